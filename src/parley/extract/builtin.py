@@ -1,0 +1,9 @@
+"""Import the built-in extractors so that they register themselves."""
+
+from parley.extract import (  # noqa: F401
+    actors,
+    attributions,
+    dates,
+    events,
+    quotes,
+)

@@ -1,0 +1,147 @@
+"""The knowledge base: actors, their aliases and their date-bounded roles, as data.
+
+Data files are JSON: ``{"format": "parley-actors/1", "actors": [Actor, ...]}``; see
+``docs/knowledge-base.md``. The package ships ``parley/data/actors/*.json``; users add their own
+files (``actor_files`` in ``parley.toml`` or ``PARLEY_ACTORS``) and an entry with an existing
+``id`` extends that actor (aliases and roles are merged) instead of replacing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from parley.errors import KnowledgeBaseError
+from parley.models import Actor
+
+__all__ = ["KnowledgeBase", "load_kb", "alias_key"]
+
+log = logging.getLogger(__name__)
+
+FORMAT = "parley-actors/1"
+
+
+def alias_key(text: str) -> str:
+    """Normalise a name for lookup: case-, accent-, punctuation- and 'the'-insensitive."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[’'`]s\b", "", text.lower())
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+class KnowledgeBase:
+    """Actors indexed by id, by alias and by role key."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors: dict[str, Actor] = {}
+        for actor in actors:
+            self.add(actor)
+
+    def add(self, actor: Actor) -> None:
+        """Add an actor, or merge aliases/roles/metonyms into the one with the same id."""
+        old = self.actors.get(actor.id)
+        if old is None:
+            self.actors[actor.id] = actor
+        else:
+            merged = old.model_copy(
+                update={
+                    "aliases": _union(old.aliases, actor.aliases),
+                    "roles": old.roles + [r for r in actor.roles if r not in old.roles],
+                    "metonyms": _union(old.metonyms, actor.metonyms),
+                    "country": actor.country or old.country,
+                    "capital": actor.capital or old.capital,
+                }
+            )
+            self.actors[actor.id] = merged
+        self._index = None  # rebuilt lazily
+
+    def _build(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        by_alias: dict[str, list[str]] = defaultdict(list)
+        by_role: dict[str, list[str]] = defaultdict(list)
+        for a in self.actors.values():
+            for name in (a.name, *a.aliases, *a.metonyms):
+                key = alias_key(name)
+                if key and a.id not in by_alias[key]:
+                    by_alias[key].append(a.id)
+            for r in a.roles:
+                if r.key:
+                    by_role[r.key].append(a.id)
+        return by_alias, by_role
+
+    @property
+    def index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        if getattr(self, "_index", None) is None:
+            self._index = self._build()
+        assert self._index is not None
+        return self._index
+
+    def lookup(self, name: str) -> list[Actor]:
+        """Actors whose name, alias or metonym matches ``name`` (normalised)."""
+        return [self.actors[i] for i in self.index[0].get(alias_key(name), [])]
+
+    def holder(self, role_key: str, on: dt.date | None) -> Actor | None:
+        """Who held ``role_key`` (e.g. ``president:RUS``) on ``on``; None if unknown/ambiguous."""
+        found = []
+        for actor_id in self.index[1].get(role_key, []):
+            actor = self.actors[actor_id]
+            if any(r.key == role_key for r in actor.roles_on(on)):
+                found.append(actor)
+        return found[0] if len(found) == 1 else None
+
+    def of_kind(self, *kinds: str) -> list[Actor]:
+        return [a for a in self.actors.values() if a.kind in kinds]
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.actors
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        return self.actors[actor_id]
+
+
+def _union(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def _read_file(text: str, origin: str) -> list[Actor]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise KnowledgeBaseError(f"{origin}: not valid JSON ({e})") from e
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise KnowledgeBaseError(f'{origin}: expected an object with "format": "{FORMAT}"')
+    try:
+        return [Actor.model_validate(item) for item in data.get("actors", [])]
+    except ValidationError as e:
+        raise KnowledgeBaseError(f"{origin}: invalid actor entry: {e}") from e
+
+
+def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
+    """Load the shipped actor files, then each of ``extra_files`` in order.
+
+    Raises:
+        KnowledgeBaseError: a file is missing, not JSON, or has an invalid entry.
+    """
+    actors: list[Actor] = []
+    folder = resources.files("parley") / "data" / "actors"
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".json"):
+            actors.extend(_read_file(item.read_text("utf-8"), f"parley/data/actors/{item.name}"))
+    for path in extra_files:
+        try:
+            actors.extend(_read_file(Path(path).read_text("utf-8"), str(path)))
+        except OSError as e:
+            raise KnowledgeBaseError(f"Cannot read actor file {path}: {e}") from e
+    return KnowledgeBase(actors)

@@ -1,0 +1,345 @@
+"""The one data model of Parley.
+
+Every stage takes and returns the types defined here; the store maps them to rows, the API
+serialises them and the exports write them. Offsets are character offsets into the *normalised*
+article text (``Article.text``), end-exclusive, like Python slices.
+
+Records produced by extraction for one article are collected in an :class:`Analysis`, whose JSON
+form (``Analysis.to_json()``) is the public contract ``parley-analysis/1`` documented in
+``docs/schema/parley-analysis-1.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ActorKind",
+    "Precision",
+    "EventStatus",
+    "Span",
+    "Repair",
+    "RawDocument",
+    "Article",
+    "Rejection",
+    "Role",
+    "Actor",
+    "Mention",
+    "ActorInText",
+    "TimeExpression",
+    "Place",
+    "Quantity",
+    "Speaker",
+    "Quote",
+    "Reporter",
+    "Attribution",
+    "Event",
+    "AgreementStatus",
+    "Agreement",
+    "Round",
+    "Position",
+    "Track",
+    "Story",
+    "Analysis",
+]
+
+SCHEMA_VERSION = "parley-analysis/1"
+
+ActorKind = Literal[
+    "person", "state", "organisation", "armed force", "media outlet", "igo", "group", "place"
+]
+Precision = Literal["day", "month", "season", "year", "range", "approximate", "unknown"]
+EventStatus = Literal[
+    "occurred", "planned", "proposed", "refused", "negated", "hypothetical", "historical"
+]
+
+
+class Record(BaseModel):
+    """Base of every record: strict about unknown fields so typos fail loudly."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Span(Record):
+    """A stretch of the normalised text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Repair(Record):
+    """A fix the normaliser made to the scraped text, kept so a person can audit it."""
+
+    glued: str
+    split: list[str]
+    why: str
+    start: int = Field(description="offset of the glued string in the raw text")
+
+
+class RawDocument(Record):
+    """What a reader got from a source, before normalisation: text or HTML plus metadata."""
+
+    source: str = Field(description="path, 'path:line' for JSONL, or URL")
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published_at: dt.date | None = None
+    fetched_at: dt.datetime | None = None
+
+
+class Article(Record):
+    """One document, after normalisation. ``id`` hashes normalised content plus URL."""
+
+    id: str
+    text: str
+    title: str | None = None
+    subtitle: str | None = None
+    dateline: str | None = None
+    section_headings: list[str] = Field(default_factory=list)
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = Field(default=None, description="path or URL it was read from")
+    published_at: dt.date | None = None
+    language: str | None = None
+    fetched_at: dt.datetime | None = None
+    repairs: list[Repair] = Field(default_factory=list)
+    status: Literal["ok", "rejected"] = "ok"
+    reason: str | None = None
+
+
+class Rejection(Record):
+    """Something given to Parley that could not be used, and why. Nothing is lost silently."""
+
+    source: str
+    stage: str
+    reason: str
+    at: dt.datetime
+    article_id: str | None = None
+
+
+class Role(Record):
+    """A position an actor holds, optionally bounded in time (ISO dates, inclusive)."""
+
+    title: str
+    key: str | None = Field(default=None, description="normalised title key, e.g. 'president:RUS'")
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Actor(Record):
+    """An entry of the knowledge base (or one discovered in text, with ``id`` prefixed 'new:')."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    capital: str | None = None
+    metonyms: list[str] = Field(default_factory=list)
+
+    def roles_on(self, day: dt.date | None) -> list[Role]:
+        """Roles held on ``day`` (all roles when ``day`` is None)."""
+        if day is None:
+            return list(self.roles)
+        return [
+            r
+            for r in self.roles
+            if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)
+        ]
+
+
+class Mention(Record):
+    """A stretch of text that names or refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None = Field(default=None, description="knowledge-base actor id, if resolved")
+    label: str = Field(description="PERSON, GPE, ORG, NORP, OUTLET, TITLE, PRONOUN, ...")
+    role: str | None = Field(default=None, description="role stated in the text, if any")
+    how: str = Field(default="name", description="name | alias | title | coref | metonym")
+    confidence: float = 1.0
+
+
+class ActorInText(Record):
+    """An actor as it appears in one article: knowledge-base facts plus its mentions."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class TimeExpression(Record):
+    """A date in the text, resolved against the publication date when possible."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = Field(default=None, description="ISO: 2026-02-05, 2026-02, 2025, 2025-SP")
+    precision: Precision = "unknown"
+    end_value: str | None = Field(default=None, description="for ranges and durations")
+
+
+class Place(Record):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Quantity(Record):
+    value: float
+    unit: str
+    per: str | None = None
+    text: str | None = None
+
+
+class Speaker(Record):
+    actor: str | None = None
+    text: str
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+
+
+class Quote(Record):
+    text: str
+    start: int
+    end: int
+    direct: bool = True
+    speaker: Speaker | None = None
+    cue: str | None = None
+    extractor: str = ""
+
+
+class Reporter(Record):
+    actor: str | None = None
+    kind: Literal["outlet", "person", "organisation", "anonymous", "state", "group"]
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Attribution(Record):
+    claim: Span
+    cue: str
+    reporter: Reporter
+    via: Reporter | None = Field(default=None, description="medium a source spoke through")
+    confidence: float = 1.0
+    extractor: str = ""
+
+
+class Event(Record):
+    type: str = Field(description="PLOVER event type, e.g. CONSULT")
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    source: list[str] = Field(default_factory=list)
+    target: list[str] = Field(default_factory=list)
+    mediator: list[str] = Field(default_factory=list)
+    date: TimeExpression | None = None
+    place: Place | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    status: EventStatus = "occurred"
+    attributed_to: str | None = Field(default=None, description="actor id or source description")
+    trigger: Span | None = None
+    evidence: Span
+    confidence: float = 0.5
+    extractor: str = ""
+
+
+class AgreementStatus(Record):
+    status: str
+    date: str | None = None
+    until: str | None = None
+    by: str | None = None
+    attributed_to: str | None = None
+    evidence: Span | None = None
+    article_id: str | None = None
+
+
+class Agreement(Record):
+    name: str
+    kind: str
+    parties: list[str] = Field(default_factory=list)
+    status: str | None = None
+    date: str | None = None
+    statuses: list[AgreementStatus] = Field(default_factory=list)
+    evidence: Span | None = None
+
+
+class Round(Record):
+    track: str
+    ordinal: int | None = None
+    venue: str | None = None
+    date: str | None = None
+    status: Literal["held", "under way", "planned", "cancelled", "unknown"] = "unknown"
+    participants: list[str] = Field(default_factory=list)
+    evidence: Span | None = None
+    article_id: str | None = None
+
+
+class Position(Record):
+    actor: str
+    on: str
+    position: str
+    red_line: bool = False
+    attributed_to: str | None = None
+    evidence: Span | None = None
+    article_id: str | None = None
+
+
+class Track(Record):
+    name: str
+    parties: list[str] = Field(default_factory=list)
+    mediators: list[str] = Field(default_factory=list)
+    issues: list[str] = Field(default_factory=list)
+    rounds: list[Round] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+
+
+class Story(Record):
+    id: str
+    type: str
+    date: str | None = None
+    events: list[str] = Field(default_factory=list, description="'article_id#index' refs")
+    sources: list[str] = Field(default_factory=list, description="outlets")
+    first_report: str | None = None
+    disagreements: list[str] = Field(default_factory=list)
+
+
+class Analysis(Record):
+    """Everything extracted from one article; the unit that flows from extraction to the store."""
+
+    schema_: str = Field(default=SCHEMA_VERSION, alias="schema")
+    article: Article
+    actors: list[ActorInText] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    dates: list[TimeExpression] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    rounds: list[Round] = Field(default_factory=list)
+    tracks: list[Track] = Field(default_factory=list)
+
+    def to_json(self, with_text: bool = False) -> dict[str, Any]:
+        """The public JSON form; the article text only when asked (it can be large)."""
+        data = self.model_dump(mode="json", by_alias=True)
+        if not with_text:
+            data["article"].pop("text", None)
+        return data

@@ -1,0 +1,84 @@
+"""``analyze(article) -> Analysis``: normalise, parse, extract — in that order, top to bottom.
+
+The :class:`Pipeline` holds the only expensive state (the spaCy pipeline and the knowledge base)
+and is otherwise pure: no I/O, no globals. A local process pool and a Dask cluster both call
+:meth:`Pipeline.analyze`; only the driver writes to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import parley.extract.builtin  # noqa: F401  (registers the built-in extractors)
+from parley.errors import ConfigError
+from parley.extract.base import Context, Extractor, extractors
+from parley.kb import KnowledgeBase, load_kb
+from parley.models import Analysis, Article, RawDocument
+from parley.nlp import load_pipeline
+from parley.normalize import normalize
+from parley.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["Pipeline"]
+
+log = logging.getLogger(__name__)
+
+# Fields every extractor may rely on before any extractor has run.
+_GIVEN = ("article", "doc", "kb")
+
+
+class Pipeline:
+    """The per-document pipeline: ``RawDocument -> Article -> Doc -> Analysis``."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        kb: KnowledgeBase | None = None,
+        nlp: Language | None = None,
+    ) -> None:
+        self.settings = settings
+        self.kb = kb if kb is not None else load_kb(settings.actor_files)
+        self.nlp = nlp if nlp is not None else load_pipeline(settings.model, self.kb)
+        self.extractors: list[Extractor] = [extractors.get(n)() for n in settings.extractors]
+        self._check_order()
+
+    def _check_order(self) -> None:
+        available = set(_GIVEN)
+        for ex in self.extractors:
+            missing = [r for r in ex.requires if r not in available]
+            if missing:
+                raise ConfigError(
+                    f"Extractor '{ex.name}' needs {', '.join(missing)}, which no earlier "
+                    f"extractor assigns. Reorder 'extractors' in parley.toml."
+                )
+            available.update(ex.assigns)
+
+    def normalize(self, raw: RawDocument) -> Article:
+        """Stage 1: text repair, metadata, language (raises ``InputError`` subclasses)."""
+        return normalize(raw, self.kb, languages=self.settings.languages)
+
+    def analyze(self, article: Article) -> Analysis:
+        """Stages 2–3: parse the normalised text and run the extractors in order."""
+        doc = self.nlp(article.text)
+        ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
+        for ex in self.extractors:
+            ex(ctx)
+        return ctx.analysis
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        """Like :meth:`analyze` over many articles, letting spaCy batch the parsing."""
+        items = list(articles)
+        docs = self.nlp.pipe((a.text for a in items), batch_size=batch_size)
+        for article, doc in zip(items, docs, strict=True):
+            ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
+            for ex in self.extractors:
+                ex(ctx)
+            yield ctx.analysis
+
+    def run(self, raw: RawDocument) -> Analysis:
+        """Normalise and analyse one raw document."""
+        return self.analyze(self.normalize(raw))
