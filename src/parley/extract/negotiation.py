@@ -1,0 +1,326 @@
+"""The negotiation in one article: tracks, numbered rounds, issues on the table and positions.
+
+The extractor ``parley.negotiation.v1`` runs after events, quotes and attributions and fills
+``analysis.tracks`` (each with its rounds and positions) and ``analysis.rounds``. Steps:
+
+1. **Tracks** come from talks: CONSULT events with two or more parties give a track named
+   after them ("Russia–Ukraine peace talks"), with the events' mediators. Arms-control
+   agreements with a proposal or expiry give a second kind of track ("US–Russia arms control").
+2. **Rounds** are ordinal phrases ("the first round", "a third round", "round two"). Status comes
+   from the sentence: cancelled words, future time or planning words → planned, otherwise held.
+   When a later round is planned and the article reports talks happening now, the talks now are
+   the round before it (the article's "third round" after today's talks makes today's the second).
+3. **Issues** are the items listed after "issues:" / "issues of" ("the core issues: A and B").
+4. **Positions** are red lines ("one of the Kremlin's red lines"), demands stated for a party
+   ("for Moscow, it is essential that …"), and replies by a party's people ("X responded that …").
+   Each is linked to the issue whose words it shares, and to its reported source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, ClassVar
+
+from parley.extract.base import Context, register
+from parley.models import Agreement, Event, Position, Round, Span, Track
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_ROUND = re.compile(
+    rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+round|round\s+(?P<b>{_ORD}|\d+))\b", re.I
+)
+_CANCELLED = re.compile(r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
+                        r"shelved|abandon\w*)\b", re.I)
+_PLANNED = re.compile(r"\b(?:will|would|plan\w*|schedul\w*|expected|set to|due to|next|"
+                      r"coming|upcoming|agreed to (?:continue|hold|meet)|to be held)\b", re.I)
+_UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:today|now))\b",
+                        re.I)
+_ISSUES = re.compile(
+    r"\b(?:core|key|main|central|thorny|outstanding|remaining|sticking)?\s*"
+    r"(?:issues|questions|points)(?: on the table)?(?::| of| such as)\s+(?P<list>[^.;]+)",
+    re.I,
+)
+_RED_LINE = re.compile(r"\b(?:one of\s+)?(?P<who>[\w’'\- ]+?)(?:’s|'s)\s+red lines?\b", re.I)
+_ESSENTIAL = re.compile(
+    r"\bfor (?P<who>[A-Z][\w\- ]+?), it is (?:not only )?(?:essential|vital|crucial|"
+    r"non-negotiable|a precondition|imperative) that (?P<what>[^.]+)", re.I
+)
+_PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
+_SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+
+
+def find_rounds(text: str) -> list[tuple[int, int, int]]:
+    """``(ordinal, start, end)`` of every numbered round phrase in ``text``."""
+    found = []
+    for m in _ROUND.finditer(text):
+        word = (m.group("a") or m.group("b")).lower()
+        n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+        if n:
+            found.append((n, m.start(), m.end()))
+    return found
+
+
+def find_issues(sentence: str) -> list[str]:
+    """The issues listed in a sentence ("the core issues: A and B" → [A, B])."""
+    m = _ISSUES.search(sentence)
+    if not m:
+        return []
+    items = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\b|[a-z]+\s+(?:of|for)\b)", m.group("list"))
+    return [re.sub(r"^(?:the|a|an)\s+", "", i.strip(" :—-")) for i in items if len(i.split()) > 1]
+
+
+@register("parley.negotiation.v1")
+class NegotiationExtractor:
+    """Tracks with rounds, issues and positions, as far as one article tells them."""
+
+    name: ClassVar[str] = "parley.negotiation.v1"
+    requires: ClassVar[tuple[str, ...]] = ("mentions", "dates", "events", "agreements")
+    assigns: ClassVar[tuple[str, ...]] = ("rounds", "tracks")
+
+    def __call__(self, ctx: Context) -> None:
+        talks = self._talks_track(ctx)
+        tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
+        if talks is not None:
+            talks.rounds = self._rounds(ctx, talks)
+            talks.issues = self._issues(ctx)
+            talks.positions = self._positions(ctx, talks)
+            ctx.analysis.rounds.extend(talks.rounds)
+        ctx.analysis.tracks.extend(tracks)
+
+    # 1. tracks -----------------------------------------------------------------------------
+    def _talks_track(self, ctx: Context) -> Track | None:
+        consults = [e for e in ctx.analysis.events if e.type == "CONSULT"]
+        parties: Counter[str] = Counter()
+        mediators: list[str] = []
+        for e in consults:
+            states = {a for a in (*e.source, *e.target) if _is_state(ctx, a)}
+            if len(states) >= 2:
+                parties.update(states)
+                mediators += [m for m in e.mediator if m not in states]
+        if len(parties) < 2:
+            return None
+        pair = sorted(p for p, _ in parties.most_common(2))
+        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair,
+                     mediators=list(dict.fromkeys(mediators)))
+
+    def _agreement_tracks(self, ctx: Context) -> list[Track]:
+        from parley.extract.agreements import load_agreement_data
+
+        domains = {a["name"]: a.get("domain") for a in load_agreement_data()["agreements"]}
+        tracks = []
+        for ag in ctx.analysis.agreements:
+            if domains.get(ag.name) != "arms control" or len(ag.parties) < 2:
+                continue
+            issues = [f"{ag.name} extension"] if _has(ag, "extension") else []
+            tracks.append(Track(name=f"{_pair_name(ctx, sorted(ag.parties))} arms control",
+                                parties=sorted(ag.parties), issues=issues,
+                                positions=_extension_positions(ctx, ag)))
+        return tracks
+
+    # 2. rounds -----------------------------------------------------------------------------
+    def _rounds(self, ctx: Context, track: Track) -> list[Round]:
+        rounds: dict[int, Round] = {}
+        for sent in ctx.doc.sents:
+            for n, _start, _end in find_rounds(sent.text):
+                r = self._round_in(ctx, track, sent, n)
+                old = rounds.get(n)
+                if old is None or (old.status == "unknown" and r.status != "unknown"):
+                    rounds[n] = r
+        self._infer_current(ctx, track, rounds)
+        return [rounds[k] for k in sorted(rounds)]
+
+    def _round_in(self, ctx: Context, track: Track, sent: SpacySpan, n: int) -> Round:
+        text = sent.text
+        if _CANCELLED.search(text):
+            status = "cancelled"
+        elif _UNDER_WAY.search(text):
+            status = "under way"
+        elif _PLANNED.search(text) or _future_date(ctx, sent):
+            status = "planned"
+        else:
+            status = "held"
+        date = next((d.value for d in ctx.analysis.dates
+                     if sent.start_char <= d.start < sent.end_char and d.precision != "range"
+                     and d.value), None)
+        return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent), date=date,
+                     status=status, article_id=ctx.article.id,  # type: ignore[arg-type]
+                     evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text))
+
+    def _infer_current(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
+        """Today's talks are the round before the next planned one; earlier rounds of the same
+        track with no venue of their own are taken to have met where today's talks did."""
+        now = _current_talks(ctx, track)
+        if now is None:
+            return
+        planned = [n for n, r in rounds.items() if r.status == "planned"]
+        if planned and min(planned) - 1 >= 1 and (min(planned) - 1) not in rounds:
+            n = min(planned) - 1
+            rounds[n] = Round(
+                track=track.name, ordinal=n, status="held", article_id=ctx.article.id,
+                venue=now.place.name if now.place else None,
+                date=now.date.value if now.date else None, evidence=now.evidence,
+                participants=list(dict.fromkeys([*now.source, *now.target])),
+            )
+        venue = now.place.name if now.place else None
+        for r in rounds.values():
+            if r.status == "held" and r.venue is None and venue:
+                r.venue = venue
+
+    # 3. issues and 4. positions ------------------------------------------------------------
+    def _issues(self, ctx: Context) -> list[str]:
+        issues: list[str] = []
+        for sent in ctx.doc.sents:
+            issues += [i for i in find_issues(sent.text) if i not in issues]
+        return issues
+
+    def _positions(self, ctx: Context, track: Track) -> list[Position]:
+        positions: list[Position] = []
+        for sent in ctx.doc.sents:
+            positions += self._red_lines(ctx, sent, track)
+            positions += self._demands(ctx, sent, track)
+        positions += self._replies(ctx, track, positions)
+        return positions
+
+    def _red_lines(self, ctx: Context, sent: SpacySpan, track: Track) -> list[Position]:
+        m = _RED_LINE.search(sent.text)
+        if not m:
+            return []
+        who = _actor_named(ctx, m.group("who"))
+        what = sent.text[: m.start()].rstrip(" ,;—-")
+        what = re.sub(r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+", "no ", what)
+        if who is None:
+            return []
+        return [Position(actor=who, on=_issue_for(track, sent.text + " " + _paragraph(ctx, sent)),
+                         position=f"{what} (red line)", red_line=True,
+                         evidence=_span(sent), article_id=ctx.article.id)]
+
+    def _demands(self, ctx: Context, sent: SpacySpan, track: Track) -> list[Position]:
+        m = _ESSENTIAL.search(sent.text)
+        if not m:
+            return []
+        who = _actor_named(ctx, m.group("who"))
+        if who is None:
+            return []
+        claim = _claim_for(ctx, sent)
+        return [Position(actor=who, on=_issue_for(track, m.group("what")),
+                         position=m.group("what").strip(), attributed_to=claim,
+                         evidence=_span(sent), article_id=ctx.article.id)]
+
+    def _replies(self, ctx: Context, track: Track, earlier: list[Position]) -> list[Position]:
+        """A party's person answering a stated position takes the opposite stance on its issue."""
+        out = []
+        for q in ctx.analysis.quotes:
+            if q.direct or q.speaker is None or q.cue not in ("respond", "responded", "reply",
+                                                             "replied", "counter", "countered"):
+                continue
+            country = _country_of(ctx, q.speaker.actor)
+            before = [p for p in earlier if p.evidence and p.evidence.start < q.start
+                      and p.actor != country]
+            if country in track.parties and before:
+                out.append(Position(actor=country, on=before[-1].on, position=q.text,
+                                    evidence=Span(start=q.start, end=q.end, text=q.text),
+                                    article_id=ctx.article.id))
+        return out
+
+
+def _is_state(ctx: Context, actor_id: str) -> bool:
+    return actor_id in ctx.kb and ctx.kb[actor_id].kind == "state"
+
+
+def _pair_name(ctx: Context, pair: list[str]) -> str:
+    names = [_SHORT.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
+    return "–".join(names)
+
+
+def _has(ag: Agreement, word: str) -> bool:
+    return any(word in s.status for s in ag.statuses)
+
+
+def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
+    out = []
+    for s in ag.statuses:
+        if s.status == "extension proposed" and s.by:
+            country = _country_of(ctx, s.by)
+            if country and s.evidence:
+                m = re.search(r"\b(?:a|an)\s+([\w\-]+\s+extension)\b", s.evidence.text)
+                out.append(Position(actor=country, on=f"{ag.name} extension",
+                                    position=m.group(1) if m else "extension",
+                                    evidence=s.evidence, article_id=ctx.article.id))
+    return out
+
+
+def _country_of(ctx: Context, actor_id: str | None) -> str | None:
+    if actor_id is None or actor_id not in ctx.kb:
+        return None
+    actor = ctx.kb[actor_id]
+    return actor.id if actor.kind == "state" else actor.country
+
+
+def _actor_named(ctx: Context, words: str) -> str | None:
+    """The state behind a name or metonym ("the Kremlin", "Moscow")."""
+    for actor in ctx.kb.lookup(words.strip()):
+        return _country_of(ctx, actor.id)
+    return None
+
+
+def _issue_for(track: Track, text: str) -> str:
+    """The issue sharing the most content words with ``text`` (else the first issue)."""
+    words = set(re.findall(r"[a-z]{4,}", text.lower()))
+    scored = [(len(words & set(re.findall(r"[a-z]{4,}", i.lower()))), i) for i in track.issues]
+    scored.sort(key=lambda s: -s[0])
+    if scored and scored[0][0] > 0:
+        return scored[0][1]
+    return track.issues[0] if track.issues else "unspecified"
+
+
+def _paragraph(ctx: Context, sent: SpacySpan) -> str:
+    text = ctx.article.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    return text[start: sent.start_char]
+
+
+def _claim_for(ctx: Context, sent: SpacySpan) -> str | None:
+    for a in ctx.analysis.attributions:
+        if a.claim.start <= sent.end_char and a.claim.end >= sent.start_char:
+            return a.reporter.actor or a.reporter.text
+    return None
+
+
+def _current_talks(ctx: Context, track: Track) -> Event | None:
+    for e in ctx.analysis.events:
+        if e.type == "CONSULT" and e.status == "occurred" and set(track.parties) <= {
+            *e.source, *e.target
+        }:
+            return e
+    return None
+
+
+def _venue(ctx: Context, sent: SpacySpan) -> str | None:
+    for ent in sent.ents:
+        if ent.label_ == "GPE" and ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
+            return ent.text
+    return None
+
+
+def _future_date(ctx: Context, sent: SpacySpan) -> bool:
+    pub = ctx.article.published_at
+    for d in ctx.analysis.dates:
+        if sent.start_char <= d.start < sent.end_char and d.value and pub:
+            if d.value[:10] > pub.isoformat()[: len(d.value[:10])]:
+                return True
+    return False
+
+
+def _span(sent: SpacySpan) -> Span:
+    return Span(start=sent.start_char, end=sent.end_char, text=sent.text)
