@@ -1,0 +1,13 @@
+"""Across articles: one story from many reports, one track and one treaty timeline per process.
+
+Resolution reads only stored per-article records (no re-parsing), and is a pure function of
+them, so ingesting a new article and re-resolving gives the same result as a run from scratch.
+Stories are blocked by event type and checked pairwise only inside a block, so adding an article
+compares its events with a handful of candidates, not the corpus.
+"""
+
+from parley.resolve.agreements import merge_agreements
+from parley.resolve.stories import cluster_stories, same_story
+from parley.resolve.tracks import merge_tracks
+
+__all__ = ["cluster_stories", "merge_agreements", "merge_tracks", "same_story"]

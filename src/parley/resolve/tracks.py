@@ -1,0 +1,69 @@
+"""One record per negotiation track, from every article that reports on it.
+
+Tracks are keyed by their parties (sorted) and kind ("peace talks", "arms control"), so
+"Armenia–Azerbaijan peace talks" from ten articles is one track. Rounds merge by ordinal: the
+latest article's status wins (a round announced as planned and later reported cancelled is
+cancelled), and venue and date are kept from whichever report gave them. Positions keep their
+history in publication order; issues are merged by normalised text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parley.kb import alias_key
+from parley.models import Analysis, Position, Round, Track
+
+__all__ = ["merge_tracks", "track_key"]
+
+
+def track_key(track: Track) -> str:
+    """Parties and kind, independent of the order a writer named them in."""
+    kind = track.name.split(" ", 1)[1] if " " in track.name else track.name
+    return "|".join(sorted(track.parties)) + "|" + kind
+
+
+def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
+    """Merge per-article tracks into one per process, rounds and positions in time order."""
+    merged: dict[str, Track] = {}
+    for an in sorted(analyses, key=lambda a: (a.article.published_at or 0, a.article.id)):
+        for tr in an.tracks:
+            key = track_key(tr)
+            base = merged.get(key)
+            if base is None:
+                merged[key] = tr.model_copy(deep=True, update={"rounds": [], "positions": []})
+                base = merged[key]
+            _merge_into(base, tr, an.article.id)
+    return sorted(merged.values(), key=lambda t: t.name)
+
+
+def _merge_into(base: Track, new: Track, article_id: str) -> None:
+    base.parties = list(dict.fromkeys([*base.parties, *new.parties]))
+    base.mediators = list(dict.fromkeys([*base.mediators, *new.mediators]))
+    keys = {alias_key(i) for i in base.issues}
+    base.issues += [i for i in new.issues if alias_key(i) not in keys]
+    for r in new.rounds:
+        _merge_round(base, r.model_copy(update={"track": base.name,
+                                                "article_id": r.article_id or article_id}))
+    for p in new.positions:
+        base.positions.append(_stamp(p, article_id))
+
+
+def _merge_round(base: Track, new: Round) -> None:
+    for i, old in enumerate(base.rounds):
+        if old.ordinal is not None and old.ordinal == new.ordinal:
+            base.rounds[i] = old.model_copy(update={
+                "status": new.status if new.status != "unknown" else old.status,
+                "venue": new.venue or old.venue,
+                "date": new.date or old.date,
+                "participants": list(dict.fromkeys([*old.participants, *new.participants])),
+                "evidence": new.evidence or old.evidence,
+                "article_id": new.article_id,
+            })
+            return
+    base.rounds.append(new)
+    base.rounds.sort(key=lambda r: (r.ordinal is None, r.ordinal or 0))
+
+
+def _stamp(p: Position, article_id: str) -> Position:
+    return p if p.article_id else p.model_copy(update={"article_id": article_id})

@@ -1,0 +1,116 @@
+"""Cross-article resolution on hand-built analyses: stories, tracks and treaty timelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.models import (
+    Agreement,
+    AgreementStatus,
+    Analysis,
+    Article,
+    Event,
+    Quantity,
+    Round,
+    Span,
+    TimeExpression,
+    Track,
+)
+from parley.resolve import cluster_stories, merge_agreements, merge_tracks
+
+EV = Span(start=0, end=1, text="x")
+
+
+def _article(aid: str, day: str, outlet: str) -> Article:
+    return Article(id=aid, text="x", outlet=outlet, published_at=dt.date.fromisoformat(day))
+
+
+def _swap(value: str | None, n: float, status: str = "occurred") -> Event:
+    date = TimeExpression(text="t", start=0, end=1, value=value,
+                          precision="day" if value and len(value) == 10 else "month")
+    return Event(type="RETREAT", mode="release", source=["ARM", "AZE"], target=["AZE", "ARM"],
+                 date=date if value else None, status=status,  # type: ignore[arg-type]
+                 quantities=[Quantity(value=n, unit="detainees")], evidence=EV)
+
+
+def test_three_outlets_one_swap_is_one_story_with_three_sources_and_the_disagreement() -> None:
+    analyses = [
+        Analysis(article=_article("a", "2026-04-21", "Reuters"), events=[_swap("2026-04-21", 12)]),
+        Analysis(article=_article("b", "2026-04-21", "AP"), events=[_swap(None, 12)]),
+        Analysis(article=_article("c", "2026-04-22", "Al Jazeera"),
+                 events=[_swap("2026-04-21", 14)]),
+    ]
+    stories = cluster_stories(analyses)
+    assert len(stories) == 1
+    story = stories[0]
+    assert story.sources == ["Reuters", "AP", "Al Jazeera"]
+    assert story.first_report == "a"
+    assert any("12" in d and "14" in d for d in story.disagreements)
+
+
+def test_an_earlier_swap_mentioned_as_background_is_a_different_story() -> None:
+    analyses = [
+        Analysis(article=_article("a", "2026-02-05", "Reuters"),
+                 events=[_swap("2026-02-05", 157), _swap("2025-10", 0, "historical")]),
+        Analysis(article=_article("b", "2026-02-05", "AP"), events=[_swap("2026-02-05", 157)]),
+    ]
+    stories = cluster_stories(analyses)
+    assert sorted(len(s.events) for s in stories) == [1, 2]
+
+
+def test_events_of_different_types_or_actors_never_merge() -> None:
+    other = _swap("2026-04-21", 12).model_copy(update={"source": ["RUS"], "target": ["UKR"]})
+    consult = _swap("2026-04-21", 12).model_copy(update={"type": "CONSULT"})
+    analyses = [
+        Analysis(article=_article("a", "2026-04-21", "Reuters"), events=[_swap("2026-04-21", 12)]),
+        Analysis(article=_article("b", "2026-04-21", "AP"), events=[other, consult]),
+    ]
+    assert len(cluster_stories(analyses)) == 3
+
+
+def _track(aid: str, day: str, rounds: list[Round]) -> Analysis:
+    tr = Track(name="Armenia–Azerbaijan peace talks", parties=["ARM", "AZE"],
+               mediators=["CHE"], issues=["border delimitation"], rounds=rounds)
+    return Analysis(article=_article(aid, day, "AP"), tracks=[tr])
+
+
+def test_a_round_announced_then_cancelled_then_held_ends_held_with_its_venue() -> None:
+    name = "Armenia–Azerbaijan peace talks"
+    analyses = [
+        _track("c", "2026-06-12", [Round(track=name, ordinal=3, status="cancelled")]),
+        _track("a", "2026-03-03", [Round(track=name, ordinal=1, venue="Geneva", status="held"),
+                                   Round(track=name, ordinal=3, status="planned")]),
+        _track("d", "2026-09-24", [Round(track=name, ordinal=3, venue="Geneva", status="held")]),
+    ]
+    [track] = merge_tracks(analyses)
+    assert [(r.ordinal, r.status) for r in track.rounds] == [(1, "held"), (3, "held")]
+    assert track.rounds[1].venue == "Geneva" and track.rounds[1].article_id == "d"
+    assert merge_tracks(analyses[:2])[0].rounds[1].status == "cancelled"
+
+
+def test_rerunning_resolution_in_any_order_gives_the_same_tracks() -> None:
+    name = "Armenia–Azerbaijan peace talks"
+    analyses = [
+        _track("a", "2026-03-03", [Round(track=name, ordinal=1, status="held")]),
+        _track("b", "2026-04-03", [Round(track=name, ordinal=2, status="planned")]),
+    ]
+    assert merge_tracks(analyses) == merge_tracks(list(reversed(analyses)))
+
+
+@pytest.mark.parametrize("name", ["Caspian Arms Limitation Treaty", "the caspian arms limitation"])
+def test_treaty_statuses_from_many_articles_form_one_dated_timeline(name: str) -> None:
+    def ag(aid: str, day: str, status: str, agname: str) -> Analysis:
+        st = AgreementStatus(status=status, date=day)
+        return Analysis(article=_article(aid, day, "Reuters"),
+                        agreements=[Agreement(name=agname, kind="treaty", parties=["KAZ", "TKM"],
+                                              statuses=[st])])
+
+    analyses = [ag("s", "2026-09-10", "suspended", name),
+                ag("a", "2026-05-19", "signed", "Caspian Arms Limitation Treaty"),
+                ag("r", "2026-06-25", "ratified", "Caspian Arms Limitation Treaty")]
+    [treaty] = merge_agreements(analyses)
+    assert [s.status for s in treaty.statuses] == ["signed", "ratified", "suspended"]
+    assert treaty.status == "suspended"
+    assert [s.article_id for s in treaty.statuses] == ["a", "r", "s"]
