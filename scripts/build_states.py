@@ -322,7 +322,9 @@ def main() -> int:
         json.dumps(demonyms, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     n_states = sum(1 for s in states if s["kind"] == "state")
-    sys.stderr.write(f"{len(states)} entries ({n_states} states), {len(demonyms['demonyms'])} demonyms\n")
+    sys.stderr.write(
+        f"{len(states)} entries ({n_states} states), {len(demonyms['demonyms'])} demonyms\n"
+    )
     return 0
 
 

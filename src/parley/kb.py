@@ -23,11 +23,12 @@ from pydantic import ValidationError
 from parley.errors import KnowledgeBaseError
 from parley.models import Actor
 
-__all__ = ["KnowledgeBase", "load_kb", "alias_key"]
+__all__ = ["KnowledgeBase", "load_kb", "load_demonyms", "alias_key"]
 
 log = logging.getLogger(__name__)
 
 FORMAT = "parley-actors/1"
+DEMONYMS_FORMAT = "parley-demonyms/1"
 
 
 def alias_key(text: str) -> str:
@@ -44,6 +45,7 @@ class KnowledgeBase:
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.actors: dict[str, Actor] = {}
+        self._index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         for actor in actors:
             self.add(actor)
 
@@ -74,7 +76,8 @@ class KnowledgeBase:
                 if key and a.id not in by_alias[key]:
                     by_alias[key].append(a.id)
             for r in a.roles:
-                if r.key:
+                # An actor may hold the same office twice (two terms): index it once.
+                if r.key and a.id not in by_role[r.key]:
                     by_role[r.key].append(a.id)
         return by_alias, by_role
 
@@ -86,8 +89,16 @@ class KnowledgeBase:
         return self._index
 
     def lookup(self, name: str) -> list[Actor]:
-        """Actors whose name, alias or metonym matches ``name`` (normalised)."""
-        return [self.actors[i] for i in self.index[0].get(alias_key(name), [])]
+        """Actors whose name, alias or metonym matches ``name`` (normalised).
+
+        Matching ignores case, except that a query written all in lower case does not match an
+        acronym: "us" and "who" are pronouns, not the USA and the WHO.
+        """
+        key = alias_key(name)
+        found = [self.actors[i] for i in self.index[0].get(key, [])]
+        if name.islower():
+            found = [a for a in found if not _only_acronyms(a, key)]
+        return found
 
     def holder(self, role_key: str, on: dt.date | None) -> Actor | None:
         """Who held ``role_key`` (e.g. ``president:RUS``) on ``on``; None if unknown/ambiguous."""
@@ -109,6 +120,18 @@ class KnowledgeBase:
 
     def __getitem__(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
+
+
+def _is_acronym(name: str) -> bool:
+    """True for 'US', 'U.S.', 'the WHO', 'OPEC+': every letter a capital."""
+    letters = [c for c in re.sub(r"^the\s+", "", name, flags=re.IGNORECASE) if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _only_acronyms(actor: Actor, key: str) -> bool:
+    """Whether every name of ``actor`` that normalises to ``key`` is an acronym."""
+    names = [n for n in (actor.name, *actor.aliases, *actor.metonyms) if alias_key(n) == key]
+    return bool(names) and all(_is_acronym(n) for n in names)
 
 
 def _union(a: Sequence[str], b: Sequence[str]) -> list[str]:
@@ -145,3 +168,28 @@ def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
         except OSError as e:
             raise KnowledgeBaseError(f"Cannot read actor file {path}: {e}") from e
     return KnowledgeBase(actors)
+
+
+def load_demonyms() -> dict[str, str]:
+    """Map each national adjective to its state id: ``{"Russian": "RUS", "US": "USA", ...}``.
+
+    Adjectives are kept apart from actor aliases on purpose: "Russian" in "the Russian
+    president" qualifies a title; it does not name the state. Look up with the text as written
+    or normalise both sides with :func:`alias_key`.
+
+    Raises:
+        KnowledgeBaseError: the shipped file is malformed.
+    """
+    item = resources.files("parley") / "data" / "demonyms.json"
+    origin = "parley/data/demonyms.json"
+    try:
+        data = json.loads(item.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise KnowledgeBaseError(f"{origin}: cannot be read as JSON ({e}); reinstall Parley") from e
+    table = data.get("demonyms") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or data.get("format") != DEMONYMS_FORMAT:
+        raise KnowledgeBaseError(
+            f'{origin}: expected "format": "{DEMONYMS_FORMAT}" and a "demonyms" object; '
+            "reinstall Parley"
+        )
+    return {str(k): str(v) for k, v in table.items()}

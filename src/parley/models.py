@@ -79,6 +79,7 @@ class Repair(Record):
     split: list[str]
     why: str
     start: int = Field(description="offset of the glued string in the raw text")
+    inserted: str = Field(default=" ", description="what was put between the parts")
 
 
 class RawDocument(Record):

@@ -22,6 +22,8 @@ DEFAULT_EXTRACTORS = (
     "parley.quotes.v1",
     "parley.attributions.v1",
     "parley.events.v1",
+    "parley.agreements.v1",
+    "parley.negotiation.v1",
 )
 
 

@@ -101,7 +101,7 @@ class AgreementsExtractor:
     """Agreements named or described in the article, with a dated status timeline."""
 
     name: ClassVar[str] = "parley.agreements.v1"
-    requires: ClassVar[tuple[str, ...]] = ("mentions", "dates")
+    requires: ClassVar[tuple[str, ...]] = ("mentions", "dates", "events")
     assigns: ClassVar[tuple[str, ...]] = ("agreements",)
 
     def __init__(self) -> None:
@@ -228,6 +228,14 @@ class AgreementsExtractor:
     def _add_parties(self, ctx: Context, sent: SpacySpan, draft: _Draft) -> None:
         if draft.parties:
             return
+        for ev in ctx.analysis.events:  # "both powers have agreed to resume …": the event knows
+            if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
+                    "AGREE", "COOPERATE", "CONSULT"):
+                states = [a for a in dict.fromkeys([*ev.source, *ev.target])
+                          if a in ctx.kb and ctx.kb[a].kind == "state"]
+                if len(states) >= 2:
+                    self._set_parties(ctx, draft, states)
+                    return
         actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
         states = [a.id for a in ctx.analysis.actors if a.kind == "state"]
         here = [actor_at[t.i] for t in sent if t.i in actor_at and actor_at[t.i] in states]
@@ -236,11 +244,15 @@ class AgreementsExtractor:
             here += [actor_at[t.i] for t in prev if t.i in actor_at and actor_at[t.i] in states]
         parties = list(dict.fromkeys(here))
         if len(parties) >= 2:
-            draft.parties = sorted(parties[:2])
-            if draft.kind == "channel":
-                names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p)
-                         for p in draft.parties]
-                draft.name = f"{'–'.join(names)} {draft.name}"
+            self._set_parties(ctx, draft, parties)
+
+    @staticmethod
+    def _set_parties(ctx: Context, draft: _Draft, parties: list[str]) -> None:
+        draft.parties = sorted(parties[:2])
+        if draft.kind == "channel":
+            names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p)
+                     for p in draft.parties]
+            draft.name = f"{'–'.join(names)} {draft.name}"
 
 
 def _unknown_names(

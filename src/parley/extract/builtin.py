@@ -2,8 +2,10 @@
 
 from parley.extract import (  # noqa: F401
     actors,
+    agreements,
     attributions,
     dates,
     events,
+    negotiation,
     quotes,
 )

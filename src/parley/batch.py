@@ -1,0 +1,370 @@
+"""Batch runners: read sources, skip what is stored, analyse the rest, save each as it comes.
+
+One pure function, :func:`analyze_batch` (articles in, analyses or rejections out), runs in this
+process, in a local process pool (``workers > 1``) or on a Dask cluster (:func:`ingest_dask`);
+only the driver writes to the store. Each analysis is saved in its own transaction, so a killed
+run loses at most the articles in flight, and a re-run skips what is stored and carries on.
+Nothing is dropped silently: unreadable sources, normalisation failures and extraction crashes
+all become rows of the ``rejections`` table, and one bad article never stops the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from rich.console import Console, Group, RenderableType
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parley.errors import InputError
+from parley.ingest import read_sources, to_rejection
+from parley.models import Analysis, Article, RawDocument, Rejection
+from parley.settings import Settings
+
+if TYPE_CHECKING:
+    from parley.pipeline import Pipeline
+    from parley.store import Store
+
+__all__ = [
+    "Analyzer",
+    "IngestReport",
+    "analyze_batch",
+    "ingest",
+    "ingest_documents",
+    "ingest_dask",
+]
+
+log = logging.getLogger(__name__)
+
+Item = RawDocument | Rejection
+Result = Analysis | Rejection
+T = TypeVar("T")
+
+BATCH_SIZE = 16
+# How often (in results) the ``runs`` row is brought up to date.
+RUN_UPDATE_EVERY = 25
+
+
+class Analyzer(Protocol):
+    """What a batch needs of a pipeline (:class:`parley.pipeline.Pipeline` is one)."""
+
+    settings: Settings
+
+    def normalize(self, raw: RawDocument) -> Article: ...
+
+    def analyze(self, article: Article) -> Analysis: ...
+
+    def analyze_many(
+        self, articles: Iterable[Article], batch_size: int = ...
+    ) -> Iterator[Analysis]: ...
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: documents read, new analyses stored, already stored, rejected."""
+
+    read: int = 0
+    new: int = 0
+    skipped: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    def counts(self) -> dict[str, int]:
+        """The four counts, by name."""
+        return {
+            "read": self.read,
+            "new": self.new,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+        }
+
+    def __rich__(self) -> RenderableType:
+        summary = Table(title="Ingest", show_header=False)
+        for name, value in self.counts().items():
+            summary.add_row(name, str(value))
+        if not self.rejections:
+            return summary
+        rejected = Table(title="Rejected", show_lines=False)
+        for column in ("source", "stage", "reason"):
+            rejected.add_column(column, overflow="fold")
+        for r in self.rejections:
+            rejected.add_row(r.source, r.stage, r.reason)
+        return Group(summary, rejected)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _failed(article: Article, err: Exception) -> Rejection:
+    return Rejection(
+        source=article.source or article.url or article.id,
+        stage="extract",
+        reason=f"{type(err).__name__}: {err}",
+        at=_now(),
+        article_id=article.id,
+    )
+
+
+def _analyze_one(pipeline: Analyzer, article: Article) -> Result:
+    try:
+        return pipeline.analyze(article)
+    except Exception as err:  # one bad article must not stop the run; it becomes a rejection
+        log.exception("extraction failed on %s", article.source or article.id)
+        return _failed(article, err)
+
+
+def analyze_stream(pipeline: Analyzer, articles: Sequence[Article]) -> Iterator[Result]:
+    """Analyse ``articles`` with spaCy batching, yielding each result as soon as it is ready.
+
+    If anything in the batch raises, the articles not yet done are analysed one at a time, so
+    only the culprit becomes a rejection (stage ``extract``, with the exception text).
+    """
+    done = 0
+    try:
+        for analysis in pipeline.analyze_many(articles, batch_size=BATCH_SIZE):
+            done += 1
+            yield analysis
+    except Exception:
+        log.warning(
+            "a batch failed after %d of %d articles; retrying one by one", done, len(articles)
+        )
+        for article in articles[done:]:
+            yield _analyze_one(pipeline, article)
+
+
+def analyze_batch(pipeline: Analyzer, articles: Sequence[Article]) -> list[Result]:
+    """The pure unit of work shipped to pool and Dask workers: articles in, results out."""
+    return list(analyze_stream(pipeline, articles))
+
+
+@functools.lru_cache(maxsize=2)
+def _worker_pipeline(settings_json: str) -> Pipeline:
+    # Built once per worker process (cached by settings) because loading spaCy is the slow part.
+    from parley.pipeline import Pipeline
+
+    return Pipeline(Settings.model_validate_json(settings_json))
+
+
+def _remote_batch(settings_json: str, articles: list[Article]) -> list[Result]:
+    return analyze_batch(_worker_pipeline(settings_json), articles)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Run:
+    """The driver's bookkeeping: counts, progress display, the ``runs`` row, the writes."""
+
+    def __init__(self, store: Store, paths: Sequence[str], progress: Progress | None) -> None:
+        self.store = store
+        self.report = IngestReport()
+        self.progress = progress
+        self.task = progress.add_task("ingest", total=None) if progress else None
+        self.run_id = store.start_run(paths)
+        self.seen: set[str] = set()
+
+    def reject(self, rejection: Rejection) -> None:
+        self.store.reject(rejection)
+        self.report.rejections.append(rejection)
+        self._tick()
+
+    def record(self, result: Result) -> None:
+        if isinstance(result, Rejection):
+            self.reject(result)
+            return
+        self.store.save(result)
+        self.report.new += 1
+        self._tick()
+
+    def fresh(
+        self, items: Iterable[Item], normalize: Callable[[RawDocument], Article]
+    ) -> Iterator[Article]:
+        """Normalised articles not stored yet (nor seen earlier in this run)."""
+        for item in items:
+            self.report.read += 1
+            article = self._normalize(item, normalize)
+            if article is None:
+                continue
+            if article.id in self.seen or self.store.has_article(article.id):
+                self.report.skipped += 1
+                self._tick()
+                continue
+            self.seen.add(article.id)
+            yield article
+
+    def _normalize(self, item: Item, normalize: Callable[[RawDocument], Article]) -> Article | None:
+        if isinstance(item, Rejection):
+            self.reject(item)
+            return None
+        try:
+            return normalize(item)
+        except InputError as err:
+            self.reject(to_rejection(item.source, err))
+            return None
+
+    def _tick(self) -> None:
+        r = self.report
+        if self.progress is not None and self.task is not None:
+            self.progress.update(
+                self.task,
+                completed=r.new + r.skipped + r.rejected,
+                description=" · ".join(f"{k} {v}" for k, v in r.counts().items()),
+            )
+        if (r.new + r.skipped + r.rejected) % RUN_UPDATE_EVERY == 0:
+            self.store.update_run(self.run_id, "running", **r.counts())
+
+    def finish(self, status: str) -> IngestReport:
+        self.store.update_run(self.run_id, status, **self.report.counts())
+        return self.report
+
+
+def _progress(show: bool) -> AbstractContextManager[Progress | None]:
+    if not show:
+        return nullcontext()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def _drive(run: _Run, results: Iterable[Result]) -> IngestReport:
+    try:
+        for result in results:
+            run.record(result)
+    except BaseException:
+        run.finish("interrupted")
+        raise
+    return run.finish("done")
+
+
+def ingest_documents(
+    items: Iterable[Item],
+    store: Store,
+    pipeline: Analyzer,
+    *,
+    paths: Sequence[str] = (),
+    progress: bool = True,
+    workers: int = 1,
+) -> IngestReport:
+    """Analyse and store ``items`` (what a reader yields); see :func:`ingest`."""
+    with _progress(progress) as bar:
+        run = _Run(store, paths, bar)
+        fresh = run.fresh(items, pipeline.normalize)
+        if workers <= 1:
+            results = (
+                r for chunk in _chunks(fresh, BATCH_SIZE) for r in analyze_stream(pipeline, chunk)
+            )
+            return _drive(run, results)
+        context = multiprocessing.get_context("spawn")  # fork after spaCy threads can deadlock
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            job = functools.partial(_remote_batch, pipeline.settings.model_dump_json())
+            return _drive(run, _bounded(pool, job, _chunks(fresh, BATCH_SIZE), 2 * workers))
+
+
+def _bounded(
+    pool: Executor,
+    job: Callable[[list[Article]], list[Result]],
+    chunks: Iterable[list[Article]],
+    limit: int,
+) -> Iterator[Result]:
+    """Results of ``job`` over ``chunks``, in order, with at most ``limit`` chunks in flight
+    (so a large corpus is not read into memory ahead of the workers)."""
+    pending: deque[Future[list[Result]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(job, chunk))
+        if len(pending) >= limit:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    pipeline: Analyzer,
+    published_at: dt.date | None = None,
+    outlet: str | None = None,
+    progress: bool = True,
+    workers: int = 1,
+) -> IngestReport:
+    """Read ``paths``, analyse every article not stored yet, and store the results.
+
+    Args:
+        paths: files or folders (whatever :func:`parley.ingest.read_sources` reads).
+        store: where analyses and rejections go; articles already there are skipped.
+        pipeline: the analyser; with ``workers > 1`` each worker process builds its own from
+            ``pipeline.settings``.
+        published_at: publication date for sources that do not state one.
+        outlet: outlet for sources that do not state one.
+        progress: show a progress line on stderr.
+        workers: processes to analyse in (1: this process).
+
+    Returns:
+        The counts of documents read, new, skipped (already stored) and rejected.
+    """
+    items = read_sources([Path(p) for p in paths], published_at=published_at, outlet=outlet)
+    return ingest_documents(
+        items, store, pipeline, paths=[str(p) for p in paths], progress=progress, workers=workers
+    )
+
+
+def ingest_dask(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    client: Any,
+    published_at: dt.date | None = None,
+    outlet: str | None = None,
+    progress: bool = False,
+) -> IngestReport:
+    """Like :func:`ingest`, analysing on a Dask cluster through ``client``.
+
+    The driver reads and normalises (cheap, no spaCy), skips stored articles and sends batches
+    of new ones to the workers; each worker builds its pipeline once from ``settings``. Results
+    are saved by the driver as batches complete.
+
+    Args:
+        client: a ``distributed.Client`` connected to the cluster.
+    """
+    from distributed import as_completed
+
+    from parley.kb import load_kb
+    from parley.normalize import normalize
+
+    kb = load_kb(settings.actor_files)
+    items = read_sources([Path(p) for p in paths], published_at=published_at, outlet=outlet)
+    settings_json = settings.model_dump_json()
+    with _progress(progress) as bar:
+        run = _Run(store, [str(p) for p in paths], bar)
+        fresh = run.fresh(items, lambda raw: normalize(raw, kb, languages=settings.languages))
+        futures = [
+            client.submit(_remote_batch, settings_json, c) for c in _chunks(fresh, BATCH_SIZE)
+        ]
+        done = as_completed(futures, with_results=True)  # type: ignore[no-untyped-call]
+        results = (r for _, batch in done for r in batch)
+        return _drive(run, results)

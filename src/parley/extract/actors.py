@@ -1,0 +1,626 @@
+"""The actors extractor ``parley.actors.v1``: who the article names or refers to, and as what.
+
+Every named entity, office title and "his counterpart" goes through one explicit cascade; the
+first step that resolves it wins:
+
+1. **exact** – the entity ruler matched a knowledge-base name, alias or metonym, so the span
+   carries the actor id (``ent_id_``); a bare surname unique in the KB counts here too, at lower
+   confidence. A capital used as a location ("talks in Abu Dhabi") is a place, not the state.
+2. **surname** – "Grynkewich" or "Grynkewich's" after "Alexus Grynkewich" in the same article
+   is the same person (also for people the KB does not know).
+3. **spelling variant** – a person name the KB lacks is compared, transliteration-aware, with KB
+   persons ("Gerassimov" → Valery Gerasimov, "Andriy Sibiga" → Andriy Sybiha); the threshold is
+   conservative and the surname must match on its own ("Dmitry Peskov" ≠ "Dmitry Medvedev").
+4. **title** – "the Russian president", "Ukrainian Foreign Minister", "Trump's special envoy"
+   resolve to the office holder on the article's publication date (:mod:`parley.nlp.titles`).
+5. **counterpart** – "his counterpart" is the holder of the antecedent's office in the other
+   state the article is about (the one whose holder was mentioned most recently, else the most
+   mentioned state).
+6. **demonyms and metonyms** – "the Americans" → USA, "the Kremlin" → RUS (ruler ids and
+   ``demonyms.json``).
+7. **stated roles** – titles before a name ("Ukrainian Foreign Minister Andriy Sibiga") and
+   appositions ("X, head of Y"; "the Russian Chief of the General Staff, Valery Gerassimov")
+   become ``Mention.role`` and are added to the actor's roles.
+8. **unresolved** – other PERSON/ORG/GPE entities stay mentions with ``actor=None``; two-word
+   persons and organisations become ``new:<slug>`` actors, countries the KB lacks get their ISO3
+   id from pycountry, and cities are places (never actors). Names followed by a non-actor head
+   noun ("the Abu Dhabi talks", "the New START treaty") are not actors.
+
+Left in ``ctx.scratch`` for later extractors:
+
+* ``"actor_at"`` – ``dict[int, str]``: token index → actor id, for every token of a resolved
+  mention (quotes and events look up the actors under a subtree with it);
+* ``"mentions_by_sent"`` – ``dict[int, list[Mention]]``: start token of a sentence → the
+  mentions in it, in reading order;
+* ``"place_at"`` – ``dict[int, str | None]``: start token of a place mention → ISO3 country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from parley.extract.base import Context, register
+from parley.kb import KnowledgeBase, alias_key
+from parley.models import Actor, ActorInText, ActorKind, Mention, Span
+from parley.nlp.lexicon import Lexicon, load_lexicon
+from parley.nlp.names import PersonIndex, name_key, name_similarity
+from parley.nlp.patterns import surname
+from parley.nlp.places import city_country, country_code
+from parley.nlp.titles import TitleFinder, TitleHit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["ActorsExtractor"]
+
+log = logging.getLogger(__name__)
+
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "into", "around", "across"}
+_COUNTERPART = {"counterpart", "counterparts"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A name resolved only by title-holder agreement must still look like the holder's name.
+_TITLE_NAME_AGREEMENT = 0.7
+
+
+@dataclass
+class _Found:
+    """A mention under construction, in token offsets (end-exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    actor: str | None
+    how: str
+    confidence: float = 1.0
+    role: str | None = None
+
+
+@dataclass
+class _Tools:
+    """What the extractor builds once per knowledge base."""
+
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    people: PersonIndex
+    titles: TitleFinder
+    size: int = 0  # len(kb) when built: adding actors to the KB makes these stale
+
+
+@register("parley.actors.v1")
+class ActorsExtractor:
+    """Fill ``analysis.mentions`` and ``analysis.actors`` (see the module docstring)."""
+
+    name: ClassVar[str] = "parley.actors.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc", "kb")
+    assigns: ClassVar[tuple[str, ...]] = ("mentions", "actors")
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+        self._tools: _Tools | None = None
+
+    def tools(self, kb: KnowledgeBase) -> _Tools:
+        """Indexes over ``kb``, built on first use and rebuilt when the KB changes."""
+        if self._tools is None or self._tools.kb is not kb or self._tools.size != len(kb):
+            lexicon = self._lexicon or load_lexicon()
+            people = PersonIndex(kb.of_kind("person"))
+            self._tools = _Tools(kb, lexicon, people, TitleFinder(lexicon, kb), len(kb))
+        return self._tools
+
+    def __call__(self, ctx: Context) -> None:
+        article = ctx.article
+        run = _Resolution(ctx.doc, self.tools(ctx.kb), article.published_at, article.dateline)
+        run.resolve()
+        ctx.analysis.mentions.extend(run.mentions())
+        ctx.analysis.actors.extend(run.actors())
+        ctx.scratch["actor_at"] = run.actor_at()
+        ctx.scratch["mentions_by_sent"] = run.by_sentence(ctx.analysis.mentions)
+        ctx.scratch["place_at"] = dict(run.place_at)
+
+
+@dataclass
+class _Resolution:
+    """The cascade over one Doc; holds only per-article state."""
+
+    doc: Doc
+    tools: _Tools
+    on: dt.date | None
+    dateline: str | None = None
+    found: list[_Found] = field(default_factory=list)
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+    stated_roles: dict[str, list[str]] = field(default_factory=dict)
+    place_at: dict[int, str | None] = field(default_factory=dict)
+    hits: list[TitleHit] = field(default_factory=list)
+    title_by: dict[int, TitleHit] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text  # Doc.text rebuilds the string on every access
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.tools.kb
+
+    def resolve(self) -> None:
+        """Run the cascade steps in order (numbers as in the module docstring)."""
+        self.hits = self.tools.titles.find(self.doc, self.on)
+        deferred = []
+        for ent in self._entities():
+            if not self._resolve_entity(ent):  # steps 1, 6, 8 for non-persons
+                deferred.append(ent)
+        # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know
+        for ent in [e for e in deferred if len(e) > 1]:
+            self._resolve_short_person(ent, {})  # steps 3, 8
+        surnames = self._article_surnames()
+        for ent in [e for e in deferred if len(e) == 1]:
+            self._resolve_short_person(ent, surnames)  # steps 2, 3, 8
+        self._resolve_titles()  # steps 4 and 7
+        self._resolve_counterparts()  # step 5
+
+    # -- entities -------------------------------------------------------------------------
+
+    def _entities(self) -> list[SpacySpan]:
+        """Entities that may name actors: not dates or numbers, not inside an office title."""
+        offices = {i for h in self.hits for i in range(h.office_start, h.office_end)}
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ not in _LABELS:
+                continue
+            if ent.label_ != "PERSON" and any(t.i in offices for t in ent):
+                continue  # "Supreme Allied Commander" tagged ORG is a title, not an org
+            out.append(ent)
+        return out
+
+    def _resolve_entity(self, ent: SpacySpan) -> bool:
+        """Resolve ``ent`` now, or return False to defer a person name to the short-name pass."""
+        if ent.label_ == "PERSON":
+            return self._resolve_person(ent)
+        if ent.label_ != "NORP" and self.tools.lexicon.country_of_demonym(ent.text):
+            self._resolve_demonym(ent)  # the model sometimes tags "Ukrainian" GPE
+            return True
+        actor = self._kb_actor(ent)
+        if actor is not None:
+            self._add_kb_entity(ent, actor)
+        elif ent.label_ == "NORP":
+            self._resolve_demonym(ent)
+        elif ent.label_ == "GPE" or country_code(ent.text):
+            self._resolve_unknown_place(ent)  # the model tags some countries ORG
+        elif ent.label_ == "ORG" and self._looks_like_org(ent):
+            self._add(
+                ent.start, ent.end, "ORG", self._new_actor(ent.text, "organisation"), "new", 0.6
+            )
+        return True
+
+    def _kb_actor(self, ent: SpacySpan) -> Actor | None:
+        if ent.ent_id_ and ent.ent_id_ in self.kb:
+            return self.kb[ent.ent_id_]
+        found = self.kb.lookup(ent.text)
+        return found[0] if len(found) == 1 else None
+
+    def _add_kb_entity(self, ent: SpacySpan, actor: Actor) -> None:
+        """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
+        key = alias_key(ent.text)
+        if actor.kind == "place" or (
+            actor.kind == "state"
+            and _is_place_name(actor, key)
+            and (self._is_locative(ent) or self._is_dateline(ent))
+        ):
+            self.place_at[ent.start] = actor.country or actor.id
+            self._add(ent.start, ent.end, ent.label_, None, "place", 0.9)
+            return
+        metonyms = {alias_key(m) for m in actor.metonyms} | {alias_key(actor.capital or "")}
+        how = "name" if key == alias_key(actor.name) else "alias"
+        if key in metonyms:
+            how = "metonym"
+        if ent.label_ == "NORP":
+            how = "demonym"
+        self._add(ent.start, ent.end, ent.label_, actor.id, how, 0.95 if how != "name" else 1.0)
+
+    def _is_locative(self, ent: SpacySpan) -> bool:
+        """ "in Abu Dhabi", "the Abu Dhabi talks": the name says where, not who."""
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+            return True
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        return nxt is not None and nxt.lower_ in self.tools.lexicon.non_actor_heads
+
+    def _is_dateline(self, ent: SpacySpan) -> bool:
+        """The place a report was filed from ("MOSCOW — ...") says where, not who."""
+        if not self.dateline or alias_key(ent.text) != alias_key(self.dateline):
+            return False
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        return nxt is not None and nxt.text in {"—", "–", "-", "--", ":"}
+
+    def _resolve_demonym(self, ent: SpacySpan) -> None:
+        """Step 6: "the Americans" is the state; a bare adjective ("Russian officials") is not."""
+        text = ent.text
+        if not text.endswith("s") or ent.root.pos_ == "ADJ":
+            return
+        code = self.tools.lexicon.country_of_demonym(text)
+        if code and code in self.kb:
+            self._add(ent.start, ent.end, "NORP", code, "demonym", 0.8)
+
+    def _resolve_unknown_place(self, ent: SpacySpan) -> None:
+        """Step 8 for GPE: a country the KB lacks is an actor; a city or region is a place."""
+        code = country_code(ent.text)
+        if code is not None:
+            if code not in self.kb and code not in self.new_actors:
+                self.new_actors[code] = Actor(id=code, name=ent.text, kind="state", country=code)
+            self._add(ent.start, ent.end, "GPE", code, "name", 0.8)
+            return
+        self.place_at[ent.start] = city_country(ent.text)
+        self._add(ent.start, ent.end, "GPE", None, "place", 0.5)
+
+    def _looks_like_org(self, ent: SpacySpan) -> bool:
+        """Not a name used as a modifier of a non-actor ("the Abu Dhabi talks", "New START")."""
+        heads = self.tools.lexicon.non_actor_heads
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if ent[-1].lower_ in heads or (nxt is not None and nxt.lower_ in heads):
+            return False
+        if any(t.like_num for t in ent) or not any(
+            t.is_alpha and t.is_title or t.is_upper for t in ent
+        ):
+            return False
+        return not any(t.lower_ in self.tools.lexicon.ranks for t in ent)
+
+    # -- persons --------------------------------------------------------------------------
+
+    def _resolve_person(self, ent: SpacySpan) -> bool:
+        """Step 1 for persons (full KB names and transliteration-equal spellings)."""
+        start = self._name_start(ent)
+        text = self.doc[start : ent.end].text
+        if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
+            actor = self.kb[ent.ent_id_]
+            known = {alias_key(n) for n in (actor.name, *actor.aliases)}
+            if alias_key(text) in known:
+                how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
+                self._add(start, ent.end, "PERSON", actor.id, how, 1.0)
+                return True
+            return False  # a surname the ruler knows: prefer an article-local full name
+        people = [a for a in self.kb.lookup(text) if a.kind == "person"]
+        exact = people[0] if len(people) == 1 else self.tools.people.exact(text)
+        if exact is not None:
+            self._add(start, ent.end, "PERSON", exact.id, "alias", 0.95)
+            return True
+        return False
+
+    def _name_start(self, ent: SpacySpan) -> int:
+        """Extend a one-word name over a given name the ruler left out ("Ivanka" + "Trump")."""
+        if len(ent) != 1 or ent.start == 0:
+            return ent.start
+        prev = self.doc[ent.start - 1]
+        lex = self.tools.lexicon
+        if (
+            prev.pos_ == "PROPN"
+            and prev.is_title
+            and prev.ent_type_ in ("", "PERSON")
+            and prev.lower_ not in lex.ranks
+            and prev.lower_ not in lex.office_by_phrase
+            and lex.country_of_demonym(prev.text) is None
+            and not any(h.start <= prev.i < h.end for h in self.hits)
+        ):
+            return prev.i
+        return ent.start
+
+    def _article_surnames(self) -> dict[str, str]:
+        """Folded surname → actor id of persons named in full in this article (unique ones)."""
+        seen: dict[str, set[str]] = {}
+        for f in self.found:
+            if f.label == "PERSON" and f.actor and f.end - f.start >= 2:
+                last = surname(self.doc[f.start : f.end].text)
+                if last:
+                    seen.setdefault(name_key(last), set()).add(f.actor)
+        return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+    def _resolve_short_person(self, ent: SpacySpan, surnames: dict[str, str]) -> None:
+        """Steps 2, 3 and 8 for a person name step 1 left open."""
+        start = self._name_start(ent)
+        text = self.doc[start : ent.end].text
+        local = surnames.get(name_key(text)) if ent.end - start == 1 else None
+        if local is not None:
+            self._add(start, ent.end, "PERSON", local, "surname", 0.9)
+            return
+        if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
+            self._add(start, ent.end, "PERSON", ent.ent_id_, "surname", 0.8)
+            return
+        match = self.tools.people.fuzzy(text)
+        if match is not None:
+            actor, score = match
+            self._add(start, ent.end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
+            return
+        words = [t for t in self.doc[start : ent.end] if t.is_alpha]
+        actor_id = self._new_actor(text, "person") if len(words) >= 2 else None
+        self._add(start, ent.end, "PERSON", actor_id, "new" if actor_id else "unresolved", 0.5)
+
+    # -- titles and roles -----------------------------------------------------------------
+
+    def _resolve_titles(self) -> None:
+        """Step 4 (title mentions) and step 7 (roles stated next to a name)."""
+        attached: set[int] = set()
+        for f in [f for f in self.found if f.label == "PERSON"]:
+            hit = self._role_of(f)
+            if hit is not None:
+                attached.add(id(hit))
+        for hit in self.hits:
+            if id(hit) in attached or hit.holder is None:
+                continue
+            self._add(
+                hit.start, hit.end, "TITLE", hit.holder.id, "title", 0.85, role=hit.role_text()
+            )
+            self.title_by[hit.start] = hit
+
+    def _role_of(self, person: _Found) -> TitleHit | None:
+        """Record the role stated next to ``person``; return the title hit it used, if any."""
+        hit = (
+            self._hit_ending(person.start)
+            or self._hit_ending(person.start - 1, comma=True)
+            or self._hit_after(person.end)
+        )
+        role: str | None
+        if hit is not None:
+            role = hit.role_text()
+            self._agree_with_title(person, hit)
+        else:
+            role = self._apposition_role(person)
+        if role and person.actor:
+            person.role = role
+            roles = self.stated_roles.setdefault(person.actor, [])
+            if role.lower() not in {r.lower() for r in roles}:
+                roles.append(role)
+        return hit
+
+    def _hit_ending(self, at: int, comma: bool = False) -> TitleHit | None:
+        if comma and (at < 1 or self.doc[at].text != ","):
+            return None
+        for hit in self.hits:
+            if hit.end == at and hit.office_end >= hit.end - 3:
+                return hit
+        return None
+
+    def _hit_after(self, end: int) -> TitleHit | None:
+        """A title in apposition after a name: "X, head of US European Command, ..."."""
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        for hit in self.hits:
+            if hit.start == end + 1:
+                closing = self.doc[hit.end] if hit.end < len(self.doc) else None
+                if closing is None or closing.is_punct or closing.dep_ == "cc":
+                    return hit
+        return None
+
+    def _agree_with_title(self, person: _Found, hit: TitleHit) -> None:
+        """A name the cascade missed is the title holder when the two names look alike."""
+        if person.actor is not None and not person.actor.startswith("new:"):
+            return
+        if hit.holder is None:
+            return
+        text = self.doc[person.start : person.end].text
+        if name_similarity(text, hit.holder.name) >= _TITLE_NAME_AGREEMENT:
+            if person.actor:
+                self.new_actors.pop(person.actor, None)
+            person.actor, person.how, person.confidence = hit.holder.id, "title", 0.8
+
+    def _apposition_role(self, person: _Found) -> str | None:
+        """ "X, head of Y" (appositive after) or "head of Y, X" (appositive before)."""
+        span = self.doc[person.start : person.end]
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.i >= person.end and child.pos_ == "NOUN":
+                return _clean_role(_clause(self.doc, child.left_edge.i, child))
+        if person.start >= 2 and self.doc[person.start - 1].text == ",":
+            noun = self._title_noun_above(span.root)
+            if noun is not None:
+                return _clean_role(self.doc[noun.left_edge.i : person.start - 1].text)
+        return None
+
+    def _title_noun_above(self, root: Token) -> Token | None:
+        """Climb from an appositive name to the role noun it renames ("head of the delegation")."""
+        if root.dep_ != "appos":
+            return None
+        offices = self.tools.lexicon.office_by_phrase
+        token = root.head
+        for _ in range(6):
+            if token.lower_ in offices or any(
+                h.office_start <= token.i < h.office_end for h in self.hits
+            ):
+                return token
+            if (
+                token.dep_ == "pobj"
+                and token.head.dep_ == "prep"
+                and token.head.head.pos_
+                in (
+                    "NOUN",
+                    "PROPN",
+                )
+            ):
+                token = token.head.head
+            else:
+                return None
+        return None
+
+    # -- counterparts ---------------------------------------------------------------------
+
+    def _resolve_counterparts(self) -> None:
+        """Step 5: "his counterpart" → the same office in the other state of the article."""
+        for token in self.doc:
+            if token.lower_ not in _COUNTERPART:
+                continue
+            if not any(c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):
+                continue
+            antecedent = self._antecedent(token)
+            if antecedent is None:
+                continue
+            holder = self._counterpart_of(antecedent, token.i)
+            if holder is not None:
+                self._add(token.left_edge.i, token.i + 1, "TITLE", holder.id, "coref", 0.6)
+
+    def _antecedent(self, token: Token) -> _Found | None:
+        """The resolved person who is the subject of the clause, else of the sentence before."""
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                found = self._person_at(child.i)
+                if found is not None:
+                    return found
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass")]
+        for subj in subjects:
+            found = self._person_at(subj.i)
+            if found is not None:
+                return found
+        return None
+
+    def _person_at(self, i: int) -> _Found | None:
+        for f in self.found:
+            if f.start <= i < f.end and f.actor and self._kind(f.actor) == "person":
+                return f
+        return None
+
+    def _counterpart_of(self, antecedent: _Found, at: int) -> Actor | None:
+        key = self._office_key(antecedent)
+        if key is None:
+            return None
+        office, _, own = key.rpartition(":")
+        states = Counter(f.actor for f in self.found if f.actor and self._kind(f.actor) == "state")
+        best: tuple[tuple[int, int], Actor] | None = None
+        for state, count in states.items():
+            if state is None or state == own:
+                continue
+            holder = self.kb.holder(f"{office}:{state}", self.on)
+            if holder is None or holder.id == antecedent.actor:
+                continue
+            before = [f.end for f in self.found if f.actor == holder.id and f.end <= at]
+            score = (max(before) if before else -1, count)
+            if best is None or score > best[0]:
+                best = (score, holder)
+        return best[1] if best else None
+
+    def _office_key(self, found: _Found) -> str | None:
+        hit = self.title_by.get(found.start)
+        if hit is not None and hit.key:
+            return hit.key
+        actor = self.kb.actors.get(found.actor or "")
+        if actor is None or not actor.country:
+            return None
+        for role in actor.roles_on(self.on):
+            if role.key and role.key.endswith(":" + actor.country):
+                return role.key
+        return None
+
+    # -- bookkeeping and output -----------------------------------------------------------
+
+    def _add(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        actor: str | None,
+        how: str,
+        confidence: float,
+        role: str | None = None,
+    ) -> None:
+        self.found.append(_Found(start, end, label, actor, how, confidence, role))
+
+    def _new_actor(self, text: str, kind: ActorKind) -> str:
+        name = " ".join(_ARTICLES.sub("", text).split())
+        actor_id = "new:" + re.sub(r"[^a-z0-9]+", "-", alias_key(name)).strip("-")
+        self.new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
+        return actor_id
+
+    def _kind(self, actor_id: str) -> str | None:
+        actor = self.kb.actors.get(actor_id) or self.new_actors.get(actor_id)
+        return actor.kind if actor else None
+
+    def _span(self, f: _Found) -> tuple[int, int]:
+        return self.doc[f.start].idx, self.doc[f.end - 1].idx + len(self.doc[f.end - 1])
+
+    def mentions(self) -> list[Mention]:
+        """The mentions found, in reading order."""
+        out = []
+        for f in sorted(self.found, key=lambda f: (f.start, -f.end)):
+            start, end = self._span(f)
+            out.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    text=self.text[start:end],
+                    actor=f.actor,
+                    label=f.label,
+                    role=f.role,
+                    how=f.how,
+                    confidence=f.confidence,
+                )
+            )
+        return out
+
+    def actors(self) -> list[ActorInText]:
+        """One record per resolved actor, in order of first mention."""
+        by_id: dict[str, ActorInText] = {}
+        for f in sorted(self.found, key=lambda f: f.start):
+            if f.actor is None:
+                continue
+            item = by_id.get(f.actor)
+            if item is None:
+                item = by_id[f.actor] = self._actor_in_text(f.actor)
+            start, end = self._span(f)
+            item.mentions.append(Span(start=start, end=end, text=self.text[start:end]))
+        return list(by_id.values())
+
+    def _actor_in_text(self, actor_id: str) -> ActorInText:
+        actor = self.kb.actors.get(actor_id) or self.new_actors[actor_id]
+        roles = [r.title for r in actor.roles_on(self.on)]
+        for role in self.stated_roles.get(actor_id, []):
+            if role.lower() not in {r.lower() for r in roles}:
+                roles.append(role)
+        return ActorInText(
+            id=actor.id, name=actor.name, kind=actor.kind, country=actor.country, roles=roles
+        )
+
+    def actor_at(self) -> dict[int, str]:
+        """Token index → actor id for every token of a resolved mention."""
+        out: dict[int, str] = {}
+        for f in sorted(self.found, key=lambda f: f.end - f.start, reverse=True):
+            if f.actor:
+                for i in range(f.start, f.end):
+                    out[i] = f.actor  # shorter, inner mentions win: "the Russian president's"
+        return out
+
+    def by_sentence(self, mentions: list[Mention]) -> dict[int, list[Mention]]:
+        """Sentence start token → mentions inside that sentence."""
+        out: dict[int, list[Mention]] = {}
+        for m in mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.setdefault(span.sent.start, []).append(m)
+        return out
+
+
+def _is_place_name(actor: Actor, key: str) -> bool:
+    """A state's capital or a one-word city metonym, which can also just be a location."""
+    cities = {alias_key(m) for m in actor.metonyms if " " not in m.strip()}
+    return key == alias_key(actor.capital or "") or key in cities
+
+
+def _clause(doc: Doc, start: int, head: Token) -> str:
+    """Text from ``start`` to the first comma or conjunction after ``head``'s own words."""
+    end = head.i + 1
+    for token in doc[head.i + 1 : head.right_edge.i + 1]:
+        if token.text in {",", ";", "(", "—", "–"} or token.dep_ in ("cc", "conj"):
+            break
+        end = token.i + 1
+    return doc[start:end].text
+
+
+def _clean_role(text: str) -> str | None:
+    text = " ".join(_ARTICLES.sub("", text.strip(" ,;")).split())
+    return text or None

@@ -1,0 +1,371 @@
+"""Attributions: which claims the article credits to someone else, and to whom.
+
+Extractor ``parley.attributions.v1``, run after ``parley.actors.v1`` (it reads the mentions and
+``scratch["actor_at"]``). Cues are data (``parley/data/cues.json``, section ``attribution``). The
+cascade, each step adding :class:`~parley.models.Attribution` records:
+
+1. **Prepositional cues** — "according to X", "as reported by X", "quoted by X", "according to
+   what has been published by X". The claim is the rest of the sentence when the cue opens it
+   (the next sentence when nothing follows the reporter), else the main clause before the cue,
+   from its subject on.
+2. **Back-references** — "as reported by the US media outlet" names no outlet: it goes to the
+   outlet most recently named before it whose country matches the adjective (any outlet when
+   there is none), with confidence 0.7. "according to reports" followed by an outlet name that
+   starts the next sentence or stands on its own line (a credit line the scraper glued on) is
+   credited to that outlet (0.8); without one, to unnamed reports (kind ``anonymous``, 0.4).
+3. **Relayed speech** — "SOURCE told/explained to MEDIUM that CLAIM", "SOURCE said … to MEDIUM":
+   the reporter is the source, the medium goes to ``via``; the claim is the verb's complement.
+4. **Reports and anonymous sources** — "MEDIUM reports that CLAIM", "CLAIM, MEDIUM reported",
+   "officials familiar with the matter said that CLAIM", "sources say CLAIM".
+5. **Citing** — "MEDIUM, citing SOURCE, reported that CLAIM": the reporter is the *original*
+   source (SOURCE) and ``via`` the medium that relayed it, so that a claim TASS made reaches TASS
+   even when Reuters carried it.
+
+Reporter kinds: ``outlet`` (an actor of kind "media outlet", or an unresolved phrase headed by an
+outlet noun), ``person``, ``state``, ``organisation`` (also IGOs and armed forces), ``group``, and
+``anonymous`` (a description such as "a senior diplomat", kept verbatim in ``text``).
+
+For later extractors it leaves ``scratch["claims_by_sentence"]``: ``dict[int, Attribution]``
+from the start offset of every sentence a claim overlaps to the attribution, so that the events
+extractor can fill ``Event.attributed_to`` for events found in that sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from parley.extract.base import Context, register
+from parley.extract.speech import Cues, Resolver, Who, load_cues, phrase_bounds, subject_of, trim
+from parley.models import Attribution, Reporter, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["AttributionExtractor"]
+
+log = logging.getLogger(__name__)
+
+NAME = "parley.attributions.v1"
+_KIND_OF_ACTOR = {
+    "media outlet": "outlet",
+    "person": "person",
+    "state": "state",
+    "organisation": "organisation",
+    "igo": "organisation",
+    "armed force": "organisation",
+    "group": "group",
+}
+_BACKREF, _CREDIT, _UNNAMED = 0.7, 0.8, 0.4
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An attribution before it becomes a record: claim token bounds plus who and how."""
+
+    claim: tuple[int, int]
+    cue: str
+    reporter: Reporter
+    via: Reporter | None = None
+    confidence: float = 1.0
+
+
+@register(NAME)
+class AttributionExtractor:
+    """Claims credited to outlets, people and anonymous sources; see the module docstring."""
+
+    name: ClassVar[str] = NAME
+    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions")
+    assigns: ClassVar[tuple[str, ...]] = ("attributions",)
+
+    def __init__(self, cues: Cues | None = None) -> None:
+        self.cues = cues if cues is not None else load_cues()
+
+    def __call__(self, ctx: Context) -> None:
+        """Append the article's attributions to ``ctx.analysis.attributions``, in text order."""
+        run = _Run(ctx, self.cues)
+        found = run.prepositional() + run.verbal()
+        records = [_record(ctx.doc, f) for f in sorted(found, key=lambda f: f.claim)]
+        ctx.analysis.attributions.extend(records)
+        by_sentence: dict[int, Attribution] = {}
+        for rec in records:
+            span = ctx.doc.char_span(rec.claim.start, rec.claim.end, alignment_mode="expand")
+            starts = sorted({t.sent.start_char for t in span}) if span is not None else []
+            for start in starts:
+                by_sentence.setdefault(start, rec)
+        ctx.scratch["claims_by_sentence"] = by_sentence
+        log.debug("%s: %d attributions", ctx.article.id, len(records))
+
+
+def _record(doc: Doc, f: _Found) -> Attribution:
+    span = doc[f.claim[0] : f.claim[1]]
+    return Attribution(
+        claim=Span(start=span.start_char, end=span.end_char, text=span.text),
+        cue=f.cue, reporter=f.reporter, via=f.via, confidence=f.confidence, extractor=NAME,
+    )  # fmt: skip
+
+
+class _Run:
+    """One document's attribution pass."""
+
+    def __init__(self, ctx: Context, cues: Cues) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.cues = cues
+        self.res = Resolver(ctx)
+
+    # ------------------------------------------------------------ 1–2. prepositional cues
+
+    def prepositional(self) -> list[_Found]:
+        found = []
+        i = 0
+        while i < len(self.doc):
+            length = self._cue_at(i)
+            if length and i + length < len(self.doc):
+                item = self._prepositional(i, i + length)
+                if item is not None:
+                    found.append(item)
+                i += length
+            else:
+                i += 1
+        return found
+
+    def _cue_at(self, i: int) -> int:
+        for phrase in self.cues.prepositions:
+            words = tuple(t.lower_ for t in self.doc[i : i + len(phrase)])
+            if words == phrase:
+                return len(phrase)
+        return 0
+
+    def _prepositional(self, start: int, end: int) -> _Found | None:
+        cue = self.doc[start:end]
+        rep_bounds = self._reporter_bounds(cue)
+        if rep_bounds is None:
+            return None
+        reporter, conf = self._reporter(rep_bounds)
+        claim = self._claim_around(cue, rep_bounds)
+        if claim is None:
+            return None
+        if reporter.actor is None and self._unnamed(rep_bounds):
+            credit = self._credit_after(cue.sent)
+            if credit is not None:
+                reporter, conf = credit, _CREDIT
+        return _Found(claim, cue.text.lower(), reporter, confidence=conf)
+
+    def _reporter_bounds(self, cue: SpacySpan) -> tuple[int, int] | None:
+        """Token bounds of the reporter named right after a prepositional cue."""
+        first = cue.end
+        sent_end = cue.sent.end
+        mention = self.res.mention(first) or (
+            self.res.mention(first + 1) if self.doc[first].lower_ == "the" else None
+        )
+        # An outlet's name is trusted over the parse, which stumbles on glued text
+        # ("published by Financial Times It is proposed …").
+        if mention is not None and self.res.kind(mention.actor) == "media outlet":
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                return first, span.end
+        objs = [c for c in cue[-1].children if c.dep_ == "pobj" and c.i >= first]
+        if objs:
+            start, end = phrase_bounds(objs[0])
+            comma = next((t.i for t in self.doc[start:end] if t.text == ","), end)
+            return start, comma
+        chunk = next((c for c in self.doc.noun_chunks if c.start == first), None)
+        if chunk is not None:
+            return chunk.start, chunk.end
+        return (first, first + 1) if first < sent_end else None
+
+    def _unnamed(self, bounds: tuple[int, int]) -> bool:
+        text = self.doc[bounds[0] : bounds[1]].text.lower()
+        return text in self.cues.unnamed_reports
+
+    def _claim_around(self, cue: SpacySpan, rep: tuple[int, int]) -> tuple[int, int] | None:
+        """The claim a prepositional cue credits: after it if it opens the sentence, else before."""
+        sent = cue.sent
+        lead = trim(list(self.doc[sent.start : cue.start]))
+        if lead is None:
+            after = trim(list(self.doc[rep[1] : sent.end]))
+            if after is not None:
+                return after
+            nxt = sent.end
+            return trim(list(self.doc[nxt].sent)) if nxt < len(self.doc) else None
+        start = self._clause_start(sent, cue.start)
+        before = trim(list(self.doc[start : cue.start]))
+        if before is not None and any(t.dep_ == "ROOT" for t in self.doc[before[0] : before[1]]):
+            return before
+        return trim([t for t in sent if not cue.start <= t.i < rep[1]])
+
+    def _clause_start(self, sent: SpacySpan, limit: int) -> int:
+        # "Behind the scenes, both powers have agreed …, according to reports": the claim is the
+        # main clause from its subject on, not the scene-setting words before it.
+        subj = subject_of(sent.root)
+        if subj is not None and subj.left_edge.i < limit:
+            return subj.left_edge.i
+        return sent.start
+
+    def _credit_after(self, sent: SpacySpan) -> Reporter | None:
+        """An outlet name glued after "…, according to reports." that credits the sentence."""
+        i = sent.end
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        if i >= len(self.doc):
+            return None
+        m = self.res.mention(i)
+        if m is not None and m.actor is not None and self.res.kind(m.actor) == "media outlet":
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and self._is_credit(span):
+                return Reporter(actor=m.actor, kind="outlet", text=m.text, start=m.start, end=m.end)
+        return self._credit_by_name(i)
+
+    def _is_credit(self, span: SpacySpan) -> bool:
+        # A credit stands alone: it is not the subject of the next sentence ("Axios said …").
+        after = span.end
+        alone = after >= len(self.doc) or "\n" in self.doc[span.end - 1].whitespace_ + (
+            self.doc[after].text if after < len(self.doc) else ""
+        )
+        return alone or span.root.dep_ not in ("nsubj", "nsubjpass")
+
+    def _credit_by_name(self, i: int) -> Reporter | None:
+        for n in (4, 3, 2, 1):
+            span = self.doc[i : min(i + n, len(self.doc))]
+            actor = self.res.outlet_actor(span.text)
+            if actor is not None and self._is_credit(span):
+                return Reporter(
+                    actor=actor, kind="outlet", text=span.text, start=span.start_char,
+                    end=span.end_char,
+                )  # fmt: skip
+        return None
+
+    # ------------------------------------------------------------ reporters
+
+    def _reporter(self, bounds: tuple[int, int]) -> tuple[Reporter, float]:
+        span = self.doc[bounds[0] : bounds[1]]
+        who = self.res.who(span.root, stop_at=bounds[1])
+        return self._reporter_of(who, span)
+
+    def _reporter_of(self, who: Who, span: SpacySpan) -> tuple[Reporter, float]:
+        head = span.root
+        kind = _KIND_OF_ACTOR.get(self.res.kind(who.actor) or "", "group")
+        # "the US media outlet" describes an outlet, whatever the parser takes for its head.
+        described = span[-1].lemma_.lower() in self.cues.outlet_nouns
+        if who.actor is not None and (kind == "outlet" or not described):
+            return _rep(who, kind), 1.0
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.outlet_nouns or described:
+            outlet = self._outlet_before(span)
+            rep = Reporter(actor=outlet, kind="outlet", text=who.text, start=who.start, end=who.end)
+            return rep, _BACKREF if outlet is not None else _UNNAMED
+        if lemma in self.cues.anonymous_heads or span.text.lower() in self.cues.unnamed_reports:
+            return _rep(who, "anonymous"), _UNNAMED if lemma in ("report", "reports") else 1.0
+        label = self.res.label(head)
+        kind = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}.get(label, "group")
+        return _rep(who, kind), 0.8
+
+    def _outlet_before(self, span: SpacySpan) -> str | None:
+        """The outlet last named before ``span`` whose country fits its adjective, if any."""
+        country = self._country_in(span)
+        best = None
+        for m in self.ctx.analysis.mentions:
+            if m.start >= span.start_char or m.actor is None:
+                continue
+            if self.res.kind(m.actor) != "media outlet":
+                continue
+            if (
+                country is None
+                or self.ctx.kb.actors.get(m.actor, None) is None
+                or (self.ctx.kb[m.actor].country == country)
+            ):
+                best = m.actor
+        return best
+
+    def _country_in(self, span: SpacySpan) -> str | None:
+        for tok in span:
+            if tok.i == span.root.i:
+                continue
+            actor, _ = self.res.actor_of_token(tok.i)
+            if actor is not None and actor in self.ctx.kb and self.ctx.kb[actor].kind == "state":
+                return self.ctx.kb[actor].country
+            if tok.text in self.cues.demonyms:
+                return self.cues.demonyms[tok.text]
+        return None
+
+    # ------------------------------------------------------------ 3–5. verbs
+
+    def verbal(self) -> list[_Found]:
+        found = []
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            item = self._verbal(tok)
+            if item is not None:
+                found.append(item)
+        return found
+
+    def _verbal(self, verb: Token) -> _Found | None:
+        lemma = verb.lemma_.lower()
+        relays = lemma in self.cues.relay_verbs
+        if not (relays or lemma in self.cues.report_verbs or lemma in self.cues.indirect_verbs):
+            return None
+        subj = subject_of(verb)
+        claim = self._claim_of(verb)
+        if subj is None or claim is None:
+            return None
+        source, conf = self._reporter(phrase_bounds(subj))
+        medium = self._medium(verb) if relays else None
+        cited = self._cited(verb, subj)
+        if cited is not None:
+            return _Found(claim, verb.text, cited, via=source, confidence=conf)
+        if medium is not None:
+            return _Found(claim, verb.text, source, via=medium, confidence=conf)
+        if source.kind == "anonymous" or (
+            source.kind == "outlet" and lemma in self.cues.report_verbs
+        ):
+            return _Found(claim, verb.text, source, confidence=conf)
+        return None  # a named person speaking is a quote, not an attribution
+
+    def _claim_of(self, verb: Token) -> tuple[int, int] | None:
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if comps:
+            comp = comps[0]
+            return trim([t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)])
+        if verb.dep_ in ("parataxis", "ccomp") or verb.head.i == verb.i:
+            # "CLAIM, Politico reported": the verb is a parenthetical after the claim.
+            sent = verb.sent
+            subj = subject_of(verb)
+            stop = subj.left_edge.i if subj is not None else verb.i
+            if stop > sent.start and verb.head.i != verb.i:
+                return trim(list(self.doc[sent.start : stop]))
+        return None
+
+    def _medium(self, verb: Token) -> Reporter | None:
+        """The outlet a source spoke *to*: "told TASS", "explained to the agency TASS"."""
+        targets = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")):
+            if prep.lower_ == "to":
+                targets.extend(c for c in prep.children if c.dep_ == "pobj")
+        for tok in targets:
+            rep, _ = self._reporter(phrase_bounds(tok))
+            if rep.kind == "outlet":
+                return rep
+        return None
+
+    def _cited(self, verb: Token, subj: Token) -> Reporter | None:
+        """The original source in "MEDIUM, citing SOURCE, reported …"."""
+        for tok in (*verb.children, *subj.children):
+            if tok.lemma_.lower() in self.cues.citing and tok.pos_ == "VERB":
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if objs:
+                    return self._reporter(phrase_bounds(objs[0]))[0]
+        return None
+
+
+def _rep(who: Who, kind: str) -> Reporter:
+    return Reporter(
+        actor=who.actor,
+        kind=kind,
+        text=who.text,
+        start=who.start,
+        end=who.end,
+    )

@@ -1,0 +1,532 @@
+"""Time expressions: find them, then resolve them against the publication date.
+
+The extractor ``parley.dates.v1`` fills ``analysis.dates``. Finding is a cascade of our own
+patterns (explicit dates, months, seasons, weekdays, relative days/weeks/years, "ago", durations
+and "the coming weeks"), then spaCy DATE/TIME entities that no pattern covered, which go to
+dateparser as a last resort. Resolution is a pure function, :func:`resolve_expression`, of the
+text, the publication date and the *tense* of the governing verb, because "on Monday" and "in
+October" point backwards in a past-tense sentence and forwards in a future one.
+
+Conventions (a person reading ``value`` should not be surprised):
+
+* ``precision`` is the unit the text gives: "in October" is ``month`` (``2025-10``), never a day.
+* Seasons resolve to the year the season starts in (northern hemisphere): ``value`` is the year,
+  ``precision`` is ``season`` and ``text`` keeps the season word ("last spring" -> ``2025``).
+* Weeks are ranges: ``value`` is the Monday, ``end_value`` the Sunday, ``precision`` ``range``.
+* A duration counted from publication ("another six months", "within two weeks") gives the end
+  point as both ``value`` and ``end_value`` with precision ``approximate``; an open duration
+  ("for months") has ``value`` None. "In the coming weeks" is a ``range`` from publication.
+* Present tense counts as "nearest": the closest occurrence before or after publication.
+* Without a publication date every expression keeps its text and gets ``value`` None.
+
+``ctx.scratch["date_kind"]`` maps each expression's start offset to ``point``, ``range`` or
+``duration`` so the events extractor attaches only points and ranges as event dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from parley.extract.base import Context, register
+from parley.models import Precision, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["DatesExtractor", "Resolved", "Tense", "find_expressions", "resolve_expression",
+           "tense_of"]
+
+log = logging.getLogger(__name__)
+
+Tense = Literal["past", "future", "present"]
+Kind = Literal["point", "range", "duration"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "a couple of": 2, "a few": 3, "few": 3, "several": 3,
+}
+# Season -> the month it starts in (northern hemisphere; winter starts in December).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# How far "the coming days/weeks/months/years" reach, as (unit, count).
+COMING_REACH = {"day": ("day", 7), "week": ("week", 4), "month": ("month", 3), "year": ("year", 2)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The meaning of one expression: an ISO ``value`` at a ``precision``, maybe an end."""
+
+    value: str | None
+    precision: Precision
+    end_value: str | None = None
+    kind: Kind = "point"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    kind: Kind
+
+
+def _rx(text: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + text + r"\b", re.IGNORECASE)
+
+
+_YEAR_RE = _rx(r"(?:in |early |late |mid-)?(?P<year>(?:19|20)\d{2})(?!s)")
+
+# Longest match wins across rules; on equal length the earlier rule wins.
+RULES: tuple[_Rule, ...] = (
+    _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
+    _Rule("mdy", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
+    _Rule("dmy", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH + r",? (?P<year>\d{4})"),
+          "point"),
+    _Rule("md", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r"(?![\d,])"), "point"),
+    _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH), "point"),
+    _Rule("my", _rx(r"(?:in )?(?:(?:early|mid|late|mid-) ?)?" + _MONTH + r",? (?P<year>\d{4})"),
+          "point"),
+    _Rule("month", _rx(r"(?P<mod>in|last|next|this|since|by|until|from|through|during|early|"
+                       r"late|mid|mid-)(?: |(?<=-))(?:early |late |mid-)?" + _MONTH), "point"),
+    _Rule("season", _rx(r"(?:(?P<mod>last|this|next|early|late|in|in the|during the|during)"
+                        r" )?(?P<season>spring|summer|autumn|fall|winter)"
+                        r"(?:(?: of)? (?P<year>\d{4}))?"), "point"),
+    _Rule("year", _YEAR_RE, "point"),
+    _Rule("day", _rx(r"(?P<day_word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|"
+                     r"evening)|(?:yesterday|tomorrow|last) (?:morning|afternoon|evening|night))"),
+          "point"),
+    _Rule("weekday", _rx(r"(?:(?P<mod>this|last|next|on|on this|on last|on next|this past) )?"
+                         + _WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"), "point"),
+    _Rule("within", _rx(r"(?P<mod>earlier|later|early|late) (?:this|in the) "
+                        r"(?P<unit>week|month|year)"), "point"),
+    _Rule("relunit", _rx(r"(?:the )?(?P<mod>last|this|next|past|previous|coming) "
+                         r"(?P<unit>week|weekend|month|year)"), "point"),
+    _Rule("ago", _rx(_NUM + r" " + _UNIT + r" ago"), "point"),
+    _Rule("coming", _rx(r"(?:in |over |during |within )?the (?P<mod>coming|next|following|past|"
+                        r"last|recent) (?:few )?(?P<unit>day|week|month|year)s"), "range"),
+    _Rule("recent", _rx(r"(?:in |over )?(?P<mod>recent) (?P<unit>day|week|month|year)s"),
+          "range"),
+    _Rule("duration", _rx(r"(?P<mod>for another|another|for the next|for|within|in|over the next"
+                          r"|the next|over the past|the past|over the last) " + _NUM
+                          + r" (?:more )?" + _UNIT), "duration"),
+    _Rule("open", _rx(r"for (?P<unit>day|week|month|year|decade)s"), "duration"),
+)
+
+
+def find_expressions(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+    """Every non-overlapping pattern match in ``text``, longest first, in text order."""
+    found: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            if _plausible(m):
+                found.append((m.start(), m.end(), rule, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), RULES.index(f[2])))
+    kept: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for item in found:
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f[0])
+
+
+def _plausible(m: re.Match[str]) -> bool:
+    """Reject look-alikes: 'may'/'march' as verbs, 'fall' as a verb, '2000 troops'."""
+    groups = m.groupdict()
+    if groups.get("season") and not (groups.get("mod") or groups.get("year")):
+        return False
+    if "year" in groups and groups.get("year") and m.re is _YEAR_RE:
+        after = m.string[m.end():m.end() + 2]
+        if re.match(r" [a-z]", after) and not re.match(r"(?i)in|early|late|mid", m.group(0)):
+            return False
+    for key in ("month", "weekday"):
+        word = groups.get(key)
+        if word and not word[0].isupper():
+            return False
+    if groups.get("month", "").lower() == "may" and groups.get("mod", "") in ("", None):
+        return groups.get("day") is not None or groups.get("year") is not None
+    return True
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def resolve_expression(text: str, base: dt.date | None, tense: Tense = "present") -> Resolved:
+    """Resolve one time expression against ``base`` (the publication date).
+
+    Args:
+        text: the expression as it stands in the article ("in October", "this Thursday").
+        base: the publication date; None leaves ``value`` None (precision still set).
+        tense: tense of the governing verb; decides direction for bare months and weekdays.
+
+    Returns:
+        The resolution; ``precision`` ``unknown`` when no rule understands the text.
+    """
+    text = text.strip()
+    for candidate in (text, re.sub(r"(?i)^(?:on|at|since|by|until|from) ", "", text)):
+        for rule in RULES:
+            m = rule.pattern.fullmatch(candidate)
+            if m and _plausible(m):
+                return _resolve_match(rule, m, base, tense)
+    return Resolved(None, "unknown")
+
+
+def _resolve_match(rule: _Rule, m: re.Match[str], base: dt.date | None, tense: Tense) -> Resolved:
+    handler = _HANDLERS[rule.name]
+    if base is None:
+        return Resolved(None, _PRECISION_WITHOUT_BASE.get(rule.name, "unknown"), kind=rule.kind)
+    resolved = handler(m.groupdict(), base, tense)
+    return Resolved(resolved.value, resolved.precision, resolved.end_value, rule.kind)
+
+
+_PRECISION_WITHOUT_BASE: dict[str, Precision] = {
+    "iso": "day", "mdy": "day", "dmy": "day", "md": "day", "dm": "day", "my": "month",
+    "month": "month", "season": "season", "year": "year", "day": "day", "weekday": "day",
+    "within": "month", "relunit": "range", "ago": "approximate", "coming": "range",
+    "recent": "range", "duration": "approximate", "open": "approximate",
+}
+
+
+def _explicit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    if g.get("mm"):
+        month = int(g["mm"] or 0)
+    else:
+        month = MONTHS[(g["month"] or "").lower()]
+    year = int(g["year"] or 0)
+    try:
+        return Resolved(dt.date(year, month, int(g["day"] or 0)).isoformat(), "day")
+    except ValueError:
+        return Resolved(None, "unknown")
+
+
+def _month_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    month, day = MONTHS[(g["month"] or "").lower()], int(g["day"] or 0)
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return Resolved(None, "unknown")
+    return Resolved(_pick(candidates, base, tense).isoformat(), "day")
+
+
+def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    month = MONTHS[(g["month"] or "").lower()]
+    return Resolved(f"{int(g['year'] or 0):04d}-{month:02d}", "month")
+
+
+def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    month = MONTHS[(g["month"] or "").lower()]
+    mod = (g.get("mod") or "").lower()
+    direction: Tense = {"last": "past", "since": "past", "next": "future", "by": "future",
+                        "until": "future"}.get(mod, tense)  # type: ignore[assignment]
+    if mod == "this":
+        return Resolved(f"{base.year:04d}-{month:02d}", "month")
+    firsts = [dt.date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)]
+    month_of_base = base.replace(day=1)
+    if mod in ("last", "next"):  # "last October" in October means a year ago
+        firsts = [d for d in firsts if d != month_of_base]
+    chosen = _pick(firsts, month_of_base, direction)
+    return Resolved(f"{chosen.year:04d}-{chosen.month:02d}", "month")
+
+
+def _pick(candidates: list[dt.date], base: dt.date, tense: Tense) -> dt.date:
+    """The candidate on the side ``tense`` points to (present: the nearest), same day allowed."""
+    if tense == "past":
+        before = [d for d in candidates if d <= base]
+        return max(before) if before else min(candidates)
+    if tense == "future":
+        after = [d for d in candidates if d >= base]
+        return min(after) if after else max(candidates)
+    return min(candidates, key=lambda d: (abs((d - base).days), d > base))
+
+
+def _season(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    season = (g["season"] or "").lower()
+    if g.get("year"):
+        return Resolved(str(int(g["year"] or 0)), "season")
+    mod = (g.get("mod") or "").lower()
+    if not mod:
+        return Resolved(None, "season")
+    start_month = SEASONS[season]
+    starts = [dt.date(y, start_month, 1) for y in (base.year - 2, base.year - 1, base.year,
+                                                     base.year + 1)]
+    current = max(d for d in starts if d <= base)
+    in_progress = _add_months(current, 3) > base
+    if mod == "this":
+        chosen = current if in_progress or tense != "future" else _add_months(current, 12)
+    elif mod == "last":
+        chosen = _add_months(current, -12) if in_progress else current
+    elif mod == "next":
+        chosen = _add_months(current, 12)
+    else:
+        chosen = _pick(starts, base, tense)
+    return Resolved(str(chosen.year), "season")
+
+
+def _year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    return Resolved(str(int(g["year"] or 0)), "year")
+
+
+def _day_word(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    word = (g["day_word"] or "").lower()
+    offset = -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith(
+        "tomorrow") else 0
+    return Resolved((base + dt.timedelta(days=offset)).isoformat(), "day")
+
+
+def _weekday(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    target = WEEKDAYS[(g["weekday"] or "").lower()]
+    mod = (g.get("mod") or "").lower().replace("on ", "").strip()
+    monday = base - dt.timedelta(days=base.weekday())
+    this_week = monday + dt.timedelta(days=target)
+    if mod == "this":
+        return Resolved(this_week.isoformat(), "day")
+    if mod in ("last", "this past"):
+        day = this_week if this_week < base else this_week - dt.timedelta(days=7)
+    elif mod == "next":
+        day = this_week if this_week > base else this_week + dt.timedelta(days=7)
+    else:
+        day = _pick([this_week + dt.timedelta(days=7 * k) for k in (-1, 0, 1)], base, tense)
+    return Resolved(day.isoformat(), "day")
+
+
+def _within(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    return _unit_at(base, (g["unit"] or "").lower())
+
+
+def _relunit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+    if unit in ("week", "weekend"):
+        return _unit_at(base + dt.timedelta(weeks=step), unit)
+    if unit == "month":
+        return _unit_at(_add_months(base, step), unit)
+    return _unit_at(base.replace(year=base.year + step) if not _feb29(base) else
+                    dt.date(base.year + step, 2, 28), unit)
+
+
+def _unit_at(day: dt.date, unit: str) -> Resolved:
+    """The calendar week, weekend, month or year that contains ``day``."""
+    if unit in ("week", "weekend"):
+        monday = day - dt.timedelta(days=day.weekday())
+        start = monday + dt.timedelta(days=5) if unit == "weekend" else monday
+        return Resolved(start.isoformat(), "range", (monday + dt.timedelta(days=6)).isoformat())
+    if unit == "month":
+        return Resolved(f"{day.year:04d}-{day.month:02d}", "month")
+    return Resolved(str(day.year), "year")
+
+
+def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    unit, count = (g["unit"] or "").lower(), _number(g["num"])
+    vague = (g["num"] or "").lower() in ("a few", "few", "several", "a couple of")
+    moved = _shift(base, unit, -count)
+    if unit == "day":
+        return Resolved(moved.isoformat(), "approximate" if vague else "day")
+    if unit == "week":
+        return Resolved(moved.isoformat(), "approximate")
+    if unit == "month":
+        return Resolved(f"{moved.year:04d}-{moved.month:02d}", "approximate" if vague else "month")
+    return Resolved(str(moved.year), "approximate" if vague else "year")
+
+
+def _coming(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
+    reach_unit, count = COMING_REACH.get(unit, ("year", 10 if unit == "decade" else 1))
+    if mod in ("past", "last", "recent"):
+        return Resolved(_shift(base, reach_unit, -count).isoformat(), "range", base.isoformat())
+    return Resolved(base.isoformat(), "range", _shift(base, reach_unit, count).isoformat())
+
+
+def _duration(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    mod, unit, count = (g["mod"] or "").lower(), (g["unit"] or "").lower(), _number(g["num"])
+    backwards = "past" in mod or "last" in mod or (mod == "for" and tense == "past")
+    if backwards:
+        return Resolved(_shift(base, unit, -count).isoformat(), "range", base.isoformat())
+    if mod == "for" and tense != "future":
+        return Resolved(None, "approximate")  # "for six months" in the present: no anchor
+    end = _shift(base, unit, count).isoformat()
+    return Resolved(end, "approximate", end)
+
+
+def _open(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    return Resolved(None, "approximate", base.isoformat() if tense != "future" else None)
+
+
+_HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]] = {
+    "iso": _explicit, "mdy": _explicit, "dmy": _explicit, "md": _month_day, "dm": _month_day,
+    "my": _month_year, "month": _month, "season": _season, "year": _year, "day": _day_word,
+    "weekday": _weekday, "within": _within, "relunit": _relunit, "ago": _ago,
+    "coming": _coming, "recent": _coming, "duration": _duration, "open": _open,
+}
+
+
+def _number(word: str | None) -> int:
+    word = (word or "").lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+
+
+def _feb29(day: dt.date) -> bool:
+    return day.month == 2 and day.day == 29
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _shift(day: dt.date, unit: str, count: int) -> dt.date:
+    if unit == "day":
+        return day + dt.timedelta(days=count)
+    if unit == "week":
+        return day + dt.timedelta(weeks=count)
+    if unit == "month":
+        return _add_months(day, count)
+    return _add_months(day, 12 * count * (10 if unit == "decade" else 1))
+
+
+# --------------------------------------------------------------------------- tense
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "schedule", "set", "due", "prepare",
+                 "agree", "promise", "pledge", "vow", "want", "seek", "propose", "offer"}
+
+
+def tense_of(span: Span) -> Tense:
+    """The tense of the verb that governs ``span``: past, future or present.
+
+    Present perfect and past perfect count as past; "will", "would", "is to", "plans to" and
+    "expected to" count as future; everything else is present.
+    """
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return "present"
+    return _verb_tense(verb, depth=0)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while True:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
+    if lemmas & _FUTURE_AUX or ("going" in lemmas and "to" in lemmas):
+        return "future"
+    if "to" in lemmas and depth < 3 and verb.head.i != verb.i:
+        head = verb.head
+        if head.lemma_.lower() in _FUTURE_HEADS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+            return "future"
+        return _verb_tense(head, depth + 1)
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and depth < 3:
+        return "past"
+    return "present"
+
+
+# --------------------------------------------------------------------------- extractor
+
+
+@register("parley.dates.v1")
+class DatesExtractor:
+    """Finds time expressions and resolves them against ``article.published_at``."""
+
+    name: ClassVar[str] = "parley.dates.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc",)
+    assigns: ClassVar[tuple[str, ...]] = ("dates",)
+
+    def __init__(self) -> None:
+        self._parsers: dict[dt.date, Any] = {}
+
+    def __call__(self, ctx: Context) -> None:
+        """Append one :class:`TimeExpression` per expression found, in text order."""
+        base = ctx.article.published_at
+        kinds: dict[int, Kind] = {}
+        found = self._from_patterns(ctx.doc, base, kinds)
+        found.extend(self._from_entities(ctx.doc, base, found, kinds))
+        found.sort(key=lambda t: t.start)
+        ctx.analysis.dates.extend(found)
+        ctx.scratch["date_kind"] = kinds
+
+    def _from_patterns(self, doc: Doc, base: dt.date | None,
+                       kinds: dict[int, Kind]) -> list[TimeExpression]:
+        out: list[TimeExpression] = []
+        for start, end, rule, match in find_expressions(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            tense = tense_of(span) if span is not None and len(span) else "present"
+            res = _resolve_match(rule, match, base, tense)
+            out.append(TimeExpression(text=doc.text[start:end], start=start, end=end,
+                                      value=res.value, precision=res.precision,
+                                      end_value=res.end_value))
+            kinds[start] = res.kind
+        return out
+
+    def _from_entities(self, doc: Doc, base: dt.date | None, taken: list[TimeExpression],
+                       kinds: dict[int, Kind]) -> list[TimeExpression]:
+        out: list[TimeExpression] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
+                continue
+            res = _dateparser_fallback(ent.text, base, self._parsers)
+            if res is None:
+                continue
+            out.append(TimeExpression(text=ent.text, start=ent.start_char, end=ent.end_char,
+                                      value=res.value, precision=res.precision))
+            kinds[ent.start_char] = "point"
+        return out
+
+
+_ANCHORED = re.compile(r"\d{4}|" + "|".join(m for m in MONTHS if len(m) > 3), re.IGNORECASE)
+
+
+def _dateparser_fallback(text: str, base: dt.date | None,
+                         cache: dict[dt.date, Any]) -> Resolved | None:
+    """Ask dateparser, but only about text that names a year or a month (not bare durations)."""
+    if base is None or not _ANCHORED.search(text):
+        return None
+    if base not in cache:
+        from dateparser.date import DateDataParser  # imported lazily: slow to import
+
+        cache[base] = DateDataParser(languages=["en"], settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past"})
+    data = cache[base].get_date_data(text)
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    # dateparser fills missing parts from the base date: keep only what the period vouches for.
+    if data.period == "year":
+        return Resolved(str(day.year), "year")
+    if data.period == "month":
+        return Resolved(f"{day.year:04d}-{day.month:02d}", "month")
+    if data.period == "day":
+        return Resolved(day.isoformat(), "day")
+    return None

@@ -1,0 +1,146 @@
+"""Who an event's noun phrases refer to: actor ids per token, demonyms and group anaphors.
+
+The actors extractor leaves ``ctx.scratch["actor_at"]`` (token index -> actor id); without it the
+index is built from ``analysis.mentions``. On top of that, :class:`ActorIndex` reads demonym
+modifiers ("Russian and Ukrainian prisoners" -> the two states) and resolves group anaphors
+("both powers" -> the last pair of states named together; "the parties" -> the last two-party
+consultation) from the word lists of the PLOVER lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from parley.extract.places import country_of_demonym
+from parley.extract.plover import PloverLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from parley.extract.base import Context
+
+__all__ = ["ActorIndex", "unique"]
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order, without repeats."""
+    return list(dict.fromkeys(items))
+
+
+class ActorIndex:
+    """Which actor each token refers to: the actors extractor's map, demonyms, group anaphors."""
+
+    def __init__(self, ctx: Context, lexicon: PloverLexicon) -> None:
+        self.doc = ctx.doc
+        self.kb = ctx.kb
+        self.at = self._token_map(ctx)
+        self.anaphors = lexicon.group_anaphors()
+        self.group_heads = lexicon.words("group_heads")
+        self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
+
+    @staticmethod
+    def _token_map(ctx: Context) -> dict[int, str]:
+        given = ctx.scratch.get("actor_at")
+        if isinstance(given, dict):
+            return {int(k): str(v) for k, v in given.items()}
+        at: dict[int, str] = {}
+        for mention in ctx.analysis.mentions:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and mention.actor:
+                for token in span:
+                    at[token.i] = mention.actor
+        return at
+
+    def state(self, code: str) -> str:
+        """Actor id of the state with ISO3 ``code`` (the code itself when the KB lacks it)."""
+        if code in self.kb:
+            return code
+        for actor in self.kb.of_kind("state"):
+            if actor.country == code:
+                return actor.id
+        return code
+
+    def of(self, token: Token, with_conj: bool = True) -> list[str]:
+        """Actors a noun phrase headed by ``token`` refers to (conjuncts included).
+
+        A state's armed force ("the Ukrainian army", "Israeli troops") is given as the state:
+        PLOVER codes event actors at country level, the force being the state acting.
+        """
+        ids = [self.country_level(a) for a in self._own(token)]
+        if with_conj:
+            for child in token.children:
+                if child.dep_ == "conj":
+                    ids.extend(self.of(child))
+        return unique(ids)
+
+    def country_level(self, actor_id: str) -> str:
+        """The state behind a state armed force (kind ``armed force``); other actors unchanged.
+
+        Non-state armed groups (kind ``group``: RSF, M23, Hamas) keep their own id.
+        """
+        actor = self.kb[actor_id] if actor_id in self.kb else None
+        if actor is None or actor.kind != "armed force" or not actor.country:
+            return actor_id
+        return self.state(actor.country)
+
+    def _own(self, token: Token) -> list[str]:
+        if token.i in self.at:
+            return [self.at[token.i]]
+        group = self._group(token)
+        if group is not None:
+            return group
+        ids: list[str] = []
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+                ids.extend(self._modifier(child))
+        if not ids and token.lemma_.lower() in self.group_heads:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
+        code = country_of_demonym(token.text) if token.pos_ in ("PROPN", "NOUN") else None
+        if not ids and code and token.text[:1].isupper():
+            ids.append(self.state(code))
+        return ids
+
+    def _modifier(self, token: Token) -> list[str]:
+        if token.i in self.at:
+            ids = [self.at[token.i]]
+        else:
+            code = country_of_demonym(token.text) if token.text[:1].isupper() else None
+            ids = [self.state(code)] if code else []
+        for child in token.children:
+            if child.dep_ == "conj":
+                ids.extend(self._modifier(child))
+        return ids
+
+    def _group(self, token: Token) -> list[str] | None:
+        left = token.left_edge.i
+        phrase = self.doc[left:token.i + 1].text.lower()
+        kind = self.anaphors.get(phrase)
+        if kind is None:
+            return None
+        if kind == "parties":
+            before = [ids for i, ids in self.consult_pairs if i < token.i]
+            if before:
+                return list(before[-1])
+        return self.recent_pair(token.i, states_only=(kind == "states"))
+
+    def recent_pair(self, before: int, states_only: bool) -> list[str]:
+        """The last two actors named together ("A and B", "between A and B") before ``before``."""
+        found: list[str] = []
+        for token in self.doc[:before]:
+            if token.i not in self.at or token.dep_ == "conj":
+                continue
+            pair = self.of(token)
+            if states_only:
+                pair = [a for a in pair if self._is_state(a)]
+            if len(pair) >= 2:
+                found = pair
+            elif pair and token.dep_ == "pobj" and token.head.lower_ == "between":
+                found = pair
+        return found
+
+    def _is_state(self, actor_id: str) -> bool:
+        if actor_id in self.kb:
+            return self.kb[actor_id].kind == "state"
+        return len(actor_id) == 3 and actor_id.isupper()

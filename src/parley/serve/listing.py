@@ -1,0 +1,359 @@
+"""Paginated, filtered listings over the store's tables, for the API and the web pages.
+
+Every listing is one indexed query (plus one to name the actors of a page of events), ordered by
+a total key so cursors (:mod:`parley.serve.paging`) are stable. Items have the JSON shape of
+:meth:`parley.store.queries.Found.to_json`, so the API, ``parley … --json`` and exports agree.
+Text search uses case-insensitive ``LIKE`` with a bound, escaped parameter: portable to SQLite
+and PostgreSQL alike, at the cost of scanning the text (see ``bench/api_latency.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from pydantic import BaseModel
+
+from parley.models import Attribution, Event, Quote
+from parley.serve.paging import SortKey, after, encode_cursor
+from parley.store import schema as t
+from parley.store.queries import Found, country_code, resolve_actor
+
+if TYPE_CHECKING:
+    from parley.kb import KnowledgeBase
+
+__all__ = [
+    "Filters",
+    "Page",
+    "list_articles",
+    "list_recent_articles",
+    "list_quotes",
+    "list_claims",
+    "list_events",
+    "list_actors",
+    "search_articles",
+    "actor_names",
+]
+
+Item = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a listing may be narrowed by; each is optional and ANDed with the others.
+
+    ``actor`` is a name, alias or id as a person types it; ``actor_ids`` are exact ids (the
+    actor page uses them so "Iran" does not also match "Iranian Foreign Ministry").
+    """
+
+    actor: str | None = None
+    actor_ids: tuple[str, ...] = ()
+    country: str | None = None
+    type: str | None = None
+    status: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    q: str | None = None
+
+
+@dataclass
+class Page:
+    """One page of a listing: its items and the cursor of the next page (None at the end)."""
+
+    items: list[Item] = field(default_factory=list)
+    next: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"items": self.items, "next": self.next}
+
+
+def _page(
+    conn: sa.Connection,
+    query: sa.Select[Any],
+    keys: Sequence[SortKey],
+    key_names: Sequence[str],
+    limit: int,
+    cursor: str | None,
+    to_item: Callable[[sa.Row[Any]], Item],
+) -> Page:
+    """Run ``query`` ordered by ``keys`` from ``cursor``; one extra row tells if more remain."""
+    query = query.order_by(*(k.order() for k in keys))
+    if cursor:
+        query = query.where(after(keys, cursor))
+    rows = list(conn.execute(query.limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = encode_cursor([getattr(rows[-1], n) for n in key_names]) if more and rows else None
+    return Page([to_item(r) for r in rows], nxt)
+
+
+def _ids(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> list[str] | None:
+    """Actor ids the filters name, or None when they name no actor."""
+    if f.actor_ids:
+        return list(f.actor_ids)
+    if f.actor:
+        return resolve_actor(conn, f.actor, kb)
+    return None
+
+
+def _article_where(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
+    a = t.articles
+    if f.outlet:
+        query = query.where(sa.func.lower(a.c.outlet) == f.outlet.lower())
+    if f.since:
+        query = query.where(a.c.published_at >= f.since)
+    if f.until:
+        query = query.where(a.c.published_at <= f.until)
+    return query
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = ("id", "title", "outlet", "url", "published_at", "dateline", "language")
+
+
+def _article_item(r: sa.Row[Any]) -> Item:
+    item: Item = {c: getattr(r, c) for c in _ARTICLE_COLUMNS}
+    item["published_at"] = r.published_at.isoformat() if r.published_at else None
+    return item
+
+
+def _articles_query(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> sa.Select[Any]:
+    a, m = t.articles, t.mentions
+    query = _article_where(sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS), a.c.ingested_at), f)
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(a.c.id.in_(sa.select(m.c.article_id).where(m.c.actor_id.in_(ids))))
+    if f.country:
+        code = country_code(f.country, kb)
+        in_country = sa.select(m.c.article_id).join(t.actors, t.actors.c.id == m.c.actor_id)
+        query = query.where(a.c.id.in_(in_country.where(t.actors.c.country == code)))
+    return query
+
+
+def list_articles(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> Page:
+    """Articles, newest publication date first (undated last), without their text."""
+    keys = (SortKey(t.articles.c.published_at, descending=True), SortKey(t.articles.c.id))
+    query = _articles_query(conn, f, kb)
+    return _page(conn, query, keys, ("published_at", "id"), limit, cursor, _article_item)
+
+
+def list_recent_articles(conn: sa.Connection, limit: int) -> list[Item]:
+    """The articles stored most recently (what changed since a person last looked)."""
+    a = t.articles
+    query = (
+        sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
+        .order_by(a.c.ingested_at.desc(), a.c.id)
+        .limit(limit)
+    )
+    return [_article_item(r) for r in conn.execute(query)]
+
+
+def search_articles(conn: sa.Connection, f: Filters, limit: int, cursor: str | None) -> Page:
+    """Articles whose title or text contains ``f.q`` (case-insensitive), newest first."""
+    a = t.articles
+    needle = f.q or ""
+    query = _article_where(sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS)), f).where(
+        sa.or_(a.c.title.icontains(needle, autoescape=True),
+               a.c.text.icontains(needle, autoescape=True))
+    )
+    keys = (SortKey(a.c.published_at, descending=True), SortKey(a.c.id))
+    return _page(conn, query, keys, ("published_at", "id"), limit, cursor, _article_item)
+
+
+# -- records found in articles -----------------------------------------------------------------
+
+
+def _with_article(table: sa.Table) -> sa.Select[Any]:
+    a = t.articles
+    return sa.select(
+        table.c.article_id, table.c.idx, a.c.outlet, a.c.published_at, a.c.title, table.c.data
+    ).join(a, a.c.id == table.c.article_id)
+
+
+def _record_keys(table: sa.Table) -> tuple[SortKey, ...]:
+    return (
+        SortKey(t.articles.c.published_at, descending=True),
+        SortKey(table.c.article_id),
+        SortKey(table.c.idx),
+    )
+
+
+_RECORD_KEY_NAMES = ("published_at", "article_id", "idx")
+
+
+def _found_item(model: type[BaseModel]) -> Callable[[sa.Row[Any]], Item]:
+    def item(r: sa.Row[Any]) -> Item:
+        record = model.model_validate(r.data)
+        return Found(r.article_id, r.idx, r.outlet, r.published_at, r.title, record).to_json()
+
+    return item
+
+
+def _who(
+    column: sa.Column[Any], text: sa.Column[Any], ids: list[str], f: Filters
+) -> sa.ColumnElement[bool]:
+    """Rows said by one of ``ids``, or (for a typed name) whose surface text contains it."""
+    if f.actor_ids or not f.actor:
+        return column.in_(ids)
+    by_text = text.icontains(f.actor, autoescape=True)
+    return sa.or_(column.in_(ids), by_text) if ids else by_text
+
+
+def list_quotes(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> Page:
+    """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
+    q = t.quotes
+    query = _article_where(_with_article(q), f)
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
+    if f.q:
+        query = query.where(q.c.text.icontains(f.q, autoescape=True))
+    return _page(conn, query, _record_keys(q), _RECORD_KEY_NAMES, limit, cursor, _found_item(Quote))
+
+
+def list_claims(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> Page:
+    """Attributed claims, newest article first; by reporter (``actor``), reporter kind
+    (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
+    c = t.attributions
+    query = _article_where(_with_article(c), f)
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, f))
+    if f.type:
+        query = query.where(c.c.reporter_kind == f.type.lower())
+    if f.q:
+        query = query.where(c.c.claim.icontains(f.q, autoescape=True))
+    page = _page(
+        conn, query, _record_keys(c), _RECORD_KEY_NAMES, limit, cursor, _found_item(Attribution)
+    )
+    return page
+
+
+def _event_day() -> sa.ColumnElement[Any]:
+    # The event's own date when known, else the article's: ISO strings order like dates.
+    return sa.func.coalesce(t.events.c.date_value, sa.cast(t.articles.c.published_at, sa.String))
+
+
+def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
+    day = _event_day()
+    if f.since:
+        start = f.since.isoformat()
+        # A coarser date that contains ``since`` ('2026-02' for 2026-02-15) still counts.
+        query = query.where(sa.or_(day >= start, sa.literal(start, sa.String).like(day + "%")))
+    if f.until:
+        query = query.where(day <= f.until.isoformat())
+    return query
+
+
+def _in_country(code: str) -> sa.ColumnElement[bool]:
+    e, ea, ac = t.events, t.event_actors, t.actors
+    involved = (
+        sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
+    )
+    return sa.or_(e.c.place_country == code, e.c.id.in_(involved))
+
+
+def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Select[Any]:
+    e, ea = t.events, t.event_actors
+    query = _with_article(e)
+    if f.outlet:
+        query = query.where(sa.func.lower(t.articles.c.outlet) == f.outlet.lower())
+    if f.type:
+        query = query.where(e.c.type == f.type.upper())
+    if f.status:
+        query = query.where(e.c.status == f.status.lower())
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))))
+    if f.country:
+        query = query.where(_in_country(country_code(f.country, kb)))
+    return _event_dates(query, f)
+
+
+def list_events(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> Page:
+    """Events, newest article first, with ``names`` mapping each actor id to its name.
+
+    ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
+    ``since``/``until`` the event's own date when known, else the article's.
+    """
+    e = t.events
+    query = _events_query(conn, kb, f)
+    page = _page(conn, query, _record_keys(e), _RECORD_KEY_NAMES, limit, cursor, _found_item(Event))
+    wanted = {a for it in page.items for r in ("source", "target", "mediator") for a in it[r]}
+    names = actor_names(conn, wanted)
+    for item in page.items:
+        ids = [*item["source"], *item["target"], *item["mediator"]]
+        item["names"] = {a: names.get(a, a) for a in ids}
+    return page
+
+
+def actor_names(conn: sa.Connection, ids: set[str] | Sequence[str]) -> dict[str, str]:
+    """Names of the actors with these ids (one query)."""
+    if not ids:
+        return {}
+    query = sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(list(ids)))
+    return {r.id: r.name for r in conn.execute(query)}
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+def _actor_item(r: sa.Row[Any]) -> Item:
+    return {
+        "id": r.id,
+        "name": r.name,
+        "kind": r.kind,
+        "country": r.country,
+        "roles": list((r.data or {}).get("roles", [])),
+        "articles": int(r.n_articles),
+        "mentions": int(r.n_mentions),
+    }
+
+
+def _actors_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Subquery:
+    ac, m = t.actors, t.mentions
+    seen = (
+        sa.select(
+            m.c.actor_id,
+            sa.func.count(sa.distinct(m.c.article_id)).label("n_articles"),
+            sa.func.count().label("n_mentions"),
+        )
+        .group_by(m.c.actor_id)
+        .subquery()
+    )
+    query = sa.select(
+        ac,
+        sa.func.coalesce(seen.c.n_articles, 0).label("n_articles"),
+        sa.func.coalesce(seen.c.n_mentions, 0).label("n_mentions"),
+    ).outerjoin(seen, seen.c.actor_id == ac.c.id)
+    if f.type:
+        query = query.where(ac.c.kind == f.type.lower())
+    if f.country:
+        query = query.where(ac.c.country == country_code(f.country, kb))
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(ac.c.id.in_(ids))
+    return query.subquery()
+
+
+def list_actors(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> Page:
+    """Actors seen in stored articles, most mentioned first; by kind (``type``), country, name."""
+    sub = _actors_query(conn, kb, f)
+    keys = (SortKey(sub.c.n_mentions, descending=True), SortKey(sub.c.id))
+    query = sa.select(sub)
+    return _page(conn, query, keys, ("n_mentions", "id"), limit, cursor, _actor_item)

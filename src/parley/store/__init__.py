@@ -1,0 +1,11 @@
+"""The store: one schema for SQLite and PostgreSQL, migrations, idempotent writes, queries.
+
+>>> store = open_store("parley.db")
+>>> store.save(analysis)            # replaces the article's rows in one transaction
+>>> store.quotes(speaker="Putin")   # -> list[Found[Quote]]
+"""
+
+from parley.store.queries import ActorSummary, Found, country_code
+from parley.store.store import Store, engine_url, open_store
+
+__all__ = ["Store", "open_store", "engine_url", "Found", "ActorSummary", "country_code"]

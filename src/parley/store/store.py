@@ -1,0 +1,330 @@
+"""The store: open (and migrate) a database, save analyses idempotently, answer queries.
+
+Writes are idempotent: saving the analysis of an article already stored replaces its rows in one
+transaction (delete by article, then insert), so re-ingesting the same text changes nothing and
+an interrupted batch loses at most the article in flight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from alembic.util.exc import CommandError
+
+from parley.errors import NotFound, StoreError
+from parley.models import ActorInText, Analysis, Article, Attribution, Event, Quote, Rejection
+from parley.store import queries
+from parley.store import schema as t
+from parley.store.migrate import upgrade
+from parley.store.queries import ActorSummary, Found
+from parley.store.rows import actor_row, article_row, child_rows, utc
+
+if TYPE_CHECKING:
+    from parley.kb import KnowledgeBase
+
+__all__ = ["Store", "open_store", "engine_url"]
+
+log = logging.getLogger(__name__)
+
+
+def engine_url(url: str) -> str:
+    """A SQLAlchemy URL for ``url``: a bare path is a SQLite file; PostgreSQL uses psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    # The API may read while a batch writes; WAL lets readers and one writer coexist.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def open_store(url: str, kb: KnowledgeBase | None = None) -> Store:
+    """Open the database at ``url`` (a path or SQLAlchemy URL), creating or upgrading it.
+
+    Args:
+        url: a SQLite file path, ``sqlite:///…`` or ``postgresql://…``.
+        kb: knowledge base used to resolve actor names in queries (optional).
+
+    Raises:
+        StoreError: the database cannot be reached or migrated.
+    """
+    full = engine_url(url)
+    if full.startswith("sqlite:///") and full != "sqlite:///:memory:":
+        folder = Path(full.removeprefix("sqlite:///")).parent
+        if not folder.is_dir():
+            raise StoreError(f"Cannot create database {url}: folder {folder} does not exist.")
+    try:
+        engine = sa.create_engine(full)
+    except (sa.exc.ArgumentError, ImportError) as e:
+        raise StoreError(f"Cannot open database {url!r}: {e}. Give a path or a URL.") from e
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        upgrade(engine)
+    except CommandError as e:
+        raise StoreError(
+            f"Cannot migrate database {url}: {e}. Was it written by a newer Parley? Upgrade Parley."
+        ) from e
+    except sa.exc.SQLAlchemyError as e:
+        raise StoreError(f"Cannot open database {url}: {e.__class__.__name__}: {e}") from e
+    return Store(engine, kb)
+
+
+class Store:
+    """A Parley database. Build it with :func:`open_store`; close it (or use ``with``)."""
+
+    def __init__(self, engine: sa.Engine, kb: KnowledgeBase | None = None) -> None:
+        self.engine = engine
+        self.kb = kb
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def save(self, analysis: Analysis) -> None:
+        """Store ``analysis``, replacing whatever was stored for its article, in one transaction."""
+        aid = analysis.article.id
+        with self.engine.begin() as conn:
+            ingested = conn.execute(
+                sa.select(t.articles.c.ingested_at).where(t.articles.c.id == aid)
+            ).scalar_one_or_none()
+            self._delete(conn, aid)
+            now = ingested or dt.datetime.now(dt.UTC)
+            conn.execute(sa.insert(t.articles), [article_row(analysis.article, now)])
+            self._upsert_actors(conn, analysis.actors)
+            for table, rows in child_rows(analysis):
+                if rows:
+                    conn.execute(sa.insert(table), rows)
+            # The article is usable now, so earlier failures for it no longer stand.
+            conn.execute(sa.delete(t.rejections).where(t.rejections.c.article_id == aid))
+
+    @staticmethod
+    def _delete(conn: sa.Connection, article_id: str) -> None:
+        for table in (*t.PER_ARTICLE, t.articles):
+            key = table.c.id if table is t.articles else table.c.article_id
+            conn.execute(sa.delete(table).where(key == article_id))
+
+    @staticmethod
+    def _upsert_actors(conn: sa.Connection, actors: Sequence[ActorInText]) -> None:
+        # Portable upsert (SQLite and PostgreSQL differ in ON CONFLICT details); only the
+        # driver writes, so read-then-write does not race.
+        wanted = {a.id: actor_row(a) for a in actors}
+        if not wanted:
+            return
+        stored = {
+            r.id: r
+            for r in conn.execute(sa.select(t.actors).where(t.actors.c.id.in_(list(wanted))))
+        }
+        for actor_id, row in wanted.items():
+            old = stored.get(actor_id)
+            if old is None:
+                conn.execute(sa.insert(t.actors), [row])
+                continue
+            roles = list(dict.fromkeys([*old.data.get("roles", []), *row["data"]["roles"]]))
+            row["data"] = {**old.data, "roles": roles}
+            conn.execute(sa.update(t.actors).where(t.actors.c.id == actor_id).values(**row))
+
+    def reject(self, rejection: Rejection) -> None:
+        """Record a rejection; recording the same source, stage and reason again only updates
+        its time, so re-running a batch does not pile up duplicates."""
+        r = t.rejections
+        same = sa.and_(
+            r.c.source == rejection.source,
+            r.c.stage == rejection.stage,
+            r.c.reason == rejection.reason,
+        )
+        with self.engine.begin() as conn:
+            found = conn.execute(sa.select(r.c.id).where(same)).scalars().first()
+            row = {**rejection.model_dump(), "at": utc(rejection.at)}
+            if found is None:
+                conn.execute(sa.insert(r), [row])
+            else:
+                conn.execute(sa.update(r).where(r.c.id == found).values(**row))
+
+    def start_run(self, paths: Iterable[str]) -> str:
+        """Record the start of a batch run; returns its id for :meth:`update_run`."""
+        run_id = uuid.uuid4().hex
+        row = {
+            "id": run_id,
+            "started_at": dt.datetime.now(dt.UTC),
+            "status": "running",
+            "paths": [str(p) for p in paths],
+            **dict.fromkeys(("read", "new", "skipped", "rejected"), 0),
+        }
+        with self.engine.begin() as conn:
+            conn.execute(sa.insert(t.runs), [row])
+        return run_id
+
+    def update_run(self, run_id: str, status: str = "running", **counts: int) -> None:
+        """Record a batch run's progress (``read``, ``new``, ``skipped``, ``rejected``)."""
+        values: dict[str, Any] = {"status": status, **counts}
+        if status != "running":
+            values["finished_at"] = dt.datetime.now(dt.UTC)
+        with self.engine.begin() as conn:
+            conn.execute(sa.update(t.runs).where(t.runs.c.id == run_id).values(**values))
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the analysis of this article is stored."""
+        return bool(self.known(article_id))
+
+    def known(self, *article_ids: str) -> set[str]:
+        """Which of ``article_ids`` are stored (one query for a whole batch)."""
+        if not article_ids:
+            return set()
+        query = sa.select(t.articles.c.id).where(t.articles.c.id.in_(article_ids))
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one article whose id, or the hash part of it, starts with
+        ``prefix`` (``0ea758b6`` finds ``sha256:0ea758b6e657c388``).
+
+        Raises:
+            NotFound: no article, or several, match.
+        """
+        a = t.articles.c.id
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(a).where(a == prefix)).first():
+                return prefix
+            matches = sa.or_(
+                a.startswith(prefix, autoescape=True), a.contains(":" + prefix, autoescape=True)
+            )
+            ids = list(conn.execute(sa.select(a).where(matches).limit(2)).scalars())
+        if len(ids) != 1:
+            what = "No article" if not ids else "Several articles"
+            raise NotFound(f"{what} with id {prefix!r}. List ids with 'parley articles'.")
+        return str(ids[0])
+
+    def analysis(self, article_id: str) -> Analysis:
+        """The stored analysis of an article (id or unique id prefix), exactly as saved.
+
+        Raises:
+            NotFound: no such article.
+        """
+        aid = self.resolve_id(article_id)
+        query = (
+            sa.select(t.analyses.c.json, t.articles.c.text)
+            .join(t.articles, t.articles.c.id == t.analyses.c.article_id)
+            .where(t.analyses.c.article_id == aid)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).one()
+        return _analysis(row.json, row.text)
+
+    def article(self, article_id: str) -> Article:
+        """The stored article (with its text); see :meth:`analysis`."""
+        return self.analysis(article_id).article
+
+    def articles(
+        self, limit: int | None = 100, since: dt.date | None = None, outlet: str | None = None
+    ) -> list[Article]:
+        """Stored articles, newest first, optionally from ``since`` and by ``outlet``."""
+        a = t.articles
+        query = (
+            sa.select(t.analyses.c.json, a.c.text)
+            .join(a, a.c.id == t.analyses.c.article_id)
+            .order_by(a.c.published_at.desc().nulls_last(), a.c.ingested_at.desc(), a.c.id)
+            .limit(limit)
+        )
+        query = queries._article_filters(query, outlet, since)
+        with self.engine.connect() as conn:
+            return [_analysis(r.json, r.text).article for r in conn.execute(query)]
+
+    def actors(
+        self, kind: str | None = None, country: str | None = None, q: str | None = None
+    ) -> list[ActorSummary]:
+        """Actors seen in stored articles, most mentioned first (``q``: a name or id)."""
+        with self.engine.connect() as conn:
+            return queries.select_actors(conn, self.kb, kind, country, q)
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Found[Quote]]:
+        """Quotes, optionally by ``speaker`` (a name, alias or actor id), outlet and date."""
+        with self.engine.connect() as conn:
+            return queries.select_quotes(conn, self.kb, speaker, outlet, since, limit)
+
+    def claims(
+        self,
+        reporter: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Found[Attribution]]:
+        """Attributed claims, optionally by ``reporter`` (name, alias or id), outlet, date."""
+        with self.engine.connect() as conn:
+            return queries.select_claims(conn, self.kb, reporter, outlet, since, limit)
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+    ) -> list[Found[Event]]:
+        """Events by PLOVER type, actor (name, alias or id), country (code or name), date
+        range and status; see :func:`parley.store.queries.select_events`."""
+        with self.engine.connect() as conn:
+            return queries.select_events(
+                conn,
+                self.kb,
+                type=type,
+                actor=actor,
+                country=country,
+                since=since,
+                until=until,
+                status=status,
+                limit=limit,
+            )
+
+    def rejections(self, limit: int | None = None) -> list[Rejection]:
+        """Everything that could not be used, most recent first."""
+        with self.engine.connect() as conn:
+            return queries.select_rejections(conn, limit)
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind are stored."""
+        with self.engine.connect() as conn:
+            return queries.count_rows(conn)
+
+
+def _analysis(json: dict[str, Any], text: str) -> Analysis:
+    data = {**json, "article": {**json["article"], "text": text}}
+    return Analysis.model_validate(data)

@@ -1,0 +1,55 @@
+"""Collects the gold-file checks of check_gold.py and tests the checker's own rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from check_gold import (
+    gold_files,
+    is_substring,
+    problems,
+    test_every_plover_type_is_covered_by_the_event_set,
+    test_gold_files_are_consistent,
+)
+
+__all__ = ["test_every_plover_type_is_covered_by_the_event_set", "test_gold_files_are_consistent"]
+
+
+def test_the_three_gold_sets_are_present() -> None:
+    """The demo corpus, quotes and events sets are what `parley eval` is scored against."""
+    names = {path.name for path in gold_files()}
+    assert {"demo-corpus.gold.json", "quotes.gold.json", "events.gold.json"} <= names
+
+
+@pytest.mark.parametrize(
+    ("needle", "expected"),
+    [
+        ("said on Tuesday", True),
+        ("met ... in Geneva", True),
+        ("in Geneva ... met", False),
+        ("said on Wednesday", False),
+    ],
+)
+def test_is_substring_reads_an_ellipsis_as_elided_words(needle: str, expected: bool) -> None:
+    assert (
+        is_substring(needle, "They met on Monday in Geneva and said on Tuesday it went well.")
+        is expected
+    )
+
+
+def test_problems_names_a_quote_missing_from_its_text(tmp_path: Path) -> None:
+    gold = tmp_path / "bad.gold.json"
+    gold.write_text(
+        '{"format": "parley-gold/1", "documents": [{"id": "d", "published_at": "2026-01-01",'
+        ' "text": "Nobody said anything.", "actors": [{"name": "Ann", "kind": "person"}],'
+        ' "quotes": [{"text": "something else", "speaker": "Ann"}],'
+        ' "events": [{"id": "e", "type": "CHAT", "source": ["Bob"], "status": "done",'
+        ' "evidence": "Nobody said"}]}]}',
+        encoding="utf-8",
+    )
+    found = "\n".join(problems(gold))
+    assert "quote not in text: 'something else'" in found
+    assert "type 'CHAT' is not PLOVER" in found
+    assert "source 'Bob' not declared" in found
+    assert "status 'done' not allowed" in found

@@ -1,0 +1,205 @@
+"""Batch ingest: resumable, idempotent, and one bad input never stops the run.
+
+Most tests drive :func:`parley.batch.ingest_documents` with a stand-in pipeline (no spaCy), so
+they pin the runner's behaviour; the process-pool and Dask tests use the real pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from rich.console import Console
+
+from parley.batch import IngestReport, analyze_batch, ingest_documents
+from parley.errors import EmptyInput
+from parley.models import Analysis, Article, RawDocument, Rejection
+from parley.settings import Settings
+from parley.store import Store, open_store
+
+AT = dt.datetime(2026, 2, 5, tzinfo=dt.UTC)
+
+
+class FakePipeline:
+    """Normalises by hashing the text; 'BOOM' in a text makes extraction raise."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.settings = Settings()
+        self.stop_after = stop_after
+        self.analysed = 0
+
+    def normalize(self, raw: RawDocument) -> Article:
+        if not (raw.text or "").strip():
+            raise EmptyInput(f"{raw.source}: the file is empty. Give a file with text.")
+        text = raw.text or ""
+        ident = hashlib.sha256(text.encode()).hexdigest()[:16]
+        return Article(id=ident, text=text, source=raw.source, outlet=raw.outlet)
+
+    def analyze(self, article: Article) -> Analysis:
+        if self.stop_after is not None and self.analysed >= self.stop_after:
+            raise KeyboardInterrupt  # a person pressing Ctrl-C mid-run
+        if "BOOM" in article.text:
+            raise RuntimeError("extractor blew up")
+        self.analysed += 1
+        return Analysis(article=article)
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        for article in articles:
+            yield self.analyze(article)
+
+
+def raw(text: str, name: str | None = None) -> RawDocument:
+    return RawDocument(source=name or f"{text[:12]}.txt", text=text)
+
+
+def sources() -> list[RawDocument | Rejection]:
+    return [
+        raw("Talks resumed in Geneva on Monday."),
+        Rejection(source="photo.jpg", stage="ingest", reason="binary file", at=AT),
+        raw("   ", "blank.txt"),
+        raw("Ministers met again. BOOM"),
+        raw("A ceasefire was announced."),
+        raw("Prisoners were exchanged at dawn."),
+    ]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(str(tmp_path / "parley.db")) as s:
+        yield s
+
+
+def test_bad_inputs_become_rejections_and_the_rest_is_stored(store: Store) -> None:
+    report = ingest_documents(sources(), store, FakePipeline(), progress=False)
+    assert report.counts() == {"read": 6, "new": 3, "skipped": 0, "rejected": 3}
+    assert [(r.source, r.stage) for r in report.rejections] == [
+        ("photo.jpg", "ingest"),
+        ("blank.txt", "ingest"),
+        ("Ministers me.txt", "extract"),
+    ]
+    assert "RuntimeError: extractor blew up" in report.rejections[2].reason
+    assert report.rejections[2].article_id is not None
+    assert store.counts()["articles"] == 3
+    assert store.counts()["rejections"] == 3
+
+
+def test_a_second_run_skips_what_is_stored_and_changes_nothing(store: Store) -> None:
+    ingest_documents(sources(), store, FakePipeline(), progress=False)
+    before = store.counts()
+    again = ingest_documents(sources(), store, FakePipeline(), progress=False)
+    assert again.counts() == {"read": 6, "new": 0, "skipped": 3, "rejected": 3}
+    assert store.counts() == before
+
+
+def test_the_same_text_twice_in_one_run_is_stored_once(store: Store) -> None:
+    docs = [raw("Same words.", "a.txt"), raw("Same words.", "b.txt")]
+    report = ingest_documents(docs, store, FakePipeline(), progress=False)
+    assert (report.new, report.skipped) == (1, 1)
+
+
+def test_an_interrupted_run_resumes_without_duplicates(store: Store) -> None:
+    docs = [raw(f"Article number {i}.") for i in range(5)]
+    with pytest.raises(KeyboardInterrupt):
+        ingest_documents(docs, store, FakePipeline(stop_after=2), progress=False)
+    assert store.counts()["articles"] == 2
+    report = ingest_documents(docs, store, FakePipeline(), progress=False)
+    assert (report.new, report.skipped) == (3, 2)
+    assert store.counts()["articles"] == 5
+    with store.engine.connect() as conn:
+        statuses = conn.execute(sa.text("SELECT status FROM runs ORDER BY started_at")).scalars()
+        assert list(statuses) == ["interrupted", "done"]
+
+
+def test_progress_display_does_not_change_the_result(store: Store) -> None:
+    report = ingest_documents(sources(), store, FakePipeline(), progress=True)
+    assert report.new == 3
+
+
+def test_analyze_batch_isolates_the_failing_article() -> None:
+    articles = [FakePipeline().normalize(raw(t)) for t in ("one", "two BOOM", "three")]
+    results = analyze_batch(FakePipeline(), articles)
+    assert [type(r).__name__ for r in results] == ["Analysis", "Rejection", "Analysis"]
+
+
+def test_report_renders_as_a_table() -> None:
+    report = IngestReport(read=4, new=2, skipped=1)
+    report.rejections.append(Rejection(source="x.pdf", stage="ingest", reason="binary", at=AT))
+    console = Console(record=True, width=100)
+    console.print(report)
+    out = console.export_text()
+    assert "new" in out and "skipped" in out and "x.pdf" in out and "binary" in out
+
+
+# -- with the real pipeline ------------------------------------------------------------------
+
+TINY = {
+    "talks.txt": "Title: Envoys meet in Oslo\nOutlet: Test Wire\nPublished: 2026-03-02\n\n"
+    "OSLO, March 2 - Envoys from Norway and Sweden met in Oslo on Monday to discuss fishing "
+    "quotas, the Norwegian foreign ministry said.\n",
+    "truce.txt": "Title: Truce holds\nOutlet: Test Wire\nPublished: 2026-03-03\n\n"
+    "GENEVA, March 3 - A ceasefire between the two sides held overnight, officials said, "
+    "and negotiators agreed to meet again next week.\n",
+    "swap.txt": "Title: Detainees freed\nOutlet: Test Wire\nPublished: 2026-03-04\n\n"
+    "ANKARA, March 4 - Both governments released twelve detainees each on Tuesday, "
+    "according to a statement from the Turkish mediators.\n",
+}
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in TINY.items():
+        (folder / name).write_text(text, "utf-8")
+    (folder / "empty.txt").write_text("", "utf-8")
+    return folder
+
+
+# The runners are under test here, not extraction: one cheap extractor keeps these quick.
+FAST = Settings(extractors=["parley.actors.v1"])
+
+
+@pytest.mark.model
+def test_process_pool_gives_the_same_analyses_as_one_process(
+    tmp_path: Path, tiny_corpus: Path, kb: object, nlp: object
+) -> None:
+    from parley.batch import ingest
+    from parley.pipeline import Pipeline
+
+    pipeline = Pipeline(FAST, kb=kb, nlp=nlp)  # type: ignore[arg-type]
+
+    with open_store(str(tmp_path / "one.db")) as one, open_store(str(tmp_path / "two.db")) as two:
+        first = ingest([tiny_corpus], one, pipeline, progress=False)
+        second = ingest([tiny_corpus], two, pipeline, progress=False, workers=2)
+        assert first.counts() == second.counts()
+        assert first.new == 3 and first.rejected == 1
+        for article in one.articles():
+            assert two.analysis(article.id) == one.analysis(article.id)
+
+
+@pytest.mark.dask
+@pytest.mark.model
+def test_dask_cluster_ingests_and_resumes(tmp_path: Path, tiny_corpus: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    from parley.batch import ingest_dask
+
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+        open_store(str(tmp_path / "dask.db")) as store,
+    ):
+        report = ingest_dask([tiny_corpus], store, FAST, client)
+        assert report.counts() == {"read": 4, "new": 3, "skipped": 0, "rejected": 1}
+        assert {a.title for a in store.articles()} == {
+            "Envoys meet in Oslo",
+            "Truce holds",
+            "Detainees freed",
+        }
+        again = ingest_dask([tiny_corpus], store, FAST, client)
+        assert (again.new, again.skipped) == (0, 3)

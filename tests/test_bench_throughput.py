@@ -1,0 +1,42 @@
+"""Smoke test of bench/throughput.py: it runs end to end and writes its figures (not timed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "throughput.py"
+
+
+def load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("parley_bench_throughput", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_repeat_cycles_the_corpus_to_the_asked_size() -> None:
+    bench = load_bench()
+    assert bench.repeat(["a", "b"], 5) == ["a", "b", "a", "b", "a"]
+
+
+@pytest.mark.model
+def test_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(
+        "GENEVA — Delegations from Armenia and Azerbaijan met on Monday to discuss the border. "
+        "The foreign minister said the talks were useful and would continue next month.\n",
+        "utf-8",
+    )
+    out = tmp_path / "bench.json"
+    assert load_bench().main(["--n", "3", "--corpus", str(corpus), "--json", str(out)]) == 0
+    figures = json.loads(out.read_text("utf-8"))
+    assert figures["articles"] == 3 and figures["unique_articles"] == 1
+    assert figures["bare"]["articles_per_s"] > 0 and figures["parley"]["articles_per_s"] > 0
+    assert figures["machine"]["spacy"].startswith("3.")

@@ -1,0 +1,186 @@
+"""Time expressions: finding them and resolving them against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from parley.extract.base import Context
+from parley.extract.dates import DatesExtractor, find_expressions, resolve_expression, tense_of
+from parley.kb import KnowledgeBase
+from parley.models import Analysis, Article
+
+THURSDAY = dt.date(2026, 2, 5)  # a Thursday
+MONDAY = dt.date(2026, 2, 2)
+
+
+@pytest.mark.parametrize(
+    "text, base, tense, value, precision",
+    [
+        ("this Thursday", THURSDAY, "present", "2026-02-05", "day"),
+        ("this Thursday", MONDAY, "present", "2026-02-05", "day"),
+        ("this afternoon", THURSDAY, "past", "2026-02-05", "day"),
+        ("today", THURSDAY, "present", "2026-02-05", "day"),
+        ("tonight", THURSDAY, "future", "2026-02-05", "day"),
+        ("yesterday", THURSDAY, "past", "2026-02-04", "day"),
+        ("last night", THURSDAY, "past", "2026-02-04", "day"),
+        ("tomorrow", THURSDAY, "future", "2026-02-06", "day"),
+        ("in 2021", THURSDAY, "past", "2021", "year"),
+        ("in March 2025", THURSDAY, "past", "2025-03", "month"),
+        ("on 5 February", dt.date(2026, 3, 1), "past", "2026-02-05", "day"),
+        ("February 5, 2026", MONDAY, "future", "2026-02-05", "day"),
+        ("5 February 2026", MONDAY, "future", "2026-02-05", "day"),
+        ("2026-02-05", MONDAY, "present", "2026-02-05", "day"),
+        ("last spring", THURSDAY, "past", "2025", "season"),
+        ("last spring", dt.date(2026, 7, 1), "past", "2026", "season"),
+        ("next summer", THURSDAY, "future", "2026", "season"),
+        ("spring 2024", THURSDAY, "past", "2024", "season"),
+        ("two years ago", THURSDAY, "past", "2024", "year"),
+        ("three months ago", THURSDAY, "past", "2025-11", "month"),
+        ("earlier this month", THURSDAY, "past", "2026-02", "month"),
+        ("later this year", THURSDAY, "future", "2026", "year"),
+        ("next year", THURSDAY, "future", "2027", "year"),
+        ("last year", THURSDAY, "past", "2025", "year"),
+        ("last month", dt.date(2026, 1, 15), "past", "2025-12", "month"),
+        ("last week", THURSDAY, "past", "2026-01-26", "range"),
+        ("another six months", THURSDAY, "future", "2026-08-05", "approximate"),
+        ("within two weeks", THURSDAY, "future", "2026-02-19", "approximate"),
+        ("in the coming weeks", THURSDAY, "future", "2026-02-05", "range"),
+        ("for months", THURSDAY, "present", None, "approximate"),
+    ],
+)
+def test_resolves_against_publication_date(
+    text: str, base: dt.date, tense: str, value: str | None, precision: str
+) -> None:
+    got = resolve_expression(text, base, tense)  # type: ignore[arg-type]
+    assert (got.value, got.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    "text, tense, value",
+    [
+        # bare weekdays and months point where the verb points
+        ("on Monday", "past", "2026-02-02"),
+        ("on Monday", "future", "2026-02-09"),
+        ("on Thursday", "past", "2026-02-05"),
+        ("on Friday", "past", "2026-01-30"),
+        ("on Friday", "future", "2026-02-06"),
+        ("last Thursday", "past", "2026-01-29"),
+        ("next Monday", "future", "2026-02-09"),
+        ("in October", "past", "2025-10"),
+        ("in October", "future", "2026-10"),
+        ("in October", "present", "2025-10"),  # nearest
+        ("in February", "past", "2026-02"),
+        ("in February", "future", "2026-02"),
+        ("last February", "past", "2025-02"),
+        ("next February", "future", "2027-02"),
+        ("on 1 March", "past", "2025-03-01"),
+        ("on 1 March", "future", "2026-03-01"),
+    ],
+)
+def test_tense_decides_direction(text: str, tense: str, value: str) -> None:
+    assert resolve_expression(text, THURSDAY, tense).value == value  # type: ignore[arg-type]
+
+
+def test_ranges_carry_an_end() -> None:
+    week = resolve_expression("last week", THURSDAY, "past")
+    assert (week.value, week.end_value) == ("2026-01-26", "2026-02-01")
+    coming = resolve_expression("in the coming weeks", THURSDAY, "future")
+    assert coming.end_value == "2026-03-05"
+    six = resolve_expression("another six months", THURSDAY, "future")
+    assert six.end_value == "2026-08-05" and six.kind == "duration"
+
+
+def test_without_publication_date_text_is_kept_and_value_is_none() -> None:
+    got = resolve_expression("in October", None, "past")
+    assert got.value is None and got.precision == "month"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("They met in October and again last spring.", ["in October", "last spring"]),
+        ("Prices may fall, and troops march in May.", ["in May"]),
+        ("It sent 2000 troops in 2019.", ["in 2019"]),
+        ("Talks resume this Thursday, officials said.", ["this Thursday"]),
+        ("It will last for another six months.", ["for another six months"]),
+        ("a deal signed on February 5, 2026 in Geneva", ["February 5, 2026"]),
+        ("No date here at all.", []),
+    ],
+)
+def test_finds_expressions(text: str, found: list[str]) -> None:
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == found
+
+
+def _doc(
+    words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]
+) -> Doc:
+    return Doc(
+        Vocab(),
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=[w.lower() for w in words],
+    )
+
+
+def _swap_doc(aux: str, aux_tag: str, verb_tag: str) -> Doc:
+    words = ["They", aux, "swap", "prisoners", "in", "October", "."]
+    return _doc(
+        words,
+        heads=[2, 2, 2, 2, 2, 4, 2],
+        deps=["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"],
+        tags=["PRP", aux_tag, verb_tag, "NNS", "IN", "NNP", "."],
+        pos=["PRON", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+
+
+@pytest.mark.parametrize(
+    "aux, aux_tag, verb_tag, tense, value",
+    [
+        ("will", "MD", "VB", "future", "2026-10"),
+        ("did", "VBD", "VB", "past", "2025-10"),
+        ("have", "VBP", "VBN", "past", "2025-10"),
+    ],
+)
+def test_extractor_uses_the_governing_verb(
+    aux: str, aux_tag: str, verb_tag: str, tense: str, value: str
+) -> None:
+    doc = _swap_doc(aux, aux_tag, verb_tag)
+    assert tense_of(doc[4:6]) == tense
+    article = Article(id="t", text=doc.text, published_at=THURSDAY)
+    ctx = Context(
+        article=article, doc=doc, kb=KnowledgeBase([]), analysis=Analysis(article=article)
+    )
+    DatesExtractor()(ctx)
+    (date,) = ctx.analysis.dates
+    assert (date.text, date.value, date.precision) == ("in October", value, "month")
+    assert doc.text[date.start : date.end] == date.text
+
+
+@pytest.mark.model
+def test_sample_dates(sample_dir, nlp) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    text = (sample_dir / "abu-dhabi-talks.txt").read_text("utf-8")
+    gold = json.loads((sample_dir / "abu-dhabi-talks.gold.json").read_text("utf-8"))
+    document = gold["documents"][0]
+    article = Article(
+        id="s", text=text, published_at=dt.date.fromisoformat(document["published_at"])
+    )
+    ctx = Context(
+        article=article, doc=nlp(text), kb=KnowledgeBase([]), analysis=Analysis(article=article)
+    )
+    DatesExtractor()(ctx)
+    for want in document["dates"]:
+        hits = [
+            d
+            for d in ctx.analysis.dates
+            if want["text"].lower() in d.text.lower() or d.text.lower() in want["text"].lower()
+        ]
+        assert any(h.value == want["value"] for h in hits), (want, hits)

