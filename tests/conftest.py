@@ -39,3 +39,20 @@ def pipeline(kb, nlp):  # type: ignore[no-untyped-def]
     from parley.settings import Settings
 
     return Pipeline(Settings(), kb=kb, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def served_db(tmp_path_factory, pipeline):  # type: ignore[no-untyped-def]
+    """A SQLite store of the demo corpus (and the sample, when present) analysed by the real
+    pipeline; built once per session for the API and browser tests."""
+    from parley import batch
+    from parley.store import open_store
+
+    path = tmp_path_factory.mktemp("serve") / "parley.db"
+    sources = [REPO / "src" / "parley" / "demo" / "articles"]
+    sample = Path(os.environ.get("PARLEY_SAMPLES", REPO.parent / "shared" / "samples"))
+    if (sample / "abu-dhabi-talks.txt").is_file():
+        sources.append(sample / "abu-dhabi-talks.txt")
+    with open_store(str(path)) as store:
+        batch.ingest(sources, store, pipeline, progress=False)
+    return path

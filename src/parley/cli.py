@@ -448,9 +448,10 @@ def eval_cli(
 ) -> None:
     """Score extraction against a person's gold annotation: precision, recall, F1 per kind."""
     from parley.eval import check_floors, floors_for, render_report, run_eval
+    from parley.resolve import cluster_stories
 
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
-    report = run_eval(gold, _pipeline(_settings()), kinds=chosen)
+    report = run_eval(gold, _pipeline(_settings()), kinds=chosen, resolve_stories=cluster_stories)
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -489,6 +490,28 @@ def demo_cli(db: Db = None) -> None:
 def version_cli() -> None:
     """Print Parley's version and the analysis schema it writes."""
     typer.echo(f"parley {__version__} ({SCHEMA_VERSION})")
+
+
+@app.command("serve")
+@_edge
+def serve_cli(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token_env: Annotated[
+        str, typer.Option("--token-env", help="Environment variable holding the write token.")
+    ] = "PARLEY_API_TOKEN",
+) -> None:
+    """Serve the web pages and the JSON API (/api/v1, docs at /docs); read-only without a token."""
+    import os
+
+    import uvicorn
+
+    from parley.serve import create_app
+
+    token = os.environ.get(token_env) or None
+    typer.echo(f"Parley on http://{host}:{port}/ (writes {'on' if token else 'off'})", err=True)
+    uvicorn.run(create_app(_settings(db), token=token), host=host, port=port)
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ from parley.eval.stories import found_clusters, score_story_pairs
 from parley.ingest.files import read_file
 from parley.kb import KnowledgeBase
 from parley.models import Analysis, RawDocument, Story
+from parley.resolve import merge_agreements, merge_tracks
 
 if TYPE_CHECKING:
     from parley.pipeline import Pipeline
@@ -236,14 +237,18 @@ def score_corpus(
 ) -> DocReport:
     """Score the file-level tracks and agreements against what all analyses found together.
 
-    The report's id is ``(corpus)``. Found tracks and agreements are merged by name and rounds
-    by (track, ordinal, venue, status) first, so an article repeating a round is not spurious.
+    The report's id is ``(corpus)``. Found tracks and agreements are merged across articles by
+    :mod:`parley.resolve` (the same merge the product uses), so an article repeating a round is
+    not spurious and a scored timeline is the one a user sees.
     """
     gold_actors = [*gold.actors, *(a for d in gold.documents for a in d.actors or [])]
     found_actors = list({a.id: a for an in analyses for a in an.actors}.values())
     names = NameResolver(gold_actors, found_actors, kb)
     out = DocReport(id=CORPUS)
-    _score_negotiation(gold.tracks, gold.agreements, analyses, names, kinds, out)
+    merged = [analyses[0].model_copy(update={
+        "tracks": merge_tracks(analyses), "agreements": merge_agreements(analyses), "rounds": []
+    })] if analyses else []
+    _score_negotiation(gold.tracks, gold.agreements, merged, names, kinds, out)
     return out
 
 

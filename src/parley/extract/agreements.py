@@ -52,6 +52,14 @@ _NAMED = re.compile(
 )
 _HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+_OBLIGATION_MODALS = {"must", "should", "ought"}
+_CONDITION_MARKS = {"when", "once", "if", "unless", "until", "upon"}
+_INSTRUMENT_NOUNS = {"instrument", "instruments", "law", "decree", "bill", "vote"}
+_AGREEMENT_NOUNS = {"treaty", "agreement", "accord", "deal", "pact", "text", "participation",
+                    "implementation", "membership", "terms"}
+_SPEECH_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "write"}
+# Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
+_ACTED = {"signed", "ratified", "suspended", "withdrawn", "resumed", "violated"}
 
 
 @dataclass
@@ -114,6 +122,7 @@ class AgreementsExtractor:
             for a in data["agreements"]
         }
         self.cues = self._cue_table(data["statuses"])
+        self.exchanges: dict[str, Any] = data.get("exchanges", {})
 
     @staticmethod
     def _cue_table(statuses: dict[str, list[str]]) -> list[tuple[re.Pattern[str], str]]:
@@ -133,7 +142,10 @@ class AgreementsExtractor:
                 drafts.setdefault(ref.key, _new_draft(known, ref))
             if in_sent:
                 self._read_sentence(ctx, sent, in_sent, drafts)
-        ctx.analysis.agreements.extend(_finish(d) for d in drafts.values())
+        drafts.update(self._exchange_deals(ctx))
+        ctx.analysis.agreements.extend(
+            _finish(d) for d in drafts.values() if d.statuses or d.kind != "channel"
+        )
 
     # 1. references -------------------------------------------------------------------------
     def find_references(self, ctx: Context, known: dict[str, _Known]) -> list[AgreementRef]:
@@ -165,6 +177,66 @@ class AgreementsExtractor:
         words = phrase.lower().replace("high-level ", "").replace("direct ", "").split()
         return "channel:" + " ".join(w for w in words if w != "contacts") or "channel:dialogue"
 
+    # exchange deals ------------------------------------------------------------------------
+    def _exchange_deals(self, ctx: Context) -> dict[str, _Draft]:
+        """Deals to exchange people: "agreed to exchange detainees" (agreed), "exchanged 12
+        detainees …, carrying out a deal" (implemented). An exchange with no deal in sight
+        ("announced the exchange of prisoners") is an event, not an agreement."""
+        drafts: dict[str, _Draft] = {}
+        if not self.exchanges:
+            return drafts
+        default_what = self._what_exchanged(ctx.article.text)
+        for sent in ctx.doc.sents:
+            for tok in sent:
+                found = self._exchange_status(tok, sent)
+                if found is None:
+                    continue
+                status, anchor = found
+                what = self._what_exchanged(" ".join(t.lower_ for t in tok.subtree))
+                if what is None and tok.pos_ == "VERB":
+                    continue  # "agreed to exchange maps": not people
+                what = what or default_what
+                parties = _acting_states(ctx, tok) or _dominant_pair(ctx)
+                if what is None or len(parties) < 2:
+                    continue
+                names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p)
+                         for p in sorted(parties)]
+                name = f"{'–'.join(names)} {what} exchange"
+                draft = drafts.setdefault("exchange:" + name, _Draft(
+                    "exchange:" + name, name, "exchange deal", sorted(parties),
+                    evidence=_span_of(sent)))
+                date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
+                _merge(draft.statuses, AgreementStatus(
+                    status=status, date=date, evidence=_span_of(sent), article_id=ctx.article.id))
+        return drafts
+
+    def _what_exchanged(self, text: str) -> str | None:
+        what: dict[str, str] = self.exchanges.get("what", {})
+        for m in re.finditer(r"[a-z]+", text.lower()):
+            word = m.group(0).rstrip("s")
+            if word in what:
+                return what[word]
+        return None
+
+    def _exchange_status(self, tok: Token, sent: SpacySpan) -> tuple[str, Token] | None:
+        """("agreed" | "implemented", the token whose date dates it) for an exchange word."""
+        lemma = tok.lemma_.lower()
+        verb = tok.pos_ == "VERB" and lemma in self.exchanges.get("verbs", [])
+        noun = tok.pos_ == "NOUN" and lemma in self.exchanges.get("nouns", [])
+        if not (verb or noun):
+            return None
+        if verb and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return None
+        agree = next((t for t in (tok, *tok.ancestors) if t.lemma_.lower() == "agree"), None)
+        if agree is not None:
+            return "agreed", agree
+        deal_words = set(self.exchanges.get("deal_words", []))
+        tied = any(t.lemma_.lower() in deal_words for t in sent)
+        happened = tok if verb else tok.head
+        if tied and happened.tag_ == "VBD" and not _hedged(happened):
+            return "implemented", happened
+        return None
+
     # 2. statuses ---------------------------------------------------------------------------
     def _read_sentence(
         self, ctx: Context, sent: SpacySpan, refs: list[AgreementRef], drafts: dict[str, _Draft]
@@ -178,7 +250,7 @@ class AgreementsExtractor:
             cue_at = sent.start_char + match.start()
             # A cue belongs to the agreement referred to nearest to it in the sentence.
             ref = min(refs, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
-            st = self._status_at(ctx, sent, match, status)
+            st = self._status_at(ctx, sent, match, status, refs)
             if st is not None:
                 _merge(drafts[ref.key].statuses, st)
 
@@ -197,14 +269,15 @@ class AgreementsExtractor:
         return sorted(found, key=lambda f: f[0].start())
 
     def _status_at(
-        self, ctx: Context, sent: SpacySpan, match: re.Match[str], status: str
+        self, ctx: Context, sent: SpacySpan, match: re.Match[str], status: str,
+        refs: list[AgreementRef],
     ) -> AgreementStatus | None:
         start = sent.start_char + match.start()
         token = ctx.doc.char_span(start, start + len(match.group(0)), alignment_mode="expand")
         if token is None:
             return None
         tok = token.root
-        if _is_background(tok):
+        if _not_a_status(tok, refs):
             return None
         status = _refine(status, tok, ctx, sent)
         if status is None:
@@ -215,12 +288,14 @@ class AgreementsExtractor:
         if status == "expiring" and date and ctx.article.published_at:
             if date < ctx.article.published_at.isoformat()[: len(date)]:
                 status = "expired"
-        hedged = _hedged(tok)
+        published = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
+        # A status dated after the article was written is an expectation, however firm.
+        hedged = _hedged(tok) or bool(date and published and date[:10] > published[: len(date)])
         return AgreementStatus(
             status=f"{status} (expected)" if hedged and status != "extension proposed" else status,
             date=None if until else date,
             until=until,
-            by=_proposer(ctx, tok) if status in ("extension proposed", "proposed") else None,
+            by=_by(ctx, tok, status),
             evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
             article_id=ctx.article.id,
         )
@@ -255,18 +330,44 @@ class AgreementsExtractor:
             draft.name = f"{'–'.join(names)} {draft.name}"
 
 
+def _span_of(sent: SpacySpan) -> Span:
+    return Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+
+
+def _acting_states(ctx: Context, tok: Token) -> list[str]:
+    """States named in the subject of the verb governing ``tok`` ("Armenia and Azerbaijan
+    agreed …")."""
+    actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
+    for head in (tok, *tok.ancestors):
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            ids = [actor_at[t.i] for s in subj for t in s.subtree if t.i in actor_at]
+            return list(dict.fromkeys(
+                i for i in ids if i in ctx.kb and ctx.kb[i].kind == "state"))
+    return []
+
+
+def _dominant_pair(ctx: Context) -> list[str]:
+    """The two states the article mentions most, when they stand out."""
+    states = sorted((a for a in ctx.analysis.actors if a.kind == "state"),
+                    key=lambda a: -len(a.mentions))
+    return [a.id for a in states[:2]] if len(states) >= 2 else []
+
+
 def _unknown_names(
     text: str, refs: list[AgreementRef], known: dict[str, _Known]
 ) -> list[AgreementRef]:
     """Named agreements missing from the data ("the Caspian Arms Limitation Treaty")."""
     out = []
     for m in _NAMED.finditer(text):
-        name = re.sub(r"^(?:of|on|the|for|and)\s+", "", m.group("name"))
+        # A sentence-initial "The" is the article, not part of the name.
+        name = re.sub(r"^(?:(?:of|on|the|for|and)\s+)+", "", m.group("name"), flags=re.I)
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in refs):
             continue
         key = "named:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
-        out.append(AgreementRef(key, m.start("name"), m.end("name"), True))
+        start = m.end("name") - len(name)
+        out.append(AgreementRef(key, start, m.end("name"), True))
     return out
 
 
@@ -280,6 +381,61 @@ def _new_draft(known: dict[str, _Known], ref: AgreementRef) -> _Draft:
 def _kind_of(name: str) -> str:
     last = name.split()[-1].lower()
     return {"treaty": "treaty", "convention": "treaty", "pact": "treaty"}.get(last, "agreement")
+
+
+def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
+    """Cues that name an act without stating it happened to the agreement."""
+    return (_is_background(tok) or _obligation(tok) or _generic_rule(tok)
+            or _modifier_noun(tok) or _other_object(tok, refs))
+
+
+def _obligation(tok: Token) -> bool:
+    """"must be ratified", "still has to ratify it": a requirement, not a status."""
+    for t in (tok, *tok.ancestors):
+        if any(c.lower_ in _OBLIGATION_MODALS for c in t.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if t.dep_ == "xcomp" and t.head.lemma_ in ("have", "need", "require"):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "conj") or t.pos_ == "NOUN":
+            return False
+    return False
+
+
+def _generic_rule(tok: Token) -> bool:
+    """"enters into force when the instruments are exchanged": a rule of the text, no event."""
+    verb = _governing_verb(tok)
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    if verb.dep_ == "advcl":
+        clauses.append(verb)
+    return any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITION_MARKS
+               for c in clauses for m in c.children)
+
+
+def _modifier_noun(tok: Token) -> bool:
+    """"the ratification law", "instruments of ratification": the cue qualifies another noun."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "compound":
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and (
+        head.head.lemma_.lower() in _INSTRUMENT_NOUNS)
+
+
+def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
+    """A cue verb whose object is something else ("signed the ratification law", "observe a
+    drill") says nothing about the agreement."""
+    if tok.pos_ != "VERB":
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+        if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
+            return False
+        span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+        if not any(r.start < span[1] and span[0] < r.end for r in refs):
+            return True
+    return False
 
 
 def _is_background(tok: Token) -> bool:
@@ -321,19 +477,44 @@ def _hedged(tok: Token) -> bool:
 def _dates_near(
     dates: list[TimeExpression], sent: SpacySpan, tok: Token
 ) -> tuple[str | None, str | None]:
-    """The date the cue governs (first verb above the date is the cue), and ``until`` for a
-    duration ("for another six months")."""
+    """The date the cue governs, and ``until`` for a duration ("for another six months").
+
+    A date belongs to the cue when its governing verb is the cue's own verb or, failing that,
+    the nearest verb above it in the same clause chain ("voted on Thursday to ratify"); verbs
+    of saying are not climbed, since "said on Thursday" dates the report, not the act.
+    """
     doc = sent.doc
+    chain = _verb_chain(_governing_verb(tok))
+    dash = doc.text.find("—")
+    dateline_end = dash if 0 < dash < 80 else 0  # "ASHGABAT, July 9 (Reuters) —" dates the wire
+    best: tuple[int, TimeExpression] | None = None
     for d in dates:
         if not (sent.start_char <= d.start < sent.end_char) or not d.value:
             continue
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None or _governing_verb(span.root) != _governing_verb(tok):
+        if d.end <= dateline_end:
             continue
-        if d.precision == "approximate" and d.end_value is not None:
-            return None, d.value
-        return d.value, None
-    return None, None
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        verb = _governing_verb(span.root) if span is not None else None
+        if verb is None or verb not in chain:
+            continue
+        rank = chain.index(verb) * 1000 + min(abs(d.start - tok.idx), 999)
+        if best is None or rank < best[0]:
+            best = (rank, d)
+    if best is None:
+        return None, None
+    d = best[1]
+    if d.precision == "approximate" and d.end_value is not None:
+        return None, d.value
+    return d.value, None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements ("voted … to ratify"), short of verbs of saying."""
+    chain = [verb]
+    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SPEECH_VERBS:
+        verb = verb.head
+        chain.append(verb)
+    return chain
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -354,15 +535,30 @@ def _present_perfect(tok: Token) -> bool:
     return False
 
 
+def _by(ctx: Context, tok: Token, status: str) -> str | None:
+    """Who proposed (the actor) or who acted (its state) for statuses that have an actor."""
+    if status in ("extension proposed", "proposed"):
+        return _proposer(ctx, tok)
+    if status not in _ACTED:
+        return None
+    actor = _proposer(ctx, tok)
+    if actor is None or actor not in ctx.kb:
+        return actor
+    known = ctx.kb[actor]
+    return known.id if known.kind == "state" else known.country or actor
+
+
 def _proposer(ctx: Context, tok: Token) -> str | None:
     """The subject of the verb that governs a proposal ("X has been pressing … an extension")."""
     actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
-    for head in tok.ancestors:
+    for head in (tok, *tok.ancestors):
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "agent"):
-                for t in child.subtree:
-                    if t.i in actor_at:
-                        return actor_at[t.i]
+                ids = [actor_at[t.i] for t in child.subtree if t.i in actor_at]
+                # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
+                states = [i for i in ids if i in ctx.kb and ctx.kb[i].kind == "state"]
+                if ids:
+                    return (states or ids)[0]
     return None
 
 

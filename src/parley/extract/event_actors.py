@@ -86,7 +86,7 @@ class ActorIndex:
 
     def _own(self, token: Token) -> list[str]:
         if token.i in self.at:
-            return [self.at[token.i]]
+            return self._unnamed_official(token, self.at[token.i])
         group = self._group(token)
         if group is not None:
             return group
@@ -94,13 +94,28 @@ class ActorIndex:
         for child in token.lefts:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
                 ids.extend(self._modifier(child))
-        if not ids and token.lemma_.lower() in self.group_heads:
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        is_group = token.lemma_.lower() in self.group_heads
+        if not ids and is_group and any(c.lower_ == "their" for c in token.children
+                                        if c.dep_ == "poss"):
+            ids = self.recent_pair(token.i, states_only=False)  # "their prime ministers"
+        if not ids and is_group:  # "the army of X", "the authorities in Baku"
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of",
+                                                                                       "in")):
                 ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
         code = country_of_demonym(token.text) if token.pos_ in ("PROPN", "NOUN") else None
         if not ids and code and token.text[:1].isupper():
             ids.append(self.state(code))
         return ids
+
+    def _unnamed_official(self, token: Token, actor_id: str) -> list[str]:
+        """An office named without the holder's name ("South Africa's foreign minister") acts
+        for its state: PLOVER codes it as the government, and the text never said who."""
+        actor = self.kb[actor_id] if actor_id in self.kb else None
+        if actor is None or actor.kind != "person" or token.pos_ != "NOUN":
+            return [actor_id]
+        states = [a for c in token.lefts if c.dep_ in ("poss", "amod", "compound")
+                  for a in self._modifier(c) if self._is_state(a)]
+        return states[:1] or [actor_id]
 
     def _modifier(self, token: Token) -> list[str]:
         if token.i in self.at:
@@ -108,6 +123,10 @@ class ActorIndex:
         else:
             code = country_of_demonym(token.text) if token.text[:1].isupper() else None
             ids = [self.state(code)] if code else []
+        if not ids and token.dep_ == "compound":  # "Chinese coast guard officers"
+            for child in token.lefts:
+                if child.dep_ in ("amod", "compound", "poss"):
+                    ids.extend(self._modifier(child))
         for child in token.children:
             if child.dep_ == "conj":
                 ids.extend(self._modifier(child))

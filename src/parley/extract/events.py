@@ -35,6 +35,7 @@ from parley.extract.base import Context, register
 from parley.extract.event_actors import ActorIndex, unique
 from parley.extract.places import (
     PlaceResolver,
+    demonym_of,
     find_places,
     place_spans,
     quantities_in,
@@ -128,19 +129,44 @@ class _Builder:
         found: list[tuple[Token, TriggerRule]] = []
         for token in self.doc:
             rule = self.lex.match(token, seen)
-            if rule is not None:
+            if rule is not None and not self._background(token):
                 found.append((token, rule))
                 seen.add((rule.type, rule.mode))
         overrides, absorbed = self._absorb(found)
-        drafts = []
+        results = self._results(found)
+        drafts: list[_Draft] = []
+        by_token: dict[int, _Draft] = {}
         for token, rule in found:
             if token.i in absorbed:
                 continue
             draft = self._build(token, rule, overrides.get(token.i))
+            if token.i in results and results[token.i] in by_token:
+                _complete(by_token[results[token.i]], draft)
+                continue
             drafts.append(draft)
+            by_token[token.i] = draft
             if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
                 self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
         return drafts
+
+    def _background(self, token: Token) -> bool:
+        """A participle describing a noun ("the treaty signed by A and B") is background, not
+        news, unless the text dates it ("prisoners released on Tuesday"): PLOVER codes the
+        reported act, not the description of a thing."""
+        return token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and \
+            token.i not in self.dates
+
+    @staticmethod
+    def _results(found: list[tuple[Token, TriggerRule]]) -> dict[int, int]:
+        """Verbs telling the outcome of an event noun of the same type ("a missile strike
+        killed 12"): verb index -> noun index; the two are one event."""
+        nouns = {t.i: r.type for t, r in found if t.pos_ == "NOUN"}
+        out: dict[int, int] = {}
+        for token, rule in found:
+            for subject in (c for c in token.children if c.dep_ in _SUBJECTS):
+                if nouns.get(subject.i) == rule.type and token.pos_ == "VERB":
+                    out[token.i] = subject.i
+        return out
 
     def _absorb(self, found: list[tuple[Token, TriggerRule]]
                 ) -> tuple[dict[int, EventStatus], set[int]]:
@@ -172,8 +198,12 @@ class _Builder:
         self._mediators(draft)
         self._reciprocate(draft)
         draft.status = status or self._status(token)
+        if draft.status == "occurred" and rule.status:
+            draft.status = rule.status  # type: ignore[assignment]
         draft.date = self._date(token)
         draft.place = self._place(token)
+        if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
+            draft.source = self._crowd(draft)
         if draft.mediator and rule.type == "CONSULT":
             draft.mode = draft.mode or "third-party"
         draft.historical_mod = any(c.lemma_.lower() in self.lex.words("historical_modifiers")
@@ -279,10 +309,19 @@ class _Builder:
         return None
 
     def _light_verb_actors(self, draft: _Draft) -> None:
-        """'X held talks with Y': the light verb's subject and 'with' object."""
+        """'X held (13 days of) talks with Y': the light verb's subject and 'with' object.
+
+        Also 'X asked Y for help during a visit to Z': an event noun after a companion
+        preposition was made by the subject of the clause it belongs to.
+        """
         noun = draft.token
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "days of talks", "a package of sanctions"
         verb = noun.head
-        if noun.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.words(
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.lex.words("companion_preps") and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            verb = noun.head.head
+        elif noun.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.words(
                 "light_verbs"):
             return
         draft.source = unique(a for s in self._subjects(verb) for a in self._of(s, draft))
@@ -329,17 +368,74 @@ class _Builder:
         return unique(a for a in found if a not in draft.source)
 
     def _of(self, token: Token, draft: _Draft, with_conj: bool = True) -> list[str]:
+        civilians = self._civilians(token)
+        if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
+            return civilians + [a for c in token.children if c.dep_ == "conj" and with_conj
+                                for a in self._of(c, draft)]
         ids = self.actors.of(token, with_conj)
         if ids and self.actors._group(token) is not None:
             draft.from_group = True
+        if not ids and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
+            ids = self._reported_speaker(token, draft)
         return ids
+
+    def _crowd(self, draft: _Draft) -> list[str]:
+        """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
+        subjects = [c for c in draft.token.children if c.dep_ in _SUBJECTS]
+        named = [s for s in subjects if s.lemma_.lower() not in self.lex.words("crowd_heads")
+                 and s.pos_ != "NUM"]
+        if named or draft.place is None or not draft.place.country:
+            return []
+        demonym = demonym_of(draft.place.country)
+        return [f"{demonym} protesters"] if demonym else []
+
+    def _reported_speaker(self, pronoun: Token, draft: _Draft) -> list[str]:
+        """'Hamas declared that it would ...': a subject pronoun of a reported clause is the
+        speaker (news style puts the antecedent in the reporting clause)."""
+        if pronoun.lower_ not in self.lex.words("speaker_pronouns"):
+            return []
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in (
+                    self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")):
+                speaker = clause.head
+                return unique(a for s in self._subjects(speaker) for a in self.actors.of(s))
+            if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+                return []
+            clause = clause.head
+        return []
+
+    def _civilians(self, token: Token) -> list[str]:
+        """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
+
+        PLOVER codes protesters and other civilians as a sector of their country; without a
+        knowledge-base actor we keep the words of the text (without the article) as the actor,
+        so the record still says who acted. Bare crowds ("tens of thousands of people") are
+        named from the place: "<demonym> protesters".
+        """
+        heads = self.lex.words("civilian_heads")
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in heads or \
+                token.i in self.actors.at or self.actors._group(token) is not None:
+            return []
+        if token.lemma_.lower() in self.lex.words("crowd_heads"):
+            return []  # named from the place when the event is built
+        words = [t for t in token.subtree if t.dep_ not in ("det", "predet", "punct", "relcl")
+                 and not (t.i > token.i and t.dep_ in ("relcl", "acl"))]
+        phrase = self.doc[words[0].i:words[-1].i + 1].text if words else token.text
+        return [phrase[:1].upper() + phrase[1:]]
 
     def _mediators(self, draft: _Draft) -> None:
         verbs = self.lex.words("mediation_verbs")
         nouns = self.lex.words("mediation_nouns")
-        for child in draft.token.children:
-            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in verbs:
-                agents = [p for a in child.children if a.dep_ == "agent" for p in a.children]
+        holders = [draft.token]
+        if draft.token.pos_ == "NOUN" and draft.token.dep_ in ("dobj", "attr", "nsubj",
+                                                              "nsubjpass"):
+            holders.append(draft.token.head)  # "held talks ..., mediated by X"
+        for child in (c for h in holders for c in h.children):
+            if child.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp") and \
+                    child.lemma_.lower() in verbs and child.tag_ == "VBN":
+                agents = [p for a in child.children if a.dep_ in ("agent", "prep")
+                          and a.lower_ == "by" for p in a.children if p.dep_ == "pobj"]
                 draft.mediator += [x for p in agents for x in self.actors.of(p)]
             if child.dep_ == "prep" and child.lower_ in ("under", "with", "through"):
                 for noun in (p for p in child.children if p.lemma_.lower() in nouns):
@@ -361,8 +457,6 @@ class _Builder:
         if token.pos_ == "ADJ" and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in \
                 self.lex.words("speech_verbs"):
             anchor = token = anchor.head  # "X responded that it would be pointless": a reply
-        if token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
-            return "historical"  # "the treaty signed by A and B": background to the news
         if self._negated(token) or self._negated(anchor):
             return "negated"
         if self._conditional(token):
@@ -515,7 +609,7 @@ class _Builder:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
         kept: list[_Draft] = []
         for draft in drafts:
-            if draft.status == "occurred" and (draft.historical_mod or self._old(draft.date)):
+            if draft.status == "occurred" and self._old(draft.date):
                 draft.status = "historical"
             if draft.rule.type == "REJECT" and draft.source and not draft.target:
                 draft.target = _rejected(draft, kept)
@@ -577,7 +671,7 @@ class _Builder:
         if date is None or date.value is None or published is None:
             return False
         days = int(self.lex.data.get("historical_after_days", 30))
-        return _period_end(date.end_value or date.value) < published - dt.timedelta(days=days)
+        return _period_start(date.value) < published - dt.timedelta(days=days)
 
     def _contexts(self, clause: list[Token]) -> list[str]:
         words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
@@ -665,17 +759,14 @@ def _same(a: _Draft, b: _Draft) -> bool:
     return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
 
 
-def _period_end(value: str) -> dt.date:
+def _period_start(value: str) -> dt.date:
+    """First day of an ISO day, month or year value (date.max when unreadable)."""
     parts = value.split("-")
     try:
         year = int(parts[0])
-        if len(parts) == 1 or not parts[1].isdigit():
-            return dt.date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
-        return dt.date(year, month, int(parts[2]))
+        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
+        return dt.date(year, month, day)
     except ValueError:
         return dt.date.max
 

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
     from parley.kb import KnowledgeBase
 
-__all__ = ["PlaceResolver", "find_places", "quantities_in", "parse_number", "country_of_demonym"]
+__all__ = [
+    "PlaceResolver", "find_places", "quantities_in", "parse_number", "country_of_demonym",
+    "demonym_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,23 @@ _MULTIPLIERS = {"hundred", "thousand", "million", "billion", "dozen"}
 def country_of_demonym(word: str) -> str | None:
     """ISO3 country of a demonym ("Russian", "Ukrainians"), or None."""
     return load_lexicon().country_of_demonym(word)
+
+
+@lru_cache(maxsize=1)
+def _demonym_by_country() -> dict[str, str]:
+    # Several demonyms per country ("Serb", "Serbian"): the adjective in -ian/-an reads best
+    # before a noun ("Serbian protesters"), so it is preferred.
+    best: dict[str, tuple[int, str]] = {}
+    for word, code in load_lexicon().demonyms.items():
+        rank = 0 if word.endswith("ian") else 1 if word.endswith("an") else 2
+        if code not in best or rank < best[code][0]:
+            best[code] = (rank, word)
+    return {code: word for code, (_, word) in best.items()}
+
+
+def demonym_of(code: str) -> str | None:
+    """The adjective for a country's people ("SRB" -> "Serbian"), or None."""
+    return _demonym_by_country().get(code)
 
 
 @lru_cache(maxsize=1)

@@ -55,6 +55,8 @@ class TriggerRule:
     needs_clause: bool = False
     needs_for: bool = False
     swap_roles: bool = False
+    subjects: frozenset[str] = frozenset()
+    status: str | None = None
 
     @classmethod
     def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
@@ -72,7 +74,8 @@ class TriggerRule:
             reciprocal=bool(item.get("reciprocal")), absorbs=bool(item.get("absorbs")),
             yields=item.get("yields"), anaphoric=bool(item.get("anaphoric")),
             needs_clause=bool(item.get("needs_clause")), needs_for=bool(item.get("needs_for")),
-            swap_roles=bool(item.get("swap_roles")),
+            swap_roles=bool(item.get("swap_roles")), subjects=words("subjects"),
+            status=item.get("status"),
         )
 
     def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
@@ -91,6 +94,8 @@ class TriggerRule:
             if not (self.anaphoric and bare and (self.type, self.mode) in seen):
                 return False
         if objects & self.not_objects:
+            return False
+        if self.subjects and not (_subject_lemmas(token) & self.subjects):
             return False
         return self._modifiers_ok(token) and self._links_ok(token)
 
@@ -125,24 +130,40 @@ class TriggerRule:
 
 
 def object_lemmas(token: Token) -> set[str]:
-    """Lemmas of what a trigger acts on: objects, compounds, 'of'/'for' objects, and conjuncts."""
+    """Lemmas of what a trigger acts on: objects, compounds, 'of'/'for' objects, and conjuncts.
+
+    Also the noun a measure or part word quantifies ("40 tonnes of supplies", "the first of
+    the aircraft", "a package of sanctions"), adjectives of the object ("martial law"), and
+    ``person`` / ``org`` for named people and organisations.
+    """
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in _OF_PREPS:
             found.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "xcomp":  # "agreed to observe it": what the content acts on
+        elif child.dep_ in ("xcomp", "ccomp"):  # "agreed to observe it": what the content acts on
             found.extend(c for c in child.children if c.dep_ == "dobj")
+            if child.dep_ == "xcomp":  # "ordered the staff to leave": the object-controlled one
+                found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
         found.append(token.head)
+    found += [p for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
     lemmas = set()
     for t in found:
         lemmas.add(t.lemma_.lower())
-        if t.ent_type_ == "PERSON":
-            lemmas.add("PERSON".lower())
-        lemmas.update(c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound"))
+        if t.ent_type_ in ("PERSON", "ORG"):
+            lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
+        lemmas.update(c.lemma_.lower() for c in t.children
+                      if c.dep_ in ("conj", "compound", "amod"))
     return lemmas
+
+
+def _subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 
 @dataclass

@@ -26,6 +26,13 @@ def _when(st: AgreementStatus, published: str) -> str:
     return st.date or published
 
 
+def _statuses_of(ag: Agreement) -> list[AgreementStatus]:
+    """The agreement's timeline; a bare current ``status`` counts as one entry of it."""
+    if ag.statuses or not ag.status:
+        return list(ag.statuses)
+    return [AgreementStatus(status=ag.status, date=ag.date, evidence=ag.evidence)]
+
+
 def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
     """Merge per-article agreements into one record each with a dated status timeline."""
     merged: dict[str, Agreement] = {}
@@ -37,21 +44,48 @@ def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
             key = agreement_key(ag.name)
             base = merged.setdefault(key, ag.model_copy(update={"statuses": []}))
             base.parties = list(dict.fromkeys([*base.parties, *ag.parties]))
-            for st in ag.statuses:
+            for st in _statuses_of(ag):
                 order += 1
                 stamped = st if st.article_id else st.model_copy(
                     update={"article_id": an.article.id})
                 timeline.setdefault(key, []).append((_when(st, published), order, stamped))
     out = []
     for key, ag in merged.items():
-        seen: set[tuple[str, str | None]] = set()
-        statuses = []
-        for _, _, st in sorted(timeline.get(key, []), key=lambda t: (t[0], t[1])):
-            if (st.status, st.date) not in seen:
-                seen.add((st.status, st.date))
-                statuses.append(st)
+        ordered = [st for _, _, st in sorted(timeline.get(key, []), key=lambda t: (t[0], t[1]))]
+        statuses = _settle(ordered)
         last = statuses[-1] if statuses else None
         out.append(ag.model_copy(update={
             "statuses": statuses, "status": last.status if last else None,
             "date": last.date if last else None}))
     return sorted(out, key=lambda a: a.name)
+
+
+def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
+    """One entry per distinct fact in a time-ordered timeline.
+
+    An expectation ("ratified (expected)") that came true is dropped for the fact; an undated
+    restatement of a dated status, and a month-precise copy of a day-precise date ("signed in
+    May" vs "signed on May 19"), are the same fact told again.
+    """
+    facts = {st.status for st in ordered}
+    kept: list[AgreementStatus] = []
+    for st in ordered:
+        if st.status.endswith(" (expected)") and st.status[: -len(" (expected)")] in facts:
+            continue
+        same = [k for k in kept if k.status == st.status]
+        if st.date is None and any(k.date for k in same) or any(k.date == st.date for k in same):
+            continue
+        if any(k.date and st.date and _nested(k.date, st.date) for k in same):
+            if any(k.date and st.date and len(st.date) > len(k.date) for k in same):
+                kept = [k for k in kept if not (k.status == st.status and k.date
+                                                and st.date.startswith(k.date))]
+                kept.append(st)
+            continue
+        if st.date is not None:
+            kept = [k for k in kept if not (k.status == st.status and k.date is None)]
+        kept.append(st)
+    return [st for st in ordered if any(st is k for k in kept)]
+
+
+def _nested(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)

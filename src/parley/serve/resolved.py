@@ -68,11 +68,33 @@ def load_analyses(conn: sa.Connection) -> Iterator[Analysis]:
         yield Analysis.model_validate(slim)
 
 
+def _safely(resolver: Callable[[Sequence[Analysis]], list[T]], analyses: Sequence[Analysis]
+             ) -> list[T]:
+    # One failing resolver must not take every page down with it; the log says which failed.
+    try:
+        return resolver(analyses)
+    except Exception:
+        log.exception("%s failed; serving no records of that kind", resolver.__name__)
+        return []
+
+
+def _undated_first(analyses: Sequence[Analysis]) -> list[Analysis]:
+    # merge_tracks/merge_agreements sort by ``published_at or 0``, which raises on a mix of
+    # dated and undated articles; dt.date.min gives the order they mean (undated first) and is
+    # used for nothing but that order there.
+    return [
+        an if an.article.published_at else an.model_copy(
+            update={"article": an.article.model_copy(update={"published_at": dt.date.min})})
+        for an in analyses
+    ]
+
+
 def resolve_all(analyses: Sequence[Analysis]) -> Resolved:
     """Tracks, agreements and stories of ``analyses`` (pure)."""
-    stories = cluster_stories(analyses)
+    stories = _safely(cluster_stories, analyses)
     stories.sort(key=lambda s: (s.date or "", s.id), reverse=True)
-    return Resolved(merge_tracks(analyses), merge_agreements(analyses), stories)
+    ordered = _undated_first(analyses)
+    return Resolved(_safely(merge_tracks, ordered), _safely(merge_agreements, ordered), stories)
 
 
 class ResolvedCache:

@@ -23,6 +23,17 @@ __all__ = [
     "event_actors",
     "analyses",
     "runs",
+    "resolved_articles",
+    "article_tracks",
+    "article_agreements",
+    "tracks",
+    "rounds",
+    "positions",
+    "agreements",
+    "agreement_statuses",
+    "stories",
+    "story_events",
+    "RESOLVED",
     "PER_ARTICLE",
 ]
 
@@ -197,5 +208,159 @@ runs = sa.Table(
     sa.Column("rejected", sa.Integer, nullable=False),
 )
 
+# -- resolved records: derived from the analyses by parley.store.resolved, never edited ---------
+
+KEY = sa.String(400)
+
+# Articles whose tracks, agreements and stories are reflected in the resolved tables. Saving an
+# article drops its row, so a refresh that never ran (an interrupted batch) is caught up later.
+resolved_articles = sa.Table(
+    "resolved_articles",
+    metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+# Which articles reported which track / agreement, as of their last refresh. No foreign key on
+# purpose: re-saving an article must not erase what it used to report, or a refresh could not
+# find the records its old version contributed to.
+article_tracks = sa.Table(
+    "article_tracks",
+    metadata,
+    sa.Column("article_id", ID, primary_key=True),
+    sa.Column("track_key", KEY, primary_key=True, index=True),
+)
+
+article_agreements = sa.Table(
+    "article_agreements",
+    metadata,
+    sa.Column("article_id", ID, primary_key=True),
+    sa.Column("agreement_key", KEY, primary_key=True, index=True),
+)
+
+tracks = sa.Table(
+    "tracks",
+    metadata,
+    sa.Column("key", KEY, primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False, index=True),
+    sa.Column("parties", sa.JSON, nullable=False),
+    sa.Column("mediators", sa.JSON, nullable=False),
+    sa.Column("issues", sa.JSON, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+
+def _track_fk() -> sa.Column[str]:
+    return sa.Column(
+        "track_key", KEY, sa.ForeignKey("tracks.key", ondelete="CASCADE"), nullable=False
+    )
+
+
+rounds = sa.Table(
+    "rounds",
+    metadata,
+    _track_fk(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("ordinal", sa.Integer),
+    sa.Column("venue", sa.String(200)),
+    sa.Column("date", sa.String(40)),
+    sa.Column("status", sa.String(20), nullable=False, index=True),
+    sa.Column("article_id", ID),
+    sa.Column("history", sa.JSON, nullable=False),
+    sa.PrimaryKeyConstraint("track_key", "idx"),
+)
+
+positions = sa.Table(
+    "positions",
+    metadata,
+    _track_fk(),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("actor", ID, nullable=False, index=True),
+    sa.Column("on", sa.Text, nullable=False),
+    sa.Column("position", sa.Text, nullable=False),
+    sa.Column("red_line", sa.Boolean, nullable=False),
+    sa.Column("attributed_to", sa.Text),
+    sa.Column("article_id", ID),
+    sa.Column("published_at", sa.Date),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.PrimaryKeyConstraint("track_key", "idx"),
+)
+
+agreements = sa.Table(
+    "agreements",
+    metadata,
+    sa.Column("key", KEY, primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False, index=True),
+    sa.Column("kind", sa.String(60), nullable=False),
+    sa.Column("parties", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(60)),
+    sa.Column("date", sa.String(40)),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+agreement_statuses = sa.Table(
+    "agreement_statuses",
+    metadata,
+    sa.Column(
+        "agreement_key",
+        KEY,
+        sa.ForeignKey("agreements.key", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(60), nullable=False),
+    sa.Column("date", sa.String(40)),
+    sa.Column("until", sa.String(40)),
+    sa.Column("by", sa.Text),
+    sa.Column("attributed_to", sa.Text),
+    sa.Column("article_id", ID),
+    sa.Column("evidence", sa.JSON),
+    sa.PrimaryKeyConstraint("agreement_key", "idx"),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("type", sa.String(40), nullable=False, index=True),
+    sa.Column("date", sa.String(40), index=True),
+    sa.Column("first_report", ID),
+    sa.Column("sources", sa.JSON, nullable=False),
+    sa.Column("article_count", sa.Integer, nullable=False, index=True),
+    sa.Column("disagreements", sa.JSON, nullable=False),
+)
+
+# One row per clustered event. ``day`` ± tolerance (``day_from``..``day_to``) lets a refresh find
+# the stories a new event could join with an indexed range query instead of a corpus scan.
+story_events = sa.Table(
+    "story_events",
+    metadata,
+    sa.Column("story_id", ID, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_id", ID, nullable=False, index=True),
+    sa.Column("event_index", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(40), nullable=False),
+    sa.Column("day", sa.Date),
+    sa.Column("day_from", sa.Date),
+    sa.Column("day_to", sa.Date),
+    sa.PrimaryKeyConstraint("article_id", "event_index"),
+    sa.Index("ix_story_events_story_id", "story_id"),
+    sa.Index("ix_story_events_type_day", "type", "day"),
+)
+
+# Resolved tables, children first (the order deletes must follow).
+RESOLVED = (
+    story_events,
+    stories,
+    agreement_statuses,
+    agreements,
+    positions,
+    rounds,
+    tracks,
+    article_agreements,
+    article_tracks,
+    resolved_articles,
+)
+
 # Tables whose rows belong to one article, children first (the order deletes must follow).
-PER_ARTICLE = (event_actors, events, attributions, quotes, mentions, repairs, analyses)
+PER_ARTICLE = (
+    event_actors, events, attributions, quotes, mentions, repairs, resolved_articles, analyses
+)
