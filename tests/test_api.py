@@ -235,7 +235,8 @@ def test_a_posted_article_is_stored_and_shown(client: TestClient) -> None:
 
 
 HOSTILE = {
-    "title": "Envoy <script>window.__pwned=1</script> says <img src=x onerror=\"window.__pwned=1\">",
+    "title": "Envoy <script>window.__pwned=1</script> says "
+             "<img src=x onerror=\"window.__pwned=1\">",
     "outlet": "Hostile <b>Wire</b>",
     "url": "javascript:window.__pwned=1",
     "text": (

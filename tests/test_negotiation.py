@@ -92,3 +92,58 @@ def test_the_sample_yields_its_tracks_rounds_and_new_start_timeline(pipeline, sa
     assert timeline["expiring"].date == "2026-02-05"
     assert timeline["observed informally (expected)"].until == "2026-08-05"
     assert timeline["extension proposed"].by == "person:vladimir-putin"
+
+
+@pytest.mark.parametrize(
+    "text, day, expected",
+    [
+        # sentence-initial "The" is not part of the name; the date of the voting verb dates it
+        ("The Aral Shore Water Treaty was debated for hours. Uzbekistan's Senate voted on "
+         "Monday to ratify the Aral Shore Water Treaty.", "2026-06-24",
+         {("ratified", "2026-06-22", "UZB")}),
+        # requirements and rules of the text are not statuses
+        ("Uzbekistan and Kazakhstan signed the Aral Shore Water Treaty on Friday. The treaty "
+         "must be ratified by both parliaments. The treaty enters into force when the "
+         "instruments of ratification are exchanged.", "2026-05-24",
+         {("signed", "2026-05-22", None)}),
+    ],
+)
+def test_treaty_statuses_are_acts_with_their_dates_and_actors(  # type: ignore[no-untyped-def]
+    pipeline, text: str, day: str, expected: set[tuple[str, str | None, str | None]]
+) -> None:
+    an = _run(pipeline, text, day)
+    [treaty] = [a for a in an.agreements if "Aral" in a.name]
+    assert treaty.name == "Aral Shore Water Treaty"
+    got = {(s.status, s.date, s.by) for s in treaty.statuses}
+    assert {(st, d) for st, d, _ in got} == {(st, d) for st, d, _ in expected}
+    assert all(by is None or (st, d, by) in got for st, d, by in expected)
+
+
+def test_an_agreed_prisoner_swap_is_an_exchange_deal_named_after_its_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Serbia and Croatia agreed on Monday to exchange prisoners before the end of the "
+            "month, mediators said after talks in Vienna.")
+    an = _run(pipeline, text, "2026-03-11")
+    [deal] = [a for a in an.agreements if a.kind == "exchange deal"]
+    assert deal.name == "Croatia–Serbia prisoner exchange"
+    assert [(s.status, s.date) for s in deal.statuses] == [("agreed", "2026-03-09")]
+
+
+@pytest.mark.parametrize(
+    "sentence, status, venue",
+    [
+        ("Georgia and Russia closed the second round of talks in Prague on Monday, "
+         "agreeing to meet again in May.", "held", "Prague"),
+        ("Georgia and Russia will open a second round of talks in Prague next month.",
+         "planned", "Prague"),
+        ("Norway called off the second round of talks between Georgia and Russia in Prague.",
+         "cancelled", "Prague"),
+        ("The second round of talks between Georgia and Russia, held in the Czech capital "
+         "over two days, ended without a statement.", "held", "Prague"),
+    ],
+)
+def test_a_round_takes_its_status_from_its_own_clause_and_its_venue_nearby(  # type: ignore[no-untyped-def]
+    pipeline, sentence: str, status: str, venue: str
+) -> None:
+    an = _run(pipeline, sentence, "2026-04-02")
+    rounds = [r for t in an.tracks for r in t.rounds if r.ordinal == 2]
+    assert [(r.status, r.venue) for r in rounds] == [(status, venue)]

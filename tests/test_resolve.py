@@ -70,13 +70,14 @@ def test_events_of_different_types_or_actors_never_merge() -> None:
     assert len(cluster_stories(analyses)) == 3
 
 
-def _track(aid: str, day: str, rounds: list[Round]) -> Analysis:
-    tr = Track(name="Armenia–Azerbaijan peace talks", parties=["ARM", "AZE"],
+def _track(aid: str, day: str, rounds: list[Round],
+           name: str = "Armenia–Azerbaijan peace talks") -> Analysis:
+    tr = Track(name=name, parties=["ARM", "AZE"],
                mediators=["CHE"], issues=["border delimitation"], rounds=rounds)
     return Analysis(article=_article(aid, day, "AP"), tracks=[tr])
 
 
-def test_a_round_announced_then_cancelled_then_held_ends_held_with_its_venue() -> None:
+def test_a_round_cancelled_then_held_later_is_two_sessions_with_the_cancellation_kept() -> None:
     name = "Armenia–Azerbaijan peace talks"
     analyses = [
         _track("c", "2026-06-12", [Round(track=name, ordinal=3, status="cancelled")]),
@@ -85,9 +86,18 @@ def test_a_round_announced_then_cancelled_then_held_ends_held_with_its_venue() -
         _track("d", "2026-09-24", [Round(track=name, ordinal=3, venue="Geneva", status="held")]),
     ]
     [track] = merge_tracks(analyses)
-    assert [(r.ordinal, r.status) for r in track.rounds] == [(1, "held"), (3, "held")]
-    assert track.rounds[1].venue == "Geneva" and track.rounds[1].article_id == "d"
+    assert [(r.ordinal, r.status) for r in track.rounds] == [
+        (1, "held"), (3, "cancelled"), (3, "held")]
+    assert track.rounds[2].venue == "Geneva" and track.rounds[2].article_id == "d"
     assert merge_tracks(analyses[:2])[0].rounds[1].status == "cancelled"
+
+
+def test_talks_and_peace_talks_of_the_same_parties_are_one_track() -> None:
+    analyses = [
+        _track("a", "2026-03-03", [], name="Armenia–Azerbaijan peace talks"),
+        _track("b", "2026-05-28", [], name="Armenia–Azerbaijan talks"),
+    ]
+    assert [t.name for t in merge_tracks(analyses)] == ["Armenia–Azerbaijan peace talks"]
 
 
 def test_rerunning_resolution_in_any_order_gives_the_same_tracks() -> None:
@@ -114,3 +124,21 @@ def test_treaty_statuses_from_many_articles_form_one_dated_timeline(name: str) -
     assert [s.status for s in treaty.statuses] == ["signed", "ratified", "suspended"]
     assert treaty.status == "suspended"
     assert [s.article_id for s in treaty.statuses] == ["a", "r", "s"]
+
+
+def test_an_event_dated_only_by_its_year_does_not_bridge_two_sessions() -> None:
+    def talks(day: str, value: str, precision: str) -> Event:
+        date = TimeExpression(text="t", start=0, end=1, value=value,
+                              precision=precision)  # type: ignore[arg-type]
+        return Event(type="CONSULT", source=["ARM", "AZE"], target=["AZE", "ARM"], date=date,
+                     status="occurred", evidence=EV)
+
+    analyses = [
+        Analysis(article=_article("a", "2026-03-03", "Reuters"),
+                 events=[talks("2026-03-03", "2026-03-03", "day")]),
+        Analysis(article=_article("b", "2026-05-28", "Eurasianet"),
+                 events=[talks("2026-05-28", "2026", "year")]),
+        Analysis(article=_article("c", "2026-09-24", "Reuters"),
+                 events=[talks("2026-09-23", "2026-09-23", "day")]),
+    ]
+    assert sorted(len(s.events) for s in cluster_stories(analyses)) == [1, 1, 1]

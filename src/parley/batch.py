@@ -5,7 +5,8 @@ process, in a local process pool (``workers > 1``) or on a Dask cluster (:func:`
 only the driver writes to the store. Each analysis is saved in its own transaction, so a killed
 run loses at most the articles in flight, and a re-run skips what is stored and carries on.
 Nothing is dropped silently: unreadable sources, normalisation failures and extraction crashes
-all become rows of the ``rejections`` table, and one bad article never stops the run.
+all become rows of the ``rejections`` table, and one bad article never stops the run. At the end
+of a run the resolved records (tracks, agreements, stories) the new articles touch are refreshed.
 """
 
 from __future__ import annotations
@@ -184,6 +185,7 @@ class _Run:
         self.task = progress.add_task("ingest", total=None) if progress else None
         self.run_id = store.start_run(paths)
         self.seen: set[str] = set()
+        self.saved: set[str] = set()
 
     def reject(self, rejection: Rejection) -> None:
         self.store.reject(rejection)
@@ -195,6 +197,7 @@ class _Run:
             self.reject(result)
             return
         self.store.save(result)
+        self.saved.add(result.article.id)
         self.report.new += 1
         self._tick()
 
@@ -236,6 +239,11 @@ class _Run:
             self.store.update_run(self.run_id, "running", **r.counts())
 
     def finish(self, status: str) -> IngestReport:
+        if status == "done":
+            # Once per run, not per article: re-resolving a track for each of its articles
+            # would be quadratic. An interrupted run skips this; the next refresh catches up
+            # (stored articles never refreshed are always included).
+            self.store.refresh_resolved(self.saved)
         self.store.update_run(self.run_id, status, **self.report.counts())
         return self.report
 

@@ -50,6 +50,10 @@ _NAMED = re.compile(
     r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|of|on|the|for|and)\s+){1,7}?"
     r"(?:Treaty|Agreement|Accords?|Convention|Protocol|Pact|Memorandum|Declaration|Initiative))\b"
 )
+# An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two states.
+_UNNAMED_PEACE = re.compile(
+    r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I)
+_PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
 _HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -163,6 +167,7 @@ class AgreementsExtractor:
         refs += [AgreementRef(self._channel_key(m.group(0)), m.start(), m.end(), True)
                  for m in _CHANNEL.finditer(text)]
         refs += _unknown_names(text, refs, known)
+        refs += _unnamed_peace_treaty(ctx, refs, known)
         anaphors = [(m.start(), m.end()) for m in _ANAPHORS.finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
@@ -368,6 +373,27 @@ def _unknown_names(
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
         start = m.end("name") - len(name)
         out.append(AgreementRef(key, start, m.end("name"), True))
+    return out
+
+
+def _unnamed_peace_treaty(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """"a draft treaty" in an article about peace between two states is their peace treaty,
+    named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
+    text = ctx.article.text
+    pair = sorted(_dominant_pair(ctx))
+    if len(pair) < 2 or not _PEACE_CONTEXT.search(text):
+        return []
+    out = []
+    for m in _UNNAMED_PEACE.finditer(text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
+        name = f"{'–'.join(names)} peace {m.group('word').lower()}"
+        key = "peace:" + name
+        known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
+        out.append(AgreementRef(key, m.start(), m.end(), False))
     return out
 
 

@@ -37,8 +37,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
-from parley.extract.speech import Cues, Resolver, Who, load_cues, phrase_bounds, subject_of, trim
-from parley.models import Attribution, Reporter, Span
+from parley.extract.quotes import find_marked
+from parley.extract.speech import (
+    Cues,
+    Resolver,
+    Speakers,
+    Who,
+    load_cues,
+    phrase_bounds,
+    subject_of,
+    trim,
+    who_of,
+)
+from parley.models import Attribution, Quote, Reporter, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,15 +60,18 @@ __all__ = ["AttributionExtractor"]
 log = logging.getLogger(__name__)
 
 NAME = "parley.attributions.v1"
+# A state, an IGO or an armed group that speaks does so as an institution: its government, its
+# secretariat, its command. The reporter is named by the actor; its kind is "organisation".
 _KIND_OF_ACTOR = {
     "media outlet": "outlet",
     "person": "person",
-    "state": "state",
+    "state": "organisation",
     "organisation": "organisation",
     "igo": "organisation",
     "armed force": "organisation",
-    "group": "group",
+    "group": "organisation",
 }
+_KIND_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation"}
 _BACKREF, _CREDIT, _UNNAMED = 0.7, 0.8, 0.4
 
 
@@ -115,6 +129,22 @@ class _Run:
         self.doc: Doc = ctx.doc
         self.cues = cues
         self.res = Resolver(ctx)
+        self.speakers = Speakers(self.res, cues)
+        self.marked = find_marked(ctx.article.text)
+        quoted = ctx.scratch.get("quotes_by_sentence", {})
+        for quotes in quoted.values() if isinstance(quoted, dict) else ():
+            self._note_speakers(quotes)
+
+    def _note_speakers(self, quotes: list[Quote]) -> None:
+        # The quotes extractor ran first: its speakers are antecedents for "he said that …".
+        for q in quotes:
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if q.speaker is not None and q.speaker.actor is not None and span is not None:
+                self.speakers.note(span[0].sent.start, who_of(q.speaker))
+
+    def _quoted(self, char: int) -> bool:
+        """Whether character offset ``char`` lies between quote marks."""
+        return any(m.start <= char < m.end for m in self.marked)
 
     # ------------------------------------------------------------ 1–2. prepositional cues
 
@@ -253,6 +283,8 @@ class _Run:
         if who.actor is not None and (kind == "outlet" or not described):
             return _rep(who, kind), 1.0
         lemma = head.lemma_.lower()
+        if lemma in self.cues.unnamed_reports:
+            return _rep(who, "anonymous"), _UNNAMED  # "reports in Russian media"
         if lemma in self.cues.outlet_nouns or described:
             outlet = self._outlet_before(span)
             rep = Reporter(actor=outlet, kind="outlet", text=who.text, start=who.start, end=who.end)
@@ -260,7 +292,9 @@ class _Run:
         if lemma in self.cues.anonymous_heads or span.text.lower() in self.cues.unnamed_reports:
             return _rep(who, "anonymous"), _UNNAMED if lemma in ("report", "reports") else 1.0
         label = self.res.label(head)
-        kind = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}.get(label, "group")
+        kind = _KIND_OF_LABEL.get(label, "group")
+        if kind == "group" and (lemma in self.cues.institution_heads or head.ent_type_ == "NORP"):
+            kind = "organisation"  # "the interior ministry", "the Kremlin"
         return _rep(who, kind), 0.8
 
     def _outlet_before(self, span: SpacySpan) -> str | None:
@@ -308,36 +342,69 @@ class _Run:
         relays = lemma in self.cues.relay_verbs
         if not (relays or lemma in self.cues.report_verbs or lemma in self.cues.indirect_verbs):
             return None
+        if self._quoted(verb.idx):
+            return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb)
         claim = self._claim_of(verb)
-        if subj is None or claim is None:
+        # '"…," he said': a complement that opens inside quote marks is a direct quote.
+        if subj is None or claim is None or self._quoted(self.doc[claim[0]].idx):
             return None
-        source, conf = self._reporter(phrase_bounds(subj))
-        medium = self._medium(verb) if relays else None
+        found = self._source(subj)
+        if found is None:
+            return None
+        source, conf = found
         cited = self._cited(verb, subj)
         if cited is not None:
             return _Found(claim, verb.text, cited, via=source, confidence=conf)
-        if medium is not None:
-            return _Found(claim, verb.text, source, via=medium, confidence=conf)
-        if source.kind == "anonymous" or (
-            source.kind == "outlet" and lemma in self.cues.report_verbs
-        ):
-            return _Found(claim, verb.text, source, confidence=conf)
-        return None  # a named person speaking is a quote, not an attribution
+        medium = self._medium(verb) if relays else None
+        return _Found(claim, verb.text, source, via=medium, confidence=conf)
+
+    def _source(self, subj: Token) -> tuple[Reporter, float] | None:
+        """The reporter a speech verb's subject names; a pronoun goes to its antecedent."""
+        who = self.speakers.who(subj)
+        if who is None:
+            return None
+        if who.head == subj.i:
+            return self._reporter(phrase_bounds(subj))
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        rep, conf = self._reporter_of(who, span)
+        return rep, min(conf, who.confidence)
 
     def _claim_of(self, verb: Token) -> tuple[int, int] | None:
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         if comps:
             comp = comps[0]
-            return trim([t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)])
+            words = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+            return self._clean(trim(words))
         if verb.dep_ in ("parataxis", "ccomp") or verb.head.i == verb.i:
             # "CLAIM, Politico reported": the verb is a parenthetical after the claim.
             sent = verb.sent
             subj = subject_of(verb)
             stop = subj.left_edge.i if subj is not None else verb.i
             if stop > sent.start and verb.head.i != verb.i:
-                return trim(list(self.doc[sent.start : stop]))
+                return self._clean(trim(list(self.doc[sent.start : stop])))
         return None
+
+    def _clean(self, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A claim without the dateline before it or a concessive clause after it.
+
+        "TOKYO (Reuters) — X agreed …" claims what X did, not where the wire filed it; in
+        "X would go ahead, although Y objected" the "although" clause is the reporter's own
+        hedge or another party's position, not the claim.
+        """
+        if bounds is None:
+            return None
+        start, end = bounds
+        start = _after_dateline(self.doc, start, end)
+        for tok in self.doc[start + 1 : end]:
+            if tok.lower_ in self.cues.claim_stops and self.doc[tok.i - 1].text == ",":
+                end = tok.i
+                break
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
+            end -= 1
+        return trim(list(self.doc[start:end]))
 
     def _medium(self, verb: Token) -> Reporter | None:
         """The outlet a source spoke *to*: "told TASS", "explained to the agency TASS"."""
@@ -359,6 +426,17 @@ class _Run:
                 if objs:
                     return self._reporter(phrase_bounds(objs[0]))[0]
         return None
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Token index after a wire dateline ("ASTANA, April 15 (Reuters) —") opening a claim."""
+    for tok in doc[start : min(end, start + 12)]:
+        if tok.text in ("—", "–", "--"):
+            before = doc[start : tok.i]
+            if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
+                return tok.i + 1
+            break
+    return start
 
 
 def _rep(who: Who, kind: str) -> Reporter:

@@ -23,10 +23,12 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
+from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 
@@ -37,8 +39,18 @@ ORDINALS = {
 }
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ROUND = re.compile(
-    rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+round|round\s+(?P<b>{_ORD}|\d+))\b", re.I
+    rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?round"
+    rf"|round\s+(?P<b>{_ORD}|\d+))\b",
+    re.I,
 )
+_FINAL_ROUND = re.compile(r"\b(?:the|this)\s+(?:final|last)\s+round\b", re.I)
+_BEGAN_IN = re.compile(r"\b(?:talks|negotiations)\s+(?:began|opened|started)\s+in\s+"
+                       r"(?P<venue>[A-Z][\w\-]+)")
+# Words in the round's own clause that make it a plan, a cancellation or a past session.
+_CANCEL_LEMMAS = {"cancel", "scrap", "postpone", "shelve", "abandon", "suspend"}
+_INTENT_LEMMAS = {"agree", "decide", "promise", "intend", "hope", "want", "pledge", "vow"}
+_PLAN_LEMMAS = {"plan", "schedule", "expect", "due", "set", "will", "would", "shall",
+                "ahead", "upcoming", "next", "propose"}
 _CANCELLED = re.compile(r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
                         r"shelved|abandon\w*)\b", re.I)
 _PLANNED = re.compile(r"\b(?:will|would|plan\w*|schedul\w*|expected|set to|due to|next|"
@@ -93,7 +105,7 @@ class NegotiationExtractor:
     assigns: ClassVar[tuple[str, ...]] = ("rounds", "tracks")
 
     def __call__(self, ctx: Context) -> None:
-        talks = self._talks_track(ctx)
+        talks = self._talks_track(ctx) or self._rounds_track(ctx)
         tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
@@ -119,6 +131,26 @@ class NegotiationExtractor:
         return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair,
                      mediators=list(dict.fromkeys(mediators)))
 
+    def _rounds_track(self, ctx: Context) -> Track | None:
+        """A track for rounds reported without talks events: "the sixth round of negotiations
+        on a treaty" belongs to the treaty's negotiations; other rounds to the talks of the
+        two states the article is about."""
+        mentions = self._round_mentions(ctx)
+        if not mentions:
+            return None
+        on_treaty = any(re.search(r"\b(?:treaty|agreement|accord)\b", sent.text, re.I)
+                        for _, sent, _, _ in mentions)
+        treaties = [a for a in ctx.analysis.agreements
+                    if a.kind == "treaty" and len(a.parties) >= 2]
+        if on_treaty and len(treaties) == 1:
+            return Track(name=f"{treaties[0].name} negotiations",
+                         parties=sorted(treaties[0].parties))
+        pair = _dominant_states(ctx)
+        if len(pair) < 2:
+            return None
+        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
+
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.agreements import load_agreement_data
 
@@ -136,31 +168,56 @@ class NegotiationExtractor:
     # 2. rounds -----------------------------------------------------------------------------
     def _rounds(self, ctx: Context, track: Track) -> list[Round]:
         rounds: dict[int, Round] = {}
-        for sent in ctx.doc.sents:
-            for n, _start, end in find_rounds(sent.text):
-                r = self._round_in(ctx, track, sent, n, sent.start_char + end)
-                old = rounds.get(n)
-                if old is None or (old.status == "unknown" and r.status != "unknown"):
-                    rounds[n] = r
+        for n, sent, start, end in self._round_mentions(ctx):
+            r = self._round_in(ctx, track, sent, n, (start, end))
+            old = rounds.get(n)
+            if old is None or (old.status == "unknown" and r.status != "unknown"):
+                rounds[n] = r
+            elif old.status == r.status:  # a later sentence may tell where or when
+                old.venue = old.venue or r.venue
+                old.date = old.date or r.date
+        self._first_round(ctx, track, rounds)
         self._infer_current(ctx, track, rounds)
         return [rounds[k] for k in sorted(rounds)]
 
+    @staticmethod
+    def _round_mentions(ctx: Context) -> list[tuple[int, SpacySpan, int, int]]:
+        """Numbered rounds, and "the final round" as the highest number the article gave."""
+        out = []
+        for sent in ctx.doc.sents:
+            for n, start, end in find_rounds(sent.text):
+                out.append((n, sent, sent.start_char + start, sent.start_char + end))
+        final = max((n for n, *_ in out), default=0)
+        if final and re.search(r"\b(?:final|last)\s+round", ctx.article.text, re.I):
+            for sent in ctx.doc.sents:
+                for m in _FINAL_ROUND.finditer(sent.text):
+                    out.append((final, sent, sent.start_char + m.start(),
+                                sent.start_char + m.end()))
+        return out
+
+    def _first_round(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
+        """"The negotiations began in Aktau in September 2025": where round one met."""
+        if 1 in rounds or not rounds:
+            return
+        for sent in ctx.doc.sents:
+            m = _BEGAN_IN.search(sent.text)
+            if m:
+                date = next((d.value for d in ctx.analysis.dates if sent.start_char <= d.start
+                             < sent.end_char and d.value and d.precision != "range"), None)
+                rounds[1] = Round(track=track.name, ordinal=1, venue=m.group("venue"),
+                                  date=date, status="held", article_id=ctx.article.id,
+                                  evidence=_span(sent))
+                return
+
     def _round_in(
-        self, ctx: Context, track: Track, sent: SpacySpan, n: int, end: int
+        self, ctx: Context, track: Track, sent: SpacySpan, n: int, at: tuple[int, int]
     ) -> Round:
-        text = sent.text
-        if _CANCELLED.search(text):
-            status = "cancelled"
-        elif _UNDER_WAY.search(text):
-            status = "under way"
-        elif _PLANNED.search(text) or _future_date(ctx, sent):
-            status = "planned"
-        else:
-            status = "held"
+        phrase = ctx.doc.char_span(at[0], at[1], alignment_mode="expand")
+        status = _round_status(ctx, sent, phrase.root if phrase is not None else None)
         date = next((d.value for d in ctx.analysis.dates
                      if sent.start_char <= d.start < sent.end_char and d.precision != "range"
                      and d.value), None)
-        return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent, end), date=date,
+        return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent, at[1]), date=date,
                      status=status, article_id=ctx.article.id,  # type: ignore[arg-type]
                      evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text))
 
@@ -246,6 +303,13 @@ class NegotiationExtractor:
         return out
 
 
+def _dominant_states(ctx: Context) -> list[str]:
+    """The two states the article mentions most (sorted ids), if there are two."""
+    states = sorted((a for a in ctx.analysis.actors if a.kind == "state"),
+                    key=lambda a: -len(a.mentions))
+    return sorted(a.id for a in states[:2]) if len(states) >= 2 else []
+
+
 def _after_cue(sentence: str, cue: str) -> str:
     """The stance in "X responded that STANCE": the words after the cue and 'that'."""
     m = re.search(rf"\b{re.escape(cue)}\b(?:\s+that)?\s*", sentence)
@@ -324,12 +388,72 @@ def _current_talks(ctx: Context, track: Track) -> Event | None:
     return None
 
 
+def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
+    """Planned, cancelled, under way or held, read from the clause that governs the round.
+
+    Only the round's own verb and its auxiliaries count, so "ended the first round …, agreeing
+    to meet again in April" is held although the sentence also plans a meeting.
+    """
+    if tok is None:
+        return _sentence_status(ctx, sent)
+    words = _clause_words(tok)
+    if words & _CANCEL_LEMMAS or "call off" in _phrasal(tok):
+        return "cancelled"
+    if _UNDER_WAY.search(sent.text):
+        return "under way"
+    if words & _PLAN_LEMMAS:
+        return "planned"
+    return "held"
+
+
+def _clause_words(tok: Token) -> set[str]:
+    """Lemmas of the verbs above the round phrase (to its clause root), their auxiliaries and
+    predicates, and of clauses that describe the round ("which Switzerland will host")."""
+    words: set[str] = set()
+    for t in (*tok.children, *tok.ancestors):
+        if t.dep_ == "relcl" or t in tok.children:
+            if t.dep_ == "relcl":
+                words |= {c.lemma_.lower() for c in t.subtree}
+            continue
+        words.add(t.lemma_.lower())
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT_LEMMAS:
+            words.add("will")  # "agreed to continue … in a third round": still to come
+        words |= {c.lemma_.lower() for c in t.children
+                  if c.dep_ in ("aux", "auxpass", "acomp", "xcomp", "advmod", "prt")}
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
+            break
+    return words
+
+
+def _phrasal(tok: Token) -> str:
+    """"call off" when the round is the object of "called off"."""
+    for t in tok.ancestors:
+        if t.pos_ == "VERB":
+            prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+            return " ".join([t.lemma_.lower(), *prt])
+    return ""
+
+
+def _sentence_status(ctx: Context, sent: SpacySpan) -> str:
+    if _CANCELLED.search(sent.text):
+        return "cancelled"
+    if _PLANNED.search(sent.text) or _future_date(ctx, sent):
+        return "planned"
+    return "held"
+
+
 def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
-    """A place named right after the round phrase ("the third round, in Geneva")."""
+    """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
+    in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in sent.ents:
-        near = 0 <= ent.start_char - at <= 40
+        near = -80 <= ent.start_char - at <= 60
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
+    m = re.search(r"\bin the (?P<demonym>[A-Z][a-z]+) capital\b", sent.text)
+    if m:
+        state = load_demonyms().get(m.group("demonym"))
+        if state and state in ctx.kb and ctx.kb[state].capital:
+            return ctx.kb[state].capital
     return None
 
 

@@ -40,7 +40,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
-from parley.extract.speech import Cues, Resolver, Who, load_cues, subject_of, trim
+from parley.extract.speech import (
+    FAR,
+    Cues,
+    Resolver,
+    Speakers,
+    Who,
+    load_cues,
+    subject_of,
+    who_of,
+)
 from parley.models import Quote, Speaker
 
 if TYPE_CHECKING:
@@ -59,7 +68,7 @@ _SINGLE_CLOSE = "'’"
 _MAX_SINGLE = 300
 _DASHES = frozenset("—–-")
 _WALK_LIMIT = 8
-_NEAR, _FAR, _NO_CUE = 0.7, 0.5, 0.3
+_NO_CUE = 0.3
 _QA = re.compile(r"^\s*(Q|A)\s*[:.]\s*", re.MULTILINE)
 
 
@@ -175,7 +184,7 @@ class QuoteExtractor:
     def __call__(self, ctx: Context) -> None:
         """Append the article's quotes to ``ctx.analysis.quotes``, in text order."""
         run = _Run(ctx, self.cues)
-        quotes = run.direct() + run.indirect() + run.interview()
+        quotes = run.direct() + run.interview()
         quotes.sort(key=lambda q: (q.start, not q.direct))
         ctx.analysis.quotes.extend(quotes)
         by_sentence: dict[int, list[Quote]] = {}
@@ -195,9 +204,8 @@ class _Run:
         self.doc: Doc = ctx.doc
         self.cues = cues
         self.res = Resolver(ctx)
+        self.who = Speakers(self.res, cues)
         self.marked = find_marked(ctx.article.text)
-        # sentence start token → speakers of quotes there, for pronoun antecedents
-        self.speakers: dict[int, list[Who]] = {}
 
     # ------------------------------------------------------------ 2–3. direct quotes
 
@@ -232,8 +240,7 @@ class _Run:
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, sent: int
     ) -> Quote:
         if speaker is not None:
-            who = Who(speaker.actor, speaker.text, speaker.start or 0, speaker.end or 0, 1.0)
-            self.speakers.setdefault(sent, []).append(who)
+            self.who.note(sent, who_of(speaker))
         text = self.ctx.article.text[m.start : m.end]
         return Quote(
             text=text, start=m.start, end=m.end, direct=direct, speaker=speaker, cue=cue,
@@ -299,7 +306,7 @@ class _Run:
         for _ in range(_WALK_LIMIT):
             subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
             if subj is not None and not span.start <= subj.i < span.end:
-                return self._who_or_antecedent(subj)
+                return self.who.who(subj)
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
@@ -313,82 +320,7 @@ class _Run:
         subj = subject_of(cue)
         if subj is None:
             return None
-        return _speaker_from(self._who_or_antecedent(subj))
-
-    def _who_or_antecedent(self, subj: Token) -> Who | None:
-        low = subj.lower_
-        if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
-            return self.res.who(subj)
-        actor, conf = self.res.actor_of_token(subj.i)
-        if actor is not None:
-            return Who(actor, subj.text, subj.idx, subj.idx + len(subj), min(conf, _NEAR))
-        return self._antecedent(subj)
-
-    def _antecedent(self, pron: Token) -> Who | None:
-        """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
-        person = pron.lower_ in self.cues.person_pronouns
-        sents = _sentences_back(pron, 4)
-        for n, sent in enumerate(sents):
-            candidates = self._candidates(sent, before=pron.i)
-            for who in candidates:
-                if self._compatible(who, person):
-                    conf = _NEAR if n <= 1 else _FAR
-                    return Who(who.actor, who.text, who.start, who.end, conf, who.kind)
-        return None
-
-    def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
-        # A speaker already named in the sentence comes first, then subjects, latest first.
-        found = list(reversed(self.speakers.get(sent.start, [])))
-        subjects = [
-            t for t in sent if t.i < before and t.dep_ in ("nsubj", "nsubjpass")
-            and t.lower_ not in self.cues.person_pronouns | self.cues.group_pronouns
-        ]  # fmt: skip
-        found.extend(self.res.who(t) for t in reversed(subjects))
-        return found
-
-    def _compatible(self, who: Who, person: bool) -> bool:
-        kind = who.kind or self.res.kind(who.actor)
-        if kind is not None:
-            return (kind == "person") == person
-        if who.head is not None:
-            tok = self.doc[who.head]
-            if self.res.label(tok) == "PERSON":
-                return person
-            return not person and tok.tag_ in ("NNS", "NNPS")
-        return False
-
-    # ------------------------------------------------------------ 4. indirect speech
-
-    def indirect(self) -> list[Quote]:
-        quotes = []
-        for tok in self.doc:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.cues.indirect_verbs:
-                continue
-            for comp in (c for c in tok.children if c.dep_ == "ccomp"):
-                quote = self._indirect_quote(tok, comp)
-                if quote is not None:
-                    quotes.append(quote)
-        return quotes
-
-    def _indirect_quote(self, verb: Token, comp: Token) -> Quote | None:
-        if any(c.dep_ == "neg" for c in verb.children):
-            return None  # "he has not confirmed that …": not said, so not a quote
-        bounds = trim([t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)])
-        subj = subject_of(verb)
-        if bounds is None or subj is None or self._anonymous(subj):
-            return None
-        span = self.doc[bounds[0] : bounds[1]]
-        if any(span.start_char <= m.start < span.end_char for m in self.marked) and (
-            comp.i < verb.i or self._in_other_quote(comp)
-        ):
-            return None  # '"…," he added': the direct quote is the record of this speech
-        speaker = _speaker_from(self._who_or_antecedent(subj))
-        m = Marked(span.start_char, span.end_char)
-        return self._quote(m, False, speaker, verb.text, verb.sent.start)
-
-    def _anonymous(self, subj: Token) -> bool:
-        actor, _ = self.res.actor_of_token(subj.i)
-        return actor is None and subj.lemma_.lower() in self.cues.anonymous_heads
+        return _speaker_from(self.who.who(subj))
 
     # ------------------------------------------------------------ 5. interviews
 
@@ -404,18 +336,18 @@ class _Run:
             end = len(text) if end < 0 else end
             m = _stripped(text, a.end(), end, closed=True)
             if m.end > m.start:
-                quotes.append(self._quote(m, True, _speaker_from(who, cap=_FAR), None, -1))
+                quotes.append(self._quote(m, True, _speaker_from(who, cap=FAR), None, -1))
         return quotes
 
     def _interviewee(self) -> Who | None:
         """The first person the article names outside the questions and answers."""
         for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
             if m.actor is not None and self.res.kind(m.actor) == "person":
-                return Who(m.actor, m.text, m.start, m.end, _FAR, "person")
+                return Who(m.actor, m.text, m.start, m.end, FAR, "person")
         people = [e for e in self.doc.ents if e.label_ == "PERSON"]
         if people:
             e = people[0]
-            return Who(None, e.text, e.start_char, e.end_char, _FAR, "person")
+            return Who(None, e.text, e.start_char, e.end_char, FAR, "person")
         return None
 
 
@@ -451,11 +383,3 @@ def _next_word(doc: Doc, i: int) -> Token | None:
     while j < len(doc) and (doc[j].is_space or all(c in closers for c in doc[j].text)):
         j += 1
     return doc[j] if j < len(doc) else None
-
-
-def _sentences_back(tok: Token, count: int) -> list[SpacySpan]:
-    """The sentence of ``tok`` and up to ``count - 1`` sentences before it, nearest first."""
-    sents = [tok.sent]
-    while len(sents) < count and sents[-1].start > 0:
-        sents.append(tok.doc[sents[-1].start - 1].sent)
-    return sents

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parley.errors import KnowledgeBaseError
-from parley.models import Mention
+from parley.models import Mention, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
     from parley.extract.base import Context
 
-__all__ = ["Cues", "Who", "Resolver", "load_cues", "phrase_bounds", "subject_of", "trim"]
+__all__ = [
+    "Cues", "Who", "Resolver", "Speakers", "load_cues", "who_of", "phrase_bounds", "subject_of",
+    "trim",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,8 @@ class Cues:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     demonyms: dict[str, str]
+    claim_stops: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -98,6 +103,8 @@ def _cues_from(data: dict[str, object]) -> Cues:
         person_pronouns=_lower(pron["person"]),
         group_pronouns=_lower(pron["group"]),
         demonyms={str(k): str(v) for k, v in dict(data["demonyms"]).items()},  # type: ignore[call-overload]
+        claim_stops=_lower(att.get("claim_stops", [])),
+        institution_heads=_lower(att.get("institution_heads", [])),
     )
 
 
@@ -288,3 +295,115 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
         names.append(head.doc[propns[0].i : propns[-1].i + 1].text)
         names.append(propns[-1].text)
     return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+# Confidence of a speaker found through a pronoun or a definite description: antecedent in the
+# same or the previous sentence, or further back.
+NEAR, FAR = 0.7, 0.5
+_LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+class Speakers:
+    """Who the subject of a speech verb is, following pronouns and "the person" back.
+
+    Both speech extractors share it: the quotes extractor notes the speaker of every
+    quote, so that a later "he said" goes to the person quoted last; the attributions extractor
+    seeds it from ``scratch["quotes_by_sentence"]``.
+    """
+
+    def __init__(self, res: Resolver, cues: Cues) -> None:
+        self.res = res
+        self.cues = cues
+        self.doc = res.ctx.doc
+        # sentence start token → speakers named there, in text order
+        self.noted: dict[int, list[Who]] = {}
+
+    def note(self, sent_start: int, who: Who) -> None:
+        """Remember ``who`` as a speaker of the sentence starting at token ``sent_start``."""
+        self.noted.setdefault(sent_start, []).append(who)
+
+    def who(self, subj: Token) -> Who | None:
+        """The actor (or words) the subject ``subj`` stands for; pronouns go to an antecedent."""
+        low = subj.lower_
+        if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
+            return self._definite(subj) or self.res.who(subj)
+        actor, conf = self.res.actor_of_token(subj.i)
+        if actor is not None:
+            return Who(actor, subj.text, subj.idx, subj.idx + len(subj), min(conf, NEAR))
+        return self._antecedent(subj)
+
+    def _definite(self, subj: Token) -> Who | None:
+        """"the person" after "a person close to the talks": the first, fuller description.
+
+        Only a singular common noun with "the" and no actor of its own is followed back, and
+        only to an indefinite phrase ("a"/"an"/"one") with the same head word, so that "the
+        official" does not become "two officials".
+        """
+        if subj.tag_ != "NN" or self.res.actor_of_token(subj.i)[0] is not None:
+            return None
+        dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
+        if dets != ["the"] or any(c.dep_ in ("amod", "compound", "prep") for c in subj.children):
+            return None
+        for n, sent in enumerate(_sentences_back(subj, _LOOK_BACK)):
+            for tok in reversed([t for t in sent if t.i < subj.i]):
+                if tok.lemma_ == subj.lemma_ and tok.tag_ == "NN" and _indefinite(tok):
+                    found = self.res.who(tok)
+                    conf = NEAR if n <= 1 else FAR
+                    return Who(found.actor, found.text, found.start, found.end, conf, found.kind,
+                               found.head)  # fmt: skip
+        return None
+
+    def _antecedent(self, pron: Token) -> Who | None:
+        """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
+        person = pron.lower_ in self.cues.person_pronouns
+        for n, sent in enumerate(_sentences_back(pron, _LOOK_BACK)):
+            for who in self._candidates(sent, before=pron.i):
+                if self._compatible(who, person):
+                    conf = NEAR if n <= 1 else FAR
+                    return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
+        return None
+
+    def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
+        # A speaker already named in the sentence comes first, then subjects, latest first.
+        limit = _idx(self.doc, before)
+        found = [w for w in reversed(self.noted.get(sent.start, [])) if w.end <= limit]
+        pronouns = self.cues.person_pronouns | self.cues.group_pronouns
+        subjects = [
+            t for t in sent
+            if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in pronouns
+        ]  # fmt: skip
+        found.extend(self.res.who(t) for t in reversed(subjects))
+        return found
+
+    def _compatible(self, who: Who, person: bool) -> bool:
+        kind = who.kind or self.res.kind(who.actor)
+        if kind is not None:
+            return (kind == "person") == person
+        if who.head is not None:
+            tok = self.doc[who.head]
+            if self.res.label(tok) == "PERSON":
+                return person
+            return not person and tok.tag_ in ("NNS", "NNPS")
+        return False
+
+
+def who_of(speaker: Speaker) -> Who:
+    """A :class:`Who` for a speaker already found (to remember it as an antecedent)."""
+    return Who(speaker.actor, speaker.text, speaker.start or 0, speaker.end or 0, 1.0)
+
+
+def _idx(doc: Doc, i: int) -> int:
+    return doc[i].idx if i < len(doc) else len(doc.text)
+
+
+def _indefinite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
+
+
+def _sentences_back(tok: Token, count: int) -> list[SpacySpan]:
+    """The sentence of ``tok`` and up to ``count - 1`` sentences before it, nearest first."""
+    sents = [tok.sent]
+    while len(sents) < count and sents[-1].start > 0:
+        sents.append(tok.doc[sents[-1].start - 1].sent)
+    return sents

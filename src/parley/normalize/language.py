@@ -31,6 +31,13 @@ MIN_LETTERS = 40
 SAMPLE_CHARS = 2000
 #: Reject only when the allowed languages together get less than this confidence.
 MAX_ALLOWED_CONFIDENCE_TO_REJECT = 0.2
+#: English function words; a text where they are this common is English whatever the detector's
+#: low-accuracy mode says about one short sentence full of foreign place names.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a an at on for its was were is are has have had by with from that this "
+    "it as be been will would their they he she his her not but which who".split()
+)
+ENGLISH_FUNCTION_SHARE = 0.2
 
 
 class LanguageGuard:
@@ -49,6 +56,8 @@ class LanguageGuard:
         if sum(c.isalpha() for c in sample) < MIN_LETTERS:
             return None
         allowed_codes = [c.lower() for c in allowed]
+        if "en" in allowed_codes and _function_word_share(sample) >= ENGLISH_FUNCTION_SHARE:
+            return "en"
         values = self._detector(allowed_codes).compute_language_confidence_values(sample)
         if not values:
             return None
@@ -66,6 +75,13 @@ class LanguageGuard:
         if key not in self._detectors:
             self._detectors[key] = _build(sorted(set(NEWS_LANGUAGES) | key))
         return self._detectors[key]
+
+
+def _function_word_share(sample: str) -> float:
+    words = [w.lower() for w in sample.split() if w.isalpha()]
+    if not words:
+        return 0.0
+    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
 
 
 def _build(codes: Sequence[str]) -> LanguageDetector:

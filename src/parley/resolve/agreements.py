@@ -8,6 +8,7 @@ timeline.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from parley.kb import alias_key
@@ -38,7 +39,8 @@ def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
     merged: dict[str, Agreement] = {}
     timeline: dict[str, list[tuple[str, int, AgreementStatus]]] = {}
     order = 0
-    for an in sorted(analyses, key=lambda a: (a.article.published_at or 0, a.article.id)):
+    ordered = sorted(analyses, key=lambda a: (a.article.published_at or dt.date.min, a.article.id))
+    for an in ordered:
         published = an.article.published_at.isoformat() if an.article.published_at else ""
         for ag in an.agreements:
             key = agreement_key(ag.name)

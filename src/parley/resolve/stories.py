@@ -2,7 +2,8 @@
 
 Two events are the same story when they have the same PLOVER type, share most of their actors
 (Jaccard of source ∪ target ≥ 0.5, or one set inside the other), and their dates agree within
-the tolerance their precision allows. Numbers may disagree — that is news in itself, recorded
+the tolerance their precision allows (an event dated only by its year matches only another of
+the same year: "the talks this year" spans many sessions). Numbers may disagree — that is news in itself, recorded
 in ``Story.disagreements`` — but dates that are clearly apart (an exchange in October and one in
 February) make two stories. Clustering is single-link over those pairs, in publication order.
 """
@@ -69,6 +70,9 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
     if day_a is None or day_b is None:
+        return False
+    if (tol_a > 31) != (tol_b > 31):
+        # "talks this year" sums up many sessions; it is no report of one of them.
         return False
     return abs((day_a - day_b).days) <= max(tol_a, tol_b)
 

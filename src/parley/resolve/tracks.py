@@ -3,12 +3,15 @@
 Tracks are keyed by their parties (sorted) and kind ("peace talks", "arms control"), so
 "Armenia–Azerbaijan peace talks" from ten articles is one track. Rounds merge by ordinal: the
 latest article's status wins (a round announced as planned and later reported cancelled is
-cancelled), and venue and date are kept from whichever report gave them. Positions keep their
+cancelled), and venue and date are kept from whichever report gave them. A cancelled round
+stays cancelled: a later report of a round with the same number that was held (or planned
+anew) is a second session, kept beside it, so the track shows planned → cancelled → held. Positions keep their
 history in publication order; issues are merged by normalised text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from parley.kb import alias_key
@@ -18,15 +21,19 @@ __all__ = ["merge_tracks", "track_key"]
 
 
 def track_key(track: Track) -> str:
-    """Parties and kind, independent of the order a writer named them in."""
+    """Parties and kind, independent of the order a writer named them in; "talks" and "peace
+    talks" between the same parties are one process."""
     kind = track.name.split(" ", 1)[1] if " " in track.name else track.name
+    if kind.endswith("talks"):
+        kind = "talks"
     return "|".join(sorted(track.parties)) + "|" + kind
 
 
 def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
     """Merge per-article tracks into one per process, rounds and positions in time order."""
     merged: dict[str, Track] = {}
-    for an in sorted(analyses, key=lambda a: (a.article.published_at or 0, a.article.id)):
+    ordered = sorted(analyses, key=lambda a: (a.article.published_at or dt.date.min, a.article.id))
+    for an in ordered:
         for tr in an.tracks:
             key = track_key(tr)
             base = merged.get(key)
@@ -38,6 +45,10 @@ def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
 
 
 def _merge_into(base: Track, new: Track, article_id: str) -> None:
+    if len(new.name) > len(base.name):  # "… peace talks" says more than "… talks"
+        base.name = new.name
+        for r in base.rounds:
+            r.track = new.name
     base.parties = list(dict.fromkeys([*base.parties, *new.parties]))
     base.mediators = list(dict.fromkeys([*base.mediators, *new.mediators]))
     keys = {alias_key(i) for i in base.issues}
@@ -50,8 +61,16 @@ def _merge_into(base: Track, new: Track, article_id: str) -> None:
 
 
 def _merge_round(base: Track, new: Round) -> None:
+    """Fold a report of a round into the track; a round reported after its cancellation is a
+    new session with the same number (the cancelled one stays, as history)."""
     for i, old in enumerate(base.rounds):
         if old.ordinal is not None and old.ordinal == new.ordinal:
+            if old.status == "cancelled" and new.status in ("held", "under way", "planned"):
+                if _later(new, old):
+                    continue  # compare with the re-scheduled session, or add it below
+                return  # an older plan of the session that was then cancelled
+            if old.status == "held" and new.status == "planned" and not _later(new, old):
+                return  # a plan reported after the session took place is old news
             base.rounds[i] = old.model_copy(update={
                 "status": new.status if new.status != "unknown" else old.status,
                 "venue": new.venue or old.venue,
@@ -63,6 +82,11 @@ def _merge_round(base: Track, new: Round) -> None:
             return
     base.rounds.append(new)
     base.rounds.sort(key=lambda r: (r.ordinal is None, r.ordinal or 0))
+
+
+def _later(new: Round, old: Round) -> bool:
+    """Whether ``new`` is dated after ``old`` (undated rounds count as later)."""
+    return not (new.date and old.date) or new.date[:10] > old.date[:10]
 
 
 def _stamp(p: Position, article_id: str) -> Position:

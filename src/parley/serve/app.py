@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,16 +105,16 @@ def _wants_html(request: Request) -> bool:
 
 
 def error_response(
-    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
 ) -> Response:
     """The one error shape: JSON for clients, the same message as a page for browsers."""
     if _wants_html(request):
         context = {"status": status, "message": message}
         return templates.TemplateResponse(
-            request, "error.html", context, status_code=status, headers=headers
+            request, "error.html", context, status_code=status, headers=dict(headers or {})
         )
     body = {"ok": False, "error": message, "status": status}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
 def _validation_message(exc: RequestValidationError) -> str:

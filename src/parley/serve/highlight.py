@@ -103,7 +103,8 @@ def _event_title(e: Event, names: dict[str, str]) -> str:
 
 def _marks(analysis: Analysis) -> tuple[list[Mark], list[LegendEntry]]:
     names = _names(analysis)
-    speakers, reporters, types = _Colours("c", "quote"), _Colours("r", "claim"), _Colours("e", "event")
+    speakers, reporters = _Colours("c", "quote"), _Colours("r", "claim")
+    types = _Colours("e", "event")
     marks: list[Mark] = []
     for i, q in enumerate(analysis.quotes):
         who = _speaker(q.speaker.actor if q.speaker else None, q.speaker, names)

@@ -141,8 +141,10 @@ def page_of(
         last = decode_cursor(cursor, len(sample)) if items else []
         if any(not isinstance(v, type(s)) for v, s in zip(last, sample, strict=True)):
             raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.")
-        beyond = (lambda k: k < last) if reverse else (lambda k: k > last)
-        start = next((i for i, it in enumerate(items) if beyond(key(it))), len(items))
+        start = next(
+            (i for i, it in enumerate(items) if (key(it) < last if reverse else key(it) > last)),
+            len(items),
+        )
     chunk = list(items[start : start + limit])
     more = start + limit < len(items)
     return chunk, encode_cursor(key(chunk[-1])) if more and chunk else None

@@ -99,7 +99,9 @@ def refresh(conn: sa.Connection, article_ids: set[str] | None) -> RefreshReport:
     new = load_analyses(conn, ids)
     scope = _scope(conn, ids, new)
     needed = _articles_behind(conn, scope) - {a.article.id for a in new}
-    return _replace(conn, [*new, *load_analyses(conn, needed)], scope)
+    analyses = [*new, *load_analyses(conn, needed)]
+    analyses.sort(key=_published)
+    return _replace(conn, analyses, scope)
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -120,9 +122,12 @@ def load_analyses(conn: sa.Connection, ids: Iterable[str] | None) -> list[Analys
     else:
         rows = [r for chunk in _chunks(ids)
                 for (r,) in conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))]
-    out = [_slim(data) for data in rows]
-    out.sort(key=lambda a: (a.article.published_at or dt.date.min, a.article.id))
-    return out
+    return sorted((_slim(data) for data in rows), key=_published)
+
+
+def _published(an: Analysis) -> tuple[dt.date, str]:
+    """The order resolution reads articles in: publication date, then id."""
+    return an.article.published_at or dt.date.min, an.article.id
 
 
 def _slim(data: dict[str, Any]) -> Analysis:
@@ -165,11 +170,12 @@ def _scope(conn: sa.Connection, ids: set[str], new: list[Analysis]) -> _Scope:
         for aid, idx in conn.execute(
             sa.select(se.article_id, se.event_index).where(se.story_id.in_(chunk)))
     }
+    old_tracks = _column_for(conn, at.track_key, at.article_id, ids)
+    old_agreements = _column_for(conn, ag.agreement_key, ag.article_id, ids)
     return _Scope(
         ids=ids,
-        track_keys=_all_keys(new, _track_keys) | _column_for(conn, at.track_key, at.article_id, ids),
-        agreement_keys=_all_keys(new, _agreement_keys)
-        | _column_for(conn, ag.agreement_key, ag.article_id, ids),
+        track_keys=_all_keys(new, _track_keys) | old_tracks,
+        agreement_keys=_all_keys(new, _agreement_keys) | old_agreements,
         story_ids=story_ids,
         old_refs=old_refs,
     )
@@ -257,8 +263,9 @@ def _write_tracks(conn: sa.Connection, scope: _Scope, tracks: list[Track],
     for tr in tracks:
         key = track_key(tr)
         _insert(conn, t.tracks, [_track_row(key, tr)])
-        histories = round_histories(key, analyses)
-        _insert(conn, t.rounds, [_round_row(key, i, r, histories) for i, r in enumerate(tr.rounds)])
+        histories = round_histories(key, tr, analyses)
+        _insert(conn, t.rounds, [_round_row(key, i, r, h)
+                                 for i, (r, h) in enumerate(zip(tr.rounds, histories, strict=True))])
         _insert(conn, t.positions, [
             {"track_key": key, "idx": i, "actor": p.actor, "on": p.on, "position": p.position,
              "red_line": p.red_line, "attributed_to": p.attributed_to,
@@ -274,23 +281,36 @@ def _track_row(key: str, tr: Track) -> Row:
             "issues": tr.issues, "data": tr.model_dump(mode="json")}
 
 
-def round_histories(key: str, analyses: Sequence[Analysis]) -> dict[int, list[Round]]:
-    """Every report of each numbered round of track ``key``, in publication order."""
-    out: dict[int, list[Round]] = {}
+def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> list[list[Round]]:
+    """Every article's report of each round of the merged track ``merged`` (key ``key``), in
+    publication order, aligned with ``merged.rounds``.
+
+    A number can name two sessions (one cancelled, one held later); a report then belongs to
+    the first session whose last report is not older than it.
+    """
+    order = {an.article.id: _published(an) for an in analyses}
+    out: list[list[Round]] = [[] if r.ordinal is not None else [r] for r in merged.rounds]
     for an in analyses:  # already oldest first
-        for tr in an.tracks:
-            if track_key(tr) != key:
-                continue
-            for r in tr.rounds:
-                if r.ordinal is not None:
-                    stamped = r if r.article_id else r.model_copy(
-                        update={"article_id": an.article.id})
-                    out.setdefault(r.ordinal, []).append(stamped)
-    return out
+        for tr in (tr for tr in an.tracks if track_key(tr) == key):
+            for r in (r for r in tr.rounds if r.ordinal is not None):
+                stamped = r if r.article_id else r.model_copy(update={"article_id": an.article.id})
+                slot = _session_of(merged.rounds, r.ordinal, order[an.article.id], order)
+                if slot is not None:
+                    out[slot].append(stamped)
+    return [h or [r] for h, r in zip(out, merged.rounds, strict=True)]
 
 
-def _round_row(key: str, i: int, r: Round, histories: dict[int, list[Round]]) -> Row:
-    history = histories.get(r.ordinal, [r]) if r.ordinal is not None else [r]
+def _session_of(rounds: list[Round], ordinal: int, when: tuple[dt.date, str],
+                order: dict[str, tuple[dt.date, str]]) -> int | None:
+    same = [i for i, r in enumerate(rounds) if r.ordinal == ordinal]
+    for i in same:
+        last = order.get(rounds[i].article_id or "")
+        if last is not None and when <= last:
+            return i
+    return same[-1] if same else None
+
+
+def _round_row(key: str, i: int, r: Round, history: list[Round]) -> Row:
     return {"track_key": key, "idx": i, "ordinal": r.ordinal, "venue": r.venue, "date": r.date,
             "status": r.status, "article_id": r.article_id,
             "history": [h.model_dump(mode="json") for h in history]}

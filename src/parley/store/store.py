@@ -19,11 +19,22 @@ import sqlalchemy as sa
 from alembic.util.exc import CommandError
 
 from parley.errors import NotFound, StoreError
-from parley.models import ActorInText, Analysis, Article, Attribution, Event, Quote, Rejection
-from parley.store import queries
+from parley.models import (
+    ActorInText,
+    Analysis,
+    Article,
+    Attribution,
+    Event,
+    Quote,
+    Rejection,
+    Story,
+)
+from parley.store import queries, resolved
 from parley.store import schema as t
 from parley.store.migrate import upgrade
 from parley.store.queries import ActorSummary, Found
+from parley.store.refresh import RefreshReport, refresh
+from parley.store.resolved import AgreementRecord, Source, TrackRecord
 from parley.store.rows import actor_row, article_row, child_rows, utc
 
 if TYPE_CHECKING:
@@ -323,6 +334,63 @@ class Store:
         """How many records of each kind are stored."""
         with self.engine.connect() as conn:
             return queries.count_rows(conn)
+
+    # -- resolved records (tracks, agreements, stories) ---------------------------------------
+
+    def refresh_resolved(self, article_ids: set[str] | None = None) -> RefreshReport:
+        """Bring tracks, agreements and stories up to date after saving ``article_ids``
+        (everything from scratch when None), in one transaction.
+
+        Call it after :meth:`save` (the batch runner does, once per run); see
+        :func:`parley.store.refresh.refresh_resolved`.
+        """
+        with self.engine.begin() as conn:
+            return refresh(conn, article_ids)
+
+    def tracks(self) -> list[TrackRecord]:
+        """Every negotiation track, by name, with rounds, positions and agreements."""
+        with self.engine.connect() as conn:
+            return resolved.select_tracks(conn)
+
+    def track(self, name: str) -> TrackRecord:
+        """One track by key, name (any case) or the start of its name.
+
+        Raises:
+            NotFound: no track, or several, match.
+        """
+        with self.engine.connect() as conn:
+            return resolved.select_track(conn, name)
+
+    def agreements(self) -> list[AgreementRecord]:
+        """Every agreement with its status timeline, by name."""
+        with self.engine.connect() as conn:
+            return resolved.select_agreements(conn)
+
+    def agreement(self, name: str) -> AgreementRecord:
+        """One agreement by name ('New START', 'new start treaty') or the start of its name.
+
+        Raises:
+            NotFound: no agreement, or several, match.
+        """
+        with self.engine.connect() as conn:
+            return resolved.select_agreement(conn, name)
+
+    def stories(
+        self, since: dt.date | None = None, min_sources: int = 1, limit: int | None = None
+    ) -> list[Story]:
+        """Stories seen in at least ``min_sources`` articles, from ``since`` on, newest first."""
+        with self.engine.connect() as conn:
+            return resolved.select_stories(conn, since, min_sources, limit)
+
+    def sources(self, article_ids: Iterable[str | None]) -> dict[str, Source]:
+        """Outlet, date and title of each stored article among ``article_ids``, to cite it."""
+        with self.engine.connect() as conn:
+            return resolved.select_sources(conn, article_ids)
+
+    def names(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """Actor id → name for the stored actors among ``actor_ids``."""
+        with self.engine.connect() as conn:
+            return resolved.select_names(conn, actor_ids)
 
 
 def _analysis(json: dict[str, Any], text: str) -> Analysis:

@@ -1,0 +1,278 @@
+"""Read the resolved records: tracks with their rounds' histories, agreement timelines, stories.
+
+Every record comes with the articles it rests on (:class:`Source`: outlet, date, title), so a
+surface can cite each statement. The rows are written by :mod:`parley.store.refresh`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from parley.errors import NotFound
+from parley.kb import alias_key
+from parley.models import Agreement, Round, Story, Track
+from parley.resolve.agreements import agreement_key
+from parley.store import schema as t
+from parley.store.refresh import split_ref
+
+__all__ = [
+    "Source",
+    "RoundRecord",
+    "AgreementRecord",
+    "TrackRecord",
+    "select_tracks",
+    "select_track",
+    "select_agreements",
+    "select_agreement",
+    "select_stories",
+    "select_sources",
+    "select_names",
+    "story_articles",
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article a statement comes from, as a person cites it."""
+
+    article_id: str
+    outlet: str | None
+    published_at: dt.date | None
+    title: str | None
+
+    def cite(self) -> str:
+        """``'Reuters, 2026-03-03, adeba6110edf'``: outlet, date and short article id."""
+        when = self.published_at.isoformat() if self.published_at else "undated"
+        short = self.article_id.rsplit(":", 1)[-1][:12]
+        return f"{self.outlet or 'unknown outlet'}, {when}, {short}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The source as JSON (id, outlet, ISO date, title)."""
+        return {"article_id": self.article_id, "outlet": self.outlet, "title": self.title,
+                "published_at": self.published_at.isoformat() if self.published_at else None}
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    """A round as merged across articles, and every article's report of it, oldest first."""
+
+    round: Round
+    history: list[Round] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The merged round with its ``history``."""
+        return {**self.round.model_dump(mode="json"),
+                "history": [h.model_dump(mode="json") for h in self.history]}
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    """An agreement with its status timeline and the articles each status comes from."""
+
+    key: str
+    agreement: Agreement
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The agreement's JSON; each status carries its source article's outlet and date."""
+        data = self.agreement.model_dump(mode="json")
+        for status in data["statuses"]:
+            src = self.sources.get(status.get("article_id") or "")
+            status["source"] = src.to_json() if src else None
+        return {**data, "key": self.key}
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    """A negotiation track: merged record, rounds with histories, agreements of its parties."""
+
+    key: str
+    track: Track
+    rounds: list[RoundRecord] = field(default_factory=list)
+    agreements: list[AgreementRecord] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def latest_round(self) -> RoundRecord | None:
+        """The last round held or under way, else the last round known."""
+        done = [r for r in self.rounds if r.round.status in ("held", "under way")]
+        chosen = done or self.rounds
+        return chosen[-1] if chosen else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The track's JSON with round histories, agreements and the cited articles."""
+        data = self.track.model_dump(mode="json")
+        data["rounds"] = [r.to_json() for r in self.rounds]
+        return {**data, "key": self.key,
+                "agreements": [a.to_json() for a in self.agreements],
+                "sources": {k: s.to_json() for k, s in sorted(self.sources.items())}}
+
+
+def select_sources(conn: sa.Connection, ids: Iterable[str | None]) -> dict[str, Source]:
+    """The citation data of each stored article among ``ids``."""
+    wanted = sorted({i for i in ids if i})
+    a = t.articles.c
+    out: dict[str, Source] = {}
+    for i in range(0, len(wanted), 500):
+        query = sa.select(a.id, a.outlet, a.published_at, a.title).where(
+            a.id.in_(wanted[i : i + 500]))
+        for row in conn.execute(query):
+            out[row.id] = Source(row.id, row.outlet, row.published_at, row.title)
+    return out
+
+
+def select_names(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Actor id → name for the stored actors among ``ids`` (unknown ids are left out)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    query = sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(wanted))
+    return {row.id: row.name for row in conn.execute(query)}
+
+
+# -- agreements ------------------------------------------------------------------------------
+
+
+def select_agreements(conn: sa.Connection) -> list[AgreementRecord]:
+    """Every agreement with its timeline, by name."""
+    rows = conn.execute(sa.select(t.agreements.c.key, t.agreements.c.data)
+                        .order_by(t.agreements.c.name, t.agreements.c.key)).all()
+    found = [(row.key, Agreement.model_validate(row.data)) for row in rows]
+    sources = select_sources(conn, (s.article_id for _, ag in found for s in ag.statuses))
+    return [AgreementRecord(key, ag, _only(sources, (s.article_id for s in ag.statuses)))
+            for key, ag in found]
+
+
+def _only(sources: dict[str, Source], ids: Iterable[str | None]) -> dict[str, Source]:
+    return {i: sources[i] for i in ids if i and i in sources}
+
+
+def select_agreement(conn: sa.Connection, name: str) -> AgreementRecord:
+    """The agreement called ``name`` (any case, with or without 'the'/'treaty'), or the one
+    whose name starts with it.
+
+    Raises:
+        NotFound: none, or several, match.
+    """
+    every = select_agreements(conn)
+    found = [a for a in every if a.key == agreement_key(name)]
+    found = found or _prefixed(every, name, lambda a: a.agreement.name)
+    _check_one([a.agreement.name for a in found], name, "agreement", "parley treaties")
+    return found[0]
+
+
+def _prefixed(items: Sequence[Any], prefix: str, name_of: Any) -> list[Any]:
+    wanted = alias_key(prefix)
+    return [it for it in items if alias_key(name_of(it)).startswith(wanted)] if wanted else []
+
+
+def _check_one(names: list[str], name: str, what: str, listing: str) -> None:
+    """Raise unless exactly one record matched ``name``."""
+    if len(names) == 1:
+        return
+    if not names:
+        raise NotFound(f"No {what} named {name!r}. List them with '{listing}'.")
+    listed = "; ".join(sorted(set(names)))
+    raise NotFound(f"Several {what}s match {name!r}: {listed}. Give more of the name.")
+
+
+# -- tracks ----------------------------------------------------------------------------------
+
+
+def select_tracks(conn: sa.Connection) -> list[TrackRecord]:
+    """Every track with its rounds' histories and the agreements between its parties."""
+    rows = conn.execute(sa.select(t.tracks.c.key, t.tracks.c.data)
+                        .order_by(t.tracks.c.name, t.tracks.c.key)).all()
+    return _track_records(conn, [(row.key, Track.model_validate(row.data)) for row in rows])
+
+
+def select_track(conn: sa.Connection, name: str) -> TrackRecord:
+    """The track called ``name`` (its key, its name in any case, or the start of its name).
+
+    Raises:
+        NotFound: none, or several, match.
+    """
+    rows = conn.execute(sa.select(t.tracks.c.key, t.tracks.c.name)).all()
+    exact = [r.key for r in rows if r.key == name or alias_key(r.name) == alias_key(name)]
+    keys = exact or [r.key for r in _prefixed(rows, name, lambda r: r.name)]
+    _check_one([r.name for r in rows if r.key in keys], name, "track", "parley tracks")
+    data = conn.execute(sa.select(t.tracks.c.data).where(t.tracks.c.key == keys[0])).scalar_one()
+    return _track_records(conn, [(keys[0], Track.model_validate(data))])[0]
+
+
+def _track_records(conn: sa.Connection, found: list[tuple[str, Track]]) -> list[TrackRecord]:
+    r = t.rounds.c
+    histories: dict[str, dict[int, list[Round]]] = {}
+    query = sa.select(r.track_key, r.idx, r.history).where(r.track_key.in_([k for k, _ in found]))
+    for row in conn.execute(query):
+        histories.setdefault(row.track_key, {})[row.idx] = [
+            Round.model_validate(h) for h in row.history]
+    agreements = select_agreements(conn)
+    out = []
+    for key, tr in found:
+        rounds = [RoundRecord(rd, histories.get(key, {}).get(i, [rd]))
+                  for i, rd in enumerate(tr.rounds)]
+        mine = [a for a in agreements if _same_parties(tr, a.agreement)]
+        out.append(TrackRecord(key, tr, rounds, mine, {}))
+    ids = [i for rec in out for i in _article_ids(rec)]
+    sources = select_sources(conn, ids)
+    return [TrackRecord(rec.key, rec.track, rec.rounds, rec.agreements,
+                        _only(sources, _article_ids(rec))) for rec in out]
+
+
+def _same_parties(track: Track, agreement: Agreement) -> bool:
+    """An agreement belongs to a track when every party of the track is a party to it."""
+    return bool(track.parties) and set(track.parties) <= set(agreement.parties)
+
+
+def _article_ids(rec: TrackRecord) -> list[str | None]:
+    ids: list[str | None] = [h.article_id for r in rec.rounds for h in r.history]
+    ids += [r.round.article_id for r in rec.rounds]
+    ids += [p.article_id for p in rec.track.positions]
+    ids += [s.article_id for a in rec.agreements for s in a.agreement.statuses]
+    return ids
+
+
+# -- stories ---------------------------------------------------------------------------------
+
+
+def select_stories(
+    conn: sa.Connection,
+    since: dt.date | None = None,
+    min_sources: int = 1,
+    limit: int | None = None,
+) -> list[Story]:
+    """Stories reported by at least ``min_sources`` articles, from ``since`` on, newest first."""
+    s = t.stories.c
+    query = (sa.select(t.stories).where(s.article_count >= min_sources)
+             .order_by(s.date.desc().nulls_last(), s.id).limit(limit))
+    if since is not None:
+        query = query.where(s.date >= since.isoformat())
+    rows = conn.execute(query).all()
+    members = _members(conn, [row.id for row in rows])
+    return [Story(id=row.id, type=row.type, date=row.date, events=members.get(row.id, []),
+                  sources=list(row.sources), first_report=row.first_report,
+                  disagreements=list(row.disagreements)) for row in rows]
+
+
+def _members(conn: sa.Connection, story_ids: list[str]) -> dict[str, list[str]]:
+    """Each story's event refs in report order (publication date, article, index)."""
+    se, a = t.story_events.c, t.articles.c
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for i in range(0, len(story_ids), 500):
+        query = (sa.select(se.story_id, se.article_id, se.event_index, a.published_at)
+                 .outerjoin(t.articles, a.id == se.article_id)
+                 .where(se.story_id.in_(story_ids[i : i + 500])))
+        for row in conn.execute(query):
+            key = (row.published_at or dt.date.min, row.article_id, row.event_index)
+            out.setdefault(row.story_id, []).append(key)
+    return {sid: [f"{aid}#{idx}" for _, aid, idx in sorted(keys)] for sid, keys in out.items()}
+
+
+def story_articles(story: Story) -> list[str]:
+    """The ids of the articles that report ``story``, first report first."""
+    return list(dict.fromkeys(split_ref(r)[0] for r in story.events))

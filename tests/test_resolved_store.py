@@ -1,0 +1,270 @@
+"""Resolved records in the store: incremental refreshes equal a rebuild; queries cite sources.
+
+Runs against SQLite and, when ``PARLEY_TEST_PG_URL`` is set, PostgreSQL (``make test`` sets it).
+Analyses are built by hand (tests/negotiation_corpus.py); no model is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from negotiation_corpus import ARMS, TALKS, TREATY, article, corpus, exchange
+
+from parley.batch import ingest_documents
+from parley.errors import NotFound
+from parley.models import Analysis, Article, RawDocument, Track
+from parley.settings import Settings
+from parley.store import Store, engine_url, open_store
+from parley.store import schema as t
+from parley.store.schema import metadata
+
+
+def _pg_url() -> str:
+    url = os.environ.get("PARLEY_TEST_PG_URL")
+    if not url:
+        pytest.skip("PostgreSQL not configured: set PARLEY_TEST_PG_URL (make test does)")
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each backend."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "parley.db")
+    else:
+        url = _pg_url()
+        engine = sa.create_engine(engine_url(url))
+        with engine.begin() as conn:
+            metadata.drop_all(conn)
+            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        engine.dispose()
+    with open_store(url) as s:
+        yield s
+
+
+def dump(store: Store) -> dict[str, list[str]]:
+    """Every row of every resolved table, as sorted canonical JSON (comparable across runs)."""
+    out = {}
+    with store.engine.connect() as conn:
+        for table in t.RESOLVED:
+            rows = conn.execute(sa.select(table)).mappings()
+            out[table.name] = sorted(json.dumps(dict(r), sort_keys=True, default=str) for r in rows)
+    return out
+
+
+def aid(ident: str) -> str:
+    """The article id the corpus gives ``ident``."""
+    return article(ident, "2026-01-01", "x", "x").id
+
+
+def by_id(analyses: Iterable[Analysis]) -> dict[str, Analysis]:
+    return {a.article.id: a for a in analyses}
+
+
+def save_all(store: Store, analyses: Iterable[Analysis]) -> None:
+    for a in analyses:
+        store.save(a)
+    store.refresh_resolved(None)
+
+
+ORDERS = {
+    "publication order": lambda items: items,
+    "newest first": lambda items: items[::-1],
+    "shuffled": lambda items: random.Random(7).sample(items, len(items)),
+    "shuffled again": lambda items: random.Random(11).sample(items, len(items)),
+}
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_refreshing_after_each_article_equals_a_rebuild(store: Store, order: str) -> None:
+    for a in ORDERS[order](corpus()):
+        store.save(a)
+        store.refresh_resolved({a.article.id})
+    incremental = dump(store)
+    store.refresh_resolved(None)
+    assert dump(store) == incremental
+    assert len(incremental["tracks"]) == 2 and len(incremental["agreements"]) == 1
+
+
+def test_refreshing_in_two_batches_equals_a_rebuild(store: Store) -> None:
+    items = corpus()
+    for part in (items[::2], items[1::2]):
+        for a in part:
+            store.save(a)
+        store.refresh_resolved({a.article.id for a in part})
+    incremental = dump(store)
+    store.refresh_resolved(None)
+    assert dump(store) == incremental
+
+
+@pytest.mark.parametrize("change", ["round held, not cancelled", "track dropped", "event gone"])
+def test_a_resaved_article_updates_what_it_used_to_report(store: Store, change: str) -> None:
+    items = by_id(corpus())
+    save_all(store, items.values())
+    a3, x2 = items[aid("a3")], items[aid("x2")]
+    if change == "round held, not cancelled":
+        target = a3.model_copy(update={"tracks": [a3.tracks[0].model_copy(update={
+            "rounds": [a3.tracks[0].rounds[0].model_copy(update={"status": "held"})]})]})
+    elif change == "track dropped":
+        target = a3.model_copy(update={"tracks": []})
+    else:
+        target = x2.model_copy(update={"events": []})
+    store.save(target)
+    store.refresh_resolved({target.article.id})
+    incremental = dump(store)
+    store.refresh_resolved(None)
+    assert dump(store) == incremental
+    if change == "event gone":
+        assert [s.sources for s in store.stories(min_sources=2) if s.type == "RETREAT"] == [
+            ["Reuters", "Al Jazeera"]]
+
+
+def test_a_refresh_reads_only_the_articles_behind_what_changed(store: Store) -> None:
+    save_all(store, corpus())
+    late = corpus()[-2]  # the treaty's suspension, re-reported by another outlet
+    article = late.article.model_copy(update={"id": "sha256:c4", "outlet": "AP",
+                                              "published_at": dt.date(2026, 9, 11)})
+    store.save(late.model_copy(update={"article": article}))
+    report = store.refresh_resolved({"sha256:c4"})
+    # The three treaty articles and the new one; none of the Armenia–Azerbaijan reports.
+    assert (report.articles, report.tracks, report.agreements) == (4, 0, 1)
+
+
+def test_articles_saved_without_a_refresh_are_caught_up_by_the_next(store: Store) -> None:
+    items = corpus()
+    for a in items[:4]:
+        store.save(a)  # e.g. a batch killed before its end-of-run refresh
+    assert store.tracks() == []
+    store.refresh_resolved(set())
+    assert {tr.track.name for tr in store.tracks()} == {TALKS, ARMS}
+
+
+def test_track_has_round_histories_positions_and_sources(store: Store) -> None:
+    save_all(store, corpus())
+    rec = store.track("armenia-azerbaijan")  # the start of the name, any dash or case
+    assert rec.track.name == TALKS
+    # The June session was cancelled; the third round held in September is a second session.
+    assert [(r.round.ordinal, r.round.status) for r in rec.rounds] == [
+        (1, "held"), (2, "planned"), (3, "cancelled"), (3, "held")]
+    june, third = rec.rounds[2:]
+    reports = [(h.status, rec.sources[h.article_id or ""].outlet)
+               for r in (june, third) for h in r.history]
+    assert reports == [("planned", "Eurasianet"), ("cancelled", "AP"), ("held", "Reuters")]
+    assert third.round.venue == "Geneva" and third.round.date == "2026-09-23"
+    assert [(p.actor, p.red_line) for p in rec.track.positions] == [("AZE", True), ("ARM", True)]
+    assert rec.track.issues == ["border delimitation", "Armenia's constitution", "transit route"]
+    assert rec.latest_round() is third
+    assert rec.agreements == []
+
+
+def test_track_lists_the_agreements_between_its_parties(store: Store) -> None:
+    save_all(store, corpus())
+    rec = store.track(ARMS)
+    assert [a.agreement.name for a in rec.agreements] == [TREATY]
+    assert {tr.track.name for tr in store.tracks()} == {TALKS, ARMS}
+
+
+@pytest.mark.parametrize("name", [TREATY, "the caspian arms limitation", "Caspian"])
+def test_agreement_timeline_in_date_order_with_outlets(store: Store, name: str) -> None:
+    save_all(store, corpus())
+    rec = store.agreement(name)
+    timeline = [(s.status, s.date, rec.sources[s.article_id or ""].outlet)
+                for s in rec.agreement.statuses]
+    assert timeline == [("signed", "2026-05-19", "Reuters"), ("ratified", "2026-06-25", "Reuters"),
+                        ("suspended", "2026-09-10", "Al Jazeera")]
+    assert rec.agreement.status == "suspended"
+    statuses = rec.to_json()["statuses"]
+    assert statuses[0]["source"]["outlet"] == "Reuters" and statuses[0]["evidence"]["text"]
+
+
+def _lookalikes() -> Analysis:
+    """An article reporting a second Armenia–Azerbaijan track and a second Caspian accord."""
+    base = corpus()[1]
+    track = Track(name="Armenia–Azerbaijan border commission", parties=["ARM", "AZE"])
+    accord = base.agreements[0].model_copy(update={"name": "Caspian fishing accord"})
+    return base.model_copy(update={"article": base.article.model_copy(update={"id": aid("z")}),
+                                   "tracks": [track], "agreements": [accord]})
+
+
+@pytest.mark.parametrize(
+    "lookup, name, message",
+    [
+        ("track", "Nowhere talks", "No track named 'Nowhere talks'. List them with 'parley tracks'"),
+        ("track", "", "No track"),
+        ("track", "Armenia", "Several tracks match 'Armenia': Armenia–Azerbaijan border"),
+        ("agreement", "Nowhere", "No agreement named 'Nowhere'"),
+        ("agreement", "Caspian", "Several agreements match 'Caspian'"),
+    ],
+)
+def test_unknown_or_ambiguous_names_say_what_to_do(
+    store: Store, lookup: str, name: str, message: str
+) -> None:
+    save_all(store, [*corpus(), _lookalikes()])
+    with pytest.raises(NotFound, match=message):
+        getattr(store, lookup)(name)
+
+
+def test_the_same_event_from_three_outlets_is_one_story(store: Store) -> None:
+    save_all(store, corpus())
+    (story,) = [s for s in store.stories(min_sources=3) if s.type == "RETREAT"]
+    assert story.sources == ["Reuters", "AP", "Al Jazeera"]
+    assert story.date == "2026-04-21"
+    assert any("12" in d and "14" in d for d in story.disagreements)
+    assert len(story.events) == 3
+
+
+def test_stories_filter_by_date_and_sources(store: Store) -> None:
+    save_all(store, corpus())
+    assert all(s.date and s.date >= "2026-05-01" for s in store.stories(since=dt.date(2026, 5, 1)))
+    # Three meetings a day apart chain into one story (single-link), whatever the order.
+    chained = [s for s in store.stories(min_sources=2) if s.type == "CONSULT"]
+    assert [len(s.events) for s in chained] == [3]
+    assert len(store.stories()) > len(store.stories(min_sources=2))
+
+
+def test_a_new_exchange_report_joins_the_existing_story(store: Store) -> None:
+    save_all(store, corpus())
+    text = "A fourth outlet counted 13."
+    extra = Analysis(article=Article(id="sha256:x4", text=text, outlet="Eurasianet",
+                                     published_at=dt.date(2026, 4, 23)),
+                     events=[exchange(text, "2026-04-21", 13)])
+    store.save(extra)
+    store.refresh_resolved({"sha256:x4"})
+    (story,) = [s for s in store.stories(min_sources=2) if s.type == "RETREAT"]
+    assert story.sources == ["Reuters", "AP", "Al Jazeera", "Eurasianet"]
+
+
+class CorpusPipeline:
+    """Returns the hand-built analysis whose article text was read (what batch needs)."""
+
+    def __init__(self, analyses: list[Analysis]) -> None:
+        self.settings = Settings()
+        self.by_text = {a.article.text: a for a in analyses}
+
+    def normalize(self, raw: RawDocument) -> Article:
+        return self.by_text[raw.text or ""].article
+
+    def analyze(self, article: Article) -> Analysis:
+        return self.by_text[article.text]
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Any]:
+        return (self.analyze(a) for a in articles)
+
+
+def test_a_batch_ingest_refreshes_the_resolved_records(store: Store) -> None:
+    items = corpus()
+    docs = [RawDocument(source=a.article.id, text=a.article.text) for a in items]
+    ingest_documents(docs[:5], store, CorpusPipeline(items), progress=False)
+    ingest_documents(docs, store, CorpusPipeline(items), progress=False)
+    incremental = dump(store)
+    assert store.track(TALKS).rounds[-1].round.status == "held"
+    store.refresh_resolved(None)
+    assert dump(store) == incremental
