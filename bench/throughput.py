@@ -135,6 +135,7 @@ def measure(n: int, batch_size: int, sources: Sequence[Path]) -> dict[str, Any]:
     bare_s, _ = timed(lambda: bare.pipe(texts, batch_size=batch_size))
     rss_bare = peak_rss_mb()
     parley_s, _ = timed(lambda: pipeline.analyze_many(articles, batch_size=batch_size))
+    stages = stage_costs(pipeline, unique, raws)
     return {
         "articles": len(articles),
         "unique_articles": len(unique),
@@ -147,8 +148,41 @@ def measure(n: int, batch_size: int, sources: Sequence[Path]) -> dict[str, Any]:
         "peak_rss_mb_after_bare": round(rss_bare, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "extractors": list(pipeline.settings.extractors),
+        "stage_ms_per_article": stages,
         "machine": machine_info(bare),
     }
+
+
+def stage_costs(pipeline: Any, articles: Sequence[Any], raws: Sequence[Any]) -> dict[str, float]:
+    """Milliseconds per article of each stage, measured separately on the unique articles."""
+    from parley.extract.base import Context
+    from parley.models import Analysis
+
+    n = len(articles)
+    costs: dict[str, float] = {}
+    start = time.perf_counter()
+    normalise(pipeline, raws)
+    costs["normalise"] = (time.perf_counter() - start) * 1000 / max(len(raws), 1)
+    start = time.perf_counter()
+    docs = list(pipeline.nlp.pipe([a.text for a in articles]))
+    costs["spaCy parse + KB rulers"] = (time.perf_counter() - start) * 1000 / n
+    for article, doc in zip(articles, docs, strict=True):
+        ctx = Context(article=article, doc=doc, kb=pipeline.kb, analysis=Analysis(article=article))
+        for ex in pipeline.extractors:
+            t0 = time.perf_counter()
+            ex(ctx)
+            costs[ex.name] = costs.get(ex.name, 0.0) + (time.perf_counter() - t0) * 1000 / n
+    return {k: round(v, 2) for k, v in costs.items()}
+
+
+def stage_table(fig: dict[str, Any]) -> Table:
+    """Cost of each stage, so a slow extractor is visible."""
+    t = Table(title="Cost per stage (ms per article, unique articles)")
+    t.add_column("stage")
+    t.add_column("ms/article", justify="right")
+    for name, ms in fig["stage_ms_per_article"].items():
+        t.add_row(name, f"{ms:.1f}")
+    return t
 
 
 def _rates(seconds: float, articles: int, words: int) -> dict[str, float]:
@@ -199,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--n must be at least 1")
     figures = measure(args.n, args.batch_size, args.corpus or default_sources())
     Console().print(table(figures))
+    Console().print(stage_table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
     return 0
