@@ -74,7 +74,9 @@ def test_talks_give_a_track_and_a_cancelled_round_is_cancelled(pipeline) -> None
     assert {(r.ordinal, r.status) for r in track.rounds} >= {(3, "cancelled")}
 
 
-def test_the_sample_yields_its_tracks_rounds_and_new_start_timeline(pipeline, sample_dir, kb) -> None:  # type: ignore[no-untyped-def]
+def test_the_sample_yields_its_tracks_rounds_and_new_start_timeline(  # type: ignore[no-untyped-def]
+    pipeline, sample_dir, kb
+) -> None:
     gold = json.loads((sample_dir / "abu-dhabi-talks.gold.json").read_text())["documents"][0]
     an = _run(pipeline, (sample_dir / "abu-dhabi-talks.txt").read_text(), gold["published_at"])
     [talks] = [t for t in an.tracks if set(t.parties) == {"RUS", "UKR"}]

@@ -25,9 +25,10 @@ from parley import __version__
 from parley.errors import InputError, ParleyError
 from parley.models import SCHEMA_VERSION, Analysis, Rejection
 from parley.settings import Settings, load_settings
-from parley.store import Store, open_store
+from parley.store import AgreementRecord, Store, TrackRecord, open_store
 from parley.terminal import (
     actors_table,
+    agreements_table,
     analysis_view,
     articles_table,
     claims_table,
@@ -35,6 +36,10 @@ from parley.terminal import (
     events_table,
     quotes_table,
     rejections_table,
+    stories_table,
+    track_view,
+    tracks_table,
+    treaty_view,
 )
 
 __all__ = ["app", "main"]
@@ -480,10 +485,164 @@ def demo_cli(db: Db = None) -> None:
         console.print(articles_table(store.articles(limit=None)))
         console.print(actors_table(store.actors(), limit=25, with_ids=False))
         console.print(counts_table(store.counts()))
+        _print_timelines(console, store)
     console.print(
         f"Stored in {escape(settings.db)}. Try: parley events --db {escape(settings.db)}, "
-        "parley quotes, parley show ID."
+        "parley tracks, parley stories, parley brief TRACK, parley show ID."
     )
+
+
+def _actor_ids_of(store: Store, *records: TrackRecord | AgreementRecord) -> dict[str, str]:
+    """Names of the actors the resolved records mention, for display."""
+    ids: set[str] = set()
+    agreements = [r for r in records if isinstance(r, AgreementRecord)]
+    for rec in records:
+        if isinstance(rec, TrackRecord):
+            tr = rec.track
+            ids |= {*tr.parties, *tr.mediators, *(p.actor for p in tr.positions)}
+            agreements += rec.agreements
+    for ag in (a.agreement for a in agreements):
+        ids |= {*ag.parties, *(s.by for s in ag.statuses if s.by)}
+    return store.names(ids)
+
+
+@app.command("tracks")
+@_edge
+def tracks_cli(as_json: AsJson = False, db: Db = None) -> None:
+    """List negotiation tracks with their parties, mediators and latest round."""
+    with _store(db) as store:
+        found = store.tracks()
+        names = _actor_ids_of(store, *found) if not as_json else {}
+    if as_json:
+        _print_json_lines(rec.to_json() for rec in found)
+    else:
+        _out().print(tracks_table(found, names))
+
+
+@app.command("track")
+@_edge
+def track_cli(
+    name: Annotated[str, typer.Argument(help="Track name (or the start of it).")],
+    as_json: AsJson = False,
+    db: Db = None,
+) -> None:
+    """Show a track's timeline: rounds and every report of them, positions, agreements."""
+    with _store(db) as store:
+        rec = store.track(name)
+        names = _actor_ids_of(store, rec)
+    if as_json:
+        typer.echo(json.dumps(rec.to_json(), ensure_ascii=False))
+    else:
+        _out().print(track_view(rec, names))
+
+
+@app.command("treaties")
+@_edge
+def treaties_cli(as_json: AsJson = False, db: Db = None) -> None:
+    """List agreements (treaties, ceasefires, exchange deals) with their current status."""
+    with _store(db) as store:
+        found = store.agreements()
+        names = _actor_ids_of(store, *found)
+    if as_json:
+        _print_json_lines(rec.to_json() for rec in found)
+    else:
+        _out().print(agreements_table(found, names))
+
+
+@app.command("treaty")
+@_edge
+def treaty_cli(
+    name: Annotated[str, typer.Argument(help="Agreement name (or the start of it).")],
+    as_json: AsJson = False,
+    db: Db = None,
+) -> None:
+    """Show an agreement's status timeline with dates, sources and evidence."""
+    with _store(db) as store:
+        rec = store.agreement(name)
+        names = _actor_ids_of(store, rec)
+    if as_json:
+        typer.echo(json.dumps(rec.to_json(), ensure_ascii=False))
+    else:
+        _out().print(treaty_view(rec, names))
+
+
+@app.command("stories")
+@_edge
+def stories_cli(
+    since: Since = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="Only stories reported by N articles.")
+    ] = 1,
+    limit: Limit = None,
+    as_json: AsJson = False,
+    db: Db = None,
+) -> None:
+    """List stories (one real-world event in many articles): type, date, sources, disagreements."""
+    with _store(db) as store:
+        found = store.stories(since=_day(since), min_sources=min_sources, limit=limit)
+    if as_json:
+        _print_json_lines(s.model_dump(mode="json") for s in found)
+    else:
+        _out().print(stories_table(found))
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+class FigureFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+
+
+@app.command("brief")
+@_edge
+def brief_cli(
+    track: Annotated[str, typer.Argument(help="Track name (or the start of it).")],
+    fmt: Annotated[BriefFormat, typer.Option("--format", help="md or html.")] = BriefFormat.md,
+    since: Since = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: brief-<track>.<fmt>).")
+    ] = None,
+    figure: Annotated[
+        FigureFormat, typer.Option("--figure", help="Timeline figure format.")
+    ] = FigureFormat.svg,
+    db: Db = None,
+) -> None:
+    """Write a one-page brief on a track (standing, changes, positions, agreements, sources)."""
+    from parley.brief import write_brief
+
+    with _store(db) as store:
+        path, drawn = write_brief(store, track, fmt.value, out, _day(since), figure.value)
+    typer.echo(f"Wrote {path} and {drawn}", err=True)
+
+
+@app.command("resolve")
+@_edge
+def resolve_cli(db: Db = None) -> None:
+    """Rebuild tracks, agreements and stories from every stored analysis (ingest keeps them
+    up to date; use this after upgrading Parley or changing the resolution rules)."""
+    with _store(db) as store:
+        report = store.refresh_resolved(None)
+    typer.echo(
+        f"Resolved {report.articles} articles: {report.tracks} tracks, "
+        f"{report.agreements} agreements, {report.stories} stories.",
+        err=True,
+    )
+
+
+def _print_timelines(console: Console, store: Store) -> None:
+    """Each track's timeline, then the agreements no track has shown yet."""
+    tracks, agreements = store.tracks(), store.agreements()
+    names = _actor_ids_of(store, *tracks, *agreements)
+    shown: set[str] = set()
+    for rec in tracks:
+        console.print(track_view(rec, names))
+        shown |= {a.key for a in rec.agreements}
+    for ag in agreements:
+        if ag.key not in shown and ag.agreement.statuses:
+            console.print(treaty_view(ag, names))
 
 
 @app.command("version")

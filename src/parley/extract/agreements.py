@@ -14,7 +14,12 @@ The extractor ``parley.agreements.v1`` fills ``analysis.agreements``. It works i
    one (else the last mentioned).
 
 A participle that merely describes an agreement ("the treaty signed by Russia and the United
-States") is background, not news: it contributes parties, not a status.
+States") is background, not news: it contributes parties, not a status. So are requirements
+("must be ratified"), rules of the text ("enters into force when …"), cues qualifying another
+noun ("the ratification law") and cue verbs with another object ("observe a drill"). A status
+dated after publication is expected. ``by`` is the acting subject's state. Deals to exchange
+people ("agreed to exchange detainees") are agreements of kind "exchange deal"; an unnamed
+"draft treaty" in peace talks is the two main states' peace treaty.
 """
 
 from __future__ import annotations
@@ -284,9 +289,10 @@ class AgreementsExtractor:
         tok = token.root
         if _not_a_status(tok, refs):
             return None
-        status = _refine(status, tok, ctx, sent)
-        if status is None:
+        refined = _refine(status, tok, ctx, sent)
+        if refined is None:
             return None
+        status = refined
         date, until = _dates_near(ctx.analysis.dates, sent, tok)
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
             date = ctx.article.published_at.isoformat()  # "have agreed to resume": news of today

@@ -6,8 +6,12 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
 1. **Tracks** come from talks: CONSULT events with two or more parties give a track named
    after them ("Russia–Ukraine peace talks"), with the events' mediators. Arms-control
    agreements with a proposal or expiry give a second kind of track ("US–Russia arms control").
-2. **Rounds** are ordinal phrases ("the first round", "a third round", "round two"). Status comes
-   from the sentence: cancelled words, future time or planning words → planned, otherwise held.
+2. **Rounds** are ordinal phrases ("the first round", "the sixth and final round", "round two";
+   "the final round" is the highest number given). Status comes from the round's own clause
+   (its verbs, auxiliaries and relative clauses): cancel words → cancelled, planning words or
+   "agreed to …" → planned, otherwise held. Venue is "in X" near the phrase or "in the Kazakh
+   capital". Rounds without talks events get a track of their own: "<Treaty> negotiations"
+   when the rounds negotiate the one treaty named, else the talks of the two main states.
    When a later round is planned and the article reports talks happening now, the talks now are
    the round before it (the article's "third round" after today's talks makes today's the second).
 3. **Issues** are the items listed after "issues:" / "issues of" ("the core issues: A and B").
@@ -218,7 +222,7 @@ class NegotiationExtractor:
                      if sent.start_char <= d.start < sent.end_char and d.precision != "range"
                      and d.value), None)
         return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent, at[1]), date=date,
-                     status=status, article_id=ctx.article.id,  # type: ignore[arg-type]
+                     status=status, article_id=ctx.article.id,
                      evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text))
 
     def _infer_current(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:

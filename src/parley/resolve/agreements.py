@@ -53,8 +53,8 @@ def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
                 timeline.setdefault(key, []).append((_when(st, published), order, stamped))
     out = []
     for key, ag in merged.items():
-        ordered = [st for _, _, st in sorted(timeline.get(key, []), key=lambda t: (t[0], t[1]))]
-        statuses = _settle(ordered)
+        in_time = [item[2] for item in sorted(timeline.get(key, []), key=lambda t: t[:2])]
+        statuses = _settle(in_time)
         last = statuses[-1] if statuses else None
         out.append(ag.model_copy(update={
             "statuses": statuses, "status": last.status if last else None,
@@ -79,8 +79,9 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
             continue
         if any(k.date and st.date and _nested(k.date, st.date) for k in same):
             if any(k.date and st.date and len(st.date) > len(k.date) for k in same):
+                day = st.date or ""
                 kept = [k for k in kept if not (k.status == st.status and k.date
-                                                and st.date.startswith(k.date))]
+                                                and day.startswith(k.date))]
                 kept.append(st)
             continue
         if st.date is not None:

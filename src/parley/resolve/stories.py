@@ -3,9 +3,10 @@
 Two events are the same story when they have the same PLOVER type, share most of their actors
 (Jaccard of source ∪ target ≥ 0.5, or one set inside the other), and their dates agree within
 the tolerance their precision allows (an event dated only by its year matches only another of
-the same year: "the talks this year" spans many sessions). Numbers may disagree — that is news in itself, recorded
-in ``Story.disagreements`` — but dates that are clearly apart (an exchange in October and one in
-February) make two stories. Clustering is single-link over those pairs, in publication order.
+the same year: "the talks this year" spans many sessions). Numbers may disagree — that is
+news in itself, recorded in ``Story.disagreements`` — but dates that are clearly apart (an
+exchange in October and one in February) make two stories. Clustering is single-link over
+those pairs, in publication order.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ Tracks are keyed by their parties (sorted) and kind ("peace talks", "arms contro
 latest article's status wins (a round announced as planned and later reported cancelled is
 cancelled), and venue and date are kept from whichever report gave them. A cancelled round
 stays cancelled: a later report of a round with the same number that was held (or planned
-anew) is a second session, kept beside it, so the track shows planned → cancelled → held. Positions keep their
-history in publication order; issues are merged by normalised text.
+anew) is a second session, kept beside it, so the track shows planned → cancelled → held.
+Positions keep their history in publication order; issues are merged by normalised text.
 """
 
 from __future__ import annotations
