@@ -344,3 +344,35 @@ def test_sample_roles_titles_and_counterpart(sample_ctx) -> None:  # type: ignor
     titles = {m.text.lower(): m.actor for m in ctx.analysis.mentions if m.how in ("title", "coref")}
     assert titles["the russian president"] == by_name["Vladimir Putin"].id
     assert titles["his counterpart"] == by_name["Donald Trump"].id
+
+
+# -- new people: the country their stated role names ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, dateline, name, country",
+    [
+        ("Norwegian Deputy Foreign Minister Kari Lunde said the talks would resume.", None,
+         "Kari Lunde", "NOR"),
+        ("Finland's deputy defence minister, Mikko Salo, said the talks would resume.", None,
+         "Mikko Salo", "FIN"),
+        ("Liisa Korhonen, a historian at the University of Helsinki, said little had changed.",
+         None, "Liisa Korhonen", "FIN"),
+        ("HELSINKI — Deputy Prime Minister Mikko Salo said the talks would resume.", "Helsinki",
+         "Mikko Salo", "FIN"),
+        ("Ingrid Halvorsen spoke first. Her Finnish colleague, Mikko Salo, said little.", None,
+         "Mikko Salo", "FIN"),
+    ],
+)  # fmt: skip
+def test_new_person_gets_the_country_of_their_stated_role(  # type: ignore[no-untyped-def]
+    analyse, text: str, dateline: str | None, name: str, country: str
+) -> None:
+    article = Article(id="t", text=text, published_at=ON, dateline=dateline)
+    ctx = analyse(text, article=article)
+    (found,) = [a for a in ctx.analysis.actors if a.name == name]
+    assert (found.id.startswith("new:"), found.kind, found.country) == (True, "person", country)
+
+
+def test_title_alone_names_the_holder(analyse) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse("The Kremlin spokesman said on Monday that no date had been set.")
+    assert "p:peskov" in actor_ids(ctx)

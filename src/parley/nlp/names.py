@@ -22,6 +22,7 @@ __all__ = ["name_key", "name_similarity", "PersonIndex", "FUZZY_THRESHOLD"]
 # Below this, two different people could be merged ("Peskov"/"Pesков"-like near misses are
 # caught by name_key already; what is left must be very close).
 FUZZY_THRESHOLD = 0.88
+_ONE_WORD_THRESHOLD = 0.93
 
 # Ordered rewrites: longer clusters first so "shch" is not read as "sh" + "ch".
 _REWRITES: tuple[tuple[str, str], ...] = (
@@ -115,6 +116,9 @@ class PersonIndex:
         key = name_key(name)
         if not key:
             return None
+        if " " not in key:
+            # A lone word has no given name to confirm it: "Mejlis" is not "Milei".
+            threshold = max(threshold, _ONE_WORD_THRESHOLD)
         scores: dict[str, float] = {}
         for cand, actor_id in self._by_initial.get(key.split()[-1][0], []):
             score = name_similarity(key, cand)

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from parley.kb import KnowledgeBase, alias_key
 from parley.models import Actor
 
-__all__ = ["Pattern", "PatternSet", "kb_patterns", "label_for", "surname"]
+__all__ = ["Pattern", "PatternSet", "kb_patterns", "label_for", "surname", "family_name"]
 
 # Entity labels by actor kind; states are handled separately (capitals/metonyms differ).
 _KIND_LABEL = {
@@ -45,6 +45,8 @@ _MIN_SURNAME = 4
 _PARTICLES = {"de", "da", "di", "van", "von", "der", "del", "la", "le", "bin", "al", "el"}
 # Generational suffixes are not surnames ("Joe Biden Jr." → "Biden").
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# States whose people's names English text writes family name first ("Xi Jinping", "Kim Jong Un").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM"})
 
 Pattern = dict[str, Any]  # spaCy pattern dicts: label, pattern, id
 
@@ -74,6 +76,24 @@ def surname(name: str) -> str | None:
     if len(words) >= 3 and words[-2].lower() in _PARTICLES:
         last = f"{words[-2]} {last}"
     return last
+
+
+def family_name(name: str, country: str | None = None, aliases: Iterable[str] = ()) -> str | None:
+    """The family name of a full name, minding name order; None for a one-word name.
+
+    A one-word alias that is a word of the name is the family name ("Xi" of "Xi Jinping");
+    otherwise people of a family-name-first state use the first word ("Kim" of "Kim Jong Un"),
+    everyone else :func:`surname`.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for alias in aliases:
+        if alias.strip() in words[:-1] and " " not in alias.strip():
+            return alias.strip()
+    if country in _FAMILY_FIRST:
+        return words[0]
+    return surname(name)
 
 
 def label_for(actor: Actor, text: str, demonyms: Mapping[str, str] | None = None) -> str:
@@ -128,16 +148,20 @@ def _variants(text: str) -> list[str]:
 def _unique_surnames(kb: KnowledgeBase) -> dict[str, Actor]:
     """Surname → person, for surnames no other actor name or alias uses."""
     people = kb.of_kind("person")
-    counts = Counter(alias_key(s) for a in people if (s := surname(a.name)))
+    counts = Counter(alias_key(s) for a in people if (s := _family(a)))
     found: dict[str, Actor] = {}
     for actor in people:
-        last = surname(actor.name)
+        last = _family(actor)
         if not last or len(last) < _MIN_SURNAME or counts[alias_key(last)] > 1:
             continue
         others = [i for i in kb.index[0].get(alias_key(last), []) if i != actor.id]
         if not others:
             found[last] = actor
     return found
+
+
+def _family(actor: Actor) -> str | None:
+    return family_name(actor.name, actor.country, actor.aliases)
 
 
 def kb_patterns(kb: KnowledgeBase, demonyms: Mapping[str, str] | None = None) -> PatternSet:

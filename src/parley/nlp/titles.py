@@ -205,11 +205,14 @@ def _make(vocab: Vocab, phrase: str) -> Doc:
 
 
 def _suffixes(actor: Actor) -> list[str]:
-    """Ids a role key may end with: a state's own id, a person's country, an acronym alias."""
+    """Ids a role key may end with: a state's own id, a person's country, or an organisation's
+    id, all-capitals name ("NATO") or acronym aliases."""
     if actor.kind == "person":
         return [actor.country] if actor.country else []
     out = [actor.id]
-    out += [a for a in actor.aliases if a.isupper() and a.isalpha() and a not in out]
+    for name in (actor.name, *actor.aliases):
+        if name.isupper() and name.isalpha() and name not in out:
+            out.append(name)
     return out
 
 
