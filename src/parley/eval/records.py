@@ -167,8 +167,11 @@ def score_quotes(gold: Sequence[GoldQuote], found: Sequence[Quote], names: NameR
     """A quote matches when the texts overlap and the speaker is the same actor.
 
     The found speaker's actor id (or its words, when unresolved) must be the gold speaker or one
-    of ``speaker_alt``; a gold quote without a speaker accepts any.
+    of ``speaker_alt``; a gold quote without a speaker accepts any. Gold files annotate quoted
+    words; indirect speech is annotated as attributions (tests/golden/README.md), so found
+    indirect quotes (``direct=False``) are scored there, through the attributions they mirror.
     """
+    found = [f for f in found if f.direct]
 
     def agree(g: GoldQuote, f: Quote) -> bool:
         if not texts_overlap(g.text, f.text):

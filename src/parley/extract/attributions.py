@@ -15,15 +15,36 @@ cascade, each step adding :class:`~parley.models.Attribution` records:
    credited to that outlet (0.8); without one, to unnamed reports (kind ``anonymous``, 0.4).
 3. **Relayed speech** — "SOURCE told/explained to MEDIUM that CLAIM", "SOURCE said … to MEDIUM":
    the reporter is the source, the medium goes to ``via``; the claim is the verb's complement.
-4. **Reports and anonymous sources** — "MEDIUM reports that CLAIM", "CLAIM, MEDIUM reported",
-   "officials familiar with the matter said that CLAIM", "sources say CLAIM".
+4. **Reports, sources and speakers** — "MEDIUM reports that CLAIM", "CLAIM, MEDIUM reported",
+   "officials familiar with the matter said that CLAIM", "sources say CLAIM", and the indirect
+   speech of named speakers: "Lavrov said (that) CLAIM", "The council, he argued, has become …"
+   (a parenthetical credits the whole sentence it interrupts). A pronoun goes to its antecedent
+   (the quotes extractor's speakers first); "a statement from the ministry" is the ministry's.
 5. **Citing** — "MEDIUM, citing SOURCE, reported that CLAIM": the reporter is the *original*
    source (SOURCE) and ``via`` the medium that relayed it, so that a claim TASS made reaches TASS
    even when Reuters carried it.
 
+The claim is the verb's complement without its wire dateline ("ASTANA (Reuters) —") and without
+a trailing concessive clause (", although …"; words in ``claim_stops``). Not claims: an
+embedded question ("described how the talks collapsed"), speech reported inside a quote, and a
+complement that is mostly quoted words ('"…," he said'; 'said only that "…"'; 'said the talks
+had been "a ritual …"'): one utterance makes one record, and there the direct quote
+(``parley.quotes.v1``) is it. A claim is kept when at least half its words are the reporter's
+paraphrase, which carries the context the quote lacks ('said it would share "flood data" during
+the monsoon but that the treaty stays suspended').
+
 Reporter kinds: ``outlet`` (an actor of kind "media outlet", or an unresolved phrase headed by an
-outlet noun), ``person``, ``state``, ``organisation`` (also IGOs and armed forces), ``group``, and
-``anonymous`` (a description such as "a senior diplomat", kept verbatim in ``text``).
+outlet noun), ``person``, ``organisation`` (a state, IGO, armed force or group speaking as an
+institution, as the gold convention has it: "India's foreign ministry said" is India's; an
+unresolved phrase headed by an institution noun such as "ministry"), ``anonymous`` (a
+description such as "a senior diplomat", kept verbatim in ``text``), and ``group`` for other
+unresolved descriptions ("the delegations").
+
+Indirect speech is also a quote: every claim credited to a named person or institution by a verb
+of saying ("Peskov has only said that Russia is willing …") is added to ``analysis.quotes`` as a
+:class:`~parley.models.Quote` with ``direct=False``, the claim as its text and the reporter as its
+speaker, so ``parley quotes --speaker Peskov`` finds what he said in either form. Claims of outlets
+and anonymous sources stay attributions only.
 
 For later extractors it leaves ``scratch["claims_by_sentence"]``: ``dict[int, Attribution]``
 from the start offset of every sentence a claim overlaps to the attribution, so that the events
@@ -49,7 +70,7 @@ from parley.extract.speech import (
     trim,
     who_of,
 )
-from parley.models import Attribution, Quote, Reporter, Span
+from parley.models import Attribution, Quote, Reporter, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,7 +113,7 @@ class AttributionExtractor:
 
     name: ClassVar[str] = NAME
     requires: ClassVar[tuple[str, ...]] = ("doc", "mentions")
-    assigns: ClassVar[tuple[str, ...]] = ("attributions",)
+    assigns: ClassVar[tuple[str, ...]] = ("attributions", "quotes")
 
     def __init__(self, cues: Cues | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
@@ -103,6 +124,9 @@ class AttributionExtractor:
         found = run.prepositional() + run.verbal()
         records = [_record(ctx.doc, f) for f in sorted(found, key=lambda f: f.claim)]
         ctx.analysis.attributions.extend(records)
+        indirect = [q for q in map(_indirect_quote, records) if q is not None]
+        if indirect:
+            ctx.analysis.quotes = sorted([*ctx.analysis.quotes, *indirect], key=lambda q: q.start)
         by_sentence: dict[int, Attribution] = {}
         for rec in records:
             span = ctx.doc.char_span(rec.claim.start, rec.claim.end, alignment_mode="expand")
@@ -111,6 +135,19 @@ class AttributionExtractor:
                 by_sentence.setdefault(start, rec)
         ctx.scratch["claims_by_sentence"] = by_sentence
         log.debug("%s: %d attributions", ctx.article.id, len(records))
+
+
+_SPEAKING_KINDS = ("person", "organisation", "state", "group")
+
+
+def _indirect_quote(rec: Attribution) -> Quote | None:
+    """The indirect-speech form of a claim a named speaker made ("X said that CLAIM")."""
+    if rec.reporter.kind not in _SPEAKING_KINDS or rec.cue.lower().startswith(("according", "as ")):
+        return None
+    speaker = Speaker(actor=rec.reporter.actor, text=rec.reporter.text, start=rec.reporter.start,
+                      end=rec.reporter.end, confidence=rec.confidence)
+    return Quote(text=rec.claim.text, start=rec.claim.start, end=rec.claim.end, direct=False,
+                 speaker=speaker, cue=rec.cue, extractor=NAME)
 
 
 def _record(doc: Doc, f: _Found) -> Attribution:
@@ -129,8 +166,8 @@ class _Run:
         self.doc: Doc = ctx.doc
         self.cues = cues
         self.res = Resolver(ctx)
-        self.speakers = Speakers(self.res, cues)
         self.marked = find_marked(ctx.article.text)
+        self.speakers = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
         quoted = ctx.scratch.get("quotes_by_sentence", {})
         for quotes in quoted.values() if isinstance(quoted, dict) else ():
             self._note_speakers(quotes)
@@ -141,6 +178,18 @@ class _Run:
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             if q.speaker is not None and q.speaker.actor is not None and span is not None:
                 self.speakers.note(span[0].sent.start, who_of(q.speaker))
+
+    def _mostly_quoted(self, claim: tuple[int, int]) -> bool:
+        """Whether the direct quote is the record of this speech, not a claim.
+
+        '"…," he said' and 'he said only that "…"' give a quote; 'he said the law "is needed"'
+        paraphrases little beyond the quoted words, so the quote stands for it too. One
+        utterance makes one record; a claim is kept when at least half its words are the
+        reporter's own paraphrase, the context the quote lacks.
+        """
+        words = [t for t in self.doc[claim[0] : claim[1]] if not t.is_punct]
+        inside = sum(1 for t in words if self._quoted(t.idx))
+        return not words or self._quoted(words[0].idx) or inside * 2 > len(words)
 
     def _quoted(self, char: int) -> bool:
         """Whether character offset ``char`` lies between quote marks."""
@@ -157,7 +206,9 @@ class _Run:
                 item = self._prepositional(i, i + length)
                 if item is not None:
                     found.append(item)
-                i += length
+                # "according to officials quoted by APA" is one cue: skip its reporter too
+                bounds = self._reporter_bounds(self.doc[i : i + length])
+                i = max(i + length, bounds[1] if bounds is not None else 0)
             else:
                 i += 1
         return found
@@ -174,15 +225,23 @@ class _Run:
         rep_bounds = self._reporter_bounds(cue)
         if rep_bounds is None:
             return None
-        reporter, conf = self._reporter(rep_bounds)
         claim = self._claim_around(cue, rep_bounds)
         if claim is None:
             return None
+        # "according to officials quoted by the APA agency": the officials, through APA.
+        via = None
+        for i in range(rep_bounds[0] + 1, rep_bounds[1]):
+            length = self._cue_at(i)
+            if length and i + length < rep_bounds[1]:
+                via = self._reporter((i + length, rep_bounds[1]))[0]
+                rep_bounds = (rep_bounds[0], i)
+                break
+        reporter, conf = self._reporter(rep_bounds)
         if reporter.actor is None and self._unnamed(rep_bounds):
             credit = self._credit_after(cue.sent)
             if credit is not None:
                 reporter, conf = credit, _CREDIT
-        return _Found(claim, cue.text.lower(), reporter, confidence=conf)
+        return _Found(claim, cue.text.lower(), reporter, via=via, confidence=conf)
 
     def _reporter_bounds(self, cue: SpacySpan) -> tuple[int, int] | None:
         """Token bounds of the reporter named right after a prepositional cue."""
@@ -346,8 +405,7 @@ class _Run:
             return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb)
         claim = self._claim_of(verb)
-        # '"…," he said': a complement that opens inside quote marks is a direct quote.
-        if subj is None or claim is None or self._quoted(self.doc[claim[0]].idx):
+        if subj is None or claim is None or self._mostly_quoted(claim):
             return None
         found = self._source(subj)
         if found is None:
@@ -355,7 +413,10 @@ class _Run:
         source, conf = found
         cited = self._cited(verb, subj)
         if cited is not None:
-            return _Found(claim, verb.text, cited, via=source, confidence=conf)
+            # The relaying medium is named up to the "citing" phrase, not with it.
+            cutoff = cited[1] if cited[1] > subj.i else None
+            relay, _ = self._reporter(phrase_bounds(subj, stop_at=cutoff))
+            return _Found(claim, verb.text, cited[0], via=relay, confidence=conf)
         medium = self._medium(verb) if relays else None
         return _Found(claim, verb.text, source, via=medium, confidence=conf)
 
@@ -376,15 +437,23 @@ class _Run:
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         if comps:
             comp = comps[0]
+            if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
+                return None  # "described how the session collapsed": a topic, not a claim
             words = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
             return self._clean(trim(words))
-        if verb.dep_ in ("parataxis", "ccomp") or verb.head.i == verb.i:
-            # "CLAIM, Politico reported": the verb is a parenthetical after the claim.
+        if any(c.tag_ in ("WP", "WRB") for c in verb.children):
+            return None  # "here is what they said": the words follow elsewhere
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+            # "CLAIM, Politico reported" and "The council, he said, had become …": the verb is
+            # a parenthetical; the claim is the sentence it interrupts (a span has no holes).
             sent = verb.sent
             subj = subject_of(verb)
             stop = subj.left_edge.i if subj is not None else verb.i
-            if stop > sent.start and verb.head.i != verb.i:
-                return self._clean(trim(list(self.doc[sent.start : stop])))
+            if stop <= sent.start:
+                return None
+            rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
+            end = sent.end if rest and verb.head.i > verb.i else stop
+            return self._clean(trim(list(self.doc[sent.start : end])))
         return None
 
     def _clean(self, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -418,13 +487,13 @@ class _Run:
                 return rep
         return None
 
-    def _cited(self, verb: Token, subj: Token) -> Reporter | None:
-        """The original source in "MEDIUM, citing SOURCE, reported …"."""
+    def _cited(self, verb: Token, subj: Token) -> tuple[Reporter, int] | None:
+        """The original source in "MEDIUM, citing SOURCE, reported …" and where "citing" is."""
         for tok in (*verb.children, *subj.children):
             if tok.lemma_.lower() in self.cues.citing and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if objs:
-                    return self._reporter(phrase_bounds(objs[0]))[0]
+                    return self._reporter(phrase_bounds(objs[0]))[0], tok.i
         return None
 
 

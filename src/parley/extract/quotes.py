@@ -1,4 +1,4 @@
-"""Quotes: who said what, directly ("…") or indirectly (X said that …).
+"""Quotes: the words a speaker is reported to have said verbatim, between quote marks.
 
 Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its mentions and
 ``scratch["actor_at"]`` (token index → actor id) to name speakers. The cascade:
@@ -8,23 +8,36 @@ Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its 
    it, continued by a paragraph starting with an opening mark — the news convention), and single
    ``'…'``/``‘…’`` marks outside double quotes (single marks inside double quotes are part of the
    outer quote). The quote's ``start``/``end`` are those of the words between the marks, so
-   ``text == article.text[start:end]`` (verbatim: markup and control characters are kept).
-2. **Find the cue** that governs each stretch: walk up the dependency parse from the quoted words
-   to a speech verb of the lexicon (``parley/data/cues.json``) or a speech noun ("in a
-   statement"); failing that, a cue in the same sentence, a sentence ending in a colon or a dash
-   just before the quote, or a "— Name" credit right after it.
-3. **Name the speaker**: the subject of the cue verb (speaker before or after the quote alike),
-   resolved to an actor through the mentions; a pronoun goes to the most recent compatible
-   antecedent (a previous quote's speaker or a subject) with lower confidence; an unresolvable
-   phrase ("the delegations") is kept as words with ``actor=None``.
-4. **Indirect speech**: a cue verb with a clausal complement outside quote marks ("X said that
-   …") gives ``Quote(direct=False)`` whose text is the complement. Speech of anonymous sources
-   ("a diplomat said that …") is left to ``parley.attributions.v1``: it is a claim, not a quote.
-5. **Interviews**: a paragraph opening with ``A:`` is an answer, spoken by the person the article
-   names first (confidence 0.5); ``Q:`` paragraphs are the interviewer's and are skipped.
+   ``text == article.text[start:end]`` (verbatim: markup and control characters are kept). A
+   quote over several paragraphs becomes one quote per paragraph, all by the speaker named once.
+2. **Find the speaker**: a "— Name" credit right after the quote first; else walk up the
+   dependency parse from the quoted words to a speech verb of the lexicon
+   (``parley/data/cues.json``) or a speech noun ("in a statement"); failing that, a cue in the
+   same sentence (or in a lower-case sentence right after it: '"…!" the crowd chanted'), a
+   sentence ending in a colon just before the quote, or the phrase opening the colon's line
+   ("The M23 group, in a post on X: "). A quote with no cue right after a quote in the same
+   paragraph goes to that quote's speaker.
+3. **Name the speaker** (:class:`~parley.extract.speech.Speakers`): the subject of the cue verb,
+   resolved to an actor through the mentions; "a statement from the ministry" is the ministry's;
+   a pronoun goes to the most recent compatible speaker or subject outside the quoted words;
+   "the person" goes back to "a person close to the talks"; an unresolvable phrase ("the
+   delegations") is kept as words with ``actor=None``.
+4. **Interviews**: paragraphs opening with speaker labels that come back ("Q:"/"A:",
+   "Al Jazeera:"/"Keller:") are a Q&A; the label whose paragraphs end in "?" asks. An answer is
+   a quote of the person its label names (else the first person the article names, 0.5), cut
+   around sentences holding a quote of their own ('Both sides told me "yes"' is not the
+   interviewee's answer alone).
 
-Confidence of the speaker: 1.0 for a named subject, 0.7 for a pronoun whose antecedent is in the
-same or previous sentence, 0.5 further back, 0.3 for a quote with no speech cue at all (scare
+**Indirect speech is not a quote.** "X said that …" paraphrases; its record is an
+:class:`~parley.models.Attribution` made by ``parley.attributions.v1`` (reporter X), which an
+analyst reads as "who claims what". So every quote here is ``direct=True``, and one utterance
+gives one record of each kind: in 'X said the deal was "within reach"' the quote is "within reach"
+and the claim (with the context the quote lacks) is an attribution; when the complement is
+mostly the quoted words, the quote alone stands for it (see ``parley.attributions.v1``).
+
+Confidence of the speaker: 1.0 for a named subject, 0.8 for a named interview label, 0.7 for a
+pronoun or description whose antecedent is in the same or previous sentence (and for a quote
+going on a previous one), 0.5 further back, 0.3 for a quote with no speech cue at all (scare
 quotes of one word without a cue are not quotes and are dropped).
 
 Besides ``analysis.quotes`` it leaves ``scratch["quotes_by_sentence"]``: sentence start offset →
@@ -42,6 +55,7 @@ from typing import TYPE_CHECKING, ClassVar
 from parley.extract.base import Context, register
 from parley.extract.speech import (
     FAR,
+    NEAR,
     Cues,
     Resolver,
     Speakers,
@@ -69,7 +83,12 @@ _MAX_SINGLE = 300
 _DASHES = frozenset("—–-")
 _WALK_LIMIT = 8
 _NO_CUE = 0.3
-_QA = re.compile(r"^\s*(Q|A)\s*[:.]\s*", re.MULTILINE)
+# a paragraph break inside a quote and the mark that reopens the quote after it
+_REOPEN = re.compile(r"\s*\n\s*[\"“„«]")
+# "Q:", "A.", "Keller:", "Al Jazeera:" opening a paragraph
+_LABEL = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}:|[QA]\.(?= ))[ \t]*", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -204,8 +223,12 @@ class _Run:
         self.doc: Doc = ctx.doc
         self.cues = cues
         self.res = Resolver(ctx)
-        self.who = Speakers(self.res, cues)
         self.marked = find_marked(ctx.article.text)
+        self.who = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
+        self._last: Quote | None = None  # the quote found last, for a following uncued one
+        self.interviewee: Who | None = None
+        self.interviewee_conf = FAR
+        self.answers = self._find_answers()
 
     # ------------------------------------------------------------ 2–3. direct quotes
 
@@ -217,24 +240,62 @@ class _Run:
                 continue
             quote = self._direct_quote(m, span)
             if quote is not None:
-                quotes.append(quote)
+                quotes.extend(self._per_paragraph(quote))
         return quotes
+
+    def _per_paragraph(self, quote: Quote) -> list[Quote]:
+        """A quote running over paragraphs as one quote per paragraph, all by its speaker.
+
+        Each paragraph is a unit a reader cites on its own; the speaker, named once at the end
+        ('…," Arancibia said.'), speaks all of them.
+        """
+        text = self.ctx.article.text
+        at = quote.start
+        breaks = [(at + b.start(), at + b.end()) for b in _REOPEN.finditer(quote.text)]
+        if not breaks:
+            return [quote]
+        pieces, start = [], quote.start
+        for end, reopened in [*breaks, (quote.end, quote.end)]:
+            m = _stripped(text, start, end, closed=True)
+            if m.end > m.start:
+                pieces.append(quote.model_copy(
+                    update={"start": m.start, "end": m.end, "text": text[m.start : m.end]}
+                ))  # fmt: skip
+            start = reopened
+        return pieces
 
     def _direct_quote(self, m: Marked, span: SpacySpan) -> Quote | None:
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
-        cue = self._governing_cue(span) or self._cue_in_sentence(span)
+        # A "— Name" credit right after the quote beats a cue found further away.
+        credit = self._credit_after(span)
+        cue = None
+        if credit is None:
+            cue = self._governing_cue(span) or self._cue_in_sentence(span)
         if cue is not None:
-            speaker = self._speaker(cue)
+            speaker = self._speaker(cue) or _speaker_from(self._credit_before(span))
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
             return self._quote(m, True, speaker, cue.text, cue.sent.start)
-        credit = self._credit_around(span)
+        credit = credit or self._credit_before(span)
         if credit is not None:
             return self._quote(m, True, _speaker_from(credit), None, span.sent.start)
         if scare:
             return None  # a scare quote: a word in marks that nobody is said to have said
+        previous = self._previous_in_paragraph(m)
+        if previous is not None:
+            return self._quote(m, True, previous, None, span.sent.start)
         guess = self._nearest_subject(span)
         return self._quote(m, True, _speaker_from(guess, cap=_NO_CUE), None, span.sent.start)
+
+    def _previous_in_paragraph(self, m: Marked) -> Speaker | None:
+        """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech."""
+        if self._last is None or self._last.speaker is None:
+            return None
+        between = self.ctx.article.text[self._last.end : m.start]
+        if "\n" in between.strip():
+            return None
+        sp = self._last.speaker
+        return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, sent: int
@@ -242,10 +303,12 @@ class _Run:
         if speaker is not None:
             self.who.note(sent, who_of(speaker))
         text = self.ctx.article.text[m.start : m.end]
-        return Quote(
+        quote = Quote(
             text=text, start=m.start, end=m.end, direct=direct, speaker=speaker, cue=cue,
             extractor=NAME,
         )  # fmt: skip
+        self._last = quote
+        return quote
 
     def _is_cue(self, tok: Token) -> bool:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.speech_verbs:
@@ -267,6 +330,11 @@ class _Run:
     def _cue_in_sentence(self, span: SpacySpan) -> Token | None:
         """A cue of the quote's sentence outside the quote, when the parse did not link them."""
         sents = {span[0].sent, span[-1].sent}
+        after = span[-1].sent.end
+        while after < len(self.doc) and (self.doc[after].is_punct or self.doc[after].is_space):
+            after += 1
+        if after < len(self.doc) and self.doc[after].is_lower:
+            sents.add(self.doc[after].sent)  # '"… citizens!" the crowd chanted': one sentence
         outside = [
             t for s in sents for t in s
             if not span.start <= t.i < span.end and t.pos_ == "VERB" and self._is_cue(t)
@@ -283,22 +351,35 @@ class _Run:
         prev = _previous_word(self.doc, span.start)
         if prev is None or not (prev.text == ":" or prev.text in _DASHES):
             return None
-        verbs = [t for t in prev.sent if t.i < prev.i and t.pos_ == "VERB" and self._is_cue(t)]
+        # "X told Al Jazeera:" or "X gave a different account on X:"
+        verbs = [t for t in prev.sent if t.i < prev.i and self._is_cue(t)]
         return verbs[-1] if verbs else None
 
-    def _credit_around(self, span: SpacySpan) -> Who | None:
-        """'Peskov: "…"' before the quote or '"…" — Peskov' after it names the speaker."""
+    def _credit_before(self, span: SpacySpan) -> Who | None:
+        """'The M23 group, in a post: "…"': the fragment before a colon names the speaker."""
         prev = _previous_word(self.doc, span.start)
-        if prev is not None and prev.text == ":" and prev.i > 0:
-            name = self.doc[prev.i - 1]
-            if name.pos_ in ("PROPN", "NOUN") and not self._in_other_quote(name):
-                return self.res.who(name, stop_at=prev.i)
+        if prev is None or prev.text != ":" or prev.i == 0:
+            return None
+        start = prev.i
+        while start > 0 and "\n" not in self.doc[start - 1].text + self.doc[start - 1].whitespace_:
+            start -= 1
+        return self._first_head(self.doc[start : prev.i])
+
+    def _credit_after(self, span: SpacySpan) -> Who | None:
+        """'"…" — Estonian Prime Minister Kristen Michal' names the speaker after the quote."""
         nxt = _next_word(self.doc, span.end)
-        if nxt is not None and nxt.text in _DASHES and nxt.i + 1 < len(self.doc):
-            words = [t for t in self.doc[nxt.i + 1 : nxt.sent.end] if not t.is_punct]
-            heads = [t for t in words if t.head.i not in {w.i for w in words} or t.head.i == t.i]
-            if heads and heads[0].pos_ in ("PROPN", "NOUN"):
-                return self.res.who(heads[0], stop_at=nxt.sent.end)
+        if nxt is None or nxt.text not in _DASHES or nxt.i + 1 >= len(self.doc):
+            return None
+        end = nxt.i + 1
+        while end < len(self.doc) and "\n" not in self.doc[end].text and self.doc[end].text != '"':
+            end += 1
+        return self._first_head(self.doc[nxt.i + 1 : end])
+
+    def _first_head(self, words: SpacySpan) -> Who | None:
+        inside = {t.i for t in words}
+        heads = [t for t in words if not t.is_punct and (t.head.i not in inside or t.head == t)]
+        if heads and heads[0].pos_ in ("PROPN", "NOUN") and not self._in_other_quote(heads[0]):
+            return self.res.who(heads[0], stop_at=words.end)
         return None
 
     def _nearest_subject(self, span: SpacySpan) -> Who | None:
@@ -325,30 +406,86 @@ class _Run:
     # ------------------------------------------------------------ 5. interviews
 
     def interview(self) -> list[Quote]:
-        text = self.ctx.article.text
-        answers = [m for m in _QA.finditer(text) if m.group(1) == "A"]
-        if not answers:
-            return []
-        who = self._interviewee()
+        """Answers of a Q&A interview, one quote per run of sentences without quote marks."""
         quotes = []
-        for a in answers:
-            end = text.find("\n", a.end())
-            end = len(text) if end < 0 else end
-            m = _stripped(text, a.end(), end, closed=True)
-            if m.end > m.start:
-                quotes.append(self._quote(m, True, _speaker_from(who, cap=FAR), None, -1))
+        for start, end in self.answers:
+            for run in self._runs(start, end):
+                m = _stripped(self.ctx.article.text, run[0], run[1], closed=True)
+                if m.end > m.start:
+                    speaker = _speaker_from(self.interviewee, cap=self.interviewee_conf)
+                    quotes.append(self._quote(m, True, speaker, None, -1))
         return quotes
 
-    def _interviewee(self) -> Who | None:
-        """The first person the article names outside the questions and answers."""
+    def _runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        # A sentence holding a quote of its own ('Both sides told me "yes."') is not the
+        # interviewee's words alone: the answer is cut around it and that quote stands apart.
+        runs: list[tuple[int, int]] = []
+        current: tuple[int, int] | None = None
+        for sent in self.doc.sents:
+            if sent.end_char <= start or sent.start_char >= end:
+                continue
+            lo, hi = max(start, sent.start_char), min(end, sent.end_char)
+            if any(c in _DOUBLE_OPEN for c in self.ctx.article.text[lo:hi]):
+                current = None
+            elif current is None:
+                current = (lo, hi)
+                runs.append(current)
+            else:
+                current = (current[0], hi)
+                runs[-1] = current
+        return runs
+
+    def _find_answers(self) -> list[tuple[int, int]]:
+        """Character bounds of the answers, when the article is laid out as an interview.
+
+        An interview is paragraphs opening with a speaker label ("Q:", "Keller:"), the same
+        labels coming back; the label whose paragraphs end in "?" asks, the others answer.
+        """
+        text = self.ctx.article.text
+        turns = [
+            (m.group(1)[:-1], m.end(), _line_end(text, m.end())) for m in _LABEL.finditer(text)
+        ]
+        counts: dict[str, int] = {}
+        for label, _, _ in turns:
+            counts[label] = counts.get(label, 0) + 1
+        # "Q:"/"A:" mark an interview at once; names must come back to tell a dialogue
+        # from a list of statements ("The Kremlin: …", "NATO: …").
+        recurring = {label for label, n in counts.items() if n >= 2 or label in ("Q", "A")}
+        if len(recurring) < 2 and "A" not in recurring:
+            return []
+        asks = {
+            label for label in counts
+            if sum(text[s:e].rstrip().endswith("?") for lb, s, e in turns if lb == label) * 2
+            > counts[label]
+        }  # fmt: skip
+        asks.add("Q")
+        answers = [(lb, s, e) for lb, s, e in turns if lb not in asks and lb in recurring]
+        if answers:
+            self.interviewee, self.interviewee_conf = self._interviewee(answers[0][0])
+        return [(s, e) for _, s, e in answers]
+
+    def _interviewee(self, label: str) -> tuple[Who | None, float]:
+        """The person a label names ("Keller"), else the first person the article names."""
+        if label not in ("A", "Answer"):
+            for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
+                if m.actor is not None and label in m.text.split():
+                    return Who(m.actor, m.text, m.start, m.end, 0.8, "person"), 0.8
+            for e in self.doc.ents:
+                if e.label_ == "PERSON" and label in e.text.split():
+                    return Who(None, e.text, e.start_char, e.end_char, 0.8, "person"), 0.8
         for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
             if m.actor is not None and self.res.kind(m.actor) == "person":
-                return Who(m.actor, m.text, m.start, m.end, FAR, "person")
+                return Who(m.actor, m.text, m.start, m.end, FAR, "person"), FAR
         people = [e for e in self.doc.ents if e.label_ == "PERSON"]
         if people:
             e = people[0]
-            return Who(None, e.text, e.start_char, e.end_char, FAR, "person")
-        return None
+            return Who(None, e.text, e.start_char, e.end_char, FAR, "person"), FAR
+        return None, FAR
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:

@@ -58,6 +58,7 @@ class Cues:
     group_pronouns: frozenset[str]
     demonyms: dict[str, str]
     claim_stops: frozenset[str] = frozenset()
+    embedded_questions: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
 
 
@@ -104,6 +105,7 @@ def _cues_from(data: dict[str, object]) -> Cues:
         group_pronouns=_lower(pron["group"]),
         demonyms={str(k): str(v) for k, v in dict(data["demonyms"]).items()},  # type: ignore[call-overload]
         claim_stops=_lower(att.get("claim_stops", [])),
+        embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
     )
 
@@ -145,6 +147,13 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
     run: list[Token] = []
     for t in tokens:
+        if "\n" in t.text or "\n" in t.whitespace_:  # a phrase never crosses a paragraph
+            if t.i >= head.i:
+                if t.i == head.i:
+                    run.append(t)
+                break
+            run = []
+            continue
         if run and t.i != run[-1].i + 1:
             if run[-1].i >= head.i:
                 break
@@ -244,7 +253,10 @@ class Resolver:
         # The head and its appositions name the phrase; a possessive inside it ("the president's
         # spokesman") names someone else, so other mentions inside the span are not used.
         inside = range(span.start, span.end)
-        for tok in (*_naming_tokens(head), *(t for t in span if t.i > head.i)):
+        # A name after the head names it only when attached to it ("the agency TASS"), not
+        # inside a modifier ("a person close to the talks between Washington and Caracas").
+        after = (t for t in span if t.i > head.i and t.head.i == head.i)
+        for tok in (*_naming_tokens(head), *after):
             actor, conf = self.actor_of_token(tok.i)
             if actor is not None and tok.i in inside and (tok.i <= head.i or tok.pos_ == "PROPN"):
                 return actor, conf
@@ -278,6 +290,18 @@ def _naming_tokens(head: Token) -> Iterable[Token]:
         yield from (c for c in head.children if c.dep_ == "compound")
 
 
+def _in_modifier(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` sits in a phrase modifying ``head`` ("a person close to the talks
+    between Washington and Caracas"): a name there is not the head's name."""
+    seen = 0
+    while tok.i != head.i and tok.head.i != tok.i and seen < 12:
+        if tok.dep_ in ("prep", "pobj", "acl", "relcl", "advcl", "amod", "conj"):
+            return True
+        tok = tok.head
+        seen += 1
+    return False
+
+
 def _name_variants(head: Token, span: SpacySpan) -> list[str]:
     names = [span.text]
     if span and span[0].lower_ in ("the", "a", "an"):
@@ -290,7 +314,10 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
     # after it names it ("the agency TASS"); names in a possessive are someone else's.
     owned = {d.i for p in span if p.dep_ == "poss" for d in p.subtree}
     first = span.start if head.pos_ == "PROPN" else head.i
-    propns = [t for t in span if t.pos_ == "PROPN" and t.i not in owned and t.i >= first]
+    propns = [
+        t for t in span
+        if t.pos_ == "PROPN" and t.i not in owned and t.i >= first and not _in_modifier(t, head)
+    ]  # fmt: skip
     if propns:
         names.append(head.doc[propns[0].i : propns[-1].i + 1].text)
         names.append(propns[-1].text)
@@ -312,10 +339,12 @@ class Speakers:
     seeds it from ``scratch["quotes_by_sentence"]``.
     """
 
-    def __init__(self, res: Resolver, cues: Cues) -> None:
+    def __init__(self, res: Resolver, cues: Cues, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.res = res
         self.cues = cues
         self.doc = res.ctx.doc
+        # character bounds of the quoted stretches: words in quotes are no antecedents
+        self.quoted = tuple(quoted)
         # sentence start token → speakers named there, in text order
         self.noted: dict[int, list[Who]] = {}
 
@@ -326,6 +355,10 @@ class Speakers:
     def who(self, subj: Token) -> Who | None:
         """The actor (or words) the subject ``subj`` stands for; pronouns go to an antecedent."""
         low = subj.lower_
+        if subj.lemma_.lower() in self.cues.speech_nouns:
+            source = self._source_of_statement(subj)
+            if source is not None:
+                return self.who(source)
         if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
             return self._definite(subj) or self.res.who(subj)
         actor, conf = self.res.actor_of_token(subj.i)
@@ -333,8 +366,19 @@ class Speakers:
             return Who(actor, subj.text, subj.idx, subj.idx + len(subj), min(conf, NEAR))
         return self._antecedent(subj)
 
+    def _source_of_statement(self, noun: Token) -> Token | None:
+        """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+
     def _definite(self, subj: Token) -> Who | None:
-        """"the person" after "a person close to the talks": the first, fuller description.
+        """The fuller description a definite one refers back to ("a person …" for "the person").
 
         Only a singular common noun with "the" and no actor of its own is followed back, and
         only to an indefinite phrase ("a"/"an"/"one") with the same head word, so that "the
@@ -372,20 +416,34 @@ class Speakers:
         subjects = [
             t for t in sent
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in pronouns
+            and not self._reported(t)
         ]  # fmt: skip
         found.extend(self.res.who(t) for t in reversed(subjects))
         return found
 
+    def _reported(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of what is said (in quotes, or in "said that …")."""
+        if any(start <= tok.idx < end for start, end in self.quoted):
+            return True
+        return tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in self.cues.speech_verbs
+
     def _compatible(self, who: Who, person: bool) -> bool:
+        """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means."""
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person
-        if who.head is not None:
-            tok = self.doc[who.head]
-            if self.res.label(tok) == "PERSON":
-                return person
-            return not person and tok.tag_ in ("NNS", "NNPS")
-        return False
+        if who.head is None:
+            return False
+        tok = self.doc[who.head]
+        label = self.res.label(tok)
+        if label == "PERSON":
+            return person
+        if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in self.cues.institution_heads:
+            return not person  # "Pakistan's foreign office … it said"
+        if tok.tag_ in ("NNS", "NNPS"):
+            return not person
+        # "a spokesman", "one protester": a singular common noun here is a person.
+        return person and tok.tag_ == "NN"
 
 
 def who_of(speaker: Speaker) -> Who:
