@@ -84,6 +84,12 @@ def meeting(text: str, day: str) -> Event:
                                      precision="day"), evidence=ev(text))
 
 
+def shooting(text: str, day: str) -> Event:
+    return Event(type="ASSAULT", source=[AZE], target=[ARM],
+                 date=TimeExpression(text="on Wednesday", start=0, end=0, value=day,
+                                     precision="day"), evidence=ev(text))
+
+
 def corpus(hostile: str = "") -> list[Analysis]:
     """The whole invented corpus, in publication order (``hostile`` is appended to one
     position, to test escaping)."""
@@ -116,7 +122,7 @@ def corpus(hostile: str = "") -> list[Analysis]:
         analysis(article("a2", "2026-05-28", "Eurasianet", t2), tracks=[talks(t2, [
             rnd(3, "planned", t2, "Geneva", "2026-06-16")])]),
         analysis(article("a3", "2026-06-12", "AP", t3), tracks=[talks(t3, [
-            rnd(3, "cancelled", t3)])]),
+            rnd(3, "cancelled", t3)])], events=[shooting(t3, "2026-06-10")]),
         analysis(article("c2", "2026-06-25", "Reuters", c2), agreements=[
             treaty("ratified", "2026-06-25", c2)], events=[meeting(m2, "2026-05-19")]),
         analysis(article("c3", "2026-09-10", "Al Jazeera", c3), agreements=[

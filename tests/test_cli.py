@@ -443,3 +443,116 @@ def test_ingest_on_a_dask_scheduler(corpus: Path, db: str, tmp_path: Path) -> No
         result = runner.invoke(cli.app, args, env={"PARLEY_CONFIG": str(config)})
     assert result.exit_code == 0, result.output
     assert counts(db)["articles"] == 2
+
+
+# -- negotiations: tracks, treaties, stories, briefs (hand-built analyses, no model) --------------
+
+
+def wide(*args: object) -> Result:
+    """Invoke with a wide terminal, so table cells are not folded mid-word."""
+    return runner.invoke(cli.app, [str(a) for a in args], env={"COLUMNS": "200"})
+
+
+@pytest.fixture
+def negotiations(db: str) -> str:
+    from negotiation_corpus import corpus as negotiation_corpus
+
+    with open_store(db) as store:
+        for analysis in negotiation_corpus(hostile=" <script>alert(1)</script>"):
+            store.save(analysis)
+        store.refresh_resolved(None)
+    return db
+
+
+def test_tracks_lists_each_track_with_its_latest_round(negotiations: str) -> None:
+    table = wide("tracks", "--db", negotiations)
+    assert table.exit_code == 0, table.output
+    assert "Armenia–Azerbaijan" in table.stdout and "Kazakhstan–Turkmenistan" in table.stdout
+    rows = _lines(invoke("tracks", "--db", negotiations, "--json").stdout)
+    assert [r["name"] for r in rows] == ["Armenia–Azerbaijan peace talks",
+                                         "Kazakhstan–Turkmenistan arms control"]
+
+
+def test_track_shows_rounds_with_every_report_and_its_source(negotiations: str) -> None:
+    result = wide("track", "armenia", "--db", negotiations)
+    assert result.exit_code == 0, result.output
+    for words in ("Round 3 · cancelled", "Round 3 · held", "Eurasianet", "Switzerland"):
+        assert words in result.stdout
+    (data,) = _lines(invoke("track", "armenia", "--db", negotiations, "--json").stdout)
+    assert [(r["ordinal"], r["status"]) for r in data["rounds"]][-1] == (3, "held")
+    assert [h["status"] for h in data["rounds"][2]["history"]] == ["planned", "cancelled"]
+    assert data["sources"][data["rounds"][2]["history"][0]["article_id"]]["outlet"] == "Eurasianet"
+
+
+def test_treaty_shows_its_status_timeline_with_sources(negotiations: str) -> None:
+    result = wide("treaty", "caspian", "--db", negotiations)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.index("signed") < result.stdout.index("ratified") < result.stdout.index(
+        "suspended")
+    (data,) = _lines(invoke("treaty", "Caspian Arms Limitation Treaty", "--db", negotiations,
+                            "--json").stdout)
+    assert [(s["status"], s["source"]["outlet"]) for s in data["statuses"]] == [
+        ("signed", "Reuters"), ("ratified", "Reuters"), ("suspended", "Al Jazeera")]
+    assert invoke("treaties", "--db", negotiations).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args, types",
+    [
+        (("--min-sources", "3"), ["CONSULT", "RETREAT"]),
+        (("--since", "2026-05-01"), ["ASSAULT", "CONSULT"]),
+        (("--since", "2026-05-01", "--min-sources", "3"), ["CONSULT"]),
+    ],
+)
+def test_stories_filter_by_date_and_number_of_sources(
+    negotiations: str, args: tuple[str, ...], types: list[str]
+) -> None:
+    rows = _lines(invoke("stories", "--db", negotiations, "--json", *args).stdout)
+    assert [r["type"] for r in rows] == types
+    table = invoke("stories", "--db", negotiations, *args)
+    assert table.exit_code == 0 and "Stories" in table.stdout
+
+
+def test_the_three_outlet_exchange_is_one_story_with_a_disagreement(negotiations: str) -> None:
+    rows = _lines(invoke("stories", "--db", negotiations, "--json", "--min-sources", "3").stdout)
+    (exchange,) = [r for r in rows if r["type"] == "RETREAT"]
+    assert exchange["sources"] == ["Reuters", "AP", "Al Jazeera"]
+    assert any("12" in d and "14" in d for d in exchange["disagreements"])
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_brief_writes_the_page_and_its_figure(negotiations: str, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"brief.{fmt}"
+    result = invoke("brief", "Armenia", "--format", fmt, "--out", out, "--db", negotiations,
+                    "--since", "2026-06-01")
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and (tmp_path / "brief-timeline.svg").is_file()
+    assert "Armenia–Azerbaijan peace talks" in out.read_text("utf-8")
+    assert "<script>" not in out.read_text("utf-8").replace("\\<script\\>", "")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("track", "Nowhere"), "No track named 'Nowhere'"),
+        (("treaty", "Nowhere"), "No agreement named 'Nowhere'"),
+        (("brief", "Nowhere"), "No track named 'Nowhere'"),
+    ],
+)
+def test_unknown_names_are_clean_errors(negotiations: str, args: tuple[str, ...],
+                                        message: str) -> None:
+    result = invoke(*args, "--db", negotiations)
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_resolve_rebuilds_the_resolved_records(negotiations: str) -> None:
+    result = invoke("resolve", "--db", negotiations)
+    assert result.exit_code == 0 and "2 tracks, 1 agreements" in result.output
+
+
+@pytest.mark.model
+def test_real_demo_prints_the_track_and_treaty_timelines(db: str) -> None:
+    result = wide("demo", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Armenia–Azerbaijan" in result.stdout and "— rounds" in result.stdout
+    assert "Caspian Arms Limitation Treaty" in result.stdout

@@ -10,14 +10,15 @@ import datetime as dt
 import json
 import os
 import random
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from negotiation_corpus import ARMS, TALKS, TREATY, article, corpus, exchange
 
+from negotiation_corpus import ARMS, TALKS, TREATY, article, corpus, exchange
 from parley.batch import ingest_documents
 from parley.errors import NotFound
 from parley.models import Analysis, Article, RawDocument, Track
@@ -197,7 +198,7 @@ def _lookalikes() -> Analysis:
 @pytest.mark.parametrize(
     "lookup, name, message",
     [
-        ("track", "Nowhere talks", "No track named 'Nowhere talks'. List them with 'parley tracks'"),
+        ("track", "Nowhere talks", "No track named 'Nowhere talks'. List them with 'parley tr"),
         ("track", "", "No track"),
         ("track", "Armenia", "Several tracks match 'Armenia': Armenia–Azerbaijan border"),
         ("agreement", "Nowhere", "No agreement named 'Nowhere'"),
@@ -223,7 +224,9 @@ def test_the_same_event_from_three_outlets_is_one_story(store: Store) -> None:
 
 def test_stories_filter_by_date_and_sources(store: Store) -> None:
     save_all(store, corpus())
-    assert all(s.date and s.date >= "2026-05-01" for s in store.stories(since=dt.date(2026, 5, 1)))
+    since = store.stories(since=dt.date(2026, 5, 1))
+    assert [(s.type, s.date) for s in since] == [
+        ("ASSAULT", "2026-06-10"), ("CONSULT", "2026-05-20")]
     # Three meetings a day apart chain into one story (single-link), whatever the order.
     chained = [s for s in store.stories(min_sources=2) if s.type == "CONSULT"]
     assert [len(s.events) for s in chained] == [3]
@@ -268,3 +271,61 @@ def test_a_batch_ingest_refreshes_the_resolved_records(store: Store) -> None:
     assert store.track(TALKS).rounds[-1].round.status == "held"
     store.refresh_resolved(None)
     assert dump(store) == incremental
+
+
+# -- the bundled demo corpus through the real pipeline ------------------------------------------
+
+GOLD = Path(__file__).parent / "golden" / "demo-corpus.gold.json"
+
+
+@pytest.fixture(scope="module")
+def demo_store(pipeline: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    from importlib import resources
+
+    from parley.batch import ingest
+
+    path = tmp_path_factory.mktemp("demo") / "parley.db"
+    with open_store(str(path)) as s, resources.as_file(
+        resources.files("parley") / "demo" / "articles"
+    ) as folder:
+        report = ingest([folder], s, pipeline, progress=False)
+        assert report.new == 14 and not report.rejections
+        yield s
+
+
+@pytest.mark.model
+def test_demo_detainee_exchange_is_one_story_from_three_outlets(demo_store: Store) -> None:
+    exchanges = [s for s in demo_store.stories(min_sources=3) if s.type == "RETREAT"]
+    (story,) = [s for s in exchanges if s.date and s.date.startswith("2026-04-2")]
+    assert sorted(story.sources) == ["AP", "Al Jazeera", "Reuters"]
+    assert any(re.search(r"\b12\b.*\b14\b", d) for d in story.disagreements), story.disagreements
+
+
+@pytest.mark.model
+def test_demo_third_round_ends_as_the_gold_says(demo_store: Store) -> None:
+    gold = json.loads(GOLD.read_text("utf-8"))
+    (talks,) = [t for t in gold["tracks"] if t["name"].startswith("Armenia")]
+    expected = [r["status"] for r in talks["rounds"] if r["ordinal"] == 3]
+    rec = demo_store.track("Armenia–Azerbaijan")
+    found = [r.round.status for r in rec.rounds if r.round.ordinal == 3]
+    assert found[-1] == expected[-1] == "held"
+    assert found == expected  # the June session cancelled, then the delayed one held
+
+
+@pytest.mark.model
+def test_demo_caspian_treaty_is_signed_then_ratified_then_suspended(demo_store: Store) -> None:
+    rec = demo_store.agreement("Caspian Arms Limitation Treaty")
+    dated = [(s.date, s.status) for s in rec.agreement.statuses if s.date]
+    assert [d for d, _ in dated] == sorted(d for d, _ in dated)
+    statuses = [st for _, st in dated]
+    wanted = iter(statuses)
+    assert all(step in wanted for step in ("signed", "ratified", "suspended")), statuses
+    outlets = {rec.sources[s.article_id or ""].outlet for s in rec.agreement.statuses}
+    assert {"Reuters", "Al Jazeera"} <= outlets
+
+
+@pytest.mark.model
+def test_demo_resolved_records_equal_a_rebuild(demo_store: Store) -> None:
+    incremental = dump(demo_store)
+    demo_store.refresh_resolved(None)
+    assert dump(demo_store) == incremental

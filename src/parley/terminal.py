@@ -11,9 +11,11 @@ import datetime as dt
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
+from rich.tree import Tree
 
-from parley.models import Analysis, Article, Attribution, Event, Quote, Rejection
+from parley.models import Analysis, Article, Attribution, Event, Quote, Rejection, Round, Story
 from parley.store.queries import ActorSummary, Found
+from parley.store.resolved import AgreementRecord, Source, TrackRecord
 
 __all__ = [
     "actors_table",
@@ -25,6 +27,11 @@ __all__ = [
     "quotes_table",
     "rejections_table",
     "short_id",
+    "tracks_table",
+    "track_view",
+    "agreements_table",
+    "treaty_view",
+    "stories_table",
 ]
 
 
@@ -205,3 +212,107 @@ def _record_counts(analysis: Analysis) -> dict[str, int]:
         "tracks",
     )
     return {k: len(getattr(analysis, k)) for k in kinds}
+
+
+# -- resolved records --------------------------------------------------------------------------
+
+
+def _round_label(r: Round) -> str:
+    number = f"Round {r.ordinal}" if r.ordinal is not None else "Round"
+    parts = [number, r.status, r.venue or "venue unknown", r.date or "date unknown"]
+    return " · ".join(_s(p) for p in parts)
+
+
+def _cite(sources: dict[str, Source], article_id: str | None) -> str:
+    src = sources.get(article_id or "")
+    return _s(src.cite()) if src else _s(short_id(article_id) if article_id else "")
+
+
+def tracks_table(records: list[TrackRecord], names: dict[str, str]) -> Table:
+    """Tracks with parties, mediators, number of rounds and the latest round."""
+    table = _table(f"Negotiation tracks ({len(records)})", "track", "parties", "mediators",
+                   "rounds", "latest round", "articles")
+    for rec in records:
+        latest = rec.latest_round()
+        table.add_row(_s(rec.track.name), _names(rec.track.parties, names),
+                      _names(rec.track.mediators, names), str(len(rec.rounds)),
+                      _round_label(latest.round) if latest else "", str(len(rec.sources)))
+    return table
+
+
+def _rounds_tree(rec: TrackRecord) -> Tree:
+    tree = Tree(f"[bold]{_s(rec.track.name)}[/bold] — rounds")
+    for r in rec.rounds:
+        branch = tree.add(_round_label(r.round))
+        for h in r.history:
+            where = ", ".join(x for x in (h.venue, h.date) if x)
+            text = f"{h.status}" + (f" ({where})" if where else "")
+            branch.add(f"{_s(text)} — {_cite(rec.sources, h.article_id)}")
+    return tree
+
+
+def _positions_table(rec: TrackRecord, names: dict[str, str]) -> Table:
+    table = _table("Positions over time", "reported", "actor", "on", "position", "red line",
+                   "attributed to", "source")
+    for p in rec.track.positions:
+        src = rec.sources.get(p.article_id or "")
+        table.add_row(_date(src.published_at if src else None), _names([p.actor], names),
+                      _s(p.on), _clip(p.position, 70), "yes" if p.red_line else "",
+                      _s(p.attributed_to), _cite(rec.sources, p.article_id))
+    return table
+
+
+def track_view(rec: TrackRecord, names: dict[str, str]) -> RenderableType:
+    """One track: who, what is on the table, rounds with every report, positions, agreements."""
+    meta = Table(title=_s(rec.track.name), title_justify="left", show_header=False)
+    meta.add_row("parties", _names(rec.track.parties, names))
+    meta.add_row("mediators", _names(rec.track.mediators, names))
+    meta.add_row("issues", _s("; ".join(rec.track.issues)))
+    latest = rec.latest_round()
+    meta.add_row("where it stands", _round_label(latest.round) if latest else "no round known")
+    parts: list[RenderableType] = [meta, _rounds_tree(rec)]
+    if rec.track.positions:
+        parts.append(_positions_table(rec, names))
+    parts += [_timeline_table(a, names) for a in rec.agreements]
+    return Group(*parts)
+
+
+def agreements_table(records: list[AgreementRecord], names: dict[str, str]) -> Table:
+    """Agreements with kind, parties, current status and its date."""
+    table = _table(f"Agreements ({len(records)})", "name", "kind", "parties", "status", "since",
+                   "statuses")
+    for rec in records:
+        ag = rec.agreement
+        table.add_row(_s(ag.name), _s(ag.kind), _names(ag.parties, names), _s(ag.status),
+                      _s(ag.date), str(len(ag.statuses)))
+    return table
+
+
+def _timeline_table(rec: AgreementRecord, names: dict[str, str]) -> Table:
+    ag = rec.agreement
+    title = f"{ag.name} ({ag.kind}; {', '.join(names.get(p, p) for p in ag.parties)})"
+    table = _table(_s(title), "date", "status", "by", "source", "evidence")
+    for st in ag.statuses:
+        when = st.date or ""
+        if st.until:
+            when += f" → {st.until}"
+        table.add_row(_s(when), _s(st.status), _s(names.get(st.by or "", st.by)),
+                      _cite(rec.sources, st.article_id),
+                      _clip(st.evidence.text.strip(), 70) if st.evidence else "")
+    return table
+
+
+def treaty_view(rec: AgreementRecord, names: dict[str, str]) -> RenderableType:
+    """An agreement's status timeline with dates, sources and evidence."""
+    return _timeline_table(rec, names)
+
+
+def stories_table(stories: list[Story]) -> Table:
+    """Stories: date, PLOVER type, outlets that reported it, and where the reports disagree."""
+    table = _table(f"Stories ({len(stories)})", "date", "type", "sources", "articles",
+                   "disagreements", "first report")
+    for st in stories:
+        articles = {e.rsplit("#", 1)[0] for e in st.events}
+        table.add_row(_s(st.date), st.type, _s(", ".join(st.sources)), str(len(articles)),
+                      _s("\n".join(st.disagreements)), short_id(st.first_report or ""))
+    return table

@@ -264,8 +264,8 @@ def _write_tracks(conn: sa.Connection, scope: _Scope, tracks: list[Track],
         key = track_key(tr)
         _insert(conn, t.tracks, [_track_row(key, tr)])
         histories = round_histories(key, tr, analyses)
-        _insert(conn, t.rounds, [_round_row(key, i, r, h)
-                                 for i, (r, h) in enumerate(zip(tr.rounds, histories, strict=True))])
+        pairs = zip(tr.rounds, histories, strict=True)
+        _insert(conn, t.rounds, [_round_row(key, i, r, h) for i, (r, h) in enumerate(pairs)])
         _insert(conn, t.positions, [
             {"track_key": key, "idx": i, "actor": p.actor, "on": p.on, "position": p.position,
              "red_line": p.red_line, "attributed_to": p.attributed_to,
@@ -292,7 +292,9 @@ def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> li
     out: list[list[Round]] = [[] if r.ordinal is not None else [r] for r in merged.rounds]
     for an in analyses:  # already oldest first
         for tr in (tr for tr in an.tracks if track_key(tr) == key):
-            for r in (r for r in tr.rounds if r.ordinal is not None):
+            for r in tr.rounds:
+                if r.ordinal is None:
+                    continue
                 stamped = r if r.article_id else r.model_copy(update={"article_id": an.article.id})
                 slot = _session_of(merged.rounds, r.ordinal, order[an.article.id], order)
                 if slot is not None:
