@@ -16,7 +16,7 @@ def sample_dir() -> Path:
     """The folder holding someone else's sample article; never copied into the repo."""
     path = Path(os.environ.get("PARLEY_SAMPLES", REPO.parent / "shared" / "samples"))
     if not (path / "abu-dhabi-talks.txt").is_file():
-        pytest.skip(f"sample not present at {path}: set PARLEY_SAMPLES to the shared samples folder")
+        pytest.skip(f"sample not present at {path}: set PARLEY_SAMPLES to the samples folder")
     return path
 
 
