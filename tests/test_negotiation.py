@@ -149,3 +149,20 @@ def test_a_round_takes_its_status_from_its_own_clause_and_its_venue_nearby(  # t
     an = _run(pipeline, sentence, "2026-04-02")
     rounds = [r for t in an.tracks for r in t.rounds if r.ordinal == 2]
     assert [(r.status, r.venue) for r in rounds] == [(status, venue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wire dateline parsed as a subject, and a credit, never sign anything
+        "AVAZA, Turkmenistan, May 19 (Reuters) — The presidents of Kazakhstan and Turkmenistan "
+        "signed the Aral Shore Water Treaty on Tuesday.",
+        # two leaders of two states signing is the parties acting together
+        "Kassym-Jomart Tokayev and Serdar Berdimuhamedov signed the Aral Shore Water Treaty on "
+        "Tuesday.",
+    ],
+)
+def test_a_joint_signature_names_no_single_signatory(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, text, "2026-05-19")
+    [treaty] = [a for a in an.agreements if "Aral" in a.name]
+    assert [(s.status, s.by) for s in treaty.statuses] == [("signed", None)]

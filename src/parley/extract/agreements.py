@@ -582,16 +582,29 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
 
 def _proposer(ctx: Context, tok: Token) -> str | None:
     """The subject of the verb that governs a proposal ("X has been pressing … an extension")."""
-    actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
     for head in (tok, *tok.ancestors):
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
-                ids = [actor_at[t.i] for t in child.subtree if t.i in actor_at]
-                # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
-                states = [i for i in ids if i in ctx.kb and ctx.kb[i].kind == "state"]
-                if ids:
-                    return (states or ids)[0]
+        # The subject nearest the verb: a wire dateline ("AVAZA, Turkmenistan (Reuters) — The
+        # presidents … signed") is often parsed as a first, spurious subject.
+        subjects = sorted((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")),
+                          key=lambda c: abs(c.i - head.i))
+        if subjects:
+            return _actor_of_subject(ctx, subjects[0])
     return None
+
+
+def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
+    actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
+    # A wire credit parsed into the subject ("(Reuters) — X ratified") never acts.
+    ids = [actor_at[t.i] for t in subject.subtree if t.i in actor_at
+           and not (actor_at[t.i] in ctx.kb and ctx.kb[actor_at[t.i]].kind == "media outlet")]
+    # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
+    states = list(dict.fromkeys(i for i in ids if i in ctx.kb and ctx.kb[i].kind == "state"))
+    if states:
+        return states[0] if len(states) == 1 else None  # several states acted together
+    countries = {ctx.kb[i].country if i in ctx.kb else i for i in ids}
+    if len(countries) > 1:
+        return None  # "Tokayev and Berdimuhamedov signed": the parties acted together
+    return ids[0] if ids else None
 
 
 def _previous_sentence(sent: SpacySpan) -> SpacySpan | None:
