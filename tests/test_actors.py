@@ -376,3 +376,27 @@ def test_new_person_gets_the_country_of_their_stated_role(  # type: ignore[no-un
 def test_title_alone_names_the_holder(analyse) -> None:  # type: ignore[no-untyped-def]
     ctx = analyse("The Kremlin spokesman said on Monday that no date had been set.")
     assert "p:peskov" in actor_ids(ctx)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, not_actor",
+    [
+        # a dateline town the gazetteer does not know, followed by a comma, is where, not who
+        ("Title: Talks\nPublished: 2026-05-19\n\nAVAZA, Turkmenistan, May 19 (Reuters) — The "
+         "presidents of Kazakhstan and Turkmenistan met on Tuesday.", "new:avaza"),
+        # a name coordinated with a known city is a place too
+        ("Title: Ferry\nPublished: 2026-05-19\n\nThe two governments will open a ferry line "
+         "between Aktau and Turkmenbashi next year.", "new:turkmenbashi"),
+    ],
+)
+def test_places_the_gazetteer_lacks_do_not_become_actors(
+    pipeline, tmp_path, text: str, not_actor: str  # type: ignore[no-untyped-def]
+) -> None:
+    from parley.ingest import read_sources
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    [raw] = list(read_sources([path]))
+    an = pipeline.run(raw)  # type: ignore[arg-type]
+    assert not_actor not in {a.id for a in an.actors}

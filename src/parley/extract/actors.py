@@ -184,6 +184,9 @@ class _Resolution:
         """Resolve ``ent`` now, or return False to defer a person name to the short-name pass."""
         if ent.label_ == "PERSON":
             return self._resolve_person(ent)
+        if self._is_dateline(ent) and self._kb_actor(ent) is None:
+            self._resolve_unknown_place(ent)  # "AVAZA, Turkmenistan —": a place, whatever its tag
+            return True
         if ent.label_ != "NORP" and self.tools.lexicon.country_of_demonym(ent.text):
             self._resolve_demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
@@ -259,6 +262,8 @@ class _Resolution:
         """The place a report was filed from ("MOSCOW — ...") says where, not who."""
         if not self.dateline or alias_key(ent.text) != alias_key(self.dateline):
             return False
+        if ent.start <= 2:  # the article opens with it: "AVAZA, Turkmenistan, May 19 (Reuters) —"
+            return True
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         return nxt is not None and nxt.text in {"—", "–", "-", "--", ":"}
 
@@ -292,6 +297,8 @@ class _Resolution:
             t.is_alpha and t.is_title or t.is_upper for t in ent
         ):
             return False
+        if ent.root.dep_ == "conj" and city_country(ent.root.head.text):
+            return False  # "between Aktau and Turkmenbashi": coordinated with a city, a place
         return not any(t.lower_ in self.tools.lexicon.ranks for t in ent)
 
     # -- persons --------------------------------------------------------------------------
