@@ -184,3 +184,61 @@ def test_sample_dates(sample_dir, nlp) -> None:  # type: ignore[no-untyped-def]
             if want["text"].lower() in d.text.lower() or d.text.lower() in want["text"].lower()
         ]
         assert any(h.value == want["value"] for h in hits), (want, hits)
+
+
+SEPT = dt.date(2026, 9, 10)  # autumn publication: earlier months of the year are this year's
+
+
+@pytest.mark.parametrize(
+    "text, tense, value",
+    [
+        # a past verb and a month/day earlier in the publication year: the same year
+        ("on July 15", "past", "2026-07-15"),
+        ("in May", "past", "2026-05"),
+        ("on September 8", "past", "2026-09-08"),
+        # a past verb and a month after publication: last year's
+        ("in November", "past", "2025-11"),
+        ("for November", "future", "2026-11"),
+        ("for June", "present", "2026-06"),  # nearest: the plan was for the June just gone
+    ],
+)
+def test_months_of_the_publication_year(text: str, tense: str, value: str) -> None:
+    assert resolve_expression(text, SEPT, tense).value == value  # type: ignore[arg-type]
+
+
+def _planned_doc(aux: str, aux_tag: str, verb: str, verb_tag: str, month: str) -> Doc:
+    words = ["A", "round", aux, verb, "for", month, "."]
+    return _doc(
+        words,
+        heads=[1, 3, 3, 3, 3, 4, 3],
+        deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        tags=["DT", "NN", aux_tag, verb_tag, "IN", "NNP", "."],
+        pos=["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+
+
+@pytest.mark.parametrize(
+    "aux, aux_tag, verb, month, value",
+    [
+        # planning words point forward even in the past tense
+        ("was", "VBD", "planned", "November", "2026-11"),
+        ("was", "VBD", "scheduled", "December", "2026-12"),
+        ("is", "VBZ", "planned", "November", "2026-11"),
+        # ... but a plan for a month just gone, told in the past, keeps that month
+        ("was", "VBD", "planned", "June", "2026-06"),
+        # an ordinary past verb looks back
+        ("was", "VBD", "held", "November", "2025-11"),
+    ],
+)
+def test_planning_words_point_forward(
+    aux: str, aux_tag: str, verb: str, month: str, value: str
+) -> None:
+    doc = _planned_doc(aux, aux_tag, verb, "VBN", month)
+    doc[3].lemma_ = {"planned": "plan", "scheduled": "schedule", "held": "hold"}[verb]
+    article = Article(id="t", text=doc.text, published_at=SEPT)
+    ctx = Context(
+        article=article, doc=doc, kb=KnowledgeBase([]), analysis=Analysis(article=article)
+    )
+    DatesExtractor()(ctx)
+    (date,) = ctx.analysis.dates
+    assert (date.text, date.value) == (f"for {month}", value)

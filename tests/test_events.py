@@ -295,3 +295,132 @@ def test_a_result_verb_is_the_same_event_as_its_noun(nlp: Any) -> None:
 )
 def test_historical_means_months_old_background(nlp: Any, text: str, status: str) -> None:
     assert _one(nlp, text, "RETREAT").status == status
+
+
+# ---------------------------------------------------------------- multi-sentence and new rules
+
+
+def _sides(event: Event) -> list[str]:
+    return sorted(event.source)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type, status, source",
+    [
+        # reported past perfect is the past of the report, not background
+        ("Germany said France had agreed to cut tariffs.", "AGREE", "occurred", ["FRA"]),
+        # reported "would" is the past of "will"; a conditional "would" stays hypothetical
+        ("France and Germany would meet in Paris in March, the envoy said.", "CONSULT",
+         "planned", ["DEU", "FRA"]),
+        ("If Russia withdrew, Germany would meet Ukraine, the envoy said.", "CONSULT",
+         "hypothetical", ["DEU"]),
+        # proposals tabled or floated are offers
+        ("The French delegation tabled a proposal on border crossings.", "AGREE", "proposed",
+         ["FRA"]),
+        # "will not accept" is the rejection itself
+        ("France will not accept any deal that divides Ukraine.", "REJECT", "occurred",
+         ["FRA"]),
+        # raising a question again, wanting a thing
+        ("Turkey raised the question of grain exports again.", "REQUEST", "occurred", ["TUR"]),
+        ("Ukraine wants the return of its territory before any signature.", "REQUEST",
+         "occurred", ["UKR"]),
+        # ratification steps and thanks
+        ("The president of France signed the ratification law on Monday.", "SUPPORT",
+         "occurred", ["FRA"]),
+        ("Germany thanked Turkey for its mediation.", "SUPPORT", "occurred", ["DEU"]),
+        ("Turkey suspended its participation in the treaty.", "SANCTION", "occurred", ["TUR"]),
+        ("Russia recaptured most of the region in a week.", "ASSAULT", "occurred", ["RUS"]),
+        # the one accused of an act did it
+        ("France accused Germany of holding naval drills near its coast.", "MOBILIZE",
+         "occurred", ["DEU"]),
+    ],
+)
+def test_new_rules_case_table(
+    nlp: Any, text: str, event_type: str, status: str, source: list[str]
+) -> None:
+    event = _one(nlp, text, event_type)
+    assert (event.status, _sides(event)) == (status, source)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Russia asked about the treaty, said it respected the text.", "REQUEST"),
+        ("A Turkish official told reporters, asking not to be named.", "REQUEST"),
+        ("France called the text modest but real.", "CONSULT"),
+        ("France and Germany ended the first round of talks in Paris.", "SANCTION"),
+        ("Turkey extradited a Russian man wanted for fraud to Germany.", "REQUEST"),
+    ],
+)
+def test_look_alikes_are_not_events(nlp: Any, text: str, event_type: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.type == event_type]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, status, date",
+    [
+        # a new round of the same parties, not the first one retold
+        ("France and Germany met in Paris on Monday. A second round is planned for March.",
+         "planned", "2026-03"),
+        ("France and Germany met in Paris on Monday. A third round is expected in June.",
+         "planned", "2026-06"),
+        ("France and Germany met in Paris on Monday. The next round is due in April.",
+         "planned", "2026-04"),
+    ],
+)
+def test_a_new_round_is_a_new_event_of_the_same_parties(
+    nlp: Any, text: str, status: str, date: str
+) -> None:
+    rounds = [e for e in _events(nlp, text) if e.type == "CONSULT"]
+    assert len(rounds) == 2, rounds
+    later = rounds[1]
+    assert (_sides(later), later.status) == (["DEU", "FRA"], status)
+    assert later.date is not None and later.date.value == date
+
+
+@pytest.mark.model
+def test_an_actorless_round_takes_the_parties_of_the_story(nlp: Any) -> None:
+    text = ("France and Germany agreed on Monday to exchange prisoners. The second round of "
+            "talks, held in Geneva over two days, ended with a joint statement.")
+    consult = _one(nlp, text, "CONSULT")
+    assert _sides(consult) == ["DEU", "FRA"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("France said Germany's demand for a referendum had not changed.", "occurred"),
+        ("The talks between France and Germany did not take place.", "negated"),
+    ],
+)
+def test_a_negated_verb_negates_its_noun_only_when_it_tells_occurrence(
+    nlp: Any, text: str, status: str
+) -> None:
+    event = next(e for e in _events(nlp, text) if e.type in ("REQUEST", "CONSULT"))
+    assert event.status == status
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type, source",
+    [
+        # a dateline place is no actor; the subject after the dash is
+        ("PARIS, France (AP) — France and Germany freed 10 prisoners in an exchange.",
+         "RETREAT", ["DEU", "FRA"]),
+        # "the two presidents, A and B": the apposition names the actors
+        ("The two presidents, France and Germany, agreed to cut tariffs.", "AGREE",
+         ["DEU", "FRA"]),
+        # "Its ministry" points back to the subject of the sentence before
+        ("Turkey closed the crossing. Its foreign ministry accused Russia of shelling.",
+         "ACCUSE", ["TUR"]),
+        # a hyphenated pair of states
+        ("The France-Germany talks opened in Geneva on Monday.", "CONSULT", ["DEU", "FRA"]),
+    ],
+)
+def test_actor_phrases(nlp: Any, text: str, event_type: str, source: list[str]) -> None:
+    event = next(e for e in _events(nlp, text) if e.type == event_type)
+    assert _sides(event) == source

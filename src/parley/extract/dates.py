@@ -101,8 +101,9 @@ RULES: tuple[_Rule, ...] = (
     _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH), "point"),
     _Rule("my", _rx(r"(?:in )?(?:(?:early|mid|late|mid-) ?)?" + _MONTH + r",? (?P<year>\d{4})"),
           "point"),
-    _Rule("month", _rx(r"(?P<mod>in|last|next|this|since|by|until|from|through|during|early|"
-                       r"late|mid|mid-)(?: |(?<=-))(?:early |late |mid-)?" + _MONTH), "point"),
+    _Rule("month", _rx(r"(?P<mod>in|last|next|this|since|by|until|from|through|during|for|"
+                       r"early|late|mid|mid-)(?: |(?<=-))(?:early |late |mid-)?" + _MONTH),
+          "point"),
     _Rule("season", _rx(r"(?:(?P<mod>last|this|next|early|late|in|in the|during the|during)"
                         r" )?(?P<season>spring|summer|autumn|fall|winter)"
                         r"(?:(?: of)? (?P<year>\d{4}))?"), "point"),
@@ -408,6 +409,9 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date:
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "schedule", "set", "due", "prepare",
                  "agree", "promise", "pledge", "vow", "want", "seek", "propose", "offer"}
+# Verbs and adjectives whose date is the time of what they arrange, not of the arranging:
+# "was planned for November", "is due in June", "scheduled for July 8".
+_FORWARD_HEADS = {"plan", "schedule", "set", "due", "slate", "expect", "pencil", "book"}
 
 
 def tense_of(span: Span) -> Tense:
@@ -416,10 +420,37 @@ def tense_of(span: Span) -> Tense:
     Present perfect and past perfect count as past; "will", "would", "is to", "plans to" and
     "expected to" count as future; everything else is present.
     """
+    forward = _forward_head(span.root)
+    if forward is not None:
+        return forward
     verb = _governing_verb(span.root)
     if verb is None:
         return "present"
     return _verb_tense(verb, depth=0)
+
+
+def _forward_head(token: Token) -> Tense | None:
+    """The tense for a date that a planning word governs ("planned for November").
+
+    Such a date points at the planned event, so the verb's own past tense does not send it back:
+    a simple past ("was planned for November") reads as the nearest such date, which is the
+    coming one unless it is more than half a year away (then the plan was for the last one:
+    "the round planned for June", written in September); present or future reads forward; a
+    past perfect ("had been scheduled for June") stays past.
+    """
+    head = token.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if head.lemma_.lower() not in _FORWARD_HEADS or head.i == token.i:
+        return None
+    tense = _verb_tense(head, depth=0) if head.pos_ in ("VERB", "AUX") else "present"
+    governor = head.head if head.pos_ == "ADJ" else None  # "is due in June": tense of "is"
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        tense = _verb_tense(governor, depth=0)
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in auxes:
+        return "past"
+    return "present" if tense == "past" else "future"
 
 
 def _governing_verb(token: Token) -> Token | None:

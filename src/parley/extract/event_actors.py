@@ -16,7 +16,7 @@ from parley.extract.places import country_of_demonym
 from parley.extract.plover import PloverLexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.extract.base import Context
 
@@ -38,6 +38,7 @@ class ActorIndex:
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
+        self.dateline_end = _dateline_end(self.doc)
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -67,12 +68,26 @@ class ActorIndex:
         A state's armed force ("the Ukrainian army", "Israeli troops") is given as the state:
         PLOVER codes event actors at country level, the force being the state acting.
         """
+        if token.i < self.dateline_end:
+            return self._past_dateline(token)
         ids = [self.country_level(a) for a in self._own(token)]
         if with_conj:
             for child in token.children:
-                if child.dep_ == "conj":
+                if child.dep_ == "conj" or (child.dep_ in ("nmod", "compound") and child.i in
+                                            self.at and _coordinated(child)):
+                    ids.extend(self.of(child))  # "A and B" parsed as a modifier of B
+        if not ids:  # "the two presidents, A and B": the apposition names them
+            for child in token.rights:
+                if child.dep_ == "appos":
                     ids.extend(self.of(child))
         return unique(ids)
+
+    def _past_dateline(self, token: Token) -> list[str]:
+        """A dateline place ("YEREVAN, Armenia (AP) —") is no actor; the parser often hangs the
+        real subject after the dash on it as an apposition or a conjunct."""
+        return unique(a for c in token.children
+                      if c.dep_ in ("appos", "conj") and c.i >= self.dateline_end
+                      for a in self.of(c))
 
     def country_level(self, actor_id: str) -> str:
         """The state behind a state armed force (kind ``armed force``); other actors unchanged.
@@ -95,9 +110,11 @@ class ActorIndex:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
                 ids.extend(self._modifier(child))
         is_group = token.lemma_.lower() in self.group_heads
-        if not ids and is_group and any(c.lower_ == "their" for c in token.children
-                                        if c.dep_ == "poss"):
+        possessive = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
+        if not ids and is_group and possessive == "their":
             ids = self.recent_pair(token.i, states_only=False)  # "their prime ministers"
+        if not ids and is_group and possessive == "its":
+            ids = self._previous_subject(token)  # "Its defence ministry said"
         if not ids and is_group:  # "the army of X", "the authorities in Baku"
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of",
                                                                                        "in")):
@@ -107,12 +124,25 @@ class ActorIndex:
             ids.append(self.state(code))
         return ids
 
+    def _previous_subject(self, token: Token) -> list[str]:
+        """The state or organisation that "its" points back to: the subject of the main verb of
+        the sentence before (news style names the actor, then continues with "its ...")."""
+        sentences = [s for s in self.doc.sents if s.end <= token.sent.start]
+        for sent in reversed(sentences[-2:]):
+            subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            ids = [a for s in subjects for a in self.of(s, with_conj=False)
+                   if self._is_state(a) or a.startswith("org:")]
+            if ids:
+                return ids[:1]
+        return []
+
     def _unnamed_official(self, token: Token, actor_id: str) -> list[str]:
         """An office named without the holder's name ("South Africa's foreign minister") acts
         for its state: PLOVER codes it as the government, and the text never said who."""
         actor = self.kb[actor_id] if actor_id in self.kb else None
-        if actor is None or actor.kind != "person" or token.pos_ != "NOUN":
-            return [actor_id]
+        unknown_body = actor is None and token.lemma_.lower() in self.group_heads
+        if not unknown_body and (actor is None or actor.kind != "person" or token.pos_ != "NOUN"):
+            return [actor_id]  # an unknown body ("Kazakhstan's Senate") acts for its state too
         states = [a for c in token.lefts if c.dep_ in ("poss", "amod", "compound")
                   for a in self._modifier(c) if self._is_state(a)]
         return states[:1] or [actor_id]
@@ -127,6 +157,11 @@ class ActorIndex:
             for child in token.lefts:
                 if child.dep_ in ("amod", "compound", "poss"):
                     ids.extend(self._modifier(child))
+        elif ids:  # "Armenia-Azerbaijan talks": a hyphenated pair of modifiers
+            for child in token.lefts:
+                hyphen = self.doc[child.i + 1] if child.i + 1 < len(self.doc) else child
+                if child.dep_ == "compound" and hyphen.text in ("-", "–"):
+                    ids = self._modifier(child) + ids
         for child in token.children:
             if child.dep_ == "conj":
                 ids.extend(self._modifier(child))
@@ -142,17 +177,28 @@ class ActorIndex:
             before = [ids for i, ids in self.consult_pairs if i < token.i]
             if before:
                 return list(before[-1])
+        if kind == "people":
+            people = self.recent_pair(token.i, states_only=False, people_only=True)
+            return people or self.recent_pair(token.i, states_only=True)
         return self.recent_pair(token.i, states_only=(kind == "states"))
 
-    def recent_pair(self, before: int, states_only: bool) -> list[str]:
+    def parties(self, before: int) -> list[str]:
+        """The two sides of the story so far: the last two-party consultation, else the last
+        two states named together."""
+        pairs = [ids for i, ids in self.consult_pairs if i < before]
+        return list(pairs[-1]) if pairs else self.recent_pair(before, states_only=True)
+
+    def recent_pair(self, before: int, states_only: bool, people_only: bool = False) -> list[str]:
         """The last two actors named together ("A and B", "between A and B") before ``before``."""
         found: list[str] = []
-        for token in self.doc[:before]:
+        for token in self.doc[self.dateline_end:before]:
             if token.i not in self.at or token.dep_ == "conj":
                 continue
             pair = self.of(token)
             if states_only:
                 pair = [a for a in pair if self._is_state(a)]
+            if people_only:
+                pair = [a for a in pair if a in self.kb and self.kb[a].kind == "person"]
             if len(pair) >= 2:
                 found = pair
             elif pair and token.dep_ == "pobj" and token.head.lower_ == "between":
@@ -160,6 +206,22 @@ class ActorIndex:
         return found
 
     def _is_state(self, actor_id: str) -> bool:
+        """Whether the id is a state (an ISO3-like code when the KB lacks it)."""
         if actor_id in self.kb:
             return self.kb[actor_id].kind == "state"
         return len(actor_id) == 3 and actor_id.isupper()
+
+
+def _coordinated(token: Token) -> bool:
+    """Whether ``token`` heads a coordination of its own ("A and B")."""
+    return any(c.dep_ == "cc" for c in token.children) and any(
+        c.dep_ == "conj" for c in token.children)
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Index just past a wire dateline ("GENEVA, March 3 (Reuters) —"), or 0 without one."""
+    for token in doc[:20]:
+        if token.text in ("—", "–", "--") and token.i > 0 and doc[0].text.isupper() and \
+                len(doc[0].text) > 1:
+            return token.i + 1
+    return 0

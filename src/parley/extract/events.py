@@ -11,7 +11,9 @@ The extractor ``parley.events.v1`` works in numbered steps over the parsed docum
    date written in the same clause, the place ("in Abu Dhabi", "on the Belarusian border"),
    quantities, PLOVER contexts from keywords, the attribution of the sentence;
 4. resolve anaphoric nouns ("The swap took place this afternoon" completes the exchange
-   announced just before; "the previous exchange" is a new event of the same parties);
+   announced just before; "the previous exchange", "a third round" or a noun with a date of
+   its own is a new event of the same parties; an actorless "the second round of talks" with
+   no earlier event of its kind is between the parties of the story so far);
 5. drop events without a source actor (PLOVER codes none) and merge duplicates (a headline
    repeating the lead).
 
@@ -74,6 +76,7 @@ class _Draft:
     mode: str | None = None
     anaphoric: bool = False
     historical_mod: bool = False
+    new_instance: bool = False
     from_group: bool = False
 
     @property
@@ -197,7 +200,9 @@ class _Builder:
             self._verb_actors(draft)
         self._mediators(draft)
         self._reciprocate(draft)
-        draft.status = status or self._status(token)
+        draft.status = status or self._status(token, negation_is_event=rule.needs_negation)
+        if rule.needs_negation and draft.status == "planned":
+            draft.status = "occurred"  # "will not accept X" rejects X now
         if draft.status == "occurred" and rule.status:
             draft.status = rule.status  # type: ignore[assignment]
         draft.date = self._date(token)
@@ -208,6 +213,9 @@ class _Builder:
             draft.mode = draft.mode or "third-party"
         draft.historical_mod = any(c.lemma_.lower() in self.lex.words("historical_modifiers")
                                    for c in token.children if c.dep_ == "amod")
+        draft.new_instance = token.pos_ == "NOUN" and any(
+            c.lower_ in self.lex.words("new_instance_modifiers") for c in token.children
+            if c.dep_ in ("amod", "det", "nummod"))
         draft.anaphoric = token.pos_ == "NOUN" and any(
             c.dep_ in ("det", "poss") or c.lemma_.lower() in self.lex.words("historical_modifiers")
             for c in token.children if c.dep_ in ("det", "amod"))
@@ -235,6 +243,9 @@ class _Builder:
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
             if subjects and not all(s.tag_ in ("WDT", "WP") for s in subjects):
                 return subjects
+            controllers = self._pcomp_controller(current)
+            if controllers:
+                return controllers
             if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return [current.head]
             if current.dep_ not in ("xcomp", "conj", "advcl") or current.head.i == current.i:
@@ -243,8 +254,41 @@ class _Builder:
                 objects = [c for c in current.head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objects:  # object control ("pressed X to accept"), raising ("X is expected to")
                     return objects
+            if current.dep_ == "conj" and self._patient_only(current.head):
+                speaker = self._reporting_verb(current.head)
+                if speaker is not None:  # "said the round was postponed and urged restraint"
+                    return [c for c in speaker.children if c.dep_ in _SUBJECTS]
             current = current.head
         return []
+
+    def _pcomp_controller(self, verb: Token) -> list[Token]:
+        """'accused X of holding an exercise': the one accused of the act did it."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+            return []
+        return [c for c in prep.head.children if c.dep_ == "dobj"]
+
+    @staticmethod
+    def _patient_only(verb: Token) -> bool:
+        """A passive clause with no agent: its subject underwent the act."""
+        deps = {c.dep_ for c in verb.children}
+        return "nsubjpass" in deps and "agent" not in deps and "nsubj" not in deps
+
+    def _reporting_verb(self, verb: Token) -> Token | None:
+        """The speech or report verb whose reported clause ``verb`` is, if any."""
+        current = verb
+        for _ in range(3):
+            if current.dep_ == "conj" and current.head.i != current.i:
+                current = current.head
+                continue
+            heads = self.lex.words("speech_verbs") | self.lex.words("report_verbs") | \
+                self.lex.words("reported_speech_heads")
+            if current.dep_ == "ccomp" and current.head.lemma_.lower() in heads:
+                return current.head
+            speech = [c for c in current.children if c.dep_ == "parataxis"
+                      and c.lemma_.lower() in heads]
+            return speech[0] if speech else None  # "..., she said."
+        return None
 
     def _left_neighbour(self, verb: Token) -> list[Token]:
         """A subject the parser attached elsewhere: the actor phrase right before the verb group.
@@ -377,7 +421,17 @@ class _Builder:
             draft.from_group = True
         if not ids and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
             ids = self._reported_speaker(token, draft)
+        if not ids and token.lower_ in ("we", "i"):
+            ids = self._quote_speaker(token)
         return ids
+
+    def _quote_speaker(self, pronoun: Token) -> list[str]:
+        """'We call on both sides ...' inside a quote: the quote's speaker."""
+        for quote in self.ctx.analysis.quotes:
+            if quote.start <= pronoun.idx < quote.end and quote.speaker is not None and \
+                    quote.speaker.actor:
+                return [self.actors.country_level(quote.speaker.actor)]
+        return []
 
     def _crowd(self, draft: _Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
@@ -452,15 +506,18 @@ class _Builder:
 
     # ---------------------------------------------------------------- status
 
-    def _status(self, token: Token) -> EventStatus:
+    def _status(self, token: Token, negation_is_event: bool = False) -> EventStatus:
         anchor = _anchor(token)
         if token.pos_ == "ADJ" and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in \
                 self.lex.words("speech_verbs"):
             anchor = token = anchor.head  # "X responded that it would be pointless": a reply
-        if self._negated(token) or self._negated(anchor):
+        if not negation_is_event and (self._negated(token) or (
+                self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))):
             return "negated"
         if self._conditional(token):
             return "hypothetical"
+        if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
+            return "planned"
         chain = self._control_chain(anchor)
         for head in chain:
             status = self.lex.status_of_head.get(head.lemma_.lower())
@@ -471,11 +528,45 @@ class _Builder:
             return status  # type: ignore[return-value]
         for verb in [anchor, *chain]:
             status = self._modal(verb)
+            if status == "hypothetical" and self._backshifted_will(verb):
+                return "planned"
             if status is not None:
                 return status
-        if self._past_perfect(anchor) or self._temporal_background(token):
-            return "historical"
+        reported = self._reporting_verb(anchor) is not None
+        if (self._past_perfect(anchor) and not reported) or self._temporal_background(token):
+            return "historical"  # "said X had agreed" is the past of the report, not background
         return "occurred"
+
+    def _anchor_tells_occurrence(self, token: Token, anchor: Token) -> bool:
+        """Whether a negated anchor denies the event itself: always for verbs and objects, but
+        for an event noun as subject only with verbs of happening ("the talks did not take
+        place", not "the demand has not changed")."""
+        if token.pos_ != "NOUN" or token.i == anchor.i or token.dep_ not in ("nsubj",
+                                                                            "nsubjpass"):
+            return True
+        return anchor.lemma_.lower() in self.lex.words("occurrence_verbs")
+
+    def _planned_noun(self, noun: Token, anchor: Token) -> bool:
+        """'A round is planned / expected / due', 'the round, which X plans to host': planned."""
+        heads = self.lex.words("planned_noun_heads")
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == anchor.i and (
+                anchor.lemma_.lower() in heads or any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in heads for c in anchor.children)):
+            return True
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            if clause.lemma_.lower() in heads or self._modal(clause) == "planned":
+                return True
+        return False
+
+    def _backshifted_will(self, verb: Token) -> bool:
+        """'would' in reported speech is the past of 'will' ("a round would take place in
+        April, she said"), unless perfect ("would have been"), which is counterfactual."""
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if not any(a.lower_ == "would" for a in auxes) or any(a.lemma_ == "have" for a in auxes):
+            return False
+        if any(c.dep_ == "advcl" for c in verb.children):
+            return False  # "If X ..., Y would ...", "Should the talks succeed, ...": a condition
+        return self._reporting_verb(verb) is not None
 
     def _negated(self, token: Token) -> bool:
         for neg in (c for c in token.children if c.dep_ == "neg"):
@@ -584,6 +675,9 @@ class _Builder:
         yield token.i
         if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             yield token.head.i
+        for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
+            yield clause.i  # "the round, which X will host in Geneva on June 16"
+            yield from (c.i for c in clause.children if c.dep_ == "xcomp")
         if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
             yield token.head.i
 
@@ -613,14 +707,8 @@ class _Builder:
                 draft.status = "historical"
             if draft.rule.type == "REJECT" and draft.source and not draft.target:
                 draft.target = _rejected(draft, kept)
-            if not draft.actors:
-                earlier = self._antecedent(draft, kept)
-                if earlier is None:
-                    continue
-                if not draft.historical_mod:
-                    _complete(earlier, draft)
-                    continue
-                draft.source, draft.target = list(earlier.source), list(earlier.target)
+            if not draft.actors and not self._take_actors(draft, kept):
+                continue
             if not draft.source:
                 continue  # PLOVER codes no event without a named source actor
             duplicate = next((k for k in kept if _same(k, draft)), None)
@@ -632,6 +720,33 @@ class _Builder:
             if draft.date is None and draft.status in _REPORTED:
                 draft.date = self._reporting_date(draft.token)
         return [self._event(d) for d in kept]
+
+    def _take_actors(self, draft: _Draft, kept: list[_Draft]) -> bool:
+        """Give an actorless event noun its actors; False when it is dropped or merged.
+
+        "The swap took place this afternoon" retells the earlier exchange (merged into it);
+        "a third round", "the previous round" or a noun with a date of its own is a new event
+        of the same parties; with no earlier event of its kind, a reciprocal noun such as "the
+        second round of talks" is between the parties of the story so far.
+        """
+        earlier = self._antecedent(draft, kept)
+        if earlier is not None:
+            other_date = draft.date is not None and earlier.date is not None and \
+                draft.date.value != earlier.date.value
+            if not (draft.historical_mod or draft.new_instance or other_date):
+                _complete(earlier, draft)
+                return False
+            draft.source, draft.target = list(earlier.source), list(earlier.target)
+            return True
+        if not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric) or \
+                self._temporal_background(draft.token):
+            return False  # "after the meeting" dates another event; it reports none
+        parties = _last_sides(kept) or self.actors.parties(draft.token.i)
+        if len(parties) != 2:
+            return False
+        draft.source, draft.target = list(parties), parties[1:] + parties[:1]
+        draft.from_group = True
+        return True
 
     def _reporting_date(self, token: Token) -> TimeExpression | None:
         """The publication date, marked approximate, for a news event with no date of its own."""
@@ -742,6 +857,15 @@ def _rejected(draft: _Draft, earlier: list[_Draft], window: int = 3) -> list[str
         if other.rule.type == "REQUEST" and other.source and \
                 not set(other.source) & set(draft.source):
             return list(other.source)
+    return []
+
+
+def _last_sides(kept: list[_Draft]) -> list[str]:
+    """The two sides of the last two-party reciprocal event (talks, an exchange), if any."""
+    for draft in reversed(kept):
+        if draft.rule.reciprocal and len(draft.source) == 2 and \
+                set(draft.source) == set(draft.target):
+            return list(draft.source)
     return []
 
 

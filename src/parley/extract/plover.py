@@ -57,6 +57,10 @@ class TriggerRule:
     swap_roles: bool = False
     subjects: frozenset[str] = frozenset()
     status: str | None = None
+    needs_negation: bool = False
+    no_clause: bool = False
+    not_deps: frozenset[str] = frozenset()
+    not_clauses: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
@@ -75,7 +79,9 @@ class TriggerRule:
             yields=item.get("yields"), anaphoric=bool(item.get("anaphoric")),
             needs_clause=bool(item.get("needs_clause")), needs_for=bool(item.get("needs_for")),
             swap_roles=bool(item.get("swap_roles")), subjects=words("subjects"),
-            status=item.get("status"),
+            status=item.get("status"), needs_negation=bool(item.get("needs_negation")),
+            no_clause=bool(item.get("no_clause")), not_deps=frozenset(item.get("not_deps", [])),
+            not_clauses=words("not_clauses"),
         )
 
     def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
@@ -96,6 +102,14 @@ class TriggerRule:
         if objects & self.not_objects:
             return False
         if self.subjects and not (_subject_lemmas(token) & self.subjects):
+            return False
+        if token.dep_ in self.not_deps:
+            return False
+        if self.needs_negation and not any(c.dep_ == "neg" for c in token.children):
+            return False
+        clauses = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp",
+                                                                             "oprd")}
+        if (self.no_clause and clauses) or clauses & self.not_clauses:
             return False
         return self._modifiers_ok(token) and self._links_ok(token)
 
@@ -202,7 +216,7 @@ class PloverLexicon:
         return dict(self.data.get("contexts", {}))
 
     def group_anaphors(self) -> dict[str, str]:
-        """Phrase (lower case) -> 'states' or 'parties'."""
+        """Phrase (lower case) -> 'states', 'people' or 'parties'."""
         return {p.lower(): kind for kind, phrases in self.data.get("group_anaphors", {}).items()
                 for p in phrases}
 
