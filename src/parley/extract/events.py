@@ -104,7 +104,8 @@ class EventsExtractor:
         drafts = build.drafts()
         ctx.analysis.events.extend(build.finish(drafts))
         if not ctx.analysis.places:
-            ctx.analysis.places.extend(find_places(ctx.doc, resolver))
+            actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
+            ctx.analysis.places.extend(find_places(ctx.doc, resolver, set(actor_at)))
 
     def _resolver(self, kb: KnowledgeBase) -> PlaceResolver:
         if id(kb) not in self._resolvers:

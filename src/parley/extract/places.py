@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -129,6 +129,9 @@ class PlaceResolver:
                 return code, None, None
         for actor in self.kb.lookup(name):
             if actor.kind in ("state", "place") and actor.country:
+                city = _cities().get(name.lower())  # a capital: keep the city's coordinates
+                if city is not None and _alpha3(city["countrycode"]) == actor.country:
+                    return actor.country, float(city["latitude"]), float(city["longitude"])
                 return actor.country, None, None
         if name.lower() in _regions():
             return _regions()[name.lower()], None, None
@@ -153,10 +156,32 @@ def place_spans(doc: Doc | Span) -> Iterable[Span]:
                 yield token.doc[mods[-1].i:token.i + 1]
 
 
-def find_places(doc: Doc, resolver: PlaceResolver) -> list[Place]:
-    """Every distinct place mentioned in ``doc``, resolved, in text order."""
+# "to" and "over" are left out: "unacceptable to Russia", "talks over Ukraine" are not places.
+_LOCATIVE = {"in", "at", "near", "from", "across", "inside", "outside", "into", "on",
+             "around", "within", "along", "towards", "toward"}
+
+
+def is_locative(span: Span) -> bool:
+    """Whether a name stands where a place does: "in (the) X", "near X", "from X"."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ in _LOCATIVE
+
+
+def find_places(
+    doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ()
+) -> list[Place]:
+    """Every distinct place mentioned in ``doc``, resolved, in text order.
+
+    ``acting`` holds the token indices of names that act as actors ("Russia and Ukraine
+    agreed"): those are places only where they stand as one ("talks in Russia").
+    """
     seen: dict[str, Place] = {}
     for span in sorted(place_spans(doc), key=lambda s: s.start_char):
+        modifier = span.root.dep_ in ("compound", "amod", "poss", "nmod")  # "the US media outlet"
+        if (span.start in acting or modifier) and not is_locative(span):
+            continue
         place = resolver.resolve(span.text, span.start_char, span.end_char)
         if place.country is None and span.label_ not in ("LOC", "FAC"):
             continue  # an unresolvable "GPE" is more often a mis-tagged name than a place
