@@ -109,6 +109,41 @@ def test_track_timeline_renders_its_rounds(page: Any, base_url: str) -> None:
     assert entries.count() == len(track["rounds"])
 
 
+def test_track_timeline_shows_each_rounds_history(page: Any, base_url: str) -> None:
+    tracks = _api(base_url, "/api/v1/tracks", limit=200)["items"]
+    changed = [(t, r) for t in tracks for r in t["rounds"]
+               if len({h["status"] for h in r["history"]}) > 1]
+    assert changed, "no round in the demo corpus changes status between reports"
+    track, rnd = changed[0]
+    page.goto(f"{base_url}/tracks/{track['name']}")
+    entry = page.locator(f"#timeline li#round-{track['rounds'].index(rnd)}")
+    statuses = [h["status"] for h in rnd["history"]]
+    path = [s for i, s in enumerate(statuses) if i == 0 or s != statuses[i - 1]]
+    assert entry.locator(".history-path").text_content() == "Reported as " + " → ".join(path)
+    steps = entry.locator("ol.history li.step")
+    assert steps.count() == len(rnd["history"])
+    for i, h in enumerate(rnd["history"]):
+        assert steps.nth(i).locator(".status").text_content() == h["status"]
+        cited = track["sources"][h["article_id"]]
+        assert cited["outlet"] in steps.nth(i).text_content()
+
+
+def test_home_links_each_story_to_its_reports(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    link = page.locator("#stories a.story-link").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_selector("#members")
+    story = _api(base_url, "/api/v1/stories/" + href.rsplit("/", 1)[1].replace("%3A", ":"))
+    members = page.locator("#members li.member")
+    assert members.count() == len(story["members"]) >= 2
+    for i, m in enumerate(story["members"]):
+        row = members.nth(i)
+        assert m["evidence"]["text"] in row.locator("blockquote.evidence").text_content()
+        assert (m["outlet"] or "unknown outlet") in row.text_content()
+    assert page.locator("#sources li").count() == len(story["articles"])
+
+
 def test_sample_quotes_are_highlighted_with_their_speakers(
     page: Any, base_url: str, sample_dir: Path
 ) -> None:
@@ -183,7 +218,9 @@ def test_pages_fit_a_phone(browser: Any, base_url: str) -> None:
     article = _api(base_url, "/api/v1/articles", limit=1)["items"][0]["id"]
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
-    for path in ("/", "/articles", "/actors", f"/articles/{article}", f"/tracks/{track}"):
+    story = _api(base_url, "/api/v1/stories", min_sources=2)["items"][0]["id"]
+    for path in ("/", "/articles", "/actors", f"/articles/{article}", f"/tracks/{track}",
+                 f"/stories/{story}"):
         pg.goto(base_url + path)
         assert pg.evaluate("document.documentElement.scrollWidth") <= 391, path
     context.close()
@@ -195,7 +232,7 @@ def _shots() -> Path | None:
 
 
 def test_screenshots(browser: Any, base_url: str, tmp_path: Path) -> None:
-    """Home, track and article pages on a desktop and a phone, each PNG under 300 KB."""
+    """Home, track, article and story pages on a desktop and a phone, each PNG < 300 KB."""
     out = _shots() or tmp_path
     out.mkdir(parents=True, exist_ok=True)
     tracks = sorted(_api(base_url, "/api/v1/tracks")["items"], key=lambda t: -len(t["rounds"]))
@@ -204,6 +241,8 @@ def test_screenshots(browser: Any, base_url: str, tmp_path: Path) -> None:
     pages = {"home": "/", "track": "/tracks/" + tracks[0]["name"]}
     if article:
         pages["article"] = f"/articles/{article['id']}"
+    stories = _api(base_url, "/api/v1/stories", min_sources=2)["items"]
+    pages["story"] = "/stories/" + max(stories, key=lambda s: len(s["events"]))["id"]
     for device, viewport in (("desktop", (1280, 900)), ("phone", (390, 844))):
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                       device_scale_factor=1)

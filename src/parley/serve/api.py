@@ -21,7 +21,7 @@ from parley.errors import NotFound
 from parley.serve import listing
 from parley.serve.app import Services, services
 from parley.serve.listing import Filters, Page
-from parley.serve.resolved import page_of
+from parley.serve.paging import page_of
 from parley.serve.writes import ArticleIn, analyze_and_save, check_token, read_article
 from parley.store.queries import resolve_actor
 
@@ -166,43 +166,41 @@ def _actor_ids(svc: Services, actor: str | None) -> set[str] | None:
 @router.get("/tracks", summary="Negotiation tracks")
 def tracks(svc: Svc, actor: Actor = None, limit: Limit = 50,
            cursor: Cursor = None) -> dict[str, Any]:
-    """Negotiation tracks merged across articles; ``actor`` is a party or mediator."""
+    """Negotiation tracks merged across articles, by name, with each round's history (every
+    article's report of it) and the articles cited; ``actor`` is a party or mediator."""
     ids = _actor_ids(svc, actor)
-    found = [tr for tr in svc.resolved.get().tracks
-             if ids is None or ids & {*tr.parties, *tr.mediators}]
-    items, nxt = page_of(found, lambda tr: [tr.name], limit, cursor)
-    return Page([tr.model_dump(mode="json") for tr in items], nxt).to_json()
+    found = [rec for rec in svc.store.tracks()
+             if ids is None or ids & {*rec.track.parties, *rec.track.mediators}]
+    items, nxt = page_of(found, lambda rec: [rec.track.name, rec.key], limit, cursor)
+    return Page([rec.to_json() for rec in items], nxt).to_json()
 
 
 @router.get("/tracks/{name:path}", summary="One negotiation track")
 def track(svc: Svc, name: str) -> dict[str, Any]:
-    """A track by name, with its rounds and positions."""
-    found = svc.resolved.get().track(name)
-    if found is None:
-        raise NotFound(f"No track named {name!r}. List tracks at /api/v1/tracks.")
-    return found.model_dump(mode="json")
+    """A track by key, name (any case) or the start of its name, with its rounds' histories,
+    positions, agreements and cited articles."""
+    return svc.store.track(name).to_json()
 
 
 @router.get("/agreements", summary="Agreements and their status timelines")
 def agreements(svc: Svc, actor: Actor = None,
                status: Annotated[str | None, Query(description="Current status.")] = None,
                limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    """Agreements merged across articles; ``actor`` is a party, ``status`` the latest one."""
+    """Agreements merged across articles; ``actor`` is a party, ``status`` the latest one.
+    Each status carries the outlet and date of the article it comes from."""
     ids = _actor_ids(svc, actor)
-    found = [ag for ag in svc.resolved.get().agreements
-             if (ids is None or ids & set(ag.parties))
-             and (status is None or (ag.status or "").lower() == status.lower())]
-    items, nxt = page_of(found, lambda ag: [ag.name], limit, cursor)
-    return Page([ag.model_dump(mode="json") for ag in items], nxt).to_json()
+    found = [rec for rec in svc.store.agreements()
+             if (ids is None or ids & set(rec.agreement.parties))
+             and (status is None or (rec.agreement.status or "").lower() == status.lower())]
+    items, nxt = page_of(found, lambda rec: [rec.agreement.name, rec.key], limit, cursor)
+    return Page([rec.to_json() for rec in items], nxt).to_json()
 
 
 @router.get("/agreements/{name:path}", summary="One agreement")
 def agreement(svc: Svc, name: str) -> dict[str, Any]:
-    """An agreement by name, with its dated status timeline and evidence."""
-    found = svc.resolved.get().agreement(name)
-    if found is None:
-        raise NotFound(f"No agreement named {name!r}. List them at /api/v1/agreements.")
-    return found.model_dump(mode="json")
+    """An agreement by name ('new start treaty' finds New START), with its dated status
+    timeline, evidence and source articles."""
+    return svc.store.agreement(name).to_json()
 
 
 @router.get("/stories", summary="Stories: one real-world event seen in several articles")
@@ -213,13 +211,22 @@ def stories(svc: Svc,
             since: Since = None, until: Until = None, limit: Limit = 50,
             cursor: Cursor = None) -> dict[str, Any]:
     """Stories, newest first, with their member events (``article_id#index``) and sources."""
-    lo, hi = (since.isoformat() if since else ""), (until.isoformat() if until else "\uffff")
-    found = [s for s in svc.resolved.get().stories
-             if (type is None or s.type == type.upper())
-             and len({e.split("#")[0] for e in s.events}) >= min_sources
-             and (since is None and until is None or lo <= (s.date or "") <= hi)]
-    items, nxt = page_of(found, lambda s: [s.date or "", s.id], limit, cursor, reverse=True)
-    return Page([s.model_dump(mode="json") for s in items], nxt).to_json()
+    f = Filters(type=type, since=since, until=until)
+    with _conn(svc) as conn:
+        return listing.list_stories(conn, f, min_sources, limit, cursor).to_json()
+
+
+@router.get("/stories/{story_id}", summary="One story with its member events")
+def story(svc: Svc, story_id: str) -> dict[str, Any]:
+    """A story with each member event as the events listing shows it (evidence, outlet,
+    date, title), and the articles that report it."""
+    found = svc.store.story(story_id)
+    with _conn(svc) as conn:
+        members = listing.events_by_id(conn, found.events)
+    sources = svc.store.sources(e["article_id"] for e in members)
+    return {**found.model_dump(mode="json"), "members": members,
+            "articles": [sources[a].to_json() for a in dict.fromkeys(
+                e["article_id"] for e in members) if a in sources]}
 
 
 @router.get("/search", summary="Search article titles and texts, or quotes")

@@ -1,7 +1,7 @@
 """The FastAPI application: JSON API under ``/api/v1``, web pages, one error shape, security.
 
-:func:`create_app` wires a :class:`Services` object (store, settings, write token, the lazily
-loaded pipeline and the cache of cross-article records) into the routers of
+:func:`create_app` wires a :class:`Services` object (store, settings, write token and the
+lazily loaded pipeline) into the routers of
 :mod:`parley.serve.api` and :mod:`parley.serve.web`. Every error a client sees is
 ``{"ok": false, "error": "...", "status": N}`` (browsers asking for a page get the same message
 as an HTML page). Every response carries a strict Content-Security-Policy: scripts and styles
@@ -26,7 +26,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from parley import __version__
 from parley.errors import InputError, NotFound, ParleyError, StoreError
 from parley.serve.paging import BadCursor
-from parley.serve.resolved import ResolvedCache
 from parley.serve.templating import templates
 from parley.settings import Settings
 from parley.store import Store, open_store
@@ -52,7 +51,7 @@ SECURITY_HEADERS = {
 
 
 class Services:
-    """What every request handler needs: the store, settings, token, pipeline and caches."""
+    """What every request handler needs: the store, settings, token and pipeline."""
 
     def __init__(
         self, store: Store, settings: Settings, token: str | None, pipeline: Analyzer | None
@@ -60,7 +59,6 @@ class Services:
         self.store = store
         self.settings = settings
         self.token = token or None
-        self.resolved = ResolvedCache(store.engine)
         self._pipeline = pipeline
         self._pipeline_lock = threading.Lock()
 

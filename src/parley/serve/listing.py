@@ -21,6 +21,7 @@ from parley.models import Attribution, Event, Quote
 from parley.serve.paging import SortKey, after, encode_cursor
 from parley.store import schema as t
 from parley.store.queries import Found, country_code, resolve_actor
+from parley.store.resolved import select_stories_by_id
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -33,6 +34,8 @@ __all__ = [
     "list_quotes",
     "list_claims",
     "list_events",
+    "events_by_id",
+    "list_stories",
     "list_actors",
     "search_articles",
     "actor_names",
@@ -171,15 +174,29 @@ def search_articles(conn: sa.Connection, f: Filters, limit: int, cursor: str | N
 
 
 def _with_article(table: sa.Table) -> sa.Select[Any]:
+    # Date and outlet come from the record's own copies (indexed); the join only adds the
+    # title of the page's rows.
     a = t.articles
     return sa.select(
-        table.c.article_id, table.c.idx, a.c.outlet, a.c.published_at, a.c.title, table.c.data
+        table.c.article_id, table.c.idx, table.c.outlet, table.c.published_at, a.c.title,
+        table.c.data,
     ).join(a, a.c.id == table.c.article_id)
+
+
+def _record_where(query: sa.Select[Any], table: sa.Table, f: Filters) -> sa.Select[Any]:
+    """Outlet and publication-date filters on a record table's own copies of them."""
+    if f.outlet:
+        query = query.where(sa.func.lower(table.c.outlet) == f.outlet.lower())
+    if f.since:
+        query = query.where(table.c.published_at >= f.since)
+    if f.until:
+        query = query.where(table.c.published_at <= f.until)
+    return query
 
 
 def _record_keys(table: sa.Table) -> tuple[SortKey, ...]:
     return (
-        SortKey(t.articles.c.published_at, descending=True),
+        SortKey(table.c.published_at, descending=True),
         SortKey(table.c.article_id),
         SortKey(table.c.idx),
     )
@@ -199,10 +216,16 @@ def _found_item(model: type[BaseModel]) -> Callable[[sa.Row[Any]], Item]:
 def _who(
     column: sa.Column[Any], text: sa.Column[Any], ids: list[str], f: Filters
 ) -> sa.ColumnElement[bool]:
-    """Rows said by one of ``ids``, or (for a typed name) whose surface text contains it."""
+    """Rows said by one of ``ids``, or (for a typed name) whose unresolved speaker's surface
+    text contains it.
+
+    A row resolved to another actor is not matched by text ("Iran" must not match the
+    "Iranian foreign ministry"), and keeping the text test to unresolved rows lets both
+    branches use the index on ``column``.
+    """
     if f.actor_ids or not f.actor:
         return column.in_(ids)
-    by_text = text.icontains(f.actor, autoescape=True)
+    by_text = sa.and_(column.is_(None), text.icontains(f.actor, autoescape=True))
     return sa.or_(column.in_(ids), by_text) if ids else by_text
 
 
@@ -211,7 +234,7 @@ def list_quotes(
 ) -> Page:
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
-    query = _article_where(_with_article(q), f)
+    query = _record_where(_with_article(q), q, f)
     ids = _ids(conn, f, kb)
     if ids is not None:
         query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
@@ -226,7 +249,7 @@ def list_claims(
     """Attributed claims, newest article first; by reporter (``actor``), reporter kind
     (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
     c = t.attributions
-    query = _article_where(_with_article(c), f)
+    query = _record_where(_with_article(c), c, f)
     ids = _ids(conn, f, kb)
     if ids is not None:
         query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, f))
@@ -240,20 +263,29 @@ def list_claims(
     return page
 
 
-def _event_day() -> sa.ColumnElement[Any]:
-    # The event's own date when known, else the article's: ISO strings order like dates.
-    return sa.func.coalesce(t.events.c.date_value, sa.cast(t.articles.c.published_at, sa.String))
+def _prefixes(day: str) -> list[str]:
+    return [day[:i] for i in range(1, len(day) + 1)]
 
 
 def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
-    day = _event_day()
-    if f.since:
-        start = f.since.isoformat()
-        # A coarser date that contains ``since`` ('2026-02' for 2026-02-15) still counts.
-        query = query.where(sa.or_(day >= start, sa.literal(start, sa.String).like(day + "%")))
-    if f.until:
-        query = query.where(day <= f.until.isoformat())
-    return query
+    """Events whose own date (else their article's) falls in ``since``..``until``.
+
+    Dates are ISO strings, which order like dates; a coarser date that contains ``since``
+    ('2026-02' for 2026-02-15) counts too, i.e. one that is a prefix of it. Each branch of the
+    OR is a range or equality on an index of ``(date_value, published_at)``.
+    """
+    if not (f.since or f.until):
+        return query
+    e = t.events.c
+    lo, hi = (f.since.isoformat() if f.since else None), (f.until.isoformat() if f.until else None)
+    own = [e.date_value >= lo] if lo else []
+    own += [e.date_value <= hi] if hi else []
+    article = [e.published_at >= f.since] if f.since else []
+    article += [e.published_at <= f.until] if f.until else []
+    branches = [sa.and_(*own), sa.and_(e.date_value.is_(None), *article)]
+    if lo:
+        branches.append(sa.and_(e.date_value.in_(_prefixes(lo)), *own[1:]))
+    return query.where(sa.or_(*branches))
 
 
 def _in_country(code: str) -> sa.ColumnElement[bool]:
@@ -268,7 +300,7 @@ def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> 
     e, ea = t.events, t.event_actors
     query = _with_article(e)
     if f.outlet:
-        query = query.where(sa.func.lower(t.articles.c.outlet) == f.outlet.lower())
+        query = query.where(sa.func.lower(e.c.outlet) == f.outlet.lower())
     if f.type:
         query = query.where(e.c.type == f.type.upper())
     if f.status:
@@ -292,12 +324,51 @@ def list_events(
     e = t.events
     query = _events_query(conn, kb, f)
     page = _page(conn, query, _record_keys(e), _RECORD_KEY_NAMES, limit, cursor, _found_item(Event))
+    return _named(conn, page)
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+
+def list_stories(
+    conn: sa.Connection, f: Filters, min_sources: int, limit: int, cursor: str | None
+) -> Page:
+    """Stories seen in at least ``min_sources`` articles, newest first; by PLOVER type and
+    date (``since``/``until`` compare the story's ISO date, so '2026-02' is before
+    2026-02-01). One keyset query for the page, one for its members."""
+    s = t.stories.c
+    query = sa.select(s.id, s.date).where(s.article_count >= min_sources)
+    if f.type:
+        query = query.where(s.type == f.type.upper())
+    if f.since:
+        query = query.where(s.date >= f.since.isoformat())
+    if f.until:
+        query = query.where(s.date <= f.until.isoformat())
+    keys = (SortKey(s.date, descending=True), SortKey(s.id))
+    page = _page(conn, query, keys, ("date", "id"), limit, cursor, lambda r: {"id": r.id})
+    found = select_stories_by_id(conn, [it["id"] for it in page.items])
+    return Page([story.model_dump(mode="json") for story in found], page.next)
+
+
+def _named(conn: sa.Connection, page: Page) -> Page:
+    """Give each event item a ``names`` map of its actor ids (one query for the page)."""
     wanted = {a for it in page.items for r in ("source", "target", "mediator") for a in it[r]}
     names = actor_names(conn, wanted)
     for item in page.items:
         ids = [*item["source"], *item["target"], *item["mediator"]]
         item["names"] = {a: names.get(a, a) for a in ids}
     return page
+
+
+def events_by_id(conn: sa.Connection, ids: Sequence[str]) -> list[Item]:
+    """The events with these ids (``article_id#index``, as a story lists them), in that
+    order, shaped like :func:`list_events` items; two queries whatever their number."""
+    e = t.events
+    wanted = list(dict.fromkeys(ids))
+    rows = {r.id: r for i in range(0, len(wanted), 500) for r in conn.execute(
+        _with_article(e).add_columns(e.c.id).where(e.c.id.in_(wanted[i : i + 500])))}
+    to_item = _found_item(Event)
+    return _named(conn, Page([to_item(rows[i]) for i in wanted if i in rows])).items
 
 
 def actor_names(conn: sa.Connection, ids: set[str] | Sequence[str]) -> dict[str, str]:

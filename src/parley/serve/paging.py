@@ -11,15 +11,16 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-__all__ = ["SortKey", "encode_cursor", "decode_cursor", "after", "BadCursor"]
+__all__ = ["SortKey", "encode_cursor", "decode_cursor", "after", "page_of", "BadCursor"]
 
 Key = list[Any]
+T = TypeVar("T")
 
 
 class BadCursor(ValueError):
@@ -95,3 +96,25 @@ def after(keys: Sequence[SortKey], cursor: str) -> sa.ColumnElement[bool]:
     for key, value in zip(reversed(keys[:-1]), reversed(values[:-1]), strict=True):
         clause = sa.or_(_beyond(key, value), sa.and_(_equal(key, value), clause))
     return clause
+
+
+def page_of(
+    items: Sequence[T], key: Callable[[T], Key], limit: int, cursor: str | None
+) -> tuple[list[T], str | None]:
+    """A page of an in-memory list, which this sorts by ``key`` (for the few tracks and
+    agreements a store holds; sorting here keeps the order the same on every database).
+
+    Raises:
+        BadCursor: the cursor was not made for this listing.
+    """
+    ordered = sorted(items, key=key)
+    start = 0
+    if cursor:
+        sample = key(ordered[0]) if ordered else []
+        last = decode_cursor(cursor, len(sample)) if ordered else []
+        if any(not isinstance(v, type(s)) for v, s in zip(last, sample, strict=True)):
+            raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.")
+        start = next((i for i, it in enumerate(ordered) if key(it) > last), len(ordered))
+    chunk = ordered[start : start + limit]
+    more = start + limit < len(ordered)
+    return chunk, encode_cursor(key(chunk[-1])) if more and chunk else None

@@ -1,7 +1,10 @@
 """A track's timeline: rounds laid out for an inline SVG, and every dated change in order.
 
-Layout is computed here (plain numbers) and drawn by the template, so the page needs no
-JavaScript and no external library, and every label passes through autoescaping.
+Everything comes from the store's resolved records (:class:`~parley.store.TrackRecord`): each
+round carries its history, every article's report of it in publication order, so the page can
+show a round planned, then cancelled, then held, with the article behind each step. Layout is
+computed here (plain numbers) and drawn by the template, so the page needs no JavaScript and no
+external library, and every label passes through autoescaping.
 """
 
 from __future__ import annotations
@@ -11,8 +14,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from parley.models import Agreement, Round, Track
+from parley.store.resolved import RoundRecord, Source, TrackRecord
 
-__all__ = ["RoundDot", "RoundsChart", "Entry", "rounds_chart", "track_entries", "ArticleMeta"]
+__all__ = [
+    "RoundDot",
+    "RoundsChart",
+    "Step",
+    "Entry",
+    "rounds_chart",
+    "track_entries",
+    "ArticleMeta",
+    "article_meta",
+]
 
 STEP = 150  # horizontal distance between rounds, in SVG units
 MARGIN = 70
@@ -27,6 +40,12 @@ class ArticleMeta:
     title: str | None
     outlet: str | None
     published_at: dt.date | None
+
+
+def article_meta(sources: Mapping[str, Source]) -> dict[str, ArticleMeta]:
+    """The store's citation records as the pages' :class:`ArticleMeta`, by article id."""
+    return {i: ArticleMeta(s.article_id, s.title, s.outlet, s.published_at)
+            for i, s in sources.items()}
 
 
 @dataclass(frozen=True)
@@ -88,8 +107,19 @@ def rounds_chart(track: Track, meta: Mapping[str, ArticleMeta]) -> RoundsChart:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One article's report of a round: what it said the status and date were."""
+
+    status: str
+    date: str
+    article: ArticleMeta | None
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Entry:
-    """One dated change on a track's timeline, with the article that reported it."""
+    """One dated change on a track's timeline, with the article that reported it (and, for a
+    round, every report of it in order)."""
 
     date: str
     kind: str  # "round" | "position" | "agreement"
@@ -98,6 +128,15 @@ class Entry:
     status: str
     article: ArticleMeta | None
     evidence: str
+    history: tuple[Step, ...] = ()
+    anchor: str = ""  # the element id of a round's entry: 'round-<index in track.rounds>'
+
+    @property
+    def path(self) -> str:
+        """The round's statuses as reported, repeats dropped: 'planned → cancelled → held'."""
+        statuses = [s.status for s in self.history]
+        changes = [s for i, s in enumerate(statuses) if i == 0 or s != statuses[i - 1]]
+        return " → ".join(changes)
 
 
 def _day(value: str | None, src: ArticleMeta | None) -> str:
@@ -106,14 +145,24 @@ def _day(value: str | None, src: ArticleMeta | None) -> str:
     return src.published_at.isoformat() if src and src.published_at else ""
 
 
-def _round_entries(track: Track, meta: Mapping[str, ArticleMeta]) -> list[Entry]:
+def _steps(rec: RoundRecord, meta: Mapping[str, ArticleMeta]) -> tuple[Step, ...]:
+    steps = []
+    for h in rec.history:
+        src = meta.get(h.article_id or "")
+        steps.append(Step(h.status, h.date or "", src, h.evidence.text if h.evidence else ""))
+    return tuple(steps)
+
+
+def _round_entries(rounds: Sequence[RoundRecord], meta: Mapping[str, ArticleMeta]) -> list[Entry]:
     out = []
-    for r in track.rounds:
+    for i, rec in enumerate(rounds):
+        r = rec.round
         src = meta.get(r.article_id or "")
         place = f" in {r.venue}" if r.venue else ""
         label = f"Round {r.ordinal if r.ordinal is not None else '?'}{place}"
         evidence = r.evidence.text if r.evidence else ""
-        out.append(Entry(_day(r.date, src), "round", label, "", r.status, src, evidence))
+        out.append(Entry(_day(r.date, src), "round", label, "", r.status, src, evidence,
+                         _steps(rec, meta), f"round-{i}"))
     return out
 
 
@@ -145,22 +194,14 @@ def _agreement_entries(
     return out
 
 
-def related_agreements(track: Track, agreements: Sequence[Agreement]) -> list[Agreement]:
-    """Agreements between (at least two of) the track's parties."""
-    parties = set(track.parties)
-    return [a for a in agreements if len(parties & set(a.parties)) >= min(2, len(parties))]
-
-
 def track_entries(
-    track: Track,
-    agreements: Sequence[Agreement],
-    meta: Mapping[str, ArticleMeta],
-    names: Mapping[str, str],
+    rec: TrackRecord, meta: Mapping[str, ArticleMeta], names: Mapping[str, str]
 ) -> list[Entry]:
-    """Rounds, position changes and agreement status changes, oldest first (undated last)."""
+    """Rounds (each with its history), position changes and the status changes of the
+    track's agreements, oldest first (undated last)."""
     entries = [
-        *_round_entries(track, meta),
-        *_position_entries(track, meta, names),
-        *_agreement_entries(agreements, meta),
+        *_round_entries(rec.rounds, meta),
+        *_position_entries(rec.track, meta, names),
+        *_agreement_entries([a.agreement for a in rec.agreements], meta),
     ]
     return sorted(entries, key=lambda e: (e.date == "", e.date))

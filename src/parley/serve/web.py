@@ -1,7 +1,9 @@
 """The web pages: server-rendered, autoescaped, no inline script, one query set per page.
 
 Each handler gathers plain data with a fixed number of queries (the article page: one analysis
-read, whatever the number of highlights) and hands it to a template.
+read, whatever the number of highlights; ``tests/test_api.py`` counts them) and hands it to a
+template. Tracks, agreements and stories are the store's resolved records, kept up to date on
+every save, so no page recomputes them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,9 @@ from parley.serve.app import Services, services
 from parley.serve.highlight import highlight
 from parley.serve.listing import Filters
 from parley.serve.templating import safe_url, templates
-from parley.serve.timeline import (
-    ArticleMeta,
-    related_agreements,
-    rounds_chart,
-    track_entries,
-)
+from parley.serve.timeline import ArticleMeta, article_meta, rounds_chart, track_entries
 from parley.store import schema as t
+from parley.store.resolved import story_articles
 
 __all__ = ["router"]
 
@@ -49,22 +47,18 @@ def _meta(conn: sa.Connection, ids: Iterable[str]) -> dict[str, ArticleMeta]:
     return {r.id: ArticleMeta(r.id, r.title, r.outlet, r.published_at) for r in conn.execute(query)}
 
 
-def _multi_source(svc: Services, limit: int) -> list[Any]:
-    stories = svc.resolved.get().stories
-    return [s for s in stories if len({e.split("#")[0] for e in s.events}) > 1][:limit]
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, svc: Svc) -> Response:
-    resolved = svc.resolved.get()
-    stories = _multi_source(svc, 12)
+    tracks = [rec.track for rec in svc.store.tracks()]
+    agreements = [rec.agreement for rec in svc.store.agreements()]
+    stories = svc.store.stories(min_sources=2, limit=12)
+    ids = {a for tr in tracks for a in (*tr.parties, *tr.mediators)}
     with svc.store.engine.connect() as conn:
         recent = listing.list_recent_articles(conn, 15)
         meta = _meta(conn, (s.first_report or "" for s in stories))
-        names = listing.actor_names(conn, resolved.actor_ids())
+        names = listing.actor_names(conn, ids)
     return _page(request, "home.html", counts=svc.store.counts(), recent=recent,
-                 tracks=resolved.tracks, agreements=resolved.agreements, stories=stories,
-                 meta=meta, names=names)
+                 tracks=tracks, agreements=agreements, stories=stories, meta=meta, names=names)
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -104,39 +98,39 @@ def actor(request: Request, svc: Svc, actor_id: str) -> Response:
         quotes = listing.list_quotes(conn, None, f, 100, None)
         events = listing.list_events(conn, None, f, 100, None)
         claims = listing.list_claims(conn, None, f, 50, None)
-    resolved = svc.resolved.get()
-    tracks = [tr for tr in resolved.tracks if actor_id in {*tr.parties, *tr.mediators}]
+    tracks = [rec.track for rec in svc.store.tracks()
+              if actor_id in {*rec.track.parties, *rec.track.mediators}]
     return _page(request, "actor.html", actor=found[0], quotes=quotes, events=events,
                  claims=claims, tracks=tracks)
 
 
 @router.get("/tracks/{name:path}", response_class=HTMLResponse)
 def track(request: Request, svc: Svc, name: str) -> Response:
-    resolved = svc.resolved.get()
-    found = resolved.track(name)
-    if found is None:
-        raise NotFound(f"No track named {name!r}.")
-    deals = related_agreements(found, resolved.agreements)
-    sources = [r.article_id for r in found.rounds] + [p.article_id for p in found.positions]
-    sources += [s.article_id for ag in deals for s in ag.statuses]
-    with svc.store.engine.connect() as conn:
-        meta = _meta(conn, (s or "" for s in sources))
-        names = listing.actor_names(conn, resolved.actor_ids())
-    return _page(request, "track.html", track=found, chart=rounds_chart(found, meta),
-                 entries=track_entries(found, deals, meta, names), names=names,
-                 agreements=deals)
+    rec = svc.store.track(name)
+    meta = article_meta(rec.sources)
+    tr = rec.track
+    names = svc.store.names({*tr.parties, *tr.mediators, *(p.actor for p in tr.positions)})
+    return _page(request, "track.html", track=tr, chart=rounds_chart(tr, meta),
+                 entries=track_entries(rec, meta, names), names=names,
+                 agreements=[a.agreement for a in rec.agreements])
 
 
 @router.get("/agreements/{name:path}", response_class=HTMLResponse)
 def agreement(request: Request, svc: Svc, name: str) -> Response:
-    resolved = svc.resolved.get()
-    found = resolved.agreement(name)
-    if found is None:
-        raise NotFound(f"No agreement named {name!r}.")
+    rec = svc.store.agreement(name)
+    ag = rec.agreement
+    names = svc.store.names({*ag.parties, *(s.attributed_to or "" for s in ag.statuses)})
+    return _page(request, "agreement.html", ag=ag, meta=article_meta(rec.sources), names=names)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, svc: Svc, story_id: str) -> Response:
+    found = svc.store.story(story_id)
     with svc.store.engine.connect() as conn:
-        meta = _meta(conn, (s.article_id or "" for s in found.statuses))
-        names = listing.actor_names(conn, found.parties)
-    return _page(request, "agreement.html", ag=found, meta=meta, names=names)
+        members = listing.events_by_id(conn, found.events)
+        meta = _meta(conn, story_articles(found))
+    sources = [meta[a] for a in story_articles(found) if a in meta]
+    return _page(request, "story.html", story=found, members=members, sources=sources)
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -98,7 +98,8 @@ async def read_article(request: Request) -> ArticleIn:
 
 
 def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, bool]:
-    """Normalise, analyse and store ``posted``; returns the analysis and whether it is new.
+    """Normalise, analyse and store ``posted``, then bring the tracks, agreements and stories
+    it touches up to date; returns the analysis and whether it is new.
 
     Raises:
         InputError: the text cannot be analysed (empty after cleaning, not English, …).
@@ -111,4 +112,6 @@ def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, b
     analysis = pipeline.analyze(article)
     new = not services.store.has_article(article.id)
     services.store.save(analysis)
+    # Only the records this article can change are recomputed, so a write stays fast.
+    services.store.refresh_resolved({article.id})
     return analysis, new

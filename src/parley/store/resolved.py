@@ -30,6 +30,7 @@ __all__ = [
     "select_agreements",
     "select_agreement",
     "select_stories",
+    "select_stories_by_id",
     "select_sources",
     "select_names",
     "story_articles",
@@ -252,7 +253,19 @@ def select_stories(
              .order_by(s.date.desc().nulls_last(), s.id).limit(limit))
     if since is not None:
         query = query.where(s.date >= since.isoformat())
-    rows = conn.execute(query).all()
+    return _stories(conn, conn.execute(query).all())
+
+
+def select_stories_by_id(conn: sa.Connection, ids: Sequence[str]) -> list[Story]:
+    """The stored stories among ``ids``, in the order given (unknown ids are left out)."""
+    wanted = list(dict.fromkeys(ids))
+    rows = {row.id: row for i in range(0, len(wanted), 500)
+            for row in conn.execute(sa.select(t.stories).where(
+                t.stories.c.id.in_(wanted[i : i + 500])))}
+    return _stories(conn, [rows[i] for i in wanted if i in rows])
+
+
+def _stories(conn: sa.Connection, rows: Sequence[sa.Row[Any]]) -> list[Story]:
     members = _members(conn, [row.id for row in rows])
     return [Story(id=row.id, type=row.type, date=row.date, events=members.get(row.id, []),
                   sources=list(row.sources), first_report=row.first_report,

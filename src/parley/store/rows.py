@@ -93,13 +93,24 @@ def child_rows(analysis: Analysis) -> Iterator[tuple[sa.Table, list[Row]]]:
             for i, m in enumerate(analysis.mentions)
         ],
     )
-    yield t.quotes, [_quote_row(aid, i, analysis) for i in range(len(analysis.quotes))]
+    listed = _listing_columns(analysis.article)
+    yield t.quotes, [
+        {**_quote_row(aid, i, analysis), **listed} for i in range(len(analysis.quotes))
+    ]
     yield (
         t.attributions,
-        [_attribution_row(aid, i, analysis) for i in range(len(analysis.attributions))],
+        [
+            {**_attribution_row(aid, i, analysis), **listed}
+            for i in range(len(analysis.attributions))
+        ],
     )
-    yield t.events, [_event_row(aid, i, e) for i, e in enumerate(analysis.events)]
+    yield t.events, [{**_event_row(aid, i, e), **listed} for i, e in enumerate(analysis.events)]
     yield t.event_actors, [row for i, e in enumerate(analysis.events) for row in _links(aid, i, e)]
+
+
+def _listing_columns(article: Article) -> Row:
+    """The article's date and outlet, copied onto its records so listings need no join."""
+    return {"published_at": article.published_at, "outlet": article.outlet}
 
 
 def _quote_row(aid: str, i: int, analysis: Analysis) -> Row:

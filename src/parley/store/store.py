@@ -382,6 +382,18 @@ class Store:
         with self.engine.connect() as conn:
             return resolved.select_stories(conn, since, min_sources, limit)
 
+    def story(self, story_id: str) -> Story:
+        """One story by id, with its member events in report order.
+
+        Raises:
+            NotFound: no story has this id.
+        """
+        with self.engine.connect() as conn:
+            found = resolved.select_stories_by_id(conn, [story_id])
+        if not found:
+            raise NotFound(f"No story with id {story_id!r}. List stories with 'parley stories'.")
+        return found[0]
+
     def sources(self, article_ids: Iterable[str | None]) -> dict[str, Source]:
         """Outlet, date and title of each stored article among ``article_ids``, to cite it."""
         with self.engine.connect() as conn:
