@@ -142,3 +142,12 @@ def test_an_event_dated_only_by_its_year_does_not_bridge_two_sessions() -> None:
                  events=[talks("2026-09-23", "2026-09-23", "day")]),
     ]
     assert sorted(len(s.events) for s in cluster_stories(analyses)) == [1, 1, 1]
+
+
+def test_a_month_and_a_day_in_that_month_are_not_a_date_disagreement() -> None:
+    analyses = [
+        Analysis(article=_article("a", "2026-04-21", "Reuters"), events=[_swap("2026-04", 12)]),
+        Analysis(article=_article("b", "2026-04-21", "AP"), events=[_swap("2026-04-21", 12)]),
+    ]
+    [story] = cluster_stories(analyses)
+    assert story.disagreements == []

@@ -141,6 +141,8 @@ def _disagreements(members: list[EventRef]) -> list[str]:
                               for v, who in sorted(values.items()))
             notes.append(f"{unit}: {parts}")
     dates = {m.event.date.value for m in members if m.event.date and m.event.date.value}
-    if len(dates) > 1:
-        notes.append("date: " + "; ".join(sorted(d for d in dates if d)))
+    # "2026-06" and "2026-06-12" agree at the coarser precision; only incompatible dates differ.
+    precise = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
+    if len(precise) > 1:
+        notes.append("date: " + "; ".join(sorted(precise)))
     return notes
