@@ -151,3 +151,18 @@ def test_a_month_and_a_day_in_that_month_are_not_a_date_disagreement() -> None:
     ]
     [story] = cluster_stories(analyses)
     assert story.disagreements == []
+
+
+def test_a_later_passing_mention_does_not_blur_a_held_rounds_venue_and_date() -> None:
+    name = "Armenia–Azerbaijan peace talks"
+    analyses = [
+        _track("a", "2026-03-03", [Round(track=name, ordinal=2, venue="Astana", status="planned",
+                                         date="2026-04")]),
+        _track("b", "2026-04-15", [Round(track=name, ordinal=2, venue="Astana", status="held",
+                                         date="2026-04-15")]),
+        _track("c", "2026-05-28", [Round(track=name, ordinal=2, venue="Kazakhstan", status="held",
+                                         date="2026")]),
+    ]
+    [track] = merge_tracks(analyses)
+    [second] = track.rounds
+    assert (second.status, second.venue, second.date) == ("held", "Astana", "2026-04-15")

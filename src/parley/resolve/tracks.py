@@ -73,8 +73,8 @@ def _merge_round(base: Track, new: Round) -> None:
                 return  # a plan reported after the session took place is old news
             base.rounds[i] = old.model_copy(update={
                 "status": new.status if new.status != "unknown" else old.status,
-                "venue": new.venue or old.venue,
-                "date": new.date or old.date,
+                "venue": _venue_of(old, new),
+                "date": _date_of(old, new),
                 "participants": list(dict.fromkeys([*old.participants, *new.participants])),
                 "evidence": new.evidence or old.evidence,
                 "article_id": new.article_id,
@@ -82,6 +82,22 @@ def _merge_round(base: Track, new: Round) -> None:
             return
     base.rounds.append(new)
     base.rounds.sort(key=lambda r: (r.ordinal is None, r.ordinal or 0))
+
+
+def _venue_of(old: Round, new: Round) -> str | None:
+    """The first report of a session taking place names its venue best; a later passing mention
+    ("the round held in Azerbaijan last spring") does not override it, but a move does: a session
+    first planned for one city and then held in another takes the city it was held in."""
+    if old.venue and new.venue and old.status == new.status:
+        return old.venue
+    return new.venue or old.venue
+
+
+def _date_of(old: Round, new: Round) -> str | None:
+    """The more precise date wins ("2026-04-15" over "2026-04" over "2026"), else the newer."""
+    if old.date and new.date and old.status == new.status:
+        return new.date if len(new.date) > len(old.date) else old.date
+    return new.date or old.date
 
 
 def _later(new: Round, old: Round) -> bool:
