@@ -89,6 +89,17 @@ CASES = [
     # a parenthetical verb credits the whole sentence it interrupts
     ("The council, Lavrov argued, has become a club of the powerful.",
      "has become a club of the powerful", "lavrov", "person", None, 1.0),
+    # a bare group named by a demonym speaks for its state; with a number it is anonymous
+    ("Russian officials said the talks would resume in May.",
+     "the talks would resume in May", "rus", "organisation", None, 0.8),
+    ("Two Russian officials said the talks would resume in May.",
+     "the talks would resume in May", "Two Russian officials", "anonymous", None, 1.0),
+    ("Russian officials, speaking on condition of anonymity, said the talks would resume.",
+     "the talks would resume", "Russian officials, speaking on condition of anonymity",
+     "anonymous", None, 1.0),
+    # a claim never runs over a paragraph break
+    ("The Kremlin: no comment.\n\nLavrov, asked about the plan, said it was dead.",
+     "it was dead", "lavrov", "person", None, 1.0),
 ]  # fmt: skip
 
 

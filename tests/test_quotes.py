@@ -161,6 +161,76 @@ CASES = [
         'The Kremlin, in a post on X: "We will hold our positions."',
         "We will hold our positions.", True, "rus", 1, 1,
     ),
+    # a bare group named by a demonym speaks for its state; with a number it stays anonymous
+    ('Russian negotiators called the offer "a dead end".', "a dead end", True, "rus", 0.5, 0.8),
+    (
+        'Their Ukrainian counterparts described it as "a trap".', "a trap", True, "ukr", 0.5, 0.8,
+    ),
+    (
+        'Two Russian officials described the offer as "serious".',
+        "serious", True, "Two Russian officials", 0.5, 0.8,
+    ),
+    # a spokesperson speaks for the institution named before the role
+    ('A Kremlin spokesman said the offer was "not serious".', "not serious", True, "rus", 0.5, 0.8),
+    # an institution named by a demonym is its state; "the statement" is that institution's
+    (
+        'The Russian foreign ministry said in a statement that talks would go on. '
+        '"Nothing has changed," the statement said.',
+        "Nothing has changed", True, "rus", 0.5, 0.8,
+    ),
+    # a wire dateline is never the speaker
+    (
+        'MOSCOW (Reuters) — Sergei Lavrov opened the session, saying the plan was "unworkable."',
+        "unworkable", True, "lavrov", 1, 1,
+    ),
+    # a parse over a paragraph break: the cue's subject is in the cue's paragraph
+    (
+        'The Kremlin: "No comment."\n\nMarco Rubio, speaking in Riyadh, told reporters: '
+        '"We are close."',
+        "We are close.", True, "rubio", 1, 1,
+    ),
+    (
+        'The Kremlin: "No comment."\n\nMarco Rubio, speaking in Riyadh, told reporters: '
+        '"We are close."',
+        "No comment.", True, "rus", 0.5, 1,
+    ),
+    # words reported by a speaker's reported speech are that speaker's
+    (
+        'Sergei Lavrov spoke next. He said Moscow backed talks but warned that they would '
+        '"take years."',
+        "take years", True, "lavrov", 0.5, 0.8,
+    ),
+    # "X, citing Y, said": the words are Y's
+    (
+        'Reuters, citing TASS, said the talks would resume "within weeks".',
+        "within weeks", True, "tass", 1, 1,
+    ),
+    # "X, asked about Y, said": the parser's misreading does not lose the speaker
+    (
+        'Sergei Lavrov, asked about the plan at a briefing, said Moscow saw "no basis for it".',
+        "no basis for it", True, "lavrov", 1, 1,
+    ),
+    # the author of a text that "read" the words
+    (
+        'Protesters hung a banner that read "Peace now" outside the embassy.',
+        "Peace now", True, "Protesters", 0.5, 0.8,
+    ),
+    # speech quoted inside a quote, with a cue and a speaker of its own
+    (
+        '"Then their negotiator stood up and said \'not like this\' and left," Rubio said.',
+        "not like this", True, "their negotiator", 0.5, 0.8,
+    ),
+    # "the minister" goes back to the minister whose state the sentence names
+    (
+        "Foreign Minister Sergei Lavrov met Prime Minister Giorgia Meloni in Rome. Asked "
+        'whether Russia would attend, the minister said: "We will see."',
+        "We will see.", True, "lavrov", 0.5, 0.8,
+    ),
+    (
+        "Foreign Minister Sergei Lavrov met Prime Minister Giorgia Meloni in Rome. Asked "
+        'whether Italy would attend, the minister said: "We will see."',
+        "We will see.", True, "meloni", 0.5, 0.8,
+    ),
 ]  # fmt: skip
 
 
@@ -186,10 +256,25 @@ def test_quote_constructions(
         "Rubio has not confirmed that the meeting will happen.",  # negated cue: nothing said
         "A senior diplomat said that the meeting was tense.",  # an anonymous claim: attribution
         "Rubio said that the sanctions will stay in place.",  # indirect speech: an attribution
+        'Lavrov said he had heard the phrase "red line" before.',  # words named as words
     ],
 )
 def test_not_quotes(sm: Any, text: str) -> None:
     assert quotes_of(sm, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # single-quoted words inside a quote without a speech cue, or naming something
+        "\"In my view 'later' is better than 'never',\" Rubio said.",
+        "\"They called it 'a walkout' before we left,\" Rubio said.",
+    ],
+)
+def test_nested_words_without_their_own_speech_are_no_quote(sm: Any, text: str) -> None:
+    (q,) = quotes_of(sm, text)
+    assert q.speaker is not None and q.speaker.actor == "rubio"
 
 
 @pytest.mark.model

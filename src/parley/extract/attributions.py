@@ -66,6 +66,8 @@ from parley.extract.speech import (
     Who,
     load_cues,
     phrase_bounds,
+    same_paragraph,
+    sentence_piece,
     subject_of,
     trim,
     who_of,
@@ -177,7 +179,7 @@ class _Run:
         for q in quotes:
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
             if q.speaker is not None and q.speaker.actor is not None and span is not None:
-                self.speakers.note(span[0].sent.start, who_of(q.speaker))
+                self.speakers.note(span.start, who_of(q.speaker))
 
     def _mostly_quoted(self, claim: tuple[int, int]) -> bool:
         """Whether the direct quote is the record of this speech, not a claim.
@@ -426,7 +428,13 @@ class _Run:
         if who is None:
             return None
         if who.head == subj.i:
-            return self._reporter(phrase_bounds(subj))
+            bounds = phrase_bounds(subj)
+            rep, conf = self._reporter(bounds)
+            if rep.actor is None and who.actor is not None:
+                # "Armenian officials said": the speaker resolution knows whom they speak for
+                rep, conf = self._reporter_of(who, self.doc[bounds[0] : bounds[1]])
+                return rep, min(conf, who.confidence)
+            return rep, conf
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
@@ -434,19 +442,24 @@ class _Run:
         return rep, min(conf, who.confidence)
 
     def _claim_of(self, verb: Token) -> tuple[int, int] | None:
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        # The complement after the verb; one before it may be a misread parenthetical
+        # ("X, asked about the treaty, said …").
+        comps = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
         if comps:
             comp = comps[0]
             if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
                 return None  # "described how the session collapsed": a topic, not a claim
-            words = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+            words = [
+                t for t in comp.subtree
+                if not (t.dep_ == "mark" and t.head.i == comp.i) and same_paragraph(t, verb)
+            ]  # fmt: skip
             return self._clean(trim(words))
         if any(c.tag_ in ("WP", "WRB") for c in verb.children):
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             # "CLAIM, Politico reported" and "The council, he said, had become …": the verb is
             # a parenthetical; the claim is the sentence it interrupts (a span has no holes).
-            sent = verb.sent
+            sent = sentence_piece(self.doc, verb.i)
             subj = subject_of(verb)
             stop = subj.left_edge.i if subj is not None else verb.i
             if stop <= sent.start:

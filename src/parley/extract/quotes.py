@@ -16,17 +16,26 @@ Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its 
    same sentence (or in a lower-case sentence right after it: '"…!" the crowd chanted'), a
    sentence ending in a colon just before the quote, or the phrase opening the colon's line
    ("The M23 group, in a post on X: "). A quote with no cue right after a quote in the same
-   paragraph goes to that quote's speaker.
+   paragraph goes to that quote's speaker. A cue counts only in the quote's paragraph (the
+   parser sometimes runs a sentence over a paragraph break). Words cited as words ('the phrase
+   "not today"') are no quote; "read" is a cue when a text reads ('a message that read "…"').
 3. **Name the speaker** (:class:`~parley.extract.speech.Speakers`): the subject of the cue verb,
    resolved to an actor through the mentions; "a statement from the ministry" is the ministry's;
    a pronoun goes to the most recent compatible speaker or subject outside the quoted words;
    "the person" goes back to "a person close to the talks"; an unresolvable phrase ("the
-   delegations") is kept as words with ``actor=None``.
-4. **Interviews**: paragraphs opening with speaker labels that come back ("Q:"/"A:",
+   delegations") is kept as words with ``actor=None``. The words go to the source a medium
+   cites ("Report.az, citing Interfax, said"), to the outer speaker of reported speech ("He said
+   Germany … warned that '…'"), to the author of a text ("a group … replacing the page with a
+   message that read"); "the minister", "Serbian negotiators" and "a State Department
+   spokesperson" are resolved as :class:`~parley.extract.speech.Speakers` explains.
+4. **Nested quotes**: single-quoted words inside a quote are a quote of their own when a
+   verb of saying inside the outer quote governs them and has a named subject ('"… their
+   chief negotiator said 'no deal' …"'); not when the verb names ("called it 'a walkout'").
+5. **Interviews**: paragraphs opening with speaker labels that come back ("Q:"/"A:",
    "Al Jazeera:"/"Keller:") are a Q&A; the label whose paragraphs end in "?" asks. An answer is
    a quote of the person its label names (else the first person the article names, 0.5), cut
    around sentences holding a quote of their own ('Both sides told me "yes"' is not the
-   interviewee's answer alone).
+   interviewee's answer alone); "I" inside an answer is the interviewee.
 
 **Indirect speech is not a quote.** "X said that …" paraphrases; its record is an
 :class:`~parley.models.Attribution` made by ``parley.attributions.v1`` (reporter X), which an
@@ -60,7 +69,9 @@ from parley.extract.speech import (
     Resolver,
     Speakers,
     Who,
+    cited_source,
     load_cues,
+    same_paragraph,
     subject_of,
     who_of,
 )
@@ -224,6 +235,11 @@ class _Run:
         self.cues = cues
         self.res = Resolver(ctx)
         self.marked = find_marked(ctx.article.text)
+        doubles = [m for m in self.marked if not m.single]
+        # single-quoted words inside a double quote: speech the quoted speaker reports
+        self.inner = [
+            s for s in _find_single(ctx.article.text) if any(_inside(s, d) for d in doubles)
+        ]
         self.who = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
         self._last: Quote | None = None  # the quote found last, for a following uncued one
         self.interviewee: Who | None = None
@@ -241,7 +257,49 @@ class _Run:
             quote = self._direct_quote(m, span)
             if quote is not None:
                 quotes.extend(self._per_paragraph(quote))
+                quotes.extend(self._nested(m))
         return quotes
+
+    def _nested(self, outer: Marked) -> list[Quote]:
+        """Speech quoted inside a quote, with a cue and a named speaker of its own.
+
+        In '"… then their chief negotiator stood up and said 'no deal', and …"' the inner
+        words are the negotiator's. Inner words without a speech cue ('"'not today' is a
+        long way from 'never'"') or that name something ("called it 'a walkout'") are part
+        of the outer quote only.
+        """
+        found = []
+        for inner in (s for s in self.inner if _inside(s, outer)):
+            span = self.doc.char_span(inner.start, inner.end, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                continue
+            cue = self._inner_cue(span, outer)
+            subj = subject_of(cue) if cue is not None else None
+            if cue is None or subj is None or subj.pos_ == "PRON":
+                continue
+            if not outer.start <= subj.idx < outer.end:
+                continue
+            speaker = _speaker_from(self.who.who(subj))
+            if speaker is not None:
+                text = self.ctx.article.text[inner.start : inner.end]
+                found.append(Quote(text=text, start=inner.start, end=inner.end, direct=True,
+                                   speaker=speaker, cue=cue.text, extractor=NAME))  # fmt: skip
+        return found
+
+    def _inner_cue(self, span: SpacySpan, outer: Marked) -> Token | None:
+        """The verb of saying inside ``outer`` that governs the inner quote ``span``."""
+        for root in (t for t in span if not span.start <= t.head.i < span.end):
+            tok = root
+            for _ in range(_WALK_LIMIT):
+                tok = tok.head
+                if not outer.start <= tok.idx < outer.end:
+                    break
+                lemma = tok.lemma_.lower()
+                if tok.pos_ == "VERB" and lemma in self.cues.speech_verbs:
+                    return None if lemma in self.cues.naming_verbs else tok
+                if tok.head.i == tok.i:
+                    break
+        return None
 
     def _per_paragraph(self, quote: Quote) -> list[Quote]:
         """A quote running over paragraphs as one quote per paragraph, all by its speaker.
@@ -265,6 +323,8 @@ class _Run:
         return pieces
 
     def _direct_quote(self, m: Marked, span: SpacySpan) -> Quote | None:
+        if self._named_as_words(span):
+            return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         # A "— Name" credit right after the quote beats a cue found further away.
         credit = self._credit_after(span)
@@ -275,17 +335,22 @@ class _Run:
             speaker = self._speaker(cue) or _speaker_from(self._credit_before(span))
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
-            return self._quote(m, True, speaker, cue.text, cue.sent.start)
+            return self._quote(m, True, speaker, cue.text, cue.i)
         credit = credit or self._credit_before(span)
         if credit is not None:
-            return self._quote(m, True, _speaker_from(credit), None, span.sent.start)
+            return self._quote(m, True, _speaker_from(credit), None, span.start)
         if scare:
             return None  # a scare quote: a word in marks that nobody is said to have said
         previous = self._previous_in_paragraph(m)
         if previous is not None:
-            return self._quote(m, True, previous, None, span.sent.start)
+            return self._quote(m, True, previous, None, span.start)
         guess = self._nearest_subject(span)
-        return self._quote(m, True, _speaker_from(guess, cap=_NO_CUE), None, span.sent.start)
+        return self._quote(m, True, _speaker_from(guess, cap=_NO_CUE), None, span.start)
+
+    def _named_as_words(self, span: SpacySpan) -> bool:
+        """'He had heard the phrase "not today"': words cited as words, said by nobody here."""
+        prev = _previous_word(self.doc, span.start)
+        return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in self.cues.mention_nouns
 
     def _previous_in_paragraph(self, m: Marked) -> Speaker | None:
         """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech."""
@@ -298,10 +363,11 @@ class _Run:
         return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
 
     def _quote(
-        self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, sent: int
+        self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int
     ) -> Quote:
-        if speaker is not None:
-            self.who.note(sent, who_of(speaker))
+        """The quote of ``m``; its speaker is remembered at token ``at`` (unless negative)."""
+        if speaker is not None and at >= 0:
+            self.who.note(at, who_of(speaker))
         text = self.ctx.article.text[m.start : m.end]
         quote = Quote(
             text=text, start=m.start, end=m.end, direct=direct, speaker=speaker, cue=cue,
@@ -311,16 +377,27 @@ class _Run:
         return quote
 
     def _is_cue(self, tok: Token) -> bool:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.speech_verbs:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.cues.speech_verbs:
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.speech_nouns
+        if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
+            return self._inscribed(tok)
+        return tok.pos_ == "NOUN" and lemma in self.cues.speech_nouns
+
+    def _inscribed(self, verb: Token) -> bool:
+        """Whether a verb like "read" has a text for subject ("a message that read …")."""
+        subj = subject_of(verb)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ in ("relcl", "acl"):
+            subj = verb.head
+        texts = self.cues.text_nouns | self.cues.speech_nouns
+        return subj is not None and subj.lemma_.lower() in texts
 
     def _governing_cue(self, span: SpacySpan) -> Token | None:
         inside = range(span.start, span.end)
         for root in (t for t in span if t.head.i not in inside or t.head.i == t.i):
             tok = root
             for _ in range(_WALK_LIMIT):
-                if tok.i not in inside and self._is_cue(tok):
+                if tok.i not in inside and self._is_cue(tok) and self._near(tok, span):
                     return tok
                 if tok.head.i == tok.i:
                     break
@@ -338,11 +415,17 @@ class _Run:
         outside = [
             t for s in sents for t in s
             if not span.start <= t.i < span.end and t.pos_ == "VERB" and self._is_cue(t)
-            and not self._in_other_quote(t)
+            and not self._in_other_quote(t) and self._near(t, span)
         ]  # fmt: skip
         if outside:
             return min(outside, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
         return self._cue_before_colon(span)
+
+    @staticmethod
+    def _near(cue: Token, span: SpacySpan) -> bool:
+        """Whether ``cue`` shares a paragraph with the quote's first or last words: a parse
+        that runs over a paragraph break does not make a cue there the quote's."""
+        return same_paragraph(cue, span[0]) or same_paragraph(cue, span[-1])
 
     def _in_other_quote(self, tok: Token) -> bool:
         return any(m.start <= tok.idx < m.end for m in self.marked)
@@ -398,10 +481,40 @@ class _Run:
     def _speaker(self, cue: Token) -> Speaker | None:
         if cue.pos_ == "NOUN":
             cue = _verb_over(cue)
+        cue = self._outer_speech(cue)
         subj = subject_of(cue)
+        if subj is None and cue.dep_ == "acl":
+            subj = self.who.author_of(cue.head)  # "posted a link labelled '…'": the poster
         if subj is None:
             return None
-        return _speaker_from(self.who.who(subj))
+        if subj.lower_ == "i" and self._in_answer(subj.idx) and self.interviewee is not None:
+            # '"…," I keep telling both capitals' inside an answer: the interviewee speaks
+            return _speaker_from(self.interviewee, cap=self.interviewee_conf)
+        cited = cited_source(cue, subj, self.cues.citing)
+        return _speaker_from(self.who.who(cited if cited is not None else subj))
+
+    def _in_answer(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.answers)
+
+    def _outer_speech(self, cue: Token) -> Token:
+        """The speech verb reporting ``cue``: in "He said Germany … warned that '…'" the words
+        reached the reporter through him, so he is their speaker."""
+        tok = cue
+        for _ in range(_WALK_LIMIT):
+            if tok.dep_ != "conj" or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        outer = tok.head
+        if (
+            tok.dep_ == "ccomp"
+            and outer.i != tok.i
+            and outer.pos_ == "VERB"
+            and outer.lemma_.lower() in self.cues.speech_verbs
+            and same_paragraph(outer, cue)
+            and not self._in_other_quote(outer)
+        ):
+            return outer
+        return cue
 
     # ------------------------------------------------------------ 5. interviews
 

@@ -3,7 +3,16 @@
 The cue lexicon is data (``parley/data/cues.json``); :func:`load_cues` reads it once per
 extractor instance. :class:`Resolver` answers, for a noun phrase of the parsed text, which actor it
 names (using the actors extractor's mentions and ``scratch["actor_at"]`` first, the knowledge base
-second) and how sure we are.
+second) and how sure we are. :class:`Speakers` adds what a speaker phrase means in context:
+pronouns and "the person" followed back, "the minister" to the minister named before (the one
+whose state the sentence names, when several), a bare demonym group ("Serbian negotiators",
+"their Kosovar counterparts", "the Turkmen foreign ministry") to its state through the demonym
+table of :func:`parley.nlp.lexicon.load_lexicon`, and an unnamed spokesperson to the institution
+named before the role ("a State Department spokesperson" speaks for the United States).
+
+The parser sometimes runs a sentence over a paragraph break or takes the wire dateline for a
+subject; :func:`subject_of` skips such subjects, and antecedents are searched sentence by
+sentence within paragraphs.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from parley.errors import KnowledgeBaseError
 from parley.models import Mention, Speaker
+from parley.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cues", "Who", "Resolver", "Speakers", "load_cues", "who_of", "phrase_bounds", "subject_of",
-    "trim",
+    "trim", "same_paragraph", "paragraph_start", "dateline_end", "cited_source", "sentence_piece",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -60,6 +70,13 @@ class Cues:
     claim_stops: frozenset[str] = frozenset()
     embedded_questions: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
+    spokesperson_heads: frozenset[str] = frozenset()
+    state_groups: frozenset[str] = frozenset()
+    anonymity_phrases: frozenset[str] = frozenset()
+    text_nouns: frozenset[str] = frozenset()
+    inscription_verbs: frozenset[str] = frozenset()
+    mention_nouns: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -107,6 +124,13 @@ def _cues_from(data: dict[str, object]) -> Cues:
         claim_stops=_lower(att.get("claim_stops", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
+        spokesperson_heads=_lower(data.get("spokesperson_heads", [])),
+        state_groups=_lower(data.get("state_groups", [])),
+        anonymity_phrases=_lower(data.get("anonymity_phrases", [])),
+        text_nouns=_lower(data.get("text_nouns", [])),
+        inscription_verbs=_lower(data.get("inscription_verbs", [])),
+        mention_nouns=_lower(data.get("mention_nouns", [])),
+        naming_verbs=_lower(data.get("naming_verbs", [])),
     )
 
 
@@ -164,21 +188,114 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of ``verb`` (or of the verb it is conjoined to), or the agent."""
+    """The grammatical subject of ``verb`` (or of the verb it is conjoined to), or the agent.
+
+    A subject in another paragraph or in the wire dateline ("NEW YORK (Reuters) — X said") is
+    a parse that ran over a boundary, never the speaker: it is skipped.
+    """
     seen = 0
     while seen < 4:
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
+            if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if seen == 0:
+            found = _asked_subject(verb) or _subject_over_break(verb)
+            if found is not None:
+                return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
         seen += 1
+    return None
+
+
+def _subject_over_break(verb: Token) -> Token | None:
+    """The phrase opening ``verb``'s paragraph when the parser hung it on a subject in the
+    paragraph before ('The Kremlin: "…"' / 'Lavrov, asked …, said'): the parse ran over."""
+    if not any(c.dep_ in _SUBJECT_DEPS and not same_paragraph(c, verb) for c in verb.children):
+        return None
+    doc = verb.doc
+    start = paragraph_start(doc, verb.i)
+    inside = range(start, verb.i)
+    for tok in doc[start : verb.i]:
+        if tok.head.i not in inside and tok.pos_ in ("PROPN", "NOUN"):
+            return tok
+    return None
+
+
+# "X, asked about the treaty, said …": the parser reads "X asked" as a clause of its own.
+_ASKED = frozenset({"ask", "question", "press"})
+
+
+def _asked_subject(verb: Token) -> Token | None:
+    """The subject of a parenthetical "asked about …" clause the parser hung before ``verb``."""
+    for child in verb.lefts:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in _ASKED:
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+            if subjects and _plausible(subjects[0], verb):
+                return subjects[0]
+    return None
+
+
+def _plausible(subj: Token, verb: Token) -> bool:
+    if not same_paragraph(subj, verb):
+        return False
+    end = dateline_end(subj.doc, subj.i)
+    return end is None or subj.i >= end
+
+
+def _breaks_after(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
+def paragraph_start(doc: Doc, i: int) -> int:
+    """Index of the first token of the paragraph holding token ``i``."""
+    while i > 0 and not _breaks_after(doc[i - 1]):
+        i -= 1
+    return i
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """Whether tokens ``a`` and ``b`` stand in one paragraph (no line break between them)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(_breaks_after(t) for t in a.doc[lo:hi])
+
+
+_DATELINE_DASHES = ("—", "–", "--")
+
+
+def dateline_end(doc: Doc, i: int) -> int | None:
+    """Index after the wire dateline ("ASTANA, April 15 (Reuters) —") opening ``i``'s paragraph.
+
+    A dateline is the few words before a dash that open the paragraph with a place in capitals,
+    without a verb ("Finnish President Alexander Stubb — who …" is no dateline).
+    """
+    start = paragraph_start(doc, i)
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha):
+        return None
+    for tok in doc[start : min(len(doc), start + 14)]:
+        if tok.text in _DATELINE_DASHES:
+            before = [t for t in doc[start : tok.i] if not t.is_space]
+            if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
+                return tok.i + 1
+            return None
+    return None
+
+
+def cited_source(verb: Token, subj: Token, citing: frozenset[str]) -> Token | None:
+    """The original source in "MEDIUM, citing SOURCE, reported …" (its head token), if any."""
+    for tok in (*verb.children, *subj.children):
+        if tok.lemma_.lower() in citing and tok.pos_ == "VERB":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
     return None
 
 
@@ -345,26 +462,136 @@ class Speakers:
         self.doc = res.ctx.doc
         # character bounds of the quoted stretches: words in quotes are no antecedents
         self.quoted = tuple(quoted)
-        # sentence start token → speakers named there, in text order
-        self.noted: dict[int, list[Who]] = {}
+        # (token index, speaker) of the speech found so far
+        self.noted: list[tuple[int, Who]] = []
 
-    def note(self, sent_start: int, who: Who) -> None:
-        """Remember ``who`` as a speaker of the sentence starting at token ``sent_start``."""
-        self.noted.setdefault(sent_start, []).append(who)
+    def note(self, at: int, who: Who) -> None:
+        """Remember ``who`` as the speaker of words at token index ``at``."""
+        self.noted.append((at, who))
 
     def who(self, subj: Token) -> Who | None:
         """The actor (or words) the subject ``subj`` stands for; pronouns go to an antecedent."""
+        if subj.tag_ in ("WDT", "WP") and subj.head.dep_ in ("relcl", "acl"):
+            subj = subj.head.head  # "a message that read …": the message
         low = subj.lower_
-        if subj.lemma_.lower() in self.cues.speech_nouns:
-            source = self._source_of_statement(subj)
+        if subj.lemma_.lower() in self.cues.speech_nouns | self.cues.text_nouns:
+            source = self._source_of_text(subj)
             if source is not None:
                 return self.who(source)
         if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
-            return self._definite(subj) or self.res.who(subj)
+            return self._described(subj)
         actor, conf = self.res.actor_of_token(subj.i)
         if actor is not None:
             return Who(actor, subj.text, subj.idx, subj.idx + len(subj), min(conf, NEAR))
         return self._antecedent(subj)
+
+    def _described(self, head: Token) -> Who:
+        """A noun phrase as a speaker: named, a description followed back, or words."""
+        found = self._definite(head) or self._titled(head) or self.res.who(head)
+        if found.actor is not None:
+            return found
+        actor = self._speaks_for(head)
+        if actor is None:
+            return found
+        return Who(actor, found.text, found.start, found.end, min(found.confidence, 0.8),
+                   self.res.kind(actor), found.head)  # fmt: skip
+
+    def author_of(self, noun: Token) -> Token | None:
+        """Who wrote a text a sentence mentions: "X replaced the page with a message" → X.
+
+        Only a text that is the object of another verb has an author there; "A statement
+        said …" names none.
+        """
+        if noun.dep_ in _SUBJECT_DEPS:
+            return None
+        tok = noun.head
+        for _ in range(4):
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = subject_of(tok)
+                return subj if subj is not None and subj.i != noun.i else None
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        return None
+
+    # ------------------------------------------------------------ unnamed speakers
+
+    def _speaks_for(self, head: Token) -> str | None:
+        """The state or institution an unnamed speaker stands for, if the phrase says.
+
+        "Serbian negotiators" and "their Kosovar counterparts" (a bare group of people named
+        by a demonym) speak for their state, and so does "the Turkmen foreign ministry"; "a
+        State Department spokesperson" and "Iran's
+        foreign ministry spokesman" speak for the institution their modifiers name. A group
+        with a number ("two U.S. officials") or speaking on condition of anonymity is an
+        anonymous source, not its state.
+        """
+        if head.lemma_.lower() in self.cues.spokesperson_heads:
+            return self._owner(head)
+        institution = head.lemma_.lower() in self.cues.institution_heads
+        if (head.lower_ not in self.cues.state_groups and not institution) or not self._bare(head):
+            return None
+        sent = head.sent.text.lower()
+        if any(phrase in sent for phrase in self.cues.anonymity_phrases):
+            return None
+        return self._demonym_state(head)
+
+    def _bare(self, head: Token) -> bool:
+        """No number, quantifier or article other than "the" ("their" is fine)."""
+        for child in head.children:
+            if child.dep_ == "nummod" or (child.dep_ == "det" and child.lower_ != "the"):
+                return False
+            if child.dep_ == "poss" and child.tag_ != "PRP$":
+                return False
+        return head.dep_ != "pobj" or head.head.lower_ != "of"  # "one of the officials"
+
+    def _owner(self, head: Token) -> str | None:
+        """The non-person actor named before ``head`` in its phrase ("Iran's foreign ministry")."""
+        mods = [t for t in head.subtree if t.i < head.i]
+        for tok in mods:
+            actor, _ = self.res.actor_of_token(tok.i)
+            if actor is not None and self.res.kind(actor) not in (None, "person"):
+                return actor
+        names = [t for t in mods if t.pos_ == "PROPN" and t.dep_ == "compound"]
+        if names:
+            found = self.res.ctx.kb.lookup(head.doc[names[0].i : names[-1].i + 1].text)
+            if len(found) == 1 and found[0].kind != "person":
+                return found[0].id
+        return self._demonym_state(head)
+
+    def _demonym_state(self, head: Token) -> str | None:
+        """The state a demonym modifying ``head`` names ("Serbian", "Kosovar"), if known."""
+        lexicon = load_lexicon()
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
+                continue
+            code = lexicon.country_of_demonym(child.text) or self.cues.demonyms.get(child.text)
+            state = self._state_of(code) if code is not None else None
+            if state is not None:
+                return state
+        return None
+
+    def _state_of(self, code: str) -> str | None:
+        """The knowledge base's state actor for an ISO3 code (its id, or the state of it)."""
+        kb = self.res.ctx.kb
+        if code in kb.actors:
+            return code
+        states = (a.id for a in kb.actors.values() if a.kind == "state" and a.country == code)
+        return next(states, None)
+
+    # ------------------------------------------------------------ descriptions
+
+    def _source_of_text(self, noun: Token) -> Token | None:
+        """Who a statement or message is from: named with it, its author, or, for "the
+        statement", the source of the statement mentioned last ("X said in a statement …")."""
+        source = self._source_of_statement(noun) or self.author_of(noun)
+        if source is not None or [c.lower_ for c in noun.children if c.dep_ == "det"] != ["the"]:
+            return source
+        for sent in _sentences_back(noun, _LOOK_BACK):
+            for tok in reversed([t for t in sent if t.i < noun.i]):
+                if tok.lemma_ == noun.lemma_ and _indefinite(tok):
+                    return self._source_of_statement(tok) or self.author_of(tok)
+        return None
 
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""
@@ -398,6 +625,61 @@ class Speakers:
                                found.head)  # fmt: skip
         return None
 
+    def _titled(self, subj: Token) -> Who | None:
+        """The person a bare title refers back to ("the minister" → Foreign Minister Vieira).
+
+        Candidates are people named before with that word in their phrase, latest first; when
+        several fit, the one whose state the sentence names wins ("Asked whether Brazil …,
+        the minister" is Brazil's minister).
+        """
+        if subj.tag_ != "NN" or self.res.actor_of_token(subj.i)[0] is not None:
+            return None
+        dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
+        if dets != ["the"] or any(c.dep_ in ("amod", "compound", "prep", "poss")
+                                  for c in subj.children):  # fmt: skip
+            return None
+        people = self._people_titled(subj)
+        if not people:
+            return None
+        states = self._states_near(subj)
+        kb = self.res.ctx.kb
+        best = next(
+            (w for w in people if w.actor in kb.actors and kb.actors[w.actor].country in states),
+            people[0],
+        )
+        return Who(best.actor, best.text, best.start, best.end, NEAR, "person", best.head)
+
+    def _people_titled(self, subj: Token) -> list[Who]:
+        """People named before ``subj`` whose phrase holds ``subj``'s word, latest first."""
+        found: list[Who] = []
+        seen: set[str] = set()
+        mentions = sorted(self.res.ctx.analysis.mentions, key=lambda m: -m.start)
+        for m in mentions:
+            if m.start >= subj.idx or m.actor is None or m.actor in seen:
+                continue
+            if self.res.kind(m.actor) != "person":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            lo, hi = phrase_bounds(span.root)
+            if subj.lower_ in {t.lower_ for t in self.doc[lo:hi]}:
+                seen.add(m.actor)
+                phrase = self.doc[lo:hi]
+                found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
+                                 "person", span.root.i))  # fmt: skip
+        return found
+
+    def _states_near(self, tok: Token) -> set[str]:
+        """Countries of the states named in ``tok``'s sentence, within its paragraph."""
+        kb = self.res.ctx.kb
+        states: set[str] = set()
+        for t in tok.sent:
+            actor, _ = self.res.actor_of_token(t.i)
+            if actor in kb.actors and kb[actor].kind == "state" and same_paragraph(t, tok):
+                states.add(kb[actor].country or actor)
+        return states
+
     def _antecedent(self, pron: Token) -> Who | None:
         """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
         person = pron.lower_ in self.cues.person_pronouns
@@ -411,21 +693,27 @@ class Speakers:
     def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
         # A speaker already named in the sentence comes first, then subjects, latest first.
         limit = _idx(self.doc, before)
-        found = [w for w in reversed(self.noted.get(sent.start, [])) if w.end <= limit]
+        noted = sorted((at, w) for at, w in self.noted if sent.start <= at < sent.end)
+        found = [w for _, w in reversed(noted) if w.end <= limit]
         pronouns = self.cues.person_pronouns | self.cues.group_pronouns
         subjects = [
             t for t in sent
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in pronouns
             and not self._reported(t)
         ]  # fmt: skip
-        found.extend(self.res.who(t) for t in reversed(subjects))
+        found.extend(self._described(t) for t in reversed(subjects))
         return found
 
     def _reported(self, tok: Token) -> bool:
         """Whether ``tok`` is part of what is said (in quotes, or in "said that …")."""
         if any(start <= tok.idx < end for start, end in self.quoted):
             return True
-        return tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in self.cues.speech_verbs
+        verb = tok.head.head
+        return (
+            tok.head.dep_ == "ccomp"
+            and verb.lemma_.lower() in self.cues.speech_verbs
+            and same_paragraph(tok, verb)  # a parse over a paragraph break reports nothing
+        )
 
     def _compatible(self, who: Who, person: bool) -> bool:
         """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means."""
@@ -440,10 +728,27 @@ class Speakers:
             return person
         if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in self.cues.institution_heads:
             return not person  # "Pakistan's foreign office … it said"
+        if tok.pos_ == "PROPN" and _has_role(tok):
+            return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
         if tok.tag_ in ("NNS", "NNPS"):
             return not person
         # "a spokesman", "one protester": a singular common noun here is a person.
         return person and tok.tag_ == "NN"
+
+
+_ROLE_NOUNS = frozenset({"negotiator", "diplomat", "official", "aide", "adviser", "advisor"})
+
+
+def _has_role(name: Token) -> bool:
+    """Whether a name has a person's role beside it ("X, the deputy defence minister")."""
+    roles = {p.split()[-1] for p in load_lexicon().office_by_phrase} | _ROLE_NOUNS
+    for child in name.children:
+        if child.dep_ not in ("appos", "compound"):
+            continue
+        nouns = [child, *(c for c in child.children if c.dep_ == "conj")]
+        if any(n.lemma_.lower() in roles for n in nouns):
+            return True
+    return False
 
 
 def who_of(speaker: Speaker) -> Who:
@@ -460,8 +765,25 @@ def _indefinite(tok: Token) -> bool:
 
 
 def _sentences_back(tok: Token, count: int) -> list[SpacySpan]:
-    """The sentence of ``tok`` and up to ``count - 1`` sentences before it, nearest first."""
-    sents = [tok.sent]
+    """The sentence of ``tok`` and up to ``count - 1`` sentences before it, nearest first.
+
+    A sentence is cut at paragraph breaks: the parser sometimes runs one over a break, and
+    an antecedent is looked for in the nearest words first.
+    """
+    doc = tok.doc
+    sents = [sentence_piece(doc, tok.i)]
     while len(sents) < count and sents[-1].start > 0:
-        sents.append(tok.doc[sents[-1].start - 1].sent)
+        sents.append(sentence_piece(doc, sents[-1].start - 1))
     return sents
+
+
+def sentence_piece(doc: Doc, i: int) -> SpacySpan:
+    """The sentence holding token ``i``, cut to the paragraph holding it."""
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    sent = doc[i].sent
+    start = max(sent.start, paragraph_start(doc, i))
+    end = i + 1
+    while end < sent.end and not _breaks_after(doc[end - 1]):
+        end += 1
+    return doc[start:end]
