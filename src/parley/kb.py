@@ -17,13 +17,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from parley.errors import KnowledgeBaseError
 from parley.models import Actor
 
-__all__ = ["KnowledgeBase", "load_kb", "load_demonyms", "alias_key"]
+__all__ = ["KnowledgeBase", "load_kb", "load_demonyms", "alias_key", "parse_data_file"]
 
 log = logging.getLogger(__name__)
 
@@ -138,13 +139,23 @@ def _union(a: Sequence[str], b: Sequence[str]) -> list[str]:
     return list(dict.fromkeys([*a, *b]))
 
 
-def _read_file(text: str, origin: str) -> list[Actor]:
+def parse_data_file(text: str, origin: str, fmt: str) -> dict[str, Any]:
+    """The JSON object in ``text`` (read from ``origin``), which must declare ``"format": fmt``.
+
+    Raises:
+        KnowledgeBaseError: ``text`` is not JSON, or not an object of that format.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise KnowledgeBaseError(f"{origin}: not valid JSON ({e})") from e
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KnowledgeBaseError(f'{origin}: expected an object with "format": "{FORMAT}"')
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        raise KnowledgeBaseError(f'{origin}: expected an object with "format": "{fmt}"')
+    return data
+
+
+def _read_file(text: str, origin: str) -> list[Actor]:
+    data = parse_data_file(text, origin, FORMAT)
     try:
         return [Actor.model_validate(item) for item in data.get("actors", [])]
     except ValidationError as e:

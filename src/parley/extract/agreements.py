@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from parley.extract.base import Context, register
+from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 
 if TYPE_CHECKING:
@@ -318,16 +318,16 @@ class AgreementsExtractor:
             if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
                     "AGREE", "COOPERATE", "CONSULT"):
                 states = [a for a in dict.fromkeys([*ev.source, *ev.target])
-                          if a in ctx.kb and ctx.kb[a].kind == "state"]
+                          if is_state(ctx, a)]
                 if len(states) >= 2:
                     self._set_parties(ctx, draft, states)
                     return
-        actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
+        at = actor_at(ctx)
         states = [a.id for a in ctx.analysis.actors if a.kind == "state"]
-        here = [actor_at[t.i] for t in sent if t.i in actor_at and actor_at[t.i] in states]
+        here = [at[t.i] for t in sent if t.i in at and at[t.i] in states]
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
-            here += [actor_at[t.i] for t in prev if t.i in actor_at and actor_at[t.i] in states]
+            here += [at[t.i] for t in prev if t.i in at and at[t.i] in states]
         parties = list(dict.fromkeys(here))
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
@@ -348,13 +348,12 @@ def _span_of(sent: SpacySpan) -> Span:
 def _acting_states(ctx: Context, tok: Token) -> list[str]:
     """States named in the subject of the verb governing ``tok`` ("Armenia and Azerbaijan
     agreed …")."""
-    actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
+    at = actor_at(ctx)
     for head in (tok, *tok.ancestors):
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            ids = [actor_at[t.i] for s in subj for t in s.subtree if t.i in actor_at]
-            return list(dict.fromkeys(
-                i for i in ids if i in ctx.kb and ctx.kb[i].kind == "state"))
+            ids = [at[t.i] for s in subj for t in s.subtree if t.i in at]
+            return list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     return []
 
 
@@ -574,10 +573,7 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
     if status not in _ACTED:
         return None
     actor = _proposer(ctx, tok)
-    if actor is None or actor not in ctx.kb:
-        return actor
-    known = ctx.kb[actor]
-    return known.id if known.kind == "state" else known.country or actor
+    return country_of(ctx, actor) or actor
 
 
 def _proposer(ctx: Context, tok: Token) -> str | None:
@@ -593,12 +589,12 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
 
 
 def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
-    actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
+    at = actor_at(ctx)
     # A wire credit parsed into the subject ("(Reuters) — X ratified") never acts.
-    ids = [actor_at[t.i] for t in subject.subtree if t.i in actor_at
-           and not (actor_at[t.i] in ctx.kb and ctx.kb[actor_at[t.i]].kind == "media outlet")]
+    ids = [at[t.i] for t in subject.subtree if t.i in at
+           and not (at[t.i] in ctx.kb and ctx.kb[at[t.i]].kind == "media outlet")]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
-    states = list(dict.fromkeys(i for i in ids if i in ctx.kb and ctx.kb[i].kind == "state"))
+    states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     if states:
         return states[0] if len(states) == 1 else None  # several states acted together
     countries = {ctx.kb[i].country if i in ctx.kb else i for i in ids}

@@ -12,7 +12,7 @@ import importlib.metadata
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from parley.errors import UnknownExtractor
 from parley.models import Analysis, Article
@@ -22,7 +22,17 @@ if TYPE_CHECKING:
 
     from parley.kb import KnowledgeBase
 
-__all__ = ["Context", "Extractor", "Registry", "extractors", "register", "load_plugins"]
+__all__ = [
+    "Context",
+    "Extractor",
+    "Registry",
+    "extractors",
+    "register",
+    "load_plugins",
+    "actor_at",
+    "country_of",
+    "is_state",
+]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +51,28 @@ class Context:
     kb: KnowledgeBase
     analysis: Analysis
     scratch: dict[str, object] = field(default_factory=dict)
+
+
+def actor_at(ctx: Context) -> dict[int, str]:
+    """Token index → actor id, as the actors extractor left it (empty before it has run)."""
+    found = ctx.scratch.get("actor_at")
+    return cast("dict[int, str]", found) if isinstance(found, dict) else {}
+
+
+def is_state(ctx: Context, actor_id: str) -> bool:
+    """Whether the knowledge base knows ``actor_id`` as a state."""
+    return actor_id in ctx.kb and ctx.kb[actor_id].kind == "state"
+
+
+def country_of(ctx: Context, actor_id: str | None) -> str | None:
+    """The state an actor acts for: a state is its own, anyone else their ``country``.
+
+    None for an actor the knowledge base does not know (or one without a country).
+    """
+    if actor_id is None or actor_id not in ctx.kb:
+        return None
+    actor = ctx.kb[actor_id]
+    return actor.id if actor.kind == "state" else actor.country
 
 
 class Extractor(Protocol):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from parley.extract.base import actor_at
 from parley.extract.places import country_of_demonym
 from parley.extract.plover import PloverLexicon
 
@@ -42,9 +43,8 @@ class ActorIndex:
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
-        given = ctx.scratch.get("actor_at")
-        if isinstance(given, dict):
-            return {int(k): str(v) for k, v in given.items()}
+        if "actor_at" in ctx.scratch:
+            return dict(actor_at(ctx))
         at: dict[int, str] = {}
         for mention in ctx.analysis.mentions:
             span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -30,11 +30,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from parley.extract.base import Context, register
+from parley.extract.base import Context, actor_at, register
 from parley.extract.event_actors import ActorIndex, unique
+from parley.extract.event_drafts import (
+    Draft,
+    complete,
+    confidence,
+    last_sides,
+    rejection_target,
+    same_happening,
+)
+from parley.extract.event_status import StatusReader, anchor_of
 from parley.extract.places import (
     PlaceResolver,
     demonym_of,
@@ -61,29 +69,6 @@ _REPORTED = ("occurred", "proposed", "refused", "negated")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
 
 
-@dataclass
-class _Draft:
-    """An event while it is being built; becomes a models.Event at the end."""
-
-    token: Token
-    rule: TriggerRule
-    source: list[str] = field(default_factory=list)
-    target: list[str] = field(default_factory=list)
-    mediator: list[str] = field(default_factory=list)
-    status: EventStatus = "occurred"
-    date: TimeExpression | None = None
-    place: Place | None = None
-    mode: str | None = None
-    anaphoric: bool = False
-    historical_mod: bool = False
-    new_instance: bool = False
-    from_group: bool = False
-
-    @property
-    def actors(self) -> set[str]:
-        return set(self.source) | set(self.target)
-
-
 @register("parley.events.v1")
 class EventsExtractor:
     """PLOVER events with actors, status, date, place and quantities (see module docstring)."""
@@ -104,8 +89,7 @@ class EventsExtractor:
         drafts = build.drafts()
         ctx.analysis.events.extend(build.finish(drafts))
         if not ctx.analysis.places:
-            actor_at: dict[int, str] = ctx.scratch.get("actor_at", {})  # type: ignore[assignment]
-            ctx.analysis.places.extend(find_places(ctx.doc, resolver, set(actor_at)))
+            ctx.analysis.places.extend(find_places(ctx.doc, resolver, set(actor_at(ctx))))
 
     def _resolver(self, kb: KnowledgeBase) -> PlaceResolver:
         if id(kb) not in self._resolvers:
@@ -120,6 +104,7 @@ class _Builder:
                  resolver: PlaceResolver) -> None:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.doc: Doc = ctx.doc
+        self.statuses = StatusReader(lexicon)
         self.dates = self._dates_by_anchor()
         self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
         self.places = {i: span for span in place_spans(self.doc) for i in range(span.start,
@@ -127,7 +112,7 @@ class _Builder:
 
     # ---------------------------------------------------------------- step 1–2: triggers
 
-    def drafts(self) -> list[_Draft]:
+    def drafts(self) -> list[Draft]:
         """Triggers in text order, content absorbed, each built into a draft."""
         seen: set[tuple[str, str | None]] = set()
         found: list[tuple[Token, TriggerRule]] = []
@@ -138,14 +123,14 @@ class _Builder:
                 seen.add((rule.type, rule.mode))
         overrides, absorbed = self._absorb(found)
         results = self._results(found)
-        drafts: list[_Draft] = []
-        by_token: dict[int, _Draft] = {}
+        drafts: list[Draft] = []
+        by_token: dict[int, Draft] = {}
         for token, rule in found:
             if token.i in absorbed:
                 continue
             draft = self._build(token, rule, overrides.get(token.i))
             if token.i in results and results[token.i] in by_token:
-                _complete(by_token[results[token.i]], draft)
+                complete(by_token[results[token.i]], draft)
                 continue
             drafts.append(draft)
             by_token[token.i] = draft
@@ -191,8 +176,8 @@ class _Builder:
 
     # ---------------------------------------------------------------- step 3: one event
 
-    def _build(self, token: Token, rule: TriggerRule, status: EventStatus | None) -> _Draft:
-        draft = _Draft(token=token, rule=rule, mode=rule.mode)
+    def _build(self, token: Token, rule: TriggerRule, status: EventStatus | None) -> Draft:
+        draft = Draft(token=token, rule=rule, mode=rule.mode)
         if token.pos_ == "NOUN":
             self._noun_actors(draft)
         elif token.pos_ == "ADJ":
@@ -201,7 +186,7 @@ class _Builder:
             self._verb_actors(draft)
         self._mediators(draft)
         self._reciprocate(draft)
-        draft.status = status or self._status(token, negation_is_event=rule.needs_negation)
+        draft.status = status or self.statuses.status(token, negation_is_event=rule.needs_negation)
         if rule.needs_negation and draft.status == "planned":
             draft.status = "occurred"  # "will not accept X" rejects X now
         if draft.status == "occurred" and rule.status:
@@ -222,7 +207,7 @@ class _Builder:
             for c in token.children if c.dep_ in ("det", "amod"))
         return draft
 
-    def _verb_actors(self, draft: _Draft) -> None:
+    def _verb_actors(self, draft: Draft) -> None:
         verb = draft.token
         subjects = self._subjects(verb)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -256,7 +241,7 @@ class _Builder:
                 if objects:  # object control ("pressed X to accept"), raising ("X is expected to")
                     return objects
             if current.dep_ == "conj" and self._patient_only(current.head):
-                speaker = self._reporting_verb(current.head)
+                speaker = self.statuses.reporting_verb(current.head)
                 if speaker is not None:  # "said the round was postponed and urged restraint"
                     return [c for c in speaker.children if c.dep_ in _SUBJECTS]
             current = current.head
@@ -274,22 +259,6 @@ class _Builder:
         """A passive clause with no agent: its subject underwent the act."""
         deps = {c.dep_ for c in verb.children}
         return "nsubjpass" in deps and "agent" not in deps and "nsubj" not in deps
-
-    def _reporting_verb(self, verb: Token) -> Token | None:
-        """The speech or report verb whose reported clause ``verb`` is, if any."""
-        current = verb
-        for _ in range(3):
-            if current.dep_ == "conj" and current.head.i != current.i:
-                current = current.head
-                continue
-            heads = self.lex.words("speech_verbs") | self.lex.words("report_verbs") | \
-                self.lex.words("reported_speech_heads")
-            if current.dep_ == "ccomp" and current.head.lemma_.lower() in heads:
-                return current.head
-            speech = [c for c in current.children if c.dep_ == "parataxis"
-                      and c.lemma_.lower() in heads]
-            return speech[0] if speech else None  # "..., she said."
-        return None
 
     def _left_neighbour(self, verb: Token) -> list[Token]:
         """A subject the parser attached elsewhere: the actor phrase right before the verb group.
@@ -313,7 +282,7 @@ class _Builder:
         return [p for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
                 for p in c.children if p.dep_ == "pobj"]
 
-    def _noun_actors(self, draft: _Draft) -> None:
+    def _noun_actors(self, draft: Draft) -> None:
         noun, rule = draft.token, draft.rule
         sides = self._between(noun)
         if sides:
@@ -353,7 +322,7 @@ class _Builder:
                 return first, rest
         return None
 
-    def _light_verb_actors(self, draft: _Draft) -> None:
+    def _light_verb_actors(self, draft: Draft) -> None:
         """'X held (13 days of) talks with Y': the light verb's subject and 'with' object.
 
         Also 'X asked Y for help during a visit to Z': an event noun after a companion
@@ -373,7 +342,7 @@ class _Builder:
         draft.target = unique(a for p in self._prep_objects(verb, frozenset({"with"}))
                                for a in self._of(p, draft))
 
-    def _adjective_actors(self, draft: _Draft) -> None:
+    def _adjective_actors(self, draft: Draft) -> None:
         adj = draft.token
         holder = adj.head if adj.dep_ in ("acomp", "attr", "oprd") else adj
         experiencers = self._prep_objects(adj, frozenset({"for", "to"})) + self._prep_objects(
@@ -390,7 +359,7 @@ class _Builder:
         if not draft.target:
             draft.target = self._content_targets(adj, draft)
 
-    def _speaker(self, token: Token, draft: _Draft) -> list[str]:
+    def _speaker(self, token: Token, draft: Draft) -> list[str]:
         """The subject of the speech verb whose reported clause holds ``token``."""
         speech = self.lex.words("speech_verbs")
         current = token
@@ -402,7 +371,7 @@ class _Builder:
             current = current.head
         return []
 
-    def _content_targets(self, token: Token, draft: _Draft) -> list[str]:
+    def _content_targets(self, token: Token, draft: Draft) -> list[str]:
         """Targets named inside the content clause ("willing to begin a dialogue with X")."""
         preps = self.lex.target_preps("default")
         found: list[str] = []
@@ -412,7 +381,7 @@ class _Builder:
                 found.extend(self._of(t, draft))
         return unique(a for a in found if a not in draft.source)
 
-    def _of(self, token: Token, draft: _Draft, with_conj: bool = True) -> list[str]:
+    def _of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         civilians = self._civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + [a for c in token.children if c.dep_ == "conj" and with_conj
@@ -434,7 +403,7 @@ class _Builder:
                 return [self.actors.country_level(quote.speaker.actor)]
         return []
 
-    def _crowd(self, draft: _Draft) -> list[str]:
+    def _crowd(self, draft: Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
         subjects = [c for c in draft.token.children if c.dep_ in _SUBJECTS]
         named = [s for s in subjects if s.lemma_.lower() not in self.lex.words("crowd_heads")
@@ -444,7 +413,7 @@ class _Builder:
         demonym = demonym_of(draft.place.country)
         return [f"{demonym} protesters"] if demonym else []
 
-    def _reported_speaker(self, pronoun: Token, draft: _Draft) -> list[str]:
+    def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
         """'Hamas declared that it would ...': a subject pronoun of a reported clause is the
         speaker (news style puts the antecedent in the reporting clause)."""
         if pronoun.lower_ not in self.lex.words("speaker_pronouns"):
@@ -479,7 +448,7 @@ class _Builder:
         phrase = self.doc[words[0].i:words[-1].i + 1].text if words else token.text
         return [phrase[:1].upper() + phrase[1:]]
 
-    def _mediators(self, draft: _Draft) -> None:
+    def _mediators(self, draft: Draft) -> None:
         verbs = self.lex.words("mediation_verbs")
         nouns = self.lex.words("mediation_nouns")
         holders = [draft.token]
@@ -500,140 +469,10 @@ class _Builder:
         draft.mediator = [m for m in unique(draft.mediator) if m not in draft.actors]
 
     @staticmethod
-    def _reciprocate(draft: _Draft) -> None:
+    def _reciprocate(draft: Draft) -> None:
         """Coordinated parties of a reciprocal act are each other's targets."""
         if draft.rule.reciprocal and not draft.target and len(draft.source) >= 2:
             draft.target = draft.source[1:] + draft.source[:1]
-
-    # ---------------------------------------------------------------- status
-
-    def _status(self, token: Token, negation_is_event: bool = False) -> EventStatus:
-        anchor = _anchor(token)
-        if token.pos_ == "ADJ" and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in \
-                self.lex.words("speech_verbs"):
-            anchor = token = anchor.head  # "X responded that it would be pointless": a reply
-        if not negation_is_event and (self._negated(token) or (
-                self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))):
-            return "negated"
-        if self._conditional(token):
-            return "hypothetical"
-        if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
-            return "planned"
-        chain = self._control_chain(anchor)
-        for head in chain:
-            status = self.lex.status_of_head.get(head.lemma_.lower())
-            if status == "same" or status is None:
-                continue
-            if status == "hypothetical":
-                continue
-            return status  # type: ignore[return-value]
-        for verb in [anchor, *chain]:
-            status = self._modal(verb)
-            if status == "hypothetical" and self._backshifted_will(verb):
-                return "planned"
-            if status is not None:
-                return status
-        reported = self._reporting_verb(anchor) is not None
-        if (self._past_perfect(anchor) and not reported) or self._temporal_background(token):
-            return "historical"  # "said X had agreed" is the past of the report, not background
-        return "occurred"
-
-    def _anchor_tells_occurrence(self, token: Token, anchor: Token) -> bool:
-        """Whether a negated anchor denies the event itself: always for verbs and objects, but
-        for an event noun as subject only with verbs of happening ("the talks did not take
-        place", not "the demand has not changed")."""
-        if token.pos_ != "NOUN" or token.i == anchor.i or token.dep_ not in ("nsubj",
-                                                                            "nsubjpass"):
-            return True
-        return anchor.lemma_.lower() in self.lex.words("occurrence_verbs")
-
-    def _planned_noun(self, noun: Token, anchor: Token) -> bool:
-        """'A round is planned / expected / due', 'the round, which X plans to host': planned."""
-        heads = self.lex.words("planned_noun_heads")
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == anchor.i and (
-                anchor.lemma_.lower() in heads or any(
-                    c.dep_ == "acomp" and c.lemma_.lower() in heads for c in anchor.children)):
-            return True
-        for clause in (c for c in noun.children if c.dep_ == "relcl"):
-            if clause.lemma_.lower() in heads or self._modal(clause) == "planned":
-                return True
-        return False
-
-    def _backshifted_will(self, verb: Token) -> bool:
-        """'would' in reported speech is the past of 'will' ("a round would take place in
-        April, she said"), unless perfect ("would have been"), which is counterfactual."""
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if not any(a.lower_ == "would" for a in auxes) or any(a.lemma_ == "have" for a in auxes):
-            return False
-        if any(c.dep_ == "advcl" for c in verb.children):
-            return False  # "If X ..., Y would ...", "Should the talks succeed, ...": a condition
-        return self._reporting_verb(verb) is not None
-
-    def _negated(self, token: Token) -> bool:
-        for neg in (c for c in token.children if c.dep_ == "neg"):
-            following = token.doc[neg.i + 1] if neg.i + 1 < len(token.doc) else neg
-            if following.lower_ != "only":  # "not only ... but also" asserts, it does not deny
-                return True
-        return token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children
-                                            if c.dep_ in ("det", "prep"))
-
-    def _conditional(self, token: Token) -> bool:
-        marks = self.lex.words("conditional_marks")
-        nouns = self.lex.words("conditional_nouns")
-        current = token
-        for _ in range(12):
-            if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
-                                               for c in current.children):
-                return True
-            if current.dep_ == "pobj" and current.lemma_.lower() in nouns and \
-                    current.head.lower_ == "in" and token.i != current.i:
-                return True
-            if current.head.i == current.i:
-                return False
-            if current.dep_ in ("ccomp",) and current.head.lemma_.lower() in self.lex.words(
-                    "speech_verbs"):
-                return False  # a reported clause: the report itself is not conditional
-            current = current.head
-        return False
-
-    def _control_chain(self, anchor: Token) -> list[Token]:
-        """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
-        chain: list[Token] = []
-        current = anchor
-        while current.dep_ in ("xcomp", "ccomp", "acomp") and current.head.i != current.i \
-                and len(chain) < 3:
-            if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.lex.words(
-                    "speech_verbs") | self.lex.words("report_verbs"):
-                break
-            current = current.head
-            chain.append(current)
-        if anchor.dep_ in ("xcomp",) and anchor.head.lemma_ == "be" and anchor.head not in chain:
-            chain.append(anchor.head)  # "are to meet"
-        return chain
-
-    def _modal(self, verb: Token) -> EventStatus | None:
-        table = self.lex.data.get("modal_status", {})
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        for aux in auxes:
-            status = table.get(aux.lower_) or table.get(aux.lemma_.lower())
-            if status:
-                return status  # type: ignore[no-any-return]
-        lemmas = [a.lemma_.lower() for a in auxes]
-        if "be" in lemmas and "to" in lemmas and verb.dep_ == "xcomp":
-            return "planned"  # "are to meet"
-        if "go" in lemmas and "to" in lemmas:
-            return "planned"
-        return None
-
-    @staticmethod
-    def _past_perfect(verb: Token) -> bool:
-        return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children
-                                          if c.dep_ in ("aux", "auxpass"))
-
-    def _temporal_background(self, token: Token) -> bool:
-        """A noun used as a time reference ("shortly before the invasion") is background."""
-        return token.pos_ == "NOUN" and token.dep_ == "pobj" and \
-            token.head.lower_ in self.lex.words("temporal_preps")
 
     # ---------------------------------------------------------------- date, place
 
@@ -700,21 +539,21 @@ class _Builder:
 
     # ---------------------------------------------------------------- step 4–5: finish
 
-    def finish(self, drafts: list[_Draft]) -> list[Event]:
+    def finish(self, drafts: list[Draft]) -> list[Event]:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
-        kept: list[_Draft] = []
+        kept: list[Draft] = []
         for draft in drafts:
             if draft.status == "occurred" and self._old(draft.date):
                 draft.status = "historical"
             if draft.rule.type == "REJECT" and draft.source and not draft.target:
-                draft.target = _rejected(draft, kept)
+                draft.target = rejection_target(draft, kept)
             if not draft.actors and not self._take_actors(draft, kept):
                 continue
             if not draft.source:
                 continue  # PLOVER codes no event without a named source actor
-            duplicate = next((k for k in kept if _same(k, draft)), None)
+            duplicate = next((k for k in kept if same_happening(k, draft)), None)
             if duplicate is not None:
-                _complete(duplicate, draft)
+                complete(duplicate, draft)
                 continue
             kept.append(draft)
         for draft in kept:
@@ -722,7 +561,7 @@ class _Builder:
                 draft.date = self._reporting_date(draft.token)
         return [self._event(d) for d in kept]
 
-    def _take_actors(self, draft: _Draft, kept: list[_Draft]) -> bool:
+    def _take_actors(self, draft: Draft, kept: list[Draft]) -> bool:
         """Give an actorless event noun its actors; False when it is dropped or merged.
 
         "The swap took place this afternoon" retells the earlier exchange (merged into it);
@@ -735,14 +574,14 @@ class _Builder:
             other_date = draft.date is not None and earlier.date is not None and \
                 draft.date.value != earlier.date.value
             if not (draft.historical_mod or draft.new_instance or other_date):
-                _complete(earlier, draft)
+                complete(earlier, draft)
                 return False
             draft.source, draft.target = list(earlier.source), list(earlier.target)
             return True
         if not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric) or \
-                self._temporal_background(draft.token):
+                self.statuses.temporal_background(draft.token):
             return False  # "after the meeting" dates another event; it reports none
-        parties = _last_sides(kept) or self.actors.parties(draft.token.i)
+        parties = last_sides(kept) or self.actors.parties(draft.token.i)
         if len(parties) != 2:
             return False
         draft.source, draft.target = list(parties), parties[1:] + parties[:1]
@@ -757,7 +596,7 @@ class _Builder:
         return TimeExpression(text="", start=token.idx, end=token.idx,
                               value=published.isoformat(), precision="approximate")
 
-    def _antecedent(self, draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+    def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
         if not draft.anaphoric:
             return None
         sentence = draft.token.sent.start
@@ -767,7 +606,7 @@ class _Builder:
                 return earlier
         return None
 
-    def _event(self, draft: _Draft) -> Event:
+    def _event(self, draft: Draft) -> Event:
         token = draft.token
         sent = token.sent
         status = draft.status
@@ -779,7 +618,7 @@ class _Builder:
             status=status, attributed_to=self._attributed_to(sent.start_char),
             trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
             evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
-            confidence=_confidence(draft), extractor=EventsExtractor.name,
+            confidence=confidence(draft), extractor=EventsExtractor.name,
         )
 
     def _old(self, date: TimeExpression | None) -> bool:
@@ -821,21 +660,9 @@ def _content(token: Token) -> list[int]:
     return out
 
 
-def _anchor(token: Token) -> Token:
-    """The verb whose tense and modality an event noun or adjective takes."""
-    current = token
-    for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
-            return current
-        if current.head.i == current.i:
-            return current
-        current = current.head
-    return token
-
-
 def _clause(token: Token) -> Iterator[Token]:
     """The trigger's clause: the anchor's subtree without coordinated or adverbial clauses."""
-    root = _anchor(token) if token.pos_ == "ADJ" else token
+    root = anchor_of(token) if token.pos_ == "ADJ" else token
     yield from _walk(root, root)
 
 
@@ -845,43 +672,6 @@ def _walk(token: Token, root: Token) -> Iterator[Token]:
         if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
             continue
         yield from _walk(child, root)
-
-
-def _rejected(draft: _Draft, earlier: list[_Draft], window: int = 3) -> list[str]:
-    """Whom a rejection without a named target answers: another party's recent request."""
-    sentences = list(draft.token.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= draft.token.i < s.end)
-    recent_start = sentences[max(0, here - window)].start
-    for other in reversed(earlier):
-        if other.token.i < recent_start:
-            break
-        if other.rule.type == "REQUEST" and other.source and \
-                not set(other.source) & set(draft.source):
-            return list(other.source)
-    return []
-
-
-def _last_sides(kept: list[_Draft]) -> list[str]:
-    """The two sides of the last two-party reciprocal event (talks, an exchange), if any."""
-    for draft in reversed(kept):
-        if draft.rule.reciprocal and len(draft.source) == 2 and \
-                set(draft.source) == set(draft.target):
-            return list(draft.source)
-    return []
-
-
-def _complete(kept: _Draft, later: _Draft) -> None:
-    kept.date = kept.date or later.date
-    kept.place = kept.place or later.place
-    kept.mediator = kept.mediator or later.mediator
-
-
-def _same(a: _Draft, b: _Draft) -> bool:
-    """The same happening told twice (a headline and the lead): same type, status and sides."""
-    def key(d: _Draft) -> tuple[str, str, frozenset[str], frozenset[str]]:
-        return d.rule.type, d.status, frozenset(d.source), frozenset(d.target)
-
-    return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
 
 
 def _period_start(value: str) -> dt.date:
@@ -894,12 +684,3 @@ def _period_start(value: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         return dt.date.max
-
-
-def _confidence(draft: _Draft) -> float:
-    score = 0.45
-    score += 0.2 if draft.source else 0.0
-    score += 0.1 if draft.target else 0.0
-    score += 0.1 if draft.token.pos_ == "VERB" else 0.0
-    score -= 0.15 if draft.from_group else 0.0
-    return round(max(0.1, min(score, 0.95)), 2)

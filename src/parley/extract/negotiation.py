@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
-from parley.extract.base import Context, register
+from parley.extract.base import Context, country_of, is_state, register
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 
@@ -124,7 +124,7 @@ class NegotiationExtractor:
         parties: Counter[str] = Counter()
         mediators: list[str] = []
         for e in consults:
-            states = {a for a in (*e.source, *e.target) if _is_state(ctx, a)}
+            states = {a for a in (*e.source, *e.target) if is_state(ctx, a)}
             if len(states) >= 2:
                 parties.update(states)
                 mediators += [m for m in e.mediator if m not in states]
@@ -292,7 +292,7 @@ class NegotiationExtractor:
         for q in ctx.analysis.quotes:
             if q.speaker is None or (q.cue or "").lower() not in _REPLY_CUES:
                 continue
-            country = _country_of(ctx, q.speaker.actor)
+            country = country_of(ctx, q.speaker.actor)
             before = [p for p in earlier if p.evidence and p.evidence.start < q.start
                       and p.actor != country]
             if country not in track.parties or not before or any(
@@ -320,10 +320,6 @@ def _after_cue(sentence: str, cue: str) -> str:
     return sentence[m.end():].strip().rstrip(".") if m else sentence
 
 
-def _is_state(ctx: Context, actor_id: str) -> bool:
-    return actor_id in ctx.kb and ctx.kb[actor_id].kind == "state"
-
-
 def _pair_name(ctx: Context, pair: list[str]) -> str:
     names = [_SHORT.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
     return "–".join(names)
@@ -337,7 +333,7 @@ def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
     out = []
     for s in ag.statuses:
         if s.status == "extension proposed" and s.by:
-            country = _country_of(ctx, s.by)
+            country = country_of(ctx, s.by)
             if country and s.evidence:
                 m = re.search(r"\b(?:a|an)\s+([\w\-]+\s+extension)\b", s.evidence.text)
                 out.append(Position(actor=country, on=f"{ag.name} extension",
@@ -346,17 +342,10 @@ def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
     return out
 
 
-def _country_of(ctx: Context, actor_id: str | None) -> str | None:
-    if actor_id is None or actor_id not in ctx.kb:
-        return None
-    actor = ctx.kb[actor_id]
-    return actor.id if actor.kind == "state" else actor.country
-
-
 def _actor_named(ctx: Context, words: str) -> str | None:
     """The state behind a name or metonym ("the Kremlin", "Moscow")."""
     for actor in ctx.kb.lookup(words.strip()):
-        return _country_of(ctx, actor.id)
+        return country_of(ctx, actor.id)
     return None
 
 

@@ -9,7 +9,6 @@ in the same file, so a user extends coverage without touching code.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parley.errors import KnowledgeBaseError
+from parley.kb import parse_data_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -228,23 +228,13 @@ def load_plover(paths: Iterable[Path] = ()) -> PloverLexicon:
         KnowledgeBaseError: a file is not valid JSON or not ``parley-plover/1``.
     """
     shipped = resources.files("parley") / "data" / "plover.json"
-    data = _parse(shipped.read_text("utf-8"), "parley/data/plover.json")
+    data = parse_data_file(shipped.read_text("utf-8"), "parley/data/plover.json", FORMAT)
     rules: list[TriggerRule] = []
     for path in paths:
-        extra = _parse(Path(path).read_text("utf-8"), str(path))
+        extra = parse_data_file(Path(path).read_text("utf-8"), str(path), FORMAT)
         rules.extend(_rules(extra, data.get("type_aliases", {})))
     rules.extend(_rules(data, data.get("type_aliases", {})))
     return PloverLexicon(rules=rules, data=data)
-
-
-def _parse(text: str, origin: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise KnowledgeBaseError(f"{origin}: not valid JSON ({e})") from e
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KnowledgeBaseError(f'{origin}: expected an object with "format": "{FORMAT}"')
-    return data
 
 
 def _rules(data: Mapping[str, Any], aliases: Mapping[str, str]) -> list[TriggerRule]:

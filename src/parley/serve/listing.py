@@ -20,7 +20,13 @@ from pydantic import BaseModel
 from parley.models import Attribution, Event, Quote
 from parley.serve.paging import SortKey, after, encode_cursor
 from parley.store import schema as t
-from parley.store.queries import Found, country_code, resolve_actor
+from parley.store.queries import (
+    Found,
+    country_code,
+    in_country,
+    resolve_actor,
+    where_published,
+)
 from parley.store.resolved import select_stories_by_id
 
 if TYPE_CHECKING:
@@ -104,14 +110,7 @@ def _ids(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> list[str]
 
 
 def _article_where(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
-    a = t.articles
-    if f.outlet:
-        query = query.where(sa.func.lower(a.c.outlet) == f.outlet.lower())
-    if f.since:
-        query = query.where(a.c.published_at >= f.since)
-    if f.until:
-        query = query.where(a.c.published_at <= f.until)
-    return query
+    return where_published(query, t.articles, f.outlet, f.since, f.until)
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -185,13 +184,7 @@ def _with_article(table: sa.Table) -> sa.Select[Any]:
 
 def _record_where(query: sa.Select[Any], table: sa.Table, f: Filters) -> sa.Select[Any]:
     """Outlet and publication-date filters on a record table's own copies of them."""
-    if f.outlet:
-        query = query.where(sa.func.lower(table.c.outlet) == f.outlet.lower())
-    if f.since:
-        query = query.where(table.c.published_at >= f.since)
-    if f.until:
-        query = query.where(table.c.published_at <= f.until)
-    return query
+    return where_published(query, table, f.outlet, f.since, f.until)
 
 
 def _record_keys(table: sa.Table) -> tuple[SortKey, ...]:
@@ -288,19 +281,10 @@ def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
     return query.where(sa.or_(*branches))
 
 
-def _in_country(code: str) -> sa.ColumnElement[bool]:
-    e, ea, ac = t.events, t.event_actors, t.actors
-    involved = (
-        sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
-    )
-    return sa.or_(e.c.place_country == code, e.c.id.in_(involved))
-
-
 def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Select[Any]:
     e, ea = t.events, t.event_actors
-    query = _with_article(e)
-    if f.outlet:
-        query = query.where(sa.func.lower(e.c.outlet) == f.outlet.lower())
+    # Dates are not the article's alone here: _event_dates filters them.
+    query = where_published(_with_article(e), e, f.outlet, since=None)
     if f.type:
         query = query.where(e.c.type == f.type.upper())
     if f.status:
@@ -309,7 +293,7 @@ def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> 
     if ids is not None:
         query = query.where(e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))))
     if f.country:
-        query = query.where(_in_country(country_code(f.country, kb)))
+        query = query.where(in_country(country_code(f.country, kb)))
     return _event_dates(query, f)
 
 

@@ -33,6 +33,8 @@ __all__ = [
     "select_actors",
     "select_rejections",
     "count_rows",
+    "where_published",
+    "in_country",
 ]
 
 R = TypeVar("R", bound=BaseModel)
@@ -105,26 +107,43 @@ def resolve_actor(conn: sa.Connection, name: str, kb: KnowledgeBase | None) -> l
 
 
 def _with_article(table: sa.Table) -> sa.Select[Any]:
+    """A record table's rows, newest first, with the article's title.
+
+    Date and outlet come from the record's own copies (indexed, see migration 0003), so the
+    sort needs no join; the join only adds the title.
+    """
     a = t.articles
     return (
         sa.select(
-            table.c.article_id, table.c.idx, a.c.outlet, a.c.published_at, a.c.title, table.c.data
+            table.c.article_id,
+            table.c.idx,
+            table.c.outlet,
+            table.c.published_at,
+            a.c.title,
+            table.c.data,
         )
         .join(a, a.c.id == table.c.article_id)
-        .order_by(a.c.published_at.desc().nulls_last(), table.c.article_id, table.c.idx)
+        .order_by(table.c.published_at.desc().nulls_last(), table.c.article_id, table.c.idx)
     )
 
 
-def _article_filters(
-    query: sa.Select[Any], outlet: str | None, since: dt.date | None, until: dt.date | None = None
+def where_published(
+    query: sa.Select[Any],
+    table: sa.Table,
+    outlet: str | None,
+    since: dt.date | None,
+    until: dt.date | None = None,
 ) -> sa.Select[Any]:
-    a = t.articles
+    """Narrow ``query`` by ``table``'s own ``outlet`` (any case) and ``published_at`` range.
+
+    Serves ``articles`` and the record tables alike: both carry the two columns.
+    """
     if outlet:
-        query = query.where(sa.func.lower(a.c.outlet) == outlet.lower())
+        query = query.where(sa.func.lower(table.c.outlet) == outlet.lower())
     if since:
-        query = query.where(a.c.published_at >= since)
+        query = query.where(table.c.published_at >= since)
     if until:
-        query = query.where(a.c.published_at <= until)
+        query = query.where(table.c.published_at <= until)
     return query
 
 
@@ -153,7 +172,7 @@ def select_quotes(
 ) -> list[Found[Quote]]:
     """Quotes, newest article first, optionally by speaker (name or id), outlet and date."""
     q = t.quotes
-    query = _article_filters(_with_article(q), outlet, since).limit(limit)
+    query = where_published(_with_article(q), q, outlet, since).limit(limit)
     if speaker:
         ids = resolve_actor(conn, speaker, kb)
         query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, speaker))
@@ -170,7 +189,7 @@ def select_claims(
 ) -> list[Found[Attribution]]:
     """Attributed claims, newest article first, optionally by reporter, outlet and date."""
     c = t.attributions
-    query = _article_filters(_with_article(c), outlet, since).limit(limit)
+    query = where_published(_with_article(c), c, outlet, since).limit(limit)
     if reporter:
         ids = resolve_actor(conn, reporter, kb)
         query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, reporter))
@@ -205,11 +224,12 @@ def select_events(
         ids = resolve_actor(conn, actor, kb)
         query = query.where(e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))))
     if country:
-        query = query.where(_in_country(country_code(country, kb)))
+        query = query.where(in_country(country_code(country, kb)))
     return _found(conn, _event_dates(query, since, until), Event)
 
 
-def _in_country(code: str) -> sa.ColumnElement[bool]:
+def in_country(code: str) -> sa.ColumnElement[bool]:
+    """Events placed in the country with ISO3 ``code`` or involving one of its actors."""
     e, ea, ac = t.events, t.event_actors, t.actors
     involved = (
         sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
@@ -221,7 +241,7 @@ def _event_dates(
     query: sa.Select[Any], since: dt.date | None, until: dt.date | None
 ) -> sa.Select[Any]:
     # ISO strings order like dates, so one comparison serves day, month and year precision.
-    day = sa.func.coalesce(t.events.c.date_value, sa.cast(t.articles.c.published_at, sa.String))
+    day = sa.func.coalesce(t.events.c.date_value, sa.cast(t.events.c.published_at, sa.String))
     if since:
         start = since.isoformat()
         # A coarser value that contains ``since`` ('2026-02' for 2026-02-15) still counts.

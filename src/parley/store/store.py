@@ -267,7 +267,7 @@ class Store:
             .order_by(a.c.published_at.desc().nulls_last(), a.c.ingested_at.desc(), a.c.id)
             .limit(limit)
         )
-        query = queries._article_filters(query, outlet, since)
+        query = queries.where_published(query, a, outlet, since)
         with self.engine.connect() as conn:
             return [_analysis(r.json, r.text).article for r in conn.execute(query)]
 

@@ -1,0 +1,90 @@
+"""Events while they are built (:class:`Draft`) and the rules that combine drafts.
+
+The events extractor builds one draft per trigger, then keeps, completes or merges drafts in
+text order with these helpers, and turns the kept ones into :class:`parley.models.Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parley.models import EventStatus, Place, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from parley.extract.plover import TriggerRule
+
+__all__ = ["Draft", "rejection_target", "last_sides", "complete", "same_happening", "confidence"]
+
+
+@dataclass
+class Draft:
+    """An event while it is being built; becomes a models.Event at the end."""
+
+    token: Token
+    rule: TriggerRule
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    mediator: list[str] = field(default_factory=list)
+    status: EventStatus = "occurred"
+    date: TimeExpression | None = None
+    place: Place | None = None
+    mode: str | None = None
+    anaphoric: bool = False
+    historical_mod: bool = False
+    new_instance: bool = False
+    from_group: bool = False
+
+    @property
+    def actors(self) -> set[str]:
+        return set(self.source) | set(self.target)
+
+
+def rejection_target(draft: Draft, earlier: list[Draft], window: int = 3) -> list[str]:
+    """Whom a rejection without a named target answers: another party's recent request."""
+    sentences = list(draft.token.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= draft.token.i < s.end)
+    recent_start = sentences[max(0, here - window)].start
+    for other in reversed(earlier):
+        if other.token.i < recent_start:
+            break
+        if other.rule.type == "REQUEST" and other.source and \
+                not set(other.source) & set(draft.source):
+            return list(other.source)
+    return []
+
+
+def last_sides(kept: list[Draft]) -> list[str]:
+    """The two sides of the last two-party reciprocal event (talks, an exchange), if any."""
+    for draft in reversed(kept):
+        if draft.rule.reciprocal and len(draft.source) == 2 and \
+                set(draft.source) == set(draft.target):
+            return list(draft.source)
+    return []
+
+
+def complete(kept: Draft, later: Draft) -> None:
+    """Fill what ``kept`` lacks (date, place, mediators) from a later report of it."""
+    kept.date = kept.date or later.date
+    kept.place = kept.place or later.place
+    kept.mediator = kept.mediator or later.mediator
+
+
+def same_happening(a: Draft, b: Draft) -> bool:
+    """The same happening told twice (a headline and the lead): same type, status and sides."""
+    def key(d: Draft) -> tuple[str, str, frozenset[str], frozenset[str]]:
+        return d.rule.type, d.status, frozenset(d.source), frozenset(d.target)
+
+    return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
+
+
+def confidence(draft: Draft) -> float:
+    """How sure the event is: named sides and a verb trigger raise it, a group anaphor lowers it."""
+    score = 0.45
+    score += 0.2 if draft.source else 0.0
+    score += 0.1 if draft.target else 0.0
+    score += 0.1 if draft.token.pos_ == "VERB" else 0.0
+    score -= 0.15 if draft.from_group else 0.0
+    return round(max(0.1, min(score, 0.95)), 2)

@@ -1,0 +1,184 @@
+"""The status of an event: what its trigger's verb group says about whether it happened.
+
+``StatusReader.status`` reads, in order: negation ("did not meet"), conditionals ("if the talks
+fail"), planned nouns ("a round is planned"), control verbs ("refused to meet"), modals ("will
+meet", "could meet"), the past perfect and time references ("before the invasion"), else
+``occurred``. Word lists come from the PLOVER lexicon (``parley/data/plover.json``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.plover import PloverLexicon
+from parley.models import EventStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["StatusReader", "anchor_of"]
+
+
+class StatusReader:
+    """Event statuses from the dependency tree, with the lexicon's word lists."""
+
+    def __init__(self, lexicon: PloverLexicon) -> None:
+        self.lex = lexicon
+
+    def status(self, token: Token, negation_is_event: bool = False) -> EventStatus:
+        """The status of the event ``token`` triggers: negated, hypothetical, planned, a
+        control verb's (refused, proposed, …), a modal's, historical, else occurred."""
+        anchor = anchor_of(token)
+        if token.pos_ == "ADJ" and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in \
+                self.lex.words("speech_verbs"):
+            anchor = token = anchor.head  # "X responded that it would be pointless": a reply
+        if not negation_is_event and (self._negated(token) or (
+                self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))):
+            return "negated"
+        if self._conditional(token):
+            return "hypothetical"
+        if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
+            return "planned"
+        chain = self._control_chain(anchor)
+        for head in chain:
+            status = self.lex.status_of_head.get(head.lemma_.lower())
+            if status == "same" or status is None:
+                continue
+            if status == "hypothetical":
+                continue
+            return status  # type: ignore[return-value]
+        for verb in [anchor, *chain]:
+            status = self._modal(verb)
+            if status == "hypothetical" and self._backshifted_will(verb):
+                return "planned"
+            if status is not None:
+                return status
+        reported = self.reporting_verb(anchor) is not None
+        if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
+            return "historical"  # "said X had agreed" is the past of the report, not background
+        return "occurred"
+
+    def _anchor_tells_occurrence(self, token: Token, anchor: Token) -> bool:
+        """Whether a negated anchor denies the event itself: always for verbs and objects, but
+        for an event noun as subject only with verbs of happening ("the talks did not take
+        place", not "the demand has not changed")."""
+        if token.pos_ != "NOUN" or token.i == anchor.i or token.dep_ not in ("nsubj",
+                                                                            "nsubjpass"):
+            return True
+        return anchor.lemma_.lower() in self.lex.words("occurrence_verbs")
+
+    def _planned_noun(self, noun: Token, anchor: Token) -> bool:
+        """'A round is planned / expected / due', 'the round, which X plans to host': planned."""
+        heads = self.lex.words("planned_noun_heads")
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == anchor.i and (
+                anchor.lemma_.lower() in heads or any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in heads for c in anchor.children)):
+            return True
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            if clause.lemma_.lower() in heads or self._modal(clause) == "planned":
+                return True
+        return False
+
+    def _backshifted_will(self, verb: Token) -> bool:
+        """'would' in reported speech is the past of 'will' ("a round would take place in
+        April, she said"), unless perfect ("would have been"), which is counterfactual."""
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if not any(a.lower_ == "would" for a in auxes) or any(a.lemma_ == "have" for a in auxes):
+            return False
+        if any(c.dep_ == "advcl" for c in verb.children):
+            return False  # "If X ..., Y would ...", "Should the talks succeed, ...": a condition
+        return self.reporting_verb(verb) is not None
+
+    def _negated(self, token: Token) -> bool:
+        for neg in (c for c in token.children if c.dep_ == "neg"):
+            following = token.doc[neg.i + 1] if neg.i + 1 < len(token.doc) else neg
+            if following.lower_ != "only":  # "not only ... but also" asserts, it does not deny
+                return True
+        return token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children
+                                            if c.dep_ in ("det", "prep"))
+
+    def _conditional(self, token: Token) -> bool:
+        marks = self.lex.words("conditional_marks")
+        nouns = self.lex.words("conditional_nouns")
+        current = token
+        for _ in range(12):
+            if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                               for c in current.children):
+                return True
+            if current.dep_ == "pobj" and current.lemma_.lower() in nouns and \
+                    current.head.lower_ == "in" and token.i != current.i:
+                return True
+            if current.head.i == current.i:
+                return False
+            if current.dep_ in ("ccomp",) and current.head.lemma_.lower() in self.lex.words(
+                    "speech_verbs"):
+                return False  # a reported clause: the report itself is not conditional
+            current = current.head
+        return False
+
+    def _control_chain(self, anchor: Token) -> list[Token]:
+        """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
+        chain: list[Token] = []
+        current = anchor
+        while current.dep_ in ("xcomp", "ccomp", "acomp") and current.head.i != current.i \
+                and len(chain) < 3:
+            if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.lex.words(
+                    "speech_verbs") | self.lex.words("report_verbs"):
+                break
+            current = current.head
+            chain.append(current)
+        if anchor.dep_ in ("xcomp",) and anchor.head.lemma_ == "be" and anchor.head not in chain:
+            chain.append(anchor.head)  # "are to meet"
+        return chain
+
+    def _modal(self, verb: Token) -> EventStatus | None:
+        table = self.lex.data.get("modal_status", {})
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        for aux in auxes:
+            status = table.get(aux.lower_) or table.get(aux.lemma_.lower())
+            if status:
+                return status  # type: ignore[no-any-return]
+        lemmas = [a.lemma_.lower() for a in auxes]
+        if "be" in lemmas and "to" in lemmas and verb.dep_ == "xcomp":
+            return "planned"  # "are to meet"
+        if "go" in lemmas and "to" in lemmas:
+            return "planned"
+        return None
+
+    @staticmethod
+    def _past_perfect(verb: Token) -> bool:
+        return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children
+                                          if c.dep_ in ("aux", "auxpass"))
+
+    def temporal_background(self, token: Token) -> bool:
+        """A noun used as a time reference ("shortly before the invasion") is background."""
+        return token.pos_ == "NOUN" and token.dep_ == "pobj" and \
+            token.head.lower_ in self.lex.words("temporal_preps")
+
+    def reporting_verb(self, verb: Token) -> Token | None:
+        """The speech or report verb whose reported clause ``verb`` is, if any."""
+        current = verb
+        for _ in range(3):
+            if current.dep_ == "conj" and current.head.i != current.i:
+                current = current.head
+                continue
+            heads = self.lex.words("speech_verbs") | self.lex.words("report_verbs") | \
+                self.lex.words("reported_speech_heads")
+            if current.dep_ == "ccomp" and current.head.lemma_.lower() in heads:
+                return current.head
+            speech = [c for c in current.children if c.dep_ == "parataxis"
+                      and c.lemma_.lower() in heads]
+            return speech[0] if speech else None  # "..., she said."
+        return None
+
+
+def anchor_of(token: Token) -> Token:
+    """The verb whose tense and modality an event noun or adjective takes."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return token
