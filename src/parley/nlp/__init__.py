@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase
 from parley.nlp.lexicon import load_lexicon
+from parley.nlp.paragraphs import PARAGRAPHS
 from parley.nlp.patterns import PatternSet, kb_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import EntityRuler
 
-__all__ = ["load_pipeline", "add_kb_rulers", "RULER_LOWER", "RULER_EXACT"]
+__all__ = ["load_pipeline", "add_kb_rulers", "add_paragraph_breaks", "RULER_LOWER", "RULER_EXACT"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
     key = (model_name, len(kb))  # adding actors to the KB invalidates its pipeline
     if key not in per_kb:
         nlp = _load_model(model_name)
+        add_paragraph_breaks(nlp)
         add_kb_rulers(nlp, kb)
         per_kb[key] = nlp
     return per_kb[key]
@@ -68,6 +70,12 @@ def _load_model(model_name: str) -> Language:
         if "E050" in str(e) or "Can't find model" in str(e):
             raise ModelNotInstalled(model_name) from None
         raise
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Make every paragraph break a sentence break, before the parser decides."""
+    where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+    nlp.add_pipe(PARAGRAPHS, **where)
 
 
 def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
