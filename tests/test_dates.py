@@ -242,3 +242,37 @@ def test_planning_words_point_forward(
     DatesExtractor()(ctx)
     (date,) = ctx.analysis.dates
     assert (date.text, date.value) == (f"for {month}", value)
+
+
+@pytest.mark.parametrize(
+    "text, tense, value, precision",
+    [
+        # a part of a month stands for a day of it, roughly
+        ("mid-March", "future", "2026-03-15", "approximate"),
+        ("in early June", "future", "2026-06-05", "approximate"),
+        ("by late May", "future", "2026-05-25", "approximate"),
+        ("in late October", "past", "2025-10-25", "approximate"),
+        ("in June", "future", "2026-06", "month"),
+        # a decade is the range of its years, not a day near publication
+        ("the 1980s", "past", "1980", "range"),
+        ("the early 2010s", "past", "2010", "range"),
+    ],
+)
+def test_parts_of_months_and_decades(text: str, tense: str, value: str, precision: str) -> None:
+    res = resolve_expression(text, THURSDAY, tense)  # type: ignore[arg-type]
+    assert (res.value, res.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a month with its day is the day, even after "for" or before a comma
+        ("The vote was set for March 9.", ["March 9"]),
+        ("The accord, signed on May 4, still needs a vote.", ["May 4"]),
+        ("They met on May 4, 2025 in Oslo.", ["May 4, 2025"]),
+        ("Talks resume in mid-April.", ["in mid-April"]),
+        ("Survivors of the 1990s war spoke.", ["the 1990s"]),
+    ],
+)
+def test_expression_boundaries(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == expected

@@ -134,6 +134,13 @@ def test_type_and_status(nlp: Any, text: str, event_type: str, status: str) -> N
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", ["Turkey returned the disputed island to Greece.",
+                                  "Germany returned to the talks in May."])
+def test_returning_things_or_to_talks_is_no_release(nlp: Any, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.type == "RETREAT"]
+
+
+@pytest.mark.model
 def test_prisoner_exchange_with_quantities_place_and_anaphora(nlp: Any) -> None:
     text = ("Turkey announced the exchange of 90 French and German prisoners on each side. "
             "The swap took place yesterday on the Belarusian border. "
@@ -334,6 +341,10 @@ def _sides(event: Event) -> list[str]:
         # the one accused of an act did it
         ("France accused Germany of holding naval drills near its coast.", "MOBILIZE",
          "occurred", ["DEU"]),
+        # releases of people named by nationality or rank are one-way parts of an exchange
+        ("Russia handed over seven Ukrainians on Monday.", "RETREAT", "occurred", ["RUS"]),
+        ("Ukraine returned four Russian servicemen on Monday.", "RETREAT", "occurred",
+         ["UKR"]),
     ],
 )
 def test_new_rules_case_table(

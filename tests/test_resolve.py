@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from parley.models import (
+    ActorInText,
     Agreement,
     AgreementStatus,
     Analysis,
@@ -18,7 +19,8 @@ from parley.models import (
     TimeExpression,
     Track,
 )
-from parley.resolve import cluster_stories, merge_agreements, merge_tracks
+from parley.resolve import cluster_stories, merge_agreements, merge_tracks, same_story
+from parley.resolve.stories import EventRef
 
 EV = Span(start=0, end=1, text="x")
 
@@ -166,3 +168,91 @@ def test_a_later_passing_mention_does_not_blur_a_held_rounds_venue_and_date() ->
     [track] = merge_tracks(analyses)
     [second] = track.rounds
     assert (second.status, second.venue, second.date) == ("held", "Astana", "2026-04-15")
+
+
+# -- same_story case table: one real-world event told differently by two articles ------------
+
+_PEOPLE = {"person:ruto": "KEN", "person:hassan": "TZA", "person:envoy": "KEN"}
+
+
+def _ev(kind: str, source: list[str], target: list[str], value: str | None,
+        status: str = "occurred", mode: str | None = None, end: str | None = None) -> Event:
+    date = None
+    if value:
+        precision = "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
+        date = TimeExpression(text="t", start=0, end=1, value=value, end_value=end,
+                              precision=precision)  # type: ignore[arg-type]
+    return Event(type=kind, mode=mode, source=source, target=target, date=date,
+                 status=status, evidence=EV)  # type: ignore[arg-type]
+
+
+def _ref(aid: str, day: str, event: Event, index: int = 0) -> EventRef:
+    return EventRef(aid, index, event, "Outlet", dt.date.fromisoformat(day), _PEOPLE)
+
+
+KT = ["KEN", "TZA"]
+_REL = "release"
+
+SAME_STORY_CASES = [
+    # (why, first (article, published, event), second, same story?)
+    ("presidents sign, later their states are said to have signed",
+     ("a", "2026-05-04", _ev("SUPPORT", ["person:ruto", "person:hassan"], [], "2026-05-04")),
+     ("b", "2026-06-01", _ev("SUPPORT", KT, KT, "2026-05")), True),
+    ("one official's remark is not every act of his state",
+     ("a", "2026-05-04", _ev("REQUEST", ["person:ruto"], [], "2026-05-04")),
+     ("b", "2026-05-04", _ev("REQUEST", ["KEN"], [], "2026-05-04")), False),
+    ("a round planned for a month, then held on a day of it",
+     ("a", "2026-03-01", _ev("CONSULT", KT, KT, "2026-04", "planned")),
+     ("b", "2026-04-20", _ev("CONSULT", KT, KT, "2026-04-19")), True),
+    ("an undated plan, then the vote three weeks later",
+     ("a", "2026-06-02", _ev("SUPPORT", ["TZA"], [], None, "planned")),
+     ("b", "2026-06-23", _ev("SUPPORT", ["TZA"], [], "2026-06-22")), True),
+    ("an undated plan does not reach a vote three months later",
+     ("a", "2026-06-02", _ev("SUPPORT", ["TZA"], [], None, "planned")),
+     ("b", "2026-09-10", _ev("SUPPORT", ["TZA"], [], "2026-09-09")), False),
+    ("talks on two days and a report dated by their first day",
+     ("a", "2026-07-01", _ev("CONSULT", KT, KT, "2026-07-08", "planned", end="2026-07-09")),
+     ("b", "2026-07-10", _ev("CONSULT", KT, KT, "2026-07-09")), True),
+    ("two exchanges months apart are two stories",
+     ("a", "2026-02-10", _ev("RETREAT", KT, KT, "2026-02-10", mode=_REL)),
+     ("b", "2026-06-10", _ev("RETREAT", KT, KT, "2026-06-09", mode=_REL)), False),
+    ("an accusation and the counter-accusation are two events",
+     ("a", "2026-08-01", _ev("ACCUSE", ["KEN"], ["TZA"], "2026-08-01")),
+     ("b", "2026-08-01", _ev("ACCUSE", ["TZA"], ["KEN"], "2026-08-01")), False),
+    ("one side's handover is part of the exchange another outlet reports",
+     ("a", "2026-08-01", _ev("RETREAT", KT, KT, "2026-08-01", mode=_REL)),
+     ("b", "2026-08-02", _ev("RETREAT", ["TZA"], ["KEN"], "2026-08-01", mode=_REL)), True),
+    ("the same article: a handover inside the exchange it describes",
+     ("a", "2026-08-01", _ev("RETREAT", KT, KT, "2026-08-01", mode=_REL)),
+     ("a", "2026-08-01", _ev("RETREAT", ["KEN"], ["TZA"], "2026-08-01", mode=_REL)), True),
+    ("the same article: one side's agreement beside a joint one is another agreement",
+     ("a", "2026-08-01", _ev("AGREE", KT, KT, "2026-08-01")),
+     ("a", "2026-08-01", _ev("AGREE", ["KEN"], ["TZA"], "2026-08-01")), False),
+    ("a session said not to have happened is the planned one",
+     ("a", "2026-05-01", _ev("CONSULT", KT, KT, "2026-06", "planned")),
+     ("b", "2026-06-12", _ev("CONSULT", KT, KT, "2026-06", "negated")), True),
+]
+
+
+@pytest.mark.parametrize(("why", "first", "second", "expected"), SAME_STORY_CASES,
+                         ids=[c[0] for c in SAME_STORY_CASES])
+def test_same_story_decides_like_a_careful_reader(
+    why: str, first: tuple[str, str, Event], second: tuple[str, str, Event], expected: bool
+) -> None:
+    a, b = _ref(*first), _ref(*second, index=1)
+    assert same_story(a, b) is expected, why
+    assert same_story(b, a) is expected, "the test is symmetric"
+
+
+def test_a_persons_country_comes_from_the_articles_actors() -> None:
+    people = [ActorInText(id="person:ruto", name="William Ruto", kind="person", country="KEN"),
+              ActorInText(id="person:hassan", name="Samia Suluhu Hassan", kind="person",
+                          country="TZA")]
+    signing = _ev("SUPPORT", ["person:ruto", "person:hassan"], [], "2026-05-04")
+    analyses = [
+        Analysis(article=_article("a", "2026-05-04", "AP"), events=[signing], actors=people),
+        Analysis(article=_article("b", "2026-06-01", "Reuters"),
+                 events=[_ev("SUPPORT", KT, KT, "2026-05")]),
+    ]
+    [story] = cluster_stories(analyses)
+    assert story.sources == ["AP", "Reuters"]

@@ -90,6 +90,11 @@ def _rx(text: str) -> re.Pattern[str]:
 
 
 _YEAR_RE = _rx(r"(?:in |early |late |mid-)?(?P<year>(?:19|20)\d{2})(?!s)")
+# "in June", "by mid-July", "early August" — but not "for July 8", which is a day.
+_MONTH_RE = _rx(r"(?:(?P<mod>in|last|next|this|since|by|until|from|through|during|for) )?"
+                r"(?:(?P<part>early|late|mid)(?: |-))?" + _MONTH + r"(?! ?\d)")
+# The day that stands for a part of a month ("mid-April" is about the 15th).
+PART_DAYS = {"early": 5, "mid": 15, "late": 25}
 
 # Longest match wins across rules; on equal length the earlier rule wins.
 RULES: tuple[_Rule, ...] = (
@@ -97,12 +102,12 @@ RULES: tuple[_Rule, ...] = (
     _Rule("mdy", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
     _Rule("dmy", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH + r",? (?P<year>\d{4})"),
           "point"),
-    _Rule("md", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r"(?![\d,])"), "point"),
+    _Rule("md", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
     _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH), "point"),
     _Rule("my", _rx(r"(?:in )?(?:(?:early|mid|late|mid-) ?)?" + _MONTH + r",? (?P<year>\d{4})"),
           "point"),
-    _Rule("month", _rx(r"(?P<mod>in|last|next|this|since|by|until|from|through|during|for|"
-                       r"early|late|mid|mid-)(?: |(?<=-))(?:early |late |mid-)?" + _MONTH),
+    _Rule("month", _MONTH_RE, "point"),
+    _Rule("decade", _rx(r"(?:the )?(?:(?:early|late|mid-?) ?)?(?P<decade>(?:19|20)\d)0s"),
           "point"),
     _Rule("season", _rx(r"(?:(?P<mod>last|this|next|early|late|in|in the|during the|during)"
                         r" )?(?P<season>spring|summer|autumn|fall|winter)"
@@ -157,8 +162,10 @@ def _plausible(m: re.Match[str]) -> bool:
         word = groups.get(key)
         if word and not word[0].isupper():
             return False
+    if m.re is _MONTH_RE and not (groups.get("mod") or groups.get("part")):
+        return False  # a bare month name is left to the entity fallback
     if groups.get("month", "").lower() == "may" and groups.get("mod", "") in ("", None):
-        return groups.get("day") is not None or groups.get("year") is not None
+        return any(groups.get(k) is not None for k in ("day", "year", "part"))
     return True
 
 
@@ -195,7 +202,8 @@ def _resolve_match(rule: _Rule, m: re.Match[str], base: dt.date | None, tense: T
 
 _PRECISION_WITHOUT_BASE: dict[str, Precision] = {
     "iso": "day", "mdy": "day", "dmy": "day", "md": "day", "dm": "day", "my": "month",
-    "month": "month", "season": "season", "year": "year", "day": "day", "weekday": "day",
+    "month": "month", "decade": "range", "season": "season", "year": "year", "day": "day",
+    "weekday": "day",
     "within": "month", "relunit": "range", "ago": "approximate", "coming": "range",
     "recent": "range", "duration": "approximate", "open": "approximate",
 }
@@ -237,13 +245,25 @@ def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     direction: Tense = {"last": "past", "since": "past", "next": "future", "by": "future",
                         "until": "future"}.get(mod, tense)  # type: ignore[assignment]
     if mod == "this":
+        chosen = dt.date(base.year, month, 1)
+        part = (g.get("part") or "").lower()
+        if part:
+            return Resolved(chosen.replace(day=PART_DAYS[part]).isoformat(), "approximate")
         return Resolved(f"{base.year:04d}-{month:02d}", "month")
     firsts = [dt.date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)]
     month_of_base = base.replace(day=1)
     if mod in ("last", "next"):  # "last October" in October means a year ago
         firsts = [d for d in firsts if d != month_of_base]
     chosen = _pick(firsts, month_of_base, direction)
+    part = (g.get("part") or "").lower()
+    if part:
+        return Resolved(chosen.replace(day=PART_DAYS[part]).isoformat(), "approximate")
     return Resolved(f"{chosen.year:04d}-{chosen.month:02d}", "month")
+
+
+def _decade(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    first = int(g["decade"] or 0) * 10
+    return Resolved(str(first), "range", str(first + 9))
 
 
 def _pick(candidates: list[dt.date], base: dt.date, tense: Tense) -> dt.date:
@@ -371,7 +391,8 @@ def _open(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]] = {
     "iso": _explicit, "mdy": _explicit, "dmy": _explicit, "md": _month_day, "dm": _month_day,
-    "my": _month_year, "month": _month, "season": _season, "year": _year, "day": _day_word,
+    "my": _month_year, "month": _month, "decade": _decade, "season": _season, "year": _year,
+    "day": _day_word,
     "weekday": _weekday, "within": _within, "relunit": _relunit, "ago": _ago,
     "coming": _coming, "recent": _coming, "duration": _duration, "open": _open,
 }

@@ -148,7 +148,8 @@ def object_lemmas(token: Token) -> set[str]:
 
     Also the noun a measure or part word quantifies ("40 tonnes of supplies", "the first of
     the aircraft", "a package of sanctions"), adjectives of the object ("martial law"), and
-    ``person`` / ``org`` for named people and organisations.
+    ``person`` / ``org`` for named people and organisations, ``norp`` for people named by
+    their nationality ("three Azerbaijanis").
     """
     found: list[Token] = []
     for child in token.children:
@@ -169,6 +170,8 @@ def object_lemmas(token: Token) -> set[str]:
         lemmas.add(t.lemma_.lower())
         if t.ent_type_ in ("PERSON", "ORG"):
             lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
+        elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
+            lemmas.add("norp")  # "nine Armenians": people named by their nationality
         lemmas.update(c.lemma_.lower() for c in t.children
                       if c.dep_ in ("conj", "compound", "amod"))
     return lemmas

@@ -1,12 +1,30 @@
 """Stories: the same real-world event reported by several articles becomes one record.
 
-Two events are the same story when they have the same PLOVER type, share most of their actors
-(Jaccard of source ∪ target ≥ 0.5, or one set inside the other), and their dates agree within
-the tolerance their precision allows (an event dated only by its year matches only another of
-the same year: "the talks this year" spans many sessions). Numbers may disagree — that is
-news in itself, recorded in ``Story.disagreements`` — but dates that are clearly apart (an
-exchange in October and one in February) make two stories. Clustering is single-link over
-those pairs, in publication order.
+Two events are the same story when they have the same PLOVER type, share most of their actors,
+and their dates agree within the tolerance their precision allows. In detail:
+
+* **Actors** agree when the Jaccard of source ∪ target is ≥ 0.5 or one set lies inside the
+  other, compared first as written and then at the level of states: a person with a known
+  country stands for that state ("Tokayev and Berdimuhamedov signed" is the signing that a
+  later article tells as "Kazakhstan and Turkmenistan signed").
+* **Direction** matters for one-sided events: "A accused B" and "B accused A" are two
+  accusations. A reciprocal event (the same parties as source and target, such as talks or an
+  exchange) has no direction, so either side's one-way part can join it.
+* **Dates** agree when one event's day lies in the other's window: a day ±1 (±7 for
+  "mid-April", ±3 for the publication date of an undated report), a month, an interval, or
+  for an undated plan the month after publication. An
+  event dated only by its year matches only another of the same year: "the talks this year"
+  spans many sessions. Dates that are clearly apart (an exchange in October and one in
+  February) make two stories.
+* **Status**: a planned mention and the later report of the same meeting are one story, as is
+  a statement that the planned meeting did not take place (same parties only); proposals,
+  refusals and conditionals are not reports of the event.
+* **One article** tells one event once, except that the parts of an exchange ("A freed nine,
+  B returned three") belong to the reciprocal event ("A and B exchanged detainees") they
+  make up.
+
+Numbers may disagree — that is news in itself, recorded in ``Story.disagreements``.
+Clustering is single-link over those pairs, in publication order.
 """
 
 from __future__ import annotations
@@ -14,60 +32,97 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from parley.models import Analysis, Event, Story
 
 __all__ = ["EventRef", "cluster_stories", "same_story", "event_day"]
 
-_CLUSTERED = {"occurred", "historical", "planned"}
+_CLUSTERED = {"occurred", "historical", "planned", "negated"}
+# Modes whose reciprocal event is made of one-way parts reported on their own.
+_DIVISIBLE_MODES = frozenset({"release"})
+# An undated plan ("the vote is scheduled", "will exchange instruments") is expected within
+# about a month of the report; its window is centred half-way into that month.
+_PLAN_HORIZON_DAYS = 31
 
 
 @dataclass(frozen=True)
 class EventRef:
-    """An event with the article it came from."""
+    """An event with the article it came from.
+
+    ``countries`` maps the article's person actors to their state (ISO alpha-3), so that
+    events told at different granularity (a president, or his state) can be compared.
+    """
 
     article_id: str
     index: int
     event: Event
     outlet: str | None
     published_at: dt.date | None
+    countries: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def ref(self) -> str:
         return f"{self.article_id}#{self.index}"
 
+    def states(self, actors: Iterable[str]) -> set[str]:
+        """``actors`` with each person replaced by their country where it is known."""
+        return {self.countries.get(a, a) for a in actors}
+
 
 def event_day(ref: EventRef) -> tuple[dt.date | None, int]:
-    """The event's date and a tolerance in days that its precision allows."""
+    """The event's date and a tolerance in days that its precision allows.
+
+    The window is ``day ± tolerance``; :func:`same_story` needs one event's day inside the
+    other's window (the store's incremental refresh relies on exactly that test).
+    """
     d = ref.event.date
     if d is not None and d.value:
-        value = d.value
-        try:
-            if len(value) == 10:
-                return dt.date.fromisoformat(value), 1 if d.precision == "day" else 3
-            if len(value) == 7:
-                return dt.date.fromisoformat(value + "-15"), 16
-            if len(value) >= 4 and value[:4].isdigit():
-                return dt.date(int(value[:4]), 7, 1), 183
-        except ValueError:
-            pass
-    if ref.event.status == "historical":
+        # A written "mid-April" is a day only roughly; the publication date standing in for
+        # an undated report (no text) is close to the event.
+        slack = 7 if d.precision == "approximate" and d.text else 3
+        window = _written_window(d.value, d.end_value, d.precision, slack)
+        if window is not None:
+            return window
+    if ref.event.status == "historical" or ref.published_at is None:
         return None, 0
+    if ref.event.status in ("planned", "hypothetical"):
+        half = _PLAN_HORIZON_DAYS // 2
+        return ref.published_at + dt.timedelta(days=half), half + 1
     return ref.published_at, 2
+
+
+def _written_window(value: str, end: str | None, precision: str,
+                    slack: int) -> tuple[dt.date, int] | None:
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            if end and len(end) == 10 and end > value:
+                last = dt.date.fromisoformat(end)
+                half = (last - day).days // 2
+                return day + dt.timedelta(days=half), (last - day).days - half + 1
+            return day, 1 if precision == "day" else slack
+        if len(value) == 7:
+            return dt.date.fromisoformat(value + "-15"), 16
+        if len(value) >= 4 and value[:4].isdigit():
+            return dt.date(int(value[:4]), 7, 1), 183
+    except ValueError:
+        return None
+    return None
 
 
 def same_story(a: EventRef, b: EventRef) -> bool:
     """Whether two reported events are one real-world event (see module doc)."""
-    if a.event.type != b.event.type or a.article_id == b.article_id:
+    if a.event.type != b.event.type:
         return False
-    actors_a = set(a.event.source) | set(a.event.target)
-    actors_b = set(b.event.source) | set(b.event.target)
-    if not actors_a or not actors_b:
+    if a.article_id == b.article_id and not _part_of_whole(a, b):
         return False
-    overlap = len(actors_a & actors_b) / len(actors_a | actors_b)
-    if overlap < 0.5 and not (actors_a <= actors_b or actors_b <= actors_a):
+    if not _actors_agree(a, b) or _opposite_directions(a, b):
+        return False
+    if "negated" in (a.event.status, b.event.status) and \
+            a.states(_actors(a)) != b.states(_actors(b)):
+        # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
     if day_a is None or day_b is None:
@@ -78,13 +133,76 @@ def same_story(a: EventRef, b: EventRef) -> bool:
     return abs((day_a - day_b).days) <= max(tol_a, tol_b)
 
 
+def _overlap(x: set[str], y: set[str]) -> bool:
+    if not x or not y:
+        return False
+    return len(x & y) / len(x | y) >= 0.5 or x <= y or y <= x
+
+
+def _actors(ref: EventRef) -> set[str]:
+    return set(ref.event.source) | set(ref.event.target)
+
+
+def _actors_agree(a: EventRef, b: EventRef) -> bool:
+    """Most actors shared, as written or once people are lifted to their states.
+
+    Lifting needs two states on each side: "Tokayev and Berdimuhamedov signed" is the
+    Kazakh–Turkmen signing, but one official's remark is not every act of his state.
+    """
+    if _overlap(_actors(a), _actors(b)):
+        return True
+    states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
+    return min(len(states_a), len(states_b)) >= 2 and _overlap(states_a, states_b)
+
+
+def _reciprocal(ref: EventRef) -> bool:
+    source, target = ref.states(ref.event.source), ref.states(ref.event.target)
+    return len(source) >= 2 and source == target
+
+
+def _one_way(ref: EventRef) -> tuple[set[str], set[str]] | None:
+    """(source, target) states of an event with a direction, or None."""
+    source, target = ref.states(ref.event.source), ref.states(ref.event.target)
+    if not source or not target or source & target:
+        return None
+    return source, target
+
+
+def _opposite_directions(a: EventRef, b: EventRef) -> bool:
+    """"A → B" against "B → A": two events, not two reports of one."""
+    da, db = _one_way(a), _one_way(b)
+    if da is None or db is None:
+        return False
+    return bool(da[0] & db[1]) and not da[0] & db[0]
+
+
+def _part_of_whole(a: EventRef, b: EventRef) -> bool:
+    """One event is a one-way part of the other, reciprocal one, within the same article.
+
+    Only events made of transfers divide this way (an exchange is two handovers); "A agreed to
+    X" next to "A and B agreed to Y" are two agreements.
+    """
+    if a.event.mode not in _DIVISIBLE_MODES or a.event.mode != b.event.mode:
+        return False
+    for part, whole in ((a, b), (b, a)):
+        if _reciprocal(whole) and _one_way(part) is not None and \
+                part.states(_actors(part)) <= whole.states(_actors(whole)):
+            return True
+    return False
+
+
+def _countries(an: Analysis) -> dict[str, str]:
+    return {a.id: a.country for a in an.actors if a.kind == "person" and a.country}
+
+
 def _refs(analyses: Iterable[Analysis]) -> list[EventRef]:
     out = []
     for an in analyses:
         art = an.article
+        countries = _countries(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
-                out.append(EventRef(art.id, i, ev, art.outlet, art.published_at))
+                out.append(EventRef(art.id, i, ev, art.outlet, art.published_at, countries))
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
     return out
 
