@@ -40,14 +40,18 @@ from parley.eval.gold import (
     GoldMetadata,
     GoldQuote,
     GoldRepair,
+    GoldPosition,
     GoldTrack,
 )
 from parley.eval.matching import prf
 from parley.eval.names import NameResolver
 from parley.eval.negotiation import (
     found_rounds,
+    issues_agree,
     score_agreement_statuses,
     score_agreements,
+    score_issues,
+    score_positions,
     score_rounds,
     score_tracks,
 )
@@ -73,6 +77,7 @@ from parley.models import (
     Article,
     Attribution,
     Event,
+    Position,
     Quote,
     Repair,
     Reporter,
@@ -792,6 +797,8 @@ def test_file_level_tracks_and_agreements_are_scored_across_documents() -> None:
     assert counts == {
         "tracks": (1, 0, 0),
         "rounds": (0, 0, 0),
+        "issues": (0, 0, 0),
+        "positions": (0, 0, 0),
         "agreements": (1, 0, 0),
         "agreement_statuses": (2, 0, 0),
     }
@@ -819,6 +826,103 @@ def test_score_agreements_and_statuses() -> None:
     assert s.tp == 1 and s.notes == ["Rhine Accord: kind gold=treaty found=ceasefire"]
     st = score_agreement_statuses(gold, found)
     assert (st.tp, st.fp, st.fn) == (2, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "gold, found, agree",
+    [
+        ("border delimitation", "delimitation of the border", True),  # word order
+        ("detainees", "fate of detainees held by both sides", True),  # contained
+        ("transit route through Syunik", "transit route across the Syunik province", True),
+        ("Armenia's constitution", "the wording of Armenia's constitution", True),
+        ("missing persons", "search for persons missing since the war", True),
+        ("border delimitation", "water sharing", False),
+        ("security guarantees for Kyiv", "sovereignty of Donbas", False),
+        ("the question of Donbas", "the question of refugees", False),  # only function words
+    ],
+)
+def test_issue_wordings_agree_by_containment_or_content_words(
+    gold: str, found: str, agree: bool
+) -> None:
+    assert issues_agree(gold, found) is agree
+
+
+RHINE = GoldTrack.model_validate(
+    {
+        "name": "Franco-German talks",
+        "parties": ["France", "Germany"],
+        "issues": ["border delimitation", "Rhine shipping tolls"],
+        "positions": [
+            {"actor": "France", "on": "Rhine shipping tolls", "position": "no tolls before 2030",
+             "red_line": True, "evidence": "Paris will not accept ... tolls"},
+            {"actor": "Germany", "on": "border delimitation", "position": "a joint commission"},
+        ],
+    }
+)
+
+
+def _stance(actor: str, on: str, text: str, red: bool = False, evidence: str = "") -> Position:
+    return Position(actor=actor, on=on, position=text, red_line=red,
+                    evidence=span(evidence) if evidence else None)
+
+
+@pytest.mark.parametrize(
+    "track, counts",
+    [
+        # both issues, worded differently; a third is spurious
+        (Track(name="Franco–German talks", issues=["delimitation of the border",
+                                                   "tolls for Rhine shipping", "fishing"]),
+         (2, 1, 0)),
+        # the same wording twice is one issue
+        (Track(name="Franco–German talks", issues=["border delimitation", "border delimitation"]),
+         (1, 0, 1)),
+        # right issue, wrong track: counts nowhere
+        (Track(name="Border commission", parties=["state:FRA"], issues=["border delimitation"]),
+         (0, 1, 2)),
+        (Track(name="Franco–German talks"), (0, 0, 2)),
+    ],
+)
+def test_score_issues_per_track(track: Track, counts: tuple[int, int, int]) -> None:
+    s = score_issues([RHINE], [track], names())
+    assert (s.tp, s.fp, s.fn) == counts
+
+
+@pytest.mark.parametrize(
+    "positions, counts, notes",
+    [
+        # actor, issue and stance agree; the missing red-line flag is a note
+        ([_stance("state:FRA", "Rhine shipping tolls", "no tolls before 2030")], (1, 0, 1), 1),
+        # the stance in other words, but the gold evidence is in the found evidence
+        ([_stance("state:FRA", "tolls on the Rhine", "Paris refuses any charge", True,
+                  "Paris will not accept new tolls on the river")], (1, 0, 1), 0),
+        # one stance restated in two articles is one position, not a spurious second
+        ([_stance("state:FRA", "Rhine shipping tolls", "no tolls before 2030", True),
+          _stance("state:FRA", "Rhine shipping tolls", "again: no tolls before 2030", True),
+          _stance("state:DEU", "delimitation of the border", "a joint border commission")],
+         (2, 0, 0), 0),
+        # wrong actor, wrong issue, or another stance: no match
+        ([_stance("state:DEU", "Rhine shipping tolls", "no tolls before 2030"),
+          _stance("state:FRA", "border delimitation", "no tolls before 2030"),
+          _stance("state:FRA", "Rhine shipping tolls", "tolls welcome from 2027 on")],
+         (0, 3, 2), 0),
+    ],
+)
+def test_score_positions_by_actor_issue_and_stance(
+    positions: list[Position], counts: tuple[int, int, int], notes: int
+) -> None:
+    found = Track(name="Franco–German talks", parties=["state:DEU", "state:FRA"],
+                  positions=positions)
+    s = score_positions([RHINE], [found], names())
+    assert (s.tp, s.fp, s.fn) == counts
+    assert len(s.notes) == notes
+
+
+def test_a_red_line_written_in_the_gold_stance_counts_as_flagged() -> None:
+    gold = [GoldTrack(name="T", positions=[
+        GoldPosition(actor="France", on="tolls", position="no tolls (red line)")])]
+    found = [Track(name="T", positions=[_stance("state:FRA", "tolls", "no tolls", True)])]
+    s = score_positions(gold, found, names())
+    assert (s.tp, s.notes) == (1, [])
 
 
 # ---------------------------------------------------------------------------------- stories

@@ -8,7 +8,9 @@ import json
 import pytest
 
 from parley.extract.negotiation import find_issues, find_rounds
-from parley.models import Analysis, RawDocument
+from parley.extract.stances import UNSPECIFIED, issue_for
+from parley.models import Analysis, Article, Position, RawDocument, Span, Track
+from parley.resolve import merge_tracks
 
 pytestmark = pytest.mark.model
 
@@ -38,6 +40,19 @@ def test_numbered_rounds_are_found_and_bare_rounds_ignored(text: str, expected: 
          "the return of refugees.", ["status of Nagorno-Karabakh", "return of refugees"]),
         ("The outstanding issues of trade and transit remain.", ["trade and transit remain"]),
         ("Nothing was said about the weather.", []),
+        ("Four issues are on the table: water sharing, grazing rights, the fate of the "
+         "prisoners, and the border crossings.",
+         ["water sharing", "grazing rights", "fate of the prisoners", "border crossings"]),
+        ("The talks on water sharing and grazing rights resumed.",
+         ["water sharing", "grazing rights resumed"]),  # the parse trims the verb later
+        ("They held talks on Tuesday.", []),
+        ("Talks on a new treaty opened.", []),  # the talks' product, not an issue
+        ("The agenda: prisoner releases, grain exports.", ["prisoner releases", "grain exports"]),
+        ("The dispute over grazing land, officials said, is old.", ["grazing land"]),
+        ("The question of the enclaves is open.", ["enclaves is open"]),
+        ("Control of the crossings remains the main sticking point.",
+         ["Control of the crossings"]),
+        ("Issues such as fishing quotas keep coming back.", ["fishing quotas keep coming back"]),
     ],
 )
 def test_issues_on_the_table_are_split_into_items(sentence: str, expected: list[str]) -> None:
@@ -166,3 +181,72 @@ def test_a_joint_signature_names_no_single_signatory(pipeline, text: str) -> Non
     an = _run(pipeline, text, "2026-05-19")
     [treaty] = [a for a in an.agreements if "Aral" in a.name]
     assert [(s.status, s.by) for s in treaty.statuses] == [("signed", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Baku rejects any change to the constitutional text.", "wording of the constitution"),
+        ("The detainees must all come home.", "fate of detainees"),
+        ("Both detainees were held near the border.", "fate of detainees"),  # named first
+        ("Armenia and Azerbaijan met.", UNSPECIFIED),  # party names tell no issue apart
+    ],
+)
+def test_a_position_is_linked_to_the_issue_sharing_most_content_words(
+    text: str, expected: str
+) -> None:
+    issues = ["border delimitation", "wording of the constitution", "fate of detainees"]
+    assert issue_for(issues, text, ["armenia", "azerbaijan"]) == expected
+
+
+def _an(article_id: str, day: str, title: str, track: Track) -> Analysis:
+    article = Article(id=article_id, text="…", title=title,
+                      published_at=dt.date.fromisoformat(day))
+    return Analysis(article=article, tracks=[track])
+
+
+def test_merged_issues_fold_wordings_and_unlinked_positions_take_a_merged_issue() -> None:
+    name, parties = "Georgia–Russia talks", ["GEO", "RUS"]
+    said = "Tbilisi will not sign while the enclaves stay closed"
+    one = _an("a1", "2026-03-01", "Talks open", Track(
+        name=name, parties=parties, issues=["delimitation of the border", "enclaves"]))
+    two = _an("a2", "2026-03-05", "Prisoners freed at the border crossing", Track(
+        name=name, parties=parties, issues=["border delimitation"], positions=[
+            Position(actor="GEO", on=UNSPECIFIED, position=said, red_line=True,
+                     evidence=Span(start=0, end=len(said), text=said)),
+            Position(actor="RUS", on=UNSPECIFIED, position="We want them all back"),
+            Position(actor="GEO", on=UNSPECIFIED, position="No comment")]))
+    [track] = merge_tracks([two, one])
+    assert track.issues == ["delimitation of the border", "enclaves"]
+    assert [p.on for p in track.positions] == ["enclaves", "delimitation of the border",
+                                                "delimitation of the border"]
+
+
+STANCES = (
+    "Georgia and Russia held talks in Prague on Monday, mediated by Norway. Three issues are "
+    "on the table: the return of refugees, the status of the enclaves and the reopening of "
+    "the railway. Tbilisi will not sign any document while Russian troops remain in the "
+    "enclaves, Georgian Foreign Minister Maka Botchorishvili said. The Norwegian mediators "
+    "floated a compromise under which monitors would patrol the railway. \"We want every "
+    "refugee to go home. That is our red line,\" a senior Russian official said.\n\n"
+    "Russia's demand for a free railway link had not changed, diplomats said."
+)
+
+
+@pytest.mark.parametrize(
+    "actor, on, words, red_line",
+    [
+        ("GEO", "status of the enclaves", "will not sign any document", True),
+        ("NOR", "reopening of the railway", "monitors would patrol the railway", False),
+        ("RUS", "return of refugees", "We want every refugee to go home", True),
+        ("RUS", "reopening of the railway", "a free railway link", False),
+    ],
+)
+def test_refusals_red_lines_proposals_and_demands_are_positions_on_an_issue(  # type: ignore[no-untyped-def]
+    pipeline, actor: str, on: str, words: str, red_line: bool
+) -> None:
+    an = _run(pipeline, STANCES, "2026-05-19")
+    [track] = [t for t in an.tracks if set(t.parties) == {"GEO", "RUS"}]
+    assert len(track.issues) == 3
+    hits = [p for p in track.positions if p.actor == actor and words in p.position]
+    assert [(p.on, p.red_line) for p in hits] == [(on, red_line)]

@@ -31,6 +31,8 @@ from parley.eval.negotiation import (
     found_tracks,
     score_agreement_statuses,
     score_agreements,
+    score_issues,
+    score_positions,
     score_rounds,
     score_tracks,
 )
@@ -57,8 +59,8 @@ __all__ = ["KINDS", "run_eval", "evaluate", "score_document", "score_corpus", "r
 
 log = logging.getLogger(__name__)
 
-# What ``kinds`` selects. "events" also yields "event_types", "tracks" also "rounds" and
-# "agreements" also "agreement_statuses".
+# What ``kinds`` selects. "events" also yields "event_types", "tracks" also "rounds", "issues"
+# and "positions", and "agreements" also "agreement_statuses".
 KINDS = (
     "metadata",
     "repairs",
@@ -261,12 +263,15 @@ def _score_negotiation(
     out: DocReport,
 ) -> None:
     if tracks is not None and "tracks" in kinds:
-        out.scores["tracks"] = score_tracks(tracks, found_tracks(analyses), names)
+        found = found_tracks(analyses)
+        out.scores["tracks"] = score_tracks(tracks, found, names)
         out.scores["rounds"] = score_rounds(tracks, found_rounds(analyses))
+        out.scores["issues"] = score_issues(tracks, found, names)
+        out.scores["positions"] = score_positions(tracks, found, names)
     if agreements is not None and "agreements" in kinds:
-        found = found_agreements(analyses)
-        out.scores["agreements"] = score_agreements(agreements, found)
-        out.scores["agreement_statuses"] = score_agreement_statuses(agreements, found)
+        deals = found_agreements(analyses)
+        out.scores["agreements"] = score_agreements(agreements, deals)
+        out.scores["agreement_statuses"] = score_agreement_statuses(agreements, deals)
 
 
 def _score_events(

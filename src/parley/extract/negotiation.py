@@ -14,10 +14,14 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
    when the rounds negotiate the one treaty named, else the talks of the two main states.
    When a later round is planned and the article reports talks happening now, the talks now are
    the round before it (the article's "third round" after today's talks makes today's the second).
-3. **Issues** are the items listed after "issues:" / "issues of" ("the core issues: A and B").
-4. **Positions** are red lines ("one of the Kremlin's red lines"), demands stated for a party
-   ("for Moscow, it is essential that …"), and replies by a party's people ("X responded that …").
-   Each is linked to the issue whose words it shares, and to its reported source.
+   An article with no session but talk of the talks gets a provisional track of its two main
+   states, kept only if it holds issues or positions.
+3. **Issues** are the items of the forms :func:`find_issues` knows ("the core issues: A and B",
+   "talks on A and B", "disputes over A", "A remains the main sticking point"), each cut at the
+   end of its noun phrase.
+4. **Positions** come from :mod:`parley.extract.stances` (red lines, refusals, demands,
+   proposals, quotes of a party's people), plus replies by a party's people ("X responded
+   that …"). Each is linked to the issue whose words it shares, and to its reported source.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, country_of, is_state, register
+from parley.extract.stances import quoted_positions, sentence_positions
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 
@@ -63,14 +68,44 @@ _UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:t
                         re.I)
 _ISSUES = re.compile(
     r"\b(?:core|key|main|central|thorny|outstanding|remaining|sticking)?\s*"
-    r"(?:issues|questions|points)(?: on the table)?(?::| of| such as)\s+(?P<list>[^.;]+)",
+    r"(?:issues|questions|points|topics)(?:\s+(?:are|were|remain))?"
+    r"(?:\s+(?:on the table|on the agenda|at stake))?"
+    r"(?:\s*:|\s+of|\s+such as|\s+include|\s+including)\s+(?P<list>[^.;]+)",
     re.I,
 )
-_RED_LINE = re.compile(r"\b(?:one of\s+)?(?P<who>[\w’'\- ]+?)(?:’s|'s)\s+red lines?\b", re.I)
-_ESSENTIAL = re.compile(
-    r"\bfor (?P<who>[A-Z][\w\- ]+?), it is (?:not only )?(?:essential|vital|crucial|"
-    r"non-negotiable|a precondition|imperative) that (?P<what>[^.]+)", re.I
+_TALKS_ON = re.compile(r"\b(?:talks|negotiations|discussions)\s+(?:on|over|about|focused on|"
+                      r"centred on|centered on)\s+(?P<list>[^.;]+)", re.I)
+# Other common ways of naming what is negotiated, tried after the list above. Each gives a list
+# ("talks on A and B") or one item ("A remains the main sticking point").
+_ISSUE_FORMS = (
+    re.compile(r"\bagenda\s*(?::|includes?|covers?)\s+(?P<list>[^.;]+)", re.I),
+    re.compile(r"\bon the agenda (?:are|is|were|was)\s+(?P<list>[^.;]+)", re.I),
+    _TALKS_ON,
+    re.compile(r"\b(?:disputes?|row|quarrel|disagreements?|differences)\s+(?:over|about)\s+"
+               r"(?P<list>[^.;]+)", re.I),
+    re.compile(r"\bthe (?:question|issue|matter) of\s+(?P<list>[^.;]+)", re.I),
+    re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)(?P<one>(?:the\s+)?[\w’'\- ]{3,60}?)\s+"
+               r"(?:remains?|is|was|has been)\s+(?:still\s+)?(?:the|a)\s+(?:\w+\s+)?"
+               r"(?:sticking point|stumbling block|obstacle|bone of contention)", re.I),
 )
+# Where an item of a list stops: a new clause, or the time and place of the talks.
+_ITEM_END = re.compile(
+    r",?\s+(?:which|who|that|because|since|after|before|when|while|amid|but|as|said|says)\b"
+    r"|\s+(?:on|in|at|last|this|next|by|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|the sidelines|the margins|\d)"
+)
+_SAID_TAIL = re.compile(r",\s+[^,]*\b(?:said|says|told|reported|announced)\b.*$")
+# Items that name a time or a bare place rather than a matter under negotiation.
+_NOT_AN_ISSUE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|today|tomorrow|"
+    r"yesterday|the sidelines|\d|(?:[A-Z][\w\-]+\s?)+$)"
+)
+# What talks should produce is not one of their issues ("negotiations on a treaty").
+_PRODUCT = re.compile(r"^(?:(?:new|peace|final|draft)\s+)*(?:treaty|agreement|deal|accord|"
+                      r"ceasefire|truce|text|document|settlement)\b", re.I)
+_TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|negotiating table|peace process)\b", re.I)
 _PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _REPLY_CUES = {"respond", "responded", "reply", "replied", "counter", "countered", "retorted",
@@ -89,15 +124,41 @@ def find_rounds(text: str) -> list[tuple[int, int, int]]:
 
 
 def find_issues(sentence: str) -> list[str]:
-    """The issues listed in a sentence ("the core issues: A and B" → [A, B])."""
-    m = _ISSUES.search(sentence)
-    if not m:
-        return []
-    whole = m.group("list").strip(" :—-")
+    """The issues a sentence names as negotiated, in order.
+
+    Tried in turn, the first form that yields items wins: a list of issues ("the core issues: A
+    and B", "five issues are on the table: A, B and C", "issues such as A"), an agenda ("agenda:
+    A, B"), the subject of talks or disputes ("talks on A and B", "disputes over A"), "the
+    question of A", and "A remains the main sticking point".
+    """
+    for form in (_ISSUES, *_ISSUE_FORMS):
+        m = form.search(sentence)
+        if m is None:
+            continue
+        items = _split_items(m.group("list")) if "list" in m.groupdict() else [
+            _clean_item(m.group("one"))]
+        items = [i for i in items if i and not _NOT_AN_ISSUE.match(i)
+                 and not (form is _TALKS_ON and _PRODUCT.match(i))]
+        if items:
+            return items
+    return []
+
+
+def _split_items(whole: str) -> list[str]:
+    """"A, B and C" → [A, B, C]; kept whole when a piece is a single word ("trade and
+    transit" is one issue). A closing ", officials said" is not an item."""
+    whole = _SAID_TAIL.sub("", whole).strip(" :—-")
     items = [i.strip(" :—-") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", whole)]
-    if any(len(i.split()) < 2 for i in items):  # "trade and transit" is one issue
-        items = [whole]
-    return [re.sub(r"^(?:the|a|an)\s+", "", i) for i in items if i]
+    if any(len(i.split()) < 2 for i in items):
+        return [_clean_item(whole)]
+    return [_clean_item(i) for i in items]
+
+
+def _clean_item(item: str) -> str:
+    """An item without its article and without the clause that follows it."""
+    cut = _ITEM_END.search(item)
+    item = item[: cut.start()] if cut else item
+    return re.sub(r"^(?:the|a|an)\s+", "", item.strip(" ,:—-"), flags=re.I)
 
 
 @register("parley.negotiation.v1")
@@ -110,12 +171,17 @@ class NegotiationExtractor:
 
     def __call__(self, ctx: Context) -> None:
         talks = self._talks_track(ctx) or self._rounds_track(ctx)
-        tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
+            ctx.analysis.rounds.extend(talks.rounds)
+        else:
+            talks = self._stated_track(ctx)
+        if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
-            ctx.analysis.rounds.extend(talks.rounds)
+            if not (talks.rounds or talks.issues or talks.positions or talks.mediators):
+                talks = None  # a provisional track that found nothing to hold
+        tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         ctx.analysis.tracks.extend(tracks)
 
     # 1. tracks -----------------------------------------------------------------------------
@@ -149,6 +215,19 @@ class NegotiationExtractor:
         if on_treaty and len(treaties) == 1:
             return Track(name=f"{treaties[0].name} negotiations",
                          parties=sorted(treaties[0].parties))
+        pair = _dominant_states(ctx)
+        if len(pair) < 2:
+            return None
+        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
+
+    @staticmethod
+    def _stated_track(ctx: Context) -> Track | None:
+        """A provisional track for an article that reports no session but speaks of the talks
+        (an exchange they agreed, a party's demand): it is kept only if it gets issues or
+        positions."""
+        if not _TALKS_WORDS.search(ctx.article.text):
+            return None
         pair = _dominant_states(ctx)
         if len(pair) < 2:
             return None
@@ -249,42 +328,17 @@ class NegotiationExtractor:
     def _issues(self, ctx: Context) -> list[str]:
         issues: list[str] = []
         for sent in ctx.doc.sents:
-            issues += [i for i in find_issues(sent.text) if i not in issues]
+            found = [_trim_issue(sent, i) for i in find_issues(sent.text)]
+            issues += [i for i in found if i and i not in issues]
         return issues
 
     def _positions(self, ctx: Context, track: Track) -> list[Position]:
         positions: list[Position] = []
         for sent in ctx.doc.sents:
-            positions += self._red_lines(ctx, sent, track)
-            positions += self._demands(ctx, sent, track)
+            positions += sentence_positions(ctx, sent, track)
         positions += self._replies(ctx, track, positions)
+        positions += quoted_positions(ctx, track, positions)
         return positions
-
-    def _red_lines(self, ctx: Context, sent: SpacySpan, track: Track) -> list[Position]:
-        m = _RED_LINE.search(sent.text)
-        if not m:
-            return []
-        who = _actor_named(ctx, m.group("who"))
-        what = sent.text[: m.start()].rstrip(" ,;—-")
-        what = re.sub(r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+"
-                      r"(?:deploying|sending|stationing|having)?\s*", "no ", what)
-        if who is None:
-            return []
-        return [Position(actor=who, on=_issue_for(track, sent.text + " " + _paragraph(ctx, sent)),
-                         position=f"{what} (red line)", red_line=True,
-                         evidence=_span(sent), article_id=ctx.article.id)]
-
-    def _demands(self, ctx: Context, sent: SpacySpan, track: Track) -> list[Position]:
-        m = _ESSENTIAL.search(sent.text)
-        if not m:
-            return []
-        who = _actor_named(ctx, m.group("who"))
-        if who is None:
-            return []
-        claim = _claim_for(ctx, sent)
-        return [Position(actor=who, on=_issue_for(track, m.group("what")),
-                         position=m.group("what").strip(), attributed_to=claim,
-                         evidence=_span(sent), article_id=ctx.article.id)]
 
     def _replies(self, ctx: Context, track: Track, earlier: list[Position]) -> list[Position]:
         """A party's person answering a stated position takes a stance on the same issue."""
@@ -340,36 +394,6 @@ def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
                                     position=m.group(1) if m else "extension",
                                     evidence=s.evidence, article_id=ctx.article.id))
     return out
-
-
-def _actor_named(ctx: Context, words: str) -> str | None:
-    """The state behind a name or metonym ("the Kremlin", "Moscow")."""
-    for actor in ctx.kb.lookup(words.strip()):
-        return country_of(ctx, actor.id)
-    return None
-
-
-def _issue_for(track: Track, text: str) -> str:
-    """The issue sharing the most content words with ``text`` (else the first issue)."""
-    words = set(re.findall(r"[a-z]{4,}", text.lower()))
-    scored = [(len(words & set(re.findall(r"[a-z]{4,}", i.lower()))), i) for i in track.issues]
-    scored.sort(key=lambda s: -s[0])
-    if scored and scored[0][0] > 0:
-        return scored[0][1]
-    return track.issues[0] if track.issues else "unspecified"
-
-
-def _paragraph(ctx: Context, sent: SpacySpan) -> str:
-    text = ctx.article.text
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    return text[start: sent.start_char]
-
-
-def _claim_for(ctx: Context, sent: SpacySpan) -> str | None:
-    for a in ctx.analysis.attributions:
-        if a.claim.start <= sent.end_char and a.claim.end >= sent.start_char:
-            return a.reporter.actor or a.reporter.text
-    return None
 
 
 def _current_talks(ctx: Context, track: Track) -> Event | None:
@@ -461,3 +485,23 @@ def _future_date(ctx: Context, sent: SpacySpan) -> bool:
 
 def _span(sent: SpacySpan) -> Span:
     return Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+
+
+def _trim_issue(sent: SpacySpan, item: str) -> str:
+    """``item`` cut before the first finite verb or "in/at <place>" the parse finds in it
+    ("grazing land flared again" → "grazing land")."""
+    at = sent.text.find(item)
+    if at < 0:
+        return item
+    start = sent.start_char + at
+    for tok in sent:
+        if tok.idx < start or tok.idx == start:
+            continue
+        if tok.idx >= start + len(item):
+            break
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        place = (tok.lower_ in ("in", "at") and nxt is not None
+                 and nxt.ent_type_ in ("GPE", "LOC", "FAC"))
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or place:
+            return sent.doc.text[start: tok.idx].strip(" ,;:—-")
+    return item

@@ -6,7 +6,10 @@ latest article's status wins (a round announced as planned and later reported ca
 cancelled), and venue and date are kept from whichever report gave them. A cancelled round
 stays cancelled: a later report of a round with the same number that was held (or planned
 anew) is a second session, kept beside it, so the track shows planned → cancelled → held.
-Positions keep their history in publication order; issues are merged by normalised text.
+Positions keep their history in publication order. Issues are merged by their content words
+("border delimitation" is "the delimitation of the border"); a position its own article could
+not link to an issue (the article listed none) is linked to the merged issue its words, its
+evidence or else its article's headline share the most words with.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from parley.extract.stances import UNSPECIFIED, issue_for, party_words, topic_stems
 from parley.kb import alias_key
 from parley.models import Analysis, Position, Round, Track
 
@@ -32,16 +36,39 @@ def track_key(track: Track) -> str:
 def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
     """Merge per-article tracks into one per process, rounds and positions in time order."""
     merged: dict[str, Track] = {}
+    headlines: dict[str, str] = {}
     ordered = sorted(analyses, key=lambda a: (a.article.published_at or dt.date.min, a.article.id))
     for an in ordered:
+        headlines[an.article.id] = an.article.title or ""
         for tr in an.tracks:
             key = track_key(tr)
             base = merged.get(key)
             if base is None:
-                merged[key] = tr.model_copy(deep=True, update={"rounds": [], "positions": []})
+                merged[key] = tr.model_copy(deep=True, update={"rounds": [], "positions": [],
+                                                               "issues": []})
                 base = merged[key]
             _merge_into(base, tr, an.article.id)
+    for track in merged.values():
+        track.positions = [_link(p, track, headlines) for p in track.positions]
     return sorted(merged.values(), key=lambda t: t.name)
+
+
+def _same_issue(a: str, b: str) -> bool:
+    """Two wordings of one issue: the same text, or the same content words."""
+    return alias_key(a) == alias_key(b) or (bool(topic_stems(a)) and
+                                            topic_stems(a) == topic_stems(b))
+
+
+def _link(p: Position, track: Track, headlines: dict[str, str]) -> Position:
+    """``p`` linked to one of the merged issues when its article gave it none."""
+    if p.on != UNSPECIFIED or not track.issues:
+        return p
+    ignore = party_words(track)
+    text = " ".join([p.position, p.evidence.text if p.evidence else ""])
+    on = issue_for(track.issues, text, ignore)
+    if on == UNSPECIFIED:
+        on = issue_for(track.issues, headlines.get(p.article_id or "", ""), ignore)
+    return p if on == UNSPECIFIED else p.model_copy(update={"on": on})
 
 
 def _merge_into(base: Track, new: Track, article_id: str) -> None:
@@ -51,8 +78,9 @@ def _merge_into(base: Track, new: Track, article_id: str) -> None:
             r.track = new.name
     base.parties = list(dict.fromkeys([*base.parties, *new.parties]))
     base.mediators = list(dict.fromkeys([*base.mediators, *new.mediators]))
-    keys = {alias_key(i) for i in base.issues}
-    base.issues += [i for i in new.issues if alias_key(i) not in keys]
+    for issue in new.issues:
+        if not any(_same_issue(issue, old) for old in base.issues):
+            base.issues.append(issue)
     for r in new.rounds:
         _merge_round(base, r.model_copy(update={"track": base.name,
                                                 "article_id": r.article_id or article_id}))

@@ -1,0 +1,366 @@
+"""Positions the parties of a negotiation take in one article, and the issue each is about.
+
+Used by ``parley.negotiation.v1`` (one article) and :mod:`parley.resolve.tracks` (linking a
+position to the issues other articles listed). The finders form a cascade over the sentences;
+the first that yields a position for a sentence wins, so one statement is one position:
+
+1. **Red lines**: "one of the Kremlin's red lines", "X's red line is …", "that is our red line"
+   in a quote (the speaker's state), "Y is non-negotiable for X".
+2. **Refusals**: "X will not sign/accept/… [until/while/unless …]" with X a named state or the
+   "we" of a quote; a condition ("until", "while", "any") makes it a red line.
+3. **Demands**: "for X, it is essential that …", "X wants/demands/insists that …", "X's demand
+   for …".
+4. **Proposals**: "X floated/tabled a compromise under which …" (X may be a mediator).
+
+Then quotes: a party's person or institution quoted with a stance word ("we want", "not for
+sale", "no … until") or about an issue the article lists states a position in their own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from parley.extract.base import Context, country_of
+from parley.kb import load_demonyms
+from parley.models import Position, Quote, Span, Track
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["UNSPECIFIED", "issue_for", "topic_stems", "sentence_positions", "quoted_positions"]
+
+UNSPECIFIED = "unspecified"
+
+_RED_LINE = re.compile(r"\b(?:one of\s+)?(?P<who>[\w’'\- ]+?)(?:’s|'s)\s+red lines?\b", re.I)
+_OWN_RED_LINE = re.compile(r"\b(?:our|my)\s+red lines?\b", re.I)
+_NON_NEGOTIABLE = re.compile(
+    r"(?P<what>[\w’'\- ]{3,80}?)\s+(?:is|are|remains?)\s+non-negotiable\s+for\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+)
+_ESSENTIAL = re.compile(
+    r"\bfor (?P<who>[A-Z][\w\- ]+?), it is (?:not only )?(?:essential|vital|crucial|"
+    r"non-negotiable|a precondition|imperative) that (?P<what>[^.]+)", re.I
+)
+_SUBJECT = r"(?P<who>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?|\b[Ww]e)"
+_REFUSAL = re.compile(
+    _SUBJECT + r"\s+(?:will|would|shall|could|can)(?:\s*not|n[’']t|\s+never)\s+"
+    r"(?:sign|accept|agree|put\s+\w+\s+signature|ratify|cede|give up|allow|tolerate|"
+    r"recognise|recognize|withdraw)\b[^.]*"
+)
+_CONDITION = re.compile(r"\b(?:until|while|unless|as long as|before|any|never|"
+                        r"under no circumstances)\b", re.I)
+_WANTS = re.compile(
+    _SUBJECT + r"\s+(?:wants|demands|demanded|insists|insisted|calls for|called for|requires)"
+    r"(?:\s+(?:on|that))?\s+(?P<what>[^.;]+)"
+)
+_DEMAND_OF = re.compile(
+    r"(?P<who>\b[A-Z][\w\-]+)(?:’s|'s)\s+(?:demand|insistence|precondition|condition)\s+"
+    r"(?:for|that|of)\s+(?P<what>[^.;]+?)(?=\s+(?:had|has|was|is|were|remained|remains|"
+    r"would)\b|[.;,]|$)"
+)
+_PROPOSAL = re.compile(
+    r"(?P<who>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[a-z]+)?)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:floated|proposed|tabled|put forward|offered|suggested)\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"(?:compromise|proposal|plan|formula|arrangement)\s+"
+    r"(?:under which|whereby|that would|for|to)\s+(?P<what>[^.;]+)"
+)
+# Words in a quote that state a stance rather than report a fact.
+_STANCE_CUE = re.compile(
+    r"\b(?:we|I)\s+(?:want|demand|insist|need|will never|will not (?:accept|sign|allow|agree|"
+    r"give up|cede|tolerate))\b|\bnot for sale\b|\bnon-negotiable\b|\bunacceptable\b|"
+    r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b",
+    re.I,
+)
+_QUOTE_RED_LINE = re.compile(r"\bnot for sale\b|\bnon-negotiable\b|"
+                             r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b", re.I)
+_OFFICIAL = re.compile(r"\b(?:official|diplomat|minister|ministry|spokes\w+|delegation|"
+                       r"government|negotiator|envoy|aide|office)s?\b", re.I)
+# Words every issue of a track may share; they say nothing about which issue is meant.
+_GENERIC = frozenset(
+    "talks peace treaty agreement issue issues question side sides both their there which would "
+    "could should said says with from that this they them over about into also than".split()
+)
+
+
+# ------------------------------------------------------------------------------ issue linking
+def _stem(word: str) -> str:
+    # Six letters are enough to join "constitution" and "constitutional", "detainee(s)".
+    return word[:6]
+
+
+def topic_stems(text: str, ignore: Iterable[str] = ()) -> set[str]:
+    """Stems of the content words of ``text``, less generic words and the ``ignore`` words
+    (the parties' names, which every issue of their track may contain)."""
+    skip = {_stem(w) for w in ignore} | {_stem(w) for w in _GENERIC}
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {_stem(w) for w in words if w not in _GENERIC} - skip
+
+
+def issue_for(issues: Sequence[str], text: str, ignore: Iterable[str] = ()) -> str:
+    """The issue sharing the most content words with ``text``, else :data:`UNSPECIFIED`.
+
+    A tie goes to the issue ``text`` names first (a sentence comes before its paragraph, a
+    headline leads with its subject). ``ignore`` holds words that do not tell issues apart.
+    """
+    scored = issue_scores(issues, text, ignore)
+    return scored[0][1] if scored else UNSPECIFIED
+
+
+def issue_scores(issues: Sequence[str], text: str, ignore: Iterable[str] = ()
+                 ) -> list[tuple[int, str]]:
+    """``(shared content words, issue)`` for the issues ``text`` shares words with, best first."""
+    ignore = list(ignore)
+    words = topic_stems(text, ignore)
+    order = [_stem(w) for w in re.findall(r"[a-z]{4,}", text.lower())]
+    scored = []
+    for issue in issues:
+        shared = words & topic_stems(issue, ignore)
+        if shared:
+            first = min(order.index(w) for w in shared)
+            scored.append((len(shared), -first, issue))
+    scored.sort(reverse=True)
+    return [(n, issue) for n, _, issue in scored]
+
+
+def party_words(track: Track) -> list[str]:
+    """Words of the track's name ("Armenia–Azerbaijan peace talks"): its parties."""
+    return re.findall(r"[a-z]{4,}", track.name.lower())
+
+
+# ------------------------------------------------------------------------ sentence cascade
+def sentence_positions(ctx: Context, sent: SpacySpan, track: Track) -> list[Position]:
+    """The position one sentence states, by the first finder of the cascade that applies."""
+    for finder in (_red_line, _non_negotiable, _refusal, _essential, _wants, _demand_of,
+                   _proposal):
+        found = finder(ctx, sent, track)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    m = _RED_LINE.search(sent.text)
+    if m is None:
+        return _own_red_line(ctx, sent, track)
+    who = _actor_named(ctx, m.group("who"))
+    after = re.match(r"\s+(?:is|are|remains?)\s+(?P<what>[^.;]+)", sent.text[m.end():])
+    what = after.group("what") if after else sent.text[: m.start()].rstrip(" ,;—-")
+    what = re.sub(r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+"
+                  r"(?:deploying|sending|stationing|having)?\s*", "no ", what)
+    if who is None:
+        return None
+    return _position(ctx, sent, track, who, f"{what} (red line)", red_line=True, claim=False)
+
+
+def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    """"That is our red line", said by a party's person: what the quote said before it."""
+    m = _OWN_RED_LINE.search(sent.text)
+    q = _quote_at(ctx, sent.start_char + m.start()) if m else None
+    if q is None or q.speaker is None:
+        return None
+    who = _speaker_state(ctx, q)
+    if who is None:
+        return None
+    before = q.text[: max(0, sent.start_char + m.start() - q.start)] if m else ""
+    what = re.sub(r"\s*\b(?:that|this|it)\s+is\s*$", "", before.strip(), flags=re.I)
+    pos = _position(ctx, sent, track, who, f"{what.strip(' .,') or q.text} (red line)",
+                    red_line=True, claim=False)
+    return pos.model_copy(update={"attributed_to": _anonymous(q)})
+
+
+def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    m = _NON_NEGOTIABLE.search(sent.text)
+    who = _actor_named(ctx, m.group("who")) if m else None
+    if m is None or who is None:
+        return None
+    return _position(ctx, sent, track, who, f"{m.group('what').strip()} (red line)",
+                     red_line=True)
+
+
+def _refusal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    """"Baku will not sign while …": a refusal; a condition or "any" makes it a red line."""
+    m = _REFUSAL.search(sent.text)
+    if m is None:
+        return None
+    who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
+    if who is None or who not in track.parties:
+        return None
+    what = m.group(0).strip(" ,\"“”’'")
+    return _position(ctx, sent, track, who, what, red_line=bool(_CONDITION.search(what)))
+
+
+def _essential(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    m = _ESSENTIAL.search(sent.text)
+    who = _actor_named(ctx, m.group("who")) if m else None
+    if m is None or who is None:
+        return None
+    return _position(ctx, sent, track, who, m.group("what").strip(), on_text=m.group("what"))
+
+
+def _wants(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    """"Baku wants the constitutional change before any signature"; only about an issue."""
+    m = _WANTS.search(sent.text)
+    if m is None:
+        return None
+    who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
+    if who is None or who not in track.parties:
+        return None
+    return _position(ctx, sent, track, who, m.group("what").strip(" \"“”"))
+
+
+def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    m = _DEMAND_OF.search(sent.text)
+    who = _actor_named(ctx, m.group("who")) if m else None
+    if m is None or who is None or who not in track.parties:
+        return None
+    return _position(ctx, sent, track, who, m.group("what").strip())
+
+
+def _proposal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    """"The Swiss mediators floated a compromise under which …": a mediator's stance too."""
+    m = _PROPOSAL.search(sent.text)
+    if m is None:
+        return None
+    who = _actor_named(ctx, m.group("who")) or _demonym_state(m.group("who"))
+    if who is None:
+        return None
+    what = re.split(r",\s*(?:which|who|but|while)\b", m.group("what"))[0]
+    return _position(ctx, sent, track, who, what.strip())
+
+
+# ---------------------------------------------------------------------------------- quotes
+def quoted_positions(ctx: Context, track: Track, earlier: Sequence[Position]) -> list[Position]:
+    """Positions in the words of a party's people: quotes with a stance word, or about an issue
+    the article lists, in sentences no other finder used."""
+    used = [p.evidence for p in earlier if p.evidence is not None]
+    out: list[Position] = []
+    for q in ctx.analysis.quotes:
+        who = _speaker_state(ctx, q) if q.speaker is not None else None
+        if who is None or who not in track.parties:
+            continue
+        if any(e.start <= q.start < e.end or q.start <= e.start < q.end for e in used):
+            continue
+        # a quote without a stance word must name an issue clearly (two of its words)
+        scores = issue_scores(track.issues, q.text, party_words(track))
+        if not (_STANCE_CUE.search(q.text) or (scores and scores[0][0] >= 2)):
+            continue
+        pos = _quote_position(ctx, track, q, who)
+        if pos.on == UNSPECIFIED and _follows_own(ctx, pos, [*earlier, *out]):
+            continue
+        used.append(pos.evidence or Span(start=q.start, end=q.end, text=q.text))
+        out.append(pos)
+    return out
+
+
+def _follows_own(ctx: Context, pos: Position, earlier: Sequence[Position]) -> bool:
+    """Whether a stance of the same party was stated earlier in the same paragraph: a quote
+    that follows it ("Sovereignty over our roads is not for sale") says it again."""
+    if pos.evidence is None:
+        return False
+    text = ctx.article.text
+    start = text.rfind("\n", 0, pos.evidence.start) + 1
+    return any(p.actor == pos.actor and p.evidence is not None
+               and start <= p.evidence.start < pos.evidence.start for p in earlier)
+
+
+def _quote_position(ctx: Context, track: Track, q: Quote, who: str) -> Position:
+    sents = [s for s in ctx.doc.sents if s.end_char > q.start and s.start_char < q.end]
+    evidence = Span(start=q.start, end=q.end, text=q.text)
+    if sents:
+        text = ctx.article.text[sents[0].start_char: sents[-1].end_char].rstrip()
+        evidence = Span(start=sents[0].start_char, end=sents[0].start_char + len(text), text=text)
+    context = q.text + " " + (_paragraph_of(ctx, sents[0]) if sents else "")
+    return Position(actor=who, on=issue_for(track.issues, context, party_words(track)),
+                    position=q.text.strip(), red_line=bool(_QUOTE_RED_LINE.search(q.text)),
+                    attributed_to=_anonymous(q), evidence=evidence,
+                    article_id=ctx.article.id)
+
+
+# --------------------------------------------------------------------------------- helpers
+def _position(ctx: Context, sent: SpacySpan, track: Track, who: str, what: str, *,
+              red_line: bool = False, claim: bool = True, on_text: str | None = None
+              ) -> Position:
+    """A position stated in ``sent``, linked to the issue its sentence (or ``on_text``) and
+    paragraph speak of, and to the source an attribution gives for it."""
+    context = on_text if on_text is not None else sent.text + " " + _paragraph_of(ctx, sent)
+    return Position(actor=who, on=issue_for(track.issues, context, party_words(track)),
+                    position=what.strip(), red_line=red_line,
+                    attributed_to=_claim_for(ctx, sent) if claim else None,
+                    evidence=_span(sent), article_id=ctx.article.id)
+
+
+def _actor_named(ctx: Context, words: str) -> str | None:
+    """The state behind a name or metonym ("the Kremlin", "Moscow")."""
+    for actor in ctx.kb.lookup(words.strip()):
+        return country_of(ctx, actor.id)
+    return None
+
+
+def _demonym_state(words: str) -> str | None:
+    """The state of a national adjective in ``words`` ("the Swiss mediators" → CHE)."""
+    demonyms = load_demonyms()
+    for w in re.findall(r"[A-Z][\w\-]+", words):
+        if w in demonyms:
+            return demonyms[w]
+    return None
+
+
+def _subject_state(ctx: Context, sent: SpacySpan, who: str, at: int) -> str | None:
+    """The state a subject stands for: a named state, or "we" of the quote it is in."""
+    if who.lower() == "we":
+        q = _quote_at(ctx, at)
+        return _speaker_state(ctx, q) if q is not None and q.speaker is not None else None
+    return _actor_named(ctx, who) or _demonym_state(who)
+
+
+def _speaker_state(ctx: Context, q: Quote) -> str | None:
+    """The state a quote's speaker acts for: the actor's country, else a national adjective in
+    the words that describe an official ("a senior Armenian official")."""
+    assert q.speaker is not None
+    state = country_of(ctx, q.speaker.actor)
+    if state is None and q.speaker.actor is not None:
+        known = {a.id: a.country for a in ctx.analysis.actors}
+        state = known.get(q.speaker.actor)
+    if state is None and q.speaker.actor is None and _OFFICIAL.search(q.speaker.text):
+        state = _demonym_state(q.speaker.text) or _actor_in(ctx, q.speaker.text)
+    return state
+
+
+def _actor_in(ctx: Context, words: str) -> str | None:
+    for w in re.findall(r"[A-Z][\w\-]+", words):
+        state = _actor_named(ctx, w)
+        if state is not None:
+            return state
+    return None
+
+
+def _anonymous(q: Quote) -> str | None:
+    # An unnamed source is who the position rests on; a named speaker is the actor's own voice.
+    return q.speaker.text if q.speaker is not None and q.speaker.actor is None else None
+
+
+def _quote_at(ctx: Context, at: int) -> Quote | None:
+    return next((q for q in ctx.analysis.quotes if q.start <= at < q.end), None)
+
+
+def _paragraph_of(ctx: Context, sent: SpacySpan) -> str:
+    """The paragraph around ``sent`` (a stance's issue is often named a sentence earlier)."""
+    text = ctx.article.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)  # a sentence's span may end after the newline
+    return text[start: end if end >= 0 else len(text)]
+
+
+def _claim_for(ctx: Context, sent: SpacySpan) -> str | None:
+    for a in ctx.analysis.attributions:
+        if a.claim.start <= sent.end_char and a.claim.end >= sent.start_char:
+            return a.reporter.actor or a.reporter.text
+    return None
+
+
+def _span(sent: SpacySpan) -> Span:
+    """The sentence as evidence, without the line breaks a sentence span may end with."""
+    text = sent.text.rstrip()
+    return Span(start=sent.start_char, end=sent.start_char + len(text), text=text)
