@@ -38,9 +38,9 @@ from parley.eval.gold import (
     GoldEvent,
     GoldFile,
     GoldMetadata,
+    GoldPosition,
     GoldQuote,
     GoldRepair,
-    GoldPosition,
     GoldTrack,
 )
 from parley.eval.matching import prf
