@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from parley.extract.attributions import AttributionExtractor
-from parley.models import Attribution
-from speech_ctx import make_ctx
+from parley.extract.quotes import QuoteExtractor
+from parley.models import Actor, Attribution
+from speech_ctx import make_ctx, make_kb
 from test_quotes import sample_analysis
 
 
@@ -209,3 +210,105 @@ def test_an_outlets_claim_is_not_an_indirect_quote(pipeline) -> None:  # type: i
     text = "Russia is preparing a new offensive, according to Reuters."
     an = pipeline.run(RawDocument(source="t", text=text, published_at=dt.date(2026, 5, 1)))
     assert an.attributions and not [q for q in an.quotes if not q.direct]
+
+
+# ---------------------------------------------------------------- speakers behind descriptions
+
+_EXTRA = [
+    Actor(id="dahl", name="Ingrid Dahl", kind="person", aliases=["Dahl"]),
+    Actor(id="tokayev", name="Kassym-Jomart Tokayev", kind="person", country="KAZ",
+          aliases=["Tokayev"]),
+    Actor(id="nor", name="Norway", kind="state", country="NOR", aliases=["Oslo"]),
+    Actor(id="kaz", name="Kazakhstan", kind="state", country="KAZ", aliases=["Astana"]),
+    Actor(id="wire", name="Caspian Wire", kind="media outlet", country="KAZ"),
+]  # fmt: skip
+
+
+def attributions_with_quotes(nlp: Any, text: str) -> list[Attribution]:
+    """Attributions after the quotes extractor has run, as in the pipeline."""
+    ctx = make_ctx(nlp, text, make_kb(_EXTRA))
+    QuoteExtractor()(ctx)
+    AttributionExtractor()(ctx)
+    return ctx.analysis.attributions
+
+
+DESCRIBED = [
+    # text, claim (a part of it), reporter (actor or words), kind, via actor
+    # a name set off by commas names the role phrase, whatever the parser hung it on
+    ("Norway's special envoy for the Arctic, Ingrid Dahl, who chaired the meeting, said the "
+     "parties had agreed on a timetable.", "the parties had agreed on a timetable", "dahl",
+     "person", None),
+    # "…, she said" after a clause: the clause is what she said, not her antecedent
+    ("Ingrid Dahl chaired the meeting. A new round would follow in May, she said.",
+     "A new round would follow in May", "dahl", "person", None),
+    # a lede's "the Norwegian mediator" is the Norwegian named a few sentences on
+    ('Oslo and Moscow agreed to share fishing data, the Norwegian mediator said.\n\n'
+     '"It is a start," said Ingrid Dahl, Norway\'s special envoy.',
+     "Oslo and Moscow agreed to share fishing data", "dahl", "person", None),
+    # "its ministry" is the state named before; "his office" the state of the person
+    ("Kazakhstan will send an observer, its foreign ministry said.",
+     "Kazakhstan will send an observer", "kaz", "organisation", None),
+    ("Kazakhstan rejected the claim. Its defence ministry said the drill was held far away.",
+     "the drill was held far away", "kaz", "organisation", None),
+    ("The Senate approved the treaty and Tokayev signed it hours later, his office said.",
+     "Tokayev signed it hours later", "kaz", "organisation", None),
+    # a quoted condition after a paraphrase leaves the paraphrase as the claim
+    ('Lavrov said Moscow was ready to help "if our partners ask for it".',
+     "Moscow was ready to help", "lavrov", "person", None),
+    # an accusation claims its charge
+    ("Russia accused Ukraine of shelling the plant on Tuesday.",
+     "Ukraine of shelling the plant", "rus", "organisation", None),
+    # unnamed "state media" is the outlet named later, never the article's own
+    ("Kazakhstan ratified the treaty on Wednesday, state media said on Thursday, clearing the "
+     "way for its entry into force. The state news agency Caspian Wire said the vote was "
+     "unanimous.", "Kazakhstan ratified the treaty on Wednesday", "wire", "outlet", None),
+    # "according to a statement from X" is X's
+    ("The talks ended early, according to a statement from the Russian foreign ministry.",
+     "The talks ended early", "rus", "organisation", None),
+    # a quote relayed by another outlet, and an anonymous source's quote told to an outlet
+    ('"Neutrality is not silence," Lavrov said, according to TASS.',
+     "Neutrality is not silence", "lavrov", "person", "tass"),
+    ('"The clause is the heart of the deal," a Russian official told Reuters.',
+     "The clause is the heart of the deal", "a Russian official", "anonymous", "reuters"),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, claim, reporter, kind, via", DESCRIBED)
+def test_reporters_behind_descriptions(
+    sm: Any, text: str, claim: str, reporter: str, kind: str, via: str | None
+) -> None:
+    found = attributions_with_quotes(sm, text)
+    hits = [a for a in found if claim in a.claim.text]
+    assert len(hits) == 1, [(a.claim.text, a.reporter) for a in found]
+    a = hits[0]
+    assert reporter in (a.reporter.actor, a.reporter.text)
+    assert a.reporter.kind == kind
+    assert (a.via.actor if a.via else None) == via
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative pronoun leaves the claim half outside it
+        "The delegation tabled a proposal, which Moscow said it would study.",
+        # a quoted charge is the record (the quote), not a claim
+        'Lavrov accused Kyiv of "playing for time".',
+        # a named speaker's quote told to an outlet stays a quote
+        '"We are ready," Lavrov told Reuters.',
+        # speech inside an unmarked Q&A answer belongs to the answer
+        "Q: Is the deal close?\n\nLavrov: It is close, and I respect that they say it openly.",
+    ],
+)
+def test_not_attributions_with_quotes(sm: Any, text: str) -> None:
+    assert attributions_with_quotes(sm, text) == []
+
+
+@pytest.mark.model
+def test_reported_speech_verb_is_not_a_reporter(sm: Any) -> None:
+    text = "The Russian government said Lavrov had spoken by phone with Rubio on Monday."
+    found = attributions_with_quotes(sm, text)
+    assert [(a.reporter.actor, a.claim.text) for a in found] == [
+        ("rus", "Lavrov had spoken by phone with Rubio on Monday")
+    ]

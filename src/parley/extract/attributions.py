@@ -23,15 +23,26 @@ cascade, each step adding :class:`~parley.models.Attribution` records:
 5. **Citing** — "MEDIUM, citing SOURCE, reported that CLAIM": the reporter is the *original*
    source (SOURCE) and ``via`` the medium that relayed it, so that a claim TASS made reaches TASS
    even when Reuters carried it.
+6. **Relayed quotes** — a direct quote is also a claim when an outlet stands between speaker and
+   article: '"…," X said, according to TDH' (X through TDH) and '"…," an official told Reuters'
+   (an anonymous source through Reuters). A named speaker's quote told to an outlet stays a quote.
+7. **Accusations** — "X accused Y of Z" claims "Y of Z", unless the charge is quoted.
+
+Unnamed reporters are followed to whom they stand for: "state media" to the outlet named before
+(else after) it, never the article's own; "its foreign ministry" and "his office" to the state
+(see :class:`~parley.extract.speech.Speakers`).
 
 The claim is the verb's complement without its wire dateline ("ASTANA (Reuters) —") and without
 a trailing concessive clause (", although …"; words in ``claim_stops``). Not claims: an
-embedded question ("described how the talks collapsed"), speech reported inside a quote, and a
+embedded question ("described how the talks collapsed"), a clause with its relative pronoun
+outside it ("a proposal, which Yerevan said it would study"), speech reported inside a quote
+(marked, or a Q&A answer the quotes extractor found), and a
 complement that is mostly quoted words ('"…," he said'; 'said only that "…"'; 'said the talks
 had been "a ritual …"'): one utterance makes one record, and there the direct quote
 (``parley.quotes.v1``) is it. A claim is kept when at least half its words are the reporter's
 paraphrase, which carries the context the quote lacks ('said it would share "flood data" during
-the monsoon but that the treaty stays suspended').
+the monsoon but that the treaty stays suspended'), or when only an adverbial tail is quoted
+('said Moscow was ready to help "if our partners ask"' claims "Moscow was ready to help").
 
 Reporter kinds: ``outlet`` (an actor of kind "media outlet", or an unresolved phrase headed by an
 outlet noun), ``person``, ``organisation`` (a state, IGO, armed force or group speaking as an
@@ -169,6 +180,8 @@ class _Run:
         self.cues = cues
         self.res = Resolver(ctx)
         self.marked = find_marked(ctx.article.text)
+        # Quotes without marks (a Q&A answer after "Keller:") are speech too.
+        self.said = [(q.start, q.end) for q in ctx.analysis.quotes if q.direct]
         self.speakers = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
         quoted = ctx.scratch.get("quotes_by_sentence", {})
         for quotes in quoted.values() if isinstance(quoted, dict) else ():
@@ -243,7 +256,52 @@ class _Run:
             credit = self._credit_after(cue.sent)
             if credit is not None:
                 reporter, conf = credit, _CREDIT
+        relayed = self._quoted_speech(claim)
+        if relayed is not None and via is None:
+            # '"…," Orazov said, according to TDH': Orazov's words, relayed by TDH.
+            (speaker, speaker_conf), quote = relayed
+            return _Found(quote, cue.text.lower(), speaker, via=reporter,
+                          confidence=min(conf, speaker_conf))  # fmt: skip
         return _Found(claim, cue.text.lower(), reporter, via=via, confidence=conf)
+
+    def _quoted_speech(
+        self, bounds: tuple[int, int]
+    ) -> tuple[tuple[Reporter, float], tuple[int, int]] | None:
+        """The speaker and direct quote of a bare '"…," X said' standing in ``bounds``."""
+        for verb in self.doc[bounds[0] : bounds[1]]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.speech_verbs:
+                continue
+            subj = subject_of(verb)
+            if subj is None or not bounds[0] <= subj.i < bounds[1]:
+                continue
+            claim = self._claim_of(verb)
+            if claim is not None and self._paraphrase(claim) is not None:
+                continue
+            quote = self._quote_of(verb, subj)
+            source = self._source(subj) if quote is not None else None
+            if quote is not None and source is not None:
+                return source, quote
+        return None
+
+    def _quote_of(self, verb: Token, subj: Token) -> tuple[int, int] | None:
+        """Token bounds of the direct quote the quotes extractor credits to ``subj``'s words,
+        in ``verb``'s paragraph, nearest to the verb."""
+        lo, hi = phrase_bounds(subj)
+        first, last = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        near: list[tuple[int, tuple[int, int]]] = []
+        for q in self.ctx.analysis.quotes:
+            sp = q.speaker
+            if not q.direct or sp is None or sp.start is None or sp.end is None:
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not (sp.start < last and first < sp.end):
+                continue
+            if not same_paragraph(span[0], verb):
+                continue
+            bounds = trim(list(span))
+            if bounds is not None:
+                near.append((min(abs(span.start - verb.i), abs(span.end - verb.i)), bounds))
+        return min(near)[1] if near else None
 
     def _reporter_bounds(self, cue: SpacySpan) -> tuple[int, int] | None:
         """Token bounds of the reporter named right after a prepositional cue."""
@@ -333,6 +391,11 @@ class _Run:
 
     def _reporter(self, bounds: tuple[int, int]) -> tuple[Reporter, float]:
         span = self.doc[bounds[0] : bounds[1]]
+        if span.root.lemma_.lower() in self.cues.speech_nouns:
+            # "according to a statement from the Swiss foreign ministry": the ministry's words
+            found = self._source(span.root)
+            if found is not None and found[0].actor is not None:
+                return found
         who = self.res.who(span.root, stop_at=bounds[1])
         return self._reporter_of(who, span)
 
@@ -340,13 +403,13 @@ class _Run:
         head = span.root
         kind = _KIND_OF_ACTOR.get(self.res.kind(who.actor) or "", "group")
         # "the US media outlet" describes an outlet, whatever the parser takes for its head.
-        described = span[-1].lemma_.lower() in self.cues.outlet_nouns
+        described = {span[-1].lemma_.lower(), span[-1].lower_} & self.cues.outlet_nouns
         if who.actor is not None and (kind == "outlet" or not described):
             return _rep(who, kind), 1.0
         lemma = head.lemma_.lower()
         if lemma in self.cues.unnamed_reports:
             return _rep(who, "anonymous"), _UNNAMED  # "reports in Russian media"
-        if lemma in self.cues.outlet_nouns or described:
+        if lemma in self.cues.outlet_nouns or head.lower_ in self.cues.outlet_nouns or described:
             outlet = self._outlet_before(span)
             rep = Reporter(actor=outlet, kind="outlet", text=who.text, start=who.start, end=who.end)
             return rep, _BACKREF if outlet is not None else _UNNAMED
@@ -359,21 +422,32 @@ class _Run:
         return _rep(who, kind), 0.8
 
     def _outlet_before(self, span: SpacySpan) -> str | None:
-        """The outlet last named before ``span`` whose country fits its adjective, if any."""
+        """The outlet an unnamed one ("the US media outlet", "state media") stands for.
+
+        It is the outlet last named before ``span`` whose country fits its adjective, else the
+        first named after it ("state media said …; the state news agency TDH reported …").
+        The article's own outlet is never the one it quotes.
+        """
         country = self._country_in(span)
-        best = None
-        for m in self.ctx.analysis.mentions:
-            if m.start >= span.start_char or m.actor is None:
-                continue
-            if self.res.kind(m.actor) != "media outlet":
-                continue
-            if (
-                country is None
-                or self.ctx.kb.actors.get(m.actor, None) is None
-                or (self.ctx.kb[m.actor].country == country)
-            ):
-                best = m.actor
-        return best
+        own = self._own_outlet()
+        fits = [
+            m for m in self.ctx.analysis.mentions
+            if m.actor is not None and m.actor != own
+            and self.res.kind(m.actor) == "media outlet" and self._of_country(m.actor, country)
+        ]  # fmt: skip
+        before = [m.actor for m in fits if m.start < span.start_char]
+        after = [m.actor for m in fits if m.start >= span.end_char]
+        return before[-1] if before else (after[0] if after else None)
+
+    def _of_country(self, actor: str, country: str | None) -> bool:
+        if country is None or actor not in self.ctx.kb.actors:
+            return True
+        return self.ctx.kb[actor].country == country
+
+    def _own_outlet(self) -> str | None:
+        """The id of the outlet that published the article, when its metadata names one."""
+        name = self.ctx.article.outlet
+        return self.res.outlet_actor(name) if name else None
 
     def _country_in(self, span: SpacySpan) -> str | None:
         for tok in span:
@@ -401,14 +475,19 @@ class _Run:
     def _verbal(self, verb: Token) -> _Found | None:
         lemma = verb.lemma_.lower()
         relays = lemma in self.cues.relay_verbs
-        if not (relays or lemma in self.cues.report_verbs or lemma in self.cues.indirect_verbs):
+        verbs = self.cues.report_verbs | self.cues.indirect_verbs | self.cues.accusation_verbs
+        if not (relays or lemma in verbs):
             return None
-        if self._quoted(verb.idx):
+        if self._quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb)
         claim = self._claim_of(verb)
-        if subj is None or claim is None or self._mostly_quoted(claim):
+        if claim is not None:
+            claim = self._paraphrase(claim)
+        if subj is None:
             return None
+        if claim is None:
+            return self._relayed_quote(verb, subj) if relays else None
         found = self._source(subj)
         if found is None:
             return None
@@ -421,6 +500,22 @@ class _Run:
             return _Found(claim, verb.text, cited[0], via=relay, confidence=conf)
         medium = self._medium(verb) if relays else None
         return _Found(claim, verb.text, source, via=medium, confidence=conf)
+
+    def _relayed_quote(self, verb: Token, subj: Token) -> _Found | None:
+        """An anonymous source's direct quote given to a named outlet.
+
+        '"…," a Turkmen official told Reuters': an unnamed source's words weigh what the
+        outlet that heard them vouches for, so the quote is also a claim of the source through
+        that outlet. A named speaker's quote stays a quote only.
+        """
+        found = self._source(subj)
+        if found is None or found[0].kind != "anonymous":
+            return None
+        medium = self._medium(verb)
+        quote = self._quote_of(verb, subj) if medium is not None else None
+        if quote is None:
+            return None
+        return _Found(quote, verb.text, found[0], via=medium, confidence=found[1])
 
     def _source(self, subj: Token) -> tuple[Reporter, float] | None:
         """The reporter a speech verb's subject names; a pronoun goes to its antecedent."""
@@ -442,32 +537,111 @@ class _Run:
         return rep, min(conf, who.confidence)
 
     def _claim_of(self, verb: Token) -> tuple[int, int] | None:
-        # The complement after the verb; one before it may be a misread parenthetical
-        # ("X, asked about the treaty, said …").
-        comps = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
-        if comps:
-            comp = comps[0]
+        """Token bounds of what ``verb`` reports, or None when it reports no claim here."""
+        comp = self._complement(verb)
+        if comp is not None:
             if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
                 return None  # "described how the session collapsed": a topic, not a claim
+            if _relative_gap(comp, verb):
+                return None  # "a proposal, which Yerevan said it would study": half a claim
             words = [
                 t for t in comp.subtree
                 if not (t.dep_ == "mark" and t.head.i == comp.i) and same_paragraph(t, verb)
             ]  # fmt: skip
             return self._clean(trim(words))
+        if verb.lemma_.lower() in self.cues.accusation_verbs:
+            return self._accusation(verb)
         if any(c.tag_ in ("WP", "WRB") for c in verb.children):
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-            # "CLAIM, Politico reported" and "The council, he said, had become …": the verb is
-            # a parenthetical; the claim is the sentence it interrupts (a span has no holes).
-            sent = sentence_piece(self.doc, verb.i)
-            subj = subject_of(verb)
-            stop = subj.left_edge.i if subj is not None else verb.i
-            if stop <= sent.start:
-                return None
-            rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
-            end = sent.end if rest and verb.head.i > verb.i else stop
-            return self._clean(trim(list(self.doc[sent.start : end])))
+            return self._interrupted(verb)
         return None
+
+    def _complement(self, verb: Token) -> Token | None:
+        """The clause ``verb`` reports: its complement after it, else one before it.
+
+        A complement before the verb is the inverted order ("The talks will resume, he said")
+        or a misread parenthetical ("X, asked about the treaty, said …"). One after the verb but
+        set off by a comma ("CLAIM, state media said on Thursday, clearing the last hurdle …") is
+        a participle clause the parser misread, when a complement before the verb exists. A
+        bare "X said" is never a complement: the parser hung the real speech verb there.
+        """
+        comps = [
+            c for c in verb.children
+            if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
+        ]  # fmt: skip
+        after = [c for c in comps if c.i > verb.i]
+        before = [c for c in comps if c.i < verb.i]
+        close = [
+            c for c in after if not any(t.text == "," for t in self.doc[verb.i : c.left_edge.i])
+        ]
+        ranked = [*close, *before, *after]
+        return ranked[0] if ranked else None
+
+    def _bare_speech(self, tok: Token) -> bool:
+        """Whether ``tok`` is a speech verb with a subject and nothing said ("X said")."""
+        if tok.lemma_.lower() not in self.cues.speech_verbs:
+            return False
+        deps = {c.dep_ for c in tok.children}
+        return "nsubj" in deps and deps <= {"nsubj", "punct", "aux", "advmod", "neg"}
+
+    def _accusation(self, verb: Token) -> tuple[int, int] | None:
+        """What "X accused Y of Z" claims: "Y of Z" (the accused and the charge)."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            charge = [t for p in preps for t in p.subtree if t.i != p.i and not t.is_punct]
+            if charge and 2 * sum(self._quoted(t.idx) for t in charge) <= len(charge):
+                end = max(p.right_edge.i for p in preps) + 1
+                return self._clean(trim(list(self.doc[obj.left_edge.i : end])))
+            return None  # accused X of "playing for time": the quoted charge is the record
+        return None
+
+    def _interrupted(self, verb: Token) -> tuple[int, int] | None:
+        """The claim of a parenthetical verb: the sentence it interrupts or ends.
+
+        "CLAIM, Politico reported" and "The council, he said, had become …" credit the sentence
+        (a span has no holes). When the verb's subject opens the sentence ("Orazov, the deputy
+        minister, said the presidents had agreed …", read as a parenthesis by the parser), the
+        claim is what follows the verb.
+        """
+        if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+            return None  # "The government said X had spoken by phone": reported, not reporting
+        sent = sentence_piece(self.doc, verb.i)
+        subj = subject_of(verb)
+        stop = subj.left_edge.i if subj is not None else verb.i
+        if stop <= sent.start:
+            lemma = verb.lemma_.lower()
+            clausal = lemma in self.cues.indirect_verbs or lemma in self.cues.report_verbs
+            if subj is None or verb.head.i < verb.i or not clausal:
+                return None  # "Officials speak less about X": speaking of, not saying that
+            rest = list(self.doc[verb.i + 1 : sent.end])
+            while rest and (rest[0].lower_ == "that" or rest[0].is_punct):
+                rest.pop(0)
+            return self._clean(trim(rest))
+        rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
+        end = sent.end if rest and verb.head.i > verb.i else stop
+        return self._clean(trim(list(self.doc[sent.start : end])))
+
+    def _paraphrase(self, claim: tuple[int, int]) -> tuple[int, int] | None:
+        """The claim without a quoted adverbial tail, or None when the quote is the record.
+
+        'Peskov said Moscow was ready to help "if our partners ask for it"' paraphrases a
+        claim and quotes only its condition: the claim is the paraphrase. When the quoted
+        words are the claim's core ('said the talks had been "a ritual"'), the quote is it.
+        """
+        if not self._mostly_quoted(claim):
+            return claim
+        words = [t for t in self.doc[claim[0] : claim[1]] if not t.is_punct]
+        first = next((t.i for t in words if self._quoted(t.idx)), None)
+        if first is None or first == claim[0]:
+            return None
+        inside = range(first, claim[1])
+        tops = [t for t in self.doc[first : claim[1]] if t.head.i not in inside]
+        if not tops or any(t.dep_ not in _ADJUNCT_DEPS for t in tops):
+            return None
+        cut = trim(list(self.doc[claim[0] : first]))
+        return cut if cut is not None and not self._mostly_quoted(cut) else None
 
     def _clean(self, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
         """A claim without the dateline before it or a concessive clause after it.
@@ -508,6 +682,19 @@ class _Run:
                 if objs:
                     return self._reporter(phrase_bounds(objs[0]))[0], tok.i
         return None
+
+
+# Dependents that add to a clause without completing it: a quoted "if …" or "while …" tail.
+_ADJUNCT_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "punct", "cc"})
+
+
+def _relative_gap(comp: Token, verb: Token) -> bool:
+    """Whether the complement's object is a relative pronoun before the verb ("which X said it
+    would study"): the claim's missing part stands outside it."""
+    return any(
+        t.tag_ in ("WDT", "WP") and t.i < verb.i and t.head.dep_ not in ("relcl", "acl")
+        for t in comp.subtree
+    )
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:

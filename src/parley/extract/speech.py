@@ -8,7 +8,10 @@ pronouns and "the person" followed back, "the minister" to the minister named be
 whose state the sentence names, when several), a bare demonym group ("Serbian negotiators",
 "their Kosovar counterparts", "the Turkmen foreign ministry") to its state through the demonym
 table of :func:`parley.nlp.lexicon.load_lexicon`, and an unnamed spokesperson to the institution
-named before the role ("a State Department spokesperson" speaks for the United States).
+named before the role ("a State Department spokesperson" speaks for the United States). A name
+between commas names the role phrase before it ("Switzerland's envoy for X, Marianne Keller,");
+"its ministry" / "his office" speak for the state named (or led) just before; a lede's "the
+Swiss mediator" is the Swiss named a few sentences on.
 
 The parser sometimes runs a sentence over a paragraph break or takes the wire dateline for a
 subject; :func:`subject_of` skips such subjects, and antecedents are searched sentence by
@@ -21,6 +24,7 @@ import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,6 +81,7 @@ class Cues:
     inscription_verbs: frozenset[str] = frozenset()
     mention_nouns: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    accusation_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -122,6 +127,7 @@ def _cues_from(data: dict[str, object]) -> Cues:
         group_pronouns=_lower(pron["group"]),
         demonyms={str(k): str(v) for k, v in dict(data["demonyms"]).items()},  # type: ignore[call-overload]
         claim_stops=_lower(att.get("claim_stops", [])),
+        accusation_verbs=_lower(att.get("accusation_verbs", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
         spokesperson_heads=_lower(data.get("spokesperson_heads", [])),
@@ -490,6 +496,9 @@ class Speakers:
         found = self._definite(head) or self._titled(head) or self.res.who(head)
         if found.actor is not None:
             return found
+        named = self._comma_named(head, found) or self._named_later(head, found)
+        if named is not None:
+            return named
         actor = self._speaks_for(head)
         if actor is None:
             return found
@@ -529,6 +538,9 @@ class Speakers:
         if head.lemma_.lower() in self.cues.spokesperson_heads:
             return self._owner(head)
         institution = head.lemma_.lower() in self.cues.institution_heads
+        owner = self._possessor(head) if institution else None
+        if owner is not None:
+            return owner
         if (head.lower_ not in self.cues.state_groups and not institution) or not self._bare(head):
             return None
         sent = head.sent.text.lower()
@@ -570,6 +582,98 @@ class Speakers:
             if state is not None:
                 return state
         return None
+
+    def _possessor(self, head: Token) -> str | None:
+        """Whose institution "its foreign ministry" or "his office" is.
+
+        "its" goes to the state or organisation named last before it (outside quotes, up to
+        three sentences back); "his"/"her" to the state of the person named last, since an
+        office speaks for the state its holder leads ("Tokayev signed the law, his office said").
+        """
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if poss is None or poss.lower_ not in _POSSESSIVES:
+            return None
+        person = _POSSESSIVES[poss.lower_]
+        for sent in _sentences_back(poss, 3):
+            for m in self._mentions_in(sent, before=poss.idx):
+                kind = self.res.kind(m.actor)
+                if person and kind == "person":
+                    code = self._country_of(m.actor)
+                    return self._state_of(code) if code is not None else None
+                if not person and kind in _INSTITUTION_KINDS:
+                    return m.actor
+        return None
+
+    def _mentions_in(self, sent: SpacySpan, before: int) -> list[Mention]:
+        """Mentions with an actor in ``sent`` before char ``before``, unquoted, latest first."""
+        found = [
+            m for m in self.res.ctx.analysis.mentions
+            if sent.start_char <= m.start < min(before, sent.end_char) and m.actor is not None
+            and not any(s <= m.start < e for s, e in self.quoted)
+        ]  # fmt: skip
+        return sorted(found, key=lambda m: -m.start)
+
+    def _country_of(self, actor: str | None) -> str | None:
+        """The country code of an actor, from the knowledge base or this article's actors."""
+        if actor is None:
+            return None
+        if actor in self.res.ctx.kb.actors:
+            return self.res.ctx.kb[actor].country
+        return next((a.country for a in self.res.ctx.analysis.actors if a.id == actor), None)
+
+    def _person_role(self, head: Token) -> bool:
+        """Whether ``head`` names a person by role ("envoy"), not an institution ("government")."""
+        lemma = head.lemma_.lower()
+        return lemma in _role_nouns() and lemma not in self.cues.institution_heads
+
+    def _comma_named(self, head: Token, found: Who) -> Who | None:
+        """The person a role phrase names between commas when the parser hung the name on a
+        modifier ("Switzerland's envoy for the South Caucasus, Marianne Keller, who …")."""
+        if head.pos_ != "NOUN" or not self._person_role(head):
+            return None
+        lo, hi = phrase_bounds(head)
+        for tok in self.doc[lo:hi]:
+            edge = tok.left_edge.i
+            if tok.dep_ != "appos" or edge <= head.i or self.doc[edge - 1].text != ",":
+                continue
+            actor, conf = self.res.actor_of_token(tok.i)
+            if actor is not None and self.res.kind(actor) == "person":
+                return Who(actor, found.text, found.start, found.end, min(conf, found.confidence),
+                           "person", head.i)  # fmt: skip
+        return None
+
+    def _named_later(self, head: Token, found: Who) -> Who | None:
+        """The person a lede's "the Swiss mediator said" names further on.
+
+        Wire copy often credits a lead sentence to a role and names its holder a few sentences
+        later ("…, the Swiss mediator said. … said Marianne Keller, Switzerland's special
+        envoy"). A definite role noun with a demonym and no person before it goes to the first
+        person named after it, within the next four sentences, whose phrase names that state.
+        """
+        if head.tag_ != "NN" or not self._person_role(head):
+            return None
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+            return None
+        state = self._demonym_state(head)
+        if state is None:
+            return None
+        limit = _sentence_end_after(head, 4)
+        for m in sorted(self.res.ctx.analysis.mentions, key=lambda m: m.start):
+            if not head.idx < m.start < limit or self.res.kind(m.actor) != "person":
+                continue
+            if self._names_state(m, state):
+                return Who(m.actor, found.text, found.start, found.end, FAR, "person", head.i)
+        return None
+
+    def _names_state(self, m: Mention, state: str) -> bool:
+        """Whether the phrase of the person mention ``m`` (or the person) belongs to ``state``."""
+        if self._state_of(self._country_of(m.actor) or "") == state:
+            return True
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        lo, hi = phrase_bounds(span.root)
+        return any(self.res.actor_of_token(t.i)[0] == state for t in self.doc[lo:hi])
 
     def _state_of(self, code: str) -> str | None:
         """The knowledge base's state actor for an ISO3 code (its id, or the state of it)."""
@@ -709,10 +813,21 @@ class Speakers:
         if any(start <= tok.idx < end for start, end in self.quoted):
             return True
         verb = tok.head.head
+        if any(self._parenthetical_speech(c, tok) for c in tok.head.children):
+            return True  # "A second round would follow, she said": the round is what she said
         return (
             tok.head.dep_ == "ccomp"
             and verb.lemma_.lower() in self.cues.speech_verbs
             and same_paragraph(tok, verb)  # a parse over a paragraph break reports nothing
+        )
+
+    def _parenthetical_speech(self, child: Token, tok: Token) -> bool:
+        """Whether ``child`` is a speech verb set after the clause of ``tok`` ("…, she said")."""
+        return (
+            child.dep_ == "parataxis"
+            and child.i > tok.i
+            and child.lemma_.lower() in self.cues.speech_verbs
+            and same_paragraph(tok, child)
         )
 
     def _compatible(self, who: Who, person: bool) -> bool:
@@ -736,12 +851,33 @@ class Speakers:
         return person and tok.tag_ == "NN"
 
 
-_ROLE_NOUNS = frozenset({"negotiator", "diplomat", "official", "aide", "adviser", "advisor"})
+_ROLE_NOUNS = frozenset(
+    {"negotiator", "diplomat", "official", "aide", "adviser", "advisor", "mediator", "envoy"}
+)
+# Possessive pronouns before an institution ("its ministry"): True when the owner is a person.
+_POSSESSIVES = {"its": False, "his": True, "her": True}
+_INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
+    return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | _ROLE_NOUNS
+
+
+def _sentence_end_after(tok: Token, count: int) -> int:
+    """Char offset where the ``count``-th sentence from ``tok``'s own (included) ends."""
+    sent = tok.sent
+    for _ in range(count - 1):
+        if sent.end >= len(tok.doc):
+            break
+        sent = tok.doc[sent.end].sent
+    return sent.end_char
 
 
 def _has_role(name: Token) -> bool:
     """Whether a name has a person's role beside it ("X, the deputy defence minister")."""
-    roles = {p.split()[-1] for p in load_lexicon().office_by_phrase} | _ROLE_NOUNS
+    roles = _role_nouns()
     for child in name.children:
         if child.dep_ not in ("appos", "compound"):
             continue
