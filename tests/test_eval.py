@@ -1107,8 +1107,10 @@ def test_gold_files_meet_their_pinned_floors(
     name: str, request: pytest.FixtureRequest, pipeline: Any
 ) -> None:
     """The evaluation gate: pinning floors for a gold file enrols it here."""
+    from parley.resolve import cluster_stories
+
     path = gold_path_of(name, request)
-    report = run_eval(path, pipeline)
+    report = run_eval(path, pipeline, resolve_stories=cluster_stories)
     assert check_floors(report, floors_for(path)) == []
 
 

@@ -17,21 +17,27 @@ __all__ = ["FLOORS", "floors_for", "check_floors"]
 # Gold file name → kind → minimum F1. "event_macro_f1" floors the macro-F1 over gold event types.
 # A file named here is evaluated by the golden test (tests/test_eval.py): the shared sample is
 # found through PARLEY_SAMPLES, every other name in tests/golden/.
-# Measured on the sample (2026 pipeline, first full run): metadata 1.00, repairs 1.00, actors
-# 0.95, places 0.42, quotes 0.75, attributions 1.00, dates 0.86, event_types 0.67, events 0.48,
-# event macro-F1 0.81. The floors sit well below, while the extractors are still settling.
+# Floors sit a few points under the figures measured when they were last raised (2026-11-25;
+# the README's accuracy table has the figures themselves), so noise does not fail CI but a real
+# regression does.
 FLOORS: dict[str, dict[str, float]] = {
     "abu-dhabi-talks.gold.json": {
-        "metadata": 0.75,
-        "repairs": 0.66,
-        "actors": 0.80,
-        "places": 0.30,
-        "quotes": 0.60,
-        "attributions": 0.60,
-        "dates": 0.60,
-        "event_types": 0.50,
-        "events": 0.30,
-        "event_macro_f1": 0.50,
+        "metadata": 0.95, "repairs": 0.95, "actors": 0.90, "places": 0.55, "quotes": 0.90,
+        "attributions": 0.60, "dates": 0.80, "event_types": 0.75, "events": 0.75,
+        "event_macro_f1": 0.85, "tracks": 0.95, "rounds": 0.95, "agreements": 0.95,
+        "agreement_statuses": 0.95, "issues": 0.80, "positions": 0.80,
+    },
+    "quotes.gold.json": {
+        "metadata": 0.95, "actors": 0.72, "quotes": 0.93, "attributions": 0.86,
+    },
+    "events.gold.json": {
+        "dates": 0.88, "event_types": 0.80, "events": 0.72, "event_macro_f1": 0.80,
+    },
+    "demo-corpus.gold.json": {
+        "metadata": 0.95, "actors": 0.90, "quotes": 0.92, "attributions": 0.86, "dates": 0.80,
+        "event_types": 0.72, "events": 0.60, "event_macro_f1": 0.60, "tracks": 0.95,
+        "rounds": 0.95, "agreements": 0.95, "agreement_statuses": 0.95, "stories": 0.60,
+        "issues": 0.70, "positions": 0.70,
     },
 }
 
