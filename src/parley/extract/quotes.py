@@ -241,6 +241,7 @@ class _Run:
             s for s in _find_single(ctx.article.text) if any(_inside(s, d) for d in doubles)
         ]
         self.who = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
+        self.things = _EVENT_HEADS
         self._last: Quote | None = None  # the quote found last, for a following uncued one
         self.interviewee: Who | None = None
         self.interviewee_conf = FAR
@@ -490,6 +491,9 @@ class _Run:
         if subj.lower_ == "i" and self._in_answer(subj.idx) and self.interviewee is not None:
             # '"…," I keep telling both capitals' inside an answer: the interviewee speaks
             return _speaker_from(self.interviewee, cap=self.interviewee_conf)
+        thing = subj.lemma_.lower() in self.things and subj.ent_type_ == ""
+        if thing and not self._in_other_quote(subj):
+            return None  # "The second round of talks … ended with a statement": events don't speak
         cited = cited_source(cue, subj, self.cues.citing)
         return _speaker_from(self.who.who(cited if cited is not None else subj))
 
@@ -599,6 +603,14 @@ class _Run:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+# Happenings never speak ("The second round of talks … ended with a statement"); documents such
+# as declarations can, on behalf of whoever issued them, so they are not listed.
+_EVENT_HEADS = frozenset({
+    "talks", "negotiations", "meeting", "meetings", "conference", "round", "session", "process",
+    "war", "conflict", "invasion", "offensive", "operation",
+})
 
 
 def _speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:
