@@ -556,3 +556,21 @@ def test_real_demo_prints_the_track_and_treaty_timelines(db: str) -> None:
     assert result.exit_code == 0, result.output
     assert "Armenia–Azerbaijan" in result.stdout and "— rounds" in result.stdout
     assert "Caspian Arms Limitation Treaty" in result.stdout
+
+
+@pytest.mark.model
+def test_hostile_quote_text_is_stored_and_printed_verbatim(tmp_path: Path) -> None:
+    article = tmp_path / "hostile.txt"
+    words = "[bold red]Surrender[/] <script>alert(1)</script> now"
+    article.write_text(
+        "Title: Hostile\nPublished: 2026-05-01\n\n"
+        f'"{words}," Sergei Lavrov said on Friday in Moscow.\n',
+        "utf-8",
+    )
+    db = str(tmp_path / "h.db")
+    assert runner.invoke(cli.app, ["ingest", "--db", db, str(article)]).exit_code == 0
+    as_json = runner.invoke(cli.app, ["quotes", "--db", db, "--json"])
+    texts = [json.loads(line)["text"] for line in as_json.stdout.splitlines() if line.strip()]
+    assert words in texts
+    table = runner.invoke(cli.app, ["quotes", "--db", db], env={"COLUMNS": "200"})
+    assert "[bold red]Surrender[/]" in table.stdout  # shown as text, not read as markup
