@@ -543,7 +543,7 @@ class _Builder:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
         kept: list[Draft] = []
         for draft in drafts:
-            if draft.status == "occurred" and self._old(draft.date):
+            if draft.status == "occurred" and (self._old(draft.date) or self._marked_past(draft)):
                 draft.status = "historical"
             if draft.rule.type == "REJECT" and draft.source and not draft.target:
                 draft.target = rejection_target(draft, kept)
@@ -627,6 +627,15 @@ class _Builder:
             return False
         days = int(self.lex.data.get("historical_after_days", 30))
         return _period_start(date.value) < published - dt.timedelta(days=days)
+
+    def _marked_past(self, draft: Draft) -> bool:
+        """A dated past event the text marks as background ("the previous exchange was in
+        October"), whatever its age: the article's news is something else."""
+        published = self.ctx.article.published_at
+        date = draft.date
+        if not draft.historical_mod or date is None or date.value is None or published is None:
+            return False
+        return _period_start(date.value) < published
 
     def _contexts(self, clause: list[Token]) -> list[str]:
         words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
