@@ -434,3 +434,48 @@ def test_a_negated_verb_negates_its_noun_only_when_it_tells_occurrence(
 def test_actor_phrases(nlp: Any, text: str, event_type: str, source: list[str]) -> None:
     event = next(e for e in _events(nlp, text) if e.type == event_type)
     assert _sides(event) == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type, date, status",
+    [
+        # the wire dateline dates the dispatch; the verb's own day dates the event
+        ("PARIS, Feb 5 (Reuters) — France's parliament ratified the treaty with Germany on "
+         "Tuesday, officials said on Thursday.", "SUPPORT", "2026-02-03", "occurred"),
+        # the year of the frame noun dates the action, and its age makes it background
+        ("Russia seized most of the region in the 2014 war.", "COERCE", "2014", "historical"),
+        # "a day after X": X happened the day before publication
+        ("PARIS — A day after France and Germany exchanged prisoners, the figures still "
+         "differed.", "RETREAT", "2026-02-04", "occurred"),
+        # a past perfect reported later in the story takes the day of the story, not of the
+        # article
+        ("France and Germany met in Geneva on Monday. France said the two sides had agreed "
+         "to set up a joint commission.", "AGREE", "2026-02-02", "occurred"),
+    ],
+)
+def test_event_dates_from_context(
+    nlp: Any, text: str, event_type: str, date: str, status: str
+) -> None:
+    event = _one(nlp, text, event_type)
+    assert (event.date.value if event.date else None, event.status) == (date, status)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Turkey called off the talks between France and Germany on Monday.", "negated"),
+        ("France and Germany met on Monday. The next round was postponed.", "negated"),
+    ],
+)
+def test_a_cancelled_meeting_does_not_take_place(nlp: Any, text: str, status: str) -> None:
+    consult = [e for e in _events(nlp, text) if e.type == "CONSULT"]
+    assert consult and consult[-1].status == status, consult
+
+
+@pytest.mark.model
+def test_a_meeting_in_an_until_clause_is_no_event_of_the_parties(nlp: Any) -> None:
+    text = ("France and Germany met on Monday. Turkey said the round was postponed until "
+            "conditions allow a useful meeting.")
+    assert [e.status for e in _events(nlp, text) if e.type == "CONSULT"] == ["occurred"]

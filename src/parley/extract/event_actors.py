@@ -39,7 +39,7 @@ class ActorIndex:
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = _dateline_end(self.doc)
+        self.dateline_end = dateline_end(self.doc)
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -218,7 +218,7 @@ def _coordinated(token: Token) -> bool:
         c.dep_ == "conj" for c in token.children)
 
 
-def _dateline_end(doc: Doc) -> int:
+def dateline_end(doc: Doc) -> int:
     """Index just past a wire dateline ("GENEVA, March 3 (Reuters) —"), or 0 without one."""
     for token in doc[:20]:
         if token.text in ("—", "–", "--") and token.i > 0 and doc[0].text.isupper() and \

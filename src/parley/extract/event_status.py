@@ -35,6 +35,9 @@ class StatusReader:
         if not negation_is_event and (self._negated(token) or (
                 self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))):
             return "negated"
+        if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and \
+                token.head.lemma_.lower() in self.lex.words("cancel_verbs"):
+            return "negated"  # "the round was postponed": it does not take place as planned
         if self._conditional(token):
             return "hypothetical"
         if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
@@ -102,8 +105,9 @@ class StatusReader:
         nouns = self.lex.words("conditional_nouns")
         current = token
         for _ in range(12):
-            if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
-                                               for c in current.children):
+            if current.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in marks
+                                                for c in current.children)
+                                            or self._pending(current)):
                 return True
             if current.dep_ == "pobj" and current.lemma_.lower() in nouns and \
                     current.head.lower_ == "in" and token.i != current.i:
@@ -115,6 +119,13 @@ class StatusReader:
                 return False  # a reported clause: the report itself is not conditional
             current = current.head
         return False
+
+    def _pending(self, clause: Token) -> bool:
+        """"postponed until conditions allow a meeting": a present-tense until/once clause
+        names a condition still to be met (a past one, "until Russia withdrew", happened)."""
+        return clause.tag_ in ("VBP", "VBZ", "VB") and any(
+            c.dep_ == "mark" and c.lower_ in self.lex.words("pending_marks")
+            for c in clause.children)
 
     def _control_chain(self, anchor: Token) -> list[Token]:
         """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
@@ -144,6 +155,12 @@ class StatusReader:
         if "go" in lemmas and "to" in lemmas:
             return "planned"
         return None
+
+    def reported_past(self, token: Token) -> bool:
+        """"X said the sides had agreed": a past perfect reported by a speaker, the past of the
+        report, which news sets at the time of the story rather than of publication."""
+        anchor = anchor_of(token)
+        return self._past_perfect(anchor) and self.reporting_verb(anchor) is not None
 
     @staticmethod
     def _past_perfect(verb: Token) -> bool:

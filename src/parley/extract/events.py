@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, actor_at, register
-from parley.extract.event_actors import ActorIndex, unique
+from parley.extract.event_actors import ActorIndex, dateline_end, unique
 from parley.extract.event_drafts import (
     Draft,
     complete,
@@ -67,6 +67,10 @@ _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
+_FRAME_PREPS = ("in", "during", "throughout")
+_OFFSET_UNITS = {"day": 1, "week": 7}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "ten": 10}
 
 
 @register("parley.events.v1")
@@ -172,6 +176,12 @@ class _Builder:
                 absorbed.update(inner[1:])
             else:
                 absorbed.update(inner)
+        for token, rule in found:  # "called off the round": the round will not take place
+            if rule.object_status:
+                patients = [*_content(token), *(c.i for c in token.children
+                                                 if c.dep_ == "nsubjpass")]
+                for i in (i for i in patients if i in at and i != token.i):
+                    overrides.setdefault(i, rule.object_status)  # type: ignore[arg-type]
         return overrides, absorbed
 
     # ---------------------------------------------------------------- step 3: one event
@@ -479,12 +489,13 @@ class _Builder:
     def _dates_by_anchor(self) -> dict[int, TimeExpression]:
         kinds = self.ctx.scratch.get("date_kind", {})
         anchors: dict[int, TimeExpression] = {}
+        wire = dateline_end(self.doc)
         for date in self.ctx.analysis.dates:
             if isinstance(kinds, dict) and kinds.get(date.start) == "duration":
                 continue
             span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
+            if span is None or not len(span) or span.end <= wire:
+                continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
             anchors.setdefault(self._attach_point(span.root), date)
         return anchors
 
@@ -505,10 +516,41 @@ class _Builder:
         return range(span.start, span.end) if span is not None else range(0)
 
     def _date(self, token: Token) -> TimeExpression | None:
-        for i in self._scope_heads(token):
+        heads = [*self._scope_heads(token), *_frame_nouns(token)]
+        for i in heads:
             if i in self.dates:
                 return self.dates[i]
-        return None
+        return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
+
+    def _offset_date(self, verb: Token) -> TimeExpression | None:
+        """"A day after X did Y, ...": X is dated N days before the main clause (its own date,
+        else publication); None unless ``verb`` heads such an after/before clause."""
+        if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
+            return None
+        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        unit = next((c for c in verb.children if c.dep_ == "npadvmod"
+                     and c.lemma_.lower() in _OFFSET_UNITS), None)
+        if mark is None or unit is None or mark.lower_ not in ("after", "before") \
+                or unit.i > mark.i:
+            return None
+        count = _count(unit)
+        base = self._anchor_day(verb.head)
+        if count is None or base is None:
+            return None
+        days = count * _OFFSET_UNITS[unit.lemma_.lower()]
+        day = base - dt.timedelta(days=days if mark.lower_ == "after" else -days)
+        span = self.doc[unit.left_edge.i:mark.i + 1]
+        return TimeExpression(text=span.text, start=span.start_char, end=span.end_char,
+                              value=day.isoformat(), precision="day")
+
+    def _anchor_day(self, verb: Token) -> dt.date | None:
+        """The day of the main clause: its own written day, else the publication date."""
+        own = self.dates.get(verb.i)
+        if own is not None:
+            value = own.value or ""
+            return dt.date.fromisoformat(value) if own.precision == "day" and \
+                len(value) == 10 else None
+        return self.ctx.article.published_at
 
     def _scope_heads(self, token: Token) -> Iterator[int]:
         """The trigger, then (for nouns) the verb it is subject or object of."""
@@ -556,9 +598,15 @@ class _Builder:
                 complete(duplicate, draft)
                 continue
             kept.append(draft)
+        story_day = _story_day(kept, self.ctx.article.published_at)
         for draft in kept:
             if draft.date is None and draft.status in _REPORTED:
-                draft.date = self._reporting_date(draft.token)
+                if story_day is not None and self.statuses.reported_past(draft.token):
+                    draft.date = story_day.model_copy(update={
+                        "text": "", "start": draft.token.idx, "end": draft.token.idx,
+                        "precision": "approximate"})
+                else:
+                    draft.date = self._reporting_date(draft.token)
         return [self._event(d) for d in kept]
 
     def _take_actors(self, draft: Draft, kept: list[Draft]) -> bool:
@@ -579,7 +627,7 @@ class _Builder:
             draft.source, draft.target = list(earlier.source), list(earlier.target)
             return True
         if not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric) or \
-                self.statuses.temporal_background(draft.token):
+                self.statuses.temporal_background(draft.token) or _generic(draft):
             return False  # "after the meeting" dates another event; it reports none
         parties = last_sides(kept) or self.actors.parties(draft.token.i)
         if len(parties) != 2:
@@ -667,6 +715,46 @@ def _content(token: Token) -> list[int]:
                     child.dep_ == "prep" and child.lower_ in ("for", "to")):
                 out.extend(t.i for t in child.subtree)
     return out
+
+
+def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression | None:
+    """The day the story happened: the first occurred event dated to a day before or on
+    publication ("met in Geneva on Wednesday"), or None."""
+    for draft in kept:
+        date = draft.date
+        if draft.status == "occurred" and date is not None and date.precision == "day" and \
+                date.value is not None and (published is None or
+                                            _period_start(date.value) <= published):
+            return date
+    return None
+
+
+def _generic(draft: Draft) -> bool:
+    """"until conditions allow a meeting": an indefinite noun in a condition is a kind of
+    event, not one the parties of the story hold."""
+    return draft.status == "hypothetical" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in draft.token.children)
+
+
+def _count(unit: Token) -> int | None:
+    """How many units "a day", "two weeks", "3 days" names (None when unreadable)."""
+    for child in unit.children:
+        word = child.lower_
+        if child.dep_ in ("det", "nummod"):
+            if word.isdigit():
+                return int(word)
+            if word in _NUMBER_WORDS:
+                return _NUMBER_WORDS[word]
+    return None
+
+
+def _frame_nouns(token: Token) -> Iterator[int]:
+    """Nouns framing a verb's action ("recaptured it in the 2020 war", "during the 1990s
+    conflict"): their date dates the action when the verb has none of its own."""
+    if token.pos_ != "VERB":
+        return
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _FRAME_PREPS):
+        yield from (p.i for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
 
 
 def _clause(token: Token) -> Iterator[Token]:

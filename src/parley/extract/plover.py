@@ -61,6 +61,7 @@ class TriggerRule:
     no_clause: bool = False
     not_deps: frozenset[str] = frozenset()
     not_clauses: frozenset[str] = frozenset()
+    object_status: str | None = None
 
     @classmethod
     def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
@@ -81,7 +82,7 @@ class TriggerRule:
             swap_roles=bool(item.get("swap_roles")), subjects=words("subjects"),
             status=item.get("status"), needs_negation=bool(item.get("needs_negation")),
             no_clause=bool(item.get("no_clause")), not_deps=frozenset(item.get("not_deps", [])),
-            not_clauses=words("not_clauses"),
+            not_clauses=words("not_clauses"), object_status=item.get("object_status"),
         )
 
     def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
