@@ -37,6 +37,10 @@ def test_kb() -> KnowledgeBase:
         Actor(id="FIN", name="Finland", kind="state", country="FIN", capital="Helsinki",
               metonyms=["Helsinki"]),
         Actor(id="outlet:reuters", name="Reuters", kind="media outlet", country="GBR"),
+        Actor(id="outlet:eurasianet", name="Eurasianet", kind="media outlet", country="USA"),
+        Actor(id="CHN", name="China", kind="state", country="CHN", capital="Beijing"),
+        Actor(id="GBR", name="United Kingdom", kind="state", country="GBR", aliases=["Britain"],
+              capital="London", metonyms=["London", "Foreign Office"]),
         person("p:halvorsen", "Ingrid Halvorsen", "NOR",
                role("foreign_minister:NOR", "Foreign Minister of Norway", "2024-01-01")),
         person("p:berge", "Olav Berge", "NOR",
@@ -375,15 +379,24 @@ def test_title_alone_names_the_holder(analyse) -> None:  # type: ignore[no-untyp
     "text, not_actor",
     [
         # a dateline town the gazetteer does not know, followed by a comma, is where, not who
-        ("Title: Talks\nPublished: 2026-05-19\n\nAVAZA, Turkmenistan, May 19 (Reuters) — The "
-         "presidents of Kazakhstan and Turkmenistan met on Tuesday.", "new:avaza"),
+        (
+            "Title: Talks\nPublished: 2026-05-19\n\nAVAZA, Turkmenistan, May 19 (Reuters) — The "
+            "presidents of Kazakhstan and Turkmenistan met on Tuesday.",
+            "new:avaza",
+        ),
         # a name coordinated with a known city is a place too
-        ("Title: Ferry\nPublished: 2026-05-19\n\nThe two governments will open a ferry line "
-         "between Aktau and Turkmenbashi next year.", "new:turkmenbashi"),
+        (
+            "Title: Ferry\nPublished: 2026-05-19\n\nThe two governments will open a ferry line "
+            "between Aktau and Turkmenbashi next year.",
+            "new:turkmenbashi",
+        ),
     ],
 )
 def test_places_the_gazetteer_lacks_do_not_become_actors(
-    pipeline, tmp_path, text: str, not_actor: str  # type: ignore[no-untyped-def]
+    pipeline,
+    tmp_path,
+    text: str,
+    not_actor: str,  # type: ignore[no-untyped-def]
 ) -> None:
     from parley.ingest import read_sources
 
@@ -392,3 +405,78 @@ def test_places_the_gazetteer_lacks_do_not_become_actors(
     [raw] = list(read_sources([path]))
     an = pipeline.run(raw)  # type: ignore[arg-type]
     assert not_actor not in {a.id for a in an.actors}
+
+
+# -- the article's outlet, and names that only look like actors ----------------------------
+
+
+@pytest.mark.parametrize(
+    "outlet, expected",
+    [("Eurasianet", {"outlet:eurasianet"}), ("EURASIANET", {"outlet:eurasianet"}),
+     ("A Blog The KB Lacks", set()), (None, set())],
+)  # fmt: skip
+def test_the_publishing_outlet_is_an_actor_without_mentions(  # type: ignore[no-untyped-def]
+    analyse, outlet: str | None, expected: set[str]
+) -> None:
+    text = "The two foreign ministers met in Oslo on Monday."
+    ctx = analyse(text, article=Article(id="t", text=text, published_at=ON, outlet=outlet))
+    outlets = [a for a in ctx.analysis.actors if a.kind == "media outlet"]
+    assert {a.id for a in outlets} == expected
+    assert all(a.mentions == [] for a in outlets)
+
+
+def test_an_outlet_named_in_the_text_is_listed_once_with_its_mentions(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Aino Virtanen told Reuters the talks would resume."
+    ctx = analyse(text, article=Article(id="t", text=text, published_at=ON, outlet="Reuters"))
+    (reuters,) = [a for a in ctx.analysis.actors if a.id == "outlet:reuters"]
+    assert [m.text for m in reuters.mentions] == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a state name inside a geographic name is a place
+        ("Coast guard ships shadowed the tanker across the East China Sea on Monday.", set(),
+         {"CHN"}),
+        # a lowercase common noun is not a capitalised metonym
+        ("Pakistan's foreign office said the talks would resume next week.", set(), {"GBR"}),
+        ("Britain's Foreign Office said the talks would resume next week.", {"GBR"}, set()),
+        # a government named after its leader is the state, not the leader speaking
+        ("The Trump administration is preparing new sanctions, officials said.", {"USA"},
+         {"p:trump"}),
+        ("Donald Trump said on Monday that the sanctions would stay.", {"p:trump"}, set()),
+    ],
+)  # fmt: skip
+def test_names_inside_other_names_and_nouns(  # type: ignore[no-untyped-def]
+    analyse, text: str, present: set[str], absent: set[str]
+) -> None:
+    ids = actor_ids(analyse(text))
+    assert present <= ids
+    assert not absent & ids
+
+
+@pytest.mark.parametrize(
+    "text, bad_prefix",
+    [
+        # the model cuts "the University of" off its place name: no organisation "University of"
+        ("Liisa Korhonen, who studies the dispute at the University of Helsinki, said little "
+         "had changed.", "new:university"),
+        # the words of a title are not a person or an organisation
+        ("\"We need ships,\" said Norwegian Defence Minister Kari Lunde on Tuesday.",
+         "new:norwegian"),
+        ("Norway's Foreign Affairs Minister Kari Lunde agreed with her colleague.",
+         "new:foreign-affairs"),
+    ],
+)  # fmt: skip
+def test_fragments_of_names_and_titles_are_not_new_actors(  # type: ignore[no-untyped-def]
+    analyse, text: str, bad_prefix: str
+) -> None:
+    ids = actor_ids(analyse(text))
+    assert not [i for i in ids if i.startswith(bad_prefix)], ids
+
+
+def test_new_person_gets_the_country_their_relative_clause_names(analyse) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse("Liisa Korhonen, who studies the dispute at the University of Helsinki, said "
+                  "little had changed.")  # fmt: skip
+    (found,) = [a for a in ctx.analysis.actors if a.name == "Liisa Korhonen"]
+    assert (found.kind, found.country) == ("person", "FIN")

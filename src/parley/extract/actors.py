@@ -78,8 +78,17 @@ log = logging.getLogger(__name__)
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "into", "around", "across"}
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Capitalised geographic heads that make a state name part of a place name ("East China Sea").
+_FEATURE_HEADS = {
+    "sea", "ocean", "strait", "straits", "gulf", "bay", "river", "basin", "lake", "canal",
+    "peninsula", "mountains", "desert", "plateau", "plain", "island", "islands",
+}  # fmt: skip
+# Words a complete organisation name does not end with ("the University of" + a GPE).
+_OPEN_ENDINGS = {"of", "for", "and", "the", "on", "in", "at", "to", "&"}
 # A name resolved only by title-holder agreement must still look like the holder's name.
 _TITLE_NAME_AGREEMENT = 0.7
+_GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
+_OFFICE_WORDS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy"}
 
 
 _Found = Found
@@ -122,6 +131,11 @@ class ActorsExtractor:
         run.resolve()
         ctx.analysis.mentions.extend(run.mentions())
         ctx.analysis.actors.extend(run.actors())
+        outlet = _outlet_actor(ctx.kb, article.outlet)
+        if outlet is not None and outlet.id not in {a.id for a in ctx.analysis.actors}:
+            # the medium that published the article is a party to it even when the body
+            # never names it ("Outlet: Eurasianet" in the header only); it has no mentions
+            ctx.analysis.actors.append(_record_without_mentions(outlet))
         ctx.scratch["actor_at"] = run.actor_at()
         ctx.scratch["mentions_by_sent"] = run.by_sentence(ctx.analysis.mentions)
         ctx.scratch["place_at"] = dict(run.place_at)
@@ -234,10 +248,16 @@ class _Resolution:
     def _add_kb_entity(self, ent: SpacySpan, actor: Actor) -> None:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         key = alias_key(ent.text)
-        if actor.kind == "place" or (
-            actor.kind == "state"
-            and _is_place_name(actor, key)
-            and (self._is_locative(ent) or self._is_dateline(ent))
+        if ent.text.islower() and not _has_lower_name(actor, ent.text):
+            return  # "Pakistan's foreign office" is a common noun, not Britain's Foreign Office
+        if (
+            actor.kind == "place"
+            or (actor.kind == "state" and self._in_feature_name(ent))
+            or (
+                actor.kind == "state"
+                and _is_place_name(actor, key)
+                and (self._is_locative(ent) or self._is_dateline(ent))
+            )
         ):
             self.place_at[ent.start] = actor.country or actor.id
             self._add(ent.start, ent.end, ent.label_, None, "place", 0.9)
@@ -249,6 +269,11 @@ class _Resolution:
         if ent.label_ == "NORP":
             how = "demonym"
         self._add(ent.start, ent.end, ent.label_, actor.id, how, 0.95 if how != "name" else 1.0)
+
+    def _in_feature_name(self, ent: SpacySpan) -> bool:
+        """ "the East China Sea": a state name inside a capitalised geographic name."""
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        return nxt is not None and nxt.is_title and nxt.lower_ in _FEATURE_HEADS
 
     def _is_locative(self, ent: SpacySpan) -> bool:
         """ "in Abu Dhabi", "the Abu Dhabi talks": the name says where, not who."""
@@ -293,6 +318,10 @@ class _Resolution:
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         if ent[-1].lower_ in heads or (nxt is not None and nxt.lower_ in heads):
             return False
+        if ent[-1].lower_ in _OPEN_ENDINGS:
+            return False  # a name the model cut short: "the University of" + "Belgrade"
+        if nxt is not None and self._is_office_word(nxt):
+            return False  # "India's External Affairs Minister": part of a title, not an org
         if any(t.like_num for t in ent) or not any(
             t.is_alpha and t.is_title or t.is_upper for t in ent
         ):
@@ -300,6 +329,12 @@ class _Resolution:
         if ent.root.dep_ == "conj" and city_country(ent.root.head.text):
             return False  # "between Aktau and Turkmenbashi": coordinated with a city, a place
         return not any(t.lower_ in self.tools.lexicon.ranks for t in ent)
+
+    def _is_office_word(self, token: Token) -> bool:
+        """A capitalised office or rank word ("Minister", "Secretary") that starts a title."""
+        lex = self.tools.lexicon
+        word = token.lower_
+        return token.is_title and (word in lex.ranks or word in _OFFICE_WORDS)
 
     # -- persons --------------------------------------------------------------------------
 
@@ -312,15 +347,26 @@ class _Resolution:
             known = {alias_key(n) for n in (actor.name, *actor.aliases)}
             if alias_key(text) in known:
                 how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
-                self._add(start, ent.end, "PERSON", actor.id, how, 1.0)
+                self._add_person(start, ent.end, actor.id, how, 1.0)
                 return True
             return False  # a surname the ruler knows: prefer an article-local full name
         people = [a for a in self.kb.lookup(text) if a.kind == "person"]
         exact = people[0] if len(people) == 1 else self.tools.people.exact(text)
         if exact is not None:
-            self._add(start, ent.end, "PERSON", exact.id, "alias", 0.95)
+            self._add_person(start, ent.end, exact.id, "alias", 0.95)
             return True
         return False
+
+    def _add_person(self, start: int, end: int, actor_id: str, how: str, conf: float) -> None:
+        """Add a person, or a known person's state for "the Trump administration" (a
+        government named after its leader, not the leader speaking)."""
+        nxt = self.doc[end] if end < len(self.doc) else None
+        actor = self.kb.actors.get(actor_id)
+        if nxt is not None and nxt.lower_ in _GOVERNMENT_NOUNS and actor and actor.country:
+            if actor.country in self.kb:
+                self._add(start, end, "PERSON", actor.country, "metonym", 0.8)
+                return
+        self._add(start, end, "PERSON", actor_id, how, conf)
 
     def _name_start(self, ent: SpacySpan) -> int:
         """Extend a one-word name over a given name the ruler left out ("Ivanka" + "Trump")."""
@@ -358,13 +404,13 @@ class _Resolution:
         text = self.doc[start : ent.end].text
         local = surnames.get(name_key(text)) if ent.end - start == 1 else None
         if local is not None:
-            self._add(start, ent.end, "PERSON", local, "surname", 0.9)
+            self._add_person(start, ent.end, local, "surname", 0.9)
             return
         if ent.label_ == "ORG" and len(ent) == 1:
             self._add(ent.start, ent.end, "ORG", self._new_org(ent), "new", 0.6)
             return
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
-            self._add(start, ent.end, "PERSON", ent.ent_id_, "surname", 0.8)
+            self._add_person(start, ent.end, ent.ent_id_, "surname", 0.8)
             return
         match = self.tools.people.fuzzy(text)
         if match is not None:
@@ -372,8 +418,13 @@ class _Resolution:
             self._add(start, ent.end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
             return
         words = [t for t in self.doc[start : ent.end] if t.is_alpha]
-        actor_id = self._new_actor(text, "person") if len(words) >= 2 else None
+        named = len(words) >= 2 and not self._starts_with_demonym(start)
+        actor_id = self._new_actor(text, "person") if named else None
         self._add(start, ent.end, "PERSON", actor_id, "new" if actor_id else "unresolved", 0.5)
+
+    def _starts_with_demonym(self, start: int) -> bool:
+        """ "Danish Defence" (before "Minister X"): a title's words the model tagged PERSON."""
+        return self.tools.lexicon.country_of_demonym(self.doc[start].text) is not None
 
     # -- titles and roles -----------------------------------------------------------------
 
@@ -396,6 +447,7 @@ class _Resolution:
         """Record the role stated next to ``person``; return the title hit it used, if any."""
         stated = self.roles.role_of(person.start, person.end)
         if stated is None:
+            self._country_from_clause(person)
             return None
         if stated.hit is not None:
             self._agree_with_title(person, stated.hit)
@@ -407,6 +459,20 @@ class _Resolution:
             if stated.text.lower() not in {r.lower() for r in roles}:
                 roles.append(stated.text)
         return stated.hit
+
+    def _country_from_clause(self, person: _Found) -> None:
+        """A new person with no stated role is from the country their relative clause names
+        ("X, who teaches at the University of Belgrade, said")."""
+        actor = self.new_actors.get(person.actor or "")
+        if actor is None or actor.country:
+            return
+        root = self.doc[person.start : person.end].root
+        for child in root.children:
+            if child.dep_ == "relcl" and child.i >= person.end:
+                code = self.roles.country_in(child.left_edge.i, child.right_edge.i + 1)
+                if code:
+                    self.new_actors[actor.id] = actor.model_copy(update={"country": code})
+                return
 
     def _infer_country(self, actor_id: str, stated: StatedRole) -> None:
         """A person the KB lacks is from the country their stated role names."""
@@ -508,6 +574,25 @@ class _Resolution:
     def by_sentence(self, mentions: list[Mention]) -> dict[int, list[Mention]]:
         """Sentence start token → mentions inside that sentence."""
         return by_sentence(self.doc, mentions)
+
+
+def _has_lower_name(actor: Actor, text: str) -> bool:
+    """Whether ``actor`` is known by the lowercase ``text`` itself (names are matched
+    case-insensitively, but a lowercase "foreign office" is usually a common noun)."""
+    names = (actor.name, *actor.aliases, *actor.metonyms)
+    return any(n.islower() and alias_key(n) == alias_key(text) for n in names)
+
+
+def _record_without_mentions(actor: Actor) -> ActorInText:
+    return ActorInText(id=actor.id, name=actor.name, kind=actor.kind, country=actor.country)
+
+
+def _outlet_actor(kb: KnowledgeBase, outlet: str | None) -> Actor | None:
+    """The knowledge-base media outlet the article's ``outlet`` metadata names, if unique."""
+    if not outlet:
+        return None
+    found = [a for a in kb.lookup(outlet) if a.kind == "media outlet"]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_place_name(actor: Actor, key: str) -> bool:
