@@ -479,3 +479,51 @@ def test_a_meeting_in_an_until_clause_is_no_event_of_the_parties(nlp: Any) -> No
     text = ("France and Germany met on Monday. Turkey said the round was postponed until "
             "conditions allow a useful meeting.")
     assert [e.status for e in _events(nlp, text) if e.type == "CONSULT"] == ["occurred"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a speaker denying an act of their own side: no event, no self-accusation
+        ('"We have not shelled the village, and we will not be blamed for it," the French '
+         "defence minister said.", {"ASSAULT", "ACCUSE"}),
+        ('"We did not travel to Rome to sign anything," the German foreign minister said.',
+         {"SUPPORT"}),
+        # a relative clause telling a person's role reports no talks
+        ("Maria Rossi, the Italian envoy who chairs the talks between France and Germany, "
+         "said the mood was good.", {"CONSULT"}),
+    ],
+)
+def test_denials_and_role_descriptions_are_no_events(
+    nlp: Any, text: str, absent: set[str]
+) -> None:
+    assert not {e.type for e in _events(nlp, text)} & absent
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not accept any deal that cedes territory," the French president said.',
+        "France will not accept the proposal, the French foreign minister said.",
+    ],
+)
+def test_a_first_person_refusal_is_still_a_rejection(nlp: Any, text: str) -> None:
+    assert "REJECT" in {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.model
+def test_an_agreed_event_noun_is_agreed_by_its_parties(nlp: Any) -> None:
+    text = ("France and Germany exchanged prisoners on Monday. The swap was agreed at talks "
+            "in Rome.")
+    agree = _one(nlp, text, "AGREE")
+    assert set(agree.source) == {"FRA", "DEU"}
+
+
+@pytest.mark.model
+def test_a_date_before_a_bare_participle_dates_the_clause_above(nlp: Any) -> None:
+    text = ("France and Germany exchanged prisoners on Monday. The swap was agreed at talks in "
+            "Rome last month chaired by Italy.")
+    agree = _one(nlp, text, "AGREE")
+    assert agree.date is not None and agree.date.text == "last month"

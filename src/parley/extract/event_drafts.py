@@ -36,6 +36,7 @@ class Draft:
     historical_mod: bool = False
     new_instance: bool = False
     from_group: bool = False
+    about: Draft | None = None  # "the swap was agreed": the event this one is about
 
     @property
     def actors(self) -> set[str]:

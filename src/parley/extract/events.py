@@ -64,6 +64,7 @@ log = logging.getLogger(__name__)
 
 _SUBJECTS = ("nsubj", "csubj")
 _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
+_FIRST_PERSON = ("i", "we")
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
@@ -122,7 +123,8 @@ class _Builder:
         found: list[tuple[Token, TriggerRule]] = []
         for token in self.doc:
             rule = self.lex.match(token, seen)
-            if rule is not None and not self._background(token):
+            if rule is not None and not self._background(token) and \
+                    (rule.needs_negation or not _first_person_denial(token)):
                 found.append((token, rule))
                 seen.add((rule.type, rule.mode))
         overrides, absorbed = self._absorb(found)
@@ -138,6 +140,10 @@ class _Builder:
                 continue
             drafts.append(draft)
             by_token[token.i] = draft
+            draft.about = next((by_token[c.i] for c in token.children
+                                if c.dep_ == "nsubjpass" and c.i in by_token), None)
+            if draft.about is not None and draft.about.token.i not in self.dates:
+                draft.about.date = None  # "was agreed last week" dates the deal, not the swap
             if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
                 self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
         return drafts
@@ -145,9 +151,11 @@ class _Builder:
     def _background(self, token: Token) -> bool:
         """A participle describing a noun ("the treaty signed by A and B") is background, not
         news, unless the text dates it ("prisoners released on Tuesday"): PLOVER codes the
-        reported act, not the description of a thing."""
-        return token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and \
+        reported act, not the description of a thing. So is the event noun of a relative
+        clause telling someone's role ("the envoy who chairs the talks")."""
+        participle = token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and \
             token.i not in self.dates
+        return participle or _role_description(token)
 
     @staticmethod
     def _results(found: list[tuple[Token, TriggerRule]]) -> dict[int, int]:
@@ -496,7 +504,8 @@ class _Builder:
             span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None or not len(span) or span.end <= wire:
                 continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
-            anchors.setdefault(self._attach_point(span.root), date)
+            anchors.setdefault(_before_participle(self.doc, self._attach_point(span.root),
+                                                  span.end), date)
         return anchors
 
     @staticmethod
@@ -593,6 +602,8 @@ class _Builder:
                 continue
             if not draft.source:
                 continue  # PLOVER codes no event without a named source actor
+            if len(draft.source) == 1 and draft.target == draft.source:
+                draft.target = []  # one actor is not the target of its own act
             duplicate = next((k for k in kept if same_happening(k, draft)), None)
             if duplicate is not None:
                 complete(duplicate, draft)
@@ -614,9 +625,16 @@ class _Builder:
 
         "The swap took place this afternoon" retells the earlier exchange (merged into it);
         "a third round", "the previous round" or a noun with a date of its own is a new event
-        of the same parties; with no earlier event of its kind, a reciprocal noun such as "the
-        second round of talks" is between the parties of the story so far.
+        of the same parties; "the swap was agreed" is agreed by the swap's parties; with no
+        earlier event of its kind, a reciprocal noun such as "the second round of talks" is
+        between the parties of the story so far.
         """
+        about = draft.about
+        if about is not None and not about.actors:  # the swap retold an earlier exchange
+            about = self._antecedent(about, kept)
+        if about is not None and about.actors:  # "the swap was agreed": the swap's parties
+            draft.source, draft.target = list(about.source), list(about.target)
+            return True
         earlier = self._antecedent(draft, kept)
         if earlier is not None:
             other_date = draft.date is not None and earlier.date is not None and \
@@ -715,6 +733,44 @@ def _content(token: Token) -> list[int]:
                     child.dep_ == "prep" and child.lower_ in ("for", "to")):
                 out.extend(t.i for t in child.subtree)
     return out
+
+
+def _first_person_denial(token: Token) -> bool:
+    """"We have not fired first", "we did not come here to sign": a speaker denying an act
+    of their own side is a statement, not an event against anyone (negated verb, subject
+    I or we, checked up through purpose and control clauses)."""
+    current = token
+    for _ in range(3):
+        negated = any(c.dep_ == "neg" for c in current.children)
+        if negated and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON
+                           for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "advcl") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
+    """Where a date written just before a bare participle belongs: "agreed at talks last week
+    mediated by X" is parsed with "last week" under "mediated", but a participle phrase
+    starts at its participle, so the date dates the clause above it."""
+    verb = doc[anchor]
+    bare = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    if bare and date_end <= verb.i and verb.head.i != verb.i:
+        head = verb.head
+        return head.head.i if head.dep_ == "pobj" else head.i
+    return anchor
+
+
+def _role_description(token: Token) -> bool:
+    """An event noun in a present-tense relative clause about someone ("the envoy who chairs
+    the talks") tells that person's role; the clause reports no event."""
+    verb = token.head
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and verb.dep_ == "relcl" and \
+        verb.tag_ in ("VBZ", "VBP") and \
+        any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in verb.children)
 
 
 def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression | None:
