@@ -199,11 +199,11 @@ def test_openings_that_are_not_datelines(small_kb: KnowledgeBase, text: str) -> 
             "reports. Axios. Contacts between",
         ),
         (
-            "The plan was published by Financial TimesIt is proposed that troops stay.",
+            "The draft first appeared in the Financial TimesIt would keep troops home.",
             "Financial TimesIt",
             ["Financial Times", "It"],
             "outlet name glued to the next sentence",
-            "by Financial Times. It is proposed",
+            "the Financial Times. It would keep",
         ),
         (
             "The ministry said so, quoted by TASSThe talks will resume.",
