@@ -527,3 +527,67 @@ def test_a_date_before_a_bare_participle_dates_the_clause_above(nlp: Any) -> Non
             "Rome last month chaired by Italy.")
     agree = _one(nlp, text, "AGREE")
     assert agree.date is not None and agree.date.text == "last month"
+
+
+def _legislature_kb() -> KnowledgeBase:
+    """States, four national legislatures (ids as shipped) and an organisation that is no
+    state organ, though it has a country."""
+    extra = [Actor(id=c, name=n, kind="state", country=c) for c, n in
+             (("ISR", "Israel"), ("KAZ", "Kazakhstan"), ("TKM", "Turkmenistan"))]
+    organs = [Actor(id=i, name=n, kind="organisation", country=c, aliases=a) for i, n, c, a in
+              (("org:isr-knesset", "Knesset", "ISR", []), ("org:kaz-mazhilis", "Mazhilis", "KAZ",
+               []), ("org:tkm-mejlis", "Mejlis", "TKM", []),
+               ("org:ukr-verkhovna-rada", "Verkhovna Rada", "UKR", ["Rada"]))]
+    icrc = Actor(id="org:icrc", name="ICRC", kind="organisation", country="CHE")
+    return KnowledgeBase([*STATES, *extra, *organs, icrc])
+
+
+def _legislature_events(nlp: Any, text: str) -> list[Event]:
+    from parley.extract.dates import DatesExtractor
+
+    ctx = _context(nlp(text), _legislature_kb())
+    DatesExtractor()(ctx)
+    EventsExtractor()(ctx)
+    return ctx.analysis.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, source, status",
+    [
+        ("The Knesset voted on Monday to approve the agreement with Turkey.", "ISR", "occurred"),
+        ("Officials said the Mazhilis would take it up in June.", "KAZ", "planned"),
+        ("The Mejlis is expected to vote on the treaty in early July.", "TKM", "proposed"),
+        ("The Rada will vote on the deal with Turkey next week.", "UKR", "planned"),
+        ("The Mejlis ratified the treaty with Kazakhstan on Wednesday.", "TKM", "occurred"),
+    ],
+)
+def test_a_legislature_ratifying_is_its_state_supporting(
+    nlp: Any, text: str, source: str, status: str
+) -> None:
+    events = [e for e in _legislature_events(nlp, text) if e.type == "SUPPORT"]
+    assert [(e.source, e.status) for e in events] == [([source], status)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The Rada voted against the deal with Turkey.",
+                                  "Voters in Turkey will vote on Sunday.",
+                                  "Ukraine will take up the matter with Turkey."])
+def test_voting_against_or_outside_a_legislature_is_no_support(nlp: Any, text: str) -> None:
+    assert [e for e in _legislature_events(nlp, text) if e.type == "SUPPORT"] == []
+
+
+@pytest.mark.model
+def test_two_chambers_approving_on_different_days_are_two_events(nlp: Any) -> None:
+    text = ("The Mejlis voted on Thursday to ratify the treaty. "
+            "The Mazhilis approved it on Wednesday.")
+    events = [e for e in _legislature_events(nlp, text) if e.type == "SUPPORT"]
+    assert [(e.source, e.date.value if e.date else None) for e in events] == [
+        (["TKM"], "2026-02-05"), (["KAZ"], "2026-02-04")]
+
+
+@pytest.mark.model
+def test_an_organisation_that_is_no_state_organ_keeps_its_own_id(nlp: Any) -> None:
+    (event,) = [e for e in _legislature_events(nlp, "The ICRC welcomed the agreement.")
+                if e.type == "SUPPORT"]
+    assert event.source == ["org:icrc"]

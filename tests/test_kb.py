@@ -12,7 +12,7 @@ import pycountry
 import pytest
 
 from parley.errors import KnowledgeBaseError
-from parley.kb import FORMAT, KnowledgeBase, load_demonyms, load_kb
+from parley.kb import FORMAT, KnowledgeBase, alias_key, load_demonyms, load_kb
 
 ACTOR_DIR = resources.files("parley") / "data" / "actors"
 SHIPPED = sorted(p.name for p in ACTOR_DIR.iterdir() if p.name.endswith(".json"))
@@ -291,3 +291,43 @@ def test_every_actor_the_sample_gold_names_is_known(
         if not ok or found[0].country != expected.get("country", found[0].country):
             missing.append(expected["name"])
     assert missing == []
+
+
+# Names every legislature shares with others: never an alias of one state's chamber.
+AMBIGUOUS_CHAMBER_NAMES = {"senate", "parliament", "congress", "majlis", "house of commons",
+                           "national assembly", "house of representatives", "upper house",
+                           "lower house", "legislature", "assembly"}
+
+
+def test_legislatures_belong_to_one_shipped_state_each(shipped: KnowledgeBase) -> None:
+    legislatures = _raw("legislatures.json")["actors"]
+    assert isinstance(legislatures, list) and len(legislatures) >= 20
+    states = {a.country for a in shipped.of_kind("state")}
+    for item in legislatures:
+        actor = shipped[item["id"]]
+        assert actor.id.startswith("org:") and actor.kind == "organisation"
+        assert actor.country in states, actor.id
+
+
+def test_legislature_aliases_avoid_names_several_states_use() -> None:
+    names = [n for a in _raw("legislatures.json")["actors"]  # type: ignore[attr-defined]
+             for n in (a["name"], *a["aliases"])]
+    assert [n for n in names if alias_key(n) in AMBIGUOUS_CHAMBER_NAMES] == []
+
+
+@pytest.mark.parametrize(
+    "name, actor_id",
+    [("the Mazhilis", "org:kaz-mazhilis"), ("Kazakhstan's Senate", "org:kaz-senate"),
+     ("Mejlis", "org:tkm-mejlis"), ("Verkhovna Rada", "org:ukr-verkhovna-rada"),
+     ("Rada", "org:ukr-verkhovna-rada"), ("the Knesset", "org:isr-knesset"),
+     ("State Duma", "org:rus-state-duma"), ("U.S. Senate", "org:usa-senate")],
+)
+def test_lookup_finds_a_legislature_by_its_own_name(
+    shipped: KnowledgeBase, name: str, actor_id: str
+) -> None:
+    assert [a.id for a in shipped.lookup(name)] == [actor_id]
+
+
+@pytest.mark.parametrize("name", ["Senate", "Parliament", "the parliament", "Congress"])
+def test_bare_chamber_words_name_no_legislature(shipped: KnowledgeBase, name: str) -> None:
+    assert not [a for a in shipped.lookup(name) if a.id.startswith("org:")]

@@ -4,17 +4,22 @@ The actors extractor leaves ``ctx.scratch["actor_at"]`` (token index -> actor id
 index is built from ``analysis.mentions``. On top of that, :class:`ActorIndex` reads demonym
 modifiers ("Russian and Ukrainian prisoners" -> the two states) and resolves group anaphors
 ("both powers" -> the last pair of states named together; "the parties" -> the last two-party
-consultation) from the word lists of the PLOVER lexicon.
+consultation) from the word lists of the PLOVER lexicon. State organs act for their state, as
+PLOVER codes event actors at country level: a state's armed force (kind ``armed force``) and a
+national legislature (``parley/data/actors/legislatures.json``: "the Mazhilis" -> Kazakhstan).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from parley.extract.base import actor_at
 from parley.extract.places import country_of_demonym
 from parley.extract.plover import PloverLexicon
+from parley.kb import FORMAT, parse_data_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,6 +32,18 @@ __all__ = ["ActorIndex", "unique"]
 def unique(items: Iterable[str]) -> list[str]:
     """Items in first-seen order, without repeats."""
     return list(dict.fromkeys(items))
+
+
+@cache
+def legislatures() -> frozenset[str]:
+    """Ids of the national legislatures the package's knowledge base ships.
+
+    They are organisations like any other for the actors extractor; only events read them as
+    their state, so ICRC (an organisation with country CHE) never becomes Switzerland.
+    """
+    item = resources.files("parley") / "data" / "actors" / "legislatures.json"
+    data = parse_data_file(item.read_text("utf-8"), "parley/data/actors/legislatures.json", FORMAT)
+    return frozenset(str(a["id"]) for a in data.get("actors", []))
 
 
 class ActorIndex:
@@ -90,12 +107,14 @@ class ActorIndex:
                       for a in self.of(c))
 
     def country_level(self, actor_id: str) -> str:
-        """The state behind a state armed force (kind ``armed force``); other actors unchanged.
+        """The state behind a state armed force or a national legislature; other actors unchanged.
 
         Non-state armed groups (kind ``group``: RSF, M23, Hamas) keep their own id.
         """
         actor = self.kb[actor_id] if actor_id in self.kb else None
-        if actor is None or actor.kind != "armed force" or not actor.country:
+        if actor is None or not actor.country:
+            return actor_id
+        if actor.kind != "armed force" and actor_id not in legislatures():
             return actor_id
         return self.state(actor.country)
 

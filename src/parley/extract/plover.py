@@ -179,8 +179,14 @@ def object_lemmas(token: Token) -> set[str]:
 
 
 def _subject_lemmas(token: Token) -> set[str]:
-    """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops")."""
+    """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops").
+
+    An infinitive without a subject of its own takes its controller's ("the parliament is
+    expected to vote": the parliament votes).
+    """
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and token.dep_ == "xcomp":
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 
