@@ -22,6 +22,7 @@ from parley.serve.paging import SortKey, after, encode_cursor
 from parley.store import schema as t
 from parley.store.queries import (
     Found,
+    actor_counts,
     country_code,
     in_country,
     resolve_actor,
@@ -379,16 +380,8 @@ def _actor_item(r: sa.Row[Any]) -> Item:
 
 
 def _actors_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Subquery:
-    ac, m = t.actors, t.mentions
-    seen = (
-        sa.select(
-            m.c.actor_id,
-            sa.func.count(sa.distinct(m.c.article_id)).label("n_articles"),
-            sa.func.count().label("n_mentions"),
-        )
-        .group_by(m.c.actor_id)
-        .subquery()
-    )
+    ac = t.actors
+    seen = actor_counts()
     query = sa.select(
         ac,
         sa.func.coalesce(seen.c.n_articles, 0).label("n_articles"),

@@ -35,6 +35,7 @@ __all__ = [
     "count_rows",
     "where_published",
     "in_country",
+    "actor_counts",
 ]
 
 R = TypeVar("R", bound=BaseModel)
@@ -251,17 +252,11 @@ def _event_dates(
     return query
 
 
-def select_actors(
-    conn: sa.Connection,
-    kb: KnowledgeBase | None,
-    kind: str | None = None,
-    country: str | None = None,
-    q: str | None = None,
-) -> list[ActorSummary]:
-    """Actors seen in stored articles, most-mentioned first."""
-    ac, m = t.actors, t.mentions
-    # Counted in a subquery: PostgreSQL cannot GROUP BY a json column.
-    seen = (
+def actor_counts() -> sa.Subquery:
+    """Per actor id: how many articles mention it (``n_articles``) and how often
+    (``n_mentions``). A subquery, because PostgreSQL cannot GROUP BY a json column."""
+    m = t.mentions
+    return (
         sa.select(
             m.c.actor_id,
             sa.func.count(sa.distinct(m.c.article_id)).label("n_articles"),
@@ -270,6 +265,18 @@ def select_actors(
         .group_by(m.c.actor_id)
         .subquery()
     )
+
+
+def select_actors(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    kind: str | None = None,
+    country: str | None = None,
+    q: str | None = None,
+) -> list[ActorSummary]:
+    """Actors seen in stored articles, most-mentioned first."""
+    ac = t.actors
+    seen = actor_counts()
     n_mentions = sa.func.coalesce(seen.c.n_mentions, 0)
     query = (
         sa.select(
