@@ -30,7 +30,8 @@ test-fast: venv
 	$(BIN)/pytest -q -m "not postgres and not browser and not dask"
 
 lint: venv
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: venv
 	$(BIN)/mypy src/parley

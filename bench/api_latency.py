@@ -56,12 +56,21 @@ from parley.store import schema as t
 from parley.store.rows import actor_row, article_row, child_rows
 
 TYPES = ["CONSULT", "AGREE", "REQUEST", "ACCUSE", "RETREAT", "SUPPORT", "THREATEN", "AID"]
-VERBS = {"CONSULT": "met", "AGREE": "agreed with", "REQUEST": "called on", "ACCUSE": "accused",
-         "RETREAT": "withdrew from talks with", "SUPPORT": "backed", "THREATEN": "warned",
-         "AID": "sent aid to"}
+VERBS = {
+    "CONSULT": "met",
+    "AGREE": "agreed with",
+    "REQUEST": "called on",
+    "ACCUSE": "accused",
+    "RETREAT": "withdrew from talks with",
+    "SUPPORT": "backed",
+    "THREATEN": "warned",
+    "AID": "sent aid to",
+}
 OUTLETS = ["Reuters", "AP", "Al Jazeera", "BBC", "AFP", "TASS", "Kyiv Independent"]
-WORDS = ("ceasefire corridor sanctions prisoners border delegation envoy summit grain "
-         "pipeline reactor monitors referendum shelling convoy tariff").split()
+WORDS = (
+    "ceasefire corridor sanctions prisoners border delegation envoy summit grain "
+    "pipeline reactor monitors referendum shelling convoy tariff"
+).split()
 
 
 class Writer:
@@ -90,8 +99,9 @@ def _people_and_states(rng: random.Random) -> tuple[list[Any], list[Any]]:
     return people[:400], states
 
 
-def synthetic(i: int, rng: random.Random, people: list[Any], states: list[Any],
-              n_events: int) -> Analysis:
+def synthetic(
+    i: int, rng: random.Random, people: list[Any], states: list[Any], n_events: int
+) -> Analysis:
     """One made-up article with ``n_events`` events, three quotes and a claim."""
     w = Writer()
     day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(800))
@@ -105,15 +115,25 @@ def synthetic(i: int, rng: random.Random, people: list[Any], states: list[Any],
         w.add(f" {VERBS[kind]} ")
         mb = w.add(b.name)
         w.add(f" over the {rng.choice(WORDS)} on {day.isoformat()}. ")
-        evidence = Span(start=start, end=w.size - 1, text=w.text[start:w.size - 1])
+        evidence = Span(start=start, end=w.size - 1, text=w.text[start : w.size - 1])
         for actor, m in ((a, ma), (b, mb)):
             actors[actor.id] = actor
-            mentions.append(Mention(start=m.start, end=m.end, text=m.text, actor=actor.id,
-                                    label="GPE"))
-        date = TimeExpression(text=day.isoformat(), start=0, end=0, value=day.isoformat(),
-                              precision="day")
-        events.append(Event(type=kind, source=[a.id], target=[b.id], date=date, evidence=evidence,
-                            status=rng.choice(["occurred", "occurred", "planned"])))
+            mentions.append(
+                Mention(start=m.start, end=m.end, text=m.text, actor=actor.id, label="GPE")
+            )
+        date = TimeExpression(
+            text=day.isoformat(), start=0, end=0, value=day.isoformat(), precision="day"
+        )
+        events.append(
+            Event(
+                type=kind,
+                source=[a.id],
+                target=[b.id],
+                date=date,
+                evidence=evidence,
+                status=rng.choice(["occurred", "occurred", "planned"]),
+            )
+        )
     for _ in range(3):
         p = rng.choice(people)
         actors[p.id] = p
@@ -122,26 +142,55 @@ def synthetic(i: int, rng: random.Random, people: list[Any], states: list[Any],
         w.add("\u201d, said ")
         who = w.add(p.name)
         w.add(". ")
-        mentions.append(Mention(start=who.start, end=who.end, text=who.text, actor=p.id,
-                                label="PERSON"))
-        quotes.append(Quote(text=said.text, start=said.start, end=said.end, cue="said",
-                            speaker=Speaker(actor=p.id, text=p.name)))
+        mentions.append(
+            Mention(start=who.start, end=who.end, text=who.text, actor=p.id, label="PERSON")
+        )
+        quotes.append(
+            Quote(
+                text=said.text,
+                start=said.start,
+                end=said.end,
+                cue="said",
+                speaker=Speaker(actor=p.id, text=p.name),
+            )
+        )
     claim = w.add(f"The {rng.choice(WORDS)} talks will resume next month")
     w.add(", according to officials.")
-    claims = [Attribution(claim=claim, cue="according to",
-                          reporter=Reporter(kind="anonymous", text="officials"))]
+    claims = [
+        Attribution(
+            claim=claim, cue="according to", reporter=Reporter(kind="anonymous", text="officials")
+        )
+    ]
     tracks = []
     if i % 50 == 0:
         a, b = states[i % 7], states[i % 7 + 1]
-        tracks = [Track(name=f"{a.name}–{b.name} peace talks", parties=[a.id, b.id],
-                        rounds=[Round(track="", ordinal=1 + i % 5, status="held",
-                                      date=day.isoformat())])]
-    article = Article(id=f"bench{i:07d}", text=w.text, title=f"Talks on the {rng.choice(WORDS)}",
-                      outlet=rng.choice(OUTLETS), published_at=day, language="en")
-    in_text = [ActorInText(id=x.id, name=x.name, kind=x.kind, country=x.country)
-               for x in actors.values()]
-    return Analysis(article=article, actors=in_text, mentions=mentions, quotes=quotes,
-                    attributions=claims, events=events, tracks=tracks)
+        tracks = [
+            Track(
+                name=f"{a.name}–{b.name} peace talks",
+                parties=[a.id, b.id],
+                rounds=[Round(track="", ordinal=1 + i % 5, status="held", date=day.isoformat())],
+            )
+        ]
+    article = Article(
+        id=f"bench{i:07d}",
+        text=w.text,
+        title=f"Talks on the {rng.choice(WORDS)}",
+        outlet=rng.choice(OUTLETS),
+        published_at=day,
+        language="en",
+    )
+    in_text = [
+        ActorInText(id=x.id, name=x.name, kind=x.kind, country=x.country) for x in actors.values()
+    ]
+    return Analysis(
+        article=article,
+        actors=in_text,
+        mentions=mentions,
+        quotes=quotes,
+        attributions=claims,
+        events=events,
+        tracks=tracks,
+    )
 
 
 def _insert_batch(conn: sa.Connection, batch: list[Analysis], known: set[str]) -> None:
@@ -180,8 +229,10 @@ def build(db: Path, n_articles: int, n_events: int, seed: int = 7) -> float:
 
 def _sample_ids(db: Path) -> dict[str, str]:
     with sqlite3.connect(db) as c:
-        actor = c.execute("SELECT actor_id FROM event_actors GROUP BY actor_id "
-                          "ORDER BY count(*) DESC LIMIT 1 OFFSET 10").fetchone()[0]
+        actor = c.execute(
+            "SELECT actor_id FROM event_actors GROUP BY actor_id "
+            "ORDER BY count(*) DESC LIMIT 1 OFFSET 10"
+        ).fetchone()[0]
         speaker = c.execute("SELECT speaker_actor_id FROM quotes LIMIT 1").fetchone()[0]
         article = c.execute("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET 777").fetchone()[0]
     return {"actor": actor, "speaker": speaker, "article": article}
@@ -204,8 +255,10 @@ def queries(ids: dict[str, str]) -> Iterator[tuple[str, str]]:
     yield "events by actor", f"/api/v1/events?actor={ids['actor']}&limit=50"
     yield "events by type", "/api/v1/events?type=CONSULT&limit=50"
     yield "events by date range", "/api/v1/events?since=2025-03-01&until=2025-03-31&limit=50"
-    yield "events by type+actor+date", (f"/api/v1/events?type=AGREE&actor={ids['actor']}"
-                                        "&since=2024-06-01&limit=50")
+    yield (
+        "events by type+actor+date",
+        (f"/api/v1/events?type=AGREE&actor={ids['actor']}&since=2024-06-01&limit=50"),
+    )
     yield "quotes by speaker", f"/api/v1/quotes?actor={ids['speaker']}&limit=50"
     yield "article analysis JSON", f"/api/v1/articles/{ids['article']}"
     yield "article page (HTML)", f"/articles/{ids['article']}"
@@ -224,9 +277,11 @@ def run(db: Path, repeat: int) -> Table:
     ids = _sample_ids(db)
     counts = store.counts()
     size = db.stat().st_size / 1e6
-    title = (f"API latency · {counts['articles']:,} articles, {counts['events']:,} events, "
-             f"{counts['quotes']:,} quotes · SQLite {sqlite3.sqlite_version}, {size:.0f} MB · "
-             f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    title = (
+        f"API latency · {counts['articles']:,} articles, {counts['events']:,} events, "
+        f"{counts['quotes']:,} quotes · SQLite {sqlite3.sqlite_version}, {size:.0f} MB · "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     table = Table(title=title, title_justify="left")
     for col in ("query", "items", "p50 ms", "p95 ms", "max ms"):
         table.add_column(col, justify="left" if col == "query" else "right")
@@ -237,8 +292,13 @@ def run(db: Path, repeat: int) -> Table:
         n = len(body.get("items", [])) if isinstance(body, dict) else 0
         ms = sorted(measure(lambda p=path: client.get(p), repeat))
         p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-        table.add_row(label, str(n) if "items" in body else "—",
-                      f"{statistics.median(ms):.1f}", f"{p95:.1f}", f"{ms[-1]:.1f}")
+        table.add_row(
+            label,
+            str(n) if "items" in body else "—",
+            f"{statistics.median(ms):.1f}",
+            f"{p95:.1f}",
+            f"{ms[-1]:.1f}",
+        )
     store.close()
     return table
 

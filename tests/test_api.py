@@ -60,8 +60,17 @@ def _key(item: dict[str, Any]) -> str:
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/articles", "/api/v1/actors", "/api/v1/quotes", "/api/v1/claims",
-             "/api/v1/events", "/api/v1/tracks", "/api/v1/agreements", "/api/v1/stories"]
+    "path",
+    [
+        "/api/v1/articles",
+        "/api/v1/actors",
+        "/api/v1/quotes",
+        "/api/v1/claims",
+        "/api/v1/events",
+        "/api/v1/tracks",
+        "/api/v1/agreements",
+        "/api/v1/stories",
+    ],
 )
 def test_lists_answer_items_and_next(client: TestClient, path: str) -> None:
     body = client.get(path).json()
@@ -70,8 +79,15 @@ def test_lists_answer_items_and_next(client: TestClient, path: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/articles", "/api/v1/actors", "/api/v1/quotes", "/api/v1/events",
-             "/api/v1/stories", "/api/v1/agreements"]
+    "path",
+    [
+        "/api/v1/articles",
+        "/api/v1/actors",
+        "/api/v1/quotes",
+        "/api/v1/events",
+        "/api/v1/stories",
+        "/api/v1/agreements",
+    ],
 )
 def test_following_next_yields_every_item_once(client: TestClient, path: str) -> None:
     whole = client.get(path, params={"limit": 200}).json()
@@ -166,8 +182,13 @@ ERRORS = [
     ("post", "/api/v1/articles", {"Authorization": "Bearer wrong"}, {"text": "Some text."}, 401),
     ("post", "/api/v1/articles", {"Authorization": f"Bearer {TOKEN}"}, {"text": "  "}, 422),
     ("post", "/api/v1/articles", {"Authorization": f"Bearer {TOKEN}"}, {"txt": "x"}, 422),
-    ("post", "/api/v1/articles", {"Authorization": f"Bearer {TOKEN}"},
-     {"text": "x" * 1_000_001}, 413),
+    (
+        "post",
+        "/api/v1/articles",
+        {"Authorization": f"Bearer {TOKEN}"},
+        {"text": "x" * 1_000_001},
+        413,
+    ),
 ]
 
 
@@ -183,8 +204,11 @@ def test_every_error_has_one_shape(
 
 
 def test_writes_are_refused_without_a_configured_token(read_only: TestClient) -> None:
-    response = read_only.post("/api/v1/articles", json={"text": "Any text at all."},
-                              headers={"Authorization": "Bearer anything"})
+    response = read_only.post(
+        "/api/v1/articles",
+        json={"text": "Any text at all."},
+        headers={"Authorization": "Bearer anything"},
+    )
     assert response.status_code == 403
     assert response.json()["status"] == 403 and "token" in response.json()["error"]
 
@@ -197,9 +221,11 @@ FRENCH = (
 
 
 def test_non_english_text_is_refused_with_the_reason(client: TestClient) -> None:
-    response = client.post("/api/v1/articles", content=FRENCH.encode(),
-                           headers={"Authorization": f"Bearer {TOKEN}",
-                                    "Content-Type": "text/plain"})
+    response = client.post(
+        "/api/v1/articles",
+        content=FRENCH.encode(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"},
+    )
     assert response.status_code == 422
     assert "language" in response.json()["error"].lower() or "fr" in response.json()["error"]
 
@@ -212,7 +238,7 @@ NEW_ARTICLE = {
     "text": (
         "OSLO, Oct 2 (Test Wire) - Colombia's government and the ELN guerrilla group met in Oslo "
         "on Thursday for a fresh round of peace talks hosted by Norway.\n\n"
-        "\"We came here to close the chapter on ceasefire monitoring,\" said Otty Patiño, the "
+        '"We came here to close the chapter on ceasefire monitoring," said Otty Patiño, the '
         "government's chief negotiator, after the first day of meetings.\n\n"
         "Norway's foreign ministry said the delegations agreed to meet again in November."
     ),
@@ -220,8 +246,9 @@ NEW_ARTICLE = {
 
 
 def test_a_posted_article_is_stored_and_shown(client: TestClient) -> None:
-    response = client.post("/api/v1/articles", json=NEW_ARTICLE,
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/v1/articles", json=NEW_ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code == 201, response.text
     analysis = response.json()
     article_id = analysis["article"]["id"]
@@ -229,28 +256,29 @@ def test_a_posted_article_is_stored_and_shown(client: TestClient) -> None:
     listed = client.get("/api/v1/articles", params={"outlet": "Test Wire"}).json()["items"]
     assert [a["id"] for a in listed] == [article_id]
     assert NEW_ARTICLE["title"] in client.get("/", headers={"Accept": "text/html"}).text
-    again = client.post("/api/v1/articles", json=NEW_ARTICLE,
-                        headers={"Authorization": f"Bearer {TOKEN}"})
+    again = client.post(
+        "/api/v1/articles", json=NEW_ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert again.status_code == 200 and again.json()["article"]["id"] == article_id
 
 
 HOSTILE = {
-    "title": "Envoy <script>window.__pwned=1</script> says "
-             "<img src=x onerror=\"window.__pwned=1\">",
+    "title": 'Envoy <script>window.__pwned=1</script> says <img src=x onerror="window.__pwned=1">',
     "outlet": "Hostile <b>Wire</b>",
     "url": "javascript:window.__pwned=1",
     "text": (
         "GENEVA (Hostile Wire) - Negotiators from Armenia and Azerbaijan met in Geneva on "
-        "Monday.\n\n\"<script>window.__pwned=1</script> We will not sign this text,\" said "
+        'Monday.\n\n"<script>window.__pwned=1</script> We will not sign this text," said '
         "Ararat Mirzoyan, Armenia's foreign minister.\n\n\"<img src=x "
-        "onerror=\"window.__pwned=1\"> is not a map we accept,\" said Jeyhun Bayramov."
+        'onerror="window.__pwned=1"> is not a map we accept," said Jeyhun Bayramov.'
     ),
 }
 
 
 def test_hostile_article_is_escaped_on_every_page(client: TestClient) -> None:
-    response = client.post("/api/v1/articles", json=HOSTILE,
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/v1/articles", json=HOSTILE, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code in (200, 201), response.text
     article_id = response.json()["article"]["id"]
     pages = [f"/articles/{article_id}", "/", "/search?q=pwned", "/articles"]
@@ -294,7 +322,7 @@ def test_openapi_and_self_contained_docs(client: TestClient) -> None:
     for path in ("/api/v1/events", "/api/v1/articles/{article_id}", "/api/v1/search"):
         assert path in schema["paths"]
     docs = client.get("/docs").text
-    assert "/api/v1/events" in docs and "<script src=\"/static/parley.js\"" in docs
+    assert "/api/v1/events" in docs and '<script src="/static/parley.js"' in docs
     assert "cdn" not in docs.lower() and "http://" not in docs and "https://" not in docs
 
 
@@ -316,8 +344,10 @@ def test_a_story_answers_its_members_with_evidence_and_outlet(client: TestClient
         assert [f"{m['article_id']}#{m['index']}" for m in body["members"]] == listed["events"]
         assert all(m["type"] == listed["type"] and m["evidence"]["text"] for m in body["members"])
         assert {m["outlet"] for m in body["members"]} == set(listed["sources"])
-        assert len(body["articles"]) >= 2 and body["articles"][0]["article_id"] == (
-            listed["first_report"])
+        assert (
+            len(body["articles"]) >= 2
+            and body["articles"][0]["article_id"] == (listed["first_report"])
+        )
 
 
 def test_stories_filter_by_type_and_sources(client: TestClient) -> None:
@@ -360,8 +390,9 @@ REFRESHED = {
 
 
 def test_a_posted_article_updates_tracks_and_stories_at_once(client: TestClient) -> None:
-    response = client.post("/api/v1/articles", json=REFRESHED,
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/v1/articles", json=REFRESHED, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code in (200, 201), response.text
     analysis = response.json()
     article_id = analysis["article"]["id"]
@@ -405,14 +436,17 @@ def test_article_page_queries_do_not_grow_with_its_records(client: TestClient) -
     assert len(counts) == 1 and counts.pop() <= 3, counts
 
 
-@pytest.mark.parametrize("page", ["/", "/stories/{story}", "/tracks/{track}",
-                                  "/agreements/{agreement}", "/actors/{actor}"])
+@pytest.mark.parametrize(
+    "page",
+    ["/", "/stories/{story}", "/tracks/{track}", "/agreements/{agreement}", "/actors/{actor}"],
+)
 def test_resolved_pages_issue_a_fixed_number_of_queries(client: TestClient, page: str) -> None:
     story = client.get("/api/v1/stories", params={"min_sources": 2}).json()["items"][0]["id"]
     track = client.get("/api/v1/tracks").json()["items"][0]
     agreement = client.get("/api/v1/agreements").json()["items"][0]["name"]
-    path = page.format(story=story, track=track["name"], agreement=agreement,
-                       actor=track["parties"][0])
+    path = page.format(
+        story=story, track=track["name"], agreement=agreement, actor=track["parties"][0]
+    )
     # A constant: the home page's seven counts plus a few chunked reads of the resolved
     # tables; one query per track, story or event would push it far past this on the corpus.
     assert _query_count(client, path) <= 25, path

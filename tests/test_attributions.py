@@ -182,14 +182,23 @@ def _names(ctx: Any, actor: str | None) -> set[str]:
 @pytest.mark.parametrize(
     "text, speaker, words",
     [
-        ("Dmitry Peskov said that Russia was ready to resume talks in May.",
-         "person:dmitry-peskov", "Russia was ready to resume talks in May"),
-        ("Sergei Lavrov told reporters that the proposal was a dead end.",
-         "person:sergei-lavrov", "the proposal was a dead end"),
+        (
+            "Dmitry Peskov said that Russia was ready to resume talks in May.",
+            "person:dmitry-peskov",
+            "Russia was ready to resume talks in May",
+        ),
+        (
+            "Sergei Lavrov told reporters that the proposal was a dead end.",
+            "person:sergei-lavrov",
+            "the proposal was a dead end",
+        ),
     ],
 )
 def test_indirect_speech_of_a_named_speaker_is_also_an_indirect_quote(
-    pipeline, text: str, speaker: str, words: str  # type: ignore[no-untyped-def]
+    pipeline,
+    text: str,
+    speaker: str,
+    words: str,  # type: ignore[no-untyped-def]
 ) -> None:
     import datetime as dt
 

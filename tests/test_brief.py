@@ -41,8 +41,11 @@ def test_brief_has_the_track_rounds_citations_and_figure(
     for words in ("Round 1 was held in Geneva", "Round 3 was cancelled", "Round 3 was held"):
         assert words in text
     assert "Latest round (round 3): held in Geneva, 2026-09-23." in text
-    for cited in ("Reuters, 2026-03-03, article sha256:a1", "AP, 2026-06-12, article sha256:a3",
-                  "Eurasianet, 2026-05-28, article sha256:a2"):
+    for cited in (
+        "Reuters, 2026-03-03, article sha256:a1",
+        "AP, 2026-06-12, article sha256:a3",
+        "Eurasianet, 2026-05-28, article sha256:a2",
+    ):
         assert cited in text
     if fmt == "md":
         assert f"]({drawn.name})" in text

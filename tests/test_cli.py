@@ -469,8 +469,10 @@ def test_tracks_lists_each_track_with_its_latest_round(negotiations: str) -> Non
     assert table.exit_code == 0, table.output
     assert "Armenia–Azerbaijan" in table.stdout and "Kazakhstan–Turkmenistan" in table.stdout
     rows = _lines(invoke("tracks", "--db", negotiations, "--json").stdout)
-    assert [r["name"] for r in rows] == ["Armenia–Azerbaijan peace talks",
-                                         "Kazakhstan–Turkmenistan arms control"]
+    assert [r["name"] for r in rows] == [
+        "Armenia–Azerbaijan peace talks",
+        "Kazakhstan–Turkmenistan arms control",
+    ]
 
 
 def test_track_shows_rounds_with_every_report_and_its_source(negotiations: str) -> None:
@@ -487,12 +489,19 @@ def test_track_shows_rounds_with_every_report_and_its_source(negotiations: str) 
 def test_treaty_shows_its_status_timeline_with_sources(negotiations: str) -> None:
     result = wide("treaty", "caspian", "--db", negotiations)
     assert result.exit_code == 0, result.output
-    assert result.stdout.index("signed") < result.stdout.index("ratified") < result.stdout.index(
-        "suspended")
-    (data,) = _lines(invoke("treaty", "Caspian Arms Limitation Treaty", "--db", negotiations,
-                            "--json").stdout)
+    assert (
+        result.stdout.index("signed")
+        < result.stdout.index("ratified")
+        < result.stdout.index("suspended")
+    )
+    (data,) = _lines(
+        invoke("treaty", "Caspian Arms Limitation Treaty", "--db", negotiations, "--json").stdout
+    )
     assert [(s["status"], s["source"]["outlet"]) for s in data["statuses"]] == [
-        ("signed", "Reuters"), ("ratified", "Reuters"), ("suspended", "Al Jazeera")]
+        ("signed", "Reuters"),
+        ("ratified", "Reuters"),
+        ("suspended", "Al Jazeera"),
+    ]
     assert invoke("treaties", "--db", negotiations).exit_code == 0
 
 
@@ -523,8 +532,18 @@ def test_the_three_outlet_exchange_is_one_story_with_a_disagreement(negotiations
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_brief_writes_the_page_and_its_figure(negotiations: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"brief.{fmt}"
-    result = invoke("brief", "Armenia", "--format", fmt, "--out", out, "--db", negotiations,
-                    "--since", "2026-06-01")
+    result = invoke(
+        "brief",
+        "Armenia",
+        "--format",
+        fmt,
+        "--out",
+        out,
+        "--db",
+        negotiations,
+        "--since",
+        "2026-06-01",
+    )
     assert result.exit_code == 0, result.output
     assert out.is_file() and (tmp_path / "brief-timeline.svg").is_file()
     assert "Armenia–Azerbaijan peace talks" in out.read_text("utf-8")
@@ -539,8 +558,9 @@ def test_brief_writes_the_page_and_its_figure(negotiations: str, tmp_path: Path,
         (("brief", "Nowhere"), "No track named 'Nowhere'"),
     ],
 )
-def test_unknown_names_are_clean_errors(negotiations: str, args: tuple[str, ...],
-                                        message: str) -> None:
+def test_unknown_names_are_clean_errors(
+    negotiations: str, args: tuple[str, ...], message: str
+) -> None:
     result = invoke(*args, "--db", negotiations)
     assert result.exit_code == 1 and message in result.output
 

@@ -30,8 +30,13 @@ def _run(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_no_lint_errors() -> None:
-    result = _run("ruff", "check", "src", "tests", "bench", timeout=60)
+    result = _run("ruff", "check", "src", "tests", "bench", "scripts", timeout=60)
     assert result.returncode == 0, f"ruff check failed:\n{result.stdout}{result.stderr}"
+
+
+def test_code_is_ruff_formatted() -> None:
+    result = _run("ruff", "format", "--check", "src", "tests", "bench", "scripts", timeout=60)
+    assert result.returncode == 0, f"run `ruff format`:\n{result.stdout}{result.stderr}"
 
 
 def test_mypy_strict_finds_no_type_errors() -> None:

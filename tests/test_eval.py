@@ -853,8 +853,13 @@ RHINE = GoldTrack.model_validate(
         "parties": ["France", "Germany"],
         "issues": ["border delimitation", "Rhine shipping tolls"],
         "positions": [
-            {"actor": "France", "on": "Rhine shipping tolls", "position": "no tolls before 2030",
-             "red_line": True, "evidence": "Paris will not accept ... tolls"},
+            {
+                "actor": "France",
+                "on": "Rhine shipping tolls",
+                "position": "no tolls before 2030",
+                "red_line": True,
+                "evidence": "Paris will not accept ... tolls",
+            },
             {"actor": "Germany", "on": "border delimitation", "position": "a joint commission"},
         ],
     }
@@ -862,23 +867,38 @@ RHINE = GoldTrack.model_validate(
 
 
 def _stance(actor: str, on: str, text: str, red: bool = False, evidence: str = "") -> Position:
-    return Position(actor=actor, on=on, position=text, red_line=red,
-                    evidence=span(evidence) if evidence else None)
+    return Position(
+        actor=actor,
+        on=on,
+        position=text,
+        red_line=red,
+        evidence=span(evidence) if evidence else None,
+    )
 
 
 @pytest.mark.parametrize(
     "track, counts",
     [
         # both issues, worded differently; a third is spurious
-        (Track(name="Franco–German talks", issues=["delimitation of the border",
-                                                   "tolls for Rhine shipping", "fishing"]),
-         (2, 1, 0)),
+        (
+            Track(
+                name="Franco–German talks",
+                issues=["delimitation of the border", "tolls for Rhine shipping", "fishing"],
+            ),
+            (2, 1, 0),
+        ),
         # the same wording twice is one issue
-        (Track(name="Franco–German talks", issues=["border delimitation", "border delimitation"]),
-         (1, 0, 1)),
+        (
+            Track(
+                name="Franco–German talks", issues=["border delimitation", "border delimitation"]
+            ),
+            (1, 0, 1),
+        ),
         # right issue, wrong track: counts nowhere
-        (Track(name="Border commission", parties=["state:FRA"], issues=["border delimitation"]),
-         (0, 1, 2)),
+        (
+            Track(name="Border commission", parties=["state:FRA"], issues=["border delimitation"]),
+            (0, 1, 2),
+        ),
         (Track(name="Franco–German talks"), (0, 0, 2)),
     ],
 )
@@ -893,33 +913,59 @@ def test_score_issues_per_track(track: Track, counts: tuple[int, int, int]) -> N
         # actor, issue and stance agree; the missing red-line flag is a note
         ([_stance("state:FRA", "Rhine shipping tolls", "no tolls before 2030")], (1, 0, 1), 1),
         # the stance in other words, but the gold evidence is in the found evidence
-        ([_stance("state:FRA", "tolls on the Rhine", "Paris refuses any charge", True,
-                  "Paris will not accept new tolls on the river")], (1, 0, 1), 0),
+        (
+            [
+                _stance(
+                    "state:FRA",
+                    "tolls on the Rhine",
+                    "Paris refuses any charge",
+                    True,
+                    "Paris will not accept new tolls on the river",
+                )
+            ],
+            (1, 0, 1),
+            0,
+        ),
         # one stance restated in two articles is one position, not a spurious second
-        ([_stance("state:FRA", "Rhine shipping tolls", "no tolls before 2030", True),
-          _stance("state:FRA", "Rhine shipping tolls", "again: no tolls before 2030", True),
-          _stance("state:DEU", "delimitation of the border", "a joint border commission")],
-         (2, 0, 0), 0),
+        (
+            [
+                _stance("state:FRA", "Rhine shipping tolls", "no tolls before 2030", True),
+                _stance("state:FRA", "Rhine shipping tolls", "again: no tolls before 2030", True),
+                _stance("state:DEU", "delimitation of the border", "a joint border commission"),
+            ],
+            (2, 0, 0),
+            0,
+        ),
         # wrong actor, wrong issue, or another stance: no match
-        ([_stance("state:DEU", "Rhine shipping tolls", "no tolls before 2030"),
-          _stance("state:FRA", "border delimitation", "no tolls before 2030"),
-          _stance("state:FRA", "Rhine shipping tolls", "tolls welcome from 2027 on")],
-         (0, 3, 2), 0),
+        (
+            [
+                _stance("state:DEU", "Rhine shipping tolls", "no tolls before 2030"),
+                _stance("state:FRA", "border delimitation", "no tolls before 2030"),
+                _stance("state:FRA", "Rhine shipping tolls", "tolls welcome from 2027 on"),
+            ],
+            (0, 3, 2),
+            0,
+        ),
     ],
 )
 def test_score_positions_by_actor_issue_and_stance(
     positions: list[Position], counts: tuple[int, int, int], notes: int
 ) -> None:
-    found = Track(name="Franco–German talks", parties=["state:DEU", "state:FRA"],
-                  positions=positions)
+    found = Track(
+        name="Franco–German talks", parties=["state:DEU", "state:FRA"], positions=positions
+    )
     s = score_positions([RHINE], [found], names())
     assert (s.tp, s.fp, s.fn) == counts
     assert len(s.notes) == notes
 
 
 def test_a_red_line_written_in_the_gold_stance_counts_as_flagged() -> None:
-    gold = [GoldTrack(name="T", positions=[
-        GoldPosition(actor="France", on="tolls", position="no tolls (red line)")])]
+    gold = [
+        GoldTrack(
+            name="T",
+            positions=[GoldPosition(actor="France", on="tolls", position="no tolls (red line)")],
+        )
+    ]
     found = [Track(name="T", positions=[_stance("state:FRA", "tolls", "no tolls", True)])]
     s = score_positions(gold, found, names())
     assert (s.tp, s.notes) == (1, [])

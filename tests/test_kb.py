@@ -294,9 +294,19 @@ def test_every_actor_the_sample_gold_names_is_known(
 
 
 # Names every legislature shares with others: never an alias of one state's chamber.
-AMBIGUOUS_CHAMBER_NAMES = {"senate", "parliament", "congress", "majlis", "house of commons",
-                           "national assembly", "house of representatives", "upper house",
-                           "lower house", "legislature", "assembly"}
+AMBIGUOUS_CHAMBER_NAMES = {
+    "senate",
+    "parliament",
+    "congress",
+    "majlis",
+    "house of commons",
+    "national assembly",
+    "house of representatives",
+    "upper house",
+    "lower house",
+    "legislature",
+    "assembly",
+}
 
 
 def test_legislatures_belong_to_one_shipped_state_each(shipped: KnowledgeBase) -> None:
@@ -310,17 +320,26 @@ def test_legislatures_belong_to_one_shipped_state_each(shipped: KnowledgeBase) -
 
 
 def test_legislature_aliases_avoid_names_several_states_use() -> None:
-    names = [n for a in _raw("legislatures.json")["actors"]  # type: ignore[attr-defined]
-             for n in (a["name"], *a["aliases"])]
+    names = [
+        n
+        for a in _raw("legislatures.json")["actors"]  # type: ignore[attr-defined]
+        for n in (a["name"], *a["aliases"])
+    ]
     assert [n for n in names if alias_key(n) in AMBIGUOUS_CHAMBER_NAMES] == []
 
 
 @pytest.mark.parametrize(
     "name, actor_id",
-    [("the Mazhilis", "org:kaz-mazhilis"), ("Kazakhstan's Senate", "org:kaz-senate"),
-     ("Mejlis", "org:tkm-mejlis"), ("Verkhovna Rada", "org:ukr-verkhovna-rada"),
-     ("Rada", "org:ukr-verkhovna-rada"), ("the Knesset", "org:isr-knesset"),
-     ("State Duma", "org:rus-state-duma"), ("U.S. Senate", "org:usa-senate")],
+    [
+        ("the Mazhilis", "org:kaz-mazhilis"),
+        ("Kazakhstan's Senate", "org:kaz-senate"),
+        ("Mejlis", "org:tkm-mejlis"),
+        ("Verkhovna Rada", "org:ukr-verkhovna-rada"),
+        ("Rada", "org:ukr-verkhovna-rada"),
+        ("the Knesset", "org:isr-knesset"),
+        ("State Duma", "org:rus-state-duma"),
+        ("U.S. Senate", "org:usa-senate"),
+    ],
 )
 def test_lookup_finds_a_legislature_by_its_own_name(
     shipped: KnowledgeBase, name: str, actor_id: str

@@ -36,22 +36,28 @@ def test_numbered_rounds_are_found_and_bare_rounds_ignored(text: str, expected: 
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("There was no progress on the key issues: the status of Nagorno-Karabakh and "
-         "the return of refugees.", ["status of Nagorno-Karabakh", "return of refugees"]),
+        (
+            "There was no progress on the key issues: the status of Nagorno-Karabakh and "
+            "the return of refugees.",
+            ["status of Nagorno-Karabakh", "return of refugees"],
+        ),
         ("The outstanding issues of trade and transit remain.", ["trade and transit remain"]),
         ("Nothing was said about the weather.", []),
-        ("Four issues are on the table: water sharing, grazing rights, the fate of the "
-         "prisoners, and the border crossings.",
-         ["water sharing", "grazing rights", "fate of the prisoners", "border crossings"]),
-        ("The talks on water sharing and grazing rights resumed.",
-         ["water sharing", "grazing rights resumed"]),  # the parse trims the verb later
+        (
+            "Four issues are on the table: water sharing, grazing rights, the fate of the "
+            "prisoners, and the border crossings.",
+            ["water sharing", "grazing rights", "fate of the prisoners", "border crossings"],
+        ),
+        (
+            "The talks on water sharing and grazing rights resumed.",
+            ["water sharing", "grazing rights resumed"],
+        ),  # the parse trims the verb later
         ("They held talks on Tuesday.", []),
         ("Talks on a new treaty opened.", []),  # the talks' product, not an issue
         ("The agenda: prisoner releases, grain exports.", ["prisoner releases", "grain exports"]),
         ("The dispute over grazing land, officials said, is old.", ["grazing land"]),
         ("The question of the enclaves is open.", ["enclaves is open"]),
-        ("Control of the crossings remains the main sticking point.",
-         ["Control of the crossings"]),
+        ("Control of the crossings remains the main sticking point.", ["Control of the crossings"]),
         ("Issues such as fishing quotas keep coming back.", ["fishing quotas keep coming back"]),
     ],
 )
@@ -60,8 +66,10 @@ def test_issues_on_the_table_are_split_into_items(sentence: str, expected: list[
 
 
 def test_a_named_treaty_unknown_to_the_data_gets_its_signing_with_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("The presidents of Kazakhstan and Turkmenistan signed the Aral Shore Water Treaty "
-            "on Tuesday in Ashgabat. The treaty must still be ratified by both parliaments.")
+    text = (
+        "The presidents of Kazakhstan and Turkmenistan signed the Aral Shore Water Treaty "
+        "on Tuesday in Ashgabat. The treaty must still be ratified by both parliaments."
+    )
     an = _run(pipeline, text)
     [treaty] = [a for a in an.agreements if "Aral" in a.name]
     assert treaty.name == "Aral Shore Water Treaty"
@@ -71,8 +79,10 @@ def test_a_named_treaty_unknown_to_the_data_gets_its_signing_with_parties(pipeli
 
 
 def test_a_suspension_refers_back_to_the_treaty_named_earlier(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Russia and the United States once observed the INF Treaty closely. "
-            "On Monday the agreement was suspended by Moscow, officials said.")
+    text = (
+        "Russia and the United States once observed the INF Treaty closely. "
+        "On Monday the agreement was suspended by Moscow, officials said."
+    )
     an = _run(pipeline, text, "2026-09-10")
     [inf] = [a for a in an.agreements if a.name == "INF Treaty"]
     assert "suspended" in [s.status for s in inf.statuses]
@@ -80,9 +90,11 @@ def test_a_suspension_refers_back_to_the_treaty_named_earlier(pipeline) -> None:
 
 
 def test_talks_give_a_track_and_a_cancelled_round_is_cancelled(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Armenia and Azerbaijan held peace talks in Geneva on Tuesday, mediated by "
-            "Switzerland. Switzerland later called off the third round of the talks after a "
-            "shooting on the border.")
+    text = (
+        "Armenia and Azerbaijan held peace talks in Geneva on Tuesday, mediated by "
+        "Switzerland. Switzerland later called off the third round of the talks after a "
+        "shooting on the border."
+    )
     an = _run(pipeline, text, "2026-06-12")
     [track] = [t for t in an.tracks if set(t.parties) == {"ARM", "AZE"}]
     assert track.mediators == ["CHE"]
@@ -115,14 +127,20 @@ def test_the_sample_yields_its_tracks_rounds_and_new_start_timeline(  # type: ig
     "text, day, expected",
     [
         # sentence-initial "The" is not part of the name; the date of the voting verb dates it
-        ("The Aral Shore Water Treaty was debated for hours. Uzbekistan's Senate voted on "
-         "Monday to ratify the Aral Shore Water Treaty.", "2026-06-24",
-         {("ratified", "2026-06-22", "UZB")}),
+        (
+            "The Aral Shore Water Treaty was debated for hours. Uzbekistan's Senate voted on "
+            "Monday to ratify the Aral Shore Water Treaty.",
+            "2026-06-24",
+            {("ratified", "2026-06-22", "UZB")},
+        ),
         # requirements and rules of the text are not statuses
-        ("Uzbekistan and Kazakhstan signed the Aral Shore Water Treaty on Friday. The treaty "
-         "must be ratified by both parliaments. The treaty enters into force when the "
-         "instruments of ratification are exchanged.", "2026-05-24",
-         {("signed", "2026-05-22", None)}),
+        (
+            "Uzbekistan and Kazakhstan signed the Aral Shore Water Treaty on Friday. The treaty "
+            "must be ratified by both parliaments. The treaty enters into force when the "
+            "instruments of ratification are exchanged.",
+            "2026-05-24",
+            {("signed", "2026-05-22", None)},
+        ),
     ],
 )
 def test_treaty_statuses_are_acts_with_their_dates_and_actors(  # type: ignore[no-untyped-def]
@@ -137,8 +155,10 @@ def test_treaty_statuses_are_acts_with_their_dates_and_actors(  # type: ignore[n
 
 
 def test_an_agreed_prisoner_swap_is_an_exchange_deal_named_after_its_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Serbia and Croatia agreed on Monday to exchange prisoners before the end of the "
-            "month, mediators said after talks in Vienna.")
+    text = (
+        "Serbia and Croatia agreed on Monday to exchange prisoners before the end of the "
+        "month, mediators said after talks in Vienna."
+    )
     an = _run(pipeline, text, "2026-03-11")
     [deal] = [a for a in an.agreements if a.kind == "exchange deal"]
     assert deal.name == "Croatia–Serbia prisoner exchange"
@@ -148,14 +168,28 @@ def test_an_agreed_prisoner_swap_is_an_exchange_deal_named_after_its_parties(pip
 @pytest.mark.parametrize(
     "sentence, status, venue",
     [
-        ("Georgia and Russia closed the second round of talks in Prague on Monday, "
-         "agreeing to meet again in May.", "held", "Prague"),
-        ("Georgia and Russia will open a second round of talks in Prague next month.",
-         "planned", "Prague"),
-        ("Norway called off the second round of talks between Georgia and Russia in Prague.",
-         "cancelled", "Prague"),
-        ("The second round of talks between Georgia and Russia, held in the Czech capital "
-         "over two days, ended without a statement.", "held", "Prague"),
+        (
+            "Georgia and Russia closed the second round of talks in Prague on Monday, "
+            "agreeing to meet again in May.",
+            "held",
+            "Prague",
+        ),
+        (
+            "Georgia and Russia will open a second round of talks in Prague next month.",
+            "planned",
+            "Prague",
+        ),
+        (
+            "Norway called off the second round of talks between Georgia and Russia in Prague.",
+            "cancelled",
+            "Prague",
+        ),
+        (
+            "The second round of talks between Georgia and Russia, held in the Czech capital "
+            "over two days, ended without a statement.",
+            "held",
+            "Prague",
+        ),
     ],
 )
 def test_a_round_takes_its_status_from_its_own_clause_and_its_venue_nearby(  # type: ignore[no-untyped-def]
@@ -200,26 +234,47 @@ def test_a_position_is_linked_to_the_issue_sharing_most_content_words(
 
 
 def _an(article_id: str, day: str, title: str, track: Track) -> Analysis:
-    article = Article(id=article_id, text="…", title=title,
-                      published_at=dt.date.fromisoformat(day))
+    article = Article(id=article_id, text="…", title=title, published_at=dt.date.fromisoformat(day))
     return Analysis(article=article, tracks=[track])
 
 
 def test_merged_issues_fold_wordings_and_unlinked_positions_take_a_merged_issue() -> None:
     name, parties = "Georgia–Russia talks", ["GEO", "RUS"]
     said = "Tbilisi will not sign while the enclaves stay closed"
-    one = _an("a1", "2026-03-01", "Talks open", Track(
-        name=name, parties=parties, issues=["delimitation of the border", "enclaves"]))
-    two = _an("a2", "2026-03-05", "Prisoners freed at the border crossing", Track(
-        name=name, parties=parties, issues=["border delimitation"], positions=[
-            Position(actor="GEO", on=UNSPECIFIED, position=said, red_line=True,
-                     evidence=Span(start=0, end=len(said), text=said)),
-            Position(actor="RUS", on=UNSPECIFIED, position="We want them all back"),
-            Position(actor="GEO", on=UNSPECIFIED, position="No comment")]))
+    one = _an(
+        "a1",
+        "2026-03-01",
+        "Talks open",
+        Track(name=name, parties=parties, issues=["delimitation of the border", "enclaves"]),
+    )
+    two = _an(
+        "a2",
+        "2026-03-05",
+        "Prisoners freed at the border crossing",
+        Track(
+            name=name,
+            parties=parties,
+            issues=["border delimitation"],
+            positions=[
+                Position(
+                    actor="GEO",
+                    on=UNSPECIFIED,
+                    position=said,
+                    red_line=True,
+                    evidence=Span(start=0, end=len(said), text=said),
+                ),
+                Position(actor="RUS", on=UNSPECIFIED, position="We want them all back"),
+                Position(actor="GEO", on=UNSPECIFIED, position="No comment"),
+            ],
+        ),
+    )
     [track] = merge_tracks([two, one])
     assert track.issues == ["delimitation of the border", "enclaves"]
-    assert [p.on for p in track.positions] == ["enclaves", "delimitation of the border",
-                                                "delimitation of the border"]
+    assert [p.on for p in track.positions] == [
+        "enclaves",
+        "delimitation of the border",
+        "delimitation of the border",
+    ]
 
 
 STANCES = (
@@ -227,8 +282,8 @@ STANCES = (
     "on the table: the return of refugees, the status of the enclaves and the reopening of "
     "the railway. Tbilisi will not sign any document while Russian troops remain in the "
     "enclaves, Georgian Foreign Minister Maka Botchorishvili said. The Norwegian mediators "
-    "floated a compromise under which monitors would patrol the railway. \"We want every "
-    "refugee to go home. That is our red line,\" a senior Russian official said.\n\n"
+    'floated a compromise under which monitors would patrol the railway. "We want every '
+    'refugee to go home. That is our red line," a senior Russian official said.\n\n'
     "Russia's demand for a free railway link had not changed, diplomats said."
 )
 

@@ -10,7 +10,8 @@ import pytest
 import parley
 
 MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(parley.__path__, prefix="parley.")
+    m.name
+    for m in pkgutil.walk_packages(parley.__path__, prefix="parley.")
     if ".migrations" not in m.name
 )
 

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.model
     "text, expected",
     [
         ("Russia and Ukraine agreed to meet again in Geneva.", {"Geneva": "CHE"}),
-        ("The US media outlet said the talks in the United Arab Emirates went well.",
-         {"United Arab Emirates": "ARE"}),
+        (
+            "The US media outlet said the talks in the United Arab Emirates went well.",
+            {"United Arab Emirates": "ARE"},
+        ),
         ("Troops gathered near the Belarusian border on Friday.", {"Belarusian border": "BLR"}),
         ("Armenia accused Azerbaijan of shelling villages.", {}),
     ],

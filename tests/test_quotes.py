@@ -392,9 +392,11 @@ def test_a_round_of_talks_is_never_a_quotes_speaker(pipeline) -> None:  # type: 
 
     from parley.models import RawDocument
 
-    text = ("The second round of talks, held in the Kazakh capital over two days, ended with a "
-            "joint statement in which both governments committed to hand over the people they "
-            "hold \"on humanitarian grounds\" at a crossing on their northern border.")
+    text = (
+        "The second round of talks, held in the Kazakh capital over two days, ended with a "
+        "joint statement in which both governments committed to hand over the people they "
+        'hold "on humanitarian grounds" at a crossing on their northern border.'
+    )
     an = pipeline.run(RawDocument(source="t", text=text, published_at=dt.date(2026, 4, 15)))
     speakers = [q.speaker.text for q in an.quotes if q.speaker is not None]
     assert not any("round of talks" in s for s in speakers)

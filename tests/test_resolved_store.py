@@ -112,8 +112,17 @@ def test_a_resaved_article_updates_what_it_used_to_report(store: Store, change: 
     save_all(store, items.values())
     a3, x2 = items[aid("a3")], items[aid("x2")]
     if change == "round held, not cancelled":
-        target = a3.model_copy(update={"tracks": [a3.tracks[0].model_copy(update={
-            "rounds": [a3.tracks[0].rounds[0].model_copy(update={"status": "held"})]})]})
+        target = a3.model_copy(
+            update={
+                "tracks": [
+                    a3.tracks[0].model_copy(
+                        update={
+                            "rounds": [a3.tracks[0].rounds[0].model_copy(update={"status": "held"})]
+                        }
+                    )
+                ]
+            }
+        )
     elif change == "track dropped":
         target = a3.model_copy(update={"tracks": []})
     else:
@@ -125,14 +134,16 @@ def test_a_resaved_article_updates_what_it_used_to_report(store: Store, change: 
     assert dump(store) == incremental
     if change == "event gone":
         assert [s.sources for s in store.stories(min_sources=2) if s.type == "RETREAT"] == [
-            ["Reuters", "Al Jazeera"]]
+            ["Reuters", "Al Jazeera"]
+        ]
 
 
 def test_a_refresh_reads_only_the_articles_behind_what_changed(store: Store) -> None:
     save_all(store, corpus())
     late = corpus()[-2]  # the treaty's suspension, re-reported by another outlet
-    article = late.article.model_copy(update={"id": "sha256:c4", "outlet": "AP",
-                                              "published_at": dt.date(2026, 9, 11)})
+    article = late.article.model_copy(
+        update={"id": "sha256:c4", "outlet": "AP", "published_at": dt.date(2026, 9, 11)}
+    )
     store.save(late.model_copy(update={"article": article}))
     report = store.refresh_resolved({"sha256:c4"})
     # The three treaty articles and the new one; none of the Armenia–Azerbaijan reports.
@@ -154,10 +165,15 @@ def test_track_has_round_histories_positions_and_sources(store: Store) -> None:
     assert rec.track.name == TALKS
     # The June session was cancelled; the third round held in September is a second session.
     assert [(r.round.ordinal, r.round.status) for r in rec.rounds] == [
-        (1, "held"), (2, "planned"), (3, "cancelled"), (3, "held")]
+        (1, "held"),
+        (2, "planned"),
+        (3, "cancelled"),
+        (3, "held"),
+    ]
     june, third = rec.rounds[2:]
-    reports = [(h.status, rec.sources[h.article_id or ""].outlet)
-               for r in (june, third) for h in r.history]
+    reports = [
+        (h.status, rec.sources[h.article_id or ""].outlet) for r in (june, third) for h in r.history
+    ]
     assert reports == [("planned", "Eurasianet"), ("cancelled", "AP"), ("held", "Reuters")]
     assert third.round.venue == "Geneva" and third.round.date == "2026-09-23"
     assert [(p.actor, p.red_line) for p in rec.track.positions] == [("AZE", True), ("ARM", True)]
@@ -177,10 +193,14 @@ def test_track_lists_the_agreements_between_its_parties(store: Store) -> None:
 def test_agreement_timeline_in_date_order_with_outlets(store: Store, name: str) -> None:
     save_all(store, corpus())
     rec = store.agreement(name)
-    timeline = [(s.status, s.date, rec.sources[s.article_id or ""].outlet)
-                for s in rec.agreement.statuses]
-    assert timeline == [("signed", "2026-05-19", "Reuters"), ("ratified", "2026-06-25", "Reuters"),
-                        ("suspended", "2026-09-10", "Al Jazeera")]
+    timeline = [
+        (s.status, s.date, rec.sources[s.article_id or ""].outlet) for s in rec.agreement.statuses
+    ]
+    assert timeline == [
+        ("signed", "2026-05-19", "Reuters"),
+        ("ratified", "2026-06-25", "Reuters"),
+        ("suspended", "2026-09-10", "Al Jazeera"),
+    ]
     assert rec.agreement.status == "suspended"
     statuses = rec.to_json()["statuses"]
     assert statuses[0]["source"]["outlet"] == "Reuters" and statuses[0]["evidence"]["text"]
@@ -191,8 +211,13 @@ def _lookalikes() -> Analysis:
     base = corpus()[1]
     track = Track(name="Armenia–Azerbaijan border commission", parties=["ARM", "AZE"])
     accord = base.agreements[0].model_copy(update={"name": "Caspian fishing accord"})
-    return base.model_copy(update={"article": base.article.model_copy(update={"id": aid("z")}),
-                                   "tracks": [track], "agreements": [accord]})
+    return base.model_copy(
+        update={
+            "article": base.article.model_copy(update={"id": aid("z")}),
+            "tracks": [track],
+            "agreements": [accord],
+        }
+    )
 
 
 @pytest.mark.parametrize(
@@ -226,7 +251,9 @@ def test_stories_filter_by_date_and_sources(store: Store) -> None:
     save_all(store, corpus())
     since = store.stories(since=dt.date(2026, 5, 1))
     assert [(s.type, s.date) for s in since] == [
-        ("ASSAULT", "2026-06-10"), ("CONSULT", "2026-05-20")]
+        ("ASSAULT", "2026-06-10"),
+        ("CONSULT", "2026-05-20"),
+    ]
     # Three meetings a day apart chain into one story (single-link), whatever the order.
     chained = [s for s in store.stories(min_sources=2) if s.type == "CONSULT"]
     assert [len(s.events) for s in chained] == [3]
@@ -236,9 +263,12 @@ def test_stories_filter_by_date_and_sources(store: Store) -> None:
 def test_a_new_exchange_report_joins_the_existing_story(store: Store) -> None:
     save_all(store, corpus())
     text = "A fourth outlet counted 13."
-    extra = Analysis(article=Article(id="sha256:x4", text=text, outlet="Eurasianet",
-                                     published_at=dt.date(2026, 4, 23)),
-                     events=[exchange(text, "2026-04-21", 13)])
+    extra = Analysis(
+        article=Article(
+            id="sha256:x4", text=text, outlet="Eurasianet", published_at=dt.date(2026, 4, 23)
+        ),
+        events=[exchange(text, "2026-04-21", 13)],
+    )
     store.save(extra)
     store.refresh_resolved({"sha256:x4"})
     (story,) = [s for s in store.stories(min_sources=2) if s.type == "RETREAT"]
@@ -285,9 +315,10 @@ def demo_store(pipeline: Any, tmp_path_factory: pytest.TempPathFactory) -> Itera
     from parley.batch import ingest
 
     path = tmp_path_factory.mktemp("demo") / "parley.db"
-    with open_store(str(path)) as s, resources.as_file(
-        resources.files("parley") / "demo" / "articles"
-    ) as folder:
+    with (
+        open_store(str(path)) as s,
+        resources.as_file(resources.files("parley") / "demo" / "articles") as folder,
+    ):
         report = ingest([folder], s, pipeline, progress=False)
         assert report.new == 14 and not report.rejections
         yield s

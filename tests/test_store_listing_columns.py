@@ -44,21 +44,36 @@ def _old_rows(conn: sa.Connection) -> None:
     """Rows as a 0002 database holds them (no copies), written with plain SQL."""
     now = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
     for i, (aid, outlet, day) in enumerate(ARTICLES):
-        conn.execute(sa.text(
-            "INSERT INTO articles (id, outlet, published_at, text, ingested_at, status) "
-            "VALUES (:id, :outlet, :day, 'text', :now, 'ok')"),
-            {"id": aid, "outlet": outlet, "day": day, "now": now})
-        conn.execute(sa.text(
-            "INSERT INTO quotes (article_id, idx, start, \"end\", text, direct, data) "
-            "VALUES (:id, 0, 0, 4, 'text', true, '{}')"), {"id": aid})
-        conn.execute(sa.text(
-            "INSERT INTO attributions (article_id, idx, start, \"end\", claim, cue, "
-            "reporter_kind, reporter_text, data) "
-            "VALUES (:id, 0, 0, 4, 'text', 'said', 'anonymous', 'officials', '{}')"), {"id": aid})
-        conn.execute(sa.text(
-            "INSERT INTO events (id, article_id, idx, type, status, source, target, confidence, "
-            "data) VALUES (:eid, :id, 0, 'CONSULT', 'occurred', '[]', '[]', 1.0, '{}')"),
-            {"eid": f"{aid}#{i}", "id": aid})
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, outlet, published_at, text, ingested_at, status) "
+                "VALUES (:id, :outlet, :day, 'text', :now, 'ok')"
+            ),
+            {"id": aid, "outlet": outlet, "day": day, "now": now},
+        )
+        conn.execute(
+            sa.text(
+                'INSERT INTO quotes (article_id, idx, start, "end", text, direct, data) '
+                "VALUES (:id, 0, 0, 4, 'text', true, '{}')"
+            ),
+            {"id": aid},
+        )
+        conn.execute(
+            sa.text(
+                'INSERT INTO attributions (article_id, idx, start, "end", claim, cue, '
+                "reporter_kind, reporter_text, data) "
+                "VALUES (:id, 0, 0, 4, 'text', 'said', 'anonymous', 'officials', '{}')"
+            ),
+            {"id": aid},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO events (id, article_id, idx, type, status, source, target, "
+                "confidence, data) "
+                "VALUES (:eid, :id, 0, 'CONSULT', 'occurred', '[]', '[]', 1.0, '{}')"
+            ),
+            {"eid": f"{aid}#{i}", "id": aid},
+        )
 
 
 def test_upgrade_fills_the_copies_of_existing_rows(url: str) -> None:
@@ -69,8 +84,9 @@ def test_upgrade_fills_the_copies_of_existing_rows(url: str) -> None:
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
         for table in ("quotes", "attributions", "events"):
-            rows = conn.execute(sa.text(
-                f"SELECT article_id, outlet, published_at FROM {table} ORDER BY article_id"))
+            rows = conn.execute(
+                sa.text(f"SELECT article_id, outlet, published_at FROM {table} ORDER BY article_id")
+            )
             got = [(r[0], r[1], r[2] and dt.date.fromisoformat(str(r[2]))) for r in rows]
             assert got == ARTICLES, table
     engine.dispose()
@@ -80,8 +96,11 @@ def test_saving_writes_the_copies(tmp_path: Path) -> None:
     text = "Envoys met. They said no."
     article = Article(id="sha256:cccc", text=text, outlet="AP", published_at=dt.date(2026, 5, 4))
     evidence = Span(start=0, end=11, text=text[:11])
-    analysis = Analysis(article=article, events=[Event(type="CONSULT", evidence=evidence)],
-                        quotes=[Quote(text="no", start=22, end=24)])
+    analysis = Analysis(
+        article=article,
+        events=[Event(type="CONSULT", evidence=evidence)],
+        quotes=[Quote(text="no", start=22, end=24)],
+    )
     with open_store(str(tmp_path / "new.db")) as store:
         store.save(analysis)
         with store.engine.connect() as conn:

@@ -20,8 +20,15 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 TOKEN = "web-test-token"
 
 
@@ -40,8 +47,12 @@ def base_url(served_db: Path, kb: Any, pipeline: Any) -> Iterator[str]:
 
     store = open_store(str(served_db), kb=kb)
     port = _free_port()
-    config = uvicorn.Config(create_app(store, token=TOKEN, pipeline=pipeline),
-                            host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(store, token=TOKEN, pipeline=pipeline),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -58,8 +69,9 @@ def base_url(served_db: Path, kb: Any, pipeline: Any) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).is_file():
-        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian 'chromium' or set "
-                    "PARLEY_CHROMIUM")
+        pytest.skip(
+            f"Chromium not found at {CHROMIUM}: install Debian 'chromium' or set PARLEY_CHROMIUM"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -111,8 +123,9 @@ def test_track_timeline_renders_its_rounds(page: Any, base_url: str) -> None:
 
 def test_track_timeline_shows_each_rounds_history(page: Any, base_url: str) -> None:
     tracks = _api(base_url, "/api/v1/tracks", limit=200)["items"]
-    changed = [(t, r) for t in tracks for r in t["rounds"]
-               if len({h["status"] for h in r["history"]}) > 1]
+    changed = [
+        (t, r) for t in tracks for r in t["rounds"] if len({h["status"] for h in r["history"]}) > 1
+    ]
     assert changed, "no round in the demo corpus changes status between reports"
     track, rnd = changed[0]
     page.goto(f"{base_url}/tracks/{track['name']}")
@@ -160,7 +173,9 @@ def test_sample_quotes_are_highlighted_with_their_speakers(
             continue
         titles = page.locator("#text .hl-quote").evaluate_all(
             "(els, t) => els.filter(e => t.includes(e.textContent.trim()) && e.textContent.trim())"
-            ".map(e => e.title)", quote["text"])
+            ".map(e => e.title)",
+            quote["text"],
+        )
         assert any(f"Quote by {name}" in t for t in titles), (i, name, titles)
         checked += 1
     assert checked >= 3
@@ -181,22 +196,26 @@ def test_clicking_an_event_opens_its_evidence_panel(page: Any, base_url: str) ->
 
 
 HOSTILE = {
-    "title": "Talks <script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=1\">",
+    "title": 'Talks <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">',
     "outlet": "Browser <i>Wire</i>",
     "url": "javascript:window.__pwned=1",
     "text": (
         "BAKU (Browser Wire) - Armenia and Azerbaijan held talks in Geneva on Friday.\n\n"
-        "\"<script>window.__pwned=1</script> We reject this draft,\" said Jeyhun Bayramov, "
+        '"<script>window.__pwned=1</script> We reject this draft," said Jeyhun Bayramov, '
         "Azerbaijan's foreign minister.\n\n"
-        "\"<img src=x onerror=\"window.__pwned=1\"> is not our border,\" said Ararat Mirzoyan, "
+        '"<img src=x onerror="window.__pwned=1"> is not our border," said Ararat Mirzoyan, '
         "Armenia's foreign minister, who met Bayramov in Geneva."
     ),
 }
 
 
 def test_hostile_text_shows_as_text_and_never_runs(page: Any, base_url: str) -> None:
-    response = httpx.post(base_url + "/api/v1/articles", json=HOSTILE, timeout=120,
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    response = httpx.post(
+        base_url + "/api/v1/articles",
+        json=HOSTILE,
+        timeout=120,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert response.status_code in (200, 201), response.text
     article_id = response.json()["article"]["id"]
     page.goto(f"{base_url}/articles/{article_id}")
@@ -219,8 +238,14 @@ def test_pages_fit_a_phone(browser: Any, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
     story = _api(base_url, "/api/v1/stories", min_sources=2)["items"][0]["id"]
-    for path in ("/", "/articles", "/actors", f"/articles/{article}", f"/tracks/{track}",
-                 f"/stories/{story}"):
+    for path in (
+        "/",
+        "/articles",
+        "/actors",
+        f"/articles/{article}",
+        f"/tracks/{track}",
+        f"/stories/{story}",
+    ):
         pg.goto(base_url + path)
         assert pg.evaluate("document.documentElement.scrollWidth") <= 391, path
     context.close()
@@ -244,8 +269,9 @@ def test_screenshots(browser: Any, base_url: str, tmp_path: Path) -> None:
     stories = _api(base_url, "/api/v1/stories", min_sources=2)["items"]
     pages["story"] = "/stories/" + max(stories, key=lambda s: len(s["events"]))["id"]
     for device, viewport in (("desktop", (1280, 900)), ("phone", (390, 844))):
-        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                      device_scale_factor=1)
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=1
+        )
         pg = context.new_page()
         for name, path in pages.items():
             pg.goto(base_url + path)

@@ -23,8 +23,15 @@ from parley.store.resolved import Source, TrackRecord
 if TYPE_CHECKING:
     from parley.store import Store
 
-__all__ = ["Statement", "Brief", "build_brief", "render_markdown", "render_html",
-           "draw_timeline", "write_brief"]
+__all__ = [
+    "Statement",
+    "Brief",
+    "build_brief",
+    "render_markdown",
+    "render_html",
+    "draw_timeline",
+    "write_brief",
+]
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +112,21 @@ def _round_statements(rec: TrackRecord) -> list[Statement]:
             number = f"Round {h.ordinal}" if h.ordinal is not None else "A round"
             where = " in " + h.venue if h.venue else ""
             when = f" ({h.date})" if h.date else ""
-            verb = {"held": "was held", "planned": "was planned", "cancelled": "was cancelled",
-                    "under way": "was under way"}.get(h.status, "was reported")
-            out.append(Statement(f"{number} {verb}{where}{when}.",
-                                 _day(h.date, _published(rec, h.article_id)),
-                                 (h.article_id or "",), "round",
-                                 f"R{h.ordinal or '?'} {h.status}"))
+            verb = {
+                "held": "was held",
+                "planned": "was planned",
+                "cancelled": "was cancelled",
+                "under way": "was under way",
+            }.get(h.status, "was reported")
+            out.append(
+                Statement(
+                    f"{number} {verb}{where}{when}.",
+                    _day(h.date, _published(rec, h.article_id)),
+                    (h.article_id or "",),
+                    "round",
+                    f"R{h.ordinal or '?'} {h.status}",
+                )
+            )
     return out
 
 
@@ -120,9 +136,15 @@ def _position_statements(rec: TrackRecord, names: dict[str, str]) -> list[Statem
         who = names.get(p.actor, p.actor)
         line = " (a red line)" if p.red_line else ""
         via = f", according to {p.attributed_to}" if p.attributed_to else ""
-        out.append(Statement(f"{who} on {p.on}: {p.position}{line}{via}.",
-                             _published(rec, p.article_id), (p.article_id or "",), "position",
-                             f"{who}: {p.on}"))
+        out.append(
+            Statement(
+                f"{who} on {p.on}: {p.position}{line}{via}.",
+                _published(rec, p.article_id),
+                (p.article_id or "",),
+                "position",
+                f"{who}: {p.on}",
+            )
+        )
     return out
 
 
@@ -134,9 +156,15 @@ def _agreement_statements(rec: TrackRecord, names: dict[str, str]) -> dict[str, 
             by = f" by {names.get(st.by, st.by)}" if st.by else ""
             when = f" on {st.date}" if st.date else ""
             src = a.sources.get(st.article_id or "")
-            rows.append(Statement(f"{a.agreement.name}: {st.status}{by}{when}.",
-                                  _day(st.date, src.published_at if src else None),
-                                  (st.article_id or "",), "agreement", st.status + by))
+            rows.append(
+                Statement(
+                    f"{a.agreement.name}: {st.status}{by}{when}.",
+                    _day(st.date, src.published_at if src else None),
+                    (st.article_id or "",),
+                    "agreement",
+                    st.status + by,
+                )
+            )
         out[a.agreement.name] = rows
     return out
 
@@ -150,20 +178,32 @@ def _standing(rec: TrackRecord) -> list[Statement]:
     text = f"Latest round{number}: {r.status}"
     text += (f" in {r.venue}" if r.venue else "") + (f", {r.date}" if r.date else "") + "."
     out = [Statement(text, _day(r.date), (r.article_id or "",), "round")]
-    nxt = [x.round for x in rec.rounds if x.round.status == "planned"
-           and (x.round.ordinal or 0) > (r.ordinal or 0)]
+    nxt = [
+        x.round
+        for x in rec.rounds
+        if x.round.status == "planned" and (x.round.ordinal or 0) > (r.ordinal or 0)
+    ]
     if nxt:
         n = nxt[0]
-        out.append(Statement(f"Next: round {n.ordinal} is planned"
-                             + (f" in {n.venue}" if n.venue else "")
-                             + (f" ({n.date})" if n.date else "") + ".",
-                             _day(n.date), (n.article_id or "",), "round"))
+        out.append(
+            Statement(
+                f"Next: round {n.ordinal} is planned"
+                + (f" in {n.venue}" if n.venue else "")
+                + (f" ({n.date})" if n.date else "")
+                + ".",
+                _day(n.date),
+                (n.article_id or "",),
+                "round",
+            )
+        )
     return out
 
 
-def _reported_since(statements: list[Statement], sources: dict[str, Source],
-                    since: dt.date) -> list[Statement]:
+def _reported_since(
+    statements: list[Statement], sources: dict[str, Source], since: dt.date
+) -> list[Statement]:
     """Statements first reported on or after ``since`` (news, whatever day it is about)."""
+
     def new(st: Statement) -> bool:
         days = [sources[a].published_at for a in st.sources if a in sources]
         return any(d is not None and d >= since for d in days)
@@ -187,17 +227,24 @@ def build_brief(store: Store, track: str, since: dt.date | None = None) -> Brief
     rounds = _round_statements(rec)
     positions = _position_statements(rec, names)
     agreements = _agreement_statements(rec, names)
-    timeline = sorted([*rounds, *(s for v in agreements.values() for s in v)],
-                      key=lambda s: s.day or dt.date.min)
+    timeline = sorted(
+        [*rounds, *(s for v in agreements.values() for s in v)], key=lambda s: s.day or dt.date.min
+    )
     everything = sorted([*timeline, *positions], key=lambda s: s.day or dt.date.min)
     changes = _reported_since(everything, sources, since) if since else everything[-5:]
     return Brief(
         title=rec.track.name,
         parties=[names.get(p, p) for p in rec.track.parties],
         mediators=[names.get(p, p) for p in rec.track.mediators],
-        issues=list(rec.track.issues), standing=_standing(rec), changes=changes,
-        positions=positions, agreements=agreements, timeline=timeline, since=since,
-        sources=sources)
+        issues=list(rec.track.issues),
+        standing=_standing(rec),
+        changes=changes,
+        positions=positions,
+        agreements=agreements,
+        timeline=timeline,
+        since=since,
+        sources=sources,
+    )
 
 
 # -- figure ------------------------------------------------------------------------------------
@@ -219,11 +266,19 @@ def draw_timeline(brief: Brief, path: Path) -> Path:
     dated = [(mdates.date2num(s.day), s) for s in statements]  # type: ignore[no-untyped-call]
     for i, (x, st) in enumerate(dated):
         lane = _LANES.get(st.kind, 0)
-        ax.plot([x], [lane], marker=_marker(st.text), color=f"C{lane}",
-                linestyle="none", markersize=8)
+        ax.plot(
+            [x], [lane], marker=_marker(st.text), color=f"C{lane}", linestyle="none", markersize=8
+        )
         # Alternate label heights so neighbouring labels do not print over each other.
-        ax.annotate(_short(st.label or st.text), (x, lane), xytext=(0, 7 + 9 * (i % 2)),
-                    textcoords="offset points", fontsize=6.5, rotation=20, ha="left")
+        ax.annotate(
+            _short(st.label or st.text),
+            (x, lane),
+            xytext=(0, 7 + 9 * (i % 2)),
+            textcoords="offset points",
+            fontsize=6.5,
+            rotation=20,
+            ha="left",
+        )
     ax.set_yticks(list(_LANES.values()), [k + "s" for k in _LANES])
     ax.set_ylim(-0.6, 2.9)
     ax.set_title(brief.title, fontsize=10)

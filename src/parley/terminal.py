@@ -230,13 +230,25 @@ def _cite(sources: dict[str, Source], article_id: str | None) -> str:
 
 def tracks_table(records: list[TrackRecord], names: dict[str, str]) -> Table:
     """Tracks with parties, mediators, number of rounds and the latest round."""
-    table = _table(f"Negotiation tracks ({len(records)})", "track", "parties", "mediators",
-                   "rounds", "latest round", "articles")
+    table = _table(
+        f"Negotiation tracks ({len(records)})",
+        "track",
+        "parties",
+        "mediators",
+        "rounds",
+        "latest round",
+        "articles",
+    )
     for rec in records:
         latest = rec.latest_round()
-        table.add_row(_s(rec.track.name), _names(rec.track.parties, names),
-                      _names(rec.track.mediators, names), str(len(rec.rounds)),
-                      _round_label(latest.round) if latest else "", str(len(rec.sources)))
+        table.add_row(
+            _s(rec.track.name),
+            _names(rec.track.parties, names),
+            _names(rec.track.mediators, names),
+            str(len(rec.rounds)),
+            _round_label(latest.round) if latest else "",
+            str(len(rec.sources)),
+        )
     return table
 
 
@@ -252,13 +264,27 @@ def _rounds_tree(rec: TrackRecord) -> Tree:
 
 
 def _positions_table(rec: TrackRecord, names: dict[str, str]) -> Table:
-    table = _table("Positions over time", "reported", "actor", "on", "position", "red line",
-                   "attributed to", "source")
+    table = _table(
+        "Positions over time",
+        "reported",
+        "actor",
+        "on",
+        "position",
+        "red line",
+        "attributed to",
+        "source",
+    )
     for p in rec.track.positions:
         src = rec.sources.get(p.article_id or "")
-        table.add_row(_date(src.published_at if src else None), _names([p.actor], names),
-                      _s(p.on), _clip(p.position, 70), "yes" if p.red_line else "",
-                      _s(p.attributed_to), _cite(rec.sources, p.article_id))
+        table.add_row(
+            _date(src.published_at if src else None),
+            _names([p.actor], names),
+            _s(p.on),
+            _clip(p.position, 70),
+            "yes" if p.red_line else "",
+            _s(p.attributed_to),
+            _cite(rec.sources, p.article_id),
+        )
     return table
 
 
@@ -279,12 +305,19 @@ def track_view(rec: TrackRecord, names: dict[str, str]) -> RenderableType:
 
 def agreements_table(records: list[AgreementRecord], names: dict[str, str]) -> Table:
     """Agreements with kind, parties, current status and its date."""
-    table = _table(f"Agreements ({len(records)})", "name", "kind", "parties", "status", "since",
-                   "statuses")
+    table = _table(
+        f"Agreements ({len(records)})", "name", "kind", "parties", "status", "since", "statuses"
+    )
     for rec in records:
         ag = rec.agreement
-        table.add_row(_s(ag.name), _s(ag.kind), _names(ag.parties, names), _s(ag.status),
-                      _s(ag.date), str(len(ag.statuses)))
+        table.add_row(
+            _s(ag.name),
+            _s(ag.kind),
+            _names(ag.parties, names),
+            _s(ag.status),
+            _s(ag.date),
+            str(len(ag.statuses)),
+        )
     return table
 
 
@@ -296,9 +329,13 @@ def _timeline_table(rec: AgreementRecord, names: dict[str, str]) -> Table:
         when = st.date or ""
         if st.until:
             when += f" → {st.until}"
-        table.add_row(_s(when), _s(st.status), _s(names.get(st.by or "", st.by)),
-                      _cite(rec.sources, st.article_id),
-                      _clip(st.evidence.text.strip(), 70) if st.evidence else "")
+        table.add_row(
+            _s(when),
+            _s(st.status),
+            _s(names.get(st.by or "", st.by)),
+            _cite(rec.sources, st.article_id),
+            _clip(st.evidence.text.strip(), 70) if st.evidence else "",
+        )
     return table
 
 
@@ -309,10 +346,23 @@ def treaty_view(rec: AgreementRecord, names: dict[str, str]) -> RenderableType:
 
 def stories_table(stories: list[Story]) -> Table:
     """Stories: date, PLOVER type, outlets that reported it, and where the reports disagree."""
-    table = _table(f"Stories ({len(stories)})", "date", "type", "sources", "articles",
-                   "disagreements", "first report")
+    table = _table(
+        f"Stories ({len(stories)})",
+        "date",
+        "type",
+        "sources",
+        "articles",
+        "disagreements",
+        "first report",
+    )
     for st in stories:
         articles = {e.rsplit("#", 1)[0] for e in st.events}
-        table.add_row(_s(st.date), st.type, _s(", ".join(st.sources)), str(len(articles)),
-                      _s("\n".join(st.disagreements)), short_id(st.first_report or ""))
+        table.add_row(
+            _s(st.date),
+            st.type,
+            _s(", ".join(st.sources)),
+            str(len(articles)),
+            _s("\n".join(st.disagreements)),
+            short_id(st.first_report or ""),
+        )
     return table

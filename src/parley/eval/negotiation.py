@@ -281,8 +281,9 @@ def score_positions(
     items = [(t, p, t.optional or p.optional) for t in gold for p in t.positions]
     groups = _position_groups(found)
 
-    def statements(item: tuple[GoldTrack, GoldPosition, bool], grp: tuple[Track, list[Position]]
-                   ) -> list[Position]:
+    def statements(
+        item: tuple[GoldTrack, GoldPosition, bool], grp: tuple[Track, list[Position]]
+    ) -> list[Position]:
         t, g, _ = item
         if not same_track(t, grp[0]) or not names.same(g.actor, grp[1][0].actor):
             return []
@@ -295,12 +296,15 @@ def score_positions(
         "positions",
         lambda i: i[2],
         lambda i: f"{i[0].name}: {i[1].actor} on {i[1].on}: {i[1].position}",
-        lambda f: f"{f[0].name}: {names.display(f[1][0].actor)} on {f[1][0].on}: "
-        f"{f[1][0].position}",
+        lambda f: (
+            f"{f[0].name}: {names.display(f[1][0].actor)} on {f[1][0].on}: {f[1][0].position}"
+        ),
     )
     for gi, fi in m.pairs:
         g, said = items[gi][1], statements(items[gi], groups[fi])
         if _gold_red_line(g) != any(p.red_line for p in said):
-            score.notes.append(f"{g.actor} on {g.on}: red line gold={_gold_red_line(g)} "
-                               f"found={not _gold_red_line(g)}")
+            score.notes.append(
+                f"{g.actor} on {g.on}: red line gold={_gold_red_line(g)} "
+                f"found={not _gold_red_line(g)}"
+            )
     return score

@@ -247,9 +247,19 @@ def score_corpus(
     found_actors = list({a.id: a for an in analyses for a in an.actors}.values())
     names = NameResolver(gold_actors, found_actors, kb)
     out = DocReport(id=CORPUS)
-    merged = [analyses[0].model_copy(update={
-        "tracks": merge_tracks(analyses), "agreements": merge_agreements(analyses), "rounds": []
-    })] if analyses else []
+    merged = (
+        [
+            analyses[0].model_copy(
+                update={
+                    "tracks": merge_tracks(analyses),
+                    "agreements": merge_agreements(analyses),
+                    "rounds": [],
+                }
+            )
+        ]
+        if analyses
+        else []
+    )
     _score_negotiation(gold.tracks, gold.agreements, merged, names, kinds, out)
     return out
 

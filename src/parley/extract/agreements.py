@@ -57,15 +57,26 @@ _NAMED = re.compile(
 )
 # An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two states.
 _UNNAMED_PEACE = re.compile(
-    r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I)
+    r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I
+)
 _PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
 _HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _OBLIGATION_MODALS = {"must", "should", "ought"}
 _CONDITION_MARKS = {"when", "once", "if", "unless", "until", "upon"}
 _INSTRUMENT_NOUNS = {"instrument", "instruments", "law", "decree", "bill", "vote"}
-_AGREEMENT_NOUNS = {"treaty", "agreement", "accord", "deal", "pact", "text", "participation",
-                    "implementation", "membership", "terms"}
+_AGREEMENT_NOUNS = {
+    "treaty",
+    "agreement",
+    "accord",
+    "deal",
+    "pact",
+    "text",
+    "participation",
+    "implementation",
+    "membership",
+    "terms",
+}
 _SPEECH_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "write"}
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
 _ACTED = {"signed", "ratified", "suspended", "withdrawn", "resumed", "violated"}
@@ -125,8 +136,12 @@ class AgreementsExtractor:
         data = load_agreement_data()
         self.known = {
             a["id"]: _Known(
-                key=a["id"], name=a["name"], kind=a["kind"], parties=list(a["parties"]),
-                domain=a.get("domain"), pattern=_name_pattern([a["name"], *a["aliases"]]),
+                key=a["id"],
+                name=a["name"],
+                kind=a["kind"],
+                parties=list(a["parties"]),
+                domain=a.get("domain"),
+                pattern=_name_pattern([a["name"], *a["aliases"]]),
             )
             for a in data["agreements"]
         }
@@ -169,8 +184,10 @@ class AgreementsExtractor:
             if k.pattern is not None
             for m in k.pattern.finditer(text)
         ]
-        refs += [AgreementRef(self._channel_key(m.group(0)), m.start(), m.end(), True)
-                 for m in _CHANNEL.finditer(text)]
+        refs += [
+            AgreementRef(self._channel_key(m.group(0)), m.start(), m.end(), True)
+            for m in _CHANNEL.finditer(text)
+        ]
         refs += _unknown_names(text, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
         anaphors = [(m.start(), m.end()) for m in _ANAPHORS.finditer(text)]
@@ -209,15 +226,28 @@ class AgreementsExtractor:
                 parties = _acting_states(ctx, tok) or _dominant_pair(ctx)
                 if what is None or len(parties) < 2:
                     continue
-                names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p)
-                         for p in sorted(parties)]
+                names = [
+                    _SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p)
+                    for p in sorted(parties)
+                ]
                 name = f"{'–'.join(names)} {what} exchange"
-                draft = drafts.setdefault("exchange:" + name, _Draft(
-                    "exchange:" + name, name, "exchange deal", sorted(parties),
-                    evidence=_span_of(sent)))
+                draft = drafts.setdefault(
+                    "exchange:" + name,
+                    _Draft(
+                        "exchange:" + name,
+                        name,
+                        "exchange deal",
+                        sorted(parties),
+                        evidence=_span_of(sent),
+                    ),
+                )
                 date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
-                _merge(draft.statuses, AgreementStatus(
-                    status=status, date=date, evidence=_span_of(sent), article_id=ctx.article.id))
+                _merge(
+                    draft.statuses,
+                    AgreementStatus(
+                        status=status, date=date, evidence=_span_of(sent), article_id=ctx.article.id
+                    ),
+                )
         return drafts
 
     def _what_exchanged(self, text: str) -> str | None:
@@ -268,8 +298,9 @@ class AgreementsExtractor:
         self, sent: SpacySpan, refs: list[AgreementRef]
     ) -> list[tuple[re.Match[str], str]]:
         found: list[tuple[re.Match[str], str]] = []
-        taken: list[tuple[int, int]] = [(r.start - sent.start_char, r.end - sent.start_char)
-                                        for r in refs if r.named]
+        taken: list[tuple[int, int]] = [
+            (r.start - sent.start_char, r.end - sent.start_char) for r in refs if r.named
+        ]
         for pattern, status in self.cues:
             for m in pattern.finditer(sent.text):
                 if any(a <= m.start() < b for a, b in taken):
@@ -279,7 +310,11 @@ class AgreementsExtractor:
         return sorted(found, key=lambda f: f[0].start())
 
     def _status_at(
-        self, ctx: Context, sent: SpacySpan, match: re.Match[str], status: str,
+        self,
+        ctx: Context,
+        sent: SpacySpan,
+        match: re.Match[str],
+        status: str,
         refs: list[AgreementRef],
     ) -> AgreementStatus | None:
         start = sent.start_char + match.start()
@@ -316,9 +351,11 @@ class AgreementsExtractor:
             return
         for ev in ctx.analysis.events:  # "both powers have agreed to resume …": the event knows
             if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
-                    "AGREE", "COOPERATE", "CONSULT"):
-                states = [a for a in dict.fromkeys([*ev.source, *ev.target])
-                          if is_state(ctx, a)]
+                "AGREE",
+                "COOPERATE",
+                "CONSULT",
+            ):
+                states = [a for a in dict.fromkeys([*ev.source, *ev.target]) if is_state(ctx, a)]
                 if len(states) >= 2:
                     self._set_parties(ctx, draft, states)
                     return
@@ -336,8 +373,9 @@ class AgreementsExtractor:
     def _set_parties(ctx: Context, draft: _Draft, parties: list[str]) -> None:
         draft.parties = sorted(parties[:2])
         if draft.kind == "channel":
-            names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p)
-                     for p in draft.parties]
+            names = [
+                _SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in draft.parties
+            ]
             draft.name = f"{'–'.join(names)} {draft.name}"
 
 
@@ -359,8 +397,9 @@ def _acting_states(ctx: Context, tok: Token) -> list[str]:
 
 def _dominant_pair(ctx: Context) -> list[str]:
     """The two states the article mentions most, when they stand out."""
-    states = sorted((a for a in ctx.analysis.actors if a.kind == "state"),
-                    key=lambda a: -len(a.mentions))
+    states = sorted(
+        (a for a in ctx.analysis.actors if a.kind == "state"), key=lambda a: -len(a.mentions)
+    )
     return [a.id for a in states[:2]] if len(states) >= 2 else []
 
 
@@ -384,7 +423,7 @@ def _unknown_names(
 def _unnamed_peace_treaty(
     ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
 ) -> list[AgreementRef]:
-    """"a draft treaty" in an article about peace between two states is their peace treaty,
+    """ "a draft treaty" in an article about peace between two states is their peace treaty,
     named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
     text = ctx.article.text
     pair = sorted(_dominant_pair(ctx))
@@ -416,12 +455,17 @@ def _kind_of(name: str) -> str:
 
 def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
     """Cues that name an act without stating it happened to the agreement."""
-    return (_is_background(tok) or _obligation(tok) or _generic_rule(tok)
-            or _modifier_noun(tok) or _other_object(tok, refs))
+    return (
+        _is_background(tok)
+        or _obligation(tok)
+        or _generic_rule(tok)
+        or _modifier_noun(tok)
+        or _other_object(tok, refs)
+    )
 
 
 def _obligation(tok: Token) -> bool:
-    """"must be ratified", "still has to ratify it": a requirement, not a status."""
+    """ "must be ratified", "still has to ratify it": a requirement, not a status."""
     for t in (tok, *tok.ancestors):
         if any(c.lower_ in _OBLIGATION_MODALS for c in t.children if c.dep_ in ("aux", "auxpass")):
             return True
@@ -433,26 +477,33 @@ def _obligation(tok: Token) -> bool:
 
 
 def _generic_rule(tok: Token) -> bool:
-    """"enters into force when the instruments are exchanged": a rule of the text, no event."""
+    """ "enters into force when the instruments are exchanged": a rule of the text, no event."""
     verb = _governing_verb(tok)
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
     if verb.dep_ == "advcl":
         clauses.append(verb)
-    return any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITION_MARKS
-               for c in clauses for m in c.children)
+    return any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITION_MARKS
+        for c in clauses
+        for m in c.children
+    )
 
 
 def _modifier_noun(tok: Token) -> bool:
-    """"the ratification law", "instruments of ratification": the cue qualifies another noun."""
+    """ "the ratification law", "instruments of ratification": the cue qualifies another noun."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if tok.dep_ == "compound":
         return True
     head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and (
-        head.head.lemma_.lower() in _INSTRUMENT_NOUNS)
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and (head.head.lemma_.lower() in _INSTRUMENT_NOUNS)
+    )
 
 
 def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
@@ -471,8 +522,10 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
 
 def _is_background(tok: Token) -> bool:
     """A participle describing an agreement ("the treaty signed by …") states no news."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
-        c.ent_type_ == "DATE" for c in tok.subtree
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     )
 
 
@@ -558,8 +611,9 @@ def _governing_verb(tok: Token) -> Token:
 def _present_perfect(tok: Token) -> bool:
     """Whether the cue sits under a present-perfect verb ("have agreed to resume")."""
     for t in (tok, *tok.ancestors):
-        if t.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
-                                   for c in t.children):
+        if t.tag_ == "VBN" and any(
+            c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in t.children
+        ):
             return True
         if t.dep_ == "ROOT":
             break
@@ -581,8 +635,10 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
     for head in (tok, *tok.ancestors):
         # The subject nearest the verb: a wire dateline ("AVAZA, Turkmenistan (Reuters) — The
         # presidents … signed") is often parsed as a first, spurious subject.
-        subjects = sorted((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")),
-                          key=lambda c: abs(c.i - head.i))
+        subjects = sorted(
+            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")),
+            key=lambda c: abs(c.i - head.i),
+        )
         if subjects:
             return _actor_of_subject(ctx, subjects[0])
     return None
@@ -591,8 +647,11 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
 def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     at = actor_at(ctx)
     # A wire credit parsed into the subject ("(Reuters) — X ratified") never acts.
-    ids = [at[t.i] for t in subject.subtree if t.i in at
-           and not (at[t.i] in ctx.kb and ctx.kb[at[t.i]].kind == "media outlet")]
+    ids = [
+        at[t.i]
+        for t in subject.subtree
+        if t.i in at and not (at[t.i] in ctx.kb and ctx.kb[at[t.i]].kind == "media outlet")
+    ]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     if states:
@@ -613,21 +672,33 @@ def _merge(existing: list[AgreementStatus], new: AgreementStatus) -> None:
     """Add ``new``, or complete an earlier statement of the same status in this article."""
     for i, old in enumerate(existing):
         if old.status == new.status and (old.date == new.date or not old.date or not new.date):
-            existing[i] = old.model_copy(update={
-                "date": old.date or new.date, "until": old.until or new.until,
-                "by": old.by or new.by, "evidence": old.evidence if old.date or old.until
-                or not (new.date or new.until) else new.evidence,
-            })
+            existing[i] = old.model_copy(
+                update={
+                    "date": old.date or new.date,
+                    "until": old.until or new.until,
+                    "by": old.by or new.by,
+                    "evidence": old.evidence
+                    if old.date or old.until or not (new.date or new.until)
+                    else new.evidence,
+                }
+            )
             return
     existing.append(new)
 
 
 def _finish(d: _Draft) -> Agreement:
     dated = [s for s in d.statuses if s.date]
-    current = max(dated, key=lambda s: s.date or "") if dated else (
-        d.statuses[-1] if d.statuses else None)
+    current = (
+        max(dated, key=lambda s: s.date or "")
+        if dated
+        else (d.statuses[-1] if d.statuses else None)
+    )
     return Agreement(
-        name=d.name, kind=d.kind, parties=d.parties, statuses=d.statuses,
+        name=d.name,
+        kind=d.kind,
+        parties=d.parties,
+        statuses=d.statuses,
         status=current.status if current else None,
-        date=current.date if current else None, evidence=d.evidence,
+        date=current.date if current else None,
+        evidence=d.evidence,
     )

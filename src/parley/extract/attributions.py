@@ -157,10 +157,22 @@ def _indirect_quote(rec: Attribution) -> Quote | None:
     """The indirect-speech form of a claim a named speaker made ("X said that CLAIM")."""
     if rec.reporter.kind not in _SPEAKING_KINDS or rec.cue.lower().startswith(("according", "as ")):
         return None
-    speaker = Speaker(actor=rec.reporter.actor, text=rec.reporter.text, start=rec.reporter.start,
-                      end=rec.reporter.end, confidence=rec.confidence)
-    return Quote(text=rec.claim.text, start=rec.claim.start, end=rec.claim.end, direct=False,
-                 speaker=speaker, cue=rec.cue, extractor=NAME)
+    speaker = Speaker(
+        actor=rec.reporter.actor,
+        text=rec.reporter.text,
+        start=rec.reporter.start,
+        end=rec.reporter.end,
+        confidence=rec.confidence,
+    )
+    return Quote(
+        text=rec.claim.text,
+        start=rec.claim.start,
+        end=rec.claim.end,
+        direct=False,
+        speaker=speaker,
+        cue=rec.cue,
+        extractor=NAME,
+    )
 
 
 def _record(doc: Doc, f: _Found) -> Attribution:

@@ -39,8 +39,14 @@ from parley.models import Precision, TimeExpression
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["DatesExtractor", "Resolved", "Tense", "find_expressions", "resolve_expression",
-           "tense_of"]
+__all__ = [
+    "DatesExtractor",
+    "Resolved",
+    "Tense",
+    "find_expressions",
+    "resolve_expression",
+    "tense_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +58,27 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
-    "twenty": 20, "thirty": 30, "a couple of": 2, "a few": 3, "few": 3, "several": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "a couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
 }
 # Season -> the month it starts in (northern hemisphere; winter starts in December).
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -91,8 +115,10 @@ def _rx(text: str) -> re.Pattern[str]:
 
 _YEAR_RE = _rx(r"(?:in |early |late |mid-)?(?P<year>(?:19|20)\d{2})(?!s)")
 # "in June", "by mid-July", "early August" — but not "for July 8", which is a day.
-_MONTH_RE = _rx(r"(?:(?P<mod>in|last|next|this|since|by|until|from|through|during|for) )?"
-                r"(?:(?P<part>early|late|mid)(?: |-))?" + _MONTH + r"(?! ?\d)")
+_MONTH_RE = _rx(
+    r"(?:(?P<mod>in|last|next|this|since|by|until|from|through|during|for) )?"
+    r"(?:(?P<part>early|late|mid)(?: |-))?" + _MONTH + r"(?! ?\d)"
+)
 # The day that stands for a part of a month ("mid-April" is about the 15th).
 PART_DAYS = {"early": 5, "mid": 15, "late": 25}
 
@@ -100,36 +126,81 @@ PART_DAYS = {"early": 5, "mid": 15, "late": 25}
 RULES: tuple[_Rule, ...] = (
     _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
     _Rule("mdy", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
-    _Rule("dmy", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH + r",? (?P<year>\d{4})"),
-          "point"),
+    _Rule(
+        "dmy",
+        _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH + r",? (?P<year>\d{4})"),
+        "point",
+    ),
     _Rule("md", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
     _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH), "point"),
-    _Rule("my", _rx(r"(?:in )?(?:(?:early|mid|late|mid-) ?)?" + _MONTH + r",? (?P<year>\d{4})"),
-          "point"),
+    _Rule(
+        "my",
+        _rx(r"(?:in )?(?:(?:early|mid|late|mid-) ?)?" + _MONTH + r",? (?P<year>\d{4})"),
+        "point",
+    ),
     _Rule("month", _MONTH_RE, "point"),
-    _Rule("decade", _rx(r"(?:the )?(?:(?:early|late|mid-?) ?)?(?P<decade>(?:19|20)\d)0s"),
-          "point"),
-    _Rule("season", _rx(r"(?:(?P<mod>last|this|next|early|late|in|in the|during the|during)"
-                        r" )?(?P<season>spring|summer|autumn|fall|winter)"
-                        r"(?:(?: of)? (?P<year>\d{4}))?"), "point"),
+    _Rule("decade", _rx(r"(?:the )?(?:(?:early|late|mid-?) ?)?(?P<decade>(?:19|20)\d)0s"), "point"),
+    _Rule(
+        "season",
+        _rx(
+            r"(?:(?P<mod>last|this|next|early|late|in|in the|during the|during)"
+            r" )?(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?:(?: of)? (?P<year>\d{4}))?"
+        ),
+        "point",
+    ),
     _Rule("year", _YEAR_RE, "point"),
-    _Rule("day", _rx(r"(?P<day_word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|"
-                     r"evening)|(?:yesterday|tomorrow|last) (?:morning|afternoon|evening|night))"),
-          "point"),
-    _Rule("weekday", _rx(r"(?:(?P<mod>this|last|next|on|on this|on last|on next|this past) )?"
-                         + _WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"), "point"),
-    _Rule("within", _rx(r"(?P<mod>earlier|later|early|late) (?:this|in the) "
-                        r"(?P<unit>week|month|year)"), "point"),
-    _Rule("relunit", _rx(r"(?:the )?(?P<mod>last|this|next|past|previous|coming) "
-                         r"(?P<unit>week|weekend|month|year)"), "point"),
+    _Rule(
+        "day",
+        _rx(
+            r"(?P<day_word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|"
+            r"evening)|(?:yesterday|tomorrow|last) (?:morning|afternoon|evening|night))"
+        ),
+        "point",
+    ),
+    _Rule(
+        "weekday",
+        _rx(
+            r"(?:(?P<mod>this|last|next|on|on this|on last|on next|this past) )?"
+            + _WEEKDAY
+            + r"(?: (?:morning|afternoon|evening|night))?"
+        ),
+        "point",
+    ),
+    _Rule(
+        "within",
+        _rx(
+            r"(?P<mod>earlier|later|early|late) (?:this|in the) "
+            r"(?P<unit>week|month|year)"
+        ),
+        "point",
+    ),
+    _Rule(
+        "relunit",
+        _rx(
+            r"(?:the )?(?P<mod>last|this|next|past|previous|coming) "
+            r"(?P<unit>week|weekend|month|year)"
+        ),
+        "point",
+    ),
     _Rule("ago", _rx(_NUM + r" " + _UNIT + r" ago"), "point"),
-    _Rule("coming", _rx(r"(?:in |over |during |within )?the (?P<mod>coming|next|following|past|"
-                        r"last|recent) (?:few )?(?P<unit>day|week|month|year)s"), "range"),
-    _Rule("recent", _rx(r"(?:in |over )?(?P<mod>recent) (?P<unit>day|week|month|year)s"),
-          "range"),
-    _Rule("duration", _rx(r"(?P<mod>for another|another|for the next|for|within|in|over the next"
-                          r"|the next|over the past|the past|over the last) " + _NUM
-                          + r" (?:more )?" + _UNIT), "duration"),
+    _Rule(
+        "coming",
+        _rx(
+            r"(?:in |over |during |within )?the (?P<mod>coming|next|following|past|"
+            r"last|recent) (?:few )?(?P<unit>day|week|month|year)s"
+        ),
+        "range",
+    ),
+    _Rule("recent", _rx(r"(?:in |over )?(?P<mod>recent) (?P<unit>day|week|month|year)s"), "range"),
+    _Rule(
+        "duration",
+        _rx(
+            r"(?P<mod>for another|another|for the next|for|within|in|over the next"
+            r"|the next|over the past|the past|over the last) " + _NUM + r" (?:more )?" + _UNIT
+        ),
+        "duration",
+    ),
     _Rule("open", _rx(r"for (?P<unit>day|week|month|year|decade)s"), "duration"),
 )
 
@@ -155,7 +226,7 @@ def _plausible(m: re.Match[str]) -> bool:
     if groups.get("season") and not (groups.get("mod") or groups.get("year")):
         return False
     if "year" in groups and groups.get("year") and m.re is _YEAR_RE:
-        after = m.string[m.end():m.end() + 2]
+        after = m.string[m.end() : m.end() + 2]
         if re.match(r" [a-z]", after) and not re.match(r"(?i)in|early|late|mid", m.group(0)):
             return False
     for key in ("month", "weekday"):
@@ -201,11 +272,25 @@ def _resolve_match(rule: _Rule, m: re.Match[str], base: dt.date | None, tense: T
 
 
 _PRECISION_WITHOUT_BASE: dict[str, Precision] = {
-    "iso": "day", "mdy": "day", "dmy": "day", "md": "day", "dm": "day", "my": "month",
-    "month": "month", "decade": "range", "season": "season", "year": "year", "day": "day",
+    "iso": "day",
+    "mdy": "day",
+    "dmy": "day",
+    "md": "day",
+    "dm": "day",
+    "my": "month",
+    "month": "month",
+    "decade": "range",
+    "season": "season",
+    "year": "year",
+    "day": "day",
     "weekday": "day",
-    "within": "month", "relunit": "range", "ago": "approximate", "coming": "range",
-    "recent": "range", "duration": "approximate", "open": "approximate",
+    "within": "month",
+    "relunit": "range",
+    "ago": "approximate",
+    "coming": "range",
+    "recent": "range",
+    "duration": "approximate",
+    "open": "approximate",
 }
 
 
@@ -242,8 +327,13 @@ def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolv
 def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     month = MONTHS[(g["month"] or "").lower()]
     mod = (g.get("mod") or "").lower()
-    direction: Tense = {"last": "past", "since": "past", "next": "future", "by": "future",
-                        "until": "future"}.get(mod, tense)  # type: ignore[assignment]
+    direction: Tense = {
+        "last": "past",
+        "since": "past",
+        "next": "future",
+        "by": "future",
+        "until": "future",
+    }.get(mod, tense)  # type: ignore[assignment]
     if mod == "this":
         chosen = dt.date(base.year, month, 1)
         part = (g.get("part") or "").lower()
@@ -285,8 +375,9 @@ def _season(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     if not mod:
         return Resolved(None, "season")
     start_month = SEASONS[season]
-    starts = [dt.date(y, start_month, 1) for y in (base.year - 2, base.year - 1, base.year,
-                                                     base.year + 1)]
+    starts = [
+        dt.date(y, start_month, 1) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)
+    ]
     current = max(d for d in starts if d <= base)
     in_progress = _add_months(current, 3) > base
     if mod == "this":
@@ -306,8 +397,9 @@ def _year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 def _day_word(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     word = (g["day_word"] or "").lower()
-    offset = -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith(
-        "tomorrow") else 0
+    offset = (
+        -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith("tomorrow") else 0
+    )
     return Resolved((base + dt.timedelta(days=offset)).isoformat(), "day")
 
 
@@ -338,8 +430,12 @@ def _relunit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
         return _unit_at(base + dt.timedelta(weeks=step), unit)
     if unit == "month":
         return _unit_at(_add_months(base, step), unit)
-    return _unit_at(base.replace(year=base.year + step) if not _feb29(base) else
-                    dt.date(base.year + step, 2, 28), unit)
+    return _unit_at(
+        base.replace(year=base.year + step)
+        if not _feb29(base)
+        else dt.date(base.year + step, 2, 28),
+        unit,
+    )
 
 
 def _unit_at(day: dt.date, unit: str) -> Resolved:
@@ -390,11 +486,25 @@ def _open(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 
 _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]] = {
-    "iso": _explicit, "mdy": _explicit, "dmy": _explicit, "md": _month_day, "dm": _month_day,
-    "my": _month_year, "month": _month, "decade": _decade, "season": _season, "year": _year,
+    "iso": _explicit,
+    "mdy": _explicit,
+    "dmy": _explicit,
+    "md": _month_day,
+    "dm": _month_day,
+    "my": _month_year,
+    "month": _month,
+    "decade": _decade,
+    "season": _season,
+    "year": _year,
     "day": _day_word,
-    "weekday": _weekday, "within": _within, "relunit": _relunit, "ago": _ago,
-    "coming": _coming, "recent": _coming, "duration": _duration, "open": _open,
+    "weekday": _weekday,
+    "within": _within,
+    "relunit": _relunit,
+    "ago": _ago,
+    "coming": _coming,
+    "recent": _coming,
+    "duration": _duration,
+    "open": _open,
 }
 
 
@@ -428,8 +538,25 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date:
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "schedule", "set", "due", "prepare",
-                 "agree", "promise", "pledge", "vow", "want", "seek", "propose", "offer"}
+_FUTURE_HEADS = {
+    "plan",
+    "expect",
+    "intend",
+    "aim",
+    "hope",
+    "schedule",
+    "set",
+    "due",
+    "prepare",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "want",
+    "seek",
+    "propose",
+    "offer",
+}
 # Verbs and adjectives whose date is the time of what they arrange, not of the arranging:
 # "was planned for November", "is due in June", "scheduled for July 8".
 _FORWARD_HEADS = {"plan", "schedule", "set", "due", "slate", "expect", "pencil", "book"}
@@ -526,21 +653,30 @@ class DatesExtractor:
         ctx.analysis.dates.extend(found)
         ctx.scratch["date_kind"] = kinds
 
-    def _from_patterns(self, doc: Doc, base: dt.date | None,
-                       kinds: dict[int, Kind]) -> list[TimeExpression]:
+    def _from_patterns(
+        self, doc: Doc, base: dt.date | None, kinds: dict[int, Kind]
+    ) -> list[TimeExpression]:
         out: list[TimeExpression] = []
         for start, end, rule, match in find_expressions(doc.text):
             span = doc.char_span(start, end, alignment_mode="expand")
             tense = tense_of(span) if span is not None and len(span) else "present"
             res = _resolve_match(rule, match, base, tense)
-            out.append(TimeExpression(text=doc.text[start:end], start=start, end=end,
-                                      value=res.value, precision=res.precision,
-                                      end_value=res.end_value))
+            out.append(
+                TimeExpression(
+                    text=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    value=res.value,
+                    precision=res.precision,
+                    end_value=res.end_value,
+                )
+            )
             kinds[start] = res.kind
         return out
 
-    def _from_entities(self, doc: Doc, base: dt.date | None, taken: list[TimeExpression],
-                       kinds: dict[int, Kind]) -> list[TimeExpression]:
+    def _from_entities(
+        self, doc: Doc, base: dt.date | None, taken: list[TimeExpression], kinds: dict[int, Kind]
+    ) -> list[TimeExpression]:
         out: list[TimeExpression] = []
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -550,8 +686,15 @@ class DatesExtractor:
             res = _dateparser_fallback(ent.text, base, self._parsers)
             if res is None:
                 continue
-            out.append(TimeExpression(text=ent.text, start=ent.start_char, end=ent.end_char,
-                                      value=res.value, precision=res.precision))
+            out.append(
+                TimeExpression(
+                    text=ent.text,
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    value=res.value,
+                    precision=res.precision,
+                )
+            )
             kinds[ent.start_char] = "point"
         return out
 
@@ -559,17 +702,22 @@ class DatesExtractor:
 _ANCHORED = re.compile(r"\d{4}|" + "|".join(m for m in MONTHS if len(m) > 3), re.IGNORECASE)
 
 
-def _dateparser_fallback(text: str, base: dt.date | None,
-                         cache: dict[dt.date, Any]) -> Resolved | None:
+def _dateparser_fallback(
+    text: str, base: dt.date | None, cache: dict[dt.date, Any]
+) -> Resolved | None:
     """Ask dateparser, but only about text that names a year or a month (not bare durations)."""
     if base is None or not _ANCHORED.search(text):
         return None
     if base not in cache:
         from dateparser.date import DateDataParser  # imported lazily: slow to import
 
-        cache[base] = DateDataParser(languages=["en"], settings={
-            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": "past"})
+        cache[base] = DateDataParser(
+            languages=["en"],
+            settings={
+                "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+                "PREFER_DATES_FROM": "past",
+            },
+        )
     data = cache[base].get_date_data(text)
     if data.date_obj is None:
         return None

@@ -90,8 +90,11 @@ class ActorIndex:
         ids = [self.country_level(a) for a in self._own(token)]
         if with_conj:
             for child in token.children:
-                if child.dep_ == "conj" or (child.dep_ in ("nmod", "compound") and child.i in
-                                            self.at and _coordinated(child)):
+                if child.dep_ == "conj" or (
+                    child.dep_ in ("nmod", "compound")
+                    and child.i in self.at
+                    and _coordinated(child)
+                ):
                     ids.extend(self.of(child))  # "A and B" parsed as a modifier of B
         if not ids:  # "the two presidents, A and B": the apposition names them
             for child in token.rights:
@@ -102,9 +105,12 @@ class ActorIndex:
     def _past_dateline(self, token: Token) -> list[str]:
         """A dateline place ("YEREVAN, Armenia (AP) —") is no actor; the parser often hangs the
         real subject after the dash on it as an apposition or a conjunct."""
-        return unique(a for c in token.children
-                      if c.dep_ in ("appos", "conj") and c.i >= self.dateline_end
-                      for a in self.of(c))
+        return unique(
+            a
+            for c in token.children
+            if c.dep_ in ("appos", "conj") and c.i >= self.dateline_end
+            for a in self.of(c)
+        )
 
     def country_level(self, actor_id: str) -> str:
         """The state behind a state armed force or a national legislature; other actors unchanged.
@@ -135,8 +141,9 @@ class ActorIndex:
         if not ids and is_group and possessive == "its":
             ids = self._previous_subject(token)  # "Its defence ministry said"
         if not ids and is_group:  # "the army of X", "the authorities in Baku"
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of",
-                                                                                       "in")):
+            for prep in (
+                c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            ):
                 ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
         code = country_of_demonym(token.text) if token.pos_ in ("PROPN", "NOUN") else None
         if not ids and code and token.text[:1].isupper():
@@ -149,8 +156,12 @@ class ActorIndex:
         sentences = [s for s in self.doc.sents if s.end <= token.sent.start]
         for sent in reversed(sentences[-2:]):
             subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-            ids = [a for s in subjects for a in self.of(s, with_conj=False)
-                   if self._is_state(a) or a.startswith("org:")]
+            ids = [
+                a
+                for s in subjects
+                for a in self.of(s, with_conj=False)
+                if self._is_state(a) or a.startswith("org:")
+            ]
             if ids:
                 return ids[:1]
         return []
@@ -162,8 +173,13 @@ class ActorIndex:
         unknown_body = actor is None and token.lemma_.lower() in self.group_heads
         if not unknown_body and (actor is None or actor.kind != "person" or token.pos_ != "NOUN"):
             return [actor_id]  # an unknown body ("Kazakhstan's Senate") acts for its state too
-        states = [a for c in token.lefts if c.dep_ in ("poss", "amod", "compound")
-                  for a in self._modifier(c) if self._is_state(a)]
+        states = [
+            a
+            for c in token.lefts
+            if c.dep_ in ("poss", "amod", "compound")
+            for a in self._modifier(c)
+            if self._is_state(a)
+        ]
         return states[:1] or [actor_id]
 
     def _modifier(self, token: Token) -> list[str]:
@@ -188,7 +204,7 @@ class ActorIndex:
 
     def _group(self, token: Token) -> list[str] | None:
         left = token.left_edge.i
-        phrase = self.doc[left:token.i + 1].text.lower()
+        phrase = self.doc[left : token.i + 1].text.lower()
         kind = self.anaphors.get(phrase)
         if kind is None:
             return None
@@ -210,7 +226,7 @@ class ActorIndex:
     def recent_pair(self, before: int, states_only: bool, people_only: bool = False) -> list[str]:
         """The last two actors named together ("A and B", "between A and B") before ``before``."""
         found: list[str] = []
-        for token in self.doc[self.dateline_end:before]:
+        for token in self.doc[self.dateline_end : before]:
             if token.i not in self.at or token.dep_ == "conj":
                 continue
             pair = self.of(token)
@@ -234,13 +250,18 @@ class ActorIndex:
 def _coordinated(token: Token) -> bool:
     """Whether ``token`` heads a coordination of its own ("A and B")."""
     return any(c.dep_ == "cc" for c in token.children) and any(
-        c.dep_ == "conj" for c in token.children)
+        c.dep_ == "conj" for c in token.children
+    )
 
 
 def dateline_end(doc: Doc) -> int:
     """Index just past a wire dateline ("GENEVA, March 3 (Reuters) —"), or 0 without one."""
     for token in doc[:20]:
-        if token.text in ("—", "–", "--") and token.i > 0 and doc[0].text.isupper() and \
-                len(doc[0].text) > 1:
+        if (
+            token.text in ("—", "–", "--")
+            and token.i > 0
+            and doc[0].text.isupper()
+            and len(doc[0].text) > 1
+        ):
             return token.i + 1
     return 0

@@ -51,8 +51,11 @@ def rejection_target(draft: Draft, earlier: list[Draft], window: int = 3) -> lis
     for other in reversed(earlier):
         if other.token.i < recent_start:
             break
-        if other.rule.type == "REQUEST" and other.source and \
-                not set(other.source) & set(draft.source):
+        if (
+            other.rule.type == "REQUEST"
+            and other.source
+            and not set(other.source) & set(draft.source)
+        ):
             return list(other.source)
     return []
 
@@ -60,8 +63,11 @@ def rejection_target(draft: Draft, earlier: list[Draft], window: int = 3) -> lis
 def last_sides(kept: list[Draft]) -> list[str]:
     """The two sides of the last two-party reciprocal event (talks, an exchange), if any."""
     for draft in reversed(kept):
-        if draft.rule.reciprocal and len(draft.source) == 2 and \
-                set(draft.source) == set(draft.target):
+        if (
+            draft.rule.reciprocal
+            and len(draft.source) == 2
+            and set(draft.source) == set(draft.target)
+        ):
             return list(draft.source)
     return []
 
@@ -75,6 +81,7 @@ def complete(kept: Draft, later: Draft) -> None:
 
 def same_happening(a: Draft, b: Draft) -> bool:
     """The same happening told twice (a headline and the lead): same type, status and sides."""
+
     def key(d: Draft) -> tuple[str, str, frozenset[str], frozenset[str]]:
         return d.rule.type, d.status, frozenset(d.source), frozenset(d.target)
 

@@ -29,14 +29,22 @@ class StatusReader:
         """The status of the event ``token`` triggers: negated, hypothetical, planned, a
         control verb's (refused, proposed, …), a modal's, historical, else occurred."""
         anchor = anchor_of(token)
-        if token.pos_ == "ADJ" and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in \
-                self.lex.words("speech_verbs"):
+        if (
+            token.pos_ == "ADJ"
+            and anchor.dep_ == "ccomp"
+            and anchor.head.lemma_.lower() in self.lex.words("speech_verbs")
+        ):
             anchor = token = anchor.head  # "X responded that it would be pointless": a reply
-        if not negation_is_event and (self._negated(token) or (
-                self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))):
+        if not negation_is_event and (
+            self._negated(token)
+            or (self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))
+        ):
             return "negated"
-        if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and \
-                token.head.lemma_.lower() in self.lex.words("cancel_verbs"):
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ == "nsubjpass"
+            and token.head.lemma_.lower() in self.lex.words("cancel_verbs")
+        ):
             return "negated"  # "the round was postponed": it does not take place as planned
         if self._conditional(token):
             return "hypothetical"
@@ -65,17 +73,21 @@ class StatusReader:
         """Whether a negated anchor denies the event itself: always for verbs and objects, but
         for an event noun as subject only with verbs of happening ("the talks did not take
         place", not "the demand has not changed")."""
-        if token.pos_ != "NOUN" or token.i == anchor.i or token.dep_ not in ("nsubj",
-                                                                            "nsubjpass"):
+        if token.pos_ != "NOUN" or token.i == anchor.i or token.dep_ not in ("nsubj", "nsubjpass"):
             return True
         return anchor.lemma_.lower() in self.lex.words("occurrence_verbs")
 
     def _planned_noun(self, noun: Token, anchor: Token) -> bool:
         """'A round is planned / expected / due', 'the round, which X plans to host': planned."""
         heads = self.lex.words("planned_noun_heads")
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == anchor.i and (
-                anchor.lemma_.lower() in heads or any(
-                    c.dep_ == "acomp" and c.lemma_.lower() in heads for c in anchor.children)):
+        if (
+            noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.head.i == anchor.i
+            and (
+                anchor.lemma_.lower() in heads
+                or any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in anchor.children)
+            )
+        ):
             return True
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
             if clause.lemma_.lower() in heads or self._modal(clause) == "planned":
@@ -97,44 +109,56 @@ class StatusReader:
             following = token.doc[neg.i + 1] if neg.i + 1 < len(token.doc) else neg
             if following.lower_ != "only":  # "not only ... but also" asserts, it does not deny
                 return True
-        return token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children
-                                            if c.dep_ in ("det", "prep"))
+        return token.pos_ == "NOUN" and any(
+            c.lower_ in ("no", "without") for c in token.children if c.dep_ in ("det", "prep")
+        )
 
     def _conditional(self, token: Token) -> bool:
         marks = self.lex.words("conditional_marks")
         nouns = self.lex.words("conditional_nouns")
         current = token
         for _ in range(12):
-            if current.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in marks
-                                                for c in current.children)
-                                            or self._pending(current)):
+            if current.dep_ == "advcl" and (
+                any(c.dep_ == "mark" and c.lower_ in marks for c in current.children)
+                or self._pending(current)
+            ):
                 return True
-            if current.dep_ == "pobj" and current.lemma_.lower() in nouns and \
-                    current.head.lower_ == "in" and token.i != current.i:
+            if (
+                current.dep_ == "pobj"
+                and current.lemma_.lower() in nouns
+                and current.head.lower_ == "in"
+                and token.i != current.i
+            ):
                 return True
             if current.head.i == current.i:
                 return False
             if current.dep_ in ("ccomp",) and current.head.lemma_.lower() in self.lex.words(
-                    "speech_verbs"):
+                "speech_verbs"
+            ):
                 return False  # a reported clause: the report itself is not conditional
             current = current.head
         return False
 
     def _pending(self, clause: Token) -> bool:
-        """"postponed until conditions allow a meeting": a present-tense until/once clause
+        """ "postponed until conditions allow a meeting": a present-tense until/once clause
         names a condition still to be met (a past one, "until Russia withdrew", happened)."""
         return clause.tag_ in ("VBP", "VBZ", "VB") and any(
             c.dep_ == "mark" and c.lower_ in self.lex.words("pending_marks")
-            for c in clause.children)
+            for c in clause.children
+        )
 
     def _control_chain(self, anchor: Token) -> list[Token]:
         """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
         chain: list[Token] = []
         current = anchor
-        while current.dep_ in ("xcomp", "ccomp", "acomp") and current.head.i != current.i \
-                and len(chain) < 3:
+        while (
+            current.dep_ in ("xcomp", "ccomp", "acomp")
+            and current.head.i != current.i
+            and len(chain) < 3
+        ):
             if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.lex.words(
-                    "speech_verbs") | self.lex.words("report_verbs"):
+                "speech_verbs"
+            ) | self.lex.words("report_verbs"):
                 break
             current = current.head
             chain.append(current)
@@ -157,20 +181,24 @@ class StatusReader:
         return None
 
     def reported_past(self, token: Token) -> bool:
-        """"X said the sides had agreed": a past perfect reported by a speaker, the past of the
+        """ "X said the sides had agreed": a past perfect reported by a speaker, the past of the
         report, which news sets at the time of the story rather than of publication."""
         anchor = anchor_of(token)
         return self._past_perfect(anchor) and self.reporting_verb(anchor) is not None
 
     @staticmethod
     def _past_perfect(verb: Token) -> bool:
-        return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children
-                                          if c.dep_ in ("aux", "auxpass"))
+        return verb.tag_ == "VBN" and any(
+            c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")
+        )
 
     def temporal_background(self, token: Token) -> bool:
         """A noun used as a time reference ("shortly before the invasion") is background."""
-        return token.pos_ == "NOUN" and token.dep_ == "pobj" and \
-            token.head.lower_ in self.lex.words("temporal_preps")
+        return (
+            token.pos_ == "NOUN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in self.lex.words("temporal_preps")
+        )
 
     def reporting_verb(self, verb: Token) -> Token | None:
         """The speech or report verb whose reported clause ``verb`` is, if any."""
@@ -179,12 +207,16 @@ class StatusReader:
             if current.dep_ == "conj" and current.head.i != current.i:
                 current = current.head
                 continue
-            heads = self.lex.words("speech_verbs") | self.lex.words("report_verbs") | \
-                self.lex.words("reported_speech_heads")
+            heads = (
+                self.lex.words("speech_verbs")
+                | self.lex.words("report_verbs")
+                | self.lex.words("reported_speech_heads")
+            )
             if current.dep_ == "ccomp" and current.head.lemma_.lower() in heads:
                 return current.head
-            speech = [c for c in current.children if c.dep_ == "parataxis"
-                      and c.lemma_.lower() in heads]
+            speech = [
+                c for c in current.children if c.dep_ == "parataxis" and c.lemma_.lower() in heads
+            ]
             return speech[0] if speech else None  # "..., she said."
         return None
 

@@ -70,8 +70,18 @@ _REPORTED = ("occurred", "proposed", "refused", "negated")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
 _FRAME_PREPS = ("in", "during", "throughout")
 _OFFSET_UNITS = {"day": 1, "week": 7}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "ten": 10}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
 
 
 @register("parley.events.v1")
@@ -105,15 +115,17 @@ class EventsExtractor:
 class _Builder:
     """Builds the events of one document (one instance per call; holds no global state)."""
 
-    def __init__(self, ctx: Context, lexicon: PloverLexicon, actors: ActorIndex,
-                 resolver: PlaceResolver) -> None:
+    def __init__(
+        self, ctx: Context, lexicon: PloverLexicon, actors: ActorIndex, resolver: PlaceResolver
+    ) -> None:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.doc: Doc = ctx.doc
         self.statuses = StatusReader(lexicon)
         self.dates = self._dates_by_anchor()
         self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
-        self.places = {i: span for span in place_spans(self.doc) for i in range(span.start,
-                                                                                 span.end)}
+        self.places = {
+            i: span for span in place_spans(self.doc) for i in range(span.start, span.end)
+        }
 
     # ---------------------------------------------------------------- step 1–2: triggers
 
@@ -123,8 +135,11 @@ class _Builder:
         found: list[tuple[Token, TriggerRule]] = []
         for token in self.doc:
             rule = self.lex.match(token, seen)
-            if rule is not None and not self._background(token) and \
-                    (rule.needs_negation or not _first_person_denial(token)):
+            if (
+                rule is not None
+                and not self._background(token)
+                and (rule.needs_negation or not _first_person_denial(token))
+            ):
                 found.append((token, rule))
                 seen.add((rule.type, rule.mode))
         overrides, absorbed = self._absorb(found)
@@ -140,8 +155,14 @@ class _Builder:
                 continue
             drafts.append(draft)
             by_token[token.i] = draft
-            draft.about = next((by_token[c.i] for c in token.children
-                                if c.dep_ == "nsubjpass" and c.i in by_token), None)
+            draft.about = next(
+                (
+                    by_token[c.i]
+                    for c in token.children
+                    if c.dep_ == "nsubjpass" and c.i in by_token
+                ),
+                None,
+            )
             if draft.about is not None and draft.about.token.i not in self.dates:
                 draft.about.date = None  # "was agreed last week" dates the deal, not the swap
             if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
@@ -153,8 +174,12 @@ class _Builder:
         news, unless the text dates it ("prisoners released on Tuesday"): PLOVER codes the
         reported act, not the description of a thing. So is the event noun of a relative
         clause telling someone's role ("the envoy who chairs the talks")."""
-        participle = token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and \
-            token.i not in self.dates
+        participle = (
+            token.pos_ == "VERB"
+            and token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and token.i not in self.dates
+        )
         return participle or _role_description(token)
 
     @staticmethod
@@ -169,8 +194,9 @@ class _Builder:
                     out[token.i] = subject.i
         return out
 
-    def _absorb(self, found: list[tuple[Token, TriggerRule]]
-                ) -> tuple[dict[int, EventStatus], set[int]]:
+    def _absorb(
+        self, found: list[tuple[Token, TriggerRule]]
+    ) -> tuple[dict[int, EventStatus], set[int]]:
         at = {t.i: r for t, r in found}
         overrides: dict[int, EventStatus] = {}
         absorbed: set[int] = set()
@@ -186,8 +212,10 @@ class _Builder:
                 absorbed.update(inner)
         for token, rule in found:  # "called off the round": the round will not take place
             if rule.object_status:
-                patients = [*_content(token), *(c.i for c in token.children
-                                                 if c.dep_ == "nsubjpass")]
+                patients = [
+                    *_content(token),
+                    *(c.i for c in token.children if c.dep_ == "nsubjpass"),
+                ]
                 for i in (i for i in patients if i in at and i != token.i):
                     overrides.setdefault(i, rule.object_status)  # type: ignore[arg-type]
         return overrides, absorbed
@@ -215,22 +243,30 @@ class _Builder:
             draft.source = self._crowd(draft)
         if draft.mediator and rule.type == "CONSULT":
             draft.mode = draft.mode or "third-party"
-        draft.historical_mod = any(c.lemma_.lower() in self.lex.words("historical_modifiers")
-                                   for c in token.children if c.dep_ == "amod")
+        draft.historical_mod = any(
+            c.lemma_.lower() in self.lex.words("historical_modifiers")
+            for c in token.children
+            if c.dep_ == "amod"
+        )
         draft.new_instance = token.pos_ == "NOUN" and any(
-            c.lower_ in self.lex.words("new_instance_modifiers") for c in token.children
-            if c.dep_ in ("amod", "det", "nummod"))
+            c.lower_ in self.lex.words("new_instance_modifiers")
+            for c in token.children
+            if c.dep_ in ("amod", "det", "nummod")
+        )
         draft.anaphoric = token.pos_ == "NOUN" and any(
             c.dep_ in ("det", "poss") or c.lemma_.lower() in self.lex.words("historical_modifiers")
-            for c in token.children if c.dep_ in ("det", "amod"))
+            for c in token.children
+            if c.dep_ in ("det", "amod")
+        )
         return draft
 
     def _verb_actors(self, draft: Draft) -> None:
         verb = draft.token
         subjects = self._subjects(verb)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children
-                  if p.dep_ == "pobj"]
+        agents = [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
         draft.source = unique(a for s in (*subjects, *agents) for a in self._of(s, draft))
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + passive
         objects += self._prep_objects(verb, self.lex.target_preps(draft.rule.type))
@@ -284,8 +320,7 @@ class _Builder:
         "As reported by the outlet, the Kremlin and the White House are expected to ..." is often
         parsed with the real subject as an apposition inside the adverbial clause.
         """
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass",
-                                                                          "neg"))])
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))])
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
         if first == 0 or verb.pos_ not in ("VERB", "AUX") or has_subject:
             return []
@@ -297,8 +332,13 @@ class _Builder:
         return []
 
     def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
-        return [p for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj"]
+        return [
+            p
+            for c in head.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
 
     def _noun_actors(self, draft: Draft) -> None:
         noun, rule = draft.token, draft.rule
@@ -307,16 +347,20 @@ class _Builder:
             draft.source, draft.target = sides
             return
         draft.source = self._of(noun, draft, with_conj=False)
-        draft.source += [a for p in self._prep_objects(noun, frozenset({"by"}))
-                         for a in self._of(p, draft)]
+        draft.source += [
+            a for p in self._prep_objects(noun, frozenset({"by"})) for a in self._of(p, draft)
+        ]
         of_objects = self._prep_objects(noun, frozenset({"of"}))
         of_actors = [a for p in of_objects for a in self._of(p, draft)]
         if rule.type in ("ASSAULT", "COERCE", "SANCTION", "AID"):
             draft.target = of_actors
         else:
             draft.source += of_actors
-        draft.target += [a for p in self._prep_objects(noun, self.lex.target_preps(rule.type))
-                         for a in self._of(p, draft)]
+        draft.target += [
+            a
+            for p in self._prep_objects(noun, self.lex.target_preps(rule.type))
+            for a in self._of(p, draft)
+        ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
             self._light_verb_actors(draft)
@@ -332,8 +376,9 @@ class _Builder:
             first = self.actors.of(firsts[0], with_conj=False)
             # "between X, head of Y, and Z": the parser often hangs Z on the apposition
             linked = [firsts[0], *(c for c in firsts[0].children if c.dep_ == "appos")]
-            rest = unique(a for t in linked for c in t.children if c.dep_ == "conj"
-                           for a in self.actors.of(c))
+            rest = unique(
+                a for t in linked for c in t.children if c.dep_ == "conj" for a in self.actors.of(c)
+            )
             if len(first) == 1 and len(rest) == 1:
                 return first + rest, rest + first
             if first or rest:
@@ -350,29 +395,40 @@ class _Builder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # "days of talks", "a package of sanctions"
         verb = noun.head
-        if noun.dep_ == "pobj" and noun.head.lower_ in self.lex.words("companion_preps") and \
-                noun.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in self.lex.words("companion_preps")
+            and noun.head.head.pos_ in ("VERB", "AUX")
+        ):
             verb = noun.head.head
         elif noun.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.words(
-                "light_verbs"):
+            "light_verbs"
+        ):
             return
         draft.source = unique(a for s in self._subjects(verb) for a in self._of(s, draft))
-        draft.target = unique(a for p in self._prep_objects(verb, frozenset({"with"}))
-                               for a in self._of(p, draft))
+        draft.target = unique(
+            a for p in self._prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft)
+        )
 
     def _adjective_actors(self, draft: Draft) -> None:
         adj = draft.token
         holder = adj.head if adj.dep_ in ("acomp", "attr", "oprd") else adj
         experiencers = self._prep_objects(adj, frozenset({"for", "to"})) + self._prep_objects(
-            holder, frozenset({"for", "to"}))
+            holder, frozenset({"for", "to"})
+        )
         draft.source = unique(a for e in experiencers for a in self._of(e, draft))
         if not draft.source:
             subjects = [s for s in self._subjects(holder) if s.lower_ not in ("it", "this", "that")]
             draft.source = unique(a for s in subjects for a in self._of(s, draft))
         if not draft.source:
             draft.source = self._speaker(holder, draft)
-        clause_subjects = [s for c in (*adj.children, *holder.children) if c.dep_ == "ccomp"
-                           for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        clause_subjects = [
+            s
+            for c in (*adj.children, *holder.children)
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
         draft.target = unique(a for s in clause_subjects for a in self._of(s, draft))
         if not draft.target:
             draft.target = self._content_targets(adj, draft)
@@ -402,8 +458,12 @@ class _Builder:
     def _of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         civilians = self._civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
-            return civilians + [a for c in token.children if c.dep_ == "conj" and with_conj
-                                for a in self._of(c, draft)]
+            return civilians + [
+                a
+                for c in token.children
+                if c.dep_ == "conj" and with_conj
+                for a in self._of(c, draft)
+            ]
         ids = self.actors.of(token, with_conj)
         if ids and self.actors._group(token) is not None:
             draft.from_group = True
@@ -416,16 +476,22 @@ class _Builder:
     def _quote_speaker(self, pronoun: Token) -> list[str]:
         """'We call on both sides ...' inside a quote: the quote's speaker."""
         for quote in self.ctx.analysis.quotes:
-            if quote.start <= pronoun.idx < quote.end and quote.speaker is not None and \
-                    quote.speaker.actor:
+            if (
+                quote.start <= pronoun.idx < quote.end
+                and quote.speaker is not None
+                and quote.speaker.actor
+            ):
                 return [self.actors.country_level(quote.speaker.actor)]
         return []
 
     def _crowd(self, draft: Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
         subjects = [c for c in draft.token.children if c.dep_ in _SUBJECTS]
-        named = [s for s in subjects if s.lemma_.lower() not in self.lex.words("crowd_heads")
-                 and s.pos_ != "NUM"]
+        named = [
+            s
+            for s in subjects
+            if s.lemma_.lower() not in self.lex.words("crowd_heads") and s.pos_ != "NUM"
+        ]
         if named or draft.place is None or not draft.place.country:
             return []
         demonym = demonym_of(draft.place.country)
@@ -439,7 +505,8 @@ class _Builder:
         clause = pronoun.head
         for _ in range(3):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in (
-                    self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")):
+                self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")
+            ):
                 speaker = clause.head
                 return unique(a for s in self._subjects(speaker) for a in self.actors.of(s))
             if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
@@ -456,34 +523,57 @@ class _Builder:
         named from the place: "<demonym> protesters".
         """
         heads = self.lex.words("civilian_heads")
-        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in heads or \
-                token.i in self.actors.at or self.actors._group(token) is not None:
+        if (
+            token.pos_ not in ("NOUN", "PROPN")
+            or token.lemma_.lower() not in heads
+            or token.i in self.actors.at
+            or self.actors._group(token) is not None
+        ):
             return []
         if token.lemma_.lower() in self.lex.words("crowd_heads"):
             return []  # named from the place when the event is built
-        words = [t for t in token.subtree if t.dep_ not in ("det", "predet", "punct", "relcl")
-                 and not (t.i > token.i and t.dep_ in ("relcl", "acl"))]
-        phrase = self.doc[words[0].i:words[-1].i + 1].text if words else token.text
+        words = [
+            t
+            for t in token.subtree
+            if t.dep_ not in ("det", "predet", "punct", "relcl")
+            and not (t.i > token.i and t.dep_ in ("relcl", "acl"))
+        ]
+        phrase = self.doc[words[0].i : words[-1].i + 1].text if words else token.text
         return [phrase[:1].upper() + phrase[1:]]
 
     def _mediators(self, draft: Draft) -> None:
         verbs = self.lex.words("mediation_verbs")
         nouns = self.lex.words("mediation_nouns")
         holders = [draft.token]
-        if draft.token.pos_ == "NOUN" and draft.token.dep_ in ("dobj", "attr", "nsubj",
-                                                              "nsubjpass"):
+        if draft.token.pos_ == "NOUN" and draft.token.dep_ in (
+            "dobj",
+            "attr",
+            "nsubj",
+            "nsubjpass",
+        ):
             holders.append(draft.token.head)  # "held talks ..., mediated by X"
         for child in (c for h in holders for c in h.children):
-            if child.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp") and \
-                    child.lemma_.lower() in verbs and child.tag_ == "VBN":
-                agents = [p for a in child.children if a.dep_ in ("agent", "prep")
-                          and a.lower_ == "by" for p in a.children if p.dep_ == "pobj"]
+            if (
+                child.dep_ in ("acl", "advcl", "relcl", "conj", "xcomp")
+                and child.lemma_.lower() in verbs
+                and child.tag_ == "VBN"
+            ):
+                agents = [
+                    p
+                    for a in child.children
+                    if a.dep_ in ("agent", "prep") and a.lower_ == "by"
+                    for p in a.children
+                    if p.dep_ == "pobj"
+                ]
                 draft.mediator += [x for p in agents for x in self.actors.of(p)]
             if child.dep_ == "prep" and child.lower_ in ("under", "with", "through"):
                 for noun in (p for p in child.children if p.lemma_.lower() in nouns):
                     draft.mediator += self.actors.of(noun)
-                    draft.mediator += [x for p in self._prep_objects(noun, frozenset({"of"}))
-                                       for x in self.actors.of(p)]
+                    draft.mediator += [
+                        x
+                        for p in self._prep_objects(noun, frozenset({"of"}))
+                        for x in self.actors.of(p)
+                    ]
         draft.mediator = [m for m in unique(draft.mediator) if m not in draft.actors]
 
     @staticmethod
@@ -504,8 +594,9 @@ class _Builder:
             span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None or not len(span) or span.end <= wire:
                 continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
-            anchors.setdefault(_before_participle(self.doc, self._attach_point(span.root),
-                                                  span.end), date)
+            anchors.setdefault(
+                _before_participle(self.doc, self._attach_point(span.root), span.end), date
+            )
         return anchors
 
     @staticmethod
@@ -532,15 +623,25 @@ class _Builder:
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
 
     def _offset_date(self, verb: Token) -> TimeExpression | None:
-        """"A day after X did Y, ...": X is dated N days before the main clause (its own date,
+        """ "A day after X did Y, ...": X is dated N days before the main clause (its own date,
         else publication); None unless ``verb`` heads such an after/before clause."""
         if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
             return None
         mark = next((c for c in verb.children if c.dep_ == "mark"), None)
-        unit = next((c for c in verb.children if c.dep_ == "npadvmod"
-                     and c.lemma_.lower() in _OFFSET_UNITS), None)
-        if mark is None or unit is None or mark.lower_ not in ("after", "before") \
-                or unit.i > mark.i:
+        unit = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "npadvmod" and c.lemma_.lower() in _OFFSET_UNITS
+            ),
+            None,
+        )
+        if (
+            mark is None
+            or unit is None
+            or mark.lower_ not in ("after", "before")
+            or unit.i > mark.i
+        ):
             return None
         count = _count(unit)
         base = self._anchor_day(verb.head)
@@ -548,17 +649,25 @@ class _Builder:
             return None
         days = count * _OFFSET_UNITS[unit.lemma_.lower()]
         day = base - dt.timedelta(days=days if mark.lower_ == "after" else -days)
-        span = self.doc[unit.left_edge.i:mark.i + 1]
-        return TimeExpression(text=span.text, start=span.start_char, end=span.end_char,
-                              value=day.isoformat(), precision="day")
+        span = self.doc[unit.left_edge.i : mark.i + 1]
+        return TimeExpression(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            value=day.isoformat(),
+            precision="day",
+        )
 
     def _anchor_day(self, verb: Token) -> dt.date | None:
         """The day of the main clause: its own written day, else the publication date."""
         own = self.dates.get(verb.i)
         if own is not None:
             value = own.value or ""
-            return dt.date.fromisoformat(value) if own.precision == "day" and \
-                len(value) == 10 else None
+            return (
+                dt.date.fromisoformat(value)
+                if own.precision == "day" and len(value) == 10
+                else None
+            )
         return self.ctx.article.published_at
 
     def _scope_heads(self, token: Token) -> Iterator[int]:
@@ -613,9 +722,14 @@ class _Builder:
         for draft in kept:
             if draft.date is None and draft.status in _REPORTED:
                 if story_day is not None and self.statuses.reported_past(draft.token):
-                    draft.date = story_day.model_copy(update={
-                        "text": "", "start": draft.token.idx, "end": draft.token.idx,
-                        "precision": "approximate"})
+                    draft.date = story_day.model_copy(
+                        update={
+                            "text": "",
+                            "start": draft.token.idx,
+                            "end": draft.token.idx,
+                            "precision": "approximate",
+                        }
+                    )
                 else:
                     draft.date = self._reporting_date(draft.token)
         return [self._event(d) for d in kept]
@@ -637,15 +751,21 @@ class _Builder:
             return True
         earlier = self._antecedent(draft, kept)
         if earlier is not None:
-            other_date = draft.date is not None and earlier.date is not None and \
-                draft.date.value != earlier.date.value
+            other_date = (
+                draft.date is not None
+                and earlier.date is not None
+                and draft.date.value != earlier.date.value
+            )
             if not (draft.historical_mod or draft.new_instance or other_date):
                 complete(earlier, draft)
                 return False
             draft.source, draft.target = list(earlier.source), list(earlier.target)
             return True
-        if not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric) or \
-                self.statuses.temporal_background(draft.token) or _generic(draft):
+        if (
+            not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric)
+            or self.statuses.temporal_background(draft.token)
+            or _generic(draft)
+        ):
             return False  # "after the meeting" dates another event; it reports none
         parties = last_sides(kept) or self.actors.parties(draft.token.i)
         if len(parties) != 2:
@@ -659,8 +779,13 @@ class _Builder:
         published = self.ctx.article.published_at
         if published is None:
             return None
-        return TimeExpression(text="", start=token.idx, end=token.idx,
-                              value=published.isoformat(), precision="approximate")
+        return TimeExpression(
+            text="",
+            start=token.idx,
+            end=token.idx,
+            value=published.isoformat(),
+            precision="approximate",
+        )
 
     def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
         if not draft.anaphoric:
@@ -678,13 +803,21 @@ class _Builder:
         status = draft.status
         clause = list(_clause(token))
         return Event(
-            type=draft.rule.type, mode=draft.mode, context=self._contexts(clause),
-            source=draft.source, target=draft.target, mediator=draft.mediator, date=draft.date,
-            place=draft.place, quantities=quantities_in(clause, self.date_tokens),
-            status=status, attributed_to=self._attributed_to(sent.start_char),
+            type=draft.rule.type,
+            mode=draft.mode,
+            context=self._contexts(clause),
+            source=draft.source,
+            target=draft.target,
+            mediator=draft.mediator,
+            date=draft.date,
+            place=draft.place,
+            quantities=quantities_in(clause, self.date_tokens),
+            status=status,
+            attributed_to=self._attributed_to(sent.start_char),
             trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
             evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
-            confidence=confidence(draft), extractor=EventsExtractor.name,
+            confidence=confidence(draft),
+            extractor=EventsExtractor.name,
         )
 
     def _old(self, date: TimeExpression | None) -> bool:
@@ -730,20 +863,22 @@ def _content(token: Token) -> list[int]:
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("xcomp", "ccomp", "dobj") or (
-                    child.dep_ == "prep" and child.lower_ in ("for", "to")):
+                child.dep_ == "prep" and child.lower_ in ("for", "to")
+            ):
                 out.extend(t.i for t in child.subtree)
     return out
 
 
 def _first_person_denial(token: Token) -> bool:
-    """"We have not fired first", "we did not come here to sign": a speaker denying an act
+    """ "We have not fired first", "we did not come here to sign": a speaker denying an act
     of their own side is a statement, not an event against anyone (negated verb, subject
     I or we, checked up through purpose and control clauses)."""
     current = token
     for _ in range(3):
         negated = any(c.dep_ == "neg" for c in current.children)
-        if negated and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON
-                           for c in current.children):
+        if negated and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in current.children
+        ):
             return True
         if current.dep_ not in ("xcomp", "advcl") or current.head is current:
             return False
@@ -756,8 +891,11 @@ def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
     mediated by X" is parsed with "last week" under "mediated", but a participle phrase
     starts at its participle, so the date dates the clause above it."""
     verb = doc[anchor]
-    bare = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    bare = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
     if bare and date_end <= verb.i and verb.head.i != verb.i:
         head = verb.head
         return head.head.i if head.dep_ == "pobj" else head.i
@@ -768,9 +906,13 @@ def _role_description(token: Token) -> bool:
     """An event noun in a present-tense relative clause about someone ("the envoy who chairs
     the talks") tells that person's role; the clause reports no event."""
     verb = token.head
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and verb.dep_ == "relcl" and \
-        verb.tag_ in ("VBZ", "VBP") and \
-        any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in verb.children)
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "dobj"
+        and verb.dep_ == "relcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in verb.children)
+    )
 
 
 def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression | None:
@@ -778,18 +920,23 @@ def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression |
     publication ("met in Geneva on Wednesday"), or None."""
     for draft in kept:
         date = draft.date
-        if draft.status == "occurred" and date is not None and date.precision == "day" and \
-                date.value is not None and (published is None or
-                                            _period_start(date.value) <= published):
+        if (
+            draft.status == "occurred"
+            and date is not None
+            and date.precision == "day"
+            and date.value is not None
+            and (published is None or _period_start(date.value) <= published)
+        ):
             return date
     return None
 
 
 def _generic(draft: Draft) -> bool:
-    """"until conditions allow a meeting": an indefinite noun in a condition is a kind of
+    """ "until conditions allow a meeting": an indefinite noun in a condition is a kind of
     event, not one the parties of the story hold."""
     return draft.status == "hypothetical" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in draft.token.children)
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in draft.token.children
+    )
 
 
 def _count(unit: Token) -> int | None:

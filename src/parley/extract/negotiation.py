@@ -42,9 +42,26 @@ if TYPE_CHECKING:
 __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ROUND = re.compile(
@@ -53,19 +70,38 @@ _ROUND = re.compile(
     re.I,
 )
 _FINAL_ROUND = re.compile(r"\b(?:the|this)\s+(?:final|last)\s+round\b", re.I)
-_BEGAN_IN = re.compile(r"\b(?:talks|negotiations)\s+(?:began|opened|started)\s+in\s+"
-                       r"(?P<venue>[A-Z][\w\-]+)")
+_BEGAN_IN = re.compile(
+    r"\b(?:talks|negotiations)\s+(?:began|opened|started)\s+in\s+"
+    r"(?P<venue>[A-Z][\w\-]+)"
+)
 # Words in the round's own clause that make it a plan, a cancellation or a past session.
 _CANCEL_LEMMAS = {"cancel", "scrap", "postpone", "shelve", "abandon", "suspend"}
 _INTENT_LEMMAS = {"agree", "decide", "promise", "intend", "hope", "want", "pledge", "vow"}
-_PLAN_LEMMAS = {"plan", "schedule", "expect", "due", "set", "will", "would", "shall",
-                "ahead", "upcoming", "next", "propose"}
-_CANCELLED = re.compile(r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
-                        r"shelved|abandon\w*)\b", re.I)
-_PLANNED = re.compile(r"\b(?:will|would|plan\w*|schedul\w*|expected|set to|due to|next|"
-                      r"coming|upcoming|agreed to (?:continue|hold|meet)|to be held)\b", re.I)
-_UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:today|now))\b",
-                        re.I)
+_PLAN_LEMMAS = {
+    "plan",
+    "schedule",
+    "expect",
+    "due",
+    "set",
+    "will",
+    "would",
+    "shall",
+    "ahead",
+    "upcoming",
+    "next",
+    "propose",
+}
+_CANCELLED = re.compile(
+    r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
+    r"shelved|abandon\w*)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|plan\w*|schedul\w*|expected|set to|due to|next|"
+    r"coming|upcoming|agreed to (?:continue|hold|meet)|to be held)\b",
+    re.I,
+)
+_UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:today|now))\b", re.I)
 _ISSUES = re.compile(
     r"\b(?:core|key|main|central|thorny|outstanding|remaining|sticking)?\s*"
     r"(?:issues|questions|points|topics)(?:\s+(?:are|were|remain))?"
@@ -73,20 +109,29 @@ _ISSUES = re.compile(
     r"(?:\s*:|\s+of|\s+such as|\s+include|\s+including)\s+(?P<list>[^.;]+)",
     re.I,
 )
-_TALKS_ON = re.compile(r"\b(?:talks|negotiations|discussions)\s+(?:on|over|about|focused on|"
-                      r"centred on|centered on)\s+(?P<list>[^.;]+)", re.I)
+_TALKS_ON = re.compile(
+    r"\b(?:talks|negotiations|discussions)\s+(?:on|over|about|focused on|"
+    r"centred on|centered on)\s+(?P<list>[^.;]+)",
+    re.I,
+)
 # Other common ways of naming what is negotiated, tried after the list above. Each gives a list
 # ("talks on A and B") or one item ("A remains the main sticking point").
 _ISSUE_FORMS = (
     re.compile(r"\bagenda\s*(?::|includes?|covers?)\s+(?P<list>[^.;]+)", re.I),
     re.compile(r"\bon the agenda (?:are|is|were|was)\s+(?P<list>[^.;]+)", re.I),
     _TALKS_ON,
-    re.compile(r"\b(?:disputes?|row|quarrel|disagreements?|differences)\s+(?:over|about)\s+"
-               r"(?P<list>[^.;]+)", re.I),
+    re.compile(
+        r"\b(?:disputes?|row|quarrel|disagreements?|differences)\s+(?:over|about)\s+"
+        r"(?P<list>[^.;]+)",
+        re.I,
+    ),
     re.compile(r"\bthe (?:question|issue|matter) of\s+(?P<list>[^.;]+)", re.I),
-    re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)(?P<one>(?:the\s+)?[\w’'\- ]{3,60}?)\s+"
-               r"(?:remains?|is|was|has been)\s+(?:still\s+)?(?:the|a)\s+(?:\w+\s+)?"
-               r"(?:sticking point|stumbling block|obstacle|bone of contention)", re.I),
+    re.compile(
+        r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)(?P<one>(?:the\s+)?[\w’'\- ]{3,60}?)\s+"
+        r"(?:remains?|is|was|has been)\s+(?:still\s+)?(?:the|a)\s+(?:\w+\s+)?"
+        r"(?:sticking point|stumbling block|obstacle|bone of contention)",
+        re.I,
+    ),
 )
 # Where an item of a list stops: a new clause, or the time and place of the talks.
 _ITEM_END = re.compile(
@@ -103,13 +148,25 @@ _NOT_AN_ISSUE = re.compile(
     r"yesterday|the sidelines|\d|(?:[A-Z][\w\-]+\s?)+$)"
 )
 # What talks should produce is not one of their issues ("negotiations on a treaty").
-_PRODUCT = re.compile(r"^(?:(?:new|peace|final|draft)\s+)*(?:treaty|agreement|deal|accord|"
-                      r"ceasefire|truce|text|document|settlement)\b", re.I)
+_PRODUCT = re.compile(
+    r"^(?:(?:new|peace|final|draft)\s+)*(?:treaty|agreement|deal|accord|"
+    r"ceasefire|truce|text|document|settlement)\b",
+    re.I,
+)
 _TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|negotiating table|peace process)\b", re.I)
 _PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
-_REPLY_CUES = {"respond", "responded", "reply", "replied", "counter", "countered", "retorted",
-               "insisted", "rejected"}
+_REPLY_CUES = {
+    "respond",
+    "responded",
+    "reply",
+    "replied",
+    "counter",
+    "countered",
+    "retorted",
+    "insisted",
+    "rejected",
+}
 
 
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
@@ -135,17 +192,23 @@ def find_issues(sentence: str) -> list[str]:
         m = form.search(sentence)
         if m is None:
             continue
-        items = _split_items(m.group("list")) if "list" in m.groupdict() else [
-            _clean_item(m.group("one"))]
-        items = [i for i in items if i and not _NOT_AN_ISSUE.match(i)
-                 and not (form is _TALKS_ON and _PRODUCT.match(i))]
+        items = (
+            _split_items(m.group("list"))
+            if "list" in m.groupdict()
+            else [_clean_item(m.group("one"))]
+        )
+        items = [
+            i
+            for i in items
+            if i and not _NOT_AN_ISSUE.match(i) and not (form is _TALKS_ON and _PRODUCT.match(i))
+        ]
         if items:
             return items
     return []
 
 
 def _split_items(whole: str) -> list[str]:
-    """"A, B and C" → [A, B, C]; kept whole when a piece is a single word ("trade and
+    """ "A, B and C" → [A, B, C]; kept whole when a piece is a single word ("trade and
     transit" is one issue). A closing ", officials said" is not an item."""
     whole = _SAID_TAIL.sub("", whole).strip(" :—-")
     items = [i.strip(" :—-") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", whole)]
@@ -198,8 +261,11 @@ class NegotiationExtractor:
             return None
         pair = sorted(p for p, _ in parties.most_common(2))
         kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair,
-                     mediators=list(dict.fromkeys(mediators)))
+        return Track(
+            name=f"{_pair_name(ctx, pair)} {kind}",
+            parties=pair,
+            mediators=list(dict.fromkeys(mediators)),
+        )
 
     def _rounds_track(self, ctx: Context) -> Track | None:
         """A track for rounds reported without talks events: "the sixth round of negotiations
@@ -208,13 +274,17 @@ class NegotiationExtractor:
         mentions = self._round_mentions(ctx)
         if not mentions:
             return None
-        on_treaty = any(re.search(r"\b(?:treaty|agreement|accord)\b", sent.text, re.I)
-                        for _, sent, _, _ in mentions)
-        treaties = [a for a in ctx.analysis.agreements
-                    if a.kind == "treaty" and len(a.parties) >= 2]
+        on_treaty = any(
+            re.search(r"\b(?:treaty|agreement|accord)\b", sent.text, re.I)
+            for _, sent, _, _ in mentions
+        )
+        treaties = [
+            a for a in ctx.analysis.agreements if a.kind == "treaty" and len(a.parties) >= 2
+        ]
         if on_treaty and len(treaties) == 1:
-            return Track(name=f"{treaties[0].name} negotiations",
-                         parties=sorted(treaties[0].parties))
+            return Track(
+                name=f"{treaties[0].name} negotiations", parties=sorted(treaties[0].parties)
+            )
         pair = _dominant_states(ctx)
         if len(pair) < 2:
             return None
@@ -243,9 +313,14 @@ class NegotiationExtractor:
             if domains.get(ag.name) != "arms control" or len(ag.parties) < 2:
                 continue
             issues = [f"{ag.name} extension"] if _has(ag, "extension") else []
-            tracks.append(Track(name=f"{_pair_name(ctx, sorted(ag.parties))} arms control",
-                                parties=sorted(ag.parties), issues=issues,
-                                positions=_extension_positions(ctx, ag)))
+            tracks.append(
+                Track(
+                    name=f"{_pair_name(ctx, sorted(ag.parties))} arms control",
+                    parties=sorted(ag.parties),
+                    issues=issues,
+                    positions=_extension_positions(ctx, ag),
+                )
+            )
         return tracks
 
     # 2. rounds -----------------------------------------------------------------------------
@@ -274,22 +349,37 @@ class NegotiationExtractor:
         if final and re.search(r"\b(?:final|last)\s+round", ctx.article.text, re.I):
             for sent in ctx.doc.sents:
                 for m in _FINAL_ROUND.finditer(sent.text):
-                    out.append((final, sent, sent.start_char + m.start(),
-                                sent.start_char + m.end()))
+                    out.append(
+                        (final, sent, sent.start_char + m.start(), sent.start_char + m.end())
+                    )
         return out
 
     def _first_round(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
-        """"The negotiations began in Aktau in September 2025": where round one met."""
+        """ "The negotiations began in Aktau in September 2025": where round one met."""
         if 1 in rounds or not rounds:
             return
         for sent in ctx.doc.sents:
             m = _BEGAN_IN.search(sent.text)
             if m:
-                date = next((d.value for d in ctx.analysis.dates if sent.start_char <= d.start
-                             < sent.end_char and d.value and d.precision != "range"), None)
-                rounds[1] = Round(track=track.name, ordinal=1, venue=m.group("venue"),
-                                  date=date, status="held", article_id=ctx.article.id,
-                                  evidence=_span(sent))
+                date = next(
+                    (
+                        d.value
+                        for d in ctx.analysis.dates
+                        if sent.start_char <= d.start < sent.end_char
+                        and d.value
+                        and d.precision != "range"
+                    ),
+                    None,
+                )
+                rounds[1] = Round(
+                    track=track.name,
+                    ordinal=1,
+                    venue=m.group("venue"),
+                    date=date,
+                    status="held",
+                    article_id=ctx.article.id,
+                    evidence=_span(sent),
+                )
                 return
 
     def _round_in(
@@ -297,12 +387,23 @@ class NegotiationExtractor:
     ) -> Round:
         phrase = ctx.doc.char_span(at[0], at[1], alignment_mode="expand")
         status = _round_status(ctx, sent, phrase.root if phrase is not None else None)
-        date = next((d.value for d in ctx.analysis.dates
-                     if sent.start_char <= d.start < sent.end_char and d.precision != "range"
-                     and d.value), None)
-        return Round(track=track.name, ordinal=n, venue=_venue(ctx, sent, at[1]), date=date,
-                     status=status, article_id=ctx.article.id,
-                     evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text))
+        date = next(
+            (
+                d.value
+                for d in ctx.analysis.dates
+                if sent.start_char <= d.start < sent.end_char and d.precision != "range" and d.value
+            ),
+            None,
+        )
+        return Round(
+            track=track.name,
+            ordinal=n,
+            venue=_venue(ctx, sent, at[1]),
+            date=date,
+            status=status,
+            article_id=ctx.article.id,
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+        )
 
     def _infer_current(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
         """Today's talks are the round before the next planned one; earlier rounds of the same
@@ -314,9 +415,13 @@ class NegotiationExtractor:
         if planned and min(planned) - 1 >= 1 and (min(planned) - 1) not in rounds:
             n = min(planned) - 1
             rounds[n] = Round(
-                track=track.name, ordinal=n, status="held", article_id=ctx.article.id,
+                track=track.name,
+                ordinal=n,
+                status="held",
+                article_id=ctx.article.id,
                 venue=now.place.name if now.place else None,
-                date=now.date.value if now.date else None, evidence=now.evidence,
+                date=now.date.value if now.date else None,
+                evidence=now.evidence,
                 participants=list(dict.fromkeys([*now.source, *now.target])),
             )
         venue = now.place.name if now.place else None
@@ -347,31 +452,44 @@ class NegotiationExtractor:
             if q.speaker is None or (q.cue or "").lower() not in _REPLY_CUES:
                 continue
             country = country_of(ctx, q.speaker.actor)
-            before = [p for p in earlier if p.evidence and p.evidence.start < q.start
-                      and p.actor != country]
-            if country not in track.parties or not before or any(
-                    p.actor == country and p.on == before[-1].on for p in out):
+            before = [
+                p
+                for p in earlier
+                if p.evidence and p.evidence.start < q.start and p.actor != country
+            ]
+            if (
+                country not in track.parties
+                or not before
+                or any(p.actor == country and p.on == before[-1].on for p in out)
+            ):
                 continue
             sent = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
             where = sent.sent if sent is not None else None
             stance = _after_cue(where.text, q.cue or "") if where is not None else q.text
-            out.append(Position(actor=country, on=before[-1].on, position=stance,
-                                evidence=_span(where) if where is not None else None,
-                                article_id=ctx.article.id))
+            out.append(
+                Position(
+                    actor=country,
+                    on=before[-1].on,
+                    position=stance,
+                    evidence=_span(where) if where is not None else None,
+                    article_id=ctx.article.id,
+                )
+            )
         return out
 
 
 def _dominant_states(ctx: Context) -> list[str]:
     """The two states the article mentions most (sorted ids), if there are two."""
-    states = sorted((a for a in ctx.analysis.actors if a.kind == "state"),
-                    key=lambda a: -len(a.mentions))
+    states = sorted(
+        (a for a in ctx.analysis.actors if a.kind == "state"), key=lambda a: -len(a.mentions)
+    )
     return sorted(a.id for a in states[:2]) if len(states) >= 2 else []
 
 
 def _after_cue(sentence: str, cue: str) -> str:
     """The stance in "X responded that STANCE": the words after the cue and 'that'."""
     m = re.search(rf"\b{re.escape(cue)}\b(?:\s+that)?\s*", sentence)
-    return sentence[m.end():].strip().rstrip(".") if m else sentence
+    return sentence[m.end() :].strip().rstrip(".") if m else sentence
 
 
 def _pair_name(ctx: Context, pair: list[str]) -> str:
@@ -390,17 +508,25 @@ def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
             country = country_of(ctx, s.by)
             if country and s.evidence:
                 m = re.search(r"\b(?:a|an)\s+([\w\-]+\s+extension)\b", s.evidence.text)
-                out.append(Position(actor=country, on=f"{ag.name} extension",
-                                    position=m.group(1) if m else "extension",
-                                    evidence=s.evidence, article_id=ctx.article.id))
+                out.append(
+                    Position(
+                        actor=country,
+                        on=f"{ag.name} extension",
+                        position=m.group(1) if m else "extension",
+                        evidence=s.evidence,
+                        article_id=ctx.article.id,
+                    )
+                )
     return out
 
 
 def _current_talks(ctx: Context, track: Track) -> Event | None:
     for e in ctx.analysis.events:
-        if e.type == "CONSULT" and e.status == "occurred" and set(track.parties) <= {
-            *e.source, *e.target
-        }:
+        if (
+            e.type == "CONSULT"
+            and e.status == "occurred"
+            and set(track.parties) <= {*e.source, *e.target}
+        ):
             return e
     return None
 
@@ -435,15 +561,18 @@ def _clause_words(tok: Token) -> set[str]:
         words.add(t.lemma_.lower())
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT_LEMMAS:
             words.add("will")  # "agreed to continue … in a third round": still to come
-        words |= {c.lemma_.lower() for c in t.children
-                  if c.dep_ in ("aux", "auxpass", "acomp", "xcomp", "advmod", "prt")}
+        words |= {
+            c.lemma_.lower()
+            for c in t.children
+            if c.dep_ in ("aux", "auxpass", "acomp", "xcomp", "advmod", "prt")
+        }
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
             break
     return words
 
 
 def _phrasal(tok: Token) -> str:
-    """"call off" when the round is the object of "called off"."""
+    """ "call off" when the round is the object of "called off"."""
     for t in tok.ancestors:
         if t.pos_ == "VERB":
             prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
@@ -500,8 +629,11 @@ def _trim_issue(sent: SpacySpan, item: str) -> str:
         if tok.idx >= start + len(item):
             break
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        place = (tok.lower_ in ("in", "at") and nxt is not None
-                 and nxt.ent_type_ in ("GPE", "LOC", "FAC"))
+        place = (
+            tok.lower_ in ("in", "at")
+            and nxt is not None
+            and nxt.ent_type_ in ("GPE", "LOC", "FAC")
+        )
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or place:
-            return sent.doc.text[start: tok.idx].strip(" ,;:—-")
+            return sent.doc.text[start : tok.idx].strip(" ,;:—-")
     return item

@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
 
 __all__ = [
-    "PlaceResolver", "find_places", "quantities_in", "parse_number", "country_of_demonym",
+    "PlaceResolver",
+    "find_places",
+    "quantities_in",
+    "parse_number",
+    "country_of_demonym",
     "demonym_of",
 ]
 
@@ -35,14 +39,56 @@ log = logging.getLogger(__name__)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Nouns that make "<demonym> X" a place ("the Belarusian border", "the Ukrainian coast").
-BORDER_WORDS = frozenset({"border", "frontier", "coast", "side", "territory", "region", "capital",
-                          "soil", "waters", "airspace", "city", "town", "village"})
+BORDER_WORDS = frozenset(
+    {
+        "border",
+        "frontier",
+        "coast",
+        "side",
+        "territory",
+        "region",
+        "capital",
+        "soil",
+        "waters",
+        "airspace",
+        "city",
+        "town",
+        "village",
+    }
+)
 _WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
     "billion": 1_000_000_000,
 }
 _MULTIPLIERS = {"hundred", "thousand", "million", "billion", "dozen"}
@@ -153,12 +199,26 @@ def place_spans(doc: Doc | Span) -> Iterable[Span]:
         if token.lemma_.lower() in BORDER_WORDS and token.pos_ == "NOUN":
             mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
             if mods and country_of_demonym(mods[-1].text):
-                yield token.doc[mods[-1].i:token.i + 1]
+                yield token.doc[mods[-1].i : token.i + 1]
 
 
 # "to" and "over" are left out: "unacceptable to Russia", "talks over Ukraine" are not places.
-_LOCATIVE = {"in", "at", "near", "from", "across", "inside", "outside", "into", "on",
-             "around", "within", "along", "towards", "toward"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "inside",
+    "outside",
+    "into",
+    "on",
+    "around",
+    "within",
+    "along",
+    "towards",
+    "toward",
+}
 
 
 def is_locative(span: Span) -> bool:
@@ -169,9 +229,7 @@ def is_locative(span: Span) -> bool:
     return i >= 0 and span.doc[i].lower_ in _LOCATIVE
 
 
-def find_places(
-    doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ()
-) -> list[Place]:
+def find_places(doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ()) -> list[Place]:
     """Every distinct place mentioned in ``doc``, resolved, in text order.
 
     ``acting`` holds the token indices of names that act as actors ("Russia and Ukraine
@@ -215,8 +273,12 @@ def parse_number(words: list[str]) -> float | None:
 
 def _number_tokens(token: Token) -> list[Token]:
     """The token of a number plus its own number modifiers ("a thousand", "1.5 million")."""
-    parts = [c for c in token.lefts if c.dep_ in ("compound", "quantmod", "nummod", "det")
-             and (c.like_num or c.lower_ in ("a", "an"))]
+    parts = [
+        c
+        for c in token.lefts
+        if c.dep_ in ("compound", "quantmod", "nummod", "det")
+        and (c.like_num or c.lower_ in ("a", "an"))
+    ]
     return sorted([*parts, token], key=lambda t: t.i)
 
 
@@ -239,18 +301,21 @@ def quantities_in(tokens: Iterable[Token], skip: set[int] | None = None) -> list
         if value is None:
             continue
         first = _number_tokens(token)[0]
-        text = token.doc[first.i:unit.i + 1].text
+        text = token.doc[first.i : unit.i + 1].text
         out.append(Quantity(value=value, unit=unit.text.lower(), per=_scope(unit), text=text))
     return out
 
 
 def _scope(unit: Token) -> str | None:
-    """"on each side", "per side", "for each party", "each" near the counted noun."""
+    """ "on each side", "per side", "for each party", "each" near the counted noun."""
     sentence = unit.sent
     for token in sentence:
         if token.lower_ in ("per", "each", "every") and token.i > unit.i:
-            noun = token.head if token.dep_ == "det" else next(
-                (c for c in token.children if c.dep_ == "pobj"), None)
+            noun = (
+                token.head
+                if token.dep_ == "det"
+                else next((c for c in token.children if c.dep_ == "pobj"), None)
+            )
             if noun is not None and noun.pos_ == "NOUN" and noun.i != unit.i:
                 return noun.lemma_.lower()
     return None

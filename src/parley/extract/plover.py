@@ -66,23 +66,37 @@ class TriggerRule:
     @classmethod
     def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
         """Build from one ``triggers`` entry of the JSON file."""
+
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in item.get(key, []))
 
         return cls(
-            type=aliases.get(item["type"], item["type"]), mode=item.get("mode"),
-            pos=frozenset(item["pos"]), lemmas=words("lemmas"), objects=words("objects"),
-            not_objects=words("not_objects"), modifiers=words("modifiers"),
-            not_modifiers=words("not_modifiers"), heads=words("heads"), preps=words("preps"),
+            type=aliases.get(item["type"], item["type"]),
+            mode=item.get("mode"),
+            pos=frozenset(item["pos"]),
+            lemmas=words("lemmas"),
+            objects=words("objects"),
+            not_objects=words("not_objects"),
+            modifiers=words("modifiers"),
+            not_modifiers=words("not_modifiers"),
+            heads=words("heads"),
+            preps=words("preps"),
             not_preps=words("not_preps"),
             particles={k: tuple(v) for k, v in item.get("particles", {}).items()},
-            reciprocal=bool(item.get("reciprocal")), absorbs=bool(item.get("absorbs")),
-            yields=item.get("yields"), anaphoric=bool(item.get("anaphoric")),
-            needs_clause=bool(item.get("needs_clause")), needs_for=bool(item.get("needs_for")),
-            swap_roles=bool(item.get("swap_roles")), subjects=words("subjects"),
-            status=item.get("status"), needs_negation=bool(item.get("needs_negation")),
-            no_clause=bool(item.get("no_clause")), not_deps=frozenset(item.get("not_deps", [])),
-            not_clauses=words("not_clauses"), object_status=item.get("object_status"),
+            reciprocal=bool(item.get("reciprocal")),
+            absorbs=bool(item.get("absorbs")),
+            yields=item.get("yields"),
+            anaphoric=bool(item.get("anaphoric")),
+            needs_clause=bool(item.get("needs_clause")),
+            needs_for=bool(item.get("needs_for")),
+            swap_roles=bool(item.get("swap_roles")),
+            subjects=words("subjects"),
+            status=item.get("status"),
+            needs_negation=bool(item.get("needs_negation")),
+            no_clause=bool(item.get("no_clause")),
+            not_deps=frozenset(item.get("not_deps", [])),
+            not_clauses=words("not_clauses"),
+            object_status=item.get("object_status"),
         )
 
     def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
@@ -108,8 +122,7 @@ class TriggerRule:
             return False
         if self.needs_negation and not any(c.dep_ == "neg" for c in token.children):
             return False
-        clauses = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp",
-                                                                             "oprd")}
+        clauses = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd")}
         if (self.no_clause and clauses) or clauses & self.not_clauses:
             return False
         return self._modifiers_ok(token) and self._links_ok(token)
@@ -139,9 +152,12 @@ class TriggerRule:
             c.dep_ in ("xcomp", "ccomp") for h in holders for c in h.children
         ):
             return False
-        return not (self.needs_for and not any(
-            c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
-        ))
+        return not (
+            self.needs_for
+            and not any(
+                c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
+            )
+        )
 
 
 def object_lemmas(token: Token) -> set[str]:
@@ -164,8 +180,14 @@ def object_lemmas(token: Token) -> set[str]:
                 found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
         found.append(token.head)
-    found += [p for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-              for p in c.children if p.dep_ == "pobj"]
+    found += [
+        p
+        for t in found
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     lemmas = set()
     for t in found:
         lemmas.add(t.lemma_.lower())
@@ -173,8 +195,9 @@ def object_lemmas(token: Token) -> set[str]:
             lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
         elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
             lemmas.add("norp")  # "nine Armenians": people named by their nationality
-        lemmas.update(c.lemma_.lower() for c in t.children
-                      if c.dep_ in ("conj", "compound", "amod"))
+        lemmas.update(
+            c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod")
+        )
     return lemmas
 
 
@@ -227,8 +250,11 @@ class PloverLexicon:
 
     def group_anaphors(self) -> dict[str, str]:
         """Phrase (lower case) -> 'states', 'people' or 'parties'."""
-        return {p.lower(): kind for kind, phrases in self.data.get("group_anaphors", {}).items()
-                for p in phrases}
+        return {
+            p.lower(): kind
+            for kind, phrases in self.data.get("group_anaphors", {}).items()
+            for p in phrases
+        }
 
 
 def load_plover(paths: Iterable[Path] = ()) -> PloverLexicon:

@@ -607,10 +607,23 @@ def _line_end(text: str, pos: int) -> int:
 
 # Happenings never speak ("The second round of talks … ended with a statement"); documents such
 # as declarations can, on behalf of whoever issued them, so they are not listed.
-_EVENT_HEADS = frozenset({
-    "talks", "negotiations", "meeting", "meetings", "conference", "round", "session", "process",
-    "war", "conflict", "invasion", "offensive", "operation",
-})
+_EVENT_HEADS = frozenset(
+    {
+        "talks",
+        "negotiations",
+        "meeting",
+        "meetings",
+        "conference",
+        "round",
+        "session",
+        "process",
+        "war",
+        "conflict",
+        "invasion",
+        "offensive",
+        "operation",
+    }
+)
 
 
 def _speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:

@@ -41,7 +41,8 @@ _NON_NEGOTIABLE = re.compile(
 )
 _ESSENTIAL = re.compile(
     r"\bfor (?P<who>[A-Z][\w\- ]+?), it is (?:not only )?(?:essential|vital|crucial|"
-    r"non-negotiable|a precondition|imperative) that (?P<what>[^.]+)", re.I
+    r"non-negotiable|a precondition|imperative) that (?P<what>[^.]+)",
+    re.I,
 )
 _SUBJECT = r"(?P<who>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?|\b[Ww]e)"
 _REFUSAL = re.compile(
@@ -49,8 +50,11 @@ _REFUSAL = re.compile(
     r"(?:sign|accept|agree|put\s+\w+\s+signature|ratify|cede|give up|allow|tolerate|"
     r"recognise|recognize|withdraw)\b[^.]*"
 )
-_CONDITION = re.compile(r"\b(?:until|while|unless|as long as|before|any|never|"
-                        r"under no circumstances)\b", re.I)
+_CONDITION = re.compile(
+    r"\b(?:until|while|unless|as long as|before|any|never|"
+    r"under no circumstances)\b",
+    re.I,
+)
 _WANTS = re.compile(
     _SUBJECT + r"\s+(?:wants|demands|demanded|insists|insisted|calls for|called for|requires)"
     r"(?:\s+(?:on|that))?\s+(?P<what>[^.;]+)"
@@ -73,10 +77,16 @@ _STANCE_CUE = re.compile(
     r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b",
     re.I,
 )
-_QUOTE_RED_LINE = re.compile(r"\bnot for sale\b|\bnon-negotiable\b|"
-                             r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b", re.I)
-_OFFICIAL = re.compile(r"\b(?:official|diplomat|minister|ministry|spokes\w+|delegation|"
-                       r"government|negotiator|envoy|aide|office)s?\b", re.I)
+_QUOTE_RED_LINE = re.compile(
+    r"\bnot for sale\b|\bnon-negotiable\b|"
+    r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b",
+    re.I,
+)
+_OFFICIAL = re.compile(
+    r"\b(?:official|diplomat|minister|ministry|spokes\w+|delegation|"
+    r"government|negotiator|envoy|aide|office)s?\b",
+    re.I,
+)
 # Words every issue of a track may share; they say nothing about which issue is meant.
 _GENERIC = frozenset(
     "talks peace treaty agreement issue issues question side sides both their there which would "
@@ -108,8 +118,9 @@ def issue_for(issues: Sequence[str], text: str, ignore: Iterable[str] = ()) -> s
     return scored[0][1] if scored else UNSPECIFIED
 
 
-def issue_scores(issues: Sequence[str], text: str, ignore: Iterable[str] = ()
-                 ) -> list[tuple[int, str]]:
+def issue_scores(
+    issues: Sequence[str], text: str, ignore: Iterable[str] = ()
+) -> list[tuple[int, str]]:
     """``(shared content words, issue)`` for the issues ``text`` shares words with, best first."""
     ignore = list(ignore)
     words = topic_stems(text, ignore)
@@ -132,8 +143,7 @@ def party_words(track: Track) -> list[str]:
 # ------------------------------------------------------------------------ sentence cascade
 def sentence_positions(ctx: Context, sent: SpacySpan, track: Track) -> list[Position]:
     """The position one sentence states, by the first finder of the cascade that applies."""
-    for finder in (_red_line, _non_negotiable, _refusal, _essential, _wants, _demand_of,
-                   _proposal):
+    for finder in (_red_line, _non_negotiable, _refusal, _essential, _wants, _demand_of, _proposal):
         found = finder(ctx, sent, track)
         if found is not None:
             return [found]
@@ -145,17 +155,21 @@ def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     if m is None:
         return _own_red_line(ctx, sent, track)
     who = _actor_named(ctx, m.group("who"))
-    after = re.match(r"\s+(?:is|are|remains?)\s+(?P<what>[^.;]+)", sent.text[m.end():])
+    after = re.match(r"\s+(?:is|are|remains?)\s+(?P<what>[^.;]+)", sent.text[m.end() :])
     what = after.group("what") if after else sent.text[: m.start()].rstrip(" ,;—-")
-    what = re.sub(r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+"
-                  r"(?:deploying|sending|stationing|having)?\s*", "no ", what)
+    what = re.sub(
+        r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+"
+        r"(?:deploying|sending|stationing|having)?\s*",
+        "no ",
+        what,
+    )
     if who is None:
         return None
     return _position(ctx, sent, track, who, f"{what} (red line)", red_line=True, claim=False)
 
 
 def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    """"That is our red line", said by a party's person: what the quote said before it."""
+    """ "That is our red line", said by a party's person: what the quote said before it."""
     m = _OWN_RED_LINE.search(sent.text)
     q = _quote_at(ctx, sent.start_char + m.start()) if m else None
     if q is None or q.speaker is None:
@@ -165,8 +179,15 @@ def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | Non
         return None
     before = q.text[: max(0, sent.start_char + m.start() - q.start)] if m else ""
     what = re.sub(r"\s*\b(?:that|this|it)\s+is\s*$", "", before.strip(), flags=re.I)
-    pos = _position(ctx, sent, track, who, f"{what.strip(' .,') or q.text} (red line)",
-                    red_line=True, claim=False)
+    pos = _position(
+        ctx,
+        sent,
+        track,
+        who,
+        f"{what.strip(' .,') or q.text} (red line)",
+        red_line=True,
+        claim=False,
+    )
     return pos.model_copy(update={"attributed_to": _anonymous(q)})
 
 
@@ -175,12 +196,11 @@ def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | N
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None:
         return None
-    return _position(ctx, sent, track, who, f"{m.group('what').strip()} (red line)",
-                     red_line=True)
+    return _position(ctx, sent, track, who, f"{m.group('what').strip()} (red line)", red_line=True)
 
 
 def _refusal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    """"Baku will not sign while …": a refusal; a condition or "any" makes it a red line."""
+    """ "Baku will not sign while …": a refusal; a condition or "any" makes it a red line."""
     m = _REFUSAL.search(sent.text)
     if m is None:
         return None
@@ -200,14 +220,14 @@ def _essential(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 
 def _wants(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    """"Baku wants the constitutional change before any signature"; only about an issue."""
+    """ "Baku wants the constitutional change before any signature"; only about an issue."""
     m = _WANTS.search(sent.text)
     if m is None:
         return None
     who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
     if who is None or who not in track.parties:
         return None
-    return _position(ctx, sent, track, who, m.group("what").strip(" \"“”"))
+    return _position(ctx, sent, track, who, m.group("what").strip(' "“”'))
 
 
 def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
@@ -219,7 +239,7 @@ def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 
 def _proposal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    """"The Swiss mediators floated a compromise under which …": a mediator's stance too."""
+    """ "The Swiss mediators floated a compromise under which …": a mediator's stance too."""
     m = _PROPOSAL.search(sent.text)
     if m is None:
         return None
@@ -261,34 +281,56 @@ def _follows_own(ctx: Context, pos: Position, earlier: Sequence[Position]) -> bo
         return False
     text = ctx.article.text
     start = text.rfind("\n", 0, pos.evidence.start) + 1
-    return any(p.actor == pos.actor and p.evidence is not None
-               and start <= p.evidence.start < pos.evidence.start for p in earlier)
+    return any(
+        p.actor == pos.actor
+        and p.evidence is not None
+        and start <= p.evidence.start < pos.evidence.start
+        for p in earlier
+    )
 
 
 def _quote_position(ctx: Context, track: Track, q: Quote, who: str) -> Position:
     sents = [s for s in ctx.doc.sents if s.end_char > q.start and s.start_char < q.end]
     evidence = Span(start=q.start, end=q.end, text=q.text)
     if sents:
-        text = ctx.article.text[sents[0].start_char: sents[-1].end_char].rstrip()
+        text = ctx.article.text[sents[0].start_char : sents[-1].end_char].rstrip()
         evidence = Span(start=sents[0].start_char, end=sents[0].start_char + len(text), text=text)
     context = q.text + " " + (_paragraph_of(ctx, sents[0]) if sents else "")
-    return Position(actor=who, on=issue_for(track.issues, context, party_words(track)),
-                    position=q.text.strip(), red_line=bool(_QUOTE_RED_LINE.search(q.text)),
-                    attributed_to=_anonymous(q), evidence=evidence,
-                    article_id=ctx.article.id)
+    return Position(
+        actor=who,
+        on=issue_for(track.issues, context, party_words(track)),
+        position=q.text.strip(),
+        red_line=bool(_QUOTE_RED_LINE.search(q.text)),
+        attributed_to=_anonymous(q),
+        evidence=evidence,
+        article_id=ctx.article.id,
+    )
 
 
 # --------------------------------------------------------------------------------- helpers
-def _position(ctx: Context, sent: SpacySpan, track: Track, who: str, what: str, *,
-              red_line: bool = False, claim: bool = True, on_text: str | None = None
-              ) -> Position:
+def _position(
+    ctx: Context,
+    sent: SpacySpan,
+    track: Track,
+    who: str,
+    what: str,
+    *,
+    red_line: bool = False,
+    claim: bool = True,
+    on_text: str | None = None,
+) -> Position:
     """A position stated in ``sent``, linked to the issue its sentence (or ``on_text``) and
     paragraph speak of, and to the source an attribution gives for it."""
     context = on_text if on_text is not None else sent.text + " " + _paragraph_of(ctx, sent)
-    return Position(actor=who, on=issue_for(track.issues, context, party_words(track)),
-                    position=what.strip(), red_line=red_line,
-                    attributed_to=_claim_for(ctx, sent) if claim else None,
-                    evidence=_span(sent), article_id=ctx.article.id)
+    return Position(
+        actor=who,
+        on=issue_for(track.issues, context, party_words(track)),
+        position=what.strip(),
+        red_line=red_line,
+        attributed_to=_claim_for(ctx, sent) if claim else None,
+        evidence=_span(sent),
+        article_id=ctx.article.id,
+    )
 
 
 def _actor_named(ctx: Context, words: str) -> str | None:
@@ -350,7 +392,7 @@ def _paragraph_of(ctx: Context, sent: SpacySpan) -> str:
     text = ctx.article.text
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.start_char)  # a sentence's span may end after the newline
-    return text[start: end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _claim_for(ctx: Context, sent: SpacySpan) -> str | None:

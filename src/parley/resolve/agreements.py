@@ -48,17 +48,24 @@ def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
             base.parties = list(dict.fromkeys([*base.parties, *ag.parties]))
             for st in _statuses_of(ag):
                 order += 1
-                stamped = st if st.article_id else st.model_copy(
-                    update={"article_id": an.article.id})
+                stamped = (
+                    st if st.article_id else st.model_copy(update={"article_id": an.article.id})
+                )
                 timeline.setdefault(key, []).append((_when(st, published), order, stamped))
     out = []
     for key, ag in merged.items():
         in_time = [item[2] for item in sorted(timeline.get(key, []), key=lambda t: t[:2])]
         statuses = _settle(in_time)
         last = statuses[-1] if statuses else None
-        out.append(ag.model_copy(update={
-            "statuses": statuses, "status": last.status if last else None,
-            "date": last.date if last else None}))
+        out.append(
+            ag.model_copy(
+                update={
+                    "statuses": statuses,
+                    "status": last.status if last else None,
+                    "date": last.date if last else None,
+                }
+            )
+        )
     return sorted(out, key=lambda a: a.name)
 
 
@@ -80,8 +87,11 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
         if any(k.date and st.date and _nested(k.date, st.date) for k in same):
             if any(k.date and st.date and len(st.date) > len(k.date) for k in same):
                 day = st.date or ""
-                kept = [k for k in kept if not (k.status == st.status and k.date
-                                                and day.startswith(k.date))]
+                kept = [
+                    k
+                    for k in kept
+                    if not (k.status == st.status and k.date and day.startswith(k.date))
+                ]
                 kept.append(st)
             continue
         if st.date is not None:

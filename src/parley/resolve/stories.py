@@ -93,8 +93,9 @@ def event_day(ref: EventRef) -> tuple[dt.date | None, int]:
     return ref.published_at, 2
 
 
-def _written_window(value: str, end: str | None, precision: str,
-                    slack: int) -> tuple[dt.date, int] | None:
+def _written_window(
+    value: str, end: str | None, precision: str, slack: int
+) -> tuple[dt.date, int] | None:
     try:
         if len(value) == 10:
             day = dt.date.fromisoformat(value)
@@ -120,8 +121,9 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if not _actors_agree(a, b) or _opposite_directions(a, b):
         return False
-    if "negated" in (a.event.status, b.event.status) and \
-            a.states(_actors(a)) != b.states(_actors(b)):
+    if "negated" in (a.event.status, b.event.status) and a.states(_actors(a)) != b.states(
+        _actors(b)
+    ):
         # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
@@ -169,7 +171,7 @@ def _one_way(ref: EventRef) -> tuple[set[str], set[str]] | None:
 
 
 def _opposite_directions(a: EventRef, b: EventRef) -> bool:
-    """"A → B" against "B → A": two events, not two reports of one."""
+    """ "A → B" against "B → A": two events, not two reports of one."""
     da, db = _one_way(a), _one_way(b)
     if da is None or db is None:
         return False
@@ -185,8 +187,11 @@ def _part_of_whole(a: EventRef, b: EventRef) -> bool:
     if a.event.mode not in _DIVISIBLE_MODES or a.event.mode != b.event.mode:
         return False
     for part, whole in ((a, b), (b, a)):
-        if _reciprocal(whole) and _one_way(part) is not None and \
-                part.states(_actors(part)) <= whole.states(_actors(whole)):
+        if (
+            _reciprocal(whole)
+            and _one_way(part) is not None
+            and part.states(_actors(part)) <= whole.states(_actors(whole))
+        ):
             return True
     return False
 
@@ -255,8 +260,9 @@ def _disagreements(members: list[EventRef]) -> list[str]:
             by_unit[q.unit][q.value].append(m.outlet or m.article_id)
     for unit, values in by_unit.items():
         if len(values) > 1:
-            parts = "; ".join(f"{v:g} ({', '.join(dict.fromkeys(who))})"
-                              for v, who in sorted(values.items()))
+            parts = "; ".join(
+                f"{v:g} ({', '.join(dict.fromkeys(who))})" for v, who in sorted(values.items())
+            )
             notes.append(f"{unit}: {parts}")
     dates = {m.event.date.value for m in members if m.event.date and m.event.date.value}
     # "2026-06" and "2026-06-12" agree at the coarser precision; only incompatible dates differ.

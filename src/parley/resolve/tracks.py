@@ -44,8 +44,9 @@ def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
             key = track_key(tr)
             base = merged.get(key)
             if base is None:
-                merged[key] = tr.model_copy(deep=True, update={"rounds": [], "positions": [],
-                                                               "issues": []})
+                merged[key] = tr.model_copy(
+                    deep=True, update={"rounds": [], "positions": [], "issues": []}
+                )
                 base = merged[key]
             _merge_into(base, tr, an.article.id)
     for track in merged.values():
@@ -55,8 +56,9 @@ def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
 
 def _same_issue(a: str, b: str) -> bool:
     """Two wordings of one issue: the same text, or the same content words."""
-    return alias_key(a) == alias_key(b) or (bool(topic_stems(a)) and
-                                            topic_stems(a) == topic_stems(b))
+    return alias_key(a) == alias_key(b) or (
+        bool(topic_stems(a)) and topic_stems(a) == topic_stems(b)
+    )
 
 
 def _link(p: Position, track: Track, headlines: dict[str, str]) -> Position:
@@ -82,8 +84,10 @@ def _merge_into(base: Track, new: Track, article_id: str) -> None:
         if not any(_same_issue(issue, old) for old in base.issues):
             base.issues.append(issue)
     for r in new.rounds:
-        _merge_round(base, r.model_copy(update={"track": base.name,
-                                                "article_id": r.article_id or article_id}))
+        _merge_round(
+            base,
+            r.model_copy(update={"track": base.name, "article_id": r.article_id or article_id}),
+        )
     for p in new.positions:
         base.positions.append(_stamp(p, article_id))
 
@@ -99,14 +103,16 @@ def _merge_round(base: Track, new: Round) -> None:
                 return  # an older plan of the session that was then cancelled
             if old.status == "held" and new.status == "planned" and not _later(new, old):
                 return  # a plan reported after the session took place is old news
-            base.rounds[i] = old.model_copy(update={
-                "status": new.status if new.status != "unknown" else old.status,
-                "venue": _venue_of(old, new),
-                "date": _date_of(old, new),
-                "participants": list(dict.fromkeys([*old.participants, *new.participants])),
-                "evidence": new.evidence or old.evidence,
-                "article_id": new.article_id,
-            })
+            base.rounds[i] = old.model_copy(
+                update={
+                    "status": new.status if new.status != "unknown" else old.status,
+                    "venue": _venue_of(old, new),
+                    "date": _date_of(old, new),
+                    "participants": list(dict.fromkeys([*old.participants, *new.participants])),
+                    "evidence": new.evidence or old.evidence,
+                    "article_id": new.article_id,
+                }
+            )
             return
     base.rounds.append(new)
     base.rounds.sort(key=lambda r: (r.ordinal is None, r.ordinal or 0))

@@ -49,15 +49,31 @@ def _conn(svc: Services) -> Iterator[sa.Connection]:
 @router.get("", summary="What the store holds, and where to look")
 def root(svc: Svc) -> dict[str, Any]:
     """Counts of stored records and the list endpoints."""
-    lists = ["articles", "actors", "quotes", "claims", "events", "tracks", "agreements",
-             "stories", "search"]
+    lists = [
+        "articles",
+        "actors",
+        "quotes",
+        "claims",
+        "events",
+        "tracks",
+        "agreements",
+        "stories",
+        "search",
+    ]
     return {"counts": svc.store.counts(), "endpoints": [f"/api/v1/{n}" for n in lists]}
 
 
 @router.get("/articles", summary="Articles, newest first")
-def articles(svc: Svc, actor: Actor = None, country: Country = None, outlet: Outlet = None,
-             since: Since = None, until: Until = None, limit: Limit = 50,
-             cursor: Cursor = None) -> dict[str, Any]:
+def articles(
+    svc: Svc,
+    actor: Actor = None,
+    country: Country = None,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Stored articles (metadata only), newest publication date first."""
     f = Filters(actor=actor, country=country, outlet=outlet, since=since, until=until)
     with _conn(svc) as conn:
@@ -65,9 +81,11 @@ def articles(svc: Svc, actor: Actor = None, country: Country = None, outlet: Out
 
 
 @router.get("/articles/{article_id}", summary="One article's analysis (parley-analysis/1)")
-def article(svc: Svc, article_id: str,
-            with_text: Annotated[bool, Query(description="Include the text.")] = False,
-            ) -> dict[str, Any]:
+def article(
+    svc: Svc,
+    article_id: str,
+    with_text: Annotated[bool, Query(description="Include the text.")] = False,
+) -> dict[str, Any]:
     """The analysis JSON of an article, by id or unique id prefix."""
     return svc.store.analysis(article_id).to_json(with_text=with_text)
 
@@ -83,8 +101,12 @@ _POST_BODY = {
 }
 
 
-@router.post("/articles", summary="Analyse and store a new article (needs the token)",
-             status_code=201, openapi_extra=_POST_BODY)
+@router.post(
+    "/articles",
+    summary="Analyse and store a new article (needs the token)",
+    status_code=201,
+    openapi_extra=_POST_BODY,
+)
 async def post_article(request: Request, svc: Svc) -> JSONResponse:
     """Analyse the posted article and store it; answers its analysis JSON.
 
@@ -95,16 +117,20 @@ async def post_article(request: Request, svc: Svc) -> JSONResponse:
     posted = await read_article(request)
     analysis, new = await run_in_threadpool(analyze_and_save, svc, posted)
     location = f"/api/v1/articles/{analysis.article.id}"
-    return JSONResponse(analysis.to_json(), status_code=201 if new else 200,
-                        headers={"Location": location})
+    return JSONResponse(
+        analysis.to_json(), status_code=201 if new else 200, headers={"Location": location}
+    )
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
-def actors(svc: Svc,
-           type: Annotated[str | None, Query(description="Kind: person, state, …")] = None,
-           country: Country = None,
-           q: Annotated[str | None, Query(description="Name, alias or id.")] = None,
-           limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+def actors(
+    svc: Svc,
+    type: Annotated[str | None, Query(description="Kind: person, state, …")] = None,
+    country: Country = None,
+    q: Annotated[str | None, Query(description="Name, alias or id.")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Actors seen in stored articles, with how many articles and mentions name them."""
     f = Filters(actor=q, type=type, country=country)
     with _conn(svc) as conn:
@@ -122,9 +148,16 @@ def actor(svc: Svc, actor_id: Annotated[str, Path()]) -> dict[str, Any]:
 
 
 @router.get("/quotes", summary="Quotes, newest first")
-def quotes(svc: Svc, actor: Actor = None, outlet: Outlet = None, since: Since = None,
-           until: Until = None, q: Words = None, limit: Limit = 50,
-           cursor: Cursor = None) -> dict[str, Any]:
+def quotes(
+    svc: Svc,
+    actor: Actor = None,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    q: Words = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Quotes; ``actor`` is the speaker."""
     f = Filters(actor=actor, outlet=outlet, since=since, until=until, q=q)
     with _conn(svc) as conn:
@@ -132,11 +165,19 @@ def quotes(svc: Svc, actor: Actor = None, outlet: Outlet = None, since: Since = 
 
 
 @router.get("/claims", summary="Attributed claims, newest first")
-def claims(svc: Svc, actor: Actor = None,
-           type: Annotated[str | None, Query(description="Reporter kind: outlet, anonymous, "
-                                                         "person, …")] = None,
-           outlet: Outlet = None, since: Since = None, until: Until = None, q: Words = None,
-           limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+def claims(
+    svc: Svc,
+    actor: Actor = None,
+    type: Annotated[
+        str | None, Query(description="Reporter kind: outlet, anonymous, person, …")
+    ] = None,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    q: Words = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Claims and who they are attributed to; ``actor`` is the reporter."""
     f = Filters(actor=actor, type=type, outlet=outlet, since=since, until=until, q=q)
     with _conn(svc) as conn:
@@ -144,14 +185,28 @@ def claims(svc: Svc, actor: Actor = None,
 
 
 @router.get("/events", summary="Events, newest first")
-def events(svc: Svc, actor: Actor = None, country: Country = None,
-           type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT.")] = None,
-           status: Annotated[str | None, Query(description="occurred, planned, …")] = None,
-           outlet: Outlet = None, since: Since = None, until: Until = None,
-           limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+def events(
+    svc: Svc,
+    actor: Actor = None,
+    country: Country = None,
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT.")] = None,
+    status: Annotated[str | None, Query(description="occurred, planned, …")] = None,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """PLOVER events with their evidence; ``names`` maps each actor id to its name."""
-    f = Filters(actor=actor, country=country, type=type, status=status, outlet=outlet,
-                since=since, until=until)
+    f = Filters(
+        actor=actor,
+        country=country,
+        type=type,
+        status=status,
+        outlet=outlet,
+        since=since,
+        until=until,
+    )
     with _conn(svc) as conn:
         return listing.list_events(conn, svc.store.kb, f, limit, cursor).to_json()
 
@@ -164,13 +219,17 @@ def _actor_ids(svc: Services, actor: str | None) -> set[str] | None:
 
 
 @router.get("/tracks", summary="Negotiation tracks")
-def tracks(svc: Svc, actor: Actor = None, limit: Limit = 50,
-           cursor: Cursor = None) -> dict[str, Any]:
+def tracks(
+    svc: Svc, actor: Actor = None, limit: Limit = 50, cursor: Cursor = None
+) -> dict[str, Any]:
     """Negotiation tracks merged across articles, by name, with each round's history (every
     article's report of it) and the articles cited; ``actor`` is a party or mediator."""
     ids = _actor_ids(svc, actor)
-    found = [rec for rec in svc.store.tracks()
-             if ids is None or ids & {*rec.track.parties, *rec.track.mediators}]
+    found = [
+        rec
+        for rec in svc.store.tracks()
+        if ids is None or ids & {*rec.track.parties, *rec.track.mediators}
+    ]
     items, nxt = page_of(found, lambda rec: [rec.track.name, rec.key], limit, cursor)
     return Page([rec.to_json() for rec in items], nxt).to_json()
 
@@ -183,15 +242,22 @@ def track(svc: Svc, name: str) -> dict[str, Any]:
 
 
 @router.get("/agreements", summary="Agreements and their status timelines")
-def agreements(svc: Svc, actor: Actor = None,
-               status: Annotated[str | None, Query(description="Current status.")] = None,
-               limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+def agreements(
+    svc: Svc,
+    actor: Actor = None,
+    status: Annotated[str | None, Query(description="Current status.")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Agreements merged across articles; ``actor`` is a party, ``status`` the latest one.
     Each status carries the outlet and date of the article it comes from."""
     ids = _actor_ids(svc, actor)
-    found = [rec for rec in svc.store.agreements()
-             if (ids is None or ids & set(rec.agreement.parties))
-             and (status is None or (rec.agreement.status or "").lower() == status.lower())]
+    found = [
+        rec
+        for rec in svc.store.agreements()
+        if (ids is None or ids & set(rec.agreement.parties))
+        and (status is None or (rec.agreement.status or "").lower() == status.lower())
+    ]
     items, nxt = page_of(found, lambda rec: [rec.agreement.name, rec.key], limit, cursor)
     return Page([rec.to_json() for rec in items], nxt).to_json()
 
@@ -204,12 +270,15 @@ def agreement(svc: Svc, name: str) -> dict[str, Any]:
 
 
 @router.get("/stories", summary="Stories: one real-world event seen in several articles")
-def stories(svc: Svc,
-            type: Annotated[str | None, Query(description="PLOVER type.")] = None,
-            min_sources: Annotated[int, Query(ge=1, description="At least this many "
-                                                                "articles.")] = 1,
-            since: Since = None, until: Until = None, limit: Limit = 50,
-            cursor: Cursor = None) -> dict[str, Any]:
+def stories(
+    svc: Svc,
+    type: Annotated[str | None, Query(description="PLOVER type.")] = None,
+    min_sources: Annotated[int, Query(ge=1, description="At least this many articles.")] = 1,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Stories, newest first, with their member events (``article_id#index``) and sources."""
     f = Filters(type=type, since=since, until=until)
     with _conn(svc) as conn:
@@ -224,18 +293,30 @@ def story(svc: Svc, story_id: str) -> dict[str, Any]:
     with _conn(svc) as conn:
         members = listing.events_by_id(conn, found.events)
     sources = svc.store.sources(e["article_id"] for e in members)
-    return {**found.model_dump(mode="json"), "members": members,
-            "articles": [sources[a].to_json() for a in dict.fromkeys(
-                e["article_id"] for e in members) if a in sources]}
+    return {
+        **found.model_dump(mode="json"),
+        "members": members,
+        "articles": [
+            sources[a].to_json()
+            for a in dict.fromkeys(e["article_id"] for e in members)
+            if a in sources
+        ],
+    }
 
 
 @router.get("/search", summary="Search article titles and texts, or quotes")
-def search(svc: Svc,
-           q: Annotated[str, Query(min_length=2, max_length=200, description="Words to find.")],
-           kind: Annotated[Literal["articles", "quotes"], Query(description="What to search.")]
-           = "articles",
-           outlet: Outlet = None, since: Since = None, until: Until = None,
-           limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+def search(
+    svc: Svc,
+    q: Annotated[str, Query(min_length=2, max_length=200, description="Words to find.")],
+    kind: Annotated[
+        Literal["articles", "quotes"], Query(description="What to search.")
+    ] = "articles",
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
     """Articles whose title or text contains ``q``, or quotes that do (case-insensitive)."""
     if not q.strip():
         raise HTTPException(422, "Invalid request: query.q: give words to search for.")
@@ -244,4 +325,3 @@ def search(svc: Svc,
         if kind == "quotes":
             return listing.list_quotes(conn, None, f, limit, cursor).to_json()
         return listing.search_articles(conn, f, limit, cursor).to_json()
-

@@ -86,8 +86,11 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", [])
-                           if k.decode().lower() not in SECURITY_HEADERS]
+                headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.decode().lower() not in SECURITY_HEADERS
+                ]
                 headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
                 message["headers"] = headers
             await send(message)
@@ -148,8 +151,9 @@ def _register_errors(app: FastAPI) -> None:
     app.add_exception_handler(Exception, crash)
 
 
-def _services(settings_or_store: Settings | Store, token: str | None,
-              pipeline: Analyzer | None) -> Services:
+def _services(
+    settings_or_store: Settings | Store, token: str | None, pipeline: Analyzer | None
+) -> Services:
     if isinstance(settings_or_store, Store):
         return Services(settings_or_store, Settings(), token, pipeline)
     from parley.kb import load_kb

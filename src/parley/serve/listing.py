@@ -163,8 +163,10 @@ def search_articles(conn: sa.Connection, f: Filters, limit: int, cursor: str | N
     a = t.articles
     needle = f.q or ""
     query = _article_where(sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS)), f).where(
-        sa.or_(a.c.title.icontains(needle, autoescape=True),
-               a.c.text.icontains(needle, autoescape=True))
+        sa.or_(
+            a.c.title.icontains(needle, autoescape=True),
+            a.c.text.icontains(needle, autoescape=True),
+        )
     )
     keys = (SortKey(a.c.published_at, descending=True), SortKey(a.c.id))
     return _page(conn, query, keys, ("published_at", "id"), limit, cursor, _article_item)
@@ -178,7 +180,11 @@ def _with_article(table: sa.Table) -> sa.Select[Any]:
     # title of the page's rows.
     a = t.articles
     return sa.select(
-        table.c.article_id, table.c.idx, table.c.outlet, table.c.published_at, a.c.title,
+        table.c.article_id,
+        table.c.idx,
+        table.c.outlet,
+        table.c.published_at,
+        a.c.title,
         table.c.data,
     ).join(a, a.c.id == table.c.article_id)
 
@@ -350,8 +356,13 @@ def events_by_id(conn: sa.Connection, ids: Sequence[str]) -> list[Item]:
     order, shaped like :func:`list_events` items; two queries whatever their number."""
     e = t.events
     wanted = list(dict.fromkeys(ids))
-    rows = {r.id: r for i in range(0, len(wanted), 500) for r in conn.execute(
-        _with_article(e).add_columns(e.c.id).where(e.c.id.in_(wanted[i : i + 500])))}
+    rows = {
+        r.id: r
+        for i in range(0, len(wanted), 500)
+        for r in conn.execute(
+            _with_article(e).add_columns(e.c.id).where(e.c.id.in_(wanted[i : i + 500]))
+        )
+    }
     to_item = _found_item(Event)
     return _named(conn, Page([to_item(rows[i]) for i in wanted if i in rows])).items
 

@@ -44,8 +44,9 @@ class ArticleMeta:
 
 def article_meta(sources: Mapping[str, Source]) -> dict[str, ArticleMeta]:
     """The store's citation records as the pages' :class:`ArticleMeta`, by article id."""
-    return {i: ArticleMeta(s.article_id, s.title, s.outlet, s.published_at)
-            for i, s in sources.items()}
+    return {
+        i: ArticleMeta(s.article_id, s.title, s.outlet, s.published_at) for i, s in sources.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,19 @@ def _round_entries(rounds: Sequence[RoundRecord], meta: Mapping[str, ArticleMeta
         place = f" in {r.venue}" if r.venue else ""
         label = f"Round {r.ordinal if r.ordinal is not None else '?'}{place}"
         evidence = r.evidence.text if r.evidence else ""
-        out.append(Entry(_day(r.date, src), "round", label, "", r.status, src, evidence,
-                         _steps(rec, meta), f"round-{i}"))
+        out.append(
+            Entry(
+                _day(r.date, src),
+                "round",
+                label,
+                "",
+                r.status,
+                src,
+                evidence,
+                _steps(rec, meta),
+                f"round-{i}",
+            )
+        )
     return out
 
 
@@ -175,8 +187,11 @@ def _position_entries(
         who = names.get(p.actor, p.actor)
         status = "red line" if p.red_line else "position"
         evidence = p.evidence.text if p.evidence else ""
-        out.append(Entry(_day(None, src), "position", f"{who} on {p.on}", p.position, status,
-                         src, evidence))
+        out.append(
+            Entry(
+                _day(None, src), "position", f"{who} on {p.on}", p.position, status, src, evidence
+            )
+        )
     return out
 
 
@@ -189,8 +204,9 @@ def _agreement_entries(
             src = meta.get(st.article_id or "")
             detail = f"until {st.until}" if st.until else (f"by {st.by}" if st.by else "")
             evidence = st.evidence.text if st.evidence else ""
-            out.append(Entry(_day(st.date, src), "agreement", ag.name, detail, st.status, src,
-                             evidence))
+            out.append(
+                Entry(_day(st.date, src), "agreement", ag.name, detail, st.status, src, evidence)
+            )
     return out
 
 

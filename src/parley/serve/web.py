@@ -57,32 +57,51 @@ def home(request: Request, svc: Svc) -> Response:
         recent = listing.list_recent_articles(conn, 15)
         meta = _meta(conn, (s.first_report or "" for s in stories))
         names = listing.actor_names(conn, ids)
-    return _page(request, "home.html", counts=svc.store.counts(), recent=recent,
-                 tracks=tracks, agreements=agreements, stories=stories, meta=meta, names=names)
+    return _page(
+        request,
+        "home.html",
+        counts=svc.store.counts(),
+        recent=recent,
+        tracks=tracks,
+        agreements=agreements,
+        stories=stories,
+        meta=meta,
+        names=names,
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, svc: Svc, outlet: str | None = None,
-             since: dt.date | None = None, until: dt.date | None = None,
-             cursor: str | None = None) -> Response:
+def articles(
+    request: Request,
+    svc: Svc,
+    outlet: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    cursor: str | None = None,
+) -> Response:
     f = Filters(outlet=outlet or None, since=since, until=until)
     with svc.store.engine.connect() as conn:
         page = listing.list_articles(conn, svc.store.kb, f, 50, cursor)
-    return _page(request, "articles.html", page=page, outlet=outlet or "",
-                 since=since, until=until)
+    return _page(request, "articles.html", page=page, outlet=outlet or "", since=since, until=until)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, svc: Svc, article_id: str) -> Response:
     analysis = svc.store.analysis(article_id)
     names = {a.id: a.name for a in analysis.actors}
-    return _page(request, "article.html", an=analysis, art=analysis.article,
-                 href=safe_url(analysis.article.url), hl=highlight(analysis), names=names)
+    return _page(
+        request,
+        "article.html",
+        an=analysis,
+        art=analysis.article,
+        href=safe_url(analysis.article.url),
+        hl=highlight(analysis),
+        names=names,
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, svc: Svc, q: str | None = None, cursor: str | None = None
-           ) -> Response:
+def actors(request: Request, svc: Svc, q: str | None = None, cursor: str | None = None) -> Response:
     with svc.store.engine.connect() as conn:
         page = listing.list_actors(conn, svc.store.kb, Filters(actor=q or None), 100, cursor)
     return _page(request, "actors.html", page=page, q=q or "")
@@ -98,10 +117,20 @@ def actor(request: Request, svc: Svc, actor_id: str) -> Response:
         quotes = listing.list_quotes(conn, None, f, 100, None)
         events = listing.list_events(conn, None, f, 100, None)
         claims = listing.list_claims(conn, None, f, 50, None)
-    tracks = [rec.track for rec in svc.store.tracks()
-              if actor_id in {*rec.track.parties, *rec.track.mediators}]
-    return _page(request, "actor.html", actor=found[0], quotes=quotes, events=events,
-                 claims=claims, tracks=tracks)
+    tracks = [
+        rec.track
+        for rec in svc.store.tracks()
+        if actor_id in {*rec.track.parties, *rec.track.mediators}
+    ]
+    return _page(
+        request,
+        "actor.html",
+        actor=found[0],
+        quotes=quotes,
+        events=events,
+        claims=claims,
+        tracks=tracks,
+    )
 
 
 @router.get("/tracks/{name:path}", response_class=HTMLResponse)
@@ -110,9 +139,15 @@ def track(request: Request, svc: Svc, name: str) -> Response:
     meta = article_meta(rec.sources)
     tr = rec.track
     names = svc.store.names({*tr.parties, *tr.mediators, *(p.actor for p in tr.positions)})
-    return _page(request, "track.html", track=tr, chart=rounds_chart(tr, meta),
-                 entries=track_entries(rec, meta, names), names=names,
-                 agreements=[a.agreement for a in rec.agreements])
+    return _page(
+        request,
+        "track.html",
+        track=tr,
+        chart=rounds_chart(tr, meta),
+        entries=track_entries(rec, meta, names),
+        names=names,
+        agreements=[a.agreement for a in rec.agreements],
+    )
 
 
 @router.get("/agreements/{name:path}", response_class=HTMLResponse)
@@ -134,8 +169,7 @@ def story(request: Request, svc: Svc, story_id: str) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, svc: Svc,
-           q: Annotated[str, Query(max_length=200)] = "") -> Response:
+def search(request: Request, svc: Svc, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     words = q.strip()
     found = quotes = None
     if len(words) >= 2:
@@ -151,10 +185,16 @@ def docs(request: Request) -> Response:
     """The API reference, rendered from the OpenAPI schema (no scripts from elsewhere)."""
     schema = request.app.openapi()
     ops = [
-        {"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-         "doc": op.get("description", ""),
-         "params": [(p["name"], p.get("in", ""), p.get("description", ""),
-                     p.get("required", False)) for p in op.get("parameters", [])]}
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary", ""),
+            "doc": op.get("description", ""),
+            "params": [
+                (p["name"], p.get("in", ""), p.get("description", ""), p.get("required", False))
+                for p in op.get("parameters", [])
+            ],
+        }
         for path, item in schema.get("paths", {}).items()
         for method, op in item.items()
     ]

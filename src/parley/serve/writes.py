@@ -44,14 +44,20 @@ def check_token(services: Services, request: Request) -> None:
         HTTPException: 403 when no token is configured, 401 when it is missing or wrong.
     """
     if services.token is None:
-        raise HTTPException(403, "Writes are disabled: start the server with a token "
-                                 "(parley serve --token-env PARLEY_API_TOKEN).")
+        raise HTTPException(
+            403,
+            "Writes are disabled: start the server with a token "
+            "(parley serve --token-env PARLEY_API_TOKEN).",
+        )
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(
         given.strip().encode(), services.token.encode()
     ):
-        raise HTTPException(401, "Missing or wrong token: send 'Authorization: Bearer <token>'.",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "Missing or wrong token: send 'Authorization: Bearer <token>'.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 async def _body(request: Request) -> bytes:

@@ -90,8 +90,13 @@ def refresh(conn: sa.Connection, article_ids: set[str] | None) -> RefreshReport:
             conn.execute(sa.delete(table))
         analyses = load_analyses(conn, None)
         ids = {a.article.id for a in analyses}
-        scope = _Scope(ids, _all_keys(analyses, _track_keys),
-                       _all_keys(analyses, _agreement_keys), set(), set())
+        scope = _Scope(
+            ids,
+            _all_keys(analyses, _track_keys),
+            _all_keys(analyses, _agreement_keys),
+            set(),
+            set(),
+        )
         return _replace(conn, analyses, scope)
     ids = set(article_ids) | _unresolved(conn)
     if not ids:
@@ -120,8 +125,11 @@ def load_analyses(conn: sa.Connection, ids: Iterable[str] | None) -> list[Analys
     if ids is None:
         rows = [r for (r,) in conn.execute(query)]
     else:
-        rows = [r for chunk in _chunks(ids)
-                for (r,) in conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))]
+        rows = [
+            r
+            for chunk in _chunks(ids)
+            for (r,) in conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))
+        ]
     return sorted((_slim(data) for data in rows), key=_published)
 
 
@@ -154,11 +162,15 @@ def _all_keys(analyses: Iterable[Analysis], keys_of: Any) -> set[str]:
     return {k for an in analyses for k in keys_of(an)}
 
 
-def _column_for(conn: sa.Connection, want: sa.Column[Any], where: sa.Column[Any],
-                values: Iterable[str]) -> set[str]:
+def _column_for(
+    conn: sa.Connection, want: sa.Column[Any], where: sa.Column[Any], values: Iterable[str]
+) -> set[str]:
     """Values of ``want`` in rows whose ``where`` is one of ``values`` (chunked IN queries)."""
-    return {v for chunk in _chunks(values)
-            for v in conn.execute(sa.select(want).where(where.in_(chunk))).scalars()}
+    return {
+        v
+        for chunk in _chunks(values)
+        for v in conn.execute(sa.select(want).where(where.in_(chunk))).scalars()
+    }
 
 
 def _scope(conn: sa.Connection, ids: set[str], new: list[Analysis]) -> _Scope:
@@ -168,7 +180,8 @@ def _scope(conn: sa.Connection, ids: set[str], new: list[Analysis]) -> _Scope:
         (aid, idx)
         for chunk in _chunks(story_ids)
         for aid, idx in conn.execute(
-            sa.select(se.article_id, se.event_index).where(se.story_id.in_(chunk)))
+            sa.select(se.article_id, se.event_index).where(se.story_id.in_(chunk))
+        )
     }
     old_tracks = _column_for(conn, at.track_key, at.article_id, ids)
     old_agreements = _column_for(conn, ag.agreement_key, ag.article_id, ids)
@@ -193,9 +206,15 @@ def _candidates(conn: sa.Connection, new: list[Analysis]) -> set[str]:
         day = row["day"]
         if day is None:
             continue
-        conditions.append(sa.and_(se.type == row["type"], sa.or_(
-            se.day.between(row["day_from"], row["day_to"]),
-            sa.and_(se.day_from <= day, se.day_to >= day))))
+        conditions.append(
+            sa.and_(
+                se.type == row["type"],
+                sa.or_(
+                    se.day.between(row["day_from"], row["day_to"]),
+                    sa.and_(se.day_from <= day, se.day_to >= day),
+                ),
+            )
+        )
     found: set[str] = set()
     for i in range(0, len(conditions), 100):
         query = sa.select(se.story_id).where(sa.or_(*conditions[i : i + 100]))
@@ -220,15 +239,21 @@ def _articles_behind(conn: sa.Connection, scope: _Scope) -> set[str]:
 def _replace(conn: sa.Connection, analyses: list[Analysis], scope: _Scope) -> RefreshReport:
     present = [a for a in analyses if a.article.id in scope.ids]
     tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
-    agreements = [ag for ag in merge_agreements(analyses)
-                  if agreement_key(ag.name) in scope.agreement_keys]
+    agreements = [
+        ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
+    ]
     stories = [s for s in cluster_stories(analyses) if _touched(s, scope)]
     _write_tracks(conn, scope, tracks, analyses, present)
     _write_agreements(conn, scope, agreements, present)
     _write_stories(conn, scope, stories, analyses)
     _mark_resolved(conn, [a.article.id for a in present])
-    log.info("refreshed %d tracks, %d agreements, %d stories from %d analyses",
-             len(tracks), len(agreements), len(stories), len(analyses))
+    log.info(
+        "refreshed %d tracks, %d agreements, %d stories from %d analyses",
+        len(tracks),
+        len(agreements),
+        len(stories),
+        len(analyses),
+    )
     return RefreshReport(len(analyses), len(tracks), len(agreements), len(stories))
 
 
@@ -253,11 +278,15 @@ def _insert(conn: sa.Connection, table: sa.Table, rows: Sequence[Row]) -> None:
         conn.execute(sa.insert(table), list(rows))
 
 
-def _write_tracks(conn: sa.Connection, scope: _Scope, tracks: list[Track],
-                  analyses: list[Analysis], present: list[Analysis]) -> None:
+def _write_tracks(
+    conn: sa.Connection,
+    scope: _Scope,
+    tracks: list[Track],
+    analyses: list[Analysis],
+    present: list[Analysis],
+) -> None:
     for table in (t.positions, t.rounds, t.tracks):
-        _delete_in(conn, table.c.key if table is t.tracks else table.c.track_key,
-                   scope.track_keys)
+        _delete_in(conn, table.c.key if table is t.tracks else table.c.track_key, scope.track_keys)
     _delete_in(conn, t.article_tracks.c.article_id, scope.ids)
     published = {a.article.id: a.article.published_at for a in analyses}
     for tr in tracks:
@@ -266,19 +295,45 @@ def _write_tracks(conn: sa.Connection, scope: _Scope, tracks: list[Track],
         histories = round_histories(key, tr, analyses)
         pairs = zip(tr.rounds, histories, strict=True)
         _insert(conn, t.rounds, [_round_row(key, i, r, h) for i, (r, h) in enumerate(pairs)])
-        _insert(conn, t.positions, [
-            {"track_key": key, "idx": i, "actor": p.actor, "on": p.on, "position": p.position,
-             "red_line": p.red_line, "attributed_to": p.attributed_to,
-             "article_id": p.article_id, "published_at": published.get(p.article_id or ""),
-             "data": p.model_dump(mode="json")}
-            for i, p in enumerate(tr.positions)])
-    _insert(conn, t.article_tracks, [{"article_id": a.article.id, "track_key": k}
-                                     for a in present for k in sorted(_track_keys(a))])
+        _insert(
+            conn,
+            t.positions,
+            [
+                {
+                    "track_key": key,
+                    "idx": i,
+                    "actor": p.actor,
+                    "on": p.on,
+                    "position": p.position,
+                    "red_line": p.red_line,
+                    "attributed_to": p.attributed_to,
+                    "article_id": p.article_id,
+                    "published_at": published.get(p.article_id or ""),
+                    "data": p.model_dump(mode="json"),
+                }
+                for i, p in enumerate(tr.positions)
+            ],
+        )
+    _insert(
+        conn,
+        t.article_tracks,
+        [
+            {"article_id": a.article.id, "track_key": k}
+            for a in present
+            for k in sorted(_track_keys(a))
+        ],
+    )
 
 
 def _track_row(key: str, tr: Track) -> Row:
-    return {"key": key, "name": tr.name, "parties": tr.parties, "mediators": tr.mediators,
-            "issues": tr.issues, "data": tr.model_dump(mode="json")}
+    return {
+        "key": key,
+        "name": tr.name,
+        "parties": tr.parties,
+        "mediators": tr.mediators,
+        "issues": tr.issues,
+        "data": tr.model_dump(mode="json"),
+    }
 
 
 def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> list[list[Round]]:
@@ -302,8 +357,12 @@ def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> li
     return [h or [r] for h, r in zip(out, merged.rounds, strict=True)]
 
 
-def _session_of(rounds: list[Round], ordinal: int, when: tuple[dt.date, str],
-                order: dict[str, tuple[dt.date, str]]) -> int | None:
+def _session_of(
+    rounds: list[Round],
+    ordinal: int,
+    when: tuple[dt.date, str],
+    order: dict[str, tuple[dt.date, str]],
+) -> int | None:
     same = [i for i, r in enumerate(rounds) if r.ordinal == ordinal]
     for i in same:
         last = order.get(rounds[i].article_id or "")
@@ -313,39 +372,91 @@ def _session_of(rounds: list[Round], ordinal: int, when: tuple[dt.date, str],
 
 
 def _round_row(key: str, i: int, r: Round, history: list[Round]) -> Row:
-    return {"track_key": key, "idx": i, "ordinal": r.ordinal, "venue": r.venue, "date": r.date,
-            "status": r.status, "article_id": r.article_id,
-            "history": [h.model_dump(mode="json") for h in history]}
+    return {
+        "track_key": key,
+        "idx": i,
+        "ordinal": r.ordinal,
+        "venue": r.venue,
+        "date": r.date,
+        "status": r.status,
+        "article_id": r.article_id,
+        "history": [h.model_dump(mode="json") for h in history],
+    }
 
 
-def _write_agreements(conn: sa.Connection, scope: _Scope, agreements: list[Agreement],
-                      present: list[Analysis]) -> None:
+def _write_agreements(
+    conn: sa.Connection, scope: _Scope, agreements: list[Agreement], present: list[Analysis]
+) -> None:
     _delete_in(conn, t.agreement_statuses.c.agreement_key, scope.agreement_keys)
     _delete_in(conn, t.agreements.c.key, scope.agreement_keys)
     _delete_in(conn, t.article_agreements.c.article_id, scope.ids)
     for ag in agreements:
         key = agreement_key(ag.name)
-        _insert(conn, t.agreements, [{
-            "key": key, "name": ag.name, "kind": ag.kind, "parties": ag.parties,
-            "status": ag.status, "date": ag.date, "data": ag.model_dump(mode="json")}])
-        _insert(conn, t.agreement_statuses, [
-            {"agreement_key": key, "idx": i, "status": s.status, "date": s.date,
-             "until": s.until, "by": s.by, "attributed_to": s.attributed_to,
-             "article_id": s.article_id,
-             "evidence": s.evidence.model_dump(mode="json") if s.evidence else None}
-            for i, s in enumerate(ag.statuses)])
-    _insert(conn, t.article_agreements, [{"article_id": a.article.id, "agreement_key": k}
-                                         for a in present for k in sorted(_agreement_keys(a))])
+        _insert(
+            conn,
+            t.agreements,
+            [
+                {
+                    "key": key,
+                    "name": ag.name,
+                    "kind": ag.kind,
+                    "parties": ag.parties,
+                    "status": ag.status,
+                    "date": ag.date,
+                    "data": ag.model_dump(mode="json"),
+                }
+            ],
+        )
+        _insert(
+            conn,
+            t.agreement_statuses,
+            [
+                {
+                    "agreement_key": key,
+                    "idx": i,
+                    "status": s.status,
+                    "date": s.date,
+                    "until": s.until,
+                    "by": s.by,
+                    "attributed_to": s.attributed_to,
+                    "article_id": s.article_id,
+                    "evidence": s.evidence.model_dump(mode="json") if s.evidence else None,
+                }
+                for i, s in enumerate(ag.statuses)
+            ],
+        )
+    _insert(
+        conn,
+        t.article_agreements,
+        [
+            {"article_id": a.article.id, "agreement_key": k}
+            for a in present
+            for k in sorted(_agreement_keys(a))
+        ],
+    )
 
 
-def _write_stories(conn: sa.Connection, scope: _Scope, stories: list[Story],
-                   analyses: list[Analysis]) -> None:
+def _write_stories(
+    conn: sa.Connection, scope: _Scope, stories: list[Story], analyses: list[Analysis]
+) -> None:
     _delete_in(conn, t.story_events.c.story_id, scope.story_ids)
     _delete_in(conn, t.stories.c.id, scope.story_ids)
-    _insert(conn, t.stories, [{
-        "id": s.id, "type": s.type, "date": s.date, "first_report": s.first_report,
-        "sources": s.sources, "article_count": len({split_ref(r)[0] for r in s.events}),
-        "disagreements": s.disagreements} for s in stories])
+    _insert(
+        conn,
+        t.stories,
+        [
+            {
+                "id": s.id,
+                "type": s.type,
+                "date": s.date,
+                "first_report": s.first_report,
+                "sources": s.sources,
+                "article_count": len({split_ref(r)[0] for r in s.events}),
+                "disagreements": s.disagreements,
+            }
+            for s in stories
+        ],
+    )
     _insert(conn, t.story_events, list(_event_rows(analyses, stories)))
 
 
@@ -356,12 +467,18 @@ def _event_rows(analyses: Sequence[Analysis], stories: list[Story]) -> Iterator[
         for ref in s.events:
             aid, idx = split_ref(ref)
             art = by_id[aid].article
-            day, tol = event_day(EventRef(aid, idx, by_id[aid].events[idx], art.outlet,
-                                          art.published_at))
-            yield {"story_id": s.id, "article_id": aid, "event_index": idx,
-                   "type": s.type, "day": day,
-                   "day_from": day - dt.timedelta(days=tol) if day else None,
-                   "day_to": day + dt.timedelta(days=tol) if day else None}
+            day, tol = event_day(
+                EventRef(aid, idx, by_id[aid].events[idx], art.outlet, art.published_at)
+            )
+            yield {
+                "story_id": s.id,
+                "article_id": aid,
+                "event_index": idx,
+                "type": s.type,
+                "day": day,
+                "day_from": day - dt.timedelta(days=tol) if day else None,
+                "day_to": day + dt.timedelta(days=tol) if day else None,
+            }
 
 
 def _mark_resolved(conn: sa.Connection, ids: list[str]) -> None:

@@ -54,8 +54,12 @@ class Source:
 
     def to_json(self) -> dict[str, Any]:
         """The source as JSON (id, outlet, ISO date, title)."""
-        return {"article_id": self.article_id, "outlet": self.outlet, "title": self.title,
-                "published_at": self.published_at.isoformat() if self.published_at else None}
+        return {
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,10 @@ class RoundRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The merged round with its ``history``."""
-        return {**self.round.model_dump(mode="json"),
-                "history": [h.model_dump(mode="json") for h in self.history]}
+        return {
+            **self.round.model_dump(mode="json"),
+            "history": [h.model_dump(mode="json") for h in self.history],
+        }
 
 
 @dataclass(frozen=True)
@@ -108,9 +114,12 @@ class TrackRecord:
         """The track's JSON with round histories, agreements and the cited articles."""
         data = self.track.model_dump(mode="json")
         data["rounds"] = [r.to_json() for r in self.rounds]
-        return {**data, "key": self.key,
-                "agreements": [a.to_json() for a in self.agreements],
-                "sources": {k: s.to_json() for k, s in sorted(self.sources.items())}}
+        return {
+            **data,
+            "key": self.key,
+            "agreements": [a.to_json() for a in self.agreements],
+            "sources": {k: s.to_json() for k, s in sorted(self.sources.items())},
+        }
 
 
 def select_sources(conn: sa.Connection, ids: Iterable[str | None]) -> dict[str, Source]:
@@ -120,7 +129,8 @@ def select_sources(conn: sa.Connection, ids: Iterable[str | None]) -> dict[str, 
     out: dict[str, Source] = {}
     for i in range(0, len(wanted), 500):
         query = sa.select(a.id, a.outlet, a.published_at, a.title).where(
-            a.id.in_(wanted[i : i + 500]))
+            a.id.in_(wanted[i : i + 500])
+        )
         for row in conn.execute(query):
             out[row.id] = Source(row.id, row.outlet, row.published_at, row.title)
     return out
@@ -140,12 +150,17 @@ def select_names(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
 
 def select_agreements(conn: sa.Connection) -> list[AgreementRecord]:
     """Every agreement with its timeline, by name."""
-    rows = conn.execute(sa.select(t.agreements.c.key, t.agreements.c.data)
-                        .order_by(t.agreements.c.name, t.agreements.c.key)).all()
+    rows = conn.execute(
+        sa.select(t.agreements.c.key, t.agreements.c.data).order_by(
+            t.agreements.c.name, t.agreements.c.key
+        )
+    ).all()
     found = [(row.key, Agreement.model_validate(row.data)) for row in rows]
     sources = select_sources(conn, (s.article_id for _, ag in found for s in ag.statuses))
-    return [AgreementRecord(key, ag, _only(sources, (s.article_id for s in ag.statuses)))
-            for key, ag in found]
+    return [
+        AgreementRecord(key, ag, _only(sources, (s.article_id for s in ag.statuses)))
+        for key, ag in found
+    ]
 
 
 def _only(sources: dict[str, Source], ids: Iterable[str | None]) -> dict[str, Source]:
@@ -186,8 +201,9 @@ def _check_one(names: list[str], name: str, what: str, listing: str) -> None:
 
 def select_tracks(conn: sa.Connection) -> list[TrackRecord]:
     """Every track with its rounds' histories and the agreements between its parties."""
-    rows = conn.execute(sa.select(t.tracks.c.key, t.tracks.c.data)
-                        .order_by(t.tracks.c.name, t.tracks.c.key)).all()
+    rows = conn.execute(
+        sa.select(t.tracks.c.key, t.tracks.c.data).order_by(t.tracks.c.name, t.tracks.c.key)
+    ).all()
     return _track_records(conn, [(row.key, Track.model_validate(row.data)) for row in rows])
 
 
@@ -211,18 +227,24 @@ def _track_records(conn: sa.Connection, found: list[tuple[str, Track]]) -> list[
     query = sa.select(r.track_key, r.idx, r.history).where(r.track_key.in_([k for k, _ in found]))
     for row in conn.execute(query):
         histories.setdefault(row.track_key, {})[row.idx] = [
-            Round.model_validate(h) for h in row.history]
+            Round.model_validate(h) for h in row.history
+        ]
     agreements = select_agreements(conn)
     out = []
     for key, tr in found:
-        rounds = [RoundRecord(rd, histories.get(key, {}).get(i, [rd]))
-                  for i, rd in enumerate(tr.rounds)]
+        rounds = [
+            RoundRecord(rd, histories.get(key, {}).get(i, [rd])) for i, rd in enumerate(tr.rounds)
+        ]
         mine = [a for a in agreements if _same_parties(tr, a.agreement)]
         out.append(TrackRecord(key, tr, rounds, mine, {}))
     ids = [i for rec in out for i in _article_ids(rec)]
     sources = select_sources(conn, ids)
-    return [TrackRecord(rec.key, rec.track, rec.rounds, rec.agreements,
-                        _only(sources, _article_ids(rec))) for rec in out]
+    return [
+        TrackRecord(
+            rec.key, rec.track, rec.rounds, rec.agreements, _only(sources, _article_ids(rec))
+        )
+        for rec in out
+    ]
 
 
 def _same_parties(track: Track, agreement: Agreement) -> bool:
@@ -249,8 +271,12 @@ def select_stories(
 ) -> list[Story]:
     """Stories reported by at least ``min_sources`` articles, from ``since`` on, newest first."""
     s = t.stories.c
-    query = (sa.select(t.stories).where(s.article_count >= min_sources)
-             .order_by(s.date.desc().nulls_last(), s.id).limit(limit))
+    query = (
+        sa.select(t.stories)
+        .where(s.article_count >= min_sources)
+        .order_by(s.date.desc().nulls_last(), s.id)
+        .limit(limit)
+    )
     if since is not None:
         query = query.where(s.date >= since.isoformat())
     return _stories(conn, conn.execute(query).all())
@@ -259,17 +285,28 @@ def select_stories(
 def select_stories_by_id(conn: sa.Connection, ids: Sequence[str]) -> list[Story]:
     """The stored stories among ``ids``, in the order given (unknown ids are left out)."""
     wanted = list(dict.fromkeys(ids))
-    rows = {row.id: row for i in range(0, len(wanted), 500)
-            for row in conn.execute(sa.select(t.stories).where(
-                t.stories.c.id.in_(wanted[i : i + 500])))}
+    rows = {
+        row.id: row
+        for i in range(0, len(wanted), 500)
+        for row in conn.execute(sa.select(t.stories).where(t.stories.c.id.in_(wanted[i : i + 500])))
+    }
     return _stories(conn, [rows[i] for i in wanted if i in rows])
 
 
 def _stories(conn: sa.Connection, rows: Sequence[sa.Row[Any]]) -> list[Story]:
     members = _members(conn, [row.id for row in rows])
-    return [Story(id=row.id, type=row.type, date=row.date, events=members.get(row.id, []),
-                  sources=list(row.sources), first_report=row.first_report,
-                  disagreements=list(row.disagreements)) for row in rows]
+    return [
+        Story(
+            id=row.id,
+            type=row.type,
+            date=row.date,
+            events=members.get(row.id, []),
+            sources=list(row.sources),
+            first_report=row.first_report,
+            disagreements=list(row.disagreements),
+        )
+        for row in rows
+    ]
 
 
 def _members(conn: sa.Connection, story_ids: list[str]) -> dict[str, list[str]]:
@@ -277,9 +314,11 @@ def _members(conn: sa.Connection, story_ids: list[str]) -> dict[str, list[str]]:
     se, a = t.story_events.c, t.articles.c
     out: dict[str, list[tuple[Any, ...]]] = {}
     for i in range(0, len(story_ids), 500):
-        query = (sa.select(se.story_id, se.article_id, se.event_index, a.published_at)
-                 .outerjoin(t.articles, a.id == se.article_id)
-                 .where(se.story_id.in_(story_ids[i : i + 500])))
+        query = (
+            sa.select(se.story_id, se.article_id, se.event_index, a.published_at)
+            .outerjoin(t.articles, a.id == se.article_id)
+            .where(se.story_id.in_(story_ids[i : i + 500]))
+        )
         for row in conn.execute(query):
             key = (row.published_at or dt.date.min, row.article_id, row.event_index)
             out.setdefault(row.story_id, []).append(key)

@@ -94,9 +94,10 @@ def child_rows(analysis: Analysis) -> Iterator[tuple[sa.Table, list[Row]]]:
         ],
     )
     listed = _listing_columns(analysis.article)
-    yield t.quotes, [
-        {**_quote_row(aid, i, analysis), **listed} for i in range(len(analysis.quotes))
-    ]
+    yield (
+        t.quotes,
+        [{**_quote_row(aid, i, analysis), **listed} for i in range(len(analysis.quotes))],
+    )
     yield (
         t.attributions,
         [

@@ -378,5 +378,12 @@ RESOLVED = (
 
 # Tables whose rows belong to one article, children first (the order deletes must follow).
 PER_ARTICLE = (
-    event_actors, events, attributions, quotes, mentions, repairs, resolved_articles, analyses
+    event_actors,
+    events,
+    attributions,
+    quotes,
+    mentions,
+    repairs,
+    resolved_articles,
+    analyses,
 )

@@ -56,9 +56,7 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_events_published_at", ["published_at", "article_id", "idx"], unique=False
         )
-        batch_op.create_index(
-            "ix_events_type_published_at", ["type", "published_at"], unique=False
-        )
+        batch_op.create_index("ix_events_type_published_at", ["type", "published_at"], unique=False)
         batch_op.create_index(
             "ix_events_date_value_published_at", ["date_value", "published_at"], unique=False
         )
