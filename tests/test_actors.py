@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kb_builders import person, role
-from parley.extract.actors import ActorsExtractor
+from parley.extract.actors.extractor import ActorsExtractor
 from parley.extract.base import Context, extractors
 from parley.kb import KnowledgeBase
 from parley.models import Actor, Analysis, Article

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from parley.extract.attributions import AttributionExtractor
-from parley.extract.quotes import QuoteExtractor
+from parley.extract.speech.attributions import AttributionExtractor
+from parley.extract.speech.quotes import QuoteExtractor
 from parley.models import Actor, Attribution
 from speech_ctx import make_ctx, make_kb
 from test_quotes import sample_analysis

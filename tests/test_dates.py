@@ -9,7 +9,12 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from parley.extract.base import Context
-from parley.extract.dates import DatesExtractor, find_expressions, resolve_expression, tense_of
+from parley.extract.timeplace.dates import (
+    DatesExtractor,
+    find_expressions,
+    resolve_expression,
+    tense_of,
+)
 from parley.kb import KnowledgeBase
 from parley.models import Analysis, Article
 

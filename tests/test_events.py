@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from parley.extract.base import Context
-from parley.extract.events import EventsExtractor
-from parley.extract.places import PlaceResolver, parse_number
-from parley.extract.plover import load_plover
+from parley.extract.events.extractor import EventsExtractor
+from parley.extract.events.plover import load_plover
+from parley.extract.timeplace.places import PlaceResolver, parse_number
 from parley.kb import KnowledgeBase
 from parley.models import Actor, Analysis, Article, Event, Mention
 
@@ -130,7 +130,7 @@ def test_places_resolve_offline(name: str, country: str | None) -> None:
 
 
 def _events(nlp: Any, text: str) -> list[Event]:
-    from parley.extract.dates import DatesExtractor
+    from parley.extract.timeplace.dates import DatesExtractor
 
     ctx = _context(nlp(text))
     DatesExtractor()(ctx)
@@ -282,7 +282,7 @@ def _force_kb() -> KnowledgeBase:
 
 @pytest.mark.model
 def test_a_state_armed_force_acts_as_its_state(nlp: Any) -> None:
-    from parley.extract.dates import DatesExtractor
+    from parley.extract.timeplace.dates import DatesExtractor
 
     ctx = _context(nlp("The Bundeswehr attacked Turkey on Monday."), _force_kb())
     DatesExtractor()(ctx)
@@ -660,7 +660,7 @@ def _legislature_kb() -> KnowledgeBase:
 
 
 def _legislature_events(nlp: Any, text: str) -> list[Event]:
-    from parley.extract.dates import DatesExtractor
+    from parley.extract.timeplace.dates import DatesExtractor
 
     ctx = _context(nlp(text), _legislature_kb())
     DatesExtractor()(ctx)

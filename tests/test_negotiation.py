@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from parley.extract.negotiation import find_issues, find_rounds
-from parley.extract.stances import UNSPECIFIED, issue_for
+from parley.extract.negotiation.extractor import find_issues, find_rounds
+from parley.extract.negotiation.stances import UNSPECIFIED, issue_for
 from parley.models import Analysis, Article, Position, RawDocument, Span, Track
 from parley.resolve import merge_tracks
 

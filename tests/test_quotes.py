@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from parley.extract.base import Context
-from parley.extract.quotes import QuoteExtractor, find_marked
-from parley.extract.speech import load_cues
+from parley.extract.speech.quotes import QuoteExtractor, find_marked
+from parley.extract.speech.speakers import load_cues
 from parley.models import Analysis, Article, Quote
 from speech_ctx import make_ctx, make_kb
 

@@ -19,15 +19,16 @@ Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its 
    paragraph goes to that quote's speaker. A cue counts only in the quote's paragraph (the
    parser sometimes runs a sentence over a paragraph break). Words cited as words ('the phrase
    "not today"') are no quote; "read" is a cue when a text reads ('a message that read "…"').
-3. **Name the speaker** (:class:`~parley.extract.speech.Speakers`): the subject of the cue verb,
-   resolved to an actor through the mentions; "a statement from the ministry" is the ministry's;
+3. **Name the speaker** (:class:`~parley.extract.speech.speakers.Speakers`): the subject of the
+   cue verb, resolved to an actor through the mentions; "a statement from the ministry" is the
+   ministry's;
    a pronoun goes to the most recent compatible speaker or subject outside the quoted words;
    "the person" goes back to "a person close to the talks"; an unresolvable phrase ("the
    delegations") is kept as words with ``actor=None``. The words go to the source a medium
    cites ("Report.az, citing Interfax, said"), to the outer speaker of reported speech ("He said
    Germany … warned that '…'"), to the author of a text ("a group … replacing the page with a
    message that read"); "the minister", "Serbian negotiators" and "a State Department
-   spokesperson" are resolved as :class:`~parley.extract.speech.Speakers` explains.
+   spokesperson" are resolved as :class:`~parley.extract.speech.speakers.Speakers` explains.
 4. **Nested quotes**: single-quoted words inside a quote are a quote of their own when a
    verb of saying inside the outer quote governs them and has a named subject ('"… their
    chief negotiator said 'no deal' …"'); not when the verb names ("called it 'a walkout'").
@@ -62,7 +63,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
-from parley.extract.speech import (
+from parley.extract.speech.speakers import (
     FAR,
     NEAR,
     Cues,

@@ -30,7 +30,7 @@ cascade, each step adding :class:`~parley.models.Attribution` records:
 
 Unnamed reporters are followed to whom they stand for: "state media" to the outlet named before
 (else after) it, never the article's own; "its foreign ministry" and "his office" to the state
-(see :class:`~parley.extract.speech.Speakers`).
+(see :class:`~parley.extract.speech.speakers.Speakers`).
 
 The claim is the verb's complement without its wire dateline ("ASTANA (Reuters) —") and without
 a trailing concessive clause (", although …"; words in ``claim_stops``). Not claims: an
@@ -69,8 +69,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
-from parley.extract.quotes import find_marked
-from parley.extract.speech import (
+from parley.extract.speech.quotes import find_marked
+from parley.extract.speech.speakers import (
     Cues,
     Resolver,
     Speakers,

@@ -14,7 +14,7 @@ from parley.models import EventStatus, Place, TimeExpression
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from parley.extract.plover import TriggerRule
+    from parley.extract.events.plover import TriggerRule
 
 __all__ = ["Draft", "rejection_target", "last_sides", "complete", "same_happening", "confidence"]
 

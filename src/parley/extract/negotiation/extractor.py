@@ -19,7 +19,7 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
 3. **Issues** are the items of the forms :func:`find_issues` knows ("the core issues: A and B",
    "talks on A and B", "disputes over A", "A remains the main sticking point"), each cut at the
    end of its noun phrase.
-4. **Positions** come from :mod:`parley.extract.stances` (red lines, refusals, demands,
+4. **Positions** come from :mod:`parley.extract.negotiation.stances` (red lines, refusals, demands,
    proposals, quotes of a party's people), plus replies by a party's people ("X responded
    that …"). Each is linked to the issue whose words it shares, and to its reported source.
 """
@@ -31,7 +31,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, country_of, is_state, register
-from parley.extract.stances import quoted_positions, sentence_positions
+from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 
@@ -253,7 +253,7 @@ class NegotiationExtractor:
         parties: Counter[str] = Counter()
         mediators: list[str] = []
         for e in consults:
-            states = {a for a in (*e.source, *e.target) if is_state(ctx, a)}
+            states = list(dict.fromkeys(a for a in (*e.source, *e.target) if is_state(ctx, a)))
             if len(states) >= 2:
                 parties.update(states)
                 mediators += [m for m in e.mediator if m not in states]
@@ -305,7 +305,7 @@ class NegotiationExtractor:
         return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
 
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
-        from parley.extract.agreements import load_agreement_data
+        from parley.extract.negotiation.agreements import load_agreement_data
 
         domains = {a["name"]: a.get("domain") for a in load_agreement_data()["agreements"]}
         tracks = []

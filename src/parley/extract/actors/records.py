@@ -1,7 +1,7 @@
 """What the actors extractor hands on: mentions, per-actor records and token maps.
 
-The cascade in :mod:`parley.extract.actors` builds :class:`Found` items in token offsets; the
-functions here turn them into :class:`~parley.models.Mention` and
+The cascade in :mod:`parley.extract.actors.extractor` builds :class:`Found` items in token
+offsets; the functions here turn them into :class:`~parley.models.Mention` and
 :class:`~parley.models.ActorInText` records in character offsets, and into the token maps later
 extractors read from ``ctx.scratch``.
 """

@@ -17,8 +17,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from parley.extract.base import actor_at
-from parley.extract.places import country_of_demonym
-from parley.extract.plover import PloverLexicon
+from parley.extract.events.plover import PloverLexicon
+from parley.extract.timeplace.places import country_of_demonym
 from parley.kb import FORMAT, parse_data_file
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from parley.extract.plover import PloverLexicon
+from parley.extract.events.plover import PloverLexicon
 from parley.models import EventStatus
 
 if TYPE_CHECKING:

@@ -33,8 +33,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, actor_at, register
-from parley.extract.event_actors import ActorIndex, dateline_end, unique
-from parley.extract.event_drafts import (
+from parley.extract.events.actors import ActorIndex, dateline_end, unique
+from parley.extract.events.drafts import (
     Draft,
     complete,
     confidence,
@@ -42,15 +42,15 @@ from parley.extract.event_drafts import (
     rejection_target,
     same_happening,
 )
-from parley.extract.event_status import StatusReader, anchor_of
-from parley.extract.places import (
+from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
+from parley.extract.events.status import StatusReader, anchor_of
+from parley.extract.timeplace.places import (
     PlaceResolver,
     demonym_of,
     find_places,
     place_spans,
     quantities_in,
 )
-from parley.extract.plover import PloverLexicon, TriggerRule, load_plover
 from parley.models import Attribution, Event, EventStatus, Place, Span, TimeExpression
 
 if TYPE_CHECKING:

@@ -44,7 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from parley.extract.actor_records import (
+from parley.extract.actors.records import (
     Found,
     actor_at,
     by_sentence,

@@ -1,0 +1,1 @@
+"""Actors: mentions resolved to knowledge-base actors, and the per-article actor records."""

@@ -1,0 +1,1 @@
+"""Events: PLOVER triggers, their actors, status and drafts."""

@@ -1,0 +1,1 @@
+"""Negotiation: tracks, rounds, positions (stances) and agreements."""

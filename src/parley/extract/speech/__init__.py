@@ -1,0 +1,1 @@
+"""Speech: quotes, attributions (reported speech) and the speakers and cues they share."""

@@ -1,0 +1,1 @@
+"""Dates and places: time expressions resolved against publication, and located places."""
