@@ -55,3 +55,14 @@ def test_importing_parley_loads_no_heavy_library() -> None:
     loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                                 text=True).stdout.split())  # fmt: skip
     assert not {"spacy", "sqlalchemy", "pydantic", "parley.pipeline", "parley.models"} & loaded
+
+
+@pytest.mark.model
+def test_analyze_from_a_notebook_resolves_dates_against_the_given_day() -> None:
+    text = "Envoys of Norway and Finland met in Oslo on Monday to discuss a ceasefire."
+    analysis = parley.analyze(text, published_at="2026-03-04", title="Envoys meet", outlet="Wire")
+    assert isinstance(analysis, parley.Analysis)
+    assert analysis.article.title == "Envoys meet" and analysis.article.outlet == "Wire"
+    assert [d.value for d in analysis.dates] == ["2026-03-02"]
+    assert {"NOR", "FIN"} <= {a.id for a in analysis.actors}
+    assert parley.default_pipeline() is parley.default_pipeline()
