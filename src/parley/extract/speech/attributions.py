@@ -404,11 +404,27 @@ class _Run:
         span = self.doc[bounds[0] : bounds[1]]
         if span.root.lemma_.lower() in self.cues.speech_nouns:
             # "according to a statement from the Swiss foreign ministry": the ministry's words
-            found = self._source(span.root)
-            if found is not None and found[0].actor is not None:
+            found = self._issuer(span.root)
+            if found is not None:
                 return found
         who = self.res.who(span.root, stop_at=bounds[1])
         return self._reporter_of(who, span)
+
+    def _issuer(self, noun: Token) -> tuple[Reporter, float] | None:
+        """The reporter of a statement, letter or report: whoever issued it, when named.
+
+        "A statement issued by the ministry said" is the ministry's claim. A text with no
+        issuer in sight is not followed further (it stays the phrase's own words): asking
+        the phrase again who it is would go round for ever.
+        """
+        who = self.speakers.who(noun)
+        if who is None or who.head == noun.i or who.actor is None:
+            return None
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        rep, conf = self._reporter_of(who, span)
+        return rep, min(conf, who.confidence)
 
     def _reporter_of(self, who: Who, span: SpacySpan) -> tuple[Reporter, float]:
         head = span.root

@@ -691,8 +691,12 @@ class Speakers:
             return source
         for sent in _sentences_back(noun, _LOOK_BACK):
             for tok in reversed([t for t in sent if t.i < noun.i]):
-                if tok.lemma_ == noun.lemma_ and _indefinite(tok):
-                    return self._source_of_statement(tok) or self.author_of(tok)
+                if tok.lemma_ != noun.lemma_:
+                    continue
+                # "… said in a statement. The statement added …"; "in their statement"
+                earlier = self._source_of_statement(tok) or self.author_of(tok)
+                if earlier is not None and earlier.i != noun.i:
+                    return earlier
         return None
 
     def _source_of_statement(self, noun: Token) -> Token | None:
@@ -702,6 +706,11 @@ class Speakers:
                 return child
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            if child.dep_ == "acl":  # "a statement issued by the ministry"
+                agents = [a for c in child.children if c.dep_ == "agent" for a in c.children]
+                objs = [a for a in agents if a.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         return None
