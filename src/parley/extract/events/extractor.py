@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
 from parley.extract.base import Context, actor_at, register
-from parley.extract.events.actors import ActorIndex, dateline_end, unique
+from parley.extract.events.actors import ActorIndex, unique
 from parley.extract.events.drafts import (
     Draft,
     complete,
@@ -53,6 +53,7 @@ from parley.extract.timeplace.places import (
     quantities_in,
 )
 from parley.models import Event, EventStatus, Place, Span, TimeExpression
+from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -594,7 +595,7 @@ class _Builder:
     def _dates_by_anchor(self) -> dict[int, TimeExpression]:
         kinds = self.ctx.products.date_kind or {}
         anchors: dict[int, TimeExpression] = {}
-        wire = dateline_end(self.doc)
+        wire = dateline_end(self.doc) or 0
         for date in self.ctx.analysis.dates:
             if kinds.get(date.start) == "duration":
                 continue
