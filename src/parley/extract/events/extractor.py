@@ -54,6 +54,7 @@ from parley.extract.timeplace.places import (
 )
 from parley.models import Event, EventStatus, Place, Span, TimeExpression
 from parley.nlp.dateline import dateline_end
+from parley.nlp.numbers import numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,18 +73,6 @@ _REPORTED = ("occurred", "proposed", "refused", "negated")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
 _FRAME_PREPS = ("in", "during", "throughout")
 _OFFSET_UNITS = {"day": 1, "week": 7}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-}
 
 
 @register("parley.events.v1")
@@ -953,8 +942,8 @@ def _count(unit: Token) -> int | None:
         if child.dep_ in ("det", "nummod"):
             if word.isdigit():
                 return int(word)
-            if word in _NUMBER_WORDS:
-                return _NUMBER_WORDS[word]
+            if word in numbers():
+                return numbers()[word]
     return None
 
 

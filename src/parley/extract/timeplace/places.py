@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from parley import knowledge
 from parley.models import Place, Quantity
 from parley.nlp.lexicon import load_lexicon
+from parley.nlp.numbers import parse_number
 from parley.nlp.places import alpha3, city, country_code
 
 if TYPE_CHECKING:
@@ -55,42 +56,6 @@ BORDER_WORDS = frozenset(
         "village",
     }
 )
-_WORD_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-}
-_MULTIPLIERS = {"hundred", "thousand", "million", "billion", "dozen"}
 
 
 def country_of_demonym(word: str) -> str | None:
@@ -213,27 +178,6 @@ def find_places(doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ())
 
 
 # --------------------------------------------------------------------------- quantities
-
-
-def parse_number(words: list[str]) -> float | None:
-    """The value of a number written in digits or words: "157", "1,000", "a thousand", "six"."""
-    total, current, seen = 0.0, 0.0, False
-    for word in (w.lower().replace(",", "") for w in words):
-        if word in ("a", "an", "and"):
-            current = current or (1.0 if word != "and" else current)
-            continue
-        if re.fullmatch(r"\d+(\.\d+)?", word):
-            current += float(word)
-        elif word in _MULTIPLIERS:
-            current = (current or 1.0) * _WORD_NUMBERS[word]
-            if word != "hundred":
-                total, current = total + current, 0.0
-        elif word in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[word]
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 def _number_tokens(token: Token) -> list[Token]:
