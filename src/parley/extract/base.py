@@ -76,7 +76,7 @@ class Products:
 
 
 # Names every extractor may rely on before any extractor has run.
-GIVEN = ("article", "doc", "kb")
+GIVEN = ("article", "doc", "kb")  # not a word list: context fields
 
 
 def names() -> frozenset[str]:

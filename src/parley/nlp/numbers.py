@@ -12,7 +12,15 @@ from collections.abc import Mapping
 
 from parley import knowledge
 
-__all__ = ["cardinals", "multipliers", "numbers", "counts", "ordinals", "parse_number"]
+__all__ = [
+    "cardinals",
+    "multipliers",
+    "numbers",
+    "counts",
+    "vague_counts",
+    "ordinals",
+    "parse_number",
+]
 
 _FILE = "lexicon/numbers.json"
 
@@ -43,6 +51,12 @@ def numbers() -> Mapping[str, int]:
 def counts() -> Mapping[str, int]:
     """:func:`numbers` and vague counts ("a few" → 3, "a couple of" → 2, "several" → 3)."""
     return {**numbers(), **_ints("approximate")}
+
+
+@knowledge.derived
+def vague_counts() -> frozenset[str]:
+    """ "a few", "a couple of", "several": counts that say roughly how many."""
+    return frozenset(_ints("approximate"))
 
 
 @knowledge.derived

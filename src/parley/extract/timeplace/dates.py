@@ -33,9 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from parley import knowledge
 from parley.extract.base import Context, DateKind, register
 from parley.models import Precision, TimeExpression
-from parley.nlp.numbers import counts
+from parley.nlp.numbers import counts, vague_counts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,8 @@ __all__ = [
     "resolve_expression",
     "tense_of",
 ]
+
+_LEX = "lexicon/timeplace.json"  # word lists of this module: parley.knowledge
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +65,6 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 # Kept to the words this extractor has always read: all cardinals would also find "for fourteen
 # months" (one more date in the events gold), a change to make with a snapshot regeneration.
 NUMBERS = {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
-# Season -> the month it starts in (northern hemisphere; winter starts in December).
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # How far "the coming days/weeks/months/years" reach, as (unit, count).
 COMING_REACH = {"day": ("day", 7), "week": ("week", 4), "month": ("month", 3), "year": ("year", 2)}
 
@@ -101,8 +102,6 @@ _MONTH_RE = _rx(
     r"(?:(?P<mod>in|last|next|this|since|by|until|from|through|during|for) )?"
     r"(?:(?P<part>early|late|mid)(?: |-))?" + _MONTH + r"(?! ?\d)"
 )
-# The day that stands for a part of a month ("mid-April" is about the 15th).
-PART_DAYS = {"early": 5, "mid": 15, "late": 25}
 
 # Longest match wins across rules; on equal length the earlier rule wins.
 RULES: tuple[_Rule, ...] = (
@@ -253,7 +252,7 @@ def _resolve_match(rule: _Rule, m: re.Match[str], base: dt.date | None, tense: T
     return Resolved(resolved.value, resolved.precision, resolved.end_value, rule.kind)
 
 
-_PRECISION_WITHOUT_BASE: dict[str, Precision] = {
+_PRECISION_WITHOUT_BASE: dict[str, Precision] = {  # not a word list: rule ids
     "iso": "day",
     "mdy": "day",
     "dmy": "day",
@@ -309,18 +308,15 @@ def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolv
 def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     month = MONTHS[(g["month"] or "").lower()]
     mod = (g.get("mod") or "").lower()
-    direction: Tense = {
-        "last": "past",
-        "since": "past",
-        "next": "future",
-        "by": "future",
-        "until": "future",
-    }.get(mod, tense)  # type: ignore[assignment]
+    direction: Tense = knowledge.table(_LEX, "month_direction").get(mod, tense)
     if mod == "this":
         chosen = dt.date(base.year, month, 1)
         part = (g.get("part") or "").lower()
         if part:
-            return Resolved(chosen.replace(day=PART_DAYS[part]).isoformat(), "approximate")
+            return Resolved(
+                chosen.replace(day=knowledge.table(_LEX, "part_days")[part]).isoformat(),
+                "approximate",
+            )
         return Resolved(f"{base.year:04d}-{month:02d}", "month")
     firsts = [dt.date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)]
     month_of_base = base.replace(day=1)
@@ -329,7 +325,10 @@ def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     chosen = _pick(firsts, month_of_base, direction)
     part = (g.get("part") or "").lower()
     if part:
-        return Resolved(chosen.replace(day=PART_DAYS[part]).isoformat(), "approximate")
+        return Resolved(
+            chosen.replace(day=knowledge.table(_LEX, "part_days")[part]).isoformat(),
+            "approximate",
+        )
     return Resolved(f"{chosen.year:04d}-{chosen.month:02d}", "month")
 
 
@@ -356,7 +355,7 @@ def _season(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     mod = (g.get("mod") or "").lower()
     if not mod:
         return Resolved(None, "season")
-    start_month = SEASONS[season]
+    start_month = knowledge.table(_LEX, "seasons")[season]
     starts = [
         dt.date(y, start_month, 1) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)
     ]
@@ -407,7 +406,7 @@ def _within(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 def _relunit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+    step = int(knowledge.table(_LEX, "relative_steps").get(mod, 0))
     if unit in ("week", "weekend"):
         return _unit_at(base + dt.timedelta(weeks=step), unit)
     if unit == "month":
@@ -433,7 +432,7 @@ def _unit_at(day: dt.date, unit: str) -> Resolved:
 
 def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     unit, count = (g["unit"] or "").lower(), _number(g["num"])
-    vague = (g["num"] or "").lower() in ("a few", "few", "several", "a couple of")
+    vague = (g["num"] or "").lower() in vague_counts()
     moved = _shift(base, unit, -count)
     if unit == "day":
         return Resolved(moved.isoformat(), "approximate" if vague else "day")
@@ -447,7 +446,7 @@ def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 def _coming(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
     reach_unit, count = COMING_REACH.get(unit, ("year", 10 if unit == "decade" else 1))
-    if mod in ("past", "last", "recent"):
+    if mod in knowledge.words(_LEX, "backward_modifiers"):
         return Resolved(_shift(base, reach_unit, -count).isoformat(), "range", base.isoformat())
     return Resolved(base.isoformat(), "range", _shift(base, reach_unit, count).isoformat())
 
@@ -468,6 +467,7 @@ def _open(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 
 _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]] = {
+    # not a word list: rule ids
     "iso": _explicit,
     "mdy": _explicit,
     "dmy": _explicit,
@@ -519,31 +519,6 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date:
 # --------------------------------------------------------------------------- tense
 
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_FUTURE_HEADS = {
-    "plan",
-    "expect",
-    "intend",
-    "aim",
-    "hope",
-    "schedule",
-    "set",
-    "due",
-    "prepare",
-    "agree",
-    "promise",
-    "pledge",
-    "vow",
-    "want",
-    "seek",
-    "propose",
-    "offer",
-}
-# Verbs and adjectives whose date is the time of what they arrange, not of the arranging:
-# "was planned for November", "is due in June", "scheduled for July 8".
-_FORWARD_HEADS = {"plan", "schedule", "set", "due", "slate", "expect", "pencil", "book"}
-
-
 def tense_of(span: Span) -> Tense:
     """The tense of the verb that governs ``span``: past, future or present.
 
@@ -571,7 +546,7 @@ def _forward_head(token: Token) -> Tense | None:
     head = token.head
     if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    if head.lemma_.lower() not in _FORWARD_HEADS or head.i == token.i:
+    if head.lemma_.lower() not in knowledge.words(_LEX, "forward_heads") or head.i == token.i:
         return None
     tense = _verb_tense(head, depth=0) if head.pos_ in ("VERB", "AUX") else "present"
     governor = head.head if head.pos_ == "ADJ" else None  # "is due in June": tense of "is"
@@ -595,11 +570,15 @@ def _governing_verb(token: Token) -> Token | None:
 def _verb_tense(verb: Token, depth: int) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
-    if lemmas & _FUTURE_AUX or ("going" in lemmas and "to" in lemmas):
+    if lemmas & knowledge.words(_LEX, "future_auxiliaries") or (
+        "going" in lemmas and "to" in lemmas
+    ):
         return "future"
     if "to" in lemmas and depth < 3 and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in _FUTURE_HEADS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+        if head.lemma_.lower() in knowledge.words(_LEX, "future_heads") or (
+            head.lemma_ == "be" and head.dep_ == "ROOT"
+        ):
             return "future"
         return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):

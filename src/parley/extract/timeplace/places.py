@@ -35,27 +35,11 @@ __all__ = [
     "demonym_of",
 ]
 
+_LEX = "lexicon/timeplace.json"  # word lists of this module: parley.knowledge
+
 log = logging.getLogger(__name__)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-# Nouns that make "<demonym> X" a place ("the Belarusian border", "the Ukrainian coast").
-BORDER_WORDS = frozenset(
-    {
-        "border",
-        "frontier",
-        "coast",
-        "side",
-        "territory",
-        "region",
-        "capital",
-        "soil",
-        "waters",
-        "airspace",
-        "city",
-        "town",
-        "village",
-    }
-)
 
 
 def country_of_demonym(word: str) -> str | None:
@@ -99,7 +83,9 @@ class PlaceResolver:
 
     def _country(self, name: str) -> tuple[str | None, float | None, float | None]:
         words = name.split()
-        if len(words) >= 2 and words[-1].lower() in BORDER_WORDS:
+        if len(words) >= 2 and words[-1].lower() in knowledge.words(
+            "lexicon/timeplace.json", "border_words"
+        ):
             code = country_of_demonym(" ".join(words[:-1]))
             if code:
                 return code, None, None
@@ -126,29 +112,10 @@ def place_spans(doc: Doc | Span) -> Iterable[Span]:
         if ent.label_ in PLACE_LABELS:
             yield ent
     for token in doc:
-        if token.lemma_.lower() in BORDER_WORDS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in knowledge.words(_LEX, "border_words") and token.pos_ == "NOUN":
             mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
             if mods and country_of_demonym(mods[-1].text):
                 yield token.doc[mods[-1].i : token.i + 1]
-
-
-# "to" and "over" are left out: "unacceptable to Russia", "talks over Ukraine" are not places.
-_LOCATIVE = {
-    "in",
-    "at",
-    "near",
-    "from",
-    "across",
-    "inside",
-    "outside",
-    "into",
-    "on",
-    "around",
-    "within",
-    "along",
-    "towards",
-    "toward",
-}
 
 
 def is_locative(span: Span) -> bool:
@@ -156,7 +123,9 @@ def is_locative(span: Span) -> bool:
     i = span.start - 1
     if i >= 0 and span.doc[i].lower_ == "the":
         i -= 1
-    return i >= 0 and span.doc[i].lower_ in _LOCATIVE
+    return i >= 0 and span.doc[i].lower_ in knowledge.words(
+        "lexicon/timeplace.json", "locative_preps"
+    )
 
 
 def find_places(doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ()) -> list[Place]:
