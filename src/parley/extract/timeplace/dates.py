@@ -31,10 +31,11 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from parley import knowledge
-from parley.extract.base import Context, DateKind, register
+from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
 from parley.nlp.numbers import counts, vague_counts
 
@@ -605,59 +606,77 @@ class DatesExtractor:
         self._parsers: dict[dt.date, Any] = {}
 
     def __call__(self, ctx: Context) -> None:
-        """Append one :class:`TimeExpression` per expression found, in text order."""
+        """Append one :class:`TimeExpression` per expression found, in text order.
+
+        Each expression is resolved on its own (:func:`~parley.extract.base.isolated`): one
+        that breaks the resolver costs only itself, and the analysis says which sentence.
+        """
         base = ctx.article.published_at
         kinds: dict[int, Kind] = {}
-        found = self._from_patterns(ctx.doc, base, kinds)
-        found.extend(self._from_entities(ctx.doc, base, found, kinds))
+        found: list[TimeExpression] = []
+        for start, end, rule, match in find_expressions(ctx.doc.text):
+            step = partial(self._from_pattern, ctx.doc, base, (start, end, rule, match), found)
+            isolated(ctx, self.name, partial(step, kinds), _sentence(ctx.doc, start, end))
+        patterns = list(found)
+        for ent in (e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")):
+            step = partial(self._from_entity, ent, base, patterns, found, kinds)
+            isolated(ctx, self.name, step, ent.sent)
         found.sort(key=lambda t: t.start)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
-    def _from_patterns(
-        self, doc: Doc, base: dt.date | None, kinds: dict[int, Kind]
-    ) -> list[TimeExpression]:
-        out: list[TimeExpression] = []
-        for start, end, rule, match in find_expressions(doc.text):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            tense = tense_of(span) if span is not None and len(span) else "present"
-            res = _resolve_match(rule, match, base, tense)
-            out.append(
-                TimeExpression(
-                    text=doc.text[start:end],
-                    start=start,
-                    end=end,
-                    value=res.value,
-                    precision=res.precision,
-                    end_value=res.end_value,
-                )
+    def _from_pattern(
+        self,
+        doc: Doc,
+        base: dt.date | None,
+        hit: tuple[int, int, _Rule, re.Match[str]],
+        out: list[TimeExpression],
+        kinds: dict[int, Kind],
+    ) -> None:
+        start, end, rule, match = hit
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None and len(span) else "present"
+        res = _resolve_match(rule, match, base, tense)
+        out.append(
+            TimeExpression(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                value=res.value,
+                precision=res.precision,
+                end_value=res.end_value,
             )
-            kinds[start] = res.kind
-        return out
+        )
+        kinds[start] = res.kind
 
-    def _from_entities(
-        self, doc: Doc, base: dt.date | None, taken: list[TimeExpression], kinds: dict[int, Kind]
-    ) -> list[TimeExpression]:
-        out: list[TimeExpression] = []
-        for ent in doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
-                continue
-            res = _dateparser_fallback(ent.text, base, self._parsers)
-            if res is None:
-                continue
-            out.append(
-                TimeExpression(
-                    text=ent.text,
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    value=res.value,
-                    precision=res.precision,
-                )
+    def _from_entity(
+        self,
+        ent: Span,
+        base: dt.date | None,
+        taken: list[TimeExpression],
+        out: list[TimeExpression],
+        kinds: dict[int, Kind],
+    ) -> None:
+        if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
+            return
+        res = _dateparser_fallback(ent.text, base, self._parsers)
+        if res is None:
+            return
+        out.append(
+            TimeExpression(
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                value=res.value,
+                precision=res.precision,
             )
-            kinds[ent.start_char] = "point"
-        return out
+        )
+        kinds[ent.start_char] = "point"
+
+
+def _sentence(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.sent if span is not None and len(span) else None
 
 
 _ANCHORED = re.compile(r"\d{4}|" + "|".join(m for m in MONTHS if len(m) > 3), re.IGNORECASE)
