@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from parley import knowledge
 from parley.kb import KnowledgeBase
+from parley.knowledge.places import city_country, country_code
 from parley.nlp.lexicon import Lexicon
-from parley.nlp.places import city_country, country_code
 from parley.nlp.titles import TitleHit
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from parley import knowledge
+from parley.knowledge.places import alpha3, city, country_code
 from parley.models import Place, Quantity
 from parley.nlp.lexicon import load_lexicon
 from parley.nlp.numbers import parse_number
-from parley.nlp.places import alpha3, city, country_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
