@@ -52,7 +52,8 @@ def _sql_uses(path: Path) -> Iterator[str]:
             yield f"{path.name}:{line} imports {name}"
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in ("text", "engine"):
-            if node.attr == "engine" or (isinstance(node.value, ast.Name) and node.value.id == "sa"):
+            on_sa = isinstance(node.value, ast.Name) and node.value.id == "sa"
+            if node.attr == "engine" or on_sa:
                 yield f"{path.name}:{node.lineno} uses .{node.attr}"
         if isinstance(node, ast.Call):
             func = node.func
@@ -63,10 +64,7 @@ def _sql_uses(path: Path) -> Iterator[str]:
 
 def test_no_sql_outside_the_store() -> None:
     found = [
-        use
-        for name, path in _modules()
-        if not _in(name, "parley.store")
-        for use in _sql_uses(path)
+        use for name, path in _modules() if not _in(name, "parley.store") for use in _sql_uses(path)
     ]
     assert found == []
 
