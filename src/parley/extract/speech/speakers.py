@@ -24,11 +24,10 @@ import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.errors import KnowledgeBaseError
 from parley.models import Mention, Speaker
 from parley.nlp.lexicon import load_lexicon
@@ -85,19 +84,19 @@ class Cues:
 
 
 def load_cues(path: Path | None = None) -> Cues:
-    """Read the cue lexicon from ``path`` (default: the shipped ``parley/data/cues.json``).
+    """The cue lexicon from ``path``, by default ``cues.json`` through :mod:`parley.knowledge`
+    (shipped, extended by a ``cues.json`` in the user's knowledge folders).
 
     Raises:
         KnowledgeBaseError: the file is missing, not JSON or lacks a section.
     """
-    try:
-        if path is None:
-            text = (resources.files("parley") / "data" / "cues.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        data = json.loads(text)
-    except (OSError, json.JSONDecodeError) as e:
-        raise KnowledgeBaseError(f"Cannot read the cue lexicon {path or 'cues.json'}: {e}") from e
+    if path is None:
+        data = dict(knowledge.document("cues.json", CUES_FORMAT))
+    else:
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise KnowledgeBaseError(f"Cannot read the cue lexicon {path}: {e}") from e
     if not isinstance(data, dict) or data.get("format") != CUES_FORMAT:
         raise KnowledgeBaseError(f'cue lexicon: expected an object with "format": "{CUES_FORMAT}"')
     try:
@@ -867,7 +866,7 @@ _POSSESSIVES = {"its": False, "his": True, "her": True}
 _INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
 
 
-@cache
+@knowledge.derived
 def _role_nouns() -> frozenset[str]:
     """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
     return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | _ROLE_NOUNS
