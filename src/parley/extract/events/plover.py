@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
 from parley.kb import parse_data_file
 
