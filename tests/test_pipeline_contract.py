@@ -183,6 +183,10 @@ def test_ingest_and_analyze_keep_going_past_a_failing_extractor(
     assert second == []
     assert lines[0]["events"] or lines[0]["dates"]  # the other records are all there
 
+    shown = runner.invoke(cli.app, ["analyze", str(folder / "a.txt")], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "records missing here" in shown.stdout and "tests.faulty_article.v1" in shown.stdout
+
 
 @pytest.mark.model
 def test_a_date_the_resolver_cannot_read_costs_only_itself(
