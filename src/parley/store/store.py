@@ -30,6 +30,7 @@ from parley.models import (
     Story,
 )
 from parley.store import queries, resolved
+from parley.store.collect import CollectQueries
 from parley.store import schema as t
 from parley.store.migrate import upgrade
 from parley.store.queries import ActorSummary, Found
@@ -117,6 +118,12 @@ class Store:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+    @property
+    def collect(self) -> CollectQueries:
+        """Feeds, fetch log, subscriptions, alerts and archive progress
+        (:mod:`parley.store.collect`)."""
+        return CollectQueries(self.engine)
 
     # -- writes -------------------------------------------------------------------------------
 
