@@ -676,3 +676,7 @@ def serve_cli(
 def main() -> None:
     """Entry point of the ``parley`` console script."""
     app()
+
+
+# Commands for feeds, fetching and alerts live beside their library (they register on ``app``).
+from parley.collect import commands as _collect_commands  # noqa: E402,F401

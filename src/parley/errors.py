@@ -107,6 +107,8 @@ class FetchError(InputError):
     """A URL that could not be fetched; the message says why (status, timeout, size, robots)."""
 
     stage = "fetch"
+    #: Whether trying again later may succeed (timeouts, 5xx) rather than never (404, robots).
+    transient = False
 
 
 class BlockedAddress(FetchError):

@@ -21,7 +21,13 @@ __all__ = ["FeedItem", "FEED_TYPES", "parse_feed", "count_items"]
 
 log = logging.getLogger(__name__)
 
-FEED_TYPES = ("application/rss", "application/atom", "application/xml", "text/xml", "application/rdf")
+FEED_TYPES = (
+    "application/rss",
+    "application/atom",
+    "application/xml",
+    "text/xml",
+    "application/rdf",
+)
 _ITEM_TAGS = re.compile(rb"<(?:item|entry|url)[\s>]")
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"

@@ -165,5 +165,5 @@ def page_document(page: Page, **meta: object) -> RawDocument:
         header, body = split_header(text)
         fields = {**given, **coerce_metadata(header, f"{page.url} header")}
         fields["url"] = canonical_url(str(fields["url"])) if fields.get("url") else page.url
-        return RawDocument(source=page.url, text=body, fetched_at=now, **fields)  # type: ignore[arg-type]
-    return RawDocument(source=page.url, html=text, url=page.url, fetched_at=now, **given)  # type: ignore[arg-type]
+        return RawDocument(source=page.url, text=body, fetched_at=now, **fields)
+    return RawDocument(source=page.url, html=text, url=page.url, fetched_at=now, **given)

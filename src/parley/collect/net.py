@@ -210,11 +210,32 @@ class SafeClient:
                 return self._follow(url, headers or {}, accept, max_bytes or self.cfg.max_bytes)
             except _Transient as e:
                 if attempt >= self.cfg.retries:
-                    raise FetchError(str(e)) from None
+                    err = FetchError(str(e))
+                    err.transient = True
+                    raise err from None
                 pause = self.cfg.backoff * 2**attempt
                 log.info("retrying %s in %.1fs: %s", url, pause, e)
                 time.sleep(pause)
                 attempt += 1
+
+    def post(self, url: str, body: bytes, headers: dict[str, str]) -> int:
+        """POST ``body`` to ``url`` (checked like a GET; redirects are not followed) and
+        return the status.
+
+        Raises:
+            BlockedAddress: the URL leads to a forbidden address.
+            FetchError: the request failed (connection, timeout).
+        """
+        target = check_url(url, self.cfg.allow_hosts, self.resolve)
+        sent = {"user-agent": user_agent(self.cfg), **headers, "host": target.host_header()}
+        extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+        try:
+            reply = self.http.post(
+                target.pinned_url(), content=body, headers=sent, extensions=extensions
+            )
+        except httpx.HTTPError as e:
+            raise FetchError(f"cannot POST to {url}: {type(e).__name__} {e}".strip()) from e
+        return reply.status_code
 
     def _follow(
         self, url: str, headers: dict[str, str], accept: Sequence[str], cap: int

@@ -1,5 +1,5 @@
 """Tables and queries for following the news: feeds and their items, the fetch log,
-subscriptions, alerts and their deliveries, and WARC progress.
+subscriptions, alerts and their deliveries.
 
 The watcher's state lives here so a restart resumes exactly: a feed's items are recorded as
 ``pending`` in the same transaction that stores the feed's new validators, and each item is
@@ -28,7 +28,6 @@ __all__ = [
     "subscriptions",
     "alerts",
     "deliveries",
-    "archives",
     "CollectQueries",
     "ItemRow",
 ]
@@ -121,24 +120,15 @@ alerts = sa.Table(
 deliveries = sa.Table(
     "deliveries",
     metadata,
-    sa.Column("alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False
+    ),
     sa.Column("target", sa.String(40), nullable=False),
     sa.Column("state", sa.String(20), nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False),
     sa.Column("error", sa.Text),
     sa.Column("at", TZ, nullable=False),
     sa.PrimaryKeyConstraint("alert_id", "target"),
-)
-
-archives = sa.Table(
-    "archives",
-    metadata,
-    sa.Column("path", URL, primary_key=True),
-    sa.Column("size", sa.BigInteger, nullable=False),
-    sa.Column("offset", sa.BigInteger, nullable=False),
-    sa.Column("records", sa.Integer, nullable=False),
-    sa.Column("done", sa.Boolean, nullable=False),
-    sa.Column("at", TZ, nullable=False),
 )
 
 
@@ -192,10 +182,9 @@ class CollectQueries:
 
     def feeds(self, active_only: bool = False) -> list[dict[str, Any]]:
         """Every feed with its state and item counts by state."""
-        counts = (
-            sa.select(feed_items.c.feed_id, feed_items.c.state, sa.func.count().label("n"))
-            .group_by(feed_items.c.feed_id, feed_items.c.state)
-        )
+        counts = sa.select(
+            feed_items.c.feed_id, feed_items.c.state, sa.func.count().label("n")
+        ).group_by(feed_items.c.feed_id, feed_items.c.state)
         query = sa.select(feeds).order_by(feeds.c.id)
         if active_only:
             query = query.where(feeds.c.active.is_(True))
@@ -231,8 +220,9 @@ class CollectQueries:
         304 next time can never hide an item that was not recorded). Returns how many are new."""
         with self.engine.begin() as conn:
             known = set(
-                conn.execute(sa.select(feed_items.c.key).where(feed_items.c.feed_id == feed_id))
-                .scalars()
+                conn.execute(
+                    sa.select(feed_items.c.key).where(feed_items.c.feed_id == feed_id)
+                ).scalars()
             )
             now = _now()
             rows = []
@@ -254,7 +244,11 @@ class CollectQueries:
                 )
             if rows:
                 conn.execute(sa.insert(feed_items), rows)
-            values = {"etag": etag, "last_modified": last_modified, "checked_at": now}
+            values: dict[str, Any] = {
+                "etag": etag,
+                "last_modified": last_modified,
+                "checked_at": now,
+            }
             values.update({"ok_at": now, "outcome": "ok", "error": None, "failures": 0})
             if title:
                 values["title"] = title
@@ -269,7 +263,9 @@ class CollectQueries:
             sa.select(i.feed_id, i.key, i.url, i.title, i.published_at, i.attempts)
             .where(i.feed_id == feed_id)
             .where(
-                sa.or_(i.state == "pending", sa.and_(i.state == "failed", i.attempts < max_attempts))
+                sa.or_(
+                    i.state == "pending", sa.and_(i.state == "failed", i.attempts < max_attempts)
+                )
             )
             .order_by(i.published_at.nulls_last(), i.seen_at, i.key)
         )
@@ -411,7 +407,9 @@ class CollectQueries:
         where = sa.and_(deliveries.c.alert_id == alert_id, deliveries.c.target == target)
         with self.engine.begin() as conn:
             if conn.execute(sa.update(deliveries).where(where).values(**row)).rowcount == 0:
-                conn.execute(sa.insert(deliveries), [{**row, "alert_id": alert_id, "target": target}])
+                conn.execute(
+                    sa.insert(deliveries), [{**row, "alert_id": alert_id, "target": target}]
+                )
 
     def deliveries(self, state: str | None = None) -> list[dict[str, Any]]:
         query = sa.select(deliveries).order_by(deliveries.c.alert_id, deliveries.c.target)
@@ -420,22 +418,15 @@ class CollectQueries:
         with self.engine.connect() as conn:
             return _dicts(conn.execute(query))
 
-    # -- archives ---------------------------------------------------------------------------
+    def story_actors(self, refs: Sequence[str]) -> set[str]:
+        """Actor ids of the events ``refs`` (``article_id#index``) name, in any role."""
+        from parley.store import schema as t
 
-    def archive_progress(self, path: str, size: int) -> tuple[int, int, bool]:
-        """Where reading the archive at ``path`` stopped: (offset, records, done); a file whose
-        size changed starts again."""
+        pairs = [(a, int(i)) for a, _, i in (r.rpartition("#") for r in refs) if i.isdigit()]
+        if not pairs:
+            return set()
+        e, ea = t.events.c, t.event_actors.c
+        match = sa.or_(*(sa.and_(e.article_id == a, e.idx == i) for a, i in pairs))
+        query = sa.select(ea.actor_id).join(t.events, e.id == ea.event_id).where(match)
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(archives).where(archives.c.path == path)).first()
-        if row is None or row.size != size:
-            return 0, 0, False
-        return int(row.offset), int(row.records), bool(row.done)
-
-    def save_archive_progress(
-        self, path: str, size: int, offset: int, records: int, done: bool
-    ) -> None:
-        row = {"size": size, "offset": offset, "records": records, "done": done, "at": _now()}
-        with self.engine.begin() as conn:
-            where = archives.c.path == path
-            if conn.execute(sa.update(archives).where(where).values(**row)).rowcount == 0:
-                conn.execute(sa.insert(archives), [{**row, "path": path}])
+            return set(conn.execute(query).scalars())

@@ -30,8 +30,8 @@ from parley.models import (
     Story,
 )
 from parley.store import queries, resolved
-from parley.store.collect import CollectQueries
 from parley.store import schema as t
+from parley.store.collect import CollectQueries
 from parley.store.migrate import upgrade
 from parley.store.queries import ActorSummary, Found
 from parley.store.refresh import RefreshReport, refresh
@@ -121,8 +121,7 @@ class Store:
 
     @property
     def collect(self) -> CollectQueries:
-        """Feeds, fetch log, subscriptions, alerts and archive progress
-        (:mod:`parley.store.collect`)."""
+        """Feeds, fetch log, subscriptions and alerts (:mod:`parley.store.collect`)."""
         return CollectQueries(self.engine)
 
     # -- writes -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """feeds and alerts: feeds with their state, feed items, the fetch log, subscriptions, alerts,
-deliveries and WARC progress (parley.store.collect)
+and deliveries (parley.store.collect)
 
 Revision ID: 0004_feeds_alerts
 Revises: 0003
@@ -114,24 +114,16 @@ def upgrade() -> None:
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("at", TZ, nullable=False),
         sa.ForeignKeyConstraint(
-            ["alert_id"], ["alerts.id"], name=op.f("fk_deliveries_alert_id_alerts"), ondelete="CASCADE"
+            ["alert_id"],
+            ["alerts.id"],
+            name=op.f("fk_deliveries_alert_id_alerts"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("alert_id", "target", name=op.f("pk_deliveries")),
-    )
-    op.create_table(
-        "archives",
-        sa.Column("path", URL, nullable=False),
-        sa.Column("size", sa.BigInteger(), nullable=False),
-        sa.Column("offset", sa.BigInteger(), nullable=False),
-        sa.Column("records", sa.Integer(), nullable=False),
-        sa.Column("done", sa.Boolean(), nullable=False),
-        sa.Column("at", TZ, nullable=False),
-        sa.PrimaryKeyConstraint("path", name=op.f("pk_archives")),
     )
 
 
 def downgrade() -> None:
-    op.drop_table("archives")
     op.drop_table("deliveries")
     op.drop_index(op.f("ix_alerts_created_at"), table_name="alerts")
     op.drop_table("alerts")
