@@ -44,6 +44,7 @@ class CollectSettings(BaseModel):
     total_timeout: float = 60.0
     max_bytes: int = 5_000_000
     max_feed_items: int = 5000
+    min_words: int = Field(default=40, description="fewer words on a fetched page: not an article")
     max_redirects: int = 5
     politeness_delay: float = 2.0
     retries: int = 2

@@ -70,12 +70,23 @@ def _feed(body: bytes, url: str) -> tuple[str | None, list[FeedItem]]:
 
     parsed: Any = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     version = parsed.get("version") or ""
-    if not parsed.entries and (parsed.bozo or not version):
+    items = [i for i in (_entry(e) for e in parsed.entries) if i is not None]
+    # feedparser reads broken XML loosely; keep what it found only if it found usable items.
+    if not items and (_broken(parsed) or not version):
         why = parsed.get("bozo_exception") or "no RSS or Atom structure"
         raise FetchError(f"malformed feed at {url}: {why}")
-    items = [i for i in (_entry(e) for e in parsed.entries) if i is not None]
     title = parsed.feed.get("title") or None
     return title, sorted(items, key=_order)
+
+
+def _broken(parsed: Any) -> bool:
+    """Whether feedparser hit a real syntax error (not just an encoding it had to guess)."""
+    import feedparser
+
+    if not parsed.bozo:
+        return False
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    return not isinstance(parsed.get("bozo_exception"), benign)
 
 
 def _entry(entry: Any) -> FeedItem | None:

@@ -138,6 +138,12 @@ class _Cycle:
             InputError: the page is not an article Parley can read (with the reason).
         """
         article = self.pipeline.normalize(raw)
+        words = len(article.text.split())
+        if words < self.fetcher.cfg.min_words:
+            raise InputError(
+                f"{raw.source} is not an article: only {words} words of text "
+                f"(collect.min_words is {self.fetcher.cfg.min_words})"
+            )
         if self.store.has_article(article.id):
             self.report.skipped += 1
             return article.id
