@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from collect_site import Site, page, redirect
 
+from collect_site import Site, page, redirect
 from parley.collect.fetch import Fetcher, canonical_url
 from parley.collect.net import SafeClient, check_url
 from parley.errors import BlockedAddress, FetchError

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from collect_light import LightAnalyzer
 from collect_site import (
     Entry,
@@ -28,7 +29,6 @@ from collect_site import (
     rss,
     status,
 )
-
 from parley.collect.watch import fetch_urls, watch_once
 from parley.settings import CollectSettings
 from parley.store import Store, open_store
