@@ -10,9 +10,10 @@ the watcher or replaying a feed never repeats one. Changes:
   or under way — once per round number and status (a round cancelled in June and held in
   September gives both);
 - ``agreement``: a followed agreement reaches a dated status (signed, ratified by a party, in
-  force, suspended, …); undated statuses describe background, not a change, and are not alerts;
-- ``story``: a story of the followed actor (or a track's parties) gains a source whose account
-  disagrees with the others (a new entry in its disagreements);
+  force, suspended, …); undated statuses describe background and forecasts ("signed
+  (expected)") what may happen, so neither is an alert;
+- ``story``: a story involving the followed actor gains a source whose account disagrees with
+  the others (a new entry in its disagreements);
 - ``event``: a newly stored event of a watched PLOVER type (involving the actor, if one is set).
 
 ``min_sources`` holds back a round change or a disagreement until that many articles report it.
@@ -35,6 +36,8 @@ __all__ = ["Subscription", "raise_alerts", "find_changes", "ROUND_VERBS"]
 
 log = logging.getLogger(__name__)
 
+#: How the resolver marks a status that is only forecast ("ratified (expected)").
+EXPECTED_SUFFIX = " (expected)"
 #: A round's reported status → what the alert says happened.
 ROUND_VERBS = {
     "planned": "announced",
@@ -93,8 +96,8 @@ def find_changes(store: Store, sub: Subscription, new_articles: list[str]) -> li
             changes += _agreement_changes(
                 agreement.key, agreement.agreement.model_dump(mode="json")
             )
-    if sub.actor or track is not None:
-        changes += _story_changes(store, sub, track)
+    if sub.actor:
+        changes += _story_changes(store, sub.actor, sub.min_sources)
     if sub.event_types:
         changes += _event_changes(store, sub, new_articles)
     return changes
@@ -155,7 +158,7 @@ def _round_alert(
 def _agreement_changes(key: str, agreement: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for status in agreement["statuses"]:
-        if not status.get("date"):
+        if not status.get("date") or status["status"].endswith(EXPECTED_SUFFIX):
             continue
         by = f" by {status['by']}" if status.get("by") else ""
         out.append(
@@ -176,19 +179,14 @@ def _agreement_changes(key: str, agreement: dict[str, Any]) -> list[dict[str, An
     return out
 
 
-def _story_changes(
-    store: Store, sub: Subscription, track: TrackRecord | None
-) -> list[dict[str, Any]]:
-    wanted = {sub.actor.lower()} if sub.actor else set()
-    if track is not None:
-        wanted |= {p.lower() for p in track.track.parties}
-    names = {k.lower(): v for k, v in store.names(wanted).items()}
+def _story_changes(store: Store, actor: str, min_sources: int) -> list[dict[str, Any]]:
     out = []
-    for story in store.stories(min_sources=max(2, sub.min_sources)):
+    for story in store.stories(min_sources=max(2, min_sources)):
         if not story.disagreements:
             continue
-        actors = {a.lower() for a in store.collect.story_actors(story.events)}
-        if not (actors & wanted or {n.lower() for n in names.values()} & actors):
+        ids = store.collect.story_actors(story.events)
+        labels = {i.lower() for i in ids} | {n.lower() for n in store.names(ids).values()}
+        if actor.lower() not in labels:
             continue
         for disagreement in story.disagreements:
             out.append(

@@ -44,8 +44,14 @@ def read_warc(
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
-            for record in records:
-                source = f"{path}#{records.get_record_offset()}"
+            for number, record in enumerate(records, start=1):
+                # The record number, not its offset: asking warcio for the offset reads the
+                # record to its end, and the body with it.
+                source = f"{path}#{number}"
+                if record.format != "warc":
+                    reason = f"not a WARC file: record {number} is {record.format or 'unreadable'}"
+                    yield Rejection(source=str(path), stage="ingest", reason=reason, at=_now())
+                    return
                 try:
                     doc = _document(record, source)
                 except InputError as e:
