@@ -149,7 +149,9 @@ def subscribe_cli(
     event_type: Annotated[
         list[str] | None, typer.Option("--event-type", help="PLOVER type to watch (repeatable).")
     ] = None,
-    min_sources: Annotated[int, typer.Option("--min-sources", min=1)] = 1,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="Hold changes until N articles report them.")
+    ] = 1,
     webhook: Annotated[str | None, typer.Option("--webhook", help="POST alerts here.")] = None,
     secret_env: Annotated[
         str | None, typer.Option("--secret-env", help="Environment variable with the HMAC key.")

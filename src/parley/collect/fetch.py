@@ -21,7 +21,15 @@ from parley.errors import FetchError
 from parley.models import RawDocument
 from parley.settings import CollectSettings
 
-__all__ = ["Fetcher", "Page", "Validators", "canonical_url", "PAGE_TYPES", "page_document"]
+__all__ = [
+    "Fetcher",
+    "Page",
+    "Validators",
+    "canonical_url",
+    "PAGE_TYPES",
+    "page_document",
+    "fetch_document",
+]
 
 log = logging.getLogger(__name__)
 
@@ -167,3 +175,14 @@ def page_document(page: Page, **meta: object) -> RawDocument:
         fields["url"] = canonical_url(str(fields["url"])) if fields.get("url") else page.url
         return RawDocument(source=page.url, text=body, fetched_at=now, **fields)
     return RawDocument(source=page.url, html=text, url=page.url, fetched_at=now, **given)
+
+
+def fetch_document(url: str, cfg: CollectSettings, **meta: object) -> RawDocument:
+    """Fetch one article page under every rule of :class:`Fetcher` (SSRF checks, robots.txt,
+    caps) and return its raw document.
+
+    Raises:
+        FetchError: the page cannot or may not be fetched (BlockedAddress for private hosts).
+    """
+    with Fetcher(cfg) as fetcher:
+        return page_document(fetcher.get(url), **meta)

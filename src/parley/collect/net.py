@@ -28,7 +28,7 @@ import httpx
 from parley.errors import BlockedAddress, FetchError
 from parley.settings import CollectSettings
 
-__all__ = ["Response", "SafeClient", "check_url", "user_agent"]
+__all__ = ["Response", "SafeClient", "check_url", "precheck_url", "user_agent"]
 
 log = logging.getLogger(__name__)
 
@@ -132,26 +132,21 @@ class Target:
         return self.host if self.port == default else f"{self.host}:{self.port}"
 
 
-def check_url(url: str, allow: Sequence[str] = (), resolve: Resolver = _resolve) -> Target:
-    """Check that ``url`` may be fetched and pick the address to connect to.
-
-    Raises:
-        FetchError: not an http(s) URL, or the host cannot be resolved.
-        BlockedAddress: the host is, or resolves to, an address that must not be reached.
-    """
+def _parse(url: str) -> tuple[str, str, int]:
+    """Scheme, host and port of an http(s) URL without credentials."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url!r}")
     if parts.username or parts.password:
         raise FetchError(f"URLs with credentials are not fetched: {url!r}")
-    host = parts.hostname
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as e:
         raise FetchError(f"bad port in {url!r}") from e
-    addresses = [ipaddress.ip_address(a.split("%")[0]) for a in resolve(host, port)]
-    if not addresses:
-        raise FetchError(f"host {host!r} has no address")
+    return parts.scheme, parts.hostname, port
+
+
+def _judge(url: str, host: str, addresses: Sequence[IP], allow: Sequence[str]) -> None:
     for ip in addresses:
         reason = _forbidden(ip)
         if reason and not _allowed(host, ip, allow):
@@ -159,7 +154,42 @@ def check_url(url: str, allow: Sequence[str] = (), resolve: Resolver = _resolve)
                 f"refused {url}: {host} resolves to {ip}, a {reason} address "
                 "(add it to collect.allow_hosts only if you trust it)"
             )
-    return Target(url=url.strip(), scheme=parts.scheme, host=host, port=port, ip=str(addresses[0]))
+
+
+def check_url(url: str, allow: Sequence[str] = (), resolve: Resolver = _resolve) -> Target:
+    """Check that ``url`` may be fetched and pick the address to connect to.
+
+    Raises:
+        FetchError: not an http(s) URL, or the host cannot be resolved.
+        BlockedAddress: the host is, or resolves to, an address that must not be reached.
+    """
+    scheme, host, port = _parse(url)
+    addresses = [ipaddress.ip_address(a.split("%")[0]) for a in resolve(host, port)]
+    if not addresses:
+        raise FetchError(f"host {host!r} has no address")
+    _judge(url, host, addresses, allow)
+    return Target(url=url.strip(), scheme=scheme, host=host, port=port, ip=str(addresses[0]))
+
+
+def precheck_url(url: str, allow: Sequence[str] = ()) -> None:
+    """Refuse, without any DNS lookup, a URL that is plainly not fetchable: not http(s), or
+    naming a forbidden address literally (``http://10.0.0.1/``, ``http://localhost/``).
+
+    For URLs stored now and fetched later (webhooks, feeds); :func:`check_url` runs again at
+    every fetch, when the name is resolved.
+
+    Raises:
+        FetchError, BlockedAddress: as :func:`check_url`.
+    """
+    _, host, _ = _parse(url)
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        _judge(url, host, [ipaddress.ip_address("127.0.0.1")], allow)
+        return
+    try:
+        literal = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return
+    _judge(url, host, [literal], allow)
 
 
 class SafeClient:

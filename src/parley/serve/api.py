@@ -59,6 +59,9 @@ def root(svc: Svc) -> dict[str, Any]:
         "agreements",
         "stories",
         "search",
+        "feeds",
+        "fetches",
+        "alerts",
     ]
     return {"counts": svc.store.counts(), "endpoints": [f"/api/v1/{n}" for n in lists]}
 
