@@ -8,9 +8,9 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
-from collect_site import Site, article_html, page
 from fastapi.testclient import TestClient
 
+from collect_site import Site, article_html, page
 from parley.serve import create_app
 from parley.settings import CollectSettings, Settings
 from parley.store import Store, open_store

@@ -70,7 +70,7 @@ def alerts(svc: Svc, subscription: SubId = None, limit: Limit = 100) -> dict[str
 
 @api.post("/feeds", summary="Follow a feed (needs the token)", status_code=201)
 async def add_feed(request: Request, svc: Svc) -> dict[str, Any]:
-    """Body ``{"url": "https://…/feed.xml"}``; a URL naming a private address is refused now,
+    """Body ``{"url": FEED_URL}``; a URL naming a private address is refused now,
     and every fetch checks where its name resolves to."""
     check_token(svc, request)
     url = str((await _body(request)).get("url") or "")
