@@ -12,7 +12,8 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from parley.cli import AsJson, Db, Limit, _edge, _out, _pipeline, _print_json_lines, _settings, app
+from parley import cli as _cli
+from parley.cli import AsJson, Db, Limit, _edge, _out, _print_json_lines, _settings, app
 from parley.collect.alerts import Subscription
 from parley.collect.fetch import canonical_url
 from parley.store import open_store
@@ -32,7 +33,7 @@ def fetch_cli(
 
     settings = _settings(db)
     with open_store(settings.db_url) as store:
-        report = fetch_urls(urls, store, _pipeline(settings), settings.collect, sys.stdout)
+        report = fetch_urls(urls, store, _cli._pipeline(settings), settings.collect, sys.stdout)
         failures = store.collect.fetches(limit=len(urls), outcome="failed")
     _report(report.to_json(), as_json)
     for f in failures:
@@ -80,7 +81,7 @@ def watch_cli(
             typer.echo(f"{'Stopped following' if gone else 'No feed'} {key}", err=True)
         if (add or remove) and not once and interval is None:
             return
-        pipeline = _pipeline(settings)
+        pipeline = _cli._pipeline(settings)
         every = interval if interval is not None else settings.collect.interval
         try:
             watch(
