@@ -96,3 +96,52 @@ def test_fetch_reports_a_refused_address(
 def test_subscribe_needs_something_to_follow(env: dict[str, str]) -> None:
     result = runner.invoke(cli.app, ["subscribe", "nothing"], env=env)
     assert result.exit_code == 2 and "--track" in result.output
+
+
+@pytest.mark.model
+@pytest.mark.timeout(300)
+def test_ingesting_files_raises_the_alerts_they_cause(
+    env: dict[str, str], pipeline: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(cli, "_pipeline", lambda settings: pipeline)
+    run(env, "subscribe", "swaps", "--event-type", "RETREAT", "--actor", "ARM")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in (
+        "2026-04-21-ap-detainee-exchange.txt",
+        "2026-03-03-reuters-geneva-first-round.txt",
+    ):
+        (folder / name).write_bytes((DEMO / name).read_bytes())
+    run(env, "ingest", str(folder), "--no-progress")
+    listed = [json.loads(x) for x in run(env, "alerts", "--json").stdout.splitlines()]
+    assert listed and {a["kind"] for a in listed} == {"event"}
+    assert {a["data"]["type"] for a in listed} == {"RETREAT"}
+    assert all("ARM" in a["data"]["source"] + a["data"]["target"] for a in listed)
+    run(env, "ingest", str(folder), "--no-progress")  # nothing new, no new alert
+    assert len(run(env, "alerts", "--json").stdout.splitlines()) == len(listed)
+
+
+def test_fetching_a_page_again_asks_whether_it_changed(
+    site: Site, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collect_light import LightAnalyzer
+    from collect_site import article_html, send
+
+    monkeypatch.setattr(cli, "_pipeline", lambda settings: LightAnalyzer(settings))
+    text = ["Envoys from both sides met in Oslo on Monday and agreed to a new round. " * 6]
+
+    def conditional(h: Any) -> None:
+        if h.headers.get("if-none-match") == '"a1"':
+            h.send_response(304)
+            h.end_headers()
+            return
+        send(h, 200, article_html("Oslo", text), "text/html", {"ETag": '"a1"'})
+
+    site.routes["/oslo.html"] = conditional
+    first = json.loads(run(env, "fetch", site.url("/oslo.html"), "--json").stdout.splitlines()[-1])
+    again = json.loads(run(env, "fetch", site.url("/oslo.html"), "--json").stdout.splitlines()[-1])
+    assert (first["stored"], again["stored"], again["unchanged"]) == (1, 0, 1)
+    assert [s.headers.get("if-none-match") for s in site.seen if s.path == "/oslo.html"] == [
+        None,
+        '"a1"',
+    ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from parley.collect.feeds import FEED_TYPES, parse_feed
-from parley.collect.fetch import Fetcher, Validators, page_document
+from parley.collect.fetch import Fetcher, Validators, canonical_url, page_document
 from parley.collect.net import Response
 from parley.errors import FetchError, InputError
 from parley.models import Analysis, RawDocument, Rejection
@@ -36,7 +36,7 @@ from parley.store.collect import ItemRow
 if TYPE_CHECKING:
     from parley.batch import Analyzer
 
-__all__ = ["CycleReport", "watch_once", "watch", "fetch_urls"]
+__all__ = ["CycleReport", "watch_once", "watch", "fetch_urls", "alert_after_ingest"]
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,10 @@ class _Cycle:
             q.log_fetch(item.url, "page", "failed", feed_id=item.feed_id, reason=str(e))
             self._reject(item, e, "failed" if e.transient else "rejected")
             return
-        q.log_fetch(item.url, "page", "ok", feed_id=item.feed_id, size=_size(page.response))
+        v = (page.validators.etag, page.validators.last_modified)
+        q.log_fetch(
+            item.url, "page", "ok", feed_id=item.feed_id, size=_size(page.response), validators=v
+        )
         try:
             article_id = self.ingest(raw)
         except InputError as e:
@@ -237,12 +240,35 @@ def fetch_urls(
         return cycle.finish(cfg, out)
 
 
+def alert_after_ingest(
+    store: Store, cfg: CollectSettings, since: dt.datetime, out: TextIO | None = None
+) -> list[int]:
+    """Raise and deliver the alerts an ingest of files or archives caused (the articles
+    stored since ``since`` count as new); nothing when no one subscribed."""
+    from parley.collect.alerts import raise_alerts
+    from parley.collect.webhooks import deliver
+
+    if not store.collect.subscriptions():
+        return []
+    ids = raise_alerts(store, store.collect.articles_since(since))
+    if ids:
+        deliver(store, ids, cfg, out)
+    return ids
+
+
 def _fetch_one(cycle: _Cycle, url: str) -> None:
+    """Fetch one page, asking with the validators of its last fetch whether it changed."""
     q = cycle.store.collect
     try:
-        page = cycle.fetcher.get(url)
+        canonical = canonical_url(url)
+        page = cycle.fetcher.get(canonical, validators=Validators(*q.page_validators(canonical)))
+        if not page.changed:
+            q.log_fetch(canonical, "page", "unchanged", status=304)
+            cycle.report.unchanged += 1
+            return
         raw = page_document(page)
-        q.log_fetch(page.url, "page", "ok", size=_size(page.response))
+        v = (page.validators.etag, page.validators.last_modified)
+        q.log_fetch(page.url, "page", "ok", size=_size(page.response), validators=v)
         cycle.ingest(raw)
     except InputError as e:
         if isinstance(e, FetchError):

@@ -81,6 +81,9 @@ fetch_log = sa.Table(
     sa.Column("status", sa.Integer),
     sa.Column("bytes", sa.Integer),
     sa.Column("reason", sa.Text),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Index("ix_fetch_log_url", "url"),
 )
 
 subscriptions = sa.Table(
@@ -314,9 +317,13 @@ class CollectQueries:
         status: int | None = None,
         size: int | None = None,
         reason: str | None = None,
+        validators: tuple[str | None, str | None] = (None, None),
     ) -> None:
-        """Record one fetch: ``outcome`` is ok, unchanged, failed or rejected."""
+        """Record one fetch: ``outcome`` is ok, unchanged, failed or rejected; ``validators``
+        (ETag, Last-Modified) let the next fetch of the same page ask 'changed?'."""
         row = {
+            "etag": validators[0],
+            "last_modified": validators[1],
             "at": _now(),
             "url": url,
             "feed_id": feed_id,
@@ -328,6 +335,28 @@ class CollectQueries:
         }
         with self.engine.begin() as conn:
             conn.execute(sa.insert(fetch_log), [row])
+
+    def page_validators(self, url: str) -> tuple[str | None, str | None]:
+        """ETag and Last-Modified of the last successful fetch of ``url`` that had any."""
+        f = fetch_log.c
+        query = (
+            sa.select(f.etag, f.last_modified)
+            .where(f.url == url, f.outcome == "ok")
+            .where(sa.or_(f.etag.is_not(None), f.last_modified.is_not(None)))
+            .order_by(f.id.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return (row.etag, row.last_modified) if row else (None, None)
+
+    def articles_since(self, when: dt.datetime) -> list[str]:
+        """Ids of the articles first stored at or after ``when`` (for alerts after an ingest)."""
+        from parley.store import schema as t
+
+        query = sa.select(t.articles.c.id).where(t.articles.c.ingested_at >= when)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
 
     def fetches(
         self, limit: int | None = 100, outcome: str | None = None, url: str | None = None

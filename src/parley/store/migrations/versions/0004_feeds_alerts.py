@@ -68,9 +68,12 @@ def upgrade() -> None:
         sa.Column("status", sa.Integer(), nullable=True),
         sa.Column("bytes", sa.Integer(), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("etag", sa.Text(), nullable=True),
+        sa.Column("last_modified", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_fetch_log")),
     )
     op.create_index(op.f("ix_fetch_log_at"), "fetch_log", ["at"], unique=False)
+    op.create_index("ix_fetch_log_url", "fetch_log", ["url"], unique=False)
     op.create_table(
         "subscriptions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -128,6 +131,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_alerts_created_at"), table_name="alerts")
     op.drop_table("alerts")
     op.drop_table("subscriptions")
+    op.drop_index("ix_fetch_log_url", table_name="fetch_log")
     op.drop_index(op.f("ix_fetch_log_at"), table_name="fetch_log")
     op.drop_table("fetch_log")
     op.drop_index("ix_feed_items_state", table_name="feed_items")
