@@ -33,7 +33,7 @@ def client(store: Store) -> Iterator[TestClient]:
 
 
 def _alert(store: Store) -> None:
-    sub = store.collect.subscribe(name="t", track="Armenia", webhook="https://hooks.example/x")
+    sub, _ = store.collect.subscribe(name="t", track="Armenia", webhook="https://hooks.example/x")
     row = {"subscription_id": sub, "key": "k1", "kind": "round", "title": HOSTILE}
     store.collect.add_alerts([{**row, "data": {"article_id": "sha256:abc", "status": "held"}}])
 
@@ -49,6 +49,8 @@ def test_subscriptions_need_the_token_and_never_show_the_secret(client: TestClie
     assert client.get("/api/v1/subscriptions").status_code == 401
     made = client.post("/api/v1/subscriptions", json=body, headers=AUTH)
     assert made.status_code == 201
+    same = client.post("/api/v1/subscriptions", json=body, headers=AUTH)
+    assert (same.status_code, same.json()["id"]) == (200, made.json()["id"])
     listed = client.get("/api/v1/subscriptions", headers=AUTH).json()["items"]
     assert [(s["name"], s["signed"]) for s in listed] == [("talks", True)]
     assert "secret" not in listed[0]

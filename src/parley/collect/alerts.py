@@ -23,18 +23,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from parley.errors import NotFound
+from parley.models import RoundRecord, TrackRecord
 from parley.store import Store
-from parley.store.resolved import RoundRecord, TrackRecord
 
 __all__ = ["Subscription", "raise_alerts", "find_changes", "ROUND_VERBS"]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: How the resolver marks a status that is only forecast ("ratified (expected)").
 EXPECTED_SUFFIX = " (expected)"
@@ -93,9 +95,7 @@ def find_changes(store: Store, sub: Subscription, new_articles: list[str]) -> li
     if sub.agreement:
         agreement = _lookup(store.agreement, sub.agreement)
         if agreement is not None:
-            changes += _agreement_changes(
-                agreement.key, agreement.agreement.model_dump(mode="json")
-            )
+            changes += _agreement_changes(agreement.key, agreement.model_dump(mode="json"))
     if sub.actor:
         changes += _story_changes(store, sub.actor, sub.min_sources)
     if sub.event_types:
@@ -103,7 +103,7 @@ def find_changes(store: Store, sub: Subscription, new_articles: list[str]) -> li
     return changes
 
 
-def _lookup(find: Any, name: str | None) -> Any:
+def _lookup(find: Callable[[str], T], name: str | None) -> T | None:
     if not name:
         return None
     try:
@@ -125,7 +125,7 @@ def _round_changes(rec: TrackRecord, min_sources: int) -> list[dict[str, Any]]:
 
 def _reports_by_status(merged: RoundRecord) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
-    for report in merged.history or [merged.round]:
+    for report in merged.history or [merged]:
         found.setdefault(report.status, []).append(report)
     return found
 
@@ -133,7 +133,7 @@ def _reports_by_status(merged: RoundRecord) -> dict[str, list[Any]]:
 def _round_alert(
     rec: TrackRecord, merged: RoundRecord, status: str, verb: str, reports: list[Any]
 ) -> dict[str, Any]:
-    r = merged.round
+    r = merged
     which = f"round {r.ordinal}" if r.ordinal else f"round at {r.venue or '?'} {r.date or ''}"
     first = reports[0]
     where = ", ".join(x for x in (first.venue or r.venue, first.date or r.date) if x)
@@ -141,9 +141,9 @@ def _round_alert(
     return {
         "key": f"round:{rec.key}:{r.ordinal or r.venue or r.date}:{verb}",
         "kind": "round",
-        "title": f"{rec.track.name}: {which} {verb}" + (f" ({where})" if where else ""),
+        "title": f"{rec.name}: {which} {verb}" + (f" ({where})" if where else ""),
         "data": {
-            "track": rec.track.name,
+            "track": rec.name,
             "ordinal": r.ordinal,
             "status": status,
             "change": verb,

@@ -181,8 +181,8 @@ def subscribe_cli(
         jsonl=jsonl,
     )
     with open_store(_settings(db).db_url) as store:
-        sub_id = store.collect.subscribe(**sub.model_dump(exclude={"id", "created_at"}))
-    typer.echo(f"Subscription {sub_id}: {name}", err=True)
+        sub_id, new = store.collect.subscribe(**sub.model_dump(exclude={"id", "created_at"}))
+    typer.echo(f"Subscription {sub_id}: {name}{'' if new else ' (already there)'}", err=True)
 
 
 @app.command("unsubscribe")

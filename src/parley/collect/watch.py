@@ -173,9 +173,10 @@ class _Cycle:
         """Refresh what the new articles touch, raise and deliver alerts."""
         from parley.collect.alerts import raise_alerts
         from parley.collect.webhooks import deliver
+        from parley.resolve import refresh_resolved
 
         if self.report.stored:
-            self.store.refresh_resolved(set(self.report.stored))
+            refresh_resolved(self.store, set(self.report.stored))
         self.report.alerts = raise_alerts(self.store, self.report.stored)
         if self.report.alerts:
             deliver(self.store, self.report.alerts, cfg, out)

@@ -15,14 +15,16 @@ from typing import Annotated, Any
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
 from parley.collect.alerts import Subscription
 from parley.collect.fetch import canonical_url
 from parley.collect.net import precheck_url
+from parley.collect.views import AlertOut, Created, Done, FeedOut, FetchOut, SubscriptionOut
 from parley.collect.webhooks import alert_json
 from parley.errors import NotFound
+from parley.models import Page
 from parley.serve.app import Services, services
 from parley.serve.templating import templates
 from parley.serve.writes import check_token
@@ -38,18 +40,11 @@ SubId = Annotated[int | None, Query(description="Only this subscription's alerts
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {k: v.isoformat() if isinstance(v, dt.datetime | dt.date) else v for k, v in r.items()}
-        for r in rows
-    ]
-
-
 @api.get("/feeds", summary="Followed feeds and their state")
-def feeds(svc: Svc) -> dict[str, Any]:
+def feeds(svc: Svc) -> Page[FeedOut]:
     """Each feed: URL, title, last check and its outcome, consecutive failures, last error,
     item counts by state (stored, pending, failed, rejected)."""
-    return {"items": _json(svc.store.collect.feeds())}
+    return Page(items=[FeedOut.model_validate(f) for f in svc.store.collect.feeds()])
 
 
 @api.get("/fetches", summary="The fetch log, newest first")
@@ -57,46 +52,68 @@ def fetches(
     svc: Svc,
     outcome: Annotated[str | None, Query(description="ok, unchanged, failed or rejected.")] = None,
     limit: Limit = 100,
-) -> dict[str, Any]:
+) -> Page[FetchOut]:
     """Every fetch of a feed or page, with its HTTP status and, for failures, the reason."""
-    return {"items": _json(svc.store.collect.fetches(limit, outcome))}
+    return Page(
+        items=[FetchOut.model_validate(f) for f in svc.store.collect.fetches(limit, outcome)]
+    )
 
 
 @api.get("/alerts", summary="Alerts, newest first")
-def alerts(svc: Svc, subscription: SubId = None, limit: Limit = 100) -> dict[str, Any]:
+def alerts(svc: Svc, subscription: SubId = None, limit: Limit = 100) -> Page[AlertOut]:
     """Alerts raised for subscriptions: kind, title, data, time."""
-    return {"items": [alert_json(a, None) for a in svc.store.collect.alerts(subscription, limit)]}
+    found = svc.store.collect.alerts(subscription, limit)
+    return Page(items=[AlertOut.model_validate(alert_json(a, None)) for a in found])
 
 
-@api.post("/feeds", summary="Follow a feed (needs the token)", status_code=201)
-async def add_feed(request: Request, svc: Svc) -> dict[str, Any]:
+def _created(what: str) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {"model": Created, "description": f"{what} existed already: its id."},
+        201: {"model": Created, "description": f"{what} made now: its id."},
+    }
+
+
+@api.post(
+    "/feeds",
+    summary="Follow a feed (needs the token)",
+    status_code=201,
+    response_class=JSONResponse,
+    responses=_created("The feed"),
+)
+async def add_feed(request: Request, svc: Svc) -> JSONResponse:
     """Body ``{"url": FEED_URL}``; a URL naming a private address is refused now,
     and every fetch checks where its name resolves to."""
     check_token(svc, request)
     url = str((await _body(request)).get("url") or "")
     precheck_url(url, svc.settings.collect.allow_hosts)
     fid, new = svc.store.collect.add_feed(canonical_url(url))
-    return {"id": fid, "new": new}
+    return _answer(Created(id=fid, new=new))
 
 
 @api.delete("/feeds/{feed_id}", summary="Stop following a feed (needs the token)")
-def remove_feed(request: Request, svc: Svc, feed_id: int) -> dict[str, Any]:
+def remove_feed(request: Request, svc: Svc, feed_id: int) -> Done:
     check_token(svc, request)
     if not svc.store.collect.remove_feed(str(feed_id)):
         raise NotFound(f"No feed {feed_id}.")
-    return {"ok": True}
+    return Done()
 
 
 @api.get("/subscriptions", summary="Subscriptions (needs the token)")
-def list_subscriptions(request: Request, svc: Svc) -> dict[str, Any]:
+def list_subscriptions(request: Request, svc: Svc) -> Page[SubscriptionOut]:
     """Every subscription; webhook secrets are never returned."""
     check_token(svc, request)
     subs = [Subscription.model_validate(r).public() for r in svc.store.collect.subscriptions()]
-    return {"items": subs}
+    return Page(items=[SubscriptionOut.model_validate(s) for s in subs])
 
 
-@api.post("/subscriptions", summary="Subscribe (needs the token)", status_code=201)
-async def subscribe(request: Request, svc: Svc) -> dict[str, Any]:
+@api.post(
+    "/subscriptions",
+    summary="Subscribe (needs the token)",
+    status_code=201,
+    response_class=JSONResponse,
+    responses=_created("The same subscription"),
+)
+async def subscribe(request: Request, svc: Svc) -> JSONResponse:
     """Body: ``name`` and at least one of ``track``, ``agreement``, ``actor``,
     ``event_types``; optional ``min_sources``, ``webhook``, ``secret``."""
     check_token(svc, request)
@@ -112,16 +129,20 @@ async def subscribe(request: Request, svc: Svc) -> dict[str, Any]:
         raise HTTPException(422, "Give a track, an agreement, an actor or event_types.")
     if sub.webhook:
         precheck_url(sub.webhook, svc.settings.collect.allow_hosts)
-    sub_id = svc.store.collect.subscribe(**sub.model_dump(exclude={"id", "created_at"}))
-    return {"id": sub_id}
+    sub_id, new = svc.store.collect.subscribe(**sub.model_dump(exclude={"id", "created_at"}))
+    return _answer(Created(id=sub_id, new=new))
+
+
+def _answer(made: Created) -> JSONResponse:
+    return JSONResponse(made.model_dump(), status_code=201 if made.new else 200)
 
 
 @api.delete("/subscriptions/{sub_id}", summary="Delete a subscription (needs the token)")
-def unsubscribe(request: Request, svc: Svc, sub_id: int) -> dict[str, Any]:
+def unsubscribe(request: Request, svc: Svc, sub_id: int) -> Done:
     check_token(svc, request)
     if not svc.store.collect.unsubscribe(sub_id):
         raise NotFound(f"No subscription {sub_id}.")
-    return {"ok": True}
+    return Done()
 
 
 async def _body(request: Request) -> dict[str, Any]:

@@ -372,13 +372,19 @@ class CollectQueries:
 
     # -- subscriptions ----------------------------------------------------------------------
 
-    def subscribe(self, **fields: Any) -> int:
-        """Store a subscription (see :class:`parley.collect.alerts.Subscription`); its id."""
-        row = {"event_types": [], "min_sources": 1, **fields, "created_at": _now()}
+    def subscribe(self, **fields: Any) -> tuple[int, bool]:
+        """Store a subscription (see :class:`parley.collect.alerts.Subscription`); its id and
+        whether it is new (subscribing twice to the same thing gives the same subscription)."""
+        row = {"event_types": [], "min_sources": 1, **fields}
         with self.engine.begin() as conn:
-            key = conn.execute(sa.insert(subscriptions).values(**row)).inserted_primary_key
+            for old in conn.execute(sa.select(subscriptions)):
+                if all(getattr(old, k) == v for k, v in row.items()):
+                    return int(old.id), False
+            key = conn.execute(
+                sa.insert(subscriptions).values(**row, created_at=_now())
+            ).inserted_primary_key
         assert key is not None
-        return int(key[0])
+        return int(key[0]), True
 
     def unsubscribe(self, sub_id: int) -> bool:
         """Delete a subscription and its alerts; whether it existed."""
