@@ -39,6 +39,7 @@ from parley.models import (
 )
 from parley.store import queries, resolved
 from parley.store import schema as t
+from parley.store.collect import CollectQueries
 from parley.store.migrate import upgrade
 from parley.store.paging import page_of
 from parley.store.queries import Filters
@@ -127,6 +128,11 @@ class Store:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+    @property
+    def collect(self) -> CollectQueries:
+        """Feeds, fetch log, subscriptions and alerts (:mod:`parley.store.collect`)."""
+        return CollectQueries(self.engine)
 
     # -- writes -------------------------------------------------------------------------------
 
