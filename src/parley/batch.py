@@ -335,7 +335,8 @@ def ingest(
     Returns:
         The counts of documents read, new, skipped (already stored) and rejected.
     """
-    items = read_sources([Path(p) for p in paths], published_at=published_at, outlet=outlet)
+    limit = pipeline.settings.max_article_chars
+    items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     return ingest_documents(
         items, store, pipeline, paths=[str(p) for p in paths], progress=progress, workers=workers
     )
@@ -365,7 +366,8 @@ def ingest_dask(
     from parley.normalize import normalize
 
     kb = load_kb(settings.actor_files)
-    items = read_sources([Path(p) for p in paths], published_at=published_at, outlet=outlet)
+    limit = settings.max_article_chars
+    items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     settings_json = settings.model_dump_json()
     with _progress(progress) as bar:
         run = _Run(store, [str(p) for p in paths], bar)

@@ -224,9 +224,11 @@ def analyze_cli(
     """
     from parley.ingest import read_sources, to_rejection
 
-    pipeline = _pipeline(_settings())
+    settings = _settings()
+    pipeline = _pipeline(settings)
     done = 0
-    for item in read_sources(paths, published_at=_day(published_at), outlet=outlet):
+    limit = settings.max_article_chars
+    for item in read_sources(paths, _day(published_at), outlet, max_chars=limit):
         if isinstance(item, Rejection):
             _report_rejection(item)
             continue

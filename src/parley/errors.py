@@ -10,7 +10,8 @@
      │    ├── BinaryInput
      │    ├── UndecodableInput
      │    ├── UnsupportedLanguage
-     │    └── MalformedRecord
+     │    ├── MalformedRecord
+     │    └── TooLarge             over the article size limit (``max_article_chars``)
      ├── StoreError               the database cannot be opened or migrated
      ├── NotFound                 a record asked for by id or name does not exist
      └── GoldFormatError          a gold file does not follow parley-gold/1
@@ -35,6 +36,7 @@ __all__ = [
     "UndecodableInput",
     "UnsupportedLanguage",
     "MalformedRecord",
+    "TooLarge",
     "StoreError",
     "NotFound",
     "GoldFormatError",
@@ -97,6 +99,10 @@ class UnsupportedLanguage(InputError):
 
 class MalformedRecord(InputError):
     pass
+
+
+class TooLarge(InputError):
+    """Over the article size limit; refused before the bytes are decoded or analysed."""
 
 
 class StoreError(ParleyError):

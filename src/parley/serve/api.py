@@ -22,7 +22,13 @@ from parley.serve import listing
 from parley.serve.app import Services, services
 from parley.serve.listing import Filters, Page
 from parley.serve.paging import page_of
-from parley.serve.writes import ArticleIn, analyze_and_save, check_token, read_article
+from parley.serve.writes import (
+    ArticleIn,
+    analyze_and_save,
+    check_size,
+    check_token,
+    read_article,
+)
 from parley.store.queries import resolve_actor
 
 __all__ = ["router"]
@@ -111,10 +117,11 @@ async def post_article(request: Request, svc: Svc) -> JSONResponse:
     """Analyse the posted article and store it; answers its analysis JSON.
 
     201 when new, 200 when it was stored already; 401/403 without the right token; 413 over
-    1 MB; 422 for empty, unreadable or non-English text (the error says which).
+    1 MB or ``max_article_chars``; 422 for empty, unreadable or non-English text (the error says which).
     """
     check_token(svc, request)
     posted = await read_article(request)
+    check_size(svc, posted)
     analysis, new = await run_in_threadpool(analyze_and_save, svc, posted)
     location = f"/api/v1/articles/{analysis.article.id}"
     return JSONResponse(

@@ -19,7 +19,7 @@ from parley.errors import EmptyInput
 from parley.models import Analysis, RawDocument
 from parley.serve.app import Services
 
-__all__ = ["ArticleIn", "MAX_BYTES", "check_token", "read_article", "analyze_and_save"]
+__all__ = ["ArticleIn", "MAX_BYTES", "check_token", "check_size", "read_article", "analyze_and_save"]
 
 MAX_BYTES = 1_000_000
 
@@ -101,6 +101,21 @@ async def read_article(request: Request) -> ArticleIn:
     if not article.text.strip():
         raise HTTPException(422, "The article text is empty.")
     return article
+
+
+def check_size(services: Services, posted: ArticleIn) -> None:
+    """Refuse an article over the configured ``max_article_chars`` before analysing it.
+
+    Raises:
+        HTTPException: 413 with the limit and how to raise it.
+    """
+    limit = services.settings.max_article_chars
+    if len(posted.text) > limit:
+        raise HTTPException(
+            413,
+            f"Article too long: {len(posted.text):,} characters; the limit is {limit:,} "
+            f"(max_article_chars in parley.toml or PARLEY_MAX_ARTICLE_CHARS).",
+        )
 
 
 def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, bool]:

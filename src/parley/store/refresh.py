@@ -79,7 +79,7 @@ def refresh_resolved(store: Store, article_ids: set[str] | None = None) -> Refre
     Returns:
         How many analyses were read and how many records were rewritten.
     """
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         return refresh(conn, article_ids)
 
 
