@@ -84,8 +84,6 @@ def dump(url: str) -> dict[str, Any]:
         for table in (*t.PER_ARTICLE, t.articles, t.actors, *t.RESOLVED, t.rejections):
             drop = _WHEN if table in (t.rejections, t.runs) else _WHEN - {"id"}
             rows = conn.execute(sa.select(table)).mappings()
-            out[table.name] = sorted(
-                json.dumps({k: v for k, v in r.items() if k not in drop}, sort_keys=True, default=str)
-                for r in rows
-            )
+            kept = ({k: v for k, v in r.items() if k not in drop} for r in rows)
+            out[table.name] = sorted(json.dumps(r, sort_keys=True, default=str) for r in kept)
     return out

@@ -116,9 +116,10 @@ def _post_all(client: TestClient, names: tuple[str, ...]) -> list[int]:
 @pytest.fixture
 def served(backend: str, tmp_path: Path, pipeline: Any) -> Iterator[tuple[str, TestClient]]:
     url = _fresh(backend, tmp_path, "served")
-    with open_store(url) as store, TestClient(
-        create_app(store, token=TOKEN, pipeline=pipeline)
-    ) as client:
+    with (
+        open_store(url) as store,
+        TestClient(create_app(store, token=TOKEN, pipeline=pipeline)) as client,
+    ):
         yield url, client
 
 
@@ -138,9 +139,10 @@ def test_api_posts_during_an_ingest_all_succeed_and_match_a_sequential_run(
         reference = url
     else:
         reference = str(tmp_path / "reference.db")
-    with open_store(reference) as store, TestClient(
-        create_app(store, token=TOKEN, pipeline=pipeline)
-    ) as client:
+    with (
+        open_store(reference) as store,
+        TestClient(create_app(store, token=TOKEN, pipeline=pipeline)) as client,
+    ):
         batch.ingest([corpus], store, pipeline, progress=False)
         for name in POSTED:
             assert _post_all(client, (name,)) == [201]

@@ -117,7 +117,8 @@ async def post_article(request: Request, svc: Svc) -> JSONResponse:
     """Analyse the posted article and store it; answers its analysis JSON.
 
     201 when new, 200 when it was stored already; 401/403 without the right token; 413 over
-    1 MB or ``max_article_chars``; 422 for empty, unreadable or non-English text (the error says which).
+    1 MB or ``max_article_chars``; 422 for empty, unreadable or non-English text (the error
+    says which).
     """
     check_token(svc, request)
     posted = await read_article(request)

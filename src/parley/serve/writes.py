@@ -19,7 +19,14 @@ from parley.errors import EmptyInput
 from parley.models import Analysis, RawDocument
 from parley.serve.app import Services
 
-__all__ = ["ArticleIn", "MAX_BYTES", "check_token", "check_size", "read_article", "analyze_and_save"]
+__all__ = [
+    "ArticleIn",
+    "MAX_BYTES",
+    "check_token",
+    "check_size",
+    "read_article",
+    "analyze_and_save",
+]
 
 MAX_BYTES = 1_000_000
 
