@@ -20,6 +20,7 @@ import pytest
 import sqlalchemy as sa
 
 from parley.models import Analysis, RawDocument, Rejection
+from parley.resolve import refresh_resolved
 from parley.store import Store, open_store
 from parley.store import schema as t
 from parley.store.migrate import current_revision, head_revision
@@ -67,7 +68,7 @@ def nul_analysis(pipeline: Any) -> Analysis:
 def test_nul_characters_are_stored_as_replacement_characters(store: Store, pipeline: Any) -> None:
     analysis = nul_analysis(pipeline)
     store.save(analysis)
-    store.refresh_resolved({analysis.article.id})
+    refresh_resolved(store, {analysis.article.id})
     [stored] = store.articles()
     assert stored.title == "Quota\ufffd talks" and stored.outlet == "North\ufffdWire"
     assert stored.url == "https://example.org/a\ufffdb" and NUL not in stored.model_dump_json()
@@ -96,7 +97,7 @@ def test_nul_handling_is_identical_on_both_databases(pipeline: Any, tmp_path: Pa
     for url in urls:
         with open_store(url) as store:
             store.save(analysis)
-            store.refresh_resolved(None)
+            refresh_resolved(store, None)
     assert dump(urls[0]) == dump(urls[1])
 
 

@@ -87,11 +87,19 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+# Both run on the driver's connection directly: they are part of beginning a transaction, not
+# statements of it (so query counts and statement hooks see only what the caller executes).
+
+
 def _sqlite_begin(conn: sa.Connection) -> None:
     write = conn.get_execution_options().get(_WRITE, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    _driver(conn).execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _postgres_begin(conn: sa.Connection) -> None:
     if conn.get_execution_options().get(_WRITE, False):
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        _driver(conn).execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
+def _driver(conn: sa.Connection) -> Any:
+    return conn.connection.driver_connection
