@@ -127,7 +127,7 @@ def test_a_user_agreements_file_adds_an_agreement_the_extractor_finds(kb, nlp, t
 def test_historical_after_days_has_one_value_and_it_is_in_the_data() -> None:
     assert knowledge.number("plover.json", "historical_after_days") == 180
     code = (Path(__file__).parents[1] / "src" / "parley" / "extract").rglob("*.py")
-    assert not [p for p in code if "historical_after_days\", " in p.read_text("utf-8")]
+    assert not [p for p in code if 'historical_after_days", ' in p.read_text("utf-8")]
 
 
 def _literal_lookups() -> list[tuple[str, int, str, str]]:
