@@ -269,7 +269,9 @@ def agreement(svc: Svc, name: str) -> AgreementRecord:
 def stories(
     svc: Svc,
     type: Annotated[str | None, Query(description="PLOVER type.")] = None,
-    min_sources: Annotated[int, Query(ge=1, description="At least this many articles.")] = 1,
+    min_sources: Annotated[
+        int, Query(ge=1, le=1_000_000, description="At least this many articles.")
+    ] = 1,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,

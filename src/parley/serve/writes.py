@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from fastapi import HTTPException, Request
+from starlette.requests import ClientDisconnect
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parley.errors import EmptyInput
@@ -73,11 +74,14 @@ async def _body(request: Request) -> bytes:
     if declared.isdigit() and int(declared) > MAX_BYTES:
         raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
+            chunks.append(chunk)
+    except ClientDisconnect as e:  # gone (or cut off for sending too slowly): nobody to answer
+        raise HTTPException(400, "The client disconnected before sending the whole body.") from e
     return b"".join(chunks)
 
 
