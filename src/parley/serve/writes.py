@@ -13,8 +13,8 @@ import json
 from typing import Any
 
 from fastapi import HTTPException, Request
-from starlette.requests import ClientDisconnect
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.requests import ClientDisconnect
 
 from parley.errors import EmptyInput
 from parley.models import Analysis, RawDocument
