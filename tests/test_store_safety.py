@@ -238,6 +238,11 @@ def salted_corpus(folder: Path) -> tuple[int, dict[str, str]]:
     shutil.copy(demo[0], folder / "good-1.txt")
     shutil.copy(demo[1], folder / "a.txt")
     (folder / "a.json").write_text("", "utf-8")  # `parley analyze a.txt --json > a.json`
+    statement = (  # a document as the subject once made attribution recurse without end
+        "The joint statement released in Reykjavik on Friday said both delegations would meet "
+        "again in May to settle the fishing quotas, officials told reporters."
+    )
+    (folder / "statement.txt").write_text(statement + "\n", "utf-8")
     nul = {"text": demo[2].read_text("utf-8"), "title": f"T{NUL}", "outlet": f"O{NUL}"}
     nul["url"] = f"https://example.org/{NUL}"
     lines = [json.dumps(nul), "{broken", json.dumps({"title": "no text"})]
@@ -260,7 +265,7 @@ def salted_corpus(folder: Path) -> tuple[int, dict[str, str]]:
         "empty.txt": "empty",
         "huge.txt": "too large",
     }
-    return 4, bad
+    return 5, bad
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
