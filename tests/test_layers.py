@@ -83,7 +83,9 @@ def test_the_sql_check_sees_a_query_written_in_a_handler(tmp_path: Path) -> None
 
 def _reaches(start: str, forbidden: str) -> list[list[str]]:
     """Import chains from the modules of package ``start`` to package ``forbidden``."""
-    graph = {name: [i for i, _ in _imports(path)] for name, path in _modules()}
+    # The root package's __init__ imports its public names lazily (PEP 562), so importing
+    # ``parley.x`` does not import what ``parley.analyze`` uses: that edge is left out.
+    graph = {name: [i for i, _ in _imports(path) if i != "parley"] for name, path in _modules()}
     chains: list[list[str]] = []
     for root in (n for n in graph if _in(n, start)):
         seen, stack = {root}, [[root]]

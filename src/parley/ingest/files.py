@@ -90,17 +90,22 @@ def read_sources(
 def read_file(
     path: Path, defaults: Defaults = Defaults(), max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Item]:
-    """Yield what one file holds: one document, several (JSONL) or a rejection."""
+    """Yield what one file holds: one document, several (JSONL, WARC) or a rejection."""
     yield from _read_kind(path, _kind(path), defaults, max_chars)
 
 
 def _read_kind(path: Path, kind: str, defaults: Defaults, max_chars: int) -> Iterator[Item]:
+    from parley.ingest.warc import is_warc, read_warc
+
     if kind != "file":
         yield to_rejection(str(path), InputError(_NOT_A_FILE.get(kind, kind)))
         return
+    if is_warc(path):
+        yield from read_warc(path, defaults.published_at, defaults.outlet)
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        reason = f"unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl"
+        reason = f"unsupported file type {suffix or '(none)'}; use .txt, .html, .jsonl or .warc"
         yield to_rejection(str(path), InputError(reason))
         return
     try:

@@ -41,6 +41,7 @@ from parley.models import (
 )
 from parley.store import queries, resolved
 from parley.store import schema as t
+from parley.store.collect import CollectQueries
 from parley.store.connect import create_engine, writer
 from parley.store.migrate import upgrade
 from parley.store.paging import page_of
@@ -126,6 +127,11 @@ class Store:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+    @property
+    def collect(self) -> CollectQueries:
+        """Feeds, fetch log, subscriptions and alerts (:mod:`parley.store.collect`)."""
+        return CollectQueries(self.engine)
 
     # -- writes -------------------------------------------------------------------------------
 

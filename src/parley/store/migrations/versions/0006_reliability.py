@@ -5,7 +5,7 @@ recorded, the next open of the store marks it ``stale`` when that process is gon
 showing it ``running`` for ever.
 
 Revision ID: 0006_reliability
-Revises: 0003
+Revises: 0004_feeds_alerts (re-chained onto main's head)
 Create Date: 2026-12-04
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_reliability"
-down_revision = "0003"
+down_revision = "0004_feeds_alerts"
 branch_labels = None
 depends_on = None
 
