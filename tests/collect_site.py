@@ -140,6 +140,16 @@ def drip(h: Handler) -> None:
         time.sleep(1)
 
 
+def drip_head(h: Handler) -> None:
+    """Even the status line comes a byte a second: no read timeout ever fires."""
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"y" * 100:
+        if h.site.closing.is_set():
+            return
+        h.wfile.write(bytes([byte]))
+        h.wfile.flush()
+        time.sleep(1)
+
+
 def huge(declared: bool) -> Route:
     """A 2 GB body, generated as it is sent (never stored)."""
 

@@ -151,3 +151,40 @@ def test_a_failing_webhook_is_retried_and_its_failure_recorded(
     assert delivery["state"] == "failed" and delivery["attempts"] == 3
     assert "HTTP 500" in delivery["error"]
     assert site.hits("/hook") == 3
+
+
+def test_alerts_raised_but_never_delivered_go_out_next_cycle(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "alerts.jsonl"
+    sub, _ = store.collect.subscribe(name="t", track="Armenia", jsonl=str(out))
+    # As a run killed between raising an alert and delivering it leaves the store:
+    row = {"subscription_id": sub, "key": "round:x:3:held", "kind": "round", "title": "held"}
+    (alert_id,) = store.collect.add_alerts([{**row, "data": {}}])
+    assert store.collect.undelivered() == [alert_id]
+    watch_once(store, object(), _cfg())  # type: ignore[arg-type]  # no feed: nothing to analyse
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == [alert_id]
+    assert store.collect.undelivered() == []
+    watch_once(store, object(), _cfg())  # type: ignore[arg-type]
+    assert len(out.read_text().splitlines()) == 1
+
+
+def test_articles_stored_by_a_killed_run_still_raise_their_alerts(store: Store) -> None:
+    from parley.collect.feeds import FeedItem
+    from parley.models import Analysis, Article, Event, Span
+
+    text = "Armenia freed three detainees on Monday."
+    article = Article(id="sha256:0000aaaa0000aaaa", text=text, url="https://n.example/a")
+    whole = Span(start=0, end=len(text), text=text)
+    event = Event(type="RETREAT", source=["ARM"], target=["AZE"], evidence=whole)
+    store.save(Analysis(article=article, events=[event]))
+    # As a run killed after saving the article and marking its item, before raising alerts:
+    fid, _ = store.collect.add_feed("https://n.example/rss")
+    store.collect.record_items(fid, [FeedItem(key="a", url=article.url or "")], None, None, None)
+    (item,) = store.collect.pending_items(fid)
+    store.collect.finish_item(item, "stored", article_id=article.id)
+    store.collect.remove_feed(str(fid))
+    store.collect.subscribe(name="swaps", event_types=["RETREAT"], actor="ARM")
+
+    report = watch_once(store, object(), _cfg())  # type: ignore[arg-type]
+    (alert,) = store.collect.alerts(ids=report.alerts)
+    assert alert["key"] == f"event:{article.id}#0"
+    assert store.collect.unalerted_articles() == []

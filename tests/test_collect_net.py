@@ -175,3 +175,22 @@ def test_transient_failures_are_retried_with_backoff(site: Site) -> None:
     with SafeClient(_cfg(retries=2)) as client:
         assert client.get(site.url("/flaky")).status == 200
     assert site.hits("/flaky") == 2
+
+
+def test_each_host_gets_a_pause_between_requests(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import parley.collect.fetch as fetch_module
+
+    pauses: list[float] = []
+    monkeypatch.setattr(fetch_module.time, "sleep", pauses.append)
+    site.routes["/a"] = page(b"<html><body><p>a</p></body></html>")
+    other = site.url("/a").replace("127.0.0.1", "localhost")
+    cfg = _cfg(politeness_delay=30, robots=False, allow_hosts=["127.0.0.1", "localhost", "::1"])
+    with Fetcher(cfg) as f:
+        f.get(site.url("/a"))
+        assert pauses == []  # the first request to a host waits for nothing
+        f.get(other)
+        assert pauses == []  # another host name is another host
+        f.get(site.url("/a"))
+    assert len(pauses) == 1 and 29 < pauses[0] <= 30

@@ -18,9 +18,11 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -205,7 +207,11 @@ class SafeClient:
             connect=cfg.connect_timeout, read=cfg.read_timeout, write=cfg.read_timeout, pool=5.0
         )
         # verify stays on: the SNI extension below makes certificates match the host name.
-        self.http = httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
+        # No keep-alive: every request opens its own connection, which the watchdog can cut.
+        limits = httpx.Limits(max_keepalive_connections=0)
+        self.http = httpx.Client(
+            timeout=timeout, limits=limits, follow_redirects=False, trust_env=False
+        )
 
     def __enter__(self) -> SafeClient:
         return self
@@ -296,20 +302,27 @@ class SafeClient:
         deadline: float,
     ) -> Response:
         sent = {"user-agent": user_agent(self.cfg), **headers, "host": target.host_header()}
-        extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
-        try:
-            request = self.http.build_request(
-                "GET", target.pinned_url(), headers=sent, extensions=extensions
-            )
-            reply = self.http.send(request, stream=True)
-        except httpx.TimeoutException as e:
-            raise _Transient(f"timed out connecting to or waiting for {target.url} ({e})") from e
-        except httpx.HTTPError as e:
-            raise _Transient(f"cannot connect to {target.url}: {e}") from e
-        try:
-            return self._read(target, reply, accept, cap, deadline)
-        finally:
-            reply.close()
+        extensions: dict[str, Any] = (
+            {"sni_hostname": target.host} if target.scheme == "https" else {}
+        )
+        with _Watchdog(deadline - time.monotonic()) as dog:
+            extensions["trace"] = dog.trace
+            try:
+                request = self.http.build_request(
+                    "GET", target.pinned_url(), headers=sent, extensions=extensions
+                )
+                reply = self.http.send(request, stream=True)
+            except httpx.HTTPError as e:
+                raise dog.explain(target.url, e) from e
+            try:
+                response = self._read(target, reply, accept, cap, deadline)
+            except FetchError as e:
+                raise (dog.explain(target.url, e) if dog.fired else e) from None
+            finally:
+                reply.close()
+            if dog.fired:  # a cut connection can look like a body that ended early
+                raise dog.explain(target.url, TimeoutError())
+            return response
 
     def _read(
         self,
@@ -358,6 +371,49 @@ def _body(url: str, reply: httpx.Response, cap: int, deadline: float, total: flo
     except httpx.HTTPError as e:
         raise FetchError(f"connection broke while reading {url}: {e}") from e
     return b"".join(chunks)
+
+
+class _Watchdog:
+    """Cuts a connection that outlives the total deadline, wherever it is stuck — even in a
+    status line or headers sent a byte at a time, which no read timeout catches."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = max(seconds, 0.0)
+        self.sock: socket.socket | None = None
+        self.fired = False
+        self.timer = threading.Timer(self.seconds, self._fire)
+        self.timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.cancel()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: remember the socket of the connection just opened."""
+        if event == "connection.connect_tcp.complete":
+            stream = info.get("return_value")
+            self.sock = stream.get_extra_info("socket") if stream is not None else None
+
+    def _fire(self) -> None:
+        self.fired = True
+        if self.sock is not None:
+            try:
+                self.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def explain(self, url: str, err: Exception) -> Exception:
+        """The error to raise for ``err``: over the deadline, a timeout, or a failed connection."""
+        if self.fired:
+            return FetchError(f"{url} took longer than {self.seconds:.3g}s in all; gave up")
+        if isinstance(err, httpx.TimeoutException):
+            return _Transient(f"timed out connecting to or waiting for {url} ({err})")
+        if isinstance(err, httpx.HTTPError):
+            return _Transient(f"cannot connect to {url}: {err}")
+        return err
 
 
 class _Transient(Exception):

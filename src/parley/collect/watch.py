@@ -175,11 +175,17 @@ class _Cycle:
         from parley.collect.webhooks import deliver
         from parley.resolve import refresh_resolved
 
-        if self.report.stored:
-            refresh_resolved(self.store, set(self.report.stored))
-        self.report.alerts = raise_alerts(self.store, self.report.stored)
-        if self.report.alerts:
-            deliver(self.store, self.report.alerts, cfg, out)
+        q = self.store.collect
+        # Articles a killed run stored but raised no alerts for count as new here too.
+        fresh = sorted({*self.report.stored, *q.unalerted_articles()})
+        if fresh:
+            refresh_resolved(self.store, set(fresh))
+        self.report.alerts = raise_alerts(self.store, fresh)
+        q.mark_alerted(fresh)
+        # Alerts a killed run raised but never delivered go out now, with the new ones.
+        pending = sorted({*self.report.alerts, *q.undelivered()})
+        if pending:
+            deliver(self.store, pending, cfg, out)
         return self.report
 
 

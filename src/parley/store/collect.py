@@ -66,6 +66,7 @@ feed_items = sa.Table(
     sa.Column("article_id", ID),
     sa.Column("reason", sa.Text),
     sa.Column("done_at", TZ),
+    sa.Column("alerted", sa.Boolean, nullable=False, default=False),
     sa.PrimaryKeyConstraint("feed_id", "key"),
     sa.Index("ix_feed_items_state", "state"),
 )
@@ -246,6 +247,7 @@ class CollectQueries:
                         "seen_at": now,
                         "state": "pending",
                         "attempts": 0,
+                        "alerted": False,
                     }
                 )
             if rows:
@@ -297,6 +299,26 @@ class CollectQueries:
         where = sa.and_(i.feed_id == item.feed_id, i.key == item.key)
         with self.writer.begin() as conn:
             conn.execute(sa.update(feed_items).where(where).values(**values))
+
+    def unalerted_articles(self) -> list[str]:
+        """Articles stored from feed items whose alerts were never raised (a run killed
+        between storing them and raising alerts)."""
+        i = feed_items.c
+        query = sa.select(i.article_id).where(i.state == "stored", i.alerted.is_(False))
+        with self.engine.connect() as conn:
+            return sorted({a for a in conn.execute(query).scalars() if a})
+
+    def mark_alerted(self, article_ids: Sequence[str]) -> None:
+        """Record that the alerts of these articles' feed items were raised."""
+        if not article_ids:
+            return
+        i = feed_items.c
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.update(feed_items)
+                .where(i.article_id.in_(list(article_ids)))
+                .values(alerted=True)
+            )
 
     def items(self, feed_id: int | None = None, state: str | None = None) -> list[dict[str, Any]]:
         """Feed items with their state, newest seen first."""
@@ -448,6 +470,22 @@ class CollectQueries:
                 conn.execute(
                     sa.insert(deliveries), [{**row, "alert_id": alert_id, "target": target}]
                 )
+
+    def undelivered(self) -> list[int]:
+        """Alerts never handed to one of their subscription's targets (a run killed between
+        raising and delivering them), oldest first."""
+        a, d, s = alerts.c, deliveries.c, subscriptions.c
+        found: set[int] = set()
+        with self.engine.connect() as conn:
+            for target, column in (("webhook", s.webhook), ("jsonl", s.jsonl)):
+                tried = sa.select(d.alert_id).where(d.target == target)
+                query = (
+                    sa.select(a.id)
+                    .join(subscriptions, s.id == a.subscription_id)
+                    .where(column.is_not(None), a.id.not_in(tried))
+                )
+                found |= set(conn.execute(query).scalars())
+        return sorted(found)
 
     def deliveries(self, state: str | None = None) -> list[dict[str, Any]]:
         query = sa.select(deliveries).order_by(deliveries.c.alert_id, deliveries.c.target)

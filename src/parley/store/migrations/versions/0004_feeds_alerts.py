@@ -51,6 +51,7 @@ def upgrade() -> None:
         sa.Column("article_id", sa.String(length=200), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("done_at", TZ, nullable=True),
+        sa.Column("alerted", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["feed_id"], ["feeds.id"], name=op.f("fk_feed_items_feed_id_feeds"), ondelete="CASCADE"
         ),
