@@ -30,7 +30,17 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from functools import cache
+
+from parley import knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
+from parley.extract.negotiation.parties import (
+    LEXICON,
+    mediators_in,
+    negotiating_pair,
+    parties_of,
+    short_name,
+)
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 
 if TYPE_CHECKING:
@@ -59,6 +69,34 @@ _NAMED = re.compile(
 _UNNAMED_PEACE = re.compile(
     r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I
 )
+
+
+@cache
+def _unnamed_topic() -> re.Pattern[str]:
+    """ "the border treaty", "a water-sharing agreement": a treaty named by its subject."""
+    topics = "|".join(
+        re.escape(t)
+        for t in sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True)
+        if t != "peace"
+    )
+    return re.compile(
+        rf"\b(?:a|an|the|their|its)\s+(?:(?:draft|new|landmark|bilateral|final)\s+)*"
+        rf"(?P<topic>{topics})\s+(?P<word>treaty|agreement|accord|deal|pact)\b",
+        re.I,
+    )
+
+
+@cache
+def _ceasefire() -> re.Pattern[str]:
+    """ "a seven-day ceasefire", "the humanitarian truce agreement", "a cessation of
+    hostilities": an unnamed ceasefire between the sides that agree it."""
+    words = "|".join(
+        re.escape(w)
+        for w in sorted(knowledge.phrases(LEXICON, "ceasefire_words"), key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{words})(?:\s+(?:agreement|deal|accord))?\b", re.I)
+
+
 _PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
 _HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
@@ -146,6 +184,7 @@ class AgreementsExtractor:
             for a in data["agreements"]
         }
         self.cues = self._cue_table(data["statuses"])
+        self.ceasefire_cues = self._cue_table(dict(knowledge.table(LEXICON, "ceasefire_statuses")))
         self.exchanges: dict[str, Any] = data.get("exchanges", {})
 
     @staticmethod
@@ -168,7 +207,9 @@ class AgreementsExtractor:
                 self._read_sentence(ctx, sent, in_sent, drafts)
         drafts.update(self._exchange_deals(ctx))
         ctx.analysis.agreements.extend(
-            _finish(d) for d in drafts.values() if d.statuses or d.kind != "channel"
+            _finish(d)
+            for d in drafts.values()
+            if d.statuses or d.kind not in ("channel", "ceasefire")
         )
 
     # 1. references -------------------------------------------------------------------------
@@ -190,6 +231,8 @@ class AgreementsExtractor:
         ]
         refs += _unknown_names(text, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
+        refs += _unnamed_topic_treaties(ctx, refs, known)
+        refs += _ceasefires(ctx, refs, known)
         anaphors = [(m.start(), m.end()) for m in _ANAPHORS.finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
@@ -288,8 +331,11 @@ class AgreementsExtractor:
             self._add_parties(ctx, sent, draft)
         for match, status in self._cues_in(sent, refs):
             cue_at = sent.start_char + match.start()
-            # A cue belongs to the agreement referred to nearest to it in the sentence.
-            ref = min(refs, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
+            # A cue belongs to the agreement referred to nearest to it in the sentence; words
+            # that only a ceasefire takes ("the truce began") only to a ceasefire.
+            only = [r for r in refs if r.key.startswith("ceasefire:")]
+            near = only if (match.re, status) in self.ceasefire_cues and only else refs
+            ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
             st = self._status_at(ctx, sent, match, status, refs)
             if st is not None:
                 _merge(drafts[ref.key].statuses, st)
@@ -301,7 +347,10 @@ class AgreementsExtractor:
         taken: list[tuple[int, int]] = [
             (r.start - sent.start_char, r.end - sent.start_char) for r in refs if r.named
         ]
-        for pattern, status in self.cues:
+        cues = list(self.cues)
+        if any(r.key.startswith("ceasefire:") for r in refs):
+            cues += self.ceasefire_cues
+        for pattern, status in cues:
             for m in pattern.finditer(sent.text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
@@ -322,7 +371,9 @@ class AgreementsExtractor:
         if token is None:
             return None
         tok = token.root
-        if _not_a_status(tok, refs):
+        # The cue's own words ("take effect") are no other object of its verb.
+        cue = AgreementRef("cue", start, start + len(match.group(0)), True)
+        if _not_a_status(tok, [*refs, cue]):
             return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None:
@@ -413,11 +464,29 @@ def _unknown_names(
         name = re.sub(r"^(?:(?:of|on|the|for|and)\s+)+", "", m.group("name"), flags=re.I)
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in refs):
             continue
+        if not _agreement_name(name, text[m.end("name") : m.end("name") + 12]):
+            continue
         key = "named:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
         start = m.end("name") - len(name)
         out.append(AgreementRef(key, start, m.end("name"), True))
     return out
+
+
+def _agreement_name(name: str, after: str) -> bool:
+    """Whether a capitalised name ending in an agreement word names an agreement: not a
+    foundation's or a party's ("the Gates Foundation Initiative", "the Democratic National
+    Convention"); a convention is a treaty when it is one "on", "against" or "for" something."""
+    words = {w.lower() for w in name.split()}
+    if words & knowledge.words(LEXICON, "not_agreements"):
+        return False
+    if name.split()[-1].lower() == "initiative":
+        return False
+    if name.split()[-1].lower() == "convention":
+        if words & knowledge.words(LEXICON, "party_convention_words"):
+            return False
+        return bool(re.match(r"\s+(?:on|against|for|of|relating)\b", after))
+    return True
 
 
 def _unnamed_peace_treaty(
@@ -439,6 +508,94 @@ def _unnamed_peace_treaty(
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), False))
     return out
+
+
+def _unnamed_topic_treaties(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """ "Kyrgyzstan and Tajikistan initialled the border treaty": the two sides' treaty on
+    that subject ("Kyrgyzstan–Tajikistan border treaty"), its sides taken from the sentence,
+    else from the sides the article shows negotiating."""
+    out = []
+    for m in _unnamed_topic().finditer(ctx.article.text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        pair = _sides_near(ctx, m.start())
+        if len(pair) < 2:
+            continue
+        names = "–".join(short_name(ctx, p) for p in pair)
+        name = f"{names} {m.group('topic').lower()} {m.group('word').lower()}"
+        key = "topic:" + name
+        known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
+        out.append(AgreementRef(key, m.start(), m.end(), True))
+    return out
+
+
+def _ceasefires(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """An unnamed ceasefire is the ceasefire of the sides that agree or keep it; one article's
+    ceasefires between the same sides are one ("<A>–<B> ceasefire")."""
+    out = []
+    for m in _ceasefire().finditer(ctx.article.text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        pair = _sides_near(ctx, m.start())
+        if len(pair) < 2:
+            continue
+        name = "–".join(short_name(ctx, p) for p in pair) + " ceasefire"
+        key = "ceasefire:" + name
+        known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
+        out.append(AgreementRef(key, m.start(), m.end(), True))
+    return out
+
+
+def _sides_near(ctx: Context, at: int) -> list[str]:
+    """The two sides of an agreement mentioned at ``at``: those "between" whom it is, else the
+    subject that agrees or keeps it ("Israel and Hamas agreed to a truce"), else those of an
+    agreement or talks event in its sentence, else the pair the article shows negotiating."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    tok, sent = span.root, span.sent
+    mediators = mediators_in(ctx, sent)
+    for found in (_between(ctx, tok), _acting_sides(ctx, tok), _event_sides(ctx, sent)):
+        sides = [s for s in found if s not in mediators]
+        if len(sides) >= 2:
+            return sorted(sides[:2])
+    return negotiating_pair(ctx, mediators)
+
+
+def _between(ctx: Context, tok: Token) -> list[str]:
+    """ "a ceasefire between Thailand and Cambodia"."""
+    at = actor_at(ctx)
+    head = tok.head if tok.dep_ == "compound" else tok
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            return parties_of(ctx, [at[t.i] for t in c.subtree if t.i in at])
+    return []
+
+
+def _acting_sides(ctx: Context, tok: Token) -> list[str]:
+    at = actor_at(ctx)
+    for head in tok.ancestors:
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return parties_of(ctx, [at[t.i] for s in subj for t in s.subtree if t.i in at])
+    return []
+
+
+def _event_sides(ctx: Context, sent: SpacySpan) -> list[str]:
+    for ev in ctx.analysis.events:
+        if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
+            "AGREE",
+            "CONSULT",
+            "CONCEDE",
+        ):
+            sides = parties_of(ctx, [*ev.source, *ev.target])
+            if len(sides) >= 2:
+                return sides
+    return []
 
 
 def _new_draft(known: dict[str, _Known], ref: AgreementRef) -> _Draft:
@@ -541,6 +698,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return "extended"
     if status == "suspended" and tok.head.lemma_ in ("resume", "restore", "reestablish"):
         return None
+    if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status
 
 

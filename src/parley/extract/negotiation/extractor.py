@@ -30,7 +30,18 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
+from functools import cache
+
+from parley import knowledge
 from parley.extract.base import Context, country_of, is_state, register
+from parley.extract.negotiation.parties import (
+    LEXICON,
+    host_states,
+    mediators_in,
+    negotiating_pair,
+    parties_of,
+    short_name,
+)
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
@@ -169,6 +180,21 @@ _REPLY_CUES = {
 }
 
 
+@cache
+def _next_round_pattern() -> re.Pattern[str]:
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks"."""
+    nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
+    talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
+    resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
+    return re.compile(
+        rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
+        rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
+        rf"(?:{resume})|(?:will|to)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})d))\b",
+        re.I,
+    )
+
+
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
     """``(ordinal, start, end)`` of every numbered round phrase in ``text``."""
     found = []
@@ -249,28 +275,37 @@ class NegotiationExtractor:
 
     # 1. tracks -----------------------------------------------------------------------------
     def _talks_track(self, ctx: Context) -> Track | None:
-        consults = [e for e in ctx.analysis.events if e.type == "CONSULT"]
+        """The talks of the CONSULT events with two or more sides: the two sides most often
+        at the table are the parties; mediators, hosts and the state whose city hosts the
+        talks are mediators, never parties."""
+        helpers = self._mediators(ctx)
         parties: Counter[str] = Counter()
         mediators: list[str] = []
-        for e in consults:
-            states = list(dict.fromkeys(a for a in (*e.source, *e.target) if is_state(ctx, a)))
-            if len(states) >= 2:
-                parties.update(states)
-                mediators += [m for m in e.mediator if m not in states]
+        for e in (e for e in ctx.analysis.events if e.type == "CONSULT"):
+            sides = parties_of(ctx, [*e.source, *e.target])
+            hosts = [*host_states(ctx, e, sides), *e.mediator]
+            sides = [s for s in sides if s not in hosts and s not in helpers]
+            if len(sides) >= 2:
+                parties.update(sides)
+                mediators += [m for m in hosts if m not in sides]
         if len(parties) < 2:
             return None
         pair = sorted(p for p, _ in parties.most_common(2))
-        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(
-            name=f"{_pair_name(ctx, pair)} {kind}",
-            parties=pair,
-            mediators=list(dict.fromkeys(mediators)),
-        )
+        mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in pair]
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+
+    @staticmethod
+    def _mediators(ctx: Context) -> list[str]:
+        """Every actor the article names as mediating, hosting or facilitating talks."""
+        found: list[str] = []
+        for sent in ctx.doc.sents:
+            found += mediators_in(ctx, sent)
+        return list(dict.fromkeys(found))
 
     def _rounds_track(self, ctx: Context) -> Track | None:
         """A track for rounds reported without talks events: "the sixth round of negotiations
-        on a treaty" belongs to the treaty's negotiations; other rounds to the talks of the
-        two states the article is about."""
+        on a treaty" belongs to the treaty's negotiations; other rounds to the two sides the
+        article shows negotiating."""
         mentions = self._round_mentions(ctx)
         if not mentions:
             return None
@@ -285,24 +320,27 @@ class NegotiationExtractor:
             return Track(
                 name=f"{treaties[0].name} negotiations", parties=sorted(treaties[0].parties)
             )
-        pair = _dominant_states(ctx)
+        helpers = self._mediators(ctx)
+        pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
-        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
+        return Track(
+            name=_track_name(ctx, pair),
+            parties=pair,
+            mediators=[m for m in helpers if m not in pair],
+        )
 
-    @staticmethod
-    def _stated_track(ctx: Context) -> Track | None:
-        """A provisional track for an article that reports no session but speaks of the talks
-        (an exchange they agreed, a party's demand): it is kept only if it gets issues or
-        positions."""
+    def _stated_track(self, ctx: Context) -> Track | None:
+        """A provisional track for an article that reports no session but shows two sides
+        negotiating (an exchange they agreed, a party's demand): it is kept only if it gets
+        issues or positions."""
         if not _TALKS_WORDS.search(ctx.article.text):
             return None
-        pair = _dominant_states(ctx)
+        helpers = self._mediators(ctx)
+        pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
-        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
+        return Track(name=_track_name(ctx, pair), parties=pair)
 
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
@@ -336,7 +374,45 @@ class NegotiationExtractor:
                 old.date = old.date or r.date
         self._first_round(ctx, track, rounds)
         self._infer_current(ctx, track, rounds)
-        return [rounds[k] for k in sorted(rounds)]
+        unnumbered = self._next_rounds(ctx, track, rounds)
+        return [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+
+    def _next_rounds(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> list[Round]:
+        """Meetings announced without a number: "the next round will be held in Doha", "talks
+        will resume in two weeks". The next round after numbered ones is the first planned
+        one (or the one after the last); with no numbers it stays unnumbered."""
+        out: list[Round] = []
+        for sent in ctx.doc.sents:
+            m = _next_round_pattern().search(sent.text)
+            if m is None or any(find_rounds(sent.text)):
+                continue
+            at = (sent.start_char + m.start(), sent.start_char + m.end())
+            r = self._round_in(ctx, track, sent, 0, at)
+            r.date = _date_after(ctx, sent, at[0])
+            if m.group("past"):
+                r.status = "held"
+            elif "round" not in m.group(0).lower():
+                r.status = "planned"  # "talks will resume": still to come
+            planned = sorted(n for n, x in rounds.items() if x.status == "planned")
+            if rounds and r.status == "planned":
+                n = planned[0] if planned else max(rounds) + 1
+                old = rounds.get(n)
+                if old is not None:
+                    old.venue = old.venue or r.venue
+                    old.date = old.date or r.date
+                    continue
+                r.ordinal = n
+                rounds[n] = r
+                continue
+            r.ordinal = None
+            # One article's "next round" and "talks will resume" are the one next meeting.
+            same = next((o for o in out if o.status == r.status == "planned"), None)
+            if same is not None:
+                same.venue = same.venue or r.venue
+                same.date = same.date or r.date
+            else:
+                out.append(r)
+        return out
 
     @staticmethod
     def _round_mentions(ctx: Context) -> list[tuple[int, SpacySpan, int, int]]:
@@ -492,9 +568,13 @@ def _after_cue(sentence: str, cue: str) -> str:
     return sentence[m.end() :].strip().rstrip(".") if m else sentence
 
 
+def _track_name(ctx: Context, pair: list[str]) -> str:
+    kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+    return f"{_pair_name(ctx, pair)} {kind}"
+
+
 def _pair_name(ctx: Context, pair: list[str]) -> str:
-    names = [_SHORT.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
-    return "–".join(names)
+    return "–".join(short_name(ctx, p) for p in pair)
 
 
 def _has(ag: Agreement, word: str) -> bool:
@@ -610,6 +690,20 @@ def _future_date(ctx: Context, sent: SpacySpan) -> bool:
             if d.value[:10] > pub.isoformat()[: len(d.value[:10])]:
                 return True
     return False
+
+
+def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
+    """The date nearest after ``at`` in the sentence ("talks resumed in Geneva in March"), else
+    the nearest before it, as precise as the text gives it."""
+    dates = [
+        d
+        for d in ctx.analysis.dates
+        if sent.start_char <= d.start < sent.end_char and d.value and d.precision != "range"
+    ]
+    if not dates:
+        return None
+    best = min(dates, key=lambda d: (d.start < at, abs(d.start - at)))
+    return best.value
 
 
 def _span(sent: SpacySpan) -> Span:
