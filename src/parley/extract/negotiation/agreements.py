@@ -27,10 +27,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
-
-from functools import cache
 
 from parley import knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register

@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
-from functools import cache
-
 from parley import knowledge
-from parley.extract.base import Context, country_of, is_state, register
+from parley.extract.base import Context, country_of, register
 from parley.extract.negotiation.parties import (
     LEXICON,
     host_states,

@@ -227,7 +227,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         sides = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at]) if s not in skip]
         for i, a in enumerate(sides):
             for b in sides[i + 1 :]:
-                pairs[tuple(sorted((a, b)))] += 1  # type: ignore[arg-type]
+                pairs[(a, b) if a < b else (b, a)] += 1
     if not pairs:
         return []
     return list(pairs.most_common(1)[0][0])
