@@ -293,8 +293,11 @@ def _disagreements(members: list[EventRef]) -> list[str]:
     """Where reports of one story differ: quantities of the same unit, and dates."""
     notes = []
     by_unit: dict[str, dict[float, list[str]]] = defaultdict(lambda: defaultdict(list))
+    durations = knowledge.table(LEXICON, "duration_units")
     for m in members:
         for q in m.event.quantities:
+            if q.unit in durations or q.unit in durations.values():
+                continue  # a length of time is compared as a duration below
             by_unit[q.unit][q.value].append(m.outlet or m.article_id)
     for unit, values in by_unit.items():
         if len(values) > 1:

@@ -113,6 +113,9 @@ _AGREEMENT_NOUNS = {
     "implementation",
     "membership",
     "terms",
+    "ceasefire",
+    "truce",
+    "armistice",
 }
 _SPEECH_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "write"}
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
@@ -539,6 +542,8 @@ def _ceasefires(
     for m in _ceasefire().finditer(ctx.article.text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
+        if _of_an_earlier_year(ctx, m.start()):
+            continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
         pair = _sides_near(ctx, m.start())
         if len(pair) < 2:
             continue
@@ -547,6 +552,22 @@ def _ceasefires(
         known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), True))
     return out
+
+
+def _of_an_earlier_year(ctx: Context, at: int) -> bool:
+    """Whether the sentence at ``at`` dates what it tells to a year before the article's."""
+    pub = ctx.article.published_at
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if pub is None or span is None:
+        return False
+    sent = span.sent
+    return any(
+        sent.start_char <= d.start < sent.end_char
+        and d.value is not None
+        and d.value[:4].isdigit()
+        and int(d.value[:4]) < pub.year
+        for d in ctx.analysis.dates
+    )
 
 
 def _sides_near(ctx: Context, at: int) -> list[str]:
@@ -697,6 +718,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return "extended"
     if status == "suspended" and tok.head.lemma_ in ("resume", "restore", "reestablish"):
         return None
+    if status == "observed informally" and tok.pos_ != "VERB":
+        return None  # "observers from Qatar" observe nothing of the text
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status

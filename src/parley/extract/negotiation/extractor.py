@@ -189,7 +189,7 @@ def _next_round_pattern() -> re.Pattern[str]:
         rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
         rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
         rf"(?:{resume})|(?:will|to)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})d))\b",
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:final|last|latest)\s+round))\b",
         re.I,
     )
 
@@ -385,6 +385,8 @@ class NegotiationExtractor:
             m = _next_round_pattern().search(sent.text)
             if m is None or any(find_rounds(sent.text)):
                 continue
+            if m.group("past") and "round" in m.group(0).lower() and rounds:
+                continue  # "the final round" of numbered rounds is the highest number
             at = (sent.start_char + m.start(), sent.start_char + m.end())
             r = self._round_in(ctx, track, sent, 0, at)
             r.date = _date_after(ctx, sent, at[0])
@@ -404,6 +406,7 @@ class NegotiationExtractor:
                 rounds[n] = r
                 continue
             r.ordinal = None
+            r.venue = r.venue or _venue_before(ctx, sent)
             # One article's "next round" and "talks will resume" are the one next meeting.
             same = next((o for o in out if o.status == r.status == "planned"), None)
             if same is not None:
@@ -503,6 +506,9 @@ class NegotiationExtractor:
         for r in rounds.values():
             if r.status == "held" and r.venue is None and venue:
                 r.venue = venue
+        held = [n for n, r in rounds.items() if r.status == "held"]
+        if held and rounds[max(held)].date is None and now.date and now.date.value:
+            rounds[max(held)].date = now.date.value  # "It was the second round": today's talks
 
     # 3. issues and 4. positions ------------------------------------------------------------
     def _issues(self, ctx: Context) -> list[str]:
@@ -604,7 +610,7 @@ def _current_talks(ctx: Context, track: Track) -> Event | None:
         if (
             e.type == "CONSULT"
             and e.status == "occurred"
-            and set(track.parties) <= {*e.source, *e.target}
+            and set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target]))
         ):
             return e
     return None
@@ -674,6 +680,10 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
         near = -80 <= ent.start_char - at <= 60
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
+    for ent in sent.ents:  # "the second round of the Doha talks"
+        nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
+        if ent.label_ == "GPE" and nxt in ("talks", "negotiations", "process"):
+            return ent.text
     m = re.search(r"\bin the (?P<demonym>[A-Z][a-z]+) capital\b", sent.text)
     if m:
         state = load_demonyms().get(m.group("demonym"))
@@ -689,6 +699,18 @@ def _future_date(ctx: Context, sent: SpacySpan) -> bool:
             if d.value[:10] > pub.isoformat()[: len(d.value[:10])]:
                 return True
     return False
+
+
+def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
+    """ "X and Y initialled the treaty in Bishkek. … after a final round of talks": a place
+    the sentence before names after "in"."""
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    for ent in prev.ents:
+        if ent.label_ == "GPE" and ent.start > 0 and ctx.doc[ent.start - 1].lower_ == "in":
+            return ent.text
+    return None
 
 
 def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
