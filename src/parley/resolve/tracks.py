@@ -97,7 +97,8 @@ def _same_meeting(old: Round, new: Round) -> bool:
     report are one meeting: their dates agree at the coarser precision, or, undated, they meet
     in the same city."""
     if old.date and new.date:
-        return old.date.startswith(new.date[:7]) or new.date.startswith(old.date[:7])
+        n = min(len(old.date), len(new.date))
+        return old.date[:n] == new.date[:n]
     return bool(old.venue and new.venue and old.venue == new.venue) and "planned" in (
         old.status,
         new.status,

@@ -85,6 +85,13 @@ def _unnamed_topic() -> re.Pattern[str]:
     )
 
 
+_TALKS_ABOUT = re.compile(
+    r"\s+(?:talks|negotiations|dialogue|proposals?|declarations|efforts|plan|mechanism|"
+    r"monitors?|committee|lines?)\b",
+    re.I,
+)
+
+
 @cache
 def _ceasefire() -> re.Pattern[str]:
     """ "a seven-day ceasefire", "the humanitarian truce agreement", "a cessation of
@@ -100,6 +107,8 @@ _PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
 _HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _OBLIGATION_MODALS = {"must", "should", "ought"}
+# "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
+_OBLIGATION_HEADS = {"have", "need", "require", "get", "seek", "want", "try", "press", "push"}
 _CONDITION_MARKS = {"when", "once", "if", "unless", "until", "upon"}
 _INSTRUMENT_NOUNS = {"instrument", "instruments", "law", "decree", "bill", "vote"}
 _AGREEMENT_NOUNS = {
@@ -160,7 +169,9 @@ def load_agreement_data() -> dict[str, Any]:
 
 
 def _name_pattern(names: list[str]) -> re.Pattern[str]:
-    parts = sorted(names, key=len, reverse=True)
+    # "the new START treaty": a name of several words may lose its capital first letter.
+    variants = [n[0].lower() + n[1:] for n in names if " " in n and n[:1].isupper()]
+    parts = sorted({*names, *variants}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in parts) + r")(?!\w)")
 
 
@@ -336,7 +347,10 @@ class AgreementsExtractor:
             # A cue belongs to the agreement referred to nearest to it in the sentence; words
             # that only a ceasefire takes ("the truce began") only to a ceasefire.
             only = [r for r in refs if r.key.startswith("ceasefire:")]
-            near = only if (match.re, status) in self.ceasefire_cues and only else refs
+            truce_word = (match.re, status) in self.ceasefire_cues
+            if truce_word and not _is_verb_at(ctx, cue_at):
+                continue  # "the start of talks" starts no ceasefire
+            near = only if truce_word and only else refs
             ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
             st = self._status_at(ctx, sent, match, status, refs)
             if st is not None:
@@ -413,12 +427,12 @@ class AgreementsExtractor:
                     self._set_parties(ctx, draft, states)
                     return
         at = actor_at(ctx)
-        states = [a.id for a in ctx.analysis.actors if a.kind == "state"]
-        here = [at[t.i] for t in sent if t.i in at and at[t.i] in states]
+        helpers = set(mediators_in(ctx, sent))
+        here = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at])]
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
-            here += [at[t.i] for t in prev if t.i in at and at[t.i] in states]
-        parties = list(dict.fromkeys(here))
+            here += parties_of(ctx, [at[t.i] for t in prev if t.i in at])
+        parties = [p for p in dict.fromkeys(here) if p not in helpers]
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
 
@@ -430,6 +444,11 @@ class AgreementsExtractor:
                 _SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in draft.parties
             ]
             draft.name = f"{'–'.join(names)} {draft.name}"
+
+
+def _is_verb_at(ctx: Context, at: int) -> bool:
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("VERB", "AUX")
 
 
 def _span_of(sent: SpacySpan) -> Span:
@@ -542,6 +561,8 @@ def _ceasefires(
     for m in _ceasefire().finditer(ctx.article.text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
+        if _TALKS_ABOUT.match(ctx.article.text, m.end()):
+            continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
         if _of_an_earlier_year(ctx, m.start()):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
         pair = _sides_near(ctx, m.start())
@@ -578,7 +599,7 @@ def _sides_near(ctx: Context, at: int) -> list[str]:
     if span is None:
         return []
     tok, sent = span.root, span.sent
-    mediators = mediators_in(ctx, sent)
+    mediators = [m for st in ctx.doc.sents for m in mediators_in(ctx, st)]
     for found in (_between(ctx, tok), _acting_sides(ctx, tok), _event_sides(ctx, sent)):
         sides = [s for s in found if s not in mediators]
         if len(sides) >= 2:
@@ -590,9 +611,12 @@ def _between(ctx: Context, tok: Token) -> list[str]:
     """ "a ceasefire between Thailand and Cambodia"."""
     at = actor_at(ctx)
     head = tok.head if tok.dep_ == "compound" else tok
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            return parties_of(ctx, [at[t.i] for t in c.subtree if t.i in at])
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    preps += [t for t in tok.sent if t.dep_ == "prep" and t.lower_ == "between"]
+    for c in preps:  # "mediation between Israel and Hamas, which resulted in a truce"
+        sides = parties_of(ctx, [at[t.i] for t in c.subtree if t.i in at])
+        if len(sides) >= 2:
+            return sides
     return []
 
 
@@ -646,7 +670,7 @@ def _obligation(tok: Token) -> bool:
     for t in (tok, *tok.ancestors):
         if any(c.lower_ in _OBLIGATION_MODALS for c in t.children if c.dep_ in ("aux", "auxpass")):
             return True
-        if t.dep_ == "xcomp" and t.head.lemma_ in ("have", "need", "require"):
+        if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_ in _OBLIGATION_HEADS:
             return True
         if t.dep_ in ("ROOT", "ccomp", "conj") or t.pos_ == "NOUN":
             return False

@@ -188,7 +188,7 @@ def _next_round_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
         rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
-        rf"(?:{resume})|(?:will|to)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"(?:{resume})|(?:will|to|and)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:final|last|latest)\s+round))\b",
         re.I,
     )
@@ -331,15 +331,17 @@ class NegotiationExtractor:
 
     def _stated_track(self, ctx: Context) -> Track | None:
         """A provisional track for an article that reports no session but shows two sides
-        negotiating (an exchange they agreed, a party's demand): it is kept only if it gets
-        issues or positions."""
-        if not _TALKS_WORDS.search(ctx.article.text):
-            return None
+        negotiating (an exchange they agreed, a party's demand, a truce reached through
+        mediators): it is kept only if it gets issues, positions or mediators."""
         helpers = self._mediators(ctx)
+        if not (helpers or _TALKS_WORDS.search(ctx.article.text)):
+            return None
         pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
-        return Track(name=_track_name(ctx, pair), parties=pair)
+        # An agreement reached between the two through mediators is a negotiation of its own.
+        mediators = [m for m in helpers if m not in pair]
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
 
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
@@ -390,6 +392,7 @@ class NegotiationExtractor:
             at = (sent.start_char + m.start(), sent.start_char + m.end())
             r = self._round_in(ctx, track, sent, 0, at)
             r.date = _date_after(ctx, sent, at[0])
+            r.venue = _place_after(ctx, sent, at[1]) or r.venue
             if m.group("past"):
                 r.status = "held"
             elif "round" not in m.group(0).lower():
@@ -507,7 +510,14 @@ class NegotiationExtractor:
             if r.status == "held" and r.venue is None and venue:
                 r.venue = venue
         held = [n for n, r in rounds.items() if r.status == "held"]
-        if held and rounds[max(held)].date is None and now.date and now.date.value:
+        pub = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
+        if (
+            held
+            and rounds[max(held)].date is None
+            and now.date
+            and now.date.value
+            and now.date.value[:10] <= pub
+        ):
             rounds[max(held)].date = now.date.value  # "It was the second round": today's talks
 
     # 3. issues and 4. positions ------------------------------------------------------------
@@ -699,6 +709,16 @@ def _future_date(ctx: Context, sent: SpacySpan) -> bool:
             if d.value[:10] > pub.isoformat()[: len(d.value[:10])]:
                 return True
     return False
+
+
+def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
+    """ "The next round … will be held in Pakistan": the first place after "in" or "at"
+    following the round phrase in its sentence."""
+    for ent in sent.ents:
+        if ent.start_char >= at and ent.label_ == "GPE" and ent.start > 0:
+            if ctx.doc[ent.start - 1].lower_ in ("in", "at"):
+                return ent.text
+    return None
 
 
 def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:

@@ -108,8 +108,8 @@ def host_states(ctx: Context, event: Event, sides: list[str]) -> list[str]:
     if event.place is None or event.place.country is None:
         return []
     state = event.place.country
-    if state not in ctx.kb or ctx.kb[state].capital != event.place.name:
-        return []
+    if state not in ctx.kb or event.place.name not in (ctx.kb[state].capital, ctx.kb[state].name):
+        return []  # talks in its capital, or "in Turkey": the state hosts them
     if state not in sides:
         return [state]
     ev = event.evidence
@@ -166,6 +166,10 @@ def _noun_helpers(tok: Token) -> list[Token]:
         out.append(tok.head.head)
     if tok.dep_ == "appos":
         out.append(tok.head)
+    if tok.dep_ == "attr":  # "Egypt and the US were joint mediators"
+        out += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    if tok.dep_ == "compound":  # "mediation efforts of Egypt and Qatar"
+        out += [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree]
     return out
 
 
@@ -214,20 +218,42 @@ def _negotiation_words() -> re.Pattern[str]:
 
 
 def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
-    """The two sides the article shows negotiating: the pair named most often together in a
-    sentence about talks, rounds, proposals or an agreement (sorted ids); [] when no sentence
-    puts two sides in a negotiation. Co-mention elsewhere is no evidence of talks."""
-    at = actor_at(ctx)
+    """The two sides the article shows negotiating (sorted ids); [] when nothing puts two sides
+    in a negotiation. Co-mention elsewhere is no evidence of talks.
+
+    Evidence, strongest first: a name for the talks that joins the two ("Armenia-Azerbaijan
+    peace talks"), an agreement or talks event between them, a sentence about talks, rounds,
+    proposals or an agreement that names both. Places in a wire dateline name no side.
+    """
     skip = set(mediators)
     pairs: Counter[tuple[str, str]] = Counter()
-    talk = _negotiation_words()
-    for sent in ctx.doc.sents:
-        if not talk.search(sent.text):
-            continue
-        sides = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at]) if s not in skip]
+
+    def add(sides: list[str], weight: int) -> None:
+        sides = [s for s in dict.fromkeys(sides) if s not in skip]
         for i, a in enumerate(sides):
             for b in sides[i + 1 :]:
-                pairs[(a, b) if a < b else (b, a)] += 1
+                pairs[(a, b) if a < b else (b, a)] += weight
+
+    at = actor_at(ctx)
+    dash = ctx.article.text.find("—")
+    dateline_end = dash if 0 < dash < 80 else 0
+    talk = _negotiation_words()
+    for sent in ctx.doc.sents:
+        if talk.search(sent.text):
+            add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx > dateline_end]), 1)
+        for m in _JOINED_TALKS.finditer(sent.text):
+            start = sent.start_char + m.start()
+            named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
+            add(parties_of(ctx, named), 3)
+    for e in ctx.analysis.events:
+        if e.type in ("CONSULT", "AGREE") and e.status in ("occurred", "planned"):
+            add(parties_of(ctx, [*e.source, *e.target]), 2)
     if not pairs:
         return []
     return list(pairs.most_common(1)[0][0])
+
+
+_JOINED_TALKS = re.compile(
+    r"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:peace\s+|border\s+)?"
+    r"(?:talks|negotiations|dialogue|ceasefire|truce|treaty)\b"
+)
