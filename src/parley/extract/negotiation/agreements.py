@@ -104,31 +104,17 @@ def _ceasefire() -> re.Pattern[str]:
 
 
 _PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
-_HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
+_HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
-_OBLIGATION_MODALS = {"must", "should", "ought"}
+_OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
 # "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
-_OBLIGATION_HEADS = {"have", "need", "require", "get", "seek", "want", "try", "press", "push"}
-_CONDITION_MARKS = {"when", "once", "if", "unless", "until", "upon"}
-_INSTRUMENT_NOUNS = {"instrument", "instruments", "law", "decree", "bill", "vote"}
-_AGREEMENT_NOUNS = {
-    "treaty",
-    "agreement",
-    "accord",
-    "deal",
-    "pact",
-    "text",
-    "participation",
-    "implementation",
-    "membership",
-    "terms",
-    "ceasefire",
-    "truce",
-    "armistice",
-}
-_SPEECH_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "write"}
+_OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
+_CONDITION_MARKS = knowledge.words(LEXICON, "condition_marks")
+_INSTRUMENT_NOUNS = knowledge.words(LEXICON, "instrument_nouns")
+_AGREEMENT_NOUNS = knowledge.words(LEXICON, "agreement_nouns")
+_SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
-_ACTED = {"signed", "ratified", "suspended", "withdrawn", "resumed", "violated"}
+_ACTED = knowledge.words(LEXICON, "acted_statuses")
 
 
 @dataclass

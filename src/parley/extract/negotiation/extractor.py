@@ -51,28 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+ORDINALS: dict[str, int] = {k: int(v) for k, v in knowledge.table(LEXICON, "ordinals").items()}
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ROUND = re.compile(
     rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?round"
@@ -85,22 +64,9 @@ _BEGAN_IN = re.compile(
     r"(?P<venue>[A-Z][\w\-]+)"
 )
 # Words in the round's own clause that make it a plan, a cancellation or a past session.
-_CANCEL_LEMMAS = {"cancel", "scrap", "postpone", "shelve", "abandon", "suspend"}
-_INTENT_LEMMAS = {"agree", "decide", "promise", "intend", "hope", "want", "pledge", "vow"}
-_PLAN_LEMMAS = {
-    "plan",
-    "schedule",
-    "expect",
-    "due",
-    "set",
-    "will",
-    "would",
-    "shall",
-    "ahead",
-    "upcoming",
-    "next",
-    "propose",
-}
+_CANCEL_LEMMAS = knowledge.words(LEXICON, "round_cancel_lemmas")
+_INTENT_LEMMAS = knowledge.words(LEXICON, "round_intent_lemmas")
+_PLAN_LEMMAS = knowledge.words(LEXICON, "round_plan_lemmas")
 _CANCELLED = re.compile(
     r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
     r"shelved|abandon\w*)\b",
@@ -166,17 +132,7 @@ _PRODUCT = re.compile(
 _TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|negotiating table|peace process)\b", re.I)
 _PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
-_REPLY_CUES = {
-    "respond",
-    "responded",
-    "reply",
-    "replied",
-    "counter",
-    "countered",
-    "retorted",
-    "insisted",
-    "rejected",
-}
+_REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 
 @cache
