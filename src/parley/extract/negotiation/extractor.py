@@ -218,6 +218,7 @@ class NegotiationExtractor:
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
+            talks.mediators += [h for h in _venue_hosts(ctx, talks) if h not in talks.mediators]
         else:
             talks = self._stated_track(ctx)
         if talks is not None:
@@ -643,7 +644,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in sent.ents:
-        near = -80 <= ent.start_char - at <= 60
+        near = -120 <= ent.start_char - at <= 60
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
     for ent in sent.ents:  # "the second round of the Doha talks"
@@ -675,6 +676,20 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
             if ctx.doc[ent.start - 1].lower_ in ("in", "at"):
                 return ent.text
     return None
+
+
+def _venue_hosts(ctx: Context, track: Track) -> list[str]:
+    """States that host a round ("the next round will be held in Pakistan", a round in
+    Kuala Lumpur): the state named, or whose capital is named, when it is no side."""
+    hosts: list[str] = []
+    for r in track.rounds:
+        for actor in ctx.kb.lookup(r.venue) if r.venue else []:
+            if actor.kind == "state" and actor.id not in track.parties:
+                hosts.append(actor.id)
+        for actor in ctx.kb.of_kind("state") if r.venue else []:
+            if actor.capital == r.venue and actor.id not in track.parties:
+                hosts.append(actor.id)
+    return list(dict.fromkeys(hosts))
 
 
 def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:

@@ -169,7 +169,12 @@ def _noun_helpers(tok: Token) -> list[Token]:
     if tok.dep_ == "attr":  # "Egypt and the US were joint mediators"
         out += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
     if tok.dep_ == "compound":  # "mediation efforts of Egypt and Qatar"
-        out += [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree]
+        out += [
+            t
+            for c in tok.head.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+            for t in c.subtree
+        ]
     return out
 
 
@@ -240,7 +245,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     talk = _negotiation_words()
     for sent in ctx.doc.sents:
         if talk.search(sent.text):
-            add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx > dateline_end]), 1)
+            add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
         for m in _JOINED_TALKS.finditer(sent.text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
