@@ -333,7 +333,39 @@ class NegotiationExtractor:
         self._first_round(ctx, track, rounds)
         self._infer_current(ctx, track, rounds)
         unnumbered = self._next_rounds(ctx, track, rounds)
+        unnumbered += self._meetings(ctx, track, [*rounds.values(), *unnumbered])
         return [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+
+    @staticmethod
+    def _meetings(ctx: Context, track: Track, known: list[Round]) -> list[Round]:
+        """Sessions of the track told without the word "round": talks between its parties
+        that "would start in Jeddah on Saturday" or were "held in Qatar last month", dated to
+        the day or the month by the text itself. Sessions already known are not repeated."""
+        out: list[Round] = []
+        status = {"planned": "planned", "occurred": "held", "negated": "cancelled"}
+        for e in ctx.analysis.events:
+            if e.type != "CONSULT" or e.status not in status or e.date is None:
+                continue
+            if not e.date.text or e.date.precision not in ("day", "month") or not e.date.value:
+                continue  # a publication date standing in for an undated report
+            if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
+                continue
+            day = e.date.value
+            if any(r.date and (r.date.startswith(day) or day.startswith(r.date)) for r in known):
+                continue
+            if any(r.evidence and r.evidence.start == e.evidence.start for r in known):
+                continue
+            r = Round(
+                track=track.name,
+                status=status[e.status],  # type: ignore[arg-type]
+                venue=e.place.name if e.place else None,
+                date=day,
+                article_id=ctx.article.id,
+                evidence=e.evidence,
+            )
+            known.append(r)
+            out.append(r)
+        return out
 
     def _next_rounds(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> list[Round]:
         """Meetings announced without a number: "the next round will be held in Doha", "talks
