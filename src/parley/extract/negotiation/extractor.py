@@ -357,7 +357,7 @@ class NegotiationExtractor:
                 continue
             r = Round(
                 track=track.name,
-                status=status[e.status],  # type: ignore[arg-type]
+                status=status[e.status],
                 venue=e.place.name if e.place else None,
                 date=day,
                 article_id=ctx.article.id,
