@@ -44,6 +44,7 @@ from parley.extract.negotiation.parties import (
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
+from parley.nlp.numbers import cardinals, ordinals
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -51,7 +52,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 
-ORDINALS: dict[str, int] = {k: int(v) for k, v in knowledge.table(LEXICON, "ordinals").items()}
+# "the second round", "round three": ordinals and the cardinals up to ten (numbers.json)
+ORDINALS = {**ordinals(), **{w: n for w, n in cardinals().items() if 1 <= n <= 10}}
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ROUND = re.compile(
     rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?round"
