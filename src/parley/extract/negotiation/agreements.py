@@ -635,7 +635,7 @@ def _new_draft(known: dict[str, _Known], ref: AgreementRef) -> _Draft:
 
 def _kind_of(name: str) -> str:
     last = name.split()[-1].lower()
-    return {"treaty": "treaty", "convention": "treaty", "pact": "treaty"}.get(last, "agreement")
+    return "treaty" if last in knowledge.words(LEXICON, "treaty_words") else "agreement"
 
 
 def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
@@ -724,7 +724,7 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return "expired"
     if status == "extension proposed" and tok.tag_ in ("VBD", "VBN") and lemma in ("extend",):
         return "extended"
-    if status == "suspended" and tok.head.lemma_ in ("resume", "restore", "reestablish"):
+    if status == "suspended" and tok.head.lemma_ in knowledge.words(LEXICON, "resumption_lemmas"):
         return None
     if status == "observed informally" and tok.pos_ != "VERB":
         return None  # "observers from Qatar" observe nothing of the text
@@ -862,7 +862,7 @@ def _merge(existing: list[AgreementStatus], new: AgreementStatus) -> None:
     for i, old in enumerate(existing):
         if old.status == new.status and (old.date == new.date or not old.date or not new.date):
             existing[i] = old.model_copy(
-                update={
+                update={  # not a word list: the fields completed
                     "date": old.date or new.date,
                     "until": old.until or new.until,
                     "by": old.by or new.by,

@@ -683,7 +683,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
             return ent.text
     for ent in sent.ents:  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
-        if ent.label_ == "GPE" and nxt in ("talks", "negotiations", "process"):
+        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
             return ent.text
     m = re.search(r"\bin the (?P<demonym>[A-Z][a-z]+) capital\b", sent.text)
     if m:

@@ -160,7 +160,7 @@ def _noun_helpers(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
             out += list(c.subtree)
-        elif c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+        elif c.dep_ == "prep" and c.lower_ in knowledge.words(LEXICON, "agent_prepositions"):
             out += list(c.subtree)
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head.head)
@@ -172,7 +172,7 @@ def _noun_helpers(tok: Token) -> list[Token]:
         out += [
             t
             for c in tok.head.children
-            if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+            if c.dep_ == "prep" and c.lower_ in knowledge.words(LEXICON, "agent_prepositions")
             for t in c.subtree
         ]
     return out
