@@ -23,6 +23,7 @@ SNAPSHOTS = REPO / "tests" / "snapshots"
 OURS = {
     "demo-corpus": REPO / "tests" / "golden" / "demo-corpus.gold.json",
     "events": REPO / "tests" / "golden" / "events.gold.json",
+    "negotiation-corpus": REPO / "tests" / "golden" / "negotiation-corpus.gold.json",
     "quotes-dev": REPO / "tests" / "golden" / "quotes-dev.gold.json",
     "quotes-test": REPO / "tests" / "golden" / "quotes-test.gold.json",
 }

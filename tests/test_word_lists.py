@@ -28,8 +28,6 @@ SCANNED = ("extract", "nlp", "normalize", "kb.py")
 MIGRATING = {
     "extract/actors/extractor.py": "speech",
     "extract/events/extractor.py": "events",
-    "extract/negotiation/agreements.py": "negotiation",
-    "extract/negotiation/extractor.py": "negotiation",
     "extract/speech/quotes.py": "speech",
     "extract/speech/speakers.py": "speech",
 }

@@ -31,14 +31,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+from parley import knowledge
 from parley.models import Analysis, Event, Story
 
 __all__ = ["EventRef", "cluster_stories", "same_story", "event_day"]
 
+LEXICON = "lexicon/negotiation.json"
 _CLUSTERED = {"occurred", "historical", "planned", "negated"}
 # Modes whose reciprocal event is made of one-way parts reported on their own.
 _DIVISIBLE_MODES = frozenset({"release"})
@@ -251,12 +255,49 @@ def _story(members: list[EventRef]) -> Story:
     )
 
 
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    numbers = "|".join(knowledge.table(LEXICON, "numbers"))
+    units = "|".join(knowledge.table(LEXICON, "duration_units"))
+    return re.compile(rf"\b(?P<n>\d+|{numbers})[- ](?P<unit>{units})s?\b", re.I)
+
+
+def duration_of(text: str) -> tuple[int, str] | None:
+    """How long an event lasts as its words say: "a seven-day ceasefire" → (7, "days")."""
+    m = _duration_pattern().search(text)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else int(knowledge.table(LEXICON, "numbers")[word])
+    return n, str(knowledge.table(LEXICON, "duration_units")[m.group("unit").lower()])
+
+
+def _duration_notes(members: list[EventRef]) -> list[str]:
+    """ "duration: 7 days (Outlet A); 8 days (Outlet B)" when reports give different lengths."""
+    by_unit: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for m in members:
+        found = duration_of(m.event.evidence.text)
+        if found is not None:
+            by_unit[found[1]][found[0]].append(m.outlet or m.article_id)
+    notes = []
+    for unit, values in by_unit.items():
+        if len(values) > 1:
+            parts = "; ".join(
+                f"{v} {unit} ({', '.join(dict.fromkeys(who))})" for v, who in sorted(values.items())
+            )
+            notes.append(f"duration: {parts}")
+    return notes
+
+
 def _disagreements(members: list[EventRef]) -> list[str]:
     """Where reports of one story differ: quantities of the same unit, and dates."""
     notes = []
     by_unit: dict[str, dict[float, list[str]]] = defaultdict(lambda: defaultdict(list))
+    durations = knowledge.table(LEXICON, "duration_units")
     for m in members:
         for q in m.event.quantities:
+            if q.unit in durations or q.unit in durations.values():
+                continue  # a length of time is compared as a duration below
             by_unit[q.unit][q.value].append(m.outlet or m.article_id)
     for unit, values in by_unit.items():
         if len(values) > 1:
@@ -264,6 +305,7 @@ def _disagreements(members: list[EventRef]) -> list[str]:
                 f"{v:g} ({', '.join(dict.fromkeys(who))})" for v, who in sorted(values.items())
             )
             notes.append(f"{unit}: {parts}")
+    notes += _duration_notes(members)
     dates = {m.event.date.value for m in members if m.event.date and m.event.date.value}
     # "2026-06" and "2026-06-12" agree at the coarser precision; only incompatible dates differ.
     precise = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}

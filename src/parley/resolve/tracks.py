@@ -92,9 +92,49 @@ def _merge_into(base: Track, new: Track, article_id: str) -> None:
         base.positions.append(_stamp(p, article_id))
 
 
+def _same_meeting(old: Round, new: Round) -> bool:
+    """Whether a round without a number ("the next round", "talks will resume") and another
+    report are one meeting: their dates agree at the coarser precision, or, undated, they meet
+    in the same city."""
+    if old.date and new.date:
+        n = min(len(old.date), len(new.date))
+        return old.date[:n] == new.date[:n]
+    return bool(old.venue and new.venue and old.venue == new.venue) and "planned" in (
+        old.status,
+        new.status,
+    )
+
+
+def _merge_unnumbered(base: Track, new: Round) -> bool:
+    """Fold a report into a round it names no number for (or name the number of an unnumbered
+    one); False when it is no report of a known round."""
+    for i, old in enumerate(base.rounds):
+        numbered = old.ordinal is not None and new.ordinal is not None
+        if numbered or not _same_meeting(old, new):
+            continue
+        if old.status == "cancelled" and new.status != "cancelled":
+            continue
+        base.rounds[i] = old.model_copy(
+            update={
+                "ordinal": old.ordinal if old.ordinal is not None else new.ordinal,
+                "status": new.status if new.status != "unknown" else old.status,
+                "venue": _venue_of(old, new),
+                "date": _date_of(old, new),
+                "evidence": new.evidence or old.evidence,
+                "article_id": new.article_id,
+            }
+        )
+        return True
+    return False
+
+
 def _merge_round(base: Track, new: Round) -> None:
     """Fold a report of a round into the track; a round reported after its cancellation is a
-    new session with the same number (the cancelled one stays, as history)."""
+    new session with the same number (the cancelled one stays, as history). A round named
+    without a number joins the round of the same date (or city, while planned)."""
+    if new.ordinal is None or not any(r.ordinal == new.ordinal for r in base.rounds):
+        if _merge_unnumbered(base, new):
+            return
     for i, old in enumerate(base.rounds):
         if old.ordinal is not None and old.ordinal == new.ordinal:
             if old.status == "cancelled" and new.status in ("held", "under way", "planned"):

@@ -27,10 +27,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
+from parley.extract.negotiation.parties import (
+    LEXICON,
+    mediators_in,
+    negotiating_pair,
+    parties_of,
+    short_name,
+)
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 
 if TYPE_CHECKING:
@@ -59,27 +67,53 @@ _NAMED = re.compile(
 _UNNAMED_PEACE = re.compile(
     r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I
 )
+
+
+@cache
+def _unnamed_topic() -> re.Pattern[str]:
+    """ "the border treaty", "a water-sharing agreement": a treaty named by its subject."""
+    topics = "|".join(
+        re.escape(t)
+        for t in sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True)
+        if t != "peace"
+    )
+    return re.compile(
+        rf"\b(?:a|an|the|their|its)\s+(?:(?:draft|new|landmark|bilateral|final)\s+)*"
+        rf"(?P<topic>{topics})\s+(?P<word>treaty|agreement|accord|deal|pact)\b",
+        re.I,
+    )
+
+
+_TALKS_ABOUT = re.compile(
+    r"\s+(?:talks|negotiations|dialogue|proposals?|declarations|efforts|plan|mechanism|"
+    r"monitors?|committee|lines?)\b",
+    re.I,
+)
+
+
+@cache
+def _ceasefire() -> re.Pattern[str]:
+    """ "a seven-day ceasefire", "the humanitarian truce agreement", "a cessation of
+    hostilities": an unnamed ceasefire between the sides that agree it."""
+    words = "|".join(
+        re.escape(w)
+        for w in sorted(knowledge.phrases(LEXICON, "ceasefire_words"), key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{words})(?:\s+(?:agreement|deal|accord))?\b", re.I)
+
+
 _PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
-_HEDGES = {"expect", "would", "could", "may", "might", "open", "possible", "likely", "plan"}
+_HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
-_OBLIGATION_MODALS = {"must", "should", "ought"}
-_CONDITION_MARKS = {"when", "once", "if", "unless", "until", "upon"}
-_INSTRUMENT_NOUNS = {"instrument", "instruments", "law", "decree", "bill", "vote"}
-_AGREEMENT_NOUNS = {
-    "treaty",
-    "agreement",
-    "accord",
-    "deal",
-    "pact",
-    "text",
-    "participation",
-    "implementation",
-    "membership",
-    "terms",
-}
-_SPEECH_VERBS = {"say", "tell", "report", "add", "announce", "state", "confirm", "write"}
+_OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
+# "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
+_OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
+_CONDITION_MARKS = knowledge.words(LEXICON, "condition_marks")
+_INSTRUMENT_NOUNS = knowledge.words(LEXICON, "instrument_nouns")
+_AGREEMENT_NOUNS = knowledge.words(LEXICON, "agreement_nouns")
+_SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
-_ACTED = {"signed", "ratified", "suspended", "withdrawn", "resumed", "violated"}
+_ACTED = knowledge.words(LEXICON, "acted_statuses")
 
 
 @dataclass
@@ -119,7 +153,9 @@ def load_agreement_data() -> Mapping[str, Any]:
 
 
 def _name_pattern(names: list[str]) -> re.Pattern[str]:
-    parts = sorted(names, key=len, reverse=True)
+    # "the new START treaty": a name of several words may lose its capital first letter.
+    variants = [n[0].lower() + n[1:] for n in names if " " in n and n[:1].isupper()]
+    parts = sorted({*names, *variants}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in parts) + r")(?!\w)")
 
 
@@ -145,6 +181,7 @@ class AgreementsExtractor:
             for a in data["agreements"]
         }
         self.cues = self._cue_table(data["statuses"])
+        self.ceasefire_cues = self._cue_table(dict(knowledge.table(LEXICON, "ceasefire_statuses")))
         self.exchanges: dict[str, Any] = data.get("exchanges", {})
 
     @staticmethod
@@ -167,7 +204,9 @@ class AgreementsExtractor:
                 self._read_sentence(ctx, sent, in_sent, drafts)
         drafts.update(self._exchange_deals(ctx))
         ctx.analysis.agreements.extend(
-            _finish(d) for d in drafts.values() if d.statuses or d.kind != "channel"
+            _finish(d)
+            for d in drafts.values()
+            if d.statuses or d.kind not in ("channel", "ceasefire")
         )
 
     # 1. references -------------------------------------------------------------------------
@@ -189,6 +228,8 @@ class AgreementsExtractor:
         ]
         refs += _unknown_names(text, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
+        refs += _unnamed_topic_treaties(ctx, refs, known)
+        refs += _ceasefires(ctx, refs, known)
         anaphors = [(m.start(), m.end()) for m in _ANAPHORS.finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
@@ -287,8 +328,14 @@ class AgreementsExtractor:
             self._add_parties(ctx, sent, draft)
         for match, status in self._cues_in(sent, refs):
             cue_at = sent.start_char + match.start()
-            # A cue belongs to the agreement referred to nearest to it in the sentence.
-            ref = min(refs, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
+            # A cue belongs to the agreement referred to nearest to it in the sentence; words
+            # that only a ceasefire takes ("the truce began") only to a ceasefire.
+            only = [r for r in refs if r.key.startswith("ceasefire:")]
+            truce_word = (match.re, status) in self.ceasefire_cues
+            if truce_word and not _is_verb_at(ctx, cue_at):
+                continue  # "the start of talks" starts no ceasefire
+            near = only if truce_word and only else refs
+            ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
             st = self._status_at(ctx, sent, match, status, refs)
             if st is not None:
                 _merge(drafts[ref.key].statuses, st)
@@ -300,7 +347,10 @@ class AgreementsExtractor:
         taken: list[tuple[int, int]] = [
             (r.start - sent.start_char, r.end - sent.start_char) for r in refs if r.named
         ]
-        for pattern, status in self.cues:
+        cues = list(self.cues)
+        if any(r.key.startswith("ceasefire:") for r in refs):
+            cues += self.ceasefire_cues
+        for pattern, status in cues:
             for m in pattern.finditer(sent.text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
@@ -321,7 +371,9 @@ class AgreementsExtractor:
         if token is None:
             return None
         tok = token.root
-        if _not_a_status(tok, refs):
+        # The cue's own words ("take effect") are no other object of its verb.
+        cue = AgreementRef("cue", start, start + len(match.group(0)), True)
+        if _not_a_status(tok, [*refs, cue]):
             return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None:
@@ -359,12 +411,12 @@ class AgreementsExtractor:
                     self._set_parties(ctx, draft, states)
                     return
         at = actor_at(ctx)
-        states = [a.id for a in ctx.analysis.actors if a.kind == "state"]
-        here = [at[t.i] for t in sent if t.i in at and at[t.i] in states]
+        helpers = set(mediators_in(ctx, sent))
+        here = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at])]
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
-            here += [at[t.i] for t in prev if t.i in at and at[t.i] in states]
-        parties = list(dict.fromkeys(here))
+            here += parties_of(ctx, [at[t.i] for t in prev if t.i in at])
+        parties = [p for p in dict.fromkeys(here) if p not in helpers]
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
 
@@ -376,6 +428,11 @@ class AgreementsExtractor:
                 _SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in draft.parties
             ]
             draft.name = f"{'–'.join(names)} {draft.name}"
+
+
+def _is_verb_at(ctx: Context, at: int) -> bool:
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("VERB", "AUX")
 
 
 def _span_of(sent: SpacySpan) -> Span:
@@ -412,11 +469,29 @@ def _unknown_names(
         name = re.sub(r"^(?:(?:of|on|the|for|and)\s+)+", "", m.group("name"), flags=re.I)
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in refs):
             continue
+        if not _agreement_name(name, text[m.end("name") : m.end("name") + 12]):
+            continue
         key = "named:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
         start = m.end("name") - len(name)
         out.append(AgreementRef(key, start, m.end("name"), True))
     return out
+
+
+def _agreement_name(name: str, after: str) -> bool:
+    """Whether a capitalised name ending in an agreement word names an agreement: not a
+    foundation's or a party's ("the Gates Foundation Initiative", "the Democratic National
+    Convention"); a convention is a treaty when it is one "on", "against" or "for" something."""
+    words = {w.lower() for w in name.split()}
+    if words & knowledge.words(LEXICON, "not_agreements"):
+        return False
+    if name.split()[-1].lower() == "initiative":
+        return False
+    if name.split()[-1].lower() == "convention":
+        if words & knowledge.words(LEXICON, "party_convention_words"):
+            return False
+        return bool(re.match(r"\s+(?:on|against|for|of|relating)\b", after))
+    return True
 
 
 def _unnamed_peace_treaty(
@@ -440,6 +515,117 @@ def _unnamed_peace_treaty(
     return out
 
 
+def _unnamed_topic_treaties(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """ "Kyrgyzstan and Tajikistan initialled the border treaty": the two sides' treaty on
+    that subject ("Kyrgyzstan–Tajikistan border treaty"), its sides taken from the sentence,
+    else from the sides the article shows negotiating."""
+    out = []
+    for m in _unnamed_topic().finditer(ctx.article.text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        pair = _sides_near(ctx, m.start())
+        if len(pair) < 2:
+            continue
+        names = "–".join(short_name(ctx, p) for p in pair)
+        name = f"{names} {m.group('topic').lower()} {m.group('word').lower()}"
+        key = "topic:" + name
+        known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
+        out.append(AgreementRef(key, m.start(), m.end(), True))
+    return out
+
+
+def _ceasefires(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """An unnamed ceasefire is the ceasefire of the sides that agree or keep it; one article's
+    ceasefires between the same sides are one ("<A>–<B> ceasefire")."""
+    out = []
+    for m in _ceasefire().finditer(ctx.article.text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        if _TALKS_ABOUT.match(ctx.article.text, m.end()):
+            continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
+        if _of_an_earlier_year(ctx, m.start()):
+            continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
+        pair = _sides_near(ctx, m.start())
+        if len(pair) < 2:
+            continue
+        name = "–".join(short_name(ctx, p) for p in pair) + " ceasefire"
+        key = "ceasefire:" + name
+        known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
+        out.append(AgreementRef(key, m.start(), m.end(), True))
+    return out
+
+
+def _of_an_earlier_year(ctx: Context, at: int) -> bool:
+    """Whether the sentence at ``at`` dates what it tells to a year before the article's."""
+    pub = ctx.article.published_at
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if pub is None or span is None:
+        return False
+    sent = span.sent
+    return any(
+        sent.start_char <= d.start < sent.end_char
+        and d.value is not None
+        and d.value[:4].isdigit()
+        and int(d.value[:4]) < pub.year
+        for d in ctx.analysis.dates
+    )
+
+
+def _sides_near(ctx: Context, at: int) -> list[str]:
+    """The two sides of an agreement mentioned at ``at``: those "between" whom it is, else the
+    subject that agrees or keeps it ("Israel and Hamas agreed to a truce"), else those of an
+    agreement or talks event in its sentence, else the pair the article shows negotiating."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    tok, sent = span.root, span.sent
+    mediators = [m for st in ctx.doc.sents for m in mediators_in(ctx, st)]
+    for found in (_between(ctx, tok), _acting_sides(ctx, tok), _event_sides(ctx, sent)):
+        sides = [s for s in found if s not in mediators]
+        if len(sides) >= 2:
+            return sorted(sides[:2])
+    return negotiating_pair(ctx, mediators)
+
+
+def _between(ctx: Context, tok: Token) -> list[str]:
+    """ "a ceasefire between Thailand and Cambodia"."""
+    at = actor_at(ctx)
+    head = tok.head if tok.dep_ == "compound" else tok
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    preps += [t for t in tok.sent if t.dep_ == "prep" and t.lower_ == "between"]
+    for c in preps:  # "mediation between Israel and Hamas, which resulted in a truce"
+        sides = parties_of(ctx, [at[t.i] for t in c.subtree if t.i in at])
+        if len(sides) >= 2:
+            return sides
+    return []
+
+
+def _acting_sides(ctx: Context, tok: Token) -> list[str]:
+    at = actor_at(ctx)
+    for head in tok.ancestors:
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return parties_of(ctx, [at[t.i] for s in subj for t in s.subtree if t.i in at])
+    return []
+
+
+def _event_sides(ctx: Context, sent: SpacySpan) -> list[str]:
+    for ev in ctx.analysis.events:
+        if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
+            "AGREE",
+            "CONSULT",
+            "CONCEDE",
+        ):
+            sides = parties_of(ctx, [*ev.source, *ev.target])
+            if len(sides) >= 2:
+                return sides
+    return []
+
+
 def _new_draft(known: dict[str, _Known], ref: AgreementRef) -> _Draft:
     k = known.get(ref.key)
     if k is not None:
@@ -449,7 +635,7 @@ def _new_draft(known: dict[str, _Known], ref: AgreementRef) -> _Draft:
 
 def _kind_of(name: str) -> str:
     last = name.split()[-1].lower()
-    return {"treaty": "treaty", "convention": "treaty", "pact": "treaty"}.get(last, "agreement")
+    return "treaty" if last in knowledge.words(LEXICON, "treaty_words") else "agreement"
 
 
 def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
@@ -468,7 +654,7 @@ def _obligation(tok: Token) -> bool:
     for t in (tok, *tok.ancestors):
         if any(c.lower_ in _OBLIGATION_MODALS for c in t.children if c.dep_ in ("aux", "auxpass")):
             return True
-        if t.dep_ == "xcomp" and t.head.lemma_ in ("have", "need", "require"):
+        if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_ in _OBLIGATION_HEADS:
             return True
         if t.dep_ in ("ROOT", "ccomp", "conj") or t.pos_ == "NOUN":
             return False
@@ -538,8 +724,12 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return "expired"
     if status == "extension proposed" and tok.tag_ in ("VBD", "VBN") and lemma in ("extend",):
         return "extended"
-    if status == "suspended" and tok.head.lemma_ in ("resume", "restore", "reestablish"):
+    if status == "suspended" and tok.head.lemma_ in knowledge.words(LEXICON, "resumption_lemmas"):
         return None
+    if status == "observed informally" and tok.pos_ != "VERB":
+        return None  # "observers from Qatar" observe nothing of the text
+    if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status
 
 
@@ -672,7 +862,7 @@ def _merge(existing: list[AgreementStatus], new: AgreementStatus) -> None:
     for i, old in enumerate(existing):
         if old.status == new.status and (old.date == new.date or not old.date or not new.date):
             existing[i] = old.model_copy(
-                update={
+                update={  # not a word list: the fields completed
                     "date": old.date or new.date,
                     "until": old.until or new.until,
                     "by": old.by or new.by,

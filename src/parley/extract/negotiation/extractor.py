@@ -28,9 +28,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
-from parley.extract.base import Context, country_of, is_state, register
+from parley import knowledge
+from parley.extract.base import Context, country_of, register
+from parley.extract.negotiation.parties import (
+    LEXICON,
+    host_states,
+    mediators_in,
+    negotiating_pair,
+    parties_of,
+    short_name,
+)
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
@@ -56,22 +66,9 @@ _BEGAN_IN = re.compile(
     r"(?P<venue>[A-Z][\w\-]+)"
 )
 # Words in the round's own clause that make it a plan, a cancellation or a past session.
-_CANCEL_LEMMAS = {"cancel", "scrap", "postpone", "shelve", "abandon", "suspend"}
-_INTENT_LEMMAS = {"agree", "decide", "promise", "intend", "hope", "want", "pledge", "vow"}
-_PLAN_LEMMAS = {
-    "plan",
-    "schedule",
-    "expect",
-    "due",
-    "set",
-    "will",
-    "would",
-    "shall",
-    "ahead",
-    "upcoming",
-    "next",
-    "propose",
-}
+_CANCEL_LEMMAS = knowledge.words(LEXICON, "round_cancel_lemmas")
+_INTENT_LEMMAS = knowledge.words(LEXICON, "round_intent_lemmas")
+_PLAN_LEMMAS = knowledge.words(LEXICON, "round_plan_lemmas")
 _CANCELLED = re.compile(
     r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
     r"shelved|abandon\w*)\b",
@@ -137,17 +134,22 @@ _PRODUCT = re.compile(
 _TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|negotiating table|peace process)\b", re.I)
 _PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
-_REPLY_CUES = {
-    "respond",
-    "responded",
-    "reply",
-    "replied",
-    "counter",
-    "countered",
-    "retorted",
-    "insisted",
-    "rejected",
-}
+_REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
+
+
+@cache
+def _next_round_pattern() -> re.Pattern[str]:
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks"."""
+    nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
+    talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
+    resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
+    return re.compile(
+        rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
+        rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
+        rf"(?:{resume})|(?:will|to|and)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:final|last|latest)\s+round))\b",
+        re.I,
+    )
 
 
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
@@ -218,6 +220,7 @@ class NegotiationExtractor:
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
+            talks.mediators += [h for h in _venue_hosts(ctx, talks) if h not in talks.mediators]
         else:
             talks = self._stated_track(ctx)
         if talks is not None:
@@ -230,28 +233,37 @@ class NegotiationExtractor:
 
     # 1. tracks -----------------------------------------------------------------------------
     def _talks_track(self, ctx: Context) -> Track | None:
-        consults = [e for e in ctx.analysis.events if e.type == "CONSULT"]
+        """The talks of the CONSULT events with two or more sides: the two sides most often
+        at the table are the parties; mediators, hosts and the state whose city hosts the
+        talks are mediators, never parties."""
+        helpers = self._mediators(ctx)
         parties: Counter[str] = Counter()
         mediators: list[str] = []
-        for e in consults:
-            states = list(dict.fromkeys(a for a in (*e.source, *e.target) if is_state(ctx, a)))
-            if len(states) >= 2:
-                parties.update(states)
-                mediators += [m for m in e.mediator if m not in states]
+        for e in (e for e in ctx.analysis.events if e.type == "CONSULT"):
+            sides = parties_of(ctx, [*e.source, *e.target])
+            hosts = [*host_states(ctx, e, sides), *e.mediator]
+            sides = [s for s in sides if s not in hosts and s not in helpers]
+            if len(sides) >= 2:
+                parties.update(sides)
+                mediators += [m for m in hosts if m not in sides]
         if len(parties) < 2:
             return None
         pair = sorted(p for p, _ in parties.most_common(2))
-        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(
-            name=f"{_pair_name(ctx, pair)} {kind}",
-            parties=pair,
-            mediators=list(dict.fromkeys(mediators)),
-        )
+        mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in pair]
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+
+    @staticmethod
+    def _mediators(ctx: Context) -> list[str]:
+        """Every actor the article names as mediating, hosting or facilitating talks."""
+        found: list[str] = []
+        for sent in ctx.doc.sents:
+            found += mediators_in(ctx, sent)
+        return list(dict.fromkeys(found))
 
     def _rounds_track(self, ctx: Context) -> Track | None:
         """A track for rounds reported without talks events: "the sixth round of negotiations
-        on a treaty" belongs to the treaty's negotiations; other rounds to the talks of the
-        two states the article is about."""
+        on a treaty" belongs to the treaty's negotiations; other rounds to the two sides the
+        article shows negotiating."""
         mentions = self._round_mentions(ctx)
         if not mentions:
             return None
@@ -266,24 +278,29 @@ class NegotiationExtractor:
             return Track(
                 name=f"{treaties[0].name} negotiations", parties=sorted(treaties[0].parties)
             )
-        pair = _dominant_states(ctx)
+        helpers = self._mediators(ctx)
+        pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
-        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
+        return Track(
+            name=_track_name(ctx, pair),
+            parties=pair,
+            mediators=[m for m in helpers if m not in pair],
+        )
 
-    @staticmethod
-    def _stated_track(ctx: Context) -> Track | None:
-        """A provisional track for an article that reports no session but speaks of the talks
-        (an exchange they agreed, a party's demand): it is kept only if it gets issues or
-        positions."""
-        if not _TALKS_WORDS.search(ctx.article.text):
+    def _stated_track(self, ctx: Context) -> Track | None:
+        """A provisional track for an article that reports no session but shows two sides
+        negotiating (an exchange they agreed, a party's demand, a truce reached through
+        mediators): it is kept only if it gets issues, positions or mediators."""
+        helpers = self._mediators(ctx)
+        if not (helpers or _TALKS_WORDS.search(ctx.article.text)):
             return None
-        pair = _dominant_states(ctx)
+        pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
-        kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
-        return Track(name=f"{_pair_name(ctx, pair)} {kind}", parties=pair)
+        # An agreement reached between the two through mediators is a negotiation of its own.
+        mediators = [m for m in helpers if m not in pair]
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
 
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
@@ -317,7 +334,81 @@ class NegotiationExtractor:
                 old.date = old.date or r.date
         self._first_round(ctx, track, rounds)
         self._infer_current(ctx, track, rounds)
-        return [rounds[k] for k in sorted(rounds)]
+        unnumbered = self._next_rounds(ctx, track, rounds)
+        unnumbered += self._meetings(ctx, track, [*rounds.values(), *unnumbered])
+        return [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+
+    @staticmethod
+    def _meetings(ctx: Context, track: Track, known: list[Round]) -> list[Round]:
+        """Sessions of the track told without the word "round": talks between its parties
+        that "would start in Jeddah on Saturday" or were "held in Qatar last month", dated to
+        the day or the month by the text itself. Sessions already known are not repeated."""
+        out: list[Round] = []
+        status = {"planned": "planned", "occurred": "held", "negated": "cancelled"}
+        for e in ctx.analysis.events:
+            if e.type != "CONSULT" or e.status not in status or e.date is None:
+                continue
+            if not e.date.text or e.date.precision not in ("day", "month") or not e.date.value:
+                continue  # a publication date standing in for an undated report
+            if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
+                continue
+            day = e.date.value
+            if any(r.date and (r.date.startswith(day) or day.startswith(r.date)) for r in known):
+                continue
+            if any(r.evidence and r.evidence.start == e.evidence.start for r in known):
+                continue
+            r = Round(
+                track=track.name,
+                status=status[e.status],
+                venue=e.place.name if e.place else None,
+                date=day,
+                article_id=ctx.article.id,
+                evidence=e.evidence,
+            )
+            known.append(r)
+            out.append(r)
+        return out
+
+    def _next_rounds(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> list[Round]:
+        """Meetings announced without a number: "the next round will be held in Doha", "talks
+        will resume in two weeks". The next round after numbered ones is the first planned
+        one (or the one after the last); with no numbers it stays unnumbered."""
+        out: list[Round] = []
+        for sent in ctx.doc.sents:
+            m = _next_round_pattern().search(sent.text)
+            if m is None or any(find_rounds(sent.text)):
+                continue
+            if m.group("past") and "round" in m.group(0).lower() and rounds:
+                continue  # "the final round" of numbered rounds is the highest number
+            at = (sent.start_char + m.start(), sent.start_char + m.end())
+            r = self._round_in(ctx, track, sent, 0, at)
+            r.date = _date_after(ctx, sent, at[0])
+            r.venue = _place_after(ctx, sent, at[1]) or r.venue
+            if m.group("past"):
+                r.status = "held"
+            elif "round" not in m.group(0).lower():
+                r.status = "planned"  # "talks will resume": still to come
+            planned = sorted(n for n, x in rounds.items() if x.status == "planned")
+            if rounds and r.status == "planned":
+                n = planned[0] if planned else max(rounds) + 1
+                old = rounds.get(n)
+                if old is not None:
+                    old.venue = old.venue or r.venue
+                    old.date = old.date or r.date
+                    continue
+                r.ordinal = n
+                rounds[n] = r
+                continue
+            r.ordinal = None
+            r.venue = r.venue or _venue_before(ctx, sent)
+            # One article's "next round" and "talks will resume" are the one next meeting.
+            same = next((o for o in out if o.status == r.status == "planned"), None)
+            if same is not None:
+                same.venue = same.venue or r.venue
+                same.date = same.date or r.date
+            else:
+                out.append(r)
+        return out
 
     @staticmethod
     def _round_mentions(ctx: Context) -> list[tuple[int, SpacySpan, int, int]]:
@@ -409,6 +500,16 @@ class NegotiationExtractor:
         for r in rounds.values():
             if r.status == "held" and r.venue is None and venue:
                 r.venue = venue
+        held = [n for n, r in rounds.items() if r.status == "held"]
+        pub = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
+        if (
+            held
+            and rounds[max(held)].date is None
+            and now.date
+            and now.date.value
+            and now.date.value[:10] <= pub
+        ):
+            rounds[max(held)].date = now.date.value  # "It was the second round": today's talks
 
     # 3. issues and 4. positions ------------------------------------------------------------
     def _issues(self, ctx: Context) -> list[str]:
@@ -473,9 +574,13 @@ def _after_cue(sentence: str, cue: str) -> str:
     return sentence[m.end() :].strip().rstrip(".") if m else sentence
 
 
+def _track_name(ctx: Context, pair: list[str]) -> str:
+    kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+    return f"{_pair_name(ctx, pair)} {kind}"
+
+
 def _pair_name(ctx: Context, pair: list[str]) -> str:
-    names = [_SHORT.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
-    return "–".join(names)
+    return "–".join(short_name(ctx, p) for p in pair)
 
 
 def _has(ag: Agreement, word: str) -> bool:
@@ -506,7 +611,7 @@ def _current_talks(ctx: Context, track: Track) -> Event | None:
         if (
             e.type == "CONSULT"
             and e.status == "occurred"
-            and set(track.parties) <= {*e.source, *e.target}
+            and set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target]))
         ):
             return e
     return None
@@ -573,8 +678,12 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in sent.ents:
-        near = -80 <= ent.start_char - at <= 60
+        near = -120 <= ent.start_char - at <= 60
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
+            return ent.text
+    for ent in sent.ents:  # "the second round of the Doha talks"
+        nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
+        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
             return ent.text
     m = re.search(r"\bin the (?P<demonym>[A-Z][a-z]+) capital\b", sent.text)
     if m:
@@ -591,6 +700,56 @@ def _future_date(ctx: Context, sent: SpacySpan) -> bool:
             if d.value[:10] > pub.isoformat()[: len(d.value[:10])]:
                 return True
     return False
+
+
+def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
+    """ "The next round … will be held in Pakistan": the first place after "in" or "at"
+    following the round phrase in its sentence."""
+    for ent in sent.ents:
+        if ent.start_char >= at and ent.label_ == "GPE" and ent.start > 0:
+            if ctx.doc[ent.start - 1].lower_ in ("in", "at"):
+                return ent.text
+    return None
+
+
+def _venue_hosts(ctx: Context, track: Track) -> list[str]:
+    """States that host a round ("the next round will be held in Pakistan", a round in
+    Kuala Lumpur): the state named, or whose capital is named, when it is no side."""
+    hosts: list[str] = []
+    for r in track.rounds:
+        for actor in ctx.kb.lookup(r.venue) if r.venue else []:
+            if actor.kind == "state" and actor.id not in track.parties:
+                hosts.append(actor.id)
+        for actor in ctx.kb.of_kind("state") if r.venue else []:
+            if actor.capital == r.venue and actor.id not in track.parties:
+                hosts.append(actor.id)
+    return list(dict.fromkeys(hosts))
+
+
+def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
+    """ "X and Y initialled the treaty in Bishkek. … after a final round of talks": a place
+    the sentence before names after "in"."""
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    for ent in prev.ents:
+        if ent.label_ == "GPE" and ent.start > 0 and ctx.doc[ent.start - 1].lower_ == "in":
+            return ent.text
+    return None
+
+
+def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
+    """The date nearest after ``at`` in the sentence ("talks resumed in Geneva in March"), else
+    the nearest before it, as precise as the text gives it."""
+    dates = [
+        d
+        for d in ctx.analysis.dates
+        if sent.start_char <= d.start < sent.end_char and d.value and d.precision != "range"
+    ]
+    if not dates:
+        return None
+    best = min(dates, key=lambda d: (d.start < at, abs(d.start - at)))
+    return best.value
 
 
 def _span(sent: SpacySpan) -> Span:

@@ -1,0 +1,264 @@
+"""Who negotiates and who helps: the parties and the mediators of talks in one article.
+
+Parties are the sides of the dispute: states, and non-state armed groups and armed forces
+(first-class parties, "the Congolese army and M23"). A person stands for the side they act for.
+When a state faces an armed group of its own country and the article names that state's
+armed force, the force is the party ("the Sudanese army and the RSF"), not the whole state.
+
+Mediators are the hosts and facilitators: an actor that mediates, brokers, hosts, facilitates
+or sponsors the talks ("talks mediated by Qatar", "Swiss-mediated", "Egyptian-Qatari
+mediation", "Malaysia, which hosts the talks"), or the state whose city the talks meet in when
+that state is no side of them. A mediator is never a party.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from parley import knowledge
+from parley.extract.base import Context, actor_at
+from parley.kb import load_demonyms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from parley.models import Event
+
+__all__ = [
+    "party_of",
+    "parties_of",
+    "mediators_in",
+    "host_states",
+    "negotiating_pair",
+    "LEXICON",
+    "short_name",
+]
+
+_SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+
+
+def short_name(ctx: Context, actor_id: str) -> str:
+    """How a track or agreement name calls a side: "US", "Armenia", an armed group by its
+    acronym ("FARDC", "RSF") when it has one."""
+    if actor_id in _SHORT:
+        return _SHORT[actor_id]
+    if actor_id not in ctx.kb:
+        return actor_id
+    actor = ctx.kb[actor_id]
+    if actor.kind in ("group", "armed force"):
+        acronyms = [a for a in actor.aliases if a.isupper() and 2 <= len(a) <= 6]
+        if acronyms and len(actor.name) > 12:
+            return acronyms[0]
+    return actor.name
+
+
+LEXICON = "lexicon/negotiation.json"
+
+
+def _kind(ctx: Context, actor_id: str) -> str | None:
+    if actor_id in ctx.kb:
+        return ctx.kb[actor_id].kind
+    found = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
+    return found.kind if found is not None else None
+
+
+def party_of(ctx: Context, actor_id: str) -> str | None:
+    """The side ``actor_id`` stands for: itself when it is a state, group or armed force, a
+    person's country, else None (outlets, organisations, unknown names)."""
+    kind = _kind(ctx, actor_id)
+    if kind in knowledge.words(LEXICON, "party_kinds"):
+        return actor_id
+    if kind == "person" and actor_id in ctx.kb:
+        return ctx.kb[actor_id].country
+    return None
+
+
+def parties_of(ctx: Context, actors: Iterable[str]) -> list[str]:
+    """The distinct sides among ``actors``, in order, a state facing its own armed group
+    replaced by its armed force when the article names one."""
+    sides = list(dict.fromkeys(p for a in actors if (p := party_of(ctx, a)) is not None))
+    return [_as_force(ctx, s, sides) for s in sides]
+
+
+def _as_force(ctx: Context, side: str, sides: list[str]) -> str:
+    if _kind(ctx, side) != "state":
+        return side
+    rebels = [
+        s for s in sides if _kind(ctx, s) == "group" and s in ctx.kb and ctx.kb[s].country == side
+    ]
+    if not rebels:
+        return side
+    forces = [
+        a.id
+        for a in ctx.analysis.actors
+        if a.kind == "armed force" and a.id in ctx.kb and ctx.kb[a.id].country == side
+    ]
+    return forces[0] if forces else side
+
+
+def host_states(ctx: Context, event: Event, sides: list[str]) -> list[str]:
+    """States that only host the talks: the event meets in their capital and they are named in
+    its sentence by that capital alone ("talks with Iran in Vienna" does not make Austria a
+    side; talks in Abu Dhabi are hosted by the Emirates)."""
+    if event.place is None or event.place.country is None:
+        return []
+    state = event.place.country
+    if state not in ctx.kb or event.place.name not in (ctx.kb[state].capital, ctx.kb[state].name):
+        return []  # talks in its capital, or "in Turkey": the state hosts them
+    if state not in sides:
+        return [state]
+    ev = event.evidence
+    named = [
+        m.text for m in ctx.analysis.mentions if m.actor == state and ev.start <= m.start < ev.end
+    ]
+    return [state] if named and all(t == event.place.name for t in named) else []
+
+
+def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
+    """Actors a sentence names as mediating, brokering, hosting, facilitating or sponsoring."""
+    at = actor_at(ctx)
+    verbs = knowledge.words(LEXICON, "mediation_verbs")
+    nouns = knowledge.words(LEXICON, "mediation_nouns")
+    found: list[str] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        lower = tok.lower_
+        if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
+            found += _ids(ctx, at, _verb_helpers(tok))
+        elif tok.pos_ in ("NOUN", "PROPN") and (lower in nouns or lemma in nouns):
+            found += _ids(ctx, at, _noun_helpers(tok))
+    found += _demonym_mediators(ctx, sent)
+    kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
+    return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _verb_helpers(tok: Token) -> list[Token]:
+    """ "Qatar mediated …" (the subject), "mediated by Qatar" (the agent), "Swiss-mediated"."""
+    out: list[Token] = []
+    passive = tok.tag_ == "VBN"
+    for c in tok.children:
+        if c.dep_ in ("nsubj",) and not passive:
+            out += list(c.subtree)
+        elif c.dep_ == "agent":
+            out += list(c.subtree)
+        elif c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "compound", "amod", "nmod"):
+            out += list(c.subtree)
+    if tok.dep_ == "relcl" and not passive:  # "Malaysia, which hosts the talks"
+        out.append(tok.head)
+    return out
+
+
+def _noun_helpers(tok: Token) -> list[Token]:
+    """ "Qatari mediation", "mediation by Qatar", "Qatar's mediation", "mediators Qatar and
+    Egypt", "with Egypt as mediator"."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+            out += list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in knowledge.words(LEXICON, "agent_prepositions"):
+            out += list(c.subtree)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head.head)
+    if tok.dep_ == "appos":
+        out.append(tok.head)
+    if tok.dep_ == "attr":  # "Egypt and the US were joint mediators"
+        out += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    if tok.dep_ == "compound":  # "mediation efforts of Egypt and Qatar"
+        out += [
+            t
+            for c in tok.head.children
+            if c.dep_ == "prep" and c.lower_ in knowledge.words(LEXICON, "agent_prepositions")
+            for t in c.subtree
+        ]
+    return out
+
+
+def _ids(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
+    return [at[t.i] for t in toks if t.i in at]
+
+
+_DEMONYM_MEDIATION = re.compile(
+    r"\b(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+)[- ]"
+    r"(?:mediat\w*|brokered|sponsored|facilitated|hosted)\b"
+)
+
+
+def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
+    """ "Egyptian-Qatari-American mediation", "US-Saudi mediation", "Swiss-mediated": the
+    states of the demonyms or short names before a mediation word."""
+    demonyms = load_demonyms()
+    out: list[str] = []
+    for m in _DEMONYM_MEDIATION.finditer(sent.text):
+        for name in m.group("names").split("-"):
+            state = demonyms.get(name) or _state_named(ctx, name)
+            if state:
+                out.append(state)
+    for m in re.finditer(r"\b(US|U\.S\.|UK|UAE)-(?:[A-Z][a-z]+)\s+mediation\b", sent.text):
+        out.append({"US": "USA", "U.S.": "USA", "UK": "GBR", "UAE": "ARE"}[m.group(1)])
+        tail = m.group(0).split("-", 1)[1].split()[0]
+        state = load_demonyms().get(tail)
+        if state:
+            out.append(state)
+    return out
+
+
+def _state_named(ctx: Context, name: str) -> str | None:
+    for a in ctx.analysis.actors:
+        if a.kind == "state" and (
+            a.name == name or (a.id in ctx.kb and name in ctx.kb[a.id].aliases)
+        ):
+            return a.id
+    return None
+
+
+@cache
+def _negotiation_words() -> re.Pattern[str]:
+    words = sorted(knowledge.phrases(LEXICON, "negotiation_words"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
+    """The two sides the article shows negotiating (sorted ids); [] when nothing puts two sides
+    in a negotiation. Co-mention elsewhere is no evidence of talks.
+
+    Evidence, strongest first: a name for the talks that joins the two ("Armenia-Azerbaijan
+    peace talks"), an agreement or talks event between them, a sentence about talks, rounds,
+    proposals or an agreement that names both. Places in a wire dateline name no side.
+    """
+    skip = set(mediators)
+    pairs: Counter[tuple[str, str]] = Counter()
+
+    def add(sides: list[str], weight: int) -> None:
+        sides = [s for s in dict.fromkeys(sides) if s not in skip]
+        for i, a in enumerate(sides):
+            for b in sides[i + 1 :]:
+                pairs[(a, b) if a < b else (b, a)] += weight
+
+    at = actor_at(ctx)
+    dash = ctx.article.text.find("—")
+    dateline_end = dash if 0 < dash < 80 else 0
+    talk = _negotiation_words()
+    for sent in ctx.doc.sents:
+        if talk.search(sent.text):
+            add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
+        for m in _JOINED_TALKS.finditer(sent.text):
+            start = sent.start_char + m.start()
+            named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
+            add(parties_of(ctx, named), 3)
+    for e in ctx.analysis.events:
+        if e.type in ("CONSULT", "AGREE") and e.status in ("occurred", "planned"):
+            add(parties_of(ctx, [*e.source, *e.target]), 2)
+    if not pairs:
+        return []
+    return list(pairs.most_common(1)[0][0])
+
+
+_JOINED_TALKS = re.compile(
+    r"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:peace\s+|border\s+)?"
+    r"(?:talks|negotiations|dialogue|ceasefire|truce|treaty)\b"
+)
