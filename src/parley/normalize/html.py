@@ -68,7 +68,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlContent:
 
 #: Nesting depth from which lxml (libxml2) stops building the tree and loses the text.
 DEEP_NESTING = 200
-_SILENT_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
+_SILENT_TAGS = frozenset(
+    {"script", "style", "template", "noscript", "head", "title"}  # not a word list: HTML tags
+)
 _VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
