@@ -2,7 +2,7 @@
 
 The cue lexicon is data (``parley/data/cues.json``); :func:`load_cues` reads it once per
 extractor instance. :class:`Resolver` answers, for a noun phrase of the parsed text, which actor it
-names (using the actors extractor's mentions and ``scratch["actor_at"]`` first, the knowledge base
+names (using the actors extractor's mentions and ``ctx.products.actor_at`` first, the knowledge base
 second) and how sure we are. :class:`Speakers` adds what a speaker phrase means in context:
 pronouns and "the person" followed back, "the minister" to the minister named before (the one
 whose state the sentence names, when several), a bare demonym group ("Serbian negotiators",
@@ -322,8 +322,7 @@ class Resolver:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        raw = ctx.scratch.get("actor_at", {})
-        self.actor_at: dict[int, str] = dict(raw) if isinstance(raw, dict) else {}
+        self.actor_at: dict[int, str] = dict(ctx.products.actor_at or {})
         self._by_token: dict[int, Mention] = {}
         for m in ctx.analysis.mentions:
             for tok in _tokens_in(ctx, m.start, m.end):
@@ -472,7 +471,7 @@ class Speakers:
 
     Both speech extractors share it: the quotes extractor notes the speaker of every
     quote, so that a later "he said" goes to the person quoted last; the attributions extractor
-    seeds it from ``scratch["quotes_by_sentence"]``.
+    seeds it from ``ctx.products.quotes_by_sentence``.
     """
 
     def __init__(self, res: Resolver, cues: Cues, quoted: Sequence[tuple[int, int]] = ()) -> None:
