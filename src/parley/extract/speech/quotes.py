@@ -363,14 +363,27 @@ class _Run:
         return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in self.cues.mention_nouns
 
     def _previous_in_paragraph(self, m: Marked) -> Speaker | None:
-        """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech."""
+        """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech.
+
+        So does a paragraph that is nothing but a quotation, right after a paragraph ending
+        with a quote: wire copy lets a speaker go on for a paragraph without naming them again.
+        """
         if self._last is None or self._last.speaker is None:
             return None
         between = self.ctx.article.text[self._last.end : m.start]
-        if "\n" in between.strip():
+        if "\n" in between and (not self._whole_paragraph(m) or _paragraphs_between(between)):
             return None
         sp = self._last.speaker
         return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
+
+    def _whole_paragraph(self, m: Marked) -> bool:
+        """Whether the quote ``m`` is all its paragraph holds, but marks and punctuation."""
+        text = self.ctx.article.text
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        end = len(text) if end < 0 else end
+        outside = text[start : m.start] + text[m.end : end]
+        return not any(ch.isalnum() for ch in outside)
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int
@@ -636,6 +649,11 @@ _EVENT_HEADS = frozenset(
         "operation",
     }
 )
+
+
+def _paragraphs_between(between: str) -> int:
+    """How many paragraphs with words stand wholly between two quotes."""
+    return len([line for line in between.split("\n")[1:-1] if line.strip()])
 
 
 def _fragment(span: SpacySpan) -> bool:

@@ -83,6 +83,10 @@ class Cues:
     naming_verbs: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
     credit_phrases: frozenset[str] = frozenset()
+    accusation_preps: frozenset[str] = frozenset({"of", "for"})
+    claimed_objects: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -129,6 +133,10 @@ def _cues_from(data: dict[str, object]) -> Cues:
         demonyms={str(k): str(v) for k, v in dict(data["demonyms"]).items()},  # type: ignore[call-overload]
         claim_stops=_lower(att.get("claim_stops", [])),
         accusation_verbs=_lower(att.get("accusation_verbs", [])),
+        accusation_preps=_lower(att.get("accusation_preps", ["of", "for"])),
+        claimed_objects=_lower(att.get("claimed_objects", [])),
+        finding_verbs=_lower(att.get("finding_verbs", [])),
+        document_nouns=_lower(att.get("document_nouns", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
         spokesperson_heads=_lower(data.get("spokesperson_heads", [])),
