@@ -507,3 +507,37 @@ def test_a_state_name_closing_an_organisations_name_is_not_the_state(analyse, te
 )
 def test_a_state_named_on_its_own_is_the_state(analyse, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
     assert state in {m.actor for m in analyse(text).analysis.mentions}
+
+
+# -- loose links (issue 12): a bare surname needs agreement and a role on the date -----------
+
+
+def _surname_kb() -> KnowledgeBase:
+    return KnowledgeBase([
+        person("p:trump", "Donald Trump", "USA",
+               role("president:USA", "President of the United States", "2025-01-20"),
+               aliases=("Trump",)),
+        person("p:berge", "Olav Berge", "NOR",
+               role("foreign_minister:NOR", "Foreign Minister of Norway", "2019-01-01",
+                    "2023-12-31"),
+               aliases=("Berge",)),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "linked"),
+    [
+        ("Mr. Trump visited the school on Monday.", ON, True),
+        ("Mrs. Trump visited the school on Monday.", ON, False),
+        ("Ms. Trump visited the school on Monday.", ON, False),
+        # the minister's surname, when he was minister, and years later
+        ("Berge said the ferry talks would resume.", dt.date(2021, 5, 4), True),
+        ("Berge, a historian of the fjords, said the archive would open.", ON, False),
+    ],
+)  # fmt: skip
+def test_a_bare_surname_links_only_with_agreement_and_a_role_on_the_date(  # type: ignore[no-untyped-def]
+    analyse, text: str, on: dt.date, linked: bool
+) -> None:
+    ctx = analyse(text, kb=_surname_kb(), on=on)
+    ids = {m.actor for m in ctx.analysis.mentions}
+    assert bool(ids & {"p:trump", "p:berge"}) is linked, ctx.analysis.mentions

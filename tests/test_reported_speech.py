@@ -249,3 +249,33 @@ def test_one_speaker_with_a_role_in_apposition_is_one_claim(sm: Any) -> None:
     text = "Lavrov, Russia's foreign minister, said the talks would resume."
     attributions = speech_of(sm, text)[1]
     assert [a.reporter.actor for a in attributions] == ["lavrov"]
+
+
+# ------------------------------------------------------------------ pronouns with gender
+
+
+@pytest.mark.model
+def test_he_skips_the_woman_named_last_for_the_man_before_her(sm: Any) -> None:
+    text = (
+        "Friedrich Merz spent the week in Munich. Giorgia Meloni leads the polls.\n\n"
+        '"We cannot lose this one to her," he said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"We cannot lose this one to her": "merz"}
+
+
+@pytest.mark.model
+def test_she_goes_to_the_woman_named_last(sm: Any) -> None:
+    text = (
+        "Friedrich Merz spent the week in Munich. Giorgia Meloni leads the polls.\n\n"
+        '"We will win this one," she said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"We will win this one": "meloni"}
+
+
+@pytest.mark.model
+def test_a_title_gives_the_gender_when_the_first_name_does_not(sm: Any) -> None:
+    text = (
+        "Lavrov flew to Abuja on Friday. Mrs. Okonjo met him at the airport.\n\n"
+        '"The corridor must stay open," he said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"The corridor must stay open": "lavrov"}

@@ -44,6 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from parley.extract.actors.gender import agrees, gender_of_name
 from parley.extract.actors.records import (
     Found,
     actor_at,
@@ -365,7 +366,8 @@ class _Resolution:
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
             actor = self.kb[ent.ent_id_]
             known = {alias_key(n) for n in (actor.name, *actor.aliases)}
-            if alias_key(text) in known:
+            bare = ent.end - start == 1 and alias_key(text) != alias_key(actor.name)
+            if alias_key(text) in known and (not bare or self._may_be(actor, start)):
                 how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
                 self._add_person(start, ent.end, actor.id, how, 1.0)
                 return True
@@ -376,6 +378,21 @@ class _Resolution:
             self._add_person(start, ent.end, exact.id, "alias", 0.95)
             return True
         return False
+
+    def _may_be(self, actor: Actor, start: int) -> bool:
+        """Whether a bare surname at ``start`` may be the known person ``actor``.
+
+        A surname alone is a loose link: it is kept only when a title before it agrees in
+        gender ("Mrs. Okafor" is not the man listed as Okafor) and, for a person whose
+        offices the knowledge base dates, one of them is held on the article's date (a
+        scholar who shares a former minister's surname is not the minister).
+        """
+        before = self.doc[start - 1].text if start > 0 else ""
+        if not agrees(gender_of_name(before), gender_of_name(actor.name)):
+            return False
+        if self.on is None or not actor.roles:
+            return True
+        return bool(actor.roles_on(self.on))
 
     def _add_person(self, start: int, end: int, actor_id: str, how: str, conf: float) -> None:
         """Add a person, or a known person's state for "the Trump administration" (a
@@ -430,7 +447,10 @@ class _Resolution:
             self._add(ent.start, ent.end, "ORG", self._new_org(ent), "new", 0.6)
             return
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
-            self._add_person(start, ent.end, ent.ent_id_, "surname", 0.8)
+            if self._may_be(self.kb[ent.ent_id_], start):
+                self._add_person(start, ent.end, ent.ent_id_, "surname", 0.8)
+            else:
+                self._add(start, ent.end, "PERSON", self._new_actor(text, "person"), "new", 0.6)
             return
         match = self.tools.people.fuzzy(text)
         if match is not None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parley.errors import KnowledgeBaseError
+from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
 from parley.models import Mention, Speaker
 from parley.nlp.lexicon import load_lexicon
 
@@ -832,8 +833,12 @@ class Speakers:
     def _antecedent(self, pron: Token) -> Who | None:
         """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
         person = pron.lower_ in self.cues.person_pronouns
+        gender = gender_of_pronoun(pron.text)
         for n, sent in enumerate(_sentences_back(pron, _LOOK_BACK)):
-            fits = [w for w in self._candidates(sent, before=pron.i) if self._compatible(w, person)]
+            fits = [
+                w for w in self._candidates(sent, before=pron.i)
+                if self._compatible(w, person) and agrees(gender, self._gender(w))
+            ]  # fmt: skip
             # A named actor beats a description in the same sentence: in "He said this at a
             # press conference, a correspondent reports" the next "he" is still the minister.
             who = next((w for w in fits if w.actor is not None), fits[0] if fits else None)
@@ -841,6 +846,19 @@ class Speakers:
                 conf = NEAR if n <= 1 else FAR
                 return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
         return None
+
+    def _gender(self, who: Who) -> Gender | None:
+        """A candidate's gender from its words ("Mrs. Okafor"), else its actor's name."""
+        found = gender_of_name(who.text)
+        if found is not None or who.actor is None:
+            return found
+        kb = self.res.ctx.kb
+        if who.actor in kb.actors:
+            return gender_of_name(kb[who.actor].name)
+        return next(
+            (gender_of_name(a.name) for a in self.res.ctx.analysis.actors if a.id == who.actor),
+            None,
+        )
 
     def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
         # A speaker already named in the sentence comes first, then subjects, latest first.
