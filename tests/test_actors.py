@@ -541,3 +541,11 @@ def test_a_bare_surname_links_only_with_agreement_and_a_role_on_the_date(  # typ
     ctx = analyse(text, kb=_surname_kb(), on=on)
     ids = {m.actor for m in ctx.analysis.mentions}
     assert bool(ids & {"p:trump", "p:berge"}) is linked, ctx.analysis.mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["State-run Norway Television said 18 people had died.", "Norway Radio reported the fire."],
+)
+def test_a_state_name_opening_an_outlets_name_is_not_the_state(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "NOR" not in {m.actor for m in analyse(text).analysis.mentions}

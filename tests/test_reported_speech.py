@@ -279,3 +279,52 @@ def test_a_title_gives_the_gender_when_the_first_name_does_not(sm: Any) -> None:
         '"The corridor must stay open," he said.'
     )
     assert speakers(speech_of(sm, text)[0]) == {"The corridor must stay open": "lavrov"}
+
+
+# ------------------------------------------------------------------ descriptions followed back
+
+
+@pytest.mark.model
+def test_the_official_takes_up_the_spokesman_introduced_before(sm: Any) -> None:
+    text = (
+        "A Russian military spokesman denied any role in the blast.\n\n"
+        '"Nothing of the kind took place," the official said.'
+    )
+    found = speakers(speech_of(sm, text)[0])
+    assert found == {"Nothing of the kind took place": "A Russian military spokesman"}
+
+
+@pytest.mark.model
+def test_the_official_with_no_source_before_stays_a_description(sm: Any) -> None:
+    text = 'Shells hit the depot overnight.\n\n"Nothing of the kind took place," the official said.'
+    assert speakers(speech_of(sm, text)[0]) == {"Nothing of the kind took place": "the official"}
+
+
+@pytest.mark.model
+def test_he_is_never_an_incident(sm: Any) -> None:
+    text = (
+        "Guards were checking the fence when the incident occurred.\n\n"
+        "The fighting was still going on, he said."
+    )
+    attributions = speech_of(sm, text)[1]
+    assert all("incident" not in a.reporter.text for a in attributions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim", "reporter"),
+    [
+        ("A Russian military spokesman denied any involvement.", "any involvement", "rus"),
+        ("Lavrov denied the charges on Monday.", "the charges", "lavrov"),
+    ],
+)
+def test_a_denial_of_a_noun_phrase_is_a_claim(
+    sm: Any, text: str, claim: str, reporter: str
+) -> None:
+    found = claim_with(speech_of(sm, text)[1], claim)
+    assert found.reporter.actor == reporter and found.cue == "denied"
+
+
+@pytest.mark.model
+def test_denying_a_pronoun_names_no_claim(sm: Any) -> None:
+    assert speech_of(sm, "Lavrov denied it.")[1] == []

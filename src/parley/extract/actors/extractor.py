@@ -54,6 +54,7 @@ from parley.extract.actors.records import (
 )
 from parley.extract.base import Context, register
 from parley.kb import KnowledgeBase, alias_key
+from parley.knowledge import phrases
 from parley.models import Actor, ActorInText, ActorKind, Mention
 from parley.nlp.counterparts import (
     counterpart_holder,
@@ -280,8 +281,12 @@ class _Resolution:
         self._add(ent.start, ent.end, ent.label_, actor.id, how, 0.95 if how != "name" else 1.0)
 
     def _inside_a_name(self, ent: SpacySpan) -> bool:
-        """Whether a state's name closes a longer proper name ("OpenLife Nigeria", "Air
-        India"): a capitalised word glued before it that is no place of its own and no title."""
+        """Whether a state's name is part of a longer proper name: "OpenLife Nigeria", "Air
+        India" (a capitalised word glued before it that is no place of its own and no title)
+        or "Pakistan Television", "America First" (a word that heads such names after it)."""
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if nxt is not None and nxt.text in phrases("lexicon/actors.json", "name_heads_after_state"):
+            return "\n" not in self.doc[ent.end - 1].whitespace_  # "Pakistan Television"
         if ent.start == 0:
             return False
         prev = self.doc[ent.start - 1]

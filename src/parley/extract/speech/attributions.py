@@ -564,11 +564,13 @@ class _Run:
         return subj is not None and subj.lemma_.lower() in self.cues.document_nouns
 
     def _claims_object(self, verb: Token) -> bool:
-        """ "The group claimed responsibility for the attack": a claim with an object."""
-        return verb.lemma_.lower() == "claim" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.cues.claimed_objects
-            for c in verb.children
-        )
+        """ "The group claimed responsibility for the attack", "a spokesman denied any
+        involvement": a claim (or a denial) whose content is a noun phrase."""
+        lemma = verb.lemma_.lower()
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "claim":
+            return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
+        return lemma in self.cues.denial_verbs and any(c.pos_ == "NOUN" for c in objs)
 
     def _issuer_of_noun(self, verb: Token) -> Token | None:
         """ "X issued a statement saying …": the verb hangs on the text, its issuer speaks."""

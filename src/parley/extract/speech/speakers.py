@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from parley.errors import KnowledgeBaseError
 from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
+from parley.knowledge import words
 from parley.models import Mention, Speaker
 from parley.nlp.lexicon import load_lexicon
 
@@ -88,6 +89,7 @@ class Cues:
     claimed_objects: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -138,6 +140,7 @@ def _cues_from(data: dict[str, object]) -> Cues:
         claimed_objects=_lower(att.get("claimed_objects", [])),
         finding_verbs=_lower(att.get("finding_verbs", [])),
         document_nouns=_lower(att.get("document_nouns", [])),
+        denial_verbs=_lower(att.get("denied_objects_of", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
         spokesperson_heads=_lower(data.get("spokesperson_heads", [])),
@@ -471,6 +474,7 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
 # same or the previous sentence, or further back.
 NEAR, FAR = 0.7, 0.5
 _LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
+_LEXICON = "lexicon/speech.json"
 _CHAIN = 3  # pronouns followed back through earlier pronouns, at most
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
@@ -756,12 +760,20 @@ class Speakers:
             return None
         for n, sent in enumerate(_sentences_back(subj, _LOOK_BACK)):
             for tok in reversed([t for t in sent if t.i < subj.i]):
-                if tok.lemma_ == subj.lemma_ and tok.tag_ == "NN" and _indefinite(tok):
+                if self._same_kind_of_person(tok, subj) and tok.tag_ == "NN" and _indefinite(tok):
                     found = self.res.who(tok)
                     conf = NEAR if n <= 1 else FAR
                     return Who(found.actor, found.text, found.start, found.end, conf, found.kind,
                                found.head)  # fmt: skip
         return None
+
+    def _same_kind_of_person(self, earlier: Token, later: Token) -> bool:
+        """Whether "the official" can take up "a military spokesman": the same head word, or
+        two words for an unnamed official source."""
+        if earlier.lemma_ == later.lemma_:
+            return True
+        sources = self.cues.anonymous_heads | self.cues.spokesperson_heads
+        return earlier.lemma_.lower() in sources and later.lemma_.lower() in sources
 
     def _titled(self, subj: Token) -> Who | None:
         """The person a bare title refers back to ("the minister" → Foreign Minister Vieira).
@@ -923,8 +935,11 @@ class Speakers:
             return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
         if tok.tag_ in ("NNS", "NNPS"):
             return not person
-        # "a spokesman", "one protester": a singular common noun here is a person.
-        return person and tok.tag_ == "NN"
+        # "a spokesman", "one protester": a singular common noun here is a person, unless
+        # it names a happening ("the incident", "the attack") rather than anyone.
+        return (
+            person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(_LEXICON, "not_people")
+        )
 
 
 _ROLE_NOUNS = frozenset(
