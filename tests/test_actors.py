@@ -549,3 +549,20 @@ def test_a_bare_surname_links_only_with_agreement_and_a_role_on_the_date(  # typ
 )
 def test_a_state_name_opening_an_outlets_name_is_not_the_state(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "NOR" not in {m.actor for m in analyse(text).analysis.mentions}
+
+
+def _capital_kb() -> KnowledgeBase:
+    return KnowledgeBase([
+        Actor(id="SYC", name="Seychelles", kind="state", country="SYC", capital="Victoria",
+              metonyms=["Victoria"]),
+    ])  # fmt: skip
+
+
+def test_a_capital_used_as_a_given_name_is_not_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse("The spokeswoman Victoria Halloran said the envoys had met.", kb=_capital_kb())
+    assert "SYC" not in {m.actor for m in ctx.analysis.mentions}
+
+
+def test_a_capital_speaking_for_its_state_is_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse("Victoria said on Monday that the envoys had met.", kb=_capital_kb())
+    assert "SYC" in {m.actor for m in ctx.analysis.mentions}

@@ -258,7 +258,7 @@ class _Resolution:
         key = alias_key(ent.text)
         if ent.text.islower() and not _has_lower_name(actor, ent.text):
             return  # "Pakistan's foreign office" is a common noun, not Britain's Foreign Office
-        if actor.kind == "state" and self._inside_a_name(ent):
+        if actor.kind == "state" and (self._inside_a_name(ent) or self._given_name(ent, actor)):
             return  # "OpenLife Nigeria", "Air India": a name holding a place is not the state
         if (
             actor.kind == "place"
@@ -285,8 +285,11 @@ class _Resolution:
         India" (a capitalised word glued before it that is no place of its own and no title)
         or "Pakistan Television", "America First" (a word that heads such names after it)."""
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        glued = "\n" not in self.doc[ent.end - 1].whitespace_
         if nxt is not None and nxt.text in phrases("lexicon/actors.json", "name_heads_after_state"):
-            return "\n" not in self.doc[ent.end - 1].whitespace_  # "Pakistan Television"
+            return glued  # "Pakistan Television"
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and glued:
+            return ent.label_ != "PERSON"  # "Victoria Nuland": a given name, not the capital
         if ent.start == 0:
             return False
         prev = self.doc[ent.start - 1]
@@ -295,6 +298,20 @@ class _Resolution:
         if prev.ent_type_ not in _NAME_PARTS or self._is_office_word(prev):
             return False
         return not self.kb.lookup(prev.text)
+
+    def _given_name(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "Victoria Nuland", "Georgia Meloni": a capital or a state's name used as a given
+        name, right before a capitalised word that is no known name of its own."""
+        if ent.end >= len(self.doc) or len(ent) != 1:
+            return False
+        nxt = self.doc[ent.end]
+        if nxt.pos_ != "PROPN" or not nxt.is_title or "\n" in ent[-1].whitespace_:
+            return False
+        if ent[-1].whitespace_ == "" or self.kb.lookup(nxt.text) or self._is_office_word(nxt):
+            return False
+        return nxt.ent_type_ in ("PERSON", "") and alias_key(ent.text) == alias_key(
+            actor.capital or ""
+        )
 
     def _in_feature_name(self, ent: SpacySpan) -> bool:
         """ "the East China Sea": a state name inside a capitalised geographic name."""
