@@ -328,3 +328,28 @@ def test_a_denial_of_a_noun_phrase_is_a_claim(
 @pytest.mark.model
 def test_denying_a_pronoun_names_no_claim(sm: Any) -> None:
     assert speech_of(sm, "Lavrov denied it.")[1] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The 80-page report, "Silent Borders: Pushbacks in the Aegean," details the abuses.',
+        'A book titled "The Long Peace" appeared in May.',
+    ],
+)
+def test_the_title_of_a_work_is_no_quote(sm: Any, text: str) -> None:
+    assert speakers(speech_of(sm, text)[0]) == {}
+
+
+@pytest.mark.model
+def test_a_quote_set_off_by_commas_with_its_speaker_stays_a_quote(sm: Any) -> None:
+    text = 'In the report, "we found no trace of the convoy," the inspector said.'
+    assert speakers(speech_of(sm, text)[0]) == {"we found no trace of the convoy": "the inspector"}
+
+
+@pytest.mark.model
+def test_a_day_is_not_who_issued_a_statement(sm: Any) -> None:
+    text = 'Monday\'s statement said the talks "remain the only way forward."'
+    quotes = speakers(speech_of(sm, text)[0])
+    assert quotes == {"remain the only way forward": "Monday's statement"}

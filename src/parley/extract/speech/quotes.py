@@ -342,7 +342,7 @@ class _Run:
         credit = credit or self._credit_before(span)
         if credit is not None:
             return self._quote(m, True, _speaker_from(credit), None, span.start)
-        if scare:
+        if scare or self._titled_work(span):
             return None  # a scare quote: a word in marks that nobody is said to have said
         previous = self._previous_in_paragraph(m)
         if previous is not None:
@@ -360,6 +360,19 @@ class _Run:
     def _named_as_words(self, span: SpacySpan) -> bool:
         """'He had heard the phrase "not today"': words cited as words, said by nobody here."""
         prev = _previous_word(self.doc, span.start)
+        return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in self.cues.mention_nouns
+
+    def _titled_work(self, span: SpacySpan) -> bool:
+        """A title, not speech: 'a report titled "…"', 'The 102-page report, "…", details'."""
+        prev = _previous_word(self.doc, span.start)
+        if prev is not None and prev.text == "," and prev.i > 0:
+            nxt = _next_word(self.doc, span.end)
+            after = self.doc.text[span.end_char : nxt.idx if nxt is not None else None]
+            if "," not in after and (nxt is None or nxt.text not in (",", ".")):
+                return False
+            prev = _previous_word(self.doc, prev.i)
+        if prev is not None and prev.lower_ in self.cues.title_words:
+            return True
         return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in self.cues.mention_nouns
 
     def _previous_in_paragraph(self, m: Marked) -> Speaker | None:

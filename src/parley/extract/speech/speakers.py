@@ -90,6 +90,7 @@ class Cues:
     finding_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -141,6 +142,7 @@ def _cues_from(data: dict[str, object]) -> Cues:
         finding_verbs=_lower(att.get("finding_verbs", [])),
         document_nouns=_lower(att.get("document_nouns", [])),
         denial_verbs=_lower(att.get("denied_objects_of", [])),
+        title_words=_lower(data.get("title_words", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
         spokesperson_heads=_lower(data.get("spokesperson_heads", [])),
@@ -733,8 +735,8 @@ class Speakers:
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""
         for child in noun.children:
-            if child.dep_ == "poss":
-                return child
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                return child  # "the ministry's statement", not "Monday's statement"
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
