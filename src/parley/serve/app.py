@@ -25,10 +25,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parley import __version__
 from parley.errors import InputError, NotFound, ParleyError, StoreError
-from parley.serve.paging import BadCursor
 from parley.serve.templating import templates
 from parley.settings import Settings
 from parley.store import Store, open_store
+from parley.store.paging import BadCursor
 
 if TYPE_CHECKING:
     from parley.batch import Analyzer
@@ -181,7 +181,7 @@ def create_app(
     Raises:
         StoreError: the database cannot be opened.
     """
-    from parley.serve import api, web
+    from parley.serve import api, collect, web
 
     app = FastAPI(
         title="Parley",
@@ -195,6 +195,8 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(collect.api)
+    app.include_router(collect.pages)
     app.include_router(web.router)
     return app
 

@@ -12,17 +12,16 @@ national legislature (``parley/data/actors/legislatures.json``: "the Mazhilis" -
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
-from parley.kb import FORMAT, parse_data_file
+from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from parley.extract.base import Context
 
@@ -34,15 +33,14 @@ def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-@cache
+@knowledge.derived
 def legislatures() -> frozenset[str]:
     """Ids of the national legislatures the package's knowledge base ships.
 
     They are organisations like any other for the actors extractor; only events read them as
     their state, so ICRC (an organisation with country CHE) never becomes Switzerland.
     """
-    item = resources.files("parley") / "data" / "actors" / "legislatures.json"
-    data = parse_data_file(item.read_text("utf-8"), "parley/data/actors/legislatures.json", FORMAT)
+    data = knowledge.shipped("actors/legislatures.json")  # the file the KB read, not a copy
     return frozenset(str(a["id"]) for a in data.get("actors", []))
 
 
@@ -56,7 +54,7 @@ class ActorIndex:
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = dateline_end(self.doc)
+        self.dateline_end = dateline_end(self.doc) or 0
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -252,16 +250,3 @@ def _coordinated(token: Token) -> bool:
     return any(c.dep_ == "cc" for c in token.children) and any(
         c.dep_ == "conj" for c in token.children
     )
-
-
-def dateline_end(doc: Doc) -> int:
-    """Index just past a wire dateline ("GENEVA, March 3 (Reuters) —"), or 0 without one."""
-    for token in doc[:20]:
-        if (
-            token.text in ("—", "–", "--")
-            and token.i > 0
-            and doc[0].text.isupper()
-            and len(doc[0].text) > 1
-        ):
-            return token.i + 1
-    return 0

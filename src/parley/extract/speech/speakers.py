@@ -24,15 +24,15 @@ import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.errors import KnowledgeBaseError
 from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
 from parley.knowledge import words
 from parley.models import Mention, Speaker
+from parley.nlp.dateline import dateline_end
 from parley.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cues", "Who", "Resolver", "Speakers", "load_cues", "who_of", "phrase_bounds", "subject_of",
-    "trim", "same_paragraph", "paragraph_start", "dateline_end", "cited_source", "sentence_piece",
+    "trim", "same_paragraph", "paragraph_start", "cited_source", "sentence_piece",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -94,19 +94,19 @@ class Cues:
 
 
 def load_cues(path: Path | None = None) -> Cues:
-    """Read the cue lexicon from ``path`` (default: the shipped ``parley/data/cues.json``).
+    """The cue lexicon from ``path``, by default ``cues.json`` through :mod:`parley.knowledge`
+    (shipped, extended by a ``cues.json`` in the user's knowledge folders).
 
     Raises:
         KnowledgeBaseError: the file is missing, not JSON or lacks a section.
     """
-    try:
-        if path is None:
-            text = (resources.files("parley") / "data" / "cues.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        data = json.loads(text)
-    except (OSError, json.JSONDecodeError) as e:
-        raise KnowledgeBaseError(f"Cannot read the cue lexicon {path or 'cues.json'}: {e}") from e
+    if path is None:
+        data = dict(knowledge.document("cues.json", CUES_FORMAT))
+    else:
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise KnowledgeBaseError(f"Cannot read the cue lexicon {path}: {e}") from e
     if not isinstance(data, dict) or data.get("format") != CUES_FORMAT:
         raise KnowledgeBaseError(f'cue lexicon: expected an object with "format": "{CUES_FORMAT}"')
     try:
@@ -277,7 +277,7 @@ def _asked_subject(verb: Token) -> Token | None:
 def _plausible(subj: Token, verb: Token) -> bool:
     if not same_paragraph(subj, verb):
         return False
-    end = dateline_end(subj.doc, subj.i)
+    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
     return end is None or subj.i >= end
 
 
@@ -296,29 +296,6 @@ def same_paragraph(a: Token, b: Token) -> bool:
     """Whether tokens ``a`` and ``b`` stand in one paragraph (no line break between them)."""
     lo, hi = sorted((a.i, b.i))
     return not any(_breaks_after(t) for t in a.doc[lo:hi])
-
-
-_DATELINE_DASHES = ("—", "–", "--")
-
-
-def dateline_end(doc: Doc, i: int) -> int | None:
-    """Index after the wire dateline ("ASTANA, April 15 (Reuters) —") opening ``i``'s paragraph.
-
-    A dateline is the few words before a dash that open the paragraph with a place in capitals,
-    without a verb ("Finnish President Alexander Stubb — who …" is no dateline).
-    """
-    start = paragraph_start(doc, i)
-    while start < len(doc) and doc[start].is_space:
-        start += 1
-    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha):
-        return None
-    for tok in doc[start : min(len(doc), start + 14)]:
-        if tok.text in _DATELINE_DASHES:
-            before = [t for t in doc[start : tok.i] if not t.is_space]
-            if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
-                return tok.i + 1
-            return None
-    return None
 
 
 def cited_source(verb: Token, subj: Token, citing: frozenset[str]) -> Token | None:
@@ -952,7 +929,7 @@ _POSSESSIVES = {"its": False, "his": True, "her": True}
 _INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
 
 
-@cache
+@knowledge.derived
 def _role_nouns() -> frozenset[str]:
     """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
     return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | _ROLE_NOUNS
