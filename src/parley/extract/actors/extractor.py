@@ -54,7 +54,7 @@ from parley.extract.actors.records import (
 )
 from parley.extract.base import Context, register
 from parley.kb import KnowledgeBase, alias_key
-from parley.knowledge import phrases
+from parley.knowledge import phrases, words
 from parley.knowledge.places import city_country, country_code
 from parley.models import Actor, ActorInText, ActorKind, Mention
 from parley.nlp.counterparts import (
@@ -78,19 +78,17 @@ __all__ = ["ActorsExtractor"]
 log = logging.getLogger(__name__)
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "into", "around", "across"}
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# Capitalised geographic heads that make a state name part of a place name ("East China Sea").
-_FEATURE_HEADS = {
-    "sea", "ocean", "strait", "straits", "gulf", "bay", "river", "basin", "lake", "canal",
-    "peninsula", "mountains", "desert", "plateau", "plain", "island", "islands",
-}  # fmt: skip
-# Words a complete organisation name does not end with ("the University of" + a GPE).
-_OPEN_ENDINGS = {"of", "for", "and", "the", "on", "in", "at", "to", "&"}
 # A name resolved only by title-holder agreement must still look like the holder's name.
 _TITLE_NAME_AGREEMENT = 0.7
-_GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
-_OFFICE_WORDS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy"}
+_LEX = "lexicon/actors.json"
+
+
+def _lex(key: str) -> frozenset[str]:
+    """A word list of the actors extractor (``parley/data/lexicon/actors.json``): locative
+    prepositions, geographic heads ("East China Sea"), words a complete organisation name does
+    not end with, government nouns ("the Trump administration") and office words."""
+    return words(_LEX, key)
 
 
 _Found = Found
@@ -286,7 +284,7 @@ class _Resolution:
         or "Pakistan Television", "America First" (a word that heads such names after it)."""
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         glued = "\n" not in self.doc[ent.end - 1].whitespace_
-        if nxt is not None and nxt.text in phrases("lexicon/actors.json", "name_heads_after_state"):
+        if nxt is not None and nxt.text in phrases(_LEX, "name_heads_after_state"):
             return glued  # "Pakistan Television"
         if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and glued:
             return ent.label_ != "PERSON"  # "Victoria Nuland": a given name, not the capital
@@ -316,12 +314,12 @@ class _Resolution:
     def _in_feature_name(self, ent: SpacySpan) -> bool:
         """ "the East China Sea": a state name inside a capitalised geographic name."""
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
-        return nxt is not None and nxt.is_title and nxt.lower_ in _FEATURE_HEADS
+        return nxt is not None and nxt.is_title and nxt.lower_ in _lex("feature_heads")
 
     def _is_locative(self, ent: SpacySpan) -> bool:
         """ "in Abu Dhabi", "the Abu Dhabi talks": the name says where, not who."""
         root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        if root.dep_ == "pobj" and root.head.lower_ in _lex("locative_prepositions"):
             return True
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         return nxt is not None and nxt.lower_ in self.tools.lexicon.non_actor_heads
@@ -361,7 +359,7 @@ class _Resolution:
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         if ent[-1].lower_ in heads or (nxt is not None and nxt.lower_ in heads):
             return False
-        if ent[-1].lower_ in _OPEN_ENDINGS:
+        if ent[-1].lower_ in _lex("open_endings"):
             return False  # a name the model cut short: "the University of" + "Belgrade"
         if nxt is not None and self._is_office_word(nxt):
             return False  # "India's External Affairs Minister": part of a title, not an org
@@ -377,7 +375,7 @@ class _Resolution:
         """A capitalised office or rank word ("Minister", "Secretary") that starts a title."""
         lex = self.tools.lexicon
         word = token.lower_
-        return token.is_title and (word in lex.ranks or word in _OFFICE_WORDS)
+        return token.is_title and (word in lex.ranks or word in _lex("office_words"))
 
     # -- persons --------------------------------------------------------------------------
 
@@ -421,7 +419,7 @@ class _Resolution:
         government named after its leader, not the leader speaking)."""
         nxt = self.doc[end] if end < len(self.doc) else None
         actor = self.kb.actors.get(actor_id)
-        if nxt is not None and nxt.lower_ in _GOVERNMENT_NOUNS and actor and actor.country:
+        if nxt is not None and nxt.lower_ in _lex("government_nouns") and actor and actor.country:
             if actor.country in self.kb:
                 self._add(start, end, "PERSON", actor.country, "metonym", 0.8)
                 return

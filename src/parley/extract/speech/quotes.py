@@ -76,6 +76,7 @@ from parley.extract.speech.speakers import (
     subject_of,
     who_of,
 )
+from parley.knowledge import words
 from parley.models import Quote, Speaker
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class _Run:
             s for s in _find_single(ctx.article.text) if any(_inside(s, d) for d in doubles)
         ]
         self.who = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
-        self.things = _EVENT_HEADS
+        self.things = _event_heads()
         self._last: Quote | None = None  # the quote found last, for a following uncued one
         self.interviewee: Who | None = None
         self.interviewee_conf = FAR
@@ -319,7 +320,7 @@ class _Run:
             m = _stripped(text, start, end, closed=True)
             if m.end > m.start:
                 pieces.append(quote.model_copy(
-                    update={"start": m.start, "end": m.end, "text": text[m.start : m.end]}
+                    update=dict(start=m.start, end=m.end, text=text[m.start : m.end])
                 ))  # fmt: skip
             start = reopened
         return pieces
@@ -645,23 +646,9 @@ def _line_end(text: str, pos: int) -> int:
 
 # Happenings never speak ("The second round of talks … ended with a statement"); documents such
 # as declarations can, on behalf of whoever issued them, so they are not listed.
-_EVENT_HEADS = frozenset(
-    {
-        "talks",
-        "negotiations",
-        "meeting",
-        "meetings",
-        "conference",
-        "round",
-        "session",
-        "process",
-        "war",
-        "conflict",
-        "invasion",
-        "offensive",
-        "operation",
-    }
-)
+def _event_heads() -> frozenset[str]:
+    """Nouns of happenings that never speak ("the talks ended with a statement")."""
+    return words("lexicon/speech.json", "event_heads")
 
 
 def _paragraphs_between(between: str) -> int:

@@ -216,7 +216,7 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTED:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
         verb = verb.head.head  # "X is quoted as saying": the subject of "quoted"
     while seen < 4:
         for child in verb.children:
@@ -224,7 +224,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if (
                 child.dep_ == "nsubjpass"
-                and verb.lemma_.lower() in _QUOTED
+                and verb.lemma_.lower() in _quoted()
                 and _plausible(child, verb)
             ):
                 return child  # "X is quoted as saying": X speaks
@@ -244,6 +244,11 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _quoted() -> frozenset[str]:
+    """Passive verbs whose subject is the speaker ("X was quoted as saying")."""
+    return words(_LEXICON, "passive_speech_verbs")
+
+
 def _subject_over_break(verb: Token) -> Token | None:
     """The phrase opening ``verb``'s paragraph when the parser hung it on a subject in the
     paragraph before ('The Kremlin: "…"' / 'Lavrov, asked …, said'): the parse ran over."""
@@ -258,16 +263,13 @@ def _subject_over_break(verb: Token) -> Token | None:
     return None
 
 
-# Passive verbs whose subject is the speaker ("X was quoted as saying", "X is cited as saying").
-_QUOTED = frozenset({"quote", "cite"})
 # "X, asked about the treaty, said …": the parser reads "X asked" as a clause of its own.
-_ASKED = frozenset({"ask", "question", "press"})
 
 
 def _asked_subject(verb: Token) -> Token | None:
     """The subject of a parenthetical "asked about …" clause the parser hung before ``verb``."""
     for child in verb.lefts:
-        if child.dep_ == "ccomp" and child.lemma_.lower() in _ASKED:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in words(_LEXICON, "asked_verbs"):
             subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
             if subjects and _plausible(subjects[0], verb):
                 return subjects[0]
@@ -429,7 +431,7 @@ def _in_modifier(tok: Token, head: Token) -> bool:
 
 def _name_variants(head: Token, span: SpacySpan) -> list[str]:
     names = [span.text]
-    if span and span[0].lower_ in ("the", "a", "an"):
+    if span and span[0].lower_ in words(_LEXICON, "articles"):
         names.append(span[1:].text)
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
     if compounds:
@@ -455,7 +457,6 @@ NEAR, FAR = 0.7, 0.5
 _LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
 _LEXICON = "lexicon/speech.json"
 _CHAIN = 3  # pronouns followed back through earlier pronouns, at most
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 class Speakers:
@@ -599,9 +600,10 @@ class Speakers:
         office speaks for the state its holder leads ("Tokayev signed the law, his office said").
         """
         poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        if poss is None or poss.lower_ not in _POSSESSIVES:
+        person_words = words(_LEXICON, "person_possessives")
+        if poss is None or poss.lower_ not in person_words | words(_LEXICON, "thing_possessives"):
             return None
-        person = _POSSESSIVES[poss.lower_]
+        person = poss.lower_ in person_words
         for sent in _sentences_back(poss, 3):
             for m in self._mentions_in(sent, before=poss.idx):
                 kind = self.res.kind(m.actor)
@@ -714,7 +716,7 @@ class Speakers:
         for child in noun.children:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
                 return child  # "the ministry's statement", not "Monday's statement"
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "prep" and child.lower_ in words(_LEXICON, "source_prepositions"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
@@ -921,18 +923,16 @@ class Speakers:
         )
 
 
-_ROLE_NOUNS = frozenset(
-    {"negotiator", "diplomat", "official", "aide", "adviser", "advisor", "mediator", "envoy"}
-)
 # Possessive pronouns before an institution ("its ministry"): True when the owner is a person.
-_POSSESSIVES = {"its": False, "his": True, "her": True}
 _INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
 
 
 @knowledge.derived
 def _role_nouns() -> frozenset[str]:
     """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
-    return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | _ROLE_NOUNS
+    return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | words(
+        _LEXICON, "role_nouns"
+    )
 
 
 def _sentence_end_after(tok: Token, count: int) -> int:
@@ -967,7 +967,10 @@ def _idx(doc: Doc, i: int) -> int:
 
 
 def _indefinite(tok: Token) -> bool:
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in words(_LEXICON, "indefinite_determiners")
+        for c in tok.children
+    )
 
 
 def _sentences_back(tok: Token, count: int) -> list[SpacySpan]:
