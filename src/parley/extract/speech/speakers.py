@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
 from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
 from parley.knowledge import words
