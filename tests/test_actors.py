@@ -507,3 +507,62 @@ def test_a_state_name_closing_an_organisations_name_is_not_the_state(analyse, te
 )
 def test_a_state_named_on_its_own_is_the_state(analyse, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
     assert state in {m.actor for m in analyse(text).analysis.mentions}
+
+
+# -- loose links (issue 12): a bare surname needs agreement and a role on the date -----------
+
+
+def _surname_kb() -> KnowledgeBase:
+    return KnowledgeBase([
+        person("p:trump", "Donald Trump", "USA",
+               role("president:USA", "President of the United States", "2025-01-20"),
+               aliases=("Trump",)),
+        person("p:berge", "Olav Berge", "NOR",
+               role("foreign_minister:NOR", "Foreign Minister of Norway", "2019-01-01",
+                    "2023-12-31"),
+               aliases=("Berge",)),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "linked"),
+    [
+        ("Mr. Trump visited the school on Monday.", ON, True),
+        ("Mrs. Trump visited the school on Monday.", ON, False),
+        ("Ms. Trump visited the school on Monday.", ON, False),
+        # the minister's surname, when he was minister, and years later
+        ("Berge said the ferry talks would resume.", dt.date(2021, 5, 4), True),
+        ("Berge, a historian of the fjords, said the archive would open.", ON, False),
+    ],
+)  # fmt: skip
+def test_a_bare_surname_links_only_with_agreement_and_a_role_on_the_date(  # type: ignore[no-untyped-def]
+    analyse, text: str, on: dt.date, linked: bool
+) -> None:
+    ctx = analyse(text, kb=_surname_kb(), on=on)
+    ids = {m.actor for m in ctx.analysis.mentions}
+    assert bool(ids & {"p:trump", "p:berge"}) is linked, ctx.analysis.mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["State-run Norway Television said 18 people had died.", "Norway Radio reported the fire."],
+)
+def test_a_state_name_opening_an_outlets_name_is_not_the_state(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "NOR" not in {m.actor for m in analyse(text).analysis.mentions}
+
+
+def _capital_kb() -> KnowledgeBase:
+    return KnowledgeBase([
+        Actor(id="SYC", name="Seychelles", kind="state", country="SYC", capital="Victoria",
+              metonyms=["Victoria"]),
+    ])  # fmt: skip
+
+
+def test_a_capital_used_as_a_given_name_is_not_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse("The spokeswoman Victoria Halloran said the envoys had met.", kb=_capital_kb())
+    assert "SYC" not in {m.actor for m in ctx.analysis.mentions}
+
+
+def test_a_capital_speaking_for_its_state_is_the_state(analyse) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse("Victoria said on Monday that the envoys had met.", kb=_capital_kb())
+    assert "SYC" in {m.actor for m in ctx.analysis.mentions}

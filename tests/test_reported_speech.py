@@ -157,3 +157,199 @@ def test_a_pronoun_goes_to_the_correspondent_when_no_one_is_named(sm: Any) -> No
     text = "A TASS correspondent reports that the border is calm. He added that the road was open."
     found = claim_with(speech_of(sm, text)[1], "the road was open")
     assert found.reporter.actor is None and "correspondent" in found.reporter.text
+
+
+# ------------------------------------------------------------------ follow-on quote paragraphs
+
+
+@pytest.mark.model
+def test_a_paragraph_that_is_only_a_quote_continues_the_previous_speaker(sm: Any) -> None:
+    text = (
+        "Lavrov spoke to reporters in Geneva.\n\n"
+        '"We will come back in May," Lavrov said.\n\n'
+        '"The door stays open for anyone who knocks."\n\n'
+        "Rubio met him later."
+    )
+    found = speakers(speech_of(sm, text)[0])
+    assert found["The door stays open for anyone who knocks."] == "lavrov"
+
+
+@pytest.mark.model
+def test_a_quote_after_another_paragraph_does_not_continue_the_speaker(sm: Any) -> None:
+    text = (
+        '"We will come back in May," Lavrov said.\n\n'
+        "Rubio met him later in the day.\n\n"
+        '"The door stays open for anyone who knocks."'
+    )
+    found = speakers(speech_of(sm, text)[0])
+    assert found["The door stays open for anyone who knocks."] is None
+
+
+# ------------------------------------------------------------------ reported speech beyond "said"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim", "reporter"),
+    [
+        ("Rubio complained that the ferry talks had stalled again.",
+         "the ferry talks had stalled", "rubio"),
+        ("Lavrov denied that any troops had crossed the river.",
+         "any troops had crossed the river", "lavrov"),
+        ("Rubio linked the price rise to the new tariffs.",
+         "the price rise to the new tariffs", "rubio"),
+        ("Meloni insisted the vote would go ahead in March.",
+         "the vote would go ahead", "meloni"),
+        ("Lavrov acknowledged that the convoy had been delayed.",
+         "the convoy had been delayed", "lavrov"),
+        ("Rubio issued a statement saying the consulate would reopen.",
+         "the consulate would reopen", "rubio"),
+        ("NATO claimed responsibility for the drone intercepts over the bay.",
+         "responsibility for the drone intercepts", "nato"),
+        ("A study commissioned by NATO found that most depots were half empty.",
+         "most depots were half empty", "A study commissioned by NATO"),
+    ],
+)  # fmt: skip
+def test_reported_speech_beyond_said(sm: Any, text: str, claim: str, reporter: str) -> None:
+    found = claim_with(speech_of(sm, text)[1], claim)
+    assert reporter in (found.reporter.actor, found.reporter.text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study found the missing files in a locked cabinet.",
+        "The rebels claimed the hilltop village on Monday.",
+        "Rubio linked arms with the marchers.",
+    ],
+)
+def test_finding_and_claiming_things_is_no_reported_speech(sm: Any, text: str) -> None:
+    assert speech_of(sm, text)[1] == []
+
+
+# ------------------------------------------------------------------ groups of named people
+
+
+@pytest.mark.model
+def test_named_people_writing_together_each_make_the_claim(sm: Any) -> None:
+    text = (
+        "Senators Anna Berg, Tom Hale, Rita Moss and Paul Lind wrote in a letter to the "
+        "ministry that the funds had been frozen."
+    )
+    attributions = speech_of(sm, text)[1]
+    assert {a.reporter.text for a in attributions} == {
+        "Senators Anna Berg", "Tom Hale", "Rita Moss", "Paul Lind"
+    }  # fmt: skip
+    assert {a.reporter.kind for a in attributions} == {"person"}
+
+
+@pytest.mark.model
+def test_one_speaker_with_a_role_in_apposition_is_one_claim(sm: Any) -> None:
+    text = "Lavrov, Russia's foreign minister, said the talks would resume."
+    attributions = speech_of(sm, text)[1]
+    assert [a.reporter.actor for a in attributions] == ["lavrov"]
+
+
+# ------------------------------------------------------------------ pronouns with gender
+
+
+@pytest.mark.model
+def test_he_skips_the_woman_named_last_for_the_man_before_her(sm: Any) -> None:
+    text = (
+        "Friedrich Merz spent the week in Munich. Giorgia Meloni leads the polls.\n\n"
+        '"We cannot lose this one to her," he said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"We cannot lose this one to her": "merz"}
+
+
+@pytest.mark.model
+def test_she_goes_to_the_woman_named_last(sm: Any) -> None:
+    text = (
+        "Friedrich Merz spent the week in Munich. Giorgia Meloni leads the polls.\n\n"
+        '"We will win this one," she said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"We will win this one": "meloni"}
+
+
+@pytest.mark.model
+def test_a_title_gives_the_gender_when_the_first_name_does_not(sm: Any) -> None:
+    text = (
+        "Lavrov flew to Abuja on Friday. Mrs. Okonjo met him at the airport.\n\n"
+        '"The corridor must stay open," he said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"The corridor must stay open": "lavrov"}
+
+
+# ------------------------------------------------------------------ descriptions followed back
+
+
+@pytest.mark.model
+def test_the_official_takes_up_the_spokesman_introduced_before(sm: Any) -> None:
+    text = (
+        "A Russian military spokesman denied any role in the blast.\n\n"
+        '"Nothing of the kind took place," the official said.'
+    )
+    found = speakers(speech_of(sm, text)[0])
+    assert found == {"Nothing of the kind took place": "A Russian military spokesman"}
+
+
+@pytest.mark.model
+def test_the_official_with_no_source_before_stays_a_description(sm: Any) -> None:
+    text = 'Shells hit the depot overnight.\n\n"Nothing of the kind took place," the official said.'
+    assert speakers(speech_of(sm, text)[0]) == {"Nothing of the kind took place": "the official"}
+
+
+@pytest.mark.model
+def test_he_is_never_an_incident(sm: Any) -> None:
+    text = (
+        "Guards were checking the fence when the incident occurred.\n\n"
+        "The fighting was still going on, he said."
+    )
+    attributions = speech_of(sm, text)[1]
+    assert all("incident" not in a.reporter.text for a in attributions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim", "reporter"),
+    [
+        ("A Russian military spokesman denied any involvement.", "any involvement", "rus"),
+        ("Lavrov denied the charges on Monday.", "the charges", "lavrov"),
+    ],
+)
+def test_a_denial_of_a_noun_phrase_is_a_claim(
+    sm: Any, text: str, claim: str, reporter: str
+) -> None:
+    found = claim_with(speech_of(sm, text)[1], claim)
+    assert found.reporter.actor == reporter and found.cue == "denied"
+
+
+@pytest.mark.model
+def test_denying_a_pronoun_names_no_claim(sm: Any) -> None:
+    assert speech_of(sm, "Lavrov denied it.")[1] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The 80-page report, "Silent Borders: Pushbacks in the Aegean," details the abuses.',
+        'A book titled "The Long Peace" appeared in May.',
+    ],
+)
+def test_the_title_of_a_work_is_no_quote(sm: Any, text: str) -> None:
+    assert speakers(speech_of(sm, text)[0]) == {}
+
+
+@pytest.mark.model
+def test_a_quote_set_off_by_commas_with_its_speaker_stays_a_quote(sm: Any) -> None:
+    text = 'In the report, "we found no trace of the convoy," the inspector said.'
+    assert speakers(speech_of(sm, text)[0]) == {"we found no trace of the convoy": "the inspector"}
+
+
+@pytest.mark.model
+def test_a_day_is_not_who_issued_a_statement(sm: Any) -> None:
+    text = 'Monday\'s statement said the talks "remain the only way forward."'
+    quotes = speakers(speech_of(sm, text)[0])
+    assert quotes == {"remain the only way forward": "Monday's statement"}

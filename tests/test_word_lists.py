@@ -26,10 +26,7 @@ SCANNED = ("extract", "nlp", "normalize", "kb.py")
 
 # Files whose English word lists are still in code (issue 9), with who is moving them.
 MIGRATING = {
-    "extract/actors/extractor.py": "speech",
     "extract/events/extractor.py": "events",
-    "extract/speech/quotes.py": "speech",
-    "extract/speech/speakers.py": "speech",
 }
 
 _WORD = re.compile(r"^[a-z][a-z'’]*(?:[ -][a-z][a-z'’]*)*-?$")

@@ -44,6 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from parley.extract.actors.gender import agrees, gender_of_name
 from parley.extract.actors.records import (
     Found,
     actor_at,
@@ -53,6 +54,7 @@ from parley.extract.actors.records import (
 )
 from parley.extract.base import Context, register
 from parley.kb import KnowledgeBase, alias_key
+from parley.knowledge import phrases, words
 from parley.knowledge.places import city_country, country_code
 from parley.models import Actor, ActorInText, ActorKind, Mention
 from parley.nlp.counterparts import (
@@ -76,19 +78,17 @@ __all__ = ["ActorsExtractor"]
 log = logging.getLogger(__name__)
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "into", "around", "across"}
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# Capitalised geographic heads that make a state name part of a place name ("East China Sea").
-_FEATURE_HEADS = {
-    "sea", "ocean", "strait", "straits", "gulf", "bay", "river", "basin", "lake", "canal",
-    "peninsula", "mountains", "desert", "plateau", "plain", "island", "islands",
-}  # fmt: skip
-# Words a complete organisation name does not end with ("the University of" + a GPE).
-_OPEN_ENDINGS = {"of", "for", "and", "the", "on", "in", "at", "to", "&"}
 # A name resolved only by title-holder agreement must still look like the holder's name.
 _TITLE_NAME_AGREEMENT = 0.7
-_GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
-_OFFICE_WORDS = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy"}
+_LEX = "lexicon/actors.json"
+
+
+def _lex(key: str) -> frozenset[str]:
+    """A word list of the actors extractor (``parley/data/lexicon/actors.json``): locative
+    prepositions, geographic heads ("East China Sea"), words a complete organisation name does
+    not end with, government nouns ("the Trump administration") and office words."""
+    return words(_LEX, key)
 
 
 _Found = Found
@@ -256,7 +256,7 @@ class _Resolution:
         key = alias_key(ent.text)
         if ent.text.islower() and not _has_lower_name(actor, ent.text):
             return  # "Pakistan's foreign office" is a common noun, not Britain's Foreign Office
-        if actor.kind == "state" and self._inside_a_name(ent):
+        if actor.kind == "state" and (self._inside_a_name(ent) or self._given_name(ent, actor)):
             return  # "OpenLife Nigeria", "Air India": a name holding a place is not the state
         if (
             actor.kind == "place"
@@ -279,8 +279,15 @@ class _Resolution:
         self._add(ent.start, ent.end, ent.label_, actor.id, how, 0.95 if how != "name" else 1.0)
 
     def _inside_a_name(self, ent: SpacySpan) -> bool:
-        """Whether a state's name closes a longer proper name ("OpenLife Nigeria", "Air
-        India"): a capitalised word glued before it that is no place of its own and no title."""
+        """Whether a state's name is part of a longer proper name: "OpenLife Nigeria", "Air
+        India" (a capitalised word glued before it that is no place of its own and no title)
+        or "Pakistan Television", "America First" (a word that heads such names after it)."""
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        glued = "\n" not in self.doc[ent.end - 1].whitespace_
+        if nxt is not None and nxt.text in phrases(_LEX, "name_heads_after_state"):
+            return glued  # "Pakistan Television"
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and glued:
+            return ent.label_ != "PERSON"  # "Victoria Nuland": a given name, not the capital
         if ent.start == 0:
             return False
         prev = self.doc[ent.start - 1]
@@ -290,15 +297,29 @@ class _Resolution:
             return False
         return not self.kb.lookup(prev.text)
 
+    def _given_name(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "Victoria Nuland", "Georgia Meloni": a capital or a state's name used as a given
+        name, right before a capitalised word that is no known name of its own."""
+        if ent.end >= len(self.doc) or len(ent) != 1:
+            return False
+        nxt = self.doc[ent.end]
+        if nxt.pos_ != "PROPN" or not nxt.is_title or "\n" in ent[-1].whitespace_:
+            return False
+        if ent[-1].whitespace_ == "" or self.kb.lookup(nxt.text) or self._is_office_word(nxt):
+            return False
+        return nxt.ent_type_ in ("PERSON", "") and alias_key(ent.text) == alias_key(
+            actor.capital or ""
+        )
+
     def _in_feature_name(self, ent: SpacySpan) -> bool:
         """ "the East China Sea": a state name inside a capitalised geographic name."""
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
-        return nxt is not None and nxt.is_title and nxt.lower_ in _FEATURE_HEADS
+        return nxt is not None and nxt.is_title and nxt.lower_ in _lex("feature_heads")
 
     def _is_locative(self, ent: SpacySpan) -> bool:
         """ "in Abu Dhabi", "the Abu Dhabi talks": the name says where, not who."""
         root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        if root.dep_ == "pobj" and root.head.lower_ in _lex("locative_prepositions"):
             return True
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         return nxt is not None and nxt.lower_ in self.tools.lexicon.non_actor_heads
@@ -338,7 +359,7 @@ class _Resolution:
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         if ent[-1].lower_ in heads or (nxt is not None and nxt.lower_ in heads):
             return False
-        if ent[-1].lower_ in _OPEN_ENDINGS:
+        if ent[-1].lower_ in _lex("open_endings"):
             return False  # a name the model cut short: "the University of" + "Belgrade"
         if nxt is not None and self._is_office_word(nxt):
             return False  # "India's External Affairs Minister": part of a title, not an org
@@ -354,7 +375,7 @@ class _Resolution:
         """A capitalised office or rank word ("Minister", "Secretary") that starts a title."""
         lex = self.tools.lexicon
         word = token.lower_
-        return token.is_title and (word in lex.ranks or word in _OFFICE_WORDS)
+        return token.is_title and (word in lex.ranks or word in _lex("office_words"))
 
     # -- persons --------------------------------------------------------------------------
 
@@ -365,7 +386,8 @@ class _Resolution:
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
             actor = self.kb[ent.ent_id_]
             known = {alias_key(n) for n in (actor.name, *actor.aliases)}
-            if alias_key(text) in known:
+            bare = ent.end - start == 1 and alias_key(text) != alias_key(actor.name)
+            if alias_key(text) in known and (not bare or self._may_be(actor, start)):
                 how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
                 self._add_person(start, ent.end, actor.id, how, 1.0)
                 return True
@@ -377,12 +399,27 @@ class _Resolution:
             return True
         return False
 
+    def _may_be(self, actor: Actor, start: int) -> bool:
+        """Whether a bare surname at ``start`` may be the known person ``actor``.
+
+        A surname alone is a loose link: it is kept only when a title before it agrees in
+        gender ("Mrs. Okafor" is not the man listed as Okafor) and, for a person whose
+        offices the knowledge base dates, one of them is held on the article's date (a
+        scholar who shares a former minister's surname is not the minister).
+        """
+        before = self.doc[start - 1].text if start > 0 else ""
+        if not agrees(gender_of_name(before), gender_of_name(actor.name)):
+            return False
+        if self.on is None or not actor.roles:
+            return True
+        return bool(actor.roles_on(self.on))
+
     def _add_person(self, start: int, end: int, actor_id: str, how: str, conf: float) -> None:
         """Add a person, or a known person's state for "the Trump administration" (a
         government named after its leader, not the leader speaking)."""
         nxt = self.doc[end] if end < len(self.doc) else None
         actor = self.kb.actors.get(actor_id)
-        if nxt is not None and nxt.lower_ in _GOVERNMENT_NOUNS and actor and actor.country:
+        if nxt is not None and nxt.lower_ in _lex("government_nouns") and actor and actor.country:
             if actor.country in self.kb:
                 self._add(start, end, "PERSON", actor.country, "metonym", 0.8)
                 return
@@ -430,7 +467,10 @@ class _Resolution:
             self._add(ent.start, ent.end, "ORG", self._new_org(ent), "new", 0.6)
             return
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.kb:
-            self._add_person(start, ent.end, ent.ent_id_, "surname", 0.8)
+            if self._may_be(self.kb[ent.ent_id_], start):
+                self._add_person(start, ent.end, ent.ent_id_, "surname", 0.8)
+            else:
+                self._add(start, ent.end, "PERSON", self._new_actor(text, "person"), "new", 0.6)
             return
         match = self.tools.people.fuzzy(text)
         if match is not None:

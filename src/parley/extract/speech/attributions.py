@@ -65,6 +65,7 @@ extractor can fill ``Event.attributed_to`` for events found in that sentence.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -497,18 +498,44 @@ class _Run:
                 continue
             item = self._verbal(tok)
             if item is not None:
-                found.append(item)
+                found.extend(self._each_named(tok, item))
         return found
+
+    def _person(self, tok: Token) -> bool:
+        """Whether ``tok`` names a person (a known one, or a name the parser tags so)."""
+        actor, _ = self.res.actor_of_token(tok.i)
+        if actor is not None:
+            return self.res.kind(actor) == "person"
+        return tok.ent_type_ == "PERSON"
+
+    def _each_named(self, verb: Token, item: _Found) -> list[_Found]:
+        """One claim per person when named people speak together.
+
+        "Senators A, B, C and D wrote in a letter that …" is the claim of all four, each
+        named; crediting the letter to A alone, or to an anonymous "senators", loses three.
+        """
+        subj = subject_of(verb)
+        names = _named_conjuncts(subj, self._person) if subj is not None else []
+        if len(names) < 2 or item.via is not None:
+            return [item]
+        out = []
+        for name in names:
+            reporter, conf = self._reporter(_name_bounds(name))
+            if reporter.kind in ("anonymous", "group"):
+                reporter = reporter.model_copy(update={"kind": "person"})
+            conf = min(conf, item.confidence)
+            out.append(_Found(item.claim, item.cue, reporter, confidence=conf))
+        return out
 
     def _verbal(self, verb: Token) -> _Found | None:
         lemma = verb.lemma_.lower()
         relays = lemma in self.cues.relay_verbs
         verbs = self.cues.report_verbs | self.cues.indirect_verbs | self.cues.accusation_verbs
-        if not (relays or lemma in verbs):
+        if not (relays or lemma in verbs or self._finding(verb) or self._claims_object(verb)):
             return None
         if self._quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
-        subj = subject_of(verb)
+        subj = subject_of(verb) or self._issuer_of_noun(verb)
         claim = self._claim_of(verb)
         if claim is not None:
             claim = self._paraphrase(claim)
@@ -528,6 +555,30 @@ class _Run:
             return _Found(claim, verb.text, cited[0], via=relay, confidence=conf)
         medium = self._medium(verb) if relays else None
         return _Found(claim, verb.text, source, via=medium, confidence=conf)
+
+    def _finding(self, verb: Token) -> bool:
+        """ "A study found that …", "the report concluded …": a document's finding is a claim
+        of the document (and of whoever issued it)."""
+        if verb.lemma_.lower() not in self.cues.finding_verbs:
+            return False
+        subj = subject_of(verb)
+        return subj is not None and subj.lemma_.lower() in self.cues.document_nouns
+
+    def _claims_object(self, verb: Token) -> bool:
+        """ "The group claimed responsibility for the attack", "a spokesman denied any
+        involvement": a claim (or a denial) whose content is a noun phrase."""
+        lemma = verb.lemma_.lower()
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "claim":
+            return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
+        return lemma in self.cues.denial_verbs and any(c.pos_ == "NOUN" for c in objs)
+
+    def _issuer_of_noun(self, verb: Token) -> Token | None:
+        """ "X issued a statement saying …": the verb hangs on the text, its issuer speaks."""
+        noun = verb.head
+        if verb.dep_ != "acl" or noun.lemma_.lower() not in self.cues.speech_nouns:
+            return None
+        return self.speakers.author_of(noun)
 
     def _relayed_quote(self, verb: Token, subj: Token) -> _Found | None:
         """An anonymous source's direct quote given to a named outlet.
@@ -579,6 +630,9 @@ class _Run:
             return self._clean(trim(words))
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
+        if self._claims_object(verb):
+            obj = next(c for c in verb.children if c.dep_ == "dobj")
+            return self._clean(trim(list(obj.subtree)))
         if any(c.tag_ in ("WP", "WRB") for c in verb.children):
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
@@ -616,8 +670,14 @@ class _Run:
     def _accusation(self, verb: Token) -> tuple[int, int] | None:
         """What "X accused Y of Z" claims: "Y of Z" (the accused and the charge)."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            to = self.cues.accusation_preps  # accused X of, blamed X for, linked X to
+            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in to]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
+            # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
+            preps += [
+                c for c in verb.children
+                if c.dep_ == "xcomp" and c.i > obj.i and self.doc[c.left_edge.i].lower_ in to
+            ]  # fmt: skip
             charge = [t for p in preps for t in p.subtree if t.i != p.i and not t.is_punct]
             if charge and 2 * sum(self._quoted(t.idx) for t in charge) <= len(charge):
                 end = max(p.right_edge.i for p in preps) + 1
@@ -714,6 +774,31 @@ class _Run:
 
 # Dependents that add to a clause without completing it: a quoted "if …" or "while …" tail.
 _ADJUNCT_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "punct", "cc"})
+
+
+def _named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:
+    """The people coordinated in a subject ("A, B, C and D"), in text order; empty unless
+    it names at least two joined by a conjunction (the parser links some by apposition)."""
+    names, todo, joined = [subj], [subj], False
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in ("conj", "appos") and person(child):
+                joined = joined or child.dep_ == "conj"
+                names.append(child)
+                todo.append(child)
+    if not person(subj) or not joined:
+        return []
+    return sorted(names, key=lambda t: t.i)
+
+
+def _name_bounds(name: Token) -> tuple[int, int]:
+    """Token bounds of a name with the titles and first names glued before it."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].dep_ == "compound":
+        if name.doc[start - 1].head.i != name.i:
+            break
+        start -= 1
+    return start, name.i + 1
 
 
 def _relative_gap(comp: Token, verb: Token) -> bool:

@@ -76,6 +76,7 @@ from parley.extract.speech.speakers import (
     subject_of,
     who_of,
 )
+from parley.knowledge import words
 from parley.models import Quote, Speaker
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class _Run:
             s for s in _find_single(ctx.article.text) if any(_inside(s, d) for d in doubles)
         ]
         self.who = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
-        self.things = _EVENT_HEADS
+        self.things = _event_heads()
         self._last: Quote | None = None  # the quote found last, for a following uncued one
         self.interviewee: Who | None = None
         self.interviewee_conf = FAR
@@ -319,7 +320,7 @@ class _Run:
             m = _stripped(text, start, end, closed=True)
             if m.end > m.start:
                 pieces.append(quote.model_copy(
-                    update={"start": m.start, "end": m.end, "text": text[m.start : m.end]}
+                    update=dict(start=m.start, end=m.end, text=text[m.start : m.end])
                 ))  # fmt: skip
             start = reopened
         return pieces
@@ -342,7 +343,7 @@ class _Run:
         credit = credit or self._credit_before(span)
         if credit is not None:
             return self._quote(m, True, _speaker_from(credit), None, span.start)
-        if scare:
+        if scare or self._titled_work(span):
             return None  # a scare quote: a word in marks that nobody is said to have said
         previous = self._previous_in_paragraph(m)
         if previous is not None:
@@ -362,15 +363,41 @@ class _Run:
         prev = _previous_word(self.doc, span.start)
         return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in self.cues.mention_nouns
 
+    def _titled_work(self, span: SpacySpan) -> bool:
+        """A title, not speech: 'a report titled "…"', 'The 102-page report, "…", details'."""
+        prev = _previous_word(self.doc, span.start)
+        if prev is not None and prev.text == "," and prev.i > 0:
+            nxt = _next_word(self.doc, span.end)
+            after = self.doc.text[span.end_char : nxt.idx if nxt is not None else None]
+            if "," not in after and (nxt is None or nxt.text not in (",", ".")):
+                return False
+            prev = _previous_word(self.doc, prev.i)
+        if prev is not None and prev.lower_ in self.cues.title_words:
+            return True
+        return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in self.cues.mention_nouns
+
     def _previous_in_paragraph(self, m: Marked) -> Speaker | None:
-        """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech."""
+        """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech.
+
+        So does a paragraph that is nothing but a quotation, right after a paragraph ending
+        with a quote: wire copy lets a speaker go on for a paragraph without naming them again.
+        """
         if self._last is None or self._last.speaker is None:
             return None
         between = self.ctx.article.text[self._last.end : m.start]
-        if "\n" in between.strip():
+        if "\n" in between and (not self._whole_paragraph(m) or _paragraphs_between(between)):
             return None
         sp = self._last.speaker
         return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
+
+    def _whole_paragraph(self, m: Marked) -> bool:
+        """Whether the quote ``m`` is all its paragraph holds, but marks and punctuation."""
+        text = self.ctx.article.text
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        end = len(text) if end < 0 else end
+        outside = text[start : m.start] + text[m.end : end]
+        return not any(ch.isalnum() for ch in outside)
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int
@@ -619,23 +646,14 @@ def _line_end(text: str, pos: int) -> int:
 
 # Happenings never speak ("The second round of talks … ended with a statement"); documents such
 # as declarations can, on behalf of whoever issued them, so they are not listed.
-_EVENT_HEADS = frozenset(
-    {
-        "talks",
-        "negotiations",
-        "meeting",
-        "meetings",
-        "conference",
-        "round",
-        "session",
-        "process",
-        "war",
-        "conflict",
-        "invasion",
-        "offensive",
-        "operation",
-    }
-)
+def _event_heads() -> frozenset[str]:
+    """Nouns of happenings that never speak ("the talks ended with a statement")."""
+    return words("lexicon/speech.json", "event_heads")
+
+
+def _paragraphs_between(between: str) -> int:
+    """How many paragraphs with words stand wholly between two quotes."""
+    return len([line for line in between.split("\n")[1:-1] if line.strip()])
 
 
 def _fragment(span: SpacySpan) -> bool:

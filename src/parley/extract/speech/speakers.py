@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
+from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
+from parley.knowledge import words
 from parley.models import Mention, Speaker
 from parley.nlp.dateline import dateline_end
 from parley.nlp.lexicon import load_lexicon
@@ -83,6 +85,12 @@ class Cues:
     naming_verbs: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
     credit_phrases: frozenset[str] = frozenset()
+    accusation_preps: frozenset[str] = frozenset({"of", "for"})
+    claimed_objects: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -129,6 +137,12 @@ def _cues_from(data: dict[str, object]) -> Cues:
         demonyms={str(k): str(v) for k, v in dict(data["demonyms"]).items()},  # type: ignore[call-overload]
         claim_stops=_lower(att.get("claim_stops", [])),
         accusation_verbs=_lower(att.get("accusation_verbs", [])),
+        accusation_preps=_lower(att.get("accusation_preps", ["of", "for"])),
+        claimed_objects=_lower(att.get("claimed_objects", [])),
+        finding_verbs=_lower(att.get("finding_verbs", [])),
+        document_nouns=_lower(att.get("document_nouns", [])),
+        denial_verbs=_lower(att.get("denied_objects_of", [])),
+        title_words=_lower(data.get("title_words", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),
         spokesperson_heads=_lower(data.get("spokesperson_heads", [])),
@@ -202,7 +216,7 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTED:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
         verb = verb.head.head  # "X is quoted as saying": the subject of "quoted"
     while seen < 4:
         for child in verb.children:
@@ -210,7 +224,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
             if (
                 child.dep_ == "nsubjpass"
-                and verb.lemma_.lower() in _QUOTED
+                and verb.lemma_.lower() in _quoted()
                 and _plausible(child, verb)
             ):
                 return child  # "X is quoted as saying": X speaks
@@ -230,6 +244,11 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _quoted() -> frozenset[str]:
+    """Passive verbs whose subject is the speaker ("X was quoted as saying")."""
+    return words(_LEXICON, "passive_speech_verbs")
+
+
 def _subject_over_break(verb: Token) -> Token | None:
     """The phrase opening ``verb``'s paragraph when the parser hung it on a subject in the
     paragraph before ('The Kremlin: "…"' / 'Lavrov, asked …, said'): the parse ran over."""
@@ -244,16 +263,13 @@ def _subject_over_break(verb: Token) -> Token | None:
     return None
 
 
-# Passive verbs whose subject is the speaker ("X was quoted as saying", "X is cited as saying").
-_QUOTED = frozenset({"quote", "cite"})
 # "X, asked about the treaty, said …": the parser reads "X asked" as a clause of its own.
-_ASKED = frozenset({"ask", "question", "press"})
 
 
 def _asked_subject(verb: Token) -> Token | None:
     """The subject of a parenthetical "asked about …" clause the parser hung before ``verb``."""
     for child in verb.lefts:
-        if child.dep_ == "ccomp" and child.lemma_.lower() in _ASKED:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in words(_LEXICON, "asked_verbs"):
             subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
             if subjects and _plausible(subjects[0], verb):
                 return subjects[0]
@@ -415,7 +431,7 @@ def _in_modifier(tok: Token, head: Token) -> bool:
 
 def _name_variants(head: Token, span: SpacySpan) -> list[str]:
     names = [span.text]
-    if span and span[0].lower_ in ("the", "a", "an"):
+    if span and span[0].lower_ in words(_LEXICON, "articles"):
         names.append(span[1:].text)
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
     if compounds:
@@ -439,8 +455,8 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
 # same or the previous sentence, or further back.
 NEAR, FAR = 0.7, 0.5
 _LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
+_LEXICON = "lexicon/speech.json"
 _CHAIN = 3  # pronouns followed back through earlier pronouns, at most
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 class Speakers:
@@ -584,9 +600,10 @@ class Speakers:
         office speaks for the state its holder leads ("Tokayev signed the law, his office said").
         """
         poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        if poss is None or poss.lower_ not in _POSSESSIVES:
+        person_words = words(_LEXICON, "person_possessives")
+        if poss is None or poss.lower_ not in person_words | words(_LEXICON, "thing_possessives"):
             return None
-        person = _POSSESSIVES[poss.lower_]
+        person = poss.lower_ in person_words
         for sent in _sentences_back(poss, 3):
             for m in self._mentions_in(sent, before=poss.idx):
                 kind = self.res.kind(m.actor)
@@ -697,9 +714,9 @@ class Speakers:
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""
         for child in noun.children:
-            if child.dep_ == "poss":
-                return child
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                return child  # "the ministry's statement", not "Monday's statement"
+            if child.dep_ == "prep" and child.lower_ in words(_LEXICON, "source_prepositions"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
@@ -724,12 +741,20 @@ class Speakers:
             return None
         for n, sent in enumerate(_sentences_back(subj, _LOOK_BACK)):
             for tok in reversed([t for t in sent if t.i < subj.i]):
-                if tok.lemma_ == subj.lemma_ and tok.tag_ == "NN" and _indefinite(tok):
+                if self._same_kind_of_person(tok, subj) and tok.tag_ == "NN" and _indefinite(tok):
                     found = self.res.who(tok)
                     conf = NEAR if n <= 1 else FAR
                     return Who(found.actor, found.text, found.start, found.end, conf, found.kind,
                                found.head)  # fmt: skip
         return None
+
+    def _same_kind_of_person(self, earlier: Token, later: Token) -> bool:
+        """Whether "the official" can take up "a military spokesman": the same head word, or
+        two words for an unnamed official source."""
+        if earlier.lemma_ == later.lemma_:
+            return True
+        sources = self.cues.anonymous_heads | self.cues.spokesperson_heads
+        return earlier.lemma_.lower() in sources and later.lemma_.lower() in sources
 
     def _titled(self, subj: Token) -> Who | None:
         """The person a bare title refers back to ("the minister" → Foreign Minister Vieira).
@@ -801,8 +826,12 @@ class Speakers:
     def _antecedent(self, pron: Token) -> Who | None:
         """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
         person = pron.lower_ in self.cues.person_pronouns
+        gender = gender_of_pronoun(pron.text)
         for n, sent in enumerate(_sentences_back(pron, _LOOK_BACK)):
-            fits = [w for w in self._candidates(sent, before=pron.i) if self._compatible(w, person)]
+            fits = [
+                w for w in self._candidates(sent, before=pron.i)
+                if self._compatible(w, person) and agrees(gender, self._gender(w))
+            ]  # fmt: skip
             # A named actor beats a description in the same sentence: in "He said this at a
             # press conference, a correspondent reports" the next "he" is still the minister.
             who = next((w for w in fits if w.actor is not None), fits[0] if fits else None)
@@ -810,6 +839,19 @@ class Speakers:
                 conf = NEAR if n <= 1 else FAR
                 return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
         return None
+
+    def _gender(self, who: Who) -> Gender | None:
+        """A candidate's gender from its words ("Mrs. Okafor"), else its actor's name."""
+        found = gender_of_name(who.text)
+        if found is not None or who.actor is None:
+            return found
+        kb = self.res.ctx.kb
+        if who.actor in kb.actors:
+            return gender_of_name(kb[who.actor].name)
+        return next(
+            (gender_of_name(a.name) for a in self.res.ctx.analysis.actors if a.id == who.actor),
+            None,
+        )
 
     def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
         # A speaker already named in the sentence comes first, then subjects, latest first.
@@ -874,22 +916,23 @@ class Speakers:
             return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
         if tok.tag_ in ("NNS", "NNPS"):
             return not person
-        # "a spokesman", "one protester": a singular common noun here is a person.
-        return person and tok.tag_ == "NN"
+        # "a spokesman", "one protester": a singular common noun here is a person, unless
+        # it names a happening ("the incident", "the attack") rather than anyone.
+        return (
+            person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(_LEXICON, "not_people")
+        )
 
 
-_ROLE_NOUNS = frozenset(
-    {"negotiator", "diplomat", "official", "aide", "adviser", "advisor", "mediator", "envoy"}
-)
 # Possessive pronouns before an institution ("its ministry"): True when the owner is a person.
-_POSSESSIVES = {"its": False, "his": True, "her": True}
 _INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
 
 
 @knowledge.derived
 def _role_nouns() -> frozenset[str]:
     """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
-    return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | _ROLE_NOUNS
+    return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | words(
+        _LEXICON, "role_nouns"
+    )
 
 
 def _sentence_end_after(tok: Token, count: int) -> int:
@@ -924,7 +967,10 @@ def _idx(doc: Doc, i: int) -> int:
 
 
 def _indefinite(tok: Token) -> bool:
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in words(_LEXICON, "indefinite_determiners")
+        for c in tok.children
+    )
 
 
 def _sentences_back(tok: Token, count: int) -> list[SpacySpan]:
