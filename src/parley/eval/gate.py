@@ -45,10 +45,18 @@ FLOORS: dict[str, dict[str, float]] = {
         "quotes": 0.93,
         "attributions": 0.86,
     },
-    "events.gold.json": {
-        "dates": 0.88,
+    # The events set in two parts (scripts/split_event_gold.py): dev is tuned against, test was
+    # frozen before tuning (2026-12-04) and is only scored.
+    "events.dev.gold.json": {
+        "dates": 0.85,
         "event_types": 0.80,
-        "events": 0.72,
+        "events": 0.74,
+        "event_macro_f1": 0.80,
+    },
+    "events.test.gold.json": {
+        "dates": 0.90,
+        "event_types": 0.75,
+        "events": 0.70,
         "event_macro_f1": 0.80,
     },
     "demo-corpus.gold.json": {
