@@ -50,7 +50,7 @@ def _one(pipeline: Any, text: str, event_type: str) -> Event:
         (
             "The gunmen in eastern Chad on Friday released four teachers.",
             "RETREAT",
-            "Gunmen",
+            "Gunmen in eastern Chad",
             "rebels",
         ),
         (
