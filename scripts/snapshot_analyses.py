@@ -24,7 +24,8 @@ OURS = {
     "demo-corpus": REPO / "tests" / "golden" / "demo-corpus.gold.json",
     "events-dev": REPO / "tests" / "golden" / "events.dev.gold.json",
     "events-test": REPO / "tests" / "golden" / "events.test.gold.json",
-    "quotes": REPO / "tests" / "golden" / "quotes.gold.json",
+    "quotes-dev": REPO / "tests" / "golden" / "quotes-dev.gold.json",
+    "quotes-test": REPO / "tests" / "golden" / "quotes-test.gold.json",
 }
 SAMPLE_NAME = "abu-dhabi-talks"
 

@@ -114,7 +114,7 @@ def test_step1_capital_used_as_location_is_a_place(analyse) -> None:  # type: ig
     ctx = analyse("The delegations met in Oslo, and Oslo later called for calm.")
     assert mention(ctx, "Oslo", 0) == (None, "place")
     assert mention(ctx, "Oslo", 1) == ("NOR", "metonym")
-    assert ctx.scratch["place_at"]
+    assert ctx.products.place_at
 
 
 def test_step1_dateline_is_where_the_report_was_filed(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -236,16 +236,16 @@ def test_step8_things_places_and_numbers_are_not_actors(analyse) -> None:  # typ
     assert "MDA" in ids  # a country the test KB lacks still is a state
     assert not [i for i in ids if i.startswith("new:")]
     assert mention(ctx, "Lisbon") == (None, "place")
-    assert ctx.scratch["place_at"]
+    assert ctx.products.place_at
 
 
-def test_scratch_maps_tokens_to_actors(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_products_map_tokens_to_actors(analyse) -> None:  # type: ignore[no-untyped-def]
     ctx = analyse("Ingrid Halvorsen met Aino Virtanen in Helsinki.")
-    actor_at = ctx.scratch["actor_at"]
+    actor_at = ctx.products.actor_at
     assert isinstance(actor_at, dict)
     assert actor_at[0] == actor_at[1] == "p:halvorsen"
     assert "p:virtanen" in actor_at.values()
-    by_sent = ctx.scratch["mentions_by_sent"]
+    by_sent = ctx.products.mentions_by_sent
     assert isinstance(by_sent, dict) and len(by_sent[0]) >= 2
 
 
@@ -480,3 +480,30 @@ def test_new_person_gets_the_country_their_relative_clause_names(analyse) -> Non
                   "little had changed.")  # fmt: skip
     (found,) = [a for a in ctx.analysis.actors if a.name == "Liisa Korhonen"]
     assert (found.kind, found.country) == ("person", "FIN")
+
+
+# -- loose links (issue 12): a name holding a state's name is not the state ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BrightWire Norway reported that the ferry talks had stalled.",
+        "The charity HopeLink Finland said the camps were full.",
+    ],
+)
+def test_a_state_name_closing_an_organisations_name_is_not_the_state(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse(text)
+    assert not {"NOR", "FIN"} & {m.actor for m in ctx.analysis.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Norway reported that the ferry talks had stalled.", "NOR"),
+        ("On Monday Finland said the camps were full.", "FIN"),
+        ("President Putin said Russia would reply.", "RUS"),
+    ],
+)
+def test_a_state_named_on_its_own_is_the_state(analyse, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    assert state in {m.actor for m in analyse(text).analysis.mentions}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -19,14 +21,26 @@ __all__ = ["test_every_plover_type_is_covered_by_the_event_set", "test_gold_file
 def test_the_gold_sets_are_present() -> None:
     """The demo corpus, quotes and both events parts are what `parley eval` is scored against."""
     names = {path.name for path in gold_files()}
-    expected = {"demo-corpus.gold.json", "quotes.gold.json"}
-    assert expected | {"events.dev.gold.json", "events.test.gold.json"} <= names
+    assert {"demo-corpus.gold.json", "events.dev.gold.json", "events.test.gold.json"} <= names
+    assert {"quotes-dev.gold.json", "quotes-test.gold.json"} <= names
+
+
+# The frozen test part of our quotes set and the texts it annotates, as split on 2026-12-04.
+# Tuning happens on quotes-dev; a change to the frozen part would hide what tuning did to it.
+QUOTES_TEST_DIGEST = "831c2f42af55b26d85093546146bc826d512bc9e449565dca5cefe4071841a13"
+
+
+def test_the_frozen_quotes_test_part_is_unchanged() -> None:
+    gold = Path(__file__).parent / "quotes-test.gold.json"
+    digest = hashlib.sha256(gold.read_bytes())
+    for doc in json.loads(gold.read_text("utf-8"))["documents"]:
+        digest.update((gold.parent / doc["file"]).read_bytes())
+    assert digest.hexdigest() == QUOTES_TEST_DIGEST, "the frozen quotes test part was edited"
 
 
 def test_the_events_split_is_stable_and_disjoint() -> None:
     """The frozen test part must not drift: each document sits in the part its id hashes to."""
     import importlib.util
-    import json
 
     script = Path(__file__).resolve().parents[2] / "scripts" / "split_event_gold.py"
     spec = importlib.util.spec_from_file_location("split_event_gold", script)

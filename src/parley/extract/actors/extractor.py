@@ -26,13 +26,13 @@ first step that resolves it wins:
    id from pycountry, and cities are places (never actors). Names followed by a non-actor head
    noun ("the Abu Dhabi talks", "the New START treaty") are not actors.
 
-Left in ``ctx.scratch`` for later extractors:
+Left in ``ctx.products`` for later extractors (declared in ``assigns``):
 
-* ``"actor_at"`` – ``dict[int, str]``: token index → actor id, for every token of a resolved
+* ``actor_at`` – ``dict[int, str]``: token index → actor id, for every token of a resolved
   mention (quotes and events look up the actors under a subtree with it);
-* ``"mentions_by_sent"`` – ``dict[int, list[Mention]]``: start token of a sentence → the
+* ``mentions_by_sent`` – ``dict[int, list[Mention]]``: start token of a sentence → the
   mentions in it, in reading order;
-* ``"place_at"`` – ``dict[int, str | None]``: start token of a place mention → ISO3 country.
+* ``place_at`` – ``dict[int, str | None]``: start token of a place mention → ISO3 country.
 """
 
 from __future__ import annotations
@@ -111,7 +111,13 @@ class ActorsExtractor:
 
     name: ClassVar[str] = "parley.actors.v1"
     requires: ClassVar[tuple[str, ...]] = ("doc", "kb")
-    assigns: ClassVar[tuple[str, ...]] = ("mentions", "actors")
+    assigns: ClassVar[tuple[str, ...]] = (
+        "mentions",
+        "actors",
+        "actor_at",
+        "mentions_by_sent",
+        "place_at",
+    )
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
@@ -136,9 +142,9 @@ class ActorsExtractor:
             # the medium that published the article is a party to it even when the body
             # never names it ("Outlet: Eurasianet" in the header only); it has no mentions
             ctx.analysis.actors.append(_record_without_mentions(outlet))
-        ctx.scratch["actor_at"] = run.actor_at()
-        ctx.scratch["mentions_by_sent"] = run.by_sentence(ctx.analysis.mentions)
-        ctx.scratch["place_at"] = dict(run.place_at)
+        ctx.products.actor_at = run.actor_at()
+        ctx.products.mentions_by_sent = run.by_sentence(ctx.analysis.mentions)
+        ctx.products.place_at = dict(run.place_at)
 
 
 @dataclass
@@ -250,6 +256,8 @@ class _Resolution:
         key = alias_key(ent.text)
         if ent.text.islower() and not _has_lower_name(actor, ent.text):
             return  # "Pakistan's foreign office" is a common noun, not Britain's Foreign Office
+        if actor.kind == "state" and self._inside_a_name(ent):
+            return  # "OpenLife Nigeria", "Air India": a name holding a place is not the state
         if (
             actor.kind == "place"
             or (actor.kind == "state" and self._in_feature_name(ent))
@@ -269,6 +277,18 @@ class _Resolution:
         if ent.label_ == "NORP":
             how = "demonym"
         self._add(ent.start, ent.end, ent.label_, actor.id, how, 0.95 if how != "name" else 1.0)
+
+    def _inside_a_name(self, ent: SpacySpan) -> bool:
+        """Whether a state's name closes a longer proper name ("OpenLife Nigeria", "Air
+        India"): a capitalised word glued before it that is no place of its own and no title."""
+        if ent.start == 0:
+            return False
+        prev = self.doc[ent.start - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or "\n" in prev.whitespace_:
+            return False
+        if prev.ent_type_ not in _NAME_PARTS or self._is_office_word(prev):
+            return False
+        return not self.kb.lookup(prev.text)
 
     def _in_feature_name(self, ent: SpacySpan) -> bool:
         """ "the East China Sea": a state name inside a capitalised geographic name."""
@@ -574,6 +594,11 @@ class _Resolution:
     def by_sentence(self, mentions: list[Mention]) -> dict[int, list[Mention]]:
         """Sentence start token → mentions inside that sentence."""
         return by_sentence(self.doc, mentions)
+
+
+# Entity types of a word that can open an organisation's name before a state's name
+# ("OpenLife Nigeria"); a date, a place or a person before it ("Monday Finland") cannot.
+_NAME_PARTS = frozenset({"", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 
 
 def _has_lower_name(actor: Actor, text: str) -> bool:

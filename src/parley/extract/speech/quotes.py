@@ -1,7 +1,7 @@
 """Quotes: the words a speaker is reported to have said verbatim, between quote marks.
 
 Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its mentions and
-``scratch["actor_at"]`` (token index → actor id) to name speakers. The cascade:
+``ctx.products.actor_at`` (token index → actor id) to name speakers. The cascade:
 
 1. **Find quoted stretches** in the raw text (:func:`find_marked`): straight ``"…"`` and curly
    ``“…”`` marks, a quote running over paragraphs (a paragraph that opens a quote without closing
@@ -50,7 +50,7 @@ pronoun or description whose antecedent is in the same or previous sentence (and
 going on a previous one), 0.5 further back, 0.3 for a quote with no speech cue at all (scare
 quotes of one word without a cue are not quotes and are dropped).
 
-Besides ``analysis.quotes`` it leaves ``scratch["quotes_by_sentence"]``: sentence start offset →
+Besides ``analysis.quotes`` it leaves ``ctx.products.quotes_by_sentence``: sentence start offset →
 list of :class:`~parley.models.Quote` in that sentence, for extractors that run later.
 """
 
@@ -206,8 +206,8 @@ class QuoteExtractor:
     """Direct and indirect quotes with their speakers; see the module docstring."""
 
     name: ClassVar[str] = NAME
-    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions")
-    assigns: ClassVar[tuple[str, ...]] = ("quotes",)
+    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions", "actor_at")
+    assigns: ClassVar[tuple[str, ...]] = ("quotes", "quotes_by_sentence")
 
     def __init__(self, cues: Cues | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
@@ -223,7 +223,7 @@ class QuoteExtractor:
             sent = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
             if sent is not None:
                 by_sentence.setdefault(sent[0].sent.start_char, []).append(q)
-        ctx.scratch["quotes_by_sentence"] = by_sentence
+        ctx.products.quotes_by_sentence = by_sentence
         log.debug("%s: %d quotes", ctx.article.id, len(quotes))
 
 
@@ -328,6 +328,7 @@ class _Run:
         if self._named_as_words(span):
             return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
+        scare = scare or (_fragment(span) and not self._credited(span))
         # A "— Name" credit right after the quote beats a cue found further away.
         credit = self._credit_after(span)
         cue = None
@@ -348,6 +349,13 @@ class _Run:
             return self._quote(m, True, previous, None, span.start)
         guess = self._nearest_subject(span)
         return self._quote(m, True, _speaker_from(guess, cap=_NO_CUE), None, span.start)
+
+    def _credited(self, span: SpacySpan) -> bool:
+        """Whether the quote's sentence credits words to someone ("in the words of the envoy",
+        "according to …"), so that a phrase in marks there is somebody's."""
+        sent = span[0].sent.text.lower()
+        phrases = self.cues.credit_phrases | {" ".join(p) for p in self.cues.prepositions}
+        return any(p in sent for p in phrases)
 
     def _named_as_words(self, span: SpacySpan) -> bool:
         """'He had heard the phrase "not today"': words cited as words, said by nobody here."""
@@ -380,7 +388,10 @@ class _Run:
 
     def _is_cue(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in self.cues.speech_verbs:
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and lemma in self.cues.speech_verbs | self.cues.accusation_verbs
+        ):
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
         if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
             return self._inscribed(tok)
@@ -625,6 +636,22 @@ _EVENT_HEADS = frozenset(
         "operation",
     }
 )
+
+
+def _fragment(span: SpacySpan) -> bool:
+    """Whether quoted words are a phrase inside the reporter's sentence, not a sentence of
+    their own: they open in lower case after a word of the sentence ('deemed "the central
+    figure of …"'). Such words count as a quote only when someone is said to have said them;
+    otherwise they are a label, a designation or scare quotes."""
+    first = next((t for t in span if not t.is_punct), None)
+    prev = _previous_word(span.doc, span.start)
+    return (
+        first is not None
+        and first.text[:1].islower()
+        and prev is not None
+        and prev.text not in (":", ",")
+        and same_paragraph(prev, first)
+    )
 
 
 def _speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:
