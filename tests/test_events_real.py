@@ -253,3 +253,98 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(
 def test_two_acts_in_a_sentence_stay_two(pipeline: Any) -> None:
     text = "Separatists ambushed a Malian convoy and later attacked a police post."
     assert len(_events(pipeline, text, "ASSAULT")) == 2
+
+
+# ---------------------------------------------------------------- promises, prose, modality, roles
+
+
+def test_a_promise_to_withdraw_is_planned(pipeline: Any) -> None:
+    text = "Kenyan officials said they will withdraw their forces from Somalia."
+    assert _one(pipeline, text, "RETREAT").status == "planned"
+    past = "Kenyan officials said they withdrew their forces from Somalia."
+    assert _one(pipeline, past, "RETREAT").status == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you think Kenya should lift the ban on imports?",
+        "The drill is the next demonstration of resolve by Kenya.",
+        "The senator spoke at a campaign rally in Nairobi on Saturday.",
+        "The governor invited the dock workers to the stage.",
+        "There were efforts to persuade the president of Chad to step down.",
+        "It is not as though we accuse Uganda of anything, Kenya's minister said.",
+    ],
+)
+def test_ordinary_prose_makes_no_event(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Kenya lifted the ban on Ugandan imports.", "CONCEDE"),
+        ("Thousands of Kenyans protested against Uganda on Friday.", "PROTEST"),
+        ("Chad's president resigned on Friday.", "RETREAT"),
+    ],
+)
+def test_the_same_acts_reported_are_events(pipeline: Any, text: str, event_type: str) -> None:
+    assert _events(pipeline, text, event_type), _events(pipeline, text)
+
+
+def test_criticism_of_x_makes_x_the_target(pipeline: Any) -> None:
+    event = _one(pipeline, "Kenya's criticism of Uganda was sharp.", "ACCUSE")
+    assert (event.source, event.target) == (["KEN"], ["UGA"])
+
+
+def test_a_possessor_inside_the_of_phrase_is_no_accuser(pipeline: Any) -> None:
+    text = "An investigation by Kenya of the Ugandan envoy's contacts began."
+    event = _one(pipeline, text, "ACCUSE")
+    assert event.source == ["KEN"] and "UGA" not in event.source
+
+
+def test_agencies_sharing_expertise_cooperate_and_sharing_a_meal_does_not(pipeline: Any) -> None:
+    assert _events(pipeline, "Kenya and Uganda will share expertise.", "COOPERATE")
+    assert _events(pipeline, "Kenya and Uganda will share a meal.", "COOPERATE") == []
+
+
+# ---------------------------------------------------------------- dates of the sentence
+
+
+def test_a_past_act_reported_on_a_day_takes_that_day(pipeline: Any) -> None:
+    text = "Kenya said on Friday that it had expelled two Ugandan diplomats."
+    event = _one(pipeline, text, "SANCTION")
+    assert event.date is not None and event.date.value == "2026-03-06"
+
+
+def test_a_plan_reported_on_a_day_keeps_its_own_date(pipeline: Any) -> None:
+    text = "Kenya said on Friday that it would expel two Ugandan diplomats next month."
+    event = _one(pipeline, text, "SANCTION")
+    assert event.date is not None and event.date.value == "2026-04"
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("The exercise ran from June until August.", "2025-06", "2025-08"),
+        ("The exercise ran from November until February.", "2025-11", "2026-02"),
+        ("Kenya said the exercise will run from June until August.", "2026-06", "2026-08"),
+    ],
+)
+def test_from_a_month_until_a_month_reads_as_one_span(
+    pipeline: Any, text: str, start: str, end: str
+) -> None:
+    dates = _analyse(pipeline, text).dates
+    assert [d.value for d in dates] == [start, end]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Last Friday's announcement surprised Kenya.", "2026-03-06"),
+        ("Kenya and Uganda signed the deal on Nov. 8.", "2025-11-08"),
+        ("Kenya and Uganda will sign the deal on Nov. 8.", "2026-11-08"),
+    ],
+)
+def test_weekdays_and_short_months_take_the_tense(pipeline: Any, text: str, value: str) -> None:
+    assert [d.value for d in _analyse(pipeline, text).dates] == [value]

@@ -47,6 +47,7 @@ from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader, anchor_of
 from parley.extract.timeplace.places import (
     PlaceResolver,
+    country_of_demonym,
     demonym_of,
     find_places,
     place_spans,
@@ -69,6 +70,9 @@ _FIRST_PERSON = ("i", "we")
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _EVENTS_LEXICON = "lexicon/events.json"
+# Event nouns whose "of" phrase names who undergoes the act ("criticism of X", "the shelling of
+# X", "support of X"); for the others it names the actor ("the visit of the president").
+_OF_PATIENTS = ("ASSAULT", "COERCE", "SANCTION", "AID", "ACCUSE", "SUPPORT", "REJECT", "THREATEN")
 # Event types whose target may be a place: the attacked or besieged place's state.
 _PLACE_TARGETS = ("ASSAULT", "COERCE")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
@@ -148,6 +152,7 @@ class _Builder:
             rule = self.lex.match(token, seen)
             if (
                 rule is not None
+                and not token.sent.text.rstrip().rstrip('"”’').endswith("?")  # a question asks
                 and not self._background(token)
                 and not _retold(token, rule, found)
                 and (rule.needs_negation or not _first_person_denial(token))
@@ -386,7 +391,15 @@ class _Builder:
         ]
         of_objects = self._prep_objects(noun, frozenset({"of"}))
         of_actors = [a for p in of_objects for a in self._of(p, draft)]
-        if rule.type in ("ASSAULT", "COERCE", "SANCTION", "AID"):
+        of_actors += [  # "an investigation of the senator's contacts": the senator
+            a
+            for p in of_objects
+            if not self.actors.of(p)
+            for c in p.children
+            if c.dep_ == "poss"
+            for a in self._of(c, draft)
+        ]
+        if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
             draft.target = of_actors
         else:
             draft.source += of_actors
@@ -557,11 +570,22 @@ class _Builder:
             for s in subjects
             if s.lemma_.lower() not in self.lex.words("crowd_heads") and s.pos_ != "NUM"
         ]
-        if named or draft.place is None or not draft.place.country:
+        if named:
             return []
         if not subjects and draft.rule.type != "PROTEST":
             return []  # "condemnation of an attack on civilians in X": no crowd acted
-        demonym = demonym_of(draft.place.country)
+        country = next(  # "thousands of Kenyans"
+            (
+                code
+                for s in subjects
+                for p in self._prep_objects(s, frozenset({"of"}))
+                if (code := country_of_demonym(p.text))
+            ),
+            draft.place.country if draft.place is not None else None,
+        )
+        if not country:
+            return []
+        demonym = demonym_of(country)
         return [f"{demonym} protesters"] if demonym else []
 
     def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
@@ -788,12 +812,31 @@ class _Builder:
         for i in heads:
             if i in self.dates:
                 return self.dates[i]
+        reported = self._reported_date(token)
+        if reported is not None:
+            return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
             verb = self.doc[i]
             for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
                     return self.dates[subject.i]
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
+
+    def _reported_date(self, token: Token) -> TimeExpression | None:
+        """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
+        dated statement took place by that day; the sentence's date is its best date, not the
+        publication day. Plans and conditions keep their own dating."""
+        if token.tag_ not in ("VBD", "VBN"):
+            return None
+        speech = self.lex.words("speech_verbs") | self.lex.words("report_verbs")
+        current = token
+        for _ in range(3):
+            if current.dep_ != "ccomp" or current.head.i == current.i:
+                return None
+            current = current.head
+            if current.lemma_.lower() in speech and current.i in self.dates:
+                return self.dates[current.i]
+        return None
 
     def _offset_date(self, verb: Token) -> TimeExpression | None:
         """ "A day after X did Y, ...": X is dated N days before the main clause (its own date,

@@ -332,8 +332,7 @@ def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
         "since": "past",
         "next": "future",
         "by": "future",
-        "until": "future",
-    }.get(mod, tense)  # type: ignore[assignment]
+    }.get(mod, tense)  # "until August" follows its verb: "ran until August" is past  # type: ignore[assignment]
     if mod == "this":
         chosen = dt.date(base.year, month, 1)
         part = (g.get("part") or "").lower()
@@ -650,6 +649,7 @@ class DatesExtractor:
         found = self._from_patterns(ctx.doc, base, kinds)
         found.extend(self._from_entities(ctx.doc, base, found, kinds))
         found.sort(key=lambda t: t.start)
+        _order_spans(ctx.doc.text, found)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
@@ -730,3 +730,28 @@ def _dateparser_fallback(
     if data.period == "day":
         return Resolved(day.isoformat(), "day")
     return None
+
+
+def _order_spans(text: str, found: list[TimeExpression]) -> None:
+    """ "from June until August": the end of a span is the first such month after its start.
+
+    Each month is resolved alone (by the verb's tense), which can put the end a year before the
+    start, or the start a year after the end; the pair is read together instead.
+    """
+    for first, second in zip(found, found[1:], strict=False):
+        between = text[first.end : second.start].strip().lower()
+        opening = first.text.lower().startswith("from")
+        if not opening or between not in ("", "to", "until", "till", "through") or not (
+            first.precision == second.precision == "month" and first.value and second.value
+        ):
+            continue
+        start, end = _month_number(first.value), _month_number(second.value)
+        if end < start:
+            second.value = f"{int(first.value[:4]) + 1:04d}{second.value[4:]}"
+        elif end - start >= 12:
+            second.value = f"{int(second.value[:4]) - 1:04d}{second.value[4:]}"
+
+
+def _month_number(value: str) -> int:
+    return int(value[:4]) * 12 + int(value[5:7])
+
