@@ -348,3 +348,33 @@ def test_from_a_month_until_a_month_reads_as_one_span(
 )
 def test_weekdays_and_short_months_take_the_tense(pipeline: Any, text: str, value: str) -> None:
     assert [d.value for d in _analyse(pipeline, text).dates] == [value]
+
+
+# ---------------------------------------------------------------- round 2 constructions
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        ("Eritrea violated the ceasefire along the border on Wednesday.", "ASSAULT", None),
+        ("The Ethiopian army retaliated on Thursday morning.", "ASSAULT", None),
+        ("Canada has announced a new package of weapons for Latvia.", "AID", "LVA"),
+        ("Kenya announced talks with Uganda on the border dispute.", "CONSULT", "UGA"),
+    ],
+)
+def test_round_two_phrasings(pipeline: Any, text: str, event_type: str, target: str | None) -> None:
+    event = _one(pipeline, text, event_type)
+    assert target is None or target in event.target
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Kenya's deputy minister visited the injured at the hospital.", "CONSULT"),
+        ("The chief minister met those affected by the floods.", "CONSULT"),
+        ("Eritrea violated the building code, inspectors said.", "ASSAULT"),
+        ("Canada has announced a new package of tax cuts.", "AID"),
+    ],
+)
+def test_round_two_look_alikes(pipeline: Any, text: str, event_type: str) -> None:
+    assert _events(pipeline, text, event_type) == [], _events(pipeline, text)

@@ -408,6 +408,14 @@ class _Builder:
             for p in self._prep_objects(noun, self.lex.target_preps(rule.type))
             for a in self._of(p, draft)
         ]
+        if not draft.target:  # "a package of weapons for Ukraine"
+            preps = self.lex.target_preps(rule.type)
+            draft.target = [
+                a
+                for o in of_objects
+                for p in self._prep_objects(o, preps)
+                for a in self._of(p, draft)
+            ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
             self._light_verb_actors(draft)
@@ -450,9 +458,10 @@ class _Builder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # "days of talks", "a package of sanctions"
         verb = noun.head
+        resorted = noun.head.lower_ == "to" and noun.head.head.lemma_.lower() == "resort"
         if (
             noun.dep_ == "pobj"
-            and noun.head.lower_ in self.lex.words("companion_preps")
+            and (noun.head.lower_ in self.lex.words("companion_preps") or resorted)
             and noun.head.head.pos_ in ("VERB", "AUX")
         ):
             verb = noun.head.head
@@ -461,8 +470,11 @@ class _Builder:
         ):
             return
         draft.source = unique(a for s in self._subjects(verb) for a in self._of(s, draft))
-        draft.target = unique(
-            a for p in self._prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft)
+        draft.target = (
+            unique(
+                a for p in self._prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft)
+            )
+            or draft.target  # "announced talks with X": the noun's own "with"
         )
         if verb.lemma_.lower() in self.lex.words("mediation_verbs") and draft.rule.reciprocal:
             # "Norway hosted talks": the host mediates between the story's parties
