@@ -165,7 +165,8 @@ def test_an_undated_event_keeps_the_publication_day(pipeline: Any) -> None:
     "text",
     [
         "Lusaka (ZNA) - Zambia expelled two Malawian diplomats, the foreign ministry said.",
-        "Lusaka, March 9 (ZNA) Zambia expelled two Malawian diplomats over a border dispute. The two were given two days to leave the country.",
+        "Lusaka, March 9 (ZNA) Zambia expelled two Malawian diplomats over a border dispute. "
+        "The two were given two days to leave the country.",
         "LUSAKA, Zambia — Zambia expelled two Malawian diplomats on Monday over a dispute.",
     ],
 )
@@ -239,7 +240,8 @@ def test_a_relative_clause_describing_a_crowd_is_no_event(pipeline: Any) -> None
     [
         ("Separatists ambushed a Malian convoy, killing three soldiers.", "ASSAULT"),
         (
-            "Rebels in Mali freed two Kenyan engineers, the army said on Friday, the second release within a week by the rebel group.",
+            "Rebels in Mali freed two Kenyan engineers, the army said on Friday, "
+            "the second release within a week by the rebel group.",
             "RETREAT",
         ),
     ],

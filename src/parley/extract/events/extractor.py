@@ -425,10 +425,8 @@ class _Builder:
 
         A protest "between the university and the square" is between places, not parties.
         """
-        if (
-            self.lex.match(noun, set()) is not None
-            and self.lex.match(noun, set()).type == "PROTEST"
-        ):
+        rule = self.lex.match(noun, set())
+        if rule is not None and rule.type == "PROTEST":
             return None
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):

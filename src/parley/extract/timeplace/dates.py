@@ -327,12 +327,13 @@ def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolv
 def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     month = MONTHS[(g["month"] or "").lower()]
     mod = (g.get("mod") or "").lower()
+    # "until August" follows its verb: "ran until August" is past
     direction: Tense = {
         "last": "past",
         "since": "past",
         "next": "future",
         "by": "future",
-    }.get(mod, tense)  # "until August" follows its verb: "ran until August" is past  # type: ignore[assignment]
+    }.get(mod, tense)  # type: ignore[assignment]
     if mod == "this":
         chosen = dt.date(base.year, month, 1)
         part = (g.get("part") or "").lower()
@@ -741,8 +742,10 @@ def _order_spans(text: str, found: list[TimeExpression]) -> None:
     for first, second in zip(found, found[1:], strict=False):
         between = text[first.end : second.start].strip().lower()
         opening = first.text.lower().startswith("from")
-        if not opening or between not in ("", "to", "until", "till", "through") or not (
-            first.precision == second.precision == "month" and first.value and second.value
+        if (
+            not opening
+            or between not in ("", "to", "until", "till", "through")
+            or not (first.precision == second.precision == "month" and first.value and second.value)
         ):
             continue
         start, end = _month_number(first.value), _month_number(second.value)
@@ -754,4 +757,3 @@ def _order_spans(text: str, found: list[TimeExpression]) -> None:
 
 def _month_number(value: str) -> int:
     return int(value[:4]) * 12 + int(value[5:7])
-
