@@ -380,3 +380,44 @@ def test_round_two_phrasings(pipeline: Any, text: str, event_type: str, target: 
 )
 def test_round_two_look_alikes(pipeline: Any, text: str, event_type: str) -> None:
     assert _events(pipeline, text, event_type) == [], _events(pipeline, text)
+
+
+# ---------------------------------------------------------------- PETRARCH2 verb patterns
+
+
+def test_the_converted_dictionary_records_its_source_and_licence() -> None:
+    from parley import knowledge
+
+    data = knowledge.load("lexicon/petrarch_verbs.json")
+    assert "openeventdata/petrarch2" in data["source"]
+    assert data["licence"].startswith("MIT") and "commit" in data["version"]
+    assert data["triggers"] and all("objects" in t for t in data["triggers"])
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Rebels overran the army base in northern Mali.", "ASSAULT"),
+        ("Kenya convened a summit with Uganda.", "CONSULT"),
+        ("Uganda prohibited travel to Kenya.", "COERCE"),
+    ],
+)
+def test_converted_verb_patterns_add_events(pipeline: Any, text: str, event_type: str) -> None:
+    assert _events(pipeline, text, event_type), _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The tide overran the sand castle.", "ASSAULT"),
+        ("Kenya convened a panel of economists.", "CONSULT"),
+        ("Uganda prohibited smoking in offices.", "COERCE"),
+    ],
+)
+def test_converted_patterns_need_their_object(pipeline: Any, text: str, event_type: str) -> None:
+    assert _events(pipeline, text, event_type) == [], _events(pipeline, text)
+
+
+def test_a_reporter_of_an_attack_is_not_its_attacker(pipeline: Any) -> None:
+    attacks = _events(pipeline, "Kenya reported an attack on a police post.", "ASSAULT")
+    assert not [e for e in attacks if "KEN" in e.source]

@@ -277,6 +277,9 @@ def load_plover(paths: Iterable[Path] = ()) -> PloverLexicon:
         parse_data_file(Path(p).read_text("utf-8"), str(p), FORMAT) for p in paths
     ]
     files += [*knowledge.extensions("plover.json"), knowledge.shipped("plover.json")]
+    # PETRARCH2's verb + object patterns (scripts/convert_petrarch_verbs.py) come last: they
+    # only add verbs our own rules do not cover.
+    files.append(knowledge.load("lexicon/petrarch_verbs.json"))
     rules = [rule for f in files for rule in _rules(f, aliases)]
     return PloverLexicon(rules=rules, data=data)
 
