@@ -7,6 +7,7 @@ its own records there, leave a warning on the analysis, and never stop a batch.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any, ClassVar
@@ -44,7 +45,8 @@ class FaultySentences:
 
 @register("tests.faulty_article.v1")
 class FaultyArticle:
-    """Works on the whole article: adds a mention, then raises on an article naming BAD_WORD."""
+    """Works on the whole article: clears the mentions, then recurses without end on an article
+    naming BAD_WORD."""
 
     name: ClassVar[str] = "tests.faulty_article.v1"
     requires: ClassVar[tuple[str, ...]] = ("doc",)
@@ -54,7 +56,10 @@ class FaultyArticle:
         ctx.analysis.mentions.clear()
         ctx.products.actor_at = {}
         if BAD_WORD in ctx.article.text:
-            raise RuntimeError("index out of range")
+            self.resolve(ctx.doc[0])  # a subject that refers to itself, as a bug once did
+
+    def resolve(self, token: Any) -> Any:
+        return self.resolve(token)
 
 
 def _pipeline(kb: Any, nlp: Any, names: list[str]) -> Pipeline:
@@ -133,7 +138,7 @@ def test_an_article_wide_failure_rolls_back_that_extractor_only(kb, nlp) -> None
     assert analysis.dates  # later extractors still ran
     [warning] = analysis.warnings
     assert warning.extractor == "tests.faulty_article.v1"
-    assert warning.start is None and "index out of range" in warning.error
+    assert warning.start is None and warning.error.startswith("RecursionError")
 
 
 def _articles(folder: Path) -> Path:
@@ -159,6 +164,12 @@ def test_ingest_and_analyze_keep_going_past_a_failing_extractor(
     assert ingested.exit_code == 0, ingested.output
     with open_store(db) as store:
         assert store.counts()["articles"] == 2
+        stored = {a.title: store.analysis(a.id) for a in store.articles()}
+    assert {w.extractor for w in stored["Stalled"].warnings} == {
+        "tests.faulty_sentence.v1",
+        "tests.faulty_article.v1",
+    }
+    assert stored["Stalled"].mentions and stored["Resumed"].warnings == []
 
     analysed = runner.invoke(cli.app, ["analyze", str(folder), "--json"])
     assert analysed.exit_code == 0, analysed.output
@@ -171,3 +182,33 @@ def test_ingest_and_analyze_keep_going_past_a_failing_extractor(
     }
     assert second == []
     assert lines[0]["events"] or lines[0]["dates"]  # the other records are all there
+
+    shown = runner.invoke(cli.app, ["analyze", str(folder / "a.txt")], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "records missing here" in shown.stdout and "tests.faulty_article.v1" in shown.stdout
+
+
+@pytest.mark.model
+def test_a_date_the_resolver_cannot_read_costs_only_itself(
+    kb: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parley.extract.timeplace import dates
+
+    resolve = dates._resolve_match
+
+    def breaks_on_march(rule: Any, match: Any, base: Any, tense: Any) -> Any:
+        if "March" in match.group(0):
+            raise ValueError("day is out of range for month")
+        return resolve(rule, match, base, tense)
+
+    monkeypatch.setattr(dates, "_resolve_match", breaks_on_march)
+    analysis = _pipeline(kb, nlp, ["parley.dates.v1"]).analyze(
+        Article(id="t", text=TEXT, published_at=dt.date(2026, 3, 4))
+    )
+    # "on Monday" in the first sentence survives; "in March" is lost to the pattern rule (the
+    # entity fallback may still read the bare month), and the warning names the sentence
+    assert [d.text for d in analysis.dates][0] == "on Monday"
+    assert "in March" not in [d.text for d in analysis.dates]
+    [warning] = analysis.warnings
+    assert warning.extractor == "parley.dates.v1" and warning.text is not None
+    assert warning.text.startswith("Finland agreed") and "out of range" in warning.error

@@ -169,8 +169,10 @@ def ingest_cli(
 ) -> None:
     """Analyse articles and store the results; already stored articles are skipped."""
     from parley import batch
+    from parley.collect.watch import alert_after_ingest
 
     settings = _settings(db)
+    started = dt.datetime.now(dt.UTC)
     with open_store(settings.db_url) as store:
         if dask:
             report = _ingest_dask(paths, store, settings, dask, _day(published_at), outlet)
@@ -178,6 +180,7 @@ def ingest_cli(
             report = batch.ingest(
                 paths, store, _pipeline(settings), _day(published_at), outlet, progress, workers
             )
+        alert_after_ingest(store, settings.collect, started, sys.stdout)
     _out().print(report)
     if strict and report.rejected:
         raise typer.Exit(1)
@@ -227,9 +230,11 @@ def analyze_cli(
     """
     from parley.ingest import read_sources, to_rejection
 
-    pipeline = _pipeline(_settings())
+    settings = _settings()
+    pipeline = _pipeline(settings)
     done = 0
-    for item in read_sources(paths, published_at=_day(published_at), outlet=outlet):
+    limit = settings.max_article_chars
+    for item in read_sources(paths, _day(published_at), outlet, max_chars=limit):
         if isinstance(item, Rejection):
             _report_rejection(item)
             continue
@@ -655,19 +660,30 @@ def serve_cli(
     token_env: Annotated[
         str, typer.Option("--token-env", help="Environment variable holding the write token.")
     ] = "PARLEY_API_TOKEN",
+    request_timeout: Annotated[
+        float,
+        typer.Option(
+            "--request-timeout",
+            min=0.1,
+            help="Seconds a client has to send a whole request; slower ones are disconnected.",
+        ),
+    ] = 30.0,
 ) -> None:
     """Serve the web pages and the JSON API (/api/v1, docs at /docs); read-only without a token."""
     import os
 
-    import uvicorn
-
     from parley.serve import create_app
+    from parley.serve.server import run
 
     token = os.environ.get(token_env) or None
     typer.echo(f"Parley on http://{host}:{port}/ (writes {'on' if token else 'off'})", err=True)
-    uvicorn.run(create_app(_settings(db), token=token), host=host, port=port)
+    run(create_app(_settings(db), token=token), host, port, request_timeout)
 
 
 def main() -> None:
     """Entry point of the ``parley`` console script."""
     app()
+
+
+# Commands for feeds, fetching and alerts live beside their library (they register on ``app``).
+from parley.collect import commands as _collect_commands  # noqa: E402,F401

@@ -10,7 +10,10 @@
      │    ├── BinaryInput
      │    ├── UndecodableInput
      │    ├── UnsupportedLanguage
-     │    └── MalformedRecord
+     │    ├── MalformedRecord
+     │    ├── TooLarge             over the article size limit (``max_article_chars``)
+     │    └── FetchError           a URL or feed could not be fetched (HTTP, timeout, size, robots)
+     │         └── BlockedAddress  the URL leads to a loopback, private or metadata address
      ├── StoreError               the database cannot be opened or migrated
      ├── NotFound                 a record asked for by id or name does not exist
      └── GoldFormatError          a gold file does not follow parley-gold/1
@@ -35,6 +38,9 @@ __all__ = [
     "UndecodableInput",
     "UnsupportedLanguage",
     "MalformedRecord",
+    "TooLarge",
+    "FetchError",
+    "BlockedAddress",
     "StoreError",
     "NotFound",
     "GoldFormatError",
@@ -97,6 +103,22 @@ class UnsupportedLanguage(InputError):
 
 class MalformedRecord(InputError):
     pass
+
+
+class TooLarge(InputError):
+    """Over the article size limit; refused before the bytes are decoded or analysed."""
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched; the message says why (status, timeout, size, robots)."""
+
+    stage = "fetch"
+    #: Whether trying again later may succeed (timeouts, 5xx) rather than never (404, robots).
+    transient = False
+
+
+class BlockedAddress(FetchError):
+    """Refused before connecting: the host resolves to an address Parley must not reach."""
 
 
 class StoreError(ParleyError):

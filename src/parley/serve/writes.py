@@ -14,13 +14,21 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.requests import ClientDisconnect
 
 from parley.errors import EmptyInput
 from parley.models import Analysis, RawDocument
 from parley.resolve import refresh_resolved
 from parley.serve.app import Services
 
-__all__ = ["ArticleIn", "MAX_BYTES", "check_token", "read_article", "analyze_and_save"]
+__all__ = [
+    "ArticleIn",
+    "MAX_BYTES",
+    "check_token",
+    "check_size",
+    "read_article",
+    "analyze_and_save",
+]
 
 MAX_BYTES = 1_000_000
 
@@ -30,7 +38,11 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(description="the article's text (plain text)")
+    text: str = Field(
+        default="",
+        description="the article's text (plain text); leave it out and give 'url' to have the "
+        "server fetch the page (public addresses only, robots.txt honoured)",
+    )
     title: str | None = None
     subtitle: str | None = None
     url: str | None = None
@@ -66,11 +78,14 @@ async def _body(request: Request) -> bytes:
     if declared.isdigit() and int(declared) > MAX_BYTES:
         raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
+            chunks.append(chunk)
+    except ClientDisconnect as e:  # gone (or cut off for sending too slowly): nobody to answer
+        raise HTTPException(400, "The client disconnected before sending the whole body.") from e
     return b"".join(chunks)
 
 
@@ -99,9 +114,24 @@ async def read_article(request: Request) -> ArticleIn:
         HTTPException: 413 over :data:`MAX_BYTES`, 422 for a body that is not an article.
     """
     article = _parse(await _body(request), request.headers.get("content-type", ""))
-    if not article.text.strip():
-        raise HTTPException(422, "The article text is empty.")
+    if not article.text.strip() and not article.url:
+        raise HTTPException(422, "The article text is empty (give 'text', or a 'url' to fetch).")
     return article
+
+
+def check_size(services: Services, posted: ArticleIn) -> None:
+    """Refuse an article over the configured ``max_article_chars`` before analysing it.
+
+    Raises:
+        HTTPException: 413 with the limit and how to raise it.
+    """
+    limit = services.settings.max_article_chars
+    if len(posted.text) > limit:
+        raise HTTPException(
+            413,
+            f"Article too long: {len(posted.text):,} characters; the limit is {limit:,} "
+            f"(max_article_chars in parley.toml or PARLEY_MAX_ARTICLE_CHARS).",
+        )
 
 
 def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, bool]:
@@ -109,10 +139,17 @@ def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, b
     it touches up to date; returns the analysis and whether it is new.
 
     Raises:
-        InputError: the text cannot be analysed (empty after cleaning, not English, …).
+        InputError: the text cannot be analysed (empty after cleaning, not English, …), or
+            the URL cannot be fetched (a private address, robots.txt, HTTP error: FetchError).
     """
     pipeline = services.pipeline()
-    raw = RawDocument(source="api", **posted.model_dump())
+    if posted.text.strip() or not posted.url:
+        raw = RawDocument(source="api", **posted.model_dump())
+    else:
+        from parley.collect.fetch import fetch_document
+
+        meta = posted.model_dump(exclude={"text", "url"})
+        raw = fetch_document(posted.url, services.settings.collect, **meta)
     article = pipeline.normalize(raw)
     if not article.text.strip():
         raise EmptyInput("The article text is empty after cleaning.")

@@ -14,17 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
+from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from parley.extract.base import Context
 
-__all__ = ["ActorIndex", "coordinated", "unique"]
+__all__ = ["ActorIndex", "coordinated", "unique", "wire_dateline_end"]
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -53,7 +54,7 @@ class ActorIndex:
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = dateline_end(self.doc)
+        self.dateline_end = wire_dateline_end(self.doc)
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -263,22 +264,19 @@ def coordinated(token: Token) -> bool:
 _DASHES = ("—", "–", "--", "-")
 
 
-def dateline_end(doc: Doc) -> int:
+def wire_dateline_end(doc: Doc) -> int:
     """Index just past a wire dateline, or 0 without one.
 
-    Datelines are "GENEVA, March 3 (Reuters) —", "Washington, March 21 (IANS)" (a place and a
-    date, then the wire in brackets, no dash) and "Hanoi (VNA) -" (the wire, then a dash). The
-    wire in brackets is the outlet, not a participant of the lead's events. "The United Nations
-    (UN) said" is no dateline: no comma or dash around its brackets.
+    Besides the shared rule (:func:`parley.nlp.dateline.dateline_end`: "GENEVA, March 3
+    (Reuters) —"), wire copy writes "Washington, March 21 (IANS)" (a place and a date, then the
+    wire in brackets, no dash) and "Hanoi (VNA) -" (the wire, then a hyphen). The wire in
+    brackets is the outlet, not a participant of the lead's events. "The United Nations (UN)
+    said" is no dateline: no comma or dash around its brackets.
     """
+    shared = dateline_end(doc)
+    if shared:
+        return shared
     for token in doc[:20]:
-        if (
-            token.text in _DASHES[:3]
-            and token.i > 0
-            and doc[0].text.isupper()
-            and len(doc[0].text) > 1
-        ):
-            return token.i + 1
         if token.text == ")" and _wire_bracket(doc, token.i):
             after = token.i + 1
             return after + 1 if after < len(doc) and doc[after].text in _DASHES else after

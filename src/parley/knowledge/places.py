@@ -2,7 +2,8 @@
 
 Used to tell a state the KB lacks ("Moldova" → MDA, an actor) from a city ("Istanbul" → TUR, a
 place, never an actor), and by the place resolver for coordinates. The one gazetteer of Parley:
-both packages ship their data, so nothing is fetched, and it is loaded once per process.
+both packages ship their data, so nothing is fetched, and it is loaded once per process. It sits
+in the knowledge layer, which imports no spaCy, so the store can use :func:`country_code` too.
 """
 
 from __future__ import annotations
