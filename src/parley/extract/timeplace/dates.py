@@ -723,11 +723,9 @@ def _order_spans(text: str, found: list[TimeExpression]) -> None:
     for first, second in zip(found, found[1:], strict=False):
         between = text[first.end : second.start].strip().lower()
         opening = first.text.lower().startswith("from")
-        if (
-            not opening
-            or between not in ("", "to", "until", "till", "through")
-            or not (first.precision == second.precision == "month" and first.value and second.value)
-        ):
+        joined = between == "" or between in knowledge.words(_LEX, "span_joiners")
+        months = first.precision == second.precision == "month"
+        if not opening or not joined or not (months and first.value and second.value):
             continue
         start, end = _month_number(first.value), _month_number(second.value)
         if end < start:
