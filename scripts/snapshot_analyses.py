@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 SNAPSHOTS = REPO / "tests" / "snapshots"
 OURS = {
     "demo-corpus": REPO / "tests" / "golden" / "demo-corpus.gold.json",
-    "events": REPO / "tests" / "golden" / "events.gold.json",
+    "events-dev": REPO / "tests" / "golden" / "events.dev.gold.json",
+    "events-test": REPO / "tests" / "golden" / "events.test.gold.json",
     "negotiation-corpus": REPO / "tests" / "golden" / "negotiation-corpus.gold.json",
     "quotes-dev": REPO / "tests" / "golden" / "quotes-dev.gold.json",
     "quotes-test": REPO / "tests" / "golden" / "quotes-test.gold.json",

@@ -268,6 +268,12 @@ class Event(Record):
     source: list[str] = Field(default_factory=list)
     target: list[str] = Field(default_factory=list)
     mediator: list[str] = Field(default_factory=list)
+    sectors: dict[str, str] = Field(
+        default_factory=dict,
+        description="sector of each actor above that the knowledge base does not know, by its "
+        "words ('Communist rebels': 'rebels'); sectors are rebels, police, opposition, "
+        "protesters, mediators",
+    )
     date: TimeExpression | None = None
     place: Place | None = None
     quantities: list[Quantity] = Field(default_factory=list)

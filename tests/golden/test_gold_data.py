@@ -18,10 +18,10 @@ from check_gold import (
 __all__ = ["test_every_plover_type_is_covered_by_the_event_set", "test_gold_files_are_consistent"]
 
 
-def test_the_three_gold_sets_are_present() -> None:
-    """The demo corpus, quotes and events sets are what `parley eval` is scored against."""
+def test_the_gold_sets_are_present() -> None:
+    """The demo corpus, quotes and both events parts are what `parley eval` is scored against."""
     names = {path.name for path in gold_files()}
-    assert {"demo-corpus.gold.json", "events.gold.json"} <= names
+    assert {"demo-corpus.gold.json", "events.dev.gold.json", "events.test.gold.json"} <= names
     assert {"quotes-dev.gold.json", "quotes-test.gold.json"} <= names
 
 
@@ -36,6 +36,23 @@ def test_the_frozen_quotes_test_part_is_unchanged() -> None:
     for doc in json.loads(gold.read_text("utf-8"))["documents"]:
         digest.update((gold.parent / doc["file"]).read_bytes())
     assert digest.hexdigest() == QUOTES_TEST_DIGEST, "the frozen quotes test part was edited"
+
+
+def test_the_events_split_is_stable_and_disjoint() -> None:
+    """The frozen test part must not drift: each document sits in the part its id hashes to."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "split_event_gold.py"
+    spec = importlib.util.spec_from_file_location("split_event_gold", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    ids: dict[str, set[str]] = {}
+    for part in ("dev", "test"):
+        gold = json.loads((Path(__file__).parent / f"events.{part}.gold.json").read_text("utf-8"))
+        ids[part] = {doc["id"] for doc in gold["documents"]}
+        assert {module.part_of(i) for i in ids[part]} == {part}
+    assert not ids["dev"] & ids["test"]
 
 
 @pytest.mark.parametrize(

@@ -53,11 +53,21 @@ FLOORS: dict[str, dict[str, float]] = {
         "quotes": 0.95,
         "attributions": 0.85,
     },
-    "events.gold.json": {
-        "dates": 0.88,
-        "event_types": 0.80,
-        "events": 0.72,
-        "event_macro_f1": 0.80,
+    # The events set in two parts (scripts/split_event_gold.py): dev is tuned against, test was
+    # frozen before tuning (2026-12-04) and is only scored.
+    # Raised 2026-12-04 by the events review work (dev 0.89/0.86/0.80/0.85, test
+    # 0.96/0.86/0.76/0.85 for dates/event types/events/macro-F1).
+    "events.dev.gold.json": {
+        "dates": 0.86,
+        "event_types": 0.83,
+        "events": 0.77,
+        "event_macro_f1": 0.82,
+    },
+    "events.test.gold.json": {
+        "dates": 0.93,
+        "event_types": 0.83,
+        "events": 0.73,
+        "event_macro_f1": 0.82,
     },
     # The second demo-size corpus (issue 13, 2026-12-04): tracks 1.00, rounds 1.00, agreements
     # 1.00, statuses 1.00, stories 0.46 (most missed pairs lack the event in one report).

@@ -21,11 +21,11 @@ from parley.extract.timeplace.places import country_of_demonym
 from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.extract.base import Context
 
-__all__ = ["ActorIndex", "unique"]
+__all__ = ["ActorIndex", "coordinated", "unique", "wire_dateline_end"]
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -54,7 +54,7 @@ class ActorIndex:
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = dateline_end(self.doc) or 0
+        self.dateline_end = wire_dateline_end(self.doc)
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -89,9 +89,7 @@ class ActorIndex:
         if with_conj:
             for child in token.children:
                 if child.dep_ == "conj" or (
-                    child.dep_ in ("nmod", "compound")
-                    and child.i in self.at
-                    and _coordinated(child)
+                    child.dep_ in ("nmod", "compound") and child.i in self.at and coordinated(child)
                 ):
                     ids.extend(self.of(child))  # "A and B" parsed as a modifier of B
         if not ids:  # "the two presidents, A and B": the apposition names them
@@ -138,6 +136,8 @@ class ActorIndex:
             ids = self.recent_pair(token.i, states_only=False)  # "their prime ministers"
         if not ids and is_group and possessive == "its":
             ids = self._previous_subject(token)  # "Its defence ministry said"
+        if not ids and is_group and possessive in ("his", "her"):
+            ids = self._holder_state(token)  # "the president said his government would"
         if not ids and is_group:  # "the army of X", "the authorities in Baku"
             for prep in (
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
@@ -162,6 +162,15 @@ class ActorIndex:
             ]
             if ids:
                 return ids[:1]
+        return []
+
+    def _holder_state(self, token: Token) -> list[str]:
+        """The state of the last person named before ``token`` in its sentence ("Santos said
+        his government ..."): a leader's own government acts for the state."""
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            actor = self.kb[self.at[i]] if i in self.at and self.at[i] in self.kb else None
+            if actor is not None and actor.kind == "person" and actor.country:
+                return [self.state(actor.country)]
         return []
 
     def _unnamed_official(self, token: Token, actor_id: str) -> list[str]:
@@ -245,8 +254,43 @@ class ActorIndex:
         return len(actor_id) == 3 and actor_id.isupper()
 
 
-def _coordinated(token: Token) -> bool:
+def coordinated(token: Token) -> bool:
     """Whether ``token`` heads a coordination of its own ("A and B")."""
     return any(c.dep_ == "cc" for c in token.children) and any(
         c.dep_ == "conj" for c in token.children
     )
+
+
+_DASHES = ("—", "–", "--", "-")
+
+
+def wire_dateline_end(doc: Doc) -> int:
+    """Index just past a wire dateline, or 0 without one.
+
+    Besides the shared rule (:func:`parley.nlp.dateline.dateline_end`: "GENEVA, March 3
+    (Reuters) —"), wire copy writes "Washington, March 21 (IANS)" (a place and a date, then the
+    wire in brackets, no dash) and "Hanoi (VNA) -" (the wire, then a hyphen). The wire in
+    brackets is the outlet, not a participant of the lead's events. "The United Nations (UN)
+    said" is no dateline: no comma or dash around its brackets.
+    """
+    shared = dateline_end(doc)
+    if shared:
+        return shared
+    for token in doc[:20]:
+        if token.text == ")" and _wire_bracket(doc, token.i):
+            after = token.i + 1
+            return after + 1 if after < len(doc) and doc[after].text in _DASHES else after
+    return 0
+
+
+def _wire_bracket(doc: Doc, close: int) -> bool:
+    """Whether the brackets closing at ``close`` hold a wire name after a place (and date)."""
+    opening = next((t.i for t in reversed(doc[:close]) if t.text == "("), None)
+    if opening is None or opening < 1 or close - opening > 4 or not doc[0].text[:1].isupper():
+        return False
+    inside = doc[opening + 1 : close]
+    if not all(t.text[:1].isupper() or t.text in ("'", "-") for t in inside):
+        return False
+    dash_after = close + 1 < len(doc) and doc[close + 1].text in _DASHES
+    comma_before = any(t.text == "," for t in doc[:opening])
+    return dash_after or comma_before

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
-from parley.extract.events.actors import ActorIndex, unique
+from parley.extract.events.actors import ActorIndex, coordinated, unique, wire_dateline_end
 from parley.extract.events.drafts import (
     Draft,
     complete,
@@ -47,13 +47,13 @@ from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader, anchor_of
 from parley.extract.timeplace.places import (
     PlaceResolver,
+    country_of_demonym,
     demonym_of,
     find_places,
     place_spans,
     quantities_in,
 )
 from parley.models import Event, EventStatus, Place, Span, TimeExpression
-from parley.nlp.dateline import dateline_end
 from parley.nlp.numbers import numbers
 
 if TYPE_CHECKING:
@@ -70,6 +70,12 @@ _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "
 _FIRST_PERSON = ("i", "we")
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
+_EVENTS_LEXICON = "lexicon/events.json"
+# Event nouns whose "of" phrase names who undergoes the act ("criticism of X", "the shelling of
+# X", "support of X"); for the others it names the actor ("the visit of the president").
+_OF_PATIENTS = ("ASSAULT", "COERCE", "SANCTION", "AID", "ACCUSE", "SUPPORT", "REJECT", "THREATEN")
+# Event types whose target may be a place: the attacked or besieged place's state.
+_PLACE_TARGETS = ("ASSAULT", "COERCE")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
 _FRAME_PREPS = ("in", "during", "throughout")
 _OFFSET_UNITS = {"day": 1, "week": 7}
@@ -123,6 +129,7 @@ class _Builder:
         self.places = {
             i: span for span in place_spans(self.doc) for i in range(span.start, span.end)
         }
+        self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
 
     # ---------------------------------------------------------------- step 1–2: triggers
 
@@ -134,7 +141,9 @@ class _Builder:
             rule = self.lex.match(token, seen)
             if (
                 rule is not None
+                and not token.sent.text.rstrip().rstrip('"”’').endswith("?")  # a question asks
                 and not self._background(token)
+                and not _retold(token, rule, found)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
                 found.append((token, rule))
@@ -177,7 +186,17 @@ class _Builder:
             and token.tag_ == "VBN"
             and token.i not in self.dates
         )
-        return participle or _role_description(token)
+        return participle or _role_description(token) or self._group_description(token)
+
+    def _group_description(self, token: Token) -> bool:
+        """ "students who were calling for unity": a relative clause on an unnamed group tells
+        who they are, not news of its own."""
+        head = token.head
+        return (
+            token.dep_ == "relcl"
+            and head.i not in self.actors.at
+            and head.lemma_.lower() in self.lex.words("civilian_heads")
+        )
 
     @staticmethod
     def _results(found: list[tuple[Token, TriggerRule]]) -> dict[int, int]:
@@ -236,6 +255,7 @@ class _Builder:
             draft.status = rule.status  # type: ignore[assignment]
         draft.date = self._date(token)
         draft.place = self._place(token)
+        self._state_sectors_at_place(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self._crowd(draft)
         if draft.mediator and rule.type == "CONSULT":
@@ -266,7 +286,18 @@ class _Builder:
         ]
         draft.source = unique(a for s in (*subjects, *agents) for a in self._of(s, draft))
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + passive
-        objects += self._prep_objects(verb, self.lex.target_preps(draft.rule.type))
+        preps = self.lex.target_preps(draft.rule.type)
+        objects += self._prep_objects(verb, preps)
+        for thing in [o for o in objects if o.pos_ == "NOUN" and not self.actors.of(o)]:
+            objects += self._prep_objects(thing, preps)  # "imposed sanctions on Russian officials"
+            objects += [c for c in thing.children if c.dep_ == "poss"]  # "welcomed X's role"
+            objects += [  # "the need for X to withdraw"
+                s
+                for c in thing.children
+                if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)
+                for s in c.children
+                if s.dep_ == "nsubj"
+            ]
         draft.target = unique(a for o in objects for a in self._of(o, draft))
         if draft.rule.absorbs and not draft.target:
             draft.target = self._content_targets(verb, draft)
@@ -349,7 +380,15 @@ class _Builder:
         ]
         of_objects = self._prep_objects(noun, frozenset({"of"}))
         of_actors = [a for p in of_objects for a in self._of(p, draft)]
-        if rule.type in ("ASSAULT", "COERCE", "SANCTION", "AID"):
+        of_actors += [  # "an investigation of the senator's contacts": the senator
+            a
+            for p in of_objects
+            if not self.actors.of(p)
+            for c in p.children
+            if c.dep_ == "poss"
+            for a in self._of(c, draft)
+        ]
+        if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
             draft.target = of_actors
         else:
             draft.source += of_actors
@@ -358,12 +397,26 @@ class _Builder:
             for p in self._prep_objects(noun, self.lex.target_preps(rule.type))
             for a in self._of(p, draft)
         ]
+        if not draft.target:  # "a package of weapons for Ukraine"
+            preps = self.lex.target_preps(rule.type)
+            draft.target = [
+                a
+                for o in of_objects
+                for p in self._prep_objects(o, preps)
+                for a in self._of(p, draft)
+            ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
             self._light_verb_actors(draft)
 
     def _between(self, noun: Token) -> tuple[list[str], list[str]] | None:
-        """'talks between A and B': one-to-one pairs are symmetric, else A -> the rest."""
+        """'talks between A and B': one-to-one pairs are symmetric, else A -> the rest.
+
+        A protest "between the university and the square" is between places, not parties.
+        """
+        rule = self.lex.match(noun, set())
+        if rule is not None and rule.type == "PROTEST":
+            return None
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
                 continue
@@ -392,9 +445,10 @@ class _Builder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # "days of talks", "a package of sanctions"
         verb = noun.head
+        resorted = noun.head.lower_ == "to" and noun.head.head.lemma_.lower() == "resort"
         if (
             noun.dep_ == "pobj"
-            and noun.head.lower_ in self.lex.words("companion_preps")
+            and (noun.head.lower_ in self.lex.words("companion_preps") or resorted)
             and noun.head.head.pos_ in ("VERB", "AUX")
         ):
             verb = noun.head.head
@@ -403,9 +457,17 @@ class _Builder:
         ):
             return
         draft.source = unique(a for s in self._subjects(verb) for a in self._of(s, draft))
-        draft.target = unique(
-            a for p in self._prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft)
+        draft.target = (
+            unique(
+                a for p in self._prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft)
+            )
+            or draft.target  # "announced talks with X": the noun's own "with"
         )
+        if verb.lemma_.lower() in self.lex.words("mediation_verbs") and draft.rule.reciprocal:
+            # "Norway hosted talks": the host mediates between the story's parties
+            draft.mediator, parties = draft.source, self.actors.parties(noun.i)
+            draft.source = [a for a in parties if a not in draft.mediator]
+            draft.target = draft.source[1:] + draft.source[:1]
 
     def _adjective_actors(self, draft: Draft) -> None:
         adj = draft.token
@@ -464,6 +526,24 @@ class _Builder:
         ids = self.actors.of(token, with_conj)
         if ids and self.actors._group(token) is not None:
             draft.from_group = True
+        if ids and with_conj:  # "the Malian government and Tuareg rebels"
+            for conj in (c for c in token.children if c.dep_ == "conj"):
+                if not self.actors.of(conj):
+                    ids = unique([*ids, *self._unlinked(conj, [])])
+        described = self._unlinked(token, ids)
+        if described:
+            return described + [
+                a
+                for c in token.children
+                if c.dep_ == "conj" and with_conj
+                for a in self._of(c, draft)
+            ]
+        if not ids and token.dep_ in ("dobj", "pobj") and draft.rule.type in _PLACE_TARGETS:
+            ids = self._place_country(token, draft)
+        if not ids and token.dep_ == "pobj" and token.pos_ == "NOUN":  # "on sectors of Russia's"
+            ids = [
+                a for p in self._prep_objects(token, frozenset({"of"})) for a in self._of(p, draft)
+            ]
         if not ids and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
             ids = self._reported_speaker(token, draft)
         if not ids and token.lower_ in ("we", "i"):
@@ -489,9 +569,22 @@ class _Builder:
             for s in subjects
             if s.lemma_.lower() not in self.lex.words("crowd_heads") and s.pos_ != "NUM"
         ]
-        if named or draft.place is None or not draft.place.country:
+        if named:
             return []
-        demonym = demonym_of(draft.place.country)
+        if not subjects and draft.rule.type != "PROTEST":
+            return []  # "condemnation of an attack on civilians in X": no crowd acted
+        country = next(  # "thousands of Kenyans"
+            (
+                code
+                for s in subjects
+                for p in self._prep_objects(s, frozenset({"of"}))
+                if (code := country_of_demonym(p.text))
+            ),
+            draft.place.country if draft.place is not None else None,
+        )
+        if not country:
+            return []
+        demonym = demonym_of(country)
         return [f"{demonym} protesters"] if demonym else []
 
     def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
@@ -505,7 +598,7 @@ class _Builder:
                 self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")
             ):
                 speaker = clause.head
-                return unique(a for s in self._subjects(speaker) for a in self.actors.of(s))
+                return unique(a for s in self._subjects(speaker) for a in self._of(s, draft))
             if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
                 return []
             clause = clause.head
@@ -529,14 +622,115 @@ class _Builder:
             return []
         if token.lemma_.lower() in self.lex.words("crowd_heads"):
             return []  # named from the place when the event is built
-        words = [
-            t
-            for t in token.subtree
-            if t.dep_ not in ("det", "predet", "punct", "relcl")
-            and not (t.i > token.i and t.dep_ in ("relcl", "acl"))
-        ]
-        phrase = self.doc[words[0].i : words[-1].i + 1].text if words else token.text
-        return [phrase[:1].upper() + phrase[1:]]
+        return [self._describe(token)]
+
+    def _unlinked(self, token: Token, ids: list[str]) -> list[str]:
+        """An actor the knowledge base does not know, kept with its sector ("communist rebels",
+        "the militants", "leaders of an opposition coalition"): PLOVER codes such actors by
+        sector, and dropping them would drop the event. A demonym does not make rebels or
+        protesters their state ("Syrian rebels"); it does make the police ("Philippine police").
+        """
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.actors.at:
+            return []
+        sector = self._sector(token)
+        if sector is None:
+            return []
+        states_only = all(self.actors._is_state(a) for a in ids)
+        if ids and (not states_only or sector in _words("state_sectors")):
+            return []
+        # "The Philippine government and communist rebels" parsed as one noun phrase
+        pair = next(
+            (c for c in token.lefts if c.dep_ in ("nmod", "compound") and coordinated(c)), None
+        )
+        named = self.actors.of(pair, with_conj=False) if pair is not None else []
+        conj = next((c for c in pair.children if c.dep_ == "conj"), None) if pair else None
+        if sector == "mediators":  # "mediators from Egypt and the United States"
+            named = [
+                a
+                for p in self._prep_objects(token, frozenset({"from", "of"}))
+                for a in self.actors.of(p)
+            ]
+            if named:
+                return named
+        description = self._describe(token, conj.left_edge.i if conj is not None else None)
+        self.sectors[description] = sector
+        return unique([*named, description])
+
+    def _state_sectors_at_place(self, draft: Draft) -> None:
+        """Police named without their state act for the state of the event's place ("police in
+        Tbilisi deployed water cannon": Georgia)."""
+        country = draft.place.country if draft.place is not None else None
+        if not country:
+            return
+        state = self.actors.state(country)
+        for side in (draft.source, draft.target):
+            for i, actor in enumerate(side):
+                if self.sectors.get(actor) in _words("state_sectors"):
+                    side[i] = state
+        draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
+
+    def _sector(self, token: Token) -> str | None:
+        """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
+        heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
+        for modifier in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
+            pair = f"{modifier.lower_} {token.lower_}"
+            if pair in heads:
+                return str(heads[pair])
+        lemma = token.lemma_.lower()
+        for key in (lemma, token.lower_, token.lower_.removesuffix("s")):  # PROPN "Separatists"
+            if key in heads:
+                return str(heads[key])
+        if lemma not in _words("sector_members"):
+            return None
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in heads:
+                return str(heads[child.lemma_.lower()])
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    return self._sector(pobj)
+        return None
+
+    def _describe(self, token: Token, start: int | None = None) -> str:
+        """The words of an unlinked actor: modifiers and head, with an "of" phrase of a member
+        noun ("leaders of an opposition coalition"); no article, number or clause."""
+        keep = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if start is None:
+            start = min([token.i, *(c.left_edge.i for c in keep)])
+        end = token.i + 1
+        for prep in (c for c in token.rights if c.dep_ == "prep"):
+            of_member = prep.lower_ == "of" and token.lemma_.lower() in _words("sector_members")
+            in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
+                p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
+            )
+            if of_member or in_country:
+                end = prep.right_edge.i + 1
+        while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet", "quantmod"):
+            start += 1
+        phrase = self.doc[start:end].text
+        return phrase[:1].upper() + phrase[1:]
+
+    def _place_country(self, token: Token, draft: Draft) -> list[str]:
+        """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
+        that is the attacker itself."""
+        named = []
+        if token.lemma_.lower() in _words("place_nouns"):  # "shelled the city of Kharkiv"
+            named = self._prep_objects(token, frozenset({"of"}))
+            token = named[0] if named else token
+        if (
+            not named
+            and token.ent_type_ not in ("GPE", "LOC", "FAC")
+            and not (
+                token.pos_ == "PROPN" and not token.ent_type_  # a city the tagger missed: "Odesa"
+            )
+        ):
+            return []
+        span = next((s for s in token.doc.ents if s.start <= token.i < s.end), None)
+        name = span.text if span is not None else token.text
+        code = self.resolver.resolve(name).country
+        if not code:
+            return []
+        state = self.actors.state(code)
+        return [] if state in draft.source else [state]
 
     def _mediators(self, draft: Draft) -> None:
         verbs = self.lex.words("mediation_verbs")
@@ -584,7 +778,7 @@ class _Builder:
     def _dates_by_anchor(self) -> dict[int, TimeExpression]:
         kinds = self.ctx.products.date_kind or {}
         anchors: dict[int, TimeExpression] = {}
-        wire = dateline_end(self.doc) or 0
+        wire = wire_dateline_end(self.doc)
         for date in self.ctx.analysis.dates:
             if kinds.get(date.start) == "duration":
                 continue
@@ -617,7 +811,31 @@ class _Builder:
         for i in heads:
             if i in self.dates:
                 return self.dates[i]
+        reported = self._reported_date(token)
+        if reported is not None:
+            return reported
+        for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
+            verb = self.doc[i]
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
+                    return self.dates[subject.i]
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
+
+    def _reported_date(self, token: Token) -> TimeExpression | None:
+        """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
+        dated statement took place by that day; the sentence's date is its best date, not the
+        publication day. Plans and conditions keep their own dating."""
+        if token.tag_ not in ("VBD", "VBN"):
+            return None
+        speech = self.lex.words("speech_verbs") | self.lex.words("report_verbs")
+        current = token
+        for _ in range(3):
+            if current.dep_ != "ccomp" or current.head.i == current.i:
+                return None
+            current = current.head
+            if current.lemma_.lower() in speech and current.i in self.dates:
+                return self.dates[current.i]
+        return None
 
     def _offset_date(self, verb: Token) -> TimeExpression | None:
         """ "A day after X did Y, ...": X is dated N days before the main clause (its own date,
@@ -806,6 +1024,11 @@ class _Builder:
             source=draft.source,
             target=draft.target,
             mediator=draft.mediator,
+            sectors={
+                a: self.sectors[a]
+                for a in (*draft.source, *draft.target, *draft.mediator)
+                if a in self.sectors
+            },
             date=draft.date,
             place=draft.place,
             quantities=quantities_in(clause, self.date_tokens),
@@ -863,6 +1086,23 @@ def _content(token: Token) -> list[int]:
             ):
                 out.extend(t.i for t in child.subtree)
     return out
+
+
+def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]) -> bool:
+    """The same act told twice in one sentence: "ambushed a patrol, killing one" (a participle of
+    the act's outcome) or "freed two hostages, the second release by the group" (a noun in
+    apposition)."""
+    same = [t for t, r in found if r.type == rule.type and t.sent.start == token.sent.start]
+    if not same:
+        return False
+    outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same
+    outcome = outcome or (token.dep_ == "xcomp" and token.head in same)  # "voted to approve"
+    retelling = token.pos_ == "NOUN" and token.dep_ in ("appos", "npadvmod", "dep")
+    return outcome or retelling
+
+
+def _words(key: str) -> frozenset[str]:
+    return knowledge.words(_EVENTS_LEXICON, key)
 
 
 def _first_person_denial(token: Token) -> bool:

@@ -61,6 +61,7 @@ class TriggerRule:
     no_clause: bool = False
     not_deps: frozenset[str] = frozenset()
     not_clauses: frozenset[str] = frozenset()
+    clauses: frozenset[str] = frozenset()
     object_status: str | None = None
 
     @classmethod
@@ -96,6 +97,7 @@ class TriggerRule:
             no_clause=bool(item.get("no_clause")),
             not_deps=frozenset(item.get("not_deps", [])),
             not_clauses=words("not_clauses"),
+            clauses=words("clauses"),
             object_status=item.get("object_status"),
         )
 
@@ -124,6 +126,8 @@ class TriggerRule:
             return False
         clauses = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd")}
         if (self.no_clause and clauses) or clauses & self.not_clauses:
+            return False
+        if self.clauses and not clauses & self.clauses:
             return False
         return self._modifiers_ok(token) and self._links_ok(token)
 
@@ -283,6 +287,9 @@ def load_plover(paths: Iterable[Path] = ()) -> PloverLexicon:
         parse_data_file(Path(p).read_text("utf-8"), str(p), FORMAT) for p in paths
     ]
     files += [*knowledge.extensions("plover.json"), knowledge.shipped("plover.json")]
+    # PETRARCH2's verb + object patterns (scripts/convert_petrarch_verbs.py) come last: they
+    # only add verbs our own rules do not cover.
+    files.append(knowledge.load("lexicon/petrarch_verbs.json"))
     rules = [rule for f in files for rule in _rules(f, aliases)]
     return PloverLexicon(rules=rules, data=data)
 

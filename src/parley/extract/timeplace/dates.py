@@ -309,6 +309,7 @@ def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolv
 def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     month = MONTHS[(g["month"] or "").lower()]
     mod = (g.get("mod") or "").lower()
+    # "until August" follows its verb's tense ("ran until August" is past): not in the table
     direction: Tense = knowledge.table(_LEX, "month_direction").get(mod, tense)
     if mod == "this":
         chosen = dt.date(base.year, month, 1)
@@ -622,6 +623,7 @@ class DatesExtractor:
             step = partial(self._from_entity, ent, base, patterns, found, kinds)
             isolated(ctx, self.name, step, ent.sent)
         found.sort(key=lambda t: t.start)
+        _order_spans(ctx.doc.text, found)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
@@ -710,3 +712,27 @@ def _dateparser_fallback(
     if data.period == "day":
         return Resolved(day.isoformat(), "day")
     return None
+
+
+def _order_spans(text: str, found: list[TimeExpression]) -> None:
+    """ "from June until August": the end of a span is the first such month after its start.
+
+    Each month is resolved alone (by the verb's tense), which can put the end a year before the
+    start, or the start a year after the end; the pair is read together instead.
+    """
+    for first, second in zip(found, found[1:], strict=False):
+        between = text[first.end : second.start].strip().lower()
+        opening = first.text.lower().startswith("from")
+        joined = between == "" or between in knowledge.words(_LEX, "span_joiners")
+        months = first.precision == second.precision == "month"
+        if not opening or not joined or not (months and first.value and second.value):
+            continue
+        start, end = _month_number(first.value), _month_number(second.value)
+        if end < start:
+            second.value = f"{int(first.value[:4]) + 1:04d}{second.value[4:]}"
+        elif end - start >= 12:
+            second.value = f"{int(second.value[:4]) - 1:04d}{second.value[4:]}"
+
+
+def _month_number(value: str) -> int:
+    return int(value[:4]) * 12 + int(value[5:7])
