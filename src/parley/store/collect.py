@@ -313,7 +313,7 @@ class CollectQueries:
         if not article_ids:
             return
         i = feed_items.c
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(
                 sa.update(feed_items)
                 .where(i.article_id.in_(list(article_ids)))
