@@ -7,6 +7,7 @@ may hold ``[brackets]`` that rich would otherwise read as markup.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -14,8 +15,10 @@ from rich.table import Table
 from rich.tree import Tree
 
 from parley.models import Analysis, Article, Attribution, Event, Quote, Rejection, Round, Story
-from parley.store.queries import ActorSummary, Found
-from parley.store.resolved import AgreementRecord, Source, TrackRecord
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that open one
+    from parley.store.queries import ActorSummary, Found
+    from parley.store.resolved import AgreementRecord, Source, TrackRecord
 
 __all__ = [
     "actors_table",
@@ -191,6 +194,8 @@ def analysis_view(analysis: Analysis) -> RenderableType:
         )
     names = {act.id: act.name for act in analysis.actors}
     parts += [actors, counts_table(_record_counts(analysis))]
+    from parley.store.queries import Found
+
     located = [
         Found(a.id, i, a.outlet, a.published_at, a.title, e) for i, e in enumerate(analysis.events)
     ]

