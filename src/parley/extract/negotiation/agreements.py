@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
+from parley.nlp.docs import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -301,8 +302,9 @@ class AgreementsExtractor:
         taken: list[tuple[int, int]] = [
             (r.start - sent.start_char, r.end - sent.start_char) for r in refs if r.named
         ]
+        text = sent.text  # Span.text joins the sentence's tokens on every read
         for pattern, status in self.cues:
-            for m in pattern.finditer(sent.text):
+            for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
@@ -569,7 +571,7 @@ def _dates_near(
     """
     doc = sent.doc
     chain = _verb_chain(_governing_verb(tok))
-    dash = doc.text.find("—")
+    dash = doc_text(doc).find("—")
     dateline_end = dash if 0 < dash < 80 else 0  # "ASHGABAT, July 9 (Reuters) —" dates the wire
     best: tuple[int, TimeExpression] | None = None
     for d in dates:

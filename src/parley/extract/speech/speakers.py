@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from parley.errors import KnowledgeBaseError
 from parley.models import Mention, Speaker
+from parley.nlp.docs import doc_text
 from parley.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
@@ -893,7 +894,7 @@ def who_of(speaker: Speaker) -> Who:
 
 
 def _idx(doc: Doc, i: int) -> int:
-    return doc[i].idx if i < len(doc) else len(doc.text)
+    return doc[i].idx if i < len(doc) else len(doc_text(doc))
 
 
 def _indefinite(tok: Token) -> bool:

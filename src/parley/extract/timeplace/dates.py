@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from parley.extract.base import Context, register
 from parley.models import Precision, TimeExpression
+from parley.nlp.docs import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -657,13 +658,14 @@ class DatesExtractor:
         self, doc: Doc, base: dt.date | None, kinds: dict[int, Kind]
     ) -> list[TimeExpression]:
         out: list[TimeExpression] = []
-        for start, end, rule, match in find_expressions(doc.text):
+        text = doc_text(doc)
+        for start, end, rule, match in find_expressions(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             tense = tense_of(span) if span is not None and len(span) else "present"
             res = _resolve_match(rule, match, base, tense)
             out.append(
                 TimeExpression(
-                    text=doc.text[start:end],
+                    text=text[start:end],
                     start=start,
                     end=end,
                     value=res.value,
