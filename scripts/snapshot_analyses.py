@@ -23,7 +23,8 @@ SNAPSHOTS = REPO / "tests" / "snapshots"
 OURS = {
     "demo-corpus": REPO / "tests" / "golden" / "demo-corpus.gold.json",
     "events": REPO / "tests" / "golden" / "events.gold.json",
-    "quotes": REPO / "tests" / "golden" / "quotes.gold.json",
+    "quotes-dev": REPO / "tests" / "golden" / "quotes-dev.gold.json",
+    "quotes-test": REPO / "tests" / "golden" / "quotes-test.gold.json",
 }
 SAMPLE_NAME = "abu-dhabi-talks"
 

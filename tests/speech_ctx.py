@@ -1,7 +1,7 @@
 """Test helpers for the quotes and attributions extractors: a Context without the actors extractor.
 
 ``make_ctx`` parses a text, and stands in for ``parley.actors.v1`` by marking every exact
-occurrence of an actor's name or alias as a mention (and filling ``scratch["actor_at"]``), so the
+occurrence of an actor's name or alias as a mention (and filling ``products.actor_at``), so the
 tests exercise only the speech extractors.
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from parley.extract.base import Context
+from parley.extract.base import Context, Products
 from parley.kb import KnowledgeBase
 from parley.models import Actor, Analysis, Article, Mention
 
@@ -70,5 +70,5 @@ def make_ctx(nlp: Any, text: str, kb: KnowledgeBase | None = None) -> Context:
         if span is not None and m.actor:
             actor_at.update({t.i: m.actor for t in span})
     return Context(
-        article=article, doc=doc, kb=kb, analysis=analysis, scratch={"actor_at": actor_at}
+        article=article, doc=doc, kb=kb, analysis=analysis, products=Products(actor_at=actor_at)
     )

@@ -114,7 +114,7 @@ def test_step1_capital_used_as_location_is_a_place(analyse) -> None:  # type: ig
     ctx = analyse("The delegations met in Oslo, and Oslo later called for calm.")
     assert mention(ctx, "Oslo", 0) == (None, "place")
     assert mention(ctx, "Oslo", 1) == ("NOR", "metonym")
-    assert ctx.scratch["place_at"]
+    assert ctx.products.place_at
 
 
 def test_step1_dateline_is_where_the_report_was_filed(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -236,16 +236,16 @@ def test_step8_things_places_and_numbers_are_not_actors(analyse) -> None:  # typ
     assert "MDA" in ids  # a country the test KB lacks still is a state
     assert not [i for i in ids if i.startswith("new:")]
     assert mention(ctx, "Lisbon") == (None, "place")
-    assert ctx.scratch["place_at"]
+    assert ctx.products.place_at
 
 
-def test_scratch_maps_tokens_to_actors(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_products_map_tokens_to_actors(analyse) -> None:  # type: ignore[no-untyped-def]
     ctx = analyse("Ingrid Halvorsen met Aino Virtanen in Helsinki.")
-    actor_at = ctx.scratch["actor_at"]
+    actor_at = ctx.products.actor_at
     assert isinstance(actor_at, dict)
     assert actor_at[0] == actor_at[1] == "p:halvorsen"
     assert "p:virtanen" in actor_at.values()
-    by_sent = ctx.scratch["mentions_by_sent"]
+    by_sent = ctx.products.mentions_by_sent
     assert isinstance(by_sent, dict) and len(by_sent[0]) >= 2
 
 

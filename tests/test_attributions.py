@@ -144,7 +144,7 @@ def test_claims_by_sentence_maps_sentence_starts(sm: Any) -> None:
     text = "The talks went on. According to Reuters, the summit was postponed."
     ctx = make_ctx(sm, text)
     AttributionExtractor()(ctx)
-    by_sentence = ctx.scratch["claims_by_sentence"]
+    by_sentence = ctx.products.claims_by_sentence
     assert isinstance(by_sentence, dict)
     assert list(by_sentence) == [text.index("According")]
     assert by_sentence[text.index("According")].reporter.actor == "reuters"

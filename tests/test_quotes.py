@@ -327,7 +327,7 @@ def test_labelled_interview_answers_are_split_around_quotes_they_hold(sm: Any) -
 def test_quotes_by_sentence_is_left_for_later_extractors(sm: Any) -> None:
     ctx = make_ctx(sm, 'Lavrov said "no." Rubio said "yes."')
     QuoteExtractor()(ctx)
-    by_sentence = ctx.scratch["quotes_by_sentence"]
+    by_sentence = ctx.products.quotes_by_sentence
     assert isinstance(by_sentence, dict) and len(by_sentence) == 2
 
 

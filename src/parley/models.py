@@ -44,6 +44,7 @@ __all__ = [
     "Position",
     "Track",
     "Story",
+    "AnalysisWarning",
     "Analysis",
 ]
 
@@ -322,6 +323,20 @@ class Story(Record):
     disagreements: list[str] = Field(default_factory=list)
 
 
+class AnalysisWarning(Record):
+    """An extractor failed on part of an article; its records there were dropped, nothing else.
+
+    ``start``/``end``/``text`` give the sentence it failed on, or are null when the extractor
+    works on the whole article and lost its records for all of it.
+    """
+
+    extractor: str
+    error: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
 class Analysis(Record):
     """Everything extracted from one article; the unit that flows from extraction to the store."""
 
@@ -337,6 +352,7 @@ class Analysis(Record):
     agreements: list[Agreement] = Field(default_factory=list)
     rounds: list[Round] = Field(default_factory=list)
     tracks: list[Track] = Field(default_factory=list)
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
 
     def to_json(self, with_text: bool = False) -> dict[str, Any]:
         """The public JSON form; the article text only when asked (it can be large)."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 import parley.extract.builtin  # noqa: F401  (registers the built-in extractors)
 from parley import knowledge
 from parley.errors import ConfigError
-from parley.extract.base import Context, Extractor, extractors
+from parley.extract.base import GIVEN, Context, Extractor, extractors, isolated, names
 from parley.kb import KnowledgeBase, load_kb
 from parley.models import Analysis, Article, RawDocument
 from parley.nlp import load_pipeline
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["Pipeline"]
 
 log = logging.getLogger(__name__)
-
-# Fields every extractor may rely on before any extractor has run.
-_GIVEN = ("article", "doc", "kb")
 
 
 class Pipeline:
@@ -50,15 +48,27 @@ class Pipeline:
         self._check_order()
 
     def _check_order(self) -> None:
-        available = set(_GIVEN)
+        """Every name an extractor requires is assigned by an earlier one (or given)."""
+        known = names()
+        available = set(GIVEN)
         for ex in self.extractors:
+            unknown = sorted({*ex.requires, *ex.assigns} - known)
+            if unknown:
+                raise ConfigError(
+                    f"Extractor '{ex.name}' declares {', '.join(unknown)}, which is neither an "
+                    f"analysis list nor a product in parley.extract.base.Products."
+                )
             missing = [r for r in ex.requires if r not in available]
             if missing:
-                raise ConfigError(
-                    f"Extractor '{ex.name}' needs {', '.join(missing)}, which no earlier "
-                    f"extractor assigns. Reorder 'extractors' in parley.toml."
-                )
+                raise ConfigError(_missing_message(ex.name, missing))
             available.update(ex.assigns)
+
+    def _extract(self, ctx: Context) -> Analysis:
+        """Run the extractors in order; one that raises loses only its own records (see
+        :func:`parley.extract.base.isolated`), and the analysis carries a warning naming it."""
+        for ex in self.extractors:
+            isolated(ctx, ex.name, partial(ex, ctx))
+        return ctx.analysis
 
     def normalize(self, raw: RawDocument) -> Article:
         """Stage 1: text repair, metadata, language (raises ``InputError`` subclasses)."""
@@ -68,9 +78,7 @@ class Pipeline:
         """Stages 2–3: parse the normalised text and run the extractors in order."""
         doc = self.nlp(article.text)
         ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
-        for ex in self.extractors:
-            ex(ctx)
-        return ctx.analysis
+        return self._extract(ctx)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         """Like :meth:`analyze` over many articles, letting spaCy batch the parsing."""
@@ -78,10 +86,25 @@ class Pipeline:
         docs = self.nlp.pipe((a.text for a in items), batch_size=batch_size)
         for article, doc in zip(items, docs, strict=True):
             ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
-            for ex in self.extractors:
-                ex(ctx)
-            yield ctx.analysis
+            yield self._extract(ctx)
 
     def run(self, raw: RawDocument) -> Analysis:
         """Normalise and analyse one raw document."""
         return self.analyze(self.normalize(raw))
+
+
+def _producers(name: str) -> list[str]:
+    """Registered extractors that assign ``name``."""
+    return [n for n in extractors if name in extractors.get(n).assigns]
+
+
+def _missing_message(extractor: str, missing: list[str]) -> str:
+    parts = []
+    for name in missing:
+        producers = _producers(name)
+        by = " or ".join(f"'{p}'" for p in producers) if producers else "no registered extractor"
+        parts.append(f"{name} (assigned by {by})")
+    return (
+        f"Extractor '{extractor}' needs {', '.join(parts)}, which no earlier extractor in "
+        f"'extractors' assigns. Add the producer before '{extractor}' in parley.toml."
+    )

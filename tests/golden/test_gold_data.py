@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,21 @@ __all__ = ["test_every_plover_type_is_covered_by_the_event_set", "test_gold_file
 def test_the_three_gold_sets_are_present() -> None:
     """The demo corpus, quotes and events sets are what `parley eval` is scored against."""
     names = {path.name for path in gold_files()}
-    assert {"demo-corpus.gold.json", "quotes.gold.json", "events.gold.json"} <= names
+    assert {"demo-corpus.gold.json", "events.gold.json"} <= names
+    assert {"quotes-dev.gold.json", "quotes-test.gold.json"} <= names
+
+
+# The frozen test part of our quotes set and the texts it annotates, as split on 2026-12-04.
+# Tuning happens on quotes-dev; a change to the frozen part would hide what tuning did to it.
+QUOTES_TEST_DIGEST = "831c2f42af55b26d85093546146bc826d512bc9e449565dca5cefe4071841a13"
+
+
+def test_the_frozen_quotes_test_part_is_unchanged() -> None:
+    gold = Path(__file__).parent / "quotes-test.gold.json"
+    digest = hashlib.sha256(gold.read_bytes())
+    for doc in json.loads(gold.read_text("utf-8"))["documents"]:
+        digest.update((gold.parent / doc["file"]).read_bytes())
+    assert digest.hexdigest() == QUOTES_TEST_DIGEST, "the frozen quotes test part was edited"
 
 
 @pytest.mark.parametrize(

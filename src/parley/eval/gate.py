@@ -39,11 +39,19 @@ FLOORS: dict[str, dict[str, float]] = {
         "issues": 0.80,
         "positions": 0.80,
     },
-    "quotes.gold.json": {
+    # Our quotes set, split on 2026-12-04 before tuning: the development part is tuned against,
+    # the frozen test part never is (tests/golden/test_gold_data.py pins its digest).
+    "quotes-dev.gold.json": {
         "metadata": 0.95,
         "actors": 0.84,
         "quotes": 0.93,
         "attributions": 0.86,
+    },
+    "quotes-test.gold.json": {
+        "metadata": 0.95,
+        "actors": 0.80,
+        "quotes": 0.95,
+        "attributions": 0.85,
     },
     "events.gold.json": {
         "dates": 0.88,

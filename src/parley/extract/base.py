@@ -1,9 +1,14 @@
 """The extractor contract and registry.
 
-An extractor is a class with a versioned ``name``, the context fields it ``requires`` and the
-analysis fields it ``assigns``, and a ``__call__(ctx)`` that appends records to ``ctx.analysis``.
-It does no I/O. The pipeline checks ``requires`` against what earlier extractors assign before
-it runs anything, so a misconfigured ``parley.toml`` fails at start-up, not mid-batch.
+An extractor is a class with a versioned ``name``, the names it ``requires`` and ``assigns``,
+and a ``__call__(ctx)`` that appends records to ``ctx.analysis``. It does no I/O.
+
+A name is an :class:`~parley.models.Analysis` list (``mentions``, ``events``, …) or a field of
+:class:`Products`, the typed hand-offs one extractor leaves for later ones (the actors
+extractor's token→actor index, the dates extractor's kinds, …). The pipeline checks every
+``requires`` against what earlier extractors assign before it runs anything, so a misconfigured
+``parley.toml`` fails at start-up, naming the extractor that would have produced what is missing,
+not mid-batch with silently thinner records.
 """
 
 from __future__ import annotations
@@ -11,20 +16,27 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Protocol, cast
+from dataclasses import dataclass, field, fields
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
 from parley.errors import UnknownExtractor
-from parley.models import Analysis, Article
+from parley.models import Analysis, AnalysisWarning, Article, Attribution, Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from parley.kb import KnowledgeBase
 
 __all__ = [
     "Context",
+    "DateKind",
     "Extractor",
+    "Products",
+    "GIVEN",
+    "names",
+    "isolated",
+    "per_sentence",
     "Registry",
     "extractors",
     "register",
@@ -37,26 +49,117 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+DateKind = Literal["point", "range", "duration"]
+
+
+@dataclass
+class Products:
+    """The typed hand-offs between extractors of one article; None until the producer ran.
+
+    Each field is a name an extractor may list in ``assigns`` (it fills the field) or
+    ``requires`` (it reads it), so the start-up check sees every hand-off; none of them is part
+    of the public record.
+    """
+
+    actor_at: dict[int, str] | None = None
+    """Token index → actor id for every token of a resolved mention (``parley.actors.v1``)."""
+    mentions_by_sent: dict[int, list[Mention]] | None = None
+    """Start token of a sentence → its mentions in reading order (``parley.actors.v1``)."""
+    place_at: dict[int, str | None] | None = None
+    """Start token of a place mention → ISO3 country (``parley.actors.v1``)."""
+    date_kind: dict[int, DateKind] | None = None
+    """Start offset of a time expression → point, range or duration (``parley.dates.v1``)."""
+    quotes_by_sentence: dict[int, list[Quote]] | None = None
+    """Sentence start offset → the quotes in it (``parley.quotes.v1``)."""
+    claims_by_sentence: dict[int, Attribution] | None = None
+    """Sentence start offset → the first claim attributed in it (``parley.attributions.v1``)."""
+
+
+# Names every extractor may rely on before any extractor has run.
+GIVEN = ("article", "doc", "kb")
+
+
+def names() -> frozenset[str]:
+    """Every name ``requires``/``assigns`` may use: the givens, Analysis lists, products."""
+    lists = {k for k, f in Analysis.model_fields.items() if k not in ("article", "schema_")}
+    return frozenset({*GIVEN, *lists, *(f.name for f in fields(Products))})
+
+
 @dataclass
 class Context:
     """What every extractor sees for one article.
 
     ``doc`` is the spaCy Doc over ``article.text`` (offsets agree). ``analysis`` fills up as
-    extractors run in order. ``scratch`` lets an extractor leave typed helpers for later ones
-    (e.g. the actors extractor leaves its token→actor index) without widening the public record.
+    extractors run in order; ``products`` carries the typed hand-offs between them.
     """
 
     article: Article
     doc: Doc
     kb: KnowledgeBase
     analysis: Analysis
-    scratch: dict[str, object] = field(default_factory=dict)
+    products: Products = field(default_factory=Products)
 
 
 def actor_at(ctx: Context) -> dict[int, str]:
     """Token index → actor id, as the actors extractor left it (empty before it has run)."""
-    found = ctx.scratch.get("actor_at")
-    return cast("dict[int, str]", found) if isinstance(found, dict) else {}
+    return ctx.products.actor_at or {}
+
+
+class _Saved:
+    """The record lists and products of a context, to put back when an extractor fails."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.lists = {k: list(v) for k, v in ctx.analysis if isinstance(v, list)}
+        self.products = Products(
+            **{f.name: getattr(ctx.products, f.name) for f in fields(Products)}
+        )
+
+    def restore(self, ctx: Context) -> None:
+        warnings = ctx.analysis.warnings
+        for key, value in self.lists.items():
+            setattr(ctx.analysis, key, value)
+        ctx.analysis.warnings = warnings  # warnings raised meanwhile are kept
+        ctx.products = self.products
+
+
+def isolated(
+    ctx: Context, extractor: str, step: Callable[[], None], where: Span | None = None
+) -> bool:
+    """Run ``step``; if it raises, undo what it added and record an :class:`AnalysisWarning`.
+
+    One bad sentence (or one bug an article triggers) must cost only that extractor's records
+    there, never the article or the batch. ``where`` is the sentence ``step`` works on (None:
+    the whole article). Returns whether ``step`` completed.
+    """
+    saved = _Saved(ctx)
+    try:
+        step()
+    except Exception as e:  # an extractor bug must not lose the article
+        saved.restore(ctx)
+        warning = AnalysisWarning(
+            extractor=extractor,
+            error=f"{type(e).__name__}: {e}",
+            start=where.start_char if where is not None else None,
+            end=where.end_char if where is not None else None,
+            text=where.text if where is not None else None,
+        )
+        ctx.analysis.warnings.append(warning)
+        log.warning(
+            "%s: extractor %s failed%s: %s",
+            ctx.article.id, extractor, _at(where), warning.error, exc_info=True,
+        )  # fmt: skip
+        return False
+    return True
+
+
+def _at(where: Span | None) -> str:
+    return "" if where is None else f" on characters {where.start_char}-{where.end_char}"
+
+
+def per_sentence(ctx: Context, extractor: str, step: Callable[[Span], None]) -> None:
+    """Call ``step`` on each sentence, isolated: a sentence that raises loses only its records."""
+    for sent in ctx.doc.sents:
+        isolated(ctx, extractor, partial(step, sent), sent)
 
 
 def is_state(ctx: Context, actor_id: str) -> bool:

@@ -26,13 +26,13 @@ first step that resolves it wins:
    id from pycountry, and cities are places (never actors). Names followed by a non-actor head
    noun ("the Abu Dhabi talks", "the New START treaty") are not actors.
 
-Left in ``ctx.scratch`` for later extractors:
+Left in ``ctx.products`` for later extractors (declared in ``assigns``):
 
-* ``"actor_at"`` – ``dict[int, str]``: token index → actor id, for every token of a resolved
+* ``actor_at`` – ``dict[int, str]``: token index → actor id, for every token of a resolved
   mention (quotes and events look up the actors under a subtree with it);
-* ``"mentions_by_sent"`` – ``dict[int, list[Mention]]``: start token of a sentence → the
+* ``mentions_by_sent`` – ``dict[int, list[Mention]]``: start token of a sentence → the
   mentions in it, in reading order;
-* ``"place_at"`` – ``dict[int, str | None]``: start token of a place mention → ISO3 country.
+* ``place_at`` – ``dict[int, str | None]``: start token of a place mention → ISO3 country.
 """
 
 from __future__ import annotations
@@ -111,7 +111,13 @@ class ActorsExtractor:
 
     name: ClassVar[str] = "parley.actors.v1"
     requires: ClassVar[tuple[str, ...]] = ("doc", "kb")
-    assigns: ClassVar[tuple[str, ...]] = ("mentions", "actors")
+    assigns: ClassVar[tuple[str, ...]] = (
+        "mentions",
+        "actors",
+        "actor_at",
+        "mentions_by_sent",
+        "place_at",
+    )
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
@@ -136,9 +142,9 @@ class ActorsExtractor:
             # the medium that published the article is a party to it even when the body
             # never names it ("Outlet: Eurasianet" in the header only); it has no mentions
             ctx.analysis.actors.append(_record_without_mentions(outlet))
-        ctx.scratch["actor_at"] = run.actor_at()
-        ctx.scratch["mentions_by_sent"] = run.by_sentence(ctx.analysis.mentions)
-        ctx.scratch["place_at"] = dict(run.place_at)
+        ctx.products.actor_at = run.actor_at()
+        ctx.products.mentions_by_sent = run.by_sentence(ctx.analysis.mentions)
+        ctx.products.place_at = dict(run.place_at)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 The cascade in :mod:`parley.extract.actors.extractor` builds :class:`Found` items in token
 offsets; the functions here turn them into :class:`~parley.models.Mention` and
 :class:`~parley.models.ActorInText` records in character offsets, and into the token maps later
-extractors read from ``ctx.scratch``.
+extractors read from ``ctx.products``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Who an event's noun phrases refer to: actor ids per token, demonyms and group anaphors.
 
-The actors extractor leaves ``ctx.scratch["actor_at"]`` (token index -> actor id); without it the
+The actors extractor leaves ``ctx.products.actor_at`` (token index -> actor id); without it the
 index is built from ``analysis.mentions``. On top of that, :class:`ActorIndex` reads demonym
 modifiers ("Russian and Ukrainian prisoners" -> the two states) and resolves group anaphors
 ("both powers" -> the last pair of states named together; "the parties" -> the last two-party
@@ -60,7 +60,7 @@ class ActorIndex:
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
-        if "actor_at" in ctx.scratch:
+        if ctx.products.actor_at is not None:
             return dict(actor_at(ctx))
         at: dict[int, str] = {}
         for mention in ctx.analysis.mentions:

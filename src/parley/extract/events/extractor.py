@@ -51,7 +51,7 @@ from parley.extract.timeplace.places import (
     place_spans,
     quantities_in,
 )
-from parley.models import Attribution, Event, EventStatus, Place, Span, TimeExpression
+from parley.models import Event, EventStatus, Place, Span, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,7 +89,13 @@ class EventsExtractor:
     """PLOVER events with actors, status, date, place and quantities (see module docstring)."""
 
     name: ClassVar[str] = "parley.events.v1"
-    requires: ClassVar[tuple[str, ...]] = ("doc", "dates")
+    requires: ClassVar[tuple[str, ...]] = (
+        "doc",
+        "dates",
+        "actor_at",
+        "date_kind",
+        "claims_by_sentence",
+    )
     assigns: ClassVar[tuple[str, ...]] = ("events", "places")
 
     def __init__(self, lexicon: PloverLexicon | None = None) -> None:
@@ -585,11 +591,11 @@ class _Builder:
     # ---------------------------------------------------------------- date, place
 
     def _dates_by_anchor(self) -> dict[int, TimeExpression]:
-        kinds = self.ctx.scratch.get("date_kind", {})
+        kinds = self.ctx.products.date_kind or {}
         anchors: dict[int, TimeExpression] = {}
         wire = dateline_end(self.doc)
         for date in self.ctx.analysis.dates:
-            if isinstance(kinds, dict) and kinds.get(date.start) == "duration":
+            if kinds.get(date.start) == "duration":
                 continue
             span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None or not len(span) or span.end <= wire:
@@ -846,9 +852,8 @@ class _Builder:
         return found
 
     def _attributed_to(self, sentence_start: int) -> str | None:
-        claims = self.ctx.scratch.get("claims_by_sentence", {})
-        claim = claims.get(sentence_start) if isinstance(claims, dict) else None
-        if not isinstance(claim, Attribution):
+        claim = (self.ctx.products.claims_by_sentence or {}).get(sentence_start)
+        if claim is None:
             return None
         return claim.reporter.actor or claim.reporter.text
 

@@ -130,7 +130,7 @@ class AgreementsExtractor:
     """Agreements named or described in the article, with a dated status timeline."""
 
     name: ClassVar[str] = "parley.agreements.v1"
-    requires: ClassVar[tuple[str, ...]] = ("mentions", "dates", "events")
+    requires: ClassVar[tuple[str, ...]] = ("mentions", "dates", "events", "actor_at")
     assigns: ClassVar[tuple[str, ...]] = ("agreements",)
 
     def __init__(self) -> None:

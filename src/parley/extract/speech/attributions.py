@@ -1,7 +1,7 @@
 """Attributions: which claims the article credits to someone else, and to whom.
 
 Extractor ``parley.attributions.v1``, run after ``parley.actors.v1`` (it reads the mentions and
-``scratch["actor_at"]``). Cues are data (``parley/data/cues.json``, section ``attribution``). The
+``ctx.products.actor_at``). Cues are data (``parley/data/cues.json``, section ``attribution``). The
 cascade, each step adding :class:`~parley.models.Attribution` records:
 
 1. **Prepositional cues** — "according to X", "as reported by X", "quoted by X", "according to
@@ -57,7 +57,7 @@ of saying ("Peskov has only said that Russia is willing …") is added to ``anal
 speaker, so ``parley quotes --speaker Peskov`` finds what he said in either form. Claims of outlets
 and anonymous sources stay attributions only.
 
-For later extractors it leaves ``scratch["claims_by_sentence"]``: ``dict[int, Attribution]``
+For later extractors it leaves ``ctx.products.claims_by_sentence``: ``dict[int, Attribution]``
 from the start offset of every sentence a claim overlaps to the attribution, so that the events
 extractor can fill ``Event.attributed_to`` for events found in that sentence.
 """
@@ -128,8 +128,8 @@ class AttributionExtractor:
     """Claims credited to outlets, people and anonymous sources; see the module docstring."""
 
     name: ClassVar[str] = NAME
-    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions")
-    assigns: ClassVar[tuple[str, ...]] = ("attributions", "quotes")
+    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions", "actor_at", "quotes_by_sentence")
+    assigns: ClassVar[tuple[str, ...]] = ("attributions", "quotes", "claims_by_sentence")
 
     def __init__(self, cues: Cues | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
@@ -149,7 +149,7 @@ class AttributionExtractor:
             starts = sorted({t.sent.start_char for t in span}) if span is not None else []
             for start in starts:
                 by_sentence.setdefault(start, rec)
-        ctx.scratch["claims_by_sentence"] = by_sentence
+        ctx.products.claims_by_sentence = by_sentence
         log.debug("%s: %d attributions", ctx.article.id, len(records))
 
 
@@ -198,8 +198,7 @@ class _Run:
         # Quotes without marks (a Q&A answer after "Keller:") are speech too.
         self.said = [(q.start, q.end) for q in ctx.analysis.quotes if q.direct]
         self.speakers = Speakers(self.res, cues, [(m.start, m.end) for m in self.marked])
-        quoted = ctx.scratch.get("quotes_by_sentence", {})
-        for quotes in quoted.values() if isinstance(quoted, dict) else ():
+        for quotes in (ctx.products.quotes_by_sentence or {}).values():
             self._note_speakers(quotes)
 
     def _note_speakers(self, quotes: list[Quote]) -> None:
@@ -433,11 +432,27 @@ class _Run:
         span = self.doc[bounds[0] : bounds[1]]
         if span.root.lemma_.lower() in self.cues.speech_nouns:
             # "according to a statement from the Swiss foreign ministry": the ministry's words
-            found = self._source(span.root)
-            if found is not None and found[0].actor is not None:
+            found = self._issuer(span.root)
+            if found is not None:
                 return found
         who = self.res.who(span.root, stop_at=bounds[1])
         return self._reporter_of(who, span)
+
+    def _issuer(self, noun: Token) -> tuple[Reporter, float] | None:
+        """The reporter of a statement, letter or report: whoever issued it, when named.
+
+        "A statement issued by the ministry said" is the ministry's claim. A text with no
+        issuer in sight is not followed further (it stays the phrase's own words): asking
+        the phrase again who it is would go round for ever.
+        """
+        who = self.speakers.who(noun)
+        if who is None or who.head == noun.i or who.actor is None:
+            return None
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        rep, conf = self._reporter_of(who, span)
+        return rep, min(conf, who.confidence)
 
     def _reporter_of(self, who: Who, span: SpacySpan) -> tuple[Reporter, float]:
         head = span.root

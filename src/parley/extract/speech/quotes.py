@@ -1,7 +1,7 @@
 """Quotes: the words a speaker is reported to have said verbatim, between quote marks.
 
 Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its mentions and
-``scratch["actor_at"]`` (token index → actor id) to name speakers. The cascade:
+``ctx.products.actor_at`` (token index → actor id) to name speakers. The cascade:
 
 1. **Find quoted stretches** in the raw text (:func:`find_marked`): straight ``"…"`` and curly
    ``“…”`` marks, a quote running over paragraphs (a paragraph that opens a quote without closing
@@ -50,7 +50,7 @@ pronoun or description whose antecedent is in the same or previous sentence (and
 going on a previous one), 0.5 further back, 0.3 for a quote with no speech cue at all (scare
 quotes of one word without a cue are not quotes and are dropped).
 
-Besides ``analysis.quotes`` it leaves ``scratch["quotes_by_sentence"]``: sentence start offset →
+Besides ``analysis.quotes`` it leaves ``ctx.products.quotes_by_sentence``: sentence start offset →
 list of :class:`~parley.models.Quote` in that sentence, for extractors that run later.
 """
 
@@ -206,8 +206,8 @@ class QuoteExtractor:
     """Direct and indirect quotes with their speakers; see the module docstring."""
 
     name: ClassVar[str] = NAME
-    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions")
-    assigns: ClassVar[tuple[str, ...]] = ("quotes",)
+    requires: ClassVar[tuple[str, ...]] = ("doc", "mentions", "actor_at")
+    assigns: ClassVar[tuple[str, ...]] = ("quotes", "quotes_by_sentence")
 
     def __init__(self, cues: Cues | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
@@ -223,7 +223,7 @@ class QuoteExtractor:
             sent = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
             if sent is not None:
                 by_sentence.setdefault(sent[0].sent.start_char, []).append(q)
-        ctx.scratch["quotes_by_sentence"] = by_sentence
+        ctx.products.quotes_by_sentence = by_sentence
         log.debug("%s: %d quotes", ctx.article.id, len(quotes))
 
 

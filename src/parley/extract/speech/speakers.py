@@ -2,7 +2,7 @@
 
 The cue lexicon is data (``parley/data/cues.json``); :func:`load_cues` reads it once per
 extractor instance. :class:`Resolver` answers, for a noun phrase of the parsed text, which actor it
-names (using the actors extractor's mentions and ``scratch["actor_at"]`` first, the knowledge base
+names (using the actors extractor's mentions and ``ctx.products.actor_at`` first, the knowledge base
 second) and how sure we are. :class:`Speakers` adds what a speaker phrase means in context:
 pronouns and "the person" followed back, "the minister" to the minister named before (the one
 whose state the sentence names, when several), a bare demonym group ("Serbian negotiators",
@@ -311,8 +311,7 @@ class Resolver:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        raw = ctx.scratch.get("actor_at", {})
-        self.actor_at: dict[int, str] = dict(raw) if isinstance(raw, dict) else {}
+        self.actor_at: dict[int, str] = dict(ctx.products.actor_at or {})
         self._by_token: dict[int, Mention] = {}
         for m in ctx.analysis.mentions:
             for tok in _tokens_in(ctx, m.start, m.end):
@@ -460,7 +459,7 @@ class Speakers:
 
     Both speech extractors share it: the quotes extractor notes the speaker of every
     quote, so that a later "he said" goes to the person quoted last; the attributions extractor
-    seeds it from ``scratch["quotes_by_sentence"]``.
+    seeds it from ``ctx.products.quotes_by_sentence``.
     """
 
     def __init__(self, res: Resolver, cues: Cues, quoted: Sequence[tuple[int, int]] = ()) -> None:
@@ -694,8 +693,12 @@ class Speakers:
             return source
         for sent in _sentences_back(noun, _LOOK_BACK):
             for tok in reversed([t for t in sent if t.i < noun.i]):
-                if tok.lemma_ == noun.lemma_ and _indefinite(tok):
-                    return self._source_of_statement(tok) or self.author_of(tok)
+                if tok.lemma_ != noun.lemma_:
+                    continue
+                # "… said in a statement. The statement added …"; "in their statement"
+                earlier = self._source_of_statement(tok) or self.author_of(tok)
+                if earlier is not None and earlier.i != noun.i:
+                    return earlier
         return None
 
     def _source_of_statement(self, noun: Token) -> Token | None:
@@ -705,6 +708,11 @@ class Speakers:
                 return child
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            if child.dep_ == "acl":  # "a statement issued by the ministry"
+                agents = [a for c in child.children if c.dep_ == "agent" for a in c.children]
+                objs = [a for a in agents if a.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         return None

@@ -19,7 +19,7 @@ Conventions (a person reading ``value`` should not be surprised):
 * Present tense counts as "nearest": the closest occurrence before or after publication.
 * Without a publication date every expression keeps its text and gets ``value`` None.
 
-``ctx.scratch["date_kind"]`` maps each expression's start offset to ``point``, ``range`` or
+``ctx.products.date_kind`` maps each expression's start offset to ``point``, ``range`` or
 ``duration`` so the events extractor attaches only points and ranges as event dates.
 """
 
@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from parley.extract.base import Context, register
+from parley.extract.base import Context, DateKind, register
 from parley.models import Precision, TimeExpression
 from parley.nlp.docs import doc_text
 
@@ -52,7 +52,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Tense = Literal["past", "future", "present"]
-Kind = Literal["point", "range", "duration"]
+Kind = DateKind
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -639,7 +639,7 @@ class DatesExtractor:
 
     name: ClassVar[str] = "parley.dates.v1"
     requires: ClassVar[tuple[str, ...]] = ("doc",)
-    assigns: ClassVar[tuple[str, ...]] = ("dates",)
+    assigns: ClassVar[tuple[str, ...]] = ("dates", "date_kind")
 
     def __init__(self) -> None:
         self._parsers: dict[dt.date, Any] = {}
@@ -652,7 +652,7 @@ class DatesExtractor:
         found.extend(self._from_entities(ctx.doc, base, found, kinds))
         found.sort(key=lambda t: t.start)
         ctx.analysis.dates.extend(found)
-        ctx.scratch["date_kind"] = kinds
+        ctx.products.date_kind = kinds
 
     def _from_patterns(
         self, doc: Doc, base: dt.date | None, kinds: dict[int, Kind]
