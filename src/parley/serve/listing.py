@@ -3,8 +3,8 @@
 Every listing is one indexed query (plus one to name the actors of a page of events), ordered by
 a total key so cursors (:mod:`parley.serve.paging`) are stable. Items have the JSON shape of
 :meth:`parley.store.queries.Found.to_json`, so the API, ``parley … --json`` and exports agree.
-Text search uses case-insensitive ``LIKE`` with a bound, escaped parameter: portable to SQLite
-and PostgreSQL alike, at the cost of scanning the text (see ``bench/api_latency.py``).
+Text search (``q``) goes through the full-text indexes of :mod:`parley.store.search` (SQLite
+FTS5, PostgreSQL GIN), never a scan of the text.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from parley.store.queries import (
     where_published,
 )
 from parley.store.resolved import select_stories_by_id
+from parley.store.search import text_matches
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -159,14 +160,11 @@ def list_recent_articles(conn: sa.Connection, limit: int) -> list[Item]:
 
 
 def search_articles(conn: sa.Connection, f: Filters, limit: int, cursor: str | None) -> Page:
-    """Articles whose title or text contains ``f.q`` (case-insensitive), newest first."""
+    """Articles whose title or text holds the words of ``f.q`` as a phrase (full-text index,
+    see :mod:`parley.store.search`), newest first."""
     a = t.articles
-    needle = f.q or ""
     query = _article_where(sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS)), f).where(
-        sa.or_(
-            a.c.title.icontains(needle, autoescape=True),
-            a.c.text.icontains(needle, autoescape=True),
-        )
+        text_matches(conn.dialect.name, a, f.q or "")
     )
     keys = (SortKey(a.c.published_at, descending=True), SortKey(a.c.id))
     return _page(conn, query, keys, ("published_at", "id"), limit, cursor, _article_item)
@@ -239,7 +237,7 @@ def list_quotes(
     if ids is not None:
         query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
     if f.q:
-        query = query.where(q.c.text.icontains(f.q, autoescape=True))
+        query = query.where(text_matches(conn.dialect.name, q, f.q))
     return _page(conn, query, _record_keys(q), _RECORD_KEY_NAMES, limit, cursor, _found_item(Quote))
 
 
@@ -256,7 +254,7 @@ def list_claims(
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
     if f.q:
-        query = query.where(c.c.claim.icontains(f.q, autoescape=True))
+        query = query.where(text_matches(conn.dialect.name, c, f.q))
     page = _page(
         conn, query, _record_keys(c), _RECORD_KEY_NAMES, limit, cursor, _found_item(Attribution)
     )
