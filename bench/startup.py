@@ -74,13 +74,14 @@ def measure(rounds: int) -> dict[str, Any]:
                 wall, cpu = run(argv, env)
                 walls[label].append(wall)
                 cpus[label].append(cpu)
-    med = {k: {"cpu_s": statistics.median(v), "wall_s": statistics.median(walls[k])} for k, v in cpus.items()}
-    bare = med["bare model load"]["cpu_s"]
-    return {
-        "rounds": rounds,
-        "median": med,
-        "ratio_analyze_over_bare_cpu": round(med["parley analyze (one sentence)"]["cpu_s"] / bare, 3),
+    med = {
+        k: {"cpu_s": statistics.median(v), "wall_s": statistics.median(walls[k])}
+        for k, v in cpus.items()
     }
+    analyze = med["parley analyze (one sentence)"]["cpu_s"]
+    bare = med["bare model load"]["cpu_s"]
+    ratio = round(analyze / bare, 3)
+    return {"rounds": rounds, "median": med, "ratio_analyze_over_bare_cpu": ratio}
 
 
 def main() -> None:

@@ -93,6 +93,16 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def machine_summary() -> str:
+    """CPU, usable cores, load and Python, in one line (without importing spaCy)."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{cpu_model()} · {usable}/{os.cpu_count()} cores usable · load {load:.1f} · "
+        f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}"
+    )
+
+
 def machine_info(nlp: Any) -> dict[str, Any]:
     """What the figures depend on: CPU, cores usable, Python, spaCy and model versions."""
     import spacy

@@ -480,3 +480,30 @@ def test_new_person_gets_the_country_their_relative_clause_names(analyse) -> Non
                   "little had changed.")  # fmt: skip
     (found,) = [a for a in ctx.analysis.actors if a.name == "Liisa Korhonen"]
     assert (found.kind, found.country) == ("person", "FIN")
+
+
+# -- loose links (issue 12): a name holding a state's name is not the state ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BrightWire Norway reported that the ferry talks had stalled.",
+        "The charity HopeLink Finland said the camps were full.",
+    ],
+)
+def test_a_state_name_closing_an_organisations_name_is_not_the_state(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = analyse(text)
+    assert not {"NOR", "FIN"} & {m.actor for m in ctx.analysis.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Norway reported that the ferry talks had stalled.", "NOR"),
+        ("On Monday Finland said the camps were full.", "FIN"),
+        ("President Putin said Russia would reply.", "RUS"),
+    ],
+)
+def test_a_state_named_on_its_own_is_the_state(analyse, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    assert state in {m.actor for m in analyse(text).analysis.mentions}

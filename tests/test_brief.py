@@ -15,6 +15,7 @@ import pytest
 
 from negotiation_corpus import ARMS, TALKS, corpus
 from parley.brief import build_brief, render_html, render_markdown, write_brief
+from parley.resolve import refresh_resolved
 from parley.store import Store, open_store
 
 HOSTILE = ' <script>alert("x")</script> <img src=x onerror=alert(1)>'
@@ -25,7 +26,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     with open_store(str(tmp_path / "parley.db")) as s:
         for analysis in corpus(hostile=HOSTILE):
             s.save(analysis)
-        s.refresh_resolved(None)
+        refresh_resolved(s, None)
         yield s
 
 

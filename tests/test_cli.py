@@ -32,6 +32,7 @@ from parley.models import (
     Span,
     Speaker,
 )
+from parley.resolve import refresh_resolved
 from parley.settings import Settings
 from parley.store import open_store
 
@@ -460,7 +461,7 @@ def negotiations(db: str) -> str:
     with open_store(db) as store:
         for analysis in negotiation_corpus(hostile=" <script>alert(1)</script>"):
             store.save(analysis)
-        store.refresh_resolved(None)
+        refresh_resolved(store, None)
     return db
 
 

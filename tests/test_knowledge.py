@@ -65,3 +65,98 @@ def test_settings_read_knowledge_dirs_from_the_environment(
     monkeypatch.setenv("PARLEY_KNOWLEDGE", str(tmp_path))
     settings = load_settings(path=tmp_path / "absent.toml")
     assert settings.knowledge_dirs == [tmp_path]
+
+
+# -- every lexicon the extractors read is the user's to extend ------------------------------------
+
+
+def _user_file(folder: Path, name: str, data: dict[str, object]) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), "utf-8")
+    return folder
+
+
+def _analyse(kb: object, nlp: object, text: str, folder: Path | None = None) -> object:
+    from parley.models import Article
+    from parley.pipeline import Pipeline
+    from parley.settings import Settings
+
+    settings = Settings(knowledge_dirs=[folder] if folder else [])
+    pipeline = Pipeline(settings, kb=kb, nlp=nlp)  # type: ignore[arg-type]
+    return pipeline.analyze(Article(id="t", text=text, published_at=None))
+
+
+@pytest.mark.model
+def test_a_user_plover_file_adds_a_trigger_the_events_extractor_uses(kb, nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway huddled with Finland in Oslo on Monday."
+    assert not _analyse(kb, nlp, text).events  # type: ignore[attr-defined]
+    trigger = {"type": "CONSULT", "mode": "meet", "pos": ["VERB"], "lemmas": ["huddle"]}
+    folder = _user_file(tmp_path, "plover.json", {"triggers": [trigger]})
+    events = _analyse(kb, nlp, text, folder).events  # type: ignore[attr-defined]
+    assert [(e.type, e.trigger.text) for e in events] == [("CONSULT", "huddled")]
+
+
+@pytest.mark.model
+def test_a_user_cues_file_adds_a_speech_verb_the_speech_extractors_use(kb, nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "Sergei Lavrov quipped that the deal with Norway was dead."
+    assert not _analyse(kb, nlp, text).quotes  # type: ignore[attr-defined]
+    folder = _user_file(tmp_path, "cues.json", {"indirect_verbs": ["quip"]})
+    quotes = _analyse(kb, nlp, text, folder).quotes  # type: ignore[attr-defined]
+    assert [(q.text, q.speaker.actor) for q in quotes] == [
+        ("the deal with Norway was dead", "person:sergei-lavrov")
+    ]
+
+
+@pytest.mark.model
+def test_a_user_agreements_file_adds_an_agreement_the_extractor_finds(kb, nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway and Finland signed the Treaty of Valdoria in Oslo on Monday."
+    assert not _analyse(kb, nlp, text).agreements  # type: ignore[attr-defined]
+    treaty = {
+        "id": "treaty:valdoria",
+        "name": "Treaty of Valdoria",
+        "kind": "treaty",
+        "parties": ["NOR", "FIN"],
+        "aliases": [],
+    }
+    folder = _user_file(tmp_path, "agreements.json", {"agreements": [treaty]})
+    found = _analyse(kb, nlp, text, folder).agreements  # type: ignore[attr-defined]
+    assert [a.name for a in found] == ["Treaty of Valdoria"]
+
+
+def test_historical_after_days_has_one_value_and_it_is_in_the_data() -> None:
+    assert knowledge.number("plover.json", "historical_after_days") == 180
+    code = (Path(__file__).parents[1] / "src" / "parley" / "extract").rglob("*.py")
+    assert not [p for p in code if 'historical_after_days", ' in p.read_text("utf-8")]
+
+
+def _literal_lookups() -> list[tuple[str, int, str, str]]:
+    """Every ``knowledge.words/phrases/table/number("file", "key")`` with literal arguments."""
+    import ast
+
+    found = []
+    for path in sorted((Path(__file__).parents[1] / "src" / "parley").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("words", "phrases", "table", "number")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "knowledge"
+                and len(node.args) == 2
+                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+            ):
+                name, key = (a.value for a in node.args)  # type: ignore[attr-defined]
+                found.append((str(path.name), node.lineno, name, key))
+    return found
+
+
+def test_every_literal_knowledge_key_in_the_code_exists_in_the_shipped_files() -> None:
+    lookups = _literal_lookups()
+    assert len(lookups) >= 3  # the scan finds the calls it is meant to check
+    missing = [
+        f"{where}:{line} {name} '{key}'"
+        for where, line, name, key in lookups
+        if key not in knowledge.shipped(name)
+    ]
+    assert missing == []

@@ -279,9 +279,16 @@ def test_nested_words_without_their_own_speech_are_no_quote(sm: Any, text: str) 
 
 @pytest.mark.model
 def test_no_cue_quote_is_kept_with_a_low_confidence_guess(sm: Any) -> None:
-    (q,) = quotes_of(sm, 'The two sides agreed to act "in good faith" from now on.')
-    assert q.text == "in good faith" and q.cue is None
+    (q,) = quotes_of(sm, 'The two sides agreed to act "Only in good faith" from now on.')
+    assert q.text == "Only in good faith" and q.cue is None
     assert q.speaker is not None and q.speaker.confidence <= 0.3
+
+
+@pytest.mark.model
+def test_a_phrase_in_marks_without_a_cue_is_no_quote(sm: Any) -> None:
+    """Issue 12: words in marks inside the reporter's own sentence, that nobody is said to
+    have said, are a label or scare quotes, not a quote."""
+    assert quotes_of(sm, 'The two sides agreed to act "in good faith" from now on.') == []
 
 
 @pytest.mark.model

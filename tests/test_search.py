@@ -33,9 +33,9 @@ from parley.models import (
     Speaker,
 )
 from parley.serve import create_app
-from parley.serve.listing import Filters, list_claims, list_quotes, search_articles
 from parley.settings import Settings
 from parley.store import Store, engine_url, open_store
+from parley.store.queries import Filters, list_claims, list_quotes, search_articles
 from parley.store.schema import metadata
 from parley.store.search import fts_words
 
@@ -123,7 +123,7 @@ DOCS = [
 
 
 def _ids(page: Any) -> list[str]:
-    return [item.get("id") or item["article_id"] for item in page.items]
+    return [getattr(item, "article_id", None) or item.id for item in page.items]
 
 
 def test_search_finds_phrases_in_any_case_newest_first(store: Store) -> None:
@@ -135,9 +135,9 @@ def test_search_finds_phrases_in_any_case_newest_first(store: Store) -> None:
         assert _ids(search_articles(conn, Filters(q="talks border"), 10, None)) == []
         assert _ids(search_articles(conn, Filters(q="grain"), 10, None)) == ["a3"]  # title
         quotes = list_quotes(conn, None, Filters(q="Ceasefire held"), 10, None)
-        assert [q["text"] for q in quotes.items] == ["A ceasefire held overnight"]
+        assert [q.text for q in quotes.items] == ["A ceasefire held overnight"]
         claims = list_claims(conn, None, Filters(q="shipments"), 10, None)
-        assert [c["article_id"] for c in claims.items] == ["a3"]
+        assert [c.article_id for c in claims.items] == ["a3"]
 
 
 def test_search_follows_resaves_and_filters(store: Store) -> None:

@@ -30,6 +30,7 @@ from rich.table import Table
 from parley.errors import InputError
 from parley.ingest import read_sources, to_rejection
 from parley.models import Analysis, Article, RawDocument, Rejection
+from parley.resolve import refresh_resolved
 from parley.settings import Settings
 
 if TYPE_CHECKING:
@@ -243,7 +244,7 @@ class _Run:
             # Once per run, not per article: re-resolving a track for each of its articles
             # would be quadratic. An interrupted run skips this; the next refresh catches up
             # (stored articles never refreshed are always included).
-            self.store.refresh_resolved(self.saved)
+            refresh_resolved(self.store, self.saved)
         self.store.update_run(self.run_id, status, **self.report.counts())
         return self.report
 

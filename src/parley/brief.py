@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from parley.errors import InputError
-from parley.store.resolved import Source, TrackRecord
+from parley.models import Source, TrackRecord
 
 if TYPE_CHECKING:
     from parley.store import Store
@@ -132,7 +132,7 @@ def _round_statements(rec: TrackRecord) -> list[Statement]:
 
 def _position_statements(rec: TrackRecord, names: dict[str, str]) -> list[Statement]:
     out = []
-    for p in rec.track.positions:
+    for p in rec.positions:
         who = names.get(p.actor, p.actor)
         line = " (a red line)" if p.red_line else ""
         via = f", according to {p.attributed_to}" if p.attributed_to else ""
@@ -152,20 +152,20 @@ def _agreement_statements(rec: TrackRecord, names: dict[str, str]) -> dict[str, 
     out: dict[str, list[Statement]] = {}
     for a in rec.agreements:
         rows = []
-        for st in a.agreement.statuses:
+        for st in a.statuses:
             by = f" by {names.get(st.by, st.by)}" if st.by else ""
             when = f" on {st.date}" if st.date else ""
             src = a.sources.get(st.article_id or "")
             rows.append(
                 Statement(
-                    f"{a.agreement.name}: {st.status}{by}{when}.",
+                    f"{a.name}: {st.status}{by}{when}.",
                     _day(st.date, src.published_at if src else None),
                     (st.article_id or "",),
                     "agreement",
                     st.status + by,
                 )
             )
-        out[a.agreement.name] = rows
+        out[a.name] = rows
     return out
 
 
@@ -173,16 +173,12 @@ def _standing(rec: TrackRecord) -> list[Statement]:
     latest = rec.latest_round()
     if latest is None:
         return [Statement("No round of these talks has been reported yet.", None, ())]
-    r = latest.round
+    r = latest
     number = f" (round {r.ordinal})" if r.ordinal is not None else ""
     text = f"Latest round{number}: {r.status}"
     text += (f" in {r.venue}" if r.venue else "") + (f", {r.date}" if r.date else "") + "."
     out = [Statement(text, _day(r.date), (r.article_id or "",), "round")]
-    nxt = [
-        x.round
-        for x in rec.rounds
-        if x.round.status == "planned" and (x.round.ordinal or 0) > (r.ordinal or 0)
-    ]
+    nxt = [x for x in rec.rounds if x.status == "planned" and (x.ordinal or 0) > (r.ordinal or 0)]
     if nxt:
         n = nxt[0]
         out.append(
@@ -218,8 +214,8 @@ def build_brief(store: Store, track: str, since: dt.date | None = None) -> Brief
         NotFound: no such track (or several match the name).
     """
     rec = store.track(track)
-    ids = {*rec.track.parties, *rec.track.mediators, *(p.actor for p in rec.track.positions)}
-    ids |= {p for a in rec.agreements for p in a.agreement.parties}
+    ids = {*rec.parties, *rec.mediators, *(p.actor for p in rec.positions)}
+    ids |= {p for a in rec.agreements for p in a.parties}
     names = store.names(ids)
     sources = dict(rec.sources)
     for a in rec.agreements:
@@ -233,10 +229,10 @@ def build_brief(store: Store, track: str, since: dt.date | None = None) -> Brief
     everything = sorted([*timeline, *positions], key=lambda s: s.day or dt.date.min)
     changes = _reported_since(everything, sources, since) if since else everything[-5:]
     return Brief(
-        title=rec.track.name,
-        parties=[names.get(p, p) for p in rec.track.parties],
-        mediators=[names.get(p, p) for p in rec.track.mediators],
-        issues=list(rec.track.issues),
+        title=rec.name,
+        parties=[names.get(p, p) for p in rec.parties],
+        mediators=[names.get(p, p) for p in rec.mediators],
+        issues=list(rec.issues),
         standing=_standing(rec),
         changes=changes,
         positions=positions,

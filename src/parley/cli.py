@@ -23,7 +23,8 @@ from rich.markup import escape
 
 from parley import __version__
 from parley.errors import InputError, ParleyError
-from parley.models import SCHEMA_VERSION, Analysis, Rejection
+from parley.models import SCHEMA_VERSION, AgreementRecord, Analysis, Rejection, TrackRecord
+from parley.resolve import refresh_resolved
 from parley.settings import Settings, load_settings
 from parley.terminal import (
     actors_table,
@@ -44,7 +45,7 @@ from parley.terminal import (
 if TYPE_CHECKING:
     # The store (SQLAlchemy, Alembic) is imported by the commands that use it, so `parley
     # version` and `parley analyze` start without it.
-    from parley.store import AgreementRecord, Store, TrackRecord
+    from parley.store import Store
 
 __all__ = ["app", "main"]
 
@@ -68,6 +69,8 @@ Db = Annotated[
     ),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON (one object per line).")]
+# Events carry their actors' names for the pages; the CLI's JSON lines keep the stored shape.
+_NAMES = {"names"}
 Day = Annotated[
     dt.datetime | None,
     typer.Option(formats=["%Y-%m-%d"], help="A date, YYYY-MM-DD.", show_default=False),
@@ -292,14 +295,7 @@ def actors_cli(
     with _store(db, with_kb=bool(name or country)) as store:
         found = store.actors(kind=kind, country=country, q=name)
     if as_json:
-        _print_json_lines(
-            {
-                **s.actor.model_dump(mode="json", exclude={"mentions"}),
-                "articles": s.articles,
-                "mentions": s.mentions,
-            }
-            for s in found
-        )
+        _print_json_lines(s.model_dump(mode="json") for s in found)
     else:
         _out().print(actors_table(found))
 
@@ -350,9 +346,9 @@ def quotes_cli(
     """List quotes, optionally by speaker, outlet and date."""
     with _store(db, with_kb=bool(speaker)) as store:
         found = store.quotes(speaker=speaker, outlet=outlet, since=_day(since), limit=limit)
-        names = {s.actor.id: s.actor.name for s in store.actors()} if not as_json else {}
+        names = {s.id: s.name for s in store.actors()} if not as_json else {}
     if as_json:
-        _print_json_lines(f.to_json() for f in found)
+        _print_json_lines(f.model_dump(mode="json", exclude=_NAMES) for f in found)
     else:
         _out().print(quotes_table(found, names))
 
@@ -373,7 +369,7 @@ def claims_cli(
     with _store(db, with_kb=bool(reporter)) as store:
         found = store.claims(reporter=reporter, outlet=outlet, since=_day(since), limit=limit)
     if as_json:
-        _print_json_lines(f.to_json() for f in found)
+        _print_json_lines(f.model_dump(mode="json", exclude=_NAMES) for f in found)
     else:
         _out().print(claims_table(found))
 
@@ -411,9 +407,9 @@ def events_cli(
             status=status,
             limit=limit,
         )
-        names = {s.actor.id: s.actor.name for s in store.actors()} if not as_json else {}
+        names = {s.id: s.name for s in store.actors()} if not as_json else {}
     if as_json:
-        _print_json_lines(f.to_json() for f in found)
+        _print_json_lines(f.model_dump(mode="json", exclude=_NAMES) for f in found)
     else:
         _out().print(events_table(found, names))
 
@@ -503,18 +499,15 @@ def demo_cli(db: Db = None) -> None:
     )
 
 
-def _actor_ids_of(store: "Store", *records: "TrackRecord | AgreementRecord") -> dict[str, str]:
+def _actor_ids_of(store: "Store", *records: TrackRecord | AgreementRecord) -> dict[str, str]:
     """Names of the actors the resolved records mention, for display."""
-    from parley.store import AgreementRecord, TrackRecord
-
     ids: set[str] = set()
     agreements = [r for r in records if isinstance(r, AgreementRecord)]
     for rec in records:
         if isinstance(rec, TrackRecord):
-            tr = rec.track
-            ids |= {*tr.parties, *tr.mediators, *(p.actor for p in tr.positions)}
+            ids |= {*rec.parties, *rec.mediators, *(p.actor for p in rec.positions)}
             agreements += rec.agreements
-    for ag in (a.agreement for a in agreements):
+    for ag in agreements:
         ids |= {*ag.parties, *(s.by for s in ag.statuses if s.by)}
     return store.names(ids)
 
@@ -527,7 +520,7 @@ def tracks_cli(as_json: AsJson = False, db: Db = None) -> None:
         found = store.tracks()
         names = _actor_ids_of(store, *found) if not as_json else {}
     if as_json:
-        _print_json_lines(rec.to_json() for rec in found)
+        _print_json_lines(rec.model_dump(mode="json") for rec in found)
     else:
         _out().print(tracks_table(found, names))
 
@@ -544,7 +537,7 @@ def track_cli(
         rec = store.track(name)
         names = _actor_ids_of(store, rec)
     if as_json:
-        typer.echo(json.dumps(rec.to_json(), ensure_ascii=False))
+        typer.echo(json.dumps(rec.model_dump(mode="json"), ensure_ascii=False))
     else:
         _out().print(track_view(rec, names))
 
@@ -557,7 +550,7 @@ def treaties_cli(as_json: AsJson = False, db: Db = None) -> None:
         found = store.agreements()
         names = _actor_ids_of(store, *found)
     if as_json:
-        _print_json_lines(rec.to_json() for rec in found)
+        _print_json_lines(rec.model_dump(mode="json") for rec in found)
     else:
         _out().print(agreements_table(found, names))
 
@@ -574,7 +567,7 @@ def treaty_cli(
         rec = store.agreement(name)
         names = _actor_ids_of(store, rec)
     if as_json:
-        typer.echo(json.dumps(rec.to_json(), ensure_ascii=False))
+        typer.echo(json.dumps(rec.model_dump(mode="json"), ensure_ascii=False))
     else:
         _out().print(treaty_view(rec, names))
 
@@ -637,7 +630,7 @@ def resolve_cli(db: Db = None) -> None:
     """Rebuild tracks, agreements and stories from every stored analysis (ingest keeps them
     up to date; use this after upgrading Parley or changing the resolution rules)."""
     with _store(db) as store:
-        report = store.refresh_resolved(None)
+        report = refresh_resolved(store, None)
     typer.echo(
         f"Resolved {report.articles} articles: {report.tracks} tracks, "
         f"{report.agreements} agreements, {report.stories} stories.",
@@ -654,7 +647,7 @@ def _print_timelines(console: Console, store: "Store") -> None:
         console.print(track_view(rec, names))
         shown |= {a.key for a in rec.agreements}
     for ag in agreements:
-        if ag.key not in shown and ag.agreement.statuses:
+        if ag.key not in shown and ag.statuses:
             console.print(treaty_view(ag, names))
 
 

@@ -14,13 +14,14 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from parley import knowledge
 from parley.errors import KnowledgeBaseError
 from parley.models import Actor
 
@@ -155,7 +156,12 @@ def parse_data_file(text: str, origin: str, fmt: str) -> dict[str, Any]:
 
 
 def _read_file(text: str, origin: str) -> list[Actor]:
-    data = parse_data_file(text, origin, FORMAT)
+    return _actors(parse_data_file(text, origin, FORMAT), origin)
+
+
+def _actors(data: Mapping[str, Any], origin: str) -> list[Actor]:
+    if data.get("format") != FORMAT:
+        raise KnowledgeBaseError(f'{origin}: expected an object with "format": "{FORMAT}"')
     try:
         return [Actor.model_validate(item) for item in data.get("actors", [])]
     except ValidationError as e:
@@ -172,7 +178,8 @@ def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
     folder = resources.files("parley") / "data" / "actors"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".json"):
-            actors.extend(_read_file(item.read_text("utf-8"), f"parley/data/actors/{item.name}"))
+            name = f"actors/{item.name}"
+            actors.extend(_actors(knowledge.shipped(name), f"parley/data/{name}"))
     for path in extra_files:
         try:
             actors.extend(_read_file(Path(path).read_text("utf-8"), str(path)))
@@ -191,16 +198,10 @@ def load_demonyms() -> dict[str, str]:
     Raises:
         KnowledgeBaseError: the shipped file is malformed.
     """
-    item = resources.files("parley") / "data" / "demonyms.json"
-    origin = "parley/data/demonyms.json"
-    try:
-        data = json.loads(item.read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise KnowledgeBaseError(f"{origin}: cannot be read as JSON ({e}); reinstall Parley") from e
-    table = data.get("demonyms") if isinstance(data, dict) else None
-    if not isinstance(table, dict) or data.get("format") != DEMONYMS_FORMAT:
-        raise KnowledgeBaseError(
-            f'{origin}: expected "format": "{DEMONYMS_FORMAT}" and a "demonyms" object; '
-            "reinstall Parley"
-        )
-    return {str(k): str(v) for k, v in table.items()}
+    return dict(_demonyms())
+
+
+@knowledge.derived
+def _demonyms() -> dict[str, str]:
+    knowledge.document("demonyms.json", DEMONYMS_FORMAT)
+    return {str(k): str(v) for k, v in knowledge.table("demonyms.json", "demonyms").items()}

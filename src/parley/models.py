@@ -12,7 +12,7 @@ form (``Analysis.to_json()``) is the public contract ``parley-analysis/1`` docum
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,6 +46,22 @@ __all__ = [
     "Story",
     "AnalysisWarning",
     "Analysis",
+    "Source",
+    "RoundRecord",
+    "StatusRecord",
+    "AgreementRecord",
+    "TrackRecord",
+    "ArticleRow",
+    "ActorRow",
+    "FoundIn",
+    "FoundQuote",
+    "FoundClaim",
+    "FoundEvent",
+    "StoryRecord",
+    "Page",
+    "Overview",
+    "ArticleOut",
+    "AnalysisOut",
 ]
 
 SCHEMA_VERSION = "parley-analysis/1"
@@ -360,3 +376,148 @@ class Analysis(Record):
         if not with_text:
             data["article"].pop("text", None)
         return data
+
+
+# -- Views of the store ------------------------------------------------------------------------
+# What the store answers and the API, the CLI's --json and the pages show: the records above as
+# stored, with the articles they were found in and (for resolved records) the reports behind
+# them. They are the API's response models, so /openapi.json describes real shapes.
+
+
+class Source(Record):
+    """The article a statement comes from, as a person cites it."""
+
+    article_id: str
+    outlet: str | None = None
+    title: str | None = None
+    published_at: dt.date | None = None
+
+    def cite(self) -> str:
+        """``'Reuters, 2026-03-03, adeba6110edf'``: outlet, date and short article id."""
+        when = self.published_at.isoformat() if self.published_at else "undated"
+        short = self.article_id.rsplit(":", 1)[-1][:12]
+        return f"{self.outlet or 'unknown outlet'}, {when}, {short}"
+
+
+class RoundRecord(Round):
+    """A round as merged across articles, with every article's report of it, oldest first."""
+
+    history: list[Round] = Field(default_factory=list)
+
+
+class StatusRecord(AgreementStatus):
+    """One entry of an agreement's timeline, with the article it comes from."""
+
+    source: Source | None = None
+
+
+class AgreementRecord(Agreement):
+    """An agreement merged across articles: its status timeline, each status cited."""
+
+    statuses: list[StatusRecord] = Field(default_factory=list)  # type: ignore[assignment]
+    key: str
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """Article id → citation, for the articles the statuses come from."""
+        return {s.source.article_id: s.source for s in self.statuses if s.source}
+
+
+class TrackRecord(Track):
+    """A negotiation track merged across articles: rounds with their histories, the agreements
+    between its parties, and every article cited."""
+
+    rounds: list[RoundRecord] = Field(default_factory=list)  # type: ignore[assignment]
+    key: str
+    agreements: list[AgreementRecord] = Field(default_factory=list)
+    sources: dict[str, Source] = Field(default_factory=dict)
+
+    def latest_round(self) -> RoundRecord | None:
+        """The last round held or under way, else the last round known."""
+        done = [r for r in self.rounds if r.status in ("held", "under way")]
+        chosen = done or self.rounds
+        return chosen[-1] if chosen else None
+
+
+class ArticleRow(Record):
+    """A stored article without its text, as listings show it."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published_at: dt.date | None = None
+    dateline: str | None = None
+    language: str | None = None
+
+
+class ActorRow(Record):
+    """An actor of the store, with how many articles mention it and how often."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    articles: int = 0
+    mentions: int = 0
+
+
+class FoundIn(Record):
+    """Where a record was found: its article (id, outlet, date, title) and its index there."""
+
+    article_id: str
+    index: int
+    outlet: str | None = None
+    published_at: dt.date | None = None
+    title: str | None = None
+
+
+class FoundQuote(FoundIn, Quote):
+    """A stored quote and the article it was found in."""
+
+
+class FoundClaim(FoundIn, Attribution):
+    """A stored attributed claim and the article it was found in."""
+
+
+class FoundEvent(FoundIn, Event):
+    """A stored event, the article it was found in, and the names of its actors."""
+
+    names: dict[str, str] = Field(default_factory=dict, description="actor id -> name")
+
+
+class StoryRecord(Story):
+    """A story with each member event as the events listing shows it, and its articles."""
+
+    members: list[FoundEvent] = Field(default_factory=list)
+    articles: list[Source] = Field(default_factory=list)
+
+
+T = TypeVar("T")
+
+
+class Page(Record, Generic[T]):
+    """One page of a listing; pass ``next`` back as ``cursor`` for the following page."""
+
+    items: list[T] = Field(default_factory=list)
+    next: str | None = None
+
+
+class Overview(Record):
+    """What the store holds, and where to look."""
+
+    counts: dict[str, int]
+    endpoints: list[str]
+
+
+class ArticleOut(Article):
+    """An article in the analysis JSON: the text only when asked for."""
+
+    text: str = Field(default="", description="present only with with_text=true")
+
+
+class AnalysisOut(Analysis):
+    """The analysis JSON (``parley-analysis/1``) as the API answers it."""
+
+    article: ArticleOut

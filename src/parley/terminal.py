@@ -7,18 +7,26 @@ may hold ``[brackets]`` that rich would otherwise read as markup.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from parley.models import Analysis, Article, Attribution, Event, Quote, Rejection, Round, Story
-
-if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that open one
-    from parley.store.queries import ActorSummary, Found
-    from parley.store.resolved import AgreementRecord, Source, TrackRecord
+from parley.models import (
+    ActorRow,
+    AgreementRecord,
+    Analysis,
+    Article,
+    FoundClaim,
+    FoundEvent,
+    FoundQuote,
+    Rejection,
+    Round,
+    Source,
+    Story,
+    TrackRecord,
+)
 
 __all__ = [
     "actors_table",
@@ -72,9 +80,7 @@ def articles_table(articles: list[Article]) -> Table:
     return table
 
 
-def actors_table(
-    actors: list[ActorSummary], limit: int | None = None, with_ids: bool = True
-) -> Table:
+def actors_table(actors: list[ActorRow], limit: int | None = None, with_ids: bool = True) -> Table:
     """Actors with roles and counts; the first ``limit`` only when given."""
     shown = actors[:limit] if limit else actors
     columns = ("name", "kind", "country", "roles", "articles", "mentions")
@@ -82,7 +88,7 @@ def actors_table(
         f"Actors ({len(shown)} of {len(actors)})", *(("id",) if with_ids else ()), *columns
     )
     for s in shown:
-        a = s.actor
+        a = s
         cells = [_s(a.name), a.kind, _s(a.country), _s("; ".join(a.roles))]
         cells += [str(s.articles), str(s.mentions)]
         table.add_row(*([_s(a.id)] if with_ids else []), *cells)
@@ -105,11 +111,11 @@ def rejections_table(rejections: list[Rejection]) -> Table:
     return table
 
 
-def quotes_table(found: list[Found[Quote]], names: dict[str, str] | None = None) -> Table:
+def quotes_table(found: list[FoundQuote], names: dict[str, str] | None = None) -> Table:
     """Quotes with date, outlet and speaker; direct quotes in quotation marks."""
     table = _table(f"Quotes ({len(found)})", "date", "outlet", "speaker", "quote", "article")
     for f in found:
-        q = f.record
+        q = f
         who = ""
         if q.speaker:
             who = (names or {}).get(q.speaker.actor or "", q.speaker.text)
@@ -120,13 +126,13 @@ def quotes_table(found: list[Found[Quote]], names: dict[str, str] | None = None)
     return table
 
 
-def claims_table(found: list[Found[Attribution]]) -> Table:
+def claims_table(found: list[FoundClaim]) -> Table:
     """Attributed claims with their reporter and cue."""
     table = _table(
         f"Claims ({len(found)})", "date", "outlet", "reporter", "cue", "claim", "article"
     )
     for f in found:
-        c = f.record
+        c = f
         table.add_row(
             _date(f.published_at),
             _s(f.outlet),
@@ -142,7 +148,7 @@ def _names(ids: list[str], names: dict[str, str]) -> str:
     return _s(", ".join(names.get(i, i) for i in ids))
 
 
-def events_table(found: list[Found[Event]], names: dict[str, str]) -> Table:
+def events_table(found: list[FoundEvent], names: dict[str, str]) -> Table:
     """Events with actors by name (``names``: id → name; unknown ids shown as ids)."""
     table = _table(
         f"Events ({len(found)})",
@@ -156,7 +162,7 @@ def events_table(found: list[Found[Event]], names: dict[str, str]) -> Table:
         "article",
     )
     for f in found:
-        e = f.record
+        e = f
         day = e.date.value if e.date and e.date.value else _date(f.published_at)
         table.add_row(
             _s(day),
@@ -194,10 +200,16 @@ def analysis_view(analysis: Analysis) -> RenderableType:
         )
     names = {act.id: act.name for act in analysis.actors}
     parts += [actors, counts_table(_record_counts(analysis))]
-    from parley.store.queries import Found
-
     located = [
-        Found(a.id, i, a.outlet, a.published_at, a.title, e) for i, e in enumerate(analysis.events)
+        FoundEvent(
+            **dict(e),
+            article_id=a.id,
+            index=i,
+            outlet=a.outlet,
+            published_at=a.published_at,
+            title=a.title,
+        )
+        for i, e in enumerate(analysis.events)
     ]
     if located:
         parts.append(events_table(located, names))
@@ -247,20 +259,20 @@ def tracks_table(records: list[TrackRecord], names: dict[str, str]) -> Table:
     for rec in records:
         latest = rec.latest_round()
         table.add_row(
-            _s(rec.track.name),
-            _names(rec.track.parties, names),
-            _names(rec.track.mediators, names),
+            _s(rec.name),
+            _names(rec.parties, names),
+            _names(rec.mediators, names),
             str(len(rec.rounds)),
-            _round_label(latest.round) if latest else "",
+            _round_label(latest) if latest else "",
             str(len(rec.sources)),
         )
     return table
 
 
 def _rounds_tree(rec: TrackRecord) -> Tree:
-    tree = Tree(f"[bold]{_s(rec.track.name)}[/bold] — rounds")
+    tree = Tree(f"[bold]{_s(rec.name)}[/bold] — rounds")
     for r in rec.rounds:
-        branch = tree.add(_round_label(r.round))
+        branch = tree.add(_round_label(r))
         for h in r.history:
             where = ", ".join(x for x in (h.venue, h.date) if x)
             text = f"{h.status}" + (f" ({where})" if where else "")
@@ -279,7 +291,7 @@ def _positions_table(rec: TrackRecord, names: dict[str, str]) -> Table:
         "attributed to",
         "source",
     )
-    for p in rec.track.positions:
+    for p in rec.positions:
         src = rec.sources.get(p.article_id or "")
         table.add_row(
             _date(src.published_at if src else None),
@@ -295,14 +307,14 @@ def _positions_table(rec: TrackRecord, names: dict[str, str]) -> Table:
 
 def track_view(rec: TrackRecord, names: dict[str, str]) -> RenderableType:
     """One track: who, what is on the table, rounds with every report, positions, agreements."""
-    meta = Table(title=_s(rec.track.name), title_justify="left", show_header=False)
-    meta.add_row("parties", _names(rec.track.parties, names))
-    meta.add_row("mediators", _names(rec.track.mediators, names))
-    meta.add_row("issues", _s("; ".join(rec.track.issues)))
+    meta = Table(title=_s(rec.name), title_justify="left", show_header=False)
+    meta.add_row("parties", _names(rec.parties, names))
+    meta.add_row("mediators", _names(rec.mediators, names))
+    meta.add_row("issues", _s("; ".join(rec.issues)))
     latest = rec.latest_round()
-    meta.add_row("where it stands", _round_label(latest.round) if latest else "no round known")
+    meta.add_row("where it stands", _round_label(latest) if latest else "no round known")
     parts: list[RenderableType] = [meta, _rounds_tree(rec)]
-    if rec.track.positions:
+    if rec.positions:
         parts.append(_positions_table(rec, names))
     parts += [_timeline_table(a, names) for a in rec.agreements]
     return Group(*parts)
@@ -314,7 +326,7 @@ def agreements_table(records: list[AgreementRecord], names: dict[str, str]) -> T
         f"Agreements ({len(records)})", "name", "kind", "parties", "status", "since", "statuses"
     )
     for rec in records:
-        ag = rec.agreement
+        ag = rec
         table.add_row(
             _s(ag.name),
             _s(ag.kind),
@@ -327,7 +339,7 @@ def agreements_table(records: list[AgreementRecord], names: dict[str, str]) -> T
 
 
 def _timeline_table(rec: AgreementRecord, names: dict[str, str]) -> Table:
-    ag = rec.agreement
+    ag = rec
     title = f"{ag.name} ({ag.kind}; {', '.join(names.get(p, p) for p in ag.parties)})"
     table = _table(_s(title), "date", "status", "by", "source", "evidence")
     for st in ag.statuses:

@@ -1,20 +1,19 @@
 """Word lists the actor extractor reads: offices and ranks (``titles.json``), demonyms.
 
-Both are package data (``parley/data/``) so users can read and extend them; this module only
-parses and indexes them. :func:`load_lexicon` caches the parsed files per process because they
-never change while it runs.
+Both are package data (``parley/data/``) read through :mod:`parley.knowledge`, so users extend
+them with a file of the same name in a knowledge folder; this module only indexes them.
+:func:`load_lexicon` builds the index once (again only when the knowledge folders change).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
+from parley import knowledge
 from parley.errors import KnowledgeBaseError
+from parley.kb import load_demonyms
 
 __all__ = ["Office", "Lexicon", "load_lexicon"]
 
@@ -85,28 +84,11 @@ def _strings(data: Mapping[str, object], key: str) -> list[str]:
     return value
 
 
-def _read(name: str) -> dict[str, object]:
-    path = resources.files("parley") / "data" / name
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        log.warning("parley/data/%s is missing; continuing without it", name)
-        return {}
-    except json.JSONDecodeError as e:
-        raise KnowledgeBaseError(f"parley/data/{name}: not valid JSON ({e})") from e
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"parley/data/{name}: expected a JSON object")
-    return data
-
-
-@lru_cache(maxsize=1)
+@knowledge.derived
 def load_lexicon() -> Lexicon:
-    """The shipped titles and demonyms (parsed once per process).
+    """The titles and demonyms, shipped and the user's (indexed once).
 
     Raises:
-        KnowledgeBaseError: a data file is not valid JSON or has the wrong shape.
+        KnowledgeBaseError: a data file is missing, not valid JSON or has the wrong shape.
     """
-    demonyms = _read("demonyms.json").get("demonyms", {})
-    if not isinstance(demonyms, dict):
-        raise KnowledgeBaseError("parley/data/demonyms.json: 'demonyms' must be an object")
-    return Lexicon.from_data(_read("titles.json"), demonyms)
+    return Lexicon.from_data(knowledge.load("titles.json"), load_demonyms())

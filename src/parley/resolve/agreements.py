@@ -11,16 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from parley.kb import alias_key
+from parley.keys import agreement_key
 from parley.models import Agreement, AgreementStatus, Analysis
 
 __all__ = ["merge_agreements", "agreement_key"]
-
-
-def agreement_key(name: str) -> str:
-    """Names that differ only in case, articles or a trailing 'treaty' are one agreement."""
-    key = alias_key(name)
-    return key[: -len(" treaty")] if key.endswith(" treaty") else key
 
 
 def _when(st: AgreementStatus, published: str) -> str:

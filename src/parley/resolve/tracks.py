@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from parley.extract.negotiation.stances import UNSPECIFIED, issue_for, party_words, topic_stems
+from parley.issues import UNSPECIFIED, issue_for, party_words, topic_stems
 from parley.kb import alias_key
 from parley.models import Analysis, Position, Round, Track
 

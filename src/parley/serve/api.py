@@ -8,22 +8,30 @@ shape as ``parley analyze --json`` (``parley-analysis/1``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from parley.errors import NotFound
-from parley.serve import listing
+from parley.models import (
+    ActorRow,
+    AgreementRecord,
+    AnalysisOut,
+    ArticleRow,
+    FoundClaim,
+    FoundEvent,
+    FoundQuote,
+    Overview,
+    Page,
+    Story,
+    StoryRecord,
+    TrackRecord,
+)
 from parley.serve.app import Services, services
-from parley.serve.listing import Filters, Page
-from parley.serve.paging import page_of
 from parley.serve.writes import ArticleIn, analyze_and_save, check_token, read_article
-from parley.store.queries import resolve_actor
+from parley.store import Filters
 
 __all__ = ["router"]
 
@@ -40,14 +48,8 @@ Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD
 Words = Annotated[str | None, Query(description="Words the text contains.")]
 
 
-@contextmanager
-def _conn(svc: Services) -> Iterator[sa.Connection]:
-    with svc.store.engine.connect() as conn:
-        yield conn
-
-
 @router.get("", summary="What the store holds, and where to look")
-def root(svc: Svc) -> dict[str, Any]:
+def root(svc: Svc) -> Overview:
     """Counts of stored records and the list endpoints."""
     lists = [
         "articles",
@@ -60,7 +62,7 @@ def root(svc: Svc) -> dict[str, Any]:
         "stories",
         "search",
     ]
-    return {"counts": svc.store.counts(), "endpoints": [f"/api/v1/{n}" for n in lists]}
+    return Overview(counts=svc.store.counts(), endpoints=[f"/api/v1/{n}" for n in lists])
 
 
 @router.get("/articles", summary="Articles, newest first")
@@ -73,21 +75,29 @@ def articles(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[ArticleRow]:
     """Stored articles (metadata only), newest publication date first."""
     f = Filters(actor=actor, country=country, outlet=outlet, since=since, until=until)
-    with _conn(svc) as conn:
-        return listing.list_articles(conn, svc.store.kb, f, limit, cursor).to_json()
+    return svc.store.list_articles(f, limit, cursor)
 
 
-@router.get("/articles/{article_id}", summary="One article's analysis (parley-analysis/1)")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article's analysis (parley-analysis/1)",
+    response_class=JSONResponse,
+    responses={200: {"model": AnalysisOut, "description": "The analysis JSON."}},
+)
 def article(
     svc: Svc,
     article_id: str,
     with_text: Annotated[bool, Query(description="Include the text.")] = False,
-) -> dict[str, Any]:
-    """The analysis JSON of an article, by id or unique id prefix."""
-    return svc.store.analysis(article_id).to_json(with_text=with_text)
+) -> JSONResponse:
+    """The analysis JSON of an article, by id or unique id prefix.
+
+    Answered as ``parley analyze --json`` writes it (the article text only when asked), not
+    re-validated: the stored analysis is the contract, documented by ``AnalysisOut``.
+    """
+    return JSONResponse(svc.store.analysis(article_id).to_json(with_text=with_text))
 
 
 _POST_BODY = {
@@ -106,6 +116,11 @@ _POST_BODY = {
     summary="Analyse and store a new article (needs the token)",
     status_code=201,
     openapi_extra=_POST_BODY,
+    response_class=JSONResponse,
+    responses={
+        200: {"model": AnalysisOut, "description": "Stored already: its analysis JSON."},
+        201: {"model": AnalysisOut, "description": "Stored now: its analysis JSON."},
+    },
 )
 async def post_article(request: Request, svc: Svc) -> JSONResponse:
     """Analyse the posted article and store it; answers its analysis JSON.
@@ -130,21 +145,19 @@ def actors(
     q: Annotated[str | None, Query(description="Name, alias or id.")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[ActorRow]:
     """Actors seen in stored articles, with how many articles and mentions name them."""
     f = Filters(actor=q, type=type, country=country)
-    with _conn(svc) as conn:
-        return listing.list_actors(conn, svc.store.kb, f, limit, cursor).to_json()
+    return svc.store.list_actors(f, limit, cursor)
 
 
 @router.get("/actors/{actor_id}", summary="One actor")
-def actor(svc: Svc, actor_id: Annotated[str, Path()]) -> dict[str, Any]:
+def actor(svc: Svc, actor_id: Annotated[str, Path()]) -> ActorRow:
     """An actor by exact id, with its article and mention counts."""
-    with _conn(svc) as conn:
-        page = listing.list_actors(conn, None, Filters(actor_ids=(actor_id,)), 1, None)
-    if not page.items:
-        raise NotFound(f"No actor with id {actor_id!r}. List actors at /api/v1/actors.")
-    return dict(page.items[0])
+    try:
+        return svc.store.actor(actor_id)
+    except NotFound:
+        raise NotFound(f"No actor with id {actor_id!r}. List actors at /api/v1/actors.") from None
 
 
 @router.get("/quotes", summary="Quotes, newest first")
@@ -157,11 +170,10 @@ def quotes(
     q: Words = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[FoundQuote]:
     """Quotes; ``actor`` is the speaker."""
     f = Filters(actor=actor, outlet=outlet, since=since, until=until, q=q)
-    with _conn(svc) as conn:
-        return listing.list_quotes(conn, svc.store.kb, f, limit, cursor).to_json()
+    return svc.store.list_quotes(f, limit, cursor)
 
 
 @router.get("/claims", summary="Attributed claims, newest first")
@@ -177,11 +189,10 @@ def claims(
     q: Words = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[FoundClaim]:
     """Claims and who they are attributed to; ``actor`` is the reporter."""
     f = Filters(actor=actor, type=type, outlet=outlet, since=since, until=until, q=q)
-    with _conn(svc) as conn:
-        return listing.list_claims(conn, svc.store.kb, f, limit, cursor).to_json()
+    return svc.store.list_claims(f, limit, cursor)
 
 
 @router.get("/events", summary="Events, newest first")
@@ -196,7 +207,7 @@ def events(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[FoundEvent]:
     """PLOVER events with their evidence; ``names`` maps each actor id to its name."""
     f = Filters(
         actor=actor,
@@ -207,38 +218,23 @@ def events(
         since=since,
         until=until,
     )
-    with _conn(svc) as conn:
-        return listing.list_events(conn, svc.store.kb, f, limit, cursor).to_json()
-
-
-def _actor_ids(svc: Services, actor: str | None) -> set[str] | None:
-    if not actor:
-        return None
-    with _conn(svc) as conn:
-        return {actor, *resolve_actor(conn, actor, svc.store.kb)}
+    return svc.store.list_events(f, limit, cursor)
 
 
 @router.get("/tracks", summary="Negotiation tracks")
 def tracks(
     svc: Svc, actor: Actor = None, limit: Limit = 50, cursor: Cursor = None
-) -> dict[str, Any]:
+) -> Page[TrackRecord]:
     """Negotiation tracks merged across articles, by name, with each round's history (every
     article's report of it) and the articles cited; ``actor`` is a party or mediator."""
-    ids = _actor_ids(svc, actor)
-    found = [
-        rec
-        for rec in svc.store.tracks()
-        if ids is None or ids & {*rec.track.parties, *rec.track.mediators}
-    ]
-    items, nxt = page_of(found, lambda rec: [rec.track.name, rec.key], limit, cursor)
-    return Page([rec.to_json() for rec in items], nxt).to_json()
+    return svc.store.list_tracks(actor, limit, cursor)
 
 
 @router.get("/tracks/{name:path}", summary="One negotiation track")
-def track(svc: Svc, name: str) -> dict[str, Any]:
+def track(svc: Svc, name: str) -> TrackRecord:
     """A track by key, name (any case) or the start of its name, with its rounds' histories,
     positions, agreements and cited articles."""
-    return svc.store.track(name).to_json()
+    return svc.store.track(name)
 
 
 @router.get("/agreements", summary="Agreements and their status timelines")
@@ -248,25 +244,17 @@ def agreements(
     status: Annotated[str | None, Query(description="Current status.")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[AgreementRecord]:
     """Agreements merged across articles; ``actor`` is a party, ``status`` the latest one.
     Each status carries the outlet and date of the article it comes from."""
-    ids = _actor_ids(svc, actor)
-    found = [
-        rec
-        for rec in svc.store.agreements()
-        if (ids is None or ids & set(rec.agreement.parties))
-        and (status is None or (rec.agreement.status or "").lower() == status.lower())
-    ]
-    items, nxt = page_of(found, lambda rec: [rec.agreement.name, rec.key], limit, cursor)
-    return Page([rec.to_json() for rec in items], nxt).to_json()
+    return svc.store.list_agreements(actor, status, limit, cursor)
 
 
 @router.get("/agreements/{name:path}", summary="One agreement")
-def agreement(svc: Svc, name: str) -> dict[str, Any]:
+def agreement(svc: Svc, name: str) -> AgreementRecord:
     """An agreement by name ('new start treaty' finds New START), with its dated status
     timeline, evidence and source articles."""
-    return svc.store.agreement(name).to_json()
+    return svc.store.agreement(name)
 
 
 @router.get("/stories", summary="Stories: one real-world event seen in several articles")
@@ -278,30 +266,17 @@ def stories(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[Story]:
     """Stories, newest first, with their member events (``article_id#index``) and sources."""
     f = Filters(type=type, since=since, until=until)
-    with _conn(svc) as conn:
-        return listing.list_stories(conn, f, min_sources, limit, cursor).to_json()
+    return svc.store.list_stories(f, min_sources, limit, cursor)
 
 
 @router.get("/stories/{story_id}", summary="One story with its member events")
-def story(svc: Svc, story_id: str) -> dict[str, Any]:
+def story(svc: Svc, story_id: str) -> StoryRecord:
     """A story with each member event as the events listing shows it (evidence, outlet,
     date, title), and the articles that report it."""
-    found = svc.store.story(story_id)
-    with _conn(svc) as conn:
-        members = listing.events_by_id(conn, found.events)
-    sources = svc.store.sources(e["article_id"] for e in members)
-    return {
-        **found.model_dump(mode="json"),
-        "members": members,
-        "articles": [
-            sources[a].to_json()
-            for a in dict.fromkeys(e["article_id"] for e in members)
-            if a in sources
-        ],
-    }
+    return svc.store.story(story_id)
 
 
 @router.get("/search", summary="Search article titles and texts, or quotes")
@@ -316,12 +291,11 @@ def search(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Page[ArticleRow] | Page[FoundQuote]:
     """Articles whose title or text contains ``q``, or quotes that do (case-insensitive)."""
     if not q.strip():
         raise HTTPException(422, "Invalid request: query.q: give words to search for.")
     f = Filters(q=q.strip(), outlet=outlet, since=since, until=until)
-    with _conn(svc) as conn:
-        if kind == "quotes":
-            return listing.list_quotes(conn, None, f, limit, cursor).to_json()
-        return listing.search_articles(conn, f, limit, cursor).to_json()
+    if kind == "quotes":
+        return svc.store.list_quotes(f, limit, cursor)
+    return svc.store.list_articles(f, limit, cursor)

@@ -25,10 +25,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parley import __version__
 from parley.errors import InputError, NotFound, ParleyError, StoreError
-from parley.serve.paging import BadCursor
 from parley.serve.templating import templates
 from parley.settings import Settings
 from parley.store import Store, open_store
+from parley.store.paging import BadCursor
 
 if TYPE_CHECKING:
     from parley.batch import Analyzer

@@ -1,6 +1,6 @@
 """A track's timeline: rounds laid out for an inline SVG, and every dated change in order.
 
-Everything comes from the store's resolved records (:class:`~parley.store.TrackRecord`): each
+Everything comes from the store's resolved records (:class:`~parley.models.TrackRecord`): each
 round carries its history, every article's report of it in publication order, so the page can
 show a round planned, then cancelled, then held, with the article behind each step. Layout is
 computed here (plain numbers) and drawn by the template, so the page needs no JavaScript and no
@@ -13,8 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from parley.models import Agreement, Round, Track
-from parley.store.resolved import RoundRecord, Source, TrackRecord
+from parley.models import Agreement, Round, RoundRecord, Source, Track, TrackRecord
 
 __all__ = [
     "RoundDot",
@@ -156,8 +155,7 @@ def _steps(rec: RoundRecord, meta: Mapping[str, ArticleMeta]) -> tuple[Step, ...
 
 def _round_entries(rounds: Sequence[RoundRecord], meta: Mapping[str, ArticleMeta]) -> list[Entry]:
     out = []
-    for i, rec in enumerate(rounds):
-        r = rec.round
+    for i, r in enumerate(rounds):
         src = meta.get(r.article_id or "")
         place = f" in {r.venue}" if r.venue else ""
         label = f"Round {r.ordinal if r.ordinal is not None else '?'}{place}"
@@ -171,7 +169,7 @@ def _round_entries(rounds: Sequence[RoundRecord], meta: Mapping[str, ArticleMeta
                 r.status,
                 src,
                 evidence,
-                _steps(rec, meta),
+                _steps(r, meta),
                 f"round-{i}",
             )
         )
@@ -217,7 +215,7 @@ def track_entries(
     track's agreements, oldest first (undated last)."""
     entries = [
         *_round_entries(rec.rounds, meta),
-        *_position_entries(rec.track, meta, names),
-        *_agreement_entries([a.agreement for a in rec.agreements], meta),
+        *_position_entries(rec, meta, names),
+        *_agreement_entries(rec.agreements, meta),
     ]
     return sorted(entries, key=lambda e: (e.date == "", e.date))

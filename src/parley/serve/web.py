@@ -9,22 +9,20 @@ every save, so no page recomputes them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 
-from parley.errors import NotFound
-from parley.serve import listing
+from parley.models import Page
 from parley.serve.app import Services, services
 from parley.serve.highlight import highlight
-from parley.serve.listing import Filters
 from parley.serve.templating import safe_url, templates
-from parley.serve.timeline import ArticleMeta, article_meta, rounds_chart, track_entries
-from parley.store import schema as t
-from parley.store.resolved import story_articles
+from parley.serve.timeline import article_meta, rounds_chart, track_entries
+from parley.store import Filters
 
 __all__ = ["router"]
 
@@ -37,31 +35,30 @@ def _page(request: Request, name: str, **context: Any) -> Response:
     return templates.TemplateResponse(request, name, context)
 
 
-def _meta(conn: sa.Connection, ids: Iterable[str]) -> dict[str, ArticleMeta]:
-    """Title, outlet and date of the articles with these ids (one query)."""
-    wanted = [i for i in set(ids) if i]
-    if not wanted:
-        return {}
-    a = t.articles
-    query = sa.select(a.c.id, a.c.title, a.c.outlet, a.c.published_at).where(a.c.id.in_(wanted))
-    return {r.id: ArticleMeta(r.id, r.title, r.outlet, r.published_at) for r in conn.execute(query)}
+def _json(view: BaseModel | Sequence[BaseModel]) -> Any:
+    """A listing as its JSON twin (the API's answer to the same query) for a template; a
+    page stays an object with ``items`` and ``next``."""
+    if isinstance(view, Page):
+        return SimpleNamespace(items=_json(view.items), next=view.next)
+    if isinstance(view, BaseModel):
+        return view.model_dump(mode="json")
+    return [v.model_dump(mode="json") for v in view]
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, svc: Svc) -> Response:
-    tracks = [rec.track for rec in svc.store.tracks()]
-    agreements = [rec.agreement for rec in svc.store.agreements()]
+    tracks = svc.store.tracks()
+    agreements = svc.store.agreements()
     stories = svc.store.stories(min_sources=2, limit=12)
     ids = {a for tr in tracks for a in (*tr.parties, *tr.mediators)}
-    with svc.store.engine.connect() as conn:
-        recent = listing.list_recent_articles(conn, 15)
-        meta = _meta(conn, (s.first_report or "" for s in stories))
-        names = listing.actor_names(conn, ids)
+    recent = svc.store.recent_articles(15)
+    meta = article_meta(svc.store.sources(s.first_report for s in stories))
+    names = svc.store.names(ids)
     return _page(
         request,
         "home.html",
         counts=svc.store.counts(),
-        recent=recent,
+        recent=_json(recent),
         tracks=tracks,
         agreements=agreements,
         stories=stories,
@@ -80,9 +77,10 @@ def articles(
     cursor: str | None = None,
 ) -> Response:
     f = Filters(outlet=outlet or None, since=since, until=until)
-    with svc.store.engine.connect() as conn:
-        page = listing.list_articles(conn, svc.store.kb, f, 50, cursor)
-    return _page(request, "articles.html", page=page, outlet=outlet or "", since=since, until=until)
+    page = svc.store.list_articles(f, 50, cursor)
+    return _page(
+        request, "articles.html", page=_json(page), outlet=outlet or "", since=since, until=until
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -102,33 +100,25 @@ def article(request: Request, svc: Svc, article_id: str) -> Response:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, svc: Svc, q: str | None = None, cursor: str | None = None) -> Response:
-    with svc.store.engine.connect() as conn:
-        page = listing.list_actors(conn, svc.store.kb, Filters(actor=q or None), 100, cursor)
-    return _page(request, "actors.html", page=page, q=q or "")
+    page = svc.store.list_actors(Filters(actor=q or None), 100, cursor)
+    return _page(request, "actors.html", page=_json(page), q=q or "")
 
 
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor(request: Request, svc: Svc, actor_id: str) -> Response:
+    found = svc.store.actor(actor_id)
     f = Filters(actor_ids=(actor_id,))
-    with svc.store.engine.connect() as conn:
-        found = listing.list_actors(conn, None, f, 1, None).items
-        if not found:
-            raise NotFound(f"No actor with id {actor_id!r}.")
-        quotes = listing.list_quotes(conn, None, f, 100, None)
-        events = listing.list_events(conn, None, f, 100, None)
-        claims = listing.list_claims(conn, None, f, 50, None)
-    tracks = [
-        rec.track
-        for rec in svc.store.tracks()
-        if actor_id in {*rec.track.parties, *rec.track.mediators}
-    ]
+    quotes = svc.store.list_quotes(f, 100)
+    events = svc.store.list_events(f, 100)
+    claims = svc.store.list_claims(f, 50)
+    tracks = [rec for rec in svc.store.tracks() if actor_id in {*rec.parties, *rec.mediators}]
     return _page(
         request,
         "actor.html",
-        actor=found[0],
-        quotes=quotes,
-        events=events,
-        claims=claims,
+        actor=_json(found),
+        quotes=_json(quotes),
+        events=_json(events),
+        claims=_json(claims),
         tracks=tracks,
     )
 
@@ -137,7 +127,7 @@ def actor(request: Request, svc: Svc, actor_id: str) -> Response:
 def track(request: Request, svc: Svc, name: str) -> Response:
     rec = svc.store.track(name)
     meta = article_meta(rec.sources)
-    tr = rec.track
+    tr = rec
     names = svc.store.names({*tr.parties, *tr.mediators, *(p.actor for p in tr.positions)})
     return _page(
         request,
@@ -146,14 +136,14 @@ def track(request: Request, svc: Svc, name: str) -> Response:
         chart=rounds_chart(tr, meta),
         entries=track_entries(rec, meta, names),
         names=names,
-        agreements=[a.agreement for a in rec.agreements],
+        agreements=rec.agreements,
     )
 
 
 @router.get("/agreements/{name:path}", response_class=HTMLResponse)
 def agreement(request: Request, svc: Svc, name: str) -> Response:
     rec = svc.store.agreement(name)
-    ag = rec.agreement
+    ag = rec
     names = svc.store.names({*ag.parties, *(s.attributed_to or "" for s in ag.statuses)})
     return _page(request, "agreement.html", ag=ag, meta=article_meta(rec.sources), names=names)
 
@@ -161,10 +151,8 @@ def agreement(request: Request, svc: Svc, name: str) -> Response:
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, svc: Svc, story_id: str) -> Response:
     found = svc.store.story(story_id)
-    with svc.store.engine.connect() as conn:
-        members = listing.events_by_id(conn, found.events)
-        meta = _meta(conn, story_articles(found))
-    sources = [meta[a] for a in story_articles(found) if a in meta]
+    sources = list(article_meta({s.article_id: s for s in found.articles}).values())
+    members = [_json(m) for m in found.members]
     return _page(request, "story.html", story=found, members=members, sources=sources)
 
 
@@ -174,9 +162,8 @@ def search(request: Request, svc: Svc, q: Annotated[str, Query(max_length=200)] 
     found = quotes = None
     if len(words) >= 2:
         f = Filters(q=words)
-        with svc.store.engine.connect() as conn:
-            found = listing.search_articles(conn, f, 50, None)
-            quotes = listing.list_quotes(conn, None, f, 50, None)
+        found = _json(svc.store.list_articles(f, 50))
+        quotes = _json(svc.store.list_quotes(f, 50))
     return _page(request, "search.html", q=q, found=found, quotes=quotes)
 
 

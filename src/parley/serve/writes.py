@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parley.errors import EmptyInput
 from parley.models import Analysis, RawDocument
+from parley.resolve import refresh_resolved
 from parley.serve.app import Services
 
 __all__ = ["ArticleIn", "MAX_BYTES", "check_token", "read_article", "analyze_and_save"]
@@ -119,5 +120,5 @@ def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, b
     new = not services.store.has_article(article.id)
     services.store.save(analysis)
     # Only the records this article can change are recomputed, so a write stays fast.
-    services.store.refresh_resolved({article.id})
+    refresh_resolved(services.store, {article.id})
     return analysis, new

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from parley.errors import ConfigError
-from parley.models import Event
-from parley.store.queries import Found
+from parley.models import FoundEvent
 from parley.store.rows import event_id
 
 if TYPE_CHECKING:
@@ -30,6 +29,8 @@ FORMATS: tuple[str, ...] = get_args(Format)
 KINDS: tuple[str, ...] = get_args(Kind)
 
 Record = dict[str, Any]
+# An event's actor names are for reading on a page; an export keeps the ids only.
+_NAMES = {"names"}
 
 
 def records(store: Store, kind: str) -> Iterator[Record]:
@@ -37,18 +38,21 @@ def records(store: Store, kind: str) -> Iterator[Record]:
     if kind == "articles":
         yield from (a.model_dump(mode="json") for a in store.articles(limit=None))
     elif kind == "quotes":
-        yield from (f.to_json() for f in store.quotes())
+        yield from (f.model_dump(mode="json") for f in store.quotes())
     elif kind == "claims":
-        yield from (f.to_json() for f in store.claims())
+        yield from (f.model_dump(mode="json") for f in store.claims())
     elif kind == "events":
-        yield from ({"id": event_id(f.article_id, f.index), **f.to_json()} for f in store.events())
+        yield from (
+            {"id": event_id(f.article_id, f.index), **f.model_dump(mode="json", exclude=_NAMES)}
+            for f in store.events()
+        )
     else:
         raise ConfigError(f"Cannot export {kind!r}: choose one of {', '.join(KINDS)}.")
 
 
-def plover(found: Found[Event], names: dict[str, str], url: str | None = None) -> Record:
+def plover(found: FoundEvent, names: dict[str, str], url: str | None = None) -> Record:
     """One event as a PLOVER-style record; actor ids are shown by name when known."""
-    e = found.record
+    e = found
     published = found.published_at.isoformat() if found.published_at else None
 
     def who(ids: list[str]) -> str | None:
@@ -77,7 +81,7 @@ def plover(found: Found[Event], names: dict[str, str], url: str | None = None) -
 
 
 def _plover_records(store: Store) -> Iterator[Record]:
-    names = {s.actor.id: s.actor.name for s in store.actors()}
+    names = {s.id: s.name for s in store.actors()}
     urls = {a.id: a.url for a in store.articles(limit=None)}
     for found in store.events():
         yield plover(found, names, urls.get(found.article_id))

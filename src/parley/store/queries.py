@@ -1,76 +1,82 @@
-"""Read queries over the store: every filter is a bound parameter on an indexed column.
+"""The one query layer: filtered, cursor-paged listings over the store's tables.
 
-Results are the records of :mod:`parley.models`, rebuilt from the JSON kept with each row, paired
-with where they were found (:class:`Found`), so a query returns exactly what extraction produced.
+Every listing is one indexed query (plus one to name the actors of a page of events), ordered by
+a total key so cursors (:mod:`parley.store.paging`) are stable, and answers the view models of
+:mod:`parley.models`. The CLI, the web pages and the API all call these through
+:class:`parley.store.Store`, so a page and its JSON twin come from the same query. Text search
+(``q``) goes through the full-text indexes of :mod:`parley.store.search` (SQLite FTS5,
+PostgreSQL GIN), never a scan of the text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
-from pydantic import BaseModel
 
 from parley.kb import alias_key
-from parley.models import ActorInText, Attribution, Event, Quote, Rejection
+from parley.models import (
+    ActorRow,
+    ArticleRow,
+    FoundClaim,
+    FoundEvent,
+    FoundIn,
+    FoundQuote,
+    Page,
+    Rejection,
+)
 from parley.store import schema as t
+from parley.store.paging import SortKey, after, encode_cursor
 from parley.store.rows import from_db_time
+from parley.store.search import text_matches
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
 
 __all__ = [
-    "Found",
-    "ActorSummary",
+    "Filters",
     "country_code",
     "resolve_actor",
-    "select_quotes",
-    "select_claims",
-    "select_events",
-    "select_actors",
+    "where_published",
+    "list_articles",
+    "recent_articles",
+    "search_articles",
+    "list_quotes",
+    "list_claims",
+    "list_events",
+    "events_by_id",
+    "list_story_ids",
+    "list_actors",
+    "actor_names",
     "select_rejections",
     "count_rows",
-    "where_published",
-    "in_country",
-    "actor_counts",
 ]
 
-R = TypeVar("R", bound=BaseModel)
+T = TypeVar("T")
+F = TypeVar("F", bound=FoundIn)
 
 
 @dataclass(frozen=True)
-class Found(Generic[R]):
-    """A record and the article it was found in."""
+class Filters:
+    """What a listing may be narrowed by; each is optional and ANDed with the others.
 
-    article_id: str
-    index: int
-    outlet: str | None
-    published_at: dt.date | None
-    title: str | None
-    record: R
+    ``actor`` is a name, alias or id as a person types it; ``actor_ids`` are exact ids (the
+    actor page uses them so "Iran" does not also match "Iranian Foreign Ministry"). ``type`` is
+    the PLOVER type of events and stories, the reporter kind of claims, the kind of actors.
+    """
 
-    def to_json(self) -> dict[str, Any]:
-        """The record's JSON with the article's id, outlet, date and title alongside."""
-        return {
-            **self.record.model_dump(mode="json"),
-            "article_id": self.article_id,
-            "index": self.index,
-            "outlet": self.outlet,
-            "published_at": self.published_at.isoformat() if self.published_at else None,
-            "title": self.title,
-        }
-
-
-@dataclass(frozen=True)
-class ActorSummary:
-    """An actor of the store with the number of articles and mentions that refer to it."""
-
-    actor: ActorInText
-    articles: int
-    mentions: int
+    actor: str | None = None
+    actor_ids: tuple[str, ...] = ()
+    country: str | None = None
+    type: str | None = None
+    status: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    q: str | None = None
 
 
 def country_code(value: str, kb: KnowledgeBase | None = None) -> str:
@@ -107,27 +113,6 @@ def resolve_actor(conn: sa.Connection, name: str, kb: KnowledgeBase | None) -> l
     return list(dict.fromkeys(ids))
 
 
-def _with_article(table: sa.Table) -> sa.Select[Any]:
-    """A record table's rows, newest first, with the article's title.
-
-    Date and outlet come from the record's own copies (indexed, see migration 0003), so the
-    sort needs no join; the join only adds the title.
-    """
-    a = t.articles
-    return (
-        sa.select(
-            table.c.article_id,
-            table.c.idx,
-            table.c.outlet,
-            table.c.published_at,
-            a.c.title,
-            table.c.data,
-        )
-        .join(a, a.c.id == table.c.article_id)
-        .order_by(table.c.published_at.desc().nulls_last(), table.c.article_id, table.c.idx)
-    )
-
-
 def where_published(
     query: sa.Select[Any],
     table: sa.Table,
@@ -148,88 +133,229 @@ def where_published(
     return query
 
 
-def _found(conn: sa.Connection, query: sa.Select[Any], model: type[R]) -> list[Found[R]]:
-    return [
-        Found(r.article_id, r.idx, r.outlet, r.published_at, r.title, model.model_validate(r.data))
-        for r in conn.execute(query)
-    ]
+def _page(
+    conn: sa.Connection,
+    query: sa.Select[Any],
+    keys: Sequence[SortKey],
+    limit: int | None,
+    cursor: str | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """Run ``query`` ordered by ``keys`` from ``cursor``; one extra row tells if more remain.
+
+    The cursor holds the last row's values of the key columns, read back by their names.
+    ``limit`` None returns every row (the CLI's listings) and no cursor.
+    """
+    query = query.order_by(*(k.order() for k in keys))
+    if cursor:
+        query = query.where(after(keys, cursor))
+    rows = list(conn.execute(query if limit is None else query.limit(limit + 1)))
+    more = limit is not None and len(rows) > limit
+    rows = rows[:limit]
+    names = [k.column.name for k in keys]
+    nxt = encode_cursor([getattr(rows[-1], n) for n in names]) if more and rows else None
+    return Page[T](items=[to_item(r) for r in rows], next=nxt)
+
+
+def _ids(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> list[str] | None:
+    """Actor ids the filters name, or None when they name no actor."""
+    if f.actor_ids:
+        return list(f.actor_ids)
+    if f.actor:
+        return resolve_actor(conn, f.actor, kb)
+    return None
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = ("id", "title", "outlet", "url", "published_at", "dateline", "language")
+_ARTICLE_KEYS = (SortKey(t.articles.c.published_at, descending=True), SortKey(t.articles.c.id))
+
+
+def _article_item(r: sa.Row[Any]) -> ArticleRow:
+    return ArticleRow.model_validate({c: getattr(r, c) for c in _ARTICLE_COLUMNS})
+
+
+def _articles_query(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> sa.Select[Any]:
+    a, m = t.articles, t.mentions
+    query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
+    query = where_published(query, a, f.outlet, f.since, f.until)
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(a.c.id.in_(sa.select(m.c.article_id).where(m.c.actor_id.in_(ids))))
+    if f.country:
+        code = country_code(f.country, kb)
+        of_country = sa.select(m.c.article_id).join(t.actors, t.actors.c.id == m.c.actor_id)
+        query = query.where(a.c.id.in_(of_country.where(t.actors.c.country == code)))
+    if f.q:
+        query = query.where(text_matches(conn.dialect.name, a, f.q))
+    return query
+
+
+def list_articles(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> Page[ArticleRow]:
+    """Articles, newest publication date first (undated last), without their text; ``q``
+    keeps those whose title or text holds its words as a phrase (full-text index)."""
+    query = _articles_query(conn, f, kb)
+    return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
+
+
+def search_articles(
+    conn: sa.Connection, f: Filters, limit: int | None, cursor: str | None
+) -> Page[ArticleRow]:
+    """Articles whose title or text holds the words of ``f.q`` as a phrase (the full-text
+    index of :mod:`parley.store.search`), newest first."""
+    return list_articles(
+        conn,
+        None,
+        Filters(q=f.q or "", outlet=f.outlet, since=f.since, until=f.until),
+        limit,
+        cursor,
+    )
+
+
+def recent_articles(conn: sa.Connection, limit: int) -> list[ArticleRow]:
+    """The articles stored most recently (what changed since a person last looked)."""
+    a = t.articles
+    query = (
+        sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
+        .order_by(a.c.ingested_at.desc(), a.c.id)
+        .limit(limit)
+    )
+    return [_article_item(r) for r in conn.execute(query)]
+
+
+# -- records found in articles -----------------------------------------------------------------
+
+
+def _with_article(table: sa.Table) -> sa.Select[Any]:
+    """A record table's rows with the article's title.
+
+    Date and outlet come from the record's own copies (indexed, see migration 0003), so
+    filtering and sorting need no join; the join only adds the title of the page's rows.
+    """
+    a = t.articles
+    return sa.select(
+        table.c.article_id,
+        table.c.idx,
+        table.c.outlet,
+        table.c.published_at,
+        a.c.title,
+        table.c.data,
+    ).join(a, a.c.id == table.c.article_id)
+
+
+def _record_keys(table: sa.Table) -> tuple[SortKey, ...]:
+    """Newest article first, then the record's order in its article."""
+    return (
+        SortKey(table.c.published_at, descending=True),
+        SortKey(table.c.article_id),
+        SortKey(table.c.idx),
+    )
+
+
+def _found(model: type[F]) -> Callable[[sa.Row[Any]], F]:
+    """Build ``model`` from a row of :func:`_with_article`: the record's JSON and its article."""
+
+    def item(r: sa.Row[Any]) -> F:
+        where = {
+            "article_id": r.article_id,
+            "index": r.idx,
+            "outlet": r.outlet,
+            "published_at": r.published_at,
+            "title": r.title,
+        }
+        return model.model_validate({**r.data, **where})
+
+    return item
 
 
 def _who(
-    column: sa.Column[Any], text: sa.Column[Any], ids: Sequence[str], name: str
+    column: sa.Column[Any], text: sa.Column[Any], ids: list[str], f: Filters
 ) -> sa.ColumnElement[bool]:
-    """Rows whose resolved actor is one of ``ids`` or whose surface text contains ``name``."""
-    by_text = sa.func.lower(text).contains(name.lower(), autoescape=True)
+    """Rows said by one of ``ids``, or (for a typed name) whose unresolved speaker's surface
+    text contains it.
+
+    A row resolved to another actor is not matched by text ("Iran" must not match the
+    "Iranian foreign ministry"), and keeping the text test to unresolved rows lets both
+    branches use the index on ``column``.
+    """
+    if f.actor_ids or not f.actor:
+        return column.in_(ids)
+    by_text = sa.and_(column.is_(None), text.icontains(f.actor, autoescape=True))
     return sa.or_(column.in_(ids), by_text) if ids else by_text
 
 
-def select_quotes(
+def list_quotes(
     conn: sa.Connection,
     kb: KnowledgeBase | None,
-    speaker: str | None = None,
-    outlet: str | None = None,
-    since: dt.date | None = None,
-    limit: int | None = None,
-) -> list[Found[Quote]]:
-    """Quotes, newest article first, optionally by speaker (name or id), outlet and date."""
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> Page[FoundQuote]:
+    """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
-    query = where_published(_with_article(q), q, outlet, since).limit(limit)
-    if speaker:
-        ids = resolve_actor(conn, speaker, kb)
-        query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, speaker))
-    return _found(conn, query, Quote)
+    query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
+    if f.q:
+        query = query.where(text_matches(conn.dialect.name, q, f.q))
+    return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
 
-def select_claims(
+def list_claims(
     conn: sa.Connection,
     kb: KnowledgeBase | None,
-    reporter: str | None = None,
-    outlet: str | None = None,
-    since: dt.date | None = None,
-    limit: int | None = None,
-) -> list[Found[Attribution]]:
-    """Attributed claims, newest article first, optionally by reporter, outlet and date."""
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> Page[FoundClaim]:
+    """Attributed claims, newest article first; by reporter (``actor``), reporter kind
+    (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
     c = t.attributions
-    query = where_published(_with_article(c), c, outlet, since).limit(limit)
-    if reporter:
-        ids = resolve_actor(conn, reporter, kb)
-        query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, reporter))
-    return _found(conn, query, Attribution)
+    query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, f))
+    if f.type:
+        query = query.where(c.c.reporter_kind == f.type.lower())
+    if f.q:
+        query = query.where(text_matches(conn.dialect.name, c, f.q))
+    return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 
-def select_events(
-    conn: sa.Connection,
-    kb: KnowledgeBase | None,
-    *,
-    type: str | None = None,
-    actor: str | None = None,
-    country: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    status: str | None = None,
-    limit: int | None = None,
-) -> list[Found[Event]]:
-    """Events, newest first, filtered by PLOVER type, actor, country, date and status.
+def _prefixes(day: str) -> list[str]:
+    return [day[:i] for i in range(1, len(day) + 1)]
 
-    ``actor`` matches events whose source, target or mediator is that actor; ``country``
-    matches the place of the event or the country of any actor involved. Dates compare the
-    event's own date when known, else the article's publication date.
+
+def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
+    """Events whose own date (else their article's) falls in ``since``..``until``.
+
+    Dates are ISO strings, which order like dates; a coarser date that contains ``since``
+    ('2026-02' for 2026-02-15) counts too, i.e. one that is a prefix of it. Each branch of the
+    OR is a range or equality on an index of ``(date_value, published_at)``.
     """
-    e, ea = t.events, t.event_actors
-    query = _with_article(e).limit(limit)
-    if type:
-        query = query.where(e.c.type == type.upper())
-    if status:
-        query = query.where(e.c.status == status.lower())
-    if actor:
-        ids = resolve_actor(conn, actor, kb)
-        query = query.where(e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))))
-    if country:
-        query = query.where(in_country(country_code(country, kb)))
-    return _found(conn, _event_dates(query, since, until), Event)
+    if not (f.since or f.until):
+        return query
+    e = t.events.c
+    lo, hi = (f.since.isoformat() if f.since else None), (f.until.isoformat() if f.until else None)
+    own = [e.date_value >= lo] if lo else []
+    own += [e.date_value <= hi] if hi else []
+    article = [e.published_at >= f.since] if f.since else []
+    article += [e.published_at <= f.until] if f.until else []
+    branches = [sa.and_(*own), sa.and_(e.date_value.is_(None), *article)]
+    if lo:
+        branches.append(sa.and_(e.date_value.in_(_prefixes(lo)), *own[1:]))
+    return query.where(sa.or_(*branches))
 
 
-def in_country(code: str) -> sa.ColumnElement[bool]:
+def _in_country(code: str) -> sa.ColumnElement[bool]:
     """Events placed in the country with ISO3 ``code`` or involving one of its actors."""
     e, ea, ac = t.events, t.event_actors, t.actors
     involved = (
@@ -238,21 +364,102 @@ def in_country(code: str) -> sa.ColumnElement[bool]:
     return sa.or_(e.c.place_country == code, e.c.id.in_(involved))
 
 
-def _event_dates(
-    query: sa.Select[Any], since: dt.date | None, until: dt.date | None
-) -> sa.Select[Any]:
-    # ISO strings order like dates, so one comparison serves day, month and year precision.
-    day = sa.func.coalesce(t.events.c.date_value, sa.cast(t.events.c.published_at, sa.String))
-    if since:
-        start = since.isoformat()
-        # A coarser value that contains ``since`` ('2026-02' for 2026-02-15) still counts.
-        query = query.where(sa.or_(day >= start, sa.literal(start, sa.String).like(day + "%")))
-    if until:
-        query = query.where(day <= until.isoformat())
-    return query
+def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Select[Any]:
+    e, ea = t.events, t.event_actors
+    # Dates are not the article's alone here: _event_dates filters them.
+    query = where_published(_with_article(e), e, f.outlet, since=None)
+    if f.type:
+        query = query.where(e.c.type == f.type.upper())
+    if f.status:
+        query = query.where(e.c.status == f.status.lower())
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))))
+    if f.country:
+        query = query.where(_in_country(country_code(f.country, kb)))
+    return _event_dates(query, f)
 
 
-def actor_counts() -> sa.Subquery:
+def list_events(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> Page[FoundEvent]:
+    """Events, newest article first, with ``names`` mapping each actor id to its name.
+
+    ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
+    ``since``/``until`` the event's own date when known, else the article's.
+    """
+    query = _events_query(conn, kb, f)
+    page = _page(conn, query, _record_keys(t.events), limit, cursor, _found(FoundEvent))
+    _name_actors(conn, page.items)
+    return page
+
+
+def events_by_id(conn: sa.Connection, ids: Sequence[str]) -> list[FoundEvent]:
+    """The events with these ids (``article_id#index``, as a story lists them), in that
+    order, shaped like :func:`list_events` items; two queries whatever their number."""
+    e = t.events
+    wanted = list(dict.fromkeys(ids))
+    rows = {
+        r.id: r
+        for i in range(0, len(wanted), 500)
+        for r in conn.execute(
+            _with_article(e).add_columns(e.c.id).where(e.c.id.in_(wanted[i : i + 500]))
+        )
+    }
+    to_item = _found(FoundEvent)
+    found = [to_item(rows[i]) for i in wanted if i in rows]
+    _name_actors(conn, found)
+    return found
+
+
+def _name_actors(conn: sa.Connection, events: Sequence[FoundEvent]) -> None:
+    """Give each event a ``names`` map of its actor ids (one query for them all)."""
+    names = actor_names(conn, {a for e in events for a in (*e.source, *e.target, *e.mediator)})
+    for e in events:
+        e.names = {a: names.get(a, a) for a in (*e.source, *e.target, *e.mediator)}
+
+
+def actor_names(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Actor id → name for the stored actors among ``ids`` (unknown ids are left out)."""
+    wanted = sorted(set(ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        query = sa.select(t.actors.c.id, t.actors.c.name).where(
+            t.actors.c.id.in_(wanted[i : i + 500])
+        )
+        out.update({r.id: r.name for r in conn.execute(query)})
+    return out
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+
+def list_story_ids(
+    conn: sa.Connection, f: Filters, min_sources: int, limit: int | None, cursor: str | None
+) -> Page[str]:
+    """Ids of the stories seen in at least ``min_sources`` articles, newest first; by PLOVER
+    type and date (``since``/``until`` compare the story's ISO date, so '2026-02' is before
+    2026-02-01)."""
+    s = t.stories.c
+    query = sa.select(s.id, s.date).where(s.article_count >= min_sources)
+    if f.type:
+        query = query.where(s.type == f.type.upper())
+    if f.since:
+        query = query.where(s.date >= f.since.isoformat())
+    if f.until:
+        query = query.where(s.date <= f.until.isoformat())
+    keys = (SortKey(s.date, descending=True), SortKey(s.id))
+    return _page(conn, query, keys, limit, cursor, lambda r: str(r.id))
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+def _actor_counts() -> sa.Subquery:
     """Per actor id: how many articles mention it (``n_articles``) and how often
     (``n_mentions``). A subquery, because PostgreSQL cannot GROUP BY a json column."""
     m = t.mentions
@@ -267,40 +474,51 @@ def actor_counts() -> sa.Subquery:
     )
 
 
-def select_actors(
+def _actor_item(r: sa.Row[Any]) -> ActorRow:
+    return ActorRow(
+        id=r.id,
+        name=r.name,
+        kind=r.kind,
+        country=r.country,
+        roles=list((r.data or {}).get("roles", [])),
+        articles=int(r.n_articles),
+        mentions=int(r.n_mentions),
+    )
+
+
+def _actors_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Subquery:
+    ac = t.actors
+    seen = _actor_counts()
+    query = sa.select(
+        ac,
+        sa.func.coalesce(seen.c.n_articles, 0).label("n_articles"),
+        sa.func.coalesce(seen.c.n_mentions, 0).label("n_mentions"),
+    ).outerjoin(seen, seen.c.actor_id == ac.c.id)
+    if f.type:
+        query = query.where(ac.c.kind == f.type.lower())
+    if f.country:
+        query = query.where(ac.c.country == country_code(f.country, kb))
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(ac.c.id.in_(ids))
+    return query.subquery()
+
+
+def list_actors(
     conn: sa.Connection,
     kb: KnowledgeBase | None,
-    kind: str | None = None,
-    country: str | None = None,
-    q: str | None = None,
-) -> list[ActorSummary]:
-    """Actors seen in stored articles, most-mentioned first."""
-    ac = t.actors
-    seen = actor_counts()
-    n_mentions = sa.func.coalesce(seen.c.n_mentions, 0)
-    query = (
-        sa.select(
-            ac,
-            sa.func.coalesce(seen.c.n_articles, 0).label("n_articles"),
-            n_mentions.label("n_mentions"),
-        )
-        .outerjoin(seen, seen.c.actor_id == ac.c.id)
-        .order_by(n_mentions.desc(), ac.c.name)
-    )
-    if kind:
-        query = query.where(ac.c.kind == kind.lower())
-    if country:
-        query = query.where(ac.c.country == country_code(country, kb))
-    if q:
-        query = query.where(ac.c.id.in_(resolve_actor(conn, q, kb)))
-    return [_summary(r) for r in conn.execute(query)]
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> Page[ActorRow]:
+    """Actors seen in stored articles, most mentioned first, then by name; by kind
+    (``type``), country and name, alias or id (``actor``)."""
+    sub = _actors_query(conn, kb, f)
+    keys = (SortKey(sub.c.n_mentions, descending=True), SortKey(sub.c.name), SortKey(sub.c.id))
+    return _page(conn, sa.select(sub), keys, limit, cursor, _actor_item)
 
 
-def _summary(r: sa.Row[Any]) -> ActorSummary:
-    actor = ActorInText(
-        id=r.id, name=r.name, kind=r.kind, country=r.country, roles=r.data.get("roles", [])
-    )
-    return ActorSummary(actor, r.n_articles, r.n_mentions)
+# -- the rest ----------------------------------------------------------------------------------
 
 
 def select_rejections(conn: sa.Connection, limit: int | None = None) -> list[Rejection]:

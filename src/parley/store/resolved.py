@@ -8,23 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
 from parley.errors import NotFound
 from parley.kb import alias_key
-from parley.models import Agreement, Round, Story, Track
-from parley.resolve.agreements import agreement_key
+from parley.keys import agreement_key, split_ref
+from parley.models import (
+    Agreement,
+    AgreementRecord,
+    Round,
+    RoundRecord,
+    Source,
+    StatusRecord,
+    Story,
+    Track,
+    TrackRecord,
+)
 from parley.store import schema as t
-from parley.store.refresh import split_ref
 
 __all__ = [
-    "Source",
-    "RoundRecord",
-    "AgreementRecord",
-    "TrackRecord",
     "select_tracks",
     "select_track",
     "select_agreements",
@@ -32,94 +36,8 @@ __all__ = [
     "select_stories",
     "select_stories_by_id",
     "select_sources",
-    "select_names",
     "story_articles",
 ]
-
-
-@dataclass(frozen=True)
-class Source:
-    """The article a statement comes from, as a person cites it."""
-
-    article_id: str
-    outlet: str | None
-    published_at: dt.date | None
-    title: str | None
-
-    def cite(self) -> str:
-        """``'Reuters, 2026-03-03, adeba6110edf'``: outlet, date and short article id."""
-        when = self.published_at.isoformat() if self.published_at else "undated"
-        short = self.article_id.rsplit(":", 1)[-1][:12]
-        return f"{self.outlet or 'unknown outlet'}, {when}, {short}"
-
-    def to_json(self) -> dict[str, Any]:
-        """The source as JSON (id, outlet, ISO date, title)."""
-        return {
-            "article_id": self.article_id,
-            "outlet": self.outlet,
-            "title": self.title,
-            "published_at": self.published_at.isoformat() if self.published_at else None,
-        }
-
-
-@dataclass(frozen=True)
-class RoundRecord:
-    """A round as merged across articles, and every article's report of it, oldest first."""
-
-    round: Round
-    history: list[Round] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The merged round with its ``history``."""
-        return {
-            **self.round.model_dump(mode="json"),
-            "history": [h.model_dump(mode="json") for h in self.history],
-        }
-
-
-@dataclass(frozen=True)
-class AgreementRecord:
-    """An agreement with its status timeline and the articles each status comes from."""
-
-    key: str
-    agreement: Agreement
-    sources: dict[str, Source] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """The agreement's JSON; each status carries its source article's outlet and date."""
-        data = self.agreement.model_dump(mode="json")
-        for status in data["statuses"]:
-            src = self.sources.get(status.get("article_id") or "")
-            status["source"] = src.to_json() if src else None
-        return {**data, "key": self.key}
-
-
-@dataclass(frozen=True)
-class TrackRecord:
-    """A negotiation track: merged record, rounds with histories, agreements of its parties."""
-
-    key: str
-    track: Track
-    rounds: list[RoundRecord] = field(default_factory=list)
-    agreements: list[AgreementRecord] = field(default_factory=list)
-    sources: dict[str, Source] = field(default_factory=dict)
-
-    def latest_round(self) -> RoundRecord | None:
-        """The last round held or under way, else the last round known."""
-        done = [r for r in self.rounds if r.round.status in ("held", "under way")]
-        chosen = done or self.rounds
-        return chosen[-1] if chosen else None
-
-    def to_json(self) -> dict[str, Any]:
-        """The track's JSON with round histories, agreements and the cited articles."""
-        data = self.track.model_dump(mode="json")
-        data["rounds"] = [r.to_json() for r in self.rounds]
-        return {
-            **data,
-            "key": self.key,
-            "agreements": [a.to_json() for a in self.agreements],
-            "sources": {k: s.to_json() for k, s in sorted(self.sources.items())},
-        }
 
 
 def select_sources(conn: sa.Connection, ids: Iterable[str | None]) -> dict[str, Source]:
@@ -132,17 +50,10 @@ def select_sources(conn: sa.Connection, ids: Iterable[str | None]) -> dict[str, 
             a.id.in_(wanted[i : i + 500])
         )
         for row in conn.execute(query):
-            out[row.id] = Source(row.id, row.outlet, row.published_at, row.title)
+            out[row.id] = Source(
+                article_id=row.id, outlet=row.outlet, published_at=row.published_at, title=row.title
+            )
     return out
-
-
-def select_names(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
-    """Actor id → name for the stored actors among ``ids`` (unknown ids are left out)."""
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    query = sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(wanted))
-    return {row.id: row.name for row in conn.execute(query)}
 
 
 # -- agreements ------------------------------------------------------------------------------
@@ -157,10 +68,15 @@ def select_agreements(conn: sa.Connection) -> list[AgreementRecord]:
     ).all()
     found = [(row.key, Agreement.model_validate(row.data)) for row in rows]
     sources = select_sources(conn, (s.article_id for _, ag in found for s in ag.statuses))
-    return [
-        AgreementRecord(key, ag, _only(sources, (s.article_id for s in ag.statuses)))
-        for key, ag in found
+    return [_agreement_record(key, ag, sources) for key, ag in found]
+
+
+def _agreement_record(key: str, ag: Agreement, sources: dict[str, Source]) -> AgreementRecord:
+    """The agreement with each status citing the article it comes from."""
+    statuses = [
+        StatusRecord(**dict(st), source=sources.get(st.article_id or "")) for st in ag.statuses
     ]
+    return AgreementRecord(**{**dict(ag), "statuses": statuses, "key": key})
 
 
 def _only(sources: dict[str, Source], ids: Iterable[str | None]) -> dict[str, Source]:
@@ -176,8 +92,8 @@ def select_agreement(conn: sa.Connection, name: str) -> AgreementRecord:
     """
     every = select_agreements(conn)
     found = [a for a in every if a.key == agreement_key(name)]
-    found = found or _prefixed(every, name, lambda a: a.agreement.name)
-    _check_one([a.agreement.name for a in found], name, "agreement", "parley treaties")
+    found = found or _prefixed(every, name, lambda a: a.name)
+    _check_one([a.name for a in found], name, "agreement", "parley treaties")
     return found[0]
 
 
@@ -233,18 +149,15 @@ def _track_records(conn: sa.Connection, found: list[tuple[str, Track]]) -> list[
     out = []
     for key, tr in found:
         rounds = [
-            RoundRecord(rd, histories.get(key, {}).get(i, [rd])) for i, rd in enumerate(tr.rounds)
+            RoundRecord(**dict(rd), history=histories.get(key, {}).get(i, [rd]))
+            for i, rd in enumerate(tr.rounds)
         ]
-        mine = [a for a in agreements if _same_parties(tr, a.agreement)]
-        out.append(TrackRecord(key, tr, rounds, mine, {}))
-    ids = [i for rec in out for i in _article_ids(rec)]
-    sources = select_sources(conn, ids)
-    return [
-        TrackRecord(
-            rec.key, rec.track, rec.rounds, rec.agreements, _only(sources, _article_ids(rec))
-        )
-        for rec in out
-    ]
+        mine = [a for a in agreements if _same_parties(tr, a)]
+        out.append(TrackRecord(**{**dict(tr), "rounds": rounds, "key": key, "agreements": mine}))
+    sources = select_sources(conn, (i for rec in out for i in _article_ids(rec)))
+    for rec in out:
+        rec.sources = dict(sorted(_only(sources, _article_ids(rec)).items()))
+    return out
 
 
 def _same_parties(track: Track, agreement: Agreement) -> bool:
@@ -254,9 +167,9 @@ def _same_parties(track: Track, agreement: Agreement) -> bool:
 
 def _article_ids(rec: TrackRecord) -> list[str | None]:
     ids: list[str | None] = [h.article_id for r in rec.rounds for h in r.history]
-    ids += [r.round.article_id for r in rec.rounds]
-    ids += [p.article_id for p in rec.track.positions]
-    ids += [s.article_id for a in rec.agreements for s in a.agreement.statuses]
+    ids += [r.article_id for r in rec.rounds]
+    ids += [p.article_id for p in rec.positions]
+    ids += [s.article_id for a in rec.agreements for s in a.statuses]
     return ids
 
 

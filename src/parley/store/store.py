@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -21,26 +22,35 @@ from alembic.util.exc import CommandError
 from parley.errors import NotFound, StoreError
 from parley.models import (
     ActorInText,
+    ActorRow,
+    AgreementRecord,
     Analysis,
     Article,
-    Attribution,
-    Event,
-    Quote,
+    ArticleRow,
+    FoundClaim,
+    FoundEvent,
+    FoundQuote,
+    Page,
     Rejection,
+    Source,
     Story,
+    StoryRecord,
+    TrackRecord,
 )
 from parley.store import queries, resolved
 from parley.store import schema as t
 from parley.store.migrate import upgrade
-from parley.store.queries import ActorSummary, Found
-from parley.store.refresh import RefreshReport, refresh
-from parley.store.resolved import AgreementRecord, Source, TrackRecord
+from parley.store.paging import page_of
+from parley.store.queries import Filters
 from parley.store.rows import actor_row, article_row, child_rows, utc
+from parley.store.transaction import Transaction
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
 
 __all__ = ["Store", "open_store", "engine_url"]
+
+NO_FILTERS = Filters()
 
 log = logging.getLogger(__name__)
 
@@ -271,12 +281,119 @@ class Store:
         with self.engine.connect() as conn:
             return [_analysis(r.json, r.text).article for r in conn.execute(query)]
 
+    # -- listings (one query layer: the CLI, the pages and the API all call these) ----------
+
+    def _read(self) -> sa.Connection:
+        return self.engine.connect()
+
+    def list_articles(
+        self, f: Filters = NO_FILTERS, limit: int | None = 50, cursor: str | None = None
+    ) -> Page[ArticleRow]:
+        """Articles without their text, newest first; ``f.q`` searches title and text."""
+        with self._read() as conn:
+            return queries.list_articles(conn, self.kb, f, limit, cursor)
+
+    def recent_articles(self, limit: int = 15) -> list[ArticleRow]:
+        """The articles stored most recently."""
+        with self._read() as conn:
+            return queries.recent_articles(conn, limit)
+
+    def list_actors(
+        self, f: Filters = NO_FILTERS, limit: int | None = 50, cursor: str | None = None
+    ) -> Page[ActorRow]:
+        """Actors seen in stored articles, most mentioned first; see
+        :func:`parley.store.queries.list_actors`."""
+        with self._read() as conn:
+            return queries.list_actors(conn, self.kb, f, limit, cursor)
+
+    def actor(self, actor_id: str) -> ActorRow:
+        """One actor by exact id, with its article and mention counts.
+
+        Raises:
+            NotFound: no actor has this id.
+        """
+        found = self.list_actors(Filters(actor_ids=(actor_id,)), 1).items
+        if not found:
+            raise NotFound(f"No actor with id {actor_id!r}. List actors with 'parley actors'.")
+        return found[0]
+
+    def actor_ids(self, name: str) -> set[str]:
+        """Every actor id a person may mean by ``name`` (the id itself, aliases, names)."""
+        with self._read() as conn:
+            return {name, *queries.resolve_actor(conn, name, self.kb)}
+
+    def list_quotes(
+        self, f: Filters = NO_FILTERS, limit: int | None = 50, cursor: str | None = None
+    ) -> Page[FoundQuote]:
+        """Quotes, newest first; ``f.actor`` is the speaker, ``f.q`` words of the quote."""
+        with self._read() as conn:
+            return queries.list_quotes(conn, self.kb, f, limit, cursor)
+
+    def list_claims(
+        self, f: Filters = NO_FILTERS, limit: int | None = 50, cursor: str | None = None
+    ) -> Page[FoundClaim]:
+        """Attributed claims, newest first; ``f.actor`` is the reporter, ``f.type`` its kind."""
+        with self._read() as conn:
+            return queries.list_claims(conn, self.kb, f, limit, cursor)
+
+    def list_events(
+        self, f: Filters = NO_FILTERS, limit: int | None = 50, cursor: str | None = None
+    ) -> Page[FoundEvent]:
+        """Events, newest first, each with the names of its actors; see
+        :func:`parley.store.queries.list_events`."""
+        with self._read() as conn:
+            return queries.list_events(conn, self.kb, f, limit, cursor)
+
+    def list_stories(
+        self,
+        f: Filters = NO_FILTERS,
+        min_sources: int = 1,
+        limit: int | None = 50,
+        cursor: str | None = None,
+    ) -> Page[Story]:
+        """Stories seen in at least ``min_sources`` articles, newest first, by PLOVER type
+        (``f.type``) and date; one query for the page, one for its members."""
+        with self._read() as conn:
+            ids = queries.list_story_ids(conn, f, min_sources, limit, cursor)
+            found = resolved.select_stories_by_id(conn, ids.items)
+        return Page[Story](items=found, next=ids.next)
+
+    def list_tracks(
+        self, actor: str | None = None, limit: int | None = 50, cursor: str | None = None
+    ) -> Page[TrackRecord]:
+        """Tracks by name; ``actor`` (name, alias or id) is a party or mediator."""
+        ids = self.actor_ids(actor) if actor else None
+        found = [
+            rec for rec in self.tracks() if ids is None or ids & {*rec.parties, *rec.mediators}
+        ]
+        items, nxt = page_of(found, lambda rec: [rec.name, rec.key], limit, cursor)
+        return Page[TrackRecord](items=items, next=nxt)
+
+    def list_agreements(
+        self,
+        actor: str | None = None,
+        status: str | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+    ) -> Page[AgreementRecord]:
+        """Agreements by name; ``actor`` is a party, ``status`` the current status."""
+        ids = self.actor_ids(actor) if actor else None
+        found = [
+            rec
+            for rec in self.agreements()
+            if (ids is None or ids & set(rec.parties))
+            and (status is None or (rec.status or "").lower() == status.lower())
+        ]
+        items, nxt = page_of(found, lambda rec: [rec.name, rec.key], limit, cursor)
+        return Page[AgreementRecord](items=items, next=nxt)
+
+    # -- the CLI's lists: the listings above, every row at once ----------------------------
+
     def actors(
         self, kind: str | None = None, country: str | None = None, q: str | None = None
-    ) -> list[ActorSummary]:
+    ) -> list[ActorRow]:
         """Actors seen in stored articles, most mentioned first (``q``: a name or id)."""
-        with self.engine.connect() as conn:
-            return queries.select_actors(conn, self.kb, kind, country, q)
+        return self.list_actors(Filters(actor=q, type=kind, country=country), None).items
 
     def quotes(
         self,
@@ -284,10 +401,9 @@ class Store:
         outlet: str | None = None,
         since: dt.date | None = None,
         limit: int | None = None,
-    ) -> list[Found[Quote]]:
+    ) -> list[FoundQuote]:
         """Quotes, optionally by ``speaker`` (a name, alias or actor id), outlet and date."""
-        with self.engine.connect() as conn:
-            return queries.select_quotes(conn, self.kb, speaker, outlet, since, limit)
+        return self.list_quotes(Filters(actor=speaker, outlet=outlet, since=since), limit).items
 
     def claims(
         self,
@@ -295,10 +411,9 @@ class Store:
         outlet: str | None = None,
         since: dt.date | None = None,
         limit: int | None = None,
-    ) -> list[Found[Attribution]]:
+    ) -> list[FoundClaim]:
         """Attributed claims, optionally by ``reporter`` (name, alias or id), outlet, date."""
-        with self.engine.connect() as conn:
-            return queries.select_claims(conn, self.kb, reporter, outlet, since, limit)
+        return self.list_claims(Filters(actor=reporter, outlet=outlet, since=since), limit).items
 
     def events(
         self,
@@ -309,47 +424,45 @@ class Store:
         until: dt.date | None = None,
         status: str | None = None,
         limit: int | None = None,
-    ) -> list[Found[Event]]:
+    ) -> list[FoundEvent]:
         """Events by PLOVER type, actor (name, alias or id), country (code or name), date
-        range and status; see :func:`parley.store.queries.select_events`."""
-        with self.engine.connect() as conn:
-            return queries.select_events(
-                conn,
-                self.kb,
-                type=type,
-                actor=actor,
-                country=country,
-                since=since,
-                until=until,
-                status=status,
-                limit=limit,
-            )
+        range and status; see :func:`parley.store.queries.list_events`."""
+        f = Filters(
+            type=type, actor=actor, country=country, since=since, until=until, status=status
+        )
+        return self.list_events(f, limit).items
+
+    def stories(
+        self, since: dt.date | None = None, min_sources: int = 1, limit: int | None = None
+    ) -> list[Story]:
+        """Stories seen in at least ``min_sources`` articles, from ``since`` on, newest first."""
+        return self.list_stories(Filters(since=since), min_sources, limit).items
 
     def rejections(self, limit: int | None = None) -> list[Rejection]:
         """Everything that could not be used, most recent first."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return queries.select_rejections(conn, limit)
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind are stored."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return queries.count_rows(conn)
 
     # -- resolved records (tracks, agreements, stories) ---------------------------------------
 
-    def refresh_resolved(self, article_ids: set[str] | None = None) -> RefreshReport:
-        """Bring tracks, agreements and stories up to date after saving ``article_ids``
-        (everything from scratch when None), in one transaction.
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """A write transaction, committed when the block ends (rolled back on an error).
 
-        Call it after :meth:`save` (the batch runner does, once per run); see
-        :func:`parley.store.refresh.refresh_resolved`.
+        Resolution (:func:`parley.resolve.refresh_resolved`) reads the analyses and replaces
+        the resolved rows through it, so both happen in this one transaction.
         """
         with self.engine.begin() as conn:
-            return refresh(conn, article_ids)
+            yield Transaction(conn)
 
     def tracks(self) -> list[TrackRecord]:
         """Every negotiation track, by name, with rounds, positions and agreements."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return resolved.select_tracks(conn)
 
     def track(self, name: str) -> TrackRecord:
@@ -358,12 +471,12 @@ class Store:
         Raises:
             NotFound: no track, or several, match.
         """
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return resolved.select_track(conn, name)
 
     def agreements(self) -> list[AgreementRecord]:
         """Every agreement with its status timeline, by name."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return resolved.select_agreements(conn)
 
     def agreement(self, name: str) -> AgreementRecord:
@@ -372,37 +485,36 @@ class Store:
         Raises:
             NotFound: no agreement, or several, match.
         """
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return resolved.select_agreement(conn, name)
 
-    def stories(
-        self, since: dt.date | None = None, min_sources: int = 1, limit: int | None = None
-    ) -> list[Story]:
-        """Stories seen in at least ``min_sources`` articles, from ``since`` on, newest first."""
-        with self.engine.connect() as conn:
-            return resolved.select_stories(conn, since, min_sources, limit)
-
-    def story(self, story_id: str) -> Story:
-        """One story by id, with its member events in report order.
+    def story(self, story_id: str) -> StoryRecord:
+        """One story by id, with its member events in report order (each as the events
+        listing shows it) and the articles that report it.
 
         Raises:
             NotFound: no story has this id.
         """
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = resolved.select_stories_by_id(conn, [story_id])
-        if not found:
-            raise NotFound(f"No story with id {story_id!r}. List stories with 'parley stories'.")
-        return found[0]
+            if not found:
+                raise NotFound(
+                    f"No story with id {story_id!r}. List stories with 'parley stories'."
+                )
+            members = queries.events_by_id(conn, found[0].events)
+            sources = resolved.select_sources(conn, resolved.story_articles(found[0]))
+        articles = [sources[a] for a in resolved.story_articles(found[0]) if a in sources]
+        return StoryRecord(**dict(found[0]), members=members, articles=articles)
 
     def sources(self, article_ids: Iterable[str | None]) -> dict[str, Source]:
         """Outlet, date and title of each stored article among ``article_ids``, to cite it."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return resolved.select_sources(conn, article_ids)
 
     def names(self, actor_ids: Iterable[str]) -> dict[str, str]:
         """Actor id → name for the stored actors among ``actor_ids``."""
-        with self.engine.connect() as conn:
-            return resolved.select_names(conn, actor_ids)
+        with self._read() as conn:
+            return queries.actor_names(conn, actor_ids)
 
 
 def _analysis(json: dict[str, Any], text: str) -> Analysis:

@@ -256,6 +256,8 @@ class _Resolution:
         key = alias_key(ent.text)
         if ent.text.islower() and not _has_lower_name(actor, ent.text):
             return  # "Pakistan's foreign office" is a common noun, not Britain's Foreign Office
+        if actor.kind == "state" and self._inside_a_name(ent):
+            return  # "OpenLife Nigeria", "Air India": a name holding a place is not the state
         if (
             actor.kind == "place"
             or (actor.kind == "state" and self._in_feature_name(ent))
@@ -275,6 +277,18 @@ class _Resolution:
         if ent.label_ == "NORP":
             how = "demonym"
         self._add(ent.start, ent.end, ent.label_, actor.id, how, 0.95 if how != "name" else 1.0)
+
+    def _inside_a_name(self, ent: SpacySpan) -> bool:
+        """Whether a state's name closes a longer proper name ("OpenLife Nigeria", "Air
+        India"): a capitalised word glued before it that is no place of its own and no title."""
+        if ent.start == 0:
+            return False
+        prev = self.doc[ent.start - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or "\n" in prev.whitespace_:
+            return False
+        if prev.ent_type_ not in _NAME_PARTS or self._is_office_word(prev):
+            return False
+        return not self.kb.lookup(prev.text)
 
     def _in_feature_name(self, ent: SpacySpan) -> bool:
         """ "the East China Sea": a state name inside a capitalised geographic name."""
@@ -580,6 +594,11 @@ class _Resolution:
     def by_sentence(self, mentions: list[Mention]) -> dict[int, list[Mention]]:
         """Sentence start token → mentions inside that sentence."""
         return by_sentence(self.doc, mentions)
+
+
+# Entity types of a word that can open an organisation's name before a state's name
+# ("OpenLife Nigeria"); a date, a place or a person before it ("Monday Finland") cannot.
+_NAME_PARTS = frozenset({"", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 
 
 def _has_lower_name(actor: Actor, text: str) -> bool:

@@ -12,14 +12,12 @@ national legislature (``parley/data/actors/legislatures.json``: "the Mazhilis" -
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
-from parley.kb import FORMAT, parse_data_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,15 +32,14 @@ def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-@cache
+@knowledge.derived
 def legislatures() -> frozenset[str]:
     """Ids of the national legislatures the package's knowledge base ships.
 
     They are organisations like any other for the actors extractor; only events read them as
     their state, so ICRC (an organisation with country CHE) never becomes Switzerland.
     """
-    item = resources.files("parley") / "data" / "actors" / "legislatures.json"
-    data = parse_data_file(item.read_text("utf-8"), "parley/data/actors/legislatures.json", FORMAT)
+    data = knowledge.shipped("actors/legislatures.json")  # the file the KB read, not a copy
     return frozenset(str(a["id"]) for a in data.get("actors", []))
 
 

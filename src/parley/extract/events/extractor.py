@@ -32,6 +32,7 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from parley import knowledge
 from parley.extract.base import Context, actor_at, register
 from parley.extract.events.actors import ActorIndex, dateline_end, unique
 from parley.extract.events.drafts import (
@@ -830,7 +831,7 @@ class _Builder:
         published = self.ctx.article.published_at
         if date is None or date.value is None or published is None:
             return False
-        days = int(self.lex.data.get("historical_after_days", 30))
+        days = int(knowledge.number("plover.json", "historical_after_days"))
         return _period_start(date.value) < published - dt.timedelta(days=days)
 
     def _marked_past(self, draft: Draft) -> bool:

@@ -13,10 +13,10 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from parley import knowledge
 from parley.errors import KnowledgeBaseError
 from parley.kb import parse_data_file
 
@@ -258,18 +258,22 @@ class PloverLexicon:
 
 
 def load_plover(paths: Iterable[Path] = ()) -> PloverLexicon:
-    """The shipped lexicon, with the triggers of each extra file in ``paths`` tried first.
+    """The lexicon: shipped, extended by the user's ``plover.json`` in a knowledge folder.
+
+    A user's triggers (and those of each extra file in ``paths``) are tried before the shipped
+    ones, so a user rule overrides a shipped one for the same words; a user's word lists
+    (``cancel_verbs``, ``report_verbs``, …) add to the shipped lists.
 
     Raises:
         KnowledgeBaseError: a file is not valid JSON or not ``parley-plover/1``.
     """
-    shipped = resources.files("parley") / "data" / "plover.json"
-    data = parse_data_file(shipped.read_text("utf-8"), "parley/data/plover.json", FORMAT)
-    rules: list[TriggerRule] = []
-    for path in paths:
-        extra = parse_data_file(Path(path).read_text("utf-8"), str(path), FORMAT)
-        rules.extend(_rules(extra, data.get("type_aliases", {})))
-    rules.extend(_rules(data, data.get("type_aliases", {})))
+    data = knowledge.document("plover.json", FORMAT)
+    aliases = data.get("type_aliases", {})
+    files: list[Mapping[str, Any]] = [
+        parse_data_file(Path(p).read_text("utf-8"), str(p), FORMAT) for p in paths
+    ]
+    files += [*knowledge.extensions("plover.json"), knowledge.shipped("plover.json")]
+    rules = [rule for f in files for rule in _rules(f, aliases)]
     return PloverLexicon(rules=rules, data=data)
 
 

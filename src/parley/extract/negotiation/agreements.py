@@ -24,12 +24,12 @@ people ("agreed to exchange detainees") are agreements of kind "exchange deal"; 
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from parley import knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text
@@ -113,11 +113,10 @@ class _Draft:
     evidence: Span | None = None
 
 
-def load_agreement_data() -> dict[str, Any]:
-    """The shipped agreements file as a dict (names, aliases, parties, status cue words)."""
-    text = (resources.files("parley") / "data" / "agreements.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+def load_agreement_data() -> Mapping[str, Any]:
+    """The agreements file (names, aliases, parties, status cue words), shipped and the user's:
+    an ``agreements.json`` in a knowledge folder adds agreements and cue words."""
+    return knowledge.document("agreements.json", "parley-agreements/1")
 
 
 def _name_pattern(names: list[str]) -> re.Pattern[str]:

@@ -19,10 +19,11 @@ sale", "no … until") or about an issue the article lists states a position in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parley.extract.base import Context, country_of
+from parley.issues import UNSPECIFIED, issue_for, issue_scores, party_words, topic_stems
 from parley.kb import load_demonyms
 from parley.models import Position, Quote, Span, Track
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["UNSPECIFIED", "issue_for", "topic_stems", "sentence_positions", "quoted_positions"]
 
-UNSPECIFIED = "unspecified"
 
 _RED_LINE = re.compile(r"\b(?:one of\s+)?(?P<who>[\w’'\- ]+?)(?:’s|'s)\s+red lines?\b", re.I)
 _OWN_RED_LINE = re.compile(r"\b(?:our|my)\s+red lines?\b", re.I)
@@ -87,57 +87,6 @@ _OFFICIAL = re.compile(
     r"government|negotiator|envoy|aide|office)s?\b",
     re.I,
 )
-# Words every issue of a track may share; they say nothing about which issue is meant.
-_GENERIC = frozenset(
-    "talks peace treaty agreement issue issues question side sides both their there which would "
-    "could should said says with from that this they them over about into also than".split()
-)
-
-
-# ------------------------------------------------------------------------------ issue linking
-def _stem(word: str) -> str:
-    # Six letters are enough to join "constitution" and "constitutional", "detainee(s)".
-    return word[:6]
-
-
-def topic_stems(text: str, ignore: Iterable[str] = ()) -> set[str]:
-    """Stems of the content words of ``text``, less generic words and the ``ignore`` words
-    (the parties' names, which every issue of their track may contain)."""
-    skip = {_stem(w) for w in ignore} | {_stem(w) for w in _GENERIC}
-    words = re.findall(r"[a-z]{4,}", text.lower())
-    return {_stem(w) for w in words if w not in _GENERIC} - skip
-
-
-def issue_for(issues: Sequence[str], text: str, ignore: Iterable[str] = ()) -> str:
-    """The issue sharing the most content words with ``text``, else :data:`UNSPECIFIED`.
-
-    A tie goes to the issue ``text`` names first (a sentence comes before its paragraph, a
-    headline leads with its subject). ``ignore`` holds words that do not tell issues apart.
-    """
-    scored = issue_scores(issues, text, ignore)
-    return scored[0][1] if scored else UNSPECIFIED
-
-
-def issue_scores(
-    issues: Sequence[str], text: str, ignore: Iterable[str] = ()
-) -> list[tuple[int, str]]:
-    """``(shared content words, issue)`` for the issues ``text`` shares words with, best first."""
-    ignore = list(ignore)
-    words = topic_stems(text, ignore)
-    order = [_stem(w) for w in re.findall(r"[a-z]{4,}", text.lower())]
-    scored = []
-    for issue in issues:
-        shared = words & topic_stems(issue, ignore)
-        if shared:
-            first = min(order.index(w) for w in shared)
-            scored.append((len(shared), -first, issue))
-    scored.sort(reverse=True)
-    return [(n, issue) for n, _, issue in scored]
-
-
-def party_words(track: Track) -> list[str]:
-    """Words of the track's name ("Armenia–Azerbaijan peace talks"): its parties."""
-    return re.findall(r"[a-z]{4,}", track.name.lower())
 
 
 # ------------------------------------------------------------------------ sentence cascade

@@ -328,6 +328,7 @@ class _Run:
         if self._named_as_words(span):
             return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
+        scare = scare or (_fragment(span) and not self._credited(span))
         # A "— Name" credit right after the quote beats a cue found further away.
         credit = self._credit_after(span)
         cue = None
@@ -348,6 +349,13 @@ class _Run:
             return self._quote(m, True, previous, None, span.start)
         guess = self._nearest_subject(span)
         return self._quote(m, True, _speaker_from(guess, cap=_NO_CUE), None, span.start)
+
+    def _credited(self, span: SpacySpan) -> bool:
+        """Whether the quote's sentence credits words to someone ("in the words of the envoy",
+        "according to …"), so that a phrase in marks there is somebody's."""
+        sent = span[0].sent.text.lower()
+        phrases = self.cues.credit_phrases | {" ".join(p) for p in self.cues.prepositions}
+        return any(p in sent for p in phrases)
 
     def _named_as_words(self, span: SpacySpan) -> bool:
         """'He had heard the phrase "not today"': words cited as words, said by nobody here."""
@@ -380,7 +388,10 @@ class _Run:
 
     def _is_cue(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in self.cues.speech_verbs:
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and lemma in self.cues.speech_verbs | self.cues.accusation_verbs
+        ):
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
         if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
             return self._inscribed(tok)
@@ -625,6 +636,22 @@ _EVENT_HEADS = frozenset(
         "operation",
     }
 )
+
+
+def _fragment(span: SpacySpan) -> bool:
+    """Whether quoted words are a phrase inside the reporter's sentence, not a sentence of
+    their own: they open in lower case after a word of the sentence ('deemed "the central
+    figure of …"'). Such words count as a quote only when someone is said to have said them;
+    otherwise they are a label, a designation or scare quotes."""
+    first = next((t for t in span if not t.is_punct), None)
+    prev = _previous_word(span.doc, span.start)
+    return (
+        first is not None
+        and first.text[:1].islower()
+        and prev is not None
+        and prev.text not in (":", ",")
+        and same_paragraph(prev, first)
+    )
 
 
 def _speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:

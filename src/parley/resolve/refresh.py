@@ -1,0 +1,263 @@
+"""Keep the resolved tables (tracks, agreements, stories) in step with the stored analyses.
+
+Resolution sits above the store: this module decides what to recompute and runs the pure merge
+functions of :mod:`parley.resolve`; the store's :class:`~parley.store.transaction.Transaction`
+only reads analyses and replaces rows. :func:`refresh` recomputes only what new or re-saved
+articles can change:
+
+1. the tracks and agreements whose key the articles report now, or reported at their last
+   refresh (``article_tracks``, ``article_agreements``);
+2. the stories that hold their events, and those a new event could join: same event type and
+   dates within tolerance, found with a range query on ``story_events``;
+3. it loads every stored analysis behind those records, merges them, keeps the records that
+   were affected, and replaces them, all inside the caller's transaction.
+
+Because each affected record is recomputed from *all* its articles, and clustering and merging
+depend only on the set of analyses, incremental refreshes give the same rows as a run from
+scratch (``article_ids=None``); ``tests/test_resolved_store.py`` checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.keys import agreement_key, split_ref
+from parley.models import Analysis, Round, Story, Track
+from parley.resolve.agreements import merge_agreements
+from parley.resolve.stories import EventRef, cluster_stories, event_day
+from parley.resolve.tracks import merge_tracks, track_key
+from parley.store.transaction import (
+    EventWindow,
+    KeyedAgreement,
+    KeyedTrack,
+    StoryMember,
+    Transaction,
+)
+
+if TYPE_CHECKING:
+    from parley.store import Store
+
+__all__ = ["RefreshReport", "refresh_resolved", "refresh", "round_histories"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh did: analyses read and records written of each kind."""
+
+    articles: int = 0
+    tracks: int = 0
+    agreements: int = 0
+    stories: int = 0
+
+
+@dataclass
+class _Scope:
+    """What a refresh recomputes: the articles that changed and the records they touch."""
+
+    ids: set[str]
+    track_keys: set[str]
+    agreement_keys: set[str]
+    story_ids: set[str]
+    old_refs: set[tuple[str, int]]
+
+
+def refresh_resolved(store: Store, article_ids: set[str] | None = None) -> RefreshReport:
+    """Recompute the resolved records that ``article_ids`` affect; all of them when None, in
+    one write transaction of ``store``.
+
+    Stored articles never refreshed (a batch interrupted before its refresh) are included, so
+    calling this after any save brings the resolved tables up to date.
+
+    Args:
+        store: the store to update.
+        article_ids: articles just saved (or re-saved); None rebuilds everything from scratch.
+
+    Returns:
+        How many analyses were read and how many records were rewritten.
+    """
+    with store.transaction() as tx:
+        return refresh(tx, article_ids)
+
+
+def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
+    """:func:`refresh_resolved` inside the caller's write transaction ``tx``: every read and
+    write goes through it."""
+    if article_ids is None:
+        tx.clear_resolved()
+        analyses = sorted(tx.analyses(None), key=_published)
+        ids = {a.article.id for a in analyses}
+        scope = _Scope(
+            ids,
+            _all_keys(analyses, _track_keys),
+            _all_keys(analyses, _agreement_keys),
+            set(),
+            set(),
+        )
+        return _replace(tx, analyses, scope)
+    ids = set(article_ids) | tx.unresolved()
+    if not ids:
+        return RefreshReport()
+    new = sorted(tx.analyses(ids), key=_published)
+    scope = _scope(tx, ids, new)
+    needed = _articles_behind(tx, scope) - {a.article.id for a in new}
+    analyses = sorted([*new, *tx.analyses(needed)], key=_published)
+    return _replace(tx, analyses, scope)
+
+
+# -- what to recompute ---------------------------------------------------------------------------
+
+
+def _published(an: Analysis) -> tuple[dt.date, str]:
+    """The order resolution reads articles in: publication date, then id."""
+    return an.article.published_at or dt.date.min, an.article.id
+
+
+def _track_keys(an: Analysis) -> set[str]:
+    return {track_key(tr) for tr in an.tracks}
+
+
+def _agreement_keys(an: Analysis) -> set[str]:
+    return {agreement_key(ag.name) for ag in an.agreements}
+
+
+KeysOf = Callable[[Analysis], set[str]]
+
+
+def _all_keys(analyses: Iterable[Analysis], keys_of: KeysOf) -> set[str]:
+    return {k for an in analyses for k in keys_of(an)}
+
+
+def _scope(tx: Transaction, ids: set[str], new: list[Analysis]) -> _Scope:
+    story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new))
+    return _Scope(
+        ids=ids,
+        track_keys=_all_keys(new, _track_keys) | tx.track_keys_of(ids),
+        agreement_keys=_all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids),
+        story_ids=story_ids,
+        old_refs=tx.members_of(story_ids),
+    )
+
+
+def _windows(new: list[Analysis]) -> list[EventWindow]:
+    """The dated events of the new articles, as the stories they could join are looked up.
+
+    A superset of stories is harmless (those stories are recomputed to the same rows); missing
+    one is not, so the lookup mirrors :func:`parley.resolve.same_story`'s date test exactly.
+    """
+    return [
+        EventWindow(m.type, m.day, m.tolerance)
+        for m in _members(new, cluster_stories(new))
+        if m.day is not None
+    ]
+
+
+def _articles_behind(tx: Transaction, scope: _Scope) -> set[str]:
+    """Every article that reported an affected track, agreement or story."""
+    return (
+        set(scope.ids)
+        | tx.articles_of_tracks(scope.track_keys)
+        | tx.articles_of_agreements(scope.agreement_keys)
+        | {aid for aid, _ in scope.old_refs}
+    )
+
+
+# -- recomputing ---------------------------------------------------------------------------------
+
+
+def _replace(tx: Transaction, analyses: list[Analysis], scope: _Scope) -> RefreshReport:
+    present = [a for a in analyses if a.article.id in scope.ids]
+    tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
+    agreements = [
+        ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
+    ]
+    stories = [s for s in cluster_stories(analyses) if _touched(s, scope)]
+    tx.replace_tracks(
+        scope.track_keys,
+        [
+            KeyedTrack(track_key(tr), tr, round_histories(track_key(tr), tr, analyses))
+            for tr in tracks
+        ],
+        _reports(scope, present, _track_keys),
+        {a.article.id: a.article.published_at for a in analyses},
+    )
+    tx.replace_agreements(
+        scope.agreement_keys,
+        [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
+        _reports(scope, present, _agreement_keys),
+    )
+    tx.replace_stories(scope.story_ids, stories, list(_members(analyses, stories)))
+    tx.mark_resolved(a.article.id for a in present)
+    log.info(
+        "refreshed %d tracks, %d agreements, %d stories from %d analyses",
+        len(tracks),
+        len(agreements),
+        len(stories),
+        len(analyses),
+    )
+    return RefreshReport(len(analyses), len(tracks), len(agreements), len(stories))
+
+
+def _reports(scope: _Scope, present: list[Analysis], keys_of: KeysOf) -> dict[str, set[str]]:
+    """Article id → keys it reports, for every changed article (none for one not stored)."""
+    out: dict[str, set[str]] = {i: set() for i in scope.ids}
+    out.update({a.article.id: keys_of(a) for a in present})
+    return out
+
+
+def _touched(story: Story, scope: _Scope) -> bool:
+    refs = [split_ref(r) for r in story.events]
+    return any(aid in scope.ids or (aid, i) in scope.old_refs for aid, i in refs)
+
+
+def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> list[list[Round]]:
+    """Every article's report of each round of the merged track ``merged`` (key ``key``), in
+    publication order, aligned with ``merged.rounds``.
+
+    A number can name two sessions (one cancelled, one held later); a report then belongs to
+    the first session whose last report is not older than it.
+    """
+    order = {an.article.id: _published(an) for an in analyses}
+    out: list[list[Round]] = [[] if r.ordinal is not None else [r] for r in merged.rounds]
+    for an in analyses:  # already oldest first
+        for tr in (tr for tr in an.tracks if track_key(tr) == key):
+            for r in tr.rounds:
+                if r.ordinal is None:
+                    continue
+                stamped = r if r.article_id else r.model_copy(update={"article_id": an.article.id})
+                slot = _session_of(merged.rounds, r.ordinal, order[an.article.id], order)
+                if slot is not None:
+                    out[slot].append(stamped)
+    return [h or [r] for h, r in zip(out, merged.rounds, strict=True)]
+
+
+def _session_of(
+    rounds: list[Round],
+    ordinal: int,
+    when: tuple[dt.date, str],
+    order: dict[str, tuple[dt.date, str]],
+) -> int | None:
+    same = [i for i, r in enumerate(rounds) if r.ordinal == ordinal]
+    for i in same:
+        last = order.get(rounds[i].article_id or "")
+        if last is not None and when <= last:
+            return i
+    return same[-1] if same else None
+
+
+def _members(analyses: Sequence[Analysis], stories: list[Story]) -> Iterator[StoryMember]:
+    """Each member event of ``stories`` with its day and the tolerance its date allows."""
+    by_id = {a.article.id: a for a in analyses}
+    for s in stories:
+        for ref in s.events:
+            aid, idx = split_ref(ref)
+            art = by_id[aid].article
+            day, tol = event_day(
+                EventRef(aid, idx, by_id[aid].events[idx], art.outlet, art.published_at)
+            )
+            yield StoryMember(s.id, aid, idx, s.type, day, tol)

@@ -1,0 +1,352 @@
+"""A write transaction on the store, and the reads and writes of the resolved tables in it.
+
+Resolution (:mod:`parley.resolve.refresh`) sits above the store: it decides *what* the tracks,
+agreements and stories are, and this module only stores them. Everything it does goes through a
+:class:`Transaction` the caller opens with :meth:`parley.store.Store.transaction`, so the
+analyses resolution reads and the rows it writes belong to one database transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from parley.keys import split_ref
+from parley.models import Agreement, Analysis, Round, Story, Track
+from parley.store import schema as t
+
+__all__ = ["Transaction", "KeyedTrack", "KeyedAgreement", "StoryMember", "EventWindow"]
+
+Row = dict[str, Any]
+# Parts of the analysis JSON that resolution reads; the rest is dropped before validation.
+_KEEP = ("schema", "article", "events", "agreements", "rounds", "tracks")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class KeyedTrack:
+    """A merged track under its key, with every article's report of each round."""
+
+    key: str
+    track: Track
+    histories: list[list[Round]]
+
+
+@dataclass(frozen=True)
+class KeyedAgreement:
+    """A merged agreement under its key."""
+
+    key: str
+    agreement: Agreement
+
+
+@dataclass(frozen=True)
+class StoryMember:
+    """An event of a story, with its day and the window of days another report may have."""
+
+    story_id: str
+    article_id: str
+    event_index: int
+    type: str
+    day: dt.date | None
+    tolerance: int
+
+
+@dataclass(frozen=True)
+class EventWindow:
+    """A new event's type and day ± tolerance: the stories it could join are looked up by it."""
+
+    type: str
+    day: dt.date
+    tolerance: int
+
+
+def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
+    ordered = sorted(items)
+    for i in range(0, len(ordered), _CHUNK):
+        yield ordered[i : i + _CHUNK]
+
+
+def _slim(data: dict[str, Any]) -> Analysis:
+    slim = {k: data[k] for k in _KEEP if k in data}
+    slim["article"] = {**data["article"], "text": ""}
+    return Analysis.model_validate(slim)
+
+
+class Transaction:
+    """One open write transaction: read stored analyses, replace resolved rows."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def analyses(self, ids: Iterable[str] | None) -> list[Analysis]:
+        """Stored analyses (all when ``ids`` is None), reduced to what resolution reads; the
+        article text is left empty. In no particular order."""
+        query = sa.select(t.analyses.c.json)
+        if ids is None:
+            return [_slim(r) for (r,) in self.conn.execute(query)]
+        return [
+            _slim(r)
+            for chunk in _chunks(ids)
+            for (r,) in self.conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))
+        ]
+
+    def unresolved(self) -> set[str]:
+        """Stored articles never resolved (a batch interrupted before its refresh)."""
+        a, r = t.articles.c.id, t.resolved_articles.c.article_id
+        query = sa.select(a).outerjoin(t.resolved_articles, a == r).where(r.is_(None))
+        return set(self.conn.execute(query).scalars())
+
+    def _column_for(
+        self, want: sa.Column[Any], where: sa.Column[Any], values: Iterable[str]
+    ) -> set[str]:
+        """Values of ``want`` in rows whose ``where`` is one of ``values`` (chunked IN)."""
+        return {
+            v
+            for chunk in _chunks(values)
+            for v in self.conn.execute(sa.select(want).where(where.in_(chunk))).scalars()
+        }
+
+    def track_keys_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Keys of the tracks these articles reported at their last refresh."""
+        at = t.article_tracks.c
+        return self._column_for(at.track_key, at.article_id, article_ids)
+
+    def agreement_keys_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Keys of the agreements these articles reported at their last refresh."""
+        ag = t.article_agreements.c
+        return self._column_for(ag.agreement_key, ag.article_id, article_ids)
+
+    def articles_of_tracks(self, keys: Iterable[str]) -> set[str]:
+        """The articles that reported any of these tracks."""
+        at = t.article_tracks.c
+        return self._column_for(at.article_id, at.track_key, keys)
+
+    def articles_of_agreements(self, keys: Iterable[str]) -> set[str]:
+        """The articles that reported any of these agreements."""
+        ag = t.article_agreements.c
+        return self._column_for(ag.article_id, ag.agreement_key, keys)
+
+    def stories_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Ids of the stories holding an event of these articles."""
+        se = t.story_events.c
+        return self._column_for(se.story_id, se.article_id, article_ids)
+
+    def members_of(self, story_ids: Iterable[str]) -> set[tuple[str, int]]:
+        """``(article_id, event_index)`` of every event of these stories."""
+        se = t.story_events.c
+        return {
+            (aid, idx)
+            for chunk in _chunks(story_ids)
+            for aid, idx in self.conn.execute(
+                sa.select(se.article_id, se.event_index).where(se.story_id.in_(chunk))
+            )
+        }
+
+    def stories_near(self, windows: Sequence[EventWindow]) -> set[str]:
+        """Stories of the same type as a window with a member whose day is inside it, or
+        whose own window holds the window's day: the two sides of the date test that joins
+        events into a story."""
+        se = t.story_events.c
+        conditions = [
+            sa.and_(
+                se.type == w.type,
+                sa.or_(
+                    se.day.between(
+                        w.day - dt.timedelta(days=w.tolerance),
+                        w.day + dt.timedelta(days=w.tolerance),
+                    ),
+                    sa.and_(se.day_from <= w.day, se.day_to >= w.day),
+                ),
+            )
+            for w in windows
+        ]
+        found: set[str] = set()
+        for i in range(0, len(conditions), 100):
+            query = sa.select(se.story_id).where(sa.or_(*conditions[i : i + 100]))
+            found |= set(self.conn.execute(query).scalars())
+        return found
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def clear_resolved(self) -> None:
+        """Delete every resolved row (a rebuild from scratch follows)."""
+        for table in t.RESOLVED:
+            self.conn.execute(sa.delete(table))
+
+    def _delete_in(self, column: sa.Column[Any], values: Iterable[str]) -> None:
+        for chunk in _chunks(values):
+            self.conn.execute(sa.delete(column.table).where(column.in_(chunk)))
+
+    def _insert(self, table: sa.Table, rows: Sequence[Row]) -> None:
+        if rows:
+            self.conn.execute(sa.insert(table), list(rows))
+
+    def replace_tracks(
+        self,
+        keys: Iterable[str],
+        tracks: Sequence[KeyedTrack],
+        reports: dict[str, set[str]],
+        published: dict[str, dt.date | None],
+    ) -> None:
+        """Replace the tracks under ``keys`` with ``tracks``, and the article → track links
+        of the articles in ``reports`` (article id → keys of the tracks it reports)."""
+        keys = set(keys)
+        for table in (t.positions, t.rounds, t.tracks):
+            self._delete_in(table.c.key if table is t.tracks else table.c.track_key, keys)
+        self._delete_in(t.article_tracks.c.article_id, reports)
+        for kt in tracks:
+            self._insert(t.tracks, [_track_row(kt.key, kt.track)])
+            pairs = enumerate(zip(kt.track.rounds, kt.histories, strict=True))
+            self._insert(t.rounds, [_round_row(kt.key, i, r, h) for i, (r, h) in pairs])
+            self._insert(t.positions, _position_rows(kt, published))
+        self._insert(
+            t.article_tracks,
+            [
+                {"article_id": a, "track_key": k}
+                for a in sorted(reports)
+                for k in sorted(reports[a])
+            ],
+        )
+
+    def replace_agreements(
+        self,
+        keys: Iterable[str],
+        agreements: Sequence[KeyedAgreement],
+        reports: dict[str, set[str]],
+    ) -> None:
+        """Replace the agreements under ``keys`` with ``agreements``, and the article →
+        agreement links of the articles in ``reports``."""
+        keys = set(keys)
+        self._delete_in(t.agreement_statuses.c.agreement_key, keys)
+        self._delete_in(t.agreements.c.key, keys)
+        self._delete_in(t.article_agreements.c.article_id, reports)
+        for ka in agreements:
+            self._insert(t.agreements, [_agreement_row(ka)])
+            self._insert(t.agreement_statuses, _status_rows(ka))
+        self._insert(
+            t.article_agreements,
+            [
+                {"article_id": a, "agreement_key": k}
+                for a in sorted(reports)
+                for k in sorted(reports[a])
+            ],
+        )
+
+    def replace_stories(
+        self, ids: Iterable[str], stories: Sequence[Story], members: Sequence[StoryMember]
+    ) -> None:
+        """Replace the stories with ``ids`` by ``stories`` and their ``members``."""
+        ids = set(ids)
+        self._delete_in(t.story_events.c.story_id, ids)
+        self._delete_in(t.stories.c.id, ids)
+        self._insert(t.stories, [_story_row(s) for s in stories])
+        self._insert(t.story_events, [_member_row(m) for m in members])
+
+    def mark_resolved(self, article_ids: Iterable[str]) -> None:
+        """Record that these articles' records are in the resolved tables."""
+        ids = sorted(set(article_ids))
+        self._delete_in(t.resolved_articles.c.article_id, ids)
+        self._insert(t.resolved_articles, [{"article_id": i} for i in ids])
+
+
+def _track_row(key: str, tr: Track) -> Row:
+    return {
+        "key": key,
+        "name": tr.name,
+        "parties": tr.parties,
+        "mediators": tr.mediators,
+        "issues": tr.issues,
+        "data": tr.model_dump(mode="json"),
+    }
+
+
+def _round_row(key: str, i: int, r: Round, history: list[Round]) -> Row:
+    return {
+        "track_key": key,
+        "idx": i,
+        "ordinal": r.ordinal,
+        "venue": r.venue,
+        "date": r.date,
+        "status": r.status,
+        "article_id": r.article_id,
+        "history": [h.model_dump(mode="json") for h in history],
+    }
+
+
+def _position_rows(kt: KeyedTrack, published: dict[str, dt.date | None]) -> list[Row]:
+    return [
+        {
+            "track_key": kt.key,
+            "idx": i,
+            "actor": p.actor,
+            "on": p.on,
+            "position": p.position,
+            "red_line": p.red_line,
+            "attributed_to": p.attributed_to,
+            "article_id": p.article_id,
+            "published_at": published.get(p.article_id or ""),
+            "data": p.model_dump(mode="json"),
+        }
+        for i, p in enumerate(kt.track.positions)
+    ]
+
+
+def _agreement_row(ka: KeyedAgreement) -> Row:
+    ag = ka.agreement
+    return {
+        "key": ka.key,
+        "name": ag.name,
+        "kind": ag.kind,
+        "parties": ag.parties,
+        "status": ag.status,
+        "date": ag.date,
+        "data": ag.model_dump(mode="json"),
+    }
+
+
+def _status_rows(ka: KeyedAgreement) -> list[Row]:
+    return [
+        {
+            "agreement_key": ka.key,
+            "idx": i,
+            "status": s.status,
+            "date": s.date,
+            "until": s.until,
+            "by": s.by,
+            "attributed_to": s.attributed_to,
+            "article_id": s.article_id,
+            "evidence": s.evidence.model_dump(mode="json") if s.evidence else None,
+        }
+        for i, s in enumerate(ka.agreement.statuses)
+    ]
+
+
+def _story_row(s: Story) -> Row:
+    return {
+        "id": s.id,
+        "type": s.type,
+        "date": s.date,
+        "first_report": s.first_report,
+        "sources": s.sources,
+        "article_count": len({split_ref(r)[0] for r in s.events}),
+        "disagreements": s.disagreements,
+    }
+
+
+def _member_row(m: StoryMember) -> Row:
+    return {
+        "story_id": m.story_id,
+        "article_id": m.article_id,
+        "event_index": m.event_index,
+        "type": m.type,
+        "day": m.day,
+        "day_from": m.day - dt.timedelta(days=m.tolerance) if m.day else None,
+        "day_to": m.day + dt.timedelta(days=m.tolerance) if m.day else None,
+    }
