@@ -24,7 +24,6 @@ from rich.markup import escape
 from parley import __version__
 from parley.errors import InputError, ParleyError
 from parley.models import SCHEMA_VERSION, AgreementRecord, Analysis, Rejection, TrackRecord
-from parley.resolve import refresh_resolved
 from parley.settings import Settings, load_settings
 from parley.terminal import (
     actors_table,
@@ -630,6 +629,8 @@ def resolve_cli(db: Db = None) -> None:
     """Rebuild tracks, agreements and stories from every stored analysis (ingest keeps them
     up to date; use this after upgrading Parley or changing the resolution rules)."""
     with _store(db) as store:
+        from parley.resolve import refresh_resolved
+
         report = refresh_resolved(store, None)
     typer.echo(
         f"Resolved {report.articles} articles: {report.tracks} tracks, "
