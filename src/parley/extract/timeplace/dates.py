@@ -643,6 +643,7 @@ class DatesExtractor:
 
     def __init__(self) -> None:
         self._parsers: dict[dt.date, Any] = {}
+        self._fallbacks: dict[tuple[str, dt.date | None], Resolved | None] = {}
 
     def __call__(self, ctx: Context) -> None:
         """Append one :class:`TimeExpression` per expression found, in text order."""
@@ -685,7 +686,13 @@ class DatesExtractor:
                 continue
             if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
                 continue
-            res = _dateparser_fallback(ent.text, base, self._parsers)
+            if len(self._fallbacks) > 10_000:  # bounded: memory stays flat over a long run
+                self._fallbacks.clear()
+            if (ent.text, base) not in self._fallbacks:  # dateparser is slow; dates repeat
+                self._fallbacks[ent.text, base] = _dateparser_fallback(
+                    ent.text, base, self._parsers
+                )
+            res = self._fallbacks[ent.text, base]
             if res is None:
                 continue
             out.append(
