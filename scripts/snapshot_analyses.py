@@ -46,9 +46,13 @@ def analyses(gold_path: Path, pipeline: object) -> list[str]:
     for doc in gold.documents:
         analysis = pipeline.run(raw_document(doc, gold_path))  # type: ignore[attr-defined]
         data = analysis.to_json()
-        # The source path depends on where the repository is checked out; keep it relative.
+        # The source path depends on where the repository (and the shared sample) is checked
+        # out: keep it relative to the repository, and only the file name of an outside file.
         source = str(data["article"]["source"])
-        data["article"]["source"] = source.replace(str(REPO) + os.sep, "")
+        if source.startswith(str(REPO) + os.sep):
+            data["article"]["source"] = source[len(str(REPO)) + 1 :]
+        elif os.sep in source:
+            data["article"]["source"] = os.path.basename(source)
         lines.append(json.dumps(data, sort_keys=True, ensure_ascii=False))
     return lines
 

@@ -332,3 +332,21 @@ def test_every_shipped_monarch_is_reachable_by_a_monarch_title() -> None:
     assert "monarch" in prefixes
     assert "monarch" in office.keys
     assert all(p in prefixes for p in office.keys)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("VALDORIA, May 4 (Wire) — Envoys met on Monday.", "Envoys"),
+        ("OSLO officials said — and repeated — that talks failed.", None),  # a verb: no dateline
+        ("Envoys met — again — on Monday.", None),  # no word in capitals opens it
+    ],
+)
+def test_dateline_end_is_one_rule_for_every_extractor(nlp, text: str, after: str | None) -> None:  # type: ignore[no-untyped-def]
+    from parley.nlp.dateline import dateline_end
+
+    doc = nlp(text)
+    end = dateline_end(doc)
+    assert (doc[end].text if end is not None else None) == after
+    assert dateline_end(doc, 0, stop=2) is None  # the dash lies past the bound

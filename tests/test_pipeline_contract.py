@@ -7,6 +7,7 @@ its own records there, leave a warning on the analysis, and never stop a batch.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any, ClassVar
@@ -171,3 +172,29 @@ def test_ingest_and_analyze_keep_going_past_a_failing_extractor(
     }
     assert second == []
     assert lines[0]["events"] or lines[0]["dates"]  # the other records are all there
+
+
+@pytest.mark.model
+def test_a_date_the_resolver_cannot_read_costs_only_itself(
+    kb: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parley.extract.timeplace import dates
+
+    resolve = dates._resolve_match
+
+    def breaks_on_march(rule: Any, match: Any, base: Any, tense: Any) -> Any:
+        if "March" in match.group(0):
+            raise ValueError("day is out of range for month")
+        return resolve(rule, match, base, tense)
+
+    monkeypatch.setattr(dates, "_resolve_match", breaks_on_march)
+    analysis = _pipeline(kb, nlp, ["parley.dates.v1"]).analyze(
+        Article(id="t", text=TEXT, published_at=dt.date(2026, 3, 4))
+    )
+    # "on Monday" in the first sentence survives; "in March" is lost to the pattern rule (the
+    # entity fallback may still read the bare month), and the warning names the sentence
+    assert [d.text for d in analysis.dates][0] == "on Monday"
+    assert "in March" not in [d.text for d in analysis.dates]
+    [warning] = analysis.warnings
+    assert warning.extractor == "parley.dates.v1" and warning.text is not None
+    assert warning.text.startswith("Finland agreed") and "out of range" in warning.error

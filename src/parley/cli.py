@@ -179,8 +179,10 @@ def ingest_cli(
 ) -> None:
     """Analyse articles and store the results; already stored articles are skipped."""
     from parley import batch
+    from parley.collect.watch import alert_after_ingest
 
     settings = _settings(db)
+    started = dt.datetime.now(dt.UTC)
     with open_store(settings.db_url) as store:
         if dask:
             report = _ingest_dask(paths, store, settings, dask, _day(published_at), outlet)
@@ -188,6 +190,7 @@ def ingest_cli(
             report = batch.ingest(
                 paths, store, _pipeline(settings), _day(published_at), outlet, progress, workers
             )
+        alert_after_ingest(store, settings.collect, started, sys.stdout)
     _out().print(report)
     if strict and report.rejected:
         raise typer.Exit(1)
@@ -683,3 +686,7 @@ def serve_cli(
 def main() -> None:
     """Entry point of the ``parley`` console script."""
     app()
+
+
+# Commands for feeds, fetching and alerts live beside their library (they register on ``app``).
+from parley.collect import commands as _collect_commands  # noqa: E402,F401

@@ -10,7 +10,9 @@
      │    ├── BinaryInput
      │    ├── UndecodableInput
      │    ├── UnsupportedLanguage
-     │    └── MalformedRecord
+     │    ├── MalformedRecord
+ │    └── FetchError          a URL or feed could not be fetched (HTTP, timeout, size, robots)
+ │         └── BlockedAddress the URL leads to a loopback, private or metadata address
      ├── StoreError               the database cannot be opened or migrated
      ├── NotFound                 a record asked for by id or name does not exist
      └── GoldFormatError          a gold file does not follow parley-gold/1
@@ -35,6 +37,8 @@ __all__ = [
     "UndecodableInput",
     "UnsupportedLanguage",
     "MalformedRecord",
+    "FetchError",
+    "BlockedAddress",
     "StoreError",
     "NotFound",
     "GoldFormatError",
@@ -97,6 +101,18 @@ class UnsupportedLanguage(InputError):
 
 class MalformedRecord(InputError):
     pass
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched; the message says why (status, timeout, size, robots)."""
+
+    stage = "fetch"
+    #: Whether trying again later may succeed (timeouts, 5xx) rather than never (404, robots).
+    transient = False
+
+
+class BlockedAddress(FetchError):
+    """Refused before connecting: the host resolves to an address Parley must not reach."""
 
 
 class StoreError(ParleyError):

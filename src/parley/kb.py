@@ -58,7 +58,7 @@ class KnowledgeBase:
             self.actors[actor.id] = actor
         else:
             merged = old.model_copy(
-                update={
+                update={  # not a word list: field names
                     "aliases": _union(old.aliases, actor.aliases),
                     "roles": old.roles + [r for r in actor.roles if r not in old.roles],
                     "metonyms": _union(old.metonyms, actor.metonyms),

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parley.errors import ConfigError
 
-__all__ = ["Settings", "load_settings", "DEFAULT_EXTRACTORS"]
+__all__ = ["Settings", "CollectSettings", "load_settings", "DEFAULT_EXTRACTORS"]
 
 DEFAULT_EXTRACTORS = (
     "parley.actors.v1",
@@ -25,6 +25,34 @@ DEFAULT_EXTRACTORS = (
     "parley.agreements.v1",
     "parley.negotiation.v1",
 )
+
+
+class CollectSettings(BaseModel):
+    """How Parley fetches from the web (``[parley.collect]`` in ``parley.toml``).
+
+    Timeouts are seconds. ``allow_hosts`` names addresses, networks (CIDR) or host names that
+    may be fetched although they are loopback or private; by default none may.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    contact: str | None = Field(default=None, description="e-mail or URL put in the user agent")
+    user_agent: str = "Parley/0.1 (news analysis; +https://example.org/parley)"
+    allow_hosts: list[str] = Field(default_factory=list)
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_bytes: int = 5_000_000
+    max_feed_items: int = 5000
+    min_words: int = Field(default=40, description="fewer words on a fetched page: not an article")
+    max_redirects: int = 5
+    politeness_delay: float = 2.0
+    retries: int = 2
+    backoff: float = 1.0
+    robots: bool = True
+    interval: float = 900.0
+    webhook_secret: str | None = None
+    webhook_retries: int = 3
 
 
 class Settings(BaseModel):
@@ -41,6 +69,7 @@ class Settings(BaseModel):
     )
     languages: list[str] = Field(default_factory=lambda: ["en"])
     samples: Path = Path("../shared/samples")
+    collect: CollectSettings = Field(default_factory=CollectSettings)
 
     @property
     def db_url(self) -> str:
@@ -75,8 +104,24 @@ def load_settings(path: Path | None = None, **overrides: object) -> Settings:
         data["actor_files"] = os.environ["PARLEY_ACTORS"].split(os.pathsep)
     if os.environ.get("PARLEY_KNOWLEDGE"):
         data["knowledge_dirs"] = os.environ["PARLEY_KNOWLEDGE"].split(os.pathsep)
+    _collect_env(data)
     data.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings.model_validate(data)
     except ValidationError as e:
         raise ConfigError(f"Invalid settings: {e}") from e
+
+
+def _collect_env(data: dict[str, object]) -> None:
+    """``PARLEY_CONTACT``, ``PARLEY_ALLOW_HOSTS`` (comma-separated), ``PARLEY_WEBHOOK_SECRET``."""
+    found = {
+        "contact": os.environ.get("PARLEY_CONTACT"),
+        "allow_hosts": [h.strip() for h in os.environ.get("PARLEY_ALLOW_HOSTS", "").split(",")],
+        "webhook_secret": os.environ.get("PARLEY_WEBHOOK_SECRET"),
+    }
+    found["allow_hosts"] = [h for h in found["allow_hosts"] or [] if h] or None
+    collect = data.get("collect")
+    merged = dict(collect) if isinstance(collect, dict) else {}
+    merged.update({k: v for k, v in found.items() if v})
+    if merged:
+        data["collect"] = merged

@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
@@ -76,7 +76,7 @@ class Products:
 
 
 # Names every extractor may rely on before any extractor has run.
-GIVEN = ("article", "doc", "kb")
+GIVEN = ("article", "doc", "kb")  # not a word list: context fields
 
 
 def names() -> frozenset[str]:
@@ -110,9 +110,7 @@ class _Saved:
 
     def __init__(self, ctx: Context) -> None:
         self.lists = {k: list(v) for k, v in ctx.analysis if isinstance(v, list)}
-        self.products = Products(
-            **{f.name: getattr(ctx.products, f.name) for f in fields(Products)}
-        )
+        self.products = replace(ctx.products)
 
     def restore(self, ctx: Context) -> None:
         warnings = ctx.analysis.warnings
@@ -144,10 +142,8 @@ def isolated(
             text=where.text if where is not None else None,
         )
         ctx.analysis.warnings.append(warning)
-        log.warning(
-            "%s: extractor %s failed%s: %s",
-            ctx.article.id, extractor, _at(where), warning.error, exc_info=True,
-        )  # fmt: skip
+        log.warning("%s: %s failed%s: %s", ctx.article.id, extractor, _at(where), warning.error)
+        log.debug("the failure in %s", extractor, exc_info=True)  # the traceback, for debugging
         return False
     return True
 

@@ -67,10 +67,15 @@ def read_sources(
 
 
 def read_file(path: Path, defaults: Defaults = Defaults()) -> Iterator[Item]:
-    """Yield what one file holds: one document, several (JSONL) or a rejection."""
+    """Yield what one file holds: one document, several (JSONL, WARC) or a rejection."""
+    from parley.ingest.warc import is_warc, read_warc
+
+    if is_warc(path):
+        yield from read_warc(path, defaults.published_at, defaults.outlet)
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        reason = f"unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl"
+        reason = f"unsupported file type {suffix or '(none)'}; use .txt, .html, .jsonl or .warc"
         yield to_rejection(str(path), InputError(reason))
         return
     try:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
 
@@ -21,15 +22,14 @@ if TYPE_CHECKING:
 
 __all__ = ["counterpart_phrases", "subject_candidates", "counterpart_holder", "own_office"]
 
-_COUNTERPART = {"counterpart", "counterparts"}
-_POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+_LEX = "lexicon/names.json"  # word lists of this module: parley.knowledge
 
 
 def counterpart_phrases(doc: Doc) -> Iterator[Token]:
     """The head tokens of "his/her/their counterpart(s)" in reading order."""
     for token in doc:
-        if token.lower_ in _COUNTERPART and any(
-            c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children
+        if token.lower_ in knowledge.words(_LEX, "counterpart_nouns") and any(
+            c.lower_ in knowledge.words(_LEX, "possessive_pronouns") for c in token.children
         ):
             yield token
 

@@ -23,10 +23,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from parley import knowledge
 from parley.kb import KnowledgeBase, alias_key
 from parley.models import Actor
 
 __all__ = ["Pattern", "PatternSet", "kb_patterns", "label_for", "surname", "family_name"]
+
+_LEX = "lexicon/names.json"  # word lists of this module: parley.knowledge
 
 # Entity labels by actor kind; states are handled separately (capitals/metonyms differ).
 _KIND_LABEL = {
@@ -42,9 +45,7 @@ _KIND_LABEL = {
 
 # Surnames shorter than this are too likely to be ordinary words or initials.
 _MIN_SURNAME = 4
-_PARTICLES = {"de", "da", "di", "van", "von", "der", "del", "la", "le", "bin", "al", "el"}
 # Generational suffixes are not surnames ("Joe Biden Jr." → "Biden").
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # States whose people's names English text writes family name first ("Xi Jinping", "Kim Jong Un").
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM"})
 
@@ -68,12 +69,16 @@ def surname(name: str) -> str | None:
     Example: ``surname("Alexus G. Grynkewich") == "Grynkewich"``.
     """
     words = [w for w in re.split(r"\s+", name.strip()) if w]
-    while words and words[-1].lower().rstrip(".") in _SUFFIXES:
+    while words and words[-1].lower().rstrip(".") in knowledge.words(
+        "lexicon/names.json", "name_suffixes"
+    ):
         words.pop()
     if len(words) < 2:
         return None
     last = words[-1]
-    if len(words) >= 3 and words[-2].lower() in _PARTICLES:
+    if len(words) >= 3 and words[-2].lower() in knowledge.words(
+        "lexicon/names.json", "name_particles"
+    ):
         last = f"{words[-2]} {last}"
     return last
 

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.kb import KnowledgeBase
+from parley.knowledge.places import city_country, country_code
 from parley.nlp.docs import entity_starting
 from parley.nlp.lexicon import Lexicon
-from parley.nlp.places import city_country, country_code
 from parley.nlp.titles import TitleHit
 
 if TYPE_CHECKING:
@@ -26,11 +27,12 @@ if TYPE_CHECKING:
 
 __all__ = ["RoleReader", "StatedRole", "clean_role"]
 
+_LEX = "lexicon/names.json"  # word lists of this module: parley.knowledge
+
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _CLAUSE_BREAKS = {",", ";", "(", "—", "–"}
 # Nouns that describe a person by relation rather than office ("his South Korean counterpart,
 # Park Ji-hoon"): they say nothing about the role but their modifiers say where the person is from.
-_RELATION_NOUNS = {"counterpart", "counterparts", "colleague", "opposite", "number"}
 
 
 @dataclass
@@ -92,7 +94,7 @@ class RoleReader:
             noun = self._title_noun_above(span.root)
             if noun is not None:
                 left = noun.left_edge.i
-                text = None if noun.lower_ in _RELATION_NOUNS else self.doc[left : start - 1].text
+                text = None if noun.lower_ in _relation_nouns() else self.doc[left : start - 1].text
                 return StatedRole(clean_role(text or ""), None, left, start - 1)
         return None
 
@@ -115,7 +117,7 @@ class RoleReader:
         return None
 
     def _is_role_noun(self, token: Token) -> bool:
-        if token.lower_ in self.lexicon.office_by_phrase or token.lower_ in _RELATION_NOUNS:
+        if token.lower_ in self.lexicon.office_by_phrase or token.lower_ in _relation_nouns():
             return True
         return any(h.office_start <= token.i < h.office_end for h in self.hits)
 
@@ -204,3 +206,10 @@ def clean_role(text: str) -> str | None:
     """A role as stored: no leading article, no stray punctuation or spacing; None if empty."""
     text = " ".join(_ARTICLES.sub("", text.strip(" ,;")).split())
     return text or None
+
+
+def _relation_nouns() -> frozenset[str]:
+    """Nouns that describe a person by relation rather than office ("his South Korean
+    counterpart, Park Ji-hoon"): they say nothing about the role but their modifiers say where
+    the person is from."""
+    return knowledge.words(_LEX, "relation_nouns")

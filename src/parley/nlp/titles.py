@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
 from parley.nlp.docs import entity_at
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["TitleHit", "TitleFinder", "country_name"]
 
-_NOT_CURRENT = {"former", "ex", "ex-", "late", "then", "previous", "outgoing", "future", "next"}
+_LEX = "lexicon/names.json"  # word lists of this module: parley.knowledge
+
 _POSSESSIVE = {"'s", "’s", "'"}
-_TAKES_THE = {"United", "Republic", "Kingdom", "Democratic", "Federated", "Central", "Holy"}
 
 
 @dataclass
@@ -221,7 +222,9 @@ def country_name(actor: Actor) -> str:
     """A state's name as it reads after "of": "the United States", "Ukraine"."""
     name = actor.name
     first = name.split()[0]
-    if first in _TAKES_THE or name.endswith(("Islands", "lands", "pines", "Emirates")):
+    if first in knowledge.phrases(_LEX, "takes_the") or name.endswith(
+        knowledge.phrases(_LEX, "takes_the_endings")
+    ):
         return "the " + name
     return name
 
@@ -259,9 +262,9 @@ def _skip_left(doc: Doc, left: int, hit: TitleHit) -> int:
     """Move ``left`` over "the", "former", "top" in front of a title; mark non-current ones."""
     while left > 0:
         word = doc[left - 1].lower_
-        if word in _NOT_CURRENT:
+        if word in knowledge.words(_LEX, "not_current"):
             hit.current = False
-        elif word not in {"the", "a", "an", "top", "senior", "then-"}:
+        elif word not in knowledge.words(_LEX, "title_lead"):
             break
         left -= 1
     return left

@@ -21,7 +21,7 @@ __all__ = ["LanguageGuard", "NEWS_LANGUAGES"]
 log = logging.getLogger(__name__)
 
 #: ISO 639-1 codes of the languages the detector chooses between.
-NEWS_LANGUAGES = (
+NEWS_LANGUAGES = (  # not a word list: language codes
     "en", "fr", "de", "es", "it", "pt", "ru", "uk", "ar", "zh",
     "tr", "pl", "nl", "fa", "he", "ja", "ko",
 )  # fmt: skip

@@ -104,7 +104,7 @@ def _prefixes(names: Iterable[str]) -> set[str]:
 
 
 def _geonames_cities() -> set[str]:
-    from parley.nlp.places import city_names  # one trimmed, disk-cached table per process
+    from parley.knowledge.places import city_names  # one trimmed, disk-cached table
 
     names = city_names(MIN_CITY_POPULATION)
     if not names:  # an optional source of evidence, not a requirement

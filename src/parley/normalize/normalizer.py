@@ -135,7 +135,7 @@ def _with_html_content(raw: RawDocument) -> RawDocument:
         return raw
     page = extract_html(raw.html, raw.url)
     return raw.model_copy(
-        update={
+        update={  # not a word list: field names
             "text": page.text,
             "title": raw.title or page.title,
             "outlet": raw.outlet or page.outlet,

@@ -61,6 +61,9 @@ def root(svc: Svc) -> Overview:
         "agreements",
         "stories",
         "search",
+        "feeds",
+        "fetches",
+        "alerts",
     ]
     return Overview(counts=svc.store.counts(), endpoints=[f"/api/v1/{n}" for n in lists])
 

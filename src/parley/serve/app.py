@@ -181,7 +181,7 @@ def create_app(
     Raises:
         StoreError: the database cannot be opened.
     """
-    from parley.serve import api, web
+    from parley.serve import api, collect, web
 
     app = FastAPI(
         title="Parley",
@@ -195,6 +195,8 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(collect.api)
+    app.include_router(collect.pages)
     app.include_router(web.router)
     return app
 

@@ -30,7 +30,11 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(description="the article's text (plain text)")
+    text: str = Field(
+        default="",
+        description="the article's text (plain text); leave it out and give 'url' to have the "
+        "server fetch the page (public addresses only, robots.txt honoured)",
+    )
     title: str | None = None
     subtitle: str | None = None
     url: str | None = None
@@ -99,8 +103,8 @@ async def read_article(request: Request) -> ArticleIn:
         HTTPException: 413 over :data:`MAX_BYTES`, 422 for a body that is not an article.
     """
     article = _parse(await _body(request), request.headers.get("content-type", ""))
-    if not article.text.strip():
-        raise HTTPException(422, "The article text is empty.")
+    if not article.text.strip() and not article.url:
+        raise HTTPException(422, "The article text is empty (give 'text', or a 'url' to fetch).")
     return article
 
 
@@ -109,10 +113,17 @@ def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, b
     it touches up to date; returns the analysis and whether it is new.
 
     Raises:
-        InputError: the text cannot be analysed (empty after cleaning, not English, …).
+        InputError: the text cannot be analysed (empty after cleaning, not English, …), or
+            the URL cannot be fetched (a private address, robots.txt, HTTP error: FetchError).
     """
     pipeline = services.pipeline()
-    raw = RawDocument(source="api", **posted.model_dump())
+    if posted.text.strip() or not posted.url:
+        raw = RawDocument(source="api", **posted.model_dump())
+    else:
+        from parley.collect.fetch import fetch_document
+
+        meta = posted.model_dump(exclude={"text", "url"})
+        raw = fetch_document(posted.url, services.settings.collect, **meta)
     article = pipeline.normalize(raw)
     if not article.text.strip():
         raise EmptyInput("The article text is empty after cleaning.")

@@ -39,6 +39,7 @@ from parley.models import (
 )
 from parley.store import queries, resolved
 from parley.store import schema as t
+from parley.store.collect import CollectQueries
 from parley.store.migrate import upgrade
 from parley.store.paging import page_of
 from parley.store.queries import Filters
@@ -131,6 +132,11 @@ class Store:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+    @property
+    def collect(self) -> CollectQueries:
+        """Feeds, fetch log, subscriptions and alerts (:mod:`parley.store.collect`)."""
+        return CollectQueries(self.engine)
 
     # -- writes -------------------------------------------------------------------------------
 
@@ -318,7 +324,7 @@ class Store:
         """
         found = self.list_actors(Filters(actor_ids=(actor_id,)), 1).items
         if not found:
-            raise NotFound(f"No actor with id {actor_id!r}. List actors with 'parley actors'.")
+            raise NotFound(f"No actor with id {actor_id!r}.")
         return found[0]
 
     def actor_ids(self, name: str) -> set[str]:

@@ -53,6 +53,7 @@ from parley.extract.actors.records import (
 )
 from parley.extract.base import Context, register
 from parley.kb import KnowledgeBase, alias_key
+from parley.knowledge.places import city_country, country_code
 from parley.models import Actor, ActorInText, ActorKind, Mention
 from parley.nlp.counterparts import (
     counterpart_holder,
@@ -63,7 +64,6 @@ from parley.nlp.counterparts import (
 from parley.nlp.lexicon import Lexicon, load_lexicon
 from parley.nlp.names import PersonIndex, name_key, name_similarity
 from parley.nlp.patterns import family_name, surname
-from parley.nlp.places import city_country, country_code
 from parley.nlp.roles import RoleReader, StatedRole
 from parley.nlp.titles import TitleFinder, TitleHit
 

@@ -18,9 +18,10 @@ from parley import knowledge
 from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
+from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from parley.extract.base import Context
 
@@ -53,7 +54,7 @@ class ActorIndex:
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = dateline_end(self.doc)
+        self.dateline_end = dateline_end(self.doc) or 0
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -249,16 +250,3 @@ def _coordinated(token: Token) -> bool:
     return any(c.dep_ == "cc" for c in token.children) and any(
         c.dep_ == "conj" for c in token.children
     )
-
-
-def dateline_end(doc: Doc) -> int:
-    """Index just past a wire dateline ("GENEVA, March 3 (Reuters) —"), or 0 without one."""
-    for token in doc[:20]:
-        if (
-            token.text in ("—", "–", "--")
-            and token.i > 0
-            and doc[0].text.isupper()
-            and len(doc[0].text) > 1
-        ):
-            return token.i + 1
-    return 0

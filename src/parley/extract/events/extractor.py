@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
 from parley.extract.base import Context, actor_at, register
-from parley.extract.events.actors import ActorIndex, dateline_end, unique
+from parley.extract.events.actors import ActorIndex, unique
 from parley.extract.events.drafts import (
     Draft,
     complete,
@@ -53,6 +53,8 @@ from parley.extract.timeplace.places import (
     quantities_in,
 )
 from parley.models import Event, EventStatus, Place, Span, TimeExpression
+from parley.nlp.dateline import dateline_end
+from parley.nlp.numbers import numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -71,18 +73,6 @@ _REPORTED = ("occurred", "proposed", "refused", "negated")
 _PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
 _FRAME_PREPS = ("in", "during", "throughout")
 _OFFSET_UNITS = {"day": 1, "week": 7}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-}
 
 
 @register("parley.events.v1")
@@ -594,7 +584,7 @@ class _Builder:
     def _dates_by_anchor(self) -> dict[int, TimeExpression]:
         kinds = self.ctx.products.date_kind or {}
         anchors: dict[int, TimeExpression] = {}
-        wire = dateline_end(self.doc)
+        wire = dateline_end(self.doc) or 0
         for date in self.ctx.analysis.dates:
             if kinds.get(date.start) == "duration":
                 continue
@@ -952,8 +942,8 @@ def _count(unit: Token) -> int | None:
         if child.dep_ in ("det", "nummod"):
             if word.isdigit():
                 return int(word)
-            if word in _NUMBER_WORDS:
-                return _NUMBER_WORDS[word]
+            if word in numbers():
+                return numbers()[word]
     return None
 
 

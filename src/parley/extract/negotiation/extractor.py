@@ -35,6 +35,7 @@ from parley.extract.negotiation.stances import quoted_positions, sentence_positi
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_text, ents_within
+from parley.nlp.numbers import cardinals, ordinals
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -42,28 +43,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+# "the second round", "round three": ordinals and the cardinals up to ten (numbers.json)
+ORDINALS = {**ordinals(), **{w: n for w, n in cardinals().items() if 1 <= n <= 10}}
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _ROUND = re.compile(
     rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?round"

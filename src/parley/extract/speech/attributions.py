@@ -87,6 +87,7 @@ from parley.extract.speech.speakers import (
     who_of,
 )
 from parley.models import Attribution, Quote, Reporter, Span, Speaker
+from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -708,7 +709,7 @@ class _Run:
         if bounds is None:
             return None
         start, end = bounds
-        start = _after_dateline(self.doc, start, end)
+        start = dateline_end(self.doc, start, end) or start
         for tok in self.doc[start + 1 : end]:
             if tok.lower_ in self.cues.claim_stops and self.doc[tok.i - 1].text == ",":
                 end = tok.i
@@ -750,17 +751,6 @@ def _relative_gap(comp: Token, verb: Token) -> bool:
         t.tag_ in ("WDT", "WP") and t.i < verb.i and t.head.dep_ not in ("relcl", "acl")
         for t in comp.subtree
     )
-
-
-def _after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Token index after a wire dateline ("ASTANA, April 15 (Reuters) —") opening a claim."""
-    for tok in doc[start : min(end, start + 12)]:
-        if tok.text in ("—", "–", "--"):
-            before = doc[start : tok.i]
-            if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
-                return tok.i + 1
-            break
-    return start
 
 
 def _rep(who: Who, kind: str) -> Reporter:

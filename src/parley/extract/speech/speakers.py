@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from parley import knowledge
 from parley.errors import KnowledgeBaseError
 from parley.models import Mention, Speaker
+from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_text
 from parley.nlp.lexicon import load_lexicon
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cues", "Who", "Resolver", "Speakers", "load_cues", "who_of", "phrase_bounds", "subject_of",
-    "trim", "same_paragraph", "paragraph_start", "dateline_end", "cited_source", "sentence_piece",
+    "trim", "same_paragraph", "paragraph_start", "cited_source", "sentence_piece",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -263,7 +264,7 @@ def _asked_subject(verb: Token) -> Token | None:
 def _plausible(subj: Token, verb: Token) -> bool:
     if not same_paragraph(subj, verb):
         return False
-    end = dateline_end(subj.doc, subj.i)
+    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
     return end is None or subj.i >= end
 
 
@@ -282,29 +283,6 @@ def same_paragraph(a: Token, b: Token) -> bool:
     """Whether tokens ``a`` and ``b`` stand in one paragraph (no line break between them)."""
     lo, hi = sorted((a.i, b.i))
     return not any(_breaks_after(t) for t in a.doc[lo:hi])
-
-
-_DATELINE_DASHES = ("—", "–", "--")
-
-
-def dateline_end(doc: Doc, i: int) -> int | None:
-    """Index after the wire dateline ("ASTANA, April 15 (Reuters) —") opening ``i``'s paragraph.
-
-    A dateline is the few words before a dash that open the paragraph with a place in capitals,
-    without a verb ("Finnish President Alexander Stubb — who …" is no dateline).
-    """
-    start = paragraph_start(doc, i)
-    while start < len(doc) and doc[start].is_space:
-        start += 1
-    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha):
-        return None
-    for tok in doc[start : min(len(doc), start + 14)]:
-        if tok.text in _DATELINE_DASHES:
-            before = [t for t in doc[start : tok.i] if not t.is_space]
-            if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
-                return tok.i + 1
-            return None
-    return None
 
 
 def cited_source(verb: Token, subj: Token, citing: frozenset[str]) -> Token | None:

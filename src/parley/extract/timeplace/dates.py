@@ -31,11 +31,14 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from parley.extract.base import Context, DateKind, register
+from parley import knowledge
+from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
 from parley.nlp.docs import doc_text
+from parley.nlp.numbers import counts, vague_counts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -49,6 +52,8 @@ __all__ = [
     "tense_of",
 ]
 
+_LEX = "lexicon/timeplace.json"  # word lists of this module: parley.knowledge
+
 log = logging.getLogger(__name__)
 
 Tense = Literal["past", "future", "present"]
@@ -58,31 +63,10 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty": 20,
-    "thirty": 30,
-    "a couple of": 2,
-    "a few": 3,
-    "few": 3,
-    "several": 3,
-}
-# Season -> the month it starts in (northern hemisphere; winter starts in December).
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Counts before a unit ("three weeks", "a few days"), from parley/data/lexicon/numbers.json.
+# Kept to the words this extractor has always read: all cardinals would also find "for fourteen
+# months" (one more date in the events gold), a change to make with a snapshot regeneration.
+NUMBERS = {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
 # How far "the coming days/weeks/months/years" reach, as (unit, count).
 COMING_REACH = {"day": ("day", 7), "week": ("week", 4), "month": ("month", 3), "year": ("year", 2)}
 
@@ -120,8 +104,6 @@ _MONTH_RE = _rx(
     r"(?:(?P<mod>in|last|next|this|since|by|until|from|through|during|for) )?"
     r"(?:(?P<part>early|late|mid)(?: |-))?" + _MONTH + r"(?! ?\d)"
 )
-# The day that stands for a part of a month ("mid-April" is about the 15th).
-PART_DAYS = {"early": 5, "mid": 15, "late": 25}
 
 # Longest match wins across rules; on equal length the earlier rule wins.
 RULES: tuple[_Rule, ...] = (
@@ -272,7 +254,7 @@ def _resolve_match(rule: _Rule, m: re.Match[str], base: dt.date | None, tense: T
     return Resolved(resolved.value, resolved.precision, resolved.end_value, rule.kind)
 
 
-_PRECISION_WITHOUT_BASE: dict[str, Precision] = {
+_PRECISION_WITHOUT_BASE: dict[str, Precision] = {  # not a word list: rule ids
     "iso": "day",
     "mdy": "day",
     "dmy": "day",
@@ -328,18 +310,15 @@ def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolv
 def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     month = MONTHS[(g["month"] or "").lower()]
     mod = (g.get("mod") or "").lower()
-    direction: Tense = {
-        "last": "past",
-        "since": "past",
-        "next": "future",
-        "by": "future",
-        "until": "future",
-    }.get(mod, tense)  # type: ignore[assignment]
+    direction: Tense = knowledge.table(_LEX, "month_direction").get(mod, tense)
     if mod == "this":
         chosen = dt.date(base.year, month, 1)
         part = (g.get("part") or "").lower()
         if part:
-            return Resolved(chosen.replace(day=PART_DAYS[part]).isoformat(), "approximate")
+            return Resolved(
+                chosen.replace(day=knowledge.table(_LEX, "part_days")[part]).isoformat(),
+                "approximate",
+            )
         return Resolved(f"{base.year:04d}-{month:02d}", "month")
     firsts = [dt.date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)]
     month_of_base = base.replace(day=1)
@@ -348,7 +327,10 @@ def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     chosen = _pick(firsts, month_of_base, direction)
     part = (g.get("part") or "").lower()
     if part:
-        return Resolved(chosen.replace(day=PART_DAYS[part]).isoformat(), "approximate")
+        return Resolved(
+            chosen.replace(day=knowledge.table(_LEX, "part_days")[part]).isoformat(),
+            "approximate",
+        )
     return Resolved(f"{chosen.year:04d}-{chosen.month:02d}", "month")
 
 
@@ -375,7 +357,7 @@ def _season(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     mod = (g.get("mod") or "").lower()
     if not mod:
         return Resolved(None, "season")
-    start_month = SEASONS[season]
+    start_month = knowledge.table(_LEX, "seasons")[season]
     starts = [
         dt.date(y, start_month, 1) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)
     ]
@@ -426,7 +408,7 @@ def _within(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 def _relunit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+    step = int(knowledge.table(_LEX, "relative_steps").get(mod, 0))
     if unit in ("week", "weekend"):
         return _unit_at(base + dt.timedelta(weeks=step), unit)
     if unit == "month":
@@ -452,7 +434,7 @@ def _unit_at(day: dt.date, unit: str) -> Resolved:
 
 def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     unit, count = (g["unit"] or "").lower(), _number(g["num"])
-    vague = (g["num"] or "").lower() in ("a few", "few", "several", "a couple of")
+    vague = (g["num"] or "").lower() in vague_counts()
     moved = _shift(base, unit, -count)
     if unit == "day":
         return Resolved(moved.isoformat(), "approximate" if vague else "day")
@@ -466,7 +448,7 @@ def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 def _coming(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
     reach_unit, count = COMING_REACH.get(unit, ("year", 10 if unit == "decade" else 1))
-    if mod in ("past", "last", "recent"):
+    if mod in knowledge.words(_LEX, "backward_modifiers"):
         return Resolved(_shift(base, reach_unit, -count).isoformat(), "range", base.isoformat())
     return Resolved(base.isoformat(), "range", _shift(base, reach_unit, count).isoformat())
 
@@ -487,6 +469,7 @@ def _open(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 
 _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]] = {
+    # not a word list: rule ids
     "iso": _explicit,
     "mdy": _explicit,
     "dmy": _explicit,
@@ -538,31 +521,6 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date:
 # --------------------------------------------------------------------------- tense
 
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_FUTURE_HEADS = {
-    "plan",
-    "expect",
-    "intend",
-    "aim",
-    "hope",
-    "schedule",
-    "set",
-    "due",
-    "prepare",
-    "agree",
-    "promise",
-    "pledge",
-    "vow",
-    "want",
-    "seek",
-    "propose",
-    "offer",
-}
-# Verbs and adjectives whose date is the time of what they arrange, not of the arranging:
-# "was planned for November", "is due in June", "scheduled for July 8".
-_FORWARD_HEADS = {"plan", "schedule", "set", "due", "slate", "expect", "pencil", "book"}
-
-
 def tense_of(span: Span) -> Tense:
     """The tense of the verb that governs ``span``: past, future or present.
 
@@ -590,7 +548,7 @@ def _forward_head(token: Token) -> Tense | None:
     head = token.head
     if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    if head.lemma_.lower() not in _FORWARD_HEADS or head.i == token.i:
+    if head.lemma_.lower() not in knowledge.words(_LEX, "forward_heads") or head.i == token.i:
         return None
     tense = _verb_tense(head, depth=0) if head.pos_ in ("VERB", "AUX") else "present"
     governor = head.head if head.pos_ == "ADJ" else None  # "is due in June": tense of "is"
@@ -614,11 +572,15 @@ def _governing_verb(token: Token) -> Token | None:
 def _verb_tense(verb: Token, depth: int) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
-    if lemmas & _FUTURE_AUX or ("going" in lemmas and "to" in lemmas):
+    if lemmas & knowledge.words(_LEX, "future_auxiliaries") or (
+        "going" in lemmas and "to" in lemmas
+    ):
         return "future"
     if "to" in lemmas and depth < 3 and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in _FUTURE_HEADS or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+        if head.lemma_.lower() in knowledge.words(_LEX, "future_heads") or (
+            head.lemma_ == "be" and head.dep_ == "ROOT"
+        ):
             return "future"
         return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
@@ -646,66 +608,81 @@ class DatesExtractor:
         self._fallbacks: dict[tuple[str, dt.date | None], Resolved | None] = {}
 
     def __call__(self, ctx: Context) -> None:
-        """Append one :class:`TimeExpression` per expression found, in text order."""
+        """Append one :class:`TimeExpression` per expression found, in text order.
+
+        Each expression is resolved on its own (:func:`~parley.extract.base.isolated`): one
+        that breaks the resolver costs only itself, and the analysis says which sentence.
+        """
         base = ctx.article.published_at
         kinds: dict[int, Kind] = {}
-        found = self._from_patterns(ctx.doc, base, kinds)
-        found.extend(self._from_entities(ctx.doc, base, found, kinds))
+        found: list[TimeExpression] = []
+        for start, end, rule, match in find_expressions(ctx.doc.text):
+            step = partial(self._from_pattern, ctx.doc, base, (start, end, rule, match), found)
+            isolated(ctx, self.name, partial(step, kinds), _sentence(ctx.doc, start, end))
+        patterns = list(found)
+        for ent in (e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")):
+            step = partial(self._from_entity, ent, base, patterns, found, kinds)
+            isolated(ctx, self.name, step, ent.sent)
         found.sort(key=lambda t: t.start)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
-    def _from_patterns(
-        self, doc: Doc, base: dt.date | None, kinds: dict[int, Kind]
-    ) -> list[TimeExpression]:
-        out: list[TimeExpression] = []
-        text = doc_text(doc)
-        for start, end, rule, match in find_expressions(text):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            tense = tense_of(span) if span is not None and len(span) else "present"
-            res = _resolve_match(rule, match, base, tense)
-            out.append(
-                TimeExpression(
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    value=res.value,
-                    precision=res.precision,
-                    end_value=res.end_value,
-                )
+    def _from_pattern(
+        self,
+        doc: Doc,
+        base: dt.date | None,
+        hit: tuple[int, int, _Rule, re.Match[str]],
+        out: list[TimeExpression],
+        kinds: dict[int, Kind],
+    ) -> None:
+        start, end, rule, match = hit
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None and len(span) else "present"
+        res = _resolve_match(rule, match, base, tense)
+        out.append(
+            TimeExpression(
+                text=doc_text(doc)[start:end],
+                start=start,
+                end=end,
+                value=res.value,
+                precision=res.precision,
+                end_value=res.end_value,
             )
-            kinds[start] = res.kind
-        return out
+        )
+        kinds[start] = res.kind
 
-    def _from_entities(
-        self, doc: Doc, base: dt.date | None, taken: list[TimeExpression], kinds: dict[int, Kind]
-    ) -> list[TimeExpression]:
-        out: list[TimeExpression] = []
-        for ent in doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
-                continue
-            if len(self._fallbacks) > 10_000:  # bounded: memory stays flat over a long run
-                self._fallbacks.clear()
-            if (ent.text, base) not in self._fallbacks:  # dateparser is slow; dates repeat
-                self._fallbacks[ent.text, base] = _dateparser_fallback(
-                    ent.text, base, self._parsers
-                )
-            res = self._fallbacks[ent.text, base]
-            if res is None:
-                continue
-            out.append(
-                TimeExpression(
-                    text=ent.text,
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    value=res.value,
-                    precision=res.precision,
-                )
+    def _from_entity(
+        self,
+        ent: Span,
+        base: dt.date | None,
+        taken: list[TimeExpression],
+        out: list[TimeExpression],
+        kinds: dict[int, Kind],
+    ) -> None:
+        if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
+            return
+        if len(self._fallbacks) > 10_000:  # bounded: memory stays flat over a long run
+            self._fallbacks.clear()
+        if (ent.text, base) not in self._fallbacks:  # dateparser is slow; dates repeat
+            self._fallbacks[ent.text, base] = _dateparser_fallback(ent.text, base, self._parsers)
+        res = self._fallbacks[ent.text, base]
+        if res is None:
+            return
+        out.append(
+            TimeExpression(
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                value=res.value,
+                precision=res.precision,
             )
-            kinds[ent.start_char] = "point"
-        return out
+        )
+        kinds[ent.start_char] = "point"
+
+
+def _sentence(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.sent if span is not None and len(span) else None
 
 
 _ANCHORED = re.compile(r"\d{4}|" + "|".join(m for m in MONTHS if len(m) > 3), re.IGNORECASE)

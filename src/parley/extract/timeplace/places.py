@@ -16,9 +16,10 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from parley import knowledge
+from parley.knowledge.places import alpha3, city, country_code
 from parley.models import Place, Quantity
 from parley.nlp.lexicon import load_lexicon
-from parley.nlp.places import alpha3, city, country_code
+from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,63 +35,11 @@ __all__ = [
     "demonym_of",
 ]
 
+_LEX = "lexicon/timeplace.json"  # word lists of this module: parley.knowledge
+
 log = logging.getLogger(__name__)
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-# Nouns that make "<demonym> X" a place ("the Belarusian border", "the Ukrainian coast").
-BORDER_WORDS = frozenset(
-    {
-        "border",
-        "frontier",
-        "coast",
-        "side",
-        "territory",
-        "region",
-        "capital",
-        "soil",
-        "waters",
-        "airspace",
-        "city",
-        "town",
-        "village",
-    }
-)
-_WORD_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-}
-_MULTIPLIERS = {"hundred", "thousand", "million", "billion", "dozen"}
 
 
 def country_of_demonym(word: str) -> str | None:
@@ -134,7 +83,9 @@ class PlaceResolver:
 
     def _country(self, name: str) -> tuple[str | None, float | None, float | None]:
         words = name.split()
-        if len(words) >= 2 and words[-1].lower() in BORDER_WORDS:
+        if len(words) >= 2 and words[-1].lower() in knowledge.words(
+            "lexicon/timeplace.json", "border_words"
+        ):
             code = country_of_demonym(" ".join(words[:-1]))
             if code:
                 return code, None, None
@@ -161,29 +112,10 @@ def place_spans(doc: Doc | Span) -> Iterable[Span]:
         if ent.label_ in PLACE_LABELS:
             yield ent
     for token in doc:
-        if token.lemma_.lower() in BORDER_WORDS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in knowledge.words(_LEX, "border_words") and token.pos_ == "NOUN":
             mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
             if mods and country_of_demonym(mods[-1].text):
                 yield token.doc[mods[-1].i : token.i + 1]
-
-
-# "to" and "over" are left out: "unacceptable to Russia", "talks over Ukraine" are not places.
-_LOCATIVE = {
-    "in",
-    "at",
-    "near",
-    "from",
-    "across",
-    "inside",
-    "outside",
-    "into",
-    "on",
-    "around",
-    "within",
-    "along",
-    "towards",
-    "toward",
-}
 
 
 def is_locative(span: Span) -> bool:
@@ -191,7 +123,9 @@ def is_locative(span: Span) -> bool:
     i = span.start - 1
     if i >= 0 and span.doc[i].lower_ == "the":
         i -= 1
-    return i >= 0 and span.doc[i].lower_ in _LOCATIVE
+    return i >= 0 and span.doc[i].lower_ in knowledge.words(
+        "lexicon/timeplace.json", "locative_preps"
+    )
 
 
 def find_places(doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ()) -> list[Place]:
@@ -213,27 +147,6 @@ def find_places(doc: Doc, resolver: PlaceResolver, acting: Collection[int] = ())
 
 
 # --------------------------------------------------------------------------- quantities
-
-
-def parse_number(words: list[str]) -> float | None:
-    """The value of a number written in digits or words: "157", "1,000", "a thousand", "six"."""
-    total, current, seen = 0.0, 0.0, False
-    for word in (w.lower().replace(",", "") for w in words):
-        if word in ("a", "an", "and"):
-            current = current or (1.0 if word != "and" else current)
-            continue
-        if re.fullmatch(r"\d+(\.\d+)?", word):
-            current += float(word)
-        elif word in _MULTIPLIERS:
-            current = (current or 1.0) * _WORD_NUMBERS[word]
-            if word != "hundred":
-                total, current = total + current, 0.0
-        elif word in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[word]
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 def _number_tokens(token: Token) -> list[Token]:

@@ -1,0 +1,41 @@
+"""Where a wire dateline ends in a parsed document ("GENEVA, March 3 (Reuters) —").
+
+A dateline is not part of what anyone said or did: the events extractor does not take actors or
+dates from it, and the speech extractors do not start a claim or a speaker inside it. One rule
+for all of them, so they agree on what is a dateline. (:mod:`parley.normalize.dateline` reads the
+place and date out of the raw text; this finds its end among the tokens.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["DASHES", "dateline_end"]
+
+DASHES = ("—", "–", "--")
+_WINDOW = 14  # a dateline is a few words: place, date, agency
+
+
+def dateline_end(doc: Doc, start: int = 0, stop: int | None = None) -> int | None:
+    """Index just past the dateline that opens at token ``start`` (before ``stop``), else None.
+
+    A dateline opens with a word in capitals and runs, without a verb, to a dash:
+    "ASTANA, April 15 (Reuters) —". "FINNISH President Alexander Stubb — who …" has a noun
+    phrase before its dash but "LONDON officials said — …" has a verb, so only the first is
+    one.
+    """
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha):
+        return None
+    end = min(len(doc) if stop is None else stop, start + _WINDOW)
+    for tok in doc[start:end]:
+        if tok.text in DASHES:
+            before = [t for t in doc[start : tok.i] if not t.is_space]
+            if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
+                return tok.i + 1
+            return None
+    return None
