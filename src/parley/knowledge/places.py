@@ -3,7 +3,7 @@
 Used to tell a state the KB lacks ("Moldova" → MDA, an actor) from a city ("Istanbul" → TUR, a
 place, never an actor), and by the place resolver for coordinates. The one gazetteer of Parley:
 both packages ship their data, so nothing is fetched. The trimmed city table is cached on disk
-(:mod:`parley.knowledge.cache`) and loaded once per process. It sits in the knowledge layer,
+(:mod:`parley.knowledge.diskcache`) and loaded once per process. It sits in the knowledge layer,
 which imports no spaCy, so the store can use :func:`country_code` too.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from parley.knowledge.cache import cached_json, fingerprint
+from parley.knowledge.diskcache import cached_json, fingerprint
 
 __all__ = [
     "CITY_FIELDS",

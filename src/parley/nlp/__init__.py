@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase
-from parley.knowledge.cache import cached_json, fingerprint
+from parley.knowledge.diskcache import cached_json, fingerprint
 from parley.nlp.lexicon import load_lexicon
 from parley.nlp.patterns import Pattern, PatternSet, kb_patterns
 

@@ -17,7 +17,7 @@ Both use word tokens without stemming (FTS5 ``unicode61``, PostgreSQL ``simple``
 databases find the same records. Existing rows are indexed here.
 
 Revision ID: 0005_fulltext
-Revises: 0003
+Revises: 0004_feeds_alerts
 Create Date: 2026-12-04
 """
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0005_fulltext"
-down_revision = "0003"
+down_revision = "0004_feeds_alerts"  # was "0003"; re-chained after main gained 0004
 branch_labels = None
 depends_on = None
 
