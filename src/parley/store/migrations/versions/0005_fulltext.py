@@ -18,7 +18,7 @@ Both use word tokens without stemming (FTS5 ``unicode61``, PostgreSQL ``simple``
 databases find the same records. Existing rows are indexed here.
 
 Revision ID: 0005_fulltext
-Revises: 0004_feeds_alerts
+Revises: 0006_reliability
 Create Date: 2026-12-04
 """
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0005_fulltext"
-down_revision = "0004_feeds_alerts"  # was "0003"; re-chained after main gained 0004
+down_revision = "0006_reliability"  # was "0003"; re-chained after main gained 0004 and 0006
 branch_labels = None
 depends_on = None
 
