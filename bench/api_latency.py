@@ -8,29 +8,35 @@ the store's own mapping functions (``parley.store.rows``: ``article_row``, ``act
 inserts, a few thousand rows per statement, in one transaction per 1000 articles. That takes
 seconds instead of the minutes that ``Store.save`` (one transaction per article) would.
 
-Then each query is timed through the ASGI app in-process (``fastapi.testclient``), so the figures
-are the server's own cost (routing, SQL, JSON/HTML) without network noise: p50, p95 and max in
-milliseconds over ``--repeat`` calls each, printed as a table with the database size and machine.
-Not run by the tests. Usage::
+Then every listing, filter and search endpoint of the API is timed against a real server
+(``parley serve``'s app under uvicorn, on 127.0.0.1, stopped at the end) by ``--clients``
+concurrent clients (default 8), each sending ``--repeat`` requests per endpoint: p50, p95 and
+max in milliseconds, printed as a table with the database size and machine. The defaults build
+the issue's store: 200,000 articles and 1,000,000 events. Not run by the tests. Usage::
 
-    python bench/api_latency.py [--articles 20000] [--events-per-article 5] [--repeat 30]
-                                [--db /tmp/parley-bench.db] [--keep]
+    python bench/api_latency.py [--articles 200000] [--events-per-article 5] [--repeat 20]
+        [--clients 8] [--port 55549] [--db /tmp/parley-bench.db] [--keep]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
 import sqlite3
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import httpx
 import sqlalchemy as sa
 from rich.console import Console
 from rich.table import Table
@@ -250,64 +256,130 @@ def measure(call: Callable[[], Any], repeat: int) -> list[float]:
 
 
 def queries(ids: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """(label, path) of each query timed."""
+    """(label, path) of each query timed: every listing, filter and search of the API."""
+    a, sp = ids["actor"], ids["speaker"]
     yield "articles, first page", "/api/v1/articles?limit=50"
-    yield "events by actor", f"/api/v1/events?actor={ids['actor']}&limit=50"
+    yield "articles by actor", f"/api/v1/articles?actor={a}&limit=50"
+    yield "articles by country", "/api/v1/articles?country=UKR&limit=50"
+    yield "articles by outlet", "/api/v1/articles?outlet=reuters&limit=50"
+    yield "articles by date range", "/api/v1/articles?since=2025-03-01&until=2025-03-31"
+    yield "events, first page", "/api/v1/events?limit=50"
+    yield "events by actor", f"/api/v1/events?actor={a}&limit=50"
+    yield "events by country", "/api/v1/events?country=UKR&limit=50"
     yield "events by type", "/api/v1/events?type=CONSULT&limit=50"
+    yield "events by status", "/api/v1/events?status=planned&limit=50"
+    yield "events by outlet", "/api/v1/events?outlet=reuters&limit=50"
     yield "events by date range", "/api/v1/events?since=2025-03-01&until=2025-03-31&limit=50"
     yield (
         "events by type+actor+date",
-        (f"/api/v1/events?type=AGREE&actor={ids['actor']}&since=2024-06-01&limit=50"),
+        f"/api/v1/events?type=AGREE&actor={a}&since=2024-06-01&limit=50",
     )
-    yield "quotes by speaker", f"/api/v1/quotes?actor={ids['speaker']}&limit=50"
+    yield "quotes, first page", "/api/v1/quotes?limit=50"
+    yield "quotes by speaker", f"/api/v1/quotes?actor={sp}&limit=50"
+    yield "quotes by outlet", "/api/v1/quotes?outlet=reuters&limit=50"
+    yield "quotes by words", "/api/v1/quotes?q=referendum&limit=50"
+    yield "claims, first page", "/api/v1/claims?limit=50"
+    yield "claims by reporter kind", "/api/v1/claims?type=anonymous&limit=50"
+    yield "claims by words", "/api/v1/claims?q=ceasefire&limit=50"
+    yield "stories", "/api/v1/stories?limit=50"
+    yield "stories by type, 2+ sources", "/api/v1/stories?type=CONSULT&min_sources=2"
+    yield "actors", "/api/v1/actors?limit=50"
+    yield "actors by kind", "/api/v1/actors?type=person&limit=50"
+    yield "tracks", "/api/v1/tracks?limit=50"
+    yield "agreements", "/api/v1/agreements?limit=50"
     yield "article analysis JSON", f"/api/v1/articles/{ids['article']}"
     yield "article page (HTML)", f"/articles/{ids['article']}"
-    yield "search articles (LIKE)", "/api/v1/search?q=reactor"
-    yield "search quotes (LIKE)", "/api/v1/search?q=referendum&kind=quotes"
+    yield "search articles, common word", "/api/v1/search?q=talks"
+    yield "search articles, rare word", "/api/v1/search?q=reactor"
+    yield "search articles, phrase", "/api/v1/search?q=peace+talks"
+    yield "search quotes", "/api/v1/search?q=referendum&kind=quotes"
+    yield "search page (HTML)", "/search?q=reactor"
 
 
-def run(db: Path, repeat: int) -> Table:
-    """Time every query against ``db``; a rich table of the results."""
-    from fastapi.testclient import TestClient
+def _serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+    """``parley serve`` on 127.0.0.1:``port`` (a child process), once it answers."""
+    parley = str(Path(sys.executable).with_name("parley"))
+    argv = [parley, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1", timeout=2).raise_for_status()
+            return server
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    server.terminate()
+    raise SystemExit(f"parley serve did not answer on port {port}")
 
-    from parley.serve import create_app
 
+def _timed_get(client: httpx.Client, url: str) -> float:
+    started = time.perf_counter()
+    client.get(url).raise_for_status()
+    return (time.perf_counter() - started) * 1000
+
+
+def _under_load(base: str, path: str, clients: int, repeat: int) -> list[float]:
+    """Milliseconds of ``clients`` × ``repeat`` requests to ``path``, ``clients`` at a time."""
+    with httpx.Client(base_url=base, timeout=60) as warm:
+        warm.get(path).raise_for_status()
+
+    def one_client(_: int) -> list[float]:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            return [_timed_get(client, path) for _ in range(repeat)]
+
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        return sorted(ms for got in pool.map(one_client, range(clients)) for ms in got)
+
+
+def run(
+    db: Path, repeat: int, clients: int, port: int, skip: list[str]
+) -> tuple[Table, dict[str, Any]]:
+    """Time every query against ``db`` under ``clients`` concurrent clients."""
     store = open_store(str(db))
-    client = TestClient(create_app(store))
     ids = _sample_ids(db)
     counts = store.counts()
+    store.close()
     size = db.stat().st_size / 1e6
     title = (
-        f"API latency · {counts['articles']:,} articles, {counts['events']:,} events, "
-        f"{counts['quotes']:,} quotes · SQLite {sqlite3.sqlite_version}, {size:.0f} MB · "
-        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+        f"API latency, {clients} concurrent clients · {counts['articles']:,} articles, "
+        f"{counts['events']:,} events, {counts['quotes']:,} quotes · SQLite "
+        f"{sqlite3.sqlite_version}, {size:,.0f} MB · {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}"
     )
     table = Table(title=title, title_justify="left")
-    for col in ("query", "items", "p50 ms", "p95 ms", "max ms"):
+    for col in ("query", "p50 ms", "p95 ms", "max ms"):
         table.add_column(col, justify="left" if col == "query" else "right")
-    for label, path in queries(ids):
-        response = client.get(path)
-        response.raise_for_status()
-        body = response.json() if "json" in response.headers["content-type"] else {}
-        n = len(body.get("items", [])) if isinstance(body, dict) else 0
-        ms = sorted(measure(lambda p=path: client.get(p), repeat))
-        p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-        table.add_row(
-            label,
-            str(n) if "items" in body else "—",
-            f"{statistics.median(ms):.1f}",
-            f"{p95:.1f}",
-            f"{ms[-1]:.1f}",
-        )
-    store.close()
-    return table
+    figures: dict[str, Any] = {"counts": counts, "db_mb": round(size), "clients": clients}
+    server = _serve(db, port)
+    try:
+        for label, path in queries(ids):
+            if any(word in label for word in skip):
+                table.add_row(label, "skipped", "", "")
+                continue
+            ms = _under_load(f"http://127.0.0.1:{port}", path, clients, repeat)
+            p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+            p50 = statistics.median(ms)
+            figures[label] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}
+            table.add_row(label, f"{p50:.1f}", f"{p95:.1f}", f"{ms[-1]:.1f}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return table, figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--events-per-article", type=int, default=5)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=20, help="requests per client and query")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--port", type=int, default=55549)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--build-only", action="store_true", help="build the database and stop")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="skip queries whose label has this"
+    )
     parser.add_argument("--db", type=Path, default=Path("/tmp/parley-bench.db"))
     parser.add_argument("--keep", action="store_true", help="reuse an existing database")
     args = parser.parse_args()
@@ -317,7 +389,12 @@ def main() -> None:
             Path(f"{args.db}{suffix}").unlink(missing_ok=True)
         seconds = build(args.db, args.articles, args.events_per_article)
         console.print(f"Built {args.db} in {seconds:.1f} s")
-    console.print(run(args.db, args.repeat))
+    if args.build_only:
+        return
+    table, figures = run(args.db, args.repeat, args.clients, args.port, args.skip)
+    console.print(table)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

@@ -8,20 +8,38 @@ Every text is normalised once; then the same normalised texts go through
 2. Parley: ``Pipeline.analyze_many(articles)``, the KB rulers plus every extractor.
 
 Prints articles/s, words/s, peak resident memory and the Parley/bare time ratio with the machine
-it ran on; ``--json FILE`` writes the same figures. Usage::
+it ran on, and the cost of each stage.
 
-    python bench/throughput.py [--n 200] [--batch-size 16] [--json bench.json] [--corpus DIR]
+Then, unless ``--in-process-only``, the same corpus is written as one JSONL file (each copy of
+an article with its own URL, so every copy is a new article) and three whole processes run one
+after the other, ``--rounds`` times, interleaved so machine load falls on all alike:
+
+a. bare spaCy: a Python process that loads the model, reads the file and runs ``nlp.pipe`` over the
+   texts (same batch size);
+b. ``parley ingest corpus.jsonl`` into a new SQLite file: read, normalise, parse, extract, store,
+   resolve;
+c. the same with ``--workers 2``.
+
+It prints wall and CPU seconds of each process and the two ratios the issue asks for: Parley's
+throughput over bare spaCy's (b against a) and the two-worker speed-up (c against b).
+``--json FILE`` writes every figure. Usage::
+
+    python bench/throughput.py [--n 200] [--batch-size 16] [--rounds 1] [--json bench.json]
+        [--corpus DIR] [--in-process-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import os
 import platform
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -91,6 +109,16 @@ def cpu_model() -> str:
     except OSError:
         pass
     return platform.processor() or platform.machine()
+
+
+def machine_summary() -> str:
+    """CPU, usable cores, load and Python, in one line (without importing spaCy)."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{cpu_model()} · {usable}/{os.cpu_count()} cores usable · load {load:.1f} · "
+        f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}"
+    )
 
 
 def machine_info(nlp: Any) -> dict[str, Any]:
@@ -216,12 +244,116 @@ def table(fig: dict[str, Any]) -> Table:
     return t
 
 
+_BARE_SCRIPT = """
+import json, sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+with open(sys.argv[2], encoding="utf-8") as f:
+    texts = [json.loads(line)["text"] for line in f]
+print(sum(1 for _ in nlp.pipe(texts, batch_size=int(sys.argv[3]))))
+"""
+
+
+def write_jsonl(raws: Sequence[Any], n: int, path: Path) -> int:
+    """``n`` records cycling through ``raws``, each copy with its own URL; returns the words."""
+    words = 0
+    with path.open("w", encoding="utf-8") as f:
+        for i, raw in enumerate(repeat(raws, n)):
+            text = raw.text or ""
+            words += len(text.split())
+            record = {
+                "text": text,
+                "title": raw.title,
+                "outlet": raw.outlet or "Bench Wire",
+                "published_at": (raw.published_at or dt.date(2026, 3, 1)).isoformat(),
+                "url": f"https://bench.example/{i}",
+            }
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return words
+
+
+def _child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (this child and its own children) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def whole_process(n: int, batch_size: int, sources: Sequence[Path], rounds: int) -> dict[str, Any]:
+    """Time bare spaCy, ``parley ingest`` and ``parley ingest --workers 2`` as processes."""
+    raws = read_corpus(sources)
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy has its bytecode
+    parley = str(Path(sys.executable).with_name("parley"))
+    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "parley": [], "parley_2w": []}
+    with tempfile.TemporaryDirectory(prefix="parley-throughput-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        words = write_jsonl(raws, n, corpus)
+        for r in range(rounds):
+            commands = {
+                "bare": [sys.executable, "-c", _BARE_SCRIPT, MODEL, str(corpus), str(batch_size)],
+                "parley": [
+                    parley,
+                    "ingest",
+                    str(corpus),
+                    "--no-progress",
+                    "--db",
+                    f"{tmp}/a{r}.db",
+                ],
+                "parley_2w": [
+                    *(parley, "ingest", str(corpus), "--no-progress", "--workers", "2"),
+                    *("--db", f"{tmp}/b{r}.db"),
+                ],
+            }
+            for label, argv in commands.items():
+                runs[label].append(_child(argv, env))
+    best = {k: min(v) for k, v in runs.items()}  # the least disturbed round of each
+    return {
+        "articles": n,
+        "words": words,
+        "rounds": rounds,
+        "wall_s": {k: round(v[0], 2) for k, v in best.items()},
+        "cpu_s": {k: round(v[1], 2) for k, v in best.items()},
+        "throughput_parley_over_bare": round(best["bare"][0] / best["parley"][0], 3),
+        "speedup_two_workers": round(best["parley"][0] / best["parley_2w"][0], 3),
+        "machine": machine_summary(),
+    }
+
+
+def whole_table(fig: dict[str, Any]) -> Table:
+    """The whole-process figures as a rich table."""
+    t = Table(title="Whole processes: read, normalise, parse, extract, store")
+    for name in ("process", "wall s", "CPU s", "articles/s"):
+        t.add_column(name, justify="right" if name != "process" else "left")
+    labels = {
+        "bare": "bare spaCy (load, read, nlp.pipe)",
+        "parley": "parley ingest",
+        "parley_2w": "parley ingest --workers 2",
+    }
+    for key, label in labels.items():
+        wall = fig["wall_s"][key]
+        t.add_row(label, f"{wall:.2f}", f"{fig['cpu_s'][key]:.2f}", f"{fig['articles'] / wall:.1f}")
+    t.caption = (
+        f"{fig['articles']} articles, {fig['words']:,} words, best of {fig['rounds']} round(s)\n"
+        f"Parley throughput / bare spaCy: {fig['throughput_parley_over_bare']:.2f}x · "
+        f"two workers / one: {fig['speedup_two_workers']:.2f}x\n{fig['machine']}"
+    )
+    return t
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; returns the process exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--n", type=int, default=200, help="articles to analyse (default 200)")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--rounds", type=int, default=1, help="whole-process rounds (best kept)")
+    parser.add_argument(
+        "--in-process-only", action="store_true", help="skip the whole-process measurement"
+    )
     parser.add_argument(
         "--corpus",
         type=Path,
@@ -231,9 +363,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
-    figures = measure(args.n, args.batch_size, args.corpus or default_sources())
+    sources = args.corpus or default_sources()
+    figures = measure(args.n, args.batch_size, sources)
     Console().print(table(figures))
     Console().print(stage_table(figures))
+    if not args.in_process_only:
+        figures["whole_process"] = whole_process(args.n, args.batch_size, sources, args.rounds)
+        Console().print(whole_table(figures["whole_process"]))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
     return 0

@@ -35,8 +35,21 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         "utf-8",
     )
     out = tmp_path / "bench.json"
-    assert load_bench().main(["--n", "3", "--corpus", str(corpus), "--json", str(out)]) == 0
+    args = ["--n", "3", "--corpus", str(corpus), "--json", str(out), "--in-process-only"]
+    assert load_bench().main(args) == 0
     figures = json.loads(out.read_text("utf-8"))
     assert figures["articles"] == 3 and figures["unique_articles"] == 1
     assert figures["bare"]["articles_per_s"] > 0 and figures["parley"]["articles_per_s"] > 0
     assert figures["machine"]["spacy"].startswith("3.")
+
+
+@pytest.mark.model
+def test_whole_process_bench_runs_the_three_processes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(
+        "GENEVA — The foreign ministers of Armenia and Azerbaijan met on Monday.\n", "utf-8"
+    )
+    figures = load_bench().whole_process(2, 16, [corpus], rounds=1)
+    assert set(figures["wall_s"]) == {"bare", "parley", "parley_2w"}
+    assert figures["throughput_parley_over_bare"] > 0 and figures["speedup_two_workers"] > 0

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,9 +24,7 @@ from rich.markup import escape
 from parley import __version__
 from parley.errors import InputError, ParleyError
 from parley.models import SCHEMA_VERSION, AgreementRecord, Analysis, Rejection, TrackRecord
-from parley.resolve import refresh_resolved
 from parley.settings import Settings, load_settings
-from parley.store import Store, open_store
 from parley.terminal import (
     actors_table,
     agreements_table,
@@ -42,6 +40,11 @@ from parley.terminal import (
     tracks_table,
     treaty_view,
 )
+
+if TYPE_CHECKING:
+    # The store (SQLAlchemy, Alembic) is imported by the commands that use it, so `parley
+    # version` and `parley analyze` start without it.
+    from parley.store import Store
 
 __all__ = ["app", "main"]
 
@@ -96,12 +99,19 @@ def _edge(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def open_store(url: str, kb: Any = None) -> "Store":
+    """:func:`parley.store.open_store`, imported on first use (see the imports above)."""
+    from parley.store import open_store as _open
+
+    return _open(url, kb=kb)
+
+
 def _settings(db: str | None = None) -> Settings:
     return load_settings(db=db)
 
 
 @contextmanager
-def _store(db: str | None, with_kb: bool = False) -> Iterator[Store]:
+def _store(db: str | None, with_kb: bool = False) -> Iterator["Store"]:
     settings = _settings(db)
     kb = None
     if with_kb:
@@ -188,7 +198,7 @@ def ingest_cli(
 
 def _ingest_dask(
     paths: list[Path],
-    store: Store,
+    store: "Store",
     settings: Settings,
     address: str,
     published_at: dt.date | None,
@@ -493,7 +503,7 @@ def demo_cli(db: Db = None) -> None:
     )
 
 
-def _actor_ids_of(store: Store, *records: TrackRecord | AgreementRecord) -> dict[str, str]:
+def _actor_ids_of(store: "Store", *records: TrackRecord | AgreementRecord) -> dict[str, str]:
     """Names of the actors the resolved records mention, for display."""
     ids: set[str] = set()
     agreements = [r for r in records if isinstance(r, AgreementRecord)]
@@ -624,6 +634,8 @@ def resolve_cli(db: Db = None) -> None:
     """Rebuild tracks, agreements and stories from every stored analysis (ingest keeps them
     up to date; use this after upgrading Parley or changing the resolution rules)."""
     with _store(db) as store:
+        from parley.resolve import refresh_resolved
+
         report = refresh_resolved(store, None)
     typer.echo(
         f"Resolved {report.articles} articles: {report.tracks} tracks, "
@@ -632,7 +644,7 @@ def resolve_cli(db: Db = None) -> None:
     )
 
 
-def _print_timelines(console: Console, store: Store) -> None:
+def _print_timelines(console: Console, store: "Store") -> None:
     """Each track's timeline, then the agreements no track has shown yet."""
     tracks, agreements = store.tracks(), store.agreements()
     names = _actor_ids_of(store, *tracks, *agreements)

@@ -43,9 +43,18 @@ class Pipeline:
         if settings.knowledge_dirs:
             knowledge.configure(settings.knowledge_dirs)
         self.kb = kb if kb is not None else load_kb(settings.actor_files)
-        self.nlp = nlp if nlp is not None else load_pipeline(settings.model, self.kb)
+        self._nlp = nlp
         self.extractors: list[Extractor] = [extractors.get(n)() for n in settings.extractors]
         self._check_order()
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline with the knowledge-base rulers, loaded on first use: a driver
+        that only normalises while worker processes parse (``ingest --workers``, Dask) never
+        pays the model's seconds and hundreds of megabytes."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.settings.model, self.kb)
+        return self._nlp
 
     def _check_order(self) -> None:
         """Every name an extractor requires is assigned by an earlier one (or given)."""

@@ -4,20 +4,25 @@
 and puts two entity rulers before its ``ner``: names, aliases and metonyms of every actor of the
 knowledge base become entities with ``ent_id_`` set to the actor id, and the statistical NER
 predicts around them. The result is cached per (model, knowledge base), so building patterns
-costs once per process.
+costs once per process, and the patterns themselves are cached on disk keyed by a hash of the
+knowledge base's contents (shipped and user files alike), so they cost once per knowledge change.
+
+Importing this package does not import spaCy: commands that never parse (``parley version``,
+the listings) must not pay for it.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import weakref
 from typing import TYPE_CHECKING
 
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase
+from parley.knowledge.diskcache import cached_json, fingerprint
 from parley.nlp.lexicon import load_lexicon
-from parley.nlp.paragraphs import PARAGRAPHS
-from parley.nlp.patterns import PatternSet, kb_patterns
+from parley.nlp.patterns import Pattern, PatternSet, kb_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,6 +79,8 @@ def _load_model(model_name: str) -> Language:
 
 def add_paragraph_breaks(nlp: Language) -> None:
     """Make every paragraph break a sentence break, before the parser decides."""
+    from parley.nlp.paragraphs import PARAGRAPHS  # registers the component with spaCy
+
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     nlp.add_pipe(PARAGRAPHS, **where)
 
@@ -87,7 +94,7 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
     Returns:
         The patterns added, for inspection.
     """
-    patterns = kb_patterns(kb, load_lexicon().demonyms)
+    patterns = cached_patterns(kb)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     if patterns.lower:
         lower: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
@@ -96,7 +103,7 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
             config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
             **where,
         )
-        lower.add_patterns(patterns.lower)
+        _add_patterns(nlp, lower, RULER_LOWER, patterns.lower)
         where = {"after": RULER_LOWER}
     if patterns.exact:
         exact: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
@@ -105,10 +112,40 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
             **where,
         )
-        exact.add_patterns(patterns.exact)
+        _add_patterns(nlp, exact, RULER_EXACT, patterns.exact)
     log.info(
         "entity rulers: %d exact and %d lower-case patterns",
         len(patterns.exact),
         len(patterns.lower),
     )
     return patterns
+
+
+def _add_patterns(nlp: Language, ruler: EntityRuler, name: str, patterns: list[Pattern]) -> None:
+    """Add phrase patterns, tokenising them only.
+
+    ``EntityRuler.add_patterns`` runs every pattern text through the components before the
+    ruler (tok2vec, tagger, parser, lemmatizer): over a second for our 2,700 patterns. A
+    phrase matcher on ``ORTH`` or ``LOWER`` reads nothing but the tokens, so the other
+    components are switched off while the patterns are added; the matches are the same.
+    """
+    with nlp.select_pipes(enable=[name]):
+        ruler.add_patterns(patterns)
+
+
+def cached_patterns(kb: KnowledgeBase) -> PatternSet:
+    """:func:`kb_patterns` for ``kb``, read from the disk cache when the knowledge is unchanged.
+
+    The key hashes every actor as loaded (the shipped files merged with the user's) and the
+    demonyms, so editing any knowledge file, or adding one, builds new patterns.
+    """
+    demonyms = load_lexicon().demonyms
+    actors = [a.model_dump_json() for a in kb.actors.values()]
+    key = fingerprint(["kb-patterns", *actors, json.dumps(demonyms, sort_keys=True)])
+    return cached_json(
+        "kb-patterns",
+        key,
+        lambda: kb_patterns(kb, demonyms),
+        lambda p: {"exact": p.exact, "lower": p.lower},
+        lambda d: PatternSet(exact=list(d["exact"]), lower=list(d["lower"])),
+    )

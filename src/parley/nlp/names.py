@@ -90,6 +90,8 @@ class PersonIndex:
         self._by_key: dict[str, set[str]] = defaultdict(set)
         self._by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._people: dict[str, Actor] = {}
+        # News repeats names from article to article: each is scored against the index once.
+        self._fuzzy: dict[tuple[str, float], tuple[Actor, float] | None] = {}
         for person in people:
             self._people[person.id] = person
             for name in (person.name, *person.aliases):
@@ -111,8 +113,15 @@ class PersonIndex:
         """The best person whose name scores at least ``threshold``; None when two tie.
 
         Only names whose surname starts with the same (folded) letter are compared, which keeps
-        the cost proportional to a small slice of the knowledge base.
+        the cost proportional to a small slice of the knowledge base; answers are remembered.
         """
+        if len(self._fuzzy) > 50_000:  # bounded: memory stays flat over a long run
+            self._fuzzy.clear()
+        if (name, threshold) not in self._fuzzy:
+            self._fuzzy[name, threshold] = self._score(name, threshold)
+        return self._fuzzy[name, threshold]
+
+    def _score(self, name: str, threshold: float) -> tuple[Actor, float] | None:
         key = name_key(name)
         if not key:
             return None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.knowledge.places import city_country, country_code
+from parley.nlp.docs import entity_starting
 from parley.nlp.lexicon import Lexicon
 from parley.nlp.titles import TitleHit
 
@@ -188,10 +189,7 @@ def _ent_starting(doc: Doc, i: int) -> Span | None:
     token = doc[i]
     if token.ent_iob_ != "B":
         return None
-    for ent in doc.ents:
-        if ent.start == i:
-            return ent
-    return None
+    return entity_starting(doc, i)
 
 
 def _clause_end(doc: Doc, head: Token) -> int:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
+from parley.nlp.docs import entity_at
 from parley.nlp.lexicon import Lexicon, Office
 
 if TYPE_CHECKING:
@@ -250,10 +251,7 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     token: Token = doc[i]
     if not token.ent_type_:
         return None
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
+    return entity_at(doc, i)
 
 
 def _in_person(doc: Doc, start: int, end: int) -> bool:

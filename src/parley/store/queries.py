@@ -4,8 +4,8 @@ Every listing is one indexed query (plus one to name the actors of a page of eve
 a total key so cursors (:mod:`parley.store.paging`) are stable, and answers the view models of
 :mod:`parley.models`. The CLI, the web pages and the API all call these through
 :class:`parley.store.Store`, so a page and its JSON twin come from the same query. Text search
-uses case-insensitive ``LIKE`` with a bound, escaped parameter: portable to SQLite and
-PostgreSQL alike, at the cost of scanning the text (see ``bench/api_latency.py``).
+(``q``) goes through the full-text indexes of :mod:`parley.store.search` (SQLite FTS5,
+PostgreSQL GIN), never a scan of the text.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from parley.models import (
 from parley.store import schema as t
 from parley.store.paging import SortKey, after, encode_cursor
 from parley.store.rows import from_db_time
+from parley.store.search import text_matches
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -187,12 +188,7 @@ def _articles_query(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -
         of_country = sa.select(m.c.article_id).join(t.actors, t.actors.c.id == m.c.actor_id)
         query = query.where(a.c.id.in_(of_country.where(t.actors.c.country == code)))
     if f.q:
-        query = query.where(
-            sa.or_(
-                a.c.title.icontains(f.q, autoescape=True),
-                a.c.text.icontains(f.q, autoescape=True),
-            )
-        )
+        query = query.where(text_matches(conn.dialect.name, a, f.q))
     return query
 
 
@@ -204,7 +200,7 @@ def list_articles(
     cursor: str | None,
 ) -> Page[ArticleRow]:
     """Articles, newest publication date first (undated last), without their text; ``q``
-    keeps those whose title or text contains it (case-insensitive)."""
+    keeps those whose title or text holds its words as a phrase (full-text index)."""
     query = _articles_query(conn, f, kb)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
@@ -212,7 +208,8 @@ def list_articles(
 def search_articles(
     conn: sa.Connection, f: Filters, limit: int | None, cursor: str | None
 ) -> Page[ArticleRow]:
-    """Articles whose title or text contains ``f.q`` (case-insensitive), newest first."""
+    """Articles whose title or text holds the words of ``f.q`` as a phrase (the full-text
+    index of :mod:`parley.store.search`), newest first."""
     return list_articles(
         conn,
         None,
@@ -308,7 +305,7 @@ def list_quotes(
     if ids is not None:
         query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
     if f.q:
-        query = query.where(q.c.text.icontains(f.q, autoescape=True))
+        query = query.where(text_matches(conn.dialect.name, q, f.q))
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
 
@@ -329,7 +326,7 @@ def list_claims(
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
     if f.q:
-        query = query.where(c.c.claim.icontains(f.q, autoescape=True))
+        query = query.where(text_matches(conn.dialect.name, c, f.q))
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 

@@ -40,6 +40,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
+from parley.nlp.docs import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -350,8 +351,9 @@ class AgreementsExtractor:
         cues = list(self.cues)
         if any(r.key.startswith("ceasefire:") for r in refs):
             cues += self.ceasefire_cues
+        text = sent.text  # Span.text joins the sentence's tokens on every read
         for pattern, status in cues:
-            for m in pattern.finditer(sent.text):
+            for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
@@ -758,7 +760,7 @@ def _dates_near(
     """
     doc = sent.doc
     chain = _verb_chain(_governing_verb(tok))
-    dash = doc.text.find("—")
+    dash = doc_text(doc).find("—")
     dateline_end = dash if 0 < dash < 80 else 0  # "ASHGABAT, July 9 (Reuters) —" dates the wire
     best: tuple[int, TimeExpression] | None = None
     for d in dates:

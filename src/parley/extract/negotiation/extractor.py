@@ -44,6 +44,7 @@ from parley.extract.negotiation.parties import (
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
+from parley.nlp.docs import doc_text, ents_within
 from parley.nlp.numbers import cardinals, ordinals
 
 if TYPE_CHECKING:
@@ -677,11 +678,11 @@ def _sentence_status(ctx: Context, sent: SpacySpan) -> str:
 def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 60
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
-    for ent in sent.ents:  # "the second round of the Doha talks"
+    for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
         if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
             return ent.text
@@ -775,5 +776,5 @@ def _trim_issue(sent: SpacySpan, item: str) -> str:
             and nxt.ent_type_ in ("GPE", "LOC", "FAC")
         )
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or place:
-            return sent.doc.text[start : tok.idx].strip(" ,;:—-")
+            return doc_text(sent.doc)[start : tok.idx].strip(" ,;:—-")
     return item

@@ -64,6 +64,9 @@ extractor can fill ``Event.attributed_to`` for events found in that sentence.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -221,7 +224,20 @@ class _Run:
 
     def _quoted(self, char: int) -> bool:
         """Whether character offset ``char`` lies between quote marks."""
-        return any(m.start <= char < m.end for m in self.marked)
+        # Bisect over the marks sorted by start, with the furthest end reached so far: one
+        # lookup per call instead of a scan of every quote in the article.
+        k = bisect.bisect_right(self._mark_starts, char)
+        return k > 0 and self._mark_reach[k - 1] > char
+
+    @functools.cached_property
+    def _mark_starts(self) -> list[int]:
+        return [m.start for m in sorted(self.marked, key=lambda m: m.start)]
+
+    @functools.cached_property
+    def _mark_reach(self) -> list[int]:
+        return list(
+            itertools.accumulate((m.end for m in sorted(self.marked, key=lambda m: m.start)), max)
+        )
 
     # ------------------------------------------------------------ 1–2. prepositional cues
 
@@ -242,11 +258,23 @@ class _Run:
         return found
 
     def _cue_at(self, i: int) -> int:
+        # Reads the document's lower-cased words once, not a slice per cue per token: this
+        # was the extractor's hottest line.
+        lower = self._lower
+        if i >= len(lower) or lower[i] not in self._cue_heads:
+            return 0
         for phrase in self.cues.prepositions:
-            words = tuple(t.lower_ for t in self.doc[i : i + len(phrase)])
-            if words == phrase:
+            if tuple(lower[i : i + len(phrase)]) == phrase:
                 return len(phrase)
         return 0
+
+    @functools.cached_property
+    def _lower(self) -> list[str]:
+        return [t.lower_ for t in self.doc]
+
+    @functools.cached_property
+    def _cue_heads(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.cues.prepositions if p)
 
     def _prepositional(self, start: int, end: int) -> _Found | None:
         cue = self.doc[start:end]

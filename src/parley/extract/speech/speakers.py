@@ -33,6 +33,7 @@ from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_
 from parley.knowledge import words
 from parley.models import Mention, Speaker
 from parley.nlp.dateline import dateline_end
+from parley.nlp.docs import doc_text
 from parley.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
@@ -963,7 +964,7 @@ def who_of(speaker: Speaker) -> Who:
 
 
 def _idx(doc: Doc, i: int) -> int:
-    return doc[i].idx if i < len(doc) else len(doc.text)
+    return doc[i].idx if i < len(doc) else len(doc_text(doc))
 
 
 def _indefinite(tok: Token) -> bool:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import parley.knowledge as knowledge
 from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
+from parley.nlp.docs import doc_text
 from parley.nlp.numbers import counts, vague_counts
 
 if TYPE_CHECKING:
@@ -605,6 +606,7 @@ class DatesExtractor:
 
     def __init__(self) -> None:
         self._parsers: dict[dt.date, Any] = {}
+        self._fallbacks: dict[tuple[str, dt.date | None], Resolved | None] = {}
 
     def __call__(self, ctx: Context) -> None:
         """Append one :class:`TimeExpression` per expression found, in text order.
@@ -641,7 +643,7 @@ class DatesExtractor:
         res = _resolve_match(rule, match, base, tense)
         out.append(
             TimeExpression(
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 value=res.value,
@@ -661,7 +663,11 @@ class DatesExtractor:
     ) -> None:
         if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
             return
-        res = _dateparser_fallback(ent.text, base, self._parsers)
+        if len(self._fallbacks) > 10_000:  # bounded: memory stays flat over a long run
+            self._fallbacks.clear()
+        if (ent.text, base) not in self._fallbacks:  # dateparser is slow; dates repeat
+            self._fallbacks[ent.text, base] = _dateparser_fallback(ent.text, base, self._parsers)
+        res = self._fallbacks[ent.text, base]
         if res is None:
             return
         out.append(

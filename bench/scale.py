@@ -1,0 +1,198 @@
+"""Ingest a large generated corpus, streamed, and print the memory curve and write rates.
+
+The corpus is generated on the fly from varied templates (talks, ceasefires, sanctions, prisoner
+exchanges, treaty steps, quotes and attributions) over actors of the shipped knowledge base,
+with random places, numbers and dates, so no two articles are alike and nothing is held in
+memory: each article is made when the ingest asks for it. Every article goes through the real
+pipeline (normalise, parse, extract) and ``Store.save``; resolution runs at the end as in any
+run.
+
+Printed: at every tenth of the run, the articles stored, the resident memory (current and peak
+so far, this process and its worker processes), the elapsed time and the store's write rate
+(articles saved per second spent inside ``Store.save``), then the flatness of the curve (peak
+at 100 % over peak at 10 %). ``--db`` takes a SQLite path or a PostgreSQL URL, so the write rate
+of each backend is measured the same way. Usage::
+
+    python bench/scale.py [--n 100000] [--workers 1] [--db /tmp/parley-scale.db] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from throughput import machine_summary  # noqa: E402
+
+OUTLETS = ["Reuters", "AP", "Al Jazeera", "Eurasianet", "Bench Wire", "Daily Ledger"]
+PLACES = ["Geneva", "Astana", "Doha", "Oslo", "Vienna", "Istanbul", "Nairobi", "Baku", "Muscat"]
+TEMPLATES = [
+    "{a} and {b} held a {n}th round of talks in {place} on {day}, officials said.",
+    '"We are ready to continue," {p} told reporters in {place}, adding that {b} had not replied.',
+    "{a} accused {b} of violating the ceasefire near {place}, according to the defence ministry.",
+    "The two sides exchanged {n} detainees on {day}, {p} said in a statement.",
+    "{a} signed an agreement with {b} on {day} to extend the grain corridor for {n} months.",
+    "{p} said {a} would not accept any deal that left troops in {place}.",
+    "Sanctions on {b} will stay until the talks in {place} produce results, {p} said.",
+    "Negotiators from {a} are expected to meet their {b} counterparts in {place} next week.",
+    "{a} rejected a proposal from {b} to hold a referendum, two diplomats told the newspaper.",
+    "The parliament of {a} ratified the treaty with {b} on {day} by {n} votes to 12.",
+]
+
+
+def _names(kind: str) -> list[str]:
+    from parley.kb import load_kb
+
+    return [a.name for a in load_kb().of_kind(kind)]
+
+
+def corpus(n: int, seed: int = 15) -> Iterator[Any]:
+    """``n`` generated raw documents, made one at a time."""
+    from parley.models import RawDocument
+
+    rng = random.Random(seed)
+    states, people = _names("state"), _names("person")
+    start = dt.date(2024, 1, 1)
+    for i in range(n):
+        published = start + dt.timedelta(days=rng.randrange(900))
+        paragraphs = []
+        for _ in range(rng.randrange(6, 14)):
+            a, b = rng.sample(states, 2)
+            day = (published - dt.timedelta(days=rng.randrange(7))).strftime("%A")
+            paragraphs.append(
+                rng.choice(TEMPLATES).format(
+                    a=a, b=b, p=rng.choice(people), place=rng.choice(PLACES), day=day,
+                    n=rng.randrange(2, 60),
+                )
+            )  # fmt: skip
+        yield RawDocument(
+            source=f"generated:{i}",
+            text="\n\n".join(paragraphs),
+            title=f"Dispatch {i}: {paragraphs[0][:60]}",
+            outlet=rng.choice(OUTLETS),
+            published_at=published,
+            url=f"https://scale.example/{i}",
+        )
+
+
+def _rss_mb(pid: str = "self") -> float:
+    """Resident memory of a process in MiB (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children() -> list[str]:
+    """Process ids of this process's children (the worker pool), where Linux lists them."""
+    pid = os.getpid()
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+class Sampler(threading.Thread):
+    """Samples this process's (and its children's) resident memory every ``interval`` s."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.interval, self.peak, self.current = interval, 0.0, 0.0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.current = _rss_mb() + sum(_rss_mb(p) for p in _children())
+            self.peak = max(self.peak, self.current)
+            self.stop.wait(self.interval)
+
+
+def run(n: int, db: str, workers: int) -> dict[str, Any]:
+    """Ingest ``n`` generated articles into ``db``; the memory curve and write rates."""
+    from parley import batch
+    from parley.pipeline import Pipeline
+    from parley.settings import Settings
+    from parley.store import open_store
+
+    sampler = Sampler()
+    sampler.start()
+    curve: list[dict[str, float]] = []
+    saved = {"n": 0, "seconds": 0.0}
+    started = time.perf_counter()
+    with open_store(db) as store:
+        save = store.save
+
+        def timed_save(analysis: Any) -> None:
+            t0 = time.perf_counter()
+            save(analysis)
+            saved["seconds"] += time.perf_counter() - t0
+            saved["n"] += 1
+            if saved["n"] % max(1, n // 10) == 0:
+                curve.append(
+                    {
+                        "articles": saved["n"],
+                        "rss_mb": round(sampler.current),
+                        "peak_mb": round(sampler.peak),
+                        "elapsed_s": round(time.perf_counter() - started, 1),
+                        "saves_per_s": round(saved["n"] / saved["seconds"], 1),
+                    }
+                )
+                print(curve[-1], flush=True)
+
+        store.save = timed_save  # type: ignore[method-assign]
+        pipeline = Pipeline(Settings(db=db))
+        report = batch.ingest_documents(corpus(n), store, pipeline, progress=False, workers=workers)
+    sampler.stop.set()
+    first, last = (curve[0], curve[-1]) if curve else ({}, {})
+    return {
+        "articles": n,
+        "stored": report.new,
+        "rejected": report.rejected,
+        "workers": workers,
+        "backend": "postgresql" if db.startswith("postgres") else "sqlite",
+        "curve": curve,
+        "peak_mb": round(sampler.peak),
+        "peak_growth_10_to_100": round(last["peak_mb"] / first["peak_mb"], 3) if curve else None,
+        "saves_per_s": round(saved["n"] / saved["seconds"], 1) if saved["seconds"] else None,
+        "articles_per_s_overall": round(report.new / (time.perf_counter() - started), 2),
+        "machine": machine_summary(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--db", default="/tmp/parley-scale.db", help="SQLite path or URL")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    if "://" not in args.db:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+    figures = run(args.n, args.db, args.workers)
+    print(f"machine: {figures['machine']}")
+    print(
+        f"{figures['stored']:,} stored ({figures['backend']}), peak {figures['peak_mb']} MiB, "
+        f"peak at 100 % / at 10 %: {figures['peak_growth_10_to_100']}, store writes "
+        f"{figures['saves_per_s']} articles/s, overall {figures['articles_per_s_overall']} "
+        "articles/s"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

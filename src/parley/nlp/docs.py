@@ -1,0 +1,88 @@
+"""Per-document lookups that spaCy recomputes on every access.
+
+``Doc.text`` joins every token's text each time it is read, and ``Doc.ents`` (and so
+``Span.ents``) builds a span for every entity of the document each time. Reading either once
+per match or per sentence makes an extractor quadratic in the article's length: a
+100,000-character article read them hundreds of times. The functions here build each once per
+document and answer from an index.
+
+Extractors never change a parsed document's text or entities, so the index stays true for the
+document's life; it is dropped with the document (weak keys).
+"""
+
+from __future__ import annotations
+
+import bisect
+import weakref
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["doc_text", "doc_ents", "ents_within", "entity_at", "entity_starting"]
+
+
+class _Index:
+    """What is read from one document, built on first use."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [ent.start for ent in self.ents]
+
+    @cached_property
+    def covering(self) -> dict[int, Span]:
+        return {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+
+
+_INDEX: weakref.WeakKeyDictionary[Doc, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(doc: Doc) -> _Index:
+    found = _INDEX.get(doc)
+    if found is None:
+        found = _INDEX[doc] = _Index(doc)
+    return found
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document."""
+    return _index(doc).text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document."""
+    return _index(doc).ents
+
+
+def ents_within(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``, in order) from the document index."""
+    index = _index(span.doc)
+    out: list[Span] = []
+    for ent in index.ents[bisect.bisect_left(index.starts, span.start) :]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token ``i`` is part of, or None."""
+    return _index(doc).covering.get(i)
+
+
+def entity_starting(doc: Doc, i: int) -> Span | None:
+    """The entity that begins at token ``i``, or None."""
+    ent = _index(doc).covering.get(i)
+    return ent if ent is not None and ent.start == i else None
