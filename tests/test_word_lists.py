@@ -25,9 +25,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "parley"
 SCANNED = ("extract", "nlp", "normalize", "kb.py")
 
 # Files whose English word lists are still in code (issue 9), with who is moving them.
-MIGRATING = {
-    "extract/events/extractor.py": "events",
-}
+MIGRATING: dict[str, str] = {}
 
 _WORD = re.compile(r"^[a-z][a-z'’]*(?:[ -][a-z][a-z'’]*)*-?$")
 _EXEMPT = "# not a word list"

@@ -67,7 +67,6 @@ log = logging.getLogger(__name__)
 
 _SUBJECTS = ("nsubj", "csubj")
 _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
-_FIRST_PERSON = ("i", "we")
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _EVENTS_LEXICON = "lexicon/events.json"
@@ -76,9 +75,6 @@ _EVENTS_LEXICON = "lexicon/events.json"
 _OF_PATIENTS = ("ASSAULT", "COERCE", "SANCTION", "AID", "ACCUSE", "SUPPORT", "REJECT", "THREATEN")
 # Event types whose target may be a place: the attacked or besieged place's state.
 _PLACE_TARGETS = ("ASSAULT", "COERCE")
-_PLACE_PREPS = ("in", "at", "on", "near", "outside", "inside", "along", "across")
-_FRAME_PREPS = ("in", "during", "throughout")
-_OFFSET_UNITS = {"day": 1, "week": 7}
 
 
 @register("parley.events.v1")
@@ -477,7 +473,11 @@ class _Builder:
         )
         draft.source = unique(a for e in experiencers for a in self._of(e, draft))
         if not draft.source:
-            subjects = [s for s in self._subjects(holder) if s.lower_ not in ("it", "this", "that")]
+            subjects = [
+                s
+                for s in self._subjects(holder)
+                if s.lower_ not in knowledge.words(_EVENTS_LEXICON, "empty_subjects")
+            ]
             draft.source = unique(a for s in subjects for a in self._of(s, draft))
         if not draft.source:
             draft.source = self._speaker(holder, draft)
@@ -546,7 +546,7 @@ class _Builder:
             ]
         if not ids and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
             ids = self._reported_speaker(token, draft)
-        if not ids and token.lower_ in ("we", "i"):
+        if not ids and token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             ids = self._quote_speaker(token)
         return ids
 
@@ -636,7 +636,7 @@ class _Builder:
         if sector is None:
             return []
         states_only = all(self.actors._is_state(a) for a in ids)
-        if ids and (not states_only or sector in _words("state_sectors")):
+        if ids and (not states_only or sector in knowledge.words(_EVENTS_LEXICON, "state_sectors")):
             return []
         # "The Philippine government and communist rebels" parsed as one noun phrase
         pair = next(
@@ -665,7 +665,7 @@ class _Builder:
         state = self.actors.state(country)
         for side in (draft.source, draft.target):
             for i, actor in enumerate(side):
-                if self.sectors.get(actor) in _words("state_sectors"):
+                if self.sectors.get(actor) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
                     side[i] = state
         draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
 
@@ -680,7 +680,7 @@ class _Builder:
         for key in (lemma, token.lower_, token.lower_.removesuffix("s")):  # PROPN "Separatists"
             if key in heads:
                 return str(heads[key])
-        if lemma not in _words("sector_members"):
+        if lemma not in knowledge.words(_EVENTS_LEXICON, "sector_members"):
             return None
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.lemma_.lower() in heads:
@@ -698,7 +698,9 @@ class _Builder:
             start = min([token.i, *(c.left_edge.i for c in keep)])
         end = token.i + 1
         for prep in (c for c in token.rights if c.dep_ == "prep"):
-            of_member = prep.lower_ == "of" and token.lemma_.lower() in _words("sector_members")
+            of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
+                _EVENTS_LEXICON, "sector_members"
+            )
             in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
                 p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
             )
@@ -713,7 +715,9 @@ class _Builder:
         """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
         that is the attacker itself."""
         named = []
-        if token.lemma_.lower() in _words("place_nouns"):  # "shelled the city of Kharkiv"
+        if token.lemma_.lower() in knowledge.words(
+            _EVENTS_LEXICON, "place_nouns"
+        ):  # "shelled the city of Kharkiv"
             named = self._prep_objects(token, frozenset({"of"}))
             token = named[0] if named else token
         if (
@@ -757,7 +761,9 @@ class _Builder:
                     if p.dep_ == "pobj"
                 ]
                 draft.mediator += [x for p in agents for x in self.actors.of(p)]
-            if child.dep_ == "prep" and child.lower_ in ("under", "with", "through"):
+            if child.dep_ == "prep" and child.lower_ in knowledge.words(
+                _EVENTS_LEXICON, "mediation_preps"
+            ):
                 for noun in (p for p in child.children if p.lemma_.lower() in nouns):
                     draft.mediator += self.actors.of(noun)
                     draft.mediator += [
@@ -847,7 +853,8 @@ class _Builder:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "npadvmod" and c.lemma_.lower() in _OFFSET_UNITS
+                if c.dep_ == "npadvmod"
+                and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
             ),
             None,
         )
@@ -862,7 +869,7 @@ class _Builder:
         base = self._anchor_day(verb.head)
         if count is None or base is None:
             return None
-        days = count * _OFFSET_UNITS[unit.lemma_.lower()]
+        days = count * int(knowledge.table(_EVENTS_LEXICON, "offset_units")[unit.lemma_.lower()])
         day = base - dt.timedelta(days=days if mark.lower_ == "after" else -days)
         span = self.doc[unit.left_edge.i : mark.i + 1]
         return TimeExpression(
@@ -902,7 +909,9 @@ class _Builder:
             for child in sorted(head.children, key=lambda c: -c.i):  # nearest modifier first
                 if child.dep_ == "compound" and child.i in self.places and head.pos_ == "NOUN":
                     return self._resolve_place(child.i)
-                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                if child.dep_ == "prep" and child.lower_ in knowledge.words(
+                    _EVENTS_LEXICON, "place_preps"
+                ):
                     for pobj in (p for p in child.children if p.dep_ == "pobj"):
                         if pobj.i in self.places:
                             return self._resolve_place(pobj.i)
@@ -938,7 +947,7 @@ class _Builder:
             if draft.date is None and draft.status in _REPORTED:
                 if story_day is not None and self.statuses.reported_past(draft.token):
                     draft.date = story_day.model_copy(
-                        update={
+                        update={  # not a word list: TimeExpression field names
                             "text": "",
                             "start": draft.token.idx,
                             "end": draft.token.idx,
@@ -1101,10 +1110,6 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
     return outcome or retelling
 
 
-def _words(key: str) -> frozenset[str]:
-    return knowledge.words(_EVENTS_LEXICON, key)
-
-
 def _first_person_denial(token: Token) -> bool:
     """ "We have not fired first", "we did not come here to sign": a speaker denying an act
     of their own side is a statement, not an event against anyone (negated verb, subject
@@ -1113,7 +1118,9 @@ def _first_person_denial(token: Token) -> bool:
     for _ in range(3):
         negated = any(c.dep_ == "neg" for c in current.children)
         if negated and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in current.children
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person")
+            for c in current.children
         ):
             return True
         if current.dep_ not in ("xcomp", "advcl") or current.head is current:
@@ -1171,7 +1178,8 @@ def _generic(draft: Draft) -> bool:
     """ "until conditions allow a meeting": an indefinite noun in a condition is a kind of
     event, not one the parties of the story hold."""
     return draft.status == "hypothetical" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in draft.token.children
+        c.dep_ == "det" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "indefinite_determiners")
+        for c in draft.token.children
     )
 
 
@@ -1192,7 +1200,11 @@ def _frame_nouns(token: Token) -> Iterator[int]:
     conflict"): their date dates the action when the verb has none of its own."""
     if token.pos_ != "VERB":
         return
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _FRAME_PREPS):
+    for prep in (
+        c
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "frame_preps")
+    ):
         yield from (p.i for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
 
 
