@@ -39,7 +39,7 @@ from parley.models import (
     Speaker,
     TimeExpression,
 )
-from parley.store import Store, engine_url, open_store
+from parley.store import Store, country_code, engine_url, open_store
 from parley.store.schema import metadata
 from parley.store.search import MIGRATION_ONLY
 
@@ -505,3 +505,10 @@ def test_round_trip_property(store: Store, analysis: Analysis) -> None:
 def test_the_hash_part_of_an_id_is_enough(store: Store) -> None:
     store.save(make_analysis(ident="sha256:0ea758b6e657c388"))
     assert store.article("0ea758b6").id == "sha256:0ea758b6e657c388"
+
+
+def test_a_country_filter_takes_a_code_or_a_name_and_an_unknown_name_matches_nothing() -> None:
+    assert country_code("ukr") == "UKR"
+    assert country_code("UA") == "UKR"  # ISO alpha-2, through the one name lookup
+    assert country_code("ukraine") == "UKR"
+    assert country_code("Narnia") == "NARNIA"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import sqlalchemy as sa
 
 from parley.kb import alias_key
+from parley.knowledge import places
 from parley.models import (
     ActorRow,
     ArticleRow,
@@ -83,19 +84,15 @@ def country_code(value: str, kb: KnowledgeBase | None = None) -> str:
     """An ISO 3166-1 alpha-3 code for a code or a country name ('Ukraine', 'UA' → 'UKR').
 
     Names are looked up among the knowledge base's states first (which knows 'Russia'), then in
-    ISO 3166 via pycountry; anything else is returned upper-cased, to match nothing quietly.
+    ISO 3166 (the one name lookup, :func:`parley.knowledge.places.country_code`); anything else
+    is returned upper-cased, to match nothing quietly.
     """
-    import pycountry
-
     if len(value) == 3 and value.isalpha():
         return value.upper()
     states = [a.country for a in (kb.lookup(value) if kb else []) if a.kind == "state"]
     if states and states[0]:
         return states[0]
-    try:
-        return str(pycountry.countries.lookup(value).alpha_3)
-    except LookupError:
-        return value.upper()
+    return places.country_code(value) or value.upper()
 
 
 def resolve_actor(conn: sa.Connection, name: str, kb: KnowledgeBase | None) -> list[str]:
