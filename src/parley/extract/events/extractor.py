@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
-from parley.extract.events.actors import ActorIndex, coordinated, unique, wire_dateline_end
+from parley.extract.events.actors import ActorIndex, coordinated, unique
+from parley.extract.events.dating import EventDates, period_start, scope_heads
 from parley.extract.events.drafts import (
     Draft,
     complete,
@@ -54,7 +55,6 @@ from parley.extract.timeplace.places import (
     quantities_in,
 )
 from parley.models import Event, EventStatus, Place, Span, TimeExpression
-from parley.nlp.numbers import numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -120,8 +120,7 @@ class _Builder:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.doc: Doc = ctx.doc
         self.statuses = StatusReader(lexicon)
-        self.dates = self._dates_by_anchor()
-        self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
+        self.when = EventDates(ctx, lexicon)
         self.places = {
             i: span for span in place_spans(self.doc) for i in range(span.start, span.end)
         }
@@ -165,7 +164,7 @@ class _Builder:
                 ),
                 None,
             )
-            if draft.about is not None and draft.about.token.i not in self.dates:
+            if draft.about is not None and draft.about.token.i not in self.when.dates:
                 draft.about.date = None  # "was agreed last week" dates the deal, not the swap
             if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
                 self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
@@ -180,7 +179,7 @@ class _Builder:
             token.pos_ == "VERB"
             and token.dep_ == "acl"
             and token.tag_ == "VBN"
-            and token.i not in self.dates
+            and token.i not in self.when.dates
         )
         return participle or _role_description(token) or self._group_description(token)
 
@@ -249,7 +248,7 @@ class _Builder:
             draft.status = "occurred"  # "will not accept X" rejects X now
         if draft.status == "occurred" and rule.status:
             draft.status = rule.status  # type: ignore[assignment]
-        draft.date = self._date(token)
+        draft.date = self.when.date(token)
         draft.place = self._place(token)
         self._state_sectors_at_place(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
@@ -779,132 +778,10 @@ class _Builder:
         if draft.rule.reciprocal and not draft.target and len(draft.source) >= 2:
             draft.target = draft.source[1:] + draft.source[:1]
 
-    # ---------------------------------------------------------------- date, place
-
-    def _dates_by_anchor(self) -> dict[int, TimeExpression]:
-        kinds = self.ctx.products.date_kind or {}
-        anchors: dict[int, TimeExpression] = {}
-        wire = wire_dateline_end(self.doc)
-        for date in self.ctx.analysis.dates:
-            if kinds.get(date.start) == "duration":
-                continue
-            span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
-            if span is None or not len(span) or span.end <= wire:
-                continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
-            anchors.setdefault(
-                _before_participle(self.doc, self._attach_point(span.root), span.end), date
-            )
-        return anchors
-
-    @staticmethod
-    def _attach_point(token: Token) -> int:
-        """The first verb or noun above a date token: where the date belongs."""
-        current = token.head if token.head.i != token.i else token
-        while current.head.i != current.i:
-            if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
-                return current.i
-            if current.pos_ == "NOUN" and current.i != token.i:
-                return current.i
-            current = current.head
-        return current.i
-
-    def _token_range(self, date: TimeExpression) -> range:
-        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
-        return range(span.start, span.end) if span is not None else range(0)
-
-    def _date(self, token: Token) -> TimeExpression | None:
-        heads = [*self._scope_heads(token), *_frame_nouns(token)]
-        for i in heads:
-            if i in self.dates:
-                return self.dates[i]
-        reported = self._reported_date(token)
-        if reported is not None:
-            return reported
-        for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
-            verb = self.doc[i]
-            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-                if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
-                    return self.dates[subject.i]
-        return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
-
-    def _reported_date(self, token: Token) -> TimeExpression | None:
-        """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
-        dated statement took place by that day; the sentence's date is its best date, not the
-        publication day. Plans and conditions keep their own dating."""
-        if token.tag_ not in ("VBD", "VBN"):
-            return None
-        speech = self.lex.words("speech_verbs") | self.lex.words("report_verbs")
-        current = token
-        for _ in range(3):
-            if current.dep_ != "ccomp" or current.head.i == current.i:
-                return None
-            current = current.head
-            if current.lemma_.lower() in speech and current.i in self.dates:
-                return self.dates[current.i]
-        return None
-
-    def _offset_date(self, verb: Token) -> TimeExpression | None:
-        """ "A day after X did Y, ...": X is dated N days before the main clause (its own date,
-        else publication); None unless ``verb`` heads such an after/before clause."""
-        if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
-            return None
-        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
-        unit = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ == "npadvmod"
-                and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
-            ),
-            None,
-        )
-        if (
-            mark is None
-            or unit is None
-            or mark.lower_ not in ("after", "before")
-            or unit.i > mark.i
-        ):
-            return None
-        count = _count(unit)
-        base = self._anchor_day(verb.head)
-        if count is None or base is None:
-            return None
-        days = count * int(knowledge.table(_EVENTS_LEXICON, "offset_units")[unit.lemma_.lower()])
-        day = base - dt.timedelta(days=days if mark.lower_ == "after" else -days)
-        span = self.doc[unit.left_edge.i : mark.i + 1]
-        return TimeExpression(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            value=day.isoformat(),
-            precision="day",
-        )
-
-    def _anchor_day(self, verb: Token) -> dt.date | None:
-        """The day of the main clause: its own written day, else the publication date."""
-        own = self.dates.get(verb.i)
-        if own is not None:
-            value = own.value or ""
-            return (
-                dt.date.fromisoformat(value)
-                if own.precision == "day" and len(value) == 10
-                else None
-            )
-        return self.ctx.article.published_at
-
-    def _scope_heads(self, token: Token) -> Iterator[int]:
-        """The trigger, then (for nouns) the verb it is subject or object of."""
-        yield token.i
-        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-            yield token.head.i
-        for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
-            yield clause.i  # "the round, which X will host in Geneva on June 16"
-            yield from (c.i for c in clause.children if c.dep_ == "xcomp")
-        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
-            yield token.head.i
+    # ---------------------------------------------------------------- place
 
     def _place(self, token: Token) -> Place | None:
-        for i in self._scope_heads(token):
+        for i in scope_heads(token):
             head = self.doc[i]
             for child in sorted(head.children, key=lambda c: -c.i):  # nearest modifier first
                 if child.dep_ == "compound" and child.i in self.places and head.pos_ == "NOUN":
@@ -1040,7 +917,7 @@ class _Builder:
             },
             date=draft.date,
             place=draft.place,
-            quantities=quantities_in(clause, self.date_tokens),
+            quantities=quantities_in(clause, self.when.date_tokens),
             status=status,
             attributed_to=self._attributed_to(sent.start_char),
             trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
@@ -1054,7 +931,7 @@ class _Builder:
         if date is None or date.value is None or published is None:
             return False
         days = int(knowledge.number("plover.json", "historical_after_days"))
-        return _period_start(date.value) < published - dt.timedelta(days=days)
+        return period_start(date.value) < published - dt.timedelta(days=days)
 
     def _marked_past(self, draft: Draft) -> bool:
         """A dated past event the text marks as background ("the previous exchange was in
@@ -1063,7 +940,7 @@ class _Builder:
         date = draft.date
         if not draft.historical_mod or date is None or date.value is None or published is None:
             return False
-        return _period_start(date.value) < published
+        return period_start(date.value) < published
 
     def _contexts(self, clause: list[Token]) -> list[str]:
         words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
@@ -1129,22 +1006,6 @@ def _first_person_denial(token: Token) -> bool:
     return False
 
 
-def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
-    """Where a date written just before a bare participle belongs: "agreed at talks last week
-    mediated by X" is parsed with "last week" under "mediated", but a participle phrase
-    starts at its participle, so the date dates the clause above it."""
-    verb = doc[anchor]
-    bare = (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "acl")
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-    )
-    if bare and date_end <= verb.i and verb.head.i != verb.i:
-        head = verb.head
-        return head.head.i if head.dep_ == "pobj" else head.i
-    return anchor
-
-
 def _role_description(token: Token) -> bool:
     """An event noun in a present-tense relative clause about someone ("the envoy who chairs
     the talks") tells that person's role; the clause reports no event."""
@@ -1168,7 +1029,7 @@ def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression |
             and date is not None
             and date.precision == "day"
             and date.value is not None
-            and (published is None or _period_start(date.value) <= published)
+            and (published is None or period_start(date.value) <= published)
         ):
             return date
     return None
@@ -1183,31 +1044,6 @@ def _generic(draft: Draft) -> bool:
     )
 
 
-def _count(unit: Token) -> int | None:
-    """How many units "a day", "two weeks", "3 days" names (None when unreadable)."""
-    for child in unit.children:
-        word = child.lower_
-        if child.dep_ in ("det", "nummod"):
-            if word.isdigit():
-                return int(word)
-            if word in numbers():
-                return numbers()[word]
-    return None
-
-
-def _frame_nouns(token: Token) -> Iterator[int]:
-    """Nouns framing a verb's action ("recaptured it in the 2020 war", "during the 1990s
-    conflict"): their date dates the action when the verb has none of its own."""
-    if token.pos_ != "VERB":
-        return
-    for prep in (
-        c
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "frame_preps")
-    ):
-        yield from (p.i for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
-
-
 def _clause(token: Token) -> Iterator[Token]:
     """The trigger's clause: the anchor's subtree without coordinated or adverbial clauses."""
     root = anchor_of(token) if token.pos_ == "ADJ" else token
@@ -1220,15 +1056,3 @@ def _walk(token: Token, root: Token) -> Iterator[Token]:
         if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
             continue
         yield from _walk(child, root)
-
-
-def _period_start(value: str) -> dt.date:
-    """First day of an ISO day, month or year value (date.max when unreadable)."""
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
-        day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
-        return dt.date(year, month, day)
-    except ValueError:
-        return dt.date.max

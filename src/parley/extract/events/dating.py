@@ -1,0 +1,218 @@
+"""When an event happened: the date written for it, in its clause or around it.
+
+Step 3 of the events extractor (see :mod:`parley.extract.events.extractor`) asks
+:class:`EventDates` for the date of each trigger. A date belongs to the first verb or noun above
+it ("met in Geneva on Wednesday" dates "met"); a trigger takes the date of its own clause, of the
+verb it is subject or object of, of a noun framing it ("in the 2020 war"), of the dated statement
+reporting it ("said on Friday that it had expelled"), or a date counted from another ("a day
+after X"). Kept apart from the actors so each part of the builder can be read alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.base import Context
+from parley.extract.events.actors import wire_dateline_end
+from parley.extract.events.plover import PloverLexicon
+from parley.models import TimeExpression
+from parley.nlp.numbers import numbers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["EventDates", "period_start", "scope_heads"]
+
+_EVENTS_LEXICON = "lexicon/events.json"
+
+
+class EventDates:
+    """The written dates of one document, by the token they belong to."""
+
+    def __init__(self, ctx: Context, lexicon: PloverLexicon) -> None:
+        self.doc: Doc = ctx.doc
+        self.lex = lexicon
+        self.published = ctx.article.published_at
+        self.dates = self._by_anchor(ctx)
+        self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
+
+    def _by_anchor(self, ctx: Context) -> dict[int, TimeExpression]:
+        """Each written date (not a duration, not the wire dateline) at the verb or noun it
+        belongs to: the first one there wins."""
+        kinds = ctx.products.date_kind or {}
+        anchors: dict[int, TimeExpression] = {}
+        wire = wire_dateline_end(self.doc)
+        for date in ctx.analysis.dates:
+            if kinds.get(date.start) == "duration":
+                continue
+            span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is None or not len(span) or span.end <= wire:
+                continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
+            anchors.setdefault(
+                _before_participle(self.doc, self._attach_point(span.root), span.end), date
+            )
+        return anchors
+
+    @staticmethod
+    def _attach_point(token: Token) -> int:
+        """The first verb or noun above a date token: where the date belongs."""
+        current = token.head if token.head.i != token.i else token
+        while current.head.i != current.i:
+            if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+                return current.i
+            if current.pos_ == "NOUN" and current.i != token.i:
+                return current.i
+            current = current.head
+        return current.i
+
+    def _token_range(self, date: TimeExpression) -> range:
+        span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def date(self, token: Token) -> TimeExpression | None:
+        heads = [*scope_heads(token), *_frame_nouns(token)]
+        for i in heads:
+            if i in self.dates:
+                return self.dates[i]
+        reported = self._reported_date(token)
+        if reported is not None:
+            return reported
+        for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
+            verb = self.doc[i]
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
+                    return self.dates[subject.i]
+        return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
+
+    def _reported_date(self, token: Token) -> TimeExpression | None:
+        """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
+        dated statement took place by that day; the sentence's date is its best date, not the
+        publication day. Plans and conditions keep their own dating."""
+        if token.tag_ not in ("VBD", "VBN"):
+            return None
+        speech = self.lex.words("speech_verbs") | self.lex.words("report_verbs")
+        current = token
+        for _ in range(3):
+            if current.dep_ != "ccomp" or current.head.i == current.i:
+                return None
+            current = current.head
+            if current.lemma_.lower() in speech and current.i in self.dates:
+                return self.dates[current.i]
+        return None
+
+    def _offset_date(self, verb: Token) -> TimeExpression | None:
+        """ "A day after X did Y, ...": X is dated N days before the main clause (its own date,
+        else publication); None unless ``verb`` heads such an after/before clause."""
+        if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
+            return None
+        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        unit = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "npadvmod"
+                and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
+            ),
+            None,
+        )
+        if (
+            mark is None
+            or unit is None
+            or mark.lower_ not in ("after", "before")
+            or unit.i > mark.i
+        ):
+            return None
+        count = _count(unit)
+        base = self._anchor_day(verb.head)
+        if count is None or base is None:
+            return None
+        days = count * int(knowledge.table(_EVENTS_LEXICON, "offset_units")[unit.lemma_.lower()])
+        day = base - dt.timedelta(days=days if mark.lower_ == "after" else -days)
+        span = self.doc[unit.left_edge.i : mark.i + 1]
+        return TimeExpression(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            value=day.isoformat(),
+            precision="day",
+        )
+
+    def _anchor_day(self, verb: Token) -> dt.date | None:
+        """The day of the main clause: its own written day, else the publication date."""
+        own = self.dates.get(verb.i)
+        if own is not None:
+            value = own.value or ""
+            return (
+                dt.date.fromisoformat(value)
+                if own.precision == "day" and len(value) == 10
+                else None
+            )
+        return self.published
+
+
+def scope_heads(token: Token) -> Iterator[int]:
+    """The trigger, then (for nouns) the verb it is subject or object of."""
+    yield token.i
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        yield token.head.i
+    for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
+        yield clause.i  # "the round, which X will host in Geneva on June 16"
+        yield from (c.i for c in clause.children if c.dep_ == "xcomp")
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
+        yield token.head.i
+
+
+def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
+    """Where a date written just before a bare participle belongs: "agreed at talks last week
+    mediated by X" is parsed with "last week" under "mediated", but a participle phrase
+    starts at its participle, so the date dates the clause above it."""
+    verb = doc[anchor]
+    bare = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
+    if bare and date_end <= verb.i and verb.head.i != verb.i:
+        head = verb.head
+        return head.head.i if head.dep_ == "pobj" else head.i
+    return anchor
+
+
+def _count(unit: Token) -> int | None:
+    """How many units "a day", "two weeks", "3 days" names (None when unreadable)."""
+    for child in unit.children:
+        word = child.lower_
+        if child.dep_ in ("det", "nummod"):
+            if word.isdigit():
+                return int(word)
+            if word in numbers():
+                return numbers()[word]
+    return None
+
+
+def _frame_nouns(token: Token) -> Iterator[int]:
+    """Nouns framing a verb's action ("recaptured it in the 2020 war", "during the 1990s
+    conflict"): their date dates the action when the verb has none of its own."""
+    if token.pos_ != "VERB":
+        return
+    for prep in (
+        c
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "frame_preps")
+    ):
+        yield from (p.i for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+
+
+def period_start(value: str) -> dt.date:
+    """First day of an ISO day, month or year value (date.max when unreadable)."""
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date.max
