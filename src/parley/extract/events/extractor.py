@@ -130,19 +130,7 @@ class _Builder:
 
     def drafts(self) -> list[Draft]:
         """Triggers in text order, content absorbed, each built into a draft."""
-        seen: set[tuple[str, str | None]] = set()
-        found: list[tuple[Token, TriggerRule]] = []
-        for token in self.doc:
-            rule = self.lex.match(token, seen)
-            if (
-                rule is not None
-                and not token.sent.text.rstrip().rstrip('"”’').endswith("?")  # a question asks
-                and not self._background(token)
-                and not _retold(token, rule, found)
-                and (rule.needs_negation or not _first_person_denial(token))
-            ):
-                found.append((token, rule))
-                seen.add((rule.type, rule.mode))
+        found = self._triggers()
         overrides, absorbed = self._absorb(found)
         results = self._results(found)
         drafts: list[Draft] = []
@@ -156,19 +144,39 @@ class _Builder:
                 continue
             drafts.append(draft)
             by_token[token.i] = draft
-            draft.about = next(
-                (
-                    by_token[c.i]
-                    for c in token.children
-                    if c.dep_ == "nsubjpass" and c.i in by_token
-                ),
-                None,
-            )
-            if draft.about is not None and draft.about.token.i not in self.when.dates:
-                draft.about.date = None  # "was agreed last week" dates the deal, not the swap
-            if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
-                self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
+            self._link(draft, by_token)
         return drafts
+
+    def _triggers(self) -> list[tuple[Token, TriggerRule]]:
+        """Tokens that fit a lexicon rule and report news: not a question, not background, not
+        the same act told twice, not a speaker denying their own side's act."""
+        seen: set[tuple[str, str | None]] = set()
+        found: list[tuple[Token, TriggerRule]] = []
+        for token in self.doc:
+            rule = self.lex.match(token, seen)
+            if (
+                rule is not None
+                and not token.sent.text.rstrip().rstrip('"”’').endswith("?")  # a question asks
+                and not self._background(token)
+                and not _retold(token, rule, found)
+                and (rule.needs_negation or not _first_person_denial(token))
+            ):
+                found.append((token, rule))
+                seen.add((rule.type, rule.mode))
+        return found
+
+    def _link(self, draft: Draft, by_token: dict[int, Draft]) -> None:
+        """Tie a draft to the event it is about ("the swap was agreed": the swap) and note a
+        two-party CONSULT, whose parties later actorless talks may take."""
+        token, rule = draft.token, draft.rule
+        draft.about = next(
+            (by_token[c.i] for c in token.children if c.dep_ == "nsubjpass" and c.i in by_token),
+            None,
+        )
+        if draft.about is not None and draft.about.token.i not in self.when.dates:
+            draft.about.date = None  # "was agreed last week" dates the deal, not the swap
+        if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
+            self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
 
     def _background(self, token: Token) -> bool:
         """A participle describing a noun ("the treaty signed by A and B") is background, not
@@ -234,20 +242,11 @@ class _Builder:
     # ---------------------------------------------------------------- step 3: one event
 
     def _build(self, token: Token, rule: TriggerRule, status: EventStatus | None) -> Draft:
+        """One event from its trigger: actors, status, date, place, then the marks that step 4
+        reads to tell a retold event from a new one."""
         draft = Draft(token=token, rule=rule, mode=rule.mode)
-        if token.pos_ == "NOUN":
-            self._noun_actors(draft)
-        elif token.pos_ == "ADJ":
-            self._adjective_actors(draft)
-        else:
-            self._verb_actors(draft)
-        self._mediators(draft)
-        self._reciprocate(draft)
-        draft.status = status or self.statuses.status(token, negation_is_event=rule.needs_negation)
-        if rule.needs_negation and draft.status == "planned":
-            draft.status = "occurred"  # "will not accept X" rejects X now
-        if draft.status == "occurred" and rule.status:
-            draft.status = rule.status  # type: ignore[assignment]
+        self._actors(draft)
+        draft.status = self._status(draft, status)
         draft.date = self.when.date(token)
         draft.place = self._place(token)
         self._state_sectors_at_place(draft)
@@ -255,6 +254,34 @@ class _Builder:
             draft.source = self._crowd(draft)
         if draft.mediator and rule.type == "CONSULT":
             draft.mode = draft.mode or "third-party"
+        self._mark(draft)
+        return draft
+
+    def _actors(self, draft: Draft) -> None:
+        """Source and target by the trigger's part of speech, then mediators and reciprocity."""
+        if draft.token.pos_ == "NOUN":
+            self._noun_actors(draft)
+        elif draft.token.pos_ == "ADJ":
+            self._adjective_actors(draft)
+        else:
+            self._verb_actors(draft)
+        self._mediators(draft)
+        self._reciprocate(draft)
+
+    def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
+        """The status an absorbing verb gave, else the one the clause's grammar says."""
+        rule = draft.rule
+        found = status or self.statuses.status(draft.token, negation_is_event=rule.needs_negation)
+        if rule.needs_negation and found == "planned":
+            found = "occurred"  # "will not accept X" rejects X now
+        if found == "occurred" and rule.status:
+            found = rule.status  # type: ignore[assignment]
+        return found
+
+    def _mark(self, draft: Draft) -> None:
+        """Marks of a past, new or anaphoric mention ("the previous round", "a third round",
+        "the swap")."""
+        token = draft.token
         draft.historical_mod = any(
             c.lemma_.lower() in self.lex.words("historical_modifiers")
             for c in token.children
@@ -270,7 +297,6 @@ class _Builder:
             for c in token.children
             if c.dep_ in ("det", "amod")
         )
-        return draft
 
     def _verb_actors(self, draft: Draft) -> None:
         verb = draft.token
@@ -804,21 +830,33 @@ class _Builder:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
         kept: list[Draft] = []
         for draft in drafts:
-            if draft.status == "occurred" and (self._old(draft.date) or self._marked_past(draft)):
-                draft.status = "historical"
-            if draft.rule.type == "REJECT" and draft.source and not draft.target:
-                draft.target = rejection_target(draft, kept)
-            if not draft.actors and not self._take_actors(draft, kept):
-                continue
-            if not draft.source:
-                continue  # PLOVER codes no event without a named source actor
-            if len(draft.source) == 1 and draft.target == draft.source:
-                draft.target = []  # one actor is not the target of its own act
-            duplicate = next((k for k in kept if same_happening(k, draft)), None)
-            if duplicate is not None:
-                complete(duplicate, draft)
-                continue
-            kept.append(draft)
+            if self._stands_alone(draft, kept):
+                kept.append(draft)
+        self._date_news(kept)
+        return [self._event(d) for d in kept]
+
+    def _stands_alone(self, draft: Draft, kept: list[Draft]) -> bool:
+        """Whether ``draft`` is an event of its own beside those ``kept``; False when it has no
+        source actor (dropped) or retells a kept one (merged into it)."""
+        if draft.status == "occurred" and (self._old(draft.date) or self._marked_past(draft)):
+            draft.status = "historical"
+        if draft.rule.type == "REJECT" and draft.source and not draft.target:
+            draft.target = rejection_target(draft, kept)
+        if not draft.actors and not self._take_actors(draft, kept):
+            return False
+        if not draft.source:
+            return False  # PLOVER codes no event without a named source actor
+        if len(draft.source) == 1 and draft.target == draft.source:
+            draft.target = []  # one actor is not the target of its own act
+        duplicate = next((k for k in kept if same_happening(k, draft)), None)
+        if duplicate is not None:
+            complete(duplicate, draft)
+            return False
+        return True
+
+    def _date_news(self, kept: list[Draft]) -> None:
+        """Date undated news: the story's day when the act is told in the past, else the
+        publication date (approximate); plans and conditions stay undated."""
         story_day = _story_day(kept, self.ctx.article.published_at)
         for draft in kept:
             if draft.date is None and draft.status in _REPORTED:
@@ -833,7 +871,6 @@ class _Builder:
                     )
                 else:
                     draft.date = self._reporting_date(draft.token)
-        return [self._event(d) for d in kept]
 
     def _take_actors(self, draft: Draft, kept: list[Draft]) -> bool:
         """Give an actorless event noun its actors; False when it is dropped or merged.
