@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from parley.extract.base import Context
 
-__all__ = ["ActorIndex", "coordinated", "unique", "wire_dateline_end"]
+__all__ = ["ActorIndex", "coordinated", "prep_objects", "unique", "wire_dateline_end"]
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -252,6 +252,17 @@ class ActorIndex:
         if actor_id in self.kb:
             return self.kb[actor_id].kind == "state"
         return len(actor_id) == 3 and actor_id.isupper()
+
+
+def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions named in ``preps`` ("talks with X": X)."""
+    return [
+        p
+        for c in head.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def coordinated(token: Token) -> bool:

@@ -17,6 +17,11 @@ The extractor ``parley.events.v1`` works in numbered steps over the parsed docum
 5. drop events without a source actor (PLOVER codes none) and merge duplicates (a headline
    repeating the lead).
 
+Step 3 asks three helpers, each readable alone: :mod:`~parley.extract.events.parties` (who
+acted on whom; :mod:`~parley.extract.events.unnamed` for actors the knowledge base lacks),
+:mod:`~parley.extract.events.dating` (when) and :mod:`~parley.extract.events.status` (whether
+it happened).
+
 Dates: an event gets the time expression written in its own clause (found by the dates
 extractor). Otherwise, news of the day (status occurred, proposed, refused or negated) gets the
 publication date with precision ``approximate`` and empty ``text`` (no words in the article carry
@@ -242,7 +247,7 @@ class _Builder:
         draft.status = self._status(draft, status)
         draft.date = self.when.date(token)
         draft.place = self._place(token)
-        self.parties.state_sectors_at_place(draft)
+        self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         if draft.mediator and rule.type == "CONSULT":

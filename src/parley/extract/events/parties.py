@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context
-from parley.extract.events.actors import ActorIndex, coordinated, unique
+from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
+from parley.extract.events.unnamed import UnnamedActors
 from parley.extract.timeplace.places import PlaceResolver, country_of_demonym, demonym_of
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ class EventParties:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.statuses = statuses
         self.doc: Doc = ctx.doc
-        self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
+        self.unnamed = UnnamedActors(lexicon, actors, self.doc)
+        self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
 
     def find(self, draft: Draft) -> None:
         """Source and target by the trigger's part of speech, then mediators and reciprocity."""
@@ -72,9 +74,9 @@ class EventParties:
         draft.source = unique(a for s in (*subjects, *agents) for a in self._of(s, draft))
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + passive
         preps = self.lex.target_preps(draft.rule.type)
-        objects += self._prep_objects(verb, preps)
+        objects += prep_objects(verb, preps)
         for thing in [o for o in objects if o.pos_ == "NOUN" and not self.actors.of(o)]:
-            objects += self._prep_objects(thing, preps)  # "imposed sanctions on Russian officials"
+            objects += prep_objects(thing, preps)  # "imposed sanctions on Russian officials"
             objects += [c for c in thing.children if c.dep_ == "poss"]  # "welcomed X's role"
             objects += [  # "the need for X to withdraw"
                 s
@@ -144,15 +146,6 @@ class EventParties:
             return [token]
         return []
 
-    def _prep_objects(self, head: Token, preps: frozenset[str]) -> list[Token]:
-        return [
-            p
-            for c in head.children
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-
     def _noun_actors(self, draft: Draft) -> None:
         noun, rule = draft.token, draft.rule
         sides = self._between(noun)
@@ -161,9 +154,9 @@ class EventParties:
             return
         draft.source = self._of(noun, draft, with_conj=False)
         draft.source += [
-            a for p in self._prep_objects(noun, frozenset({"by"})) for a in self._of(p, draft)
+            a for p in prep_objects(noun, frozenset({"by"})) for a in self._of(p, draft)
         ]
-        of_objects = self._prep_objects(noun, frozenset({"of"}))
+        of_objects = prep_objects(noun, frozenset({"of"}))
         of_actors = [a for p in of_objects for a in self._of(p, draft)]
         of_actors += [  # "an investigation of the senator's contacts": the senator
             a
@@ -179,16 +172,13 @@ class EventParties:
             draft.source += of_actors
         draft.target += [
             a
-            for p in self._prep_objects(noun, self.lex.target_preps(rule.type))
+            for p in prep_objects(noun, self.lex.target_preps(rule.type))
             for a in self._of(p, draft)
         ]
         if not draft.target:  # "a package of weapons for Ukraine"
             preps = self.lex.target_preps(rule.type)
             draft.target = [
-                a
-                for o in of_objects
-                for p in self._prep_objects(o, preps)
-                for a in self._of(p, draft)
+                a for o in of_objects for p in prep_objects(o, preps) for a in self._of(p, draft)
             ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
@@ -243,9 +233,7 @@ class EventParties:
             return
         draft.source = unique(a for s in self._subjects(verb) for a in self._of(s, draft))
         draft.target = (
-            unique(
-                a for p in self._prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft)
-            )
+            unique(a for p in prep_objects(verb, frozenset({"with"})) for a in self._of(p, draft))
             or draft.target  # "announced talks with X": the noun's own "with"
         )
         if verb.lemma_.lower() in self.lex.words("mediation_verbs") and draft.rule.reciprocal:
@@ -257,7 +245,7 @@ class EventParties:
     def _adjective_actors(self, draft: Draft) -> None:
         adj = draft.token
         holder = adj.head if adj.dep_ in ("acomp", "attr", "oprd") else adj
-        experiencers = self._prep_objects(adj, frozenset({"for", "to"})) + self._prep_objects(
+        experiencers = prep_objects(adj, frozenset({"for", "to"})) + prep_objects(
             holder, frozenset({"for", "to"})
         )
         draft.source = unique(a for e in experiencers for a in self._of(e, draft))
@@ -304,7 +292,7 @@ class EventParties:
         return unique(a for a in found if a not in draft.source)
 
     def _of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
-        civilians = self._civilians(token)
+        civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + [
                 a
@@ -318,8 +306,8 @@ class EventParties:
         if ids and with_conj:  # "the Malian government and Tuareg rebels"
             for conj in (c for c in token.children if c.dep_ == "conj"):
                 if not self.actors.of(conj):
-                    ids = unique([*ids, *self._unlinked(conj, [])])
-        described = self._unlinked(token, ids)
+                    ids = unique([*ids, *self.unnamed.unlinked(conj, [])])
+        described = self.unnamed.unlinked(token, ids)
         if described:
             return described + [
                 a
@@ -330,9 +318,7 @@ class EventParties:
         if not ids and token.dep_ in ("dobj", "pobj") and draft.rule.type in _PLACE_TARGETS:
             ids = self._place_country(token, draft)
         if not ids and token.dep_ == "pobj" and token.pos_ == "NOUN":  # "on sectors of Russia's"
-            ids = [
-                a for p in self._prep_objects(token, frozenset({"of"})) for a in self._of(p, draft)
-            ]
+            ids = [a for p in prep_objects(token, frozenset({"of"})) for a in self._of(p, draft)]
         if not ids and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
             ids = self._reported_speaker(token, draft)
         if not ids and token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
@@ -366,7 +352,7 @@ class EventParties:
             (
                 code
                 for s in subjects
-                for p in self._prep_objects(s, frozenset({"of"}))
+                for p in prep_objects(s, frozenset({"of"}))
                 if (code := country_of_demonym(p.text))
             ),
             draft.place.country if draft.place is not None else None,
@@ -393,113 +379,6 @@ class EventParties:
             clause = clause.head
         return []
 
-    def _civilians(self, token: Token) -> list[str]:
-        """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
-
-        PLOVER codes protesters and other civilians as a sector of their country; without a
-        knowledge-base actor we keep the words of the text (without the article) as the actor,
-        so the record still says who acted. Bare crowds ("tens of thousands of people") are
-        named from the place: "<demonym> protesters".
-        """
-        heads = self.lex.words("civilian_heads")
-        if (
-            token.pos_ not in ("NOUN", "PROPN")
-            or token.lemma_.lower() not in heads
-            or token.i in self.actors.at
-            or self.actors._group(token) is not None
-        ):
-            return []
-        if token.lemma_.lower() in self.lex.words("crowd_heads"):
-            return []  # named from the place when the event is built
-        return [self._describe(token)]
-
-    def _unlinked(self, token: Token, ids: list[str]) -> list[str]:
-        """An actor the knowledge base does not know, kept with its sector ("communist rebels",
-        "the militants", "leaders of an opposition coalition"): PLOVER codes such actors by
-        sector, and dropping them would drop the event. A demonym does not make rebels or
-        protesters their state ("Syrian rebels"); it does make the police ("Philippine police").
-        """
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.actors.at:
-            return []
-        sector = self._sector(token)
-        if sector is None:
-            return []
-        states_only = all(self.actors._is_state(a) for a in ids)
-        if ids and (not states_only or sector in knowledge.words(_EVENTS_LEXICON, "state_sectors")):
-            return []
-        # "The Philippine government and communist rebels" parsed as one noun phrase
-        pair = next(
-            (c for c in token.lefts if c.dep_ in ("nmod", "compound") and coordinated(c)), None
-        )
-        named = self.actors.of(pair, with_conj=False) if pair is not None else []
-        conj = next((c for c in pair.children if c.dep_ == "conj"), None) if pair else None
-        if sector == "mediators":  # "mediators from Egypt and the United States"
-            named = [
-                a
-                for p in self._prep_objects(token, frozenset({"from", "of"}))
-                for a in self.actors.of(p)
-            ]
-            if named:
-                return named
-        description = self._describe(token, conj.left_edge.i if conj is not None else None)
-        self.sectors[description] = sector
-        return unique([*named, description])
-
-    def state_sectors_at_place(self, draft: Draft) -> None:
-        """Police named without their state act for the state of the event's place ("police in
-        Tbilisi deployed water cannon": Georgia)."""
-        country = draft.place.country if draft.place is not None else None
-        if not country:
-            return
-        state = self.actors.state(country)
-        for side in (draft.source, draft.target):
-            for i, actor in enumerate(side):
-                if self.sectors.get(actor) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
-                    side[i] = state
-        draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
-
-    def _sector(self, token: Token) -> str | None:
-        """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
-        heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
-        for modifier in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
-            pair = f"{modifier.lower_} {token.lower_}"
-            if pair in heads:
-                return str(heads[pair])
-        lemma = token.lemma_.lower()
-        for key in (lemma, token.lower_, token.lower_.removesuffix("s")):  # PROPN "Separatists"
-            if key in heads:
-                return str(heads[key])
-        if lemma not in knowledge.words(_EVENTS_LEXICON, "sector_members"):
-            return None
-        for child in token.children:
-            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in heads:
-                return str(heads[child.lemma_.lower()])
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in (p for p in child.children if p.dep_ == "pobj"):
-                    return self._sector(pobj)
-        return None
-
-    def _describe(self, token: Token, start: int | None = None) -> str:
-        """The words of an unlinked actor: modifiers and head, with an "of" phrase of a member
-        noun ("leaders of an opposition coalition"); no article, number or clause."""
-        keep = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-        if start is None:
-            start = min([token.i, *(c.left_edge.i for c in keep)])
-        end = token.i + 1
-        for prep in (c for c in token.rights if c.dep_ == "prep"):
-            of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
-                _EVENTS_LEXICON, "sector_members"
-            )
-            in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
-                p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
-            )
-            if of_member or in_country:
-                end = prep.right_edge.i + 1
-        while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet", "quantmod"):
-            start += 1
-        phrase = self.doc[start:end].text
-        return phrase[:1].upper() + phrase[1:]
-
     def _place_country(self, token: Token, draft: Draft) -> list[str]:
         """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
         that is the attacker itself."""
@@ -507,7 +386,7 @@ class EventParties:
         if token.lemma_.lower() in knowledge.words(
             _EVENTS_LEXICON, "place_nouns"
         ):  # "shelled the city of Kharkiv"
-            named = self._prep_objects(token, frozenset({"of"}))
+            named = prep_objects(token, frozenset({"of"}))
             token = named[0] if named else token
         if (
             not named
@@ -556,9 +435,7 @@ class EventParties:
                 for noun in (p for p in child.children if p.lemma_.lower() in nouns):
                     draft.mediator += self.actors.of(noun)
                     draft.mediator += [
-                        x
-                        for p in self._prep_objects(noun, frozenset({"of"}))
-                        for x in self.actors.of(p)
+                        x for p in prep_objects(noun, frozenset({"of"})) for x in self.actors.of(p)
                     ]
         draft.mediator = [m for m in unique(draft.mediator) if m not in draft.actors]
 

@@ -1,0 +1,136 @@
+"""Actors the knowledge base does not name: civilian groups, sectors, police of a place.
+
+PLOVER codes protesters, rebels and police by sector. When the knowledge base has no actor for
+"communist rebels" or "French unions", :class:`UnnamedActors` keeps the words of the text as the
+actor and records its sector, so the event keeps who acted; police named without their state act
+for the state of the event's place. Used by :class:`parley.extract.events.parties.EventParties`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.actors import ActorIndex, coordinated, prep_objects, unique
+from parley.extract.events.drafts import Draft
+from parley.extract.events.plover import PloverLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["UnnamedActors"]
+
+_EVENTS_LEXICON = "lexicon/events.json"
+
+
+class UnnamedActors:
+    """Describes unnamed actors of one document and remembers each one's sector."""
+
+    def __init__(self, lexicon: PloverLexicon, actors: ActorIndex, doc: Doc) -> None:
+        self.lex, self.actors, self.doc = lexicon, actors, doc
+        self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
+
+    def civilians(self, token: Token) -> list[str]:
+        """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
+
+        PLOVER codes protesters and other civilians as a sector of their country; without a
+        knowledge-base actor we keep the words of the text (without the article) as the actor,
+        so the record still says who acted. Bare crowds ("tens of thousands of people") are
+        named from the place: "<demonym> protesters".
+        """
+        heads = self.lex.words("civilian_heads")
+        if (
+            token.pos_ not in ("NOUN", "PROPN")
+            or token.lemma_.lower() not in heads
+            or token.i in self.actors.at
+            or self.actors._group(token) is not None
+        ):
+            return []
+        if token.lemma_.lower() in self.lex.words("crowd_heads"):
+            return []  # named from the place when the event is built
+        return [self._describe(token)]
+
+    def unlinked(self, token: Token, ids: list[str]) -> list[str]:
+        """An actor the knowledge base does not know, kept with its sector ("communist rebels",
+        "the militants", "leaders of an opposition coalition"): PLOVER codes such actors by
+        sector, and dropping them would drop the event. A demonym does not make rebels or
+        protesters their state ("Syrian rebels"); it does make the police ("Philippine police").
+        """
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.actors.at:
+            return []
+        sector = self._sector(token)
+        if sector is None:
+            return []
+        states_only = all(self.actors._is_state(a) for a in ids)
+        if ids and (not states_only or sector in knowledge.words(_EVENTS_LEXICON, "state_sectors")):
+            return []
+        # "The Philippine government and communist rebels" parsed as one noun phrase
+        pair = next(
+            (c for c in token.lefts if c.dep_ in ("nmod", "compound") and coordinated(c)), None
+        )
+        named = self.actors.of(pair, with_conj=False) if pair is not None else []
+        conj = next((c for c in pair.children if c.dep_ == "conj"), None) if pair else None
+        if sector == "mediators":  # "mediators from Egypt and the United States"
+            named = [
+                a for p in prep_objects(token, frozenset({"from", "of"})) for a in self.actors.of(p)
+            ]
+            if named:
+                return named
+        description = self._describe(token, conj.left_edge.i if conj is not None else None)
+        self.sectors[description] = sector
+        return unique([*named, description])
+
+    def state_sectors_at_place(self, draft: Draft) -> None:
+        """Police named without their state act for the state of the event's place ("police in
+        Tbilisi deployed water cannon": Georgia)."""
+        country = draft.place.country if draft.place is not None else None
+        if not country:
+            return
+        state = self.actors.state(country)
+        for side in (draft.source, draft.target):
+            for i, actor in enumerate(side):
+                if self.sectors.get(actor) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
+                    side[i] = state
+        draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
+
+    def _sector(self, token: Token) -> str | None:
+        """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
+        heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
+        for modifier in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
+            pair = f"{modifier.lower_} {token.lower_}"
+            if pair in heads:
+                return str(heads[pair])
+        lemma = token.lemma_.lower()
+        for key in (lemma, token.lower_, token.lower_.removesuffix("s")):  # PROPN "Separatists"
+            if key in heads:
+                return str(heads[key])
+        if lemma not in knowledge.words(_EVENTS_LEXICON, "sector_members"):
+            return None
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in heads:
+                return str(heads[child.lemma_.lower()])
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    return self._sector(pobj)
+        return None
+
+    def _describe(self, token: Token, start: int | None = None) -> str:
+        """The words of an unlinked actor: modifiers and head, with an "of" phrase of a member
+        noun ("leaders of an opposition coalition"); no article, number or clause."""
+        keep = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if start is None:
+            start = min([token.i, *(c.left_edge.i for c in keep)])
+        end = token.i + 1
+        for prep in (c for c in token.rights if c.dep_ == "prep"):
+            of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
+                _EVENTS_LEXICON, "sector_members"
+            )
+            in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
+                p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
+            )
+            if of_member or in_country:
+                end = prep.right_edge.i + 1
+        while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet", "quantmod"):
+            start += 1
+        phrase = self.doc[start:end].text
+        return phrase[:1].upper() + phrase[1:]
