@@ -11,10 +11,17 @@ of a run the resolved records (tracks, agreements, stories) the new articles tou
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import functools
 import logging
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -281,7 +288,7 @@ def ingest_documents(
     workers: int = 1,
 ) -> IngestReport:
     """Analyse and store ``items`` (what a reader yields); see :func:`ingest`."""
-    with _progress(progress) as bar:
+    with terminate_as_interrupt(), _progress(progress) as bar:
         run = _Run(store, paths, bar)
         fresh = run.fresh(items, pipeline.normalize)
         if workers <= 1:
@@ -290,9 +297,71 @@ def ingest_documents(
             )
             return _drive(run, results)
         context = multiprocessing.get_context("spawn")  # fork after spaCy threads can deadlock
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
+        try:
             job = functools.partial(_remote_batch, pipeline.settings.model_dump_json())
-            return _drive(run, _bounded(pool, job, _chunks(fresh, BATCH_SIZE), 2 * workers))
+            report = _drive(run, _bounded(pool, job, _chunks(fresh, BATCH_SIZE), 2 * workers))
+        except BaseException:
+            _stop_now(pool)
+            raise
+        pool.shutdown()
+        return report
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once (on Ctrl-C or SIGTERM), instead of waiting for their batches."""
+    processes = list(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in processes:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
+
+
+#: ``prctl`` option asking Linux to signal this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` does, even by ``kill -9``.
+
+    On Linux the kernel delivers SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); a daemon
+    thread that notices the worker has been re-parented covers other systems and the case where
+    the parent died before the request took effect.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)  # the driver is gone: nobody will read our results
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """While in the block, SIGTERM acts like Ctrl-C: the run is recorded as ``interrupted``
+    and its workers are stopped, instead of the process vanishing mid-write."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _bounded(
@@ -336,7 +405,8 @@ def ingest(
     Returns:
         The counts of documents read, new, skipped (already stored) and rejected.
     """
-    items = read_sources([Path(p) for p in paths], published_at=published_at, outlet=outlet)
+    limit = pipeline.settings.max_article_chars
+    items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     return ingest_documents(
         items, store, pipeline, paths=[str(p) for p in paths], progress=progress, workers=workers
     )
@@ -366,9 +436,10 @@ def ingest_dask(
     from parley.normalize import normalize
 
     kb = load_kb(settings.actor_files)
-    items = read_sources([Path(p) for p in paths], published_at=published_at, outlet=outlet)
+    limit = settings.max_article_chars
+    items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     settings_json = settings.model_dump_json()
-    with _progress(progress) as bar:
+    with terminate_as_interrupt(), _progress(progress) as bar:
         run = _Run(store, [str(p) for p in paths], bar)
         fresh = run.fresh(items, lambda raw: normalize(raw, kb, languages=settings.languages))
         futures = [

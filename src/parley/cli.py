@@ -230,9 +230,11 @@ def analyze_cli(
     """
     from parley.ingest import read_sources, to_rejection
 
-    pipeline = _pipeline(_settings())
+    settings = _settings()
+    pipeline = _pipeline(settings)
     done = 0
-    for item in read_sources(paths, published_at=_day(published_at), outlet=outlet):
+    limit = settings.max_article_chars
+    for item in read_sources(paths, _day(published_at), outlet, max_chars=limit):
         if isinstance(item, Rejection):
             _report_rejection(item)
             continue
@@ -658,17 +660,24 @@ def serve_cli(
     token_env: Annotated[
         str, typer.Option("--token-env", help="Environment variable holding the write token.")
     ] = "PARLEY_API_TOKEN",
+    request_timeout: Annotated[
+        float,
+        typer.Option(
+            "--request-timeout",
+            min=0.1,
+            help="Seconds a client has to send a whole request; slower ones are disconnected.",
+        ),
+    ] = 30.0,
 ) -> None:
     """Serve the web pages and the JSON API (/api/v1, docs at /docs); read-only without a token."""
     import os
 
-    import uvicorn
-
     from parley.serve import create_app
+    from parley.serve.server import run
 
     token = os.environ.get(token_env) or None
     typer.echo(f"Parley on http://{host}:{port}/ (writes {'on' if token else 'off'})", err=True)
-    uvicorn.run(create_app(_settings(db), token=token), host=host, port=port)
+    run(create_app(_settings(db), token=token), host, port, request_timeout)
 
 
 def main() -> None:

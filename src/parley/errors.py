@@ -11,8 +11,9 @@
      │    ├── UndecodableInput
      │    ├── UnsupportedLanguage
      │    ├── MalformedRecord
- │    └── FetchError          a URL or feed could not be fetched (HTTP, timeout, size, robots)
- │         └── BlockedAddress the URL leads to a loopback, private or metadata address
+     │    ├── TooLarge             over the article size limit (``max_article_chars``)
+     │    └── FetchError           a URL or feed could not be fetched (HTTP, timeout, size, robots)
+     │         └── BlockedAddress  the URL leads to a loopback, private or metadata address
      ├── StoreError               the database cannot be opened or migrated
      ├── NotFound                 a record asked for by id or name does not exist
      └── GoldFormatError          a gold file does not follow parley-gold/1
@@ -37,6 +38,7 @@ __all__ = [
     "UndecodableInput",
     "UnsupportedLanguage",
     "MalformedRecord",
+    "TooLarge",
     "FetchError",
     "BlockedAddress",
     "StoreError",
@@ -101,6 +103,10 @@ class UnsupportedLanguage(InputError):
 
 class MalformedRecord(InputError):
     pass
+
+
+class TooLarge(InputError):
+    """Over the article size limit; refused before the bytes are decoded or analysed."""
 
 
 class FetchError(InputError):

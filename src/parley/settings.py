@@ -68,6 +68,11 @@ class Settings(BaseModel):
         default_factory=list, description="folders whose files extend parley/data/ (lexicons)"
     )
     languages: list[str] = Field(default_factory=lambda: ["en"])
+    max_article_chars: int = Field(
+        default=200_000,
+        gt=0,
+        description="longest article accepted, in characters; longer input is rejected unread",
+    )
     samples: Path = Path("../shared/samples")
     collect: CollectSettings = Field(default_factory=CollectSettings)
 
@@ -81,6 +86,7 @@ _ENV = {
     "PARLEY_DB": "db",
     "PARLEY_MODEL": "model",
     "PARLEY_SAMPLES": "samples",
+    "PARLEY_MAX_ARTICLE_CHARS": "max_article_chars",
 }
 
 

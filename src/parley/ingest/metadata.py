@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +17,8 @@ from typing import Any
 from parley.errors import MalformedRecord
 
 __all__ = ["META_FIELDS", "coerce_metadata", "split_header", "read_sidecar", "sidecars_of"]
+
+log = logging.getLogger(__name__)
 
 META_FIELDS = ("title", "subtitle", "outlet", "url", "published_at")
 #: Other spellings people use for the same fields, in headers and sidecars.
@@ -66,21 +69,37 @@ def sidecars_of(path: Path) -> list[Path]:
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
-    """The metadata in the first existing sidecar of ``path`` (empty if there is none).
+    """The metadata in the first usable sidecar of ``path`` (empty if there is none).
+
+    ``<stem>.meta.json`` is meant as metadata, so a broken one is an error. A plain
+    ``<stem>.json`` is used only when it holds a JSON object: an empty or invalid one is most
+    likely something else (``parley analyze a.txt --json > a.json`` creates an empty ``a.json``
+    before Parley runs), so it is ignored with a note in the log.
 
     Raises:
-        MalformedRecord: the sidecar is not a JSON object or a field is invalid.
+        MalformedRecord: ``<stem>.meta.json`` is not a JSON object or a field is invalid.
     """
-    for sidecar in sidecars_of(path):
-        if sidecar.is_file() and sidecar != path:
-            try:
-                data = json.loads(sidecar.read_text("utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-                raise MalformedRecord(f"metadata file {sidecar.name} cannot be read: {e}") from e
-            if not isinstance(data, dict):
-                raise MalformedRecord(f"metadata file {sidecar.name} must hold a JSON object")
-            return coerce_metadata(data, sidecar.name)
+    meta, plain = sidecars_of(path)
+    if meta.is_file():
+        return coerce_metadata(_json_object(meta), meta.name)
+    if plain.is_file() and plain != path:
+        try:
+            data = _json_object(plain)
+        except MalformedRecord as e:
+            log.warning("%s ignored as metadata: %s; name metadata %s", plain, e, meta.name)
+            return {}
+        return coerce_metadata(data, plain.name)
     return {}
+
+
+def _json_object(sidecar: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(sidecar.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise MalformedRecord(f"metadata file {sidecar.name} cannot be read: {e}") from e
+    if not isinstance(data, dict):
+        raise MalformedRecord(f"metadata file {sidecar.name} must hold a JSON object")
+    return data
 
 
 def _field_name(key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from parley.errors import EmptyInput, InputError
@@ -50,7 +51,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlContent:
         data = doc
     elif doc is not None:
         data = doc.as_dict()
-    text = (data.get("text") or "").strip()
+    text = (data.get("text") or "").strip() or _deep_text(html)
     if not text:
         raise EmptyInput(
             "no article text found in the HTML: the page may be empty, a script-only shell or "
@@ -63,6 +64,54 @@ def extract_html(html: str, url: str | None = None) -> HtmlContent:
         url=data.get("url") or None,
         published_at=_date(data.get("date")),
     )
+
+
+#: Nesting depth from which lxml (libxml2) stops building the tree and loses the text.
+DEEP_NESTING = 200
+_SILENT_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+class _TextAndDepth(HTMLParser):
+    """Text outside scripts and styles, and how deeply the markup nests (no tree is built,
+    so any depth is fine)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = self.deepest = self.silent = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_TAGS:
+            return
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+        self.silent += tag in _SILENT_TAGS
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        self.depth = max(0, self.depth - 1)
+        self.silent = max(0, self.silent - (tag in _SILENT_TAGS))
+
+    def handle_data(self, data: str) -> None:
+        if not self.silent:
+            self.parts.append(data)
+
+
+def _deep_text(html: str) -> str:
+    """The text of a page nested too deeply for lxml ("" for any other page, so that index
+    pages and script shells are still refused)."""
+    parser = _TextAndDepth()
+    parser.feed(html)
+    parser.close()
+    if parser.deepest < DEEP_NESTING:
+        return ""
+    log.info("markup nested %d deep: text taken without the tree", parser.deepest)
+    lines = (" ".join(part.split()) for part in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _date(value: object) -> dt.date | None:

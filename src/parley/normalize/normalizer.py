@@ -64,6 +64,10 @@ class Normalizer:
         body = cleaned.cut(front.body_start, len(cleaned.text))
         if not body.text:
             raise EmptyInput(f"{raw.source}: no text left after cleaning; the input is empty")
+        if not any(c.isalnum() for c in body.text):
+            raise EmptyInput(
+                f"{raw.source}: no words, only punctuation and symbols; give the article text"
+            )
         language = self.languages.check(body.text, languages)
         body, repairs = repair_glue(body, self.names)
         return self._article(raw, body.text, front.title, front.subtitle, repairs, language)

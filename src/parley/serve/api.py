@@ -30,7 +30,13 @@ from parley.models import (
     TrackRecord,
 )
 from parley.serve.app import Services, services
-from parley.serve.writes import ArticleIn, analyze_and_save, check_token, read_article
+from parley.serve.writes import (
+    ArticleIn,
+    analyze_and_save,
+    check_size,
+    check_token,
+    read_article,
+)
 from parley.store import Filters
 
 __all__ = ["router"]
@@ -129,10 +135,12 @@ async def post_article(request: Request, svc: Svc) -> JSONResponse:
     """Analyse the posted article and store it; answers its analysis JSON.
 
     201 when new, 200 when it was stored already; 401/403 without the right token; 413 over
-    1 MB; 422 for empty, unreadable or non-English text (the error says which).
+    1 MB or ``max_article_chars``; 422 for empty, unreadable or non-English text (the error
+    says which).
     """
     check_token(svc, request)
     posted = await read_article(request)
+    check_size(svc, posted)
     analysis, new = await run_in_threadpool(analyze_and_save, svc, posted)
     location = f"/api/v1/articles/{analysis.article.id}"
     return JSONResponse(
@@ -264,7 +272,9 @@ def agreement(svc: Svc, name: str) -> AgreementRecord:
 def stories(
     svc: Svc,
     type: Annotated[str | None, Query(description="PLOVER type.")] = None,
-    min_sources: Annotated[int, Query(ge=1, description="At least this many articles.")] = 1,
+    min_sources: Annotated[
+        int, Query(ge=1, le=1_000_000, description="At least this many articles.")
+    ] = 1,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -96,6 +97,39 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+#: The longest query parameter value accepted (names, words and cursors are far shorter).
+MAX_PARAM_CHARS = 4096
+
+
+class QueryGuard:
+    """ASGI middleware refusing, with a 422 in the one error shape, a request whose path or
+    query holds a NUL character or a parameter over :data:`MAX_PARAM_CHARS` characters, before
+    any handler or database sees it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        problem = _query_problem(scope) if scope["type"] == "http" else None
+        if problem is None:
+            await self.app(scope, receive, send)
+            return
+        response = error_response(Request(scope), 422, f"Invalid request: {problem}.")
+        await response(scope, receive, send)
+
+
+def _query_problem(scope: Scope) -> str | None:
+    if "\x00" in scope.get("path", ""):
+        return "the path contains a NUL character"
+    query = scope.get("query_string", b"").decode("latin-1")
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if "\x00" in name or "\x00" in value:
+            return f"parameter {name[:40]!r} contains a NUL character"
+        if len(value) > MAX_PARAM_CHARS:
+            return f"parameter {name[:40]!r} is longer than {MAX_PARAM_CHARS} characters"
+    return None
 
 
 def _wants_html(request: Request) -> bool:
@@ -192,6 +226,7 @@ def create_app(
     )
     app.state.services = _services(settings_or_store, token, pipeline)
     _register_errors(app)
+    app.add_middleware(QueryGuard)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)

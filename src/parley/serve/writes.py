@@ -14,13 +14,21 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.requests import ClientDisconnect
 
 from parley.errors import EmptyInput
 from parley.models import Analysis, RawDocument
 from parley.resolve import refresh_resolved
 from parley.serve.app import Services
 
-__all__ = ["ArticleIn", "MAX_BYTES", "check_token", "read_article", "analyze_and_save"]
+__all__ = [
+    "ArticleIn",
+    "MAX_BYTES",
+    "check_token",
+    "check_size",
+    "read_article",
+    "analyze_and_save",
+]
 
 MAX_BYTES = 1_000_000
 
@@ -70,11 +78,14 @@ async def _body(request: Request) -> bytes:
     if declared.isdigit() and int(declared) > MAX_BYTES:
         raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise HTTPException(413, f"Article too large: the limit is {MAX_BYTES} bytes.")
+            chunks.append(chunk)
+    except ClientDisconnect as e:  # gone (or cut off for sending too slowly): nobody to answer
+        raise HTTPException(400, "The client disconnected before sending the whole body.") from e
     return b"".join(chunks)
 
 
@@ -106,6 +117,21 @@ async def read_article(request: Request) -> ArticleIn:
     if not article.text.strip() and not article.url:
         raise HTTPException(422, "The article text is empty (give 'text', or a 'url' to fetch).")
     return article
+
+
+def check_size(services: Services, posted: ArticleIn) -> None:
+    """Refuse an article over the configured ``max_article_chars`` before analysing it.
+
+    Raises:
+        HTTPException: 413 with the limit and how to raise it.
+    """
+    limit = services.settings.max_article_chars
+    if len(posted.text) > limit:
+        raise HTTPException(
+            413,
+            f"Article too long: {len(posted.text):,} characters; the limit is {limit:,} "
+            f"(max_article_chars in parley.toml or PARLEY_MAX_ARTICLE_CHARS).",
+        )
 
 
 def analyze_and_save(services: Services, posted: ArticleIn) -> tuple[Analysis, bool]:

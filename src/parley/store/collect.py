@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from parley.store.connect import writer
 from parley.store.schema import ID, TZ, metadata
 
 __all__ = [
@@ -160,12 +161,14 @@ class CollectQueries:
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
+        # Writes take the store-wide write lock (parley.store.connect), like Store's own.
+        self.writer = writer(engine)
 
     # -- feeds ------------------------------------------------------------------------------
 
     def add_feed(self, url: str) -> tuple[int, bool]:
         """Follow the feed at ``url`` (canonical); returns its id and whether it is new."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             found = conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).scalar()
             if found is not None:
                 conn.execute(sa.update(feeds).where(feeds.c.id == found).values(active=True))
@@ -180,7 +183,7 @@ class CollectQueries:
         match = feeds.c.url == url_or_id
         if url_or_id.isdigit():
             match = sa.or_(match, feeds.c.id == int(url_or_id))
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             return bool(conn.execute(sa.update(feeds).where(match).values(active=False)).rowcount)
 
     def feeds(self, active_only: bool = False) -> list[dict[str, Any]]:
@@ -208,7 +211,7 @@ class CollectQueries:
         else:
             values["failures"] = 0
             values["ok_at"] = values["checked_at"]
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(sa.update(feeds).where(feeds.c.id == feed_id).values(**values))
 
     def record_items(
@@ -221,7 +224,7 @@ class CollectQueries:
     ) -> int:
         """Record new items as pending and the feed's validators, in one transaction (so a
         304 next time can never hide an item that was not recorded). Returns how many are new."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             known = set(
                 conn.execute(
                     sa.select(feed_items.c.key).where(feed_items.c.feed_id == feed_id)
@@ -292,7 +295,7 @@ class CollectQueries:
             "attempts": i.attempts + 1,
         }
         where = sa.and_(i.feed_id == item.feed_id, i.key == item.key)
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(sa.update(feed_items).where(where).values(**values))
 
     def items(self, feed_id: int | None = None, state: str | None = None) -> list[dict[str, Any]]:
@@ -333,7 +336,7 @@ class CollectQueries:
             "bytes": size,
             "reason": reason,
         }
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(sa.insert(fetch_log), [row])
 
     def page_validators(self, url: str) -> tuple[str | None, str | None]:
@@ -376,7 +379,7 @@ class CollectQueries:
         """Store a subscription (see :class:`parley.collect.alerts.Subscription`); its id and
         whether it is new (subscribing twice to the same thing gives the same subscription)."""
         row = {"event_types": [], "min_sources": 1, **fields}
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for old in conn.execute(sa.select(subscriptions)):
                 if all(getattr(old, k) == v for k, v in row.items()):
                     return int(old.id), False
@@ -388,7 +391,7 @@ class CollectQueries:
 
     def unsubscribe(self, sub_id: int) -> bool:
         """Delete a subscription and its alerts; whether it existed."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             gone = conn.execute(sa.delete(subscriptions).where(subscriptions.c.id == sub_id))
             return bool(gone.rowcount)
 
@@ -404,7 +407,7 @@ class CollectQueries:
             return []
         a = alerts.c
         new: list[int] = []
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for sub_id in {r["subscription_id"] for r in rows}:
                 known = set(
                     conn.execute(sa.select(a.key).where(a.subscription_id == sub_id)).scalars()
@@ -440,7 +443,7 @@ class CollectQueries:
         """The outcome of delivering one alert to one target (``webhook``, ``jsonl``)."""
         row = {"state": state, "attempts": attempts, "error": error, "at": _now()}
         where = sa.and_(deliveries.c.alert_id == alert_id, deliveries.c.target == target)
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             if conn.execute(sa.update(deliveries).where(where).values(**row)).rowcount == 0:
                 conn.execute(
                     sa.insert(deliveries), [{**row, "alert_id": alert_id, "target": target}]

@@ -15,6 +15,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from parley.store.connect import writer
+
 __all__ = ["alembic_config", "upgrade", "current_revision", "head_revision"]
 
 log = logging.getLogger(__name__)
@@ -41,8 +43,14 @@ def current_revision(connection: sa.Connection) -> str | None:
 
 
 def upgrade(engine: sa.Engine) -> None:
-    """Bring the database behind ``engine`` to the newest revision (no-op when up to date)."""
-    with engine.begin() as conn:
+    """Bring the database behind ``engine`` to the newest revision (no-op when up to date).
+
+    The check and every migration run in one transaction holding the store-wide write lock
+    (:func:`parley.store.connect.writer`): two processes creating the same database at once
+    both succeed (the second finds it done), and a process killed half-way leaves the database
+    as it was before, so the next open simply migrates again.
+    """
+    with writer(engine).begin() as conn:
         if current_revision(conn) == head_revision():
             return
         log.info("upgrading database %s to %s", engine.url.render_as_string(), head_revision())

@@ -63,13 +63,30 @@ def decode_cursor(cursor: str, size: int) -> Key:
     return values
 
 
+#: The range of a database integer (64-bit); a cursor value outside it cannot be bound.
+_INT_RANGE = range(-(2**63), 2**63)
+
+
 def _typed(key: SortKey, value: Any) -> Any:
-    # Dates travel as ISO strings; compare them as dates so every database agrees.
-    if value is not None and isinstance(key.column.type, sa.Date):
+    """``value`` as the column's type; a forged cursor (wrong type, huge integer) is refused
+    here, with a 422, instead of reaching the database."""
+    if value is None:
+        return None
+    kind = key.column.type
+    if isinstance(kind, sa.Date):
+        # Dates travel as ISO strings; compare them as dates so every database agrees.
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError as e:
             raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.") from e
+    if isinstance(kind, sa.Integer) and not (type(value) is int and value in _INT_RANGE):
+        raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.")
+    if isinstance(kind, sa.String) and not isinstance(value, str):
+        raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.")
+    if isinstance(kind, sa.Float) and not (
+        type(value) in (int, float) and abs(value) < float("inf")
+    ):
+        raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.")
     return value
 
 

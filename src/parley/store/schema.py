@@ -222,6 +222,9 @@ runs = sa.Table(
     sa.Column("new", sa.Integer, nullable=False),
     sa.Column("skipped", sa.Integer, nullable=False),
     sa.Column("rejected", sa.Integer, nullable=False),
+    # Who runs it, so that a run whose process died is marked stale on the next open.
+    sa.Column("host", sa.String(255)),
+    sa.Column("pid", sa.Integer),
 )
 
 # -- resolved records: derived from the analyses by parley.store.resolved, never edited ---------

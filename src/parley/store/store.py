@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import socket
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,6 +42,7 @@ from parley.models import (
 from parley.store import queries, resolved
 from parley.store import schema as t
 from parley.store.collect import CollectQueries
+from parley.store.connect import create_engine, writer
 from parley.store.migrate import upgrade
 from parley.store.paging import page_of
 from parley.store.queries import Filters
@@ -66,15 +69,6 @@ def engine_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    # The API may read while a batch writes; WAL lets readers and one writer coexist.
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
-
-
 def open_store(url: str, kb: KnowledgeBase | None = None) -> Store:
     """Open the database at ``url`` (a path or SQLAlchemy URL), creating or upgrading it.
 
@@ -91,11 +85,9 @@ def open_store(url: str, kb: KnowledgeBase | None = None) -> Store:
         if not folder.is_dir():
             raise StoreError(f"Cannot create database {url}: folder {folder} does not exist.")
     try:
-        engine = sa.create_engine(full)
+        engine = create_engine(full)
     except (sa.exc.ArgumentError, ImportError) as e:
         raise StoreError(f"Cannot open database {url!r}: {e}. Give a path or a URL.") from e
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
     try:
         upgrade(engine)
     except CommandError as e:
@@ -104,14 +96,21 @@ def open_store(url: str, kb: KnowledgeBase | None = None) -> Store:
         ) from e
     except sa.exc.SQLAlchemyError as e:
         raise StoreError(f"Cannot open database {url}: {e.__class__.__name__}: {e}") from e
-    return Store(engine, kb)
+    store = Store(engine, kb)
+    store.mark_stale_runs()
+    return store
 
 
 class Store:
-    """A Parley database. Build it with :func:`open_store`; close it (or use ``with``)."""
+    """A Parley database. Build it with :func:`open_store`; close it (or use ``with``).
+
+    Reads use ``engine``; every write goes through ``writer``, whose transactions hold the
+    store-wide write lock (:mod:`parley.store.connect`), so several processes can write at once.
+    """
 
     def __init__(self, engine: sa.Engine, kb: KnowledgeBase | None = None) -> None:
         self.engine = engine
+        self.writer = writer(engine)
         self.kb = kb
 
     def __enter__(self) -> Store:
@@ -139,7 +138,7 @@ class Store:
     def save(self, analysis: Analysis) -> None:
         """Store ``analysis``, replacing whatever was stored for its article, in one transaction."""
         aid = analysis.article.id
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             ingested = conn.execute(
                 sa.select(t.articles.c.ingested_at).where(t.articles.c.id == aid)
             ).scalar_one_or_none()
@@ -161,8 +160,8 @@ class Store:
 
     @staticmethod
     def _upsert_actors(conn: sa.Connection, actors: Sequence[ActorInText]) -> None:
-        # Portable upsert (SQLite and PostgreSQL differ in ON CONFLICT details); only the
-        # driver writes, so read-then-write does not race.
+        # Portable upsert (SQLite and PostgreSQL differ in ON CONFLICT details); writes hold
+        # the store-wide write lock, so read-then-write does not race another process.
         wanted = {a.id: actor_row(a) for a in actors}
         if not wanted:
             return
@@ -188,7 +187,7 @@ class Store:
             r.c.stage == rejection.stage,
             r.c.reason == rejection.reason,
         )
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             found = conn.execute(sa.select(r.c.id).where(same)).scalars().first()
             row = {**rejection.model_dump(), "at": utc(rejection.at)}
             if found is None:
@@ -204,9 +203,11 @@ class Store:
             "started_at": dt.datetime.now(dt.UTC),
             "status": "running",
             "paths": [str(p) for p in paths],
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
             **dict.fromkeys(("read", "new", "skipped", "rejected"), 0),
         }
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(sa.insert(t.runs), [row])
         return run_id
 
@@ -215,8 +216,25 @@ class Store:
         values: dict[str, Any] = {"status": status, **counts}
         if status != "running":
             values["finished_at"] = dt.datetime.now(dt.UTC)
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(sa.update(t.runs).where(t.runs.c.id == run_id).values(**values))
+
+    def mark_stale_runs(self) -> int:
+        """Mark ``stale`` the runs still ``running`` whose process on this host is gone (killed
+        with SIGKILL, or the machine went down); returns how many."""
+        r = t.runs
+        here = socket.gethostname()
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(r.c.id, r.c.pid).where(r.c.status == "running", r.c.host == here)
+            ).all()
+        dead = [row.id for row in rows if row.pid is not None and not _alive(row.pid)]
+        if dead:
+            values = {"status": "stale", "finished_at": dt.datetime.now(dt.UTC)}
+            with self.writer.begin() as conn:
+                conn.execute(sa.update(r).where(r.c.id.in_(dead)).values(**values))
+            log.info("marked %d dead run(s) stale", len(dead))
+        return len(dead)
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -463,7 +481,7 @@ class Store:
         Resolution (:func:`parley.resolve.refresh_resolved`) reads the analyses and replaces
         the resolved rows through it, so both happen in this one transaction.
         """
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             yield Transaction(conn)
 
     def tracks(self) -> list[TrackRecord]:
@@ -521,6 +539,17 @@ class Store:
         """Actor id → name for the stored actors among ``actor_ids``."""
         with self._read() as conn:
             return queries.actor_names(conn, actor_ids)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _analysis(json: dict[str, Any], text: str) -> Analysis:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.extract.negotiation.parties import (
     LEXICON,

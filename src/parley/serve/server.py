@@ -1,0 +1,73 @@
+"""Running the app under uvicorn with a deadline for reading each request.
+
+uvicorn closes idle keep-alive connections, but a client that sends half a request line, half
+the headers or half a body and then stalls holds its connection (and, for a body, a worker
+waiting in ``receive``) for ever; a few hundred such clients starve the server. Here every
+request must arrive whole within ``request_timeout`` seconds of the connection opening, or of
+the previous response on a kept-alive connection; otherwise the connection is closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+__all__ = ["DEFAULT_REQUEST_TIMEOUT", "TimedH11Protocol", "run"]
+
+log = logging.getLogger(__name__)
+
+#: Seconds a client has to send one whole request (line, headers and body).
+DEFAULT_REQUEST_TIMEOUT = 30.0
+
+
+class TimedH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with a deadline for receiving each request."""
+
+    request_timeout = DEFAULT_REQUEST_TIMEOUT
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()  # the next request on this connection gets its own deadline
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(self.request_timeout, self._expire)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _expire(self) -> None:
+        self._deadline = None
+        if self.conn.their_state is h11.DONE:
+            return  # the request arrived whole; the app is answering it
+        log.info("closing a connection that did not send its request in time")
+        if self.cycle is not None and not self.cycle.response_complete:
+            self.cycle.disconnected = True
+            self.cycle.message_event.set()
+        self.transport.close()
+
+
+def run(app: Any, host: str, port: int, request_timeout: float = DEFAULT_REQUEST_TIMEOUT) -> None:
+    """Serve ``app`` until interrupted, with the request deadline above."""
+    import uvicorn
+
+    protocol = type("ParleyH11", (TimedH11Protocol,), {"request_timeout": request_timeout})
+    uvicorn.run(app, host=host, port=port, http=protocol, timeout_keep_alive=5)

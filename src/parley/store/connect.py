@@ -1,0 +1,105 @@
+"""Engines that many processes can share safely: one writer at a time, no NUL reaches SQL.
+
+Three guarantees, the same on SQLite and PostgreSQL:
+
+1. **One writer at a time.** A transaction begun on :func:`writer` holds the store-wide write
+   lock from its first statement: ``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped advisory
+   lock on PostgreSQL. Whatever such a transaction reads (to resolve stories, to upsert actors)
+   cannot be changed by another process before it commits, so concurrent ``ingest`` runs and
+   API writes never collide on a key or deadlock.
+2. **Transactional DDL on SQLite.** The Python driver normally commits before every DDL
+   statement; here Parley issues ``BEGIN`` itself, so a migration (creating a new database
+   included) is one transaction: a process killed half-way leaves the file as it was.
+3. **No NUL character reaches the database.** PostgreSQL refuses ``\\x00`` in text and ``\\u0000``
+   in JSON; every string bound to a statement (and every JSON value) has it replaced by U+FFFD,
+   which keeps the length, so spans into article text stay valid, and both databases store the
+   same thing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+__all__ = ["create_engine", "writer", "scrub", "WRITE_LOCK_KEY", "BUSY_TIMEOUT_MS"]
+
+#: The PostgreSQL advisory lock key every Parley writer takes (an arbitrary 63-bit constant).
+WRITE_LOCK_KEY = 0x5041524C4559  # "PARLEY"
+#: How long a SQLite writer waits for another to finish before giving up.
+BUSY_TIMEOUT_MS = 120_000
+_WRITE = "parley_write"
+NUL = "\x00"
+REPLACEMENT = "\ufffd"
+
+
+def scrub(value: Any) -> Any:
+    """``value`` with every NUL character in its strings (nested too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.replace(NUL, REPLACEMENT) if NUL in value else value
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(scrub(v) for v in value)
+    return value
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(scrub(value))
+
+
+def create_engine(url: str) -> sa.Engine:
+    """An engine for ``url`` (a SQLAlchemy URL) with the guarantees above.
+
+    Raises:
+        sqlalchemy.exc.ArgumentError, ImportError: the URL is not usable.
+    """
+    engine = sa.create_engine(url, json_serializer=_dumps)
+    sa.event.listen(engine, "before_cursor_execute", _scrub_parameters, retval=True)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        sa.event.listen(engine, "begin", _postgres_begin)
+    return engine
+
+
+def writer(engine: sa.Engine) -> sa.Engine:
+    """``engine`` (sharing its pool) whose transactions take the store-wide write lock."""
+    return engine.execution_options(**{_WRITE: True})
+
+
+def _scrub_parameters(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    return statement, scrub(parameters)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Parley issues BEGIN itself (see _sqlite_begin), so DDL is transactional too.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    # The API may read while a batch writes; WAL lets readers and one writer coexist.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+# Both run on the driver's connection directly: they are part of beginning a transaction, not
+# statements of it (so query counts and statement hooks see only what the caller executes).
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    write = conn.get_execution_options().get(_WRITE, False)
+    _driver(conn).execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _postgres_begin(conn: sa.Connection) -> None:
+    if conn.get_execution_options().get(_WRITE, False):
+        _driver(conn).execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
+def _driver(conn: sa.Connection) -> Any:
+    return conn.connection.driver_connection
