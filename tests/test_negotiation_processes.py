@@ -281,6 +281,29 @@ def test_an_earlier_ceasefire_mentioned_as_history_is_no_agreement_of_today(
     assert an.agreements == []
 
 
+@pytest.mark.model
+def test_sides_that_were_extending_a_truce_extended_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Congolese army and M23 rebels agreed to a truce last week. On Friday the rebels said "
+        "they were extending the truce by five days.",
+    )
+    [truce] = an.agreements
+    assert "extended" in [s.status for s in truce.statuses]
+    assert "extension proposed" not in [s.status for s in truce.statuses]
+
+
+@pytest.mark.model
+def test_a_call_to_extend_a_truce_is_a_proposed_extension(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Congolese army and M23 rebels agreed to a truce last week. On Friday Qatar proposed "
+        "to extend the truce by five days.",
+    )
+    [truce] = an.agreements
+    assert "extended" not in [s.status for s in truce.statuses]
+
+
 # -- stories ---------------------------------------------------------------------------------
 
 

@@ -724,7 +724,7 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None
     if status == "expiring" and tok.tag_ in ("VBD", "VBN") and not _future(tok):
         return "expired"
-    if status == "extension proposed" and tok.tag_ in ("VBD", "VBN") and lemma in ("extend",):
+    if status == "extension proposed" and lemma == "extend" and _done_or_doing(tok):
         return "extended"
     if status == "suspended" and tok.head.lemma_ in knowledge.words(LEXICON, "resumption_lemmas"):
         return None
@@ -733,6 +733,15 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status
+
+
+def _done_or_doing(tok: Token) -> bool:
+    """ "extended", "were extending": the act is done or under way, not proposed."""
+    if tok.tag_ in ("VBD", "VBN"):
+        return True
+    return tok.tag_ == "VBG" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in tok.children
+    )
 
 
 def _future(tok: Token) -> bool:
