@@ -11,6 +11,7 @@ national legislature (``parley/data/actors/legislatures.json``: "the Mazhilis" -
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ class ActorIndex:
         self.group_heads = lexicon.words("group_heads")
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
         self.dateline_end = wire_dateline_end(self.doc)
+        self._pair_index: dict[tuple[bool, bool], tuple[list[int], list[list[str]]]] = {}
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -232,20 +234,32 @@ class ActorIndex:
 
     def recent_pair(self, before: int, states_only: bool, people_only: bool = False) -> list[str]:
         """The last two actors named together ("A and B", "between A and B") before ``before``."""
-        found: list[str] = []
-        for token in self.doc[self.dateline_end : before]:
-            if token.i not in self.at or token.dep_ == "conj":
-                continue
-            pair = self.of(token)
-            if states_only:
-                pair = [a for a in pair if self._is_state(a)]
-            if people_only:
-                pair = [a for a in pair if a in self.kb and self.kb[a].kind == "person"]
-            if len(pair) >= 2:
-                found = pair
-            elif pair and token.dep_ == "pobj" and token.head.lower_ == "between":
-                found = pair
-        return found
+        starts, pairs = self._pairs(states_only, people_only)
+        at = bisect_left(starts, before)
+        return list(pairs[at - 1]) if at else []
+
+    def _pairs(self, states_only: bool, people_only: bool) -> tuple[list[int], list[list[str]]]:
+        """Every place in the text where actors are named together, in order, computed once per
+        kind: looking back from each event must not read the whole text again."""
+        key = (states_only, people_only)
+        if key not in self._pair_index:
+            starts: list[int] = []
+            pairs: list[list[str]] = []
+            for i in sorted(self.at):
+                token = self.doc[i]
+                if i < self.dateline_end or token.dep_ == "conj":
+                    continue
+                pair = self.of(token)
+                if states_only:
+                    pair = [a for a in pair if self._is_state(a)]
+                if people_only:
+                    pair = [a for a in pair if a in self.kb and self.kb[a].kind == "person"]
+                between = token.dep_ == "pobj" and token.head.lower_ == "between"
+                if len(pair) >= 2 or (pair and between):
+                    starts.append(i)
+                    pairs.append(pair)
+            self._pair_index[key] = (starts, pairs)
+        return self._pair_index[key]
 
     def _is_state(self, actor_id: str) -> bool:
         """Whether the id is a state (an ISO3-like code when the KB lacks it)."""

@@ -483,7 +483,13 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
     """The same act told twice in one sentence: "ambushed a patrol, killing one" (a participle of
     the act's outcome) or "freed two hostages, the second release by the group" (a noun in
     apposition)."""
-    same = [t for t, r in found if r.type == rule.type and t.sent.start == token.sent.start]
+    start = token.sent.start
+    same: list[Token] = []
+    for t, r in reversed(found):  # ``found`` is in text order: stop at the sentence's start
+        if t.i < start:
+            break
+        if r.type == rule.type:
+            same.append(t)
     if not same:
         return False
     outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same

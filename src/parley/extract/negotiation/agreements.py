@@ -585,12 +585,25 @@ def _sides_near(ctx: Context, at: int) -> list[str]:
     if span is None:
         return []
     tok, sent = span.root, span.sent
-    mediators = [m for st in ctx.doc.sents for m in mediators_in(ctx, st)]
+    mediators, pair = _document_sides(ctx)
     for found in (_between(ctx, tok), _acting_sides(ctx, tok), _event_sides(ctx, sent)):
         sides = [s for s in found if s not in mediators]
         if len(sides) >= 2:
             return sorted(sides[:2])
-    return negotiating_pair(ctx, mediators)
+    return list(pair)
+
+
+def _document_sides(ctx: Context) -> tuple[list[str], list[str]]:
+    """The article's mediators and the pair it shows negotiating, read once per document (in
+    the Doc's ``user_data``): each agreement mention asks, and reading the whole text for each
+    would make long articles quadratic."""
+    key = f"parley.agreements.document_sides.{len(ctx.analysis.events)}"
+    cached = ctx.doc.user_data.get(key)
+    if cached is None:
+        mediators = [m for st in ctx.doc.sents for m in mediators_in(ctx, st)]
+        cached = (mediators, negotiating_pair(ctx, mediators))
+        ctx.doc.user_data[key] = cached
+    return cached
 
 
 def _between(ctx: Context, tok: Token) -> list[str]:
