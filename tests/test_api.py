@@ -450,3 +450,19 @@ def test_resolved_pages_issue_a_fixed_number_of_queries(client: TestClient, page
     # A constant: the home page's seven counts plus a few chunked reads of the resolved
     # tables; one query per track, story or event would push it far past this on the corpus.
     assert _query_count(client, path) <= 25, path
+
+
+def test_the_cli_lists_and_the_api_answer_one_query(
+    client: TestClient, served_db: Path, kb: Any
+) -> None:
+    # The CLI's lists are the API's listings without a limit: same records, same order, and
+    # the same JSON (``parley events --json`` leaves out the actors' ``names``).
+    first = client.get("/api/v1/events", params={"limit": 1}).json()["items"][0]
+    actor = first["source"][0]
+    with open_store(str(served_db), kb=kb) as store:
+        events = [e.model_dump(mode="json") for e in store.events(actor=actor)]
+        quotes = [q.model_dump(mode="json") for q in store.quotes(outlet=first["outlet"])]
+    api_events = _all(client, "/api/v1/events", 7, actor=actor)
+    assert events == api_events
+    assert events and all(set(e["names"]) >= set(e["source"]) for e in api_events)
+    assert quotes == _all(client, "/api/v1/quotes", 7, outlet=first["outlet"])

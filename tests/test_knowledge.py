@@ -178,3 +178,28 @@ def test_every_literal_knowledge_key_in_the_code_exists_in_the_shipped_files() -
         if key not in knowledge.shipped(name)
     ]
     assert missing == []
+
+
+def test_every_plover_word_list_the_events_code_names_exists() -> None:
+    import ast
+
+    keys = set()
+    for path in (Path(__file__).parents[1] / "src" / "parley" / "extract" / "events").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "words"
+                and len(node.args) == 1
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                keys.add(node.args[0].value)
+    assert len(keys) >= 5
+    assert sorted(k for k in keys if k not in knowledge.shipped("plover.json")) == []
+
+
+def test_a_misspelt_plover_word_list_is_an_error() -> None:
+    from parley.extract.events.plover import load_plover
+
+    with pytest.raises(KnowledgeBaseError, match="report_verb'"):
+        load_plover().words("report_verb")

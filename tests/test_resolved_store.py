@@ -22,7 +22,7 @@ from negotiation_corpus import ARMS, TALKS, TREATY, article, corpus, exchange
 from parley.batch import ingest_documents
 from parley.errors import NotFound
 from parley.models import Analysis, Article, RawDocument, Track
-from parley.resolve import refresh_resolved
+from parley.resolve import refresh, refresh_resolved
 from parley.settings import Settings
 from parley.store import Store, engine_url, open_store
 from parley.store import schema as t
@@ -149,6 +149,27 @@ def test_a_refresh_reads_only_the_articles_behind_what_changed(store: Store) -> 
     report = refresh_resolved(store, {"sha256:c4"})
     # The three treaty articles and the new one; none of the Armenia–Azerbaijan reports.
     assert (report.articles, report.tracks, report.agreements) == (4, 0, 1)
+
+
+def test_a_refresh_that_fails_midway_leaves_the_resolved_tables_as_they_were(
+    store: Store,
+) -> None:
+    # Resolution runs inside the store's write transaction the caller hands it, so an error
+    # after it has replaced rows rolls all of them back.
+    items = corpus()
+    save_all(store, items[:4])
+    before = dump(store)
+    for a in items[4:]:
+        store.save(a)
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        report = refresh(tx, {a.article.id for a in items[4:]})
+        assert report.articles > 0
+        raise RuntimeError("interrupted")
+    assert dump(store) == before
+    refresh_resolved(store, set())  # the articles never resolved are caught up later
+    incremental = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == incremental != before
 
 
 def test_articles_saved_without_a_refresh_are_caught_up_by_the_next(store: Store) -> None:

@@ -1,6 +1,6 @@
 """Migration 0003: events, quotes and claims get their article's date and outlet, old rows too.
 
-The listings sort and filter on these copies (``parley.serve.listing``), so a database written
+The listings sort and filter on these copies (``parley.store.queries``), so a database written
 before 0003 must come out of the upgrade with every copy filled, on SQLite and PostgreSQL.
 """
 

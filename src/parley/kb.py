@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
 from parley.models import Actor
 

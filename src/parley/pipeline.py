@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import parley.extract.builtin  # noqa: F401  (registers the built-in extractors)
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.errors import ConfigError
 from parley.extract.base import GIVEN, Context, Extractor, extractors, isolated, names
 from parley.kb import KnowledgeBase, load_kb

@@ -213,7 +213,18 @@ def analysis_view(analysis: Analysis) -> RenderableType:
     ]
     if located:
         parts.append(events_table(located, names))
+    if analysis.warnings:
+        parts.append(_warnings_table(analysis))
     return Group(*parts)
+
+
+def _warnings_table(analysis: Analysis) -> RenderableType:
+    """Extractors that failed on part of the article: their records there are missing."""
+    table = _table("Warnings: records missing here", "extractor", "where", "error")
+    for w in analysis.warnings:
+        where = _s(_clip(w.text)) if w.text is not None else "whole article"
+        table.add_row(_s(w.extractor), where, _s(w.error))
+    return table
 
 
 def _record_counts(analysis: Analysis) -> dict[str, int]:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from parley import knowledge
+import parley.knowledge as knowledge
 
 __all__ = [
     "cardinals",

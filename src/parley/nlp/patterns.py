@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase, alias_key
 from parley.models import Actor
 

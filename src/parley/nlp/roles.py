@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.knowledge.places import city_country, country_code
 from parley.nlp.lexicon import Lexicon

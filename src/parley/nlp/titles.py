@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
 from parley.nlp.lexicon import Lexicon, Office

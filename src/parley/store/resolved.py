@@ -1,7 +1,9 @@
 """Read the resolved records: tracks with their rounds' histories, agreement timelines, stories.
 
-Every record comes with the articles it rests on (:class:`Source`: outlet, date, title), so a
-surface can cite each statement. The rows are written by :mod:`parley.store.refresh`.
+Every record is a view model of :mod:`parley.models` and comes with the articles it rests on
+(:class:`~parley.models.Source`: outlet, date, title), so a surface can cite each statement. The
+rows are computed by :mod:`parley.resolve.refresh` and written through
+:class:`parley.store.transaction.Transaction`.
 """
 
 from __future__ import annotations

@@ -338,7 +338,7 @@ class Store:
         """
         found = self.list_actors(Filters(actor_ids=(actor_id,)), 1).items
         if not found:
-            raise NotFound(f"No actor with id {actor_id!r}. List actors with 'parley actors'.")
+            raise NotFound(f"No actor with id {actor_id!r}.")
         return found[0]
 
     def actor_ids(self, name: str) -> set[str]:

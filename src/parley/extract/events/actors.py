@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym

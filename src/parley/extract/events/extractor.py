@@ -32,7 +32,7 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
 from parley.extract.events.actors import ActorIndex, unique
 from parley.extract.events.drafts import (

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
 from parley.kb import parse_data_file
 
@@ -221,6 +221,7 @@ class PloverLexicon:
     data: Mapping[str, Any]
 
     def __post_init__(self) -> None:
+        self._words: dict[str, frozenset[str]] = {}
         self.by_lemma: dict[str, list[TriggerRule]] = defaultdict(list)
         for rule in self.rules:
             for lemma in rule.lemmas:
@@ -238,8 +239,17 @@ class PloverLexicon:
         return None
 
     def words(self, key: str) -> frozenset[str]:
-        """A word list of the lexicon (``light_verbs``, ``report_verbs``, ...), lower case."""
-        return frozenset(str(w).lower() for w in self.data.get(key, []))
+        """A word list of the lexicon (``light_verbs``, ``report_verbs``, ...), lower case.
+
+        Raises:
+            KnowledgeBaseError: the lexicon has no such list (a typo is an error, never an
+                empty set).
+        """
+        if key not in self._words:
+            if key not in self.data:
+                raise KnowledgeBaseError(f"the PLOVER lexicon has no word list '{key}'")
+            self._words[key] = frozenset(str(w).lower() for w in self.data[key])
+        return self._words[key]
 
     def target_preps(self, event_type: str) -> frozenset[str]:
         table = self.data.get("target_preps", {})

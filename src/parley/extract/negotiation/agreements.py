@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
 from parley.models import Mention, Speaker
 from parley.nlp.dateline import dateline_end

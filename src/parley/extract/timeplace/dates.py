@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
 from parley.nlp.numbers import counts, vague_counts

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
-from parley import knowledge
+import parley.knowledge as knowledge
 from parley.knowledge.places import alpha3, city, country_code
 from parley.models import Place, Quantity
 from parley.nlp.lexicon import load_lexicon
