@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+from parley import knowledge
 from parley.errors import EmptyInput, InputError
 
 __all__ = ["HtmlContent", "extract_html"]
@@ -68,12 +69,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlContent:
 
 #: Nesting depth from which lxml (libxml2) stops building the tree and loses the text.
 DEEP_NESTING = 200
-_SILENT_TAGS = frozenset(
-    {"script", "style", "template", "noscript", "head", "title"}  # not a word list: HTML tags
-)
-_VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+_MARKUP = "lexicon/markup.json"
 
 
 class _TextAndDepth(HTMLParser):
@@ -86,17 +82,17 @@ class _TextAndDepth(HTMLParser):
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID_TAGS:
+        if tag in knowledge.words(_MARKUP, "void_tags"):
             return
         self.depth += 1
         self.deepest = max(self.deepest, self.depth)
-        self.silent += tag in _SILENT_TAGS
+        self.silent += tag in knowledge.words(_MARKUP, "silent_tags")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID_TAGS:
+        if tag in knowledge.words(_MARKUP, "void_tags"):
             return
         self.depth = max(0, self.depth - 1)
-        self.silent = max(0, self.silent - (tag in _SILENT_TAGS))
+        self.silent = max(0, self.silent - (tag in knowledge.words(_MARKUP, "silent_tags")))
 
     def handle_data(self, data: str) -> None:
         if not self.silent:
