@@ -325,7 +325,7 @@ class _Builder:
             draft.target = rejection_target(draft, kept)
         if not draft.actors and not self._take_actors(draft, kept):
             return False
-        if not draft.source:
+        if not draft.source and not (draft.unknown_source and draft.target):
             return False  # PLOVER codes no event without a named source actor
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
@@ -495,7 +495,15 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
     outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same
     outcome = outcome or (token.dep_ == "xcomp" and token.head in same)  # "voted to approve"
     retelling = token.pos_ == "NOUN" and token.dep_ in ("appos", "npadvmod", "dep")
-    return outcome or retelling
+    # "were wounded in a bomb attack": the attack is the act the verb tells the outcome of
+    cause = (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "by")
+        and token.head.head.pos_ == "VERB"
+        and token.head.head in same
+    )
+    return outcome or retelling or cause
 
 
 def _first_person_denial(token: Token) -> bool:

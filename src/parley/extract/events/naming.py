@@ -83,7 +83,7 @@ class PartyNames:
 
     def _implied(self, token: Token, draft: Draft) -> list[str]:
         """Actors a phrase names indirectly, when it names none directly."""
-        if token.dep_ in ("dobj", "pobj") and draft.rule.type in _PLACE_TARGETS:
+        if token.dep_ in ("dobj", "pobj") and self._place_target(draft):
             ids = self._place_country(token, draft)
             if ids:
                 return ids
@@ -98,6 +98,14 @@ class PartyNames:
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)
         return []
+
+    @staticmethod
+    def _place_target(draft: Draft) -> bool:
+        """Whether a place object names the target's state: an attacked or besieged place, a
+        place troops withdrew from."""
+        rule = draft.rule
+        modes = knowledge.words(_EVENTS_LEXICON, "place_target_modes")
+        return rule.type in _PLACE_TARGETS or (rule.mode is not None and rule.mode in modes)
 
     def speaker(self, token: Token, draft: Draft) -> list[str]:
         """The subject of the speech verb whose reported clause holds ``token``."""

@@ -37,6 +37,9 @@ class NounParties:
     def find(self, draft: Draft) -> None:
         """Sides of "between", else the noun's own phrases, else its light verb's."""
         noun, rule = draft.token, draft.rule
+        if rule.mediated:
+            self._mediation(draft)
+            return
         sides = self._between(noun)
         if sides:
             draft.source, draft.target = sides
@@ -47,6 +50,7 @@ class NounParties:
         of_actors = self._of_actors(of_objects, draft)
         if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
             draft.target = of_actors
+            draft.source = [a for a in draft.source if a not in of_actors]
         else:
             draft.source += of_actors
         preps = self.lex.target_preps(rule.type)
@@ -56,6 +60,27 @@ class NounParties:
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
             self._light_verb_actors(draft)
+
+    def _mediation(self, draft: Draft) -> None:
+        """ "Norway launched a mediation effort between A and B": Norway mediates between the
+        sides named, else between the story's two parties; with no parties known, Norway's
+        effort is its own act."""
+        noun = draft.token
+        mediator = self.names.of(noun, draft, with_conj=False) + self._prep_actors(noun, _BY, draft)
+        verb = self._light_verb(noun)
+        if not mediator and verb is not None:
+            mediator = self.names.of_all(self.names.subjects.of(verb), draft)
+        sides = self._between(noun)
+        if sides:
+            draft.source, draft.target = sides
+        else:
+            parties = [a for a in self.actors.parties(noun.i) if a not in mediator]
+            draft.source = parties if len(parties) == 2 else []
+            draft.target = draft.source[1:] + draft.source[:1]
+        if draft.source:
+            draft.mediator = unique(mediator)
+        else:
+            draft.source = unique(mediator)
 
     def _prep_actors(self, token: Token, preps: frozenset[str], draft: Draft) -> list[str]:
         return [a for p in prep_objects(token, preps) for a in self.names.of(p, draft)]

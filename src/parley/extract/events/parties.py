@@ -37,6 +37,8 @@ __all__ = ["SUBJECTS", "EventParties", "content"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
 _EXPERIENCER_PREPS = frozenset({"for", "to"})
+# "an attack by X", "fighting with X": who the cause of a casualty names as its author
+_CAUSE_AUTHORS = frozenset({"by", "with"})
 
 
 class EventParties:
@@ -67,7 +69,7 @@ class EventParties:
         else:
             self._verb_actors(draft)
         self.mediators.add(draft)
-        _reciprocate(draft)
+        _reciprocate(draft, mutual=_mutual(draft.token))
 
     def crowd(self, draft: Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
@@ -85,8 +87,31 @@ class EventParties:
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
         if draft.rule.absorbs and not draft.target:
             draft.target = self._content_targets(verb, draft)
+        if not draft.source and draft.rule.type == "ASSAULT":
+            self._unnamed_attacker(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _unnamed_attacker(self, verb: Token, draft: Draft) -> None:
+        """ "Two soldiers were wounded in a bomb attack": the victims are the target of an
+        attack; its author is whoever the cause names ("a rebel attack"), else unknown."""
+        if verb.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "casualty_verbs"):
+            return
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return
+        causes = _causes(verb)
+        if not causes:
+            return
+        draft.unknown_source = True
+        authors = [a for cause in causes for a in self._cause_authors(cause, draft)]
+        draft.source = [a for a in unique(authors) if a not in draft.target]
+
+    def _cause_authors(self, cause: Token, draft: Draft) -> list[str]:
+        """ "a rebel attack", "an attack by X", "fighting with X": the author of the cause."""
+        named = self.names.of(cause, draft, with_conj=False)
+        return named + [
+            a for p in prep_objects(cause, _CAUSE_AUTHORS) for a in self.names.of(p, draft)
+        ]
 
     def _verb_objects(self, verb: Token, event_type: str) -> list[Token]:
         """Objects, passive subjects and target prepositions, looking inside an object that
@@ -154,9 +179,33 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def _reciprocate(draft: Draft) -> None:
-    """Coordinated parties of a reciprocal act are each other's targets."""
-    if draft.rule.reciprocal and not draft.target and len(draft.source) >= 2:
+def _causes(verb: Token) -> list[Token]:
+    """Attacks a passive verb of harm names as its cause ("in a bomb attack", "by a mine")."""
+    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
+    return [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in causes
+    ]
+
+
+def _mutual(token: Token) -> bool:
+    """ "accused each other", "blamed one another": the act goes both ways."""
+    pronouns = knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns")
+    doc = token.doc
+    return any(
+        doc[c.left_edge.i : c.right_edge.i + 1].text.lower() in pronouns
+        for c in token.children
+        if c.dep_ in ("dobj", "pobj")
+    )
+
+
+def _reciprocate(draft: Draft, mutual: bool) -> None:
+    """Coordinated parties of a reciprocal act, or of one done to "each other", are each
+    other's targets."""
+    if (draft.rule.reciprocal or mutual) and not draft.target and len(draft.source) >= 2:
         draft.target = draft.source[1:] + draft.source[:1]
 
 

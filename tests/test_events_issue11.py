@@ -1,0 +1,194 @@
+"""The event classes issue #11 names as uncovered, each tested both ways, in our own words.
+
+Blockades tightened, mutual accusations, mediation efforts launched, evacuations and people
+driven from their homes, and casualties of an attack whose author the text does not name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from parley.models import Event, RawDocument
+
+pytestmark = pytest.mark.model
+
+MONDAY = dt.date(2026, 3, 9)
+
+
+def _events(pipeline: Any, text: str, event_type: str | None = None) -> list[Event]:
+    raw = RawDocument(source="issue-11", text=text, published_at=MONDAY)
+    found = pipeline.run(raw).events
+    return [e for e in found if event_type is None or e.type == event_type]
+
+
+def _one(pipeline: Any, text: str, event_type: str) -> Event:
+    found = _events(pipeline, text, event_type)
+    assert len(found) == 1, (text, _events(pipeline, text))
+    return found[0]
+
+
+# ---------------------------------------------------------------- blockades
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Greek navy tightened its blockade of Cyprus on Monday.",
+        "Greece enforced its blockade of Cyprus for a third week.",
+    ],
+)
+def test_a_tightened_blockade_coerces_the_blockaded_state(pipeline: Any, text: str) -> None:
+    event = _one(pipeline, text, "COERCE")
+    assert (event.source, event.target, event.mode) == (["GRC"], ["CYP"], "restrict")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blockade of Cyprus has been in place for years.",
+        "Traders in Nicosia spoke of life under a blockade of Cyprus.",
+    ],
+)
+def test_a_blockade_only_named_is_no_new_act(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "COERCE") == []
+
+
+# ---------------------------------------------------------------- mutual accusations
+
+
+def test_accusing_each_other_is_one_accusation_both_ways(pipeline: Any) -> None:
+    event = _one(pipeline, "Peru and Ecuador accused each other of violating the truce.", "ACCUSE")
+    assert event.source == ["PER", "ECU"] and event.target == ["ECU", "PER"]
+
+
+def test_both_sides_accusing_each_other_are_the_story_parties(pipeline: Any) -> None:
+    text = (
+        "Fighting broke out between Peru and Ecuador on Sunday. "
+        "Both sides accused one another of breaking the ceasefire."
+    )
+    event = _one(pipeline, text, "ACCUSE")
+    assert set(event.source) == {"PER", "ECU"} and set(event.target) == {"PER", "ECU"}
+
+
+def test_a_one_way_accusation_stays_one_way(pipeline: Any) -> None:
+    event = _one(pipeline, "Peru accused Ecuador of violating the truce.", "ACCUSE")
+    assert (event.source, event.target) == (["PER"], ["ECU"])
+
+
+# ---------------------------------------------------------------- mediation launched
+
+
+def test_a_mediation_effort_between_two_sides_is_a_mediated_consultation(pipeline: Any) -> None:
+    text = "Switzerland launched a mediation effort between Serbia and Kosovo."
+    event = _one(pipeline, text, "CONSULT")
+    assert event.mode == "third-party" and event.mediator == ["CHE"]
+    assert set(event.source) == {"SRB", "XKX"} or set(event.source) >= {"SRB"}
+
+
+def test_a_mediation_effort_takes_the_story_parties(pipeline: Any) -> None:
+    text = (
+        "Chad and Sudan held talks in Doha last week. "
+        "Switzerland launched a new mediation effort on Monday."
+    )
+    mediated = [e for e in _events(pipeline, text, "CONSULT") if e.mediator]
+    assert len(mediated) == 1, _events(pipeline, text)
+    assert mediated[0].mediator == ["CHE"] and set(mediated[0].source) == {"TCD", "SDN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts doubt that a mediation effort could succeed.",
+        "Switzerland launched a new satellite on Monday.",
+    ],
+)
+def test_no_consultation_without_a_launched_mediation(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "CONSULT") == []
+
+
+# ---------------------------------------------------------------- evacuations, people driven out
+
+
+def test_troops_evacuating_a_town_withdraw_from_its_state(pipeline: Any) -> None:
+    event = _one(pipeline, "Russian troops evacuated the town of Kherson.", "RETREAT")
+    assert (event.source, event.target, event.mode) == (["RUS"], ["UKR"], "withdraw")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army evacuated residents from the flooded villages.",
+        "The headmaster evacuated the school after a gas leak.",
+    ],
+)
+def test_evacuating_people_is_no_retreat(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "RETREAT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudanese troops forced the villagers out of Tawila.",
+        "Sudanese soldiers drove the farmers away from their fields.",
+        "Sudanese militias forced thousands of residents to flee.",
+    ],
+)
+def test_armed_men_driving_people_out_coerce(pipeline: Any, text: str) -> None:
+    event = _one(pipeline, text, "COERCE")
+    assert event.source == ["SDN"] and event.mode == "deport"
+    assert _events(pipeline, text, "RETREAT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm forced the fishermen out of the harbour.",
+        "Sudanese troops forced the door open.",
+        "Police pushed the barriers away from the gate.",
+    ],
+)
+def test_no_expulsion_without_armed_men_driving_people(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "COERCE") == []
+    assert _events(pipeline, text, "REQUEST") == []
+
+
+# ---------------------------------------------------------------- casualties of an attack
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Malian soldiers were wounded in a bomb attack near Gao.",
+        "Three Malian soldiers were killed by a roadside mine on Sunday.",
+    ],
+)
+def test_victims_of_an_attack_by_someone_unnamed_are_its_target(pipeline: Any, text: str) -> None:
+    event = _one(pipeline, text, "ASSAULT")
+    assert event.source == [] and event.target == ["MLI"]
+
+
+def test_the_attack_named_as_the_cause_gives_its_author(pipeline: Any) -> None:
+    text = "Three Malian soldiers were killed in a Taliban attack."
+    event = _one(pipeline, text, "ASSAULT")
+    assert event.target == ["MLI"] and len(event.source) == 1
+
+
+def test_fighting_with_the_other_side_gives_the_attacker(pipeline: Any) -> None:
+    text = "Two Malian soldiers have been killed in fighting with Burkinabe troops near the border."
+    event = _one(pipeline, text, "ASSAULT")
+    assert (event.source, event.target) == (["BFA"], ["MLI"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Malian soldiers were wounded in a car crash near Gao.",
+        "Three Malian footballers were injured in a training session.",
+        "Three Malian soldiers were honoured in a ceremony.",
+    ],
+)
+def test_harm_without_an_attack_is_no_assault(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "ASSAULT") == []
