@@ -192,3 +192,53 @@ def test_fighting_with_the_other_side_gives_the_attacker(pipeline: Any) -> None:
 )
 def test_harm_without_an_attack_is_no_assault(pipeline: Any, text: str) -> None:
     assert _events(pipeline, text, "ASSAULT") == []
+
+
+# ---------------------------------------------------------------- PETRARCH2 bare verbs
+
+
+def test_every_shipped_bare_verb_was_reviewed_and_every_reject_has_a_reason() -> None:
+    from parley import knowledge
+
+    data = knowledge.load("lexicon/petrarch_verbs.json")
+    review = knowledge.load("lexicon/petrarch_verbs_review.json")
+    bare = {v for t in data["triggers"] if "cameo" in t for v in t["lemmas"]}
+    assert bare and bare == set(review["accepted"])
+    rejected = {v for verbs in review["rejected"].values() for v in verbs}
+    assert set(review["rejected"]) <= set(review["reasons"])
+    assert not rejected & bare and not set(data["bare_verbs"]["object_dependent"]) & bare
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        (
+            "Kenya's foreign minister rebuked Uganda over the border closure.",
+            "ACCUSE",
+            "KEN",
+            "UGA",
+        ),
+        ("Uganda ceded the island to Kenya on Monday.", "CONCEDE", "UGA", "KEN"),
+        ("Kenyan police apprehended two Ugandan smugglers.", "COERCE", "KEN", "UGA"),
+        ("Kenya congratulated Uganda on its election.", "SUPPORT", "KEN", "UGA"),
+        ("Uganda objected to the Kenyan visit.", "REJECT", "UGA", "KEN"),
+    ],
+)
+def test_reviewed_bare_verbs_code_events(
+    pipeline: Any, text: str, event_type: str, source: str, target: str
+) -> None:
+    event = _one(pipeline, text, event_type)
+    assert (event.source, event.target) == ([source], [target])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm devastated the coast of Kenya.",
+        "Kenya hopes to ensure stability in Uganda.",
+        "Kenyan lawmakers tabled a motion on Uganda.",
+        "Ugandan border guards patrolled the crossing as usual.",
+    ],
+)
+def test_rejected_bare_verbs_code_nothing(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
