@@ -242,3 +242,38 @@ def test_reviewed_bare_verbs_code_events(
 )
 def test_rejected_bare_verbs_code_nothing(pipeline: Any, text: str) -> None:
     assert _events(pipeline, text) == []
+
+
+# ---------------------------------------------------------------- targets inside the object
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        (
+            "Canada will deliver the first of the transport aircraft to Ghana in May.",
+            "AID",
+            ["GHA"],
+        ),
+        ("Japan adopted a fresh package of sanctions against Myanmar.", "SANCTION", ["MMR"]),
+        ("Italian police seized the cargo of a Libyan fishing boat.", "COERCE", ["LBY"]),
+        ("Japan warned of countermeasures if Myanmar continued the raids.", "THREATEN", ["MMR"]),
+        ("Chile welcomed the truce between Peru and Bolivia.", "SUPPORT", ["PER", "BOL"]),
+    ],
+)
+def test_targets_named_inside_the_object(
+    pipeline: Any, text: str, event_type: str, target: list[str]
+) -> None:
+    assert _one(pipeline, text, event_type).target == target
+
+
+def test_places_between_which_a_march_went_are_no_targets(pipeline: Any) -> None:
+    text = "Kenyan police dispersed a march between Uhuru Park and the City Hall on Monday."
+    event = _one(pipeline, text, "COERCE")
+    assert event.source == ["KEN"] and event.target == []
+
+
+def test_hosting_talks_between_two_sides_is_one_consultation(pipeline: Any) -> None:
+    text = "Qatar hosted talks between Chad and Sudan in Doha on Monday."
+    found = _events(pipeline, text, "CONSULT")
+    assert len(found) == 1 and set(found[0].source) == {"TCD", "SDN"}, found

@@ -23,6 +23,8 @@ KIND_ORDER = (
     "dates",
     "event_types",
     "events",
+    "source_countries",
+    "target_countries",
     "tracks",
     "rounds",
     "agreements",

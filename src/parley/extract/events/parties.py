@@ -37,6 +37,9 @@ __all__ = ["SUBJECTS", "EventParties", "content"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
 _EXPERIENCER_PREPS = frozenset({"for", "to"})
+# Objects that name no actor but may carry one: "sanctions on X", "the first of the jets to X"
+_CARRIERS = ("NOUN", "ADJ", "NUM")
+_BETWEEN = frozenset({"between"})
 # "an attack by X", "fighting with X": who the cause of a casualty names as its author
 _CAUSE_AUTHORS = frozenset({"by", "with"})
 
@@ -89,6 +92,8 @@ class EventParties:
             draft.target = self._content_targets(verb, draft)
         if not draft.source and draft.rule.type == "ASSAULT":
             self._unnamed_attacker(verb, draft)
+        if not draft.target and draft.rule.type == "THREATEN":
+            draft.target = self.names.of_all(_conditioned(verb), draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
 
@@ -120,9 +125,18 @@ class EventParties:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
-        for thing in [o for o in objects if o.pos_ == "NOUN" and not self.actors.of(o)]:
+        for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             objects += _inside(thing, preps)
+            if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
+                objects += prep_objects(thing, _BETWEEN)
         return objects
+
+    def _between_parties(self, noun: Token, event_type: str) -> bool:
+        """Whether "between" after ``noun`` names the targets: not for a protest "between the
+        university and the square" (places), nor for an event of the verb's own type ("hosted
+        talks between X and Y": the talks are an event of their own, X and Y its parties)."""
+        rule = self.lex.match(noun, set())
+        return rule is None or rule.type not in ("PROTEST", event_type)
 
     # ---------------------------------------------------------------- adjectives
 
@@ -168,6 +182,10 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     """Actor phrases inside an object noun: its target prepositions, its possessor ("welcomed
     X's role") and the subject of a "for X to" clause ("the need for X to withdraw")."""
     found = prep_objects(thing, preps)
+    # "the assets of Iranian banks"; "a package of sanctions against X", "the first of the
+    # jets to X"
+    of_objects = prep_objects(thing, frozenset({"of"}))
+    found += of_objects + [p for o in of_objects for p in prep_objects(o, preps)]
     found += [c for c in thing.children if c.dep_ == "poss"]
     found += [
         s
@@ -188,6 +206,18 @@ def _causes(verb: Token) -> list[Token]:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
         for p in c.children
         if p.dep_ == "pobj" and p.lemma_.lower() in causes
+    ]
+
+
+def _conditioned(verb: Token) -> list[Token]:
+    """ "threatened countermeasures if X continued": the one whose act is the condition."""
+    marks = knowledge.words(_EVENTS_LEXICON, "threat_condition_marks")
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
     ]
 
 
