@@ -156,6 +156,10 @@ class EventDates:
 def scope_heads(token: Token) -> Iterator[int]:
     """The trigger, then (for nouns) the verb it is subject or object of."""
     yield token.i
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
+        outer = token.head.head  # "two rounds of talks were held in May": the rounds' verb
+        if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            yield outer.head.i
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         yield token.head.i
     for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):

@@ -50,6 +50,7 @@ from parley.extract.events.drafts import (
     same_happening,
 )
 from parley.extract.events.parties import SUBJECTS, EventParties, content
+from parley.extract.events.patients import leaving_verb
 from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader, anchor_of
 from parley.extract.timeplace.places import (
@@ -72,6 +73,7 @@ log = logging.getLogger(__name__)
 _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
+_EXACT = ("year", "month", "day")  # date precisions a text states, not ones Parley assumed
 _EVENTS_LEXICON = "lexicon/events.json"
 
 
@@ -186,6 +188,7 @@ class _Builder:
             and token.dep_ == "acl"
             and token.tag_ == "VBN"
             and token.i not in self.when.dates
+            and leaving_verb(token) is None  # "a bomb left four soldiers wounded" is news
         )
         return participle or _role_description(token) or self._group_description(token)
 
@@ -319,7 +322,9 @@ class _Builder:
     def _stands_alone(self, draft: Draft, kept: list[Draft]) -> bool:
         """Whether ``draft`` is an event of its own beside those ``kept``; False when it has no
         source actor (dropped) or retells a kept one (merged into it)."""
-        if draft.status == "occurred" and (self._old(draft.date) or self._marked_past(draft)):
+        if draft.status == "occurred" and (
+            self._old(draft.date) or self._marked_past(draft) or self._past_sentence(draft)
+        ):
             draft.status = "historical"
         if draft.rule.type == "REJECT" and draft.source and not draft.target:
             draft.target = rejection_target(draft, kept)
@@ -450,6 +455,22 @@ class _Builder:
             return False
         days = int(knowledge.number("plover.json", "historical_after_days"))
         return period_start(date.value) < published - dt.timedelta(days=days)
+
+    def _past_sentence(self, draft: Draft) -> bool:
+        """An undated act in a sentence that names an old year before it ("gained independence
+        in 1993, but after five years began fighting"; "a ruling in 2002 ..., but X did not
+        accept it") is background, not the day's news."""
+        if draft.date is not None:
+            return False
+        token = draft.token
+        start = token.sent.start_char
+        return any(
+            start <= d.start < token.idx
+            and d.precision in _EXACT
+            and any(ch.isdigit() for ch in d.text)  # "in 2002", not "this year"
+            and self._old(d)
+            for d in self.ctx.analysis.dates
+        )
 
     def _marked_past(self, draft: Draft) -> bool:
         """A dated past event the text marks as background ("the previous exchange was in

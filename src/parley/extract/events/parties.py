@@ -25,6 +25,7 @@ from parley.extract.events.drafts import Draft
 from parley.extract.events.mediators import Mediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
+from parley.extract.events.patients import Patients
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
 from parley.extract.events.subjects import SUBJECTS, Subjects
@@ -40,8 +41,9 @@ _EXPERIENCER_PREPS = frozenset({"for", "to"})
 # Objects that name no actor but may carry one: "sanctions on X", "the first of the jets to X"
 _CARRIERS = ("NOUN", "ADJ", "NUM")
 _BETWEEN = frozenset({"between"})
-# "an attack by X", "fighting with X": who the cause of a casualty names as its author
-_CAUSE_AUTHORS = frozenset({"by", "with"})
+# Acts of judging another's act, and the hostile acts they judge.
+_JUDGING = ("ACCUSE", "PROTEST", "REJECT")
+_HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
 
 
 class EventParties:
@@ -60,6 +62,7 @@ class EventParties:
         self.names = PartyNames(ctx, lexicon, actors, resolver, self.subjects)
         self.nouns = NounParties(lexicon, actors, self.names)
         self.mediators = Mediators(lexicon, actors)
+        self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
 
@@ -88,35 +91,13 @@ class EventParties:
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
-        if draft.rule.absorbs and not draft.target:
+        if draft.rule.absorbs and not draft.target and not self._judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
-        if not draft.source and draft.rule.type == "ASSAULT":
-            self._unnamed_attacker(verb, draft)
+        self.patients.adjust(verb, draft)
         if not draft.target and draft.rule.type == "THREATEN":
             draft.target = self.names.of_all(_conditioned(verb), draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
-
-    def _unnamed_attacker(self, verb: Token, draft: Draft) -> None:
-        """ "Two soldiers were wounded in a bomb attack": the victims are the target of an
-        attack; its author is whoever the cause names ("a rebel attack"), else unknown."""
-        if verb.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "casualty_verbs"):
-            return
-        if not any(c.dep_ == "nsubjpass" for c in verb.children):
-            return
-        causes = _causes(verb)
-        if not causes:
-            return
-        draft.unknown_source = True
-        authors = [a for cause in causes for a in self._cause_authors(cause, draft)]
-        draft.source = [a for a in unique(authors) if a not in draft.target]
-
-    def _cause_authors(self, cause: Token, draft: Draft) -> list[str]:
-        """ "a rebel attack", "an attack by X", "fighting with X": the author of the cause."""
-        named = self.names.of(cause, draft, with_conj=False)
-        return named + [
-            a for p in prep_objects(cause, _CAUSE_AUTHORS) for a in self.names.of(p, draft)
-        ]
 
     def _verb_objects(self, verb: Token, event_type: str) -> list[Token]:
         """Objects, passive subjects and target prepositions, looking inside an object that
@@ -126,10 +107,24 @@ class EventParties:
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
+            if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
+                objects += prep_objects(thing, frozenset({"by"}))
+                continue
             objects += _inside(thing, preps)
             if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
                 objects += prep_objects(thing, _BETWEEN)
         return objects
+
+    def _judges_an_act(self, verb: Token, draft: Draft) -> bool:
+        """Whether ``verb`` condemns (or protests, rejects) a hostile act it names as object."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(self._judged_act(o, draft.rule.type) for o in objects)
+
+    def _judged_act(self, noun: Token, event_type: str) -> bool:
+        """ "condemned an attack on peacekeepers": the one condemned is the attack's author,
+        never its victim, whom the attack's own "on" names."""
+        rule = self.lex.match(noun, set())
+        return event_type in _JUDGING and rule is not None and rule.type in _HOSTILE
 
     def _between_parties(self, noun: Token, event_type: str) -> bool:
         """Whether "between" after ``noun`` names the targets: not for a protest "between the
@@ -197,18 +192,6 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def _causes(verb: Token) -> list[Token]:
-    """Attacks a passive verb of harm names as its cause ("in a bomb attack", "by a mine")."""
-    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
-    return [
-        p
-        for c in verb.children
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-        for p in c.children
-        if p.dep_ == "pobj" and p.lemma_.lower() in causes
-    ]
-
-
 def _conditioned(verb: Token) -> list[Token]:
     """ "threatened countermeasures if X continued": the one whose act is the condition."""
     marks = knowledge.words(_EVENTS_LEXICON, "threat_condition_marks")
@@ -245,8 +228,13 @@ def content(token: Token) -> list[int]:
     out: list[int] = []
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("xcomp", "ccomp", "dobj") or (
-                child.dep_ == "prep" and child.lower_ in ("for", "to")
+            infinitive = child.dep_ == "acl" and any(  # "its willingness to continue talks"
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            )
+            if (
+                child.dep_ in ("xcomp", "ccomp", "dobj")
+                or (child.dep_ == "prep" and child.lower_ in ("for", "to"))
+                or infinitive
             ):
                 out.extend(t.i for t in child.subtree)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.events.plover import PloverLexicon
 from parley.models import EventStatus
 
@@ -64,6 +65,8 @@ class StatusReader:
                 return "planned"
             if status is not None:
                 return status
+        if _intended(anchor):
+            return "planned"  # "expressed its willingness to continue the talks": not yet
         reported = self.reporting_verb(anchor) is not None
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
             return "historical"  # "said X had agreed" is the past of the report, not background
@@ -151,6 +154,9 @@ class StatusReader:
         """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
         chain: list[Token] = []
         current = anchor
+        if _intended(anchor):  # "will make an agreement to meet": the verb's modality
+            current = anchor.head.head
+            chain.append(current)
         while (
             current.dep_ in ("xcomp", "ccomp", "acomp")
             and current.head.i != current.i
@@ -219,6 +225,19 @@ class StatusReader:
             ]
             return speech[0] if speech else None  # "..., she said."
         return None
+
+
+def _intended(anchor: Token) -> bool:
+    """An infinitive on an intention noun that is a verb's object ("made an agreement to meet",
+    "expressed its willingness to continue")."""
+    noun = anchor.head
+    return (
+        anchor.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+        and noun.dep_ in ("dobj", "attr")
+        and noun.head.pos_ in ("VERB", "AUX")
+        and noun.lemma_.lower() in knowledge.words("lexicon/events.json", "intent_nouns")
+    )
 
 
 def anchor_of(token: Token) -> Token:
