@@ -427,3 +427,34 @@ def test_its_delegation_is_the_subject_of_its_own_sentence(pipeline: Any) -> Non
     )
     found = [e for e in _events(pipeline, text, "CONSULT") if "discuss" in e.evidence.text]
     assert found and all(e.source == ["BOL"] for e in found), found
+
+
+# ---------------------------------------------------------------- implied targets
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        ("Opposition parties in Bolivia demanded early elections.", "REQUEST", ["BOL"]),
+        ("Chilean unions called a general strike against the pension reform.", "PROTEST", ["CHL"]),
+        ("Chilean protesters rallied outside the Peruvian embassy.", "PROTEST", ["PER"]),
+        ("Peru said it would let more aid trucks into Bolivia next week.", "CONCEDE", ["BOL"]),
+        ("Japan sent 20 tonnes of food aid to Goma.", "AID", ["COD"]),
+    ],
+)
+def test_implied_targets(pipeline: Any, text: str, event_type: str, target: list[str]) -> None:
+    assert _one(pipeline, text, event_type).target == target
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Opposition parties in Bolivia demanded that Chile withdraw its troops.", "REQUEST"),
+        ("Peru sent a letter to Maria Lopez.", "AID"),
+    ],
+)
+def test_no_implied_target_when_another_is_named_or_none_is_a_place(
+    pipeline: Any, text: str, event_type: str
+) -> None:
+    for event in _events(pipeline, text, event_type):
+        assert "BOL" not in event.target and "COL" not in event.target, event

@@ -28,6 +28,8 @@ __all__ = ["PartyNames"]
 _EVENTS_LEXICON = "lexicon/events.json"
 # Event types whose target may be a place: the attacked or besieged place's state.
 _PLACE_TARGETS = ("ASSAULT", "COERCE")
+# Event types whose target may be the place something is sent or let into.
+_DESTINATION_TARGETS = ("AID", "CONCEDE")
 _OF = frozenset({"of"})
 # How many clauses up a reported pronoun or an adjective looks for its speech verb.
 _REPORT_CLIMB = 3
@@ -83,7 +85,9 @@ class PartyNames:
 
     def _implied(self, token: Token, draft: Draft) -> list[str]:
         """Actors a phrase names indirectly, when it names none directly."""
-        if token.dep_ in ("dobj", "pobj") and self._place_target(draft):
+        if (token.dep_ in ("dobj", "pobj") and self._place_target(draft)) or self._destination(
+            token, draft
+        ):
             ids = self._place_country(token, draft)
             if ids:
                 return ids
@@ -106,6 +110,15 @@ class PartyNames:
         rule = draft.rule
         modes = knowledge.words(_EVENTS_LEXICON, "place_target_modes")
         return rule.type in _PLACE_TARGETS or (rule.mode is not None and rule.mode in modes)
+
+    @staticmethod
+    def _destination(token: Token, draft: Draft) -> bool:
+        """Whether a place names the receiver: aid or trucks let "into Gaza", sent "to Goma"."""
+        return (
+            draft.rule.type in _DESTINATION_TARGETS
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("to", "into")
+        )
 
     def speaker(self, token: Token, draft: Draft) -> list[str]:
         """The subject of the speech verb whose reported clause holds ``token``."""
@@ -149,6 +162,8 @@ class PartyNames:
         """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
         that is the attacker itself."""
         place = self._place_token(token)
+        if place is None and token.pos_ == "PROPN" and self._destination(token, draft):
+            place = token  # "sent aid to Goma" although the tagger did not call Goma a place
         if place is None:
             return []
         span = next((s for s in place.doc.ents if s.start <= place.i < s.end), None)

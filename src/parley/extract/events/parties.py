@@ -41,6 +41,8 @@ _EXPERIENCER_PREPS = frozenset({"for", "to"})
 # Objects that name no actor but may carry one: "sanctions on X", "the first of the jets to X"
 _CARRIERS = ("NOUN", "ADJ", "NUM")
 _BETWEEN = frozenset({"between"})
+# Acts a domestic group addresses to its own government when no target is named.
+_DOMESTIC = ("PROTEST", "REQUEST")
 # Acts of judging another's act, and the hostile acts they judge.
 _JUDGING = ("ACCUSE", "PROTEST", "REJECT")
 _HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
@@ -76,6 +78,27 @@ class EventParties:
             self._verb_actors(draft)
         self.mediators.add(draft)
         _reciprocate(draft, mutual=_mutual(draft.token))
+        if not draft.target and draft.rule.type in _DOMESTIC:
+            draft.target = self._own_government(draft)
+
+    def _own_government(self, draft: Draft) -> list[str]:
+        """ "French unions called a strike", "opposition parties in Georgia demanded new
+        elections": a domestic group's protest or demand with no target named is addressed to
+        its own state (PLOVER codes the government as the target)."""
+        sectors = knowledge.words(_EVENTS_LEXICON, "domestic_sectors")
+        domestic = [
+            a
+            for a in draft.source
+            if a in self.unnamed.countries and self.sectors.get(a, "protesters") in sectors
+        ]
+        doc = draft.token.doc
+        named = any(self.actors.of(doc[i]) for i in content(draft.token))
+        if not draft.source or len(domestic) != len(draft.source) or named:
+            return []  # "demanded that Russia withdraw" names its own target
+        codes = {self.unnamed.countries.get(a) for a in draft.source}
+        if len(codes) != 1 or None in codes:
+            return []
+        return [self.actors.state(str(codes.pop()))]
 
     def crowd(self, draft: Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
