@@ -5,9 +5,10 @@ patterns (explicit dates, months, seasons, weekdays, relative days/weeks/years, 
 and "the coming weeks"), then spaCy DATE/TIME entities that no pattern covered, which go to
 dateparser as a last resort. Every word the patterns read (month and weekday names, "last",
 "ago", "the coming", units, seasons) is in ``lexicon/timeplace.json``, so a user's file extends
-them, and the tables beside them say what a word means ("previous" is one step back). Resolution is a pure function, :func:`resolve_expression`, of the
-text, the publication date and the *tense* of the governing verb, because "on Monday" and "in
-October" point backwards in a past-tense sentence and forwards in a future one.
+them, and the tables beside them say what a word means ("previous" is one step back).
+Resolution is a pure function, :func:`resolve_expression`, of the text, the publication date and
+the *tense* of the governing verb, because "on Monday" and "in October" point backwards in a
+past-tense sentence and forwards in a future one.
 
 Conventions (a person reading ``value`` should not be surprised):
 
