@@ -17,8 +17,9 @@ The extractor ``parley.events.v1`` works in numbered steps over the parsed docum
 5. drop events without a source actor (PLOVER codes none) and merge duplicates (a headline
    repeating the lead).
 
-Steps 1–3 are :class:`_Builder` here; steps 4–5 are :class:`~parley.extract.events.finish.Finisher`,
-which reads the drafts of the whole document. Step 3 asks three helpers, each readable alone: :mod:`~parley.extract.events.parties` (who
+Steps 1–3 are :class:`_Builder` here; steps 4–5 are
+:class:`~parley.extract.events.finish.Finisher`, which reads the drafts of the whole document.
+Step 3 asks three helpers, each readable alone: :mod:`~parley.extract.events.parties` (who
 acted on whom; :mod:`~parley.extract.events.unnamed` for actors the knowledge base lacks),
 :mod:`~parley.extract.events.dating` (when) and :mod:`~parley.extract.events.status` (whether
 it happened).
