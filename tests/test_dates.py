@@ -418,6 +418,10 @@ def test_month_spans_follow_the_tense_of_the_sentence(  # type: ignore[no-untype
         ("Voters in Tacna went to the polls on Nov. 8.", dt.date(2026, 11, 2), "2025-11-08"),
         ("Voters in Tacna will go to the polls on Nov. 8.", dt.date(2026, 11, 2), "2026-11-08"),
         ("Voters in Tacna will go to the polls on Nov. 8.", dt.date(2026, 11, 20), "2027-11-08"),
+        # in the present tense, the nearest one
+        ("The Nov. 8 runoff in Tacna is a test for Lima.", dt.date(2026, 11, 20), "2026-11-08"),
+        ("The Nov. 8 runoff in Tacna is a test for Lima.", dt.date(2026, 10, 25), "2026-11-08"),
+        ("The Nov. 8 runoff in Tacna is a test for Lima.", dt.date(2027, 1, 5), "2026-11-08"),
         # the day survives a modifier before the abbreviated month
         ("The envoy has stayed in Tacna since Nov. 8.", dt.date(2027, 2, 1), "2026-11-08"),
         ("The envoys had left Tacna by Nov. 8.", dt.date(2026, 12, 1), "2026-11-08"),
@@ -452,19 +456,54 @@ def _events(pipeline, text: str, base: dt.date) -> list[tuple[str, str | None]]:
     return [(e.type, e.date.value if e.date else None) for e in analysis.events]
 
 
+# The events extractor dates a trigger from the clause it sits in (events/dating.py,
+# EventDates.date); where the sentence's day sits in another clause it falls back to publication.
+# Those cases are marked: they pass once dating.py looks there, and strict=True then says so.
+_ELSEWHERE = pytest.mark.xfail(
+    strict=True, reason="events/dating.py EventDates.date: the day is in another clause"
+)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
-    "text",
+    "text, event_type",
     [
-        "Quito expelled two Bolivian diplomats on Friday.",
-        "Quito on Friday expelled two Bolivian diplomats.",
-        "On Friday, Quito expelled two Bolivian diplomats.",
-        "Two Bolivian diplomats were expelled by Quito on Friday.",
-        "Ecuador said on Friday that it had expelled two Bolivian diplomats.",
+        ("Quito expelled two Bolivian diplomats on Friday.", "SANCTION"),
+        ("Quito on Friday expelled two Bolivian diplomats.", "SANCTION"),
+        ("On Friday, Quito expelled two Bolivian diplomats.", "SANCTION"),
+        ("Two Bolivian diplomats were expelled by Quito on Friday.", "SANCTION"),
+        ("Ecuador said on Friday that it had expelled two Bolivian diplomats.", "SANCTION"),
+        ("Quito expelled two Bolivian diplomats on Friday and recalled its envoy.", "SANCTION"),
+        # the day hangs on a noun or verb above the trigger
+        pytest.param(
+            "Quito's decision on Friday to expel two Bolivian diplomats angered La Paz.",
+            "SANCTION",
+            marks=_ELSEWHERE,
+        ),
+        pytest.param(
+            "In a statement on Friday, Quito said it had expelled two Bolivian diplomats.",
+            "SANCTION",
+            marks=_ELSEWHERE,
+        ),
+        pytest.param(
+            "The clash came on Friday, when rebels fired rockets at an army base near Mopti.",
+            "ASSAULT",
+            marks=_ELSEWHERE,
+        ),
+        pytest.param(
+            "It was on Friday that Quito expelled two Bolivian diplomats.",
+            "SANCTION",
+            marks=_ELSEWHERE,
+        ),
+        pytest.param(
+            "Talks between Quito and La Paz, held in Lima on Friday, ended without a deal.",
+            "CONSULT",
+            marks=_ELSEWHERE,
+        ),
     ],
 )
-def test_an_event_takes_the_day_its_sentence_gives(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert ("SANCTION", "2026-03-06") in _events(pipeline, text, WEDNESDAY)
+def test_an_event_takes_the_day_its_sentence_gives(pipeline, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, "2026-03-06") in _events(pipeline, text, WEDNESDAY)
 
 
 @pytest.mark.model
@@ -474,14 +513,3 @@ def test_an_event_without_a_day_of_its_own_takes_the_publication_day(pipeline) -
     # a day in another sentence is not this event's
     later = "Quito expelled two Bolivian diplomats. La Paz protested on Friday."
     assert ("SANCTION", "2026-03-11") in _events(pipeline, later, WEDNESDAY)
-
-
-@pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="events/dating.py: an infinitive hung on a dated noun ('decision on Friday to "
-    "expel') does not look at the noun's date; reported to the events owner",
-)
-def test_an_event_takes_the_day_of_the_decision_it_completes(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = "Quito's decision on Friday to expel two Bolivian diplomats angered La Paz."
-    assert ("SANCTION", "2026-03-06") in _events(pipeline, text, WEDNESDAY)
