@@ -65,10 +65,18 @@ log = logging.getLogger(__name__)
 Tense = Literal["past", "future", "present"]
 Kind = DateKind
 
-# Counts before a unit ("three weeks", "a few days"), from parley/data/lexicon/numbers.json.
-# Kept to the words this extractor has always read: all cardinals would also find "for fourteen
-# months" (one more date in the events gold), a change to make with a snapshot regeneration.
-NUMBERS = {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
+
+@knowledge.derived
+def _numbers() -> dict[str, int]:
+    """Counts before a unit ("three weeks", "a few days"), from lexicon/numbers.json.
+
+    Kept to the words this extractor has always read: all cardinals would also find "for
+    fourteen months" (one more date in the events gold), a change to make with a snapshot
+    regeneration.
+    """
+    return {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
+
+
 # How far "the coming days/weeks/months/years" reach, as (unit, count).
 COMING_REACH = {"day": ("day", 7), "week": ("week", 4), "month": ("month", 3), "year": ("year", 2)}
 
@@ -242,7 +250,7 @@ def _relative_rules() -> tuple[_Rule, ...]:
 
 def _duration_rules() -> tuple[_Rule, ...]:
     """Counted and open stretches of time: "three weeks ago", "the coming weeks", "for months"."""
-    num = r"(?P<num>\d+|" + _alt(NUMBERS) + r")"
+    num = r"(?P<num>\d+|" + _alt(_numbers()) + r")"
     unit = r"(?P<unit>" + _units("day", "week", "month", "year", "decade") + r")s?"
     plural = r"(?P<unit>" + _units("day", "week", "month", "year") + r")s"
     ago = _alt(knowledge.phrases(_LEX, "before_now"))
@@ -640,7 +648,7 @@ def _unit(g: dict[str, str | None]) -> str:
 
 def _number(word: str | None) -> int:
     word = (word or "").lower()
-    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+    return int(word) if word.isdigit() else _numbers().get(word, 1)
 
 
 def _feb29(day: dt.date) -> bool:
