@@ -178,15 +178,7 @@ def _calendar_rules() -> tuple[_Rule, ...]:
     return (
         _Rule(
             "month",
-            _rx(
-                r"(?:(?P<mod>"
-                + modifier
-                + r") )?(?:(?P<part>"
-                + part
-                + r")(?: |-))?"
-                + month
-                + r"(?!\.? ?\d)"
-            ),
+            _rx(rf"(?:(?P<mod>{modifier}) )?(?:(?P<part>{part})(?: |-))?{month}(?!\.? ?\d)"),
             "point",
         ),
         _Rule(
@@ -267,16 +259,7 @@ def _duration_rules() -> tuple[_Rule, ...]:
         _Rule("ago", _rx(num + r" " + unit + r" (?:" + ago + r")"), "point"),
         _Rule(
             "coming",
-            _rx(
-                r"(?:(?:"
-                + span_lead
-                + r") )?the (?P<mod>"
-                + coming
-                + r") (?:(?:"
-                + few
-                + r") )?"
-                + plural
-            ),
+            _rx(rf"(?:(?:{span_lead}) )?the (?P<mod>{coming}) (?:(?:{few}) )?{plural}"),
             "range",
         ),
         _Rule(
