@@ -542,3 +542,34 @@ def test_an_event_without_a_day_of_its_own_takes_the_publication_day(pipeline) -
 def test_a_day_in_another_clause_is_not_the_events(pipeline, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
     found = [day for kind, day in _events(pipeline, text, WEDNESDAY) if kind == event_type]
     assert found == ["2026-03-11"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type, place",
+    [
+        # the words that date an event also place it
+        (
+            "Talks between Quito and La Paz, held in Lima on Friday, ended without a deal.",
+            "CONSULT",
+            "Lima",
+        ),
+        ("It was in Lima that Quito expelled two Bolivian diplomats.", "SANCTION", "Lima"),
+        # a place in a clause that is not the event's does not
+        (
+            "Talks between Quito and La Paz ended without a deal,"
+            " and the envoys left Lima on Friday.",
+            "CONSULT",
+            None,
+        ),
+        ("Quito expelled two Bolivian diplomats, and La Paz protested in Lima.", "SANCTION", None),
+    ],
+)
+def test_the_clause_that_dates_an_event_also_places_it(  # type: ignore[no-untyped-def]
+    pipeline, text: str, event_type: str, place: str | None
+) -> None:
+    from parley.models import RawDocument
+
+    analysis = pipeline.run(RawDocument(source="t", text=text, published_at=WEDNESDAY))
+    found = [e.place.name if e.place else None for e in analysis.events if e.type == event_type]
+    assert found == [place]
