@@ -210,6 +210,13 @@ LARGE = ("articles", "quotes", "attributions", "events", "event_actors", "mentio
 
 def _statements(url: str) -> dict[str, list[tuple[str, Any]]]:
     """The SQL each API request runs (with its parameters), by request."""
+    return _statements_of(url, REQUESTS)
+
+
+def _statements_of(
+    url: str, requests: list[tuple[str, dict[str, Any]]]
+) -> dict[str, list[tuple[str, Any]]]:
+    """The SQL each of ``requests`` runs (with its parameters), by request."""
     app = create_app(Settings(db=url))
     engine: sa.Engine = app.state.services.store.engine
     seen: list[tuple[str, Any]] = []
@@ -222,7 +229,7 @@ def _statements(url: str) -> dict[str, list[tuple[str, Any]]]:
     sa.event.listen(engine, "before_cursor_execute", record)
     try:
         with TestClient(app) as client:
-            for path, params in REQUESTS:
+            for path, params in requests:
                 seen.clear()
                 response = client.get(path, params=params)
                 assert response.status_code == 200, (path, params, response.text)
@@ -264,3 +271,38 @@ def test_every_listing_filter_and_search_uses_an_index(db_url: str) -> None:
         }
     assert scans == {}
     assert all(statements.values()), "every request ran SQL"
+
+
+ACTOR_LISTINGS = [{}, {"type": "person"}, {"country": "NGA"}]
+
+
+def _sqlite_sorts(conn: sa.Connection, statement: str, params: Any) -> list[str]:
+    rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params).all()
+    return [str(r[-1]) for r in rows if "TEMP B-TREE" in str(r[-1])]
+
+
+def _pg_sorts(conn: sa.Connection, statement: str, params: Any) -> list[str]:
+    conn.exec_driver_sql("SET enable_seqscan = off")
+    rows = conn.exec_driver_sql(f"EXPLAIN {statement}", params).all()
+    return [str(r[0]).strip() for r in rows if re.search(r"\bSort\b", r[0])]
+
+
+def test_the_actor_listing_pages_off_its_counts_index_without_counting(db_url: str) -> None:
+    """Most mentioned first comes from the counts kept on ``actors`` (migration 0007), read in
+    order from an index: no request groups the mentions or sorts the actors."""
+    with open_store(db_url, kb=KB) as store:
+        for day, (ident, title, text) in enumerate(DOCS, start=1):
+            store.save(analysis(ident, title, text, day=day))
+    statements = _statements_of(db_url, [("/api/v1/actors", p) for p in ACTOR_LISTINGS])
+    with open_store(db_url, kb=KB) as store, store.engine.connect() as conn:
+        explain = _sqlite_sorts if conn.dialect.name == "sqlite" else _pg_sorts
+        sorts = {
+            request: found
+            for request, runs in statements.items()
+            for statement, params in runs
+            if "FROM actors" in statement and (found := explain(conn, statement, params))
+        }
+        listed = [s for runs in statements.values() for s, _ in runs]
+    assert sorts == {}
+    assert listed
+    assert not [s for s in listed if re.search(r"\b(?:FROM|JOIN)\s+mentions\b", s)]

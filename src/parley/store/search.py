@@ -15,12 +15,13 @@ import sqlalchemy as sa
 
 __all__ = ["MIGRATION_ONLY", "fts_words", "text_matches"]
 
-# What migration 0005 adds that the schema metadata does not describe (FTS5 virtual tables and
-# their shadow and key tables; expression and PostgreSQL-only indexes), so a comparison of the
-# database with the metadata leaves them out. tests/test_search.py checks them instead.
+# What migrations 0005 and 0007 add that the schema metadata does not describe (FTS5 virtual
+# tables and their shadow and key tables; expression, descending and PostgreSQL-only indexes), so
+# a comparison of the database with the metadata leaves them out (tests/test_search.py checks
+# them instead).
 MIGRATION_ONLY = re.compile(
     r"^(?:(?:articles|quotes|attributions)_fts(?:_\w+)?"
-    r"|ix_\w+_(?:fts|outlet_lower|newest))$"
+    r"|ix_\w+_(?:fts|outlet_lower|newest|mentioned))$"
 )
 
 # The searchable text of each table, exactly as the PostgreSQL index expression reads it.
