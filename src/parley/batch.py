@@ -303,6 +303,7 @@ class _Run:
             # would be quadratic. An interrupted run skips this; the next refresh catches up
             # (stored articles never refreshed are always included).
             refresh_resolved(self.store, self.saved)
+            self.store.optimize()
         self.store.update_run(self.run_id, status, **self.report.counts())
         return self.report
 

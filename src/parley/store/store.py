@@ -222,6 +222,17 @@ class Store:
             )
             conn.execute(statement, changed)
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics where they have drifted (SQLite ``PRAGMA
+        optimize``, bounded by ``analysis_limit`` so it costs milliseconds): with them the
+        planner knows a common actor or country from a rare one and picks the cheaper plan.
+        PostgreSQL's autovacuum keeps its own statistics."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.writer.begin() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("PRAGMA optimize")
+
     def reject(self, rejection: Rejection) -> None:
         """Record a rejection; recording the same source, stage and reason again only updates
         its time, so re-running a batch does not pile up duplicates."""
