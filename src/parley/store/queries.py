@@ -176,8 +176,8 @@ _MIN_WALK = 500
 def _walk_bound(conn: sa.Connection, table: sa.Table, limit: int) -> int:
     """Matches above which walking is cheaper: about sqrt(page size × table size), where the
     walk reads table size / matches rows per row of the page and sorting reads every match."""
-    size = conn.execute(sa.select(sa.func.max(sa.column("rowid"))).select_from(table))
-    return max(_MIN_WALK, math.isqrt((limit + 1) * int(size.scalar_one() or 0)))
+    size = conn.execute(sa.select(sa.func.max(sa.column("rowid"))).select_from(table)).scalar()
+    return max(_MIN_WALK, math.isqrt((limit + 1) * int(size or 0)))
 
 
 def _walks(
