@@ -321,14 +321,17 @@ WALKED = [
     ("/api/v1/events", {"actor": "person:okafor"}),
     ("/api/v1/events", {"country": "NGA"}),
     ("/api/v1/events", {"country": "NGA", "type": "CONSULT"}),
+    ("/api/v1/search", {"q": "border"}),
+    ("/api/v1/search", {"q": "ceasefire held", "kind": "quotes"}),
+    ("/api/v1/claims", {"q": "delegates met"}),
 ]
 
 
 def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An actor or country with many matches is paged by walking the newest-first index
-    (SQLite; see parley.store.queries): the same rows, in the same order, and no full scan."""
+    """An actor, a country or a word with many matches is paged by walking the newest-first
+    index (SQLite; see parley.store.queries): the same rows, in the same order, no full scan."""
     with open_store(db_url, kb=KB) as store:
         for day, (ident, title, text) in enumerate(DOCS, start=1):
             store.save(analysis(ident, title, text, day=day))
@@ -343,6 +346,7 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
     walked = answers()
     assert walked == sorted_
     assert all(a["next"] for a in walked[:4])  # several pages: the order matters
+    assert [len(a["items"]) for a in walked[5:]] == [2, 1, 1]
     statements = _statements_of(db_url, WALKED)
     with open_store(db_url, kb=KB) as store, store.engine.connect() as conn:
         explain = _sqlite_scans if conn.dialect.name == "sqlite" else _pg_scans
@@ -350,5 +354,7 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
             found for runs in statements.values() for s, p in runs if (found := explain(conn, s, p))
         ]
         if conn.dialect.name == "sqlite":
-            assert any("|| ?) IN" in s for runs in statements.values() for s, _ in runs)
+            walked_sql = [s for runs in statements.values() for s, _ in runs]
+            assert any("|| ?) IN" in s for s in walked_sql)
+            assert any("EXISTS (SELECT articles_fts.rowid" in s for s in walked_sql)
     assert scans == []

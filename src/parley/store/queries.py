@@ -33,7 +33,7 @@ from parley.models import (
 from parley.store import schema as t
 from parley.store.paging import SortKey, after, encode_cursor
 from parley.store.rows import from_db_time
-from parley.store.search import text_matches
+from parley.store.search import sqlite_hits, text_matches
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -202,6 +202,15 @@ def _key(column: sa.Column[Any], walk: bool) -> sa.ColumnElement[Any]:
     return column.concat("") if walk else column
 
 
+def _text(
+    conn: sa.Connection, table: sa.Table, q: str, limit: int | None
+) -> sa.ColumnElement[bool]:
+    """Rows of ``table`` whose text holds ``q``; a common word walks (see above)."""
+    hits = sqlite_hits(table, q) if conn.dialect.name == "sqlite" else None
+    walk = hits is not None and _walks(conn, table, limit, hits)
+    return text_matches(conn.dialect.name, table, q, walk=walk)
+
+
 # -- articles ----------------------------------------------------------------------------------
 
 _ARTICLE_COLUMNS = ("id", "title", "outlet", "url", "published_at", "dateline", "language")
@@ -231,7 +240,7 @@ def _articles_query(
         )
         query = query.where(_key(a.c.id, _walks(conn, a, limit, of_country)).in_(of_country))
     if f.q:
-        query = query.where(text_matches(conn.dialect.name, a, f.q))
+        query = query.where(_text(conn, a, f.q, limit))
     return query
 
 
@@ -348,7 +357,7 @@ def list_quotes(
     if ids is not None:
         query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
     if f.q:
-        query = query.where(text_matches(conn.dialect.name, q, f.q))
+        query = query.where(_text(conn, q, f.q, limit))
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
 
@@ -369,7 +378,7 @@ def list_claims(
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
     if f.q:
-        query = query.where(text_matches(conn.dialect.name, c, f.q))
+        query = query.where(_text(conn, c, f.q, limit))
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 
