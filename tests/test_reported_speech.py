@@ -353,3 +353,78 @@ def test_a_day_is_not_who_issued_a_statement(sm: Any) -> None:
     text = 'Monday\'s statement said the talks "remain the only way forward."'
     quotes = speakers(speech_of(sm, text)[0])
     assert quotes == {"remain the only way forward": "Monday's statement"}
+
+
+# ------------------------------------------------------------------ round 3 (fresh articles)
+
+
+@pytest.mark.model
+def test_he_after_an_unlinked_envoy_is_the_envoy_not_a_thing_between(sm: Any) -> None:
+    text = (
+        'The envoy for the region said "the change is real" as the second phase of the plan '
+        'advances. "We never expected this to be easy," he said. The parties must deliver on '
+        "their promises, he said."
+    )
+    quotes, claims = speech_of(sm, text)
+    assert speakers(quotes)["We never expected this to be easy"] == "The envoy for the region"
+    assert claim_with(claims, "must deliver").reporter.text == "The envoy for the region"
+
+
+@pytest.mark.model
+def test_he_with_only_a_thing_before_has_no_speaker(sm: Any) -> None:
+    text = 'The second phase of the plan advanced on Monday. "We expected it to be hard," he said.'
+    assert speakers(speech_of(sm, text)[0]) == {"We expected it to be hard": None}
+
+
+@pytest.mark.model
+def test_he_after_a_role_that_speaks_for_an_institution_is_that_role(sm: Any) -> None:
+    text = (
+        "The NATO envoy for the Balkans announced on Monday that he would travel to Skopje. "
+        '"We have to keep every option open," he said.'
+    )
+    assert speakers(speech_of(sm, text)[0]) == {
+        "We have to keep every option open": "The NATO envoy for the Balkans"
+    }
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters quoted Lavrov as saying that the talks would resume in May.",
+        "Earlier Reuters and others cited Lavrov as saying the talks would resume in May.",
+        "Lavrov was quoted by Reuters as saying the talks would resume in May.",
+        "Lavrov said the talks would resume in May, according to Reuters.",
+        "According to Reuters, Lavrov said the talks would resume in May.",
+    ],
+)
+def test_words_relayed_by_a_medium_are_the_speakers_with_the_medium_as_via(
+    sm: Any, text: str
+) -> None:
+    claims = speech_of(sm, text)[1]
+    assert len(claims) == 1, [(a.claim.text, a.reporter.text) for a in claims]
+    found = claims[0]
+    assert found.claim.text == "the talks would resume in May"
+    assert (found.reporter.actor, found.via and found.via.actor) == ("lavrov", "reuters")
+
+
+@pytest.mark.model
+def test_a_medium_quoting_words_directly_gives_them_to_the_person_quoted(sm: Any) -> None:
+    text = 'TASS quoted Lavrov as saying: "We are ready for a new round."'
+    assert speakers(speech_of(sm, text)[0]) == {"We are ready for a new round.": "lavrov"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the cue is part of what was said, not who relayed it
+        ("Lavrov said that, according to the treaty, the troops must leave by May.",
+         "according to the treaty, the troops must leave by May"),
+        # a claim with no speaker of its own stays the outlet's
+        ("The talks will resume in May, according to Reuters.", "The talks will resume in May"),
+    ],
+)  # fmt: skip
+def test_a_cue_with_no_speaker_before_it_has_no_via(sm: Any, text: str, claim: str) -> None:
+    claims = speech_of(sm, text)[1]
+    assert [(a.claim.text, a.via) for a in claims] == [(claim, None)]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
 from parley.extract.speech.cues import LEXICON, Cues
-from parley.extract.speech.descriptions import has_role
+from parley.extract.speech.descriptions import has_role, person_role
 from parley.extract.speech.resolver import FAR, NEAR, Who
 from parley.extract.speech.syntax import LOOK_BACK, char_at, same_paragraph, sentences_back
 from parley.knowledge import words
@@ -134,13 +134,19 @@ class Antecedents:
         )
 
     def _compatible(self, who: Who, person: bool) -> bool:
-        """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means."""
+        """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means.
+
+        A role noun names a person even when the phrase speaks for an institution: "the UN
+        special envoy … he said" is the envoy, though the envoy's words are the UN's.
+        """
+        tok = self._head_of(who)
+        if tok is not None and person_role(tok, self.cues):
+            return person
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person
-        if who.head is None:
+        if tok is None:
             return False
-        tok = self.doc[who.head]
         label = self.res.label(tok)
         if label == "PERSON":
             return person
@@ -155,3 +161,13 @@ class Antecedents:
         return (
             person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(LEXICON, "not_people")
         )
+
+    def _head_of(self, who: Who) -> Token | None:
+        """The head token of a candidate; a speaker noted by offsets only is found by them,
+        so that an unlinked speaker ("the envoy for the region") can be taken up by "he"."""
+        if who.head is not None:
+            return self.doc[who.head]
+        if who.end <= who.start:
+            return None
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None

@@ -175,18 +175,23 @@ class _Run:
         self.quoted = QuotedWords(self.doc, marked, ctx.analysis.quotes)
         self.claims = Claims(self.doc, cues, self.quoted)
         self.reporters = Reporters(ctx, cues, self.res, self.speakers)
+        self.preps = Prepositional(ctx, cues, self.res, self.reporters, self.claims)
 
     def prepositional(self) -> list[Found]:
         """Claims credited by "according to X" and its kin."""
-        return Prepositional(self.ctx, self.cues, self.res, self.reporters, self.claims).find()
+        return self.preps.find()
 
     def _note_speakers(self, quotes: list[Quote]) -> None:
-        """Note the quotes extractor's named speakers: antecedents for a later "he said that …"."""
-        # The quotes extractor ran first: its speakers are antecedents for "he said that …".
+        """Note the quotes extractor's speakers: antecedents for a later "he said that …".
+
+        An unlinked speaker counts too ("the envoy for the region"): the pronoun after it
+        means that person, not a thing named in between.
+        """
         for q in quotes:
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-            if q.speaker is not None and q.speaker.actor is not None and span is not None:
-                self.speakers.note(span.start, who_of(q.speaker))
+            sp = q.speaker
+            if sp is not None and span is not None and sp.start is not None:
+                self.speakers.note(span.start, who_of(sp))
 
     def verbal(self) -> list[Found]:
         """Claims of the verbs of saying, reporting, accusing and finding (negated verbs claim
@@ -250,6 +255,10 @@ class _Run:
             relay, _ = self.reporters.reporter(phrase_bounds(subj, stop_at=cutoff))
             return Found(claim, verb.text, cited[0], via=relay, confidence=conf)
         medium = self.reporters.medium(verb) if relays else None
+        medium = medium or self.reporters.quoting(verb)
+        relayed = self.preps.relay_after(verb, claim) if medium is None else None
+        if relayed is not None:
+            claim, medium = relayed  # "X said Y, according to Z": X's claim, relayed by Z
         return Found(claim, verb.text, source, via=medium, confidence=conf)
 
     def _finding(self, verb: Token) -> bool:

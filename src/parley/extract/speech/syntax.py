@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "paragraph_start",
-    "phrase_bounds", "same_paragraph", "sentence_end_after", "sentence_piece", "sentences_back",
-    "subject_of", "trim",
+    "phrase_bounds", "quoting_verb", "same_paragraph", "sentence_end_after", "sentence_piece",
+    "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -74,8 +74,13 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
-        verb = verb.head.head  # "X is quoted as saying": the subject of "quoted"
+    quoting = quoting_verb(verb)
+    if quoting is not None:
+        # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+        verb = quoting
     while seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
@@ -99,6 +104,17 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
         seen += 1
+    return None
+
+
+def quoting_verb(verb: Token) -> Token | None:
+    """The verb of "quoted X as saying" / "cited X as saying" that ``verb`` ("saying") hangs on.
+
+    Such a verb names two parties: the person whose words they are and the medium that
+    quotes them; the words are the person's, relayed by the medium.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
+        return verb.head.head
     return None
 
 
