@@ -428,3 +428,60 @@ def test_a_medium_quoting_words_directly_gives_them_to_the_person_quoted(sm: Any
 def test_a_cue_with_no_speaker_before_it_has_no_via(sm: Any, text: str, claim: str) -> None:
     claims = speech_of(sm, text)[1]
     assert [(a.claim.text, a.via) for a in claims] == [(claim, None)]
+
+
+TRANSCRIPT = (
+    "Briefing on the week ahead\n\n"
+    "MODERATOR: Thank you all for joining this call.\n\n"
+    "SENIOR DEFENCE OFFICIAL ONE: Thanks. We met the delegation twice and it went well.\n\n"
+    "QUESTION: Will the talks resume next month?\n\n"
+    "SENIOR DEFENCE OFFICIAL TWO: We expect a new round in March.\n"
+)
+PRESS_CONFERENCE = (
+    "Extracts from the spokesperson's press conference\n\n"
+    "Harbour Times: First question, according to local media reports, the police detained "
+    "two men. What is your comment? Second, can you confirm that the talks will resume?\n\n"
+    "Li Wei: On your first question, I am not aware of that.\n\n"
+    "On your second question, the two sides have been in close contact. The next round is "
+    "taking place as we speak.\n"
+)
+
+
+@pytest.mark.model
+def test_transcript_labels_speak_their_paragraphs(sm: Any) -> None:
+    quotes = speakers(speech_of(sm, TRANSCRIPT)[0])
+    assert quotes == {
+        "Thank you all for joining this call.": "MODERATOR",
+        "Thanks. We met the delegation twice and it went well.": "SENIOR DEFENCE OFFICIAL ONE",
+        "We expect a new round in March.": "SENIOR DEFENCE OFFICIAL TWO",
+    }
+
+
+@pytest.mark.model
+def test_a_press_conference_answer_runs_on_over_its_paragraphs(sm: Any) -> None:
+    quotes, claims = speech_of(sm, PRESS_CONFERENCE)
+    answers = {q.text[:25]: v for q, v in zip(quotes, speakers(quotes).values()) if q.direct}
+    assert answers == {"On your first question, I": "Li Wei", "On your second question, ": "Li Wei"}
+    # the question asks the listener: "can you confirm" claims nothing; the report it cites does
+    assert [(a.claim.text, a.reporter.text) for a in claims] == [
+        ("the police detained two men", "local media reports")
+    ]
+
+
+@pytest.mark.model
+def test_an_edited_interview_ends_with_the_editors_words_not_an_answer(sm: Any) -> None:
+    text = (
+        "Q: Will the talks go on?\n\n"
+        "Okafor: They will, in June.\n\n"
+        "Q: And the maps?\n\n"
+        "Okafor: Both sides will bring them.\n\n"
+        "The delegations have confirmed their attendance.\n"
+    )
+    quotes = [q.text for q in speech_of(sm, text)[0] if q.direct]
+    assert quotes == ["They will, in June.", "Both sides will bring them."]
+
+
+@pytest.mark.model
+def test_one_labelled_statement_is_no_transcript(sm: Any) -> None:
+    text = "The Kremlin: the talks will resume in May.\n\nNATO: the exercise goes ahead.\n"
+    assert speakers(speech_of(sm, text)[0]) == {}

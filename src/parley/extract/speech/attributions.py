@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
 from parley.extract.speech.claims import Claims, Found
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import find_marked
 from parley.extract.speech.prepositional import Prepositional
 from parley.extract.speech.quoted_words import QuotedWords
@@ -77,6 +78,7 @@ from parley.extract.speech.reporters import Reporters
 from parley.extract.speech.resolver import Resolver, who_of
 from parley.extract.speech.speakers import Cues, Speakers, load_cues
 from parley.extract.speech.syntax import phrase_bounds, subject_of
+from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
 
 if TYPE_CHECKING:
@@ -237,6 +239,8 @@ class _Run:
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb) or self._issuer_of_noun(verb)
+        if subj is not None and subj.lower_ in words(LEXICON, "listener_pronouns"):
+            return None  # "can you confirm that …?": a question to the listener asserts nothing
         claim = self.claims.claim_of(verb)
         if claim is not None:
             claim = self.quoted.paraphrase(claim)

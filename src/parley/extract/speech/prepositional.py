@@ -225,8 +225,10 @@ class Prepositional:
         return text in self.cues.unnamed_reports
 
     def _claim_around(self, cue: SpacySpan, rep: tuple[int, int]) -> tuple[int, int] | None:
-        """The claim a prepositional cue credits: after it if it opens the sentence, else before."""
-        sent = cue.sent
+        """The claim a prepositional cue credits: after it if it opens the sentence (or the main
+        verb follows it: "First question, according to X, the police detained …"), else
+        before. A claim stays in the cue's paragraph (the parser runs some over a break)."""
+        sent = sentence_piece(self.doc, cue.start)
         lead = trim(list(self.doc[sent.start : cue.start]))
         if lead is None:
             after = trim(list(self.doc[rep[1] : sent.end]))
@@ -238,6 +240,9 @@ class Prepositional:
         before = trim(list(self.doc[start : cue.start]))
         if before is not None and any(t.dep_ == "ROOT" for t in self.doc[before[0] : before[1]]):
             return before
+        after = trim(list(self.doc[rep[1] : sent.end]))
+        if after is not None and any(t.dep_ == "ROOT" for t in self.doc[after[0] : after[1]]):
+            return after
         return trim([t for t in sent if not cue.start <= t.i < rep[1]])
 
     def _clause_start(self, sent: SpacySpan, limit: int) -> int:

@@ -237,13 +237,10 @@ class _Run:
             subj = self.who.author_of(cue.head)  # "posted a link labelled '…'": the poster
         if subj is None:
             return None
-        if (
-            subj.lower_ == "i"
-            and self.talk.in_answer(subj.idx)
-            and self.talk.interviewee is not None
-        ):
+        answer = self.talk.answer_at(subj.idx) if subj.lower_ == "i" else None
+        if answer is not None and answer.who is not None:
             # '"…," I keep telling both capitals' inside an answer: the interviewee speaks
-            return speaker_from(self.talk.interviewee, cap=self.talk.interviewee_conf)
+            return speaker_from(answer.who, cap=answer.confidence)
         thing = subj.lemma_.lower() in self.things and subj.ent_type_ == ""
         if thing and not self.finder.in_other_quote(subj):
             return None  # "The second round of talks … ended with a statement": events don't speak
@@ -274,8 +271,10 @@ class _Run:
 
     def interview(self) -> list[Quote]:
         """Answers of a Q&A interview, one quote per run of sentences without quote marks."""
-        speaker = speaker_from(self.talk.interviewee, cap=self.talk.interviewee_conf)
-        return [self._quote(m, True, speaker, None, -1) for m in self.talk.answer_runs()]
+        return [
+            self._quote(m, True, speaker_from(a.who, cap=a.confidence), None, -1)
+            for m, a in self.talk.answer_runs()
+        ]
 
 
 # Happenings never speak ("The second round of talks … ended with a statement"); documents such
