@@ -115,7 +115,7 @@ class Interview:
             counts[turn.label] = counts.get(turn.label, 0) + 1
         asks = self._askers(turns, counts)
         turns = self._last_runs_on(turns, asks)
-        answered = {b.label for a, b in zip(turns, turns[1:]) if a.label in asks}
+        answered = {b.label for a, b in zip(turns, turns[1:], strict=False) if a.label in asks}
         answered -= asks
         recurring = {label for label, n in counts.items() if n >= 2 or label in ("Q", "A")}
         if len(recurring) < 2 and "A" not in recurring and not answered:
@@ -136,7 +136,7 @@ class Interview:
         ends = [m.start() for m in found[1:]] + [_line_end(text, found[-1].end())] if found else []
         return [
             _Turn(m.group(1)[:-1].rstrip("."), m.start(1), m.end(), end)
-            for m, end in zip(found, ends)
+            for m, end in zip(found, ends, strict=True)
         ]
 
     def _last_runs_on(self, turns: list[_Turn], asks: set[str]) -> list[_Turn]:
