@@ -485,3 +485,47 @@ def test_an_edited_interview_ends_with_the_editors_words_not_an_answer(sm: Any) 
 def test_one_labelled_statement_is_no_transcript(sm: Any) -> None:
     text = "The Kremlin: the talks will resume in May.\n\nNATO: the exercise goes ahead.\n"
     assert speakers(speech_of(sm, text)[0]) == {}
+
+
+@pytest.mark.model
+def test_a_paragraph_inside_an_unreopened_quote_is_the_speakers(sm: Any) -> None:
+    text = (
+        "Rubio welcomed the release.\n\n"
+        '"We are glad that the three men are home.\n\n'
+        'We will keep working for the others," Rubio said in a statement.\n\n'
+        "The men landed in Doha on Friday.\n"
+    )
+    assert speakers(speech_of(sm, text)[0]) == {
+        "We are glad that the three men are home.": "rubio",
+        "We will keep working for the others": "rubio",
+    }
+
+
+@pytest.mark.model
+def test_a_new_quote_in_the_next_paragraph_does_not_join_an_unclosed_one(sm: Any) -> None:
+    text = 'Rubio spoke first: "We are glad.\n\nLavrov said "we are ready" on Friday.\n'
+    quotes = speakers(speech_of(sm, text)[0])
+    assert quotes["we are ready"] == "lavrov"
+    assert not any("Lavrov said" in q for q in quotes)
+
+
+@pytest.mark.model
+def test_quoted_paragraphs_after_a_statement_go_on_with_its_issuer(sm: Any) -> None:
+    text = (
+        "A statement released by the Kremlin on Monday notes that the envoy has received new "
+        "proposals.\n\n"
+        "\u201cAccording to the envoy, two of them were withdrawn within a day.\n\n"
+        "\u201cThese delays help no one.\n"
+    )
+    quotes = speakers(speech_of(sm, text)[0])
+    assert quotes == {
+        "According to the envoy, two of them were withdrawn within a day.": "rus",
+        "These delays help no one.": "rus",
+    }
+
+
+@pytest.mark.model
+def test_a_quoted_paragraph_after_narration_is_not_the_narrated_subjects(sm: Any) -> None:
+    text = 'The talks ended on Monday in Geneva.\n\n"These delays help no one."\n'
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is None or quote.speaker.confidence <= 0.3

@@ -32,7 +32,7 @@ _SINGLE_OPEN = "'‘"
 _SINGLE_CLOSE = "'’"
 _MAX_SINGLE = 300
 # a paragraph break inside a quote and the mark that reopens the quote after it
-_REOPEN = re.compile(r"\s*\n\s*[\"“„«]")
+_REOPEN = re.compile(r"\s*\n\s*[\"“„«]?")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ def inside(inner: Marked, outer: Marked) -> bool:
 
 def _find_double(text: str) -> Iterator[Marked]:
     """Stretches between double marks; an unclosed quote goes on into a paragraph that
-    opens with a mark (the news convention), else ends at the paragraph."""
+    opens with a mark (the news convention) or that closes it before opening another (a
+    paragraph inside a quote whose writer did not reopen it), else ends at the paragraph."""
     opened: int | None = None
     closers = ""
     pos = 0
@@ -74,12 +75,39 @@ def _find_double(text: str) -> Iterator[Marked]:
             nxt = _next_line_start(text, pos)
             if nxt < len(text) and text[nxt] in DOUBLE_OPEN:
                 pos = nxt  # the quote goes on in the next paragraph; skip its reopening mark
+            elif _closes_first(text, nxt, closers):
+                pos = nxt - 1  # '"…\n\n… others," she said': one quote over the break
             else:
                 yield stripped(text, opened, pos, closed=False)
                 opened = None
         pos += 1
     if opened is not None:
         yield stripped(text, opened, len(text), closed=False)
+
+
+def _closes_first(text: str, start: int, closers: str) -> bool:
+    """Whether the paragraph from ``start`` closes an open quote before opening any.
+
+    A straight mark closes when it follows a word or punctuation and is not followed by a
+    word ('… others," she said'); one before a word opens a quote ('she said "yes"').
+    """
+    end = _line_end(text, start)
+    for pos in range(start, end):
+        c = text[pos]
+        if c not in closers and c not in DOUBLE_OPEN:
+            continue
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        if c in closers and not before.isspace() and not after.isalnum():
+            return True
+        return False
+    return False
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Char offset where the line holding ``pos`` ends."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _next_line_start(text: str, newline: int) -> int:

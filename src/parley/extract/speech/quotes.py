@@ -53,7 +53,7 @@ from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
 from parley.extract.speech.resolver import NEAR, Resolver, speaker_from, who_of
 from parley.extract.speech.speakers import Cues, Speakers, cited_source, load_cues
-from parley.extract.speech.syntax import same_paragraph, subject_of
+from parley.extract.speech.syntax import paragraph_start, same_paragraph, subject_of
 from parley.knowledge import words
 from parley.models import Quote, Speaker
 
@@ -181,7 +181,7 @@ class _Run:
             return self._quote(m, True, speaker_from(credit), None, span.start)
         if scare or not_quotes.titled_work(span, self.cues):
             return None  # a scare quote: a word in marks that nobody is said to have said
-        previous = self._previous_in_paragraph(m)
+        previous = self._previous_in_paragraph(m) or self._speech_before(m, span)
         if previous is not None:
             return self._quote(m, True, previous, None, span.start)
         guess = self.credits.nearest_subject(span)
@@ -200,6 +200,27 @@ class _Run:
             return None
         sp = self._last.speaker
         return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
+
+    def _speech_before(self, m: Marked, span: SpacySpan) -> Speaker | None:
+        """A quotation opening the paragraph after one of reported speech goes on with it.
+
+        'A statement released by the group notes that …' followed by a paragraph of quoted
+        words: the statement's words go on, so they are its issuer's (at most 0.7).
+        """
+        start = paragraph_start(self.doc, span.start)
+        text = self.ctx.article.text
+        if start == 0 or any(ch.isalnum() for ch in text[self.doc[start].idx : m.start]):
+            return None
+        before = self.doc[paragraph_start(self.doc, start - 1) : start]
+        cues = [
+            t for t in before
+            if t.pos_ == "VERB" and self.finder.is_cue(t) and not self.finder.in_other_quote(t)
+        ]  # fmt: skip
+        for cue in reversed(cues):
+            speaker = self._speaker(cue)
+            if speaker is not None:
+                return speaker.model_copy(update={"confidence": min(speaker.confidence, NEAR)})
+        return None
 
     def _whole_paragraph(self, m: Marked) -> bool:
         """Whether the quote ``m`` is all its paragraph holds, but marks and punctuation."""
