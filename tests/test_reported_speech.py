@@ -529,3 +529,91 @@ def test_a_quoted_paragraph_after_narration_is_not_the_narrated_subjects(sm: Any
     text = 'The talks ended on Monday in Geneva.\n\n"These delays help no one."\n'
     quote = next(q for q in speech_of(sm, text)[0] if q.direct)
     assert quote.speaker is None or quote.speaker.confidence <= 0.3
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim", "reporter"),
+    [
+        ("NATO estimates there are 4,000 troops left near the border.",
+         "there are 4,000 troops left near the border", "nato"),
+        ("The garrison has shelled the villages, NATO charged on Monday.",
+         "The garrison has shelled the villages", "nato"),
+        ("Lavrov has charged that the sanctions break the charter.",
+         "the sanctions break the charter", "lavrov"),
+        ("Rubio disputed reports alleging that the envoy had resigned.",
+         "reports alleging that the envoy had resigned", "rubio"),
+        ("Rubio spoke to Lavrov on Friday, making clear that Washington would keep the sanctions.",
+         "Washington would keep the sanctions", "rubio"),
+        ("Lavrov pointed out that the corridor had been closed since May.",
+         "the corridor had been closed since May", "lavrov"),
+        ("In Rubio's view, it is good news that the two sides met at last.",
+         "it is good news that the two sides met at last", "rubio"),
+        ("Lavrov spoke on Friday. In his view, the talks had stalled.",
+         "the talks had stalled", "lavrov"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_reporting_a_claim(sm: Any, text: str, claim: str, reporter: str) -> None:
+    assert claim_with(speech_of(sm, text)[1], claim).reporter.actor == reporter
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian police charge the four activists under the new law.",
+        "The army estimates the cost of the repairs at 300 million dollars.",
+        "The mediators made clear progress on Friday.",
+        "Neither side claimed progress, which ministers declare even when they are at odds.",
+        "In the view of many, the deal is dead.",
+    ],
+)
+def test_the_same_words_in_another_sense_report_nothing(sm: Any, text: str) -> None:
+    assert speech_of(sm, text)[1] == []
+
+
+@pytest.mark.model
+def test_conjoined_speech_clauses_are_two_claims(sm: Any) -> None:
+    text = "Lavrov said the talks were useful and Rubio said a new round would follow."
+    claims = {a.claim.text: a.reporter.actor for a in speech_of(sm, text)[1]}
+    assert claims == {"the talks were useful": "lavrov", "a new round would follow": "rubio"}
+
+
+@pytest.mark.model
+def test_a_reported_that_clause_stays_in_the_claim(sm: Any) -> None:
+    text = "Lavrov said the talks were useful and that Rubio had said a new round would follow."
+    claim = claim_with(speech_of(sm, text)[1], "the talks were useful")
+    assert claim.reporter.actor == "lavrov" and "a new round would follow" in claim.claim.text
+
+
+@pytest.mark.model
+def test_backtick_quote_marks_make_a_quote(sm: Any) -> None:
+    text = "Lavrov told reporters: ``The new round will start in May.'' He left at noon."
+    assert speakers(speech_of(sm, text)[0]) == {"The new round will start in May.": "lavrov"}
+
+
+@pytest.mark.model
+def test_a_backtick_apostrophe_alone_makes_no_quote(sm: Any) -> None:
+    assert speakers(speech_of(sm, "The `old' plan, Lavrov said, is gone.")[0]) == {}
+
+
+@pytest.mark.model
+def test_the_speakers_words_do_not_take_in_the_quote(sm: Any) -> None:
+    text = '"They are tough nuts to crack, very complex," one of Rubio\'s advisers said on Friday.'
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == "one of Rubio's advisers"
+
+
+@pytest.mark.model
+def test_the_group_takes_up_the_organisation_named_before(sm: Any) -> None:
+    text = (
+        "Thousands are held without charge, NATO warned in a report. Authorities "
+        '"have failed to give figures," the group said.'
+    )
+    assert speakers(speech_of(sm, text)[0])["have failed to give figures"] == "nato"
+
+
+@pytest.mark.model
+def test_the_group_is_never_a_state_named_before(sm: Any) -> None:
+    text = 'Russia warned on Monday. Authorities "have failed to give figures," the group said.'
+    assert speakers(speech_of(sm, text)[0]) == {"have failed to give figures": "the group"}

@@ -234,8 +234,12 @@ class _Run:
         lemma = verb.lemma_.lower()
         relays = lemma in self.cues.relay_verbs
         verbs = self.cues.report_verbs | self.cues.indirect_verbs | self.cues.accusation_verbs
-        if not (relays or lemma in verbs or self._finding(verb) or self.claims.claims_object(verb)):
+        claims = self.claims
+        said = relays or lemma in verbs or claims.phrasal(verb) is not None
+        if not (said or self._finding(verb) or claims.claims_object(verb)):
             return None
+        if _other_sense(verb, self.cues):
+            return None  # "police charged the four activists": charging someone says nothing
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb) or self._issuer_of_noun(verb)
@@ -295,6 +299,17 @@ class _Run:
         if quote is None:
             return None
         return Found(quote, verb.text, found[0], via=medium, confidence=found[1])
+
+
+def _other_sense(verb: Token, cues: Cues) -> bool:
+    """Whether a verb that reports speech only with a clause ("charged that …", "estimates
+    there are …") has an object instead ("charged the activists", "estimates the cost"): a
+    different sense. A disputed noun phrase ("disputed reports") is a denial, not this."""
+    if verb.lemma_.lower() not in words(LEXICON, "clausal_only_verbs"):
+        return False
+    if verb.lemma_.lower() in cues.denial_verbs:
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:

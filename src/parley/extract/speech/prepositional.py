@@ -67,6 +67,26 @@ class Prepositional:
                 i = max(i + length, bounds[1] if bounds is not None else 0)
             else:
                 i += 1
+        return found + self._views()
+
+    def _views(self) -> list[Found]:
+        """ "In X's view, CLAIM" and "CLAIM, in X's opinion": a view someone holds is their claim.
+
+        The owner is a possessive ("Rubio's", "his": followed back like any speaker); the
+        claim is the rest of the sentence or the clause before, as for "according to".
+        """
+        found = []
+        for noun in self.doc:
+            if noun.lemma_.lower() not in self.cues.view_nouns or noun.dep_ != "pobj":
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if noun.head.lower_ != "in" or owner is None or self.quoted.quoted(noun.idx):
+                continue
+            cue = self.doc[noun.head.i : noun.i + 1]
+            claim = self._claim_around(cue, (cue.end, cue.end))
+            source = self.reporters.source(owner) if claim is not None else None
+            if claim is not None and source is not None:
+                found.append(Found(claim, cue.text.lower(), source[0], confidence=source[1]))
         return found
 
     def _cue_at(self, i: int) -> int:

@@ -105,7 +105,7 @@ class Speakers:
         named = desc.comma_named(head, found) or desc.named_later(head, found)
         if named is not None:
             return named
-        actor = self.institutions.speaks_for(head)
+        actor = self.institutions.speaks_for(head) or self.institutions.organisation_before(head)
         if actor is None:
             return found
         return Who(actor, found.text, found.start, found.end, min(found.confidence, 0.8),

@@ -30,6 +30,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Heads through which a verb inherits the subject of the verb it hangs on ("X arrived and said").
 _INHERIT_DEPS = ("conj", "xcomp", "advcl")
 _EDGE_PUNCT = frozenset(",;:—–-\"'“”‘’()[]")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''"})
 LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
 
 
@@ -50,13 +51,18 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
     # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
     run: list[Token] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
         if "\n" in t.text or "\n" in t.whitespace_:  # a phrase never crosses a paragraph
             if t.i >= head.i:
                 if t.i == head.i:
                     run.append(t)
                 break
             run = []
+            continue
+        if t.text in _QUOTE_MARKS and t.i != head.i:  # nor a quote mark: the words are said
+            if t.i > head.i and not any(u.pos_ in ("NOUN", "PROPN") for u in tokens[n + 1 :]):
+                break
+            run = []  # the head was inside the quote: the phrase is the one after it
             continue
         if run and t.i != run[-1].i + 1:
             if run[-1].i >= head.i:
