@@ -617,3 +617,47 @@ def test_the_group_takes_up_the_organisation_named_before(sm: Any) -> None:
 def test_the_group_is_never_a_state_named_before(sm: Any) -> None:
     text = 'Russia warned on Monday. Authorities "have failed to give figures," the group said.'
     assert speakers(speech_of(sm, text)[0]) == {"have failed to give figures": "the group"}
+
+
+@pytest.mark.model
+def test_a_text_with_no_issuer_of_its_own_goes_on_with_the_act_before_it(sm: Any) -> None:
+    text = (
+        "The United States imposed sanctions on nine Russian officials on Friday. "
+        '"The officials are barred from entry," the notice read.'
+    )
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is not None and quote.speaker.actor == "usa"
+    assert quote.speaker.confidence <= 0.5
+
+
+@pytest.mark.model
+def test_a_text_after_no_named_act_keeps_its_own_words(sm: Any) -> None:
+    text = 'Nobody came to the square. "Peace now," the notice read.'
+    assert speakers(speech_of(sm, text)[0]) == {"Peace now": "notice"}
+
+
+BACKGROUND = (
+    "The border was calm on Tuesday. Shops reopened in the town. The trains ran again. "
+    "The army withdrew two units. Farmers returned to the fields. "
+)
+
+
+@pytest.mark.model
+def test_he_far_from_the_last_speaker_is_that_speaker(sm: Any) -> None:
+    text = f'"We will hold our positions," Lavrov said. {BACKGROUND}"The calm will hold," he said.'
+    quote = [q for q in speech_of(sm, text)[0] if q.direct][-1]
+    assert quote.speaker is not None and quote.speaker.actor == "lavrov"
+    assert quote.speaker.confidence <= 0.5
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{BACKGROUND}"The calm will hold," he said.',
+        # the last speaker is a woman: "he" is not her
+        f'"We will hold our positions," Meloni said. {BACKGROUND}"The calm will hold," he said.',
+    ],
+)
+def test_he_far_back_with_no_agreeing_speaker_has_none(sm: Any, text: str) -> None:
+    assert speakers(speech_of(sm, text)[0])["The calm will hold"] is None

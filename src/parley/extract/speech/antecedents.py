@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Antecedents"]
 
 _CHAIN = 3  # pronouns followed back through earlier pronouns, at most
+_FAR_BACK = 10  # sentences searched for the last speaker when no antecedent is nearer
 
 
 class Antecedents:
@@ -56,7 +57,8 @@ class Antecedents:
         self._depth = 0  # pronouns followed through pronouns, bounded by _CHAIN
 
     def antecedent(self, pron: Token) -> Who | None:
-        """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
+        """The most recent compatible speaker or subject before ``pron`` (up to 4 sentences,
+        the pronoun's own included), else the last named speaker further back."""
         person = pron.lower_ in self.cues.person_pronouns
         gender = gender_of_pronoun(pron.text)
         for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
@@ -70,6 +72,23 @@ class Antecedents:
             if who is not None:
                 conf = NEAR if n <= 1 else FAR
                 return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
+        return self._last_speaker(pron, person, gender) if person else None
+
+    def _last_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
+        """Further back, "he" is the named person who spoke last, when one agrees.
+
+        Wire copy names a speaker, gives background for several sentences, then goes on
+        with "he said"; the reader still hears the last person quoted. Only a linked speaker
+        noted within ``_FAR_BACK`` sentences counts, at the lowest confidence.
+        """
+        sents = sentences_back(pron, _FAR_BACK)
+        start = sents[-1].start
+        noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
+        for _, who in reversed(noted):
+            if who.actor is None or not self._compatible(who, person):
+                continue
+            if agrees(gender, self._gender(who)):
+                return Who(who.actor, who.text, who.start, who.end, FAR, who.kind, who.head)
         return None
 
     def _gender(self, who: Who) -> Gender | None:

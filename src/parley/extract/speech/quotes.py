@@ -253,7 +253,7 @@ class _Run:
         if cue.pos_ == "NOUN":
             cue = _verb_over(cue)
         cue = self._outer_speech(cue)
-        subj = subject_of(cue)
+        subj = subject_of(cue) or self.finder.misread_subject(cue)
         if subj is None and cue.dep_ == "acl":
             subj = self.who.author_of(cue.head)  # "posted a link labelled '…'": the poster
         if subj is None:
