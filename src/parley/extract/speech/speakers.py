@@ -23,8 +23,8 @@ resolver), so ``from parley.extract.speech.speakers import load_cues`` keeps wor
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.antecedents import Antecedents
