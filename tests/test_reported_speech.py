@@ -661,3 +661,40 @@ def test_he_far_from_the_last_speaker_is_that_speaker(sm: Any) -> None:
 )
 def test_he_far_back_with_no_agreeing_speaker_has_none(sm: Any, text: str) -> None:
     assert speakers(speech_of(sm, text)[0])["The calm will hold"] is None
+
+
+@pytest.mark.model
+def test_a_title_after_titled_is_no_quote_even_with_speech_later(sm: Any) -> None:
+    text = (
+        "The 40-page report titled, ``Cold Nights: Abuses on the Northern Border``, rests on "
+        "what NATO said was research done in 2003."
+    )
+    assert speakers(speech_of(sm, text)[0]) == {}
+
+
+@pytest.mark.model
+def test_a_four_word_label_asks_and_a_name_answers(sm: Any) -> None:
+    text = (
+        "Extracts from the briefing\n\n"
+        "Harbour Evening Times Online: Can you confirm the visit?\n\n"
+        "Li Wei: I have no information on that.\n"
+    )
+    assert speakers(speech_of(sm, text)[0]) == {"I have no information on that.": "Li Wei"}
+
+
+@pytest.mark.model
+def test_a_statement_after_a_dateline_is_the_subject_not_the_city(sm: Any) -> None:
+    text = (
+        "KYIV, May 2, 2024, Harbour News – A statement released by NATO on May 1 notes that "
+        "since March the alliance has received new reports of shelling."
+    )
+    claim = claim_with(speech_of(sm, text)[1], "new reports of shelling")
+    assert claim.reporter.actor == "nato"
+    assert claim.claim.text.startswith("since March")
+
+
+@pytest.mark.model
+def test_a_city_dateline_alone_speaks_for_nobody(sm: Any) -> None:
+    text = "KYIV, May 2 – Shelling resumed on Monday, officials said."
+    claim = claim_with(speech_of(sm, text)[1], "Shelling resumed")
+    assert claim.reporter.text == "officials"

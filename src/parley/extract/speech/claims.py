@@ -61,7 +61,8 @@ class Claims:
             cut = self._next_speech(comp)
             words = [
                 t for t in comp.subtree
-                if not (t.dep_ == "mark" and t.head.i == comp.i) and same_paragraph(t, verb)
+                if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
+                and same_paragraph(t, verb)
                 and t.i < cut
             ]  # fmt: skip
             return self.clean(trim(words))

@@ -27,7 +27,7 @@ __all__ = ["Answer", "Interview"]
 
 # "Q:", "A.", "Keller:", "Al Jazeera:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:" opening a paragraph
 _LABEL = re.compile(
-    r"^[ \t]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}:|[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,6}:"
+    r"^[ \t]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}:|[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,6}:"
     r"|[QA]\.(?= ))[ \t]*",
     re.MULTILINE,
 )

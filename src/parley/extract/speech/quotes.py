@@ -162,7 +162,9 @@ class _Run:
 
         The cascade: a "— Name" credit; a cue and its speaker; a credit before a colon;
         dropped as scare quotes or a title; the previous quote's speaker; a guess at 0.3."""
-        if not_quotes.named_as_words(span, self.cues):
+        if not_quotes.named_as_words(span, self.cues) or not_quotes.after_title_word(
+            span, self.cues
+        ):
             return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         scare = scare or (not_quotes.fragment(span) and not not_quotes.credited(span, self.cues))
@@ -205,7 +207,8 @@ class _Run:
         """A quotation opening the paragraph after one of reported speech goes on with it.
 
         'A statement released by the group notes that …' followed by a paragraph of quoted
-        words: the statement's words go on, so they are its issuer's (at most 0.7).
+        words: the statement's words go on, so they are its issuer's (at most 0.7). Only a
+        main verb of saying counts ("they tried to report the abuse" reports nothing here).
         """
         start = paragraph_start(self.doc, span.start)
         text = self.ctx.article.text
@@ -214,7 +217,8 @@ class _Run:
         before = self.doc[paragraph_start(self.doc, start - 1) : start]
         cues = [
             t for t in before
-            if t.pos_ == "VERB" and self.finder.is_cue(t) and not self.finder.in_other_quote(t)
+            if t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis") and self.finder.is_cue(t)
+            and not self.finder.in_other_quote(t)
         ]  # fmt: skip
         for cue in reversed(cues):
             speaker = self._speaker(cue)

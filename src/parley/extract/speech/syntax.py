@@ -40,6 +40,8 @@ def trim(tokens: Sequence[Token]) -> tuple[int, int] | None:
     while items and (items[0].is_punct or items[0].text in _EDGE_PUNCT):
         items.pop(0)
     while items and (items[-1].is_punct or items[-1].text in _EDGE_PUNCT):
+        if items[-1].text == ")" and any(t.text == "(" for t in items[:-1]):
+            break  # "Amnesty International (AI)" keeps the bracket it opened
         items.pop()
     if not items:
         return None
@@ -91,6 +93,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
+            if child.dep_ == "nsubj" and same_paragraph(child, verb):
+                late = _after_dateline(child)
+                if late is not None:
+                    return late  # "DUSHANBE, Oct 2 – A statement … notes": the statement
             if (
                 child.dep_ == "nsubjpass"
                 and verb.lemma_.lower() in _quoted()
@@ -154,6 +160,16 @@ def _asked_subject(verb: Token) -> Token | None:
             if subjects and _plausible(subjects[0], verb):
                 return subjects[0]
     return None
+
+
+def _after_dateline(subj: Token) -> Token | None:
+    """The phrase in apposition after the dateline when the parser took the dateline's city
+    for the subject ("DUSHANBE, Oct 2 – A statement released by X notes")."""
+    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
+    if end is None or subj.i >= end:
+        return None
+    late = [c for c in subj.children if c.dep_ == "appos" and c.i >= end]
+    return late[0] if late else None
 
 
 def _plausible(subj: Token, verb: Token) -> bool:
