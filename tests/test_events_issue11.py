@@ -458,3 +458,22 @@ def test_no_implied_target_when_another_is_named_or_none_is_a_place(
 ) -> None:
     for event in _events(pipeline, text, event_type):
         assert "BOL" not in event.target and "COL" not in event.target, event
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        ("Qatar formally recognised the new government in Kabul on Tuesday.", "SUPPORT", ["AFG"]),
+        ("Rebel fighters did not withdraw from Goma.", "RETREAT", ["COD"]),
+        ("Turkish troops withdrew from two positions in northern Iraq.", "RETREAT", ["IRQ"]),
+    ],
+)
+def test_places_name_the_state_a_government_or_a_withdrawal_is_about(
+    pipeline: Any, text: str, event_type: str, target: list[str]
+) -> None:
+    assert _one(pipeline, text, event_type).target == target
+
+
+def test_a_withdrawal_within_ones_own_state_has_no_target(pipeline: Any) -> None:
+    text = "Turkish troops withdrew from two positions in eastern Turkey."
+    assert _one(pipeline, text, "RETREAT").target == []

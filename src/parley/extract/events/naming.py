@@ -31,6 +31,7 @@ _PLACE_TARGETS = ("ASSAULT", "COERCE")
 # Event types whose target may be the place something is sent or let into.
 _DESTINATION_TARGETS = ("AID", "CONCEDE")
 _OF = frozenset({"of"})
+_IN = frozenset({"in"})
 # How many clauses up a reported pronoun or an adjective looks for its speech verb.
 _REPORT_CLIMB = 3
 _SPEECH_CLIMB = 5
@@ -89,6 +90,10 @@ class PartyNames:
             token, draft
         ):
             ids = self._place_country(token, draft)
+            if ids:
+                return ids
+        if token.lemma_.lower() in self.lex.words("group_heads"):  # "the government in Damascus"
+            ids = [a for p in prep_objects(token, _IN) for a in self._place_country(p, draft)]
             if ids:
                 return ids
         if token.dep_ == "pobj" and token.pos_ == "NOUN":  # "on sectors of Russia's"
@@ -162,8 +167,9 @@ class PartyNames:
         """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
         that is the attacker itself."""
         place = self._place_token(token)
-        if place is None and token.pos_ == "PROPN" and self._destination(token, draft):
-            place = token  # "sent aid to Goma" although the tagger did not call Goma a place
+        moved = token.dep_ == "pobj" and token.head.lower_ in ("to", "into", "from")
+        if place is None and token.pos_ == "PROPN" and moved:
+            place = token  # "sent aid to Goma", "withdrew from Goma": a name the tagger missed
         if place is None:
             return []
         span = next((s for s in place.doc.ents if s.start <= place.i < s.end), None)
@@ -184,4 +190,9 @@ class PartyNames:
                 return named[0]
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             return token
-        return token if token.pos_ == "PROPN" and not token.ent_type_ else None
+        if token.pos_ == "PROPN" and not token.ent_type_:
+            return token
+        inside = [  # "the earthquake zone in Afghanistan", "a school in Borno"
+            p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
+        ]
+        return inside[0] if token.pos_ == "NOUN" and inside else None
