@@ -1034,6 +1034,7 @@ def test_evaluate_scores_only_annotated_kinds_and_sums_documents() -> None:
         "events",
         "source_countries",
         "target_countries",
+        "actor_countries",
         "stories",
     ]
     assert report.totals["events"].tp == 2

@@ -105,3 +105,16 @@ def test_document_report_has_the_country_rows_for_event_gold() -> None:
     report, _ = score_document(gold, found, KB, frozenset(KINDS))
     assert report.scores["source_countries"].f1 == 1.0
     assert report.scores["target_countries"].f1 == 1.0
+    assert report.scores["actor_countries"].tp == 2
+
+
+def test_an_unknown_actor_counts_with_the_country_its_event_records() -> None:
+    text = "French unions called a strike against the government."
+    gold = [_gold("PROTEST", ["French unions"], ["France"], text)]
+    gold_names = NameResolver(
+        [GoldActor(name="French unions", kind="organisation", country="FRA")], IN_TEXT, KB
+    )
+    found = _event("PROTEST", ["French unions"], [], text)
+    assert _counts(score_countries(gold, [found], gold_names, []), "source_countries") == (0, 0, 1)
+    found.countries = {"French unions": "FRA"}
+    assert _counts(score_countries(gold, [found], gold_names, []), "source_countries") == (1, 0, 0)

@@ -477,3 +477,30 @@ def test_places_name_the_state_a_government_or_a_withdrawal_is_about(
 def test_a_withdrawal_within_ones_own_state_has_no_target(pipeline: Any) -> None:
     text = "Turkish troops withdrew from two positions in eastern Turkey."
     assert _one(pipeline, text, "RETREAT").target == []
+
+
+@pytest.mark.parametrize(
+    "text, actor, country",
+    [
+        (
+            "Chilean unions called a general strike against the pension reform.",
+            "Chilean unions",
+            "CHL",
+        ),
+        (
+            "Opposition parties in Bolivia demanded early elections.",
+            "Opposition parties in Bolivia",
+            "BOL",
+        ),
+    ],
+)
+def test_an_unknown_actor_keeps_the_country_its_words_name(
+    pipeline: Any, text: str, actor: str, country: str
+) -> None:
+    event = _events(pipeline, text)[0]
+    assert actor in event.source and event.countries[actor] == country
+
+
+def test_an_unknown_actor_without_a_country_records_none(pipeline: Any) -> None:
+    event = _one(pipeline, "Communist rebels freed six aid workers on Saturday.", "RETREAT")
+    assert event.countries == {}

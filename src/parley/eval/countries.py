@@ -21,7 +21,7 @@ from parley.models import Event
 
 __all__ = ["score_countries"]
 
-SOURCE, TARGET = "source_countries", "target_countries"
+SOURCE, TARGET, ACTORS = "source_countries", "target_countries", "actor_countries"
 
 
 def score_countries(
@@ -51,6 +51,9 @@ def score_countries(
     for fi, f in enumerate(found):
         if fi not in paired_found:
             _count(scores, None, f, names)
+    both = scores[ACTORS] = Score(ACTORS)  # the single figure: sources and targets
+    for part in (scores[SOURCE], scores[TARGET]):
+        both.tp, both.fp, both.fn = both.tp + part.tp, both.fp + part.fp, both.fn + part.fn
     return scores
 
 
@@ -77,8 +80,11 @@ def _pairs(
 
 
 def _agreement(g: GoldEvent, f: Event, names: NameResolver) -> tuple[bool, int]:
+    def found_country(actor: str) -> str | None:
+        return names.found_country(actor) or f.countries.get(actor)
+
     shared = sum(
-        len(_countries(gs, names.gold_country) & _countries(fs, names.found_country))
+        len(_countries(gs, names.gold_country) & _countries(fs, found_country))
         for gs, fs in ((g.source, f.source), (g.target, f.target))
     )
     return f.type in g.types, shared
@@ -93,12 +99,16 @@ def _same_sentence(gold_evidence: str, found_evidence: str) -> bool:
 def _count(
     scores: dict[str, Score], g: GoldEvent | None, f: Event | None, names: NameResolver
 ) -> None:
+    def found_country(actor: str) -> str | None:
+        # an actor the knowledge base does not know carries its country on the event
+        return names.found_country(actor) or (f.countries.get(actor) if f else None)
+
     for kind, gold_side, found_side in (
         (SOURCE, g.source if g else [], f.source if f else []),
         (TARGET, g.target if g else [], f.target if f else []),
     ):
         expected = _countries(gold_side, names.gold_country)
-        got = _countries(found_side, names.found_country)
+        got = _countries(found_side, found_country)
         score = scores[kind]
         score.tp += len(expected & got)
         score.fp += len(got - expected)

@@ -25,6 +25,7 @@ KIND_ORDER = (
     "events",
     "source_countries",
     "target_countries",
+    "actor_countries",
     "tracks",
     "rounds",
     "agreements",

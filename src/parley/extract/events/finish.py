@@ -194,6 +194,11 @@ class Finisher:
                 for a in (*draft.source, *draft.target, *draft.mediator)
                 if a in self.parties.sectors
             },
+            countries={
+                a: self.parties.unnamed.countries[a]
+                for a in (*draft.source, *draft.target, *draft.mediator)
+                if a in self.parties.unnamed.countries
+            },
             date=draft.date,
             place=draft.place,
             quantities=quantities_in(clause, self.when.date_tokens),

@@ -127,7 +127,10 @@ class UnnamedActors:
         if not country:
             return []
         demonym = demonym_of(country)
-        return [f"{demonym} protesters"] if demonym else []
+        if not demonym:
+            return []
+        self.countries[f"{demonym} protesters"] = country
+        return [f"{demonym} protesters"]
 
     def _sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
