@@ -504,3 +504,12 @@ def test_an_unknown_actor_keeps_the_country_its_words_name(
 def test_an_unknown_actor_without_a_country_records_none(pipeline: Any) -> None:
     event = _one(pipeline, "Communist rebels freed six aid workers on Saturday.", "RETREAT")
     assert event.countries == {}
+
+
+def test_an_abbreviation_in_brackets_after_a_verb_is_no_wire_dateline(pipeline: Any) -> None:
+    text = (
+        "Sudan\n\nKenyan, US and African mediators have suspended talks between the Sudanese "
+        "Armed Forces (SAF) and the Rapid Support Forces (RSF) in Jeddah."
+    )
+    found = [e for e in _events(pipeline, text) if "SDN" in e.source + e.target]
+    assert found, _events(pipeline, text)

@@ -343,6 +343,8 @@ def _wire_bracket(doc: Doc, close: int) -> bool:
     inside = doc[opening + 1 : close]
     if not all(t.text[:1].isupper() or t.text in ("'", "-") for t in inside):
         return False
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[:opening]):
+        return False  # "mediators suspended talks between X (SAF) and Y": a sentence, no dateline
     dash_after = close + 1 < len(doc) and doc[close + 1].text in _DASHES
     comma_before = any(t.text == "," for t in doc[:opening])
     return dash_after or comma_before
