@@ -137,11 +137,13 @@ class _Resolution:
         for ent in self.entities.candidates():
             if not self._first_pass(ent):
                 deferred.append(ent)
-        # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know
-        for ent in [e for e in deferred if len(e) > 1]:
+        # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know (a
+        # name counts with the given name the ruler left out: "Tomas" + surname pattern)
+        full = [e for e in deferred if e.end - self.persons.name_start(e) > 1]
+        for ent in full:
             self.persons.short_name(ent, {})  # steps 3, 8
         surnames = self.persons.article_surnames()
-        for ent in [e for e in deferred if len(e) == 1]:
+        for ent in [e for e in deferred if e not in full]:
             self.persons.short_name(ent, surnames)  # steps 2, 3, 8
         Titles(self.reading, self.ledger).resolve()  # steps 4 and 7
         Counterparts(self.reading, self.ledger).resolve()  # step 5
