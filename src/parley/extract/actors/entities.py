@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parley.extract.actors.evidence import Evidence
+from parley.extract.actors.outlets import outlet_by_place, shared_short_name
 from parley.extract.actors.state import Ledger, Reading
 from parley.kb import alias_key
 from parley.knowledge.places import city_country, country_code
@@ -54,7 +55,10 @@ class Entities:
             self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
         actor = self.kb_actor(ent)
-        if actor is not None:
+        states = [] if actor else [a for a in self.r.kb.lookup(ent.text) if a.kind == "state"]
+        if len(states) > 1:
+            self.shared_state_name(ent, states)  # "Congo": by the article's other names
+        elif actor is not None:
             self.known(ent, actor)
         elif ent.label_ == "NORP":
             self.demonym(ent)
@@ -83,6 +87,9 @@ class Entities:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
             return
+        if self.check.bare_outlet_name(ent, actor):
+            self.outlet_word(ent, actor)
+            return
         if self.check.used_as_place(ent, actor):
             self.ledger.place_at[ent.start] = actor.country or actor.id
             self.ledger.add(ent.start, ent.end, ent.label_, None, "place", 0.9)
@@ -91,6 +98,45 @@ class Entities:
         self.ledger.add(
             ent.start, ent.end, ent.label_, actor.id, how, 1.0 if how == "name" else 0.95
         )
+
+    def outlet_word(self, ent: SpacySpan, actor: Actor) -> None:
+        """ "National" or "Times" alone: the start of a longer name ("National Security
+        Council"), nothing without its "the", a shared short name read by the article's place
+        ("the Times" from New York), else the outlet itself ("The National reported")."""
+        if self.check.opens_longer_name(ent):
+            self.longer_name(ent)
+        elif not self.check.after_the(ent):
+            return
+        elif shared_short_name(ent.text):
+            hints = (self.r.dateline, self.r.outlet)
+            outlet = outlet_by_place(self.r.kb, ent.text, hints)
+            how, conf = ("context", 0.8) if outlet else ("unresolved", 0.5)
+            self.ledger.add(
+                ent.start, ent.end, ent.label_ if outlet else "OUTLET", outlet, how, conf
+            )
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, actor.id, "name", 1.0)
+
+    def longer_name(self, ent: SpacySpan) -> None:
+        """The whole capitalised name an outlet's one-word name opens: a known actor by that
+        name, else a new organisation."""
+        end = self.check.name_end(ent.end)
+        span = self.r.doc[ent.start : end]
+        self.ledger.consumed.update(range(ent.start, end))
+        found = self.r.kb.lookup(span.text)
+        if len(found) == 1:
+            self.ledger.add(ent.start, end, "ORG", found[0].id, "name", 0.9)
+            return
+        country = self.r.roles.country_in(ent.start, end, inside=True)
+        self.ledger.add(ent.start, end, "ORG", self.ledger.new_org(span.text, country), "new", 0.6)
+
+    def shared_state_name(self, ent: SpacySpan, states: list[Actor]) -> None:
+        """A name several states share: the one the article points to, else left unlinked."""
+        state = self.check.state_by_context(states)
+        if state is None:
+            self.ledger.add(ent.start, ent.end, ent.label_, None, "unresolved", 0.5)
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, state.id, "context", 0.8)
 
     def demonym(self, ent: SpacySpan) -> None:
         """Step 6: "the Americans" is the state; a bare adjective ("Russian officials") is not."""

@@ -100,7 +100,9 @@ class ActorsExtractor:
 
     def __call__(self, ctx: Context) -> None:
         article = ctx.article
-        run = _Resolution(ctx.doc, self.tools(ctx.kb), article.published_at, article.dateline)
+        run = _Resolution(
+            ctx.doc, self.tools(ctx.kb), article.published_at, article.dateline, article.outlet
+        )
         run.resolve()
         ctx.analysis.mentions.extend(run.mentions())
         ctx.analysis.actors.extend(run.actors())
@@ -122,10 +124,11 @@ class _Resolution:
     tools: Tools
     on: dt.date | None
     dateline: str | None = None
+    outlet: str | None = None
     ledger: Ledger = field(init=False)
 
     def __post_init__(self) -> None:
-        self.reading = Reading(self.doc, self.tools, self.on, self.dateline)
+        self.reading = Reading(self.doc, self.tools, self.on, self.dateline, self.outlet)
         self.ledger = Ledger(self.tools.kb)
         check = Evidence(self.reading)
         self.entities = Entities(self.reading, self.ledger, check)
@@ -150,6 +153,8 @@ class _Resolution:
 
     def _first_pass(self, ent: SpacySpan) -> bool:
         """Step 1 for full person names; steps 1, 6, 8 for the rest. False defers ``ent``."""
+        if ent.start in self.ledger.consumed:
+            return True  # part of a longer name resolved already ("National Security Council")
         if ent.label_ == "PERSON":
             return self.persons.full_name(ent)
         return self.entities.resolve(ent)
