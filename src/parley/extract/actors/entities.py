@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.extract.actors.context import ArticleContext
 from parley.extract.actors.evidence import Evidence
 from parley.extract.actors.outlets import outlet_by_place, shared_short_name
 from parley.extract.actors.state import Ledger, Reading
@@ -33,6 +34,7 @@ class Entities:
     r: Reading
     ledger: Ledger
     check: Evidence
+    context: ArticleContext
 
     def candidates(self) -> list[SpacySpan]:
         """Entities that may name actors: not dates or numbers, not inside an office title."""
@@ -87,7 +89,7 @@ class Entities:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
             return
-        if self.check.bare_outlet_name(ent, actor):
+        if self.context.bare_outlet_name(ent, actor):
             self.outlet_word(ent, actor)
             return
         if self.check.used_as_place(ent, actor):
@@ -103,9 +105,9 @@ class Entities:
         """ "National" or "Times" alone: the start of a longer name ("National Security
         Council"), nothing without its "the", a shared short name read by the article's place
         ("the Times" from New York), else the outlet itself ("The National reported")."""
-        if self.check.opens_longer_name(ent):
+        if self.context.opens_longer_name(ent):
             self.longer_name(ent)
-        elif not self.check.after_the(ent):
+        elif not self.context.after_the(ent):
             return
         elif shared_short_name(ent.text):
             hints = (self.r.dateline, self.r.outlet)
@@ -120,7 +122,7 @@ class Entities:
     def longer_name(self, ent: SpacySpan) -> None:
         """The whole capitalised name an outlet's one-word name opens: a known actor by that
         name, else a new organisation."""
-        end = self.check.name_end(ent.end)
+        end = self.context.name_end(ent.end)
         span = self.r.doc[ent.start : end]
         self.ledger.consumed.update(range(ent.start, end))
         found = self.r.kb.lookup(span.text)
@@ -132,7 +134,7 @@ class Entities:
 
     def shared_state_name(self, ent: SpacySpan, states: list[Actor]) -> None:
         """A name several states share: the one the article points to, else left unlinked."""
-        state = self.check.state_by_context(states)
+        state = self.context.state_by_context(states)
         if state is None:
             self.ledger.add(ent.start, ent.end, ent.label_, None, "unresolved", 0.5)
         else:

@@ -30,8 +30,9 @@ The steps live in small modules over a shared :class:`~parley.extract.actors.sta
 (the article, read once) and :class:`~parley.extract.actors.state.Ledger` (what is found so
 far): candidate lookup and non-person names in ``entities``, person names in ``persons``, the
 evidence a link needs (full or introduced name, role active on the date, gender and kind
-agreement) in ``evidence``, titles, stated roles and counterparts in ``titles``, and the
-article's publisher in ``outlets``.
+agreement) in ``evidence``, what the rest of the article says about a name (a longer name it
+opens, the place that picks "the Times", which "Congo") in ``context``, titles, stated roles
+and counterparts in ``titles``, and outlets in ``outlets``.
 
 Left in ``ctx.products`` for later extractors (declared in ``assigns``):
 
@@ -49,6 +50,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from parley.extract.actors.context import ArticleContext
 from parley.extract.actors.entities import Entities
 from parley.extract.actors.evidence import Evidence
 from parley.extract.actors.outlets import outlet_actor, record_without_mentions
@@ -131,7 +133,8 @@ class _Resolution:
         self.reading = Reading(self.doc, self.tools, self.on, self.dateline, self.outlet)
         self.ledger = Ledger(self.tools.kb)
         check = Evidence(self.reading)
-        self.entities = Entities(self.reading, self.ledger, check)
+        context = ArticleContext(self.reading)
+        self.entities = Entities(self.reading, self.ledger, check, context)
         self.persons = Persons(self.reading, self.ledger, check)
 
     def resolve(self) -> None:
