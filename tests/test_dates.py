@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.timeplace.dates import (
     DatesExtractor,
@@ -281,3 +285,43 @@ def test_parts_of_months_and_decades(text: str, tense: str, value: str, precisio
 )
 def test_expression_boundaries(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e, _, _ in find_expressions(text)] == expected
+
+
+# --------------------------------------------------------------- the patterns read the lexicon
+
+
+@pytest.fixture
+def user_lexicon(tmp_path: Path) -> Iterator[Callable[[dict[str, object]], None]]:
+    """Write a user's lexicon/timeplace.json and point the knowledge layer at it."""
+
+    def write(data: dict[str, object]) -> None:
+        (tmp_path / "lexicon").mkdir(exist_ok=True)
+        (tmp_path / "lexicon" / "timeplace.json").write_text(json.dumps(data), "utf-8")
+        knowledge.configure([tmp_path])
+
+    yield write
+    knowledge.configure([])
+
+
+def test_a_user_file_adds_a_month_abbreviation(user_lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "The envoys met on Febr. 3 in Doha."
+    assert find_expressions(text) == []
+    user_lexicon({"months": {"febr": 2}})
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == ["Febr. 3"]
+    assert resolve_expression("Febr. 3", THURSDAY, "past").value == "2026-02-03"
+
+
+def test_a_user_file_adds_a_weekday_modifier_with_its_meaning(user_lexicon) -> None:  # type: ignore[no-untyped-def]
+    # "previous" already means one step back (relative_steps); listing it before weekdays is
+    # enough for "previous Thursday" to be the Thursday before, even on a Thursday.
+    assert resolve_expression("previous Thursday", THURSDAY, "present").precision == "unknown"
+    user_lexicon({"weekday_modifiers": ["previous"]})
+    assert resolve_expression("previous Thursday", THURSDAY, "present").value == "2026-01-29"
+
+
+def test_a_user_file_adds_a_duration_word_and_its_direction(user_lexicon) -> None:  # type: ignore[no-untyped-def]
+    user_lexicon(
+        {"duration_modifiers": {"during the last": "backward"}, "date_units": {"yrs": "year"}}
+    )
+    got = resolve_expression("during the last two yrs", THURSDAY, "past")
+    assert (got.value, got.end_value) == ("2024-02-05", "2026-02-05")
