@@ -172,3 +172,42 @@ def test_every_outlet_a_shared_short_name_can_mean_is_shipped() -> None:
     meanings = table("lexicon/actors.json", "outlet_short_names")
     ids = {outlet for places in meanings.values() for outlet in places.values()}
     assert ids and all(kb[i].kind == "media outlet" for i in ids)
+
+
+# -- a person whose surname is a state's name ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def analyse_jordan():  # type: ignore[no-untyped-def]
+    from parley.nlp import load_pipeline
+
+    kb = KnowledgeBase([Actor(id="JOR", name="Jordan", kind="state", country="JOR")])
+    nlp = load_pipeline(MODEL, kb)
+
+    def run(text: str) -> list[Mention]:
+        article = Article(id="t", text=text, published_at=ON)
+        ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
+        ActorsExtractor()(ctx)
+        return ctx.analysis.mentions
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Jim Jordan said the bill would fail. Jordan added that the vote was close.",
+        "Jordan said the bill would fail, Senator Jim Jordan told reporters later.",
+    ],
+)
+def test_a_person_whose_surname_is_a_state_does_not_speak_as_the_state(
+    analyse_jordan, text
+) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyse_jordan(text)
+    assert "JOR" not in {m.actor for m in mentions}
+    assert {m.actor for m in mentions if "Jordan" in m.text} == {"new:jim-jordan"}
+
+
+def test_the_state_speaks_as_itself_when_no_person_has_its_name(analyse_jordan) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyse_jordan("Jordan said it would reopen the crossing on Sunday.")
+    assert _by_text(mentions, "Jordan").actor == "JOR"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from parley.extract.actors.gender import gender_of_name
 from parley.extract.actors.outlets import shared_short_name
 from parley.extract.actors.state import Reading, lex
 from parley.kb import alias_key
@@ -29,6 +30,32 @@ class ArticleContext:
     def __init__(self, reading: Reading) -> None:
         self.r = reading
         self.doc = reading.doc
+        self._surnames: dict[str, bool] = {}
+
+    def person_named(self, ent: SpacySpan) -> bool:
+        """Whether the one word ``ent`` ("Jordan") is a person's surname in this article: right
+        after a given name here or anywhere else ("Senator Jim Jordan", "Michael Jordan")."""
+        word = ent.text
+        if len(ent) != 1:
+            return False
+        if word not in self._surnames:
+            self._surnames[word] = any(
+                t.text == word and self.given_name_before(t.i) for t in self.doc
+            )
+        return self._surnames[word]
+
+    def given_name_before(self, i: int) -> bool:
+        """A given name right before token ``i``: a first name of the gender tables, a word the
+        model tags PERSON, or a capitalised word after a rank or honorific ("Senator Jim")."""
+        if i < 1:
+            return False
+        prev = self.doc[i - 1]
+        glued = prev.whitespace_ == " "
+        if not (glued and prev.pos_ == "PROPN" and prev.is_title):
+            return False
+        if prev.ent_type_ == "PERSON" or gender_of_name(prev.text) is not None:
+            return True
+        return i >= 2 and self.doc[i - 2].lower_ in self.r.lexicon.ranks
 
     def bare_outlet_name(self, ent: SpacySpan, actor: Actor) -> bool:
         """ "National" or "Times" alone: a one-word outlet name without its "The"."""

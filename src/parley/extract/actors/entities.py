@@ -57,6 +57,8 @@ class Entities:
             self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
         actor = self.kb_actor(ent)
+        if actor is not None and actor.kind == "state" and self.context.person_named(ent):
+            return False  # "Jordan" after "Senator Jim Jordan": the person passes decide
         states = [] if actor else [a for a in self.r.kb.lookup(ent.text) if a.kind == "state"]
         if len(states) > 1:
             self.shared_state_name(ent, states)  # "Congo": by the article's other names
