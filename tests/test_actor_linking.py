@@ -211,3 +211,36 @@ def test_a_person_whose_surname_is_a_state_does_not_speak_as_the_state(
 def test_the_state_speaks_as_itself_when_no_person_has_its_name(analyse_jordan) -> None:  # type: ignore[no-untyped-def]
     mentions = analyse_jordan("Jordan said it would reopen the crossing on Sunday.")
     assert _by_text(mentions, "Jordan").actor == "JOR"
+
+
+# -- an organisation named after a people and a place -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Canadians for Chile, a campaign group, said it would fund ads.", set()),
+        ("Canadians in Chile said the consulate had called them.", {"CAN", "CHL"}),
+    ],
+)
+def test_a_group_named_for_a_country_is_neither_state(analyse_states, text, states) -> None:  # type: ignore[no-untyped-def]
+    assert {m.actor for m in analyse_states(text)} & {"CAN", "CHL"} == states
+
+
+@pytest.fixture(scope="module")
+def analyse_states():  # type: ignore[no-untyped-def]
+    from parley.nlp import load_pipeline
+
+    kb = KnowledgeBase([
+        Actor(id="CAN", name="Canada", kind="state", country="CAN", aliases=["the Canadians"]),
+        Actor(id="CHL", name="Chile", kind="state", country="CHL"),
+    ])  # fmt: skip
+    nlp = load_pipeline(MODEL, kb)
+
+    def run(text: str) -> list[Mention]:
+        article = Article(id="t", text=text, published_at=ON)
+        ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
+        ActorsExtractor()(ctx)
+        return ctx.analysis.mentions
+
+    return run

@@ -67,6 +67,16 @@ class ArticleContext:
         """ "National Security Council": capitalised words glued after ``ent`` continue a name."""
         return self.name_end(ent.end) > ent.end
 
+    def names_an_organisation(self, ent: SpacySpan) -> bool:
+        """ "Americans for Ukraine, a political action committee": a place or people opening a
+        longer capitalised name ("X for Y", "X of Y") that an apposition then describes."""
+        end = self.name_end(ent.end)
+        if end <= ent.end + 1 or end + 1 >= len(self.doc):
+            return False
+        inside = self.doc[ent.end : end]
+        joined = any(t.lower_ in lex("name_connectors") for t in inside)
+        return joined and self.doc[end].text == "," and self.doc[end + 1].pos_ == "DET"
+
     def name_end(self, i: int) -> int:
         """Where a capitalised name running on from token ``i`` ends (connectors inside)."""
         doc = self.doc

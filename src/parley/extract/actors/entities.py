@@ -50,6 +50,9 @@ class Entities:
 
     def resolve(self, ent: SpacySpan) -> bool:
         """Resolve a non-person ``ent`` now, or return False to defer it to the person passes."""
+        if ent.label_ in ("NORP", "GPE") and self.context.names_an_organisation(ent):
+            self.longer_name(ent)  # "Americans for Ukraine, a committee": neither state
+            return True
         if self.check.is_dateline(ent) and self.kb_actor(ent) is None:
             self.unknown_place(ent)  # "AVAZA, Turkmenistan —": a place, whatever its tag
             return True
