@@ -302,6 +302,8 @@ def display_name(raw: str, review: dict[str, Any]) -> str | None:
     honorifics = set(review["honorifics"])
     while words and words[0].upper() in honorifics:
         words = words[1:]
+    if set(w.upper() for w in words[:2]) & set(review["alias_office_words"]):
+        return None  # "RUSSIAN_PRESIDENT_YELTSIN": a title, not a name
     if len(words) < 2 or not all(re.fullmatch(r"[A-Za-z][A-Za-z.'`\-]*", w) for w in words):
         return None
     particles = set(review["name_particles"])
@@ -443,7 +445,8 @@ def convert(entries: list[Entry], review: dict[str, Any], hand: Hand) -> list[Pe
             terms[office.key].append(span)
     for key, spans in terms.items():
         for span in one_holder_a_day(spans, hand.holders.get(key, [])):
-            state = hand.kb[key.split(":")[1]].name
+            code = key.split(":")[1]
+            state = ("the " if code in review["states_with_the"] else "") + hand.kb[code].name
             title = review["titles"][span.office].format(state=state)
             span.person.roles.append(
                 {

@@ -244,3 +244,9 @@ def analyse_states():  # type: ignore[no-untyped-def]
         return ctx.analysis.mentions
 
     return run
+
+
+def test_a_place_named_after_an_outlets_word_is_a_place(analyse) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyse("Protesters gathered in Times Square on Monday.", "New York")
+    square = _by_text(mentions, "Times Square")
+    assert square.actor is None and square.how == "place"

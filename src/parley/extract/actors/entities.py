@@ -130,6 +130,9 @@ class Entities:
         end = self.context.name_end(ent.end)
         span = self.r.doc[ent.start : end]
         self.ledger.consumed.update(range(ent.start, end))
+        if self.check.is_locative(span):
+            self.ledger.add(ent.start, end, "FAC", None, "place", 0.5)  # "in Times Square"
+            return
         found = self.r.kb.lookup(span.text)
         if len(found) == 1:
             self.ledger.add(ent.start, end, "ORG", found[0].id, "name", 0.9)
