@@ -131,3 +131,41 @@ def test_the_shipped_phoenix_file_is_lookup_only_unless_a_user_file_extends_a_pe
     item = {"id": converted, "name": shipped[converted].name, "kind": "person"}
     extra.write_text(json.dumps({"format": "parley-actors/1", "actors": [item]}), "utf-8")
     assert converted not in load_kb([extra]).lookup_only
+
+
+# -- a stated role must agree with what the knowledge base says of the person --------------
+
+
+@pytest.fixture(scope="module")
+def analyse_roles():  # type: ignore[no-untyped-def]
+    from parley.nlp import load_pipeline
+
+    kb = KnowledgeBase([
+        Actor(id="NOR", name="Norway", kind="state", country="NOR"),
+        Actor(id="igo:un", name="United Nations", kind="igo", aliases=["UN"]),
+        person("p:lindqvist", "Marta Lindqvist", "NOR",
+               role("foreign_minister:NOR", "Foreign Minister of Norway", "2022-01-01"),
+               aliases=("Lindqvist",)),
+    ])  # fmt: skip
+    nlp = load_pipeline(MODEL, kb)
+
+    def run(text: str) -> list[str | None]:
+        article = Article(id="t", text=text, published_at=YEARS_LATER)
+        ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
+        ActorsExtractor()(ctx)
+        return [m.actor for m in ctx.analysis.mentions if "Lindqvist" in m.text]
+
+    return run
+
+
+def test_a_namesake_whose_stated_role_belongs_elsewhere_is_not_the_minister(analyse_roles) -> None:  # type: ignore[no-untyped-def]
+    found = analyse_roles(
+        "Marta Lindqvist, a UN logistics officer, said the trucks were stuck. "
+        "Lindqvist said the road would open on Friday."
+    )
+    assert len(found) == 2 and "p:lindqvist" not in found and len(set(found)) == 1
+
+
+def test_the_minister_with_her_own_state_in_the_stated_role_stays_linked(analyse_roles) -> None:  # type: ignore[no-untyped-def]
+    found = analyse_roles("Marta Lindqvist, Norway's top diplomat, said the trucks were stuck.")
+    assert found == ["p:lindqvist"]
