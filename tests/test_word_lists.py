@@ -268,10 +268,12 @@ def test_the_regex_detector_finds_words_where_patterns_are_built(tmp_path: Path)
         'GROUPS = re.compile(r"(?:alpha|beta)")  # not a word list: code names\n'
         'PROSE = "Talks resumed (in Oslo) on Friday."\n'
         'SQL = "SELECT id FROM articles WHERE id IN (?, ?)"\n'
+        'PLEDGE_PATTERN = "pledged"\n'
     )
     assert regex_words(sample, "sample.py") == [
         (2, ["agreed", "signed"]),
         (3, ["vowed"]),
         (4, ["ago"]),
         (5, ["since"]),
+        (11, ["pledged"]),
     ]

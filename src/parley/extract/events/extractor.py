@@ -350,5 +350,5 @@ def _role_description(token: Token) -> bool:
         and token.dep_ == "dobj"
         and verb.dep_ == "relcl"
         and verb.tag_ in ("VBZ", "VBP")
-        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
     )

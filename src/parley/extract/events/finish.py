@@ -84,7 +84,9 @@ class Finisher:
             return False  # PLOVER codes no event without a named source actor
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
-        duplicate = next((k for k in kept if same_happening(k, draft)), None)
+        duplicate = next(
+            (k for k in kept if same_happening(k, draft) and not _numbered_apart(draft, k)), None
+        )
         if duplicate is not None:
             complete(duplicate, draft)
             return False
@@ -130,7 +132,8 @@ class Finisher:
                 and earlier.date is not None
                 and draft.date.value != earlier.date.value
             )
-            if not (draft.historical_mod or draft.new_instance or other_date):
+            distinct = other_date or _other_ordinal(draft, earlier)
+            if not (draft.historical_mod or draft.new_instance or distinct):
                 complete(earlier, draft)
                 return False
             draft.source, draft.target = list(earlier.source), list(earlier.target)
@@ -245,6 +248,43 @@ def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression |
         ):
             return date
     return None
+
+
+def _other_ordinal(draft: Draft, earlier: Draft) -> bool:
+    """ "The first round, held in August" after "the second round": two nouns numbered
+    differently are two events, whatever their dates (the ordinals are the parser's ORDINAL
+    entities, so no word list is needed)."""
+    mine, theirs = _ordinal(draft.token), _ordinal(earlier.token)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _numbered_apart(draft: Draft, kept: Draft) -> bool:
+    """ "The second round, held in Bangkok in November" is not the undated "talks" mentioned
+    before it: a numbered noun with a date of its own retells only a mention with the same
+    number or the same date."""
+    if _ordinal(draft.token) is None:
+        return False
+    if _ordinal(kept.token) is not None:
+        return _other_ordinal(draft, kept)
+    mine, theirs = draft.date, kept.date
+    return mine is not None and (theirs is None or theirs.value != mine.value)
+
+
+def _ordinal(token: Token) -> str | None:
+    """The ordinal on the event noun, or on the noun it completes ("the second round of the
+    talks")."""
+    nouns = [token]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN":
+        nouns.append(token.head.head)
+    return next(
+        (
+            c.lower_
+            for noun in nouns
+            for c in noun.children
+            if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"
+        ),
+        None,
+    )
 
 
 def _generic(draft: Draft) -> bool:

@@ -20,6 +20,9 @@ Conventions (a person reading ``value`` should not be surprised):
   point as both ``value`` and ``end_value`` with precision ``approximate``; an open duration
   ("for months") has ``value`` None. "In the coming weeks" is a ``range`` from publication.
 * Present tense counts as "nearest": the closest occurrence before or after publication.
+* "last Friday" is the Friday of the calendar week before publication ("on Friday" or "this
+  past Friday" name the nearer one); "from June until August" is read as one span, which in a
+  past sentence ends before publication.
 * Without a publication date every expression keeps its text and gets ``value`` None.
 
 ``ctx.products.date_kind`` maps each expression's start offset to ``point``, ``range`` or
@@ -62,10 +65,18 @@ log = logging.getLogger(__name__)
 Tense = Literal["past", "future", "present"]
 Kind = DateKind
 
-# Counts before a unit ("three weeks", "a few days"), from parley/data/lexicon/numbers.json.
-# Kept to the words this extractor has always read: all cardinals would also find "for fourteen
-# months" (one more date in the events gold), a change to make with a snapshot regeneration.
-NUMBERS = {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
+
+@knowledge.derived
+def _numbers() -> dict[str, int]:
+    """Counts before a unit ("three weeks", "a few days"), from lexicon/numbers.json.
+
+    Kept to the words this extractor has always read: all cardinals would also find "for
+    fourteen months" (one more date in the events gold), a change to make with a snapshot
+    regeneration.
+    """
+    return {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
+
+
 # How far "the coming days/weeks/months/years" reach, as (unit, count).
 COMING_REACH = {"day": ("day", 7), "week": ("week", 4), "month": ("month", 3), "year": ("year", 2)}
 
@@ -167,15 +178,7 @@ def _calendar_rules() -> tuple[_Rule, ...]:
     return (
         _Rule(
             "month",
-            _rx(
-                r"(?:(?P<mod>"
-                + modifier
-                + r") )?(?:(?P<part>"
-                + part
-                + r")(?: |-))?"
-                + month
-                + r"(?! ?\d)"
-            ),
+            _rx(rf"(?:(?P<mod>{modifier}) )?(?:(?P<part>{part})(?: |-))?{month}(?!\.? ?\d)"),
             "point",
         ),
         _Rule(
@@ -200,7 +203,7 @@ def _relative_rules() -> tuple[_Rule, ...]:
     day_parts = _alt(knowledge.phrases(_LEX, "day_parts"))
     day_words = _alt(knowledge.table(_LEX, "day_words"))
     part_leads = _alt(knowledge.table(_LEX, "day_part_leads"))
-    weekday_mod = _alt(knowledge.phrases(_LEX, "weekday_modifiers"))
+    weekday_mod = _alt(knowledge.table(_LEX, "weekday_modifiers"))
     within_mod = _alt(knowledge.phrases(_LEX, "within_modifiers"))
     within_link = _alt(knowledge.phrases(_LEX, "within_links"))
     unit_mod = _alt(knowledge.phrases(_LEX, "relative_unit_modifiers"))
@@ -239,7 +242,7 @@ def _relative_rules() -> tuple[_Rule, ...]:
 
 def _duration_rules() -> tuple[_Rule, ...]:
     """Counted and open stretches of time: "three weeks ago", "the coming weeks", "for months"."""
-    num = r"(?P<num>\d+|" + _alt(NUMBERS) + r")"
+    num = r"(?P<num>\d+|" + _alt(_numbers()) + r")"
     unit = r"(?P<unit>" + _units("day", "week", "month", "year", "decade") + r")s?"
     plural = r"(?P<unit>" + _units("day", "week", "month", "year") + r")s"
     ago = _alt(knowledge.phrases(_LEX, "before_now"))
@@ -256,16 +259,7 @@ def _duration_rules() -> tuple[_Rule, ...]:
         _Rule("ago", _rx(num + r" " + unit + r" (?:" + ago + r")"), "point"),
         _Rule(
             "coming",
-            _rx(
-                r"(?:(?:"
-                + span_lead
-                + r") )?the (?P<mod>"
-                + coming
-                + r") (?:(?:"
-                + few
-                + r") )?"
-                + plural
-            ),
+            _rx(rf"(?:(?:{span_lead}) )?the (?P<mod>{coming}) (?:(?:{few}) )?{plural}"),
             "range",
         ),
         _Rule(
@@ -447,10 +441,13 @@ def _step(mod: str) -> int | None:
 def _direction(mod: str, step: int | None, tense: Tense) -> Tense:
     """Which way from publication a modified month lies: the modifier's way, else the tense's.
 
-    "until August" follows its verb's tense ("ran until August" is past), so it is in neither
-    table.
+    "by June" is ahead unless its verb is past; "until August" follows its verb's tense ("ran
+    until August" is past), so it is in neither table.
     """
     direction: Tense | None = knowledge.table(_LEX, "month_direction").get(mod)
+    leaning: Tense | None = knowledge.table(_LEX, "month_leaning").get(mod)
+    if direction is None and leaning is not None:  # "had left by June" is behind
+        direction = "past" if tense == "past" else leaning
     if direction is None and step:
         direction = "past" if step < 0 else "future"
     return direction or tense
@@ -512,19 +509,27 @@ def _day_word(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved
 
 
 def _weekday(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    """A weekday, in the week its modifier names, else the one the tense points to.
+
+    "last Friday" is the Friday of the week before publication: the nearer one is written "on
+    Friday" or "this past Friday" (the latest before publication).
+    """
     target = weekdays()[(g["weekday"] or "").lower()]
     mod = (g.get("mod") or "").lower().replace("on ", "").strip()
     monday = base - dt.timedelta(days=base.weekday())
     this_week = monday + dt.timedelta(days=target)
-    step = _step(mod)
-    if step == 0:
-        return Resolved(this_week.isoformat(), "day")
-    if step is not None and step < 0:
-        day = this_week if this_week < base else this_week - dt.timedelta(days=7)
-    elif step is not None and step > 0:
-        day = this_week if this_week > base else this_week + dt.timedelta(days=7)
+    week = dt.timedelta(days=7)
+    meaning = knowledge.table(_LEX, "weekday_modifiers").get(mod)
+    if meaning == "this_week":
+        day = this_week
+    elif meaning == "last_week":
+        day = this_week - week
+    elif meaning == "latest":
+        day = this_week if this_week < base else this_week - week
+    elif meaning == "following":
+        day = this_week if this_week > base else this_week + week
     else:
-        day = _pick([this_week + dt.timedelta(days=7 * k) for k in (-1, 0, 1)], base, tense)
+        day = _pick([this_week + k * week for k in (-1, 0, 1)], base, tense)
     return Resolved(day.isoformat(), "day")
 
 
@@ -626,7 +631,7 @@ def _unit(g: dict[str, str | None]) -> str:
 
 def _number(word: str | None) -> int:
     word = (word or "").lower()
-    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+    return int(word) if word.isdigit() else _numbers().get(word, 1)
 
 
 def _feb29(day: dt.date) -> bool:
@@ -756,7 +761,7 @@ class DatesExtractor:
             step = partial(self._from_entity, ent, base, patterns, found, kinds)
             isolated(ctx, self.name, step, ent.sent)
         found.sort(key=lambda t: t.start)
-        _order_spans(ctx.doc.text, found)
+        _order_spans(ctx.doc.text, found, base)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
@@ -855,25 +860,31 @@ def _dateparser_fallback(
     return None
 
 
-def _order_spans(text: str, found: list[TimeExpression]) -> None:
-    """ "from June until August": the end of a span is the first such month after its start.
+def _order_spans(text: str, found: list[TimeExpression], base: dt.date | None) -> None:
+    """ "from June until August": one span, its months read together.
 
     Each month is resolved alone (by the verb's tense), which can put the end a year before the
-    start, or the start a year after the end; the pair is read together instead.
+    start, or the start a year after the end. A span that is over by publication keeps its end
+    and starts at the last such month before it ("lasted from June until August", written in
+    July, is last year's June to August); any other span keeps its start and ends at the first
+    such month after it.
     """
     for first, second in zip(found, found[1:], strict=False):
         between = text[first.end : second.start].strip().lower()
-        opening = first.text.lower().startswith("from")
+        opening = first.text.lower().split(" ", 1)[0] in knowledge.words(_LEX, "span_openers")
         joined = between == "" or between in knowledge.words(_LEX, "span_joiners")
         months = first.precision == second.precision == "month"
         if not opening or not joined or not (months and first.value and second.value):
             continue
-        start, end = _month_number(first.value), _month_number(second.value)
-        if end < start:
-            second.value = f"{int(first.value[:4]) + 1:04d}{second.value[4:]}"
-        elif end - start >= 12:
-            second.value = f"{int(second.value[:4]) - 1:04d}{second.value[4:]}"
+        (sy, sm), (ey, em) = _year_month(first.value), _year_month(second.value)
+        if 0 <= (ey * 12 + em) - (sy * 12 + sm) < 12:
+            continue
+        published = base.year * 12 + base.month if base is not None else None
+        if published is not None and max(sy * 12 + sm, ey * 12 + em) <= published:
+            first.value = f"{ey if sm <= em else ey - 1:04d}-{sm:02d}"
+        else:
+            second.value = f"{sy if em >= sm else sy + 1:04d}-{em:02d}"
 
 
-def _month_number(value: str) -> int:
-    return int(value[:4]) * 12 + int(value[5:7])
+def _year_month(value: str) -> tuple[int, int]:
+    return int(value[:4]), int(value[5:7])
