@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
 from parley.extract.speech.cues import LEXICON, Cues
-from parley.extract.speech.descriptions import has_role
+from parley.extract.speech.descriptions import has_role, person_role
 from parley.extract.speech.resolver import FAR, NEAR, Who
 from parley.extract.speech.syntax import LOOK_BACK, char_at, same_paragraph, sentences_back
 from parley.knowledge import words
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Antecedents"]
 
 _CHAIN = 3  # pronouns followed back through earlier pronouns, at most
+_FAR_BACK = 10  # sentences searched for the last speaker when no antecedent is nearer
 
 
 class Antecedents:
@@ -56,7 +57,8 @@ class Antecedents:
         self._depth = 0  # pronouns followed through pronouns, bounded by _CHAIN
 
     def antecedent(self, pron: Token) -> Who | None:
-        """The most recent compatible speaker or subject before ``pron`` (up to 3 sentences)."""
+        """The most recent compatible speaker or subject before ``pron`` (up to 4 sentences,
+        the pronoun's own included), else the last named speaker further back."""
         person = pron.lower_ in self.cues.person_pronouns
         gender = gender_of_pronoun(pron.text)
         for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
@@ -70,6 +72,23 @@ class Antecedents:
             if who is not None:
                 conf = NEAR if n <= 1 else FAR
                 return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
+        return self._last_speaker(pron, person, gender) if person else None
+
+    def _last_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
+        """Further back, "he" is the named person who spoke last, when one agrees.
+
+        Wire copy names a speaker, gives background for several sentences, then goes on
+        with "he said"; the reader still hears the last person quoted. Only a linked speaker
+        noted within ``_FAR_BACK`` sentences counts, at the lowest confidence.
+        """
+        sents = sentences_back(pron, _FAR_BACK)
+        start = sents[-1].start
+        noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
+        for _, who in reversed(noted):
+            if who.actor is None or not self._compatible(who, person):
+                continue
+            if agrees(gender, self._gender(who)):
+                return Who(who.actor, who.text, who.start, who.end, FAR, who.kind, who.head)
         return None
 
     def _gender(self, who: Who) -> Gender | None:
@@ -134,13 +153,19 @@ class Antecedents:
         )
 
     def _compatible(self, who: Who, person: bool) -> bool:
-        """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means."""
+        """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means.
+
+        A role noun names a person even when the phrase speaks for an institution: "the UN
+        special envoy … he said" is the envoy, though the envoy's words are the UN's.
+        """
+        tok = self._head_of(who)
+        if tok is not None and person_role(tok, self.cues):
+            return person
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person
-        if who.head is None:
+        if tok is None:
             return False
-        tok = self.doc[who.head]
         label = self.res.label(tok)
         if label == "PERSON":
             return person
@@ -155,3 +180,13 @@ class Antecedents:
         return (
             person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(LEXICON, "not_people")
         )
+
+    def _head_of(self, who: Who) -> Token | None:
+        """The head token of a candidate; a speaker noted by offsets only is found by them,
+        so that an unlinked speaker ("the envoy for the region") can be taken up by "he"."""
+        if who.head is not None:
+            return self.doc[who.head]
+        if who.end <= who.start:
+            return None
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None

@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
 from parley.extract.speech.claims import Claims, Found
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import find_marked
 from parley.extract.speech.prepositional import Prepositional
 from parley.extract.speech.quoted_words import QuotedWords
@@ -77,6 +78,7 @@ from parley.extract.speech.reporters import Reporters
 from parley.extract.speech.resolver import Resolver, who_of
 from parley.extract.speech.speakers import Cues, Speakers, load_cues
 from parley.extract.speech.syntax import phrase_bounds, subject_of
+from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
 
 if TYPE_CHECKING:
@@ -175,18 +177,23 @@ class _Run:
         self.quoted = QuotedWords(self.doc, marked, ctx.analysis.quotes)
         self.claims = Claims(self.doc, cues, self.quoted)
         self.reporters = Reporters(ctx, cues, self.res, self.speakers)
+        self.preps = Prepositional(ctx, cues, self.res, self.reporters, self.claims)
 
     def prepositional(self) -> list[Found]:
         """Claims credited by "according to X" and its kin."""
-        return Prepositional(self.ctx, self.cues, self.res, self.reporters, self.claims).find()
+        return self.preps.find()
 
     def _note_speakers(self, quotes: list[Quote]) -> None:
-        """Note the quotes extractor's named speakers: antecedents for a later "he said that …"."""
-        # The quotes extractor ran first: its speakers are antecedents for "he said that …".
+        """Note the quotes extractor's speakers: antecedents for a later "he said that …".
+
+        An unlinked speaker counts too ("the envoy for the region"): the pronoun after it
+        means that person, not a thing named in between.
+        """
         for q in quotes:
             span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-            if q.speaker is not None and q.speaker.actor is not None and span is not None:
-                self.speakers.note(span.start, who_of(q.speaker))
+            sp = q.speaker
+            if sp is not None and span is not None and sp.start is not None:
+                self.speakers.note(span.start, who_of(sp))
 
     def verbal(self) -> list[Found]:
         """Claims of the verbs of saying, reporting, accusing and finding (negated verbs claim
@@ -227,11 +234,17 @@ class _Run:
         lemma = verb.lemma_.lower()
         relays = lemma in self.cues.relay_verbs
         verbs = self.cues.report_verbs | self.cues.indirect_verbs | self.cues.accusation_verbs
-        if not (relays or lemma in verbs or self._finding(verb) or self.claims.claims_object(verb)):
+        claims = self.claims
+        said = relays or lemma in verbs or claims.phrasal(verb) is not None
+        if not (said or self._finding(verb) or claims.claims_object(verb)):
             return None
+        if _other_sense(verb, self.cues):
+            return None  # "police charged the four activists": charging someone says nothing
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb) or self._issuer_of_noun(verb)
+        if subj is not None and subj.lower_ in words(LEXICON, "listener_pronouns"):
+            return None  # "can you confirm that …?": a question to the listener asserts nothing
         claim = self.claims.claim_of(verb)
         if claim is not None:
             claim = self.quoted.paraphrase(claim)
@@ -250,6 +263,10 @@ class _Run:
             relay, _ = self.reporters.reporter(phrase_bounds(subj, stop_at=cutoff))
             return Found(claim, verb.text, cited[0], via=relay, confidence=conf)
         medium = self.reporters.medium(verb) if relays else None
+        medium = medium or self.reporters.quoting(verb)
+        relayed = self.preps.relay_after(verb, claim) if medium is None else None
+        if relayed is not None:
+            claim, medium = relayed  # "X said Y, according to Z": X's claim, relayed by Z
         return Found(claim, verb.text, source, via=medium, confidence=conf)
 
     def _finding(self, verb: Token) -> bool:
@@ -282,6 +299,17 @@ class _Run:
         if quote is None:
             return None
         return Found(quote, verb.text, found[0], via=medium, confidence=found[1])
+
+
+def _other_sense(verb: Token, cues: Cues) -> bool:
+    """Whether a verb that reports speech only with a clause ("charged that …", "estimates
+    there are …") has an object instead ("charged the activists", "estimates the cost"): a
+    different sense. A disputed noun phrase ("disputed reports") is a denial, not this."""
+    if verb.lemma_.lower() not in words(LEXICON, "clausal_only_verbs"):
+        return False
+    if verb.lemma_.lower() in cues.denial_verbs:
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:

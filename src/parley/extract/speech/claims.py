@@ -48,15 +48,22 @@ class Claims:
 
     def claim_of(self, verb: Token) -> tuple[int, int] | None:
         """Token bounds of what ``verb`` reports, or None when it reports no claim here."""
+        if any(
+            c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" and c.i < verb.i for c in verb.children
+        ):
+            return None  # "progress, which ministers declare even when …": said stands outside
         comp = self._complement(verb)
         if comp is not None:
             if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
                 return None  # "described how the session collapsed": a topic, not a claim
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
+            cut = self._next_speech(comp)
             words = [
                 t for t in comp.subtree
-                if not (t.dep_ == "mark" and t.head.i == comp.i) and same_paragraph(t, verb)
+                if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
+                and same_paragraph(t, verb)
+                and t.i < cut
             ]  # fmt: skip
             return self.clean(trim(words))
         if verb.lemma_.lower() in self.cues.accusation_verbs:
@@ -70,6 +77,28 @@ class Claims:
             return self._interrupted(verb)
         return None
 
+    def phrasal(self, verb: Token) -> Token | None:
+        """The second word of a phrase of saying ("made clear that", "pointed out that")."""
+        for child in verb.children:
+            if (verb.lemma_.lower(), child.lower_) in self.cues.speech_phrases:
+                return child
+        return None
+
+    def _next_speech(self, comp: Token) -> int:
+        """Where a conjoined clause of someone else's speech starts inside a complement.
+
+        In "X said the talks were useful and Y said a round would follow" the parser hangs
+        Y's clause on X's claim; X claimed only what comes before it.
+        """
+        verbs = self.cues.indirect_verbs | self.cues.report_verbs
+        for tok in comp.subtree:
+            if tok.dep_ != "conj" or tok.i <= comp.i or tok.lemma_.lower() not in verbs:
+                continue
+            deps = {c.dep_ for c in tok.children}
+            if deps & {"nsubj", "nsubjpass"} and "mark" not in deps:
+                return tok.left_edge.i  # "… and that Y had said …" is still X's report
+        return comp.right_edge.i + 1
+
     def _complement(self, verb: Token) -> Token | None:
         """The clause ``verb`` reports: its complement after it, else one before it.
 
@@ -79,9 +108,11 @@ class Claims:
         a participle clause the parser misread, when a complement before the verb exists. A
         bare "X said" is never a complement: the parser hung the real speech verb there.
         """
+        phrase = self.phrasal(verb)
         comps = [
             c for c in verb.children
             if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
+            and c != phrase
         ]  # fmt: skip
         after = [c for c in comps if c.i > verb.i]
         before = [c for c in comps if c.i < verb.i]

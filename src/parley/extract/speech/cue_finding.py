@@ -68,7 +68,18 @@ class CueFinder:
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
         if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
             return self._inscribed(tok)
+        if tok.pos_ == "NOUN" and lemma in self.cues.inscription_verbs:
+            return self.misread_subject(tok) is not None  # '"…," the notice read' misparsed
         return tok.pos_ == "NOUN" and lemma in self.cues.speech_nouns
+
+    def misread_subject(self, tok: Token) -> Token | None:
+        """The text of '"…," the notice read' when the parser took "read" for a noun
+        compounded with "notice": the text is the subject it should have been."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.inscription_verbs:
+            return None
+        texts = self.cues.text_nouns | self.cues.speech_nouns
+        found = [c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in texts]
+        return found[-1] if found else None
 
     def _inscribed(self, verb: Token) -> bool:
         """Whether a verb like "read" has a text for subject ("a message that read …")."""

@@ -57,6 +57,8 @@ class Cues:
     document_nouns: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    speech_phrases: frozenset[tuple[str, str]] = frozenset()
+    view_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -109,6 +111,11 @@ def _cues_from(data: dict[str, object]) -> Cues:
         finding_verbs=_lower(att.get("finding_verbs", [])),
         document_nouns=_lower(att.get("document_nouns", [])),
         denial_verbs=_lower(att.get("denied_objects_of", [])),
+        speech_phrases=frozenset(
+            (verb, word)
+            for verb, word in (p.split() for p in _lower(att.get("speech_phrases", [])))
+        ),
+        view_nouns=_lower(att.get("view_nouns", [])),
         title_words=_lower(data.get("title_words", [])),
         embedded_questions=_lower(att.get("embedded_questions", [])),
         institution_heads=_lower(att.get("institution_heads", [])),

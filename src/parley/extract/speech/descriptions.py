@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from parley.extract.speech.resolver import Resolver
     from parley.models import Mention
 
-__all__ = ["Descriptions", "has_role"]
+__all__ = ["Descriptions", "has_role", "person_role"]
 
 
 class Descriptions:
@@ -51,8 +51,7 @@ class Descriptions:
 
     def _person_role(self, head: Token) -> bool:
         """Whether ``head`` names a person by role ("envoy"), not an institution ("government")."""
-        lemma = head.lemma_.lower()
-        return lemma in _role_nouns() and lemma not in self.cues.institution_heads
+        return person_role(head, self.cues)
 
     def comma_named(self, head: Token, found: Who) -> Who | None:
         """The person a role phrase names between commas when the parser hung the name on a
@@ -199,6 +198,12 @@ def _role_nouns() -> frozenset[str]:
     return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | words(
         LEXICON, "role_nouns"
     )
+
+
+def person_role(head: Token, cues: Cues) -> bool:
+    """Whether ``head`` names a person by role ("envoy"), not an institution ("government")."""
+    lemma = head.lemma_.lower()
+    return lemma in _role_nouns() and lemma not in cues.institution_heads
 
 
 def has_role(name: Token) -> bool:

@@ -29,6 +29,8 @@ __all__ = ["Institutions"]
 
 # Kinds of actor an owner pronoun "its" can stand for ("its ministry").
 _INSTITUTION_KINDS = frozenset({"state", "organisation", "igo", "armed force", "group"})
+# Kinds of actor "the group" or "the organisation" can take up: not a state.
+_ORGANISATION_KINDS = _INSTITUTION_KINDS - {"state"}
 
 
 class Institutions:
@@ -62,6 +64,23 @@ class Institutions:
         if any(phrase in sent for phrase in self.cues.anonymity_phrases):
             return None
         return self.demonym_state(head)
+
+    def organisation_before(self, head: Token) -> str | None:
+        """The organisation "the group" or "the human rights group" takes up.
+
+        A definite singular organisation noun with no name of its own refers to the
+        organisation (not a state) named last before it, outside quotes, up to three
+        sentences back: "Amnesty International warned … the group said".
+        """
+        if head.tag_ != "NN" or head.lemma_.lower() not in words(LEXICON, "organisation_nouns"):
+            return None
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+            return None
+        for sent in sentences_back(head, 3):
+            for m in self._mentions_in(sent, before=head.idx):
+                if self.res.kind(m.actor) in _ORGANISATION_KINDS:
+                    return m.actor
+        return None
 
     def _bare(self, head: Token) -> bool:
         """No number, quantifier or article other than "the" ("their" is fine)."""

@@ -32,7 +32,8 @@ _SINGLE_OPEN = "'‘"
 _SINGLE_CLOSE = "'’"
 _MAX_SINGLE = 300
 # a paragraph break inside a quote and the mark that reopens the quote after it
-_REOPEN = re.compile(r"\s*\n\s*[\"“„«]")
+_BACKTICKS = "``"
+_REOPEN = re.compile(r"\s*\n\s*[\"“„«]?")
 
 
 @dataclass(frozen=True)
@@ -59,27 +60,66 @@ def inside(inner: Marked, outer: Marked) -> bool:
 
 def _find_double(text: str) -> Iterator[Marked]:
     """Stretches between double marks; an unclosed quote goes on into a paragraph that
-    opens with a mark (the news convention), else ends at the paragraph."""
+    opens with a mark (the news convention) or that closes it before opening another (a
+    paragraph inside a quote whose writer did not reopen it), else ends at the paragraph."""
     opened: int | None = None
     closers = ""
     pos = 0
     while pos < len(text):
         c = text[pos]
-        if opened is None and c in DOUBLE_OPEN:
+        if opened is None and text.startswith(_BACKTICKS, pos):
+            opened, closers = pos + 2, _BACKTICKS  # ``TeX-style marks'' of older copy
+            pos += 1
+        elif opened is None and c in DOUBLE_OPEN:
             opened, closers = pos + 1, _DOUBLE_CLOSE[c]
-        elif opened is not None and c in closers:
+        elif opened is not None and _closing(text, pos, closers):
             yield stripped(text, opened, pos, closed=True)
+            pos += 1 if closers == _BACKTICKS else 0
             opened = None
         elif opened is not None and c == "\n":
             nxt = _next_line_start(text, pos)
             if nxt < len(text) and text[nxt] in DOUBLE_OPEN:
                 pos = nxt  # the quote goes on in the next paragraph; skip its reopening mark
+            elif closers != _BACKTICKS and _closes_first(text, nxt, closers):
+                pos = nxt - 1  # '"…\n\n… others," she said': one quote over the break
             else:
                 yield stripped(text, opened, pos, closed=False)
                 opened = None
         pos += 1
     if opened is not None:
         yield stripped(text, opened, len(text), closed=False)
+
+
+def _closing(text: str, pos: int, closers: str) -> bool:
+    """Whether the quote opened with ``closers``' partner closes at ``pos``."""
+    if closers == _BACKTICKS:
+        return text.startswith(("''", _BACKTICKS), pos)
+    return text[pos] in closers
+
+
+def _closes_first(text: str, start: int, closers: str) -> bool:
+    """Whether the paragraph from ``start`` closes an open quote before opening any.
+
+    A straight mark closes when it follows a word or punctuation and is not followed by a
+    word ('… others," she said'); one before a word opens a quote ('she said "yes"').
+    """
+    end = _line_end(text, start)
+    for pos in range(start, end):
+        c = text[pos]
+        if c not in closers and c not in DOUBLE_OPEN:
+            continue
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        if c in closers and not before.isspace() and not after.isalnum():
+            return True
+        return False
+    return False
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Char offset where the line holding ``pos`` ends."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _next_line_start(text: str, newline: int) -> int:
@@ -159,7 +199,8 @@ def per_paragraph(text: str, quote: Quote) -> list[Quote]:
 def previous_word(doc: Doc, i: int) -> Token | None:
     """The token before token ``i``, stepping over blanks and opening marks."""
     j = i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in DOUBLE_OPEN + _SINGLE_OPEN):
+    openers = DOUBLE_OPEN + _SINGLE_OPEN + "`"
+    while j >= 0 and (doc[j].is_space or all(c in openers for c in doc[j].text)):
         j -= 1
     return doc[j] if j >= 0 else None
 
@@ -167,7 +208,7 @@ def previous_word(doc: Doc, i: int) -> Token | None:
 def next_word(doc: Doc, i: int) -> Token | None:
     """The token from token ``i`` on, stepping over blanks, closing marks, "," and ";"."""
     j = i
-    closers = "".join(_DOUBLE_CLOSE.values()) + _SINGLE_CLOSE + ",;"
+    closers = "".join(_DOUBLE_CLOSE.values()) + _SINGLE_CLOSE + "`,;"
     while j < len(doc) and (doc[j].is_space or all(c in closers for c in doc[j].text)):
         j += 1
     return doc[j] if j < len(doc) else None

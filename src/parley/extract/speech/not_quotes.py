@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from parley.extract.speech.cues import Cues
 
-__all__ = ["credited", "fragment", "named_as_words", "titled_work"]
+__all__ = ["after_title_word", "credited", "fragment", "named_as_words", "titled_work"]
 
 
 def credited(span: SpacySpan, cues: Cues) -> bool:
@@ -33,6 +33,15 @@ def named_as_words(span: SpacySpan, cues: Cues) -> bool:
     """'He had heard the phrase "not today"': words cited as words, said by nobody here."""
     prev = previous_word(span.doc, span.start)
     return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in cues.mention_nouns
+
+
+def after_title_word(span: SpacySpan, cues: Cues) -> bool:
+    """'A report titled, "…"': words right after "titled" are a title whatever the sentence
+    says later ("… is based on what the group said was research")."""
+    prev = previous_word(span.doc, span.start)
+    if prev is not None and prev.text == "," and prev.i > 0:
+        prev = previous_word(span.doc, prev.i)
+    return prev is not None and prev.lower_ in cues.title_words
 
 
 def titled_work(span: SpacySpan, cues: Cues) -> bool:

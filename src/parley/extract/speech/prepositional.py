@@ -16,11 +16,17 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.claims import Found
 from parley.extract.speech.reporters import CREDIT
-from parley.extract.speech.syntax import phrase_bounds, subject_of, trim
+from parley.extract.speech.syntax import (
+    phrase_bounds,
+    quoting_verb,
+    sentence_piece,
+    subject_of,
+    trim,
+)
 from parley.models import Reporter
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
     from parley.extract.base import Context
@@ -61,6 +67,26 @@ class Prepositional:
                 i = max(i + length, bounds[1] if bounds is not None else 0)
             else:
                 i += 1
+        return found + self._views()
+
+    def _views(self) -> list[Found]:
+        """ "In X's view, CLAIM" and "CLAIM, in X's opinion": a view someone holds is their claim.
+
+        The owner is a possessive ("Rubio's", "his": followed back like any speaker); the
+        claim is the rest of the sentence or the clause before, as for "according to".
+        """
+        found = []
+        for noun in self.doc:
+            if noun.lemma_.lower() not in self.cues.view_nouns or noun.dep_ != "pobj":
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if noun.head.lower_ != "in" or owner is None or self.quoted.quoted(noun.idx):
+                continue
+            cue = self.doc[noun.head.i : noun.i + 1]
+            claim = self._claim_around(cue, (cue.end, cue.end))
+            source = self.reporters.source(owner) if claim is not None else None
+            if claim is not None and source is not None:
+                found.append(Found(claim, cue.text.lower(), source[0], confidence=source[1]))
         return found
 
     def _cue_at(self, i: int) -> int:
@@ -85,11 +111,67 @@ class Prepositional:
         """First words of the cues: most tokens are rejected by one set lookup."""
         return frozenset(p[0] for p in self.cues.prepositions if p)
 
+    def relay_after(
+        self, verb: Token, claim: tuple[int, int]
+    ) -> tuple[tuple[int, int], Reporter] | None:
+        """'X said Y, according to Z' or 'X was quoted by Z as saying Y': Z relayed X's claim.
+
+        One utterance makes one record: the claim is X's, cut before the cue, and Z is its
+        ``via``. The cue must close the claim (nothing but punctuation after its reporter),
+        so that "said that, according to the treaty, troops must leave" keeps its words.
+        """
+        sent = sentence_piece(self.doc, verb.i)
+        opening = self._opening_cue(sent, verb)
+        if opening is not None:
+            return claim, opening  # "According to Z, X said Y"
+        for i in range(verb.i + 1, sent.end):
+            length = self._cue_at(i)
+            if not length or self.quoted.quoted(self.doc[i].idx):
+                continue
+            rep = self._reporter_bounds(self.doc[i : i + length])
+            tail = [t for t in self.doc[rep[1] : claim[1]] if not t.is_punct] if rep else [1]
+            if rep is None or tail or i <= claim[0]:
+                return None
+            cut = trim(list(self.doc[claim[0] : min(i, claim[1])]))
+            return (cut, self.reporters.reporter(rep)[0]) if cut is not None else None
+        return None
+
+    def _opening_cue(self, sent: SpacySpan, verb: Token) -> Reporter | None:
+        """The reporter of a cue opening the sentence before the verb's subject."""
+        length = self._cue_at(sent.start)
+        subj = subject_of(verb)
+        if not length or subj is None or subj.i < sent.start + length:
+            return None
+        rep = self._reporter_bounds(self.doc[sent.start : sent.start + length])
+        if rep is None or rep[1] > subj.left_edge.i:
+            return None
+        return self.reporters.reporter(rep)[0]
+
+    def _relayed_speech(self, cue: SpacySpan) -> bool:
+        """Whether a verb of saying makes the record and the cue is inside it or its ``via``.
+
+        "X said Y, according to Z" and "X was quoted by Z as saying Y" are X's claims relayed
+        by Z; "X said that, according to the treaty, troops must leave" is X's claim with
+        its own source inside. Either way the verb's record stands for the cue's.
+        """
+        if any(quoting_verb(g) is not None for t in cue for c in t.children for g in c.children):
+            return True  # "X was quoted by Z as saying Y"
+        for verb in cue.sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.indirect_verbs:
+                continue
+            claim = self.claims.claim_of(verb) if subject_of(verb) is not None else None
+            claim = self.quoted.paraphrase(claim) if claim is not None else None
+            if claim is None:
+                continue
+            if claim[0] <= cue.start < claim[1] or self.relay_after(verb, claim) is not None:
+                return True
+        return False
+
     def _prepositional(self, start: int, end: int) -> Found | None:
         """The claim the cue in tokens ``[start, end)`` credits, with reporter and ``via``."""
         cue = self.doc[start:end]
         rep_bounds = self._reporter_bounds(cue)
-        if rep_bounds is None:
+        if rep_bounds is None or self._relayed_speech(cue):
             return None
         claim = self._claim_around(cue, rep_bounds)
         if claim is None:
@@ -163,8 +245,10 @@ class Prepositional:
         return text in self.cues.unnamed_reports
 
     def _claim_around(self, cue: SpacySpan, rep: tuple[int, int]) -> tuple[int, int] | None:
-        """The claim a prepositional cue credits: after it if it opens the sentence, else before."""
-        sent = cue.sent
+        """The claim a prepositional cue credits: after it if it opens the sentence (or the main
+        verb follows it: "First question, according to X, the police detained …"), else
+        before. A claim stays in the cue's paragraph (the parser runs some over a break)."""
+        sent = sentence_piece(self.doc, cue.start)
         lead = trim(list(self.doc[sent.start : cue.start]))
         if lead is None:
             after = trim(list(self.doc[rep[1] : sent.end]))
@@ -176,6 +260,9 @@ class Prepositional:
         before = trim(list(self.doc[start : cue.start]))
         if before is not None and any(t.dep_ == "ROOT" for t in self.doc[before[0] : before[1]]):
             return before
+        after = trim(list(self.doc[rep[1] : sent.end]))
+        if after is not None and any(t.dep_ == "ROOT" for t in self.doc[after[0] : after[1]]):
+            return after
         return trim([t for t in sent if not cue.start <= t.i < rep[1]])
 
     def _clause_start(self, sent: SpacySpan, limit: int) -> int:

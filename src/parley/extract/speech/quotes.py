@@ -53,7 +53,7 @@ from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
 from parley.extract.speech.resolver import NEAR, Resolver, speaker_from, who_of
 from parley.extract.speech.speakers import Cues, Speakers, cited_source, load_cues
-from parley.extract.speech.syntax import same_paragraph, subject_of
+from parley.extract.speech.syntax import paragraph_start, same_paragraph, subject_of
 from parley.knowledge import words
 from parley.models import Quote, Speaker
 
@@ -162,7 +162,9 @@ class _Run:
 
         The cascade: a "— Name" credit; a cue and its speaker; a credit before a colon;
         dropped as scare quotes or a title; the previous quote's speaker; a guess at 0.3."""
-        if not_quotes.named_as_words(span, self.cues):
+        if not_quotes.named_as_words(span, self.cues) or not_quotes.after_title_word(
+            span, self.cues
+        ):
             return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         scare = scare or (not_quotes.fragment(span) and not not_quotes.credited(span, self.cues))
@@ -181,7 +183,7 @@ class _Run:
             return self._quote(m, True, speaker_from(credit), None, span.start)
         if scare or not_quotes.titled_work(span, self.cues):
             return None  # a scare quote: a word in marks that nobody is said to have said
-        previous = self._previous_in_paragraph(m)
+        previous = self._previous_in_paragraph(m) or self._speech_before(m, span)
         if previous is not None:
             return self._quote(m, True, previous, None, span.start)
         guess = self.credits.nearest_subject(span)
@@ -200,6 +202,29 @@ class _Run:
             return None
         sp = self._last.speaker
         return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
+
+    def _speech_before(self, m: Marked, span: SpacySpan) -> Speaker | None:
+        """A quotation opening the paragraph after one of reported speech goes on with it.
+
+        'A statement released by the group notes that …' followed by a paragraph of quoted
+        words: the statement's words go on, so they are its issuer's (at most 0.7). Only a
+        main verb of saying counts ("they tried to report the abuse" reports nothing here).
+        """
+        start = paragraph_start(self.doc, span.start)
+        text = self.ctx.article.text
+        if start == 0 or any(ch.isalnum() for ch in text[self.doc[start].idx : m.start]):
+            return None
+        before = self.doc[paragraph_start(self.doc, start - 1) : start]
+        cues = [
+            t for t in before
+            if t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis") and self.finder.is_cue(t)
+            and not self.finder.in_other_quote(t)
+        ]  # fmt: skip
+        for cue in reversed(cues):
+            speaker = self._speaker(cue)
+            if speaker is not None:
+                return speaker.model_copy(update={"confidence": min(speaker.confidence, NEAR)})
+        return None
 
     def _whole_paragraph(self, m: Marked) -> bool:
         """Whether the quote ``m`` is all its paragraph holds, but marks and punctuation."""
@@ -232,18 +257,15 @@ class _Run:
         if cue.pos_ == "NOUN":
             cue = _verb_over(cue)
         cue = self._outer_speech(cue)
-        subj = subject_of(cue)
+        subj = subject_of(cue) or self.finder.misread_subject(cue)
         if subj is None and cue.dep_ == "acl":
             subj = self.who.author_of(cue.head)  # "posted a link labelled '…'": the poster
         if subj is None:
             return None
-        if (
-            subj.lower_ == "i"
-            and self.talk.in_answer(subj.idx)
-            and self.talk.interviewee is not None
-        ):
+        answer = self.talk.answer_at(subj.idx) if subj.lower_ == "i" else None
+        if answer is not None and answer.who is not None:
             # '"…," I keep telling both capitals' inside an answer: the interviewee speaks
-            return speaker_from(self.talk.interviewee, cap=self.talk.interviewee_conf)
+            return speaker_from(answer.who, cap=answer.confidence)
         thing = subj.lemma_.lower() in self.things and subj.ent_type_ == ""
         if thing and not self.finder.in_other_quote(subj):
             return None  # "The second round of talks … ended with a statement": events don't speak
@@ -274,8 +296,10 @@ class _Run:
 
     def interview(self) -> list[Quote]:
         """Answers of a Q&A interview, one quote per run of sentences without quote marks."""
-        speaker = speaker_from(self.talk.interviewee, cap=self.talk.interviewee_conf)
-        return [self._quote(m, True, speaker, None, -1) for m in self.talk.answer_runs()]
+        return [
+            self._quote(m, True, speaker_from(a.who, cap=a.confidence), None, -1)
+            for m, a in self.talk.answer_runs()
+        ]
 
 
 # Happenings never speak ("The second round of talks … ended with a statement"); documents such

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from parley.extract.speech.syntax import phrase_bounds
+from parley.extract.speech.syntax import phrase_bounds, quoting_verb
 from parley.models import Reporter
 
 if TYPE_CHECKING:
@@ -184,6 +184,24 @@ class Reporters:
                 if objs:
                     return self.reporter(phrase_bounds(objs[0]))[0], tok.i
         return None
+
+    def quoting(self, verb: Token) -> Reporter | None:
+        """The medium of "MEDIUM quoted X as saying" or "X was quoted by MEDIUM as saying".
+
+        The words are X's; the medium relayed them, so it is the claim's ``via``.
+        """
+        quoting = quoting_verb(verb)
+        if quoting is None:
+            return None
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        subjects = [c for c in quoting.children if c.dep_ == "nsubj"]
+        agents = [a for c in quoting.children if c.dep_ == "agent" for a in c.children]
+        medium = (
+            subjects[0]
+            if objs and subjects
+            else next((a for a in agents if a.dep_ == "pobj"), None)
+        )
+        return self.reporter(phrase_bounds(medium))[0] if medium is not None else None
 
     def person(self, tok: Token) -> bool:
         """Whether ``tok`` names a person (a known one, or a name the parser tags so)."""

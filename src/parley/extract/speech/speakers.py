@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.antecedents import Antecedents
@@ -47,6 +48,15 @@ from parley.knowledge import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+def _definite_text(noun: Token) -> bool:
+    """ "the statement" or "Monday's statement": a text the reader knows, not "a statement"."""
+    owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]  # "the notice read"
+    dets = [c.lower_ for o in owners for c in o.children if c.dep_ == "det"]
+    dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+    return dets == ["the"] or dated
+
 
 __all__ = [
     "FAR", "NEAR", "Cues", "Who", "Resolver", "Speakers", "load_cues", "who_of", "phrase_bounds",
@@ -89,6 +99,10 @@ class Speakers:
             source = self._source_of_text(subj)
             if source is not None:
                 return self.who(source)
+            issuer = self._issuer_before(subj)
+            found = self.who(issuer) if issuer is not None else None
+            if found is not None and found.actor is not None:
+                return replace(found, confidence=min(found.confidence, FAR))
         if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
             return self._described(subj)
         actor, conf = self.res.actor_of_token(subj.i)
@@ -105,7 +119,7 @@ class Speakers:
         named = desc.comma_named(head, found) or desc.named_later(head, found)
         if named is not None:
             return named
-        actor = self.institutions.speaks_for(head)
+        actor = self.institutions.speaks_for(head) or self.institutions.organisation_before(head)
         if actor is None:
             return found
         return Who(actor, found.text, found.start, found.end, min(found.confidence, 0.8),
@@ -135,7 +149,7 @@ class Speakers:
         """Who a statement or message is from: named with it, its author, or, for "the
         statement", the source of the statement mentioned last ("X said in a statement …")."""
         source = self._source_of_statement(noun) or self.author_of(noun)
-        if source is not None or [c.lower_ for c in noun.children if c.dep_ == "det"] != ["the"]:
+        if source is not None or not _definite_text(noun):
             return source
         for sent in sentences_back(noun, LOOK_BACK):
             for tok in reversed([t for t in sent if t.i < noun.i]):
@@ -145,6 +159,21 @@ class Speakers:
                 earlier = self._source_of_statement(tok) or self.author_of(tok)
                 if earlier is not None and earlier.i != noun.i:
                     return earlier
+        return None
+
+    def _issuer_before(self, noun: Token) -> Token | None:
+        """The named subject of a main clause in the two sentences before ``noun``'s: the
+        text "the notice" or "Monday's statement" with no issuer of its own goes on with
+        that actor's act ("The Treasury imposed sanctions … 'the notice read'")."""
+        if not _definite_text(noun):
+            return None
+        for sent in sentences_back(noun, 3)[1:]:
+            for tok in reversed(list(sent)):
+                if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+                    continue
+                actor, _ = self.res.actor_of_token(tok.i)
+                if self.res.kind(actor) not in (None, "media outlet"):
+                    return tok
         return None
 
     def _source_of_statement(self, noun: Token) -> Token | None:

@@ -22,14 +22,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "paragraph_start",
-    "phrase_bounds", "same_paragraph", "sentence_end_after", "sentence_piece", "sentences_back",
-    "subject_of", "trim",
+    "phrase_bounds", "quoting_verb", "same_paragraph", "sentence_end_after", "sentence_piece",
+    "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Heads through which a verb inherits the subject of the verb it hangs on ("X arrived and said").
 _INHERIT_DEPS = ("conj", "xcomp", "advcl")
 _EDGE_PUNCT = frozenset(",;:—–-\"'“”‘’()[]")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''"})
 LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
 
 
@@ -39,6 +40,8 @@ def trim(tokens: Sequence[Token]) -> tuple[int, int] | None:
     while items and (items[0].is_punct or items[0].text in _EDGE_PUNCT):
         items.pop(0)
     while items and (items[-1].is_punct or items[-1].text in _EDGE_PUNCT):
+        if items[-1].text == ")" and any(t.text == "(" for t in items[:-1]):
+            break  # "Amnesty International (AI)" keeps the bracket it opened
         items.pop()
     if not items:
         return None
@@ -50,13 +53,18 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
     # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
     run: list[Token] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
         if "\n" in t.text or "\n" in t.whitespace_:  # a phrase never crosses a paragraph
             if t.i >= head.i:
                 if t.i == head.i:
                     run.append(t)
                 break
             run = []
+            continue
+        if t.text in _QUOTE_MARKS and t.i != head.i:  # nor a quote mark: the words are said
+            if t.i > head.i and not any(u.pos_ in ("NOUN", "PROPN") for u in tokens[n + 1 :]):
+                break
+            run = []  # the head was inside the quote: the phrase is the one after it
             continue
         if run and t.i != run[-1].i + 1:
             if run[-1].i >= head.i:
@@ -74,12 +82,21 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
-        verb = verb.head.head  # "X is quoted as saying": the subject of "quoted"
+    quoting = quoting_verb(verb)
+    if quoting is not None:
+        # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+        verb = quoting
     while seen < 4:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
+            if child.dep_ == "nsubj" and same_paragraph(child, verb):
+                late = _after_dateline(child)
+                if late is not None:
+                    return late  # "DUSHANBE, Oct 2 – A statement … notes": the statement
             if (
                 child.dep_ == "nsubjpass"
                 and verb.lemma_.lower() in _quoted()
@@ -99,6 +116,17 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
         seen += 1
+    return None
+
+
+def quoting_verb(verb: Token) -> Token | None:
+    """The verb of "quoted X as saying" / "cited X as saying" that ``verb`` ("saying") hangs on.
+
+    Such a verb names two parties: the person whose words they are and the medium that
+    quotes them; the words are the person's, relayed by the medium.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
+        return verb.head.head
     return None
 
 
@@ -132,6 +160,16 @@ def _asked_subject(verb: Token) -> Token | None:
             if subjects and _plausible(subjects[0], verb):
                 return subjects[0]
     return None
+
+
+def _after_dateline(subj: Token) -> Token | None:
+    """The phrase in apposition after the dateline when the parser took the dateline's city
+    for the subject ("DUSHANBE, Oct 2 – A statement released by X notes")."""
+    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
+    if end is None or subj.i >= end:
+        return None
+    late = [c for c in subj.children if c.dep_ == "appos" and c.i >= end]
+    return late[0] if late else None
 
 
 def _plausible(subj: Token, verb: Token) -> bool:
