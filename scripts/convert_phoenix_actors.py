@@ -19,12 +19,15 @@ per-state review):
 * **any of the four offices** – a section heading ("# U.S. Secretaries of State"), a comment on
   the term ("# Prime Minister") or an alias that names the office ("FOREIGN_MINISTER_X").
 
-Open-ended terms (``>yymmdd``) end on the day the dictionary was built from (``open_end`` in the
-review file): the source cannot say who held the office after it. The hand-written knowledge
-base wins: a term that overlaps a hand-written holder of the same office is dropped, two
-converted terms of one office that overlap are both dropped, and a converted person who shares
-a surname with a hand-written person (other than themselves) is left out, so that a bare
-surname keeps linking where it links today. Usage (dictionary read from a petrarch2 checkout):
+Open-ended terms (``>yymmdd``) end when the source's knowledge does: a leader's on the day
+CountryInfo was built (``open_end`` in the review file), a defence minister's on the last date
+the source records for that state's cabinet. The hand-written knowledge base wins: a converted
+term never shares a day with another holder of its office (an overlap of up to a month is
+clipped, a longer one drops the converted term, both when two converted terms clash); people
+the hand-written files know are left out, and so are names another actor uses and surnames
+that are also given names, places or other people's surnames ("Thomas", "Goma").
+
+Usage (dictionary read from a petrarch2 checkout):
 
     .venv/bin/python scripts/convert_phoenix_actors.py PATH/TO/Phoenix.Countries.actors.txt \
         --commit HASH [--review]
