@@ -513,3 +513,19 @@ def test_an_abbreviation_in_brackets_after_a_verb_is_no_wire_dateline(pipeline: 
     )
     found = [e for e in _events(pipeline, text) if "SDN" in e.source + e.target]
     assert found, _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Chile will meet Bolivia and sign the treaty next week.", "planned"),
+        ("Chile met Bolivia on Monday and signed the treaty.", "occurred"),
+    ],
+)
+def test_a_bare_conjunct_shares_the_modality_of_its_verb(
+    pipeline: Any, text: str, status: str
+) -> None:
+    signing = [
+        e for e in _events(pipeline, text) if e.trigger and e.trigger.text.startswith("sign")
+    ]
+    assert signing and all(e.status == status for e in signing), _events(pipeline, text)

@@ -51,7 +51,7 @@ class StatusReader:
             return "hypothetical"
         if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
             return "planned"
-        chain = self._control_chain(anchor)
+        chain = self._control_chain(_governing(anchor))
         for head in chain:
             status = self.lex.status_of_head.get(head.lemma_.lower())
             if status == "same" or status is None:
@@ -59,13 +59,17 @@ class StatusReader:
             if status == "hypothetical":
                 continue
             return status  # type: ignore[return-value]
-        for verb in [anchor, *chain]:
+        for verb in [
+            anchor,
+            *([_governing(anchor)] if _governing(anchor) != anchor else []),
+            *chain,
+        ]:
             status = self._modal(verb)
             if status == "hypothetical" and self._backshifted_will(verb):
                 return "planned"
             if status is not None:
                 return status
-        if _intended(anchor):
+        if _intended(_governing(anchor)):
             return "planned"  # "expressed its willingness to continue the talks": not yet
         reported = self.reporting_verb(anchor) is not None
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
@@ -225,6 +229,16 @@ class StatusReader:
             ]
             return speech[0] if speech else None  # "..., she said."
         return None
+
+
+def _governing(anchor: Token) -> Token:
+    """The verb whose control and modality a bare conjunct shares: "failed to implement the
+    measures and withdraw its forces" (withdraw fails too), "will meet and sign" (sign is
+    planned too); a conjunct with a subject or auxiliary of its own governs itself."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children)
+    if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and not own:
+        return anchor.head
+    return anchor
 
 
 def _intended(anchor: Token) -> bool:
