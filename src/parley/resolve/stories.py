@@ -40,7 +40,7 @@ from functools import cache
 from parley import knowledge
 from parley.models import Analysis, Event, Story
 
-__all__ = ["EventRef", "cluster_stories", "same_story", "event_day"]
+__all__ = ["EventRef", "cluster_stories", "same_story", "event_day", "agreement_step"]
 
 LEXICON = "lexicon/negotiation.json"
 _CLUSTERED = {"occurred", "historical", "planned", "negated"}
@@ -123,7 +123,14 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if a.article_id == b.article_id and not _part_of_whole(a, b):
         return False
-    if not _actors_agree(a, b) or _opposite_directions(a, b):
+    step_a, step_b = agreement_step(a.event), agreement_step(b.event)
+    if step_a and step_b and step_a != step_b:
+        # A signing, a ratification and an entry into force are all SUPPORT; they are three.
+        return False
+    same_step = step_a is not None and step_a == step_b
+    if not (_actors_agree(a, b) or (same_step and _states_within(a, b))):
+        return False
+    if _opposite_directions(a, b):
         return False
     if "negated" in (a.event.status, b.event.status) and a.states(_actors(a)) != b.states(
         _actors(b)
@@ -137,6 +144,20 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         # "talks this year" sums up many sessions; it is no report of one of them.
         return False
     return abs((day_a - day_b).days) <= max(tol_a, tol_b)
+
+
+def agreement_step(event: Event) -> str | None:
+    """The step of an agreement an event tells ("signed", "ratified", "in force"), read from
+    its trigger, or from its sentence when that names one step only; None when neither does."""
+    steps = knowledge.table(LEXICON, "agreement_steps")
+    for text in (event.trigger.text if event.trigger else "", event.evidence.text):
+        low = text.lower()
+        found = {step for step, stems in steps.items() if any(s in low for s in stems)}
+        if len(found) == 1:
+            return str(found.pop())
+        if found:
+            return None
+    return None
 
 
 def _overlap(x: set[str], y: set[str]) -> bool:
@@ -159,6 +180,13 @@ def _actors_agree(a: EventRef, b: EventRef) -> bool:
         return True
     states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
     return min(len(states_a), len(states_b)) >= 2 and _overlap(states_a, states_b)
+
+
+def _states_within(a: EventRef, b: EventRef) -> bool:
+    """One report's states lie within the other's: "the US signed" is the US–Russian signing
+    of the same day, when both tell the same step of an agreement."""
+    states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
+    return bool(states_a and states_b) and (states_a <= states_b or states_b <= states_a)
 
 
 def _reciprocal(ref: EventRef) -> bool:

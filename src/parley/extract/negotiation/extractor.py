@@ -42,6 +42,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
+from parley.extract.negotiation.told import tell_negotiation
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_text, ents_within
@@ -214,16 +215,17 @@ class NegotiationExtractor:
 
     name: ClassVar[str] = "parley.negotiation.v1"
     requires: ClassVar[tuple[str, ...]] = ("mentions", "dates", "events", "agreements")
-    assigns: ClassVar[tuple[str, ...]] = ("rounds", "tracks")
+    # Events too: a round or an agreement step no event tells gets one (see told.py).
+    assigns: ClassVar[tuple[str, ...]] = ("rounds", "tracks", "events")
 
     def __call__(self, ctx: Context) -> None:
-        talks = self._talks_track(ctx) or self._rounds_track(ctx)
+        # A track shown only by what the sides agreed or demanded may still announce a
+        # meeting ("talks will resume in Doha on October 27").
+        talks = self._talks_track(ctx) or self._rounds_track(ctx) or self._stated_track(ctx)
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
             talks.mediators += [h for h in _venue_hosts(ctx, talks) if h not in talks.mediators]
-        else:
-            talks = self._stated_track(ctx)
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
@@ -231,6 +233,7 @@ class NegotiationExtractor:
                 talks = None  # a provisional track that found nothing to hold
         tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         ctx.analysis.tracks.extend(tracks)
+        tell_negotiation(ctx, tracks, self.name)
 
     # 1. tracks -----------------------------------------------------------------------------
     def _talks_track(self, ctx: Context) -> Track | None:

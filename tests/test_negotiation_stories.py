@@ -1,0 +1,211 @@
+"""Stories of negotiations: a round or an agreement step told by several outlets is one story.
+
+The constructions come from the review of real processes (docs/review/negotiation.md), round
+of 2026-12-04 (nego2), rewritten in our own words with other names, places and numbers. Each is
+tested both ways: the construction that must join or give a record, and a near neighbour that
+must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from parley.extract.negotiation.told import tell_negotiation
+from parley.models import (
+    ActorInText,
+    Analysis,
+    Article,
+    Event,
+    RawDocument,
+    Round,
+    Span,
+    TimeExpression,
+    Track,
+)
+from parley.resolve import cluster_stories
+from parley.resolve.stories import agreement_step
+
+
+def _run(pipeline, text: str, day: str = "2026-10-09") -> Analysis:  # type: ignore[no-untyped-def]
+    raw = RawDocument(source="t.txt", text=text, published_at=dt.date.fromisoformat(day))
+    return pipeline.run(raw)
+
+
+EV = Span(start=0, end=1, text="x")
+
+
+def _meetings(an: Analysis) -> list[Event]:
+    return [e for e in an.events if e.type == "CONSULT"]
+
+
+# -- a round is a meeting of the sides, whoever announces it ---------------------------------
+
+
+@pytest.mark.model
+def test_a_next_round_announced_by_the_mediators_is_a_meeting_of_the_two_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Colombian army and the ELN rebels agreed on Monday to a ten-day truce after talks "
+        "in Havana mediated by Cuba and Norway. The next round will be held in Havana "
+        "later this month, a Cuban official said.",
+    )
+    [planned] = [e for e in _meetings(an) if e.status == "planned"]
+    assert set(planned.source) == {"COL", "group:eln"}
+    assert not {"CUB", "NOR"} & set(planned.source)
+
+
+def _ctx_with(event: Event) -> SimpleNamespace:
+    """A context holding one sentence's meeting event and the track the article found."""
+    words = "The next round will be held in Havana later this month, the Cuban official said."
+    span = Span(start=0, end=len(words), text=words)
+    art = Article(id="a", text=words, published_at=dt.date(2026, 10, 9))
+    an = Analysis(article=art, events=[event.model_copy(update={"evidence": span})])
+    return SimpleNamespace(kb={}, analysis=an), span
+
+
+def _round_track(span: Span) -> Track:
+    r = Round(track="t", status="planned", venue="Havana", date="2026-10", evidence=span)
+    return Track(name="t", parties=["COL", "group:eln"], mediators=["CUB", "NOR"], rounds=[r])
+
+
+def test_a_round_told_as_the_mediators_meeting_becomes_the_sides_meeting() -> None:
+    told = Event(
+        type="CONSULT", source=["CUB", "NOR"], target=["NOR", "CUB"], status="planned", evidence=EV
+    )
+    ctx, span = _ctx_with(told)
+    tell_negotiation(ctx, [_round_track(span)], "parley.negotiation.v1")  # type: ignore[arg-type]
+    [event] = ctx.analysis.events
+    assert set(event.source) == {"COL", "group:eln"}
+    assert set(event.mediator) == {"CUB", "NOR"}
+
+
+def test_a_meeting_with_someone_outside_the_track_keeps_its_actors() -> None:
+    told = Event(
+        type="CONSULT",
+        source=["CUB", "NATO"],
+        target=["NATO", "CUB"],
+        status="planned",
+        evidence=EV,
+    )
+    ctx, span = _ctx_with(told)
+    tell_negotiation(ctx, [_round_track(span)], "parley.negotiation.v1")  # type: ignore[arg-type]
+    [event] = ctx.analysis.events
+    assert set(event.source) == {"CUB", "NATO"}
+
+
+@pytest.mark.model
+def test_talks_that_will_resume_on_a_day_are_a_planned_meeting_of_the_two_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The truce between the Colombian army and the ELN rebels was extended on Sunday by ten "
+        "days. Talks will resume in Havana on October 21, the Cuban foreign ministry said.",
+        day="2026-10-12",
+    )
+    [track] = an.tracks
+    assert [(r.status, r.venue, r.date) for r in track.rounds] == [
+        ("planned", "Havana", "2026-10-21")
+    ]
+    [planned] = [e for e in _meetings(an) if e.status == "planned"]
+    assert set(planned.source) == {"COL", "group:eln"}
+    assert planned.date is not None and planned.date.value == "2026-10-21"
+
+
+@pytest.mark.model
+def test_an_agreement_step_no_event_tells_becomes_the_parties_act(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam fixed their last disputed border sections in the Mekong Boundary "
+        "Treaty. The treaty was signed in Hanoi in March and entered into force on June 2.",
+        day="2026-09-01",
+    )
+    in_force = [e for e in an.events if e.trigger is not None and "force" in e.trigger.text]
+    assert [(set(e.source), e.date.value if e.date else None) for e in in_force] == [
+        ({"LAO", "VNM"}, "2026-06-02")
+    ]
+
+
+@pytest.mark.model
+def test_an_expected_step_adds_no_event_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Laos and Vietnam completed the Mekong Boundary Treaty on Tuesday. Officials said it "
+        "would enter into force in June.",
+        day="2026-04-02",
+    )
+    assert not [e for e in an.events if e.extractor == "parley.negotiation.v1"]
+
+
+# -- stories across outlets -------------------------------------------------------------------
+
+
+# Two presidents, each with their state: a report may name the people or the states.
+PEOPLE = [
+    ActorInText(id="person:ana-ruiz", name="Ana Ruiz", kind="person", country="CHL"),
+    ActorInText(id="person:luis-paz", name="Luis Paz", kind="person", country="PER"),
+]
+BOTH = ["person:ana-ruiz", "person:luis-paz"]
+
+
+def _report(aid: str, outlet: str, day: str, words: str, sources: list[str]) -> Analysis:
+    span = Span(start=0, end=len(words), text=words)
+    event = Event(
+        type="SUPPORT",
+        source=sources,
+        date=TimeExpression(text="Friday", start=0, end=1, value=day, precision="day"),
+        evidence=span,
+    )
+    art = Article(id=aid, text=words, outlet=outlet, published_at=dt.date.fromisoformat(day))
+    return Analysis(article=art, events=[event], actors=PEOPLE)
+
+
+def test_one_outlet_naming_one_signatory_and_another_naming_both_tell_one_signing() -> None:
+    stories = cluster_stories(
+        [
+            _report("a", "Radio X", "2026-05-08", "Chile signed the fisheries pact.", ["CHL"]),
+            _report("b", "Paper Y", "2026-05-08", "Ruiz and Paz signed the pact.", BOTH),
+        ],
+        min_sources=2,
+    )
+    assert [len(s.events) for s in stories] == [2]
+
+
+def test_a_signing_and_a_ratification_of_one_day_are_two_stories() -> None:
+    stories = cluster_stories(
+        [
+            _report("a", "Radio X", "2026-05-08", "Chile ratified the fisheries pact.", ["CHL"]),
+            _report("b", "Paper Y", "2026-05-08", "Ruiz and Paz signed the pact.", BOTH),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_one_state_welcoming_and_two_states_welcoming_stay_apart_without_a_step() -> None:
+    stories = cluster_stories(
+        [
+            _report("a", "Radio X", "2026-05-08", "Chile welcomed the plan.", ["CHL"]),
+            _report("b", "Paper Y", "2026-05-08", "Ruiz and Paz praised it.", BOTH),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_the_step_of_an_agreement_is_read_from_the_trigger_before_the_sentence() -> None:
+    words = "The pact was signed in May and entered into force on June 2."
+    event = Event(
+        type="SUPPORT",
+        evidence=Span(start=0, end=len(words), text=words),
+        trigger=Span(start=31, end=49, text="entered into force"),
+    )
+    assert agreement_step(event) == "in force"
+    assert agreement_step(event.model_copy(update={"trigger": None})) is None
