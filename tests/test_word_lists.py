@@ -135,13 +135,7 @@ def test_the_detector_finds_a_word_list(tmp_path: Path, labels: set[str]) -> Non
 # --------------------------------------------------------------------------- words in regexes
 
 # Files whose regexes still hold English words (issue 9), with the area that owns and moves them.
-REGEX_MIGRATING: dict[str, str] = {
-    "eval/negotiation.py": "negotiation (red-line marker of the negotiation gold)",
-    "extract/negotiation/agreements.py": "negotiation",
-    "extract/negotiation/extractor.py": "negotiation",
-    "extract/negotiation/parties.py": "negotiation",
-    "extract/negotiation/stances.py": "negotiation",
-}
+REGEX_MIGRATING: dict[str, str] = {}
 
 # Words a pattern may hold because they are not a vocabulary anyone extends, with the reason.
 REGEX_NOT_WORDS: dict[str, str] = {

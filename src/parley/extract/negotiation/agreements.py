@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import parley.knowledge as knowledge
@@ -39,6 +38,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
+from parley.extract.negotiation.words import alt, capitalised
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text
 
@@ -48,29 +48,57 @@ if TYPE_CHECKING:
 
 __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
-_ANAPHORS = re.compile(
-    r"\b(?:the|this|that|its|the same)\s+(?:(?:nuclear|arms control|bilateral|peace|"
-    r"ceasefire|last|remaining|original)\s+)*(?:treaty|agreement|accord|deal|pact|arrangement)\b"
-    r"|\bits\s+(?:expiration|expiry|terms|extension|ratification|suspension)\b",
-    re.I,
-)
-_CHANNEL = re.compile(
-    r"\b(?:(?:high-level|direct|military|military-to-military|defen[cs]e)\s+)+"
-    r"(?:dialogue|channel|contacts|hotline|communication)\b",
-    re.I,
-)
-# A capitalised name ending in an agreement word names an agreement the data may not know.
-_NAMED = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|of|on|the|for|and)\s+){1,7}?"
-    r"(?:Treaty|Agreement|Accords?|Convention|Protocol|Pact|Memorandum|Declaration|Initiative))\b"
-)
-# An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two states.
-_UNNAMED_PEACE = re.compile(
-    r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I
-)
+
+@knowledge.derived
+def _anaphors() -> re.Pattern[str]:
+    """ "the treaty", "this nuclear agreement", "its expiration": a reference back."""
+    det = alt(knowledge.phrases(LEXICON, "anaphor_determiners"))
+    mod = alt(knowledge.phrases(LEXICON, "anaphor_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "anaphor_nouns"))
+    its = alt(knowledge.phrases(LEXICON, "anaphor_possessives"))
+    aspect = alt(knowledge.phrases(LEXICON, "anaphor_aspects"))
+    return re.compile(
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b", re.I
+    )
 
 
-@cache
+@knowledge.derived
+def _channel() -> re.Pattern[str]:
+    """ "military dialogue", "the direct hotline": a channel between the sides."""
+    mod = alt(knowledge.phrases(LEXICON, "channel_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "channel_nouns"))
+    return re.compile(rf"\b(?:(?:{mod})\s+)+(?:{noun})\b", re.I)
+
+
+def _name_joiners() -> str:
+    return alt(knowledge.phrases(LEXICON, "name_joiners"))
+
+
+@knowledge.derived
+def _named() -> re.Pattern[str]:
+    """A capitalised name ending in an agreement word names an agreement the data may not know."""
+    head = capitalised(knowledge.phrases(LEXICON, "name_heads"))
+    return re.compile(
+        rf"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|{_name_joiners()})\s+){{1,7}}?"
+        rf"(?:{head}))\b"
+    )
+
+
+@knowledge.derived
+def _unnamed_peace() -> re.Pattern[str]:
+    """An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two
+    states."""
+    draft = alt(knowledge.phrases(LEXICON, "unnamed_peace_drafts"))
+    peace = alt(knowledge.phrases(LEXICON, "unnamed_peace_topics"))
+    noun = alt(knowledge.phrases(LEXICON, "unnamed_peace_nouns"))
+    return re.compile(
+        rf"\b(?:a|the)\s+(?:(?:{draft})\s+(?:(?:{peace})\s+)?|(?:{peace})\s+)"
+        rf"(?P<word>{noun})\b",
+        re.I,
+    )
+
+
+@knowledge.derived
 def _unnamed_topic() -> re.Pattern[str]:
     """ "the border treaty", "a water-sharing agreement": a treaty named by its subject."""
     topics = "|".join(
@@ -78,21 +106,21 @@ def _unnamed_topic() -> re.Pattern[str]:
         for t in sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True)
         if t != "peace"
     )
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
     return re.compile(
-        rf"\b(?:a|an|the|their|its)\s+(?:(?:draft|new|landmark|bilateral|final)\s+)*"
-        rf"(?P<topic>{topics})\s+(?P<word>treaty|agreement|accord|deal|pact)\b",
-        re.I,
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<topic>{topics})\s+(?P<word>{noun})\b", re.I
     )
 
 
-_TALKS_ABOUT = re.compile(
-    r"\s+(?:talks|negotiations|dialogue|proposals?|declarations|efforts|plan|mechanism|"
-    r"monitors?|committee|lines?)\b",
-    re.I,
-)
+@knowledge.derived
+def _talks_about() -> re.Pattern[str]:
+    """ "a ceasefire proposal", "ceasefire talks": talk about a ceasefire, not one agreed."""
+    return re.compile(rf"\s+(?:{alt(knowledge.phrases(LEXICON, 'ceasefire_talk_nouns'))})\b", re.I)
 
 
-@cache
+@knowledge.derived
 def _ceasefire() -> re.Pattern[str]:
     """ "a seven-day ceasefire", "the humanitarian truce agreement", "a cessation of
     hostilities": an unnamed ceasefire between the sides that agree it."""
@@ -100,10 +128,15 @@ def _ceasefire() -> re.Pattern[str]:
         re.escape(w)
         for w in sorted(knowledge.phrases(LEXICON, "ceasefire_words"), key=len, reverse=True)
     )
-    return re.compile(rf"\b(?:{words})(?:\s+(?:agreement|deal|accord))?\b", re.I)
+    noun = alt(knowledge.phrases(LEXICON, "ceasefire_agreement_nouns"))
+    return re.compile(rf"\b(?:{words})(?:\s+(?:{noun}))?\b", re.I)
 
 
-_PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
+@knowledge.derived
+def _peace_context() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(LEXICON, 'peace_context_words'))})\b", re.I)
+
+
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
@@ -225,13 +258,13 @@ class AgreementsExtractor:
         ]
         refs += [
             AgreementRef(self._channel_key(m.group(0)), m.start(), m.end(), True)
-            for m in _CHANNEL.finditer(text)
+            for m in _channel().finditer(text)
         ]
         refs += _unknown_names(text, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
         refs += _unnamed_topic_treaties(ctx, refs, known)
         refs += _ceasefires(ctx, refs, known)
-        anaphors = [(m.start(), m.end()) for m in _ANAPHORS.finditer(text)]
+        anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
             before = [r for r in refs if r.end <= start and r.named and r.key in known]
@@ -466,9 +499,9 @@ def _unknown_names(
 ) -> list[AgreementRef]:
     """Named agreements missing from the data ("the Caspian Arms Limitation Treaty")."""
     out = []
-    for m in _NAMED.finditer(text):
+    for m in _named().finditer(text):
         # A sentence-initial "The" is the article, not part of the name.
-        name = re.sub(r"^(?:(?:of|on|the|for|and)\s+)+", "", m.group("name"), flags=re.I)
+        name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", m.group("name"), flags=re.I)
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in refs):
             continue
         if not _agreement_name(name, text[m.end("name") : m.end("name") + 12]):
@@ -492,7 +525,8 @@ def _agreement_name(name: str, after: str) -> bool:
     if name.split()[-1].lower() == "convention":
         if words & knowledge.words(LEXICON, "party_convention_words"):
             return False
-        return bool(re.match(r"\s+(?:on|against|for|of|relating)\b", after))
+        links = alt(knowledge.phrases(LEXICON, "convention_links"))
+        return bool(re.match(rf"\s+(?:{links})\b", after))
     return True
 
 
@@ -503,10 +537,10 @@ def _unnamed_peace_treaty(
     named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
     text = ctx.article.text
     pair = sorted(_dominant_pair(ctx))
-    if len(pair) < 2 or not _PEACE_CONTEXT.search(text):
+    if len(pair) < 2 or not _peace_context().search(text):
         return []
     out = []
-    for m in _UNNAMED_PEACE.finditer(text):
+    for m in _unnamed_peace().finditer(text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
         names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
@@ -547,7 +581,7 @@ def _ceasefires(
     for m in _ceasefire().finditer(ctx.article.text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
-        if _TALKS_ABOUT.match(ctx.article.text, m.end()):
+        if _talks_about().match(ctx.article.text, m.end()):
             continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
         if _of_an_earlier_year(ctx, m.start()):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
@@ -43,6 +42,7 @@ from parley.extract.negotiation.parties import (
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.extract.negotiation.told import tell_negotiation
+from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_text, ents_within
@@ -57,99 +57,208 @@ __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 # "the second round", "round three": ordinals and the cardinals up to ten (numbers.json)
 ORDINALS = {**ordinals(), **{w: n for w, n in cardinals().items() if 1 <= n <= 10}}
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_ROUND = re.compile(
-    rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?round"
-    rf"|round\s+(?P<b>{_ORD}|\d+))\b",
-    re.I,
-)
-_FINAL_ROUND = re.compile(r"\b(?:the|this)\s+(?:final|last)\s+round\b", re.I)
-_BEGAN_IN = re.compile(
-    r"\b(?:talks|negotiations)\s+(?:began|opened|started)\s+in\s+"
-    r"(?P<venue>[A-Z][\w\-]+)"
-)
+_LEX = "lexicon/negotiation.json"  # every word the patterns read: parley.knowledge
 # Words in the round's own clause that make it a plan, a cancellation or a past session.
 _CANCEL_LEMMAS = knowledge.words(LEXICON, "round_cancel_lemmas")
 _INTENT_LEMMAS = knowledge.words(LEXICON, "round_intent_lemmas")
 _PLAN_LEMMAS = knowledge.words(LEXICON, "round_plan_lemmas")
-_CANCELLED = re.compile(
-    r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
-    r"shelved|abandon\w*)\b",
-    re.I,
-)
-_PLANNED = re.compile(
-    r"\b(?:will|would|plan\w*|schedul\w*|expected|set to|due to|next|"
-    r"coming|upcoming|agreed to (?:continue|hold|meet)|to be held)\b",
-    re.I,
-)
-_UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:today|now))\b", re.I)
-_ISSUES = re.compile(
-    r"\b(?:core|key|main|central|thorny|outstanding|remaining|sticking)?\s*"
-    r"(?:issues|questions|points|topics)(?:\s+(?:are|were|remain))?"
-    r"(?:\s+(?:on the table|on the agenda|at stake))?"
-    r"(?:\s*:|\s+of|\s+such as|\s+include|\s+including)\s+(?P<list>[^.;]+)",
-    re.I,
-)
-_TALKS_ON = re.compile(
-    r"\b(?:talks|negotiations|discussions)\s+(?:on|over|about|focused on|"
-    r"centred on|centered on)\s+(?P<list>[^.;]+)",
-    re.I,
-)
-# Other common ways of naming what is negotiated, tried after the list above. Each gives a list
-# ("talks on A and B") or one item ("A remains the main sticking point").
-_ISSUE_FORMS = (
-    re.compile(r"\bagenda\s*(?::|includes?|covers?)\s+(?P<list>[^.;]+)", re.I),
-    re.compile(r"\bon the agenda (?:are|is|were|was)\s+(?P<list>[^.;]+)", re.I),
-    _TALKS_ON,
-    re.compile(
-        r"\b(?:disputes?|row|quarrel|disagreements?|differences)\s+(?:over|about)\s+"
-        r"(?P<list>[^.;]+)",
+
+
+def _rounds() -> str:
+    return alt(knowledge.phrases(_LEX, "round_nouns"))
+
+
+def _finals() -> str:
+    return alt(knowledge.phrases(_LEX, "final_words"))
+
+
+def _and() -> str:
+    return alt(knowledge.phrases(_LEX, "list_conjunctions"))
+
+
+@knowledge.derived
+def _round_re() -> re.Pattern[str]:
+    """ "the second round", "the sixth and final round", "round three", "the 4th round"."""
+    rnd = _rounds()
+    return re.compile(
+        rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:(?:{_and()})\s+(?:{_finals()})\s+)?"
+        rf"(?:{rnd})|(?:{rnd})\s+(?P<b>{_ORD}|\d+))\b",
         re.I,
-    ),
-    re.compile(r"\bthe (?:question|issue|matter) of\s+(?P<list>[^.;]+)", re.I),
-    re.compile(
-        r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)(?P<one>(?:the\s+)?[\w’'\- ]{3,60}?)\s+"
-        r"(?:remains?|is|was|has been)\s+(?:still\s+)?(?:the|a)\s+(?:\w+\s+)?"
-        r"(?:sticking point|stumbling block|obstacle|bone of contention)",
+    )
+
+
+@knowledge.derived
+def _final_round_re() -> re.Pattern[str]:
+    """ "the final round", which is the highest number the article gave."""
+    det = alt(knowledge.phrases(_LEX, "final_round_determiners"))
+    return re.compile(rf"\b(?:{det})\s+(?:{_finals()})\s+(?:{_rounds()})\b", re.I)
+
+
+@knowledge.derived
+def _any_final_round_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_finals()})\s+(?:{_rounds()})", re.I)
+
+
+@knowledge.derived
+def _began_in_re() -> re.Pattern[str]:
+    """ "The negotiations began in Aktau": where round one met."""
+    noun = alt(knowledge.phrases(_LEX, "began_in_nouns"))
+    verb = alt(knowledge.phrases(_LEX, "began_verbs"))
+    return re.compile(rf"\b(?:{noun})\s+(?:{verb})\s+in\s+(?P<venue>[A-Z][\w\-]+)")
+
+
+@knowledge.derived
+def _cancelled_re() -> re.Pattern[str]:
+    stem = alt(knowledge.phrases(_LEX, "cancel_stems"))
+    word = alt(knowledge.phrases(_LEX, "cancel_words"))
+    return re.compile(rf"\b(?:(?:{stem})\w*|{word})\b", re.I)
+
+
+@knowledge.derived
+def _planned_re() -> re.Pattern[str]:
+    stem = alt(knowledge.phrases(_LEX, "plan_stems"))
+    word = alt(knowledge.phrases(_LEX, "plan_words"))
+    return re.compile(rf"\b(?:(?:{stem})\w*|{word})\b", re.I)
+
+
+@knowledge.derived
+def _under_way_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(_LEX, 'under_way_words'))})\b", re.I)
+
+
+_LIST = r"\s+(?P<list>[^.;]+)"
+
+
+@knowledge.derived
+def _issues_re() -> re.Pattern[str]:
+    """ "the core issues: A and B", "five issues are on the table: …", "issues such as A"."""
+    adj = alt(knowledge.phrases(_LEX, "issue_adjectives"))
+    noun = alt(knowledge.phrases(_LEX, "issue_nouns"))
+    verb = alt(knowledge.phrases(_LEX, "issue_verbs"))
+    place = alt(knowledge.phrases(_LEX, "issue_places"))
+    lead = alt(knowledge.phrases(_LEX, "issue_list_leads"))
+    return re.compile(
+        rf"\b(?:{adj})?\s*(?:{noun})(?:\s+(?:{verb}))?(?:\s+(?:{place}))?"
+        rf"(?:\s*:|\s+(?:{lead})){_LIST}",
         re.I,
-    ),
-)
-# Where an item of a list stops: a new clause, or the time and place of the talks.
-_ITEM_END = re.compile(
-    r",?\s+(?:which|who|that|because|since|after|before|when|while|amid|but|as|said|says)\b"
-    r"|\s+(?:on|in|at|last|this|next|by|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|the sidelines|the margins|\d)"
-)
-_SAID_TAIL = re.compile(r",\s+[^,]*\b(?:said|says|told|reported|announced)\b.*$")
-# Items that name a time or a bare place rather than a matter under negotiation.
-_NOT_AN_ISSUE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|today|tomorrow|"
-    r"yesterday|the sidelines|\d|(?:[A-Z][\w\-]+\s?)+$)"
-)
-# What talks should produce is not one of their issues ("negotiations on a treaty").
-_PRODUCT = re.compile(
-    r"^(?:(?:new|peace|final|draft)\s+)*(?:treaty|agreement|deal|accord|"
-    r"ceasefire|truce|text|document|settlement)\b",
-    re.I,
-)
-_TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|negotiating table|peace process)\b", re.I)
-_PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
+    )
+
+
+@knowledge.derived
+def _talks_on_re() -> re.Pattern[str]:
+    noun = alt(knowledge.phrases(_LEX, "talks_on_nouns"))
+    link = alt(knowledge.phrases(_LEX, "talks_on_links"))
+    return re.compile(rf"\b(?:{noun})\s+(?:{link}){_LIST}", re.I)
+
+
+@knowledge.derived
+def _issue_forms() -> tuple[re.Pattern[str], ...]:
+    """Other common ways of naming what is negotiated, tried after :func:`_issues_re`. Each
+    gives a list ("talks on A and B") or one item ("A remains the main sticking point")."""
+    agenda = alt(knowledge.phrases(_LEX, "agenda_nouns"))
+    agenda_verb = alt(knowledge.phrases(_LEX, "agenda_verbs"))
+    on_agenda = alt(knowledge.phrases(_LEX, "on_agenda"))
+    agenda_copula = alt(knowledge.phrases(_LEX, "agenda_copulas"))
+    dispute = alt(knowledge.phrases(_LEX, "dispute_nouns"))
+    dispute_link = alt(knowledge.phrases(_LEX, "dispute_links"))
+    question = alt(knowledge.phrases(_LEX, "question_nouns"))
+    return (
+        re.compile(rf"\b(?:{agenda})\s*(?::|{agenda_verb}){_LIST}", re.I),
+        re.compile(rf"\b(?:{on_agenda}) (?:{agenda_copula}){_LIST}", re.I),
+        _talks_on_re(),
+        re.compile(rf"\b(?:{dispute})\s+(?:{dispute_link}){_LIST}", re.I),
+        re.compile(rf"\bthe (?:{question}) of{_LIST}", re.I),
+        _obstacle_re(),
+    )
+
+
+def _obstacle_re() -> re.Pattern[str]:
+    """ "A remains the main sticking point"."""
+    opener = alt(knowledge.phrases(_LEX, "obstacle_openers"))
+    copula = alt(knowledge.phrases(_LEX, "obstacle_copulas"))
+    adverb = alt(knowledge.phrases(_LEX, "obstacle_adverbs"))
+    noun = alt(knowledge.phrases(_LEX, "obstacle_nouns"))
+    return re.compile(
+        rf"(?:^|[,;:]\s*|\b(?:{opener})\s+)(?P<one>(?:the\s+)?[\w’'\- ]{{3,60}}?)\s+"
+        rf"(?:{copula})\s+(?:(?:{adverb})\s+)?(?:the|a)\s+(?:\w+\s+)?(?:{noun})",
+        re.I,
+    )
+
+
+def _calendar_names() -> str:
+    """Weekday and month names as written in a text ("Monday", "January")."""
+    return capitalised([*full_names("weekdays"), *full_names("months")])
+
+
+@knowledge.derived
+def _item_end_re() -> re.Pattern[str]:
+    """Where an item of a list stops: a new clause, or the time and place of the talks."""
+    clause = alt(knowledge.phrases(_LEX, "item_end_words"))
+    lead = alt(knowledge.phrases(_LEX, "item_time_leads"))
+    when = alt(knowledge.phrases(_LEX, "item_time_words"))
+    return re.compile(rf",?\s+(?:{clause})\b|\s+(?:{lead})\s+(?:{_calendar_names()}|{when}|\d)")
+
+
+@knowledge.derived
+def _said_tail_re() -> re.Pattern[str]:
+    """A closing ", officials said" is not an item."""
+    said = alt(knowledge.phrases(_LEX, "said_words"))
+    return re.compile(rf",\s+[^,]*\b(?:{said})\b.*$")
+
+
+@knowledge.derived
+def _not_an_issue_re() -> re.Pattern[str]:
+    """Items that name a time or a bare place rather than a matter under negotiation."""
+    when = alt(knowledge.phrases(_LEX, "not_issue_words"))
+    return re.compile(rf"^(?:{_calendar_names()}|{when}|\d|(?:[A-Z][\w\-]+\s?)+$)")
+
+
+@knowledge.derived
+def _product_re() -> re.Pattern[str]:
+    """What talks should produce is not one of their issues ("negotiations on a treaty")."""
+    mod = alt(knowledge.phrases(_LEX, "product_modifiers"))
+    noun = alt(knowledge.phrases(_LEX, "product_nouns"))
+    return re.compile(rf"^(?:(?:{mod})\s+)*(?:{noun})\b", re.I)
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(words)})\b", re.I)
+
+
+@knowledge.derived
+def _talks_words_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "talks_words"))
+
+
+@knowledge.derived
+def _peace_words_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "peace_talks_words"))
+
+
+@knowledge.derived
+def _treaty_round_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "treaty_round_words"))
+
+
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 
-@cache
+@knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
     """ "the next round", "a new round of talks", "talks will resume", "resumed talks"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
+    rnd = _rounds()
+    kind = alt(knowledge.phrases(_LEX, "round_modifiers"))
+    due = spaced(knowledge.phrases(_LEX, "resume_auxiliaries"))
+    lead = alt(knowledge.phrases(_LEX, "resume_leads"))
+    past = alt(knowledge.phrases(_LEX, "past_round_words"))
     return re.compile(
-        rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
-        rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
-        rf"(?:{resume})|(?:will|to|and)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:final|last|latest)\s+round))\b",
+        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
+        rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:{past})\s+(?:{rnd})))\b",
         re.I,
     )
 
@@ -157,7 +266,7 @@ def _next_round_pattern() -> re.Pattern[str]:
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
     """``(ordinal, start, end)`` of every numbered round phrase in ``text``."""
     found = []
-    for m in _ROUND.finditer(text):
+    for m in _round_re().finditer(text):
         word = (m.group("a") or m.group("b")).lower()
         n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
         if n:
@@ -173,7 +282,7 @@ def find_issues(sentence: str) -> list[str]:
     A, B"), the subject of talks or disputes ("talks on A and B", "disputes over A"), "the
     question of A", and "A remains the main sticking point".
     """
-    for form in (_ISSUES, *_ISSUE_FORMS):
+    for form in (_issues_re(), *_issue_forms()):
         m = form.search(sentence)
         if m is None:
             continue
@@ -185,7 +294,9 @@ def find_issues(sentence: str) -> list[str]:
         items = [
             i
             for i in items
-            if i and not _NOT_AN_ISSUE.match(i) and not (form is _TALKS_ON and _PRODUCT.match(i))
+            if i
+            and not _not_an_issue_re().match(i)
+            and not (form is _talks_on_re() and _product_re().match(i))
         ]
         if items:
             return items
@@ -195,8 +306,9 @@ def find_issues(sentence: str) -> list[str]:
 def _split_items(whole: str) -> list[str]:
     """ "A, B and C" → [A, B, C]; kept whole when a piece is a single word ("trade and
     transit" is one issue). A closing ", officials said" is not an item."""
-    whole = _SAID_TAIL.sub("", whole).strip(" :—-")
-    items = [i.strip(" :—-") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", whole)]
+    whole = _said_tail_re().sub("", whole).strip(" :—-")
+    joins = rf",\s*(?:(?:{_and()})\s+)?|\s+(?:{_and()})\s+"
+    items = [i.strip(" :—-") for i in re.split(joins, whole)]
     if any(len(i.split()) < 2 for i in items):
         return [_clean_item(whole)]
     return [_clean_item(i) for i in items]
@@ -204,7 +316,7 @@ def _split_items(whole: str) -> list[str]:
 
 def _clean_item(item: str) -> str:
     """An item without its article and without the clause that follows it."""
-    cut = _ITEM_END.search(item)
+    cut = _item_end_re().search(item)
     item = item[: cut.start()] if cut else item
     return re.sub(r"^(?:the|a|an)\s+", "", item.strip(" ,:—-"), flags=re.I)
 
@@ -271,10 +383,7 @@ class NegotiationExtractor:
         mentions = self._round_mentions(ctx)
         if not mentions:
             return None
-        on_treaty = any(
-            re.search(r"\b(?:treaty|agreement|accord)\b", sent.text, re.I)
-            for _, sent, _, _ in mentions
-        )
+        on_treaty = any(_treaty_round_re().search(sent.text) for _, sent, _, _ in mentions)
         treaties = [
             a for a in ctx.analysis.agreements if a.kind == "treaty" and len(a.parties) >= 2
         ]
@@ -297,7 +406,7 @@ class NegotiationExtractor:
         negotiating (an exchange they agreed, a party's demand, a truce reached through
         mediators): it is kept only if it gets issues, positions or mediators."""
         helpers = self._mediators(ctx)
-        if not (helpers or _TALKS_WORDS.search(ctx.article.text)):
+        if not (helpers or _talks_words_re().search(ctx.article.text)):
             return None
         pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
@@ -422,9 +531,9 @@ class NegotiationExtractor:
             for n, start, end in find_rounds(sent.text):
                 out.append((n, sent, sent.start_char + start, sent.start_char + end))
         final = max((n for n, *_ in out), default=0)
-        if final and re.search(r"\b(?:final|last)\s+round", ctx.article.text, re.I):
+        if final and _any_final_round_re().search(ctx.article.text):
             for sent in ctx.doc.sents:
-                for m in _FINAL_ROUND.finditer(sent.text):
+                for m in _final_round_re().finditer(sent.text):
                     out.append(
                         (final, sent, sent.start_char + m.start(), sent.start_char + m.end())
                     )
@@ -435,7 +544,7 @@ class NegotiationExtractor:
         if 1 in rounds or not rounds:
             return
         for sent in ctx.doc.sents:
-            m = _BEGAN_IN.search(sent.text)
+            m = _began_in_re().search(sent.text)
             if m:
                 date = next(
                     (
@@ -574,12 +683,13 @@ def _dominant_states(ctx: Context) -> list[str]:
 
 def _after_cue(sentence: str, cue: str) -> str:
     """The stance in "X responded that STANCE": the words after the cue and 'that'."""
-    m = re.search(rf"\b{re.escape(cue)}\b(?:\s+that)?\s*", sentence)
+    that = alt(knowledge.phrases(_LEX, "complementizers"))
+    m = re.search(rf"\b{re.escape(cue)}\b(?:\s+(?:{that}))?\s*", sentence)
     return sentence[m.end() :].strip().rstrip(".") if m else sentence
 
 
 def _track_name(ctx: Context, pair: list[str]) -> str:
-    kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+    kind = "peace talks" if _peace_words_re().search(ctx.article.text) else "talks"
     return f"{_pair_name(ctx, pair)} {kind}"
 
 
@@ -597,7 +707,8 @@ def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
         if s.status == "extension proposed" and s.by:
             country = country_of(ctx, s.by)
             if country and s.evidence:
-                m = re.search(r"\b(?:a|an)\s+([\w\-]+\s+extension)\b", s.evidence.text)
+                noun = alt(knowledge.phrases(_LEX, "extension_nouns"))
+                m = re.search(rf"\b(?:a|an)\s+([\w\-]+\s+(?:{noun}))\b", s.evidence.text)
                 out.append(
                     Position(
                         actor=country,
@@ -632,7 +743,7 @@ def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
     words = _clause_words(tok)
     if words & _CANCEL_LEMMAS or "call off" in _phrasal(tok):
         return "cancelled"
-    if _UNDER_WAY.search(sent.text):
+    if _under_way_re().search(sent.text):
         return "under way"
     if words & _PLAN_LEMMAS:
         return "planned"
@@ -671,9 +782,9 @@ def _phrasal(tok: Token) -> str:
 
 
 def _sentence_status(ctx: Context, sent: SpacySpan) -> str:
-    if _CANCELLED.search(sent.text):
+    if _cancelled_re().search(sent.text):
         return "cancelled"
-    if _PLANNED.search(sent.text) or _future_date(ctx, sent):
+    if _planned_re().search(sent.text) or _future_date(ctx, sent):
         return "planned"
     return "held"
 
@@ -689,7 +800,8 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
         if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
             return ent.text
-    m = re.search(r"\bin the (?P<demonym>[A-Z][a-z]+) capital\b", sent.text)
+    capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
+    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
     if m:
         state = load_demonyms().get(m.group("demonym"))
         if state and state in ctx.kb and ctx.kb[state].capital:

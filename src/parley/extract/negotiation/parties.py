@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from parley import knowledge
 from parley.extract.base import Context, actor_at
+from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 
 if TYPE_CHECKING:
@@ -182,10 +183,23 @@ def _ids(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
     return [at[t.i] for t in toks if t.i in at]
 
 
-_DEMONYM_MEDIATION = re.compile(
-    r"\b(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+)[- ]"
-    r"(?:mediat\w*|brokered|sponsored|facilitated|hosted)\b"
-)
+@knowledge.derived
+def _demonym_mediation() -> re.Pattern[str]:
+    """ "Egyptian-Qatari mediation", "Swiss-mediated", "US-brokered"."""
+    stem = alt(knowledge.phrases(LEXICON, "mediation_stems"))
+    done = alt(knowledge.phrases(LEXICON, "mediation_participles"))
+    return re.compile(
+        r"\b(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+)[- ]"
+        rf"(?:(?:{stem})\w*|{done})\b"
+    )
+
+
+@knowledge.derived
+def _short_name_mediation() -> re.Pattern[str]:
+    """ "US-Saudi mediation": a state's short name joined to a demonym."""
+    short = alt(knowledge.table(LEXICON, "short_state_names"))
+    noun = alt(knowledge.phrases(LEXICON, "mediation_heads"))
+    return re.compile(rf"\b({short})-(?:[A-Z][a-z]+)\s+(?:{noun})\b")
 
 
 def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
@@ -193,13 +207,13 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     states of the demonyms or short names before a mediation word."""
     demonyms = load_demonyms()
     out: list[str] = []
-    for m in _DEMONYM_MEDIATION.finditer(sent.text):
+    for m in _demonym_mediation().finditer(sent.text):
         for name in m.group("names").split("-"):
             state = demonyms.get(name) or _state_named(ctx, name)
             if state:
                 out.append(state)
-    for m in re.finditer(r"\b(US|U\.S\.|UK|UAE)-(?:[A-Z][a-z]+)\s+mediation\b", sent.text):
-        out.append({"US": "USA", "U.S.": "USA", "UK": "GBR", "UAE": "ARE"}[m.group(1)])
+    for m in _short_name_mediation().finditer(sent.text):
+        out.append(knowledge.table(LEXICON, "short_state_names")[m.group(1)])
         tail = m.group(0).split("-", 1)[1].split()[0]
         state = load_demonyms().get(tail)
         if state:
@@ -246,7 +260,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     for sent in ctx.doc.sents:
         if talk.search(sent.text):
             add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
-        for m in _JOINED_TALKS.finditer(sent.text):
+        for m in _joined_talks().finditer(sent.text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
             add(parties_of(ctx, named), 3)
@@ -258,7 +272,9 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     return list(pairs.most_common(1)[0][0])
 
 
-_JOINED_TALKS = re.compile(
-    r"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:peace\s+|border\s+)?"
-    r"(?:talks|negotiations|dialogue|ceasefire|truce|treaty)\b"
-)
+@knowledge.derived
+def _joined_talks() -> re.Pattern[str]:
+    """ "Armenia-Azerbaijan peace talks": a name for the talks that joins the two sides."""
+    topic = alt(knowledge.phrases(LEXICON, "joined_talks_topics"))
+    noun = alt(knowledge.phrases(LEXICON, "joined_talks_nouns"))
+    return re.compile(rf"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:(?:{topic})\s+)?(?:{noun})\b")
