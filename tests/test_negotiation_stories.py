@@ -292,3 +292,66 @@ def test_a_past_day_in_a_later_sentence_does_not_date_the_next_round(
     )
     rounds = [r for t in _run(pipeline, text, day="2026-03-03").tracks for r in t.rounds]
     assert [r.date for r in rounds if r.status == "planned"] != ["2026-02-09"]
+
+
+# -- agreements without an agreement noun -----------------------------------------------------
+
+
+def _agreements(an: Analysis) -> list[tuple[str, list[str], list[tuple[str, str | None]]]]:
+    return [(a.kind, a.parties, [(s.status, s.date) for s in a.statuses]) for a in an.agreements]
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_halt_the_fighting_agree_a_ceasefire(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on Sunday to halt fighting for ten days, according to a "
+        "joint statement read in Caracas.",
+        day="2026-10-12",
+    )
+    assert _agreements(an) == [("ceasefire", ["COL", "group:eln"], [("agreed", "2026-10-11")])]
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_hold_more_talks_agree_no_ceasefire(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on Sunday to hold more talks in Caracas and to stop "
+        "attacks on journalists.",
+        day="2026-10-12",
+    )
+    assert an.agreements == []
+
+
+@pytest.mark.model
+def test_an_agreement_announced_on_a_day_as_made_is_dated_that_day(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN on Tuesday announced they have agreed to reduce the intensity of "
+        "the fighting.",
+        day="2026-10-09",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == ["2026-10-06"]
+
+
+@pytest.mark.model
+def test_negotiators_who_signed_off_on_the_text_agreed_it_and_signed_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Negotiators from Kenya and Somalia signed off on the text of the border treaty on Friday.",
+    )
+    assert [s.status for a in an.agreements for s in a.statuses] == ["text agreed"]
+
+
+@pytest.mark.model
+def test_presidents_who_signed_the_treaty_signed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "The presidents of Kenya and Somalia signed the border treaty on Friday.")
+    assert [s.status for a in an.agreements for s in a.statuses] == ["signed"]
