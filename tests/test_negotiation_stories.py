@@ -355,3 +355,43 @@ def test_negotiators_who_signed_off_on_the_text_agreed_it_and_signed_nothing(
 def test_presidents_who_signed_the_treaty_signed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(pipeline, "The presidents of Kenya and Somalia signed the border treaty on Friday.")
     assert [s.status for a in an.agreements for s in a.statuses] == ["signed"]
+
+
+# -- treaty names and references to terms -----------------------------------------------------
+
+
+@pytest.mark.model
+def test_a_year_inside_a_treaty_name_dates_no_status(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Laos and Vietnam on March 3 exchanged the documents ratifying the Protocol to the 1977 "
+        "Border Treaty.",
+        day="2026-03-04",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses]
+    assert "1977" not in dates
+
+
+@pytest.mark.model
+def test_a_year_that_dates_the_act_still_dates_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Laos and Vietnam ratified the border treaty in 2019.", day="2026-03-04")
+    assert [s.date for a in an.agreements for s in a.statuses] == ["2019"]
+
+
+@pytest.mark.model
+def test_terms_as_agreed_by_the_two_countries_are_no_new_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam said the border treaty took effect on March 3, as agreed by the two "
+        "countries.",
+        day="2026-03-04",
+    )
+    assert [s.status for a in an.agreements for s in a.statuses] == ["in force"]
+
+
+@pytest.mark.model
+def test_two_countries_that_agreed_the_treaty_agreed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Laos and Vietnam agreed the border treaty on March 3.", day="2026-03-04")
+    assert [s.status for a in an.agreements for s in a.statuses] == ["agreed"]

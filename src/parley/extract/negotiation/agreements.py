@@ -403,7 +403,9 @@ class AgreementsExtractor:
         if refined is None:
             return None
         status = refined
-        date, until = _dates_near(ctx.analysis.dates, sent, tok)
+        # "the Supplementary Treaty to the 1985 Treaty": a year in a name dates nothing.
+        free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, refs)]
+        date, until = _dates_near(free, sent, tok)
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
             # "have agreed to resume": news of the day it is reported ("announced on Thursday
             # they have agreed"), else of today.
@@ -769,6 +771,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "observers from Qatar" observe nothing of the text
     if status == "signed" and _signed_off(tok):
         return "text agreed"
+    if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status
@@ -842,6 +846,19 @@ def _dates_near(
     if d.precision == "approximate" and d.end_value is not None:
         return None, d.value
     return d.value, None
+
+
+def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
+    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty")."""
+    if any(r.start <= d.start < r.end for r in refs):
+        return True
+    if d.value is None or len(d.value) != 4:
+        return False
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:
