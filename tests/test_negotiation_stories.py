@@ -209,3 +209,189 @@ def test_the_step_of_an_agreement_is_read_from_the_trigger_before_the_sentence()
     )
     assert agreement_step(event) == "in force"
     assert agreement_step(event.model_copy(update={"trigger": None})) is None
+
+
+# -- sides the article does not name ----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_the_government_team_facing_a_lone_armed_group_is_the_groups_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The third round of talks took place in Cotabato on 4 March. The government team was "
+        "led by a retired general, and the MILF delegation by its vice-chairman.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["PHL", "group:milf"]
+    assert [(r.ordinal, r.status) for r in track.rounds] == [(3, "held")]
+
+
+@pytest.mark.model
+def test_a_government_facing_two_armed_groups_gets_no_guessed_pair(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The third round of talks took place in Cotabato on 4 March. The government team met "
+        "the MILF delegation in the morning and NDFP envoys in the afternoon.",
+        day="2026-03-06",
+    )
+    assert all(t.parties != ["PHL", "group:milf"] for t in an.tracks)
+
+
+@pytest.mark.model
+def test_intra_national_talks_are_the_state_and_its_armed_group(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "A new round of intra-Colombian peace talks is to be held in Caracas next week, the ELN "
+        "said. Separately, the United States and the ELN held contacts in Havana in May.",
+        day="2026-10-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+    assert ("planned", "Caracas") in [(r.status, r.venue) for r in track.rounds]
+
+
+@pytest.mark.model
+def test_a_round_that_was_held_is_not_made_a_plan_by_the_infinitive_rule(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The second round of talks between Colombia and the ELN was held in Caracas last week.",
+        day="2026-10-06",
+    )
+    assert [(r.ordinal, r.status) for t in an.tracks for r in t.rounds] == [(2, "held")]
+
+
+@pytest.mark.model
+def test_the_day_of_a_next_round_can_come_from_a_later_sentence(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "The next round of talks between Colombia and the ELN will be held in Venezuela, a "
+        "minister confirmed yesterday. An ELN spokesman had said the negotiators would meet "
+        "on March 9 in Caracas."
+    )
+    rounds = [r for t in _run(pipeline, text, day="2026-03-03").tracks for r in t.rounds]
+    assert [(r.status, r.date) for r in rounds] == [("planned", "2026-03-09")]
+
+
+@pytest.mark.model
+def test_a_past_day_in_a_later_sentence_does_not_date_the_next_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "The next round of talks between Colombia and the ELN will be held in Venezuela, a "
+        "minister confirmed. The negotiators last met on February 9 in Havana."
+    )
+    rounds = [r for t in _run(pipeline, text, day="2026-03-03").tracks for r in t.rounds]
+    assert [r.date for r in rounds if r.status == "planned"] != ["2026-02-09"]
+
+
+# -- agreements without an agreement noun -----------------------------------------------------
+
+
+def _agreements(an: Analysis) -> list[tuple[str, list[str], list[tuple[str, str | None]]]]:
+    return [(a.kind, a.parties, [(s.status, s.date) for s in a.statuses]) for a in an.agreements]
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_halt_the_fighting_agree_a_ceasefire(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on Sunday to halt fighting for ten days, according to a "
+        "joint statement read in Caracas.",
+        day="2026-10-12",
+    )
+    assert _agreements(an) == [("ceasefire", ["COL", "group:eln"], [("agreed", "2026-10-11")])]
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_hold_more_talks_agree_no_ceasefire(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on Sunday to hold more talks in Caracas and to stop "
+        "attacks on journalists.",
+        day="2026-10-12",
+    )
+    assert an.agreements == []
+
+
+@pytest.mark.model
+def test_an_agreement_announced_on_a_day_as_made_is_dated_that_day(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN on Tuesday announced they have agreed to reduce the intensity of "
+        "the fighting.",
+        day="2026-10-09",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == ["2026-10-06"]
+
+
+@pytest.mark.model
+def test_negotiators_who_signed_off_on_the_text_agreed_it_and_signed_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Negotiators from Kenya and Somalia signed off on the text of the border treaty on Friday.",
+    )
+    assert [s.status for a in an.agreements for s in a.statuses] == ["text agreed"]
+
+
+@pytest.mark.model
+def test_presidents_who_signed_the_treaty_signed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "The presidents of Kenya and Somalia signed the border treaty on Friday.")
+    assert [s.status for a in an.agreements for s in a.statuses] == ["signed"]
+
+
+# -- treaty names and references to terms -----------------------------------------------------
+
+
+@pytest.mark.model
+def test_a_year_inside_a_treaty_name_dates_no_status(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Laos and Vietnam on March 3 exchanged the documents ratifying the Protocol to the 1977 "
+        "Border Treaty.",
+        day="2026-03-04",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses]
+    assert "1977" not in dates
+
+
+@pytest.mark.model
+def test_a_year_that_dates_the_act_still_dates_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Laos and Vietnam ratified the border treaty in 2019.", day="2026-03-04")
+    assert [s.date for a in an.agreements for s in a.statuses] == ["2019"]
+
+
+@pytest.mark.model
+def test_terms_as_agreed_by_the_two_countries_are_no_new_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam said the border treaty took effect on March 3, as agreed by the two "
+        "countries.",
+        day="2026-03-04",
+    )
+    assert [s.status for a in an.agreements for s in a.statuses] == ["in force"]
+
+
+@pytest.mark.model
+def test_two_countries_that_agreed_the_treaty_agreed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Laos and Vietnam agreed the border treaty on March 3.", day="2026-03-04")
+    assert [s.status for a in an.agreements for s in a.statuses] == ["agreed"]

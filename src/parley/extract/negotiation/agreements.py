@@ -137,6 +137,29 @@ def _peace_context() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alt(knowledge.phrases(LEXICON, 'peace_context_words'))})\b", re.I)
 
 
+@knowledge.derived
+def _ceasefire_act() -> re.Pattern[str]:
+    """ "agreed to halt fighting for a week", "agreed to decrease the intensity of the
+    fighting": a ceasefire agreed without the word; the act is the group ``act``."""
+    agree = alt(knowledge.phrases(LEXICON, "ceasefire_agree_forms"))
+    verbs = alt(knowledge.phrases(LEXICON, "ceasefire_verbs"))
+    det = alt(knowledge.phrases(LEXICON, "ceasefire_determiners"))
+    measure = alt(knowledge.phrases(LEXICON, "ceasefire_measures"))
+    objects = alt(knowledge.phrases(LEXICON, "ceasefire_objects"))
+    return re.compile(
+        rf"\b(?:{agree})(?:\s+[\w-]+){{0,3}}?\s+to\s+[\"\u201c]?(?P<act>(?:{verbs})\s+"
+        rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}))\b",
+        re.I,
+    )
+
+
+def _ceasefire_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a ceasefire, or tells one agreed in other words."""
+    found = [(m.start(), m.end()) for m in _ceasefire().finditer(text)]
+    found += [(m.start("act"), m.end("act")) for m in _ceasefire_act().finditer(text)]
+    return sorted(found)
+
+
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
@@ -411,12 +434,18 @@ class AgreementsExtractor:
         if _not_a_status(tok, [*refs, cue]):
             return None
         refined = _refine(status, tok, ctx, sent)
+        if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
+            refined = status  # "agreed to halt the fighting": the halt is the agreement
         if refined is None:
             return None
         status = refined
-        date, until = _dates_near(ctx.analysis.dates, sent, tok)
+        # "the Supplementary Treaty to the 1985 Treaty": a year in a name dates nothing.
+        free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, refs)]
+        date, until = _dates_near(free, sent, tok)
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
-            date = ctx.article.published_at.isoformat()  # "have agreed to resume": news of today
+            # "have agreed to resume": news of the day it is reported ("announced on Thursday
+            # they have agreed"), else of today.
+            date = _reported_on(ctx, sent, tok) or ctx.article.published_at.isoformat()
         if status == "expiring" and date and ctx.article.published_at:
             if date < ctx.article.published_at.isoformat()[: len(date)]:
                 status = "expired"
@@ -578,20 +607,20 @@ def _ceasefires(
     """An unnamed ceasefire is the ceasefire of the sides that agree or keep it; one article's
     ceasefires between the same sides are one ("<A>–<B> ceasefire")."""
     out = []
-    for m in _ceasefire().finditer(ctx.article.text):
-        if any(r.start <= m.start() < r.end for r in refs):
+    for start, end in _ceasefire_spans(ctx.article.text):
+        if any(r.start <= start < r.end for r in refs):
             continue
-        if _talks_about().match(ctx.article.text, m.end()):
+        if _talks_about().match(ctx.article.text, end):
             continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
-        if _of_an_earlier_year(ctx, m.start()):
+        if _of_an_earlier_year(ctx, start):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
-        pair = _sides_near(ctx, m.start())
+        pair = _sides_near(ctx, start)
         if len(pair) < 2:
             continue
         name = "–".join(short_name(ctx, p) for p in pair) + " ceasefire"
         key = "ceasefire:" + name
         known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
-        out.append(AgreementRef(key, m.start(), m.end(), True))
+        out.append(AgreementRef(key, start, end, True))
     return out
 
 
@@ -777,9 +806,26 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None
     if status == "observed informally" and tok.pos_ != "VERB":
         return None  # "observers from Qatar" observe nothing of the text
+    if status == "signed" and _signed_off(tok):
+        return "text agreed"
+    if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status
+
+
+def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
+    """Whether the infinitive "agreed" governs is itself an agreement mention."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
+            return True
+    return False
+
+
+def _signed_off(tok: Token) -> bool:
+    """ "signed off on the text": the negotiators approved it; nobody signed the agreement."""
+    return any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
 
 
 def _done_or_doing(tok: Token) -> bool:
@@ -837,6 +883,31 @@ def _dates_near(
     if d.precision == "approximate" and d.end_value is not None:
         return None, d.value
     return d.value, None
+
+
+def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
+    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty")."""
+    if any(r.start <= d.start < r.end for r in refs):
+        return True
+    if d.value is None or len(d.value) != 4:
+        return False
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:
+    """The day of the verb that reports the cue's clause ("announced on Thursday")."""
+    above = set(tok.ancestors)
+    for d in ctx.analysis.dates:
+        if not (sent.start_char <= d.start < sent.end_char) or not d.value:
+            continue
+        span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _governing_verb(span.root) in above:
+            return d.value
+    return None
 
 
 def _verb_chain(verb: Token) -> list[Token]:

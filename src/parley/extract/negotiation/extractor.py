@@ -35,6 +35,7 @@ from parley.extract.base import Context, country_of, register
 from parley.extract.negotiation.parties import (
     LEXICON,
     host_states,
+    intra_pair,
     mediators_in,
     negotiating_pair,
     parties_of,
@@ -119,6 +120,12 @@ def _planned_re() -> re.Pattern[str]:
     stem = alt(knowledge.phrases(_LEX, "plan_stems"))
     word = alt(knowledge.phrases(_LEX, "plan_words"))
     return re.compile(rf"\b(?:(?:{stem})\w*|{word})\b", re.I)
+
+
+@knowledge.derived
+def _meeting_re() -> re.Pattern[str]:
+    """A sentence about a meeting, which a planning word makes a planned one."""
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(_LEX, 'meeting_words'))})\b", re.I)
 
 
 @knowledge.derived
@@ -333,7 +340,12 @@ class NegotiationExtractor:
     def __call__(self, ctx: Context) -> None:
         # A track shown only by what the sides agreed or demanded may still announce a
         # meeting ("talks will resume in Doha on October 27").
-        talks = self._talks_track(ctx) or self._rounds_track(ctx) or self._stated_track(ctx)
+        talks = (
+            self._intra_track(ctx)
+            or self._talks_track(ctx)
+            or self._rounds_track(ctx)
+            or self._stated_track(ctx)
+        )
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
@@ -367,6 +379,15 @@ class NegotiationExtractor:
         pair = sorted(p for p, _ in parties.most_common(2))
         mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in pair]
         return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+
+    def _intra_track(self, ctx: Context) -> Track | None:
+        """ "Intra-Afghan talks": the state and its armed group, whoever else the article
+        shows at other tables."""
+        pair = intra_pair(ctx)
+        if not pair:
+            return None
+        helpers = [m for m in self._mediators(ctx) if m not in pair]
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=helpers)
 
     @staticmethod
     def _mediators(ctx: Context) -> list[str]:
@@ -449,7 +470,9 @@ class NegotiationExtractor:
         self._infer_current(ctx, track, rounds)
         unnumbered = self._next_rounds(ctx, track, rounds)
         unnumbered += self._meetings(ctx, track, [*rounds.values(), *unnumbered])
-        return [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+        found = [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+        _date_plans_elsewhere(ctx, found)
+        return found
 
     @staticmethod
     def _meetings(ctx: Context, track: Track, known: list[Round]) -> list[Round]:
@@ -745,7 +768,7 @@ def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
         return "cancelled"
     if _under_way_re().search(sent.text):
         return "under way"
-    if words & _PLAN_LEMMAS:
+    if words & _PLAN_LEMMAS or {"be", "to"} <= words:  # "a round is to be held"
         return "planned"
     return "held"
 
@@ -766,6 +789,13 @@ def _clause_words(tok: Token) -> set[str]:
             c.lemma_.lower()
             for c in t.children
             if c.dep_ in ("aux", "auxpass", "acomp", "xcomp", "advmod", "prt")
+        }
+        words |= {  # "is to be held": the infinitive's own "to"
+            g.lemma_.lower()
+            for c in t.children
+            if c.dep_ == "xcomp"
+            for g in c.children
+            if g.dep_ == "aux"
         }
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
             break
@@ -844,14 +874,45 @@ def _venue_hosts(ctx: Context, track: Track) -> list[str]:
 
 def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
     """ "X and Y initialled the treaty in Bishkek. … after a final round of talks": a place
-    the sentence before names after "in"."""
+    the sentence before names after "in" where something happened (not "the Taliban's
+    office in Qatar")."""
     if sent.start == 0:
         return None
     prev = ctx.doc[sent.start - 1].sent
     for ent in prev.ents:
-        if ent.label_ == "GPE" and ent.start > 0 and ctx.doc[ent.start - 1].lower_ == "in":
+        if ent.label_ != "GPE" or ent.start == 0:
+            continue
+        prep = ctx.doc[ent.start - 1]
+        if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
+    """A planned round that its own sentence leaves undated (or dates by the day of the
+    announcement) takes the one future day another sentence plans a meeting for: "the next
+    round will be held in Pakistan … the negotiators would meet on February 18"."""
+    pub = ctx.article.published_at
+    plans = [r for r in rounds if r.status == "planned"]
+    if pub is None or len(plans) != 1 or (plans[0].date or "") > pub.isoformat():
+        return
+    start = plans[0].evidence.end if plans[0].evidence else 0
+    for sent in ctx.doc.sents:
+        if sent.start_char < start or not (
+            _planned_re().search(sent.text) and _meeting_re().search(sent.text)
+        ):
+            continue
+        days = [
+            d.value
+            for d in ctx.analysis.dates
+            if sent.start_char <= d.start < sent.end_char
+            and d.value
+            and len(d.value) == 10
+            and d.value > pub.isoformat()
+        ]
+        if days:
+            plans[0].date = days[0]
+            return
 
 
 def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:

@@ -36,6 +36,8 @@ __all__ = [
     "mediators_in",
     "host_states",
     "negotiating_pair",
+    "intra_pair",
+    "government_pair",
     "LEXICON",
     "short_name",
 ]
@@ -268,7 +270,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         if e.type in ("CONSULT", "AGREE") and e.status in ("occurred", "planned"):
             add(parties_of(ctx, [*e.source, *e.target]), 2)
     if not pairs:
-        return []
+        return government_pair(ctx)
     return list(pairs.most_common(1)[0][0])
 
 
@@ -278,3 +280,40 @@ def _joined_talks() -> re.Pattern[str]:
     topic = alt(knowledge.phrases(LEXICON, "joined_talks_topics"))
     noun = alt(knowledge.phrases(LEXICON, "joined_talks_nouns"))
     return re.compile(rf"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:(?:{topic})\s+)?(?:{noun})\b")
+
+
+@knowledge.derived
+def _intra_pattern() -> re.Pattern[str]:
+    intra = alt(knowledge.phrases(LEXICON, "intra_prefixes"))
+    talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
+    return re.compile(rf"\b(?:{intra})-(?P<people>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:{talks})\b")
+
+
+def intra_pair(ctx: Context) -> list[str]:
+    """ "Intra-Afghan peace talks" are talks inside one state: its government and the armed
+    group of that state the article names (sorted ids); [] when it names none."""
+    demonyms = load_demonyms()
+    for m in _intra_pattern().finditer(ctx.article.text):
+        state = demonyms.get(m.group("people"))
+        groups = [a.id for a in ctx.analysis.actors if a.kind == "group" and a.country == state]
+        if state is not None and groups:
+            return sorted([state, groups[0]])
+    return []
+
+
+@cache
+def _government_side() -> re.Pattern[str]:
+    words = sorted(knowledge.phrases(LEXICON, "government_sides"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def government_pair(ctx: Context) -> list[str]:
+    """ "The government team" facing the one armed group the article names is that group's
+    state (or its armed force, when named): "the government team … the LTTE delegation"."""
+    if not _government_side().search(ctx.article.text):
+        return []
+    groups = {a.id: a.country for a in ctx.analysis.actors if a.kind == "group" and a.country}
+    if len(groups) != 1:
+        return []
+    [(group, state)] = groups.items()
+    return sorted([_as_force(ctx, state, [state, group]), group])

@@ -99,7 +99,7 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
         return
     # An expected step is a plan, and plans are told in many ways ("agreed to sign in May");
     # only a step taken becomes an event of its own.
-    if step.status.endswith(_EXPECTED) or _told_elsewhere(ctx, types, actors, step.date):
+    if step.status.endswith(_EXPECTED) or _told_elsewhere(ctx, types, actors, step.date, name):
         return
     target = actors if len(actors) >= 2 else []
     event = _event(
@@ -140,16 +140,21 @@ def _steps_named(text: str) -> set[str]:
     return {step for step, stems in steps.items() if any(stem in low for stem in stems)}
 
 
-def _told_elsewhere(ctx: Context, types: Sequence[str], sides: list[str], day: str | None) -> bool:
+def _told_elsewhere(
+    ctx: Context, types: Sequence[str], sides: list[str], day: str | None, step: str | None = None
+) -> bool:
     """Whether another sentence already tells the act: same type, every side named (people
-    as their states), and a compatible date ("signed on Tuesday" after the dateline's lead)."""
+    as their states), no other agreement step in its trigger, and a compatible date ("signed
+    on Tuesday" after the dateline's lead); an undated event does not tell a dated act."""
     people = {a.id: a.country for a in ctx.analysis.actors if a.kind == "person" and a.country}
     for e in ctx.analysis.events:
         named = {people.get(a, a) for a in (*e.source, *e.target)}
         if e.type not in types or not set(sides) <= named:
             continue
+        if step is not None and e.trigger is not None and _steps_named(e.trigger.text) - {step}:
+            continue
         value = e.date.value if e.date is not None else None
-        if day is None or value is None or value.startswith(day) or day.startswith(value):
+        if day is None or (value is not None and (value.startswith(day) or day.startswith(value))):
             return True
     return False
 
