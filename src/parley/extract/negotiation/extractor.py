@@ -58,7 +58,7 @@ __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 # "the second round", "round three": ordinals and the cardinals up to ten (numbers.json)
 ORDINALS = {**ordinals(), **{w: n for w, n in cardinals().items() if 1 <= n <= 10}}
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_LEX = "lexicon/negotiation.json"  # every word the patterns read: parley.knowledge
+_LEX = "lexicon/negotiation.json"  # the words of the patterns (named here for the key check)
 # Words in the round's own clause that make it a plan, a cancellation or a past session.
 _CANCEL_LEMMAS = knowledge.words(LEXICON, "round_cancel_lemmas")
 _INTENT_LEMMAS = knowledge.words(LEXICON, "round_intent_lemmas")
