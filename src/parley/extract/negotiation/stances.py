@@ -14,6 +14,9 @@ the first that yields a position for a sentence wins, so one statement is one po
 
 Then quotes: a party's person or institution quoted with a stance word ("we want", "not for
 sale", "no … until") or about an issue the article lists states a position in their own words.
+
+Every word the finders' patterns read is in ``lexicon/negotiation.json`` (a user's file extends
+them); the patterns are built from it once per knowledge configuration.
 """
 
 from __future__ import annotations
