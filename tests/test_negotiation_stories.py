@@ -395,3 +395,36 @@ def test_terms_as_agreed_by_the_two_countries_are_no_new_agreement(
 def test_two_countries_that_agreed_the_treaty_agreed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(pipeline, "Laos and Vietnam agreed the border treaty on March 3.", day="2026-03-04")
     assert [s.status for a in an.agreements for s in a.statuses] == ["agreed"]
+
+
+# -- rounds told without the word "round" -----------------------------------------------------
+
+
+def _rounds_of(an: Analysis) -> list[tuple[str, str | None, str | None]]:
+    return [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+
+
+@pytest.mark.model
+def test_talks_scheduled_to_begin_on_a_day_are_a_planned_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana last month. Talks with the rebels, which are "
+        "scheduled to begin on March 9 in Caracas, will focus on prisoners.",
+        day="2026-03-02",
+    )
+    assert ("planned", "Caracas", "2026-03-09") in _rounds_of(an)
+
+
+@pytest.mark.model
+def test_talks_scheduled_in_no_sense_of_a_meeting_plan_no_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana last month. The talks were scheduled to fail, "
+        "critics said.",
+        day="2026-03-02",
+    )
+    assert [s for s, _, _ in _rounds_of(an)] == ["held"]

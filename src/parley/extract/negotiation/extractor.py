@@ -143,7 +143,8 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 @cache
 def _next_round_pattern() -> re.Pattern[str]:
-    """ "the next round", "a new round of talks", "talks will resume", "resumed talks"."""
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "talks
+    with the rebels, which are scheduled to take place on Wednesday"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -151,6 +152,8 @@ def _next_round_pattern() -> re.Pattern[str]:
         rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
         rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
         rf"(?:{resume})|(?:will|to|and)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"|(?:{talks})(?:\s+with\s+[^,.;]{{1,40}})?,?(?:\s+which)?\s+(?:are|is)\s+"
+        rf"(?:due|set|expected|scheduled)\s+to\s+(?:take\s+place|begin|start|open|be\s+held)"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:final|last|latest)\s+round))\b",
         re.I,
     )
