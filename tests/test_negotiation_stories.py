@@ -428,3 +428,30 @@ def test_talks_scheduled_in_no_sense_of_a_meeting_plan_no_round(
         day="2026-03-02",
     )
     assert [s for s, _, _ in _rounds_of(an)] == ["held"]
+
+
+@pytest.mark.model
+def test_the_good_offices_of_an_agency_make_it_a_mediator_and_a_far_venue_is_found(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The second round of talks took place at the political headquarters of the MILF in "
+        "Cotabato on 4 March. The government team and the MILF delegation exchanged the "
+        "documents through the good offices of the ICRC.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.mediators == ["org:icrc"]
+    assert _rounds_of(an) == [("held", "Cotabato", "2026-03-04")]
+
+
+@pytest.mark.model
+def test_the_offices_of_an_agency_make_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The second round of talks took place in Cotabato on 4 March. The government team "
+        "and the MILF delegation later visited the offices of the ICRC.",
+        day="2026-03-06",
+    )
+    assert [t.mediators for t in an.tracks] == [[]]

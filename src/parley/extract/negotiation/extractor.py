@@ -710,7 +710,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
-        near = -120 <= ent.start_char - at <= 60
+        near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
