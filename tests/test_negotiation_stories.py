@@ -455,3 +455,105 @@ def test_the_offices_of_an_agency_make_no_mediator(pipeline) -> None:  # type: i
         day="2026-03-06",
     )
     assert [t.mediators for t in an.tracks] == [[]]
+
+
+# -- a step of an agreement told without its day ----------------------------------------------
+
+
+def _step(
+    aid: str, published: str, words: str, cue: str, sources: list[str], **kw: object
+) -> Analysis:
+    """One report whose only event is an agreement step; ``when`` dates it as the text does."""
+    span = Span(start=0, end=len(words), text=words)
+    at = words.index(cue)
+    when = kw.get("when")
+    event = Event(
+        type="SUPPORT",
+        source=sources,
+        target=list(reversed(sources)) if len(sources) > 1 else [],
+        status=str(kw.get("status", "occurred")),  # type: ignore[arg-type]
+        date=TimeExpression(text="Monday", start=0, end=1, value=str(when), precision="day")
+        if when
+        else None,
+        trigger=Span(start=at, end=at + len(cue), text=cue),
+        evidence=span,
+    )
+    art = Article(id=aid, text=words, outlet=aid, published_at=dt.date.fromisoformat(published))
+    return Analysis(article=art, events=[event], actors=PEOPLE)
+
+
+def test_a_signing_recalled_without_its_day_joins_the_dated_signing() -> None:
+    stories = cluster_stories(
+        [
+            _step(
+                "a",
+                "2026-03-03",
+                "Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+                when="2026-03-02",
+            ),
+            _step(
+                "b",
+                "2026-05-20",
+                "Months after Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+            ),
+        ],
+        min_sources=2,
+    )
+    assert [len(s.events) for s in stories] == [2]
+
+
+def test_one_states_signature_on_a_ratification_law_is_no_recalled_signing() -> None:
+    stories = cluster_stories(
+        [
+            _step(
+                "a",
+                "2026-03-03",
+                "Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+                when="2026-03-02",
+            ),
+            _step(
+                "b",
+                "2026-05-20",
+                "Ruiz signed the ratification law.",
+                "signed",
+                ["person:ana-ruiz"],
+            ),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_a_signing_still_to_come_joins_the_signing_months_later_but_not_a_year_later() -> None:
+    plan = _step(
+        "a",
+        "2026-03-03",
+        "The pact has to be signed by Chile and Peru.",
+        "signed",
+        ["CHL", "PER"],
+        status="planned",
+    )
+    soon = _step(
+        "b",
+        "2026-06-11",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2026-06-10",
+    )
+    late = _step(
+        "c",
+        "2027-06-11",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2027-06-10",
+    )
+    assert [len(s.events) for s in cluster_stories([plan, soon], min_sources=2)] == [2]
+    assert cluster_stories([plan, late], min_sources=2) == []
