@@ -395,3 +395,165 @@ def test_terms_as_agreed_by_the_two_countries_are_no_new_agreement(
 def test_two_countries_that_agreed_the_treaty_agreed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(pipeline, "Laos and Vietnam agreed the border treaty on March 3.", day="2026-03-04")
     assert [s.status for a in an.agreements for s in a.statuses] == ["agreed"]
+
+
+# -- rounds told without the word "round" -----------------------------------------------------
+
+
+def _rounds_of(an: Analysis) -> list[tuple[str, str | None, str | None]]:
+    return [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+
+
+@pytest.mark.model
+def test_talks_scheduled_to_begin_on_a_day_are_a_planned_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana last month. Talks with the rebels, which are "
+        "scheduled to begin on March 9 in Caracas, will focus on prisoners.",
+        day="2026-03-02",
+    )
+    assert ("planned", "Caracas", "2026-03-09") in _rounds_of(an)
+
+
+@pytest.mark.model
+def test_talks_scheduled_in_no_sense_of_a_meeting_plan_no_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana last month. The talks were scheduled to fail, "
+        "critics said.",
+        day="2026-03-02",
+    )
+    assert [s for s, _, _ in _rounds_of(an)] == ["held"]
+
+
+@pytest.mark.model
+def test_the_good_offices_of_an_agency_make_it_a_mediator_and_a_far_venue_is_found(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The second round of talks took place at the political headquarters of the MILF in "
+        "Cotabato on 4 March. The government team and the MILF delegation exchanged the "
+        "documents through the good offices of the ICRC.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.mediators == ["org:icrc"]
+    assert _rounds_of(an) == [("held", "Cotabato", "2026-03-04")]
+
+
+@pytest.mark.model
+def test_the_offices_of_an_agency_make_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The second round of talks took place in Cotabato on 4 March. The government team "
+        "and the MILF delegation later visited the offices of the ICRC.",
+        day="2026-03-06",
+    )
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+# -- a step of an agreement told without its day ----------------------------------------------
+
+
+def _step(
+    aid: str, published: str, words: str, cue: str, sources: list[str], **kw: object
+) -> Analysis:
+    """One report whose only event is an agreement step; ``when`` dates it as the text does."""
+    span = Span(start=0, end=len(words), text=words)
+    at = words.index(cue)
+    when = kw.get("when")
+    event = Event(
+        type="SUPPORT",
+        source=sources,
+        target=list(reversed(sources)) if len(sources) > 1 else [],
+        status=str(kw.get("status", "occurred")),  # type: ignore[arg-type]
+        date=TimeExpression(text="Monday", start=0, end=1, value=str(when), precision="day")
+        if when
+        else None,
+        trigger=Span(start=at, end=at + len(cue), text=cue),
+        evidence=span,
+    )
+    art = Article(id=aid, text=words, outlet=aid, published_at=dt.date.fromisoformat(published))
+    return Analysis(article=art, events=[event], actors=PEOPLE)
+
+
+def test_a_signing_recalled_without_its_day_joins_the_dated_signing() -> None:
+    stories = cluster_stories(
+        [
+            _step(
+                "a",
+                "2026-03-03",
+                "Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+                when="2026-03-02",
+            ),
+            _step(
+                "b",
+                "2026-05-20",
+                "Months after Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+            ),
+        ],
+        min_sources=2,
+    )
+    assert [len(s.events) for s in stories] == [2]
+
+
+def test_one_states_signature_on_a_ratification_law_is_no_recalled_signing() -> None:
+    stories = cluster_stories(
+        [
+            _step(
+                "a",
+                "2026-03-03",
+                "Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+                when="2026-03-02",
+            ),
+            _step(
+                "b",
+                "2026-05-20",
+                "Ruiz signed the ratification law.",
+                "signed",
+                ["person:ana-ruiz"],
+            ),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_a_signing_still_to_come_joins_the_signing_months_later_but_not_a_year_later() -> None:
+    plan = _step(
+        "a",
+        "2026-03-03",
+        "The pact has to be signed by Chile and Peru.",
+        "signed",
+        ["CHL", "PER"],
+        status="planned",
+    )
+    soon = _step(
+        "b",
+        "2026-06-11",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2026-06-10",
+    )
+    late = _step(
+        "c",
+        "2027-06-11",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2027-06-10",
+    )
+    assert [len(s.events) for s in cluster_stories([plan, soon], min_sources=2)] == [2]
+    assert cluster_stories([plan, late], min_sources=2) == []

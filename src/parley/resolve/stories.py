@@ -40,7 +40,14 @@ from functools import cache
 from parley import knowledge
 from parley.models import Analysis, Event, Story
 
-__all__ = ["EventRef", "cluster_stories", "same_story", "event_day", "agreement_step"]
+__all__ = [
+    "EventRef",
+    "cluster_stories",
+    "same_story",
+    "event_day",
+    "story_reach",
+    "agreement_step",
+]
 
 LEXICON = "lexicon/negotiation.json"
 _CLUSTERED = {"occurred", "historical", "planned", "negated"}
@@ -49,6 +56,8 @@ _DIVISIBLE_MODES = frozenset({"release"})
 # An undated plan ("the vote is scheduled", "will exchange instruments") is expected within
 # about a month of the report; its window is centred half-way into that month.
 _PLAN_HORIZON_DAYS = 31
+# A step of an agreement still to take ("still has to be signed") is taken within months.
+_STEP_HORIZON_DAYS = 183
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,23 @@ def event_day(ref: EventRef) -> tuple[dt.date | None, int]:
     return ref.published_at, 2
 
 
+def story_reach(ref: EventRef) -> tuple[dt.date | None, int]:
+    """The days an event may meet the others of its story: :func:`event_day`'s window, widened
+    for an undated step of an agreement to the months in which the dated step it recalls or
+    awaits may lie (see :func:`same_story`). The store looks up the stories a new event may
+    join by this window, so it covers every day the date test can accept."""
+    day, tol = event_day(ref)
+    published = ref.published_at
+    if published is None or agreement_step(ref.event) is None or _has_written_date(ref):
+        return day, tol
+    half = _STEP_HORIZON_DAYS // 2
+    if ref.event.status == "occurred":
+        return published - dt.timedelta(days=half), half + 3
+    if ref.event.status == "planned":
+        return published + dt.timedelta(days=half), half + 3
+    return day, tol
+
+
 def _written_window(
     value: str, end: str | None, precision: str, slack: int
 ) -> tuple[dt.date, int] | None:
@@ -137,6 +163,8 @@ def same_story(a: EventRef, b: EventRef) -> bool:
     ):
         # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
+    if same_step and _recalled_or_awaited(a, b):
+        return True
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
     if day_a is None or day_b is None:
         return False
@@ -158,6 +186,41 @@ def agreement_step(event: Event) -> str | None:
         if found:
             return None
     return None
+
+
+def _written_day(ref: EventRef) -> dt.date | None:
+    """The day the text itself gives the event, if it gives one to the day."""
+    d = ref.event.date
+    if d is None or not d.text or not d.value or len(d.value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(d.value)
+    except ValueError:
+        return None
+
+
+def _has_written_date(ref: EventRef) -> bool:
+    return ref.event.date is not None and bool(ref.event.date.text)
+
+
+def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
+    """An undated step of an agreement is the dated one of the same sides: recalled ("five
+    weeks after negotiators initialled the text") when reported within months after that day,
+    awaited ("the treaty still has to be signed") when the day comes within months after the
+    report. Each joint step of an agreement happens once for its parties; one state's act
+    ("the president signed the ratification law") is no such step."""
+    if min(len(a.states(_actors(a))), len(b.states(_actors(b)))) < 2:
+        return False
+    for undated, dated in ((a, b), (b, a)):
+        day, published = _written_day(dated), undated.published_at
+        if day is None or published is None or _has_written_date(undated):
+            continue
+        horizon = dt.timedelta(days=_STEP_HORIZON_DAYS)
+        if undated.event.status == "occurred" and published - horizon <= day <= published:
+            return True
+        if undated.event.status == "planned" and published <= day <= published + horizon:
+            return True
+    return False
 
 
 def _overlap(x: set[str], y: set[str]) -> bool:

@@ -253,7 +253,8 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 @knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
-    """ "the next round", "a new round of talks", "talks will resume", "resumed talks"."""
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "talks
+    with the rebels, which are scheduled to take place on Wednesday"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -265,8 +266,22 @@ def _next_round_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"|{_scheduled_talks(talks)}"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:{past})\s+(?:{rnd})))\b",
         re.I,
+    )
+
+
+def _scheduled_talks(talks: str) -> str:
+    """ "talks with the rebels, which are scheduled to take place on Wednesday"."""
+    link = alt(knowledge.phrases(_LEX, "scheduled_links"))
+    which = alt(knowledge.phrases(_LEX, "scheduled_relatives"))
+    copula = alt(knowledge.phrases(_LEX, "scheduled_copulas"))
+    due = alt(knowledge.phrases(_LEX, "scheduled_words"))
+    event = spaced(knowledge.phrases(_LEX, "scheduled_events"))
+    return (
+        rf"(?:{talks})(?:\s+(?:{link})\s+[^,.;]{{1,40}})?,?(?:\s+(?:{which}))?\s+(?:{copula})\s+"
+        rf"(?:{due})\s+to\s+(?:{event})"
     )
 
 
@@ -823,7 +838,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
-        near = -120 <= ent.start_char - at <= 60
+        near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"

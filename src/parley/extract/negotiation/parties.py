@@ -133,11 +133,21 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         lower = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
             found += _ids(ctx, at, _verb_helpers(tok))
-        elif tok.pos_ in ("NOUN", "PROPN") and (lower in nouns or lemma in nouns):
+        elif tok.pos_ in ("NOUN", "PROPN") and (
+            lower in nouns or lemma in nouns or _mediation_phrase(tok)
+        ):
             found += _ids(ctx, at, _noun_helpers(tok))
     found += _demonym_mediators(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _mediation_phrase(tok: Token) -> bool:
+    """ "the good offices of the ICRC": a two-word name for mediation ending at ``tok``."""
+    if tok.i == 0:
+        return False
+    pair = f"{tok.nbor(-1).lower_} {tok.lower_}"
+    return pair in knowledge.words(LEXICON, "mediation_phrases")
 
 
 def _verb_helpers(tok: Token) -> list[Token]:
