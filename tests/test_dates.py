@@ -456,14 +456,6 @@ def _events(pipeline, text: str, base: dt.date) -> list[tuple[str, str | None]]:
     return [(e.type, e.date.value if e.date else None) for e in analysis.events]
 
 
-# The events extractor dates a trigger from the clause it sits in (events/dating.py,
-# EventDates.date); where the sentence's day sits in another clause it falls back to publication.
-# Those cases are marked: they pass once dating.py looks there, and strict=True then says so.
-_ELSEWHERE = pytest.mark.xfail(
-    strict=True, reason="events/dating.py EventDates.date: the day is in another clause"
-)
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text, event_type",
@@ -474,31 +466,24 @@ _ELSEWHERE = pytest.mark.xfail(
         ("Two Bolivian diplomats were expelled by Quito on Friday.", "SANCTION"),
         ("Ecuador said on Friday that it had expelled two Bolivian diplomats.", "SANCTION"),
         ("Quito expelled two Bolivian diplomats on Friday and recalled its envoy.", "SANCTION"),
-        # the day hangs on a noun or verb above the trigger
-        pytest.param(
-            "Quito's decision on Friday to expel two Bolivian diplomats angered La Paz.",
-            "SANCTION",
-            marks=_ELSEWHERE,
-        ),
-        pytest.param(
+        # the day is written in another clause of the sentence (events/dating.py)
+        ("Quito's decision on Friday to expel two Bolivian diplomats angered La Paz.", "SANCTION"),
+        (
             "In a statement on Friday, Quito said it had expelled two Bolivian diplomats.",
             "SANCTION",
-            marks=_ELSEWHERE,
         ),
-        pytest.param(
+        (
+            "Quito said in a statement on Friday that it had expelled two Bolivian diplomats.",
+            "SANCTION",
+        ),
+        (
             "The clash came on Friday, when rebels fired rockets at an army base near Mopti.",
             "ASSAULT",
-            marks=_ELSEWHERE,
         ),
-        pytest.param(
-            "It was on Friday that Quito expelled two Bolivian diplomats.",
-            "SANCTION",
-            marks=_ELSEWHERE,
-        ),
-        pytest.param(
+        ("It was on Friday that Quito expelled two Bolivian diplomats.", "SANCTION"),
+        (
             "Talks between Quito and La Paz, held in Lima on Friday, ended without a deal.",
             "CONSULT",
-            marks=_ELSEWHERE,
         ),
     ],
 )
@@ -513,3 +498,78 @@ def test_an_event_without_a_day_of_its_own_takes_the_publication_day(pipeline) -
     # a day in another sentence is not this event's
     later = "Quito expelled two Bolivian diplomats. La Paz protested on Friday."
     assert ("SANCTION", "2026-03-11") in _events(pipeline, later, WEDNESDAY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # the same constructions with no day: publication
+        (
+            "Quito's decision to expel two Bolivian diplomats from the country angered La Paz.",
+            "SANCTION",
+        ),
+        ("In a statement, Quito said it had expelled two Bolivian diplomats.", "SANCTION"),
+        ("The clash came after rebels fired rockets at an army base near Mopti.", "ASSAULT"),
+        ("It was in Lima that Quito expelled two Bolivian diplomats.", "SANCTION"),
+        ("Talks between Quito and La Paz ended without a deal.", "CONSULT"),
+        # a day in a clause that is not the event's: publication too
+        (
+            "Quito's decision to expel two Bolivian diplomats from the country"
+            " angered La Paz on Friday.",
+            "SANCTION",
+        ),
+        (
+            "In a statement, Quito said it had expelled two Bolivian diplomats"
+            " and that talks would resume on Friday.",
+            "SANCTION",
+        ),
+        (
+            "Rebels fired rockets at an army base near Mopti, and the army answered on Friday.",
+            "ASSAULT",
+        ),
+        (
+            "It was on Friday that La Paz protested, after Quito expelled two Bolivian diplomats.",
+            "SANCTION",
+        ),
+        (
+            "Talks between Quito and La Paz ended without a deal,"
+            " and the envoys left Lima on Friday.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_a_day_in_another_clause_is_not_the_events(pipeline, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    found = [day for kind, day in _events(pipeline, text, WEDNESDAY) if kind == event_type]
+    assert found == ["2026-03-11"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type, place",
+    [
+        # the words that date an event also place it
+        (
+            "Talks between Quito and La Paz, held in Lima on Friday, ended without a deal.",
+            "CONSULT",
+            "Lima",
+        ),
+        ("It was in Lima that Quito expelled two Bolivian diplomats.", "SANCTION", "Lima"),
+        # a place in a clause that is not the event's does not
+        (
+            "Talks between Quito and La Paz ended without a deal,"
+            " and the envoys left Lima on Friday.",
+            "CONSULT",
+            None,
+        ),
+        ("Quito expelled two Bolivian diplomats, and La Paz protested in Lima.", "SANCTION", None),
+    ],
+)
+def test_the_clause_that_dates_an_event_also_places_it(  # type: ignore[no-untyped-def]
+    pipeline, text: str, event_type: str, place: str | None
+) -> None:
+    from parley.models import RawDocument
+
+    analysis = pipeline.run(RawDocument(source="t", text=text, published_at=WEDNESDAY))
+    found = [e.place.name if e.place else None for e in analysis.events if e.type == event_type]
+    assert found == [place]

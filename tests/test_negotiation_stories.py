@@ -557,3 +557,54 @@ def test_a_signing_still_to_come_joins_the_signing_months_later_but_not_a_year_l
     )
     assert [len(s.events) for s in cluster_stories([plan, soon], min_sources=2)] == [2]
     assert cluster_stories([plan, late], min_sources=2) == []
+
+
+# -- a deal agreed is its act still to come ---------------------------------------------------
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_exchange_detainees_plan_the_exchange(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile and Peru agreed on Wednesday to exchange detainees, officials said.",
+        day="2026-04-15",
+    )
+    planned = [e for e in an.events if e.type == "RETREAT" and e.status == "planned"]
+    assert [(set(e.source), e.mode) for e in planned] == [({"CHL", "PER"}, "release")]
+
+
+@pytest.mark.model
+def test_a_deal_whose_exchange_the_article_reports_plans_no_second_one(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile and Peru agreed on Wednesday to exchange detainees. Chile freed nine Peruvians "
+        "on Thursday.",
+        day="2026-04-17",
+    )
+    assert not [e for e in an.events if e.type == "RETREAT" and e.status == "planned"]
+
+
+def test_a_story_is_dated_by_a_report_of_the_event_not_by_an_earlier_plan() -> None:
+    plan = _step(
+        "a",
+        "2026-03-02",
+        "Both will still sign the pact.",
+        "sign",
+        ["CHL", "PER"],
+        status="planned",
+    )
+    done = _step(
+        "b",
+        "2026-03-20",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2026-03-19",
+    )
+    [story] = cluster_stories([plan, done], min_sources=2)
+    assert story.date == "2026-03-19"
+    assert story.first_report == "a"

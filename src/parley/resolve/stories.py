@@ -333,7 +333,10 @@ def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[
 
 def _story(members: list[EventRef]) -> Story:
     first = members[0]
-    day, _ = event_day(first)
+    # The story is dated by a report of the event itself, not by the window of a plan first
+    # announced ("agreed to exchange detainees" a week before the exchange).
+    told = [m for m in members if m.event.status == "occurred" and _has_written_date(m)]
+    day, _ = event_day(told[0] if told else first)
     digest = hashlib.sha256(first.ref.encode()).hexdigest()[:12]
     return Story(
         id=f"story:{digest}",

@@ -3,7 +3,7 @@
 PLOVER codes protesters, rebels and police by sector. When the knowledge base has no actor for
 "communist rebels" or "French unions", :class:`UnnamedActors` keeps the words of the text as the
 actor and records its sector, so the event keeps who acted; police named without their state act
-for the state of the event's place. Used by :class:`parley.extract.events.parties.EventParties`.
+for the state of the event's place. Used by :class:`parley.extract.events.naming.PartyNames`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, coordinated, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.subjects import SUBJECTS
+from parley.extract.timeplace.places import country_of_demonym, demonym_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,6 +94,32 @@ class UnnamedActors:
                 if self.sectors.get(actor) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
                     side[i] = state
         draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
+
+    def crowd(self, draft: Draft) -> list[str]:
+        """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
+        subjects = [c for c in draft.token.children if c.dep_ in SUBJECTS]
+        named = [
+            s
+            for s in subjects
+            if s.lemma_.lower() not in self.lex.words("crowd_heads") and s.pos_ != "NUM"
+        ]
+        if named:
+            return []
+        if not subjects and draft.rule.type != "PROTEST":
+            return []  # "condemnation of an attack on civilians in X": no crowd acted
+        country = next(  # "thousands of Kenyans"
+            (
+                code
+                for s in subjects
+                for p in prep_objects(s, frozenset({"of"}))
+                if (code := country_of_demonym(p.text))
+            ),
+            draft.place.country if draft.place is not None else None,
+        )
+        if not country:
+            return []
+        demonym = demonym_of(country)
+        return [f"{demonym} protesters"] if demonym else []
 
     def _sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""

@@ -44,6 +44,7 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
     for ag in ctx.analysis.agreements:
         for step in ag.statuses:
             _tell_step(ctx, ag, step, extractor)
+        _tell_deal(ctx, ag, extractor)
 
 
 def event_side(ctx: Context, actor_id: str) -> str:
@@ -117,6 +118,21 @@ def _cue(where: Span, step: str) -> Span | None:
     if m is None:
         return None
     return Span(start=where.start + m.start(), end=where.start + m.end(), text=m.group(0))
+
+
+def _tell_deal(ctx: Context, ag: Agreement, extractor: str) -> None:
+    """A deal agreed is the act it promises, still to come: "agreed to exchange detainees" is a
+    planned exchange between the sides, unless the article already tells one (done or
+    planned) or the deal as carried out."""
+    act = knowledge.table(LEXICON, "deal_acts").get(ag.kind)
+    agreed = next((s for s in ag.statuses if s.status == "agreed" and s.evidence), None)
+    sides = _sides(ctx, ag.parties)
+    if act is None or agreed is None or agreed.evidence is None or len(sides) < 2:
+        return
+    if len(ag.statuses) > 1 or _told_elsewhere(ctx, (act["type"],), sides[:1], None):
+        return
+    event = _event(ctx, act["type"], sides, sides, "planned", agreed.evidence, None, extractor)
+    ctx.analysis.events.append(event.model_copy(update={"mode": act["mode"]}))
 
 
 def _told_in(
