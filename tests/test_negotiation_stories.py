@@ -635,3 +635,32 @@ def test_one_plan_told_twice_with_days_a_day_apart_is_one_round(
         day="2026-03-03",
     )
     assert len([r for t in an.tracks for r in t.rounds if r.status == "planned"]) == 1
+
+
+@pytest.mark.model
+def test_a_meeting_placed_in_a_city_and_in_its_state_is_hosted_by_that_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on a truce last week. Talks with the rebels, which are "
+        "scheduled to take place on Wednesday in Maracaibo, will focus on prisoners. The "
+        "negotiations are set to begin on March 11 in Venezuela, officials said.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert "VEN" in track.mediators
+    assert len([r for r in track.rounds if r.status == "planned"]) == 1
+
+
+@pytest.mark.model
+def test_a_meeting_in_a_city_alone_makes_no_host_of_a_state_that_is_no_capital(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on a truce last week. Talks with the rebels, which are "
+        "scheduled to take place on Wednesday in Maracaibo, will focus on prisoners.",
+        day="2026-03-06",
+    )
+    assert [t.mediators for t in an.tracks] == [[]]

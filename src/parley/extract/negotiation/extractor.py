@@ -433,6 +433,10 @@ class NegotiationExtractor:
                 (o for o in out if o.status == r.status == "planned" and _compatible(o, r)), None
             )
             if same is not None:
+                # "in Geneva" and, of the same meeting, "in Switzerland": the state hosts it.
+                track.mediators += [
+                    h for h in _hosts_named(ctx, track, r.venue) if h not in track.mediators
+                ]
                 same.venue = same.venue or r.venue
                 same.date = same.date or r.date
             else:
@@ -748,14 +752,18 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     return None
 
 
+def _hosts_named(ctx: Context, track: Track, venue: str | None) -> list[str]:
+    """The states a venue names itself ("in Switzerland"), when they are no side."""
+    found = ctx.kb.lookup(venue) if venue else []
+    return [a.id for a in found if a.kind == "state" and a.id not in track.parties]
+
+
 def _venue_hosts(ctx: Context, track: Track) -> list[str]:
     """States that host a round ("the next round will be held in Pakistan", a round in
     Kuala Lumpur): the state named, or whose capital is named, when it is no side."""
     hosts: list[str] = []
     for r in track.rounds:
-        for actor in ctx.kb.lookup(r.venue) if r.venue else []:
-            if actor.kind == "state" and actor.id not in track.parties:
-                hosts.append(actor.id)
+        hosts += _hosts_named(ctx, track, r.venue)
         for actor in ctx.kb.of_kind("state") if r.venue else []:
             if actor.capital == r.venue and actor.id not in track.parties:
                 hosts.append(actor.id)
