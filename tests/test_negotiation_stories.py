@@ -664,3 +664,26 @@ def test_a_meeting_in_a_city_alone_makes_no_host_of_a_state_that_is_no_capital(
         day="2026-03-06",
     )
     assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+def test_a_declaration_named_with_no_side_near_is_the_talking_sides_not_the_venue_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN held talks in Havana last week. The government demanded that the "
+        "Caracas Declaration be implemented before the Cuban-mediated talks in Venezuela.",
+        day="2026-03-06",
+    )
+    assert [(a.name, a.parties) for a in an.agreements] == [
+        ("Caracas Declaration", ["COL", "group:eln"])
+    ]
+
+
+@pytest.mark.model
+def test_the_states_that_sign_a_declaration_abroad_are_its_parties(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, "Chile and Peru signed the Lima Declaration in Bolivia on Monday.")
+    assert [a.parties for a in an.agreements] == [["CHL", "PER"]]
