@@ -608,3 +608,82 @@ def test_a_story_is_dated_by_a_report_of_the_event_not_by_an_earlier_plan() -> N
     [story] = cluster_stories([plan, done], min_sources=2)
     assert story.date == "2026-03-19"
     assert story.first_report == "a"
+
+
+@pytest.mark.model
+def test_two_plans_for_other_places_and_days_are_two_rounds(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The next round of talks between Colombia and the ELN will be held in Venezuela, a "
+        "minister confirmed yesterday. An ELN spokesman had said the negotiators would meet on "
+        "March 9 in Caracas. That meeting would come a week before previously scheduled "
+        "negotiations between the two sides in Havana on March 16.",
+        day="2026-03-03",
+    )
+    planned = sorted((r.date or "", r.venue or "") for t in an.tracks for r in t.rounds)
+    assert [d for d, _ in planned] == ["2026-03-09", "2026-03-16"]
+
+
+@pytest.mark.model
+def test_one_plan_told_twice_with_days_a_day_apart_is_one_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN will hold a new round of negotiations on March 10-11, a minister "
+        "said. An ELN envoy said the next round will be held in Caracas on March 9-11.",
+        day="2026-03-03",
+    )
+    assert len([r for t in an.tracks for r in t.rounds if r.status == "planned"]) == 1
+
+
+@pytest.mark.model
+def test_a_meeting_placed_in_a_city_and_in_its_state_is_hosted_by_that_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on a truce last week. Talks with the rebels, which are "
+        "scheduled to take place on Wednesday in Maracaibo, will focus on prisoners. The "
+        "negotiations are set to begin on March 11 in Venezuela, officials said.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert "VEN" in track.mediators
+    assert len([r for r in track.rounds if r.status == "planned"]) == 1
+
+
+@pytest.mark.model
+def test_a_meeting_in_a_city_alone_makes_no_host_of_a_state_that_is_no_capital(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on a truce last week. Talks with the rebels, which are "
+        "scheduled to take place on Wednesday in Maracaibo, will focus on prisoners.",
+        day="2026-03-06",
+    )
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+def test_a_declaration_named_with_no_side_near_is_the_talking_sides_not_the_venue_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN held talks in Havana last week. The government demanded that the "
+        "Caracas Declaration be implemented before the Cuban-mediated talks in Venezuela.",
+        day="2026-03-06",
+    )
+    assert [(a.name, a.parties) for a in an.agreements] == [
+        ("Caracas Declaration", ["COL", "group:eln"])
+    ]
+
+
+@pytest.mark.model
+def test_the_states_that_sign_a_declaration_abroad_are_its_parties(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, "Chile and Peru signed the Lima Declaration in Bolivia on Monday.")
+    assert [a.parties for a in an.agreements] == [["CHL", "PER"]]

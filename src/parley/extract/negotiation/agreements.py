@@ -475,12 +475,17 @@ class AgreementsExtractor:
                     self._set_parties(ctx, draft, states)
                     return
         at = actor_at(ctx)
-        helpers = set(mediators_in(ctx, sent))
+        mediators, pair = _document_sides(ctx)
+        helpers = set(mediators_in(ctx, sent)) | set(mediators)
+        # A state named only as where something happens ("talks in Switzerland") is no party.
+        places = {at[t.i] for t in sent if t.i in at and t.dep_ == "pobj" and t.head.lower_ == "in"}
         here = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at])]
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
             here += parties_of(ctx, [at[t.i] for t in prev if t.i in at])
-        parties = [p for p in dict.fromkeys(here) if p not in helpers]
+        parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
+        if len(parties) < 2 and not here:
+            parties = list(pair)  # named with no side near: the sides the article shows talking
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
 

@@ -26,6 +26,7 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
@@ -273,14 +274,18 @@ def _next_round_pattern() -> re.Pattern[str]:
 
 
 def _scheduled_talks(talks: str) -> str:
-    """ "talks with the rebels, which are scheduled to take place on Wednesday"."""
+    """ "previously scheduled talks", "talks with the rebels, which are scheduled to take place
+    on Wednesday"."""
+    before = alt(knowledge.phrases(_LEX, "scheduled_leads"))
+    scheduled = alt(knowledge.phrases(_LEX, "scheduled_participles"))
     link = alt(knowledge.phrases(_LEX, "scheduled_links"))
     which = alt(knowledge.phrases(_LEX, "scheduled_relatives"))
     copula = alt(knowledge.phrases(_LEX, "scheduled_copulas"))
     due = alt(knowledge.phrases(_LEX, "scheduled_words"))
     event = spaced(knowledge.phrases(_LEX, "scheduled_events"))
     return (
-        rf"(?:{talks})(?:\s+(?:{link})\s+[^,.;]{{1,40}})?,?(?:\s+(?:{which}))?\s+(?:{copula})\s+"
+        rf"(?:(?:{before})\s+)?(?:{scheduled})\s+(?:{talks})"
+        rf"|(?:{talks})(?:\s+(?:{link})\s+[^,.;]{{1,40}})?,?(?:\s+(?:{which}))?\s+(?:{copula})\s+"
         rf"(?:{due})\s+to\s+(?:{event})"
     )
 
@@ -504,7 +509,7 @@ class NegotiationExtractor:
             if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
                 continue
             day = e.date.value
-            if any(r.date and (r.date.startswith(day) or day.startswith(r.date)) for r in known):
+            if any(r.date and _days_agree(r.date, day) for r in known):
                 continue
             if any(r.evidence and r.evidence.start == e.evidence.start for r in known):
                 continue
@@ -553,8 +558,14 @@ class NegotiationExtractor:
             r.ordinal = None
             r.venue = r.venue or _venue_before(ctx, sent)
             # One article's "next round" and "talks will resume" are the one next meeting.
-            same = next((o for o in out if o.status == r.status == "planned"), None)
+            same = next(
+                (o for o in out if o.status == r.status == "planned" and _compatible(o, r)), None
+            )
             if same is not None:
+                # "in Geneva" and, of the same meeting, "in Switzerland": the state hosts it.
+                track.mediators += [
+                    h for h in _hosts_named(ctx, track, r.venue) if h not in track.mediators
+                ]
                 same.venue = same.venue or r.venue
                 same.date = same.date or r.date
             else:
@@ -873,14 +884,18 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     return None
 
 
+def _hosts_named(ctx: Context, track: Track, venue: str | None) -> list[str]:
+    """The states a venue names itself ("in Switzerland"), when they are no side."""
+    found = ctx.kb.lookup(venue) if venue else []
+    return [a.id for a in found if a.kind == "state" and a.id not in track.parties]
+
+
 def _venue_hosts(ctx: Context, track: Track) -> list[str]:
     """States that host a round ("the next round will be held in Pakistan", a round in
     Kuala Lumpur): the state named, or whose capital is named, when it is no side."""
     hosts: list[str] = []
     for r in track.rounds:
-        for actor in ctx.kb.lookup(r.venue) if r.venue else []:
-            if actor.kind == "state" and actor.id not in track.parties:
-                hosts.append(actor.id)
+        hosts += _hosts_named(ctx, track, r.venue)
         for actor in ctx.kb.of_kind("state") if r.venue else []:
             if actor.capital == r.venue and actor.id not in track.parties:
                 hosts.append(actor.id)
@@ -903,13 +918,34 @@ def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
     return None
 
 
+def _compatible(a: Round, b: Round) -> bool:
+    """Two unnumbered plans are one meeting when their days agree (within the two days that
+    "March 28-30" and "March 29-30" leave), else unless their venues or days differ ("in
+    Pakistan on February 18 … in Qatar on February 25")."""
+    if a.date and b.date:
+        return _days_agree(a.date, b.date)
+    return not (a.venue and b.venue and a.venue != b.venue)
+
+
+def _days_agree(a: str, b: str) -> bool:
+    """ "2026-03" and "2026-03-09" agree; so do two days at most two days apart."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 2
+    return False
+
+
 def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
     """A planned round that its own sentence leaves undated (or dates by the day of the
     announcement) takes the one future day another sentence plans a meeting for: "the next
     round will be held in Pakistan … the negotiators would meet on February 18"."""
     pub = ctx.article.published_at
-    plans = [r for r in rounds if r.status == "planned"]
-    if pub is None or len(plans) != 1 or (plans[0].date or "") > pub.isoformat():
+    if pub is None:
+        return
+    plans = [r for r in rounds if r.status == "planned" and (r.date or "") <= pub.isoformat()]
+    taken = {r.date for r in rounds if r.status == "planned" and r not in plans}
+    if len(plans) != 1:
         return
     start = plans[0].evidence.end if plans[0].evidence else 0
     for sent in ctx.doc.sents:
@@ -924,6 +960,7 @@ def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
             and d.value
             and len(d.value) == 10
             and d.value > pub.isoformat()
+            and d.value not in taken
         ]
         if days:
             plans[0].date = days[0]
