@@ -87,6 +87,8 @@ class Finisher:
             return False  # PLOVER codes no event without a named source actor
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
+        if self._joins_told_event(draft, kept):
+            return False
         duplicate = next(
             (k for k in kept if same_happening(k, draft) and not _numbered_apart(draft, k)), None
         )
@@ -153,6 +155,35 @@ class Finisher:
         draft.source, draft.target = list(parties), parties[1:] + parties[:1]
         draft.from_group = True
         return True
+
+    def _joins_told_event(self, draft: Draft, kept: list[Draft]) -> bool:
+        """ "its delegation left to attend the talks", "who will manage those talks": a
+        definite noun of a kind already told, as a verb's object and with no sides of its own,
+        is that event again (merged into it), unless the text dates it apart."""
+        token = draft.token
+        nouns = [token] if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") else []
+        if token.pos_ == "VERB":
+            nouns = _complements(token)
+        for noun in nouns:
+            rule = self.lex.match(noun, set())
+            if rule is None or rule.type != draft.rule.type or not self._told_again(noun):
+                continue
+            earlier = next((k for k in reversed(kept) if k.rule.type == rule.type), None)
+            if earlier is None or draft.historical_mod or draft.new_instance:
+                continue
+            if _dated_apart(draft, earlier) or _other_ordinal(draft, earlier):
+                continue
+            complete(earlier, draft)
+            return True
+        return False
+
+    def _told_again(self, noun: Token) -> bool:
+        """A definite event noun ("the talks", "those talks") naming no sides of its own."""
+        definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+        own_sides = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children)
+        return not own_sides and any(
+            c.dep_ == "det" and c.lower_ in definite for c in noun.children
+        )
 
     def _reporting_date(self, token: Token) -> TimeExpression | None:
         """The publication date, marked approximate, for a news event with no date of its own."""
@@ -332,3 +363,21 @@ def _walk(token: Token, root: Token) -> Iterator[Token]:
         if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
             continue
         yield from _walk(child, root)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """Nouns a verb takes as its thing: its object, the object of its prepositions and of
+    its object's ("take part in the talks", "travelled for the talks")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb, *objects]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    return objects + [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+
+def _dated_apart(draft: Draft, earlier: Draft) -> bool:
+    """Whether the two have dates of their own that differ."""
+    return (
+        draft.date is not None
+        and earlier.date is not None
+        and draft.date.value != earlier.date.value
+    )
