@@ -161,9 +161,7 @@ _TALKS = "Talks between the Bolivian army and the rebels will start in Lima on S
         "A Bolivian delegation travelled to Lima on Friday to take part in the talks.",
     ],
 )
-def test_a_second_mention_of_the_same_talks_is_no_new_event(
-    pipeline: Any, follow_up: str
-) -> None:
+def test_a_second_mention_of_the_same_talks_is_no_new_event(pipeline: Any, follow_up: str) -> None:
     text = _TALKS + follow_up
     talks = _one(pipeline, text, "CONSULT")
     assert set(talks.source) == {"BOL", "Rebels"} and talks.status == "planned"
@@ -176,8 +174,6 @@ def test_a_second_mention_of_the_same_talks_is_no_new_event(
         "The army and the rebels held the talks in Quito in June.",
     ],
 )
-def test_a_new_round_or_talks_dated_apart_are_a_second_event(
-    pipeline: Any, follow_up: str
-) -> None:
+def test_a_new_round_or_talks_dated_apart_are_a_second_event(pipeline: Any, follow_up: str) -> None:
     text = _TALKS + follow_up
     assert len(_events(pipeline, text, "CONSULT")) == 2, _events(pipeline, text)
