@@ -698,3 +698,58 @@ def test_a_city_dateline_alone_speaks_for_nobody(sm: Any) -> None:
     text = "KYIV, May 2 – Shelling resumed on Monday, officials said."
     claim = claim_with(speech_of(sm, text)[1], "Shelling resumed")
     assert claim.reporter.text == "officials"
+
+
+@pytest.mark.model
+def test_capital_role_labels_make_a_transcript_without_questions(sm: Any) -> None:
+    text = (
+        "Briefing on the summit\n\n"
+        "SENIOR TREASURY OFFICIAL ONE: Good evening. We will recap the day.\n\n"
+        "SENIOR TREASURY OFFICIAL TWO: Thank you. The minister met four delegations.\n"
+    )
+    assert speakers(speech_of(sm, text)[0]) == {
+        "Good evening. We will recap the day.": "SENIOR TREASURY OFFICIAL ONE",
+        "Thank you. The minister met four delegations.": "SENIOR TREASURY OFFICIAL TWO",
+    }
+
+
+@pytest.mark.model
+def test_capital_headings_make_no_transcript(sm: Any) -> None:
+    text = "KEY POINTS: the talks resume in May.\n\nWHAT COMES NEXT: a vote in June.\n"
+    assert speakers(speech_of(sm, text)[0]) == {}
+
+
+@pytest.mark.model
+def test_a_first_person_paragraph_inside_a_quote_missing_its_mark_goes_on(sm: Any) -> None:
+    text = (
+        "The ministry said in a statement:\n\n"
+        "\u201cThe three men are on their way home.\n\n"
+        "We are grateful to our partners in Oslo and Vienna.\n\n"
+        "\u201cWe will not rest until the others are free.\u201d\n"
+    )
+    quotes = [q for q in speech_of(sm, text)[0] if q.direct]
+    assert [q.text[:12] for q in quotes] == ["The three me", "We are grate", "We will not "]
+    assert len({q.speaker.text if q.speaker else None for q in quotes}) == 1
+
+
+@pytest.mark.model
+def test_a_narrative_paragraph_after_an_unclosed_quote_stays_outside(sm: Any) -> None:
+    text = (
+        'Rubio said: "The three men are on their way home.\n\n'
+        "The plane landed in Doha at noon.\n\n"
+        '"We will not rest," Lavrov said.\n'
+    )
+    quotes = speakers(speech_of(sm, text)[0])
+    assert not any("plane landed" in q for q in quotes)
+    assert quotes["We will not rest"] == "lavrov"
+
+
+@pytest.mark.model
+def test_a_dated_statement_goes_on_with_the_groups_named_before(sm: Any) -> None:
+    text = (
+        "NATO and the OSCE published a report this summer on the camps. The two groups said "
+        "Monday that 13 people had been released. The groups said, however, that five were "
+        'still held. Monday\'s statement said the release "confirms the need to investigate."'
+    )
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is not None and quote.speaker.actor == "nato"

@@ -162,12 +162,12 @@ class Speakers:
         return None
 
     def _issuer_before(self, noun: Token) -> Token | None:
-        """The named subject of a main clause in the two sentences before ``noun``'s: the
+        """The named subject of a main clause in the three sentences before ``noun``'s: the
         text "the notice" or "Monday's statement" with no issuer of its own goes on with
         that actor's act ("The Treasury imposed sanctions … 'the notice read'")."""
         if not _definite_text(noun):
             return None
-        for sent in sentences_back(noun, 3)[1:]:
+        for sent in sentences_back(noun, LOOK_BACK)[1:]:
             for tok in reversed(list(sent)):
                 if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
                     continue
