@@ -753,3 +753,15 @@ def test_a_dated_statement_goes_on_with_the_groups_named_before(sm: Any) -> None
     )
     quote = next(q for q in speech_of(sm, text)[0] if q.direct)
     assert quote.speaker is not None and quote.speaker.actor == "nato"
+
+
+@pytest.mark.model
+def test_the_same_text_named_again_keeps_its_issuer(sm: Any) -> None:
+    text = (
+        "The United States imposed sanctions on nine officials on Friday. "
+        '"The first list names six ministers," the notice read. '
+        "The list includes the ministers of energy and of culture. "
+        "The ministers may appeal within thirty days. The lists take effect at once. "
+        '"The second list names three governors," the notice added.'
+    )
+    assert set(speakers(speech_of(sm, text)[0]).values()) == {"usa"}
