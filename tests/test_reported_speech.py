@@ -765,3 +765,18 @@ def test_the_same_text_named_again_keeps_its_issuer(sm: Any) -> None:
         '"The second list names three governors," the notice added.'
     )
     assert set(speakers(speech_of(sm, text)[0]).values()) == {"usa"}
+
+
+@pytest.mark.model
+def test_a_hyphenated_name_is_the_whole_speaker(sm: Any) -> None:
+    text = '"There are no secret camps in the north at all," al-Maliki said in an interview.'
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == "al-Maliki"
+
+
+@pytest.mark.model
+def test_a_hyphen_between_words_of_a_phrase_joins_nothing_more(sm: Any) -> None:
+    text = "The Kyiv-based group said the talks had failed."
+    assert claim_with(speech_of(sm, text)[1], "talks had failed").reporter.text == (
+        "The Kyiv-based group"
+    )

@@ -72,7 +72,21 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
             run = []
         run.append(t)
     bounds = trim(run)
-    return bounds if bounds is not None else (head.i, head.i + 1)
+    return _hyphen_joined(head.doc, bounds if bounds is not None else (head.i, head.i + 1))
+
+
+def _hyphen_joined(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Bounds grown over a name the tokenizer split at a hyphen ("al" "-" "Maliki")."""
+    start, end = bounds
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].text[:1].isupper():
+            break
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_ or not doc[start - 2].text[:1].isalpha():
+            break
+        start -= 2
+    return start, end
 
 
 def subject_of(verb: Token) -> Token | None:
