@@ -780,3 +780,30 @@ def test_a_hyphen_between_words_of_a_phrase_joins_nothing_more(sm: Any) -> None:
     assert claim_with(speech_of(sm, text)[1], "talks had failed").reporter.text == (
         "The Kyiv-based group"
     )
+
+
+@pytest.mark.model
+def test_a_participle_of_denial_after_a_comma_is_the_main_subjects(sm: Any) -> None:
+    text = (
+        "The chief hostage negotiator defended prisoner swaps that free Americans held abroad "
+        "in exchange for convicted smugglers, denying on Thursday that such deals invite more "
+        "arrests of travellers."
+    )
+    claim = claim_with(speech_of(sm, text)[1], "such deals invite more arrests")
+    assert claim.reporter.text == "The chief hostage negotiator"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the parser reads "on Friday peace negotiations" as one phrase
+        ("Lavrov said on Friday peace negotiations with Kyiv were difficult.",
+         "peace negotiations with Kyiv were difficult"),
+        # with a subject of its own, the date stays out
+        ("Lavrov said on Friday the negotiations with Kyiv were difficult.",
+         "the negotiations with Kyiv were difficult"),
+    ],
+)  # fmt: skip
+def test_a_claims_subject_is_not_left_in_a_date_phrase(sm: Any, text: str, claim: str) -> None:
+    assert [a.claim.text for a in speech_of(sm, text)[1]] == [claim]

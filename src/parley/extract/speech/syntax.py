@@ -96,6 +96,9 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
+    lead = _participle_lead(verb)
+    if lead is not None:
+        return lead
     quoting = quoting_verb(verb)
     if quoting is not None:
         # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
@@ -131,6 +134,20 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def _participle_lead(verb: Token) -> Token | None:
+    """The main clause's subject for a participle of saying set off by a comma ("X defended
+    the swaps …, denying that …"): the parser may hang it on a noun in between and find that
+    noun's words for a subject; the one who denies is who the sentence is about."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if verb.dep_ not in ("relcl", "acl"):
+        return None
+    root = verb.sent.root
+    if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
+        return None
+    return subject_of(root)
 
 
 def quoting_verb(verb: Token) -> Token | None:
