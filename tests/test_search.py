@@ -27,6 +27,7 @@ from parley.models import (
     Article,
     Attribution,
     Event,
+    Mention,
     Quote,
     Reporter,
     Span,
@@ -34,7 +35,7 @@ from parley.models import (
 )
 from parley.serve import create_app
 from parley.settings import Settings
-from parley.store import Store, engine_url, open_store
+from parley.store import Store, engine_url, open_store, queries
 from parley.store.queries import Filters, list_claims, list_quotes, search_articles
 from parley.store.schema import metadata
 from parley.store.search import fts_words
@@ -110,8 +111,14 @@ def analysis(ident: str, title: str, text: str, outlet: str = "Wire", day: int =
         evidence=Span(start=0, end=len(first), text=first),
         extractor="test",
     )
+    mention = Mention(start=0, end=3, text=text[:3], actor="person:okafor", label="PERSON")
     return Analysis(
-        article=article, quotes=[quote], attributions=[claim], actors=[actor], events=[event]
+        article=article,
+        quotes=[quote],
+        attributions=[claim],
+        actors=[actor],
+        mentions=[mention],
+        events=[event],
     )
 
 
@@ -210,6 +217,13 @@ LARGE = ("articles", "quotes", "attributions", "events", "event_actors", "mentio
 
 def _statements(url: str) -> dict[str, list[tuple[str, Any]]]:
     """The SQL each API request runs (with its parameters), by request."""
+    return _statements_of(url, REQUESTS)
+
+
+def _statements_of(
+    url: str, requests: list[tuple[str, dict[str, Any]]]
+) -> dict[str, list[tuple[str, Any]]]:
+    """The SQL each of ``requests`` runs (with its parameters), by request."""
     app = create_app(Settings(db=url))
     engine: sa.Engine = app.state.services.store.engine
     seen: list[tuple[str, Any]] = []
@@ -222,7 +236,7 @@ def _statements(url: str) -> dict[str, list[tuple[str, Any]]]:
     sa.event.listen(engine, "before_cursor_execute", record)
     try:
         with TestClient(app) as client:
-            for path, params in REQUESTS:
+            for path, params in requests:
                 seen.clear()
                 response = client.get(path, params=params)
                 assert response.status_code == 200, (path, params, response.text)
@@ -264,3 +278,83 @@ def test_every_listing_filter_and_search_uses_an_index(db_url: str) -> None:
         }
     assert scans == {}
     assert all(statements.values()), "every request ran SQL"
+
+
+ACTOR_LISTINGS = [{}, {"type": "person"}, {"country": "NGA"}]
+
+
+def _sqlite_sorts(conn: sa.Connection, statement: str, params: Any) -> list[str]:
+    rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params).all()
+    return [str(r[-1]) for r in rows if "TEMP B-TREE" in str(r[-1])]
+
+
+def _pg_sorts(conn: sa.Connection, statement: str, params: Any) -> list[str]:
+    conn.exec_driver_sql("SET enable_seqscan = off")
+    rows = conn.exec_driver_sql(f"EXPLAIN {statement}", params).all()
+    return [str(r[0]).strip() for r in rows if re.search(r"\bSort\b", r[0])]
+
+
+def test_the_actor_listing_pages_off_its_counts_index_without_counting(db_url: str) -> None:
+    """Most mentioned first comes from the counts kept on ``actors`` (migration 0007), read in
+    order from an index: no request groups the mentions or sorts the actors."""
+    with open_store(db_url, kb=KB) as store:
+        for day, (ident, title, text) in enumerate(DOCS, start=1):
+            store.save(analysis(ident, title, text, day=day))
+    statements = _statements_of(db_url, [("/api/v1/actors", p) for p in ACTOR_LISTINGS])
+    with open_store(db_url, kb=KB) as store, store.engine.connect() as conn:
+        explain = _sqlite_sorts if conn.dialect.name == "sqlite" else _pg_sorts
+        sorts = {
+            request: found
+            for request, runs in statements.items()
+            for statement, params in runs
+            if "FROM actors" in statement and (found := explain(conn, statement, params))
+        }
+        listed = [s for runs in statements.values() for s, _ in runs]
+    assert sorts == {}
+    assert listed
+    assert not [s for s in listed if re.search(r"\b(?:FROM|JOIN)\s+mentions\b", s)]
+
+
+WALKED = [
+    ("/api/v1/articles", {"actor": "person:okafor"}),
+    ("/api/v1/articles", {"country": "NGA"}),
+    ("/api/v1/events", {"actor": "person:okafor"}),
+    ("/api/v1/events", {"country": "NGA"}),
+    ("/api/v1/events", {"country": "NGA", "type": "CONSULT"}),
+    ("/api/v1/search", {"q": "border"}),
+    ("/api/v1/search", {"q": "ceasefire held", "kind": "quotes"}),
+    ("/api/v1/claims", {"q": "delegates met"}),
+]
+
+
+def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor, a country or a word with many matches is paged by walking the newest-first
+    index (SQLite; see parley.store.queries): the same rows, in the same order, no full scan."""
+    with open_store(db_url, kb=KB) as store:
+        for day, (ident, title, text) in enumerate(DOCS, start=1):
+            store.save(analysis(ident, title, text, day=day))
+
+    def answers() -> list[Any]:
+        app = create_app(Settings(db=db_url))
+        with TestClient(app) as client:
+            return [client.get(path, params={**p, "limit": 2}).json() for path, p in WALKED]
+
+    sorted_ = answers()
+    monkeypatch.setattr(queries, "_walk_bound", lambda *_: 1)  # every filter counts as common
+    walked = answers()
+    assert walked == sorted_
+    assert all(a["next"] for a in walked[:4])  # several pages: the order matters
+    assert [len(a["items"]) for a in walked[5:]] == [2, 1, 1]
+    statements = _statements_of(db_url, WALKED)
+    with open_store(db_url, kb=KB) as store, store.engine.connect() as conn:
+        explain = _sqlite_scans if conn.dialect.name == "sqlite" else _pg_scans
+        scans = [
+            found for runs in statements.values() for s, p in runs if (found := explain(conn, s, p))
+        ]
+        if conn.dialect.name == "sqlite":
+            walked_sql = [s for runs in statements.values() for s, _ in runs]
+            assert any("|| ?) IN" in s for s in walked_sql)
+            assert any("EXISTS (SELECT articles_fts.rowid" in s for s in walked_sql)
+    assert scans == []

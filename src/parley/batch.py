@@ -2,8 +2,9 @@
 
 One pure function, :func:`analyze_batch` (articles in, analyses or rejections out), runs in this
 process, in a local process pool (``workers > 1``) or on a Dask cluster (:func:`ingest_dask`);
-only the driver writes to the store. Each analysis is saved in its own transaction, so a killed
-run loses at most the articles in flight, and a re-run skips what is stored and carries on.
+only the driver writes to the store. Analyses are saved in batches (``save_batch`` of them, or
+whatever ``save_every_s`` seconds brought), each batch in one transaction, so a killed run loses
+at most the batch in flight, and a re-run skips what is stored and carries on.
 Nothing is dropped silently: unreadable sources, normalisation failures and extraction crashes
 all become rows of the ``rejections`` table, and one bad article never stops the run. At the end
 of a run the resolved records (tracks, agreements, stories) the new articles touch are refreshed.
@@ -60,6 +61,9 @@ Result = Analysis | Rejection
 T = TypeVar("T")
 
 BATCH_SIZE = 16
+# Batches sent to pool workers are smaller: the last batches of a run keep every worker busy
+# instead of leaving one to finish a long batch alone.
+POOL_BATCH_SIZE = 8
 # How often (in results) the ``runs`` row is brought up to date.
 RUN_UPDATE_EVERY = 25
 
@@ -172,6 +176,20 @@ def _remote_batch(settings_json: str, articles: list[Article]) -> list[Result]:
     return analyze_batch(_worker_pipeline(settings_json), articles)
 
 
+def _start_worker(parent: int, settings_json: str) -> None:
+    """A pool worker's first act: end with ``parent``, then load the model at once, so all the
+    workers load theirs side by side while the driver is still reading the first articles."""
+    die_with_parent(parent)
+    try:
+        _worker_pipeline(settings_json).nlp  # noqa: B018  (loading is the point)
+    except Exception:  # the first batch raises it again, and the driver reports it
+        log.debug("worker could not load its pipeline yet", exc_info=True)
+
+
+def _nothing() -> None:
+    """A job that only makes the pool start a worker process."""
+
+
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     chunk: list[T] = []
     for item in items:
@@ -186,7 +204,13 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 class _Run:
     """The driver's bookkeeping: counts, progress display, the ``runs`` row, the writes."""
 
-    def __init__(self, store: Store, paths: Sequence[str], progress: Progress | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        paths: Sequence[str],
+        progress: Progress | None,
+        settings: Settings | None = None,
+    ) -> None:
         self.store = store
         self.report = IngestReport()
         self.progress = progress
@@ -194,6 +218,12 @@ class _Run:
         self.run_id = store.start_run(paths)
         self.seen: set[str] = set()
         self.saved: set[str] = set()
+        settings = settings or Settings()
+        self.save_batch = settings.save_batch
+        self.save_every_s = settings.save_every_s
+        self.pending: list[Analysis] = []
+        self.pending_since = 0.0
+        self.last_update = 0
 
     def reject(self, rejection: Rejection) -> None:
         self.store.reject(rejection)
@@ -201,12 +231,25 @@ class _Run:
         self._tick()
 
     def record(self, result: Result) -> None:
+        """Store a result: a rejection at once, an analysis with the batch it joins."""
         if isinstance(result, Rejection):
             self.reject(result)
             return
-        self.store.save(result)
-        self.saved.add(result.article.id)
-        self.report.new += 1
+        if not self.pending:
+            self.pending_since = time.monotonic()
+        self.pending.append(result)
+        full = len(self.pending) >= self.save_batch
+        if full or time.monotonic() - self.pending_since >= self.save_every_s:
+            self.flush()
+
+    def flush(self) -> None:
+        """Save the pending analyses in one transaction (one statement per table)."""
+        if not self.pending:
+            return
+        self.store.save_many(self.pending)
+        self.saved.update(a.article.id for a in self.pending)
+        self.report.new += len(self.pending)
+        self.pending = []
         self._tick()
 
     def fresh(
@@ -243,15 +286,24 @@ class _Run:
                 completed=r.new + r.skipped + r.rejected,
                 description=" · ".join(f"{k} {v}" for k, v in r.counts().items()),
             )
-        if (r.new + r.skipped + r.rejected) % RUN_UPDATE_EVERY == 0:
+        done = r.new + r.skipped + r.rejected
+        if done - self.last_update >= RUN_UPDATE_EVERY:
+            self.last_update = done
             self.store.update_run(self.run_id, "running", **r.counts())
 
     def finish(self, status: str) -> IngestReport:
+        if status != "done":
+            # Interrupted (Ctrl-C, SIGTERM): what was analysed is still worth keeping.
+            try:
+                self.flush()
+            except Exception:
+                log.exception("could not store the last %d analyses", len(self.pending))
         if status == "done":
             # Once per run, not per article: re-resolving a track for each of its articles
             # would be quadratic. An interrupted run skips this; the next refresh catches up
             # (stored articles never refreshed are always included).
             refresh_resolved(self.store, self.saved)
+            self.store.optimize()
         self.store.update_run(self.run_id, status, **self.report.counts())
         return self.report
 
@@ -272,6 +324,7 @@ def _drive(run: _Run, results: Iterable[Result]) -> IngestReport:
     try:
         for result in results:
             run.record(result)
+        run.flush()
     except BaseException:
         run.finish("interrupted")
         raise
@@ -289,28 +342,40 @@ def ingest_documents(
 ) -> IngestReport:
     """Analyse and store ``items`` (what a reader yields); see :func:`ingest`."""
     with terminate_as_interrupt(), _progress(progress) as bar:
-        run = _Run(store, paths, bar)
-        fresh = run.fresh(items, pipeline.normalize)
         if workers <= 1:
+            run = _Run(store, paths, bar, pipeline.settings)
+            fresh = run.fresh(items, pipeline.normalize)
             results = (
                 r for chunk in _chunks(fresh, BATCH_SIZE) for r in analyze_stream(pipeline, chunk)
             )
             return _drive(run, results)
-        context = multiprocessing.get_context("spawn")  # fork after spaCy threads can deadlock
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=die_with_parent,
-            initargs=(os.getpid(),),
-        )
+        settings_json = pipeline.settings.model_dump_json()
+        pool = _start_pool(workers, settings_json)
         try:
-            job = functools.partial(_remote_batch, pipeline.settings.model_dump_json())
-            report = _drive(run, _bounded(pool, job, _chunks(fresh, BATCH_SIZE), 2 * workers))
+            run = _Run(store, paths, bar, pipeline.settings)
+            fresh = run.fresh(items, pipeline.normalize)
+            job = functools.partial(_remote_batch, settings_json)
+            chunks = _chunks(fresh, POOL_BATCH_SIZE)
+            report = _drive(run, _bounded(pool, job, chunks, 2 * workers))
         except BaseException:
             _stop_now(pool)
             raise
         pool.shutdown()
         return report
+
+
+def _start_pool(workers: int, settings_json: str) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, all started now and loading their models."""
+    context = multiprocessing.get_context("spawn")  # fork after spaCy threads can deadlock
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(), settings_json),
+    )
+    for _ in range(workers):  # a spawn pool starts a process per job waiting for one
+        pool.submit(_nothing)
+    return pool
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:
@@ -440,7 +505,7 @@ def ingest_dask(
     items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     settings_json = settings.model_dump_json()
     with terminate_as_interrupt(), _progress(progress) as bar:
-        run = _Run(store, [str(p) for p in paths], bar)
+        run = _Run(store, [str(p) for p in paths], bar, settings)
         fresh = run.fresh(items, lambda raw: normalize(raw, kb, languages=settings.languages))
         futures = [
             client.submit(_remote_batch, settings_json, c) for c in _chunks(fresh, BATCH_SIZE)

@@ -73,6 +73,17 @@ class Settings(BaseModel):
         gt=0,
         description="longest article accepted, in characters; longer input is rejected unread",
     )
+    save_batch: int = Field(
+        default=50,
+        ge=1,
+        description="analyses a batch run stores per transaction (a killed run redoes at most "
+        "these)",
+    )
+    save_every_s: float = Field(
+        default=5.0,
+        gt=0,
+        description="longest a batch run holds analyses before storing them, in seconds",
+    )
     samples: Path = Path("../shared/samples")
     collect: CollectSettings = Field(default_factory=CollectSettings)
 
@@ -87,6 +98,7 @@ _ENV = {
     "PARLEY_MODEL": "model",
     "PARLEY_SAMPLES": "samples",
     "PARLEY_MAX_ARTICLE_CHARS": "max_article_chars",
+    "PARLEY_SAVE_BATCH": "save_batch",
 }
 
 

@@ -34,10 +34,16 @@ class SortKey:
     column: sa.ColumnElement[Any]
     descending: bool = False
 
+    @property
+    def nullable(self) -> bool:
+        """Whether the column may hold NULL (a table column declared NOT NULL may not)."""
+        return bool(getattr(self.column, "nullable", True))
+
     def order(self) -> sa.ColumnElement[Any]:
-        """The ORDER BY term."""
+        """The ORDER BY term. ``NULLS LAST`` only where NULLs can occur: on a NOT NULL column
+        it changes nothing but can stop a database reading the order off an index."""
         term = self.column.desc() if self.descending else self.column.asc()
-        return term.nulls_last()
+        return term.nulls_last() if self.nullable else term
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -95,7 +101,7 @@ def _beyond(key: SortKey, value: Any) -> sa.ColumnElement[bool]:
     if value is None:  # NULLs are last: nothing sorts after a NULL
         return sa.false()
     strictly = col < value if key.descending else col > value
-    return sa.or_(strictly, col.is_(None))
+    return sa.or_(strictly, col.is_(None)) if key.nullable else strictly
 
 
 def _equal(key: SortKey, value: Any) -> sa.ColumnElement[bool]:

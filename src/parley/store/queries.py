@@ -11,6 +11,7 @@ PostgreSQL GIN), never a scan of the text.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,7 +33,7 @@ from parley.models import (
 from parley.store import schema as t
 from parley.store.paging import SortKey, after, encode_cursor
 from parley.store.rows import from_db_time
-from parley.store.search import text_matches
+from parley.store.search import sqlite_hits, text_matches
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -163,6 +164,53 @@ def _ids(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> list[str]
     return None
 
 
+# A newest-first page whose filter matches many rows is found fastest by walking the newest-first
+# index and testing each row (a few rows per match to skip); one whose filter matches few, by
+# fetching the matches and sorting them. SQLite's planner has no per-value statistics and cannot
+# tell "Ukraine" from a village, so on SQLite the query layer counts the matches up to a bound
+# and, above it, hides the filter's own index (``id || ''``: same rows, no index) so that the
+# order's index is walked. PostgreSQL's planner weighs this itself from its statistics.
+_MIN_WALK = 500
+
+
+def _walk_bound(conn: sa.Connection, table: sa.Table, limit: int) -> int:
+    """Matches above which walking is cheaper: about sqrt(page size × table size), where the
+    walk reads table size / matches rows per row of the page and sorting reads every match."""
+    size = conn.execute(sa.select(sa.func.max(sa.column("rowid"))).select_from(table)).scalar()
+    return max(_MIN_WALK, math.isqrt((limit + 1) * int(size or 0)))
+
+
+def _walks(
+    conn: sa.Connection, table: sa.Table, limit: int | None, *matches: sa.Select[Any]
+) -> bool:
+    """Whether a page of ``table`` filtered by ``matches`` (selects of the matching keys) should
+    walk the newest-first index (see above); counts at most the bound."""
+    if conn.dialect.name != "sqlite" or limit is None:
+        return False
+    bound = _walk_bound(conn, table, limit)
+    found = 0
+    for match in matches:
+        capped = sa.select(sa.func.count()).select_from(match.limit(bound - found).subquery())
+        found += int(conn.execute(capped).scalar_one())
+        if found >= bound:
+            return True
+    return False
+
+
+def _key(column: sa.Column[Any], walk: bool) -> sa.ColumnElement[Any]:
+    """``column``, or the same value with its index hidden from SQLite's planner."""
+    return column.concat("") if walk else column
+
+
+def _text(
+    conn: sa.Connection, table: sa.Table, q: str, limit: int | None
+) -> sa.ColumnElement[bool]:
+    """Rows of ``table`` whose text holds ``q``; a common word walks (see above)."""
+    hits = sqlite_hits(table, q) if conn.dialect.name == "sqlite" else None
+    walk = hits is not None and _walks(conn, table, limit, hits)
+    return text_matches(conn.dialect.name, table, q, walk=walk)
+
+
 # -- articles ----------------------------------------------------------------------------------
 
 _ARTICLE_COLUMNS = ("id", "title", "outlet", "url", "published_at", "dateline", "language")
@@ -173,19 +221,26 @@ def _article_item(r: sa.Row[Any]) -> ArticleRow:
     return ArticleRow.model_validate({c: getattr(r, c) for c in _ARTICLE_COLUMNS})
 
 
-def _articles_query(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> sa.Select[Any]:
+def _articles_query(
+    conn: sa.Connection, f: Filters, kb: KnowledgeBase | None, limit: int | None = None
+) -> sa.Select[Any]:
     a, m = t.articles, t.mentions
     query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
     query = where_published(query, a, f.outlet, f.since, f.until)
     ids = _ids(conn, f, kb)
     if ids is not None:
-        query = query.where(a.c.id.in_(sa.select(m.c.article_id).where(m.c.actor_id.in_(ids))))
+        of_actor = sa.select(m.c.article_id).where(m.c.actor_id.in_(ids))
+        query = query.where(_key(a.c.id, _walks(conn, a, limit, of_actor)).in_(of_actor))
     if f.country:
         code = country_code(f.country, kb)
-        of_country = sa.select(m.c.article_id).join(t.actors, t.actors.c.id == m.c.actor_id)
-        query = query.where(a.c.id.in_(of_country.where(t.actors.c.country == code)))
+        of_country = (
+            sa.select(m.c.article_id)
+            .join(t.actors, t.actors.c.id == m.c.actor_id)
+            .where(t.actors.c.country == code)
+        )
+        query = query.where(_key(a.c.id, _walks(conn, a, limit, of_country)).in_(of_country))
     if f.q:
-        query = query.where(text_matches(conn.dialect.name, a, f.q))
+        query = query.where(_text(conn, a, f.q, limit))
     return query
 
 
@@ -198,7 +253,7 @@ def list_articles(
 ) -> Page[ArticleRow]:
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
-    query = _articles_query(conn, f, kb)
+    query = _articles_query(conn, f, kb, limit)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
 
@@ -302,7 +357,7 @@ def list_quotes(
     if ids is not None:
         query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
     if f.q:
-        query = query.where(text_matches(conn.dialect.name, q, f.q))
+        query = query.where(_text(conn, q, f.q, limit))
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
 
@@ -323,7 +378,7 @@ def list_claims(
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
     if f.q:
-        query = query.where(text_matches(conn.dialect.name, c, f.q))
+        query = query.where(_text(conn, c, f.q, limit))
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 
@@ -352,16 +407,20 @@ def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
     return query.where(sa.or_(*branches))
 
 
-def _in_country(code: str) -> sa.ColumnElement[bool]:
+def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnElement[bool]:
     """Events placed in the country with ISO3 ``code`` or involving one of its actors."""
     e, ea, ac = t.events, t.event_actors, t.actors
     involved = (
         sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
     )
-    return sa.or_(e.c.place_country == code, e.c.id.in_(involved))
+    placed = sa.select(e.c.id).where(e.c.place_country == code)
+    walk = _walks(conn, e, limit, placed, involved)
+    return sa.or_(_key(e.c.place_country, walk) == code, _key(e.c.id, walk).in_(involved))
 
 
-def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Select[Any]:
+def _events_query(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int | None = None
+) -> sa.Select[Any]:
     e, ea = t.events, t.event_actors
     # Dates are not the article's alone here: _event_dates filters them.
     query = where_published(_with_article(e), e, f.outlet, since=None)
@@ -371,9 +430,10 @@ def _events_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> 
         query = query.where(e.c.status == f.status.lower())
     ids = _ids(conn, f, kb)
     if ids is not None:
-        query = query.where(e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))))
+        of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
+        query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
     if f.country:
-        query = query.where(_in_country(country_code(f.country, kb)))
+        query = query.where(_in_country(conn, country_code(f.country, kb), limit))
     return _event_dates(query, f)
 
 
@@ -389,7 +449,7 @@ def list_events(
     ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
     ``since``/``until`` the event's own date when known, else the article's.
     """
-    query = _events_query(conn, kb, f)
+    query = _events_query(conn, kb, f, limit)
     page = _page(conn, query, _record_keys(t.events), limit, cursor, _found(FoundEvent))
     _name_actors(conn, page.items)
     return page
@@ -456,21 +516,6 @@ def list_story_ids(
 # -- actors ------------------------------------------------------------------------------------
 
 
-def _actor_counts() -> sa.Subquery:
-    """Per actor id: how many articles mention it (``n_articles``) and how often
-    (``n_mentions``). A subquery, because PostgreSQL cannot GROUP BY a json column."""
-    m = t.mentions
-    return (
-        sa.select(
-            m.c.actor_id,
-            sa.func.count(sa.distinct(m.c.article_id)).label("n_articles"),
-            sa.func.count().label("n_mentions"),
-        )
-        .group_by(m.c.actor_id)
-        .subquery()
-    )
-
-
 def _actor_item(r: sa.Row[Any]) -> ActorRow:
     return ActorRow(
         id=r.id,
@@ -483,24 +528,6 @@ def _actor_item(r: sa.Row[Any]) -> ActorRow:
     )
 
 
-def _actors_query(conn: sa.Connection, kb: KnowledgeBase | None, f: Filters) -> sa.Subquery:
-    ac = t.actors
-    seen = _actor_counts()
-    query = sa.select(
-        ac,
-        sa.func.coalesce(seen.c.n_articles, 0).label("n_articles"),
-        sa.func.coalesce(seen.c.n_mentions, 0).label("n_mentions"),
-    ).outerjoin(seen, seen.c.actor_id == ac.c.id)
-    if f.type:
-        query = query.where(ac.c.kind == f.type.lower())
-    if f.country:
-        query = query.where(ac.c.country == country_code(f.country, kb))
-    ids = _ids(conn, f, kb)
-    if ids is not None:
-        query = query.where(ac.c.id.in_(ids))
-    return query.subquery()
-
-
 def list_actors(
     conn: sa.Connection,
     kb: KnowledgeBase | None,
@@ -509,10 +536,22 @@ def list_actors(
     cursor: str | None,
 ) -> Page[ActorRow]:
     """Actors seen in stored articles, most mentioned first, then by name; by kind
-    (``type``), country and name, alias or id (``actor``)."""
-    sub = _actors_query(conn, kb, f)
-    keys = (SortKey(sub.c.n_mentions, descending=True), SortKey(sub.c.name), SortKey(sub.c.id))
-    return _page(conn, sa.select(sub), keys, limit, cursor, _actor_item)
+    (``type``), country and name, alias or id (``actor``).
+
+    The counts are columns of ``actors`` kept by every save (:mod:`parley.store.counts`), so
+    a page is read off an index on them rather than counted from every mention.
+    """
+    ac = t.actors
+    query = sa.select(ac)
+    if f.type:
+        query = query.where(ac.c.kind == f.type.lower())
+    if f.country:
+        query = query.where(ac.c.country == country_code(f.country, kb))
+    ids = _ids(conn, f, kb)
+    if ids is not None:
+        query = query.where(ac.c.id.in_(ids))
+    keys = (SortKey(ac.c.n_mentions, descending=True), SortKey(ac.c.name), SortKey(ac.c.id))
+    return _page(conn, query, keys, limit, cursor, _actor_item)
 
 
 # -- the rest ----------------------------------------------------------------------------------

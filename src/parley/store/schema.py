@@ -109,6 +109,11 @@ actors = sa.Table(
     sa.Column("kind", sa.String(40), nullable=False, index=True),
     sa.Column("country", sa.String(3), index=True),
     sa.Column("data", sa.JSON, nullable=False),
+    # Kept by every save (parley.store.counts), so the listing, most mentioned first, pages
+    # through an index (``n_mentions DESC``, migration 0007_speed) instead of counting every
+    # mention per request.
+    sa.Column("n_articles", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
 )
 
 mentions = sa.Table(

@@ -10,17 +10,19 @@ a query are never syntax, and the words reach the database as a bound parameter.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import sqlalchemy as sa
 
-__all__ = ["MIGRATION_ONLY", "fts_words", "text_matches"]
+__all__ = ["MIGRATION_ONLY", "fts_words", "sqlite_hits", "text_matches"]
 
-# What migration 0005 adds that the schema metadata does not describe (FTS5 virtual tables and
-# their shadow and key tables; expression and PostgreSQL-only indexes), so a comparison of the
-# database with the metadata leaves them out. tests/test_search.py checks them instead.
+# What migrations 0005 and 0007 add that the schema metadata does not describe (FTS5 virtual
+# tables and their shadow and key tables; expression, descending and PostgreSQL-only indexes), so
+# a comparison of the database with the metadata leaves them out (tests/test_search.py checks
+# them instead).
 MIGRATION_ONLY = re.compile(
     r"^(?:(?:articles|quotes|attributions)_fts(?:_\w+)?"
-    r"|ix_\w+_(?:fts|outlet_lower|newest))$"
+    r"|ix_\w+_(?:fts|outlet_lower|newest|mentioned))$"
 )
 
 # The searchable text of each table, exactly as the PostgreSQL index expression reads it.
@@ -41,7 +43,9 @@ def fts_words(query: str) -> list[str]:
     return re.findall(r"\w+", query.lower())
 
 
-def text_matches(dialect: str, table: sa.Table, query: str) -> sa.ColumnElement[bool]:
+def text_matches(
+    dialect: str, table: sa.Table, query: str, walk: bool = False
+) -> sa.ColumnElement[bool]:
     """A condition true for the rows of ``table`` whose indexed text holds ``query``'s words as
     a phrase; false for a query without words.
 
@@ -49,6 +53,10 @@ def text_matches(dialect: str, table: sa.Table, query: str) -> sa.ColumnElement[
         dialect: ``"sqlite"`` or ``"postgresql"`` (the connection's ``dialect.name``).
         table: ``articles``, ``quotes`` or ``attributions``.
         query: What a person typed.
+        walk: (SQLite) the listing walks its newest-first index and asks the full-text index
+            about each row it meets, instead of collecting every hit first and sorting them:
+            for a common word, a page then costs a few probes per row instead of a pass over
+            every hit (see :func:`sqlite_hits` to tell common from rare).
     """
     words = fts_words(query)
     if not words:
@@ -56,19 +64,51 @@ def text_matches(dialect: str, table: sa.Table, query: str) -> sa.ColumnElement[
     if dialect == "postgresql":
         sql = f"{_PG_DOCUMENT[table.name]} @@ phraseto_tsquery('simple', :fts_words)"
         return sa.and_(sa.text(sql).bindparams(fts_words=" ".join(words)))
-    return _sqlite_match(table, '"' + " ".join(words) + '"')
+    if walk:
+        return _sqlite_probe(table, _phrase(words))
+    return _sqlite_match(table, _phrase(words))
 
 
-def _sqlite_match(table: sa.Table, phrase: str) -> sa.ColumnElement[bool]:
-    """Rows whose key is among the FTS5 hits, through the key table."""
+def sqlite_hits(table: sa.Table, query: str) -> sa.Select[Any] | None:
+    """The FTS5 row ids matching ``query`` in ``table``'s index (to count them), or None for a
+    query without words."""
+    words = fts_words(query)
+    if not words:
+        return None
+    fts, _, match = _sqlite_parts(table, _phrase(words))
+    return sa.select(fts.c.rowid).where(match)
+
+
+def _phrase(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+def _sqlite_parts(
+    table: sa.Table, phrase: str
+) -> tuple[sa.TableClause, sa.TableClause, sa.TextClause]:
     fts = sa.table(f"{table.name}_fts", sa.column("rowid"))
     keys = sa.table(
         f"{table.name}_fts_keys", sa.column("fts_id"), *map(sa.column, _KEYS[table.name])
     )
     match = sa.text(f"{table.name}_fts MATCH :fts_phrase").bindparams(fts_phrase=phrase)
+    return fts, keys, match
+
+
+def _sqlite_match(table: sa.Table, phrase: str) -> sa.ColumnElement[bool]:
+    """Rows whose key is among the FTS5 hits, through the key table."""
+    fts, keys, match = _sqlite_parts(table, phrase)
     hits = sa.select(fts.c.rowid).where(match)
     names = _KEYS[table.name]
     found = sa.select(*(keys.c[n] for n in names)).where(keys.c.fts_id.in_(hits))
     if len(names) == 1:
         return table.c[names[0]].in_(found)
     return sa.tuple_(*(table.c[n] for n in names)).in_(found)
+
+
+def _sqlite_probe(table: sa.Table, phrase: str) -> sa.ColumnElement[bool]:
+    """Rows whose own FTS5 entry (found through the key table by the row's key) matches: one
+    index probe per row, correlated with the outer query."""
+    fts, keys, match = _sqlite_parts(table, phrase)
+    same = [keys.c[n] == table.c[n] for n in _KEYS[table.name]]
+    entry = sa.select(fts.c.rowid).where(*same, fts.c.rowid == keys.c.fts_id, match)
+    return entry.exists()

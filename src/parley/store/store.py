@@ -2,7 +2,7 @@
 
 Writes are idempotent: saving the analysis of an article already stored replaces its rows in one
 transaction (delete by article, then insert), so re-ingesting the same text changes nothing and
-an interrupted batch loses at most the article in flight.
+an interrupted batch loses at most the batch in flight (:meth:`Store.save_many`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from parley.models import (
     StoryRecord,
     TrackRecord,
 )
-from parley.store import queries, resolved
+from parley.store import counts, queries, resolved
 from parley.store import schema as t
 from parley.store.collect import CollectQueries
 from parley.store.connect import create_engine, writer
@@ -137,46 +137,101 @@ class Store:
 
     def save(self, analysis: Analysis) -> None:
         """Store ``analysis``, replacing whatever was stored for its article, in one transaction."""
-        aid = analysis.article.id
+        self.save_many([analysis])
+
+    def save_many(self, analyses: Sequence[Analysis]) -> None:
+        """Store several analyses in one transaction, each replacing its article's rows.
+
+        A batch run saves its results this way: one transaction and one statement per table for
+        the whole batch (``executemany``) instead of for each article, which is most of what a
+        save costs. All or none of the batch is stored, so a killed run loses at most the batch
+        in flight, and a re-run (which skips stored articles) stores exactly the rest. The same
+        article twice in ``analyses`` keeps the last.
+        """
+        batch = list({a.article.id: a for a in analyses}.values())
+        if not batch:
+            return
+        ids = [a.article.id for a in batch]
         with self.writer.begin() as conn:
-            ingested = conn.execute(
-                sa.select(t.articles.c.ingested_at).where(t.articles.c.id == aid)
-            ).scalar_one_or_none()
-            self._delete(conn, aid)
-            now = ingested or dt.datetime.now(dt.UTC)
-            conn.execute(sa.insert(t.articles), [article_row(analysis.article, now)])
-            self._upsert_actors(conn, analysis.actors)
-            for table, rows in child_rows(analysis):
-                if rows:
-                    conn.execute(sa.insert(table), rows)
-            # The article is usable now, so earlier failures for it no longer stand.
-            conn.execute(sa.delete(t.rejections).where(t.rejections.c.article_id == aid))
+            ingested = dict(
+                conn.execute(
+                    sa.select(t.articles.c.id, t.articles.c.ingested_at).where(
+                        t.articles.c.id.in_(ids)
+                    )
+                ).all()
+            )
+            deltas = counts.stored(conn, ids)
+            self._delete(conn, ids)
+            now = dt.datetime.now(dt.UTC)
+            rows = [article_row(a.article, ingested.get(a.article.id) or now) for a in batch]
+            conn.execute(sa.insert(t.articles), rows)
+            self._upsert_actors(conn, [actor for a in batch for actor in a.actors])
+            tables: dict[sa.Table, list[dict[str, Any]]] = {}
+            for a in batch:
+                for table, table_rows in child_rows(a):
+                    tables.setdefault(table, []).extend(table_rows)
+            for table, table_rows in tables.items():  # parents before children, as yielded
+                if table_rows:
+                    conn.execute(sa.insert(table), table_rows)
+            deltas.update(counts.added(tables.get(t.mentions, [])))  # update keeps negatives
+            counts.apply(conn, deltas)
+            # The articles are usable now, so earlier failures for them no longer stand.
+            conn.execute(sa.delete(t.rejections).where(t.rejections.c.article_id.in_(ids)))
 
     @staticmethod
-    def _delete(conn: sa.Connection, article_id: str) -> None:
+    def _delete(conn: sa.Connection, article_ids: Sequence[str]) -> None:
         for table in (*t.PER_ARTICLE, t.articles):
             key = table.c.id if table is t.articles else table.c.article_id
-            conn.execute(sa.delete(table).where(key == article_id))
+            conn.execute(sa.delete(table).where(key.in_(article_ids)))
 
     @staticmethod
     def _upsert_actors(conn: sa.Connection, actors: Sequence[ActorInText]) -> None:
         # Portable upsert (SQLite and PostgreSQL differ in ON CONFLICT details); writes hold
-        # the store-wide write lock, so read-then-write does not race another process.
-        wanted = {a.id: actor_row(a) for a in actors}
+        # the store-wide write lock, so read-then-write does not race another process. An actor
+        # seen in several articles of a batch ends as if they were saved one after the other:
+        # the last one's name, kind and country, the roles of all in order of appearance.
+        wanted: dict[str, dict[str, Any]] = {}
+        for actor in actors:
+            row = actor_row(actor)
+            before = wanted.get(actor.id)
+            if before is not None:
+                row["data"]["roles"] = _union(before["data"]["roles"], row["data"]["roles"])
+            wanted[actor.id] = row
         if not wanted:
             return
         stored = {
             r.id: r
             for r in conn.execute(sa.select(t.actors).where(t.actors.c.id.in_(list(wanted))))
         }
-        for actor_id, row in wanted.items():
-            old = stored.get(actor_id)
-            if old is None:
-                conn.execute(sa.insert(t.actors), [row])
-                continue
-            roles = list(dict.fromkeys([*old.data.get("roles", []), *row["data"]["roles"]]))
-            row["data"] = {**old.data, "roles": roles}
-            conn.execute(sa.update(t.actors).where(t.actors.c.id == actor_id).values(**row))
+        fresh = [row for actor_id, row in wanted.items() if actor_id not in stored]
+        changed = [
+            update
+            for actor_id, row in wanted.items()
+            if actor_id in stored and (update := _actor_update(stored[actor_id], row)) is not None
+        ]
+        if fresh:
+            conn.execute(sa.insert(t.actors), fresh)
+        if changed:
+            # Most actors recur unchanged (the same states in every article): only the others
+            # are written, in one executemany.
+            ac = t.actors
+            statement = (
+                sa.update(ac)
+                .where(ac.c.id == sa.bindparam("b_id"))
+                .values({c: sa.bindparam(f"b_{c}") for c in _ACTOR_COLUMNS})
+            )
+            conn.execute(statement, changed)
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics where they have drifted (SQLite ``PRAGMA
+        optimize``, bounded by ``analysis_limit`` so it costs milliseconds): with them the
+        planner knows a common actor or country from a rare one and picks the cheaper plan.
+        PostgreSQL's autovacuum keeps its own statistics."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.writer.begin() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("PRAGMA optimize")
 
     def reject(self, rejection: Rejection) -> None:
         """Record a rejection; recording the same source, stage and reason again only updates
@@ -539,6 +594,24 @@ class Store:
         """Actor id → name for the stored actors among ``actor_ids``."""
         with self._read() as conn:
             return queries.actor_names(conn, actor_ids)
+
+
+_ACTOR_COLUMNS = ("name", "kind", "country", "data")
+
+
+def _union(first: Sequence[str], second: Sequence[str]) -> list[str]:
+    """Both lists' items once each, in order of first appearance."""
+    return list(dict.fromkeys([*first, *second]))
+
+
+def _actor_update(old: sa.Row[Any], row: dict[str, Any]) -> dict[str, Any] | None:
+    """The bound values updating ``old`` to ``row`` (roles merged), or None if it would not
+    change."""
+    data = {**(old.data or {}), "roles": _union(old.data.get("roles", []), row["data"]["roles"])}
+    new = {**row, "data": data}
+    if all(getattr(old, c) == new[c] for c in _ACTOR_COLUMNS):
+        return None
+    return {"b_id": old.id, **{f"b_{c}": new[c] for c in _ACTOR_COLUMNS}}
 
 
 def _alive(pid: int) -> bool:
