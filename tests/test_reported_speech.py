@@ -807,3 +807,24 @@ def test_a_participle_of_denial_after_a_comma_is_the_main_subjects(sm: Any) -> N
 )  # fmt: skip
 def test_a_claims_subject_is_not_left_in_a_date_phrase(sm: Any, text: str, claim: str) -> None:
     assert [a.claim.text for a in speech_of(sm, text)[1]] == [claim]
+
+
+@pytest.mark.model
+def test_he_continued_after_what_was_said_reports_it(sm: Any) -> None:
+    text = (
+        "Rubio spoke after the meeting. Although the truce is holding in the port, fighting "
+        "is growing in the hills, he continued."
+    )
+    claim = claim_with(speech_of(sm, text)[1], "fighting is growing in the hills")
+    assert claim.reporter.actor == "rubio"
+    assert speakers(speech_of(sm, '"The talks resume in May," Meloni continued.')[0]) == {
+        "The talks resume in May": "meloni"
+    }
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Fighting continued in the north.", "Lavrov continued to insist on talks."]
+)
+def test_continuing_something_says_nothing(sm: Any, text: str) -> None:
+    assert speech_of(sm, text) == ([], [])

@@ -79,7 +79,7 @@ from parley.extract.speech.relays import Relays
 from parley.extract.speech.reporters import Reporters
 from parley.extract.speech.resolver import Resolver, who_of
 from parley.extract.speech.speakers import Cues, Speakers, load_cues
-from parley.extract.speech.syntax import phrase_bounds, subject_of
+from parley.extract.speech.syntax import parenthetical_speech, phrase_bounds, subject_of
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
 
@@ -240,6 +240,7 @@ class _Run:
         verbs = self.cues.report_verbs | self.cues.indirect_verbs | self.cues.accusation_verbs
         claims = self.claims
         said = relays or lemma in verbs or claims.phrasal(verb) is not None
+        said = said or parenthetical_speech(verb)
         if not (said or self._finding(verb) or claims.claims_object(verb)):
             return None
         if _other_sense(verb, self.cues):

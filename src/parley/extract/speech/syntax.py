@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "paragraph_start",
-    "phrase_bounds", "quoting_verb", "same_paragraph", "sentence_end_after", "sentence_piece",
-    "sentences_back", "subject_of", "trim",
+    "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
+    "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -148,6 +148,17 @@ def _participle_lead(verb: Token) -> Token | None:
     if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
         return None
     return subject_of(root)
+
+
+def parenthetical_speech(verb: Token) -> bool:
+    """Whether a verb that reports speech only after what was said ("…, he continued") does
+    so here: a clause before it, its subject after that clause. "Fighting continued" and
+    "he continued to insist" say nothing."""
+    if verb.lemma_.lower() not in words(LEXICON, "parenthetical_speech_verbs"):
+        return False
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return bool(said) and subj is not None and subj.i > said[0].i
 
 
 def quoting_verb(verb: Token) -> Token | None:
