@@ -43,9 +43,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import parley.knowledge as knowledge
 from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
-from parley.normalize.dateline import dateline_date
 from parley.nlp.docs import doc_text
 from parley.nlp.numbers import counts, vague_counts
+from parley.normalize.dateline import dateline_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
