@@ -23,6 +23,10 @@ Conventions (a person reading ``value`` should not be surprised):
 * "last Friday" is the Friday of the calendar week before publication ("on Friday" or "this
   past Friday" name the nearer one); "from June until August" is read as one span, which in a
   past sentence ends before publication.
+* A wire dateline that carries its day ("KYIV, March 27 (Wire) —") is the day the story was
+  written: relative expressions count from it, not from a later publication date.
+* "October 5 last year" is one expression, in the year the phrase names; "at dawn on Wednesday"
+  and "late on Tuesday" are one expression each, resolved as "on Wednesday" is.
 * Without a publication date every expression keeps its text and gets ``value`` None.
 
 ``ctx.products.date_kind`` maps each expression's start offset to ``point``, ``range`` or
