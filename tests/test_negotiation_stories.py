@@ -687,3 +687,27 @@ def test_the_states_that_sign_a_declaration_abroad_are_its_parties(
 ) -> None:
     an = _run(pipeline, "Chile and Peru signed the Lima Declaration in Bolivia on Monday.")
     assert [a.parties for a in an.agreements] == [["CHL", "PER"]]
+
+
+@pytest.mark.model
+def test_documents_ratifying_a_treaty_exchanged_on_a_day_date_the_ratification(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam on March 3 exchanged the documents ratifying the border treaty.",
+        day="2026-03-05",
+    )
+    assert _agreements(an) == [("treaty", ["LAO", "VNM"], [("ratified", "2026-03-03")])]
+
+
+@pytest.mark.model
+def test_the_day_officials_spoke_does_not_date_the_ratification(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam said on March 4 the documents ratifying the border treaty were ready.",
+        day="2026-03-05",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == [None]
