@@ -21,7 +21,9 @@ sentence:
   its number or day.
 
 A deal agreed is also the act it promises, still to come: "agreed to exchange detainees" is a
-planned exchange, unless the article tells the exchange. Parties are written as events write them: a state's armed force is its state (PLOVER codes
+planned exchange, unless the article tells the exchange.
+
+Parties are written as events write them: a state's armed force is its state (PLOVER codes
 states), an armed group is itself.
 """
 
