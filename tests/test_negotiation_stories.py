@@ -711,3 +711,30 @@ def test_the_day_officials_spoke_does_not_date_the_ratification(
         day="2026-03-05",
     )
     assert [s.date for a in an.agreements for s in a.statuses] == [None]
+
+
+@pytest.mark.model
+def test_three_rounds_held_since_a_day_are_rounds_one_to_three(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Since March 2, Colombia and the ELN have held three rounds of talks in Havana without "
+        "a deal.",
+        day="2026-04-20",
+    )
+    rounds = [(r.ordinal, r.status, r.date) for t in an.tracks for r in t.rounds]
+    assert rounds[:3] == [(1, "held", "2026-03-02"), (2, "held", None), (3, "held", None)]
+
+
+@pytest.mark.model
+def test_rounds_of_another_game_counted_make_no_rounds_of_talks(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana on April 2. Soldiers have held hundreds of rounds "
+        "of ammunition since March.",
+        day="2026-04-20",
+    )
+    assert all(r.ordinal is None for t in an.tracks for r in t.rounds)

@@ -83,6 +83,8 @@ _PLANNED = re.compile(
     r"coming|upcoming|agreed to (?:continue|hold|meet)|to be held)\b",
     re.I,
 )
+_COUNTED_ROUNDS = re.compile(r"\b(?:have|has|had)\s+held\s+(?P<n>\w+)\s+rounds\b", re.I)
+_MAX_COUNTED = 12  # "held three rounds": a count a reader can list, not "hundreds of rounds"
 _MEETING = re.compile(r"\b(?:talks|negotiations|meet|meeting|round|session)\b", re.I)
 _UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:today|now))\b", re.I)
 _ISSUES = re.compile(
@@ -357,6 +359,7 @@ class NegotiationExtractor:
             elif old.status == r.status:  # a later sentence may tell where or when
                 old.venue = old.venue or r.venue
                 old.date = old.date or r.date
+        self._counted_rounds(ctx, track, rounds)
         self._first_round(ctx, track, rounds)
         self._infer_current(ctx, track, rounds)
         unnumbered = self._next_rounds(ctx, track, rounds)
@@ -510,6 +513,32 @@ class NegotiationExtractor:
             evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
         )
 
+    @staticmethod
+    def _counted_rounds(ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
+        """ "Since Feb. 28 they have held three rounds of talks": rounds 1 to 3 were held, the
+        first on the day "since" names; the text tells no more of the others."""
+        numbers = knowledge.table(LEXICON, "numbers")
+        for sent in ctx.doc.sents:
+            m = _COUNTED_ROUNDS.search(sent.text)
+            if m is None:
+                continue
+            word = m.group("n").lower()
+            n = int(word) if word.isdigit() else int(numbers.get(word, 0))
+            if not 2 <= n <= _MAX_COUNTED:
+                continue
+            since = re.search(r"\bsince\b", sent.text, re.I)
+            first = _date_after(ctx, sent, sent.start_char + since.end()) if since else None
+            for k in range(1, n + 1):
+                if k not in rounds:
+                    rounds[k] = Round(
+                        track=track.name,
+                        ordinal=k,
+                        date=first if k == 1 else None,
+                        status="held",
+                        article_id=ctx.article.id,
+                        evidence=_span(sent),
+                    )
+
     def _infer_current(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
         """Today's talks are the round before the next planned one; earlier rounds of the same
         track with no venue of their own are taken to have met where today's talks did."""
@@ -541,6 +570,7 @@ class NegotiationExtractor:
             and now.date
             and now.date.value
             and now.date.value[:10] <= pub
+            and not any(r.date == now.date.value for r in rounds.values())  # one day, one round
         ):
             rounds[max(held)].date = now.date.value  # "It was the second round": today's talks
 
