@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.extract.actors.context import ArticleContext
 from parley.extract.actors.evidence import Evidence
+from parley.extract.actors.outlets import outlet_by_place, shared_short_name
 from parley.extract.actors.state import Ledger, Reading
 from parley.kb import alias_key
 from parley.knowledge.places import city_country, country_code
@@ -32,6 +34,7 @@ class Entities:
     r: Reading
     ledger: Ledger
     check: Evidence
+    context: ArticleContext
 
     def candidates(self) -> list[SpacySpan]:
         """Entities that may name actors: not dates or numbers, not inside an office title."""
@@ -47,6 +50,9 @@ class Entities:
 
     def resolve(self, ent: SpacySpan) -> bool:
         """Resolve a non-person ``ent`` now, or return False to defer it to the person passes."""
+        if ent.label_ in ("NORP", "GPE") and self.context.names_an_organisation(ent):
+            self.longer_name(ent)  # "Americans for Ukraine, a committee": neither state
+            return True
         if self.check.is_dateline(ent) and self.kb_actor(ent) is None:
             self.unknown_place(ent)  # "AVAZA, Turkmenistan —": a place, whatever its tag
             return True
@@ -54,7 +60,12 @@ class Entities:
             self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
         actor = self.kb_actor(ent)
-        if actor is not None:
+        if actor is not None and actor.kind == "state" and self.context.person_named(ent):
+            return False  # "Jordan" after "Senator Jim Jordan": the person passes decide
+        states = [] if actor else [a for a in self.r.kb.lookup(ent.text) if a.kind == "state"]
+        if len(states) > 1:
+            self.shared_state_name(ent, states)  # "Congo": by the article's other names
+        elif actor is not None:
             self.known(ent, actor)
         elif ent.label_ == "NORP":
             self.demonym(ent)
@@ -83,6 +94,9 @@ class Entities:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
             return
+        if self.context.bare_outlet_name(ent, actor):
+            self.outlet_word(ent, actor)
+            return
         if self.check.used_as_place(ent, actor):
             self.ledger.place_at[ent.start] = actor.country or actor.id
             self.ledger.add(ent.start, ent.end, ent.label_, None, "place", 0.9)
@@ -91,6 +105,48 @@ class Entities:
         self.ledger.add(
             ent.start, ent.end, ent.label_, actor.id, how, 1.0 if how == "name" else 0.95
         )
+
+    def outlet_word(self, ent: SpacySpan, actor: Actor) -> None:
+        """ "National" or "Times" alone: the start of a longer name ("National Security
+        Council"), nothing without its "the", a shared short name read by the article's place
+        ("the Times" from New York), else the outlet itself ("The National reported")."""
+        if self.context.opens_longer_name(ent):
+            self.longer_name(ent)
+        elif not self.context.after_the(ent):
+            return
+        elif shared_short_name(ent.text):
+            hints = (self.r.dateline, self.r.outlet)
+            outlet = outlet_by_place(self.r.kb, ent.text, hints)
+            how, conf = ("context", 0.8) if outlet else ("unresolved", 0.5)
+            self.ledger.add(
+                ent.start, ent.end, ent.label_ if outlet else "OUTLET", outlet, how, conf
+            )
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, actor.id, "name", 1.0)
+
+    def longer_name(self, ent: SpacySpan) -> None:
+        """The whole capitalised name an outlet's one-word name opens: a known actor by that
+        name, else a new organisation."""
+        end = self.context.name_end(ent.end)
+        span = self.r.doc[ent.start : end]
+        self.ledger.consumed.update(range(ent.start, end))
+        if self.check.is_locative(span):
+            self.ledger.add(ent.start, end, "FAC", None, "place", 0.5)  # "in Times Square"
+            return
+        found = self.r.kb.lookup(span.text)
+        if len(found) == 1:
+            self.ledger.add(ent.start, end, "ORG", found[0].id, "name", 0.9)
+            return
+        country = self.r.roles.country_in(ent.start, end, inside=True)
+        self.ledger.add(ent.start, end, "ORG", self.ledger.new_org(span.text, country), "new", 0.6)
+
+    def shared_state_name(self, ent: SpacySpan, states: list[Actor]) -> None:
+        """A name several states share: the one the article points to, else left unlinked."""
+        state = self.context.state_by_context(states)
+        if state is None:
+            self.ledger.add(ent.start, ent.end, ent.label_, None, "unresolved", 0.5)
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, state.id, "context", 0.8)
 
     def demonym(self, ent: SpacySpan) -> None:
         """Step 6: "the Americans" is the state; a bare adjective ("Russian officials") is not."""

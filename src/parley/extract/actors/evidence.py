@@ -42,7 +42,7 @@ class Evidence:
 
     # -- persons: surname, gender, role on the date ---------------------------------------
 
-    def surname_may_be(self, actor: Actor, start: int) -> bool:
+    def surname_may_be(self, actor: Actor, start: int, end: int | None = None) -> bool:
         """Whether a bare surname at ``start`` may be the known person ``actor``.
 
         A surname alone is a loose link: it is kept only when a title before it agrees in
@@ -50,12 +50,14 @@ class Evidence:
         offices the knowledge base dates, one of them is held on the article's date (a
         scholar who shares a former minister's surname is not the minister).
         """
-        return self.gender_agrees(actor, start) and self.role_active(actor)
+        return self.gender_agrees(actor, start, end) and self.role_active(actor)
 
-    def gender_agrees(self, actor: Actor, start: int) -> bool:
-        """A title right before ``start`` ("Mrs.", "Mr") does not contradict ``actor``'s name."""
+    def gender_agrees(self, actor: Actor, start: int, end: int | None = None) -> bool:
+        """Neither a title right before ``start`` ("Mrs.", "Mr") nor the name up to ``end``
+        ("Mrs. Quinteros" tagged as one name, "Maria Quintero") contradicts ``actor``'s."""
         before = self.doc[start - 1].text if start > 0 else ""
-        return agrees(gender_of_name(before), gender_of_name(actor.name))
+        name = self.doc[start:end].text if end is not None else ""
+        return agrees(gender_of_name(f"{before} {name}"), gender_of_name(actor.name))
 
     def role_active(self, actor: Actor) -> bool:
         """``actor`` holds one of its dated roles on the article's date (or none is dated)."""

@@ -30,8 +30,9 @@ The steps live in small modules over a shared :class:`~parley.extract.actors.sta
 (the article, read once) and :class:`~parley.extract.actors.state.Ledger` (what is found so
 far): candidate lookup and non-person names in ``entities``, person names in ``persons``, the
 evidence a link needs (full or introduced name, role active on the date, gender and kind
-agreement) in ``evidence``, titles, stated roles and counterparts in ``titles``, and the
-article's publisher in ``outlets``.
+agreement) in ``evidence``, what the rest of the article says about a name (a longer name it
+opens, the place that picks "the Times", which "Congo") in ``context``, titles, stated roles
+and counterparts in ``titles``, and outlets in ``outlets``.
 
 Left in ``ctx.products`` for later extractors (declared in ``assigns``):
 
@@ -49,6 +50,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from parley.extract.actors.context import ArticleContext
 from parley.extract.actors.entities import Entities
 from parley.extract.actors.evidence import Evidence
 from parley.extract.actors.outlets import outlet_actor, record_without_mentions
@@ -100,7 +102,9 @@ class ActorsExtractor:
 
     def __call__(self, ctx: Context) -> None:
         article = ctx.article
-        run = _Resolution(ctx.doc, self.tools(ctx.kb), article.published_at, article.dateline)
+        run = _Resolution(
+            ctx.doc, self.tools(ctx.kb), article.published_at, article.dateline, article.outlet
+        )
         run.resolve()
         ctx.analysis.mentions.extend(run.mentions())
         ctx.analysis.actors.extend(run.actors())
@@ -122,13 +126,15 @@ class _Resolution:
     tools: Tools
     on: dt.date | None
     dateline: str | None = None
+    outlet: str | None = None
     ledger: Ledger = field(init=False)
 
     def __post_init__(self) -> None:
-        self.reading = Reading(self.doc, self.tools, self.on, self.dateline)
+        self.reading = Reading(self.doc, self.tools, self.on, self.dateline, self.outlet)
         self.ledger = Ledger(self.tools.kb)
         check = Evidence(self.reading)
-        self.entities = Entities(self.reading, self.ledger, check)
+        context = ArticleContext(self.reading)
+        self.entities = Entities(self.reading, self.ledger, check, context)
         self.persons = Persons(self.reading, self.ledger, check)
 
     def resolve(self) -> None:
@@ -137,17 +143,21 @@ class _Resolution:
         for ent in self.entities.candidates():
             if not self._first_pass(ent):
                 deferred.append(ent)
-        # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know
-        for ent in [e for e in deferred if len(e) > 1]:
+        # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know (a
+        # name counts with the given name the ruler left out: "Tomas" + surname pattern)
+        full = [e for e in deferred if e.end - self.persons.name_start(e) > 1]
+        for ent in full:
             self.persons.short_name(ent, {})  # steps 3, 8
         surnames = self.persons.article_surnames()
-        for ent in [e for e in deferred if len(e) == 1]:
+        for ent in [e for e in deferred if e not in full]:
             self.persons.short_name(ent, surnames)  # steps 2, 3, 8
         Titles(self.reading, self.ledger).resolve()  # steps 4 and 7
         Counterparts(self.reading, self.ledger).resolve()  # step 5
 
     def _first_pass(self, ent: SpacySpan) -> bool:
         """Step 1 for full person names; steps 1, 6, 8 for the rest. False defers ``ent``."""
+        if ent.start in self.ledger.consumed:
+            return True  # part of a longer name resolved already ("National Security Council")
         if ent.label_ == "PERSON":
             return self.persons.full_name(ent)
         return self.entities.resolve(ent)

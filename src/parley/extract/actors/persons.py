@@ -66,22 +66,15 @@ class Persons:
             self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
             return
         if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.r.kb:
-            self._known_surname(ent, text)
-            return
+            if self.check.surname_may_be(self.r.kb[ent.ent_id_], start):
+                self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
+                return  # a known surname with evidence; without it, as if unknown
         match = self.r.tools.people.fuzzy(text)
-        if match is not None:  # step 3: a spelling variant
-            actor, score = match
+        if match is not None and self.check.surname_may_be(match[0], start, ent.end):
+            actor, score = match  # step 3: a spelling variant, with the same evidence
             self.ledger.add(start, ent.end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
             return
         self._new_person(start, ent.end, text)
-
-    def _known_surname(self, ent: SpacySpan, text: str) -> None:
-        """A surname the ruler knows: the known person with evidence, else a new person."""
-        if self.check.surname_may_be(self.r.kb[ent.ent_id_], ent.start):
-            self.add(ent.start, ent.end, ent.ent_id_, "surname", 0.8)
-        else:
-            actor_id = self.ledger.new_actor(text, "person")
-            self.ledger.add(ent.start, ent.end, "PERSON", actor_id, "new", 0.6)
 
     def _new_person(self, start: int, end: int, text: str) -> None:
         """Step 8: a two-word name is a new person; anything shorter stays unresolved."""

@@ -61,6 +61,7 @@ class Reading:
     tools: Tools
     on: dt.date | None
     dateline: str | None = None
+    outlet: str | None = None  # the publisher the article's metadata names
     hits: list[TitleHit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -95,6 +96,7 @@ class Ledger:
     stated_roles: dict[str, list[str]] = field(default_factory=dict)
     place_at: dict[int, str | None] = field(default_factory=dict)
     title_by: dict[int, TitleHit] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)  # tokens a longer name already took
 
     def add(
         self,

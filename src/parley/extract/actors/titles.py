@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from parley.extract.actors.records import Found
 from parley.extract.actors.state import Ledger, Reading
+from parley.kb import KnowledgeBase
+from parley.models import Actor
 from parley.nlp.counterparts import (
     counterpart_holder,
     counterpart_phrases,
@@ -62,6 +64,8 @@ class Titles:
             return None
         if stated.hit is not None:
             self._agree_with_title(person, stated.hit)
+        elif self._contradicted(person, stated):
+            self._unlink(person)  # "Andrei Sibiga, a UN officer" is not Ukraine's minister
         if person.actor and person.actor.startswith("new:"):
             self._infer_country(person.actor, stated)
         if stated.text and person.actor:
@@ -70,6 +74,30 @@ class Titles:
             if stated.text.lower() not in {r.lower() for r in roles}:
                 roles.append(stated.text)
         return stated.hit
+
+    def _contradicted(self, person: Found, stated: StatedRole) -> bool:
+        """Whether a role stated beside a known person names only states or organisations
+        that person, whose offices the knowledge base lists, has nothing to do with (no role
+        of theirs, not their country): the kind of actor does not agree."""
+        actor = self.r.kb.actors.get(person.actor or "")
+        if actor is None or actor.kind != "person" or not actor.roles:
+            return False  # a person whose offices the knowledge base does not list
+        named = {
+            f.actor
+            for f in self.ledger.found
+            if f.actor and stated.start <= f.start and f.end <= stated.end
+            and self.ledger.kind(f.actor) in ("igo", "state")
+        }  # fmt: skip
+        return bool(named) and not named & _connections(self.r.kb, actor)
+
+    def _unlink(self, person: Found) -> None:
+        """Every mention of the known person in this article becomes a new person."""
+        old = person.actor
+        text = self.r.doc[person.start : person.end].text
+        new = self.ledger.new_actor(text, "person")
+        for f in self.ledger.found:
+            if f.actor == old and f.label == "PERSON":
+                f.actor, f.how, f.confidence = new, "new", 0.6
 
     def _country_from_clause(self, person: Found) -> None:
         """A new person with no stated role is from the country their relative clause names
@@ -147,3 +175,15 @@ class Counterparts:
         if hit is not None and hit.key:
             return hit.key
         return own_office(self.r.kb, found.actor or "", self.r.on)
+
+
+def _connections(kb: KnowledgeBase, actor: Actor) -> set[str]:
+    """Ids of the states and organisations ``actor`` belongs to: the country and the holders
+    named in role keys ("secretary_general:UN" → the UN)."""
+    out = {actor.country} if actor.country else set()
+    for role in actor.roles:
+        suffix = (role.key or "").rsplit(":", 1)[-1]
+        if suffix:
+            out.add(suffix)
+            out.update(a.id for a in kb.lookup(suffix))
+    return out
