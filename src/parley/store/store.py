@@ -2,7 +2,7 @@
 
 Writes are idempotent: saving the analysis of an article already stored replaces its rows in one
 transaction (delete by article, then insert), so re-ingesting the same text changes nothing and
-an interrupted batch loses at most the article in flight.
+an interrupted batch loses at most the batch in flight (:meth:`Store.save_many`).
 """
 
 from __future__ import annotations

@@ -174,6 +174,10 @@ def scope_heads(token: Token) -> Iterator[int]:
     verbs, the noun they complete ("the decision on Friday to expel") and the "it was ... that"
     frame of a cleft ("it was on Friday that X expelled")."""
     yield token.i
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
+        outer = token.head.head  # "two rounds of talks were held in May": the rounds' verb
+        if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            yield outer.head.i
     if token.pos_ == "NOUN":
         yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):

@@ -47,6 +47,7 @@ from parley.extract.events.drafts import (
 )
 from parley.extract.events.finish import EXTRACTOR_NAME, Finisher
 from parley.extract.events.parties import SUBJECTS, EventParties, content
+from parley.extract.events.patients import leaving_verb
 from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader
 from parley.extract.timeplace.places import (
@@ -180,6 +181,7 @@ class _Builder:
             and token.dep_ == "acl"
             and token.tag_ == "VBN"
             and token.i not in self.when.dates
+            and leaving_verb(token) is None  # "a bomb left four soldiers wounded" is news
         )
         return participle or _role_description(token) or self._group_description(token)
 
@@ -319,7 +321,15 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
     outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same
     outcome = outcome or (token.dep_ == "xcomp" and token.head in same)  # "voted to approve"
     retelling = token.pos_ == "NOUN" and token.dep_ in ("appos", "npadvmod", "dep")
-    return outcome or retelling
+    # "were wounded in a bomb attack": the attack is the act the verb tells the outcome of
+    cause = (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "by")
+        and token.head.head.pos_ == "VERB"
+        and token.head.head in same
+    )
+    return outcome or retelling or cause
 
 
 def _first_person_denial(token: Token) -> bool:

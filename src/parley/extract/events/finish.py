@@ -45,6 +45,7 @@ _EVENTS_LEXICON = "lexicon/events.json"
 _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
+_EXACT = ("year", "month", "day")  # date precisions a text states, not ones Parley assumed
 
 
 class Finisher:
@@ -74,13 +75,15 @@ class Finisher:
     def _stands_alone(self, draft: Draft, kept: list[Draft]) -> bool:
         """Whether ``draft`` is an event of its own beside those ``kept``; False when it has no
         source actor (dropped) or retells a kept one (merged into it)."""
-        if draft.status == "occurred" and (self._old(draft.date) or self._marked_past(draft)):
+        if draft.status == "occurred" and (
+            self._old(draft.date) or self._marked_past(draft) or self._past_sentence(draft)
+        ):
             draft.status = "historical"
         if draft.rule.type == "REJECT" and draft.source and not draft.target:
             draft.target = rejection_target(draft, kept)
         if not draft.actors and not self._take_actors(draft, kept):
             return False
-        if not draft.source:
+        if not draft.source and not (draft.unknown_source and draft.target):
             return False  # PLOVER codes no event without a named source actor
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
@@ -191,6 +194,11 @@ class Finisher:
                 for a in (*draft.source, *draft.target, *draft.mediator)
                 if a in self.parties.sectors
             },
+            countries={
+                a: self.parties.unnamed.countries[a]
+                for a in (*draft.source, *draft.target, *draft.mediator)
+                if a in self.parties.unnamed.countries
+            },
             date=draft.date,
             place=draft.place,
             quantities=quantities_in(clause, self.when.date_tokens),
@@ -208,6 +216,22 @@ class Finisher:
             return False
         days = int(knowledge.number("plover.json", "historical_after_days"))
         return period_start(date.value) < published - dt.timedelta(days=days)
+
+    def _past_sentence(self, draft: Draft) -> bool:
+        """An undated act in a sentence that names an old year before it ("gained independence
+        in 1993, but after five years began fighting"; "a ruling in 2002 ..., but X did not
+        accept it") is background, not the day's news."""
+        if draft.date is not None:
+            return False
+        token = draft.token
+        start = token.sent.start_char
+        return any(
+            start <= d.start < token.idx
+            and d.precision in _EXACT
+            and any(ch.isdigit() for ch in d.text)  # "in 2002", not "this year"
+            and self._old(d)
+            for d in self.ctx.analysis.dates
+        )
 
     def _marked_past(self, draft: Draft) -> bool:
         """A dated past event the text marks as background ("the previous exchange was in

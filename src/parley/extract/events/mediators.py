@@ -34,9 +34,12 @@ class Mediators:
 
     def add(self, draft: Draft) -> None:
         """Add the mediators named around the trigger to ``draft``."""
-        holders = [draft.token]
-        if draft.token.pos_ == "NOUN" and draft.token.dep_ in _NOUN_ROLES:
-            holders.append(draft.token.head)
+        noun = draft.token
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "rounds of talks were held under X's mediation"
+        holders = [draft.token, noun] if noun is not draft.token else [draft.token]
+        if noun.pos_ == "NOUN" and noun.dep_ in _NOUN_ROLES:
+            holders.append(noun.head)
         for child in (c for h in holders for c in h.children):
             draft.mediator += self._by_participle(child)
             draft.mediator += self._under_auspices(child)

@@ -28,7 +28,10 @@ __all__ = ["PartyNames"]
 _EVENTS_LEXICON = "lexicon/events.json"
 # Event types whose target may be a place: the attacked or besieged place's state.
 _PLACE_TARGETS = ("ASSAULT", "COERCE")
+# Event types whose target may be the place something is sent or let into.
+_DESTINATION_TARGETS = ("AID", "CONCEDE")
 _OF = frozenset({"of"})
+_IN = frozenset({"in"})
 # How many clauses up a reported pronoun or an adjective looks for its speech verb.
 _REPORT_CLIMB = 3
 _SPEECH_CLIMB = 5
@@ -83,8 +86,14 @@ class PartyNames:
 
     def _implied(self, token: Token, draft: Draft) -> list[str]:
         """Actors a phrase names indirectly, when it names none directly."""
-        if token.dep_ in ("dobj", "pobj") and draft.rule.type in _PLACE_TARGETS:
+        if (token.dep_ in ("dobj", "pobj") and self._place_target(draft)) or self._destination(
+            token, draft
+        ):
             ids = self._place_country(token, draft)
+            if ids:
+                return ids
+        if token.lemma_.lower() in self.lex.words("group_heads"):  # "the government in Damascus"
+            ids = [a for p in prep_objects(token, _IN) for a in self._place_country(p, draft)]
             if ids:
                 return ids
         if token.dep_ == "pobj" and token.pos_ == "NOUN":  # "on sectors of Russia's"
@@ -98,6 +107,23 @@ class PartyNames:
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)
         return []
+
+    @staticmethod
+    def _place_target(draft: Draft) -> bool:
+        """Whether a place object names the target's state: an attacked or besieged place, a
+        place troops withdrew from."""
+        rule = draft.rule
+        modes = knowledge.words(_EVENTS_LEXICON, "place_target_modes")
+        return rule.type in _PLACE_TARGETS or (rule.mode is not None and rule.mode in modes)
+
+    @staticmethod
+    def _destination(token: Token, draft: Draft) -> bool:
+        """Whether a place names the receiver: aid or trucks let "into Gaza", sent "to Goma"."""
+        return (
+            draft.rule.type in _DESTINATION_TARGETS
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("to", "into")
+        )
 
     def speaker(self, token: Token, draft: Draft) -> list[str]:
         """The subject of the speech verb whose reported clause holds ``token``."""
@@ -141,6 +167,9 @@ class PartyNames:
         """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
         that is the attacker itself."""
         place = self._place_token(token)
+        moved = token.dep_ == "pobj" and token.head.lower_ in ("to", "into", "from")
+        if place is None and token.pos_ == "PROPN" and moved:
+            place = token  # "sent aid to Goma", "withdrew from Goma": a name the tagger missed
         if place is None:
             return []
         span = next((s for s in place.doc.ents if s.start <= place.i < s.end), None)
@@ -161,4 +190,9 @@ class PartyNames:
                 return named[0]
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             return token
-        return token if token.pos_ == "PROPN" and not token.ent_type_ else None
+        if token.pos_ == "PROPN" and not token.ent_type_:
+            return token
+        inside = [  # "the earthquake zone in Afghanistan", "a school in Borno"
+            p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
+        ]
+        return inside[0] if token.pos_ == "NOUN" and inside else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
@@ -26,6 +27,8 @@ _OF_PATIENTS = ("ASSAULT", "COERCE", "SANCTION", "AID", "ACCUSE", "SUPPORT", "RE
 _OF = frozenset({"of"})
 _BY = frozenset({"by"})
 _WITH = frozenset({"with"})
+_AS = frozenset({"as"})
+_EVENTS_LEXICON = "lexicon/events.json"
 
 
 class NounParties:
@@ -37,7 +40,10 @@ class NounParties:
     def find(self, draft: Draft) -> None:
         """Sides of "between", else the noun's own phrases, else its light verb's."""
         noun, rule = draft.token, draft.rule
-        sides = self._between(noun)
+        if rule.mediated:
+            self._mediation(draft)
+            return
+        sides = self._between(noun, draft)
         if sides:
             draft.source, draft.target = sides
             return
@@ -47,6 +53,7 @@ class NounParties:
         of_actors = self._of_actors(of_objects, draft)
         if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
             draft.target = of_actors
+            draft.source = [a for a in draft.source if a not in of_actors]
         else:
             draft.source += of_actors
         preps = self.lex.target_preps(rule.type)
@@ -56,6 +63,27 @@ class NounParties:
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
             self._light_verb_actors(draft)
+
+    def _mediation(self, draft: Draft) -> None:
+        """ "Norway launched a mediation effort between A and B": Norway mediates between the
+        sides named, else between the story's two parties; with no parties known, Norway's
+        effort is its own act."""
+        noun = draft.token
+        mediator = self.names.of(noun, draft, with_conj=False) + self._prep_actors(noun, _BY, draft)
+        verb = self._light_verb(noun)
+        if not mediator and verb is not None:
+            mediator = self.names.of_all(self.names.subjects.of(verb), draft)
+        sides = self._between(noun, draft)
+        if sides:
+            draft.source, draft.target = sides
+        else:
+            parties = [a for a in self.actors.parties(noun.i) if a not in mediator]
+            draft.source = parties if len(parties) == 2 else []
+            draft.target = draft.source[1:] + draft.source[:1]
+        if draft.source:
+            draft.mediator = unique(mediator)
+        else:
+            draft.source = unique(mediator)
 
     def _prep_actors(self, token: Token, preps: frozenset[str], draft: Draft) -> list[str]:
         return [a for p in prep_objects(token, preps) for a in self.names.of(p, draft)]
@@ -73,7 +101,7 @@ class NounParties:
             for a in self.names.of(c, draft)
         ]
 
-    def _between(self, noun: Token) -> tuple[list[str], list[str]] | None:
+    def _between(self, noun: Token, draft: Draft) -> tuple[list[str], list[str]] | None:
         """'talks between A and B': one-to-one pairs are symmetric, else A -> the rest.
 
         A protest "between the university and the square" is between places, not parties.
@@ -86,18 +114,24 @@ class NounParties:
                 continue
             firsts = [p for p in prep.children if p.dep_ == "pobj"]
             if firsts:
-                sides = self._sides(firsts[0])
+                sides = self._sides(firsts[0], draft)
                 if sides is not None:
                     return sides
         return None
 
-    def _sides(self, first_token: Token) -> tuple[list[str], list[str]] | None:
-        first = self.actors.of(first_token, with_conj=False)
+    def _sides(self, first_token: Token, draft: Draft) -> tuple[list[str], list[str]] | None:
+        """The first side and the rest; unlinked sides ("the opposition") are kept."""
+        first = self.names.of(first_token, draft, with_conj=False)
         # "between X, head of Y, and Z": the parser often hangs Z on the apposition
         linked = [first_token, *(c for c in first_token.children if c.dep_ == "appos")]
         rest = unique(
-            a for t in linked for c in t.children if c.dep_ == "conj" for a in self.actors.of(c)
+            a
+            for t in linked
+            for c in t.children
+            if c.dep_ == "conj"
+            for a in self.names.of(c, draft)
         )
+        rest = [a for a in rest if a not in first]
         if len(first) == 1 and len(rest) == 1:
             return first + rest, rest + first
         if first or rest:
@@ -116,6 +150,8 @@ class NounParties:
         verb = self._light_verb(noun)
         if verb is None:
             return
+        if self._mediator_role(verb, draft):
+            return
         draft.source = self.names.of_all(self.names.subjects.of(verb), draft)
         draft.target = (
             unique(self._prep_actors(verb, _WITH, draft))
@@ -126,6 +162,22 @@ class NounParties:
             draft.mediator, parties = draft.source, self.actors.parties(noun.i)
             draft.source = [a for a in parties if a not in draft.mediator]
             draft.target = draft.source[1:] + draft.source[:1]
+
+    def _mediator_role(self, verb: Token, draft: Draft) -> bool:
+        """ "Norway acted as facilitator during the talks", "the joint mediation of A and B
+        announced ...": the subject mediates; the parties come from the story, if known."""
+        roles = knowledge.words(_EVENTS_LEXICON, "mediator_roles")
+        as_role = any(p.lemma_.lower() in roles for p in prep_objects(verb, _AS))
+        subjects = self.names.subjects.of(verb)
+        by_mediation = any(s.lemma_.lower() in self.lex.words("mediation_nouns") for s in subjects)
+        if not (as_role or by_mediation):
+            return False
+        mediators = self.names.of_all(subjects, draft)
+        parties = [a for a in self.actors.parties(draft.token.i) if a not in mediators]
+        draft.source = parties if len(parties) == 2 else []
+        draft.target = draft.source[1:] + draft.source[:1]
+        draft.mediator = mediators if draft.source else []
+        return True
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The verb whose subject made the noun's event: a light verb ("held talks"), or the

@@ -25,6 +25,7 @@ from parley.extract.events.drafts import Draft
 from parley.extract.events.mediators import Mediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
+from parley.extract.events.patients import Patients
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
 from parley.extract.events.subjects import SUBJECTS, Subjects
@@ -37,6 +38,14 @@ __all__ = ["SUBJECTS", "EventParties", "content"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
 _EXPERIENCER_PREPS = frozenset({"for", "to"})
+# Objects that name no actor but may carry one: "sanctions on X", "the first of the jets to X"
+_CARRIERS = ("NOUN", "ADJ", "NUM")
+_BETWEEN = frozenset({"between"})
+# Acts a domestic group addresses to its own government when no target is named.
+_DOMESTIC = ("PROTEST", "REQUEST")
+# Acts of judging another's act, and the hostile acts they judge.
+_JUDGING = ("ACCUSE", "PROTEST", "REJECT")
+_HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
 
 
 class EventParties:
@@ -55,6 +64,7 @@ class EventParties:
         self.names = PartyNames(ctx, lexicon, actors, resolver, self.subjects)
         self.nouns = NounParties(lexicon, actors, self.names)
         self.mediators = Mediators(lexicon, actors)
+        self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
 
@@ -67,7 +77,28 @@ class EventParties:
         else:
             self._verb_actors(draft)
         self.mediators.add(draft)
-        _reciprocate(draft)
+        _reciprocate(draft, mutual=_mutual(draft.token))
+        if not draft.target and draft.rule.type in _DOMESTIC:
+            draft.target = self._own_government(draft)
+
+    def _own_government(self, draft: Draft) -> list[str]:
+        """ "French unions called a strike", "opposition parties in Georgia demanded new
+        elections": a domestic group's protest or demand with no target named is addressed to
+        its own state (PLOVER codes the government as the target)."""
+        sectors = knowledge.words(_EVENTS_LEXICON, "domestic_sectors")
+        domestic = [
+            a
+            for a in draft.source
+            if a in self.unnamed.countries and self.sectors.get(a, "protesters") in sectors
+        ]
+        doc = draft.token.doc
+        named = any(self.actors.of(doc[i]) for i in content(draft.token))
+        if not draft.source or len(domestic) != len(draft.source) or named:
+            return []  # "demanded that Russia withdraw" names its own target
+        codes = {self.unnamed.countries.get(a) for a in draft.source}
+        if len(codes) != 1 or None in codes:
+            return []
+        return [self.actors.state(str(codes.pop()))]
 
     def crowd(self, draft: Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
@@ -83,8 +114,11 @@ class EventParties:
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
-        if draft.rule.absorbs and not draft.target:
+        if draft.rule.absorbs and not draft.target and not self._judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
+        self.patients.adjust(verb, draft)
+        if not draft.target and draft.rule.type == "THREATEN":
+            draft.target = self.names.of_all(_conditioned(verb), draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
 
@@ -95,9 +129,32 @@ class EventParties:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
-        for thing in [o for o in objects if o.pos_ == "NOUN" and not self.actors.of(o)]:
+        for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
+            if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
+                objects += prep_objects(thing, frozenset({"by"}))
+                continue
             objects += _inside(thing, preps)
+            if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
+                objects += prep_objects(thing, _BETWEEN)
         return objects
+
+    def _judges_an_act(self, verb: Token, draft: Draft) -> bool:
+        """Whether ``verb`` condemns (or protests, rejects) a hostile act it names as object."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(self._judged_act(o, draft.rule.type) for o in objects)
+
+    def _judged_act(self, noun: Token, event_type: str) -> bool:
+        """ "condemned an attack on peacekeepers": the one condemned is the attack's author,
+        never its victim, whom the attack's own "on" names."""
+        rule = self.lex.match(noun, set())
+        return event_type in _JUDGING and rule is not None and rule.type in _HOSTILE
+
+    def _between_parties(self, noun: Token, event_type: str) -> bool:
+        """Whether "between" after ``noun`` names the targets: not for a protest "between the
+        university and the square" (places), nor for an event of the verb's own type ("hosted
+        talks between X and Y": the talks are an event of their own, X and Y its parties)."""
+        rule = self.lex.match(noun, set())
+        return rule is None or rule.type not in ("PROTEST", event_type)
 
     # ---------------------------------------------------------------- adjectives
 
@@ -143,6 +200,10 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     """Actor phrases inside an object noun: its target prepositions, its possessor ("welcomed
     X's role") and the subject of a "for X to" clause ("the need for X to withdraw")."""
     found = prep_objects(thing, preps)
+    # "the assets of Iranian banks"; "a package of sanctions against X", "the first of the
+    # jets to X"
+    of_objects = prep_objects(thing, frozenset({"of"}))
+    found += of_objects + [p for o in of_objects for p in prep_objects(o, preps)]
     found += [c for c in thing.children if c.dep_ == "poss"]
     found += [
         s
@@ -154,9 +215,33 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def _reciprocate(draft: Draft) -> None:
-    """Coordinated parties of a reciprocal act are each other's targets."""
-    if draft.rule.reciprocal and not draft.target and len(draft.source) >= 2:
+def _conditioned(verb: Token) -> list[Token]:
+    """ "threatened countermeasures if X continued": the one whose act is the condition."""
+    marks = knowledge.words(_EVENTS_LEXICON, "threat_condition_marks")
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _mutual(token: Token) -> bool:
+    """ "accused each other", "blamed one another": the act goes both ways."""
+    pronouns = knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns")
+    doc = token.doc
+    return any(
+        doc[c.left_edge.i : c.right_edge.i + 1].text.lower() in pronouns
+        for c in token.children
+        if c.dep_ in ("dobj", "pobj")
+    )
+
+
+def _reciprocate(draft: Draft, mutual: bool) -> None:
+    """Coordinated parties of a reciprocal act, or of one done to "each other", are each
+    other's targets."""
+    if (draft.rule.reciprocal or mutual) and not draft.target and len(draft.source) >= 2:
         draft.target = draft.source[1:] + draft.source[:1]
 
 
@@ -166,8 +251,13 @@ def content(token: Token) -> list[int]:
     out: list[int] = []
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("xcomp", "ccomp", "dobj") or (
-                child.dep_ == "prep" and child.lower_ in ("for", "to")
+            infinitive = child.dep_ == "acl" and any(  # "its willingness to continue talks"
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            )
+            if (
+                child.dep_ in ("xcomp", "ccomp", "dobj")
+                or (child.dep_ == "prep" and child.lower_ in ("for", "to"))
+                or infinitive
             ):
                 out.extend(t.i for t in child.subtree)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex
 from parley.extract.events.status import StatusReader
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["SUBJECTS", "Subjects"]
 
 SUBJECTS = ("nsubj", "csubj")
+_EVENTS_LEXICON = "lexicon/events.json"
 # How many heads the search climbs from a verb before it gives up.
 _CLIMB = 4
 
@@ -54,8 +56,24 @@ class Subjects:
         if controllers:
             return controllers
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if self._controlled_by_verb(verb):  # "will make an agreement to meet"
+                return self.of(verb.head.head)
             return [verb.head]
         return None
+
+    def _controlled_by_verb(self, verb: Token) -> bool:
+        """An infinitive on the object of a verb ("made an agreement to meet", "took a decision
+        to withdraw") is done by that verb's subject, not by the noun."""
+        noun = verb.head
+        infinitive = verb.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        return (
+            infinitive
+            and noun.dep_ in ("dobj", "attr")
+            and noun.head.pos_ in ("VERB", "AUX")
+            and noun.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "intent_nouns")
+        )
 
     def _controller(self, verb: Token) -> list[Token] | None:
         """The head clause's object or speaker that controls ``verb`` (an xcomp or a conj);

@@ -31,6 +31,7 @@ class UnnamedActors:
     def __init__(self, lexicon: PloverLexicon, actors: ActorIndex, doc: Doc) -> None:
         self.lex, self.actors, self.doc = lexicon, actors, doc
         self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
+        self.countries: dict[str, str] = {}  # description -> the country it names, if any
 
     def civilians(self, token: Token) -> list[str]:
         """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
@@ -50,7 +51,11 @@ class UnnamedActors:
             return []
         if token.lemma_.lower() in self.lex.words("crowd_heads"):
             return []  # named from the place when the event is built
-        return [self._describe(token)]
+        description = self._describe(token)
+        country = self._country(token)
+        if country:
+            self.countries[description] = country
+        return [description]
 
     def unlinked(self, token: Token, ids: list[str]) -> list[str]:
         """An actor the knowledge base does not know, kept with its sector ("communist rebels",
@@ -80,6 +85,9 @@ class UnnamedActors:
                 return named
         description = self._describe(token, conj.left_edge.i if conj is not None else None)
         self.sectors[description] = sector
+        country = self._country(token)
+        if country:
+            self.countries[description] = country
         return unique([*named, description])
 
     def state_sectors_at_place(self, draft: Draft) -> None:
@@ -119,7 +127,10 @@ class UnnamedActors:
         if not country:
             return []
         demonym = demonym_of(country)
-        return [f"{demonym} protesters"] if demonym else []
+        if not demonym:
+            return []
+        self.countries[f"{demonym} protesters"] = country
+        return [f"{demonym} protesters"]
 
     def _sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
@@ -140,6 +151,20 @@ class UnnamedActors:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     return self._sector(pobj)
+        return None
+
+    def _country(self, token: Token) -> str | None:
+        """The country an unlinked actor's words name: a demonym ("French unions") or a state
+        after "in" ("opposition parties in Georgia")."""
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                code = country_of_demonym(child.text) if child.text[:1].isupper() else None
+                if code:
+                    return code
+        for place in prep_objects(token, frozenset({"in"})):
+            for actor in self.actors.of(place):
+                if self.actors._is_state(actor):
+                    return actor
         return None
 
     def _describe(self, token: Token, start: int | None = None) -> str:
