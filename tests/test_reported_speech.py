@@ -698,3 +698,133 @@ def test_a_city_dateline_alone_speaks_for_nobody(sm: Any) -> None:
     text = "KYIV, May 2 – Shelling resumed on Monday, officials said."
     claim = claim_with(speech_of(sm, text)[1], "Shelling resumed")
     assert claim.reporter.text == "officials"
+
+
+@pytest.mark.model
+def test_capital_role_labels_make_a_transcript_without_questions(sm: Any) -> None:
+    text = (
+        "Briefing on the summit\n\n"
+        "SENIOR TREASURY OFFICIAL ONE: Good evening. We will recap the day.\n\n"
+        "SENIOR TREASURY OFFICIAL TWO: Thank you. The minister met four delegations.\n"
+    )
+    assert speakers(speech_of(sm, text)[0]) == {
+        "Good evening. We will recap the day.": "SENIOR TREASURY OFFICIAL ONE",
+        "Thank you. The minister met four delegations.": "SENIOR TREASURY OFFICIAL TWO",
+    }
+
+
+@pytest.mark.model
+def test_capital_headings_make_no_transcript(sm: Any) -> None:
+    text = "KEY POINTS: the talks resume in May.\n\nWHAT COMES NEXT: a vote in June.\n"
+    assert speakers(speech_of(sm, text)[0]) == {}
+
+
+@pytest.mark.model
+def test_a_first_person_paragraph_inside_a_quote_missing_its_mark_goes_on(sm: Any) -> None:
+    text = (
+        "The ministry said in a statement:\n\n"
+        "\u201cThe three men are on their way home.\n\n"
+        "We are grateful to our partners in Oslo and Vienna.\n\n"
+        "\u201cWe will not rest until the others are free.\u201d\n"
+    )
+    quotes = [q for q in speech_of(sm, text)[0] if q.direct]
+    assert [q.text[:12] for q in quotes] == ["The three me", "We are grate", "We will not "]
+    assert len({q.speaker.text if q.speaker else None for q in quotes}) == 1
+
+
+@pytest.mark.model
+def test_a_narrative_paragraph_after_an_unclosed_quote_stays_outside(sm: Any) -> None:
+    text = (
+        'Rubio said: "The three men are on their way home.\n\n'
+        "The plane landed in Doha at noon.\n\n"
+        '"We will not rest," Lavrov said.\n'
+    )
+    quotes = speakers(speech_of(sm, text)[0])
+    assert not any("plane landed" in q for q in quotes)
+    assert quotes["We will not rest"] == "lavrov"
+
+
+@pytest.mark.model
+def test_a_dated_statement_goes_on_with_the_groups_named_before(sm: Any) -> None:
+    text = (
+        "NATO and the OSCE published a report this summer on the camps. The two groups said "
+        "Monday that 13 people had been released. The groups said, however, that five were "
+        'still held. Monday\'s statement said the release "confirms the need to investigate."'
+    )
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is not None and quote.speaker.actor == "nato"
+
+
+@pytest.mark.model
+def test_the_same_text_named_again_keeps_its_issuer(sm: Any) -> None:
+    text = (
+        "The United States imposed sanctions on nine officials on Friday. "
+        '"The first list names six ministers," the notice read. '
+        "The list includes the ministers of energy and of culture. "
+        "The ministers may appeal within thirty days. The lists take effect at once. "
+        '"The second list names three governors," the notice added.'
+    )
+    assert set(speakers(speech_of(sm, text)[0]).values()) == {"usa"}
+
+
+@pytest.mark.model
+def test_a_hyphenated_name_is_the_whole_speaker(sm: Any) -> None:
+    text = '"There are no secret camps in the north at all," al-Maliki said in an interview.'
+    quote = next(q for q in speech_of(sm, text)[0] if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == "al-Maliki"
+
+
+@pytest.mark.model
+def test_a_hyphen_between_words_of_a_phrase_joins_nothing_more(sm: Any) -> None:
+    text = "The Kyiv-based group said the talks had failed."
+    assert claim_with(speech_of(sm, text)[1], "talks had failed").reporter.text == (
+        "The Kyiv-based group"
+    )
+
+
+@pytest.mark.model
+def test_a_participle_of_denial_after_a_comma_is_the_main_subjects(sm: Any) -> None:
+    text = (
+        "The chief hostage negotiator defended prisoner swaps that free Americans held abroad "
+        "in exchange for convicted smugglers, denying on Thursday that such deals invite more "
+        "arrests of travellers."
+    )
+    claim = claim_with(speech_of(sm, text)[1], "such deals invite more arrests")
+    assert claim.reporter.text == "The chief hostage negotiator"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the parser reads "on Friday peace negotiations" as one phrase
+        ("Lavrov said on Friday peace negotiations with Kyiv were difficult.",
+         "peace negotiations with Kyiv were difficult"),
+        # with a subject of its own, the date stays out
+        ("Lavrov said on Friday the negotiations with Kyiv were difficult.",
+         "the negotiations with Kyiv were difficult"),
+    ],
+)  # fmt: skip
+def test_a_claims_subject_is_not_left_in_a_date_phrase(sm: Any, text: str, claim: str) -> None:
+    assert [a.claim.text for a in speech_of(sm, text)[1]] == [claim]
+
+
+@pytest.mark.model
+def test_he_continued_after_what_was_said_reports_it(sm: Any) -> None:
+    text = (
+        "Rubio spoke after the meeting. Although the truce is holding in the port, fighting "
+        "is growing in the hills, he continued."
+    )
+    claim = claim_with(speech_of(sm, text)[1], "fighting is growing in the hills")
+    assert claim.reporter.actor == "rubio"
+    assert speakers(speech_of(sm, '"The talks resume in May," Meloni continued.')[0]) == {
+        "The talks resume in May": "meloni"
+    }
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["Fighting continued in the north.", "Lavrov continued to insist on talks."]
+)
+def test_continuing_something_says_nothing(sm: Any, text: str) -> None:
+    assert speech_of(sm, text) == ([], [])

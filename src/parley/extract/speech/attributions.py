@@ -72,12 +72,14 @@ from parley.extract.base import Context, register
 from parley.extract.speech.claims import Claims, Found
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import find_marked
+from parley.extract.speech.prep_cues import CueScanner
 from parley.extract.speech.prepositional import Prepositional
 from parley.extract.speech.quoted_words import QuotedWords
+from parley.extract.speech.relays import Relays
 from parley.extract.speech.reporters import Reporters
 from parley.extract.speech.resolver import Resolver, who_of
 from parley.extract.speech.speakers import Cues, Speakers, load_cues
-from parley.extract.speech.syntax import phrase_bounds, subject_of
+from parley.extract.speech.syntax import parenthetical_speech, phrase_bounds, subject_of
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
 
@@ -177,7 +179,9 @@ class _Run:
         self.quoted = QuotedWords(self.doc, marked, ctx.analysis.quotes)
         self.claims = Claims(self.doc, cues, self.quoted)
         self.reporters = Reporters(ctx, cues, self.res, self.speakers)
-        self.preps = Prepositional(ctx, cues, self.res, self.reporters, self.claims)
+        scanner = CueScanner(self.res, cues)
+        self.relays = Relays(scanner, cues, self.reporters, self.claims)
+        self.preps = Prepositional(self.relays, self.res)
 
     def prepositional(self) -> list[Found]:
         """Claims credited by "according to X" and its kin."""
@@ -236,6 +240,7 @@ class _Run:
         verbs = self.cues.report_verbs | self.cues.indirect_verbs | self.cues.accusation_verbs
         claims = self.claims
         said = relays or lemma in verbs or claims.phrasal(verb) is not None
+        said = said or parenthetical_speech(verb)
         if not (said or self._finding(verb) or claims.claims_object(verb)):
             return None
         if _other_sense(verb, self.cues):
@@ -264,7 +269,7 @@ class _Run:
             return Found(claim, verb.text, cited[0], via=relay, confidence=conf)
         medium = self.reporters.medium(verb) if relays else None
         medium = medium or self.reporters.quoting(verb)
-        relayed = self.preps.relay_after(verb, claim) if medium is None else None
+        relayed = self.relays.relay_after(verb, claim) if medium is None else None
         if relayed is not None:
             claim, medium = relayed  # "X said Y, according to Z": X's claim, relayed by Z
         return Found(claim, verb.text, source, via=medium, confidence=conf)

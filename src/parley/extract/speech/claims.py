@@ -48,9 +48,10 @@ class Claims:
 
     def claim_of(self, verb: Token) -> tuple[int, int] | None:
         """Token bounds of what ``verb`` reports, or None when it reports no claim here."""
-        if any(
+        relative = any(
             c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" and c.i < verb.i for c in verb.children
-        ):
+        )
+        if relative and not _set_off_participle(verb):
             return None  # "progress, which ministers declare even when …": said stands outside
         comp = self._complement(verb)
         if comp is not None:
@@ -59,12 +60,15 @@ class Claims:
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
             cut = self._next_speech(comp)
+            start = self._stranded_subject(verb, comp)
             words = [
                 t for t in comp.subtree
                 if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
                 and same_paragraph(t, verb)
                 and t.i < cut
             ]  # fmt: skip
+            if start is not None:
+                words = [*self.doc[start : comp.left_edge.i], *words]
             return self.clean(trim(words))
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
@@ -76,6 +80,23 @@ class Claims:
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             return self._interrupted(verb)
         return None
+
+    def _stranded_subject(self, verb: Token, comp: Token) -> int | None:
+        """Where the complement's subject starts when the parser left it in a date phrase.
+
+        "said on Friday peace talks were difficult" reads "on Friday peace talks" as one
+        phrase and the claim as "were difficult"; the claim's subject starts after the date.
+        """
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+            return None
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.right_edge.i + 1 == comp.i]
+        if not preps:
+            return None
+        words = list(preps[0].subtree)[1:]
+        dated = [t for t in words if t.ent_type_ in ("DATE", "TIME")]
+        if not dated or dated[0] != words[0] or len(dated) == len(words):
+            return None
+        return dated[-1].i + 1
 
     def phrasal(self, verb: Token) -> Token | None:
         """The second word of a phrase of saying ("made clear that", "pointed out that")."""
@@ -200,6 +221,11 @@ class Claims:
         if lemma == "claim":
             return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
         return lemma in self.cues.denial_verbs and any(c.pos_ == "NOUN" for c in objs)
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """ "…, denying that …": a participle after a comma, whatever the parser hung on it."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _relative_gap(comp: Token, verb: Token) -> bool:

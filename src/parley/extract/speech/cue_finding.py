@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import Cues
 from parley.extract.speech.marks import Marked, next_word, previous_word
-from parley.extract.speech.syntax import same_paragraph, subject_of
+from parley.extract.speech.syntax import parenthetical_speech, same_paragraph, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,6 +66,8 @@ class CueFinder:
             and lemma in self.cues.speech_verbs | self.cues.accusation_verbs
         ):
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
+        if tok.pos_ == "VERB" and parenthetical_speech(tok):
+            return True  # '"…," he continued'
         if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
             return self._inscribed(tok)
         if tok.pos_ == "NOUN" and lemma in self.cues.inscription_verbs:

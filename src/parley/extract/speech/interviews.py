@@ -118,7 +118,8 @@ class Interview:
         answered = {b.label for a, b in zip(turns, turns[1:], strict=False) if a.label in asks}
         answered -= asks
         recurring = {label for label, n in counts.items() if n >= 2 or label in ("Q", "A")}
-        if len(recurring) < 2 and "A" not in recurring and not answered:
+        speaking = {label for label in counts if _speaker_label(label)}
+        if len(recurring) < 2 and "A" not in recurring and not answered and len(speaking) < 2:
             return []
         speakers = {label: self._interviewee(turns, label) for label in counts}
         return [
@@ -185,6 +186,13 @@ class Interview:
             e = people[0]
             return Who(None, e.text, e.start_char, e.end_char, FAR, "person"), FAR
         return None, FAR
+
+
+def _speaker_label(label: str) -> bool:
+    """Whether a label names a speaker by role in capitals, as transcripts do
+    ("SENIOR STATE DEPARTMENT OFFICIAL ONE", "MODERATOR"), not a section heading."""
+    roles = words(LEXICON, "role_nouns") | words(LEXICON, "transcript_roles")
+    return label.isupper() and any(w.lower() in roles for w in label.split())
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.cues import LEXICON
+from parley.knowledge import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -80,7 +83,7 @@ def _find_double(text: str) -> Iterator[Marked]:
             nxt = _next_line_start(text, pos)
             if nxt < len(text) and text[nxt] in DOUBLE_OPEN:
                 pos = nxt  # the quote goes on in the next paragraph; skip its reopening mark
-            elif closers != _BACKTICKS and _closes_first(text, nxt, closers):
+            elif closers != _BACKTICKS and _goes_on(text, nxt, closers):
                 pos = nxt - 1  # '"…\n\n… others," she said': one quote over the break
             else:
                 yield stripped(text, opened, pos, closed=False)
@@ -95,6 +98,28 @@ def _closing(text: str, pos: int, closers: str) -> bool:
     if closers == _BACKTICKS:
         return text.startswith(("''", _BACKTICKS), pos)
     return text[pos] in closers
+
+
+def _goes_on(text: str, start: int, closers: str) -> bool:
+    """Whether an open quote goes on in the paragraph at ``start`` though it is not reopened.
+
+    It does when that paragraph closes it before opening another, or when it speaks in the
+    first person with no mark at all and a later paragraph reopens or closes the quote (copy
+    that dropped one reopening mark): "…\n\nWe are grateful to our allies.\n\n“Under …”".
+    """
+    if _closes_first(text, start, closers):
+        return True
+    line = text[start : _line_end(text, start)]
+    if any(c in closers or c in DOUBLE_OPEN for c in line) or not _first_person(line):
+        return False
+    nxt = _next_line_start(text, _line_end(text, start))
+    return nxt < len(text) and (text[nxt] in DOUBLE_OPEN or _closes_first(text, nxt, closers))
+
+
+def _first_person(line: str) -> bool:
+    """Whether a paragraph speaks in the first person ("we", "our", "I")."""
+    found = {w.strip(".,;:!?()").lower() for w in line.split()}
+    return bool(found & words(LEXICON, "first_person_words"))
 
 
 def _closes_first(text: str, start: int, closers: str) -> bool:

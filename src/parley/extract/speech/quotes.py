@@ -11,8 +11,8 @@ Extractor ``parley.quotes.v1``. It runs after ``parley.actors.v1`` and uses its 
 3. **The cue** (:mod:`~parley.extract.speech.cue_finding`): a "— Name" credit right after the
    quote first; else a speech verb or noun governing the quoted words in the parse, a cue in
    the same sentence or before a colon, the phrase opening the colon's line. A quote with no
-   cue right after a quote in the same paragraph (or a paragraph that is only a quotation
-   after one ending in a quote) goes on the previous quote's speech.
+   cue that continues earlier speech (:mod:`~parley.extract.speech.going_on`) takes its
+   speaker.
 4. **The speaker** (:class:`~parley.extract.speech.speakers.Speakers`): the subject of the
    cue verb, resolved to an actor, a pronoun to its antecedent, a description to the person
    it stands for; the words go to the source a medium cites ("Report.az, citing Interfax,
@@ -49,11 +49,12 @@ from typing import TYPE_CHECKING, ClassVar
 from parley.extract.base import Context, register
 from parley.extract.speech import not_quotes
 from parley.extract.speech.cue_finding import WALK_LIMIT, Credits, CueFinder
+from parley.extract.speech.going_on import GoingOn
 from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
-from parley.extract.speech.resolver import NEAR, Resolver, speaker_from, who_of
+from parley.extract.speech.resolver import Resolver, speaker_from, who_of
 from parley.extract.speech.speakers import Cues, Speakers, cited_source, load_cues
-from parley.extract.speech.syntax import paragraph_start, same_paragraph, subject_of
+from parley.extract.speech.syntax import same_paragraph, subject_of
 from parley.knowledge import words
 from parley.models import Quote, Speaker
 
@@ -114,6 +115,7 @@ class _Run:
         self.credits = Credits(self.res, self.who, self.finder)
         self.things = _event_heads()
         self._last: Quote | None = None  # the quote found last, for a following uncued one
+        self.going_on = GoingOn(ctx, self.finder, self._speaker)
         self.talk = Interview(ctx, self.res)
 
     # ------------------------------------------------------------ 2–3. direct quotes
@@ -183,57 +185,11 @@ class _Run:
             return self._quote(m, True, speaker_from(credit), None, span.start)
         if scare or not_quotes.titled_work(span, self.cues):
             return None  # a scare quote: a word in marks that nobody is said to have said
-        previous = self._previous_in_paragraph(m) or self._speech_before(m, span)
+        previous = self.going_on.speaker(m, span, self._last)
         if previous is not None:
             return self._quote(m, True, previous, None, span.start)
         guess = self.credits.nearest_subject(span)
         return self._quote(m, True, speaker_from(guess, cap=_NO_CUE), None, span.start)
-
-    def _previous_in_paragraph(self, m: Marked) -> Speaker | None:
-        """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech.
-
-        So does a paragraph that is nothing but a quotation, right after a paragraph ending
-        with a quote: wire copy lets a speaker go on for a paragraph without naming them again.
-        """
-        if self._last is None or self._last.speaker is None:
-            return None
-        between = self.ctx.article.text[self._last.end : m.start]
-        if "\n" in between and (not self._whole_paragraph(m) or _paragraphs_between(between)):
-            return None
-        sp = self._last.speaker
-        return sp.model_copy(update={"confidence": min(sp.confidence, NEAR)})
-
-    def _speech_before(self, m: Marked, span: SpacySpan) -> Speaker | None:
-        """A quotation opening the paragraph after one of reported speech goes on with it.
-
-        'A statement released by the group notes that …' followed by a paragraph of quoted
-        words: the statement's words go on, so they are its issuer's (at most 0.7). Only a
-        main verb of saying counts ("they tried to report the abuse" reports nothing here).
-        """
-        start = paragraph_start(self.doc, span.start)
-        text = self.ctx.article.text
-        if start == 0 or any(ch.isalnum() for ch in text[self.doc[start].idx : m.start]):
-            return None
-        before = self.doc[paragraph_start(self.doc, start - 1) : start]
-        cues = [
-            t for t in before
-            if t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis") and self.finder.is_cue(t)
-            and not self.finder.in_other_quote(t)
-        ]  # fmt: skip
-        for cue in reversed(cues):
-            speaker = self._speaker(cue)
-            if speaker is not None:
-                return speaker.model_copy(update={"confidence": min(speaker.confidence, NEAR)})
-        return None
-
-    def _whole_paragraph(self, m: Marked) -> bool:
-        """Whether the quote ``m`` is all its paragraph holds, but marks and punctuation."""
-        text = self.ctx.article.text
-        start = text.rfind("\n", 0, m.start) + 1
-        end = text.find("\n", m.end)
-        end = len(text) if end < 0 else end
-        outside = text[start : m.start] + text[m.end : end]
-        return not any(ch.isalnum() for ch in outside)
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int
@@ -307,11 +263,6 @@ class _Run:
 def _event_heads() -> frozenset[str]:
     """Nouns of happenings that never speak ("the talks ended with a statement")."""
     return words("lexicon/speech.json", "event_heads")
-
-
-def _paragraphs_between(between: str) -> int:
-    """How many paragraphs with words stand wholly between two quotes."""
-    return len([line for line in between.split("\n")[1:-1] if line.strip()])
 
 
 def _verb_over(noun: Token) -> Token:

@@ -162,19 +162,24 @@ class Speakers:
         return None
 
     def _issuer_before(self, noun: Token) -> Token | None:
-        """The named subject of a main clause in the two sentences before ``noun``'s: the
+        """The named subject of a main clause in the three sentences before ``noun``'s: the
         text "the notice" or "Monday's statement" with no issuer of its own goes on with
-        that actor's act ("The Treasury imposed sanctions … 'the notice read'")."""
+        that actor's act ("The Treasury imposed sanctions … 'the notice read'"), and so
+        does the same text named again a few sentences on."""
         if not _definite_text(noun):
             return None
-        for sent in sentences_back(noun, 3)[1:]:
+        sents = sentences_back(noun, LOOK_BACK)
+        for sent in sents[1:]:
             for tok in reversed(list(sent)):
                 if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
                     continue
                 actor, _ = self.res.actor_of_token(tok.i)
                 if self.res.kind(actor) not in (None, "media outlet"):
                     return tok
-        return None
+        # "… the notice read. [a list] … the notice added": the same text, issued before
+        back = sentences_back(noun, 2 * LOOK_BACK)
+        earlier = [t for s in back for t in s if t.i < noun.i and t.lemma_ == noun.lemma_]
+        return self._issuer_before(max(earlier, key=lambda t: t.i)) if earlier else None
 
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "paragraph_start",
-    "phrase_bounds", "quoting_verb", "same_paragraph", "sentence_end_after", "sentence_piece",
-    "sentences_back", "subject_of", "trim",
+    "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
+    "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -72,7 +72,21 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
             run = []
         run.append(t)
     bounds = trim(run)
-    return bounds if bounds is not None else (head.i, head.i + 1)
+    return _hyphen_joined(head.doc, bounds if bounds is not None else (head.i, head.i + 1))
+
+
+def _hyphen_joined(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Bounds grown over a name the tokenizer split at a hyphen ("al" "-" "Maliki")."""
+    start, end = bounds
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].text[:1].isupper():
+            break
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_ or not doc[start - 2].text[:1].isalpha():
+            break
+        start -= 2
+    return start, end
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -82,6 +96,9 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
+    lead = _participle_lead(verb)
+    if lead is not None:
+        return lead
     quoting = quoting_verb(verb)
     if quoting is not None:
         # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
@@ -117,6 +134,31 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def _participle_lead(verb: Token) -> Token | None:
+    """The main clause's subject for a participle of saying set off by a comma ("X defended
+    the swaps …, denying that …"): the parser may hang it on a noun in between and find that
+    noun's words for a subject; the one who denies is who the sentence is about."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if verb.dep_ not in ("relcl", "acl"):
+        return None
+    root = verb.sent.root
+    if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
+        return None
+    return subject_of(root)
+
+
+def parenthetical_speech(verb: Token) -> bool:
+    """Whether a verb that reports speech only after what was said ("…, he continued") does
+    so here: a clause before it, its subject after that clause. "Fighting continued" and
+    "he continued to insist" say nothing."""
+    if verb.lemma_.lower() not in words(LEXICON, "parenthetical_speech_verbs"):
+        return False
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return bool(said) and subj is not None and subj.i > said[0].i
 
 
 def quoting_verb(verb: Token) -> Token | None:
