@@ -75,6 +75,27 @@ def test_a_proposal_of_the_mediators_own_stays_theirs(pipeline: Any) -> None:
     assert event.source and event.status == "proposed"
 
 
+def test_states_listed_in_a_joint_mediation_are_not_the_two_parties(pipeline: Any) -> None:
+    text = (
+        "Talks between the Bolivian army and the rebels resumed in Lima. Although the joint "
+        "mediation of the African Union, the United Kingdom and Norway has not officially "
+        "announced the end of the negotiations, they remain deadlocked. On 3 May, the two "
+        "parties reached an agreement on prisoners."
+    )
+    found = _events(pipeline, text)
+    assert all(not {"GBR", "NOR"} & set(e.source) for e in found), found
+    deal = _one(pipeline, text, "AGREE")
+    assert set(deal.source) == {"BOL", "Rebels"}
+
+
+def test_the_two_parties_after_talks_of_two_states_are_those_states(pipeline: Any) -> None:
+    text = (
+        "Chile and Peru held talks in Lima on Monday. "
+        "On 3 May, the two parties reached an agreement on fishing."
+    )
+    assert set(_one(pipeline, text, "AGREE").source) == {"CHL", "PER"}
+
+
 # ---------------------------------------------------------------- an event named by its month
 
 

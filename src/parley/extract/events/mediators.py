@@ -93,12 +93,19 @@ class RoleMediators:
         verb = self._verb(draft.token)
         roles = knowledge.words(_EVENTS_LEXICON, "mediator_roles")
         subjects = [] if verb is None else self.names.subjects.of(verb)
-        named = [s for s in subjects if s.lemma_.lower() in roles and s.pos_ == "NOUN"]
+        roles = roles | self.lex.words("mediation_nouns")  # "the joint mediation announced"
+        named = [
+            s
+            for s in subjects
+            if (s.lemma_.lower() in roles and s.pos_ == "NOUN") or self.actors.mediating(s)
+        ]
         if not named:
             return
-        as_party = set(self.names.of_all(named, draft))
-        countries = unique(c for s in named for c in self._countries(s))
-        mediators = unique([*draft.mediator, *(countries or sorted(as_party))])
+        named_ids = self.names.of_all(named, draft)
+        as_party = set(named_ids)
+        known = [a for a in named_ids if a in self.actors.kb or self._state(a)]
+        countries = unique([*known, *(c for s in named for c in self._countries(s))])
+        mediators = unique([*draft.mediator, *(countries or named_ids)])
         source = [a for a in draft.source if a not in as_party]
         target = [a for a in draft.target if a not in as_party]
         if not source and verb is draft.token and self._acts_on_event(verb):
@@ -118,6 +125,8 @@ class RoleMediators:
         ("brokered a truce")."""
         if token.pos_ in ("VERB", "AUX"):
             return token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head  # "announced the suspension of negotiations"
         if token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
             return token.head
         return None
