@@ -188,6 +188,26 @@ def test_a_second_mention_of_the_same_talks_is_no_new_event(pipeline: Any, follo
     assert set(talks.source) == {"BOL", "Rebels"} and talks.status == "planned"
 
 
+def test_a_sides_trip_to_the_told_talks_is_no_new_event(pipeline: Any) -> None:
+    text = (
+        _TALKS + "The Bolivian army said its delegation left for Lima on Friday evening to "
+        "discuss the details of a truce."
+    )
+    talks = _one(pipeline, text, "CONSULT")
+    assert set(talks.source) == {"BOL", "Rebels"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _TALKS + "A Chilean delegation flew to Lima on Friday to discuss trade.",
+        "The Chilean foreign minister flew to Lima on Friday to discuss trade.",
+    ],
+)
+def test_a_trip_of_someone_else_to_talk_is_a_consultation(pipeline: Any, text: str) -> None:
+    assert any(e.source == ["CHL"] for e in _events(pipeline, text, "CONSULT"))
+
+
 @pytest.mark.parametrize(
     "follow_up",
     [

@@ -87,7 +87,7 @@ class Finisher:
             return False  # PLOVER codes no event without a named source actor
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
-        if self._joins_told_event(draft, kept):
+        if self._joins_told_event(draft, kept) or self._trip_to_told_talks(draft, kept):
             return False
         duplicate = next(
             (k for k in kept if same_happening(k, draft) and not _numbered_apart(draft, k)), None
@@ -176,6 +176,22 @@ class Finisher:
             complete(earlier, draft)
             return True
         return False
+
+    def _trip_to_told_talks(self, draft: Draft, kept: list[Draft]) -> bool:
+        """ "its delegation left for Lima to discuss the truce": a side travelling to talks
+        already told, with no one else named, goes to those talks (merged into them)."""
+        token = draft.token
+        purpose = token.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        travel = knowledge.words(_EVENTS_LEXICON, "travel_verbs")
+        if not purpose or draft.target or token.head.lemma_.lower() not in travel:
+            return False
+        earlier = next((k for k in reversed(kept) if k.rule.type == draft.rule.type), None)
+        if earlier is None or len(earlier.actors) < 2 or not set(draft.source) <= earlier.actors:
+            return False
+        complete(earlier, draft)  # the trip's own day comes before the talks: no date check
+        return True
 
     def _told_again(self, noun: Token) -> bool:
         """A definite event noun ("the talks", "those talks") naming no sides of its own."""
