@@ -150,6 +150,15 @@ def test_the_council_named_again_is_the_source_of_its_requests(
     assert event.source == ["igo:unsc"] and event.target == ["BOL"]
 
 
+def test_the_council_named_short_in_between_is_still_the_council(pipeline: Any) -> None:
+    text = (
+        "The UN Security Council on Monday condemned a raid on a border post. "
+        "In a statement, the members of the Security Council sent condolences to the "
+        "families. The council members called on the government of Bolivia to investigate."
+    )
+    assert _one(pipeline, text, "REQUEST").source == ["igo:unsc"]
+
+
 def test_they_after_a_group_of_people_is_not_the_council(pipeline: Any) -> None:
     text = (
         "The UN Security Council condemned the attack by the rebels on Sunday. "

@@ -91,14 +91,24 @@ class BodyReferences:
         return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in self.people for t in span)
 
     def _last_body(self, before: int, limit: int) -> str | None:
-        """The last knowledge-base body (its name ends in "council", "assembly", ...) named
-        between ``limit`` and ``before``."""
-        for i in sorted((i for i in self.actors.at if limit <= i < before), reverse=True):
+        """The last body (its name ends in "council", "assembly", ...) named between ``limit``
+        and ``before``; an unlinked short name ("the Security Council") is the knowledge-base
+        body named before it whose name ends the same way, if any."""
+        found: str | None = None
+        for i in sorted((i for i in self.actors.at if i < before), reverse=True):
             actor = self.actors.at[i]
-            name = self._name(actor).split()
-            if name and name[-1] in self.heads:
+            name = self._name(actor)
+            if not name.split() or name.split()[-1] not in self.heads:
+                continue
+            if found is None and i < limit:
+                return None
+            if found is None:
+                found = actor
+            if not found.startswith("new:"):
+                return found
+            if actor in self.actors.kb and name.endswith(self._name(found)):
                 return actor
-        return None
+        return found
 
     def _name(self, actor: str) -> str:
         """The body's knowledge-base name; an unlinked one's words ("new:security-council")."""
