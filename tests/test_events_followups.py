@@ -227,3 +227,17 @@ def test_a_trip_of_someone_else_to_talk_is_a_consultation(pipeline: Any, text: s
 def test_a_new_round_or_talks_dated_apart_are_a_second_event(pipeline: Any, follow_up: str) -> None:
     text = _TALKS + follow_up
     assert len(_events(pipeline, text, "CONSULT")) == 2, _events(pipeline, text)
+
+
+def test_starting_talks_is_one_event_with_the_talks(pipeline: Any) -> None:
+    text = (
+        "Chile and Peru said on Saturday that the Bolivian army and the rebels would "
+        "start talks in Lima."
+    )
+    talks = _one(pipeline, text, "CONSULT")
+    assert set(talks.source) == {"BOL", "Rebels"} and set(talks.target) == {"BOL", "Rebels"}
+
+
+def test_a_verb_by_another_side_on_the_talks_stays_its_own_event(pipeline: Any) -> None:
+    text = "Kenya convened a summit with Uganda on Monday."
+    assert any("KEN" in e.source for e in _events(pipeline, text, "CONSULT"))

@@ -66,7 +66,10 @@ class Finisher:
     def finish(self, drafts: list[Draft]) -> list[Event]:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
         kept: list[Draft] = []
+        by_token = {d.token.i: d for d in drafts}
         for draft in drafts:
+            if _verb_of_own_noun(draft, by_token):
+                continue
             if self._stands_alone(draft, kept):
                 kept.append(draft)
         self._date_news(kept)
@@ -397,3 +400,22 @@ def _dated_apart(draft: Draft, earlier: Draft) -> bool:
         and earlier.date is not None
         and draft.date.value != earlier.date.value
     )
+
+
+def _verb_of_own_noun(draft: Draft, by_token: dict[int, Draft]) -> bool:
+    """ "would start talks": a verb whose object is an event noun of its own type tells that
+    one event; the noun, which names the sides, keeps it (and the verb's date and place)."""
+    if draft.token.pos_ != "VERB":
+        return False
+    for child in (c for c in draft.token.children if c.dep_ == "dobj"):
+        noun = by_token.get(child.i)
+        if (
+            noun is not None
+            and noun.rule.type == draft.rule.type
+            and noun.source
+            and noun.target
+            and set(draft.source) <= noun.actors
+        ):
+            complete(noun, draft)
+            return True
+    return False
