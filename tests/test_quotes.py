@@ -414,7 +414,7 @@ def test_a_round_of_talks_is_never_a_quotes_speaker(pipeline) -> None:  # type: 
     "text",
     [
         "Rubio met the press in Rome. He added:“We will not sign a deal that fails Ukraine.”",
-        "Rubio met the press in Rome. He added:\"We will not sign a deal that fails Ukraine.\"",
+        'Rubio met the press in Rome. He added:"We will not sign a deal that fails Ukraine."',
     ],
 )
 def test_a_colon_glued_to_the_opening_mark_still_opens_a_quote(nlp: Any, text: str) -> None:
