@@ -345,3 +345,34 @@ def test_a_surname_without_anyone_introduced_is_the_known_person(analyse_homonym
     text = "Foreign Minister Zhao Lin arrived in Damascus. Zhao said the visit was useful."
     mentions = analyse_homonyms(text)
     assert {m.actor for m in mentions if m.text.startswith("Zhao")} == {"person:zhao-lin"}
+
+
+# -- shipped actors: the Syrian opposition, Riek Machar ------------------------------------
+
+
+def _shipped(kb, nlp, text: str, on: dt.date = ON) -> list[Mention]:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text=text, published_at=on)
+    ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
+    ActorsExtractor()(ctx)
+    return ctx.analysis.mentions
+
+
+def test_the_syrian_opposition_is_its_own_actor_not_the_state(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = kb["group:syrian-opposition"]
+    assert (actor.kind, actor.country) == ("group", "SYR")
+    mentions = _shipped(kb, nlp, "The Syrian opposition rejected the draft on Sunday.")
+    assert "group:syrian-opposition" in {m.actor for m in mentions}
+    assert "SYR" not in {m.actor for m in mentions}
+    mentions = _shipped(kb, nlp, "Syria rejected the draft on Sunday.")
+    assert "group:syrian-opposition" not in {m.actor for m in mentions}
+
+
+def test_riek_machar_is_known_with_dated_offices(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    machar = kb["person:riek-machar"]
+    assert machar.country == "SSD"
+    keys = {r.key for r in machar.roles_on(dt.date(2021, 6, 1))}
+    assert "first_vice_president:SSD" in keys
+    assert "first_vice_president:SSD" not in {r.key for r in machar.roles_on(dt.date(2018, 6, 1))}
+    text = "Riek Machar arrived in Juba on Monday. Machar said the ceasefire would hold."
+    mentions = _shipped(kb, nlp, text, dt.date(2021, 6, 1))
+    assert {m.actor for m in mentions if "Machar" in m.text} == {"person:riek-machar"}
