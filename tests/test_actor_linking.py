@@ -287,6 +287,7 @@ def analyse_homonyms():  # type: ignore[no-untyped-def]
         "Duma, outside Damascus, was cut off from aid for months.",
         "Families fled from Duma as the shelling went on.",
         "Duma approved the budget.",
+        "Syria's Duma lay in ruins after the siege.",
     ],
 )
 def test_duma_without_evidence_of_the_legislature_is_not_it(analyse_homonyms, text) -> None:  # type: ignore[no-untyped-def]

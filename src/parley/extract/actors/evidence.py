@@ -113,8 +113,11 @@ class Evidence:
         voted", "Russia's Duma"), or not a place ("in the town of Duma", "Duma, near
         Damascus") and named in full elsewhere in the article ("the State Duma")."""
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
-        if prev is not None and prev.lower_ in ("the", "'s", "’s"):
+        if prev is not None and prev.lower_ == "the":
             return True  # "a vote in the Duma": a town's name takes no article
+        if prev is not None and prev.lower_ in ("'s", "’s") and ent.start >= 2:
+            owner = self.r.kb.lookup(self.doc[ent.start - 2].text)
+            return any(a.id == actor.country for a in owner)  # "Russia's Duma", not Syria's
         if self.names_a_settlement(ent):
             return False
         text = self.r.text.lower()
