@@ -573,3 +573,135 @@ def test_the_clause_that_dates_an_event_also_places_it(  # type: ignore[no-untyp
     analysis = pipeline.run(RawDocument(source="t", text=text, published_at=WEDNESDAY))
     found = [e.place.name if e.place else None for e in analysis.events if e.type == event_type]
     assert found == [place]
+
+
+# ------------------------------------------------- a month and day whose year a phrase names
+
+DECEMBER = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "text, tense, value, precision",
+    [
+        # the phrase names the year: "last year" in December is not this October
+        ("October 5 last year", "past", "2025-10-05", "day"),
+        ("on October 5 last year", "past", "2025-10-05", "day"),
+        ("5 October last year", "past", "2025-10-05", "day"),
+        ("Oct. 5 last year", "past", "2025-10-05", "day"),
+        ("March 3 next year", "future", "2027-03-03", "day"),
+        ("January 20 this year", "past", "2026-01-20", "day"),
+        ("in October last year", "past", "2025-10", "month"),
+        ("February 29 last year", "past", None, "unknown"),
+        # without the phrase the tense still decides
+        ("October 5", "past", "2026-10-05", "day"),
+        ("in October", "past", "2026-10", "month"),
+    ],
+)
+def test_a_month_day_takes_the_year_its_phrase_names(
+    text: str, tense: str, value: str | None, precision: str
+) -> None:
+    got = resolve_expression(text, DECEMBER, tense)  # type: ignore[arg-type]
+    assert (got.value, got.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The pact was signed on October 5 last year in Turku.", ["October 5 last year"]),
+        ("Envoys met on 5 October, last year, in Turku.", ["5 October, last year"]),
+        # "last year" that is not the day's year stays a date of its own
+        ("They met on October 5 and parted last year.", ["October 5", "last year"]),
+        ("The vote fell on October 5, last year's deadline.", ["October 5", "last year"]),
+    ],
+)
+def test_the_year_phrase_joins_only_its_own_day(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == expected
+
+
+# --------------------------------------------------- a part of the day before "on <weekday>"
+
+
+@pytest.mark.parametrize("lead", ["at dawn", "before dawn", "early", "late", "at midnight"])
+@pytest.mark.parametrize(
+    "weekday, tense, base", [("Friday", "past", WEDNESDAY), ("Tuesday", "future", SATURDAY)]
+)
+def test_a_part_of_the_day_before_a_weekday_is_that_weekday(
+    lead: str, weekday: str, tense: str, base: dt.date
+) -> None:
+    plain = resolve_expression(f"on {weekday}", base, tense)  # type: ignore[arg-type]
+    led = resolve_expression(f"{lead} on {weekday}", base, tense)  # type: ignore[arg-type]
+    assert (led.value, led.precision) == (plain.value, "day")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops crossed the river at dawn on Wednesday.", ["at dawn on Wednesday"]),
+        ("Early on Tuesday, the port was shelled.", ["Early on Tuesday"]),
+        ("The vote came late on Monday.", ["late on Monday"]),
+        # a part of the day not written before "on <weekday>" is not part of the date
+        ("They rose at dawn and voted on Monday.", ["on Monday"]),
+        ("The early vote on Monday was close.", ["on Monday"]),
+        ("Troops moved at dawn.", []),
+    ],
+)
+def test_a_part_of_the_day_joins_the_weekday_it_leads(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("At dawn on Friday, rebels fired rockets at an army base near Mopti.", "ASSAULT"),
+        ("Quito expelled two Bolivian diplomats at dawn on Friday.", "SANCTION"),
+        ("Rebels shelled the town at dawn on Friday.", "ASSAULT"),
+    ],
+)
+def test_an_event_at_dawn_on_a_weekday_takes_that_day(pipeline, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, "2026-03-06") in _events(pipeline, text, WEDNESDAY)
+
+
+# ------------------------------------------------------------ a dateline that carries its day
+
+ARCHIVED = dt.date(2026, 4, 2)  # a Thursday, six days after the dateline's Friday, March 27
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "opening",
+    ["OSTRAVA, March 27 (Wire) —", "OSTRAVA, March 27 —", "Ostrava, March 27 (Wire) -"],
+)
+def test_relative_days_count_from_the_datelines_day(nlp, opening: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"{opening} The envoy said today that the talks had resumed yesterday"
+        " and would move to Brno on Wednesday."
+    )
+    assert _dates(nlp, text, ARCHIVED)[1:] == [
+        ("today", "2026-03-27"),
+        ("yesterday", "2026-03-26"),
+        ("on Wednesday", "2026-04-01"),
+    ]
+
+
+@pytest.mark.model
+def test_a_dateline_a_day_ahead_of_publication_is_still_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "OSTRAVA, March 27 (Wire) — The envoy said today that the talks had resumed."
+    assert _dates(nlp, text, dt.date(2026, 3, 26)) == [
+        ("March 27", "2026-03-27"),
+        ("today", "2026-03-27"),
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline without a day, and a day outside any dateline: publication decides
+        "OSTRAVA (Wire) — The envoy said today that the talks had resumed.",
+        "The envoy said on March 27 that the talks had resumed today.",
+        "OSTRAVA — The envoy, who arrived on March 27, said today that the talks had resumed.",
+    ],
+)
+def test_without_a_dated_dateline_publication_is_today(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("today", "2026-04-02") in _dates(nlp, text, ARCHIVED)

@@ -687,3 +687,54 @@ def test_the_states_that_sign_a_declaration_abroad_are_its_parties(
 ) -> None:
     an = _run(pipeline, "Chile and Peru signed the Lima Declaration in Bolivia on Monday.")
     assert [a.parties for a in an.agreements] == [["CHL", "PER"]]
+
+
+@pytest.mark.model
+def test_documents_ratifying_a_treaty_exchanged_on_a_day_date_the_ratification(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam on March 3 exchanged the documents ratifying the border treaty.",
+        day="2026-03-05",
+    )
+    assert _agreements(an) == [("treaty", ["LAO", "VNM"], [("ratified", "2026-03-03")])]
+
+
+@pytest.mark.model
+def test_the_day_officials_spoke_does_not_date_the_ratification(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam said on March 4 the documents ratifying the border treaty were ready.",
+        day="2026-03-05",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == [None]
+
+
+@pytest.mark.model
+def test_three_rounds_held_since_a_day_are_rounds_one_to_three(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Since March 2, Colombia and the ELN have held three rounds of talks in Havana without "
+        "a deal.",
+        day="2026-04-20",
+    )
+    rounds = [(r.ordinal, r.status, r.date) for t in an.tracks for r in t.rounds]
+    assert rounds[:3] == [(1, "held", "2026-03-02"), (2, "held", None), (3, "held", None)]
+
+
+@pytest.mark.model
+def test_rounds_of_another_game_counted_make_no_rounds_of_talks(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana on April 2. Soldiers have held hundreds of rounds "
+        "of ammunition since March.",
+        day="2026-04-20",
+    )
+    assert all(r.ordinal is None for t in an.tracks for r in t.rounds)

@@ -19,7 +19,7 @@ import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.normalize.names import NameIndex
 
-__all__ = ["Dateline", "read_dateline"]
+__all__ = ["Dateline", "dateline_date", "read_dateline"]
 
 _CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
 _TITLE_WORD = r"[A-Z][a-z'’\-]+"
@@ -67,6 +67,17 @@ def read_dateline(text: str, names: NameIndex, kb: KnowledgeBase) -> Dateline | 
     if not (shouting or wire_style or names.is_place(place)):
         return None
     return Dateline(place=_usual_spelling(place, names), credit=credit, end=m.end())
+
+
+def dateline_date(text: str) -> tuple[int, int] | None:
+    """Where the date of a dateline opening ``text`` stands ("KYIV, March 27 (Wire) —"), or None.
+
+    A place, a date and a dash is a wire's dateline by its shape alone (:func:`read_dateline`
+    asks nothing more of it), and its date is the day the story was written, which an archive
+    copy published later does not change.
+    """
+    m = _dateline().match(text)
+    return m.span("date") if m is not None and m.group("date") else None
 
 
 def _names_something_else(place: str, kb: KnowledgeBase) -> bool:

@@ -19,6 +19,11 @@ and their dates agree within the tolerance their precision allows. In detail:
 * **Status**: a planned mention and the later report of the same meeting are one story, as is
   a statement that the planned meeting did not take place (same parties only); proposals,
   refusals and conditionals are not reports of the event.
+* **Agreement steps**: a signing, a ratification and an entry into force (all SUPPORT) are
+  kept apart by the step their trigger tells. Two reports of the same step agree on actors when
+  one's states lie within the other's ("the US signed" and "Obama and Medvedev signed"). An
+  undated joint step joins the dated one of the same sides when it is recalled within months
+  after that day or awaited within months before it ("the treaty still has to be signed").
 * **One article** tells one event once, except that the parts of an exchange ("A freed nine,
   B returned three") belong to the reciprocal event ("A and B exchanged detainees") they
   make up.

@@ -921,6 +921,10 @@ def _verb_chain(verb: Token) -> list[Token]:
     while verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SPEECH_VERBS:
         verb = verb.head
         chain.append(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "exchanged on December 22 the documents
+        head = _governing_verb(verb.head)  # ratifying the treaty": the exchange dates it
+        if head is not verb and head.lemma_.lower() not in _SPEECH_VERBS:
+            chain.append(head)
     return chain
 
 

@@ -123,6 +123,24 @@ def _planned_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?:{stem})\w*|{word})\b", re.I)
 
 
+_MAX_COUNTED = 12  # "held three rounds": a count a reader can list, not "hundreds of rounds"
+
+
+@knowledge.derived
+def _counted_rounds_re() -> re.Pattern[str]:
+    """ "they have held three rounds": the count is the group ``n``."""
+    aux = alt(knowledge.phrases(_LEX, "counted_round_auxiliaries"))
+    verb = alt(knowledge.phrases(_LEX, "counted_round_verbs"))
+    noun = alt(knowledge.phrases(_LEX, "counted_round_nouns"))
+    return re.compile(rf"\b(?:{aux})\s+(?:{verb})\s+(?P<n>\w+)\s+(?:{noun})\b", re.I)
+
+
+@knowledge.derived
+def _since_re() -> re.Pattern[str]:
+    """ "since Feb. 28": the day the first of the counted rounds met."""
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(_LEX, 'counted_round_since'))})\b", re.I)
+
+
 @knowledge.derived
 def _meeting_re() -> re.Pattern[str]:
     """A sentence about a meeting, which a planning word makes a planned one."""
@@ -486,6 +504,7 @@ class NegotiationExtractor:
             elif old.status == r.status:  # a later sentence may tell where or when
                 old.venue = old.venue or r.venue
                 old.date = old.date or r.date
+        self._counted_rounds(ctx, track, rounds)
         self._first_round(ctx, track, rounds)
         self._infer_current(ctx, track, rounds)
         unnumbered = self._next_rounds(ctx, track, rounds)
@@ -639,6 +658,32 @@ class NegotiationExtractor:
             evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
         )
 
+    @staticmethod
+    def _counted_rounds(ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
+        """ "Since Feb. 28 they have held three rounds of talks": rounds 1 to 3 were held, the
+        first on the day "since" names; the text tells no more of the others."""
+        numbers = knowledge.table(LEXICON, "numbers")
+        for sent in ctx.doc.sents:
+            m = _counted_rounds_re().search(sent.text)
+            if m is None:
+                continue
+            word = m.group("n").lower()
+            n = int(word) if word.isdigit() else int(numbers.get(word, 0))
+            if not 2 <= n <= _MAX_COUNTED:
+                continue
+            since = _since_re().search(sent.text)
+            first = _date_after(ctx, sent, sent.start_char + since.end()) if since else None
+            for k in range(1, n + 1):
+                if k not in rounds:
+                    rounds[k] = Round(
+                        track=track.name,
+                        ordinal=k,
+                        date=first if k == 1 else None,
+                        status="held",
+                        article_id=ctx.article.id,
+                        evidence=_span(sent),
+                    )
+
     def _infer_current(self, ctx: Context, track: Track, rounds: dict[int, Round]) -> None:
         """Today's talks are the round before the next planned one; earlier rounds of the same
         track with no venue of their own are taken to have met where today's talks did."""
@@ -670,6 +715,7 @@ class NegotiationExtractor:
             and now.date
             and now.date.value
             and now.date.value[:10] <= pub
+            and not any(r.date == now.date.value for r in rounds.values())  # one day, one round
         ):
             rounds[max(held)].date = now.date.value  # "It was the second round": today's talks
 

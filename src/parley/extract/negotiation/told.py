@@ -15,7 +15,13 @@ sentence:
 * an event whose only actors are the mediators and at most one side ("Qatar said the next round
   will be held") is the sides' meeting: its sides become the parties and the mediators move to
   ``mediator``;
-* when the sentence has no such event, one is added, marked with this extractor's name.
+* when the sentence has no such event, one is added, marked with this extractor's name, unless
+  another sentence tells the same act on a compatible day, the step is only expected ("agreed
+  to sign in May" is a plan told in many ways), or the round is a past session recalled without
+  its number or day.
+
+A deal agreed is also the act it promises, still to come: "agreed to exchange detainees" is a
+planned exchange, unless the article tells the exchange.
 
 Parties are written as events write them: a state's armed force is its state (PLOVER codes
 states), an armed group is itself.
@@ -31,7 +37,7 @@ from parley.extract.base import Context
 from parley.extract.negotiation.parties import LEXICON
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
 
-__all__ = ["tell_negotiation"]
+__all__ = ["tell_negotiation", "event_side"]
 
 _EXPECTED = " (expected)"
 

@@ -23,6 +23,10 @@ Conventions (a person reading ``value`` should not be surprised):
 * "last Friday" is the Friday of the calendar week before publication ("on Friday" or "this
   past Friday" name the nearer one); "from June until August" is read as one span, which in a
   past sentence ends before publication.
+* A wire dateline that carries its day ("KYIV, March 27 (Wire) —") is the day the story was
+  written: relative expressions count from it, not from a later publication date.
+* "October 5 last year" is one expression, in the year the phrase names; "at dawn on Wednesday"
+  and "late on Tuesday" are one expression each, resolved as "on Wednesday" is.
 * Without a publication date every expression keeps its text and gets ``value`` None.
 
 ``ctx.products.date_kind`` maps each expression's start offset to ``point``, ``range`` or
@@ -45,6 +49,7 @@ from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
 from parley.nlp.docs import doc_text
 from parley.nlp.numbers import counts, vague_counts
+from parley.normalize.dateline import dateline_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -148,6 +153,7 @@ def _explicit_rules() -> tuple[_Rule, ...]:
     month, part = _month_alt(), _parts()
     return (
         _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
+        *_year_of_day_rules(),
         _Rule("mdy", _rx(month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
         _Rule(
             "dmy",
@@ -161,6 +167,25 @@ def _explicit_rules() -> tuple[_Rule, ...]:
             _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})"),
             "point",
         ),
+    )
+
+
+def _year_of_day_rules() -> tuple[_Rule, ...]:
+    """A month and day, or a month, whose year a relative phrase names: "October 5 last year".
+
+    Read apart, "October 5" would take the year the tense gives (this year, in December) and
+    "last year" would be a second date; together the phrase says which October 5.
+    """
+    month = _month_alt()
+    modifier = _alt(knowledge.phrases(_LEX, "month_modifiers"))
+    which = (
+        r",? (?P<rel>" + _alt(knowledge.phrases(_LEX, "relative_unit_modifiers")) + r")"
+        r" (?P<unit>" + _units("year") + r")(?!['’]s)"  # not "October 5, last year's vote"
+    )
+    return (
+        _Rule("mdrel", _rx(month + r" (?P<day>\d{1,2})" + _ORD + which), "point"),
+        _Rule("dmrel", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + which), "point"),
+        _Rule("mrel", _rx(r"(?:(?P<mod>" + modifier + r") )?" + month + which), "point"),
     )
 
 
@@ -204,6 +229,7 @@ def _relative_rules() -> tuple[_Rule, ...]:
     day_words = _alt(knowledge.table(_LEX, "day_words"))
     part_leads = _alt(knowledge.table(_LEX, "day_part_leads"))
     weekday_mod = _alt(knowledge.table(_LEX, "weekday_modifiers"))
+    weekday_lead = _alt(knowledge.phrases(_LEX, "weekday_part_leads"))
     within_mod = _alt(knowledge.phrases(_LEX, "within_modifiers"))
     within_link = _alt(knowledge.phrases(_LEX, "within_links"))
     unit_mod = _alt(knowledge.phrases(_LEX, "relative_unit_modifiers"))
@@ -216,6 +242,7 @@ def _relative_rules() -> tuple[_Rule, ...]:
         _Rule(
             "weekday",
             _rx(
+                r"(?:(?:" + weekday_lead + r") (?=on ))?"
                 r"(?:(?P<mod>(?:on )?(?:" + weekday_mod + r")|on) )?"
                 r"(?P<weekday>" + _alt(weekdays()) + r")(?: (?:" + day_parts + r"))?"
             ),
@@ -357,6 +384,9 @@ _PRECISION_WITHOUT_BASE: dict[str, Precision] = {  # not a word list: rule ids
     "dmy": "day",
     "md": "day",
     "dm": "day",
+    "mdrel": "day",
+    "dmrel": "day",
+    "mrel": "month",
     "my": "month",
     "month": "month",
     "decade": "range",
@@ -397,6 +427,18 @@ def _month_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolve
     if not candidates:
         return Resolved(None, "unknown")
     return Resolved(_pick(candidates, base, tense).isoformat(), "day")
+
+
+def _year_of_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
+    """ "October 5 last year", "in March next year": the day or month in the year named."""
+    year = base.year + (_step((g["rel"] or "").lower()) or 0)
+    month = months()[(g["month"] or "").lower()]
+    if not g.get("day"):
+        return Resolved(f"{year:04d}-{month:02d}", "month")
+    try:
+        return Resolved(dt.date(year, month, int(g["day"] or 0)).isoformat(), "day")
+    except ValueError:
+        return Resolved(None, "unknown")
 
 
 def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
@@ -607,6 +649,9 @@ _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]
     "dmy": _explicit,
     "md": _month_day,
     "dm": _month_day,
+    "mdrel": _year_of_day,
+    "dmrel": _year_of_day,
+    "mrel": _year_of_day,
     "my": _month_year,
     "month": _month,
     "decade": _decade,
@@ -750,10 +795,11 @@ class DatesExtractor:
         Each expression is resolved on its own (:func:`~parley.extract.base.isolated`): one
         that breaks the resolver costs only itself, and the analysis says which sentence.
         """
-        base = ctx.article.published_at
+        hits = find_expressions(ctx.doc.text)
+        base = _written_on(ctx.doc.text, hits, ctx.article.published_at)
         kinds: dict[int, Kind] = {}
         found: list[TimeExpression] = []
-        for start, end, rule, match in find_expressions(ctx.doc.text):
+        for start, end, rule, match in hits:
             step = partial(self._from_pattern, ctx.doc, base, (start, end, rule, match), found)
             isolated(ctx, self.name, partial(step, kinds), _sentence(ctx.doc, start, end))
         patterns = list(found)
@@ -816,6 +862,25 @@ class DatesExtractor:
             )
         )
         kinds[ent.start_char] = "point"
+
+
+def _written_on(
+    text: str, hits: list[tuple[int, int, _Rule, re.Match[str]]], published: dt.date | None
+) -> dt.date | None:
+    """The day relative expressions count from: the dateline's day, else publication.
+
+    "KYIV, March 27 (Wire) — ... today" means March 27 even in a copy published days or months
+    later. The dateline names no year: its day is the latest such day by publication, with a
+    day's grace for a wire dated ahead of a publisher's time zone.
+    """
+    where = dateline_date(text)
+    if where is None or published is None:
+        return published
+    for start, end, rule, match in hits:
+        if (start, end) == where and rule.name in ("md", "dm"):
+            res = _resolve_match(rule, match, published + dt.timedelta(days=1), "past")
+            return dt.date.fromisoformat(res.value) if res.value else published
+    return published
 
 
 def _sentence(doc: Doc, start: int, end: int) -> Span | None:
