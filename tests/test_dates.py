@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.timeplace.dates import (
     DatesExtractor,
@@ -281,3 +285,291 @@ def test_parts_of_months_and_decades(text: str, tense: str, value: str, precisio
 )
 def test_expression_boundaries(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e, _, _ in find_expressions(text)] == expected
+
+
+# --------------------------------------------------------------- the patterns read the lexicon
+
+
+@pytest.fixture
+def user_lexicon(tmp_path: Path) -> Iterator[Callable[[dict[str, object]], None]]:
+    """Write a user's lexicon/timeplace.json and point the knowledge layer at it."""
+
+    def write(data: dict[str, object]) -> None:
+        (tmp_path / "lexicon").mkdir(exist_ok=True)
+        (tmp_path / "lexicon" / "timeplace.json").write_text(json.dumps(data), "utf-8")
+        knowledge.configure([tmp_path])
+
+    yield write
+    knowledge.configure([])
+
+
+def test_a_user_file_adds_a_month_abbreviation(user_lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "The envoys met on Febr. 3 in Doha."
+    assert find_expressions(text) == []
+    user_lexicon({"months": {"febr": 2}})
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == ["Febr. 3"]
+    assert resolve_expression("Febr. 3", THURSDAY, "past").value == "2026-02-03"
+
+
+def test_a_user_file_adds_a_weekday_modifier_with_its_meaning(user_lexicon) -> None:  # type: ignore[no-untyped-def]
+    # the user's word and what it means: the Thursday of the week before
+    assert resolve_expression("previous Thursday", THURSDAY, "present").precision == "unknown"
+    user_lexicon({"weekday_modifiers": {"previous": "last_week"}})
+    assert resolve_expression("previous Thursday", THURSDAY, "present").value == "2026-01-29"
+
+
+def test_a_user_file_adds_a_duration_word_and_its_direction(user_lexicon) -> None:  # type: ignore[no-untyped-def]
+    user_lexicon(
+        {"duration_modifiers": {"during the last": "backward"}, "date_units": {"yrs": "year"}}
+    )
+    got = resolve_expression("during the last two yrs", THURSDAY, "past")
+    assert (got.value, got.end_value) == ("2024-02-05", "2026-02-05")
+
+
+# ------------------------------------------------- issue 11, class 7: dates on reporting (ours)
+
+WEDNESDAY = dt.date(2026, 3, 11)
+SATURDAY = dt.date(2026, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "text, base, value",
+    [
+        # "last <weekday>" is that day of the week before (the nearer one would be "on Friday")
+        ("last Friday", SATURDAY, "2026-03-06"),
+        ("last Friday", WEDNESDAY, "2026-03-06"),
+        ("last Monday", WEDNESDAY, "2026-03-02"),
+        ("last Monday", dt.date(2026, 3, 9), "2026-03-02"),
+        # "this past Friday" is the latest one, and a bare weekday in the past the nearest
+        ("this past Friday", SATURDAY, "2026-03-13"),
+        ("on Friday", SATURDAY, "2026-03-13"),
+        ("on Monday", WEDNESDAY, "2026-03-09"),
+    ],
+)
+def test_last_weekday_is_in_the_week_before(text: str, base: dt.date, value: str) -> None:
+    assert resolve_expression(text, base, "past").value == value
+
+
+def _dates(nlp, text: str, base: dt.date) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    article = Article(id="t", text=doc.text, published_at=base)
+    ctx = Context(
+        article=article, doc=doc, kb=KnowledgeBase([]), analysis=Analysis(article=article)
+    )
+    DatesExtractor()(ctx)
+    return [(d.text, d.value) for d in ctx.analysis.dates]
+
+
+@pytest.mark.model
+def test_last_weekdays_possessive_points_back_a_week(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lima rejected last Friday's ruling by the tribunal."
+    assert _dates(nlp, text, SATURDAY) == [("last Friday", "2026-03-06")]
+    assert _dates(nlp, "Lima rejected Friday's ruling by the tribunal.", SATURDAY) == [
+        ("Friday", "2026-03-13")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, base, expected",
+    [
+        # written in July, a past span from June until August ended last August
+        (
+            "The navy blockaded the port from June until August.",
+            dt.date(2026, 7, 15),
+            [("from June", "2025-06"), ("until August", "2025-08")],
+        ),
+        (
+            "The strike at the mine lasted from June until August.",
+            dt.date(2026, 7, 15),
+            [("from June", "2025-06"), ("until August", "2025-08")],
+        ),
+        # written in September, the same span is this year's
+        (
+            "The strike at the mine lasted from June until August.",
+            dt.date(2026, 9, 15),
+            [("from June", "2026-06"), ("until August", "2026-08")],
+        ),
+        # a span across the new year
+        (
+            "The strike at the mine lasted from November until February.",
+            dt.date(2026, 9, 15),
+            [("from November", "2025-11"), ("until February", "2026-02")],
+        ),
+        # the future one starts at the next June and ends in the August after it
+        (
+            "The navy will blockade the port from June until August.",
+            dt.date(2026, 7, 15),
+            [("from June", "2027-06"), ("until August", "2027-08")],
+        ),
+    ],
+)
+def test_month_spans_follow_the_tense_of_the_sentence(  # type: ignore[no-untyped-def]
+    nlp, text: str, base: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(nlp, text, base) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, base, expected",
+    [
+        ("Voters in Tacna went to the polls on Nov. 8.", dt.date(2026, 11, 20), "2026-11-08"),
+        ("Voters in Tacna went to the polls on Nov. 8.", dt.date(2026, 11, 2), "2025-11-08"),
+        ("Voters in Tacna will go to the polls on Nov. 8.", dt.date(2026, 11, 2), "2026-11-08"),
+        ("Voters in Tacna will go to the polls on Nov. 8.", dt.date(2026, 11, 20), "2027-11-08"),
+        # in the present tense, the nearest one
+        ("The Nov. 8 runoff in Tacna is a test for Lima.", dt.date(2026, 11, 20), "2026-11-08"),
+        ("The Nov. 8 runoff in Tacna is a test for Lima.", dt.date(2026, 10, 25), "2026-11-08"),
+        ("The Nov. 8 runoff in Tacna is a test for Lima.", dt.date(2027, 1, 5), "2026-11-08"),
+        # the day survives a modifier before the abbreviated month
+        ("The envoy has stayed in Tacna since Nov. 8.", dt.date(2027, 2, 1), "2026-11-08"),
+        ("The envoys had left Tacna by Nov. 8.", dt.date(2026, 12, 1), "2026-11-08"),
+        ("The envoys must leave Tacna by Nov. 8.", dt.date(2026, 10, 1), "2026-11-08"),
+    ],
+)
+def test_an_abbreviated_month_with_its_day_takes_the_year_the_tense_gives(  # type: ignore[no-untyped-def]
+    nlp, text: str, base: dt.date, expected: str
+) -> None:
+    (found,) = [d for d in _dates(nlp, text, base) if "Nov" in d[0]]
+    assert found[0].endswith("Nov. 8") and found[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, tense, value",
+    [
+        # "by" points ahead, unless the verb is past ("had left by November")
+        ("by November", "future", "2026-11"),
+        ("by November", "present", "2026-11"),
+        ("by November", "past", "2025-11"),
+        ("since November", "present", "2025-11"),
+    ],
+)
+def test_by_a_month_leans_ahead_unless_the_verb_is_past(text: str, tense: str, value: str) -> None:
+    assert resolve_expression(text, dt.date(2026, 3, 11), tense).value == value  # type: ignore[arg-type]
+
+
+def _events(pipeline, text: str, base: dt.date) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    from parley.models import RawDocument
+
+    analysis = pipeline.run(RawDocument(source="t", text=text, published_at=base))
+    return [(e.type, e.date.value if e.date else None) for e in analysis.events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Quito expelled two Bolivian diplomats on Friday.", "SANCTION"),
+        ("Quito on Friday expelled two Bolivian diplomats.", "SANCTION"),
+        ("On Friday, Quito expelled two Bolivian diplomats.", "SANCTION"),
+        ("Two Bolivian diplomats were expelled by Quito on Friday.", "SANCTION"),
+        ("Ecuador said on Friday that it had expelled two Bolivian diplomats.", "SANCTION"),
+        ("Quito expelled two Bolivian diplomats on Friday and recalled its envoy.", "SANCTION"),
+        # the day is written in another clause of the sentence (events/dating.py)
+        ("Quito's decision on Friday to expel two Bolivian diplomats angered La Paz.", "SANCTION"),
+        (
+            "In a statement on Friday, Quito said it had expelled two Bolivian diplomats.",
+            "SANCTION",
+        ),
+        (
+            "Quito said in a statement on Friday that it had expelled two Bolivian diplomats.",
+            "SANCTION",
+        ),
+        (
+            "The clash came on Friday, when rebels fired rockets at an army base near Mopti.",
+            "ASSAULT",
+        ),
+        ("It was on Friday that Quito expelled two Bolivian diplomats.", "SANCTION"),
+        (
+            "Talks between Quito and La Paz, held in Lima on Friday, ended without a deal.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_an_event_takes_the_day_its_sentence_gives(pipeline, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, "2026-03-06") in _events(pipeline, text, WEDNESDAY)
+
+
+@pytest.mark.model
+def test_an_event_without_a_day_of_its_own_takes_the_publication_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Quito expelled two Bolivian diplomats."
+    assert _events(pipeline, text, WEDNESDAY) == [("SANCTION", "2026-03-11")]
+    # a day in another sentence is not this event's
+    later = "Quito expelled two Bolivian diplomats. La Paz protested on Friday."
+    assert ("SANCTION", "2026-03-11") in _events(pipeline, later, WEDNESDAY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # the same constructions with no day: publication
+        (
+            "Quito's decision to expel two Bolivian diplomats from the country angered La Paz.",
+            "SANCTION",
+        ),
+        ("In a statement, Quito said it had expelled two Bolivian diplomats.", "SANCTION"),
+        ("The clash came after rebels fired rockets at an army base near Mopti.", "ASSAULT"),
+        ("It was in Lima that Quito expelled two Bolivian diplomats.", "SANCTION"),
+        ("Talks between Quito and La Paz ended without a deal.", "CONSULT"),
+        # a day in a clause that is not the event's: publication too
+        (
+            "Quito's decision to expel two Bolivian diplomats from the country"
+            " angered La Paz on Friday.",
+            "SANCTION",
+        ),
+        (
+            "In a statement, Quito said it had expelled two Bolivian diplomats"
+            " and that talks would resume on Friday.",
+            "SANCTION",
+        ),
+        (
+            "Rebels fired rockets at an army base near Mopti, and the army answered on Friday.",
+            "ASSAULT",
+        ),
+        (
+            "It was on Friday that La Paz protested, after Quito expelled two Bolivian diplomats.",
+            "SANCTION",
+        ),
+        (
+            "Talks between Quito and La Paz ended without a deal,"
+            " and the envoys left Lima on Friday.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_a_day_in_another_clause_is_not_the_events(pipeline, text: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    found = [day for kind, day in _events(pipeline, text, WEDNESDAY) if kind == event_type]
+    assert found == ["2026-03-11"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, event_type, place",
+    [
+        # the words that date an event also place it
+        (
+            "Talks between Quito and La Paz, held in Lima on Friday, ended without a deal.",
+            "CONSULT",
+            "Lima",
+        ),
+        ("It was in Lima that Quito expelled two Bolivian diplomats.", "SANCTION", "Lima"),
+        # a place in a clause that is not the event's does not
+        (
+            "Talks between Quito and La Paz ended without a deal,"
+            " and the envoys left Lima on Friday.",
+            "CONSULT",
+            None,
+        ),
+        ("Quito expelled two Bolivian diplomats, and La Paz protested in Lima.", "SANCTION", None),
+    ],
+)
+def test_the_clause_that_dates_an_event_also_places_it(  # type: ignore[no-untyped-def]
+    pipeline, text: str, event_type: str, place: str | None
+) -> None:
+    from parley.models import RawDocument
+
+    analysis = pipeline.run(RawDocument(source="t", text=text, published_at=WEDNESDAY))
+    found = [e.place.name if e.place else None for e in analysis.events if e.type == event_type]
+    assert found == [place]

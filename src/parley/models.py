@@ -274,6 +274,12 @@ class Event(Record):
         "words ('Communist rebels': 'rebels'); sectors are rebels, police, opposition, "
         "protesters, mediators",
     )
+    countries: dict[str, str] = Field(
+        default_factory=dict,
+        description="country (ISO 3166-1 alpha-3) of each actor above that the knowledge base "
+        "does not know, when its words name one ('French unions': 'FRA', 'opposition parties "
+        "in Georgia': 'GEO')",
+    )
     date: TimeExpression | None = None
     place: Place | None = None
     quantities: list[Quantity] = Field(default_factory=list)

@@ -305,7 +305,7 @@ class SafeClient:
         extensions: dict[str, Any] = (
             {"sni_hostname": target.host} if target.scheme == "https" else {}
         )
-        with _Watchdog(deadline - time.monotonic()) as dog:
+        with _Watchdog(deadline - time.monotonic(), self.cfg.total_timeout) as dog:
             extensions["trace"] = dog.trace
             try:
                 request = self.http.build_request(
@@ -377,8 +377,9 @@ class _Watchdog:
     """Cuts a connection that outlives the total deadline, wherever it is stuck — even in a
     status line or headers sent a byte at a time, which no read timeout catches."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, budget: float) -> None:
         self.seconds = max(seconds, 0.0)
+        self.budget = budget  # the whole fetch's deadline, which the error names
         self.sock: socket.socket | None = None
         self.fired = False
         self.timer = threading.Timer(self.seconds, self._fire)
@@ -408,7 +409,7 @@ class _Watchdog:
     def explain(self, url: str, err: Exception) -> Exception:
         """The error to raise for ``err``: over the deadline, a timeout, or a failed connection."""
         if self.fired:
-            return FetchError(f"{url} took longer than {self.seconds:.3g}s in all; gave up")
+            return FetchError(f"{url} took longer than {self.budget:.3g}s in all; gave up")
         if isinstance(err, httpx.TimeoutException):
             return _Transient(f"timed out connecting to or waiting for {url} ({err})")
         if isinstance(err, httpx.HTTPError):

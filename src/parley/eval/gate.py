@@ -71,15 +71,20 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # The second demo-size corpus (issue 13, 2026-12-04): tracks 1.00, rounds 1.00, agreements
     # 1.00, statuses 1.00, stories 0.46 (most missed pairs lack the event in one report).
+    # Raised 2026-12-04 (nego2): rounds and agreement steps are told as events with the sides,
+    # so event types 0.84, events 0.72; stories 0.94 once undated agreement steps join the
+    # dated one.
     "negotiation-corpus.gold.json": {
-        "event_types": 0.65,
-        "events": 0.55,
+        "event_types": 0.78,
+        "events": 0.66,
         "tracks": 0.95,
         "rounds": 0.95,
         "agreements": 0.95,
         "agreement_statuses": 0.95,
-        "stories": 0.40,
+        "stories": 0.88,
     },
+    # events and stories raised 2026-12-04 (nego2: rounds, agreement steps and agreed deals
+    # told as events; undated steps join their dated one): events 0.74, stories 0.77.
     "demo-corpus.gold.json": {
         "metadata": 0.95,
         "actors": 0.90,
@@ -87,13 +92,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "attributions": 0.86,
         "dates": 0.80,
         "event_types": 0.74,
-        "events": 0.68,
+        "events": 0.71,
         "event_macro_f1": 0.60,
         "tracks": 0.95,
         "rounds": 0.95,
         "agreements": 0.95,
         "agreement_statuses": 0.95,
-        "stories": 0.60,
+        "stories": 0.72,
         "issues": 0.70,
         "positions": 0.70,
     },

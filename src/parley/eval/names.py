@@ -82,6 +82,27 @@ class NameResolver:
                 keys.add(f"kb:{hits[0].id}")
         return frozenset(k for k in keys if k != "name:")
 
+    def gold_country(self, name: str) -> str | None:
+        """The country (ISO3) of an actor named in the gold: the gold actor list's, else the
+        knowledge base's for the one actor the name resolves to; None for none."""
+        actor = self._gold_by_key.get(alias_key(name))
+        if actor is not None and actor.country:
+            return actor.country
+        if self.kb is None:
+            return None
+        ids = [k.removeprefix("kb:") for k in self.gold_keys(name) if k.startswith("kb:")]
+        countries = {self.kb[i].country for i in ids if i in self.kb and self.kb[i].country}
+        return countries.pop() if len(countries) == 1 else None
+
+    def found_country(self, actor_id: str) -> str | None:
+        """The country (ISO3) of a found actor id, from the analysis or the knowledge base."""
+        in_text = self.found.get(actor_id)
+        if in_text is not None and in_text.country:
+            return in_text.country
+        if self.kb is not None and actor_id in self.kb:
+            return self.kb[actor_id].country
+        return None
+
     def display(self, actor_id: str) -> str:
         """A readable name for a found actor id."""
         if actor_id in self.found:

@@ -267,9 +267,14 @@ def _stance_agrees(g: GoldPosition, f: Position) -> bool:
     return False
 
 
+# A gold stance may mark a red line in its words instead of the flag: "no tolls (red line)", the
+# marker the stances extractor writes after a red line's words. It is part of Parley's own
+# output format, so it is written here once, not read from a lexicon a user extends.
+_RED_LINE_MARK = re.compile(r"\bred line\b", re.I)  # not a word list: Parley's red-line marker
+
+
 def _gold_red_line(g: GoldPosition) -> bool:
-    # The sample marks a red line in the stance's words ("… (red line)") instead of the flag.
-    return g.red_line or bool(re.search(r"\bred line\b", g.position, re.I))
+    return g.red_line or bool(_RED_LINE_MARK.search(g.position))
 
 
 def score_positions(

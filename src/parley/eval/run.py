@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parley.errors import ConfigError, GoldFormatError
+from parley.eval.countries import score_countries
 from parley.eval.events import score_events
 from parley.eval.gold import (
     GoldActor,
@@ -292,5 +293,6 @@ def _score_events(
     out.events = events
     out.scores["event_types"] = events.typed
     out.scores["events"] = events.strict
+    out.scores.update(score_countries(gold.events, analysis.events, names, matching.pairs))
     ids = gold.event_ids()
     return {f"{analysis.article.id}#{fi}": f"{gold.id}#{ids[gi]}" for gi, fi in matching.pairs}

@@ -140,8 +140,9 @@ def cached_patterns(kb: KnowledgeBase) -> PatternSet:
     demonyms, so editing any knowledge file, or adding one, builds new patterns.
     """
     demonyms = load_lexicon().demonyms
-    actors = [a.model_dump_json() for a in kb.actors.values()]
-    key = fingerprint(["kb-patterns", *actors, json.dumps(demonyms, sort_keys=True)])
+    actors = [a.model_dump_json() for a in kb.actors.values() if a.id not in kb.lookup_only]
+    shadow = sorted(kb.lookup_only)  # their names make others' aliases ambiguous
+    key = fingerprint(["kb-patterns", *actors, *shadow, json.dumps(demonyms, sort_keys=True)])
     return cached_json(
         "kb-patterns",
         key,

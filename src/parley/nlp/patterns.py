@@ -152,7 +152,7 @@ def _variants(text: str) -> list[str]:
 
 def _unique_surnames(kb: KnowledgeBase) -> dict[str, Actor]:
     """Surname → person, for surnames no other actor name or alias uses."""
-    people = kb.of_kind("person")
+    people = [a for a in kb.of_kind("person") if a.id not in kb.lookup_only]
     counts = Counter(alias_key(s) for a in people if (s := _family(a)))
     found: dict[str, Actor] = {}
     for actor in people:
@@ -181,7 +181,8 @@ def kb_patterns(kb: KnowledgeBase, demonyms: Mapping[str, str] | None = None) ->
     """
     out = PatternSet()
     by_alias = kb.index[0]
-    entries: list[tuple[str, Actor]] = [(t, a) for a in kb.actors.values() for t in _names(a)]
+    ruled = [a for a in kb.actors.values() if a.id not in kb.lookup_only]
+    entries: list[tuple[str, Actor]] = [(t, a) for a in ruled for t in _names(a)]
     entries += [(last, actor) for last, actor in _unique_surnames(kb).items()]
     seen: set[tuple[str, str]] = set()
     for text, actor in entries:

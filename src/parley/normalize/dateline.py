@@ -15,23 +15,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.normalize.names import NameIndex
 
 __all__ = ["Dateline", "read_dateline"]
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
 _TITLE_WORD = r"[A-Z][a-z'’\-]+"
-_DATELINE = re.compile(
-    rf"""
+
+
+@knowledge.derived
+def _dateline() -> re.Pattern[str]:
+    """The dateline pattern; its month names come from lexicon/timeplace.json."""
+    names = sorted(knowledge.table("lexicon/timeplace.json", "months"), key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(n.capitalize()) for n in names) + r")[a-z]*\.?"
+    return re.compile(
+        rf"""
     (?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*|{_TITLE_WORD}(?:[ /]{_TITLE_WORD}){{0,2}})
-    (?:,\ (?!{_MONTH}\ \d)(?P<region>[A-Z][A-Za-z.'’\-]*(?:\ [A-Z][A-Za-z.'’\-]*){{0,2}}))?
-    (?:,\ (?P<date>{_MONTH}\ \d{{1,2}}))?
+    (?:,\ (?!{month}\ \d)(?P<region>[A-Z][A-Za-z.'’\-]*(?:\ [A-Z][A-Za-z.'’\-]*){{0,2}}))?
+    (?:,\ (?P<date>{month}\ \d{{1,2}}))?
     (?:\ ?\((?P<credit>[A-Z][^()\n]{{0,38}})\))?
     (?:\ ?[—–]\ ?|\ (?:--|-)\ )""",
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
 _PLACE_KINDS = ("state", "place")
 
 
@@ -46,7 +55,7 @@ class Dateline:
 
 def read_dateline(text: str, names: NameIndex, kb: KnowledgeBase) -> Dateline | None:
     """The dateline opening ``text``, or None when the opening is not credibly one."""
-    m = _DATELINE.match(text)
+    m = _dateline().match(text)
     if m is None:
         return None
     place, credit = m.group("place"), m.group("credit")

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
 from parley.resolve.agreements import merge_agreements
-from parley.resolve.stories import EventRef, cluster_stories, event_day
+from parley.resolve.stories import EventRef, cluster_stories, story_reach
 from parley.resolve.tracks import merge_tracks, track_key
 from parley.store.transaction import (
     EventWindow,
@@ -148,7 +148,8 @@ def _windows(new: list[Analysis]) -> list[EventWindow]:
     """The dated events of the new articles, as the stories they could join are looked up.
 
     A superset of stories is harmless (those stories are recomputed to the same rows); missing
-    one is not, so the lookup mirrors :func:`parley.resolve.same_story`'s date test exactly.
+    one is not, so the lookup uses :func:`parley.resolve.stories.story_reach`, which covers every
+    day :func:`parley.resolve.same_story`'s date tests accept.
     """
     return [
         EventWindow(m.type, m.day, m.tolerance)
@@ -257,7 +258,7 @@ def _members(analyses: Sequence[Analysis], stories: list[Story]) -> Iterator[Sto
         for ref in s.events:
             aid, idx = split_ref(ref)
             art = by_id[aid].article
-            day, tol = event_day(
+            day, tol = story_reach(
                 EventRef(aid, idx, by_id[aid].events[idx], art.outlet, art.published_at)
             )
             yield StoryMember(s.id, aid, idx, s.type, day, tol)

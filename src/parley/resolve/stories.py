@@ -40,7 +40,14 @@ from functools import cache
 from parley import knowledge
 from parley.models import Analysis, Event, Story
 
-__all__ = ["EventRef", "cluster_stories", "same_story", "event_day"]
+__all__ = [
+    "EventRef",
+    "cluster_stories",
+    "same_story",
+    "event_day",
+    "story_reach",
+    "agreement_step",
+]
 
 LEXICON = "lexicon/negotiation.json"
 _CLUSTERED = {"occurred", "historical", "planned", "negated"}
@@ -49,6 +56,8 @@ _DIVISIBLE_MODES = frozenset({"release"})
 # An undated plan ("the vote is scheduled", "will exchange instruments") is expected within
 # about a month of the report; its window is centred half-way into that month.
 _PLAN_HORIZON_DAYS = 31
+# A step of an agreement still to take ("still has to be signed") is taken within months.
+_STEP_HORIZON_DAYS = 183
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,23 @@ def event_day(ref: EventRef) -> tuple[dt.date | None, int]:
     return ref.published_at, 2
 
 
+def story_reach(ref: EventRef) -> tuple[dt.date | None, int]:
+    """The days an event may meet the others of its story: :func:`event_day`'s window, widened
+    for an undated step of an agreement to the months in which the dated step it recalls or
+    awaits may lie (see :func:`same_story`). The store looks up the stories a new event may
+    join by this window, so it covers every day the date test can accept."""
+    day, tol = event_day(ref)
+    published = ref.published_at
+    if published is None or agreement_step(ref.event) is None or _has_written_date(ref):
+        return day, tol
+    half = _STEP_HORIZON_DAYS // 2
+    if ref.event.status == "occurred":
+        return published - dt.timedelta(days=half), half + 3
+    if ref.event.status == "planned":
+        return published + dt.timedelta(days=half), half + 3
+    return day, tol
+
+
 def _written_window(
     value: str, end: str | None, precision: str, slack: int
 ) -> tuple[dt.date, int] | None:
@@ -123,13 +149,22 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if a.article_id == b.article_id and not _part_of_whole(a, b):
         return False
-    if not _actors_agree(a, b) or _opposite_directions(a, b):
+    step_a, step_b = agreement_step(a.event), agreement_step(b.event)
+    if step_a and step_b and step_a != step_b:
+        # A signing, a ratification and an entry into force are all SUPPORT; they are three.
+        return False
+    same_step = step_a is not None and step_a == step_b
+    if not (_actors_agree(a, b) or (same_step and _states_within(a, b))):
+        return False
+    if _opposite_directions(a, b):
         return False
     if "negated" in (a.event.status, b.event.status) and a.states(_actors(a)) != b.states(
         _actors(b)
     ):
         # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
+    if same_step and _recalled_or_awaited(a, b):
+        return True
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
     if day_a is None or day_b is None:
         return False
@@ -137,6 +172,55 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         # "talks this year" sums up many sessions; it is no report of one of them.
         return False
     return abs((day_a - day_b).days) <= max(tol_a, tol_b)
+
+
+def agreement_step(event: Event) -> str | None:
+    """The step of an agreement an event tells ("signed", "ratified", "in force"), read from
+    its trigger, or from its sentence when that names one step only; None when neither does."""
+    steps = knowledge.table(LEXICON, "agreement_steps")
+    for text in (event.trigger.text if event.trigger else "", event.evidence.text):
+        low = text.lower()
+        found = {step for step, stems in steps.items() if any(s in low for s in stems)}
+        if len(found) == 1:
+            return str(found.pop())
+        if found:
+            return None
+    return None
+
+
+def _written_day(ref: EventRef) -> dt.date | None:
+    """The day the text itself gives the event, if it gives one to the day."""
+    d = ref.event.date
+    if d is None or not d.text or not d.value or len(d.value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(d.value)
+    except ValueError:
+        return None
+
+
+def _has_written_date(ref: EventRef) -> bool:
+    return ref.event.date is not None and bool(ref.event.date.text)
+
+
+def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
+    """An undated step of an agreement is the dated one of the same sides: recalled ("five
+    weeks after negotiators initialled the text") when reported within months after that day,
+    awaited ("the treaty still has to be signed") when the day comes within months after the
+    report. Each joint step of an agreement happens once for its parties; one state's act
+    ("the president signed the ratification law") is no such step."""
+    if min(len(a.states(_actors(a))), len(b.states(_actors(b)))) < 2:
+        return False
+    for undated, dated in ((a, b), (b, a)):
+        day, published = _written_day(dated), undated.published_at
+        if day is None or published is None or _has_written_date(undated):
+            continue
+        horizon = dt.timedelta(days=_STEP_HORIZON_DAYS)
+        if undated.event.status == "occurred" and published - horizon <= day <= published:
+            return True
+        if undated.event.status == "planned" and published <= day <= published + horizon:
+            return True
+    return False
 
 
 def _overlap(x: set[str], y: set[str]) -> bool:
@@ -159,6 +243,13 @@ def _actors_agree(a: EventRef, b: EventRef) -> bool:
         return True
     states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
     return min(len(states_a), len(states_b)) >= 2 and _overlap(states_a, states_b)
+
+
+def _states_within(a: EventRef, b: EventRef) -> bool:
+    """One report's states lie within the other's: "the US signed" is the US–Russian signing
+    of the same day, when both tell the same step of an agreement."""
+    states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
+    return bool(states_a and states_b) and (states_a <= states_b or states_b <= states_a)
 
 
 def _reciprocal(ref: EventRef) -> bool:
@@ -242,7 +333,10 @@ def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[
 
 def _story(members: list[EventRef]) -> Story:
     first = members[0]
-    day, _ = event_day(first)
+    # The story is dated by a report of the event itself, not by the window of a plan first
+    # announced ("agreed to exchange detainees" a week before the exchange).
+    told = [m for m in members if m.event.status == "occurred" and _has_written_date(m)]
+    day, _ = event_day(told[0] if told else first)
     digest = hashlib.sha256(first.ref.encode()).hexdigest()[:12]
     return Story(
         id=f"story:{digest}",

@@ -136,8 +136,8 @@ class ActorIndex:
         possessive = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
         if not ids and is_group and possessive == "their":
             ids = self.recent_pair(token.i, states_only=False)  # "their prime ministers"
-        if not ids and is_group and possessive == "its":
-            ids = self._previous_subject(token)  # "Its defence ministry said"
+        if not ids and is_group and possessive == "its":  # "X said its delegation left"
+            ids = self._clause_subject(token) or self._previous_subject(token)
         if not ids and is_group and possessive in ("his", "her"):
             ids = self._holder_state(token)  # "the president said his government would"
         if not ids and is_group:  # "the army of X", "the authorities in Baku"
@@ -149,6 +149,33 @@ class ActorIndex:
         if not ids and code and token.text[:1].isupper():
             ids.append(self.state(code))
         return ids
+
+    def _clause_subject(self, token: Token) -> list[str]:
+        """The state or organisation "its" points to inside its own sentence: the subject of
+        a clause above the token ("the army confirmed that its delegation had left")."""
+        current = token
+        for _ in range(6):
+            if current.head.i == current.i:
+                return []
+            current = current.head
+            subjects = [
+                c
+                for c in current.children
+                if c.dep_ == "nsubj" and c.i < token.i and c.i in self.at
+            ] + [
+                c
+                for c in current.children
+                if c.dep_ == "nsubj" and c.i < token.i and c.lemma_.lower() in self.group_heads
+            ]
+            ids = [
+                a
+                for s in subjects
+                for a in self.of(s, with_conj=False)
+                if self._is_state(a) or a.startswith("org:")
+            ]
+            if ids:
+                return ids[:1]
+        return []
 
     def _previous_subject(self, token: Token) -> list[str]:
         """The state or organisation that "its" points back to: the subject of the main verb of
@@ -316,6 +343,8 @@ def _wire_bracket(doc: Doc, close: int) -> bool:
     inside = doc[opening + 1 : close]
     if not all(t.text[:1].isupper() or t.text in ("'", "-") for t in inside):
         return False
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[:opening]):
+        return False  # "mediators suspended talks between X (SAF) and Y": a sentence, no dateline
     dash_after = close + 1 < len(doc) and doc[close + 1].text in _DASHES
     comma_before = any(t.text == "," for t in doc[:opening])
     return dash_after or comma_before

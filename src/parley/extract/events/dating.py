@@ -4,8 +4,9 @@ Step 3 of the events extractor (see :mod:`parley.extract.events.extractor`) asks
 :class:`EventDates` for the date of each trigger. A date belongs to the first verb or noun above
 it ("met in Geneva on Wednesday" dates "met"); a trigger takes the date of its own clause, of the
 verb it is subject or object of, of a noun framing it ("in the 2020 war"), of the dated statement
-reporting it ("said on Friday that it had expelled"), or a date counted from another ("a day
-after X"). Kept apart from the actors so each part of the builder can be read alone.
+reporting it ("said on Friday that it had expelled", "in a statement on Friday, X said"), of the
+date word whose clause it is in ("came on Friday, when rebels fired"), or a date counted from
+another ("a day after X"). Kept apart from the actors so each part of the builder can be read alone.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class EventDates:
         self.doc: Doc = ctx.doc
         self.lex = lexicon
         self.published = ctx.article.published_at
+        self.on_token: dict[int, TimeExpression] = {}
         self.dates = self._by_anchor(ctx)
         self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
 
@@ -51,6 +53,7 @@ class EventDates:
             span = self.doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None or not len(span) or span.end <= wire:
                 continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
+            self.on_token.update((i, date) for i in range(span.start, span.end))
             anchors.setdefault(
                 _before_participle(self.doc, self._attach_point(span.root), span.end), date
             )
@@ -77,7 +80,7 @@ class EventDates:
         for i in heads:
             if i in self.dates:
                 return self.dates[i]
-        reported = self._reported_date(token)
+        reported = self._reported_date(token) or self._date_word_clause(heads)
         if reported is not None:
             return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
@@ -99,8 +102,20 @@ class EventDates:
             if current.dep_ != "ccomp" or current.head.i == current.i:
                 return None
             current = current.head
-            if current.lemma_.lower() in speech and current.i in self.dates:
-                return self.dates[current.i]
+            if current.lemma_.lower() not in speech:
+                continue
+            for i in (current.i, *_frame_nouns(current)):  # "in a statement on Friday, X said"
+                if i in self.dates:
+                    return self.dates[i]
+        return None
+
+    def _date_word_clause(self, heads: list[int]) -> TimeExpression | None:
+        """ "The clash came on Friday, when rebels fired rockets": the parser hangs the "when"
+        clause on the date word itself, and that clause tells what happened on that day."""
+        for i in heads:
+            verb = self.doc[i]
+            if verb.dep_ in ("relcl", "advcl", "acl") and verb.head.i in self.on_token:
+                return self.on_token[verb.head.i]
         return None
 
     def _offset_date(self, verb: Token) -> TimeExpression | None:
@@ -154,15 +169,48 @@ class EventDates:
 
 
 def scope_heads(token: Token) -> Iterator[int]:
-    """The trigger, then (for nouns) the verb it is subject or object of."""
+    """The trigger, then the words its date or place may be written on: for nouns, their
+    participle ("talks, held in Lima on Friday") and the verb they are subject or object of; for
+    verbs, the noun they complete ("the decision on Friday to expel") and the "it was ... that"
+    frame of a cleft ("it was on Friday that X expelled")."""
     yield token.i
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
+        outer = token.head.head  # "two rounds of talks were held in May": the rounds' verb
+        if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            yield outer.head.i
+    if token.pos_ == "NOUN":
+        yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        yield token.head.i
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        yield token.head.i
+    if _is_cleft(token):
         yield token.head.i
     for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
         yield clause.i  # "the round, which X will host in Geneva on June 16"
         yield from (c.i for c in clause.children if c.dep_ == "xcomp")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
         yield token.head.i
+
+
+def _is_cleft(verb: Token) -> bool:
+    """ "It was on Friday that X expelled": the clause after a bare "it was" is the event, and
+    what stands between (a date, a place) is its own. "It was clear that" is no cleft, and
+    "it was on Friday that X protested, after Y expelled" dates only the protest."""
+    frame = verb.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "ccomp"  # "that X expelled"; an "after" clause is an advcl
+        and frame.i != verb.i
+        and frame.lemma_ == "be"
+        and any(
+            c.dep_ in ("nsubj", "expl")
+            and c.pos_ == "PRON"
+            and c.lower_ in knowledge.words(_EVENTS_LEXICON, "empty_subjects")
+            for c in frame.children
+        )
+        and not any(c.dep_ in ("acomp", "attr") for c in frame.children)
+    )
 
 
 def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:

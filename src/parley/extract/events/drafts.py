@@ -36,6 +36,7 @@ class Draft:
     historical_mod: bool = False
     new_instance: bool = False
     from_group: bool = False
+    unknown_source: bool = False  # victims of an attack whose author the text does not name
     about: Draft | None = None  # "the swap was agreed": the event this one is about
 
     @property

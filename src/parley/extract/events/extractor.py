@@ -17,6 +17,8 @@ The extractor ``parley.events.v1`` works in numbered steps over the parsed docum
 5. drop events without a source actor (PLOVER codes none) and merge duplicates (a headline
    repeating the lead).
 
+Steps 1–3 are :class:`_Builder` here; steps 4–5 are
+:class:`~parley.extract.events.finish.Finisher`, which reads the drafts of the whole document.
 Step 3 asks three helpers, each readable alone: :mod:`~parley.extract.events.parties` (who
 acted on whom; :mod:`~parley.extract.events.unnamed` for actors the knowledge base lacks),
 :mod:`~parley.extract.events.dating` (when) and :mod:`~parley.extract.events.status` (whether
@@ -32,33 +34,28 @@ publication date would be wrong for them. An occurred event dated more than
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
 from parley.extract.events.actors import ActorIndex, unique
-from parley.extract.events.dating import EventDates, period_start, scope_heads
+from parley.extract.events.dating import EventDates, scope_heads
 from parley.extract.events.drafts import (
     Draft,
     complete,
-    confidence,
-    last_sides,
-    rejection_target,
-    same_happening,
 )
+from parley.extract.events.finish import EXTRACTOR_NAME, Finisher
 from parley.extract.events.parties import SUBJECTS, EventParties, content
+from parley.extract.events.patients import leaving_verb
 from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
-from parley.extract.events.status import StatusReader, anchor_of
+from parley.extract.events.status import StatusReader
 from parley.extract.timeplace.places import (
     PlaceResolver,
     find_places,
     place_spans,
-    quantities_in,
 )
-from parley.models import Event, EventStatus, Place, Span, TimeExpression
+from parley.models import EventStatus, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,9 +66,6 @@ __all__ = ["EventsExtractor"]
 
 log = logging.getLogger(__name__)
 
-_CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
-# Statuses whose event (or the statement of it) belongs to the time of reporting.
-_REPORTED = ("occurred", "proposed", "refused", "negated")
 _EVENTS_LEXICON = "lexicon/events.json"
 
 
@@ -79,7 +73,7 @@ _EVENTS_LEXICON = "lexicon/events.json"
 class EventsExtractor:
     """PLOVER events with actors, status, date, place and quantities (see module docstring)."""
 
-    name: ClassVar[str] = "parley.events.v1"
+    name: ClassVar[str] = EXTRACTOR_NAME
     requires: ClassVar[tuple[str, ...]] = (
         "doc",
         "dates",
@@ -99,7 +93,8 @@ class EventsExtractor:
         actors = ActorIndex(ctx, self.lexicon)
         build = _Builder(ctx, self.lexicon, actors, resolver)
         drafts = build.drafts()
-        ctx.analysis.events.extend(build.finish(drafts))
+        finish = Finisher(ctx, self.lexicon, actors, build.statuses, build.when, build.parties)
+        ctx.analysis.events.extend(finish.finish(drafts))
         if not ctx.analysis.places:
             ctx.analysis.places.extend(find_places(ctx.doc, resolver, set(actor_at(ctx))))
 
@@ -110,7 +105,7 @@ class EventsExtractor:
 
 
 class _Builder:
-    """Builds the events of one document (one instance per call; holds no global state)."""
+    """Builds the event drafts of one document (one instance per call; holds no global state)."""
 
     def __init__(
         self, ctx: Context, lexicon: PloverLexicon, actors: ActorIndex, resolver: PlaceResolver
@@ -186,6 +181,7 @@ class _Builder:
             and token.dep_ == "acl"
             and token.tag_ == "VBN"
             and token.i not in self.when.dates
+            and leaving_verb(token) is None  # "a bomb left four soldiers wounded" is news
         )
         return participle or _role_description(token) or self._group_description(token)
 
@@ -305,176 +301,6 @@ class _Builder:
         span = self.places[i]
         return self.resolver.resolve(span.text, span.start_char, span.end_char)
 
-    # ---------------------------------------------------------------- step 4–5: finish
-
-    def finish(self, drafts: list[Draft]) -> list[Event]:
-        """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
-        kept: list[Draft] = []
-        for draft in drafts:
-            if self._stands_alone(draft, kept):
-                kept.append(draft)
-        self._date_news(kept)
-        return [self._event(d) for d in kept]
-
-    def _stands_alone(self, draft: Draft, kept: list[Draft]) -> bool:
-        """Whether ``draft`` is an event of its own beside those ``kept``; False when it has no
-        source actor (dropped) or retells a kept one (merged into it)."""
-        if draft.status == "occurred" and (self._old(draft.date) or self._marked_past(draft)):
-            draft.status = "historical"
-        if draft.rule.type == "REJECT" and draft.source and not draft.target:
-            draft.target = rejection_target(draft, kept)
-        if not draft.actors and not self._take_actors(draft, kept):
-            return False
-        if not draft.source:
-            return False  # PLOVER codes no event without a named source actor
-        if len(draft.source) == 1 and draft.target == draft.source:
-            draft.target = []  # one actor is not the target of its own act
-        duplicate = next((k for k in kept if same_happening(k, draft)), None)
-        if duplicate is not None:
-            complete(duplicate, draft)
-            return False
-        return True
-
-    def _date_news(self, kept: list[Draft]) -> None:
-        """Date undated news: the story's day when the act is told in the past, else the
-        publication date (approximate); plans and conditions stay undated."""
-        story_day = _story_day(kept, self.ctx.article.published_at)
-        for draft in kept:
-            if draft.date is None and draft.status in _REPORTED:
-                if story_day is not None and self.statuses.reported_past(draft.token):
-                    draft.date = story_day.model_copy(
-                        update={  # not a word list: TimeExpression field names
-                            "text": "",
-                            "start": draft.token.idx,
-                            "end": draft.token.idx,
-                            "precision": "approximate",
-                        }
-                    )
-                else:
-                    draft.date = self._reporting_date(draft.token)
-
-    def _take_actors(self, draft: Draft, kept: list[Draft]) -> bool:
-        """Give an actorless event noun its actors; False when it is dropped or merged.
-
-        "The swap took place this afternoon" retells the earlier exchange (merged into it);
-        "a third round", "the previous round" or a noun with a date of its own is a new event
-        of the same parties; "the swap was agreed" is agreed by the swap's parties; with no
-        earlier event of its kind, a reciprocal noun such as "the second round of talks" is
-        between the parties of the story so far.
-        """
-        about = draft.about
-        if about is not None and not about.actors:  # the swap retold an earlier exchange
-            about = self._antecedent(about, kept)
-        if about is not None and about.actors:  # "the swap was agreed": the swap's parties
-            draft.source, draft.target = list(about.source), list(about.target)
-            return True
-        earlier = self._antecedent(draft, kept)
-        if earlier is not None:
-            other_date = (
-                draft.date is not None
-                and earlier.date is not None
-                and draft.date.value != earlier.date.value
-            )
-            if not (draft.historical_mod or draft.new_instance or other_date):
-                complete(earlier, draft)
-                return False
-            draft.source, draft.target = list(earlier.source), list(earlier.target)
-            return True
-        if (
-            not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric)
-            or self.statuses.temporal_background(draft.token)
-            or _generic(draft)
-        ):
-            return False  # "after the meeting" dates another event; it reports none
-        parties = last_sides(kept) or self.actors.parties(draft.token.i)
-        if len(parties) != 2:
-            return False
-        draft.source, draft.target = list(parties), parties[1:] + parties[:1]
-        draft.from_group = True
-        return True
-
-    def _reporting_date(self, token: Token) -> TimeExpression | None:
-        """The publication date, marked approximate, for a news event with no date of its own."""
-        published = self.ctx.article.published_at
-        if published is None:
-            return None
-        return TimeExpression(
-            text="",
-            start=token.idx,
-            end=token.idx,
-            value=published.isoformat(),
-            precision="approximate",
-        )
-
-    def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
-        if not draft.anaphoric:
-            return None
-        sentence = draft.token.sent.start
-        for earlier in reversed(kept):
-            near = sentence - earlier.token.sent.start <= 80
-            if near and (earlier.rule.type, earlier.mode) == (draft.rule.type, draft.mode):
-                return earlier
-        return None
-
-    def _event(self, draft: Draft) -> Event:
-        token = draft.token
-        sent = token.sent
-        status = draft.status
-        clause = list(_clause(token))
-        return Event(
-            type=draft.rule.type,
-            mode=draft.mode,
-            context=self._contexts(clause),
-            source=draft.source,
-            target=draft.target,
-            mediator=draft.mediator,
-            sectors={
-                a: self.parties.sectors[a]
-                for a in (*draft.source, *draft.target, *draft.mediator)
-                if a in self.parties.sectors
-            },
-            date=draft.date,
-            place=draft.place,
-            quantities=quantities_in(clause, self.when.date_tokens),
-            status=status,
-            attributed_to=self._attributed_to(sent.start_char),
-            trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
-            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
-            confidence=confidence(draft),
-            extractor=EventsExtractor.name,
-        )
-
-    def _old(self, date: TimeExpression | None) -> bool:
-        published = self.ctx.article.published_at
-        if date is None or date.value is None or published is None:
-            return False
-        days = int(knowledge.number("plover.json", "historical_after_days"))
-        return period_start(date.value) < published - dt.timedelta(days=days)
-
-    def _marked_past(self, draft: Draft) -> bool:
-        """A dated past event the text marks as background ("the previous exchange was in
-        October"), whatever its age: the article's news is something else."""
-        published = self.ctx.article.published_at
-        date = draft.date
-        if not draft.historical_mod or date is None or date.value is None or published is None:
-            return False
-        return period_start(date.value) < published
-
-    def _contexts(self, clause: list[Token]) -> list[str]:
-        words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
-        text = " ".join(t.lower_ for t in clause)
-        found = []
-        for context, keys in self.lex.contexts().items():
-            if any((k in text) if " " in k else (k in words) for k in keys):
-                found.append(context)
-        return found
-
-    def _attributed_to(self, sentence_start: int) -> str | None:
-        claim = (self.ctx.products.claims_by_sentence or {}).get(sentence_start)
-        if claim is None:
-            return None
-        return claim.reporter.actor or claim.reporter.text
-
 
 # -------------------------------------------------------------------- tree helpers
 
@@ -495,7 +321,15 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
     outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same
     outcome = outcome or (token.dep_ == "xcomp" and token.head in same)  # "voted to approve"
     retelling = token.pos_ == "NOUN" and token.dep_ in ("appos", "npadvmod", "dep")
-    return outcome or retelling
+    # "were wounded in a bomb attack": the attack is the act the verb tells the outcome of
+    cause = (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "by")
+        and token.head.head.pos_ == "VERB"
+        and token.head.head in same
+    )
+    return outcome or retelling or cause
 
 
 def _first_person_denial(token: Token) -> bool:
@@ -526,44 +360,5 @@ def _role_description(token: Token) -> bool:
         and token.dep_ == "dobj"
         and verb.dep_ == "relcl"
         and verb.tag_ in ("VBZ", "VBP")
-        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
     )
-
-
-def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression | None:
-    """The day the story happened: the first occurred event dated to a day before or on
-    publication ("met in Geneva on Wednesday"), or None."""
-    for draft in kept:
-        date = draft.date
-        if (
-            draft.status == "occurred"
-            and date is not None
-            and date.precision == "day"
-            and date.value is not None
-            and (published is None or period_start(date.value) <= published)
-        ):
-            return date
-    return None
-
-
-def _generic(draft: Draft) -> bool:
-    """ "until conditions allow a meeting": an indefinite noun in a condition is a kind of
-    event, not one the parties of the story hold."""
-    return draft.status == "hypothetical" and any(
-        c.dep_ == "det" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "indefinite_determiners")
-        for c in draft.token.children
-    )
-
-
-def _clause(token: Token) -> Iterator[Token]:
-    """The trigger's clause: the anchor's subtree without coordinated or adverbial clauses."""
-    root = anchor_of(token) if token.pos_ == "ADJ" else token
-    yield from _walk(root, root)
-
-
-def _walk(token: Token, root: Token) -> Iterator[Token]:
-    yield token
-    for child in token.children:
-        if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
-            continue
-        yield from _walk(child, root)

@@ -63,6 +63,7 @@ class TriggerRule:
     not_clauses: frozenset[str] = frozenset()
     clauses: frozenset[str] = frozenset()
     object_status: str | None = None
+    mediated: bool = False
 
     @classmethod
     def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
@@ -99,6 +100,7 @@ class TriggerRule:
             not_clauses=words("not_clauses"),
             clauses=words("clauses"),
             object_status=item.get("object_status"),
+            mediated=bool(item.get("mediated")),
         )
 
     def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
@@ -146,7 +148,8 @@ class TriggerRule:
     def _links_ok(self, token: Token) -> bool:
         if self.heads and token.head.lemma_.lower() not in self.heads:
             return False
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+        # "drove the farmers away": the parser makes some particles adverbs
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
         if self.preps and not (preps & self.preps):
             return False
         if preps & self.not_preps:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.events.plover import PloverLexicon
 from parley.models import EventStatus
 
@@ -50,7 +51,7 @@ class StatusReader:
             return "hypothetical"
         if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
             return "planned"
-        chain = self._control_chain(anchor)
+        chain = self._control_chain(_governing(anchor))
         for head in chain:
             status = self.lex.status_of_head.get(head.lemma_.lower())
             if status == "same" or status is None:
@@ -58,12 +59,18 @@ class StatusReader:
             if status == "hypothetical":
                 continue
             return status  # type: ignore[return-value]
-        for verb in [anchor, *chain]:
+        for verb in [
+            anchor,
+            *([_governing(anchor)] if _governing(anchor) != anchor else []),
+            *chain,
+        ]:
             status = self._modal(verb)
             if status == "hypothetical" and self._backshifted_will(verb):
                 return "planned"
             if status is not None:
                 return status
+        if _intended(_governing(anchor)):
+            return "planned"  # "expressed its willingness to continue the talks": not yet
         reported = self.reporting_verb(anchor) is not None
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
             return "historical"  # "said X had agreed" is the past of the report, not background
@@ -151,6 +158,9 @@ class StatusReader:
         """Verbs/adjectives that take ``anchor`` as their complement ("refused to [meet]")."""
         chain: list[Token] = []
         current = anchor
+        if _intended(anchor):  # "will make an agreement to meet": the verb's modality
+            current = anchor.head.head
+            chain.append(current)
         while (
             current.dep_ in ("xcomp", "ccomp", "acomp")
             and current.head.i != current.i
@@ -219,6 +229,29 @@ class StatusReader:
             ]
             return speech[0] if speech else None  # "..., she said."
         return None
+
+
+def _governing(anchor: Token) -> Token:
+    """The verb whose control and modality a bare conjunct shares: "failed to implement the
+    measures and withdraw its forces" (withdraw fails too), "will meet and sign" (sign is
+    planned too); a conjunct with a subject or auxiliary of its own governs itself."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children)
+    if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and not own:
+        return anchor.head
+    return anchor
+
+
+def _intended(anchor: Token) -> bool:
+    """An infinitive on an intention noun that is a verb's object ("made an agreement to meet",
+    "expressed its willingness to continue")."""
+    noun = anchor.head
+    return (
+        anchor.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+        and noun.dep_ in ("dobj", "attr")
+        and noun.head.pos_ in ("VERB", "AUX")
+        and noun.lemma_.lower() in knowledge.words("lexicon/events.json", "intent_nouns")
+    )
 
 
 def anchor_of(token: Token) -> Token:

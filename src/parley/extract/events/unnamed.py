@@ -3,7 +3,7 @@
 PLOVER codes protesters, rebels and police by sector. When the knowledge base has no actor for
 "communist rebels" or "French unions", :class:`UnnamedActors` keeps the words of the text as the
 actor and records its sector, so the event keeps who acted; police named without their state act
-for the state of the event's place. Used by :class:`parley.extract.events.parties.EventParties`.
+for the state of the event's place. Used by :class:`parley.extract.events.naming.PartyNames`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, coordinated, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.subjects import SUBJECTS
+from parley.extract.timeplace.places import country_of_demonym, demonym_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,6 +31,7 @@ class UnnamedActors:
     def __init__(self, lexicon: PloverLexicon, actors: ActorIndex, doc: Doc) -> None:
         self.lex, self.actors, self.doc = lexicon, actors, doc
         self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
+        self.countries: dict[str, str] = {}  # description -> the country it names, if any
 
     def civilians(self, token: Token) -> list[str]:
         """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
@@ -48,7 +51,11 @@ class UnnamedActors:
             return []
         if token.lemma_.lower() in self.lex.words("crowd_heads"):
             return []  # named from the place when the event is built
-        return [self._describe(token)]
+        description = self._describe(token)
+        country = self._country(token)
+        if country:
+            self.countries[description] = country
+        return [description]
 
     def unlinked(self, token: Token, ids: list[str]) -> list[str]:
         """An actor the knowledge base does not know, kept with its sector ("communist rebels",
@@ -78,6 +85,9 @@ class UnnamedActors:
                 return named
         description = self._describe(token, conj.left_edge.i if conj is not None else None)
         self.sectors[description] = sector
+        country = self._country(token)
+        if country:
+            self.countries[description] = country
         return unique([*named, description])
 
     def state_sectors_at_place(self, draft: Draft) -> None:
@@ -92,6 +102,35 @@ class UnnamedActors:
                 if self.sectors.get(actor) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
                     side[i] = state
         draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
+
+    def crowd(self, draft: Draft) -> list[str]:
+        """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
+        subjects = [c for c in draft.token.children if c.dep_ in SUBJECTS]
+        named = [
+            s
+            for s in subjects
+            if s.lemma_.lower() not in self.lex.words("crowd_heads") and s.pos_ != "NUM"
+        ]
+        if named:
+            return []
+        if not subjects and draft.rule.type != "PROTEST":
+            return []  # "condemnation of an attack on civilians in X": no crowd acted
+        country = next(  # "thousands of Kenyans"
+            (
+                code
+                for s in subjects
+                for p in prep_objects(s, frozenset({"of"}))
+                if (code := country_of_demonym(p.text))
+            ),
+            draft.place.country if draft.place is not None else None,
+        )
+        if not country:
+            return []
+        demonym = demonym_of(country)
+        if not demonym:
+            return []
+        self.countries[f"{demonym} protesters"] = country
+        return [f"{demonym} protesters"]
 
     def _sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
@@ -112,6 +151,20 @@ class UnnamedActors:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     return self._sector(pobj)
+        return None
+
+    def _country(self, token: Token) -> str | None:
+        """The country an unlinked actor's words name: a demonym ("French unions") or a state
+        after "in" ("opposition parties in Georgia")."""
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                code = country_of_demonym(child.text) if child.text[:1].isupper() else None
+                if code:
+                    return code
+        for place in prep_objects(token, frozenset({"in"})):
+            for actor in self.actors.of(place):
+                if self.actors._is_state(actor):
+                    return actor
         return None
 
     def _describe(self, token: Token, start: int | None = None) -> str:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import parley.knowledge as knowledge
@@ -39,6 +38,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
+from parley.extract.negotiation.words import alt, capitalised
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text
 
@@ -48,29 +48,57 @@ if TYPE_CHECKING:
 
 __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
-_ANAPHORS = re.compile(
-    r"\b(?:the|this|that|its|the same)\s+(?:(?:nuclear|arms control|bilateral|peace|"
-    r"ceasefire|last|remaining|original)\s+)*(?:treaty|agreement|accord|deal|pact|arrangement)\b"
-    r"|\bits\s+(?:expiration|expiry|terms|extension|ratification|suspension)\b",
-    re.I,
-)
-_CHANNEL = re.compile(
-    r"\b(?:(?:high-level|direct|military|military-to-military|defen[cs]e)\s+)+"
-    r"(?:dialogue|channel|contacts|hotline|communication)\b",
-    re.I,
-)
-# A capitalised name ending in an agreement word names an agreement the data may not know.
-_NAMED = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|of|on|the|for|and)\s+){1,7}?"
-    r"(?:Treaty|Agreement|Accords?|Convention|Protocol|Pact|Memorandum|Declaration|Initiative))\b"
-)
-# An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two states.
-_UNNAMED_PEACE = re.compile(
-    r"\b(?:a|the)\s+(?:draft\s+(?:peace\s+)?|peace\s+)(?P<word>treaty|agreement|deal)\b", re.I
-)
+
+@knowledge.derived
+def _anaphors() -> re.Pattern[str]:
+    """ "the treaty", "this nuclear agreement", "its expiration": a reference back."""
+    det = alt(knowledge.phrases(LEXICON, "anaphor_determiners"))
+    mod = alt(knowledge.phrases(LEXICON, "anaphor_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "anaphor_nouns"))
+    its = alt(knowledge.phrases(LEXICON, "anaphor_possessives"))
+    aspect = alt(knowledge.phrases(LEXICON, "anaphor_aspects"))
+    return re.compile(
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b", re.I
+    )
 
 
-@cache
+@knowledge.derived
+def _channel() -> re.Pattern[str]:
+    """ "military dialogue", "the direct hotline": a channel between the sides."""
+    mod = alt(knowledge.phrases(LEXICON, "channel_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "channel_nouns"))
+    return re.compile(rf"\b(?:(?:{mod})\s+)+(?:{noun})\b", re.I)
+
+
+def _name_joiners() -> str:
+    return alt(knowledge.phrases(LEXICON, "name_joiners"))
+
+
+@knowledge.derived
+def _named() -> re.Pattern[str]:
+    """A capitalised name ending in an agreement word names an agreement the data may not know."""
+    head = capitalised(knowledge.phrases(LEXICON, "name_heads"))
+    return re.compile(
+        rf"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|{_name_joiners()})\s+){{1,7}}?"
+        rf"(?:{head}))\b"
+    )
+
+
+@knowledge.derived
+def _unnamed_peace() -> re.Pattern[str]:
+    """An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two
+    states."""
+    draft = alt(knowledge.phrases(LEXICON, "unnamed_peace_drafts"))
+    peace = alt(knowledge.phrases(LEXICON, "unnamed_peace_topics"))
+    noun = alt(knowledge.phrases(LEXICON, "unnamed_peace_nouns"))
+    return re.compile(
+        rf"\b(?:a|the)\s+(?:(?:{draft})\s+(?:(?:{peace})\s+)?|(?:{peace})\s+)"
+        rf"(?P<word>{noun})\b",
+        re.I,
+    )
+
+
+@knowledge.derived
 def _unnamed_topic() -> re.Pattern[str]:
     """ "the border treaty", "a water-sharing agreement": a treaty named by its subject."""
     topics = "|".join(
@@ -78,21 +106,21 @@ def _unnamed_topic() -> re.Pattern[str]:
         for t in sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True)
         if t != "peace"
     )
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
     return re.compile(
-        rf"\b(?:a|an|the|their|its)\s+(?:(?:draft|new|landmark|bilateral|final)\s+)*"
-        rf"(?P<topic>{topics})\s+(?P<word>treaty|agreement|accord|deal|pact)\b",
-        re.I,
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<topic>{topics})\s+(?P<word>{noun})\b", re.I
     )
 
 
-_TALKS_ABOUT = re.compile(
-    r"\s+(?:talks|negotiations|dialogue|proposals?|declarations|efforts|plan|mechanism|"
-    r"monitors?|committee|lines?)\b",
-    re.I,
-)
+@knowledge.derived
+def _talks_about() -> re.Pattern[str]:
+    """ "a ceasefire proposal", "ceasefire talks": talk about a ceasefire, not one agreed."""
+    return re.compile(rf"\s+(?:{alt(knowledge.phrases(LEXICON, 'ceasefire_talk_nouns'))})\b", re.I)
 
 
-@cache
+@knowledge.derived
 def _ceasefire() -> re.Pattern[str]:
     """ "a seven-day ceasefire", "the humanitarian truce agreement", "a cessation of
     hostilities": an unnamed ceasefire between the sides that agree it."""
@@ -100,10 +128,38 @@ def _ceasefire() -> re.Pattern[str]:
         re.escape(w)
         for w in sorted(knowledge.phrases(LEXICON, "ceasefire_words"), key=len, reverse=True)
     )
-    return re.compile(rf"\b(?:{words})(?:\s+(?:agreement|deal|accord))?\b", re.I)
+    noun = alt(knowledge.phrases(LEXICON, "ceasefire_agreement_nouns"))
+    return re.compile(rf"\b(?:{words})(?:\s+(?:{noun}))?\b", re.I)
 
 
-_PEACE_CONTEXT = re.compile(r"\b(?:peace|war|ceasefire|truce)\b", re.I)
+@knowledge.derived
+def _peace_context() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(LEXICON, 'peace_context_words'))})\b", re.I)
+
+
+@knowledge.derived
+def _ceasefire_act() -> re.Pattern[str]:
+    """ "agreed to halt fighting for a week", "agreed to decrease the intensity of the
+    fighting": a ceasefire agreed without the word; the act is the group ``act``."""
+    agree = alt(knowledge.phrases(LEXICON, "ceasefire_agree_forms"))
+    verbs = alt(knowledge.phrases(LEXICON, "ceasefire_verbs"))
+    det = alt(knowledge.phrases(LEXICON, "ceasefire_determiners"))
+    measure = alt(knowledge.phrases(LEXICON, "ceasefire_measures"))
+    objects = alt(knowledge.phrases(LEXICON, "ceasefire_objects"))
+    return re.compile(
+        rf"\b(?:{agree})(?:\s+[\w-]+){{0,3}}?\s+to\s+[\"\u201c]?(?P<act>(?:{verbs})\s+"
+        rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}))\b",
+        re.I,
+    )
+
+
+def _ceasefire_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a ceasefire, or tells one agreed in other words."""
+    found = [(m.start(), m.end()) for m in _ceasefire().finditer(text)]
+    found += [(m.start("act"), m.end("act")) for m in _ceasefire_act().finditer(text)]
+    return sorted(found)
+
+
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
@@ -225,13 +281,13 @@ class AgreementsExtractor:
         ]
         refs += [
             AgreementRef(self._channel_key(m.group(0)), m.start(), m.end(), True)
-            for m in _CHANNEL.finditer(text)
+            for m in _channel().finditer(text)
         ]
         refs += _unknown_names(text, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
         refs += _unnamed_topic_treaties(ctx, refs, known)
         refs += _ceasefires(ctx, refs, known)
-        anaphors = [(m.start(), m.end()) for m in _ANAPHORS.finditer(text)]
+        anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
             before = [r for r in refs if r.end <= start and r.named and r.key in known]
@@ -378,12 +434,18 @@ class AgreementsExtractor:
         if _not_a_status(tok, [*refs, cue]):
             return None
         refined = _refine(status, tok, ctx, sent)
+        if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
+            refined = status  # "agreed to halt the fighting": the halt is the agreement
         if refined is None:
             return None
         status = refined
-        date, until = _dates_near(ctx.analysis.dates, sent, tok)
+        # "the Supplementary Treaty to the 1985 Treaty": a year in a name dates nothing.
+        free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, refs)]
+        date, until = _dates_near(free, sent, tok)
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
-            date = ctx.article.published_at.isoformat()  # "have agreed to resume": news of today
+            # "have agreed to resume": news of the day it is reported ("announced on Thursday
+            # they have agreed"), else of today.
+            date = _reported_on(ctx, sent, tok) or ctx.article.published_at.isoformat()
         if status == "expiring" and date and ctx.article.published_at:
             if date < ctx.article.published_at.isoformat()[: len(date)]:
                 status = "expired"
@@ -413,12 +475,17 @@ class AgreementsExtractor:
                     self._set_parties(ctx, draft, states)
                     return
         at = actor_at(ctx)
-        helpers = set(mediators_in(ctx, sent))
+        mediators, pair = _document_sides(ctx)
+        helpers = set(mediators_in(ctx, sent)) | set(mediators)
+        # A state named only as where something happens ("talks in Switzerland") is no party.
+        places = {at[t.i] for t in sent if t.i in at and t.dep_ == "pobj" and t.head.lower_ == "in"}
         here = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at])]
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
             here += parties_of(ctx, [at[t.i] for t in prev if t.i in at])
-        parties = [p for p in dict.fromkeys(here) if p not in helpers]
+        parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
+        if len(parties) < 2 and not here:
+            parties = list(pair)  # named with no side near: the sides the article shows talking
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
 
@@ -466,9 +533,9 @@ def _unknown_names(
 ) -> list[AgreementRef]:
     """Named agreements missing from the data ("the Caspian Arms Limitation Treaty")."""
     out = []
-    for m in _NAMED.finditer(text):
+    for m in _named().finditer(text):
         # A sentence-initial "The" is the article, not part of the name.
-        name = re.sub(r"^(?:(?:of|on|the|for|and)\s+)+", "", m.group("name"), flags=re.I)
+        name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", m.group("name"), flags=re.I)
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in refs):
             continue
         if not _agreement_name(name, text[m.end("name") : m.end("name") + 12]):
@@ -492,7 +559,8 @@ def _agreement_name(name: str, after: str) -> bool:
     if name.split()[-1].lower() == "convention":
         if words & knowledge.words(LEXICON, "party_convention_words"):
             return False
-        return bool(re.match(r"\s+(?:on|against|for|of|relating)\b", after))
+        links = alt(knowledge.phrases(LEXICON, "convention_links"))
+        return bool(re.match(rf"\s+(?:{links})\b", after))
     return True
 
 
@@ -503,10 +571,10 @@ def _unnamed_peace_treaty(
     named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
     text = ctx.article.text
     pair = sorted(_dominant_pair(ctx))
-    if len(pair) < 2 or not _PEACE_CONTEXT.search(text):
+    if len(pair) < 2 or not _peace_context().search(text):
         return []
     out = []
-    for m in _UNNAMED_PEACE.finditer(text):
+    for m in _unnamed_peace().finditer(text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
         names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
@@ -544,20 +612,20 @@ def _ceasefires(
     """An unnamed ceasefire is the ceasefire of the sides that agree or keep it; one article's
     ceasefires between the same sides are one ("<A>–<B> ceasefire")."""
     out = []
-    for m in _ceasefire().finditer(ctx.article.text):
-        if any(r.start <= m.start() < r.end for r in refs):
+    for start, end in _ceasefire_spans(ctx.article.text):
+        if any(r.start <= start < r.end for r in refs):
             continue
-        if _TALKS_ABOUT.match(ctx.article.text, m.end()):
+        if _talks_about().match(ctx.article.text, end):
             continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
-        if _of_an_earlier_year(ctx, m.start()):
+        if _of_an_earlier_year(ctx, start):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
-        pair = _sides_near(ctx, m.start())
+        pair = _sides_near(ctx, start)
         if len(pair) < 2:
             continue
         name = "–".join(short_name(ctx, p) for p in pair) + " ceasefire"
         key = "ceasefire:" + name
         known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
-        out.append(AgreementRef(key, m.start(), m.end(), True))
+        out.append(AgreementRef(key, start, end, True))
     return out
 
 
@@ -743,9 +811,26 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None
     if status == "observed informally" and tok.pos_ != "VERB":
         return None  # "observers from Qatar" observe nothing of the text
+    if status == "signed" and _signed_off(tok):
+        return "text agreed"
+    if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
     return status
+
+
+def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
+    """Whether the infinitive "agreed" governs is itself an agreement mention."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
+            return True
+    return False
+
+
+def _signed_off(tok: Token) -> bool:
+    """ "signed off on the text": the negotiators approved it; nobody signed the agreement."""
+    return any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
 
 
 def _done_or_doing(tok: Token) -> bool:
@@ -803,6 +888,31 @@ def _dates_near(
     if d.precision == "approximate" and d.end_value is not None:
         return None, d.value
     return d.value, None
+
+
+def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
+    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty")."""
+    if any(r.start <= d.start < r.end for r in refs):
+        return True
+    if d.value is None or len(d.value) != 4:
+        return False
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:
+    """The day of the verb that reports the cue's clause ("announced on Thursday")."""
+    above = set(tok.ancestors)
+    for d in ctx.analysis.dates:
+        if not (sent.start_char <= d.start < sent.end_char) or not d.value:
+            continue
+        span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _governing_verb(span.root) in above:
+            return d.value
+    return None
 
 
 def _verb_chain(verb: Token) -> list[Token]:

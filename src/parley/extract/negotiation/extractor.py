@@ -26,9 +26,9 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
-from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
@@ -36,12 +36,15 @@ from parley.extract.base import Context, country_of, register
 from parley.extract.negotiation.parties import (
     LEXICON,
     host_states,
+    intra_pair,
     mediators_in,
     negotiating_pair,
     parties_of,
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
+from parley.extract.negotiation.told import tell_negotiation
+from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_text, ents_within
@@ -56,107 +59,241 @@ __all__ = ["NegotiationExtractor", "ORDINALS", "find_rounds", "find_issues"]
 # "the second round", "round three": ordinals and the cardinals up to ten (numbers.json)
 ORDINALS = {**ordinals(), **{w: n for w, n in cardinals().items() if 1 <= n <= 10}}
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
-_ROUND = re.compile(
-    rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?round"
-    rf"|round\s+(?P<b>{_ORD}|\d+))\b",
-    re.I,
-)
-_FINAL_ROUND = re.compile(r"\b(?:the|this)\s+(?:final|last)\s+round\b", re.I)
-_BEGAN_IN = re.compile(
-    r"\b(?:talks|negotiations)\s+(?:began|opened|started)\s+in\s+"
-    r"(?P<venue>[A-Z][\w\-]+)"
-)
+_LEX = "lexicon/negotiation.json"  # the words of the patterns (named here for the key check)
 # Words in the round's own clause that make it a plan, a cancellation or a past session.
 _CANCEL_LEMMAS = knowledge.words(LEXICON, "round_cancel_lemmas")
 _INTENT_LEMMAS = knowledge.words(LEXICON, "round_intent_lemmas")
 _PLAN_LEMMAS = knowledge.words(LEXICON, "round_plan_lemmas")
-_CANCELLED = re.compile(
-    r"\b(?:cancel\w*|called off|call off|scrapp\w*|postpone\w*|"
-    r"shelved|abandon\w*)\b",
-    re.I,
-)
-_PLANNED = re.compile(
-    r"\b(?:will|would|plan\w*|schedul\w*|expected|set to|due to|next|"
-    r"coming|upcoming|agreed to (?:continue|hold|meet)|to be held)\b",
-    re.I,
-)
-_UNDER_WAY = re.compile(r"\b(?:under way|underway|ongoing|continu(?:es|ing) (?:today|now))\b", re.I)
-_ISSUES = re.compile(
-    r"\b(?:core|key|main|central|thorny|outstanding|remaining|sticking)?\s*"
-    r"(?:issues|questions|points|topics)(?:\s+(?:are|were|remain))?"
-    r"(?:\s+(?:on the table|on the agenda|at stake))?"
-    r"(?:\s*:|\s+of|\s+such as|\s+include|\s+including)\s+(?P<list>[^.;]+)",
-    re.I,
-)
-_TALKS_ON = re.compile(
-    r"\b(?:talks|negotiations|discussions)\s+(?:on|over|about|focused on|"
-    r"centred on|centered on)\s+(?P<list>[^.;]+)",
-    re.I,
-)
-# Other common ways of naming what is negotiated, tried after the list above. Each gives a list
-# ("talks on A and B") or one item ("A remains the main sticking point").
-_ISSUE_FORMS = (
-    re.compile(r"\bagenda\s*(?::|includes?|covers?)\s+(?P<list>[^.;]+)", re.I),
-    re.compile(r"\bon the agenda (?:are|is|were|was)\s+(?P<list>[^.;]+)", re.I),
-    _TALKS_ON,
-    re.compile(
-        r"\b(?:disputes?|row|quarrel|disagreements?|differences)\s+(?:over|about)\s+"
-        r"(?P<list>[^.;]+)",
+
+
+def _rounds() -> str:
+    return alt(knowledge.phrases(_LEX, "round_nouns"))
+
+
+def _finals() -> str:
+    return alt(knowledge.phrases(_LEX, "final_words"))
+
+
+def _and() -> str:
+    return alt(knowledge.phrases(_LEX, "list_conjunctions"))
+
+
+@knowledge.derived
+def _round_re() -> re.Pattern[str]:
+    """ "the second round", "the sixth and final round", "round three", "the 4th round"."""
+    rnd = _rounds()
+    return re.compile(
+        rf"\b(?:(?P<a>{_ORD}|\d+(?:st|nd|rd|th))\s+(?:(?:{_and()})\s+(?:{_finals()})\s+)?"
+        rf"(?:{rnd})|(?:{rnd})\s+(?P<b>{_ORD}|\d+))\b",
         re.I,
-    ),
-    re.compile(r"\bthe (?:question|issue|matter) of\s+(?P<list>[^.;]+)", re.I),
-    re.compile(
-        r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)(?P<one>(?:the\s+)?[\w’'\- ]{3,60}?)\s+"
-        r"(?:remains?|is|was|has been)\s+(?:still\s+)?(?:the|a)\s+(?:\w+\s+)?"
-        r"(?:sticking point|stumbling block|obstacle|bone of contention)",
+    )
+
+
+@knowledge.derived
+def _final_round_re() -> re.Pattern[str]:
+    """ "the final round", which is the highest number the article gave."""
+    det = alt(knowledge.phrases(_LEX, "final_round_determiners"))
+    return re.compile(rf"\b(?:{det})\s+(?:{_finals()})\s+(?:{_rounds()})\b", re.I)
+
+
+@knowledge.derived
+def _any_final_round_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_finals()})\s+(?:{_rounds()})", re.I)
+
+
+@knowledge.derived
+def _began_in_re() -> re.Pattern[str]:
+    """ "The negotiations began in Aktau": where round one met."""
+    noun = alt(knowledge.phrases(_LEX, "began_in_nouns"))
+    verb = alt(knowledge.phrases(_LEX, "began_verbs"))
+    return re.compile(rf"\b(?:{noun})\s+(?:{verb})\s+in\s+(?P<venue>[A-Z][\w\-]+)")
+
+
+@knowledge.derived
+def _cancelled_re() -> re.Pattern[str]:
+    stem = alt(knowledge.phrases(_LEX, "cancel_stems"))
+    word = alt(knowledge.phrases(_LEX, "cancel_words"))
+    return re.compile(rf"\b(?:(?:{stem})\w*|{word})\b", re.I)
+
+
+@knowledge.derived
+def _planned_re() -> re.Pattern[str]:
+    stem = alt(knowledge.phrases(_LEX, "plan_stems"))
+    word = alt(knowledge.phrases(_LEX, "plan_words"))
+    return re.compile(rf"\b(?:(?:{stem})\w*|{word})\b", re.I)
+
+
+@knowledge.derived
+def _meeting_re() -> re.Pattern[str]:
+    """A sentence about a meeting, which a planning word makes a planned one."""
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(_LEX, 'meeting_words'))})\b", re.I)
+
+
+@knowledge.derived
+def _under_way_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(_LEX, 'under_way_words'))})\b", re.I)
+
+
+_LIST = r"\s+(?P<list>[^.;]+)"
+
+
+@knowledge.derived
+def _issues_re() -> re.Pattern[str]:
+    """ "the core issues: A and B", "five issues are on the table: …", "issues such as A"."""
+    adj = alt(knowledge.phrases(_LEX, "issue_adjectives"))
+    noun = alt(knowledge.phrases(_LEX, "issue_nouns"))
+    verb = alt(knowledge.phrases(_LEX, "issue_verbs"))
+    place = alt(knowledge.phrases(_LEX, "issue_places"))
+    lead = alt(knowledge.phrases(_LEX, "issue_list_leads"))
+    return re.compile(
+        rf"\b(?:{adj})?\s*(?:{noun})(?:\s+(?:{verb}))?(?:\s+(?:{place}))?"
+        rf"(?:\s*:|\s+(?:{lead})){_LIST}",
         re.I,
-    ),
-)
-# Where an item of a list stops: a new clause, or the time and place of the talks.
-_ITEM_END = re.compile(
-    r",?\s+(?:which|who|that|because|since|after|before|when|while|amid|but|as|said|says)\b"
-    r"|\s+(?:on|in|at|last|this|next|by|from)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|the sidelines|the margins|\d)"
-)
-_SAID_TAIL = re.compile(r",\s+[^,]*\b(?:said|says|told|reported|announced)\b.*$")
-# Items that name a time or a bare place rather than a matter under negotiation.
-_NOT_AN_ISSUE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|today|tomorrow|"
-    r"yesterday|the sidelines|\d|(?:[A-Z][\w\-]+\s?)+$)"
-)
-# What talks should produce is not one of their issues ("negotiations on a treaty").
-_PRODUCT = re.compile(
-    r"^(?:(?:new|peace|final|draft)\s+)*(?:treaty|agreement|deal|accord|"
-    r"ceasefire|truce|text|document|settlement)\b",
-    re.I,
-)
-_TALKS_WORDS = re.compile(r"\b(?:talks|negotiations|negotiating table|peace process)\b", re.I)
-_PEACE_WORDS = re.compile(r"\b(?:war|peace|conflict|ceasefire|truce|invasion)\b", re.I)
+    )
+
+
+@knowledge.derived
+def _talks_on_re() -> re.Pattern[str]:
+    noun = alt(knowledge.phrases(_LEX, "talks_on_nouns"))
+    link = alt(knowledge.phrases(_LEX, "talks_on_links"))
+    return re.compile(rf"\b(?:{noun})\s+(?:{link}){_LIST}", re.I)
+
+
+@knowledge.derived
+def _issue_forms() -> tuple[re.Pattern[str], ...]:
+    """Other common ways of naming what is negotiated, tried after :func:`_issues_re`. Each
+    gives a list ("talks on A and B") or one item ("A remains the main sticking point")."""
+    agenda = alt(knowledge.phrases(_LEX, "agenda_nouns"))
+    agenda_verb = alt(knowledge.phrases(_LEX, "agenda_verbs"))
+    on_agenda = alt(knowledge.phrases(_LEX, "on_agenda"))
+    agenda_copula = alt(knowledge.phrases(_LEX, "agenda_copulas"))
+    dispute = alt(knowledge.phrases(_LEX, "dispute_nouns"))
+    dispute_link = alt(knowledge.phrases(_LEX, "dispute_links"))
+    question = alt(knowledge.phrases(_LEX, "question_nouns"))
+    return (
+        re.compile(rf"\b(?:{agenda})\s*(?::|{agenda_verb}){_LIST}", re.I),
+        re.compile(rf"\b(?:{on_agenda}) (?:{agenda_copula}){_LIST}", re.I),
+        _talks_on_re(),
+        re.compile(rf"\b(?:{dispute})\s+(?:{dispute_link}){_LIST}", re.I),
+        re.compile(rf"\bthe (?:{question}) of{_LIST}", re.I),
+        _obstacle_re(),
+    )
+
+
+def _obstacle_re() -> re.Pattern[str]:
+    """ "A remains the main sticking point"."""
+    opener = alt(knowledge.phrases(_LEX, "obstacle_openers"))
+    copula = alt(knowledge.phrases(_LEX, "obstacle_copulas"))
+    adverb = alt(knowledge.phrases(_LEX, "obstacle_adverbs"))
+    noun = alt(knowledge.phrases(_LEX, "obstacle_nouns"))
+    return re.compile(
+        rf"(?:^|[,;:]\s*|\b(?:{opener})\s+)(?P<one>(?:the\s+)?[\w’'\- ]{{3,60}}?)\s+"
+        rf"(?:{copula})\s+(?:(?:{adverb})\s+)?(?:the|a)\s+(?:\w+\s+)?(?:{noun})",
+        re.I,
+    )
+
+
+def _calendar_names() -> str:
+    """Weekday and month names as written in a text ("Monday", "January")."""
+    return capitalised([*full_names("weekdays"), *full_names("months")])
+
+
+@knowledge.derived
+def _item_end_re() -> re.Pattern[str]:
+    """Where an item of a list stops: a new clause, or the time and place of the talks."""
+    clause = alt(knowledge.phrases(_LEX, "item_end_words"))
+    lead = alt(knowledge.phrases(_LEX, "item_time_leads"))
+    when = alt(knowledge.phrases(_LEX, "item_time_words"))
+    return re.compile(rf",?\s+(?:{clause})\b|\s+(?:{lead})\s+(?:{_calendar_names()}|{when}|\d)")
+
+
+@knowledge.derived
+def _said_tail_re() -> re.Pattern[str]:
+    """A closing ", officials said" is not an item."""
+    said = alt(knowledge.phrases(_LEX, "said_words"))
+    return re.compile(rf",\s+[^,]*\b(?:{said})\b.*$")
+
+
+@knowledge.derived
+def _not_an_issue_re() -> re.Pattern[str]:
+    """Items that name a time or a bare place rather than a matter under negotiation."""
+    when = alt(knowledge.phrases(_LEX, "not_issue_words"))
+    return re.compile(rf"^(?:{_calendar_names()}|{when}|\d|(?:[A-Z][\w\-]+\s?)+$)")
+
+
+@knowledge.derived
+def _product_re() -> re.Pattern[str]:
+    """What talks should produce is not one of their issues ("negotiations on a treaty")."""
+    mod = alt(knowledge.phrases(_LEX, "product_modifiers"))
+    noun = alt(knowledge.phrases(_LEX, "product_nouns"))
+    return re.compile(rf"^(?:(?:{mod})\s+)*(?:{noun})\b", re.I)
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(words)})\b", re.I)
+
+
+@knowledge.derived
+def _talks_words_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "talks_words"))
+
+
+@knowledge.derived
+def _peace_words_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "peace_talks_words"))
+
+
+@knowledge.derived
+def _treaty_round_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "treaty_round_words"))
+
+
 _SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
 _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 
-@cache
+@knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
-    """ "the next round", "a new round of talks", "talks will resume", "resumed talks"."""
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "talks
+    with the rebels, which are scheduled to take place on Wednesday"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
+    rnd = _rounds()
+    kind = alt(knowledge.phrases(_LEX, "round_modifiers"))
+    due = spaced(knowledge.phrases(_LEX, "resume_auxiliaries"))
+    lead = alt(knowledge.phrases(_LEX, "resume_leads"))
+    past = alt(knowledge.phrases(_LEX, "past_round_words"))
     return re.compile(
-        rf"\b(?:(?:{nxt})\s+(?:(?:live|face-to-face|formal)\s+)?round"
-        rf"|(?:{talks})\s+(?:will|would|are\s+(?:due|set|expected|scheduled)\s+to|to)\s+"
-        rf"(?:{resume})|(?:will|to|and)\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:final|last|latest)\s+round))\b",
+        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
+        rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
+        rf"|{_scheduled_talks(talks)}"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:{past})\s+(?:{rnd})))\b",
         re.I,
+    )
+
+
+def _scheduled_talks(talks: str) -> str:
+    """ "previously scheduled talks", "talks with the rebels, which are scheduled to take place
+    on Wednesday"."""
+    before = alt(knowledge.phrases(_LEX, "scheduled_leads"))
+    scheduled = alt(knowledge.phrases(_LEX, "scheduled_participles"))
+    link = alt(knowledge.phrases(_LEX, "scheduled_links"))
+    which = alt(knowledge.phrases(_LEX, "scheduled_relatives"))
+    copula = alt(knowledge.phrases(_LEX, "scheduled_copulas"))
+    due = alt(knowledge.phrases(_LEX, "scheduled_words"))
+    event = spaced(knowledge.phrases(_LEX, "scheduled_events"))
+    return (
+        rf"(?:(?:{before})\s+)?(?:{scheduled})\s+(?:{talks})"
+        rf"|(?:{talks})(?:\s+(?:{link})\s+[^,.;]{{1,40}})?,?(?:\s+(?:{which}))?\s+(?:{copula})\s+"
+        rf"(?:{due})\s+to\s+(?:{event})"
     )
 
 
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
     """``(ordinal, start, end)`` of every numbered round phrase in ``text``."""
     found = []
-    for m in _ROUND.finditer(text):
+    for m in _round_re().finditer(text):
         word = (m.group("a") or m.group("b")).lower()
         n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
         if n:
@@ -172,7 +309,7 @@ def find_issues(sentence: str) -> list[str]:
     A, B"), the subject of talks or disputes ("talks on A and B", "disputes over A"), "the
     question of A", and "A remains the main sticking point".
     """
-    for form in (_ISSUES, *_ISSUE_FORMS):
+    for form in (_issues_re(), *_issue_forms()):
         m = form.search(sentence)
         if m is None:
             continue
@@ -184,7 +321,9 @@ def find_issues(sentence: str) -> list[str]:
         items = [
             i
             for i in items
-            if i and not _NOT_AN_ISSUE.match(i) and not (form is _TALKS_ON and _PRODUCT.match(i))
+            if i
+            and not _not_an_issue_re().match(i)
+            and not (form is _talks_on_re() and _product_re().match(i))
         ]
         if items:
             return items
@@ -194,8 +333,9 @@ def find_issues(sentence: str) -> list[str]:
 def _split_items(whole: str) -> list[str]:
     """ "A, B and C" → [A, B, C]; kept whole when a piece is a single word ("trade and
     transit" is one issue). A closing ", officials said" is not an item."""
-    whole = _SAID_TAIL.sub("", whole).strip(" :—-")
-    items = [i.strip(" :—-") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", whole)]
+    whole = _said_tail_re().sub("", whole).strip(" :—-")
+    joins = rf",\s*(?:(?:{_and()})\s+)?|\s+(?:{_and()})\s+"
+    items = [i.strip(" :—-") for i in re.split(joins, whole)]
     if any(len(i.split()) < 2 for i in items):
         return [_clean_item(whole)]
     return [_clean_item(i) for i in items]
@@ -203,7 +343,7 @@ def _split_items(whole: str) -> list[str]:
 
 def _clean_item(item: str) -> str:
     """An item without its article and without the clause that follows it."""
-    cut = _ITEM_END.search(item)
+    cut = _item_end_re().search(item)
     item = item[: cut.start()] if cut else item
     return re.sub(r"^(?:the|a|an)\s+", "", item.strip(" ,:—-"), flags=re.I)
 
@@ -214,16 +354,22 @@ class NegotiationExtractor:
 
     name: ClassVar[str] = "parley.negotiation.v1"
     requires: ClassVar[tuple[str, ...]] = ("mentions", "dates", "events", "agreements")
-    assigns: ClassVar[tuple[str, ...]] = ("rounds", "tracks")
+    # Events too: a round or an agreement step no event tells gets one (see told.py).
+    assigns: ClassVar[tuple[str, ...]] = ("rounds", "tracks", "events")
 
     def __call__(self, ctx: Context) -> None:
-        talks = self._talks_track(ctx) or self._rounds_track(ctx)
+        # A track shown only by what the sides agreed or demanded may still announce a
+        # meeting ("talks will resume in Doha on October 27").
+        talks = (
+            self._intra_track(ctx)
+            or self._talks_track(ctx)
+            or self._rounds_track(ctx)
+            or self._stated_track(ctx)
+        )
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
             talks.mediators += [h for h in _venue_hosts(ctx, talks) if h not in talks.mediators]
-        else:
-            talks = self._stated_track(ctx)
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
@@ -231,6 +377,7 @@ class NegotiationExtractor:
                 talks = None  # a provisional track that found nothing to hold
         tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         ctx.analysis.tracks.extend(tracks)
+        tell_negotiation(ctx, tracks, self.name)
 
     # 1. tracks -----------------------------------------------------------------------------
     def _talks_track(self, ctx: Context) -> Track | None:
@@ -253,6 +400,15 @@ class NegotiationExtractor:
         mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in pair]
         return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
 
+    def _intra_track(self, ctx: Context) -> Track | None:
+        """ "Intra-Afghan talks": the state and its armed group, whoever else the article
+        shows at other tables."""
+        pair = intra_pair(ctx)
+        if not pair:
+            return None
+        helpers = [m for m in self._mediators(ctx) if m not in pair]
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=helpers)
+
     @staticmethod
     def _mediators(ctx: Context) -> list[str]:
         """Every actor the article names as mediating, hosting or facilitating talks."""
@@ -268,10 +424,7 @@ class NegotiationExtractor:
         mentions = self._round_mentions(ctx)
         if not mentions:
             return None
-        on_treaty = any(
-            re.search(r"\b(?:treaty|agreement|accord)\b", sent.text, re.I)
-            for _, sent, _, _ in mentions
-        )
+        on_treaty = any(_treaty_round_re().search(sent.text) for _, sent, _, _ in mentions)
         treaties = [
             a for a in ctx.analysis.agreements if a.kind == "treaty" and len(a.parties) >= 2
         ]
@@ -294,7 +447,7 @@ class NegotiationExtractor:
         negotiating (an exchange they agreed, a party's demand, a truce reached through
         mediators): it is kept only if it gets issues, positions or mediators."""
         helpers = self._mediators(ctx)
-        if not (helpers or _TALKS_WORDS.search(ctx.article.text)):
+        if not (helpers or _talks_words_re().search(ctx.article.text)):
             return None
         pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
@@ -337,7 +490,9 @@ class NegotiationExtractor:
         self._infer_current(ctx, track, rounds)
         unnumbered = self._next_rounds(ctx, track, rounds)
         unnumbered += self._meetings(ctx, track, [*rounds.values(), *unnumbered])
-        return [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+        found = [*(rounds[k] for k in sorted(rounds)), *unnumbered]
+        _date_plans_elsewhere(ctx, found)
+        return found
 
     @staticmethod
     def _meetings(ctx: Context, track: Track, known: list[Round]) -> list[Round]:
@@ -354,7 +509,7 @@ class NegotiationExtractor:
             if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
                 continue
             day = e.date.value
-            if any(r.date and (r.date.startswith(day) or day.startswith(r.date)) for r in known):
+            if any(r.date and _days_agree(r.date, day) for r in known):
                 continue
             if any(r.evidence and r.evidence.start == e.evidence.start for r in known):
                 continue
@@ -403,8 +558,14 @@ class NegotiationExtractor:
             r.ordinal = None
             r.venue = r.venue or _venue_before(ctx, sent)
             # One article's "next round" and "talks will resume" are the one next meeting.
-            same = next((o for o in out if o.status == r.status == "planned"), None)
+            same = next(
+                (o for o in out if o.status == r.status == "planned" and _compatible(o, r)), None
+            )
             if same is not None:
+                # "in Geneva" and, of the same meeting, "in Switzerland": the state hosts it.
+                track.mediators += [
+                    h for h in _hosts_named(ctx, track, r.venue) if h not in track.mediators
+                ]
                 same.venue = same.venue or r.venue
                 same.date = same.date or r.date
             else:
@@ -419,9 +580,9 @@ class NegotiationExtractor:
             for n, start, end in find_rounds(sent.text):
                 out.append((n, sent, sent.start_char + start, sent.start_char + end))
         final = max((n for n, *_ in out), default=0)
-        if final and re.search(r"\b(?:final|last)\s+round", ctx.article.text, re.I):
+        if final and _any_final_round_re().search(ctx.article.text):
             for sent in ctx.doc.sents:
-                for m in _FINAL_ROUND.finditer(sent.text):
+                for m in _final_round_re().finditer(sent.text):
                     out.append(
                         (final, sent, sent.start_char + m.start(), sent.start_char + m.end())
                     )
@@ -432,7 +593,7 @@ class NegotiationExtractor:
         if 1 in rounds or not rounds:
             return
         for sent in ctx.doc.sents:
-            m = _BEGAN_IN.search(sent.text)
+            m = _began_in_re().search(sent.text)
             if m:
                 date = next(
                     (
@@ -571,12 +732,13 @@ def _dominant_states(ctx: Context) -> list[str]:
 
 def _after_cue(sentence: str, cue: str) -> str:
     """The stance in "X responded that STANCE": the words after the cue and 'that'."""
-    m = re.search(rf"\b{re.escape(cue)}\b(?:\s+that)?\s*", sentence)
+    that = alt(knowledge.phrases(_LEX, "complementizers"))
+    m = re.search(rf"\b{re.escape(cue)}\b(?:\s+(?:{that}))?\s*", sentence)
     return sentence[m.end() :].strip().rstrip(".") if m else sentence
 
 
 def _track_name(ctx: Context, pair: list[str]) -> str:
-    kind = "peace talks" if _PEACE_WORDS.search(ctx.article.text) else "talks"
+    kind = "peace talks" if _peace_words_re().search(ctx.article.text) else "talks"
     return f"{_pair_name(ctx, pair)} {kind}"
 
 
@@ -594,7 +756,8 @@ def _extension_positions(ctx: Context, ag: Agreement) -> list[Position]:
         if s.status == "extension proposed" and s.by:
             country = country_of(ctx, s.by)
             if country and s.evidence:
-                m = re.search(r"\b(?:a|an)\s+([\w\-]+\s+extension)\b", s.evidence.text)
+                noun = alt(knowledge.phrases(_LEX, "extension_nouns"))
+                m = re.search(rf"\b(?:a|an)\s+([\w\-]+\s+(?:{noun}))\b", s.evidence.text)
                 out.append(
                     Position(
                         actor=country,
@@ -629,9 +792,9 @@ def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
     words = _clause_words(tok)
     if words & _CANCEL_LEMMAS or "call off" in _phrasal(tok):
         return "cancelled"
-    if _UNDER_WAY.search(sent.text):
+    if _under_way_re().search(sent.text):
         return "under way"
-    if words & _PLAN_LEMMAS:
+    if words & _PLAN_LEMMAS or {"be", "to"} <= words:  # "a round is to be held"
         return "planned"
     return "held"
 
@@ -653,6 +816,13 @@ def _clause_words(tok: Token) -> set[str]:
             for c in t.children
             if c.dep_ in ("aux", "auxpass", "acomp", "xcomp", "advmod", "prt")
         }
+        words |= {  # "is to be held": the infinitive's own "to"
+            g.lemma_.lower()
+            for c in t.children
+            if c.dep_ == "xcomp"
+            for g in c.children
+            if g.dep_ == "aux"
+        }
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
             break
     return words
@@ -668,9 +838,9 @@ def _phrasal(tok: Token) -> str:
 
 
 def _sentence_status(ctx: Context, sent: SpacySpan) -> str:
-    if _CANCELLED.search(sent.text):
+    if _cancelled_re().search(sent.text):
         return "cancelled"
-    if _PLANNED.search(sent.text) or _future_date(ctx, sent):
+    if _planned_re().search(sent.text) or _future_date(ctx, sent):
         return "planned"
     return "held"
 
@@ -679,14 +849,15 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
-        near = -120 <= ent.start_char - at <= 60
+        near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
             return ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
         if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
             return ent.text
-    m = re.search(r"\bin the (?P<demonym>[A-Z][a-z]+) capital\b", sent.text)
+    capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
+    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
     if m:
         state = load_demonyms().get(m.group("demonym"))
         if state and state in ctx.kb and ctx.kb[state].capital:
@@ -713,14 +884,18 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     return None
 
 
+def _hosts_named(ctx: Context, track: Track, venue: str | None) -> list[str]:
+    """The states a venue names itself ("in Switzerland"), when they are no side."""
+    found = ctx.kb.lookup(venue) if venue else []
+    return [a.id for a in found if a.kind == "state" and a.id not in track.parties]
+
+
 def _venue_hosts(ctx: Context, track: Track) -> list[str]:
     """States that host a round ("the next round will be held in Pakistan", a round in
     Kuala Lumpur): the state named, or whose capital is named, when it is no side."""
     hosts: list[str] = []
     for r in track.rounds:
-        for actor in ctx.kb.lookup(r.venue) if r.venue else []:
-            if actor.kind == "state" and actor.id not in track.parties:
-                hosts.append(actor.id)
+        hosts += _hosts_named(ctx, track, r.venue)
         for actor in ctx.kb.of_kind("state") if r.venue else []:
             if actor.capital == r.venue and actor.id not in track.parties:
                 hosts.append(actor.id)
@@ -729,14 +904,67 @@ def _venue_hosts(ctx: Context, track: Track) -> list[str]:
 
 def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
     """ "X and Y initialled the treaty in Bishkek. … after a final round of talks": a place
-    the sentence before names after "in"."""
+    the sentence before names after "in" where something happened (not "the Taliban's
+    office in Qatar")."""
     if sent.start == 0:
         return None
     prev = ctx.doc[sent.start - 1].sent
     for ent in prev.ents:
-        if ent.label_ == "GPE" and ent.start > 0 and ctx.doc[ent.start - 1].lower_ == "in":
+        if ent.label_ != "GPE" or ent.start == 0:
+            continue
+        prep = ctx.doc[ent.start - 1]
+        if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _compatible(a: Round, b: Round) -> bool:
+    """Two unnumbered plans are one meeting when their days agree (within the two days that
+    "March 28-30" and "March 29-30" leave), else unless their venues or days differ ("in
+    Pakistan on February 18 … in Qatar on February 25")."""
+    if a.date and b.date:
+        return _days_agree(a.date, b.date)
+    return not (a.venue and b.venue and a.venue != b.venue)
+
+
+def _days_agree(a: str, b: str) -> bool:
+    """ "2026-03" and "2026-03-09" agree; so do two days at most two days apart."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 2
+    return False
+
+
+def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
+    """A planned round that its own sentence leaves undated (or dates by the day of the
+    announcement) takes the one future day another sentence plans a meeting for: "the next
+    round will be held in Pakistan … the negotiators would meet on February 18"."""
+    pub = ctx.article.published_at
+    if pub is None:
+        return
+    plans = [r for r in rounds if r.status == "planned" and (r.date or "") <= pub.isoformat()]
+    taken = {r.date for r in rounds if r.status == "planned" and r not in plans}
+    if len(plans) != 1:
+        return
+    start = plans[0].evidence.end if plans[0].evidence else 0
+    for sent in ctx.doc.sents:
+        if sent.start_char < start or not (
+            _planned_re().search(sent.text) and _meeting_re().search(sent.text)
+        ):
+            continue
+        days = [
+            d.value
+            for d in ctx.analysis.dates
+            if sent.start_char <= d.start < sent.end_char
+            and d.value
+            and len(d.value) == 10
+            and d.value > pub.isoformat()
+            and d.value not in taken
+        ]
+        if days:
+            plans[0].date = days[0]
+            return
 
 
 def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:

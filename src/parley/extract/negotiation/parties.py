@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from parley import knowledge
 from parley.extract.base import Context, actor_at
+from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ __all__ = [
     "mediators_in",
     "host_states",
     "negotiating_pair",
+    "intra_pair",
+    "government_pair",
     "LEXICON",
     "short_name",
 ]
@@ -130,11 +133,21 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         lower = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
             found += _ids(ctx, at, _verb_helpers(tok))
-        elif tok.pos_ in ("NOUN", "PROPN") and (lower in nouns or lemma in nouns):
+        elif tok.pos_ in ("NOUN", "PROPN") and (
+            lower in nouns or lemma in nouns or _mediation_phrase(tok)
+        ):
             found += _ids(ctx, at, _noun_helpers(tok))
     found += _demonym_mediators(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _mediation_phrase(tok: Token) -> bool:
+    """ "the good offices of the ICRC": a two-word name for mediation ending at ``tok``."""
+    if tok.i == 0:
+        return False
+    pair = f"{tok.nbor(-1).lower_} {tok.lower_}"
+    return pair in knowledge.words(LEXICON, "mediation_phrases")
 
 
 def _verb_helpers(tok: Token) -> list[Token]:
@@ -182,10 +195,23 @@ def _ids(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
     return [at[t.i] for t in toks if t.i in at]
 
 
-_DEMONYM_MEDIATION = re.compile(
-    r"\b(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+)[- ]"
-    r"(?:mediat\w*|brokered|sponsored|facilitated|hosted)\b"
-)
+@knowledge.derived
+def _demonym_mediation() -> re.Pattern[str]:
+    """ "Egyptian-Qatari mediation", "Swiss-mediated", "US-brokered"."""
+    stem = alt(knowledge.phrases(LEXICON, "mediation_stems"))
+    done = alt(knowledge.phrases(LEXICON, "mediation_participles"))
+    return re.compile(
+        r"\b(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+)[- ]"
+        rf"(?:(?:{stem})\w*|{done})\b"
+    )
+
+
+@knowledge.derived
+def _short_name_mediation() -> re.Pattern[str]:
+    """ "US-Saudi mediation": a state's short name joined to a demonym."""
+    short = alt(knowledge.table(LEXICON, "short_state_names"))
+    noun = alt(knowledge.phrases(LEXICON, "mediation_heads"))
+    return re.compile(rf"\b({short})-(?:[A-Z][a-z]+)\s+(?:{noun})\b")
 
 
 def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
@@ -193,13 +219,13 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     states of the demonyms or short names before a mediation word."""
     demonyms = load_demonyms()
     out: list[str] = []
-    for m in _DEMONYM_MEDIATION.finditer(sent.text):
+    for m in _demonym_mediation().finditer(sent.text):
         for name in m.group("names").split("-"):
             state = demonyms.get(name) or _state_named(ctx, name)
             if state:
                 out.append(state)
-    for m in re.finditer(r"\b(US|U\.S\.|UK|UAE)-(?:[A-Z][a-z]+)\s+mediation\b", sent.text):
-        out.append({"US": "USA", "U.S.": "USA", "UK": "GBR", "UAE": "ARE"}[m.group(1)])
+    for m in _short_name_mediation().finditer(sent.text):
+        out.append(knowledge.table(LEXICON, "short_state_names")[m.group(1)])
         tail = m.group(0).split("-", 1)[1].split()[0]
         state = load_demonyms().get(tail)
         if state:
@@ -246,7 +272,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     for sent in ctx.doc.sents:
         if talk.search(sent.text):
             add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
-        for m in _JOINED_TALKS.finditer(sent.text):
+        for m in _joined_talks().finditer(sent.text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
             add(parties_of(ctx, named), 3)
@@ -254,11 +280,50 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         if e.type in ("CONSULT", "AGREE") and e.status in ("occurred", "planned"):
             add(parties_of(ctx, [*e.source, *e.target]), 2)
     if not pairs:
-        return []
+        return government_pair(ctx)
     return list(pairs.most_common(1)[0][0])
 
 
-_JOINED_TALKS = re.compile(
-    r"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:peace\s+|border\s+)?"
-    r"(?:talks|negotiations|dialogue|ceasefire|truce|treaty)\b"
-)
+@knowledge.derived
+def _joined_talks() -> re.Pattern[str]:
+    """ "Armenia-Azerbaijan peace talks": a name for the talks that joins the two sides."""
+    topic = alt(knowledge.phrases(LEXICON, "joined_talks_topics"))
+    noun = alt(knowledge.phrases(LEXICON, "joined_talks_nouns"))
+    return re.compile(rf"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:(?:{topic})\s+)?(?:{noun})\b")
+
+
+@knowledge.derived
+def _intra_pattern() -> re.Pattern[str]:
+    intra = alt(knowledge.phrases(LEXICON, "intra_prefixes"))
+    talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
+    return re.compile(rf"\b(?:{intra})-(?P<people>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:{talks})\b")
+
+
+def intra_pair(ctx: Context) -> list[str]:
+    """ "Intra-Afghan peace talks" are talks inside one state: its government and the armed
+    group of that state the article names (sorted ids); [] when it names none."""
+    demonyms = load_demonyms()
+    for m in _intra_pattern().finditer(ctx.article.text):
+        state = demonyms.get(m.group("people"))
+        groups = [a.id for a in ctx.analysis.actors if a.kind == "group" and a.country == state]
+        if state is not None and groups:
+            return sorted([state, groups[0]])
+    return []
+
+
+@cache
+def _government_side() -> re.Pattern[str]:
+    words = sorted(knowledge.phrases(LEXICON, "government_sides"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def government_pair(ctx: Context) -> list[str]:
+    """ "The government team" facing the one armed group the article names is that group's
+    state (or its armed force, when named): "the government team … the LTTE delegation"."""
+    if not _government_side().search(ctx.article.text):
+        return []
+    groups = {a.id: a.country for a in ctx.analysis.actors if a.kind == "group" and a.country}
+    if len(groups) != 1:
+        return []
+    [(group, state)] = groups.items()
+    return sorted([_as_force(ctx, state, [state, group]), group])

@@ -14,6 +14,9 @@ the first that yields a position for a sentence wins, so one statement is one po
 
 Then quotes: a party's person or institution quoted with a stance word ("we want", "not for
 sale", "no … until") or about an issue the article lists states a position in their own words.
+
+Every word the finders' patterns read is in ``lexicon/negotiation.json`` (a user's file extends
+them); the patterns are built from it once per knowledge configuration.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.base import Context, country_of
+from parley.extract.negotiation.words import alt, capitalised, spaced
 from parley.issues import UNSPECIFIED, issue_for, issue_scores, party_words, topic_stems
 from parley.kb import load_demonyms
 from parley.models import Position, Quote, Span, Track
@@ -33,60 +38,156 @@ if TYPE_CHECKING:
 __all__ = ["UNSPECIFIED", "issue_for", "topic_stems", "sentence_positions", "quoted_positions"]
 
 
-_RED_LINE = re.compile(r"\b(?:one of\s+)?(?P<who>[\w’'\- ]+?)(?:’s|'s)\s+red lines?\b", re.I)
-_OWN_RED_LINE = re.compile(r"\b(?:our|my)\s+red lines?\b", re.I)
-_NON_NEGOTIABLE = re.compile(
-    r"(?P<what>[\w’'\- ]{3,80}?)\s+(?:is|are|remains?)\s+non-negotiable\s+for\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
-)
-_ESSENTIAL = re.compile(
-    r"\bfor (?P<who>[A-Z][\w\- ]+?), it is (?:not only )?(?:essential|vital|crucial|"
-    r"non-negotiable|a precondition|imperative) that (?P<what>[^.]+)",
-    re.I,
-)
+_LEX = "lexicon/negotiation.json"  # every word the patterns read: parley.knowledge
 _SUBJECT = r"(?P<who>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?|\b[Ww]e)"
-_REFUSAL = re.compile(
-    _SUBJECT + r"\s+(?:will|would|shall|could|can)(?:\s*not|n[’']t|\s+never)\s+"
-    r"(?:sign|accept|agree|put\s+\w+\s+signature|ratify|cede|give up|allow|tolerate|"
-    r"recognise|recognize|withdraw)\b[^.]*"
-)
-_CONDITION = re.compile(
-    r"\b(?:until|while|unless|as long as|before|any|never|"
-    r"under no circumstances)\b",
-    re.I,
-)
-_WANTS = re.compile(
-    _SUBJECT + r"\s+(?:wants|demands|demanded|insists|insisted|calls for|called for|requires)"
-    r"(?:\s+(?:on|that))?\s+(?P<what>[^.;]+)"
-)
-_DEMAND_OF = re.compile(
-    r"(?P<who>\b[A-Z][\w\-]+)(?:’s|'s)\s+(?:demand|insistence|precondition|condition)\s+"
-    r"(?:for|that|of)\s+(?P<what>[^.;]+?)(?=\s+(?:had|has|was|is|were|remained|remains|"
-    r"would)\b|[.;,]|$)"
-)
-_PROPOSAL = re.compile(
-    r"(?P<who>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[a-z]+)?)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:floated|proposed|tabled|put forward|offered|suggested)\s+(?:a|an)\s+(?:\w+\s+)?"
-    r"(?:compromise|proposal|plan|formula|arrangement)\s+"
-    r"(?:under which|whereby|that would|for|to)\s+(?P<what>[^.;]+)"
-)
-# Words in a quote that state a stance rather than report a fact.
-_STANCE_CUE = re.compile(
-    r"\b(?:we|I)\s+(?:want|demand|insist|need|will never|will not (?:accept|sign|allow|agree|"
-    r"give up|cede|tolerate))\b|\bnot for sale\b|\bnon-negotiable\b|\bunacceptable\b|"
-    r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b",
-    re.I,
-)
-_QUOTE_RED_LINE = re.compile(
-    r"\bnot for sale\b|\bnon-negotiable\b|"
-    r"\b(?:no|not|never)\b[^.]*\b(?:until|unless|as long as)\b",
-    re.I,
-)
-_OFFICIAL = re.compile(
-    r"\b(?:official|diplomat|minister|ministry|spokes\w+|delegation|"
-    r"government|negotiator|envoy|aide|office)s?\b",
-    re.I,
-)
+
+
+def _red_line_words() -> str:
+    return alt(knowledge.phrases(_LEX, "red_line_words"))
+
+
+@knowledge.derived
+def _red_line_re() -> re.Pattern[str]:
+    """ "one of the Kremlin's red lines", "Baku's red line"."""
+    lead, red = alt(knowledge.phrases(_LEX, "red_line_leads")), _red_line_words()
+    return re.compile(rf"\b(?:(?:{lead})\s+)?(?P<who>[\w’'\- ]+?)(?:’s|'s)\s+(?:{red})\b", re.I)
+
+
+@knowledge.derived
+def _own_red_line_re() -> re.Pattern[str]:
+    owners = alt(knowledge.phrases(_LEX, "own_red_line_owners"))
+    return re.compile(rf"\b(?:{owners})\s+(?:{_red_line_words()})\b", re.I)
+
+
+def _copulas() -> str:
+    return alt(knowledge.phrases(_LEX, "copulas"))
+
+
+@knowledge.derived
+def _non_negotiable_re() -> re.Pattern[str]:
+    """ "Y is non-negotiable for X" (X a name)."""
+    non_negotiable = spaced(knowledge.phrases(_LEX, "non_negotiable_for"))
+    return re.compile(
+        rf"(?P<what>[\w’'\- ]{{3,80}}?)\s+(?:{_copulas()})\s+(?:{non_negotiable})\s+"
+        r"(?P<who>(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+    )
+
+
+@knowledge.derived
+def _essential_re() -> re.Pattern[str]:
+    """ "for X, it is (not only) essential that …"."""
+    lead = alt(knowledge.phrases(_LEX, "essential_leads"))
+    frame = alt(knowledge.phrases(_LEX, "essential_frames"))
+    hedge = alt(knowledge.phrases(_LEX, "essential_hedges"))
+    word = alt(knowledge.phrases(_LEX, "essential_words"))
+    that = alt(knowledge.phrases(_LEX, "complementizers"))
+    return re.compile(
+        rf"\b(?:{lead}) (?P<who>[A-Z][\w\- ]+?), (?:{frame}) (?:(?:{hedge}) )?(?:{word}) "
+        rf"(?:{that}) (?P<what>[^.]+)",
+        re.I,
+    )
+
+
+@knowledge.derived
+def _refusal_re() -> re.Pattern[str]:
+    """ "X will not sign …", "we can never accept …"."""
+    modal = alt(knowledge.phrases(_LEX, "refusal_modals"))
+    joined = alt(knowledge.phrases(_LEX, "refusal_joined_negations"))
+    never = alt(knowledge.phrases(_LEX, "refusal_negations"))
+    verb = spaced(knowledge.phrases(_LEX, "refusal_verbs"))
+    return re.compile(
+        rf"{_SUBJECT}\s+(?:{modal})(?:\s*(?:{joined})|n[’']t|\s+(?:{never}))\s+"
+        rf"(?:{verb})\b[^.]*"
+    )
+
+
+@knowledge.derived
+def _condition_re() -> re.Pattern[str]:
+    """Words that make a refusal conditional, hence a red line ("until", "any")."""
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(_LEX, 'condition_words'))})\b", re.I)
+
+
+@knowledge.derived
+def _wants_re() -> re.Pattern[str]:
+    verb = alt(knowledge.phrases(_LEX, "demand_verbs"))
+    link = alt(knowledge.phrases(_LEX, "demand_links"))
+    return re.compile(rf"{_SUBJECT}\s+(?:{verb})(?:\s+(?:{link}))?\s+(?P<what>[^.;]+)")
+
+
+@knowledge.derived
+def _demand_of_re() -> re.Pattern[str]:
+    """ "Baku's demand for …", ending before the verb that reports it."""
+    noun = alt(knowledge.phrases(_LEX, "demand_nouns"))
+    link = alt(knowledge.phrases(_LEX, "demand_noun_links"))
+    end = alt(knowledge.phrases(_LEX, "demand_ends"))
+    return re.compile(
+        rf"(?P<who>\b[A-Z][\w\-]+)(?:’s|'s)\s+(?:{noun})\s+"
+        rf"(?:{link})\s+(?P<what>[^.;]+?)(?=\s+(?:{end})\b|[.;,]|$)"
+    )
+
+
+@knowledge.derived
+def _proposal_re() -> re.Pattern[str]:
+    aux = alt(knowledge.phrases(_LEX, "proposal_auxiliaries"))
+    verb = alt(knowledge.phrases(_LEX, "proposal_verbs"))
+    noun = alt(knowledge.phrases(_LEX, "proposal_nouns"))
+    link = alt(knowledge.phrases(_LEX, "proposal_links"))
+    return re.compile(
+        r"(?P<who>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[a-z]+)?)\s+"
+        rf"(?:(?:{aux})\s+)?(?:{verb})\s+(?:a|an)\s+(?:\w+\s+)?(?:{noun})\s+"
+        rf"(?:{link})\s+(?P<what>[^.;]+)"
+    )
+
+
+def _quote_red_line() -> str:
+    """Words in a quote that draw a red line: "not for sale", "no … until …"."""
+    words = alt(knowledge.phrases(_LEX, "quote_red_line_words"))
+    negation = alt(knowledge.phrases(_LEX, "quote_negations"))
+    condition = alt(knowledge.phrases(_LEX, "quote_conditions"))
+    return rf"\b(?:{words})\b|\b(?:{negation})\b[^.]*\b(?:{condition})\b"
+
+
+@knowledge.derived
+def _stance_cue_re() -> re.Pattern[str]:
+    """Words in a quote that state a stance rather than report a fact."""
+    verb = alt(knowledge.phrases(_LEX, "quote_stance_verbs"))
+    word = alt(knowledge.phrases(_LEX, "quote_stance_words"))
+    return re.compile(rf"\b(?:we|I)\s+(?:{verb})\b|\b(?:{word})\b|{_quote_red_line()}", re.I)
+
+
+@knowledge.derived
+def _quote_red_line_re() -> re.Pattern[str]:
+    return re.compile(_quote_red_line(), re.I)
+
+
+@knowledge.derived
+def _official_re() -> re.Pattern[str]:
+    """A speaker described as an official ("a senior official", "the spokeswoman")."""
+    word = alt(knowledge.phrases(_LEX, "official_words"))
+    stem = alt(knowledge.phrases(_LEX, "official_stems"))
+    return re.compile(rf"\b(?:{word}|(?:{stem})\w+)s?\b", re.I)
+
+
+@knowledge.derived
+def _avoid_re() -> re.Pattern[str]:
+    """ "This would avoid deploying …": the red line is the thing avoided ("no …")."""
+    this = capitalised(knowledge.phrases(_LEX, "demonstratives"))
+    modal = alt(knowledge.phrases(_LEX, "avoid_modals"))
+    verb = alt(knowledge.phrases(_LEX, "avoid_verbs"))
+    what = alt(knowledge.phrases(_LEX, "avoid_objects"))
+    return re.compile(rf"^(?:{this}) (?:{modal}) (?:{verb})\s+(?:{what})?\s*")
+
+
+@knowledge.derived
+def _is_tail_re() -> re.Pattern[str]:
+    """A closing "that is" before "our red line"."""
+    this = alt(knowledge.phrases(_LEX, "demonstratives"))
+    return re.compile(rf"\s*\b(?:{this})\s+is\s*$", re.I)
+
+
+@knowledge.derived
+def _clause_split_re() -> re.Pattern[str]:
+    return re.compile(rf",\s*(?:{alt(knowledge.phrases(_LEX, 'clause_openers'))})\b")
 
 
 # ------------------------------------------------------------------------ sentence cascade
@@ -100,18 +201,13 @@ def sentence_positions(ctx: Context, sent: SpacySpan, track: Track) -> list[Posi
 
 
 def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _RED_LINE.search(sent.text)
+    m = _red_line_re().search(sent.text)
     if m is None:
         return _own_red_line(ctx, sent, track)
     who = _actor_named(ctx, m.group("who"))
-    after = re.match(r"\s+(?:is|are|remains?)\s+(?P<what>[^.;]+)", sent.text[m.end() :])
+    after = re.match(rf"\s+(?:{_copulas()})\s+(?P<what>[^.;]+)", sent.text[m.end() :])
     what = after.group("what") if after else sent.text[: m.start()].rstrip(" ,;—-")
-    what = re.sub(
-        r"^(?:This|That|It) would (?:avoid|prevent|rule out)\s+"
-        r"(?:deploying|sending|stationing|having)?\s*",
-        "no ",
-        what,
-    )
+    what = _avoid_re().sub("no ", what)
     if who is None:
         return None
     return _position(ctx, sent, track, who, f"{what} (red line)", red_line=True, claim=False)
@@ -119,7 +215,7 @@ def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "That is our red line", said by a party's person: what the quote said before it."""
-    m = _OWN_RED_LINE.search(sent.text)
+    m = _own_red_line_re().search(sent.text)
     q = _quote_at(ctx, sent.start_char + m.start()) if m else None
     if q is None or q.speaker is None:
         return None
@@ -127,7 +223,7 @@ def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | Non
     if who is None:
         return None
     before = q.text[: max(0, sent.start_char + m.start() - q.start)] if m else ""
-    what = re.sub(r"\s*\b(?:that|this|it)\s+is\s*$", "", before.strip(), flags=re.I)
+    what = _is_tail_re().sub("", before.strip())
     pos = _position(
         ctx,
         sent,
@@ -141,7 +237,7 @@ def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | Non
 
 
 def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _NON_NEGOTIABLE.search(sent.text)
+    m = _non_negotiable_re().search(sent.text)
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None:
         return None
@@ -150,18 +246,18 @@ def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | N
 
 def _refusal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "Baku will not sign while …": a refusal; a condition or "any" makes it a red line."""
-    m = _REFUSAL.search(sent.text)
+    m = _refusal_re().search(sent.text)
     if m is None:
         return None
     who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
     if who is None or who not in track.parties:
         return None
     what = m.group(0).strip(" ,\"“”’'")
-    return _position(ctx, sent, track, who, what, red_line=bool(_CONDITION.search(what)))
+    return _position(ctx, sent, track, who, what, red_line=bool(_condition_re().search(what)))
 
 
 def _essential(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _ESSENTIAL.search(sent.text)
+    m = _essential_re().search(sent.text)
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None:
         return None
@@ -170,7 +266,7 @@ def _essential(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 def _wants(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "Baku wants the constitutional change before any signature"; only about an issue."""
-    m = _WANTS.search(sent.text)
+    m = _wants_re().search(sent.text)
     if m is None:
         return None
     who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
@@ -180,7 +276,7 @@ def _wants(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 
 def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _DEMAND_OF.search(sent.text)
+    m = _demand_of_re().search(sent.text)
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None or who not in track.parties:
         return None
@@ -189,13 +285,13 @@ def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 def _proposal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "The Swiss mediators floated a compromise under which …": a mediator's stance too."""
-    m = _PROPOSAL.search(sent.text)
+    m = _proposal_re().search(sent.text)
     if m is None:
         return None
     who = _actor_named(ctx, m.group("who")) or _demonym_state(m.group("who"))
     if who is None:
         return None
-    what = re.split(r",\s*(?:which|who|but|while)\b", m.group("what"))[0]
+    what = _clause_split_re().split(m.group("what"))[0]
     return _position(ctx, sent, track, who, what.strip())
 
 
@@ -213,7 +309,7 @@ def quoted_positions(ctx: Context, track: Track, earlier: Sequence[Position]) ->
             continue
         # a quote without a stance word must name an issue clearly (two of its words)
         scores = issue_scores(track.issues, q.text, party_words(track))
-        if not (_STANCE_CUE.search(q.text) or (scores and scores[0][0] >= 2)):
+        if not (_stance_cue_re().search(q.text) or (scores and scores[0][0] >= 2)):
             continue
         pos = _quote_position(ctx, track, q, who)
         if pos.on == UNSPECIFIED and _follows_own(ctx, pos, [*earlier, *out]):
@@ -249,7 +345,7 @@ def _quote_position(ctx: Context, track: Track, q: Quote, who: str) -> Position:
         actor=who,
         on=issue_for(track.issues, context, party_words(track)),
         position=q.text.strip(),
-        red_line=bool(_QUOTE_RED_LINE.search(q.text)),
+        red_line=bool(_quote_red_line_re().search(q.text)),
         attributed_to=_anonymous(q),
         evidence=evidence,
         article_id=ctx.article.id,
@@ -314,7 +410,7 @@ def _speaker_state(ctx: Context, q: Quote) -> str | None:
     if state is None and q.speaker.actor is not None:
         known = {a.id: a.country for a in ctx.analysis.actors}
         state = known.get(q.speaker.actor)
-    if state is None and q.speaker.actor is None and _OFFICIAL.search(q.speaker.text):
+    if state is None and q.speaker.actor is None and _official_re().search(q.speaker.text):
         state = _demonym_state(q.speaker.text) or _actor_in(ctx, q.speaker.text)
     return state
 

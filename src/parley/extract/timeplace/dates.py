@@ -3,9 +3,12 @@
 The extractor ``parley.dates.v1`` fills ``analysis.dates``. Finding is a cascade of our own
 patterns (explicit dates, months, seasons, weekdays, relative days/weeks/years, "ago", durations
 and "the coming weeks"), then spaCy DATE/TIME entities that no pattern covered, which go to
-dateparser as a last resort. Resolution is a pure function, :func:`resolve_expression`, of the
-text, the publication date and the *tense* of the governing verb, because "on Monday" and "in
-October" point backwards in a past-tense sentence and forwards in a future one.
+dateparser as a last resort. Every word the patterns read (month and weekday names, "last",
+"ago", "the coming", units, seasons) is in ``lexicon/timeplace.json``, so a user's file extends
+them, and the tables beside them say what a word means ("previous" is one step back).
+Resolution is a pure function, :func:`resolve_expression`, of the text, the publication date and
+the *tense* of the governing verb, because "on Monday" and "in October" point backwards in a
+past-tense sentence and forwards in a future one.
 
 Conventions (a person reading ``value`` should not be surprised):
 
@@ -17,6 +20,9 @@ Conventions (a person reading ``value`` should not be surprised):
   point as both ``value`` and ``end_value`` with precision ``approximate``; an open duration
   ("for months") has ``value`` None. "In the coming weeks" is a ``range`` from publication.
 * Present tense counts as "nearest": the closest occurrence before or after publication.
+* "last Friday" is the Friday of the calendar week before publication ("on Friday" or "this
+  past Friday" name the nearer one); "from June until August" is read as one span, which in a
+  past sentence ends before publication.
 * Without a publication date every expression keeps its text and gets ``value`` None.
 
 ``ctx.products.date_kind`` maps each expression's start offset to ``point``, ``range`` or
@@ -29,7 +35,7 @@ import calendar
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -59,21 +65,21 @@ log = logging.getLogger(__name__)
 Tense = Literal["past", "future", "present"]
 Kind = DateKind
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-# Counts before a unit ("three weeks", "a few days"), from parley/data/lexicon/numbers.json.
-# Kept to the words this extractor has always read: all cardinals would also find "for fourteen
-# months" (one more date in the events gold), a change to make with a snapshot regeneration.
-NUMBERS = {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
+
+@knowledge.derived
+def _numbers() -> dict[str, int]:
+    """Counts before a unit ("three weeks", "a few days"), from lexicon/numbers.json.
+
+    Kept to the words this extractor has always read: all cardinals would also find "for
+    fourteen months" (one more date in the events gold), a change to make with a snapshot
+    regeneration.
+    """
+    return {w: n for w, n in counts().items() if 1 <= n <= 12 or n in (18, 20, 30)}
+
+
 # How far "the coming days/weeks/months/years" reach, as (unit, count).
 COMING_REACH = {"day": ("day", 7), "week": ("week", 4), "month": ("month", 3), "year": ("year", 2)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
-_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _ORD = r"(?:st|nd|rd|th)?"
 
 
@@ -94,108 +100,191 @@ class _Rule:
     kind: Kind
 
 
+# ------------------------------------------------------------------ patterns from the lexicon
+# Every word a pattern reads comes from lexicon/timeplace.json, so a user's file extends the
+# patterns as it extends any list; the patterns are compiled once per knowledge configuration.
+
+
+def months() -> Mapping[str, int]:
+    """Month names and abbreviations, lower case, to the month's number."""
+    return knowledge.table(_LEX, "months")
+
+
+def weekdays() -> Mapping[str, int]:
+    """Weekday names, lower case, to the weekday's number (Monday 0)."""
+    return knowledge.table(_LEX, "weekdays")
+
+
+def _alt(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first: 'in the' is tried before 'in'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _units(*ids: str) -> str:
+    """An alternation of the unit words whose calendar unit is one of ``ids``."""
+    table = knowledge.table(_LEX, "date_units")
+    return _alt(w for w, unit in table.items() if unit in ids)
+
+
 def _rx(text: str) -> re.Pattern[str]:
     return re.compile(r"\b" + text + r"\b", re.IGNORECASE)
 
 
-_YEAR_RE = _rx(r"(?:in |early |late |mid-)?(?P<year>(?:19|20)\d{2})(?!s)")
-# "in June", "by mid-July", "early August" — but not "for July 8", which is a day.
-_MONTH_RE = _rx(
-    r"(?:(?P<mod>in|last|next|this|since|by|until|from|through|during|for) )?"
-    r"(?:(?P<part>early|late|mid)(?: |-))?" + _MONTH + r"(?! ?\d)"
-)
+@knowledge.derived
+def _rules() -> tuple[_Rule, ...]:
+    """The cascade of patterns. Longest match wins across rules; on a tie the earlier rule."""
+    return _explicit_rules() + _calendar_rules() + _relative_rules() + _duration_rules()
 
-# Longest match wins across rules; on equal length the earlier rule wins.
-RULES: tuple[_Rule, ...] = (
-    _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
-    _Rule("mdy", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
-    _Rule(
-        "dmy",
-        _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH + r",? (?P<year>\d{4})"),
-        "point",
-    ),
-    _Rule("md", _rx(_MONTH + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
-    _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + _MONTH), "point"),
-    _Rule(
-        "my",
-        _rx(r"(?:in )?(?:(?:early|mid|late|mid-) ?)?" + _MONTH + r",? (?P<year>\d{4})"),
-        "point",
-    ),
-    _Rule("month", _MONTH_RE, "point"),
-    _Rule("decade", _rx(r"(?:the )?(?:(?:early|late|mid-?) ?)?(?P<decade>(?:19|20)\d)0s"), "point"),
-    _Rule(
-        "season",
-        _rx(
-            r"(?:(?P<mod>last|this|next|early|late|in|in the|during the|during)"
-            r" )?(?P<season>spring|summer|autumn|fall|winter)"
-            r"(?:(?: of)? (?P<year>\d{4}))?"
+
+def _month_alt() -> str:
+    return r"(?P<month>" + _alt(months()) + r")\.?"
+
+
+def _parts() -> str:
+    return _alt(knowledge.table(_LEX, "part_days"))
+
+
+def _explicit_rules() -> tuple[_Rule, ...]:
+    month, part = _month_alt(), _parts()
+    return (
+        _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
+        _Rule("mdy", _rx(month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
+        _Rule(
+            "dmy",
+            _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
+            "point",
         ),
-        "point",
-    ),
-    _Rule("year", _YEAR_RE, "point"),
-    _Rule(
-        "day",
-        _rx(
-            r"(?P<day_word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|"
-            r"evening)|(?:yesterday|tomorrow|last) (?:morning|afternoon|evening|night))"
+        _Rule("md", _rx(month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
+        _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month), "point"),
+        _Rule(
+            "my",
+            _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})"),
+            "point",
         ),
-        "point",
-    ),
-    _Rule(
-        "weekday",
-        _rx(
-            r"(?:(?P<mod>this|last|next|on|on this|on last|on next|this past) )?"
-            + _WEEKDAY
-            + r"(?: (?:morning|afternoon|evening|night))?"
+    )
+
+
+def _calendar_rules() -> tuple[_Rule, ...]:
+    """A month, decade, season or year on its own, given a modifier that makes it a date."""
+    month, part = _month_alt(), _parts()
+    # "in June", "by mid-July", "early August"; but not "for July 8", which is a day.
+    modifier = _alt(knowledge.phrases(_LEX, "month_modifiers"))
+    season_mod = _alt(knowledge.phrases(_LEX, "season_modifiers"))
+    seasons = _alt(knowledge.table(_LEX, "seasons"))
+    year_lead = "|".join(
+        re.escape(w) + ("" if w.endswith("-") else " ")
+        for w in knowledge.phrases(_LEX, "year_leads")
+    )
+    return (
+        _Rule(
+            "month",
+            _rx(rf"(?:(?P<mod>{modifier}) )?(?:(?P<part>{part})(?: |-))?{month}(?!\.? ?\d)"),
+            "point",
         ),
-        "point",
-    ),
-    _Rule(
-        "within",
-        _rx(
-            r"(?P<mod>earlier|later|early|late) (?:this|in the) "
-            r"(?P<unit>week|month|year)"
+        _Rule(
+            "decade",
+            _rx(r"(?:the )?(?:(?:" + part + r")-? ?)?(?P<decade>(?:19|20)\d)0s"),
+            "point",
         ),
-        "point",
-    ),
-    _Rule(
-        "relunit",
-        _rx(
-            r"(?:the )?(?P<mod>last|this|next|past|previous|coming) "
-            r"(?P<unit>week|weekend|month|year)"
+        _Rule(
+            "season",
+            _rx(
+                r"(?:(?P<mod>" + season_mod + r") )?(?P<season>" + seasons + r")"
+                r"(?:(?: of)? (?P<year>\d{4}))?"
+            ),
+            "point",
         ),
-        "point",
-    ),
-    _Rule("ago", _rx(_NUM + r" " + _UNIT + r" ago"), "point"),
-    _Rule(
-        "coming",
-        _rx(
-            r"(?:in |over |during |within )?the (?P<mod>coming|next|following|past|"
-            r"last|recent) (?:few )?(?P<unit>day|week|month|year)s"
+        _Rule("year", _rx(r"(?:" + year_lead + r")?(?P<year>(?:19|20)\d{2})(?!s)"), "point"),
+    )
+
+
+def _relative_rules() -> tuple[_Rule, ...]:
+    """Days, weekdays and units named from publication: "yesterday", "last Friday", "last week"."""
+    day_parts = _alt(knowledge.phrases(_LEX, "day_parts"))
+    day_words = _alt(knowledge.table(_LEX, "day_words"))
+    part_leads = _alt(knowledge.table(_LEX, "day_part_leads"))
+    weekday_mod = _alt(knowledge.table(_LEX, "weekday_modifiers"))
+    within_mod = _alt(knowledge.phrases(_LEX, "within_modifiers"))
+    within_link = _alt(knowledge.phrases(_LEX, "within_links"))
+    unit_mod = _alt(knowledge.phrases(_LEX, "relative_unit_modifiers"))
+    return (
+        _Rule(
+            "day",
+            _rx(r"(?P<day_word>" + day_words + r"|(?:" + part_leads + r") (?:" + day_parts + r"))"),
+            "point",
         ),
-        "range",
-    ),
-    _Rule("recent", _rx(r"(?:in |over )?(?P<mod>recent) (?P<unit>day|week|month|year)s"), "range"),
-    _Rule(
-        "duration",
-        _rx(
-            r"(?P<mod>for another|another|for the next|for|within|in|over the next"
-            r"|the next|over the past|the past|over the last) " + _NUM + r" (?:more )?" + _UNIT
+        _Rule(
+            "weekday",
+            _rx(
+                r"(?:(?P<mod>(?:on )?(?:" + weekday_mod + r")|on) )?"
+                r"(?P<weekday>" + _alt(weekdays()) + r")(?: (?:" + day_parts + r"))?"
+            ),
+            "point",
         ),
-        "duration",
-    ),
-    _Rule("open", _rx(r"for (?P<unit>day|week|month|year|decade)s"), "duration"),
-)
+        _Rule(
+            "within",
+            _rx(
+                r"(?P<mod>" + within_mod + r") (?:" + within_link + r") "
+                r"(?P<unit>" + _units("week", "month", "year") + r")"
+            ),
+            "point",
+        ),
+        _Rule(
+            "relunit",
+            _rx(
+                r"(?:the )?(?P<mod>" + unit_mod + r") "
+                r"(?P<unit>" + _units("week", "weekend", "month", "year") + r")"
+            ),
+            "point",
+        ),
+    )
+
+
+def _duration_rules() -> tuple[_Rule, ...]:
+    """Counted and open stretches of time: "three weeks ago", "the coming weeks", "for months"."""
+    num = r"(?P<num>\d+|" + _alt(_numbers()) + r")"
+    unit = r"(?P<unit>" + _units("day", "week", "month", "year", "decade") + r")s?"
+    plural = r"(?P<unit>" + _units("day", "week", "month", "year") + r")s"
+    ago = _alt(knowledge.phrases(_LEX, "before_now"))
+    span_lead = _alt(knowledge.phrases(_LEX, "span_leads"))
+    coming = _alt(knowledge.phrases(_LEX, "coming_modifiers"))
+    few = _alt(knowledge.phrases(_LEX, "vague_fillers"))
+    recent_lead = _alt(knowledge.phrases(_LEX, "recent_leads"))
+    recent = _alt(knowledge.phrases(_LEX, "recent_modifiers"))
+    duration = _alt(knowledge.table(_LEX, "duration_modifiers"))
+    more = _alt(knowledge.phrases(_LEX, "duration_fillers"))
+    open_lead = _alt(knowledge.phrases(_LEX, "open_duration_leads"))
+    every = _units("day", "week", "month", "year", "decade")
+    return (
+        _Rule("ago", _rx(num + r" " + unit + r" (?:" + ago + r")"), "point"),
+        _Rule(
+            "coming",
+            _rx(rf"(?:(?:{span_lead}) )?the (?P<mod>{coming}) (?:(?:{few}) )?{plural}"),
+            "range",
+        ),
+        _Rule(
+            "recent",
+            _rx(r"(?:(?:" + recent_lead + r") )?(?P<mod>" + recent + r") " + plural),
+            "range",
+        ),
+        _Rule(
+            "duration",
+            _rx(r"(?P<mod>" + duration + r") " + num + r" (?:(?:" + more + r") )?" + unit),
+            "duration",
+        ),
+        _Rule("open", _rx(r"(?:" + open_lead + r") (?P<unit>" + every + r")s"), "duration"),
+    )
 
 
 def find_expressions(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Every non-overlapping pattern match in ``text``, longest first, in text order."""
+    rules = _rules()
     found: list[tuple[int, int, _Rule, re.Match[str]]] = []
-    for rule in RULES:
+    for rule in rules:
         for m in rule.pattern.finditer(text):
-            if _plausible(m):
+            if _plausible(rule, m):
                 found.append((m.start(), m.end(), rule, m))
-    found.sort(key=lambda f: (-(f[1] - f[0]), RULES.index(f[2])))
+    found.sort(key=lambda f: (-(f[1] - f[0]), rules.index(f[2])))
     kept: list[tuple[int, int, _Rule, re.Match[str]]] = []
     for item in found:
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
@@ -203,22 +292,24 @@ def find_expressions(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     return sorted(kept, key=lambda f: f[0])
 
 
-def _plausible(m: re.Match[str]) -> bool:
+def _plausible(rule: _Rule, m: re.Match[str]) -> bool:
     """Reject look-alikes: 'may'/'march' as verbs, 'fall' as a verb, '2000 troops'."""
     groups = m.groupdict()
     if groups.get("season") and not (groups.get("mod") or groups.get("year")):
         return False
-    if "year" in groups and groups.get("year") and m.re is _YEAR_RE:
+    if rule.name == "year" and groups.get("year"):
         after = m.string[m.end() : m.end() + 2]
-        if re.match(r" [a-z]", after) and not re.match(r"(?i)in|early|late|mid", m.group(0)):
+        led = m.start("year") > m.start()  # "in 2000 troops" is still a year
+        if re.match(r" [a-z]", after) and not led:
             return False
     for key in ("month", "weekday"):
         word = groups.get(key)
         if word and not word[0].isupper():
             return False
-    if m.re is _MONTH_RE and not (groups.get("mod") or groups.get("part")):
+    if rule.name == "month" and not (groups.get("mod") or groups.get("part")):
         return False  # a bare month name is left to the entity fallback
-    if groups.get("month", "").lower() == "may" and groups.get("mod", "") in ("", None):
+    verb_like = (groups.get("month") or "").lower() in knowledge.words(_LEX, "verb_like_months")
+    if verb_like and groups.get("mod", "") in ("", None):
         return any(groups.get(k) is not None for k in ("day", "year", "part"))
     return True
 
@@ -238,12 +329,18 @@ def resolve_expression(text: str, base: dt.date | None, tense: Tense = "present"
         The resolution; ``precision`` ``unknown`` when no rule understands the text.
     """
     text = text.strip()
-    for candidate in (text, re.sub(r"(?i)^(?:on|at|since|by|until|from) ", "", text)):
-        for rule in RULES:
+    for candidate in (text, _leading_preposition().sub("", text)):
+        for rule in _rules():
             m = rule.pattern.fullmatch(candidate)
-            if m and _plausible(m):
+            if m and _plausible(rule, m):
                 return _resolve_match(rule, m, base, tense)
     return Resolved(None, "unknown")
+
+
+@knowledge.derived
+def _leading_preposition() -> re.Pattern[str]:
+    words = _alt(knowledge.phrases(_LEX, "leading_prepositions"))
+    return re.compile(r"^(?:" + words + r") ", re.IGNORECASE)
 
 
 def _resolve_match(rule: _Rule, m: re.Match[str], base: dt.date | None, tense: Tense) -> Resolved:
@@ -281,7 +378,7 @@ def _explicit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved
     if g.get("mm"):
         month = int(g["mm"] or 0)
     else:
-        month = MONTHS[(g["month"] or "").lower()]
+        month = months()[(g["month"] or "").lower()]
     year = int(g["year"] or 0)
     try:
         return Resolved(dt.date(year, month, int(g["day"] or 0)).isoformat(), "day")
@@ -290,7 +387,7 @@ def _explicit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved
 
 
 def _month_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    month, day = MONTHS[(g["month"] or "").lower()], int(g["day"] or 0)
+    month, day = months()[(g["month"] or "").lower()], int(g["day"] or 0)
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -303,16 +400,16 @@ def _month_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolve
 
 
 def _month_year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    month = MONTHS[(g["month"] or "").lower()]
+    month = months()[(g["month"] or "").lower()]
     return Resolved(f"{int(g['year'] or 0):04d}-{month:02d}", "month")
 
 
 def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    month = MONTHS[(g["month"] or "").lower()]
+    month = months()[(g["month"] or "").lower()]
     mod = (g.get("mod") or "").lower()
-    # "until August" follows its verb's tense ("ran until August" is past): not in the table
-    direction: Tense = knowledge.table(_LEX, "month_direction").get(mod, tense)
-    if mod == "this":
+    step = _step(mod)
+    direction = _direction(mod, step, tense)
+    if step == 0:
         chosen = dt.date(base.year, month, 1)
         part = (g.get("part") or "").lower()
         if part:
@@ -323,7 +420,7 @@ def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
         return Resolved(f"{base.year:04d}-{month:02d}", "month")
     firsts = [dt.date(y, month, 1) for y in (base.year - 1, base.year, base.year + 1)]
     month_of_base = base.replace(day=1)
-    if mod in ("last", "next"):  # "last October" in October means a year ago
+    if step:  # "last October" in October means a year ago
         firsts = [d for d in firsts if d != month_of_base]
     chosen = _pick(firsts, month_of_base, direction)
     part = (g.get("part") or "").lower()
@@ -333,6 +430,27 @@ def _month(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
             "approximate",
         )
     return Resolved(f"{chosen.year:04d}-{chosen.month:02d}", "month")
+
+
+def _step(mod: str) -> int | None:
+    """Which one a modifier names: -1 the last, 0 this, 1 the next; None when it says not."""
+    step = knowledge.table(_LEX, "relative_steps").get(mod)
+    return None if step is None else int(step)
+
+
+def _direction(mod: str, step: int | None, tense: Tense) -> Tense:
+    """Which way from publication a modified month lies: the modifier's way, else the tense's.
+
+    "by June" is ahead unless its verb is past; "until August" follows its verb's tense ("ran
+    until August" is past), so it is in neither table.
+    """
+    direction: Tense | None = knowledge.table(_LEX, "month_direction").get(mod)
+    leaning: Tense | None = knowledge.table(_LEX, "month_leaning").get(mod)
+    if direction is None and leaning is not None:  # "had left by June" is behind
+        direction = "past" if tense == "past" else leaning
+    if direction is None and step:
+        direction = "past" if step < 0 else "future"
+    return direction or tense
 
 
 def _decade(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
@@ -364,11 +482,12 @@ def _season(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     ]
     current = max(d for d in starts if d <= base)
     in_progress = _add_months(current, 3) > base
-    if mod == "this":
+    step = _step(mod)
+    if step == 0:
         chosen = current if in_progress or tense != "future" else _add_months(current, 12)
-    elif mod == "last":
+    elif step is not None and step < 0:
         chosen = _add_months(current, -12) if in_progress else current
-    elif mod == "next":
+    elif step is not None and step > 0:
         chosen = _add_months(current, 12)
     else:
         chosen = _pick(starts, base, tense)
@@ -381,35 +500,46 @@ def _year(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 def _day_word(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
     word = (g["day_word"] or "").lower()
-    offset = (
-        -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith("tomorrow") else 0
-    )
+    offset = knowledge.table(_LEX, "day_words").get(word)
+    if offset is None:  # "last night": the word before the part of the day says which day
+        leads = knowledge.table(_LEX, "day_part_leads")
+        lead = max((w for w in leads if word.startswith(w + " ")), key=len, default="")
+        offset = leads.get(lead, 0)
     return Resolved((base + dt.timedelta(days=offset)).isoformat(), "day")
 
 
 def _weekday(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    target = WEEKDAYS[(g["weekday"] or "").lower()]
+    """A weekday, in the week its modifier names, else the one the tense points to.
+
+    "last Friday" is the Friday of the week before publication: the nearer one is written "on
+    Friday" or "this past Friday" (the latest before publication).
+    """
+    target = weekdays()[(g["weekday"] or "").lower()]
     mod = (g.get("mod") or "").lower().replace("on ", "").strip()
     monday = base - dt.timedelta(days=base.weekday())
     this_week = monday + dt.timedelta(days=target)
-    if mod == "this":
-        return Resolved(this_week.isoformat(), "day")
-    if mod in ("last", "this past"):
-        day = this_week if this_week < base else this_week - dt.timedelta(days=7)
-    elif mod == "next":
-        day = this_week if this_week > base else this_week + dt.timedelta(days=7)
+    week = dt.timedelta(days=7)
+    meaning = knowledge.table(_LEX, "weekday_modifiers").get(mod)
+    if meaning == "this_week":
+        day = this_week
+    elif meaning == "last_week":
+        day = this_week - week
+    elif meaning == "latest":
+        day = this_week if this_week < base else this_week - week
+    elif meaning == "following":
+        day = this_week if this_week > base else this_week + week
     else:
-        day = _pick([this_week + dt.timedelta(days=7 * k) for k in (-1, 0, 1)], base, tense)
+        day = _pick([this_week + k * week for k in (-1, 0, 1)], base, tense)
     return Resolved(day.isoformat(), "day")
 
 
 def _within(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    return _unit_at(base, (g["unit"] or "").lower())
+    return _unit_at(base, _unit(g))
 
 
 def _relunit(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
-    step = int(knowledge.table(_LEX, "relative_steps").get(mod, 0))
+    mod, unit = (g["mod"] or "").lower(), _unit(g)
+    step = _step(mod) or 0
     if unit in ("week", "weekend"):
         return _unit_at(base + dt.timedelta(weeks=step), unit)
     if unit == "month":
@@ -434,7 +564,7 @@ def _unit_at(day: dt.date, unit: str) -> Resolved:
 
 
 def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    unit, count = (g["unit"] or "").lower(), _number(g["num"])
+    unit, count = _unit(g), _number(g["num"])
     vague = (g["num"] or "").lower() in vague_counts()
     moved = _shift(base, unit, -count)
     if unit == "day":
@@ -447,7 +577,7 @@ def _ago(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 
 def _coming(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    mod, unit = (g["mod"] or "").lower(), (g["unit"] or "").lower()
+    mod, unit = (g["mod"] or "").lower(), _unit(g)
     reach_unit, count = COMING_REACH.get(unit, ("year", 10 if unit == "decade" else 1))
     if mod in knowledge.words(_LEX, "backward_modifiers"):
         return Resolved(_shift(base, reach_unit, -count).isoformat(), "range", base.isoformat())
@@ -455,11 +585,12 @@ def _coming(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
 
 
 def _duration(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
-    mod, unit, count = (g["mod"] or "").lower(), (g["unit"] or "").lower(), _number(g["num"])
-    backwards = "past" in mod or "last" in mod or (mod == "for" and tense == "past")
-    if backwards:
+    mod, unit, count = (g["mod"] or "").lower(), _unit(g), _number(g["num"])
+    # forward, backward, or "tense": "for six months" reaches back in the past, is open now
+    way = knowledge.table(_LEX, "duration_modifiers").get(mod, "forward")
+    if way == "backward" or (way == "tense" and tense == "past"):
         return Resolved(_shift(base, unit, -count).isoformat(), "range", base.isoformat())
-    if mod == "for" and tense != "future":
+    if way == "tense" and tense != "future":
         return Resolved(None, "approximate")  # "for six months" in the present: no anchor
     end = _shift(base, unit, count).isoformat()
     return Resolved(end, "approximate", end)
@@ -493,9 +624,14 @@ _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]
 }
 
 
+def _unit(g: dict[str, str | None]) -> str:
+    """The calendar unit (day, week, weekend, month, year, decade) a unit word counts in."""
+    return str(knowledge.table(_LEX, "date_units")[(g["unit"] or "").lower()])
+
+
 def _number(word: str | None) -> int:
     word = (word or "").lower()
-    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+    return int(word) if word.isdigit() else _numbers().get(word, 1)
 
 
 def _feb29(day: dt.date) -> bool:
@@ -625,7 +761,7 @@ class DatesExtractor:
             step = partial(self._from_entity, ent, base, patterns, found, kinds)
             isolated(ctx, self.name, step, ent.sent)
         found.sort(key=lambda t: t.start)
-        _order_spans(ctx.doc.text, found)
+        _order_spans(ctx.doc.text, found, base)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
@@ -687,14 +823,18 @@ def _sentence(doc: Doc, start: int, end: int) -> Span | None:
     return span.sent if span is not None and len(span) else None
 
 
-_ANCHORED = re.compile(r"\d{4}|" + "|".join(m for m in MONTHS if len(m) > 3), re.IGNORECASE)
+@knowledge.derived
+def _anchored() -> re.Pattern[str]:
+    """A year or a month name longer than an abbreviation: text worth asking dateparser about."""
+    names = _alt(m for m in months() if len(m) > 3)
+    return re.compile(r"\d{4}|" + names, re.IGNORECASE)
 
 
 def _dateparser_fallback(
     text: str, base: dt.date | None, cache: dict[dt.date, Any]
 ) -> Resolved | None:
     """Ask dateparser, but only about text that names a year or a month (not bare durations)."""
-    if base is None or not _ANCHORED.search(text):
+    if base is None or not _anchored().search(text):
         return None
     if base not in cache:
         from dateparser.date import DateDataParser  # imported lazily: slow to import
@@ -720,25 +860,31 @@ def _dateparser_fallback(
     return None
 
 
-def _order_spans(text: str, found: list[TimeExpression]) -> None:
-    """ "from June until August": the end of a span is the first such month after its start.
+def _order_spans(text: str, found: list[TimeExpression], base: dt.date | None) -> None:
+    """ "from June until August": one span, its months read together.
 
     Each month is resolved alone (by the verb's tense), which can put the end a year before the
-    start, or the start a year after the end; the pair is read together instead.
+    start, or the start a year after the end. A span that is over by publication keeps its end
+    and starts at the last such month before it ("lasted from June until August", written in
+    July, is last year's June to August); any other span keeps its start and ends at the first
+    such month after it.
     """
     for first, second in zip(found, found[1:], strict=False):
         between = text[first.end : second.start].strip().lower()
-        opening = first.text.lower().startswith("from")
+        opening = first.text.lower().split(" ", 1)[0] in knowledge.words(_LEX, "span_openers")
         joined = between == "" or between in knowledge.words(_LEX, "span_joiners")
         months = first.precision == second.precision == "month"
         if not opening or not joined or not (months and first.value and second.value):
             continue
-        start, end = _month_number(first.value), _month_number(second.value)
-        if end < start:
-            second.value = f"{int(first.value[:4]) + 1:04d}{second.value[4:]}"
-        elif end - start >= 12:
-            second.value = f"{int(second.value[:4]) - 1:04d}{second.value[4:]}"
+        (sy, sm), (ey, em) = _year_month(first.value), _year_month(second.value)
+        if 0 <= (ey * 12 + em) - (sy * 12 + sm) < 12:
+            continue
+        published = base.year * 12 + base.month if base is not None else None
+        if published is not None and max(sy * 12 + sm, ey * 12 + em) <= published:
+            first.value = f"{ey if sm <= em else ey - 1:04d}-{sm:02d}"
+        else:
+            second.value = f"{sy if em >= sm else sy + 1:04d}-{em:02d}"
 
 
-def _month_number(value: str) -> int:
-    return int(value[:4]) * 12 + int(value[5:7])
+def _year_month(value: str) -> tuple[int, int]:
+    return int(value[:4]), int(value[5:7])

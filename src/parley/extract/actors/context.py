@@ -1,0 +1,138 @@
+"""What the rest of an article says about a name: the evidence beyond the span itself.
+
+A one-word outlet name may open a longer organisation name ("National Security Council"), a
+short name several outlets share ("the Times") is read by the article's dateline and publisher,
+and a name several states share ("Congo") by the article's other names: a capital, a full
+name, a city, a known actor of one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from parley.extract.actors.gender import gender_of_name
+from parley.extract.actors.outlets import shared_short_name
+from parley.extract.actors.state import Reading, lex
+from parley.kb import alias_key
+from parley.knowledge.places import city_country
+from parley.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["ArticleContext"]
+
+
+class ArticleContext:
+    """Questions about a name that the rest of one article answers."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.r = reading
+        self.doc = reading.doc
+        self._surnames: dict[str, bool] = {}
+
+    def person_named(self, ent: SpacySpan) -> bool:
+        """Whether the one word ``ent`` ("Jordan") is a person's surname in this article: right
+        after a given name here or anywhere else ("Senator Jim Jordan", "Michael Jordan")."""
+        word = ent.text
+        if len(ent) != 1:
+            return False
+        if word not in self._surnames:
+            self._surnames[word] = any(
+                t.text == word and self.given_name_before(t.i) for t in self.doc
+            )
+        return self._surnames[word]
+
+    def given_name_before(self, i: int) -> bool:
+        """A given name right before token ``i``: a first name of the gender tables, a word the
+        model tags PERSON, or a capitalised word after a rank or honorific ("Senator Jim")."""
+        if i < 1:
+            return False
+        prev = self.doc[i - 1]
+        glued = prev.whitespace_ == " "
+        if not (glued and prev.pos_ == "PROPN" and prev.is_title):
+            return False
+        if prev.ent_type_ == "PERSON" or gender_of_name(prev.text) is not None:
+            return True
+        return i >= 2 and self.doc[i - 2].lower_ in self.r.lexicon.ranks
+
+    def bare_outlet_name(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "National" or "Times" alone: a one-word outlet name without its "The"."""
+        if actor.kind != "media outlet" or len(ent) != 1:
+            return False
+        return actor.name.lower().startswith("the ") or shared_short_name(ent.text)
+
+    def opens_longer_name(self, ent: SpacySpan) -> bool:
+        """ "National Security Council": capitalised words glued after ``ent`` continue a name."""
+        return self.name_end(ent.end) > ent.end
+
+    def names_an_organisation(self, ent: SpacySpan) -> bool:
+        """ "Americans for Ukraine, a political action committee": a place or people opening a
+        longer capitalised name ("X for Y", "X of Y") that an apposition then describes."""
+        end = self.name_end(ent.end)
+        if end <= ent.end + 1 or end + 1 >= len(self.doc):
+            return False
+        inside = self.doc[ent.end : end]
+        joined = any(t.lower_ in lex("name_connectors") for t in inside)
+        return joined and self.doc[end].text == "," and self.doc[end + 1].pos_ == "DET"
+
+    def name_end(self, i: int) -> int:
+        """Where a capitalised name running on from token ``i`` ends (connectors inside)."""
+        doc = self.doc
+        while i < len(doc) and "\n" not in doc[i - 1].whitespace_:
+            token = doc[i]
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+                i += 1
+            elif token.lower_ in lex("name_connectors") and nxt is not None and nxt.is_title:
+                i += 1
+            else:
+                break
+        return i
+
+    def after_the(self, ent: SpacySpan) -> bool:
+        """ "the Times": the article a newspaper's short name is written with."""
+        return ent.start > 0 and self.doc[ent.start - 1].lower_ == "the"
+
+    def state_by_context(self, states: list[Actor]) -> Actor | None:
+        """Of several states one name fits ("Congo"), the one the article's other names point
+        to (its capital, its full name, the dateline); None when none or several do."""
+        own = _own_names(states)
+        dateline = alias_key(self.r.dateline or "")
+        found = {i for i, names in own.items() if dateline in {alias_key(n) for n in names}}
+        hits = []
+        for actor_id, names in own.items():
+            for name in names:
+                pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+                hits += [(m.start(), m.end(), actor_id) for m in re.finditer(pattern, self.r.text)]
+        inner = {h for h in hits for o in hits if o != h and o[0] <= h[0] and h[1] <= o[1]}
+        found |= {h[2] for h in hits if h not in inner}
+        found |= self._countries_named() & set(own)
+        if len(found) != 1:
+            return None
+        return next(s for s in states if s.id in found)
+
+    def _countries_named(self) -> set[str]:
+        """Countries of the article's known actors and cities ("Goma", the FARDC)."""
+        kb, out = self.r.kb, set()
+        for ent in self.doc.ents:
+            actor = kb.actors.get(ent.ent_id_) if ent.ent_id_ else None
+            country = actor.country if actor else None
+            if actor is None and ent.label_ == "GPE":
+                country = city_country(ent.text)
+            if country and (actor is None or actor.kind != "state"):
+                out.add(country)
+        return out
+
+
+def _own_names(states: list[Actor]) -> dict[str, list[str]]:
+    """Each state's names that no other of ``states`` shares ("Kinshasa", "DRC")."""
+    names = {
+        s.id: [n for n in (s.name, *s.aliases, *s.metonyms, s.capital or "") if n] for s in states
+    }
+    keys = {i: {alias_key(n) for n in ns} for i, ns in names.items()}
+    return {
+        i: [n for n in ns if not any(alias_key(n) in keys[o] for o in keys if o != i)]
+        for i, ns in names.items()
+    }

@@ -1,0 +1,182 @@
+"""Cascade steps 1, 6 and 8 for names that are not persons: states, organisations, places.
+
+Candidate lookup first (the entity ruler's id, else a unique knowledge-base name), then the
+evidence checks of :mod:`parley.extract.actors.evidence` decide whether the name is used as
+that actor, as a place, or not at all; names the KB lacks become new organisations, states
+(from pycountry) or places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.extract.actors.context import ArticleContext
+from parley.extract.actors.evidence import Evidence
+from parley.extract.actors.outlets import outlet_by_place, shared_short_name
+from parley.extract.actors.state import Ledger, Reading
+from parley.kb import alias_key
+from parley.knowledge.places import city_country, country_code
+from parley.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Entities", "LABELS"]
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@dataclass
+class Entities:
+    """Resolve the non-person entities of one article into the ledger."""
+
+    r: Reading
+    ledger: Ledger
+    check: Evidence
+    context: ArticleContext
+
+    def candidates(self) -> list[SpacySpan]:
+        """Entities that may name actors: not dates or numbers, not inside an office title."""
+        offices = {i for h in self.r.hits for i in range(h.office_start, h.office_end)}
+        out = []
+        for ent in self.r.doc.ents:
+            if ent.label_ not in LABELS:
+                continue
+            if ent.label_ != "PERSON" and any(t.i in offices for t in ent):
+                continue  # "Supreme Allied Commander" tagged ORG is a title, not an org
+            out.append(ent)
+        return out
+
+    def resolve(self, ent: SpacySpan) -> bool:
+        """Resolve a non-person ``ent`` now, or return False to defer it to the person passes."""
+        if ent.label_ in ("NORP", "GPE") and self.context.names_an_organisation(ent):
+            self.longer_name(ent)  # "Americans for Ukraine, a committee": neither state
+            return True
+        if self.check.is_dateline(ent) and self.kb_actor(ent) is None:
+            self.unknown_place(ent)  # "AVAZA, Turkmenistan —": a place, whatever its tag
+            return True
+        if ent.label_ != "NORP" and self.r.lexicon.country_of_demonym(ent.text):
+            self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
+            return True
+        actor = self.kb_actor(ent)
+        if actor is not None and actor.kind == "state" and self.context.person_named(ent):
+            return False  # "Jordan" after "Senator Jim Jordan": the person passes decide
+        states = [] if actor else [a for a in self.r.kb.lookup(ent.text) if a.kind == "state"]
+        if len(states) > 1:
+            self.shared_state_name(ent, states)  # "Congo": by the article's other names
+        elif actor is not None:
+            self.known(ent, actor)
+        elif ent.label_ == "NORP":
+            self.demonym(ent)
+        elif ent.label_ == "GPE" or country_code(ent.text):
+            self.unknown_place(ent)  # the model tags some countries ORG
+        elif ent.label_ == "ORG" and self.check.looks_like_org(ent):
+            if self.check.maybe_person(ent):
+                return False  # a name the model tagged ORG: the person passes decide
+            self.new_org(ent)
+        return True
+
+    def kb_actor(self, ent: SpacySpan) -> Actor | None:
+        """Candidate lookup: the ruler's actor id, else the one KB actor with this name."""
+        kb = self.r.kb
+        if ent.ent_id_ and ent.ent_id_ in kb:
+            return kb[ent.ent_id_]
+        found = kb.lookup(ent.text)
+        return found[0] if len(found) == 1 else None
+
+    def new_org(self, ent: SpacySpan) -> None:
+        """Step 8: an organisation the KB lacks, with the country its name states."""
+        actor_id = self.ledger.new_org(ent.text, self.r.country_in_name(ent))
+        self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
+
+    def known(self, ent: SpacySpan, actor: Actor) -> None:
+        """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
+        if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
+            return
+        if self.context.bare_outlet_name(ent, actor):
+            self.outlet_word(ent, actor)
+            return
+        if self.check.used_as_place(ent, actor):
+            self.ledger.place_at[ent.start] = actor.country or actor.id
+            self.ledger.add(ent.start, ent.end, ent.label_, None, "place", 0.9)
+            return
+        how = _how_named(ent, actor)
+        self.ledger.add(
+            ent.start, ent.end, ent.label_, actor.id, how, 1.0 if how == "name" else 0.95
+        )
+
+    def outlet_word(self, ent: SpacySpan, actor: Actor) -> None:
+        """ "National" or "Times" alone: the start of a longer name ("National Security
+        Council"), nothing without its "the", a shared short name read by the article's place
+        ("the Times" from New York), else the outlet itself ("The National reported")."""
+        if self.context.opens_longer_name(ent):
+            self.longer_name(ent)
+        elif not self.context.after_the(ent):
+            return
+        elif shared_short_name(ent.text):
+            hints = (self.r.dateline, self.r.outlet)
+            outlet = outlet_by_place(self.r.kb, ent.text, hints)
+            how, conf = ("context", 0.8) if outlet else ("unresolved", 0.5)
+            self.ledger.add(
+                ent.start, ent.end, ent.label_ if outlet else "OUTLET", outlet, how, conf
+            )
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, actor.id, "name", 1.0)
+
+    def longer_name(self, ent: SpacySpan) -> None:
+        """The whole capitalised name an outlet's one-word name opens: a known actor by that
+        name, else a new organisation."""
+        end = self.context.name_end(ent.end)
+        span = self.r.doc[ent.start : end]
+        self.ledger.consumed.update(range(ent.start, end))
+        if self.check.is_locative(span):
+            self.ledger.add(ent.start, end, "FAC", None, "place", 0.5)  # "in Times Square"
+            return
+        found = self.r.kb.lookup(span.text)
+        if len(found) == 1:
+            self.ledger.add(ent.start, end, "ORG", found[0].id, "name", 0.9)
+            return
+        country = self.r.roles.country_in(ent.start, end, inside=True)
+        self.ledger.add(ent.start, end, "ORG", self.ledger.new_org(span.text, country), "new", 0.6)
+
+    def shared_state_name(self, ent: SpacySpan, states: list[Actor]) -> None:
+        """A name several states share: the one the article points to, else left unlinked."""
+        state = self.context.state_by_context(states)
+        if state is None:
+            self.ledger.add(ent.start, ent.end, ent.label_, None, "unresolved", 0.5)
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, state.id, "context", 0.8)
+
+    def demonym(self, ent: SpacySpan) -> None:
+        """Step 6: "the Americans" is the state; a bare adjective ("Russian officials") is not."""
+        text = ent.text
+        if not text.endswith("s") or ent.root.pos_ == "ADJ":
+            return
+        code = self.r.lexicon.country_of_demonym(text)
+        if code and code in self.r.kb:
+            self.ledger.add(ent.start, ent.end, "NORP", code, "demonym", 0.8)
+
+    def unknown_place(self, ent: SpacySpan) -> None:
+        """Step 8 for GPE: a country the KB lacks is an actor; a city or region is a place."""
+        code = country_code(ent.text)
+        ledger = self.ledger
+        if code is not None:
+            if code not in self.r.kb and code not in ledger.new_actors:
+                ledger.new_actors[code] = Actor(id=code, name=ent.text, kind="state", country=code)
+            ledger.add(ent.start, ent.end, "GPE", code, "name", 0.8)
+            return
+        ledger.place_at[ent.start] = city_country(ent.text)
+        ledger.add(ent.start, ent.end, "GPE", None, "place", 0.5)
+
+
+def _how_named(ent: SpacySpan, actor: Actor) -> str:
+    """How the text names a known actor: by its name, an alias, a metonym or a demonym."""
+    key = alias_key(ent.text)
+    metonyms = {alias_key(m) for m in actor.metonyms} | {alias_key(actor.capital or "")}
+    how = "name" if key == alias_key(actor.name) else "alias"
+    if key in metonyms:
+        how = "metonym"
+    if ent.label_ == "NORP":
+        how = "demonym"
+    return how

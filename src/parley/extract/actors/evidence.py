@@ -1,0 +1,197 @@
+"""Evidence checks of the actors cascade: may this text be that actor, and as what?
+
+A link to a known actor needs evidence (issue 12): the name as the knowledge base writes it or a
+name the article introduced, a role held on the article's date, and agreement in gender and in
+kind. The checks here answer one question each, from the text around a span, and change
+nothing; the steps decide what to do with the answers.
+
+Kind checks say when a state's name is not the state: inside a longer proper name ("Air
+India"), a given name ("Victoria Nuland"), a geographic feature ("the East China Sea"), a place
+("talks in Abu Dhabi"), or the dateline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.actors.gender import agrees, gender_of_name
+from parley.extract.actors.state import LEX, Reading, lex
+from parley.kb import alias_key
+from parley.knowledge import phrases
+from parley.knowledge.places import city_country
+from parley.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["Evidence"]
+
+# Entity types of a word that can open an organisation's name before a state's name
+# ("OpenLife Nigeria"); a date, a place or a person before it ("Monday Finland") cannot.
+_NAME_PARTS = frozenset({"", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
+_DASHES = {"—", "–", "-", "--", ":"}
+
+
+class Evidence:
+    """Questions about one article's text, asked by the cascade's steps."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.r = reading
+        self.doc = reading.doc
+
+    # -- persons: surname, gender, role on the date ---------------------------------------
+
+    def surname_may_be(self, actor: Actor, start: int, end: int | None = None) -> bool:
+        """Whether a bare surname at ``start`` may be the known person ``actor``.
+
+        A surname alone is a loose link: it is kept only when a title before it agrees in
+        gender ("Mrs. Okafor" is not the man listed as Okafor) and, for a person whose
+        offices the knowledge base dates, one of them is held on the article's date (a
+        scholar who shares a former minister's surname is not the minister).
+        """
+        return self.gender_agrees(actor, start, end) and self.role_active(actor)
+
+    def gender_agrees(self, actor: Actor, start: int, end: int | None = None) -> bool:
+        """Neither a title right before ``start`` ("Mrs.", "Mr") nor the name up to ``end``
+        ("Mrs. Quinteros" tagged as one name, "Maria Quintero") contradicts ``actor``'s."""
+        before = self.doc[start - 1].text if start > 0 else ""
+        name = self.doc[start:end].text if end is not None else ""
+        return agrees(gender_of_name(f"{before} {name}"), gender_of_name(actor.name))
+
+    def role_active(self, actor: Actor) -> bool:
+        """``actor`` holds one of its dated roles on the article's date (or none is dated)."""
+        if self.r.on is None or not actor.roles:
+            return True
+        return bool(actor.roles_on(self.r.on))
+
+    def maybe_person(self, ent: SpacySpan) -> bool:
+        """An ORG that may be a person: one capitalised word (a surname used alone) or a
+        two-to-three-word name right after a title ("A ministry spokesman, Daniyar Akhmetov")."""
+        if not all(t.is_alpha and t.is_title for t in ent):
+            return False
+        if len(ent) == 1:
+            return True
+        return (
+            len(ent) <= 3
+            and self.r.roles.role_of(ent.start, ent.end) is not None
+            and any(h.end in (ent.start, ent.start - 1) for h in self.r.hits)
+        )
+
+    def starts_with_demonym(self, start: int) -> bool:
+        """ "Danish Defence" (before "Minister X"): a title's words the model tagged PERSON."""
+        return self.r.lexicon.country_of_demonym(self.doc[start].text) is not None
+
+    # -- kind: is a known name used as that actor? ----------------------------------------
+
+    def common_noun(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "Pakistan's foreign office" is a common noun, not Britain's Foreign Office."""
+        return ent.text.islower() and not _has_lower_name(actor, ent.text)
+
+    def not_the_state(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "OpenLife Nigeria", "Air India": a name holding a place is not the state."""
+        return actor.kind == "state" and (self.inside_a_name(ent) or self.given_name(ent, actor))
+
+    def used_as_place(self, ent: SpacySpan, actor: Actor) -> bool:
+        """A known place, a state inside a feature name, or a capital naming a location."""
+        if actor.kind == "place":
+            return True
+        if actor.kind != "state":
+            return False
+        if self.in_feature_name(ent):
+            return True
+        key = alias_key(ent.text)
+        return _is_place_name(actor, key) and (self.is_locative(ent) or self.is_dateline(ent))
+
+    def inside_a_name(self, ent: SpacySpan) -> bool:
+        """Whether a state's name is part of a longer proper name: "OpenLife Nigeria", "Air
+        India" (a capitalised word glued before it that is no place of its own and no title)
+        or "Pakistan Television", "America First" (a word that heads such names after it)."""
+        nxt = self.r.after(ent.end)
+        glued = "\n" not in self.doc[ent.end - 1].whitespace_
+        if nxt is not None and nxt.text in phrases(LEX, "name_heads_after_state"):
+            return glued  # "Pakistan Television"
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and glued:
+            return ent.label_ != "PERSON"  # "Victoria Nuland": a given name, not the capital
+        if ent.start == 0:
+            return False
+        prev = self.doc[ent.start - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or "\n" in prev.whitespace_:
+            return False
+        if prev.ent_type_ not in _NAME_PARTS or self.is_office_word(prev):
+            return False
+        return not self.r.kb.lookup(prev.text)
+
+    def given_name(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "Victoria Nuland", "Georgia Meloni": a capital or a state's name used as a given
+        name, right before a capitalised word that is no known name of its own."""
+        if ent.end >= len(self.doc) or len(ent) != 1:
+            return False
+        nxt = self.doc[ent.end]
+        if nxt.pos_ != "PROPN" or not nxt.is_title or "\n" in ent[-1].whitespace_:
+            return False
+        if ent[-1].whitespace_ == "" or self.r.kb.lookup(nxt.text) or self.is_office_word(nxt):
+            return False
+        return nxt.ent_type_ in ("PERSON", "") and alias_key(ent.text) == alias_key(
+            actor.capital or ""
+        )
+
+    def in_feature_name(self, ent: SpacySpan) -> bool:
+        """ "the East China Sea": a state name inside a capitalised geographic name."""
+        nxt = self.r.after(ent.end)
+        return nxt is not None and nxt.is_title and nxt.lower_ in lex("feature_heads")
+
+    def is_locative(self, ent: SpacySpan) -> bool:
+        """ "in Abu Dhabi", "the Abu Dhabi talks": the name says where, not who."""
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in lex("locative_prepositions"):
+            return True
+        nxt = self.r.after(ent.end)
+        return nxt is not None and nxt.lower_ in self.r.lexicon.non_actor_heads
+
+    def is_dateline(self, ent: SpacySpan) -> bool:
+        """The place a report was filed from ("MOSCOW — ...") says where, not who."""
+        dateline = self.r.dateline
+        if not dateline or alias_key(ent.text) != alias_key(dateline):
+            return False
+        if ent.start <= 2:  # the article opens with it: "AVAZA, Turkmenistan, May 19 (Reuters) —"
+            return True
+        nxt = self.r.after(ent.end)
+        return nxt is not None and nxt.text in _DASHES
+
+    def looks_like_org(self, ent: SpacySpan) -> bool:
+        """Not a name used as a modifier of a non-actor ("the Abu Dhabi talks", "New START")."""
+        heads = self.r.lexicon.non_actor_heads
+        nxt = self.r.after(ent.end)
+        if ent[-1].lower_ in heads or (nxt is not None and nxt.lower_ in heads):
+            return False
+        if ent[-1].lower_ in lex("open_endings"):
+            return False  # a name the model cut short: "the University of" + "Belgrade"
+        if nxt is not None and self.is_office_word(nxt):
+            return False  # "India's External Affairs Minister": part of a title, not an org
+        if any(t.like_num for t in ent) or not any(
+            t.is_alpha and t.is_title or t.is_upper for t in ent
+        ):
+            return False
+        if ent.root.dep_ == "conj" and city_country(ent.root.head.text):
+            return False  # "between Aktau and Turkmenbashi": coordinated with a city, a place
+        return not any(t.lower_ in self.r.lexicon.ranks for t in ent)
+
+    def is_office_word(self, token: Token) -> bool:
+        """A capitalised office or rank word ("Minister", "Secretary") that starts a title."""
+        lexicon = self.r.lexicon
+        word = token.lower_
+        return token.is_title and (word in lexicon.ranks or word in lex("office_words"))
+
+
+def _has_lower_name(actor: Actor, text: str) -> bool:
+    """Whether ``actor`` is known by the lowercase ``text`` itself (names are matched
+    case-insensitively, but a lowercase "foreign office" is usually a common noun)."""
+    names = (actor.name, *actor.aliases, *actor.metonyms)
+    return any(n.islower() and alias_key(n) == alias_key(text) for n in names)
+
+
+def _is_place_name(actor: Actor, key: str) -> bool:
+    """A state's capital or a one-word city metonym, which can also just be a location."""
+    cities = {alias_key(m) for m in actor.metonyms if " " not in m.strip()}
+    return key == alias_key(actor.capital or "") or key in cities

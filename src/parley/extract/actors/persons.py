@@ -1,0 +1,125 @@
+"""Cascade steps 1, 2, 3 and 8 for person names.
+
+A full name links when the knowledge base writes it so (or a transliteration-equal spelling);
+a bare surname links to a person the article introduced in full, else to a known person only
+with evidence (gender agreement, a role held on the date); a spelling variant links when the
+surname matches on its own; anything else is a new or unresolved person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.extract.actors.evidence import Evidence
+from parley.extract.actors.state import Ledger, Reading, lex
+from parley.kb import alias_key
+from parley.nlp.names import name_key
+from parley.nlp.patterns import family_name, surname
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Persons"]
+
+
+@dataclass
+class Persons:
+    """Resolve the person names of one article into the ledger."""
+
+    r: Reading
+    ledger: Ledger
+    check: Evidence
+
+    def full_name(self, ent: SpacySpan) -> bool:
+        """Step 1 for persons (full KB names and transliteration-equal spellings); False
+        defers ``ent`` to :meth:`short_name`."""
+        start = self.name_start(ent)
+        text = self.r.doc[start : ent.end].text
+        kb = self.r.kb
+        if start == ent.start and ent.ent_id_ and ent.ent_id_ in kb:
+            actor = kb[ent.ent_id_]
+            known = {alias_key(n) for n in (actor.name, *actor.aliases)}
+            bare = ent.end - start == 1 and alias_key(text) != alias_key(actor.name)
+            if alias_key(text) in known and (not bare or self.check.surname_may_be(actor, start)):
+                how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
+                self.add(start, ent.end, actor.id, how, 1.0)
+                return True
+            return False  # a surname the ruler knows: prefer an article-local full name
+        people = [a for a in kb.lookup(text) if a.kind == "person"]
+        exact = people[0] if len(people) == 1 else self.r.tools.people.exact(text)
+        if exact is not None:
+            self.add(start, ent.end, exact.id, "alias", 0.95)
+            return True
+        return False
+
+    def short_name(self, ent: SpacySpan, surnames: dict[str, str]) -> None:
+        """Steps 2, 3 and 8 for a person name step 1 left open."""
+        start = self.name_start(ent)
+        text = self.r.doc[start : ent.end].text
+        local = surnames.get(name_key(text)) if ent.end - start == 1 else None
+        if local is not None:
+            self.add(start, ent.end, local, "surname", 0.9)  # step 2: introduced in the article
+            return
+        if ent.label_ == "ORG" and len(ent) == 1:
+            actor_id = self.ledger.new_org(ent.text, self.r.country_in_name(ent))
+            self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
+            return
+        if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.r.kb:
+            if self.check.surname_may_be(self.r.kb[ent.ent_id_], start):
+                self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
+                return  # a known surname with evidence; without it, as if unknown
+        match = self.r.tools.people.fuzzy(text)
+        if match is not None and self.check.surname_may_be(match[0], start, ent.end):
+            actor, score = match  # step 3: a spelling variant, with the same evidence
+            self.ledger.add(start, ent.end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
+            return
+        self._new_person(start, ent.end, text)
+
+    def _new_person(self, start: int, end: int, text: str) -> None:
+        """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
+        tokens = [t for t in self.r.doc[start:end] if t.is_alpha]
+        named = len(tokens) >= 2 and not self.check.starts_with_demonym(start)
+        actor_id = self.ledger.new_actor(text, "person") if named else None
+        self.ledger.add(start, end, "PERSON", actor_id, "new" if actor_id else "unresolved", 0.5)
+
+    def add(self, start: int, end: int, actor_id: str, how: str, conf: float) -> None:
+        """Add a person, or a known person's state for "the Trump administration" (a
+        government named after its leader, not the leader speaking)."""
+        nxt = self.r.after(end)
+        actor = self.r.kb.actors.get(actor_id)
+        if nxt is not None and nxt.lower_ in lex("government_nouns") and actor and actor.country:
+            if actor.country in self.r.kb:
+                self.ledger.add(start, end, "PERSON", actor.country, "metonym", 0.8)
+                return
+        self.ledger.add(start, end, "PERSON", actor_id, how, conf)
+
+    def name_start(self, ent: SpacySpan) -> int:
+        """Extend a one-word name over a given name the ruler left out ("Ivanka" + "Trump")."""
+        if len(ent) != 1 or ent.start == 0:
+            return ent.start
+        prev = self.r.doc[ent.start - 1]
+        lexicon = self.r.lexicon
+        if (
+            prev.pos_ == "PROPN"
+            and prev.is_title
+            and prev.ent_type_ in ("", "PERSON")
+            and prev.lower_ not in lexicon.ranks
+            and prev.lower_ not in lexicon.office_by_phrase
+            and lexicon.country_of_demonym(prev.text) is None
+            and not any(h.start <= prev.i < h.end for h in self.r.hits)
+        ):
+            return prev.i
+        return ent.start
+
+    def article_surnames(self) -> dict[str, str]:
+        """Folded surname → actor id of persons named in full in this article (unique ones)."""
+        seen: dict[str, set[str]] = {}
+        for f in self.ledger.found:
+            if f.label == "PERSON" and f.actor and f.end - f.start >= 2:
+                actor = self.ledger.actor(f.actor)
+                text = self.r.doc[f.start : f.end].text
+                last = family_name(text, actor.country, actor.aliases) if actor else surname(text)
+                if last:
+                    seen.setdefault(name_key(last), set()).add(f.actor)
+        return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

@@ -1,0 +1,334 @@
+"""Steps 4–5 of the events extractor: from the drafts of one document to its events.
+
+Anaphoric nouns are resolved ("The swap took place this afternoon" completes the exchange
+announced before it; "a third round" is a new event of the same parties), drafts without a
+source actor are dropped, duplicates merged, undated news dated, and each draft becomes an
+:class:`~parley.models.Event`. Kept apart from the drafting steps in
+:mod:`~parley.extract.events.extractor` because it reads the drafts of the whole document,
+where drafting reads one trigger at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.dating import period_start
+from parley.extract.events.drafts import (
+    Draft,
+    complete,
+    confidence,
+    last_sides,
+    rejection_target,
+    same_happening,
+)
+from parley.extract.events.status import anchor_of
+from parley.extract.timeplace.places import quantities_in
+from parley.models import Event, Span, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from parley.extract.base import Context
+    from parley.extract.events.actors import ActorIndex
+    from parley.extract.events.dating import EventDates
+    from parley.extract.events.parties import EventParties
+    from parley.extract.events.plover import PloverLexicon
+    from parley.extract.events.status import StatusReader
+
+__all__ = ["EXTRACTOR_NAME", "Finisher"]
+
+EXTRACTOR_NAME = "parley.events.v1"
+_EVENTS_LEXICON = "lexicon/events.json"
+_CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
+# Statuses whose event (or the statement of it) belongs to the time of reporting.
+_REPORTED = ("occurred", "proposed", "refused", "negated")
+_EXACT = ("year", "month", "day")  # date precisions a text states, not ones Parley assumed
+
+
+class Finisher:
+    """Turns one document's drafts into events (one instance per document)."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        lexicon: PloverLexicon,
+        actors: ActorIndex,
+        statuses: StatusReader,
+        when: EventDates,
+        parties: EventParties,
+    ) -> None:
+        self.ctx, self.lex, self.actors = ctx, lexicon, actors
+        self.statuses, self.when, self.parties = statuses, when, parties
+
+    def finish(self, drafts: list[Draft]) -> list[Event]:
+        """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
+        kept: list[Draft] = []
+        for draft in drafts:
+            if self._stands_alone(draft, kept):
+                kept.append(draft)
+        self._date_news(kept)
+        return [self._event(d) for d in kept]
+
+    def _stands_alone(self, draft: Draft, kept: list[Draft]) -> bool:
+        """Whether ``draft`` is an event of its own beside those ``kept``; False when it has no
+        source actor (dropped) or retells a kept one (merged into it)."""
+        if draft.status == "occurred" and (
+            self._old(draft.date) or self._marked_past(draft) or self._past_sentence(draft)
+        ):
+            draft.status = "historical"
+        if draft.rule.type == "REJECT" and draft.source and not draft.target:
+            draft.target = rejection_target(draft, kept)
+        if not draft.actors and not self._take_actors(draft, kept):
+            return False
+        if not draft.source and not (draft.unknown_source and draft.target):
+            return False  # PLOVER codes no event without a named source actor
+        if len(draft.source) == 1 and draft.target == draft.source:
+            draft.target = []  # one actor is not the target of its own act
+        duplicate = next(
+            (k for k in kept if same_happening(k, draft) and not _numbered_apart(draft, k)), None
+        )
+        if duplicate is not None:
+            complete(duplicate, draft)
+            return False
+        return True
+
+    def _date_news(self, kept: list[Draft]) -> None:
+        """Date undated news: the story's day when the act is told in the past, else the
+        publication date (approximate); plans and conditions stay undated."""
+        story_day = _story_day(kept, self.ctx.article.published_at)
+        for draft in kept:
+            if draft.date is None and draft.status in _REPORTED:
+                if story_day is not None and self.statuses.reported_past(draft.token):
+                    draft.date = story_day.model_copy(
+                        update={  # not a word list: TimeExpression field names
+                            "text": "",
+                            "start": draft.token.idx,
+                            "end": draft.token.idx,
+                            "precision": "approximate",
+                        }
+                    )
+                else:
+                    draft.date = self._reporting_date(draft.token)
+
+    def _take_actors(self, draft: Draft, kept: list[Draft]) -> bool:
+        """Give an actorless event noun its actors; False when it is dropped or merged.
+
+        "The swap took place this afternoon" retells the earlier exchange (merged into it);
+        "a third round", "the previous round" or a noun with a date of its own is a new event
+        of the same parties; "the swap was agreed" is agreed by the swap's parties; with no
+        earlier event of its kind, a reciprocal noun such as "the second round of talks" is
+        between the parties of the story so far.
+        """
+        about = draft.about
+        if about is not None and not about.actors:  # the swap retold an earlier exchange
+            about = self._antecedent(about, kept)
+        if about is not None and about.actors:  # "the swap was agreed": the swap's parties
+            draft.source, draft.target = list(about.source), list(about.target)
+            return True
+        earlier = self._antecedent(draft, kept)
+        if earlier is not None:
+            other_date = (
+                draft.date is not None
+                and earlier.date is not None
+                and draft.date.value != earlier.date.value
+            )
+            distinct = other_date or _other_ordinal(draft, earlier)
+            if not (draft.historical_mod or draft.new_instance or distinct):
+                complete(earlier, draft)
+                return False
+            draft.source, draft.target = list(earlier.source), list(earlier.target)
+            return True
+        if (
+            not (draft.rule.reciprocal and draft.token.pos_ == "NOUN" and draft.anaphoric)
+            or self.statuses.temporal_background(draft.token)
+            or _generic(draft)
+        ):
+            return False  # "after the meeting" dates another event; it reports none
+        parties = last_sides(kept) or self.actors.parties(draft.token.i)
+        if len(parties) != 2:
+            return False
+        draft.source, draft.target = list(parties), parties[1:] + parties[:1]
+        draft.from_group = True
+        return True
+
+    def _reporting_date(self, token: Token) -> TimeExpression | None:
+        """The publication date, marked approximate, for a news event with no date of its own."""
+        published = self.ctx.article.published_at
+        if published is None:
+            return None
+        return TimeExpression(
+            text="",
+            start=token.idx,
+            end=token.idx,
+            value=published.isoformat(),
+            precision="approximate",
+        )
+
+    def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
+        if not draft.anaphoric:
+            return None
+        sentence = draft.token.sent.start
+        for earlier in reversed(kept):
+            near = sentence - earlier.token.sent.start <= 80
+            if near and (earlier.rule.type, earlier.mode) == (draft.rule.type, draft.mode):
+                return earlier
+        return None
+
+    def _event(self, draft: Draft) -> Event:
+        token = draft.token
+        sent = token.sent
+        status = draft.status
+        clause = list(_clause(token))
+        return Event(
+            type=draft.rule.type,
+            mode=draft.mode,
+            context=self._contexts(clause),
+            source=draft.source,
+            target=draft.target,
+            mediator=draft.mediator,
+            sectors={
+                a: self.parties.sectors[a]
+                for a in (*draft.source, *draft.target, *draft.mediator)
+                if a in self.parties.sectors
+            },
+            countries={
+                a: self.parties.unnamed.countries[a]
+                for a in (*draft.source, *draft.target, *draft.mediator)
+                if a in self.parties.unnamed.countries
+            },
+            date=draft.date,
+            place=draft.place,
+            quantities=quantities_in(clause, self.when.date_tokens),
+            status=status,
+            attributed_to=self._attributed_to(sent.start_char),
+            trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+            confidence=confidence(draft),
+            extractor=EXTRACTOR_NAME,
+        )
+
+    def _old(self, date: TimeExpression | None) -> bool:
+        published = self.ctx.article.published_at
+        if date is None or date.value is None or published is None:
+            return False
+        days = int(knowledge.number("plover.json", "historical_after_days"))
+        return period_start(date.value) < published - dt.timedelta(days=days)
+
+    def _past_sentence(self, draft: Draft) -> bool:
+        """An undated act in a sentence that names an old year before it ("gained independence
+        in 1993, but after five years began fighting"; "a ruling in 2002 ..., but X did not
+        accept it") is background, not the day's news."""
+        if draft.date is not None:
+            return False
+        token = draft.token
+        start = token.sent.start_char
+        return any(
+            start <= d.start < token.idx
+            and d.precision in _EXACT
+            and any(ch.isdigit() for ch in d.text)  # "in 2002", not "this year"
+            and self._old(d)
+            for d in self.ctx.analysis.dates
+        )
+
+    def _marked_past(self, draft: Draft) -> bool:
+        """A dated past event the text marks as background ("the previous exchange was in
+        October"), whatever its age: the article's news is something else."""
+        published = self.ctx.article.published_at
+        date = draft.date
+        if not draft.historical_mod or date is None or date.value is None or published is None:
+            return False
+        return period_start(date.value) < published
+
+    def _contexts(self, clause: list[Token]) -> list[str]:
+        words = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+        text = " ".join(t.lower_ for t in clause)
+        found = []
+        for context, keys in self.lex.contexts().items():
+            if any((k in text) if " " in k else (k in words) for k in keys):
+                found.append(context)
+        return found
+
+    def _attributed_to(self, sentence_start: int) -> str | None:
+        claim = (self.ctx.products.claims_by_sentence or {}).get(sentence_start)
+        if claim is None:
+            return None
+        return claim.reporter.actor or claim.reporter.text
+
+
+def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression | None:
+    """The day the story happened: the first occurred event dated to a day before or on
+    publication ("met in Geneva on Wednesday"), or None."""
+    for draft in kept:
+        date = draft.date
+        if (
+            draft.status == "occurred"
+            and date is not None
+            and date.precision == "day"
+            and date.value is not None
+            and (published is None or period_start(date.value) <= published)
+        ):
+            return date
+    return None
+
+
+def _other_ordinal(draft: Draft, earlier: Draft) -> bool:
+    """ "The first round, held in August" after "the second round": two nouns numbered
+    differently are two events, whatever their dates (the ordinals are the parser's ORDINAL
+    entities, so no word list is needed)."""
+    mine, theirs = _ordinal(draft.token), _ordinal(earlier.token)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _numbered_apart(draft: Draft, kept: Draft) -> bool:
+    """ "The second round, held in Bangkok in November" is not the undated "talks" mentioned
+    before it: a numbered noun with a date of its own retells only a mention with the same
+    number or the same date."""
+    if _ordinal(draft.token) is None:
+        return False
+    if _ordinal(kept.token) is not None:
+        return _other_ordinal(draft, kept)
+    mine, theirs = draft.date, kept.date
+    return mine is not None and (theirs is None or theirs.value != mine.value)
+
+
+def _ordinal(token: Token) -> str | None:
+    """The ordinal on the event noun, or on the noun it completes ("the second round of the
+    talks")."""
+    nouns = [token]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "NOUN":
+        nouns.append(token.head.head)
+    return next(
+        (
+            c.lower_
+            for noun in nouns
+            for c in noun.children
+            if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"
+        ),
+        None,
+    )
+
+
+def _generic(draft: Draft) -> bool:
+    """ "until conditions allow a meeting": an indefinite noun in a condition is a kind of
+    event, not one the parties of the story hold."""
+    return draft.status == "hypothetical" and any(
+        c.dep_ == "det" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "indefinite_determiners")
+        for c in draft.token.children
+    )
+
+
+def _clause(token: Token) -> Iterator[Token]:
+    """The trigger's clause: the anchor's subtree without coordinated or adverbial clauses."""
+    root = anchor_of(token) if token.pos_ == "ADJ" else token
+    yield from _walk(root, root)
+
+
+def _walk(token: Token, root: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
+            continue
+        yield from _walk(child, root)

@@ -1,0 +1,198 @@
+"""Which actors a noun phrase of an event names: known actors, unnamed groups, implied states.
+
+Part of step 3 of the events extractor: :class:`PartyNames` turns one token (a subject, an
+object, a prepositional object) into actor ids, trying in order an unnamed civilian group, the
+knowledge base's actors (with unknown conjuncts kept by description), an unlinked actor with its
+sector, and then what the phrase implies: the state of an attacked place, an "of" phrase, the
+speaker a reported pronoun stands for, the speaker of a quote a first-person pronoun is in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.base import Context
+from parley.extract.events.actors import ActorIndex, prep_objects, unique
+from parley.extract.events.drafts import Draft
+from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.subjects import Subjects
+from parley.extract.events.unnamed import UnnamedActors
+from parley.extract.timeplace.places import PlaceResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["PartyNames"]
+
+_EVENTS_LEXICON = "lexicon/events.json"
+# Event types whose target may be a place: the attacked or besieged place's state.
+_PLACE_TARGETS = ("ASSAULT", "COERCE")
+# Event types whose target may be the place something is sent or let into.
+_DESTINATION_TARGETS = ("AID", "CONCEDE")
+_OF = frozenset({"of"})
+_IN = frozenset({"in"})
+# How many clauses up a reported pronoun or an adjective looks for its speech verb.
+_REPORT_CLIMB = 3
+_SPEECH_CLIMB = 5
+
+
+class PartyNames:
+    """Actor ids for the tokens of one document's events (one instance per document)."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        lexicon: PloverLexicon,
+        actors: ActorIndex,
+        resolver: PlaceResolver,
+        subjects: Subjects,
+    ) -> None:
+        self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
+        self.subjects = subjects
+        self.unnamed = UnnamedActors(lexicon, actors, ctx.doc)
+
+    def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
+        """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
+        civilians = self.unnamed.civilians(token)
+        if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
+            return civilians + self._conjuncts(token, draft, with_conj)
+        ids = self._known(token, draft, with_conj)
+        described = self.unnamed.unlinked(token, ids)
+        if described:
+            return described + self._conjuncts(token, draft, with_conj)
+        return ids or self._implied(token, draft)
+
+    def of_all(self, tokens: list[Token], draft: Draft) -> list[str]:
+        """The actors of several tokens, without repeats."""
+        return unique(a for t in tokens for a in self.of(t, draft))
+
+    def _conjuncts(self, token: Token, draft: Draft, with_conj: bool) -> list[str]:
+        if not with_conj:
+            return []
+        return [a for c in token.children if c.dep_ == "conj" for a in self.of(c, draft)]
+
+    def _known(self, token: Token, draft: Draft, with_conj: bool) -> list[str]:
+        """Knowledge-base actors, and unknown conjuncts beside them by description ("the Malian
+        government and Tuareg rebels")."""
+        ids = self.actors.of(token, with_conj)
+        if ids and self.actors._group(token) is not None:
+            draft.from_group = True
+        if ids and with_conj:
+            for conj in (c for c in token.children if c.dep_ == "conj"):
+                if not self.actors.of(conj):
+                    ids = unique([*ids, *self.unnamed.unlinked(conj, [])])
+        return ids
+
+    def _implied(self, token: Token, draft: Draft) -> list[str]:
+        """Actors a phrase names indirectly, when it names none directly."""
+        if (token.dep_ in ("dobj", "pobj") and self._place_target(draft)) or self._destination(
+            token, draft
+        ):
+            ids = self._place_country(token, draft)
+            if ids:
+                return ids
+        if token.lemma_.lower() in self.lex.words("group_heads"):  # "the government in Damascus"
+            ids = [a for p in prep_objects(token, _IN) for a in self._place_country(p, draft)]
+            if ids:
+                return ids
+        if token.dep_ == "pobj" and token.pos_ == "NOUN":  # "on sectors of Russia's"
+            ids = [a for p in prep_objects(token, _OF) for a in self.of(p, draft)]
+            if ids:
+                return ids
+        if token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
+            ids = self._reported_speaker(token, draft)
+            if ids:
+                return ids
+        if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
+            return self._quote_speaker(token)
+        return []
+
+    @staticmethod
+    def _place_target(draft: Draft) -> bool:
+        """Whether a place object names the target's state: an attacked or besieged place, a
+        place troops withdrew from."""
+        rule = draft.rule
+        modes = knowledge.words(_EVENTS_LEXICON, "place_target_modes")
+        return rule.type in _PLACE_TARGETS or (rule.mode is not None and rule.mode in modes)
+
+    @staticmethod
+    def _destination(token: Token, draft: Draft) -> bool:
+        """Whether a place names the receiver: aid or trucks let "into Gaza", sent "to Goma"."""
+        return (
+            draft.rule.type in _DESTINATION_TARGETS
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("to", "into")
+        )
+
+    def speaker(self, token: Token, draft: Draft) -> list[str]:
+        """The subject of the speech verb whose reported clause holds ``token``."""
+        speech = self.lex.words("speech_verbs")
+        current = token
+        for _ in range(_SPEECH_CLIMB):
+            if current.lemma_.lower() in speech and current.i != token.i:
+                return self.of_all(self.subjects.of(current), draft)
+            if current.head.i == current.i:
+                return []
+            current = current.head
+        return []
+
+    def _quote_speaker(self, pronoun: Token) -> list[str]:
+        """'We call on both sides ...' inside a quote: the quote's speaker."""
+        for quote in self.ctx.analysis.quotes:
+            if (
+                quote.start <= pronoun.idx < quote.end
+                and quote.speaker is not None
+                and quote.speaker.actor
+            ):
+                return [self.actors.country_level(quote.speaker.actor)]
+        return []
+
+    def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
+        """'Hamas declared that it would ...': a subject pronoun of a reported clause is the
+        speaker (news style puts the antecedent in the reporting clause)."""
+        if pronoun.lower_ not in self.lex.words("speaker_pronouns"):
+            return []
+        heads = self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")
+        clause = pronoun.head
+        for _ in range(_REPORT_CLIMB):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in heads:
+                return self.of_all(self.subjects.of(clause.head), draft)
+            if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+                return []
+            clause = clause.head
+        return []
+
+    def _place_country(self, token: Token, draft: Draft) -> list[str]:
+        """A place as the target of an attack ("shelled Kharkiv"): its country's state, unless
+        that is the attacker itself."""
+        place = self._place_token(token)
+        moved = token.dep_ == "pobj" and token.head.lower_ in ("to", "into", "from")
+        if place is None and token.pos_ == "PROPN" and moved:
+            place = token  # "sent aid to Goma", "withdrew from Goma": a name the tagger missed
+        if place is None:
+            return []
+        span = next((s for s in place.doc.ents if s.start <= place.i < s.end), None)
+        name = span.text if span is not None else place.text
+        code = self.resolver.resolve(name).country
+        if not code:
+            return []
+        state = self.actors.state(code)
+        return [] if state in draft.source else [state]
+
+    @staticmethod
+    def _place_token(token: Token) -> Token | None:
+        """The token naming a place: "the city of Kharkiv" names Kharkiv; a proper noun the
+        tagger missed ("Odesa") counts."""
+        if token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "place_nouns"):
+            named = prep_objects(token, _OF)
+            if named:
+                return named[0]
+        if token.ent_type_ in ("GPE", "LOC", "FAC"):
+            return token
+        if token.pos_ == "PROPN" and not token.ent_type_:
+            return token
+        inside = [  # "the earthquake zone in Afghanistan", "a school in Borno"
+            p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
+        ]
+        return inside[0] if token.pos_ == "NOUN" and inside else None

@@ -1,0 +1,195 @@
+"""Who acted and on whom, when the event is a noun ("talks between A and B", "X's criticism").
+
+Part of step 3 of the events extractor: :class:`NounParties` reads "between A and B", the
+noun's possessor, "by X" and "of X" (the actor, or the one acted on for nouns such as
+"criticism of X"), the target prepositions of its type, and a light verb ("X held talks with
+Y"), where a host of talks ("Norway hosted talks") mediates between the story's parties.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.actors import ActorIndex, prep_objects, unique
+from parley.extract.events.drafts import Draft
+from parley.extract.events.naming import PartyNames
+from parley.extract.events.plover import PloverLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["NounParties"]
+
+# Event nouns whose "of" phrase names who undergoes the act ("criticism of X", "the shelling of
+# X", "support of X"); for the others it names the actor ("the visit of the president").
+_OF_PATIENTS = ("ASSAULT", "COERCE", "SANCTION", "AID", "ACCUSE", "SUPPORT", "REJECT", "THREATEN")
+_OF = frozenset({"of"})
+_BY = frozenset({"by"})
+_WITH = frozenset({"with"})
+_AS = frozenset({"as"})
+_EVENTS_LEXICON = "lexicon/events.json"
+
+
+class NounParties:
+    """Source and target of event nouns in one document."""
+
+    def __init__(self, lexicon: PloverLexicon, actors: ActorIndex, names: PartyNames) -> None:
+        self.lex, self.actors, self.names = lexicon, actors, names
+
+    def find(self, draft: Draft) -> None:
+        """Sides of "between", else the noun's own phrases, else its light verb's."""
+        noun, rule = draft.token, draft.rule
+        if rule.mediated:
+            self._mediation(draft)
+            return
+        sides = self._between(noun, draft)
+        if sides:
+            draft.source, draft.target = sides
+            return
+        draft.source = self.names.of(noun, draft, with_conj=False)
+        draft.source += self._prep_actors(noun, _BY, draft)
+        of_objects = prep_objects(noun, _OF)
+        of_actors = self._of_actors(of_objects, draft)
+        if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
+            draft.target = of_actors
+            draft.source = [a for a in draft.source if a not in of_actors]
+        else:
+            draft.source += of_actors
+        preps = self.lex.target_preps(rule.type)
+        draft.target += self._prep_actors(noun, preps, draft)
+        if not draft.target:  # "a package of weapons for Ukraine"
+            draft.target = [a for o in of_objects for a in self._prep_actors(o, preps, draft)]
+        draft.source, draft.target = unique(draft.source), unique(draft.target)
+        if not draft.source:
+            self._light_verb_actors(draft)
+
+    def _mediation(self, draft: Draft) -> None:
+        """ "Norway launched a mediation effort between A and B": Norway mediates between the
+        sides named, else between the story's two parties; with no parties known, Norway's
+        effort is its own act."""
+        noun = draft.token
+        mediator = self.names.of(noun, draft, with_conj=False) + self._prep_actors(noun, _BY, draft)
+        verb = self._light_verb(noun)
+        if not mediator and verb is not None:
+            mediator = self.names.of_all(self.names.subjects.of(verb), draft)
+        sides = self._between(noun, draft)
+        if sides:
+            draft.source, draft.target = sides
+        else:
+            parties = [a for a in self.actors.parties(noun.i) if a not in mediator]
+            draft.source = parties if len(parties) == 2 else []
+            draft.target = draft.source[1:] + draft.source[:1]
+        if draft.source:
+            draft.mediator = unique(mediator)
+        else:
+            draft.source = unique(mediator)
+
+    def _prep_actors(self, token: Token, preps: frozenset[str], draft: Draft) -> list[str]:
+        return [a for p in prep_objects(token, preps) for a in self.names.of(p, draft)]
+
+    def _of_actors(self, of_objects: list[Token], draft: Draft) -> list[str]:
+        """Actors of the "of" phrase, or of its possessor: "an investigation of the senator's
+        contacts" is about the senator."""
+        found = [a for p in of_objects for a in self.names.of(p, draft)]
+        return found + [
+            a
+            for p in of_objects
+            if not self.actors.of(p)
+            for c in p.children
+            if c.dep_ == "poss"
+            for a in self.names.of(c, draft)
+        ]
+
+    def _between(self, noun: Token, draft: Draft) -> tuple[list[str], list[str]] | None:
+        """'talks between A and B': one-to-one pairs are symmetric, else A -> the rest.
+
+        A protest "between the university and the square" is between places, not parties.
+        """
+        rule = self.lex.match(noun, set())
+        if rule is not None and rule.type == "PROTEST":
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
+                continue
+            firsts = [p for p in prep.children if p.dep_ == "pobj"]
+            if firsts:
+                sides = self._sides(firsts[0], draft)
+                if sides is not None:
+                    return sides
+        return None
+
+    def _sides(self, first_token: Token, draft: Draft) -> tuple[list[str], list[str]] | None:
+        """The first side and the rest; unlinked sides ("the opposition") are kept."""
+        first = self.names.of(first_token, draft, with_conj=False)
+        # "between X, head of Y, and Z": the parser often hangs Z on the apposition
+        linked = [first_token, *(c for c in first_token.children if c.dep_ == "appos")]
+        rest = unique(
+            a
+            for t in linked
+            for c in t.children
+            if c.dep_ == "conj"
+            for a in self.names.of(c, draft)
+        )
+        rest = [a for a in rest if a not in first]
+        if len(first) == 1 and len(rest) == 1:
+            return first + rest, rest + first
+        if first or rest:
+            return first, rest
+        return None
+
+    def _light_verb_actors(self, draft: Draft) -> None:
+        """'X held (13 days of) talks with Y': the light verb's subject and 'with' object.
+
+        Also 'X asked Y for help during a visit to Z': an event noun after a companion
+        preposition was made by the subject of the clause it belongs to.
+        """
+        noun = draft.token
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "days of talks", "a package of sanctions"
+        verb = self._light_verb(noun)
+        if verb is None:
+            return
+        if self._mediator_role(verb, draft):
+            return
+        draft.source = self.names.of_all(self.names.subjects.of(verb), draft)
+        draft.target = (
+            unique(self._prep_actors(verb, _WITH, draft))
+            or draft.target  # "announced talks with X": the noun's own "with"
+        )
+        if verb.lemma_.lower() in self.lex.words("mediation_verbs") and draft.rule.reciprocal:
+            # "Norway hosted talks": the host mediates between the story's parties
+            draft.mediator, parties = draft.source, self.actors.parties(noun.i)
+            draft.source = [a for a in parties if a not in draft.mediator]
+            draft.target = draft.source[1:] + draft.source[:1]
+
+    def _mediator_role(self, verb: Token, draft: Draft) -> bool:
+        """ "Norway acted as facilitator during the talks", "the joint mediation of A and B
+        announced ...": the subject mediates; the parties come from the story, if known."""
+        roles = knowledge.words(_EVENTS_LEXICON, "mediator_roles")
+        as_role = any(p.lemma_.lower() in roles for p in prep_objects(verb, _AS))
+        subjects = self.names.subjects.of(verb)
+        by_mediation = any(s.lemma_.lower() in self.lex.words("mediation_nouns") for s in subjects)
+        if not (as_role or by_mediation):
+            return False
+        mediators = self.names.of_all(subjects, draft)
+        parties = [a for a in self.actors.parties(draft.token.i) if a not in mediators]
+        draft.source = parties if len(parties) == 2 else []
+        draft.target = draft.source[1:] + draft.source[:1]
+        draft.mediator = mediators if draft.source else []
+        return True
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb whose subject made the noun's event: a light verb ("held talks"), or the
+        verb a companion preposition hangs on ("during a visit", "resorted to force")."""
+        head = noun.head
+        resorted = head.lower_ == "to" and head.head.lemma_.lower() == "resort"
+        if (
+            noun.dep_ == "pobj"
+            and (head.lower_ in self.lex.words("companion_preps") or resorted)
+            and head.head.pos_ in ("VERB", "AUX")
+        ):
+            return head.head
+        if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light_verbs"):
+            return head
+        return None

@@ -1,0 +1,143 @@
+"""Verbs whose grammatical subject did not act: passives, casualties and small clauses.
+
+Part of step 3 of the events extractor, after :class:`~parley.extract.events.parties.EventParties`
+has read a verb's subjects and objects. News tells many acts from the side of those they
+befell, and :class:`Patients` puts the sides right:
+
+* "two soldiers were wounded in a bomb attack", "a peacekeeper was killed by unidentified
+  assailants", "an attack left three guards injured": the victims are the target of an attack
+  whose author is whoever the cause names ("a rebel attack"), else unknown;
+* "crossings between A and B were reopened": an agentless passive whose patient lies between
+  two sides was done by both;
+* "X declared ... and is supported by Y": a passive conjunct shares its subject as its patient.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.actors import prep_objects, unique
+from parley.extract.events.drafts import Draft
+from parley.extract.events.naming import PartyNames
+from parley.extract.events.subjects import Subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Patients", "leaving_verb"]
+
+_EVENTS_LEXICON = "lexicon/events.json"
+# "an attack by X", "fighting with X": who the cause of a casualty names as its author
+_CAUSE_AUTHORS = frozenset({"by", "with"})
+_BETWEEN = frozenset({"between"})
+
+
+class Patients:
+    """Corrects the sides of verbs told from the patient's side, for one document."""
+
+    def __init__(self, names: PartyNames, subjects: Subjects) -> None:
+        self.names, self.subjects = names, subjects
+
+    def adjust(self, verb: Token, draft: Draft) -> None:
+        """Apply each correction that fits ``verb`` (a verb trigger with sides already read)."""
+        if _passive(verb) and verb.dep_ == "conj" and not _own_subject(verb):
+            self._passive_conjunct(verb, draft)
+        if _passive(verb) and not _has_agent(verb):
+            self._between_sides(verb, draft)
+        if draft.rule.type == "ASSAULT" and _casualty(verb):
+            self._casualties(verb, draft)
+
+    def _passive_conjunct(self, verb: Token, draft: Draft) -> None:
+        """ "X declared ... and is supported by Y": X is supported, Y supports."""
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        patients = self.names.of_all(self.subjects.of(verb), draft)
+        draft.source = self.names.of_all(agents, draft)
+        draft.target = unique([*patients, *(a for a in draft.target if a not in draft.source)])
+
+    def _between_sides(self, verb: Token, draft: Draft) -> None:
+        """ "crossings between A and B were reopened": both sides did it to each other."""
+        sides = [
+            a
+            for patient in verb.children
+            if patient.dep_ == "nsubjpass"
+            for p in prep_objects(patient, _BETWEEN)
+            for a in self.names.of(p, draft)
+        ]
+        sides = unique(sides)
+        if len(sides) >= 2 and set(draft.source) <= set(sides):
+            draft.source, draft.target = sides, sides[1:] + sides[:1]
+
+    def _casualties(self, verb: Token, draft: Draft) -> None:
+        """Victims of an attack as its target; its author from the cause, else unknown.
+
+        Without an attack as the cause ("injured in a car crash", "an incident left three
+        injured") there is no event: the victims must not become the attackers.
+        """
+        leave = leaving_verb(verb)
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if not (leave is not None or (passive and not draft.source)):
+            return
+        causes = _causes(leave) if leave is not None else _causes(verb)
+        if leave is not None:  # "an attack left three guards injured": the guards are victims
+            victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            victims += [verb.head] if verb.dep_ == "acl" else []
+            draft.target = self.names.of_all(victims, draft)
+            draft.source = []
+        if not causes:
+            return
+        draft.unknown_source = True
+        authors = [a for cause in causes for a in self._cause_authors(cause, draft)]
+        draft.source = [a for a in unique(authors) if a not in draft.target]
+
+    def _cause_authors(self, cause: Token, draft: Draft) -> list[str]:
+        """ "a rebel attack", "an attack by X", "fighting with X": the author of the cause."""
+        named = self.names.of(cause, draft, with_conj=False)
+        return named + [
+            a for p in prep_objects(cause, _CAUSE_AUTHORS) for a in self.names.of(p, draft)
+        ]
+
+
+def leaving_verb(verb: Token) -> Token | None:
+    """The "leave" of "an attack left three guards injured" (the participle parsed as its
+    complement, or as a modifier of its object), or None."""
+    head = verb.head
+    if head.lemma_.lower() == "leave" and verb.dep_ in ("ccomp", "xcomp", "oprd"):
+        return head
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.lemma_.lower() == "leave":
+        return head.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _casualty(verb: Token) -> bool:
+    return verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+
+
+def _causes(verb: Token) -> list[Token]:
+    """Attacks (or unnamed attackers) named as the cause of a casualty: "in a bomb attack",
+    "by a mine", "by unidentified assailants", the subject of "an attack left ..."; also on a
+    casualty verb coordinated with this one ("was killed and another injured by ...")."""
+    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
+    verbs = [verb, *(t for t in verb.subtree if t.i != verb.i and _casualty(t))]
+    found = [
+        p
+        for v in verbs
+        for c in v.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in causes
+    ]
+    found += [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in causes]
+    return found

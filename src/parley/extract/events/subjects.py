@@ -1,0 +1,120 @@
+"""Which tokens are the subjects of a verb, when the parser leaves them implicit.
+
+Part of step 3 of the events extractor: :class:`Subjects` finds the subject tokens of an event
+verb, climbing to the controller of an infinitive ("pressed X to accept"), of a relative clause
+or of a coordinated verb, and picking up a subject the parser hung elsewhere. Turning the
+tokens into actor ids is :class:`parley.extract.events.naming.PartyNames`' job.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.actors import ActorIndex
+from parley.extract.events.status import StatusReader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["SUBJECTS", "Subjects"]
+
+SUBJECTS = ("nsubj", "csubj")
+_EVENTS_LEXICON = "lexicon/events.json"
+# How many heads the search climbs from a verb before it gives up.
+_CLIMB = 4
+
+
+class Subjects:
+    """Finds the subject tokens of a verb in one document."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex, statuses: StatusReader) -> None:
+        self.doc, self.actors, self.statuses = doc, actors, statuses
+
+    def of(self, verb: Token) -> list[Token]:
+        """Explicit subjects, or the controller's for xcomp/conj/relative clauses."""
+        current = verb
+        for _ in range(_CLIMB):
+            found = self._here(current)
+            if found is not None:
+                return found
+            if current.dep_ not in ("xcomp", "conj", "advcl") or current.head.i == current.i:
+                return self._left_neighbour(current)
+            found = self._controller(current)
+            if found is not None:
+                return found
+            current = current.head
+        return []
+
+    def _here(self, verb: Token) -> list[Token] | None:
+        """Subjects fixed by ``verb``'s own clause: its subjects, the one accused of the act,
+        or the noun a relative clause describes; None when the search must climb."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects and not all(s.tag_ in ("WDT", "WP") for s in subjects):
+            return subjects
+        controllers = self._pcomp_controller(verb)
+        if controllers:
+            return controllers
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if self._controlled_by_verb(verb):  # "will make an agreement to meet"
+                return self.of(verb.head.head)
+            return [verb.head]
+        return None
+
+    def _controlled_by_verb(self, verb: Token) -> bool:
+        """An infinitive on the object of a verb ("made an agreement to meet", "took a decision
+        to withdraw") is done by that verb's subject, not by the noun."""
+        noun = verb.head
+        infinitive = verb.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        return (
+            infinitive
+            and noun.dep_ in ("dobj", "attr")
+            and noun.head.pos_ in ("VERB", "AUX")
+            and noun.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "intent_nouns")
+        )
+
+    def _controller(self, verb: Token) -> list[Token] | None:
+        """The head clause's object or speaker that controls ``verb`` (an xcomp or a conj);
+        None when the search must climb on."""
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objects:  # object control ("pressed X to accept"), raising ("X is expected to")
+                return objects
+        if verb.dep_ == "conj" and self._patient_only(verb.head):
+            speaker = self.statuses.reporting_verb(verb.head)
+            if speaker is not None:  # "said the round was postponed and urged restraint"
+                return [c for c in speaker.children if c.dep_ in SUBJECTS]
+        return None
+
+    @staticmethod
+    def _pcomp_controller(verb: Token) -> list[Token]:
+        """'accused X of holding an exercise': the one accused of the act did it."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+            return []
+        return [c for c in prep.head.children if c.dep_ == "dobj"]
+
+    @staticmethod
+    def _patient_only(verb: Token) -> bool:
+        """A passive clause with no agent: its subject underwent the act."""
+        deps = {c.dep_ for c in verb.children}
+        return "nsubjpass" in deps and "agent" not in deps and "nsubj" not in deps
+
+    def _left_neighbour(self, verb: Token) -> list[Token]:
+        """A subject the parser attached elsewhere: the actor phrase right before the verb group.
+
+        "As reported by the outlet, the Kremlin and the White House are expected to ..." is often
+        parsed with the real subject as an apposition inside the adverbial clause.
+        """
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))])
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+        if first == 0 or verb.pos_ not in ("VERB", "AUX") or has_subject:
+            return []
+        token = self.doc[first - 1]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.pos_ in ("PROPN", "NOUN") and token.i < verb.i and self.actors.of(token):
+            return [token]
+        return []

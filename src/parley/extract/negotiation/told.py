@@ -1,0 +1,232 @@
+"""The events a negotiation record tells: a round is a meeting, an agreement step an act.
+
+The negotiation layer often knows more than the sentence-level event extractor: that "the next
+round will be held in Doha" is a meeting of the two sides whose talks Qatar mediates, or that
+"initialled the treaty" is the two states' act even when the sentence's subject is a
+delegation. Stories are made of events, so a round or a status step that no event tells would
+never join the other outlets' reports of the same meeting or signing.
+
+This step runs after tracks and agreements are known. For each round of the article's track and
+each status step of its agreements it looks for an event of the matching type told in the same
+sentence:
+
+* an event that names the sides (or more of them than mediators) is left as the events
+  extractor made it;
+* an event whose only actors are the mediators and at most one side ("Qatar said the next round
+  will be held") is the sides' meeting: its sides become the parties and the mediators move to
+  ``mediator``;
+* when the sentence has no such event, one is added, marked with this extractor's name.
+
+Parties are written as events write them: a state's armed force is its state (PLOVER codes
+states), an armed group is itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from parley import knowledge
+from parley.extract.base import Context
+from parley.extract.negotiation.parties import LEXICON
+from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
+
+__all__ = ["tell_negotiation"]
+
+_EXPECTED = " (expected)"
+
+
+def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
+    """Make sure every round and agreement step this article reports is told by an event."""
+    for track in tracks:
+        for r in track.rounds:
+            _tell_round(ctx, track, r, extractor)
+    for ag in ctx.analysis.agreements:
+        for step in ag.statuses:
+            _tell_step(ctx, ag, step, extractor)
+        _tell_deal(ctx, ag, extractor)
+
+
+def event_side(ctx: Context, actor_id: str) -> str:
+    """How an event names a side: an armed force by its state, anything else as it is."""
+    known = ctx.kb[actor_id] if actor_id in ctx.kb else None
+    seen = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
+    for actor in (known, seen):
+        if actor is not None:
+            return actor.country if actor.kind == "armed force" and actor.country else actor_id
+    return actor_id
+
+
+def _sides(ctx: Context, parties: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(event_side(ctx, p) for p in parties))
+
+
+def _tell_round(ctx: Context, track: Track, r: Round, extractor: str) -> None:
+    status = knowledge.table(LEXICON, "round_event_statuses").get(r.status)
+    sides = _sides(ctx, track.parties)
+    if status is None or r.evidence is None or len(sides) < 2:
+        return
+    helpers = set(track.mediators)
+    told = _told_in(ctx, r.evidence, ("CONSULT",))
+    if told is not None:
+        _repair(ctx, told, sides, helpers, r.date)
+        return
+    if _told_elsewhere(ctx, ("CONSULT",), sides, r.date) or _background(r, status):
+        return
+    ctx.analysis.events.append(
+        _event(ctx, "CONSULT", sides, sides, status, r.evidence, r.date, extractor, helpers)
+    )
+
+
+def _background(r: Round, status: str) -> bool:
+    """A past session recalled without its number or its day ("the third since talks resumed
+    in March") is background to the news, not a report of that session."""
+    return status == "occurred" and r.ordinal is None and len(r.date or "") < 10
+
+
+def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: str) -> None:
+    """An agreement step as an act of its parties (or of the one party that took it)."""
+    name = step.status.removesuffix(_EXPECTED)
+    spec = knowledge.table(LEXICON, "status_events").get(name)
+    if spec is None or step.evidence is None or ag.kind in spec.get("not_kinds", ()):
+        return
+    actors = _sides(ctx, [step.by] if step.by else ag.parties)
+    if not actors or (spec.get("both") and len(actors) < 2):
+        return
+    types = (spec["type"], *spec.get("alt_types", ()))
+    # A step already told in its sentence keeps the events extractor's actors: "the treaty,
+    # signed in May, still has to be ratified by Turkmenistan" is one state's act.
+    if _told_in(ctx, step.evidence, types, name) is not None:
+        return
+    # An expected step is a plan, and plans are told in many ways ("agreed to sign in May");
+    # only a step taken becomes an event of its own.
+    if step.status.endswith(_EXPECTED) or _told_elsewhere(ctx, types, actors, step.date, name):
+        return
+    target = actors if len(actors) >= 2 else []
+    event = _event(
+        ctx, spec["type"], actors, target, "occurred", step.evidence, step.date, extractor
+    )
+    ctx.analysis.events.append(event.model_copy(update={"trigger": _cue(step.evidence, name)}))
+
+
+def _cue(where: Span, step: str) -> Span | None:
+    """The words of the sentence that tell ``step`` ("entered into force"), as the trigger the
+    story resolver reads the step from."""
+    stems = knowledge.table(LEXICON, "agreement_steps").get(step, ())
+    pattern = "|".join(re.escape(stem) for stem in stems)
+    m = re.search(rf"\b\w*(?:{pattern})\w*", where.text, re.I) if pattern else None
+    if m is None:
+        return None
+    return Span(start=where.start + m.start(), end=where.start + m.end(), text=m.group(0))
+
+
+def _tell_deal(ctx: Context, ag: Agreement, extractor: str) -> None:
+    """A deal agreed is the act it promises, still to come: "agreed to exchange detainees" is a
+    planned exchange between the sides, unless the article already tells one (done or
+    planned) or the deal as carried out."""
+    act = knowledge.table(LEXICON, "deal_acts").get(ag.kind)
+    agreed = next((s for s in ag.statuses if s.status == "agreed" and s.evidence), None)
+    sides = _sides(ctx, ag.parties)
+    if act is None or agreed is None or agreed.evidence is None or len(sides) < 2:
+        return
+    if len(ag.statuses) > 1 or _told_elsewhere(ctx, (act["type"],), sides[:1], None):
+        return
+    event = _event(ctx, act["type"], sides, sides, "planned", agreed.evidence, None, extractor)
+    ctx.analysis.events.append(event.model_copy(update={"mode": act["mode"]}))
+
+
+def _told_in(
+    ctx: Context, where: Span, types: Sequence[str], step: str | None = None
+) -> int | None:
+    """The index of the first event of one of ``types`` told in the sentence ``where``; with
+    ``step``, not one whose trigger tells another step ("signed … and entered into force")."""
+    for i, e in enumerate(ctx.analysis.events):
+        inside = e.evidence.start < where.end and where.start < e.evidence.end
+        if e.type not in types or not inside:
+            continue
+        if step is not None and e.trigger is not None and _steps_named(e.trigger.text) - {step}:
+            continue
+        return i
+    return None
+
+
+def _steps_named(text: str) -> set[str]:
+    low = text.lower()
+    steps = knowledge.table(LEXICON, "agreement_steps")
+    return {step for step, stems in steps.items() if any(stem in low for stem in stems)}
+
+
+def _told_elsewhere(
+    ctx: Context, types: Sequence[str], sides: list[str], day: str | None, step: str | None = None
+) -> bool:
+    """Whether another sentence already tells the act: same type, every side named (people
+    as their states), no other agreement step in its trigger, and a compatible date ("signed
+    on Tuesday" after the dateline's lead); an undated event does not tell a dated act."""
+    people = {a.id: a.country for a in ctx.analysis.actors if a.kind == "person" and a.country}
+    for e in ctx.analysis.events:
+        named = {people.get(a, a) for a in (*e.source, *e.target)}
+        if e.type not in types or not set(sides) <= named:
+            continue
+        if step is not None and e.trigger is not None and _steps_named(e.trigger.text) - {step}:
+            continue
+        value = e.date.value if e.date is not None else None
+        if day is None or (value is not None and (value.startswith(day) or day.startswith(value))):
+            return True
+    return False
+
+
+def _repair(ctx: Context, index: int, sides: list[str], helpers: set[str], day: str | None) -> None:
+    """Give the sides back to a meeting told as the mediators' (and at most one side's)."""
+    e = ctx.analysis.events[index]
+    named = {*e.source, *e.target}
+    if not named & helpers or len(named & set(sides)) >= 2 or not named <= helpers | set(sides):
+        return
+    repaired = e.model_copy(deep=True)
+    repaired.source = list(sides)
+    repaired.target = list(reversed(sides))
+    others = (a for a in (*e.source, *e.target) if a not in sides)  # in text order, not a set's
+    repaired.mediator = list(dict.fromkeys([*e.mediator, *others]))
+    if e.date is None and day:
+        repaired.date = _date(ctx, e.evidence, day)
+    ctx.analysis.events[index] = repaired
+
+
+def _event(
+    ctx: Context,
+    type_: str,
+    source: list[str],
+    target: list[str],
+    status: str,
+    where: Span,
+    day: str | None,
+    extractor: str,
+    mediators: set[str] | None = None,
+) -> Event:
+    mediator = sorted(mediators or ())
+    return Event(
+        type=type_,
+        mode="third-party" if mediator and type_ == "CONSULT" else None,
+        source=source,
+        target=list(reversed(target)),
+        mediator=mediator,
+        date=_date(ctx, where, day) if day else None,
+        status=status,
+        evidence=where,
+        confidence=0.5,
+        extractor=extractor,
+    )
+
+
+def _date(ctx: Context, where: Span, day: str) -> TimeExpression:
+    """The date expression of the sentence that gave ``day``, or one standing for it."""
+    for d in ctx.analysis.dates:
+        if d.value == day and where.start <= d.start < where.end:
+            return d
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(day), "unknown")
+    return TimeExpression(
+        text="",
+        start=where.start,
+        end=where.start,
+        value=day,
+        precision=precision,
+    )

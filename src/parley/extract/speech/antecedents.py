@@ -1,0 +1,192 @@
+"""What a pronoun subject stands for: "he said", "it added", "they warned".
+
+A reader takes "he" to be the person last speaking or last acting as subject, of the right
+kind (a person for "he"/"she", an institution or group for "it"/"they") and of agreeing gender
+(titles Mr./Mrs./Ms. and the first-name table). So the search goes back sentence by sentence
+(up to four, the pronoun's own first), takes speakers already noted before subjects, skips
+words inside quotes or inside what someone is said to have said, and follows an earlier pronoun
+to its own antecedent ("He said …. He also noted …"), a bounded number of times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_of_pronoun
+from parley.extract.speech.cues import LEXICON, Cues
+from parley.extract.speech.descriptions import has_role, person_role
+from parley.extract.speech.resolver import FAR, NEAR, Who
+from parley.extract.speech.syntax import LOOK_BACK, char_at, same_paragraph, sentences_back
+from parley.knowledge import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from parley.extract.speech.resolver import Resolver
+
+__all__ = ["Antecedents"]
+
+_CHAIN = 3  # pronouns followed back through earlier pronouns, at most
+_FAR_BACK = 10  # sentences searched for the last speaker when no antecedent is nearer
+
+
+class Antecedents:
+    """Antecedents of pronoun subjects, for one document.
+
+    ``noted`` is the list of (token index, speaker) the speakers found so far, shared with
+    :class:`~parley.extract.speech.speakers.Speakers`; ``describe`` names a noun-phrase subject
+    the way a speaker is named, so that a candidate is the person a description stands for.
+    """
+
+    def __init__(
+        self,
+        res: Resolver,
+        cues: Cues,
+        quoted: Sequence[tuple[int, int]],
+        noted: list[tuple[int, Who]],
+        describe: Callable[[Token], Who],
+    ) -> None:
+        self.res = res
+        self.cues = cues
+        self.doc = res.ctx.doc
+        self.quoted = quoted
+        self.noted = noted
+        self.describe = describe
+        self._depth = 0  # pronouns followed through pronouns, bounded by _CHAIN
+
+    def antecedent(self, pron: Token) -> Who | None:
+        """The most recent compatible speaker or subject before ``pron`` (up to 4 sentences,
+        the pronoun's own included), else the last named speaker further back."""
+        person = pron.lower_ in self.cues.person_pronouns
+        gender = gender_of_pronoun(pron.text)
+        for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
+            fits = [
+                w for w in self._candidates(sent, before=pron.i)
+                if self._compatible(w, person) and agrees(gender, self._gender(w))
+            ]  # fmt: skip
+            # A named actor beats a description in the same sentence: in "He said this at a
+            # press conference, a correspondent reports" the next "he" is still the minister.
+            who = next((w for w in fits if w.actor is not None), fits[0] if fits else None)
+            if who is not None:
+                conf = NEAR if n <= 1 else FAR
+                return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
+        return self._last_speaker(pron, person, gender) if person else None
+
+    def _last_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
+        """Further back, "he" is the named person who spoke last, when one agrees.
+
+        Wire copy names a speaker, gives background for several sentences, then goes on
+        with "he said"; the reader still hears the last person quoted. Only a linked speaker
+        noted within ``_FAR_BACK`` sentences counts, at the lowest confidence.
+        """
+        sents = sentences_back(pron, _FAR_BACK)
+        start = sents[-1].start
+        noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
+        for _, who in reversed(noted):
+            if who.actor is None or not self._compatible(who, person):
+                continue
+            if agrees(gender, self._gender(who)):
+                return Who(who.actor, who.text, who.start, who.end, FAR, who.kind, who.head)
+        return None
+
+    def _gender(self, who: Who) -> Gender | None:
+        """A candidate's gender from its words ("Mrs. Okafor"), else its actor's name."""
+        found = gender_of_name(who.text)
+        if found is not None or who.actor is None:
+            return found
+        kb = self.res.ctx.kb
+        if who.actor in kb.actors:
+            return gender_of_name(kb[who.actor].name)
+        return next(
+            (gender_of_name(a.name) for a in self.res.ctx.analysis.actors if a.id == who.actor),
+            None,
+        )
+
+    def _candidates(self, sent: SpacySpan, before: int) -> list[Who]:
+        """Antecedent candidates in ``sent`` before token ``before``: a speaker already named
+        in the sentence first, then subjects, latest first (a reader's "he" is the last actor)."""
+        # A speaker already named in the sentence comes first, then subjects, latest first.
+        limit = char_at(self.doc, before)
+        noted = sorted((at, w) for at, w in self.noted if sent.start <= at < sent.end)
+        found = [w for _, w in reversed(noted) if w.end <= limit]
+        pronouns = self.cues.person_pronouns | self.cues.group_pronouns
+        subjects = [
+            t for t in sent
+            if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
+        ]  # fmt: skip
+        for t in reversed(subjects):
+            if t.lower_ not in pronouns:
+                found.append(self.describe(t))
+            elif self._depth < _CHAIN:
+                # "He said …. He also noted …": a pronoun subject stands for its own antecedent
+                self._depth += 1
+                try:
+                    chained = self.antecedent(t)
+                finally:
+                    self._depth -= 1
+                if chained is not None and chained.actor is not None:
+                    found.append(chained)
+        return found
+
+    def _reported(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of what is said (in quotes, or in "said that …")."""
+        if any(start <= tok.idx < end for start, end in self.quoted):
+            return True
+        verb = tok.head.head
+        if any(self._parenthetical_speech(c, tok) for c in tok.head.children):
+            return True  # "A second round would follow, she said": the round is what she said
+        return (
+            tok.head.dep_ == "ccomp"
+            and verb.lemma_.lower() in self.cues.speech_verbs
+            and same_paragraph(tok, verb)  # a parse over a paragraph break reports nothing
+        )
+
+    def _parenthetical_speech(self, child: Token, tok: Token) -> bool:
+        """Whether ``child`` is a speech verb set after the clause of ``tok`` ("…, she said")."""
+        return (
+            child.dep_ == "parataxis"
+            and child.i > tok.i
+            and child.lemma_.lower() in self.cues.speech_verbs
+            and same_paragraph(tok, child)
+        )
+
+    def _compatible(self, who: Who, person: bool) -> bool:
+        """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means.
+
+        A role noun names a person even when the phrase speaks for an institution: "the UN
+        special envoy … he said" is the envoy, though the envoy's words are the UN's.
+        """
+        tok = self._head_of(who)
+        if tok is not None and person_role(tok, self.cues):
+            return person
+        kind = who.kind or self.res.kind(who.actor)
+        if kind is not None:
+            return (kind == "person") == person
+        if tok is None:
+            return False
+        label = self.res.label(tok)
+        if label == "PERSON":
+            return person
+        if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in self.cues.institution_heads:
+            return not person  # "Pakistan's foreign office … it said"
+        if tok.pos_ == "PROPN" and has_role(tok):
+            return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
+        if tok.tag_ in ("NNS", "NNPS"):
+            return not person
+        # "a spokesman", "one protester": a singular common noun here is a person, unless
+        # it names a happening ("the incident", "the attack") rather than anyone.
+        return (
+            person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(LEXICON, "not_people")
+        )
+
+    def _head_of(self, who: Who) -> Token | None:
+        """The head token of a candidate; a speaker noted by offsets only is found by them,
+        so that an unlinked speaker ("the envoy for the region") can be taken up by "he"."""
+        if who.head is not None:
+            return self.doc[who.head]
+        if who.end <= who.start:
+            return None
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None

@@ -1,0 +1,211 @@
+"""The content span of reported speech: what a verb of saying claims.
+
+The claim is the verb's complement (after it, else before it: "The talks will resume, he
+said"), without its wire dateline ("ASTANA (Reuters) —") and without a trailing concessive
+clause (", although …"; words in ``claim_stops``). "X accused Y of Z" claims "Y of Z"; "the
+group claimed responsibility for the attack" claims its object; a parenthetical "CLAIM, he
+said" credits the sentence it interrupts. Not claims: an embedded question ("described how the
+talks collapsed") and a clause whose relative pronoun stands outside it ("a proposal, which
+Yerevan said it would study"): half a claim misleads more than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.extract.speech.syntax import same_paragraph, sentence_piece, subject_of, trim
+from parley.nlp.dateline import dateline_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from parley.extract.speech.cues import Cues
+    from parley.extract.speech.quoted_words import QuotedWords
+    from parley.models import Reporter
+
+__all__ = ["Claims", "Found"]
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution before it becomes a record: claim token bounds plus who and how."""
+
+    claim: tuple[int, int]
+    cue: str
+    reporter: Reporter
+    via: Reporter | None = None
+    confidence: float = 1.0
+
+
+class Claims:
+    """Claim spans of one document's speech verbs."""
+
+    def __init__(self, doc: Doc, cues: Cues, quoted: QuotedWords) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.quoted = quoted
+
+    def claim_of(self, verb: Token) -> tuple[int, int] | None:
+        """Token bounds of what ``verb`` reports, or None when it reports no claim here."""
+        if any(
+            c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" and c.i < verb.i for c in verb.children
+        ):
+            return None  # "progress, which ministers declare even when …": said stands outside
+        comp = self._complement(verb)
+        if comp is not None:
+            if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
+                return None  # "described how the session collapsed": a topic, not a claim
+            if _relative_gap(comp, verb):
+                return None  # "a proposal, which Yerevan said it would study": half a claim
+            cut = self._next_speech(comp)
+            words = [
+                t for t in comp.subtree
+                if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
+                and same_paragraph(t, verb)
+                and t.i < cut
+            ]  # fmt: skip
+            return self.clean(trim(words))
+        if verb.lemma_.lower() in self.cues.accusation_verbs:
+            return self._accusation(verb)
+        if self.claims_object(verb):
+            obj = next(c for c in verb.children if c.dep_ == "dobj")
+            return self.clean(trim(list(obj.subtree)))
+        if any(c.tag_ in ("WP", "WRB") for c in verb.children):
+            return None  # "here is what they said": the words follow elsewhere
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+            return self._interrupted(verb)
+        return None
+
+    def phrasal(self, verb: Token) -> Token | None:
+        """The second word of a phrase of saying ("made clear that", "pointed out that")."""
+        for child in verb.children:
+            if (verb.lemma_.lower(), child.lower_) in self.cues.speech_phrases:
+                return child
+        return None
+
+    def _next_speech(self, comp: Token) -> int:
+        """Where a conjoined clause of someone else's speech starts inside a complement.
+
+        In "X said the talks were useful and Y said a round would follow" the parser hangs
+        Y's clause on X's claim; X claimed only what comes before it.
+        """
+        verbs = self.cues.indirect_verbs | self.cues.report_verbs
+        for tok in comp.subtree:
+            if tok.dep_ != "conj" or tok.i <= comp.i or tok.lemma_.lower() not in verbs:
+                continue
+            deps = {c.dep_ for c in tok.children}
+            if deps & {"nsubj", "nsubjpass"} and "mark" not in deps:
+                return tok.left_edge.i  # "… and that Y had said …" is still X's report
+        return comp.right_edge.i + 1
+
+    def _complement(self, verb: Token) -> Token | None:
+        """The clause ``verb`` reports: its complement after it, else one before it.
+
+        A complement before the verb is the inverted order ("The talks will resume, he said")
+        or a misread parenthetical ("X, asked about the treaty, said …"). One after the verb but
+        set off by a comma ("CLAIM, state media said on Thursday, clearing the last hurdle …") is
+        a participle clause the parser misread, when a complement before the verb exists. A
+        bare "X said" is never a complement: the parser hung the real speech verb there.
+        """
+        phrase = self.phrasal(verb)
+        comps = [
+            c for c in verb.children
+            if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
+            and c != phrase
+        ]  # fmt: skip
+        after = [c for c in comps if c.i > verb.i]
+        before = [c for c in comps if c.i < verb.i]
+        close = [
+            c for c in after if not any(t.text == "," for t in self.doc[verb.i : c.left_edge.i])
+        ]
+        ranked = [*close, *before, *after]
+        return ranked[0] if ranked else None
+
+    def _bare_speech(self, tok: Token) -> bool:
+        """Whether ``tok`` is a speech verb with a subject and nothing said ("X said")."""
+        if tok.lemma_.lower() not in self.cues.speech_verbs:
+            return False
+        deps = {c.dep_ for c in tok.children}
+        return "nsubj" in deps and deps <= {"nsubj", "punct", "aux", "advmod", "neg"}
+
+    def _accusation(self, verb: Token) -> tuple[int, int] | None:
+        """What "X accused Y of Z" claims: "Y of Z" (the accused and the charge)."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            to = self.cues.accusation_preps  # accused X of, blamed X for, linked X to
+            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in to]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
+            # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
+            preps += [
+                c for c in verb.children
+                if c.dep_ == "xcomp" and c.i > obj.i and self.doc[c.left_edge.i].lower_ in to
+            ]  # fmt: skip
+            charge = [t for p in preps for t in p.subtree if t.i != p.i and not t.is_punct]
+            if charge and 2 * sum(self.quoted.quoted(t.idx) for t in charge) <= len(charge):
+                end = max(p.right_edge.i for p in preps) + 1
+                return self.clean(trim(list(self.doc[obj.left_edge.i : end])))
+            return None  # accused X of "playing for time": the quoted charge is the record
+        return None
+
+    def _interrupted(self, verb: Token) -> tuple[int, int] | None:
+        """The claim of a parenthetical verb: the sentence it interrupts or ends.
+
+        "CLAIM, Politico reported" and "The council, he said, had become …" credit the sentence
+        (a span has no holes). When the verb's subject opens the sentence ("Orazov, the deputy
+        minister, said the presidents had agreed …", read as a parenthesis by the parser), the
+        claim is what follows the verb.
+        """
+        if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+            return None  # "The government said X had spoken by phone": reported, not reporting
+        sent = sentence_piece(self.doc, verb.i)
+        subj = subject_of(verb)
+        stop = subj.left_edge.i if subj is not None else verb.i
+        if stop <= sent.start:
+            lemma = verb.lemma_.lower()
+            clausal = lemma in self.cues.indirect_verbs or lemma in self.cues.report_verbs
+            if subj is None or verb.head.i < verb.i or not clausal:
+                return None  # "Officials speak less about X": speaking of, not saying that
+            rest = list(self.doc[verb.i + 1 : sent.end])
+            while rest and (rest[0].lower_ == "that" or rest[0].is_punct):
+                rest.pop(0)
+            return self.clean(trim(rest))
+        rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
+        end = sent.end if rest and verb.head.i > verb.i else stop
+        return self.clean(trim(list(self.doc[sent.start : end])))
+
+    def clean(self, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A claim without the dateline before it or a concessive clause after it.
+
+        "TOKYO (Reuters) — X agreed …" claims what X did, not where the wire filed it; in
+        "X would go ahead, although Y objected" the "although" clause is the reporter's own
+        hedge or another party's position, not the claim.
+        """
+        if bounds is None:
+            return None
+        start, end = bounds
+        start = dateline_end(self.doc, start, end) or start
+        for tok in self.doc[start + 1 : end]:
+            if tok.lower_ in self.cues.claim_stops and self.doc[tok.i - 1].text == ",":
+                end = tok.i
+                break
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
+            end -= 1
+        return trim(list(self.doc[start:end]))
+
+    def claims_object(self, verb: Token) -> bool:
+        """ "The group claimed responsibility for the attack", "a spokesman denied any
+        involvement": a claim (or a denial) whose content is a noun phrase."""
+        lemma = verb.lemma_.lower()
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "claim":
+            return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
+        return lemma in self.cues.denial_verbs and any(c.pos_ == "NOUN" for c in objs)
+
+
+def _relative_gap(comp: Token, verb: Token) -> bool:
+    """Whether the complement's object is a relative pronoun before the verb ("which X said it
+    would study"): the claim's missing part stands outside it."""
+    return any(
+        t.tag_ in ("WDT", "WP") and t.i < verb.i and t.head.dep_ not in ("relcl", "acl")
+        for t in comp.subtree
+    )

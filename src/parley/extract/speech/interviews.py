@@ -1,0 +1,205 @@
+"""Interviews laid out as turns: the answers are the interviewee's words without quote marks.
+
+Paragraphs opening with speaker labels that come back ("Q:"/"A:", "Al Jazeera:"/"Keller:") are
+a Q&A; the label whose paragraphs end in "?" asks. An answer is a quote of the person its label
+names (else the first person the article names, 0.5), cut around sentences holding a quote of
+their own ('Both sides told me "yes"' is not the interviewee's answer alone); "I" inside an
+answer is the interviewee. A list of statements ("The Kremlin: …", "NATO: …") is no interview:
+names must come back to tell a dialogue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.extract.speech.cues import LEXICON
+from parley.extract.speech.marks import DOUBLE_OPEN, Marked, stripped
+from parley.extract.speech.resolver import FAR, Who
+from parley.knowledge import words
+
+if TYPE_CHECKING:
+    from parley.extract.base import Context
+    from parley.extract.speech.resolver import Resolver
+
+__all__ = ["Answer", "Interview"]
+
+# "Q:", "A.", "Keller:", "Al Jazeera:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:" opening a paragraph
+_LABEL = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}:|[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,6}:"
+    r"|[QA]\.(?= ))[ \t]*",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """A labelled paragraph: the label, where the label starts, and the words after it."""
+
+    label: str
+    at: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer's character bounds and who gives it (with the confidence of that)."""
+
+    start: int
+    end: int
+    who: Who | None
+    confidence: float
+
+
+class Interview:
+    """The answers of one document, when it is laid out as an interview, and who gives them."""
+
+    def __init__(self, ctx: Context, res: Resolver) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.res = res
+        self.answers = self._find_answers()
+
+    def answer_at(self, char: int) -> Answer | None:
+        """The answer holding character offset ``char``, if any."""
+        return next((a for a in self.answers if a.start <= char < a.end), None)
+
+    def answer_runs(self) -> list[tuple[Marked, Answer]]:
+        """The answers as runs of sentences without quote marks, one quote each."""
+        text = self.ctx.article.text
+        found = []
+        for answer in self.answers:
+            for run in self._runs(answer.start, answer.end):
+                for lo, hi in _paragraphs(text, *run):
+                    m = stripped(text, lo, hi, closed=True)
+                    if m.end > m.start:
+                        found.append((m, answer))
+        return found
+
+    def _runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Runs of sentences of the answer ``[start, end)`` without quote marks.
+
+        A sentence holding a quote of its own ('Both sides told me "yes."') is not the
+        interviewee's words alone: the answer is cut around it and that quote stands apart.
+        """
+        runs: list[tuple[int, int]] = []
+        current: tuple[int, int] | None = None
+        for sent in self.doc.sents:
+            if sent.end_char <= start or sent.start_char >= end:
+                continue
+            lo, hi = max(start, sent.start_char), min(end, sent.end_char)
+            text = self.ctx.article.text
+            if any(c in DOUBLE_OPEN for c in text[lo:hi]):
+                current = None
+            elif current is None:
+                current = (lo, hi)
+                runs.append(current)
+            else:
+                current = (current[0], hi)
+                runs[-1] = current
+        return runs
+
+    def _find_answers(self) -> list[Answer]:
+        """The answers, when the article is laid out as an interview or a transcript.
+
+        An interview is paragraphs opening with a speaker label ("Q:", "Keller:"), the same
+        labels coming back, or a label answering one that asks (a transcript: "Daily
+        Courier: … ?" then "Li Wei: …"); the label whose paragraphs end in "?" asks, the
+        others answer. A list of statements ("The Kremlin: …", "NATO: …") is no interview.
+        """
+        turns = self._turns()
+        counts: dict[str, int] = {}
+        for turn in turns:
+            counts[turn.label] = counts.get(turn.label, 0) + 1
+        asks = self._askers(turns, counts)
+        turns = self._last_runs_on(turns, asks)
+        answered = {b.label for a, b in zip(turns, turns[1:], strict=False) if a.label in asks}
+        answered -= asks
+        recurring = {label for label, n in counts.items() if n >= 2 or label in ("Q", "A")}
+        if len(recurring) < 2 and "A" not in recurring and not answered:
+            return []
+        speakers = {label: self._interviewee(turns, label) for label in counts}
+        return [
+            Answer(t.start, t.end, *speakers[t.label])
+            for t in turns
+            if t.label not in asks
+            and (t.label in recurring or t.label in answered or t.label.isupper())
+        ]
+
+    def _turns(self) -> list[_Turn]:
+        """The labelled paragraphs; a turn runs on over unlabelled paragraphs to the next
+        label: a transcript's speaker talks over several paragraphs."""
+        text = self.ctx.article.text
+        found = list(_LABEL.finditer(text))
+        ends = [m.start() for m in found[1:]] + [_line_end(text, found[-1].end())] if found else []
+        return [
+            _Turn(m.group(1)[:-1].rstrip("."), m.start(1), m.end(), end)
+            for m, end in zip(found, ends, strict=True)
+        ]
+
+    def _last_runs_on(self, turns: list[_Turn], asks: set[str]) -> list[_Turn]:
+        """The turns, the last running to the end of a press transcript.
+
+        A transcript's questions are labelled with who asks ("Daily Courier:"), and the last
+        speaker talks to the end; an edited interview labels them "Q:" and ends with the
+        editors' own words, which are nobody's answer.
+        """
+        questions = words(LEXICON, "question_labels")
+        if not turns or any(label.lower() in questions for label in asks):
+            return turns
+        last = turns[-1]
+        return [*turns[:-1], _Turn(last.label, last.at, last.start, len(self.ctx.article.text))]
+
+    def _askers(self, turns: list[_Turn], counts: dict[str, int]) -> set[str]:
+        """Labels whose paragraphs mostly end in "?" (and the question labels)."""
+        text = self.ctx.article.text
+        asks = {
+            label for label in counts
+            if sum(text[t.start : _line_end(text, t.start)].rstrip().endswith("?")
+                   for t in turns if t.label == label) * 2 > counts[label]
+        }  # fmt: skip
+        questions = words(LEXICON, "question_labels")
+        return asks | {label for label in counts if label.lower() in questions}
+
+    def _interviewee(self, turns: list[_Turn], label: str) -> tuple[Who | None, float]:
+        """Who a label names: a person named so ("Keller"), else the label's own words when
+        they describe the speaker ("SENIOR OFFICIAL ONE", "Li Wei"), else, for a bare
+        "A" or a lone surname, the first person the article names."""
+        if label not in ("A", "Answer"):
+            for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
+                if m.actor is not None and (label in m.text.split() or label == m.text):
+                    return Who(m.actor, m.text, m.start, m.end, 0.8, "person"), 0.8
+            for e in self.doc.ents:
+                if e.label_ == "PERSON" and (label in e.text.split() or label == e.text):
+                    return Who(None, e.text, e.start_char, e.end_char, 0.8, "person"), 0.8
+            if " " in label or (label.isupper() and len(label) > 1):
+                at = next(t.at for t in turns if t.label == label)
+                return Who(None, label, at, at + len(label), 0.8, "person"), 0.8
+        for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
+            if m.actor is not None and self.res.kind(m.actor) == "person":
+                return Who(m.actor, m.text, m.start, m.end, FAR, "person"), FAR
+        people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        if people:
+            e = people[0]
+            return Who(None, e.text, e.start_char, e.end_char, FAR, "person"), FAR
+        return None, FAR
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at line breaks: each paragraph of an answer is a quote of its own,
+    as each paragraph of a quote over paragraphs is."""
+    pieces, lo = [], start
+    while lo < end:
+        hi = text.find("\n", lo, end)
+        hi = end if hi < 0 else hi
+        pieces.append((lo, hi))
+        lo = hi + 1
+    return pieces
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Char offset where the line holding ``pos`` ends."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end

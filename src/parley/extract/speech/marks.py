@@ -1,0 +1,214 @@
+"""Quoted stretches of raw text: where quote marks open and close.
+
+This step knows nothing of the parse: it reads characters, so that a quote's ``start``/``end``
+are exactly those of the words between the marks (``text == article.text[start:end]``, markup
+and control characters kept). Straight ``"…"`` and curly ``“…”`` marks; a quote running over
+paragraphs (a paragraph that opens a quote without closing it, continued by a paragraph
+starting with an opening mark — the news convention); single ``'…'``/``‘…’`` marks outside
+double quotes (single marks inside double quotes are part of the outer quote, or a quote the
+outer speaker reports). The token helpers at the end step over marks in the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from parley.models import Quote
+
+__all__ = [
+    "DOUBLE_OPEN", "Marked", "find_marked", "find_single", "inside", "next_word",
+    "per_paragraph", "previous_word", "stripped",
+]  # fmt: skip
+
+DOUBLE_OPEN = '"“„«'
+_DOUBLE_CLOSE = {'"': '"', "“": "”", "„": "“”", "«": "»"}
+_SINGLE_OPEN = "'‘"
+_SINGLE_CLOSE = "'’"
+_MAX_SINGLE = 300
+# a paragraph break inside a quote and the mark that reopens the quote after it
+_BACKTICKS = "``"
+_REOPEN = re.compile(r"\s*\n\s*[\"“„«]?")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Words between quote marks: ``[start, end)`` excludes the marks."""
+
+    start: int
+    end: int
+    single: bool = False
+    closed: bool = True
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every stretch of ``text`` between quote marks, in order; see the module docstring."""
+    doubles = list(_find_double(text))
+    singles = [s for s in find_single(text) if not any(inside(s, d) for d in doubles)]
+    return sorted(doubles + singles, key=lambda m: m.start)
+
+
+def inside(inner: Marked, outer: Marked) -> bool:
+    """Whether ``inner`` lies within ``outer``."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _find_double(text: str) -> Iterator[Marked]:
+    """Stretches between double marks; an unclosed quote goes on into a paragraph that
+    opens with a mark (the news convention) or that closes it before opening another (a
+    paragraph inside a quote whose writer did not reopen it), else ends at the paragraph."""
+    opened: int | None = None
+    closers = ""
+    pos = 0
+    while pos < len(text):
+        c = text[pos]
+        if opened is None and text.startswith(_BACKTICKS, pos):
+            opened, closers = pos + 2, _BACKTICKS  # ``TeX-style marks'' of older copy
+            pos += 1
+        elif opened is None and c in DOUBLE_OPEN:
+            opened, closers = pos + 1, _DOUBLE_CLOSE[c]
+        elif opened is not None and _closing(text, pos, closers):
+            yield stripped(text, opened, pos, closed=True)
+            pos += 1 if closers == _BACKTICKS else 0
+            opened = None
+        elif opened is not None and c == "\n":
+            nxt = _next_line_start(text, pos)
+            if nxt < len(text) and text[nxt] in DOUBLE_OPEN:
+                pos = nxt  # the quote goes on in the next paragraph; skip its reopening mark
+            elif closers != _BACKTICKS and _closes_first(text, nxt, closers):
+                pos = nxt - 1  # '"…\n\n… others," she said': one quote over the break
+            else:
+                yield stripped(text, opened, pos, closed=False)
+                opened = None
+        pos += 1
+    if opened is not None:
+        yield stripped(text, opened, len(text), closed=False)
+
+
+def _closing(text: str, pos: int, closers: str) -> bool:
+    """Whether the quote opened with ``closers``' partner closes at ``pos``."""
+    if closers == _BACKTICKS:
+        return text.startswith(("''", _BACKTICKS), pos)
+    return text[pos] in closers
+
+
+def _closes_first(text: str, start: int, closers: str) -> bool:
+    """Whether the paragraph from ``start`` closes an open quote before opening any.
+
+    A straight mark closes when it follows a word or punctuation and is not followed by a
+    word ('… others," she said'); one before a word opens a quote ('she said "yes"').
+    """
+    end = _line_end(text, start)
+    for pos in range(start, end):
+        c = text[pos]
+        if c not in closers and c not in DOUBLE_OPEN:
+            continue
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        if c in closers and not before.isspace() and not after.isalnum():
+            return True
+        return False
+    return False
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Char offset where the line holding ``pos`` ends."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _next_line_start(text: str, newline: int) -> int:
+    """Char offset of the first non-blank character after the line break at ``newline``."""
+    pos = newline
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def stripped(text: str, start: int, end: int, closed: bool, single: bool = False) -> Marked:
+    """The stretch ``[start, end)`` without the blanks and sentence punctuation around it."""
+    # '"ours," he said': the comma belongs to the sentence around the quote, not to the quote;
+    # so does the full stop after a partial quote ('is "very close."'), one starting lower case.
+    while start < end and text[start] in " \t\r\n":
+        start += 1
+    partial = start < end and text[start].islower()
+    while end > start and (text[end - 1] in " \t\r\n,;:" or (partial and text[end - 1] == ".")):
+        end -= 1
+    return Marked(start, end, single=single, closed=closed)
+
+
+def find_single(text: str) -> Iterator[Marked]:
+    """Stretches between single marks ('…', ‘…’) that open a word and close within a line."""
+    pos = 0
+    while pos < len(text):
+        if text[pos] in _SINGLE_OPEN and _opens_single(text, pos):
+            close = _single_close(text, pos + 1)
+            if close is not None:
+                yield stripped(text, pos + 1, close, closed=True, single=True)
+                pos = close
+        pos += 1
+
+
+def _opens_single(text: str, pos: int) -> bool:
+    """Whether the single mark at ``pos`` opens a quote rather than being an apostrophe."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    # An apostrophe sits inside a word ("Russia's") or after one; an opening mark starts a word.
+    return (before.isspace() or before in '([{—–-"“') and after.isalnum()
+
+
+def _single_close(text: str, start: int) -> int | None:
+    """Where the single quote opened before ``start`` closes on its line, if it does."""
+    for pos in range(start, min(len(text), start + _MAX_SINGLE)):
+        c = text[pos]
+        if c == "\n":
+            return None
+        if c in _SINGLE_CLOSE and pos > start and not text[pos - 1].isspace():
+            after = text[pos + 1] if pos + 1 < len(text) else " "
+            if not after.isalnum():
+                return pos
+    return None
+
+
+def per_paragraph(text: str, quote: Quote) -> list[Quote]:
+    """A quote running over paragraphs as one quote per paragraph, all by its speaker.
+
+    Each paragraph is a unit a reader cites on its own; the speaker, named once at the end
+    ('…," Arancibia said.'), speaks all of them.
+    """
+    at = quote.start
+    breaks = [(at + b.start(), at + b.end()) for b in _REOPEN.finditer(quote.text)]
+    if not breaks:
+        return [quote]
+    pieces, start = [], quote.start
+    for end, reopened in [*breaks, (quote.end, quote.end)]:
+        m = stripped(text, start, end, closed=True)
+        if m.end > m.start:
+            pieces.append(quote.model_copy(
+                update=dict(start=m.start, end=m.end, text=text[m.start : m.end])
+            ))  # fmt: skip
+        start = reopened
+    return pieces
+
+
+def previous_word(doc: Doc, i: int) -> Token | None:
+    """The token before token ``i``, stepping over blanks and opening marks."""
+    j = i - 1
+    openers = DOUBLE_OPEN + _SINGLE_OPEN + "`"
+    while j >= 0 and (doc[j].is_space or all(c in openers for c in doc[j].text)):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def next_word(doc: Doc, i: int) -> Token | None:
+    """The token from token ``i`` on, stepping over blanks, closing marks, "," and ";"."""
+    j = i
+    closers = "".join(_DOUBLE_CLOSE.values()) + _SINGLE_CLOSE + "`,;"
+    while j < len(doc) and (doc[j].is_space or all(c in closers for c in doc[j].text)):
+        j += 1
+    return doc[j] if j < len(doc) else None

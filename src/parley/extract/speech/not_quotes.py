@@ -1,0 +1,74 @@
+"""Words in quote marks that are not anyone's speech.
+
+Scare quotes, designations, titles of works and words cited as words are common in news
+copy; recorded as quotes with speakers they would put words in people's mouths. Each test
+here reads the quote's surroundings in the parse; the quotes extractor drops a stretch these
+tests flag unless a cue or a credit says that someone said it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.speech.marks import next_word, previous_word
+from parley.extract.speech.syntax import same_paragraph
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+    from parley.extract.speech.cues import Cues
+
+__all__ = ["after_title_word", "credited", "fragment", "named_as_words", "titled_work"]
+
+
+def credited(span: SpacySpan, cues: Cues) -> bool:
+    """Whether the quote's sentence credits words to someone ("in the words of the envoy",
+    "according to …"), so that a phrase in marks there is somebody's."""
+    sent = span[0].sent.text.lower()
+    phrases = cues.credit_phrases | {" ".join(p) for p in cues.prepositions}
+    return any(p in sent for p in phrases)
+
+
+def named_as_words(span: SpacySpan, cues: Cues) -> bool:
+    """'He had heard the phrase "not today"': words cited as words, said by nobody here."""
+    prev = previous_word(span.doc, span.start)
+    return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in cues.mention_nouns
+
+
+def after_title_word(span: SpacySpan, cues: Cues) -> bool:
+    """'A report titled, "…"': words right after "titled" are a title whatever the sentence
+    says later ("… is based on what the group said was research")."""
+    prev = previous_word(span.doc, span.start)
+    if prev is not None and prev.text == "," and prev.i > 0:
+        prev = previous_word(span.doc, prev.i)
+    return prev is not None and prev.lower_ in cues.title_words
+
+
+def titled_work(span: SpacySpan, cues: Cues) -> bool:
+    """A title, not speech: 'a report titled "…"', 'The 102-page report, "…", details'."""
+    prev = previous_word(span.doc, span.start)
+    if prev is not None and prev.text == "," and prev.i > 0:
+        nxt = next_word(span.doc, span.end)
+        after = span.doc.text[span.end_char : nxt.idx if nxt is not None else None]
+        if "," not in after and (nxt is None or nxt.text not in (",", ".")):
+            return False
+        prev = previous_word(span.doc, prev.i)
+    if prev is not None and prev.lower_ in cues.title_words:
+        return True
+    return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in cues.mention_nouns
+
+
+def fragment(span: SpacySpan) -> bool:
+    """Whether quoted words are a phrase inside the reporter's sentence, not a sentence of
+    their own: they open in lower case after a word of the sentence ('deemed "the central
+    figure of …"'). Such words count as a quote only when someone is said to have said them;
+    otherwise they are a label, a designation or scare quotes."""
+    first = next((t for t in span if not t.is_punct), None)
+    prev = previous_word(span.doc, span.start)
+    return (
+        first is not None
+        and first.text[:1].islower()
+        and prev is not None
+        and prev.text not in (":", ",")
+        and same_paragraph(prev, first)
+    )

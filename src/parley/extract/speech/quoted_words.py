@@ -1,0 +1,110 @@
+"""Which words of a claim are quoted, and whether the direct quote is the record instead.
+
+One utterance makes one record. '"…," he said' and 'he said only that "…"' are quotes; 'he
+said the law "is needed"' paraphrases little beyond the quoted words, so the quote stands for
+it too. A claim is kept when at least half its words are the reporter's own paraphrase, which
+carries the context the quote lacks, or when only an adverbial tail is quoted ('said Moscow was
+ready to help "if our partners ask"' claims "Moscow was ready to help").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from parley.extract.speech.syntax import phrase_bounds, same_paragraph, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from parley.extract.speech.marks import Marked
+    from parley.models import Quote
+
+__all__ = ["QuotedWords"]
+
+# Dependents that add to a clause without completing it: a quoted "if …" or "while …" tail.
+_ADJUNCT_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "punct", "cc"})
+
+
+class QuotedWords:
+    """The quoted stretches of one document, as seen from the claims made in it."""
+
+    def __init__(self, doc: Doc, marked: Sequence[Marked], quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.marked = marked
+        # the quotes extractor's output: direct quotes with their speakers
+        self.quotes = quotes
+
+    def quoted(self, char: int) -> bool:
+        """Whether character offset ``char`` lies between quote marks."""
+        # Bisect over the marks sorted by start, with the furthest end reached so far: one
+        # lookup per call instead of a scan of every quote in the article.
+        k = bisect.bisect_right(self._mark_starts, char)
+        return k > 0 and self._mark_reach[k - 1] > char
+
+    @functools.cached_property
+    def _mark_starts(self) -> list[int]:
+        """Starts of the quoted stretches, sorted, for bisection."""
+        return [m.start for m in sorted(self.marked, key=lambda m: m.start)]
+
+    @functools.cached_property
+    def _mark_reach(self) -> list[int]:
+        """The furthest end reached by the stretches up to each start."""
+        return list(
+            itertools.accumulate((m.end for m in sorted(self.marked, key=lambda m: m.start)), max)
+        )
+
+    def mostly_quoted(self, claim: tuple[int, int]) -> bool:
+        """Whether the direct quote is the record of this speech, not a claim.
+
+        '"…," he said' and 'he said only that "…"' give a quote; 'he said the law "is needed"'
+        paraphrases little beyond the quoted words, so the quote stands for it too. One
+        utterance makes one record; a claim is kept when at least half its words are the
+        reporter's own paraphrase, the context the quote lacks.
+        """
+        words = [t for t in self.doc[claim[0] : claim[1]] if not t.is_punct]
+        inside = sum(1 for t in words if self.quoted(t.idx))
+        return not words or self.quoted(words[0].idx) or inside * 2 > len(words)
+
+    def paraphrase(self, claim: tuple[int, int]) -> tuple[int, int] | None:
+        """The claim without a quoted adverbial tail, or None when the quote is the record.
+
+        'Peskov said Moscow was ready to help "if our partners ask for it"' paraphrases a
+        claim and quotes only its condition: the claim is the paraphrase. When the quoted
+        words are the claim's core ('said the talks had been "a ritual"'), the quote is it.
+        """
+        if not self.mostly_quoted(claim):
+            return claim
+        words = [t for t in self.doc[claim[0] : claim[1]] if not t.is_punct]
+        first = next((t.i for t in words if self.quoted(t.idx)), None)
+        if first is None or first == claim[0]:
+            return None
+        inside = range(first, claim[1])
+        tops = [t for t in self.doc[first : claim[1]] if t.head.i not in inside]
+        if not tops or any(t.dep_ not in _ADJUNCT_DEPS for t in tops):
+            return None
+        cut = trim(list(self.doc[claim[0] : first]))
+        return cut if cut is not None and not self.mostly_quoted(cut) else None
+
+    def quote_of(self, verb: Token, subj: Token) -> tuple[int, int] | None:
+        """Token bounds of the direct quote the quotes extractor credits to ``subj``'s words,
+        in ``verb``'s paragraph, nearest to the verb."""
+        lo, hi = phrase_bounds(subj)
+        first, last = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        near: list[tuple[int, tuple[int, int]]] = []
+        for q in self.quotes:
+            sp = q.speaker
+            if not q.direct or sp is None or sp.start is None or sp.end is None:
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not (sp.start < last and first < sp.end):
+                continue
+            if not same_paragraph(span[0], verb):
+                continue
+            bounds = trim(list(span))
+            if bounds is not None:
+                near.append((min(abs(span.start - verb.i), abs(span.end - verb.i)), bounds))
+        return min(near)[1] if near else None

@@ -1,0 +1,257 @@
+"""Reading the parse the way the speech extractors need it: phrases, subjects, paragraphs.
+
+The parser sometimes runs a sentence over a paragraph break or takes the wire dateline for a
+subject; :func:`subject_of` skips such subjects, and antecedents are searched sentence by
+sentence within paragraphs (:func:`sentence_piece`, :func:`sentences_back`). These helpers know
+nothing of actors: they answer questions about tokens only, so every step can share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from parley.extract.speech.cues import LEXICON
+from parley.knowledge import words
+from parley.nlp.dateline import dateline_end
+from parley.nlp.docs import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "paragraph_start",
+    "phrase_bounds", "quoting_verb", "same_paragraph", "sentence_end_after", "sentence_piece",
+    "sentences_back", "subject_of", "trim",
+]  # fmt: skip
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Heads through which a verb inherits the subject of the verb it hangs on ("X arrived and said").
+_INHERIT_DEPS = ("conj", "xcomp", "advcl")
+_EDGE_PUNCT = frozenset(",;:—–-\"'“”‘’()[]")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "``", "''"})
+LOOK_BACK = 4  # sentences searched for an antecedent, the pronoun's own included
+
+
+def trim(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Token bounds ``[start, end)`` of ``tokens`` without punctuation/space at either edge."""
+    items = [t for t in tokens if not t.is_space]
+    while items and (items[0].is_punct or items[0].text in _EDGE_PUNCT):
+        items.pop(0)
+    while items and (items[-1].is_punct or items[-1].text in _EDGE_PUNCT):
+        if items[-1].text == ")" and any(t.text == "(" for t in items[:-1]):
+            break  # "Amnesty International (AI)" keeps the bracket it opened
+        items.pop()
+    if not items:
+        return None
+    return items[0].i, items[-1].i + 1
+
+
+def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``head``, trimmed, cut before token ``stop_at``."""
+    tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
+    # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
+    run: list[Token] = []
+    for n, t in enumerate(tokens):
+        if "\n" in t.text or "\n" in t.whitespace_:  # a phrase never crosses a paragraph
+            if t.i >= head.i:
+                if t.i == head.i:
+                    run.append(t)
+                break
+            run = []
+            continue
+        if t.text in _QUOTE_MARKS and t.i != head.i:  # nor a quote mark: the words are said
+            if t.i > head.i and not any(u.pos_ in ("NOUN", "PROPN") for u in tokens[n + 1 :]):
+                break
+            run = []  # the head was inside the quote: the phrase is the one after it
+            continue
+        if run and t.i != run[-1].i + 1:
+            if run[-1].i >= head.i:
+                break
+            run = []
+        run.append(t)
+    bounds = trim(run)
+    return bounds if bounds is not None else (head.i, head.i + 1)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb`` (or of the verb it is conjoined to), or the agent.
+
+    A subject in another paragraph or in the wire dateline ("NEW YORK (Reuters) — X said") is
+    a parse that ran over a boundary, never the speaker: it is skipped.
+    """
+    seen = 0
+    quoting = quoting_verb(verb)
+    if quoting is not None:
+        # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+        verb = quoting
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
+                return child
+            if child.dep_ == "nsubj" and same_paragraph(child, verb):
+                late = _after_dateline(child)
+                if late is not None:
+                    return late  # "DUSHANBE, Oct 2 – A statement … notes": the statement
+            if (
+                child.dep_ == "nsubjpass"
+                and verb.lemma_.lower() in _quoted()
+                and _plausible(child, verb)
+            ):
+                return child  # "X is quoted as saying": X speaks
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if seen == 0:
+            found = _asked_subject(verb) or _subject_over_break(verb)
+            if found is not None:
+                return found
+        if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def quoting_verb(verb: Token) -> Token | None:
+    """The verb of "quoted X as saying" / "cited X as saying" that ``verb`` ("saying") hangs on.
+
+    Such a verb names two parties: the person whose words they are and the medium that
+    quotes them; the words are the person's, relayed by the medium.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
+        return verb.head.head
+    return None
+
+
+def _quoted() -> frozenset[str]:
+    """Passive verbs whose subject is the speaker ("X was quoted as saying")."""
+    return words(LEXICON, "passive_speech_verbs")
+
+
+def _subject_over_break(verb: Token) -> Token | None:
+    """The phrase opening ``verb``'s paragraph when the parser hung it on a subject in the
+    paragraph before ('The Kremlin: "…"' / 'Lavrov, asked …, said'): the parse ran over."""
+    if not any(c.dep_ in SUBJECT_DEPS and not same_paragraph(c, verb) for c in verb.children):
+        return None
+    doc = verb.doc
+    start = paragraph_start(doc, verb.i)
+    inside = range(start, verb.i)
+    for tok in doc[start : verb.i]:
+        if tok.head.i not in inside and tok.pos_ in ("PROPN", "NOUN"):
+            return tok
+    return None
+
+
+# "X, asked about the treaty, said …": the parser reads "X asked" as a clause of its own.
+
+
+def _asked_subject(verb: Token) -> Token | None:
+    """The subject of a parenthetical "asked about …" clause the parser hung before ``verb``."""
+    for child in verb.lefts:
+        if child.dep_ == "ccomp" and child.lemma_.lower() in words(LEXICON, "asked_verbs"):
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+            if subjects and _plausible(subjects[0], verb):
+                return subjects[0]
+    return None
+
+
+def _after_dateline(subj: Token) -> Token | None:
+    """The phrase in apposition after the dateline when the parser took the dateline's city
+    for the subject ("DUSHANBE, Oct 2 – A statement released by X notes")."""
+    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
+    if end is None or subj.i >= end:
+        return None
+    late = [c for c in subj.children if c.dep_ == "appos" and c.i >= end]
+    return late[0] if late else None
+
+
+def _plausible(subj: Token, verb: Token) -> bool:
+    """Whether ``subj`` can be ``verb``'s subject: same paragraph, not in the dateline."""
+    if not same_paragraph(subj, verb):
+        return False
+    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
+    return end is None or subj.i >= end
+
+
+def _breaks_after(tok: Token) -> bool:
+    """Whether a paragraph break follows ``tok``."""
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
+def paragraph_start(doc: Doc, i: int) -> int:
+    """Index of the first token of the paragraph holding token ``i``."""
+    while i > 0 and not _breaks_after(doc[i - 1]):
+        i -= 1
+    return i
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """Whether tokens ``a`` and ``b`` stand in one paragraph (no line break between them)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(_breaks_after(t) for t in a.doc[lo:hi])
+
+
+def cited_source(verb: Token, subj: Token, citing: frozenset[str]) -> Token | None:
+    """The original source in "MEDIUM, citing SOURCE, reported …" (its head token), if any."""
+    for tok in (*verb.children, *subj.children):
+        if tok.lemma_.lower() in citing and tok.pos_ == "VERB":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def sentence_end_after(tok: Token, count: int) -> int:
+    """Char offset where the ``count``-th sentence from ``tok``'s own (included) ends."""
+    sent = tok.sent
+    for _ in range(count - 1):
+        if sent.end >= len(tok.doc):
+            break
+        sent = tok.doc[sent.end].sent
+    return sent.end_char
+
+
+def char_at(doc: Doc, i: int) -> int:
+    """Char offset of token ``i``, or the end of the text past the last token."""
+    return doc[i].idx if i < len(doc) else len(doc_text(doc))
+
+
+def indefinite(tok: Token) -> bool:
+    """Whether ``tok`` has an indefinite determiner ("a", "one"): a new referent, not one
+    already named."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in words(LEXICON, "indefinite_determiners")
+        for c in tok.children
+    )
+
+
+def sentences_back(tok: Token, count: int) -> list[SpacySpan]:
+    """The sentence of ``tok`` and up to ``count - 1`` sentences before it, nearest first.
+
+    A sentence is cut at paragraph breaks: the parser sometimes runs one over a break, and
+    an antecedent is looked for in the nearest words first.
+    """
+    doc = tok.doc
+    sents = [sentence_piece(doc, tok.i)]
+    while len(sents) < count and sents[-1].start > 0:
+        sents.append(sentence_piece(doc, sents[-1].start - 1))
+    return sents
+
+
+def sentence_piece(doc: Doc, i: int) -> SpacySpan:
+    """The sentence holding token ``i``, cut to the paragraph holding it."""
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    sent = doc[i].sent
+    start = max(sent.start, paragraph_start(doc, i))
+    end = i + 1
+    while end < sent.end and not _breaks_after(doc[end - 1]):
+        end += 1
+    return doc[start:end]

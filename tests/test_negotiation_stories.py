@@ -1,0 +1,689 @@
+"""Stories of negotiations: a round or an agreement step told by several outlets is one story.
+
+The constructions come from the review of real processes (docs/review/negotiation.md), round
+of 2026-12-04 (nego2), rewritten in our own words with other names, places and numbers. Each is
+tested both ways: the construction that must join or give a record, and a near neighbour that
+must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from parley.extract.negotiation.told import tell_negotiation
+from parley.models import (
+    ActorInText,
+    Analysis,
+    Article,
+    Event,
+    RawDocument,
+    Round,
+    Span,
+    TimeExpression,
+    Track,
+)
+from parley.resolve import cluster_stories
+from parley.resolve.stories import agreement_step
+
+
+def _run(pipeline, text: str, day: str = "2026-10-09") -> Analysis:  # type: ignore[no-untyped-def]
+    raw = RawDocument(source="t.txt", text=text, published_at=dt.date.fromisoformat(day))
+    return pipeline.run(raw)
+
+
+EV = Span(start=0, end=1, text="x")
+
+
+def _meetings(an: Analysis) -> list[Event]:
+    return [e for e in an.events if e.type == "CONSULT"]
+
+
+# -- a round is a meeting of the sides, whoever announces it ---------------------------------
+
+
+@pytest.mark.model
+def test_a_next_round_announced_by_the_mediators_is_a_meeting_of_the_two_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Colombian army and the ELN rebels agreed on Monday to a ten-day truce after talks "
+        "in Havana mediated by Cuba and Norway. The next round will be held in Havana "
+        "later this month, a Cuban official said.",
+    )
+    [planned] = [e for e in _meetings(an) if e.status == "planned"]
+    assert set(planned.source) == {"COL", "group:eln"}
+    assert not {"CUB", "NOR"} & set(planned.source)
+
+
+def _ctx_with(event: Event) -> SimpleNamespace:
+    """A context holding one sentence's meeting event and the track the article found."""
+    words = "The next round will be held in Havana later this month, the Cuban official said."
+    span = Span(start=0, end=len(words), text=words)
+    art = Article(id="a", text=words, published_at=dt.date(2026, 10, 9))
+    an = Analysis(article=art, events=[event.model_copy(update={"evidence": span})])
+    return SimpleNamespace(kb={}, analysis=an), span
+
+
+def _round_track(span: Span) -> Track:
+    r = Round(track="t", status="planned", venue="Havana", date="2026-10", evidence=span)
+    return Track(name="t", parties=["COL", "group:eln"], mediators=["CUB", "NOR"], rounds=[r])
+
+
+def test_a_round_told_as_the_mediators_meeting_becomes_the_sides_meeting() -> None:
+    told = Event(
+        type="CONSULT", source=["CUB", "NOR"], target=["NOR", "CUB"], status="planned", evidence=EV
+    )
+    ctx, span = _ctx_with(told)
+    tell_negotiation(ctx, [_round_track(span)], "parley.negotiation.v1")  # type: ignore[arg-type]
+    [event] = ctx.analysis.events
+    assert set(event.source) == {"COL", "group:eln"}
+    assert set(event.mediator) == {"CUB", "NOR"}
+
+
+def test_a_meeting_with_someone_outside_the_track_keeps_its_actors() -> None:
+    told = Event(
+        type="CONSULT",
+        source=["CUB", "NATO"],
+        target=["NATO", "CUB"],
+        status="planned",
+        evidence=EV,
+    )
+    ctx, span = _ctx_with(told)
+    tell_negotiation(ctx, [_round_track(span)], "parley.negotiation.v1")  # type: ignore[arg-type]
+    [event] = ctx.analysis.events
+    assert set(event.source) == {"CUB", "NATO"}
+
+
+@pytest.mark.model
+def test_talks_that_will_resume_on_a_day_are_a_planned_meeting_of_the_two_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The truce between the Colombian army and the ELN rebels was extended on Sunday by ten "
+        "days. Talks will resume in Havana on October 21, the Cuban foreign ministry said.",
+        day="2026-10-12",
+    )
+    [track] = an.tracks
+    assert [(r.status, r.venue, r.date) for r in track.rounds] == [
+        ("planned", "Havana", "2026-10-21")
+    ]
+    [planned] = [e for e in _meetings(an) if e.status == "planned"]
+    assert set(planned.source) == {"COL", "group:eln"}
+    assert planned.date is not None and planned.date.value == "2026-10-21"
+
+
+@pytest.mark.model
+def test_an_agreement_step_no_event_tells_becomes_the_parties_act(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam fixed their last disputed border sections in the Mekong Boundary "
+        "Treaty. The treaty was signed in Hanoi in March and entered into force on June 2.",
+        day="2026-09-01",
+    )
+    in_force = [e for e in an.events if e.trigger is not None and "force" in e.trigger.text]
+    assert [(set(e.source), e.date.value if e.date else None) for e in in_force] == [
+        ({"LAO", "VNM"}, "2026-06-02")
+    ]
+
+
+@pytest.mark.model
+def test_an_expected_step_adds_no_event_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Laos and Vietnam completed the Mekong Boundary Treaty on Tuesday. Officials said it "
+        "would enter into force in June.",
+        day="2026-04-02",
+    )
+    assert not [e for e in an.events if e.extractor == "parley.negotiation.v1"]
+
+
+# -- stories across outlets -------------------------------------------------------------------
+
+
+# Two presidents, each with their state: a report may name the people or the states.
+PEOPLE = [
+    ActorInText(id="person:ana-ruiz", name="Ana Ruiz", kind="person", country="CHL"),
+    ActorInText(id="person:luis-paz", name="Luis Paz", kind="person", country="PER"),
+]
+BOTH = ["person:ana-ruiz", "person:luis-paz"]
+
+
+def _report(aid: str, outlet: str, day: str, words: str, sources: list[str]) -> Analysis:
+    span = Span(start=0, end=len(words), text=words)
+    event = Event(
+        type="SUPPORT",
+        source=sources,
+        date=TimeExpression(text="Friday", start=0, end=1, value=day, precision="day"),
+        evidence=span,
+    )
+    art = Article(id=aid, text=words, outlet=outlet, published_at=dt.date.fromisoformat(day))
+    return Analysis(article=art, events=[event], actors=PEOPLE)
+
+
+def test_one_outlet_naming_one_signatory_and_another_naming_both_tell_one_signing() -> None:
+    stories = cluster_stories(
+        [
+            _report("a", "Radio X", "2026-05-08", "Chile signed the fisheries pact.", ["CHL"]),
+            _report("b", "Paper Y", "2026-05-08", "Ruiz and Paz signed the pact.", BOTH),
+        ],
+        min_sources=2,
+    )
+    assert [len(s.events) for s in stories] == [2]
+
+
+def test_a_signing_and_a_ratification_of_one_day_are_two_stories() -> None:
+    stories = cluster_stories(
+        [
+            _report("a", "Radio X", "2026-05-08", "Chile ratified the fisheries pact.", ["CHL"]),
+            _report("b", "Paper Y", "2026-05-08", "Ruiz and Paz signed the pact.", BOTH),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_one_state_welcoming_and_two_states_welcoming_stay_apart_without_a_step() -> None:
+    stories = cluster_stories(
+        [
+            _report("a", "Radio X", "2026-05-08", "Chile welcomed the plan.", ["CHL"]),
+            _report("b", "Paper Y", "2026-05-08", "Ruiz and Paz praised it.", BOTH),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_the_step_of_an_agreement_is_read_from_the_trigger_before_the_sentence() -> None:
+    words = "The pact was signed in May and entered into force on June 2."
+    event = Event(
+        type="SUPPORT",
+        evidence=Span(start=0, end=len(words), text=words),
+        trigger=Span(start=31, end=49, text="entered into force"),
+    )
+    assert agreement_step(event) == "in force"
+    assert agreement_step(event.model_copy(update={"trigger": None})) is None
+
+
+# -- sides the article does not name ----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_the_government_team_facing_a_lone_armed_group_is_the_groups_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The third round of talks took place in Cotabato on 4 March. The government team was "
+        "led by a retired general, and the MILF delegation by its vice-chairman.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["PHL", "group:milf"]
+    assert [(r.ordinal, r.status) for r in track.rounds] == [(3, "held")]
+
+
+@pytest.mark.model
+def test_a_government_facing_two_armed_groups_gets_no_guessed_pair(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The third round of talks took place in Cotabato on 4 March. The government team met "
+        "the MILF delegation in the morning and NDFP envoys in the afternoon.",
+        day="2026-03-06",
+    )
+    assert all(t.parties != ["PHL", "group:milf"] for t in an.tracks)
+
+
+@pytest.mark.model
+def test_intra_national_talks_are_the_state_and_its_armed_group(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "A new round of intra-Colombian peace talks is to be held in Caracas next week, the ELN "
+        "said. Separately, the United States and the ELN held contacts in Havana in May.",
+        day="2026-10-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+    assert ("planned", "Caracas") in [(r.status, r.venue) for r in track.rounds]
+
+
+@pytest.mark.model
+def test_a_round_that_was_held_is_not_made_a_plan_by_the_infinitive_rule(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The second round of talks between Colombia and the ELN was held in Caracas last week.",
+        day="2026-10-06",
+    )
+    assert [(r.ordinal, r.status) for t in an.tracks for r in t.rounds] == [(2, "held")]
+
+
+@pytest.mark.model
+def test_the_day_of_a_next_round_can_come_from_a_later_sentence(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "The next round of talks between Colombia and the ELN will be held in Venezuela, a "
+        "minister confirmed yesterday. An ELN spokesman had said the negotiators would meet "
+        "on March 9 in Caracas."
+    )
+    rounds = [r for t in _run(pipeline, text, day="2026-03-03").tracks for r in t.rounds]
+    assert [(r.status, r.date) for r in rounds] == [("planned", "2026-03-09")]
+
+
+@pytest.mark.model
+def test_a_past_day_in_a_later_sentence_does_not_date_the_next_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "The next round of talks between Colombia and the ELN will be held in Venezuela, a "
+        "minister confirmed. The negotiators last met on February 9 in Havana."
+    )
+    rounds = [r for t in _run(pipeline, text, day="2026-03-03").tracks for r in t.rounds]
+    assert [r.date for r in rounds if r.status == "planned"] != ["2026-02-09"]
+
+
+# -- agreements without an agreement noun -----------------------------------------------------
+
+
+def _agreements(an: Analysis) -> list[tuple[str, list[str], list[tuple[str, str | None]]]]:
+    return [(a.kind, a.parties, [(s.status, s.date) for s in a.statuses]) for a in an.agreements]
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_halt_the_fighting_agree_a_ceasefire(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on Sunday to halt fighting for ten days, according to a "
+        "joint statement read in Caracas.",
+        day="2026-10-12",
+    )
+    assert _agreements(an) == [("ceasefire", ["COL", "group:eln"], [("agreed", "2026-10-11")])]
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_hold_more_talks_agree_no_ceasefire(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on Sunday to hold more talks in Caracas and to stop "
+        "attacks on journalists.",
+        day="2026-10-12",
+    )
+    assert an.agreements == []
+
+
+@pytest.mark.model
+def test_an_agreement_announced_on_a_day_as_made_is_dated_that_day(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN on Tuesday announced they have agreed to reduce the intensity of "
+        "the fighting.",
+        day="2026-10-09",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == ["2026-10-06"]
+
+
+@pytest.mark.model
+def test_negotiators_who_signed_off_on_the_text_agreed_it_and_signed_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Negotiators from Kenya and Somalia signed off on the text of the border treaty on Friday.",
+    )
+    assert [s.status for a in an.agreements for s in a.statuses] == ["text agreed"]
+
+
+@pytest.mark.model
+def test_presidents_who_signed_the_treaty_signed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "The presidents of Kenya and Somalia signed the border treaty on Friday.")
+    assert [s.status for a in an.agreements for s in a.statuses] == ["signed"]
+
+
+# -- treaty names and references to terms -----------------------------------------------------
+
+
+@pytest.mark.model
+def test_a_year_inside_a_treaty_name_dates_no_status(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Laos and Vietnam on March 3 exchanged the documents ratifying the Protocol to the 1977 "
+        "Border Treaty.",
+        day="2026-03-04",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses]
+    assert "1977" not in dates
+
+
+@pytest.mark.model
+def test_a_year_that_dates_the_act_still_dates_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Laos and Vietnam ratified the border treaty in 2019.", day="2026-03-04")
+    assert [s.date for a in an.agreements for s in a.statuses] == ["2019"]
+
+
+@pytest.mark.model
+def test_terms_as_agreed_by_the_two_countries_are_no_new_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Vietnam said the border treaty took effect on March 3, as agreed by the two "
+        "countries.",
+        day="2026-03-04",
+    )
+    assert [s.status for a in an.agreements for s in a.statuses] == ["in force"]
+
+
+@pytest.mark.model
+def test_two_countries_that_agreed_the_treaty_agreed_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Laos and Vietnam agreed the border treaty on March 3.", day="2026-03-04")
+    assert [s.status for a in an.agreements for s in a.statuses] == ["agreed"]
+
+
+# -- rounds told without the word "round" -----------------------------------------------------
+
+
+def _rounds_of(an: Analysis) -> list[tuple[str, str | None, str | None]]:
+    return [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+
+
+@pytest.mark.model
+def test_talks_scheduled_to_begin_on_a_day_are_a_planned_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana last month. Talks with the rebels, which are "
+        "scheduled to begin on March 9 in Caracas, will focus on prisoners.",
+        day="2026-03-02",
+    )
+    assert ("planned", "Caracas", "2026-03-09") in _rounds_of(an)
+
+
+@pytest.mark.model
+def test_talks_scheduled_in_no_sense_of_a_meeting_plan_no_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN met in Havana last month. The talks were scheduled to fail, "
+        "critics said.",
+        day="2026-03-02",
+    )
+    assert [s for s, _, _ in _rounds_of(an)] == ["held"]
+
+
+@pytest.mark.model
+def test_the_good_offices_of_an_agency_make_it_a_mediator_and_a_far_venue_is_found(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The second round of talks took place at the political headquarters of the MILF in "
+        "Cotabato on 4 March. The government team and the MILF delegation exchanged the "
+        "documents through the good offices of the ICRC.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.mediators == ["org:icrc"]
+    assert _rounds_of(an) == [("held", "Cotabato", "2026-03-04")]
+
+
+@pytest.mark.model
+def test_the_offices_of_an_agency_make_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The second round of talks took place in Cotabato on 4 March. The government team "
+        "and the MILF delegation later visited the offices of the ICRC.",
+        day="2026-03-06",
+    )
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+# -- a step of an agreement told without its day ----------------------------------------------
+
+
+def _step(
+    aid: str, published: str, words: str, cue: str, sources: list[str], **kw: object
+) -> Analysis:
+    """One report whose only event is an agreement step; ``when`` dates it as the text does."""
+    span = Span(start=0, end=len(words), text=words)
+    at = words.index(cue)
+    when = kw.get("when")
+    event = Event(
+        type="SUPPORT",
+        source=sources,
+        target=list(reversed(sources)) if len(sources) > 1 else [],
+        status=str(kw.get("status", "occurred")),  # type: ignore[arg-type]
+        date=TimeExpression(text="Monday", start=0, end=1, value=str(when), precision="day")
+        if when
+        else None,
+        trigger=Span(start=at, end=at + len(cue), text=cue),
+        evidence=span,
+    )
+    art = Article(id=aid, text=words, outlet=aid, published_at=dt.date.fromisoformat(published))
+    return Analysis(article=art, events=[event], actors=PEOPLE)
+
+
+def test_a_signing_recalled_without_its_day_joins_the_dated_signing() -> None:
+    stories = cluster_stories(
+        [
+            _step(
+                "a",
+                "2026-03-03",
+                "Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+                when="2026-03-02",
+            ),
+            _step(
+                "b",
+                "2026-05-20",
+                "Months after Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+            ),
+        ],
+        min_sources=2,
+    )
+    assert [len(s.events) for s in stories] == [2]
+
+
+def test_one_states_signature_on_a_ratification_law_is_no_recalled_signing() -> None:
+    stories = cluster_stories(
+        [
+            _step(
+                "a",
+                "2026-03-03",
+                "Chile and Peru signed the pact.",
+                "signed",
+                ["CHL", "PER"],
+                when="2026-03-02",
+            ),
+            _step(
+                "b",
+                "2026-05-20",
+                "Ruiz signed the ratification law.",
+                "signed",
+                ["person:ana-ruiz"],
+            ),
+        ],
+        min_sources=2,
+    )
+    assert stories == []
+
+
+def test_a_signing_still_to_come_joins_the_signing_months_later_but_not_a_year_later() -> None:
+    plan = _step(
+        "a",
+        "2026-03-03",
+        "The pact has to be signed by Chile and Peru.",
+        "signed",
+        ["CHL", "PER"],
+        status="planned",
+    )
+    soon = _step(
+        "b",
+        "2026-06-11",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2026-06-10",
+    )
+    late = _step(
+        "c",
+        "2027-06-11",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2027-06-10",
+    )
+    assert [len(s.events) for s in cluster_stories([plan, soon], min_sources=2)] == [2]
+    assert cluster_stories([plan, late], min_sources=2) == []
+
+
+# -- a deal agreed is its act still to come ---------------------------------------------------
+
+
+@pytest.mark.model
+def test_sides_that_agree_to_exchange_detainees_plan_the_exchange(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile and Peru agreed on Wednesday to exchange detainees, officials said.",
+        day="2026-04-15",
+    )
+    planned = [e for e in an.events if e.type == "RETREAT" and e.status == "planned"]
+    assert [(set(e.source), e.mode) for e in planned] == [({"CHL", "PER"}, "release")]
+
+
+@pytest.mark.model
+def test_a_deal_whose_exchange_the_article_reports_plans_no_second_one(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile and Peru agreed on Wednesday to exchange detainees. Chile freed nine Peruvians "
+        "on Thursday.",
+        day="2026-04-17",
+    )
+    assert not [e for e in an.events if e.type == "RETREAT" and e.status == "planned"]
+
+
+def test_a_story_is_dated_by_a_report_of_the_event_not_by_an_earlier_plan() -> None:
+    plan = _step(
+        "a",
+        "2026-03-02",
+        "Both will still sign the pact.",
+        "sign",
+        ["CHL", "PER"],
+        status="planned",
+    )
+    done = _step(
+        "b",
+        "2026-03-20",
+        "Chile and Peru signed the pact.",
+        "signed",
+        ["CHL", "PER"],
+        when="2026-03-19",
+    )
+    [story] = cluster_stories([plan, done], min_sources=2)
+    assert story.date == "2026-03-19"
+    assert story.first_report == "a"
+
+
+@pytest.mark.model
+def test_two_plans_for_other_places_and_days_are_two_rounds(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The next round of talks between Colombia and the ELN will be held in Venezuela, a "
+        "minister confirmed yesterday. An ELN spokesman had said the negotiators would meet on "
+        "March 9 in Caracas. That meeting would come a week before previously scheduled "
+        "negotiations between the two sides in Havana on March 16.",
+        day="2026-03-03",
+    )
+    planned = sorted((r.date or "", r.venue or "") for t in an.tracks for r in t.rounds)
+    assert [d for d, _ in planned] == ["2026-03-09", "2026-03-16"]
+
+
+@pytest.mark.model
+def test_one_plan_told_twice_with_days_a_day_apart_is_one_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN will hold a new round of negotiations on March 10-11, a minister "
+        "said. An ELN envoy said the next round will be held in Caracas on March 9-11.",
+        day="2026-03-03",
+    )
+    assert len([r for t in an.tracks for r in t.rounds if r.status == "planned"]) == 1
+
+
+@pytest.mark.model
+def test_a_meeting_placed_in_a_city_and_in_its_state_is_hosted_by_that_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on a truce last week. Talks with the rebels, which are "
+        "scheduled to take place on Wednesday in Maracaibo, will focus on prisoners. The "
+        "negotiations are set to begin on March 11 in Venezuela, officials said.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert "VEN" in track.mediators
+    assert len([r for r in track.rounds if r.status == "planned"]) == 1
+
+
+@pytest.mark.model
+def test_a_meeting_in_a_city_alone_makes_no_host_of_a_state_that_is_no_capital(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN agreed on a truce last week. Talks with the rebels, which are "
+        "scheduled to take place on Wednesday in Maracaibo, will focus on prisoners.",
+        day="2026-03-06",
+    )
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+def test_a_declaration_named_with_no_side_near_is_the_talking_sides_not_the_venue_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia and the ELN held talks in Havana last week. The government demanded that the "
+        "Caracas Declaration be implemented before the Cuban-mediated talks in Venezuela.",
+        day="2026-03-06",
+    )
+    assert [(a.name, a.parties) for a in an.agreements] == [
+        ("Caracas Declaration", ["COL", "group:eln"])
+    ]
+
+
+@pytest.mark.model
+def test_the_states_that_sign_a_declaration_abroad_are_its_parties(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, "Chile and Peru signed the Lima Declaration in Bolivia on Monday.")
+    assert [a.parties for a in an.agreements] == [["CHL", "PER"]]
