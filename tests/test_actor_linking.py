@@ -377,3 +377,18 @@ def test_riek_machar_is_known_with_dated_offices(kb, nlp) -> None:  # type: igno
     text = "Riek Machar arrived in Juba on Monday. Machar said the ceasefire would hold."
     mentions = _shipped(kb, nlp, text, dt.date(2021, 6, 1))
     assert {m.actor for m in mentions if "Machar" in m.text} == {"person:riek-machar"}
+
+
+def test_a_known_surname_used_as_a_given_name_is_someone_else(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Pavel Lisin" in a list of freed prisoners is not President Pavel: the known one-word
+    name is the given name of an unknown person."""
+    text = "Moscow received Ilya Orlov, Pavel Lisin and Boris Zimin in the exchange."
+    mentions = _shipped(kb, nlp, text, dt.date(2024, 8, 2))
+    assert "person:petr-pavel" not in {m.actor for m in mentions}
+    assert any(m.text == "Pavel Lisin" for m in mentions)
+
+
+def test_the_known_surname_alone_is_still_the_known_person(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Czech President Petr Pavel met the chancellor. Pavel said the talks were useful."
+    mentions = _shipped(kb, nlp, text, dt.date(2024, 8, 2))
+    assert {m.actor for m in mentions if "Pavel" in m.text} == {"person:petr-pavel"}

@@ -40,6 +40,8 @@ class Persons:
     def full_name(self, ent: SpacySpan) -> bool:
         """Step 1 for persons (full KB names and transliteration-equal spellings); False
         defers ``ent`` to :meth:`short_name`."""
+        if self._given_name_of_next(ent):
+            return True  # "Pavel" of "Pavel Lisin": the next name takes it in (name_start)
         start, end = self.name_span(ent)
         text = self.r.doc[start:end].text
         kb = self.r.kb
@@ -107,16 +109,38 @@ class Persons:
         return self.name_start(ent), self.name_end(ent)
 
     def name_end(self, ent: SpacySpan) -> int:
-        """Extend a known family-name-first surname over the given name after it: in
-        "spokesman Wang Wenbin" the ruler matched "Wang" (of Wang Yi), but the name is
-        "Wang Wenbin", someone else."""
+        """Extend a known one-word name over the name word after it: in "spokesman Wang
+        Wenbin" the ruler matched "Wang" (of Wang Yi), but the name is "Wang Wenbin", someone
+        else; likewise "Pavel Lisin" is not President Pavel."""
         actor = self.r.kb.actors.get(ent.ent_id_) if len(ent) == 1 and ent.ent_id_ else None
-        if actor is None or actor.kind != "person" or not family_first(actor.country):
+        if actor is None or actor.kind != "person":
             return ent.end
         nxt = self.r.after(ent.end)
         if nxt is None or ent[-1].whitespace_ != " " or not self._given_name_word(nxt.i):
             return ent.end
+        if not family_first(actor.country) and not self._surname_after(nxt.i):
+            return ent.end
         return ent.end + 1
+
+    def _given_name_of_next(self, ent: SpacySpan) -> bool:
+        """The same when the model tagged the surname as a name of its own: the next name
+        reaches back over this one (:meth:`name_start`), which is its given name."""
+        if len(ent) != 1 or ent[-1].whitespace_ != " " or self.name_end(ent) != ent.end:
+            return False
+        nxt = self.r.after(ent.end)
+        return (
+            nxt is not None
+            and nxt.ent_iob_ == "B"
+            and nxt.ent_type_ == "PERSON"
+            and self.name_start(self.r.doc[nxt.i : nxt.i + 1]) == ent.start
+        )
+
+    def _surname_after(self, i: int) -> bool:
+        """ "Pavel Lisin": a word the knowledge base knows as a surname ("Pavel", a president)
+        used as the given name of someone else, followed by that person's unknown surname (no
+        entity of its own, not "administration" or "government")."""
+        token = self.r.doc[i]
+        return token.ent_iob_ == "O" and token.lower_ not in lex("government_nouns")
 
     def _given_name_word(self, i: int) -> bool:
         """A capitalised word at ``i`` that can be a given name: no known name, office or
