@@ -181,7 +181,7 @@ def _verb_helpers(tok: Token) -> list[Token]:
             out += list(c.subtree)
     if tok.dep_ == "relcl" and not passive:  # "Malaysia, which hosts the talks"
         out.append(tok.head)
-        if tok.head.dep_ == "appos":  # "IGAD, the bloc that mediates the talks"
+        if tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "IGAD, the bloc that …"
             out.append(tok.head.head)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in knowledge.words(
         LEXICON, "mediation_helper_verbs"
