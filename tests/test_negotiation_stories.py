@@ -927,3 +927,44 @@ def test_an_agreement_signed_to_do_something_keeps_its_own_name(
         day="2026-11-07",
     )
     assert [a.name for a in an.agreements] == ["Border Crossings Agreement"]
+
+
+@pytest.mark.model
+def test_a_first_round_named_inside_a_relative_clause_of_the_past_was_held(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN will open the second round of talks in Havana on "
+        "Monday. The prisoners had been an obstacle to progress in the first round, and their "
+        "fate is set to come up again.",
+        day="2026-03-06",
+    )
+    rounds = {r.ordinal: r.status for t in an.tracks for r in t.rounds}
+    assert rounds == {1: "held", 2: "planned"}
+
+
+@pytest.mark.model
+def test_the_round_of_a_states_negotiations_is_not_held_in_that_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN are to open a new round of talks in Havana on "
+        "Monday. The second round of the Colombia negotiations will focus on prisoners, the "
+        "Cuban mediators said.",
+        day="2026-03-06",
+    )
+    found = [(r.ordinal, r.venue) for t in an.tracks for r in t.rounds]
+    assert (2, "Havana") in found and all(v != "Colombia" for _, v in found)
+
+
+@pytest.mark.model
+def test_the_round_of_a_citys_talks_is_held_in_that_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN opened the second round of the Geneva talks on "
+        "Monday.",
+        day="2026-03-06",
+    )
+    assert [(r.ordinal, r.venue) for t in an.tracks for r in t.rounds] == [(2, "Geneva")]

@@ -584,15 +584,18 @@ def _unknown_names(
 
 @knowledge.derived
 def _supplemented() -> re.Pattern[str]:
-    """ " to the 1985 Treaty on the Delimitation of the National Boundary": the treaty a
-    supplementary treaty or protocol adds to, which belongs to its name."""
+    """ " to the 1985 Treaty on the Delimitation of the National Boundary and the 2005
+    Supplementary Treaty": the treaties a supplementary treaty or protocol adds to, which belong
+    to its name."""
     head = capitalised(knowledge.phrases(LEXICON, "name_heads"))
     link = alt(knowledge.phrases(LEXICON, "supplement_links"))
     tail = alt(knowledge.phrases(LEXICON, "name_tail_links"))
+    join = alt(knowledge.phrases(LEXICON, "supplement_joins"))
     word = r"[A-Z][\w\-’']+"
+    treaty = rf"the\s+(?:\d{{4}}\s+)?(?:{word}\s+){{0,6}}?(?:{head})\b"
     return re.compile(
-        rf"\s+(?:{link})\s+the\s+(?:\d{{4}}\s+)?(?:{word}\s+){{0,6}}?(?:{head})\b"
-        rf"(?:\s+(?:{tail})\s+(?:the\s+)?{word}(?:\s+{word})*)*"
+        rf"\s+(?:{link})\s+{treaty}(?:\s+(?:{tail})\s+(?:the\s+)?{word}(?:\s+{word})*)*"
+        rf"(?:\s+(?:{join})\s+{treaty})?"
     )
 
 

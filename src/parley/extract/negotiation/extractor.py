@@ -895,7 +895,7 @@ def _clause_words(tok: Token) -> set[str]:
     predicates, and of clauses that describe the round ("which Switzerland will host")."""
     words: set[str] = set()
     for t in (*tok.children, *tok.ancestors):
-        if t.dep_ == "relcl" or t in tok.children:
+        if t in tok.children:
             if t.dep_ == "relcl":
                 words |= {c.lemma_.lower() for c in t.subtree}
             continue
@@ -914,8 +914,8 @@ def _clause_words(tok: Token) -> set[str]:
             for g in c.children
             if g.dep_ == "aux"
         }
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
-            break
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
+            break  # a relative clause holding the round ("an obstacle to progress in …") too
     return words
 
 
@@ -945,8 +945,9 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
             return ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
-        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
-            return ent.text
+        state = any(a.kind == "state" for a in ctx.kb.lookup(ent.text))
+        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not state:
+            return ent.text  # "the South Sudan negotiations" are about a state, not held in it
     capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
     m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
     if m:
