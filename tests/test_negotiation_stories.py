@@ -963,8 +963,7 @@ def test_the_round_of_a_states_negotiations_is_not_held_in_that_state(
 def test_the_round_of_a_citys_talks_is_held_in_that_city(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,
-        "Colombia's government and the ELN opened the second round of the Geneva talks on "
-        "Monday.",
+        "Colombia's government and the ELN opened the second round of the Geneva talks on Monday.",
         day="2026-03-06",
     )
     assert [(r.ordinal, r.venue) for t in an.tracks for r in t.rounds] == [(2, "Geneva")]

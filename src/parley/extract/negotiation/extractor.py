@@ -945,8 +945,8 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
             return ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
-        state = any(a.kind == "state" for a in ctx.kb.lookup(ent.text))
-        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not state:
+        a_state = any(a.kind == "state" for a in ctx.kb.lookup(ent.text))
+        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not a_state:
             return ent.text  # "the South Sudan negotiations" are about a state, not held in it
     capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
     m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
