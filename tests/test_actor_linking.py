@@ -250,3 +250,130 @@ def test_a_place_named_after_an_outlets_word_is_a_place(analyse) -> None:  # typ
     mentions = analyse("Protesters gathered in Times Square on Monday.", "New York")
     square = _by_text(mentions, "Times Square")
     assert square.actor is None and square.how == "place"
+
+
+# -- a legislature that shares its name with a town; acronyms; surnames in family-first order --
+
+
+@pytest.fixture(scope="module")
+def analyse_homonyms():  # type: ignore[no-untyped-def]
+    from parley.nlp import load_pipeline
+
+    kb = KnowledgeBase([
+        Actor(id="RUS", name="Russia", kind="state", country="RUS"),
+        Actor(id="SYR", name="Syria", kind="state", country="SYR", capital="Damascus",
+              metonyms=["Damascus"]),
+        Actor(id="BWA", name="Botswana", kind="state", country="BWA"),
+        Actor(id="org:rus-state-duma", name="State Duma", kind="organisation", country="RUS",
+              aliases=["Duma", "Russian State Duma"]),
+        Actor(id="org:bread", name="Bread for the World", kind="organisation"),
+        Actor(id="person:zhao-lin", name="Zhao Lin", kind="person", country="CHN"),
+    ])  # fmt: skip
+    nlp = load_pipeline(MODEL, kb)
+
+    def run(text: str) -> list[Mention]:
+        article = Article(id="t", text=text, published_at=ON)
+        ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
+        ActorsExtractor()(ctx)
+        return ctx.analysis.mentions
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar fire struck the town of Duma overnight, a medic said.",
+        "Duma, outside Damascus, was cut off from aid for months.",
+        "Families fled from Duma as the shelling went on.",
+        "Duma approved the budget.",
+        "Syria's Duma lay in ruins after the siege.",
+    ],
+)
+def test_duma_without_evidence_of_the_legislature_is_not_it(analyse_homonyms, text) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyse_homonyms(text)
+    assert "org:rus-state-duma" not in {m.actor for m in mentions}
+    assert _by_text(mentions, "Duma").actor is None  # kept, with its text, unlinked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Duma approved the budget on Wednesday.",
+        "Deputies in the Duma voted against the plan.",
+        "Russia's Duma approved the budget on Wednesday.",
+        "The State Duma met on Monday. Duma deputies then approved the budget.",
+    ],
+)
+def test_duma_with_evidence_is_the_legislature(analyse_homonyms, text) -> None:  # type: ignore[no-untyped-def]
+    mentions = [m for m in analyse_homonyms(text) if m.text == "Duma"]
+    assert mentions and all(m.actor == "org:rus-state-duma" for m in mentions)
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_that_organisation(
+    analyse_homonyms,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bread for the World (BW) said food stocks in the camps were low. "
+        "BW has asked donors to send more grain."
+    )
+    mentions = analyse_homonyms(text)
+    assert "BWA" not in {m.actor for m in mentions}  # BW is also Botswana's ISO code
+    assert {m.actor for m in mentions if m.text == "BW"} == {"org:bread"}
+
+
+def test_a_country_code_alone_is_no_country_but_a_state_named_so_is(analyse_homonyms) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyse_homonyms("BW has asked Botswana's neighbours to send grain.")
+    assert _by_text(mentions, "BW").actor != "BWA"
+    assert _by_text(mentions, "Botswana").actor == "BWA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministry spokeswoman Zhao Meiling told reporters the visit was useful. "
+        "Zhao said Beijing would send a delegation.",
+        "Zhao said Beijing would send a delegation, according to spokeswoman Zhao Meiling.",
+    ],
+)
+def test_a_surname_is_the_person_the_article_introduced(analyse_homonyms, text) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyse_homonyms(text)
+    assert "person:zhao-lin" not in {m.actor for m in mentions}
+    assert {m.actor for m in mentions if m.text.startswith("Zhao")} == {"new:zhao-meiling"}
+
+
+def test_a_surname_without_anyone_introduced_is_the_known_person(analyse_homonyms) -> None:  # type: ignore[no-untyped-def]
+    text = "Foreign Minister Zhao Lin arrived in Damascus. Zhao said the visit was useful."
+    mentions = analyse_homonyms(text)
+    assert {m.actor for m in mentions if m.text.startswith("Zhao")} == {"person:zhao-lin"}
+
+
+# -- shipped actors: the Syrian opposition, Riek Machar ------------------------------------
+
+
+def _shipped(kb, nlp, text: str, on: dt.date = ON) -> list[Mention]:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text=text, published_at=on)
+    ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
+    ActorsExtractor()(ctx)
+    return ctx.analysis.mentions
+
+
+def test_the_syrian_opposition_is_its_own_actor_not_the_state(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = kb["group:syrian-opposition"]
+    assert (actor.kind, actor.country) == ("group", "SYR")
+    mentions = _shipped(kb, nlp, "The Syrian opposition rejected the draft on Sunday.")
+    assert "group:syrian-opposition" in {m.actor for m in mentions}
+    assert "SYR" not in {m.actor for m in mentions}
+    mentions = _shipped(kb, nlp, "Syria rejected the draft on Sunday.")
+    assert "group:syrian-opposition" not in {m.actor for m in mentions}
+
+
+def test_riek_machar_is_known_with_dated_offices(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    machar = kb["person:riek-machar"]
+    assert machar.country == "SSD"
+    keys = {r.key for r in machar.roles_on(dt.date(2021, 6, 1))}
+    assert "first_vice_president:SSD" in keys
+    assert "first_vice_president:SSD" not in {r.key for r in machar.roles_on(dt.date(2018, 6, 1))}
+    text = "Riek Machar arrived in Juba on Monday. Machar said the ceasefire would hold."
+    mentions = _shipped(kb, nlp, text, dt.date(2021, 6, 1))
+    assert {m.actor for m in mentions if "Machar" in m.text} == {"person:riek-machar"}

@@ -407,3 +407,27 @@ def test_a_round_of_talks_is_never_a_quotes_speaker(pipeline) -> None:  # type: 
     an = pipeline.run(RawDocument(source="t", text=text, published_at=dt.date(2026, 4, 15)))
     speakers = [q.speaker.text for q in an.quotes if q.speaker is not None]
     assert not any("round of talks" in s for s in speakers)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio met the press in Rome. He added:“We will not sign a deal that fails Ukraine.”",
+        'Rubio met the press in Rome. He added:"We will not sign a deal that fails Ukraine."',
+    ],
+)
+def test_a_colon_glued_to_the_opening_mark_still_opens_a_quote(nlp: Any, text: str) -> None:
+    """A house style without a space after the colon ('added:“We') is still a quote of the
+    speaker; the colon and the mark are tokens of their own, and the text is unchanged."""
+    doc = nlp(text)
+    assert "added" in [t.text for t in doc] and doc.text == text
+    (q,) = [q for q in quotes_of(nlp, text) if q.direct]
+    assert q.text == "We will not sign a deal that fails Ukraine."
+    assert q.speaker is not None and q.speaker.actor == "rubio"
+
+
+@pytest.mark.model
+def test_a_colon_between_words_or_numbers_is_not_split_by_the_quote_rule(nlp: Any) -> None:
+    words = [t.text for t in nlp("The meeting ended at 10:30 and the ratio was 3:1.")]
+    assert "10:30" in words and "3:1" in words

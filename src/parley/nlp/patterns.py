@@ -83,6 +83,11 @@ def surname(name: str) -> str | None:
     return last
 
 
+def family_first(country: str | None) -> bool:
+    """Whether people of ``country`` write the family name first ("Wang Wenbin")."""
+    return country in _FAMILY_FIRST
+
+
 def family_name(name: str, country: str | None = None, aliases: Iterable[str] = ()) -> str | None:
     """The family name of a full name, minding name order; None for a one-word name.
 

@@ -31,6 +31,27 @@ class ArticleContext:
         self.r = reading
         self.doc = reading.doc
         self._surnames: dict[str, bool] = {}
+        self._acronyms: dict[str, tuple[int, int]] | None = None
+
+    def abbreviation_of(self, ent: SpacySpan) -> tuple[int, int] | None:
+        """The organisation name (token span) whose acronym ``ent`` is: "AI" in an article that
+        writes "Amnesty International (AI)", inside the brackets and anywhere after."""
+        if self._acronyms is None:
+            self._acronyms = self._defined_acronyms()
+        org = self._acronyms.get(ent.text)
+        return org if org is not None and org[1] <= ent.start else None
+
+    def _defined_acronyms(self) -> dict[str, tuple[int, int]]:
+        """Acronym → the span of the organisation's name right before "(ACRONYM)"."""
+        doc = self.doc
+        out: dict[str, tuple[int, int]] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "GPE", "DATE", "CARDINAL") or ent.end + 2 >= len(doc):
+                continue
+            opening, word, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
+            if opening.text == "(" and closing.text == ")" and _acronym(word.text):
+                out.setdefault(word.text, (ent.start, ent.end))
+        return out
 
     def person_named(self, ent: SpacySpan) -> bool:
         """Whether the one word ``ent`` ("Jordan") is a person's surname in this article: right
@@ -124,6 +145,12 @@ class ArticleContext:
             if country and (actor is None or actor.kind != "state"):
                 out.add(country)
         return out
+
+
+def _acronym(word: str) -> bool:
+    """ "AI", "HRW", "SPLM-IO": two or more capitals, nothing lower-case."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _own_names(states: list[Actor]) -> dict[str, list[str]]:

@@ -56,6 +56,9 @@ class Entities:
         if self.check.is_dateline(ent) and self.kb_actor(ent) is None:
             self.unknown_place(ent)  # "AVAZA, Turkmenistan —": a place, whatever its tag
             return True
+        if self.context.abbreviation_of(ent) is not None:
+            self.abbreviation(ent)  # "Amnesty International (AI)": AI is Amnesty, not Anguilla
+            return True
         if ent.label_ != "NORP" and self.r.lexicon.country_of_demonym(ent.text):
             self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
@@ -69,7 +72,7 @@ class Entities:
             self.known(ent, actor)
         elif ent.label_ == "NORP":
             self.demonym(ent)
-        elif ent.label_ == "GPE" or country_code(ent.text):
+        elif ent.label_ == "GPE" or (not _is_code(ent.text) and country_code(ent.text)):
             self.unknown_place(ent)  # the model tags some countries ORG
         elif ent.label_ == "ORG" and self.check.looks_like_org(ent):
             if self.check.maybe_person(ent):
@@ -94,6 +97,9 @@ class Entities:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
             return
+        if self.check.shares_a_place_name(ent) and not self.check.names_the_institution(ent, actor):
+            self.shared_place_name(ent)
+            return
         if self.context.bare_outlet_name(ent, actor):
             self.outlet_word(ent, actor)
             return
@@ -105,6 +111,25 @@ class Entities:
         self.ledger.add(
             ent.start, ent.end, ent.label_, actor.id, how, 1.0 if how == "name" else 0.95
         )
+
+    def abbreviation(self, ent: SpacySpan) -> None:
+        """An acronym the article defined after an organisation's name is that organisation
+        (linked as it was), never a country code; unlinked when the organisation was."""
+        org = self.context.abbreviation_of(ent)
+        assert org is not None
+        found = [f for f in self.ledger.found if f.start == org[0] and f.end == org[1]]
+        actor = found[0].actor if found else None
+        how, conf = ("alias", 0.9) if actor else ("unresolved", 0.5)
+        self.ledger.add(ent.start, ent.end, "ORG", actor, how, conf)
+
+    def shared_place_name(self, ent: SpacySpan) -> None:
+        """ "Duma" without evidence of the legislature: a place where the text says so ("the
+        town of Duma"), else a name kept unlinked."""
+        if self.check.names_a_settlement(ent):
+            self.ledger.place_at[ent.start] = city_country(ent.text)
+            self.ledger.add(ent.start, ent.end, "GPE", None, "place", 0.5)
+        else:
+            self.ledger.add(ent.start, ent.end, ent.label_, None, "unresolved", 0.5)
 
     def outlet_word(self, ent: SpacySpan, actor: Actor) -> None:
         """ "National" or "Times" alone: the start of a longer name ("National Security
@@ -168,6 +193,12 @@ class Entities:
             return
         ledger.place_at[ent.start] = city_country(ent.text)
         ledger.add(ent.start, ent.end, "GPE", None, "place", 0.5)
+
+
+def _is_code(text: str) -> bool:
+    """ "AI", "EU": a two-letter capitalised word the model tagged ORG is an acronym here, not
+    an ISO country code (pycountry would make "AI" Anguilla)."""
+    return len(text) == 2 and text.isupper()
 
 
 def _how_named(ent: SpacySpan, actor: Actor) -> str:

@@ -12,6 +12,7 @@ India"), a given name ("Victoria Nuland"), a geographic feature ("the East China
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from parley.extract.actors.gender import agrees, gender_of_name
@@ -102,6 +103,42 @@ class Evidence:
             return True
         key = alias_key(ent.text)
         return _is_place_name(actor, key) and (self.is_locative(ent) or self.is_dateline(ent))
+
+    def shares_a_place_name(self, ent: SpacySpan) -> bool:
+        """ "Duma" alone: an institution's one-word alias that is also a town's name."""
+        return alias_key(ent.text) in {alias_key(w) for w in lex("names_shared_with_places")}
+
+    def names_the_institution(self, ent: SpacySpan, actor: Actor) -> bool:
+        """Whether such a shared name is the institution here: written as one ("the Duma
+        voted", "Russia's Duma"), or not a place ("in the town of Duma", "Duma, near
+        Damascus") and named in full elsewhere in the article ("the State Duma")."""
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ == "the":
+            return True  # "a vote in the Duma": a town's name takes no article
+        if prev is not None and prev.lower_ in ("'s", "’s") and ent.start >= 2:
+            owner = self.r.kb.lookup(self.doc[ent.start - 2].text)
+            return any(a.id == actor.country for a in owner)  # "Russia's Duma", not Syria's
+        if self.names_a_settlement(ent):
+            return False
+        text = self.r.text.lower()
+        longer = [n for n in (actor.name, *actor.aliases) if len(n.split()) > 1]
+        return any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", text) for n in longer)
+
+    def names_a_settlement(self, ent: SpacySpan) -> bool:
+        """ "in Duma", "the town of Duma", "Duma, near Damascus": the name is a place."""
+        if self.is_locative(ent):
+            return True
+        doc = self.doc
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+            if doc[ent.start - 2].lower_ in lex("settlement_nouns"):
+                return True
+        nxt, then = self.r.after(ent.end), self.r.after(ent.end + 1)
+        return (
+            nxt is not None
+            and nxt.text == ","
+            and then is not None
+            and then.lower_ in lex("locative_prepositions")
+        )
 
     def inside_a_name(self, ent: SpacySpan) -> bool:
         """Whether a state's name is part of a longer proper name: "OpenLife Nigeria", "Air

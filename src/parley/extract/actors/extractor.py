@@ -118,6 +118,10 @@ class ActorsExtractor:
         ctx.products.place_at = dict(run.ledger.place_at)
 
 
+def _length(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
+
+
 @dataclass
 class _Resolution:
     """The cascade over one Doc: the steps in order, over one reading and one ledger."""
@@ -145,7 +149,7 @@ class _Resolution:
                 deferred.append(ent)
         # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know (a
         # name counts with the given name the ruler left out: "Tomas" + surname pattern)
-        full = [e for e in deferred if e.end - self.persons.name_start(e) > 1]
+        full = [e for e in deferred if _length(self.persons.name_span(e)) > 1]
         for ent in full:
             self.persons.short_name(ent, {})  # steps 3, 8
         surnames = self.persons.article_surnames()

@@ -8,19 +8,23 @@ surname matches on its own; anything else is a new or unresolved person.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parley.extract.actors.evidence import Evidence
 from parley.extract.actors.state import Ledger, Reading, lex
 from parley.kb import alias_key
 from parley.nlp.names import name_key
-from parley.nlp.patterns import family_name, surname
+from parley.nlp.patterns import family_first, family_name, surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Persons"]
+
+# What the model may tag a given name it does not know as ("Wenbin" as a PRODUCT); never a
+# place, a date or a number.
+_GIVEN_NAME_TAGS = frozenset({"", "PERSON", "PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass
@@ -30,57 +34,61 @@ class Persons:
     r: Reading
     ledger: Ledger
     check: Evidence
+    # new persons whose family name the text puts first ("Wang" of "Wang Wenbin"), by id
+    family_first_names: dict[str, str] = field(default_factory=dict, init=False)
 
     def full_name(self, ent: SpacySpan) -> bool:
         """Step 1 for persons (full KB names and transliteration-equal spellings); False
         defers ``ent`` to :meth:`short_name`."""
-        start = self.name_start(ent)
-        text = self.r.doc[start : ent.end].text
+        start, end = self.name_span(ent)
+        text = self.r.doc[start:end].text
         kb = self.r.kb
-        if start == ent.start and ent.ent_id_ and ent.ent_id_ in kb:
+        if (start, end) == (ent.start, ent.end) and ent.ent_id_ and ent.ent_id_ in kb:
             actor = kb[ent.ent_id_]
             known = {alias_key(n) for n in (actor.name, *actor.aliases)}
-            bare = ent.end - start == 1 and alias_key(text) != alias_key(actor.name)
+            bare = end - start == 1 and alias_key(text) != alias_key(actor.name)
             if alias_key(text) in known and (not bare or self.check.surname_may_be(actor, start)):
                 how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
-                self.add(start, ent.end, actor.id, how, 1.0)
+                self.add(start, end, actor.id, how, 1.0)
                 return True
             return False  # a surname the ruler knows: prefer an article-local full name
         people = [a for a in kb.lookup(text) if a.kind == "person"]
         exact = people[0] if len(people) == 1 else self.r.tools.people.exact(text)
         if exact is not None:
-            self.add(start, ent.end, exact.id, "alias", 0.95)
+            self.add(start, end, exact.id, "alias", 0.95)
             return True
         return False
 
     def short_name(self, ent: SpacySpan, surnames: dict[str, str]) -> None:
         """Steps 2, 3 and 8 for a person name step 1 left open."""
-        start = self.name_start(ent)
-        text = self.r.doc[start : ent.end].text
-        local = surnames.get(name_key(text)) if ent.end - start == 1 else None
+        start, end = self.name_span(ent)
+        text = self.r.doc[start:end].text
+        local = surnames.get(name_key(text)) if end - start == 1 else None
         if local is not None:
-            self.add(start, ent.end, local, "surname", 0.9)  # step 2: introduced in the article
+            self.add(start, end, local, "surname", 0.9)  # step 2: introduced in the article
             return
         if ent.label_ == "ORG" and len(ent) == 1:
             actor_id = self.ledger.new_org(ent.text, self.r.country_in_name(ent))
             self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
             return
-        if start == ent.start and ent.ent_id_ and ent.ent_id_ in self.r.kb:
+        if (start, end) == (ent.start, ent.end) and ent.ent_id_ and ent.ent_id_ in self.r.kb:
             if self.check.surname_may_be(self.r.kb[ent.ent_id_], start):
                 self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
                 return  # a known surname with evidence; without it, as if unknown
         match = self.r.tools.people.fuzzy(text)
-        if match is not None and self.check.surname_may_be(match[0], start, ent.end):
+        if match is not None and self.check.surname_may_be(match[0], start, end):
             actor, score = match  # step 3: a spelling variant, with the same evidence
-            self.ledger.add(start, ent.end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
+            self.ledger.add(start, end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
             return
-        self._new_person(start, ent.end, text)
+        self._new_person(start, end, text, ent.text if end > ent.end else None)
 
-    def _new_person(self, start: int, end: int, text: str) -> None:
+    def _new_person(self, start: int, end: int, text: str, family: str | None = None) -> None:
         """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
         tokens = [t for t in self.r.doc[start:end] if t.is_alpha]
         named = len(tokens) >= 2 and not self.check.starts_with_demonym(start)
         actor_id = self.ledger.new_actor(text, "person") if named else None
+        if actor_id is not None and family is not None:
+            self.family_first_names[actor_id] = family
         self.ledger.add(start, end, "PERSON", actor_id, "new" if actor_id else "unresolved", 0.5)
 
     def add(self, start: int, end: int, actor_id: str, how: str, conf: float) -> None:
@@ -93,6 +101,37 @@ class Persons:
                 self.ledger.add(start, end, "PERSON", actor.country, "metonym", 0.8)
                 return
         self.ledger.add(start, end, "PERSON", actor_id, how, conf)
+
+    def name_span(self, ent: SpacySpan) -> tuple[int, int]:
+        """The whole name: over a given name the ruler left out before or after it."""
+        return self.name_start(ent), self.name_end(ent)
+
+    def name_end(self, ent: SpacySpan) -> int:
+        """Extend a known family-name-first surname over the given name after it: in
+        "spokesman Wang Wenbin" the ruler matched "Wang" (of Wang Yi), but the name is
+        "Wang Wenbin", someone else."""
+        actor = self.r.kb.actors.get(ent.ent_id_) if len(ent) == 1 and ent.ent_id_ else None
+        if actor is None or actor.kind != "person" or not family_first(actor.country):
+            return ent.end
+        nxt = self.r.after(ent.end)
+        if nxt is None or ent[-1].whitespace_ != " " or not self._given_name_word(nxt.i):
+            return ent.end
+        return ent.end + 1
+
+    def _given_name_word(self, i: int) -> bool:
+        """A capitalised word at ``i`` that can be a given name: no known name, office or
+        demonym of its own, not tagged as something else."""
+        token, lexicon = self.r.doc[i], self.r.lexicon
+        return (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and token.is_alpha
+            and token.ent_type_ in _GIVEN_NAME_TAGS
+            and token.lower_ not in lexicon.ranks
+            and token.lower_ not in lexicon.office_by_phrase
+            and lexicon.country_of_demonym(token.text) is None
+            and not self.r.kb.lookup(token.text)
+        )
 
     def name_start(self, ent: SpacySpan) -> int:
         """Extend a one-word name over a given name the ruler left out ("Ivanka" + "Trump")."""
@@ -119,7 +158,11 @@ class Persons:
             if f.label == "PERSON" and f.actor and f.end - f.start >= 2:
                 actor = self.ledger.actor(f.actor)
                 text = self.r.doc[f.start : f.end].text
-                last = family_name(text, actor.country, actor.aliases) if actor else surname(text)
+                last = self.family_first_names.get(f.actor)
+                if last is None:
+                    last = (
+                        family_name(text, actor.country, actor.aliases) if actor else surname(text)
+                    )
                 if last:
                     seen.setdefault(name_key(last), set()).add(f.actor)
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
