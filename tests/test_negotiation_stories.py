@@ -967,3 +967,31 @@ def test_the_round_of_a_citys_talks_is_held_in_that_city(pipeline) -> None:  # t
         day="2026-03-06",
     )
     assert [(r.ordinal, r.venue) for t in an.tracks for r in t.rounds] == [(2, "Geneva")]
+
+
+@pytest.mark.model
+def test_a_deal_reached_at_the_articles_one_session_is_dated_by_it(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Armenia and Azerbaijan held talks in Vienna on Wednesday, July 15. The centerpiece of "
+        "the session was an agreement to exchange 950 detainees from each side.",
+        day="2026-07-17",
+    )
+    assert [(s.status, s.date) for a in an.agreements for s in a.statuses] == [
+        ("agreed", "2026-07-15")
+    ]
+
+
+@pytest.mark.model
+def test_a_deal_in_an_article_of_two_sessions_takes_neither_day(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Armenia and Azerbaijan met in Vienna on July 8 and met again in Geneva on July 15. "
+        "The centerpiece of the talks was an agreement to exchange 950 detainees from each side.",
+        day="2026-07-17",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == [None]

@@ -343,6 +343,8 @@ class AgreementsExtractor:
                     ),
                 )
                 date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
+                if date is None and status == "agreed":
+                    date = _session_day(ctx, sent)
                 _merge(
                     draft.statuses,
                     AgreementStatus(
@@ -1045,6 +1047,21 @@ def _previous_sentence(sent: SpacySpan) -> SpacySpan | None:
     if sent.start == 0:
         return None
     return sent.doc[sent.start - 1].sent
+
+
+def _session_day(ctx: Context, sent: SpacySpan) -> str | None:
+    """ "The centerpiece of the session was an agreement to exchange …": a deal reached at the
+    article's one meeting is dated by that meeting's day, when the text gives one day only."""
+    words = knowledge.words(LEXICON, "meeting_words")
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+        return None
+    days = {
+        e.date.value
+        for e in ctx.analysis.events
+        if e.type == "CONSULT" and e.status == "occurred" and e.date is not None
+        if e.date.text and e.date.precision == "day" and e.date.value
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def _sized(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
