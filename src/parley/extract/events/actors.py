@@ -54,6 +54,9 @@ class ActorIndex:
         self.at = self._token_map(ctx)
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
+        self.mediation = lexicon.words("mediation_nouns") | knowledge.words(
+            "lexicon/events.json", "mediator_roles"
+        )
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
         self.dateline_end = wire_dateline_end(self.doc)
         self._pair_index: dict[tuple[bool, bool], tuple[list[int], list[list[str]]]] = {}
@@ -274,7 +277,7 @@ class ActorIndex:
             pairs: list[list[str]] = []
             for i in sorted(self.at):
                 token = self.doc[i]
-                if i < self.dateline_end or token.dep_ == "conj":
+                if i < self.dateline_end or token.dep_ == "conj" or self.mediating(token):
                     continue
                 pair = self.of(token)
                 if states_only:
@@ -287,6 +290,19 @@ class ActorIndex:
                     pairs.append(pair)
             self._pair_index[key] = (starts, pairs)
         return self._pair_index[key]
+
+    def mediating(self, token: Token) -> bool:
+        """ "the joint mediation of A, B and C", "mediators from A and B": those named there
+        mediate; they are never the story's two sides."""
+        if token.dep_ == "pobj" and token.head.head.lemma_.lower() in self.mediation:
+            return True
+        edge = token.left_edge.i  # "of the AU, the US and X": the parser cut the list
+        before = self.doc[edge - 2] if edge >= 2 and self.doc[edge - 1].text == "," else None
+        return (
+            before is not None
+            and before.dep_ == "pobj"
+            and before.head.head.lemma_.lower() in self.mediation
+        )
 
     def _is_state(self, actor_id: str) -> bool:
         """Whether the id is a state (an ISO3-like code when the KB lacks it)."""

@@ -38,6 +38,7 @@ class Draft:
     from_group: bool = False
     unknown_source: bool = False  # victims of an attack whose author the text does not name
     about: Draft | None = None  # "the swap was agreed": the event this one is about
+    void: bool = False  # no event of its own ("mediators suspended the talks")
 
     @property
     def actors(self) -> set[str]:

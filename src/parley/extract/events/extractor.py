@@ -67,6 +67,7 @@ __all__ = ["EventsExtractor"]
 log = logging.getLogger(__name__)
 
 _EVENTS_LEXICON = "lexicon/events.json"
+_TIMEPLACE_LEXICON = "lexicon/timeplace.json"
 
 
 @register("parley.events.v1")
@@ -132,6 +133,8 @@ class _Builder:
             if token.i in absorbed:
                 continue
             draft = self._build(token, rule, overrides.get(token.i))
+            if draft.void:
+                continue
             if token.i in results and results[token.i] in by_token:
                 complete(by_token[results[token.i]], draft)
                 continue
@@ -269,7 +272,7 @@ class _Builder:
             c.lemma_.lower() in self.lex.words("historical_modifiers")
             for c in token.children
             if c.dep_ == "amod"
-        )
+        ) or _month_named(token)
         draft.new_instance = token.pos_ == "NOUN" and any(
             c.lower_ in self.lex.words("new_instance_modifiers")
             for c in token.children
@@ -361,4 +364,18 @@ def _role_description(token: Token) -> bool:
         and verb.dep_ == "relcl"
         and verb.tag_ in ("VBZ", "VBP")
         and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+    )
+
+
+def _month_named(token: Token) -> bool:
+    """ "the April exchange", "the March agreement": an event noun named by its month is an
+    earlier event recalled, dated to that month, not a new one."""
+    months = knowledge.table(_TIMEPLACE_LEXICON, "months")
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "nmod", "npadvmod")
+        and c.pos_ == "PROPN"
+        and c.text[:1].isupper()
+        and len(c.text) > 3 - (c.lower_ == "may")
+        and c.lower_ in months
+        for c in token.lefts
     )

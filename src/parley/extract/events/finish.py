@@ -66,7 +66,10 @@ class Finisher:
     def finish(self, drafts: list[Draft]) -> list[Event]:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
         kept: list[Draft] = []
+        by_token = {d.token.i: d for d in drafts}
         for draft in drafts:
+            if _verb_of_own_noun(draft, by_token):
+                continue
             if self._stands_alone(draft, kept):
                 kept.append(draft)
         self._date_news(kept)
@@ -87,6 +90,8 @@ class Finisher:
             return False  # PLOVER codes no event without a named source actor
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
+        if self._joins_told_event(draft, kept) or self._trip_to_told_talks(draft, kept):
+            return False
         duplicate = next(
             (k for k in kept if same_happening(k, draft) and not _numbered_apart(draft, k)), None
         )
@@ -153,6 +158,51 @@ class Finisher:
         draft.source, draft.target = list(parties), parties[1:] + parties[:1]
         draft.from_group = True
         return True
+
+    def _joins_told_event(self, draft: Draft, kept: list[Draft]) -> bool:
+        """ "its delegation left to attend the talks", "who will manage those talks": a
+        definite noun of a kind already told, as a verb's object and with no sides of its own,
+        is that event again (merged into it), unless the text dates it apart."""
+        token = draft.token
+        nouns = [token] if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") else []
+        if token.pos_ == "VERB":
+            nouns = _complements(token)
+        for noun in nouns:
+            rule = self.lex.match(noun, set())
+            if rule is None or rule.type != draft.rule.type or not self._told_again(noun):
+                continue
+            earlier = next((k for k in reversed(kept) if k.rule.type == rule.type), None)
+            if earlier is None or draft.historical_mod or draft.new_instance:
+                continue
+            if _dated_apart(draft, earlier) or _other_ordinal(draft, earlier):
+                continue
+            complete(earlier, draft)
+            return True
+        return False
+
+    def _trip_to_told_talks(self, draft: Draft, kept: list[Draft]) -> bool:
+        """ "its delegation left for Lima to discuss the truce": a side travelling to talks
+        already told, with no one else named, goes to those talks (merged into them)."""
+        token = draft.token
+        purpose = token.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        travel = knowledge.words(_EVENTS_LEXICON, "travel_verbs")
+        if not purpose or draft.target or token.head.lemma_.lower() not in travel:
+            return False
+        earlier = next((k for k in reversed(kept) if k.rule.type == draft.rule.type), None)
+        if earlier is None or len(earlier.actors) < 2 or not set(draft.source) <= earlier.actors:
+            return False
+        complete(earlier, draft)  # the trip's own day comes before the talks: no date check
+        return True
+
+    def _told_again(self, noun: Token) -> bool:
+        """A definite event noun ("the talks", "those talks") naming no sides of its own."""
+        definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+        own_sides = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children)
+        return not own_sides and any(
+            c.dep_ == "det" and c.lower_ in definite for c in noun.children
+        )
 
     def _reporting_date(self, token: Token) -> TimeExpression | None:
         """The publication date, marked approximate, for a news event with no date of its own."""
@@ -332,3 +382,40 @@ def _walk(token: Token, root: Token) -> Iterator[Token]:
         if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
             continue
         yield from _walk(child, root)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """Nouns a verb takes as its thing: its object, the object of its prepositions and of
+    its object's ("take part in the talks", "travelled for the talks")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb, *objects]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    return objects + [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+
+def _dated_apart(draft: Draft, earlier: Draft) -> bool:
+    """Whether the two have dates of their own that differ."""
+    return (
+        draft.date is not None
+        and earlier.date is not None
+        and draft.date.value != earlier.date.value
+    )
+
+
+def _verb_of_own_noun(draft: Draft, by_token: dict[int, Draft]) -> bool:
+    """ "would start talks": a verb whose object is an event noun of its own type tells that
+    one event; the noun, which names the sides, keeps it (and the verb's date and place)."""
+    if draft.token.pos_ != "VERB":
+        return False
+    for child in (c for c in draft.token.children if c.dep_ == "dobj"):
+        noun = by_token.get(child.i)
+        if (
+            noun is not None
+            and noun.rule.type == draft.rule.type
+            and noun.source
+            and noun.target
+            and set(draft.source) <= noun.actors
+        ):
+            complete(noun, draft)
+            return True
+    return False

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
+from parley.extract.events.bodies import BodyReferences
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import Subjects
@@ -51,13 +52,14 @@ class PartyNames:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.subjects = subjects
         self.unnamed = UnnamedActors(lexicon, actors, ctx.doc)
+        self.bodies = BodyReferences(actors)
 
     def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
         civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)
-        ids = self._known(token, draft, with_conj)
+        ids = self.bodies.short_name(self._known(token, draft, with_conj), token)
         described = self.unnamed.unlinked(token, ids)
         if described:
             return described + self._conjuncts(token, draft, with_conj)
@@ -104,6 +106,9 @@ class PartyNames:
             ids = self._reported_speaker(token, draft)
             if ids:
                 return ids
+        body = self.bodies.of(token)
+        if body:  # "the council members called on X", "They urged X"
+            return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)
         return []

@@ -22,7 +22,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
-from parley.extract.events.mediators import Mediators
+from parley.extract.events.mediators import Mediators, RoleMediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
 from parley.extract.events.patients import Patients
@@ -64,6 +64,7 @@ class EventParties:
         self.names = PartyNames(ctx, lexicon, actors, resolver, self.subjects)
         self.nouns = NounParties(lexicon, actors, self.names)
         self.mediators = Mediators(lexicon, actors)
+        self.role_mediators = RoleMediators(lexicon, actors, self.names)
         self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
@@ -77,6 +78,7 @@ class EventParties:
         else:
             self._verb_actors(draft)
         self.mediators.add(draft)
+        self.role_mediators.apply(draft)
         _reciprocate(draft, mutual=_mutual(draft.token))
         if not draft.target and draft.rule.type in _DOMESTIC:
             draft.target = self._own_government(draft)

@@ -1,0 +1,117 @@
+"""A deliberative body named again by a short name, its members or "they".
+
+A UN statement names "the UN Security Council" once, then writes "the council members called
+on ...", "the members of the Security Council urged ..." or "They stressed ...". Those
+subjects are the body itself: PLOVER codes the statement to the body, and without this the
+requests are lost (no actor) or given to a new, unlinked "Security Council".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.actors import ActorIndex, prep_objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["BodyReferences"]
+
+_EVENTS_LEXICON = "lexicon/events.json"
+_PLOVER = "plover.json"
+_OF = frozenset({"of"})
+_SUBJECT_ROLES = ("nsubj", "nsubjpass")
+# How many sentences back a bare "they" may reach for its body.
+_PRONOUN_SENTENCES = 2
+
+
+class BodyReferences:
+    """Resolves later mentions of a body the text named by its knowledge-base name."""
+
+    def __init__(self, actors: ActorIndex) -> None:
+        self.actors = actors
+        self.heads = knowledge.words(_EVENTS_LEXICON, "body_heads")
+        self.people = (
+            frozenset(knowledge.table(_EVENTS_LEXICON, "sector_heads"))
+            | knowledge.words(_PLOVER, "civilian_heads")
+            | knowledge.words(_PLOVER, "group_heads")
+        )
+
+    def of(self, token: Token) -> list[str]:
+        """The body ``token`` refers to: "the council (members)", "the members of the
+        council", or a subject "they" whose nearest earlier actor is the body."""
+        if token.dep_ not in _SUBJECT_ROLES:
+            return []
+        if token.lower_ in knowledge.words(_EVENTS_LEXICON, "body_pronouns"):
+            return self._pronoun(token)
+        if self._names_body(token):
+            body = self._last_body(token.i, limit=0)
+            return [body] if body else []
+        return []
+
+    def short_name(self, ids: list[str], token: Token) -> list[str]:
+        """Ids with a new, unlinked short name of an earlier-named body ("the Security
+        Council" after "the UN Security Council") replaced by the body."""
+        out = []
+        for actor in ids:
+            words = actor.removeprefix("new:").replace("-", " ")
+            body = self._last_body(token.i, limit=0) if actor.startswith("new:") else None
+            named = body is not None and self._name(body).endswith(words)
+            out.append(body if named and body else actor)
+        return out
+
+    def _names_body(self, token: Token) -> bool:
+        """ "the council", "the council members", "the members of the council"."""
+        if token.lemma_.lower() in self.heads:
+            return True
+        members = knowledge.words(_EVENTS_LEXICON, "body_member_nouns")
+        if token.lemma_.lower() not in members:
+            return False
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+        return any(t.lemma_.lower() in self.heads for t in modifiers + prep_objects(token, _OF))
+
+    def _pronoun(self, token: Token) -> list[str]:
+        """ "They urged ...": the body, if it is the nearest actor named before."""
+        sentences = list(token.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        start = sentences[max(0, here - _PRONOUN_SENTENCES)].start
+        earlier = [i for i in self.actors.at if start <= i < token.i]
+        if not earlier:
+            return []
+        body = self._last_body(token.i, limit=start)
+        if not body or self.actors.at[max(earlier)] != body:
+            return []
+        since = max(i for i in earlier if self.actors.at[i] == body)
+        return [] if self._people_between(token.doc[since + 1 : token.i]) else [body]
+
+    def _people_between(self, span: Span) -> bool:
+        """Whether a plural group of people ("the rebels", "the guards") comes between the
+        body and "they": the pronoun may be theirs, and an unlinked group has no actor id."""
+        return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in self.people for t in span)
+
+    def _last_body(self, before: int, limit: int) -> str | None:
+        """The last body (its name ends in "council", "assembly", ...) named between ``limit``
+        and ``before``; an unlinked short name ("the Security Council") is the knowledge-base
+        body named before it whose name ends the same way, if any."""
+        found: str | None = None
+        for i in sorted((i for i in self.actors.at if i < before), reverse=True):
+            actor = self.actors.at[i]
+            name = self._name(actor)
+            if not name.split() or name.split()[-1] not in self.heads:
+                continue
+            if found is None and i < limit:
+                return None
+            if found is None:
+                found = actor
+            if not found.startswith("new:"):
+                return found
+            if actor in self.actors.kb and name.endswith(self._name(found)):
+                return actor
+        return found
+
+    def _name(self, actor: str) -> str:
+        """The body's knowledge-base name; an unlinked one's words ("new:security-council")."""
+        if actor in self.actors.kb:
+            return self.actors.kb[actor].name.lower()
+        return actor.removeprefix("new:").replace("-", " ")
