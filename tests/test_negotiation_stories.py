@@ -25,7 +25,7 @@ from parley.models import (
     TimeExpression,
     Track,
 )
-from parley.resolve import cluster_stories
+from parley.resolve import cluster_stories, merge_agreements
 from parley.resolve.stories import agreement_step
 
 
@@ -738,3 +738,260 @@ def test_rounds_of_another_game_counted_make_no_rounds_of_talks(
         day="2026-04-20",
     )
     assert all(r.ordinal is None for t in an.tracks for r in t.rounds)
+
+
+# -- round 3 (nego3): processes 12-14 of the review ------------------------------------------
+
+
+def _mediators_of(an: Analysis) -> list[str]:
+    return [m for t in an.tracks for m in t.mediators]
+
+
+@pytest.mark.model
+def test_talks_held_in_a_city_without_the_word_round_are_a_held_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Armenia and Azerbaijan reached an accord to swap 800 detainees each after direct "
+        "peace talks held in Vienna, the first such meeting in two years.",
+        day="2026-03-06",
+    )
+    # "in two years" is no day of the meeting: a held session is never dated after the report.
+    assert _rounds_of(an) == [("held", "Vienna", None)]
+
+
+@pytest.mark.model
+def test_talks_held_in_the_city_of_a_numbered_round_are_that_round_told_again(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The third round of talks between Armenia and Azerbaijan was held in Vienna on March 3. "
+        "The talks held in Vienna ended without a breakthrough.",
+        day="2026-03-06",
+    )
+    assert _rounds_of(an) == [("held", "Vienna", "2026-03-03")]
+
+
+@pytest.mark.model
+def test_delegations_that_met_in_a_city_on_a_day_held_a_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Armenia and Azerbaijan agreed on Friday to swap detainees. The two delegations met in "
+        "Vienna on March 3.",
+        day="2026-03-07",
+    )
+    assert ("held", "Vienna", "2026-03-03") in _rounds_of(an)
+
+
+@pytest.mark.model
+def test_two_exchange_deals_months_apart_stay_two_agreements(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    may = _run(
+        pipeline,
+        "Armenia and Azerbaijan reached an accord to swap 800 detainees each after direct "
+        "talks held in Vienna.",
+        day="2026-05-09",
+    )
+    july = _run(
+        pipeline,
+        "Armenia and Azerbaijan agreed on a new detainee exchange deal on Wednesday. The core "
+        "of the deal was an agreement to exchange 950 detainees from each side, far more than "
+        "in earlier swaps.",
+        day="2026-07-16",
+    )
+    merged = merge_agreements([may, july])
+    assert len(merged) == 2
+    assert [a.name for a in july.agreements] == ["Armenia–Azerbaijan detainee exchange (950)"]
+    assert [s.date for s in july.agreements[0].statuses] == ["2026-07-15"]
+
+
+@pytest.mark.model
+def test_one_exchange_deal_reported_twice_stays_one_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    agreed = _run(
+        pipeline,
+        "Armenia and Azerbaijan reached an accord to swap 800 detainees each after talks held "
+        "in Vienna.",
+        day="2026-05-09",
+    )
+    done = _run(
+        pipeline,
+        "Armenia and Azerbaijan on Tuesday exchanged 800 detainees each, carrying out the deal "
+        "reached in Vienna.",
+        day="2026-05-20",
+    )
+    assert len(merge_agreements([agreed, done])) == 1
+
+
+@pytest.mark.model
+def test_a_bloc_that_is_helping_mediate_the_talks_is_a_mediator(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN opened a new round of talks in Caracas on Monday. "
+        "Norway, the country that is helping mediate the talks, said both sides were hopeful.",
+        day="2026-03-06",
+    )
+    assert "NOR" in _mediators_of(an)
+
+
+@pytest.mark.model
+def test_a_state_helping_rebuild_schools_is_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN opened a new round of talks in Caracas on Monday. "
+        "Norway, which is helping rebuild schools in the region, said both sides were hopeful.",
+        day="2026-03-06",
+    )
+    assert an.tracks and "NOR" not in _mediators_of(an)
+
+
+@pytest.mark.model
+def test_talks_under_the_auspices_of_a_state_make_it_a_mediator(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN opened a new round of talks in Caracas on Monday. "
+        "The talks are held under the auspices of Cuba.",
+        day="2026-03-06",
+    )
+    assert "CUB" in _mediators_of(an)
+    [track] = an.tracks
+    assert "CUB" not in track.parties
+
+
+@pytest.mark.model
+def test_rebels_of_an_article_that_names_their_movement_are_that_movement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and rebels are to open a new round of peace talks in Havana on "
+        "Monday, negotiators said. The ELN, the country's largest guerrilla movement, wants a "
+        "ceasefire first.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+
+
+@pytest.mark.model
+def test_rebels_named_only_by_their_commander_stay_a_side_of_their_own(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and rebels are to open a new round of peace talks in Havana on "
+        "Monday, negotiators said. Supporters of rebel commander Ana Ruiz, a former senator, "
+        "want a ceasefire first.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert "COL" in track.parties and "group:eln" not in track.parties
+    assert len(track.parties) == 2
+    assert [(r.status, r.venue) for r in track.rounds] == [("planned", "Havana")]
+
+
+@pytest.mark.model
+def test_a_supplementary_protocol_keeps_the_name_of_the_treaty_it_adds_to(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Thailand on Friday exchanged the instruments of ratification of the "
+        "Additional Protocol to the 1996 Agreement on Border Crossings, signed in Vientiane in "
+        "May. The Additional Protocol entered into force the same day.",
+        day="2026-11-07",
+    )
+    [ag] = an.agreements
+    assert ag.name == "Additional Protocol to the 1996 Agreement on Border Crossings"
+    assert "in force" in [s.status for s in ag.statuses]
+
+
+@pytest.mark.model
+def test_an_agreement_signed_to_do_something_keeps_its_own_name(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Laos and Thailand on Friday signed the Border Crossings Agreement to ease trade, "
+        "officials said.",
+        day="2026-11-07",
+    )
+    assert [a.name for a in an.agreements] == ["Border Crossings Agreement"]
+
+
+@pytest.mark.model
+def test_a_first_round_named_inside_a_relative_clause_of_the_past_was_held(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN will open the second round of talks in Havana on "
+        "Monday. The prisoners had been an obstacle to progress in the first round, and their "
+        "fate is set to come up again.",
+        day="2026-03-06",
+    )
+    rounds = {r.ordinal: r.status for t in an.tracks for r in t.rounds}
+    assert rounds == {1: "held", 2: "planned"}
+
+
+@pytest.mark.model
+def test_the_round_of_a_states_negotiations_is_not_held_in_that_state(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN are to open a new round of talks in Havana on "
+        "Monday. The second round of the Colombia negotiations will focus on prisoners, the "
+        "Cuban mediators said.",
+        day="2026-03-06",
+    )
+    found = [(r.ordinal, r.venue) for t in an.tracks for r in t.rounds]
+    assert (2, "Havana") in found and all(v != "Colombia" for _, v in found)
+
+
+@pytest.mark.model
+def test_the_round_of_a_citys_talks_is_held_in_that_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN opened the second round of the Geneva talks on Monday.",
+        day="2026-03-06",
+    )
+    assert [(r.ordinal, r.venue) for t in an.tracks for r in t.rounds] == [(2, "Geneva")]
+
+
+@pytest.mark.model
+def test_a_deal_reached_at_the_articles_one_session_is_dated_by_it(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Armenia and Azerbaijan held talks in Vienna on Wednesday, July 15. The centerpiece of "
+        "the session was an agreement to exchange 950 detainees from each side.",
+        day="2026-07-17",
+    )
+    assert [(s.status, s.date) for a in an.agreements for s in a.statuses] == [
+        ("agreed", "2026-07-15")
+    ]
+
+
+@pytest.mark.model
+def test_a_deal_in_an_article_of_two_sessions_takes_neither_day(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Armenia and Azerbaijan met in Vienna on July 8 and met again in Geneva on July 15. "
+        "The centerpiece of the talks was an agreement to exchange 950 detainees from each side.",
+        day="2026-07-17",
+    )
+    assert [s.date for a in an.agreements for s in a.statuses] == [None]

@@ -41,6 +41,7 @@ from parley.extract.negotiation.parties import (
 from parley.extract.negotiation.words import alt, capitalised
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text
+from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -310,6 +311,7 @@ class AgreementsExtractor:
         if not self.exchanges:
             return drafts
         default_what = self._what_exchanged(ctx.article.text)
+        another = self._another_deal(ctx)
         for sent in ctx.doc.sents:
             for tok in sent:
                 found = self._exchange_status(tok, sent)
@@ -328,6 +330,8 @@ class AgreementsExtractor:
                     for p in sorted(parties)
                 ]
                 name = f"{'–'.join(names)} {what} exchange"
+                size = self._exchange_size(tok) if another else None
+                name = f"{name} ({size:,})" if size else name
                 draft = drafts.setdefault(
                     "exchange:" + name,
                     _Draft(
@@ -339,13 +343,35 @@ class AgreementsExtractor:
                     ),
                 )
                 date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
+                if date is None and status == "agreed":
+                    date = _session_day(ctx, sent)
                 _merge(
                     draft.statuses,
                     AgreementStatus(
                         status=status, date=date, evidence=_span_of(sent), article_id=ctx.article.id
                     ),
                 )
-        return drafts
+        return _sized(drafts)
+
+    def _another_deal(self, ctx: Context) -> bool:
+        """ "A new prisoner exchange deal", "another swap": the article tells a deal after an
+        earlier one of the kind, so the deal is named with its size to stay apart from it."""
+        marks = set(self.exchanges.get("another_words", []))
+        heads = {*self.exchanges.get("nouns", []), *self.exchanges.get("deal_words", [])}
+        return any(
+            t.lower_ in marks and t.dep_ in ("amod", "det") and t.head.lemma_.lower() in heads
+            for t in ctx.doc
+        )
+
+    def _exchange_size(self, tok: Token) -> int | None:
+        """How many people each side hands over ("to exchange 1,000 prisoners each"): two deals
+        of one kind months apart are told apart by their size, as negotiators do."""
+        what: dict[str, str] = self.exchanges.get("what", {})
+        for t in tok.subtree:
+            if t.dep_ == "nummod" and t.head.lemma_.lower().rstrip("s") in what:
+                value = parse_number([w.text for w in t.subtree if w.like_num])
+                return int(value) if value and value > 1 else None
+        return None
 
     def _what_exchanged(self, text: str) -> str | None:
         what: dict[str, str] = self.exchanges.get("what", {})
@@ -368,6 +394,8 @@ class AgreementsExtractor:
         if agree is not None:
             return "agreed", agree
         deal_words = set(self.exchanges.get("deal_words", []))
+        if verb and tok.dep_ == "acl" and tok.head.lemma_.lower() in deal_words:
+            return "agreed", tok.head  # "an accord to exchange 1,000 prisoners each"
         tied = any(t.lemma_.lower() in deal_words for t in sent)
         happened = tok if verb else tok.head
         if tied and happened.tag_ == "VBD" and not _hedged(happened):
@@ -532,19 +560,45 @@ def _unknown_names(
     text: str, refs: list[AgreementRef], known: dict[str, _Known]
 ) -> list[AgreementRef]:
     """Named agreements missing from the data ("the Caspian Arms Limitation Treaty")."""
-    out = []
+    out: list[AgreementRef] = []
     for m in _named().finditer(text):
         # A sentence-initial "The" is the article, not part of the name.
         name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", m.group("name"), flags=re.I)
-        if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in refs):
+        taken = [*refs, *out]
+        if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in taken):
             continue
         if not _agreement_name(name, text[m.end("name") : m.end("name") + 12]):
             continue
-        key = "named:" + name
-        known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
-        start = m.end("name") - len(name)
-        out.append(AgreementRef(key, start, m.end("name"), True))
+        end, kind = m.end("name"), _kind_of(name)
+        supplemented = _supplemented().match(text, end)
+        if supplemented is not None:  # "the Supplementary Treaty to the 1985 Treaty on …"
+            end = supplemented.end()
+            name = text[end - len(name) - len(supplemented.group(0)) : end]
+        # "The Supplementary Treaty" after its full name is the same treaty, told short.
+        key = next(
+            (k for k in known if k.startswith("named:" + name + " ") and not supplemented),
+            "named:" + name,
+        )
+        known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
+        out.append(AgreementRef(key, end - len(name), end, True))
     return out
+
+
+@knowledge.derived
+def _supplemented() -> re.Pattern[str]:
+    """ " to the 1985 Treaty on the Delimitation of the National Boundary and the 2005
+    Supplementary Treaty": the treaties a supplementary treaty or protocol adds to, which belong
+    to its name."""
+    head = capitalised(knowledge.phrases(LEXICON, "name_heads"))
+    link = alt(knowledge.phrases(LEXICON, "supplement_links"))
+    tail = alt(knowledge.phrases(LEXICON, "name_tail_links"))
+    join = alt(knowledge.phrases(LEXICON, "supplement_joins"))
+    word = r"[A-Z][\w\-’']+"
+    treaty = rf"the\s+(?:\d{{4}}\s+)?(?:{word}\s+){{0,6}}?(?:{head})\b"
+    return re.compile(
+        rf"\s+(?:{link})\s+{treaty}(?:\s+(?:{tail})\s+(?:the\s+)?{word}(?:\s+{word})*)*"
+        rf"(?:\s+(?:{join})\s+{treaty})?"
+    )
 
 
 def _agreement_name(name: str, after: str) -> bool:
@@ -993,6 +1047,35 @@ def _previous_sentence(sent: SpacySpan) -> SpacySpan | None:
     if sent.start == 0:
         return None
     return sent.doc[sent.start - 1].sent
+
+
+def _session_day(ctx: Context, sent: SpacySpan) -> str | None:
+    """ "The centerpiece of the session was an agreement to exchange …": a deal reached at the
+    article's one meeting is dated by that meeting's day, when the text gives one day only."""
+    words = knowledge.words(LEXICON, "meeting_words")
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+        return None
+    days = {
+        e.date.value
+        for e in ctx.analysis.events
+        if e.type == "CONSULT" and e.status == "occurred" and e.date is not None
+        if e.date.text and e.date.precision == "day" and e.date.value
+    }
+    return days.pop() if len(days) == 1 else None
+
+
+def _sized(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
+    """An exchange deal mentioned without its size ("agreed on the prisoner exchange deal")
+    is the article's one sized deal of that kind, when it tells only one size."""
+    out = dict(drafts)
+    for key, draft in drafts.items():
+        sized = [d for k, d in drafts.items() if k != key and k.startswith(key + " (")]
+        if len(sized) == 1:
+            for st in draft.statuses:
+                _merge(sized[0].statuses, st)
+            sized[0].evidence = sized[0].evidence or draft.evidence
+            del out[key]
+    return out
 
 
 def _merge(existing: list[AgreementStatus], new: AgreementStatus) -> None:

@@ -291,6 +291,15 @@ def _next_round_pattern() -> re.Pattern[str]:
     )
 
 
+@knowledge.derived
+def _held_talks_re() -> re.Pattern[str]:
+    """ "direct peace talks held in Istanbul", "negotiations, which took place in Oslo": a
+    session told without the word "round"."""
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    held = spaced(knowledge.phrases(_LEX, "held_talks_participles"))
+    return re.compile(rf"\b(?:{talks}),?\s+(?:{held})\s+(?:in|at)\b", re.I)
+
+
 def _scheduled_talks(talks: str) -> str:
     """ "previously scheduled talks", "talks with the rebels, which are scheduled to take place
     on Wednesday"."""
@@ -509,6 +518,7 @@ class NegotiationExtractor:
         self._infer_current(ctx, track, rounds)
         unnumbered = self._next_rounds(ctx, track, rounds)
         unnumbered += self._meetings(ctx, track, [*rounds.values(), *unnumbered])
+        unnumbered += self._held_talks(ctx, track, [*rounds.values(), *unnumbered])
         found = [*(rounds[k] for k in sorted(rounds)), *unnumbered]
         _date_plans_elsewhere(ctx, found)
         return found
@@ -539,6 +549,41 @@ class NegotiationExtractor:
                 date=day,
                 article_id=ctx.article.id,
                 evidence=e.evidence,
+            )
+            known.append(r)
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _held_talks(ctx: Context, track: Track, known: list[Round]) -> list[Round]:
+        """Sessions told as "talks held in Istanbul" with no round number and no event of
+        the sides' meeting: the track exists, so they are its rounds. A session already known
+        at that venue (and day, where both are dated) is not told again."""
+        out: list[Round] = []
+        for sent in ctx.doc.sents:
+            m = _held_talks_re().search(sent.text)
+            if m is None or find_rounds(sent.text) or _next_round_pattern().search(sent.text):
+                continue
+            at = sent.start_char + m.end()
+            venue = _place_after(ctx, sent, at - 3)
+            date = _date_after(ctx, sent, at)
+            if venue is None:
+                continue
+            if any(_same_session(r, venue, date) for r in known):
+                continue
+            talks = ctx.doc.char_span(
+                sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+            )
+            status = _round_status(ctx, sent, talks[0] if talks is not None else None)
+            if status == "held" and date and _after_publication(ctx, date):
+                date = None  # "the first such meeting in two years" dates no session
+            r = Round(
+                track=track.name,
+                status=status,
+                venue=venue,
+                date=date,
+                article_id=ctx.article.id,
+                evidence=_span(sent),
             )
             known.append(r)
             out.append(r)
@@ -850,7 +895,7 @@ def _clause_words(tok: Token) -> set[str]:
     predicates, and of clauses that describe the round ("which Switzerland will host")."""
     words: set[str] = set()
     for t in (*tok.children, *tok.ancestors):
-        if t.dep_ == "relcl" or t in tok.children:
+        if t in tok.children:
             if t.dep_ == "relcl":
                 words |= {c.lemma_.lower() for c in t.subtree}
             continue
@@ -869,8 +914,8 @@ def _clause_words(tok: Token) -> set[str]:
             for g in c.children
             if g.dep_ == "aux"
         }
-        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj"):
-            break
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
+            break  # a relative clause holding the round ("an obstacle to progress in …") too
     return words
 
 
@@ -900,8 +945,9 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
             return ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
-        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns"):
-            return ent.text
+        a_state = any(a.kind == "state" for a in ctx.kb.lookup(ent.text))
+        if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not a_state:
+            return ent.text  # "the South Sudan negotiations" are about a state, not held in it
     capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
     m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
     if m:
@@ -962,6 +1008,18 @@ def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
         if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _after_publication(ctx: Context, date: str) -> bool:
+    pub = ctx.article.published_at
+    return pub is not None and date[:10] > pub.isoformat()[: len(date[:10])]
+
+
+def _same_session(r: Round, venue: str, date: str | None) -> bool:
+    """A known round at this venue, on a day that agrees (or with a day unknown)."""
+    if r.venue not in (None, venue):
+        return False
+    return r.date is None or date is None or _days_agree(r.date, date)
 
 
 def _compatible(a: Round, b: Round) -> bool:

@@ -76,9 +76,18 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
     kind = _kind(ctx, actor_id)
     if kind in knowledge.words(LEXICON, "party_kinds"):
         return actor_id
+    if kind is None and actor_id.lower() in knowledge.words(LEXICON, "unnamed_rebel_sides"):
+        return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
         return ctx.kb[actor_id].country
     return None
+
+
+def _named_rebels(ctx: Context) -> str | None:
+    """ "The rebels" of an article that names one armed movement elsewhere are that movement;
+    with none named (or several) they stay a side of their own rather than lose the track."""
+    groups = {a.id for a in ctx.analysis.actors if a.kind == "group"}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def parties_of(ctx: Context, actors: Iterable[str]) -> list[str]:
@@ -124,7 +133,7 @@ def host_states(ctx: Context, event: Event, sides: list[str]) -> list[str]:
 
 def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     """Actors a sentence names as mediating, brokering, hosting, facilitating or sponsoring."""
-    at = actor_at(ctx)
+    at = {**_named_again(ctx, sent), **actor_at(ctx)}
     verbs = knowledge.words(LEXICON, "mediation_verbs")
     nouns = knowledge.words(LEXICON, "mediation_nouns")
     found: list[str] = []
@@ -140,6 +149,15 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found += _demonym_mediators(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _named_again(ctx: Context, sent: SpacySpan) -> dict[int, str]:
+    """Tokens spelling an actor's one-word name where the actor extractor left that mention
+    out ("IGAD, the bloc that is helping mediate the talks, said" before "IGAD said")."""
+    names = {
+        m.text: a.id for a in ctx.analysis.actors for m in a.mentions if " " not in m.text.strip()
+    }
+    return {t.i: names[t.text] for t in sent if t.text in names and t.text[:1].isupper()}
 
 
 def _mediation_phrase(tok: Token) -> bool:
@@ -163,6 +181,12 @@ def _verb_helpers(tok: Token) -> list[Token]:
             out += list(c.subtree)
     if tok.dep_ == "relcl" and not passive:  # "Malaysia, which hosts the talks"
         out.append(tok.head)
+        if tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "IGAD, the bloc that …"
+            out.append(tok.head.head)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in knowledge.words(
+        LEXICON, "mediation_helper_verbs"
+    ):  # "IGAD is helping mediate the talks"
+        out += _verb_helpers(tok.head)
     return out
 
 
