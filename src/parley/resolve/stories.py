@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -312,6 +313,42 @@ def _refs(analyses: Iterable[Analysis]) -> list[EventRef]:
     return out
 
 
+def _span(ref: EventRef) -> tuple[int, int] | None:
+    """The days (as ordinals) within which ``ref`` can meet another event of its story: the
+    hull of :func:`event_day`'s and :func:`story_reach`'s windows. :func:`same_story` accepts
+    a pair only when one event's day lies in the other's window, or when an undated step's
+    reach holds the dated step's day, so a pair whose spans do not overlap is never one story;
+    None when the event has no day and so joins no other."""
+    spans = [
+        (day.toordinal() - tol, day.toordinal() + tol)
+        for day, tol in (event_day(ref), story_reach(ref))
+        if day is not None
+    ]
+    if not spans:
+        return None
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+def _candidate_pairs(refs: Sequence[EventRef]) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of events of one type whose spans overlap: the only
+    pairs :func:`same_story` can accept. A sweep over the spans in day order compares each
+    event with those still open instead of with every earlier event of its type, so a run of
+    years of news costs about the events of a few weeks per event, not all of them."""
+    by_type: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, r in enumerate(refs):
+        span = _span(r)
+        if span is not None:
+            by_type[r.event.type].append((span[0], span[1], i))
+    for spans in by_type.values():
+        open_: list[tuple[int, int]] = []  # heap of (last day, index)
+        for lo, hi, i in sorted(spans):
+            while open_ and open_[0][0] < lo:
+                heapq.heappop(open_)
+            for _, j in open_:
+                yield min(i, j), max(i, j)
+            heapq.heappush(open_, (hi, i))
+
+
 def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[Story]:
     """Group events of many articles into stories; keep those seen by ``min_sources`` articles."""
     refs = _refs(analyses)
@@ -323,12 +360,9 @@ def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[
             i = parent[i]
         return i
 
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(refs):
-        for j in blocks[r.event.type]:
-            if same_story(refs[j], r):
-                parent[find(i)] = find(j)
-        blocks[r.event.type].append(i)
+    for i, j in _candidate_pairs(refs):
+        if same_story(refs[i], refs[j]):
+            parent[find(j)] = find(i)
     groups: dict[int, list[EventRef]] = defaultdict(list)
     for i, r in enumerate(refs):
         groups[find(i)].append(r)
