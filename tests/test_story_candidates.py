@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from parley.models import Analysis, Article, Event, Span, Story, TimeExpression
 from parley.resolve import cluster_stories
-from parley.resolve.stories import _refs, _story, same_story
+from parley.resolve.stories import _story, same_story, story_refs
 
 STATES = ["NOR", "PER", "KEN", "FJI", "MNG"]
 WORDS = ["met the delegation.", "signed the water accord.", "ratified the water accord."]
@@ -56,7 +56,7 @@ def _analysis(rng: random.Random, n: int) -> Analysis:
 
 def _every_pair(analyses: list[Analysis]) -> list[Story]:
     """Single-link clustering that tests every earlier event of the same type."""
-    refs = _refs(analyses)
+    refs = story_refs(analyses)
     group = list(range(len(refs)))
     for i in range(len(refs)):
         for j in range(i):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
 from parley.resolve.agreements import merge_agreements
-from parley.resolve.stories import EventRef, cluster_stories, story_reach
+from parley.resolve.stories import EventRef, cluster_stories, story_reach, story_refs
 from parley.resolve.tracks import merge_tracks, track_key
 from parley.store.transaction import (
     EventWindow,
@@ -145,17 +145,15 @@ def _scope(tx: Transaction, ids: set[str], new: list[Analysis]) -> _Scope:
 
 
 def _windows(new: list[Analysis]) -> list[EventWindow]:
-    """The dated events of the new articles, as the stories they could join are looked up.
+    """The dated events of the new articles (every event clustering reads), as the stories
+    they could join are looked up.
 
     A superset of stories is harmless (those stories are recomputed to the same rows); missing
     one is not, so the lookup uses :func:`parley.resolve.stories.story_reach`, which covers every
     day :func:`parley.resolve.same_story`'s date tests accept.
     """
-    return [
-        EventWindow(m.type, m.day, m.tolerance)
-        for m in _members(new, cluster_stories(new))
-        if m.day is not None
-    ]
+    reaches = ((ref.event.type, *story_reach(ref)) for ref in story_refs(new))
+    return [EventWindow(kind, day, tol) for kind, day, tol in reaches if day is not None]
 
 
 def _articles_behind(tx: Transaction, scope: _Scope) -> set[str]:

@@ -41,7 +41,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from parley import knowledge
 from parley.models import Analysis, Event, Story
@@ -85,6 +85,11 @@ class EventRef:
     def ref(self) -> str:
         return f"{self.article_id}#{self.index}"
 
+    @cached_property
+    def step(self) -> str | None:
+        """:func:`agreement_step` of the event, read once: clustering asks it for every pair."""
+        return agreement_step(self.event)
+
     def states(self, actors: Iterable[str]) -> set[str]:
         """``actors`` with each person replaced by their country where it is known."""
         return {self.countries.get(a, a) for a in actors}
@@ -119,7 +124,7 @@ def story_reach(ref: EventRef) -> tuple[dt.date | None, int]:
     join by this window, so it covers every day the date test can accept."""
     day, tol = event_day(ref)
     published = ref.published_at
-    if published is None or agreement_step(ref.event) is None or _has_written_date(ref):
+    if published is None or ref.step is None or _has_written_date(ref):
         return day, tol
     half = _STEP_HORIZON_DAYS // 2
     if ref.event.status == "occurred":
@@ -155,7 +160,7 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if a.article_id == b.article_id and not _part_of_whole(a, b):
         return False
-    step_a, step_b = agreement_step(a.event), agreement_step(b.event)
+    step_a, step_b = a.step, b.step
     if step_a and step_b and step_a != step_b:
         # A signing, a ratification and an entry into force are all SUPPORT; they are three.
         return False
@@ -301,7 +306,8 @@ def _countries(an: Analysis) -> dict[str, str]:
     return {a.id: a.country for a in an.actors if a.kind == "person" and a.country}
 
 
-def _refs(analyses: Iterable[Analysis]) -> list[EventRef]:
+def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
+    """The events of ``analyses`` that stories are made of, in publication order."""
     out = []
     for an in analyses:
         art = an.article
@@ -351,7 +357,7 @@ def _candidate_pairs(refs: Sequence[EventRef]) -> Iterator[tuple[int, int]]:
 
 def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[Story]:
     """Group events of many articles into stories; keep those seen by ``min_sources`` articles."""
-    refs = _refs(analyses)
+    refs = story_refs(analyses)
     parent = list(range(len(refs)))
 
     def find(i: int) -> int:
