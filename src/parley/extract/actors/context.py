@@ -32,6 +32,7 @@ class ArticleContext:
         self.doc = reading.doc
         self._surnames: dict[str, bool] = {}
         self._acronyms: dict[str, tuple[int, int]] | None = None
+        self._where: dict[str, list[int]] | None = None
 
     def abbreviation_of(self, ent: SpacySpan) -> tuple[int, int] | None:
         """The organisation name (token span) whose acronym ``ent`` is: "AI" in an article that
@@ -60,10 +61,18 @@ class ArticleContext:
         if len(ent) != 1:
             return False
         if word not in self._surnames:
-            self._surnames[word] = any(
-                t.text == word and self.given_name_before(t.i) for t in self.doc
-            )
+            places = self._token_positions().get(word, [])
+            self._surnames[word] = any(self.given_name_before(i) for i in places)
         return self._surnames[word]
+
+    def _token_positions(self) -> dict[str, list[int]]:
+        """Token text → its positions in the article, built once: asking every one-word name
+        about the whole document would walk all its tokens again for each name."""
+        if self._where is None:
+            self._where = {}
+            for t in self.doc:
+                self._where.setdefault(t.text, []).append(t.i)
+        return self._where
 
     def given_name_before(self, i: int) -> bool:
         """A given name right before token ``i``: a first name of the gender tables, a word the

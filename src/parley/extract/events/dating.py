@@ -21,11 +21,12 @@ from parley.extract.events.actors import wire_dateline_end
 from parley.extract.events.plover import PloverLexicon
 from parley.models import TimeExpression
 from parley.nlp.numbers import numbers
+from parley.normalize.dateline import dateline_date
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EventDates", "period_start", "scope_heads"]
+__all__ = ["EventDates", "period_start", "scope_heads", "written_day"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
 
@@ -36,7 +37,7 @@ class EventDates:
     def __init__(self, ctx: Context, lexicon: PloverLexicon) -> None:
         self.doc: Doc = ctx.doc
         self.lex = lexicon
-        self.published = ctx.article.published_at
+        self.written = written_day(ctx)
         self.on_token: dict[int, TimeExpression] = {}
         self.dates = self._by_anchor(ctx)
         self.date_tokens = {i for d in ctx.analysis.dates for i in self._token_range(d)}
@@ -46,6 +47,7 @@ class EventDates:
         belongs to: the first one there wins."""
         kinds = ctx.products.date_kind or {}
         anchors: dict[int, TimeExpression] = {}
+        of_object: dict[int, TimeExpression] = {}
         wire = wire_dateline_end(self.doc)
         for date in ctx.analysis.dates:
             if kinds.get(date.start) == "duration":
@@ -57,6 +59,11 @@ class EventDates:
             anchors.setdefault(
                 _before_participle(self.doc, self._attach_point(span.root), span.end), date
             )
+            verb = _object_verb(span)
+            if verb is not None:
+                of_object.setdefault(verb, date)
+        for verb, date in of_object.items():  # the verb's own date, when written, comes first
+            anchors.setdefault(verb, date)
         return anchors
 
     @staticmethod
@@ -165,7 +172,7 @@ class EventDates:
                 if own.precision == "day" and len(value) == 10
                 else None
             )
-        return self.published
+        return self.written
 
 
 def scope_heads(token: Token) -> Iterator[int]:
@@ -227,6 +234,47 @@ def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
         head = verb.head
         return head.head.i if head.dep_ == "pobj" else head.i
     return anchor
+
+
+def _object_verb(span: Span) -> int | None:
+    """The verb whose object a date is written on ("fired rockets at a base near Mopti at dawn
+    on Friday": the parser hangs "at dawn" on "base"), or None.
+
+    A date in a time preposition after a verb's object dates the verb's act as well; a date
+    inside the noun ("the March 2019 truce") or in a clause of its own ("the base, built in
+    March") names the object's time, not the act's.
+    """
+    inside = range(span.start, span.end)
+    top = next((t for t in span if t.head.i not in inside), None)
+    if top is None or top.head.i == top.i:
+        return None
+    prep = top.head if top.dep_ == "pobj" else top
+    if prep.dep_ != "prep" or prep.lower_ not in knowledge.words(
+        _EVENTS_LEXICON, "object_date_preps"
+    ):
+        return None
+    noun = prep.head
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb.i if verb.pos_ == "VERB" else None
+
+
+def written_day(ctx: Context) -> dt.date | None:
+    """The day the story was written: a wire dateline's own day ("KYIV, March 27 (Wire) —",
+    as the dates extractor resolved it), else the publication date. An archive copy published
+    later still tells of the dateline's day."""
+    where = dateline_date(ctx.doc.text)
+    for date in ctx.analysis.dates if where is not None else []:
+        value = date.value or ""
+        if (date.start, date.end) == where and date.precision == "day" and len(value) == 10:
+            return dt.date.fromisoformat(value)
+    return ctx.article.published_at
 
 
 def _count(unit: Token) -> int | None:

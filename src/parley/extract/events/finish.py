@@ -101,9 +101,10 @@ class Finisher:
         return True
 
     def _date_news(self, kept: list[Draft]) -> None:
-        """Date undated news: the story's day when the act is told in the past, else the
-        publication date (approximate); plans and conditions stay undated."""
-        story_day = _story_day(kept, self.ctx.article.published_at)
+        """Date undated news: the story's day when the act is told in the past, else the day
+        the story was written (a wire dateline's day, else publication; approximate); plans
+        and conditions stay undated."""
+        story_day = _story_day(kept, self.when.written)
         for draft in kept:
             if draft.date is None and draft.status in _REPORTED:
                 if story_day is not None and self.statuses.reported_past(draft.token):
@@ -205,8 +206,9 @@ class Finisher:
         )
 
     def _reporting_date(self, token: Token) -> TimeExpression | None:
-        """The publication date, marked approximate, for a news event with no date of its own."""
-        published = self.ctx.article.published_at
+        """The day the story was written (a wire dateline's day, else publication), marked
+        approximate, for a news event with no date of its own."""
+        published = self.when.written
         if published is None:
             return None
         return TimeExpression(

@@ -243,12 +243,13 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     states of the demonyms or short names before a mediation word."""
     demonyms = load_demonyms()
     out: list[str] = []
-    for m in _demonym_mediation().finditer(sent.text):
+    text = sent.text  # Span.text walks the tokens: read it once for both patterns
+    for m in _demonym_mediation().finditer(text):
         for name in m.group("names").split("-"):
             state = demonyms.get(name) or _state_named(ctx, name)
             if state:
                 out.append(state)
-    for m in _short_name_mediation().finditer(sent.text):
+    for m in _short_name_mediation().finditer(text):
         out.append(knowledge.table(LEXICON, "short_state_names")[m.group(1)])
         tail = m.group(0).split("-", 1)[1].split()[0]
         state = load_demonyms().get(tail)
@@ -267,6 +268,7 @@ def _state_named(ctx: Context, name: str) -> str | None:
 
 
 @cache
+@knowledge.derived
 def _negotiation_words() -> re.Pattern[str]:
     words = sorted(knowledge.phrases(LEXICON, "negotiation_words"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
@@ -294,9 +296,10 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     dateline_end = dash if 0 < dash < 80 else 0
     talk = _negotiation_words()
     for sent in ctx.doc.sents:
-        if talk.search(sent.text):
+        text = sent.text  # Span.text walks the tokens: read it once per sentence
+        if talk.search(text):
             add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
-        for m in _joined_talks().finditer(sent.text):
+        for m in _joined_talks().finditer(text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
             add(parties_of(ctx, named), 3)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley import knowledge
 from parley.extract.speech.cues import LEXICON
 from parley.knowledge import words
 
@@ -50,7 +51,26 @@ class Marked:
 
 
 def find_marked(text: str) -> list[Marked]:
-    """Every stretch of ``text`` between quote marks, in order; see the module docstring."""
+    """Every stretch of ``text`` between quote marks, in order; see the module docstring.
+
+    The quotes and the attributions extractors both ask for one article's marks in turn; the
+    character scan is kept for the last text asked (one entry, so memory stays flat)."""
+    memo = _last_marked()
+    found = memo.get(text)
+    if found is None:
+        found = tuple(_scan_marked(text))
+        memo.clear()
+        memo[text] = found
+    return list(found)
+
+
+@knowledge.derived
+def _last_marked() -> dict[str, tuple[Marked, ...]]:
+    """The marks of the last text scanned; emptied when the knowledge files change."""
+    return {}
+
+
+def _scan_marked(text: str) -> list[Marked]:
     doubles = list(_find_double(text))
     singles = [s for s in find_single(text) if not any(inside(s, d) for d in doubles)]
     return sorted(doubles + singles, key=lambda m: m.start)

@@ -111,8 +111,9 @@ def place_spans(doc: Doc | Span) -> Iterable[Span]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             yield ent
+    borders = knowledge.words(_LEX, "border_words")
     for token in doc:
-        if token.lemma_.lower() in knowledge.words(_LEX, "border_words") and token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and token.lemma_.lower() in borders:
             mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
             if mods and country_of_demonym(mods[-1].text):
                 yield token.doc[mods[-1].i : token.i + 1]
