@@ -7,27 +7,20 @@ driven from their homes, and casualties of an attack whose author the text does 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
 
-from parley.models import Event, RawDocument
+from events_kit import events_of, one_event
 
 pytestmark = pytest.mark.model
 
 MONDAY = dt.date(2026, 3, 9)
 
 
-def _events(pipeline: Any, text: str, event_type: str | None = None) -> list[Event]:
-    raw = RawDocument(source="issue-11", text=text, published_at=MONDAY)
-    found = pipeline.run(raw).events
-    return [e for e in found if event_type is None or e.type == event_type]
-
-
-def _one(pipeline: Any, text: str, event_type: str) -> Event:
-    found = _events(pipeline, text, event_type)
-    assert len(found) == 1, (text, _events(pipeline, text))
-    return found[0]
+_events = partial(events_of, published=MONDAY)
+_one = partial(one_event, published=MONDAY)
 
 
 # ---------------------------------------------------------------- blockades

@@ -8,11 +8,13 @@ there, and none (or not that one) when it is not.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
 
-from parley.models import Analysis, Event, RawDocument
+from events_kit import events_of, one_event
+from parley.models import Analysis, RawDocument
 
 pytestmark = pytest.mark.model
 
@@ -24,15 +26,8 @@ def _analyse(pipeline: Any, text: str, published: dt.date = MONDAY) -> Analysis:
     return pipeline.run(raw)  # type: ignore[no-any-return]
 
 
-def _events(pipeline: Any, text: str, event_type: str | None = None) -> list[Event]:
-    found = _analyse(pipeline, text).events
-    return [e for e in found if event_type is None or e.type == event_type]
-
-
-def _one(pipeline: Any, text: str, event_type: str) -> Event:
-    found = _events(pipeline, text, event_type)
-    assert len(found) == 1, (text, _events(pipeline, text))
-    return found[0]
+_events = partial(events_of, published=MONDAY)
+_one = partial(one_event, published=MONDAY)
 
 
 # ---------------------------------------------------------------- unknown actors keep a sector
