@@ -252,6 +252,36 @@ def test_a_user_file_adds_a_new_actor_with_a_role(tmp_path: Path) -> None:
     assert kb.holder("special_envoy:NOR", dt.date(2025, 2, 1)) is None
 
 
+def test_an_open_term_confirmed_until_a_day_is_not_assumed_after_it(tmp_path: Path) -> None:
+    # A holder entered from a dated source: known to hold the office up to the day it was
+    # confirmed, unknown after it (the mention then stays unlinked instead of guessing).
+    extra = _write(
+        tmp_path,
+        [{"id": "person:jane-roe", "name": "Jane Roe", "kind": "person", "country": "NOR",
+          "roles": [{"title": "Special Envoy of Norway", "key": "special_envoy:NOR",
+                     "start": "2024-01-01", "end": None, "checked": "2025-06-30"}]},
+         {"id": "person:john-roe", "name": "John Roe", "kind": "person", "country": "NOR",
+          "roles": [{"title": "Trade Envoy of Norway", "key": "trade_envoy:NOR",
+                     "start": "2024-01-01", "end": "2024-12-31", "checked": "2024-06-30"}]}],
+    )  # fmt: skip
+    kb = load_kb([extra])
+    assert kb.holder("special_envoy:NOR", dt.date(2025, 6, 30)) == kb["person:jane-roe"]
+    assert kb.holder("special_envoy:NOR", dt.date(2025, 7, 1)) is None
+    assert kb["person:jane-roe"].roles_on(dt.date(2026, 1, 1)) == []
+    # A known end date is the bound; the confirmation day does not cut a closed term short.
+    assert kb.holder("trade_envoy:NOR", dt.date(2024, 12, 1)) == kb["person:john-roe"]
+
+
+def test_confirmation_days_fall_inside_their_terms(shipped: KnowledgeBase) -> None:
+    bad = [
+        (a.id, r.key)
+        for a in shipped.actors.values()
+        for r in a.roles
+        if r.checked and ((r.start and r.checked < r.start) or (r.end and r.checked > r.end))
+    ]
+    assert bad == []
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

@@ -150,6 +150,21 @@ class Role(Record):
     key: str | None = Field(default=None, description="normalised title key, e.g. 'president:RUS'")
     start: dt.date | None = None
     end: dt.date | None = None
+    checked: dt.date | None = Field(
+        default=None,
+        description=(
+            "for a term with no known end: the last day a source confirmed it; after that day the "
+            "holding is unknown and not assumed"
+        ),
+    )
+
+    def held_on(self, day: dt.date) -> bool:
+        """Whether the role is known to be held on ``day``."""
+        if self.start is not None and day < self.start:
+            return False
+        if self.end is not None:
+            return day <= self.end
+        return self.checked is None or day <= self.checked
 
 
 class Actor(Record):
@@ -168,11 +183,7 @@ class Actor(Record):
         """Roles held on ``day`` (all roles when ``day`` is None)."""
         if day is None:
             return list(self.roles)
-        return [
-            r
-            for r in self.roles
-            if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)
-        ]
+        return [r for r in self.roles if r.held_on(day)]
 
 
 class Mention(Record):
