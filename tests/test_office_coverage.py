@@ -34,9 +34,11 @@ PHRASES = {
 
 
 def _day_in(role: Role) -> dt.date:
+    """A day of the term as known: a month in, but not past its end or its last check."""
     assert role.start is not None
     day = role.start + dt.timedelta(days=30)
-    return role.start if role.end is not None and day > role.end else day
+    last = role.end or role.checked
+    return role.start if last is not None and day > last else day
 
 
 def _terms(office: str) -> list[tuple[str, str, dt.date]]:
