@@ -1,7 +1,8 @@
 """Print, per office, how many UN member states of a region the shipped knowledge base dates.
 
 Why: issue 12 asks for the office holders of every state; this table says where the data
-stands (states with at least one dated term / states with a term known to be held on a day).
+stands: states with at least one dated term, states with a term known to be held on a day, and
+states with an open term (no end), whose holder is known up to the term's last check.
 
     .venv/bin/python scripts/office_coverage.py [--region africa,middle_east,europe] [--day D]
 """
@@ -26,9 +27,12 @@ REGIONS = {
 }
 
 
-def coverage(states: frozenset[str], day: dt.date) -> dict[str, tuple[set[str], set[str]]]:
-    """Per office: the states with a dated term, and those with a term held on ``day``."""
-    table: dict[str, tuple[set[str], set[str]]] = {o: (set(), set()) for o in OFFICES}
+Table = dict[str, tuple[set[str], set[str], set[str]]]
+
+
+def coverage(states: frozenset[str], day: dt.date) -> Table:
+    """Per office: the states with a dated term, with a term held on ``day``, with an open term."""
+    table: Table = {o: (set(), set(), set()) for o in OFFICES}
     for actor in load_kb().actors.values():
         for role in actor.roles:
             office, _, code = (role.key or "").partition(":")
@@ -36,6 +40,8 @@ def coverage(states: frozenset[str], day: dt.date) -> dict[str, tuple[set[str], 
                 table[office][0].add(code)
                 if role.held_on(day):
                     table[office][1].add(code)
+                if role.end is None:
+                    table[office][2].add(code)
     return table
 
 
@@ -48,10 +54,10 @@ def main() -> None:
     un = set(knowledge.document("un_members.json", "parley-un-members/1")["members"])
     states = frozenset(c for r in args.region.split(",") for c in REGIONS[r].split()) & un
     print(f"{len(states)} UN member states; dated / held on {args.day}")
-    print("| office | states with a dated term | held on the day |")
-    print("| --- | --- | --- |")
-    for office, (dated, held) in coverage(states, args.day).items():
-        print(f"| {office} | {len(dated)} | {len(held)} |")
+    print("| office | states with a dated term | held on the day | with an open term |")
+    print("| --- | --- | --- | --- |")
+    for office, (dated, held, open_) in coverage(states, args.day).items():
+        print(f"| {office} | {len(dated)} | {len(held)} | {len(open_)} |")
         if args.missing:
             print("   no term:", " ".join(sorted(states - dated)))
             print("   not held:", " ".join(sorted(dated - held)))
