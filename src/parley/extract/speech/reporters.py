@@ -153,8 +153,10 @@ class Reporters:
         if who.head == subj.i:
             bounds = phrase_bounds(subj)
             rep, conf = self.reporter(bounds)
-            if rep.actor is None and who.actor is not None:
-                # "Armenian officials said": the speaker resolution knows whom they speak for
+            # "Armenian officials said": the speaker resolution knows whom they speak for;
+            # "The UN special envoy announced": a person named later holds the role
+            held = who.kind == "person" and rep.kind != "person"
+            if who.actor is not None and (rep.actor is None or held):
                 rep, conf = self.reporter_of(who, self.doc[bounds[0] : bounds[1]])
                 return rep, min(conf, who.confidence)
             return rep, conf

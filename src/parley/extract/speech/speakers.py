@@ -114,6 +114,9 @@ class Speakers:
         """A noun phrase as a speaker: named, a description followed back, or words."""
         desc = self.descriptions
         found = desc.definite(head) or desc.titled(head) or self.res.who(head)
+        ahead = desc.holder_ahead(head, found)
+        if ahead is not None:
+            return ahead
         if found.actor is not None:
             return found
         named = desc.comma_named(head, found) or desc.named_later(head, found)
