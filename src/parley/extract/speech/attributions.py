@@ -79,7 +79,13 @@ from parley.extract.speech.relays import Relays
 from parley.extract.speech.reporters import Reporters
 from parley.extract.speech.resolver import Resolver, who_of
 from parley.extract.speech.speakers import Cues, Speakers, load_cues
-from parley.extract.speech.syntax import parenthetical_speech, phrase_bounds, subject_of
+from parley.extract.speech.syntax import (
+    name_bounds,
+    named_conjuncts,
+    parenthetical_speech,
+    phrase_bounds,
+    subject_of,
+)
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
 
@@ -218,12 +224,12 @@ class _Run:
         named; crediting the letter to A alone, or to an anonymous "senators", loses three.
         """
         subj = subject_of(verb)
-        names = _named_conjuncts(subj, self.reporters.person) if subj is not None else []
+        names = named_conjuncts(subj, self.reporters.person) if subj is not None else []
         if len(names) < 2 or item.via is not None:
             return [item]
         out = []
         for name in names:
-            reporter, conf = self.reporters.reporter(_name_bounds(name))
+            reporter, conf = self.reporters.reporter(name_bounds(name))
             if reporter.kind in ("anonymous", "group"):
                 reporter = reporter.model_copy(update={"kind": "person"})
             conf = min(conf, item.confidence)
@@ -315,28 +321,3 @@ def _other_sense(verb: Token, cues: Cues) -> bool:
     if verb.lemma_.lower() in cues.denial_verbs:
         return False
     return any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:
-    """The people coordinated in a subject ("A, B, C and D"), in text order; empty unless
-    it names at least two joined by a conjunction (the parser links some by apposition)."""
-    names, todo, joined = [subj], [subj], False
-    while todo:
-        for child in todo.pop().children:
-            if child.dep_ in ("conj", "appos") and person(child):
-                joined = joined or child.dep_ == "conj"
-                names.append(child)
-                todo.append(child)
-    if not person(subj) or not joined:
-        return []
-    return sorted(names, key=lambda t: t.i)
-
-
-def _name_bounds(name: Token) -> tuple[int, int]:
-    """Token bounds of a name with the titles and first names glued before it."""
-    start = name.i
-    while start > 0 and name.doc[start - 1].dep_ == "compound":
-        if name.doc[start - 1].head.i != name.i:
-            break
-        start -= 1
-    return start, name.i + 1

@@ -240,6 +240,7 @@ class Descriptions:
             if span is None:
                 continue
             lo, hi = phrase_bounds(span.root)
+            lo = _after_conjunction(self.doc[lo : span.start], lo)
             if subj.lower_ in {t.lower_ for t in self.doc[lo:hi]}:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
@@ -283,6 +284,13 @@ class _RoleWords:
         if self.noun not in said or not self.words <= said:
             return False
         return all(_names_in(kb, actor, low) for actor in self.actors)
+
+
+def _after_conjunction(before: Sequence[Token], lo: int) -> int:
+    """Where a person's own words start in a phrase the parser built over two people ("Baker
+    and Soviet Foreign Minister X"): after the last conjunction before the name."""
+    joins = [t.i for t in before if t.dep_ == "cc"]
+    return joins[-1] + 1 if joins else lo
 
 
 def _title_top(name: Token) -> Token:
