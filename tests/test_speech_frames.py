@@ -63,3 +63,52 @@ def test_a_quoted_charge_after_accused_of_presenting_is_the_accusers(sm: Any, te
 def test_what_someone_presents_in_quote_marks_stays_theirs(sm: Any) -> None:
     text = 'NATO accused Lavrov of lying, and Rubio presented "a plan for the border".'
     assert direct(speech_of(sm, text)[0]) == {"a plan for the border": "rubio"}
+
+
+@pytest.mark.model
+def test_a_claim_cut_before_its_quoted_end_is_no_claim_the_quote_is(sm: Any) -> None:
+    text = 'Lavrov asserted they would be there to "take part in talks with the UN, not to sign".'
+    quotes, claims = speech_of(sm, text)
+    assert [c.claim.text for c in claims] == []
+    assert direct(quotes) == {"take part in talks with the UN, not to sign": "lavrov"}
+
+
+@pytest.mark.model
+def test_a_paraphrase_with_a_quoted_condition_stays_a_claim(sm: Any) -> None:
+    text = 'Lavrov said Moscow was ready to help "if our partners ask for it".'
+    assert [c.claim.text for c in speech_of(sm, text)[1]] == ["Moscow was ready to help"]
+
+
+@pytest.mark.model
+def test_the_president_with_a_capital_goes_back_to_the_president_named_before(sm: Any) -> None:
+    text = (
+        "President Meloni opened the summit on Monday.\n\n"
+        'Addressing the delegates, the President added: "The draft is nearly done."'
+    )
+    assert direct(speech_of(sm, text)[0]) == {"The draft is nearly done.": "meloni"}
+
+
+@pytest.mark.model
+def test_the_president_is_nobody_named_before_without_that_title(sm: Any) -> None:
+    text = (
+        "Lavrov opened the summit on Monday.\n\n"
+        'Addressing the delegates, the President added: "The draft is nearly done."'
+    )
+    assert direct(speech_of(sm, text)[0]) == {"The draft is nearly done.": None}
+
+
+@pytest.mark.model
+def test_a_claim_goes_on_past_an_object_that_is_really_a_subject(sm: Any) -> None:
+    text = (
+        '"No comment," said Lavrov, adding that he understood Foreign Minister Rubio in '
+        "Washington also rejected the plan."
+    )
+    claims = [c.claim.text for c in speech_of(sm, text)[1]]
+    assert claims == ["he understood Foreign Minister Rubio in Washington also rejected the plan"]
+
+
+@pytest.mark.model
+def test_a_claim_ends_before_someone_elses_clause(sm: Any) -> None:
+    text = "Lavrov said he welcomed Rubio in Moscow, and Merz denied the report."
+    claims = {c.claim.text: c.reporter.actor for c in speech_of(sm, text)[1]}
+    assert claims["he welcomed Rubio in Moscow"] == "lavrov"

@@ -69,6 +69,7 @@ class Claims:
             ]  # fmt: skip
             if start is not None:
                 words = [*self.doc[start : comp.left_edge.i], *words]
+            words.extend(self._predicate_cut_off(comp, verb, cut))
             return self.clean(trim(words))
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
@@ -80,6 +81,26 @@ class Claims:
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             return self._interrupted(verb)
         return None
+
+    def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:
+        """The rest of a claim the parser cut after an object that is really a subject.
+
+        In "he understood X in Tokyo also denied the report" the parser reads X as what he
+        understood and hangs "also denied the report" elsewhere; a verb right after the
+        complement, with no subject of its own and not joined by "and", finishes the claim.
+        """
+        end = comp.right_edge.i + 1
+        if cut < end or end >= len(self.doc) or not same_paragraph(self.doc[end], verb):
+            return []
+        nxt = self.doc[end]
+        pred = nxt.head if nxt.dep_ in ("advmod", "aux", "neg") else nxt
+        if pred.pos_ != "VERB" or pred.left_edge.i != end or pred.i in (verb.i, comp.i):
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for c in pred.children):
+            return []
+        if not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") for c in comp.children):
+            return []
+        return list(pred.subtree)
 
     def _stranded_subject(self, verb: Token, comp: Token) -> int | None:
         """Where the complement's subject starts when the parser left it in a date phrase.

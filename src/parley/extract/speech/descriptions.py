@@ -194,7 +194,7 @@ class Descriptions:
         several fit, the one whose state the sentence names wins ("Asked whether Brazil …,
         the minister" is Brazil's minister).
         """
-        if subj.tag_ != "NN" or self.res.actor_of_token(subj.i)[0] is not None:
+        if not _common_title(subj) or self.res.actor_of_token(subj.i)[0] is not None:
             return None
         dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
         if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in subj.children):
@@ -284,6 +284,16 @@ class _RoleWords:
         if self.noun not in said or not self.words <= said:
             return False
         return all(_names_in(kb, actor, low) for actor in self.actors)
+
+
+def _common_title(tok: Token) -> bool:
+    """A title used as a common noun: "the minister", or "the President" written with a
+    capital, which the tagger takes for a name (but not a part of one: "the President Hotel")."""
+    if tok.tag_ == "NN":
+        return True
+    return tok.tag_ == "NNP" and tok.dep_ != "compound" and not any(
+        c.dep_ == "compound" for c in tok.children
+    )
 
 
 def _after_conjunction(before: Sequence[Token], lo: int) -> int:
