@@ -56,9 +56,7 @@ def test_a_quote_said_together_is_each_speakers(sm: Any, text: str) -> None:
         ('"The draft is ready," Lavrov said.', [("lavrov", "Lavrov")]),
     ],
 )  # fmt: skip
-def test_one_speaker_stays_one_quote(
-    sm: Any, text: str, speakers: list[tuple[str, str]]
-) -> None:
+def test_one_speaker_stays_one_quote(sm: Any, text: str, speakers: list[tuple[str, str]]) -> None:
     assert who(quotes_of(sm, text)) == speakers
 
 

@@ -65,7 +65,6 @@ extractor can fill ``Event.attributed_to`` for events found in that sentence.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register

@@ -39,10 +39,9 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-    from parley.kb import KnowledgeBase
-
     from parley.extract.speech.institutions import Institutions
     from parley.extract.speech.resolver import Resolver
+    from parley.kb import KnowledgeBase
     from parley.models import Mention
 
 __all__ = ["Descriptions", "has_role", "person_role"]
@@ -115,7 +114,7 @@ class Descriptions:
         if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
         lo, hi = phrase_bounds(head)
-        role = _RoleWords.of(self, head, self.doc[lo:hi])
+        role = _RoleWords.of(self, head, list(self.doc[lo:hi]))
         limit = sentence_end_after(head, 10)
         for m in sorted(self.res.ctx.analysis.mentions, key=lambda m: m.start):
             if not self.doc[hi - 1].idx < m.start < limit or self.res.kind(m.actor) != "person":
@@ -240,7 +239,7 @@ class Descriptions:
             if span is None:
                 continue
             lo, hi = phrase_bounds(span.root)
-            lo = _after_conjunction(self.doc[lo : span.start], lo)
+            lo = _after_conjunction(list(self.doc[lo : span.start]), lo)
             if subj.lower_ in {t.lower_ for t in self.doc[lo:hi]}:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
@@ -291,8 +290,10 @@ def _common_title(tok: Token) -> bool:
     capital, which the tagger takes for a name (but not a part of one: "the President Hotel")."""
     if tok.tag_ == "NN":
         return True
-    return tok.tag_ == "NNP" and tok.dep_ != "compound" and not any(
-        c.dep_ == "compound" for c in tok.children
+    return (
+        tok.tag_ == "NNP"
+        and tok.dep_ != "compound"
+        and not any(c.dep_ == "compound" for c in tok.children)
     )
 
 
