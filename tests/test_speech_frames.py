@@ -112,3 +112,26 @@ def test_a_claim_ends_before_someone_elses_clause(sm: Any) -> None:
     text = "Lavrov said he welcomed Rubio in Moscow, and Merz denied the report."
     claims = {c.claim.text: c.reporter.actor for c in speech_of(sm, text)[1]}
     assert claims["he welcomed Rubio in Moscow"] == "lavrov"
+
+
+@pytest.mark.model
+def test_a_speaker_hung_on_the_claims_last_noun_still_speaks(sm: Any) -> None:
+    text = (
+        "The figures come from interviews with detainees and reports by the Lakeland Justice "
+        "Ministry's forensic department, a spokeswoman for the rights group said."
+    )
+    [claim] = speech_of(sm, text)[1]
+    assert claim.reporter.text == "a spokeswoman for the rights group"
+    assert claim.claim.text.endswith("the Lakeland Justice Ministry's forensic department")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed in Geneva, the Swiss city, on Monday.",
+        "The delegates thanked Lavrov, the host, and flew home.",
+    ],
+)
+def test_an_apposition_without_a_verb_of_saying_says_nothing(sm: Any, text: str) -> None:
+    assert speech_of(sm, text) == ([], [])

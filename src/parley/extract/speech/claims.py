@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.extract.speech.syntax import same_paragraph, sentence_piece, subject_of, trim
+from parley.extract.speech.syntax import (
+    same_paragraph,
+    sentence_piece,
+    subject_of,
+    trailing_appos,
+    trim,
+)
 from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
@@ -60,6 +66,9 @@ class Claims:
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
             cut = self._next_speech(comp)
+            speaker = trailing_appos(verb)  # "CLAIM, a spokeswoman for the group said"
+            if speaker is not None and comp.left_edge.i < speaker.i < cut:
+                cut = speaker.left_edge.i
             start = self._stranded_subject(verb, comp)
             words = [
                 t for t in comp.subtree

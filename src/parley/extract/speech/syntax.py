@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
-    "named_conjuncts", "paragraph_start",
+    "named_conjuncts", "paragraph_start", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -127,13 +127,29 @@ def subject_of(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if seen == 0:
-            found = _asked_subject(verb) or _subject_over_break(verb)
+            found = _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
             if found is not None:
                 return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
         seen += 1
+    return None
+
+
+def trailing_appos(verb: Token) -> Token | None:
+    """The speaker of "CLAIM …, a spokeswoman for the group said" when the parser hung the
+    speaker on the claim's last noun as an apposition: the phrase set off by a comma that
+    ends right before a subjectless verb with its claim before it."""
+    if verb.i == 0 or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    last = verb.doc[verb.i - 1]
+    for tok in (last, *last.ancestors):
+        if tok.right_edge.i != verb.i - 1 or tok.i >= verb.i:
+            break
+        edge = tok.left_edge.i
+        if tok.dep_ == "appos" and edge > 0 and verb.doc[edge - 1].text == ",":
+            return tok if tok.pos_ in ("NOUN", "PROPN") and same_paragraph(tok, verb) else None
     return None
 
 
