@@ -216,13 +216,22 @@ class Claims:
             clausal = lemma in self.cues.indirect_verbs or lemma in self.cues.report_verbs
             if subj is None or verb.head.i < verb.i or not clausal:
                 return None  # "Officials speak less about X": speaking of, not saying that
-            rest = list(self.doc[verb.i + 1 : sent.end])
+            rest = list(self.doc[verb.i + 1 : self._before_outer_tag(verb, sent.end)])
             while rest and (rest[0].lower_ == "that" or rest[0].is_punct):
                 rest.pop(0)
             return self.clean(trim(rest))
         rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
         end = sent.end if rest and verb.head.i > verb.i else stop
         return self.clean(trim(list(self.doc[sent.start : end])))
+
+    def _before_outer_tag(self, verb: Token, end: int) -> int:
+        """Where the words of "X stressed …, the statement said" stop: before the outer
+        speech tag the verb's clause is reported by (its subject, or the verb itself)."""
+        outer = verb.head
+        if outer.i <= verb.i or outer.i >= end:
+            return end
+        subj = subject_of(outer)
+        return subj.left_edge.i if subj is not None and subj.i > verb.i else outer.i
 
     def clean(self, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
         """A claim without the dateline before it or a concessive clause after it.

@@ -179,7 +179,11 @@ class _Run:
         if credit is None:
             cue = self.finder.governing_cue(span) or self.finder.cue_in_sentence(span)
         if cue is not None:
-            speaker = self._speaker(cue) or speaker_from(self.credits.credit_before(span))
+            cited = self._cited_for(cue)
+            speaker = speaker_from(self.who.who(cited)) if cited is not None else None
+            speaker = (
+                speaker or self._speaker(cue) or speaker_from(self.credits.credit_before(span))
+            )
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
             self._joint = self._joint_speakers(cue)
@@ -228,6 +232,22 @@ class _Run:
             if self._person(child) and self._person(subj):
                 return [name_bounds(child), (joins[0].i + 1, subj.i + 1)]
         return []
+
+    def _cited_for(self, cue: Token) -> Token | None:
+        """The text or source "according to" cites for a verb that does not report speech
+        ("According to the statement, X presented a proposal that '…'": the statement's words,
+        not X's); a verb of saying keeps its speaker ("According to Z, X said '…'")."""
+        if cue.lemma_.lower() in self.cues.indirect_verbs:
+            return None
+        pairs = {tuple(p[:2]) for p in self.cues.prepositions if len(p) >= 2}
+        for child in cue.children:
+            for prep in child.children:
+                if (child.lower_, prep.lower_) not in pairs:
+                    continue
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
 
     def _person(self, tok: Token) -> bool:
         """Whether ``tok`` names a person (a known one, or a name the parser tags so)."""

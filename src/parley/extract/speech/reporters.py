@@ -72,7 +72,9 @@ class Reporters:
         the phrase again who it is would go round for ever.
         """
         who = self.speakers.who(noun)
-        if who is None or who.head == noun.i or who.actor is None:
+        if who is None or who.head == noun.i or who.start <= noun.idx < who.end:
+            return None  # the phrase itself: no issuer in sight
+        if who.actor is None and who.kind is None and who.head is None:
             return None
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         if span is None or not len(span):
