@@ -228,8 +228,9 @@ class Claims:
         """Where the words of "X stressed …, the statement said" stop: before the outer
         speech tag the verb's clause is reported by (its subject, or the verb itself)."""
         outer = verb.head
-        if outer.i <= verb.i or outer.i >= end:
-            return end
+        speech = self.cues.indirect_verbs | self.cues.report_verbs
+        if outer.i <= verb.i or outer.i >= end or outer.lemma_.lower() not in speech:
+            return end  # "X, the minister, said the two had agreed …": no tag, the claim runs on
         subj = subject_of(outer)
         return subj.left_edge.i if subj is not None and subj.i > verb.i else outer.i
 

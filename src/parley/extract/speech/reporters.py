@@ -74,8 +74,8 @@ class Reporters:
         who = self.speakers.who(noun)
         if who is None or who.head == noun.i or who.start <= noun.idx < who.end:
             return None  # the phrase itself: no issuer in sight
-        if who.actor is None and who.kind is None and who.head is None:
-            return None
+        if who.actor is None and who.start >= noun.sent.start_char:
+            return None  # an unnamed reader in the phrase ("read out by an official") is no issuer
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
