@@ -351,8 +351,8 @@ def test_a_surname_without_anyone_introduced_is_the_known_person(analyse_homonym
 # -- shipped actors: the Syrian opposition, Riek Machar ------------------------------------
 
 
-def _shipped(kb, nlp, text: str, on: dt.date = ON) -> list[Mention]:  # type: ignore[no-untyped-def]
-    article = Article(id="t", text=text, published_at=on)
+def _shipped(kb, nlp, text: str, on: dt.date = ON, dateline: str | None = None) -> list[Mention]:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text=text, published_at=on, dateline=dateline)
     ctx = Context(article=article, doc=nlp(text), kb=kb, analysis=Analysis(article=article))
     ActorsExtractor()(ctx)
     return ctx.analysis.mentions
@@ -392,3 +392,31 @@ def test_the_known_surname_alone_is_still_the_known_person(kb, nlp) -> None:  # 
     text = "Czech President Petr Pavel met the chancellor. Pavel said the talks were useful."
     mentions = _shipped(kb, nlp, text, dt.date(2024, 8, 2))
     assert {m.actor for m in mentions if "Pavel" in m.text} == {"person:petr-pavel"}
+
+
+# -- "the Foreign Office": an office many states have ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "linked"),
+    [
+        # a report from Islamabad: Pakistan's foreign office, not Britain's
+        ("ISLAMABAD: The Foreign Office said on Thursday that the border talks would resume.",
+         "Islamabad", False),
+        # no dateline and no word of Britain: unlinked rather than forced onto Britain
+        ("The Foreign Office said on Thursday that the border talks would resume.", None, False),
+        # a report from London
+        ("LONDON: The Foreign Office said on Thursday that the border talks would resume.",
+         "London", True),
+        # no dateline, but the article is about Britain
+        ("The Foreign Office said on Thursday that Britain would send an envoy to the talks.",
+         None, True),
+    ],
+)  # fmt: skip
+def test_the_foreign_office_is_britain_only_when_the_article_says_so(  # type: ignore[no-untyped-def]
+    kb, nlp, text, dateline, linked
+) -> None:
+    mentions = _shipped(kb, nlp, text, dt.date(2022, 5, 13), dateline)
+    office = [m for m in mentions if "Foreign Office" in m.text]
+    assert office, mentions
+    assert (office[0].actor == "GBR") is linked

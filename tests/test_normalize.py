@@ -232,6 +232,35 @@ def test_glued_names_are_split_and_recorded(
     assert article.text == text.replace(glued, split[0] + repair.inserted + split[1])
 
 
+def test_a_sentence_glued_to_the_next_is_split_and_recorded(small_kb: KnowledgeBase) -> None:
+    text = f"{FILLER} The delegation walked out, the envoy said.After the recess talks resumed."
+    article = run(small_kb, text, title="Given")
+    [repair] = article.repairs
+    assert (repair.glued, repair.split, repair.why) == (
+        "said.After",
+        ["said.", "After"],
+        "sentence glued to the next",
+    )
+    assert text[repair.start :].startswith("said.After")
+    assert "the envoy said. After the recess" in article.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bring papers, e.g.The permits and visas.",  # an abbreviation: one letter before the stop
+        "Read it at www.example.At some point.",  # a web address: a dot before the word
+        "The U.S.Army denied it.",  # upper case before the stop
+        "The file is called report.pdf and it was sent.",  # lower case after the stop
+        "The envoy met the minister.Kowalski left early.",  # not a common sentence opener
+    ],
+)
+def test_full_stops_that_are_not_glued_sentences(small_kb: KnowledgeBase, text: str) -> None:
+    article = run(small_kb, f"{FILLER} {text}", title="Given")
+    assert [r for r in article.repairs if r.why == "sentence glued to the next"] == []
+    assert text in article.text
+
+
 @pytest.mark.parametrize(
     "word",
     [

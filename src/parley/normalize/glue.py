@@ -11,6 +11,12 @@ the sentence after it. We split only where both sides are credible:
    place opening the first paragraph, which is a dateline ("MoscowThe").
 
 So iPhone, McCain, YouTube or JavaScript are never touched: no known name ends where they bend.
+
+A whole sentence can be glued to the next the same way ("… the group said.At the meeting …"):
+a full stop between a lower-case word of two letters or more and a common sentence opener is a
+lost space. Abbreviations ("e.g.The"), initials ("J.R.") and web addresses ("news.at") are not:
+their left part is one letter, upper-case, or their right part is lower-case.
+
 What is inserted is recorded in ``Repair.inserted``: " — " after a dateline (the wire style the
 dateline reader understands), ". " after any other name, which ends the sentence it closed.
 """
@@ -42,6 +48,10 @@ _RIGHT_WORD = re.compile(r"[A-Z][a-z]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 
 DATELINE_WHY = "dateline glued to the first sentence"
+SENTENCE_WHY = "sentence glued to the next"
+
+# "said.At": a lower-case word (two letters or more) and its full stop, then a capitalised word.
+_GLUED_SENTENCE = re.compile(r"(?<![\w.@/])([a-z]{2,}\.)([A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class _Glue:
 def repair_glue(body: Tracked, names: NameIndex) -> tuple[Tracked, list[Repair]]:
     """Split every glued known name in ``body``; return the new text and what was done."""
     found = [g for p in _candidates(body.text) if (g := _classify(body.text, p, names))]
+    found = sorted([*found, *_glued_sentences(body.text)], key=lambda g: g.split_at)
     repairs = [
         Repair(
             glued=g.name + g.word,
@@ -68,6 +79,15 @@ def repair_glue(body: Tracked, names: NameIndex) -> tuple[Tracked, list[Repair]]
         for g in found
     ]
     return body.apply((g.split_at, g.split_at, g.inserted) for g in found), repairs
+
+
+def _glued_sentences(text: str) -> list[_Glue]:
+    """Full stops with no space after them between a sentence and a common opener."""
+    return [
+        _Glue(m.start(), m.end(1), m.group(1), m.group(2), SENTENCE_WHY, " ")
+        for m in _GLUED_SENTENCE.finditer(text)
+        if m.group(2).lower() in SENTENCE_OPENERS
+    ]
 
 
 def _candidates(text: str) -> list[int]:

@@ -97,6 +97,9 @@ class Entities:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
             return
+        if self.check.another_states_office(ent, actor):
+            self.new_org(ent)
+            return
         if self.check.shares_a_place_name(ent) and not self.check.names_the_institution(ent, actor):
             self.shared_place_name(ent)
             return

@@ -104,6 +104,22 @@ class Evidence:
         key = alias_key(ent.text)
         return _is_place_name(actor, key) and (self.is_locative(ent) or self.is_dateline(ent))
 
+    def another_states_office(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "The Foreign Office" in a report from Islamabad is Pakistan's, not Britain's.
+
+        A metonym naming an office many states have is the state's only in a report from
+        there or, with no dateline, when the article names the state elsewhere; otherwise
+        it stays unlinked rather than forced onto the one state the knowledge base knows."""
+        generic = {alias_key(w) for w in lex("offices_every_state_has")}
+        if actor.kind != "state" or alias_key(ent.text) not in generic:
+            return False
+        home = city_country(self.r.dateline) if self.r.dateline else None
+        if home is not None:
+            return home != actor.country
+        names = [n for n in (actor.name, *actor.aliases) if alias_key(n) not in generic]
+        text = self.r.text
+        return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
+
     def shares_a_place_name(self, ent: SpacySpan) -> bool:
         """ "Duma" alone: an institution's one-word alias that is also a town's name."""
         return alias_key(ent.text) in {alias_key(w) for w in lex("names_shared_with_places")}

@@ -65,7 +65,6 @@ extractor can fill ``Event.attributed_to`` for events found in that sentence.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
@@ -79,7 +78,13 @@ from parley.extract.speech.relays import Relays
 from parley.extract.speech.reporters import Reporters
 from parley.extract.speech.resolver import Resolver, who_of
 from parley.extract.speech.speakers import Cues, Speakers, load_cues
-from parley.extract.speech.syntax import parenthetical_speech, phrase_bounds, subject_of
+from parley.extract.speech.syntax import (
+    name_bounds,
+    named_conjuncts,
+    parenthetical_speech,
+    phrase_bounds,
+    subject_of,
+)
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
 
@@ -204,7 +209,8 @@ class _Run:
         nothing), one per person when named people speak together."""
         found = []
         for tok in self.doc:
-            if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            verbal = tok.pos_ == "VERB" or _verb_read_as_noun(tok)
+            if not verbal or any(c.dep_ == "neg" for c in tok.children):
                 continue
             item = self._verbal(tok)
             if item is not None:
@@ -218,12 +224,12 @@ class _Run:
         named; crediting the letter to A alone, or to an anonymous "senators", loses three.
         """
         subj = subject_of(verb)
-        names = _named_conjuncts(subj, self.reporters.person) if subj is not None else []
+        names = named_conjuncts(subj, self.reporters.person) if subj is not None else []
         if len(names) < 2 or item.via is not None:
             return [item]
         out = []
         for name in names:
-            reporter, conf = self.reporters.reporter(_name_bounds(name))
+            reporter, conf = self.reporters.reporter(name_bounds(name))
             if reporter.kind in ("anonymous", "group"):
                 reporter = reporter.model_copy(update={"kind": "person"})
             conf = min(conf, item.confidence)
@@ -317,26 +323,10 @@ def _other_sense(verb: Token, cues: Cues) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:
-    """The people coordinated in a subject ("A, B, C and D"), in text order; empty unless
-    it names at least two joined by a conjunction (the parser links some by apposition)."""
-    names, todo, joined = [subj], [subj], False
-    while todo:
-        for child in todo.pop().children:
-            if child.dep_ in ("conj", "appos") and person(child):
-                joined = joined or child.dep_ == "conj"
-                names.append(child)
-                todo.append(child)
-    if not person(subj) or not joined:
-        return []
-    return sorted(names, key=lambda t: t.i)
-
-
-def _name_bounds(name: Token) -> tuple[int, int]:
-    """Token bounds of a name with the titles and first names glued before it."""
-    start = name.i
-    while start > 0 and name.doc[start - 1].dep_ == "compound":
-        if name.doc[start - 1].head.i != name.i:
-            break
-        start -= 1
-    return start, name.i + 1
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A verb the tagger took for a noun but the parser used as one ("… officials working on
+    arms admit they don't understand …"): a clause head with a subject and a clause of its own."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "ccomp" in deps

@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.extract.speech.syntax import same_paragraph, sentence_piece, subject_of, trim
+from parley.extract.speech.syntax import (
+    same_paragraph,
+    sentence_piece,
+    subject_of,
+    trailing_appos,
+    trim,
+)
 from parley.nlp.dateline import dateline_end
 
 if TYPE_CHECKING:
@@ -60,6 +66,9 @@ class Claims:
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
             cut = self._next_speech(comp)
+            speaker = trailing_appos(verb)  # "CLAIM, a spokeswoman for the group said"
+            if speaker is not None and comp.left_edge.i < speaker.i < cut:
+                cut = speaker.left_edge.i
             start = self._stranded_subject(verb, comp)
             words = [
                 t for t in comp.subtree
@@ -69,6 +78,7 @@ class Claims:
             ]  # fmt: skip
             if start is not None:
                 words = [*self.doc[start : comp.left_edge.i], *words]
+            words.extend(self._predicate_cut_off(comp, verb, cut))
             return self.clean(trim(words))
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
@@ -80,6 +90,26 @@ class Claims:
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             return self._interrupted(verb)
         return None
+
+    def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:
+        """The rest of a claim the parser cut after an object that is really a subject.
+
+        In "he understood X in Tokyo also denied the report" the parser reads X as what he
+        understood and hangs "also denied the report" elsewhere; a verb right after the
+        complement, with no subject of its own and not joined by "and", finishes the claim.
+        """
+        end = comp.right_edge.i + 1
+        if cut < end or end >= len(self.doc) or not same_paragraph(self.doc[end], verb):
+            return []
+        nxt = self.doc[end]
+        pred = nxt.head if nxt.dep_ in ("advmod", "aux", "neg") else nxt
+        if pred.pos_ != "VERB" or pred.left_edge.i != end or pred.i in (verb.i, comp.i):
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for c in pred.children):
+            return []
+        if not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") for c in comp.children):
+            return []
+        return list(pred.subtree)
 
     def _stranded_subject(self, verb: Token, comp: Token) -> int | None:
         """Where the complement's subject starts when the parser left it in a date phrase.
@@ -186,13 +216,23 @@ class Claims:
             clausal = lemma in self.cues.indirect_verbs or lemma in self.cues.report_verbs
             if subj is None or verb.head.i < verb.i or not clausal:
                 return None  # "Officials speak less about X": speaking of, not saying that
-            rest = list(self.doc[verb.i + 1 : sent.end])
+            rest = list(self.doc[verb.i + 1 : self._before_outer_tag(verb, sent.end)])
             while rest and (rest[0].lower_ == "that" or rest[0].is_punct):
                 rest.pop(0)
             return self.clean(trim(rest))
         rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
         end = sent.end if rest and verb.head.i > verb.i else stop
         return self.clean(trim(list(self.doc[sent.start : end])))
+
+    def _before_outer_tag(self, verb: Token, end: int) -> int:
+        """Where the words of "X stressed …, the statement said" stop: before the outer
+        speech tag the verb's clause is reported by (its subject, or the verb itself)."""
+        outer = verb.head
+        speech = self.cues.indirect_verbs | self.cues.report_verbs
+        if outer.i <= verb.i or outer.i >= end or outer.lemma_.lower() not in speech:
+            return end  # "X, the minister, said the two had agreed …": no tag, the claim runs on
+        subj = subject_of(outer)
+        return subj.left_edge.i if subj is not None and subj.i > verb.i else outer.i
 
     def clean(self, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
         """A claim without the dateline before it or a concessive clause after it.

@@ -98,10 +98,21 @@ class CueFinder:
             tok = root
             for _ in range(WALK_LIMIT):
                 if tok.i not in inside and self.is_cue(tok) and self._near(tok, span):
-                    return tok
+                    return self._accuser_over(tok) or tok
                 if tok.head.i == tok.i:
                     break
                 tok = tok.head
+        return None
+
+    def _accuser_over(self, act: Token) -> Token | None:
+        """The accusation verb over a charged act: in 'accused X of presenting a "…"' the
+        quoted words are the accuser's, not the accused's presenting."""
+        prep = act.head
+        if act.dep_ != "pcomp" or prep.lower_ not in self.cues.accusation_preps:
+            return None
+        for tok in (prep.head, prep.head.head):
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.accusation_verbs:
+                return tok
         return None
 
     def cue_in_sentence(self, span: SpacySpan) -> Token | None:

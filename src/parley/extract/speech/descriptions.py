@@ -10,11 +10,15 @@ name is worse than the words kept as they are:
   in their phrase, whose state agrees with any demonym (the one whose state the sentence
   names, when several fit);
 - "Switzerland's envoy for X, Marianne Keller," names the role by the name between commas;
-- a lede's "the Swiss mediator" is the Swiss person named within the next four sentences.
+- a lede's "the Swiss mediator" is the Swiss person named within the next four sentences;
+- a role named before its holder ("The UN special envoy for Syria announced …", the name two
+  paragraphs on) is the person named later who is introduced with that role, or who holds it
+  on the article's date in the knowledge base.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -31,10 +35,13 @@ from parley.knowledge import words
 from parley.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
     from parley.extract.speech.institutions import Institutions
     from parley.extract.speech.resolver import Resolver
+    from parley.kb import KnowledgeBase
     from parley.models import Mention
 
 __all__ = ["Descriptions", "has_role", "person_role"]
@@ -92,6 +99,54 @@ class Descriptions:
                 return Who(m.actor, found.text, found.start, found.end, FAR, "person", head.i)
         return None
 
+    def holder_ahead(self, head: Token, found: Who) -> Who | None:
+        """The person a role named before its holder stands for ("The UN special envoy for
+        Syria announced …", "UN Special Envoy for Syria X" or plain "X" two paragraphs on).
+
+        A definite role phrase with no person of its own goes forward, up to ten sentences, to
+        the first person named later who is introduced with that role (the role word and every
+        name and word of the phrase in the person's own phrase) or who holds it on the
+        article's date (a dated role of the knowledge base whose title has them). Anyone
+        else named in between is passed over: a role is not a pronoun.
+        """
+        if not self._person_role(head) or found.kind == "person":
+            return None
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+            return None
+        lo, hi = phrase_bounds(head)
+        role = _RoleWords.of(self, head, list(self.doc[lo:hi]))
+        limit = sentence_end_after(head, 10)
+        for m in sorted(self.res.ctx.analysis.mentions, key=lambda m: m.start):
+            if not self.doc[hi - 1].idx < m.start < limit or self.res.kind(m.actor) != "person":
+                continue
+            if self._introduced_with(m, role) or self._holds_on_date(m, role):
+                return Who(m.actor, found.text, found.start, found.end, FAR, "person", head.i)
+        return None
+
+    def _introduced_with(self, m: Mention, role: _RoleWords) -> bool:
+        """Whether person mention ``m`` stands in a phrase stating ``role``."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        lo, hi = phrase_bounds(_title_top(span.root))
+        phrase = self.doc[lo:hi]
+        if role.noun not in {t.lemma_.lower() for t in phrase}:
+            return False
+        actors = {self.res.actor_of_token(t.i)[0] for t in phrase}
+        words = {t.lower_ for t in phrase}
+        return role.actors <= actors and role.words <= words
+
+    def _holds_on_date(self, m: Mention, role: _RoleWords) -> bool:
+        """Whether the known person of ``m`` holds ``role`` on the article's date."""
+        kb = self.res.ctx.kb
+        if m.actor not in kb.actors:
+            return False
+        person = kb[m.actor]
+        if role.state is not None and self.inst.state_of(person.country or "") != role.state:
+            return False
+        day = self.res.ctx.article.published_at
+        return any(role.in_title(r.title, kb) for r in person.roles_on(day) if r.start or r.end)
+
     def _names_state(self, m: Mention, state: str) -> bool:
         """Whether the phrase of the person mention ``m`` (or the person) belongs to ``state``."""
         if self.inst.state_of(self.inst.country_of(m.actor) or "") == state:
@@ -138,7 +193,7 @@ class Descriptions:
         several fit, the one whose state the sentence names wins ("Asked whether Brazil …,
         the minister" is Brazil's minister).
         """
-        if subj.tag_ != "NN" or self.res.actor_of_token(subj.i)[0] is not None:
+        if not _common_title(subj) or self.res.actor_of_token(subj.i)[0] is not None:
             return None
         dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
         if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in subj.children):
@@ -184,12 +239,91 @@ class Descriptions:
             if span is None:
                 continue
             lo, hi = phrase_bounds(span.root)
+            lo = _after_conjunction(list(self.doc[lo : span.start]), lo)
             if subj.lower_ in {t.lower_ for t in self.doc[lo:hi]}:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
                 found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
                                  "person", span.root.i))  # fmt: skip
         return found
+
+
+class _RoleWords:
+    """What a role phrase says: its noun, the actors it names, a demonym's state, other words."""
+
+    def __init__(self, noun: str, actors: set[str], state: str | None, words: set[str]) -> None:
+        self.noun = noun
+        self.actors = actors
+        self.state = state
+        self.words = words
+
+    @classmethod
+    def of(cls, desc: Descriptions, head: Token, phrase: Sequence[Token]) -> _RoleWords:
+        """The role words of ``phrase`` ("The UN special envoy for Syria")."""
+        actors: set[str] = set()
+        state = None
+        kept: set[str] = set()
+        skip = words(LEXICON, "role_phrase_skip")
+        for tok in phrase:
+            actor, _ = desc.res.actor_of_token(tok.i)
+            if tok.i == head.i or not tok.is_alpha or tok.lower_ in skip:
+                continue
+            if actor is not None:
+                actors.add(actor)
+            elif (demonym := desc.inst.demonym_state_of(tok)) is not None:
+                state = demonym
+            else:
+                kept.add(tok.lower_)
+        return cls(head.lemma_.lower(), actors, state, kept)
+
+    def in_title(self, title: str, kb: KnowledgeBase) -> bool:
+        """Whether an office ``title`` ("UN Special Envoy for Syria") states this role."""
+        low = title.lower()
+        said = set(re.findall(r"\w+", low))
+        if self.noun not in said or not self.words <= said:
+            return False
+        return all(_names_in(kb, actor, low) for actor in self.actors)
+
+
+def _common_title(tok: Token) -> bool:
+    """A title used as a common noun: "the minister", or "the President" written with a
+    capital, which the tagger takes for a name (but not a part of one: "the President Hotel")."""
+    if tok.tag_ == "NN":
+        return True
+    return (
+        tok.tag_ == "NNP"
+        and tok.dep_ != "compound"
+        and not any(c.dep_ == "compound" for c in tok.children)
+    )
+
+
+def _after_conjunction(before: Sequence[Token], lo: int) -> int:
+    """Where a person's own words start in a phrase the parser built over two people ("Baker
+    and Soviet Foreign Minister X"): after the last conjunction before the name."""
+    joins = [t.i for t in before if t.dep_ == "cc"]
+    return joins[-1] + 1 if joins else lo
+
+
+def _title_top(name: Token) -> Token:
+    """The head of the title a name ends ("UN Special Envoy for X Tomas Virtanen"): the parser
+    often hangs the name on the title's "for"; climb through names and such a "for"."""
+    tok = name
+    for _ in range(6):
+        up = tok.head
+        if up.i == tok.i or tok.dep_ not in ("compound", "pobj", "prep", "flat"):
+            break
+        if tok.dep_ == "prep" and up.pos_ != "PROPN":
+            break
+        tok = up
+    return tok
+
+
+def _names_in(kb: KnowledgeBase, actor: str, title: str) -> bool:
+    """Whether the lower-case ``title`` names ``actor`` by its name or an alias."""
+    if actor not in kb.actors:
+        return False
+    names = (kb[actor].name, *kb[actor].aliases)
+    return any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title) for n in names)
 
 
 @knowledge.derived

@@ -27,6 +27,8 @@ __all__ = ["QuotedWords"]
 
 # Dependents that add to a clause without completing it: a quoted "if …" or "while …" tail.
 _ADJUNCT_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "punct", "cc"})
+# Word classes a clause cannot end on: the words after them are still to come.
+_OPEN_ENDS = frozenset({"ADP", "PART", "DET", "CCONJ", "SCONJ", "AUX"})
 
 
 class QuotedWords:
@@ -87,7 +89,9 @@ class QuotedWords:
         if not tops or any(t.dep_ not in _ADJUNCT_DEPS for t in tops):
             return None
         cut = trim(list(self.doc[claim[0] : first]))
-        return cut if cut is not None and not self.mostly_quoted(cut) else None
+        if cut is None or self.doc[cut[1] - 1].pos_ in _OPEN_ENDS:
+            return None  # "… would be there to": the quoted words finish it, the quote is it
+        return cut if not self.mostly_quoted(cut) else None
 
     def quote_of(self, verb: Token, subj: Token) -> tuple[int, int] | None:
         """Token bounds of the direct quote the quotes extractor credits to ``subj``'s words,

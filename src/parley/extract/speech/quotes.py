@@ -54,7 +54,7 @@ from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
 from parley.extract.speech.resolver import Resolver, speaker_from, who_of
 from parley.extract.speech.speakers import Cues, Speakers, cited_source, load_cues
-from parley.extract.speech.syntax import same_paragraph, subject_of
+from parley.extract.speech.syntax import name_bounds, named_conjuncts, same_paragraph, subject_of
 from parley.knowledge import words
 from parley.models import Quote, Speaker
 
@@ -115,6 +115,7 @@ class _Run:
         self.credits = Credits(self.res, self.who, self.finder)
         self.things = _event_heads()
         self._last: Quote | None = None  # the quote found last, for a following uncued one
+        self._joint: list[Speaker] = []  # named people who said the quote found last together
         self.going_on = GoingOn(ctx, self.finder, self._speaker)
         self.talk = Interview(ctx, self.res)
 
@@ -127,9 +128,11 @@ class _Run:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
+            self._joint = []
             quote = self._direct_quote(m, span)
             if quote is not None:
-                quotes.extend(per_paragraph(self.ctx.article.text, quote))
+                for one in self._each_speaker(quote):
+                    quotes.extend(per_paragraph(self.ctx.article.text, one))
                 quotes.extend(self._nested(m))
         return quotes
 
@@ -176,9 +179,14 @@ class _Run:
         if credit is None:
             cue = self.finder.governing_cue(span) or self.finder.cue_in_sentence(span)
         if cue is not None:
-            speaker = self._speaker(cue) or speaker_from(self.credits.credit_before(span))
+            cited = self._cited_for(cue)
+            speaker = speaker_from(self.who.who(cited)) if cited is not None else None
+            speaker = (
+                speaker or self._speaker(cue) or speaker_from(self.credits.credit_before(span))
+            )
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
+            self._joint = self._joint_speakers(cue)
             return self._quote(m, True, speaker, cue.text, cue.i)
         credit = credit or self.credits.credit_before(span)
         if credit is not None:
@@ -190,6 +198,63 @@ class _Run:
             return self._quote(m, True, previous, None, span.start)
         guess = self.credits.nearest_subject(span)
         return self._quote(m, True, speaker_from(guess, cap=_NO_CUE), None, span.start)
+
+    def _each_speaker(self, quote: Quote) -> list[Quote]:
+        """The quote once per named person when several said it together ('"…," A and
+        Foreign Minister B replied'): each is a speaker, with their own words only."""
+        if len(self._joint) < 2:
+            return [quote]
+        return [quote.model_copy(update={"speaker": s}) for s in self._joint]
+
+    def _joint_speakers(self, cue: Token) -> list[Speaker]:
+        """The people a cue's subject names together ("A and Foreign Minister B")."""
+        verb = self._outer_speech(_verb_over(cue) if cue.pos_ == "NOUN" else cue)
+        subj = subject_of(verb)
+        if subj is None:
+            return []
+        bounds = [name_bounds(n) for n in named_conjuncts(subj, self._person)]
+        found = []
+        for lo, hi in bounds or self._misread_pair(subj):
+            name = self.doc[hi - 1]
+            words = self.doc[lo:hi]
+            actor, conf = self.res.actor_of_token(name.i)
+            found.append(Speaker(actor=actor, text=words.text, start=words.start_char,
+                                 end=words.end_char, confidence=min(conf, 0.9)))  # fmt: skip
+        return found
+
+    def _misread_pair(self, subj: Token) -> list[tuple[int, int]]:
+        """ "A and Foreign Minister B" read as B modified by "A and Foreign Minister": the
+        two names' bounds, split at the "and"."""
+        for child in subj.children:
+            joins = [c for c in child.children if c.dep_ == "cc"]
+            if child.dep_ not in ("nmod", "compound") or not joins or child.i > subj.i:
+                continue
+            if self._person(child) and self._person(subj):
+                return [name_bounds(child), (joins[0].i + 1, subj.i + 1)]
+        return []
+
+    def _cited_for(self, cue: Token) -> Token | None:
+        """The text or source "according to" cites for a verb that does not report speech
+        ("According to the statement, X presented a proposal that '…'": the statement's words,
+        not X's); a verb of saying keeps its speaker ("According to Z, X said '…'")."""
+        if cue.lemma_.lower() in self.cues.indirect_verbs:
+            return None
+        pairs = {tuple(p[:2]) for p in self.cues.prepositions if len(p) >= 2}
+        for child in cue.children:
+            for prep in child.children:
+                if (child.lower_, prep.lower_) not in pairs:
+                    continue
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+
+    def _person(self, tok: Token) -> bool:
+        """Whether ``tok`` names a person (a known one, or a name the parser tags so)."""
+        actor, _ = self.res.actor_of_token(tok.i)
+        if actor is not None:
+            return self.res.kind(actor) == "person"
+        return tok.ent_type_ == "PERSON"
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int

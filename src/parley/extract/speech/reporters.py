@@ -72,8 +72,10 @@ class Reporters:
         the phrase again who it is would go round for ever.
         """
         who = self.speakers.who(noun)
-        if who is None or who.head == noun.i or who.actor is None:
-            return None
+        if who is None or who.head == noun.i or who.start <= noun.idx < who.end:
+            return None  # the phrase itself: no issuer in sight
+        if who.actor is None and who.start >= noun.sent.start_char:
+            return None  # an unnamed reader in the phrase ("read out by an official") is no issuer
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
@@ -153,8 +155,10 @@ class Reporters:
         if who.head == subj.i:
             bounds = phrase_bounds(subj)
             rep, conf = self.reporter(bounds)
-            if rep.actor is None and who.actor is not None:
-                # "Armenian officials said": the speaker resolution knows whom they speak for
+            # "Armenian officials said": the speaker resolution knows whom they speak for;
+            # "The UN special envoy announced": a person named later holds the role
+            held = who.kind == "person" and rep.kind != "person"
+            if who.actor is not None and (rep.actor is None or held):
                 rep, conf = self.reporter_of(who, self.doc[bounds[0] : bounds[1]])
                 return rep, min(conf, who.confidence)
             return rep, conf

@@ -114,6 +114,9 @@ class Speakers:
         """A noun phrase as a speaker: named, a description followed back, or words."""
         desc = self.descriptions
         found = desc.definite(head) or desc.titled(head) or self.res.who(head)
+        ahead = desc.holder_ahead(head, found)
+        if ahead is not None:
+            return ahead
         if found.actor is not None:
             return found
         named = desc.comma_named(head, found) or desc.named_later(head, found)
@@ -131,7 +134,7 @@ class Speakers:
         Only a text that is the object of another verb has an author there; "A statement
         said …" names none.
         """
-        if noun.dep_ in SUBJECT_DEPS:
+        if noun.dep_ in SUBJECT_DEPS or self._cited_text(noun):
             return None
         tok = noun.head
         for _ in range(4):
@@ -151,7 +154,7 @@ class Speakers:
         source = self._source_of_statement(noun) or self.author_of(noun)
         if source is not None or not _definite_text(noun):
             return source
-        for sent in sentences_back(noun, LOOK_BACK):
+        for sent in sentences_back(noun, 2 * LOOK_BACK):
             for tok in reversed([t for t in sent if t.i < noun.i]):
                 if tok.lemma_ != noun.lemma_:
                     continue
@@ -166,7 +169,7 @@ class Speakers:
         text "the notice" or "Monday's statement" with no issuer of its own goes on with
         that actor's act ("The Treasury imposed sanctions … 'the notice read'"), and so
         does the same text named again a few sentences on."""
-        if not _definite_text(noun):
+        if not _definite_text(noun) or self._names_its_issuer(noun):
             return None
         sents = sentences_back(noun, LOOK_BACK)
         for sent in sents[1:]:
@@ -180,6 +183,26 @@ class Speakers:
         back = sentences_back(noun, 2 * LOOK_BACK)
         earlier = [t for s in back for t in s if t.i < noun.i and t.lemma_ == noun.lemma_]
         return self._issuer_before(max(earlier, key=lambda t: t.i)) if earlier else None
+
+    def _cited_text(self, noun: Token) -> bool:
+        """ "According to the statement, X presented …": the text is cited, X did not write it."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.head.i == prep.i:
+            return False
+        pair = (prep.head.lower_, prep.lower_)
+        return any(tuple(p[:2]) == pair for p in self.cues.prepositions)
+
+    def _names_its_issuer(self, noun: Token) -> bool:
+        """ "the presidency statement", "the ministry statement": the issuer is in the
+        phrase, even unnamed; it is not whoever acted in the sentences before."""
+        for child in noun.children:
+            if child.dep_ != "compound":
+                continue
+            if child.lemma_.lower() in self.cues.institution_heads:
+                return True
+            if self.res.kind(self.res.actor_of_token(child.i)[0]) not in (None, "media outlet"):
+                return True
+        return False
 
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""

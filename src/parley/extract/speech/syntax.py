@@ -8,7 +8,7 @@ nothing of actors: they answer questions about tokens only, so every step can sh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import LEXICON
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
-    "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "paragraph_start",
+    "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
+    "named_conjuncts", "paragraph_start", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -126,13 +127,29 @@ def subject_of(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if seen == 0:
-            found = _asked_subject(verb) or _subject_over_break(verb)
+            found = _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
             if found is not None:
                 return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
         seen += 1
+    return None
+
+
+def trailing_appos(verb: Token) -> Token | None:
+    """The speaker of "CLAIM …, a spokeswoman for the group said" when the parser hung the
+    speaker on the claim's last noun as an apposition: the phrase set off by a comma that
+    ends right before a subjectless verb with its claim before it."""
+    if verb.i == 0 or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    last = verb.doc[verb.i - 1]
+    for tok in (last, *last.ancestors):
+        if tok.right_edge.i != verb.i - 1 or tok.i >= verb.i:
+            break
+        edge = tok.left_edge.i
+        if tok.dep_ == "appos" and edge > 0 and verb.doc[edge - 1].text == ",":
+            return tok if tok.pos_ in ("NOUN", "PROPN") and same_paragraph(tok, verb) else None
     return None
 
 
@@ -297,3 +314,28 @@ def sentence_piece(doc: Doc, i: int) -> SpacySpan:
     while end < sent.end and not _breaks_after(doc[end - 1]):
         end += 1
     return doc[start:end]
+
+
+def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:
+    """The people coordinated in a subject ("A, B, C and D"), in text order; empty unless
+    it names at least two joined by a conjunction (the parser links some by apposition)."""
+    names, todo, joined = [subj], [subj], False
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in ("conj", "appos") and person(child):
+                joined = joined or child.dep_ == "conj"
+                names.append(child)
+                todo.append(child)
+    if not person(subj) or not joined:
+        return []
+    return sorted(names, key=lambda t: t.i)
+
+
+def name_bounds(name: Token) -> tuple[int, int]:
+    """Token bounds of a name with the titles and first names glued before it."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].dep_ == "compound":
+        if not start <= name.doc[start - 1].head.i <= name.i:  # "Foreign" of "Minister X"
+            break
+        start -= 1
+    return start, name.i + 1
