@@ -18,11 +18,20 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from negotiation_corpus import ARMS, TALKS, TREATY, analysis, article, corpus, exchange
+from negotiation_corpus import ARMS, TALKS, TREATY, analysis, article, corpus, ev, exchange
 from parley.batch import ingest_documents
 from parley.errors import NotFound
-from parley.models import Analysis, Article, Event, RawDocument, Span, TimeExpression, Track
-from parley.resolve import refresh, refresh_resolved
+from parley.models import (
+    ActorInText,
+    Analysis,
+    Article,
+    Event,
+    RawDocument,
+    Span,
+    TimeExpression,
+    Track,
+)
+from parley.resolve import cluster_stories, refresh, refresh_resolved
 from parley.settings import Settings
 from parley.store import Store, engine_url, open_store
 from parley.store import schema as t
@@ -424,3 +433,38 @@ def test_an_undated_signing_awaited_or_recalled_months_away_joins_incrementally(
         assert dump(store) == incremental
         [story] = store.stories(min_sources=2)
         assert len(story.events) == 3
+
+
+def test_a_stored_story_lifts_people_to_their_states_as_clustering_in_memory_does(
+    store: Store,
+) -> None:
+    """The store's refresh reads analyses without their text; it must keep each person's
+    country, or a president's signing and his state's signing become two stories in the store
+    while :func:`cluster_stories` over the same analyses makes them one."""
+    people = [
+        ActorInText(id="person:okafor", name="Ada Okafor", kind="person", country="NGA"),
+        ActorInText(id="person:mensah", name="Kofi Mensah", kind="person", country="GHA"),
+        ActorInText(id="NGA", name="Nigeria", kind="state", country="NGA"),
+        ActorInText(id="GHA", name="Ghana", kind="state", country="GHA"),
+    ]
+
+    def signing(actors: list[str], value: str, precision: str) -> Event:
+        day = TimeExpression(text="t", start=0, end=1, value=value, precision=precision)  # type: ignore[arg-type]
+        return Event(type="SUPPORT", source=actors, target=[], date=day, evidence=ev("x"))
+
+    first = Analysis(
+        article=article("lift-a", "2026-08-03", "AP", "x"),
+        actors=people[:2],
+        events=[signing(["person:okafor", "person:mensah"], "2026-08-03", "day")],
+    )
+    second = Analysis(
+        article=article("lift-b", "2026-08-20", "Reuters", "x"),
+        actors=people[2:],
+        events=[signing(["NGA", "GHA"], "2026-08", "month")],
+    )
+    [in_memory] = cluster_stories([first, second])
+    assert in_memory.sources == ["AP", "Reuters"]
+    save_all(store, [first, second])
+    [stored] = store.stories()
+    assert stored.sources == ["AP", "Reuters"]
+    assert len(stored.events) == 2

@@ -74,6 +74,11 @@ def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
 def _slim(data: dict[str, Any]) -> Analysis:
     slim = {k: data[k] for k in _KEEP if k in data}
     slim["article"] = {**data["article"], "text": ""}
+    # Story clustering lifts a person to their state (``EventRef.countries``): keep the actors
+    # that carry one, and only those, so the slim analysis stays small.
+    slim["actors"] = [
+        a for a in data.get("actors", ()) if a.get("kind") == "person" and a.get("country")
+    ]
     return Analysis.model_validate(slim)
 
 
