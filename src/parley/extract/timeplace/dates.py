@@ -901,6 +901,9 @@ def _dateparser_fallback(
     """Ask dateparser, but only about text that names a year or a month (not bare durations)."""
     if base is None or not _anchored().search(text):
         return None
+    known = _without_dateparser(text, base)
+    if known is not None:
+        return known
     if base not in cache:
         from dateparser.date import DateDataParser  # imported lazily: slow to import
 
@@ -923,6 +926,24 @@ def _dateparser_fallback(
     if data.period == "day":
         return Resolved(day.isoformat(), "day")
     return None
+
+
+def _without_dateparser(text: str, base: dt.date) -> Resolved | None:
+    """dateparser's answer for the two forms the fallback meets most, a bare year ("2020") and
+    a bare month name ("June"), computed directly (dateparser costs about a millisecond a
+    call, and its import a third of a second); None for anything else.
+
+    A month resolves as dateparser does with ``PREFER_DATES_FROM: past``: this year's if it
+    has begun by ``base``, else last year's. Only for a base day up to the 28th: past it,
+    dateparser moves to a year where that day exists in the month, so it is asked instead.
+    """
+    if len(text) == 4 and text.isascii() and text.isdigit():
+        return Resolved(str(int(text)), "year") if int(text) > 0 else None
+    month = months().get(text.lower()) if len(text) > 3 else None
+    if month is None or base.day > 28:
+        return None
+    year = base.year if month <= base.month else base.year - 1
+    return Resolved(f"{year:04d}-{month:02d}", "month")
 
 
 def _order_spans(text: str, found: list[TimeExpression], base: dt.date | None) -> None:
