@@ -38,7 +38,7 @@ from rich.table import Table
 from parley.errors import InputError
 from parley.ingest import read_sources, to_rejection
 from parley.models import Analysis, Article, RawDocument, Rejection
-from parley.resolve import refresh_resolved
+from parley.resolve import refresh_unresolved
 from parley.settings import Settings
 
 if TYPE_CHECKING:
@@ -216,8 +216,9 @@ class _Run:
         self.progress = progress
         self.task = progress.add_task("ingest", total=None) if progress else None
         self.run_id = store.start_run(paths)
+        # Articles of this run not stored yet; once stored, ``has_article`` answers for them,
+        # so the set stays the size of the work in flight, not of the run.
         self.seen: set[str] = set()
-        self.saved: set[str] = set()
         settings = settings or Settings()
         self.save_batch = settings.save_batch
         self.save_every_s = settings.save_every_s
@@ -247,7 +248,7 @@ class _Run:
         if not self.pending:
             return
         self.store.save_many(self.pending)
-        self.saved.update(a.article.id for a in self.pending)
+        self.seen.difference_update(a.article.id for a in self.pending)
         self.report.new += len(self.pending)
         self.pending = []
         self._tick()
@@ -301,8 +302,9 @@ class _Run:
         if status == "done":
             # Once per run, not per article: re-resolving a track for each of its articles
             # would be quadratic. An interrupted run skips this; the next refresh catches up
-            # (stored articles never refreshed are always included).
-            refresh_resolved(self.store, self.saved)
+            # (stored articles never refreshed are always included). In chunks: memory holds
+            # one chunk's analyses and the records they touch, not the whole run's.
+            refresh_unresolved(self.store)
             self.store.optimize()
         self.store.update_run(self.run_id, status, **self.report.counts())
         return self.report

@@ -41,7 +41,17 @@ from parley.store.transaction import (
 if TYPE_CHECKING:
     from parley.store import Store
 
-__all__ = ["RefreshReport", "refresh_resolved", "refresh", "round_histories"]
+__all__ = [
+    "RefreshReport",
+    "refresh_resolved",
+    "refresh",
+    "refresh_unresolved",
+    "round_histories",
+]
+
+# Articles one step of :func:`refresh_unresolved` resolves: memory holds their analyses and
+# those behind the records they touch, never the whole run's.
+UNRESOLVED_CHUNK = 500
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +110,38 @@ def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
             set(),
         )
         return _replace(tx, analyses, scope)
-    ids = set(article_ids) | tx.unresolved()
+    return _refresh_ids(tx, set(article_ids) | tx.unresolved())
+
+
+def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshReport:
+    """Resolve every stored article never resolved, ``chunk`` articles at a time, each chunk
+    in its own write transaction; returns the summed counts.
+
+    A batch run ends with this rather than one :func:`refresh_resolved` of all its articles,
+    which held every analysis of the run in memory at once (a 100,000-article run would not
+    fit). Incremental refreshes give the rows of a rebuild whatever the grouping, so the
+    records equal one refresh of them all; a run stopped midway leaves the rest unresolved,
+    and any later refresh catches them up.
+    """
+    total = RefreshReport()
+    after = ""
+    while True:
+        with store.transaction() as tx:
+            ids = tx.unresolved_after(after, chunk)
+            if not ids:
+                return total
+            got = _refresh_ids(tx, set(ids))
+        after = ids[-1]
+        total = RefreshReport(
+            total.articles + got.articles,
+            total.tracks + got.tracks,
+            total.agreements + got.agreements,
+            total.stories + got.stories,
+        )
+
+
+def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
+    """Recompute what the articles ``ids`` (stored or deleted) affect, inside ``tx``."""
     if not ids:
         return RefreshReport()
     new = sorted(tx.analyses(ids), key=_published)

@@ -108,6 +108,19 @@ class Transaction:
         query = sa.select(a).outerjoin(t.resolved_articles, a == r).where(r.is_(None))
         return set(self.conn.execute(query).scalars())
 
+    def unresolved_after(self, after: str, limit: int) -> list[str]:
+        """Up to ``limit`` ids of stored articles never resolved, greater than ``after``, in id
+        order: pages of :meth:`unresolved` that a caller can resolve one at a time."""
+        a, r = t.articles.c.id, t.resolved_articles.c.article_id
+        query = (
+            sa.select(a)
+            .outerjoin(t.resolved_articles, a == r)
+            .where(r.is_(None), a > after)
+            .order_by(a)
+            .limit(limit)
+        )
+        return list(self.conn.execute(query).scalars())
+
     def _column_for(
         self, want: sa.Column[Any], where: sa.Column[Any], values: Iterable[str]
     ) -> set[str]:
