@@ -82,6 +82,7 @@ from parley.extract.speech.speakers import Cues, Speakers, load_cues
 from parley.extract.speech.syntax import parenthetical_speech, phrase_bounds, subject_of
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
+from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -203,7 +204,7 @@ class _Run:
         """Claims of the verbs of saying, reporting, accusing and finding (negated verbs claim
         nothing), one per person when named people speak together."""
         found = []
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
                 continue
             item = self._verbal(tok)

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import parley.knowledge as knowledge
 from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
-from parley.nlp.docs import doc_text
+from parley.nlp.docs import doc_ents, doc_text
 from parley.nlp.numbers import counts, vague_counts
 from parley.normalize.dateline import dateline_date
 
@@ -795,19 +795,19 @@ class DatesExtractor:
         Each expression is resolved on its own (:func:`~parley.extract.base.isolated`): one
         that breaks the resolver costs only itself, and the analysis says which sentence.
         """
-        hits = find_expressions(ctx.doc.text)
-        base = _written_on(ctx.doc.text, hits, ctx.article.published_at)
+        hits = find_expressions(doc_text(ctx.doc))
+        base = _written_on(doc_text(ctx.doc), hits, ctx.article.published_at)
         kinds: dict[int, Kind] = {}
         found: list[TimeExpression] = []
         for start, end, rule, match in hits:
             step = partial(self._from_pattern, ctx.doc, base, (start, end, rule, match), found)
             isolated(ctx, self.name, partial(step, kinds), _sentence(ctx.doc, start, end))
         patterns = list(found)
-        for ent in (e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")):
+        for ent in (e for e in doc_ents(ctx.doc) if e.label_ in ("DATE", "TIME")):
             step = partial(self._from_entity, ent, base, patterns, found, kinds)
             isolated(ctx, self.name, step, ent.sent)
         found.sort(key=lambda t: t.start)
-        _order_spans(ctx.doc.text, found, base)
+        _order_spans(doc_text(ctx.doc), found, base)
         ctx.analysis.dates.extend(found)
         ctx.products.date_kind = kinds
 
