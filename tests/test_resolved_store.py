@@ -484,8 +484,10 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
     reads: list[int] = []
     original = Transaction.analyses
 
-    def counted(self: Transaction, ids: Iterable[str] | None) -> list[Analysis]:
-        out = original(self, ids)
+    def counted(
+        self: Transaction, ids: Iterable[str] | None, events: bool = True
+    ) -> list[Analysis]:
+        out = original(self, ids, events)
         reads.append(len(out))
         return out
 

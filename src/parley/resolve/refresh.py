@@ -109,7 +109,7 @@ def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
             set(),
             set(),
         )
-        return _replace(tx, analyses, scope)
+        return _replace(tx, analyses, analyses, scope)
     return _refresh_ids(tx, set(article_ids) | tx.unresolved())
 
 
@@ -146,9 +146,17 @@ def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
         return RefreshReport()
     new = sorted(tx.analyses(ids), key=_published)
     scope = _scope(tx, ids, new)
-    needed = _articles_behind(tx, scope) - {a.article.id for a in new}
-    analyses = sorted([*new, *tx.analyses(needed)], key=_published)
-    return _replace(tx, analyses, scope)
+    told = {a.article.id for a in new}
+    in_stories = {aid for aid, _ in scope.old_refs} - told
+    in_records = tx.articles_of_tracks(scope.track_keys) | tx.articles_of_agreements(
+        scope.agreement_keys
+    )
+    with_events = sorted([*new, *tx.analyses(in_stories)], key=_published)
+    # Articles behind a track or an agreement only are read without their events: a track
+    # can span years of a run's articles, and its merge reads none of them.
+    records_only = tx.analyses(in_records - told - in_stories, events=False)
+    analyses = sorted([*with_events, *records_only], key=_published)
+    return _replace(tx, analyses, with_events, scope)
 
 
 # -- what to recompute ---------------------------------------------------------------------------
@@ -197,26 +205,21 @@ def _windows(new: list[Analysis]) -> list[EventWindow]:
     return [EventWindow(kind, day, tol) for kind, day, tol in reaches if day is not None]
 
 
-def _articles_behind(tx: Transaction, scope: _Scope) -> set[str]:
-    """Every article that reported an affected track, agreement or story."""
-    return (
-        set(scope.ids)
-        | tx.articles_of_tracks(scope.track_keys)
-        | tx.articles_of_agreements(scope.agreement_keys)
-        | {aid for aid, _ in scope.old_refs}
-    )
-
-
 # -- recomputing ---------------------------------------------------------------------------------
 
 
-def _replace(tx: Transaction, analyses: list[Analysis], scope: _Scope) -> RefreshReport:
+def _replace(
+    tx: Transaction, analyses: list[Analysis], with_events: list[Analysis], scope: _Scope
+) -> RefreshReport:
+    """Merge and replace the records in ``scope``: tracks and agreements from ``analyses``,
+    stories from ``with_events`` (the changed articles and the members of the stories they
+    may touch: :func:`_scope` finds every story a changed event could join)."""
     present = [a for a in analyses if a.article.id in scope.ids]
     tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
     agreements = [
         ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
     ]
-    stories = [s for s in cluster_stories(analyses) if _touched(s, scope)]
+    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
     tx.replace_tracks(
         scope.track_keys,
         [
@@ -231,7 +234,7 @@ def _replace(tx: Transaction, analyses: list[Analysis], scope: _Scope) -> Refres
         [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
         _reports(scope, present, _agreement_keys),
     )
-    tx.replace_stories(scope.story_ids, stories, list(_members(analyses, stories)))
+    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
     tx.mark_resolved(a.article.id for a in present)
     log.info(
         "refreshed %d tracks, %d agreements, %d stories from %d analyses",
