@@ -203,3 +203,35 @@ def test_dask_cluster_ingests_and_resumes(tmp_path: Path, tiny_corpus: Path) -> 
         }
         again = ingest_dask([tiny_corpus], store, FAST, client)
         assert (again.new, again.skipped) == (0, 3)
+
+
+@pytest.mark.model
+def test_workers_started_ahead_serve_the_run_or_end_when_it_never_comes(
+    tmp_path: Path, tiny_corpus: Path, kb: object, nlp: object
+) -> None:
+    """The CLI starts its worker processes before it opens the store (they load their models
+    meanwhile): the run takes those workers and stores what a sequential run stores; workers
+    no run took are ended, not left behind."""
+    from parley import batch
+    from parley.pipeline import Pipeline
+
+    pipeline = Pipeline(FAST, kb=kb, nlp=nlp)  # type: ignore[arg-type]
+    batch.start_workers(2, FAST)
+    [ahead] = batch._STARTED.values()
+    started = list(ahead._processes.values())  # type: ignore[attr-defined]
+    with open_store(str(tmp_path / "one.db")) as one, open_store(str(tmp_path / "two.db")) as two:
+        first = batch.ingest([tiny_corpus], one, pipeline, progress=False)
+        second = batch.ingest([tiny_corpus], two, pipeline, progress=False, workers=2)
+        assert batch._STARTED == {}, "the run took the started pool"
+        assert first.counts() == second.counts()
+        for article in one.articles():
+            assert two.analysis(article.id) == one.analysis(article.id)
+    assert not any(p.is_alive() for p in started), "the run's workers ended with it"
+
+    batch.start_workers(2, FAST)
+    processes = [p for pool in batch._STARTED.values() for p in pool._processes.values()]  # type: ignore[attr-defined]
+    assert len(processes) == 2
+    batch.drop_workers()
+    for p in processes:
+        p.join(60)
+        assert not p.is_alive()

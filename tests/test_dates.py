@@ -15,6 +15,8 @@ from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.timeplace.dates import (
     DatesExtractor,
+    Resolved,
+    _dateparser_fallback,
     find_expressions,
     resolve_expression,
     tense_of,
@@ -705,3 +707,50 @@ def test_a_dateline_a_day_ahead_of_publication_is_still_its_day(nlp) -> None:  #
 )
 def test_without_a_dated_dateline_publication_is_today(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert ("today", "2026-04-02") in _dates(nlp, text, ARCHIVED)
+
+
+def _asked(text: str, base: dt.date) -> object:
+    """dateparser's own answer, as the fallback read it before the direct forms."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    return {
+        "year": Resolved(str(day.year), "year"),
+        "month": Resolved(f"{day.year:04d}-{day.month:02d}", "month"),
+    }.get(data.period or "")
+
+
+@pytest.mark.parametrize("base_day", [1, 17, 28, 29, 31])
+def test_bare_years_and_months_resolve_as_dateparser_resolves_them(base_day: int) -> None:
+    """The fallback answers "2019" and "October" itself (no dateparser call); the answers
+    must be dateparser's, for every month against every month of publication, on days past
+    the 28th too (where it hands the question back to dateparser)."""
+    names = ["January", "february", "MARCH", "Sept", "September", "october", "December"]
+    for pub_month in range(1, 13):
+        if base_day > 28 and pub_month not in (1, 2, 3, 12):
+            continue
+        last = (dt.date(2028 + pub_month // 12, pub_month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        base = dt.date(2028, pub_month, min(base_day, last))  # 2028 is a leap year
+        for text in [*names, "2019", "1648", "0999"]:
+            assert _dateparser_fallback(text, base, {}) == _asked(text, base), (text, base)
+
+
+def test_a_bare_year_or_month_is_resolved_without_asking_dateparser() -> None:
+    parsers: dict[dt.date, object] = {}
+    base = dt.date(2026, 5, 14)
+    assert _dateparser_fallback("2020", base, parsers) == Resolved("2020", "year")
+    assert _dateparser_fallback("June", base, parsers) == Resolved("2025-06", "month")
+    assert _dateparser_fallback("April", base, parsers) == Resolved("2026-04", "month")
+    assert parsers == {}, "no dateparser parser was built"
+    _dateparser_fallback("every September", base, parsers)
+    assert list(parsers) == [base], "anything else still goes to dateparser"

@@ -18,15 +18,25 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from negotiation_corpus import ARMS, TALKS, TREATY, analysis, article, corpus, exchange
+from negotiation_corpus import ARMS, TALKS, TREATY, analysis, article, corpus, ev, exchange
 from parley.batch import ingest_documents
 from parley.errors import NotFound
-from parley.models import Analysis, Article, Event, RawDocument, Span, TimeExpression, Track
-from parley.resolve import refresh, refresh_resolved
+from parley.models import (
+    ActorInText,
+    Analysis,
+    Article,
+    Event,
+    RawDocument,
+    Span,
+    TimeExpression,
+    Track,
+)
+from parley.resolve import cluster_stories, refresh, refresh_resolved, refresh_unresolved
 from parley.settings import Settings
 from parley.store import Store, engine_url, open_store
 from parley.store import schema as t
 from parley.store.schema import metadata
+from parley.store.transaction import Transaction
 
 
 def _pg_url() -> str:
@@ -424,3 +434,70 @@ def test_an_undated_signing_awaited_or_recalled_months_away_joins_incrementally(
         assert dump(store) == incremental
         [story] = store.stories(min_sources=2)
         assert len(story.events) == 3
+
+
+def test_a_stored_story_lifts_people_to_their_states_as_clustering_in_memory_does(
+    store: Store,
+) -> None:
+    """The store's refresh reads analyses without their text; it must keep each person's
+    country, or a president's signing and his state's signing become two stories in the store
+    while :func:`cluster_stories` over the same analyses makes them one."""
+    people = [
+        ActorInText(id="person:okafor", name="Ada Okafor", kind="person", country="NGA"),
+        ActorInText(id="person:mensah", name="Kofi Mensah", kind="person", country="GHA"),
+        ActorInText(id="NGA", name="Nigeria", kind="state", country="NGA"),
+        ActorInText(id="GHA", name="Ghana", kind="state", country="GHA"),
+    ]
+
+    def signing(actors: list[str], value: str, precision: str) -> Event:
+        day = TimeExpression(text="t", start=0, end=1, value=value, precision=precision)  # type: ignore[arg-type]
+        return Event(type="SUPPORT", source=actors, target=[], date=day, evidence=ev("x"))
+
+    first = Analysis(
+        article=article("lift-a", "2026-08-03", "AP", "x"),
+        actors=people[:2],
+        events=[signing(["person:okafor", "person:mensah"], "2026-08-03", "day")],
+    )
+    second = Analysis(
+        article=article("lift-b", "2026-08-20", "Reuters", "x"),
+        actors=people[2:],
+        events=[signing(["NGA", "GHA"], "2026-08", "month")],
+    )
+    [in_memory] = cluster_stories([first, second])
+    assert in_memory.sources == ["AP", "Reuters"]
+    save_all(store, [first, second])
+    [stored] = store.stories()
+    assert stored.sources == ["AP", "Reuters"]
+    assert len(stored.events) == 2
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 500])
+def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
+    store: Store, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch run ends by resolving its articles a chunk at a time (memory holds one chunk's
+    analyses and those behind the records it touches): the rows equal a rebuild, and no chunk
+    reads every article when the chunk is smaller than the run."""
+    items = corpus()
+    for a in ORDERS["shuffled"](items):
+        store.save(a)
+    reads: list[int] = []
+    original = Transaction.analyses
+
+    def counted(
+        self: Transaction, ids: Iterable[str] | None, events: bool = True
+    ) -> list[Analysis]:
+        out = original(self, ids, events)
+        reads.append(len(out))
+        return out
+
+    monkeypatch.setattr(Transaction, "analyses", counted)
+    report = refresh_unresolved(store, chunk=chunk)
+    monkeypatch.undo()
+    chunked = dump(store)
+    assert report.tracks > 0 and report.stories > 0
+    refresh_resolved(store, None)
+    assert dump(store) == chunked
+    assert len(chunked["tracks"]) == 2 and len(chunked["agreements"]) == 1
+    if chunk == 1:
+        assert max(reads) < len(items)

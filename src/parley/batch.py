@@ -36,9 +36,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from parley.errors import InputError
-from parley.ingest import read_sources, to_rejection
 from parley.models import Analysis, Article, RawDocument, Rejection
-from parley.resolve import refresh_resolved
 from parley.settings import Settings
 
 if TYPE_CHECKING:
@@ -178,7 +176,11 @@ def _remote_batch(settings_json: str, articles: list[Article]) -> list[Result]:
 
 def _start_worker(parent: int, settings_json: str) -> None:
     """A pool worker's first act: end with ``parent``, then load the model at once, so all the
-    workers load theirs side by side while the driver is still reading the first articles."""
+    workers load theirs side by side while the driver is still reading the first articles.
+
+    A spawned worker imports this module first: it imports the store, resolution and readers
+    only inside the functions that use them, so a worker never loads SQLAlchemy (a third of a
+    second of every worker's start)."""
     die_with_parent(parent)
     try:
         _worker_pipeline(settings_json).nlp  # noqa: B018  (loading is the point)
@@ -216,8 +218,9 @@ class _Run:
         self.progress = progress
         self.task = progress.add_task("ingest", total=None) if progress else None
         self.run_id = store.start_run(paths)
+        # Articles of this run not stored yet; once stored, ``has_article`` answers for them,
+        # so the set stays the size of the work in flight, not of the run.
         self.seen: set[str] = set()
-        self.saved: set[str] = set()
         settings = settings or Settings()
         self.save_batch = settings.save_batch
         self.save_every_s = settings.save_every_s
@@ -247,7 +250,7 @@ class _Run:
         if not self.pending:
             return
         self.store.save_many(self.pending)
-        self.saved.update(a.article.id for a in self.pending)
+        self.seen.difference_update(a.article.id for a in self.pending)
         self.report.new += len(self.pending)
         self.pending = []
         self._tick()
@@ -275,6 +278,8 @@ class _Run:
         try:
             return normalize(item)
         except InputError as err:
+            from parley.ingest import to_rejection
+
             self.reject(to_rejection(item.source, err))
             return None
 
@@ -301,8 +306,11 @@ class _Run:
         if status == "done":
             # Once per run, not per article: re-resolving a track for each of its articles
             # would be quadratic. An interrupted run skips this; the next refresh catches up
-            # (stored articles never refreshed are always included).
-            refresh_resolved(self.store, self.saved)
+            # (stored articles never refreshed are always included). In chunks: memory holds
+            # one chunk's analyses and the records they touch, not the whole run's.
+            from parley.resolve import refresh_unresolved  # not at the top: see _start_worker
+
+            refresh_unresolved(self.store)
             self.store.optimize()
         self.store.update_run(self.run_id, status, **self.report.counts())
         return self.report
@@ -350,18 +358,59 @@ def ingest_documents(
             )
             return _drive(run, results)
         settings_json = pipeline.settings.model_dump_json()
-        pool = _start_pool(workers, settings_json)
+        pool = _STARTED.pop((workers, settings_json), None) or _start_pool(workers, settings_json)
+        processes = list((getattr(pool, "_processes", None) or {}).values())
         try:
             run = _Run(store, paths, bar, pipeline.settings)
             fresh = run.fresh(items, pipeline.normalize)
             job = functools.partial(_remote_batch, settings_json)
             chunks = _chunks(fresh, POOL_BATCH_SIZE)
-            report = _drive(run, _bounded(pool, job, chunks, 2 * workers))
+            # The workers are told to exit with the last result, so they wind down (a Python
+            # process with a model takes a while to exit) while the driver resolves the run.
+            streamed = _then(_bounded(pool, job, chunks, 2 * workers), pool.shutdown, False)
+            report = _drive(run, streamed)
         except BaseException:
             _stop_now(pool)
             raise
         pool.shutdown()
+        _join(processes)
         return report
+
+
+# Pools started ahead of their run (:func:`start_workers`), by worker count and settings.
+_STARTED: dict[tuple[int, str], ProcessPoolExecutor] = {}
+
+
+def start_workers(workers: int, settings: Settings) -> None:
+    """Start the ``workers`` processes of a coming :func:`ingest` with ``settings`` now, so
+    they load their models while the caller still imports, opens the store and reads.
+
+    The CLI calls this first thing; :func:`ingest_documents` takes the pool if the worker
+    count and settings match, and :func:`drop_workers` ends it if the run never came.
+    """
+    key = (workers, settings.model_dump_json())
+    if workers > 1 and key not in _STARTED:
+        _STARTED[key] = _start_pool(workers, key[1])
+
+
+def drop_workers() -> None:
+    """End every pool :func:`start_workers` started that no run has taken."""
+    while _STARTED:
+        _stop_now(_STARTED.popitem()[1])
+
+
+def _then(items: Iterable[T], after: Callable[[bool], object], arg: bool) -> Iterator[T]:
+    """``items``, then ``after(arg)`` once they are all out."""
+    yield from items
+    after(arg)
+
+
+def _join(processes: Iterable[Any], timeout: float = 30.0) -> None:
+    """Wait (bounded) for the worker processes told to exit: a pool shut down without waiting
+    no longer waits for them itself."""
+    deadline = time.monotonic() + timeout
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
 
 
 def _start_pool(workers: int, settings_json: str) -> ProcessPoolExecutor:
@@ -471,6 +520,8 @@ def ingest(
         The counts of documents read, new, skipped (already stored) and rejected.
     """
     limit = pipeline.settings.max_article_chars
+    from parley.ingest import read_sources
+
     items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     return ingest_documents(
         items, store, pipeline, paths=[str(p) for p in paths], progress=progress, workers=workers
@@ -502,6 +553,8 @@ def ingest_dask(
 
     kb = load_kb(settings.actor_files)
     limit = settings.max_article_chars
+    from parley.ingest import read_sources
+
     items = read_sources([Path(p) for p in paths], published_at, outlet, max_chars=limit)
     settings_json = settings.model_dump_json()
     with terminate_as_interrupt(), _progress(progress) as bar:

@@ -183,14 +183,20 @@ def ingest_cli(
 
     settings = _settings(db)
     started = dt.datetime.now(dt.UTC)
-    with open_store(settings.db_url) as store:
-        if dask:
-            report = _ingest_dask(paths, store, settings, dask, _day(published_at), outlet)
-        else:
-            report = batch.ingest(
-                paths, store, _pipeline(settings), _day(published_at), outlet, progress, workers
-            )
-        alert_after_ingest(store, settings.collect, started, sys.stdout)
+    if not dask:
+        batch.start_workers(workers, settings)  # they load models while the store opens
+    try:
+        with open_store(settings.db_url) as store:
+            if dask:
+                report = _ingest_dask(paths, store, settings, dask, _day(published_at), outlet)
+            else:
+                pipeline = _pipeline(settings)
+                report = batch.ingest(
+                    paths, store, pipeline, _day(published_at), outlet, progress, workers
+                )
+            alert_after_ingest(store, settings.collect, started, sys.stdout)
+    finally:
+        batch.drop_workers()
     _out().print(report)
     if strict and report.rejected:
         raise typer.Exit(1)

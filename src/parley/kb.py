@@ -9,6 +9,7 @@ files (``actor_files`` in ``parley.toml`` or ``PARLEY_ACTORS``) and an entry wit
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import re
@@ -33,8 +34,12 @@ FORMAT = "parley-actors/1"
 DEMONYMS_FORMAT = "parley-demonyms/1"
 
 
+@functools.lru_cache(maxsize=32_768)
 def alias_key(text: str) -> str:
-    """Normalise a name for lookup: case-, accent-, punctuation- and 'the'-insensitive."""
+    """Normalise a name for lookup: case-, accent-, punctuation- and 'the'-insensitive.
+
+    Remembered (bounded): the extractors ask about the same few names of an article many
+    times, and each answer is four passes over the string."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[’'`]s\b", "", text.lower())

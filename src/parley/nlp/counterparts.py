@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
+from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,7 +28,7 @@ _LEX = "lexicon/names.json"  # word lists of this module: parley.knowledge
 
 def counterpart_phrases(doc: Doc) -> Iterator[Token]:
     """The head tokens of "his/her/their counterpart(s)" in reading order."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ in knowledge.words(_LEX, "counterpart_nouns") and any(
             c.lower_ in knowledge.words(_LEX, "possessive_pronouns") for c in token.children
         ):

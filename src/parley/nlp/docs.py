@@ -19,9 +19,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "doc_ents", "ents_within", "entity_at", "entity_starting"]
+__all__ = [
+    "doc_text",
+    "doc_ents",
+    "doc_tokens",
+    "ents_within",
+    "entity_at",
+    "entity_starting",
+]
 
 
 class _Index:
@@ -33,6 +40,10 @@ class _Index:
     @cached_property
     def text(self) -> str:
         return self.doc.text
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(self.doc)
 
     @cached_property
     def ents(self) -> tuple[Span, ...]:
@@ -65,6 +76,13 @@ def _index(doc: Doc) -> _Index:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document."""
     return _index(doc).text
+
+
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """The document's tokens, made once: iterating a ``Doc`` (or indexing it) builds a new
+    ``Token`` object for every token each time, and the extractors walk every document a
+    dozen times."""
+    return _index(doc).tokens
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

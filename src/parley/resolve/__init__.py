@@ -10,7 +10,7 @@ resolved tables through one store write transaction (:mod:`parley.resolve.refres
 """
 
 from parley.resolve.agreements import merge_agreements
-from parley.resolve.refresh import RefreshReport, refresh, refresh_resolved
+from parley.resolve.refresh import RefreshReport, refresh, refresh_resolved, refresh_unresolved
 from parley.resolve.stories import cluster_stories, same_story
 from parley.resolve.tracks import merge_tracks
 
@@ -20,6 +20,7 @@ __all__ = [
     "merge_tracks",
     "same_story",
     "refresh_resolved",
+    "refresh_unresolved",
     "refresh",
     "RefreshReport",
 ]

@@ -41,7 +41,17 @@ from parley.store.transaction import (
 if TYPE_CHECKING:
     from parley.store import Store
 
-__all__ = ["RefreshReport", "refresh_resolved", "refresh", "round_histories"]
+__all__ = [
+    "RefreshReport",
+    "refresh_resolved",
+    "refresh",
+    "refresh_unresolved",
+    "round_histories",
+]
+
+# Articles one step of :func:`refresh_unresolved` resolves: memory holds their analyses and
+# those behind the records they touch, never the whole run's.
+UNRESOLVED_CHUNK = 500
 
 log = logging.getLogger(__name__)
 
@@ -99,15 +109,54 @@ def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
             set(),
             set(),
         )
-        return _replace(tx, analyses, scope)
-    ids = set(article_ids) | tx.unresolved()
+        return _replace(tx, analyses, analyses, scope)
+    return _refresh_ids(tx, set(article_ids) | tx.unresolved())
+
+
+def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshReport:
+    """Resolve every stored article never resolved, ``chunk`` articles at a time, each chunk
+    in its own write transaction; returns the summed counts.
+
+    A batch run ends with this rather than one :func:`refresh_resolved` of all its articles,
+    which held every analysis of the run in memory at once (a 100,000-article run would not
+    fit). Incremental refreshes give the rows of a rebuild whatever the grouping, so the
+    records equal one refresh of them all; a run stopped midway leaves the rest unresolved,
+    and any later refresh catches them up.
+    """
+    total = RefreshReport()
+    after = ""
+    while True:
+        with store.transaction() as tx:
+            ids = tx.unresolved_after(after, chunk)
+            if not ids:
+                return total
+            got = _refresh_ids(tx, set(ids))
+        after = ids[-1]
+        total = RefreshReport(
+            total.articles + got.articles,
+            total.tracks + got.tracks,
+            total.agreements + got.agreements,
+            total.stories + got.stories,
+        )
+
+
+def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
+    """Recompute what the articles ``ids`` (stored or deleted) affect, inside ``tx``."""
     if not ids:
         return RefreshReport()
     new = sorted(tx.analyses(ids), key=_published)
     scope = _scope(tx, ids, new)
-    needed = _articles_behind(tx, scope) - {a.article.id for a in new}
-    analyses = sorted([*new, *tx.analyses(needed)], key=_published)
-    return _replace(tx, analyses, scope)
+    told = {a.article.id for a in new}
+    in_stories = {aid for aid, _ in scope.old_refs} - told
+    in_records = tx.articles_of_tracks(scope.track_keys) | tx.articles_of_agreements(
+        scope.agreement_keys
+    )
+    with_events = sorted([*new, *tx.analyses(in_stories)], key=_published)
+    # Articles behind a track or an agreement only are read without their events: a track
+    # can span years of a run's articles, and its merge reads none of them.
+    records_only = tx.analyses(in_records - told - in_stories, events=False)
+    analyses = sorted([*with_events, *records_only], key=_published)
+    return _replace(tx, analyses, with_events, scope)
 
 
 # -- what to recompute ---------------------------------------------------------------------------
@@ -156,26 +205,21 @@ def _windows(new: list[Analysis]) -> list[EventWindow]:
     return [EventWindow(kind, day, tol) for kind, day, tol in reaches if day is not None]
 
 
-def _articles_behind(tx: Transaction, scope: _Scope) -> set[str]:
-    """Every article that reported an affected track, agreement or story."""
-    return (
-        set(scope.ids)
-        | tx.articles_of_tracks(scope.track_keys)
-        | tx.articles_of_agreements(scope.agreement_keys)
-        | {aid for aid, _ in scope.old_refs}
-    )
-
-
 # -- recomputing ---------------------------------------------------------------------------------
 
 
-def _replace(tx: Transaction, analyses: list[Analysis], scope: _Scope) -> RefreshReport:
+def _replace(
+    tx: Transaction, analyses: list[Analysis], with_events: list[Analysis], scope: _Scope
+) -> RefreshReport:
+    """Merge and replace the records in ``scope``: tracks and agreements from ``analyses``,
+    stories from ``with_events`` (the changed articles and the members of the stories they
+    may touch: :func:`_scope` finds every story a changed event could join)."""
     present = [a for a in analyses if a.article.id in scope.ids]
     tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
     agreements = [
         ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
     ]
-    stories = [s for s in cluster_stories(analyses) if _touched(s, scope)]
+    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
     tx.replace_tracks(
         scope.track_keys,
         [
@@ -190,7 +234,7 @@ def _replace(tx: Transaction, analyses: list[Analysis], scope: _Scope) -> Refres
         [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
         _reports(scope, present, _agreement_keys),
     )
-    tx.replace_stories(scope.story_ids, stories, list(_members(analyses, stories)))
+    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
     tx.mark_resolved(a.article.id for a in present)
     log.info(
         "refreshed %d tracks, %d agreements, %d stories from %d analyses",

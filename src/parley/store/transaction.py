@@ -71,9 +71,13 @@ def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
         yield ordered[i : i + _CHUNK]
 
 
-def _slim(data: dict[str, Any]) -> Analysis:
-    slim = {k: data[k] for k in _KEEP if k in data}
+def _slim(data: dict[str, Any], events: bool = True) -> Analysis:
+    slim = {k: data[k] for k in _KEEP if k in data and (events or k != "events")}
     slim["article"] = {**data["article"], "text": ""}
+    # Story clustering lifts a person to their state (``EventRef.countries``): keep the actors
+    # that carry one, and only those, so the slim analysis stays small.
+    people = (a for a in data.get("actors", ()) if a.get("kind") == "person" and a.get("country"))
+    slim["actors"] = list(people) if events else []
     return Analysis.model_validate(slim)
 
 
@@ -85,14 +89,15 @@ class Transaction:
 
     # -- reads -----------------------------------------------------------------------------
 
-    def analyses(self, ids: Iterable[str] | None) -> list[Analysis]:
+    def analyses(self, ids: Iterable[str] | None, events: bool = True) -> list[Analysis]:
         """Stored analyses (all when ``ids`` is None), reduced to what resolution reads; the
-        article text is left empty. In no particular order."""
+        article text is left empty. In no particular order. Without ``events``, the events and
+        actors are left out too (what merging tracks and agreements reads is a small part)."""
         query = sa.select(t.analyses.c.json)
         if ids is None:
-            return [_slim(r) for (r,) in self.conn.execute(query)]
+            return [_slim(r, events) for (r,) in self.conn.execute(query)]
         return [
-            _slim(r)
+            _slim(r, events)
             for chunk in _chunks(ids)
             for (r,) in self.conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))
         ]
@@ -102,6 +107,19 @@ class Transaction:
         a, r = t.articles.c.id, t.resolved_articles.c.article_id
         query = sa.select(a).outerjoin(t.resolved_articles, a == r).where(r.is_(None))
         return set(self.conn.execute(query).scalars())
+
+    def unresolved_after(self, after: str, limit: int) -> list[str]:
+        """Up to ``limit`` ids of stored articles never resolved, greater than ``after``, in id
+        order: pages of :meth:`unresolved` that a caller can resolve one at a time."""
+        a, r = t.articles.c.id, t.resolved_articles.c.article_id
+        query = (
+            sa.select(a)
+            .outerjoin(t.resolved_articles, a == r)
+            .where(r.is_(None), a > after)
+            .order_by(a)
+            .limit(limit)
+        )
+        return list(self.conn.execute(query).scalars())
 
     def _column_for(
         self, want: sa.Column[Any], where: sa.Column[Any], values: Iterable[str]

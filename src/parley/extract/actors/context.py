@@ -17,6 +17,7 @@ from parley.extract.actors.state import Reading, lex
 from parley.kb import alias_key
 from parley.knowledge.places import city_country
 from parley.models import Actor
+from parley.nlp.docs import doc_ents, doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -46,7 +47,7 @@ class ArticleContext:
         """Acronym → the span of the organisation's name right before "(ACRONYM)"."""
         doc = self.doc
         out: dict[str, tuple[int, int]] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("PERSON", "GPE", "DATE", "CARDINAL") or ent.end + 2 >= len(doc):
                 continue
             opening, word, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
@@ -70,7 +71,7 @@ class ArticleContext:
         about the whole document would walk all its tokens again for each name."""
         if self._where is None:
             self._where = {}
-            for t in self.doc:
+            for t in doc_tokens(self.doc):
                 self._where.setdefault(t.text, []).append(t.i)
         return self._where
 
@@ -146,7 +147,7 @@ class ArticleContext:
     def _countries_named(self) -> set[str]:
         """Countries of the article's known actors and cities ("Goma", the FARDC)."""
         kb, out = self.r.kb, set()
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             actor = kb.actors.get(ent.ent_id_) if ent.ent_id_ else None
             country = actor.country if actor else None
             if actor is None and ent.label_ == "GPE":

@@ -18,6 +18,7 @@ from parley.extract.actors.state import Ledger, Reading
 from parley.kb import alias_key
 from parley.knowledge.places import city_country, country_code
 from parley.models import Actor
+from parley.nlp.docs import doc_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -40,7 +41,7 @@ class Entities:
         """Entities that may name actors: not dates or numbers, not inside an office title."""
         offices = {i for h in self.r.hits for i in range(h.office_start, h.office_end)}
         out = []
-        for ent in self.r.doc.ents:
+        for ent in doc_ents(self.r.doc):
             if ent.label_ not in LABELS:
                 continue
             if ent.label_ != "PERSON" and any(t.i in offices for t in ent):

@@ -20,6 +20,7 @@ from parley.extract.actors.records import Found
 from parley.kb import KnowledgeBase, alias_key
 from parley.knowledge import words
 from parley.models import Actor, ActorKind
+from parley.nlp.docs import doc_text
 from parley.nlp.lexicon import Lexicon
 from parley.nlp.names import PersonIndex
 from parley.nlp.roles import RoleReader
@@ -65,7 +66,7 @@ class Reading:
     hits: list[TitleHit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(self.doc)  # Doc.text rebuilds the string on every access
         self.hits = self.tools.titles.find(self.doc, self.on)
         self.roles = RoleReader(self.doc, self.hits, self.tools.lexicon, self.kb)
 

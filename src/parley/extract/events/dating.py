@@ -20,6 +20,7 @@ from parley.extract.base import Context
 from parley.extract.events.actors import wire_dateline_end
 from parley.extract.events.plover import PloverLexicon
 from parley.models import TimeExpression
+from parley.nlp.docs import doc_text
 from parley.nlp.numbers import numbers
 from parley.normalize.dateline import dateline_date
 
@@ -269,7 +270,7 @@ def written_day(ctx: Context) -> dt.date | None:
     """The day the story was written: a wire dateline's own day ("KYIV, March 27 (Wire) —",
     as the dates extractor resolved it), else the publication date. An archive copy published
     later still tells of the dateline's day."""
-    where = dateline_date(ctx.doc.text)
+    where = dateline_date(doc_text(ctx.doc))
     for date in ctx.analysis.dates if where is not None else []:
         value = date.value or ""
         if (date.start, date.end) == where and date.precision == "day" and len(value) == 10:

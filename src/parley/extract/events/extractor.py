@@ -56,6 +56,7 @@ from parley.extract.timeplace.places import (
     place_spans,
 )
 from parley.models import EventStatus, Place
+from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -148,7 +149,7 @@ class _Builder:
         the same act told twice, not a speaker denying their own side's act."""
         seen: set[tuple[str, str | None]] = set()
         found: list[tuple[Token, TriggerRule]] = []
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             rule = self.lex.match(token, seen)
             if (
                 rule is not None

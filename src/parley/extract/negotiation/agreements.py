@@ -40,7 +40,7 @@ from parley.extract.negotiation.parties import (
 )
 from parley.extract.negotiation.words import alt, capitalised
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
-from parley.nlp.docs import doc_text
+from parley.nlp.docs import doc_text, doc_tokens
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -360,7 +360,7 @@ class AgreementsExtractor:
         heads = {*self.exchanges.get("nouns", []), *self.exchanges.get("deal_words", [])}
         return any(
             t.lower_ in marks and t.dep_ in ("amod", "det") and t.head.lemma_.lower() in heads
-            for t in ctx.doc
+            for t in doc_tokens(ctx.doc)
         )
 
     def _exchange_size(self, tok: Token) -> int | None:

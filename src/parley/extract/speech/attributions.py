@@ -87,6 +87,7 @@ from parley.extract.speech.syntax import (
 )
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
+from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -208,7 +209,7 @@ class _Run:
         """Claims of the verbs of saying, reporting, accusing and finding (negated verbs claim
         nothing), one per person when named people speak together."""
         found = []
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             verbal = tok.pos_ == "VERB" or _verb_read_as_noun(tok)
             if not verbal or any(c.dep_ == "neg" for c in tok.children):
                 continue

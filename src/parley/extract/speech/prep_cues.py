@@ -12,6 +12,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.syntax import phrase_bounds
+from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,7 +47,7 @@ class CueScanner:
     @functools.cached_property
     def _lower(self) -> list[str]:
         """The document's lower-cased words, read once."""
-        return [t.lower_ for t in self.doc]
+        return [t.lower_ for t in doc_tokens(self.doc)]
 
     @functools.cached_property
     def _cue_heads(self) -> frozenset[str]:

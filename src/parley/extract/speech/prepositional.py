@@ -21,6 +21,7 @@ from parley.extract.speech.syntax import (
     trim,
 )
 from parley.models import Reporter
+from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +71,7 @@ class Prepositional:
         claim is the rest of the sentence or the clause before, as for "according to".
         """
         found = []
-        for noun in self.doc:
+        for noun in doc_tokens(self.doc):
             if noun.lemma_.lower() not in self.cues.view_nouns or noun.dep_ != "pobj":
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)

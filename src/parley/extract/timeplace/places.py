@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.knowledge.places import alpha3, city, country_code
 from parley.models import Place, Quantity
+from parley.nlp.docs import doc_ents, doc_tokens
 from parley.nlp.lexicon import load_lexicon
 from parley.nlp.numbers import parse_number
 
@@ -106,13 +107,13 @@ class PlaceResolver:
         return None, None, None
 
 
-def place_spans(doc: Doc | Span) -> Iterable[Span]:
+def place_spans(doc: Doc) -> Iterable[Span]:
     """Place-like spans: GPE/LOC/FAC entities, and '<demonym> border'-style noun phrases."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in PLACE_LABELS:
             yield ent
     borders = knowledge.words(_LEX, "border_words")
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ == "NOUN" and token.lemma_.lower() in borders:
             mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
             if mods and country_of_demonym(mods[-1].text):

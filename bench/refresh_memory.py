@@ -1,0 +1,113 @@
+"""Memory of a batch run's closing refresh: all the run's analyses at once against chunks.
+
+A batch run ends by resolving its new articles (tracks, agreements, stories). It used to read
+every analysis of the run into memory in one refresh; it now resolves them a chunk at a time
+(:func:`parley.resolve.refresh_unresolved`). This bench builds stores of ``--sizes`` synthetic
+articles (the analyses of ``bench/api_latency.py``: five dated events, actors, quotes; no
+spaCy), saved as a batch run saves them and left unresolved, then resolves each store in a
+fresh process both ways and prints that process's peak resident memory and CPU seconds, and
+the rows each way leaves (the same):
+
+a. ``refresh_resolved(store, every id)``: one refresh of the whole run (before);
+b. ``refresh_unresolved(store)``: chunks of 500 articles, one transaction each (now).
+
+Both give the same rows (``tests/test_resolved_store.py``). Usage::
+
+    python bench/refresh_memory.py [--sizes 2000 8000] [--dir /tmp]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from api_latency import _people_and_states, synthetic  # noqa: E402
+from throughput import machine_summary  # noqa: E402
+
+_CHILD = """
+import json, resource, sys, time
+from parley.resolve import refresh_resolved, refresh_unresolved
+from parley.store import open_store
+TABLES = ("stories", "story_events", "tracks", "resolved_articles")
+with open_store(sys.argv[1]) as store:
+    cpu = time.process_time()
+    if sys.argv[2] == "all":
+        with store.engine.connect() as conn:
+            ids = set(conn.exec_driver_sql("SELECT id FROM articles").scalars())
+        report = refresh_resolved(store, ids)
+    else:
+        report = refresh_unresolved(store)
+    cpu = time.process_time() - cpu
+    with store.engine.connect() as conn:
+        rows = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in TABLES}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"peak_mb": round(peak), "cpu_s": round(cpu, 2), **rows}))
+"""
+
+
+def build(path: Path, n: int) -> None:
+    """A store of ``n`` synthetic analyses saved in batches of 50 and never resolved."""
+    from parley.store import open_store
+
+    rng = random.Random(15)
+    people, states = _people_and_states(rng)
+    with open_store(str(path)) as store:
+        batch = []
+        for i in range(n):
+            batch.append(synthetic(i, rng, people, states, 5))
+            if len(batch) == 50:
+                store.save_many(batch)
+                batch = []
+        if batch:
+            store.save_many(batch)
+
+
+def resolve(path: Path, mode: str) -> dict[str, float]:
+    """Resolve a copy of the store at ``path`` in a new process; its peak memory and CPU."""
+    copy = path.with_name(f"{path.stem}-{mode}.db")
+    shutil.copyfile(path, copy)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(copy), mode],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    copy.unlink()
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000])
+    parser.add_argument("--dir", type=Path, default=None, help="where the stores go")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="parley-refresh-", dir=args.dir) as tmp:
+        for n in args.sizes:
+            path = Path(tmp) / f"s{n}.db"
+            started = time.perf_counter()
+            build(path, n)
+            built = time.perf_counter() - started
+            row = {"articles": n, "build_s": round(built, 1)}
+            for mode in ("all", "chunked"):
+                row[mode] = resolve(path, mode)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    print(
+        f"machine: {machine_summary()}; this process peak "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
