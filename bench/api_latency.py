@@ -9,13 +9,14 @@ and the store is then optimised as at the end of a run (SQLite ``PRAGMA optimize
 build keeps every finished thousand; ``--keep`` reuses it.
 
 Then every listing, filter and search endpoint of the API is timed against a real server
-(``parley serve``'s app under uvicorn, on 127.0.0.1, stopped at the end) by ``--clients``
+(``parley serve --workers N``, default two processes, on 127.0.0.1, stopped at the end) by
+``--clients``
 concurrent clients (default 8), each sending ``--repeat`` requests per endpoint: p50, p95 and
 max in milliseconds, printed as a table with the database size and machine. The defaults build
 the issue's store: 200,000 articles and 1,000,000 events. Not run by the tests. Usage::
 
     python bench/api_latency.py [--articles 200000] [--events-per-article 5] [--repeat 20]
-        [--clients 8] [--port 55549] [--db /tmp/parley-bench.db] [--keep]
+        [--clients 8] [--workers 2] [--port 55549] [--db /tmp/parley-bench.db] [--keep]
 """
 
 from __future__ import annotations
@@ -278,10 +279,11 @@ def queries(ids: dict[str, str]) -> Iterator[tuple[str, str]]:
     yield "search page (HTML)", "/search?q=reactor"
 
 
-def _serve(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``parley serve`` on 127.0.0.1:``port`` (a child process), once it answers."""
+def _serve(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``parley serve --workers N`` on 127.0.0.1:``port`` (a child process), once it answers."""
     parley = str(Path(sys.executable).with_name("parley"))
     argv = [parley, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    argv += ["--workers", str(workers)]
     server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -314,7 +316,7 @@ def _under_load(base: str, path: str, clients: int, repeat: int) -> list[float]:
 
 
 def run(
-    db: Path, repeat: int, clients: int, port: int, skip: list[str]
+    db: Path, repeat: int, clients: int, port: int, skip: list[str], workers: int = 2
 ) -> tuple[Table, dict[str, Any]]:
     """Time every query against ``db`` under ``clients`` concurrent clients."""
     store = open_store(str(db))
@@ -323,7 +325,8 @@ def run(
     store.close()
     size = db.stat().st_size / 1e6
     title = (
-        f"API latency, {clients} concurrent clients · {counts['articles']:,} articles, "
+        f"API latency, {clients} concurrent client{'s' if clients > 1 else ''}, "
+        f"`parley serve --workers {workers}` · {counts['articles']:,} articles, "
         f"{counts['events']:,} events, {counts['quotes']:,} quotes · SQLite "
         f"{sqlite3.sqlite_version}, {size:,.0f} MB · {platform.machine()}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
@@ -332,8 +335,13 @@ def run(
     table = Table(title=title, title_justify="left")
     for col in ("query", "p50 ms", "p95 ms", "max ms"):
         table.add_column(col, justify="left" if col == "query" else "right")
-    figures: dict[str, Any] = {"counts": counts, "db_mb": round(size), "clients": clients}
-    server = _serve(db, port)
+    figures: dict[str, Any] = {
+        "counts": counts,
+        "db_mb": round(size),
+        "clients": clients,
+        "workers": workers,
+    }
+    server = _serve(db, port, workers)
     try:
         for label, path in queries(ids):
             if any(word in label for word in skip):
@@ -357,6 +365,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="requests per client and query")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--port", type=int, default=55549)
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--build-only", action="store_true", help="build the database and stop")
     parser.add_argument(
@@ -373,7 +382,7 @@ def main() -> None:
         console.print(f"Built {args.db} in {seconds:.1f} s")
     if args.build_only:
         return
-    table, figures = run(args.db, args.repeat, args.clients, args.port, args.skip)
+    table, figures = run(args.db, args.repeat, args.clients, args.port, args.skip, args.workers)
     console.print(table)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
