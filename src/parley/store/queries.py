@@ -211,6 +211,152 @@ def _text(
     return text_matches(conn.dialect.name, table, q, walk=walk)
 
 
+# -- one actor's newest records, read off an index ---------------------------------------------
+#
+# ``event_actors`` and ``mentions`` carry the listing order (migration 0008_api), indexed after
+# the actor: one actor's newest events or articles are read off that index in order, and only
+# those rows are looked up and tested against the other filters. A filter naming several actors
+# (a typed name, a country's actors) reads each actor's newest page so (a "branch"), and the
+# union of the branches holds the page: any row of the page is within the first page of every
+# branch it belongs to. Past _MAX_BRANCHES actors the plain filter is used.
+_MAX_BRANCHES = 32
+
+
+def _country_actors(conn: sa.Connection, code: str) -> list[str]:
+    """Ids of the stored actors of the country ``code`` (an index on ``actors.country``)."""
+    ac = t.actors.c
+    return list(conn.execute(sa.select(ac.id).where(ac.country == code)).scalars())
+
+
+def _branch(
+    keys: Sequence[SortKey], query: sa.Select[Any], limit: int, cursor: str | None
+) -> sa.Subquery:
+    """``query``'s first ``limit + 1`` distinct rows in ``keys`` order, after ``cursor``."""
+    if cursor:
+        query = query.where(after(keys, cursor))
+    ordered = query.distinct().order_by(*(k.order() for k in keys)).limit(limit + 1)
+    return ordered.subquery()
+
+
+def _union(branches: list[sa.Subquery], names: Sequence[str]) -> sa.Select[Any]:
+    """The rows of every branch, each once, as a select of ``names``."""
+    selects = [sa.select(*(b.c[n] for n in names)) for b in branches]
+    if len(selects) == 1:
+        return selects[0]
+    union = sa.union(*selects).subquery()
+    return sa.select(*(union.c[n] for n in names))
+
+
+def _event_conditions(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters
+) -> list[sa.ColumnElement[bool]]:
+    """The event filters other than actor and country, as conditions on ``events``."""
+    e = t.events.c
+    out: list[sa.ColumnElement[bool]] = []
+    if f.outlet:
+        out.append(sa.func.lower(e.outlet) == f.outlet.lower())
+    if f.type:
+        out.append(e.type == f.type.upper())
+    if f.status:
+        out.append(e.status == f.status.lower())
+    dated = _event_dates(sa.select(e.id), f).whereclause
+    if dated is not None:
+        out.append(dated)
+    return out
+
+
+def _events_by_actors(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    ids: list[str] | None,
+    limit: int | None,
+    cursor: str | None,
+) -> sa.Select[Any] | None:
+    """(article_id, idx) of the candidates for a page of events by actor or country, read off
+    the actor's listing-order index (above); None when the plain filter is to be used."""
+    if limit is None or (ids is None and not f.country):
+        return None
+    e, ea = t.events, t.event_actors
+    conds = _event_conditions(conn, kb, f)
+    code = country_code(f.country, kb) if f.country else None
+    if ids is not None and code:
+        conds.append(_in_country(conn, code, None))
+    actors = ids if ids is not None else _country_actors(conn, code or "")
+    if len(actors) > _MAX_BRANCHES:
+        return None
+    link_keys = (
+        SortKey(ea.c.published_at, descending=True),
+        SortKey(ea.c.article_id),
+        SortKey(ea.c.event_idx),
+    )
+    on = sa.and_(e.c.article_id == ea.c.article_id, e.c.idx == ea.c.event_idx)
+    linked = sa.select(ea.c.published_at, ea.c.article_id, ea.c.event_idx.label("idx")).join(e, on)
+    branches = [
+        _branch(link_keys, linked.where(ea.c.actor_id == a, *conds), limit, cursor) for a in actors
+    ]
+    if ids is None and code:
+        placed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
+        branches.append(
+            _branch(_record_keys(e), placed.where(e.c.place_country == code, *conds), limit, cursor)
+        )
+    if not branches:
+        return sa.select(e.c.article_id, e.c.idx).where(sa.false())
+    return _union(branches, ("article_id", "idx"))
+
+
+def _article_conditions(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, ids: list[str] | None
+) -> list[sa.ColumnElement[bool]]:
+    """The article filters a branch tests on each candidate (outlet, dates, words, and the
+    country when an actor is named too)."""
+    a, m = t.articles, t.mentions
+    out: list[sa.ColumnElement[bool]] = []
+    if f.outlet:
+        out.append(sa.func.lower(a.c.outlet) == f.outlet.lower())
+    if f.since:
+        out.append(a.c.published_at >= f.since)
+    if f.until:
+        out.append(a.c.published_at <= f.until)
+    if f.q:
+        out.append(text_matches(conn.dialect.name, a, f.q, walk=True))
+    if ids is not None and f.country:
+        of_country = (
+            sa.select(m.c.article_id)
+            .join(t.actors, t.actors.c.id == m.c.actor_id)
+            .where(t.actors.c.country == country_code(f.country, kb))
+        )
+        out.append(a.c.id.in_(of_country))
+    return out
+
+
+def _articles_by_actors(
+    conn: sa.Connection,
+    f: Filters,
+    kb: KnowledgeBase | None,
+    ids: list[str] | None,
+    limit: int | None,
+    cursor: str | None,
+) -> sa.Select[Any] | None:
+    """Ids of the candidates for a page of articles by actor or country, read off the
+    mentions' listing-order index (above); None when the plain filter is to be used."""
+    if limit is None or (ids is None and not f.country):
+        return None
+    a, m = t.articles, t.mentions
+    actors = ids if ids is not None else _country_actors(conn, country_code(f.country or "", kb))
+    if len(actors) > _MAX_BRANCHES:
+        return None
+    conds = _article_conditions(conn, kb, f, ids)
+    keys = (SortKey(m.c.published_at, descending=True), SortKey(m.c.article_id))
+    mentioned = sa.select(m.c.published_at, m.c.article_id).join(a, a.c.id == m.c.article_id)
+    branches = [
+        _branch(keys, mentioned.where(m.c.actor_id == x, *conds), limit, cursor) for x in actors
+    ]
+    if not branches:
+        return sa.select(a.c.id).where(sa.false())
+    return _union(branches, ("article_id",))
+
+
 # -- articles ----------------------------------------------------------------------------------
 
 _ARTICLE_COLUMNS = ("id", "title", "outlet", "url", "published_at", "dateline", "language")
@@ -222,12 +368,19 @@ def _article_item(r: sa.Row[Any]) -> ArticleRow:
 
 
 def _articles_query(
-    conn: sa.Connection, f: Filters, kb: KnowledgeBase | None, limit: int | None = None
+    conn: sa.Connection,
+    f: Filters,
+    kb: KnowledgeBase | None,
+    limit: int | None = None,
+    cursor: str | None = None,
 ) -> sa.Select[Any]:
     a, m = t.articles, t.mentions
     query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
     query = where_published(query, a, f.outlet, f.since, f.until)
     ids = _ids(conn, f, kb)
+    picked = _articles_by_actors(conn, f, kb, ids, limit, cursor)
+    if picked is not None:
+        return query.where(a.c.id.in_(picked))
     if ids is not None:
         of_actor = sa.select(m.c.article_id).where(m.c.actor_id.in_(ids))
         query = query.where(_key(a.c.id, _walks(conn, a, limit, of_actor)).in_(of_actor))
@@ -253,7 +406,7 @@ def list_articles(
 ) -> Page[ArticleRow]:
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
-    query = _articles_query(conn, f, kb, limit)
+    query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
 
@@ -419,7 +572,11 @@ def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnE
 
 
 def _events_query(
-    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int | None = None
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None = None,
+    cursor: str | None = None,
 ) -> sa.Select[Any]:
     e, ea = t.events, t.event_actors
     # Dates are not the article's alone here: _event_dates filters them.
@@ -429,6 +586,9 @@ def _events_query(
     if f.status:
         query = query.where(e.c.status == f.status.lower())
     ids = _ids(conn, f, kb)
+    picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
+    if picked is not None:
+        return query.where(sa.tuple_(e.c.article_id, e.c.idx).in_(picked))
     if ids is not None:
         of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
         query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
@@ -449,7 +609,7 @@ def list_events(
     ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
     ``since``/``until`` the event's own date when known, else the article's.
     """
-    query = _events_query(conn, kb, f, limit)
+    query = _events_query(conn, kb, f, limit, cursor)
     page = _page(conn, query, _record_keys(t.events), limit, cursor, _found(FoundEvent))
     _name_actors(conn, page.items)
     return page
