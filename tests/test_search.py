@@ -324,6 +324,8 @@ WALKED = [
     ("/api/v1/search", {"q": "border"}),
     ("/api/v1/search", {"q": "ceasefire held", "kind": "quotes"}),
     ("/api/v1/claims", {"q": "delegates met"}),
+    ("/api/v1/events", {"since": "2026-03-01", "until": "2026-03-02"}),
+    ("/api/v1/events", {"since": "2026-03-02", "type": "CONSULT", "actor": "person:okafor"}),
 ]
 
 
@@ -348,7 +350,8 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
     walked = answers()
     assert walked == sorted_ == branched
     assert all(a["next"] for a in walked[:4])  # several pages: the order matters
-    assert [len(a["items"]) for a in walked[5:]] == [2, 1, 1]
+    assert [len(a["items"]) for a in walked[5:8]] == [2, 1, 1]
+    assert all(a["items"] for a in walked[8:])
     statements = _statements_of(db_url, WALKED)
     with open_store(db_url, kb=KB) as store, store.engine.connect() as conn:
         explain = _sqlite_scans if conn.dialect.name == "sqlite" else _pg_scans
@@ -358,7 +361,7 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
         if conn.dialect.name == "sqlite":
             walked_sql = [s for runs in statements.values() for s, _ in runs]
             assert any("|| ?) IN" in s for s in walked_sql)
-            assert any("EXISTS (SELECT articles_fts.rowid" in s for s in walked_sql)
+            assert any("IN (SELECT articles_fts.rowid" in s for s in walked_sql)
     assert scans == []
 
 
@@ -385,7 +388,10 @@ def _plan(conn: sa.Connection, statement: str, params: Any) -> list[str]:
     if conn.dialect.name == "sqlite":
         rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params).all()
         return [str(r[-1]) for r in rows]
+    # Tables of a few rows have no statistics worth the name: price scans and sorts out, so
+    # the plan shows which index could give the order (a sort stays only if none can).
     conn.exec_driver_sql("SET enable_seqscan = off")
+    conn.exec_driver_sql("SET enable_sort = off")
     return [str(r[0]) for r in conn.exec_driver_sql(f"EXPLAIN {statement}", params)]
 
 

@@ -259,9 +259,9 @@ def _event_conditions(
         out.append(e.type == f.type.upper())
     if f.status:
         out.append(e.status == f.status.lower())
-    dated = _event_dates(sa.select(e.id), f).whereclause
-    if dated is not None:
-        out.append(dated)
+    arms = _date_arms(f)
+    if arms:
+        out.append(sa.or_(*arms))
     return out
 
 
@@ -275,6 +275,8 @@ def _events_by_actors(
 ) -> sa.Select[Any] | None:
     """(article_id, idx) of the candidates for a page of events by actor or country, read off
     the actor's listing-order index (above); None when the plain filter is to be used."""
+    if limit is not None and ids is None and not f.country and _date_arms(f):
+        return _events_by_dates(conn, kb, f, limit, cursor)
     if limit is None or (ids is None and not f.country):
         return None
     e, ea = t.events, t.event_actors
@@ -302,6 +304,23 @@ def _events_by_actors(
         )
     if not branches:
         return sa.select(e.c.article_id, e.c.idx).where(sa.false())
+    return _union(branches, ("article_id", "idx"))
+
+
+def _events_by_dates(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> sa.Select[Any] | None:
+    """(article_id, idx) of the candidates for a page of events by date: one branch per arm of
+    :func:`_event_dates` (own date in range, undated in an article of the range, a coarser own
+    date), each the first page of an index of (date, listing order): the arm on the article's
+    date is read in order, the others sort index entries only, never whole rows."""
+    e = t.events
+    conds = _event_conditions(conn, kb, Filters(type=f.type, status=f.status, outlet=f.outlet))
+    arms = _date_arms(f)
+    if len(arms) > _MAX_BRANCHES:
+        return None
+    keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
+    branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
     return _union(branches, ("article_id", "idx"))
 
 
@@ -546,8 +565,14 @@ def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
     ('2026-02' for 2026-02-15) counts too, i.e. one that is a prefix of it. Each branch of the
     OR is a range or equality on an index of ``(date_value, published_at)``.
     """
+    arms = _date_arms(f)
+    return query.where(sa.or_(*arms)) if arms else query
+
+
+def _date_arms(f: Filters) -> list[sa.ColumnElement[bool]]:
+    """The arms of :func:`_event_dates`' OR (none without dates)."""
     if not (f.since or f.until):
-        return query
+        return []
     e = t.events.c
     lo, hi = (f.since.isoformat() if f.since else None), (f.until.isoformat() if f.until else None)
     own = [e.date_value >= lo] if lo else []
@@ -557,7 +582,7 @@ def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
     branches = [sa.and_(*own), sa.and_(e.date_value.is_(None), *article)]
     if lo:
         branches.append(sa.and_(e.date_value.in_(_prefixes(lo)), *own[1:]))
-    return query.where(sa.or_(*branches))
+    return branches
 
 
 def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnElement[bool]:
