@@ -326,6 +326,9 @@ WALKED = [
     ("/api/v1/claims", {"q": "delegates met"}),
     ("/api/v1/events", {"since": "2026-03-01", "until": "2026-03-02"}),
     ("/api/v1/events", {"since": "2026-03-02", "type": "CONSULT", "actor": "person:okafor"}),
+    ("/api/v1/quotes", {"actor": "person:okafor", "q": "border"}),
+    ("/api/v1/quotes", {"actor": "person:okafor"}),
+    ("/api/v1/claims", {"actor": "officials", "outlet": "wire"}),  # unresolved: by its text
 ]
 
 
@@ -380,7 +383,10 @@ LISTING_ORDER = [
     ("/api/v1/articles", {"actor": "person:okafor"}, "ix_mentions_actor_newest"),
     ("/api/v1/articles", {"country": "NGA"}, "ix_mentions_actor_newest"),
     ("/api/v1/articles", {}, "ix_articles_newest"),
-    ("/api/v1/quotes", {"actor": "person:okafor"}, "ix_quotes_speaker_newest"),
+    # The actor page lists the actor's quotes and claims by exact id.
+    ("/actors/person:okafor", {}, "ix_quotes_speaker_newest"),
+    ("/actors/person:okafor", {}, "ix_attributions_reporter_newest"),
+    ("/actors/person:okafor", {}, "ix_event_actors_actor_newest"),
 ]
 
 

@@ -525,12 +525,42 @@ def list_quotes(
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
     query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
-    ids = _ids(conn, f, kb)
-    if ids is not None:
-        query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
-    if f.q:
-        query = query.where(_text(conn, q, f.q, limit))
+    query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
+
+
+def _said_by(
+    conn: sa.Connection,
+    query: sa.Select[Any],
+    table: sa.Table,
+    who: tuple[sa.Column[Any], sa.Column[Any]],
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> sa.Select[Any]:
+    """``query`` (quotes or claims, already narrowed by outlet, dates and the claims' kind)
+    narrowed by who said it (``who``: the actor column and the surface text) and words.
+
+    By actor, each actor's newest page is read off an index of (actor, listing order), and
+    for a typed name the unresolved speakers' text is a branch of its own (see "branch")."""
+    ids = _ids(conn, f, kb)
+    text = _text(conn, table, f.q, limit if ids is None else None) if f.q else None
+    if ids is None or limit is None or len(ids) >= _MAX_BRANCHES:
+        if ids is not None:
+            query = query.where(_who(*who, ids, f))
+        return query if text is None else query.where(text)
+    conds = [c for c in (query.whereclause, text) if c is not None]
+    keyed = sa.select(table.c.published_at, table.c.article_id, table.c.idx).where(*conds)
+    arms = [who[0] == x for x in ids]
+    if f.actor and not f.actor_ids:
+        arms.append(sa.and_(who[0].is_(None), who[1].icontains(f.actor, autoescape=True)))
+    keys = _record_keys(table)
+    branches = [_branch(keys, keyed.where(arm), limit, cursor) for arm in arms]
+    if not branches:
+        return query.where(sa.false())
+    picked = _union(branches, ("article_id", "idx"))
+    return query.where(sa.tuple_(table.c.article_id, table.c.idx).in_(picked))
 
 
 def list_claims(
@@ -544,13 +574,10 @@ def list_claims(
     (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
     c = t.attributions
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
-    ids = _ids(conn, f, kb)
-    if ids is not None:
-        query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, f))
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
-    if f.q:
-        query = query.where(_text(conn, c, f.q, limit))
+    who = (c.c.reporter_actor_id, c.c.reporter_text)
+    query = _said_by(conn, query, c, who, kb, f, limit, cursor)
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 

@@ -11,7 +11,7 @@ and index). Three things made pages slow on a large store, each fixed here:
   listing order: every match was looked up and sorted. Both now carry the article's date (and
   the links the event's index), copied on save like the record tables' (migration 0003), with an
   index of actor then listing order, so one actor's newest records are read off in order.
-* Events by place, by date and by type, and quotes by speaker, get the same
+* Events by place, by date and by type, quotes by speaker and claims by reporter get the same
   ``(filter, listing order)`` indexes.
 
 Revision ID: 0008_api
@@ -45,6 +45,7 @@ BOTH_NEWEST = {
     "ix_events_place_newest": ("events", "place_country", RECORD_ORDER),
     "ix_events_date_newest": ("events", "date_value", RECORD_ORDER),
     "ix_quotes_speaker_newest": ("quotes", "speaker_actor_id", RECORD_ORDER),
+    "ix_attributions_reporter_newest": ("attributions", "reporter_actor_id", RECORD_ORDER),
 }
 
 
