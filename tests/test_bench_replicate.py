@@ -42,7 +42,10 @@ def _rows(db: Path, tables: dict[str, str]) -> dict[str, list[Any]]:
             quoted = ", ".join('"' + x + '"' for x in kept)
             rows = c.execute(f"SELECT {quoted} FROM {table}")
             parsed = [
-                tuple(json.loads(v) if k in ("json", "data") and v else v for k, v in zip(kept, r))
+                tuple(
+                    json.loads(v) if k in ("json", "data") and v else v
+                    for k, v in zip(kept, r, strict=True)
+                )
                 for r in rows
             ]
             out[table] = sorted(parsed, key=repr)
