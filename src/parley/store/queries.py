@@ -247,9 +247,7 @@ def _union(branches: list[sa.Subquery], names: Sequence[str]) -> sa.Select[Any]:
     return sa.select(*(union.c[n] for n in names))
 
 
-def _event_conditions(
-    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters
-) -> list[sa.ColumnElement[bool]]:
+def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
     """The event filters other than actor and country, as conditions on ``events``."""
     e = t.events.c
     out: list[sa.ColumnElement[bool]] = []
@@ -280,7 +278,7 @@ def _events_by_actors(
     if limit is None or (ids is None and not f.country):
         return None
     e, ea = t.events, t.event_actors
-    conds = _event_conditions(conn, kb, f)
+    conds = _event_conditions(f)
     code = country_code(f.country, kb) if f.country else None
     if ids is not None and code:
         conds.append(_in_country(conn, code, None))
@@ -315,7 +313,7 @@ def _events_by_dates(
     date), each the first page of an index of (date, listing order): the arm on the article's
     date is read in order, the others sort index entries only, never whole rows."""
     e = t.events
-    conds = _event_conditions(conn, kb, Filters(type=f.type, status=f.status, outlet=f.outlet))
+    conds = _event_conditions(Filters(type=f.type, status=f.status, outlet=f.outlet))
     arms = _date_arms(f)
     if len(arms) > _MAX_BRANCHES:
         return None

@@ -53,10 +53,10 @@ def text_matches(
         dialect: ``"sqlite"`` or ``"postgresql"`` (the connection's ``dialect.name``).
         table: ``articles``, ``quotes`` or ``attributions``.
         query: What a person typed.
-        walk: (SQLite) the listing walks its newest-first index and asks the full-text index
-            about each row it meets, instead of collecting every hit first and sorting them:
-            for a common word, a page then costs a few probes per row instead of a pass over
-            every hit (see :func:`sqlite_hits` to tell common from rare).
+        walk: (SQLite) the listing walks its newest-first index and tests each row it meets
+            against the hits (listed once per query), instead of looking up every hit and
+            sorting them: for a common word a page then costs a pass over the word's entries
+            and a probe per row walked (see :func:`sqlite_hits` to tell common from rare).
     """
     words = fts_words(query)
     if not words:
