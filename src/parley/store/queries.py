@@ -238,13 +238,14 @@ def _branch(
     return ordered.subquery()
 
 
-def _union(branches: list[sa.Subquery], names: Sequence[str]) -> sa.Select[Any]:
-    """The rows of every branch, each once, as a select of ``names``."""
-    selects = [sa.select(*(b.c[n] for n in names)) for b in branches]
-    if len(selects) == 1:
-        return selects[0]
-    union = sa.union(*selects).subquery()
-    return sa.select(*(union.c[n] for n in names))
+def _union(branches: list[sa.Subquery], names: Sequence[str], limit: int) -> sa.Select[Any]:
+    """The keys (``names``) of the first ``limit + 1`` rows of all branches together, each
+    once, in listing order: only those rows are then looked up, not every branch's page."""
+    columns = ("published_at", *names)
+    selects = [sa.select(*(b.c[c] for c in columns)) for b in branches]
+    union = (sa.union(*selects) if len(selects) > 1 else selects[0]).subquery()
+    order = [union.c.published_at.desc().nulls_last(), *(union.c[n] for n in names)]
+    return sa.select(*(union.c[n] for n in names)).order_by(*order).limit(limit + 1)
 
 
 def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
@@ -302,24 +303,55 @@ def _events_by_actors(
         )
     if not branches:
         return sa.select(e.c.article_id, e.c.idx).where(sa.false())
-    return _union(branches, ("article_id", "idx"))
+    return _union(branches, ("article_id", "idx"), limit)
 
 
 def _events_by_dates(
     conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
 ) -> sa.Select[Any] | None:
     """(article_id, idx) of the candidates for a page of events by date: one branch per arm of
-    :func:`_event_dates` (own date in range, undated in an article of the range, a coarser own
-    date), each the first page of an index of (date, listing order): the arm on the article's
-    date is read in order, the others sort index entries only, never whole rows."""
+    :func:`_event_dates` (undated in an article of the range, a coarser own date) and per own
+    date in the range, each the first page of an index of (date, listing order), read in
+    order. A range of more dates than branches uses the plain filter (None)."""
     e = t.events
     conds = _event_conditions(Filters(type=f.type, status=f.status, outlet=f.outlet))
-    arms = _date_arms(f)
-    if len(arms) > _MAX_BRANCHES:
+    _, *arms = _date_arms(f)  # the range arm becomes one branch per date in the range
+    days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
+    if days is None:
         return None
+    arms += [e.c.date_value == day for day in days]
     keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
     branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
-    return _union(branches, ("article_id", "idx"))
+    return _union(branches, ("article_id", "idx"), limit)
+
+
+def _own_dates(conn: sa.Connection, f: Filters, most: int) -> list[str] | None:
+    """The distinct event dates in ``f.since``..``f.until`` (the range arm of
+    :func:`_date_arms`), or None past ``most``.
+
+    Found in one statement by hopping from one value to the next in the index on
+    ``date_value`` (a seek each), so each day becomes a branch read in listing order: a page
+    of a month of events reads at most a page per day rather than sorting the whole month."""
+    if most < 0:
+        return None
+    upto = " AND date_value <= :hi" if f.until else ""
+    first = "date_value >= :lo" if f.since else "date_value IS NOT NULL"
+    sql = (
+        "WITH RECURSIVE d(v, n) AS ("
+        f"SELECT (SELECT min(date_value) FROM events WHERE {first}{upto}), 0 "
+        "UNION ALL "
+        f"SELECT (SELECT min(date_value) FROM events WHERE date_value > d.v{upto}), n + 1 "
+        "FROM d WHERE d.v IS NOT NULL AND n <= :most"
+        ") SELECT v FROM d WHERE v IS NOT NULL"
+    )
+    params = {
+        "lo": f.since.isoformat() if f.since else None,
+        "hi": f.until.isoformat() if f.until else None,
+        "most": most,
+    }
+    wanted = {k: v for k, v in params.items() if f":{k}" in sql}
+    days = [str(v) for v in conn.execute(sa.text(sql), wanted).scalars()]
+    return days if len(days) <= most else None
 
 
 def _article_conditions(
@@ -371,7 +403,7 @@ def _articles_by_actors(
     ]
     if not branches:
         return sa.select(a.c.id).where(sa.false())
-    return _union(branches, ("article_id",))
+    return _union(branches, ("article_id",), limit)
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -557,7 +589,7 @@ def _said_by(
     branches = [_branch(keys, keyed.where(arm), limit, cursor) for arm in arms]
     if not branches:
         return query.where(sa.false())
-    picked = _union(branches, ("article_id", "idx"))
+    picked = _union(branches, ("article_id", "idx"), limit)
     return query.where(sa.tuple_(table.c.article_id, table.c.idx).in_(picked))
 
 
