@@ -208,7 +208,23 @@ def _text(
     """Rows of ``table`` whose text holds ``q``; a common word walks (see above)."""
     hits = sqlite_hits(table, q) if conn.dialect.name == "sqlite" else None
     walk = hits is not None and _walks(conn, table, limit, hits)
-    return text_matches(conn.dialect.name, table, q, walk=walk)
+    dense = walk and hits is not None and _dense(conn, table, limit or 0, hits)
+    return text_matches(conn.dialect.name, table, q, walk=walk, dense=dense)
+
+
+# Asking FTS5 whether one row matches costs about 100-400 times as much as listing one hit
+# (measured at a million events): per page, a walk that asks costs about limit x rows / hits
+# questions, one that lists costs hits entries; asking wins above sqrt(_ASK_COST x limit x rows).
+_ASK_COST = 200
+
+
+def _dense(conn: sa.Connection, table: sa.Table, limit: int, hits: sa.Select[Any]) -> bool:
+    """Whether a word with many hits is in so many rows that a walk should ask FTS5 about each
+    row it meets (see :func:`parley.store.search.text_matches`); counts at most the bound."""
+    size = conn.execute(sa.select(sa.func.max(sa.column("rowid"))).select_from(table)).scalar()
+    bound = math.isqrt(_ASK_COST * (limit + 1) * int(size or 0))
+    capped = sa.select(sa.func.count()).select_from(hits.limit(bound).subquery())
+    return int(conn.execute(capped).scalar_one()) >= bound
 
 
 # -- one actor's newest records, read off an index ---------------------------------------------
