@@ -686,16 +686,29 @@ def serve_cli(
             help="Seconds a client has to send a whole request; slower ones are disconnected.",
         ),
     ] = 30.0,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Server processes answering requests side by side."),
+    ] = 1,
 ) -> None:
     """Serve the web pages and the JSON API (/api/v1, docs at /docs); read-only without a token."""
     import os
 
     from parley.serve import create_app
-    from parley.serve.server import run
+    from parley.serve.server import run, run_workers
 
     token = os.environ.get(token_env) or None
-    typer.echo(f"Parley on http://{host}:{port}/ (writes {'on' if token else 'off'})", err=True)
-    run(create_app(_settings(db), token=token), host, port, request_timeout)
+    typer.echo(
+        f"Parley on http://{host}:{port}/ (writes {'on' if token else 'off'}, "
+        f"{workers} worker{'s' if workers > 1 else ''})",
+        err=True,
+    )
+    settings = _settings(db)
+    if workers == 1:
+        run(create_app(settings, token=token), host, port, request_timeout)
+        return
+    open_store(settings.db_url).close()  # migrate once, before the workers start
+    run_workers(settings.db_url, host, port, workers, token_env, request_timeout)
 
 
 def main() -> None:

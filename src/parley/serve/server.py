@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from typing import Any
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["DEFAULT_REQUEST_TIMEOUT", "TimedH11Protocol", "run"]
+__all__ = ["DEFAULT_REQUEST_TIMEOUT", "TimedH11Protocol", "run", "run_workers", "worker_app"]
 
 log = logging.getLogger(__name__)
 
@@ -71,3 +72,43 @@ def run(app: Any, host: str, port: int, request_timeout: float = DEFAULT_REQUEST
 
     protocol = type("ParleyH11", (TimedH11Protocol,), {"request_timeout": request_timeout})
     uvicorn.run(app, host=host, port=port, http=protocol, timeout_keep_alive=5)
+
+
+# What ``parley serve --workers N`` hands each worker process: uvicorn starts workers by
+# importing the app, so the options travel in the environment (the database in ``PARLEY_DB``,
+# which the settings read anyway).
+_TIMEOUT_ENV = "PARLEY_SERVE_REQUEST_TIMEOUT"
+_TOKEN_ENV = "PARLEY_SERVE_TOKEN_ENV"
+
+
+def worker_app() -> Any:
+    """The app of one worker process (a uvicorn factory), built from what :func:`run_workers`
+    put in the environment."""
+    from parley.serve import create_app
+    from parley.settings import load_settings
+
+    TimedH11Protocol.request_timeout = float(os.environ.get(_TIMEOUT_ENV, DEFAULT_REQUEST_TIMEOUT))
+    token = os.environ.get(os.environ.get(_TOKEN_ENV, "PARLEY_API_TOKEN")) or None
+    return create_app(load_settings(), token=token)
+
+
+def run_workers(
+    db: str, host: str, port: int, workers: int, token_env: str, request_timeout: float
+) -> None:
+    """Serve with ``workers`` processes sharing the port, so concurrent requests are answered
+    on several cores at once (one process answers one request at a time per core); the caller
+    has migrated the store already, so the workers do not race to."""
+    import uvicorn
+
+    os.environ["PARLEY_DB"] = db
+    os.environ[_TIMEOUT_ENV] = str(request_timeout)
+    os.environ[_TOKEN_ENV] = token_env
+    uvicorn.run(
+        "parley.serve.server:worker_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        http=TimedH11Protocol,
+        timeout_keep_alive=5,
+    )

@@ -76,6 +76,11 @@ def _scrub_parameters(
     return statement, scrub(parameters)
 
 
+#: SQLite page cache per connection (KiB) and the part of the file read through a memory map.
+CACHE_KIB = 65536
+MMAP_BYTES = 1 << 30
+
+
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     # Parley issues BEGIN itself (see _sqlite_begin), so DDL is transactional too.
     dbapi_conn.isolation_level = None
@@ -88,6 +93,11 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     # loses nothing committed and the file is never corrupt; only a power cut may roll back
     # the last commits. Saving an article costs a fraction of the time it did with FULL.
     cur.execute("PRAGMA synchronous=NORMAL")
+    # SQLite's own page cache is 2 MB by default: on a store of gigabytes every page of an
+    # index walk was read again through a system call. 64 MB a connection holds the top of
+    # the listing indexes; mapping the file lets reads past it come from the OS cache directly.
+    cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cur.close()
 
 

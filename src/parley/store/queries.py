@@ -208,7 +208,218 @@ def _text(
     """Rows of ``table`` whose text holds ``q``; a common word walks (see above)."""
     hits = sqlite_hits(table, q) if conn.dialect.name == "sqlite" else None
     walk = hits is not None and _walks(conn, table, limit, hits)
-    return text_matches(conn.dialect.name, table, q, walk=walk)
+    dense = walk and hits is not None and _dense(conn, table, limit or 0, hits)
+    return text_matches(conn.dialect.name, table, q, walk=walk, dense=dense)
+
+
+# Asking FTS5 whether one row matches costs about 100-400 times as much as listing one hit
+# (measured at a million events): per page, a walk that asks costs about limit x rows / hits
+# questions, one that lists costs hits entries; asking wins above sqrt(_ASK_COST x limit x rows).
+_ASK_COST = 200
+
+
+def _dense(conn: sa.Connection, table: sa.Table, limit: int, hits: sa.Select[Any]) -> bool:
+    """Whether a word with many hits is in so many rows that a walk should ask FTS5 about each
+    row it meets (see :func:`parley.store.search.text_matches`); counts at most the bound."""
+    size = conn.execute(sa.select(sa.func.max(sa.column("rowid"))).select_from(table)).scalar()
+    bound = math.isqrt(_ASK_COST * (limit + 1) * int(size or 0))
+    capped = sa.select(sa.func.count()).select_from(hits.limit(bound).subquery())
+    return int(conn.execute(capped).scalar_one()) >= bound
+
+
+# -- one actor's newest records, read off an index ---------------------------------------------
+#
+# ``event_actors`` and ``mentions`` carry the listing order (migration 0008_api), indexed after
+# the actor: one actor's newest events or articles are read off that index in order, and only
+# those rows are looked up and tested against the other filters. A filter naming several actors
+# (a typed name, a country's actors) reads each actor's newest page so (a "branch"), and the
+# union of the branches holds the page: any row of the page is within the first page of every
+# branch it belongs to. Past _MAX_BRANCHES actors the plain filter is used.
+_MAX_BRANCHES = 32
+
+
+def _country_actors(conn: sa.Connection, code: str) -> list[str]:
+    """Ids of the stored actors of the country ``code`` (an index on ``actors.country``)."""
+    ac = t.actors.c
+    return list(conn.execute(sa.select(ac.id).where(ac.country == code)).scalars())
+
+
+def _branch(
+    keys: Sequence[SortKey], query: sa.Select[Any], limit: int, cursor: str | None
+) -> sa.Subquery:
+    """``query``'s first ``limit + 1`` distinct rows in ``keys`` order, after ``cursor``."""
+    if cursor:
+        query = query.where(after(keys, cursor))
+    ordered = query.distinct().order_by(*(k.order() for k in keys)).limit(limit + 1)
+    return ordered.subquery()
+
+
+def _union(branches: list[sa.Subquery], names: Sequence[str], limit: int) -> sa.Select[Any]:
+    """The keys (``names``) of the first ``limit + 1`` rows of all branches together, each
+    once, in listing order: only those rows are then looked up, not every branch's page."""
+    columns = ("published_at", *names)
+    selects = [sa.select(*(b.c[c] for c in columns)) for b in branches]
+    union = (sa.union(*selects) if len(selects) > 1 else selects[0]).subquery()
+    order = [union.c.published_at.desc().nulls_last(), *(union.c[n] for n in names)]
+    return sa.select(*(union.c[n] for n in names)).order_by(*order).limit(limit + 1)
+
+
+def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
+    """The event filters other than actor and country, as conditions on ``events``."""
+    e = t.events.c
+    out: list[sa.ColumnElement[bool]] = []
+    if f.outlet:
+        out.append(sa.func.lower(e.outlet) == f.outlet.lower())
+    if f.type:
+        out.append(e.type == f.type.upper())
+    if f.status:
+        out.append(e.status == f.status.lower())
+    arms = _date_arms(f)
+    if arms:
+        out.append(sa.or_(*arms))
+    return out
+
+
+def _events_by_actors(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    ids: list[str] | None,
+    limit: int | None,
+    cursor: str | None,
+) -> sa.Select[Any] | None:
+    """(article_id, idx) of the candidates for a page of events by actor or country, read off
+    the actor's listing-order index (above); None when the plain filter is to be used."""
+    if limit is not None and ids is None and not f.country and _date_arms(f):
+        return _events_by_dates(conn, kb, f, limit, cursor)
+    if limit is None or (ids is None and not f.country):
+        return None
+    e, ea = t.events, t.event_actors
+    conds = _event_conditions(f)
+    code = country_code(f.country, kb) if f.country else None
+    if ids is not None and code:
+        conds.append(_in_country(conn, code, None))
+    actors = ids if ids is not None else _country_actors(conn, code or "")
+    if len(actors) > _MAX_BRANCHES:
+        return None
+    link_keys = (
+        SortKey(ea.c.published_at, descending=True),
+        SortKey(ea.c.article_id),
+        SortKey(ea.c.event_idx),
+    )
+    on = sa.and_(e.c.article_id == ea.c.article_id, e.c.idx == ea.c.event_idx)
+    linked = sa.select(ea.c.published_at, ea.c.article_id, ea.c.event_idx.label("idx")).join(e, on)
+    branches = [
+        _branch(link_keys, linked.where(ea.c.actor_id == a, *conds), limit, cursor) for a in actors
+    ]
+    if ids is None and code:
+        placed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
+        branches.append(
+            _branch(_record_keys(e), placed.where(e.c.place_country == code, *conds), limit, cursor)
+        )
+    if not branches:
+        return sa.select(e.c.article_id, e.c.idx).where(sa.false())
+    return _union(branches, ("article_id", "idx"), limit)
+
+
+def _events_by_dates(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
+) -> sa.Select[Any] | None:
+    """(article_id, idx) of the candidates for a page of events by date: one branch per arm of
+    :func:`_event_dates` (undated in an article of the range, a coarser own date) and per own
+    date in the range, each the first page of an index of (date, listing order), read in
+    order. A range of more dates than branches uses the plain filter (None)."""
+    e = t.events
+    conds = _event_conditions(Filters(type=f.type, status=f.status, outlet=f.outlet))
+    _, *arms = _date_arms(f)  # the range arm becomes one branch per date in the range
+    days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
+    if days is None:
+        return None
+    arms += [e.c.date_value == day for day in days]
+    keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
+    branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
+    return _union(branches, ("article_id", "idx"), limit)
+
+
+def _own_dates(conn: sa.Connection, f: Filters, most: int) -> list[str] | None:
+    """The distinct event dates in ``f.since``..``f.until`` (the range arm of
+    :func:`_date_arms`), or None past ``most``.
+
+    Found in one statement by hopping from one value to the next in the index on
+    ``date_value`` (a seek each), so each day becomes a branch read in listing order: a page
+    of a month of events reads at most a page per day rather than sorting the whole month."""
+    if most < 0:
+        return None
+    upto = " AND date_value <= :hi" if f.until else ""
+    first = "date_value >= :lo" if f.since else "date_value IS NOT NULL"
+    sql = (
+        "WITH RECURSIVE d(v, n) AS ("
+        f"SELECT (SELECT min(date_value) FROM events WHERE {first}{upto}), 0 "
+        "UNION ALL "
+        f"SELECT (SELECT min(date_value) FROM events WHERE date_value > d.v{upto}), n + 1 "
+        "FROM d WHERE d.v IS NOT NULL AND n <= :most"
+        ") SELECT v FROM d WHERE v IS NOT NULL"
+    )
+    params = {
+        "lo": f.since.isoformat() if f.since else None,
+        "hi": f.until.isoformat() if f.until else None,
+        "most": most,
+    }
+    wanted = {k: v for k, v in params.items() if f":{k}" in sql}
+    days = [str(v) for v in conn.execute(sa.text(sql), wanted).scalars()]
+    return days if len(days) <= most else None
+
+
+def _article_conditions(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, ids: list[str] | None
+) -> list[sa.ColumnElement[bool]]:
+    """The article filters a branch tests on each candidate (outlet, dates, words, and the
+    country when an actor is named too)."""
+    a, m = t.articles, t.mentions
+    out: list[sa.ColumnElement[bool]] = []
+    if f.outlet:
+        out.append(sa.func.lower(a.c.outlet) == f.outlet.lower())
+    if f.since:
+        out.append(a.c.published_at >= f.since)
+    if f.until:
+        out.append(a.c.published_at <= f.until)
+    if f.q:
+        out.append(text_matches(conn.dialect.name, a, f.q, walk=True))
+    if ids is not None and f.country:
+        of_country = (
+            sa.select(m.c.article_id)
+            .join(t.actors, t.actors.c.id == m.c.actor_id)
+            .where(t.actors.c.country == country_code(f.country, kb))
+        )
+        out.append(a.c.id.in_(of_country))
+    return out
+
+
+def _articles_by_actors(
+    conn: sa.Connection,
+    f: Filters,
+    kb: KnowledgeBase | None,
+    ids: list[str] | None,
+    limit: int | None,
+    cursor: str | None,
+) -> sa.Select[Any] | None:
+    """Ids of the candidates for a page of articles by actor or country, read off the
+    mentions' listing-order index (above); None when the plain filter is to be used."""
+    if limit is None or (ids is None and not f.country):
+        return None
+    a, m = t.articles, t.mentions
+    actors = ids if ids is not None else _country_actors(conn, country_code(f.country or "", kb))
+    if len(actors) > _MAX_BRANCHES:
+        return None
+    conds = _article_conditions(conn, kb, f, ids)
+    keys = (SortKey(m.c.published_at, descending=True), SortKey(m.c.article_id))
+    mentioned = sa.select(m.c.published_at, m.c.article_id).join(a, a.c.id == m.c.article_id)
+    branches = [
+        _branch(keys, mentioned.where(m.c.actor_id == x, *conds), limit, cursor) for x in actors
+    ]
+    if not branches:
+        return sa.select(a.c.id).where(sa.false())
+    return _union(branches, ("article_id",), limit)
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -222,12 +433,19 @@ def _article_item(r: sa.Row[Any]) -> ArticleRow:
 
 
 def _articles_query(
-    conn: sa.Connection, f: Filters, kb: KnowledgeBase | None, limit: int | None = None
+    conn: sa.Connection,
+    f: Filters,
+    kb: KnowledgeBase | None,
+    limit: int | None = None,
+    cursor: str | None = None,
 ) -> sa.Select[Any]:
     a, m = t.articles, t.mentions
     query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
     query = where_published(query, a, f.outlet, f.since, f.until)
     ids = _ids(conn, f, kb)
+    picked = _articles_by_actors(conn, f, kb, ids, limit, cursor)
+    if picked is not None:
+        return query.where(a.c.id.in_(picked))
     if ids is not None:
         of_actor = sa.select(m.c.article_id).where(m.c.actor_id.in_(ids))
         query = query.where(_key(a.c.id, _walks(conn, a, limit, of_actor)).in_(of_actor))
@@ -253,7 +471,7 @@ def list_articles(
 ) -> Page[ArticleRow]:
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
-    query = _articles_query(conn, f, kb, limit)
+    query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
 
@@ -353,12 +571,42 @@ def list_quotes(
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
     query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
-    ids = _ids(conn, f, kb)
-    if ids is not None:
-        query = query.where(_who(q.c.speaker_actor_id, q.c.speaker_text, ids, f))
-    if f.q:
-        query = query.where(_text(conn, q, f.q, limit))
+    query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
+
+
+def _said_by(
+    conn: sa.Connection,
+    query: sa.Select[Any],
+    table: sa.Table,
+    who: tuple[sa.Column[Any], sa.Column[Any]],
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+) -> sa.Select[Any]:
+    """``query`` (quotes or claims, already narrowed by outlet, dates and the claims' kind)
+    narrowed by who said it (``who``: the actor column and the surface text) and words.
+
+    By actor, each actor's newest page is read off an index of (actor, listing order), and
+    for a typed name the unresolved speakers' text is a branch of its own (see "branch")."""
+    ids = _ids(conn, f, kb)
+    text = _text(conn, table, f.q, limit if ids is None else None) if f.q else None
+    if ids is None or limit is None or len(ids) >= _MAX_BRANCHES:
+        if ids is not None:
+            query = query.where(_who(*who, ids, f))
+        return query if text is None else query.where(text)
+    conds = [c for c in (query.whereclause, text) if c is not None]
+    keyed = sa.select(table.c.published_at, table.c.article_id, table.c.idx).where(*conds)
+    arms = [who[0] == x for x in ids]
+    if f.actor and not f.actor_ids:
+        arms.append(sa.and_(who[0].is_(None), who[1].icontains(f.actor, autoescape=True)))
+    keys = _record_keys(table)
+    branches = [_branch(keys, keyed.where(arm), limit, cursor) for arm in arms]
+    if not branches:
+        return query.where(sa.false())
+    picked = _union(branches, ("article_id", "idx"), limit)
+    return query.where(sa.tuple_(table.c.article_id, table.c.idx).in_(picked))
 
 
 def list_claims(
@@ -372,13 +620,10 @@ def list_claims(
     (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
     c = t.attributions
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
-    ids = _ids(conn, f, kb)
-    if ids is not None:
-        query = query.where(_who(c.c.reporter_actor_id, c.c.reporter_text, ids, f))
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
-    if f.q:
-        query = query.where(_text(conn, c, f.q, limit))
+    who = (c.c.reporter_actor_id, c.c.reporter_text)
+    query = _said_by(conn, query, c, who, kb, f, limit, cursor)
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 
@@ -393,8 +638,14 @@ def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
     ('2026-02' for 2026-02-15) counts too, i.e. one that is a prefix of it. Each branch of the
     OR is a range or equality on an index of ``(date_value, published_at)``.
     """
+    arms = _date_arms(f)
+    return query.where(sa.or_(*arms)) if arms else query
+
+
+def _date_arms(f: Filters) -> list[sa.ColumnElement[bool]]:
+    """The arms of :func:`_event_dates`' OR (none without dates)."""
     if not (f.since or f.until):
-        return query
+        return []
     e = t.events.c
     lo, hi = (f.since.isoformat() if f.since else None), (f.until.isoformat() if f.until else None)
     own = [e.date_value >= lo] if lo else []
@@ -404,7 +655,7 @@ def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
     branches = [sa.and_(*own), sa.and_(e.date_value.is_(None), *article)]
     if lo:
         branches.append(sa.and_(e.date_value.in_(_prefixes(lo)), *own[1:]))
-    return query.where(sa.or_(*branches))
+    return branches
 
 
 def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnElement[bool]:
@@ -419,7 +670,11 @@ def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnE
 
 
 def _events_query(
-    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int | None = None
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None = None,
+    cursor: str | None = None,
 ) -> sa.Select[Any]:
     e, ea = t.events, t.event_actors
     # Dates are not the article's alone here: _event_dates filters them.
@@ -429,6 +684,9 @@ def _events_query(
     if f.status:
         query = query.where(e.c.status == f.status.lower())
     ids = _ids(conn, f, kb)
+    picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
+    if picked is not None:
+        return query.where(sa.tuple_(e.c.article_id, e.c.idx).in_(picked))
     if ids is not None:
         of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
         query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
@@ -449,7 +707,7 @@ def list_events(
     ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
     ``since``/``until`` the event's own date when known, else the article's.
     """
-    query = _events_query(conn, kb, f, limit)
+    query = _events_query(conn, kb, f, limit, cursor)
     page = _page(conn, query, _record_keys(t.events), limit, cursor, _found(FoundEvent))
     _name_actors(conn, page.items)
     return page

@@ -81,6 +81,7 @@ def child_rows(analysis: Analysis) -> Iterator[tuple[sa.Table, list[Row]]]:
             for i, r in enumerate(analysis.article.repairs)
         ],
     )
+    published = analysis.article.published_at
     yield (
         t.mentions,
         [
@@ -89,6 +90,7 @@ def child_rows(analysis: Analysis) -> Iterator[tuple[sa.Table, list[Row]]]:
                 "idx": i,
                 **m.model_dump(exclude={"actor"}),
                 "actor_id": m.actor,
+                "published_at": published,
             }
             for i, m in enumerate(analysis.mentions)
         ],
@@ -106,7 +108,10 @@ def child_rows(analysis: Analysis) -> Iterator[tuple[sa.Table, list[Row]]]:
         ],
     )
     yield t.events, [{**_event_row(aid, i, e), **listed} for i, e in enumerate(analysis.events)]
-    yield t.event_actors, [row for i, e in enumerate(analysis.events) for row in _links(aid, i, e)]
+    yield (
+        t.event_actors,
+        [row for i, e in enumerate(analysis.events) for row in _links(aid, i, e, published)],
+    )
 
 
 def _listing_columns(article: Article) -> Row:
@@ -164,7 +169,7 @@ def _event_row(aid: str, i: int, e: Event) -> Row:
     }
 
 
-def _links(aid: str, i: int, e: Event) -> Iterator[Row]:
+def _links(aid: str, i: int, e: Event, published: dt.date | None) -> Iterator[Row]:
     # The same actor can be listed twice in one role; the link table keys on the triple.
     seen: set[tuple[str, str]] = set()
     for role, ids in (("source", e.source), ("target", e.target), ("mediator", e.mediator)):
@@ -176,4 +181,6 @@ def _links(aid: str, i: int, e: Event) -> Iterator[Row]:
                     "article_id": aid,
                     "actor_id": actor,
                     "role": role,
+                    "published_at": published,
+                    "event_idx": i,
                 }

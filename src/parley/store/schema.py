@@ -129,6 +129,8 @@ mentions = sa.Table(
     sa.Column("role", sa.Text),
     sa.Column("how", sa.String(40), nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
+    # The article's date, so one actor's newest mentions are read off an index (0008_api).
+    sa.Column("published_at", sa.Date),
     sa.PrimaryKeyConstraint("article_id", "idx"),
 )
 
@@ -204,6 +206,10 @@ event_actors = sa.Table(
     sa.Column("actor_id", ID, nullable=False, index=True),
     sa.Index("ix_event_actors_article_id", "article_id"),
     sa.Column("role", sa.String(20), nullable=False),
+    # The event's listing order (article date, article, index), so one actor's newest events
+    # are read off an index without looking each one up (migration 0008_api).
+    sa.Column("published_at", sa.Date),
+    sa.Column("event_idx", sa.Integer, nullable=False, server_default="0"),
     sa.PrimaryKeyConstraint("event_id", "actor_id", "role"),
 )
 
