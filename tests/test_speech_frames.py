@@ -135,3 +135,26 @@ def test_a_speaker_hung_on_the_claims_last_noun_still_speaks(sm: Any) -> None:
 )
 def test_an_apposition_without_a_verb_of_saying_says_nothing(sm: Any, text: str) -> None:
     assert speech_of(sm, text) == ([], [])
+
+
+ADDING = (
+    'Meloni expressed hope to save the accord "in the coming weeks" so that it works as it did '
+    "before the walkout.\n\nAlso on Monday, a source close to the talks told Reuters that “we "
+    "are in the fine print, it is the most tiring and demanding stage of the talks as we are now "
+    "dealing with the order of the customs steps”, adding that the problem is not the text but "
+    "time."
+)
+
+
+@pytest.mark.model
+def test_adding_after_a_told_quote_is_the_tellers_claim(sm: Any) -> None:
+    # the parser makes the quote's "is" the head of both "told" and "adding"
+    claims = {c.claim.text: c.reporter.text for c in speech_of(sm, ADDING)[1]}
+    assert claims["the problem is not the text but time"] == "a source close to the talks"
+
+
+@pytest.mark.model
+def test_a_participle_after_a_non_speech_verb_keeps_its_own_subject(sm: Any) -> None:
+    text = "Lavrov said Rubio signed the deal, saying it was fair."
+    claims = {c.claim.text: c.reporter.actor for c in speech_of(sm, text)[1]}
+    assert claims["it was fair"] == "rubio"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from parley.extract.speech.cues import LEXICON
+from parley.extract.speech.cues import LEXICON, load_cues
 from parley.knowledge import words
 from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_text
@@ -159,12 +159,30 @@ def _participle_lead(verb: Token) -> Token | None:
     noun's words for a subject; the one who denies is who the sentence is about."""
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
+    if verb.dep_ == "advcl":
+        return _earlier_teller(verb)
     if verb.dep_ not in ("relcl", "acl"):
         return None
     root = verb.sent.root
     if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
         return None
     return subject_of(root)
+
+
+def _earlier_teller(verb: Token) -> Token | None:
+    """ "X told Reuters that '… it is …', adding that …": the parser may make the quote's verb
+    the head of both the verb of saying and the participle; the one adding is then the
+    subject of that verb of saying, not the quote's "it"."""
+    head = verb.head
+    tellers = [
+        c for c in head.children
+        if c.dep_ == "ccomp" and c.i < head.i and c.lemma_.lower() in load_cues().indirect_verbs
+    ]  # fmt: skip
+    for teller in tellers:
+        subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+        if subj is not None and same_paragraph(subj, verb):
+            return subj
+    return None
 
 
 def parenthetical_speech(verb: Token) -> bool:
