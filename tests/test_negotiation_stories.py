@@ -995,3 +995,132 @@ def test_a_deal_in_an_article_of_two_sessions_takes_neither_day(
         day="2026-07-17",
     )
     assert [s.date for a in an.agreements for s in a.statuses] == [None]
+
+
+# -- round 4 (nego4): leaders of armed movements, talks that began, a delayed round ---------
+
+
+@pytest.mark.model
+def test_a_rebel_leader_the_knowledge_base_knows_stands_for_his_movement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Angola's government and rebel leader Jonas Savimbi will open a new round of talks in "
+        "Abidjan on Monday, the mediators said.",
+        day="1993-04-08",
+    )
+    assert [t.parties for t in an.tracks] == [["AGO", "group:unita"]]
+
+
+@pytest.mark.model
+def test_a_leader_no_longer_leading_stands_for_no_movement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The same sentence on a day after his leadership ended: his country, not the movement.
+    an = _run(
+        pipeline,
+        "Angola's government and rebel leader Jonas Savimbi will open a new round of talks in "
+        "Abidjan on Monday, the mediators said.",
+        day="2003-04-08",
+    )
+    assert all("group:unita" not in t.parties for t in an.tracks)
+
+
+@pytest.mark.model
+def test_a_movement_leader_in_a_state_office_speaks_for_the_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Riek Machar met envoys of Uganda in Juba on Monday for talks on the border.",
+        day="2021-05-12",
+    )
+    assert all("group:splm-io" not in t.parties for t in an.tracks)
+    assert all("group:splm-io" not in e.source for e in an.events)
+
+
+@pytest.mark.model
+def test_rebels_whose_leader_is_named_are_his_movement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Angola's government and rebels will open a new round of peace talks in Abidjan on "
+        "Monday. Supporters of rebel leader Jonas Savimbi want the ceasefire extended first.",
+        day="1993-04-08",
+    )
+    [track] = an.tracks
+    assert track.parties == ["AGO", "group:unita"]
+
+
+@pytest.mark.model
+def test_a_movement_of_another_war_named_in_passing_does_not_name_the_rebels(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and rebels will open a new round of peace talks in Havana on "
+        "Monday. The ELN, Colombia's largest guerrilla group, wants a ceasefire, the same "
+        "demand the LTTE once made in Sri Lanka.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+
+
+@pytest.mark.model
+def test_talks_that_began_on_a_day_in_a_city_are_a_held_session_and_no_truce_start(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The two parties formally agreed to a ceasefire, the mediator said in Nairobi, where "
+        "the UN-sponsored talks between Colombia's government and the ELN began on 12 May.",
+        day="2026-05-21",
+    )
+    rounds = [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+    assert rounds == [("held", "Nairobi", "2026-05-12")]
+    statuses = [s.status for a in an.agreements for s in a.statuses]
+    assert "in force" not in statuses and "agreed" in statuses
+
+
+@pytest.mark.model
+def test_a_truce_that_began_on_a_day_is_in_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN agreed a ceasefire in Nairobi, and the truce began "
+        "on 12 May.",
+        day="2026-05-21",
+    )
+    statuses = [(s.status, s.date) for a in an.agreements for s in a.statuses]
+    assert ("in force", "2026-05-12") in statuses
+
+
+@pytest.mark.model
+def test_talks_that_began_in_the_capital_of_a_demonym_meet_in_that_capital(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN signed a ceasefire on Friday, just over a week after "
+        "formal talks mediated by the UN began in the South African capital.",
+        day="2026-05-23",
+    )
+    assert [(r.status, r.venue) for t in an.tracks for r in t.rounds] == [("held", "Pretoria")]
+
+
+@pytest.mark.model
+def test_a_round_that_has_been_delayed_did_not_take_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN has been delayed, the "
+        "Cuban mediators said on Wednesday.",
+        day="2026-06-04",
+    )
+    assert [r.status for t in an.tracks for r in t.rounds] == ["cancelled"]
+
+
+@pytest.mark.model
+def test_a_round_held_without_delay_took_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN was held without delay "
+        "in Havana on Wednesday, the Cuban mediators said.",
+        day="2026-06-04",
+    )
+    assert [r.status for t in an.tracks for r in t.rounds] == ["held"]

@@ -33,6 +33,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.extract.negotiation.parties import (
     LEXICON,
+    led_movement,
     mediators_in,
     negotiating_pair,
     parties_of,
@@ -417,8 +418,8 @@ class AgreementsExtractor:
             # that only a ceasefire takes ("the truce began") only to a ceasefire.
             only = [r for r in refs if r.key.startswith("ceasefire:")]
             truce_word = (match.re, status) in self.ceasefire_cues
-            if truce_word and not _is_verb_at(ctx, cue_at):
-                continue  # "the start of talks" starts no ceasefire
+            if truce_word and (not _is_verb_at(ctx, cue_at) or _talks_subject_at(ctx, cue_at)):
+                continue  # "the start of talks", "where the talks began" start no ceasefire
             near = only if truce_word and only else refs
             ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
             st = self._status_at(ctx, sent, match, status, refs)
@@ -530,6 +531,19 @@ class AgreementsExtractor:
 def _is_verb_at(ctx: Context, at: int) -> bool:
     span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
+def _talks_subject_at(ctx: Context, at: int) -> bool:
+    """Whether the verb at ``at`` has talks for its subject ("the peace talks began on 25
+    October"): a session began, not the ceasefire of the same sentence."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    talks = set(knowledge.words(LEXICON, "talks_nouns"))
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in talks | {"talk"}
+        for c in span.root.children
+    )
 
 
 def _span_of(sent: SpacySpan) -> Span:
@@ -1008,7 +1022,8 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
     if status not in _ACTED:
         return None
     actor = _proposer(ctx, tok)
-    return country_of(ctx, actor) or actor
+    led = led_movement(ctx, actor) if actor is not None else None
+    return led or country_of(ctx, actor) or actor
 
 
 def _proposer(ctx: Context, tok: Token) -> str | None:

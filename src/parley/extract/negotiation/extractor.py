@@ -300,6 +300,16 @@ def _held_talks_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{talks}),?\s+(?:{held})\s+(?:in|at)\b", re.I)
 
 
+@knowledge.derived
+def _began_talks_re() -> re.Pattern[str]:
+    """ "where the AU-sponsored peace talks between the two sides began on 25 October",
+    "formal peace talks mediated by the AU began in Pretoria": a session of the track whose
+    start is told, with a few words about the talks between the noun and the verb."""
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    began = alt(knowledge.phrases(_LEX, "began_verbs"))
+    return re.compile(rf"\b(?:{talks})\b[^.;:]{{0,70}}?\s(?:{began})\s+(?:in|at|on)\b", re.I)
+
+
 def _scheduled_talks(talks: str) -> str:
     """ "previously scheduled talks", "talks with the rebels, which are scheduled to take place
     on Wednesday"."""
@@ -561,15 +571,18 @@ class NegotiationExtractor:
         at that venue (and day, where both are dated) is not told again."""
         out: list[Round] = []
         for sent in ctx.doc.sents:
-            m = _held_talks_re().search(sent.text)
+            m = _held_talks_re().search(sent.text) or _began_talks_re().search(sent.text)
             if m is None or find_rounds(sent.text) or _next_round_pattern().search(sent.text):
                 continue
             at = sent.start_char + m.end()
-            venue = _place_after(ctx, sent, at - 3)
+            venue = _place_after(ctx, sent, at - 3) or _venue(ctx, sent, sent.start_char + m.start())
             date = _date_after(ctx, sent, at)
             if venue is None:
                 continue
-            if any(_same_session(r, venue, date) for r in known):
+            same = [r for r in known if _same_session(r, venue, date)]
+            for r in same:
+                r.venue = r.venue or venue  # the sides' meeting event gave the day, not the city
+            if same:
                 continue
             talks = ctx.doc.char_span(
                 sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
@@ -949,7 +962,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
         if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not a_state:
             return ent.text  # "the South Sudan negotiations" are about a state, not held in it
     capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
-    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
+    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:{capital})\b", sent.text)
     if m:
         state = load_demonyms().get(m.group("demonym"))
         if state and state in ctx.kb and ctx.kb[state].capital:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "party_of",
+    "led_movement",
     "parties_of",
     "mediators_in",
     "host_states",
@@ -79,15 +80,44 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
     if kind is None and actor_id.lower() in knowledge.words(LEXICON, "unnamed_rebel_sides"):
         return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
-        return ctx.kb[actor_id].country
+        return led_movement(ctx, actor_id) or ctx.kb[actor_id].country
     return None
 
 
+def led_movement(ctx: Context, person_id: str) -> str | None:
+    """The armed movement a known person leads on the article's day ("President Salva Kiir and
+    rebel leader Riek Machar" are two sides, not one state): the knowledge base's dated
+    ``leader:<group id>`` role. Not while they also hold an office of their state (a rebel
+    leader made vice president speaks for the government), nor without a day to check."""
+    if person_id not in ctx.kb or ctx.article.published_at is None:
+        return None
+    person = ctx.kb[person_id]
+    held = person.roles_on(ctx.article.published_at)
+    led = {
+        r.key.removeprefix("leader:")
+        for r in held
+        if r.key and r.key.startswith("leader:") and r.key.removeprefix("leader:") in ctx.kb
+    }
+    groups = [g for g in led if ctx.kb[g].kind in knowledge.words(LEXICON, "party_kinds")]
+    in_office = any(r.key and r.key.endswith(f":{person.country}") for r in held)
+    return groups[0] if len(groups) == 1 and not in_office else None
+
+
 def _named_rebels(ctx: Context) -> str | None:
-    """ "The rebels" of an article that names one armed movement elsewhere are that movement;
-    with none named (or several) they stay a side of their own rather than lose the track."""
+    """ "The rebels" of an article that names one armed movement elsewhere, or the leader of
+    one ("supporters of rebel leader Riek Machar"), are that movement; with none named (or
+    several) they stay a side of their own rather than lose the track. Of several movements,
+    the one of the state the article names most (a movement of another war named in passing
+    does not count)."""
     groups = {a.id for a in ctx.analysis.actors if a.kind == "group"}
-    return groups.pop() if len(groups) == 1 else None
+    groups |= {g for a in ctx.analysis.actors if (g := led_movement(ctx, a.id)) is not None}
+    if len(groups) < 2:
+        return groups.pop() if groups else None
+    named = Counter(m.actor for m in ctx.analysis.mentions if m.actor)
+    weight = {g: named[ctx.kb[g].country] if g in ctx.kb else 0 for g in groups}
+    ranked = sorted(weight.values(), reverse=True)
+    best = [g for g, w in weight.items() if w == ranked[0]]
+    return best[0] if ranked[0] > ranked[1] else None
 
 
 def parties_of(ctx: Context, actors: Iterable[str]) -> list[str]:

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 
 from parley import knowledge
 from parley.extract.base import Context
-from parley.extract.negotiation.parties import LEXICON
+from parley.extract.negotiation.parties import LEXICON, led_movement
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
 
 __all__ = ["tell_negotiation", "event_side"]
@@ -168,7 +168,11 @@ def _told_elsewhere(
     """Whether another sentence already tells the act: same type, every side named (people
     as their states), no other agreement step in its trigger, and a compatible date ("signed
     on Tuesday" after the dateline's lead); an undated event does not tell a dated act."""
-    people = {a.id: a.country for a in ctx.analysis.actors if a.kind == "person" and a.country}
+    people = {
+        a.id: led_movement(ctx, a.id) or a.country
+        for a in ctx.analysis.actors
+        if a.kind == "person" and a.country
+    }
     for e in ctx.analysis.events:
         named = {people.get(a, a) for a in (*e.source, *e.target)}
         if e.type not in types or not set(sides) <= named:
