@@ -1124,3 +1124,97 @@ def test_a_round_held_without_delay_took_place(pipeline) -> None:  # type: ignor
         day="2026-06-04",
     )
     assert [r.status for t in an.tracks for r in t.rounds] == ["held"]
+
+
+@pytest.mark.model
+def test_an_agreement_named_head_first_by_its_city_is_one_agreement_signed_there(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Security Council on 21 March welcomed the signing of the Protocol of Caracas by "
+        "Colombia's government and the ELN. The Protocol, together with the Havana Accords, "
+        "should end the war, the Council said. The Protocol was signed on 18 March in the "
+        "Venezuelan capital by the two chief negotiators. In welcoming the signing, the "
+        "Secretary-General said the agreement would hold.",
+        day="2026-03-30",
+    )
+    [protocol] = [a for a in an.agreements if a.name == "Caracas Protocol"]
+    assert protocol.parties == ["COL", "group:eln"]
+    assert ("signed", "2026-03-18") in [(s.status, s.date) for s in protocol.statuses]
+    assert all(s.date != "2026-03-21" for a in an.agreements for s in a.statuses)
+    assert all("VEN" not in a.parties for a in an.agreements)
+
+
+@pytest.mark.model
+def test_a_capitalised_protocol_with_none_named_before_is_no_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Protocol department of Colombia's foreign ministry said on Monday that the ELN "
+        "delegation would arrive in Caracas.",
+        day="2026-03-30",
+    )
+    assert an.agreements == []
+
+
+@pytest.mark.model
+def test_a_ceasefire_listed_among_the_issues_is_no_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN signed the Caracas Protocol on Friday. The main "
+        "military issues concern: the re-establishment of the ceasefire; the quartering of ELN "
+        "forces; the disarming of civilians.",
+        day="2026-03-30",
+    )
+    assert [a.kind for a in an.agreements if a.kind == "ceasefire"] == []
+
+
+@pytest.mark.model
+def test_a_ceasefire_the_sides_agreed_to_restore_is_an_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN agreed on Friday to restore the ceasefire, the "
+        "mediators said.",
+        day="2026-03-30",
+    )
+    assert [a.kind for a in an.agreements] == ["ceasefire"]
+
+
+@pytest.mark.model
+def test_days_of_negotiations_in_a_city_are_a_held_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN will meet again in Havana, officials said. The "
+        "meeting comes on the heels of three days of 'technical' negotiations in Caracas "
+        "earlier this month.",
+        day="2026-03-20",
+    )
+    rounds = [(r.status, r.venue) for t in an.tracks for r in t.rounds]
+    assert ("held", "Caracas") in rounds
+
+
+@pytest.mark.model
+def test_days_of_fighting_in_a_city_are_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN will meet again in Havana on Monday, officials said, "
+        "after three days of fighting in Arauca.",
+        day="2026-03-20",
+    )
+    assert all(r.venue != "Arauca" for t in an.tracks for r in t.rounds)
+
+
+@pytest.mark.model
+def test_talks_between_the_sides_scheduled_for_a_day_are_a_planned_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Trade talks between Colombia and Peru are scheduled to be held on March 30-31 in Lima, "
+        "officials said.",
+        day="2026-03-20",
+    )
+    rounds = [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+    assert rounds == [("planned", "Lima", "2026-03-30")]

@@ -301,6 +301,17 @@ def _held_talks_re() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _days_of_talks_re() -> re.Pattern[str]:
+    """ "2½ days of "vice-ministerial" negotiations in Beijing", "after three days of talks in
+    Geneva": a session told by how long it lasted."""
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    unit = alt(knowledge.phrases(_LEX, "talks_duration_units"))
+    return re.compile(
+        rf"\b(?:{unit})\s+of\s+(?:[\"“']?[\w\-]+[\"”']?\s+){{0,2}}(?:{talks})\s+(?:in|at)\b", re.I
+    )
+
+
+@knowledge.derived
 def _began_talks_re() -> re.Pattern[str]:
     """ "where the AU-sponsored peace talks between the two sides began on 25 October",
     "formal peace talks mediated by the AU began in Pretoria": a session of the track whose
@@ -571,7 +582,12 @@ class NegotiationExtractor:
         at that venue (and day, where both are dated) is not told again."""
         out: list[Round] = []
         for sent in ctx.doc.sents:
-            m = _held_talks_re().search(sent.text) or _began_talks_re().search(sent.text)
+            text = sent.text
+            m = (
+                _held_talks_re().search(text)
+                or _began_talks_re().search(text)
+                or _days_of_talks_re().search(text)
+            )
             if m is None or find_rounds(sent.text) or _next_round_pattern().search(sent.text):
                 continue
             at = sent.start_char + m.end()

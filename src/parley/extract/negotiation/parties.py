@@ -81,6 +81,9 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
         return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
         return led_movement(ctx, actor_id) or ctx.kb[actor_id].country
+    if kind == "person":  # "U.S. Trade Representative Robert Lighthizer": the stated role's state
+        found = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
+        return found.country if found is not None else None
     return None
 
 
