@@ -213,9 +213,7 @@ def test_talks_in_one_city_this_month_and_a_plan_in_another_on_a_day_are_two_rou
 def test_a_plan_for_the_month_in_a_city_and_its_day_in_that_city_are_one_round() -> None:
     merged = merge_tracks(
         [
-            _with_rounds(
-                "a", "2026-09-05", [_at(_round("a", None, "planned", "2026-10"), "Bern")]
-            ),
+            _with_rounds("a", "2026-09-05", [_at(_round("a", None, "planned", "2026-10"), "Bern")]),
             _with_rounds("b", "2026-10-30", [_at(_round("b", None, "held", "2026-10-30"), "Bern")]),
         ]
     )

@@ -1218,3 +1218,58 @@ def test_talks_between_the_sides_scheduled_for_a_day_are_a_planned_round(
     )
     rounds = [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
     assert rounds == [("planned", "Lima", "2026-03-30")]
+
+
+@pytest.mark.model
+def test_a_named_process_whose_sides_the_article_leaves_out_gives_its_track(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The next round of talks within the Normandy format will be held on May 4, the "
+        "German foreign ministry said. During the third round of talks in March, the "
+        "mediators adopted a statement on prisoners.",
+        day="2026-04-20",
+    )
+    [track] = an.tracks
+    assert track.parties == ["RUS", "UKR"]
+    assert {"DEU", "FRA"} <= set(track.mediators)
+    assert [(r.ordinal, r.status, r.date) for r in track.rounds] == [
+        (3, "held", "2026-03"),
+        (4, "planned", "2026-05-04"),
+    ]
+
+
+@pytest.mark.model
+def test_a_named_process_mentioned_without_talks_gives_no_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Kazakhstan, which once lent its capital to the Astana process, opened a new airport "
+        "terminal on Monday.",
+        day="2026-04-20",
+    )
+    assert an.tracks == []
+
+
+@pytest.mark.model
+def test_how_long_a_ceasefire_lasts_does_not_date_its_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The ELN said in a statement: “We reached a ceasefire agreement with Colombia's "
+        "government for 5 days with the help of Cuban mediators.”",
+        day="2026-05-20",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses if s.status == "agreed"]
+    assert dates == [None]  # the statement's words give no day for it
+
+
+@pytest.mark.model
+def test_the_day_a_ceasefire_was_reached_dates_its_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN reached a ceasefire agreement on 12 May with the "
+        "help of Cuban mediators.",
+        day="2026-05-20",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses if s.status == "agreed"]
+    assert dates == ["2026-05-12"]

@@ -102,7 +102,8 @@ def _short_head() -> re.Pattern[str]:
     """ "The Protocol was signed on 20 November": a capitalised agreement word alone refers to
     the agreement of that kind named before it."""
     head = capitalised(knowledge.phrases(LEXICON, "name_heads"))
-    return re.compile(rf"\b[Tt]he\s+(?P<head>{head})\b(?!\s+(?:of|on|to|for|between)\b)")
+    link = alt(knowledge.phrases(LEXICON, "short_head_links"))
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{head})\b(?!\s+(?:{link})\b)")
 
 
 @knowledge.derived
@@ -495,7 +496,12 @@ class AgreementsExtractor:
             return None
         status = refined
         # "the Supplementary Treaty to the 1985 Treaty": a year in a name dates nothing.
-        free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, refs)]
+        # "a temporary ceasefire for 4 days": how long it lasts, not when it was agreed.
+        free = [
+            d
+            for d in ctx.analysis.dates
+            if not _names_a_year(ctx, d, refs) and not _a_duration(d.text, d.precision)
+        ]
         date, until = _dates_near(free, sent, tok)
         if _reaction_to(tok):
             date = until = None  # "welcomed on 21 November the signing": not the signing's day
@@ -558,14 +564,23 @@ class AgreementsExtractor:
             draft.name = f"{'–'.join(names)} {draft.name}"
 
 
-def _actors_outside(
-    at: dict[int, str], sent: SpacySpan, names: list[AgreementRef]
-) -> list[str]:
+def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRef]) -> list[str]:
     """The actors a sentence names outside agreement names ("the Protocol of Lusaka" names
     Zambia's capital, not a side)."""
-    return [
-        at[t.i] for t in sent if t.i in at and not any(r.start <= t.idx < r.end for r in names)
-    ]
+    return [at[t.i] for t in sent if t.i in at and not any(r.start <= t.idx < r.end for r in names)]
+
+
+@knowledge.derived
+def _duration_re() -> re.Pattern[str]:
+    """ "for 4 days", "for two weeks": a span of time an agreement lasts."""
+    numbers = alt(list(knowledge.table(LEXICON, "numbers")))
+    units = alt(list(knowledge.table(LEXICON, "duration_units")))
+    lead = alt(knowledge.phrases(LEXICON, "duration_leads"))
+    return re.compile(rf"^(?:{lead})\s+(?:\d+|{numbers})[- ](?:{units})s?$", re.I)
+
+
+def _a_duration(text: str, precision: str) -> bool:
+    return precision == "range" and _duration_re().match(text.strip()) is not None
 
 
 def _reaction_to(tok: Token) -> bool:

@@ -38,6 +38,7 @@ from parley.extract.negotiation.parties import (
     host_states,
     intra_pair,
     mediators_in,
+    named_process,
     negotiating_pair,
     parties_of,
     short_name,
@@ -413,6 +414,7 @@ class NegotiationExtractor:
             or self._talks_track(ctx)
             or self._rounds_track(ctx)
             or self._stated_track(ctx)
+            or self._process_track(ctx)
         )
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
@@ -504,6 +506,17 @@ class NegotiationExtractor:
         mediators = [m for m in helpers if m not in pair]
         return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
 
+    @staticmethod
+    def _process_track(ctx: Context) -> Track | None:
+        """The track of a known process the article names without its sides ("the next round
+        of the peace talks within the framework of the Astana process on Syria")."""
+        found = named_process(ctx)
+        talked = any(_talks_words_re().search(sent.text) for sent in ctx.doc.sents)
+        if found is None or not talked:
+            return None  # "Kazakhstan, which hosted the Astana process": no talks told
+        pair, mediators = found
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
 
@@ -591,7 +604,9 @@ class NegotiationExtractor:
             if m is None or find_rounds(sent.text) or _next_round_pattern().search(sent.text):
                 continue
             at = sent.start_char + m.end()
-            venue = _place_after(ctx, sent, at - 3) or _venue(ctx, sent, sent.start_char + m.start())
+            venue = _place_after(ctx, sent, at - 3) or _venue(
+                ctx, sent, sent.start_char + m.start()
+            )
             date = _date_after(ctx, sent, at)
             if venue is None:
                 continue

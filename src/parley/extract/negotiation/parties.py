@@ -38,6 +38,7 @@ __all__ = [
     "host_states",
     "negotiating_pair",
     "intra_pair",
+    "named_process",
     "government_pair",
     "LEXICON",
     "short_name",
@@ -117,7 +118,7 @@ def _named_rebels(ctx: Context) -> str | None:
     if len(groups) < 2:
         return groups.pop() if groups else None
     named = Counter(m.actor for m in ctx.analysis.mentions if m.actor)
-    weight = {g: named[ctx.kb[g].country] if g in ctx.kb else 0 for g in groups}
+    weight = {g: named[ctx.kb[g].country or ""] if g in ctx.kb else 0 for g in groups}
     ranked = sorted(weight.values(), reverse=True)
     best = [g for g, w in weight.items() if w == ranked[0]]
     return best[0] if ranked[0] > ranked[1] else None
@@ -387,3 +388,16 @@ def government_pair(ctx: Context) -> list[str]:
         return []
     [(group, state)] = groups.items()
     return sorted([_as_force(ctx, state, [state, group]), group])
+
+
+def named_process(ctx: Context) -> tuple[list[str], list[str]] | None:
+    """(parties, mediators) of a known process the article names ("the Astana process on
+    Syria") when it names no sides of its own: the process says who sits at the table."""
+    processes = knowledge.table(LEXICON, "named_processes")
+    for name, who in processes.items():
+        if re.search(rf"\b{re.escape(name)}\b", ctx.article.text, re.I):
+            parties = [p for p in who["parties"] if p in ctx.kb]
+            mediators = [m for m in who["mediators"] if m in ctx.kb]
+            if len(parties) == 2:
+                return sorted(parties), mediators
+    return None
