@@ -1273,3 +1273,40 @@ def test_the_day_a_ceasefire_was_reached_dates_its_agreement(pipeline) -> None: 
     )
     dates = [s.date for a in an.agreements for s in a.statuses if s.status == "agreed"]
     assert dates == ["2026-05-12"]
+
+
+@pytest.mark.model
+def test_a_round_without_a_city_meets_where_the_article_says_rounds_are_held(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN has been delayed, the "
+        'mediators said on Wednesday. "We won\'t meet today," a negotiator told reporters in '
+        "Havana, the Cuban capital, where previous rounds of talks have been held.",
+        day="2026-06-04",
+    )
+    assert [(r.status, r.venue) for t in an.tracks for r in t.rounds] == [("cancelled", "Havana")]
+
+
+@pytest.mark.model
+def test_a_city_where_a_reporter_was_told_something_is_no_venue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN has been delayed, the "
+        'mediators said on Wednesday. "We won\'t meet today," a negotiator told reporters in '
+        "Havana.",
+        day="2026-06-04",
+    )
+    assert [(r.status, r.venue) for t in an.tracks for r in t.rounds] == [("cancelled", None)]
+
+
+@pytest.mark.model
+def test_a_round_in_the_capital_of_a_demonym_meets_in_that_capital(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and rebels are to open a new round of peace talks in the Cuban "
+        "capital Monday, negotiators said. The ELN wants a ceasefire first.",
+        day="2026-03-06",
+    )
+    assert {r.venue for t in an.tracks for r in t.rounds} == {"Havana"}

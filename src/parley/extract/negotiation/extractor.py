@@ -555,6 +555,9 @@ class NegotiationExtractor:
         unnumbered += self._held_talks(ctx, track, [*rounds.values(), *unnumbered])
         found = [*(rounds[k] for k in sorted(rounds)), *unnumbered]
         _date_plans_elsewhere(ctx, found)
+        home = _talks_home(ctx)
+        for r in found:
+            r.venue = r.venue or home
         return found
 
     @staticmethod
@@ -787,12 +790,12 @@ class NegotiationExtractor:
                 ordinal=n,
                 status="held",
                 article_id=ctx.article.id,
-                venue=now.place.name if now.place else None,
+                venue=_place_name(ctx, now),
                 date=now.date.value if now.date else None,
                 evidence=now.evidence,
                 participants=list(dict.fromkeys([*now.source, *now.target])),
             )
-        venue = now.place.name if now.place else None
+        venue = _place_name(ctx, now)
         for r in rounds.values():
             if r.status == "held" and r.venue is None and venue:
                 r.venue = venue
@@ -986,7 +989,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
-            return ent.text
+            return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
         a_state = any(a.kind == "state" for a in ctx.kb.lookup(ent.text))
@@ -999,6 +1002,55 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
         if state and state in ctx.kb and ctx.kb[state].capital:
             return ctx.kb[state].capital
     return None
+
+
+@knowledge.derived
+def _talks_home_re() -> re.Pattern[str]:
+    """ "…, where previous rounds of talks have been held": a clause naming the talks' city."""
+    where = alt(knowledge.phrases(_LEX, "talks_venue_relatives"))
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    held = spaced(knowledge.phrases(_LEX, "talks_venue_held"))
+    return re.compile(
+        rf"\b(?:{where})\s+(?:\w+\s+){{0,2}}(?:(?:{_rounds()})s?|{talks})\b(?:\s+\w+){{0,3}}?\s+(?:{held})\b",
+        re.I,
+    )
+
+
+def _talks_home(ctx: Context) -> str | None:
+    """The one city the article names as where the track's sessions meet ("told AFP in Addis
+    Ababa, … where previous rounds of talks have been held"): the place after "in" nearest
+    before that clause."""
+    homes = set()
+    for sent in ctx.doc.sents:
+        m = _talks_home_re().search(sent.text)
+        if m is None:
+            continue
+        at = sent.start_char + m.start()
+        before = [
+            e
+            for e in sent.ents
+            if e.label_ == "GPE"
+            and e.end_char <= at
+            and ctx.doc[e.start - 1].lower_ in ("in", "at")
+        ]
+        if before:
+            homes.add(_capital_named(ctx, before[-1].text) or before[-1].text)
+    return homes.pop() if len(homes) == 1 else None
+
+
+def _place_name(ctx: Context, event: Event) -> str | None:
+    """The event's place as a venue: "the Ethiopian capital" is Addis Ababa."""
+    if event.place is None:
+        return None
+    return _capital_named(ctx, event.place.name) or event.place.name
+
+
+def _capital_named(ctx: Context, place: str) -> str | None:
+    """ "Ethiopian capital", taken whole for a place: the capital of the demonym's state."""
+    capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
+    m = re.fullmatch(rf"(?:the )?(?P<demonym>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:{capital})", place)
+    state = load_demonyms().get(m.group("demonym")) if m else None
+    return ctx.kb[state].capital if state and state in ctx.kb else None
 
 
 def _future_date(ctx: Context, sent: SpacySpan) -> bool:
