@@ -1310,3 +1310,29 @@ def test_a_round_in_the_capital_of_a_demonym_meets_in_that_capital(pipeline) -> 
         day="2026-03-06",
     )
     assert {r.venue for t in an.tracks for r in t.rounds} == {"Havana"}
+
+
+@pytest.mark.model
+def test_talks_named_by_a_city_are_hosted_by_its_state_and_its_capital_is_no_side(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The accord was signed on 20 March in the Venezuelan capital of Caracas by Colombia's "
+        "foreign minister and by the ELN's chief negotiator at the Caracas peace talks.",
+        day="2026-03-30",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+    assert track.mediators == ["VEN"]
+
+
+@pytest.mark.model
+def test_talks_named_by_a_sides_own_capital_have_no_host(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The accord was signed on 20 March by Colombia's foreign minister and by the ELN's "
+        "chief negotiator at the Bogota peace talks.",
+        day="2026-03-30",
+    )
+    assert all("COL" not in t.mediators for t in an.tracks)

@@ -419,7 +419,8 @@ class NegotiationExtractor:
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
-            talks.mediators += [h for h in _venue_hosts(ctx, talks) if h not in talks.mediators]
+            hosts = [*_venue_hosts(ctx, talks), *_named_talks_hosts(ctx, talks)]
+            talks.mediators += [h for h in dict.fromkeys(hosts) if h not in talks.mediators]
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
@@ -1088,6 +1089,22 @@ def _venue_hosts(ctx: Context, track: Track) -> list[str]:
             if actor.capital == r.venue and actor.id not in track.parties:
                 hosts.append(actor.id)
     return list(dict.fromkeys(hosts))
+
+
+def _named_talks_hosts(ctx: Context, track: Track) -> list[str]:
+    """The state whose city names the talks ("the Lusaka peace talks", "the Doha process"):
+    it hosts them when it is no side. A state's own name ("the Syria talks") hosts nothing."""
+    hosts: list[str] = []
+    nouns = set(knowledge.words(LEXICON, "process_nouns"))
+    for sent in ctx.doc.sents:
+        for ent in ents_within(sent):
+            after = [t.lower_ for t in ctx.doc[ent.end : ent.end + 2]]
+            if ent.label_ != "GPE" or not (nouns & set(after)):
+                continue
+            for actor in ctx.kb.of_kind("state"):
+                if actor.capital == ent.text and actor.id not in track.parties:
+                    hosts.append(actor.id)
+    return hosts
 
 
 def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:

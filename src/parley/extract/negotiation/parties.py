@@ -332,7 +332,9 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     for sent in ctx.doc.sents:
         text = sent.text  # Span.text walks the tokens: read it once per sentence
         if talk.search(text):
-            add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
+            named = [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]
+            places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
+            add(parties_of(ctx, [a for a in named if a not in places]), 1)
         for m in _joined_talks().finditer(text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
@@ -343,6 +345,15 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     if not pairs:
         return government_pair(ctx)
     return list(pairs.most_common(1)[0][0])
+
+
+def _a_place(tok: Token) -> bool:
+    """ "Signed in the Zambian capital of Lusaka": a state named as where something happened
+    (its capital, or its adjective before "capital") is no side of the talks told there."""
+    capital = set(knowledge.words(LEXICON, "capital_nouns"))
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in capital:
+        return True
+    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in capital
 
 
 @knowledge.derived
