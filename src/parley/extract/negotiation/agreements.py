@@ -1188,7 +1188,7 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     if states:
         return states[0] if len(states) == 1 else None  # several states acted together
-    countries = {ctx.kb[i].country if i in ctx.kb else i for i in ids}
+    countries = {led_movement(ctx, i) or ctx.kb[i].country if i in ctx.kb else i for i in ids}
     if len(countries) > 1:
         return None  # "Tokayev and Berdimuhamedov signed": the parties acted together
     return ids[0] if ids else None
