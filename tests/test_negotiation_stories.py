@@ -1336,3 +1336,33 @@ def test_talks_named_by_a_sides_own_capital_have_no_host(pipeline) -> None:  # t
         day="2026-03-30",
     )
     assert all("COL" not in t.mediators for t in an.tracks)
+
+
+@pytest.mark.model
+def test_the_sides_between_whom_mediators_work_are_the_parties_not_mediators(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "A truce has been secured through the joint mediation efforts of Cuba, Norway and "
+        "Brazil between Colombia's government and the ELN. The truce will last five days.",
+        day="2026-05-20",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+    assert {"CUB", "NOR", "BRA"} <= set(track.mediators)
+    assert not {"COL", "group:eln"} & set(track.mediators)
+    assert [(a.parties, [s.status for s in a.statuses]) for a in an.agreements] == [
+        (["COL", "group:eln"], ["agreed"])
+    ]
+
+
+@pytest.mark.model
+def test_mediators_named_without_the_sides_stay_mediators(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN agreed a truce on Monday after mediation by Cuba "
+        "and Norway.",
+        day="2026-05-20",
+    )
+    assert {"CUB", "NOR"} <= {m for t in an.tracks for m in t.mediators}

@@ -171,15 +171,21 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     verbs = knowledge.words(LEXICON, "mediation_verbs")
     nouns = knowledge.words(LEXICON, "mediation_nouns")
     found: list[str] = []
+    # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
+    between = knowledge.words(LEXICON, "side_prepositions")
+    sides = {t.i for p in sent if p.lower_ in between for t in p.subtree}
     for tok in sent:
         lemma = tok.lemma_.lower()
         lower = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
-            found += _ids(ctx, at, _verb_helpers(tok))
+            helpers = _verb_helpers(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and (
             lower in nouns or lemma in nouns or _mediation_phrase(tok)
         ):
-            found += _ids(ctx, at, _noun_helpers(tok))
+            helpers = _noun_helpers(tok)
+        else:
+            continue
+        found += _ids(ctx, at, [t for t in helpers if t.i not in sides])
     found += _demonym_mediators(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
