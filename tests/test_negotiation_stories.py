@@ -1366,3 +1366,31 @@ def test_mediators_named_without_the_sides_stay_mediators(pipeline) -> None:  # 
         day="2026-05-20",
     )
     assert {"CUB", "NOR"} <= {m for t in an.tracks for m in t.mediators}
+
+
+_RECALLED = (
+    "Colombia's government and the ELN will meet again in Havana on June 16, the Cuban "
+    "mediators said. Q: The {month} exchange was the first tangible result of the talks. "
+    "Was it worth the argument over the {what}?"
+)
+
+
+@pytest.mark.model
+def test_an_exchange_of_detainees_named_by_its_month_is_that_exchange_of_the_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, _RECALLED.format(month="April", what="detainees"), day="2026-05-28")
+    found = [(e.source, e.mode, e.date.value if e.date else None) for e in an.events]
+    assert (["COL", "group:eln"], "release", "2026-04") in found
+
+
+@pytest.mark.model
+def test_an_exchange_of_maps_or_of_views_is_no_release(pipeline) -> None:  # type: ignore[no-untyped-def]
+    maps = _run(pipeline, _RECALLED.format(month="April", what="maps"), day="2026-05-28")
+    views = _run(
+        pipeline,
+        _RECALLED.format(month="April", what="detainees").replace("exchange", "exchange of views"),
+        day="2026-05-28",
+    )
+    for an in (maps, views):
+        assert all(e.mode != "release" for e in an.events)

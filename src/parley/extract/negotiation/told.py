@@ -31,11 +31,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.negotiation.parties import LEXICON, led_movement
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["tell_negotiation", "event_side"]
 
@@ -51,6 +55,47 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
         for step in ag.statuses:
             _tell_step(ctx, ag, step, extractor)
         _tell_deal(ctx, ag, extractor)
+    _tell_recalled_exchanges(ctx, tracks, extractor)
+
+
+def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
+    """ "The April exchange was the first tangible result": an exchange of people named by the
+    month it took place in, in an article about a track, is that exchange between the track's
+    sides (a month still to come, or an exchange of maps or views, is none)."""
+    from parley.extract.negotiation.agreements import load_agreement_data
+
+    track = next((t for t in tracks if len(t.parties) == 2), None)
+    data = load_agreement_data().get("exchanges", {})
+    people = data.get("what", {})
+    if track is None or not any(t.lemma_.lower() in people for t in ctx.doc):
+        return
+    sides = _sides(ctx, track.parties)
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in data.get("nouns", ()):
+            continue
+        month = _month_of(ctx, tok)
+        what = [g for c in tok.children if c.lower_ == "of" for g in c.children]
+        if month is None or any(g.lemma_.lower() not in people for g in what):
+            continue  # "the April exchange of views"
+        sent = tok.sent
+        where = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        if _told_in(ctx, where, ("RETREAT",)) is not None:
+            continue
+        if _told_elsewhere(ctx, ("RETREAT",), sides, month.value):
+            continue
+        event = _event(ctx, "RETREAT", sides, sides, "occurred", where, month.value, extractor)
+        ctx.analysis.events.append(event.model_copy(update={"mode": "release"}))
+
+
+def _month_of(ctx: Context, tok: Token) -> TimeExpression | None:
+    """The past month that modifies an exchange noun ("the April exchange")."""
+    starts = {c.idx for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    pub = ctx.article.published_at
+    for d in ctx.analysis.dates:
+        if d.start in starts and d.precision == "month" and d.value:
+            if pub is None or d.value <= pub.isoformat()[:7]:
+                return d
+    return None
 
 
 def event_side(ctx: Context, actor_id: str) -> str:
