@@ -1394,3 +1394,33 @@ def test_an_exchange_of_maps_or_of_views_is_no_release(pipeline) -> None:  # typ
     )
     for an in (maps, views):
         assert all(e.mode != "release" for e in an.events)
+
+
+_CANCELLED = (
+    "Colombia's government and the ELN met in Havana on Wednesday for the third round of "
+    "Cuban-mediated talks, three months after a border shooting forced Cuba to cancel the "
+    "{month} session."
+)
+
+
+def _cancellations(an: Analysis) -> list[str | None]:
+    return [
+        e.date.value if e.date else None
+        for e in an.events
+        if e.trigger is not None and e.trigger.text.startswith("cancel")
+    ]
+
+
+@pytest.mark.model
+def test_a_session_cancelled_months_ago_dates_its_cancellation_by_its_month(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, _CANCELLED.format(month="June"), day="2026-09-24")
+    assert _cancellations(an) == ["2026-06"]
+
+
+@pytest.mark.model
+def test_a_session_named_without_its_month_keeps_the_reports_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _CANCELLED.format(month="second"), day="2026-09-24")
+    found = _cancellations(an)
+    assert found and "2026-06" not in found

@@ -56,6 +56,23 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
             _tell_step(ctx, ag, step, extractor)
         _tell_deal(ctx, ag, extractor)
     _tell_recalled_exchanges(ctx, tracks, extractor)
+    _date_cancelled_sessions(ctx)
+
+
+def _date_cancelled_sessions(ctx: Context) -> None:
+    """ "A shooting forced Switzerland to cancel the June session": a cancellation the events
+    extractor dates only by the report is dated by the month of the session it called off."""
+    cancel = knowledge.words(LEXICON, "round_cancel_lemmas")
+    for i, e in enumerate(ctx.analysis.events):
+        if e.trigger is None or (e.date is not None and e.date.text):
+            continue
+        span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in cancel:
+            continue
+        objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+        month = next((m for o in objects for t in o.subtree if (m := _month_at(ctx, t))), None)
+        if month is not None:
+            ctx.analysis.events[i] = e.model_copy(update={"date": month})
 
 
 def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
@@ -89,10 +106,18 @@ def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: s
 
 def _month_of(ctx: Context, tok: Token) -> TimeExpression | None:
     """The past month that modifies an exchange noun ("the April exchange")."""
-    starts = {c.idx for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (m := _month_at(ctx, c)):
+            return m
+    return None
+
+
+def _month_at(ctx: Context, tok: Token) -> TimeExpression | None:
+    """The date expression of a past month that starts at ``tok`` ("June" in "the June
+    session")."""
     pub = ctx.article.published_at
     for d in ctx.analysis.dates:
-        if d.start in starts and d.precision == "month" and d.value:
+        if d.start == tok.idx and d.precision == "month" and d.value:
             if pub is None or d.value <= pub.isoformat()[:7]:
                 return d
     return None
