@@ -44,7 +44,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
-from parley.extract.negotiation.told import tell_negotiation
+from parley.extract.negotiation.told import tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
@@ -429,6 +429,7 @@ class NegotiationExtractor:
         tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         ctx.analysis.tracks.extend(tracks)
         tell_negotiation(ctx, tracks, self.name)
+        tell_recalled(ctx, tracks, self.name)
 
     # 1. tracks -----------------------------------------------------------------------------
     def _talks_track(self, ctx: Context) -> Track | None:

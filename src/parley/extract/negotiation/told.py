@@ -41,7 +41,7 @@ from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeEx
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["tell_negotiation", "event_side"]
+__all__ = ["tell_negotiation", "tell_recalled", "event_side"]
 
 _EXPECTED = " (expected)"
 
@@ -55,6 +55,11 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
         for step in ag.statuses:
             _tell_step(ctx, ag, step, extractor)
         _tell_deal(ctx, ag, extractor)
+
+
+def tell_recalled(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
+    """What the parse of the article adds about past acts of the track: an exchange recalled by
+    its month, a cancellation dated by the session it called off."""
     _tell_recalled_exchanges(ctx, tracks, extractor)
     _date_cancelled_sessions(ctx)
 
