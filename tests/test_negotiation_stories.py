@@ -1424,3 +1424,29 @@ def test_a_session_named_without_its_month_keeps_the_reports_date(pipeline) -> N
     an = _run(pipeline, _CANCELLED.format(month="second"), day="2026-09-24")
     found = _cancellations(an)
     assert found and "2026-06" not in found
+
+
+@pytest.mark.model
+def test_the_next_round_of_intra_syrian_talks_is_the_un_process_of_the_syrian_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The next round of intra-Syrian talks will be held at the UN's offices in Geneva in "
+        "March, a UN spokeswoman said on Tuesday.",
+        day="2026-01-13",
+    )
+    [track] = an.tracks
+    assert track.parties == ["SYR", "group:syrian-opposition"]
+    assert "igo:un" in track.mediators
+    assert [(r.status, r.venue) for r in track.rounds] == [("planned", "Geneva")]
+
+
+@pytest.mark.model
+def test_two_powers_holding_syria_talks_are_no_talks_of_the_syrian_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Russia and the United States held Syria talks in Vienna on Monday, diplomats said.",
+        day="2026-01-13",
+    )
+    assert all("group:syrian-opposition" not in t.parties for t in an.tracks)

@@ -411,8 +411,11 @@ def named_process(ctx: Context) -> tuple[list[str], list[str]] | None:
     """(parties, mediators) of a known process the article names ("the Astana process on
     Syria") when it names no sides of its own: the process says who sits at the table."""
     processes = knowledge.table(LEXICON, "named_processes")
+    text = (
+        f"{ctx.article.title or ''}\n{ctx.article.text}"  # "UN to host next round of Syria talks"
+    )
     for name, who in processes.items():
-        if re.search(rf"\b{re.escape(name)}\b", ctx.article.text, re.I):
+        if re.search(rf"\b{re.escape(name)}\b", text, re.I):
             parties = [p for p in who["parties"] if p in ctx.kb]
             mediators = [m for m in who["mediators"] if m in ctx.kb]
             if len(parties) == 2:
