@@ -191,6 +191,37 @@ def test_an_unnumbered_plan_for_another_month_stays_a_round_of_its_own() -> None
     ]
 
 
+def _at(r: Round, venue: str) -> Round:
+    return r.model_copy(update={"venue": venue})
+
+
+def test_talks_in_one_city_this_month_and_a_plan_in_another_on_a_day_are_two_rounds() -> None:
+    merged = merge_tracks(
+        [
+            _with_rounds("a", "2026-10-15", [_at(_round("a", None, "held", "2026-10"), "Oslo")]),
+            _with_rounds(
+                "b", "2026-10-28", [_at(_round("b", None, "planned", "2026-10-30"), "Bern")]
+            ),
+        ]
+    )
+    assert sorted((r.venue or "", r.status) for r in merged[0].rounds) == [
+        ("Bern", "planned"),
+        ("Oslo", "held"),
+    ]
+
+
+def test_a_plan_for_the_month_in_a_city_and_its_day_in_that_city_are_one_round() -> None:
+    merged = merge_tracks(
+        [
+            _with_rounds("a", "2026-09-05", [_at(_round("a", None, "planned", "2026-10"), "Bern")]),
+            _with_rounds("b", "2026-10-30", [_at(_round("b", None, "held", "2026-10-30"), "Bern")]),
+        ]
+    )
+    assert [(r.venue, r.status, r.date) for r in merged[0].rounds] == [
+        ("Bern", "held", "2026-10-30")
+    ]
+
+
 # -- agreements ------------------------------------------------------------------------------
 
 

@@ -995,3 +995,458 @@ def test_a_deal_in_an_article_of_two_sessions_takes_neither_day(
         day="2026-07-17",
     )
     assert [s.date for a in an.agreements for s in a.statuses] == [None]
+
+
+# -- round 4 (nego4): leaders of armed movements, talks that began, a delayed round ---------
+
+
+@pytest.mark.model
+def test_a_rebel_leader_the_knowledge_base_knows_stands_for_his_movement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Angola's government and rebel leader Jonas Savimbi will open a new round of talks in "
+        "Abidjan on Monday, the mediators said.",
+        day="1993-04-08",
+    )
+    assert [t.parties for t in an.tracks] == [["AGO", "group:unita"]]
+
+
+@pytest.mark.model
+def test_a_leader_no_longer_leading_stands_for_no_movement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The same sentence on a day after his leadership ended: his country, not the movement.
+    an = _run(
+        pipeline,
+        "Angola's government and rebel leader Jonas Savimbi will open a new round of talks in "
+        "Abidjan on Monday, the mediators said.",
+        day="2003-04-08",
+    )
+    assert all("group:unita" not in t.parties for t in an.tracks)
+
+
+@pytest.mark.model
+def test_a_movement_leader_in_a_state_office_speaks_for_the_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Riek Machar met envoys of Uganda in Juba on Monday for talks on the border.",
+        day="2021-05-12",
+    )
+    assert all("group:splm-io" not in t.parties for t in an.tracks)
+    assert all("group:splm-io" not in e.source for e in an.events)
+
+
+@pytest.mark.model
+def test_rebels_whose_leader_is_named_are_his_movement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Angola's government and rebels will open a new round of peace talks in Abidjan on "
+        "Monday. Supporters of rebel leader Jonas Savimbi want the ceasefire extended first.",
+        day="1993-04-08",
+    )
+    [track] = an.tracks
+    assert track.parties == ["AGO", "group:unita"]
+
+
+@pytest.mark.model
+def test_a_movement_of_another_war_named_in_passing_does_not_name_the_rebels(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and rebels will open a new round of peace talks in Havana on "
+        "Monday. The ELN, Colombia's largest guerrilla group, wants a ceasefire, the same "
+        "demand the LTTE once made in Sri Lanka.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+
+
+@pytest.mark.model
+def test_talks_that_began_on_a_day_in_a_city_are_a_held_session_and_no_truce_start(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The two parties formally agreed to a ceasefire, the mediator said in Nairobi, where "
+        "the UN-sponsored talks between Colombia's government and the ELN began on 12 May.",
+        day="2026-05-21",
+    )
+    rounds = [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+    assert rounds == [("held", "Nairobi", "2026-05-12")]
+    statuses = [s.status for a in an.agreements for s in a.statuses]
+    assert "in force" not in statuses and "agreed" in statuses
+
+
+@pytest.mark.model
+def test_a_truce_that_began_on_a_day_is_in_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN agreed a ceasefire in Nairobi, and the truce began "
+        "on 12 May.",
+        day="2026-05-21",
+    )
+    statuses = [(s.status, s.date) for a in an.agreements for s in a.statuses]
+    assert ("in force", "2026-05-12") in statuses
+
+
+@pytest.mark.model
+def test_talks_that_began_in_the_capital_of_a_demonym_meet_in_that_capital(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN signed a ceasefire on Friday, just over a week after "
+        "formal talks mediated by the UN began in the South African capital.",
+        day="2026-05-23",
+    )
+    assert [(r.status, r.venue) for t in an.tracks for r in t.rounds] == [("held", "Pretoria")]
+
+
+@pytest.mark.model
+def test_a_round_that_has_been_delayed_did_not_take_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN has been delayed, the "
+        "Cuban mediators said on Wednesday.",
+        day="2026-06-04",
+    )
+    assert [r.status for t in an.tracks for r in t.rounds] == ["cancelled"]
+
+
+@pytest.mark.model
+def test_a_round_held_without_delay_took_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN was held without delay "
+        "in Havana on Wednesday, the Cuban mediators said.",
+        day="2026-06-04",
+    )
+    assert [r.status for t in an.tracks for r in t.rounds] == ["held"]
+
+
+@pytest.mark.model
+def test_an_agreement_named_head_first_by_its_city_is_one_agreement_signed_there(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Security Council on 21 March welcomed the signing of the Protocol of Caracas by "
+        "Colombia's government and the ELN. The Protocol, together with the Havana Accords, "
+        "should end the war, the Council said. The Protocol was signed on 18 March in the "
+        "Venezuelan capital by the two chief negotiators. In welcoming the signing, the "
+        "Secretary-General said the agreement would hold.",
+        day="2026-03-30",
+    )
+    [protocol] = [a for a in an.agreements if a.name == "Caracas Protocol"]
+    assert protocol.parties == ["COL", "group:eln"]
+    assert ("signed", "2026-03-18") in [(s.status, s.date) for s in protocol.statuses]
+    assert all(s.date != "2026-03-21" for a in an.agreements for s in a.statuses)
+    assert all("VEN" not in a.parties for a in an.agreements)
+
+
+@pytest.mark.model
+def test_a_capitalised_protocol_with_none_named_before_is_no_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Protocol department of Colombia's foreign ministry said on Monday that the ELN "
+        "delegation would arrive in Caracas.",
+        day="2026-03-30",
+    )
+    assert an.agreements == []
+
+
+@pytest.mark.model
+def test_a_ceasefire_listed_among_the_issues_is_no_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN signed the Caracas Protocol on Friday. The main "
+        "military issues concern: the re-establishment of the ceasefire; the quartering of ELN "
+        "forces; the disarming of civilians.",
+        day="2026-03-30",
+    )
+    assert [a.kind for a in an.agreements if a.kind == "ceasefire"] == []
+
+
+@pytest.mark.model
+def test_a_ceasefire_the_sides_agreed_to_restore_is_an_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN agreed on Friday to restore the ceasefire, the "
+        "mediators said.",
+        day="2026-03-30",
+    )
+    assert [a.kind for a in an.agreements] == ["ceasefire"]
+
+
+@pytest.mark.model
+def test_days_of_negotiations_in_a_city_are_a_held_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN will meet again in Havana, officials said. The "
+        "meeting comes on the heels of three days of 'technical' negotiations in Caracas "
+        "earlier this month.",
+        day="2026-03-20",
+    )
+    rounds = [(r.status, r.venue) for t in an.tracks for r in t.rounds]
+    assert ("held", "Caracas") in rounds
+
+
+@pytest.mark.model
+def test_days_of_fighting_in_a_city_are_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN will meet again in Havana on Monday, officials said, "
+        "after three days of fighting in Arauca.",
+        day="2026-03-20",
+    )
+    assert all(r.venue != "Arauca" for t in an.tracks for r in t.rounds)
+
+
+@pytest.mark.model
+def test_talks_between_the_sides_scheduled_for_a_day_are_a_planned_round(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Trade talks between Colombia and Peru are scheduled to be held on March 30-31 in Lima, "
+        "officials said.",
+        day="2026-03-20",
+    )
+    rounds = [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+    assert rounds == [("planned", "Lima", "2026-03-30")]
+
+
+@pytest.mark.model
+def test_a_named_process_whose_sides_the_article_leaves_out_gives_its_track(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The next round of talks within the Normandy format will be held on May 4, the "
+        "German foreign ministry said. During the third round of talks in March, the "
+        "mediators adopted a statement on prisoners.",
+        day="2026-04-20",
+    )
+    [track] = an.tracks
+    assert track.parties == ["RUS", "UKR"]
+    assert {"DEU", "FRA"} <= set(track.mediators)
+    assert [(r.ordinal, r.status, r.date) for r in track.rounds] == [
+        (3, "held", "2026-03"),
+        (4, "planned", "2026-05-04"),
+    ]
+
+
+@pytest.mark.model
+def test_a_named_process_mentioned_without_talks_gives_no_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Kazakhstan, which once lent its capital to the Astana process, opened a new airport "
+        "terminal on Monday.",
+        day="2026-04-20",
+    )
+    assert an.tracks == []
+
+
+@pytest.mark.model
+def test_how_long_a_ceasefire_lasts_does_not_date_its_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The ELN said in a statement: “We reached a ceasefire agreement with Colombia's "
+        "government for 5 days with the help of Cuban mediators.”",
+        day="2026-05-20",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses if s.status == "agreed"]
+    assert dates == [None]  # the statement's words give no day for it
+
+
+@pytest.mark.model
+def test_the_day_a_ceasefire_was_reached_dates_its_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN reached a ceasefire agreement on 12 May with the "
+        "help of Cuban mediators.",
+        day="2026-05-20",
+    )
+    dates = [s.date for a in an.agreements for s in a.statuses if s.status == "agreed"]
+    assert dates == ["2026-05-12"]
+
+
+@pytest.mark.model
+def test_a_round_without_a_city_meets_where_the_article_says_rounds_are_held(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN has been delayed, the "
+        'mediators said on Wednesday. "We won\'t meet today," a negotiator told reporters in '
+        "Havana, the Cuban capital, where previous rounds of talks have been held.",
+        day="2026-06-04",
+    )
+    assert [(r.status, r.venue) for t in an.tracks for r in t.rounds] == [("cancelled", "Havana")]
+
+
+@pytest.mark.model
+def test_a_city_where_a_reporter_was_told_something_is_no_venue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "A new round of talks between Colombia's government and the ELN has been delayed, the "
+        'mediators said on Wednesday. "We won\'t meet today," a negotiator told reporters in '
+        "Havana.",
+        day="2026-06-04",
+    )
+    assert [(r.status, r.venue) for t in an.tracks for r in t.rounds] == [("cancelled", None)]
+
+
+@pytest.mark.model
+def test_a_round_in_the_capital_of_a_demonym_meets_in_that_capital(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and rebels are to open a new round of peace talks in the Cuban "
+        "capital Monday, negotiators said. The ELN wants a ceasefire first.",
+        day="2026-03-06",
+    )
+    assert {r.venue for t in an.tracks for r in t.rounds} == {"Havana"}
+
+
+@pytest.mark.model
+def test_talks_named_by_a_city_are_hosted_by_its_state_and_its_capital_is_no_side(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The accord was signed on 20 March in the Venezuelan capital of Caracas by Colombia's "
+        "foreign minister and by the ELN's chief negotiator at the Caracas peace talks.",
+        day="2026-03-30",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+    assert track.mediators == ["VEN"]
+
+
+@pytest.mark.model
+def test_talks_named_by_a_sides_own_capital_have_no_host(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The accord was signed on 20 March by Colombia's foreign minister and by the ELN's "
+        "chief negotiator at the Bogota peace talks.",
+        day="2026-03-30",
+    )
+    assert all("COL" not in t.mediators for t in an.tracks)
+
+
+@pytest.mark.model
+def test_the_sides_between_whom_mediators_work_are_the_parties_not_mediators(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "A truce has been secured through the joint mediation efforts of Cuba, Norway and "
+        "Brazil between Colombia's government and the ELN. The truce will last five days.",
+        day="2026-05-20",
+    )
+    [track] = an.tracks
+    assert track.parties == ["COL", "group:eln"]
+    assert {"CUB", "NOR", "BRA"} <= set(track.mediators)
+    assert not {"COL", "group:eln"} & set(track.mediators)
+    assert [(a.parties, [s.status for s in a.statuses]) for a in an.agreements] == [
+        (["COL", "group:eln"], ["agreed"])
+    ]
+
+
+@pytest.mark.model
+def test_mediators_named_without_the_sides_stay_mediators(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN agreed a truce on Monday after mediation by Cuba "
+        "and Norway.",
+        day="2026-05-20",
+    )
+    assert {"CUB", "NOR"} <= {m for t in an.tracks for m in t.mediators}
+
+
+_RECALLED = (
+    "Colombia's government and the ELN will meet again in Havana on June 16, the Cuban "
+    "mediators said. Q: The {month} exchange was the first tangible result of the talks. "
+    "Was it worth the argument over the {what}?"
+)
+
+
+@pytest.mark.model
+def test_an_exchange_of_detainees_named_by_its_month_is_that_exchange_of_the_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, _RECALLED.format(month="April", what="detainees"), day="2026-05-28")
+    found = [(e.source, e.mode, e.date.value if e.date else None) for e in an.events]
+    assert (["COL", "group:eln"], "release", "2026-04") in found
+
+
+@pytest.mark.model
+def test_an_exchange_of_maps_or_of_views_is_no_release(pipeline) -> None:  # type: ignore[no-untyped-def]
+    maps = _run(pipeline, _RECALLED.format(month="April", what="maps"), day="2026-05-28")
+    views = _run(
+        pipeline,
+        _RECALLED.format(month="April", what="detainees").replace("exchange", "exchange of views"),
+        day="2026-05-28",
+    )
+    for an in (maps, views):
+        assert all(e.mode != "release" for e in an.events)
+
+
+_CANCELLED = (
+    "Colombia's government and the ELN met in Havana on Wednesday for the third round of "
+    "Cuban-mediated talks, three months after a border shooting forced Cuba to cancel the "
+    "{month} session."
+)
+
+
+def _cancellations(an: Analysis) -> list[str | None]:
+    return [
+        e.date.value if e.date else None
+        for e in an.events
+        if e.trigger is not None and e.trigger.text.startswith("cancel")
+    ]
+
+
+@pytest.mark.model
+def test_a_session_cancelled_months_ago_dates_its_cancellation_by_its_month(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(pipeline, _CANCELLED.format(month="June"), day="2026-09-24")
+    assert _cancellations(an) == ["2026-06"]
+
+
+@pytest.mark.model
+def test_a_session_named_without_its_month_keeps_the_reports_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _CANCELLED.format(month="second"), day="2026-09-24")
+    found = _cancellations(an)
+    assert found and "2026-06" not in found
+
+
+@pytest.mark.model
+def test_the_next_round_of_intra_syrian_talks_is_the_un_process_of_the_syrian_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The next round of intra-Syrian talks will be held at the UN's offices in Geneva in "
+        "March, a UN spokeswoman said on Tuesday.",
+        day="2026-01-13",
+    )
+    [track] = an.tracks
+    assert track.parties == ["SYR", "group:syrian-opposition"]
+    assert "igo:un" in track.mediators
+    assert [(r.status, r.venue) for r in track.rounds] == [("planned", "Geneva")]
+
+
+@pytest.mark.model
+def test_two_powers_holding_syria_talks_are_no_talks_of_the_syrian_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Russia and the United States held Syria talks in Vienna on Monday, diplomats said.",
+        day="2026-01-13",
+    )
+    assert all("group:syrian-opposition" not in t.parties for t in an.tracks)

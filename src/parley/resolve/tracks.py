@@ -94,10 +94,13 @@ def _merge_into(base: Track, new: Track, article_id: str) -> None:
 
 def _same_meeting(old: Round, new: Round) -> bool:
     """Whether a round without a number ("the next round", "talks will resume") and another
-    report are one meeting: their dates agree at the coarser precision, or, undated, they meet
-    in the same city."""
+    report are one meeting: their dates agree at the coarser precision (to the day when they
+    name two cities), or, undated, they meet in the same city."""
     if old.date and new.date:
         n = min(len(old.date), len(new.date))
+        moved = old.venue and new.venue and old.venue != new.venue
+        if moved and n < 10:
+            return False  # "talks in Beijing earlier this month" and "in Washington on the 30th"
         return old.date[:n] == new.date[:n]
     return bool(old.venue and new.venue and old.venue == new.venue) and "planned" in (
         old.status,

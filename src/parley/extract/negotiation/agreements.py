@@ -25,6 +25,7 @@ people ("agreed to exchange detainees") are agreements of kind "exchange deal"; 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -33,6 +34,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, country_of, is_state, register
 from parley.extract.negotiation.parties import (
     LEXICON,
+    led_movement,
     mediators_in,
     negotiating_pair,
     parties_of,
@@ -83,6 +85,25 @@ def _named() -> re.Pattern[str]:
         rf"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|{_name_joiners()})\s+){{1,7}}?"
         rf"(?:{head}))\b"
     )
+
+
+@knowledge.derived
+def _named_of_place() -> re.Pattern[str]:
+    """ "the Protocol of Lusaka", "the Treaty of Pelindaba": an agreement named by the place
+    it was concluded in, written head first (the same agreement as "the Lusaka Protocol")."""
+    heads = knowledge.phrases(LEXICON, "place_name_heads")
+    return re.compile(
+        rf"\bthe\s+(?P<head>{capitalised(heads)})\s+of\s+(?P<place>[A-Z][\w\-]+)\b(?!\s+[A-Z])"
+    )
+
+
+@knowledge.derived
+def _short_head() -> re.Pattern[str]:
+    """ "The Protocol was signed on 20 November": a capitalised agreement word alone refers to
+    the agreement of that kind named before it."""
+    head = capitalised(knowledge.phrases(LEXICON, "name_heads"))
+    link = alt(knowledge.phrases(LEXICON, "short_head_links"))
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{head})\b(?!\s+(?:{link})\b)")
 
 
 @knowledge.derived
@@ -259,7 +280,7 @@ class AgreementsExtractor:
             for ref in in_sent:
                 drafts.setdefault(ref.key, _new_draft(known, ref))
             if in_sent:
-                self._read_sentence(ctx, sent, in_sent, drafts)
+                self._read_sentence(ctx, sent, in_sent, drafts, [r for r in refs if r.named])
         drafts.update(self._exchange_deals(ctx))
         ctx.analysis.agreements.extend(
             _finish(d)
@@ -285,16 +306,18 @@ class AgreementsExtractor:
             for m in _channel().finditer(text)
         ]
         refs += _unknown_names(text, refs, known)
+        refs += _place_names(text, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
         refs += _unnamed_topic_treaties(ctx, refs, known)
         refs += _ceasefires(ctx, refs, known)
+        refs += _short_heads(text, refs, known)
         anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
-            before = [r for r in refs if r.end <= start and r.named and r.key in known]
+            before = [r for r in refs if r.end <= start and r.key in known]
             covered = any(r.start <= start < r.end for r in refs)
-            if before and not covered:
-                refs.append(AgreementRef(before[-1].key, start, end, False))
+            if any(r.named for r in before) and not covered:
+                refs.append(AgreementRef(_most_referred(before), start, end, False))
         return sorted(refs, key=lambda r: r.start)
 
     @staticmethod
@@ -404,21 +427,26 @@ class AgreementsExtractor:
 
     # 2. statuses ---------------------------------------------------------------------------
     def _read_sentence(
-        self, ctx: Context, sent: SpacySpan, refs: list[AgreementRef], drafts: dict[str, _Draft]
+        self,
+        ctx: Context,
+        sent: SpacySpan,
+        refs: list[AgreementRef],
+        drafts: dict[str, _Draft],
+        names: list[AgreementRef],
     ) -> None:
         for ref in refs:
             draft = drafts[ref.key]
             if draft.evidence is None:
                 draft.evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-            self._add_parties(ctx, sent, draft)
+            self._add_parties(ctx, sent, draft, names)
         for match, status in self._cues_in(sent, refs):
             cue_at = sent.start_char + match.start()
             # A cue belongs to the agreement referred to nearest to it in the sentence; words
             # that only a ceasefire takes ("the truce began") only to a ceasefire.
             only = [r for r in refs if r.key.startswith("ceasefire:")]
             truce_word = (match.re, status) in self.ceasefire_cues
-            if truce_word and not _is_verb_at(ctx, cue_at):
-                continue  # "the start of talks" starts no ceasefire
+            if truce_word and (not _is_verb_at(ctx, cue_at) or _talks_subject_at(ctx, cue_at)):
+                continue  # "the start of talks", "where the talks began" start no ceasefire
             near = only if truce_word and only else refs
             ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
             st = self._status_at(ctx, sent, match, status, refs)
@@ -468,8 +496,15 @@ class AgreementsExtractor:
             return None
         status = refined
         # "the Supplementary Treaty to the 1985 Treaty": a year in a name dates nothing.
-        free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, refs)]
+        # "a temporary ceasefire for 4 days": how long it lasts, not when it was agreed.
+        free = [
+            d
+            for d in ctx.analysis.dates
+            if not _names_a_year(ctx, d, refs) and not _a_duration(d.text, d.precision)
+        ]
         date, until = _dates_near(free, sent, tok)
+        if _reaction_to(tok):
+            date = until = None  # "welcomed on 21 November the signing": not the signing's day
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
             # "have agreed to resume": news of the day it is reported ("announced on Thursday
             # they have agreed"), else of today.
@@ -484,12 +519,14 @@ class AgreementsExtractor:
             status=f"{status} (expected)" if hedged and status != "extension proposed" else status,
             date=None if until else date,
             until=until,
-            by=_by(ctx, tok, status),
+            by=None if _reaction_to(tok) else _by(ctx, tok, status),
             evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
             article_id=ctx.article.id,
         )
 
-    def _add_parties(self, ctx: Context, sent: SpacySpan, draft: _Draft) -> None:
+    def _add_parties(
+        self, ctx: Context, sent: SpacySpan, draft: _Draft, names: list[AgreementRef]
+    ) -> None:
         if draft.parties:
             return
         for ev in ctx.analysis.events:  # "both powers have agreed to resume …": the event knows
@@ -506,11 +543,11 @@ class AgreementsExtractor:
         mediators, pair = _document_sides(ctx)
         helpers = set(mediators_in(ctx, sent)) | set(mediators)
         # A state named only as where something happens ("talks in Switzerland") is no party.
-        places = {at[t.i] for t in sent if t.i in at and t.dep_ == "pobj" and t.head.lower_ == "in"}
-        here = [s for s in parties_of(ctx, [at[t.i] for t in sent if t.i in at])]
+        places = {at[t.i] for t in sent if t.i in at and _names_a_place(t)}
+        here = parties_of(ctx, _actors_outside(at, sent, names))
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
-            here += parties_of(ctx, [at[t.i] for t in prev if t.i in at])
+            here += parties_of(ctx, _actors_outside(at, prev, names))
         parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
         if len(parties) < 2 and not here:
             parties = list(pair)  # named with no side near: the sides the article shows talking
@@ -527,9 +564,64 @@ class AgreementsExtractor:
             draft.name = f"{'–'.join(names)} {draft.name}"
 
 
+def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRef]) -> list[str]:
+    """The actors a sentence names outside agreement names ("the Protocol of Lusaka" names
+    Zambia's capital, not a side)."""
+    return [at[t.i] for t in sent if t.i in at and not any(r.start <= t.idx < r.end for r in names)]
+
+
+@knowledge.derived
+def _duration_re() -> re.Pattern[str]:
+    """ "for 4 days", "for two weeks": a span of time an agreement lasts."""
+    numbers = alt(list(knowledge.table(LEXICON, "numbers")))
+    units = alt(list(knowledge.table(LEXICON, "duration_units")))
+    lead = alt(knowledge.phrases(LEXICON, "duration_leads"))
+    return re.compile(rf"^(?:{lead})\s+(?:\d+|{numbers})[- ](?:{units})s?$", re.I)
+
+
+def _a_duration(text: str, precision: str) -> bool:
+    return precision == "range" and _duration_re().match(text.strip()) is not None
+
+
+def _reaction_to(tok: Token) -> bool:
+    """ "The Council on 21 November welcomed the signing": a step named as what someone reacts
+    to; the reaction's day and actor are not the step's."""
+    return tok.pos_ == "NOUN" and tok.head.lemma_.lower() in knowledge.words(
+        LEXICON, "step_reaction_verbs"
+    )
+
+
+def _names_a_place(tok: Token) -> bool:
+    """ "Talks in Switzerland", "signed in the Zambian capital": a state named only as where
+    something happened."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return True
+    place = tok.head
+    capital = set(knowledge.words(LEXICON, "capital_nouns"))
+    return (
+        tok.dep_ in ("amod", "compound")
+        and place.lemma_.lower() in capital
+        and place.dep_ == "pobj"
+        and place.head.lower_ in ("in", "at")
+    )
+
+
 def _is_verb_at(ctx: Context, at: int) -> bool:
     span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
+def _talks_subject_at(ctx: Context, at: int) -> bool:
+    """Whether the verb at ``at`` has talks for its subject ("the peace talks began on 25
+    October"): a session began, not the ceasefire of the same sentence."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    talks = set(knowledge.words(LEXICON, "talks_nouns"))
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in talks | {"talk"}
+        for c in span.root.children
+    )
 
 
 def _span_of(sent: SpacySpan) -> Span:
@@ -582,6 +674,52 @@ def _unknown_names(
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
         out.append(AgreementRef(key, end - len(name), end, True))
     return out
+
+
+def _place_names(
+    text: str, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """ "The Protocol of Lusaka" is the Lusaka Protocol: the same key as its other form."""
+    out: list[AgreementRef] = []
+    for m in _named_of_place().finditer(text):
+        if any(r.start <= m.start("head") < r.end for r in refs):
+            continue
+        name = f"{m.group('place')} {m.group('head')}"
+        if not _agreement_name(name, text[m.end() : m.end() + 12]):
+            continue
+        key = next((k for k, v in known.items() if v.name == name), "named:" + name)
+        known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
+        out.append(AgreementRef(key, m.start("head"), m.end(), True))
+    return out
+
+
+def _short_heads(
+    text: str, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """ "The Protocol", capitalised, after "the Protocol of Lusaka": the last agreement named
+    before it whose name has that word."""
+    out: list[AgreementRef] = []
+    for m in _short_head().finditer(text):
+        if any(r.start <= m.start("head") < r.end for r in refs):
+            continue
+        word = m.group("head").lower()
+        before = [
+            r
+            for r in refs
+            if r.named and r.end <= m.start() and word in known[r.key].name.lower().split()
+        ]
+        if before:
+            out.append(AgreementRef(before[-1].key, m.start("head"), m.end(), False))
+    return out
+
+
+def _most_referred(before: list[AgreementRef]) -> str:
+    """The agreement an anaphor ("the agreement") refers back to: the one the text has referred
+    to most so far, the latest of those on a tie ("the Protocol, together with the Bicesse
+    Accords, …; the agreement" is still the Protocol)."""
+    counts = Counter(r.key for r in before)
+    top = max(counts.values())
+    return next(r.key for r in reversed(before) if counts[r.key] == top)
 
 
 @knowledge.derived
@@ -673,6 +811,8 @@ def _ceasefires(
             continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
         if _of_an_earlier_year(ctx, start):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
+        if _listed_issue(ctx.article.text, start):
+            continue  # "the issues concern: the re-establishment of the cease-fire; …"
         pair = _sides_near(ctx, start)
         if len(pair) < 2:
             continue
@@ -681,6 +821,16 @@ def _ceasefires(
         known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
         out.append(AgreementRef(key, start, end, True))
     return out
+
+
+def _listed_issue(text: str, at: int) -> bool:
+    """Whether the words at ``at`` are an item of a list of issues ("the main issues concern:
+    the re-establishment of the cease-fire; the withdrawal of forces"): a term under
+    negotiation, not an agreement of its own."""
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    lead, colon, _ = text[start:at].partition(":")
+    nouns = alt(knowledge.phrases(LEXICON, "issue_nouns"))
+    return bool(colon) and re.search(rf"\b(?:{nouns})\b", lead, re.I) is not None
 
 
 def _of_an_earlier_year(ctx: Context, at: int) -> bool:
@@ -1008,7 +1158,8 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
     if status not in _ACTED:
         return None
     actor = _proposer(ctx, tok)
-    return country_of(ctx, actor) or actor
+    led = led_movement(ctx, actor) if actor is not None else None
+    return led or country_of(ctx, actor) or actor
 
 
 def _proposer(ctx: Context, tok: Token) -> str | None:
@@ -1037,7 +1188,7 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     if states:
         return states[0] if len(states) == 1 else None  # several states acted together
-    countries = {ctx.kb[i].country if i in ctx.kb else i for i in ids}
+    countries = {led_movement(ctx, i) or ctx.kb[i].country if i in ctx.kb else i for i in ids}
     if len(countries) > 1:
         return None  # "Tokayev and Berdimuhamedov signed": the parties acted together
     return ids[0] if ids else None

@@ -38,12 +38,13 @@ from parley.extract.negotiation.parties import (
     host_states,
     intra_pair,
     mediators_in,
+    named_process,
     negotiating_pair,
     parties_of,
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
-from parley.extract.negotiation.told import tell_negotiation
+from parley.extract.negotiation.told import tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
@@ -300,6 +301,27 @@ def _held_talks_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{talks}),?\s+(?:{held})\s+(?:in|at)\b", re.I)
 
 
+@knowledge.derived
+def _days_of_talks_re() -> re.Pattern[str]:
+    """ "2½ days of "vice-ministerial" negotiations in Beijing", "after three days of talks in
+    Geneva": a session told by how long it lasted."""
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    unit = alt(knowledge.phrases(_LEX, "talks_duration_units"))
+    return re.compile(
+        rf"\b(?:{unit})\s+of\s+(?:[\"“']?[\w\-]+[\"”']?\s+){{0,2}}(?:{talks})\s+(?:in|at)\b", re.I
+    )
+
+
+@knowledge.derived
+def _began_talks_re() -> re.Pattern[str]:
+    """ "where the AU-sponsored peace talks between the two sides began on 25 October",
+    "formal peace talks mediated by the AU began in Pretoria": a session of the track whose
+    start is told, with a few words about the talks between the noun and the verb."""
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    began = alt(knowledge.phrases(_LEX, "began_verbs"))
+    return re.compile(rf"\b(?:{talks})\b[^.;:]{{0,70}}?\s(?:{began})\s+(?:in|at|on)\b", re.I)
+
+
 def _scheduled_talks(talks: str) -> str:
     """ "previously scheduled talks", "talks with the rebels, which are scheduled to take place
     on Wednesday"."""
@@ -392,11 +414,13 @@ class NegotiationExtractor:
             or self._talks_track(ctx)
             or self._rounds_track(ctx)
             or self._stated_track(ctx)
+            or self._process_track(ctx)
         )
         if talks is not None:
             talks.rounds = self._rounds(ctx, talks)
             ctx.analysis.rounds.extend(talks.rounds)
-            talks.mediators += [h for h in _venue_hosts(ctx, talks) if h not in talks.mediators]
+            hosts = [*_venue_hosts(ctx, talks), *_named_talks_hosts(ctx, talks)]
+            talks.mediators += [h for h in dict.fromkeys(hosts) if h not in talks.mediators]
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
@@ -405,6 +429,7 @@ class NegotiationExtractor:
         tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         ctx.analysis.tracks.extend(tracks)
         tell_negotiation(ctx, tracks, self.name)
+        tell_recalled(ctx, tracks, self.name)
 
     # 1. tracks -----------------------------------------------------------------------------
     def _talks_track(self, ctx: Context) -> Track | None:
@@ -483,6 +508,17 @@ class NegotiationExtractor:
         mediators = [m for m in helpers if m not in pair]
         return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
 
+    @staticmethod
+    def _process_track(ctx: Context) -> Track | None:
+        """The track of a known process the article names without its sides ("the next round
+        of the peace talks within the framework of the Astana process on Syria")."""
+        found = named_process(ctx)
+        talked = any(_talks_words_re().search(sent.text) for sent in ctx.doc.sents)
+        if found is None or not talked:
+            return None  # "Kazakhstan, which hosted the Astana process": no talks told
+        pair, mediators = found
+        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
 
@@ -521,6 +557,9 @@ class NegotiationExtractor:
         unnumbered += self._held_talks(ctx, track, [*rounds.values(), *unnumbered])
         found = [*(rounds[k] for k in sorted(rounds)), *unnumbered]
         _date_plans_elsewhere(ctx, found)
+        home = _talks_home(ctx)
+        for r in found:
+            r.venue = r.venue or home
         return found
 
     @staticmethod
@@ -561,15 +600,25 @@ class NegotiationExtractor:
         at that venue (and day, where both are dated) is not told again."""
         out: list[Round] = []
         for sent in ctx.doc.sents:
-            m = _held_talks_re().search(sent.text)
+            text = sent.text
+            m = (
+                _held_talks_re().search(text)
+                or _began_talks_re().search(text)
+                or _days_of_talks_re().search(text)
+            )
             if m is None or find_rounds(sent.text) or _next_round_pattern().search(sent.text):
                 continue
             at = sent.start_char + m.end()
-            venue = _place_after(ctx, sent, at - 3)
+            venue = _place_after(ctx, sent, at - 3) or _venue(
+                ctx, sent, sent.start_char + m.start()
+            )
             date = _date_after(ctx, sent, at)
             if venue is None:
                 continue
-            if any(_same_session(r, venue, date) for r in known):
+            same = [r for r in known if _same_session(r, venue, date)]
+            for r in same:
+                r.venue = r.venue or venue  # the sides' meeting event gave the day, not the city
+            if same:
                 continue
             talks = ctx.doc.char_span(
                 sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
@@ -743,12 +792,12 @@ class NegotiationExtractor:
                 ordinal=n,
                 status="held",
                 article_id=ctx.article.id,
-                venue=now.place.name if now.place else None,
+                venue=_place_name(ctx, now),
                 date=now.date.value if now.date else None,
                 evidence=now.evidence,
                 participants=list(dict.fromkeys([*now.source, *now.target])),
             )
-        venue = now.place.name if now.place else None
+        venue = _place_name(ctx, now)
         for r in rounds.values():
             if r.status == "held" and r.venue is None and venue:
                 r.venue = venue
@@ -942,19 +991,68 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
         if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
-            return ent.text
+            return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
         a_state = any(a.kind == "state" for a in ctx.kb.lookup(ent.text))
         if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not a_state:
             return ent.text  # "the South Sudan negotiations" are about a state, not held in it
     capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
-    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+) (?:{capital})\b", sent.text)
+    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:{capital})\b", sent.text)
     if m:
         state = load_demonyms().get(m.group("demonym"))
         if state and state in ctx.kb and ctx.kb[state].capital:
             return ctx.kb[state].capital
     return None
+
+
+@knowledge.derived
+def _talks_home_re() -> re.Pattern[str]:
+    """ "…, where previous rounds of talks have been held": a clause naming the talks' city."""
+    where = alt(knowledge.phrases(_LEX, "talks_venue_relatives"))
+    talks = alt(knowledge.phrases(LEXICON, "talks_nouns"))
+    held = spaced(knowledge.phrases(_LEX, "talks_venue_held"))
+    return re.compile(
+        rf"\b(?:{where})\s+(?:\w+\s+){{0,2}}(?:(?:{_rounds()})s?|{talks})\b(?:\s+\w+){{0,3}}?\s+(?:{held})\b",
+        re.I,
+    )
+
+
+def _talks_home(ctx: Context) -> str | None:
+    """The one city the article names as where the track's sessions meet ("told AFP in Addis
+    Ababa, … where previous rounds of talks have been held"): the place after "in" nearest
+    before that clause."""
+    homes = set()
+    for sent in ctx.doc.sents:
+        m = _talks_home_re().search(sent.text)
+        if m is None:
+            continue
+        at = sent.start_char + m.start()
+        before = [
+            e
+            for e in sent.ents
+            if e.label_ == "GPE"
+            and e.end_char <= at
+            and ctx.doc[e.start - 1].lower_ in ("in", "at")
+        ]
+        if before:
+            homes.add(_capital_named(ctx, before[-1].text) or before[-1].text)
+    return homes.pop() if len(homes) == 1 else None
+
+
+def _place_name(ctx: Context, event: Event) -> str | None:
+    """The event's place as a venue: "the Ethiopian capital" is Addis Ababa."""
+    if event.place is None:
+        return None
+    return _capital_named(ctx, event.place.name) or event.place.name
+
+
+def _capital_named(ctx: Context, place: str) -> str | None:
+    """ "Ethiopian capital", taken whole for a place: the capital of the demonym's state."""
+    capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
+    m = re.fullmatch(rf"(?:the )?(?P<demonym>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:{capital})", place)
+    state = load_demonyms().get(m.group("demonym")) if m else None
+    return ctx.kb[state].capital if state and state in ctx.kb else None
 
 
 def _future_date(ctx: Context, sent: SpacySpan) -> bool:
@@ -992,6 +1090,22 @@ def _venue_hosts(ctx: Context, track: Track) -> list[str]:
             if actor.capital == r.venue and actor.id not in track.parties:
                 hosts.append(actor.id)
     return list(dict.fromkeys(hosts))
+
+
+def _named_talks_hosts(ctx: Context, track: Track) -> list[str]:
+    """The state whose city names the talks ("the Lusaka peace talks", "the Doha process"):
+    it hosts them when it is no side. A state's own name ("the Syria talks") hosts nothing."""
+    hosts: list[str] = []
+    nouns = set(knowledge.words(LEXICON, "process_nouns"))
+    for sent in ctx.doc.sents:
+        for ent in ents_within(sent):
+            after = [t.lower_ for t in ctx.doc[ent.end : ent.end + 2]]
+            if ent.label_ != "GPE" or not (nouns & set(after)):
+                continue
+            for actor in ctx.kb.of_kind("state"):
+                if actor.capital == ent.text and actor.id not in track.parties:
+                    hosts.append(actor.id)
+    return hosts
 
 
 def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:

@@ -32,11 +32,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "party_of",
+    "led_movement",
     "parties_of",
     "mediators_in",
     "host_states",
     "negotiating_pair",
     "intra_pair",
+    "named_process",
     "government_pair",
     "LEXICON",
     "short_name",
@@ -79,15 +81,47 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
     if kind is None and actor_id.lower() in knowledge.words(LEXICON, "unnamed_rebel_sides"):
         return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
-        return ctx.kb[actor_id].country
+        return led_movement(ctx, actor_id) or ctx.kb[actor_id].country
+    if kind == "person":  # "U.S. Trade Representative Robert Lighthizer": the stated role's state
+        found = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
+        return found.country if found is not None else None
     return None
 
 
+def led_movement(ctx: Context, person_id: str) -> str | None:
+    """The armed movement a known person leads on the article's day ("President Salva Kiir and
+    rebel leader Riek Machar" are two sides, not one state): the knowledge base's dated
+    ``leader:<group id>`` role. Not while they also hold an office of their state (a rebel
+    leader made vice president speaks for the government), nor without a day to check."""
+    if person_id not in ctx.kb or ctx.article.published_at is None:
+        return None
+    person = ctx.kb[person_id]
+    held = person.roles_on(ctx.article.published_at)
+    led = {
+        r.key.removeprefix("leader:")
+        for r in held
+        if r.key and r.key.startswith("leader:") and r.key.removeprefix("leader:") in ctx.kb
+    }
+    groups = [g for g in led if ctx.kb[g].kind in knowledge.words(LEXICON, "party_kinds")]
+    in_office = any(r.key and r.key.endswith(f":{person.country}") for r in held)
+    return groups[0] if len(groups) == 1 and not in_office else None
+
+
 def _named_rebels(ctx: Context) -> str | None:
-    """ "The rebels" of an article that names one armed movement elsewhere are that movement;
-    with none named (or several) they stay a side of their own rather than lose the track."""
+    """ "The rebels" of an article that names one armed movement elsewhere, or the leader of
+    one ("supporters of rebel leader Riek Machar"), are that movement; with none named (or
+    several) they stay a side of their own rather than lose the track. Of several movements,
+    the one of the state the article names most (a movement of another war named in passing
+    does not count)."""
     groups = {a.id for a in ctx.analysis.actors if a.kind == "group"}
-    return groups.pop() if len(groups) == 1 else None
+    groups |= {g for a in ctx.analysis.actors if (g := led_movement(ctx, a.id)) is not None}
+    if len(groups) < 2:
+        return groups.pop() if groups else None
+    named = Counter(m.actor for m in ctx.analysis.mentions if m.actor)
+    weight = {g: named[ctx.kb[g].country or ""] if g in ctx.kb else 0 for g in groups}
+    ranked = sorted(weight.values(), reverse=True)
+    best = [g for g, w in weight.items() if w == ranked[0]]
+    return best[0] if ranked[0] > ranked[1] else None
 
 
 def parties_of(ctx: Context, actors: Iterable[str]) -> list[str]:
@@ -137,15 +171,21 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     verbs = knowledge.words(LEXICON, "mediation_verbs")
     nouns = knowledge.words(LEXICON, "mediation_nouns")
     found: list[str] = []
+    # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
+    between = knowledge.words(LEXICON, "side_prepositions")
+    sides = {t.i for p in sent if p.lower_ in between for t in p.subtree}
     for tok in sent:
         lemma = tok.lemma_.lower()
         lower = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
-            found += _ids(ctx, at, _verb_helpers(tok))
+            helpers = _verb_helpers(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and (
             lower in nouns or lemma in nouns or _mediation_phrase(tok)
         ):
-            found += _ids(ctx, at, _noun_helpers(tok))
+            helpers = _noun_helpers(tok)
+        else:
+            continue
+        found += _ids(ctx, at, [t for t in helpers if t.i not in sides])
     found += _demonym_mediators(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
@@ -298,7 +338,9 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     for sent in ctx.doc.sents:
         text = sent.text  # Span.text walks the tokens: read it once per sentence
         if talk.search(text):
-            add(parties_of(ctx, [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]), 1)
+            named = [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]
+            places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
+            add(parties_of(ctx, [a for a in named if a not in places]), 1)
         for m in _joined_talks().finditer(text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
@@ -309,6 +351,15 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     if not pairs:
         return government_pair(ctx)
     return list(pairs.most_common(1)[0][0])
+
+
+def _a_place(tok: Token) -> bool:
+    """ "Signed in the Zambian capital of Lusaka": a state named as where something happened
+    (its capital, or its adjective before "capital") is no side of the talks told there."""
+    capital = set(knowledge.words(LEXICON, "capital_nouns"))
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in capital:
+        return True
+    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in capital
 
 
 @knowledge.derived
@@ -354,3 +405,19 @@ def government_pair(ctx: Context) -> list[str]:
         return []
     [(group, state)] = groups.items()
     return sorted([_as_force(ctx, state, [state, group]), group])
+
+
+def named_process(ctx: Context) -> tuple[list[str], list[str]] | None:
+    """(parties, mediators) of a known process the article names ("the Astana process on
+    Syria") when it names no sides of its own: the process says who sits at the table."""
+    processes = knowledge.table(LEXICON, "named_processes")
+    text = (
+        f"{ctx.article.title or ''}\n{ctx.article.text}"  # "UN to host next round of Syria talks"
+    )
+    for name, who in processes.items():
+        if re.search(rf"\b{re.escape(name)}\b", text, re.I):
+            parties = [p for p in who["parties"] if p in ctx.kb]
+            mediators = [m for m in who["mediators"] if m in ctx.kb]
+            if len(parties) == 2:
+                return sorted(parties), mediators
+    return None

@@ -31,13 +31,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from parley import knowledge
 from parley.extract.base import Context
-from parley.extract.negotiation.parties import LEXICON
+from parley.extract.negotiation.parties import LEXICON, led_movement
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
 
-__all__ = ["tell_negotiation", "event_side"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["tell_negotiation", "tell_recalled", "event_side"]
 
 _EXPECTED = " (expected)"
 
@@ -51,6 +55,77 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
         for step in ag.statuses:
             _tell_step(ctx, ag, step, extractor)
         _tell_deal(ctx, ag, extractor)
+
+
+def tell_recalled(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
+    """What the parse of the article adds about past acts of the track: an exchange recalled by
+    its month, a cancellation dated by the session it called off."""
+    _tell_recalled_exchanges(ctx, tracks, extractor)
+    _date_cancelled_sessions(ctx)
+
+
+def _date_cancelled_sessions(ctx: Context) -> None:
+    """ "A shooting forced Switzerland to cancel the June session": a cancellation the events
+    extractor dates only by the report is dated by the month of the session it called off."""
+    cancel = knowledge.words(LEXICON, "round_cancel_lemmas")
+    for i, e in enumerate(ctx.analysis.events):
+        if e.trigger is None or (e.date is not None and e.date.text):
+            continue
+        span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in cancel:
+            continue
+        objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+        month = next((m for o in objects for t in o.subtree if (m := _month_at(ctx, t))), None)
+        if month is not None:
+            ctx.analysis.events[i] = e.model_copy(update={"date": month})
+
+
+def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
+    """ "The April exchange was the first tangible result": an exchange of people named by the
+    month it took place in, in an article about a track, is that exchange between the track's
+    sides (a month still to come, or an exchange of maps or views, is none)."""
+    from parley.extract.negotiation.agreements import load_agreement_data
+
+    track = next((t for t in tracks if len(t.parties) == 2), None)
+    data = load_agreement_data().get("exchanges", {})
+    people = data.get("what", {})
+    if track is None or not any(t.lemma_.lower() in people for t in ctx.doc):
+        return
+    sides = _sides(ctx, track.parties)
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in data.get("nouns", ()):
+            continue
+        month = _month_of(ctx, tok)
+        what = [g for c in tok.children if c.lower_ == "of" for g in c.children]
+        if month is None or any(g.lemma_.lower() not in people for g in what):
+            continue  # "the April exchange of views"
+        sent = tok.sent
+        where = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        if _told_in(ctx, where, ("RETREAT",)) is not None:
+            continue
+        if _told_elsewhere(ctx, ("RETREAT",), sides, month.value):
+            continue
+        event = _event(ctx, "RETREAT", sides, sides, "occurred", where, month.value, extractor)
+        ctx.analysis.events.append(event.model_copy(update={"mode": "release"}))
+
+
+def _month_of(ctx: Context, tok: Token) -> TimeExpression | None:
+    """The past month that modifies an exchange noun ("the April exchange")."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (m := _month_at(ctx, c)):
+            return m
+    return None
+
+
+def _month_at(ctx: Context, tok: Token) -> TimeExpression | None:
+    """The date expression of a past month that starts at ``tok`` ("June" in "the June
+    session")."""
+    pub = ctx.article.published_at
+    for d in ctx.analysis.dates:
+        if d.start == tok.idx and d.precision == "month" and d.value:
+            if pub is None or d.value <= pub.isoformat()[:7]:
+                return d
+    return None
 
 
 def event_side(ctx: Context, actor_id: str) -> str:
@@ -168,7 +243,11 @@ def _told_elsewhere(
     """Whether another sentence already tells the act: same type, every side named (people
     as their states), no other agreement step in its trigger, and a compatible date ("signed
     on Tuesday" after the dateline's lead); an undated event does not tell a dated act."""
-    people = {a.id: a.country for a in ctx.analysis.actors if a.kind == "person" and a.country}
+    people = {
+        a.id: led_movement(ctx, a.id) or a.country
+        for a in ctx.analysis.actors
+        if a.kind == "person" and a.country
+    }
     for e in ctx.analysis.events:
         named = {people.get(a, a) for a in (*e.source, *e.target)}
         if e.type not in types or not set(sides) <= named:
