@@ -51,14 +51,14 @@ class ActorIndex:
     def __init__(self, ctx: Context, lexicon: PloverLexicon) -> None:
         self.doc = ctx.doc
         self.kb = ctx.kb
-        self.at = self._token_map(ctx)
+        self.dateline_end = wire_dateline_end(self.doc)
+        self.at = _past_dateline_names(self._token_map(ctx), self.dateline_end)
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.mediation = lexicon.words("mediation_nouns") | knowledge.words(
             "lexicon/events.json", "mediator_roles"
         )
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = wire_dateline_end(self.doc)
         self._pair_index: dict[tuple[bool, bool], tuple[list[int], list[list[str]]]] = {}
 
     @staticmethod
@@ -93,14 +93,13 @@ class ActorIndex:
         ids = [self.country_level(a) for a in self._own(token)]
         if with_conj:
             for child in token.children:
-                if child.dep_ == "conj" or (
-                    child.dep_ in ("nmod", "compound") and child.i in self.at and coordinated(child)
-                ):
+                if child.dep_ == "conj" or _first_of_pair(token, child, self.at):
                     ids.extend(self.of(child))  # "A and B" parsed as a modifier of B
-        if not ids:  # "the two presidents, A and B": the apposition names them
-            for child in token.rights:
-                if child.dep_ == "appos":
-                    ids.extend(self.of(child))
+        for child in token.rights:
+            # "the two presidents, A and B": the apposition names them; "Mali, Burkina Faso
+            # and Niger" is a list the parser hung as an apposition with a conjunct
+            if child.dep_ == "appos" and (not ids or (with_conj and coordinated(child))):
+                ids.extend(self.of(child))
         return unique(ids)
 
     def _past_dateline(self, token: Token) -> list[str]:
@@ -134,7 +133,8 @@ class ActorIndex:
         ids: list[str] = []
         for child in token.lefts:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
-                ids.extend(self._modifier(child))
+                if child.i >= self.dateline_end:  # "JERUSALEM - Militants": no modifier
+                    ids.extend(self._modifier(child))
         is_group = token.lemma_.lower() in self.group_heads
         possessive = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
         if not ids and is_group and possessive == "their":
@@ -311,6 +311,13 @@ class ActorIndex:
         return len(actor_id) == 3 and actor_id.isupper()
 
 
+def _past_dateline_names(at: dict[int, str], end: int) -> dict[int, str]:
+    """The token map without names that run across the dateline: "JERUSALEM - Militants" is a
+    place and the lead's subject, never one new actor called "Jerusalem Militants"."""
+    glued = {actor for i, actor in at.items() if i < end}
+    return {i: actor for i, actor in at.items() if i < end or actor not in glued}
+
+
 def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     """The objects of ``head``'s prepositions named in ``preps`` ("talks with X": X)."""
     return [
@@ -322,6 +329,20 @@ def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
+def _first_of_pair(token: Token, child: Token, at: dict[int, str]) -> bool:
+    """ "A and B" parsed with A as a modifier of B, or (after titles: "Egyptian President
+    Anwar Sadat and Israeli Prime Minister Menachem Begin") as B's subject."""
+    if child.dep_ in ("nmod", "compound"):
+        return child.i in at and coordinated(child)
+    return (
+        child.dep_ == "nsubj"
+        and token.pos_ == "PROPN"
+        and child.i < token.i
+        and child.i in at
+        and any(c.dep_ == "cc" and c.i > child.i for c in child.children)
+    )
+
+
 def coordinated(token: Token) -> bool:
     """Whether ``token`` heads a coordination of its own ("A and B")."""
     return any(c.dep_ == "cc" for c in token.children) and any(
@@ -330,6 +351,8 @@ def coordinated(token: Token) -> bool:
 
 
 _DASHES = ("—", "–", "--", "-")
+# How far into the text a "PLACE -" dateline's hyphen may stand.
+_HYPHEN_WINDOW = 8
 
 
 def wire_dateline_end(doc: Doc) -> int:
@@ -341,13 +364,25 @@ def wire_dateline_end(doc: Doc) -> int:
     brackets is the outlet, not a participant of the lead's events. "The United Nations (UN)
     said" is no dateline: no comma or dash around its brackets.
     """
-    shared = dateline_end(doc)
+    shared = dateline_end(doc) or _spaced_hyphen_dateline(doc)
     if shared:
         return shared
     for token in doc[:20]:
         if token.text == ")" and _wire_bracket(doc, token.i):
             after = token.i + 1
             return after + 1 if after < len(doc) and doc[after].text in _DASHES else after
+    return 0
+
+
+def _spaced_hyphen_dateline(doc: Doc) -> int:
+    """ "JERUSALEM - Militants fired ...": a place in capitals, then a hyphen with a space on
+    each side; "US-China talks" has no spaces around its hyphen and is no dateline."""
+    for token in doc[1:_HYPHEN_WINDOW]:
+        if token.text == "-" and token.whitespace_ and doc[token.i - 1].whitespace_:
+            before = doc[: token.i]
+            shouted = any(t.is_alpha and t.is_upper and len(t) > 2 for t in before)
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in before)
+            return token.i + 1 if shouted and verbless else 0
     return 0
 
 

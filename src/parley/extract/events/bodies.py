@@ -24,6 +24,8 @@ _OF = frozenset({"of"})
 _SUBJECT_ROLES = ("nsubj", "nsubjpass")
 # How many sentences back a bare "they" may reach for its body.
 _PRONOUN_SENTENCES = 2
+# How many sentences back "the regime" may reach for its state.
+_STATE_SENTENCES = 2
 
 
 class BodyReferences:
@@ -49,6 +51,23 @@ class BodyReferences:
             body = self._last_body(token.i, limit=0)
             return [body] if body else []
         return []
+
+    def story_state(self, token: Token, home: str | None) -> list[str]:
+        """ "The regime arrested dozens", "sanctions on the junta", "the authorities said": a
+        bare definite state noun is the state the story named last (within a few sentences),
+        else the dateline's state (``home``)."""
+        nouns = knowledge.words(_EVENTS_LEXICON, "story_state_nouns")
+        bare = all(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+        if token.lemma_.lower() not in nouns or not bare or not any(token.lefts):
+            return []
+        sentences = list(token.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        start = sentences[max(0, here - _STATE_SENTENCES)].start
+        for i in sorted((i for i in self.actors.at if start <= i < token.i), reverse=True):
+            actor = self.actors.country_level(self.actors.at[i])
+            if self.actors._is_state(actor):
+                return [actor]
+        return [self.actors.state(home)] if home else []
 
     def short_name(self, ids: list[str], token: Token) -> list[str]:
         """Ids with a new, unlinked short name of an earlier-named body ("the Security

@@ -16,10 +16,11 @@ from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.bodies import BodyReferences
 from parley.extract.events.drafts import Draft
+from parley.extract.events.homes import dateline_country
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import Subjects
 from parley.extract.events.unnamed import UnnamedActors
-from parley.extract.timeplace.places import PlaceResolver
+from parley.extract.timeplace.places import PlaceResolver, country_of_demonym
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +33,9 @@ _PLACE_TARGETS = ("ASSAULT", "COERCE")
 # Event types whose target may be the place something is sent or let into.
 _DESTINATION_TARGETS = ("AID", "CONCEDE")
 _OF = frozenset({"of"})
+# Where an attacked place stands: "shelled Kharkiv", "fired at Kharkiv", "Kharkiv was shelled"
+_PLACE_ROLES = ("dobj", "pobj", "nsubjpass")
+_NEW = "new:"
 _IN = frozenset({"in"})
 # How many clauses up a reported pronoun or an adjective looks for its speech verb.
 _REPORT_CLIMB = 3
@@ -51,8 +55,9 @@ class PartyNames:
     ) -> None:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.subjects = subjects
-        self.unnamed = UnnamedActors(lexicon, actors, ctx.doc)
+        self.unnamed = UnnamedActors(lexicon, actors, ctx.doc, resolver)
         self.bodies = BodyReferences(actors)
+        self.home = dateline_country(ctx.article, resolver)  # the dateline's country
 
     def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
@@ -63,7 +68,33 @@ class PartyNames:
         described = self.unnamed.unlinked(token, ids)
         if described:
             return described + self._conjuncts(token, draft, with_conj)
+        if ids and all(a.startswith(_NEW) for a in ids):
+            ids = self._new_place(token, draft) or ids
+            self._titled(token, ids)
         return ids or self._implied(token, draft)
+
+    def _new_place(self, token: Token, draft: Draft) -> list[str]:
+        """A town the actor linker took for a new actor ("seized Malakal") is a place: for an
+        attack or a siege its state is the target."""
+        if token.pos_ != "PROPN" or not self._place_target(draft):
+            return []
+        code = self.resolver.resolve(token.text).country  # the gazetteer knows it as a place
+        state = self.actors.state(code) if code else None
+        return [state] if state and state not in draft.source else []
+
+    def _titled(self, token: Token, ids: list[str]) -> None:
+        """A person the knowledge base lacks, named with a demonym or a state ("South Korean
+        Foreign Minister Kang Kyung-wha"), carries that country on the event."""
+        doc = token.doc
+        for i in range(token.left_edge.i, token.i):
+            pair, word = doc[i : min(i + 2, token.i)].text, doc[i]  # "South Korean"
+            code = country_of_demonym(pair) or country_of_demonym(word.text)
+            states = [a for a in self.actors.of(word, with_conj=False) if self.actors._is_state(a)]
+            code = code or (self.actors.kb[states[0]].country if states else None)
+            if code and word.text[:1].isupper():
+                for actor in ids:
+                    self.unnamed.countries.setdefault(actor, code)
+                return
 
     def of_all(self, tokens: list[Token], draft: Draft) -> list[str]:
         """The actors of several tokens, without repeats."""
@@ -88,7 +119,7 @@ class PartyNames:
 
     def _implied(self, token: Token, draft: Draft) -> list[str]:
         """Actors a phrase names indirectly, when it names none directly."""
-        if (token.dep_ in ("dobj", "pobj") and self._place_target(draft)) or self._destination(
+        if (token.dep_ in _PLACE_ROLES and self._place_target(draft)) or self._destination(
             token, draft
         ):
             ids = self._place_country(token, draft)
@@ -106,8 +137,8 @@ class PartyNames:
             ids = self._reported_speaker(token, draft)
             if ids:
                 return ids
-        body = self.bodies.of(token)
-        if body:  # "the council members called on X", "They urged X"
+        body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
+        if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)

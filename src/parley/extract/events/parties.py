@@ -22,6 +22,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
+from parley.extract.events.homes import Homes
 from parley.extract.events.mediators import Mediators, RoleMediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
@@ -68,6 +69,7 @@ class EventParties:
         self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
+        self.homes = Homes(self.unnamed, actors, self.names.home)
 
     def find(self, draft: Draft) -> None:
         """Source and target by the trigger's part of speech, then mediators and reciprocity."""
@@ -80,6 +82,13 @@ class EventParties:
         self.mediators.add(draft)
         self.role_mediators.apply(draft)
         _reciprocate(draft, mutual=_mutual(draft.token))
+        if not draft.target and draft.rule.type in _DOMESTIC:
+            draft.target = self._own_government(draft)
+
+    def settle(self, draft: Draft) -> None:
+        """Once the place and any crowd are known: unnamed actors take their country from
+        context, police act for their state, a domestic crowd protests to its own state."""
+        self.homes.settle(draft)
         if not draft.target and draft.rule.type in _DOMESTIC:
             draft.target = self._own_government(draft)
 

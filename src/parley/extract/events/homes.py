@@ -1,0 +1,69 @@
+"""Where unnamed actors belong when their own words name no country.
+
+Last part of step 3 of the events extractor, once the event's place is known. PLOVER codes
+protesters, the opposition, police and rebels as sectors of a country; "police fired tear gas at
+protesters" names none, but an analyst reads it from the story: the place of the event, the
+dateline ("TUNIS -"), or, between police and protesters, the state the police act for.
+:class:`Homes` gives each unnamed actor of a draft that country, then lets police act for it.
+
+Rebels and militants take a country only from the place or the dateline, and never the country
+of the state they attack ("militants fired rockets at southern Israel" are not Israeli).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import parley.knowledge as knowledge
+from parley.extract.events.actors import ActorIndex
+from parley.extract.events.drafts import Draft
+from parley.extract.events.unnamed import UnnamedActors
+from parley.extract.timeplace.places import PlaceResolver
+
+if TYPE_CHECKING:
+    from parley.models import Article
+
+__all__ = ["Homes", "dateline_country"]
+
+_EVENTS_LEXICON = "lexicon/events.json"
+# Sectors that take the country of the state they face in a domestic clash.
+_FACING = ("domestic_sectors", "state_sectors")
+
+
+def dateline_country(article: Article, places: PlaceResolver) -> str | None:
+    """The country of the article's dateline place ("LAGOS, Nigeria -": NGA), or None."""
+    if not article.dateline:
+        return None
+    return places.resolve(article.dateline).country
+
+
+class Homes:
+    """Countries of one document's unnamed actors, from the context of each event."""
+
+    def __init__(self, unnamed: UnnamedActors, actors: ActorIndex, home: str | None) -> None:
+        self.unnamed, self.actors, self.home = unnamed, actors, home
+
+    def settle(self, draft: Draft) -> None:
+        """Give the draft's unnamed actors a country from context; police act for theirs."""
+        for side, other in ((draft.source, draft.target), (draft.target, draft.source)):
+            for actor in side:
+                if actor in self.unnamed.described and actor not in self.unnamed.countries:
+                    code = self._country(actor, draft, other)
+                    if code:
+                        self.unnamed.countries[actor] = code
+        self.unnamed.state_sectors_at_place(draft, self.home)
+
+    def _country(self, actor: str, draft: Draft, other: list[str]) -> str | None:
+        """The event's place, else the dateline's country; for protesters, the opposition and
+        police, else the one state they face."""
+        facing = [a for a in other if self.actors._is_state(a)]
+        place = draft.place.country if draft.place is not None else None
+        for code in (place, self.home):
+            rebels = self.unnamed.sectors.get(actor) == "rebels"
+            if code and not (rebels and self.actors.state(code) in facing):
+                return code
+        sectors = {s for words in _FACING for s in knowledge.words(_EVENTS_LEXICON, words)}
+        if self.unnamed.sectors.get(actor) in sectors and len(facing) == 1:
+            state = facing[0]
+            return self.actors.kb[state].country if state in self.actors.kb else state
+        return None
