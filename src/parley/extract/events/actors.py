@@ -314,8 +314,15 @@ class ActorIndex:
 def _past_dateline_names(at: dict[int, str], end: int) -> dict[int, str]:
     """The token map without names that run across the dateline: "JERUSALEM - Militants" is a
     place and the lead's subject, never one new actor called "Jerusalem Militants"."""
-    glued = {actor for i, actor in at.items() if i < end}
-    return {i: actor for i, actor in at.items() if i < end or actor not in glued}
+    glued = at.get(end - 1)
+    if not end or glued is None:
+        return at
+    out = dict(at)
+    i = end
+    while out.get(i) == glued:  # the run of the name that crosses the dash
+        del out[i]
+        i += 1
+    return out
 
 
 def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:

@@ -28,6 +28,11 @@ __all__ = ["Homes", "dateline_country"]
 _EVENTS_LEXICON = "lexicon/events.json"
 # Sectors that take the country of the state they face in a domestic clash.
 _FACING = ("domestic_sectors", "state_sectors")
+_REBELS = "rebels"
+
+
+def _facing_sectors() -> frozenset[str]:
+    return frozenset(s for words in _FACING for s in knowledge.words(_EVENTS_LEXICON, words))
 
 
 def dateline_country(article: Article, places: PlaceResolver) -> str | None:
@@ -47,23 +52,36 @@ class Homes:
         """Give the draft's unnamed actors a country from context; police act for theirs."""
         for side, other in ((draft.source, draft.target), (draft.target, draft.source)):
             for actor in side:
-                if actor in self.unnamed.described and actor not in self.unnamed.countries:
+                if self._placeable(actor) and actor not in self.unnamed.countries:
                     code = self._country(actor, draft, other)
                     if code:
                         self.unnamed.countries[actor] = code
         self.unnamed.state_sectors_at_place(draft, self.home)
 
+    def _placeable(self, actor: str) -> bool:
+        """An unnamed actor the context may place: a sector ("rebels", "police") or people
+        ("students"); not a bare "group" or "party", which may come from anywhere."""
+        head = self.unnamed.described.get(actor)
+        if head is None:
+            return False
+        sector = self.unnamed.sectors.get(actor)
+        if sector is not None:  # not mediators: they come from elsewhere by trade
+            return sector == _REBELS or sector in _facing_sectors()
+        return head not in knowledge.words(_EVENTS_LEXICON, "sector_members")
+
     def _country(self, actor: str, draft: Draft, other: list[str]) -> str | None:
         """The event's place, else the dateline's country; for protesters, the opposition and
         police, else the one state they face."""
-        facing = [a for a in other if self.actors._is_state(a)]
+        facing = [a for a in other if self.actors._is_state(a)] or [
+            self.actors.state(c) for a in other if (c := self.unnamed.countries.get(a))
+        ]  # "Georgia's Constitutional Court banned opposition parties"
         place = draft.place.country if draft.place is not None else None
-        for code in (place, self.home):
-            rebels = self.unnamed.sectors.get(actor) == "rebels"
-            if code and not (rebels and self.actors.state(code) in facing):
-                return code
-        sectors = {s for words in _FACING for s in knowledge.words(_EVENTS_LEXICON, words)}
-        if self.unnamed.sectors.get(actor) in sectors and len(facing) == 1:
+        if self.unnamed.sectors.get(actor) == _REBELS:  # where they fight, not where they talk
+            fighting = draft.rule.type in knowledge.words(_EVENTS_LEXICON, "fighting_types")
+            return place if fighting and place and self.actors.state(place) not in facing else None
+        if place or self.home:
+            return place or self.home
+        if self.unnamed.sectors.get(actor) in _facing_sectors() and len(facing) == 1:
             state = facing[0]
             return self.actors.kb[state].country if state in self.actors.kb else state
         return None

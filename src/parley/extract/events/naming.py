@@ -36,6 +36,8 @@ _OF = frozenset({"of"})
 # Where an attacked place stands: "shelled Kharkiv", "fired at Kharkiv", "Kharkiv was shelled"
 _PLACE_ROLES = ("dobj", "pobj", "nsubjpass")
 _NEW = "new:"
+# Roles in which a noun names a party (not a place: "arrived in Istanbul").
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "appos", "conj")
 _IN = frozenset({"in"})
 # How many clauses up a reported pronoun or an adjective looks for its speech verb.
 _REPORT_CLIMB = 3
@@ -137,11 +139,26 @@ class PartyNames:
             ids = self._reported_speaker(token, draft)
             if ids:
                 return ids
+        if token.pos_ == "PRON" and token.lower_ in knowledge.words(
+            _EVENTS_LEXICON, "object_pronouns"
+        ):
+            return self._antecedent(token, draft)
         body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
         if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)
+        return []
+
+    def _antecedent(self, pronoun: Token, draft: Draft) -> list[str]:
+        """ "Had the Ukrainian delegation arrived, Russian officials would have met them": the
+        nearest party named before the pronoun in its sentence, other than the source."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            word = pronoun.doc[i]
+            if word.pos_ in ("NOUN", "PROPN") and word.dep_ in _ARGUMENTS:
+                ids = [a for a in self.actors.of(word) if a not in draft.source]
+                if ids:
+                    return ids
         return []
 
     @staticmethod
@@ -231,4 +248,12 @@ class PartyNames:
         inside = [  # "the earthquake zone in Afghanistan", "a school in Borno"
             p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
         ]
-        return inside[0] if token.pos_ == "NOUN" and inside else None
+        owner = [  # "repairs to Gaza's electricity grid"
+            c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")
+        ]
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+            inside += [  # "send teams to the zone in Afghanistan": "in" hung on the verb
+                p for p in prep_objects(token.head.head, _IN) if p.ent_type_ in ("GPE", "LOC")
+            ]
+        found = inside + owner
+        return found[0] if token.pos_ == "NOUN" and found else None

@@ -34,7 +34,7 @@ class UnnamedActors:
         self.lex, self.actors, self.doc, self.places = lexicon, actors, doc, places
         self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
         self.countries: dict[str, str] = {}  # description -> the country it names, if any
-        self.described: set[str] = set()  # every description kept as an actor
+        self.described: dict[str, str] = {}  # every description kept as an actor -> its head
 
     def civilians(self, token: Token) -> list[str]:
         """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
@@ -55,8 +55,8 @@ class UnnamedActors:
         if token.lemma_.lower() in self.lex.words("crowd_heads"):
             return []  # named from the place when the event is built
         description = self._describe(token)
-        self.described.add(description)
-        sector = knowledge.table(_EVENTS_LEXICON, "sector_heads").get(token.lemma_.lower())
+        self.described[description] = token.lemma_.lower()
+        sector = self._sector(token)
         if sector is not None:  # "protesters" are a sector PLOVER codes, like "the opposition"
             self.sectors.setdefault(description, str(sector))
         country = self._country(token)
@@ -92,7 +92,7 @@ class UnnamedActors:
                 return named
         description = self._describe(token, conj.left_edge.i if conj is not None else None)
         self.sectors[description] = sector
-        self.described.add(description)
+        self.described[description] = token.lemma_.lower()
         country = self._country(token)
         if country:
             self.countries[description] = country
