@@ -222,10 +222,13 @@ class ActorIndex:
         return states[:1] or [actor_id]
 
     def _modifier(self, token: Token) -> list[str]:
-        if token.i in self.at:
+        pair = _pair_demonym(token)  # "North Korean": the linker may read "Korean" alone
+        if pair is not None:
+            ids = [self.state(pair)]
+        elif token.i in self.at:
             ids = [self.at[token.i]]
         else:
-            code = country_of_demonym(token.text) if token.text[:1].isupper() else None
+            code = _demonym_country(token) if token.text[:1].isupper() else None
             ids = [self.state(code)] if code else []
         if not ids and token.dep_ == "compound":  # "Chinese coast guard officers"
             for child in token.lefts:
@@ -309,6 +312,20 @@ class ActorIndex:
         if actor_id in self.kb:
             return self.kb[actor_id].kind == "state"
         return len(actor_id) == 3 and actor_id.isupper()
+
+
+def _demonym_country(token: Token) -> str | None:
+    """The country of a demonym, also of one written in two words ("South Korean", "Sri
+    Lankan"), read from the second word."""
+    return _pair_demonym(token) or country_of_demonym(token.text)
+
+
+def _pair_demonym(token: Token) -> str | None:
+    """The country of a two-word demonym ending at ``token`` ("North Korean"), or None."""
+    doc = token.doc
+    if token.i == 0 or not (doc[token.i - 1].text[:1].isupper() and token.text[:1].isupper()):
+        return None
+    return country_of_demonym(doc[token.i - 1 : token.i + 1].text)
 
 
 def _past_dateline_names(at: dict[int, str], end: int) -> dict[int, str]:

@@ -63,6 +63,13 @@ class PartyNames:
 
     def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
+        if token.i < self.actors.dateline_end:  # "QUITO, Ecuador - Police detained ..."
+            return [
+                a
+                for c in token.children
+                if c.dep_ in ("appos", "conj") and c.i >= self.actors.dateline_end
+                for a in self.of(c, draft, with_conj)
+            ]
         civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)
@@ -71,18 +78,23 @@ class PartyNames:
         if described:
             return described + self._conjuncts(token, draft, with_conj)
         if ids and all(a.startswith(_NEW) for a in ids):
-            ids = self._new_place(token, draft) or ids
+            place = self._new_place(token, draft)
+            if place is not None:
+                return place
             self._titled(token, ids)
         return ids or self._implied(token, draft)
 
-    def _new_place(self, token: Token, draft: Draft) -> list[str]:
-        """A town the actor linker took for a new actor ("seized Malakal") is a place: for an
-        attack or a siege its state is the target."""
+    def _new_place(self, token: Token, draft: Draft) -> list[str] | None:
+        """A town the actor linker took for a new actor ("seized Malakal") is a place, no
+        actor: for an attack or a siege its state is the target (unless it is the attacker's,
+        "the army retook the town of Malakal"). None when it is no place the gazetteer knows."""
         if token.pos_ != "PROPN" or not self._place_target(draft):
-            return []
-        code = self.resolver.resolve(token.text).country  # the gazetteer knows it as a place
-        state = self.actors.state(code) if code else None
-        return [state] if state and state not in draft.source else []
+            return None
+        code = self.resolver.resolve(token.text).country
+        if not code:
+            return None
+        state = self.actors.state(code)
+        return [state] if state not in draft.source else []
 
     def _titled(self, token: Token, ids: list[str]) -> None:
         """A person the knowledge base lacks, named with a demonym or a state ("South Korean
@@ -243,8 +255,8 @@ class PartyNames:
                 return named[0]
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             return token
-        if token.pos_ == "PROPN" and not token.ent_type_:
-            return token
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("NORP", "DATE"):
+            return token  # no actor: a place the tagger missed or mislabelled ("Kherson")
         inside = [  # "the earthquake zone in Afghanistan", "a school in Borno"
             p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
         ]

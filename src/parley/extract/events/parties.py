@@ -100,7 +100,9 @@ class EventParties:
         domestic = [
             a
             for a in draft.source
-            if a in self.unnamed.countries and self.sectors.get(a, "protesters") in sectors
+            if a in self.unnamed.described
+            and a in self.unnamed.countries
+            and self.sectors.get(a, "protesters") in sectors
         ]
         doc = draft.token.doc
         named = any(self.actors.of(doc[i]) for i in content(draft.token))

@@ -138,8 +138,10 @@ class UnnamedActors:
         demonym = demonym_of(country)
         if not demonym:
             return []
-        self.countries[f"{demonym} protesters"] = country
-        return [f"{demonym} protesters"]
+        description = f"{demonym} protesters"
+        self.countries[description] = country
+        self.described[description] = "protester"
+        return [description]
 
     def _sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
