@@ -29,6 +29,8 @@ _EVENTS_LEXICON = "lexicon/events.json"
 # Sectors that take the country of the state they face in a domestic clash.
 _FACING = ("domestic_sectors", "state_sectors")
 _REBELS = "rebels"
+# Event types whose place, when foreign to the attacker, is the attacked state.
+_PLACE_TARGETS = ("ASSAULT",)
 
 
 def _facing_sectors() -> frozenset[str]:
@@ -57,6 +59,26 @@ class Homes:
                     if code:
                         self.unnamed.countries[actor] = code
         self.unnamed.state_sectors_at_place(draft, self.home)
+        if not draft.target and draft.rule.type in _PLACE_TARGETS:
+            draft.target = self._attacked_place(draft)
+
+    def _attacked_place(self, draft: Draft) -> list[str]:
+        """ "Israeli planes launched two raids in Gaza": a foreign force's attack at a place is
+        an attack on the place's state. Not when the attacker's own country is the place's
+        (police in their capital) or unknown (rebels may fight at home)."""
+        place = draft.place.country if draft.place is not None else None
+        if not place or not draft.source:
+            return []
+        state = self.actors.state(place)
+        countries = {self._country_of(a) for a in draft.source}
+        if None in countries or state in countries or place in countries:
+            return []
+        return [state]
+
+    def _country_of(self, actor: str) -> str | None:
+        if actor in self.actors.kb:
+            return self.actors.kb[actor].country or None
+        return self.unnamed.countries.get(actor)
 
     def _placeable(self, actor: str) -> bool:
         """An unnamed actor the context may place: a sector ("rebels", "police") or people

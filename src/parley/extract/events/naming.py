@@ -263,9 +263,10 @@ class PartyNames:
         owner = [  # "repairs to Gaza's electricity grid"
             c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")
         ]
-        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        if token.pos_ == "NOUN" and token.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB":
             inside += [  # "send teams to the zone in Afghanistan": "in" hung on the verb
-                p for p in prep_objects(token.head.head, _IN) if p.ent_type_ in ("GPE", "LOC")
+                p for p in prep_objects(verb, _IN) if p.ent_type_ in ("GPE", "LOC")
             ]
         found = inside + owner
         return found[0] if token.pos_ == "NOUN" and found else None
