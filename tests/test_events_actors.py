@@ -202,3 +202,35 @@ def test_a_states_court_and_the_opposition_it_bans_are_of_that_state(pipeline: A
     event = _one(pipeline, text, "COERCE")
     assert _countries(event, event.source) == {"BOL"}
     assert _countries(event, event.target) == {"BOL"}
+
+
+# ---------------------------------------------------------------- attacks at places, patients
+
+
+def test_a_foreign_forces_raid_at_a_place_targets_the_places_state(pipeline: Any) -> None:
+    text = "Egyptian planes launched two raids in Libya on Tuesday."
+    assert _one(pipeline, text, "ASSAULT").target == ["LBY"]
+
+
+def test_a_raid_at_home_targets_no_state(pipeline: Any) -> None:
+    text = "Nigerian troops launched two raids in Maiduguri on Tuesday."
+    assert "NGA" not in _one(pipeline, text, "ASSAULT").target
+
+
+def test_a_town_occupied_by_rebels_is_the_occupations_target(pipeline: Any) -> None:
+    text = "Malian soldiers have taken back a town in northern Mali occupied by a Nigerien rebel group."
+    occupation = [e for e in _events(pipeline, text) if any("rebel" in a for a in e.source)]
+    assert len(occupation) == 1 and occupation[0].target == ["MLI"]
+    assert "MLI" not in occupation[0].source  # the soldiers had no part in the occupation
+
+
+def test_a_town_taken_back_names_no_occupier(pipeline: Any) -> None:
+    text = "Malian soldiers have taken back a town in northern Mali."
+    assert not any("rebel" in a for e in _events(pipeline, text) for a in e.source)
+
+
+def test_opposition_supporters_facing_police_are_the_states_opposition(pipeline: Any) -> None:
+    text = "Iranian police fired tear gas at opposition supporters on Tuesday."
+    event = _one(pipeline, text, "ASSAULT")
+    assert _countries(event, event.target) == {"IRN"}
+    assert set(event.sectors.values()) == {"opposition"}

@@ -133,9 +133,10 @@ class PartyNames:
 
     def _implied(self, token: Token, draft: Draft) -> list[str]:
         """Actors a phrase names indirectly, when it names none directly."""
-        if (token.dep_ in _PLACE_ROLES and self._place_target(draft)) or self._destination(
+        placed = (token.dep_ in _PLACE_ROLES and self._place_target(draft)) or self._destination(
             token, draft
-        ):
+        )
+        if placed and token.i != draft.token.i:  # "raids in Libya" is no actor of the raids
             ids = self._place_country(token, draft)
             if ids:
                 return ids

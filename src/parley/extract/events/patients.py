@@ -47,10 +47,17 @@ class Patients:
             self._passive_conjunct(verb, draft)
         if _passive(verb) and not _has_agent(verb):
             self._between_sides(verb, draft)
-        if verb.tag_ == "VBN" and _has_agent(verb) and not draft.target:
-            draft.target = self.names.of_all(_described(verb), draft)
+        if verb.tag_ == "VBN" and _has_agent(verb) and _described(verb):
+            self._participle(verb, draft)
         if draft.rule.type == "ASSAULT" and _casualty(verb):
             self._casualties(verb, draft)
+
+    def _participle(self, verb: Token, draft: Draft) -> None:
+        """ "troops took back a town occupied by rebels": the rebels occupied the town; the
+        sentence's subject had no part in it."""
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        draft.source = self.names.of_all(agents, draft)
+        draft.target = self.names.of_all(_described(verb), draft)
 
     def _passive_conjunct(self, verb: Token, draft: Draft) -> None:
         """ "X declared ... and is supported by Y": X is supported, Y supports."""
