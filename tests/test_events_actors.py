@@ -234,3 +234,24 @@ def test_opposition_supporters_facing_police_are_the_states_opposition(pipeline:
     event = _one(pipeline, text, "ASSAULT")
     assert _countries(event, event.target) == {"IRN"}
     assert set(event.sectors.values()) == {"opposition"}
+
+
+def test_a_colon_dateline_places_the_police(pipeline: Any) -> None:
+    event = _one(pipeline, "HARARE: Police fired tear gas at students on Saturday.", "ASSAULT")
+    assert event.source == ["ZWE"] and _countries(event, event.target) == {"ZWE"}
+
+
+def test_a_colon_heading_that_is_no_place_places_nobody(pipeline: Any) -> None:
+    event = _one(pipeline, "UPDATE: Police fired tear gas at students on Saturday.", "ASSAULT")
+    assert not _countries(event, event.source)
+
+
+def test_force_used_to_disperse_a_crowd_targets_the_crowd(pipeline: Any) -> None:
+    text = "Zimbabwean police fired tear gas to disperse supporters of the opposition on Saturday."
+    event = _one(pipeline, text, "ASSAULT")
+    assert event.source == ["ZWE"] and _countries(event, event.target) == {"ZWE"}
+
+
+def test_force_used_to_clear_a_road_has_no_target(pipeline: Any) -> None:
+    text = "Zimbabwean police fired tear gas to clear the road on Saturday."
+    assert _one(pipeline, text, "ASSAULT").target == []

@@ -12,6 +12,7 @@ of the state they attack ("militants fired rockets at southern Israel" are not I
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -29,6 +30,8 @@ _EVENTS_LEXICON = "lexicon/events.json"
 # Sectors that take the country of the state they face in a domestic clash.
 _FACING = ("domestic_sectors", "state_sectors")
 _REBELS = "rebels"
+# "DHAKA: ..." or "PAKISTAN: ...": a place in capitals and a colon opening the text.
+_COLON_DATELINE = re.compile(r"\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 # Event types whose place, when foreign to the attacker, is the attacked state.
 _PLACE_TARGETS = ("ASSAULT",)
 
@@ -38,10 +41,12 @@ def _facing_sectors() -> frozenset[str]:
 
 
 def dateline_country(article: Article, places: PlaceResolver) -> str | None:
-    """The country of the article's dateline place ("LAGOS, Nigeria -": NGA), or None."""
-    if not article.dateline:
-        return None
-    return places.resolve(article.dateline).country
+    """The country of the article's dateline place ("LAGOS, Nigeria -": NGA; also the colon
+    style of South Asian papers, "DHAKA: Police fired ..."), or None."""
+    if article.dateline:
+        return places.resolve(article.dateline).country
+    colon = _COLON_DATELINE.match(article.text)
+    return places.resolve(colon.group(1).title()).country if colon else None
 
 
 class Homes:

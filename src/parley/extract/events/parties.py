@@ -47,6 +47,8 @@ _DOMESTIC = ("PROTEST", "REQUEST")
 # Acts of judging another's act, and the hostile acts they judge.
 _JUDGING = ("ACCUSE", "PROTEST", "REJECT")
 _HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
+# Uses of force whose purpose clause may name whom they were used on.
+_FORCE = ("ASSAULT", "COERCE")
 
 
 class EventParties:
@@ -130,6 +132,8 @@ class EventParties:
         if draft.rule.absorbs and not draft.target and not self._judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
+        if not draft.target and draft.rule.type in _FORCE:  # "fired tear gas to disperse X"
+            draft.target = self.names.of_all(_purpose_objects(verb), draft)
         if not draft.target and draft.rule.type == "THREATEN":
             draft.target = self.names.of_all(_conditioned(verb), draft)
         if draft.rule.swap_roles:
@@ -226,6 +230,19 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
         if s.dep_ == "nsubj"
     ]
     return found
+
+
+def _purpose_objects(verb: Token) -> list[Token]:
+    """ "fired tear gas to disperse supporters of the opposition": the object of the purpose
+    infinitive is whom the force was used on."""
+    return [
+        o
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for o in c.children
+        if o.dep_ == "dobj"
+    ]
 
 
 def _conditioned(verb: Token) -> list[Token]:
