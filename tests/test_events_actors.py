@@ -218,7 +218,10 @@ def test_a_raid_at_home_targets_no_state(pipeline: Any) -> None:
 
 
 def test_a_town_occupied_by_rebels_is_the_occupations_target(pipeline: Any) -> None:
-    text = "Malian soldiers have taken back a town in northern Mali occupied by a Nigerien rebel group."
+    text = (
+        "Malian soldiers have taken back a town in northern Mali occupied by a Nigerien "
+        "rebel group."
+    )
     occupation = [e for e in _events(pipeline, text) if any("rebel" in a for a in e.source)]
     assert len(occupation) == 1 and occupation[0].target == ["MLI"]
     assert "MLI" not in occupation[0].source  # the soldiers had no part in the occupation
