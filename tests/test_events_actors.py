@@ -258,3 +258,26 @@ def test_force_used_to_disperse_a_crowd_targets_the_crowd(pipeline: Any) -> None
 def test_force_used_to_clear_a_road_has_no_target(pipeline: Any) -> None:
     text = "Zimbabwean police fired tear gas to clear the road on Saturday."
     assert _one(pipeline, text, "ASSAULT").target == []
+
+
+# ---------------------------------------------------------------- pronouns in quotes, victims
+
+
+def test_they_inside_a_quote_is_not_the_speaker(pipeline: Any) -> None:
+    text = '"They opened fire on our convoy," said Arvid Lindahl, a spokesman for the movement.'
+    assert not any("lindahl" in a for e in _events(pipeline, text) for a in e.source)
+
+
+def test_it_in_reported_speech_is_still_the_speaker(pipeline: Any) -> None:
+    text = "Hezbollah declared that it would observe a truce during the holiday."
+    assert _one(pipeline, text, "CONCEDE").source == ["group:hezbollah"]
+
+
+def test_the_dead_did_not_injure_the_wounded(pipeline: Any) -> None:
+    text = "At least one policeman died and dozens of others were injured, officials said."
+    assert not any("policeman" in a.lower() for e in _events(pipeline, text) for a in e.source)
+
+
+def test_a_coordinated_attack_still_has_its_attacker(pipeline: Any) -> None:
+    text = "Rebels stormed the village and killed six farmers on Tuesday."
+    assert any("Rebels" in e.source for e in _events(pipeline, text, "ASSAULT"))

@@ -214,11 +214,17 @@ class PartyNames:
                 return [self.actors.country_level(quote.speaker.actor)]
         return []
 
+    def _quoted(self, token: Token) -> bool:
+        """Whether ``token`` stands inside a direct quote of the analysis."""
+        return any(
+            q.direct and q.start <= token.idx < q.end for q in self.ctx.analysis.quotes
+        )
+
     def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
         """'Hamas declared that it would ...': a subject pronoun of a reported clause is the
         speaker (news style puts the antecedent in the reporting clause)."""
-        if pronoun.lower_ not in self.lex.words("speaker_pronouns"):
-            return []
+        if pronoun.lower_ not in self.lex.words("speaker_pronouns") or self._quoted(pronoun):
+            return []  # '"They opened fire on us," X said': "they" is not X
         heads = self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")
         clause = pronoun.head
         for _ in range(_REPORT_CLIMB):
