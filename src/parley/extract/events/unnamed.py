@@ -197,8 +197,9 @@ class UnnamedActors:
             in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
                 p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
             )
-            if of_member or in_country:
-                end = prep.right_edge.i + 1
+            objects = [p.i + 1 for p in prep.children if p.dep_ == "pobj"]
+            if (of_member or in_country) and objects:  # no relative clause after the object
+                end = max(objects)
         start = max(start, min(self.actors.dateline_end, token.i))  # "JERUSALEM - Militants"
         while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet", "quantmod"):
             start += 1
