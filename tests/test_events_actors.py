@@ -281,3 +281,20 @@ def test_the_dead_did_not_injure_the_wounded(pipeline: Any) -> None:
 def test_a_coordinated_attack_still_has_its_attacker(pipeline: Any) -> None:
     text = "Rebels stormed the village and killed six farmers on Tuesday."
     assert any("Rebels" in e.source for e in _events(pipeline, text, "ASSAULT"))
+
+
+def test_the_government_of_a_national_story_is_its_state(pipeline: Any) -> None:
+    text = (
+        "Colombian troops raided a rebel camp on Tuesday. Two soldiers died in the clash. "
+        "The army pursued the fighters. Peace talks stalled in 2004 after the rebels "
+        "accused the government of lying."
+    )
+    assert _one(pipeline, text, "ACCUSE").target == ["COL"]
+
+
+def test_the_government_between_two_equal_states_is_neither(pipeline: Any) -> None:
+    text = (
+        "Peru and Chile exchanged fire on Tuesday. Officials met in Geneva. Nothing changed. "
+        "Peace talks stalled in 2004 after the rebels accused the government of lying."
+    )
+    assert not {"PER", "CHL"} & set(_one(pipeline, text, "ACCUSE").target)

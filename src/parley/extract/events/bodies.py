@@ -8,6 +8,7 @@ requests are lost (no actor) or given to a new, unlinked "Security Council".
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -26,6 +27,8 @@ _SUBJECT_ROLES = ("nsubj", "nsubjpass")
 _PRONOUN_SENTENCES = 2
 # How many sentences back "the regime" may reach for its state.
 _STATE_SENTENCES = 2
+# Roles in which a noun phrase names who acts or undergoes an act (not a place or a time).
+_NAMING_ROLES = ("nsubj", "nsubjpass", "dobj", "appos", "conj", "poss")
 
 
 class BodyReferences:
@@ -67,7 +70,22 @@ class BodyReferences:
             actor = self.actors.country_level(self.actors.at[i])
             if self.actors._is_state(actor):
                 return [actor]
-        return [self.actors.state(home)] if home else []
+        return [self.actors.state(home)] if home else self._main_state(token.i)
+
+    def _main_state(self, before: int) -> list[str]:
+        """The state the story so far names most often ("PHILIPPINE troops ... the army ...
+        the rebels accused the government"), if one is named more often than any other."""
+        counts = Counter(
+            actor
+            for t in self.actors.doc[:before]
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NAMING_ROLES
+            for actor in self.actors.of(t, with_conj=False)
+            if self.actors._is_state(actor)
+        )
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return []
+        return [ranked[0][0]]
 
     def short_name(self, ids: list[str], token: Token) -> list[str]:
         """Ids with a new, unlinked short name of an earlier-named body ("the Security

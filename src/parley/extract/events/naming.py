@@ -216,9 +216,7 @@ class PartyNames:
 
     def _quoted(self, token: Token) -> bool:
         """Whether ``token`` stands inside a direct quote of the analysis."""
-        return any(
-            q.direct and q.start <= token.idx < q.end for q in self.ctx.analysis.quotes
-        )
+        return any(q.direct and q.start <= token.idx < q.end for q in self.ctx.analysis.quotes)
 
     def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
         """'Hamas declared that it would ...': a subject pronoun of a reported clause is the
