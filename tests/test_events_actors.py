@@ -298,3 +298,13 @@ def test_the_government_between_two_equal_states_is_neither(pipeline: Any) -> No
         "Peace talks stalled in 2004 after the rebels accused the government of lying."
     )
     assert not {"PER", "CHL"} & set(_one(pipeline, text, "ACCUSE").target)
+
+
+def test_a_two_word_demonym_places_unnamed_rebels(pipeline: Any) -> None:
+    event = _one(pipeline, "South Sudanese rebels attacked a convoy on Tuesday.", "ASSAULT")
+    assert _countries(event, event.source) == {"SSD"}
+
+
+def test_a_one_word_demonym_after_a_capitalised_word_is_read_alone(pipeline: Any) -> None:
+    event = _one(pipeline, "On Tuesday Sudanese rebels attacked a convoy.", "ASSAULT")
+    assert _countries(event, event.source) == {"SDN"}

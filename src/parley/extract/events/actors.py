@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 
     from parley.extract.base import Context
 
-__all__ = ["ActorIndex", "coordinated", "prep_objects", "unique", "wire_dateline_end"]
+__all__ = [
+    "ActorIndex",
+    "coordinated",
+    "demonym_country",
+    "prep_objects",
+    "unique",
+    "wire_dateline_end",
+]
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -174,7 +181,7 @@ class ActorIndex:
                 a
                 for s in subjects
                 for a in self.of(s, with_conj=False)
-                if self._is_state(a) or a.startswith("org:")
+                if self._is_state(a) or a.startswith(_BODIES)
             ]
             if ids:
                 return ids[:1]
@@ -190,7 +197,7 @@ class ActorIndex:
                 a
                 for s in subjects
                 for a in self.of(s, with_conj=False)
-                if self._is_state(a) or a.startswith("org:")
+                if self._is_state(a) or a.startswith(_BODIES)
             ]
             if ids:
                 return ids[:1]
@@ -228,7 +235,7 @@ class ActorIndex:
         elif token.i in self.at:
             ids = [self.at[token.i]]
         else:
-            code = _demonym_country(token) if token.text[:1].isupper() else None
+            code = demonym_country(token) if token.text[:1].isupper() else None
             ids = [self.state(code)] if code else []
         if not ids and token.dep_ == "compound":  # "Chinese coast guard officers"
             for child in token.lefts:
@@ -314,7 +321,7 @@ class ActorIndex:
         return len(actor_id) == 3 and actor_id.isupper()
 
 
-def _demonym_country(token: Token) -> str | None:
+def demonym_country(token: Token) -> str | None:
     """The country of a demonym, also of one written in two words ("South Korean", "Sri
     Lankan"), read from the second word."""
     return _pair_demonym(token) or country_of_demonym(token.text)
@@ -375,6 +382,8 @@ def coordinated(token: Token) -> bool:
 
 
 _DASHES = ("—", "–", "--", "-")
+# Id prefixes of organisations and armed groups that "its" may point back to.
+_BODIES = ("org:", "group:")
 # How far into the text a "PLACE -" dateline's hyphen may stand.
 _HYPHEN_WINDOW = 8
 

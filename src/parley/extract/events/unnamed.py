@@ -11,7 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
-from parley.extract.events.actors import ActorIndex, coordinated, prep_objects, unique
+from parley.extract.events.actors import (
+    ActorIndex,
+    coordinated,
+    demonym_country,
+    prep_objects,
+    unique,
+)
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import SUBJECTS
@@ -169,7 +175,7 @@ class UnnamedActors:
         after "in" ("opposition parties in Georgia")."""
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "nmod"):
-                code = country_of_demonym(child.text) if child.text[:1].isupper() else None
+                code = demonym_country(child) if child.text[:1].isupper() else None
                 if code:
                     return code
         for place in prep_objects(token, frozenset({"in", "from"})):
