@@ -308,3 +308,9 @@ def test_a_two_word_demonym_places_unnamed_rebels(pipeline: Any) -> None:
 def test_a_one_word_demonym_after_a_capitalised_word_is_read_alone(pipeline: Any) -> None:
     event = _one(pipeline, "On Tuesday Sudanese rebels attacked a convoy.", "ASSAULT")
     assert _countries(event, event.source) == {"SDN"}
+
+
+def test_them_after_unnamed_people_is_those_people(pipeline: Any) -> None:
+    text = "Riot police chased the students and beat them with batons on Tuesday."
+    found = _events(pipeline, text, "ASSAULT")
+    assert found and all(e.target == ["Students"] for e in found)

@@ -169,7 +169,7 @@ class PartyNames:
         for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             word = pronoun.doc[i]
             if word.pos_ in ("NOUN", "PROPN") and word.dep_ in _ARGUMENTS:
-                ids = [a for a in self.actors.of(word) if a not in draft.source]
+                ids = [a for a in self.of(word, draft) if a not in draft.source]
                 if ids:
                     return ids
         return []
