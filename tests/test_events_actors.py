@@ -314,3 +314,19 @@ def test_them_after_unnamed_people_is_those_people(pipeline: Any) -> None:
     text = "Riot police chased the students and beat them with batons on Tuesday."
     found = _events(pipeline, text, "ASSAULT")
     assert found and all(e.target == ["Students"] for e in found)
+
+
+def test_police_without_a_place_act_for_the_state_of_the_story(pipeline: Any) -> None:
+    text = (
+        "Kenyan police detained two opposition leaders yesterday. The first big street "
+        "protests were swiftly crushed. Riot police fired teargas on Monday."
+    )
+    assert _one(pipeline, text, "ASSAULT").source == ["KEN"]
+
+
+def test_police_in_a_story_of_two_states_stay_unplaced(pipeline: Any) -> None:
+    text = (
+        "Kenya and Uganda signed a border pact yesterday. Officials met in Nairobi. "
+        "Riot police fired teargas on Monday."
+    )
+    assert not {"KEN", "UGA"} & set(_one(pipeline, text, "ASSAULT").source)

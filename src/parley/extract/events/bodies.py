@@ -70,9 +70,9 @@ class BodyReferences:
             actor = self.actors.country_level(self.actors.at[i])
             if self.actors._is_state(actor):
                 return [actor]
-        return [self.actors.state(home)] if home else self._main_state(token.i)
+        return [self.actors.state(home)] if home else self.main_state(token.i)
 
-    def _main_state(self, before: int) -> list[str]:
+    def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
         the rebels accused the government"), if one is named more often than any other."""
         counts = Counter(

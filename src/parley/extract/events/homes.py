@@ -3,7 +3,8 @@
 Last part of step 3 of the events extractor, once the event's place is known. PLOVER codes
 protesters, the opposition, police and rebels as sectors of a country; "police fired tear gas at
 protesters" names none, but an analyst reads it from the story: the place of the event, the
-dateline ("TUNIS -"), or, between police and protesters, the state the police act for.
+dateline ("TUNIS -"), or, between police and protesters, the state the police act for; police
+with none of these act for the state the story names most.
 :class:`Homes` gives each unnamed actor of a draft that country, then lets police act for it.
 
 Rebels and militants take a country only from the place or the dateline, and never the country
@@ -16,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
-from parley.extract.events.actors import ActorIndex
+from parley.extract.events.bodies import BodyReferences
 from parley.extract.events.drafts import Draft
 from parley.extract.events.unnamed import UnnamedActors
 from parley.extract.timeplace.places import PlaceResolver
@@ -52,8 +53,9 @@ def dateline_country(article: Article, places: PlaceResolver) -> str | None:
 class Homes:
     """Countries of one document's unnamed actors, from the context of each event."""
 
-    def __init__(self, unnamed: UnnamedActors, actors: ActorIndex, home: str | None) -> None:
-        self.unnamed, self.actors, self.home = unnamed, actors, home
+    def __init__(self, unnamed: UnnamedActors, bodies: BodyReferences, home: str | None) -> None:
+        self.unnamed, self.bodies, self.home = unnamed, bodies, home
+        self.actors = bodies.actors
 
     def settle(self, draft: Draft) -> None:
         """Give the draft's unnamed actors a country from context; police act for theirs."""
@@ -108,7 +110,12 @@ class Homes:
             return place if fighting and place and self.actors.state(place) not in facing else None
         if place or self.home:
             return place or self.home
-        if self.unnamed.sectors.get(actor) in _facing_sectors() and len(facing) == 1:
+        if self.unnamed.sectors.get(actor) not in _facing_sectors():
+            return None
+        if len(facing) == 1:
             state = facing[0]
             return self.actors.kb[state].country if state in self.actors.kb else state
-        return None
+        if self.unnamed.sectors.get(actor) not in knowledge.words(_EVENTS_LEXICON, _FACING[1]):
+            return None
+        main = self.bodies.main_state(draft.token.i)  # "Pakistani police ... Riot police fired"
+        return self._country_of(main[0]) if main else None
