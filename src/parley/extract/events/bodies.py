@@ -36,6 +36,7 @@ class BodyReferences:
 
     def __init__(self, actors: ActorIndex) -> None:
         self.actors = actors
+        self._states: list[tuple[int, str]] | None = None  # see _state_mentions
         self.heads = knowledge.words(_EVENTS_LEXICON, "body_heads")
         self.people = (
             frozenset(knowledge.table(_EVENTS_LEXICON, "sector_heads"))
@@ -75,17 +76,23 @@ class BodyReferences:
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
         the rebels accused the government"), if one is named more often than any other."""
-        counts = Counter(
-            actor
-            for t in self.actors.doc[:before]
-            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NAMING_ROLES
-            for actor in self.actors.of(t, with_conj=False)
-            if self.actors._is_state(actor)
-        )
+        counts = Counter(state for i, state in self._state_mentions() if i < before)
         ranked = counts.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return []
         return [ranked[0][0]]
+
+    def _state_mentions(self) -> list[tuple[int, str]]:
+        """Every state the text names as a party, by token, read once per document."""
+        if self._states is None:
+            self._states = [
+                (t.i, actor)
+                for t in self.actors.doc
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NAMING_ROLES
+                for actor in self.actors.of(t, with_conj=False)
+                if self.actors._is_state(actor)
+            ]
+        return self._states
 
     def short_name(self, ids: list[str], token: Token) -> list[str]:
         """Ids with a new, unlinked short name of an earlier-named body ("the Security
