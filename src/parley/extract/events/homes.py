@@ -100,22 +100,25 @@ class Homes:
 
     def _country(self, actor: str, draft: Draft, other: list[str]) -> str | None:
         """The event's place, else the dateline's country; for protesters, the opposition and
-        police, else the one state they face."""
+        police, else the one state they face; for police, else the story's state."""
         facing = [a for a in other if self.actors._is_state(a)] or [
             self.actors.state(c) for a in other if (c := self.unnamed.countries.get(a))
         ]  # "Georgia's Constitutional Court banned opposition parties"
         place = draft.place.country if draft.place is not None else None
-        if self.unnamed.sectors.get(actor) == _REBELS:  # where they fight, not where they talk
+        sector = self.unnamed.sectors.get(actor)
+        if sector == _REBELS:  # where they fight, not where they talk
             fighting = draft.rule.type in knowledge.words(_EVENTS_LEXICON, "fighting_types")
             return place if fighting and place and self.actors.state(place) not in facing else None
         if place or self.home:
             return place or self.home
-        if self.unnamed.sectors.get(actor) not in _facing_sectors():
-            return None
+        return self._facing_country(sector, facing, draft) if sector in _facing_sectors() else None
+
+    def _facing_country(self, sector: str | None, facing: list[str], draft: Draft) -> str | None:
+        """The one state protesters, the opposition or police face; police facing none act
+        for the state the story names most ("Pakistani police ... Riot police fired")."""
         if len(facing) == 1:
-            state = facing[0]
-            return self.actors.kb[state].country if state in self.actors.kb else state
-        if self.unnamed.sectors.get(actor) not in knowledge.words(_EVENTS_LEXICON, _FACING[1]):
+            return self._country_of(facing[0]) or facing[0]
+        if sector not in knowledge.words(_EVENTS_LEXICON, _FACING[1]):
             return None
-        main = self.bodies.main_state(draft.token.i)  # "Pakistani police ... Riot police fired"
+        main = self.bodies.main_state(draft.token.i)
         return self._country_of(main[0]) if main else None
