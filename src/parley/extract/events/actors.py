@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 
     from parley.extract.base import Context
 
-__all__ = ["ActorIndex", "coordinated", "prep_objects", "unique", "wire_dateline_end"]
+__all__ = [
+    "ActorIndex",
+    "coordinated",
+    "demonym_country",
+    "prep_objects",
+    "unique",
+    "wire_dateline_end",
+]
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -51,14 +58,14 @@ class ActorIndex:
     def __init__(self, ctx: Context, lexicon: PloverLexicon) -> None:
         self.doc = ctx.doc
         self.kb = ctx.kb
-        self.at = self._token_map(ctx)
+        self.dateline_end = wire_dateline_end(self.doc)
+        self.at = _past_dateline_names(self._token_map(ctx), self.dateline_end)
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.mediation = lexicon.words("mediation_nouns") | knowledge.words(
             "lexicon/events.json", "mediator_roles"
         )
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
-        self.dateline_end = wire_dateline_end(self.doc)
         self._pair_index: dict[tuple[bool, bool], tuple[list[int], list[list[str]]]] = {}
 
     @staticmethod
@@ -93,14 +100,13 @@ class ActorIndex:
         ids = [self.country_level(a) for a in self._own(token)]
         if with_conj:
             for child in token.children:
-                if child.dep_ == "conj" or (
-                    child.dep_ in ("nmod", "compound") and child.i in self.at and coordinated(child)
-                ):
+                if child.dep_ == "conj" or _first_of_pair(token, child, self.at):
                     ids.extend(self.of(child))  # "A and B" parsed as a modifier of B
-        if not ids:  # "the two presidents, A and B": the apposition names them
-            for child in token.rights:
-                if child.dep_ == "appos":
-                    ids.extend(self.of(child))
+        for child in token.rights:
+            # "the two presidents, A and B": the apposition names them; "Mali, Burkina Faso
+            # and Niger" is a list the parser hung as an apposition with a conjunct
+            if child.dep_ == "appos" and (not ids or (with_conj and coordinated(child))):
+                ids.extend(self.of(child))
         return unique(ids)
 
     def _past_dateline(self, token: Token) -> list[str]:
@@ -134,7 +140,8 @@ class ActorIndex:
         ids: list[str] = []
         for child in token.lefts:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
-                ids.extend(self._modifier(child))
+                if child.i >= self.dateline_end:  # "JERUSALEM - Militants": no modifier
+                    ids.extend(self._modifier(child))
         is_group = token.lemma_.lower() in self.group_heads
         possessive = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
         if not ids and is_group and possessive == "their":
@@ -174,7 +181,7 @@ class ActorIndex:
                 a
                 for s in subjects
                 for a in self.of(s, with_conj=False)
-                if self._is_state(a) or a.startswith("org:")
+                if self._is_state(a) or a.startswith(_BODIES)
             ]
             if ids:
                 return ids[:1]
@@ -190,7 +197,7 @@ class ActorIndex:
                 a
                 for s in subjects
                 for a in self.of(s, with_conj=False)
-                if self._is_state(a) or a.startswith("org:")
+                if self._is_state(a) or a.startswith(_BODIES)
             ]
             if ids:
                 return ids[:1]
@@ -222,10 +229,13 @@ class ActorIndex:
         return states[:1] or [actor_id]
 
     def _modifier(self, token: Token) -> list[str]:
-        if token.i in self.at:
+        pair = _pair_demonym(token)  # "North Korean": the linker may read "Korean" alone
+        if pair is not None:
+            ids = [self.state(pair)]
+        elif token.i in self.at:
             ids = [self.at[token.i]]
         else:
-            code = country_of_demonym(token.text) if token.text[:1].isupper() else None
+            code = demonym_country(token) if token.text[:1].isupper() else None
             ids = [self.state(code)] if code else []
         if not ids and token.dep_ == "compound":  # "Chinese coast guard officers"
             for child in token.lefts:
@@ -311,6 +321,34 @@ class ActorIndex:
         return len(actor_id) == 3 and actor_id.isupper()
 
 
+def demonym_country(token: Token) -> str | None:
+    """The country of a demonym, also of one written in two words ("South Korean", "Sri
+    Lankan"), read from the second word."""
+    return _pair_demonym(token) or country_of_demonym(token.text)
+
+
+def _pair_demonym(token: Token) -> str | None:
+    """The country of a two-word demonym ending at ``token`` ("North Korean"), or None."""
+    doc = token.doc
+    if token.i == 0 or not (doc[token.i - 1].text[:1].isupper() and token.text[:1].isupper()):
+        return None
+    return country_of_demonym(doc[token.i - 1 : token.i + 1].text)
+
+
+def _past_dateline_names(at: dict[int, str], end: int) -> dict[int, str]:
+    """The token map without names that run across the dateline: "JERUSALEM - Militants" is a
+    place and the lead's subject, never one new actor called "Jerusalem Militants"."""
+    glued = at.get(end - 1)
+    if not end or glued is None:
+        return at
+    out = dict(at)
+    i = end
+    while out.get(i) == glued:  # the run of the name that crosses the dash
+        del out[i]
+        i += 1
+    return out
+
+
 def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     """The objects of ``head``'s prepositions named in ``preps`` ("talks with X": X)."""
     return [
@@ -322,6 +360,20 @@ def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
+def _first_of_pair(token: Token, child: Token, at: dict[int, str]) -> bool:
+    """ "A and B" parsed with A as a modifier of B, or (after titles: "Egyptian President
+    Anwar Sadat and Israeli Prime Minister Menachem Begin") as B's subject."""
+    if child.dep_ in ("nmod", "compound"):
+        return child.i in at and coordinated(child)
+    return (
+        child.dep_ == "nsubj"
+        and token.pos_ == "PROPN"
+        and child.i < token.i
+        and child.i in at
+        and any(c.dep_ == "cc" and c.i > child.i for c in child.children)
+    )
+
+
 def coordinated(token: Token) -> bool:
     """Whether ``token`` heads a coordination of its own ("A and B")."""
     return any(c.dep_ == "cc" for c in token.children) and any(
@@ -330,6 +382,10 @@ def coordinated(token: Token) -> bool:
 
 
 _DASHES = ("—", "–", "--", "-")
+# Id prefixes of organisations and armed groups that "its" may point back to.
+_BODIES = ("org:", "group:")
+# How far into the text a "PLACE -" dateline's hyphen may stand.
+_HYPHEN_WINDOW = 8
 
 
 def wire_dateline_end(doc: Doc) -> int:
@@ -341,13 +397,25 @@ def wire_dateline_end(doc: Doc) -> int:
     brackets is the outlet, not a participant of the lead's events. "The United Nations (UN)
     said" is no dateline: no comma or dash around its brackets.
     """
-    shared = dateline_end(doc)
+    shared = dateline_end(doc) or _spaced_hyphen_dateline(doc)
     if shared:
         return shared
     for token in doc[:20]:
         if token.text == ")" and _wire_bracket(doc, token.i):
             after = token.i + 1
             return after + 1 if after < len(doc) and doc[after].text in _DASHES else after
+    return 0
+
+
+def _spaced_hyphen_dateline(doc: Doc) -> int:
+    """ "JERUSALEM - Militants fired ...": a place in capitals, then a hyphen with a space on
+    each side; "US-China talks" has no spaces around its hyphen and is no dateline."""
+    for token in doc[1:_HYPHEN_WINDOW]:
+        if token.text == "-" and token.whitespace_ and doc[token.i - 1].whitespace_:
+            before = doc[: token.i]
+            shouted = any(t.is_alpha and t.is_upper and len(t) > 2 for t in before)
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in before)
+            return token.i + 1 if shouted and verbless else 0
     return 0
 
 

@@ -8,6 +8,7 @@ requests are lost (no actor) or given to a new, unlinked "Security Council".
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -24,6 +25,10 @@ _OF = frozenset({"of"})
 _SUBJECT_ROLES = ("nsubj", "nsubjpass")
 # How many sentences back a bare "they" may reach for its body.
 _PRONOUN_SENTENCES = 2
+# How many sentences back "the regime" may reach for its state.
+_STATE_SENTENCES = 2
+# Roles in which a noun phrase names who acts or undergoes an act (not a place or a time).
+_NAMING_ROLES = ("nsubj", "nsubjpass", "dobj", "appos", "conj", "poss")
 
 
 class BodyReferences:
@@ -31,6 +36,7 @@ class BodyReferences:
 
     def __init__(self, actors: ActorIndex) -> None:
         self.actors = actors
+        self._states: list[tuple[int, str]] | None = None  # see _state_mentions
         self.heads = knowledge.words(_EVENTS_LEXICON, "body_heads")
         self.people = (
             frozenset(knowledge.table(_EVENTS_LEXICON, "sector_heads"))
@@ -49,6 +55,44 @@ class BodyReferences:
             body = self._last_body(token.i, limit=0)
             return [body] if body else []
         return []
+
+    def story_state(self, token: Token, home: str | None) -> list[str]:
+        """ "The regime arrested dozens", "sanctions on the junta", "the authorities said": a
+        bare definite state noun is the state the story named last (within a few sentences),
+        else the dateline's state (``home``)."""
+        nouns = knowledge.words(_EVENTS_LEXICON, "story_state_nouns")
+        bare = all(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+        if token.lemma_.lower() not in nouns or not bare or not any(token.lefts):
+            return []
+        sentences = list(token.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        start = sentences[max(0, here - _STATE_SENTENCES)].start
+        for i in sorted((i for i in self.actors.at if start <= i < token.i), reverse=True):
+            actor = self.actors.country_level(self.actors.at[i])
+            if self.actors._is_state(actor):
+                return [actor]
+        return [self.actors.state(home)] if home else self.main_state(token.i)
+
+    def main_state(self, before: int) -> list[str]:
+        """The state the story so far names most often ("PHILIPPINE troops ... the army ...
+        the rebels accused the government"), if one is named more often than any other."""
+        counts = Counter(state for i, state in self._state_mentions() if i < before)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return []
+        return [ranked[0][0]]
+
+    def _state_mentions(self) -> list[tuple[int, str]]:
+        """Every state the text names as a party, by token, read once per document."""
+        if self._states is None:
+            self._states = [
+                (t.i, actor)
+                for t in self.actors.doc
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NAMING_ROLES
+                for actor in self.actors.of(t, with_conj=False)
+                if self.actors._is_state(actor)
+            ]
+        return self._states
 
     def short_name(self, ids: list[str], token: Token) -> list[str]:
         """Ids with a new, unlinked short name of an earlier-named body ("the Security

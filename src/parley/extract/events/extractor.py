@@ -250,6 +250,7 @@ class _Builder:
         self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
+        self.parties.settle(draft)
         if draft.mediator and rule.type == "CONSULT":
             draft.mode = draft.mode or "third-party"
         self._mark(draft)

@@ -16,10 +16,11 @@ from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.bodies import BodyReferences
 from parley.extract.events.drafts import Draft
+from parley.extract.events.homes import dateline_country
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import Subjects
 from parley.extract.events.unnamed import UnnamedActors
-from parley.extract.timeplace.places import PlaceResolver
+from parley.extract.timeplace.places import PlaceResolver, country_of_demonym
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +33,11 @@ _PLACE_TARGETS = ("ASSAULT", "COERCE")
 # Event types whose target may be the place something is sent or let into.
 _DESTINATION_TARGETS = ("AID", "CONCEDE")
 _OF = frozenset({"of"})
+# Where an attacked place stands: "shelled Kharkiv", "fired at Kharkiv", "Kharkiv was shelled"
+_PLACE_ROLES = ("dobj", "pobj", "nsubjpass")
+_NEW = "new:"
+# Roles in which a noun names a party (not a place: "arrived in Istanbul").
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "appos", "conj")
 _IN = frozenset({"in"})
 # How many clauses up a reported pronoun or an adjective looks for its speech verb.
 _REPORT_CLIMB = 3
@@ -51,11 +57,19 @@ class PartyNames:
     ) -> None:
         self.ctx, self.lex, self.actors, self.resolver = ctx, lexicon, actors, resolver
         self.subjects = subjects
-        self.unnamed = UnnamedActors(lexicon, actors, ctx.doc)
+        self.unnamed = UnnamedActors(lexicon, actors, ctx.doc, resolver)
         self.bodies = BodyReferences(actors)
+        self.home = dateline_country(ctx.article, resolver)  # the dateline's country
 
     def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
+        if token.i < self.actors.dateline_end:  # "QUITO, Ecuador - Police detained ..."
+            return [
+                a
+                for c in token.children
+                if c.dep_ in ("appos", "conj") and c.i >= self.actors.dateline_end
+                for a in self.of(c, draft, with_conj)
+            ]
         civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)
@@ -63,7 +77,38 @@ class PartyNames:
         described = self.unnamed.unlinked(token, ids)
         if described:
             return described + self._conjuncts(token, draft, with_conj)
+        if ids and all(a.startswith(_NEW) for a in ids):
+            place = self._new_place(token, draft)
+            if place is not None:
+                return place
+            self._titled(token, ids)
         return ids or self._implied(token, draft)
+
+    def _new_place(self, token: Token, draft: Draft) -> list[str] | None:
+        """A town the actor linker took for a new actor ("seized Malakal") is a place, no
+        actor: for an attack or a siege its state is the target (unless it is the attacker's,
+        "the army retook the town of Malakal"). None when it is no place the gazetteer knows."""
+        if token.pos_ != "PROPN" or not self._place_target(draft):
+            return None
+        code = self.resolver.resolve(token.text).country
+        if not code:
+            return None
+        state = self.actors.state(code)
+        return [state] if state not in draft.source else []
+
+    def _titled(self, token: Token, ids: list[str]) -> None:
+        """A person the knowledge base lacks, named with a demonym or a state ("South Korean
+        Foreign Minister Kang Kyung-wha"), carries that country on the event."""
+        doc = token.doc
+        for i in range(token.left_edge.i, token.i):
+            pair, word = doc[i : min(i + 2, token.i)].text, doc[i]  # "South Korean"
+            code = country_of_demonym(pair) or country_of_demonym(word.text)
+            states = [a for a in self.actors.of(word, with_conj=False) if self.actors._is_state(a)]
+            code = code or (self.actors.kb[states[0]].country if states else None)
+            if code and word.text[:1].isupper():
+                for actor in ids:
+                    self.unnamed.countries.setdefault(actor, code)
+                return
 
     def of_all(self, tokens: list[Token], draft: Draft) -> list[str]:
         """The actors of several tokens, without repeats."""
@@ -88,9 +133,10 @@ class PartyNames:
 
     def _implied(self, token: Token, draft: Draft) -> list[str]:
         """Actors a phrase names indirectly, when it names none directly."""
-        if (token.dep_ in ("dobj", "pobj") and self._place_target(draft)) or self._destination(
+        placed = (token.dep_ in _PLACE_ROLES and self._place_target(draft)) or self._destination(
             token, draft
-        ):
+        )
+        if placed and token.i != draft.token.i:  # "raids in Libya" is no actor of the raids
             ids = self._place_country(token, draft)
             if ids:
                 return ids
@@ -106,11 +152,26 @@ class PartyNames:
             ids = self._reported_speaker(token, draft)
             if ids:
                 return ids
-        body = self.bodies.of(token)
-        if body:  # "the council members called on X", "They urged X"
+        if token.pos_ == "PRON" and token.lower_ in knowledge.words(
+            _EVENTS_LEXICON, "object_pronouns"
+        ):
+            return self._antecedent(token, draft)
+        body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
+        if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)
+        return []
+
+    def _antecedent(self, pronoun: Token, draft: Draft) -> list[str]:
+        """ "Had the Ukrainian delegation arrived, Russian officials would have met them": the
+        nearest party named before the pronoun in its sentence, other than the source."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            word = pronoun.doc[i]
+            if word.pos_ in ("NOUN", "PROPN") and word.dep_ in _ARGUMENTS:
+                ids = [a for a in self.of(word, draft) if a not in draft.source]
+                if ids:
+                    return ids
         return []
 
     @staticmethod
@@ -153,11 +214,15 @@ class PartyNames:
                 return [self.actors.country_level(quote.speaker.actor)]
         return []
 
+    def _quoted(self, token: Token) -> bool:
+        """Whether ``token`` stands inside a direct quote of the analysis."""
+        return any(q.direct and q.start <= token.idx < q.end for q in self.ctx.analysis.quotes)
+
     def _reported_speaker(self, pronoun: Token, draft: Draft) -> list[str]:
         """'Hamas declared that it would ...': a subject pronoun of a reported clause is the
         speaker (news style puts the antecedent in the reporting clause)."""
-        if pronoun.lower_ not in self.lex.words("speaker_pronouns"):
-            return []
+        if pronoun.lower_ not in self.lex.words("speaker_pronouns") or self._quoted(pronoun):
+            return []  # '"They opened fire on us," X said': "they" is not X
         heads = self.lex.words("speech_verbs") | self.lex.words("reported_speech_heads")
         clause = pronoun.head
         for _ in range(_REPORT_CLIMB):
@@ -195,9 +260,18 @@ class PartyNames:
                 return named[0]
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             return token
-        if token.pos_ == "PROPN" and not token.ent_type_:
-            return token
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("NORP", "DATE"):
+            return token  # no actor: a place the tagger missed or mislabelled ("Kherson")
         inside = [  # "the earthquake zone in Afghanistan", "a school in Borno"
             p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
         ]
-        return inside[0] if token.pos_ == "NOUN" and inside else None
+        owner = [  # "repairs to Gaza's electricity grid"
+            c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")
+        ]
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        if token.pos_ == "NOUN" and token.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB":
+            inside += [  # "send teams to the zone in Afghanistan": "in" hung on the verb
+                p for p in prep_objects(verb, _IN) if p.ent_type_ in ("GPE", "LOC")
+            ]
+        found = inside + owner
+        return found[0] if token.pos_ == "NOUN" and found else None

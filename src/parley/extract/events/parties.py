@@ -22,6 +22,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
+from parley.extract.events.homes import Homes
 from parley.extract.events.mediators import Mediators, RoleMediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
@@ -46,6 +47,8 @@ _DOMESTIC = ("PROTEST", "REQUEST")
 # Acts of judging another's act, and the hostile acts they judge.
 _JUDGING = ("ACCUSE", "PROTEST", "REJECT")
 _HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
+# Uses of force whose purpose clause may name whom they were used on.
+_FORCE = ("ASSAULT", "COERCE")
 
 
 class EventParties:
@@ -68,6 +71,7 @@ class EventParties:
         self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
+        self.homes = Homes(self.unnamed, self.names.bodies, self.names.home)
 
     def find(self, draft: Draft) -> None:
         """Source and target by the trigger's part of speech, then mediators and reciprocity."""
@@ -83,6 +87,13 @@ class EventParties:
         if not draft.target and draft.rule.type in _DOMESTIC:
             draft.target = self._own_government(draft)
 
+    def settle(self, draft: Draft) -> None:
+        """Once the place and any crowd are known: unnamed actors take their country from
+        context, police act for their state, a domestic crowd protests to its own state."""
+        self.homes.settle(draft)
+        if not draft.target and draft.rule.type in _DOMESTIC:
+            draft.target = self._own_government(draft)
+
     def _own_government(self, draft: Draft) -> list[str]:
         """ "French unions called a strike", "opposition parties in Georgia demanded new
         elections": a domestic group's protest or demand with no target named is addressed to
@@ -91,7 +102,9 @@ class EventParties:
         domestic = [
             a
             for a in draft.source
-            if a in self.unnamed.countries and self.sectors.get(a, "protesters") in sectors
+            if a in self.unnamed.described
+            and a in self.unnamed.countries
+            and self.sectors.get(a, "protesters") in sectors
         ]
         doc = draft.token.doc
         named = any(self.actors.of(doc[i]) for i in content(draft.token))
@@ -119,6 +132,8 @@ class EventParties:
         if draft.rule.absorbs and not draft.target and not self._judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
+        if not draft.target and draft.rule.type in _FORCE:  # "fired tear gas to disperse X"
+            draft.target = self.names.of_all(_purpose_objects(verb), draft)
         if not draft.target and draft.rule.type == "THREATEN":
             draft.target = self.names.of_all(_conditioned(verb), draft)
         if draft.rule.swap_roles:
@@ -215,6 +230,19 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
         if s.dep_ == "nsubj"
     ]
     return found
+
+
+def _purpose_objects(verb: Token) -> list[Token]:
+    """ "fired tear gas to disperse supporters of the opposition": the object of the purpose
+    infinitive is whom the force was used on."""
+    return [
+        o
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for o in c.children
+        if o.dep_ == "dobj"
+    ]
 
 
 def _conditioned(verb: Token) -> list[Token]:

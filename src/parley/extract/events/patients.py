@@ -9,7 +9,9 @@ befell, and :class:`Patients` puts the sides right:
   whose author is whoever the cause names ("a rebel attack"), else unknown;
 * "crossings between A and B were reopened": an agentless passive whose patient lies between
   two sides was done by both;
-* "X declared ... and is supported by Y": a passive conjunct shares its subject as its patient.
+* "X declared ... and is supported by Y": a passive conjunct shares its subject as its patient;
+* "a town in eastern Congo occupied by a rebel group": a participle with an agent befell the
+  noun it describes.
 """
 
 from __future__ import annotations
@@ -45,8 +47,17 @@ class Patients:
             self._passive_conjunct(verb, draft)
         if _passive(verb) and not _has_agent(verb):
             self._between_sides(verb, draft)
+        if verb.tag_ == "VBN" and _has_agent(verb) and _described(verb):
+            self._participle(verb, draft)
         if draft.rule.type == "ASSAULT" and _casualty(verb):
             self._casualties(verb, draft)
+
+    def _participle(self, verb: Token, draft: Draft) -> None:
+        """ "troops took back a town occupied by rebels": the rebels occupied the town; the
+        sentence's subject had no part in it."""
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        draft.source = self.names.of_all(agents, draft)
+        draft.target = self.names.of_all(_described(verb), draft)
 
     def _passive_conjunct(self, verb: Token, draft: Draft) -> None:
         """ "X declared ... and is supported by Y": X is supported, Y supports."""
@@ -107,6 +118,16 @@ def leaving_verb(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.lemma_.lower() == "leave":
         return head.head
     return None
+
+
+def _described(participle: Token) -> list[Token]:
+    """What a participle with an agent describes: "a town occupied by X" (its noun), "took back
+    a town ..., occupied by X" (hung on the verb: that verb's object)."""
+    if participle.dep_ == "acl":
+        return [participle.head]
+    if participle.dep_ == "advcl":
+        return [c for c in participle.head.children if c.dep_ == "dobj"]
+    return []
 
 
 def _passive(verb: Token) -> bool:

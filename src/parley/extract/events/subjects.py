@@ -32,7 +32,14 @@ class Subjects:
         self.doc, self.actors, self.statuses = doc, actors, statuses
 
     def of(self, verb: Token) -> list[Token]:
-        """Explicit subjects, or the controller's for xcomp/conj/relative clauses."""
+        """Explicit subjects, or the controller's for xcomp/conj/relative clauses.
+
+        A casualty passive with its own victims ("one policeman died and dozens of others
+        were injured") inherits no subject: the one who died did not injure the others.
+        """
+        casualty = verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+        if casualty and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
         current = verb
         for _ in range(_CLIMB):
             found = self._here(current)

@@ -11,11 +11,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
-from parley.extract.events.actors import ActorIndex, coordinated, prep_objects, unique
+from parley.extract.events.actors import (
+    ActorIndex,
+    coordinated,
+    demonym_country,
+    prep_objects,
+    unique,
+)
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import SUBJECTS
-from parley.extract.timeplace.places import country_of_demonym, demonym_of
+from parley.extract.timeplace.places import PlaceResolver, country_of_demonym, demonym_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,10 +34,13 @@ _EVENTS_LEXICON = "lexicon/events.json"
 class UnnamedActors:
     """Describes unnamed actors of one document and remembers each one's sector."""
 
-    def __init__(self, lexicon: PloverLexicon, actors: ActorIndex, doc: Doc) -> None:
-        self.lex, self.actors, self.doc = lexicon, actors, doc
+    def __init__(
+        self, lexicon: PloverLexicon, actors: ActorIndex, doc: Doc, places: PlaceResolver
+    ) -> None:
+        self.lex, self.actors, self.doc, self.places = lexicon, actors, doc, places
         self.sectors: dict[str, str] = {}  # description of an unlinked actor -> its sector
         self.countries: dict[str, str] = {}  # description -> the country it names, if any
+        self.described: dict[str, str] = {}  # every description kept as an actor -> its head
 
     def civilians(self, token: Token) -> list[str]:
         """An unnamed civilian group ("Kenyan protesters", "French unions") as a description.
@@ -52,6 +61,10 @@ class UnnamedActors:
         if token.lemma_.lower() in self.lex.words("crowd_heads"):
             return []  # named from the place when the event is built
         description = self._describe(token)
+        self.described[description] = token.lemma_.lower()
+        sector = self._sector(token)
+        if sector is not None:  # "protesters" are a sector PLOVER codes, like "the opposition"
+            self.sectors.setdefault(description, str(sector))
         country = self._country(token)
         if country:
             self.countries[description] = country
@@ -85,22 +98,24 @@ class UnnamedActors:
                 return named
         description = self._describe(token, conj.left_edge.i if conj is not None else None)
         self.sectors[description] = sector
+        self.described[description] = token.lemma_.lower()
         country = self._country(token)
         if country:
             self.countries[description] = country
         return unique([*named, description])
 
-    def state_sectors_at_place(self, draft: Draft) -> None:
-        """Police named without their state act for the state of the event's place ("police in
-        Tbilisi deployed water cannon": Georgia)."""
-        country = draft.place.country if draft.place is not None else None
-        if not country:
-            return
-        state = self.actors.state(country)
+    def state_sectors_at_place(self, draft: Draft, home: str | None = None) -> None:
+        """Police named without their state act for the state their words name ("police in
+        Bangladesh's capital"), else the state of the event's place ("police in Tbilisi
+        deployed water cannon": Georgia), else of the dateline (``home``)."""
+        place = draft.place.country if draft.place is not None else None
         for side in (draft.source, draft.target):
             for i, actor in enumerate(side):
-                if self.sectors.get(actor) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
-                    side[i] = state
+                country = self.countries.get(actor) or place or home
+                if country and self.sectors.get(actor) in knowledge.words(
+                    _EVENTS_LEXICON, "state_sectors"
+                ):
+                    side[i] = self.actors.state(country)
         draft.source[:], draft.target[:] = unique(draft.source), unique(draft.target)
 
     def crowd(self, draft: Draft) -> list[str]:
@@ -129,8 +144,10 @@ class UnnamedActors:
         demonym = demonym_of(country)
         if not demonym:
             return []
-        self.countries[f"{demonym} protesters"] = country
-        return [f"{demonym} protesters"]
+        description = f"{demonym} protesters"
+        self.countries[description] = country
+        self.described[description] = "protester"
+        return [description]
 
     def _sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
@@ -158,13 +175,18 @@ class UnnamedActors:
         after "in" ("opposition parties in Georgia")."""
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "nmod"):
-                code = country_of_demonym(child.text) if child.text[:1].isupper() else None
+                code = demonym_country(child) if child.text[:1].isupper() else None
                 if code:
                     return code
-        for place in prep_objects(token, frozenset({"in"})):
+        for place in prep_objects(token, frozenset({"in", "from"})):
             for actor in self.actors.of(place):
                 if self.actors._is_state(actor):
                     return actor
+            if place.ent_type_ in ("GPE", "LOC"):  # "militants from the Gaza Strip"
+                span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+                code = self.places.resolve(span.text if span is not None else place.text).country
+                if code:
+                    return code
         return None
 
     def _describe(self, token: Token, start: int | None = None) -> str:
@@ -181,8 +203,10 @@ class UnnamedActors:
             in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
                 p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
             )
-            if of_member or in_country:
-                end = prep.right_edge.i + 1
+            objects = [p.i + 1 for p in prep.children if p.dep_ == "pobj"]
+            if (of_member or in_country) and objects:  # no relative clause after the object
+                end = max(objects)
+        start = max(start, min(self.actors.dateline_end, token.i))  # "JERUSALEM - Militants"
         while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet", "quantmod"):
             start += 1
         phrase = self.doc[start:end].text
