@@ -46,6 +46,8 @@ _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _EXACT = ("year", "month", "day")  # date precisions a text states, not ones Parley assumed
+_ACTED_ON = ("on", "at", "against", "into")  # not a word list: the prepositions of a patient
+_RETELLING_TOKENS = 120  # how far (in tokens) a nominal retelling of an act may follow it
 
 
 class Finisher:
@@ -97,6 +99,10 @@ class Finisher:
         )
         if duplicate is not None:
             complete(duplicate, draft)
+            return False
+        partial = next((k for k in kept if _retells(k, draft)), None)
+        if partial is not None:
+            _fill_from(partial, draft)
             return False
         return True
 
@@ -324,6 +330,51 @@ def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression |
         ):
             return date
     return None
+
+
+def _retells(kept: Draft, draft: Draft) -> bool:
+    """The same act told again with its target left out on one side: "retaliated with
+    artillery and shelled rebel positions", or "violent attacks by X" and, two sentences on,
+    "X attacked protesters". Same type, mode, status and source; close together (the same
+    sentence, or a noun within a few sentences); dates that do not disagree."""
+    if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
+        return False
+    if not kept.source or set(kept.source) != set(draft.source):
+        return False
+    if bool(kept.target) == bool(draft.target):
+        return False
+    bare = draft if not draft.target else kept
+    if _acts_on_something(bare.token):
+        return False  # "ambushed a convoy and later attacked a police post": two acts
+    same_sentence = kept.token.sent.start == draft.token.sent.start
+    noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
+    near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
+    return near and not _dated_apart(kept, draft)
+
+
+def _acts_on_something(token: Token) -> bool:
+    """Whether a trigger names what it acts on, actor or not ("attacked a police post",
+    "an attack on a convoy"), so that lacking a target actor does not make it a retelling."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        or (
+            c.dep_ == "prep" and c.lower_ in _ACTED_ON and any(p.dep_ == "pobj" for p in c.children)
+        )
+        for c in token.children
+    )
+
+
+def _fill_from(kept: Draft, later: Draft) -> None:
+    """Complete ``kept`` from a retelling: the target it lacked, and a date the text states
+    where ``kept`` had only an assumed one."""
+    kept.target = kept.target or list(later.target)
+    if (
+        later.date is not None
+        and later.date.precision in _EXACT
+        and (kept.date is None or kept.date.precision not in _EXACT)
+    ):
+        kept.date = later.date
+    complete(kept, later)
 
 
 def _other_ordinal(draft: Draft, earlier: Draft) -> bool:

@@ -1,0 +1,143 @@
+"""Event constructions from review round 4 (issue #11), in our own words, each both ways.
+
+Precision: a participle describing a group is no act ("rebels preparing a raid"); a "mortar
+round" is no talks; "met with stiff resistance" is no meeting; "the raid was rebuffed" is no
+rejection; one act told twice with its target left out once is one event. Recall: "took to
+the streets" is a demonstration, "pitched battles between X and Y" and "strafed" are attacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from events_kit import events_of, one_event
+
+pytestmark = pytest.mark.model
+
+DAY = dt.date(2026, 5, 15)  # a Friday
+
+
+def _types(pipeline: Any, text: str) -> list[str]:
+    return [e.type for e in events_of(pipeline, text, published=DAY)]
+
+
+# ---------------------------------------------------------------- describing participles
+
+
+def test_a_participle_describing_a_group_is_no_threat(pipeline: Any) -> None:
+    text = "A Chilean soldier died on Tuesday in clashes with guerrillas planning a raid on a town."
+    assert "THREATEN" not in _types(pipeline, text)
+
+
+def test_a_planned_attack_as_the_main_verb_is_still_coded(pipeline: Any) -> None:
+    text = "Hezbollah planned an attack on Israeli border posts, Israel said."
+    assert "THREATEN" in _types(pipeline, text)
+
+
+def test_protesters_demanding_something_keep_their_demand(pipeline: Any) -> None:
+    text = (
+        "Peruvian police used water cannon to break up a march on Thursday by about 200 student "
+        "activists demanding the resignation of President Dina Boluarte."
+    )
+    assert "REQUEST" in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- round, meet with, rebuff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas fired a mortar round at an Israeli army post.",
+        "Hezbollah fighters fired 40 rounds of ammunition at Israeli positions.",
+    ],
+)
+def test_a_round_of_ammunition_is_no_talks(pipeline: Any, text: str) -> None:
+    assert "CONSULT" not in _types(pipeline, text)
+
+
+def test_a_round_of_talks_is_still_talks(pipeline: Any) -> None:
+    text = "Armenia and Azerbaijan held a new round of talks in Geneva on Wednesday."
+    assert "CONSULT" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas fighters met with stiff resistance from Israeli troops near the crossing.",
+        "The Russian proposal was met with scepticism in Kyiv.",
+    ],
+)
+def test_meeting_with_a_response_is_no_meeting(pipeline: Any, text: str) -> None:
+    assert "CONSULT" not in _types(pipeline, text)
+
+
+def test_meeting_with_someone_is_still_a_meeting(pipeline: Any) -> None:
+    text = "Emmanuel Macron met with Olaf Scholz in Berlin on Monday."
+    assert "CONSULT" in _types(pipeline, text)
+
+
+def test_a_rebuffed_attack_is_no_rejection(pipeline: Any) -> None:
+    text = "The Hamas attack on the Israeli outpost was rebuffed by Israeli troops."
+    assert "REJECT" not in _types(pipeline, text)
+
+
+def test_a_rebuffed_offer_is_still_a_rejection(pipeline: Any) -> None:
+    text = "Ukraine rebuffed the Russian offer of a ceasefire on Thursday."
+    assert "REJECT" in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- one act told twice
+
+
+def test_retaliated_and_shelled_is_one_attack_with_its_target(pipeline: Any) -> None:
+    text = "Israeli troops retaliated with artillery and shelled Hezbollah positions."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.target and event.source == ["ISR"]
+
+
+def test_two_acts_on_two_things_stay_two(pipeline: Any) -> None:
+    text = "Israeli troops shelled Hezbollah positions and later raided a warehouse."
+    assert len(events_of(pipeline, text, "ASSAULT", published=DAY)) == 2
+
+
+def test_a_nominal_retelling_gets_the_later_target(pipeline: Any) -> None:
+    text = (
+        "The students faced violent attacks by Hamas gunmen. "
+        "A witness said the crowd scattered. "
+        "Hamas gunmen attacked Fatah supporters near the university, the witness said."
+    )
+    attacks = events_of(pipeline, text, "ASSAULT", published=DAY)
+    assert len(attacks) == 1 and attacks[0].target, attacks
+
+
+# ---------------------------------------------------------------- new phrasings
+
+
+def test_taking_to_the_streets_is_a_demonstration(pipeline: Any) -> None:
+    text = "Serbian protesters took to the streets of Belgrade on Sunday."
+    assert "PROTEST" in _types(pipeline, text)
+
+
+def test_taking_to_the_stage_is_no_demonstration(pipeline: Any) -> None:
+    text = "Serbian protesters took to the stage of the festival on Sunday."
+    assert "PROTEST" not in _types(pipeline, text)
+
+
+def test_pitched_battles_between_two_sides_are_an_attack_by_both(pipeline: Any) -> None:
+    text = "Pitched battles between Sudanese troops and the Rapid Support Forces flared on Monday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert len(event.source) == 2 and set(event.source) == set(event.target)
+
+
+def test_a_legal_battle_is_no_attack(pipeline: Any) -> None:
+    text = "A legal battle between Chevron and Ecuador continued on Monday."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_planes_strafing_positions_attack(pipeline: Any) -> None:
+    text = "Colombian planes strafed FARC positions in the east."
+    assert "ASSAULT" in _types(pipeline, text)
