@@ -100,6 +100,10 @@ class Finisher:
         if duplicate is not None:
             complete(duplicate, draft)
             return False
+        told = next((k for k in reversed(kept) if _named_again(k, draft)), None)
+        if told is not None:
+            complete(told, draft)
+            return False
         partial = next((k for k in kept if _retells(k, draft)), None)
         if partial is not None:
             _fill_from(partial, draft)
@@ -352,13 +356,36 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     return near and not _dated_apart(kept, draft)
 
 
+def _named_again(kept: Draft, draft: Draft) -> bool:
+    """ "These negotiations, the fourth attempt at peace, have raised hopes" after "arrived
+    for talks with X": a definite event noun with the same sides as an event already told is
+    that event named again, whatever tense its own clause has, unless marked or dated."""
+    definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+    return (
+        draft.token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in definite for c in draft.token.children)
+        and not (draft.historical_mod or draft.new_instance)
+        and "negated" not in (kept.status, draft.status)
+        and draft.date is None  # "the negotiations began in September": a time of their own
+        and (kept.rule.type, kept.mode) == (draft.rule.type, draft.mode)
+        and bool(kept.actors)
+        and kept.actors == draft.actors
+        and not _other_ordinal(draft, kept)
+    )
+
+
 def _acts_on_something(token: Token) -> bool:
-    """Whether a trigger names what it acts on, actor or not ("attacked a police post",
-    "an attack on a convoy"), so that lacking a target actor does not make it a retelling."""
+    """Whether a verb names what it acts on, actor or not ("attacked a police post", "fired
+    at a post"), so that lacking a target actor does not make it a retelling. A noun's "on"
+    is as often where it was held ("meetings on the sidelines") as what it hit."""
+    verb = token.pos_ == "VERB"
     return any(
         c.dep_ in ("dobj", "nsubjpass")
         or (
-            c.dep_ == "prep" and c.lower_ in _ACTED_ON and any(p.dep_ == "pobj" for p in c.children)
+            verb
+            and c.dep_ == "prep"
+            and c.lower_ in _ACTED_ON
+            and any(p.dep_ == "pobj" for p in c.children)
         )
         for c in token.children
     )

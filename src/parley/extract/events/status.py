@@ -17,7 +17,7 @@ from parley.models import EventStatus
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["StatusReader", "anchor_of"]
+__all__ = ["StatusReader", "anchor_of", "travel_for"]
 
 
 class StatusReader:
@@ -49,8 +49,8 @@ class StatusReader:
             return "negated"  # "the round was postponed": it does not take place as planned
         if self._conditional(token):
             return "hypothetical"
-        if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
-            return "planned"
+        if token.pos_ == "NOUN" and (self._planned_noun(token, anchor) or travel_for(token)):
+            return "planned"  # "arrived in Havana for talks": the talks are still to come
         chain = self._control_chain(_governing(anchor))
         for head in chain:
             status = self.lex.status_of_head.get(head.lemma_.lower())
@@ -264,3 +264,14 @@ def anchor_of(token: Token) -> Token:
             return current
         current = current.head
     return token
+
+
+def travel_for(noun: Token) -> bool:
+    """ "negotiators arrived in Havana for peace talks": the noun is what a trip is for, so the
+    travellers are its side, and it has not happened yet."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in knowledge.words("lexicon/events.json", "travel_verbs")
+    )
