@@ -141,3 +141,33 @@ def test_a_legal_battle_is_no_attack(pipeline: Any) -> None:
 def test_planes_strafing_positions_attack(pipeline: Any) -> None:
     text = "Colombian planes strafed FARC positions in the east."
     assert "ASSAULT" in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- travelling for talks
+
+
+def test_arriving_for_talks_with_someone_is_planned_talks(pipeline: Any) -> None:
+    text = "Peruvian government negotiators have arrived in Oslo for peace talks with Shining Path."
+    event = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert event.status == "planned" and event.source == ["PER"] and event.target
+
+
+def test_arriving_for_a_festival_is_no_talks(pipeline: Any) -> None:
+    text = "Peruvian government negotiators have arrived in Oslo for a music festival."
+    assert "CONSULT" not in _types(pipeline, text)
+
+
+def test_the_talks_named_again_are_the_same_talks(pipeline: Any) -> None:
+    text = (
+        "Peruvian negotiators have arrived in Oslo for talks with Shining Path. "
+        "These negotiations between the government and Shining Path have raised hopes in Lima."
+    )
+    assert len(events_of(pipeline, text, "CONSULT", published=DAY)) == 1
+
+
+def test_talks_with_a_date_of_their_own_are_other_talks(pipeline: Any) -> None:
+    text = (
+        "Peruvian negotiators have arrived in Oslo for talks with Shining Path. "
+        "The negotiations between Peru and Shining Path began in Havana in 2019."
+    )
+    assert len(events_of(pipeline, text, "CONSULT", published=DAY)) == 2

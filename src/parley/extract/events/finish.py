@@ -102,7 +102,7 @@ class Finisher:
             return False
         told = next((k for k in reversed(kept) if _named_again(k, draft)), None)
         if told is not None:
-            complete(told, draft)
+            _fill_from(told, draft)
             return False
         partial = next((k for k in kept if _retells(k, draft)), None)
         if partial is not None:
@@ -359,13 +359,15 @@ def _retells(kept: Draft, draft: Draft) -> bool:
 def _named_again(kept: Draft, draft: Draft) -> bool:
     """ "These negotiations, the fourth attempt at peace, have raised hopes" after "arrived
     for talks with X": a definite event noun with the same sides as an event already told is
-    that event named again, whatever tense its own clause has, unless marked or dated."""
+    that event named again, though its own clause's tense tells another status, unless marked
+    or dated."""
     definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
     return (
         draft.token.pos_ == "NOUN"
         and any(c.dep_ == "det" and c.lower_ in definite for c in draft.token.children)
         and not (draft.historical_mod or draft.new_instance)
         and "negated" not in (kept.status, draft.status)
+        and kept.status != draft.status  # same status: same_happening and _retells decide
         and draft.date is None  # "the negotiations began in September": a time of their own
         and (kept.rule.type, kept.mode) == (draft.rule.type, draft.mode)
         and bool(kept.actors)
