@@ -171,3 +171,41 @@ def test_talks_with_a_date_of_their_own_are_other_talks(pipeline: Any) -> None:
         "The negotiations between Peru and Shining Path began in Havana in 2019."
     )
     assert len(events_of(pipeline, text, "CONSULT", published=DAY)) == 2
+
+
+# ---------------------------------------------------------------- a toll is no second act
+
+
+def test_the_toll_of_a_condemned_attack_is_no_attack_by_the_critic(pipeline: Any) -> None:
+    text = (
+        "Antonio Guterres condemned the attack by Hamas against a convoy of the mission, "
+        "in which one guard from Chile was killed and three others were injured."
+    )
+    attacks = events_of(pipeline, text, "ASSAULT", published=DAY)
+    assert not any("guterres" in a.lower() for e in attacks for a in e.source), attacks
+
+
+def test_an_attack_and_its_toll_are_one_attack(pipeline: Any) -> None:
+    text = "Hamas fighters attacked an Israeli convoy on Monday, in which two soldiers were killed."
+    assert len(events_of(pipeline, text, "ASSAULT", published=DAY)) == 1
+
+
+def test_casualties_with_their_own_cause_stay_an_attack(pipeline: Any) -> None:
+    text = "Antonio Guterres condemned the violence, and three guards were killed in a bomb attack."
+    assert len(events_of(pipeline, text, "ASSAULT", published=DAY)) == 1
+
+
+# ---------------------------------------------------------------- the past of a report
+
+
+def test_an_agreement_in_the_past_of_a_report_is_no_background(pipeline: Any) -> None:
+    text = (
+        "Humberto de la Calle said he believed this was the decisive moment, as Colombia and "
+        "the FARC had agreed that the talks must end with a final accord."
+    )
+    assert one_event(pipeline, text, "AGREE", published=DAY).status == "occurred"
+
+
+def test_a_past_perfect_outside_any_report_is_background(pipeline: Any) -> None:
+    text = "Colombia and the FARC had agreed on a ceasefire before the talks collapsed."
+    assert one_event(pipeline, text, "AGREE", published=DAY).status == "historical"

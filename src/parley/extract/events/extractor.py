@@ -348,7 +348,32 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
         and token.head.head.pos_ == "VERB"
         and token.head.head in same
     )
-    return outcome or retelling or cause
+    return outcome or retelling or cause or _toll_of(token, same)
+
+
+def _toll_of(token: Token, same: list[Token]) -> bool:
+    """ "condemned the attack on a convoy, in which one guard was killed and three injured":
+    a passive casualty verb in a relative clause after an attack already told in the sentence
+    is that attack's toll, not a second act (whose author the parser would take from the
+    main clause)."""
+    clause = token.head if token.dep_ == "conj" else token
+    casualty = token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if not (casualty and passive and any(t.i < token.i for t in same)):
+        return False
+    relative = clause.dep_ in ("relcl", "advcl") and any(
+        c.dep_ == "prep" and any(p.tag_ == "WDT" for p in c.children)  # "in which"
+        for c in clause.children
+    )
+    # "... in which one was killed and three others were injured", the parser hanging the
+    # second casualty on the sentence's main verb: its own victims, no author, no cause
+    stray = (
+        token.dep_ == "conj"
+        and token.head not in same
+        and any(c.dep_ == "nsubjpass" for c in token.children)
+        and not any(c.dep_ in ("agent", "prep") for c in token.children)
+    )
+    return relative or stray
 
 
 def _first_person_denial(token: Token) -> bool:

@@ -71,7 +71,7 @@ class StatusReader:
                 return status
         if _intended(_governing(anchor)):
             return "planned"  # "expressed its willingness to continue the talks": not yet
-        reported = self.reporting_verb(anchor) is not None
+        reported = self.reporting_verb(anchor) is not None or self._within_report(anchor)
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
             return "historical"  # "said X had agreed" is the past of the report, not background
         return "occurred"
@@ -209,6 +209,19 @@ class StatusReader:
             and token.dep_ == "pobj"
             and token.head.lower_ in self.lex.words("temporal_preps")
         )
+
+    def _within_report(self, verb: Token) -> bool:
+        """ "X said he believed this was the moment, as both sides had agreed that ...": a
+        clause anywhere below a speech verb (through "as"/"because" clauses and verbs of
+        belief) is the past of the report, not background."""
+        current = verb
+        for _ in range(5):
+            if current.head.i == current.i or current.dep_ not in ("conj", "advcl", "ccomp"):
+                return False
+            current = current.head
+            if self.reporting_verb(current) is not None:
+                return True
+        return False
 
     def reporting_verb(self, verb: Token) -> Token | None:
         """The speech or report verb whose reported clause ``verb`` is, if any."""
