@@ -209,3 +209,22 @@ def test_an_agreement_in_the_past_of_a_report_is_no_background(pipeline: Any) ->
 def test_a_past_perfect_outside_any_report_is_background(pipeline: Any) -> None:
     text = "Colombia and the FARC had agreed on a ceasefire before the talks collapsed."
     assert one_event(pipeline, text, "AGREE", published=DAY).status == "historical"
+
+
+# ---------------------------------------------------------------- one side of an exchange
+
+
+def test_one_sides_release_in_return_is_part_of_the_exchange(pipeline: Any) -> None:
+    text = (
+        "Armenia and Azerbaijan are exchanging dozens of prisoners this week. "
+        "Baku has confirmed the swap, releasing a similar number of prisoners in return."
+    )
+    assert len(events_of(pipeline, text, "RETREAT", published=DAY)) == 1
+
+
+def test_one_side_also_agreeing_to_a_release_is_its_own_act(pipeline: Any) -> None:
+    text = (
+        "Armenia and Azerbaijan have agreed to resume peace talks. "
+        "Azerbaijan also has agreed to release an Armenian negotiator."
+    )
+    assert len(events_of(pipeline, text, "AGREE", published=DAY)) == 2

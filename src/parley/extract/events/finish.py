@@ -47,7 +47,8 @@ _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _EXACT = ("year", "month", "day")  # date precisions a text states, not ones Parley assumed
 _ACTED_ON = ("on", "at", "against", "into")  # not a word list: the prepositions of a patient
-_RETELLING_TOKENS = 120  # how far (in tokens) a nominal retelling of an act may follow it
+_RETELLING_TOKENS = 120  # how far (in tokens) a retelling of an act may follow it
+_DEPENDENT = ("advcl", "acl", "xcomp", "conj")  # clauses continuing a sentence's main act
 
 
 class Finisher:
@@ -104,7 +105,7 @@ class Finisher:
         if told is not None:
             _fill_from(told, draft)
             return False
-        partial = next((k for k in kept if _retells(k, draft)), None)
+        partial = next((k for k in kept if _retells(k, draft) or _side_of(k, draft)), None)
         if partial is not None:
             _fill_from(partial, draft)
             return False
@@ -354,6 +355,24 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
     near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
     return near and not _dated_apart(kept, draft)
+
+
+def _side_of(kept: Draft, draft: Draft) -> bool:
+    """ "Ukraine and Russia are exchanging prisoners" then "Kyiv confirmed the exchange,
+    releasing a similar number in return": one side's part of a mutual act already told is
+    that act, not a second one (told in a dependent clause, same type, mode and status, close
+    after it, no date apart)."""
+    mutual = len(kept.actors) == 2 and set(kept.source) == set(kept.target)
+    return (
+        mutual
+        and draft.token.dep_ in _DEPENDENT  # "also agreed to release X": an act of its own
+        and (kept.rule.type, kept.mode, kept.status) == (draft.rule.type, draft.mode, draft.status)
+        and bool(draft.source)
+        and set(draft.source) < kept.actors
+        and not draft.target  # "11 were returned by X to Y" is X's own release, told apart
+        and 0 < draft.token.i - kept.token.i <= _RETELLING_TOKENS
+        and not _dated_apart(kept, draft)
+    )
 
 
 def _named_again(kept: Draft, draft: Draft) -> bool:
