@@ -228,3 +228,18 @@ def test_one_side_also_agreeing_to_a_release_is_its_own_act(pipeline: Any) -> No
         "Azerbaijan also has agreed to release an Armenian negotiator."
     )
     assert len(events_of(pipeline, text, "AGREE", published=DAY)) == 2
+
+
+# ---------------------------------------------------------------- a pending passive condition
+
+
+def test_a_passive_once_clause_is_still_pending(pipeline: Any) -> None:
+    text = "Once the aid package is approved by the Senate, the Pentagon will draw on its stocks."
+    event = one_event(pipeline, text, "AID", published=DAY)
+    assert event.status == "hypothetical"
+
+
+def test_a_past_passive_once_clause_has_happened(pipeline: Any) -> None:
+    text = "Once the aid package was approved by the Senate, the Pentagon drew on its stocks."
+    event = one_event(pipeline, text, "AID", published=DAY)
+    assert event.status == "occurred"

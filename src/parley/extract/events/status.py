@@ -148,8 +148,12 @@ class StatusReader:
 
     def _pending(self, clause: Token) -> bool:
         """ "postponed until conditions allow a meeting": a present-tense until/once clause
-        names a condition still to be met (a past one, "until Russia withdrew", happened)."""
-        return clause.tag_ in ("VBP", "VBZ", "VB") and any(
+        names a condition still to be met, active or passive ("once the package is approved");
+        a past one ("until Russia withdrew") happened."""
+        present = clause.tag_ in ("VBP", "VBZ", "VB") or any(  # "once it is approved"
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in clause.children
+        )
+        return present and any(
             c.dep_ == "mark" and c.lower_ in self.lex.words("pending_marks")
             for c in clause.children
         )
