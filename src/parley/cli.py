@@ -402,11 +402,20 @@ def events_cli(
     status: Annotated[
         str | None, typer.Option("--status", help="occurred, planned, proposed, refused, …")
     ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also list negated and hypothetical events (left out by default)."
+        ),
+    ] = False,
     limit: Limit = None,
     as_json: AsJson = False,
     db: Db = None,
 ) -> None:
-    """List events, filtered by type, actor, country, date range and status."""
+    """List events, filtered by type, actor, country, date range and status; events that did
+    not happen or might happen (negated, hypothetical) only with --all or --status."""
+    from parley.store.queries import UNCERTAIN_STATUSES
+
     with _store(db, with_kb=bool(actor or country)) as store:
         found = store.events(
             type=type_,
@@ -416,6 +425,7 @@ def events_cli(
             until=_day(until),
             status=status,
             limit=limit,
+            hidden_statuses=() if every else UNCERTAIN_STATUSES,
         )
         names = {s.id: s.name for s in store.actors()} if not as_json else {}
     if as_json:

@@ -38,6 +38,7 @@ from parley.serve.writes import (
     read_article,
 )
 from parley.store import Filters
+from parley.store.queries import UNCERTAIN_STATUSES
 
 __all__ = ["router"]
 
@@ -218,8 +219,14 @@ def events(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
+    every: Annotated[
+        bool,
+        Query(alias="all", description="Also negated and hypothetical events (left out)."),
+    ] = False,
 ) -> Page[FoundEvent]:
-    """PLOVER events with their evidence; ``names`` maps each actor id to its name."""
+    """PLOVER events with their evidence; ``names`` maps each actor id to its name. Events
+    that did not happen or might happen (negated, hypothetical) only with ``all`` or
+    ``status``."""
     f = Filters(
         actor=actor,
         country=country,
@@ -228,6 +235,7 @@ def events(
         outlet=outlet,
         since=since,
         until=until,
+        hidden_statuses=() if every else UNCERTAIN_STATUSES,
     )
     return svc.store.list_events(f, limit, cursor)
 

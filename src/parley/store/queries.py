@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Filters",
+    "UNCERTAIN_STATUSES",
     "country_code",
     "resolve_actor",
     "where_published",
@@ -61,6 +62,11 @@ T = TypeVar("T")
 F = TypeVar("F", bound=FoundIn)
 
 
+# What an event listing leaves out unless asked for everything: events that did not happen or
+# might happen are judged wrong far more often than the rest (docs/review/events.md).
+UNCERTAIN_STATUSES = ("negated", "hypothetical")
+
+
 @dataclass(frozen=True)
 class Filters:
     """What a listing may be narrowed by; each is optional and ANDed with the others.
@@ -75,6 +81,7 @@ class Filters:
     country: str | None = None
     type: str | None = None
     status: str | None = None
+    hidden_statuses: tuple[str, ...] = ()  # events of these statuses are left out, unless asked
     outlet: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
@@ -683,6 +690,8 @@ def _events_query(
         query = query.where(e.c.type == f.type.upper())
     if f.status:
         query = query.where(e.c.status == f.status.lower())
+    elif f.hidden_statuses:
+        query = query.where(e.c.status.not_in(f.hidden_statuses))
     ids = _ids(conn, f, kb)
     picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
     if picked is not None:

@@ -503,11 +503,19 @@ class Store:
         until: dt.date | None = None,
         status: str | None = None,
         limit: int | None = None,
+        hidden_statuses: tuple[str, ...] = (),
     ) -> list[FoundEvent]:
         """Events by PLOVER type, actor (name, alias or id), country (code or name), date
-        range and status; see :func:`parley.store.queries.list_events`."""
+        range and status, without those of ``hidden_statuses`` unless ``status`` asks for
+        one; see :func:`parley.store.queries.list_events`."""
         f = Filters(
-            type=type, actor=actor, country=country, since=since, until=until, status=status
+            type=type,
+            actor=actor,
+            country=country,
+            since=since,
+            until=until,
+            status=status,
+            hidden_statuses=hidden_statuses,
         )
         return self.list_events(f, limit).items
 

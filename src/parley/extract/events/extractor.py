@@ -154,7 +154,7 @@ class _Builder:
             if (
                 rule is not None
                 and not token.sent.text.rstrip().rstrip('"”’').endswith("?")  # a question asks
-                and not self._background(token)
+                and not self._background(token, rule)
                 and not _retold(token, rule, found)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
@@ -175,7 +175,7 @@ class _Builder:
         if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
             self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
 
-    def _background(self, token: Token) -> bool:
+    def _background(self, token: Token, rule: TriggerRule) -> bool:
         """A participle describing a noun ("the treaty signed by A and B") is background, not
         news, unless the text dates it ("prisoners released on Tuesday"): PLOVER codes the
         reported act, not the description of a thing. So is the event noun of a relative
@@ -187,7 +187,23 @@ class _Builder:
             and token.i not in self.when.dates
             and leaving_verb(token) is None  # "a bomb left four soldiers wounded" is news
         )
-        return participle or _role_description(token) or self._group_description(token)
+        return (
+            participle
+            or self._describing(token, rule)
+            or _role_description(token)
+            or self._group_description(token)
+        )
+
+    def _describing(self, token: Token, rule: TriggerRule) -> bool:
+        """A present participle describing someone ("rebels planning an attack", see
+        :func:`_describing`), unless its noun is an event ("a march demanding her ouster") or
+        it tells a crowd's own demand or protest ("activists demanding her ouster")."""
+        crowd_types = self.lex.words("civilian_event_types")
+        return (
+            _describing(token)
+            and rule.type.lower() not in crowd_types
+            and self.lex.match(token.head, set()) is None
+        )
 
     def _group_description(self, token: Token) -> bool:
         """ "students who were calling for unity": a relative clause on an unnamed group tells
@@ -334,7 +350,32 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
         and token.head.head.pos_ == "VERB"
         and token.head.head in same
     )
-    return outcome or retelling or cause
+    return outcome or retelling or cause or _toll_of(token, same)
+
+
+def _toll_of(token: Token, same: list[Token]) -> bool:
+    """ "condemned the attack on a convoy, in which one guard was killed and three injured":
+    a passive casualty verb in a relative clause after an attack already told in the sentence
+    is that attack's toll, not a second act (whose author the parser would take from the
+    main clause)."""
+    clause = token.head if token.dep_ == "conj" else token
+    casualty = token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if not (casualty and passive and any(t.i < token.i for t in same)):
+        return False
+    relative = clause.dep_ in ("relcl", "advcl") and any(
+        c.dep_ == "prep" and any(p.tag_ == "WDT" for p in c.children)  # "in which"
+        for c in clause.children
+    )
+    # "... in which one was killed and three others were injured", the parser hanging the
+    # second casualty on the sentence's main verb: its own victims, no author, no cause
+    stray = (
+        token.dep_ == "conj"
+        and token.head not in same
+        and any(c.dep_ == "nsubjpass" for c in token.children)
+        and not any(c.dep_ in ("agent", "prep") for c in token.children)
+    )
+    return relative or stray
 
 
 def _first_person_denial(token: Token) -> bool:
@@ -354,6 +395,21 @@ def _first_person_denial(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _describing(token: Token) -> bool:
+    """ "died in clashes with rebels planning an attack on the town": a present participle
+    describing who someone is tells no act of its own (the sentence's verb reports the news),
+    whatever date the sentence carries. An attack or blast "killing three" does report one, and
+    so does an event noun's own participle ("a march demanding her ouster"; the caller checks)."""
+    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.lemma_.lower() not in causes
+    )
 
 
 def _role_description(token: Token) -> bool:

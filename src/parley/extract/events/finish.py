@@ -46,6 +46,9 @@ _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "
 # Statuses whose event (or the statement of it) belongs to the time of reporting.
 _REPORTED = ("occurred", "proposed", "refused", "negated")
 _EXACT = ("year", "month", "day")  # date precisions a text states, not ones Parley assumed
+_ACTED_ON = ("on", "at", "against", "into")  # not a word list: the prepositions of a patient
+_RETELLING_TOKENS = 120  # how far (in tokens) a retelling of an act may follow it
+_DEPENDENT = ("advcl", "acl", "xcomp", "conj")  # clauses continuing a sentence's main act
 
 
 class Finisher:
@@ -97,6 +100,14 @@ class Finisher:
         )
         if duplicate is not None:
             complete(duplicate, draft)
+            return False
+        told = next((k for k in reversed(kept) if _named_again(k, draft)), None)
+        if told is not None:
+            _fill_from(told, draft)
+            return False
+        partial = next((k for k in kept if _retells(k, draft) or _side_of(k, draft)), None)
+        if partial is not None:
+            _fill_from(partial, draft)
             return False
         return True
 
@@ -324,6 +335,94 @@ def _story_day(kept: list[Draft], published: dt.date | None) -> TimeExpression |
         ):
             return date
     return None
+
+
+def _retells(kept: Draft, draft: Draft) -> bool:
+    """The same act told again with its target left out on one side: "retaliated with
+    artillery and shelled rebel positions", or "violent attacks by X" and, two sentences on,
+    "X attacked protesters". Same type, mode, status and source; close together (the same
+    sentence, or a noun within a few sentences); dates that do not disagree."""
+    if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
+        return False
+    if not kept.source or set(kept.source) != set(draft.source):
+        return False
+    if bool(kept.target) == bool(draft.target):
+        return False
+    bare = draft if not draft.target else kept
+    if _acts_on_something(bare.token):
+        return False  # "ambushed a convoy and later attacked a police post": two acts
+    same_sentence = kept.token.sent.start == draft.token.sent.start
+    noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
+    near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
+    return near and not _dated_apart(kept, draft)
+
+
+def _side_of(kept: Draft, draft: Draft) -> bool:
+    """ "Ukraine and Russia are exchanging prisoners" then "Kyiv confirmed the exchange,
+    releasing a similar number in return": one side's part of a mutual act already told is
+    that act, not a second one (told in a dependent clause, same type, mode and status, close
+    after it, no date apart)."""
+    mutual = len(kept.actors) == 2 and set(kept.source) == set(kept.target)
+    return (
+        mutual
+        and draft.token.dep_ in _DEPENDENT  # "also agreed to release X": an act of its own
+        and (kept.rule.type, kept.mode, kept.status) == (draft.rule.type, draft.mode, draft.status)
+        and bool(draft.source)
+        and set(draft.source) < kept.actors
+        and not draft.target  # "11 were returned by X to Y" is X's own release, told apart
+        and 0 < draft.token.i - kept.token.i <= _RETELLING_TOKENS
+        and not _dated_apart(kept, draft)
+    )
+
+
+def _named_again(kept: Draft, draft: Draft) -> bool:
+    """ "These negotiations, the fourth attempt at peace, have raised hopes" after "arrived
+    for talks with X": a definite event noun with the same sides as an event already told is
+    that event named again, though its own clause's tense tells another status, unless marked
+    or dated."""
+    definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+    return (
+        draft.token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in definite for c in draft.token.children)
+        and not (draft.historical_mod or draft.new_instance)
+        and "negated" not in (kept.status, draft.status)
+        and kept.status != draft.status  # same status: same_happening and _retells decide
+        and draft.date is None  # "the negotiations began in September": a time of their own
+        and (kept.rule.type, kept.mode) == (draft.rule.type, draft.mode)
+        and bool(kept.actors)
+        and kept.actors == draft.actors
+        and not _other_ordinal(draft, kept)
+    )
+
+
+def _acts_on_something(token: Token) -> bool:
+    """Whether a verb names what it acts on, actor or not ("attacked a police post", "fired
+    at a post"), so that lacking a target actor does not make it a retelling. A noun's "on"
+    is as often where it was held ("meetings on the sidelines") as what it hit."""
+    verb = token.pos_ == "VERB"
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        or (
+            verb
+            and c.dep_ == "prep"
+            and c.lower_ in _ACTED_ON
+            and any(p.dep_ == "pobj" for p in c.children)
+        )
+        for c in token.children
+    )
+
+
+def _fill_from(kept: Draft, later: Draft) -> None:
+    """Complete ``kept`` from a retelling: the target it lacked, and a date the text states
+    where ``kept`` had only an assumed one."""
+    kept.target = kept.target or list(later.target)
+    if (
+        later.date is not None
+        and later.date.precision in _EXACT
+        and (kept.date is None or kept.date.precision not in _EXACT)
+    ):
+        kept.date = later.date
+    complete(kept, later)
 
 
 def _other_ordinal(draft: Draft, earlier: Draft) -> bool:

@@ -15,6 +15,7 @@ from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.status import travel_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -186,7 +187,7 @@ class NounParties:
         resorted = head.lower_ == "to" and head.head.lemma_.lower() == "resort"
         if (
             noun.dep_ == "pobj"
-            and (head.lower_ in self.lex.words("companion_preps") or resorted)
+            and (head.lower_ in self.lex.words("companion_preps") or resorted or travel_for(noun))
             and head.head.pos_ in ("VERB", "AUX")
         ):
             return head.head

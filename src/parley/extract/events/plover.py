@@ -64,6 +64,8 @@ class TriggerRule:
     clauses: frozenset[str] = frozenset()
     object_status: str | None = None
     mediated: bool = False
+    prep_objects: frozenset[str] = frozenset()
+    not_prep_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, item: Mapping[str, Any], aliases: Mapping[str, str]) -> TriggerRule:
@@ -101,6 +103,11 @@ class TriggerRule:
             clauses=words("clauses"),
             object_status=item.get("object_status"),
             mediated=bool(item.get("mediated")),
+            prep_objects=words("prep_objects"),
+            not_prep_objects={
+                str(prep).lower(): frozenset(str(w).lower() for w in lemmas)
+                for prep, lemmas in item.get("not_prep_objects", {}).items()
+            },
         )
 
     def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
@@ -145,6 +152,11 @@ class TriggerRule:
             return False
         return not (mods & self.not_modifiers)
 
+    def _prep_object_ok(self, token: Token) -> bool:
+        """ "took to the streets": the phrase is the verb with this preposition and object;
+        "took to the stage" is not."""
+        return bool(_prep_object_lemmas(token, self.preps) & self.prep_objects)
+
     def _links_ok(self, token: Token) -> bool:
         if self.heads and token.head.lemma_.lower() not in self.heads:
             return False
@@ -154,6 +166,13 @@ class TriggerRule:
             return False
         if preps & self.not_preps:
             return False
+        if self.prep_objects and not self._prep_object_ok(token):
+            return False
+        if any(
+            _prep_object_lemmas(token, frozenset({prep})) & lemmas
+            for prep, lemmas in self.not_prep_objects.items()
+        ):
+            return False  # "met with fierce resistance": a response, not a meeting
         holders = [token, token.head] if token.pos_ == "ADJ" else [token]
         if self.needs_clause and not any(
             c.dep_ in ("xcomp", "ccomp") for h in holders for c in h.children
@@ -165,6 +184,17 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
+    """Lemmas of the objects of ``token``'s prepositions (of those in ``preps``, if any)."""
+    return {
+        p.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "prep" and (not preps or c.lower_ in preps)
+        for p in c.children
+        if p.dep_ == "pobj"
+    }
 
 
 def object_lemmas(token: Token) -> set[str]:

@@ -17,7 +17,7 @@ from parley.models import EventStatus
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["StatusReader", "anchor_of"]
+__all__ = ["StatusReader", "anchor_of", "travel_for"]
 
 
 class StatusReader:
@@ -49,8 +49,8 @@ class StatusReader:
             return "negated"  # "the round was postponed": it does not take place as planned
         if self._conditional(token):
             return "hypothetical"
-        if token.pos_ == "NOUN" and self._planned_noun(token, anchor):
-            return "planned"
+        if token.pos_ == "NOUN" and (self._planned_noun(token, anchor) or travel_for(token)):
+            return "planned"  # "arrived in Havana for talks": the talks are still to come
         chain = self._control_chain(_governing(anchor))
         for head in chain:
             status = self.lex.status_of_head.get(head.lemma_.lower())
@@ -71,7 +71,7 @@ class StatusReader:
                 return status
         if _intended(_governing(anchor)):
             return "planned"  # "expressed its willingness to continue the talks": not yet
-        reported = self.reporting_verb(anchor) is not None
+        reported = self.reporting_verb(anchor) is not None or self._within_report(anchor)
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
             return "historical"  # "said X had agreed" is the past of the report, not background
         return "occurred"
@@ -148,8 +148,12 @@ class StatusReader:
 
     def _pending(self, clause: Token) -> bool:
         """ "postponed until conditions allow a meeting": a present-tense until/once clause
-        names a condition still to be met (a past one, "until Russia withdrew", happened)."""
-        return clause.tag_ in ("VBP", "VBZ", "VB") and any(
+        names a condition still to be met, active or passive ("once the package is approved");
+        a past one ("until Russia withdrew") happened."""
+        present = clause.tag_ in ("VBP", "VBZ", "VB") or any(  # "once it is approved"
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in clause.children
+        )
+        return present and any(
             c.dep_ == "mark" and c.lower_ in self.lex.words("pending_marks")
             for c in clause.children
         )
@@ -210,6 +214,19 @@ class StatusReader:
             and token.head.lower_ in self.lex.words("temporal_preps")
         )
 
+    def _within_report(self, verb: Token) -> bool:
+        """ "X said he believed this was the moment, as both sides had agreed that ...": a
+        clause anywhere below a speech verb (through "as"/"because" clauses and verbs of
+        belief) is the past of the report, not background."""
+        current = verb
+        for _ in range(5):
+            if current.head.i == current.i or current.dep_ not in ("conj", "advcl", "ccomp"):
+                return False
+            current = current.head
+            if self.reporting_verb(current) is not None:
+                return True
+        return False
+
     def reporting_verb(self, verb: Token) -> Token | None:
         """The speech or report verb whose reported clause ``verb`` is, if any."""
         current = verb
@@ -264,3 +281,14 @@ def anchor_of(token: Token) -> Token:
             return current
         current = current.head
     return token
+
+
+def travel_for(noun: Token) -> bool:
+    """ "negotiators arrived in Havana for peace talks": the noun is what a trip is for, so the
+    travellers are its side, and it has not happened yet."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in knowledge.words("lexicon/events.json", "travel_verbs")
+    )
