@@ -366,7 +366,7 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
         if conn.dialect.name == "sqlite":
             walked_sql = [s for runs in statements.values() for s, _ in runs]
             assert any("|| ?) IN" in s for s in walked_sql)
-            assert any("IN (SELECT articles_fts.rowid" in s for s in walked_sql)
+            assert any("EXISTS (SELECT articles_fts.rowid" in s for s in walked_sql)
     assert scans == []
 
 
