@@ -381,6 +381,7 @@ LISTING_ORDER = [
         "ix_event_actors_actor_newest",
     ),
     ("/api/v1/events", {}, "ix_events_newest"),
+    ("/api/v1/events", {"since": "2026-03-01", "until": "2026-03-02"}, "ix_events_date_newest"),
     ("/api/v1/events", {"type": "CONSULT"}, "ix_events_type_newest"),
     ("/api/v1/articles", {"actor": "person:okafor"}, "ix_mentions_actor_newest"),
     ("/api/v1/articles", {"country": "NGA"}, "ix_mentions_actor_newest"),
