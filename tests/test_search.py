@@ -366,7 +366,7 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
         if conn.dialect.name == "sqlite":
             walked_sql = [s for runs in statements.values() for s, _ in runs]
             assert any("|| ?) IN" in s for s in walked_sql)
-            assert any("IN (SELECT articles_fts.rowid" in s for s in walked_sql)
+            assert any("EXISTS (SELECT articles_fts.rowid" in s for s in walked_sql)
     assert scans == []
 
 
@@ -381,6 +381,13 @@ LISTING_ORDER = [
         "ix_event_actors_actor_newest",
     ),
     ("/api/v1/events", {}, "ix_events_newest"),
+    # These events have no own date: the undated arm is read in listing order, off (date,
+    # listing order) by SQLite, off the newest-first index by its date range by PostgreSQL.
+    (
+        "/api/v1/events",
+        {"since": "2026-03-01", "until": "2026-03-02"},
+        "ix_events_date_newest|ix_events_newest",
+    ),
     ("/api/v1/events", {"type": "CONSULT"}, "ix_events_type_newest"),
     ("/api/v1/articles", {"actor": "person:okafor"}, "ix_mentions_actor_newest"),
     ("/api/v1/articles", {"country": "NGA"}, "ix_mentions_actor_newest"),
@@ -420,6 +427,6 @@ def test_filtered_listings_read_their_page_off_a_listing_order_index(db_url: str
                 for statement, p in statements[f"{path} {params}"]
                 for line in _plan(conn, statement, p)
             ]
-            if not any(index in line for line in plans):
+            if not any(re.search(rf"\b(?:{index})\b", line) for line in plans):
                 missing.append((path, params, index, plans))
     assert missing == []
