@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -201,9 +202,10 @@ CITIES = ("Oslo", "Vienna", "Geneva", "Doha", "Astana", "Nairobi", "Lima", "Hano
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Forty short articles: more than two batches, so both pool workers are started."""
+    """150 short articles: many batches, so both pool workers are started and the run is still
+    under way when a test stops it."""
     folder = tmp_path_factory.mktemp("pool")
-    for i in range(40):
+    for i in range(150):
         city = CITIES[i % len(CITIES)]
         text = f"Delegations met in {city} on day {i + 1} and agreed to meet again next week."
         (folder / f"talks-{i:02d}.txt").write_text(text + "\n", "utf-8")
@@ -217,9 +219,23 @@ def test_kill_9_of_a_pool_ingest_takes_its_workers_with_it(tmp_path: Path, corpu
     wait_for(lambda: not any(alive(w) for w in workers), "the workers to end", limit=60)
 
 
+def _run_started(path: str) -> bool:
+    """The ingest has opened its store and recorded its run (read-only: never creates the file)."""
+    if not Path(path).exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT status FROM runs").fetchall() == [("running",)]
+    except sqlite3.Error:
+        return False
+
+
 def test_sigterm_records_the_run_as_interrupted(tmp_path: Path, corpus: Path) -> None:
+    # The pool starts before the store opens (its workers load their models meanwhile), so the
+    # signal is sent once the run is recorded: a run under way that is stopped says so.
     url = str(tmp_path / "p.db")
     proc, workers = start_pool_ingest(url, corpus)
+    wait_for(lambda: _run_started(url), "the run to be recorded")
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode != 0 and "Traceback" not in err
