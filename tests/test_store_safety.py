@@ -9,8 +9,8 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
