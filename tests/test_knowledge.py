@@ -110,18 +110,19 @@ def test_a_user_cues_file_adds_a_speech_verb_the_speech_extractors_use(kb, nlp, 
 
 @pytest.mark.model
 def test_a_user_agreements_file_adds_an_agreement_the_extractor_finds(kb, nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    text = "Norway and Finland signed the Treaty of Valdoria in Oslo on Monday."
+    # A name no general rule reads as an agreement ("Treaty of <place>" would be read anyway).
+    text = "Norway and Finland signed the Valdoria Compact in Oslo on Monday."
     assert not _analyse(kb, nlp, text).agreements  # type: ignore[attr-defined]
     treaty = {
         "id": "treaty:valdoria",
-        "name": "Treaty of Valdoria",
+        "name": "Valdoria Compact",
         "kind": "treaty",
         "parties": ["NOR", "FIN"],
         "aliases": [],
     }
     folder = _user_file(tmp_path, "agreements.json", {"agreements": [treaty]})
     found = _analyse(kb, nlp, text, folder).agreements  # type: ignore[attr-defined]
-    assert [a.name for a in found] == ["Treaty of Valdoria"]
+    assert [a.name for a in found] == ["Valdoria Compact"]
 
 
 def test_historical_after_days_has_one_value_and_it_is_in_the_data() -> None:
