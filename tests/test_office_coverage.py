@@ -34,11 +34,12 @@ PHRASES = {
 
 
 def _day_in(role: Role) -> dt.date:
-    """A day of the term as known: a month in, but not past its end or its last check."""
+    """A month into the term, or its last known day when it is shorter (or was confirmed
+    only until an earlier ``checked`` day)."""
     assert role.start is not None
     day = role.start + dt.timedelta(days=30)
-    last = role.end or role.checked
-    return role.start if last is not None and day > last else day
+    last = role.end if role.end is not None else role.checked
+    return last if last is not None and day > last else day
 
 
 def _terms(office: str) -> list[tuple[str, str, dt.date]]:
