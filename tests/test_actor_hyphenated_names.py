@@ -32,7 +32,7 @@ def _small_kb() -> KnowledgeBase:
                 "p:park-jin",
                 "Park Jin",
                 "KOR",
-                role("foreign_minister:KOR", "Foreign Minister of South Korea", "2022-05-10", "2024-01-10"),
+                role("foreign_minister:KOR", "Foreign Minister", "2022-05-10", "2024-01-10"),
             ),
         ]
     )  # fmt: skip
