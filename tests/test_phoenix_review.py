@@ -87,6 +87,13 @@ def test_the_shipped_file_carries_every_reviewed_term(
         ("president:NER", "2016-01-01", "person:mahamadou-issoufou"),
         ("president:HND", "2014-02-15", "person:juan-orlando-hernandez"),
         ("prime_minister:TJK", "2014-01-01", "person:kokhir-rasulzoda"),
+        ("president:GIN", "2015-01-01", "person:alpha-conde"),
+        ("president:GAB", "2015-01-01", "person:ali-bongo-ondimba"),
+        ("president:KEN", "2018-01-01", "person:uhuru-kenyatta"),
+        ("president:FIN", "2020-01-01", "person:sauli-niinisto"),
+        ("president:CYP", "2016-01-01", "person:nicos-anastasiades"),
+        ("prime_minister:DJI", "2016-01-01", "person:abdoulkader-kamil-mohamed"),
+        ("president:YEM", "2015-06-01", "person:abdrabbuh-mansur-hadi"),
     ],
 )
 def test_a_reviewed_holder_holds_the_office_on_a_day_of_the_term(
