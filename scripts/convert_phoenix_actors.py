@@ -27,6 +27,11 @@ clipped, a longer one drops the converted term, both when two converted terms cl
 the hand-written files know are left out, and so are names another actor uses and surnames
 that are also given names, places or other people's surnames ("Thomas", "Goma").
 
+The source stops in 2014: the review's ``terms`` correct converted terms by hand (a real end,
+``end: null`` with ``checked`` for a term still open, the later terms of the same office), per
+person id and office key, each with a note of its source; they then go through the same
+one-holder-a-day rule.
+
 Usage (dictionary read from a petrarch2 checkout):
 
     .venv/bin/python scripts/convert_phoenix_actors.py PATH/TO/Phoenix.Countries.actors.txt \
