@@ -485,15 +485,17 @@ def reviewed_terms(
     """Apply the reviewed corrections (``terms`` in the review file): the source stops in
     2014, so a converted term it leaves open, or cuts at its own horizon, gets its real start
     or end (``end: null`` with ``checked`` for a term still open), and a person the source
-    knows gets the later terms it could not know. Facts only, each with its source's note."""
+    knows gets the later terms it could not know, and the spelling of the name used since
+    (``aliases``). Facts only, each with its source's note."""
     for person_id, edits in sorted(reviewed.items()):
         if person_id == "about":
             continue
         person = people.get(person_id)
         if person is None:
             raise SystemExit(f"reviewed terms for {person_id}: the conversion does not hold them")
+        person.aliases += [a for a in edits.get("aliases", []) if a not in person.aliases]
         for key, edit in sorted(edits.items()):
-            if key == "note":
+            if key == "aliases":
                 continue
             office = key.split(":")[0]
             own = [s for s in terms[key] if s.person is person]
