@@ -499,6 +499,9 @@ def reviewed_terms(
                 continue
             office = key.split(":")[0]
             own = [s for s in terms[key] if s.person is person]
+            if edit.get("drop"):  # the source's code misread as this office
+                terms[key] = [s for s in terms[key] if s.person is not person]
+                own = []
             if "start" in edit or "end" in edit:
                 if not own:
                     raise SystemExit(f"reviewed term {person_id} {key}: no converted term")

@@ -153,3 +153,12 @@ def test_a_regnal_number_is_not_a_surname() -> None:
 )
 def test_the_name_used_since_finds_the_converted_person(name: str, person: str) -> None:
     assert [a.id for a in KB.lookup(name)] == [person]
+
+
+def test_a_term_the_review_drops_is_not_shipped() -> None:
+    dropped = [(p, k) for p, e in REVIEW.items() if p != "about" for k, t in e.items()
+               if isinstance(t, dict) and t.get("drop")]  # fmt: skip
+    assert dropped
+    for person, key in dropped:
+        roles = [r for a in SHIPPED["actors"] if a["id"] == person for r in a["roles"]]
+        assert not [r for r in roles if r["key"] == key]
