@@ -27,6 +27,11 @@ clipped, a longer one drops the converted term, both when two converted terms cl
 the hand-written files know are left out, and so are names another actor uses and surnames
 that are also given names, places or other people's surnames ("Thomas", "Goma").
 
+The source stops in 2014: the review's ``terms`` correct converted terms by hand (a real end,
+``end: null`` with ``checked`` for a term still open, the later terms of the same office), per
+person id and office key, each with a note of its source; they then go through the same
+one-holder-a-day rule.
+
 Usage (dictionary read from a petrarch2 checkout):
 
     .venv/bin/python scripts/convert_phoenix_actors.py PATH/TO/Phoenix.Countries.actors.txt \
@@ -352,7 +357,7 @@ class Hand:
                 if role.key:
                     span = (role.start or dt.date.min, role.end or dt.date.max, actor.id)
                     holders[role.key].append(span)
-            if actor.kind == "person":
+            if actor.kind == "person" and not _regnal(actor.name):
                 last = surname(actor.name)
                 if last:
                     surnames[alias_key(last)].add(actor.id)
@@ -367,10 +372,18 @@ class Hand:
             return str(same[0].id)
         if found:
             return ""
+        if _regnal(name):
+            return None  # "Muhammad VI": a regnal number, not a surname
         last = surname(name)
         if not last or self.surnames.get(alias_key(last)) or _ambiguous_surname(last, self.kb):
             return ""
         return None
+
+
+def _regnal(name: str) -> bool:
+    """A monarch's name ends in a regnal number ("Carl XVI Gustaf" has one inside): it has no
+    surname to share, and "VI" is not one."""
+    return any(re.fullmatch(r"[IVX]+", word) for word in name.split()[1:])
 
 
 def _ambiguous_surname(last: str, kb: KnowledgeBase) -> bool:
@@ -446,20 +459,69 @@ def convert(entries: list[Entry], review: dict[str, Any], hand: Hand) -> list[Pe
         span = Span(dates[0], dates[1], person, office.office)
         if all((s.start, s.end, s.person.id) != (*dates, person.id) for s in terms[office.key]):
             terms[office.key].append(span)
-    for key, spans in terms.items():
+    reviewed_terms(terms, people, review["terms"])
+    for key, spans in sorted(terms.items()):
         for span in one_holder_a_day(spans, hand.holders.get(key, [])):
-            code = key.split(":")[1]
-            state = ("the " if code in review["states_with_the"] else "") + hand.kb[code].name
-            title = review["titles"][span.office].format(state=state)
-            span.person.roles.append(
-                {
-                    "title": title,
-                    "key": key,
-                    "start": span.start.isoformat(),
-                    "end": span.end.isoformat(),
-                }
-            )
+            span.person.roles.append(_role(key, span, review, hand))
     return sorted((p for p in people.values() if p.roles), key=lambda p: p.id)
+
+
+def _role(key: str, span: Span, review: dict[str, Any], hand: Hand) -> dict[str, Any]:
+    """A converted term as a role of the knowledge base: an open term ends null, with the
+    day it was checked (``models.Role.checked``)."""
+    code = key.split(":")[1]
+    state = ("the " if code in review["states_with_the"] else "") + hand.kb[code].name
+    title = span.title or review["titles"][span.office].format(state=state)
+    role: dict[str, Any] = {"title": title, "key": key, "start": span.start.isoformat()}
+    role["end"] = None if span.end == dt.date.max else span.end.isoformat()
+    if span.end == dt.date.max and span.checked is not None:
+        role["checked"] = span.checked.isoformat()
+    return role
+
+
+def reviewed_terms(
+    terms: dict[str, list[Span]], people: dict[str, Person], reviewed: dict[str, Any]
+) -> None:
+    """Apply the reviewed corrections (``terms`` in the review file): the source stops in
+    2014, so a converted term it leaves open, or cuts at its own horizon, gets its real start
+    or end (``end: null`` with ``checked`` for a term still open), and a person the source
+    knows gets the later terms it could not know, and the spelling of the name used since
+    (``aliases``). Facts only, each with its source's note."""
+    for person_id, edits in sorted(reviewed.items()):
+        if person_id == "about":
+            continue
+        person = people.get(person_id)
+        if person is None:
+            raise SystemExit(f"reviewed terms for {person_id}: the conversion does not hold them")
+        person.aliases += [a for a in edits.get("aliases", []) if a not in person.aliases]
+        for key, edit in sorted(edits.items()):
+            if key == "aliases":
+                continue
+            office = key.split(":")[0]
+            own = [s for s in terms[key] if s.person is person]
+            if edit.get("drop"):  # the source's code misread as this office
+                terms[key] = [s for s in terms[key] if s.person is not person]
+                own = []
+            if "start" in edit or "end" in edit:
+                if not own:
+                    raise SystemExit(f"reviewed term {person_id} {key}: no converted term")
+                span = max(own, key=lambda s: s.start)
+                span.start = dt.date.fromisoformat(edit.get("start", span.start.isoformat()))
+                if "end" in edit:
+                    span.end, span.checked = _reviewed_end(edit)
+            for extra in edit.get("later", []):
+                end, checked = _reviewed_end(extra)
+                start = dt.date.fromisoformat(extra["start"])
+                terms[key].append(
+                    Span(start, end, person, office, False, checked, extra.get("title"))
+                )
+
+
+def _reviewed_end(term: dict[str, Any]) -> tuple[dt.date, dt.date | None]:
+    """A reviewed term's end, or ``date.max`` and the day it was checked for an open one."""
+    if term["end"] is None:
+        return dt.date.max, dt.date.fromisoformat(term["checked"])
+    return dt.date.fromisoformat(term["end"]), None
 
 
 @dataclass
@@ -471,6 +533,8 @@ class Span:
     person: Person
     office: str
     dropped: bool = False
+    checked: dt.date | None = None  # an open term (end = date.max): last day a source confirmed
+    title: str | None = None  # a reviewed term's own title ("President of the Council of …")
 
 
 def one_holder_a_day(spans: list[Span], fixed: list[tuple[dt.date, dt.date, str]]) -> list[Span]:
@@ -493,6 +557,7 @@ def one_holder_a_day(spans: list[Span], fixed: list[tuple[dt.date, dt.date, str]
     for a, b in zip(live, live[1:], strict=False):
         if b.start <= a.end and a.person.id == b.person.id:
             b.start = min(a.start, b.start)  # the same person twice: one term
+            b.checked = a.checked if a.end > b.end else b.checked
             b.end, a.dropped = max(a.end, b.end), True
         elif b.start <= a.end:
             if _days(b.start, min(a.end, b.end)) > 31:

@@ -20,6 +20,8 @@ from parley.nlp.patterns import family_first, family_name, surname
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
+    from parley.models import Actor
+
 __all__ = ["Persons"]
 
 # What the model may tag a given name it does not know as ("Wenbin" as a PRODUCT); never a
@@ -112,15 +114,31 @@ class Persons:
         """Extend a known one-word name over the name word after it: in "spokesman Wang
         Wenbin" the ruler matched "Wang" (of Wang Yi), but the name is "Wang Wenbin", someone
         else; likewise "Pavel Lisin" is not President Pavel."""
-        actor = self.r.kb.actors.get(ent.ent_id_) if len(ent) == 1 and ent.ent_id_ else None
+        actor = self.r.kb.actors.get(ent.ent_id_) if ent.ent_id_ else None
         if actor is None or actor.kind != "person":
             return ent.end
+        end = ent.end + 1 if len(ent) == 1 and self._given_name_after(ent, actor) else ent.end
+        if family_first(actor.country) and end - ent.start >= 2:
+            return self._hyphenated_end(end)
+        return end
+
+    def _given_name_after(self, ent: SpacySpan, actor: Actor) -> bool:
         nxt = self.r.after(ent.end)
         if nxt is None or ent[-1].whitespace_ != " " or not self._given_name_word(nxt.i):
-            return ent.end
-        if not family_first(actor.country) and not self._surname_after(nxt.i):
-            return ent.end
-        return ent.end + 1
+            return False
+        return family_first(actor.country) or self._surname_after(nxt.i)
+
+    def _hyphenated_end(self, end: int) -> int:
+        """ "Park Ji-hoon", "Park Jin-woo": a given name written with a hyphen is one name,
+        so a known "Park Jin" or "Park" + "Ji" is only its beginning (the tokenizer splits
+        "Ji-hoon" into "Ji", "-", "hoon"). Not over a verb: "Kim Jong Un-led"."""
+        doc = self.r.doc
+        if end + 1 >= len(doc) or doc[end].text != "-":
+            return end
+        part = doc[end + 1]
+        if doc[end - 1].whitespace_ or doc[end].whitespace_ or not part.is_alpha:
+            return end
+        return end if part.pos_ in ("VERB", "AUX") else end + 2
 
     def _given_name_of_next(self, ent: SpacySpan) -> bool:
         """The same when the model tagged the surname as a name of its own: the next name
