@@ -39,3 +39,21 @@ def _heavy_modules(*argv: str) -> list[str]:
 def test_commands_that_do_not_parse_never_load_spacy(argv: tuple[str, ...], tmp_path: Path) -> None:
     db = ("--db", str(tmp_path / "parley.db")) if argv[0] not in ("version", "--help") else ()
     assert _heavy_modules(*argv, *db) == []
+
+
+def test_analysing_a_file_never_loads_the_store(tmp_path: Path) -> None:
+    """`parley analyze` prints an analysis and stores nothing: SQLAlchemy and Alembic (about a
+    third of a second of its start) stay unloaded; a module-level store import in a CLI
+    module once made start-up 2.0x the bare model load."""
+    text = tmp_path / "one.txt"
+    text.write_text("Talks between the two delegations resumed in Oslo on Monday.", "utf-8")
+    probe = PROBE.replace('"fastapi")', '"fastapi", "sqlalchemy", "alembic")')
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "analyze", str(text)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    heavy = json.loads(done.stderr.strip().splitlines()[-1])
+    assert "sqlalchemy" not in heavy and "alembic" not in heavy
+    assert "spacy" in heavy, "the probe sees what analyze loads"

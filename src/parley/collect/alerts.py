@@ -24,13 +24,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from parley.errors import NotFound
 from parley.models import RoundRecord, TrackRecord
-from parley.store import Store
+
+if TYPE_CHECKING:  # the CLI imports this module; `parley analyze` must not load SQLAlchemy
+    from parley.store import Store
 
 __all__ = ["Subscription", "raise_alerts", "find_changes", "ROUND_VERBS"]
 

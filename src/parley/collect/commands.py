@@ -13,10 +13,19 @@ import typer
 from rich.table import Table
 
 from parley import cli as _cli
-from parley.cli import AsJson, Db, Limit, _edge, _out, _print_json_lines, _settings, app
+from parley.cli import (
+    AsJson,
+    Db,
+    Limit,
+    _edge,
+    _out,
+    _print_json_lines,
+    _settings,
+    app,
+    open_store,  # imports the store on first use: `parley analyze` never loads SQLAlchemy
+)
 from parley.collect.alerts import Subscription
 from parley.collect.fetch import canonical_url
-from parley.store import open_store
 
 __all__ = ["fetch_cli", "watch_cli", "feeds_cli", "subscribe_cli", "alerts_cli"]
 

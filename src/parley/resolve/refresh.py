@@ -114,8 +114,9 @@ def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
 
 
 def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshReport:
-    """Resolve every stored article never resolved, ``chunk`` articles at a time, each chunk
-    in its own write transaction; returns the summed counts.
+    """Resolve every stored article never resolved, ``chunk`` articles at a time in order of
+    publication, each chunk in its own write transaction; returns the summed counts (a record
+    rewritten by two chunks counts twice).
 
     A batch run ends with this rather than one :func:`refresh_resolved` of all its articles,
     which held every analysis of the run in memory at once (a 100,000-article run would not
@@ -124,14 +125,14 @@ def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshRe
     and any later refresh catches them up.
     """
     total = RefreshReport()
-    after = ""
+    after = (dt.date.min, "")
     while True:
         with store.transaction() as tx:
-            ids = tx.unresolved_after(after, chunk)
-            if not ids:
+            page = tx.unresolved_after(after, chunk)
+            if not page:
                 return total
-            got = _refresh_ids(tx, set(ids))
-        after = ids[-1]
+            got = _refresh_ids(tx, {aid for _, aid in page})
+        after = page[-1]
         total = RefreshReport(
             total.articles + got.articles,
             total.tracks + got.tracks,

@@ -71,6 +71,11 @@ def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
         yield ordered[i : i + _CHUNK]
 
 
+def _as_date(value: dt.date | str) -> dt.date:
+    """A date column's value (SQLite hands back text from an expression over it)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
 def _slim(data: dict[str, Any], events: bool = True) -> Analysis:
     slim = {k: data[k] for k in _KEEP if k in data and (events or k != "events")}
     slim["article"] = {**data["article"], "text": ""}
@@ -108,18 +113,21 @@ class Transaction:
         query = sa.select(a).outerjoin(t.resolved_articles, a == r).where(r.is_(None))
         return set(self.conn.execute(query).scalars())
 
-    def unresolved_after(self, after: str, limit: int) -> list[str]:
-        """Up to ``limit`` ids of stored articles never resolved, greater than ``after``, in id
-        order: pages of :meth:`unresolved` that a caller can resolve one at a time."""
-        a, r = t.articles.c.id, t.resolved_articles.c.article_id
+    def unresolved_after(self, after: tuple[dt.date, str], limit: int) -> list[tuple[dt.date, str]]:
+        """Up to ``limit`` stored articles never resolved, as (publication day, id), after
+        ``after`` in that order (an undated article counts as ``dt.date.min``): pages of
+        :meth:`unresolved` that a caller can resolve one at a time. Pages of nearby days touch
+        nearby stories only, so each page reads few articles besides its own."""
+        a, r = t.articles.c, t.resolved_articles.c.article_id
+        day = sa.func.coalesce(a.published_at, sa.literal(dt.date.min, sa.Date))
         query = (
-            sa.select(a)
-            .outerjoin(t.resolved_articles, a == r)
-            .where(r.is_(None), a > after)
-            .order_by(a)
+            sa.select(day, a.id)
+            .outerjoin(t.resolved_articles, a.id == r)
+            .where(r.is_(None), sa.tuple_(day, a.id) > sa.tuple_(*after))
+            .order_by(day, a.id)
             .limit(limit)
         )
-        return list(self.conn.execute(query).scalars())
+        return [(_as_date(d), i) for d, i in self.conn.execute(query)]
 
     def _column_for(
         self, want: sa.Column[Any], where: sa.Column[Any], values: Iterable[str]
