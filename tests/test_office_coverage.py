@@ -84,6 +84,43 @@ def test_the_knowledge_base_dates_heads_and_defence_ministers_of_most_un_members
     assert len(covered["defence_minister"]) >= 120
 
 
+ABSENT = knowledge.document("offices_absent.json", "parley-offices-absent/1")
+# The offices every state is expected to have, and the role keys that hold each.
+REQUIRED = {
+    "foreign_minister": ("foreign_minister",),
+    "defence_minister": ("defence_minister",),
+    "head_of_state": ("president", "monarch"),
+}
+
+
+def _dated(offices: tuple[str, ...]) -> set[str]:
+    """The UN member states with at least one dated term of one of ``offices``."""
+    return {
+        code for a in KB.actors.values() for r in a.roles
+        if r.key and r.start is not None
+        for office, _, code in [r.key.partition(":")]
+        if office in offices and code in UN
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("office", sorted(REQUIRED))
+def test_every_un_member_has_a_dated_holder_or_a_reason_why_not(office: str) -> None:
+    """A state is covered, has no such office (with the reason), or is an open gap by name."""
+    absent, unfilled = ABSENT[office], ABSENT["unfilled"][office]
+    missing = UN - _dated(REQUIRED[office]) - set(absent) - set(unfilled)
+    assert not missing, f"{office}: no dated term and no reason for {sorted(missing)}"
+
+
+@pytest.mark.parametrize("office", sorted(REQUIRED))
+def test_the_absent_and_unfilled_lists_hold_only_states_still_without_a_term(office: str) -> None:
+    """A listed state that gains a dated term must leave the list: the lists stay honest."""
+    absent, unfilled = ABSENT[office], ABSENT["unfilled"][office]
+    assert set(absent) | set(unfilled) <= UN
+    assert not set(absent) & set(unfilled)
+    assert not (set(absent) | set(unfilled)) & _dated(REQUIRED[office])
+    assert all(isinstance(why, str) and why.strip() for why in absent.values())
+
+
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     from parley.nlp import load_pipeline
