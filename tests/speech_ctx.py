@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from parley.extract.base import Context, Products
+from parley.extract.speech.attributions import AttributionExtractor
+from parley.extract.speech.quotes import QuoteExtractor
 from parley.kb import KnowledgeBase
-from parley.models import Actor, Analysis, Article, Mention
+from parley.models import Actor, Analysis, Article, Attribution, Mention, Quote
 
 ACTORS = [
     Actor(id="usa", name="United States", kind="state", country="USA",
@@ -72,3 +74,11 @@ def make_ctx(nlp: Any, text: str, kb: KnowledgeBase | None = None) -> Context:
     return Context(
         article=article, doc=doc, kb=kb, analysis=analysis, products=Products(actor_at=actor_at)
     )
+
+
+def speech_of(nlp: Any, text: str) -> tuple[list[Quote], list[Attribution]]:
+    """The quotes and attributions of ``text``, both speech extractors run in pipeline order."""
+    ctx = make_ctx(nlp, text)
+    QuoteExtractor()(ctx)
+    AttributionExtractor()(ctx)
+    return ctx.analysis.quotes, ctx.analysis.attributions

