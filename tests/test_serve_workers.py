@@ -87,3 +87,26 @@ def test_two_workers_answer_side_by_side(tmp_path: Path) -> None:
 def test_workers_is_a_documented_option() -> None:
     done = subprocess.run([PARLEY, "serve", "--help"], capture_output=True, text=True)
     assert "--workers" in done.stdout
+
+
+class _Transport:
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def get_extra_info(self, name: str) -> socket.socket | None:
+        return self.sock if name == "socket" else None
+
+
+def test_each_connection_sends_its_responses_without_waiting_for_acknowledgements() -> None:
+    # A connection accepted on a listening socket inherited by a worker process has no
+    # TCP_NODELAY from asyncio; without it every kept-alive request waited ~40 ms for the
+    # client's delayed acknowledgement. The protocol sets it on every connection it is given.
+    from parley.serve.server import _no_delay
+
+    with contextlib.closing(socket.create_server(("127.0.0.1", 0))) as listener:
+        client = socket.create_connection(listener.getsockname())
+        conn, _ = listener.accept()
+        with contextlib.closing(client), contextlib.closing(conn):
+            assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+            _no_delay(_Transport(conn))  # type: ignore[arg-type]
+            assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
