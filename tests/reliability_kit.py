@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,19 @@ def dump(url: str) -> dict[str, Any]:
             kept = ({k: v for k, v in r.items() if k not in drop} for r in rows)
             out[table.name] = sorted(json.dumps(r, sort_keys=True, default=str) for r in kept)
     return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_for(condition: Any, what: str, limit: float = 180.0) -> None:
+    """Poll ``condition`` until true; failing after ``limit`` seconds (a guard, not a timing)."""
+    end = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < end, f"gave up waiting for {what}"
+        time.sleep(0.2)

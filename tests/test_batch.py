@@ -20,6 +20,7 @@ from parley.errors import EmptyInput
 from parley.models import Analysis, Article, RawDocument, Rejection
 from parley.settings import Settings
 from parley.store import Store, open_store
+from reliability_kit import alive, wait_for
 
 AT = dt.datetime(2026, 2, 5, tzinfo=dt.UTC)
 
@@ -226,12 +227,11 @@ def test_workers_started_ahead_serve_the_run_or_end_when_it_never_comes(
         assert first.counts() == second.counts()
         for article in one.articles():
             assert two.analysis(article.id) == one.analysis(article.id)
-    assert not any(p.is_alive() for p in started), "the run's workers ended with it"
+    # by process id: the pool's own thread may reap a worker before ``Process.is_alive`` can
+    wait_for(lambda: not any(alive(p.pid) for p in started), "the run's workers to end", 60)
 
     batch.start_workers(2, FAST)
     processes = [p for pool in batch._STARTED.values() for p in pool._processes.values()]  # type: ignore[attr-defined]
     assert len(processes) == 2
     batch.drop_workers()
-    for p in processes:
-        p.join(60)
-        assert not p.is_alive()
+    wait_for(lambda: not any(alive(p.pid) for p in processes), "the dropped workers to end", 60)

@@ -156,3 +156,14 @@ def test_submitting_an_allowed_url_fetches_and_stores_the_article(
         assert (article["outlet"], article["title"]) == ("Test Wire", "Talks resume")
     finally:
         site.stop()
+
+
+def test_a_subscription_id_beyond_the_stores_integers_is_refused_not_a_server_error(
+    client: TestClient,
+) -> None:
+    # PostgreSQL's integer column cannot even compare with 3,000,000,000: refused as input.
+    assert client.get("/api/v1/alerts", params={"subscription": 3_000_000_000}).status_code == 422
+    assert client.get("/api/v1/alerts", params={"subscription": 0}).status_code == 422
+    gone = client.delete("/api/v1/subscriptions/3000000000", headers=AUTH)
+    assert gone.status_code == 422
+    assert client.get("/api/v1/alerts", params={"subscription": 7}).status_code == 200

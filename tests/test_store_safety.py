@@ -12,7 +12,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,11 +28,13 @@ from reliability_kit import (
     BACKENDS,
     DEMO,
     PARLEY,
+    alive,
     dump,
     empty_db,
     pg_url,
     reset_pg,
     subprocess_env,
+    wait_for,
 )
 
 NUL = "\x00"
@@ -163,22 +164,6 @@ def children(pid: int) -> dict[int, str]:
         if int(ppid) == pid and state != "Z":
             found[int(entry.name)] = cmd
     return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def wait_for(condition: Any, what: str, limit: float = 180.0) -> None:
-    """Poll ``condition`` until true; failing after ``limit`` seconds (a guard, not a timing)."""
-    end = time.monotonic() + limit
-    while not condition():
-        assert time.monotonic() < end, f"gave up waiting for {what}"
-        time.sleep(0.2)
 
 
 def start_pool_ingest(url: str, corpus: Path) -> tuple[subprocess.Popen[str], list[int]]:

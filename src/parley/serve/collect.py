@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Annotated, Any
 from xml.etree import ElementTree as ET
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
@@ -36,7 +36,11 @@ pages = APIRouter(include_in_schema=False)
 
 Svc = Annotated[Services, Depends(services)]
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many.")]
-SubId = Annotated[int | None, Query(description="Only this subscription's alerts.")]
+#: Subscription ids are 32-bit integers in both stores; a larger one names none (422, not 500).
+MAX_ID = 2**31 - 1
+SubId = Annotated[
+    int | None, Query(ge=1, le=MAX_ID, description="Only this subscription's alerts.")
+]
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -138,7 +142,7 @@ def _answer(made: Created) -> JSONResponse:
 
 
 @api.delete("/subscriptions/{sub_id}", summary="Delete a subscription (needs the token)")
-def unsubscribe(request: Request, svc: Svc, sub_id: int) -> Done:
+def unsubscribe(request: Request, svc: Svc, sub_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Done:
     check_token(svc, request)
     if not svc.store.collect.unsubscribe(sub_id):
         raise NotFound(f"No subscription {sub_id}.")
