@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import socket
 import sys
 import time
 from pathlib import Path
@@ -104,3 +106,16 @@ def wait_for(condition: Any, what: str, limit: float = 180.0) -> None:
     while not condition():
         assert time.monotonic() < end, f"gave up waiting for {what}"
         time.sleep(0.2)
+
+
+def free_port(ports: range) -> int:
+    """The first port of ``ports`` (a test's own range) that nothing listens on; skipped, saying
+    so, when every one is taken."""
+    for port in ports:
+        with contextlib.closing(socket.socket()) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.skip(f"no free port in {ports}")

@@ -14,21 +14,10 @@ import httpx
 import pytest
 
 from parley.store import open_store
-from reliability_kit import PARLEY, subprocess_env
+from reliability_kit import PARLEY, free_port, subprocess_env
 
 #: Ports this suite may use for local servers (api3's range, YOURPORT+100 .. YOURPORT+199).
 PORTS = range(56930, 56960)
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with contextlib.closing(socket.socket()) as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip(f"no free port in {PORTS}")
 
 
 def _children(pid: int) -> set[int]:
@@ -58,7 +47,7 @@ def _listening_workers(pid: int) -> set[int]:
 def test_two_workers_answer_side_by_side(tmp_path: Path) -> None:
     db = tmp_path / "parley.db"
     open_store(str(db)).close()
-    port = free_port()
+    port = free_port(PORTS)
     args = ["serve", "--db", str(db), "--port", str(port), "--workers", "2"]
     proc = subprocess.Popen([PARLEY, *args], env=subprocess_env(), stderr=subprocess.PIPE)
     try:

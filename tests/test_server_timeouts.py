@@ -12,21 +12,10 @@ from collections.abc import Iterator
 import pytest
 
 from parley.store import open_store
-from reliability_kit import PARLEY, subprocess_env
+from reliability_kit import PARLEY, free_port, subprocess_env
 
 #: Ports this suite may use for local servers (YOURPORT+100 .. YOURPORT+199 of this engineer).
 PORTS = range(55543, 55643)
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with contextlib.closing(socket.socket()) as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip(f"no free port in {PORTS}")
 
 
 def connect(port: int) -> socket.socket:
@@ -38,7 +27,7 @@ def connect(port: int) -> socket.socket:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     db = tmp_path_factory.mktemp("serve") / "parley.db"
     open_store(str(db)).close()
-    port = free_port()
+    port = free_port(PORTS)
     args = ["serve", "--db", str(db), "--port", str(port), "--request-timeout", "1"]
     proc = subprocess.Popen([PARLEY, *args], env=subprocess_env(), stderr=subprocess.PIPE)
     try:
