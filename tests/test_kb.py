@@ -299,6 +299,9 @@ def test_a_partial_start_survives_a_round_trip_through_json() -> None:
     role = Role.model_validate({"title": "Envoy", "start": "2001-07"})
     again = Role.model_validate_json(role.model_dump_json())
     assert again == role and again.start == dt.date(2001, 7, 31)
+    # A full date said to be known only to the month means that month: its last day.
+    coarse = Role.model_validate({"title": "Envoy", "start": "2001-07-16", "start_known": "month"})
+    assert coarse == role
 
 
 @pytest.mark.parametrize(

@@ -194,17 +194,19 @@ def _start_and_precision(value: Any, known: Any) -> tuple[Any, Any]:
     text = value.isoformat() if isinstance(value, dt.date) else value
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
         return value, known  # left to the field's own validation and its error message
-    precision = {4: "year", 7: "month", 10: known or "day"}[len(text)]
-    if known not in (None, precision) and len(text) < 10:
-        raise ValueError(f"start {text!r} is known to the {precision}, not the {known}")
-    first = dt.date.fromisoformat(f"{text}-01-01"[:10]) if len(text) < 10 else None
+    if len(text) == 10:
+        precision = known or "day"
+    else:
+        precision = "year" if len(text) == 4 else "month"
+        if known not in (None, precision):
+            raise ValueError(f"start {text!r} is known to the {precision}, not the {known}")
+    if precision not in ("month", "year"):
+        return text, precision  # a full day; an unknown precision fails the field's check
+    first = dt.date.fromisoformat((text + "-01-01")[:10]).replace(day=1)
     if precision == "year":
-        return dt.date(int(text[:4]), 12, 31), precision
-    if precision == "month":
-        first = first or dt.date.fromisoformat(text).replace(day=1)
-        following = (first + dt.timedelta(days=31)).replace(day=1)
-        return following - dt.timedelta(days=1), precision
-    return text, precision
+        return first.replace(month=12, day=31), precision
+    following = (first + dt.timedelta(days=31)).replace(day=1)
+    return following - dt.timedelta(days=1), precision
 
 
 class Actor(Record):
