@@ -320,6 +320,24 @@ def test_a_lone_word_needs_a_closer_match_than_a_full_name() -> None:
     assert index.fuzzy("Javier Mileii") is not None
 
 
+def test_a_given_name_is_not_matched_by_a_bare_surname_alias() -> None:
+    # A bare surname alias is for mentions without a given name; someone else of that surname,
+    # named in full, is not the known person (issue 12: a scholar is not the minister).
+    index = PersonIndex([person("p:koval", "Taras Kovalenko", "UKR", aliases=("Kovalenko",))])
+    assert index.fuzzy("Marta Kovalenko") is None
+    assert index.fuzzy("Hanna Kowalenko") is None
+    # ...while the same person named in full, by initial, or by surname alone still links.
+    for text in ("Taras Kovalenko", "T. Kovalenko", "Kovalenko"):
+        found = index.fuzzy(text)
+        assert found is not None and found[0].id == "p:koval", text
+
+
+def test_someone_known_by_one_name_only_is_still_matched_by_it() -> None:
+    index = PersonIndex([person("p:one", "Ramotar", "GUY")])
+    found = index.fuzzy("Donald Ramotar")
+    assert found is not None and found[0].id == "p:one"
+
+
 def test_organisation_role_keys_may_end_with_its_all_capitals_name() -> None:
     nato = Actor(id="igo:nato", name="NATO", kind="igo", aliases=["the Alliance"])
     assert _suffixes(nato) == ["igo:nato", "NATO"]

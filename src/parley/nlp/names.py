@@ -90,6 +90,7 @@ class PersonIndex:
         self._by_key: dict[str, set[str]] = defaultdict(set)
         self._by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._people: dict[str, Actor] = {}
+        self._full_named: set[str] = set()  # people with a name of two words or more
         # News repeats names from article to article: each is scored against the index once.
         self._fuzzy: dict[tuple[str, float], tuple[Actor, float] | None] = {}
         for person in people:
@@ -102,6 +103,8 @@ class PersonIndex:
         if not key:
             return
         self._by_key[key].add(actor_id)
+        if " " in key:
+            self._full_named.add(actor_id)
         self._by_initial[key.split()[-1][0]].append((key, actor_id))
 
     def exact(self, name: str) -> Actor | None:
@@ -130,6 +133,8 @@ class PersonIndex:
             threshold = max(threshold, _ONE_WORD_THRESHOLD)
         scores: dict[str, float] = {}
         for cand, actor_id in self._by_initial.get(key.split()[-1][0], []):
+            if self._other_given_name(key, cand, actor_id):
+                continue
             score = name_similarity(key, cand)
             if score >= threshold and score > scores.get(actor_id, 0.0):
                 scores[actor_id] = score
@@ -139,6 +144,15 @@ class PersonIndex:
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.02:
             return None  # two people fit about as well: refuse to guess
         return self._people[ranked[0][0]], ranked[0][1]
+
+    def _other_given_name(self, key: str, cand: str, actor_id: str) -> bool:
+        """Whether a name with a given name ("Olga Meredov") is being scored against a bare
+        surname alias ("Meredov") of someone whose full name is known ("Rashid Meredov").
+
+        The alias says nothing about the given name, so it would score 1.0 for anyone of that
+        surname; the full name, scored on its own entry, decides instead.
+        """
+        return " " in key and " " not in cand and actor_id in self._full_named
 
     def surname_of(self, actor_id: str) -> str | None:
         """The surname of a known person, for matching later short references."""
