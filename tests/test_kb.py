@@ -13,6 +13,7 @@ import pytest
 
 from parley.errors import KnowledgeBaseError
 from parley.kb import FORMAT, KnowledgeBase, alias_key, load_demonyms, load_kb
+from parley.models import Role
 
 ACTOR_DIR = resources.files("parley") / "data" / "actors"
 SHIPPED = sorted(p.name for p in ACTOR_DIR.iterdir() if p.name.endswith(".json"))
@@ -270,6 +271,59 @@ def test_an_open_term_confirmed_until_a_day_is_not_assumed_after_it(tmp_path: Pa
     assert kb["person:jane-roe"].roles_on(dt.date(2026, 1, 1)) == []
     # A known end date is the bound; the confirmation day does not cut a closed term short.
     assert kb.holder("trade_envoy:NOR", dt.date(2024, 12, 1)) == kb["person:john-roe"]
+
+
+def _envoy(start: str, **extra: object) -> dict[str, object]:
+    return {"id": "person:jan-roe", "name": "Jan Roe", "kind": "person", "country": "NOR",
+            "roles": [{"title": "Special Envoy of Norway", "key": "special_envoy:NOR",
+                       "start": start, "end": None, **extra}]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("start", "known", "first_day"),
+    [("2001-07", "month", dt.date(2001, 7, 31)), ("2024-02", "month", dt.date(2024, 2, 29)),
+     ("2001", "year", dt.date(2001, 12, 31)), ("2001-07-16", "day", dt.date(2001, 7, 16))],
+)  # fmt: skip
+def test_a_start_known_to_the_month_or_year_is_assumed_only_from_its_last_day(
+    tmp_path: Path, start: str, known: str, first_day: dt.date
+) -> None:
+    # "In office since July 2001": he may have started on the 31st, so the 30th is not his.
+    kb = load_kb([_write(tmp_path, [_envoy(start)])])
+    role = kb["person:jan-roe"].roles[0]
+    assert (role.start, role.start_known) == (first_day, known)
+    assert kb.holder("special_envoy:NOR", first_day) == kb["person:jan-roe"]
+    assert kb.holder("special_envoy:NOR", first_day - dt.timedelta(days=1)) is None
+
+
+def test_a_partial_start_survives_a_round_trip_through_json() -> None:
+    role = Role.model_validate({"title": "Envoy", "start": "2001-07"})
+    again = Role.model_validate_json(role.model_dump_json())
+    assert again == role and again.start == dt.date(2001, 7, 31)
+    # A full date said to be known only to the month means that month: its last day.
+    coarse = Role.model_validate({"title": "Envoy", "start": "2001-07-16", "start_known": "month"})
+    assert coarse == role
+
+
+@pytest.mark.parametrize(
+    ("start", "extra"),
+    [("2001-13", {}), ("2001-07", {"start_known": "day"}), ("2001", {"start_known": "month"}),
+     ("July 2001", {}), ("2001-07", {"start_known": "week"})],
+)  # fmt: skip
+def test_a_malformed_partial_start_is_refused_with_the_file_named(
+    tmp_path: Path, start: str, extra: dict[str, object]
+) -> None:
+    path = _write(tmp_path, [_envoy(start, **extra)], name="partial.json")
+    with pytest.raises(KnowledgeBaseError, match="partial.json"):
+        load_kb([path])
+
+
+def test_shipped_partial_starts_are_written_as_partial_dates() -> None:
+    # A term stored as a last day with a coarser precision must come from a "2001-07" or
+    # "2001" in the file, so the data says what the source said.
+    for name in SHIPPED:
+        for item in _raw(name)["actors"]:  # type: ignore[attr-defined]
+            for r in item.get("roles", []):
+                assert "start_known" not in r, (item["id"], r)
 
 
 def test_confirmation_days_fall_inside_their_terms(shipped: KnowledgeBase) -> None:

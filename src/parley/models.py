@@ -12,9 +12,10 @@ form (``Analysis.to_json()``) is the public contract ``parley-analysis/1`` docum
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -158,6 +159,27 @@ class Role(Record):
         ),
     )
 
+    start_known: Literal["day", "month", "year"] = Field(
+        default="day",
+        description=(
+            "how precisely the start is known; for 'month' or 'year' (a file may write "
+            "'2001-07' or '2001') `start` is the last day of that month or year, the first day "
+            "the holding is certain"
+        ),
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _partial_start(cls, data: Any) -> Any:
+        """Read a start known only to the month or year ("2001-07", "2001") as its last day.
+
+        Why: sources often date a long-serving minister's appointment only to the month or
+        year, and assuming the first day would link someone before they were in office."""
+        if not isinstance(data, dict) or data.get("start") is None:
+            return data
+        start, known = _start_and_precision(data["start"], data.get("start_known"))
+        return {**data, "start": start, "start_known": known}
+
     def held_on(self, day: dt.date) -> bool:
         """Whether the role is known to be held on ``day``."""
         if self.start is not None and day < self.start:
@@ -165,6 +187,26 @@ class Role(Record):
         if self.end is not None:
             return day <= self.end
         return self.checked is None or day <= self.checked
+
+
+def _start_and_precision(value: Any, known: Any) -> tuple[Any, Any]:
+    """A role's start and how precisely it is known; a partial date becomes its last day."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        return value, known  # left to the field's own validation and its error message
+    if len(text) == 10:
+        precision = known or "day"
+    else:
+        precision = "year" if len(text) == 4 else "month"
+        if known not in (None, precision):
+            raise ValueError(f"start {text!r} is known to the {precision}, not the {known}")
+    if precision not in ("month", "year"):
+        return text, precision  # a full day; an unknown precision fails the field's check
+    first = dt.date.fromisoformat((text + "-01-01")[:10]).replace(day=1)
+    if precision == "year":
+        return first.replace(month=12, day=31), precision
+    following = (first + dt.timedelta(days=31)).replace(day=1)
+    return following - dt.timedelta(days=1), precision
 
 
 class Actor(Record):
