@@ -18,7 +18,14 @@ import datetime as dt
 import parley.knowledge as knowledge
 from parley.kb import load_kb
 
-OFFICES = ("foreign_minister", "defence_minister", "president", "prime_minister", "monarch")
+OFFICES = (
+    "foreign_minister",
+    "defence_minister",
+    "president",
+    "prime_minister",
+    "chancellor",
+    "monarch",
+)
 REGIONS = {
     "africa": "DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG COD CIV DJI EGY GNQ ERI SWZ ETH "
     "GAB GMB GHA GIN GNB KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA STP SEN "
