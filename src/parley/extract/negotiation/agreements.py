@@ -811,6 +811,8 @@ def _ceasefires(
             continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
         if _of_an_earlier_year(ctx, start):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
+        if _lasted_before(ctx.article.text, start):
+            continue  # "fighting broke out after five months of truce": an earlier one
         if _listed_issue(ctx.article.text, start):
             continue  # "the issues concern: the re-establishment of the cease-fire; …"
         pair = _sides_near(ctx, start)
@@ -821,6 +823,14 @@ def _ceasefires(
         known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
         out.append(AgreementRef(key, start, end, True))
     return out
+
+
+def _lasted_before(text: str, at: int) -> bool:
+    """ "The war resumed after five months of humanitarian truce agreed between the parties":
+    a truce told by how long it held before something that ended it is an earlier one."""
+    units = alt([*knowledge.table(LEXICON, "duration_units"), "year"])
+    lead = text[max(0, at - 60) : at]
+    return re.search(rf"\bafter\s+(?:\w+\s+){{1,2}}(?:{units})s?\s+of\s+(?:[\w-]+\s+)?$", lead, re.I) is not None
 
 
 def _listed_issue(text: str, at: int) -> bool:
