@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -43,6 +43,7 @@ from parley.extract.negotiation.parties import (
 from parley.extract.negotiation.words import alt, capitalised
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text, doc_tokens
+from parley.kb import load_demonyms
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -328,7 +329,8 @@ class AgreementsExtractor:
     # exchange deals ------------------------------------------------------------------------
     def _exchange_deals(self, ctx: Context) -> dict[str, _Draft]:
         """Deals to exchange people: "agreed to exchange detainees" (agreed), "exchanged 12
-        detainees …, carrying out a deal" (implemented). An exchange with no deal in sight
+        detainees …, carrying out a deal" (implemented), "conducted a prisoner swap" (an
+        exchange carried out is a deal carried out). An exchange with no deal in sight
         ("announced the exchange of prisoners") is an event, not an agreement."""
         drafts: dict[str, _Draft] = {}
         if not self.exchanges:
@@ -345,7 +347,7 @@ class AgreementsExtractor:
                 if what is None and tok.pos_ == "VERB":
                     continue  # "agreed to exchange maps": not people
                 what = what or default_what
-                parties = _acting_states(ctx, tok) or _dominant_pair(ctx)
+                parties = _exchange_sides(ctx, tok) or _dominant_pair(ctx)
                 if what is None or len(parties) < 2:
                     continue
                 names = [
@@ -421,7 +423,10 @@ class AgreementsExtractor:
             return "agreed", tok.head  # "an accord to exchange 1,000 prisoners each"
         tied = any(t.lemma_.lower() in deal_words for t in sent)
         happened = tok if verb else tok.head
-        if tied and happened.tag_ == "VBD" and not _hedged(happened):
+        # "conducted a major prisoner swap with Russia": an exchange carried out is a deal
+        # carried out, deal word or not.
+        done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
+        if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
         return None
 
@@ -638,6 +643,37 @@ def _acting_states(ctx: Context, tok: Token) -> list[str]:
             ids = [at[t.i] for s in subj for t in s.subtree if t.i in at]
             return list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     return []
+
+
+def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
+    """The states that exchange: those "between" whom the swap is, else the subject's with
+    those it swaps "with" ("the US conducted a prisoner swap with Russia"), else the
+    subject's alone ("Armenia and Azerbaijan agreed to exchange"); [] when fewer than two."""
+    at = actor_at(ctx)
+    demonyms = load_demonyms()
+
+    def state_at(t: Token) -> str | None:
+        """The state a token names: not a capital standing for where ("Ankara, August 2")."""
+        found = at.get(t.i) or demonyms.get(t.text)
+        if found is None or not is_state(ctx, found):
+            return None
+        return None if found in ctx.kb and ctx.kb[found].capital == t.text else found
+
+    def states(heads: Iterable[Token], deps: tuple[str, ...]) -> list[str]:
+        ids = [
+            state_at(t)
+            for h in heads
+            for c in h.children
+            if c.lower_ in deps or c.dep_ in deps
+            for t in c.subtree
+        ]
+        return list(dict.fromkeys(i for i in ids if i is not None))
+
+    between = states([tok], ("between",))
+    if len(between) >= 2:
+        return between
+    sides = list(dict.fromkeys([*states([tok.head], ("nsubj",)), *states([tok, tok.head], ("with",))]))
+    return sides if len(sides) >= 2 else _acting_states(ctx, tok)
 
 
 def _dominant_pair(ctx: Context) -> list[str]:

@@ -349,17 +349,18 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     in a negotiation. Co-mention elsewhere is no evidence of talks.
 
     Evidence, strongest first: a name for the talks that joins the two ("Armenia-Azerbaijan
-    peace talks"), an agreement or talks event between them, a sentence about talks, rounds,
+    peace talks"), an agreement, talks or exchange event between them, a sentence about talks, rounds,
     proposals or an agreement that names both. Places in a wire dateline name no side.
     """
     skip = set(mediators)
     pairs: Counter[tuple[str, str]] = Counter()
+    acted: Counter[tuple[str, str]] = Counter()  # a tie goes to the two that met or traded
 
-    def add(sides: list[str], weight: int) -> None:
+    def add(sides: list[str], weight: int, counter: Counter[tuple[str, str]] = pairs) -> None:
         sides = [s for s in dict.fromkeys(sides) if s not in skip]
         for i, a in enumerate(sides):
             for b in sides[i + 1 :]:
-                pairs[(a, b) if a < b else (b, a)] += weight
+                counter[(a, b) if a < b else (b, a)] += weight
 
     at = actor_at(ctx)
     dash = ctx.article.text.find("—")
@@ -375,12 +376,15 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
             add(parties_of(ctx, named if len(named) >= 2 else _joined_sides(ctx, m[0])), 3)
+    traded = knowledge.words(LEXICON, "negotiated_modes")  # a swap is a deal carried out
     for e in ctx.analysis.events:
-        if e.type in ("CONSULT", "AGREE") and e.status in ("occurred", "planned"):
+        negotiated = e.type in ("CONSULT", "AGREE") or e.mode in traded
+        if negotiated and e.status in ("occurred", "planned"):
             add(parties_of(ctx, [*e.source, *e.target]), 2)
+            add(parties_of(ctx, [*e.source, *e.target]), 1, acted)
     if not pairs:
         return government_pair(ctx)
-    return list(pairs.most_common(1)[0][0])
+    return list(max(pairs, key=lambda pair: (pairs[pair], acted[pair])))
 
 
 def _a_place(tok: Token) -> bool:

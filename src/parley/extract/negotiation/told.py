@@ -50,6 +50,7 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
     """Make sure every round and agreement step this article reports is told by an event."""
     _give_sides_to_anaphors(ctx, tracks)
     _date_by_own_clause(ctx)
+    _count_this_one(ctx)
     for track in tracks:
         for r in track.rounds:
             _tell_round(ctx, track, r, extractor)
@@ -109,6 +110,34 @@ def _give_sides_to_anaphors(ctx: Context, tracks: Sequence[Track]) -> None:
             continue
         fixed = e.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
         ctx.analysis.events[i] = fixed
+
+
+def _count_this_one(ctx: Context) -> None:
+    """ "It's the third notable prisoner swap between the US and Russia in recent years": the
+    act the article reports, counted among earlier ones, not an earlier one. The events
+    extractor reads "in recent years" as history; the act is the report's own, dated by it."""
+    pub = ctx.article.published_at
+    if pub is None:
+        return
+    for i, e in enumerate(ctx.analysis.events):
+        if e.status != "historical" or e.trigger is None:
+            continue
+        span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or not _counted_here(span.root):
+            continue
+        day = TimeExpression(text="", start=e.evidence.start, end=e.evidence.start,
+                             value=pub.isoformat(), precision="approximate")
+        ctx.analysis.events[i] = e.model_copy(update={"status": "occurred", "date": day})
+
+
+def _counted_here(noun: Token) -> bool:
+    """Whether ``noun`` is "the <ordinal> …" said of "it" or "this" ("it is the third swap")."""
+    head = noun.head
+    if noun.dep_ != "attr" or head.lemma_ != "be":
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    ordinal = any(c.ent_type_ == "ORDINAL" for c in noun.children if c.dep_ == "amod")
+    return ordinal and subject is not None and subject.lower_ in ("it", "this")
 
 
 def _date_by_own_clause(ctx: Context) -> None:
