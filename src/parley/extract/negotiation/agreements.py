@@ -864,9 +864,11 @@ def _ceasefires(
 def _lasted_before(text: str, at: int) -> bool:
     """ "The war resumed after five months of humanitarian truce agreed between the parties":
     a truce told by how long it held before something that ended it is an earlier one."""
-    units = alt([*knowledge.table(LEXICON, "duration_units"), "year"])
+    units = alt(knowledge.words(LEXICON, "truce_length_units"))
+    ended = alt(knowledge.words(LEXICON, "ended_after_words"))
     lead = text[max(0, at - 60) : at]
-    return re.search(rf"\bafter\s+(?:\w+\s+){{1,2}}(?:{units})s?\s+of\s+(?:[\w-]+\s+)?$", lead, re.I) is not None
+    lasted = rf"\b(?:{ended})\s+(?:\w+\s+){{1,2}}(?:{units})s?\s+of\s+(?:[\w-]+\s+)?$"
+    return re.search(lasted, lead, re.I) is not None
 
 
 def _listed_issue(text: str, at: int) -> bool:
@@ -1171,8 +1173,10 @@ def _verb_chain(verb: Token) -> list[Token]:
     while verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SPEECH_VERBS:
         verb = verb.head
         chain.append(verb)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "exchanged on December 22 the documents
-        head = _governing_verb(verb.head)  # ratifying the treaty": the exchange dates it
+    # "exchanged on December 22 the documents ratifying the treaty", "took a final step on
+    # Thursday, signing a ceasefire": the verb the participle hangs on dates it
+    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+        head = _governing_verb(verb.head)
         if head is not verb and head.lemma_.lower() not in _SPEECH_VERBS:
             chain.append(head)
     return chain
@@ -1232,6 +1236,9 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     ]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
+    groups = [i for i in ids if i in ctx.kb and ctx.kb[i].kind == "group"]
+    if states and groups:
+        return None  # "the government and the rebels signed": the two sides acted together
     if states:
         return states[0] if len(states) == 1 else None  # several states acted together
     countries = {led_movement(ctx, i) or ctx.kb[i].country if i in ctx.kb else i for i in ids}

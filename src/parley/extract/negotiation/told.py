@@ -116,7 +116,7 @@ def _count_this_one(ctx: Context) -> None:
     """ "It's the third notable prisoner swap between the US and Russia in recent years": the
     act the article reports, counted among earlier ones, not an earlier one. The events
     extractor reads "in recent years" as history; the act is the report's own, dated by it."""
-    pub = ctx.article.published_at
+    pub = ctx.analysis.article.published_at
     if pub is None:
         return
     for i, e in enumerate(ctx.analysis.events):
@@ -145,7 +145,7 @@ def _date_by_own_clause(ctx: Context) -> None:
     act the events extractor dated only by the report (a stand-in with no words) is dated by
     the date its own clause gives (on the verb or the verb it governs with "to"). An occurred
     act is not in the future: a bare month that the dates read as next year's is this one's."""
-    pub = ctx.article.published_at
+    pub = ctx.analysis.article.published_at
     if pub is None:
         return
     for i, e in enumerate(ctx.analysis.events):
