@@ -1236,8 +1236,7 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     ]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
-    groups = [i for i in ids if i in ctx.kb and ctx.kb[i].kind == "group"]
-    if states and groups:
+    if states and _joined_group(ctx, subject):
         return None  # "the government and the rebels signed": the two sides acted together
     if states:
         return states[0] if len(states) == 1 else None  # several states acted together
@@ -1245,6 +1244,20 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     if len(countries) > 1:
         return None  # "Tokayev and Berdimuhamedov signed": the parties acted together
     return ids[0] if ids else None
+
+
+def _joined_group(ctx: Context, subject: Token) -> bool:
+    """Whether an armed group is joined to the subject by "and" ("the government of Ethiopia
+    and the TPLF"), not merely named inside it ("the army's offer the RSF rejected")."""
+    at = actor_at(ctx)
+    for t in subject.subtree:
+        found = at.get(t.i)
+        if found is None or found not in ctx.kb or ctx.kb[found].kind != "group":
+            continue
+        path = [t, *(a for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a))]
+        if any(a.dep_ == "conj" for a in path):
+            return True
+    return False
 
 
 def _previous_sentence(sent: SpacySpan) -> SpacySpan | None:

@@ -148,8 +148,11 @@ def _date_by_own_clause(ctx: Context) -> None:
     pub = ctx.analysis.article.published_at
     if pub is None:
         return
+    types = knowledge.words(LEXICON, "clause_dated_types")
     for i, e in enumerate(ctx.analysis.events):
-        if e.status != "occurred" or e.trigger is None or e.date is None or e.date.text:
+        if e.type not in types or e.status != "occurred" or e.trigger is None:
+            continue
+        if e.date is None or e.date.text:
             continue
         found = [d for d in _clause_dates(ctx, e) if d.value]
         if len(found) != 1:
