@@ -1732,3 +1732,28 @@ def test_a_government_and_its_rebels_that_signed_signed_together(pipeline) -> No
         day="2026-06-24",
     )
     assert [by for _, by in _signed(alone)] == ["ETH"]
+
+
+def _agree(article: str, text: str) -> tuple[Analysis, int]:
+    ev = Event(
+        type="AGREE",
+        source=["COL", "group:eln"],
+        target=["group:eln", "COL"],
+        date=TimeExpression(text="on Tuesday", start=0, end=1, value="2026-07-07", precision="day"),
+        evidence=Span(start=0, end=len(text), text=text),
+    )
+    art = Article(id=article, text=text, outlet=article, published_at=dt.date(2026, 7, 8))
+    return Analysis(article=art, events=[ev]), 0
+
+
+def test_a_truce_agreed_and_another_commitment_of_that_day_are_two_stories() -> None:
+    truce, _ = _agree("A", "The army and the ELN agreed on Tuesday to a five-day truce.")
+    aid, _ = _agree("B", "Both delegations committed on Tuesday to let aid convoys through.")
+    assert cluster_stories([truce, aid], min_sources=2) == []
+
+
+def test_a_truce_told_in_other_words_is_the_same_story() -> None:
+    truce, _ = _agree("A", "The army and the ELN agreed on Tuesday to a five-day truce.")
+    halt, _ = _agree("B", "The two sides agreed on Tuesday to cease hostilities for five days.")
+    [story] = cluster_stories([truce, halt], min_sources=2)
+    assert story.type == "AGREE"
