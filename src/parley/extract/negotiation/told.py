@@ -150,7 +150,7 @@ def _date_by_own_clause(ctx: Context) -> None:
         return
     types = knowledge.words(LEXICON, "clause_dated_types")
     for i, e in enumerate(ctx.analysis.events):
-        if e.type not in types or e.status != "occurred" or e.trigger is None:
+        if e.type.lower() not in types or e.status != "occurred" or e.trigger is None:
             continue
         if e.date is None or e.date.text:
             continue
