@@ -1512,8 +1512,7 @@ def test_talks_a_state_hosts_still_make_it_a_mediator(pipeline) -> None:  # type
 def test_mediator_before_a_states_name_makes_it_the_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,
-        "Ethiopia and the TPLF have resumed peace talks in Nairobi, mediator Kenya said on "
-        "Monday.",
+        "Ethiopia and the TPLF have resumed peace talks in Nairobi, mediator Kenya said on Monday.",
         day="2026-03-10",
     )
     assert "KEN" in _mediators(an)
@@ -1571,7 +1570,9 @@ def test_the_parties_that_signed_are_the_sides_of_the_track(pipeline) -> None:  
 @pytest.mark.model
 def test_a_named_signatory_keeps_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(pipeline, _PARTIES_SIGNED.format(subject="Egypt"), day="2026-06-02")
-    signed = [e for e in an.events if e.type == "SUPPORT" and e.trigger and "sign" in e.trigger.text]
+    signed = [
+        e for e in an.events if e.type == "SUPPORT" and e.trigger and "sign" in e.trigger.text
+    ]
     assert signed and all("group:rsf" not in e.source for e in signed)
 
 
@@ -1628,8 +1629,7 @@ def test_a_truce_that_held_before_new_fighting_is_an_earlier_one(pipeline) -> No
     assert not [a for a in an.agreements if a.kind == "ceasefire"]
     dated = _run(
         pipeline,
-        "A truce was agreed between Colombia's army and the ELN in June, the Cuban mediators "
-        "said.",
+        "A truce was agreed between Colombia's army and the ELN in June, the Cuban mediators said.",
         day="2026-07-20",
     )
     statuses = [(s.status, s.date) for a in dated.agreements for s in a.statuses]

@@ -207,7 +207,10 @@ def agreement_step(event: Event) -> str | None:
 
 @cache
 def _ceasefire_words() -> re.Pattern[str]:
-    words = [*knowledge.phrases(LEXICON, "ceasefire_words"), *knowledge.phrases(LEXICON, "ceasefire_objects")]
+    words = [
+        *knowledge.phrases(LEXICON, "ceasefire_words"),
+        *knowledge.phrases(LEXICON, "ceasefire_objects"),
+    ]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 

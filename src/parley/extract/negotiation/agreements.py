@@ -41,9 +41,9 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.words import alt, capitalised
+from parley.kb import load_demonyms
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text, doc_tokens
-from parley.kb import load_demonyms
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -672,7 +672,9 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
     between = states([tok], ("between",))
     if len(between) >= 2:
         return between
-    sides = list(dict.fromkeys([*states([tok.head], ("nsubj",)), *states([tok, tok.head], ("with",))]))
+    sides = list(
+        dict.fromkeys([*states([tok.head], ("nsubj",)), *states([tok, tok.head], ("with",))])
+    )
     return sides if len(sides) >= 2 else _acting_states(ctx, tok)
 
 

@@ -349,8 +349,9 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     in a negotiation. Co-mention elsewhere is no evidence of talks.
 
     Evidence, strongest first: a name for the talks that joins the two ("Armenia-Azerbaijan
-    peace talks"), an agreement, talks or exchange event between them, a sentence about talks, rounds,
-    proposals or an agreement that names both. Places in a wire dateline name no side.
+    peace talks"), an agreement, talks or exchange event between them, a sentence about talks,
+    rounds, proposals or an agreement that names both. Places in a wire dateline name no side.
+    A tie goes to the pair that met or traded.
     """
     skip = set(mediators)
     pairs: Counter[tuple[str, str]] = Counter()
@@ -384,7 +385,8 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
             add(parties_of(ctx, [*e.source, *e.target]), 1, acted)
     if not pairs:
         return government_pair(ctx)
-    return list(max(pairs, key=lambda pair: (pairs[pair], acted[pair])))
+    best: tuple[str, str] = max(pairs, key=lambda two: (pairs[two], acted[two]))
+    return list(best)
 
 
 def _a_place(tok: Token) -> bool:

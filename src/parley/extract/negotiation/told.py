@@ -125,8 +125,13 @@ def _count_this_one(ctx: Context) -> None:
         span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
         if span is None or not _counted_here(span.root):
             continue
-        day = TimeExpression(text="", start=e.evidence.start, end=e.evidence.start,
-                             value=pub.isoformat(), precision="approximate")
+        day = TimeExpression(
+            text="",
+            start=e.evidence.start,
+            end=e.evidence.start,
+            value=pub.isoformat(),
+            precision="approximate",
+        )
         ctx.analysis.events[i] = e.model_copy(update={"status": "occurred", "date": day})
 
 
@@ -160,7 +165,9 @@ def _date_by_own_clause(ctx: Context) -> None:
         d = found[0]
         value = _past(d.value or "", pub.isoformat())
         if value is not None:
-            ctx.analysis.events[i] = e.model_copy(update={"date": d.model_copy(update={"value": value})})
+            ctx.analysis.events[i] = e.model_copy(
+                update={"date": d.model_copy(update={"value": value})}
+            )
 
 
 def _past(value: str, pub: str) -> str | None:
@@ -355,9 +362,7 @@ def _tell_concluded(ctx: Context, ag: Agreement, extractor: str) -> None:
     its two sides, unless the article already tells them agreeing then."""
     if ag.kind not in knowledge.words(LEXICON, "agreed_when_signed_kinds"):
         return
-    signed = next(
-        (s for s in ag.statuses if s.status == "signed" and s.evidence and s.date), None
-    )
+    signed = next((s for s in ag.statuses if s.status == "signed" and s.evidence and s.date), None)
     sides = _sides(ctx, ag.parties)
     if signed is None or signed.evidence is None or signed.date is None or len(sides) < 2:
         return
