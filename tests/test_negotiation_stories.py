@@ -1757,3 +1757,28 @@ def test_a_truce_told_in_other_words_is_the_same_story() -> None:
     halt, _ = _agree("B", "The two sides agreed on Tuesday to cease hostilities for five days.")
     [story] = cluster_stories([truce, halt], min_sources=2)
     assert story.type == "AGREE"
+
+
+@pytest.mark.model
+def test_talks_that_have_resumed_in_a_city_are_a_session_held_there(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Ethiopia and the TPLF have restarted peace talks in Nairobi, mediator Kenya said on "
+        "Monday.",
+        day="2026-03-10",
+    )
+    [track] = an.tracks
+    assert [(r.status, r.venue, r.date) for r in track.rounds] == [
+        ("held", "Nairobi", "2026-03-09")
+    ]
+
+
+@pytest.mark.model
+def test_attacks_that_have_resumed_are_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Ethiopia and the TPLF agreed a truce in Nairobi last year. The rebels have resumed "
+        "attacks near Mekelle, the army said on Monday.",
+        day="2026-03-10",
+    )
+    assert all(not t.rounds for t in an.tracks)

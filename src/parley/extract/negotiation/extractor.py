@@ -273,8 +273,9 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 @knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
-    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "talks
-    with the rebels, which are scheduled to take place on Wednesday"."""
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "have
+    restarted peace talks", "talks with the rebels, which are scheduled to take place on
+    Wednesday"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -283,11 +284,13 @@ def _next_round_pattern() -> re.Pattern[str]:
     due = spaced(knowledge.phrases(_LEX, "resume_auxiliaries"))
     lead = alt(knowledge.phrases(_LEX, "resume_leads"))
     past = alt(knowledge.phrases(_LEX, "past_round_words"))
+    have = alt(knowledge.phrases(_LEX, "resumed_leads"))
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
         rf"|{_scheduled_talks(talks)}"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:{past})\s+(?:{rnd})))\b",
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
+        rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
     )
 
