@@ -1782,3 +1782,60 @@ def test_attacks_that_have_resumed_are_no_session(pipeline) -> None:  # type: ig
         day="2026-03-10",
     )
     assert all(not t.rounds for t in an.tracks)
+
+
+def _steps(an: Analysis) -> list[tuple[str, str | None]]:
+    return [(s.status, s.date) for a in an.agreements for s in a.statuses]
+
+
+@pytest.mark.model
+def test_a_text_ready_for_signing_is_not_signed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        'Serbia and Kosovo agreed the text of a peace treaty on Monday. "The peace treaty is '
+        'ready for signing," the Serbian foreign ministry said.',
+        day="2026-05-12",
+    )
+    assert "signed" not in [status for status, _ in _steps(an)]
+    signed = _run(
+        pipeline,
+        "Serbia and Kosovo signed a peace treaty in Brussels on Monday.",
+        day="2026-05-12",
+    )
+    assert ("signed", "2026-05-11") in _steps(signed)
+
+
+@pytest.mark.model
+def test_a_text_reported_as_agreed_is_dated_by_the_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Serbian and Kosovar officials said on Monday that Serbia and Kosovo had agreed the "
+        "text of a peace treaty.",
+        day="2026-05-12",
+    )
+    assert ("text agreed", "2026-05-11") in _steps(an)
+    earlier = _run(
+        pipeline,
+        "Serbian officials said on Monday that Serbia and Kosovo had agreed the text of a peace "
+        "treaty in March.",
+        day="2026-05-12",
+    )
+    assert ("text agreed", "2026-03") in _steps(earlier)
+
+
+@pytest.mark.model
+def test_negotiations_on_a_draft_that_have_been_concluded_are_a_text_agreed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    done = _run(
+        pipeline,
+        "Serbia's foreign ministry said: \"The negotiations on the text of the draft agreement "
+        'on peace between Serbia and Kosovo have been concluded."',
+        day="2026-05-12",
+    )
+    assert "text agreed" in [status for status, _ in _steps(done)]
+    going = _run(
+        pipeline,
+        "Serbia's foreign ministry said the draft agreement on peace between Serbia and Kosovo "
+        "is still under negotiation.",
+        day="2026-05-12",
+    )
+    assert "text agreed" not in [status for status, _ in _steps(going)]

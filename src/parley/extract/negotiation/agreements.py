@@ -1067,6 +1067,9 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "observers from Qatar" observe nothing of the text
     if status == "signed" and _signed_off(tok):
         return "text agreed"
+    concluded = knowledge.words(LEXICON, "concluded_lemmas")
+    if status == "under negotiation" and any(t.lemma_.lower() in concluded for t in tok.ancestors):
+        return "text agreed"  # "the negotiations on the draft agreement have been concluded"
     if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
@@ -1192,11 +1195,12 @@ def _governing_verb(tok: Token) -> Token:
 
 
 def _present_perfect(tok: Token) -> bool:
-    """Whether the cue sits under a present-perfect verb ("have agreed to resume")."""
+    """Whether the cue sits under a present-perfect verb ("have agreed to resume"), or under
+    its reported form ("officials said on Thursday that they had agreed the text")."""
     for t in (tok, *tok.ancestors):
-        if t.tag_ == "VBN" and any(
-            c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in t.children
-        ):
+        reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH_VERBS
+        tenses = ("VBP", "VBZ", "VBD") if reported else ("VBP", "VBZ")
+        if t.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in tenses for c in t.children):
             return True
         if t.dep_ == "ROOT":
             break
