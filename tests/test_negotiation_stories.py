@@ -1839,28 +1839,3 @@ def test_negotiations_on_a_draft_that_have_been_concluded_are_a_text_agreed(pipe
         day="2026-05-12",
     )
     assert "text agreed" not in [status for status, _ in _steps(going)]
-
-
-_CEREMONY = (
-    "Colombian President Ana Ruiz and ELN commander Pablo Beltran shake hands{witness} during "
-    "the signing of the peace agreement in Havana on June 19. The Colombian government and the "
-    "ELN rebels signed the deal after years of talks."
-)
-
-
-@pytest.mark.model
-def test_a_president_who_looked_on_is_no_party_to_the_peace_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
-    an = _run(
-        pipeline,
-        _CEREMONY.format(witness=" accompanied by Cuban President Miguel Diaz-Canel"),
-        day="2026-06-20",
-    )
-    peace = [a for a in an.agreements if "peace" in a.name]
-    assert [a.parties for a in peace] == [["COL", "group:eln"]]
-    assert all(s.by is None for a in peace for s in a.statuses)
-
-
-@pytest.mark.model
-def test_the_peace_agreement_of_a_state_and_its_rebels_is_theirs(pipeline) -> None:  # type: ignore[no-untyped-def]
-    an = _run(pipeline, _CEREMONY.format(witness=""), day="2026-06-20")
-    assert [a.parties for a in an.agreements if "peace" in a.name] == [["COL", "group:eln"]]

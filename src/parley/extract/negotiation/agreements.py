@@ -572,11 +572,7 @@ class AgreementsExtractor:
 def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRef]) -> list[str]:
     """The actors a sentence names outside agreement names ("the Protocol of Lusaka" names
     Zambia's capital, not a side)."""
-    return [
-        at[t.i]
-        for t in sent
-        if t.i in at and not any(r.start <= t.idx < r.end for r in names) and not _witness(t)
-    ]
+    return [at[t.i] for t in sent if t.i in at and not any(r.start <= t.idx < r.end for r in names)]
 
 
 @knowledge.derived
@@ -801,19 +797,17 @@ def _agreement_name(name: str, after: str) -> bool:
 def _unnamed_peace_treaty(
     ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
 ) -> list[AgreementRef]:
-    """ "a draft treaty" in an article about peace between two sides is their peace treaty,
+    """ "a draft treaty" in an article about peace between two states is their peace treaty,
     named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
     text = ctx.article.text
-    # The sides the article shows negotiating (a state and its rebels), else the two states it
-    # names most: not a state whose president only looked on.
-    pair = sorted(_document_sides(ctx)[1] or _dominant_pair(ctx))
+    pair = sorted(_dominant_pair(ctx))
     if len(pair) < 2 or not _peace_context().search(text):
         return []
     out = []
     for m in _unnamed_peace().finditer(text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
-        names = [short_name(ctx, p) for p in pair]
+        names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
         name = f"{'–'.join(names)} peace {m.group('word').lower()}"
         key = "peace:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
@@ -952,16 +946,8 @@ def _acting_sides(ctx: Context, tok: Token) -> list[str]:
     for head in tok.ancestors:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            named = [at[t.i] for s in subj for t in s.subtree if t.i in at and not _witness(t)]
-            return parties_of(ctx, named)
+            return parties_of(ctx, [at[t.i] for s in subj for t in s.subtree if t.i in at])
     return []
-
-
-def _witness(tok: Token) -> bool:
-    """Whether ``tok`` names someone who watched the act ("shake hands accompanied by the
-    Cuban president", "in the presence of the two leaders"): a witness signs nothing."""
-    heads = knowledge.words(LEXICON, "witness_lemmas")
-    return any(t.lemma_.lower() in heads for t in tok.ancestors)
 
 
 def _event_sides(ctx: Context, sent: SpacySpan) -> list[str]:
@@ -1252,9 +1238,7 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     ids = [
         at[t.i]
         for t in subject.subtree
-        if t.i in at
-        and not (at[t.i] in ctx.kb and ctx.kb[at[t.i]].kind == "media outlet")
-        and not _witness(t)
+        if t.i in at and not (at[t.i] in ctx.kb and ctx.kb[at[t.i]].kind == "media outlet")
     ]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
