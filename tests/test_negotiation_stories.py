@@ -1839,3 +1839,37 @@ def test_negotiations_on_a_draft_that_have_been_concluded_are_a_text_agreed(pipe
         day="2026-05-12",
     )
     assert "text agreed" not in [status for status, _ in _steps(going)]
+
+
+_TRIP = (
+    "Indian Trade Minister Anil Mehta, who is overseeing India's trade negotiations with the "
+    "United States, has accepted an invitation to lead a delegation to Washington. The trip "
+    "will take place on April 14 and 15. It comes after three days of talks in New Delhi "
+    "earlier this month."
+)
+
+
+@pytest.mark.model
+def test_a_delegations_trip_announced_for_a_day_is_a_session_planned(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _TRIP, day="2026-03-20")
+    [track] = an.tracks
+    found = sorted((r.status, r.venue or "", r.date or "") for r in track.rounds)
+    assert ("planned", "", "2026-04-14") in found or (
+        "planned",
+        "Washington",
+        "2026-04-14",
+    ) in found
+    assert ("held", "New Delhi", "2026-03") in found
+    planned = [e for e in an.events if e.type == "CONSULT" and e.status == "planned"]
+    assert any(set(e.source) == {"IND", "USA"} for e in planned)
+
+
+@pytest.mark.model
+def test_a_trip_outside_any_negotiation_is_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Indian cricket team will tour England this summer. The trip will take place in "
+        "June, the board said.",
+        day="2026-03-20",
+    )
+    assert all(not t.rounds for t in an.tracks)

@@ -275,7 +275,7 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 def _next_round_pattern() -> re.Pattern[str]:
     """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "have
     restarted peace talks", "talks with the rebels, which are scheduled to take place on
-    Wednesday"."""
+    Wednesday", and in an article about the talks, "the trip will take place on January 30"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -285,10 +285,12 @@ def _next_round_pattern() -> re.Pattern[str]:
     lead = alt(knowledge.phrases(_LEX, "resume_leads"))
     past = alt(knowledge.phrases(_LEX, "past_round_words"))
     have = alt(knowledge.phrases(_LEX, "resumed_leads"))
+    visit = alt(knowledge.phrases(_LEX, "visit_nouns"))
+    happen = spaced(knowledge.phrases(_LEX, "scheduled_events"))
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|{_scheduled_talks(talks)}"
+        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{due})\s+(?:{happen})"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
         rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
@@ -618,7 +620,9 @@ class NegotiationExtractor:
             date = _date_after(ctx, sent, at)
             if venue is None:
                 continue
-            same = [r for r in known if _same_session(r, venue, date)]
+            # A session already told (not one still planned: "the trip will take place on
+            # January 30" is not "the talks in Beijing earlier this month").
+            same = [r for r in known if r.status != "planned" and _same_session(r, venue, date)]
             for r in same:
                 r.venue = r.venue or venue  # the sides' meeting event gave the day, not the city
             if same:
