@@ -1873,3 +1873,28 @@ def test_a_trip_outside_any_negotiation_is_no_session(pipeline) -> None:  # type
         day="2026-03-20",
     )
     assert all(not t.rounds for t in an.tracks)
+
+
+_LAPSED = (
+    "Ethiopia and the TPLF signed a ceasefire in Nairobi in July, mediator Kenya said. Under "
+    "the deal, the two sides {verb} peace talks on August 8{tail}."
+)
+
+
+@pytest.mark.model
+def test_talks_that_were_to_begin_on_a_past_day_did_not_take_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        _LAPSED.format(verb="were to begin", tail=", but the deadline expired"),
+        day="2026-08-26",
+    )
+    rounds = [(r.status, r.date) for t in an.tracks for r in t.rounds]
+    assert ("cancelled", "2026-08-08") in rounds
+    assert all(not (d or "").startswith("2027") for _, d in rounds)
+
+
+@pytest.mark.model
+def test_talks_that_began_on_a_past_day_were_held(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _LAPSED.format(verb="began", tail=""), day="2026-08-26")
+    rounds = [(r.status, r.date) for t in an.tracks for r in t.rounds]
+    assert ("held", "2026-08-08") in rounds

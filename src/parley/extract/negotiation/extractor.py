@@ -44,7 +44,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
-from parley.extract.negotiation.told import tell_negotiation, tell_recalled
+from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
@@ -581,14 +581,19 @@ class NegotiationExtractor:
                 continue  # a publication date standing in for an undated report
             if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
                 continue
-            day = e.date.value
+            day, held = e.date.value, status[e.status]
+            if held == "held" and _after_publication(ctx, day):
+                lapsed, held = _plan_that_lapsed(ctx, e, day)
+                if lapsed is None:
+                    continue  # a session held cannot lie ahead of the report
+                day = lapsed
             if any(r.date and _days_agree(r.date, day) for r in known):
                 continue
             if any(r.evidence and r.evidence.start == e.evidence.start for r in known):
                 continue
             r = Round(
                 track=track.name,
-                status=status[e.status],
+                status=held,
                 venue=e.place.name if e.place else None,
                 date=day,
                 article_id=ctx.article.id,
@@ -1129,6 +1134,24 @@ def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
         if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _plan_that_lapsed(ctx: Context, e: Event, day: str) -> tuple[str | None, str]:
+    """ "Under the deal, the parties were to begin peace talks on August 8, but the deadline
+    expired": a session told as done but dated ahead of the report is a plan of the past, on
+    the day a year earlier, that did not take place (the dates read "August 8" as the next
+    one). Without "were to" it is a held session whose day is unknown."""
+    pub = ctx.article.published_at
+    earlier = past_value(day, pub.isoformat()) if pub is not None else None
+    lapsed = _lapsed_plan_re().search(e.evidence.text)
+    if earlier is None or earlier == day or lapsed is None:
+        return None, "held"
+    return earlier, "cancelled"
+
+
+@knowledge.derived
+def _lapsed_plan_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "lapsed_plan_marks"))
 
 
 def _after_publication(ctx: Context, date: str) -> bool:

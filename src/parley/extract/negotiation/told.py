@@ -41,7 +41,7 @@ from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeEx
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["tell_negotiation", "tell_recalled", "event_side"]
+__all__ = ["tell_negotiation", "tell_recalled", "event_side", "past_value"]
 
 _EXPECTED = " (expected)"
 
@@ -163,14 +163,14 @@ def _date_by_own_clause(ctx: Context) -> None:
         if len(found) != 1:
             continue
         d = found[0]
-        value = _past(d.value or "", pub.isoformat())
+        value = past_value(d.value or "", pub.isoformat())
         if value is not None:
             ctx.analysis.events[i] = e.model_copy(
                 update={"date": d.model_copy(update={"value": value})}
             )
 
 
-def _past(value: str, pub: str) -> str | None:
+def past_value(value: str, pub: str) -> str | None:
     """``value`` if it is not after the report; a month-and-day of next year's that a year
     earlier is past ("in early October" read in November), else None (a plan's day)."""
     if value[: len(pub)] <= pub[: len(value)]:
