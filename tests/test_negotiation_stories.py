@@ -1450,3 +1450,451 @@ def test_two_powers_holding_syria_talks_are_no_talks_of_the_syrian_sides(pipelin
         day="2026-01-13",
     )
     assert all("group:syrian-opposition" not in t.parties for t in an.tracks)
+
+
+# -- round 6 (nego5): stories on real reporting -----------------------------------------------
+
+
+def _mediators(an: Analysis) -> set[str]:
+    return {m for t in an.tracks for m in t.mediators}
+
+
+@pytest.mark.model
+def test_an_intelligence_service_that_mediates_makes_its_state_the_mediator(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Serbia and Kosovo held talks in Geneva on Monday. The talks were mediated by the CIA, "
+        "both governments said.",
+        day="2026-03-10",
+    )
+    assert "USA" in _mediators(an)
+    assert not any(a.startswith("agency:") for t in an.tracks for a in (*t.parties, *t.mediators))
+
+
+@pytest.mark.model
+def test_an_intelligence_service_named_beside_the_talks_mediates_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Serbia and Kosovo held talks in Geneva on Monday. The CIA director said on Tuesday "
+        "that he had read the reports.",
+        day="2026-03-10",
+    )
+    assert "USA" not in _mediators(an)
+    assert all(not p.startswith("agency:") for t in an.tracks for p in t.parties)
+
+
+@pytest.mark.model
+def test_a_host_of_leaders_in_attendance_are_no_mediators(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN held talks in Caracas on Friday, with a host of "
+        "regional leaders from Peru, Chile and Panama in attendance.",
+        day="2026-03-10",
+    )
+    assert not {"PER", "CHL", "PAN"} & _mediators(an)
+
+
+@pytest.mark.model
+def test_talks_a_state_hosts_still_make_it_a_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN held talks on Friday that Chile hosted.",
+        day="2026-03-10",
+    )
+    assert "CHL" in _mediators(an)
+
+
+@pytest.mark.model
+def test_mediator_before_a_states_name_makes_it_the_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Ethiopia and the TPLF have resumed peace talks in Nairobi, mediator Kenya said on Monday.",
+        day="2026-03-10",
+    )
+    assert "KEN" in _mediators(an)
+    said = _run(
+        pipeline,
+        "Ethiopia and the TPLF have resumed peace talks in Addis Ababa, Kenya said on Monday.",
+        day="2026-03-10",
+    )
+    assert "KEN" not in _mediators(said)
+
+
+@pytest.mark.model
+def test_a_joined_name_with_an_abbreviated_state_gives_the_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Indian Trade Minister Anil Mehta held a phone conversation with U.S. Trade "
+        "Representative Jane Cole and Treasury Secretary Tom Reed on Thursday. The two sides "
+        "have agreed to hold a sixth round of India-U.S. high-level economic and trade "
+        "consultations in New Delhi next month.",
+        day="2026-03-12",
+    )
+    [track] = an.tracks
+    assert track.parties == ["IND", "USA"]
+    [r] = track.rounds
+    assert (r.ordinal, r.status, r.date) == (6, "planned", "2026-04")
+    agreed = [e for e in an.events if e.type == "AGREE"]
+    assert agreed and all(set(e.source) == {"IND", "USA"} for e in agreed)
+
+
+@pytest.mark.model
+def test_a_joined_name_of_something_else_than_talks_gives_no_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "India-U.S. relations have improved this year, a minister said on Thursday.",
+        day="2026-03-12",
+    )
+    assert an.tracks == []
+
+
+_PARTIES_SIGNED = (
+    "Sudan's army and the RSF resumed talks in Jeddah on Monday, mediator Saudi Arabia said. "
+    "Delegations from Egypt and the African Union attended. {subject} signed a ceasefire in "
+    "Jeddah on May 11."
+)
+
+
+@pytest.mark.model
+def test_the_parties_that_signed_are_the_sides_of_the_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _PARTIES_SIGNED.format(subject="The parties"), day="2026-06-02")
+    signed = [e for e in an.events if e.type == "SUPPORT" and "signed" in e.evidence.text]
+    assert signed
+    assert all(set(e.source) == {"SDN", "group:rsf"} for e in signed)
+
+
+@pytest.mark.model
+def test_a_named_signatory_keeps_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _PARTIES_SIGNED.format(subject="Egypt"), day="2026-06-02")
+    signed = [
+        e for e in an.events if e.type == "SUPPORT" and e.trigger and "sign" in e.trigger.text
+    ]
+    assert signed and all("group:rsf" not in e.source for e in signed)
+
+
+_SIT_DOWN = "The ELN agreed to sit down for a dialogue with Colombia's government {when}."
+
+
+@pytest.mark.model
+def test_an_act_is_dated_by_its_own_clause_not_by_the_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _SIT_DOWN.format(when="in early September"), day="2026-10-20")
+    [agreed] = [e for e in an.events if e.type == "AGREE"]
+    assert agreed.date is not None and (agreed.date.value or "").startswith("2026-09")
+
+
+@pytest.mark.model
+def test_a_plan_for_a_day_ahead_does_not_date_the_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _SIT_DOWN.format(when="on October 29"), day="2026-10-20")
+    [agreed] = [e for e in an.events if e.type == "AGREE"]
+    assert agreed.date is not None and agreed.date.value == "2026-10-20"
+
+
+_AGREED = (
+    "Colombia's government and the ELN agreed on Wednesday to a cessation of hostilities, "
+    "Cuba's foreign ministry said."
+)
+_SIGNED = (
+    "Colombia's government and the ELN have signed a {what} at a ceremony in Havana on "
+    "Wednesday, the Cuban mediators said."
+)
+
+
+@pytest.mark.model
+def test_a_truce_signed_and_a_truce_agreed_on_one_day_are_one_story(pipeline) -> None:  # type: ignore[no-untyped-def]
+    one = _run(pipeline, _AGREED, day="2026-07-02")
+    two = _run(pipeline, _SIGNED.format(what="ceasefire agreement"), day="2026-07-02")
+    one.article.outlet, two.article.outlet = "Outlet A", "Outlet B"
+    stories = cluster_stories([one, two], min_sources=2)
+    assert [s.type for s in stories] == ["AGREE"]
+
+
+@pytest.mark.model
+def test_a_treaty_signed_is_not_also_told_as_agreed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _SIGNED.format(what="border treaty"), day="2026-07-02")
+    assert not [e for e in an.events if e.type == "AGREE"]
+
+
+@pytest.mark.model
+def test_a_truce_that_held_before_new_fighting_is_an_earlier_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Fighting between Colombia's army and the ELN resumed in June after four months of "
+        "truce agreed between the parties.",
+        day="2026-07-20",
+    )
+    assert not [a for a in an.agreements if a.kind == "ceasefire"]
+    dated = _run(
+        pipeline,
+        "A truce was agreed between Colombia's army and the ELN in June, the Cuban mediators said.",
+        day="2026-07-20",
+    )
+    statuses = [(s.status, s.date) for a in dated.agreements for s in a.statuses]
+    assert ("agreed", "2026-06") in statuses
+
+
+_COUNTED = "Armenia and Azerbaijan exchanged detainees at the border on Friday. {line}"
+
+
+@pytest.mark.model
+def test_it_is_the_third_swap_tells_this_swap(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Turkey coordinated the handover on Friday. It's the second notable prisoner swap "
+        "between Armenia and Azerbaijan in recent years.",
+        day="2026-08-14",
+    )
+    swaps = [e for e in an.events if e.mode == "release"]
+    assert swaps and all(e.status == "occurred" for e in swaps)
+    assert all(e.date is not None and e.date.value == "2026-08-14" for e in swaps)
+
+
+@pytest.mark.model
+def test_the_last_swap_before_this_one_stays_history(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        _COUNTED.format(
+            line="The last swap between Armenia and Azerbaijan took place in March 2024."
+        ),
+        day="2026-08-14",
+    )
+    swaps = [e for e in an.events if e.mode == "release" and "March" in e.evidence.text]
+    assert swaps and all(e.status == "historical" for e in swaps)
+
+
+@pytest.mark.model
+def test_a_swap_carried_out_is_a_deal_between_the_states_that_swap(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Doha, March 6, 2026: Britain and several European countries conducted a prisoner "
+        "swap with Iran in Qatar on Thursday. The swap, mediated by Qatar's emir, involved "
+        "nine prisoners from France, Germany, Britain and Iran.",
+        day="2026-03-06",
+    )
+    [track] = an.tracks
+    assert track.parties == ["GBR", "IRN"]
+    deals = [(a.kind, a.parties, [s.status for s in a.statuses]) for a in an.agreements]
+    assert ("exchange deal", ["GBR", "IRN"], ["implemented"]) in deals
+
+
+@pytest.mark.model
+def test_a_swap_announced_is_no_deal_carried_out(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Britain announced on Thursday that it wants a prisoner swap with Iran.",
+        day="2026-03-06",
+    )
+    assert not [a for a in an.agreements if a.kind == "exchange deal"]
+
+
+def _signed(an: Analysis) -> list[tuple[str | None, str | None]]:
+    return [(s.date, s.by) for a in an.agreements for s in a.statuses if s.status == "signed"]
+
+
+@pytest.mark.model
+def test_a_signing_told_as_a_participle_takes_the_day_of_its_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia's government and the ELN took a final step toward peace on Thursday, signing "
+        "a ceasefire agreement at a ceremony in Havana.",
+        day="2026-06-26",
+    )
+    assert _signed(an) == [("2026-06-25", None)]
+
+
+@pytest.mark.model
+def test_a_report_given_on_a_day_does_not_date_the_signing_it_reports(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Cuban mediators spoke to reporters on Thursday, saying that Colombia's government "
+        "and the ELN signed a ceasefire agreement in Havana.",
+        day="2026-06-26",
+    )
+    assert all(day != "2026-06-25" for day, _ in _signed(an))
+
+
+@pytest.mark.model
+def test_a_government_and_its_rebels_that_signed_signed_together(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The government of Ethiopia and the TPLF have signed a ceasefire agreement in Nairobi "
+        "on Tuesday, the African Union said.",
+        day="2026-06-24",
+    )
+    assert _signed(an) == [("2026-06-23", None)]
+    alone = _run(
+        pipeline,
+        "The government of Ethiopia signed a ceasefire agreement with the TPLF in Nairobi on "
+        "Tuesday, the African Union said.",
+        day="2026-06-24",
+    )
+    assert [by for _, by in _signed(alone)] == ["ETH"]
+
+
+def _agree(article: str, text: str) -> tuple[Analysis, int]:
+    ev = Event(
+        type="AGREE",
+        source=["COL", "group:eln"],
+        target=["group:eln", "COL"],
+        date=TimeExpression(text="on Tuesday", start=0, end=1, value="2026-07-07", precision="day"),
+        evidence=Span(start=0, end=len(text), text=text),
+    )
+    art = Article(id=article, text=text, outlet=article, published_at=dt.date(2026, 7, 8))
+    return Analysis(article=art, events=[ev]), 0
+
+
+def test_a_truce_agreed_and_another_commitment_of_that_day_are_two_stories() -> None:
+    truce, _ = _agree("A", "The army and the ELN agreed on Tuesday to a five-day truce.")
+    aid, _ = _agree("B", "Both delegations committed on Tuesday to let aid convoys through.")
+    assert cluster_stories([truce, aid], min_sources=2) == []
+
+
+def test_a_truce_told_in_other_words_is_the_same_story() -> None:
+    truce, _ = _agree("A", "The army and the ELN agreed on Tuesday to a five-day truce.")
+    halt, _ = _agree("B", "The two sides agreed on Tuesday to cease hostilities for five days.")
+    [story] = cluster_stories([truce, halt], min_sources=2)
+    assert story.type == "AGREE"
+
+
+@pytest.mark.model
+def test_talks_that_have_resumed_in_a_city_are_a_session_held_there(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Ethiopia and the TPLF have restarted peace talks in Nairobi, mediator Kenya said on "
+        "Monday.",
+        day="2026-03-10",
+    )
+    [track] = an.tracks
+    assert [(r.status, r.venue, r.date) for r in track.rounds] == [
+        ("held", "Nairobi", "2026-03-09")
+    ]
+
+
+@pytest.mark.model
+def test_attacks_that_have_resumed_are_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Ethiopia and the TPLF agreed a truce in Nairobi last year. The rebels have resumed "
+        "attacks near Mekelle, the army said on Monday.",
+        day="2026-03-10",
+    )
+    assert all(not t.rounds for t in an.tracks)
+
+
+def _steps(an: Analysis) -> list[tuple[str, str | None]]:
+    return [(s.status, s.date) for a in an.agreements for s in a.statuses]
+
+
+@pytest.mark.model
+def test_a_text_ready_for_signing_is_not_signed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        'Serbia and Kosovo agreed the text of a peace treaty on Monday. "The peace treaty is '
+        'ready for signing," the Serbian foreign ministry said.',
+        day="2026-05-12",
+    )
+    assert "signed" not in [status for status, _ in _steps(an)]
+    signed = _run(
+        pipeline,
+        "Serbia and Kosovo signed a peace treaty in Brussels on Monday.",
+        day="2026-05-12",
+    )
+    assert ("signed", "2026-05-11") in _steps(signed)
+
+
+@pytest.mark.model
+def test_a_text_reported_as_agreed_is_dated_by_the_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Serbian and Kosovar officials said on Monday that Serbia and Kosovo had agreed the "
+        "text of a peace treaty.",
+        day="2026-05-12",
+    )
+    assert ("text agreed", "2026-05-11") in _steps(an)
+    earlier = _run(
+        pipeline,
+        "Serbian officials said on Monday that Serbia and Kosovo had agreed the text of a peace "
+        "treaty in March.",
+        day="2026-05-12",
+    )
+    assert ("text agreed", "2026-03") in _steps(earlier)
+
+
+@pytest.mark.model
+def test_negotiations_on_a_draft_that_have_been_concluded_are_a_text_agreed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    done = _run(
+        pipeline,
+        "Serbia's foreign ministry said: \"The negotiations on the text of the draft agreement "
+        'on peace between Serbia and Kosovo have been concluded."',
+        day="2026-05-12",
+    )
+    assert "text agreed" in [status for status, _ in _steps(done)]
+    going = _run(
+        pipeline,
+        "Serbia's foreign ministry said the draft agreement on peace between Serbia and Kosovo "
+        "is still under negotiation.",
+        day="2026-05-12",
+    )
+    assert "text agreed" not in [status for status, _ in _steps(going)]
+
+
+_TRIP = (
+    "Indian Trade Minister Anil Mehta, who is overseeing India's trade negotiations with the "
+    "United States, has accepted an invitation to lead a delegation to Washington. The trip "
+    "will take place on April 14 and 15. It comes after three days of talks in New Delhi "
+    "earlier this month."
+)
+
+
+@pytest.mark.model
+def test_a_delegations_trip_announced_for_a_day_is_a_session_planned(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _TRIP, day="2026-03-20")
+    [track] = an.tracks
+    found = sorted((r.status, r.venue or "", r.date or "") for r in track.rounds)
+    assert ("planned", "", "2026-04-14") in found or (
+        "planned",
+        "Washington",
+        "2026-04-14",
+    ) in found
+    assert ("held", "New Delhi", "2026-03") in found
+    planned = [e for e in an.events if e.type == "CONSULT" and e.status == "planned"]
+    assert any(set(e.source) == {"IND", "USA"} for e in planned)
+
+
+@pytest.mark.model
+def test_a_trip_outside_any_negotiation_is_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Indian cricket team will tour England this summer. The trip will take place in "
+        "June, the board said.",
+        day="2026-03-20",
+    )
+    assert all(not t.rounds for t in an.tracks)
+
+
+_LAPSED = (
+    "Ethiopia and the TPLF signed a ceasefire in Nairobi in July, mediator Kenya said. Under "
+    "the deal, the two sides {verb} peace talks on August 8{tail}."
+)
+
+
+@pytest.mark.model
+def test_talks_that_were_to_begin_on_a_past_day_did_not_take_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        _LAPSED.format(verb="were to begin", tail=", but the deadline expired"),
+        day="2026-08-26",
+    )
+    rounds = [(r.status, r.date) for t in an.tracks for r in t.rounds]
+    assert ("cancelled", "2026-08-08") in rounds
+    assert all(not (d or "").startswith("2027") for _, d in rounds)
+
+
+@pytest.mark.model
+def test_talks_that_began_on_a_past_day_were_held(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _LAPSED.format(verb="began", tail=""), day="2026-08-26")
+    rounds = [(r.status, r.date) for t in an.tracks for r in t.rounds]
+    assert ("held", "2026-08-08") in rounds

@@ -19,6 +19,8 @@ and their dates agree within the tolerance their precision allows. In detail:
 * **Status**: a planned mention and the later report of the same meeting are one story, as is
   a statement that the planned meeting did not take place (same parties only); proposals,
   refusals and conditionals are not reports of the event.
+* **Agreements**: a truce agreed and another commitment of the same sides on the same day
+  (to let aid through) are two agreements.
 * **Agreement steps**: a signing, a ratification and an entry into force (all SUPPORT) are
   kept apart by the step their trigger tells. Two reports of the same step agree on actors when
   one's states lie within the other's ("the US signed" and "Obama and Medvedev signed"). An
@@ -165,6 +167,10 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         # A signing, a ratification and an entry into force are all SUPPORT; they are three.
         return False
     same_step = step_a is not None and step_a == step_b
+    if a.event.type == "AGREE" and _about_a_ceasefire(a) != _about_a_ceasefire(b):
+        # "agreed to a seven-day truce" and "committed to let aid convoys through": one deal
+        # day of the same sides may hold several commitments; a truce is not the others.
+        return False
     if not (_actors_agree(a, b) or (same_step and _states_within(a, b))):
         return False
     if _opposite_directions(a, b):
@@ -197,6 +203,21 @@ def agreement_step(event: Event) -> str | None:
         if found:
             return None
     return None
+
+
+@cache
+def _ceasefire_words() -> re.Pattern[str]:
+    words = [
+        *knowledge.phrases(LEXICON, "ceasefire_words"),
+        *knowledge.phrases(LEXICON, "ceasefire_objects"),
+    ]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _about_a_ceasefire(ref: EventRef) -> bool:
+    """Whether an agreement's sentence tells a truce ("a seven-day ceasefire", "agreed to
+    cease hostilities")."""
+    return _ceasefire_words().search(ref.event.evidence.text) is not None
 
 
 def _written_day(ref: EventRef) -> dt.date | None:

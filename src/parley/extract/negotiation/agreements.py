@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -41,6 +41,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.words import alt, capitalised
+from parley.kb import load_demonyms
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text, doc_tokens
 from parley.nlp.numbers import parse_number
@@ -328,7 +329,8 @@ class AgreementsExtractor:
     # exchange deals ------------------------------------------------------------------------
     def _exchange_deals(self, ctx: Context) -> dict[str, _Draft]:
         """Deals to exchange people: "agreed to exchange detainees" (agreed), "exchanged 12
-        detainees …, carrying out a deal" (implemented). An exchange with no deal in sight
+        detainees …, carrying out a deal" (implemented), "conducted a prisoner swap" (an
+        exchange carried out is a deal carried out). An exchange with no deal in sight
         ("announced the exchange of prisoners") is an event, not an agreement."""
         drafts: dict[str, _Draft] = {}
         if not self.exchanges:
@@ -345,7 +347,7 @@ class AgreementsExtractor:
                 if what is None and tok.pos_ == "VERB":
                     continue  # "agreed to exchange maps": not people
                 what = what or default_what
-                parties = _acting_states(ctx, tok) or _dominant_pair(ctx)
+                parties = _exchange_sides(ctx, tok) or _dominant_pair(ctx)
                 if what is None or len(parties) < 2:
                     continue
                 names = [
@@ -421,7 +423,10 @@ class AgreementsExtractor:
             return "agreed", tok.head  # "an accord to exchange 1,000 prisoners each"
         tied = any(t.lemma_.lower() in deal_words for t in sent)
         happened = tok if verb else tok.head
-        if tied and happened.tag_ == "VBD" and not _hedged(happened):
+        # "conducted a major prisoner swap with Russia": an exchange carried out is a deal
+        # carried out, deal word or not.
+        done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
+        if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
         return None
 
@@ -640,6 +645,39 @@ def _acting_states(ctx: Context, tok: Token) -> list[str]:
     return []
 
 
+def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
+    """The states that exchange: those "between" whom the swap is, else the subject's with
+    those it swaps "with" ("the US conducted a prisoner swap with Russia"), else the
+    subject's alone ("Armenia and Azerbaijan agreed to exchange"); [] when fewer than two."""
+    at = actor_at(ctx)
+    demonyms = load_demonyms()
+
+    def state_at(t: Token) -> str | None:
+        """The state a token names: not a capital standing for where ("Ankara, August 2")."""
+        found = at.get(t.i) or demonyms.get(t.text)
+        if found is None or not is_state(ctx, found):
+            return None
+        return None if found in ctx.kb and ctx.kb[found].capital == t.text else found
+
+    def states(heads: Iterable[Token], deps: tuple[str, ...]) -> list[str]:
+        ids = [
+            state_at(t)
+            for h in heads
+            for c in h.children
+            if c.lower_ in deps or c.dep_ in deps
+            for t in c.subtree
+        ]
+        return list(dict.fromkeys(i for i in ids if i is not None))
+
+    between = states([tok], ("between",))
+    if len(between) >= 2:
+        return between
+    sides = list(
+        dict.fromkeys([*states([tok.head], ("nsubj",)), *states([tok, tok.head], ("with",))])
+    )
+    return sides if len(sides) >= 2 else _acting_states(ctx, tok)
+
+
 def _dominant_pair(ctx: Context) -> list[str]:
     """The two states the article mentions most, when they stand out."""
     states = sorted(
@@ -811,6 +849,8 @@ def _ceasefires(
             continue  # "ceasefire negotiations", "truce talks": talks about one, no agreement
         if _of_an_earlier_year(ctx, start):
             continue  # "a ceasefire agreed in Luanda in 2024": an earlier one, not this one
+        if _lasted_before(ctx.article.text, start):
+            continue  # "fighting broke out after five months of truce": an earlier one
         if _listed_issue(ctx.article.text, start):
             continue  # "the issues concern: the re-establishment of the cease-fire; …"
         pair = _sides_near(ctx, start)
@@ -821,6 +861,16 @@ def _ceasefires(
         known.setdefault(key, _Known(key=key, name=name, kind="ceasefire", parties=pair))
         out.append(AgreementRef(key, start, end, True))
     return out
+
+
+def _lasted_before(text: str, at: int) -> bool:
+    """ "The war resumed after five months of humanitarian truce agreed between the parties":
+    a truce told by how long it held before something that ended it is an earlier one."""
+    units = alt(knowledge.words(LEXICON, "truce_length_units"))
+    ended = alt(knowledge.words(LEXICON, "ended_after_words"))
+    lead = text[max(0, at - 60) : at]
+    lasted = rf"\b(?:{ended})\s+(?:\w+\s+){{1,2}}(?:{units})s?\s+of\s+(?:[\w-]+\s+)?$"
+    return re.search(lasted, lead, re.I) is not None
 
 
 def _listed_issue(text: str, at: int) -> bool:
@@ -1017,6 +1067,9 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "observers from Qatar" observe nothing of the text
     if status == "signed" and _signed_off(tok):
         return "text agreed"
+    concluded = knowledge.words(LEXICON, "concluded_lemmas")
+    if status == "under negotiation" and any(t.lemma_.lower() in concluded for t in tok.ancestors):
+        return "text agreed"  # "the negotiations on the draft agreement have been concluded"
     if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
@@ -1125,8 +1178,10 @@ def _verb_chain(verb: Token) -> list[Token]:
     while verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SPEECH_VERBS:
         verb = verb.head
         chain.append(verb)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "exchanged on December 22 the documents
-        head = _governing_verb(verb.head)  # ratifying the treaty": the exchange dates it
+    # "exchanged on December 22 the documents ratifying the treaty", "took a final step on
+    # Thursday, signing a ceasefire": the verb the participle hangs on dates it
+    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+        head = _governing_verb(verb.head)
         if head is not verb and head.lemma_.lower() not in _SPEECH_VERBS:
             chain.append(head)
     return chain
@@ -1140,11 +1195,12 @@ def _governing_verb(tok: Token) -> Token:
 
 
 def _present_perfect(tok: Token) -> bool:
-    """Whether the cue sits under a present-perfect verb ("have agreed to resume")."""
+    """Whether the cue sits under a present-perfect verb ("have agreed to resume"), or under
+    its reported form ("officials said on Thursday that they had agreed the text")."""
     for t in (tok, *tok.ancestors):
-        if t.tag_ == "VBN" and any(
-            c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in t.children
-        ):
+        reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH_VERBS
+        tenses = ("VBP", "VBZ", "VBD") if reported else ("VBP", "VBZ")
+        if t.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in tenses for c in t.children):
             return True
         if t.dep_ == "ROOT":
             break
@@ -1186,12 +1242,28 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     ]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
     states = list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
+    if states and _joined_group(ctx, subject):
+        return None  # "the government and the rebels signed": the two sides acted together
     if states:
         return states[0] if len(states) == 1 else None  # several states acted together
     countries = {led_movement(ctx, i) or ctx.kb[i].country if i in ctx.kb else i for i in ids}
     if len(countries) > 1:
         return None  # "Tokayev and Berdimuhamedov signed": the parties acted together
     return ids[0] if ids else None
+
+
+def _joined_group(ctx: Context, subject: Token) -> bool:
+    """Whether an armed group is joined to the subject by "and" ("the government of Ethiopia
+    and the TPLF"), not merely named inside it ("the army's offer the RSF rejected")."""
+    at = actor_at(ctx)
+    for t in subject.subtree:
+        found = at.get(t.i)
+        if found is None or found not in ctx.kb or ctx.kb[found].kind != "group":
+            continue
+        path = [t, *(a for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a))]
+        if any(a.dep_ == "conj" for a in path):
+            return True
+    return False
 
 
 def _previous_sentence(sent: SpacySpan) -> SpacySpan | None:

@@ -44,7 +44,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
-from parley.extract.negotiation.told import tell_negotiation, tell_recalled
+from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
@@ -273,8 +273,9 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 
 @knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
-    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "talks
-    with the rebels, which are scheduled to take place on Wednesday"."""
+    """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "have
+    restarted peace talks", "talks with the rebels, which are scheduled to take place on
+    Wednesday", and in an article about the talks, "the trip will take place on January 30"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -283,11 +284,15 @@ def _next_round_pattern() -> re.Pattern[str]:
     due = spaced(knowledge.phrases(_LEX, "resume_auxiliaries"))
     lead = alt(knowledge.phrases(_LEX, "resume_leads"))
     past = alt(knowledge.phrases(_LEX, "past_round_words"))
+    have = alt(knowledge.phrases(_LEX, "resumed_leads"))
+    visit = alt(knowledge.phrases(_LEX, "visit_nouns"))
+    happen = spaced(knowledge.phrases(_LEX, "scheduled_events"))
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|{_scheduled_talks(talks)}"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})d|(?:{past})\s+(?:{rnd})))\b",
+        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{due})\s+(?:{happen})"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
+        rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
     )
 
@@ -576,14 +581,19 @@ class NegotiationExtractor:
                 continue  # a publication date standing in for an undated report
             if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
                 continue
-            day = e.date.value
+            day, held = e.date.value, status[e.status]
+            if held == "held" and _after_publication(ctx, day):
+                lapsed, held = _plan_that_lapsed(ctx, e, day)
+                if lapsed is None:
+                    continue  # a session held cannot lie ahead of the report
+                day = lapsed
             if any(r.date and _days_agree(r.date, day) for r in known):
                 continue
             if any(r.evidence and r.evidence.start == e.evidence.start for r in known):
                 continue
             r = Round(
                 track=track.name,
-                status=status[e.status],
+                status=held,
                 venue=e.place.name if e.place else None,
                 date=day,
                 article_id=ctx.article.id,
@@ -615,7 +625,9 @@ class NegotiationExtractor:
             date = _date_after(ctx, sent, at)
             if venue is None:
                 continue
-            same = [r for r in known if _same_session(r, venue, date)]
+            # A session already told (not one still planned: "the trip will take place on
+            # January 30" is not "the talks in Beijing earlier this month").
+            same = [r for r in known if r.status != "planned" and _same_session(r, venue, date)]
             for r in same:
                 r.venue = r.venue or venue  # the sides' meeting event gave the day, not the city
             if same:
@@ -1122,6 +1134,24 @@ def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
         if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _plan_that_lapsed(ctx: Context, e: Event, day: str) -> tuple[str | None, str]:
+    """ "Under the deal, the parties were to begin peace talks on August 8, but the deadline
+    expired": a session told as done but dated ahead of the report is a plan of the past, on
+    the day a year earlier, that did not take place (the dates read "August 8" as the next
+    one). Without "were to" it is a held session whose day is unknown."""
+    pub = ctx.article.published_at
+    earlier = past_value(day, pub.isoformat()) if pub is not None else None
+    lapsed = _lapsed_plan_re().search(e.evidence.text)
+    if earlier is None or earlier == day or lapsed is None:
+        return None, "held"
+    return earlier, "cancelled"
+
+
+@knowledge.derived
+def _lapsed_plan_re() -> re.Pattern[str]:
+    return _any_of(knowledge.phrases(_LEX, "lapsed_plan_marks"))
 
 
 def _after_publication(ctx: Context, date: str) -> bool:

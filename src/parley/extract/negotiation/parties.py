@@ -182,13 +182,31 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         elif tok.pos_ in ("NOUN", "PROPN") and (
             lower in nouns or lemma in nouns or _mediation_phrase(tok)
         ):
-            helpers = _noun_helpers(tok)
+            helpers = [] if _quantity_phrase(tok) else _noun_helpers(tok)
         else:
             continue
         found += _ids(ctx, at, [t for t in helpers if t.i not in sides])
     found += _demonym_mediators(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
+    found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def agency_state(ctx: Context, actor_id: str) -> str | None:
+    """The state a state agency acts for ("Turkey's intelligence service coordinated the
+    swap": Turkey mediates), None for anything else. Agencies are the knowledge base's
+    ``agency:`` ids."""
+    if not actor_id.startswith("agency:") or actor_id not in ctx.kb:
+        return None
+    return ctx.kb[actor_id].country
+
+
+def _quantity_phrase(tok: Token) -> bool:
+    """ "A host of regional leaders": a mediation noun used as a quantity mediates nothing."""
+    if tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    phrase = f"{tok.nbor(-1).lower_} {tok.lower_} {tok.nbor(1).lower_}"
+    return phrase in knowledge.words(LEXICON, "quantity_phrases")
 
 
 def _named_again(ctx: Context, sent: SpacySpan) -> dict[int, str]:
@@ -245,7 +263,9 @@ def _noun_helpers(tok: Token) -> list[Token]:
         out.append(tok.head)
     if tok.dep_ == "attr":  # "Egypt and the US were joint mediators"
         out += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
-    if tok.dep_ == "compound":  # "mediation efforts of Egypt and Qatar"
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":  # "mediator Qatar said"
+        out.append(tok.head)
+    elif tok.dep_ == "compound":  # "mediation efforts of Egypt and Qatar"
         out += [
             t
             for c in tok.head.children
@@ -298,6 +318,16 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     return out
 
 
+def _joined_sides(ctx: Context, name: str) -> list[str]:
+    """The two states of a joined name the actor extractor did not link ("China-U.S. trade
+    consultations": "U.S." is written as the adjective), each read as a state's name or its
+    adjective."""
+    halves = re.split(r"[-–]", name.split()[0], maxsplit=1)
+    demonyms = load_demonyms()
+    found = [_state_named(ctx, h) or demonyms.get(h) for h in halves]
+    return [f for f in found if f is not None]
+
+
 def _state_named(ctx: Context, name: str) -> str | None:
     for a in ctx.analysis.actors:
         if a.kind == "state" and (
@@ -319,17 +349,19 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     in a negotiation. Co-mention elsewhere is no evidence of talks.
 
     Evidence, strongest first: a name for the talks that joins the two ("Armenia-Azerbaijan
-    peace talks"), an agreement or talks event between them, a sentence about talks, rounds,
-    proposals or an agreement that names both. Places in a wire dateline name no side.
+    peace talks"), an agreement, talks or exchange event between them, a sentence about talks,
+    rounds, proposals or an agreement that names both. Places in a wire dateline name no side.
+    A tie goes to the pair that met or traded.
     """
     skip = set(mediators)
     pairs: Counter[tuple[str, str]] = Counter()
+    acted: Counter[tuple[str, str]] = Counter()  # a tie goes to the two that met or traded
 
-    def add(sides: list[str], weight: int) -> None:
+    def add(sides: list[str], weight: int, counter: Counter[tuple[str, str]] = pairs) -> None:
         sides = [s for s in dict.fromkeys(sides) if s not in skip]
         for i, a in enumerate(sides):
             for b in sides[i + 1 :]:
-                pairs[(a, b) if a < b else (b, a)] += weight
+                counter[(a, b) if a < b else (b, a)] += weight
 
     at = actor_at(ctx)
     dash = ctx.article.text.find("—")
@@ -344,13 +376,17 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         for m in _joined_talks().finditer(text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
-            add(parties_of(ctx, named), 3)
+            add(parties_of(ctx, named if len(named) >= 2 else _joined_sides(ctx, m[0])), 3)
+    traded = knowledge.words(LEXICON, "negotiated_modes")  # a swap is a deal carried out
     for e in ctx.analysis.events:
-        if e.type in ("CONSULT", "AGREE") and e.status in ("occurred", "planned"):
+        negotiated = e.type in ("CONSULT", "AGREE") or e.mode in traded
+        if negotiated and e.status in ("occurred", "planned"):
             add(parties_of(ctx, [*e.source, *e.target]), 2)
+            add(parties_of(ctx, [*e.source, *e.target]), 1, acted)
     if not pairs:
         return government_pair(ctx)
-    return list(pairs.most_common(1)[0][0])
+    best: tuple[str, str] = max(pairs, key=lambda two: (pairs[two], acted[two]))
+    return list(best)
 
 
 def _a_place(tok: Token) -> bool:
@@ -367,7 +403,8 @@ def _joined_talks() -> re.Pattern[str]:
     """ "Armenia-Azerbaijan peace talks": a name for the talks that joins the two sides."""
     topic = alt(knowledge.phrases(LEXICON, "joined_talks_topics"))
     noun = alt(knowledge.phrases(LEXICON, "joined_talks_nouns"))
-    return re.compile(rf"\b[A-Z][\w']+[-–][A-Z][\w']+\s+(?:(?:{topic})\s+)?(?:{noun})\b")
+    name = r"[A-Z][\w']*(?:\.[A-Z])*\.?"  # "Armenia", "U.S."
+    return re.compile(rf"\b{name}[-–]{name}\s+(?:(?:{topic})\s+){{0,3}}(?:{noun})\b")
 
 
 @knowledge.derived

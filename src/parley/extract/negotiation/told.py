@@ -41,13 +41,16 @@ from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeEx
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["tell_negotiation", "tell_recalled", "event_side"]
+__all__ = ["tell_negotiation", "tell_recalled", "event_side", "past_value"]
 
 _EXPECTED = " (expected)"
 
 
 def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
     """Make sure every round and agreement step this article reports is told by an event."""
+    _give_sides_to_anaphors(ctx, tracks)
+    _date_by_own_clause(ctx)
+    _count_this_one(ctx)
     for track in tracks:
         for r in track.rounds:
             _tell_round(ctx, track, r, extractor)
@@ -55,6 +58,7 @@ def tell_negotiation(ctx: Context, tracks: Sequence[Track], extractor: str) -> N
         for step in ag.statuses:
             _tell_step(ctx, ag, step, extractor)
         _tell_deal(ctx, ag, extractor)
+        _tell_concluded(ctx, ag, extractor)
 
 
 def tell_recalled(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
@@ -78,6 +82,141 @@ def _date_cancelled_sessions(ctx: Context) -> None:
         month = next((m for o in objects for t in o.subtree if (m := _month_at(ctx, t))), None)
         if month is not None:
             ctx.analysis.events[i] = e.model_copy(update={"date": month})
+
+
+def _give_sides_to_anaphors(ctx: Context, tracks: Sequence[Track]) -> None:
+    """ "The parties signed a ceasefire in Doha on July 19", "the two sides have agreed to hold
+    a 13th round": an act whose subject only says "the two sides" (or "the two countries") is
+    the act of the two sides of the article's one track. The events extractor reads such a
+    subject as the last actors named together, who may be the mediators or the officials of
+    one side."""
+    pairs = {tuple(_sides(ctx, t.parties)) for t in tracks if len(t.parties) == 2}
+    if not pairs:  # no talks told: the sides of the one agreement between two
+        pairs = {tuple(_sides(ctx, a.parties)) for a in ctx.analysis.agreements}
+    pairs = {p for p in pairs if len(p) == 2}
+    if len(pairs) != 1:
+        return
+    sides = list(next(iter(pairs)))
+    anaphors = {
+        p.lower()
+        for kind in ("parties", "states")
+        for p in knowledge.table("plover.json", "group_anaphors").get(kind, ())
+    }
+    for i, e in enumerate(ctx.analysis.events):
+        subject = _subject(ctx, e)
+        if subject is None or subject not in anaphors:
+            continue
+        if set(sides) <= {*e.source, *e.target}:
+            continue
+        fixed = e.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
+        ctx.analysis.events[i] = fixed
+
+
+def _count_this_one(ctx: Context) -> None:
+    """ "It's the third notable prisoner swap between the US and Russia in recent years": the
+    act the article reports, counted among earlier ones, not an earlier one. The events
+    extractor reads "in recent years" as history; the act is the report's own, dated by it."""
+    pub = ctx.analysis.article.published_at
+    if pub is None:
+        return
+    for i, e in enumerate(ctx.analysis.events):
+        if e.status != "historical" or e.trigger is None:
+            continue
+        span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or not _counted_here(span.root):
+            continue
+        day = TimeExpression(
+            text="",
+            start=e.evidence.start,
+            end=e.evidence.start,
+            value=pub.isoformat(),
+            precision="approximate",
+        )
+        ctx.analysis.events[i] = e.model_copy(update={"status": "occurred", "date": day})
+
+
+def _counted_here(noun: Token) -> bool:
+    """Whether ``noun`` is "the <ordinal> …" said of "it" or "this" ("it is the third swap")."""
+    head = noun.head
+    if noun.dep_ != "attr" or head.lemma_ != "be":
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    ordinal = any(c.ent_type_ == "ORDINAL" for c in noun.children if c.dep_ == "amod")
+    return ordinal and subject is not None and subject.lower_ in ("it", "this")
+
+
+def _date_by_own_clause(ctx: Context) -> None:
+    """ "The TPLF agreed to sit down for a dialogue with the government in early October": an
+    act the events extractor dated only by the report (a stand-in with no words) is dated by
+    the date its own clause gives (on the verb or the verb it governs with "to"). An occurred
+    act is not in the future: a bare month that the dates read as next year's is this one's."""
+    pub = ctx.analysis.article.published_at
+    if pub is None:
+        return
+    types = knowledge.words(LEXICON, "clause_dated_types")
+    for i, e in enumerate(ctx.analysis.events):
+        if e.type.lower() not in types or e.status != "occurred" or e.trigger is None:
+            continue
+        if e.date is None or e.date.text:
+            continue
+        found = [d for d in _clause_dates(ctx, e) if d.value]
+        if len(found) != 1:
+            continue
+        d = found[0]
+        value = past_value(d.value or "", pub.isoformat())
+        if value is not None:
+            ctx.analysis.events[i] = e.model_copy(
+                update={"date": d.model_copy(update={"value": value})}
+            )
+
+
+def past_value(value: str, pub: str) -> str | None:
+    """``value`` if it is not after the report; a month-and-day of next year's that a year
+    earlier is past ("in early October" read in November), else None (a plan's day)."""
+    if value[: len(pub)] <= pub[: len(value)]:
+        return value
+    earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    ahead_months = (int(value[:4]) - int(pub[:4])) * 12 + int(value[5:7] or 1) - int(pub[5:7])
+    if len(value) >= 7 and ahead_months > 6 and earlier[: len(pub)] <= pub[: len(earlier)]:
+        return earlier
+    return None
+
+
+def _clause_dates(ctx: Context, e: Event) -> list[TimeExpression]:
+    """The written dates attached to the trigger's verb or to the verb it governs with "to"."""
+    assert e.trigger is not None
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None:
+        return []
+    verbs = {span.root.i} | {c.i for c in span.root.children if c.dep_ == "xcomp"}
+    out = []
+    for d in ctx.analysis.dates:
+        if not d.text or not (e.evidence.start <= d.start < e.evidence.end):
+            continue
+        tok = next((t for t in span.root.sent if t.idx >= d.start), None)
+        head = tok
+        while head is not None and head.dep_ in ("pobj", "prep", "amod", "compound", "npadvmod"):
+            if head.head.i in verbs:
+                out.append(d)
+                break
+            head = head.head if head.head.i != head.i else None
+    return out
+
+
+def _subject(ctx: Context, e: Event) -> str | None:
+    """The words of the subject of an event's trigger verb ("the two sides"), lower case."""
+    if e.trigger is None:
+        return None
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("xcomp", "conj"):  # "agreed to sign", "met and signed"
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    return ctx.doc[subj.left_edge.i : subj.i + 1].text.lower()
 
 
 def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: str) -> None:
@@ -214,6 +353,24 @@ def _tell_deal(ctx: Context, ag: Agreement, extractor: str) -> None:
         return
     event = _event(ctx, act["type"], sides, sides, "planned", agreed.evidence, None, extractor)
     ctx.analysis.events.append(event.model_copy(update={"mode": act["mode"]}))
+
+
+def _tell_concluded(ctx: Context, ag: Agreement, extractor: str) -> None:
+    """ "The government and the rebels have signed a ceasefire" is the ceasefire agreed that
+    other outlets report as "agreed to a cessation of hostilities": outlets tell the
+    conclusion of a truce either way, so a truce signed on a day is also agreed that day by
+    its two sides, unless the article already tells them agreeing then."""
+    if ag.kind not in knowledge.words(LEXICON, "agreed_when_signed_kinds"):
+        return
+    signed = next((s for s in ag.statuses if s.status == "signed" and s.evidence and s.date), None)
+    sides = _sides(ctx, ag.parties)
+    if signed is None or signed.evidence is None or signed.date is None or len(sides) < 2:
+        return
+    if _told_elsewhere(ctx, ("AGREE",), sides, signed.date):
+        return
+    ctx.analysis.events.append(
+        _event(ctx, "AGREE", sides, sides, "occurred", signed.evidence, signed.date, extractor)
+    )
 
 
 def _told_in(
