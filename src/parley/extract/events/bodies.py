@@ -73,6 +73,25 @@ class BodyReferences:
                 return [actor]
         return [self.actors.state(home)] if home else self.main_state(token.i)
 
+    def state_force(self, token: Token, home: str | None) -> list[str]:
+        """ "The military recaptured the town", "government troops killed 60 rebels": a state's
+        forces the text names without their state act for the dateline's state, else for the
+        state the story names most so far; a national story names its own army this way, and
+        dropping the actor dropped the event (round 5, R1)."""
+        lemma = token.lemma_.lower()
+        if lemma not in knowledge.words(_EVENTS_LEXICON, "state_force_heads"):
+            return []
+        modifiers = [c for c in token.lefts if c.dep_ != "det"]
+        bare = not modifiers and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.lefts
+        ) and lemma in knowledge.words(_EVENTS_LEXICON, "state_force_bare")
+        marked = len(modifiers) == 1 and modifiers[0].lower_ in knowledge.words(
+            _EVENTS_LEXICON, "state_force_modifiers"
+        )
+        if not (bare or marked):
+            return []
+        return [self.actors.state(home)] if home else self.main_state(token.i)
+
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
         the rebels accused the government"), if one is named more often than any other."""

@@ -236,7 +236,11 @@ class _Builder:
         for token, rule in found:
             if not rule.absorbs or token.i in absorbed:
                 continue
-            inner = [i for i in content(token) if i in at and i != token.i]
+            inner = [
+                i
+                for i in content(token)
+                if i in at and i != token.i and not _asserted_act(token, rule, self.doc[i], at[i])
+            ]
             if rule.yields and inner:
                 absorbed.add(token.i)
                 overrides[inner[0]] = rule.yields  # type: ignore[assignment]
@@ -324,6 +328,27 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+# Types of a condemned act that, named with its author, are news of their own.
+_ASSERTED_ACTS = frozenset({"ASSAULT", "COERCE"})
+
+
+def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: TriggerRule) -> bool:
+    """ "Malaysia condemned the attacks by Israel on Rafah", "denounced the army's arrest of
+    students": the condemned act, named with its author, is reported as fact, so it is an event
+    of its own beside the condemnation (round 5); "condemned any attack on civilians" names no
+    author and stays the content of the condemnation."""
+    if rule.type != "ACCUSE" or act_rule.type not in _ASSERTED_ACTS or act.pos_ != "NOUN":
+        return False
+    by_agent = any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in c.children)
+        for c in act.children
+    )
+    owner = any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in act.children
+    )  # "Iran's attack", not "its attack"
+    return (by_agent or owner) and judge.i < act.i
 
 
 def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]) -> bool:

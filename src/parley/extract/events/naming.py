@@ -156,7 +156,11 @@ class PartyNames:
             _EVENTS_LEXICON, "object_pronouns"
         ):
             return self._antecedent(token, draft)
-        body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
+        body = (
+            self.bodies.of(token)
+            or self.bodies.story_state(token, self.home)
+            or self.bodies.state_force(token, self.home)
+        )
         if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):

@@ -61,6 +61,15 @@ class NounParties:
         draft.target += self._prep_actors(noun, preps, draft)
         if not draft.target:  # "a package of weapons for Ukraine"
             draft.target = [a for o in of_objects for a in self._prep_actors(o, preps, draft)]
+        if not draft.target:  # "support for Israel's security" supports Israel
+            draft.target = [
+                a
+                for p in prep_objects(noun, preps)
+                if not self.actors.of(p)
+                for c in p.children
+                if c.dep_ == "poss" and c.pos_ == "PROPN"
+                for a in self.names.of(c, draft)
+            ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
         if not draft.source:
             self._light_verb_actors(draft)
@@ -193,4 +202,7 @@ class NounParties:
             return head.head
         if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light_verbs"):
             return head
+        rule = self.lex.match(noun, set())
+        if noun.dep_ == "dobj" and rule is not None and head.lemma_.lower() in rule.heads:
+            return head  # "reaffirmed support for X": the rule's own carrying verb (round 5)
         return None
