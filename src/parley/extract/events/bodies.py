@@ -75,9 +75,10 @@ class BodyReferences:
 
     def state_force(self, token: Token, home: str | None) -> list[str]:
         """ "The military recaptured the town", "government troops killed 60 rebels": a state's
-        forces the text names without their state act for the dateline's state, else for the
-        state the story names most so far; a national story names its own army this way, and
-        dropping the actor dropped the event (round 5, R1)."""
+        forces the text names without their state act for the state their sentence named before
+        them, else the state the story names most so far, else the dateline's (a wire's
+        dateline may be abroad); a national story names its own army this way, and dropping
+        the actor dropped the event (round 5, R1)."""
         lemma = token.lemma_.lower()
         if lemma not in knowledge.words(_EVENTS_LEXICON, "state_force_heads"):
             return []
@@ -90,7 +91,26 @@ class BodyReferences:
         )
         if not (bare or marked):
             return []
-        return [self.actors.state(home)] if home else self.main_state(token.i)
+        near = self._sentence_state(token)
+        if near:
+            return near
+        return self.main_state(token.i) or ([self.actors.state(home)] if home else [])
+
+    def _sentence_state(self, token: Token) -> list[str]:
+        """The state named last before ``token`` in its sentence, as a state or as a person's
+        country ("Duterte ordered the military", "signed by President Biden, the military
+        can draw"): the forces are that state's. Armed groups are passed over ("Hamas
+        accused the army" is no Palestinian army)."""
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            actor_id = self.actors.at.get(i)
+            if actor_id is None:
+                continue
+            if self.actors._is_state(actor_id):
+                return [actor_id]
+            actor = self.actors.kb[actor_id] if actor_id in self.actors.kb else None
+            if actor is not None and actor.kind == "person" and actor.country:
+                return [self.actors.state(actor.country)]
+        return []
 
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...

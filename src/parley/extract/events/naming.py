@@ -156,11 +156,10 @@ class PartyNames:
             _EVENTS_LEXICON, "object_pronouns"
         ):
             return self._antecedent(token, draft)
-        body = (
-            self.bodies.of(token)
-            or self.bodies.story_state(token, self.home)
-            or self.bodies.state_force(token, self.home)
-        )
+        force = self.bodies.state_force(token, self.home)
+        if force:  # "government troops", "the military"; "government and rebel forces"
+            return unique([*force, *self.unnamed.paired_sector(token)])
+        body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
         if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
