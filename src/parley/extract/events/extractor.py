@@ -268,6 +268,9 @@ class _Builder:
         draft.date = self.when.date(token)
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
+        if not draft.source and _agentless_arrest(token, rule) and draft.place is not None:
+            if draft.place.country:  # "800 people were arrested in Deraa": Syria arrested them
+                draft.source = [self.actors.state(draft.place.country)]
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         self.parties.settle(draft)
@@ -328,6 +331,18 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:
+    """ "More than 800 people were arrested in Deraa": a passive arrest without its agent, made
+    (PLOVER codes it so) by the state where it happened (round A1's B01)."""
+    return (
+        rule.type == "COERCE"
+        and rule.mode == "arrest"
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 # Types of a condemned act that, named with its author, are news of their own.

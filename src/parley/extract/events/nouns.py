@@ -119,7 +119,10 @@ class NounParties:
         rule = self.lex.match(noun, set())
         if rule is not None and rule.type == "PROTEST":
             return None
-        for prep in noun.children:
+        holders = [noun]
+        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            holders.append(noun.head)  # "an exchange of fire took place between A and B"
+        for prep in (c for h in holders for c in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
                 continue
             firsts = [p for p in prep.children if p.dep_ == "pobj"]

@@ -1,0 +1,220 @@
+"""Event constructions from review round 5 (issue #11), in our own words, each both ways.
+
+Recall: a state's forces named without their state ("the military", "government troops") act
+for the state of the story; "government and rebel forces" are both sides; a condemned attack
+named with its author is an attack of its own; "reaffirmed support for X's security" supports
+X; "took hundreds of prisoners" is an abduction; "reminded the parties of their
+responsibility" is a request; "X's acceptance of a truce proposal" is an agreement; a protest
+"lodged with X" accuses X. Precision: "ready to take part in a conference" is no threat; a
+kidnapping and a shooting by the same group are two acts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from events_kit import events_of, one_event
+
+pytestmark = pytest.mark.model
+
+DAY = dt.date(2026, 5, 15)  # a Friday
+
+
+def _types(pipeline: Any, text: str) -> list[str]:
+    return [e.type for e in events_of(pipeline, text, published=DAY)]
+
+
+# ---------------------------------------------------------------- state forces without a state
+
+
+def test_the_military_of_a_datelined_story_acts_for_its_state(pipeline: Any) -> None:
+    text = "MAIDUGURI, Nigeria - The military retook the town of Gwoza from insurgents on Monday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["NGA"]
+
+
+def test_government_troops_act_for_the_state_the_story_names(pipeline: Any) -> None:
+    text = (
+        "Chad closed its border with Sudan on Monday. "
+        "Government troops shelled rebel camps near Abeche on Wednesday."
+    )
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["TCD"]
+
+
+def test_the_military_a_leader_orders_is_his_state_not_the_wire_dateline(pipeline: Any) -> None:
+    text = (
+        "HANOI (VNA) - The Indonesian President Joko Widodo has ordered the military to track "
+        "down the kidnappers."
+    )
+    event = one_event(pipeline, text, "REQUEST", published=DAY)
+    assert event.target == ["IDN"]
+
+
+def test_bare_soldiers_name_no_state(pipeline: Any) -> None:
+    text = "Soldiers shelled the camps near Abeche on Wednesday."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_an_army_accused_by_an_armed_group_is_not_the_group_s_state(pipeline: Any) -> None:
+    text = "Hezbollah accused the army of shooting three shepherds."
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.target == []
+
+
+def test_government_and_rebel_forces_are_both_sides(pipeline: Any) -> None:
+    text = (
+        "Chad closed its border with Sudan on Monday. "
+        "Government and rebel forces agreed to a three-day truce on Tuesday."
+    )
+    event = one_event(pipeline, text, "AGREE", published=DAY)
+    assert "TCD" in event.source and len(event.source) == 2
+    assert event.sectors.get("Rebel forces") == "rebels"
+
+
+# ---------------------------------------------------------------- condemned acts
+
+
+def test_a_condemned_attack_with_its_author_is_an_attack(pipeline: Any) -> None:
+    text = "Indonesia condemned the latest raids by Israel on Khan Younis."
+    attack = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert attack.source == ["ISR"]
+    assert one_event(pipeline, text, "ACCUSE", published=DAY).target == ["ISR"]
+
+
+def test_a_condemned_attack_without_an_author_is_only_condemned(pipeline: Any) -> None:
+    text = "Indonesia condemned any raid on hospitals."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- support for X's ...
+
+
+def test_reaffirmed_support_for_a_state_s_security_supports_it(pipeline: Any) -> None:
+    text = "France reaffirmed its support for Ukraine's security on Thursday."
+    event = one_event(pipeline, text, "SUPPORT", published=DAY)
+    assert event.source == ["FRA"] and event.target == ["UKR"]
+
+
+def test_support_measured_in_a_poll_is_no_support(pipeline: Any) -> None:
+    text = "A French institute measured support for Ukraine's security in a poll."
+    assert "SUPPORT" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- new phrasings
+
+
+def test_taking_prisoners_is_an_abduction(pipeline: Any) -> None:
+    text = "Maoist guerrillas took dozens of prisoners in Dantewada on Thursday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.mode == "abduct"
+
+
+def test_taking_prisoners_letters_is_no_abduction(pipeline: Any) -> None:
+    text = "The chaplain took the prisoners' letters to the post office on Thursday."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_reminding_parties_of_their_obligations_is_a_request(pipeline: Any) -> None:
+    text = "UNICEF reminded the warring parties of their obligations to spare schools."
+    assert "REQUEST" in _types(pipeline, text)
+
+
+def test_reminding_viewers_of_a_war_is_no_request(pipeline: Any) -> None:
+    text = "UNICEF reminded viewers of the war in a short film."
+    assert "REQUEST" not in _types(pipeline, text)
+
+
+def test_acceptance_of_a_truce_proposal_is_an_agreement(pipeline: Any) -> None:
+    text = "Hezbollah's acceptance of the truce proposal was announced on Tuesday."
+    event = one_event(pipeline, text, "AGREE", published=DAY)
+    assert event.source == ["group:hezbollah"]
+
+
+def test_acceptance_of_new_rules_by_the_public_is_no_agreement(pipeline: Any) -> None:
+    text = "The public's acceptance of the new parking rules grew over the summer."
+    assert "AGREE" not in _types(pipeline, text)
+
+
+def test_a_protest_lodged_with_a_state_accuses_it(pipeline: Any) -> None:
+    text = "Bangladesh lodged a protest with Myanmar over the shelling on Sunday."
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.source == ["BGD"] and event.target == ["MMR"]
+
+
+def test_a_protest_students_hold_is_still_a_demonstration(pipeline: Any) -> None:
+    text = "Students held a protest against the fee rise in Dhaka on Sunday."
+    assert _types(pipeline, text) == ["PROTEST"]
+
+
+def test_ready_to_take_part_in_a_conference_is_no_threat(pipeline: Any) -> None:
+    text = "Canada is ready to take part in a proposed peace conference in Vienna."
+    assert "THREATEN" not in _types(pipeline, text)
+
+
+def test_ready_to_take_action_is_still_a_threat(pipeline: Any) -> None:
+    text = "Israel is ready to take action against Hezbollah, the minister said."
+    assert "THREATEN" in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- two acts of one side
+
+
+def test_a_kidnapping_and_a_shooting_by_one_group_stay_two(pipeline: Any) -> None:
+    text = (
+        "The hostages were taken by the militants during the raid on Quetta. "
+        "On May 3, the militants gunned down nine policemen near the border."
+    )
+    modes = [e.mode for e in events_of(pipeline, text, "ASSAULT", published=DAY)]
+    assert sorted(m or "" for m in modes) == ["", "abduct"]
+
+
+# ---------------------------------------------------------------- targets and passives
+
+
+def test_the_toll_of_an_ambush_names_its_target(pipeline: Any) -> None:
+    text = "Insurgents ambushed a convoy in Helmand, killing six Afghan policemen."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.target == ["AFG"]
+
+
+def test_an_ambush_without_a_toll_keeps_no_target(pipeline: Any) -> None:
+    text = "Insurgents ambushed a convoy in the desert, hoping to seize its cargo."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.target == []
+
+
+def test_an_exchange_of_fire_between_two_armies_is_an_attack_by_both(pipeline: Any) -> None:
+    text = "An exchange of fire took place between Thai and Cambodian troops on Sunday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert set(event.source) == {"THA", "KHM"} == set(event.target)
+
+
+def test_a_shooting_during_an_exchange_of_fire_is_one_attack(pipeline: Any) -> None:
+    text = "Thai troops shot dead a Cambodian soldier during an exchange of fire on Sunday."
+    assert len(events_of(pipeline, text, "ASSAULT", published=DAY)) == 1
+
+
+def test_boosting_sanctions_is_a_sanction(pipeline: Any) -> None:
+    text = "Canada will boost sanctions against Iranian officials."
+    event = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert event.source == ["CAN"] and event.target == ["IRN"]
+
+
+def test_boosting_exports_is_no_sanction(pipeline: Any) -> None:
+    text = "Canada will boost exports to Iranian buyers."
+    assert "SANCTION" not in _types(pipeline, text)
+
+
+def test_an_agentless_arrest_in_a_city_is_by_its_state(pipeline: Any) -> None:
+    text = "Dozens of students were arrested in Minsk on Friday."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.source == ["BLR"]
+
+
+def test_an_agentless_arrest_nowhere_named_is_no_event(pipeline: Any) -> None:
+    text = "Dozens of students were arrested on Friday."
+    assert "COERCE" not in _types(pipeline, text)
