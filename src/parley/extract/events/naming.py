@@ -82,7 +82,9 @@ class PartyNames:
             if place is not None:
                 return place
             self._titled(token, ids)
-        return ids or self._implied(token, draft)
+        # "arrested organizers and demonstrators": a first conjunct naming no one leaves the
+        # others to name the actors
+        return ids or self._implied(token, draft) or self._conjuncts(token, draft, with_conj)
 
     def _new_place(self, token: Token, draft: Draft) -> list[str] | None:
         """A town the actor linker took for a new actor ("seized Malakal") is a place, no
