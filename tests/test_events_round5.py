@@ -218,3 +218,36 @@ def test_an_agentless_arrest_in_a_city_is_by_its_state(pipeline: Any) -> None:
 def test_an_agentless_arrest_nowhere_named_is_no_event(pipeline: Any) -> None:
     text = "Dozens of students were arrested on Friday."
     assert "COERCE" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- sides named in other ways
+
+
+def test_a_first_conjunct_naming_no_one_leaves_the_second(pipeline: Any) -> None:
+    text = "Belarusian police detained organizers and demonstrators in Minsk on Friday."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.target and event.sectors.get(event.target[0]) == "protesters"
+
+
+def test_an_ethnic_army_is_the_other_side_of_the_fighting(pipeline: Any) -> None:
+    text = (
+        "Myanmar held talks with ethnic leaders on Monday. "
+        "Heavy fighting between the government forces and the Wa ethnic army continued in Shan."
+    )
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert "MMR" in event.source and len(event.source) == 2
+    assert event.sectors.get(next(a for a in event.source if a != "MMR")) == "rebels"
+
+
+def test_a_state_s_army_stays_the_state(pipeline: Any) -> None:
+    text = "The Sudanese army attacked the RSF in Khartoum on Sunday."
+    assert one_event(pipeline, text, "ASSAULT", published=DAY).source == ["SDN"]
+
+
+def test_retaking_a_town_and_shelling_it_are_two_acts(pipeline: Any) -> None:
+    text = (
+        "BAMAKO, Mali - The army shelled rebel positions near Kidal on Monday. "
+        "The army recaptured the town of Anefis on Monday."
+    )
+    modes = sorted(e.mode or "" for e in events_of(pipeline, text, "ASSAULT", published=DAY))
+    assert modes == ["", "occupy"]
