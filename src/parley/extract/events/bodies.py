@@ -83,9 +83,11 @@ class BodyReferences:
         if lemma not in knowledge.words(_EVENTS_LEXICON, "state_force_heads"):
             return []
         modifiers = [c for c in token.lefts if c.dep_ != "det"]
-        bare = not modifiers and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.lefts
-        ) and lemma in knowledge.words(_EVENTS_LEXICON, "state_force_bare")
+        bare = (
+            not modifiers
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+            and lemma in knowledge.words(_EVENTS_LEXICON, "state_force_bare")
+        )
         marked = len(modifiers) == 1 and modifiers[0].lower_ in knowledge.words(
             _EVENTS_LEXICON, "state_force_modifiers"
         )
