@@ -251,3 +251,24 @@ def test_retaking_a_town_and_shelling_it_are_two_acts(pipeline: Any) -> None:
     )
     modes = sorted(e.mode or "" for e in events_of(pipeline, text, "ASSAULT", published=DAY))
     assert modes == ["", "occupy"]
+
+
+def test_revoking_export_licences_is_a_sanction(pipeline: Any) -> None:
+    text = "Japan is revoking export licences for Iranian firms."
+    assert one_event(pipeline, text, "SANCTION", published=DAY).source == ["JPN"]
+
+
+def test_revoking_a_law_is_no_sanction(pipeline: Any) -> None:
+    text = "Japan's parliament revoked the 1998 law on Monday."
+    assert "SANCTION" not in _types(pipeline, text)
+
+
+def test_a_relative_clause_unveiling_sanctions_is_a_sanction(pipeline: Any) -> None:
+    text = "Officials met allies like Canada, which also unveiled sanctions on Belarusian banks."
+    event = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert event.source == ["CAN"] and event.target == ["BLR"]
+
+
+def test_unveiling_a_phone_is_no_sanction(pipeline: Any) -> None:
+    text = "Samsung unveiled a new phone in Seoul on Monday."
+    assert "SANCTION" not in _types(pipeline, text)
