@@ -272,3 +272,33 @@ def test_a_relative_clause_unveiling_sanctions_is_a_sanction(pipeline: Any) -> N
 def test_unveiling_a_phone_is_no_sanction(pipeline: Any) -> None:
     text = "Samsung unveiled a new phone in Seoul on Monday."
     assert "SANCTION" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- reported passives, "also"
+
+
+def test_a_beating_reported_in_a_perfect_infinitive_occurred(pipeline: Any) -> None:
+    text = "Many students were reported to have been beaten by the police in Minsk."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.status == "occurred" and event.source == ["BLR"]
+
+
+def test_a_reported_passive_without_an_agent_names_no_attacker(pipeline: Any) -> None:
+    text = "Many students were reported to have been beaten in Minsk."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_second_call_marked_also_is_another_request(pipeline: Any) -> None:
+    text = (
+        "Human Rights Watch is calling on the Belarusian authorities to free the students. "
+        "Human Rights Watch is also calling on the authorities to end the mass arrests."
+    )
+    assert len(events_of(pipeline, text, "REQUEST", published=DAY)) == 2
+
+
+def test_a_call_retold_without_also_is_one_request(pipeline: Any) -> None:
+    text = (
+        "Human Rights Watch urged Belarus to free the students. "
+        "Human Rights Watch called on the Belarusian authorities to release the students."
+    )
+    assert len(events_of(pipeline, text, "REQUEST", published=DAY)) == 1

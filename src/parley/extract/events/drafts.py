@@ -92,6 +92,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
 
     if a.mode != b.mode and a.rule.type == "ASSAULT":
         return False
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in b.token.children):
+        return False  # "is also calling on the authorities to end the arrests": another act
     return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
 
 
