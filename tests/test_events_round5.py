@@ -302,3 +302,30 @@ def test_a_call_retold_without_also_is_one_request(pipeline: Any) -> None:
         "Human Rights Watch called on the Belarusian authorities to release the students."
     )
     assert len(events_of(pipeline, text, "REQUEST", published=DAY)) == 1
+
+
+# ---------------------------------------------------------------- deaths and unknown authors
+
+
+def test_a_soldier_dying_in_clashes_with_rebels_is_their_attack(pipeline: Any) -> None:
+    text = "A Peruvian soldier died in clashes with Shining Path rebels on Tuesday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.target == ["PER"] and event.source
+
+
+def test_dying_in_a_car_crash_is_no_attack(pipeline: Any) -> None:
+    text = "Two Peruvian policemen died in a car crash on Tuesday."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_an_attack_by_unidentified_men_keeps_its_target(pipeline: Any) -> None:
+    text = (
+        "Mali condemned Sunday's attack by unidentified assailants on a convoy of Togolese troops."
+    )
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == [] and event.target == ["TGO"]
+
+
+def test_an_attack_without_author_or_target_is_no_event(pipeline: Any) -> None:
+    text = "Mali condemned Sunday's attack by unidentified assailants."
+    assert "ASSAULT" not in _types(pipeline, text)

@@ -71,6 +71,9 @@ class NounParties:
                 for a in self.names.of(c, draft)
             ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
+        if not draft.source and rule.type == "ASSAULT" and _unknown_author(noun):
+            draft.unknown_source = True  # "an attack by unidentified gunmen on a patrol"
+            return
         if not draft.source:
             self._light_verb_actors(draft)
 
@@ -209,3 +212,15 @@ class NounParties:
         if noun.dep_ == "dobj" and rule is not None and head.lemma_.lower() in rule.heads:
             return head  # "reaffirmed support for X": the rule's own carrying verb (round 5)
         return None
+
+
+def _unknown_author(noun: Token) -> bool:
+    """Whether an attack noun's "by" phrase names its author only as unknown ("by unidentified
+    armed elements", "by unknown gunmen")."""
+    modifiers = knowledge.words(_EVENTS_LEXICON, "unknown_author_modifiers")
+    return any(
+        c.lemma_.lower() in modifiers
+        for p in prep_objects(noun, _BY)
+        for c in p.children
+        if c.dep_ in ("amod", "compound")
+    )

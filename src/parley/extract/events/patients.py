@@ -51,6 +51,19 @@ class Patients:
             self._participle(verb, draft)
         if draft.rule.type == "ASSAULT" and _casualty(verb):
             self._casualties(verb, draft)
+        if draft.rule.type == "ASSAULT" and verb.lemma_.lower() in knowledge.words(
+            _EVENTS_LEXICON, "death_verbs"
+        ):
+            self._deaths(verb, draft)
+
+    def _deaths(self, verb: Token, draft: Draft) -> None:
+        """ "A Colombian soldier died in clashes with FARC rebels": the dead are the target; the
+        author is whoever the cause names ("clashes with X", "an attack by X"), else unknown."""
+        victims = [c for c in verb.children if c.dep_ == "nsubj"]
+        draft.target = self.names.of_all(victims, draft)
+        draft.unknown_source = True
+        authors = [a for cause in _causes(verb) for a in self._cause_authors(cause, draft)]
+        draft.source = [a for a in unique(authors) if a not in draft.target]
 
     def _participle(self, verb: Token, draft: Draft) -> None:
         """ "troops took back a town occupied by rebels": the rebels occupied the town; the
