@@ -329,3 +329,27 @@ def test_an_attack_by_unidentified_men_keeps_its_target(pipeline: Any) -> None:
 def test_an_attack_without_author_or_target_is_no_event(pipeline: Any) -> None:
     text = "Mali condemned Sunday's attack by unidentified assailants."
     assert "ASSAULT" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- mobilisation in the passive
+
+
+def test_troops_deployed_in_the_passive_are_their_state_s(pipeline: Any) -> None:
+    text = "Thai troops were deployed along the border on Monday."
+    event = one_event(pipeline, text, "MOBILIZE", published=DAY)
+    assert event.source == ["THA"] and event.target == []
+
+
+def test_troops_sent_to_a_place_make_no_actor_of_it(pipeline: Any) -> None:
+    text = "More troops have been deployed to Kivu, the spokesman said."
+    assert "MOBILIZE" not in _types(pipeline, text)
+
+
+def test_troops_put_on_high_alert_are_mobilised(pipeline: Any) -> None:
+    text = "Cambodian troops were put on high alert after the clash."
+    assert one_event(pipeline, text, "MOBILIZE", published=DAY).source == ["KHM"]
+
+
+def test_a_plan_put_on_hold_is_no_mobilisation(pipeline: Any) -> None:
+    text = "Cambodia put the plan on hold on Monday."
+    assert "MOBILIZE" not in _types(pipeline, text)

@@ -55,6 +55,19 @@ class Patients:
             _EVENTS_LEXICON, "death_verbs"
         ):
             self._deaths(verb, draft)
+        if draft.rule.type == "MOBILIZE" and _passive(verb) and not _has_agent(verb):
+            self._mobilised(verb, draft)
+
+    def _mobilised(self, verb: Token, draft: Draft) -> None:
+        """ "Indian troops were deployed along the border": the forces' own state mobilised
+        them; a place they were sent to ("deployed to Kivu") is no actor of it."""
+        forces = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        own = self.names.of_all(forces, draft)
+        if own and not draft.source:
+            draft.source = own
+            draft.target = [a for a in draft.target if a not in own]
+        elif not draft.source:
+            draft.target = []
 
     def _deaths(self, verb: Token, draft: Draft) -> None:
         """ "A Colombian soldier died in clashes with FARC rebels": the dead are the target; the
