@@ -353,3 +353,33 @@ def test_troops_put_on_high_alert_are_mobilised(pipeline: Any) -> None:
 def test_a_plan_put_on_hold_is_no_mobilisation(pipeline: Any) -> None:
     text = "Cambodia put the plan on hold on Monday."
     assert "MOBILIZE" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- battles, commitments, one time
+
+
+def test_an_army_and_an_armed_group_battling_each_other_are_both_sides(pipeline: Any) -> None:
+    text = "Despite the truce, the army and the RSF have continued to battle each other."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert set(event.source) == {"SDN", "group:rsf"} == set(event.target)
+
+
+def test_firefighters_battling_a_blaze_is_no_attack(pipeline: Any) -> None:
+    text = "Turkish firefighters battled a blaze near Izmir on Monday."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_second_verb_shares_the_date_of_the_first(pipeline: Any) -> None:
+    text = "Houthi fighters stormed the port on Tuesday and battled Yemeni troops for hours."
+    dates = {e.date.value for e in events_of(pipeline, text, "ASSAULT", published=DAY) if e.date}
+    assert dates == {"2026-05-12"}
+
+
+def test_reaffirmed_commitment_is_an_agreement(pipeline: Any) -> None:
+    text = "Cambodia and Thailand reaffirmed their commitment to the border truce."
+    assert one_event(pipeline, text, "AGREE", published=DAY).source == ["KHM", "THA"]
+
+
+def test_a_firm_s_commitment_to_customers_is_no_agreement(pipeline: Any) -> None:
+    text = "The bank reaffirmed its commitment to customers on Monday."
+    assert "AGREE" not in _types(pipeline, text)

@@ -93,10 +93,22 @@ class BodyReferences:
         )
         if not (bare or marked):
             return []
-        near = self._sentence_state(token)
+        near = self._paired_state(token) or self._sentence_state(token)
         if near:
             return near
         return self.main_state(token.i) or ([self.actors.state(home)] if home else [])
+
+    def _paired_state(self, token: Token) -> list[str]:
+        """ "The army and the RSF continued to battle each other": forces coordinated with an
+        armed group of a known country are that country's."""
+        pair = [c for c in token.children if c.dep_ == "conj"]
+        pair += [token.head] if token.dep_ == "conj" else []
+        for other in pair:
+            actor_id = self.actors.at.get(other.i)
+            actor = self.actors.kb[actor_id] if actor_id in self.actors.kb else None
+            if actor is not None and actor.kind == "group" and actor.country:
+                return [self.actors.state(actor.country)]
+        return []
 
     def _sentence_state(self, token: Token) -> list[str]:
         """The state named last before ``token`` in its sentence, as a state or as a person's

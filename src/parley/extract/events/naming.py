@@ -74,6 +74,8 @@ class PartyNames:
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)
         ids = self.bodies.short_name(self._known(token, draft, with_conj), token)
+        if ids and not self.actors.of(token, with_conj=False):  # "the army and the RSF"
+            ids = unique([*self.bodies.state_force(token, self.home), *ids])
         described = self.unnamed.unlinked(token, ids)
         if described:
             return described + self._conjuncts(token, draft, with_conj)
