@@ -105,8 +105,10 @@ class BodyReferences:
         pair += [token.head] if token.dep_ == "conj" else []
         for other in pair:
             actor_id = self.actors.at.get(other.i)
-            actor = self.actors.kb[actor_id] if actor_id in self.actors.kb else None
-            if actor is not None and actor.kind == "group" and actor.country:
+            if actor_id is None or actor_id not in self.actors.kb:
+                continue
+            actor = self.actors.kb[actor_id]
+            if actor.kind == "group" and actor.country:
                 return [self.actors.state(actor.country)]
         return []
 
