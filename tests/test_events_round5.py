@@ -383,3 +383,18 @@ def test_reaffirmed_commitment_is_an_agreement(pipeline: Any) -> None:
 def test_a_firm_s_commitment_to_customers_is_no_agreement(pipeline: Any) -> None:
     text = "The bank reaffirmed its commitment to customers on Monday."
     assert "AGREE" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- what another side must do
+
+
+def test_what_a_speaker_says_another_side_must_do_is_a_demand(pipeline: Any) -> None:
+    text = "France said Russia must withdraw its troops from Moldova."
+    event = one_event(pipeline, text, "REQUEST", published=DAY)
+    assert event.source == ["FRA"] and event.target == ["RUS"]
+    assert "RETREAT" not in _types(pipeline, text)
+
+
+def test_what_a_speaker_says_it_must_do_itself_is_no_demand(pipeline: Any) -> None:
+    text = "Russia said it must withdraw its troops from Moldova."
+    assert "REQUEST" not in _types(pipeline, text)

@@ -265,6 +265,7 @@ class _Builder:
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
         draft.status = self._status(draft, status)
+        self._demanded(draft)
         draft.date = self.when.date(token)
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
@@ -278,6 +279,28 @@ class _Builder:
             draft.mode = draft.mode or "third-party"
         self._mark(draft)
         return draft
+
+    def _demanded(self, draft: Draft) -> None:
+        """ "The United States said Russia must withdraw its troops": an act a speaker says
+        another side must or should do is the speaker's demand on that side (a REQUEST that
+        was made), not the side's own proposed act; "Russia said it must defend itself" stays
+        Russia's (round 5)."""
+        token = draft.token
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "demand_modals")
+            for c in token.children
+        )
+        if not modal or draft.status != "proposed" or not draft.source or token.pos_ != "VERB":
+            return
+        speakers = self.parties.names.speaker(token, draft)
+        if not speakers or set(speakers) & set(draft.source):
+            return
+        demand = self.lex.match_type("REQUEST")
+        if demand is None:
+            return
+        draft.rule, draft.mode = demand, None
+        draft.source, draft.target = speakers, list(draft.source)
+        draft.status = "occurred"
 
     def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
         """The status an absorbing verb gave, else the one the clause's grammar says."""

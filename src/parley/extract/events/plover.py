@@ -280,6 +280,11 @@ class PloverLexicon:
                 return rule
         return None
 
+    def match_type(self, event_type: str) -> TriggerRule | None:
+        """The first verb rule of ``event_type``: the rule an event re-read as another type
+        takes ("X said Y must withdraw" is X's REQUEST)."""
+        return next((r for r in self.rules if r.type == event_type and "VERB" in r.pos), None)
+
     def words(self, key: str) -> frozenset[str]:
         """A word list of the lexicon (``light_verbs``, ``report_verbs``, ...), lower case.
 
