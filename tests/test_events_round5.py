@@ -398,3 +398,14 @@ def test_what_a_speaker_says_another_side_must_do_is_a_demand(pipeline: Any) -> 
 def test_what_a_speaker_says_it_must_do_itself_is_no_demand(pipeline: Any) -> None:
     text = "Russia said it must withdraw its troops from Moldova."
     assert "REQUEST" not in _types(pipeline, text)
+
+
+def test_holding_a_state_responsible_accuses_it(pipeline: Any) -> None:
+    text = "Indonesia holds Israel responsible for the deaths of nine aid workers."
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.source == ["IDN"] and event.target == ["ISR"]
+
+
+def test_holding_talks_or_a_line_is_no_accusation(pipeline: Any) -> None:
+    text = "Indonesia and Malaysia held talks in Jakarta. The army held the line near the river."
+    assert "ACCUSE" not in _types(pipeline, text)

@@ -146,6 +146,13 @@ class EventParties:
         names no actor ("imposed sanctions on Russian officials")."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects += [  # "holds Israel responsible": the small clause's subject undergoes it
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
