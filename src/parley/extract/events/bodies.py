@@ -73,6 +73,61 @@ class BodyReferences:
                 return [actor]
         return [self.actors.state(home)] if home else self.main_state(token.i)
 
+    def state_force(self, token: Token, home: str | None) -> list[str]:
+        """ "The military recaptured the town", "government troops killed 60 rebels": a state's
+        forces the text names without their state act for the state their sentence named before
+        them, else the state the story names most so far, else the dateline's (a wire's
+        dateline may be abroad); a national story names its own army this way, and dropping
+        the actor dropped the event (round 5, R1)."""
+        lemma = token.lemma_.lower()
+        if lemma not in knowledge.words(_EVENTS_LEXICON, "state_force_heads"):
+            return []
+        modifiers = [c for c in token.lefts if c.dep_ != "det"]
+        bare = (
+            not modifiers
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+            and lemma in knowledge.words(_EVENTS_LEXICON, "state_force_bare")
+        )
+        marked = len(modifiers) == 1 and modifiers[0].lower_ in knowledge.words(
+            _EVENTS_LEXICON, "state_force_modifiers"
+        )
+        if not (bare or marked):
+            return []
+        near = self._paired_state(token) or self._sentence_state(token)
+        if near:
+            return near
+        return self.main_state(token.i) or ([self.actors.state(home)] if home else [])
+
+    def _paired_state(self, token: Token) -> list[str]:
+        """ "The army and the RSF continued to battle each other": forces coordinated with an
+        armed group of a known country are that country's."""
+        pair = [c for c in token.children if c.dep_ == "conj"]
+        pair += [token.head] if token.dep_ == "conj" else []
+        for other in pair:
+            actor_id = self.actors.at.get(other.i)
+            if actor_id is None or actor_id not in self.actors.kb:
+                continue
+            actor = self.actors.kb[actor_id]
+            if actor.kind == "group" and actor.country:
+                return [self.actors.state(actor.country)]
+        return []
+
+    def _sentence_state(self, token: Token) -> list[str]:
+        """The state named last before ``token`` in its sentence, as a state or as a person's
+        country ("Duterte ordered the military", "signed by President Biden, the military
+        can draw"): the forces are that state's. Armed groups are passed over ("Hamas
+        accused the army" is no Palestinian army)."""
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            actor_id = self.actors.at.get(i)
+            if actor_id is None:
+                continue
+            if self.actors._is_state(actor_id):
+                return [actor_id]
+            actor = self.actors.kb[actor_id] if actor_id in self.actors.kb else None
+            if actor is not None and actor.kind == "person" and actor.country:
+                return [self.actors.state(actor.country)]
+        return []
+
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
         the rebels accused the government"), if one is named more often than any other."""

@@ -194,6 +194,8 @@ def scope_heads(token: Token) -> Iterator[int]:
         yield token.head.i
     if _is_cleft(token):
         yield token.head.i
+    if token.pos_ == "VERB" and token.dep_ == "conj" and token.tag_ == token.head.tag_:
+        yield token.head.i  # "seized the palace Nov. 6 and battled police": one time
     for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
         yield clause.i  # "the round, which X will host in Geneva on June 16"
         yield from (c.i for c in clause.children if c.dep_ == "xcomp")

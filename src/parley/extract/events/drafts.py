@@ -82,11 +82,18 @@ def complete(kept: Draft, later: Draft) -> None:
 
 
 def same_happening(a: Draft, b: Draft) -> bool:
-    """The same happening told twice (a headline and the lead): same type, status and sides."""
+    """The same happening told twice (a headline and the lead): same type, status and sides.
+    A kidnapping, a shooting and the taking of a town by the same side are different acts: a
+    mode sets them apart (round 5: "took hostages" had swallowed "gunned down", and "began
+    bombarding" the retaking of a building)."""
 
     def key(d: Draft) -> tuple[str, str, frozenset[str], frozenset[str]]:
         return d.rule.type, d.status, frozenset(d.source), frozenset(d.target)
 
+    if a.mode != b.mode and a.rule.type == "ASSAULT":
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in b.token.children):
+        return False  # "is also calling on the authorities to end the arrests": another act
     return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
 
 

@@ -236,7 +236,11 @@ class _Builder:
         for token, rule in found:
             if not rule.absorbs or token.i in absorbed:
                 continue
-            inner = [i for i in content(token) if i in at and i != token.i]
+            inner = [
+                i
+                for i in content(token)
+                if i in at and i != token.i and not _asserted_act(token, rule, self.doc[i], at[i])
+            ]
             if rule.yields and inner:
                 absorbed.add(token.i)
                 overrides[inner[0]] = rule.yields  # type: ignore[assignment]
@@ -261,9 +265,13 @@ class _Builder:
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
         draft.status = self._status(draft, status)
+        self._demanded(draft)
         draft.date = self.when.date(token)
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
+        if not draft.source and _agentless_arrest(token, rule) and draft.place is not None:
+            if draft.place.country:  # "800 people were arrested in Deraa": Syria arrested them
+                draft.source = [self.actors.state(draft.place.country)]
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         self.parties.settle(draft)
@@ -271,6 +279,28 @@ class _Builder:
             draft.mode = draft.mode or "third-party"
         self._mark(draft)
         return draft
+
+    def _demanded(self, draft: Draft) -> None:
+        """ "The United States said Russia must withdraw its troops": an act a speaker says
+        another side must or should do is the speaker's demand on that side (a REQUEST that
+        was made), not the side's own proposed act; "Russia said it must defend itself" stays
+        Russia's (round 5)."""
+        token = draft.token
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "demand_modals")
+            for c in token.children
+        )
+        if not modal or draft.status != "proposed" or not draft.source or token.pos_ != "VERB":
+            return
+        speakers = self.parties.names.speaker(token, draft)
+        if not speakers or set(speakers) & set(draft.source):
+            return
+        demand = self.lex.match_type("REQUEST")
+        if demand is None:
+            return
+        draft.rule, draft.mode = demand, None
+        draft.source, draft.target = speakers, list(draft.source)
+        draft.status = "occurred"
 
     def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
         """The status an absorbing verb gave, else the one the clause's grammar says."""
@@ -324,6 +354,39 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:
+    """ "More than 800 people were arrested in Deraa": a passive arrest without its agent, made
+    (PLOVER codes it so) by the state where it happened (round A1's B01)."""
+    return (
+        rule.type == "COERCE"
+        and rule.mode == "arrest"
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
+# Types of a condemned act that, named with its author, are news of their own.
+_ASSERTED_ACTS = frozenset({"ASSAULT", "COERCE"})
+
+
+def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: TriggerRule) -> bool:
+    """ "Malaysia condemned the attacks by Israel on Rafah", "denounced the army's arrest of
+    students": the condemned act, named with its author, is reported as fact, so it is an event
+    of its own beside the condemnation (round 5); "condemned any attack on civilians" names no
+    author and stays the content of the condemnation."""
+    if rule.type != "ACCUSE" or act_rule.type not in _ASSERTED_ACTS or act.pos_ != "NOUN":
+        return False
+    by_agent = any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in c.children)
+        for c in act.children
+    )
+    owner = any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in act.children
+    )  # "Iran's attack", not "its attack"
+    return (by_agent or owner) and judge.i < act.i
 
 
 def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]) -> bool:

@@ -74,6 +74,8 @@ class PartyNames:
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)
         ids = self.bodies.short_name(self._known(token, draft, with_conj), token)
+        if ids and not self.actors.of(token, with_conj=False):  # "the army and the RSF"
+            ids = unique([*self.bodies.state_force(token, self.home), *ids])
         described = self.unnamed.unlinked(token, ids)
         if described:
             return described + self._conjuncts(token, draft, with_conj)
@@ -82,7 +84,9 @@ class PartyNames:
             if place is not None:
                 return place
             self._titled(token, ids)
-        return ids or self._implied(token, draft)
+        # "arrested organizers and demonstrators": a first conjunct naming no one leaves the
+        # others to name the actors
+        return ids or self._implied(token, draft) or self._conjuncts(token, draft, with_conj)
 
     def _new_place(self, token: Token, draft: Draft) -> list[str] | None:
         """A town the actor linker took for a new actor ("seized Malakal") is a place, no
@@ -156,6 +160,9 @@ class PartyNames:
             _EVENTS_LEXICON, "object_pronouns"
         ):
             return self._antecedent(token, draft)
+        force = self.bodies.state_force(token, self.home)
+        if force:  # "government troops", "the military"; "government and rebel forces"
+            return unique([*force, *self.unnamed.paired_sector(token)])
         body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
         if body:  # "the council members called on X", "They urged X", "the regime"
             return body

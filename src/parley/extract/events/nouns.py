@@ -61,7 +61,19 @@ class NounParties:
         draft.target += self._prep_actors(noun, preps, draft)
         if not draft.target:  # "a package of weapons for Ukraine"
             draft.target = [a for o in of_objects for a in self._prep_actors(o, preps, draft)]
+        if not draft.target:  # "support for Israel's security" supports Israel
+            draft.target = [
+                a
+                for p in prep_objects(noun, preps)
+                if not self.actors.of(p)
+                for c in p.children
+                if c.dep_ == "poss" and c.pos_ == "PROPN"
+                for a in self.names.of(c, draft)
+            ]
         draft.source, draft.target = unique(draft.source), unique(draft.target)
+        if not draft.source and rule.type == "ASSAULT" and _unknown_author(noun):
+            draft.unknown_source = True  # "an attack by unidentified gunmen on a patrol"
+            return
         if not draft.source:
             self._light_verb_actors(draft)
 
@@ -110,7 +122,10 @@ class NounParties:
         rule = self.lex.match(noun, set())
         if rule is not None and rule.type == "PROTEST":
             return None
-        for prep in noun.children:
+        holders = [noun]
+        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            holders.append(noun.head)  # "an exchange of fire took place between A and B"
+        for prep in (c for h in holders for c in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
                 continue
             firsts = [p for p in prep.children if p.dep_ == "pobj"]
@@ -193,4 +208,19 @@ class NounParties:
             return head.head
         if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light_verbs"):
             return head
+        rule = self.lex.match(noun, set())
+        if noun.dep_ == "dobj" and rule is not None and head.lemma_.lower() in rule.heads:
+            return head  # "reaffirmed support for X": the rule's own carrying verb (round 5)
         return None
+
+
+def _unknown_author(noun: Token) -> bool:
+    """Whether an attack noun's "by" phrase names its author only as unknown ("by unidentified
+    armed elements", "by unknown gunmen")."""
+    modifiers = knowledge.words(_EVENTS_LEXICON, "unknown_author_modifiers")
+    return any(
+        c.lemma_.lower() in modifiers
+        for p in prep_objects(noun, _BY)
+        for c in p.children
+        if c.dep_ in ("amod", "compound")
+    )

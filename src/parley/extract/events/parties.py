@@ -134,6 +134,8 @@ class EventParties:
         self.patients.adjust(verb, draft)
         if not draft.target and draft.rule.type in _FORCE:  # "fired tear gas to disperse X"
             draft.target = self.names.of_all(_purpose_objects(verb), draft)
+        if not draft.target and draft.rule.type in _FORCE:  # "ambushed a patrol, killing X"
+            draft.target = self.names.of_all(_casualty_objects(verb), draft)
         if not draft.target and draft.rule.type == "THREATEN":
             draft.target = self.names.of_all(_conditioned(verb), draft)
         if draft.rule.swap_roles:
@@ -144,6 +146,13 @@ class EventParties:
         names no actor ("imposed sanctions on Russian officials")."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects += [  # "holds Israel responsible": the small clause's subject undergoes it
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
@@ -240,6 +249,19 @@ def _purpose_objects(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in ("advcl", "xcomp")
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for o in c.children
+        if o.dep_ == "dobj"
+    ]
+
+
+def _casualty_objects(verb: Token) -> list[Token]:
+    """ "Rebels ambushed a patrol, killing four Afghan soldiers": the victims of the participle
+    that tells the attack's toll are its target when the object itself names no one."""
+    harm = knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in harm
         for o in c.children
         if o.dep_ == "dobj"
     ]

@@ -51,6 +51,32 @@ class Patients:
             self._participle(verb, draft)
         if draft.rule.type == "ASSAULT" and _casualty(verb):
             self._casualties(verb, draft)
+        if draft.rule.type == "ASSAULT" and verb.lemma_.lower() in knowledge.words(
+            _EVENTS_LEXICON, "death_verbs"
+        ):
+            self._deaths(verb, draft)
+        if draft.rule.type == "MOBILIZE" and _passive(verb) and not _has_agent(verb):
+            self._mobilised(verb, draft)
+
+    def _mobilised(self, verb: Token, draft: Draft) -> None:
+        """ "Indian troops were deployed along the border": the forces' own state mobilised
+        them; a place they were sent to ("deployed to Kivu") is no actor of it."""
+        forces = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        own = self.names.of_all(forces, draft)
+        if own and not draft.source:
+            draft.source = own
+            draft.target = [a for a in draft.target if a not in own]
+        elif not draft.source:
+            draft.target = []
+
+    def _deaths(self, verb: Token, draft: Draft) -> None:
+        """ "A Colombian soldier died in clashes with FARC rebels": the dead are the target; the
+        author is whoever the cause names ("clashes with X", "an attack by X"), else unknown."""
+        victims = [c for c in verb.children if c.dep_ == "nsubj"]
+        draft.target = self.names.of_all(victims, draft)
+        draft.unknown_source = True
+        authors = [a for cause in _causes(verb) for a in self._cause_authors(cause, draft)]
+        draft.source = [a for a in unique(authors) if a not in draft.target]
 
     def _participle(self, verb: Token, draft: Draft) -> None:
         """ "troops took back a town occupied by rebels": the rebels occupied the town; the

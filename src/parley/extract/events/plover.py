@@ -217,6 +217,9 @@ def object_lemmas(token: Token) -> set[str]:
                 found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
         found.append(token.head)
+    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
+        # "detainees were reported to have been beaten": the raised subject is the patient
+        found.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     found += [
         p
         for t in found
@@ -228,6 +231,8 @@ def object_lemmas(token: Token) -> set[str]:
     lemmas = set()
     for t in found:
         lemmas.add(t.lemma_.lower())
+        if t.pos_ == "PROPN" and t.tag_ == "NNPS":  # "Detainees were ..." tagged a name
+            lemmas.add(t.lower_.removesuffix("s"))
         if t.ent_type_ in ("PERSON", "ORG"):
             lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
         elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
@@ -274,6 +279,11 @@ class PloverLexicon:
             if rule.fits(token, seen):
                 return rule
         return None
+
+    def match_type(self, event_type: str) -> TriggerRule | None:
+        """The first verb rule of ``event_type``: the rule an event re-read as another type
+        takes ("X said Y must withdraw" is X's REQUEST)."""
+        return next((r for r in self.rules if r.type == event_type and "VERB" in r.pos), None)
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the lexicon (``light_verbs``, ``report_verbs``, ...), lower case.

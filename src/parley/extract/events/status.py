@@ -188,8 +188,8 @@ class StatusReader:
             if status:
                 return status  # type: ignore[no-any-return]
         lemmas = [a.lemma_.lower() for a in auxes]
-        if "be" in lemmas and "to" in lemmas and verb.dep_ == "xcomp":
-            return "planned"  # "are to meet"
+        if "be" in lemmas and "to" in lemmas and "have" not in lemmas and verb.dep_ == "xcomp":
+            return "planned"  # "are to meet"; "were reported to have been beaten" is past
         if "go" in lemmas and "to" in lemmas:
             return "planned"
         return None

@@ -40,6 +40,8 @@ class Subjects:
         casualty = verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
         if casualty and any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+            return []  # "students were reported to have been beaten": they were the patients
         current = verb
         for _ in range(_CLIMB):
             found = self._here(current)

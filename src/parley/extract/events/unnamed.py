@@ -104,6 +104,23 @@ class UnnamedActors:
             self.countries[description] = country
         return unique([*named, description])
 
+    def paired_sector(self, token: Token) -> list[str]:
+        """ "Government and rebel forces agreed to a truce": the sector coordinated with
+        "government" before a forces noun is the other side, kept as an unlinked actor
+        ("Rebel forces") with its sector."""
+        heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
+        out = []
+        for modifier in (c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")):
+            for conj in (c for c in modifier.children if c.dep_ == "conj"):
+                sector = heads.get(conj.lemma_.lower())
+                if sector is None:
+                    continue
+                description = f"{conj.text[:1].upper()}{conj.text[1:]} {token.text}"
+                self.sectors[description] = str(sector)
+                self.described[description] = token.lemma_.lower()
+                out.append(description)
+        return out
+
     def state_sectors_at_place(self, draft: Draft, home: str | None = None) -> None:
         """Police named without their state act for the state their words name ("police in
         Bangladesh's capital"), else the state of the event's place ("police in Tbilisi
