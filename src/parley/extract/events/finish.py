@@ -105,11 +105,53 @@ class Finisher:
         if told is not None:
             _fill_from(told, draft)
             return False
-        partial = next((k for k in kept if _retells(k, draft) or _side_of(k, draft)), None)
+        partial = next(
+            (
+                k
+                for k in kept
+                if _retells(k, draft)
+                or _side_of(k, draft)
+                or self._counted_again(k, draft)
+                or _object_told(k, draft)
+            ),
+            None,
+        )
         if partial is not None:
             _fill_from(partial, draft)
             return False
         return True
+
+    def _counted_again(self, kept: Draft, draft: Draft) -> bool:
+        """ "The militants released eight hostages on Friday" then "the militants freed eight
+        officials on Friday"; "the army said its troops killed three insurgents" then a quote of
+        "troops of the 22 Brigade ... killed three insurgents": the same number acted on, in an
+        act of the same kind, status and target, is one act told twice. The later telling often
+        names its actor differently (a unit for the army, a longer name for the group), so the
+        sources need only agree where both are named in the knowledge base."""
+        if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
+            return False
+        targets = (set(kept.target), set(draft.target))
+        if (all(targets) and targets[0] != targets[1]) or _dated_apart(kept, draft):
+            return False  # one telling may name whom it was done to where the other does not
+        if not self._compatible_sources(kept.source, draft.source):
+            return False
+        counted = self._counts(kept.token)
+        return bool(counted) and counted == self._counts(draft.token)
+
+    def _compatible_sources(self, a: list[str], b: list[str]) -> bool:
+        """The same sources, or sources that cannot disagree because one side names only actors
+        the knowledge base lacks ("the militants", "troops of the 22 Brigade")."""
+        if set(a) == set(b):
+            return True
+        unlinked = [all(x not in self.actors.kb for x in side) for side in (a, b)]
+        return bool(a) and bool(b) and any(unlinked)
+
+    def _counts(self, token: Token) -> set[float]:
+        """The numbers counting what a verb acts on ("killed three insurgents": 3)."""
+        if token.pos_ != "VERB":
+            return set()
+        things = [t for c in _complements(token) for t in c.subtree]
+        return {q.value for q in quantities_in(things, self.when.date_tokens)}
 
     def _date_news(self, kept: list[Draft]) -> None:
         """Date undated news: the story's day when the act is told in the past, else the day
@@ -355,6 +397,25 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
     near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
     return near and not _dated_apart(kept, draft)
+
+
+def _object_told(kept: Draft, draft: Draft) -> bool:
+    """ "announced new sanctions on seven officials" then "officials said they decided last
+    week to impose the new sanctions": a verb whose object is a definite noun (the article
+    points back) naming what an earlier act of the same type and source acted on is that act
+    told again, whatever its own tense says."""
+    if draft.token.pos_ != "VERB" or kept.rule.type != draft.rule.type:
+        return False
+    if not set(draft.source) <= set(kept.source) or not draft.source:
+        return False
+    definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+    told = {c.lemma_.lower() for c in _complements(kept.token)} | {kept.token.lemma_.lower()}
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in told
+        and any(d.dep_ == "det" and d.lower_ in definite for d in c.children)
+        for c in draft.token.children
+    )
 
 
 def _side_of(kept: Draft, draft: Draft) -> bool:

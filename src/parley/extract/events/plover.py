@@ -217,6 +217,8 @@ def object_lemmas(token: Token) -> set[str]:
                 found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
         found.append(token.head)
+    if _relative_object(token):  # "the decree that I signed": the verb acts on the decree
+        found.append(token.head)
     found += [
         p
         for t in found
@@ -236,6 +238,15 @@ def object_lemmas(token: Token) -> set[str]:
             c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod")
         )
     return lemmas
+
+
+def _relative_object(token: Token) -> bool:
+    """Whether ``token`` heads a relative clause whose object is the relative pronoun ("the
+    order that he signed"), so the noun the clause describes is what the verb acts on. The
+    pronoun's tag (WDT/WP) marks it; no word list is needed."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in token.children
+    )
 
 
 def _subject_lemmas(token: Token) -> set[str]:

@@ -166,7 +166,7 @@ class StatusReader:
             current = anchor.head.head
             chain.append(current)
         while (
-            current.dep_ in ("xcomp", "ccomp", "acomp")
+            (current.dep_ in ("xcomp", "ccomp", "acomp") or _purpose(current))
             and current.head.i != current.i
             and len(chain) < 3
         ):
@@ -256,6 +256,12 @@ def _governing(anchor: Token) -> Token:
     if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and not own:
         return anchor.head
     return anchor
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive adverbial clause ("failed to honour pledges to open the roads"): what it
+    says happens only as far as the verb it serves does, so it shares that verb's control."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _intended(anchor: Token) -> bool:
