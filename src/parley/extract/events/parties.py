@@ -184,9 +184,14 @@ class EventParties:
             holder, _EXPERIENCER_PREPS
         )
         draft.source = self.names.of_all(experiencers, draft)
+        empty = knowledge.words(_EVENTS_LEXICON, "empty_subjects")
+        subjects = [s for s in self.subjects.of(holder) if s.lower_ not in empty]
+        judged: list[str] = []
+        if draft.rule.type == "REJECT":  # "their demands are unacceptable": judged, not judging
+            # "civilians getting killed is unacceptable" judges a happening, not the civilians
+            things = [s for s in subjects if not any(c.dep_ == "acl" for c in s.children)]
+            judged, subjects = self.names.of_all(things, draft), []
         if not draft.source:
-            empty = knowledge.words(_EVENTS_LEXICON, "empty_subjects")
-            subjects = [s for s in self.subjects.of(holder) if s.lower_ not in empty]
             draft.source = self.names.of_all(subjects, draft)
         if not draft.source:
             draft.source = self.names.speaker(holder, draft)
@@ -197,7 +202,7 @@ class EventParties:
             for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         ]
-        draft.target = self.names.of_all(clause_subjects, draft)
+        draft.target = self.names.of_all(clause_subjects, draft) or judged
         if not draft.target:
             draft.target = self._content_targets(adj, draft)
 

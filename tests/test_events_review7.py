@@ -1,0 +1,172 @@
+"""False events found re-judging the 60 review articles on main (issue #11, events7), each
+construction in our own words and both ways.
+
+One act told twice: the same number of people acted on in an act of the same kind ("released
+nine hostages" then "freed nine aid workers"), or a verb whose definite object restates what an
+earlier act acted on ("decided to impose the new sanctions"). Status: an infinitive purpose
+clause under "failed to" did not happen either. No event: the object of a relative clause is
+the noun it describes ("the decree that I signed"); thanking the voters. Roles: what a
+rejecting adjective judges is its target, not its source ("the Greek proposals were
+unacceptable").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from events_kit import events_of, one_event
+
+pytestmark = pytest.mark.model
+
+DAY = dt.date(2019, 3, 20)  # a Wednesday
+
+
+def _events(pipeline: Any, text: str, event_type: str) -> list[Any]:
+    return events_of(pipeline, text, event_type, published=DAY)
+
+
+# ---------------------------------------------------------------- one act told twice
+
+
+def test_a_release_told_again_with_the_same_count_is_one_release(pipeline: Any) -> None:
+    text = (
+        "The rebels in southern Yemen on Monday released nine hostages, officials said.\n\n"
+        "The rebels freed nine aid workers on Monday, a local radio station said."
+    )
+    assert len(_events(pipeline, text, "RETREAT")) == 1
+
+
+def test_releases_of_different_numbers_stay_two(pipeline: Any) -> None:
+    text = (
+        "The rebels in southern Yemen on Monday released nine hostages, officials said.\n\n"
+        "The rebels freed four aid workers on Monday, a local radio station said."
+    )
+    assert len(_events(pipeline, text, "RETREAT")) == 2
+
+
+def test_a_quoted_unit_retelling_the_armys_kill_is_one_attack(pipeline: Any) -> None:
+    text = (
+        "The Somali army said on Friday that its soldiers killed four al-Shabaab fighters near "
+        "the village of Marka.\n\n"
+        '"Troops of the 14 Brigade deployed in Operation Sand on Wednesday evening killed four '
+        'al-Shabaab fighters in a clash near Marka," the statement said.'
+    )
+    assert len(_events(pipeline, text, "ASSAULT")) == 1
+
+
+def test_a_second_kill_of_another_number_is_another_attack(pipeline: Any) -> None:
+    text = (
+        "The Somali army said on Friday that its soldiers killed four al-Shabaab fighters near "
+        "the village of Marka.\n\n"
+        '"Troops of the 14 Brigade deployed in Operation Sand on Wednesday evening killed seven '
+        'al-Shabaab fighters in a clash near Baidoa," the statement said.'
+    )
+    assert len(_events(pipeline, text, "ASSAULT")) == 2
+
+
+def test_deciding_to_impose_the_new_sanctions_restates_them(pipeline: Any) -> None:
+    text = (
+        "The United States has announced new sanctions on six Iranian officials.\n\n"
+        "White House officials said they decided last week to impose the new sanctions after "
+        "talks failed."
+    )
+    sanction = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert sanction.status == "occurred" and sanction.target == ["IRN"]
+
+
+def test_further_sanctions_next_month_are_a_second_planned_act(pipeline: Any) -> None:
+    text = (
+        "The United States has announced new sanctions on six Iranian officials.\n\n"
+        "Officials said Washington would impose further sanctions on Iranian banks next month."
+    )
+    statuses = sorted(e.status for e in _events(pipeline, text, "SANCTION"))
+    assert statuses == ["occurred", "planned"]
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_withdrawing_in_a_pledge_the_sides_failed_to_honour_did_not_happen(
+    pipeline: Any,
+) -> None:
+    text = (
+        "The talks between Armenia and Azerbaijan collapsed because the two sides failed to "
+        "honour their pledges to open the roads and withdraw troops from the border."
+    )
+    withdrawal = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert withdrawal.status == "negated"
+
+
+def test_a_withdrawal_the_sides_made_happened(pipeline: Any) -> None:
+    text = (
+        "Armenia and Azerbaijan honoured their pledges and withdrew troops from the border on "
+        "Monday."
+    )
+    withdrawal = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert withdrawal.status == "occurred"
+
+
+# ---------------------------------------------------------------- no event
+
+
+def test_the_decree_that_i_signed_is_no_support(pipeline: Any) -> None:
+    text = (
+        '"Under the decree that I signed last year, we are imposing sanctions on more Iranian '
+        'officials," the French president said.'
+    )
+    assert _events(pipeline, text, "SUPPORT") == []
+    assert len(_events(pipeline, text, "SANCTION")) == 1
+
+
+def test_the_treaty_that_a_state_signed_with_another_is_support(pipeline: Any) -> None:
+    text = "The treaty that Chile signed with Peru in May ends the dispute."
+    signed = one_event(pipeline, text, "SUPPORT", published=DAY)
+    assert signed.source == ["CHL"] and signed.target == ["PER"]
+
+
+def test_thanking_the_voters_is_no_support(pipeline: Any) -> None:
+    text = 'Thanking the voters who put their trust in him, Emmanuel Macron said: "We won fairly."'
+    assert _events(pipeline, text, "SUPPORT") == []
+
+
+def test_thanking_a_state_for_tanks_is_support(pipeline: Any) -> None:
+    text = "The Ukrainian president thanked Poland for the shipment of tanks."
+    thanks = one_event(pipeline, text, "SUPPORT", published=DAY)
+    assert thanks.target == ["POL"]
+
+
+# ---------------------------------------------------------------- roles
+
+
+def test_what_is_called_unacceptable_is_the_target_not_the_source(pipeline: Any) -> None:
+    text = (
+        "Turkish Foreign Minister Mevlut Cavusoglu said on Tuesday that the Greek proposals "
+        "were unacceptable."
+    )
+    rejection = one_event(pipeline, text, "REJECT", published=DAY)
+    assert rejection.target == ["GRC"]
+    assert "GRC" not in rejection.source
+
+
+def test_a_state_finding_something_unacceptable_to_it_is_the_source(pipeline: Any) -> None:
+    text = "The Greek proposals are unacceptable to Turkey, its foreign minister said."
+    rejection = one_event(pipeline, text, "REJECT", published=DAY)
+    assert rejection.source == ["TUR"]
+
+
+# ---------------------------------------------------------------- ability is not occurrence
+
+
+def test_what_a_state_can_do_has_not_happened(pipeline: Any) -> None:
+    text = "Jordan can now send food aid to the besieged town, a spokesman said."
+    aid = one_event(pipeline, text, "AID", published=DAY)
+    assert aid.status == "hypothetical"
+
+
+def test_what_a_state_did_happened(pipeline: Any) -> None:
+    text = "Jordan sent food aid to the besieged town on Monday, a spokesman said."
+    aid = one_event(pipeline, text, "AID", published=DAY)
+    assert aid.status == "occurred"
