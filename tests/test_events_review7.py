@@ -170,3 +170,46 @@ def test_what_a_state_did_happened(pipeline: Any) -> None:
     text = "Jordan sent food aid to the besieged town on Monday, a spokesman said."
     aid = one_event(pipeline, text, "AID", published=DAY)
     assert aid.status == "occurred"
+
+
+# ---------------------------------------------------------------- dates
+
+
+SATURDAY = dt.date(2019, 3, 16)
+_ARMY_SAID = (
+    "The Somali army said on Friday that its soldiers killed four al-Shabaab fighters near the "
+    "village of Marka."
+)
+
+
+def test_a_quote_dating_the_kill_replaces_the_day_the_army_spoke(pipeline: Any) -> None:
+    text = (
+        f"{_ARMY_SAID}\n\n"
+        '"Troops of the 14 Brigade deployed in Operation Sand on Wednesday evening killed four '
+        'al-Shabaab fighters in a clash near Marka," the statement said.'
+    )
+    kill = one_event(pipeline, text, "ASSAULT", published=SATURDAY)
+    assert kill.date is not None and kill.date.value == "2019-03-13"
+
+
+def test_without_a_dated_retelling_the_kill_is_dated_by_the_statement(pipeline: Any) -> None:
+    kill = one_event(pipeline, _ARMY_SAID, "ASSAULT", published=SATURDAY)
+    assert kill.date is not None and kill.date.value == "2019-03-15"
+
+
+def test_a_date_closing_a_participle_on_the_subject_dates_the_main_verb(pipeline: Any) -> None:
+    text = (
+        "Kenyan troops deployed in Operation Linda on Monday evening killed five al-Shabaab "
+        "fighters near Kismayo."
+    )
+    kill = one_event(pipeline, text, "ASSAULT", published=SATURDAY)
+    assert kill.date is not None and kill.date.value == "2019-03-11"
+
+
+def test_a_date_inside_the_participle_phrase_stays_there(pipeline: Any) -> None:
+    text = (
+        "Kenyan troops deployed on Monday to the border town of Mandera killed five al-Shabaab "
+        "fighters on Tuesday."
+    )
+    kill = one_event(pipeline, text, "ASSAULT", published=SATURDAY)
+    assert kill.date is not None and kill.date.value == "2019-03-12"

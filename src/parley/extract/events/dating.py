@@ -88,7 +88,7 @@ class EventDates:
         for i in heads:
             if i in self.dates:
                 return self.dates[i]
-        reported = self._reported_date(token) or self._date_word_clause(heads)
+        reported = self.reported_date(token) or self._date_word_clause(heads)
         if reported is not None:
             return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
@@ -98,7 +98,7 @@ class EventDates:
                     return self.dates[subject.i]
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
 
-    def _reported_date(self, token: Token) -> TimeExpression | None:
+    def reported_date(self, token: Token) -> TimeExpression | None:
         """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
         dated statement took place by that day; the sentence's date is its best date, not the
         publication day. Plans and conditions keep their own dating."""
@@ -234,7 +234,23 @@ def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
     if bare and date_end <= verb.i and verb.head.i != verb.i:
         head = verb.head
         return head.head.i if head.dep_ == "pobj" else head.i
-    return anchor
+    return _subject_participle_end(verb, date_end) or anchor
+
+
+def _subject_participle_end(verb: Token, date_end: int) -> int | None:
+    """ "Troops of the brigade deployed in the area on Monday evening killed three": a date
+    closing a participle phrase on the subject, with the main verb right after it, dates the
+    main verb (the parser hangs it on the participle)."""
+    if verb.tag_ != "VBN" or date_end >= len(verb.doc):
+        return None
+    main = verb.doc[date_end]  # the word right after the date
+    subject_of_main = verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
+    below = main.head.i == verb.i and main.dep_ in ("advcl", "conj")  # parsed the other way
+    if main.tag_ == "VBD" and (
+        (subject_of_main and verb.head.head.i == main.i) or (below and verb.i < date_end)
+    ):
+        return main.i
+    return None
 
 
 def _object_verb(span: Span) -> int | None:

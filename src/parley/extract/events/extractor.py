@@ -262,6 +262,7 @@ class _Builder:
         self.parties.find(draft)
         draft.status = self._status(draft, status)
         draft.date = self.when.date(token)
+        draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):

@@ -131,7 +131,8 @@ class Finisher:
         if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
             return False
         targets = (set(kept.target), set(draft.target))
-        if (all(targets) and targets[0] != targets[1]) or _dated_apart(kept, draft):
+        said = kept.date_said or draft.date_said  # a statement's day is not the act's
+        if (all(targets) and targets[0] != targets[1]) or (_dated_apart(kept, draft) and not said):
             return False  # one telling may name whom it was done to where the other does not
         if not self._compatible_sources(kept.source, draft.source):
             return False
@@ -475,14 +476,17 @@ def _acts_on_something(token: Token) -> bool:
 
 def _fill_from(kept: Draft, later: Draft) -> None:
     """Complete ``kept`` from a retelling: the target it lacked, and a date the text states
-    where ``kept`` had only an assumed one."""
+    where ``kept`` had only an assumed one or the day of the statement reporting it ("the army
+    said on Saturday that its troops killed ..." then "... on Thursday evening killed ...")."""
     kept.target = kept.target or list(later.target)
     if (
         later.date is not None
         and later.date.precision in _EXACT
-        and (kept.date is None or kept.date.precision not in _EXACT)
+        and not later.date_said
+        and (kept.date is None or kept.date.precision not in _EXACT or kept.date_said)
     ):
         kept.date = later.date
+        kept.date_said = False
     complete(kept, later)
 
 
