@@ -213,3 +213,27 @@ def test_a_date_inside_the_participle_phrase_stays_there(pipeline: Any) -> None:
     )
     kill = one_event(pipeline, text, "ASSAULT", published=SATURDAY)
     assert kill.date is not None and kill.date.value == "2019-03-12"
+
+
+# ---------------------------------------------------------------- the same verb told again
+
+
+_LEAD = "Security forces in the West Bank dispersed a march in Ramallah on Sunday morning."
+
+
+def test_police_dispersing_the_protesters_later_is_the_leads_dispersal(pipeline: Any) -> None:
+    text = (
+        f"{_LEAD}\n\nAbout 300 students gathered outside Birzeit University, but police "
+        "dispersed the protesters and beat some of them."
+    )
+    dispersal = one_event(pipeline, text, "COERCE", published=SATURDAY + dt.timedelta(1))
+    assert dispersal.source == ["PSE"]
+
+
+def test_police_dispersing_protesters_in_another_town_is_another_act(pipeline: Any) -> None:
+    text = (
+        f"{_LEAD}\n\nIn Nablus, about 300 students gathered outside An-Najah University, but "
+        "police dispersed the protesters and beat some of them."
+    )
+    found = events_of(pipeline, text, "COERCE", published=SATURDAY + dt.timedelta(1))
+    assert len(found) == 2

@@ -49,6 +49,7 @@ _EXACT = ("year", "month", "day")  # date precisions a text states, not ones Par
 _ACTED_ON = ("on", "at", "against", "into")  # not a word list: the prepositions of a patient
 _RETELLING_TOKENS = 120  # how far (in tokens) a retelling of an act may follow it
 _DEPENDENT = ("advcl", "acl", "xcomp", "conj")  # clauses continuing a sentence's main act
+_PLACE_LABELS = ("GPE", "LOC", "FAC")  # the parser's labels for places, not a word list
 
 
 class Finisher:
@@ -112,6 +113,7 @@ class Finisher:
                 if _retells(k, draft)
                 or _side_of(k, draft)
                 or self._counted_again(k, draft)
+                or self._same_verb_again(k, draft)
                 or _object_told(k, draft)
             ),
             None,
@@ -146,6 +148,28 @@ class Finisher:
             return True
         unlinked = [all(x not in self.actors.kb for x in side) for side in (a, b)]
         return bool(a) and bool(b) and any(unlinked)
+
+    def _same_verb_again(self, kept: Draft, draft: Draft) -> bool:
+        """ "Security forces dispersed a demonstration on Saturday" then "police dispersed the
+        protesters": the same verb, kind and status on the same day, by a source the knowledge
+        base cannot tell apart from the first, at no other place, is the act told again with
+        more detail. A new instance ("another", "a second") or a place of its own stays apart."""
+        if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
+            return False
+        if kept.token.lemma_.lower() != draft.token.lemma_.lower() or draft.new_instance:
+            return False
+        if not self._compatible_sources(kept.source, draft.source) or kept.source == draft.source:
+            return False  # one source told twice is same_happening's and _retells' to judge
+        places = {p.name for p in (kept.place, draft.place) if p is not None}
+        targets = (set(kept.target), set(draft.target))
+        return (
+            len(places) <= 1
+            and _places_named(draft.token) <= _places_named(kept.token)
+            and not (all(targets) and targets[0] != targets[1])
+            and kept.date is not None
+            and kept.date.precision == "day"
+            and (draft.date is None or draft.date.value == kept.date.value)
+        )
 
     def _counts(self, token: Token) -> set[float]:
         """The numbers counting what a verb acts on ("killed three insurgents": 3)."""
@@ -417,6 +441,12 @@ def _object_told(kept: Draft, draft: Draft) -> bool:
         and any(d.dep_ == "det" and d.lower_ in definite for d in c.children)
         for c in draft.token.children
     )
+
+
+def _places_named(token: Token) -> set[str]:
+    """The places a trigger's sentence names ("In Nablus, students gathered ..."), by the
+    parser's entity labels, so a retelling that moves elsewhere is told apart."""
+    return {e.text.lower() for e in token.sent.ents if e.label_ in _PLACE_LABELS}
 
 
 def _side_of(kept: Draft, draft: Draft) -> bool:
