@@ -237,3 +237,31 @@ def test_police_dispersing_protesters_in_another_town_is_another_act(pipeline: A
     )
     found = events_of(pipeline, text, "COERCE", published=SATURDAY + dt.timedelta(1))
     assert len(found) == 2
+
+
+# ---------------------------------------------------------------- one offer, one command
+
+
+def test_willingness_to_continue_talks_is_one_offer(pipeline: Any) -> None:
+    text = "The rebels of the FARC also expressed their willingness to continue the talks."
+    assert _events(pipeline, text, "CONSULT") == []
+    assert len(_events(pipeline, text, "AGREE")) == 1
+
+
+def test_talks_the_rebels_continued_are_talks(pipeline: Any) -> None:
+    text = "The FARC and Colombia continued the talks in Havana on Monday."
+    assert len(_events(pipeline, text, "CONSULT")) == 1
+
+
+def test_a_president_ordering_his_military_is_no_request(pipeline: Any) -> None:
+    text = (
+        "Philippine President Rodrigo Duterte has ordered the military to hunt down the New "
+        "People's Army."
+    )
+    assert _events(pipeline, text, "REQUEST") == []
+
+
+def test_a_body_ordering_a_state_to_halt_is_a_request(pipeline: Any) -> None:
+    text = "The UN ordered Israel to halt the demolitions."
+    request = one_event(pipeline, text, "REQUEST", published=DAY)
+    assert request.target == ["ISR"]
