@@ -265,3 +265,32 @@ def test_a_body_ordering_a_state_to_halt_is_a_request(pipeline: Any) -> None:
     text = "The UN ordered Israel to halt the demolitions."
     request = one_event(pipeline, text, "REQUEST", published=DAY)
     assert request.target == ["ISR"]
+
+
+# ---------------------------------------------------------------- roles in relative clauses
+
+
+def test_overtures_welcomed_by_a_state_are_aimed_at_their_maker(pipeline: Any) -> None:
+    text = "In a surprise move, Abiy Ahmed began peace overtures, which were welcomed by Eritrea."
+    welcome = one_event(pipeline, text, "SUPPORT", published=DAY)
+    assert welcome.source == ["ERI"] and welcome.target != []
+
+
+def test_a_welcome_of_overtures_with_no_maker_named_has_no_target(pipeline: Any) -> None:
+    text = "Eritrea welcomed the overtures, which came after years of war."
+    welcome = one_event(pipeline, text, "SUPPORT", published=DAY)
+    assert welcome.target == []
+
+
+def test_the_speaker_of_says_does_not_threaten_for_the_people_it_names(pipeline: Any) -> None:
+    text = (
+        "President Barack Obama imposed sanctions on seven Russian officials and four others, "
+        "including the former president, who the U.S. says threaten peace and security."
+    )
+    assert _events(pipeline, text, "THREATEN") == []
+
+
+def test_a_state_threatening_is_still_a_threat(pipeline: Any) -> None:
+    text = "Russia threatened to cut gas supplies to Ukraine, officials said."
+    threat = one_event(pipeline, text, "THREATEN", published=DAY)
+    assert threat.source == ["RUS"]

@@ -41,6 +41,7 @@ _EVENTS_LEXICON = "lexicon/events.json"
 _EXPERIENCER_PREPS = frozenset({"for", "to"})
 # Objects that name no actor but may carry one: "sanctions on X", "the first of the jets to X"
 _CARRIERS = ("NOUN", "ADJ", "NUM")
+_RELATIVE = ("WDT", "WP")  # relative pronouns, by their tag (not a word list)
 _BETWEEN = frozenset({"between"})
 # Acts a domestic group addresses to its own government when no target is named.
 _DOMESTIC = ("PROTEST", "REQUEST")
@@ -136,8 +137,24 @@ class EventParties:
             draft.target = self.names.of_all(_purpose_objects(verb), draft)
         if not draft.target and draft.rule.type == "THREATEN":
             draft.target = self.names.of_all(_conditioned(verb), draft)
+        if not draft.target:
+            draft.target = self._antecedent_owner(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _antecedent_owner(self, verb: Token, draft: Draft) -> list[str]:
+        """ "Abiy began peace overtures, which were welcomed by Eritrea": a relative clause
+        acting on a thing that names no actor is aimed at whoever the main clause says made
+        that thing (the subject of the verb whose object it is)."""
+        thing = verb.head
+        if verb.dep_ != "relcl" or thing.dep_ != "dobj" or self.actors.of(thing):
+            return []
+        patient = any(
+            c.dep_ in ("nsubjpass", "dobj") and c.tag_ in _RELATIVE for c in verb.children
+        )
+        makers = [c for c in thing.head.children if c.dep_ == "nsubj"]
+        owner = self.names.of_all(makers, draft) if patient else []
+        return [] if set(owner) & set(draft.source) else owner
 
     def _verb_objects(self, verb: Token, event_type: str) -> list[Token]:
         """Objects, passive subjects and target prepositions, looking inside an object that
