@@ -294,3 +294,21 @@ def test_a_state_threatening_is_still_a_threat(pipeline: Any) -> None:
     text = "Russia threatened to cut gas supplies to Ukraine, officials said."
     threat = one_event(pipeline, text, "THREATEN", published=DAY)
     assert threat.source == ["RUS"]
+
+
+def test_after_which_dates_the_clause_by_the_day_it_follows(pipeline: Any) -> None:
+    text = (
+        "A bilateral truce, which took effect on Oct. 1, expired on Jan. 9, after which the "
+        "FARC immediately resumed its attacks against state targets."
+    )
+    attack = one_event(pipeline, text, "ASSAULT", published=dt.date(2018, 1, 25))
+    assert attack.date is not None and attack.date.value == "2018-01-09"
+
+
+def test_attacks_told_apart_from_the_dated_sentence_keep_no_borrowed_day(pipeline: Any) -> None:
+    text = (
+        "A bilateral truce expired on Jan. 9.\n\nThe FARC has resumed its attacks against state "
+        "targets, officials said."
+    )
+    attack = one_event(pipeline, text, "ASSAULT", published=dt.date(2018, 1, 25))
+    assert attack.date is None or attack.date.value != "2018-01-09"

@@ -88,7 +88,9 @@ class EventDates:
         for i in heads:
             if i in self.dates:
                 return self.dates[i]
-        reported = self.reported_date(token) or self._date_word_clause(heads)
+        reported = (
+            self.reported_date(token) or self._date_word_clause(heads) or self._after_which(heads)
+        )
         if reported is not None:
             return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
@@ -124,6 +126,23 @@ class EventDates:
             verb = self.doc[i]
             if verb.dep_ in ("relcl", "advcl", "acl") and verb.head.i in self.on_token:
                 return self.on_token[verb.head.i]
+        return None
+
+    def _after_which(self, heads: list[int]) -> TimeExpression | None:
+        """ "The truce expired on Jan. 9, after which the rebels resumed their attacks": a
+        clause opened by "after which" follows the dated clause it hangs on; it took place
+        around that day (approximate), not on the day the story was written."""
+        for i in heads:
+            verb = self.doc[i]
+            opens = any(
+                c.dep_ == "prep"
+                and c.lower_ == "after"
+                and any(p.dep_ == "pobj" and p.tag_ == "WDT" for p in c.children)
+                for c in verb.children
+            )
+            date = self.dates.get(verb.head.i)
+            if opens and verb.dep_ in ("advcl", "relcl") and date is not None:
+                return date.model_copy(update={"precision": "approximate"})
         return None
 
     def _offset_date(self, verb: Token) -> TimeExpression | None:
