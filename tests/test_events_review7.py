@@ -312,3 +312,21 @@ def test_attacks_told_apart_from_the_dated_sentence_keep_no_borrowed_day(pipelin
     )
     attack = one_event(pipeline, text, "ASSAULT", published=dt.date(2018, 1, 25))
     assert attack.date is None or attack.date.value != "2018-01-09"
+
+
+# ---------------------------------------------------------------- agentless suspensions
+
+
+def test_talks_halted_with_no_one_named_are_no_sanction_by_their_parties(pipeline: Any) -> None:
+    text = (
+        "Mediators suspended talks between the Sudanese army and the Rapid Support Forces on "
+        "Sunday.\n\nThe talks were halted because the two parties failed to honour their "
+        "pledges, local media reported on Monday."
+    )
+    assert _events(pipeline, text, "SANCTION") == []
+
+
+def test_talks_suspended_by_a_named_side_are_its_sanction(pipeline: Any) -> None:
+    text = "The talks were suspended by Ethiopia on Monday after Eritrea refused to withdraw."
+    suspension = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert suspension.source == ["ETH"]

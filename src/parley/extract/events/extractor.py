@@ -260,6 +260,7 @@ class _Builder:
         reads to tell a retold event from a new one."""
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
+        draft.void = draft.void or self._agentless_halt(token, rule)
         draft.status = self._status(draft, status)
         draft.date = self.when.date(token)
         draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
@@ -272,6 +273,18 @@ class _Builder:
             draft.mode = draft.mode or "third-party"
         self._mark(draft)
         return draft
+
+    def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
+        """ "The talks were halted because the two parties failed ...": a passive suspension
+        of an event with no one named as doing it is no act of the event's own parties; what
+        it tells is the state of the talks."""
+        if (rule.type, rule.mode) != ("SANCTION", "sever") or token.pos_ != "VERB":
+            return False
+        if any(c.dep_ == "agent" for c in token.children):
+            return False
+        return any(
+            c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None for c in token.children
+        )
 
     def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
         """The status an absorbing verb gave, else the one the clause's grammar says."""
