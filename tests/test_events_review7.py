@@ -330,3 +330,28 @@ def test_talks_suspended_by_a_named_side_are_its_sanction(pipeline: Any) -> None
     text = "The talks were suspended by Ethiopia on Monday after Eritrea refused to withdraw."
     suspension = one_event(pipeline, text, "SANCTION", published=DAY)
     assert suspension.source == ["ETH"]
+
+
+# ---------------------------------------------------------------- what is said not to be so
+
+
+def test_an_accusation_said_not_to_be_so_is_not_one(pipeline: Any) -> None:
+    text = '"It is not as though we accuse anyone," the Chinese foreign minister said.'
+    accusations = _events(pipeline, text, "ACCUSE")
+    assert all(e.status != "occurred" for e in accusations)
+
+
+def test_a_concessive_though_clause_still_happened(pipeline: Any) -> None:
+    text = "Kenya accused Uganda of arming rebels, though officials later softened the charge."
+    assert one_event(pipeline, text, "ACCUSE", published=DAY).status == "occurred"
+
+
+def test_approval_made_impossible_did_not_happen(pipeline: Any) -> None:
+    text = "The veto made it impossible for the European Union to approve the deal."
+    approvals = _events(pipeline, text, "SUPPORT")
+    assert approvals and all(e.status == "negated" for e in approvals)
+
+
+def test_approval_given_happened(pipeline: Any) -> None:
+    text = "The European Union approved the deal with Ukraine on Monday."
+    assert one_event(pipeline, text, "SUPPORT", published=DAY).status == "occurred"
