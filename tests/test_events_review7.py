@@ -355,3 +355,21 @@ def test_approval_made_impossible_did_not_happen(pipeline: Any) -> None:
 def test_approval_given_happened(pipeline: Any) -> None:
     text = "The European Union approved the deal with Ukraine on Monday."
     assert one_event(pipeline, text, "SUPPORT", published=DAY).status == "occurred"
+
+
+# ---------------------------------------------------------------- judgements told in the present
+
+
+def test_a_present_condemnation_is_not_dated_by_the_attack(pipeline: Any) -> None:
+    text = (
+        "Turkey condemns the attacks by the PKK on Monday, the foreign ministry said in a "
+        "statement."
+    )
+    condemnation = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert condemnation.date is not None and condemnation.date.value == "2019-03-20"
+
+
+def test_a_past_condemnation_on_a_day_keeps_that_day(pipeline: Any) -> None:
+    text = "Turkey condemned the PKK on Monday, the foreign ministry said."
+    condemnation = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert condemnation.date is not None and condemnation.date.value == "2019-03-18"

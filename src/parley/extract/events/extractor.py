@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, ClassVar
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
 from parley.extract.events.actors import ActorIndex, unique
-from parley.extract.events.dating import EventDates, scope_heads
+from parley.extract.events.dating import EventDates, period_start, scope_heads
 from parley.extract.events.drafts import (
     Draft,
     complete,
@@ -264,6 +264,8 @@ class _Builder:
         draft.status = self._status(draft, status)
         draft.date = self.when.date(token)
         draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
+        if self._present_judgement_of_past_act(token, draft):
+            draft.date = None  # dated later as news of the day the story was written
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
@@ -273,6 +275,16 @@ class _Builder:
             draft.mode = draft.mode or "third-party"
         self._mark(draft)
         return draft
+
+    def _present_judgement_of_past_act(self, token: Token, draft: Draft) -> bool:
+        """ "Turkey condemns the attacks by the PKK on Monday": a judgement told in the present
+        is made now; a past day the parser hangs on its verb is the day of the act judged."""
+        date, written = draft.date, self.when.written
+        if token.tag_ not in ("VBZ", "VBP") or date is None or date.value is None:
+            return False
+        if written is None or date.precision != "day" or period_start(date.value) >= written:
+            return False
+        return self.parties.judges_an_act(token, draft)
 
     def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
         """ "The talks were halted because the two parties failed ...": a passive suspension

@@ -130,7 +130,7 @@ class EventParties:
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
-        if draft.rule.absorbs and not draft.target and not self._judges_an_act(verb, draft):
+        if draft.rule.absorbs and not draft.target and not self.judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
         if not draft.target and draft.rule.type in _FORCE:  # "fired tear gas to disperse X"
@@ -172,7 +172,7 @@ class EventParties:
                 objects += prep_objects(thing, _BETWEEN)
         return objects
 
-    def _judges_an_act(self, verb: Token, draft: Draft) -> bool:
+    def judges_an_act(self, verb: Token, draft: Draft) -> bool:
         """Whether ``verb`` condemns (or protests, rejects) a hostile act it names as object."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(self._judged_act(o, draft.rule.type) for o in objects)
