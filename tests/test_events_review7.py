@@ -373,3 +373,21 @@ def test_a_past_condemnation_on_a_day_keeps_that_day(pipeline: Any) -> None:
     text = "Turkey condemned the PKK on Monday, the foreign ministry said."
     condemnation = one_event(pipeline, text, "ACCUSE", published=DAY)
     assert condemnation.date is not None and condemnation.date.value == "2019-03-18"
+
+
+def test_an_attack_perpetrated_by_a_group_makes_the_group_the_condemned(pipeline: Any) -> None:
+    text = (
+        "UN Secretary-General Antonio Guterres has strongly condemned Sunday's attack allegedly "
+        "perpetrated by al-Shabaab against peacekeepers in Somalia."
+    )
+    condemnation = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert condemnation.target and "SOM" not in condemnation.target
+
+
+def test_an_attack_on_peacekeepers_with_no_author_condemns_no_one(pipeline: Any) -> None:
+    text = (
+        "UN Secretary-General Antonio Guterres has strongly condemned Sunday's attack against "
+        "peacekeepers in Somalia."
+    )
+    condemnation = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert condemnation.target == []

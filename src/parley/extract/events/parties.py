@@ -165,7 +165,7 @@ class EventParties:
         objects += prep_objects(verb, preps)
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
-                objects += prep_objects(thing, frozenset({"by"}))
+                objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
                 continue
             objects += _inside(thing, preps)
             if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
@@ -295,6 +295,20 @@ def _reciprocate(draft: Draft, mutual: bool) -> None:
     other's targets."""
     if (draft.rule.reciprocal or mutual) and not draft.target and len(draft.source) >= 2:
         draft.target = draft.source[1:] + draft.source[:1]
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """ "the attack allegedly perpetrated by X", "the raid carried out by X": the agent of a
+    participle describing an act names its author."""
+    return [
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def content(token: Token) -> list[int]:
