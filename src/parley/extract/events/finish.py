@@ -66,6 +66,7 @@ class Finisher:
     ) -> None:
         self.ctx, self.lex, self.actors = ctx, lexicon, actors
         self.statuses, self.when, self.parties = statuses, when, parties
+        self._counted: dict[int, set[float]] = {}  # by trigger token: read once per document
 
     def finish(self, drafts: list[Draft]) -> list[Event]:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
@@ -175,8 +176,11 @@ class Finisher:
         """The numbers counting what a verb acts on ("killed three insurgents": 3)."""
         if token.pos_ != "VERB":
             return set()
-        things = [t for c in _complements(token) for t in c.subtree]
-        return {q.value for q in quantities_in(things, self.when.date_tokens)}
+        if token.i not in self._counted:
+            things = [t for c in _complements(token) for t in c.subtree]
+            found = quantities_in(things, self.when.date_tokens)
+            self._counted[token.i] = {q.value for q in found}
+        return self._counted[token.i]
 
     def _date_news(self, kept: list[Draft]) -> None:
         """Date undated news: the story's day when the act is told in the past, else the day
