@@ -391,3 +391,32 @@ def test_an_attack_on_peacekeepers_with_no_author_condemns_no_one(pipeline: Any)
     )
     condemnation = one_event(pipeline, text, "ACCUSE", published=DAY)
     assert condemnation.target == []
+
+
+# ---------------------------------------------------------------- unacceptable harm is criticism
+
+
+def test_shelling_called_unacceptable_criticises_its_doer(pipeline: Any) -> None:
+    text = "Rajnath Singh said the shelling of Indian villages by Pakistan was unacceptable."
+    criticism = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert criticism.target == ["PAK"]
+    assert _events(pipeline, text, "REJECT") == []
+
+
+def test_killings_called_unacceptable_are_no_act_of_the_victims(pipeline: Any) -> None:
+    text = 'Indian Home Minister Rajnath Singh said, "Civilians getting killed is unacceptable."'
+    criticisms = _events(pipeline, text, "ACCUSE")
+    assert criticisms and all(e.target == [] for e in criticisms)
+    assert _events(pipeline, text, "REJECT") == []
+
+
+def test_proposals_called_unacceptable_are_still_rejected(pipeline: Any) -> None:
+    text = "Turkey's foreign minister said on Tuesday that the Greek proposals were unacceptable."
+    assert len(_events(pipeline, text, "REJECT")) == 1
+    assert _events(pipeline, text, "ACCUSE") == []
+
+
+def test_documents_leaked_and_called_unacceptable_are_rejected(pipeline: Any) -> None:
+    text = "The drafts leaked by European diplomats are unacceptable to Turkey."
+    rejection = one_event(pipeline, text, "REJECT", published=DAY)
+    assert rejection.source == ["TUR"]

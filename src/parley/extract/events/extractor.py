@@ -34,6 +34,7 @@ publication date would be wrong for them. An occurred event dated more than
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING, ClassVar
 
@@ -69,6 +70,7 @@ log = logging.getLogger(__name__)
 
 _EVENTS_LEXICON = "lexicon/events.json"
 _TIMEPLACE_LEXICON = "lexicon/timeplace.json"
+_HARM = ("ASSAULT", "COERCE")  # acts whose judging as unacceptable is a criticism of their doer
 
 
 @register("parley.events.v1")
@@ -258,6 +260,8 @@ class _Builder:
     def _build(self, token: Token, rule: TriggerRule, status: EventStatus | None) -> Draft:
         """One event from its trigger: actors, status, date, place, then the marks that step 4
         reads to tell a retold event from a new one."""
+        if rule.type == "REJECT" and self._judges_a_happening(token):
+            rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
         draft.void = draft.void or self._agentless_halt(token, rule)
@@ -285,6 +289,26 @@ class _Builder:
         if written is None or date.precision != "day" or period_start(date.value) >= written:
             return False
         return self.parties.judges_an_act(token, draft)
+
+    def _judges_a_happening(self, adj: Token) -> bool:
+        """ "Civilians getting killed is unacceptable", "the shelling of villages is
+        unacceptable": an adjective that finds a harmful happening unacceptable criticises
+        whoever did it (ACCUSE); one that finds a demand or a proposal unacceptable rejects it."""
+        if adj.pos_ != "ADJ":
+            return False
+        holder = adj.head if adj.dep_ in ("acomp", "attr") else adj
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
+        told = [  # the subject, or what a participle says happened to it ("civilians getting
+            d  # killed"; "the versions leaked by the allies" tells no harm)
+            for s in subjects
+            for d in (s, *(c for c in s.children if c.dep_ == "acl"))
+        ]
+        casualties = knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+        for word in told:
+            found = self.lex.match(word, set())
+            if word.lemma_.lower() in casualties or (found is not None and found.type in _HARM):
+                return True
+        return False
 
     def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
         """ "The talks were halted because the two parties failed ...": a passive suspension

@@ -204,10 +204,13 @@ class EventParties:
         empty = knowledge.words(_EVENTS_LEXICON, "empty_subjects")
         subjects = [s for s in self.subjects.of(holder) if s.lower_ not in empty]
         judged: list[str] = []
-        if draft.rule.type == "REJECT":  # "their demands are unacceptable": judged, not judging
-            # "civilians getting killed is unacceptable" judges a happening, not the civilians
+        if draft.rule.type in _JUDGING:  # "their demands are unacceptable": judged, not judging
+            # "civilians getting killed is unacceptable" judges a happening, not the civilians;
+            # "the shelling by X is unacceptable" judges X
             things = [s for s in subjects if not any(c.dep_ == "acl" for c in s.children)]
-            judged, subjects = self.names.of_all(things, draft), []
+            authors = [a for s in subjects for a in prep_objects(s, frozenset({"by"}))]
+            judged = self.names.of_all(things, draft) or self.names.of_all(authors, draft)
+            subjects = []
         if not draft.source:
             draft.source = self.names.of_all(subjects, draft)
         if not draft.source:
