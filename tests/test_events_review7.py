@@ -412,3 +412,20 @@ def test_documents_leaked_and_called_unacceptable_are_rejected(pipeline: Any) ->
     text = "The drafts leaked by European diplomats are unacceptable to Turkey."
     rejection = one_event(pipeline, text, "REJECT", published=DAY)
     assert rejection.source == ["TUR"]
+
+
+# ---------------------------------------------------------------- raids
+
+
+def test_police_raids_are_law_enforcement_not_an_attack(pipeline: Any) -> None:
+    text = (
+        "Dhaka police have been conducting block raids in residential areas where many "
+        "students live."
+    )
+    assert _events(pipeline, text, "ASSAULT") == []
+    assert len(_events(pipeline, text, "COERCE")) == 1
+
+
+def test_troops_raiding_a_camp_is_an_attack(pipeline: Any) -> None:
+    text = "Israeli troops raided the Jenin camp on Monday."
+    assert len(_events(pipeline, text, "ASSAULT")) == 1

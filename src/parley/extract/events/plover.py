@@ -253,11 +253,14 @@ def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops").
 
     An infinitive without a subject of its own takes its controller's ("the parliament is
-    expected to vote": the parliament votes).
+    expected to vote": the parliament votes); an event noun that is a verb's object takes the
+    verb's subject ("police conducted raids").
     """
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 
