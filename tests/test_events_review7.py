@@ -429,3 +429,35 @@ def test_police_raids_are_law_enforcement_not_an_attack(pipeline: Any) -> None:
 def test_troops_raiding_a_camp_is_an_attack(pipeline: Any) -> None:
     text = "Israeli troops raided the Jenin camp on Monday."
     assert len(_events(pipeline, text, "ASSAULT")) == 1
+
+
+# ---------------------------------------------------------------- a date written after the act
+
+
+JUNE_26 = dt.date(2024, 6, 26)
+
+
+def test_a_date_closing_the_condemned_attack_is_the_attacks(pipeline: Any) -> None:
+    text = (
+        "The members of the Security Council condemned in the strongest terms the cowardly "
+        "terrorist attack in Chechnya, the Russian Federation, on 23 June."
+    )
+    condemnation = one_event(pipeline, text, "ACCUSE", published=JUNE_26)
+    assert condemnation.date is None or condemnation.date.value != "2024-06-23"
+
+
+def test_an_attack_answered_by_sanctions_keeps_its_own_date(pipeline: Any) -> None:
+    text = (
+        "Leading Iranian military figures have been sanctioned in response to Iran's direct "
+        "attack on Israel on 14 April."
+    )
+    attack = one_event(pipeline, text, "ASSAULT", published=JUNE_26)
+    assert attack.date is not None and attack.date.value == "2024-04-14"
+
+
+def test_a_future_date_after_the_act_named_stays_with_the_verb(pipeline: Any) -> None:
+    text = (
+        "The UN Security Council will launch an investigation into killings in Darfur next month."
+    )
+    inquiry = one_event(pipeline, text, "ACCUSE", published=JUNE_26)
+    assert inquiry.date is not None and inquiry.date.value == "2024-07"

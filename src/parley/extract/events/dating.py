@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EventDates", "period_start", "scope_heads", "written_day"]
 
+_ACTS = ("ASSAULT", "COERCE")  # hostile acts a date written after them belongs to
+
 _EVENTS_LEXICON = "lexicon/events.json"
 
 
@@ -57,15 +59,43 @@ class EventDates:
             if span is None or not len(span) or span.end <= wire:
                 continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
             self.on_token.update((i, date) for i in range(span.start, span.end))
-            anchors.setdefault(
-                _before_participle(self.doc, self._attach_point(span.root), span.end), date
-            )
+            anchor = _before_participle(self.doc, self._attach_point(span.root), span.end)
+            if self._not_after_writing(date):
+                anchor = self._act_closed(anchor, span.start)
+            anchors.setdefault(anchor, date)
             verb = _object_verb(span)
             if verb is not None:
                 of_object.setdefault(verb, date)
         for verb, date in of_object.items():  # the verb's own date, when written, comes first
             anchors.setdefault(verb, date)
         return anchors
+
+    def _not_after_writing(self, date: TimeExpression) -> bool:
+        """Whether ``date`` starts on or before the day the story was written."""
+        written = self.written
+        return (
+            date.value is not None and written is not None and period_start(date.value) <= written
+        )
+
+    def _act_closed(self, anchor: int, date_start: int) -> int:
+        """ "condemned the attack in Dagestan, on 23 June", "sanctioned in response to Iran's
+        attack on Israel on 14 April": a date the parser hangs on the verb but written right
+        after a hostile act the verb acts on or answers dates that act; the verb is told later
+        (it is then dated as news of the day of writing)."""
+        verb = self.doc[anchor]
+        if verb.pos_ != "VERB" or date_start <= verb.i:
+            return anchor
+        for noun in verb.subtree:
+            if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj") or noun.i >= date_start:
+                continue
+            last = max(t.i for t in noun.subtree)
+            gap = [
+                t for t in self.doc[last + 1 : date_start] if not (t.is_punct or t.dep_ == "prep")
+            ]
+            found = self.lex.match(noun, set())
+            if not gap and found is not None and found.type in _ACTS:
+                return noun.i
+        return anchor
 
     @staticmethod
     def _attach_point(token: Token) -> int:
