@@ -461,3 +461,24 @@ def test_a_future_date_after_the_act_named_stays_with_the_verb(pipeline: Any) ->
     )
     inquiry = one_event(pipeline, text, "ACCUSE", published=JUNE_26)
     assert inquiry.date is not None and inquiry.date.value == "2024-07"
+
+
+def test_tuesdays_attack_dates_the_ambush_the_ministry_announced_wednesday(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Rebels ambushed a military convoy in the jungles of southern Peru, killing 14 "
+        "soldiers, the defense ministry announced Wednesday.\n\n"
+        "Officials said that nine soldiers were injured after Tuesday's attack."
+    )
+    ambush = one_event(pipeline, text, "ASSAULT", published=JUNE_26)
+    assert ambush.date is not None and ambush.date.value == "2024-06-25"
+
+
+def test_an_ambush_with_its_own_day_keeps_it(pipeline: Any) -> None:
+    text = (
+        "Rebels ambushed a military convoy in the jungles of southern Peru on Monday, killing "
+        "14 soldiers.\n\nOfficials said that nine soldiers were injured after Tuesday's attack."
+    )
+    ambush = one_event(pipeline, text, "ASSAULT", published=JUNE_26)
+    assert ambush.date is not None and ambush.date.value == "2024-06-24"

@@ -350,6 +350,7 @@ class _Builder:
             c.dep_ in ("det", "poss") or c.lemma_.lower() in self.lex.words("historical_modifiers")
             for c in token.children
             if c.dep_ in ("det", "amod")
+            or (c.dep_ == "poss" and c.i in self.when.date_tokens)  # "Tuesday's attack"
         )
 
     # ---------------------------------------------------------------- place

@@ -222,11 +222,14 @@ class Finisher:
                 draft.date is not None
                 and earlier.date is not None
                 and draft.date.value != earlier.date.value
+                and not earlier.date_said  # "X said on Wednesday ..." then "Tuesday's attack"
             )
             distinct = other_date or _other_ordinal(draft, earlier)
             if not (draft.historical_mod or draft.new_instance or distinct):
-                complete(earlier, draft)
+                _fill_from(earlier, draft)
                 return False
+            if self._dated_possessive(draft.token):
+                return False  # "after Tuesday's attack": another day, whose sides are not told
             draft.source, draft.target = list(earlier.source), list(earlier.target)
             return True
         if (
@@ -300,6 +303,10 @@ class Finisher:
             value=published.isoformat(),
             precision="approximate",
         )
+
+    def _dated_possessive(self, noun: Token) -> bool:
+        """ "Tuesday's attack": a noun owned by a date."""
+        return any(c.dep_ == "poss" and c.i in self.when.date_tokens for c in noun.children)
 
     def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
         if not draft.anaphoric:
