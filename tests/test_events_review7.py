@@ -253,6 +253,14 @@ def test_talks_the_rebels_continued_are_talks(pipeline: Any) -> None:
     assert len(_events(pipeline, text, "CONSULT")) == 1
 
 
+def test_a_president_ordering_his_military_is_no_request(pipeline: Any) -> None:
+    text = (
+        "Philippine President Rodrigo Duterte has ordered the military to hunt down the New "
+        "People's Army."
+    )
+    assert _events(pipeline, text, "REQUEST") == []
+
+
 def test_a_body_ordering_a_state_to_halt_is_a_request(pipeline: Any) -> None:
     text = "The UN ordered Israel to halt the demolitions."
     request = one_event(pipeline, text, "REQUEST", published=DAY)
