@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EventDates", "period_start", "scope_heads", "written_day"]
 
+_ACTS = ("ASSAULT", "COERCE")  # hostile acts a date written after them belongs to
+
 _EVENTS_LEXICON = "lexicon/events.json"
 
 
@@ -57,15 +59,46 @@ class EventDates:
             if span is None or not len(span) or span.end <= wire:
                 continue  # "ASHGABAT, July 9 (Reuters) —" dates the wire, not the event
             self.on_token.update((i, date) for i in range(span.start, span.end))
-            anchors.setdefault(
-                _before_participle(self.doc, self._attach_point(span.root), span.end), date
-            )
+            anchor = _before_participle(self.doc, self._attach_point(span.root), span.end)
+            if self._not_after_writing(date):
+                anchor = self._act_closed(anchor, span.start)
+            anchors.setdefault(anchor, date)
             verb = _object_verb(span)
             if verb is not None:
                 of_object.setdefault(verb, date)
         for verb, date in of_object.items():  # the verb's own date, when written, comes first
             anchors.setdefault(verb, date)
         return anchors
+
+    def _not_after_writing(self, date: TimeExpression) -> bool:
+        """Whether ``date`` starts on or before the day the story was written."""
+        written = self.written
+        return (
+            date.value is not None and written is not None and period_start(date.value) <= written
+        )
+
+    def _act_closed(self, anchor: int, date_start: int) -> int:
+        """ "condemned the attack in Dagestan, on 23 June", "sanctioned in response to Iran's
+        attack on Israel on 14 April": a date the parser hangs on the verb but written right
+        after a hostile act the verb acts on or answers dates that act; the verb is told later
+        (it is then dated as news of the day of writing)."""
+        verb = self.doc[anchor]
+        if verb.pos_ != "VERB" or date_start <= verb.i:
+            return anchor
+        own = self.lex.match(verb, set())
+        if own is not None and own.type in _ACTS:
+            return anchor  # "violating the truce with drone strikes on Monday": the act's own day
+        for noun in verb.subtree:
+            if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj") or noun.i >= date_start:
+                continue
+            last = max(t.i for t in noun.subtree)
+            gap = [
+                t for t in self.doc[last + 1 : date_start] if not (t.is_punct or t.dep_ == "prep")
+            ]
+            found = self.lex.match(noun, set())
+            if not gap and found is not None and found.type in _ACTS:
+                return noun.i
+        return anchor
 
     @staticmethod
     def _attach_point(token: Token) -> int:
@@ -88,7 +121,9 @@ class EventDates:
         for i in heads:
             if i in self.dates:
                 return self.dates[i]
-        reported = self._reported_date(token) or self._date_word_clause(heads)
+        reported = (
+            self.reported_date(token) or self._date_word_clause(heads) or self._after_which(heads)
+        )
         if reported is not None:
             return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
@@ -98,7 +133,7 @@ class EventDates:
                     return self.dates[subject.i]
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
 
-    def _reported_date(self, token: Token) -> TimeExpression | None:
+    def reported_date(self, token: Token) -> TimeExpression | None:
         """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
         dated statement took place by that day; the sentence's date is its best date, not the
         publication day. Plans and conditions keep their own dating."""
@@ -124,6 +159,23 @@ class EventDates:
             verb = self.doc[i]
             if verb.dep_ in ("relcl", "advcl", "acl") and verb.head.i in self.on_token:
                 return self.on_token[verb.head.i]
+        return None
+
+    def _after_which(self, heads: list[int]) -> TimeExpression | None:
+        """ "The truce expired on Jan. 9, after which the rebels resumed their attacks": a
+        clause opened by "after which" follows the dated clause it hangs on; it took place
+        around that day (approximate), not on the day the story was written."""
+        for i in heads:
+            verb = self.doc[i]
+            opens = any(
+                c.dep_ == "prep"
+                and c.lower_ == "after"
+                and any(p.dep_ == "pobj" and p.tag_ == "WDT" for p in c.children)
+                for c in verb.children
+            )
+            date = self.dates.get(verb.head.i)
+            if opens and verb.dep_ in ("advcl", "relcl") and date is not None:
+                return date.model_copy(update={"precision": "approximate"})
         return None
 
     def _offset_date(self, verb: Token) -> TimeExpression | None:
@@ -236,7 +288,23 @@ def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
     if bare and date_end <= verb.i and verb.head.i != verb.i:
         head = verb.head
         return head.head.i if head.dep_ == "pobj" else head.i
-    return anchor
+    return _subject_participle_end(verb, date_end) or anchor
+
+
+def _subject_participle_end(verb: Token, date_end: int) -> int | None:
+    """ "Troops of the brigade deployed in the area on Monday evening killed three": a date
+    closing a participle phrase on the subject, with the main verb right after it, dates the
+    main verb (the parser hangs it on the participle)."""
+    if verb.tag_ != "VBN" or date_end >= len(verb.doc):
+        return None
+    main = verb.doc[date_end]  # the word right after the date
+    subject_of_main = verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
+    below = main.head.i == verb.i and main.dep_ in ("advcl", "conj")  # parsed the other way
+    if main.tag_ == "VBD" and (
+        (subject_of_main and verb.head.head.i == main.i) or (below and verb.i < date_end)
+    ):
+        return main.i
+    return None
 
 
 def _object_verb(span: Span) -> int | None:

@@ -39,6 +39,7 @@ class Draft:
     unknown_source: bool = False  # victims of an attack whose author the text does not name
     about: Draft | None = None  # "the swap was agreed": the event this one is about
     void: bool = False  # no event of its own ("mediators suspended the talks")
+    date_said: bool = False  # dated by the statement reporting it ("said on Saturday that ...")
 
     @property
     def actors(self) -> set[str]:

@@ -34,13 +34,14 @@ publication date would be wrong for them. An occurred event dated more than
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
 from parley.extract.events.actors import ActorIndex, unique
-from parley.extract.events.dating import EventDates, scope_heads
+from parley.extract.events.dating import EventDates, period_start, scope_heads
 from parley.extract.events.drafts import (
     Draft,
     complete,
@@ -69,6 +70,7 @@ log = logging.getLogger(__name__)
 
 _EVENTS_LEXICON = "lexicon/events.json"
 _TIMEPLACE_LEXICON = "lexicon/timeplace.json"
+_HARM = ("ASSAULT", "COERCE")  # acts whose judging as unacceptable is a criticism of their doer
 
 
 @register("parley.events.v1")
@@ -262,11 +264,17 @@ class _Builder:
     def _build(self, token: Token, rule: TriggerRule, status: EventStatus | None) -> Draft:
         """One event from its trigger: actors, status, date, place, then the marks that step 4
         reads to tell a retold event from a new one."""
+        if rule.type == "REJECT" and self._judges_a_happening(token):
+            rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
+        draft.void = draft.void or self._agentless_halt(token, rule)
         draft.status = self._status(draft, status)
         self._demanded(draft)
         draft.date = self.when.date(token)
+        draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
+        if self._present_judgement_of_past_act(token, draft):
+            draft.date = None  # dated later as news of the day the story was written
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and _agentless_arrest(token, rule) and draft.place is not None:
@@ -302,6 +310,48 @@ class _Builder:
         draft.source, draft.target = speakers, list(draft.source)
         draft.status = "occurred"
 
+    def _present_judgement_of_past_act(self, token: Token, draft: Draft) -> bool:
+        """ "Turkey condemns the attacks by the PKK on Monday": a judgement told in the present
+        is made now; a past day the parser hangs on its verb is the day of the act judged."""
+        date, written = draft.date, self.when.written
+        if token.tag_ not in ("VBZ", "VBP") or date is None or date.value is None:
+            return False
+        if written is None or date.precision != "day" or period_start(date.value) >= written:
+            return False
+        return self.parties.judges_an_act(token, draft)
+
+    def _judges_a_happening(self, adj: Token) -> bool:
+        """ "Civilians getting killed is unacceptable", "the shelling of villages is
+        unacceptable": an adjective that finds a harmful happening unacceptable criticises
+        whoever did it (ACCUSE); one that finds a demand or a proposal unacceptable rejects it."""
+        if adj.pos_ != "ADJ":
+            return False
+        holder = adj.head if adj.dep_ in ("acomp", "attr") else adj
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
+        told = [  # the subject, or what a participle says happened to it ("civilians getting
+            d  # killed"; "the versions leaked by the allies" tells no harm)
+            for s in subjects
+            for d in (s, *(c for c in s.children if c.dep_ == "acl"))
+        ]
+        casualties = knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
+        for word in told:
+            found = self.lex.match(word, set())
+            if word.lemma_.lower() in casualties or (found is not None and found.type in _HARM):
+                return True
+        return False
+
+    def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
+        """ "The talks were halted because the two parties failed ...": a passive suspension
+        of an event with no one named as doing it is no act of the event's own parties; what
+        it tells is the state of the talks."""
+        if (rule.type, rule.mode) != ("SANCTION", "sever") or token.pos_ != "VERB":
+            return False
+        if any(c.dep_ == "agent" for c in token.children):
+            return False
+        return any(
+            c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None for c in token.children
+        )
+
     def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
         """The status an absorbing verb gave, else the one the clause's grammar says."""
         rule = draft.rule
@@ -330,6 +380,7 @@ class _Builder:
             c.dep_ in ("det", "poss") or c.lemma_.lower() in self.lex.words("historical_modifiers")
             for c in token.children
             if c.dep_ in ("det", "amod")
+            or (c.dep_ == "poss" and c.i in self.when.date_tokens)  # "Tuesday's attack"
         )
 
     # ---------------------------------------------------------------- place

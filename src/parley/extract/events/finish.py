@@ -49,6 +49,7 @@ _EXACT = ("year", "month", "day")  # date precisions a text states, not ones Par
 _ACTED_ON = ("on", "at", "against", "into")  # not a word list: the prepositions of a patient
 _RETELLING_TOKENS = 120  # how far (in tokens) a retelling of an act may follow it
 _DEPENDENT = ("advcl", "acl", "xcomp", "conj")  # clauses continuing a sentence's main act
+_PLACE_LABELS = ("GPE", "LOC", "FAC")  # the parser's labels for places, not a word list
 
 
 class Finisher:
@@ -65,6 +66,7 @@ class Finisher:
     ) -> None:
         self.ctx, self.lex, self.actors = ctx, lexicon, actors
         self.statuses, self.when, self.parties = statuses, when, parties
+        self._counted: dict[int, set[float]] = {}  # by trigger token: read once per document
 
     def finish(self, drafts: list[Draft]) -> list[Event]:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
@@ -105,11 +107,80 @@ class Finisher:
         if told is not None:
             _fill_from(told, draft)
             return False
-        partial = next((k for k in kept if _retells(k, draft) or _side_of(k, draft)), None)
+        partial = next(
+            (
+                k
+                for k in kept
+                if _retells(k, draft)
+                or _side_of(k, draft)
+                or self._counted_again(k, draft)
+                or self._same_verb_again(k, draft)
+                or _object_told(k, draft)
+            ),
+            None,
+        )
         if partial is not None:
             _fill_from(partial, draft)
             return False
         return True
+
+    def _counted_again(self, kept: Draft, draft: Draft) -> bool:
+        """ "The militants released eight hostages on Friday" then "the militants freed eight
+        officials on Friday"; "the army said its troops killed three insurgents" then a quote of
+        "troops of the 22 Brigade ... killed three insurgents": the same number acted on, in an
+        act of the same kind, status and target, is one act told twice. The later telling often
+        names its actor differently (a unit for the army, a longer name for the group), so the
+        sources need only agree where both are named in the knowledge base."""
+        if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
+            return False
+        targets = (set(kept.target), set(draft.target))
+        said = kept.date_said or draft.date_said  # a statement's day is not the act's
+        if (all(targets) and targets[0] != targets[1]) or (_dated_apart(kept, draft) and not said):
+            return False  # one telling may name whom it was done to where the other does not
+        if not self._compatible_sources(kept.source, draft.source):
+            return False
+        counted = self._counts(kept.token)
+        return bool(counted) and counted == self._counts(draft.token)
+
+    def _compatible_sources(self, a: list[str], b: list[str]) -> bool:
+        """The same sources, or sources that cannot disagree because one side names only actors
+        the knowledge base lacks ("the militants", "troops of the 22 Brigade")."""
+        if set(a) == set(b):
+            return True
+        unlinked = [all(x not in self.actors.kb for x in side) for side in (a, b)]
+        return bool(a) and bool(b) and any(unlinked)
+
+    def _same_verb_again(self, kept: Draft, draft: Draft) -> bool:
+        """ "Security forces dispersed a demonstration on Saturday" then "police dispersed the
+        protesters": the same verb, kind and status on the same day, by a source the knowledge
+        base cannot tell apart from the first, at no other place, is the act told again with
+        more detail. A new instance ("another", "a second") or a place of its own stays apart."""
+        if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
+            return False
+        if kept.token.lemma_.lower() != draft.token.lemma_.lower() or draft.new_instance:
+            return False
+        if not self._compatible_sources(kept.source, draft.source) or kept.source == draft.source:
+            return False  # one source told twice is same_happening's and _retells' to judge
+        places = {p.name for p in (kept.place, draft.place) if p is not None}
+        targets = (set(kept.target), set(draft.target))
+        return (
+            len(places) <= 1
+            and _places_named(draft.token) <= _places_named(kept.token)
+            and not (all(targets) and targets[0] != targets[1])
+            and kept.date is not None
+            and kept.date.precision == "day"
+            and (draft.date is None or draft.date.value == kept.date.value)
+        )
+
+    def _counts(self, token: Token) -> set[float]:
+        """The numbers counting what a verb acts on ("killed three insurgents": 3)."""
+        if token.pos_ != "VERB":
+            return set()
+        if token.i not in self._counted:
+            things = [t for c in _complements(token) for t in c.subtree]
+            found = quantities_in(things, self.when.date_tokens)
+            self._counted[token.i] = {q.value for q in found}
+        return self._counted[token.i]
 
     def _date_news(self, kept: list[Draft]) -> None:
         """Date undated news: the story's day when the act is told in the past, else the day
@@ -151,11 +222,14 @@ class Finisher:
                 draft.date is not None
                 and earlier.date is not None
                 and draft.date.value != earlier.date.value
+                and not earlier.date_said  # "X said on Wednesday ..." then "Tuesday's attack"
             )
             distinct = other_date or _other_ordinal(draft, earlier)
             if not (draft.historical_mod or draft.new_instance or distinct):
-                complete(earlier, draft)
+                _fill_from(earlier, draft)
                 return False
+            if self._dated_possessive(draft.token):
+                return False  # "after Tuesday's attack": another day, whose sides are not told
             draft.source, draft.target = list(earlier.source), list(earlier.target)
             return True
         if (
@@ -229,6 +303,10 @@ class Finisher:
             value=published.isoformat(),
             precision="approximate",
         )
+
+    def _dated_possessive(self, noun: Token) -> bool:
+        """ "Tuesday's attack": a noun owned by a date."""
+        return any(c.dep_ == "poss" and c.i in self.when.date_tokens for c in noun.children)
 
     def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
         if not draft.anaphoric:
@@ -357,6 +435,31 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     return near and not _dated_apart(kept, draft)
 
 
+def _object_told(kept: Draft, draft: Draft) -> bool:
+    """ "announced new sanctions on seven officials" then "officials said they decided last
+    week to impose the new sanctions": a verb whose object is a definite noun (the article
+    points back) naming what an earlier act of the same type and source acted on is that act
+    told again, whatever its own tense says."""
+    if draft.token.pos_ != "VERB" or kept.rule.type != draft.rule.type:
+        return False
+    if not set(draft.source) <= set(kept.source) or not draft.source:
+        return False
+    definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+    told = {c.lemma_.lower() for c in _complements(kept.token)} | {kept.token.lemma_.lower()}
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in told
+        and any(d.dep_ == "det" and d.lower_ in definite for d in c.children)
+        for c in draft.token.children
+    )
+
+
+def _places_named(token: Token) -> set[str]:
+    """The places a trigger's sentence names ("In Nablus, students gathered ..."), by the
+    parser's entity labels, so a retelling that moves elsewhere is told apart."""
+    return {e.text.lower() for e in token.sent.ents if e.label_ in _PLACE_LABELS}
+
+
 def _side_of(kept: Draft, draft: Draft) -> bool:
     """ "Ukraine and Russia are exchanging prisoners" then "Kyiv confirmed the exchange,
     releasing a similar number in return": one side's part of a mutual act already told is
@@ -414,14 +517,17 @@ def _acts_on_something(token: Token) -> bool:
 
 def _fill_from(kept: Draft, later: Draft) -> None:
     """Complete ``kept`` from a retelling: the target it lacked, and a date the text states
-    where ``kept`` had only an assumed one."""
+    where ``kept`` had only an assumed one or the day of the statement reporting it ("the army
+    said on Saturday that its troops killed ..." then "... on Thursday evening killed ...")."""
     kept.target = kept.target or list(later.target)
     if (
         later.date is not None
         and later.date.precision in _EXACT
-        and (kept.date is None or kept.date.precision not in _EXACT)
+        and not later.date_said
+        and (kept.date is None or kept.date.precision not in _EXACT or kept.date_said)
     ):
         kept.date = later.date
+        kept.date_said = False
     complete(kept, later)
 
 

@@ -41,6 +41,7 @@ _EVENTS_LEXICON = "lexicon/events.json"
 _EXPERIENCER_PREPS = frozenset({"for", "to"})
 # Objects that name no actor but may carry one: "sanctions on X", "the first of the jets to X"
 _CARRIERS = ("NOUN", "ADJ", "NUM")
+_RELATIVE = ("WDT", "WP")  # relative pronouns, by their tag (not a word list)
 _BETWEEN = frozenset({"between"})
 # Acts a domestic group addresses to its own government when no target is named.
 _DOMESTIC = ("PROTEST", "REQUEST")
@@ -129,7 +130,7 @@ class EventParties:
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
-        if draft.rule.absorbs and not draft.target and not self._judges_an_act(verb, draft):
+        if draft.rule.absorbs and not draft.target and not self.judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
         if not draft.target and draft.rule.type in _FORCE:  # "fired tear gas to disperse X"
@@ -138,8 +139,24 @@ class EventParties:
             draft.target = self.names.of_all(_casualty_objects(verb), draft)
         if not draft.target and draft.rule.type == "THREATEN":
             draft.target = self.names.of_all(_conditioned(verb), draft)
+        if not draft.target:
+            draft.target = self._antecedent_owner(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _antecedent_owner(self, verb: Token, draft: Draft) -> list[str]:
+        """ "Abiy began peace overtures, which were welcomed by Eritrea": a relative clause
+        acting on a thing that names no actor is aimed at whoever the main clause says made
+        that thing (the subject of the verb whose object it is)."""
+        thing = verb.head
+        if verb.dep_ != "relcl" or thing.dep_ != "dobj" or self.actors.of(thing):
+            return []
+        patient = any(
+            c.dep_ in ("nsubjpass", "dobj") and c.tag_ in _RELATIVE for c in verb.children
+        )
+        makers = [c for c in thing.head.children if c.dep_ == "nsubj"]
+        owner = self.names.of_all(makers, draft) if patient else []
+        return [] if set(owner) & set(draft.source) else owner
 
     def _verb_objects(self, verb: Token, event_type: str) -> list[Token]:
         """Objects, passive subjects and target prepositions, looking inside an object that
@@ -157,14 +174,14 @@ class EventParties:
         objects += prep_objects(verb, preps)
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
-                objects += prep_objects(thing, frozenset({"by"}))
+                objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
                 continue
             objects += _inside(thing, preps)
             if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
                 objects += prep_objects(thing, _BETWEEN)
         return objects
 
-    def _judges_an_act(self, verb: Token, draft: Draft) -> bool:
+    def judges_an_act(self, verb: Token, draft: Draft) -> bool:
         """Whether ``verb`` condemns (or protests, rejects) a hostile act it names as object."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(self._judged_act(o, draft.rule.type) for o in objects)
@@ -193,9 +210,17 @@ class EventParties:
             holder, _EXPERIENCER_PREPS
         )
         draft.source = self.names.of_all(experiencers, draft)
+        empty = knowledge.words(_EVENTS_LEXICON, "empty_subjects")
+        subjects = [s for s in self.subjects.of(holder) if s.lower_ not in empty]
+        judged: list[str] = []
+        if draft.rule.type in _JUDGING:  # "their demands are unacceptable": judged, not judging
+            # "civilians getting killed is unacceptable" judges a happening, not the civilians;
+            # "the shelling by X is unacceptable" judges X
+            things = [s for s in subjects if not any(c.dep_ == "acl" for c in s.children)]
+            authors = [a for s in subjects for a in prep_objects(s, frozenset({"by"}))]
+            judged = self.names.of_all(things, draft) or self.names.of_all(authors, draft)
+            subjects = []
         if not draft.source:
-            empty = knowledge.words(_EVENTS_LEXICON, "empty_subjects")
-            subjects = [s for s in self.subjects.of(holder) if s.lower_ not in empty]
             draft.source = self.names.of_all(subjects, draft)
         if not draft.source:
             draft.source = self.names.speaker(holder, draft)
@@ -206,7 +231,7 @@ class EventParties:
             for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         ]
-        draft.target = self.names.of_all(clause_subjects, draft)
+        draft.target = self.names.of_all(clause_subjects, draft) or judged
         if not draft.target:
             draft.target = self._content_targets(adj, draft)
 
@@ -295,6 +320,20 @@ def _reciprocate(draft: Draft, mutual: bool) -> None:
     other's targets."""
     if (draft.rule.reciprocal or mutual) and not draft.target and len(draft.source) >= 2:
         draft.target = draft.source[1:] + draft.source[:1]
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """ "the attack allegedly perpetrated by X", "the raid carried out by X": the agent of a
+    participle describing an act names its author."""
+    return [
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def content(token: Token) -> list[int]:

@@ -220,6 +220,8 @@ def object_lemmas(token: Token) -> set[str]:
     if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
         # "detainees were reported to have been beaten": the raised subject is the patient
         found.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if _relative_object(token):  # "the decree that I signed": the verb acts on the decree
+        found.append(token.head)
     found += [
         p
         for t in found
@@ -243,15 +245,27 @@ def object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _relative_object(token: Token) -> bool:
+    """Whether ``token`` heads a relative clause whose object is the relative pronoun ("the
+    order that he signed"), so the noun the clause describes is what the verb acts on. The
+    pronoun's tag (WDT/WP) marks it; no word list is needed."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in token.children
+    )
+
+
 def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops").
 
     An infinitive without a subject of its own takes its controller's ("the parliament is
-    expected to vote": the parliament votes).
+    expected to vote": the parliament votes); an event noun that is a verb's object takes the
+    verb's subject ("police conducted raids").
     """
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 

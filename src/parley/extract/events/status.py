@@ -128,6 +128,7 @@ class StatusReader:
             if current.dep_ == "advcl" and (
                 any(c.dep_ == "mark" and c.lower_ in marks for c in current.children)
                 or self._pending(current)
+                or self._counterfactual(current)
             ):
                 return True
             if (
@@ -145,6 +146,12 @@ class StatusReader:
                 return False  # a reported clause: the report itself is not conditional
             current = current.head
         return False
+
+    def _counterfactual(self, clause: Token) -> bool:
+        """ "It is not as though we accuse anyone": a clause marked "as though" (the parser
+        splits the mark in two words) says what is not the case."""
+        marks = " ".join(c.lower_ for c in clause.children if c.dep_ == "mark")
+        return marks in self.lex.words("counterfactual_marks")
 
     def _pending(self, clause: Token) -> bool:
         """ "postponed until conditions allow a meeting": a present-tense until/once clause
@@ -166,7 +173,7 @@ class StatusReader:
             current = anchor.head.head
             chain.append(current)
         while (
-            current.dep_ in ("xcomp", "ccomp", "acomp")
+            (current.dep_ in ("xcomp", "ccomp", "acomp") or _purpose(current))
             and current.head.i != current.i
             and len(chain) < 3
         ):
@@ -256,6 +263,12 @@ def _governing(anchor: Token) -> Token:
     if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and not own:
         return anchor.head
     return anchor
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive adverbial clause ("failed to honour pledges to open the roads"): what it
+    says happens only as far as the verb it serves does, so it shares that verb's control."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _intended(anchor: Token) -> bool:

@@ -49,6 +49,8 @@ class Subjects:
                 return found
             if current.dep_ not in ("xcomp", "conj", "advcl") or current.head.i == current.i:
                 return self._left_neighbour(current)
+            if _finite_under_speech(current, self.statuses):
+                return []  # "who the U.S. says threaten peace": the speaker does not threaten
             found = self._controller(current)
             if found is not None:
                 return found
@@ -127,3 +129,15 @@ class Subjects:
         if token.pos_ in ("PROPN", "NOUN") and token.i < verb.i and self.actors.of(token):
             return [token]
         return []
+
+
+def _finite_under_speech(verb: Token, statuses: StatusReader) -> bool:
+    """A finite verb the parser hung as the complement of a speech verb ("officials who the
+    U.S. says threaten peace"): its subject is the relative pronoun the parser gave to the
+    speech verb, never the speaker."""
+    speech = statuses.lex.words("speech_verbs")
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ in ("VBP", "VBZ", "VBD")
+        and verb.head.lemma_.lower() in speech
+    )
