@@ -16,6 +16,8 @@ import pytest
 from parley.extract.negotiation.told import tell_negotiation
 from parley.models import (
     ActorInText,
+    Agreement,
+    AgreementStatus,
     Analysis,
     Article,
     Event,
@@ -25,7 +27,7 @@ from parley.models import (
     TimeExpression,
     Track,
 )
-from parley.resolve import cluster_stories, merge_agreements
+from parley.resolve import cluster_stories, merge_agreements, merge_tracks
 from parley.resolve.stories import agreement_step
 
 
@@ -1898,3 +1900,74 @@ def test_talks_that_began_on_a_past_day_were_held(pipeline) -> None:  # type: ig
     an = _run(pipeline, _LAPSED.format(verb="began", tail=""), day="2026-08-26")
     rounds = [(r.status, r.date) for t in an.tracks for r in t.rounds]
     assert ("held", "2026-08-08") in rounds
+
+
+# -- round 7 -------------------------------------------------------------------------------------
+
+
+def _records(aid: str, day: str, tracks: list[Track], agreements: list[Agreement]) -> Analysis:
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date.fromisoformat(day))
+    return Analysis(article=art, tracks=tracks, agreements=agreements)
+
+
+def _side_reports(army: str, army_name: str) -> list[Analysis]:
+    """One outlet names Myanmar's side by its army, another by the state."""
+    by_army = _records(
+        "a",
+        "2026-05-02",
+        [
+            Track(
+                name=f"{army_name}–Arakan Army peace talks",
+                parties=[army, "group:arakan-army"],
+                mediators=["CHN"],
+                rounds=[Round(track="x", venue="Kunming", date="2026-05-01", status="held")],
+            )
+        ],
+        [
+            Agreement(
+                name=f"{army_name}–Arakan Army ceasefire",
+                kind="ceasefire",
+                parties=[army, "group:arakan-army"],
+                statuses=[AgreementStatus(status="signed", date="2026-04-28")],
+            )
+        ],
+    )
+    by_state = _records(
+        "b",
+        "2026-05-03",
+        [Track(name="Myanmar–Arakan Army talks", parties=["MMR", "group:arakan-army"])],
+        [
+            Agreement(
+                name="Myanmar–Arakan Army ceasefire",
+                kind="ceasefire",
+                parties=["MMR", "group:arakan-army"],
+                statuses=[AgreementStatus(status="in force", date="2026-05-03")],
+            )
+        ],
+    )
+    return [by_army, by_state]
+
+
+def test_a_state_and_its_own_army_are_one_side_of_a_track_and_a_ceasefire() -> None:
+    reports = _side_reports("force:tatmadaw", "Tatmadaw")
+    [track] = merge_tracks(reports)
+    assert sorted(track.parties) == ["MMR", "group:arakan-army"]
+    assert track.name.startswith("Myanmar–Arakan Army")
+    assert [(r.venue, r.status) for r in track.rounds] == [("Kunming", "held")]
+    assert track.mediators == ["CHN"]
+    [ceasefire] = merge_agreements(reports)
+    assert ceasefire.name == "Myanmar–Arakan Army ceasefire"
+    assert sorted(ceasefire.parties) == ["MMR", "group:arakan-army"]
+    assert [s.status for s in ceasefire.statuses] == ["signed", "in force"]
+
+
+def test_another_states_army_stays_its_own_side() -> None:
+    reports = _side_reports("force:pla", "PLA")
+    assert len(merge_tracks(reports)) == 2
+    assert len(merge_agreements(reports)) == 2
+
+
+def test_an_army_no_report_puts_beside_its_state_keeps_its_name() -> None:
+    [track] = merge_tracks(_side_reports("force:tatmadaw", "Tatmadaw")[:1])
+    assert track.parties == ["force:tatmadaw", "group:arakan-army"]
+    assert track.name == "Tatmadaw–Arakan Army peace talks"

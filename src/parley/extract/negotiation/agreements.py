@@ -42,6 +42,7 @@ from parley.extract.negotiation.parties import (
 )
 from parley.extract.negotiation.words import alt, capitalised
 from parley.kb import load_demonyms
+from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text, doc_tokens
 from parley.nlp.numbers import parse_number
@@ -184,7 +185,7 @@ def _ceasefire_spans(text: str) -> list[tuple[int, int]]:
 
 
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
-_SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+_SHORT_NAMES = STATE_SHORT_NAMES
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
 # "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
 _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
