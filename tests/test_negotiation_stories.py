@@ -1971,3 +1971,38 @@ def test_an_army_no_report_puts_beside_its_state_keeps_its_name() -> None:
     [track] = merge_tracks(_side_reports("force:tatmadaw", "Tatmadaw")[:1])
     assert track.parties == ["force:tatmadaw", "group:arakan-army"]
     assert track.name == "Tatmadaw–Arakan Army peace talks"
+
+
+_CAPTION = (
+    "Philippine President Rosa Dalisay and Murad Ebrahim, the chairman of the MILF, shake "
+    "hands {onlooker} during the signing of the peace agreement in Kuala Lumpur on March 27. "
+    "The Philippine government and the MILF signed a ceasefire agreement."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "onlooker",
+    [
+        "accompanied by Malaysia's Prime Minister Hamid Osman",
+        "as Malaysia's Prime Minister Hamid Osman looked on",
+        "with Malaysia's Prime Minister Hamid Osman in attendance",
+    ],
+)
+def test_a_head_of_state_who_only_attended_the_signing_is_no_party(  # type: ignore[no-untyped-def]
+    pipeline, onlooker: str
+) -> None:
+    an = _run(pipeline, _CAPTION.format(onlooker=onlooker), day="2026-03-28")
+    assert all("MYS" not in ag.parties for ag in an.agreements)
+    assert all(s.by in (None, "PHL") for ag in an.agreements for s in ag.statuses)
+    assert any(set(ag.parties) == {"PHL", "group:milf"} for ag in an.agreements)
+
+
+@pytest.mark.model
+def test_a_head_of_state_who_signed_beside_the_other_is_a_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Malaysia and the Philippines signed the peace agreement in Kuala Lumpur on March 27.",
+        day="2026-03-28",
+    )
+    assert any(set(ag.parties) == {"MYS", "PHL"} for ag in an.agreements)

@@ -572,8 +572,44 @@ class AgreementsExtractor:
 
 def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRef]) -> list[str]:
     """The actors a sentence names outside agreement names ("the Protocol of Lusaka" names
-    Zambia's capital, not a side)."""
-    return [at[t.i] for t in sent if t.i in at and not any(r.start <= t.idx < r.end for r in names)]
+    Zambia's capital, not a side) and outside its onlookers ("accompanied by X")."""
+    skip = onlookers(sent)
+    return [
+        at[t.i]
+        for t in sent
+        if t.i in at and t.i not in skip and not any(r.start <= t.idx < r.end for r in names)
+    ]
+
+
+def onlookers(sent: SpacySpan) -> set[int]:
+    """Tokens naming who only attended an act, not who did it: a head of state in a photo
+    caption "shake hands accompanied by X during the signing", "signed as X looked on", "with
+    X in attendance", "X was in attendance"."""
+    agents = knowledge.words(LEXICON, "onlooker_agent_verbs")
+    particles = knowledge.words(LEXICON, "onlooker_particle_verbs")
+    out: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in agents:
+            out |= {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+        elif any(f"{lemma} {c.lower_}" in particles for c in tok.children if c.dep_ == "prt"):
+            out |= _subject_tokens(tok)
+        elif tok.lower_ == "attendance" and tok.head.lower_ == "in":
+            out |= _attending(tok.head)
+    return out
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _attending(prep: Token) -> set[int]:
+    """Who is "in attendance": what "with" introduces before it ("with X in attendance"),
+    else the subject of its verb ("X was in attendance")."""
+    withs = [t for t in prep.sent if t.lower_ == "with" and t.i < prep.i]
+    if withs:
+        return set(range(withs[-1].i, prep.i))
+    return _subject_tokens(prep.head)
 
 
 @knowledge.derived
@@ -679,10 +715,28 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
     return sides if len(sides) >= 2 else _acting_states(ctx, tok)
 
 
+def _name_head(tok: Token, at: dict[int, str]) -> Token:
+    """The last word of the name ``tok`` is in ("La" → "Paz")."""
+    while tok.dep_ == "compound" and at.get(tok.head.i) == at.get(tok.i):
+        tok = tok.head
+    return tok
+
+
 def _dominant_pair(ctx: Context) -> list[str]:
-    """The two states the article mentions most, when they stand out."""
+    """The two states the article mentions most, when they stand out; a state named only as
+    a place ("a ceremony in Cuba") or through an onlooker ("accompanied by Cuban President
+    X") is no side."""
+    at = actor_at(ctx)
+    acting = {
+        at[t.i]
+        for sent in ctx.doc.sents
+        for skip in (onlookers(sent),)
+        for t in sent
+        if t.i in at and t.i not in skip and not _names_a_place(_name_head(t, at))
+    }
     states = sorted(
-        (a for a in ctx.analysis.actors if a.kind == "state"), key=lambda a: -len(a.mentions)
+        (a for a in ctx.analysis.actors if a.kind == "state" and a.id in acting),
+        key=lambda a: -len(a.mentions),
     )
     return [a.id for a in states[:2]] if len(states) >= 2 else []
 
@@ -1224,8 +1278,13 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
     for head in (tok, *tok.ancestors):
         # The subject nearest the verb: a wire dateline ("AVAZA, Turkmenistan (Reuters) — The
         # presidents … signed") is often parsed as a first, spurious subject.
+        skip = onlookers(tok.sent)
         subjects = sorted(
-            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")),
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i not in skip
+            ),
             key=lambda c: abs(c.i - head.i),
         )
         if subjects:
