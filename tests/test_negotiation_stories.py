@@ -2006,3 +2006,46 @@ def test_a_head_of_state_who_signed_beside_the_other_is_a_party(pipeline) -> Non
         day="2026-03-28",
     )
     assert any(set(ag.parties) == {"MYS", "PHL"} for ag in an.agreements)
+
+
+_SIGNED_IN_JULY = (
+    "Myanmar's military government and the Arakan Army signed a ceasefire agreement in "
+    "Kunming in July. "
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Under the terms of the deal, the parties were to begin peace talks on August 8 and "
+        "finalise an agreement by August 18, but both deadlines have expired.",
+        "Under that deal, formal talks were to begin on August 8 and conclude by August 18, "
+        "but both deadlines slipped.",
+        "The Arakan Army had insisted on its own ceasefire deal with Naypyidaw, saying the "
+        "Myanmar-Bangladesh deal signed in June left out issues that still needed addressing.",
+    ],
+)
+def test_talks_deadlines_and_another_deal_give_the_ceasefire_no_step(  # type: ignore[no-untyped-def]
+    pipeline, later: str
+) -> None:
+    an = _run(pipeline, _SIGNED_IN_JULY + later, day="2026-08-26")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [s.status for s in truce.statuses] == ["signed"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("later", "step"),
+    [
+        ("The ceasefire expired on August 18.", "expired"),
+        ("The truce began on August 8.", "in force"),
+        ("The ceasefire agreement signed in July was suspended on August 18.", "suspended"),
+    ],
+)
+def test_the_ceasefire_that_expires_or_begins_itself_takes_the_step(  # type: ignore[no-untyped-def]
+    pipeline, later: str, step: str
+) -> None:
+    an = _run(pipeline, _SIGNED_IN_JULY + later, day="2026-08-26")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert step in [s.status for s in truce.statuses]

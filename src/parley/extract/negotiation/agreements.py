@@ -192,6 +192,8 @@ _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
 _CONDITION_MARKS = knowledge.words(LEXICON, "condition_marks")
 _INSTRUMENT_NOUNS = knowledge.words(LEXICON, "instrument_nouns")
 _AGREEMENT_NOUNS = knowledge.words(LEXICON, "agreement_nouns")
+# Statuses the agreement itself undergoes (its subject is the agreement): "the truce began".
+_OF_ITSELF = frozenset(knowledge.words(LEXICON, "agreement_own_statuses"))
 _SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
 _ACTED = knowledge.words(LEXICON, "acted_statuses")
@@ -494,6 +496,8 @@ class AgreementsExtractor:
         # The cue's own words ("take effect") are no other object of its verb.
         cue = AgreementRef("cue", start, start + len(match.group(0)), True)
         if _not_a_status(tok, [*refs, cue]):
+            return None
+        if status in _OF_ITSELF and _other_subject(tok, [*refs, cue]):
             return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
@@ -1038,6 +1042,38 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _generic_rule(tok)
         or _modifier_noun(tok)
         or _other_object(tok, refs)
+        or _describes_another(tok, refs)
+    )
+
+
+def _outside(tok: Token, refs: list[AgreementRef]) -> bool:
+    """Whether the phrase ``tok`` heads lies outside every agreement mention."""
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    return not any(r.start < end and start < r.end for r in refs)
+
+
+def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
+    """A cue of what happens to the agreement itself (it begins, takes effect, expires) whose
+    subject is something else ("talks were to begin on August 8", "both deadlines have
+    expired") says nothing about the agreement."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok.head if tok.dep_ == "xcomp" else tok  # "talks were to begin"
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.pos_ != "NOUN" or subj.lemma_.lower() in _AGREEMENT_NOUNS:
+            return False
+        return _outside(subj, refs)
+    return False
+
+
+def _describes_another(tok: Token, refs: list[AgreementRef]) -> bool:
+    """A participle describing an agreement no mention covers ("the A-B deal signed in June",
+    recalled in an article about another deal) is that other agreement's step."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.lemma_.lower() in _AGREEMENT_NOUNS
+        and not any(r.start <= head.idx < r.end for r in refs)
     )
 
 
