@@ -2049,3 +2049,15 @@ def test_the_ceasefire_that_expires_or_begins_itself_takes_the_step(  # type: ig
     an = _run(pipeline, _SIGNED_IN_JULY + later, day="2026-08-26")
     [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
     assert step in [s.status for s in truce.statuses]
+
+
+@pytest.mark.model
+def test_an_accord_described_by_its_sealing_and_then_named_keeps_the_step(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Talks between Norway and Iceland resumed in Oslo on Monday. The accord sealed in "
+        "Oslo in 2017, formally known as the Northern Waters Fisheries Agreement, limited "
+        "catches in the area.",
+    )
+    [accord] = an.agreements
+    assert ("agreed", "2017") in [(s.status, s.date) for s in accord.statuses]

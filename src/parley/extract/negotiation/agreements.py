@@ -1067,12 +1067,14 @@ def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
 
 
 def _describes_another(tok: Token, refs: list[AgreementRef]) -> bool:
-    """A participle describing an agreement no mention covers ("the A-B deal signed in June",
-    recalled in an article about another deal) is that other agreement's step."""
+    """A participle describing an agreement named by others no mention covers ("the A-B deal
+    signed in June", recalled in an article about another deal) is that other agreement's
+    step; "the accord sealed in Vienna in 2015, known as …" names no one and stays."""
     head = tok.head
     return (
         tok.dep_ == "acl"
         and head.lemma_.lower() in _AGREEMENT_NOUNS
+        and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in head.children)
         and not any(r.start <= head.idx < r.end for r in refs)
     )
 
