@@ -7,7 +7,8 @@ A state and its own armed forces are one side of a process: one outlet writes "t
 army and M23", another "Kinshasa and M23", and the extractor names the side after the army
 when the article shows it fighting its own armed group. The keys therefore read an armed
 force (an actor of kind "armed force" in the shipped knowledge base) as its state, and the
-merges keep the state's name and id when any report names it.
+merges keep the state's name and id when any report names it. Only the shipped actor files
+are read: a key must not change with a user's settings, or stored keys would stop matching.
 """
 
 from __future__ import annotations
