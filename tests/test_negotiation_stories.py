@@ -16,6 +16,8 @@ import pytest
 from parley.extract.negotiation.told import tell_negotiation
 from parley.models import (
     ActorInText,
+    Agreement,
+    AgreementStatus,
     Analysis,
     Article,
     Event,
@@ -25,7 +27,7 @@ from parley.models import (
     TimeExpression,
     Track,
 )
-from parley.resolve import cluster_stories, merge_agreements
+from parley.resolve import cluster_stories, merge_agreements, merge_tracks
 from parley.resolve.stories import agreement_step
 
 
@@ -1898,3 +1900,164 @@ def test_talks_that_began_on_a_past_day_were_held(pipeline) -> None:  # type: ig
     an = _run(pipeline, _LAPSED.format(verb="began", tail=""), day="2026-08-26")
     rounds = [(r.status, r.date) for t in an.tracks for r in t.rounds]
     assert ("held", "2026-08-08") in rounds
+
+
+# -- round 7 -------------------------------------------------------------------------------------
+
+
+def _records(aid: str, day: str, tracks: list[Track], agreements: list[Agreement]) -> Analysis:
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date.fromisoformat(day))
+    return Analysis(article=art, tracks=tracks, agreements=agreements)
+
+
+def _side_reports(army: str, army_name: str) -> list[Analysis]:
+    """One outlet names Myanmar's side by its army, another by the state."""
+    by_army = _records(
+        "a",
+        "2026-05-02",
+        [
+            Track(
+                name=f"{army_name}–Arakan Army peace talks",
+                parties=[army, "group:arakan-army"],
+                mediators=["CHN"],
+                rounds=[Round(track="x", venue="Kunming", date="2026-05-01", status="held")],
+            )
+        ],
+        [
+            Agreement(
+                name=f"{army_name}–Arakan Army ceasefire",
+                kind="ceasefire",
+                parties=[army, "group:arakan-army"],
+                statuses=[AgreementStatus(status="signed", date="2026-04-28")],
+            )
+        ],
+    )
+    by_state = _records(
+        "b",
+        "2026-05-03",
+        [Track(name="Myanmar–Arakan Army talks", parties=["MMR", "group:arakan-army"])],
+        [
+            Agreement(
+                name="Myanmar–Arakan Army ceasefire",
+                kind="ceasefire",
+                parties=["MMR", "group:arakan-army"],
+                statuses=[AgreementStatus(status="in force", date="2026-05-03")],
+            )
+        ],
+    )
+    return [by_army, by_state]
+
+
+def test_a_state_and_its_own_army_are_one_side_of_a_track_and_a_ceasefire() -> None:
+    reports = _side_reports("force:tatmadaw", "Tatmadaw")
+    [track] = merge_tracks(reports)
+    assert sorted(track.parties) == ["MMR", "group:arakan-army"]
+    assert track.name.startswith("Myanmar–Arakan Army")
+    assert [(r.venue, r.status) for r in track.rounds] == [("Kunming", "held")]
+    assert track.mediators == ["CHN"]
+    [ceasefire] = merge_agreements(reports)
+    assert ceasefire.name == "Myanmar–Arakan Army ceasefire"
+    assert sorted(ceasefire.parties) == ["MMR", "group:arakan-army"]
+    assert [s.status for s in ceasefire.statuses] == ["signed", "in force"]
+
+
+def test_another_states_army_stays_its_own_side() -> None:
+    reports = _side_reports("force:pla", "PLA")
+    assert len(merge_tracks(reports)) == 2
+    assert len(merge_agreements(reports)) == 2
+
+
+def test_an_army_no_report_puts_beside_its_state_keeps_its_name() -> None:
+    [track] = merge_tracks(_side_reports("force:tatmadaw", "Tatmadaw")[:1])
+    assert track.parties == ["force:tatmadaw", "group:arakan-army"]
+    assert track.name == "Tatmadaw–Arakan Army peace talks"
+
+
+_CAPTION = (
+    "Philippine President Rosa Dalisay and Murad Ebrahim, the chairman of the MILF, shake "
+    "hands {onlooker} during the signing of the peace agreement in Kuala Lumpur on March 27. "
+    "The Philippine government and the MILF signed a ceasefire agreement."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "onlooker",
+    [
+        "accompanied by Malaysia's Prime Minister Hamid Osman",
+        "as Malaysia's Prime Minister Hamid Osman looked on",
+        "with Malaysia's Prime Minister Hamid Osman in attendance",
+    ],
+)
+def test_a_head_of_state_who_only_attended_the_signing_is_no_party(  # type: ignore[no-untyped-def]
+    pipeline, onlooker: str
+) -> None:
+    an = _run(pipeline, _CAPTION.format(onlooker=onlooker), day="2026-03-28")
+    assert all("MYS" not in ag.parties for ag in an.agreements)
+    assert all(s.by in (None, "PHL") for ag in an.agreements for s in ag.statuses)
+    assert any(set(ag.parties) == {"PHL", "group:milf"} for ag in an.agreements)
+
+
+@pytest.mark.model
+def test_a_head_of_state_who_signed_beside_the_other_is_a_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Malaysia and the Philippines signed the peace agreement in Kuala Lumpur on March 27.",
+        day="2026-03-28",
+    )
+    assert any(set(ag.parties) == {"MYS", "PHL"} for ag in an.agreements)
+
+
+_SIGNED_IN_JULY = (
+    "Myanmar's military government and the Arakan Army signed a ceasefire agreement in "
+    "Kunming in July. "
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Under the terms of the deal, the parties were to begin peace talks on August 8 and "
+        "finalise an agreement by August 18, but both deadlines have expired.",
+        "Under that deal, formal talks were to begin on August 8 and conclude by August 18, "
+        "but both deadlines slipped.",
+        "The Arakan Army had insisted on its own ceasefire deal with Naypyidaw, saying the "
+        "Myanmar-Bangladesh deal signed in June left out issues that still needed addressing.",
+    ],
+)
+def test_talks_deadlines_and_another_deal_give_the_ceasefire_no_step(  # type: ignore[no-untyped-def]
+    pipeline, later: str
+) -> None:
+    an = _run(pipeline, _SIGNED_IN_JULY + later, day="2026-08-26")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [s.status for s in truce.statuses] == ["signed"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("later", "step"),
+    [
+        ("The ceasefire expired on August 18.", "expired"),
+        ("The truce began on August 8.", "in force"),
+        ("The ceasefire agreement signed in July was suspended on August 18.", "suspended"),
+    ],
+)
+def test_the_ceasefire_that_expires_or_begins_itself_takes_the_step(  # type: ignore[no-untyped-def]
+    pipeline, later: str, step: str
+) -> None:
+    an = _run(pipeline, _SIGNED_IN_JULY + later, day="2026-08-26")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert step in [s.status for s in truce.statuses]
+
+
+@pytest.mark.model
+def test_an_accord_described_by_its_sealing_and_then_named_keeps_the_step(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Talks between Norway and Iceland resumed in Oslo on Monday. The accord sealed in "
+        "Oslo in 2017, formally known as the Northern Waters Fisheries Agreement, limited "
+        "catches in the area.",
+    )
+    [accord] = an.agreements
+    assert ("agreed", "2017") in [(s.status, s.date) for s in accord.statuses]

@@ -23,6 +23,8 @@ from parley.batch import ingest_documents
 from parley.errors import NotFound
 from parley.models import (
     ActorInText,
+    Agreement,
+    AgreementStatus,
     Analysis,
     Article,
     Event,
@@ -502,3 +504,43 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
     assert len(chunked["tracks"]) == 2 and len(chunked["agreements"]) == 1
     if chunk == 1:
         assert max(reads) < len(items)
+
+
+def _army_and_state() -> list[Analysis]:
+    """Myanmar's side named by its army in one report, by the state in the next."""
+    out = []
+    for ident, day, side, name in (
+        ("m1", "2026-05-02", "force:tatmadaw", "Tatmadaw"),
+        ("m2", "2026-05-03", "MMR", "Myanmar"),
+    ):
+        parties = [side, "group:arakan-army"]
+        ceasefire = Agreement(
+            name=f"{name}–Arakan Army ceasefire",
+            kind="ceasefire",
+            parties=parties,
+            statuses=[AgreementStatus(status="signed", date="2026-05-01")],
+        )
+        out.append(
+            Analysis(
+                article=article(ident, day, ident, f"{name} and the Arakan Army signed a truce."),
+                tracks=[Track(name=f"{name}–Arakan Army talks", parties=parties)],
+                agreements=[ceasefire],
+            )
+        )
+    return out
+
+
+def test_a_state_and_its_army_are_one_side_in_the_store_in_any_order(store: Store) -> None:
+    items = _army_and_state()
+    for order in (items, items[::-1]):
+        for a in order:
+            store.save(a)
+            refresh_resolved(store, {a.article.id})
+        incremental = dump(store)
+        refresh_resolved(store, None)
+        assert dump(store) == incremental
+        [track] = store.tracks()
+        assert sorted(track.parties) == ["MMR", "group:arakan-army"]
+        found = store.agreement("Tatmadaw–Arakan Army ceasefire")
+        assert found.name == "Myanmar–Arakan Army ceasefire"
+        assert len(store.agreements()) == 1

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from parley.keys import agreement_key
+from parley.keys import agreement_key, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
+from parley.resolve.tracks import names_the_state
 
 __all__ = ["merge_agreements", "agreement_key"]
 
@@ -39,7 +40,9 @@ def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
         for ag in an.agreements:
             key = agreement_key(ag.name)
             base = merged.setdefault(key, ag.model_copy(update={"statuses": []}))
-            base.parties = list(dict.fromkeys([*base.parties, *ag.parties]))
+            if names_the_state(ag.parties, base.parties):
+                base.name = ag.name  # a state's ceasefire, not its army's
+            base.parties = without_own_forces([*base.parties, *ag.parties])
             for st in _statuses_of(ag):
                 order += 1
                 stamped = (

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from parley.issues import UNSPECIFIED, issue_for, party_words, topic_stems
 from parley.kb import alias_key
+from parley.keys import force_state, sides_key, without_own_forces
 from parley.models import Analysis, Position, Round, Track
 
 __all__ = ["merge_tracks", "track_key"]
@@ -26,11 +27,12 @@ __all__ = ["merge_tracks", "track_key"]
 
 def track_key(track: Track) -> str:
     """Parties and kind, independent of the order a writer named them in; "talks" and "peace
-    talks" between the same parties are one process."""
+    talks" between the same parties are one process, and so are talks of a state's army and
+    of the state (see :mod:`parley.keys`)."""
     kind = track.name.split(" ", 1)[1] if " " in track.name else track.name
     if kind.endswith("talks"):
         kind = "talks"
-    return "|".join(sorted(track.parties)) + "|" + kind
+    return "|".join(sides_key(track.parties)) + "|" + kind
 
 
 def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
@@ -73,12 +75,26 @@ def _link(p: Position, track: Track, headlines: dict[str, str]) -> Position:
     return p if on == UNSPECIFIED else p.model_copy(update={"on": on})
 
 
+def names_the_state(new: list[str], old: list[str]) -> bool:
+    """Whether the sides ``new`` name a state that ``old`` named by its armed force: the
+    record takes the state's name ("Congo–M23 talks", not "FARDC–M23 talks")."""
+    return any(force_state(p) in new for p in old)
+
+
+def _better_name(base: Track, new: Track) -> bool:
+    if names_the_state(new.parties, base.parties):
+        return True
+    if names_the_state(base.parties, new.parties):
+        return False
+    return len(new.name) > len(base.name)  # "… peace talks" says more than "… talks"
+
+
 def _merge_into(base: Track, new: Track, article_id: str) -> None:
-    if len(new.name) > len(base.name):  # "… peace talks" says more than "… talks"
+    if _better_name(base, new):
         base.name = new.name
         for r in base.rounds:
             r.track = new.name
-    base.parties = list(dict.fromkeys([*base.parties, *new.parties]))
+    base.parties = without_own_forces([*base.parties, *new.parties])
     base.mediators = list(dict.fromkeys([*base.mediators, *new.mediators]))
     for issue in new.issues:
         if not any(_same_issue(issue, old) for old in base.issues):

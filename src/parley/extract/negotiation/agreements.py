@@ -42,6 +42,7 @@ from parley.extract.negotiation.parties import (
 )
 from parley.extract.negotiation.words import alt, capitalised
 from parley.kb import load_demonyms
+from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_text, doc_tokens
 from parley.nlp.numbers import parse_number
@@ -184,13 +185,15 @@ def _ceasefire_spans(text: str) -> list[tuple[int, int]]:
 
 
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
-_SHORT_NAMES = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+_SHORT_NAMES = STATE_SHORT_NAMES
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
 # "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
 _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
 _CONDITION_MARKS = knowledge.words(LEXICON, "condition_marks")
 _INSTRUMENT_NOUNS = knowledge.words(LEXICON, "instrument_nouns")
 _AGREEMENT_NOUNS = knowledge.words(LEXICON, "agreement_nouns")
+# Statuses the agreement itself undergoes (its subject is the agreement): "the truce began".
+_OF_ITSELF = frozenset(knowledge.words(LEXICON, "agreement_own_statuses"))
 _SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
 _ACTED = knowledge.words(LEXICON, "acted_statuses")
@@ -494,6 +497,8 @@ class AgreementsExtractor:
         cue = AgreementRef("cue", start, start + len(match.group(0)), True)
         if _not_a_status(tok, [*refs, cue]):
             return None
+        if status in _OF_ITSELF and _other_subject(tok, [*refs, cue]):
+            return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
             refined = status  # "agreed to halt the fighting": the halt is the agreement
@@ -571,8 +576,44 @@ class AgreementsExtractor:
 
 def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRef]) -> list[str]:
     """The actors a sentence names outside agreement names ("the Protocol of Lusaka" names
-    Zambia's capital, not a side)."""
-    return [at[t.i] for t in sent if t.i in at and not any(r.start <= t.idx < r.end for r in names)]
+    Zambia's capital, not a side) and outside its onlookers ("accompanied by X")."""
+    skip = onlookers(sent)
+    return [
+        at[t.i]
+        for t in sent
+        if t.i in at and t.i not in skip and not any(r.start <= t.idx < r.end for r in names)
+    ]
+
+
+def onlookers(sent: SpacySpan) -> set[int]:
+    """Tokens naming who only attended an act, not who did it: a head of state in a photo
+    caption "shake hands accompanied by X during the signing", "signed as X looked on", "with
+    X in attendance", "X was in attendance"."""
+    agents = knowledge.words(LEXICON, "onlooker_agent_verbs")
+    particles = knowledge.words(LEXICON, "onlooker_particle_verbs")
+    out: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in agents:
+            out |= {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+        elif any(f"{lemma} {c.lower_}" in particles for c in tok.children if c.dep_ == "prt"):
+            out |= _subject_tokens(tok)
+        elif tok.lower_ == "attendance" and tok.head.lower_ == "in":
+            out |= _attending(tok.head)
+    return out
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _attending(prep: Token) -> set[int]:
+    """Who is "in attendance": what "with" introduces before it ("with X in attendance"),
+    else the subject of its verb ("X was in attendance")."""
+    withs = [t for t in prep.sent if t.lower_ == "with" and t.i < prep.i]
+    if withs:
+        return set(range(withs[-1].i, prep.i))
+    return _subject_tokens(prep.head)
 
 
 @knowledge.derived
@@ -678,10 +719,28 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
     return sides if len(sides) >= 2 else _acting_states(ctx, tok)
 
 
+def _name_head(tok: Token, at: dict[int, str]) -> Token:
+    """The last word of the name ``tok`` is in ("La" → "Paz")."""
+    while tok.dep_ == "compound" and at.get(tok.head.i) == at.get(tok.i):
+        tok = tok.head
+    return tok
+
+
 def _dominant_pair(ctx: Context) -> list[str]:
-    """The two states the article mentions most, when they stand out."""
+    """The two states the article mentions most, when they stand out; a state named only as
+    a place ("a ceremony in Cuba") or through an onlooker ("accompanied by Cuban President
+    X") is no side."""
+    at = actor_at(ctx)
+    acting = {
+        at[t.i]
+        for sent in ctx.doc.sents
+        for skip in (onlookers(sent),)
+        for t in sent
+        if t.i in at and t.i not in skip and not _names_a_place(_name_head(t, at))
+    }
     states = sorted(
-        (a for a in ctx.analysis.actors if a.kind == "state"), key=lambda a: -len(a.mentions)
+        (a for a in ctx.analysis.actors if a.kind == "state" and a.id in acting),
+        key=lambda a: -len(a.mentions),
     )
     return [a.id for a in states[:2]] if len(states) >= 2 else []
 
@@ -983,6 +1042,40 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _generic_rule(tok)
         or _modifier_noun(tok)
         or _other_object(tok, refs)
+        or _describes_another(tok, refs)
+    )
+
+
+def _outside(tok: Token, refs: list[AgreementRef]) -> bool:
+    """Whether the phrase ``tok`` heads lies outside every agreement mention."""
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    return not any(r.start < end and start < r.end for r in refs)
+
+
+def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
+    """A cue of what happens to the agreement itself (it begins, takes effect, expires) whose
+    subject is something else ("talks were to begin on August 8", "both deadlines have
+    expired") says nothing about the agreement."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok.head if tok.dep_ == "xcomp" else tok  # "talks were to begin"
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.pos_ != "NOUN" or subj.lemma_.lower() in _AGREEMENT_NOUNS:
+            return False
+        return _outside(subj, refs)
+    return False
+
+
+def _describes_another(tok: Token, refs: list[AgreementRef]) -> bool:
+    """A participle describing an agreement named by others no mention covers ("the A-B deal
+    signed in June", recalled in an article about another deal) is that other agreement's
+    step; "the accord sealed in Vienna in 2015, known as …" names no one and stays."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.lemma_.lower() in _AGREEMENT_NOUNS
+        and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in head.children)
+        and not any(r.start <= head.idx < r.end for r in refs)
     )
 
 
@@ -1223,8 +1316,13 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
     for head in (tok, *tok.ancestors):
         # The subject nearest the verb: a wire dateline ("AVAZA, Turkmenistan (Reuters) — The
         # presidents … signed") is often parsed as a first, spurious subject.
+        skip = onlookers(tok.sent)
         subjects = sorted(
-            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent")),
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i not in skip
+            ),
             key=lambda c: abs(c.i - head.i),
         )
         if subjects:

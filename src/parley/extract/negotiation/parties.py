@@ -23,6 +23,7 @@ from parley import knowledge
 from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
+from parley.keys import STATE_SHORT_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -44,7 +45,7 @@ __all__ = [
     "short_name",
 ]
 
-_SHORT = {"USA": "US", "GBR": "UK", "ARE": "UAE"}
+_SHORT = STATE_SHORT_NAMES
 
 
 def short_name(ctx: Context, actor_id: str) -> str:
