@@ -420,3 +420,36 @@ def test_the_foreign_office_is_britain_only_when_the_article_says_so(  # type: i
     office = [m for m in mentions if "Foreign Office" in m.text]
     assert office, mentions
     assert (office[0].actor == "GBR") is linked
+
+
+# -- a state's name opening another actor's name (round 6 of the speech review) -------------
+
+
+def test_a_state_glued_before_another_states_force_is_a_longer_name(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "the rebel Mali People's Liberation Army-West" is a rebel group of its own: neither
+    Mali (whom it fights) nor China's People's Liberation Army."""
+    text = "A commander of the rebel Mali People's Liberation Army-West signed the truce."
+    mentions = _shipped(kb, nlp, text, dt.date(2019, 9, 12))
+    assert not {"force:pla", "MLI"} & {m.actor for m in mentions}
+    [group] = [m for m in mentions if "Liberation Army" in m.text]
+    assert group.text == "Mali People's Liberation Army-West"
+    assert group.actor == "new:mali-people-liberation-army-west"
+
+
+def test_the_force_and_the_state_named_apart_are_still_linked(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "China's People's Liberation Army held drills as Mali signed the truce."
+    actors = {m.actor for m in _shipped(kb, nlp, text, dt.date(2019, 9, 12))}
+    assert {"force:pla", "MLI", "CHN"} <= actors
+
+
+def test_a_people_qualified_by_another_states_demonym_is_not_the_state(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "the Croatian Serbs" are a community of Croatia, not Serbia."""
+    text = "Mediators will now try to persuade the Croatian Serbs to accept the map."
+    mentions = _shipped(kb, nlp, text, dt.date(1994, 12, 31))
+    assert "SRB" not in {m.actor for m in mentions}
+
+
+def test_the_people_alone_is_still_the_state(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mediators will now try to persuade the Serbs to accept the map."
+    mentions = _shipped(kb, nlp, text, dt.date(1994, 12, 31))
+    assert "SRB" in {m.actor for m in mentions}

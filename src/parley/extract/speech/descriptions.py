@@ -107,7 +107,9 @@ class Descriptions:
         the first person named later who is introduced with that role (the role word and every
         name and word of the phrase in the person's own phrase) or who holds it on the
         article's date (a dated role of the knowledge base whose title has them). Anyone
-        else named in between is passed over: a role is not a pronoun.
+        else named in between is passed over: a role is not a pronoun. A bare role ("the
+        minister said", the Turkish minister never named) does not go forward: the next
+        minister the article names is as likely another state's.
         """
         if not self._person_role(head) or found.kind == "person":
             return None
@@ -115,6 +117,8 @@ class Descriptions:
             return None
         lo, hi = phrase_bounds(head)
         role = _RoleWords.of(self, head, list(self.doc[lo:hi]))
+        if role.bare():
+            return None  # "the minister" alone: any minister named later would do
         limit = sentence_end_after(head, 10)
         for m in sorted(self.res.ctx.analysis.mentions, key=lambda m: m.start):
             if not self.doc[hi - 1].idx < m.start < limit or self.res.kind(m.actor) != "person":
@@ -275,6 +279,10 @@ class _RoleWords:
             else:
                 kept.add(tok.lower_)
         return cls(head.lemma_.lower(), actors, state, kept)
+
+    def bare(self) -> bool:
+        """Only the role's noun ("the minister"): nothing to tell one holder from another."""
+        return not (self.actors or self.state or self.words)
 
     def in_title(self, title: str, kb: KnowledgeBase) -> bool:
         """Whether an office ``title`` ("UN Special Envoy for Syria") states this role."""
