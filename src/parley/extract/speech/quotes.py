@@ -172,7 +172,8 @@ class _Run:
         ):
             return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
-        scare = scare or (not_quotes.fragment(span) and not not_quotes.credited(span, self.cues))
+        fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
+        scare = scare or (fragment and not not_quotes.credited(span, self.cues))
         # A "— Name" credit right after the quote beats a cue found further away.
         credit = self.credits.credit_after(span)
         cue = None
@@ -184,6 +185,8 @@ class _Run:
             speaker = (
                 speaker or self._speaker(cue) or speaker_from(self.credits.credit_before(span))
             )
+            if speaker is not None and m.start <= speaker.start and speaker.end <= m.end:
+                speaker = None  # 'proposed by the "Contact Group"': the words are the name
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
             self._joint = self._joint_speakers(cue)

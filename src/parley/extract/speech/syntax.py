@@ -160,13 +160,31 @@ def _participle_lead(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     if verb.dep_ == "advcl":
-        return _earlier_teller(verb)
+        return _earlier_teller(verb) or _moved_to_act(verb.head)
     if verb.dep_ not in ("relcl", "acl"):
         return None
     root = verb.sent.root
     if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
         return None
     return subject_of(root)
+
+
+def _moved_to_act(head: Token) -> Token | None:
+    """ "The move prompted Iranian negotiators to leave the talks, saying …": when the main
+    clause's subject is a happening, which says nothing, the ones it moved to act (the
+    object before "to leave") are who says it."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
+    lemma = subj.lemma_.lower()
+    cues = load_cues()
+    if lemma not in words(LEXICON, "not_people") or lemma in cues.text_nouns | cues.speech_nouns:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    act = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if obj is None or act is None or not obj.i < act.i or not same_paragraph(obj, head):
+        return None
+    return obj
 
 
 def _earlier_teller(verb: Token) -> Token | None:

@@ -1,0 +1,112 @@
+"""Constructions met in round 6 of the speech review (docs/review/speech.md), in our own words.
+
+* "he said" after a paragraph of background in the pluperfect ("X had met …") is still the
+  spokesman quoted before, even when the model tags neither name; a person acting in the
+  simple past is the new antecedent;
+* "The move prompted the delegates to walk out, saying …": a happening says nothing, the
+  delegates it moved do; a person or a state that prompts others still speaks;
+* "The reason she is abroad is …": a phrase with "she" inside is not her; "She is fine. She
+  is well. She said …" goes back through the pronouns to "the Deputy Secretary-General";
+* a name in marks ('the plan proposed by the five-nation "Contact Group."') is no quote, and
+  never its own speaker; a short capitalised quote with a speaker is still a quote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parley.models import Quote
+from speech_ctx import speech_of
+
+
+def speakers(quotes: list[Quote]) -> dict[str, str | None]:
+    return {q.text: q.speaker.text if q.speaker else None for q in quotes if q.direct}
+
+
+SPOKESMAN = (
+    'Foreign ministry spokesman Tarek Obeidi said "we talked and he has left with a clear '
+    'view of our position".\n\n'
+    "{background}\n\n"
+    '"The second round began in May with talks on trade. A further meeting on fishing was '
+    "planned and that did not happen.\n\n"
+    '"That is the meeting which must now be held along with the others," he said.'
+)
+
+
+@pytest.mark.model
+def test_he_said_after_background_in_the_pluperfect_is_the_spokesman(sm: Any) -> None:
+    background = "John Halloran had during his stay this week met with the president and officials."
+    quotes = speakers(speech_of(sm, SPOKESMAN.format(background=background))[0])
+    speaker = quotes["That is the meeting which must now be held along with the others"]
+    assert speaker is not None and speaker.endswith("Tarek Obeidi")
+
+
+@pytest.mark.model
+def test_he_said_after_a_new_person_acting_is_that_person(sm: Any) -> None:
+    background = "John Halloran met the president and officials on Monday."
+    quotes = speakers(speech_of(sm, SPOKESMAN.format(background=background))[0])
+    assert (
+        quotes["That is the meeting which must now be held along with the others"]
+        == "John Halloran"
+    )
+
+
+def claim_sources(text: str, sm: Any) -> dict[str, str]:
+    return {c.claim.text: c.reporter.text for c in speech_of(sm, text)[1]}
+
+
+@pytest.mark.model
+def test_a_happening_that_moves_people_to_act_does_not_speak_they_do(sm: Any) -> None:
+    text = (
+        "The decision prompted Ruritanian delegates to walk out of the talks in Vienna on "
+        "Friday, saying it broke the terms of the accord."
+    )
+    [source] = [r for c, r in claim_sources(text, sm).items() if c.startswith("it broke")]
+    assert source == "Ruritanian delegates"
+
+
+@pytest.mark.model
+def test_a_person_who_prompts_others_still_speaks(sm: Any) -> None:
+    text = (
+        "Lavrov urged the delegates to stay at the talks in Vienna on Friday, saying a walkout "
+        "would break the terms of the accord."
+    )
+    [source] = [r for c, r in claim_sources(text, sm).items() if c.startswith("a walkout")]
+    assert source == "Lavrov"
+
+
+OFFICIAL = (
+    "The Deputy Special Envoy is in Oslo, where she is attending the forum by video. "
+    "The reason she is attending by video is that she has caught a cold. She is fine. "
+    "She is well. She said she is glad the forum went ahead."
+)
+
+
+@pytest.mark.model
+def test_she_said_goes_back_through_pronouns_to_the_official(sm: Any) -> None:
+    [source] = [r for c, r in claim_sources(OFFICIAL, sm).items() if c.startswith("she is glad")]
+    assert source == "The Deputy Special Envoy"
+
+
+@pytest.mark.model
+def test_a_phrase_about_her_is_not_her(sm: Any) -> None:
+    sources = claim_sources(OFFICIAL, sm)
+    assert not any(r.startswith("The reason") for r in sources.values())
+
+
+@pytest.mark.model
+def test_a_name_in_marks_is_no_quote(sm: Any) -> None:
+    text = (
+        "Mediators must now persuade the rebels to accept the map proposed last spring by the "
+        'four-nation "Harbour Committee."'
+    )
+    quotes = speakers(speech_of(sm, text)[0])
+    assert not any("Harbour Committee" in q for q in quotes)
+
+
+@pytest.mark.model
+def test_a_short_capitalised_quote_with_a_speaker_is_a_quote(sm: Any) -> None:
+    text = 'Delegates left the hall on Friday. "Stand Firm Together," Lavrov said.'
+    assert speakers(speech_of(sm, text)[0]) == {"Stand Firm Together": "Lavrov"}
