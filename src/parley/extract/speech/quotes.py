@@ -185,7 +185,7 @@ class _Run:
             speaker = (
                 speaker or self._speaker(cue) or speaker_from(self.credits.credit_before(span))
             )
-            if speaker is not None and m.start <= speaker.start and speaker.end <= m.end:
+            if speaker is not None and _inside(speaker, m):
                 speaker = None  # 'proposed by the "Contact Group"': the words are the name
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
@@ -341,3 +341,11 @@ def _verb_over(noun: Token) -> Token:
             return tok
         tok = tok.head
     return tok
+
+
+def _inside(speaker: Speaker, m: Marked) -> bool:
+    """Whether the speaker's words lie within the quote marks: quoted words cannot be their
+    own speaker."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    return m.start <= speaker.start and speaker.end <= m.end
