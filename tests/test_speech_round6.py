@@ -8,7 +8,9 @@
 * "The reason she is abroad is …": a phrase with "she" inside is not her; "She is fine. She
   is well. She said …" goes back through the pronouns to "the Deputy Secretary-General";
 * a name in marks ('the plan proposed by the five-nation "Contact Group."') is no quote, and
-  never its own speaker; a short capitalised quote with a speaker is still a quote.
+  never its own speaker; a short capitalised quote with a speaker is still a quote;
+* "X pointed out the importance of dialogue": a stance stated by a verb of saying is X's
+  claim; the same noun after a verb that says nothing ("the port meets the need for …") is not.
 """
 
 from __future__ import annotations
@@ -110,3 +112,22 @@ def test_a_name_in_marks_is_no_quote(sm: Any) -> None:
 def test_a_short_capitalised_quote_with_a_speaker_is_a_quote(sm: Any) -> None:
     text = 'Delegates left the hall on Friday. "Stand Firm Together," Lavrov said.'
     assert speakers(speech_of(sm, text)[0]) == {"Stand Firm Together": "Lavrov"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Lavrov pointed out the importance of giving the envoys a chance to meet again.",
+         "the importance of giving the envoys a chance to meet again"),
+        ("Rubio stressed the need for a second round of talks in Geneva.",
+         "the need for a second round of talks in Geneva"),
+    ],
+)  # fmt: skip
+def test_a_stance_stated_by_a_verb_of_saying_is_a_claim(sm: Any, text: str, claim: str) -> None:
+    assert claim in claim_sources(text, sm)
+
+
+@pytest.mark.model
+def test_the_same_noun_after_a_verb_that_says_nothing_is_no_claim(sm: Any) -> None:
+    assert claim_sources("The new port meets the need for deeper berths in the bay.", sm) == {}

@@ -255,12 +255,22 @@ class Claims:
 
     def claims_object(self, verb: Token) -> bool:
         """ "The group claimed responsibility for the attack", "a spokesman denied any
-        involvement": a claim (or a denial) whose content is a noun phrase."""
+        involvement", "X pointed out the importance of dialogue": a claim (or a denial, or
+        a stance a verb of saying states) whose content is a noun phrase."""
         lemma = verb.lemma_.lower()
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma == "claim":
             return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
-        return lemma in self.cues.denial_verbs and any(c.pos_ == "NOUN" for c in objs)
+        if lemma in self.cues.denial_verbs:
+            return any(c.pos_ == "NOUN" for c in objs)
+        saying = lemma in self.cues.indirect_verbs or self.phrasal(verb) is not None
+        stance = any(c.lemma_.lower() in self.cues.stance_objects and _qualified(c) for c in objs)
+        return saying and stance
+
+
+def _qualified(noun: Token) -> bool:
+    """ "the importance of dialogue", "the need for talks": the stance says of what."""
+    return any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
 
 
 def _set_off_participle(verb: Token) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import next_word, previous_word
 from parley.extract.speech.syntax import same_paragraph
 
@@ -76,9 +78,6 @@ def fragment(span: SpacySpan) -> bool:
     )
 
 
-_NAME_JOINS = frozenset({"of", "for", "the", "and", "on", "in", "de"})
-
-
 def name_in_marks(span: SpacySpan) -> bool:
     """A proper name in marks inside the reporter's sentence ('the plan of the five-nation
     "Contact Group"'): a few capitalised words with no verb, after a word of the sentence.
@@ -91,4 +90,5 @@ def name_in_marks(span: SpacySpan) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX", "PRON") for t in words):
         return False
-    return words[0].is_title and all(t.is_title or t.lower_ in _NAME_JOINS for t in words)
+    joins = knowledge.words(LEXICON, "name_joins")  # "Friends of Syria", "Group of Seven"
+    return words[0].is_title and all(t.is_title or t.lower_ in joins for t in words)
