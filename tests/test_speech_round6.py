@@ -10,7 +10,9 @@
 * a name in marks ('the plan proposed by the five-nation "Contact Group."') is no quote, and
   never its own speaker; a short capitalised quote with a speaker is still a quote;
 * "X pointed out the importance of dialogue": a stance stated by a verb of saying is X's
-  claim; the same noun after a verb that says nothing ("the port meets the need for …") is not.
+  claim; the same noun after a verb that says nothing ("the port meets the need for …") is not;
+* "The spokesman, who …, said" goes back to "ministry spokesman X" quoted before, even when no
+  mention marks X; another role ("the minister") does not.
 """
 
 from __future__ import annotations
@@ -131,3 +133,26 @@ def test_a_stance_stated_by_a_verb_of_saying_is_a_claim(sm: Any, text: str, clai
 @pytest.mark.model
 def test_the_same_noun_after_a_verb_that_says_nothing_is_no_claim(sm: Any) -> None:
     assert claim_sources("The new port meets the need for deeper berths in the bay.", sm) == {}
+
+
+BRIEFING = (
+    'Foreign ministry spokesman Tarek Obeidi said "we talked and he has left with a clear '
+    'view of our position".\n\nThe envoy met the president during his stay.\n\n'
+    'The {role}, who was holding his weekly briefing, said "we are talking through the usual '
+    'channels".'
+)
+
+
+@pytest.mark.model
+def test_the_spokesman_goes_back_to_the_spokesman_quoted_before(sm: Any) -> None:
+    quotes = speakers(speech_of(sm, BRIEFING.format(role="spokesman"))[0])
+    speaker = quotes["we are talking through the usual channels"]
+    assert speaker is not None and speaker.endswith("Tarek Obeidi")
+
+
+@pytest.mark.model
+def test_another_role_does_not_go_back_to_the_spokesman(sm: Any) -> None:
+    quotes = speakers(speech_of(sm, BRIEFING.format(role="minister"))[0])
+    assert quotes["we are talking through the usual channels"] == (
+        "The minister, who was holding his weekly briefing"
+    )
