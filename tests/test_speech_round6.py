@@ -12,7 +12,9 @@
 * "X pointed out the importance of dialogue": a stance stated by a verb of saying is X's
   claim; the same noun after a verb that says nothing ("the port meets the need for …") is not;
 * "The spokesman, who …, said" goes back to "ministry spokesman X" quoted before, even when no
-  mention marks X; another role ("the minister") does not.
+  mention marks X; another role ("the minister") does not;
+* a speaker's name the parser cut ("… President Moon Jae In told", read as "In") keeps the whole
+  name the model tagged; a phrase inside no name stays as it is.
 """
 
 from __future__ import annotations
@@ -156,3 +158,16 @@ def test_another_role_does_not_go_back_to_the_spokesman(sm: Any) -> None:
     assert quotes["we are talking through the usual channels"] == (
         "The minister, who was holding his weekly briefing"
     )
+
+
+@pytest.mark.model
+def test_a_name_the_parser_cut_keeps_its_whole_words(sm: Any) -> None:
+    text = "On Tuesday, South Korean President Moon Jae In told Abe that talks would resume."
+    [source] = claim_sources(text, sm).values()
+    assert source.endswith("Moon Jae In")
+
+
+@pytest.mark.model
+def test_a_phrase_in_no_name_keeps_its_words(sm: Any) -> None:
+    text = "On Tuesday, a senior Korean diplomat told reporters that talks would resume."
+    assert list(claim_sources(text, sm).values()) == ["a senior Korean diplomat"]

@@ -108,8 +108,8 @@ class Descriptions:
         name and word of the phrase in the person's own phrase) or who holds it on the
         article's date (a dated role of the knowledge base whose title has them). Anyone
         else named in between is passed over: a role is not a pronoun. A bare role ("the
-        minister said", the Turkish minister never named) does not go forward: the next
-        minister the article names is as likely another state's.
+        minister said", the host's minister never named) goes forward only when one person
+        alone fits: with two ministers named later, either could be another state's.
         """
         if not self._person_role(head) or found.kind == "person":
             return None
@@ -117,15 +117,16 @@ class Descriptions:
             return None
         lo, hi = phrase_bounds(head)
         role = _RoleWords.of(self, head, list(self.doc[lo:hi]))
-        if role.bare():
-            return None  # "the minister" alone: any minister named later would do
         limit = sentence_end_after(head, 10)
+        holders = []
         for m in sorted(self.res.ctx.analysis.mentions, key=lambda m: m.start):
             if not self.doc[hi - 1].idx < m.start < limit or self.res.kind(m.actor) != "person":
                 continue
             if self._introduced_with(m, role) or self._holds_on_date(m, role):
-                return Who(m.actor, found.text, found.start, found.end, FAR, "person", head.i)
-        return None
+                holders.append(m.actor)
+        if not holders or (role.bare() and len(set(holders)) > 1):
+            return None  # "the minister" alone, two ministers named later: either would do
+        return Who(holders[0], found.text, found.start, found.end, FAR, "person", head.i)
 
     def _introduced_with(self, m: Mention, role: _RoleWords) -> bool:
         """Whether person mention ``m`` stands in a phrase stating ``role``."""
