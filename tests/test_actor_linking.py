@@ -468,3 +468,10 @@ def test_the_leader_named_alone_is_still_the_leader(kb, nlp) -> None:  # type: i
     text = "China's new envoy to Canada, Xie Lan, arrived on Monday. Xi said ties could improve."
     mentions = _shipped(kb, nlp, text, dt.date(2023, 5, 23))
     assert {m.actor for m in mentions if m.text == "Xi"} == {"person:xi-jinping"}
+
+
+def test_a_title_the_model_tags_as_a_name_is_no_new_person(kb, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chinese State Councilor and Foreign Minister Wang Yi said the door was open."
+    mentions = _shipped(kb, nlp, text, dt.date(2020, 8, 5))
+    assert not any(m.actor and "councilor" in m.actor for m in mentions)
+    assert "person:wang-yi" in {m.actor for m in mentions}

@@ -14,7 +14,12 @@
 * "The spokesman, who …, said" goes back to "ministry spokesman X" quoted before, even when no
   mention marks X; another role ("the minister") does not;
 * a speaker's name the parser cut ("… President Moon Jae In told", read as "In") keeps the whole
-  name the model tagged; a phrase inside no name stays as it is.
+  name the model tagged; a phrase inside no name stays as it is;
+* "State Councilor and Foreign Minister X said": two titles of one person, one speaker; two
+  named people joined by "and" are still two;
+* "X vowed that A but minister Y said B", Y hung by the parser inside A: two claims, each with
+  its own speaker; a "but" inside one claim ("… held in the north but fighting went on") stays;
+* "He said" after "Ambassador to X Y was invited …": an ambassador is a person to take up.
 """
 
 from __future__ import annotations
@@ -171,3 +176,56 @@ def test_a_name_the_parser_cut_keeps_its_whole_words(sm: Any) -> None:
 def test_a_phrase_in_no_name_keeps_its_words(sm: Any) -> None:
     text = "On Tuesday, a senior Korean diplomat told reporters that talks would resume."
     assert list(claim_sources(text, sm).values()) == ["a senior Korean diplomat"]
+
+
+@pytest.mark.model
+def test_two_titles_joined_by_and_are_one_speaker(sm: Any) -> None:
+    text = "Talks will resume, Russian State Councilor and Foreign Minister Sergei Lavrov said."
+    [claim] = speech_of(sm, text)[1]
+    assert claim.reporter.actor == "lavrov"
+
+
+@pytest.mark.model
+def test_two_named_people_joined_by_and_are_two_speakers(sm: Any) -> None:
+    text = "Talks will resume, Marco Rubio and Foreign Minister Sergei Lavrov said."
+    assert {c.reporter.actor for c in speech_of(sm, text)[1]} == {"rubio", "lavrov"}
+
+
+@pytest.mark.model
+def test_a_second_speaker_hung_inside_the_first_claim_says_his_own(sm: Any) -> None:
+    text = (
+        "Cabinet Spokesman Dr Peter Kamau vowed that the cabinet would never bargain with a "
+        "criminal gang like the Red Hand but Foreign Affairs assistant minister John Otieno "
+        "said talks with the militia were welcome."
+    )
+    claims = claim_sources(text, sm)
+    first = [c for c in claims if c.startswith("the cabinet would never")]
+    assert first == ["the cabinet would never bargain with a criminal gang like the Red Hand"]
+    assert claims["talks with the militia were welcome"].endswith("John Otieno")
+
+
+@pytest.mark.model
+def test_a_but_inside_one_claim_stays_in_it(sm: Any) -> None:
+    text = "Lavrov said the ceasefire held in the north but fighting went on in the south."
+    assert claim_sources(text, sm) == {
+        "the ceasefire held in the north but fighting went on in the south": "Lavrov"
+    }
+
+
+@pytest.mark.model
+def test_he_takes_up_an_ambassador(sm: Any) -> None:
+    text = (
+        "Ruritanian Ambassador to the United States Tomas Virtanen was invited to a dinner held "
+        "by the Trade Council on Monday. He said that the two states should respect each other."
+    )
+    [source] = claim_sources(text, sm).values()
+    assert "Ambassador" in source and source.endswith("Tomas Virtanen")
+
+
+@pytest.mark.model
+def test_he_does_not_take_up_an_embassy(sm: Any) -> None:
+    text = (
+        "The Ruritanian Embassy in Washington was closed for a dinner held by the Trade Council on "
+        "Monday. He said that the two states should respect each other."
+    )
+    assert not any("Embassy" in s for s in claim_sources(text, sm).values())

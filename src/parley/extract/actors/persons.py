@@ -97,6 +97,7 @@ class Persons:
         """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
         tokens = [t for t in self.r.doc[start:end] if t.is_alpha]
         named = len(tokens) >= 2 and not self.check.starts_with_demonym(start)
+        named = named and not self.check.is_office_word(tokens[-1])  # "State Councilor"
         actor_id = self.ledger.new_actor(text, "person") if named else None
         if actor_id is not None and family is not None:
             self.family_first_names[actor_id] = family

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from parley.extract.speech.syntax import (
     same_paragraph,
     sentence_piece,
+    stranded_start,
+    stranded_subject,
     subject_of,
     trailing_appos,
     trim,
@@ -65,7 +67,7 @@ class Claims:
                 return None  # "described how the session collapsed": a topic, not a claim
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
-            cut = self._next_speech(comp)
+            cut = min(self._next_speech(comp), self._stranded_next(verb))
             speaker = trailing_appos(verb)  # "CLAIM, a spokeswoman for the group said"
             if speaker is not None and comp.left_edge.i < speaker.i < cut:
                 cut = speaker.left_edge.i
@@ -134,6 +136,18 @@ class Claims:
             if (verb.lemma_.lower(), child.lower_) in self.cues.speech_phrases:
                 return child
         return None
+
+    def _stranded_next(self, verb: Token) -> int:
+        """Where the next speaker's words start when a conjoined verb of saying had its
+        subject hung inside this claim ("X vowed A but minister Y said B"): before "but"."""
+        verbs = self.cues.indirect_verbs | self.cues.report_verbs
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+            if conj.lemma_.lower() not in verbs:
+                continue
+            start = stranded_start(conj)
+            if start is not None and stranded_subject(conj) is not None:
+                return start - 1
+        return len(self.doc)
 
     def _next_speech(self, comp: Token) -> int:
         """Where a conjoined clause of someone else's speech starts inside a complement.

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, ClassVar
 from parley.extract.base import Context, register
 from parley.extract.speech import not_quotes
 from parley.extract.speech.cue_finding import WALK_LIMIT, Credits, CueFinder
+from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.going_on import GoingOn
 from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
@@ -257,7 +258,7 @@ class _Run:
         actor, _ = self.res.actor_of_token(tok.i)
         if actor is not None:
             return self.res.kind(actor) == "person"
-        return tok.ent_type_ == "PERSON"
+        return tok.ent_type_ == "PERSON" and not person_role(tok, self.cues)  # "Councilor"
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int

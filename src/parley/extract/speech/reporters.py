@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.syntax import phrase_bounds, quoting_verb
 from parley.models import Reporter
 
@@ -212,7 +213,7 @@ class Reporters:
         actor, _ = self.res.actor_of_token(tok.i)
         if actor is not None:
             return self.res.kind(actor) == "person"
-        return tok.ent_type_ == "PERSON"
+        return tok.ent_type_ == "PERSON" and not person_role(tok, self.cues)  # "Councilor"
 
 
 def _rep(who: Who, kind: str) -> Reporter:

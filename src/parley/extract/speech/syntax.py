@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
-    "named_conjuncts", "paragraph_start", "trailing_appos",
+    "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -66,6 +66,9 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
             if t.i > head.i and not any(u.pos_ in ("NOUN", "PROPN") for u in tokens[n + 1 :]):
                 break
             run = []  # the head was inside the quote: the phrase is the one after it
+            continue
+        if t.lower_ == "but" and t.dep_ == "cc" and t.i < head.i:
+            run = []  # "… the Al Shabaab but minister Y": a misparse, the phrase is after it
             continue
         if run and t.i != run[-1].i + 1:
             if run[-1].i >= head.i:
@@ -127,7 +130,10 @@ def subject_of(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if seen == 0:
-            found = _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
+            found = (
+                _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
+                or stranded_subject(verb)
+            )  # fmt: skip
             if found is not None:
                 return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
@@ -135,6 +141,33 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a conjoined verb of saying that the parser left inside the clause
+    before ("X vowed that A but minister Y said B", "Y" hung on a noun of A): the name
+    right before the verb, back to the "but" or "and" that opens it."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    start = stranded_start(verb)
+    return verb.doc[verb.i - 1] if start is not None else None
+
+
+def stranded_start(verb: Token) -> int | None:
+    """Where such a stranded subject starts: the token after its "but" or "and"."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    i = verb.i - 1
+    while i > verb.head.i and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+        i -= 1
+    if doc[i].dep_ != "cc" or doc[i].lower_ not in words(LEXICON, "clause_joins"):
+        return None
+    if i <= verb.head.i:
+        return None
+    if not any(doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" for j in range(i, verb.i)):
+        return None  # "… and officials said": a common noun alone is parsed right
+    return i + 1
 
 
 def trailing_appos(verb: Token) -> Token | None:
