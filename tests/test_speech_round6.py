@@ -19,7 +19,9 @@
   named people joined by "and" are still two;
 * "X vowed that A but minister Y said B", Y hung by the parser inside A: two claims, each with
   its own speaker; a "but" inside one claim ("… held in the north but fighting went on") stays;
-* "He said" after "Ambassador to X Y was invited …": an ambassador is a person to take up.
+* "He said" after "Ambassador to X Y was invited …": an ambassador is a person to take up;
+* a tag after its claim with the name after the verb ("…, reported TASS.", "…, noted RIA
+  Novosti.") credits the claim to that name; a verb with a name for object says nothing.
 """
 
 from __future__ import annotations
@@ -229,3 +231,24 @@ def test_he_does_not_take_up_an_embassy(sm: Any) -> None:
         "Monday. He said that the two states should respect each other."
     )
     assert not any("Embassy" in s for s in claim_sources(text, sm).values())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The two sides had twice put off the meeting, first planned for early May, noted "
+         "RIA Novosti.", "RIA Novosti"),
+        ("The talks resumed in Geneva on Monday, reported TASS.", "TASS"),
+    ],
+)  # fmt: skip
+def test_a_tag_after_its_claim_with_the_name_after_the_verb(
+    sm: Any, text: str, source: str
+) -> None:
+    [(claim, reporter)] = claim_sources(text, sm).items()
+    assert reporter == source and text.startswith(claim)
+
+
+@pytest.mark.model
+def test_a_verb_with_a_name_for_object_says_nothing(sm: Any) -> None:
+    assert claim_sources("The envoy arrived in Geneva on Monday and noted TASS.", sm) == {}

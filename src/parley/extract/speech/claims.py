@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.syntax import (
+    inverted_subject,
     same_paragraph,
     sentence_piece,
     stranded_start,
@@ -91,6 +92,9 @@ class Claims:
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             return self._interrupted(verb)
+        if inverted_subject(verb) is not None:
+            sent = sentence_piece(self.doc, verb.i)  # "CLAIM, reported AFP."
+            return self.clean(trim(list(self.doc[sent.start : verb.i - 1])))
         return None
 
     def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
-    "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject", "trailing_appos",
+    "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
+    "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -132,7 +133,7 @@ def subject_of(verb: Token) -> Token | None:
         if seen == 0:
             found = (
                 _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
-                or stranded_subject(verb)
+                or stranded_subject(verb) or inverted_subject(verb)
             )  # fmt: skip
             if found is not None:
                 return found
@@ -141,6 +142,23 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The source of a tag set after its claim with the name after the verb ("…, reported
+    AFP.", "…, noted dpa news."), which the parser reads as an object or worse: a name of
+    a few words, right after the verb, that ends the sentence."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    sent = sentence_piece(doc, verb.i)
+    rest = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    if not rest or len(rest) > 4 or doc[sent.end - 1].text not in (".", "!"):
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for t in rest):
+        return None
+    named = [t for t in rest if t.ent_type_ in ("ORG", "PERSON")]
+    return named[-1] if named and verb.i - 1 > sent.start else None
 
 
 def stranded_subject(verb: Token) -> Token | None:
