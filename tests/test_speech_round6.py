@@ -21,7 +21,9 @@
   its own speaker; a "but" inside one claim ("… held in the north but fighting went on") stays;
 * "He said" after "Ambassador to X Y was invited …": an ambassador is a person to take up;
 * a tag after its claim with the name after the verb ("…, reported TASS.", "…, noted RIA
-  Novosti.") credits the claim to that name; a verb with a name for object says nothing.
+  Novosti.") credits the claim to that name; a verb with a name for object says nothing;
+* "In a statement, during which reporters stood back, X reiterated the position that Y": the
+  claim is Y, not the relative clause; a position named without its content claims nothing.
 """
 
 from __future__ import annotations
@@ -252,3 +254,17 @@ def test_a_tag_after_its_claim_with_the_name_after_the_verb(
 @pytest.mark.model
 def test_a_verb_with_a_name_for_object_says_nothing(sm: Any) -> None:
     assert claim_sources("The envoy arrived in Geneva on Monday and noted TASS.", sm) == {}
+
+
+@pytest.mark.model
+def test_the_position_that_is_the_claim_not_the_relative_clause(sm: Any) -> None:
+    text = (
+        "In a short statement, during which reporters were kept at a distance, Rubio reiterated "
+        "the government's position that the sanctions will stay in place during the talks."
+    )
+    assert claim_sources(text, sm) == {"the sanctions will stay in place during the talks": "Rubio"}
+
+
+@pytest.mark.model
+def test_a_position_without_its_content_claims_nothing(sm: Any) -> None:
+    assert claim_sources("Rubio reiterated the government's position on Monday.", sm) == {}

@@ -184,12 +184,24 @@ class Claims:
             and c != phrase
         ]  # fmt: skip
         after = [c for c in comps if c.i > verb.i]
-        before = [c for c in comps if c.i < verb.i]
+        before = [c for c in comps if c.i < verb.i and not _relative(c)]
         close = [
             c for c in after if not any(t.text == "," for t in self.doc[verb.i : c.left_edge.i])
         ]
-        ranked = [*close, *before, *after]
+        ranked = [*close, *self._content_of_object(verb), *before, *after]
         return ranked[0] if ranked else None
+
+    def _content_of_object(self, verb: Token) -> list[Token]:
+        """ "reiterated the government's position that X": the clause the object states."""
+        found = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() not in self.cues.content_nouns:
+                continue
+            found += [
+                c for c in obj.children
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+            ]  # fmt: skip
+        return found
 
     def _bare_speech(self, tok: Token) -> bool:
         """Whether ``tok`` is a speech verb with a subject and nothing said ("X said")."""
@@ -284,6 +296,16 @@ class Claims:
         saying = lemma in self.cues.indirect_verbs or self.phrasal(verb) is not None
         stance = any(c.lemma_.lower() in self.cues.stance_objects and _qualified(c) for c in objs)
         return saying and stance
+
+
+def _relative(clause: Token) -> bool:
+    """ "during which reporters were kept away": a relative clause the parser hung on the
+    verb of saying is not what was said."""
+    for t in clause.subtree:
+        own = t.head.i == clause.i or (t.head.dep_ == "prep" and t.head.head.i == clause.i)
+        if t.tag_ in ("WDT", "WP") and t.i < clause.i and own:
+            return True  # "during which …" opens the clause itself, not a phrase inside it
+    return False
 
 
 def _qualified(noun: Token) -> bool:
