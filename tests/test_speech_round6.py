@@ -23,16 +23,20 @@
 * a tag after its claim with the name after the verb ("…, reported TASS.", "…, noted RIA
   Novosti.") credits the claim to that name; a verb with a name for object says nothing;
 * "In a statement, during which reporters stood back, X reiterated the position that Y": the
-  claim is Y, not the relative clause; a position named without its content claims nothing.
+  claim is Y, not the relative clause; a position named without its content claims nothing;
+* "X told press Sunday that …": the press is the audience, no medium between; "told TASS" is;
+* "the diplomat said" takes up "the new ambassador to X, Y" named before; a trade minister is
+  no diplomat.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
-from parley.models import Quote
+from parley.models import Quote, RawDocument
 from speech_ctx import speech_of
 
 
@@ -268,3 +272,37 @@ def test_the_position_that_is_the_claim_not_the_relative_clause(sm: Any) -> None
 @pytest.mark.model
 def test_a_position_without_its_content_claims_nothing(sm: Any) -> None:
     assert claim_sources("Rubio reiterated the government's position on Monday.", sm) == {}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("listener", "via"), [("press", None), ("TASS", "TASS")])
+def test_the_press_in_general_is_no_medium(pipeline: Any, listener: str, via: str | None) -> None:
+    text = f"The war will end by spring, Lavrov told {listener} on Sunday before leaving."
+    raw = RawDocument(source="t", text=text, published_at=dt.date(2020, 1, 1))
+    [claim] = pipeline.run(raw).attributions
+    assert claim.reporter.actor == "person:sergei-lavrov"
+    assert (claim.via.text if claim.via else None) == via
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("role", "actor"), [("ambassador to Canada", "lavrov"),
+                                             ("trade minister", None)])  # fmt: skip
+def test_the_diplomat_takes_up_an_ambassador_named_before(
+    sm: Any, role: str, actor: str | None
+) -> None:
+    text = (
+        f"Russia's new {role}, Sergei Lavrov, arrived in Ottawa on Monday.\n\n"
+        '"I have come here to build ties," the diplomat said.'
+    )
+    [quote] = [q for q in speech_of(sm, text)[0] if q.text.startswith("I have come")]
+    assert quote.speaker is not None and quote.speaker.actor == actor
+
+
+@pytest.mark.model
+def test_the_minister_is_not_the_person_a_minister_met(sm: Any) -> None:
+    text = (
+        "Foreign Minister Marco Rubio met Sergei Lavrov in Ottawa on Monday.\n\n"
+        '"We have come here to build ties," the minister said.'
+    )
+    [quote] = [q for q in speech_of(sm, text)[0] if q.text.startswith("We have come")]
+    assert quote.speaker is not None and quote.speaker.actor == "rubio"

@@ -230,6 +230,16 @@ class Descriptions:
                 return False
         return True
 
+    def _titled_just_before(self, start: int, titles: set[str]) -> bool:
+        """ "the new ambassador to Canada, X": the title a few words before the name, with
+        no verb between (so "Minister A met X" does not make X a minister)."""
+        lo = max(self.doc[start].sent.start, start - 6)
+        for k in range(lo, start):
+            between = self.doc[k + 1 : start]
+            if self.doc[k].lower_ in titles and not any(t.pos_ in ("VERB", "AUX") for t in between):
+                return True
+        return False
+
     def _people_titled(self, subj: Token) -> list[Who]:
         """People named before ``subj`` whose phrase holds ``subj``'s word, latest first."""
         found: list[Who] = []
@@ -243,9 +253,12 @@ class Descriptions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            lo, hi = phrase_bounds(span.root)
+            root, role = span.root, self._person_role(subj)
+            lo, hi = phrase_bounds(root.head if role and root.dep_ == "appos" else root)
             lo = _after_conjunction(list(self.doc[lo : span.start]), lo)
-            if subj.lower_ in {t.lower_ for t in self.doc[lo:hi]}:
+            titles = _title_words(subj)
+            just_before = role and self._titled_just_before(span.start, titles)
+            if titles & {t.lower_ for t in self.doc[lo:hi]} or just_before:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
                 found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
@@ -292,6 +305,13 @@ class _RoleWords:
         if self.noun not in said or not self.words <= said:
             return False
         return all(_names_in(kb, actor, low) for actor in self.actors)
+
+
+def _title_words(subj: Token) -> set[str]:
+    """The words a person's phrase may hold for ``subj`` to take it up: the word itself, or
+    for a generic one ("the diplomat") the titles it covers ("ambassador", "envoy")."""
+    covered = knowledge.table(LEXICON, "generic_roles").get(subj.lower_, [])
+    return {subj.lower_, *(str(w) for w in covered)}
 
 
 def _common_title(tok: Token) -> bool:

@@ -177,7 +177,7 @@ class Reporters:
                 targets.extend(c for c in prep.children if c.dep_ == "pobj")
         for tok in targets:
             rep, _ = self.reporter(phrase_bounds(tok))
-            if rep.kind == "outlet":
+            if rep.kind == "outlet" and not _bare_audience(tok, rep):
                 return rep
         return None
 
@@ -214,6 +214,12 @@ class Reporters:
         if actor is not None:
             return self.res.kind(actor) == "person"
         return tok.ent_type_ == "PERSON" and not person_role(tok, self.cues)  # "Councilor"
+
+
+def _bare_audience(tok: Token, rep: Reporter) -> bool:
+    """ "told press Sunday": a bare noun for the media in general is the audience, not a
+    medium that relayed the words (as "told Reuters" or "told a local radio station" is)."""
+    return rep.actor is None and tok.pos_ == "NOUN" and not any(True for _ in tok.children)
 
 
 def _rep(who: Who, kind: str) -> Reporter:

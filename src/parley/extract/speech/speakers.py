@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.antecedents import Antecedents
 from parley.extract.speech.cues import LEXICON, Cues, load_cues
-from parley.extract.speech.descriptions import Descriptions
+from parley.extract.speech.descriptions import Descriptions, person_role
 from parley.extract.speech.institutions import Institutions
 from parley.extract.speech.resolver import FAR, NEAR, Resolver, Who, who_of
 from parley.extract.speech.syntax import (
@@ -139,6 +139,8 @@ class Speakers:
             return None
         if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
+        if not person_role(head, self.cues):
+            return None  # "The ministry said", after "a ministry spokesman X": the ministry
         start = sentences_back(head, 2 * LOOK_BACK)[-1].start
         for at, who in sorted(self.noted, key=lambda n: -n[0]):
             span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
