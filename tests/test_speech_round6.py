@@ -306,3 +306,12 @@ def test_the_minister_is_not_the_person_a_minister_met(sm: Any) -> None:
     )
     [quote] = [q for q in speech_of(sm, text)[0] if q.text.startswith("We have come")]
     assert quote.speaker is not None and quote.speaker.actor == "rubio"
+
+
+@pytest.mark.model
+def test_the_secretary_is_not_the_minister_named_with_him(sm: Any) -> None:
+    text = (
+        "The Secretary and Foreign Minister Lavrov spoke today on the truce. The Secretary "
+        "reiterated the need for an immediate resumption of the ceasefire."
+    )
+    assert "lavrov" not in {c.reporter.actor for c in speech_of(sm, text)[1]}

@@ -232,11 +232,13 @@ class Descriptions:
 
     def _titled_just_before(self, start: int, titles: set[str]) -> bool:
         """ "the new ambassador to Canada, X": the title a few words before the name, with
-        no verb between (so "Minister A met X" does not make X a minister)."""
+        no verb or "and" between (so neither "Minister A met X" nor "The Secretary and
+        Foreign Minister X" makes X the one titled)."""
         lo = max(self.doc[start].sent.start, start - 6)
         for k in range(lo, start):
             between = self.doc[k + 1 : start]
-            if self.doc[k].lower_ in titles and not any(t.pos_ in ("VERB", "AUX") for t in between):
+            crossed = any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between)
+            if self.doc[k].lower_ in titles and not crossed:
                 return True
         return False
 
