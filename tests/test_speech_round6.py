@@ -246,6 +246,8 @@ def test_he_does_not_take_up_an_embassy(sm: Any) -> None:
         ("The two sides had twice put off the meeting, first planned for early May, noted "
          "RIA Novosti.", "RIA Novosti"),
         ("The talks resumed in Geneva on Monday, reported TASS.", "TASS"),
+        ("The talks resumed in Geneva on Monday, reported TASS.\n\nThe delegates met again.",
+         "TASS"),
     ],
 )  # fmt: skip
 def test_a_tag_after_its_claim_with_the_name_after_the_verb(

@@ -152,8 +152,9 @@ def inverted_subject(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
     sent = sentence_piece(doc, verb.i)
-    rest = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]
-    if not rest or len(rest) > 4 or doc[sent.end - 1].text not in (".", "!"):
+    tail = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
+    rest = [t for t in tail if not t.is_punct]
+    if not rest or len(rest) > 4 or tail[-1].text not in (".", "!"):
         return None
     if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for t in rest):
         return None
