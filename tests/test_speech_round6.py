@@ -45,7 +45,8 @@ def speakers(quotes: list[Quote]) -> dict[str, str | None]:
 
 
 SPOKESMAN = (
-    'Foreign ministry spokesman Tarek Obeidi said "we talked and he has left with a clear '
+    "Recalling envoy John Halloran's visit, "
+    'foreign ministry spokesman Tarek Obeidi said "we talked and he has left with a clear '
     'view of our position".\n\n'
     "{background}\n\n"
     '"The second round began in May with talks on trade. A further meeting on fishing was '
@@ -317,3 +318,13 @@ def test_the_secretary_is_not_the_minister_named_with_him(sm: Any) -> None:
         "reiterated the need for an immediate resumption of the ceasefire."
     )
     assert "lavrov" not in {c.reporter.actor for c in speech_of(sm, text)[1]}
+
+
+@pytest.mark.model
+def test_he_said_after_a_new_person_in_the_pluperfect_is_that_person(sm: Any) -> None:
+    text = (
+        "Foreign ministry spokesman Tarek Obeidi said the talks were useful.\n\n"
+        "John Halloran had arrived in Geneva on Monday.\n\n"
+        '"We are ready to sign," he said.'
+    )
+    assert speakers(speech_of(sm, text)[0])["We are ready to sign"] == "John Halloran"

@@ -124,7 +124,7 @@ class Antecedents:
         subjects = [
             t for t in sent
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
-            and not _background(t) and not self._holds_a_person_pronoun(t)
+            and not (_background(t) and _named_before(t)) and not self._holds_a_person_pronoun(t)
         ]  # fmt: skip
         for t in reversed(subjects):
             if t.lower_ not in pronouns:
@@ -237,3 +237,11 @@ def _background(subj: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp", "dep") and c.tag_ in ("VBN", "VBD") and c.i > verb.i
         for c in verb.children
     )
+
+
+def _named_before(subj: Token) -> bool:
+    """Whether the subject's name came up before its sentence ("Khan's recent visit", then
+    "Khan had met …"): background about someone already in the story; a person introduced
+    here ("John Halloran had arrived …") may well be the next speaker."""
+    first = subj.sent.start
+    return any(t.text == subj.text for t in subj.doc[:first])
