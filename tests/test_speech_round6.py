@@ -328,3 +328,16 @@ def test_he_said_after_a_new_person_in_the_pluperfect_is_that_person(sm: Any) ->
         '"We are ready to sign," he said.'
     )
     assert speakers(speech_of(sm, text)[0])["We are ready to sign"] == "John Halloran"
+
+
+@pytest.mark.model
+def test_the_diplomat_is_named_without_the_wire_dateline(pipeline: Any) -> None:
+    text = (
+        "Ottawa, May 23 (EFE).- China's new ambassador to Canada, Xie Lan, called for "
+        "more dialogue on his arrival in the country on Tuesday.\n\n"
+        '"I have come here to build ties," the diplomat said.'
+    )
+    raw = RawDocument(source="t", text=text, published_at=dt.date(2023, 5, 23))
+    [quote] = [q for q in pipeline.run(raw).quotes if q.text.startswith("I have come")]
+    assert quote.speaker is not None and quote.speaker.actor == "new:xie-lan"
+    assert "EFE" not in quote.speaker.text

@@ -258,6 +258,7 @@ class Descriptions:
             root, role = span.root, self._person_role(subj)
             lo, hi = phrase_bounds(root.head if role and root.dep_ == "appos" else root)
             lo = _after_conjunction(list(self.doc[lo : span.start]), lo)
+            lo = _after_dateline_mark(list(self.doc[lo : span.start]), lo)
             titles = _title_words(subj)
             just_before = role and self._titled_just_before(span.start, titles)
             if titles & {t.lower_ for t in self.doc[lo:hi]} or just_before:
@@ -333,6 +334,13 @@ def _after_conjunction(before: Sequence[Token], lo: int) -> int:
     and Soviet Foreign Minister X"): after the last conjunction before the name."""
     joins = [t.i for t in before if t.dep_ == "cc"]
     return joins[-1] + 1 if joins else lo
+
+
+def _after_dateline_mark(before: Sequence[Token], lo: int) -> int:
+    """Where a person's words start when the parser ran the phrase back over a wire dateline
+    ("May 23 (EFE).- China's new ambassador …"): after the dash that ends the dateline."""
+    marks = [t.i for t in before if t.whitespace_ and t.text[-1:] in ("-", "—", "–")]
+    return marks[-1] + 1 if marks else lo
 
 
 def _title_top(name: Token) -> Token:
