@@ -113,7 +113,9 @@ class Descriptions:
         """
         if not self._person_role(head) or found.kind == "person":
             return None
-        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+        dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+        owned = not dets and any(c.dep_ == "poss" for c in head.children)  # "Bogota's envoy"
+        if dets != ["the"] and not owned:
             return None
         lo, hi = phrase_bounds(head)
         role = _RoleWords.of(self, head, list(self.doc[lo:hi]))
@@ -139,6 +141,9 @@ class Descriptions:
             return False
         actors = {self.res.actor_of_token(t.i)[0] for t in phrase}
         words = {t.lower_ for t in phrase}
+        states = {a for a in role.actors if self.res.kind(a) == "state"}
+        if states and role.actors - states <= actors and _governments(list(phrase)):
+            actors |= states  # "Bogota's chief negotiator" … "the government's chief negotiator"
         return role.actors <= actors and role.words <= words
 
     def _holds_on_date(self, m: Mention, role: _RoleWords) -> bool:
@@ -336,6 +341,17 @@ def _after_conjunction(before: Sequence[Token], lo: int) -> int:
     return joins[-1] + 1 if joins else lo
 
 
+def _governments(phrase: Sequence[Token]) -> bool:
+    """Whether a phrase names its holder's state only as "the government's" (the role named
+    before said which state: "Bogota's chief negotiator", then "the government's …")."""
+    return any(
+        t.lower_ == "government"
+        and t.dep_ == "poss"
+        or (t.lower_ == "government" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS")
+        for t in phrase
+    )
+
+
 def _after_dateline_mark(before: Sequence[Token], lo: int) -> int:
     """Where a person's words start when the parser ran the phrase back over a wire dateline
     ("May 23 (EFE).- China's new ambassador …"): after the dash that ends the dateline."""
@@ -345,11 +361,12 @@ def _after_dateline_mark(before: Sequence[Token], lo: int) -> int:
 
 def _title_top(name: Token) -> Token:
     """The head of the title a name ends ("UN Special Envoy for X Tomas Virtanen"): the parser
-    often hangs the name on the title's "for"; climb through names and such a "for"."""
+    often hangs the name on the title's "for"; climb through names and such a "for", and
+    from a name set after its title by a comma ("the chief negotiator, Humberto de la Calle")."""
     tok = name
     for _ in range(6):
         up = tok.head
-        if up.i == tok.i or tok.dep_ not in ("compound", "pobj", "prep", "flat"):
+        if up.i == tok.i or tok.dep_ not in ("compound", "pobj", "prep", "flat", "appos"):
             break
         if tok.dep_ == "prep" and up.pos_ != "PROPN":
             break
