@@ -185,6 +185,8 @@ class Antecedents:
         tok = self._head_of(who)
         if tok is not None and person_role(tok, self.cues):
             return person
+        if tok is not None and tok.pos_ == "PROPN" and has_role(tok):
+            return person  # "Majed Fadhil, spokesman for …", even if the model made it an ORG
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person

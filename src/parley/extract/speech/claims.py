@@ -153,6 +153,14 @@ class Claims:
                 return start - 1
         return len(self.doc)
 
+    def _objects_and_texts(self, verb: Token) -> list[Token]:
+        """The verb's objects, and the text of "said in a statement that …", on which the
+        parser sometimes hangs the that-clause (the statement's content is the claim)."""
+        found = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+        return found
+
     def _next_speech(self, comp: Token) -> int:
         """Where a conjoined clause of someone else's speech starts inside a complement.
 
@@ -183,8 +191,9 @@ class Claims:
             if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
             and c != phrase
         ]  # fmt: skip
+        comps = [c for c in comps if not _relative(c)]  # "…, the most important of which is"
         after = [c for c in comps if c.i > verb.i]
-        before = [c for c in comps if c.i < verb.i and not _relative(c)]
+        before = [c for c in comps if c.i < verb.i]
         close = [
             c for c in after if not any(t.text == "," for t in self.doc[verb.i : c.left_edge.i])
         ]
@@ -192,15 +201,15 @@ class Claims:
         return ranked[0] if ranked else None
 
     def _content_of_object(self, verb: Token) -> list[Token]:
-        """ "reiterated the government's position that X": the clause the object states."""
+        """ "reiterated the government's position that X", "said in a statement that X" (the
+        clause hung on the statement): the clause the object or the text states."""
         found = []
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if obj.lemma_.lower() not in self.cues.content_nouns:
+        texts = self.cues.speech_nouns | self.cues.text_nouns
+        for obj in self._objects_and_texts(verb):
+            lemma = obj.lemma_.lower()
+            if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
                 continue
-            found += [
-                c for c in obj.children
-                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
-            ]  # fmt: skip
+            found += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
         return found
 
     def _bare_speech(self, tok: Token) -> bool:
@@ -298,13 +307,30 @@ class Claims:
         return saying and stance
 
 
+def _that_clause(clause: Token) -> bool:
+    """ "… that X": a content clause opened by the conjunction, not a relative "that was"."""
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children)
+
+
 def _relative(clause: Token) -> bool:
     """ "during which reporters were kept away": a relative clause the parser hung on the
     verb of saying is not what was said."""
     for t in clause.subtree:
-        own = t.head.i == clause.i or (t.head.dep_ == "prep" and t.head.head.i == clause.i)
-        if t.tag_ in ("WDT", "WP") and t.i < clause.i and own:
+        if t.tag_ in ("WDT", "WP") and t.i < clause.i and _own_word(t, clause):
             return True  # "during which …" opens the clause itself, not a phrase inside it
+    return False
+
+
+def _own_word(tok: Token, clause: Token) -> bool:
+    """Whether ``tok`` belongs to ``clause`` itself, not to a clause inside it ("Kazakhstan,
+    which hosted …, will send": "which" is the inner clause's)."""
+    up = tok.head
+    for _ in range(8):
+        if up.i == clause.i:
+            return True
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            return False
+        up = up.head
     return False
 
 
