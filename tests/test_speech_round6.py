@@ -349,15 +349,17 @@ def test_the_diplomat_is_named_without_the_wire_dateline(pipeline: Any) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("owner", "actor"), [("government", "lavrov"), ("union", None)])
+@pytest.mark.parametrize(
+    ("owner", "actor"), [("the government's", "lavrov"), ("the", "lavrov"), ("Ukraine's", None)]
+)
 def test_a_capitals_envoy_is_the_governments_envoy_named_next(
     sm: Any, owner: str, actor: str | None
 ) -> None:
-    """ "Moscow's chief envoy told reporters that …", then "the government's chief envoy,
-    X": the role goes forward to X; an envoy of some other body is not the capital's."""
+    """ "Moscow's chief envoy told reporters that …", then "the government's chief envoy, X"
+    or "the chief envoy, X": the role goes forward to X; another state's envoy is not it."""
     text = (
         "Moscow's chief envoy told reporters on Sunday that the talks would open in Vienna.\n\n"
-        f'"We know what we want," said the {owner}\'s chief envoy, Sergei Lavrov.'
+        f'"We know what we want," said {owner} chief envoy, Sergei Lavrov.'
     )
     [claim] = [c for c in speech_of(sm, text)[1] if c.claim.text.startswith("the talks")]
     assert claim.reporter.actor == actor

@@ -142,8 +142,12 @@ class Descriptions:
         actors = {self.res.actor_of_token(t.i)[0] for t in phrase}
         words = {t.lower_ for t in phrase}
         states = {a for a in role.actors if self.res.kind(a) == "state"}
-        if states and role.actors - states <= actors and _governments(list(phrase)):
-            actors |= states  # "Bogota's chief negotiator" … "the government's chief negotiator"
+        named = {a for a in actors if a is not None and self.res.kind(a) == "state"}
+        if states and role.actors - states <= actors and role.words and not named - states:
+            # "Bogota's chief negotiator" … "the government's chief negotiator, X"; "South
+            # Africa's presidential spokesman" … "X, the presidential spokesman": the words
+            # of the role, and no other state, in the holder's phrase
+            actors |= states
         return role.actors <= actors and role.words <= words
 
     def _holds_on_date(self, m: Mention, role: _RoleWords) -> bool:
@@ -339,17 +343,6 @@ def _after_conjunction(before: Sequence[Token], lo: int) -> int:
     and Soviet Foreign Minister X"): after the last conjunction before the name."""
     joins = [t.i for t in before if t.dep_ == "cc"]
     return joins[-1] + 1 if joins else lo
-
-
-def _governments(phrase: Sequence[Token]) -> bool:
-    """Whether a phrase names its holder's state only as "the government's" (the role named
-    before said which state: "Bogota's chief negotiator", then "the government's …")."""
-    return any(
-        t.lower_ == "government"
-        and t.dep_ == "poss"
-        or (t.lower_ == "government" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "POS")
-        for t in phrase
-    )
 
 
 def _after_dateline_mark(before: Sequence[Token], lo: int) -> int:
