@@ -5,7 +5,7 @@
   simple past is the new antecedent;
 * "The move prompted the delegates to walk out, saying …": a happening says nothing, the
   delegates it moved do; a person or a state that prompts others still speaks;
-* "The reason she is abroad is …": a phrase with "she" inside is not her; "She is fine. She
+* "The reason she is abroad is …": a phrase with "she" inside is not her; "She is doing fine. She
   is well. She said …" goes back through the pronouns to "the Deputy Secretary-General";
 * a name in marks ('the plan proposed by the five-nation "Contact Group."') is no quote, and
   never its own speaker; a short capitalised quote with a speaker is still a quote;
@@ -55,8 +55,8 @@ SPOKESMAN = (
     'view of our position".\n\n'
     "{background}\n\n"
     '"The second round began in May with talks on trade. A further meeting on fishing was '
-    "planned and that did not happen.\n\n"
-    '"That is the meeting which must now be held along with the others," he said.'
+    "planned but it never took place.\n\n"
+    '"Such a meeting has to be set up soon together with the rest," he said.'
 )
 
 
@@ -64,7 +64,7 @@ SPOKESMAN = (
 def test_he_said_after_background_in_the_pluperfect_is_the_spokesman(sm: Any) -> None:
     background = "John Halloran had during his stay this week met with the president and officials."
     quotes = speakers(speech_of(sm, SPOKESMAN.format(background=background))[0])
-    speaker = quotes["That is the meeting which must now be held along with the others"]
+    speaker = quotes["Such a meeting has to be set up soon together with the rest"]
     assert speaker is not None and speaker.endswith("Tarek Obeidi")
 
 
@@ -72,10 +72,7 @@ def test_he_said_after_background_in_the_pluperfect_is_the_spokesman(sm: Any) ->
 def test_he_said_after_a_new_person_acting_is_that_person(sm: Any) -> None:
     background = "John Halloran met the president and officials on Monday."
     quotes = speakers(speech_of(sm, SPOKESMAN.format(background=background))[0])
-    assert (
-        quotes["That is the meeting which must now be held along with the others"]
-        == "John Halloran"
-    )
+    assert quotes["Such a meeting has to be set up soon together with the rest"] == "John Halloran"
 
 
 def claim_sources(text: str, sm: Any) -> dict[str, str]:
@@ -104,8 +101,8 @@ def test_a_person_who_prompts_others_still_speaks(sm: Any) -> None:
 
 OFFICIAL = (
     "The Deputy Special Envoy is in Oslo, where she is attending the forum by video. "
-    "The reason she is attending by video is that she has caught a cold. She is fine. "
-    "She is well. She said she is glad the forum went ahead."
+    "The reason she is attending by video is that she has caught a cold. She is doing fine. "
+    "She feels well. She said she is glad the forum went ahead."
 )
 
 
@@ -180,10 +177,13 @@ def test_another_role_does_not_go_back_to_the_spokesman(sm: Any) -> None:
 
 
 @pytest.mark.model
-def test_a_name_the_parser_cut_keeps_its_whole_words(sm: Any) -> None:
-    text = "On Tuesday, South Korean President Moon Jae In told Abe that talks would resume."
-    [source] = claim_sources(text, sm).values()
-    assert source.endswith("Moon Jae In")
+def test_a_name_the_parser_cut_keeps_its_whole_words(pipeline: Any) -> None:
+    """A known person whose name ends in a word the parser takes for a preposition."""
+    text = "On Friday, visiting President Moon Jae In told the hosts that the talks would resume."
+    raw = RawDocument(source="t", text=text, published_at=dt.date(2019, 5, 3))
+    [claim] = pipeline.run(raw).attributions
+    assert claim.reporter.actor == "person:moon-jae-in"
+    assert claim.reporter.text.endswith("Moon Jae In")
 
 
 @pytest.mark.model
@@ -271,8 +271,8 @@ def test_a_verb_with_a_name_for_object_says_nothing(sm: Any) -> None:
 @pytest.mark.model
 def test_the_position_that_is_the_claim_not_the_relative_clause(sm: Any) -> None:
     text = (
-        "In a short statement, during which reporters were kept at a distance, Rubio reiterated "
-        "the government's position that the sanctions will stay in place during the talks."
+        "In a short statement, during which journalists had to stand behind a rope, Rubio "
+        "repeated the government's position that the sanctions will stay in place during the talks."
     )
     assert claim_sources(text, sm) == {"the sanctions will stay in place during the talks": "Rubio"}
 
@@ -319,8 +319,8 @@ def test_the_minister_is_not_the_person_a_minister_met(sm: Any) -> None:
 @pytest.mark.model
 def test_the_secretary_is_not_the_minister_named_with_him(sm: Any) -> None:
     text = (
-        "The Secretary and Foreign Minister Lavrov spoke today on the truce. The Secretary "
-        "reiterated the need for an immediate resumption of the ceasefire."
+        "The Secretary and Foreign Minister Lavrov talked by phone on Friday about the border. "
+        "The Secretary stressed the need for a swift return to the truce."
     )
     assert "lavrov" not in {c.reporter.actor for c in speech_of(sm, text)[1]}
 
