@@ -7,7 +7,7 @@
   delegates it moved do; a person or a state that prompts others still speaks;
 * "The reason she is abroad is …": a phrase with "she" inside is not her; "She is doing fine. She
   is well. She said …" goes back through the pronouns to "the Deputy Secretary-General";
-* a name in marks ('the plan proposed by the five-nation "Contact Group."') is no quote, and
+* a name in marks ('the map drawn up by the four-nation "Harbour Committee."') is no quote, and
   never its own speaker; a short capitalised quote with a speaker is still a quote;
 * "X pointed out the importance of dialogue": a stance stated by a verb of saying is X's
   claim; the same noun after a verb that says nothing ("the port meets the need for …") is not;

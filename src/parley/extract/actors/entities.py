@@ -100,7 +100,7 @@ class Entities:
             return
         start = self.check.inside_anothers_name(ent, actor)
         if start is not None:
-            self.anothers_name(start, ent)  # "Sudan People's Liberation Army": not China's
+            self.anothers_name(start, ent)  # "Mali People's Liberation Army": not China's
             return
         if self.check.another_states_office(ent, actor):
             self.new_org(ent)

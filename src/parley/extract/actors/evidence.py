@@ -91,8 +91,8 @@ class Evidence:
 
     def not_the_state(self, ent: SpacySpan, actor: Actor) -> bool:
         """ "OpenLife Nigeria", "Air India": a name holding a place is not the state; nor is
-        "Sudan" opening another's name ("Sudan People's Liberation Army"), nor "the Serbs"
-        qualified by another state's demonym ("the Bosnian Serbs")."""
+        "Mali" opening another's name ("Mali People's Liberation Army"), nor "the Serbs"
+        qualified by another state's demonym ("the Croatian Serbs")."""
         if actor.kind != "state":
             return False
         if self.inside_a_name(ent) or self.given_name(ent, actor):
@@ -100,7 +100,7 @@ class Evidence:
         return self.opens_anothers_name(ent, actor) or self.anothers_people(ent, actor)
 
     def opens_anothers_name(self, ent: SpacySpan, actor: Actor) -> bool:
-        """A state's name glued before a known organisation of another state ("Sudan" +
+        """A state's name glued before a known organisation of another state ("Mali" +
         "People's Liberation Army"): one longer name, which is neither of the two."""
         org = self.known_org_at(ent.end)
         return org is not None and org.country not in (None, actor.country) and _glued(ent)
@@ -114,7 +114,7 @@ class Evidence:
         return actor if actor is not None and actor.kind != "state" else None
 
     def anothers_people(self, ent: SpacySpan, actor: Actor) -> bool:
-        """ "the Bosnian Serbs", "Croatian Serb": a people's name after another state's
+        """ "the Croatian Serbs", "Kosovar Serb": a people's name after another state's
         demonym names a community of that other state, not ``actor``."""
         if ent.start == 0 or len(ent) != 1:
             return False
@@ -124,7 +124,7 @@ class Evidence:
 
     def inside_anothers_name(self, ent: SpacySpan, actor: Actor) -> int | None:
         """Where the longer name starts when a known organisation's name follows another
-        state's name glued before it ("Sudan People's Liberation Army-North")."""
+        state's name glued before it ("Mali People's Liberation Army-West")."""
         if ent.start == 0 or actor.kind == "state" or actor.country is None:
             return None
         prev = self.doc[ent.start - 1]

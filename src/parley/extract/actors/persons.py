@@ -58,7 +58,7 @@ class Persons:
                 return True
             return False  # a surname the ruler knows: prefer an article-local full name
         if end - start == 1 and self._opens_a_full_name(text):
-            return False  # "Xie" after "Xie Feng": not Xi, whose key it folds to
+            return False  # "Xie" after "Xie Lan": not Xi, whose key it folds to
         people = [a for a in kb.lookup(text) if a.kind == "person"]
         exact = people[0] if len(people) == 1 else self.r.tools.people.exact(text)
         if exact is not None:
@@ -84,7 +84,7 @@ class Persons:
                 return  # a known surname with evidence; without it, as if unknown
         first = self._first_word_of_full_name(text) if end - start == 1 else None
         if first is not None:
-            self.add(start, end, first, "surname", 0.8)  # "Xie" after "Xie Feng": family first
+            self.add(start, end, first, "surname", 0.8)  # "Xie" after "Xie Lan": family first
             return
         match = self.r.tools.people.fuzzy(text)
         if match is not None and self.check.surname_may_be(match[0], start, end):
@@ -211,7 +211,7 @@ class Persons:
 
     def _first_word_of_full_name(self, text: str) -> str | None:
         """The person the article introduced in full whose name opens with ``text``, when
-        only one did ("Xie" after "Xie Feng", a family name written first): nearer evidence
+        only one did ("Xie" after "Xie Lan", a family name written first): nearer evidence
         than a known name it merely resembles ("Xi")."""
         key = name_key(text)
         found = set()

@@ -94,7 +94,7 @@ class Antecedents:
 
     def _named(self, who: Who) -> bool:
         """A linked speaker, or one named by a proper name the model did not tag ("Syed
-        Akbaruddin said"): a name is as sure a speaker as a link; a description is not."""
+        Nasir said"): a name is as sure a speaker as a link; a description is not."""
         if who.actor is not None:
             return True
         tok = self._head_of(who)
@@ -142,7 +142,7 @@ class Antecedents:
 
     def _a_role(self, who: Who) -> bool:
         """An unlinked description that names a person by office ("the Deputy Secretary-
-        General"): as sure a referent to follow through "She is fine. She said …" as a link."""
+        General"): as sure a referent to follow through "She is well. She said …" as a link."""
         tok = self._head_of(who)
         return tok is not None and person_role(tok, self.cues)
 
@@ -186,7 +186,7 @@ class Antecedents:
         if tok is not None and person_role(tok, self.cues):
             return person
         if tok is not None and tok.pos_ == "PROPN" and has_role(tok):
-            return person  # "Majed Fadhil, spokesman for …", even if the model made it an ORG
+            return person  # "Hamed Nasir, spokesman for …", even if the model made it an ORG
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person
@@ -208,7 +208,7 @@ class Antecedents:
         )
 
     def _after_role(self, name: Token) -> bool:
-        """A name right after a role noun ("ministry spokesperson Syed Akbaruddin"), however
+        """A name right after a role noun ("ministry spokesperson Hamed Nasir"), however
         the parser hung the two: the role says the name is a person's."""
         before = self.doc[max(0, name.i - 3) : name.i]
         return any(t.tag_ == "NN" and person_role(t, self.cues) for t in before)
@@ -225,7 +225,7 @@ class Antecedents:
 
 
 def _background(subj: Token) -> bool:
-    """A subject of a pluperfect clause ("Khan had met the prime minister during his visit"):
+    """A subject of a pluperfect clause ("Halloran had met the president during his stay"):
     background set between a speaker's quotes, not the person who goes on speaking. The
     parser splits "had … met" in several ways; each is read here."""
     verb = subj.head
@@ -242,8 +242,8 @@ def _background(subj: Token) -> bool:
 
 
 def _named_before(subj: Token) -> bool:
-    """Whether the subject's name came up before its sentence ("Khan's recent visit", then
-    "Khan had met …"): background about someone already in the story; a person introduced
+    """Whether the subject's name came up before its sentence ("Halloran's visit", then
+    "Halloran had met …"): background about someone already in the story; a person introduced
     here ("John Halloran had arrived …") may well be the next speaker."""
     first = subj.sent.start
     return any(t.text == subj.text for t in subj.doc[:first])

@@ -191,7 +191,7 @@ class Claims:
             if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
             and c != phrase
         ]  # fmt: skip
-        comps = [c for c in comps if not _relative(c)]  # "…, the most important of which is"
+        comps = [c for c in comps if not _relative(c)]  # "…, the chief of which is"
         after = [c for c in comps if c.i > verb.i]
         before = [c for c in comps if c.i < verb.i]
         close = [
@@ -313,7 +313,7 @@ def _that_clause(clause: Token) -> bool:
 
 
 def _relative(clause: Token) -> bool:
-    """ "during which reporters were kept away": a relative clause the parser hung on the
+    """ "during which journalists stood back": a relative clause the parser hung on the
     verb of saying is not what was said."""
     for t in clause.subtree:
         if t.tag_ in ("WDT", "WP") and t.i < clause.i and _own_word(t, clause):

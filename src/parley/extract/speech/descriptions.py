@@ -114,7 +114,7 @@ class Descriptions:
         if not self._person_role(head) or found.kind == "person":
             return None
         dets = [c.lower_ for c in head.children if c.dep_ == "det"]
-        owned = not dets and any(c.dep_ == "poss" for c in head.children)  # "Bogota's envoy"
+        owned = not dets and any(c.dep_ == "poss" for c in head.children)  # "Moscow's envoy"
         if dets != ["the"] and not owned:
             return None
         lo, hi = phrase_bounds(head)
@@ -144,8 +144,8 @@ class Descriptions:
         states = {a for a in role.actors if self.res.kind(a) == "state"}
         named = {a for a in actors if a is not None and self.res.kind(a) == "state"}
         if states and role.actors - states <= actors and role.words and not named - states:
-            # "Bogota's chief negotiator" … "the government's chief negotiator, X"; "South
-            # Africa's presidential spokesman" … "X, the presidential spokesman": the words
+            # "Moscow's chief envoy" … "the government's chief envoy, X"; "Ruritania's
+            # presidential spokesman" … "X, the presidential spokesman": the words
             # of the role, and no other state, in the holder's phrase
             actors |= states
         return role.actors <= actors and role.words <= words
@@ -347,7 +347,7 @@ def _after_conjunction(before: Sequence[Token], lo: int) -> int:
 
 def _after_dateline_mark(before: Sequence[Token], lo: int) -> int:
     """Where a person's words start when the parser ran the phrase back over a wire dateline
-    ("May 23 (EFE).- China's new ambassador …"): after the dash that ends the dateline."""
+    ("May 23 (EFE).- Ruritania's new ambassador …"): after the dash that ends the dateline."""
     marks = [t.i for t in before if t.whitespace_ and t.text[-1:] in ("-", "—", "–")]
     return marks[-1] + 1 if marks else lo
 

@@ -80,7 +80,7 @@ def fragment(span: SpacySpan) -> bool:
 
 def name_in_marks(span: SpacySpan) -> bool:
     """A proper name in marks inside the reporter's sentence ('the plan of the five-nation
-    "Contact Group"'): a few capitalised words with no verb, after a word of the sentence.
+    "Harbour Committee"'): a few capitalised words with no verb, after a word of the sentence.
     A name is a designation, not speech, unless someone is said to have said it."""
     words = [t for t in span if not t.is_punct]
     prev = previous_word(span.doc, span.start)

@@ -187,7 +187,7 @@ class _Run:
                 speaker or self._speaker(cue) or speaker_from(self.credits.credit_before(span))
             )
             if speaker is not None and _inside(speaker, m):
-                speaker = None  # 'proposed by the "Contact Group"': the words are the name
+                speaker = None  # 'drawn up by the "Harbour Committee"': the words are the name
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
             self._joint = self._joint_speakers(cue)

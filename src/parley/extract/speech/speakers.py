@@ -132,7 +132,7 @@ class Speakers:
                    self.res.kind(actor), found.head)  # fmt: skip
 
     def _noted_holder(self, head: Token) -> Who | None:
-        """ "The spokesperson, who …, said" after "ministry spokesperson Syed Akbaruddin
+        """ "The spokesperson, who …, said" after "ministry spokesperson Hamed Nasir
         said": a bare role goes back to the speaker quoted before who was introduced with
         that very word, also when the model tagged no name there (so no mention has it)."""
         if head.tag_ != "NN" or self.res.actor_of_token(head.i)[0] is not None:

@@ -69,7 +69,7 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
             run = []  # the head was inside the quote: the phrase is the one after it
             continue
         if t.lower_ == "but" and t.dep_ == "cc" and t.i < head.i:
-            run = []  # "… the Al Shabaab but minister Y": a misparse, the phrase is after it
+            run = []  # "… the Red Hand but minister Y": a misparse, the phrase is after it
             continue
         if run and t.i != run[-1].i + 1:
             if run[-1].i >= head.i:
@@ -146,7 +146,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def inverted_subject(verb: Token) -> Token | None:
     """The source of a tag set after its claim with the name after the verb ("…, reported
-    AFP.", "…, noted dpa news."), which the parser reads as an object or worse: a name of
+    TASS.", "…, noted RIA Novosti."), which the parser reads as an object or worse: a name of
     a few words, right after the verb, that ends the sentence."""
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != ",":
@@ -222,7 +222,7 @@ def _participle_lead(verb: Token) -> Token | None:
 
 
 def _moved_to_act(head: Token) -> Token | None:
-    """ "The move prompted Iranian negotiators to leave the talks, saying …": when the main
+    """ "The decision prompted the delegates to walk out, saying …": when the main
     clause's subject is a happening, which says nothing, the ones it moved to act (the
     object before "to leave") are who says it."""
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
