@@ -98,6 +98,10 @@ class Entities:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
             return
+        start = self.check.inside_anothers_name(ent, actor)
+        if start is not None:
+            self.anothers_name(start, ent)  # "Mali People's Liberation Army": not China's
+            return
         if self.check.another_states_office(ent, actor):
             self.new_org(ent)
             return
@@ -168,6 +172,18 @@ class Entities:
             return
         country = self.r.roles.country_in(ent.start, end, inside=True)
         self.ledger.add(ent.start, end, "ORG", self.ledger.new_org(span.text, country), "new", 0.6)
+
+    def anothers_name(self, start: int, ent: SpacySpan) -> None:
+        """A known organisation's name that another state's name opens is a longer name of
+        its own (a new organisation of that state), running on over a glued "-North"."""
+        doc, end = self.r.doc, ent.end
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_title:
+            if doc[end - 1].whitespace_ == doc[end].whitespace_ == "":
+                end = self.context.name_end(end + 2)  # "-North"
+        span = doc[start:end]
+        self.ledger.consumed.update(range(start, end))
+        country = self.r.kb.actors[doc[start].ent_id_].country
+        self.ledger.add(start, end, "ORG", self.ledger.new_org(span.text, country), "new", 0.6)
 
     def shared_state_name(self, ent: SpacySpan, states: list[Actor]) -> None:
         """A name several states share: the one the article points to, else left unlinked."""

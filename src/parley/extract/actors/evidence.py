@@ -90,8 +90,50 @@ class Evidence:
         return ent.text.islower() and not _has_lower_name(actor, ent.text)
 
     def not_the_state(self, ent: SpacySpan, actor: Actor) -> bool:
-        """ "OpenLife Nigeria", "Air India": a name holding a place is not the state."""
-        return actor.kind == "state" and (self.inside_a_name(ent) or self.given_name(ent, actor))
+        """ "OpenLife Nigeria", "Air India": a name holding a place is not the state; nor is
+        "Mali" opening another's name ("Mali People's Liberation Army"), nor "the Serbs"
+        qualified by another state's demonym ("the Croatian Serbs")."""
+        if actor.kind != "state":
+            return False
+        if self.inside_a_name(ent) or self.given_name(ent, actor):
+            return True
+        return self.opens_anothers_name(ent, actor) or self.anothers_people(ent, actor)
+
+    def opens_anothers_name(self, ent: SpacySpan, actor: Actor) -> bool:
+        """A state's name glued before a known organisation of another state ("Mali" +
+        "People's Liberation Army"): one longer name, which is neither of the two."""
+        org = self.known_org_at(ent.end)
+        return org is not None and org.country not in (None, actor.country) and _glued(ent)
+
+    def known_org_at(self, i: int) -> Actor | None:
+        """The known non-state actor whose name the entity ruler matched from token ``i``."""
+        token = self.r.after(i)
+        if token is None or not token.ent_id_ or token.ent_iob_ != "B":
+            return None
+        actor = self.r.kb.actors.get(token.ent_id_)
+        return actor if actor is not None and actor.kind != "state" else None
+
+    def anothers_people(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "the Croatian Serbs", "Kosovar Serb": a people's name after another state's
+        demonym names a community of that other state, not ``actor``."""
+        if ent.start == 0 or len(ent) != 1:
+            return False
+        prev = self.doc[ent.start - 1]
+        country = self.r.lexicon.country_of_demonym(prev.text)
+        return country is not None and country != actor.country and _glued_token(prev)
+
+    def inside_anothers_name(self, ent: SpacySpan, actor: Actor) -> int | None:
+        """Where the longer name starts when a known organisation's name follows another
+        state's name glued before it ("Mali People's Liberation Army-West")."""
+        if ent.start == 0 or actor.kind == "state" or actor.country is None:
+            return None
+        prev = self.doc[ent.start - 1]
+        if not _glued_token(prev) or not prev.ent_id_ or prev.ent_type_ != "GPE":
+            return None
+        state = self.r.kb.actors.get(prev.ent_id_)
+        if state is None or state.kind != "state" or state.country == actor.country:
+            return None
+        return prev.i
 
     def used_as_place(self, ent: SpacySpan, actor: Actor) -> bool:
         """A known place, a state inside a feature name, or a capital naming a location."""
@@ -235,6 +277,15 @@ class Evidence:
         lexicon = self.r.lexicon
         word = token.lower_
         return token.is_title and (word in lexicon.ranks or word in lex("office_words"))
+
+
+def _glued(ent: SpacySpan) -> bool:
+    """One space after the span, no line break: the next word continues the same name."""
+    return _glued_token(ent[-1])
+
+
+def _glued_token(token: Token) -> bool:
+    return token.whitespace_ == " "
 
 
 def _has_lower_name(actor: Actor, text: str) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from parley.extract.actors.evidence import Evidence
 from parley.extract.actors.state import Ledger, Reading, lex
 from parley.kb import alias_key
+from parley.nlp.docs import doc_ents
 from parley.nlp.names import name_key
 from parley.nlp.patterns import family_first, family_name, surname
 
@@ -56,6 +57,8 @@ class Persons:
                 self.add(start, end, actor.id, how, 1.0)
                 return True
             return False  # a surname the ruler knows: prefer an article-local full name
+        if end - start == 1 and self._opens_a_full_name(text):
+            return False  # "Xie" after "Xie Lan": not Xi, whose key it folds to
         people = [a for a in kb.lookup(text) if a.kind == "person"]
         exact = people[0] if len(people) == 1 else self.r.tools.people.exact(text)
         if exact is not None:
@@ -79,6 +82,10 @@ class Persons:
             if self.check.surname_may_be(self.r.kb[ent.ent_id_], start):
                 self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
                 return  # a known surname with evidence; without it, as if unknown
+        first = self._first_word_of_full_name(text) if end - start == 1 else None
+        if first is not None:
+            self.add(start, end, first, "surname", 0.8)  # "Xie" after "Xie Lan": family first
+            return
         match = self.r.tools.people.fuzzy(text)
         if match is not None and self.check.surname_may_be(match[0], start, end):
             actor, score = match  # step 3: a spelling variant, with the same evidence
@@ -90,6 +97,7 @@ class Persons:
         """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
         tokens = [t for t in self.r.doc[start:end] if t.is_alpha]
         named = len(tokens) >= 2 and not self.check.starts_with_demonym(start)
+        named = named and not self.check.is_office_word(tokens[-1])  # "State Councilor"
         actor_id = self.ledger.new_actor(text, "person") if named else None
         if actor_id is not None and family is not None:
             self.family_first_names[actor_id] = family
@@ -192,6 +200,26 @@ class Persons:
         ):
             return prev.i
         return ent.start
+
+    def _opens_a_full_name(self, text: str) -> bool:
+        """Whether a longer person name in the article opens with the word ``text``."""
+        key = name_key(text)
+        return any(
+            e.label_ == "PERSON" and len(e) >= 2 and name_key(e[0].text) == key
+            for e in doc_ents(self.r.doc)
+        )
+
+    def _first_word_of_full_name(self, text: str) -> str | None:
+        """The person the article introduced in full whose name opens with ``text``, when
+        only one did ("Xie" after "Xie Lan", a family name written first): nearer evidence
+        than a known name it merely resembles ("Xi")."""
+        key = name_key(text)
+        found = set()
+        for f in self.ledger.found:
+            if f.label == "PERSON" and f.actor and f.end - f.start >= 2:
+                if name_key(self.r.doc[f.start].text) == key:
+                    found.add(f.actor)
+        return next(iter(found)) if len(found) == 1 else None
 
     def article_surnames(self) -> dict[str, str]:
         """Folded surname → actor id of persons named in full in this article (unique ones)."""

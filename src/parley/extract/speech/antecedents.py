@@ -78,18 +78,27 @@ class Antecedents:
         """Further back, "he" is the named person who spoke last, when one agrees.
 
         Wire copy names a speaker, gives background for several sentences, then goes on
-        with "he said"; the reader still hears the last person quoted. Only a linked speaker
-        noted within ``_FAR_BACK`` sentences counts, at the lowest confidence.
+        with "he said"; the reader still hears the last person quoted. Only a speaker linked
+        or named by a proper name, noted within ``_FAR_BACK`` sentences, counts, at the
+        lowest confidence.
         """
         sents = sentences_back(pron, _FAR_BACK)
         start = sents[-1].start
         noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
         for _, who in reversed(noted):
-            if who.actor is None or not self._compatible(who, person):
+            if not self._named(who) or not self._compatible(who, person):
                 continue
             if agrees(gender, self._gender(who)):
                 return Who(who.actor, who.text, who.start, who.end, FAR, who.kind, who.head)
         return None
+
+    def _named(self, who: Who) -> bool:
+        """A linked speaker, or one named by a proper name the model did not tag ("Syed
+        Nasir said"): a name is as sure a speaker as a link; a description is not."""
+        if who.actor is not None:
+            return True
+        tok = self._head_of(who)
+        return tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
     def _gender(self, who: Who) -> Gender | None:
         """A candidate's gender from its words ("Mrs. Okafor"), else its actor's name."""
@@ -115,6 +124,7 @@ class Antecedents:
         subjects = [
             t for t in sent
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
+            and not (_background(t) and _named_before(t)) and not self._holds_a_person_pronoun(t)
         ]  # fmt: skip
         for t in reversed(subjects):
             if t.lower_ not in pronouns:
@@ -126,9 +136,23 @@ class Antecedents:
                     chained = self.antecedent(t)
                 finally:
                     self._depth -= 1
-                if chained is not None and chained.actor is not None:
+                if chained is not None and (chained.actor is not None or self._a_role(chained)):
                     found.append(chained)
         return found
+
+    def _a_role(self, who: Who) -> bool:
+        """An unlinked description that names a person by office ("the Deputy Secretary-
+        General"): as sure a referent to follow through "She is well. She said …" as a link."""
+        tok = self._head_of(who)
+        return tok is not None and person_role(tok, self.cues)
+
+    def _holds_a_person_pronoun(self, subj: Token) -> bool:
+        """ "The reason she is taking part remotely": a phrase with "she" as a subject inside
+        it is about her, never her, so it is no antecedent of the next "she"."""
+        pronouns = self.cues.person_pronouns
+        return any(
+            t.i != subj.i and t.dep_ == "nsubj" and t.lower_ in pronouns for t in subj.subtree
+        )
 
     def _reported(self, tok: Token) -> bool:
         """Whether ``tok`` is part of what is said (in quotes, or in "said that …")."""
@@ -161,6 +185,8 @@ class Antecedents:
         tok = self._head_of(who)
         if tok is not None and person_role(tok, self.cues):
             return person
+        if tok is not None and tok.pos_ == "PROPN" and has_role(tok):
+            return person  # "Hamed Nasir, spokesman for …", even if the model made it an ORG
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person
@@ -171,7 +197,7 @@ class Antecedents:
             return person
         if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in self.cues.institution_heads:
             return not person  # "Pakistan's foreign office … it said"
-        if tok.pos_ == "PROPN" and has_role(tok):
+        if tok.pos_ == "PROPN" and (has_role(tok) or self._after_role(tok)):
             return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
         if tok.tag_ in ("NNS", "NNPS"):
             return not person
@@ -180,6 +206,12 @@ class Antecedents:
         return (
             person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(LEXICON, "not_people")
         )
+
+    def _after_role(self, name: Token) -> bool:
+        """A name right after a role noun ("ministry spokesperson Hamed Nasir"), however
+        the parser hung the two: the role says the name is a person's."""
+        before = self.doc[max(0, name.i - 3) : name.i]
+        return any(t.tag_ == "NN" and person_role(t, self.cues) for t in before)
 
     def _head_of(self, who: Who) -> Token | None:
         """The head token of a candidate; a speaker noted by offsets only is found by them,
@@ -190,3 +222,28 @@ class Antecedents:
             return None
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+
+def _background(subj: Token) -> bool:
+    """A subject of a pluperfect clause ("Halloran had met the president during his stay"):
+    background set between a speaker's quotes, not the person who goes on speaking. The
+    parser splits "had … met" in several ways; each is read here."""
+    verb = subj.head
+    if verb.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
+    ):
+        return True
+    if verb.lower_ != "had":
+        return False
+    return verb.dep_ == "aux" or any(
+        c.dep_ in ("ccomp", "xcomp", "dep") and c.tag_ in ("VBN", "VBD") and c.i > verb.i
+        for c in verb.children
+    )
+
+
+def _named_before(subj: Token) -> bool:
+    """Whether the subject's name came up before its sentence ("Halloran's visit", then
+    "Halloran had met …"): background about someone already in the story; a person introduced
+    here ("John Halloran had arrived …") may well be the next speaker."""
+    first = subj.sent.start
+    return any(t.text == subj.text for t in subj.doc[:first])

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.syntax import (
+    inverted_subject,
     same_paragraph,
     sentence_piece,
+    stranded_start,
+    stranded_subject,
     subject_of,
     trailing_appos,
     trim,
@@ -65,7 +68,7 @@ class Claims:
                 return None  # "described how the session collapsed": a topic, not a claim
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
-            cut = self._next_speech(comp)
+            cut = min(self._next_speech(comp), self._stranded_next(verb))
             speaker = trailing_appos(verb)  # "CLAIM, a spokeswoman for the group said"
             if speaker is not None and comp.left_edge.i < speaker.i < cut:
                 cut = speaker.left_edge.i
@@ -89,6 +92,9 @@ class Claims:
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             return self._interrupted(verb)
+        if inverted_subject(verb) is not None:
+            sent = sentence_piece(self.doc, verb.i)  # "CLAIM, reported AFP."
+            return self.clean(trim(list(self.doc[sent.start : verb.i - 1])))
         return None
 
     def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:
@@ -135,6 +141,26 @@ class Claims:
                 return child
         return None
 
+    def _stranded_next(self, verb: Token) -> int:
+        """Where the next speaker's words start when a conjoined verb of saying had its
+        subject hung inside this claim ("X vowed A but minister Y said B"): before "but"."""
+        verbs = self.cues.indirect_verbs | self.cues.report_verbs
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+            if conj.lemma_.lower() not in verbs:
+                continue
+            start = stranded_start(conj)
+            if start is not None and stranded_subject(conj) is not None:
+                return start - 1
+        return len(self.doc)
+
+    def _objects_and_texts(self, verb: Token) -> list[Token]:
+        """The verb's objects, and the text of "said in a statement that …", on which the
+        parser sometimes hangs the that-clause (the statement's content is the claim)."""
+        found = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+        return found
+
     def _next_speech(self, comp: Token) -> int:
         """Where a conjoined clause of someone else's speech starts inside a complement.
 
@@ -165,13 +191,26 @@ class Claims:
             if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
             and c != phrase
         ]  # fmt: skip
+        comps = [c for c in comps if not _relative(c)]  # "…, the chief of which is"
         after = [c for c in comps if c.i > verb.i]
         before = [c for c in comps if c.i < verb.i]
         close = [
             c for c in after if not any(t.text == "," for t in self.doc[verb.i : c.left_edge.i])
         ]
-        ranked = [*close, *before, *after]
+        ranked = [*close, *self._content_of_object(verb), *before, *after]
         return ranked[0] if ranked else None
+
+    def _content_of_object(self, verb: Token) -> list[Token]:
+        """ "reiterated the government's position that X", "said in a statement that X" (the
+        clause hung on the statement): the clause the object or the text states."""
+        found = []
+        texts = self.cues.speech_nouns | self.cues.text_nouns
+        for obj in self._objects_and_texts(verb):
+            lemma = obj.lemma_.lower()
+            if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
+                continue
+            found += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
+        return found
 
     def _bare_speech(self, tok: Token) -> bool:
         """Whether ``tok`` is a speech verb with a subject and nothing said ("X said")."""
@@ -255,12 +294,49 @@ class Claims:
 
     def claims_object(self, verb: Token) -> bool:
         """ "The group claimed responsibility for the attack", "a spokesman denied any
-        involvement": a claim (or a denial) whose content is a noun phrase."""
+        involvement", "X pointed out the importance of dialogue": a claim (or a denial, or
+        a stance a verb of saying states) whose content is a noun phrase."""
         lemma = verb.lemma_.lower()
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma == "claim":
             return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
-        return lemma in self.cues.denial_verbs and any(c.pos_ == "NOUN" for c in objs)
+        if lemma in self.cues.denial_verbs:
+            return any(c.pos_ == "NOUN" for c in objs)
+        saying = lemma in self.cues.indirect_verbs or self.phrasal(verb) is not None
+        stance = any(c.lemma_.lower() in self.cues.stance_objects and _qualified(c) for c in objs)
+        return saying and stance
+
+
+def _that_clause(clause: Token) -> bool:
+    """ "… that X": a content clause opened by the conjunction, not a relative "that was"."""
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children)
+
+
+def _relative(clause: Token) -> bool:
+    """ "during which journalists stood back": a relative clause the parser hung on the
+    verb of saying is not what was said."""
+    for t in clause.subtree:
+        if t.tag_ in ("WDT", "WP") and t.i < clause.i and _own_word(t, clause):
+            return True  # "during which …" opens the clause itself, not a phrase inside it
+    return False
+
+
+def _own_word(tok: Token, clause: Token) -> bool:
+    """Whether ``tok`` belongs to ``clause`` itself, not to a clause inside it ("Kazakhstan,
+    which hosted …, will send": "which" is the inner clause's)."""
+    up = tok.head
+    for _ in range(8):
+        if up.i == clause.i:
+            return True
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            return False
+        up = up.head
+    return False
+
+
+def _qualified(noun: Token) -> bool:
+    """ "the importance of dialogue", "the need for talks": the stance says of what."""
+    return any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
 
 
 def _set_off_participle(verb: Token) -> bool:

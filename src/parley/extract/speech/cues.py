@@ -53,6 +53,8 @@ class Cues:
     credit_phrases: frozenset[str] = frozenset()
     accusation_preps: frozenset[str] = frozenset({"of", "for"})
     claimed_objects: frozenset[str] = frozenset()
+    stance_objects: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
@@ -108,6 +110,8 @@ def _cues_from(data: dict[str, object]) -> Cues:
         accusation_verbs=_lower(att.get("accusation_verbs", [])),
         accusation_preps=_lower(att.get("accusation_preps", ["of", "for"])),
         claimed_objects=_lower(att.get("claimed_objects", [])),
+        stance_objects=_lower(att.get("stance_objects", [])),
+        content_nouns=_lower(att.get("content_nouns", [])),
         finding_verbs=_lower(att.get("finding_verbs", [])),
         document_nouns=_lower(att.get("document_nouns", [])),
         denial_verbs=_lower(att.get("denied_objects_of", [])),

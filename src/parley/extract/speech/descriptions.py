@@ -107,21 +107,28 @@ class Descriptions:
         the first person named later who is introduced with that role (the role word and every
         name and word of the phrase in the person's own phrase) or who holds it on the
         article's date (a dated role of the knowledge base whose title has them). Anyone
-        else named in between is passed over: a role is not a pronoun.
+        else named in between is passed over: a role is not a pronoun. A bare role ("the
+        minister said", the host's minister never named) goes forward only when one person
+        alone fits: with two ministers named later, either could be another state's.
         """
         if not self._person_role(head) or found.kind == "person":
             return None
-        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+        dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+        owned = not dets and any(c.dep_ == "poss" for c in head.children)  # "Moscow's envoy"
+        if dets != ["the"] and not owned:
             return None
         lo, hi = phrase_bounds(head)
         role = _RoleWords.of(self, head, list(self.doc[lo:hi]))
         limit = sentence_end_after(head, 10)
+        holders = []
         for m in sorted(self.res.ctx.analysis.mentions, key=lambda m: m.start):
             if not self.doc[hi - 1].idx < m.start < limit or self.res.kind(m.actor) != "person":
                 continue
             if self._introduced_with(m, role) or self._holds_on_date(m, role):
-                return Who(m.actor, found.text, found.start, found.end, FAR, "person", head.i)
-        return None
+                holders.append(m.actor)
+        if not holders or (role.bare() and len(set(holders)) > 1):
+            return None  # "the minister" alone, two ministers named later: either would do
+        return Who(holders[0], found.text, found.start, found.end, FAR, "person", head.i)
 
     def _introduced_with(self, m: Mention, role: _RoleWords) -> bool:
         """Whether person mention ``m`` stands in a phrase stating ``role``."""
@@ -134,6 +141,13 @@ class Descriptions:
             return False
         actors = {self.res.actor_of_token(t.i)[0] for t in phrase}
         words = {t.lower_ for t in phrase}
+        states = {a for a in role.actors if self.res.kind(a) == "state"}
+        named = {a for a in actors if a is not None and self.res.kind(a) == "state"}
+        if states and role.actors - states <= actors and role.words and not named - states:
+            # "Moscow's chief envoy" … "the government's chief envoy, X"; "Ruritania's
+            # presidential spokesman" … "X, the presidential spokesman": the words
+            # of the role, and no other state, in the holder's phrase
+            actors |= states
         return role.actors <= actors and role.words <= words
 
     def _holds_on_date(self, m: Mention, role: _RoleWords) -> bool:
@@ -225,6 +239,18 @@ class Descriptions:
                 return False
         return True
 
+    def _titled_just_before(self, start: int, titles: set[str]) -> bool:
+        """ "the new ambassador to Canada, X": the title a few words before the name, with
+        no verb or "and" between (so neither "Minister A met X" nor "The Secretary and
+        Foreign Minister X" makes X the one titled)."""
+        lo = max(self.doc[start].sent.start, start - 6)
+        for k in range(lo, start):
+            between = self.doc[k + 1 : start]
+            crossed = any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between)
+            if self.doc[k].lower_ in titles and not crossed:
+                return True
+        return False
+
     def _people_titled(self, subj: Token) -> list[Who]:
         """People named before ``subj`` whose phrase holds ``subj``'s word, latest first."""
         found: list[Who] = []
@@ -238,9 +264,13 @@ class Descriptions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            lo, hi = phrase_bounds(span.root)
+            root, role = span.root, self._person_role(subj)
+            lo, hi = phrase_bounds(root.head if role and root.dep_ == "appos" else root)
             lo = _after_conjunction(list(self.doc[lo : span.start]), lo)
-            if subj.lower_ in {t.lower_ for t in self.doc[lo:hi]}:
+            lo = _after_dateline_mark(list(self.doc[lo : span.start]), lo)
+            titles = _title_words(subj)
+            just_before = role and self._titled_just_before(span.start, titles)
+            if titles & {t.lower_ for t in self.doc[lo:hi]} or just_before:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
                 found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
@@ -276,6 +306,10 @@ class _RoleWords:
                 kept.add(tok.lower_)
         return cls(head.lemma_.lower(), actors, state, kept)
 
+    def bare(self) -> bool:
+        """Only the role's noun ("the minister"): nothing to tell one holder from another."""
+        return not (self.actors or self.state or self.words)
+
     def in_title(self, title: str, kb: KnowledgeBase) -> bool:
         """Whether an office ``title`` ("UN Special Envoy for Syria") states this role."""
         low = title.lower()
@@ -283,6 +317,13 @@ class _RoleWords:
         if self.noun not in said or not self.words <= said:
             return False
         return all(_names_in(kb, actor, low) for actor in self.actors)
+
+
+def _title_words(subj: Token) -> set[str]:
+    """The words a person's phrase may hold for ``subj`` to take it up: the word itself, or
+    for a generic one ("the diplomat") the titles it covers ("ambassador", "envoy")."""
+    covered = knowledge.table(LEXICON, "generic_roles").get(subj.lower_, [])
+    return {subj.lower_, *(str(w) for w in covered)}
 
 
 def _common_title(tok: Token) -> bool:
@@ -304,13 +345,21 @@ def _after_conjunction(before: Sequence[Token], lo: int) -> int:
     return joins[-1] + 1 if joins else lo
 
 
+def _after_dateline_mark(before: Sequence[Token], lo: int) -> int:
+    """Where a person's words start when the parser ran the phrase back over a wire dateline
+    ("May 23 (EFE).- Ruritania's new ambassador …"): after the dash that ends the dateline."""
+    marks = [t.i for t in before if t.whitespace_ and t.text[-1:] in ("-", "—", "–")]
+    return marks[-1] + 1 if marks else lo
+
+
 def _title_top(name: Token) -> Token:
     """The head of the title a name ends ("UN Special Envoy for X Tomas Virtanen"): the parser
-    often hangs the name on the title's "for"; climb through names and such a "for"."""
+    often hangs the name on the title's "for"; climb through names and such a "for", and
+    from a name set after its title by a comma ("the chief negotiator, Humberto de la Calle")."""
     tok = name
     for _ in range(6):
         up = tok.head
-        if up.i == tok.i or tok.dep_ not in ("compound", "pobj", "prep", "flat"):
+        if up.i == tok.i or tok.dep_ not in ("compound", "pobj", "prep", "flat", "appos"):
             break
         if tok.dep_ == "prep" and up.pos_ != "PROPN":
             break

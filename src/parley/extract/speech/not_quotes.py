@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import next_word, previous_word
 from parley.extract.speech.syntax import same_paragraph
 
@@ -18,7 +20,9 @@ if TYPE_CHECKING:
 
     from parley.extract.speech.cues import Cues
 
-__all__ = ["after_title_word", "credited", "fragment", "named_as_words", "titled_work"]
+__all__ = [
+    "after_title_word", "credited", "fragment", "name_in_marks", "named_as_words", "titled_work",
+]  # fmt: skip
 
 
 def credited(span: SpacySpan, cues: Cues) -> bool:
@@ -72,3 +76,19 @@ def fragment(span: SpacySpan) -> bool:
         and prev.text not in (":", ",")
         and same_paragraph(prev, first)
     )
+
+
+def name_in_marks(span: SpacySpan) -> bool:
+    """A proper name in marks inside the reporter's sentence ('the plan of the five-nation
+    "Harbour Committee"'): a few capitalised words with no verb, after a word of the sentence.
+    A name is a designation, not speech, unless someone is said to have said it."""
+    words = [t for t in span if not t.is_punct]
+    prev = previous_word(span.doc, span.start)
+    if not words or len(words) > 6 or prev is None or prev.text in (":", ","):
+        return False
+    if not same_paragraph(prev, words[0]) or prev.is_sent_end:
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in words):
+        return False
+    joins = knowledge.words(LEXICON, "name_joins")  # "Friends of Syria", "Group of Seven"
+    return words[0].is_title and all(t.is_title or t.lower_ in joins for t in words)

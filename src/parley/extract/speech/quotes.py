@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, ClassVar
 from parley.extract.base import Context, register
 from parley.extract.speech import not_quotes
 from parley.extract.speech.cue_finding import WALK_LIMIT, Credits, CueFinder
+from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.going_on import GoingOn
 from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
@@ -172,7 +173,8 @@ class _Run:
         ):
             return None
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
-        scare = scare or (not_quotes.fragment(span) and not not_quotes.credited(span, self.cues))
+        fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
+        scare = scare or (fragment and not not_quotes.credited(span, self.cues))
         # A "— Name" credit right after the quote beats a cue found further away.
         credit = self.credits.credit_after(span)
         cue = None
@@ -184,6 +186,8 @@ class _Run:
             speaker = (
                 speaker or self._speaker(cue) or speaker_from(self.credits.credit_before(span))
             )
+            if speaker is not None and _inside(speaker, m):
+                speaker = None  # 'drawn up by the "Harbour Committee"': the words are the name
             if speaker is None and scare:
                 return None  # "the so-called 'deal'": nobody is said to have said it
             self._joint = self._joint_speakers(cue)
@@ -254,7 +258,7 @@ class _Run:
         actor, _ = self.res.actor_of_token(tok.i)
         if actor is not None:
             return self.res.kind(actor) == "person"
-        return tok.ent_type_ == "PERSON"
+        return tok.ent_type_ == "PERSON" and not person_role(tok, self.cues)  # "Councilor"
 
     def _quote(
         self, m: Marked, direct: bool, speaker: Speaker | None, cue: str | None, at: int
@@ -338,3 +342,11 @@ def _verb_over(noun: Token) -> Token:
             return tok
         tok = tok.head
     return tok
+
+
+def _inside(speaker: Speaker, m: Marked) -> bool:
+    """Whether the speaker's words lie within the quote marks: quoted words cannot be their
+    own speaker."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    return m.start <= speaker.start and speaker.end <= m.end

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.syntax import phrase_bounds, quoting_verb
 from parley.models import Reporter
 
@@ -176,7 +177,7 @@ class Reporters:
                 targets.extend(c for c in prep.children if c.dep_ == "pobj")
         for tok in targets:
             rep, _ = self.reporter(phrase_bounds(tok))
-            if rep.kind == "outlet":
+            if rep.kind == "outlet" and not _bare_audience(tok, rep):
                 return rep
         return None
 
@@ -212,7 +213,13 @@ class Reporters:
         actor, _ = self.res.actor_of_token(tok.i)
         if actor is not None:
             return self.res.kind(actor) == "person"
-        return tok.ent_type_ == "PERSON"
+        return tok.ent_type_ == "PERSON" and not person_role(tok, self.cues)  # "Councilor"
+
+
+def _bare_audience(tok: Token, rep: Reporter) -> bool:
+    """ "told press Sunday": a bare noun for the media in general is the audience, not a
+    medium that relayed the words (as "told Reuters" or "told a local radio station" is)."""
+    return rep.actor is None and tok.pos_ == "NOUN" and not any(True for _ in tok.children)
 
 
 def _rep(who: Who, kind: str) -> Reporter:

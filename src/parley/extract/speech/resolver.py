@@ -85,6 +85,7 @@ class Resolver:
         start, end = phrase_bounds(head, stop_at)
         doc = head.doc
         end = self._extend_name(doc, end)
+        start = _name_start(doc, start)
         span = doc[start:end]
         actor, conf = self._actor_in(head, span)
         return Who(
@@ -206,3 +207,16 @@ def speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:
     if who.actor is None and cap >= 1.0:
         conf = min(conf, 0.8)
     return Speaker(actor=who.actor, text=who.text, start=who.start, end=who.end, confidence=conf)
+
+
+def _name_start(doc: Doc, start: int) -> int:
+    """Where a person's name the phrase starts inside begins: "Moon Jae In told …", which
+    the parser may cut to "In", keeps the whole name (the model's PERSON words before it)."""
+    while 0 < start < len(doc) and doc[start - 1].whitespace_ == " ":
+        tok, prev = doc[start], doc[start - 1]
+        inside = tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON"
+        glued = tok.tag_ == "NNP" and tok.is_title and prev.ent_type_ == "PERSON"
+        if not (inside or glued):
+            break
+        start -= 1
+    return start

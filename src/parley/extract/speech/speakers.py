@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.antecedents import Antecedents
 from parley.extract.speech.cues import LEXICON, Cues, load_cues
-from parley.extract.speech.descriptions import Descriptions
+from parley.extract.speech.descriptions import Descriptions, person_role
 from parley.extract.speech.institutions import Institutions
 from parley.extract.speech.resolver import FAR, NEAR, Resolver, Who, who_of
 from parley.extract.speech.syntax import (
@@ -113,7 +113,10 @@ class Speakers:
     def _described(self, head: Token) -> Who:
         """A noun phrase as a speaker: named, a description followed back, or words."""
         desc = self.descriptions
-        found = desc.definite(head) or desc.titled(head) or self.res.who(head)
+        found = (
+            desc.definite(head) or desc.titled(head) or self._noted_holder(head)
+            or self.res.who(head)
+        )  # fmt: skip
         ahead = desc.holder_ahead(head, found)
         if ahead is not None:
             return ahead
@@ -127,6 +130,27 @@ class Speakers:
             return found
         return Who(actor, found.text, found.start, found.end, min(found.confidence, 0.8),
                    self.res.kind(actor), found.head)  # fmt: skip
+
+    def _noted_holder(self, head: Token) -> Who | None:
+        """ "The spokesperson, who …, said" after "ministry spokesperson Hamed Nasir
+        said": a bare role goes back to the speaker quoted before who was introduced with
+        that very word, also when the model tagged no name there (so no mention has it)."""
+        if head.tag_ != "NN" or self.res.actor_of_token(head.i)[0] is not None:
+            return None
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+            return None
+        if not person_role(head, self.cues):
+            return None  # "The ministry said", after "a ministry spokesman X": the ministry
+        start = sentences_back(head, 2 * LOOK_BACK)[-1].start
+        for at, who in sorted(self.noted, key=lambda n: -n[0]):
+            span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+            if not start <= at < head.i or span is None or not len(span):
+                continue
+            name = span.root
+            before = self.doc[max(0, name.i - 4) : name.i]
+            if name.pos_ == "PROPN" and any(t.lemma_ == head.lemma_ for t in before):
+                return Who(who.actor, who.text, who.start, who.end, FAR, "person", name.i)
+        return None
 
     def author_of(self, noun: Token) -> Token | None:
         """Who wrote a text a sentence mentions: "X replaced the page with a message" → X.

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
-    "named_conjuncts", "paragraph_start", "trailing_appos",
+    "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
+    "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -66,6 +67,9 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
             if t.i > head.i and not any(u.pos_ in ("NOUN", "PROPN") for u in tokens[n + 1 :]):
                 break
             run = []  # the head was inside the quote: the phrase is the one after it
+            continue
+        if t.lower_ == "but" and t.dep_ == "cc" and t.i < head.i:
+            run = []  # "… the Red Hand but minister Y": a misparse, the phrase is after it
             continue
         if run and t.i != run[-1].i + 1:
             if run[-1].i >= head.i:
@@ -127,7 +131,10 @@ def subject_of(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if seen == 0:
-            found = _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
+            found = (
+                _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
+                or stranded_subject(verb) or inverted_subject(verb)
+            )  # fmt: skip
             if found is not None:
                 return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
@@ -135,6 +142,51 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The source of a tag set after its claim with the name after the verb ("…, reported
+    TASS.", "…, noted RIA Novosti."), which the parser reads as an object or worse: a name of
+    a few words, right after the verb, that ends the sentence."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    sent = sentence_piece(doc, verb.i)
+    tail = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
+    rest = [t for t in tail if not t.is_punct]
+    if not rest or len(rest) > 4 or tail[-1].text not in (".", "!"):
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") for t in rest):
+        return None
+    named = [t for t in rest if t.ent_type_ in ("ORG", "PERSON")]
+    return named[-1] if named and verb.i - 1 > sent.start else None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a conjoined verb of saying that the parser left inside the clause
+    before ("X vowed that A but minister Y said B", "Y" hung on a noun of A): the name
+    right before the verb, back to the "but" or "and" that opens it."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    start = stranded_start(verb)
+    return verb.doc[verb.i - 1] if start is not None else None
+
+
+def stranded_start(verb: Token) -> int | None:
+    """Where such a stranded subject starts: the token after its "but" or "and"."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    i = verb.i - 1
+    while i > verb.head.i and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+        i -= 1
+    if doc[i].dep_ != "cc" or doc[i].lower_ not in words(LEXICON, "clause_joins"):
+        return None
+    if i <= verb.head.i:
+        return None
+    if not any(doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" for j in range(i, verb.i)):
+        return None  # "… and officials said": a common noun alone is parsed right
+    return i + 1
 
 
 def trailing_appos(verb: Token) -> Token | None:
@@ -160,13 +212,31 @@ def _participle_lead(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     if verb.dep_ == "advcl":
-        return _earlier_teller(verb)
+        return _earlier_teller(verb) or _moved_to_act(verb.head)
     if verb.dep_ not in ("relcl", "acl"):
         return None
     root = verb.sent.root
     if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
         return None
     return subject_of(root)
+
+
+def _moved_to_act(head: Token) -> Token | None:
+    """ "The decision prompted the delegates to walk out, saying …": when the main
+    clause's subject is a happening, which says nothing, the ones it moved to act (the
+    object before "to leave") are who says it."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
+    lemma = subj.lemma_.lower()
+    cues = load_cues()
+    if lemma not in words(LEXICON, "not_people") or lemma in cues.text_nouns | cues.speech_nouns:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    act = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if obj is None or act is None or not obj.i < act.i or not same_paragraph(obj, head):
+        return None
+    return obj
 
 
 def _earlier_teller(verb: Token) -> Token | None:
