@@ -109,36 +109,51 @@ def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
             set(),
             set(),
         )
-        return _replace(tx, analyses, analyses, scope)
+        return _replace(tx, analyses, analyses, scope, ids)
     return _refresh_ids(tx, set(article_ids) | tx.unresolved())
 
 
 def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshReport:
-    """Resolve every stored article never resolved, ``chunk`` articles at a time in order of
-    publication, each chunk in its own write transaction; returns the summed counts (a record
+    """Resolve every stored article never resolved: stories ``chunk`` articles at a time in
+    order of publication, each chunk in its own write transaction, then the tracks and
+    agreements of all of them in one last transaction; returns the summed counts (a story
     rewritten by two chunks counts twice).
 
     A batch run ends with this rather than one :func:`refresh_resolved` of all its articles,
     which held every analysis of the run in memory at once (a 100,000-article run would not
-    fit). Incremental refreshes give the rows of a rebuild whatever the grouping, so the
-    records equal one refresh of them all; a run stopped midway leaves the rest unresolved,
-    and any later refresh catches them up.
+    fit). Stories are local in time, so a chunk reads its own articles and the members of
+    the stories they may join. A track or an agreement can span the whole run: merging it
+    once a chunk re-read every earlier article behind it, so the time grew with the square of
+    its size; it is merged once, from the parts of the analyses a merge reads
+    (:meth:`~parley.store.transaction.Transaction.record_parts`). The articles are marked
+    resolved with their tracks, so a run stopped midway leaves them all unresolved, and any
+    later refresh catches them up; the records equal one refresh of them all.
     """
     total = RefreshReport()
+    run: list[str] = []
     after = (dt.date.min, "")
     while True:
         with store.transaction() as tx:
             page = tx.unresolved_after(after, chunk)
             if not page:
-                return total
-            got = _refresh_ids(tx, {aid for _, aid in page})
+                break
+            got = _refresh_stories(tx, {aid for _, aid in page})
+        run.extend(aid for _, aid in page)
         after = page[-1]
-        total = RefreshReport(
-            total.articles + got.articles,
-            total.tracks + got.tracks,
-            total.agreements + got.agreements,
-            total.stories + got.stories,
-        )
+        total = _plus(total, got)
+    if not run:
+        return total
+    with store.transaction() as tx:
+        return _plus(total, _refresh_records(tx, run))
+
+
+def _plus(a: RefreshReport, b: RefreshReport) -> RefreshReport:
+    return RefreshReport(
+        a.articles + b.articles,
+        a.tracks + b.tracks,
+        a.agreements + b.agreements,
+        a.stories + b.stories,
+    )
 
 
 def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
@@ -157,7 +172,39 @@ def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
     # can span years of a run's articles, and its merge reads none of them.
     records_only = tx.analyses(in_records - told - in_stories, events=False)
     analyses = sorted([*with_events, *records_only], key=_published)
-    return _replace(tx, analyses, with_events, scope)
+    return _replace(tx, analyses, with_events, scope, told)
+
+
+def _refresh_stories(tx: Transaction, ids: set[str]) -> RefreshReport:
+    """The stories of :func:`_refresh_ids` only: tracks, agreements and the resolved marks
+    are left to :func:`_refresh_records`."""
+    new = sorted(tx.analyses(ids), key=_published)
+    scope = _scope(tx, ids, new, records=False)
+    told = {a.article.id for a in new}
+    in_stories = {aid for aid, _ in scope.old_refs} - told
+    with_events = sorted([*new, *tx.analyses(in_stories)], key=_published)
+    return RefreshReport(len(with_events), stories=_replace_stories(tx, with_events, scope))
+
+
+def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
+    """The tracks and agreements of :func:`_refresh_ids` for the articles ``ids``, read as
+    parts (no text, no events, no actors), and the resolved marks of the stored ones."""
+    parts, stored = tx.record_parts(ids)
+    scope = _Scope(
+        set(ids),
+        _all_keys(parts, _track_keys) | tx.track_keys_of(ids),
+        _all_keys(parts, _agreement_keys) | tx.agreement_keys_of(ids),
+        set(),
+        set(),
+    )
+    behind = tx.articles_of_tracks(scope.track_keys) | tx.articles_of_agreements(
+        scope.agreement_keys
+    )
+    parts += tx.record_parts(behind - stored)[0]
+    analyses = sorted(parts, key=_published)
+    tracks, agreements = _replace_records(tx, analyses, scope, stored)
+    tx.mark_resolved(stored)
+    return RefreshReport(len(analyses), tracks, agreements)
 
 
 # -- what to recompute ---------------------------------------------------------------------------
@@ -183,15 +230,16 @@ def _all_keys(analyses: Iterable[Analysis], keys_of: KeysOf) -> set[str]:
     return {k for an in analyses for k in keys_of(an)}
 
 
-def _scope(tx: Transaction, ids: set[str], new: list[Analysis]) -> _Scope:
+def _scope(tx: Transaction, ids: set[str], new: list[Analysis], records: bool = True) -> _Scope:
+    """What the articles ``ids`` (``new``: the stored ones) affect; without ``records``, the
+    stories only."""
     story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new))
-    return _Scope(
-        ids=ids,
-        track_keys=_all_keys(new, _track_keys) | tx.track_keys_of(ids),
-        agreement_keys=_all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids),
-        story_ids=story_ids,
-        old_refs=tx.members_of(story_ids),
-    )
+    track_keys: set[str] = set()
+    agreement_keys: set[str] = set()
+    if records:
+        track_keys = _all_keys(new, _track_keys) | tx.track_keys_of(ids)
+        agreement_keys = _all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids)
+    return _Scope(ids, track_keys, agreement_keys, story_ids, tx.members_of(story_ids))
 
 
 def _windows(new: list[Analysis]) -> list[EventWindow]:
@@ -210,41 +258,62 @@ def _windows(new: list[Analysis]) -> list[EventWindow]:
 
 
 def _replace(
-    tx: Transaction, analyses: list[Analysis], with_events: list[Analysis], scope: _Scope
+    tx: Transaction,
+    analyses: list[Analysis],
+    with_events: list[Analysis],
+    scope: _Scope,
+    present: set[str],
 ) -> RefreshReport:
-    """Merge and replace the records in ``scope``: tracks and agreements from ``analyses``,
-    stories from ``with_events`` (the changed articles and the members of the stories they
-    may touch: :func:`_scope` finds every story a changed event could join)."""
-    present = [a for a in analyses if a.article.id in scope.ids]
+    """Replace the records in ``scope``: tracks and agreements from ``analyses``, stories from
+    ``with_events``; mark the changed articles still stored (``present``) resolved."""
+    tracks, agreements = _replace_records(tx, analyses, scope, present)
+    stories = _replace_stories(tx, with_events, scope)
+    tx.mark_resolved(present)
+    return RefreshReport(len(analyses), tracks, agreements, stories)
+
+
+def _replace_records(
+    tx: Transaction, analyses: list[Analysis], scope: _Scope, present: set[str]
+) -> tuple[int, int]:
+    """Merge and replace the tracks and agreements in ``scope`` from ``analyses`` (every
+    article behind them); ``present``: the changed articles still stored. Returns how many
+    tracks and agreements were written."""
+    changed = [a for a in analyses if a.article.id in present]
     tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
     agreements = [
         ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
     ]
-    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
     tx.replace_tracks(
         scope.track_keys,
         [
             KeyedTrack(track_key(tr), tr, round_histories(track_key(tr), tr, analyses))
             for tr in tracks
         ],
-        _reports(scope, present, _track_keys),
+        _reports(scope, changed, _track_keys),
         {a.article.id: a.article.published_at for a in analyses},
     )
     tx.replace_agreements(
         scope.agreement_keys,
         [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
-        _reports(scope, present, _agreement_keys),
+        _reports(scope, changed, _agreement_keys),
     )
-    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
-    tx.mark_resolved(a.article.id for a in present)
     log.info(
-        "refreshed %d tracks, %d agreements, %d stories from %d analyses",
+        "refreshed %d tracks, %d agreements from %d analyses",
         len(tracks),
         len(agreements),
-        len(stories),
         len(analyses),
     )
-    return RefreshReport(len(analyses), len(tracks), len(agreements), len(stories))
+    return len(tracks), len(agreements)
+
+
+def _replace_stories(tx: Transaction, with_events: list[Analysis], scope: _Scope) -> int:
+    """Cluster and replace the stories in ``scope`` from ``with_events`` (the changed articles
+    and the members of the stories they may touch: :func:`_scope` finds every story a changed
+    event could join); returns how many were written."""
+    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
+    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
+    log.info("refreshed %d stories from %d analyses", len(stories), len(with_events))
+    return len(stories)
 
 
 def _reports(scope: _Scope, present: list[Analysis], keys_of: KeysOf) -> dict[str, set[str]]:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from parley.keys import split_ref
-from parley.models import Agreement, Analysis, Round, Story, Track
+from parley.models import Agreement, Analysis, Article, Round, Story, Track
 from parley.store import schema as t
 
 __all__ = ["Transaction", "KeyedTrack", "KeyedAgreement", "StoryMember", "EventWindow"]
@@ -106,6 +106,39 @@ class Transaction:
             for chunk in _chunks(ids)
             for (r,) in self.conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))
         ]
+
+    def record_parts(self, ids: Iterable[str]) -> tuple[list[Analysis], set[str]]:
+        """What merging tracks and agreements reads of the stored articles among ``ids``: an
+        analysis holding only the article's id, date and title, its tracks and its agreements,
+        for each article that reports a track or an agreement; and the ids of every stored
+        article among ``ids``.
+
+        The database extracts the two parts from the analysis JSON, so neither the article's
+        text nor its events are parsed: a track can span every article of a run, and its merge
+        reads nothing else."""
+        a, an = t.articles.c, t.analyses.c
+        query = sa.select(
+            a.id, a.published_at, a.title, an.json["tracks"], an.json["agreements"]
+        ).join(t.analyses, an.article_id == a.id)
+        parts: list[Analysis] = []
+        stored: set[str] = set()
+        for chunk in _chunks(ids):
+            for aid, day, title, tracks, agreements in self.conn.execute(
+                query.where(a.id.in_(chunk))
+            ):
+                stored.add(aid)
+                if tracks or agreements:
+                    article = Article(id=aid, text="", title=title, published_at=day)
+                    parts.append(
+                        Analysis.model_validate(
+                            {
+                                "article": article,
+                                "tracks": tracks or [],
+                                "agreements": agreements or [],
+                            }
+                        )
+                    )
+        return parts, stored
 
     def unresolved(self) -> set[str]:
         """Stored articles never resolved (a batch interrupted before its refresh)."""
