@@ -132,12 +132,14 @@ def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshRe
     total = RefreshReport()
     run: list[str] = []
     after = (dt.date.min, "")
+    reach: dict[str, int] | None = None
     while True:
         with store.transaction() as tx:
             page = tx.unresolved_after(after, chunk)
             if not page:
                 break
-            got = _refresh_stories(tx, {aid for _, aid in page})
+            reach = tx.widest_reach() if reach is None else reach
+            got = _refresh_stories(tx, {aid for _, aid in page}, reach)
         run.extend(aid for _, aid in page)
         after = page[-1]
         total = _plus(total, got)
@@ -175,11 +177,15 @@ def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
     return _replace(tx, analyses, with_events, scope, told)
 
 
-def _refresh_stories(tx: Transaction, ids: set[str]) -> RefreshReport:
+def _refresh_stories(tx: Transaction, ids: set[str], reach: dict[str, int]) -> RefreshReport:
     """The stories of :func:`_refresh_ids` only: tracks, agreements and the resolved marks
-    are left to :func:`_refresh_records`."""
+    are left to :func:`_refresh_records`. ``reach`` (the widest member window of each event
+    type) is kept up to date with the members written here, so the chunks of a run read it
+    from the store once."""
     new = sorted(tx.analyses(ids), key=_published)
-    scope = _scope(tx, ids, new, records=False)
+    scope = _scope(tx, ids, new, records=False, reach=reach)
+    for w in _windows(new):
+        reach[w.type] = max(reach.get(w.type, 0), w.tolerance)
     told = {a.article.id for a in new}
     in_stories = {aid for aid, _ in scope.old_refs} - told
     with_events = sorted([*new, *tx.analyses(in_stories)], key=_published)
@@ -230,10 +236,18 @@ def _all_keys(analyses: Iterable[Analysis], keys_of: KeysOf) -> set[str]:
     return {k for an in analyses for k in keys_of(an)}
 
 
-def _scope(tx: Transaction, ids: set[str], new: list[Analysis], records: bool = True) -> _Scope:
+def _scope(
+    tx: Transaction,
+    ids: set[str],
+    new: list[Analysis],
+    records: bool = True,
+    reach: dict[str, int] | None = None,
+) -> _Scope:
     """What the articles ``ids`` (``new``: the stored ones) affect; without ``records``, the
-    stories only."""
-    story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new))
+    stories only. ``reach``: :meth:`~parley.store.transaction.Transaction.widest_reach`, when
+    the caller keeps it (read from the store otherwise)."""
+    reach = tx.widest_reach() if reach is None else reach
+    story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new), reach)
     track_keys: set[str] = set()
     agreement_keys: set[str] = set()
     if records:
