@@ -16,17 +16,19 @@ from __future__ import annotations
 import json
 import logging
 import weakref
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase
-from parley.knowledge.diskcache import cached_json, fingerprint
+from parley.knowledge.diskcache import cache_dir, cached_json, fingerprint
 from parley.nlp.lexicon import load_lexicon
 from parley.nlp.patterns import PatternSet, kb_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import EntityRuler
+    from spacy.tokenizer import Tokenizer
 
 __all__ = [
     "load_pipeline",
@@ -66,7 +68,6 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
     key = (model_name, len(kb))  # adding actors to the KB invalidates its pipeline
     if key not in per_kb:
         nlp = _load_model(model_name)
-        add_quote_infixes(nlp)
         add_paragraph_breaks(nlp)
         add_kb_rulers(nlp, kb)
         per_kb[key] = nlp
@@ -74,15 +75,64 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
 
 
 def _load_model(model_name: str) -> Language:
+    """The model with :func:`add_quote_infixes` applied: its tokenizer built that way from
+    the start when the model's own is spaCy's default (:mod:`parley.nlp.tokenizer`)."""
     import spacy
 
+    from parley.nlp.tokenizer import TOKENIZER
+
     try:
-        return spacy.load(model_name)
+        if _default_tokenizer(model_name):
+            override = {"@tokenizers": TOKENIZER, "infixes": list(_QUOTE_INFIXES)}
+            return spacy.load(model_name, exclude=["tokenizer"], config={"nlp.tokenizer": override})
+        nlp = spacy.load(model_name)
     except OSError as e:
         # spaCy reports a missing package as OSError E050; anything else is a real failure.
         if "E050" in str(e) or "Can't find model" in str(e):
             raise ModelNotInstalled(model_name) from None
         raise
+    add_quote_infixes(nlp)
+    return nlp
+
+
+def _default_tokenizer(model_name: str) -> bool:
+    """Whether ``model_name``'s serialised tokenizer, with our infixes, is the one
+    :func:`parley.nlp.tokenizer.with_infixes` builds; checked once per model files (False
+    when the model cannot be found: the normal load then reports it)."""
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(model_name)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        files = sorted(p for f in folders for p in Path(f).glob("*/tokenizer"))
+        files += [p.with_name("config.cfg") for p in files]
+        key = fingerprint(
+            ["default-tokenizer", version("spacy"), model_name, *_QUOTE_INFIXES, *files]
+        )
+    except (ImportError, ValueError, PackageNotFoundError):
+        return False
+    if not files or cache_dir() is None:
+        return False  # without a cache, checking would load the model twice every time
+    return cached_json(
+        "default-tokenizer",
+        key,
+        lambda: _same_tokenizer(model_name),
+        lambda same: {"same": same},
+        lambda d: bool(d["same"]),
+    )
+
+
+def _same_tokenizer(model_name: str) -> bool:
+    import spacy
+
+    from parley.nlp.tokenizer import with_infixes
+
+    nlp = spacy.load(model_name)
+    add_quote_infixes(nlp)
+    built = with_infixes(nlp, _QUOTE_INFIXES)
+    loaded: Tokenizer = nlp.tokenizer
+    return bool(built.to_bytes(exclude=["vocab"]) == loaded.to_bytes(exclude=["vocab"]))
 
 
 # A colon or semicolon glued to an opening quote mark ('He added:“We ...'): scrapers and some

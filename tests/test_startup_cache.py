@@ -101,3 +101,40 @@ def test_damaged_cached_pattern_keys_are_rebuilt(
     entry.write_bytes(entry.read_bytes()[:1000])  # truncated
     assert cached_pattern_keys(nlp, patterns) == built
     assert json.loads(entry.read_bytes().partition(b"\n")[2]) == built, "rewritten whole"
+
+
+@pytest.mark.model
+def test_the_tokenizer_built_with_our_infixes_is_the_loaded_one_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up builds the model's tokenizer with our quote infixes instead of reading it and
+    changing it; the result must be the same tokenizer, and a cached verdict is used only
+    while the model's files are those it was checked on."""
+    from parley.nlp import _default_tokenizer, _load_model
+
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path))
+    slow = spacy.load(MODEL)
+    add_quote_infixes(slow)
+    assert _default_tokenizer(MODEL) is True
+    [entry] = tmp_path.glob("default-tokenizer-*.json")
+    fast = _load_model(MODEL)
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == slow.tokenizer.to_bytes(  # type: ignore[union-attr]
+        exclude=["vocab"]
+    )
+    text = "He added:“We will not sign,” and left; “Never.”"
+    assert [t.text for t in fast(text)] == [t.text for t in slow(text)]
+    entry.write_bytes(entry.read_bytes().replace(b"true", b"false"))  # damaged: rebuilt
+    assert _default_tokenizer(MODEL) is True
+
+
+@pytest.mark.model
+def test_a_model_with_its_own_tokenizer_is_loaded_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import parley.nlp as nlp_module
+
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(nlp_module, "_same_tokenizer", lambda name: False)
+    assert nlp_module._default_tokenizer(MODEL) is False
+    loaded = nlp_module._load_model(MODEL)
+    assert "[:;]" in loaded.tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
