@@ -84,6 +84,20 @@ def test_rulers_fed_per_document_find_what_rulers_with_every_pattern_find(
 
 
 @pytest.mark.model
+def test_rulers_fed_from_several_threads_find_what_rulers_with_every_pattern_find() -> None:
+    """``parley serve`` analyses in a thread pool: documents analysed at once by one
+    pipeline whose rulers are still being fed get the entities of the eager rulers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = load_kb()  # a new knowledge base: a new pipeline, nothing fed yet
+    lazy = load_pipeline(MODEL, fresh)
+    texts = _texts(cached_patterns(fresh))
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda t: _ents(lazy(t)), texts))
+    assert found == [_ents(d) for d in _eager(fresh).pipe(texts)]
+
+
+@pytest.mark.model
 def test_damaged_cached_pattern_keys_are_rebuilt(
     kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,7 @@ pipeline.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +72,7 @@ class RulerFeeder:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.pending: list[_Pending] = []
+        self._lock = threading.Lock()
 
     def defer(
         self,
@@ -92,18 +94,33 @@ class RulerFeeder:
         self.pending.append(pending)
 
     def _add(self, name: str, patterns: list[dict[str, Any]]) -> None:
-        """Add phrase patterns, tokenising them only (the components before the ruler would
-        tag and parse every pattern text; a phrase matcher on ``ORTH``/``LOWER`` reads only
-        the tokens)."""
-        if patterns:
-            ruler: EntityRuler = self.nlp.get_pipe(name)  # type: ignore[assignment]
-            with self.nlp.select_pipes(enable=[name]):
-                ruler.add_patterns(patterns)
+        """Add phrase patterns to the ruler ``name`` as ``EntityRuler.add_patterns`` does,
+        tokenising them only and without switching pipes off.
+
+        ``add_patterns`` runs the pattern texts through ``nlp.pipe`` with the other
+        components disabled, a change to the shared pipeline that another thread analysing
+        at that moment (``parley serve`` analyses in a thread pool) would see; a phrase
+        matcher on ``ORTH``/``LOWER`` reads only the tokens, which the tokenizer alone makes.
+        The entity id is recorded before the pattern can match."""
+        ruler: EntityRuler = self.nlp.get_pipe(name)  # type: ignore[assignment]
+        for entry in patterns:
+            label = entry["label"]
+            if "id" in entry:
+                shown = label
+                label = ruler._create_label(label, entry["id"])
+                ruler._ent_ids[ruler.matcher._normalize_key(label)] = (shown, entry["id"])
+            doc = self.nlp.make_doc(entry["pattern"])
+            ruler.phrase_patterns[label].append(doc)
+            ruler.phrase_matcher.add(label, [doc])
 
     def __call__(self, doc: Doc) -> Doc:
-        for pending in self.pending:
-            if pending.by_first:
-                self._add(pending.ruler, pending.due(doc))
+        """Add the patterns ``doc`` may match; one thread at a time, so a document never
+        passes its rulers while a pattern it needs is half added by another thread."""
+        if any(p.by_first for p in self.pending):
+            with self._lock:
+                for pending in self.pending:
+                    if pending.by_first:
+                        self._add(pending.ruler, pending.due(doc))
         return doc
 
 
