@@ -271,13 +271,15 @@ def analyze_cli(
 
 
 def _load_for_good(pipeline: Any) -> None:
-    """Load the model, then exempt everything alive from garbage collection
-    (``gc.freeze``): the model lives as long as the process, and a full collection soon after
-    loading it walked its million objects for nothing (0.08 s of a one-sentence analysis)."""
+    """In the console script's own process, load the model, then exempt everything alive
+    from garbage collection (``gc.freeze``): the model lives as long as the process, and a
+    full collection soon after loading it, and the exit, walked its objects for nothing
+    (0.08 s and more of a one-sentence analysis)."""
     import gc
 
-    pipeline.nlp  # noqa: B018 - loads the model
-    gc.freeze()
+    if _OWN_PROCESS:
+        pipeline.nlp  # noqa: B018 - loads the model
+        gc.freeze()
 
 
 def _report_rejection(r: Rejection) -> None:
@@ -733,8 +735,15 @@ def serve_cli(
     run_workers(settings.db_url, host, port, workers, token_env, request_timeout)
 
 
+# Set by the console script only: an application that runs the commands in its own process
+# (a test's CliRunner, a notebook) keeps its garbage collector as it is.
+_OWN_PROCESS = False
+
+
 def main() -> None:
     """Entry point of the ``parley`` console script."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     app()
 
 
