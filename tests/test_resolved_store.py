@@ -12,6 +12,7 @@ import os
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -508,9 +509,10 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
     refresh_resolved(store, None)
     assert dump(store) == chunked
     assert len(chunked["tracks"]) == 2 and len(chunked["agreements"]) == 1
-    # Tracks and agreements are merged once: each article behind them is read once, whatever
-    # the chunk (re-reading them for every chunk made the refresh quadratic in a track's size).
-    assert parts and len(parts) == len(set(parts))
+    # Tracks and agreements are merged once: each article behind them is read at most twice
+    # (its keys, then merged), whatever the chunk; re-reading them for every chunk made the
+    # refresh quadratic in a track's size.
+    assert parts and max(Counter(parts).values()) <= 2
     if chunk == 1:
         assert max(reads) < len(items)
 

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
-from parley.resolve.agreements import merge_agreements
+from parley.resolve.agreements import AgreementMerger
 from parley.resolve.stories import EventRef, cluster_stories, story_reach, story_refs
-from parley.resolve.tracks import merge_tracks, track_key
+from parley.resolve.tracks import TrackMerger, track_key
 from parley.store.transaction import (
     EventWindow,
     KeyedAgreement,
@@ -193,24 +193,72 @@ def _refresh_stories(tx: Transaction, ids: set[str], reach: dict[str, int]) -> R
 
 
 def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
-    """The tracks and agreements of :func:`_refresh_ids` for the articles ``ids``, read as
-    parts (no text, no events, no actors), and the resolved marks of the stored ones."""
-    parts, stored = tx.record_parts(ids)
+    """The tracks and agreements of :func:`_refresh_ids` for the articles ``ids``, and the
+    resolved marks of the stored ones.
+
+    Read as parts (no text, no events, no actors) and streamed oldest first through the
+    mergers a page at a time: memory holds the merged records and a few small facts per
+    article (its keys, its date), not the analyses behind a track that spans the run."""
+    stored: set[str] = set()
+    reported: dict[str, tuple[set[str], set[str]]] = {}
+    for page in _pages(ids):
+        parts, got = tx.record_parts(page)
+        stored |= got
+        for an in parts:
+            reported[an.article.id] = (_track_keys(an), _agreement_keys(an))
     scope = _Scope(
         set(ids),
-        _all_keys(parts, _track_keys) | tx.track_keys_of(ids),
-        _all_keys(parts, _agreement_keys) | tx.agreement_keys_of(ids),
+        {k for t, _ in reported.values() for k in t} | tx.track_keys_of(ids),
+        {k for _, a in reported.values() for k in a} | tx.agreement_keys_of(ids),
         set(),
         set(),
     )
     behind = tx.articles_of_tracks(scope.track_keys) | tx.articles_of_agreements(
         scope.agreement_keys
     )
-    parts += tx.record_parts(behind - stored)[0]
-    analyses = sorted(parts, key=_published)
-    tracks, agreements = _replace_records(tx, analyses, scope, stored)
+    records = _Records()
+    for page in _pages(tx.in_publication_order(behind | set(reported))):
+        for an in sorted(tx.record_parts(page)[0], key=_published):
+            records.add(an)
+    tracks, agreements = _write_records(
+        tx,
+        scope,
+        records,
+        _keyed(scope, {i: t for i, (t, _) in reported.items()}),
+        _keyed(scope, {i: a for i, (_, a) in reported.items()}),
+    )
     tx.mark_resolved(stored)
-    return RefreshReport(len(analyses), tracks, agreements)
+    return RefreshReport(records.count, tracks, agreements)
+
+
+def _pages(items: Sequence[str], size: int = UNRESOLVED_CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class _Records:
+    """Tracks, agreements and every report of a numbered round, from analyses added oldest
+    first (:func:`_published` order)."""
+
+    def __init__(self) -> None:
+        self.tracks = TrackMerger()
+        self.agreements = AgreementMerger()
+        self.reports: dict[str, list[tuple[tuple[dt.date, str], Round]]] = {}
+        self.order: dict[str, tuple[dt.date, str]] = {}
+        self.published: dict[str, dt.date | None] = {}
+        self.count = 0
+
+    def add(self, an: Analysis) -> None:
+        self.count += 1
+        self.tracks.add(an)
+        self.agreements.add(an)
+        self.order[an.article.id] = _published(an)
+        self.published[an.article.id] = an.article.published_at
+        for key, stamped in _round_reports(an):
+            self.reports.setdefault(key, []).append((self.order[an.article.id], stamped))
+
+    def histories(self, key: str, merged: Track) -> list[list[Round]]:
+        return _slotted(merged, self.reports.get(key, []), self.order)
 
 
 # -- what to recompute ---------------------------------------------------------------------------
@@ -292,30 +340,48 @@ def _replace_records(
     """Merge and replace the tracks and agreements in ``scope`` from ``analyses`` (every
     article behind them); ``present``: the changed articles still stored. Returns how many
     tracks and agreements were written."""
+    records = _Records()
+    for an in sorted(analyses, key=_published):
+        records.add(an)
     changed = [a for a in analyses if a.article.id in present]
-    tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
+    return _write_records(
+        tx,
+        scope,
+        records,
+        _reports(scope, changed, _track_keys),
+        _reports(scope, changed, _agreement_keys),
+    )
+
+
+def _write_records(
+    tx: Transaction,
+    scope: _Scope,
+    records: _Records,
+    track_reports: dict[str, set[str]],
+    agreement_reports: dict[str, set[str]],
+) -> tuple[int, int]:
+    """Replace the tracks and agreements in ``scope`` by the merged ``records`` and the
+    article → key links of the changed articles; how many of each were written."""
+    tracks = [tr for tr in records.tracks.result() if track_key(tr) in scope.track_keys]
     agreements = [
-        ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
+        ag for ag in records.agreements.result() if agreement_key(ag.name) in scope.agreement_keys
     ]
     tx.replace_tracks(
         scope.track_keys,
-        [
-            KeyedTrack(track_key(tr), tr, round_histories(track_key(tr), tr, analyses))
-            for tr in tracks
-        ],
-        _reports(scope, changed, _track_keys),
-        {a.article.id: a.article.published_at for a in analyses},
+        [KeyedTrack(track_key(tr), tr, records.histories(track_key(tr), tr)) for tr in tracks],
+        track_reports,
+        records.published,
     )
     tx.replace_agreements(
         scope.agreement_keys,
         [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
-        _reports(scope, changed, _agreement_keys),
+        agreement_reports,
     )
     log.info(
         "refreshed %d tracks, %d agreements from %d analyses",
         len(tracks),
         len(agreements),
-        len(analyses),
+        records.count,
     )
     return len(tracks), len(agreements)
 
@@ -337,6 +403,13 @@ def _reports(scope: _Scope, present: list[Analysis], keys_of: KeysOf) -> dict[st
     return out
 
 
+def _keyed(scope: _Scope, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """:func:`_reports` from the keys already read of the changed articles (``found``)."""
+    out: dict[str, set[str]] = {i: set() for i in scope.ids}
+    out.update(found)
+    return out
+
+
 def _touched(story: Story, scope: _Scope) -> bool:
     refs = [split_ref(r) for r in story.events]
     return any(aid in scope.ids or (aid, i) in scope.old_refs for aid, i in refs)
@@ -350,16 +423,36 @@ def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> li
     the first session whose last report is not older than it.
     """
     order = {an.article.id: _published(an) for an in analyses}
+    reports = [
+        (order[an.article.id], stamped)
+        for an in analyses  # already oldest first
+        for k, stamped in _round_reports(an)
+        if k == key
+    ]
+    return _slotted(merged, reports, order)
+
+
+def _round_reports(an: Analysis) -> Iterator[tuple[str, Round]]:
+    """Each numbered round ``an`` reports, under its track's key, stamped with the article."""
+    for tr in an.tracks:
+        key = track_key(tr)
+        for r in tr.rounds:
+            if r.ordinal is not None:
+                yield key, r if r.article_id else r.model_copy(update={"article_id": an.article.id})
+
+
+def _slotted(
+    merged: Track,
+    reports: Sequence[tuple[tuple[dt.date, str], Round]],
+    order: dict[str, tuple[dt.date, str]],
+) -> list[list[Round]]:
+    """``reports`` (when, round) put under the session of ``merged`` each belongs to."""
     out: list[list[Round]] = [[] if r.ordinal is not None else [r] for r in merged.rounds]
-    for an in analyses:  # already oldest first
-        for tr in (tr for tr in an.tracks if track_key(tr) == key):
-            for r in tr.rounds:
-                if r.ordinal is None:
-                    continue
-                stamped = r if r.article_id else r.model_copy(update={"article_id": an.article.id})
-                slot = _session_of(merged.rounds, r.ordinal, order[an.article.id], order)
-                if slot is not None:
-                    out[slot].append(stamped)
+    for when, stamped in reports:
+        assert stamped.ordinal is not None
+        slot = _session_of(merged.rounds, stamped.ordinal, when, order)
+        if slot is not None:
+            out[slot].append(stamped)
     return [h or [r] for h, r in zip(out, merged.rounds, strict=True)]
 
 

@@ -189,6 +189,19 @@ class Transaction:
                     )
         return parts, stored
 
+    def in_publication_order(self, ids: Iterable[str]) -> list[str]:
+        """The stored articles among ``ids``, oldest first (publication day, undated first,
+        then id): the order resolution merges them in."""
+        a = t.articles.c
+        found = [
+            (day or dt.date.min, aid)
+            for chunk in _chunks(ids)
+            for aid, day in self.conn.execute(
+                sa.select(a.id, a.published_at).where(a.id.in_(chunk))
+            )
+        ]
+        return [aid for _, aid in sorted(found)]
+
     def unresolved(self) -> set[str]:
         """Stored articles never resolved (a batch interrupted before its refresh)."""
         a, r = t.articles.c.id, t.resolved_articles.c.article_id
