@@ -509,10 +509,11 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
     refresh_resolved(store, None)
     assert dump(store) == chunked
     assert len(chunked["tracks"]) == 2 and len(chunked["agreements"]) == 1
-    # Tracks and agreements are merged once: each article behind them is read at most twice
-    # (its keys, then merged), whatever the chunk; re-reading them for every chunk made the
+    # Tracks and agreements are merged once: each article behind them is read at most three
+    # times (its keys, then merged with its tracks and with its agreements: here every key
+    # falls in one group), whatever the chunk; re-reading them for every chunk made the
     # refresh quadratic in a track's size.
-    assert parts and max(Counter(parts).values()) <= 2
+    assert parts and max(Counter(parts).values()) <= 3
     if chunk == 1:
         assert max(reads) < len(items)
 
@@ -561,3 +562,18 @@ def test_a_closing_refresh_stopped_before_the_tracks_leaves_its_articles_unresol
     refresh_resolved(store, None)
     assert dump(store) == chunked
     assert chunked["tracks"]
+
+
+def test_merging_a_run_one_track_or_agreement_at_a_time_equals_a_rebuild(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end of a closing refresh merges and writes the run's records a group of keys at a
+    time (memory holds one group's); groups of one key give the rows of a rebuild."""
+    monkeypatch.setattr(sys.modules["parley.resolve.refresh"], "KEY_GROUP", 1)
+    for a in ORDERS["newest first"](corpus()):
+        store.save(a)
+    refresh_unresolved(store, chunk=4)
+    grouped = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == grouped
+    assert len(grouped["tracks"]) == 2 and len(grouped["agreements"]) == 1

@@ -41,7 +41,9 @@ class AgreementMerger:
     """:func:`merge_agreements` fed one analysis at a time, oldest first (publication date,
     then id), so a caller can stream a run's articles through it."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: set[str] | None = None) -> None:
+        """``only``: merge the agreements under these keys only (all when None)."""
+        self.only = only
         self.merged: dict[str, Agreement] = {}
         self.timeline: dict[str, list[tuple[str, int, AgreementStatus]]] = {}
         self.order = 0
@@ -51,6 +53,8 @@ class AgreementMerger:
         published = an.article.published_at.isoformat() if an.article.published_at else ""
         for ag in an.agreements:
             key = agreement_key(ag.name)
+            if self.only is not None and key not in self.only:
+                continue
             base = self.merged.setdefault(key, ag.model_copy(update={"statuses": []}))
             base.parties = list(dict.fromkeys([*base.parties, *ag.parties]))
             for st in _statuses_of(ag):

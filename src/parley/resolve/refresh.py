@@ -49,6 +49,10 @@ __all__ = [
     "round_histories",
 ]
 
+# Track (or agreement) keys whose records the end of :func:`refresh_unresolved` merges and
+# writes together: memory holds one group's records.
+KEY_GROUP = 200
+
 # Articles one step of :func:`refresh_unresolved` resolves: memory holds their analyses and
 # those behind the records they touch, never the whole run's.
 UNRESOLVED_CHUNK = 500
@@ -197,8 +201,9 @@ def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
     resolved marks of the stored ones.
 
     Read as parts (no text, no events, no actors) and streamed oldest first through the
-    mergers a page at a time: memory holds the merged records and a few small facts per
-    article (its keys, its date), not the analyses behind a track that spans the run."""
+    mergers a page at a time, for a group of keys at a time, each group written before the
+    next is merged: memory holds one group's merged records and a few small facts per
+    article (its keys, its date), not the run's records or the analyses behind them."""
     stored: set[str] = set()
     reported: dict[str, tuple[set[str], set[str]]] = {}
     for page in _pages(ids):
@@ -206,32 +211,46 @@ def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
         stored |= got
         for an in parts:
             reported[an.article.id] = (_track_keys(an), _agreement_keys(an))
-    scope = _Scope(
-        set(ids),
-        {k for t, _ in reported.values() for k in t} | tx.track_keys_of(ids),
-        {k for _, a in reported.values() for k in a} | tx.agreement_keys_of(ids),
-        set(),
-        set(),
-    )
-    behind = tx.articles_of_tracks(scope.track_keys) | tx.articles_of_agreements(
-        scope.agreement_keys
-    )
-    records = _Records()
-    for page in _pages(tx.in_publication_order(behind | set(reported))):
+    track_keys = {k for t, _ in reported.values() for k in t} | tx.track_keys_of(ids)
+    agreement_keys = {k for _, a in reported.values() for k in a} | tx.agreement_keys_of(ids)
+    read = tracks = agreements = 0
+    for group in _pages(sorted(track_keys), KEY_GROUP):
+        keys = set(group)
+        behind = tx.articles_of_tracks(keys) | {i for i, (t, _) in reported.items() if t & keys}
+        records = _merged(tx, behind, tracks=keys)
+        read += records.count
+        tracks += _write_tracks(tx, keys, records, {})
+    for group in _pages(sorted(agreement_keys), KEY_GROUP):
+        keys = set(group)
+        behind = tx.articles_of_agreements(keys)
+        behind |= {i for i, (_, a) in reported.items() if a & keys}
+        records = _merged(tx, behind, agreements=keys)
+        read += records.count
+        agreements += _write_agreements(tx, keys, records, {})
+    scope = _Scope(set(ids), set(), set(), set(), set())
+    tx.replace_tracks(set(), [], _keyed(scope, {i: t for i, (t, _) in reported.items()}), {})
+    tx.replace_agreements(set(), [], _keyed(scope, {i: a for i, (_, a) in reported.items()}))
+    tx.mark_resolved(stored)
+    return RefreshReport(read, tracks, agreements)
+
+
+def _merged(
+    tx: Transaction,
+    ids: set[str],
+    tracks: set[str] | None = None,
+    agreements: set[str] | None = None,
+) -> _Records:
+    """The articles ``ids`` merged oldest first, a page of parts at a time, keeping the
+    tracks and agreements under the keys given (none of a kind not given)."""
+    records = _Records(tracks or set(), agreements or set())
+    for page in _pages(tx.in_publication_order(ids)):
         for an in sorted(tx.record_parts(page)[0], key=_published):
             records.add(an)
-    tracks, agreements = _write_records(
-        tx,
-        scope,
-        records,
-        _keyed(scope, {i: t for i, (t, _) in reported.items()}),
-        _keyed(scope, {i: a for i, (_, a) in reported.items()}),
-    )
-    tx.mark_resolved(stored)
-    return RefreshReport(records.count, tracks, agreements)
+    return records
 
 
 def _pages(items: Sequence[str], size: int = UNRESOLVED_CHUNK) -> Iterator[Sequence[str]]:
+    """``items`` in consecutive slices of ``size``."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -240,9 +259,11 @@ class _Records:
     """Tracks, agreements and every report of a numbered round, from analyses added oldest
     first (:func:`_published` order)."""
 
-    def __init__(self) -> None:
-        self.tracks = TrackMerger()
-        self.agreements = AgreementMerger()
+    def __init__(self, tracks: set[str] | None = None, agreements: set[str] | None = None) -> None:
+        """Only the tracks and agreements under the keys given, when given."""
+        self.tracks = TrackMerger(tracks)
+        self.agreements = AgreementMerger(agreements)
+        self.keys = tracks
         self.reports: dict[str, list[tuple[tuple[dt.date, str], Round]]] = {}
         self.order: dict[str, tuple[dt.date, str]] = {}
         self.published: dict[str, dt.date | None] = {}
@@ -255,7 +276,8 @@ class _Records:
         self.order[an.article.id] = _published(an)
         self.published[an.article.id] = an.article.published_at
         for key, stamped in _round_reports(an):
-            self.reports.setdefault(key, []).append((self.order[an.article.id], stamped))
+            if self.keys is None or key in self.keys:
+                self.reports.setdefault(key, []).append((self.order[an.article.id], stamped))
 
     def histories(self, key: str, merged: Track) -> list[list[Round]]:
         return _slotted(merged, self.reports.get(key, []), self.order)
@@ -362,28 +384,37 @@ def _write_records(
 ) -> tuple[int, int]:
     """Replace the tracks and agreements in ``scope`` by the merged ``records`` and the
     article → key links of the changed articles; how many of each were written."""
-    tracks = [tr for tr in records.tracks.result() if track_key(tr) in scope.track_keys]
-    agreements = [
-        ag for ag in records.agreements.result() if agreement_key(ag.name) in scope.agreement_keys
-    ]
+    tracks = _write_tracks(tx, scope.track_keys, records, track_reports)
+    agreements = _write_agreements(tx, scope.agreement_keys, records, agreement_reports)
+    log.info(
+        "refreshed %d tracks, %d agreements from %d analyses", tracks, agreements, records.count
+    )
+    return tracks, agreements
+
+
+def _write_tracks(
+    tx: Transaction, keys: set[str], records: _Records, reports: dict[str, set[str]]
+) -> int:
+    """Replace the tracks under ``keys`` by the merged ones, and the links ``reports``."""
+    tracks = [tr for tr in records.tracks.result() if track_key(tr) in keys]
     tx.replace_tracks(
-        scope.track_keys,
+        keys,
         [KeyedTrack(track_key(tr), tr, records.histories(track_key(tr), tr)) for tr in tracks],
-        track_reports,
+        reports,
         records.published,
     )
+    return len(tracks)
+
+
+def _write_agreements(
+    tx: Transaction, keys: set[str], records: _Records, reports: dict[str, set[str]]
+) -> int:
+    """Replace the agreements under ``keys`` by the merged ones, and the links ``reports``."""
+    found = [ag for ag in records.agreements.result() if agreement_key(ag.name) in keys]
     tx.replace_agreements(
-        scope.agreement_keys,
-        [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
-        agreement_reports,
+        keys, [KeyedAgreement(agreement_key(ag.name), ag) for ag in found], reports
     )
-    log.info(
-        "refreshed %d tracks, %d agreements from %d analyses",
-        len(tracks),
-        len(agreements),
-        records.count,
-    )
-    return len(tracks), len(agreements)
+    return len(found)
 
 
 def _replace_stories(tx: Transaction, with_events: list[Analysis], scope: _Scope) -> int:

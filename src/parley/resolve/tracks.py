@@ -46,7 +46,9 @@ class TrackMerger:
     """:func:`merge_tracks` fed one analysis at a time, oldest first (publication date, then
     id): a caller can stream a run's articles through it and hold only the merged tracks."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: set[str] | None = None) -> None:
+        """``only``: merge the tracks under these keys only (all when None)."""
+        self.only = only
         self.merged: dict[str, Track] = {}
         self.headlines: dict[str, str] = {}
 
@@ -57,6 +59,8 @@ class TrackMerger:
         self.headlines[an.article.id] = an.article.title or ""
         for tr in an.tracks:
             key = track_key(tr)
+            if self.only is not None and key not in self.only:
+                continue
             base = self.merged.get(key)
             if base is None:
                 base = tr.model_copy(
