@@ -1,15 +1,17 @@
 """Memory of a batch run's closing refresh: all the run's analyses at once against chunks.
 
 A batch run ends by resolving its new articles (tracks, agreements, stories). It used to read
-every analysis of the run into memory in one refresh; it now resolves them a chunk at a time
-(:func:`parley.resolve.refresh_unresolved`). This bench builds stores of ``--sizes`` synthetic
+every analysis of the run into memory in one refresh; it now resolves their stories a chunk at
+a time and merges their tracks and agreements once, from the parts of the analyses a merge
+reads (:func:`parley.resolve.refresh_unresolved`). This bench builds stores of ``--sizes`` synthetic
 articles (the analyses of ``bench/api_latency.py``: five dated events, actors, quotes; no
 spaCy), saved as a batch run saves them and left unresolved, then resolves each store in a
 fresh process both ways and prints that process's peak resident memory and CPU seconds, and
 the rows each way leaves (the same):
 
 a. ``refresh_resolved(store, every id)``: one refresh of the whole run (before);
-b. ``refresh_unresolved(store)``: chunks of 500 articles, one transaction each (now).
+b. ``refresh_unresolved(store)``: stories in chunks of 500 articles, one transaction each,
+   then tracks and agreements in one (now).
 
 Both give the same rows (``tests/test_resolved_store.py``). Usage::
 
@@ -51,7 +53,15 @@ with open_store(sys.argv[1]) as store:
     with store.engine.connect() as conn:
         rows = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in TABLES}
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"peak_mb": round(peak), "cpu_s": round(cpu, 2), **rows}))
+status = dict(l.split(":", 1) for l in open("/proc/self/status") if l.startswith("Rss"))
+kib = {k: int(v.split()[0]) for k, v in status.items()}
+# The store's file is read through a memory map (up to 1 GiB), whose pages count as resident:
+# RssFile is that (shared, given back under pressure), RssAnon the process's own memory.
+mapped = {
+    "anon_mb_at_end": kib.get("RssAnon", 0) // 1024,
+    "file_mb_at_end": kib.get("RssFile", 0) // 1024,
+}
+print(json.dumps({"peak_mb": round(peak), **mapped, "cpu_s": round(cpu, 2), **rows}))
 """
 
 

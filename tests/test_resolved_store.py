@@ -11,6 +11,8 @@ import json
 import os
 import random
 import re
+import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -485,7 +487,8 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
     for a in ORDERS["shuffled"](items):
         store.save(a)
     reads: list[int] = []
-    original = Transaction.analyses
+    parts: list[str] = []
+    original, original_parts = Transaction.analyses, Transaction.record_parts
 
     def counted(
         self: Transaction, ids: Iterable[str] | None, events: bool = True
@@ -494,7 +497,13 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
         reads.append(len(out))
         return out
 
+    def counted_parts(self: Transaction, ids: Iterable[str]) -> tuple[list[Analysis], set[str]]:
+        out = original_parts(self, ids)
+        parts.extend(a.article.id for a in out[0])
+        return out
+
     monkeypatch.setattr(Transaction, "analyses", counted)
+    monkeypatch.setattr(Transaction, "record_parts", counted_parts)
     report = refresh_unresolved(store, chunk=chunk)
     monkeypatch.undo()
     chunked = dump(store)
@@ -502,6 +511,11 @@ def test_resolving_unresolved_articles_in_chunks_equals_a_rebuild(
     refresh_resolved(store, None)
     assert dump(store) == chunked
     assert len(chunked["tracks"]) == 2 and len(chunked["agreements"]) == 1
+    # Tracks and agreements are merged once: each article behind them is read at most three
+    # times (its keys, then merged with its tracks and with its agreements: here every key
+    # falls in one group), whatever the chunk; re-reading them for every chunk made the
+    # refresh quadratic in a track's size.
+    assert parts and max(Counter(parts).values()) <= 3
     if chunk == 1:
         assert max(reads) < len(items)
 
@@ -544,3 +558,64 @@ def test_a_state_and_its_army_are_one_side_in_the_store_in_any_order(store: Stor
         found = store.agreement("Tatmadaw–Arakan Army ceasefire")
         assert found.name == "Myanmar–Arakan Army ceasefire"
         assert len(store.agreements()) == 1
+
+
+def test_a_second_run_resolved_in_chunks_merges_with_the_first_as_a_rebuild_does(
+    store: Store,
+) -> None:
+    """A run's articles fall between the dates of articles an earlier run resolved (the
+    tracks' merge order interleaves them): the closing refresh of the second run gives the
+    rows of a rebuild."""
+    items = ORDERS["shuffled again"](corpus())
+    first, second = items[::2], items[1::2]
+    for a in first:
+        store.save(a)
+    refresh_unresolved(store, chunk=2)
+    for a in second:
+        store.save(a)
+    refresh_unresolved(store, chunk=2)
+    chunked = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == chunked
+
+
+def test_a_closing_refresh_stopped_before_the_tracks_leaves_its_articles_unresolved(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stories of a run are written chunk by chunk, its tracks and agreements at the end;
+    killed in between, no article counts as resolved, and the next refresh gives the rows of
+    a rebuild."""
+    items = corpus()
+    for a in items:
+        store.save(a)
+
+    def killed(tx: Transaction, ids: list[str]) -> None:
+        raise KeyboardInterrupt
+
+    # ``parley.resolve.refresh`` names the function there; the module is in sys.modules.
+    monkeypatch.setattr(sys.modules["parley.resolve.refresh"], "_refresh_records", killed)
+    with pytest.raises(KeyboardInterrupt):
+        refresh_unresolved(store, chunk=3)
+    monkeypatch.undo()
+    with store.transaction() as tx:
+        assert tx.unresolved() == {a.article.id for a in items}
+    refresh_unresolved(store, chunk=3)
+    chunked = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == chunked
+    assert chunked["tracks"]
+
+
+def test_merging_a_run_one_track_or_agreement_at_a_time_equals_a_rebuild(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end of a closing refresh merges and writes the run's records a group of keys at a
+    time (memory holds one group's); groups of one key give the rows of a rebuild."""
+    monkeypatch.setattr(sys.modules["parley.resolve.refresh"], "KEY_GROUP", 1)
+    for a in ORDERS["newest first"](corpus()):
+        store.save(a)
+    refresh_unresolved(store, chunk=4)
+    grouped = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == grouped
+    assert len(grouped["tracks"]) == 2 and len(grouped["agreements"]) == 1

@@ -254,6 +254,8 @@ def analyze_cli(
         if isinstance(item, Rejection):
             _report_rejection(item)
             continue
+        if done == 0:
+            _load_for_good(pipeline)
         try:
             analysis: Analysis = pipeline.run(item)
         except InputError as e:
@@ -266,6 +268,18 @@ def analyze_cli(
             _out().print(analysis_view(analysis))
     if done == 0:
         raise typer.Exit(1)
+
+
+def _load_for_good(pipeline: Any) -> None:
+    """In the console script's own process, load the model, then exempt everything alive
+    from garbage collection (``gc.freeze``): the model lives as long as the process, and a
+    full collection soon after loading it, and the exit, walked its objects for nothing
+    (0.08 s and more of a one-sentence analysis)."""
+    import gc
+
+    if _OWN_PROCESS:
+        pipeline.nlp  # noqa: B018 - loads the model
+        gc.freeze()
 
 
 def _report_rejection(r: Rejection) -> None:
@@ -721,8 +735,15 @@ def serve_cli(
     run_workers(settings.db_url, host, port, workers, token_env, request_timeout)
 
 
+# Set by the console script only: an application that runs the commands in its own process
+# (a test's CliRunner, a notebook) keeps its garbage collector as it is.
+_OWN_PROCESS = False
+
+
 def main() -> None:
     """Entry point of the ``parley`` console script."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     app()
 
 

@@ -25,7 +25,6 @@ from parley.cli import (
     open_store,  # imports the store on first use: `parley analyze` never loads SQLAlchemy
 )
 from parley.collect.alerts import Subscription
-from parley.collect.fetch import canonical_url
 
 __all__ = ["fetch_cli", "watch_cli", "feeds_cli", "subscribe_cli", "alerts_cli"]
 
@@ -78,6 +77,7 @@ def watch_cli(
     Without --once, runs a cycle every --interval seconds until interrupted; a restart resumes
     where it stopped. With --add/--remove only, changes the list of feeds and exits.
     """
+    from parley.collect.fetch import canonical_url  # not at the top: it loads httpx
     from parley.collect.watch import watch
 
     settings = _settings(db)

@@ -9,8 +9,9 @@ new entry and a stale one is never read.
 The folder is ``$PARLEY_CACHE_DIR``, else ``$XDG_CACHE_HOME/parley``, else ``~/.cache/parley``;
 ``PARLEY_CACHE_DIR=off`` turns caching off. (The location is read from the environment here,
 like ``XDG_CACHE_HOME`` itself, because it is a property of the machine, not of a run.) Entries
-are JSON, never pickle, so a planted file cannot run code. Any error reading or writing the
-cache falls back to building in memory: a cache can make Parley faster, never break it.
+are JSON, never pickle, so a planted file cannot run code, and each starts with the SHA-256 of
+the rest: a truncated or damaged entry is rebuilt, never trusted. Any error reading or writing
+the cache falls back to building in memory: a cache can make Parley faster, never break it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Bumped when the layout of any cached value changes.
-_LAYOUT = "1"
+_LAYOUT = "2"
 
 
 def cache_dir() -> Path | None:
@@ -82,7 +83,7 @@ def cached_json(
         return build()
     path = folder / f"{name}-{key}.json"
     try:
-        return load(json.loads(path.read_bytes()))
+        return load(json.loads(_checked(path.read_bytes())))
     except FileNotFoundError:
         pass
     except (OSError, ValueError, TypeError, KeyError, IndexError) as e:
@@ -92,14 +93,27 @@ def cached_json(
     return value
 
 
+def _checked(raw: bytes) -> bytes:
+    """The JSON of an entry whose first line is the SHA-256 of the rest.
+
+    Raises:
+        ValueError: the digest is missing or does not match (a damaged or foreign file).
+    """
+    digest, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != digest:
+        raise ValueError("checksum mismatch")
+    return body
+
+
 def _write(path: Path, data: Any) -> None:
     """Write atomically (temporary file, then rename), so readers never see half an entry."""
     try:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as f:
+                f.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -16,17 +16,19 @@ from __future__ import annotations
 import json
 import logging
 import weakref
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase
-from parley.knowledge.diskcache import cached_json, fingerprint
+from parley.knowledge.diskcache import cache_dir, cached_json, fingerprint
 from parley.nlp.lexicon import load_lexicon
-from parley.nlp.patterns import Pattern, PatternSet, kb_patterns
+from parley.nlp.patterns import PatternSet, kb_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import EntityRuler
+    from spacy.tokenizer import Tokenizer
 
 __all__ = [
     "load_pipeline",
@@ -66,7 +68,6 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
     key = (model_name, len(kb))  # adding actors to the KB invalidates its pipeline
     if key not in per_kb:
         nlp = _load_model(model_name)
-        add_quote_infixes(nlp)
         add_paragraph_breaks(nlp)
         add_kb_rulers(nlp, kb)
         per_kb[key] = nlp
@@ -74,15 +75,64 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
 
 
 def _load_model(model_name: str) -> Language:
+    """The model with :func:`add_quote_infixes` applied: its tokenizer built that way from
+    the start when the model's own is spaCy's default (:mod:`parley.nlp.tokenizer`)."""
     import spacy
 
+    from parley.nlp.tokenizer import TOKENIZER
+
     try:
-        return spacy.load(model_name)
+        if _default_tokenizer(model_name):
+            override = {"@tokenizers": TOKENIZER, "infixes": list(_QUOTE_INFIXES)}
+            return spacy.load(model_name, exclude=["tokenizer"], config={"nlp.tokenizer": override})
+        nlp = spacy.load(model_name)
     except OSError as e:
         # spaCy reports a missing package as OSError E050; anything else is a real failure.
         if "E050" in str(e) or "Can't find model" in str(e):
             raise ModelNotInstalled(model_name) from None
         raise
+    add_quote_infixes(nlp)
+    return nlp
+
+
+def _default_tokenizer(model_name: str) -> bool:
+    """Whether ``model_name``'s serialised tokenizer, with our infixes, is the one
+    :func:`parley.nlp.tokenizer.with_infixes` builds; checked once per model files (False
+    when the model cannot be found: the normal load then reports it)."""
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(model_name)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        files = sorted(p for f in folders for p in Path(f).glob("*/tokenizer"))
+        files += [p.with_name("config.cfg") for p in files]
+        key = fingerprint(
+            ["default-tokenizer", version("spacy"), model_name, *_QUOTE_INFIXES, *files]
+        )
+    except (ImportError, ValueError, PackageNotFoundError):
+        return False
+    if not files or cache_dir() is None:
+        return False  # without a cache, checking would load the model twice every time
+    return cached_json(
+        "default-tokenizer",
+        key,
+        lambda: _same_tokenizer(model_name),
+        lambda same: {"same": same},
+        lambda d: bool(d["same"]),
+    )
+
+
+def _same_tokenizer(model_name: str) -> bool:
+    import spacy
+
+    from parley.nlp.tokenizer import with_infixes
+
+    nlp = spacy.load(model_name)
+    add_quote_infixes(nlp)
+    built = with_infixes(nlp, _QUOTE_INFIXES)
+    loaded: Tokenizer = nlp.tokenizer
+    return bool(built.to_bytes(exclude=["vocab"]) == loaded.to_bytes(exclude=["vocab"]))
 
 
 # A colon or semicolon glued to an opening quote mark ('He added:“We ...'): scrapers and some
@@ -117,13 +167,21 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
     """Add the lower-case and case-sensitive rulers built from ``kb`` before ``ner``.
 
     The lower-case ruler (multi-word names) runs first and the case-sensitive one does not
-    overwrite it, so "US European Command" is not cut down to "US".
+    overwrite it, so "US European Command" is not cut down to "US". Their patterns are given
+    to a feeder component before them, which adds each pattern once a document contains all
+    its words (:mod:`parley.nlp.lazyruler`): the entities are those of rulers holding every
+    pattern, and start-up does not tokenise 3,800 pattern texts.
 
     Returns:
         The patterns added, for inspection.
     """
+    from parley.nlp.lazyruler import FEEDER, RulerFeeder
+
     patterns = cached_patterns(kb)
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    keys = cached_pattern_keys(nlp, patterns)
+    where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    feeder: RulerFeeder = nlp.add_pipe(FEEDER, **where)  # type: ignore[assignment]
+    where = {"after": FEEDER}
     if patterns.lower:
         lower: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
             "entity_ruler",
@@ -131,7 +189,7 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
             config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
             **where,
         )
-        _add_patterns(nlp, lower, RULER_LOWER, patterns.lower)
+        feeder.defer(lower, "LOWER", patterns.lower, keys["lower"])
         where = {"after": RULER_LOWER}
     if patterns.exact:
         exact: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
@@ -140,7 +198,7 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
             **where,
         )
-        _add_patterns(nlp, exact, RULER_EXACT, patterns.exact)
+        feeder.defer(exact, "ORTH", patterns.exact, keys["exact"])
     log.info(
         "entity rulers: %d exact and %d lower-case patterns",
         len(patterns.exact),
@@ -149,16 +207,56 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:
     return patterns
 
 
-def _add_patterns(nlp: Language, ruler: EntityRuler, name: str, patterns: list[Pattern]) -> None:
-    """Add phrase patterns, tokenising them only.
+def cached_pattern_keys(nlp: Language, patterns: PatternSet) -> dict[str, list[list[int]]]:
+    """The token keys of every pattern (:func:`parley.nlp.lazyruler.pattern_keys`), read from
+    the disk cache when the patterns, the tokenizer (spaCy, the model and its version, our
+    infixes) are unchanged."""
+    from importlib.metadata import version
 
-    ``EntityRuler.add_patterns`` runs every pattern text through the components before the
-    ruler (tok2vec, tagger, parser, lemmatizer): over a second for our 2,700 patterns. A
-    phrase matcher on ``ORTH`` or ``LOWER`` reads nothing but the tokens, so the other
-    components are switched off while the patterns are added; the matches are the same.
-    """
-    with nlp.select_pipes(enable=[name]):
-        ruler.add_patterns(patterns)
+    from parley.nlp.lazyruler import pattern_keys
+
+    meta = nlp.meta
+    key = fingerprint(
+        [
+            "kb-pattern-keys",
+            version("spacy"),
+            f"{meta.get('lang')}_{meta.get('name')}",
+            str(meta.get("version")),
+            *_tokenizer_rules(nlp),
+            json.dumps([patterns.lower, patterns.exact], sort_keys=True),
+        ]
+    )
+    return cached_json(
+        "kb-pattern-keys",
+        key,
+        lambda: {
+            "lower": pattern_keys(nlp, patterns.lower, "LOWER"),
+            "exact": pattern_keys(nlp, patterns.exact, "ORTH"),
+        },
+        lambda k: k,
+        lambda d: _checked_keys(d, patterns),
+    )
+
+
+def _tokenizer_rules(nlp: Language) -> list[str]:
+    """The tokenizer's affix and token regular expressions, as text (the model's own and any
+    set since it was loaded, as :func:`add_quote_infixes` does)."""
+    tok = nlp.tokenizer
+    names = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
+    found = (getattr(getattr(tok, n, None), "__self__", None) for n in names)
+    return [str(getattr(rx, "pattern", "")) for rx in found]
+
+
+def _checked_keys(data: dict[str, Any], patterns: PatternSet) -> dict[str, list[list[int]]]:
+    """Cached keys, refused (ValueError: rebuilt) unless one list of integers per pattern."""
+    out = {"lower": data["lower"], "exact": data["exact"]}
+    for name, wanted in (("lower", patterns.lower), ("exact", patterns.exact)):
+        got = out[name]
+        if len(got) != len(wanted) or not all(
+            isinstance(toks, list) and all(type(k) is int for k in toks) for toks in got
+        ):
+            raise ValueError(f"cached {name} pattern keys do not fit the patterns")
+    return out
 
 
 def cached_patterns(kb: KnowledgeBase) -> PatternSet:

@@ -15,7 +15,7 @@ from parley.keys import agreement_key, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
 from parley.resolve.tracks import names_the_state
 
-__all__ = ["merge_agreements", "agreement_key"]
+__all__ = ["merge_agreements", "AgreementMerger", "agreement_key"]
 
 
 def _when(st: AgreementStatus, published: str) -> str:
@@ -31,39 +31,61 @@ def _statuses_of(ag: Agreement) -> list[AgreementStatus]:
 
 def merge_agreements(analyses: Sequence[Analysis]) -> list[Agreement]:
     """Merge per-article agreements into one record each with a dated status timeline."""
-    merged: dict[str, Agreement] = {}
-    timeline: dict[str, list[tuple[str, int, AgreementStatus]]] = {}
-    order = 0
+    merger = AgreementMerger()
     ordered = sorted(analyses, key=lambda a: (a.article.published_at or dt.date.min, a.article.id))
     for an in ordered:
+        merger.add(an)
+    return merger.result()
+
+
+class AgreementMerger:
+    """:func:`merge_agreements` fed one analysis at a time, oldest first (publication date,
+    then id), so a caller can stream a run's articles through it."""
+
+    def __init__(self, only: set[str] | None = None) -> None:
+        """``only``: merge the agreements under these keys only (all when None)."""
+        self.only = only
+        self.merged: dict[str, Agreement] = {}
+        self.timeline: dict[str, list[tuple[str, int, AgreementStatus]]] = {}
+        self.order = 0
+
+    def add(self, an: Analysis) -> None:
+        """Fold the agreements of ``an``, which must not be older than any analysis added."""
         published = an.article.published_at.isoformat() if an.article.published_at else ""
         for ag in an.agreements:
             key = agreement_key(ag.name)
-            base = merged.setdefault(key, ag.model_copy(update={"statuses": []}))
+            if self.only is not None and key not in self.only:
+                continue
+            base = self.merged.setdefault(key, ag.model_copy(update={"statuses": []}))
             if names_the_state(ag.parties, base.parties):
                 base.name = ag.name  # a state's ceasefire, not its army's
             base.parties = without_own_forces([*base.parties, *ag.parties])
             for st in _statuses_of(ag):
-                order += 1
+                self.order += 1
                 stamped = (
                     st if st.article_id else st.model_copy(update={"article_id": an.article.id})
                 )
-                timeline.setdefault(key, []).append((_when(st, published), order, stamped))
-    out = []
-    for key, ag in merged.items():
-        in_time = [item[2] for item in sorted(timeline.get(key, []), key=lambda t: t[:2])]
-        statuses = _settle(in_time)
-        last = statuses[-1] if statuses else None
-        out.append(
-            ag.model_copy(
-                update={
-                    "statuses": statuses,
-                    "status": last.status if last else None,
-                    "date": last.date if last else None,
-                }
+                self.timeline.setdefault(key, []).append(
+                    (_when(st, published), self.order, stamped)
+                )
+
+    def result(self) -> list[Agreement]:
+        """The merged agreements by name, each with its settled timeline."""
+        out = []
+        for key, ag in self.merged.items():
+            in_time = [item[2] for item in sorted(self.timeline.get(key, []), key=lambda t: t[:2])]
+            statuses = _settle(in_time)
+            last = statuses[-1] if statuses else None
+            out.append(
+                ag.model_copy(
+                    update={
+                        "statuses": statuses,
+                        "status": last.status if last else None,
+                        "date": last.date if last else None,
+                    }
+                )
             )
-        )
-    return sorted(out, key=lambda a: a.name)
+        return sorted(out, key=lambda a: a.name)
 
 
 def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
-from parley.resolve.agreements import merge_agreements
+from parley.resolve.agreements import AgreementMerger
 from parley.resolve.stories import EventRef, cluster_stories, story_reach, story_refs
-from parley.resolve.tracks import merge_tracks, track_key
+from parley.resolve.tracks import TrackMerger, track_key
 from parley.store.transaction import (
     EventWindow,
     KeyedAgreement,
@@ -48,6 +48,10 @@ __all__ = [
     "refresh_unresolved",
     "round_histories",
 ]
+
+# Track (or agreement) keys whose records the end of :func:`refresh_unresolved` merges and
+# writes together: memory holds one group's records.
+KEY_GROUP = 200
 
 # Articles one step of :func:`refresh_unresolved` resolves: memory holds their analyses and
 # those behind the records they touch, never the whole run's.
@@ -109,36 +113,53 @@ def refresh(tx: Transaction, article_ids: set[str] | None) -> RefreshReport:
             set(),
             set(),
         )
-        return _replace(tx, analyses, analyses, scope)
+        return _replace(tx, analyses, analyses, scope, ids)
     return _refresh_ids(tx, set(article_ids) | tx.unresolved())
 
 
 def refresh_unresolved(store: Store, chunk: int = UNRESOLVED_CHUNK) -> RefreshReport:
-    """Resolve every stored article never resolved, ``chunk`` articles at a time in order of
-    publication, each chunk in its own write transaction; returns the summed counts (a record
+    """Resolve every stored article never resolved: stories ``chunk`` articles at a time in
+    order of publication, each chunk in its own write transaction, then the tracks and
+    agreements of all of them in one last transaction; returns the summed counts (a story
     rewritten by two chunks counts twice).
 
     A batch run ends with this rather than one :func:`refresh_resolved` of all its articles,
     which held every analysis of the run in memory at once (a 100,000-article run would not
-    fit). Incremental refreshes give the rows of a rebuild whatever the grouping, so the
-    records equal one refresh of them all; a run stopped midway leaves the rest unresolved,
-    and any later refresh catches them up.
+    fit). Stories are local in time, so a chunk reads its own articles and the members of
+    the stories they may join. A track or an agreement can span the whole run: merging it
+    once a chunk re-read every earlier article behind it, so the time grew with the square of
+    its size; it is merged once, from the parts of the analyses a merge reads
+    (:meth:`~parley.store.transaction.Transaction.record_parts`). The articles are marked
+    resolved with their tracks, so a run stopped midway leaves them all unresolved, and any
+    later refresh catches them up; the records equal one refresh of them all.
     """
     total = RefreshReport()
+    run: list[str] = []
     after = (dt.date.min, "")
+    reach: dict[str, int] | None = None
     while True:
         with store.transaction() as tx:
             page = tx.unresolved_after(after, chunk)
             if not page:
-                return total
-            got = _refresh_ids(tx, {aid for _, aid in page})
+                break
+            reach = tx.widest_reach() if reach is None else reach
+            got = _refresh_stories(tx, {aid for _, aid in page}, reach)
+        run.extend(aid for _, aid in page)
         after = page[-1]
-        total = RefreshReport(
-            total.articles + got.articles,
-            total.tracks + got.tracks,
-            total.agreements + got.agreements,
-            total.stories + got.stories,
-        )
+        total = _plus(total, got)
+    if not run:
+        return total
+    with store.transaction() as tx:
+        return _plus(total, _refresh_records(tx, run))
+
+
+def _plus(a: RefreshReport, b: RefreshReport) -> RefreshReport:
+    return RefreshReport(
+        a.articles + b.articles,
+        a.tracks + b.tracks,
+        a.agreements + b.agreements,
+        a.stories + b.stories,
+    )
 
 
 def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
@@ -157,7 +178,109 @@ def _refresh_ids(tx: Transaction, ids: set[str]) -> RefreshReport:
     # can span years of a run's articles, and its merge reads none of them.
     records_only = tx.analyses(in_records - told - in_stories, events=False)
     analyses = sorted([*with_events, *records_only], key=_published)
-    return _replace(tx, analyses, with_events, scope)
+    return _replace(tx, analyses, with_events, scope, told)
+
+
+def _refresh_stories(tx: Transaction, ids: set[str], reach: dict[str, int]) -> RefreshReport:
+    """The stories of :func:`_refresh_ids` only: tracks, agreements and the resolved marks
+    are left to :func:`_refresh_records`. ``reach`` (the widest member window of each event
+    type) is kept up to date with the members written here, so the chunks of a run read it
+    from the store once."""
+    new = sorted(tx.analyses(ids), key=_published)
+    scope = _scope(tx, ids, new, records=False, reach=reach)
+    for w in _windows(new):
+        reach[w.type] = max(reach.get(w.type, 0), w.tolerance)
+    told = {a.article.id for a in new}
+    in_stories = {aid for aid, _ in scope.old_refs} - told
+    with_events = sorted([*new, *tx.analyses(in_stories)], key=_published)
+    return RefreshReport(len(with_events), stories=_replace_stories(tx, with_events, scope))
+
+
+def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
+    """The tracks and agreements of :func:`_refresh_ids` for the articles ``ids``, and the
+    resolved marks of the stored ones.
+
+    Read as parts (no text, no events, no actors) and streamed oldest first through the
+    mergers a page at a time, for a group of keys at a time, each group written before the
+    next is merged: memory holds one group's merged records and a few small facts per
+    article (its keys, its date), not the run's records or the analyses behind them."""
+    stored: set[str] = set()
+    reported: dict[str, tuple[set[str], set[str]]] = {}
+    for page in _pages(ids):
+        parts, got = tx.record_parts(page)
+        stored |= got
+        for an in parts:
+            reported[an.article.id] = (_track_keys(an), _agreement_keys(an))
+    track_keys = {k for t, _ in reported.values() for k in t} | tx.track_keys_of(ids)
+    agreement_keys = {k for _, a in reported.values() for k in a} | tx.agreement_keys_of(ids)
+    read = tracks = agreements = 0
+    for group in _pages(sorted(track_keys), KEY_GROUP):
+        keys = set(group)
+        behind = tx.articles_of_tracks(keys) | {i for i, (t, _) in reported.items() if t & keys}
+        records = _merged(tx, behind, tracks=keys)
+        read += records.count
+        tracks += _write_tracks(tx, keys, records, {})
+    for group in _pages(sorted(agreement_keys), KEY_GROUP):
+        keys = set(group)
+        behind = tx.articles_of_agreements(keys)
+        behind |= {i for i, (_, a) in reported.items() if a & keys}
+        records = _merged(tx, behind, agreements=keys)
+        read += records.count
+        agreements += _write_agreements(tx, keys, records, {})
+    scope = _Scope(set(ids), set(), set(), set(), set())
+    tx.replace_tracks(set(), [], _keyed(scope, {i: t for i, (t, _) in reported.items()}), {})
+    tx.replace_agreements(set(), [], _keyed(scope, {i: a for i, (_, a) in reported.items()}))
+    tx.mark_resolved(stored)
+    return RefreshReport(read, tracks, agreements)
+
+
+def _merged(
+    tx: Transaction,
+    ids: set[str],
+    tracks: set[str] | None = None,
+    agreements: set[str] | None = None,
+) -> _Records:
+    """The articles ``ids`` merged oldest first, a page of parts at a time, keeping the
+    tracks and agreements under the keys given (none of a kind not given)."""
+    records = _Records(tracks or set(), agreements or set())
+    for page in _pages(tx.in_publication_order(ids)):
+        for an in sorted(tx.record_parts(page)[0], key=_published):
+            records.add(an)
+    return records
+
+
+def _pages(items: Sequence[str], size: int = UNRESOLVED_CHUNK) -> Iterator[Sequence[str]]:
+    """``items`` in consecutive slices of ``size``."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class _Records:
+    """Tracks, agreements and every report of a numbered round, from analyses added oldest
+    first (:func:`_published` order)."""
+
+    def __init__(self, tracks: set[str] | None = None, agreements: set[str] | None = None) -> None:
+        """Only the tracks and agreements under the keys given, when given."""
+        self.tracks = TrackMerger(tracks)
+        self.agreements = AgreementMerger(agreements)
+        self.keys = tracks
+        self.reports: dict[str, list[tuple[tuple[dt.date, str], Round]]] = {}
+        self.order: dict[str, tuple[dt.date, str]] = {}
+        self.published: dict[str, dt.date | None] = {}
+        self.count = 0
+
+    def add(self, an: Analysis) -> None:
+        self.count += 1
+        self.tracks.add(an)
+        self.agreements.add(an)
+        self.order[an.article.id] = _published(an)
+        self.published[an.article.id] = an.article.published_at
+        for key, stamped in _round_reports(an):
+            if self.keys is None or key in self.keys:
+                self.reports.setdefault(key, []).append((self.order[an.article.id], stamped))
+
+    def histories(self, key: str, merged: Track) -> list[list[Round]]:
+        return _slotted(merged, self.reports.get(key, []), self.order)
 
 
 # -- what to recompute ---------------------------------------------------------------------------
@@ -183,15 +306,24 @@ def _all_keys(analyses: Iterable[Analysis], keys_of: KeysOf) -> set[str]:
     return {k for an in analyses for k in keys_of(an)}
 
 
-def _scope(tx: Transaction, ids: set[str], new: list[Analysis]) -> _Scope:
-    story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new))
-    return _Scope(
-        ids=ids,
-        track_keys=_all_keys(new, _track_keys) | tx.track_keys_of(ids),
-        agreement_keys=_all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids),
-        story_ids=story_ids,
-        old_refs=tx.members_of(story_ids),
-    )
+def _scope(
+    tx: Transaction,
+    ids: set[str],
+    new: list[Analysis],
+    records: bool = True,
+    reach: dict[str, int] | None = None,
+) -> _Scope:
+    """What the articles ``ids`` (``new``: the stored ones) affect; without ``records``, the
+    stories only. ``reach``: :meth:`~parley.store.transaction.Transaction.widest_reach`, when
+    the caller keeps it (read from the store otherwise)."""
+    reach = tx.widest_reach() if reach is None else reach
+    story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new), reach)
+    track_keys: set[str] = set()
+    agreement_keys: set[str] = set()
+    if records:
+        track_keys = _all_keys(new, _track_keys) | tx.track_keys_of(ids)
+        agreement_keys = _all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids)
+    return _Scope(ids, track_keys, agreement_keys, story_ids, tx.members_of(story_ids))
 
 
 def _windows(new: list[Analysis]) -> list[EventWindow]:
@@ -210,47 +342,102 @@ def _windows(new: list[Analysis]) -> list[EventWindow]:
 
 
 def _replace(
-    tx: Transaction, analyses: list[Analysis], with_events: list[Analysis], scope: _Scope
+    tx: Transaction,
+    analyses: list[Analysis],
+    with_events: list[Analysis],
+    scope: _Scope,
+    present: set[str],
 ) -> RefreshReport:
-    """Merge and replace the records in ``scope``: tracks and agreements from ``analyses``,
-    stories from ``with_events`` (the changed articles and the members of the stories they
-    may touch: :func:`_scope` finds every story a changed event could join)."""
-    present = [a for a in analyses if a.article.id in scope.ids]
-    tracks = [tr for tr in merge_tracks(analyses) if track_key(tr) in scope.track_keys]
-    agreements = [
-        ag for ag in merge_agreements(analyses) if agreement_key(ag.name) in scope.agreement_keys
-    ]
-    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
-    tx.replace_tracks(
-        scope.track_keys,
-        [
-            KeyedTrack(track_key(tr), tr, round_histories(track_key(tr), tr, analyses))
-            for tr in tracks
-        ],
-        _reports(scope, present, _track_keys),
-        {a.article.id: a.article.published_at for a in analyses},
+    """Replace the records in ``scope``: tracks and agreements from ``analyses``, stories from
+    ``with_events``; mark the changed articles still stored (``present``) resolved."""
+    tracks, agreements = _replace_records(tx, analyses, scope, present)
+    stories = _replace_stories(tx, with_events, scope)
+    tx.mark_resolved(present)
+    return RefreshReport(len(analyses), tracks, agreements, stories)
+
+
+def _replace_records(
+    tx: Transaction, analyses: list[Analysis], scope: _Scope, present: set[str]
+) -> tuple[int, int]:
+    """Merge and replace the tracks and agreements in ``scope`` from ``analyses`` (every
+    article behind them); ``present``: the changed articles still stored. Returns how many
+    tracks and agreements were written."""
+    records = _Records()
+    for an in sorted(analyses, key=_published):
+        records.add(an)
+    changed = [a for a in analyses if a.article.id in present]
+    return _write_records(
+        tx,
+        scope,
+        records,
+        _reports(scope, changed, _track_keys),
+        _reports(scope, changed, _agreement_keys),
     )
-    tx.replace_agreements(
-        scope.agreement_keys,
-        [KeyedAgreement(agreement_key(ag.name), ag) for ag in agreements],
-        _reports(scope, present, _agreement_keys),
-    )
-    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
-    tx.mark_resolved(a.article.id for a in present)
+
+
+def _write_records(
+    tx: Transaction,
+    scope: _Scope,
+    records: _Records,
+    track_reports: dict[str, set[str]],
+    agreement_reports: dict[str, set[str]],
+) -> tuple[int, int]:
+    """Replace the tracks and agreements in ``scope`` by the merged ``records`` and the
+    article → key links of the changed articles; how many of each were written."""
+    tracks = _write_tracks(tx, scope.track_keys, records, track_reports)
+    agreements = _write_agreements(tx, scope.agreement_keys, records, agreement_reports)
     log.info(
-        "refreshed %d tracks, %d agreements, %d stories from %d analyses",
-        len(tracks),
-        len(agreements),
-        len(stories),
-        len(analyses),
+        "refreshed %d tracks, %d agreements from %d analyses", tracks, agreements, records.count
     )
-    return RefreshReport(len(analyses), len(tracks), len(agreements), len(stories))
+    return tracks, agreements
+
+
+def _write_tracks(
+    tx: Transaction, keys: set[str], records: _Records, reports: dict[str, set[str]]
+) -> int:
+    """Replace the tracks under ``keys`` by the merged ones, and the links ``reports``."""
+    tracks = [tr for tr in records.tracks.result() if track_key(tr) in keys]
+    tx.replace_tracks(
+        keys,
+        [KeyedTrack(track_key(tr), tr, records.histories(track_key(tr), tr)) for tr in tracks],
+        reports,
+        records.published,
+    )
+    return len(tracks)
+
+
+def _write_agreements(
+    tx: Transaction, keys: set[str], records: _Records, reports: dict[str, set[str]]
+) -> int:
+    """Replace the agreements under ``keys`` by the merged ones, and the links ``reports``."""
+    found = [ag for ag in records.agreements.result() if agreement_key(ag.name) in keys]
+    tx.replace_agreements(
+        keys, [KeyedAgreement(agreement_key(ag.name), ag) for ag in found], reports
+    )
+    return len(found)
+
+
+def _replace_stories(tx: Transaction, with_events: list[Analysis], scope: _Scope) -> int:
+    """Cluster and replace the stories in ``scope`` from ``with_events`` (the changed articles
+    and the members of the stories they may touch: :func:`_scope` finds every story a changed
+    event could join); returns how many were written."""
+    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
+    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
+    log.info("refreshed %d stories from %d analyses", len(stories), len(with_events))
+    return len(stories)
 
 
 def _reports(scope: _Scope, present: list[Analysis], keys_of: KeysOf) -> dict[str, set[str]]:
     """Article id → keys it reports, for every changed article (none for one not stored)."""
     out: dict[str, set[str]] = {i: set() for i in scope.ids}
     out.update({a.article.id: keys_of(a) for a in present})
+    return out
+
+
+def _keyed(scope: _Scope, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """:func:`_reports` from the keys already read of the changed articles (``found``)."""
+    out: dict[str, set[str]] = {i: set() for i in scope.ids}
+    out.update(found)
     return out
 
 
@@ -267,16 +454,36 @@ def round_histories(key: str, merged: Track, analyses: Sequence[Analysis]) -> li
     the first session whose last report is not older than it.
     """
     order = {an.article.id: _published(an) for an in analyses}
+    reports = [
+        (order[an.article.id], stamped)
+        for an in analyses  # already oldest first
+        for k, stamped in _round_reports(an)
+        if k == key
+    ]
+    return _slotted(merged, reports, order)
+
+
+def _round_reports(an: Analysis) -> Iterator[tuple[str, Round]]:
+    """Each numbered round ``an`` reports, under its track's key, stamped with the article."""
+    for tr in an.tracks:
+        key = track_key(tr)
+        for r in tr.rounds:
+            if r.ordinal is not None:
+                yield key, r if r.article_id else r.model_copy(update={"article_id": an.article.id})
+
+
+def _slotted(
+    merged: Track,
+    reports: Sequence[tuple[tuple[dt.date, str], Round]],
+    order: dict[str, tuple[dt.date, str]],
+) -> list[list[Round]]:
+    """``reports`` (when, round) put under the session of ``merged`` each belongs to."""
     out: list[list[Round]] = [[] if r.ordinal is not None else [r] for r in merged.rounds]
-    for an in analyses:  # already oldest first
-        for tr in (tr for tr in an.tracks if track_key(tr) == key):
-            for r in tr.rounds:
-                if r.ordinal is None:
-                    continue
-                stamped = r if r.article_id else r.model_copy(update={"article_id": an.article.id})
-                slot = _session_of(merged.rounds, r.ordinal, order[an.article.id], order)
-                if slot is not None:
-                    out[slot].append(stamped)
+    for when, stamped in reports:
+        assert stamped.ordinal is not None
+        slot = _session_of(merged.rounds, stamped.ordinal, when, order)
+        if slot is not None:
+            out[slot].append(stamped)
     return [h or [r] for h, r in zip(out, merged.rounds, strict=True)]
 
 

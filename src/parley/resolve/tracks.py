@@ -22,7 +22,7 @@ from parley.kb import alias_key
 from parley.keys import force_state, sides_key, without_own_forces
 from parley.models import Analysis, Position, Round, Track
 
-__all__ = ["merge_tracks", "track_key"]
+__all__ = ["merge_tracks", "TrackMerger", "track_key"]
 
 
 def track_key(track: Track) -> str:
@@ -37,23 +37,45 @@ def track_key(track: Track) -> str:
 
 def merge_tracks(analyses: Sequence[Analysis]) -> list[Track]:
     """Merge per-article tracks into one per process, rounds and positions in time order."""
-    merged: dict[str, Track] = {}
-    headlines: dict[str, str] = {}
+    merger = TrackMerger()
     ordered = sorted(analyses, key=lambda a: (a.article.published_at or dt.date.min, a.article.id))
     for an in ordered:
-        headlines[an.article.id] = an.article.title or ""
+        merger.add(an)
+    return merger.result()
+
+
+class TrackMerger:
+    """:func:`merge_tracks` fed one analysis at a time, oldest first (publication date, then
+    id): a caller can stream a run's articles through it and hold only the merged tracks."""
+
+    def __init__(self, only: set[str] | None = None) -> None:
+        """``only``: merge the tracks under these keys only (all when None)."""
+        self.only = only
+        self.merged: dict[str, Track] = {}
+        self.headlines: dict[str, str] = {}
+
+    def add(self, an: Analysis) -> None:
+        """Fold the tracks of ``an``, which must not be older than any analysis added."""
+        if not an.tracks:
+            return
+        self.headlines[an.article.id] = an.article.title or ""
         for tr in an.tracks:
             key = track_key(tr)
-            base = merged.get(key)
+            if self.only is not None and key not in self.only:
+                continue
+            base = self.merged.get(key)
             if base is None:
-                merged[key] = tr.model_copy(
+                base = tr.model_copy(
                     deep=True, update={"rounds": [], "positions": [], "issues": []}
                 )
-                base = merged[key]
+                self.merged[key] = base
             _merge_into(base, tr, an.article.id)
-    for track in merged.values():
-        track.positions = [_link(p, track, headlines) for p in track.positions]
-    return sorted(merged.values(), key=lambda t: t.name)
+
+    def result(self) -> list[Track]:
+        """The merged tracks by name, each position linked to an issue where it can be."""
+        for track in self.merged.values():
+            track.positions = [_link(p, track, self.headlines) for p in track.positions]
+        return sorted(self.merged.values(), key=lambda t: t.name)
 
 
 def _same_issue(a: str, b: str) -> bool:

@@ -8,15 +8,16 @@ analyses resolution reads and the rows it writes belong to one database transact
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
 from parley.keys import split_ref
-from parley.models import Agreement, Analysis, Round, Story, Track
+from parley.models import Agreement, Analysis, Article, Round, Story, Track
 from parley.store import schema as t
 
 __all__ = ["Transaction", "KeyedTrack", "KeyedAgreement", "StoryMember", "EventWindow"]
@@ -65,6 +66,54 @@ class EventWindow:
     tolerance: int
 
 
+class _Near:
+    """The windows of one event type, indexed for :meth:`Transaction.stories_near`."""
+
+    def __init__(self, windows: list[EventWindow]) -> None:
+        self.windows = windows
+        self.days = sorted(w.day for w in windows)
+        self.by_tolerance: dict[int, list[dt.date]] = {}
+        for w in windows:
+            self.by_tolerance.setdefault(w.tolerance, []).append(w.day)
+        for days in self.by_tolerance.values():
+            days.sort()
+
+    @staticmethod
+    def by_type(windows: Iterable[EventWindow]) -> dict[str, _Near]:
+        grouped: dict[str, list[EventWindow]] = {}
+        for w in windows:
+            grouped.setdefault(w.type, []).append(w)
+        return {kind: _Near(ws) for kind, ws in grouped.items()}
+
+    def spans(self, wide: int) -> list[tuple[dt.date, dt.date]]:
+        """Merged day ranges holding every member either side of the test can accept."""
+        out: list[tuple[dt.date, dt.date]] = []
+        ranges = sorted(
+            (w.day - dt.timedelta(days=r), w.day + dt.timedelta(days=r))
+            for w in self.windows
+            for r in [max(w.tolerance, wide)]
+        )
+        for lo, hi in ranges:
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
+    def meets(self, row: Any) -> bool:
+        """A member's day inside a window, or a window's day inside the member's window."""
+        day, first, last = _as_date(row.day), row.day_from, row.day_to
+        if first is not None and last is not None:
+            i = bisect.bisect_left(self.days, _as_date(first))
+            if i < len(self.days) and self.days[i] <= _as_date(last):
+                return True
+        for tol, days in self.by_tolerance.items():
+            i = bisect.bisect_left(days, day - dt.timedelta(days=tol))
+            if i < len(days) and days[i] <= day + dt.timedelta(days=tol):
+                return True
+        return False
+
+
 def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
     ordered = sorted(items)
     for i in range(0, len(ordered), _CHUNK):
@@ -106,6 +155,52 @@ class Transaction:
             for chunk in _chunks(ids)
             for (r,) in self.conn.execute(query.where(t.analyses.c.article_id.in_(chunk)))
         ]
+
+    def record_parts(self, ids: Iterable[str]) -> tuple[list[Analysis], set[str]]:
+        """What merging tracks and agreements reads of the stored articles among ``ids``: an
+        analysis holding only the article's id, date and title, its tracks and its agreements,
+        for each article that reports a track or an agreement; and the ids of every stored
+        article among ``ids``.
+
+        The database extracts the two parts from the analysis JSON, so neither the article's
+        text nor its events are parsed: a track can span every article of a run, and its merge
+        reads nothing else."""
+        a, an = t.articles.c, t.analyses.c
+        query = sa.select(
+            a.id, a.published_at, a.title, an.json["tracks"], an.json["agreements"]
+        ).join(t.analyses, an.article_id == a.id)
+        parts: list[Analysis] = []
+        stored: set[str] = set()
+        for chunk in _chunks(ids):
+            for aid, day, title, tracks, agreements in self.conn.execute(
+                query.where(a.id.in_(chunk))
+            ):
+                stored.add(aid)
+                if tracks or agreements:
+                    article = Article(id=aid, text="", title=title, published_at=day)
+                    parts.append(
+                        Analysis.model_validate(
+                            {
+                                "article": article,
+                                "tracks": tracks or [],
+                                "agreements": agreements or [],
+                            }
+                        )
+                    )
+        return parts, stored
+
+    def in_publication_order(self, ids: Iterable[str]) -> list[str]:
+        """The stored articles among ``ids``, oldest first (publication day, undated first,
+        then id): the order resolution merges them in."""
+        a = t.articles.c
+        found = [
+            (day or dt.date.min, aid)
+            for chunk in _chunks(ids)
+            for aid, day in self.conn.execute(
+                sa.select(a.id, a.published_at).where(a.id.in_(chunk))
+            )
+        ]
+        return [aid for _, aid in sorted(found)]
 
     def unresolved(self) -> set[str]:
         """Stored articles never resolved (a batch interrupted before its refresh)."""
@@ -175,28 +270,36 @@ class Transaction:
             )
         }
 
-    def stories_near(self, windows: Sequence[EventWindow]) -> set[str]:
+    def widest_reach(self) -> dict[str, int]:
+        """Per event type, the largest tolerance of a stored story member (its ``day`` ±
+        that many days is its window): how far from a day a member whose window holds the
+        day can lie."""
+        se = t.story_events.c
+        if self.conn.dialect.name == "sqlite":
+            width: Any = sa.func.julianday(se.day_to) - sa.func.julianday(se.day)
+        else:
+            width = se.day_to - se.day
+        query = sa.select(se.type, sa.func.max(width)).group_by(se.type)
+        return {kind: int(w or 0) for kind, w in self.conn.execute(query)}
+
+    def stories_near(self, windows: Sequence[EventWindow], reach: Mapping[str, int]) -> set[str]:
         """Stories of the same type as a window with a member whose day is inside it, or
         whose own window holds the window's day: the two sides of the date test that joins
-        events into a story."""
+        events into a story.
+
+        ``reach`` bounds each type's member windows (:meth:`widest_reach`, or more), so both
+        sides read a range of the (type, day) index around the windows' days and the rows
+        are tested here; an OR of both sides per window made the database scan every member
+        for every few windows, which grew with the square of a run."""
         se = t.story_events.c
-        conditions = [
-            sa.and_(
-                se.type == w.type,
-                sa.or_(
-                    se.day.between(
-                        w.day - dt.timedelta(days=w.tolerance),
-                        w.day + dt.timedelta(days=w.tolerance),
-                    ),
-                    sa.and_(se.day_from <= w.day, se.day_to >= w.day),
-                ),
-            )
-            for w in windows
-        ]
         found: set[str] = set()
-        for i in range(0, len(conditions), 100):
-            query = sa.select(se.story_id).where(sa.or_(*conditions[i : i + 100]))
-            found |= set(self.conn.execute(query).scalars())
+        for kind, near in _Near.by_type(windows).items():
+            wide = reach.get(kind, 0)
+            for lo, hi in near.spans(wide):
+                query = sa.select(se.story_id, se.day, se.day_from, se.day_to).where(
+                    se.type == kind, se.day.between(lo, hi)
+                )
+                found |= {r.story_id for r in self.conn.execute(query) if near.meets(r)}
         return found
 
     # -- writes ----------------------------------------------------------------------------
