@@ -91,6 +91,17 @@ def save_all(store: Store, analyses: Iterable[Analysis]) -> None:
     refresh_resolved(store, None)
 
 
+def save_one_by_one(store: Store, analyses: Iterable[Analysis]) -> dict[str, list[str]]:
+    """Save and refresh article by article; the rows must be those a rebuild gives."""
+    for a in analyses:
+        store.save(a)
+        refresh_resolved(store, {a.article.id})
+    incremental = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == incremental
+    return incremental
+
+
 ORDERS = {
     "publication order": lambda items: items,
     "newest first": lambda items: items[::-1],
@@ -101,12 +112,7 @@ ORDERS = {
 
 @pytest.mark.parametrize("order", list(ORDERS))
 def test_refreshing_after_each_article_equals_a_rebuild(store: Store, order: str) -> None:
-    for a in ORDERS[order](corpus()):
-        store.save(a)
-        refresh_resolved(store, {a.article.id})
-    incremental = dump(store)
-    refresh_resolved(store, None)
-    assert dump(store) == incremental
+    incremental = save_one_by_one(store, ORDERS[order](corpus()))
     assert len(incremental["tracks"]) == 2 and len(incremental["agreements"]) == 1
 
 
@@ -431,12 +437,7 @@ def test_an_undated_signing_awaited_or_recalled_months_away_joins_incrementally(
         _signing("s3", "2026-08-20", "Two months after both states signed it.", "occurred", None),
     ]
     for order in (items, items[::-1], [items[1], items[2], items[0]]):
-        for a in order:
-            store.save(a)
-            refresh_resolved(store, {a.article.id})
-        incremental = dump(store)
-        refresh_resolved(store, None)
-        assert dump(store) == incremental
+        save_one_by_one(store, order)
         [story] = store.stories(min_sources=2)
         assert len(story.events) == 3
 
@@ -547,12 +548,7 @@ def _army_and_state() -> list[Analysis]:
 def test_a_state_and_its_army_are_one_side_in_the_store_in_any_order(store: Store) -> None:
     items = _army_and_state()
     for order in (items, items[::-1]):
-        for a in order:
-            store.save(a)
-            refresh_resolved(store, {a.article.id})
-        incremental = dump(store)
-        refresh_resolved(store, None)
-        assert dump(store) == incremental
+        save_one_by_one(store, order)
         [track] = store.tracks()
         assert sorted(track.parties) == ["MMR", "group:arakan-army"]
         found = store.agreement("Tatmadaw–Arakan Army ceasefire")
