@@ -147,3 +147,42 @@ def test_api_posts_during_an_ingest_all_succeed_and_match_a_sequential_run(
         for name in POSTED:
             assert _post_all(client, (name,)) == [201]
     assert found == dump(reference)
+
+
+def _connect_at_once(url: str, barrier: Any, errors: Any) -> None:
+    from parley.store.connect import create_engine
+
+    engine = create_engine(url)
+    barrier.wait()
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except Exception as e:  # reported to the parent, which asserts there were none
+        errors.put(f"{e.__class__.__name__}: {e}")
+    finally:
+        engine.dispose()
+
+
+def test_processes_opening_a_new_sqlite_store_at_once_all_get_in(tmp_path: Path) -> None:
+    # Each connection switches the file to WAL; two processes doing it on a new file at the same
+    # moment made one fail at once with "database is locked" (seen with two ingests into a
+    # fresh store), the busy timeout notwithstanding.
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    errors = ctx.Queue()
+    for round_ in range(8):
+        url = f"sqlite:///{tmp_path / f'fresh-{round_}.db'}"
+        barrier = ctx.Barrier(4)
+        procs = [
+            ctx.Process(target=_connect_at_once, args=(url, barrier, errors)) for _ in range(4)
+        ]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(timeout=300)
+        assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    found = []
+    while not errors.empty():
+        found.append(errors.get())
+    assert found == []

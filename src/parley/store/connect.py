@@ -19,6 +19,8 @@ Three guarantees, the same on SQLite and PostgreSQL:
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -88,7 +90,7 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     # The API may read while a batch writes; WAL lets readers and one writer coexist.
-    cur.execute("PRAGMA journal_mode=WAL")
+    _journal_mode_wal(cur)
     # In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process still
     # loses nothing committed and the file is never corrupt; only a power cut may roll back
     # the last commits. Saving an article costs a fraction of the time it did with FULL.
@@ -99,6 +101,26 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cur.close()
+
+
+def _journal_mode_wal(cur: Any) -> None:
+    """Switch the file to WAL, waiting as a writer would for another process doing the same.
+
+    Two processes opening a new database at once ("two ingests into a fresh store") both
+    convert it to WAL; the loser gets "database is locked" at once, without SQLite's busy
+    handler ever waiting, so the wait is done here, up to the same timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(2 * pause, 0.1)
 
 
 # Both run on the driver's connection directly: they are part of beginning a transaction, not
