@@ -150,9 +150,12 @@ class PersonIndex:
         surname alias ("Meredov") of someone whose full name is known ("Rashid Meredov").
 
         The alias says nothing about the given name, so it would score 1.0 for anyone of that
-        surname; the full name, scored on its own entry, decides instead.
+        surname; the full name, scored on its own entry, decides instead. An initial is not a
+        given name to contradict: "J. Blinken" is often a middle initial the entity left its
+        first name out of ("Antony J. Blinken").
         """
-        return " " in key and " " not in cand and actor_id in self._full_named
+        given = key.split()[0]
+        return len(given) > 1 and " " not in cand and actor_id in self._full_named
 
     def surname_of(self, actor_id: str) -> str | None:
         """The surname of a known person, for matching later short references."""
