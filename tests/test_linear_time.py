@@ -2,8 +2,10 @@
 
 A per-match lookup that reads the whole document (``Doc.text``, ``Doc.ents``, every sentence)
 makes analysis quadratic: 200,000 characters took 22 s. The one timing test the project allows
-is a ratio measured inside one run, so machine load cancels out: ten times the text may take at
-most fifteen times as long.
+is a ratio measured inside one run, so machine load mostly cancels out: ten times the text may
+take at most twenty times as long. Linear code measures 11–13x on an idle machine and up to 17x
+on a machine busy with other work (longer runs lose more to shared caches); the quadratic
+lookups this guards against measured about 100x.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ def _cpu_seconds(pipeline: Any, n: int) -> float:
 
 
 @pytest.mark.model
-def test_ten_times_the_text_takes_less_than_fifteen_times_as_long(pipeline: Any) -> None:
+def test_ten_times_the_text_takes_less_than_twenty_times_as_long(pipeline: Any) -> None:
     _cpu_seconds(pipeline, 5_000)  # warm-up: lazy tables, first-use caches
     short = min(_cpu_seconds(pipeline, 10_000) for _ in range(2))
-    long = _cpu_seconds(pipeline, 100_000)
-    assert long / short < 15, f"10k chars {short:.2f} s, 100k chars {long:.2f} s"
+    long = min(_cpu_seconds(pipeline, 100_000) for _ in range(2))
+    assert long / short < 20, f"10k chars {short:.2f} s, 100k chars {long:.2f} s"
