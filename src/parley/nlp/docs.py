@@ -28,6 +28,8 @@ __all__ = [
     "ents_within",
     "entity_at",
     "entity_starting",
+    "paragraph_number",
+    "paragraph_first",
 ]
 
 
@@ -52,6 +54,21 @@ class _Index:
     @cached_property
     def starts(self) -> list[int]:
         return [ent.start for ent in self.ents]
+
+    @cached_property
+    def paragraphs(self) -> tuple[list[int], list[int]]:
+        """Each token's paragraph number and each paragraph's first token. A paragraph ends
+        after a token followed by a line break (in its trailing whitespace, or a whitespace
+        token holding one), as the speech extractors read paragraphs."""
+        number, firsts = [], [0]
+        current = 0
+        for tok in self.tokens:
+            number.append(current)
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                current += 1
+                firsts.append(tok.i + 1)
+        number.append(current)  # the position after the last token, as a walk back from it
+        return number, firsts
 
     @cached_property
     def covering(self) -> dict[int, Span]:
@@ -110,3 +127,17 @@ def entity_starting(doc: Doc, i: int) -> Span | None:
     """The entity that begins at token ``i``, or None."""
     ent = _index(doc).covering.get(i)
     return ent if ent is not None and ent.start == i else None
+
+
+def paragraph_number(doc: Doc, i: int) -> int:
+    """The number of the paragraph holding token ``i`` (0 for the first): two tokens share a
+    paragraph exactly when no line break falls between them. Walking the tokens between two
+    words for a break, once per candidate pair, made the attribution passes quadratic in a
+    paragraph's length."""
+    return _index(doc).paragraphs[0][i]
+
+
+def paragraph_first(doc: Doc, i: int) -> int:
+    """Index of the first token of the paragraph holding token ``i``."""
+    numbers, firsts = _index(doc).paragraphs
+    return firsts[numbers[i]]

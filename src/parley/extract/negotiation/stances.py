@@ -59,6 +59,19 @@ def _own_red_line_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{owners})\s+(?:{_red_line_words()})\b", re.I)
 
 
+@knowledge.derived
+def _red_line_word_re() -> re.Pattern[str]:
+    """A red-line word anywhere: both red-line patterns need one, and this plain search rules
+    out most sentences before the patterns' unanchored lazy names are tried at every letter."""
+    return re.compile(rf"(?:{_red_line_words()})", re.I)
+
+
+@knowledge.derived
+def _non_negotiable_word_re() -> re.Pattern[str]:
+    """The "non-negotiable" phrase alone: :func:`_non_negotiable_re` cannot match without it."""
+    return re.compile(rf"(?:{spaced(knowledge.phrases(_LEX, 'non_negotiable_for'))})")
+
+
 def _copulas() -> str:
     return alt(knowledge.phrases(_LEX, "copulas"))
 
@@ -201,6 +214,8 @@ def sentence_positions(ctx: Context, sent: SpacySpan, track: Track) -> list[Posi
 
 
 def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    if _red_line_word_re().search(sent.text) is None:  # neither red-line pattern can match
+        return None
     m = _red_line_re().search(sent.text)
     if m is None:
         return _own_red_line(ctx, sent, track)
@@ -237,6 +252,8 @@ def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | Non
 
 
 def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
+    if _non_negotiable_word_re().search(sent.text) is None:
+        return None
     m = _non_negotiable_re().search(sent.text)
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None:
