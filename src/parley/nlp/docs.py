@@ -25,6 +25,7 @@ __all__ = [
     "doc_text",
     "doc_ents",
     "doc_tokens",
+    "span_text",
     "ents_within",
     "entity_at",
     "entity_starting",
@@ -100,6 +101,16 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     ``Token`` object for every token each time, and the extractors walk every document a
     dozen times."""
     return _index(doc).tokens
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the document's text: ``Span.text`` makes a ``Token`` for
+    each of the span's words and joins their texts on every read, and the negotiation passes
+    read each sentence's text a dozen times. The slice is the same string (a token's trailing
+    whitespace is one space or none, which ``Span.text`` drops after the last token)."""
+    if span.start >= span.end:
+        return ""
+    return _index(span.doc).text[span.start_char : span.end_char]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -44,7 +44,7 @@ from parley.extract.negotiation.words import alt, capitalised
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
-from parley.nlp.docs import doc_text, doc_tokens
+from parley.nlp.docs import doc_text, doc_tokens, span_text
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -445,7 +445,9 @@ class AgreementsExtractor:
         for ref in refs:
             draft = drafts[ref.key]
             if draft.evidence is None:
-                draft.evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+                draft.evidence = Span(
+                    start=sent.start_char, end=sent.end_char, text=span_text(sent)
+                )
             self._add_parties(ctx, sent, draft, names)
         for match, status in self._cues_in(sent, refs):
             cue_at = sent.start_char + match.start()
@@ -471,7 +473,7 @@ class AgreementsExtractor:
         cues = list(self.cues)
         if any(r.key.startswith("ceasefire:") for r in refs):
             cues += self.ceasefire_cues
-        text = sent.text  # Span.text joins the sentence's tokens on every read
+        text = span_text(sent)
         for pattern, status in cues:
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
@@ -530,7 +532,7 @@ class AgreementsExtractor:
             date=None if until else date,
             until=until,
             by=None if _reaction_to(tok) else _by(ctx, tok, status),
-            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             article_id=ctx.article.id,
         )
 
@@ -671,7 +673,7 @@ def _talks_subject_at(ctx: Context, at: int) -> bool:
 
 
 def _span_of(sent: SpacySpan) -> Span:
-    return Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+    return Span(start=sent.start_char, end=sent.end_char, text=span_text(sent))
 
 
 def _acting_states(ctx: Context, tok: Token) -> list[str]:

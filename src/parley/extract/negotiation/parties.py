@@ -24,6 +24,7 @@ from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
+from parley.nlp.docs import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -304,7 +305,7 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     states of the demonyms or short names before a mediation word."""
     demonyms = load_demonyms()
     out: list[str] = []
-    text = sent.text  # Span.text walks the tokens: read it once for both patterns
+    text = span_text(sent)
     for m in _demonym_mediation().finditer(text):
         for name in m.group("names").split("-"):
             state = demonyms.get(name) or _state_named(ctx, name)
@@ -369,7 +370,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     dateline_end = dash if 0 < dash < 80 else 0
     talk = _negotiation_words()
     for sent in ctx.doc.sents:
-        text = sent.text  # Span.text walks the tokens: read it once per sentence
+        text = span_text(sent)
         if talk.search(text):
             named = [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
