@@ -26,6 +26,8 @@ __all__ = [
     "doc_ents",
     "doc_tokens",
     "span_text",
+    "span_tokens",
+    "sentences_over",
     "ents_within",
     "entity_at",
     "entity_starting",
@@ -55,6 +57,14 @@ class _Index:
     @cached_property
     def starts(self) -> list[int]:
         return [ent.start for ent in self.ents]
+
+    @cached_property
+    def sents(self) -> tuple[Span, ...]:
+        return tuple(self.doc.sents)
+
+    @cached_property
+    def sent_ends(self) -> list[int]:
+        return [sent.end for sent in self.sents]
 
     @cached_property
     def paragraphs(self) -> tuple[list[int], list[int]]:
@@ -111,6 +121,26 @@ def span_text(span: Span) -> str:
     if span.start >= span.end:
         return ""
     return _index(span.doc).text[span.start_char : span.end_char]
+
+
+def span_tokens(span: Span) -> tuple[Token, ...]:
+    """The span's tokens from the document's one list (:func:`doc_tokens`): iterating a
+    ``Span`` makes a new ``Token`` for each word on every pass."""
+    return _index(span.doc).tokens[span.start : span.end]
+
+
+def sentences_over(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
+    """The sentences holding any of the tokens ``start`` … ``end - 1``, in order: the
+    ``Token.sent`` of each (which walks to both ends of its sentence per token), read from
+    the document's sentences once."""
+    index = _index(doc)
+    first = bisect.bisect_right(index.sent_ends, start)
+    found = []
+    for sent in index.sents[first:]:
+        if sent.start >= end:
+            break
+        found.append(sent)
+    return tuple(found)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -44,7 +44,7 @@ from parley.extract.negotiation.words import alt, capitalised
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
-from parley.nlp.docs import doc_text, doc_tokens, span_text
+from parley.nlp.docs import doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -341,7 +341,7 @@ class AgreementsExtractor:
         default_what = self._what_exchanged(ctx.article.text)
         another = self._another_deal(ctx)
         for sent in ctx.doc.sents:
-            for tok in sent:
+            for tok in span_tokens(sent):
                 found = self._exchange_status(tok, sent)
                 if found is None:
                     continue
@@ -594,7 +594,7 @@ def onlookers(sent: SpacySpan) -> set[int]:
     agents = knowledge.words(LEXICON, "onlooker_agent_verbs")
     particles = knowledge.words(LEXICON, "onlooker_particle_verbs")
     out: set[int] = set()
-    for tok in sent:
+    for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         if lemma in agents:
             out |= {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
@@ -737,7 +737,7 @@ def _dominant_pair(ctx: Context) -> list[str]:
         at[t.i]
         for sent in ctx.doc.sents
         for skip in (onlookers(sent),)
-        for t in sent
+        for t in span_tokens(sent)
         if t.i in at and t.i not in skip and not _names_a_place(_name_head(t, at))
     }
     states = sorted(

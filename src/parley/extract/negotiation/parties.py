@@ -24,7 +24,7 @@ from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
-from parley.nlp.docs import span_text
+from parley.nlp.docs import span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -175,8 +175,8 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found: list[str] = []
     # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
     between = knowledge.words(LEXICON, "side_prepositions")
-    sides = {t.i for p in sent if p.lower_ in between for t in p.subtree}
-    for tok in sent:
+    sides = {t.i for p in span_tokens(sent) if p.lower_ in between for t in p.subtree}
+    for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         lower = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
@@ -217,7 +217,9 @@ def _named_again(ctx: Context, sent: SpacySpan) -> dict[int, str]:
     names = {
         m.text: a.id for a in ctx.analysis.actors for m in a.mentions if " " not in m.text.strip()
     }
-    return {t.i: names[t.text] for t in sent if t.text in names and t.text[:1].isupper()}
+    return {
+        t.i: names[t.text] for t in span_tokens(sent) if t.text in names and t.text[:1].isupper()
+    }
 
 
 def _mediation_phrase(tok: Token) -> bool:
