@@ -27,6 +27,7 @@ __all__ = [
     "doc_tokens",
     "span_text",
     "span_tokens",
+    "doc_sents",
     "sentences_over",
     "ents_within",
     "entity_at",
@@ -121,6 +122,13 @@ def span_text(span: Span) -> str:
     if span.start >= span.end:
         return ""
     return _index(span.doc).text[span.start_char : span.end_char]
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.sents``, made once per document: each pass makes every sentence's span again
+    (and two ``Token`` objects for each), and the negotiation passes walk the sentences a
+    dozen times."""
+    return _index(doc).sents
 
 
 def span_tokens(span: Span) -> tuple[Token, ...]:

@@ -44,7 +44,7 @@ from parley.extract.negotiation.words import alt, capitalised
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
-from parley.nlp.docs import doc_text, doc_tokens, span_text, span_tokens
+from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ class AgreementsExtractor:
         known = dict(self.known)
         refs = self.find_references(ctx, known)
         drafts: dict[str, _Draft] = {}
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
             for ref in in_sent:
                 drafts.setdefault(ref.key, _new_draft(known, ref))
@@ -340,7 +340,7 @@ class AgreementsExtractor:
             return drafts
         default_what = self._what_exchanged(ctx.article.text)
         another = self._another_deal(ctx)
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             for tok in span_tokens(sent):
                 found = self._exchange_status(tok, sent)
                 if found is None:
@@ -735,7 +735,7 @@ def _dominant_pair(ctx: Context) -> list[str]:
     at = actor_at(ctx)
     acting = {
         at[t.i]
-        for sent in ctx.doc.sents
+        for sent in doc_sents(ctx.doc)
         for skip in (onlookers(sent),)
         for t in span_tokens(sent)
         if t.i in at and t.i not in skip and not _names_a_place(_name_head(t, at))
@@ -983,7 +983,7 @@ def _document_sides(ctx: Context) -> tuple[list[str], list[str]]:
     key = f"parley.agreements.document_sides.{len(ctx.analysis.events)}"
     cached = ctx.doc.user_data.get(key)
     if cached is None:
-        mediators = [m for st in ctx.doc.sents for m in mediators_in(ctx, st)]
+        mediators = [m for st in doc_sents(ctx.doc) for m in mediators_in(ctx, st)]
         cached = (mediators, negotiating_pair(ctx, mediators))
         ctx.doc.user_data[key] = cached
     return cached

@@ -48,7 +48,7 @@ from parley.extract.negotiation.told import past_value, tell_negotiation, tell_r
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
-from parley.nlp.docs import doc_text, ents_within, span_text
+from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
 
 if TYPE_CHECKING:
@@ -470,7 +470,7 @@ class NegotiationExtractor:
     def _mediators(ctx: Context) -> list[str]:
         """Every actor the article names as mediating, hosting or facilitating talks."""
         found: list[str] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             found += mediators_in(ctx, sent)
         return list(dict.fromkeys(found))
 
@@ -518,7 +518,7 @@ class NegotiationExtractor:
         """The track of a known process the article names without its sides ("the next round
         of the peace talks within the framework of the Astana process on Syria")."""
         found = named_process(ctx)
-        talked = any(_talks_words_re().search(span_text(sent)) for sent in ctx.doc.sents)
+        talked = any(_talks_words_re().search(span_text(sent)) for sent in doc_sents(ctx.doc))
         if found is None or not talked:
             return None  # "Kazakhstan, which hosted the Astana process": no talks told
         pair, mediators = found
@@ -609,7 +609,7 @@ class NegotiationExtractor:
         the sides' meeting: the track exists, so they are its rounds. A session already known
         at that venue (and day, where both are dated) is not told again."""
         out: list[Round] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             text = span_text(sent)
             m = (
                 _held_talks_re().search(text)
@@ -659,7 +659,7 @@ class NegotiationExtractor:
         will resume in two weeks". The next round after numbered ones is the first planned
         one (or the one after the last); with no numbers it stays unnumbered."""
         out: list[Round] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             m = _next_round_pattern().search(span_text(sent))
             if m is None or any(find_rounds(span_text(sent))):
                 continue
@@ -705,12 +705,12 @@ class NegotiationExtractor:
     def _round_mentions(ctx: Context) -> list[tuple[int, SpacySpan, int, int]]:
         """Numbered rounds, and "the final round" as the highest number the article gave."""
         out = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             for n, start, end in find_rounds(span_text(sent)):
                 out.append((n, sent, sent.start_char + start, sent.start_char + end))
         final = max((n for n, *_ in out), default=0)
         if final and _any_final_round_re().search(ctx.article.text):
-            for sent in ctx.doc.sents:
+            for sent in doc_sents(ctx.doc):
                 for m in _final_round_re().finditer(span_text(sent)):
                     out.append(
                         (final, sent, sent.start_char + m.start(), sent.start_char + m.end())
@@ -721,7 +721,7 @@ class NegotiationExtractor:
         """ "The negotiations began in Aktau in September 2025": where round one met."""
         if 1 in rounds or not rounds:
             return
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             m = _began_in_re().search(span_text(sent))
             if m:
                 date = next(
@@ -773,7 +773,7 @@ class NegotiationExtractor:
         """ "Since Feb. 28 they have held three rounds of talks": rounds 1 to 3 were held, the
         first on the day "since" names; the text tells no more of the others."""
         numbers = knowledge.table(LEXICON, "numbers")
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             m = _counted_rounds_re().search(span_text(sent))
             if m is None:
                 continue
@@ -832,14 +832,14 @@ class NegotiationExtractor:
     # 3. issues and 4. positions ------------------------------------------------------------
     def _issues(self, ctx: Context) -> list[str]:
         issues: list[str] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             found = [_trim_issue(sent, i) for i in find_issues(span_text(sent))]
             issues += [i for i in found if i and i not in issues]
         return issues
 
     def _positions(self, ctx: Context, track: Track) -> list[Position]:
         positions: list[Position] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             positions += sentence_positions(ctx, sent, track)
         positions += self._replies(ctx, track, positions)
         positions += quoted_positions(ctx, track, positions)
@@ -1041,7 +1041,7 @@ def _talks_home(ctx: Context) -> str | None:
     Ababa, … where previous rounds of talks have been held"): the place after "in" nearest
     before that clause."""
     homes = set()
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         m = _talks_home_re().search(span_text(sent))
         if m is None:
             continue
@@ -1115,7 +1115,7 @@ def _named_talks_hosts(ctx: Context, track: Track) -> list[str]:
     it hosts them when it is no side. A state's own name ("the Syria talks") hosts nothing."""
     hosts: list[str] = []
     nouns = set(knowledge.words(LEXICON, "process_nouns"))
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         for ent in ents_within(sent):
             after = [t.lower_ for t in ctx.doc[ent.end : ent.end + 2]]
             if ent.label_ != "GPE" or not (nouns & set(after)):
@@ -1202,7 +1202,7 @@ def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
     if len(plans) != 1:
         return
     start = plans[0].evidence.end if plans[0].evidence else 0
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         if sent.start_char < start or not (
             _planned_re().search(span_text(sent)) and _meeting_re().search(span_text(sent))
         ):

@@ -24,7 +24,7 @@ from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
-from parley.nlp.docs import span_text, span_tokens
+from parley.nlp.docs import doc_sents, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -371,7 +371,7 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     dash = ctx.article.text.find("—")
     dateline_end = dash if 0 < dash < 80 else 0
     talk = _negotiation_words()
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         text = span_text(sent)
         if talk.search(text):
             named = [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]

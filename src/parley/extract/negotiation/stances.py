@@ -31,7 +31,7 @@ from parley.extract.negotiation.words import alt, capitalised, spaced
 from parley.issues import UNSPECIFIED, issue_for, issue_scores, party_words, topic_stems
 from parley.kb import load_demonyms
 from parley.models import Position, Quote, Span, Track
-from parley.nlp.docs import span_text
+from parley.nlp.docs import doc_sents, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -353,7 +353,7 @@ def _follows_own(ctx: Context, pos: Position, earlier: Sequence[Position]) -> bo
 
 
 def _quote_position(ctx: Context, track: Track, q: Quote, who: str) -> Position:
-    sents = [s for s in ctx.doc.sents if s.end_char > q.start and s.start_char < q.end]
+    sents = [s for s in doc_sents(ctx.doc) if s.end_char > q.start and s.start_char < q.end]
     evidence = Span(start=q.start, end=q.end, text=q.text)
     if sents:
         text = ctx.article.text[sents[0].start_char : sents[-1].end_char].rstrip()
