@@ -141,6 +141,8 @@ def sentences_over(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
     """The sentences holding any of the tokens ``start`` … ``end - 1``, in order: the
     ``Token.sent`` of each (which walks to both ends of its sentence per token), read from
     the document's sentences once."""
+    if start >= end:
+        return ()
     index = _index(doc)
     first = bisect.bisect_right(index.sent_ends, start)
     found = []
