@@ -7,11 +7,13 @@ memory: each article is made when the ingest asks for it. Every article goes thr
 pipeline (normalise, parse, extract) and the store (``Store.save_many``, in batches as any batch
 run saves); resolution runs at the end as in any run.
 
-Printed: at every tenth of the run, the articles stored, the resident memory (current and peak
-so far, this process and its worker processes), the elapsed time and the store's write rate
-(articles saved per second spent inside ``Store.save_many``), then the flatness of the curve (peak
-at 100 % over peak at 10 %). ``--db`` takes a SQLite path or a PostgreSQL URL, so the write rate
-of each backend is measured the same way. Usage::
+Printed: at every tenth of the run, the articles stored, the memory (current and peak so far, this
+process and its worker processes together) as RSS and split into anonymous memory (``RssAnon``:
+what the run itself holds) and file-backed memory (``RssFile``: code and SQLite's memory map of the
+store, OS cache pages the kernel reclaims under pressure, bounded by the map size), the elapsed
+time and the store's write rate (articles saved per second spent inside ``Store.save_many``), then
+the flatness of the curve (each peak at 100 % over the same peak at 10 %). ``--db`` takes a SQLite
+path or a PostgreSQL URL, so the write rate of each backend is measured the same way. Usage::
 
     python bench/scale.py [--n 100000] [--workers 1] [--db /tmp/parley-scale.db] [--json FILE]
 """
@@ -85,15 +87,24 @@ def corpus(n: int, seed: int = 15) -> Iterator[Any]:
         )
 
 
-def _rss_mb(pid: str = "self") -> float:
-    """Resident memory of a process in MiB (0 when it is gone)."""
+#: The memory lines of /proc/<pid>/status the curve reports, by the name used in the figures.
+#: RSS is anonymous memory (the heap: models, Python objects) plus file-backed pages (the code and
+#: SQLite's memory map of the store: OS cache pages the kernel takes back when it needs them) plus
+#: shared memory; only the anonymous part is memory the run holds.
+MEMORY_FIELDS = {"VmRSS": "rss_mb", "RssAnon": "anon_mb", "RssFile": "file_mb"}
+
+
+def _memory_mb(pid: str = "self") -> dict[str, float]:
+    """Resident, anonymous and file-backed memory of a process in MiB (zeros when it is gone)."""
+    found = dict.fromkeys(MEMORY_FIELDS.values(), 0.0)
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
+            key = line.split(":", 1)[0]
+            if key in MEMORY_FIELDS:
+                found[MEMORY_FIELDS[key]] = int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
         pass
-    return 0.0
+    return found
 
 
 def _children() -> list[str]:
@@ -106,18 +117,39 @@ def _children() -> list[str]:
 
 
 class Sampler(threading.Thread):
-    """Samples this process's (and its children's) resident memory every ``interval`` s."""
+    """Samples this process's (and its children's) memory every ``interval`` s.
+
+    ``current`` and ``peak`` hold, for each of RSS, anonymous and file-backed memory, the sum
+    over this process and its workers; the peaks are taken per kind, so the anonymous peak is
+    not hidden by the map growing.
+    """
 
     def __init__(self, interval: float = 0.5) -> None:
         super().__init__(daemon=True)
-        self.interval, self.peak, self.current = interval, 0.0, 0.0
+        self.interval = interval
+        self.current = dict.fromkeys(MEMORY_FIELDS.values(), 0.0)
+        self.peak = dict(self.current)
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.current = _rss_mb() + sum(_rss_mb(p) for p in _children())
-            self.peak = max(self.peak, self.current)
+            total = _memory_mb()
+            for pid in _children():
+                for kind, mib in _memory_mb(pid).items():
+                    total[kind] += mib
+            self.current = total
+            self.peak = {k: max(v, total[k]) for k, v in self.peak.items()}
             self.stop.wait(self.interval)
+
+    def row(self) -> dict[str, int]:
+        """Current and peak memory of every kind, rounded to MiB, for the curve."""
+        row = {k: round(v) for k, v in self.current.items()}
+        row.update({f"peak_{k}": round(v) for k, v in self.peak.items()})
+        return row
+
+
+def _rounded(mib: dict[str, float]) -> list[tuple[str, int]]:
+    return [(k, round(v)) for k, v in mib.items()]
 
 
 def run(n: int, db: str, workers: int) -> dict[str, Any]:
@@ -145,8 +177,7 @@ def run(n: int, db: str, workers: int) -> dict[str, Any]:
                 curve.append(
                     {
                         "articles": saved["n"],
-                        "rss_mb": round(sampler.current),
-                        "peak_mb": round(sampler.peak),
+                        **sampler.row(),
                         "elapsed_s": round(time.perf_counter() - started, 1),
                         "saves_per_s": round(saved["n"] / saved["seconds"], 1),
                     }
@@ -159,7 +190,7 @@ def run(n: int, db: str, workers: int) -> dict[str, Any]:
         report = batch.ingest_documents(corpus(n), store, pipeline, progress=False, workers=workers)
     sampler.stop.set()
     print(
-        {"after resolution": report.new, "peak_mb": round(sampler.peak)},
+        {"after resolution": report.new, **{f"peak_{k}": v for k, v in _rounded(sampler.peak)}},
         f"elapsed {time.perf_counter() - started:.0f} s",
         flush=True,
     )
@@ -171,8 +202,16 @@ def run(n: int, db: str, workers: int) -> dict[str, Any]:
         "workers": workers,
         "backend": "postgresql" if db.startswith("postgres") else "sqlite",
         "curve": curve,
-        "peak_mb": round(sampler.peak),
-        "peak_growth_10_to_100": round(last["peak_mb"] / first["peak_mb"], 3) if curve else None,
+        **{f"peak_{k}": v for k, v in _rounded(sampler.peak)},
+        # Flatness of each kind of memory: its peak at the end over its peak at the first tenth.
+        **{
+            f"peak_{k}_growth_10_to_100": (
+                round(last[f"peak_{k}"] / first[f"peak_{k}"], 3)
+                if curve and first[f"peak_{k}"]
+                else None
+            )
+            for k in MEMORY_FIELDS.values()
+        },
         "saves_per_s": round(saved["n"] / saved["seconds"], 1) if saved["seconds"] else None,
         "articles_per_s_overall": round(report.new / (time.perf_counter() - started), 2),
         "machine": machine_summary(),
@@ -192,8 +231,11 @@ def main() -> None:
     figures = run(args.n, args.db, args.workers)
     print(f"machine: {figures['machine']}")
     print(
-        f"{figures['stored']:,} stored ({figures['backend']}), peak {figures['peak_mb']} MiB, "
-        f"peak at 100 % / at 10 %: {figures['peak_growth_10_to_100']}, store writes "
+        f"{figures['stored']:,} stored ({figures['backend']}), "
+        f"peak RSS {figures['peak_rss_mb']} MiB "
+        f"(anonymous {figures['peak_anon_mb']}, file-backed {figures['peak_file_mb']}), "
+        f"peak at 100 % / at 10 %: RSS {figures['peak_rss_mb_growth_10_to_100']}, anonymous "
+        f"{figures['peak_anon_mb_growth_10_to_100']}, store writes "
         f"{figures['saves_per_s']} articles/s, overall {figures['articles_per_s_overall']} "
         "articles/s"
     )

@@ -13,7 +13,7 @@ import pytest
 
 from parley.errors import KnowledgeBaseError
 from parley.kb import FORMAT, KnowledgeBase, alias_key, load_demonyms, load_kb
-from parley.models import Role
+from parley.models import Actor, Role
 
 ACTOR_DIR = resources.files("parley") / "data" / "actors"
 SHIPPED = sorted(p.name for p in ACTOR_DIR.iterdir() if p.name.endswith(".json"))
@@ -434,3 +434,18 @@ def test_lookup_finds_a_legislature_by_its_own_name(
 @pytest.mark.parametrize("name", ["Senate", "Parliament", "the parliament", "Congress"])
 def test_bare_chamber_words_name_no_legislature(shipped: KnowledgeBase, name: str) -> None:
     assert not [a for a in shipped.lookup(name) if a.id.startswith("org:")]
+
+
+def test_actors_of_a_kind_include_one_added_after_the_first_question() -> None:
+    """``of_kind`` is kept between calls; adding an actor (a user file read later, a merge)
+    must show in the next answer, and a caller changing the list it got changes nothing."""
+    kb = load_kb()
+    states = kb.of_kind("state")
+    assert states and all(a.kind == "state" for a in states)
+    states.clear()
+    assert kb.of_kind("state") and kb.of_kind("state") == [
+        a for a in kb.actors.values() if a.kind == "state"
+    ]
+    kb.add(Actor(id="state:norland", name="Norland", kind="state", capital="Vesthavn"))
+    assert kb.of_kind("state")[-1].id == "state:norland"
+    assert "state:norland" not in {a.id for a in kb.of_kind("person", "organisation")}

@@ -59,6 +59,7 @@ class KnowledgeBase:
     def __init__(self, actors: Iterable[Actor], lookup_only: Iterable[str] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self._index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self._by_kind: dict[tuple[str, ...], tuple[Actor, ...]] = {}
         self.lookup_only: frozenset[str] = frozenset(lookup_only)
         for actor in actors:
             self.add(actor)
@@ -80,6 +81,7 @@ class KnowledgeBase:
             )
             self.actors[actor.id] = merged
         self._index = None  # rebuilt lazily
+        self._by_kind = {}
 
     def _build(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         by_alias: dict[str, list[str]] = defaultdict(list)
@@ -124,7 +126,13 @@ class KnowledgeBase:
         return found[0] if len(found) == 1 else None
 
     def of_kind(self, *kinds: str) -> list[Actor]:
-        return [a for a in self.actors.values() if a.kind in kinds]
+        """The actors of these kinds, in file order. Kept per set of kinds until an actor is
+        added: extractors ask for the states once per round or sentence, and the knowledge
+        base holds thousands of actors."""
+        found = self._by_kind.get(kinds)
+        if found is None:
+            found = self._by_kind[kinds] = tuple(a for a in self.actors.values() if a.kind in kinds)
+        return list(found)
 
     def __len__(self) -> int:
         return len(self.actors)

@@ -109,7 +109,11 @@ class _Saved:
     """The record lists and products of a context, to put back when an extractor fails."""
 
     def __init__(self, ctx: Context) -> None:
-        self.lists = {k: list(v) for k, v in ctx.analysis if isinstance(v, list)}
+        # the model's fields as iterating it yields them (no extras: the models forbid them),
+        # read from its dict: pydantic's iterator costs more than the copy, once per extractor
+        # and sentence
+        fields = vars(ctx.analysis).items()
+        self.lists = {k: list(v) for k, v in fields if isinstance(v, list) and k[:1] != "_"}
         self.products = replace(ctx.products)
 
     def restore(self, ctx: Context) -> None:

@@ -65,6 +65,7 @@ def configure(dirs: Sequence[Path | str]) -> None:
     for clear in (shipped.cache_clear, extensions.cache_clear, load.cache_clear):
         clear()
     words.cache_clear()
+    phrases.cache_clear()
     for clear in _derived:
         clear()
 
@@ -157,8 +158,11 @@ def _value(name: str, key: str) -> Any:
     return data[key]
 
 
+@cache
 def phrases(name: str, key: str) -> tuple[str, ...]:
-    """The list ``key`` of file ``name`` in its order, as written.
+    """The list ``key`` of file ``name`` in its order, as written (kept until
+    :func:`configure`: extractors ask for a list per token or sentence, and checking every
+    entry's type on each call cost more than the test it served).
 
     Raises:
         KnowledgeBaseError: the key is absent or not a list of strings.

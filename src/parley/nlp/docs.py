@@ -25,9 +25,15 @@ __all__ = [
     "doc_text",
     "doc_ents",
     "doc_tokens",
+    "span_text",
+    "span_tokens",
+    "doc_sents",
+    "sentences_over",
     "ents_within",
     "entity_at",
     "entity_starting",
+    "paragraph_number",
+    "paragraph_first",
 ]
 
 
@@ -52,6 +58,29 @@ class _Index:
     @cached_property
     def starts(self) -> list[int]:
         return [ent.start for ent in self.ents]
+
+    @cached_property
+    def sents(self) -> tuple[Span, ...]:
+        return tuple(self.doc.sents)
+
+    @cached_property
+    def sent_ends(self) -> list[int]:
+        return [sent.end for sent in self.sents]
+
+    @cached_property
+    def paragraphs(self) -> tuple[list[int], list[int]]:
+        """Each token's paragraph number and each paragraph's first token. A paragraph ends
+        after a token followed by a line break (in its trailing whitespace, or a whitespace
+        token holding one), as the speech extractors read paragraphs."""
+        number, firsts = [], [0]
+        current = 0
+        for tok in self.tokens:
+            number.append(current)
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                current += 1
+                firsts.append(tok.i + 1)
+        number.append(current)  # the position after the last token, as a walk back from it
+        return number, firsts
 
     @cached_property
     def covering(self) -> dict[int, Span]:
@@ -85,6 +114,45 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     return _index(doc).tokens
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the document's text: ``Span.text`` makes a ``Token`` for
+    each of the span's words and joins their texts on every read, and the negotiation passes
+    read each sentence's text a dozen times. The slice is the same string (a token's trailing
+    whitespace is one space or none, which ``Span.text`` drops after the last token)."""
+    if span.start >= span.end:
+        return ""
+    return _index(span.doc).text[span.start_char : span.end_char]
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.sents``, made once per document: each pass makes every sentence's span again
+    (and two ``Token`` objects for each), and the negotiation passes walk the sentences a
+    dozen times."""
+    return _index(doc).sents
+
+
+def span_tokens(span: Span) -> tuple[Token, ...]:
+    """The span's tokens from the document's one list (:func:`doc_tokens`): iterating a
+    ``Span`` makes a new ``Token`` for each word on every pass."""
+    return _index(span.doc).tokens[span.start : span.end]
+
+
+def sentences_over(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
+    """The sentences holding any of the tokens ``start`` … ``end - 1``, in order: the
+    ``Token.sent`` of each (which walks to both ends of its sentence per token), read from
+    the document's sentences once."""
+    if start >= end:
+        return ()
+    index = _index(doc)
+    first = bisect.bisect_right(index.sent_ends, start)
+    found = []
+    for sent in index.sents[first:]:
+        if sent.start >= end:
+            break
+        found.append(sent)
+    return tuple(found)
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per document."""
     return _index(doc).ents
@@ -110,3 +178,17 @@ def entity_starting(doc: Doc, i: int) -> Span | None:
     """The entity that begins at token ``i``, or None."""
     ent = _index(doc).covering.get(i)
     return ent if ent is not None and ent.start == i else None
+
+
+def paragraph_number(doc: Doc, i: int) -> int:
+    """The number of the paragraph holding token ``i`` (0 for the first): two tokens share a
+    paragraph exactly when no line break falls between them. Walking the tokens between two
+    words for a break, once per candidate pair, made the attribution passes quadratic in a
+    paragraph's length."""
+    return _index(doc).paragraphs[0][i]
+
+
+def paragraph_first(doc: Doc, i: int) -> int:
+    """Index of the first token of the paragraph holding token ``i``."""
+    numbers, firsts = _index(doc).paragraphs
+    return firsts[numbers[i]]

@@ -57,7 +57,7 @@ from parley.extract.timeplace.places import (
     place_spans,
 )
 from parley.models import EventStatus, Place
-from parley.nlp.docs import doc_tokens
+from parley.nlp.docs import doc_tokens, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -155,7 +155,10 @@ class _Builder:
             rule = self.lex.match(token, seen)
             if (
                 rule is not None
-                and not token.sent.text.rstrip().rstrip('"”’').endswith("?")  # a question asks
+                and not span_text(token.sent)
+                .rstrip()
+                .rstrip('"”’')
+                .endswith("?")  # a question asks
                 and not self._background(token, rule)
                 and not _retold(token, rule, found)
                 and (rule.needs_negation or not _first_person_denial(token))

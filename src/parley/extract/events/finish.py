@@ -27,6 +27,7 @@ from parley.extract.events.drafts import (
 from parley.extract.events.status import anchor_of
 from parley.extract.timeplace.places import quantities_in
 from parley.models import Event, Span, TimeExpression
+from parley.nlp.docs import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -346,7 +347,7 @@ class Finisher:
             status=status,
             attributed_to=self._attributed_to(sent.start_char),
             trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
-            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             confidence=confidence(draft),
             extractor=EXTRACTOR_NAME,
         )

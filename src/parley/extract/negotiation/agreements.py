@@ -44,7 +44,7 @@ from parley.extract.negotiation.words import alt, capitalised
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
-from parley.nlp.docs import doc_text, doc_tokens
+from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ class AgreementsExtractor:
         known = dict(self.known)
         refs = self.find_references(ctx, known)
         drafts: dict[str, _Draft] = {}
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             in_sent = [r for r in refs if sent.start_char <= r.start < sent.end_char]
             for ref in in_sent:
                 drafts.setdefault(ref.key, _new_draft(known, ref))
@@ -340,8 +340,8 @@ class AgreementsExtractor:
             return drafts
         default_what = self._what_exchanged(ctx.article.text)
         another = self._another_deal(ctx)
-        for sent in ctx.doc.sents:
-            for tok in sent:
+        for sent in doc_sents(ctx.doc):
+            for tok in span_tokens(sent):
                 found = self._exchange_status(tok, sent)
                 if found is None:
                     continue
@@ -445,7 +445,9 @@ class AgreementsExtractor:
         for ref in refs:
             draft = drafts[ref.key]
             if draft.evidence is None:
-                draft.evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+                draft.evidence = Span(
+                    start=sent.start_char, end=sent.end_char, text=span_text(sent)
+                )
             self._add_parties(ctx, sent, draft, names)
         for match, status in self._cues_in(sent, refs):
             cue_at = sent.start_char + match.start()
@@ -471,7 +473,7 @@ class AgreementsExtractor:
         cues = list(self.cues)
         if any(r.key.startswith("ceasefire:") for r in refs):
             cues += self.ceasefire_cues
-        text = sent.text  # Span.text joins the sentence's tokens on every read
+        text = span_text(sent)
         for pattern, status in cues:
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
@@ -530,7 +532,7 @@ class AgreementsExtractor:
             date=None if until else date,
             until=until,
             by=None if _reaction_to(tok) else _by(ctx, tok, status),
-            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             article_id=ctx.article.id,
         )
 
@@ -592,7 +594,7 @@ def onlookers(sent: SpacySpan) -> set[int]:
     agents = knowledge.words(LEXICON, "onlooker_agent_verbs")
     particles = knowledge.words(LEXICON, "onlooker_particle_verbs")
     out: set[int] = set()
-    for tok in sent:
+    for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         if lemma in agents:
             out |= {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
@@ -671,7 +673,7 @@ def _talks_subject_at(ctx: Context, at: int) -> bool:
 
 
 def _span_of(sent: SpacySpan) -> Span:
-    return Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+    return Span(start=sent.start_char, end=sent.end_char, text=span_text(sent))
 
 
 def _acting_states(ctx: Context, tok: Token) -> list[str]:
@@ -733,9 +735,9 @@ def _dominant_pair(ctx: Context) -> list[str]:
     at = actor_at(ctx)
     acting = {
         at[t.i]
-        for sent in ctx.doc.sents
+        for sent in doc_sents(ctx.doc)
         for skip in (onlookers(sent),)
-        for t in sent
+        for t in span_tokens(sent)
         if t.i in at and t.i not in skip and not _names_a_place(_name_head(t, at))
     }
     states = sorted(
@@ -981,7 +983,7 @@ def _document_sides(ctx: Context) -> tuple[list[str], list[str]]:
     key = f"parley.agreements.document_sides.{len(ctx.analysis.events)}"
     cached = ctx.doc.user_data.get(key)
     if cached is None:
-        mediators = [m for st in ctx.doc.sents for m in mediators_in(ctx, st)]
+        mediators = [m for st in doc_sents(ctx.doc) for m in mediators_in(ctx, st)]
         cached = (mediators, negotiating_pair(ctx, mediators))
         ctx.doc.user_data[key] = cached
     return cached

@@ -48,7 +48,7 @@ from parley.extract.negotiation.told import past_value, tell_negotiation, tell_r
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
-from parley.nlp.docs import doc_text, ents_within
+from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
 
 if TYPE_CHECKING:
@@ -470,7 +470,7 @@ class NegotiationExtractor:
     def _mediators(ctx: Context) -> list[str]:
         """Every actor the article names as mediating, hosting or facilitating talks."""
         found: list[str] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             found += mediators_in(ctx, sent)
         return list(dict.fromkeys(found))
 
@@ -481,7 +481,7 @@ class NegotiationExtractor:
         mentions = self._round_mentions(ctx)
         if not mentions:
             return None
-        on_treaty = any(_treaty_round_re().search(sent.text) for _, sent, _, _ in mentions)
+        on_treaty = any(_treaty_round_re().search(span_text(sent)) for _, sent, _, _ in mentions)
         treaties = [
             a for a in ctx.analysis.agreements if a.kind == "treaty" and len(a.parties) >= 2
         ]
@@ -518,7 +518,7 @@ class NegotiationExtractor:
         """The track of a known process the article names without its sides ("the next round
         of the peace talks within the framework of the Astana process on Syria")."""
         found = named_process(ctx)
-        talked = any(_talks_words_re().search(sent.text) for sent in ctx.doc.sents)
+        talked = any(_talks_words_re().search(span_text(sent)) for sent in doc_sents(ctx.doc))
         if found is None or not talked:
             return None  # "Kazakhstan, which hosted the Astana process": no talks told
         pair, mediators = found
@@ -609,14 +609,18 @@ class NegotiationExtractor:
         the sides' meeting: the track exists, so they are its rounds. A session already known
         at that venue (and day, where both are dated) is not told again."""
         out: list[Round] = []
-        for sent in ctx.doc.sents:
-            text = sent.text
+        for sent in doc_sents(ctx.doc):
+            text = span_text(sent)
             m = (
                 _held_talks_re().search(text)
                 or _began_talks_re().search(text)
                 or _days_of_talks_re().search(text)
             )
-            if m is None or find_rounds(sent.text) or _next_round_pattern().search(sent.text):
+            if (
+                m is None
+                or find_rounds(span_text(sent))
+                or _next_round_pattern().search(span_text(sent))
+            ):
                 continue
             at = sent.start_char + m.end()
             venue = _place_after(ctx, sent, at - 3) or _venue(
@@ -655,9 +659,9 @@ class NegotiationExtractor:
         will resume in two weeks". The next round after numbered ones is the first planned
         one (or the one after the last); with no numbers it stays unnumbered."""
         out: list[Round] = []
-        for sent in ctx.doc.sents:
-            m = _next_round_pattern().search(sent.text)
-            if m is None or any(find_rounds(sent.text)):
+        for sent in doc_sents(ctx.doc):
+            m = _next_round_pattern().search(span_text(sent))
+            if m is None or any(find_rounds(span_text(sent))):
                 continue
             if m.group("past") and "round" in m.group(0).lower() and rounds:
                 continue  # "the final round" of numbered rounds is the highest number
@@ -701,13 +705,13 @@ class NegotiationExtractor:
     def _round_mentions(ctx: Context) -> list[tuple[int, SpacySpan, int, int]]:
         """Numbered rounds, and "the final round" as the highest number the article gave."""
         out = []
-        for sent in ctx.doc.sents:
-            for n, start, end in find_rounds(sent.text):
+        for sent in doc_sents(ctx.doc):
+            for n, start, end in find_rounds(span_text(sent)):
                 out.append((n, sent, sent.start_char + start, sent.start_char + end))
         final = max((n for n, *_ in out), default=0)
         if final and _any_final_round_re().search(ctx.article.text):
-            for sent in ctx.doc.sents:
-                for m in _final_round_re().finditer(sent.text):
+            for sent in doc_sents(ctx.doc):
+                for m in _final_round_re().finditer(span_text(sent)):
                     out.append(
                         (final, sent, sent.start_char + m.start(), sent.start_char + m.end())
                     )
@@ -717,8 +721,8 @@ class NegotiationExtractor:
         """ "The negotiations began in Aktau in September 2025": where round one met."""
         if 1 in rounds or not rounds:
             return
-        for sent in ctx.doc.sents:
-            m = _began_in_re().search(sent.text)
+        for sent in doc_sents(ctx.doc):
+            m = _began_in_re().search(span_text(sent))
             if m:
                 date = next(
                     (
@@ -761,7 +765,7 @@ class NegotiationExtractor:
             date=date,
             status=status,
             article_id=ctx.article.id,
-            evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+            evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
         )
 
     @staticmethod
@@ -769,15 +773,15 @@ class NegotiationExtractor:
         """ "Since Feb. 28 they have held three rounds of talks": rounds 1 to 3 were held, the
         first on the day "since" names; the text tells no more of the others."""
         numbers = knowledge.table(LEXICON, "numbers")
-        for sent in ctx.doc.sents:
-            m = _counted_rounds_re().search(sent.text)
+        for sent in doc_sents(ctx.doc):
+            m = _counted_rounds_re().search(span_text(sent))
             if m is None:
                 continue
             word = m.group("n").lower()
             n = int(word) if word.isdigit() else int(numbers.get(word, 0))
             if not 2 <= n <= _MAX_COUNTED:
                 continue
-            since = _since_re().search(sent.text)
+            since = _since_re().search(span_text(sent))
             first = _date_after(ctx, sent, sent.start_char + since.end()) if since else None
             for k in range(1, n + 1):
                 if k not in rounds:
@@ -828,14 +832,14 @@ class NegotiationExtractor:
     # 3. issues and 4. positions ------------------------------------------------------------
     def _issues(self, ctx: Context) -> list[str]:
         issues: list[str] = []
-        for sent in ctx.doc.sents:
-            found = [_trim_issue(sent, i) for i in find_issues(sent.text)]
+        for sent in doc_sents(ctx.doc):
+            found = [_trim_issue(sent, i) for i in find_issues(span_text(sent))]
             issues += [i for i in found if i and i not in issues]
         return issues
 
     def _positions(self, ctx: Context, track: Track) -> list[Position]:
         positions: list[Position] = []
-        for sent in ctx.doc.sents:
+        for sent in doc_sents(ctx.doc):
             positions += sentence_positions(ctx, sent, track)
         positions += self._replies(ctx, track, positions)
         positions += quoted_positions(ctx, track, positions)
@@ -944,7 +948,7 @@ def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
     words = _clause_words(tok)
     if words & _CANCEL_LEMMAS or "call off" in _phrasal(tok):
         return "cancelled"
-    if _under_way_re().search(sent.text):
+    if _under_way_re().search(span_text(sent)):
         return "under way"
     if words & _PLAN_LEMMAS or {"be", "to"} <= words:  # "a round is to be held"
         return "planned"
@@ -990,9 +994,9 @@ def _phrasal(tok: Token) -> str:
 
 
 def _sentence_status(ctx: Context, sent: SpacySpan) -> str:
-    if _cancelled_re().search(sent.text):
+    if _cancelled_re().search(span_text(sent)):
         return "cancelled"
-    if _planned_re().search(sent.text) or _future_date(ctx, sent):
+    if _planned_re().search(span_text(sent)) or _future_date(ctx, sent):
         return "planned"
     return "held"
 
@@ -1010,7 +1014,9 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
         if ent.label_ == "GPE" and nxt in knowledge.words(LEXICON, "process_nouns") and not a_state:
             return ent.text  # "the South Sudan negotiations" are about a state, not held in it
     capital = alt(knowledge.phrases(_LEX, "capital_nouns"))
-    m = re.search(rf"\bin the (?P<demonym>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:{capital})\b", sent.text)
+    m = re.search(
+        rf"\bin the (?P<demonym>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:{capital})\b", span_text(sent)
+    )
     if m:
         state = load_demonyms().get(m.group("demonym"))
         if state and state in ctx.kb and ctx.kb[state].capital:
@@ -1035,8 +1041,8 @@ def _talks_home(ctx: Context) -> str | None:
     Ababa, … where previous rounds of talks have been held"): the place after "in" nearest
     before that clause."""
     homes = set()
-    for sent in ctx.doc.sents:
-        m = _talks_home_re().search(sent.text)
+    for sent in doc_sents(ctx.doc):
+        m = _talks_home_re().search(span_text(sent))
         if m is None:
             continue
         at = sent.start_char + m.start()
@@ -1109,7 +1115,7 @@ def _named_talks_hosts(ctx: Context, track: Track) -> list[str]:
     it hosts them when it is no side. A state's own name ("the Syria talks") hosts nothing."""
     hosts: list[str] = []
     nouns = set(knowledge.words(LEXICON, "process_nouns"))
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         for ent in ents_within(sent):
             after = [t.lower_ for t in ctx.doc[ent.end : ent.end + 2]]
             if ent.label_ != "GPE" or not (nouns & set(after)):
@@ -1196,9 +1202,9 @@ def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
     if len(plans) != 1:
         return
     start = plans[0].evidence.end if plans[0].evidence else 0
-    for sent in ctx.doc.sents:
+    for sent in doc_sents(ctx.doc):
         if sent.start_char < start or not (
-            _planned_re().search(sent.text) and _meeting_re().search(sent.text)
+            _planned_re().search(span_text(sent)) and _meeting_re().search(span_text(sent))
         ):
             continue
         days = [
@@ -1230,13 +1236,13 @@ def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
 
 
 def _span(sent: SpacySpan) -> Span:
-    return Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+    return Span(start=sent.start_char, end=sent.end_char, text=span_text(sent))
 
 
 def _trim_issue(sent: SpacySpan, item: str) -> str:
     """``item`` cut before the first finite verb or "in/at <place>" the parse finds in it
     ("grazing land flared again" → "grazing land")."""
-    at = sent.text.find(item)
+    at = span_text(sent).find(item)
     if at < 0:
         return item
     start = sent.start_char + at

@@ -24,6 +24,7 @@ from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
+from parley.nlp.docs import doc_sents, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -174,8 +175,8 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found: list[str] = []
     # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
     between = knowledge.words(LEXICON, "side_prepositions")
-    sides = {t.i for p in sent if p.lower_ in between for t in p.subtree}
-    for tok in sent:
+    sides = {t.i for p in span_tokens(sent) if p.lower_ in between for t in p.subtree}
+    for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         lower = tok.lower_
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
@@ -216,7 +217,9 @@ def _named_again(ctx: Context, sent: SpacySpan) -> dict[int, str]:
     names = {
         m.text: a.id for a in ctx.analysis.actors for m in a.mentions if " " not in m.text.strip()
     }
-    return {t.i: names[t.text] for t in sent if t.text in names and t.text[:1].isupper()}
+    return {
+        t.i: names[t.text] for t in span_tokens(sent) if t.text in names and t.text[:1].isupper()
+    }
 
 
 def _mediation_phrase(tok: Token) -> bool:
@@ -304,7 +307,7 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     states of the demonyms or short names before a mediation word."""
     demonyms = load_demonyms()
     out: list[str] = []
-    text = sent.text  # Span.text walks the tokens: read it once for both patterns
+    text = span_text(sent)
     for m in _demonym_mediation().finditer(text):
         for name in m.group("names").split("-"):
             state = demonyms.get(name) or _state_named(ctx, name)
@@ -368,8 +371,8 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     dash = ctx.article.text.find("—")
     dateline_end = dash if 0 < dash < 80 else 0
     talk = _negotiation_words()
-    for sent in ctx.doc.sents:
-        text = sent.text  # Span.text walks the tokens: read it once per sentence
+    for sent in doc_sents(ctx.doc):
+        text = span_text(sent)
         if talk.search(text):
             named = [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}

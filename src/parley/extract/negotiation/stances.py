@@ -31,6 +31,7 @@ from parley.extract.negotiation.words import alt, capitalised, spaced
 from parley.issues import UNSPECIFIED, issue_for, issue_scores, party_words, topic_stems
 from parley.kb import load_demonyms
 from parley.models import Position, Quote, Span, Track
+from parley.nlp.docs import doc_sents, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -57,6 +58,19 @@ def _red_line_re() -> re.Pattern[str]:
 def _own_red_line_re() -> re.Pattern[str]:
     owners = alt(knowledge.phrases(_LEX, "own_red_line_owners"))
     return re.compile(rf"\b(?:{owners})\s+(?:{_red_line_words()})\b", re.I)
+
+
+@knowledge.derived
+def _red_line_word_re() -> re.Pattern[str]:
+    """A red-line word anywhere: both red-line patterns need one, and this plain search rules
+    out most sentences before the patterns' unanchored lazy names are tried at every letter."""
+    return re.compile(rf"(?:{_red_line_words()})", re.I)
+
+
+@knowledge.derived
+def _non_negotiable_word_re() -> re.Pattern[str]:
+    """The "non-negotiable" phrase alone: :func:`_non_negotiable_re` cannot match without it."""
+    return re.compile(rf"(?:{spaced(knowledge.phrases(_LEX, 'non_negotiable_for'))})")
 
 
 def _copulas() -> str:
@@ -201,12 +215,14 @@ def sentence_positions(ctx: Context, sent: SpacySpan, track: Track) -> list[Posi
 
 
 def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _red_line_re().search(sent.text)
+    if _red_line_word_re().search(span_text(sent)) is None:  # neither red-line pattern can match
+        return None
+    m = _red_line_re().search(span_text(sent))
     if m is None:
         return _own_red_line(ctx, sent, track)
     who = _actor_named(ctx, m.group("who"))
-    after = re.match(rf"\s+(?:{_copulas()})\s+(?P<what>[^.;]+)", sent.text[m.end() :])
-    what = after.group("what") if after else sent.text[: m.start()].rstrip(" ,;—-")
+    after = re.match(rf"\s+(?:{_copulas()})\s+(?P<what>[^.;]+)", span_text(sent)[m.end() :])
+    what = after.group("what") if after else span_text(sent)[: m.start()].rstrip(" ,;—-")
     what = _avoid_re().sub("no ", what)
     if who is None:
         return None
@@ -215,7 +231,7 @@ def _red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "That is our red line", said by a party's person: what the quote said before it."""
-    m = _own_red_line_re().search(sent.text)
+    m = _own_red_line_re().search(span_text(sent))
     q = _quote_at(ctx, sent.start_char + m.start()) if m else None
     if q is None or q.speaker is None:
         return None
@@ -237,7 +253,9 @@ def _own_red_line(ctx: Context, sent: SpacySpan, track: Track) -> Position | Non
 
 
 def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _non_negotiable_re().search(sent.text)
+    if _non_negotiable_word_re().search(span_text(sent)) is None:
+        return None
+    m = _non_negotiable_re().search(span_text(sent))
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None:
         return None
@@ -246,7 +264,7 @@ def _non_negotiable(ctx: Context, sent: SpacySpan, track: Track) -> Position | N
 
 def _refusal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "Baku will not sign while …": a refusal; a condition or "any" makes it a red line."""
-    m = _refusal_re().search(sent.text)
+    m = _refusal_re().search(span_text(sent))
     if m is None:
         return None
     who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
@@ -257,7 +275,7 @@ def _refusal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 
 def _essential(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _essential_re().search(sent.text)
+    m = _essential_re().search(span_text(sent))
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None:
         return None
@@ -266,7 +284,7 @@ def _essential(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 def _wants(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "Baku wants the constitutional change before any signature"; only about an issue."""
-    m = _wants_re().search(sent.text)
+    m = _wants_re().search(span_text(sent))
     if m is None:
         return None
     who = _subject_state(ctx, sent, m.group("who"), sent.start_char + m.start())
@@ -276,7 +294,7 @@ def _wants(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 
 def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
-    m = _demand_of_re().search(sent.text)
+    m = _demand_of_re().search(span_text(sent))
     who = _actor_named(ctx, m.group("who")) if m else None
     if m is None or who is None or who not in track.parties:
         return None
@@ -285,7 +303,7 @@ def _demand_of(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
 
 def _proposal(ctx: Context, sent: SpacySpan, track: Track) -> Position | None:
     """ "The Swiss mediators floated a compromise under which …": a mediator's stance too."""
-    m = _proposal_re().search(sent.text)
+    m = _proposal_re().search(span_text(sent))
     if m is None:
         return None
     who = _actor_named(ctx, m.group("who")) or _demonym_state(m.group("who"))
@@ -335,7 +353,7 @@ def _follows_own(ctx: Context, pos: Position, earlier: Sequence[Position]) -> bo
 
 
 def _quote_position(ctx: Context, track: Track, q: Quote, who: str) -> Position:
-    sents = [s for s in ctx.doc.sents if s.end_char > q.start and s.start_char < q.end]
+    sents = [s for s in doc_sents(ctx.doc) if s.end_char > q.start and s.start_char < q.end]
     evidence = Span(start=q.start, end=q.end, text=q.text)
     if sents:
         text = ctx.article.text[sents[0].start_char : sents[-1].end_char].rstrip()
@@ -366,7 +384,7 @@ def _position(
 ) -> Position:
     """A position stated in ``sent``, linked to the issue its sentence (or ``on_text``) and
     paragraph speak of, and to the source an attribution gives for it."""
-    context = on_text if on_text is not None else sent.text + " " + _paragraph_of(ctx, sent)
+    context = on_text if on_text is not None else span_text(sent) + " " + _paragraph_of(ctx, sent)
     return Position(
         actor=who,
         on=issue_for(track.issues, context, party_words(track)),
@@ -449,5 +467,5 @@ def _claim_for(ctx: Context, sent: SpacySpan) -> str | None:
 
 def _span(sent: SpacySpan) -> Span:
     """The sentence as evidence, without the line breaks a sentence span may end with."""
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     return Span(start=sent.start_char, end=sent.start_char + len(text), text=text)

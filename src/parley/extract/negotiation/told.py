@@ -37,6 +37,7 @@ from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.negotiation.parties import LEXICON, led_movement
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
+from parley.nlp.docs import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -239,7 +240,7 @@ def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: s
         if month is None or any(g.lemma_.lower() not in people for g in what):
             continue  # "the April exchange of views"
         sent = tok.sent
-        where = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        where = Span(start=sent.start_char, end=sent.end_char, text=span_text(sent))
         if _told_in(ctx, where, ("RETREAT",)) is not None:
             continue
         if _told_elsewhere(ctx, ("RETREAT",), sides, month.value):

@@ -87,7 +87,7 @@ from parley.extract.speech.syntax import (
 )
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
-from parley.nlp.docs import doc_tokens
+from parley.nlp.docs import doc_tokens, sentences_over
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -122,7 +122,8 @@ class AttributionExtractor:
         by_sentence: dict[int, Attribution] = {}
         for rec in records:
             span = ctx.doc.char_span(rec.claim.start, rec.claim.end, alignment_mode="expand")
-            starts = sorted({t.sent.start_char for t in span}) if span is not None else []
+            sents = sentences_over(ctx.doc, span.start, span.end) if span is not None else ()
+            starts = sorted({sent.start_char for sent in sents})
             for start in starts:
                 by_sentence.setdefault(start, rec)
         ctx.products.claims_by_sentence = by_sentence

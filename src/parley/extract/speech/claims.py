@@ -136,8 +136,9 @@ class Claims:
 
     def phrasal(self, verb: Token) -> Token | None:
         """The second word of a phrase of saying ("made clear that", "pointed out that")."""
+        lemma = verb.lemma_.lower()
         for child in verb.children:
-            if (verb.lemma_.lower(), child.lower_) in self.cues.speech_phrases:
+            if (lemma, child.lower_) in self.cues.speech_phrases:
                 return child
         return None
 

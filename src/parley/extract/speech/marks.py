@@ -37,6 +37,14 @@ _SINGLE_CLOSE = "'’"
 _MAX_SINGLE = 300
 # a paragraph break inside a quote and the mark that reopens the quote after it
 _BACKTICKS = "``"
+# Where a scan can change state: the characters the loops below test, found by one regex
+# search instead of a Python step per character (an article is mostly plain words).
+_OPENER = re.compile("``|[" + re.escape(DOUBLE_OPEN) + "]")
+_CLOSER = {
+    closers: re.compile("[" + re.escape(closers) + "\n]") for closers in _DOUBLE_CLOSE.values()
+}
+_CLOSER[_BACKTICKS] = re.compile("''|``|\n")
+_SINGLE_OPENER = re.compile("[" + re.escape(_SINGLE_OPEN) + "]")
 _REOPEN = re.compile(r"\s*\n\s*[\"“„«]?")
 
 
@@ -89,6 +97,11 @@ def _find_double(text: str) -> Iterator[Marked]:
     closers = ""
     pos = 0
     while pos < len(text):
+        # skip to the next character that can open, close or break the quote
+        step = (_OPENER if opened is None else _CLOSER[closers]).search(text, pos)
+        if step is None:
+            break
+        pos = step.start()
         c = text[pos]
         if opened is None and text.startswith(_BACKTICKS, pos):
             opened, closers = pos + 2, _BACKTICKS  # ``TeX-style marks'' of older copy
@@ -191,7 +204,11 @@ def find_single(text: str) -> Iterator[Marked]:
     """Stretches between single marks ('…', ‘…’) that open a word and close within a line."""
     pos = 0
     while pos < len(text):
-        if text[pos] in _SINGLE_OPEN and _opens_single(text, pos):
+        step = _SINGLE_OPENER.search(text, pos)  # the next single mark; nothing else opens
+        if step is None:
+            break
+        pos = step.start()
+        if _opens_single(text, pos):
             close = _single_close(text, pos + 1)
             if close is not None:
                 yield stripped(text, pos + 1, close, closed=True, single=True)

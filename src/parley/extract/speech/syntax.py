@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from parley.extract.speech.cues import LEXICON, load_cues
 from parley.knowledge import words
 from parley.nlp.dateline import dateline_end
-from parley.nlp.docs import doc_text
+from parley.nlp.docs import doc_text, paragraph_first, paragraph_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -333,16 +333,14 @@ def _breaks_after(tok: Token) -> bool:
 
 
 def paragraph_start(doc: Doc, i: int) -> int:
-    """Index of the first token of the paragraph holding token ``i``."""
-    while i > 0 and not _breaks_after(doc[i - 1]):
-        i -= 1
-    return i
+    """Index of the first token of the paragraph holding token ``i`` (from the document's
+    paragraph index, :func:`parley.nlp.docs.paragraph_first`: no walk back per call)."""
+    return paragraph_first(doc, i)
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
     """Whether tokens ``a`` and ``b`` stand in one paragraph (no line break between them)."""
-    lo, hi = sorted((a.i, b.i))
-    return not any(_breaks_after(t) for t in a.doc[lo:hi])
+    return paragraph_number(a.doc, a.i) == paragraph_number(b.doc, b.i)
 
 
 def cited_source(verb: Token, subj: Token, citing: frozenset[str]) -> Token | None:
