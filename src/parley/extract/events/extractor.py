@@ -274,6 +274,7 @@ class _Builder:
             rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
+        _facilitated(draft)
         draft.void = (
             draft.void
             or self._agentless_halt(token, rule)
@@ -453,6 +454,29 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def _facilitated(draft: Draft) -> None:
+    """ "The co-chairs remain engaged to facilitate their efforts to reach agreement and to
+    conclude negotiations": an act inside what someone facilitates, with no subject of its own
+    on the way up, got its source from the facilitator, who is its mediator, not a party
+    (round 6's f05). With no party named, PLOVER codes no event (the draft is dropped)."""
+    current = draft.token
+    facilitation = knowledge.words(_EVENTS_LEXICON, "facilitation_verbs")
+    for _ in range(8):
+        if current.head.i == current.i:
+            return
+        if current.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in current.children
+        ):
+            return  # a clause of its own: its subject is the act's
+        current = current.head
+        if current.lemma_.lower() in facilitation and current.pos_ == "VERB":
+            helpers = set(draft.source)
+            draft.mediator = unique([*draft.mediator, *draft.source])
+            draft.source = []
+            draft.target = [t for t in draft.target if t not in helpers]
+            return
 
 
 def _shared_need(verb: Token) -> bool:
