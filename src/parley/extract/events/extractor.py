@@ -274,7 +274,7 @@ class _Builder:
             rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
-        _facilitated(draft)
+        self._facilitated(draft)
         draft.void = (
             draft.void
             or self._agentless_halt(token, rule)
@@ -352,6 +352,21 @@ class _Builder:
                 return True
         return False
 
+    def _facilitated(self, draft: Draft) -> None:
+        """ "The co-chairs remain engaged to facilitate their efforts to reach agreement and to
+        conclude negotiations": an act inside what someone facilitates, with no subject of its
+        own on the way up, took the facilitator as an actor; the facilitator is its mediator,
+        not a party (round 6's f05). Actors the act's own phrase names ("negotiations between
+        A and B") stay; with no party left, PLOVER codes no event (the draft is dropped)."""
+        facilitator = _facilitating_verb(draft.token)
+        if facilitator is None:
+            return
+        own = {a for t in draft.token.subtree for a in self.actors.of(t, with_conj=False)}
+        helpers = {a for a in (*draft.source, *draft.target) if a not in own}
+        draft.mediator = unique([*draft.mediator, *(a for a in draft.source if a in helpers)])
+        draft.source = [a for a in draft.source if a not in helpers]
+        draft.target = [a for a in draft.target if a not in helpers]
+
     def _no_one_to(self, draft: Draft) -> bool:
         """An act that names no one it is done to or with, where PLOVER needs a second actor:
         filling a post of one's own ("appointed its justice minister as negotiator"), or
@@ -360,10 +375,12 @@ class _Builder:
         with no one it is put to ("the two leaders stressed the need to resolve the crisis"),
         a view they share. Round 6's f09, f07 and f10."""
         token, rule = draft.token, draft.rule
+        if token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "appointment_verbs"):
+            appointed = {a for c in token.children if c.dep_ == "dobj" for a in self.actors.of(c)}
+            others = [t for t in draft.target if t not in appointed]  # the one appointed is no
+            return rule.type in ("COOPERATE", "SUPPORT") and not others  # second party
         if draft.target:
             return False
-        if token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "appointment_verbs"):
-            return rule.type in ("COOPERATE", "SUPPORT")
         if rule.type == "REQUEST" and token.pos_ == "VERB":
             return _shared_need(token)
         if rule.type == "SUPPORT" and token.pos_ == "VERB":
@@ -456,27 +473,22 @@ class _Builder:
 # -------------------------------------------------------------------- tree helpers
 
 
-def _facilitated(draft: Draft) -> None:
-    """ "The co-chairs remain engaged to facilitate their efforts to reach agreement and to
-    conclude negotiations": an act inside what someone facilitates, with no subject of its own
-    on the way up, got its source from the facilitator, who is its mediator, not a party
-    (round 6's f05). With no party named, PLOVER codes no event (the draft is dropped)."""
-    current = draft.token
+def _facilitating_verb(token: Token) -> Token | None:
+    """The facilitation verb ("facilitate") whose content ``token`` is, reached without passing
+    a clause with a subject of its own (whose subject would be the act's)."""
     facilitation = knowledge.words(_EVENTS_LEXICON, "facilitation_verbs")
+    current = token
     for _ in range(8):
         if current.head.i == current.i:
-            return
+            return None
         if current.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in current.children
         ):
-            return  # a clause of its own: its subject is the act's
+            return None
         current = current.head
-        if current.lemma_.lower() in facilitation and current.pos_ == "VERB":
-            helpers = set(draft.source)
-            draft.mediator = unique([*draft.mediator, *draft.source])
-            draft.source = []
-            draft.target = [t for t in draft.target if t not in helpers]
-            return
+        if current.pos_ == "VERB" and current.lemma_.lower() in facilitation:
+            return current
+    return None
 
 
 def _shared_need(verb: Token) -> bool:

@@ -253,6 +253,8 @@ class Finisher:
                 and not earlier.date_said  # "X said on Wednesday ..." then "Tuesday's attack"
             )
             distinct = other_date or _other_ordinal(draft, earlier)
+            if _denies(draft, earlier):
+                return False  # "No meetings were scheduled Monday" adds nothing to a meeting held
             if not (draft.historical_mod or draft.new_instance or distinct):
                 _fill_from(earlier, draft)
                 return False
@@ -461,6 +463,12 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
     near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
     return near and not _dated_apart(kept, draft)
+
+
+def _denies(draft: Draft, earlier: Draft) -> bool:
+    """A negated noun ("No face-to-face meetings were scheduled Monday") after an event of its
+    kind that took place: not that event told again, so it lends it neither date nor place."""
+    return "negated" in (draft.status, earlier.status) and draft.status != earlier.status
 
 
 def _same_thing(a: Token, b: Token) -> bool:
