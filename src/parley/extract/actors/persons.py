@@ -261,6 +261,7 @@ class Persons:
                     )
                 # "Mahamat" after "Moussa Faki Mahamat": the last word as the article writes
                 # it names the person too, whatever the knowledge base takes as the surname
-                for word in {last, surname(text)} - {None, ""}:
-                    seen.setdefault(name_key(word), set()).add(f.actor)
+                for word in {last, surname(text)}:
+                    if word:
+                        seen.setdefault(name_key(word), set()).add(f.actor)
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
