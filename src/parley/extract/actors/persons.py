@@ -261,7 +261,10 @@ class Persons:
                     )
                 # "Mahamat" after "Moussa Faki Mahamat": the last word as the article writes
                 # it names the person too, whatever the knowledge base takes as the surname
-                for word in {last, surname(text)}:
+                given_last = f.actor in self.family_first_names or bool(
+                    actor and family_first(actor.country)
+                )  # "Xie Lan": the last word is the given name
+                for word in {last, None if given_last else surname(text)}:
                     if word:
                         seen.setdefault(name_key(word), set()).add(f.actor)
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
