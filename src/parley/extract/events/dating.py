@@ -147,7 +147,10 @@ class EventDates:
             current = current.head
             if current.lemma_.lower() not in speech:
                 continue
-            for i in (current.i, *_frame_nouns(current)):  # "in a statement on Friday, X said"
+            # "in a statement on Friday, X said"; "rebels on Saturday announced" (the parser
+            # hangs the date on the subject)
+            subjects = (c.i for c in current.children if c.dep_ in ("nsubj", "nsubjpass"))
+            for i in (current.i, *_frame_nouns(current), *subjects):
                 if i in self.dates:
                     return self.dates[i]
         return None

@@ -116,7 +116,7 @@ class Finisher:
                 or self._counted_again(k, draft)
                 or self._same_verb_again(k, draft)
                 or _object_told(k, draft)
-                or _side_reported(k, draft)
+                or self._side_reported(k, draft)
                 or self._officer_retells(k, draft)
             ),
             None,
@@ -143,6 +143,32 @@ class Finisher:
             return False
         counted = self._counts(kept.token)
         return bool(counted) and counted == self._counts(draft.token)
+
+    def _side_reported(self, kept: Draft, draft: Draft) -> bool:
+        """ "Rebels and the government agreed Wednesday to a cease-fire", then "state radio
+        announced the government had agreed to a cease-fire": one side's part of a mutual act,
+        reported on the same thing shortly after, is that act told again (round 6's f09), not
+        a second agreement. A new instance ("another truce") or a date of its own stays apart."""
+        mutual = len(kept.actors) == 2 and set(kept.source) == set(kept.target)
+        fresh = self.lex.words("new_instance_modifiers")
+        another = any(
+            c.lower_ in fresh
+            for n in _complements(draft.token)
+            for c in n.children
+            if c.dep_ in ("amod", "det", "nummod")
+        )
+        return (
+            mutual
+            and draft.token.dep_ == "ccomp"
+            and (kept.rule.type, kept.mode) == (draft.rule.type, draft.mode)
+            and bool(draft.source)
+            and set(draft.source) < kept.actors
+            and not draft.target
+            and not (draft.new_instance or another)
+            and 0 < draft.token.i - kept.token.i <= _RETELLING_TOKENS
+            and _same_thing(kept.token, draft.token)
+            and not _dated_apart(kept, draft)
+        )
 
     def _officer_retells(self, kept: Draft, draft: Draft) -> bool:
         """ "The African Union has condemned the arrest of X" then its chairperson's "I strongly
@@ -253,8 +279,9 @@ class Finisher:
                 and not earlier.date_said  # "X said on Wednesday ..." then "Tuesday's attack"
             )
             distinct = other_date or _other_ordinal(draft, earlier)
-            if _denies(draft, earlier):
-                return False  # "No meetings were scheduled Monday" adds nothing to a meeting held
+            fresh = draft.new_instance or _other_ordinal(draft, earlier)
+            if _denies(draft, earlier) and not fresh:
+                return False  # "No meetings were scheduled Monday": not the meeting held
             if not (draft.historical_mod or draft.new_instance or distinct):
                 _fill_from(earlier, draft)
                 return False
@@ -467,7 +494,9 @@ def _retells(kept: Draft, draft: Draft) -> bool:
 
 def _denies(draft: Draft, earlier: Draft) -> bool:
     """A negated noun ("No face-to-face meetings were scheduled Monday") after an event of its
-    kind that took place: not that event told again, so it lends it neither date nor place."""
+    kind that took place: not that event told again (it lends it no date), and with no sides
+    of its own not a meeting of that event's sides either; "the next round was postponed" is
+    a new instance and stays."""
     return "negated" in (draft.status, earlier.status) and draft.status != earlier.status
 
 
@@ -483,26 +512,6 @@ def _things(verb: Token) -> set[str]:
     nouns = [c for c in _complements(verb) if c.pos_ in ("NOUN", "PROPN")]
     nouns += [c for n in nouns for c in n.children if c.dep_ in ("compound", "nmod", "conj")]
     return {n.lemma_.lower() for n in nouns if n.pos_ in ("NOUN", "PROPN")}
-
-
-def _side_reported(kept: Draft, draft: Draft) -> bool:
-    """ "Rebels and the government agreed Wednesday to a cease-fire", then "state radio
-    announced the government had agreed to a cease-fire": one side's part of a mutual act,
-    reported on the same thing shortly after, is that act told again (round 6's f09), not a
-    second agreement. A new instance ("another truce") or a date of its own stays apart."""
-    mutual = len(kept.actors) == 2 and set(kept.source) == set(kept.target)
-    return (
-        mutual
-        and draft.token.dep_ == "ccomp"
-        and (kept.rule.type, kept.mode) == (draft.rule.type, draft.mode)
-        and bool(draft.source)
-        and set(draft.source) < kept.actors
-        and not draft.target
-        and not draft.new_instance
-        and 0 < draft.token.i - kept.token.i <= _RETELLING_TOKENS
-        and _same_thing(kept.token, draft.token)
-        and not _dated_apart(kept, draft)
-    )
 
 
 def _object_told(kept: Draft, draft: Draft) -> bool:
