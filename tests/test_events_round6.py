@@ -305,3 +305,23 @@ def test_the_last_word_of_a_full_name_refers_to_that_person(pipeline: Any) -> No
         "Monday. Mahamat called on the parties in Sudan to stop fighting."
     )
     assert _linked(pipeline, text, "Mahamat") == ["person:moussa-faki"]
+
+
+def test_a_title_and_given_name_refer_to_the_full_name_given_before(pipeline: Any) -> None:
+    text = (
+        "The call between Jordanian Crown Prince Hussein Bin Abdullah and Qatari Emir Shaikh "
+        "Tamim on Sunday was their first contact since May. After the call, the state news "
+        "agency said Crown Prince Hussein would talk to Egypt and Iraq."
+    )
+    full = _linked(pipeline, text, "Hussein Bin Abdullah")
+    assert full and _linked(pipeline, text, "Crown Prince Hussein") == full  # no new actor
+
+
+def test_a_title_and_a_name_no_full_name_opens_stay_a_person_of_their_own(pipeline: Any) -> None:
+    text = (
+        "Jordanian Crown Prince Hussein Bin Abdullah met Qatari Emir Shaikh Tamim on Sunday. "
+        "Crown Prince Khaled later spoke to Egypt."
+    )
+    assert _linked(pipeline, text, "Crown Prince Khaled") != _linked(
+        pipeline, text, "Hussein Bin Abdullah"
+    )

@@ -89,7 +89,7 @@ class Persons:
             if self.check.surname_may_be(actor, start):
                 self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
                 return  # a known surname with evidence; without it, as if unknown
-        first = self._first_word_of_full_name(text) if end - start == 1 else None
+        first = self._first_word_of_full_name(self._untitled(start, end))
         if first is not None:
             self.add(start, end, first, "surname", 0.8)  # "Xie" after "Xie Lan": family first
             return
@@ -235,10 +235,28 @@ class Persons:
             for e in doc_ents(self.r.doc)
         )
 
-    def _first_word_of_full_name(self, text: str) -> str | None:
+    def _untitled(self, start: int, end: int) -> str | None:
+        """The one name word left of ``start:end`` after its title ("Crown Prince Mohammad":
+        "Mohammad"), or None when more than one word is left. A royal or a Gulf leader is
+        named again by title and given name, which opens the full name the article gave
+        before ("Crown Prince Mohammad Bin Salman"; round 6's f10)."""
+        words = list(self.r.doc[start:end])
+        offices = self.r.lexicon.office_by_phrase
+        for cut in range(len(words) - 1, 0, -1):
+            title = words[:cut]
+            if " ".join(w.lower_ for w in title) in offices or all(
+                self.check.is_office_word(w) for w in title
+            ):
+                words = words[cut:]
+                break
+        return words[0].text if len(words) == 1 else None
+
+    def _first_word_of_full_name(self, text: str | None) -> str | None:
         """The person the article introduced in full whose name opens with ``text``, when
         only one did ("Xie" after "Xie Lan", a family name written first): nearer evidence
         than a known name it merely resembles ("Xi")."""
+        if text is None:
+            return None
         key = name_key(text)
         found = set()
         for f in self.ledger.found:
