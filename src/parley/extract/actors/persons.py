@@ -111,12 +111,14 @@ class Persons:
             if token.i == 0 or name_key(token.text) != key:
                 continue
             given = doc[token.i - 1]  # the model often tags the two words apart
-            if given.pos_ != "PROPN" or not given.is_title or self.check.is_office_word(given):
-                continue
-            if alias_key(f"{given.text} {token.text}") not in known and not any(
-                n.endswith(alias_key(f"{given.text} {token.text}")) for n in known
+            if given.ent_type_ != "PERSON" or not given.is_title or self.check.is_office_word(given):
+                continue  # a title ("President Obama") is no given name
+            full = alias_key(f"{given.text} {token.text}")
+            first = alias_key(given.text)
+            if full not in known and not any(
+                n.endswith(full) or n.startswith(f"{first} ") for n in known
             ):
-                return True
+                return True  # a given name none of the known person's names opens with
         return False
 
     def _new_person(self, start: int, end: int, text: str, family: str | None = None) -> None:
