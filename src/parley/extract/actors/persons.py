@@ -111,7 +111,8 @@ class Persons:
             if token.i == 0 or name_key(token.text) != key:
                 continue
             given = doc[token.i - 1]  # the model often tags the two words apart
-            if given.ent_type_ != "PERSON" or not given.is_title or self.check.is_office_word(given):
+            title = not given.is_title or self.check.is_office_word(given)
+            if given.ent_type_ != "PERSON" or title:
                 continue  # a title ("President Obama") is no given name
             full = alias_key(f"{given.text} {token.text}")
             first = alias_key(given.text)
