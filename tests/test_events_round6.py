@@ -325,3 +325,16 @@ def test_a_title_and_a_name_no_full_name_opens_stay_a_person_of_their_own(pipeli
     assert _linked(pipeline, text, "Crown Prince Khaled") != _linked(
         pipeline, text, "Hussein Bin Abdullah"
     )
+
+
+def test_an_act_asked_about_in_a_whether_clause_is_no_event(pipeline: Any) -> None:
+    text = (
+        "Asked whether Chile would accept a permanent seat without a veto, the minister "
+        "declined to answer directly."
+    )
+    assert _types(pipeline, text) == []
+
+
+def test_an_adverbial_when_clause_still_tells_its_act(pipeline: Any) -> None:
+    text = "When the rebels attacked the town of Gao on Monday, Malian troops fled."
+    assert one_event(pipeline, text, "ASSAULT", published=DAY).target == ["MLI"]

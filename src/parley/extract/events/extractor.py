@@ -280,6 +280,7 @@ class _Builder:
             or self._agentless_halt(token, rule)
             or self._no_one_to(draft)
             or self._plan_of_event(token, rule)
+            or _in_question(token, token.sent.root)
         )
         draft.status = self._status(draft, status)
         self._demanded(draft)
@@ -538,17 +539,17 @@ def _unowned_efforts(verb: Token) -> bool:
 
 
 def _in_question(token: Token, outer: Token) -> bool:
-    """ "refused to say when the talks would take place": an act named inside an embedded
-    question (opened by when, where, whether, how ...) is what is asked about, not what the
-    outer verb refuses, agrees or promises (round 6's f09)."""
+    """ "refused to say when the talks would take place", "asked whether Brazil would accept a
+    seat": an act named inside an embedded question (opened by when, where, whether, how ...)
+    is what is asked about, neither refused, agreed or promised by the outer verb nor told as
+    news of its own (round 6's f09)."""
     current = token
     while current.i != outer.i and current.head.i != current.i:
-        if current.dep_ in ("ccomp", "advcl", "xcomp") and any(
-            c.tag_ in ("WRB", "WP", "WDT") or (c.dep_ == "mark" and c.lower_ == "whether")
-            for c in current.children
-            if c.i < current.i
+        opened = [c for c in current.children if c.i < current.i]
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in opened) or (
+            current.dep_ == "ccomp" and any(c.tag_ in ("WRB", "WP") for c in opened)
         ):
-            return True
+            return True  # not "when the rebels attacked, troops fled": an adverbial clause
         current = current.head
     return False
 

@@ -497,7 +497,7 @@ def _denies(draft: Draft, earlier: Draft) -> bool:
     kind that took place: not that event told again (it lends it no date), and with no sides
     of its own not a meeting of that event's sides either; "the next round was postponed" is
     a new instance and stays."""
-    return "negated" in (draft.status, earlier.status) and draft.status != earlier.status
+    return draft.status == "negated" and earlier.status != "negated"
 
 
 def _same_thing(a: Token, b: Token) -> bool:
