@@ -338,3 +338,8 @@ def test_an_act_asked_about_in_a_whether_clause_is_no_event(pipeline: Any) -> No
 def test_an_adverbial_when_clause_still_tells_its_act(pipeline: Any) -> None:
     text = "When the rebels attacked the town of Gao on Monday, Malian troops fled."
     assert one_event(pipeline, text, "ASSAULT", published=DAY).target == ["MLI"]
+
+
+def test_a_how_clause_of_a_factive_verb_still_tells_its_act(pipeline: Any) -> None:
+    text = "The minister explained how Russian troops shelled the town of Izium on Monday."
+    assert one_event(pipeline, text, "ASSAULT", published=DAY).source == ["RUS"]

@@ -546,8 +546,9 @@ def _in_question(token: Token, outer: Token) -> bool:
     current = token
     while current.i != outer.i and current.head.i != current.i:
         opened = [c for c in current.children if c.i < current.i]
+        asked = current.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "question_heads")
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in opened) or (
-            current.dep_ == "ccomp" and any(c.tag_ in ("WRB", "WP") for c in opened)
+            current.dep_ == "ccomp" and asked and any(c.tag_ in ("WRB", "WP") for c in opened)
         ):
             return True  # not "when the rebels attacked, troops fled": an adverbial clause
         current = current.head
