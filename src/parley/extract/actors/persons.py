@@ -52,6 +52,8 @@ class Persons:
             actor = kb[ent.ent_id_]
             known = {alias_key(n) for n in (actor.name, *actor.aliases)}
             bare = end - start == 1 and alias_key(text) != alias_key(actor.name)
+            if bare and self._another_named_so(start, known):
+                return False  # "Keita" after "President Ibrahim Keita": not the KB's other Keita
             if alias_key(text) in known and (not bare or self.check.surname_may_be(actor, start)):
                 how = "name" if alias_key(text) == alias_key(actor.name) else "alias"
                 self.add(start, end, actor.id, how, 1.0)
@@ -79,10 +81,15 @@ class Persons:
             self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
             return
         if (start, end) == (ent.start, ent.end) and ent.ent_id_ and ent.ent_id_ in self.r.kb:
-            if self.check.surname_may_be(self.r.kb[ent.ent_id_], start):
+            actor = self.r.kb[ent.ent_id_]
+            known = {alias_key(n) for n in (actor.name, *actor.aliases)}
+            if self._another_named_so(start, known):
+                self._new_person(start, end, text)  # unresolved rather than someone else
+                return
+            if self.check.surname_may_be(actor, start):
                 self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
                 return  # a known surname with evidence; without it, as if unknown
-        first = self._first_word_of_full_name(text) if end - start == 1 else None
+        first = self._first_word_of_full_name(self._untitled(start, end))
         if first is not None:
             self.add(start, end, first, "surname", 0.8)  # "Xie" after "Xie Lan": family first
             return
@@ -92,6 +99,28 @@ class Persons:
             self.ledger.add(start, end, "PERSON", actor.id, "fuzzy", round(0.9 * score, 2))
             return
         self._new_person(start, end, text, ent.text if end > ent.end else None)
+
+    def _another_named_so(self, start: int, known: set[str]) -> bool:
+        """Whether the article names in full (two words or more) someone whose last name is the
+        bare name at ``start`` but who is not the known person (none of ``known``): "President
+        Ibrahim Keita ... Keita" is the president, not the knowledge base's Bintou Keita (round
+        6's f03)."""
+        doc = self.r.doc
+        key = name_key(doc[start].text)
+        for token in doc:
+            if token.i == 0 or name_key(token.text) != key:
+                continue
+            given = doc[token.i - 1]  # the model often tags the two words apart
+            title = not given.is_title or self.check.is_office_word(given)
+            if given.ent_type_ != "PERSON" or title:
+                continue  # a title ("President Obama") is no given name
+            full = alias_key(f"{given.text} {token.text}")
+            first = alias_key(given.text)
+            if full not in known and not any(
+                n.endswith(full) or n.startswith(f"{first} ") for n in known
+            ):
+                return True  # a given name none of the known person's names opens with
+        return False
 
     def _new_person(self, start: int, end: int, text: str, family: str | None = None) -> None:
         """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
@@ -209,10 +238,28 @@ class Persons:
             for e in doc_ents(self.r.doc)
         )
 
-    def _first_word_of_full_name(self, text: str) -> str | None:
+    def _untitled(self, start: int, end: int) -> str | None:
+        """The one name word left of ``start:end`` after its title ("Crown Prince Mohammad":
+        "Mohammad"), or None when more than one word is left. A royal or a Gulf leader is
+        named again by title and given name, which opens the full name the article gave
+        before ("Crown Prince Mohammad Bin Salman"; round 6's f10)."""
+        words = list(self.r.doc[start:end])
+        offices = self.r.lexicon.office_by_phrase
+        for cut in range(len(words) - 1, 0, -1):
+            title = words[:cut]
+            if " ".join(w.lower_ for w in title) in offices or all(
+                self.check.is_office_word(w) for w in title
+            ):
+                words = words[cut:]
+                break
+        return words[0].text if len(words) == 1 else None
+
+    def _first_word_of_full_name(self, text: str | None) -> str | None:
         """The person the article introduced in full whose name opens with ``text``, when
         only one did ("Xie" after "Xie Lan", a family name written first): nearer evidence
         than a known name it merely resembles ("Xi")."""
+        if text is None:
+            return None
         key = name_key(text)
         found = set()
         for f in self.ledger.found:
@@ -233,6 +280,12 @@ class Persons:
                     last = (
                         family_name(text, actor.country, actor.aliases) if actor else surname(text)
                     )
-                if last:
-                    seen.setdefault(name_key(last), set()).add(f.actor)
+                # "Mahamat" after "Moussa Faki Mahamat": the last word as the article writes
+                # it names the person too, whatever the knowledge base takes as the surname
+                given_last = f.actor in self.family_first_names or bool(
+                    actor and family_first(actor.country)
+                )  # "Xie Lan": the last word is the given name
+                for word in {last, None if given_last else surname(text)}:
+                    if word:
+                        seen.setdefault(name_key(word), set()).add(f.actor)
         return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

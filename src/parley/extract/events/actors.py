@@ -67,6 +67,7 @@ class ActorIndex:
         )
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
         self._pair_index: dict[tuple[bool, bool], tuple[list[int], list[list[str]]]] = {}
+        self._called: frozenset[str] | None = None
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -300,6 +301,28 @@ class ActorIndex:
                     pairs.append(pair)
             self._pair_index[key] = (starts, pairs)
         return self._pair_index[key]
+
+    def called_mediators(self) -> frozenset[str]:
+        """Actors the text calls a mediator ("the chief mediator, Togolese President X", "X,
+        the facilitator", "mediator X"): they are never one of the story's two sides (round
+        6's f08). Computed once per document."""
+        if self._called is None:
+            roles = self.mediation
+            found: set[str] = set()
+            for i, actor in self.at.items():
+                token = self.doc[i]
+                named = token.dep_ == "appos" and token.head.lemma_.lower() in roles
+                named = named or any(
+                    c.dep_ in ("appos", "compound") and c.lemma_.lower() in roles
+                    for c in token.children
+                )
+                if named:
+                    found.update((actor, self.country_level(actor)))
+                    person = self.kb[actor] if actor in self.kb else None
+                    if person is not None and person.kind == "person" and person.country:
+                        found.add(self.state(person.country))  # a president mediates for it
+            self._called = frozenset(found)
+        return self._called
 
     def mediating(self, token: Token) -> bool:
         """ "the joint mediation of A, B and C", "mediators from A and B": those named there

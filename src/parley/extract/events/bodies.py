@@ -130,8 +130,13 @@ class BodyReferences:
 
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
-        the rebels accused the government"), if one is named more often than any other."""
-        counts = Counter(state for i, state in self._state_mentions() if i < before)
+        the rebels accused the government"), if one is named more often than any other; not
+        the state of someone the text calls a mediator ("the chief mediator, Togolese
+        President X": Togo hosts the talks, its forces are not in them; round 6's f08)."""
+        mediators = self.actors.called_mediators()  # a mediator's state is no side's
+        counts = Counter(
+            state for i, state in self._state_mentions() if i < before and state not in mediators
+        )
         ranked = counts.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return []

@@ -134,10 +134,10 @@ class EventDates:
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
 
     def reported_date(self, token: Token) -> TimeExpression | None:
-        """ "Kenya said on Friday that it had expelled two diplomats": a past act reported in a
-        dated statement took place by that day; the sentence's date is its best date, not the
-        publication day. Plans and conditions keep their own dating."""
-        if token.tag_ not in ("VBD", "VBN"):
+        """ "Kenya said on Friday that it had expelled two diplomats" (or "was expelling"): a
+        past act reported in a dated statement took place by that day; the sentence's date is
+        its best date, not the publication day. Plans and conditions keep their own dating."""
+        if token.tag_ not in ("VBD", "VBN") and not _past_progressive(token):
             return None
         speech = self.lex.words("speech_verbs") | self.lex.words("report_verbs")
         current = token
@@ -147,7 +147,10 @@ class EventDates:
             current = current.head
             if current.lemma_.lower() not in speech:
                 continue
-            for i in (current.i, *_frame_nouns(current)):  # "in a statement on Friday, X said"
+            # "in a statement on Friday, X said"; "rebels on Saturday announced" (the parser
+            # hangs the date on the subject)
+            subjects = (c.i for c in current.children if c.dep_ in ("nsubj", "nsubjpass"))
+            for i in (current.i, *_frame_nouns(current), *subjects):
                 if i in self.dates:
                     return self.dates[i]
         return None
@@ -226,6 +229,14 @@ class EventDates:
                 else None
             )
         return self.written
+
+
+def _past_progressive(verb: Token) -> bool:
+    """ "announced on Saturday they were suspending the talks": an act under way when the
+    statement was made (round 6's f08), dated like a past act the statement reports."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
+    )
 
 
 def scope_heads(token: Token) -> Iterator[int]:

@@ -71,6 +71,7 @@ log = logging.getLogger(__name__)
 _EVENTS_LEXICON = "lexicon/events.json"
 _TIMEPLACE_LEXICON = "lexicon/timeplace.json"
 _HARM = ("ASSAULT", "COERCE")  # acts whose judging as unacceptable is a criticism of their doer
+_NEED_NOUNS = ("need", "necessity", "urgency")  # the objects of the need rule in plover.json
 
 
 @register("parley.events.v1")
@@ -169,7 +170,8 @@ class _Builder:
 
     def _link(self, draft: Draft, by_token: dict[int, Draft]) -> None:
         """Tie a draft to the event it is about ("the swap was agreed": the swap) and note a
-        two-party CONSULT, whose parties later actorless talks may take."""
+        two-party CONSULT, whose parties later actorless talks may take (not one with someone
+        the text calls a mediator: "met with the chief mediator" pairs no sides)."""
         token, rule = draft.token, draft.rule
         draft.about = next(
             (by_token[c.i] for c in token.children if c.dep_ == "nsubjpass" and c.i in by_token),
@@ -177,7 +179,8 @@ class _Builder:
         )
         if draft.about is not None and draft.about.token.i not in self.when.dates:
             draft.about.date = None  # "was agreed last week" dates the deal, not the swap
-        if rule.type == "CONSULT" and len(draft.actors) == 2 and not draft.from_group:
+        mediated = draft.actors & self.actors.called_mediators()  # not the story's sides
+        if rule.type == "CONSULT" and len(draft.actors) == 2 and not (draft.from_group or mediated):
             self.actors.consult_pairs.append((token.i, unique(draft.source + draft.target)))
 
     def _background(self, token: Token, rule: TriggerRule) -> bool:
@@ -244,7 +247,10 @@ class _Builder:
             inner = [
                 i
                 for i in content(token)
-                if i in at and i != token.i and not _asserted_act(token, rule, self.doc[i], at[i])
+                if i in at
+                and i != token.i
+                and not _asserted_act(token, rule, self.doc[i], at[i])
+                and not _in_question(self.doc[i], token)
             ]
             if rule.yields and inner:
                 absorbed.add(token.i)
@@ -271,7 +277,14 @@ class _Builder:
             rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
-        draft.void = draft.void or self._agentless_halt(token, rule)
+        self._facilitated(draft)
+        draft.void = (
+            draft.void
+            or self._agentless_halt(token, rule)
+            or self._no_one_to(draft)
+            or self._plan_of_event(token, rule)
+            or _in_question(token, token.sent.root)
+        )
         draft.status = self._status(draft, status)
         self._demanded(draft)
         draft.date = self.when.date(token)
@@ -343,6 +356,60 @@ class _Builder:
                 return True
         return False
 
+    def _facilitated(self, draft: Draft) -> None:
+        """ "The co-chairs remain engaged to facilitate their efforts to reach agreement and to
+        conclude negotiations": an act inside what someone facilitates, with no subject of its
+        own on the way up, took the facilitator as an actor; the facilitator is its mediator,
+        not a party (round 6's f05). Actors the act's own phrase names ("negotiations between
+        A and B") stay; with no party left, PLOVER codes no event (the draft is dropped)."""
+        facilitator = _facilitating_verb(draft.token)
+        if facilitator is None:
+            return
+        own = {a for t in draft.token.subtree for a in self.actors.of(t, with_conj=False)}
+        helpers = {a for a in (*draft.source, *draft.target) if a not in own}
+        draft.mediator = unique([*draft.mediator, *(a for a in draft.source if a in helpers)])
+        draft.source = [a for a in draft.source if a not in helpers]
+        draft.target = [a for a in draft.target if a not in helpers]
+
+    def _no_one_to(self, draft: Draft) -> bool:
+        """An act that names no one it is done to or with, where PLOVER needs a second actor:
+        filling a post of one's own ("appointed its justice minister as negotiator"), or
+        supporting, or committing to support, efforts nobody is said to make ("reiterated their
+        commitment to support efforts at achieving stability"); a need two sides stress together
+        with no one it is put to ("the two leaders stressed the need to resolve the crisis"),
+        a view they share. Round 6's f09, f07 and f10."""
+        token, rule = draft.token, draft.rule
+        if token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "appointment_verbs"):
+            appointed = {a for c in token.children if c.dep_ == "dobj" for a in self.actors.of(c)}
+            others = [t for t in draft.target if t not in appointed]  # the one appointed is no
+            return rule.type in ("COOPERATE", "SUPPORT") and not others  # second party
+        if draft.target:
+            return False
+        if rule.type == "REQUEST" and token.pos_ == "VERB":
+            return _shared_need(token)
+        if rule.type == "SUPPORT" and token.pos_ == "VERB":
+            return _unowned_efforts(token)
+        if rule.type == "AGREE" and token.pos_ == "NOUN":
+            contents = [c for c in token.children if c.dep_ == "acl"]
+            return bool(contents) and all(_unowned_efforts(c) for c in contents)
+        return False
+
+    def _plan_of_event(self, token: Token, rule: TriggerRule) -> bool:
+        """ "No face-to-face meetings were scheduled Monday between the delegations": a passive
+        plan verb whose subject is an event noun tells that event's status (planned, or here
+        negated), which the noun's own event carries; it is no agreement of anyone's (round
+        6's f08)."""
+        return (
+            rule.type == "AGREE"
+            and token.pos_ == "VERB"
+            and token.lemma_.lower() in self.lex.words("planned_noun_heads")
+            and not any(c.dep_ == "agent" for c in token.children)
+            and any(
+                c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None
+                for c in token.children
+            )
+        )
+
     def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
         """ "The talks were halted because the two parties failed ...": a passive suspension
         of an event with no one named as doing it is no act of the event's own parties; what
@@ -408,6 +475,87 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def _facilitating_verb(token: Token) -> Token | None:
+    """The facilitation verb ("facilitate") whose content ``token`` is, reached without passing
+    a clause with a subject of its own (whose subject would be the act's)."""
+    facilitation = knowledge.words(_EVENTS_LEXICON, "facilitation_verbs")
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            return None
+        if current.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in current.children
+        ):
+            return None
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in facilitation:
+            return current
+    return None
+
+
+def _shared_need(verb: Token) -> bool:
+    """ "A and B stressed the need to resolve the crisis by dialogue", "the two leaders
+    underlined the need for calm": a need stated by more than one side together, put to no
+    one ("the need for X to withdraw" asks X), is a view they share, not a request."""
+    needs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _NEED_NOUNS]
+    if not needs or any(_addressee(n) for n in needs):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        any(c.dep_ == "conj" for c in s.children)
+        or s.tag_ in ("NNS", "NNPS")
+        or s.lower_ in ("they", "we")
+        for s in subjects
+    )
+
+
+def _addressee(need: Token) -> bool:
+    """ "the need for Russia to withdraw": a "for X to" clause on the need names whom it asks
+    (the parser makes "for" the clause's mark, or a preposition whose noun has the clause)."""
+    for child in need.children:
+        if child.dep_ in ("acl", "relcl", "advcl") and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in child.children
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for":
+            nouns = [o for o in child.children if o.dep_ == "pobj"]
+            if any(c.dep_ in ("acl", "relcl") for o in nouns for c in o.children):
+                return True
+    return False
+
+
+def _unowned_efforts(verb: Token) -> bool:
+    """ "support efforts at achieving stability": the verb's only object is an effort noun
+    that names no one making it (no possessive, no "by X", no name in it)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    efforts = knowledge.words(_EVENTS_LEXICON, "effort_nouns")
+    return bool(objects) and all(
+        o.lemma_.lower() in efforts
+        and not any(
+            c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "by")
+            for c in o.children
+        )
+        for o in objects
+    )
+
+
+def _in_question(token: Token, outer: Token) -> bool:
+    """ "refused to say when the talks would take place", "asked whether Brazil would accept a
+    seat": an act named inside an embedded question (opened by when, where, whether, how ...)
+    is what is asked about, neither refused, agreed or promised by the outer verb nor told as
+    news of its own (round 6's f09)."""
+    current = token
+    while current.i != outer.i and current.head.i != current.i:
+        opened = [c for c in current.children if c.i < current.i]
+        asked = current.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "question_heads")
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in opened) or (
+            current.dep_ == "ccomp" and asked and any(c.tag_ in ("WRB", "WP") for c in opened)
+        ):
+            return True  # not "when the rebels attacked, troops fled": an adverbial clause
+        current = current.head
+    return False
 
 
 def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:

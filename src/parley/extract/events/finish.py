@@ -117,6 +117,8 @@ class Finisher:
                 or self._counted_again(k, draft)
                 or self._same_verb_again(k, draft)
                 or _object_told(k, draft)
+                or self._side_reported(k, draft)
+                or self._officer_retells(k, draft)
             ),
             None,
         )
@@ -142,6 +144,58 @@ class Finisher:
             return False
         counted = self._counts(kept.token)
         return bool(counted) and counted == self._counts(draft.token)
+
+    def _side_reported(self, kept: Draft, draft: Draft) -> bool:
+        """ "Rebels and the government agreed Wednesday to a cease-fire", then "state radio
+        announced the government had agreed to a cease-fire": one side's part of a mutual act,
+        reported on the same thing shortly after, is that act told again (round 6's f09), not
+        a second agreement. A new instance ("another truce") or a date of its own stays apart."""
+        mutual = len(kept.actors) == 2 and set(kept.source) == set(kept.target)
+        fresh = self.lex.words("new_instance_modifiers")
+        another = any(
+            c.lower_ in fresh
+            for n in _complements(draft.token)
+            for c in n.children
+            if c.dep_ in ("amod", "det", "nummod")
+        )
+        return (
+            mutual
+            and draft.token.dep_ == "ccomp"
+            and (kept.rule.type, kept.mode) == (draft.rule.type, draft.mode)
+            and bool(draft.source)
+            and set(draft.source) < kept.actors
+            and not draft.target
+            and not (draft.new_instance or another)
+            and 0 < draft.token.i - kept.token.i <= _RETELLING_TOKENS
+            and _same_thing(kept.token, draft.token)
+            and not _dated_apart(kept, draft)
+        )
+
+    def _officer_retells(self, kept: Draft, draft: Draft) -> bool:
+        """ "The African Union has condemned the arrest of X" then its chairperson's "I strongly
+        condemn the arrest of X": the head of an organisation saying the act the article has
+        already given the organisation, on the same thing, tells that act again (round 6's f03).
+        The office is the knowledge base's (a role whose key names the organisation)."""
+        if (kept.rule.type, kept.mode) != (draft.rule.type, draft.mode):
+            return False
+        if len(kept.source) != 1 or len(draft.source) != 1 or kept.source == draft.source:
+            return False
+        if draft.target and kept.target and set(draft.target) != set(kept.target):
+            return False
+        if not _same_thing(kept.token, draft.token) or _dated_apart(kept, draft):
+            return False
+        return self._holds_office_of(draft.source[0], kept.source[0])
+
+    def _holds_office_of(self, person: str, body: str) -> bool:
+        """Whether ``person`` holds (or held) a role whose key names ``body`` ("chairperson:AU"
+        for igo:au, "president:RUS" for RUS)."""
+        if person not in self.actors.kb:
+            return False
+        for role in self.actors.kb[person].roles:
+            owner = (role.key or "").rpartition(":")[2]
+            if owner and body in (owner, f"igo:{owner.lower()}"):
+                return True
+        return False
 
     def _compatible_sources(self, a: list[str], b: list[str]) -> bool:
         """The same sources, or sources that cannot disagree because one side names only actors
@@ -226,6 +280,9 @@ class Finisher:
                 and not earlier.date_said  # "X said on Wednesday ..." then "Tuesday's attack"
             )
             distinct = other_date or _other_ordinal(draft, earlier)
+            fresh = draft.new_instance or _other_ordinal(draft, earlier)
+            if _denies(draft, earlier) and not fresh:
+                return False  # "No meetings were scheduled Monday": not the meeting held
             if not (draft.historical_mod or draft.new_instance or distinct):
                 _fill_from(earlier, draft)
                 return False
@@ -434,6 +491,28 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
     near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
     return near and not _dated_apart(kept, draft)
+
+
+def _denies(draft: Draft, earlier: Draft) -> bool:
+    """A negated noun ("No face-to-face meetings were scheduled Monday") after an event of its
+    kind that took place: not that event told again (it lends it no date), and with no sides
+    of its own not a meeting of that event's sides either; "the next round was postponed" is
+    a new instance and stays."""
+    return draft.status == "negated" and earlier.status != "negated"
+
+
+def _same_thing(a: Token, b: Token) -> bool:
+    """Whether two triggers act on a noun of the same lemma ("condemned the arrest of X" and
+    "condemn the arrest of X"; "agreed to a cease-fire" twice)."""
+    return bool(_things(a) & _things(b))
+
+
+def _things(verb: Token) -> set[str]:
+    """Lemmas of the nouns a verb acts on, with the nouns joined to them ("a cease-fire and
+    peace talks", which the parser may read as one noun modifying another)."""
+    nouns = [c for c in _complements(verb) if c.pos_ in ("NOUN", "PROPN")]
+    nouns += [c for n in nouns for c in n.children if c.dep_ in ("compound", "nmod", "conj")]
+    return {n.lemma_.lower() for n in nouns if n.pos_ in ("NOUN", "PROPN")}
 
 
 def _object_told(kept: Draft, draft: Draft) -> bool:

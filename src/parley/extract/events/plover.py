@@ -162,7 +162,7 @@ class TriggerRule:
             return False
         # "drove the farmers away": the parser makes some particles adverbs
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
-        if self.preps and not (preps & self.preps):
+        if self.preps and not ({c.lower_ for c in _placed(token)} & self.preps):
             return False
         if preps & self.not_preps:
             return False
@@ -184,6 +184,21 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _placed(token: Token) -> list[Token]:
+    """The prepositions, particles and adverbs of ``token`` that complete it: not a time
+    phrase ("launched a missile on Saturday" names no one it was launched on)."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("prep", "prt", "advmod")
+        and not (
+            c.dep_ == "prep"
+            and any(p.dep_ == "pobj" for p in c.children)
+            and all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        )
+    ]
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:

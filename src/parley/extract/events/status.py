@@ -69,7 +69,7 @@ class StatusReader:
                 return "planned"
             if status is not None:
                 return status
-        if _intended(_governing(anchor)):
+        if _intended(_governing(anchor)) or _aimed_at(token, anchor):
             return "planned"  # "expressed its willingness to continue the talks": not yet
         reported = self.reporting_verb(anchor) is not None or self._within_report(anchor)
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
@@ -269,6 +269,13 @@ def _purpose(verb: Token) -> bool:
     """An infinitive adverbial clause ("failed to honour pledges to open the roads"): what it
     says happens only as far as the verb it serves does, so it shares that verb's control."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _aimed_at(token: Token, anchor: Token) -> bool:
+    """ "appointed a negotiator to initiate peace talks", "sent envoys to hold talks": an event
+    noun that an infinitive of purpose acts on is what the act aims at, still to come (round
+    6's f09). Only nouns: "fired tear gas to disperse the crowd" tells the dispersal itself."""
+    return token.pos_ == "NOUN" and token.i != anchor.i and _purpose(anchor)
 
 
 def _intended(anchor: Token) -> bool:

@@ -1045,7 +1045,19 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _modifier_noun(tok)
         or _other_object(tok, refs)
         or _describes_another(tok, refs)
+        or _a_shared_view(tok)
     )
+
+
+def _a_shared_view(tok: Token) -> bool:
+    """ "They agreed on the need for a ceasefire": a cue verb whose object is a need (or its
+    importance) states a view the two share, not that the agreement was reached."""
+    views = knowledge.words(LEXICON, "view_nouns")
+    if tok.pos_ != "VERB":
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in views for o in objects)
 
 
 def _outside(tok: Token, refs: list[AgreementRef]) -> bool:

@@ -321,13 +321,24 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
         return
     # An expected step is a plan, and plans are told in many ways ("agreed to sign in May");
     # only a step taken becomes an event of its own.
-    if step.status.endswith(_EXPECTED) or _told_elsewhere(ctx, types, actors, step.date, name):
+    # A step whose sentence writes no day of its own ("announced the government had agreed to
+    # a cease-fire") is told by any telling of the act, whatever day that one gives.
+    day = step.date if _written_in(ctx, step.evidence, step.date) else None
+    if step.status.endswith(_EXPECTED) or _told_elsewhere(ctx, types, actors, day, name):
         return
     target = actors if len(actors) >= 2 else []
     event = _event(
         ctx, spec["type"], actors, target, "occurred", step.evidence, step.date, extractor
     )
     ctx.analysis.events.append(event.model_copy(update={"trigger": _cue(step.evidence, name)}))
+
+
+def _written_in(ctx: Context, where: Span, day: str | None) -> bool:
+    """Whether the sentence ``where`` writes the date ``day`` (not one assumed from the day
+    of publication)."""
+    return day is not None and any(
+        d.value == day and where.start <= d.start < where.end for d in ctx.analysis.dates
+    )
 
 
 def _cue(where: Span, step: str) -> Span | None:
