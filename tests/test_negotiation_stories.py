@@ -2061,3 +2061,77 @@ def test_an_accord_described_by_its_sealing_and_then_named_keeps_the_step(pipeli
     )
     [accord] = an.agreements
     assert ("agreed", "2017") in [(s.status, s.date) for s in accord.statuses]
+
+
+# -- round 8 (nego7): a report that names the treaty but not its sides -----------------------
+
+_KAGERA_EXCHANGE = (
+    "Rwanda and Tanzania on March 3 exchanged the instruments ratifying the Kagera Boundary "
+    "Treaty, which the two prime ministers signed in Arusha on June 9 last year."
+)
+_KAGERA_BRIEFING = (
+    "Deputy Minister Odera Mwakasege said that at a briefing with reporters on March 3 right "
+    "after the ceremony to exchange the instruments ratifying the Kagera Boundary Treaty and "
+    "the protocol on border markers. Both documents were signed under the witness of the "
+    "prime ministers of the two countries on June 9, 2025 in Arusha. The two documents show "
+    "the resolve of Rwanda and Tanzania to settle border issues together."
+)
+
+
+@pytest.mark.model
+def test_a_speaker_is_not_the_one_who_ratified_the_treaty_he_talks_about(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _KAGERA_BRIEFING, day="2026-03-04")
+    [treaty] = an.agreements
+    [ratified] = [s for s in treaty.statuses if s.status == "ratified"]
+    assert ratified.by is None
+    [act] = [e for e in an.events if e.type == "SUPPORT" and "ratifying" in e.evidence.text]
+    assert set(act.source) == {"RWA", "TZA"}
+
+
+@pytest.mark.model
+def test_a_state_that_ratified_the_treaty_keeps_its_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        _KAGERA_EXCHANGE + " Rwanda's parliament had ratified the Kagera Boundary Treaty on "
+        "February 10, the speaker said.",
+        day="2026-03-04",
+    )
+    [treaty] = an.agreements
+    assert ("ratified", "RWA") in [(s.status, s.by) for s in treaty.statuses]
+
+
+@pytest.mark.model
+def test_both_documents_signed_on_a_day_are_the_treaty_signed_that_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _KAGERA_BRIEFING, day="2026-03-04")
+    [treaty] = an.agreements
+    assert ("signed", "2025-06-09") in [(s.status, s.date) for s in treaty.statuses]
+    signings = [e for e in an.events if e.type == "SUPPORT" and "signed" in e.evidence.text]
+    assert any(set(e.source) == {"RWA", "TZA"} for e in signings)
+
+
+@pytest.mark.model
+def test_both_players_signed_on_a_day_sign_no_treaty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Rwanda and Tanzania ratified the Kagera Boundary Treaty on March 3. Both players "
+        "were signed by the club on June 9, 2025 in Arusha.",
+        day="2026-03-04",
+    )
+    [treaty] = an.agreements
+    assert "signed" not in [s.status for s in treaty.statuses]
+
+
+def _as_outlet(an: Analysis, aid: str, outlet: str) -> Analysis:
+    article = an.article.model_copy(update={"id": aid, "outlet": outlet})
+    return an.model_copy(update={"article": article})
+
+
+@pytest.mark.model
+def test_the_report_that_names_no_side_joins_the_ratification_and_the_signing(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    first = _as_outlet(_run(pipeline, _KAGERA_EXCHANGE, day="2026-03-04"), "a1", "One")
+    second = _as_outlet(_run(pipeline, _KAGERA_BRIEFING, day="2026-03-04"), "a2", "Two")
+    joined = [s for s in cluster_stories([first, second], min_sources=2) if s.type == "SUPPORT"]
+    # The ratification and the signing, each told by both outlets.
+    assert sorted(len(s.sources) for s in joined) == [2, 2]

@@ -56,14 +56,20 @@ __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
 @knowledge.derived
 def _anaphors() -> re.Pattern[str]:
-    """ "the treaty", "this nuclear agreement", "its expiration": a reference back."""
+    """ "the treaty", "this nuclear agreement", "its expiration", "both documents": a reference
+    back."""
     det = alt(knowledge.phrases(LEXICON, "anaphor_determiners"))
     mod = alt(knowledge.phrases(LEXICON, "anaphor_modifiers"))
     noun = alt(knowledge.phrases(LEXICON, "anaphor_nouns"))
     its = alt(knowledge.phrases(LEXICON, "anaphor_possessives"))
     aspect = alt(knowledge.phrases(LEXICON, "anaphor_aspects"))
+    # "both documents were signed": the documents named before, counted.
+    counted = alt(knowledge.phrases(LEXICON, "anaphor_counted"))
+    papers = alt(knowledge.phrases(LEXICON, "anaphor_counted_nouns"))
     return re.compile(
-        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b", re.I
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b"
+        rf"|\b(?:{counted})\s+(?:{papers})\b",
+        re.I,
     )
 
 
@@ -1313,7 +1319,13 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
 
 def _proposer(ctx: Context, tok: Token) -> str | None:
     """The subject of the verb that governs a proposal ("X has been pressing … an extension")."""
+    below = tok
     for head in (tok, *tok.ancestors):
+        if head is not tok and _speaks_about(head, below):
+            # "X said that at a meeting right after the ceremony to exchange the documents
+            # ratifying …": the one who speaks is not the one who acted.
+            return None
+        below = head
         # The subject nearest the verb: a wire dateline ("AVAZA, Turkmenistan (Reuters) — The
         # presidents … signed") is often parsed as a first, spurious subject.
         skip = onlookers(tok.sent)
@@ -1328,6 +1340,15 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
         if subjects:
             return _actor_of_subject(ctx, subjects[0])
     return None
+
+
+def _speaks_about(head: Token, child: Token) -> bool:
+    """Whether ``head`` is a verb of speech reached from what is said about, not from its
+    object: "X said (that) …" tells X's words; "X announced its ratification" X's act. A
+    "that" parsed as the object is the clause's complementizer, not what is announced."""
+    if head.lemma_.lower() not in _SPEECH_VERBS:
+        return False
+    return child.dep_ not in ("dobj", "nsubj") or child.lower_ == "that"
 
 
 def _actor_of_subject(ctx: Context, subject: Token) -> str | None:

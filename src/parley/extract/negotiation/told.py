@@ -316,7 +316,10 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
     types = (spec["type"], *spec.get("alt_types", ()))
     # A step already told in its sentence keeps the events extractor's actors: "the treaty,
     # signed in May, still has to be ratified by Turkmenistan" is one state's act.
-    if _told_in(ctx, step.evidence, types, name) is not None:
+    told = _told_in(ctx, step.evidence, types, name)
+    if told is not None:
+        if step.by is None and len(actors) >= 2:
+            _give_to_parties(ctx, told, actors)
         return
     # An expected step is a plan, and plans are told in many ways ("agreed to sign in May");
     # only a step taken becomes an event of its own.
@@ -327,6 +330,34 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
         ctx, spec["type"], actors, target, "occurred", step.evidence, step.date, extractor
     )
     ctx.analysis.events.append(event.model_copy(update={"trigger": _cue(step.evidence, name)}))
+
+
+def _give_to_parties(ctx: Context, index: int, sides: list[str]) -> None:
+    """A joint step told as the act of someone no state stands for is the parties' act.
+
+    "Deputy Minister X said that at a meeting right after the ceremony to exchange the
+    documents ratifying the treaty …" gives the ratification to the speaker, an official the
+    knowledge base does not place in any state; the instruments were the two states'. An
+    actor that is a state, an armed group or a person of a known state keeps the act (a
+    third state signing a treaty, a mediator who signs as witness)."""
+    e = ctx.analysis.events[index]
+    named = [*e.source, *e.target]
+    if any(a in sides or _placed(ctx, a) for a in named):
+        return
+    repaired = e.model_copy(deep=True)
+    repaired.source = list(sides)
+    repaired.target = list(reversed(sides))
+    ctx.analysis.events[index] = repaired
+
+
+def _placed(ctx: Context, actor: str) -> bool:
+    """Whether a state can be read from ``actor``: a state, a group, or a person or body of a
+    known country."""
+    if actor not in ctx.kb:
+        found = next((a for a in ctx.analysis.actors if a.id == actor), None)
+        return found is not None and (found.kind != "person" or found.country is not None)
+    entry = ctx.kb[actor]
+    return entry.kind != "person" or entry.country is not None
 
 
 def _cue(where: Span, step: str) -> Span | None:
