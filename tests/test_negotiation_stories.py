@@ -2135,3 +2135,208 @@ def test_the_report_that_names_no_side_joins_the_ratification_and_the_signing(
     joined = [s for s in cluster_stories([first, second], min_sources=2) if s.type == "SUPPORT"]
     # The ratification and the signing, each told by both outlets.
     assert sorted(len(s.sources) for s in joined) == [2, 2]
+
+
+# -- round 8 (nego7): a mediated border deal, an envoy of the UN, a war's warring parties ------
+
+
+@pytest.mark.model
+def test_a_dotted_mediator_before_a_border_deal_mediates_and_the_deal_is_the_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile signed and delivered its copy of a U.K.-mediated sea border deal with "
+        "Argentina on Friday to a U.K. mediator.",
+        day="2026-05-09",
+    )
+    [deal] = an.agreements
+    assert deal.parties == ["ARG", "CHL"]
+    assert ("signed", "2026-05-08", "CHL") in [(s.status, s.date, s.by) for s in deal.statuses]
+    [track] = an.tracks
+    assert track.parties == ["ARG", "CHL"] and "GBR" in track.mediators
+
+
+@pytest.mark.model
+def test_a_dotted_state_before_another_participle_mediates_nothing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Chile and Argentina held talks on their river boundary in Santiago on Friday, using "
+        "U.K.-made maps.",
+        day="2026-05-09",
+    )
+    assert all("GBR" not in t.mediators and "GBR" not in t.parties for t in an.tracks)
+
+
+@pytest.mark.model
+def test_a_sea_border_deal_and_the_maritime_border_agreement_are_one_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    one = _run(
+        pipeline,
+        "Chile signed its copy of a U.K.-mediated sea border deal with Argentina on Friday.",
+        day="2026-05-09",
+    )
+    two = _run(
+        pipeline,
+        "Chile and Argentina on Friday finalized the historic U.K.-mediated maritime border "
+        "agreement. After the envoy signed the agreement, it came into force, an official "
+        "said.",
+        day="2026-05-09",
+    )
+    one, two = _as_outlet(one, "a1", "One"), _as_outlet(two, "a2", "Two")
+    [merged] = merge_agreements([one, two])
+    assert {"signed", "in force"} <= {s.status for s in merged.statuses}
+
+
+@pytest.mark.model
+def test_a_step_taken_by_another_subject_that_came_into_force_is_not_the_agreements(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile signed its copy of a U.K.-mediated sea border deal with Argentina on Friday. "
+        "A new fishing law came into force in Chile in March.",
+        day="2026-05-09",
+    )
+    [deal] = an.agreements
+    assert "in force" not in [s.status for s in deal.statuses]
+
+
+@pytest.mark.model
+def test_verbs_with_their_own_subjects_do_not_share_a_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Chile signed a U.K.-mediated sea boundary deal with Argentina, and Argentina "
+        "delivered its copy on Friday.",
+        day="2026-05-09",
+    )
+    [deal] = an.agreements
+    assert ("signed", "2026-05-08") not in [(s.status, s.date) for s in deal.statuses]
+
+
+_OFFER = (
+    "Ecuador expects a written offer from the Brazilian mediator concerning a river border "
+    "with Peru by the end of the week, the presidency said on Monday. "
+)
+
+
+@pytest.mark.model
+def test_the_sides_of_a_conflict_a_deal_would_defuse_are_not_the_talks_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        _OFFER + "A deal could ease tensions from ELN threats against Peru, officials said. "
+        "A deal would also defuse one source of conflict between Peru and the ELN rebels, who "
+        "have threatened Peruvian drilling crews.",
+        day="2026-05-11",
+    )
+    assert [t.parties for t in an.tracks] == [["ECU", "PER"]]
+
+
+@pytest.mark.model
+def test_the_sides_of_a_conflict_talks_would_end_are_the_talks_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Talks would end the conflict between Colombia and the ELN rebels, a Cuban mediator "
+        "said on Monday.",
+        day="2026-05-11",
+    )
+    assert [sorted(t.parties) for t in an.tracks] == [["COL", "group:eln"]]
+
+
+@pytest.mark.model
+def test_a_un_envoy_speaks_for_the_un_not_for_his_own_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Staffan de Mistura said Syria had agreed to a two-week truce with the opposition.",
+        day="2016-02-25",
+    )
+    assert all("SWE" not in ag.parties for ag in an.agreements)
+
+
+@pytest.mark.model
+def test_a_former_un_envoy_is_his_own_states_again(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from parley.extract.base import Context
+    from parley.extract.negotiation.parties import party_of
+
+    an = _run(pipeline, "Staffan de Mistura visited Stockholm.", day="2024-02-25")
+    ctx = Context(article=an.article, doc=pipeline.nlp("x"), analysis=an, kb=pipeline.kb)
+    assert party_of(ctx, "person:staffan-de-mistura") == "SWE"
+
+
+@pytest.mark.model
+def test_a_wars_warring_parties_are_the_sides_of_its_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The TPLF and the Ethiopian government held talks in Nairobi last week. Ethiopia's "
+        "warring parties have agreed to a ten-day ceasefire starting Sunday, the African Union "
+        "envoy said on Friday.",
+        day="2026-05-08",
+    )
+    agreed = [e for e in an.events if e.type == "AGREE" and "ceasefire" in e.evidence.text]
+    assert any(set(e.source) == {"ETH", "group:tplf"} for e in agreed)
+
+
+@pytest.mark.model
+def test_a_states_neighbours_are_no_warring_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The TPLF and the Ethiopian government held talks in Nairobi last week. Ethiopia's "
+        "neighbours have agreed to a ten-day ceasefire starting Sunday, the African Union "
+        "envoy said on Friday.",
+        day="2026-05-08",
+    )
+    agreed = [e for e in an.events if e.type == "AGREE" and "neighbours" in e.evidence.text]
+    assert not any(set(e.source) == {"ETH", "group:tplf"} for e in agreed)
+
+
+@pytest.mark.model
+def test_parties_that_agreed_to_halt_offensive_operations_agreed_a_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF met in Jeddah on Monday. The parties agreed to halt "
+        "all offensive military air, ground and river operations across Sudan, the mediators "
+        "said.",
+        day="2026-05-12",
+    )
+    assert any(ag.kind == "ceasefire" for ag in an.agreements)
+
+
+@pytest.mark.model
+def test_parties_that_agreed_to_halt_rescue_operations_agreed_no_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF met in Jeddah on Monday. The parties agreed to halt "
+        "the rescue operations in the river, the mediators said.",
+        day="2026-05-12",
+    )
+    assert not any(ag.kind == "ceasefire" for ag in an.agreements)
+
+
+def _agreed(aid: str, words: str) -> Analysis:
+    """One report, of 2026-05-12, whose only event is the army and the RSF agreeing."""
+    sides = ["SDN", "group:rsf"]
+    event = Event(
+        type="AGREE",
+        source=sides,
+        target=list(reversed(sides)),
+        status="occurred",
+        evidence=Span(start=0, end=len(words), text=words),
+    )
+    art = Article(id=aid, text=words, outlet=aid, published_at=dt.date(2026, 5, 12))
+    return Analysis(article=art, events=[event])
+
+
+def test_a_truce_told_as_offensive_operations_halted_joins_the_ceasefire() -> None:
+    one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
+    two = _agreed("a2", "The parties agreed to stop the offensive air, land and river operations.")
+    [story] = cluster_stories([one, two], min_sources=2)
+    assert len(story.sources) == 2
+
+
+def test_a_truce_and_halted_rescue_operations_stay_apart() -> None:
+    one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
+    two = _agreed("a2", "The parties agreed to stop the rescue operations in the river.")
+    assert cluster_stories([one, two], min_sources=2) == []

@@ -211,7 +211,10 @@ def _ceasefire_words() -> re.Pattern[str]:
         *knowledge.phrases(LEXICON, "ceasefire_words"),
         *knowledge.phrases(LEXICON, "ceasefire_objects"),
     ]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    # "stop the offensive air, land and sea operations": operations qualified as offensive.
+    kinds = "|".join(re.escape(k) for k in knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
+    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf"|{listed})\b", re.I)
 
 
 def _about_a_ceasefire(ref: EventRef) -> bool:

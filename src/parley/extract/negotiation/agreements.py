@@ -130,14 +130,17 @@ def _unnamed_peace() -> re.Pattern[str]:
 
 @knowledge.derived
 def _unnamed_topic() -> re.Pattern[str]:
-    """ "the border treaty", "a water-sharing agreement": a treaty named by its subject."""
+    """ "the border treaty", "a water-sharing agreement", "the historic U.S.-mediated maritime
+    border agreement": a treaty named by its subject."""
     topics = "|".join(
         re.escape(t)
         for t in sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True)
         if t != "peace"
     )
     det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
-    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers"))
+    # "a U.S.-mediated sea border deal": who mediated it qualifies the deal, it names no side.
+    mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
     noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
     return re.compile(
         rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<topic>{topics})\s+(?P<word>{noun})\b", re.I
@@ -176,9 +179,13 @@ def _ceasefire_act() -> re.Pattern[str]:
     det = alt(knowledge.phrases(LEXICON, "ceasefire_determiners"))
     measure = alt(knowledge.phrases(LEXICON, "ceasefire_measures"))
     objects = alt(knowledge.phrases(LEXICON, "ceasefire_objects"))
+    # "halt all offensive military air, ground and maritime operations": the operations
+    # qualified as offensive (or military), whatever arms are listed between.
+    kinds = alt(knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
+    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
     return re.compile(
         rf"\b(?:{agree})(?:\s+[\w-]+){{0,3}}?\s+to\s+[\"\u201c]?(?P<act>(?:{verbs})\s+"
-        rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}))\b",
+        rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}|{listed}))\b",
         re.I,
     )
 
@@ -894,11 +901,18 @@ def _unnamed_topic_treaties(
         if len(pair) < 2:
             continue
         names = "–".join(short_name(ctx, p) for p in pair)
-        name = f"{names} {m.group('topic').lower()} {m.group('word').lower()}"
+        name = f"{names} {m.group('topic').lower()} {_topic_noun(m.group('word'))}"
         key = "topic:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), True))
     return out
+
+
+def _topic_noun(word: str) -> str:
+    """ "a sea border deal" and "the maritime border agreement" are one document: an unnamed
+    deal, accord or pact on a subject is named an agreement; a treaty stays a treaty."""
+    low = word.lower()
+    return low if low == "treaty" else "agreement"
 
 
 def _ceasefires(
@@ -1273,7 +1287,9 @@ def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:
 
 def _verb_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it complements ("voted … to ratify"), short of verbs of saying."""
-    chain = [verb]
+    # "Lebanon signed and delivered its copy on Thursday": verbs joined under one subject
+    # share the time written after the last of them.
+    chain = [verb, *_shared_conjuncts(verb)]
     while verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SPEECH_VERBS:
         verb = verb.head
         chain.append(verb)
@@ -1284,6 +1300,18 @@ def _verb_chain(verb: Token) -> list[Token]:
         if head is not verb and head.lemma_.lower() not in _SPEECH_VERBS:
             chain.append(head)
     return chain
+
+
+def _shared_conjuncts(verb: Token) -> list[Token]:
+    """The verbs joined to ``verb`` by "and" that have no subject of their own."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.i > verb.i
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
 
 
 def _governing_verb(tok: Token) -> Token:
