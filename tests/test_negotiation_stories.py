@@ -2340,3 +2340,72 @@ def test_a_truce_and_halted_rescue_operations_stay_apart() -> None:
     one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
     two = _agreed("a2", "The parties agreed to stop the rescue operations in the river.")
     assert cluster_stories([one, two], min_sources=2) == []
+
+
+# -- round 8 (nego7): a term of the truce, an accord signed ends a negotiation ----------------
+
+
+@pytest.mark.model
+def test_a_truce_that_can_be_renewed_with_the_consent_of_the_parties_is_not_extended(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF agreed to a one-month truce on Monday. The envoy said "
+        "the truce could be renewed after the month with the consent of both sides.",
+        day="2026-05-12",
+    )
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert not any(s.status.startswith("extended") for s in truce.statuses)
+
+
+@pytest.mark.model
+def test_a_truce_renewed_on_a_day_is_extended(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF agreed to a one-month truce in May. The two sides "
+        "renewed the truce on Monday for another month.",
+        day="2026-06-09",
+    )
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert any(s.status.startswith("extended") for s in truce.statuses)
+
+
+_GORONGOSA = (
+    "This accord follows the agreement on a definitive cessation of hostilities that "
+    "President Filipe Nyusi and Renamo leader Ossufo Momade signed in Chimoio last Friday. "
+)
+
+
+@pytest.mark.model
+def test_a_truce_just_signed_by_the_two_sides_is_a_track_of_theirs(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Mozambique's parliament met on Monday. " + _GORONGOSA, day="2026-05-12")
+    assert [sorted(t.parties) for t in an.tracks] == [["MOZ", "group:renamo"]]
+
+
+@pytest.mark.model
+def test_a_treaty_recalled_as_signed_a_year_before_makes_no_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _KAGERA_EXCHANGE, day="2026-03-04")
+    assert an.tracks == []
+
+
+@pytest.mark.model
+def test_a_step_whose_report_names_no_side_joins_the_others_through_the_treaty(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    first = _as_outlet(_run(pipeline, _KAGERA_EXCHANGE, day="2026-03-04"), "a1", "One")
+    words = _KAGERA_BRIEFING.rsplit(" The two documents", 1)[0]  # no state is named
+    second = _as_outlet(_run(pipeline, words, day="2026-03-04"), "a2", "Two")
+    [treaty] = second.agreements
+    assert treaty.parties == []
+    joined = [s for s in cluster_stories([first, second], min_sources=2) if s.type == "SUPPORT"]
+    assert sorted(len(s.sources) for s in joined) == [2, 2]
+    # The stored event keeps its own (empty) sides: the story lends them only to compare.
+    assert any(not e.source for e in second.events)
+
+
+def test_an_event_with_no_side_and_no_treaty_joins_nothing() -> None:
+    one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
+    two = _agreed("a2", "They have agreed to a seven-day ceasefire.")
+    two.events[0].source, two.events[0].target = [], []
+    assert cluster_stories([one, two], min_sources=2) == []

@@ -1112,8 +1112,11 @@ def _obligation(tok: Token) -> bool:
 
 
 def _generic_rule(tok: Token) -> bool:
-    """ "enters into force when the instruments are exchanged": a rule of the text, no event."""
+    """ "enters into force when the instruments are exchanged", "can be renewed with the
+    consent of the parties": a rule of the text, no event."""
     verb = _governing_verb(tok)
+    if _on_consent(verb):
+        return True
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
@@ -1123,6 +1126,21 @@ def _generic_rule(tok: Token) -> bool:
         m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITION_MARKS
         for c in clauses
         for m in c.children
+    )
+
+
+def _on_consent(verb: Token) -> bool:
+    """ "The truce could be renewed with the consent of the parties": what the text allows
+    on a condition, not a step anyone expects."""
+    nouns = knowledge.words(LEXICON, "consent_nouns")
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and _governing_verb(c).i == verb.i
+        and g.dep_ == "pobj"
+        and g.lemma_.lower() in nouns
+        for c in verb.subtree
+        for g in c.children
     )
 
 

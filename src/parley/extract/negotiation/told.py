@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parley import knowledge
 from parley.extract.base import Context
@@ -317,6 +317,9 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
     if spec is None or step.evidence is None or ag.kind in spec.get("not_kinds", ()):
         return
     actors = _sides(ctx, [step.by] if step.by else ag.parties)
+    if not actors and not ag.parties and not step.by:
+        _tell_unnamed_step(ctx, step, spec, name, extractor)
+        return
     if not actors or (spec.get("both") and len(actors) < 2):
         return
     types = (spec["type"], *spec.get("alt_types", ()))
@@ -335,6 +338,23 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
     event = _event(
         ctx, spec["type"], actors, target, "occurred", step.evidence, step.date, extractor
     )
+    ctx.analysis.events.append(event.model_copy(update={"trigger": _cue(step.evidence, name)}))
+
+
+def _tell_unnamed_step(
+    ctx: Context, step: AgreementStatus, spec: dict[str, Any], name: str, extractor: str
+) -> None:
+    """A step of an agreement whose report names none of its sides ("Both documents were
+    signed under the witness of the prime ministers of the two countries on October 5") is
+    still the act of its parties: an event without actors, which stories give the sides the
+    other outlets name for the same agreement. Only a step taken, not one told by an event
+    already, and only a joint step (one party's act needs the party)."""
+    if step.evidence is None or step.status.endswith(_EXPECTED) or step.by:
+        return
+    types = (spec["type"], *spec.get("alt_types", ()))
+    if _told_in(ctx, step.evidence, types, name) is not None:
+        return
+    event = _event(ctx, spec["type"], [], [], "occurred", step.evidence, step.date, extractor)
     ctx.analysis.events.append(event.model_copy(update={"trigger": _cue(step.evidence, name)}))
 
 
