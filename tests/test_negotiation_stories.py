@@ -2409,3 +2409,27 @@ def test_an_event_with_no_side_and_no_treaty_joins_nothing() -> None:
     two = _agreed("a2", "They have agreed to a seven-day ceasefire.")
     two.events[0].source, two.events[0].target = [], []
     assert cluster_stories([one, two], min_sources=2) == []
+
+
+@pytest.mark.model
+def test_an_agreement_named_head_first_is_named_and_signed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "President Filipe Nyusi and Renamo leader Ossufo Momade signed an Accord for Lasting "
+        "Peace in Beira on Tuesday.",
+        day="2026-05-14",
+    )
+    named = [ag for ag in an.agreements if ag.name == "Accord for Lasting Peace"]
+    assert [(s.status, s.date) for s in named[0].statuses] == [("signed", "2026-05-12")]
+
+
+@pytest.mark.model
+def test_an_agreement_on_lower_case_issues_is_no_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "President Filipe Nyusi and Renamo leader Ossufo Momade signed an agreement on border "
+        "issues in Beira on Tuesday.",
+        day="2026-05-14",
+    )
+    assert not any(ag.name.startswith("agreement on") for ag in an.agreements)
+    assert not any(ag.name.startswith("Agreement on") for ag in an.agreements)

@@ -96,6 +96,18 @@ def _named() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _named_head_first() -> re.Pattern[str]:
+    """ "an Agreement on Peace and Reconciliation", "the Accord for Lasting Peace": a name
+    written head first, its subject in capitals after "on" or "for"."""
+    heads = capitalised(knowledge.phrases(LEXICON, "place_name_heads"))
+    word = r"[A-Z][\w'-]+"
+    return re.compile(
+        rf"\b(?P<head>{heads})\s+(?:on|for)\s+(?:the\s+)?{word}"
+        rf"(?:\s+(?:(?:and|of|on|for)\s+(?:the\s+)?)?{word}){{0,5}}"
+    )
+
+
+@knowledge.derived
 def _named_of_place() -> re.Pattern[str]:
     """ "the Protocol of Lusaka", "the Treaty of Pelindaba": an agreement named by the place
     it was concluded in, written head first (the same agreement as "the Lusaka Protocol")."""
@@ -783,6 +795,13 @@ def _unknown_names(
         )
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
         out.append(AgreementRef(key, end - len(name), end, True))
+    for m in _named_head_first().finditer(text):
+        if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+            continue
+        name, key = m.group(0), "named:" + m.group(0)
+        kind = _kind_of(m.group("head"))
+        known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
+        out.append(AgreementRef(key, m.start(), m.end(), True))
     return out
 
 
