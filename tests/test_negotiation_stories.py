@@ -2433,3 +2433,30 @@ def test_an_agreement_on_lower_case_issues_is_no_name(pipeline) -> None:  # type
     )
     assert not any(ag.name.startswith("agreement on") for ag in an.agreements)
     assert not any(ag.name.startswith("Agreement on") for ag in an.agreements)
+
+
+_CARACAS_SIGNING = (
+    "The Colombian government and the ELN rebel group took a final step toward peace on "
+    "Friday, signing a definitive truce agreement at a ceremony in Caracas. Colombian "
+    "negotiator Ana Rueda and rebel commander Pablo Beltran signed the agreement at a "
+    "ceremony in Caracas before Colombian President Gustavo Petro and ELN leader Antonio "
+    "Garcia, with UN officials and a host of regional leaders from Brazil, Mexico, Chile and "
+    "Panama in attendance. In the agreement, both sides agreed to keep arms out of politics."
+)
+
+
+@pytest.mark.model
+def test_leaders_in_attendance_are_not_the_sides_of_the_signed_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _CARACAS_SIGNING, day="2026-05-16")
+    assert [sorted(t.parties) for t in an.tracks] == [["COL", "group:eln"]]
+
+
+@pytest.mark.model
+def test_states_that_sign_with_others_in_attendance_are_the_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Brazil and Peru signed a border treaty in Lima on Friday after three days of talks, "
+        "with leaders from Chile and Panama in attendance.",
+        day="2026-05-16",
+    )
+    assert [sorted(t.parties) for t in an.tracks] == [["BRA", "PER"]]

@@ -380,15 +380,22 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
             for b in sides[i + 1 :]:
                 counter[(a, b) if a < b else (b, a)] += weight
 
+    from parley.extract.negotiation.agreements import onlookers
+
     at = actor_at(ctx)
     dash = ctx.article.text.find("—")
     dateline_end = dash if 0 < dash < 80 else 0
     talk = _negotiation_words()
+    watching: set[str] = set()  # "with leaders from Cuba and Mexico in attendance"
     for sent in ctx.doc.sents:
         text = sent.text  # Span.text walks the tokens: read it once per sentence
+        skip = onlookers(sent)
+        watching |= {at[i] for i in skip if i in at}
         if talk.search(text):
             named = [
-                at[t.i] for t in sent if t.i in at and t.idx >= dateline_end and not _calmed(t)
+                at[t.i]
+                for t in sent
+                if t.i in at and t.idx >= dateline_end and not _calmed(t) and t.i not in skip
             ]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
             add(parties_of(ctx, [a for a in named if a not in places]), 1)
@@ -399,6 +406,8 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     traded = knowledge.words(LEXICON, "negotiated_modes")  # a swap is a deal carried out
     for e in ctx.analysis.events:
         negotiated = e.type in ("CONSULT", "AGREE") or e.mode in traded
+        if {*e.source, *e.target} <= watching:
+            continue  # the onlookers of an act did not negotiate it among themselves
         if negotiated and e.status in ("occurred", "planned"):
             add(parties_of(ctx, [*e.source, *e.target]), 2)
             add(parties_of(ctx, [*e.source, *e.target]), 1, acted)
