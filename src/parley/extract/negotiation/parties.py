@@ -389,13 +389,13 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     watching: set[str] = set()  # "with leaders from Cuba and Mexico in attendance"
     for sent in ctx.doc.sents:
         text = sent.text  # Span.text walks the tokens: read it once per sentence
-        skip = onlookers(sent)
-        watching |= {at[i] for i in skip if i in at}
+        attending = onlookers(sent)
+        watching |= {at[i] for i in attending if i in at}
         if talk.search(text):
             named = [
                 at[t.i]
                 for t in sent
-                if t.i in at and t.idx >= dateline_end and not _calmed(t) and t.i not in skip
+                if t.i in at and t.idx >= dateline_end and not _calmed(t) and t.i not in attending
             ]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
             add(parties_of(ctx, [a for a in named if a not in places]), 1)
