@@ -40,7 +40,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
-from parley.extract.negotiation.words import alt, capitalised
+from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
@@ -101,8 +101,10 @@ def _named_head_first() -> re.Pattern[str]:
     written head first, its subject in capitals after "on" or "for"."""
     heads = capitalised(knowledge.phrases(LEXICON, "place_name_heads"))
     word = r"[A-Z][\w'-]+"
+    # "the Party Convention on Saturday": a day or a month after "on" is no subject.
+    calendar = capitalised([*full_names("weekdays"), *full_names("months")])
     return re.compile(
-        rf"\b(?P<head>{heads})\s+(?:on|for)\s+(?:the\s+)?{word}"
+        rf"\b(?P<head>{heads})\s+(?:on|for)\s+(?:the\s+)?(?!(?:{calendar})\b){word}"
         rf"(?:\s+(?:(?:and|of|on|for)\s+(?:the\s+)?)?{word}){{0,5}}"
     )
 
