@@ -2061,3 +2061,402 @@ def test_an_accord_described_by_its_sealing_and_then_named_keeps_the_step(pipeli
     )
     [accord] = an.agreements
     assert ("agreed", "2017") in [(s.status, s.date) for s in accord.statuses]
+
+
+# -- round 8 (nego7): a report that names the treaty but not its sides -----------------------
+
+_KAGERA_EXCHANGE = (
+    "Rwanda and Tanzania on March 3 exchanged the instruments ratifying the Kagera Boundary "
+    "Treaty, which the two prime ministers signed in Arusha on June 9 last year."
+)
+_KAGERA_BRIEFING = (
+    "Deputy Minister Odera Mwakasege said that at a briefing with reporters on March 3 right "
+    "after the ceremony to exchange the instruments ratifying the Kagera Boundary Treaty and "
+    "the protocol on border markers. Both documents were signed under the witness of the "
+    "prime ministers of the two countries on June 9, 2025 in Arusha. The two documents show "
+    "the resolve of Rwanda and Tanzania to settle border issues together."
+)
+
+
+@pytest.mark.model
+def test_a_speaker_is_not_the_one_who_ratified_the_treaty_he_talks_about(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _KAGERA_BRIEFING, day="2026-03-04")
+    [treaty] = an.agreements
+    [ratified] = [s for s in treaty.statuses if s.status == "ratified"]
+    assert ratified.by is None
+    [act] = [e for e in an.events if e.type == "SUPPORT" and "ratifying" in e.evidence.text]
+    assert set(act.source) == {"RWA", "TZA"}
+
+
+@pytest.mark.model
+def test_a_state_that_ratified_the_treaty_keeps_its_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        _KAGERA_EXCHANGE + " Rwanda's parliament had ratified the Kagera Boundary Treaty on "
+        "February 10, the speaker said.",
+        day="2026-03-04",
+    )
+    [treaty] = an.agreements
+    assert ("ratified", "RWA") in [(s.status, s.by) for s in treaty.statuses]
+
+
+@pytest.mark.model
+def test_both_documents_signed_on_a_day_are_the_treaty_signed_that_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _KAGERA_BRIEFING, day="2026-03-04")
+    [treaty] = an.agreements
+    assert ("signed", "2025-06-09") in [(s.status, s.date) for s in treaty.statuses]
+    signings = [e for e in an.events if e.type == "SUPPORT" and "signed" in e.evidence.text]
+    assert any(set(e.source) == {"RWA", "TZA"} for e in signings)
+
+
+@pytest.mark.model
+def test_both_players_signed_on_a_day_sign_no_treaty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Rwanda and Tanzania ratified the Kagera Boundary Treaty on March 3. Both players "
+        "were signed by the club on June 9, 2025 in Arusha.",
+        day="2026-03-04",
+    )
+    [treaty] = an.agreements
+    assert "signed" not in [s.status for s in treaty.statuses]
+
+
+def _as_outlet(an: Analysis, aid: str, outlet: str) -> Analysis:
+    article = an.article.model_copy(update={"id": aid, "outlet": outlet})
+    return an.model_copy(update={"article": article})
+
+
+@pytest.mark.model
+def test_the_report_that_names_no_side_joins_the_ratification_and_the_signing(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    first = _as_outlet(_run(pipeline, _KAGERA_EXCHANGE, day="2026-03-04"), "a1", "One")
+    second = _as_outlet(_run(pipeline, _KAGERA_BRIEFING, day="2026-03-04"), "a2", "Two")
+    joined = [s for s in cluster_stories([first, second], min_sources=2) if s.type == "SUPPORT"]
+    # The ratification and the signing, each told by both outlets.
+    assert sorted(len(s.sources) for s in joined) == [2, 2]
+
+
+# -- round 8 (nego7): a mediated border deal, an envoy of the UN, a war's warring parties ------
+
+
+@pytest.mark.model
+def test_a_dotted_mediator_before_a_border_deal_mediates_and_the_deal_is_the_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile signed and delivered its copy of a U.K.-mediated sea border deal with "
+        "Argentina on Friday to a U.K. mediator.",
+        day="2026-05-09",
+    )
+    [deal] = an.agreements
+    assert deal.parties == ["ARG", "CHL"]
+    assert ("signed", "2026-05-08", "CHL") in [(s.status, s.date, s.by) for s in deal.statuses]
+    [track] = an.tracks
+    assert track.parties == ["ARG", "CHL"] and "GBR" in track.mediators
+
+
+@pytest.mark.model
+def test_a_dotted_state_before_another_participle_mediates_nothing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Chile and Argentina held talks on their river boundary in Santiago on Friday, using "
+        "U.K.-made maps.",
+        day="2026-05-09",
+    )
+    assert all("GBR" not in t.mediators and "GBR" not in t.parties for t in an.tracks)
+
+
+@pytest.mark.model
+def test_a_sea_border_deal_and_the_maritime_border_agreement_are_one_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    one = _run(
+        pipeline,
+        "Chile signed its copy of a U.K.-mediated sea border deal with Argentina on Friday.",
+        day="2026-05-09",
+    )
+    two = _run(
+        pipeline,
+        "Chile and Argentina on Friday finalized the historic U.K.-mediated maritime border "
+        "agreement. After the envoy signed the agreement, it came into force, an official "
+        "said.",
+        day="2026-05-09",
+    )
+    one, two = _as_outlet(one, "a1", "One"), _as_outlet(two, "a2", "Two")
+    [merged] = merge_agreements([one, two])
+    assert {"signed", "in force"} <= {s.status for s in merged.statuses}
+
+
+@pytest.mark.model
+def test_a_step_taken_by_another_subject_that_came_into_force_is_not_the_agreements(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "Chile signed its copy of a U.K.-mediated sea border deal with Argentina on Friday. "
+        "A new fishing law came into force in Chile in March.",
+        day="2026-05-09",
+    )
+    [deal] = an.agreements
+    assert "in force" not in [s.status for s in deal.statuses]
+
+
+@pytest.mark.model
+def test_verbs_with_their_own_subjects_do_not_share_a_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Chile signed a U.K.-mediated sea boundary deal with Argentina, and Argentina "
+        "delivered its copy on Friday.",
+        day="2026-05-09",
+    )
+    [deal] = an.agreements
+    assert ("signed", "2026-05-08") not in [(s.status, s.date) for s in deal.statuses]
+
+
+_OFFER = (
+    "Ecuador expects a written offer from the Brazilian mediator concerning a river border "
+    "with Peru by the end of the week, the presidency said on Monday. "
+)
+
+
+@pytest.mark.model
+def test_the_sides_of_a_conflict_a_deal_would_defuse_are_not_the_talks_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        _OFFER + "A deal could ease tensions from ELN threats against Peru, officials said. "
+        "A deal would also defuse one source of conflict between Peru and the ELN rebels, who "
+        "have threatened Peruvian drilling crews.",
+        day="2026-05-11",
+    )
+    assert [t.parties for t in an.tracks] == [["ECU", "PER"]]
+
+
+@pytest.mark.model
+def test_the_sides_of_a_conflict_talks_would_end_are_the_talks_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Talks would end the conflict between Colombia and the ELN rebels, a Cuban mediator "
+        "said on Monday.",
+        day="2026-05-11",
+    )
+    assert [sorted(t.parties) for t in an.tracks] == [["COL", "group:eln"]]
+
+
+@pytest.mark.model
+def test_a_un_envoy_speaks_for_the_un_not_for_his_own_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Staffan de Mistura said Syria had agreed to a two-week truce with the opposition.",
+        day="2016-02-25",
+    )
+    assert all("SWE" not in ag.parties for ag in an.agreements)
+
+
+@pytest.mark.model
+def test_a_former_un_envoy_is_his_own_states_again(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from parley.extract.base import Context
+    from parley.extract.negotiation.parties import party_of
+
+    an = _run(pipeline, "Staffan de Mistura visited Stockholm.", day="2024-02-25")
+    ctx = Context(article=an.article, doc=pipeline.nlp("x"), analysis=an, kb=pipeline.kb)
+    assert party_of(ctx, "person:staffan-de-mistura") == "SWE"
+
+
+@pytest.mark.model
+def test_a_wars_warring_parties_are_the_sides_of_its_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The TPLF and the Ethiopian government held talks in Nairobi last week. Ethiopia's "
+        "warring parties have agreed to a ten-day ceasefire starting Sunday, the African Union "
+        "envoy said on Friday.",
+        day="2026-05-08",
+    )
+    agreed = [e for e in an.events if e.type == "AGREE" and "ceasefire" in e.evidence.text]
+    assert any(set(e.source) == {"ETH", "group:tplf"} for e in agreed)
+
+
+@pytest.mark.model
+def test_a_states_neighbours_are_no_warring_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The TPLF and the Ethiopian government held talks in Nairobi last week. Ethiopia's "
+        "neighbours have agreed to a ten-day ceasefire starting Sunday, the African Union "
+        "envoy said on Friday.",
+        day="2026-05-08",
+    )
+    agreed = [e for e in an.events if e.type == "AGREE" and "neighbours" in e.evidence.text]
+    assert not any(set(e.source) == {"ETH", "group:tplf"} for e in agreed)
+
+
+@pytest.mark.model
+def test_parties_that_agreed_to_halt_offensive_operations_agreed_a_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF met in Jeddah on Monday. The parties agreed to halt "
+        "all offensive military air, ground and river operations across Sudan, the mediators "
+        "said.",
+        day="2026-05-12",
+    )
+    assert any(ag.kind == "ceasefire" for ag in an.agreements)
+
+
+@pytest.mark.model
+def test_parties_that_agreed_to_halt_rescue_operations_agreed_no_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF met in Jeddah on Monday. The parties agreed to halt "
+        "the rescue operations in the river, the mediators said.",
+        day="2026-05-12",
+    )
+    assert not any(ag.kind == "ceasefire" for ag in an.agreements)
+
+
+def _agreed(aid: str, words: str) -> Analysis:
+    """One report, of 2026-05-12, whose only event is the army and the RSF agreeing."""
+    sides = ["SDN", "group:rsf"]
+    event = Event(
+        type="AGREE",
+        source=sides,
+        target=list(reversed(sides)),
+        status="occurred",
+        evidence=Span(start=0, end=len(words), text=words),
+    )
+    art = Article(id=aid, text=words, outlet=aid, published_at=dt.date(2026, 5, 12))
+    return Analysis(article=art, events=[event])
+
+
+def test_a_truce_told_as_offensive_operations_halted_joins_the_ceasefire() -> None:
+    one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
+    two = _agreed("a2", "The parties agreed to stop the offensive air, land and river operations.")
+    [story] = cluster_stories([one, two], min_sources=2)
+    assert len(story.sources) == 2
+
+
+def test_a_truce_and_halted_rescue_operations_stay_apart() -> None:
+    one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
+    two = _agreed("a2", "The parties agreed to stop the rescue operations in the river.")
+    assert cluster_stories([one, two], min_sources=2) == []
+
+
+# -- round 8 (nego7): a term of the truce, an accord signed ends a negotiation ----------------
+
+
+@pytest.mark.model
+def test_a_truce_that_can_be_renewed_with_the_consent_of_the_parties_is_not_extended(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF agreed to a one-month truce on Monday. The envoy said "
+        "the truce could be renewed after the month with the consent of both sides.",
+        day="2026-05-12",
+    )
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert not any(s.status.startswith("extended") for s in truce.statuses)
+
+
+@pytest.mark.model
+def test_a_truce_renewed_on_a_day_is_extended(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Sudanese army and the RSF agreed to a one-month truce in May. The two sides "
+        "renewed the truce on Monday for another month.",
+        day="2026-06-09",
+    )
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert any(s.status.startswith("extended") for s in truce.statuses)
+
+
+_GORONGOSA = (
+    "This accord follows the agreement on a definitive cessation of hostilities that "
+    "President Filipe Nyusi and Renamo leader Ossufo Momade signed in Chimoio last Friday. "
+)
+
+
+@pytest.mark.model
+def test_a_truce_just_signed_by_the_two_sides_is_a_track_of_theirs(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Mozambique's parliament met on Monday. " + _GORONGOSA, day="2026-05-12")
+    assert [sorted(t.parties) for t in an.tracks] == [["MOZ", "group:renamo"]]
+
+
+@pytest.mark.model
+def test_a_treaty_recalled_as_signed_a_year_before_makes_no_track(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _KAGERA_EXCHANGE, day="2026-03-04")
+    assert an.tracks == []
+
+
+@pytest.mark.model
+def test_a_step_whose_report_names_no_side_joins_the_others_through_the_treaty(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    first = _as_outlet(_run(pipeline, _KAGERA_EXCHANGE, day="2026-03-04"), "a1", "One")
+    words = _KAGERA_BRIEFING.rsplit(" The two documents", 1)[0]  # no state is named
+    second = _as_outlet(_run(pipeline, words, day="2026-03-04"), "a2", "Two")
+    [treaty] = second.agreements
+    assert treaty.parties == []
+    joined = [s for s in cluster_stories([first, second], min_sources=2) if s.type == "SUPPORT"]
+    assert sorted(len(s.sources) for s in joined) == [2, 2]
+    # The stored event keeps its own (empty) sides: the story lends them only to compare.
+    assert any(not e.source for e in second.events)
+
+
+def test_an_event_with_no_side_and_no_treaty_joins_nothing() -> None:
+    one = _agreed("a1", "The two sides have agreed to a seven-day ceasefire.")
+    two = _agreed("a2", "They have agreed to a seven-day ceasefire.")
+    two.events[0].source, two.events[0].target = [], []
+    assert cluster_stories([one, two], min_sources=2) == []
+
+
+@pytest.mark.model
+def test_an_agreement_named_head_first_is_named_and_signed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "President Filipe Nyusi and Renamo leader Ossufo Momade signed an Accord for Lasting "
+        "Peace in Beira on Tuesday.",
+        day="2026-05-14",
+    )
+    named = [ag for ag in an.agreements if ag.name == "Accord for Lasting Peace"]
+    assert [(s.status, s.date) for s in named[0].statuses] == [("signed", "2026-05-12")]
+
+
+@pytest.mark.model
+def test_an_agreement_on_lower_case_issues_is_no_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "President Filipe Nyusi and Renamo leader Ossufo Momade signed an agreement on border "
+        "issues in Beira on Tuesday.",
+        day="2026-05-14",
+    )
+    assert not any(ag.name.startswith("agreement on") for ag in an.agreements)
+    assert not any(ag.name.startswith("Agreement on") for ag in an.agreements)
+
+
+_CARACAS_SIGNING = (
+    "The Colombian government and the ELN rebel group took a final step toward peace on "
+    "Friday, signing a definitive truce agreement at a ceremony in Caracas. Colombian "
+    "negotiator Ana Rueda and rebel commander Pablo Beltran signed the agreement at a "
+    "ceremony in Caracas before Colombian President Gustavo Petro and ELN leader Antonio "
+    "Garcia, with UN officials and a host of regional leaders from Brazil, Mexico, Chile and "
+    "Panama in attendance. In the agreement, both sides agreed to keep arms out of politics."
+)
+
+
+@pytest.mark.model
+def test_leaders_in_attendance_are_not_the_sides_of_the_signed_truce(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _CARACAS_SIGNING, day="2026-05-16")
+    assert [sorted(t.parties) for t in an.tracks] == [["COL", "group:eln"]]
+
+
+@pytest.mark.model
+def test_states_that_sign_with_others_in_attendance_are_the_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Brazil and Peru signed a border treaty in Lima on Friday after three days of talks, "
+        "with leaders from Chile and Panama in attendance.",
+        day="2026-05-16",
+    )
+    assert [sorted(t.parties) for t in an.tracks] == [["BRA", "PER"]]

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from parley import knowledge
+from parley.keys import agreement_key
 from parley.models import Analysis, Event, Story
 
 __all__ = [
@@ -211,7 +212,10 @@ def _ceasefire_words() -> re.Pattern[str]:
         *knowledge.phrases(LEXICON, "ceasefire_words"),
         *knowledge.phrases(LEXICON, "ceasefire_objects"),
     ]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    # "stop the offensive air, land and sea operations": operations qualified as offensive.
+    kinds = "|".join(re.escape(k) for k in knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
+    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf"|{listed})\b", re.I)
 
 
 def _about_a_ceasefire(ref: EventRef) -> bool:
@@ -329,15 +333,46 @@ def _countries(an: Analysis) -> dict[str, str]:
 
 def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
     """The events of ``analyses`` that stories are made of, in publication order."""
+    analyses = list(analyses)
+    named = _agreement_sides(analyses)
     out = []
     for an in analyses:
         art = an.article
         countries = _countries(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
+                ev = _with_lent_sides(an, ev, named)
                 out.append(EventRef(art.id, i, ev, art.outlet, art.published_at, countries))
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
     return out
+
+
+def _agreement_sides(analyses: Sequence[Analysis]) -> dict[str, list[str]]:
+    """Agreement key → the sides the reports that name them give it (the first two-sided
+    report in publication order)."""
+    sides: dict[str, list[str]] = {}
+    for an in sorted(analyses, key=lambda a: (a.article.published_at or dt.date.min, a.article.id)):
+        for ag in an.agreements:
+            if len(ag.parties) >= 2:
+                sides.setdefault(agreement_key(ag.name), sorted(ag.parties))
+    return sides
+
+
+def _with_lent_sides(an: Analysis, ev: Event, named: Mapping[str, list[str]]) -> Event:
+    """A step of an agreement told without its sides ("Both documents were signed on October
+    5") takes the sides other reports give the same agreement, so that it joins their reports
+    of the step; the stored event keeps its own (empty) actors."""
+    if ev.source or ev.target:
+        return ev
+    for ag in an.agreements:
+        told = any(
+            st.evidence is not None and st.evidence.start <= ev.evidence.start < st.evidence.end
+            for st in ag.statuses
+        )
+        sides = ag.parties if len(ag.parties) >= 2 else named.get(agreement_key(ag.name), [])
+        if told and len(sides) >= 2:
+            return ev.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
+    return ev
 
 
 def _span(ref: EventRef) -> tuple[int, int] | None:

@@ -40,7 +40,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
-from parley.extract.negotiation.words import alt, capitalised
+from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
@@ -56,14 +56,20 @@ __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
 @knowledge.derived
 def _anaphors() -> re.Pattern[str]:
-    """ "the treaty", "this nuclear agreement", "its expiration": a reference back."""
+    """ "the treaty", "this nuclear agreement", "its expiration", "both documents": a reference
+    back."""
     det = alt(knowledge.phrases(LEXICON, "anaphor_determiners"))
     mod = alt(knowledge.phrases(LEXICON, "anaphor_modifiers"))
     noun = alt(knowledge.phrases(LEXICON, "anaphor_nouns"))
     its = alt(knowledge.phrases(LEXICON, "anaphor_possessives"))
     aspect = alt(knowledge.phrases(LEXICON, "anaphor_aspects"))
+    # "both documents were signed": the documents named before, counted.
+    counted = alt(knowledge.phrases(LEXICON, "anaphor_counted"))
+    papers = alt(knowledge.phrases(LEXICON, "anaphor_counted_nouns"))
     return re.compile(
-        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b", re.I
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b"
+        rf"|\b(?:{counted})\s+(?:{papers})\b",
+        re.I,
     )
 
 
@@ -86,6 +92,20 @@ def _named() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:the\s+)?(?P<name>(?:(?:[A-Z][\w\-’']+|{_name_joiners()})\s+){{1,7}}?"
         rf"(?:{head}))\b"
+    )
+
+
+@knowledge.derived
+def _named_head_first() -> re.Pattern[str]:
+    """ "an Agreement on Peace and Reconciliation", "the Accord for Lasting Peace": a name
+    written head first, its subject in capitals after "on" or "for"."""
+    heads = capitalised(knowledge.phrases(LEXICON, "place_name_heads"))
+    word = r"[A-Z][\w'-]+"
+    # "the Party Convention on Saturday": a day or a month after "on" is no subject.
+    calendar = capitalised([*full_names("weekdays"), *full_names("months")])
+    return re.compile(
+        rf"\b(?P<head>{heads})\s+(?:on|for)\s+(?:the\s+)?(?!(?:{calendar})\b){word}"
+        rf"(?:\s+(?:(?:and|of|on|for)\s+(?:the\s+)?)?{word}){{0,5}}"
     )
 
 
@@ -124,14 +144,17 @@ def _unnamed_peace() -> re.Pattern[str]:
 
 @knowledge.derived
 def _unnamed_topic() -> re.Pattern[str]:
-    """ "the border treaty", "a water-sharing agreement": a treaty named by its subject."""
+    """ "the border treaty", "a water-sharing agreement", "the historic U.S.-mediated maritime
+    border agreement": a treaty named by its subject."""
     topics = "|".join(
         re.escape(t)
         for t in sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True)
         if t != "peace"
     )
     det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
-    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers"))
+    # "a U.S.-mediated sea border deal": who mediated it qualifies the deal, it names no side.
+    mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
     noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
     return re.compile(
         rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<topic>{topics})\s+(?P<word>{noun})\b", re.I
@@ -170,9 +193,13 @@ def _ceasefire_act() -> re.Pattern[str]:
     det = alt(knowledge.phrases(LEXICON, "ceasefire_determiners"))
     measure = alt(knowledge.phrases(LEXICON, "ceasefire_measures"))
     objects = alt(knowledge.phrases(LEXICON, "ceasefire_objects"))
+    # "halt all offensive military air, ground and maritime operations": the operations
+    # qualified as offensive (or military), whatever arms are listed between.
+    kinds = alt(knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
+    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
     return re.compile(
         rf"\b(?:{agree})(?:\s+[\w-]+){{0,3}}?\s+to\s+[\"\u201c]?(?P<act>(?:{verbs})\s+"
-        rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}))\b",
+        rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}|{listed}))\b",
         re.I,
     )
 
@@ -772,6 +799,13 @@ def _unknown_names(
         )
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
         out.append(AgreementRef(key, end - len(name), end, True))
+    for m in _named_head_first().finditer(text):
+        if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+            continue
+        name, key = m.group(0), "named:" + m.group(0)
+        kind = _kind_of(m.group("head"))
+        known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
+        out.append(AgreementRef(key, m.start(), m.end(), True))
     return out
 
 
@@ -890,11 +924,18 @@ def _unnamed_topic_treaties(
         if len(pair) < 2:
             continue
         names = "–".join(short_name(ctx, p) for p in pair)
-        name = f"{names} {m.group('topic').lower()} {m.group('word').lower()}"
+        name = f"{names} {m.group('topic').lower()} {_topic_noun(m.group('word'))}"
         key = "topic:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), True))
     return out
+
+
+def _topic_noun(word: str) -> str:
+    """ "a sea border deal" and "the maritime border agreement" are one document: an unnamed
+    deal, accord or pact on a subject is named an agreement; a treaty stays a treaty."""
+    low = word.lower()
+    return low if low == "treaty" else "agreement"
 
 
 def _ceasefires(
@@ -1106,8 +1147,11 @@ def _obligation(tok: Token) -> bool:
 
 
 def _generic_rule(tok: Token) -> bool:
-    """ "enters into force when the instruments are exchanged": a rule of the text, no event."""
+    """ "enters into force when the instruments are exchanged", "can be renewed with the
+    consent of the parties": a rule of the text, no event."""
     verb = _governing_verb(tok)
+    if _on_consent(verb):
+        return True
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
@@ -1117,6 +1161,21 @@ def _generic_rule(tok: Token) -> bool:
         m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITION_MARKS
         for c in clauses
         for m in c.children
+    )
+
+
+def _on_consent(verb: Token) -> bool:
+    """ "The truce could be renewed with the consent of the parties": what the text allows
+    on a condition, not a step anyone expects."""
+    nouns = knowledge.words(LEXICON, "consent_nouns")
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and _governing_verb(c).i == verb.i
+        and g.dep_ == "pobj"
+        and g.lemma_.lower() in nouns
+        for c in verb.subtree
+        for g in c.children
     )
 
 
@@ -1281,7 +1340,9 @@ def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:
 
 def _verb_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it complements ("voted … to ratify"), short of verbs of saying."""
-    chain = [verb]
+    # "Lebanon signed and delivered its copy on Thursday": verbs joined under one subject
+    # share the time written after the last of them.
+    chain = [verb, *_shared_conjuncts(verb)]
     while verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SPEECH_VERBS:
         verb = verb.head
         chain.append(verb)
@@ -1292,6 +1353,18 @@ def _verb_chain(verb: Token) -> list[Token]:
         if head is not verb and head.lemma_.lower() not in _SPEECH_VERBS:
             chain.append(head)
     return chain
+
+
+def _shared_conjuncts(verb: Token) -> list[Token]:
+    """The verbs joined to ``verb`` by "and" that have no subject of their own."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.i > verb.i
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -1327,7 +1400,13 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
 
 def _proposer(ctx: Context, tok: Token) -> str | None:
     """The subject of the verb that governs a proposal ("X has been pressing … an extension")."""
+    below = tok
     for head in (tok, *tok.ancestors):
+        if head is not tok and _speaks_about(head, below):
+            # "X said that at a meeting right after the ceremony to exchange the documents
+            # ratifying …": the one who speaks is not the one who acted.
+            return None
+        below = head
         # The subject nearest the verb: a wire dateline ("AVAZA, Turkmenistan (Reuters) — The
         # presidents … signed") is often parsed as a first, spurious subject.
         skip = onlookers(tok.sent)
@@ -1342,6 +1421,15 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
         if subjects:
             return _actor_of_subject(ctx, subjects[0])
     return None
+
+
+def _speaks_about(head: Token, child: Token) -> bool:
+    """Whether ``head`` is a verb of speech reached from what is said about, not from its
+    object: "X said (that) …" tells X's words; "X announced its ratification" X's act. A
+    "that" parsed as the object is the clause's complementizer, not what is announced."""
+    if head.lemma_.lower() not in _SPEECH_VERBS:
+        return False
+    return child.dep_ not in ("dobj", "nsubj") or child.lower_ == "that"
 
 
 def _actor_of_subject(ctx: Context, subject: Token) -> str | None:

@@ -402,6 +402,26 @@ def _clean_item(item: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", item.strip(" ,:—-"), flags=re.I)
 
 
+def _concluded_between(ctx: Context, parties: list[str]) -> bool:
+    """Whether the article tells, as news, an agreement between exactly ``parties`` agreed,
+    initialled or signed: "the president and the rebel leader signed a peace accord last
+    Thursday" ends a negotiation between the two, whether or not its sessions are told. A
+    treaty recalled as signed a year before is no news of talks."""
+    published = ctx.article.published_at
+    if published is None:
+        return False
+    done = {"agreed", "text agreed", "initialled", "signed"}
+    recent = (published - dt.timedelta(days=31)).isoformat()
+    return any(
+        sorted(ag.parties) == sorted(parties)
+        and any(
+            s.status in done and s.date and len(s.date) == 10 and s.date >= recent
+            for s in ag.statuses
+        )
+        for ag in ctx.analysis.agreements
+    )
+
+
 @register("parley.negotiation.v1")
 class NegotiationExtractor:
     """Tracks with rounds, issues and positions, as far as one article tells them."""
@@ -429,7 +449,8 @@ class NegotiationExtractor:
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
-            if not (talks.rounds or talks.issues or talks.positions or talks.mediators):
+            held = talks.rounds or talks.issues or talks.positions or talks.mediators
+            if not (held or _concluded_between(ctx, talks.parties)):
                 talks = None  # a provisional track that found nothing to hold
         tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
         ctx.analysis.tracks.extend(tracks)
@@ -502,12 +523,14 @@ class NegotiationExtractor:
     def _stated_track(self, ctx: Context) -> Track | None:
         """A provisional track for an article that reports no session but shows two sides
         negotiating (an exchange they agreed, a party's demand, a truce reached through
-        mediators): it is kept only if it gets issues, positions or mediators."""
+        mediators, an accord they signed): it is kept only if it gets issues, positions or
+        mediators, or the two concluded an agreement."""
         helpers = self._mediators(ctx)
-        if not (helpers or _talks_words_re().search(ctx.article.text)):
+        told = helpers or _talks_words_re().search(ctx.article.text)
+        if not (told or any(len(a.parties) == 2 for a in ctx.analysis.agreements)):
             return None
         pair = negotiating_pair(ctx, helpers)
-        if len(pair) < 2:
+        if len(pair) < 2 or not (told or _concluded_between(ctx, pair)):
             return None
         # An agreement reached between the two through mediators is a negotiation of its own.
         mediators = [m for m in helpers if m not in pair]

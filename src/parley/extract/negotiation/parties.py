@@ -83,10 +83,25 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
     if kind is None and actor_id.lower() in knowledge.words(LEXICON, "unnamed_rebel_sides"):
         return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
+        if serves_igo(ctx, actor_id):
+            return None
         return led_movement(ctx, actor_id) or ctx.kb[actor_id].country
     if kind == "person":  # "U.S. Trade Representative Robert Lighthizer": the stated role's state
         found = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
         return found.country if found is not None else None
+    return None
+
+
+def serves_igo(ctx: Context, person_id: str) -> str | None:
+    """The international organisation a known person serves on the article's day ("UN Special
+    Envoy for Yemen"), whose role key ends in its code: an envoy speaks for the organisation,
+    never for the state of their passport. None for anyone else."""
+    if person_id not in ctx.kb or ctx.article.published_at is None:
+        return None
+    for role in ctx.kb[person_id].roles_on(ctx.article.published_at):
+        org = f"igo:{role.key.rsplit(':', 1)[-1].lower()}" if role.key else None
+        if org is not None and org in ctx.kb and ctx.kb[org].kind == "igo":
+            return org
     return None
 
 
@@ -285,11 +300,12 @@ def _ids(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
 
 @knowledge.derived
 def _demonym_mediation() -> re.Pattern[str]:
-    """ "Egyptian-Qatari mediation", "Swiss-mediated", "US-brokered"."""
+    """ "Egyptian-Qatari mediation", "Swiss-mediated", "US-brokered", "U.S.-mediated" (a
+    dotted short name)."""
     stem = alt(knowledge.phrases(LEXICON, "mediation_stems"))
     done = alt(knowledge.phrases(LEXICON, "mediation_participles"))
     return re.compile(
-        r"\b(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+)[- ]"
+        r"(?<![\w.])(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+|(?:[A-Z]\.){2,})[- ]"
         rf"(?:(?:{stem})\w*|{done})\b"
     )
 
@@ -367,14 +383,23 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
             for b in sides[i + 1 :]:
                 counter[(a, b) if a < b else (b, a)] += weight
 
+    from parley.extract.negotiation.agreements import onlookers
+
     at = actor_at(ctx)
     dash = ctx.article.text.find("—")
     dateline_end = dash if 0 < dash < 80 else 0
     talk = _negotiation_words()
+    watching: set[str] = set()  # "with leaders from Cuba and Mexico in attendance"
     for sent in doc_sents(ctx.doc):
         text = span_text(sent)
+        attending = onlookers(sent)
+        watching |= {at[i] for i in attending if i in at}
         if talk.search(text):
-            named = [at[t.i] for t in sent if t.i in at and t.idx >= dateline_end]
+            named = [
+                at[t.i]
+                for t in sent
+                if t.i in at and t.idx >= dateline_end and not _calmed(t) and t.i not in attending
+            ]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
             add(parties_of(ctx, [a for a in named if a not in places]), 1)
         for m in _joined_talks().finditer(text):
@@ -384,6 +409,8 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
     traded = knowledge.words(LEXICON, "negotiated_modes")  # a swap is a deal carried out
     for e in ctx.analysis.events:
         negotiated = e.type in ("CONSULT", "AGREE") or e.mode in traded
+        if {*e.source, *e.target} <= watching:
+            continue  # the onlookers of an act did not negotiate it among themselves
         if negotiated and e.status in ("occurred", "planned"):
             add(parties_of(ctx, [*e.source, *e.target]), 2)
             add(parties_of(ctx, [*e.source, *e.target]), 1, acted)
@@ -391,6 +418,19 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         return government_pair(ctx)
     best: tuple[str, str] = max(pairs, key=lambda two: (pairs[two], acted[two]))
     return list(best)
+
+
+def _calmed(tok: Token) -> bool:
+    """ "A deal could defuse a source of conflict between Israel and the militia": the sides
+    of a conflict that something would calm are not shown negotiating it (the deal may be
+    another pair's)."""
+    calming = knowledge.words(LEXICON, "calming_verbs")
+    below = tok
+    for head in tok.ancestors:
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in calming and below.dep_ == "dobj"
+        below = head
+    return False
 
 
 def _a_place(tok: Token) -> bool:

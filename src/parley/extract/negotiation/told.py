@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parley import knowledge
 from parley.extract.base import Context
@@ -105,12 +105,18 @@ def _give_sides_to_anaphors(ctx: Context, tracks: Sequence[Track]) -> None:
     }
     for i, e in enumerate(ctx.analysis.events):
         subject = _subject(ctx, e)
-        if subject is None or subject not in anaphors:
+        if subject is None or _of_the_war(subject) not in anaphors:
             continue
         if set(sides) <= {*e.source, *e.target}:
             continue
         fixed = e.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
         ctx.analysis.events[i] = fixed
+
+
+def _of_the_war(subject: str) -> str:
+    """ "Yemen's warring parties" are the warring parties of the article's one track: a
+    possessive place before the anaphor names the war, not a side."""
+    return re.sub(r"^[\w ]+['’]s\s+(?=warring\b)", "the ", subject)
 
 
 def _count_this_one(ctx: Context) -> None:
@@ -312,12 +318,18 @@ def _tell_step(ctx: Context, ag: Agreement, step: AgreementStatus, extractor: st
     if spec is None or step.evidence is None or ag.kind in spec.get("not_kinds", ()):
         return
     actors = _sides(ctx, [step.by] if step.by else ag.parties)
+    if not actors and not ag.parties and not step.by:
+        _tell_unnamed_step(ctx, step, spec, name, extractor)
+        return
     if not actors or (spec.get("both") and len(actors) < 2):
         return
     types = (spec["type"], *spec.get("alt_types", ()))
     # A step already told in its sentence keeps the events extractor's actors: "the treaty,
     # signed in May, still has to be ratified by Turkmenistan" is one state's act.
-    if _told_in(ctx, step.evidence, types, name) is not None:
+    told = _told_in(ctx, step.evidence, types, name)
+    if told is not None:
+        if step.by is None and len(actors) >= 2:
+            _give_to_parties(ctx, told, actors)
         return
     # An expected step is a plan, and plans are told in many ways ("agreed to sign in May");
     # only a step taken becomes an event of its own.
@@ -339,6 +351,49 @@ def _written_in(ctx: Context, where: Span, day: str | None) -> bool:
     return day is not None and any(
         d.value == day and where.start <= d.start < where.end for d in ctx.analysis.dates
     )
+def _tell_unnamed_step(
+    ctx: Context, step: AgreementStatus, spec: dict[str, Any], name: str, extractor: str
+) -> None:
+    """A step of an agreement whose report names none of its sides ("Both documents were
+    signed under the witness of the prime ministers of the two countries on October 5") is
+    still the act of its parties: an event without actors, which stories give the sides the
+    other outlets name for the same agreement. Only a step taken, not one told by an event
+    already, and only a joint step (one party's act needs the party)."""
+    if step.evidence is None or step.status.endswith(_EXPECTED) or step.by:
+        return
+    types = (spec["type"], *spec.get("alt_types", ()))
+    if _told_in(ctx, step.evidence, types, name) is not None:
+        return
+    event = _event(ctx, spec["type"], [], [], "occurred", step.evidence, step.date, extractor)
+    ctx.analysis.events.append(event.model_copy(update={"trigger": _cue(step.evidence, name)}))
+
+
+def _give_to_parties(ctx: Context, index: int, sides: list[str]) -> None:
+    """A joint step told as the act of someone no state stands for is the parties' act.
+
+    "Deputy Minister X said that at a meeting right after the ceremony to exchange the
+    documents ratifying the treaty …" gives the ratification to the speaker, an official the
+    knowledge base does not place in any state; the instruments were the two states'. An
+    actor that is a state, an armed group or a person of a known state keeps the act (a
+    third state signing a treaty, a mediator who signs as witness)."""
+    e = ctx.analysis.events[index]
+    named = [*e.source, *e.target]
+    if any(a in sides or _placed(ctx, a) for a in named):
+        return
+    repaired = e.model_copy(deep=True)
+    repaired.source = list(sides)
+    repaired.target = list(reversed(sides))
+    ctx.analysis.events[index] = repaired
+
+
+def _placed(ctx: Context, actor: str) -> bool:
+    """Whether a state can be read from ``actor``: a state, a group, or a person or body of a
+    known country."""
+    if actor not in ctx.kb:
+        found = next((a for a in ctx.analysis.actors if a.id == actor), None)
+        return found is not None and (found.kind != "person" or found.country is not None)
+    entry = ctx.kb[actor]
+    return entry.kind != "person" or entry.country is not None
 
 
 def _cue(where: Span, step: str) -> Span | None:
