@@ -26,6 +26,7 @@ from parley.extract.events.homes import Homes
 from parley.extract.events.mediators import Mediators, RoleMediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
+from parley.extract.events.nouns import participle_agents as _participle_agents
 from parley.extract.events.patients import Patients
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
@@ -320,20 +321,6 @@ def _reciprocate(draft: Draft, mutual: bool) -> None:
     other's targets."""
     if (draft.rule.reciprocal or mutual) and not draft.target and len(draft.source) >= 2:
         draft.target = draft.source[1:] + draft.source[:1]
-
-
-def _participle_agents(noun: Token) -> list[Token]:
-    """ "the attack allegedly perpetrated by X", "the raid carried out by X": the agent of a
-    participle describing an act names its author."""
-    return [
-        p
-        for acl in noun.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN"
-        for agent in acl.children
-        if agent.dep_ == "agent"
-        for p in agent.children
-        if p.dep_ == "pobj"
-    ]
 
 
 def content(token: Token) -> list[int]:

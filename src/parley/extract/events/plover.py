@@ -65,6 +65,7 @@ class TriggerRule:
     object_status: str | None = None
     mediated: bool = False
     prep_objects: frozenset[str] = frozenset()
+    object_gerunds: frozenset[str] = frozenset()
     not_prep_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -104,6 +105,7 @@ class TriggerRule:
             object_status=item.get("object_status"),
             mediated=bool(item.get("mediated")),
             prep_objects=words("prep_objects"),
+            object_gerunds=words("object_gerunds"),
             not_prep_objects={
                 str(prep).lower(): frozenset(str(w).lower() for w in lemmas)
                 for prep, lemmas in item.get("not_prep_objects", {}).items()
@@ -138,6 +140,8 @@ class TriggerRule:
             return False
         if self.clauses and not clauses & self.clauses:
             return False
+        if self.object_gerunds and not _object_gerunds(token) & self.object_gerunds:
+            return False  # "interest in strengthening ties", not "interest in the concert"
         return self._modifiers_ok(token) and self._links_ok(token)
 
     def _particle_ok(self, token: Token) -> bool:
@@ -184,6 +188,20 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _object_gerunds(token: Token) -> set[str]:
+    """Lemmas of the gerunds under the object's prepositions ("expressed interest in
+    strengthening ties": strengthen)."""
+    return {
+        g.lemma_.lower()
+        for o in token.children
+        if o.dep_ == "dobj"
+        for p in o.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pcomp"
+    }
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
