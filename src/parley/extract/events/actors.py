@@ -174,7 +174,7 @@ class ActorIndex:
         lemma = token.lemma_.lower()
         strong = lemma in knowledge.words(_EVENTS_LEXICON, "organisation_epithets")
         weak = lemma in knowledge.words(_EVENTS_LEXICON, "organisation_epithets_counted")
-        if token.pos_ != "NOUN" or not (strong or weak):
+        if token.pos_ not in ("NOUN", "PROPN") or not token.text.islower() or not (strong or weak):
             return False
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return False
