@@ -239,3 +239,54 @@ def test_interest_in_deepening_ties_is_an_offer(pipeline: Any) -> None:
 def test_interest_in_an_art_fair_is_no_offer(pipeline: Any) -> None:
     text = "Chile expressed interest in the art fair in Lima."
     assert _of_type(pipeline, text, "AGREE") == []
+
+
+# ---------------------------------------------------------------- round 7a
+
+
+def test_a_date_the_parser_hangs_on_the_agent_dates_the_release(pipeline: Any) -> None:
+    text = "Four aid workers were released by kidnappers on Tuesday for a large ransom."
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert event.date is not None and event.date.value == "2026-03-10"
+
+
+def test_the_owner_of_frozen_assets_is_the_target_not_where_they_are(pipeline: Any) -> None:
+    text = "Canada froze the Swiss assets of five Iranian officials on Monday."
+    event = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert (event.source, event.target) == (["CAN"], ["IRN"])
+
+
+def test_assets_without_an_owner_keep_their_possessor(pipeline: Any) -> None:
+    text = "Canada froze Iran's assets on Monday."
+    event = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert event.target == ["IRN"]
+
+
+def test_forces_loyal_to_a_leader_act_for_him(pipeline: Any) -> None:
+    text = "Forces loyal to President Nicolas Maduro fired on the crowd in Caracas on Saturday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["person:nicolas-maduro"]
+
+
+def test_forces_not_said_to_be_loyal_to_anyone_name_no_leader(pipeline: Any) -> None:
+    text = (
+        "Forces close to the border fired on the crowd on Saturday, said President Nicolas Maduro."
+    )
+    assert all("person:nicolas-maduro" not in e.source for e in _of_type(pipeline, text, "ASSAULT"))
+
+
+def test_terrorists_the_state_agency_names_are_an_armed_sector(pipeline: Any) -> None:
+    text = "The state news agency said terrorists killed four guards in an ambush near Homs."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert [event.sectors.get(a) for a in event.source] == ["rebels"]
+
+
+def test_approving_a_joint_declaration_is_an_agreement(pipeline: Any) -> None:
+    text = "Leaders of the G20 approved a joint declaration on the first day of the summit."
+    event = one_event(pipeline, text, "AGREE", published=DAY)
+    assert event.source == ["igo:g20"]
+
+
+def test_approving_a_budget_is_no_agreement(pipeline: Any) -> None:
+    text = "Leaders of the G20 approved the budget of the secretariat on Monday."
+    assert _of_type(pipeline, text, "AGREE") == []

@@ -158,12 +158,28 @@ class ActorIndex:
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
             ):
                 ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
+        if not ids:
+            ids = self._loyal_to(token)
         code = country_of_demonym(token.text) if token.pos_ in ("PROPN", "NOUN") else None
         if not ids and code and token.text[:1].isupper():
             ids.append(self.state(code))
         if not ids and self._organisation_epithet(token):
             ids = self._last_organisation(token)
         return ids
+
+    def _loyal_to(self, token: Token) -> list[str]:
+        """ "forces loyal to President X", "fighters loyal to the general" (round 7a's g06):
+        whom they are loyal to is whom they act for."""
+        return [
+            a
+            for adj in token.children
+            if adj.dep_ == "amod" and adj.lemma_.lower() == "loyal"
+            for prep in adj.children
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for a in self.of(p)
+        ]
 
     def _organisation_epithet(self, token: Token) -> bool:
         """ "the bloc", "the alliance", "the 55-member pan-African bloc", "the 15-member body"

@@ -173,6 +173,7 @@ class EventParties:
         ]
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
+        objects = [owner for o in objects for owner in (_owners(o) or [o])]
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
                 objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
@@ -246,6 +247,14 @@ class EventParties:
             if t.dep_ == "pobj" and t.head.lower_ in preps:
                 found.extend(self.names.of(t, draft))
         return unique(a for a in found if a not in draft.source)
+
+
+def _owners(thing: Token) -> list[Token]:
+    """ "froze the U.S. assets of seven Russian officials" (round 7a's g04): the "of" phrase
+    of holdings names whom the act hits; "U.S." only says where the assets are."""
+    if thing.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "holdings_nouns"):
+        return []
+    return prep_objects(thing, frozenset({"of"}))
 
 
 def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:

@@ -66,6 +66,7 @@ class TriggerRule:
     mediated: bool = False
     prep_objects: frozenset[str] = frozenset()
     object_gerunds: frozenset[str] = frozenset()
+    object_modifiers: frozenset[str] = frozenset()
     not_prep_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -106,6 +107,7 @@ class TriggerRule:
             mediated=bool(item.get("mediated")),
             prep_objects=words("prep_objects"),
             object_gerunds=words("object_gerunds"),
+            object_modifiers=words("object_modifiers"),
             not_prep_objects={
                 str(prep).lower(): frozenset(str(w).lower() for w in lemmas)
                 for prep, lemmas in item.get("not_prep_objects", {}).items()
@@ -142,6 +144,8 @@ class TriggerRule:
             return False
         if self.object_gerunds and not _object_gerunds(token) & self.object_gerunds:
             return False  # "interest in strengthening ties", not "interest in the concert"
+        if self.object_modifiers and not _object_modifiers(token) & self.object_modifiers:
+            return False  # "approved a joint declaration", not "approved the budget"
         return self._modifiers_ok(token) and self._links_ok(token)
 
     def _particle_ok(self, token: Token) -> bool:
@@ -188,6 +192,17 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _object_modifiers(token: Token) -> set[str]:
+    """Lemmas of the adjectives and compounds on the verb's objects ("a joint declaration")."""
+    return {
+        m.lemma_.lower()
+        for o in token.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        for m in o.children
+        if m.dep_ in ("amod", "compound")
+    }
 
 
 def _object_gerunds(token: Token) -> set[str]:
