@@ -97,6 +97,16 @@ def test_an_attack_carried_out_by_a_group_is_its_attack(pipeline: Any) -> None:
     assert event.source == ["group:hamas"]
 
 
+def test_an_attack_condemned_by_a_state_is_not_its_attack(pipeline: Any) -> None:
+    text = "The raid condemned by Kenya killed four guards on Monday."
+    assert all("KEN" not in e.source for e in _of_type(pipeline, text, "ASSAULT"))
+
+
+def test_talks_mediated_by_a_state_do_not_make_it_a_party(pipeline: Any) -> None:
+    text = "Talks mediated by Qatar between Chad and the rebels resumed in Doha on Monday."
+    assert all("QAT" not in e.source for e in _of_type(pipeline, text, "CONSULT"))
+
+
 def test_gunfire_nobody_is_named_for_is_no_event(pipeline: Any) -> None:
     text = "Heavy gunfire was heard in the capital of Chad on Monday."
     assert _of_type(pipeline, text, "ASSAULT") == []

@@ -199,8 +199,16 @@ class NounParties:
 
     def _participle_authors(self, noun: Token, draft: Draft) -> list[str]:
         """ "the agreement reached in Moscow by A and B", "gunfire perpetrated by elements of
-        X" (round 6's f04, f05): the agent of a participle describing the event noun made it."""
-        return [a for p in participle_agents(noun) for a in self.names.of(p, draft)]
+        X" (round 6's f04, f05): the agent of a participle describing the event noun made it,
+        when the participle tells the making ("talks mediated by Qatar" have Qatar as
+        mediator, "an attack condemned by the UN" the UN as judge)."""
+        authoring = knowledge.words(_EVENTS_LEXICON, "authoring_participles")
+        return [
+            a
+            for p in participle_agents(noun)
+            if p.head.head.lemma_.lower() in authoring
+            for a in self.names.of(p, draft)
+        ]
 
     def _in_state(self, noun: Token) -> bool:
         """ "X is in talks with Y", "remained locked in negotiations with Y": the talks the
