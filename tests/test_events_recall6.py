@@ -60,6 +60,15 @@ def test_the_call_between_two_leaders_is_their_conversation(pipeline: Any) -> No
     assert sorted(event.source) == ["CHL", "PER"]
 
 
+def test_the_call_between_a_leader_comma_and_another_has_both_sides(pipeline: Any) -> None:
+    text = (
+        "The call between Colombian President Gustavo Petro, and Venezuelan President Nicolas "
+        "Maduro on Saturday was their first high-level contact in a year."
+    )
+    event = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert sorted(event.source) == ["person:gustavo-petro", "person:nicolas-maduro"]
+
+
 def test_a_call_for_calm_is_no_conversation(pipeline: Any) -> None:
     text = "Chile's call for calm on Saturday was ignored by Peru."
     assert _of_type(pipeline, text, "CONSULT") == []

@@ -135,23 +135,22 @@ class NounParties:
                 continue
             firsts = [p for p in prep.children if p.dep_ == "pobj"]
             if firsts:
-                sides = self._sides(firsts[0], draft)
+                # "the call between A, and B": the parser may hang B on the noun itself
+                stray = [c for c in prep.head.children if c.dep_ == "conj" and c.i > prep.i]
+                sides = self._sides(firsts[0], draft, stray)
                 if sides is not None:
                     return sides
         return None
 
-    def _sides(self, first_token: Token, draft: Draft) -> tuple[list[str], list[str]] | None:
+    def _sides(
+        self, first_token: Token, draft: Draft, stray: list[Token] | None = None
+    ) -> tuple[list[str], list[str]] | None:
         """The first side and the rest; unlinked sides ("the opposition") are kept."""
         first = self.names.of(first_token, draft, with_conj=False)
         # "between X, head of Y, and Z": the parser often hangs Z on the apposition
         linked = [first_token, *(c for c in first_token.children if c.dep_ == "appos")]
-        rest = unique(
-            a
-            for t in linked
-            for c in t.children
-            if c.dep_ == "conj"
-            for a in self.names.of(c, draft)
-        )
+        conjuncts = [c for t in linked for c in t.children if c.dep_ == "conj"]
+        rest = unique(a for c in conjuncts or (stray or []) for a in self.names.of(c, draft))
         rest = [a for a in rest if a not in first]
         if len(first) == 1 and len(rest) == 1:
             return first + rest, rest + first
