@@ -197,8 +197,8 @@ class NounParties:
         )
 
     def _participle_authors(self, noun: Token, draft: Draft) -> list[str]:
-        """ "the agreement reached in Moscow by A and B", "gunfire perpetrated by elements of
-        X" (round 6's f04, f05): the agent of a participle describing the event noun made it,
+        """ "the raid carried out by X", "gunfire perpetrated by elements of X" (round 6's
+        f04): the agent of a participle describing the event noun made it,
         when the participle tells the making ("talks mediated by Qatar" have Qatar as
         mediator, "an attack condemned by the UN" the UN as judge)."""
         authoring = knowledge.words(_EVENTS_LEXICON, "authoring_participles")
