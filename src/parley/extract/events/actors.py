@@ -52,6 +52,9 @@ def legislatures() -> frozenset[str]:
     return frozenset(str(a["id"]) for a in data.get("actors", []))
 
 
+_EVENTS_LEXICON = "lexicon/events.json"
+
+
 class ActorIndex:
     """Which actor each token refers to: the actors extractor's map, demonyms, group anaphors."""
 
@@ -156,10 +159,54 @@ class ActorIndex:
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
             ):
                 ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
+        if not ids:
+            ids = self._loyal_to(token)
         code = country_of_demonym(token.text) if token.pos_ in ("PROPN", "NOUN") else None
         if not ids and code and token.text[:1].isupper():
             ids.append(self.state(code))
+        if not ids and self._organisation_epithet(token):
+            ids = self._last_organisation(token)
         return ids
+
+    def _loyal_to(self, token: Token) -> list[str]:
+        """ "forces loyal to President X", "fighters loyal to the general" (round 7a's g06):
+        whom they are loyal to is whom they act for."""
+        return [
+            a
+            for adj in token.children
+            if adj.dep_ == "amod" and adj.lemma_.lower() == "loyal"
+            for prep in adj.children
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for a in self.of(p)
+        ]
+
+    def _organisation_epithet(self, token: Token) -> bool:
+        """ "the bloc", "the alliance", "the 55-member pan-African bloc", "the 15-member body"
+        (round 6's f04): a definite epithet for an international organisation named before.
+        "the body" or "the council" alone is too often something else, so those need a
+        member count; a phrase naming its own members ("the alliance of opposition parties")
+        is a new group."""
+        lemma = token.lemma_.lower()
+        strong = lemma in knowledge.words(_EVENTS_LEXICON, "organisation_epithets")
+        weak = lemma in knowledge.words(_EVENTS_LEXICON, "organisation_epithets_counted")
+        if token.pos_ not in ("NOUN", "PROPN") or not token.text.islower() or not (strong or weak):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        if any(c.dep_ in ("prep", "poss") for c in token.children):
+            return False
+        counted = any(c.lower_ == "member" for c in token.lefts for c in c.subtree)
+        return strong or counted
+
+    def _last_organisation(self, token: Token) -> list[str]:
+        """The international organisation (kind ``igo``) named last before ``token``."""
+        for i in sorted((i for i in self.at if i < token.i), reverse=True):
+            actor_id = self.at[i]
+            if actor_id in self.kb and self.kb[actor_id].kind == "igo":
+                return [actor_id]
+        return []
 
     def _clause_subject(self, token: Token) -> list[str]:
         """The state or organisation "its" points to inside its own sentence: the subject of

@@ -51,6 +51,7 @@ from parley.extract.events.parties import SUBJECTS, EventParties, content
 from parley.extract.events.patients import leaving_verb
 from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader
+from parley.extract.events.subjects import statement_content
 from parley.extract.timeplace.places import (
     PlaceResolver,
     find_places,
@@ -211,6 +212,7 @@ class _Builder:
             _describing(token)
             and rule.type.lower() not in crowd_types
             and self.lex.match(token.head, set()) is None
+            and not statement_content(token)  # "issued a statement condemning X" condemns
         )
 
     def _group_description(self, token: Token) -> bool:

@@ -168,7 +168,22 @@ class PartyNames:
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
             return self._quote_speaker(token)
+        if token.lower_ == "they" and token.dep_ == "nsubj" and not self._quoted(token):
+            return self._previous_sector(token, draft)
         return []
+
+    def _previous_sector(self, pronoun: Token, draft: Draft) -> list[str]:
+        """ "The rebels walked out of the talks. They accused the government of ...": a
+        sentence-initial "they" continues the unnamed sector (rebels, protesters, mutineers)
+        the sentence before had as its subject (round 6's f08)."""
+        first = pronoun.sent.start
+        if pronoun.i != first or first == 0:
+            return []
+        previous = pronoun.doc[first - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ == "nsubj" and c.tag_ == "NNS"]
+        if len(subjects) != 1 or self.unnamed.sector(subjects[0]) is None:
+            return []
+        return self.of(subjects[0], draft)
 
     def _antecedent(self, pronoun: Token, draft: Draft) -> list[str]:
         """ "Had the Ukrainian delegation arrived, Russian officials would have met them": the

@@ -14,13 +14,14 @@ import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
+from parley.extract.events.patients import holders
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import travel_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["NounParties"]
+__all__ = ["NounParties", "participle_agents"]
 
 # Event nouns whose "of" phrase names who undergoes the act ("criticism of X", "the shelling of
 # X", "support of X"); for the others it names the actor ("the visit of the president").
@@ -28,6 +29,7 @@ _OF_PATIENTS = ("ASSAULT", "COERCE", "SANCTION", "AID", "ACCUSE", "SUPPORT", "RE
 _OF = frozenset({"of"})
 _BY = frozenset({"by"})
 _WITH = frozenset({"with"})
+_FROM = frozenset({"from"})
 _AS = frozenset({"as"})
 _EVENTS_LEXICON = "lexicon/events.json"
 
@@ -50,6 +52,7 @@ class NounParties:
             return
         draft.source = self.names.of(noun, draft, with_conj=False)
         draft.source += self._prep_actors(noun, _BY, draft)
+        draft.source += self._participle_authors(noun, draft)
         of_objects = prep_objects(noun, _OF)
         of_actors = self._of_actors(of_objects, draft)
         if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
@@ -57,6 +60,8 @@ class NounParties:
             draft.source = [a for a in draft.source if a not in of_actors]
         else:
             draft.source += of_actors
+        if draft.mode == "release" and not draft.source:  # "the release of Hamas-held hostages"
+            draft.source = self.names.of_all([h for o in of_objects for h in holders(o)], draft)
         preps = self.lex.target_preps(rule.type)
         draft.target += self._prep_actors(noun, preps, draft)
         if not draft.target:  # "a package of weapons for Ukraine"
@@ -130,23 +135,22 @@ class NounParties:
                 continue
             firsts = [p for p in prep.children if p.dep_ == "pobj"]
             if firsts:
-                sides = self._sides(firsts[0], draft)
+                # "the call between A, and B": the parser may hang B on the noun itself
+                stray = [c for c in prep.head.children if c.dep_ == "conj" and c.i > prep.i]
+                sides = self._sides(firsts[0], draft, stray)
                 if sides is not None:
                     return sides
         return None
 
-    def _sides(self, first_token: Token, draft: Draft) -> tuple[list[str], list[str]] | None:
+    def _sides(
+        self, first_token: Token, draft: Draft, stray: list[Token] | None = None
+    ) -> tuple[list[str], list[str]] | None:
         """The first side and the rest; unlinked sides ("the opposition") are kept."""
         first = self.names.of(first_token, draft, with_conj=False)
         # "between X, head of Y, and Z": the parser often hangs Z on the apposition
         linked = [first_token, *(c for c in first_token.children if c.dep_ == "appos")]
-        rest = unique(
-            a
-            for t in linked
-            for c in t.children
-            if c.dep_ == "conj"
-            for a in self.names.of(c, draft)
-        )
+        conjuncts = [c for t in linked for c in t.children if c.dep_ == "conj"]
+        rest = unique(a for c in conjuncts or (stray or []) for a in self.names.of(c, draft))
         rest = [a for a in rest if a not in first]
         if len(first) == 1 and len(rest) == 1:
             return first + rest, rest + first
@@ -173,11 +177,51 @@ class NounParties:
             unique(self._prep_actors(verb, _WITH, draft))
             or draft.target  # "announced talks with X": the noun's own "with"
         )
+        if self._received(noun, verb):  # "X received a call from Y": Y called X
+            callers = unique(self._prep_actors(noun, _FROM, draft))
+            receivers = [a for a in draft.source if a not in callers]
+            draft.source, draft.target = callers, receivers if callers else []
+            return
         if verb.lemma_.lower() in self.lex.words("mediation_verbs") and draft.rule.reciprocal:
             # "Norway hosted talks": the host mediates between the story's parties
             draft.mediator, parties = draft.source, self.actors.parties(noun.i)
             draft.source = [a for a in parties if a not in draft.mediator]
             draft.target = draft.source[1:] + draft.source[:1]
+
+    def _received(self, noun: Token, verb: Token) -> bool:
+        """A call the subject received from someone ("received a phone call from his Iranian
+        counterpart", round 6's f07): the caller made it; a call from no actor of the story
+        ("from a journalist") is no event of the receiver's."""
+        return verb.lemma_.lower() in self.lex.words("receiving_verbs") and bool(
+            prep_objects(noun, _FROM)
+        )
+
+    def _participle_authors(self, noun: Token, draft: Draft) -> list[str]:
+        """ "the raid carried out by X", "gunfire perpetrated by elements of X" (round 6's
+        f04): the agent of a participle describing the event noun made it,
+        when the participle tells the making ("talks mediated by Qatar" have Qatar as
+        mediator, "an attack condemned by the UN" the UN as judge)."""
+        authoring = knowledge.words(_EVENTS_LEXICON, "authoring_participles")
+        return [
+            a
+            for p in participle_agents(noun)
+            if p.head.head.lemma_.lower() in authoring
+            for a in self.names.of(p, draft)
+        ]
+
+    def _in_state(self, noun: Token) -> bool:
+        """ "X is in talks with Y", "remained locked in negotiations with Y": the talks the
+        subject is in (CONSULT nouns only; "is in a conflict with Y" is no talks)."""
+        head = noun.head
+        rule = self.lex.match(noun, set())
+        return (
+            noun.dep_ == "pobj"
+            and head.lower_ == "in"
+            and head.head.pos_ in ("VERB", "AUX")
+            and head.head.lemma_.lower() in self.lex.words("in_state_verbs")
+            and rule is not None
+            and rule.type == "CONSULT"
+        )
 
     def _mediator_role(self, verb: Token, draft: Draft) -> bool:
         """ "Norway acted as facilitator during the talks", "the joint mediation of A and B
@@ -208,10 +252,32 @@ class NounParties:
             return head.head
         if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light_verbs"):
             return head
+        if self._in_state(noun):
+            return head.head  # "X is in intensive discussions with Y"
+        if (
+            noun.dep_ == "dobj"
+            and head.lemma_.lower() in self.lex.words("receiving_verbs")
+            and prep_objects(noun, _FROM)
+        ):
+            return head  # "received a phone call from Y"
         rule = self.lex.match(noun, set())
         if noun.dep_ == "dobj" and rule is not None and head.lemma_.lower() in rule.heads:
             return head  # "reaffirmed support for X": the rule's own carrying verb (round 5)
         return None
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """ "the attack allegedly perpetrated by X", "the raid carried out by X": the agent of a
+    participle describing an act names its author."""
+    return [
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _unknown_author(noun: Token) -> bool:

@@ -26,6 +26,7 @@ from parley.extract.events.homes import Homes
 from parley.extract.events.mediators import Mediators, RoleMediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
+from parley.extract.events.nouns import participle_agents as _participle_agents
 from parley.extract.events.patients import Patients
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
@@ -172,6 +173,7 @@ class EventParties:
         ]
         preps = self.lex.target_preps(event_type)
         objects += prep_objects(verb, preps)
+        objects = [owner for o in objects for owner in (_owners(o) or [o])]
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
                 objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
@@ -247,6 +249,14 @@ class EventParties:
         return unique(a for a in found if a not in draft.source)
 
 
+def _owners(thing: Token) -> list[Token]:
+    """ "froze the U.S. assets of seven Russian officials" (round 7a's g04): the "of" phrase
+    of holdings names whom the act hits; "U.S." only says where the assets are."""
+    if thing.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "holdings_nouns"):
+        return []
+    return prep_objects(thing, frozenset({"of"}))
+
+
 def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     """Actor phrases inside an object noun: its target prepositions, its possessor ("welcomed
     X's role") and the subject of a "for X to" clause ("the need for X to withdraw")."""
@@ -320,20 +330,6 @@ def _reciprocate(draft: Draft, mutual: bool) -> None:
     other's targets."""
     if (draft.rule.reciprocal or mutual) and not draft.target and len(draft.source) >= 2:
         draft.target = draft.source[1:] + draft.source[:1]
-
-
-def _participle_agents(noun: Token) -> list[Token]:
-    """ "the attack allegedly perpetrated by X", "the raid carried out by X": the agent of a
-    participle describing an act names its author."""
-    return [
-        p
-        for acl in noun.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN"
-        for agent in acl.children
-        if agent.dep_ == "agent"
-        for p in agent.children
-        if p.dep_ == "pobj"
-    ]
 
 
 def content(token: Token) -> list[int]:

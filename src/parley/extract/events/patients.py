@@ -27,7 +27,7 @@ from parley.extract.events.subjects import Subjects
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Patients", "leaving_verb"]
+__all__ = ["Patients", "holders", "leaving_verb"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
 # "an attack by X", "fighting with X": who the cause of a casualty names as its author
@@ -57,6 +57,16 @@ class Patients:
             self._deaths(verb, draft)
         if draft.rule.type == "MOBILIZE" and _passive(verb) and not _has_agent(verb):
             self._mobilised(verb, draft)
+        if draft.mode == "release" and _passive(verb) and not _has_agent(verb):
+            self._released_by_holder(verb, draft)
+
+    def _released_by_holder(self, verb: Token, draft: Draft) -> None:
+        """ "Nine hostages held by Hamas were released", "the Hamas-held hostages were freed"
+        (round 7a's g03): with no agent, whoever held the captives released them."""
+        if draft.source:
+            return
+        captives = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        draft.source = self.names.of_all([h for c in captives for h in holders(c)], draft)
 
     def _mobilised(self, verb: Token, draft: Draft) -> None:
         """ "Indian troops were deployed along the border": the forces' own state mobilised
@@ -133,6 +143,21 @@ class Patients:
         return named + [
             a for p in prep_objects(cause, _CAUSE_AUTHORS) for a in self.names.of(p, draft)
         ]
+
+
+def holders(captives: Token) -> list[Token]:
+    """Who holds ``captives``: the agent of "held by X", "kidnapped by X", or the first part
+    of "X-held" (the words in ``holding_verbs`` of lexicon/events.json)."""
+    verbs = knowledge.words(_EVENTS_LEXICON, "holding_verbs")
+    found: list[Token] = []
+    for child in captives.children:
+        if child.lemma_.lower() not in verbs or child.tag_ != "VBN":
+            continue
+        if child.dep_ == "acl":  # "hostages held by Hamas"
+            found += [p for a in child.children if a.dep_ == "agent" for p in a.children]
+        elif child.dep_ == "amod":  # "Hamas-held hostages"
+            found += [n for n in child.children if n.dep_ in ("npadvmod", "compound", "nmod")]
+    return [t for t in found if t.pos_ in ("PROPN", "NOUN")]
 
 
 def leaving_verb(verb: Token) -> Token | None:

@@ -65,6 +65,8 @@ class TriggerRule:
     object_status: str | None = None
     mediated: bool = False
     prep_objects: frozenset[str] = frozenset()
+    object_gerunds: frozenset[str] = frozenset()
+    object_modifiers: frozenset[str] = frozenset()
     not_prep_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -104,6 +106,8 @@ class TriggerRule:
             object_status=item.get("object_status"),
             mediated=bool(item.get("mediated")),
             prep_objects=words("prep_objects"),
+            object_gerunds=words("object_gerunds"),
+            object_modifiers=words("object_modifiers"),
             not_prep_objects={
                 str(prep).lower(): frozenset(str(w).lower() for w in lemmas)
                 for prep, lemmas in item.get("not_prep_objects", {}).items()
@@ -138,6 +142,10 @@ class TriggerRule:
             return False
         if self.clauses and not clauses & self.clauses:
             return False
+        if self.object_gerunds and not _object_gerunds(token) & self.object_gerunds:
+            return False  # "interest in strengthening ties", not "interest in the concert"
+        if self.object_modifiers and not _object_modifiers(token) & self.object_modifiers:
+            return False  # "approved a joint declaration", not "approved the budget"
         return self._modifiers_ok(token) and self._links_ok(token)
 
     def _particle_ok(self, token: Token) -> bool:
@@ -199,6 +207,29 @@ def _placed(token: Token) -> list[Token]:
             and all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
         )
     ]
+def _object_modifiers(token: Token) -> set[str]:
+    """Lemmas of the adjectives and compounds on the verb's objects ("a joint declaration")."""
+    return {
+        m.lemma_.lower()
+        for o in token.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        for m in o.children
+        if m.dep_ in ("amod", "compound")
+    }
+
+
+def _object_gerunds(token: Token) -> set[str]:
+    """Lemmas of the gerunds under the object's prepositions ("expressed interest in
+    strengthening ties": strengthen)."""
+    return {
+        g.lemma_.lower()
+        for o in token.children
+        if o.dep_ == "dobj"
+        for p in o.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pcomp"
+    }
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:

@@ -17,7 +17,7 @@ from parley.extract.events.status import StatusReader
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "Subjects"]
+__all__ = ["SUBJECTS", "Subjects", "statement_content"]
 
 SUBJECTS = ("nsubj", "csubj")
 _EVENTS_LEXICON = "lexicon/events.json"
@@ -68,6 +68,8 @@ class Subjects:
             return controllers
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             if self._controlled_by_verb(verb):  # "will make an agreement to meet"
+                return self.of(verb.head.head)
+            if statement_content(verb):  # "issued a statement condemning the killing"
                 return self.of(verb.head.head)
             return [verb.head]
         return None
@@ -129,6 +131,20 @@ class Subjects:
         if token.pos_ in ("PROPN", "NOUN") and token.i < verb.i and self.actors.of(token):
             return [token]
         return []
+
+
+def statement_content(verb: Token) -> bool:
+    """A participle on a statement the subject issued ("issued a statement condemning X",
+    "released a communique calling on Y", round 6's f08) tells what the statement does: the
+    issuer condemns or calls, not the document; one who received or read it did not."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "issuing_verbs")
+        and noun.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "statement_nouns")
+    )
 
 
 def _finite_under_speech(verb: Token, statuses: StatusReader) -> bool:

@@ -62,7 +62,7 @@ class UnnamedActors:
             return []  # named from the place when the event is built
         description = self._describe(token)
         self.described[description] = token.lemma_.lower()
-        sector = self._sector(token)
+        sector = self.sector(token)
         if sector is not None:  # "protesters" are a sector PLOVER codes, like "the opposition"
             self.sectors.setdefault(description, str(sector))
         country = self._country(token)
@@ -78,7 +78,7 @@ class UnnamedActors:
         """
         if token.pos_ not in ("NOUN", "PROPN") or token.i in self.actors.at:
             return []
-        sector = self._sector(token)
+        sector = self.sector(token)
         if sector is None:
             return []
         states_only = all(self.actors._is_state(a) for a in ids)
@@ -166,7 +166,7 @@ class UnnamedActors:
         self.described[description] = "protester"
         return [description]
 
-    def _sector(self, token: Token) -> str | None:
+    def sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
         heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
         for modifier in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
@@ -184,7 +184,7 @@ class UnnamedActors:
                 return str(heads[child.lemma_.lower()])
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
-                    return self._sector(pobj)
+                    return self.sector(pobj)
         return None
 
     def _country(self, token: Token) -> str | None:
