@@ -237,6 +237,8 @@ def _past_progressive(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
     )
+
+
 def _agent(noun: Token) -> bool:
     """ "released by kidnappers on Sunday for a ransom" (round 7a's g02): the parser may hang
     the date on a passive's agent, which is a party, never an act with a day of its own."""

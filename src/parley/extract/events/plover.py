@@ -207,6 +207,8 @@ def _placed(token: Token) -> list[Token]:
             and all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
         )
     ]
+
+
 def _object_modifiers(token: Token) -> set[str]:
     """Lemmas of the adjectives and compounds on the verb's objects ("a joint declaration")."""
     return {

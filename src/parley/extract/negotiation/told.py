@@ -351,6 +351,8 @@ def _written_in(ctx: Context, where: Span, day: str | None) -> bool:
     return day is not None and any(
         d.value == day and where.start <= d.start < where.end for d in ctx.analysis.dates
     )
+
+
 def _tell_unnamed_step(
     ctx: Context, step: AgreementStatus, spec: dict[str, Any], name: str, extractor: str
 ) -> None:
