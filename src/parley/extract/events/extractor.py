@@ -72,7 +72,6 @@ log = logging.getLogger(__name__)
 _EVENTS_LEXICON = "lexicon/events.json"
 _TIMEPLACE_LEXICON = "lexicon/timeplace.json"
 _HARM = ("ASSAULT", "COERCE")  # acts whose judging as unacceptable is a criticism of their doer
-_NEED_NOUNS = ("need", "necessity", "urgency")  # the objects of the need rule in plover.json
 
 
 @register("parley.events.v1")
@@ -501,7 +500,11 @@ def _shared_need(verb: Token) -> bool:
     """ "A and B stressed the need to resolve the crisis by dialogue", "the two leaders
     underlined the need for calm": a need stated by more than one side together, put to no
     one ("the need for X to withdraw" asks X), is a view they share, not a request."""
-    needs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _NEED_NOUNS]
+    needs = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "need_nouns")
+    ]
     if not needs or any(_addressee(n) for n in needs):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
