@@ -16,6 +16,7 @@ from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import phrase_bounds
 from parley.knowledge import words
 from parley.models import Mention, Speaker
+from parley.nlp.docs import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -90,7 +91,7 @@ class Resolver:
         actor, conf = self._actor_in(head, span)
         return Who(
             actor=actor,
-            text=span.text,
+            text=span_text(span),
             start=span.start_char,
             end=span.end_char,
             confidence=conf,
@@ -169,12 +170,12 @@ def _in_modifier(tok: Token, head: Token) -> bool:
 
 def _name_variants(head: Token, span: SpacySpan) -> list[str]:
     """Names to look up in the knowledge base for the phrase, fullest first."""
-    names = [span.text]
+    names = [span_text(span)]  # Span.text makes a Token per word; the slice is the same
     if span and span[0].lower_ in words(LEXICON, "articles"):
-        names.append(span[1:].text)
+        names.append(span_text(span[1:]))
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
     if compounds:
-        names.append(head.doc[compounds[0].i : head.i + 1].text)
+        names.append(span_text(head.doc[compounds[0].i : head.i + 1]))
     names.append(head.text)
     # A proper noun before a common-noun head modifies it ("the US president" is not the US),
     # after it names it ("the agency TASS"); names in a possessive are someone else's.
@@ -185,7 +186,7 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
         if t.pos_ == "PROPN" and t.i not in owned and t.i >= first and not _in_modifier(t, head)
     ]  # fmt: skip
     if propns:
-        names.append(head.doc[propns[0].i : propns[-1].i + 1].text)
+        names.append(span_text(head.doc[propns[0].i : propns[-1].i + 1]))
         names.append(propns[-1].text)
     return list(dict.fromkeys(n for n in names if n.strip()))
 
