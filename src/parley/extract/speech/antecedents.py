@@ -61,18 +61,64 @@ class Antecedents:
         the pronoun's own included), else the last named speaker further back."""
         person = pron.lower_ in self.cues.person_pronouns
         gender = gender_of_pronoun(pron.text)
+        named: Who | None = None  # a person named, not as subject, in a nearer sentence
         for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
             fits = [
                 w for w in self._candidates(sent, before=pron.i)
-                if self._compatible(w, person) and agrees(gender, self._gender(w))
+                if self._compatible(w, person, pron.lower_) and agrees(gender, self._gender(w))
             ]  # fmt: skip
             # A named actor beats a description in the same sentence: in "He said this at a
             # press conference, a correspondent reports" the next "he" is still the minister.
             who = next((w for w in fits if w.actor is not None), fits[0] if fits else None)
-            if who is not None:
-                conf = NEAR if n <= 1 else FAR
-                return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
-        return self._last_speaker(pron, person, gender) if person else None
+            if who is None:
+                if person and named is None:
+                    named = self._person_named_in(sent, pron, gender)
+                continue
+            if named is not None and not self._speaking(who):
+                return named
+            conf = NEAR if n <= 1 else FAR
+            return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
+        if not person:
+            return None
+        return self._last_speaker(pron, person, gender) or named
+
+    def _speaking(self, who: Who) -> bool:
+        """Whether a candidate is a speaker: noted as one, or the subject of a verb of saying
+        ("Lavrov said …"), a thread of speech the next "he" goes on with."""
+        if any(w.start == who.start and w.end == who.end for _, w in self.noted):
+            return True
+        tok = self._head_of(who)
+        return tok is not None and tok.head.lemma_.lower() in self.cues.speech_verbs
+
+    def _person_named_in(self, sent: SpacySpan, pron: Token, gender: Gender | None) -> Who | None:
+        """The person a sentence names outside its subject, for a "he" with none nearer.
+
+        "… broke new ground with an announcement by President X that …. He declared …": when
+        no subject of the sentence is a person, the reader's "he" is the person it named, in
+        whatever position: a subject further back is less salient, unless that subject was
+        speaking (then "he" goes on with the speech). Only the last agreeing, unreported
+        person counts.
+        """
+        names = [
+            t for t in sent
+            if t.i < pron.i and self._a_person_name(t) and not self._reported(t)
+            and not any(start <= t.idx < end for start, end in self.quoted)
+        ]  # fmt: skip
+        for tok in reversed(names):
+            who = self.describe(tok)
+            if agrees(gender, self._gender(who)):
+                return Who(who.actor, who.text, who.start, who.end, NEAR, who.kind, who.head)
+        return None
+
+    def _a_person_name(self, tok: Token) -> bool:
+        """Whether ``tok`` is the last word of a person's name (a person mention's head)."""
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            return False
+        m = self.res.mention(tok.i)
+        actor = m.actor if m is not None else None
+        if actor is not None:
+            return self.res.kind(actor) == "person"
+        return self.res.label(tok) == "PERSON"
 
     def _last_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
         """Further back, "he" is the named person who spoke last, when one agrees.
@@ -176,13 +222,20 @@ class Antecedents:
             and same_paragraph(tok, child)
         )
 
-    def _compatible(self, who: Who, person: bool) -> bool:
+    def _compatible(self, who: Who, person: bool, pron: str = "") -> bool:
         """Whether ``who`` can be what a person ("he") or a group ("it", "they") pronoun means.
 
         A role noun names a person even when the phrase speaks for an institution: "the UN
-        special envoy … he said" is the envoy, though the envoy's words are the UN's.
+        special envoy … he said" is the envoy, though the envoy's words are the UN's. "It"
+        agrees in number ("the talks" are no "it") and can be a text that speaks ("The report
+        says …. It alleges …").
         """
         tok = self._head_of(who)
+        if tok is not None and pron in words(LEXICON, "singular_thing_pronouns"):
+            if tok.tag_ == "NNS":
+                return False
+            if tok.lemma_.lower() in self._texts():
+                return True
         if tok is not None and person_role(tok, self.cues):
             return person
         if tok is not None and tok.pos_ == "PROPN" and has_role(tok):
@@ -205,7 +258,13 @@ class Antecedents:
         # it names a happening ("the incident", "the attack") rather than anyone.
         return (
             person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(LEXICON, "not_people")
-        )
+            and not _abstract(tok)
+        )  # fmt: skip
+
+    def _texts(self) -> frozenset[str]:
+        """Nouns of texts that speak for their issuer: statements, reports, notices."""
+        cues = self.cues
+        return cues.speech_nouns | cues.text_nouns | cues.document_nouns
 
     def _after_role(self, name: Token) -> bool:
         """A name right after a role noun ("ministry spokesperson Hamed Nasir"), however
@@ -222,6 +281,14 @@ class Antecedents:
             return None
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+
+def _abstract(noun: Token) -> bool:
+    """Whether a common noun is abstract by its ending ("membership", "position",
+    "agreement", "readiness"): English derives no noun for a person with these endings, so
+    "Moscow's membership was suspended. He declared …" cannot be about the membership."""
+    lower = noun.lower_
+    return any(lower.endswith(end) for end in words(LEXICON, "abstract_noun_endings"))
 
 
 def _background(subj: Token) -> bool:

@@ -95,6 +95,10 @@ class Claims:
         if inverted_subject(verb) is not None:
             sent = sentence_piece(self.doc, verb.i)  # "CLAIM, reported AFP."
             return self.clean(trim(list(self.doc[sent.start : verb.i - 1])))
+        comma = _tag_read_as_conjunct(verb)
+        if comma is not None:
+            sent = sentence_piece(self.doc, verb.i)  # "CLAIM and CLAIM, a statement declared."
+            return self.clean(trim(list(self.doc[sent.start : comma])))
         return None
 
     def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:
@@ -306,6 +310,33 @@ class Claims:
         saying = lemma in self.cues.indirect_verbs or self.phrasal(verb) is not None
         stance = any(c.lemma_.lower() in self.cues.stance_objects and _qualified(c) for c in objs)
         return saying and stance
+
+
+def _tag_read_as_conjunct(verb: Token) -> int | None:
+    """Where the claim ends when a closing tag was parsed as one more conjunct.
+
+    "The envoys welcome the truce and call on the sides to keep it, a statement posted
+    online declared.": the parser joins "declared" to "welcome" as if the sentence listed
+    three acts; the comma, a subject of its own and nothing after the verb make it the tag
+    of all that came before. Returns the index of that comma.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.dep_ != "ROOT":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc") for c in verb.children):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= head.i or verb.doc[comma].text != ",":
+        return None
+    after = [t for t in verb.subtree if t.i > verb.i and not (t.is_punct or t.is_space)]
+    if any(t.dep_ not in _TAG_TAIL for t in after):
+        return None  # "…, a statement declared its support": the verb has its own object
+    return comma
+
+
+# What may follow a closing tag's verb: "…, a statement declared on Friday in Geneva."
+_TAG_TAIL = frozenset({"prep", "pobj", "npadvmod", "advmod", "det", "amod", "compound", "nummod"})
 
 
 def _that_clause(clause: Token) -> bool:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from parley.extract.speech.cues import Cues
+from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.marks import Marked, next_word, previous_word
 from parley.extract.speech.syntax import parenthetical_speech, same_paragraph, subject_of
+from parley.knowledge import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,11 +77,15 @@ class CueFinder:
 
     def misread_subject(self, tok: Token) -> Token | None:
         """The text of '"…," the notice read' when the parser took "read" for a noun
-        compounded with "notice": the text is the subject it should have been."""
+        compounded with "notice", or for a noun with "the joint statement" as its subject:
+        the text is the subject it should have been."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.inscription_verbs:
             return None
         texts = self.cues.text_nouns | self.cues.speech_nouns
-        found = [c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in texts]
+        found = [
+            c for c in tok.children
+            if c.dep_ in ("compound", "nsubj") and c.lemma_.lower() in texts
+        ]  # fmt: skip
         return found[-1] if found else None
 
     def _inscribed(self, verb: Token) -> bool:
@@ -170,7 +175,24 @@ class Credits:
         start = prev.i
         while start > 0 and "\n" not in self.doc[start - 1].text + self.doc[start - 1].whitespace_:
             start -= 1
-        return self._first_head(self.doc[start : prev.i])
+        fragment = self.doc[start : prev.i]
+        return self._quoted_person(fragment) or self._first_head(fragment)
+
+    def _quoted_person(self, fragment: SpacySpan) -> Who | None:
+        """ "The paper quoted him: '…'": the words are the person quoted, not the paper's.
+
+        A verb of quoting ("quote", "cite") names two parties, the one who relays and the one
+        whose words they are; with its object before the colon, the object speaks ("him" is
+        followed back like any pronoun).
+        """
+        for verb in fragment:
+            quoting = verb.lemma_.lower() in words(LEXICON, "passive_speech_verbs")
+            if verb.pos_ != "VERB" or not quoting:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < fragment.end]
+            if objs and not self.finder.in_other_quote(objs[0]):
+                return self.who.who(objs[0])
+        return None
 
     def credit_after(self, span: SpacySpan) -> Who | None:
         """'"…" — Estonian Prime Minister Kristen Michal' names the speaker after the quote."""

@@ -40,7 +40,11 @@ class GoingOn:
 
     def speaker(self, m: Marked, span: SpacySpan, last: Quote | None) -> Speaker | None:
         """The speaker the quote ``m`` goes on with, if any."""
-        return self._previous_in_paragraph(m, last) or self._speech_before(m, span)
+        return (
+            self._previous_in_paragraph(m, last)
+            or self._speech_before(m, span)
+            or self._sentence_before(m, span)
+        )
 
     def _previous_in_paragraph(self, m: Marked, last: Quote | None) -> Speaker | None:
         """'"…," he said. "…"': a quote with no cue goes on the previous quote's speech.
@@ -74,6 +78,34 @@ class GoingOn:
             and not self.finder.in_other_quote(t)
         ]  # fmt: skip
         for cue in reversed(cues):
+            speaker = self.speaker_of(cue)
+            if speaker is not None:
+                return speaker.model_copy(update={"confidence": min(speaker.confidence, NEAR)})
+        return None
+
+    def _sentence_before(self, m: Marked, span: SpacySpan) -> Speaker | None:
+        """A quoted sentence right after a sentence of reported speech in its paragraph.
+
+        'Asked about X, the former commander replied the rebels fight the army. "The rebels
+        want to end the war."': the quotation goes on with the speech just reported, so it is
+        the same speaker's (at most 0.7). The sentence before must end where the quote opens
+        and be speech itself (its main verb a cue), not narration.
+        """
+        text = self.ctx.article.text
+        para = text.rfind("\n", 0, m.start) + 1
+        before = text[para : m.start].rstrip(" \"'“‘")
+        if not before or before[-1] not in ".!?":
+            return None
+        prev = self.doc.char_span(para, para + len(before), alignment_mode="expand")
+        if prev is None or not len(prev):
+            return None
+        sent = prev[-1].sent
+        cues = [
+            t for t in sent
+            if t.pos_ == "VERB" and t.dep_ == "ROOT" and self.finder.is_cue(t)
+            and not self.finder.in_other_quote(t) and t.idx >= para
+        ]  # fmt: skip
+        for cue in cues:
             speaker = self.speaker_of(cue)
             if speaker is not None:
                 return speaker.model_copy(update={"confidence": min(speaker.confidence, NEAR)})

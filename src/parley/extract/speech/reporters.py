@@ -11,10 +11,13 @@ named; a pronoun goes to its antecedent through
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.syntax import phrase_bounds, quoting_verb
+from parley.knowledge import words
 from parley.models import Reporter
 
 if TYPE_CHECKING:
@@ -90,6 +93,8 @@ class Reporters:
         kind = _KIND_OF_ACTOR.get(self.res.kind(who.actor) or "", "group")
         # "the US media outlet" describes an outlet, whatever the parser takes for its head.
         described = {span[-1].lemma_.lower(), span[-1].lower_} & self.cues.outlet_nouns
+        if head.lemma_.lower() in self.cues.speech_nouns | self.cues.text_nouns:
+            described = set()  # "a statement published on the website" is no outlet
         if who.actor is not None and (kind == "outlet" or not described):
             return _rep(who, kind), 1.0
         lemma = head.lemma_.lower()
@@ -97,6 +102,9 @@ class Reporters:
             return _rep(who, "anonymous"), UNNAMED  # "reports in Russian media"
         if lemma in self.cues.outlet_nouns or head.lower_ in self.cues.outlet_nouns or described:
             outlet = self._outlet_before(span)
+            office = self._office_before(span) if outlet is None else None
+            if office is not None:
+                return _rep(replace(who, actor=office.actor), "organisation"), BACKREF
             rep = Reporter(actor=outlet, kind="outlet", text=who.text, start=who.start, end=who.end)
             return rep, BACKREF if outlet is not None else UNNAMED
         if lemma in self.cues.anonymous_heads or span.text.lower() in self.cues.unnamed_reports:
@@ -124,6 +132,27 @@ class Reporters:
         before = [m.actor for m in fits if m.start < span.start_char]
         after = [m.actor for m in fits if m.start >= span.end_char]
         return before[-1] if before else (after[0] if after else None)
+
+    def _office_before(self, span: SpacySpan) -> Who | None:
+        """The government office a bare "the agency" takes up when no outlet is named.
+
+        "…, the Russian Foreign Ministry said in a statement. … were considered, the agency
+        said": with no news agency anywhere in the article, "the agency" is the ministry that
+        spoke last (ministries and departments are agencies of the state). Only the bare
+        definite word counts, and only a speaker noted before it whose head is an office.
+        """
+        if span.text.lower() not in words(LEXICON, "office_outlet_phrases"):
+            return None
+        if any(self.res.kind(m.actor) == "media outlet" for m in self.ctx.analysis.mentions):
+            return None
+        noted = sorted(
+            (at, w) for at, w in self.speakers.noted if at < span.start and w.end <= span.start_char
+        )
+        for _, who in reversed(noted):
+            words_of = self.ctx.article.text[who.start : who.end].lower().split()
+            if words_of and words_of[-1] in self.cues.institution_heads:
+                return who
+        return None
 
     def _of_country(self, actor: str, country: str | None) -> bool:
         """Whether outlet ``actor`` is of ``country`` (any country when not known)."""

@@ -184,6 +184,10 @@ class Speakers:
                     continue
                 # "… said in a statement. The statement added …"; "in their statement"
                 earlier = self._source_of_statement(tok) or self.author_of(tok)
+                if earlier is None and tok.dep_ in SUBJECT_DEPS:
+                    # "… the joint statement read. … The statement concluded …": the same
+                    # text went on speaking, so it has the issuer found for it before
+                    earlier = self._source_of_text(tok)
                 if earlier is not None and earlier.i != noun.i:
                     return earlier
         return None
@@ -242,4 +246,22 @@ class Speakers:
                 objs = [a for a in agents if a.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+                owner = _owner_of_site(child)
+                if owner is not None:
+                    return owner
         return None
+
+
+def _owner_of_site(participle: Token) -> Token | None:
+    """ "a statement published on the organisation's website": a text put out on someone's
+    own site or page is theirs; the site is where it appeared, not who speaks."""
+    for prep in participle.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in"):
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            if place.lemma_.lower() not in words(LEXICON, "own_sites"):
+                continue
+            owners = [c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owners:
+                return owners[0]
+    return None

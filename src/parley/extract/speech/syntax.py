@@ -101,7 +101,7 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
-    lead = _participle_lead(verb)
+    lead = _participle_lead(verb) or _means_gerund_lead(verb)
     if lead is not None:
         return lead
     quoting = quoting_verb(verb)
@@ -219,6 +219,19 @@ def _participle_lead(verb: Token) -> Token | None:
     if root.i == verb.i or root.pos_ not in ("VERB", "AUX") or not same_paragraph(root, verb):
         return None
     return subject_of(root)
+
+
+def _means_gerund_lead(verb: Token) -> Token | None:
+    """ "The statement concluded by noting that …", "X responded by saying …": a gerund of
+    means after "by" has no subject of its own; it is the subject of the verb the phrase
+    hangs on (one act done by way of the other)."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "by" or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.i == prep.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _moved_to_act(head: Token) -> Token | None:
