@@ -215,8 +215,11 @@ def _ceasefire_words() -> re.Pattern[str]:
         *knowledge.phrases(LEXICON, "ceasefire_objects"),
     ]
     # "stop the offensive air, land and sea operations": operations qualified as offensive.
-    kinds = "|".join(re.escape(k) for k in knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
-    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
+    kinds, conj, ops = (
+        "|".join(re.escape(w) for w in knowledge.phrases(LEXICON, key))
+        for key in ("ceasefire_operation_kinds", "list_conjunctions", "ceasefire_operation_nouns")
+    )
+    listed = rf"(?:{kinds})(?:,?\s+(?:(?:{conj})\s+)?[\w-]+){{1,6}}?\s+(?:{ops})"
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf"|{listed})\b", re.I)
 
 
