@@ -26,6 +26,8 @@ and their dates agree within the tolerance their precision allows. In detail:
   one's states lie within the other's ("the US signed" and "Obama and Medvedev signed"). An
   undated joint step joins the dated one of the same sides when it is recalled within months
   after that day or awaited within months before it ("the treaty still has to be signed").
+  A step told without its sides ("both documents were signed on October 5") is compared with
+  the sides the other reports give the same agreement.
 * **One article** tells one event once, except that the parts of an exchange ("A freed nine,
   B returned three") belong to the reciprocal event ("A and B exchanged detainees") they
   make up.
@@ -213,8 +215,11 @@ def _ceasefire_words() -> re.Pattern[str]:
         *knowledge.phrases(LEXICON, "ceasefire_objects"),
     ]
     # "stop the offensive air, land and sea operations": operations qualified as offensive.
-    kinds = "|".join(re.escape(k) for k in knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
-    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
+    kinds, conj, ops = (
+        "|".join(re.escape(w) for w in knowledge.phrases(LEXICON, key))
+        for key in ("ceasefire_operation_kinds", "list_conjunctions", "ceasefire_operation_nouns")
+    )
+    listed = rf"(?:{kinds})(?:,?\s+(?:(?:{conj})\s+)?[\w-]+){{1,6}}?\s+(?:{ops})"
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf"|{listed})\b", re.I)
 
 

@@ -103,9 +103,11 @@ def _named_head_first() -> re.Pattern[str]:
     word = r"[A-Z][\w'-]+"
     # "the Party Convention on Saturday": a day or a month after "on" is no subject.
     calendar = capitalised([*full_names("weekdays"), *full_names("months")])
+    link = alt(knowledge.phrases(LEXICON, "head_first_links"))
+    joiner = _name_joiners()
     return re.compile(
-        rf"\b(?P<head>{heads})\s+(?:on|for)\s+(?:the\s+)?(?!(?:{calendar})\b){word}"
-        rf"(?:\s+(?:(?:and|of|on|for)\s+(?:the\s+)?)?{word}){{0,5}}"
+        rf"\b(?P<head>{heads})\s+(?:{link})\s+(?:(?:{joiner})\s+)?(?!(?:{calendar})\b){word}"
+        rf"(?:\s+(?:(?:{joiner})\s+)*{word}){{0,5}}"
     )
 
 
@@ -196,7 +198,9 @@ def _ceasefire_act() -> re.Pattern[str]:
     # "halt all offensive military air, ground and maritime operations": the operations
     # qualified as offensive (or military), whatever arms are listed between.
     kinds = alt(knowledge.phrases(LEXICON, "ceasefire_operation_kinds"))
-    listed = rf"(?:{kinds})(?:,?\s+(?:and\s+)?[\w-]+){{1,6}}?\s+operations"
+    conj = alt(knowledge.phrases(LEXICON, "list_conjunctions"))
+    ops = alt(knowledge.phrases(LEXICON, "ceasefire_operation_nouns"))
+    listed = rf"(?:{kinds})(?:,?\s+(?:(?:{conj})\s+)?[\w-]+){{1,6}}?\s+(?:{ops})"
     return re.compile(
         rf"\b(?:{agree})(?:\s+[\w-]+){{0,3}}?\s+to\s+[\"\u201c]?(?P<act>(?:{verbs})\s+"
         rf"(?:(?:{det})\s+)?(?:(?:{measure})\s+of\s+(?:the\s+)?)?(?:{objects}|{listed}))\b",

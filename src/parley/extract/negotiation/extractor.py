@@ -410,7 +410,7 @@ def _concluded_between(ctx: Context, parties: list[str]) -> bool:
     published = ctx.article.published_at
     if published is None:
         return False
-    done = {"agreed", "text agreed", "initialled", "signed"}
+    done = knowledge.words(_LEX, "concluded_statuses")
     recent = (published - dt.timedelta(days=31)).isoformat()
     return any(
         sorted(ag.parties) == sorted(parties)

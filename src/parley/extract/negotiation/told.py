@@ -116,7 +116,8 @@ def _give_sides_to_anaphors(ctx: Context, tracks: Sequence[Track]) -> None:
 def _of_the_war(subject: str) -> str:
     """ "Yemen's warring parties" are the warring parties of the article's one track: a
     possessive place before the anaphor names the war, not a side."""
-    return re.sub(r"^[\w ]+['’]s\s+(?=warring\b)", "the ", subject)
+    heads = "|".join(re.escape(w) for w in knowledge.phrases(LEXICON, "war_anaphor_heads"))
+    return re.sub(rf"^[\w ]+['’]s\s+(?=(?:{heads})\b)", "the ", subject)
 
 
 def _count_this_one(ctx: Context) -> None:
