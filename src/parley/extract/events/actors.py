@@ -71,6 +71,7 @@ class ActorIndex:
         self.consult_pairs: list[tuple[int, list[str]]] = []  # set by the extractor as it goes
         self._pair_index: dict[tuple[bool, bool], tuple[list[int], list[list[str]]]] = {}
         self._called: frozenset[str] | None = None
+        self._organisations: list[int] | None = None  # token indices of IGOs, on first use
 
     @staticmethod
     def _token_map(ctx: Context) -> dict[int, str]:
@@ -201,12 +202,14 @@ class ActorIndex:
         return strong or counted
 
     def _last_organisation(self, token: Token) -> list[str]:
-        """The international organisation (kind ``igo``) named last before ``token``."""
-        for i in sorted((i for i in self.at if i < token.i), reverse=True):
-            actor_id = self.at[i]
-            if actor_id in self.kb and self.kb[actor_id].kind == "igo":
-                return [actor_id]
-        return []
+        """The international organisation (kind ``igo``) named last before ``token``; the
+        positions are listed once per document, so each look-up is a binary search."""
+        if self._organisations is None:
+            self._organisations = sorted(
+                i for i, a in self.at.items() if a in self.kb and self.kb[a].kind == "igo"
+            )
+        at = bisect_left(self._organisations, token.i)
+        return [self.at[self._organisations[at - 1]]] if at else []
 
     def _clause_subject(self, token: Token) -> list[str]:
         """The state or organisation "its" points to inside its own sentence: the subject of
