@@ -144,10 +144,13 @@ class TriggerRule:
         wanted = self.particles.get(token.lemma_.lower())
         if wanted is None:
             return True
-        return any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children)
+        return any(c.lower_ in wanted and _is_particle(c) for c in token.children)
 
     def _modifiers_ok(self, token: Token) -> bool:
-        mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        # "test-fired a missile": the parser hangs "test" on the verb as an npadvmod
+        mods = {
+            c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "npadvmod")
+        }
         if self.modifiers and not (mods & self.modifiers):
             return False
         return not (mods & self.not_modifiers)
@@ -184,6 +187,15 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _is_particle(child: Token) -> bool:
+    """Whether ``child`` is a verb's particle: tagged one, or a preposition or adverb with no
+    object of its own ("pulled out of the villages": the parser makes "out" a preposition whose
+    only child is "of"; "walked off the job" has an object, so "off" is a real preposition)."""
+    if child.dep_ == "prt":
+        return True
+    return child.dep_ in ("prep", "advmod") and not any(c.dep_ == "pobj" for c in child.children)
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
