@@ -51,6 +51,7 @@ def main() -> None:
     typed: Counter[str] = Counter()
     full: Counter[str] = Counter()
     total: Counter[str] = Counter()
+
     def run(text: str) -> list[Any]:
         try:
             return list(pipe.run(RawDocument(source="b", text=text, published_at=DAY)).events)
@@ -66,7 +67,10 @@ def main() -> None:
         typed[case.type] += hit
         full[case.type] += ok
         if show and not ok:
-            got = [(e.type, sorted(countries(kb, e, e.source)), sorted(countries(kb, e, e.target))) for e in events]
+            got = [
+                (e.type, sorted(countries(kb, e, e.source)), sorted(countries(kb, e, e.target)))
+                for e in events
+            ]
             print(f"MISS {case.type:9} {case.text}  -> {got}")
     false = 0
     for quiet in QUIET:
@@ -78,9 +82,11 @@ def main() -> None:
     for t in sorted(total):
         print(f"{t:10} {typed[t]:3}/{total[t]:<3} type  {full[t]:3}/{total[t]:<3} type+countries")
     n = sum(total.values())
-    print(f"ALL        {sum(typed.values())}/{n} type ({sum(typed.values()) / n:.2f}), "
-          f"{sum(full.values())}/{n} type+countries ({sum(full.values()) / n:.2f}); "
-          f"counter-cases with a false event: {false}/{len(QUIET)}")
+    print(
+        f"ALL        {sum(typed.values())}/{n} type ({sum(typed.values()) / n:.2f}), "
+        f"{sum(full.values())}/{n} type+countries ({sum(full.values()) / n:.2f}); "
+        f"counter-cases with a false event: {false}/{len(QUIET)}"
+    )
 
 
 if __name__ == "__main__":

@@ -259,21 +259,28 @@ def object_lemmas(token: Token) -> set[str]:
 
 def _relative_object(token: Token) -> bool:
     """Whether ``token`` heads a relative clause whose object is the relative pronoun ("the
-    order that he signed"), so the noun the clause describes is what the verb acts on. The
-    pronoun's tag (WDT/WP) marks it; no word list is needed."""
+    order that he signed", "the villages, which were torched"), so the noun the clause
+    describes is what the verb acts on. The pronoun's tag (WDT/WP) marks it; no word list is
+    needed."""
     return token.dep_ == "relcl" and any(
-        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in token.children
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children
     )
 
 
 def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops").
 
-    An infinitive without a subject of its own takes its controller's ("the parliament is
+    A passive's agent is its subject ("villages were torched by soldiers": the soldiers). An
+    infinitive without a subject of its own takes its controller's ("the parliament is
     expected to vote": the parliament votes); an event noun that is a verb's object takes the
     verb's subject ("police conducted raids").
     """
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    agents = [
+        p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+    ]
+    if agents:  # "hostages were beheaded by militants": the agent acts, the subject undergoes
+        subjects = agents
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders
