@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from events_breadth import CASES, QUIET, Case  # noqa: E402
+from events_breadth import CASES, HELD_OUT, QUIET, Case  # noqa: E402
 
 DAY = dt.date(2024, 3, 20)
 
@@ -79,6 +79,17 @@ def main() -> None:
         false += bool(bad)
         if show and bad:
             print(f"FALSE {quiet.type:9} {quiet.text}")
+    held_events = [run(case.text) for case in HELD_OUT]
+    held = [
+        c for c, ev in zip(HELD_OUT, held_events, strict=True) if any(fits(kb, e, c) for e in ev)
+    ]
+    held_typed = [
+        c for c, ev in zip(HELD_OUT, held_events, strict=True) if any(e.type == c.type for e in ev)
+    ]
+    if show:
+        for case in HELD_OUT:
+            if case not in held:
+                print(f"HELD-OUT MISS {case.type:9} {case.text}")
     for t in sorted(total):
         print(f"{t:10} {typed[t]:3}/{total[t]:<3} type  {full[t]:3}/{total[t]:<3} type+countries")
     n = sum(total.values())
@@ -86,6 +97,9 @@ def main() -> None:
         f"ALL        {sum(typed.values())}/{n} type ({sum(typed.values()) / n:.2f}), "
         f"{sum(full.values())}/{n} type+countries ({sum(full.values()) / n:.2f}); "
         f"counter-cases with a false event: {false}/{len(QUIET)}"
+    )
+    print(
+        f"HELD-OUT   {len(held_typed)}/{len(HELD_OUT)} type, {len(held)}/{len(HELD_OUT)} type+countries"
     )
 
 
