@@ -98,9 +98,8 @@ def main() -> None:
         f"{sum(full.values())}/{n} type+countries ({sum(full.values()) / n:.2f}); "
         f"counter-cases with a false event: {false}/{len(QUIET)}"
     )
-    print(
-        f"HELD-OUT   {len(held_typed)}/{len(HELD_OUT)} type, {len(held)}/{len(HELD_OUT)} type+countries"
-    )
+    h = len(HELD_OUT)
+    print(f"HELD-OUT   {len(held_typed)}/{h} type, {len(held)}/{h} type+countries")
 
 
 if __name__ == "__main__":
