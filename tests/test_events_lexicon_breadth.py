@@ -151,3 +151,11 @@ def test_a_workers_strike_is_no_attack_and_a_strike_on_positions_no_stoppage(pip
     assert events_of(pipeline, workers, "ASSAULT", published=DAY) == []
     assert events_of(pipeline, army, "PROTEST", published=DAY) == []
     assert events_of(pipeline, army, "ASSAULT", published=DAY)
+
+
+def test_the_lemma_repair_touches_verbs_only(nlp: Any) -> None:
+    """ "staged" and "raped" get their lemmas back; the nouns "wages" and "fines" keep theirs."""
+    doc = nlp("Workers staged a strike over wages. Soldiers raped women. Fines were paid.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["staged"] == "stage" and lemmas["raped"] == "rape"
+    assert lemmas["wages"] == "wage" and lemmas["Fines"].lower() == "fine"
