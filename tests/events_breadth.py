@@ -354,8 +354,6 @@ KNOWN_MISSES: dict[str, str] = {
     "Turkish police tear-gassed demonstrators in Istanbul.": "parsed as an adjective",
     "Hong Kong police raided the offices of a newspaper.": "Hong Kong resolves to CHN",
     "Iranian guards interrogated a French tourist for hours.": "PETRARCH2 codes it ACCUSE",
-    "Algeria recalled its ambassador to France.": "target inside the envoy's own phrase",
-    "Canada suspended arms exports to Turkey.": "target inside the object's 'to' phrase",
     "Kosovo declared a Serbian diplomat persona non grata.": "the language guard calls it Latin",
     "Azerbaijan withdrew its ambassador from Iran.": "target inside the envoy's own phrase",
     "Hezbollah threatened to strike Israeli cities.": "target inside the threatened act",
@@ -366,8 +364,6 @@ KNOWN_MISSES: dict[str, str] = {
     "A Chinese envoy arrived in Kyiv for talks.": "a place as target",
     "The Saudi foreign minister travelled to Tehran.": "a journey to talks is the talks",
     "Saudi Arabia deposited three billion dollars in Pakistan's central bank.": "target in 'in'",
-    "The United States eased sanctions on Venezuela.": "target inside the object's 'on' phrase",
-    "Turkey lifted its veto on Sweden's membership.": "target inside the object's 'on' phrase",
 }
 
 # Written after the rules above, and never used to change them: a held-out check of breadth
