@@ -4,8 +4,9 @@ trigger words in ordinary prose that must give no event.
 The battery lives in ``events_breadth.py`` (``bench/events_breadth.py`` prints its shares). On
 main a20e193, 128 of its 190 cases were found with type and countries; the 47 found since are
 the additions of events14 (about forty trigger rules, verb lemmas the lemmatizer cut wrongly,
-particles parsed as prepositions, targets inside an object), the others pin what worked. Each counter-case
-guards one addition. Passives and relative clauses of the new triggers code like the active.
+particles parsed as prepositions, targets inside an object), the others pin what worked.
+Each counter-case guards one addition. Passives and relative clauses of the new triggers code
+like the active.
 """
 
 from __future__ import annotations
