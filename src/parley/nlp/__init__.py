@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "load_pipeline",
     "add_kb_rulers",
+    "add_lemma_repairs",
     "add_paragraph_breaks",
     "add_quote_infixes",
     "RULER_LOWER",
@@ -69,6 +70,7 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
     if key not in per_kb:
         nlp = _load_model(model_name)
         add_paragraph_breaks(nlp)
+        add_lemma_repairs(nlp)
         add_kb_rulers(nlp, kb)
         per_kb[key] = nlp
     return per_kb[key]
@@ -161,6 +163,14 @@ def add_paragraph_breaks(nlp: Language) -> None:
 
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     nlp.add_pipe(PARAGRAPHS, **where)
+
+
+def add_lemma_repairs(nlp: Language) -> None:
+    """Repair the verb lemmas the model's lemmatizer cuts wrongly ("staged" -> "stag")."""
+    from parley.nlp.lemmas import LEMMAS  # registers the component with spaCy
+
+    where = {"after": "lemmatizer"} if "lemmatizer" in nlp.pipe_names else {"last": True}
+    nlp.add_pipe(LEMMAS, **where)
 
 
 def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> PatternSet:

@@ -163,7 +163,11 @@ class EventParties:
         """Objects, passive subjects and target prepositions, looking inside an object that
         names no actor ("imposed sanctions on Russian officials")."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        # "the villages, which were torched by X": the relative pronoun stands for the noun
+        objects += [
+            verb.head if verb.dep_ == "relcl" and c.tag_ in _RELATIVE else c for c in patients
+        ]
         objects += [  # "holds Israel responsible": the small clause's subject undergoes it
             s
             for c in verb.children

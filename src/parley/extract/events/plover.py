@@ -152,10 +152,13 @@ class TriggerRule:
         wanted = self.particles.get(token.lemma_.lower())
         if wanted is None:
             return True
-        return any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children)
+        return any(c.lower_ in wanted and _is_particle(c) for c in token.children)
 
     def _modifiers_ok(self, token: Token) -> bool:
-        mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        # "test-fired a missile": the parser hangs "test" on the verb as an npadvmod
+        mods = {
+            c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "npadvmod")
+        }
         if self.modifiers and not (mods & self.modifiers):
             return False
         return not (mods & self.not_modifiers)
@@ -232,6 +235,13 @@ def _object_gerunds(token: Token) -> set[str]:
         for g in p.children
         if g.dep_ == "pcomp"
     }
+def _is_particle(child: Token) -> bool:
+    """Whether ``child`` is a verb's particle: tagged one, or a preposition or adverb with no
+    object of its own ("pulled out of the villages": the parser makes "out" a preposition whose
+    only child is "of"; "walked off the job" has an object, so "off" is a real preposition)."""
+    if child.dep_ == "prt":
+        return True
+    return child.dep_ in ("prep", "advmod") and not any(c.dep_ == "pobj" for c in child.children)
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
@@ -295,21 +305,28 @@ def object_lemmas(token: Token) -> set[str]:
 
 def _relative_object(token: Token) -> bool:
     """Whether ``token`` heads a relative clause whose object is the relative pronoun ("the
-    order that he signed"), so the noun the clause describes is what the verb acts on. The
-    pronoun's tag (WDT/WP) marks it; no word list is needed."""
+    order that he signed", "the villages, which were torched"), so the noun the clause
+    describes is what the verb acts on. The pronoun's tag (WDT/WP) marks it; no word list is
+    needed."""
     return token.dep_ == "relcl" and any(
-        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in token.children
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children
     )
 
 
 def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of a trigger's subjects and of their modifiers ("the last Soviet troops").
 
-    An infinitive without a subject of its own takes its controller's ("the parliament is
+    A passive's agent is its subject ("villages were torched by soldiers": the soldiers). An
+    infinitive without a subject of its own takes its controller's ("the parliament is
     expected to vote": the parliament votes); an event noun that is a verb's object takes the
     verb's subject ("police conducted raids").
     """
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    agents = [
+        p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+    ]
+    if agents:  # "hostages were beheaded by militants": the agent acts, the subject undergoes
+        subjects = agents
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders

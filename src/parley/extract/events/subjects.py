@@ -67,6 +67,8 @@ class Subjects:
         if controllers:
             return controllers
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if _passive_relative(verb):  # "villages, which were torched by X": X acts on them
+                return []
             if self._controlled_by_verb(verb):  # "will make an agreement to meet"
                 return self.of(verb.head.head)
             if statement_content(verb):  # "issued a statement condemning the killing"
@@ -156,4 +158,13 @@ def _finite_under_speech(verb: Token, statuses: StatusReader) -> bool:
         verb.dep_ == "xcomp"
         and verb.tag_ in ("VBP", "VBZ", "VBD")
         and verb.head.lemma_.lower() in speech
+    )
+
+
+def _passive_relative(verb: Token) -> bool:
+    """Whether ``verb`` heads a passive relative clause ("the rebels, who were armed by Iran"):
+    the noun it describes undergoes the act, so it is no subject; the agent is (the caller
+    adds agents as sources)."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
     )
