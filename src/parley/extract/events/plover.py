@@ -235,6 +235,8 @@ def _object_gerunds(token: Token) -> set[str]:
         for g in p.children
         if g.dep_ == "pcomp"
     }
+
+
 def _is_particle(child: Token) -> bool:
     """Whether ``child`` is a verb's particle: tagged one, or a preposition or adverb with no
     object of its own ("pulled out of the villages": the parser makes "out" a preposition whose
