@@ -340,6 +340,21 @@ def test_short_texts_are_not_rejected_on_weak_evidence(small_kb: KnowledgeBase, 
     assert run(small_kb, text).language is None
 
 
+def test_one_english_sentence_with_a_latin_phrase_is_not_rejected(small_kb: KnowledgeBase) -> None:
+    # 47 letters, one function word: the detector's fast mode calls it Italian with certainty.
+    text = "Chile declared an Argentine consul persona non grata."
+    assert run(small_kb, text).language is None
+
+
+def test_a_foreign_sentence_over_a_hundred_letters_is_still_judged(small_kb: KnowledgeBase) -> None:
+    italian = (
+        "Il governo ha dichiarato persona non grata il console argentino, "
+        "secondo una nota diffusa ieri sera dal ministero degli esteri a Roma."
+    )
+    with pytest.raises(UnsupportedLanguage):
+        run(small_kb, italian)
+
+
 def test_english_is_recognised(small_kb: KnowledgeBase) -> None:
     assert run(small_kb, FILLER * 2).language == "en"
 

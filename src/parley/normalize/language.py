@@ -25,8 +25,10 @@ NEWS_LANGUAGES = (  # not a word list: language codes
     "en", "fr", "de", "es", "it", "pt", "ru", "uk", "ar", "zh",
     "tr", "pl", "nl", "fa", "he", "ja", "ko",
 )  # fmt: skip
-#: Fewer letters than this and we do not judge (a headline-sized text is often misread).
-MIN_LETTERS = 40
+#: Fewer letters than this and we do not judge: a headline or one short sentence is often
+#: misread ("X declared a diplomat persona non grata." is Italian to the low-accuracy mode, and
+#: the article would be lost), while a foreign lead paragraph has well over a hundred letters.
+MIN_LETTERS = 100
 #: Characters of text the detector reads; more adds time, not accuracy.
 SAMPLE_CHARS = 2000
 #: Reject only when the allowed languages together get less than this confidence.
