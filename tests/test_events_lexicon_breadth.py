@@ -72,7 +72,7 @@ def test_every_known_miss_is_a_case_of_the_battery() -> None:
         ("Opposition activists were rounded up by Belarusian police.", "COERCE", "BLR", None),
         (
             "The Chinese ambassador was summoned by Japan over the incursion.",
-            "SANCTION",
+            "ACCUSE",
             "JPN",
             "CHN",
         ),

@@ -25,10 +25,12 @@ NEWS_LANGUAGES = (  # not a word list: language codes
     "en", "fr", "de", "es", "it", "pt", "ru", "uk", "ar", "zh",
     "tr", "pl", "nl", "fa", "he", "ja", "ko",
 )  # fmt: skip
-#: Fewer letters than this and we do not judge: a headline or one short sentence is often
-#: misread ("X declared a diplomat persona non grata." is Italian to the low-accuracy mode, and
-#: the article would be lost), while a foreign lead paragraph has well over a hundred letters.
-MIN_LETTERS = 100
+#: Fewer letters than this and we do not judge (a headline-sized text is often misread).
+MIN_LETTERS = 40
+#: Fewer letters than this and the detector may not reject: one short sentence is often misread
+#: ("X declared a diplomat persona non grata." is Italian to the low-accuracy mode, and the
+#: article would be lost), while a foreign lead paragraph has well over a hundred letters.
+MIN_LETTERS_TO_REJECT = 100
 #: Characters of text the detector reads; more adds time, not accuracy.
 SAMPLE_CHARS = 2000
 #: Reject only when the allowed languages together get less than this confidence.
@@ -69,6 +71,8 @@ class LanguageGuard:
             v.value for v in values if v.language.iso_code_639_1.name.lower() in allowed_codes
         )
         if code not in allowed_codes and allowed_weight < MAX_ALLOWED_CONFIDENCE_TO_REJECT:
+            if sum(c.isalpha() for c in sample) < MIN_LETTERS_TO_REJECT:
+                return None  # too short to lose an article over
             raise UnsupportedLanguage(_message(best.language.name.title(), code, allowed_codes))
         return code if code in allowed_codes else allowed_codes[0]
 
