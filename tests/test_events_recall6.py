@@ -309,3 +309,22 @@ def test_approving_a_joint_declaration_is_an_agreement(pipeline: Any) -> None:
 def test_approving_a_budget_is_no_agreement(pipeline: Any) -> None:
     text = "Leaders of the G20 approved the budget of the secretariat on Monday."
     assert _of_type(pipeline, text, "AGREE") == []
+
+
+# --- integrator: a target preposition misattached after a noun of service --------------------
+
+
+def test_the_person_advisers_serve_is_no_target_of_the_sanction(pipeline: Any) -> None:
+    # The parser hangs "to President X" on "froze"; it names whom the advisers serve.
+    text = (
+        "Washington on Monday froze the U.S. assets of seven Turkish officials, including top "
+        "advisers to President Recep Tayyip Erdogan."
+    )
+    sanction = one_event(pipeline, text, "SANCTION", published=dt.date(2014, 3, 18))
+    assert sanction.target == ["TUR"]
+
+
+def test_an_ambassador_to_a_state_still_names_the_target_of_a_recall(pipeline: Any) -> None:
+    text = "Canada recalled its ambassador to Iran on Monday."
+    recall = one_event(pipeline, text, "SANCTION", published=dt.date(2014, 3, 18))
+    assert (recall.source, recall.target) == (["CAN"], ["IRN"])

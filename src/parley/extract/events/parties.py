@@ -176,7 +176,7 @@ class EventParties:
             if s.dep_ == "nsubj"
         ]
         preps = self.lex.target_preps(event_type)
-        objects += prep_objects(verb, preps)
+        objects += [o for o in prep_objects(verb, preps) if not _misattached(o)]
         objects = [owner for o in objects for owner in (_owners(o) or [o])]
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
@@ -259,6 +259,20 @@ def _owners(thing: Token) -> list[Token]:
     if thing.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "holdings_nouns"):
         return []
     return prep_objects(thing, frozenset({"of"}))
+
+
+def _misattached(pobj: Token) -> bool:
+    """ "froze the assets of seven officials, including top advisers to President X": the
+    parser may hang "to X" on the verb, but a preposition right after a noun of service
+    ("advisers", "aides", "envoy") names whom that person serves, not a target of the act."""
+    prep = pobj.head
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return (
+        before is not None
+        and before.i != prep.head.i
+        and before.pos_ == "NOUN"
+        and before.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "service_nouns")
+    )
 
 
 def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
