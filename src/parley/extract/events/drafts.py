@@ -37,6 +37,7 @@ class Draft:
     new_instance: bool = False
     from_group: bool = False
     unknown_source: bool = False  # victims of an attack whose author the text does not name
+    agentless: bool = False  # "five activists were detained": a passive act with no agent
     about: Draft | None = None  # "the swap was agreed": the event this one is about
     void: bool = False  # no event of its own ("mediators suspended the talks")
     date_said: bool = False  # dated by the statement reporting it ("said on Saturday that ...")

@@ -194,6 +194,7 @@ class _Builder:
             and token.tag_ == "VBN"
             and token.i not in self.when.dates
             and leaving_verb(token) is None  # "a bomb left four soldiers wounded" is news
+            and not _reported_by_agent(token, rule)
         )
         return (
             participle
@@ -220,6 +221,7 @@ class _Builder:
         head = token.head
         return (
             token.dep_ == "relcl"
+            and not any(c.dep_ == "auxpass" for c in token.children)  # done to them: news
             and head.i not in self.actors.at
             and head.lemma_.lower() in self.lex.words("civilian_heads")
         )
@@ -287,6 +289,8 @@ class _Builder:
             or _in_question(token, token.sent.root)
         )
         draft.status = self._status(draft, status)
+        if draft.agentless and draft.status != "occurred":
+            draft.unknown_source = False  # "if activists are arrested": no act to code
         self._demanded(draft)
         draft.date = self.when.date(token)
         draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
@@ -561,6 +565,14 @@ def _in_question(token: Token, outer: Token) -> bool:
             return True  # not "when the rebels attacked, troops fled": an adverbial clause
         current = current.head
     return False
+
+
+def _reported_by_agent(participle: Token, rule: TriggerRule) -> bool:
+    """ "Two villages torched by militia", "an election boycotted by the opposition": a
+    participle of harm or protest with its "by" agent reports an act that someone did, unlike
+    "the treaty signed by A and B", which names a document by how it came about."""
+    acts = (*_HARM, "PROTEST")
+    return rule.type in acts and any(c.dep_ == "agent" for c in participle.children)
 
 
 def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:

@@ -94,9 +94,13 @@ class Finisher:
             return False
         if not draft.source and not (draft.unknown_source and draft.target):
             return False  # PLOVER codes no event without a named source actor
+        if draft.agentless and not draft.source and not any(map(self._identified, draft.target)):
+            return False  # "dozens of students were arrested": no one an analyst can code
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
         if self._joins_told_event(draft, kept) or self._trip_to_told_talks(draft, kept):
+            return False
+        if draft.agentless and any(_agentless_retelling(k, draft) for k in kept):
             return False
         duplicate = next(
             (k for k in kept if same_happening(k, draft) and not _numbered_apart(draft, k)), None
@@ -126,6 +130,15 @@ class Finisher:
             _fill_from(partial, draft)
             return False
         return True
+
+    def _identified(self, actor: str) -> bool:
+        """Whether ``actor`` is one PLOVER can code: known to the knowledge base, or unlinked
+        but with a sector ("the opposition leader") or a country ("Lebanese prisoners")."""
+        return (
+            actor in self.actors.kb
+            or actor in self.parties.sectors
+            or actor in self.parties.unnamed.countries
+        )
 
     def _counted_again(self, kept: Draft, draft: Draft) -> bool:
         """ "The militants released eight hostages on Friday" then "the militants freed eight
@@ -593,6 +606,17 @@ def _acts_on_something(token: Token) -> bool:
         )
         for c in token.children
     )
+
+
+def _agentless_retelling(kept: Draft, draft: Draft) -> bool:
+    """ "Armenia and Azerbaijan freed 14 detainees ... two civilians were released in the same
+    operation": an act told in the passive without its agent, after an act of the same kind
+    whose doer the text named, is most often that act told again (the writer leaves out the
+    agent because it is known); only a day of its own that differs makes it another act."""
+    if (kept.rule.type, kept.mode) != (draft.rule.type, draft.mode) or not kept.source:
+        return False
+    days = [d.date for d in (kept, draft) if d.date is not None and d.date.precision in _EXACT]
+    return not (len(days) == 2 and days[0].value != days[1].value)
 
 
 def _fill_from(kept: Draft, later: Draft) -> None:

@@ -32,6 +32,7 @@ __all__ = ["Patients", "holders", "leaving_verb"]
 _EVENTS_LEXICON = "lexicon/events.json"
 # "an attack by X", "fighting with X": who the cause of a casualty names as its author
 _CAUSE_AUTHORS = frozenset({"by", "with"})
+_SETTING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # where and when, not why
 _BETWEEN = frozenset({"between"})
 
 
@@ -59,6 +60,8 @@ class Patients:
             self._mobilised(verb, draft)
         if draft.mode == "release" and _passive(verb) and not _has_agent(verb):
             self._released_by_holder(verb, draft)
+        if _passive(verb) and not _has_agent(verb):
+            _unknown_doer(verb, draft)
 
     def _released_by_holder(self, verb: Token, draft: Draft) -> None:
         """ "Nine hostages held by Hamas were released", "the Hamas-held hostages were freed"
@@ -179,6 +182,35 @@ def _described(participle: Token) -> list[Token]:
     if participle.dep_ == "advcl":
         return [c for c in participle.head.children if c.dep_ == "dobj"]
     return []
+
+
+def _unknown_doer(verb: Token, draft: Draft) -> None:
+    """ "Two opposition activists were abducted in Harare", "five Palestinian prisoners were
+    released": a harm, an arrest or a release told in the passive without its agent is still
+    an act done to a named patient; its doer stays unknown rather than invented. Only when the
+    sentence tells it as fact (the builder drops the mark for any other status)."""
+    harm = draft.rule.type in ("ASSAULT", "COERCE") or draft.mode == "release"
+    if harm and not draft.source and draft.target and not _other_cause(verb):
+        draft.unknown_source = draft.agentless = True
+
+
+def _other_cause(verb: Token) -> bool:
+    """ "Two soldiers were killed in a road accident": a casualty told with a cause that is
+    neither an attack nor a place or a time is no act of anyone (an attack as the cause is
+    read by :meth:`Patients._casualties`)."""
+    if not _casualty(verb):
+        return False
+    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
+    settings = knowledge.words(_EVENTS_LEXICON, "place_nouns") | knowledge.words(
+        _EVENTS_LEXICON, "direction_nouns"
+    )
+    return any(
+        p.lemma_.lower() not in causes | settings and p.ent_type_ not in _SETTING_ENTITIES
+        for c in verb.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "from", "during", "after")
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _passive(verb: Token) -> bool:

@@ -280,8 +280,10 @@ def object_lemmas(token: Token) -> set[str]:
     if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
         # "detainees were reported to have been beaten": the raised subject is the patient
         found.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if _relative_object(token):  # "the decree that I signed": the verb acts on the decree
-        found.append(token.head)
+    if _relative_object(token) or _reduced_passive(token):
+        found.append(token.head)  # "the decree that I signed", "two villages torched by ..."
+    if _shared_passive_subject(token):  # "was approached and harassed": the boat, harassed
+        found.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
     found += [
         p
         for t in found
@@ -303,6 +305,24 @@ def object_lemmas(token: Token) -> set[str]:
             c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod")
         )
     return lemmas
+
+
+def _reduced_passive(token: Token) -> bool:
+    """Whether ``token`` is a past participle describing the noun it hangs on ("two villages
+    torched by militia"): a reduced passive relative clause, whose noun is its patient."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def _shared_passive_subject(token: Token) -> bool:
+    """Whether ``token`` is a passive conjunct without a subject of its own ("the boat was
+    approached and harassed by ..."): it shares its head's passive subject as its patient."""
+    return (
+        token.dep_ == "conj"
+        and token.tag_ == "VBN"
+        and token.head.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and any(c.dep_ == "nsubjpass" for c in token.head.children)
+    )
 
 
 def _relative_object(token: Token) -> bool:

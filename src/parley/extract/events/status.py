@@ -41,6 +41,8 @@ class StatusReader:
             or (self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))
         ):
             return "negated"
+        if self._unseen(anchor):
+            return "negated"
         if (
             token.pos_ == "NOUN"
             and token.dep_ == "nsubjpass"
@@ -75,6 +77,16 @@ class StatusReader:
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
             return "historical"  # "said X had agreed" is the past of the report, not background
         return "occurred"
+
+    def _unseen(self, anchor: Token) -> bool:
+        """ "We did not see anyone attack the polling stations": an act told as the complement
+        of a negated verb of perception is not reported as having happened (the same verb
+        without negation, "we saw thousands attack ...", reports it as fact)."""
+        return (
+            anchor.dep_ in ("ccomp", "xcomp")
+            and anchor.head.lemma_.lower() in self.lex.words("perception_verbs")
+            and self._negated(anchor.head)
+        )
 
     def _anchor_tells_occurrence(self, token: Token, anchor: Token) -> bool:
         """Whether a negated anchor denies the event itself: always for verbs and objects, but
