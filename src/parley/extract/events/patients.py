@@ -207,7 +207,8 @@ def _other_cause(verb: Token) -> bool:
     return any(
         p.lemma_.lower() not in causes | settings and p.ent_type_ not in _SETTING_ENTITIES
         for c in verb.children
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "from", "during", "after")
+        if c.dep_ in ("prep", "agent")
+        and c.lower_ in knowledge.words(_EVENTS_LEXICON, "cause_preps")
         for p in c.children
         if p.dep_ == "pobj"
     )
