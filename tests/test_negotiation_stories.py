@@ -2460,3 +2460,31 @@ def test_states_that_sign_with_others_in_attendance_are_the_sides(pipeline) -> N
         day="2026-05-16",
     )
     assert [sorted(t.parties) for t in an.tracks] == [["BRA", "PER"]]
+
+
+# -- round 9 (nego8): round 8's left-overs ----------------------------------------------------
+
+_BOGOTA_SIGNING = (
+    "Colombian President Gustavo Petro and the leader of the rebel group ELN, Antonio Garcia, "
+    "signed in Bogota on Tuesday an Accord for Lasting Peace, which Petro described as {what}."
+)
+
+
+@pytest.mark.model
+def test_a_sign_that_peace_will_last_is_no_signing_by_one_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _BOGOTA_SIGNING.format(what='"a clear sign that Colombia will never again be at war"')
+    an = _run(pipeline, text, day="2026-05-14")
+    [accord] = [ag for ag in an.agreements if ag.name == "Accord for Lasting Peace"]
+    assert [(s.status, s.date, s.by) for s in accord.statuses] == [("signed", "2026-05-12", None)]
+
+
+@pytest.mark.model
+def test_a_state_that_signs_alone_is_still_the_signer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia signed the Accord for Lasting Peace in Bogota on Tuesday, a significant step "
+        "that officials called a sign of goodwill.",
+        day="2026-05-14",
+    )
+    [accord] = [ag for ag in an.agreements if ag.name == "Accord for Lasting Peace"]
+    assert [(s.status, s.by) for s in accord.statuses] == [("signed", "COL")]

@@ -1235,6 +1235,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None
     if status == "observed informally" and tok.pos_ != "VERB":
         return None  # "observers from Qatar" observe nothing of the text
+    if status == "signed" and _no_signing(tok):
+        return None
     if status == "signed" and _signed_off(tok):
         return "text agreed"
     concluded = knowledge.words(LEXICON, "concluded_lemmas")
@@ -1253,6 +1255,16 @@ def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
         if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
             return True
     return False
+
+
+def _no_signing(tok: Token) -> bool:
+    """A word that only begins like "sign": "a sign that the war is over" (the noun "sign",
+    an omen), "a significant step", "signalled its readiness" tell no signing. "The signing",
+    "signatures", "signs the accord" still do."""
+    lemma = tok.lemma_.lower()
+    if lemma in knowledge.words(LEXICON, "not_signing_lemmas"):
+        return True
+    return lemma == "sign" and tok.pos_ == "NOUN"
 
 
 def _signed_off(tok: Token) -> bool:
