@@ -2552,3 +2552,63 @@ def test_two_reports_of_undated_talks_in_one_town_are_one_round() -> None:
 def test_undated_talks_in_two_towns_stay_two_rounds() -> None:
     [track] = merge_tracks([_undated_round("a", "Montreux"), _undated_round("b", "Geneva")])
     assert sorted(r.venue or "" for r in track.rounds) == ["Geneva", "Montreux"]
+
+
+_VIENNA_DEAL = (
+    "Armenia and Azerbaijan reached an agreement late on Sunday on carrying out {what}, EU "
+    "foreign policy chief Anna Berg said. The two sides had agreed the underlying deal in "
+    "Vienna last month."
+)
+
+
+@pytest.mark.model
+def test_a_backed_deal_to_normalise_relations_is_the_sides_normalisation_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    what = "an EU-backed deal to normalise relations"
+    an = _run(pipeline, _VIENNA_DEAL.format(what=what), day="2026-03-16")
+    [deal] = an.agreements
+    assert deal.name == "Armenia–Azerbaijan normalisation agreement"
+    assert sorted(deal.parties) == ["ARM", "AZE"]
+    assert sorted((s.status, s.date) for s in deal.statuses) == [
+        ("agreed", "2026-02"),
+        ("agreed", "2026-03-15"),
+    ]
+    assert [t.mediators for t in an.tracks] == [["igo:eu"]]
+
+
+@pytest.mark.model
+def test_a_deal_backed_by_no_one_named_has_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    what = "a deal to normalise relations"
+    an = _run(pipeline, _VIENNA_DEAL.format(what=what), day="2026-03-16")
+    assert [ag.name for ag in an.agreements] == ["Armenia–Azerbaijan normalisation agreement"]
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("what", ["an EU-backed plan to normalise relations", "a deal to buy gas"])
+def test_a_plan_to_normalise_or_a_deal_to_buy_is_no_normalisation_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    what: str,
+) -> None:
+    an = _run(pipeline, _VIENNA_DEAL.format(what=what), day="2026-03-16")
+    assert not any("normalisation" in ag.name for ag in an.agreements)
+
+
+_HONOURED = "Armenia and Azerbaijan signed the Tavush Border Agreement in Vienna on Sunday. {what}"
+
+
+@pytest.mark.model
+def test_sides_committed_to_honouring_an_agreement_do_not_yet_observe_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    what = "The parties are fully committed to honouring all articles of the agreement."
+    an = _run(pipeline, _HONOURED.format(what=what), day="2026-03-16")
+    [deal] = an.agreements
+    assert [s.status for s in deal.statuses] == ["signed"]
+
+
+@pytest.mark.model
+def test_sides_that_have_honoured_an_agreement_observe_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    what = "Both sides have honoured the agreement informally since last year."
+    an = _run(pipeline, _HONOURED.format(what=what), day="2026-03-16")
+    [deal] = an.agreements
+    assert "observed informally" in [s.status for s in deal.statuses]
