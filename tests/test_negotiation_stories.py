@@ -2460,3 +2460,155 @@ def test_states_that_sign_with_others_in_attendance_are_the_sides(pipeline) -> N
         day="2026-05-16",
     )
     assert [sorted(t.parties) for t in an.tracks] == [["BRA", "PER"]]
+
+
+# -- round 9 (nego8): round 8's left-overs ----------------------------------------------------
+
+_BOGOTA_SIGNING = (
+    "Colombian President Gustavo Petro and the leader of the rebel group ELN, Antonio Garcia, "
+    "signed in Bogota on Tuesday an Accord for Lasting Peace, which Petro described as {what}."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("head", ["", "Peace accord signed\n\nBogota — "])
+def test_a_sign_that_peace_will_last_is_no_signing_by_one_side(pipeline, head: str) -> None:  # type: ignore[no-untyped-def]
+    """With or without a dateline heading the lead, the accord's two signers stay together."""
+    what = '"a clear sign that Colombia will never again be at war"'
+    text = head + _BOGOTA_SIGNING.format(what=what)
+    an = _run(pipeline, text, day="2026-05-14")
+    [accord] = [ag for ag in an.agreements if ag.name == "Accord for Lasting Peace"]
+    assert [(s.status, s.date, s.by) for s in accord.statuses] == [("signed", "2026-05-12", None)]
+
+
+@pytest.mark.model
+def test_a_state_that_signs_alone_is_still_the_signer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Colombia signed the Accord for Lasting Peace in Bogota on Tuesday, a significant step "
+        "that officials called a sign of goodwill.",
+        day="2026-05-14",
+    )
+    [accord] = [ag for ag in an.agreements if ag.name == "Accord for Lasting Peace"]
+    assert [(s.status, s.by) for s in accord.statuses] == [("signed", "COL")]
+
+
+_LAKE_TALKS = (
+    "According to EU foreign policy chief Anna Berg, Armenia and Azerbaijan have come close to "
+    'settling their dispute. "We have an agreement," said the diplomat late in the evening, '
+    "after ten hours of marathon negotiations {where}. In a first meeting on February 3, the "
+    "two sides approved the draft agreement that the EU had put forward."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "where",
+    ["in Montreux, in western Switzerland, on the lake of the same name", "at Como in Italy"],
+)
+def test_a_lake_town_the_model_takes_for_an_organisation_is_the_talks_venue(
+    pipeline,  # type: ignore[no-untyped-def]
+    where: str,
+) -> None:
+    an = _run(pipeline, _LAKE_TALKS.format(where=where), day="2026-03-01")
+    [track] = an.tracks
+    assert sorted(track.parties) == ["ARM", "AZE"]
+    venues = {(r.venue, r.date) for r in track.rounds}
+    assert venues == {(where.split()[1].strip(","), None), (None, "2026-02-03")}
+
+
+@pytest.mark.model
+def test_an_organisation_the_gazetteer_does_not_know_is_no_venue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _LAKE_TALKS.format(where="at Interpol"), day="2026-03-01")
+    [track] = an.tracks
+    assert [(r.venue, r.date) for r in track.rounds] == [(None, "2026-02-03")]
+
+
+@pytest.mark.model
+def test_talks_in_the_lakeside_resort_of_a_town_met_in_that_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The leaders of Armenia and Azerbaijan have agreed on how to carry out an EU plan, EU "
+        "foreign policy chief Anna Berg said on Saturday after chairing talks between them. "
+        "Speaking after nearly ten hours of talks in the Swiss lakeside resort of Montreux, "
+        "Berg said the two leaders had reached an agreement.",
+        day="2026-03-01",
+    )
+    assert [r.venue for t in an.tracks for r in t.rounds] == ["Montreux"]
+
+
+def _undated_round(aid: str, venue: str) -> Analysis:
+    track = Track(name="Armenia–Azerbaijan talks", parties=["ARM", "AZE"], mediators=["igo:eu"])
+    track.rounds = [Round(track=track.name, status="held", venue=venue, article_id=aid)]
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date(2026, 3, 1))
+    return Analysis(article=art, tracks=[track])
+
+
+def test_two_reports_of_undated_talks_in_one_town_are_one_round() -> None:
+    [track] = merge_tracks([_undated_round("a", "Montreux"), _undated_round("b", "Montreux")])
+    assert [r.venue for r in track.rounds] == ["Montreux"]
+
+
+def test_undated_talks_in_two_towns_stay_two_rounds() -> None:
+    [track] = merge_tracks([_undated_round("a", "Montreux"), _undated_round("b", "Geneva")])
+    assert sorted(r.venue or "" for r in track.rounds) == ["Geneva", "Montreux"]
+
+
+_VIENNA_DEAL = (
+    "Armenia and Azerbaijan reached an agreement late on Sunday on carrying out {what}, EU "
+    "foreign policy chief Anna Berg said. The two sides had agreed the underlying deal in "
+    "Vienna last month."
+)
+
+
+@pytest.mark.model
+def test_a_backed_deal_to_normalise_relations_is_the_sides_normalisation_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    what = "an EU-backed deal to normalise relations"
+    an = _run(pipeline, _VIENNA_DEAL.format(what=what), day="2026-03-16")
+    [deal] = an.agreements
+    assert deal.name == "Armenia–Azerbaijan normalisation agreement"
+    assert sorted(deal.parties) == ["ARM", "AZE"]
+    assert sorted((s.status, s.date) for s in deal.statuses) == [
+        ("agreed", "2026-02"),
+        ("agreed", "2026-03-15"),
+    ]
+    assert [t.mediators for t in an.tracks] == [["igo:eu"]]
+
+
+@pytest.mark.model
+def test_a_deal_backed_by_no_one_named_has_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    what = "a deal to normalise relations"
+    an = _run(pipeline, _VIENNA_DEAL.format(what=what), day="2026-03-16")
+    assert [ag.name for ag in an.agreements] == ["Armenia–Azerbaijan normalisation agreement"]
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("what", ["an EU-backed plan to normalise relations", "a deal to buy gas"])
+def test_a_plan_to_normalise_or_a_deal_to_buy_is_no_normalisation_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    what: str,
+) -> None:
+    an = _run(pipeline, _VIENNA_DEAL.format(what=what), day="2026-03-16")
+    assert not any("normalisation" in ag.name for ag in an.agreements)
+
+
+_HONOURED = "Armenia and Azerbaijan signed the Tavush Border Agreement in Vienna on Sunday. {what}"
+
+
+@pytest.mark.model
+def test_sides_committed_to_honouring_an_agreement_do_not_yet_observe_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    what = "The parties are fully committed to honouring all articles of the agreement."
+    an = _run(pipeline, _HONOURED.format(what=what), day="2026-03-16")
+    [deal] = an.agreements
+    assert [s.status for s in deal.statuses] == ["signed"]
+
+
+@pytest.mark.model
+def test_sides_that_have_honoured_an_agreement_observe_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    what = "Both sides have honoured the agreement informally since last year."
+    an = _run(pipeline, _HONOURED.format(what=what), day="2026-03-16")
+    [deal] = an.agreements
+    assert "observed informally" in [s.status for s in deal.statuses]

@@ -140,10 +140,12 @@ def _same_meeting(old: Round, new: Round) -> bool:
         if moved and n < 10:
             return False  # "talks in Beijing earlier this month" and "in Washington on the 30th"
         return old.date[:n] == new.date[:n]
-    return bool(old.venue and new.venue and old.venue == new.venue) and "planned" in (
-        old.status,
-        new.status,
-    )
+    if not (old.venue and new.venue and old.venue == new.venue):
+        return False
+    # Two undated sessions held in one city ("after twelve hours of talks in Tarna" in two
+    # reports) tell nothing that would keep them apart: one row, not two the same.
+    held = old.status == new.status == "held" and not (old.date or new.date)
+    return held or "planned" in (old.status, new.status)
 
 
 def _merge_unnumbered(base: Track, new: Round) -> bool:

@@ -164,6 +164,32 @@ def _unnamed_topic() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _unnamed_purpose() -> re.Pattern[str]:
+    """ "an EU-backed deal to normalise relations", "the agreement on the path to
+    normalisation": a deal named by what it is for (the topic of ``agreement_purposes``)."""
+    purposes = knowledge.table(LEXICON, "agreement_purposes")
+    verbs = alt([w for words in purposes.values() for w in words])
+    links = alt(knowledge.phrases(LEXICON, "agreement_purpose_links"))
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
+    return re.compile(
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\s+(?:{links})\s+(?P<verb>{verbs})\b",
+        re.I,
+    )
+
+
+def _purpose_topic(verb: str) -> str:
+    """The topic a purpose verb names ("normalise" → "normalisation")."""
+    low = verb.lower()
+    for topic, words in knowledge.table(LEXICON, "agreement_purposes").items():
+        if low in (w.lower() for w in words):
+            return str(topic)
+    return low
+
+
+@knowledge.derived
 def _talks_about() -> re.Pattern[str]:
     """ "a ceasefire proposal", "ceasefire talks": talk about a ceasefire, not one agreed."""
     return re.compile(rf"\s+(?:{alt(knowledge.phrases(LEXICON, 'ceasefire_talk_nouns'))})\b", re.I)
@@ -919,16 +945,22 @@ def _unnamed_topic_treaties(
 ) -> list[AgreementRef]:
     """ "Kyrgyzstan and Tajikistan initialled the border treaty": the two sides' treaty on
     that subject ("Kyrgyzstan–Tajikistan border treaty"), its sides taken from the sentence,
-    else from the sides the article shows negotiating."""
-    out = []
-    for m in _unnamed_topic().finditer(ctx.article.text):
-        if any(r.start <= m.start() < r.end for r in refs):
+    else from the sides the article shows negotiating. A deal named by what it is for ("a
+    deal to normalise relations") is named by that topic ("A–B normalisation agreement")."""
+    out: list[AgreementRef] = []
+    found = [(m, m.group("topic").lower()) for m in _unnamed_topic().finditer(ctx.article.text)]
+    # "an EU-backed deal to normalise relations": the sides' normalisation agreement.
+    found += [
+        (m, _purpose_topic(m.group("verb"))) for m in _unnamed_purpose().finditer(ctx.article.text)
+    ]
+    for m, topic in sorted(found, key=lambda f: f[0].start()):
+        if any(r.start <= m.start() < r.end for r in [*refs, *out]):
             continue
         pair = _sides_near(ctx, m.start())
         if len(pair) < 2:
             continue
         names = "–".join(short_name(ctx, p) for p in pair)
-        name = f"{names} {m.group('topic').lower()} {_topic_noun(m.group('word'))}"
+        name = f"{names} {topic} {_topic_noun(m.group('word'))}"
         key = "topic:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), True))
@@ -1235,6 +1267,10 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None
     if status == "observed informally" and tok.pos_ != "VERB":
         return None  # "observers from Qatar" observe nothing of the text
+    if status == "observed informally" and _promised(tok):
+        return None  # "committed to honouring the agreement": a promise, not the practice
+    if status == "signed" and _no_signing(tok):
+        return None
     if status == "signed" and _signed_off(tok):
         return "text agreed"
     concluded = knowledge.words(LEXICON, "concluded_lemmas")
@@ -1253,6 +1289,28 @@ def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
         if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
             return True
     return False
+
+
+def _promised(tok: Token) -> bool:
+    """Whether the cue is what someone commits to ("are fully committed to honouring",
+    "pledged to respect"): a promise about the agreement, not a report of how it is kept."""
+    heads = knowledge.words(LEXICON, "commitment_heads")
+    for t in list(tok.ancestors)[:3]:
+        if t.lemma_.lower() in heads or t.lower_ in heads:
+            return True
+        if t.pos_ == "VERB" and t.dep_ == "ROOT":
+            break
+    return False
+
+
+def _no_signing(tok: Token) -> bool:
+    """A word that only begins like "sign": "a sign that the war is over" (the noun "sign",
+    an omen), "a significant step", "signalled its readiness" tell no signing. "The signing",
+    "signatures", "signs the accord" still do."""
+    lemma = tok.lemma_.lower()
+    if lemma in knowledge.words(LEXICON, "not_signing_lemmas"):
+        return True
+    return lemma == "sign" and tok.pos_ == "NOUN"
 
 
 def _signed_off(tok: Token) -> bool:

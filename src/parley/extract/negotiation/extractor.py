@@ -47,6 +47,7 @@ from parley.extract.negotiation.stances import quoted_positions, sentence_positi
 from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
+from parley.knowledge.places import city_country
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
@@ -654,7 +655,13 @@ class NegotiationExtractor:
                 continue
             # A session already told (not one still planned: "the trip will take place on
             # January 30" is not "the talks in Beijing earlier this month").
-            same = [r for r in known if r.status != "planned" and _same_session(r, venue, date)]
+            same = [
+                r
+                for r in known
+                if r.status != "planned"
+                and _same_session(r, venue, date)
+                and not (date is None and _long_before_report(ctx, r.date))
+            ]
             for r in same:
                 r.venue = r.venue or venue  # the sides' meeting event gave the day, not the city
             if same:
@@ -1029,7 +1036,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
-        if ent.label_ == "GPE" and near and ctx.doc[ent.start - 1].lower_ in ("in", "at"):
+        if near and _where_met(ctx, ent):
             return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
@@ -1109,10 +1116,38 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """ "The next round … will be held in Pakistan": the first place after "in" or "at"
     following the round phrase in its sentence."""
     for ent in sent.ents:
-        if ent.start_char >= at and ent.label_ == "GPE" and ent.start > 0:
-            if ctx.doc[ent.start - 1].lower_ in ("in", "at"):
-                return ent.text
+        if ent.start_char >= at and _where_met(ctx, ent):
+            return ent.text
     return None
+
+
+def _where_met(ctx: Context, ent: SpacySpan) -> bool:
+    """Whether ``ent`` is a place told as where something met: after "in"/"at" ("in
+    Geneva"), or after "of" in "in the lakeside resort of Tarna"."""
+    if ent.start < 2 or not _a_place(ctx, ent):
+        return False
+    before = ctx.doc[ent.start - 1]
+    if before.lower_ in ("in", "at"):
+        return True
+    noun = before.head
+    return (
+        before.lower_ == "of"
+        and noun.lemma_.lower() in knowledge.words(_LEX, "venue_place_nouns")
+        and noun.head.lower_ in ("in", "at")
+    )
+
+
+def _a_place(ctx: Context, ent: SpacySpan) -> bool:
+    """A place entity, or a town the model tagged an organisation or facility ("negotiations
+    in Tarna", a lake resort): the gazetteer knows it as a city and the KB knows no actor of
+    another kind by that name."""
+    if ent.label_ == "GPE":
+        return True
+    if ent.label_.lower() not in knowledge.words(_LEX, "venue_entity_labels"):
+        return False
+    if city_country(ent.text) is None:
+        return False
+    return all(a.kind in ("state", "place") for a in ctx.kb.lookup(ent.text))
 
 
 def _hosts_named(ctx: Context, track: Track, venue: str | None) -> list[str]:
@@ -1186,6 +1221,20 @@ def _lapsed_plan_re() -> re.Pattern[str]:
 def _after_publication(ctx: Context, date: str) -> bool:
     pub = ctx.article.published_at
     return pub is not None and date[:10] > pub.isoformat()[: len(date[:10])]
+
+
+def _long_before_report(ctx: Context, day: str | None) -> bool:
+    """Whether ``day`` (a full date) lies more than a few days before the report: an undated
+    session the report tells ("after twelve hours of negotiations in Tarna") is its news, not
+    "a first meeting on February 27" three weeks earlier."""
+    pub = ctx.article.published_at
+    if pub is None or day is None or len(day) != 10:
+        return False
+    try:
+        held = dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return (pub - held).days > knowledge.number(_LEX, "undated_session_news_days")
 
 
 def _same_session(r: Round, venue: str, date: str | None) -> bool:

@@ -204,6 +204,7 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
             continue
         found += _ids(ctx, at, [t for t in helpers if t.i not in sides])
     found += _demonym_mediators(ctx, sent)
+    found += _backing_organisations(ctx, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
@@ -346,6 +347,28 @@ def _joined_sides(ctx: Context, name: str) -> list[str]:
     demonyms = load_demonyms()
     found = [_state_named(ctx, h) or demonyms.get(h) for h in halves]
     return [f for f in found if f is not None]
+
+
+@knowledge.derived
+def _backed_by_acronym() -> re.Pattern[str]:
+    """ "an EU-backed deal", "EU-sponsored talks": an acronym, a participle of backing, then
+    (within two words) a deal or talks."""
+    done = alt(knowledge.phrases(LEXICON, "backing_participles"))
+    nouns = alt(
+        [*knowledge.phrases(LEXICON, "talks_nouns"), *knowledge.phrases(LEXICON, "topic_nouns")]
+    )
+    return re.compile(
+        rf"(?<![\w.])(?P<name>[A-Z]{{2,6}})-(?:{done})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+    )
+
+
+def _backing_organisations(ctx: Context, sent: SpacySpan) -> list[str]:
+    """The international organisations whose acronym backs the deal or talks ("an EU-backed
+    deal to normalise relations"): they stand behind the talks as mediators."""
+    out: list[str] = []
+    for m in _backed_by_acronym().finditer(span_text(sent)):
+        out += [a.id for a in ctx.kb.lookup(m.group("name")) if a.kind == "igo"]
+    return out
 
 
 def _state_named(ctx: Context, name: str) -> str | None:
