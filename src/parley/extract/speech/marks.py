@@ -106,6 +106,8 @@ def _find_double(text: str) -> Iterator[Marked]:
         if opened is None and text.startswith(_BACKTICKS, pos):
             opened, closers = pos + 2, _BACKTICKS  # ``TeX-style marks'' of older copy
             pos += 1
+        elif opened is None and _dropped_opening(text, pos):
+            yield stripped(text, _paragraph_start(text, pos), pos, closed=True)
         elif opened is None and c in DOUBLE_OPEN:
             opened, closers = pos + 1, _DOUBLE_CLOSE[c]
         elif opened is not None and _closing(text, pos, closers):
@@ -124,6 +126,28 @@ def _find_double(text: str) -> Iterator[Marked]:
         pos += 1
     if opened is not None:
         yield stripped(text, opened, len(text), closed=False)
+
+
+def _dropped_opening(text: str, pos: int) -> bool:
+    """Whether a straight mark with no quote open closes one whose opening mark was dropped.
+
+    'It is our duty …," the spokeswoman said. "Usually …," she told reporters': a mark
+    right after the punctuation that ends a quotation and before a blank can only close,
+    and no mark came before it in its paragraph, so the quote began with the paragraph.
+    Pairing it as an opener would flip every later pair (the tags would become the quotes);
+    reading it as a closer puts the marks back in step at the paragraph boundary.
+    """
+    if text[pos] != '"' or pos == 0 or text[pos - 1] not in ",.?!":
+        return False
+    if pos + 1 < len(text) and not text[pos + 1].isspace():
+        return False
+    start = _paragraph_start(text, pos)
+    return not any(c in DOUBLE_OPEN or c in "”»" for c in text[start:pos])
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Char offset where the paragraph holding ``pos`` begins."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _closing(text: str, pos: int, closers: str) -> bool:
