@@ -178,6 +178,16 @@ def test_a_coined_term_as_the_verbs_object_is_no_quote(pipeline: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_coined_term_in_the_reporters_own_clause_is_no_quote(pipeline: Any) -> None:
+    text = (
+        "Trade\n\n"
+        'The states backed the opening of "quick lanes" for business travel, and maintained '
+        "the flow of goods."
+    )
+    assert direct(run(pipeline, text)) == []
+
+
+@pytest.mark.model
 def test_a_phrase_of_its_own_as_the_object_stays_a_quote(pipeline: Any) -> None:
     text = 'Trade\n\nThe minister presented "a plan for the border" on Monday.'
     assert [q.text for q in direct(run(pipeline, text))] == ["a plan for the border"]

@@ -112,4 +112,15 @@ def thing_named(span: SpacySpan, cue: Token) -> bool:
             head = head.head
         if head.dep_ == "dobj" and head.head.i == cue.i:
             return True
-    return False
+    return _under_another_verb(span, cue)
+
+
+def _under_another_verb(span: SpacySpan, cue: Token) -> bool:
+    """'… promoted the establishment of "fast tracks" for travel, and maintained …': a noun
+    in marks whose nearest verb is not the cue belongs to the reporter's own clause; the
+    cue found further along the sentence says nothing about these words."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != cue.i
