@@ -120,6 +120,23 @@ def test_a_dropped_opening_mark_does_not_turn_the_tags_into_quotes(pipeline: Any
 
 
 @pytest.mark.model
+def test_a_dropped_opening_mark_mid_paragraph_starts_the_quote_at_its_sentence(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Families wait\n\n"
+        'A ministry spokesman said the minister "has made clear that no citizen is '
+        'forgotten." We owe it to every family to be open," the spokesman said. "As a rule '
+        'we do not discuss talks," he told reporters.'
+    )
+    assert {q.text for q in direct(run(pipeline, text))} == {
+        "has made clear that no citizen is forgotten",
+        "We owe it to every family to be open",
+        "As a rule we do not discuss talks",
+    }
+
+
+@pytest.mark.model
 def test_marks_in_step_give_the_same_quotes(pipeline: Any) -> None:
     quotes = {q.text for q in direct(run(pipeline, DROPPED.format(open='"')))}
     assert quotes == {
