@@ -205,6 +205,16 @@ def test_a_coined_term_in_the_reporters_own_clause_is_no_quote(pipeline: Any) ->
 
 
 @pytest.mark.model
+def test_a_coined_term_inside_what_the_cue_reports_stays_a_quote(pipeline: Any) -> None:
+    text = (
+        "Trade\n\n"
+        "Prime Minister Narendra Modi criticised the neighbour, insisting it must build a "
+        '"calmer climate" for the talks.'
+    )
+    assert [q.text for q in direct(run(pipeline, text))] == ["calmer climate"]
+
+
+@pytest.mark.model
 def test_a_phrase_of_its_own_as_the_object_stays_a_quote(pipeline: Any) -> None:
     text = 'Trade\n\nThe minister presented "a plan for the border" on Monday.'
     assert [q.text for q in direct(run(pipeline, text))] == ["a plan for the border"]

@@ -117,10 +117,12 @@ def thing_named(span: SpacySpan, cue: Token) -> bool:
 
 def _under_another_verb(span: SpacySpan, cue: Token) -> bool:
     """'… promoted the establishment of "fast tracks" for travel, and maintained …': a noun
-    in marks whose nearest verb is not the cue belongs to the reporter's own clause; the
-    cue found further along the sentence says nothing about these words."""
+    in marks whose clause is neither the cue's nor one the cue governs belongs to the
+    reporter's own clause; the cue found further along the sentence says nothing about
+    these words. Inside what the cue reports ('insisting it must create an "appropriate
+    atmosphere"') the words are the speaker's."""
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.i != cue.i
+    return verb is not None and verb.i != cue.i and cue not in verb.ancestors
