@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import DOUBLE_OPEN, Marked, stripped
 from parley.extract.speech.resolver import FAR, Who
@@ -31,10 +32,6 @@ _LABEL = re.compile(
     r"|[QA]\.(?= ))[ \t]*",
     re.MULTILINE,
 )
-
-
-# "Interview with Foreign Minister X (excerpts)", "… interview with X on …": whom it interviews
-_INTERVIEW_WITH = re.compile(r"\binterview\w* with (.+?)(?=\s*[(:|]| on | about |$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -221,11 +218,23 @@ class Interview:
 def _interviewed_in(title: str) -> str | None:
     """The words naming whom a headline interviews: "Interview with Foreign Minister X
     (excerpts)" → "Foreign Minister X"; None when the headline announces no interview."""
-    found = _INTERVIEW_WITH.search(title)
+    found = _interview_with().search(title)
     if found is None:
         return None
     words_ = found.group(1).strip(" ,.;:-–—")
     return words_ if words_[:1].isupper() else None
+
+
+@knowledge.derived
+def _interview_with() -> re.Pattern[str]:
+    """ "Interview with Foreign Minister X (excerpts)", "… interview with X on …": the
+    words naming whom a headline interviews, built from the lexicon's heading words."""
+    interview, with_ = knowledge.phrases(LEXICON, "interview_heading_words")
+    stops = "|".join(re.escape(w) for w in sorted(words(LEXICON, "interview_heading_stops")))
+    return re.compile(
+        rf"\b{re.escape(interview)}\w* {re.escape(with_)} (.+?)(?=\s*[(:|]| (?:{stops}) |$)",
+        re.I,
+    )
 
 
 def _speaker_label(label: str) -> bool:
