@@ -20,9 +20,13 @@ from parley.models import Actor
 from parley.nlp.docs import doc_ents, doc_tokens
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["ArticleContext"]
+
+
+_DASHES = ("—", "–", "-", "--")  # the dash that closes a dateline
 
 
 class ArticleContext:
@@ -52,7 +56,8 @@ class ArticleContext:
                 continue
             opening, word, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
             if opening.text == "(" and closing.text == ")" and _acronym(word.text):
-                out.setdefault(word.text, (ent.start, ent.end))
+                if not _dateline_credit(doc, ent.end + 3):
+                    out.setdefault(word.text, (ent.start, ent.end))
         return out
 
     def person_named(self, ent: SpacySpan) -> bool:
@@ -173,3 +178,10 @@ def _own_names(states: list[Actor]) -> dict[str, list[str]]:
         i: [n for n in ns if not any(alias_key(n) in keys[o] for o in keys if o != i)]
         for i, ns in names.items()
     }
+
+
+def _dateline_credit(doc: Doc, after: int) -> bool:
+    """Whether the brackets end in a dash: "UNITED NATIONS (AP) —" is a dateline, the city
+    and then the agency that filed the story, so the initials in brackets are the agency's,
+    not an abbreviation of the place before them."""
+    return after < len(doc) and doc[after].text in _DASHES

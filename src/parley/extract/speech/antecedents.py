@@ -204,11 +204,19 @@ class Antecedents:
         """Whether ``tok`` is part of what is said (in quotes, or in "said that …")."""
         if any(start <= tok.idx < end for start, end in self.quoted):
             return True
-        verb = tok.head.head
         if any(self._parenthetical_speech(c, tok) for c in tok.head.children):
             return True  # "A second round would follow, she said": the round is what she said
+        return any(self._speech_clause(clause, tok) for clause in tok.ancestors)
+
+    def _speech_clause(self, clause: Token, tok: Token) -> bool:
+        """Whether ``clause`` is what a verb of saying reports ("A said there would be reform
+        whether B's party liked it or not"): every word inside it, however deep (a party in a
+        clause within the reported clause), is said, not the one saying it."""
+        verb = clause.head
+        if clause.i < verb.i and clause.lemma_.lower() in self.cues.speech_verbs:
+            return False  # "A said X – he said Y", parsed with "A said" under the later "said"
         return (
-            tok.head.dep_ == "ccomp"
+            clause.dep_ == "ccomp"
             and verb.lemma_.lower() in self.cues.speech_verbs
             and same_paragraph(tok, verb)  # a parse over a paragraph break reports nothing
         )

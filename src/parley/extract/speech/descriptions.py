@@ -34,6 +34,8 @@ from parley.extract.speech.syntax import (
 from parley.knowledge import words
 from parley.nlp.lexicon import load_lexicon
 
+_TITLE_POS = ("PROPN", "NOUN", "ADJ")  # the parts of speech of words in a title
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -215,13 +217,44 @@ class Descriptions:
         people = [w for w in self._people_titled(subj) if self._fits_modifiers(subj, w)]
         if not people:
             return None
+        best = self._one_titled(subj, people)
+        if best is None:
+            return None
+        return Who(best.actor, best.text, best.start, best.end, NEAR, "person", best.head)
+
+    def _one_titled(self, subj: Token, people: list[Who]) -> Who | None:
+        """The one person "the president" can be: the one whose state the sentence names,
+        else the latest named. When an earlier person bore the very same title ("President
+        A welcomed President B and President C"), a reader cannot tell which president is
+        meant, so none is taken (the words stay as they are)."""
         states = self.inst.states_near(subj)
         kb = self.res.ctx.kb
-        best = next(
+        by_state = next(
             (w for w in people if w.actor in kb.actors and kb.actors[w.actor].country in states),
-            people[0],
+            None,
         )
-        return Who(best.actor, best.text, best.start, best.end, NEAR, "person", best.head)
+        if by_state is not None:
+            return by_state
+        latest = people[0]
+        title = self._own_title(latest)
+        if title and any(self._own_title(w) == title for w in people[1:]):
+            return None
+        return latest
+
+    def _own_title(self, who: Who) -> tuple[str, ...]:
+        """The title words right before a person's name ("President", "Foreign Minister"),
+        lower-cased; empty when the name stands alone."""
+        if who.head is None:
+            return ()
+        i = who.head - 1
+        sent_start = self.doc[who.head].sent.start
+        while i >= sent_start and self.doc[i].ent_type_ == "PERSON":
+            i -= 1  # the given names before the surname
+        found: list[str] = []
+        while i >= sent_start and self.doc[i].is_title and self.doc[i].pos_ in _TITLE_POS:
+            found.insert(0, self.doc[i].lower_)
+            i -= 1
+        return tuple(found)
 
     def _fits_modifiers(self, subj: Token, person: Who) -> bool:
         """Whether "the German foreign minister" can be ``person``: each word before the

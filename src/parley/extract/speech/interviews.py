@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import DOUBLE_OPEN, Marked, stripped
 from parley.extract.speech.resolver import FAR, Who
@@ -121,7 +122,7 @@ class Interview:
         speaking = {label for label in counts if _speaker_label(label)}
         if len(recurring) < 2 and "A" not in recurring and not answered and len(speaking) < 2:
             return []
-        speakers = {label: self._interviewee(turns, label) for label in counts}
+        speakers = {label: self._interviewee(turns, label, asks) for label in counts}
         return [
             Answer(t.start, t.end, *speakers[t.label])
             for t in turns
@@ -139,6 +140,19 @@ class Interview:
             _Turn(m.group(1)[:-1].rstrip("."), m.start(1), m.end(), end)
             for m, end in zip(found, ends, strict=True)
         ]
+
+    def _headline_interviewee(self) -> Who | None:
+        """The person the headline says is interviewed, linked when the knowledge base has a
+        person whose full name the headline holds. The headline is not in the text, so the
+        speaker has no offsets (``start`` -1)."""
+        title = self.ctx.article.title
+        named = _interviewed_in(title) if title else None
+        if named is None:
+            return None
+        for actor in self.ctx.kb.actors.values():
+            if actor.kind == "person" and re.search(rf"\b{re.escape(actor.name)}\b", named):
+                return Who(actor.id, named, -1, -1, 0.8, "person")
+        return Who(None, named, -1, -1, 0.8, "person")
 
     def _last_runs_on(self, turns: list[_Turn], asks: set[str]) -> list[_Turn]:
         """The turns, the last running to the end of a press transcript.
@@ -164,10 +178,14 @@ class Interview:
         questions = words(LEXICON, "question_labels")
         return asks | {label for label in counts if label.lower() in questions}
 
-    def _interviewee(self, turns: list[_Turn], label: str) -> tuple[Who | None, float]:
+    def _interviewee(
+        self, turns: list[_Turn], label: str, asks: set[str]
+    ) -> tuple[Who | None, float]:
         """Who a label names: a person named so ("Keller"), else the label's own words when
         they describe the speaker ("SENIOR OFFICIAL ONE", "Li Wei"), else, for a bare
-        "A" or a lone surname, the first person the article names."""
+        "A" or a lone surname, the person the headline interviews ("Interview with Foreign
+        Minister X"), else the first person the article names outside the questions: a
+        person the interviewer asks about ("You met X yesterday?") is not the one answering."""
         if label not in ("A", "Answer"):
             for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
                 if m.actor is not None and (label in m.text.split() or label == m.text):
@@ -178,14 +196,45 @@ class Interview:
             if " " in label or (label.isupper() and len(label) > 1):
                 at = next(t.at for t in turns if t.label == label)
                 return Who(None, label, at, at + len(label), 0.8, "person"), 0.8
+        headline = self._headline_interviewee()
+        if headline is not None:
+            return headline, 0.8
+        questions = [(t.start, t.end) for t in turns if t.label in asks]
         for m in sorted(self.ctx.analysis.mentions, key=lambda m: m.start):
+            if any(lo <= m.start < hi for lo, hi in questions):
+                continue
             if m.actor is not None and self.res.kind(m.actor) == "person":
                 return Who(m.actor, m.text, m.start, m.end, FAR, "person"), FAR
-        people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        people = [
+            e for e in self.doc.ents
+            if e.label_ == "PERSON" and not any(lo <= e.start_char < hi for lo, hi in questions)
+        ]  # fmt: skip
         if people:
             e = people[0]
             return Who(None, e.text, e.start_char, e.end_char, FAR, "person"), FAR
         return None, FAR
+
+
+def _interviewed_in(title: str) -> str | None:
+    """The words naming whom a headline interviews: "Interview with Foreign Minister X
+    (excerpts)" → "Foreign Minister X"; None when the headline announces no interview."""
+    found = _interview_with().search(title)
+    if found is None:
+        return None
+    words_ = found.group(1).strip(" ,.;:-–—")
+    return words_ if words_[:1].isupper() else None
+
+
+@knowledge.derived
+def _interview_with() -> re.Pattern[str]:
+    """ "Interview with Foreign Minister X (excerpts)", "… interview with X on …": the
+    words naming whom a headline interviews, built from the lexicon's heading words."""
+    interview, with_ = knowledge.phrases(LEXICON, "interview_heading_words")
+    stops = "|".join(re.escape(w) for w in sorted(words(LEXICON, "interview_heading_stops")))
+    return re.compile(
+        rf"\b{re.escape(interview)}\w* {re.escape(with_)} (.+?)(?=\s*[(:|]| (?:{stops}) |$)",
+        re.I,
+    )
 
 
 def _speaker_label(label: str) -> bool:

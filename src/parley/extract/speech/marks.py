@@ -106,6 +106,8 @@ def _find_double(text: str) -> Iterator[Marked]:
         if opened is None and text.startswith(_BACKTICKS, pos):
             opened, closers = pos + 2, _BACKTICKS  # ``TeX-style marks'' of older copy
             pos += 1
+        elif opened is None and _dropped_opening(text, pos):
+            yield stripped(text, _dropped_start(text, pos), pos, closed=True)
         elif opened is None and c in DOUBLE_OPEN:
             opened, closers = pos + 1, _DOUBLE_CLOSE[c]
         elif opened is not None and _closing(text, pos, closers):
@@ -124,6 +126,33 @@ def _find_double(text: str) -> Iterator[Marked]:
         pos += 1
     if opened is not None:
         yield stripped(text, opened, len(text), closed=False)
+
+
+def _dropped_opening(text: str, pos: int) -> bool:
+    """Whether a straight mark with no quote open closes one whose opening mark was dropped.
+
+    'It is our duty …," the spokeswoman said. "Usually …," she told reporters': a mark
+    right after the punctuation that ends a quotation and before a blank can only close.
+    Pairing it as an opener would flip every later pair (the tags would become the quotes);
+    reading it as a closer puts the marks back in step.
+    """
+    if text[pos] != '"' or pos == 0 or text[pos - 1] not in ",.?!":
+        return False
+    return pos + 1 >= len(text) or text[pos + 1].isspace()
+
+
+def _dropped_start(text: str, pos: int) -> int:
+    """Where a quotation closed at ``pos`` without an opening mark began: at the start of
+    its sentence, after the last mark or sentence end in its paragraph (a reader takes the
+    quotation to start where the reporter's own sentence before it ended)."""
+    start = text.rfind("\n", 0, pos) + 1
+    marks = [start] + [i + 1 for i in range(start, pos) if text[i] in DOUBLE_OPEN + "”»"]
+    start = marks[-1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, pos)]
+    return ends[-1] if ends else start
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-Z])")  # a sentence ends, the next begins
 
 
 def _closing(text: str, pos: int, closers: str) -> bool:

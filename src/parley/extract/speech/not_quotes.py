@@ -17,11 +17,13 @@ from parley.extract.speech.syntax import same_paragraph
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from parley.extract.speech.cues import Cues
 
 __all__ = [
-    "after_title_word", "credited", "fragment", "name_in_marks", "named_as_words", "titled_work",
+    "after_title_word", "credited", "fragment", "name_in_marks", "named_as_words", "thing_named",
+    "titled_work",
 ]  # fmt: skip
 
 
@@ -92,3 +94,35 @@ def name_in_marks(span: SpacySpan) -> bool:
         return False
     joins = knowledge.words(LEXICON, "name_joins")  # "Friends of Syria", "Group of Seven"
     return words[0].is_title and all(t.is_title or t.lower_ in joins for t in words)
+
+
+def thing_named(span: SpacySpan, cue: Token) -> bool:
+    """'Countries maintained "quick lanes" for travel and "green corridors" for goods': the
+    words in marks are a noun phrase that is the verb's object (or joined to it by "and"),
+    with no verb of their own, so the verb is about a thing ("keep up"), not speech; what
+    someone says is a clause or a sentence. Only a short coined term counts (at most three
+    words, no article inside the marks): 'presented "a plan for the border"' quotes the
+    plan's own words."""
+    words_ = [t for t in span if not t.is_punct]
+    if len(words_) > 3 or any(t.pos_ in ("VERB", "AUX", "DET") for t in words_):
+        return False
+    for tok in span:
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "dobj" and head.head.i == cue.i:
+            return True
+    return _under_another_verb(span, cue)
+
+
+def _under_another_verb(span: SpacySpan, cue: Token) -> bool:
+    """'… promoted the establishment of "fast tracks" for travel, and maintained …': a noun
+    in marks whose clause is neither the cue's nor one the cue governs belongs to the
+    reporter's own clause; the cue found further along the sentence says nothing about
+    these words. Inside what the cue reports ('insisting it must create an "appropriate
+    atmosphere"') the words are the speaker's."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != cue.i and cue not in verb.ancestors

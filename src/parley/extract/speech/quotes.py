@@ -180,6 +180,8 @@ class _Run:
         cue = None
         if credit is None:
             cue = self.finder.governing_cue(span) or self.finder.cue_in_sentence(span)
+        if cue is not None and fragment and not_quotes.thing_named(span, cue):
+            return None  # 'maintained "quick lanes" for travel': the marks hold a thing
         if cue is not None:
             cited = self._cited_for(cue)
             speaker = speaker_from(self.who.who(cited)) if cited is not None else None

@@ -207,6 +207,8 @@ def speaker_from(who: Who | None, cap: float = 1.0) -> Speaker | None:
     conf = min(who.confidence, cap)
     if who.actor is None and cap >= 1.0:
         conf = min(conf, 0.8)
+    if who.start < 0:  # named outside the text (an interview's headline): no offsets
+        return Speaker(actor=who.actor, text=who.text, confidence=conf)
     return Speaker(actor=who.actor, text=who.text, start=who.start, end=who.end, confidence=conf)
 
 
