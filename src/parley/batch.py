@@ -434,6 +434,11 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
     for pid in processes:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGTERM)
+    # Let the pool's manager thread see its workers gone and end before the interpreter does:
+    # left running, it races the exit hooks and prints "Bad file descriptor" with a traceback.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if isinstance(manager, threading.Thread):
+        manager.join(timeout=10)
 
 
 #: ``prctl`` option asking Linux to signal this process when its parent dies.
