@@ -57,7 +57,8 @@ class LanguageGuard:
             UnsupportedLanguage: the text is clearly in a language not in ``allowed``.
         """
         sample = text[:SAMPLE_CHARS]
-        if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+        letters = sum(c.isalpha() for c in sample)
+        if letters < MIN_LETTERS:
             return None
         allowed_codes = [c.lower() for c in allowed]
         if "en" in allowed_codes and _function_word_share(sample) >= ENGLISH_FUNCTION_SHARE:
@@ -71,7 +72,7 @@ class LanguageGuard:
             v.value for v in values if v.language.iso_code_639_1.name.lower() in allowed_codes
         )
         if code not in allowed_codes and allowed_weight < MAX_ALLOWED_CONFIDENCE_TO_REJECT:
-            if sum(c.isalpha() for c in sample) < MIN_LETTERS_TO_REJECT:
+            if letters < MIN_LETTERS_TO_REJECT:
                 return None  # too short to lose an article over
             raise UnsupportedLanguage(_message(best.language.name.title(), code, allowed_codes))
         return code if code in allowed_codes else allowed_codes[0]
