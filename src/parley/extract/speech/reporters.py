@@ -60,8 +60,9 @@ class Reporters:
     def reporter(self, bounds: tuple[int, int]) -> tuple[Reporter, float]:
         """The reporter named by the phrase ``[start, end)`` and the confidence in it."""
         span = self.doc[bounds[0] : bounds[1]]
-        if span.root.lemma_.lower() in self.cues.speech_nouns:
-            # "according to a statement from the Swiss foreign ministry": the ministry's words
+        if span.root.lemma_.lower() in self.cues.speech_nouns | self.cues.document_nouns:
+            # "according to a statement from the Swiss foreign ministry": the ministry's words;
+            # "according to a report by the group": the group's, when it is a known actor
             found = self._issuer(span.root)
             if found is not None:
                 return found

@@ -103,12 +103,21 @@ class Speakers:
             found = self.who(issuer) if issuer is not None else None
             if found is not None and found.actor is not None:
                 return replace(found, confidence=min(found.confidence, FAR))
+        if subj.lemma_.lower() in self.cues.document_nouns:
+            author = self._document_issuer(subj)
+            if author is not None:
+                return author
         if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
             return self._described(subj)
         actor, conf = self.res.actor_of_token(subj.i)
         if actor is not None:
             return Who(actor, subj.text, subj.idx, subj.idx + len(subj), min(conf, NEAR))
-        return self.pronouns.antecedent(subj)
+        found = self.pronouns.antecedent(subj)
+        if found is not None and found.actor is None and found.head is not None:
+            text = self.doc[found.head]  # "A report by the group said …. It said …"
+            if text.lemma_.lower() in self.cues.document_nouns:
+                return self._document_issuer(text) or found
+        return found
 
     def _described(self, head: Token) -> Who:
         """A noun phrase as a speaker: named, a description followed back, or words."""
@@ -190,6 +199,52 @@ class Speakers:
                     earlier = self._source_of_text(tok)
                 if earlier is not None and earlier.i != noun.i:
                     return earlier
+        return None
+
+    def _document_issuer(self, noun: Token) -> Who | None:
+        """Who a report or study speaks for: its issuer, when the phrase or the text before
+        names one that is an actor.
+
+        "A report by the London-based group said …" after "Amnesty International said …" is
+        Amnesty's claim, and so is "the report said" further on (the same report, issued
+        before). An issuer that names no actor ("reports from the front", "a report of
+        fighting") leaves the report an unnamed source, as before.
+        """
+        source = self._author_of_document(noun)
+        if source is None and _definite_text(noun):
+            back = sentences_back(noun, 2 * LOOK_BACK)
+            earlier = [t for s in back for t in s if t.i < noun.i and t.lemma_ == noun.lemma_]
+            for tok in sorted(earlier, key=lambda t: -t.i):
+                source = self._author_of_document(tok)
+                if source is not None:
+                    break
+        if source is None or source.i == noun.i:
+            return None
+        found = self.who(source)
+        if found is None or found.actor is None:
+            return None
+        return replace(found, confidence=min(found.confidence, FAR))
+
+    def _author_of_document(self, noun: Token) -> Token | None:
+        """Who wrote a report or study, as its phrase or sentence says: "X's report", "a
+        report by X" or "from X", "a report issued by X", "X published a report". Whoever
+        commissioned, funded or requested it did not write it, so is not its voice."""
+        authoring = words(LEXICON, "authoring_verbs")
+        for child in noun.children:
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in words(LEXICON, "source_prepositions"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            if child.dep_ == "acl" and child.lemma_.lower() in authoring:
+                agents = [a for c in child.children if c.dep_ == "agent" for a in c.children]
+                objs = [a for a in agents if a.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in authoring:
+            return subject_of(verb)  # "Amnesty published a report on Monday. It said …"
         return None
 
     def _issuer_before(self, noun: Token) -> Token | None:

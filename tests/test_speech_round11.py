@@ -1,0 +1,110 @@
+"""Constructions met in round 11 of the speech review (docs/review/speech.md), in our own words.
+
+* "Human Rights Watch said …. A report by the New York-based rights group said …. It said ….
+  '…,' the report noted": a report speaks for whoever wrote it, named in its phrase or by a
+  description of the group named just before; "the report" and "it" later go on with it. A
+  report with no author that is an actor ("a report from the front line") stays an unnamed
+  source, and a study someone only commissioned is not theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from parley.models import Analysis, Quote, RawDocument
+
+DAY = dt.date(2025, 6, 1)
+
+
+def run(pipeline: Any, text: str, title: str | None = None) -> Analysis:
+    raw = RawDocument(source="t", text=text, title=title, published_at=DAY)
+    found: Analysis = pipeline.run(raw)
+    return found
+
+
+def source_of(an: Analysis, words: str) -> tuple[str, str | None] | None:
+    """The (text, actor) of the source of the claim holding ``words``; None when no claim."""
+    found = [a for a in an.attributions if words in a.claim.text]
+    if not found:
+        return None
+    return found[0].reporter.text, found[0].reporter.actor
+
+
+def direct(an: Analysis) -> list[Quote]:
+    return [q for q in an.quotes if q.direct]
+
+
+# ------------------------------------------------------------------ a report speaks for its author
+
+REPORT = (
+    "Abuses widespread\n\n"
+    "Torture by police remains common in several Asian states, {opening}\n\n"
+    "A report by the {group} said arbitrary arrests were among the abuses recorded in Laos.\n\n"
+    "It said the situation in the north of Laos worsened in 2019.\n\n"
+    '"Police in both provinces acted with impunity," the report noted.\n\n'
+    "In Cambodia, soldiers fired on farmers, the report said."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("group", ["New York-based rights group", "group"])
+def test_a_report_by_the_group_named_before_is_that_groups(pipeline: Any, group: str) -> None:
+    an = run(pipeline, REPORT.format(opening="Human Rights Watch said Tuesday.", group=group))
+    for words in ("arbitrary arrests", "north of Laos worsened", "soldiers fired on farmers"):
+        found = source_of(an, words)
+        assert found is not None and found[1] == "org:hrw", words
+    quotes = {q.text: q.speaker.actor if q.speaker else None for q in direct(an)}
+    assert quotes == {"Police in both provinces acted with impunity": "org:hrw"}
+
+
+@pytest.mark.model
+def test_a_report_by_an_unnamed_group_stays_an_unnamed_source(pipeline: Any) -> None:
+    an = run(pipeline, REPORT.format(opening="officials said.", group="New York-based group"))
+    for words in ("arbitrary arrests", "north of Laos worsened", "soldiers fired on farmers"):
+        found = source_of(an, words)
+        assert found is not None and found[1] is None, words
+
+
+@pytest.mark.model
+def test_according_to_a_report_by_the_group_is_that_groups(pipeline: Any) -> None:
+    text = (
+        "Abuses widespread\n\n"
+        "Torture by police remains common in several Asian states, Human Rights Watch said.\n\n"
+        "According to a report by the rights group, arbitrary arrests rose in Laos."
+    )
+    found = source_of(run(pipeline, text), "arbitrary arrests rose")
+    assert found is not None and found[1] == "org:hrw"
+
+
+@pytest.mark.model
+def test_a_report_from_the_front_is_nobodys_named_voice(pipeline: Any) -> None:
+    text = (
+        "Fighting goes on\n\n"
+        "Human Rights Watch said Tuesday that torture remained common.\n\n"
+        "A report from the front line said two villages had been shelled overnight.\n\n"
+        "It said the road to the north was closed."
+    )
+    an = run(pipeline, text)
+    for words in ("two villages had been shelled", "the road to the north was closed"):
+        found = source_of(an, words)
+        assert found is not None and found[1] is None, words
+
+
+@pytest.mark.model
+def test_a_study_commissioned_by_a_body_is_not_its_voice(pipeline: Any) -> None:
+    text = "Depots\n\nA study commissioned by NATO found that most depots were half empty."
+    found = source_of(run(pipeline, text), "most depots were half empty")
+    assert found is not None and found[1] != "igo:nato"
+
+
+@pytest.mark.model
+def test_a_study_published_by_a_body_is_its_voice(pipeline: Any) -> None:
+    text = (
+        "Depots\n\nNATO published a study on Monday. The study found that most depots were "
+        "half empty."
+    )
+    found = source_of(run(pipeline, text), "most depots were half empty")
+    assert found is not None and found[1] == "igo:nato"
