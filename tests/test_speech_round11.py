@@ -5,6 +5,10 @@
   description of the group named just before; "the report" and "it" later go on with it. A
   report with no author that is an actor ("a report from the front line") stays an unnamed
   source, and a study someone only commissioned is not theirs.
+* "The Secretary replied that …. The Secretary recalled that General Secretary X had …": a
+  bare title is not a holder of another office that contains the word ("General Secretary",
+  "Secretary-General", "Vice President"); "the president" after "President X" and "the
+  deputy minister" after "Deputy Minister X" still are.
 """
 
 from __future__ import annotations
@@ -108,3 +112,57 @@ def test_a_study_published_by_a_body_is_its_voice(pipeline: Any) -> None:
     )
     found = source_of(run(pipeline, text), "most depots were half empty")
     assert found is not None and found[1] == "igo:nato"
+
+
+# ------------------------------------------------------------------ a bare title, another office
+
+MEMO = (
+    "Memorandum of Conversation\n\n"
+    "The Secretary replied that he had planned accordingly. Ivanov confirmed that his plane "
+    "would leave Oslo at noon.\n"
+    "The Secretary indicated he had several points to make. The Secretary recalled that "
+    "{title} Petrov had raised in Bergen the question of radio broadcasts."
+)
+
+
+@pytest.mark.model
+def test_the_secretary_is_not_the_holder_of_another_office(pipeline: Any) -> None:
+    an = run(pipeline, MEMO.format(title="General Secretary"))
+    for words in ("planned accordingly", "several points to make", "raised in Bergen"):
+        found = source_of(an, words)
+        assert found is not None and found == ("The Secretary", None), words
+
+
+TITLED = (
+    "Talks in Oslo\n\n"
+    "{title} Hollis Carver arrived in Oslo on Monday. The {bare} said the talks had gone well."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "bare", "linked"),
+    [
+        ("Vice President", "president", False),
+        ("President", "president", True),
+        ("Deputy Minister", "deputy minister", True),
+        ("Assistant Secretary", "secretary", False),
+    ],
+)
+def test_a_bare_title_takes_up_only_the_same_office(
+    pipeline: Any, title: str, bare: str, linked: bool
+) -> None:
+    found = source_of(run(pipeline, TITLED.format(title=title, bare=bare)), "had gone well")
+    assert found is not None
+    assert (found[1] == "new:hollis-carver") is linked
+
+
+@pytest.mark.model
+def test_the_secretary_is_not_a_secretary_general_named_after_it(pipeline: Any) -> None:
+    text = (
+        "Talks in Oslo\n\n"
+        "The Secretary said the talks had gone well. UN Secretary-General Hollis Carver "
+        "arrived in Oslo on Monday."
+    )
+    found = source_of(run(pipeline, text), "had gone well")
+    assert found == ("The Secretary", None)

@@ -141,6 +141,8 @@ class Descriptions:
         phrase = self.doc[lo:hi]
         if role.noun not in {t.lemma_.lower() for t in phrase}:
             return False
+        if other_office([t.lower_ for t in phrase], role.noun, role.words):
+            return False  # "the Secretary" is not "General Secretary X"
         actors = {self.res.actor_of_token(t.i)[0] for t in phrase}
         words = {t.lower_ for t in phrase}
         states = {a for a in role.actors if self.res.kind(a) == "state"}
@@ -303,7 +305,10 @@ class Descriptions:
             lo = _after_dateline_mark(list(self.doc[lo : span.start]), lo)
             titles = _title_words(subj)
             just_before = role and self._titled_just_before(span.start, titles)
-            if titles & {t.lower_ for t in self.doc[lo:hi]} or just_before:
+            said = [t.lower_ for t in self.doc[lo:hi]]
+            if any(other_office(said, t, _words_of(subj)) for t in titles & set(said)):
+                continue  # "the president" after "Vice President X": another office
+            if titles & set(said) or just_before:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
                 found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
@@ -349,7 +354,34 @@ class _RoleWords:
         said = set(re.findall(r"\w+", low))
         if self.noun not in said or not self.words <= said:
             return False
+        if other_office(re.findall(r"\w+|-", low), self.noun, self.words):
+            return False  # "the secretary" does not hold "General Secretary of the party"
         return all(_names_in(kb, actor, low) for actor in self.actors)
+
+
+def other_office(said: Sequence[str], noun: str, kept: set[str]) -> bool:
+    """Whether the lower-case words ``said`` hold ``noun`` only as part of another office.
+
+    "General Secretary", "Secretary-General", "Vice President" and "Deputy Minister" are
+    offices of their own: a reader never calls their holder "the secretary", "the president"
+    or "the minister" (a prime minister, the first of the ministers, may be "the minister").
+    A word the bare role itself has ("the deputy minister": ``kept``) is no change.
+    """
+    changing = words(LEXICON, "office_changing_words") - kept
+    for k, word in enumerate(said):
+        if word != noun:
+            continue
+        before = [w for w in said[max(0, k - 3) : k] if w != "-"]
+        after = said[k + 1 : k + 3]
+        if set(before) & changing or (after[:1] == ["-"] and set(after[1:]) & changing):
+            return True
+    return False
+
+
+def _words_of(subj: Token) -> set[str]:
+    """The words of a bare role's phrase other than its head ("deputy" in "the deputy
+    minister"), lower-cased."""
+    return {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
 
 
 def _title_words(subj: Token) -> set[str]:
