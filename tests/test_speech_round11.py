@@ -9,6 +9,9 @@
   bare title is not a holder of another office that contains the word ("General Secretary",
   "Secretary-General", "Vice President"); "the president" after "President X" and "the
   deputy minister" after "Deputy Minister X" still are.
+* 'Having raised duties …, the EU has shown …,” the ministry said' with the curly opening mark
+  dropped: the words are the ministry's quote (not a paraphrase), and a next paragraph that
+  only closes a mark goes on with it; a curly closing mark after a word opens nothing.
 """
 
 from __future__ import annotations
@@ -166,3 +169,39 @@ def test_the_secretary_is_not_a_secretary_general_named_after_it(pipeline: Any) 
     )
     found = source_of(run(pipeline, text), "had gone well")
     assert found == ("The Secretary", None)
+
+
+# ------------------------------------------------------------------ a dropped curly opening mark
+
+TARIFFS = (
+    "Ankara vows response to new tariffs\n\n"
+    "The Turkish trade ministry has condemned the new tariffs.\n\n"
+    "{open}Having raised duties on Turkish steel, the EU has once again shown that it prefers "
+    "confrontation,\u201d the ministry said in a statement on Friday.\n\n"
+    "{open}Citing the customs union, Brussels keeps widening its list instead of returning to "
+    "the talks.\u201d\n\n"
+    "\u201cSuch a step will not be left without our answer,\u201d the statement said."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("opening", ["", "\u201c"])
+def test_a_dropped_curly_opening_mark_still_makes_a_quote(pipeline: Any, opening: str) -> None:
+    quotes = {q.text[:20]: q.speaker.text if q.speaker else None for q in direct(
+        run(pipeline, TARIFFS.format(open=opening))
+    )}  # fmt: skip
+    assert quotes == {
+        "Having raised duties": "the ministry",
+        "Citing the customs u": "the ministry",
+        "Such a step will not": "the ministry",
+    }
+
+
+@pytest.mark.model
+def test_a_curly_closing_mark_after_a_word_opens_no_quote(pipeline: Any) -> None:
+    text = (
+        "Tariffs\n\n"
+        "The so-called reset\u201d of trade ties was discussed on Friday, the minister said. "
+        "Officials met in Ankara."
+    )
+    assert direct(run(pipeline, text)) == []

@@ -39,7 +39,8 @@ _MAX_SINGLE = 300
 _BACKTICKS = "``"
 # Where a scan can change state: the characters the loops below test, found by one regex
 # search instead of a Python step per character (an article is mostly plain words).
-_OPENER = re.compile("``|[" + re.escape(DOUBLE_OPEN) + "]")
+# what may open a quote, or close one whose opening mark was dropped (a curly closing mark)
+_OPENER = re.compile("``|[" + re.escape(DOUBLE_OPEN + "”") + "]")
 _CLOSER = {
     closers: re.compile("[" + re.escape(closers) + "\n]") for closers in _DOUBLE_CLOSE.values()
 }
@@ -134,9 +135,10 @@ def _dropped_opening(text: str, pos: int) -> bool:
     'It is our duty …," the spokeswoman said. "Usually …," she told reporters': a mark
     right after the punctuation that ends a quotation and before a blank can only close.
     Pairing it as an opener would flip every later pair (the tags would become the quotes);
-    reading it as a closer puts the marks back in step.
+    reading it as a closer puts the marks back in step. A curly closing mark with no quote
+    open ('… confrontation,” the ministry said') can only close one.
     """
-    if text[pos] != '"' or pos == 0 or text[pos - 1] not in ",.?!":
+    if text[pos] not in '"”' or pos == 0 or text[pos - 1] not in ",.?!":
         return False
     return pos + 1 >= len(text) or text[pos + 1].isspace()
 
