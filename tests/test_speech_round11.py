@@ -12,6 +12,10 @@
 * 'Having raised duties …, the EU has shown …,” the ministry said' with the curly opening mark
   dropped: the words are the ministry's quote (not a paraphrase), and a next paragraph that
   only closes a mark goes on with it; a curly closing mark after a word opens nothing.
+* "The group says its demand was not met; officials have insisted …": the claim ends at the
+  semicolon (a semicolon inside quoted words does not cut it).
+* "X replied that, as he understood Y had to leave, he had planned accordingly": the claim is
+  the whole clause after "that", not the inserted "as" clause alone.
 """
 
 from __future__ import annotations
@@ -205,3 +209,34 @@ def test_a_curly_closing_mark_after_a_word_opens_no_quote(pipeline: Any) -> None
         "Officials met in Ankara."
     )
     assert direct(run(pipeline, text)) == []
+
+
+# ------------------------------------------------------------------ claim boundaries
+
+
+@pytest.mark.model
+def test_a_claim_ends_at_a_semicolon(pipeline: Any) -> None:
+    text = (
+        "Talks fail\n\n"
+        "The rebel group says its main demand was not met; Norwegian officials have insisted "
+        "Oslo has no power to release the prisoners."
+    )
+    an = run(pipeline, text)
+    claims = {a.claim.text: a.reporter.text for a in an.attributions}
+    assert claims["its main demand was not met"] == "The rebel group"
+    assert claims["Oslo has no power to release the prisoners"] == "Norwegian officials"
+
+
+@pytest.mark.model
+def test_a_semicolon_inside_quoted_words_does_not_cut_the_claim(pipeline: Any) -> None:
+    text = 'Talks fail\n\nThe rebel group says the offer was "late; too late" and would be refused.'
+    found = [a.claim.text for a in run(pipeline, text).attributions]
+    assert any("would be refused" in c for c in found), found
+
+
+@pytest.mark.model
+def test_an_inserted_clause_after_that_is_not_the_whole_claim(pipeline: Any) -> None:
+    inserted = "as he understood Ivanov had to leave Oslo at noon"
+    text = f"Memo\n\nThe Minister replied that, {inserted}, he had planned accordingly."
+    found = [a.claim.text for a in run(pipeline, text).attributions]
+    assert found == [f"{inserted}, he had planned accordingly"]

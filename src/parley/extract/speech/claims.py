@@ -62,6 +62,9 @@ class Claims:
         )
         if relative and not _set_off_participle(verb):
             return None  # "progress, which ministers declare even when …": said stands outside
+        inserted = self._after_inserted_clause(verb)
+        if inserted is not None:
+            return inserted
         comp = self._complement(verb)
         if comp is not None:
             if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
@@ -100,6 +103,21 @@ class Claims:
             sent = sentence_piece(self.doc, verb.i)  # "CLAIM and CLAIM, a statement declared."
             return self.clean(trim(list(self.doc[sent.start : comma])))
         return None
+
+    def _after_inserted_clause(self, verb: Token) -> tuple[int, int] | None:
+        """The claim of "X replied that, as he understood Y had to leave, he had planned
+        accordingly", which the parser splits: it takes the inserted clause for the claim
+        and hangs "replied" on the main clause after it. "that" followed by a comma opens
+        an inserted clause, so the claim is everything after "that" to the sentence's end."""
+        doc, that = self.doc, verb.i + 1
+        if that + 1 >= len(doc) or doc[that].lower_ != "that" or doc[that + 1].text != ",":
+            return None
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.i <= verb.i or head.sent.start != verb.sent.start:
+            return None
+        if not same_paragraph(head, verb) or subject_of(head) is None:
+            return None
+        return self.clean(trim(list(doc[that + 2 : head.sent.end])))
 
     def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:
         """The rest of a claim the parser cut after an object that is really a subject.
@@ -283,7 +301,9 @@ class Claims:
 
         "TOKYO (Reuters) — X agreed …" claims what X did, not where the wire filed it; in
         "X would go ahead, although Y objected" the "although" clause is the reporter's own
-        hedge or another party's position, not the claim.
+        hedge or another party's position, not the claim. A semicolon outside quotes ends
+        the claim too: "X says its demand was not met; officials insist …" joins a second
+        statement of the reporter's, often another party's claim.
         """
         if bounds is None:
             return None
@@ -291,6 +311,9 @@ class Claims:
         start = dateline_end(self.doc, start, end) or start
         for tok in self.doc[start + 1 : end]:
             if tok.lower_ in self.cues.claim_stops and self.doc[tok.i - 1].text == ",":
+                end = tok.i
+                break
+            if tok.text == ";" and not self.quoted.quoted(tok.idx):
                 end = tok.i
                 break
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
