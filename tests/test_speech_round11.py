@@ -16,6 +16,9 @@
   semicolon (a semicolon inside quoted words does not cut it).
 * "X replied that, as he understood Y had to leave, he had planned accordingly": the claim is
   the whole clause after "that", not the inserted "as" clause alone.
+* Actor linking: "MR. HALLORAN:" in a transcript is the title, not Mauritania's ISO code; a
+  capital naming agreements ("the Minsk agreements") is not its state, while "Moscow said"
+  still is Russia.
 """
 
 from __future__ import annotations
@@ -240,3 +243,28 @@ def test_an_inserted_clause_after_that_is_not_the_whole_claim(pipeline: Any) -> 
     text = f"Memo\n\nThe Minister replied that, {inserted}, he had planned accordingly."
     found = [a.claim.text for a in run(pipeline, text).attributions]
     assert found == [f"{inserted}, he had planned accordingly"]
+
+
+# ------------------------------------------------------------------ actor linking
+
+
+def linked(an: Analysis) -> set[tuple[str, str | None]]:
+    return {(m.text, m.actor) for m in an.mentions if m.actor is not None}
+
+
+@pytest.mark.model
+def test_a_transcripts_mr_is_no_country_code(pipeline: Any) -> None:
+    text = (
+        "Briefing on the Lisbon Dinner\n\n"
+        "MR. HALLORAN:  Good evening, everyone.  Thank you for joining us on the call.\n"
+        "MR. OKAFOR:  Thanks, Tom.  The dinner went on late in Lisbon."
+    )
+    assert not {a for _, a in linked(run(pipeline, text))} & {"MRT"}
+
+
+@pytest.mark.model
+def test_a_capital_naming_agreements_is_not_the_state(pipeline: Any) -> None:
+    text = "Sanctions\n\nMoscow said the new sanctions broke the Minsk agreements."
+    found = linked(run(pipeline, text))
+    assert ("Minsk", "BLR") not in found
+    assert ("Moscow", "RUS") in found

@@ -203,8 +203,13 @@ class Entities:
             self.ledger.add(ent.start, ent.end, "NORP", code, "demonym", 0.8)
 
     def unknown_place(self, ent: SpacySpan) -> None:
-        """Step 8 for GPE: a country the KB lacks is an actor; a city or region is a place."""
-        code = country_code(ent.text)
+        """Step 8 for GPE: a country the KB lacks is an actor; a city or region is a place.
+
+        A two-letter capitalised word is no country's name in running text ("MR. SMITH:" of a
+        transcript is the title, not Mauritania's ISO code); the names the knowledge base
+        knows ("US", "UK") were linked before this step.
+        """
+        code = None if _is_code(ent.text) else country_code(ent.text)
         ledger = self.ledger
         if code is not None:
             if code not in self.r.kb and code not in ledger.new_actors:
@@ -216,8 +221,8 @@ class Entities:
 
 
 def _is_code(text: str) -> bool:
-    """ "AI", "EU": a two-letter capitalised word the model tagged ORG is an acronym here, not
-    an ISO country code (pycountry would make "AI" Anguilla)."""
+    """ "AI", "EU", "MR": a two-letter capitalised word is an acronym or a title here, not an
+    ISO country code (pycountry would make "AI" Anguilla and "MR" Mauritania)."""
     return len(text) == 2 and text.isupper()
 
 
