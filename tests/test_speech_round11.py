@@ -16,6 +16,9 @@
   semicolon (a semicolon inside quoted words does not cut it).
 * "X replied that, as he understood Y had to leave, he had planned accordingly": the claim is
   the whole clause after "that", not the inserted "as" clause alone.
+* "If I can return to the written statement, it observes: '…'": "it" with a verb of saying
+  and no subject that fits is the text named just before, in any position ("observe" is a
+  verb of saying); a place named there ("returned to the chamber") is no speaker.
 * Actor linking: "MR. HALLORAN:" in a transcript is the title, not Mauritania's ISO code; a
   capital naming agreements ("the Minsk agreements") is not its state, while "Moscow said"
   still is Russia.
@@ -268,3 +271,28 @@ def test_a_capital_naming_agreements_is_not_the_state(pipeline: Any) -> None:
     found = linked(run(pipeline, text))
     assert ("Minsk", "BLR") not in found
     assert ("Moscow", "RUS") in found
+
+
+# ------------------------------------------------------------------ "it observes:" after a text
+
+HANSARD = (
+    "Debate on Yemen\n\n"
+    "It is not a question of ministers rejecting that rule. If I can return to the {thing}, "
+    "it observes:\n\n"
+    "\u201cThe manual states that the House should have a chance to debate the matter before "
+    "troops are sent.\u201d"
+)
+
+
+@pytest.mark.model
+def test_it_observes_after_a_statement_is_the_statement(pipeline: Any) -> None:
+    quotes = direct(run(pipeline, HANSARD.format(thing="written ministerial statement")))
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [
+        "the written ministerial statement"
+    ]
+
+
+@pytest.mark.model
+def test_it_observes_after_a_place_is_not_the_place(pipeline: Any) -> None:
+    quotes = direct(run(pipeline, HANSARD.format(thing="chamber of the House")))
+    assert all(q.speaker is None or "chamber" not in q.speaker.text for q in quotes)

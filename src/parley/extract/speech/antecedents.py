@@ -79,8 +79,28 @@ class Antecedents:
             conf = NEAR if n <= 1 else FAR
             return Who(who.actor, who.text, who.start, who.end, conf, who.kind, who.head)
         if not person:
-            return None
+            return self._text_named(pron)
         return self._last_speaker(pron, person, gender) or named
+
+    def _text_named(self, pron: Token) -> Who | None:
+        """The text "it" speaks for when no subject fits: "If I may return to the written
+        statement, it observes: '…'". A speech verb's "it" with no thing subject before it
+        is the last text (statement, report, notice) its sentence or the one before names,
+        in any position, outside quotes."""
+        if pron.lower_ not in words(LEXICON, "singular_thing_pronouns"):
+            return None
+        if pron.head.lemma_.lower() not in self.cues.speech_verbs:
+            return None
+        for sent in sentences_back(pron, 2):
+            for tok in reversed([t for t in sent if t.i < pron.i]):
+                if tok.tag_ != "NN" or tok.lemma_.lower() not in self._texts():
+                    continue
+                if any(a <= tok.idx < b for a, b in self.quoted):
+                    continue
+                found = self.describe(tok)
+                return Who(found.actor, found.text, found.start, found.end, FAR, found.kind,
+                           tok.i)  # fmt: skip
+        return None
 
     def _speaking(self, who: Who) -> bool:
         """Whether a candidate is a speaker: noted as one, or the subject of a verb of saying
