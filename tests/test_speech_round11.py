@@ -85,6 +85,36 @@ def test_a_report_by_an_unnamed_group_stays_an_unnamed_source(pipeline: Any) -> 
         assert found is not None and found[1] is None, words
 
 
+FAR_REPORT = (
+    "Abuses widespread\n\n"
+    "Torture by police remains common in several Asian states, Human Rights Watch said.\n\n"
+    "A report by the rights group said arbitrary arrests were among the abuses in Laos.\n\n"
+    "{between}\n\n"
+    "In Cambodia, soldiers fired on farmers, the report said.\n\n"
+    "Executions went on, it added."
+)
+BACKGROUND = (
+    "Laos has six provinces in the north. Its roads are poor. Rain closes them in summer. "
+    "Few foreign visitors go there. Trade with Vietnam is growing. Rice is the main crop. "
+    "Markets open at dawn. Buses run twice a week. Schools close in July."
+)
+
+
+@pytest.mark.model
+def test_the_report_far_on_is_still_the_groups(pipeline: Any) -> None:
+    an = run(pipeline, FAR_REPORT.format(between=BACKGROUND))
+    for words in ("soldiers fired on farmers", "Executions went on"):
+        found = source_of(an, words)
+        assert found is not None and found[1] == "org:hrw", words
+
+
+@pytest.mark.model
+def test_the_report_after_a_newer_report_is_not_the_groups(pipeline: Any) -> None:
+    newer = "A report from the border said two villages had been shelled."
+    found = source_of(run(pipeline, FAR_REPORT.format(between=newer)), "fired on farmers")
+    assert found is not None and found[1] is None
+
+
 @pytest.mark.model
 def test_according_to_a_report_by_the_group_is_that_groups(pipeline: Any) -> None:
     text = (

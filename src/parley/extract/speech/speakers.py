@@ -206,17 +206,18 @@ class Speakers:
         names one that is an actor.
 
         "A report by the London-based group said …" after "Amnesty International said …" is
-        Amnesty's claim, and so is "the report said" further on (the same report, issued
-        before). An issuer that names no actor ("reports from the front", "a report of
-        fighting") leaves the report an unnamed source, as before.
+        Amnesty's claim, and so is "the report said" anywhere further on: the same report,
+        the last one the article introduced (a newer "a report …" with no author is another
+        one, and leaves it unnamed). An issuer that names no actor ("reports from the
+        front", "a report of fighting") leaves the report an unnamed source, as before.
         """
         source = self._author_of_document(noun)
         if source is None and _definite_text(noun):
-            back = sentences_back(noun, 2 * LOOK_BACK)
-            earlier = [t for s in back for t in s if t.i < noun.i and t.lemma_ == noun.lemma_]
-            for tok in sorted(earlier, key=lambda t: -t.i):
+            earlier = [t for t in self.doc[: noun.i] if t.lemma_ == noun.lemma_]
+            for tok in reversed(earlier):
                 source = self._author_of_document(tok)
-                if source is not None:
+                introduced = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                if source is not None or introduced:
                     break
         if source is None or source.i == noun.i:
             return None
