@@ -1,4 +1,6 @@
-"""Print recall and precision of the claims (and direct quotes) on the reported-speech battery (tests/speech_battery.py).
+"""Recall and precision of claims and direct quotes on the reported-speech battery.
+
+The battery is tests/speech_battery.py.
 
 An expected claim is found when some attribution's source holds the expected source words and
 its claim holds the expected claim words. Every attribution output counts for precision: right

@@ -9,9 +9,10 @@ rules.
 
 An item is ``(key, text, expected)``: ``expected`` lists ``(source words, claim words)`` that an
 analyst expects as claims (the source's words must appear in the reporter's text, the claim's
-in the claim's text; "A|B" asks for each of A and B, in one record or in one each); a direct quote
-counts as a record too (the lede items keep theirs). An empty list means no record at all. Unless the text starts with its own
-title line, the bench puts a neutral title before it, so the sentence is a body paragraph.
+in the claim's text; "A|B" asks for each of A and B, in one record or in one each); a direct
+quote counts as a record too (the lede items keep theirs). An empty list means no record at
+all. Unless the text starts with its own title line (or is a lede item), the bench puts a
+neutral title before it, so the sentence is a body paragraph.
 """
 
 from __future__ import annotations
