@@ -412,19 +412,19 @@ LEDES: list[Item] = [
         "The rights group alleged on Thursday that guards \u201cbeat prisoners "
         "at will.\u201d\n\nThe group interviewed 60 former inmates. The prison service did not "
         "reply.",
-        [("rights group", "guards")],
+        [("rights group", "beat prisoners at will")],
     ),
     (
         "lede-quote-end-title",
         "Guards accused\n\nThe rights group alleged on Thursday that guards "
         "\u201cbeat prisoners at will.\u201d\n\nThe group interviewed 60 former inmates.",
-        [("rights group", "guards")],
+        [("rights group", "beat prisoners at will")],
     ),
     (
         "lede-short-quote",
         "Minister Ada Kiel said the harbour was \u201csafe again.\u201d\n\n"
         "The harbour was closed in May. Ships have returned since.",
-        [("Ada Kiel", "the harbour was")],
+        [("Ada Kiel", "the harbour was"), ("Ada Kiel", "safe again")],
     ),
 ]
 

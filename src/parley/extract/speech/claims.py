@@ -214,7 +214,7 @@ class Claims:
             lemma = obj.lemma_.lower()
             if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
                 continue
-            found += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
+            found += [c for c in obj.children if _content_clause(c)]
         return found
 
     def _bare_speech(self, tok: Token) -> bool:
@@ -233,7 +233,8 @@ class Claims:
             # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
             preps += [
                 c for c in verb.children
-                if c.dep_ == "xcomp" and c.i > obj.i and self.doc[c.left_edge.i].lower_ in to
+                if c.dep_ in ("xcomp", "advcl") and c.i > obj.i
+                and self.doc[c.left_edge.i].lower_ in to
             ]  # fmt: skip
             charge = [t for p in preps for t in p.subtree if t.i != p.i and not t.is_punct]
             if charge and 2 * sum(self.quoted.quoted(t.idx) for t in charge) <= len(charge):
@@ -344,10 +345,25 @@ def _that_clause(clause: Token) -> bool:
     return any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children)
 
 
+def _content_clause(clause: Token) -> bool:
+    """ "wrote in a letter that the sale should be paused": the clause a text states.
+
+    The parser sometimes hangs it on the noun as a relative clause; with "that" as its
+    conjunction and a subject of its own it is no relative clause (in "the letter that they
+    wrote", "that" is the object, not a conjunction) but the letter's content.
+    """
+    if clause.dep_ in ("acl", "ccomp"):
+        return _that_clause(clause)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return clause.dep_ == "relcl" and own_subject and _that_clause(clause)
+
+
 def _relative(clause: Token) -> bool:
     """ "during which journalists stood back": a relative clause the parser hung on the
     verb of saying is not what was said."""
     for t in clause.subtree:
+        if t.dep_ == "mark":
+            continue  # "complained to the council that …": the tagger's WDT is a conjunction
         if t.tag_ in ("WDT", "WP") and t.i < clause.i and _own_word(t, clause):
             return True  # "during which …" opens the clause itself, not a phrase inside it
     return False
