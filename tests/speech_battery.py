@@ -3,7 +3,7 @@
 Every item is our own words: invented people, places and numbers, in the constructions issue 12
 lists (reported speech beyond "said", claim frames in relative clauses and participles, groups
 that speak together, a one-sentence lede) and sentences where the same verb or noun is not
-speech ("the report found its way", "he insisted on paying"). ``bench/speech_battery.py``
+speech ("the report found its way", "he insisted on paying"). ``bench/reported_speech.py``
 measures recall and precision of the claims over it; ``tests/test_speech_leftovers.py`` pins the
 rules.
 

@@ -76,6 +76,7 @@ class Claims:
             words = [
                 t for t in comp.subtree
                 if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
+                and not _opening_that(t, comp)
                 and same_paragraph(t, verb)
                 and t.i < cut
             ]  # fmt: skip
@@ -358,12 +359,20 @@ def _content_clause(clause: Token) -> bool:
     return clause.dep_ == "relcl" and own_subject and _that_clause(clause)
 
 
+def _opening_that(tok: Token, clause: Token) -> bool:
+    """ "wrote … that the transfer should be halted" with "that" parsed as the object of
+    "halted": the word opening a clause a verb takes is its conjunction, not part of the claim
+    ("that's" is a pronoun, tagged DT, and stays)."""
+    return tok.lower_ == "that" and tok.i == clause.left_edge.i and tok.tag_ in ("WDT", "IN")
+
+
 def _relative(clause: Token) -> bool:
     """ "during which journalists stood back": a relative clause the parser hung on the
     verb of saying is not what was said."""
     for t in clause.subtree:
-        if t.dep_ == "mark":
-            continue  # "complained to the council that …": the tagger's WDT is a conjunction
+        if t.dep_ == "mark" or _opening_that(t, clause):
+            continue  # "complained to the council that …": a clause a verb takes is no
+            # relative clause, so "that" opening it is the conjunction, however tagged
         if t.tag_ in ("WDT", "WP") and t.i < clause.i and _own_word(t, clause):
             return True  # "during which …" opens the clause itself, not a phrase inside it
     return False

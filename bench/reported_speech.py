@@ -7,7 +7,7 @@ its claim holds the expected claim words. Every attribution output counts for pr
 when it matches an expected claim of its item, wrong otherwise (all of a counter-case's are
 wrong). Usage:
 
-    .venv/bin/python bench/speech_battery.py [--list]
+    .venv/bin/python bench/reported_speech.py [--list]
 """
 
 from __future__ import annotations
