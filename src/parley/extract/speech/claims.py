@@ -405,6 +405,17 @@ def _relative_gap(comp: Token, verb: Token) -> bool:
     """Whether the complement's object is a relative pronoun before the verb ("which X said it
     would study"): the claim's missing part stands outside it."""
     return any(
-        t.tag_ in ("WDT", "WP") and t.i < verb.i and t.head.dep_ not in ("relcl", "acl")
+        t.tag_ in ("WDT", "WP") and t.i < verb.i and _clause_of(t).dep_ not in ("relcl", "acl")
         for t in comp.subtree
     )
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in: "in which" of "a clash in which troops fired"
+    belongs to the relative clause on "clash", whole inside the claim, not to the claim."""
+    up = tok.head
+    for _ in range(6):
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            return up
+        up = up.head
+    return tok.head
