@@ -2,9 +2,11 @@
 
 A paragraph is a line. When no title came with the document, a short first line without a final
 full stop is the headline and a short line right after it the subheadline; both are metadata and
-leave the text. A title that did come with it is removed from the top of the text when repeated
-there. Section headings are short lines standing between finished paragraphs; they stay in the
-text, as their own paragraph, and are listed.
+leave the text. A full stop before closing quotation marks or brackets is still a final full stop:
+a one-sentence lede ending in a quotation ('… said guards "beat prisoners."') is a sentence of the
+body, whose quotes and claims are kept, not a headline. A title that did come with it is removed
+from the top of the text when repeated there. Section headings are short lines standing between
+finished paragraphs; they stay in the text, as their own paragraph, and are listed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MAX_HEADING_CHARS = 100
 _LINE = re.compile(r"[^\n]+")
 _FINISHED = re.compile(r"[.!?…][\"”’)\]]*$")
 _HEADING_END = re.compile(r"[\w)]$")
+_SENTENCE_END = re.compile(r"[.,;:][\"”’'»)\]]*$")
 _OPENS = re.compile(r"[\"“‘'(\[]?[A-Z0-9]")
 
 
@@ -69,7 +72,7 @@ def find_headings(text: str) -> list[str]:
 def _is_headline(line: str) -> bool:
     return (
         len(line.split()) <= MAX_HEADLINE_WORDS
-        and not line.endswith((".", ",", ";", ":"))
+        and not _SENTENCE_END.search(line)
         and bool(_OPENS.match(line))
     )
 

@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, ClassVar
 from parley.extract.base import Context, register
 from parley.extract.speech.claims import Claims, Found
 from parley.extract.speech.cues import LEXICON
+from parley.extract.speech.descriptions import role_nouns
 from parley.extract.speech.marks import find_marked
 from parley.extract.speech.prep_cues import CueScanner
 from parley.extract.speech.prepositional import Prepositional
@@ -253,6 +254,8 @@ class _Run:
             return None
         if _other_sense(verb, self.cues):
             return None  # "police charged the four activists": charging someone says nothing
+        if not self._can_link(verb):
+            return None  # "the new road linked the port to the capital": a thing joins places
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
         subj = subject_of(verb) or self._issuer_of_noun(verb)
@@ -281,6 +284,22 @@ class _Run:
         if relayed is not None:
             claim, medium = relayed  # "X said Y, according to Z": X's claim, relayed by Z
         return Found(claim, verb.text, source, via=medium, confidence=conf)
+
+    def _can_link(self, verb: Token) -> bool:
+        """Whether a verb that joins as well as attributes ("link", "tie") has a subject that
+        can attribute: someone named or known, a pronoun, or a noun for people, an institution,
+        an outlet or a document. "The governor linked the attack to a militia" claims a cause;
+        "a pipeline links the field to the coast" states a connection and claims nothing."""
+        if verb.lemma_.lower() not in words(LEXICON, "thing_sense_verbs"):
+            return True
+        subj = subject_of(verb)
+        if subj is None:
+            return False
+        if subj.pos_ == "PRON" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        if self.res.actor_of_token(subj.i)[0] is not None:
+            return True
+        return subj.lemma_.lower() in _speaker_nouns(self.cues)
 
     def _finding(self, verb: Token) -> bool:
         """ "A study found that …", "the report concluded …": a document's finding is a claim
@@ -312,6 +331,18 @@ class _Run:
         if quote is None:
             return None
         return Found(quote, verb.text, found[0], via=medium, confidence=found[1])
+
+
+def _speaker_nouns(cues: Cues) -> frozenset[str]:
+    """Nouns for those who can speak or attribute: roles, people, institutions, outlets,
+    documents (the lexicon's lists, read together)."""
+    found = (
+        cues.anonymous_heads | cues.state_groups | cues.institution_heads
+        | cues.spokesperson_heads | cues.outlet_nouns | cues.document_nouns
+        | cues.speech_nouns | words(LEXICON, "organisation_nouns")
+        | words(LEXICON, "role_nouns") | words(LEXICON, "agent_nouns")
+    )  # fmt: skip
+    return frozenset(found) | role_nouns()
 
 
 def _other_sense(verb: Token, cues: Cues) -> bool:

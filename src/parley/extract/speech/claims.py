@@ -79,6 +79,7 @@ class Claims:
             words = [
                 t for t in comp.subtree
                 if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
+                and not _opening_that(t, comp)
                 and same_paragraph(t, verb)
                 and t.i < cut
             ]  # fmt: skip
@@ -232,7 +233,7 @@ class Claims:
             lemma = obj.lemma_.lower()
             if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
                 continue
-            found += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)]
+            found += [c for c in obj.children if _content_clause(c)]
         return found
 
     def _bare_speech(self, tok: Token) -> bool:
@@ -251,7 +252,8 @@ class Claims:
             # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
             preps += [
                 c for c in verb.children
-                if c.dep_ == "xcomp" and c.i > obj.i and self.doc[c.left_edge.i].lower_ in to
+                if c.dep_ in ("xcomp", "advcl") and c.i > obj.i
+                and self.doc[c.left_edge.i].lower_ in to
             ]  # fmt: skip
             charge = [t for p in preps for t in p.subtree if t.i != p.i and not t.is_punct]
             if charge and 2 * sum(self.quoted.quoted(t.idx) for t in charge) <= len(charge):
@@ -367,10 +369,33 @@ def _that_clause(clause: Token) -> bool:
     return any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children)
 
 
+def _content_clause(clause: Token) -> bool:
+    """ "wrote in a letter that the sale should be paused": the clause a text states.
+
+    The parser sometimes hangs it on the noun as a relative clause; with "that" as its
+    conjunction and a subject of its own it is no relative clause (in "the letter that they
+    wrote", "that" is the object, not a conjunction) but the letter's content.
+    """
+    if clause.dep_ in ("acl", "ccomp"):
+        return _that_clause(clause)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return clause.dep_ == "relcl" and own_subject and _that_clause(clause)
+
+
+def _opening_that(tok: Token, clause: Token) -> bool:
+    """ "wrote … that the transfer should be halted" with "that" parsed as the object of
+    "halted": the word opening a clause a verb takes is its conjunction, not part of the claim
+    ("that's" is a pronoun, tagged DT, and stays)."""
+    return tok.lower_ == "that" and tok.i == clause.left_edge.i and tok.tag_ in ("WDT", "IN")
+
+
 def _relative(clause: Token) -> bool:
     """ "during which journalists stood back": a relative clause the parser hung on the
     verb of saying is not what was said."""
     for t in clause.subtree:
+        if t.dep_ == "mark" or _opening_that(t, clause):
+            continue  # "complained to the council that …": a clause a verb takes is no
+            # relative clause, so "that" opening it is the conjunction, however tagged
         if t.tag_ in ("WDT", "WP") and t.i < clause.i and _own_word(t, clause):
             return True  # "during which …" opens the clause itself, not a phrase inside it
     return False
@@ -403,6 +428,17 @@ def _relative_gap(comp: Token, verb: Token) -> bool:
     """Whether the complement's object is a relative pronoun before the verb ("which X said it
     would study"): the claim's missing part stands outside it."""
     return any(
-        t.tag_ in ("WDT", "WP") and t.i < verb.i and t.head.dep_ not in ("relcl", "acl")
+        t.tag_ in ("WDT", "WP") and t.i < verb.i and _clause_of(t).dep_ not in ("relcl", "acl")
         for t in comp.subtree
     )
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in: "in which" of "a clash in which troops fired"
+    belongs to the relative clause on "clash", whole inside the claim, not to the claim."""
+    up = tok.head
+    for _ in range(6):
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            return up
+        up = up.head
+    return tok.head

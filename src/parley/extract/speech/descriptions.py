@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
     from parley.models import Mention
 
-__all__ = ["Descriptions", "has_role", "person_role"]
+__all__ = ["Descriptions", "has_role", "person_role", "role_nouns"]
 
 
 class Descriptions:
@@ -446,6 +446,11 @@ def _role_nouns() -> frozenset[str]:
     return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | words(
         LEXICON, "role_nouns"
     )
+
+
+def role_nouns() -> frozenset[str]:
+    """Nouns that name a person by office or role, for other modules."""
+    return _role_nouns()
 
 
 def person_role(head: Token, cues: Cues) -> bool:

@@ -14,12 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.claims import Found
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.reporters import CREDIT
 from parley.extract.speech.syntax import (
     sentence_piece,
     subject_of,
     trim,
 )
+from parley.knowledge import words
 from parley.models import Reporter
 from parley.nlp.docs import doc_tokens
 
@@ -88,7 +90,7 @@ class Prepositional:
         """The claim the cue in tokens ``[start, end)`` credits, with reporter and ``via``."""
         cue = self.doc[start:end]
         rep_bounds = self.scan.reporter_bounds(cue)
-        if rep_bounds is None or self.relays.covers(cue):
+        if rep_bounds is None or self.relays.covers(cue) or self._standard(rep_bounds):
             return None
         claim = self._claim_around(cue, rep_bounds)
         if claim is None:
@@ -133,6 +135,15 @@ class Prepositional:
                 return source, quote
         return None
 
+    def _standard(self, bounds: tuple[int, int]) -> bool:
+        """Whether the phrase after the cue is a standard followed, not a source that speaks.
+
+        "withdrew according to plan", "shared according to the rules": the actions kept to a
+        plan, a schedule or a rule; nobody is credited with saying anything.
+        """
+        head = self.doc[bounds[0] : bounds[1]].root
+        return head.lemma_.lower() in words(LEXICON, "according_to_standards")
+
     def _unnamed(self, bounds: tuple[int, int]) -> bool:
         """Whether the reporter is unnamed reports ("according to reports")."""
         text = self.doc[bounds[0] : bounds[1]].text.lower()
@@ -152,12 +163,33 @@ class Prepositional:
             return trim(list(self.doc[nxt].sent)) if nxt < len(self.doc) else None
         start = self._clause_start(sent, cue.start)
         before = trim(list(self.doc[start : cue.start]))
+        if before is not None and self._open_before(cue.start):
+            return trim(list(self.doc[start : sent.end]))  # "The convoy was, according to X, …"
         if before is not None and any(t.dep_ == "ROOT" for t in self.doc[before[0] : before[1]]):
             return before
         after = trim(list(self.doc[rep[1] : sent.end]))
         if after is not None and any(t.dep_ == "ROOT" for t in self.doc[after[0] : after[1]]):
+            if self._subject_before(sent, cue.start):
+                # "The convoy, according to officials, was turned back": the cue interrupts
+                # the clause; a span has no holes, so the claim is the clause around it.
+                return trim(list(self.doc[start : sent.end]))
             return after
         return trim([t for t in sent if not cue.start <= t.i < rep[1]])
+
+    def _subject_before(self, sent: SpacySpan, limit: int) -> bool:
+        """Whether the main clause's subject (active or passive) stands before token ``limit``."""
+        subjects = ("nsubj", "nsubjpass", "csubj")
+        return any(c.dep_ in subjects and sent.start <= c.i < limit for c in sent.root.children)
+
+    def _open_before(self, limit: int) -> bool:
+        """Whether the words before a cue stop at an auxiliary ("The convoy was, according to
+        officials, turned back"): the clause goes on after the cue, around it."""
+        i = limit - 1
+        while i >= 0 and self.doc[i].is_punct:
+            i -= 1
+        if i < 0:
+            return False
+        return self.doc[i].tag_ == "MD" or self.doc[i].lemma_.lower() in ("be", "have")
 
     def _clause_start(self, sent: SpacySpan, limit: int) -> int:
         """Where the claim before a cue starts: the main clause's subject, when it has one."""

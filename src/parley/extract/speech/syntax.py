@@ -51,7 +51,11 @@ def trim(tokens: Sequence[Token]) -> tuple[int, int] | None:
 
 
 def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
-    """Token bounds of the noun phrase headed by ``head``, trimmed, cut before token ``stop_at``."""
+    """Token bounds of the noun phrase headed by ``head``, trimmed, cut before token ``stop_at``
+    (and before a verb the parser hung on it that is the sentence's predicate)."""
+    for child in head.children:
+        if child.dep_ == "acl" and _predicate_of_root_noun(child) is not None:
+            stop_at = child.i if stop_at is None else min(stop_at, child.i)
     tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
     # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
     run: list[Token] = []
@@ -101,7 +105,7 @@ def subject_of(verb: Token) -> Token | None:
     a parse that ran over a boundary, never the speaker: it is skipped.
     """
     seen = 0
-    lead = _participle_lead(verb) or _means_gerund_lead(verb)
+    lead = _participle_lead(verb) or _means_gerund_lead(verb) or _predicate_of_root_noun(verb)
     if lead is not None:
         return lead
     quoting = quoting_verb(verb)
@@ -222,16 +226,34 @@ def _participle_lead(verb: Token) -> Token | None:
 
 
 def _means_gerund_lead(verb: Token) -> Token | None:
-    """ "The statement concluded by noting that …", "X responded by saying …": a gerund of
-    means after "by" has no subject of its own; it is the subject of the verb the phrase
-    hangs on (one act done by way of the other)."""
+    """ "The statement concluded by noting that …", "X responded by saying …", "the delegation
+    walked out after saying …": a gerund after "by" (means) or a preposition of time has no
+    subject of its own; it is the subject of the verb the phrase hangs on (one act done by way
+    of, or before or after, the other). "without saying" says nothing: not in the list."""
     prep = verb.head
-    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "by" or prep.dep_ != "prep":
+    preps = words(LEXICON, "gerund_subject_preps")
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ not in preps:
         return None
     head = prep.head
-    if head.i == prep.i or head.pos_ not in ("VERB", "AUX"):
+    if prep.dep_ != "prep" or head.i == prep.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
+
+
+def _predicate_of_root_noun(verb: Token) -> Token | None:
+    """ "The rights group alleged on Thursday that guards …": the parser may read the verb as
+    a participle on the noun before it and leave the sentence with a noun for its root. A
+    sentence needs a finite verb; a past form hung on the root noun that reports a clause of
+    its own is that verb, and the noun its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return None
+    if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return None  # "The report, published on Monday, that …": a set-off participle
+    return head if any(c.dep_ == "ccomp" for c in verb.children) else None
 
 
 def _moved_to_act(head: Token) -> Token | None:
@@ -417,7 +439,13 @@ def sentence_piece(doc: Doc, i: int) -> SpacySpan:
 
 def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]:
     """The people coordinated in a subject ("A, B, C and D"), in text order; empty unless
-    it names at least two joined by a conjunction (the parser links some by apposition)."""
+    it names at least two joined by a conjunction (the parser links some by apposition).
+
+    "Senators A, B and C wrote …" may be parsed with the plural role noun as the subject and
+    the names in apposition to it: the people are then the names, from the first on.
+    """
+    if not person(subj) and subj.tag_ in ("NNS", "NNPS"):
+        subj = next((c for c in subj.children if c.dep_ == "appos" and person(c)), subj)
     names, todo, joined = [subj], [subj], False
     while todo:
         for child in todo.pop().children:
