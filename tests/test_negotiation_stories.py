@@ -2612,3 +2612,145 @@ def test_sides_that_have_honoured_an_agreement_observe_it(pipeline) -> None:  # 
     an = _run(pipeline, _HONOURED.format(what=what), day="2026-03-16")
     [deal] = an.agreements
     assert "observed informally" in [s.status for s in deal.statuses]
+
+
+# -- round 10 (nego9): where a step took place, deals completed, treaties brought into force --
+
+_CEREMONY = (
+    "The Philippine government and the MILF rebels signed a ceasefire agreement on "
+    "Thursday {where}, ending four decades of fighting."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("where", "venue", "host"),
+    [
+        ("at a ceremony in Kuala Lumpur", "Kuala Lumpur", "MYS"),
+        ("at a ceremony in Malaysia", "Malaysia", "MYS"),
+        ("in Geneva", "Geneva", None),
+    ],
+)
+def test_a_signing_at_a_ceremony_in_a_town_took_place_there(
+    pipeline,  # type: ignore[no-untyped-def]
+    where: str,
+    venue: str,
+    host: str | None,
+) -> None:
+    """A capital or a state named as the venue hosts the step; a city of no capital gives the
+    venue alone. The host is no party."""
+    an = _run(pipeline, _CEREMONY.format(where=where), day="2026-06-26")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [(s.status, s.venue, s.host) for s in truce.statuses] == [("signed", venue, host)]
+    assert sorted(truce.parties) == ["PHL", "group:milf"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "after",
+    [
+        "the foreign minister told reporters in Kuala Lumpur",
+        "weeks after talks in Kuala Lumpur had failed",
+    ],
+)
+def test_a_place_in_another_clause_is_not_where_the_step_took_place(pipeline, after: str) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Philippine government and the MILF rebels signed a ceasefire agreement on "
+        f"Thursday, {after}.",
+        day="2026-06-26",
+    )
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [(s.status, s.venue, s.host) for s in truce.statuses] == [("signed", None, None)]
+
+
+def _step_report(aid: str, venue: str | None, host: str | None) -> Analysis:
+    step = AgreementStatus(status="signed", date="2026-06-25", venue=venue, host=host)
+    deal = Agreement(name="Philippines–MILF ceasefire", kind="ceasefire", statuses=[step])
+    deal.parties = ["PHL", "group:milf"]
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date(2026, 6, 26))
+    return Analysis(article=art, agreements=[deal])
+
+
+def test_a_step_told_twice_keeps_the_venue_one_report_gives() -> None:
+    [deal] = merge_agreements(
+        [_step_report("a", None, None), _step_report("b", "Kuala Lumpur", "MYS")]
+    )
+    assert [(s.status, s.venue, s.host) for s in deal.statuses] == [
+        ("signed", "Kuala Lumpur", "MYS")
+    ]
+
+
+def test_a_step_no_report_places_has_no_venue() -> None:
+    [deal] = merge_agreements([_step_report("a", None, None), _step_report("b", None, None)])
+    assert [(s.venue, s.host) for s in deal.statuses] == [(None, None)]
+
+
+_COMPLETED_SWAP = (
+    "Qatar announced on Sunday that it {act} the completion of a detainee exchange agreement "
+    "between Ecuador and Peru, noting that the freed detainees would be flown to Doha."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("act", "day"), [("has facilitated", "2026-06-14"), ("facilitated", None), ("oversaw", None)]
+)
+def test_a_swap_deal_a_mediator_saw_completed_was_carried_out(
+    pipeline,  # type: ignore[no-untyped-def]
+    act: str,
+    day: str | None,
+) -> None:
+    """Carried out on the day it is announced when told in the present perfect ("has
+    facilitated"); a plain past tells no day."""
+    an = _run(pipeline, _COMPLETED_SWAP.format(act=act), day="2026-06-14")
+    [deal] = [ag for ag in an.agreements if ag.kind == "exchange deal"]
+    assert sorted(deal.parties) == ["ECU", "PER"]
+    assert [(s.status, s.date) for s in deal.statuses] == [("implemented", day)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("act", ["would facilitate", "hopes to facilitate"])
+def test_a_completion_still_hoped_for_is_no_deal_carried_out(pipeline, act: str) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _COMPLETED_SWAP.format(act=act), day="2026-06-14")
+    assert not [s for ag in an.agreements for s in ag.statuses if s.status == "implemented"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("how", "day"),
+    [
+        (
+            "The Andes Water Treaty was brought into force by an exchange of notes in Lima on "
+            "3 May 2026.",
+            "2026-05-03",
+        ),
+        (
+            "On Sunday the prime ministers formalised the coming into force of the Andes Water "
+            "Treaty with an exchange of notes in front of the government palace in Lima.",
+            None,
+        ),
+    ],
+)
+def test_a_treaty_brought_into_force_by_notes_is_in_force_where_they_were_exchanged(
+    pipeline,  # type: ignore[no-untyped-def]
+    how: str,
+    day: str | None,
+) -> None:
+    text = "Peru and Ecuador signed the Andes Water Treaty in Quito in 2024. " + how
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    steps = [(s.status, s.venue, s.host) for s in treaty.statuses]
+    assert steps == [("signed", "Quito", "ECU"), ("in force", "Lima", "PER")]
+    assert day is None or treaty.statuses[-1].date == day
+
+
+@pytest.mark.model
+def test_a_treaty_to_be_brought_into_force_later_is_not_in_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Ecuador signed the Andes Water Treaty in Quito in 2024. The Andes Water Treaty "
+        "will be brought into force once both parliaments have ratified it."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    assert "in force" not in [s.status for s in treaty.statuses]

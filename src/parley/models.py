@@ -345,11 +345,20 @@ class Event(Record):
 
 
 class AgreementStatus(Record):
+    """One step of an agreement's life ("signed", "in force", "ratified (expected)").
+
+    ``venue`` is where the step took place as the text names it ("Havana", "Dili"); ``host``
+    the state or organisation whose ground it was (the state of a capital or of a state
+    named as the venue, "hosted by …"), which may be no party: a state hosting a signing is
+    not thereby a side."""
+
     status: str
     date: str | None = None
     until: str | None = None
     by: str | None = None
     attributed_to: str | None = None
+    venue: str | None = None
+    host: str | None = None
     evidence: Span | None = None
     article_id: str | None = None
 

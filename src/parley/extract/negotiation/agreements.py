@@ -40,6 +40,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
+from parley.extract.negotiation.steps import step_place
 from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
@@ -430,10 +431,19 @@ class AgreementsExtractor:
                 date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
                 if date is None and status == "agreed":
                     date = _session_day(ctx, sent)
+                if date is None and _present_perfect(anchor):
+                    # "announced on Saturday that it has facilitated the completion of …"
+                    date = _reported_on(ctx, sent, anchor)
+                venue, host = step_place(ctx, anchor, [])
                 _merge(
                     draft.statuses,
                     AgreementStatus(
-                        status=status, date=date, evidence=_span_of(sent), article_id=ctx.article.id
+                        status=status,
+                        date=date,
+                        venue=venue,
+                        host=host,
+                        evidence=_span_of(sent),
+                        article_id=ctx.article.id,
                     ),
                 )
         return _sized(drafts)
@@ -488,6 +498,29 @@ class AgreementsExtractor:
         done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
         if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
+        completed = self._completed_deal(tok) if noun else None
+        return ("implemented", completed) if completed is not None else None
+
+    def _completed_deal(self, tok: Token) -> Token | None:
+        """The past act that completed the deal an exchange noun names ("has facilitated the
+        completion of a prisoner exchange agreement"), else None ("will oversee the
+        completion of …", "the completion of a deal is near")."""
+        deal = tok.head if tok.dep_ == "compound" else tok
+        if deal.lemma_.lower() not in {*self.exchanges.get("deal_words", []), tok.lemma_.lower()}:
+            return None
+        of = deal.head
+        if deal.dep_ != "pobj" or of.lower_ != "of":
+            return None
+        if of.head.lemma_.lower() not in self.exchanges.get("completion_nouns", []):
+            return None
+        verb = of.head.head
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        # "facilitated the completion": the completion is the fact, whoever helped it along;
+        # a modal on the act, or a hedge above it, still makes it a hope.
+        modal = any(c.tag_ == "MD" for c in verb.children)
+        above = verb.dep_ != "ROOT" and _hedged(verb.head)
+        if (verb.tag_ == "VBD" or perfect) and not modal and not above:
+            return verb
         return None
 
     # 2. statuses ---------------------------------------------------------------------------
@@ -552,6 +585,8 @@ class AgreementsExtractor:
         if token is None:
             return None
         tok = token.root
+        if _a_name(tok):
+            return None  # "quit" in "Quito", "sign" in "Signoret"
         # The cue's own words ("take effect") are no other object of its verb.
         cue = AgreementRef("cue", start, start + len(match.group(0)), True)
         if _not_a_status(tok, [*refs, cue]):
@@ -584,11 +619,14 @@ class AgreementsExtractor:
         published = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
         # A status dated after the article was written is an expectation, however firm.
         hedged = _hedged(tok) or bool(date and published and date[:10] > published[: len(date)])
+        venue, host = step_place(ctx, tok, [(r.start, r.end) for r in refs if r.named])
         return AgreementStatus(
             status=f"{status} (expected)" if hedged and status != "extension proposed" else status,
             date=None if until else date,
             until=until,
             by=None if _reaction_to(tok) else _by(ctx, tok, status),
+            venue=venue,
+            host=host,
             evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             article_id=ctx.article.id,
         )
@@ -769,7 +807,8 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
         ]
         return list(dict.fromkeys(i for i in ids if i is not None))
 
-    between = states([tok], ("between",))
+    # "an exchange agreement between A and B": the sides hang on the deal noun.
+    between = states([tok, tok.head] if tok.dep_ == "compound" else [tok], ("between",))
     if len(between) >= 2:
         return between
     sides = list(
@@ -1375,6 +1414,14 @@ def _dates_near(
     return d.value, None
 
 
+_NAME_LABELS = frozenset({"GPE", "LOC", "PERSON", "FAC", "NORP"})
+
+
+def _a_name(tok: Token) -> bool:
+    """Whether a cue matched a place's or person's name ("Quito"), not a word of its own."""
+    return tok.ent_type_ in _NAME_LABELS and tok.pos_ == "PROPN"
+
+
 def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
     """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty")."""
     if any(r.start <= d.start < r.end for r in refs):
@@ -1572,6 +1619,8 @@ def _merge(existing: list[AgreementStatus], new: AgreementStatus) -> None:
                     "date": old.date or new.date,
                     "until": old.until or new.until,
                     "by": old.by or new.by,
+                    "venue": old.venue or new.venue,
+                    "host": old.host or new.host,
                     "evidence": old.evidence
                     if old.date or old.until or not (new.date or new.until)
                     else new.evidence,

@@ -44,10 +44,10 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
+from parley.extract.negotiation.steps import a_place
 from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
-from parley.knowledge.places import city_country
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
@@ -1124,7 +1124,7 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
 def _where_met(ctx: Context, ent: SpacySpan) -> bool:
     """Whether ``ent`` is a place told as where something met: after "in"/"at" ("in
     Geneva"), or after "of" in "in the lakeside resort of Tarna"."""
-    if ent.start < 2 or not _a_place(ctx, ent):
+    if ent.start < 2 or not a_place(ctx, ent):
         return False
     before = ctx.doc[ent.start - 1]
     if before.lower_ in ("in", "at"):
@@ -1135,19 +1135,6 @@ def _where_met(ctx: Context, ent: SpacySpan) -> bool:
         and noun.lemma_.lower() in knowledge.words(_LEX, "venue_place_nouns")
         and noun.head.lower_ in ("in", "at")
     )
-
-
-def _a_place(ctx: Context, ent: SpacySpan) -> bool:
-    """A place entity, or a town the model tagged an organisation or facility ("negotiations
-    in Tarna", a lake resort): the gazetteer knows it as a city and the KB knows no actor of
-    another kind by that name."""
-    if ent.label_ == "GPE":
-        return True
-    if ent.label_.lower() not in knowledge.words(_LEX, "venue_entity_labels"):
-        return False
-    if city_country(ent.text) is None:
-        return False
-    return all(a.kind in ("state", "place") for a in ctx.kb.lookup(ent.text))
 
 
 def _hosts_named(ctx: Context, track: Track, venue: str | None) -> list[str]:
