@@ -2754,3 +2754,40 @@ def test_a_treaty_to_be_brought_into_force_later_is_not_in_force(pipeline) -> No
     an = _run(pipeline, text, day="2026-05-04")
     [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
     assert "in force" not in [s.status for s in treaty.statuses]
+
+
+@pytest.mark.model
+def test_it_after_a_treaty_subject_goes_on_about_the_treaty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Andes Water Treaty was signed by Peru and Ecuador in 2024. It was brought into "
+        "force by an exchange of notes in Lima on 3 May 2026."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    assert [(s.status, s.date) for s in treaty.statuses] == [
+        ("signed", "2024"),
+        ("in force", "2026-05-03"),
+    ]
+
+
+@pytest.mark.model
+def test_it_after_another_subject_is_not_the_treaty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Andes Water Treaty was signed by Peru and Ecuador in 2024. The joint river "
+        "commission met in Lima on Monday. It was brought into force by a decree on 3 May 2026."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    assert [s.status for s in treaty.statuses] == ["signed"]
+
+
+@pytest.mark.model
+def test_an_organisations_convention_named_in_passing_has_no_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Ecuador signed the Andes Water Treaty on Monday, a deal reached under the "
+        "UN Convention on the Law of the Sea."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    sides = {ag.name: sorted(ag.parties) for ag in an.agreements}
+    assert sides["Andes Water Treaty"] == ["ECU", "PER"]
+    assert sides["UN Convention"] == []

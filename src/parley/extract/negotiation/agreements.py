@@ -380,6 +380,7 @@ class AgreementsExtractor:
             covered = any(r.start <= start < r.end for r in refs)
             if any(r.named for r in before) and not covered:
                 refs.append(AgreementRef(_most_referred(before), start, end, False))
+        refs += _pronoun_refs(ctx, refs)
         return sorted(refs, key=lambda r: r.start)
 
     @staticmethod
@@ -634,7 +635,7 @@ class AgreementsExtractor:
     def _add_parties(
         self, ctx: Context, sent: SpacySpan, draft: _Draft, names: list[AgreementRef]
     ) -> None:
-        if draft.parties:
+        if draft.parties or _an_organisations_instrument(ctx, draft.name):
             return
         for ev in ctx.analysis.events:  # "both powers have agreed to resume …": the event knows
             if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
@@ -912,6 +913,40 @@ def _short_heads(
         ]
         if before:
             out.append(AgreementRef(before[-1].key, m.start("head"), m.end(), False))
+    return out
+
+
+def _an_organisations_instrument(ctx: Context, name: str) -> bool:
+    """ "the UN Convention on the Law of the Sea", "the OSCE Charter": an instrument of an
+    international organisation, open to all its members; the two states an article is about
+    are not its sides."""
+    words = name.split()
+    if len(words) < 2 or words[1].lower() not in knowledge.words(LEXICON, "name_heads"):
+        return False
+    return any(a.kind == "igo" for a in ctx.kb.lookup(words[0]))
+
+
+def _pronoun_refs(ctx: Context, refs: list[AgreementRef]) -> list[AgreementRef]:
+    """ "The treaty was signed in 2018. It was brought into force in 2019.": "it" as the
+    subject right after a sentence whose subject is an agreement goes on about that agreement
+    (the subject carries over). "It" after any other subject, or as an object, refers to
+    nothing here."""
+    out = []
+    sents = list(doc_sents(ctx.doc))
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        it = next(
+            (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
+        )
+        if it is None or it.lower_ != "it":
+            continue
+        subj = next(
+            (t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
+        )
+        if subj is None:
+            continue
+        found = [r for r in refs if r.start <= subj.idx < r.end]
+        if found:
+            out.append(AgreementRef(found[0].key, it.idx, it.idx + len(it.text), False))
     return out
 
 

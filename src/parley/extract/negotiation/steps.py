@@ -27,7 +27,7 @@ __all__ = ["a_place", "step_place", "host_of"]
 _LEX = "lexicon/negotiation.json"
 # Dependencies that start another clause: its places are where something else happened.
 _OTHER_CLAUSES = frozenset(
-    {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj", "appos"}
+    {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj"}
 )
 _NOMINAL = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr"})
 
