@@ -2791,3 +2791,78 @@ def test_an_organisations_convention_named_in_passing_has_no_two_sides(pipeline)
     sides = {ag.name: sorted(ag.parties) for ag in an.agreements}
     assert sides["Andes Water Treaty"] == ["ECU", "PER"]
     assert sides["UN Convention"] == []
+
+
+_VIENNA_TALKS = "Armenian and Azerbaijani diplomats held talks in Vienna on Saturday. "
+
+
+@pytest.mark.model
+def test_the_host_of_a_summit_recalled_as_history_mediates_nothing_today(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + (
+        "Nikol Pashinyan and Ilham Aliyev first held talks in Prague in October 2022, which "
+        "was touted as a major breakthrough."
+    )
+    [track] = _run(pipeline, text, day="2026-10-04").tracks
+    assert track.mediators == ["AUT"]
+
+
+@pytest.mark.model
+def test_a_plan_to_restart_told_with_the_session_it_led_to_is_that_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Saturday's talks in Vienna were the first meeting between Armenian and Azerbaijani "
+        "diplomats since the two leaders agreed to restart dialogue as they met at the border "
+        "in June."
+    )
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert [(r.status, r.date) for r in track.rounds] == [("held", "2026-10-03")]
+
+
+@pytest.mark.model
+def test_a_plan_to_restart_made_this_week_is_still_a_planned_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + "The two leaders agreed on Sunday to restart dialogue next month."
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert ("planned", "2026-11") in [(r.status, r.date) for r in track.rounds]
+
+
+@pytest.mark.model
+def test_an_invitation_to_return_to_a_town_to_meet_again_is_the_next_session_there(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    text = _VIENNA_TALKS + (
+        "The Armenian delegation accepted an invitation by Austria to return to Vienna to "
+        "meet again in two weeks."
+    )
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert ("planned", "Vienna", "2026-10-19") in [
+        (r.status, r.venue, r.date) for r in track.rounds
+    ]
+
+
+@pytest.mark.model
+def test_a_delegation_returning_home_plans_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + "The Armenian delegation will return to Yerevan in two weeks."
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert [r.status for r in track.rounds] == ["held"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "negated"),
+    [
+        ("The talks did not take place on Saturday.", "talks", True),
+        ("The comments do not reflect the spirit of today's long discussion.", "discussion", False),
+    ],
+)
+def test_a_meeting_is_negated_only_by_a_negation_on_the_meeting(
+    pipeline,  # type: ignore[no-untyped-def]
+    sentence: str,
+    word: str,
+    negated: bool,
+) -> None:
+    from parley.extract.negotiation.extractor import _meeting_negated
+
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(word)
+    trigger = Span(start=start, end=start + len(word), text=word)
+    e = Event(type="CONSULT", status="negated", trigger=trigger, evidence=trigger)
+    assert _meeting_negated(SimpleNamespace(doc=doc), e) is negated

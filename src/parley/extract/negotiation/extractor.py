@@ -275,8 +275,9 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 @knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
     """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "have
-    restarted peace talks", "talks with the rebels, which are scheduled to take place on
-    Wednesday", and in an article about the talks, "the trip will take place on January 30"."""
+    restarted peace talks", "to meet again in two weeks", "talks with the rebels, which are
+    scheduled to take place on Wednesday", and in an article about the talks, "the trip will
+    take place on January 30"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -288,8 +289,9 @@ def _next_round_pattern() -> re.Pattern[str]:
     have = alt(knowledge.phrases(_LEX, "resumed_leads"))
     visit = alt(knowledge.phrases(_LEX, "visit_nouns"))
     happen = spaced(knowledge.phrases(_LEX, "scheduled_events"))
+    again = spaced(knowledge.phrases(_LEX, "meet_again"))
     return re.compile(
-        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
+        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})|(?:{lead})\s+(?:{again})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
         rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{due})\s+(?:{happen})"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
@@ -462,13 +464,16 @@ class NegotiationExtractor:
     def _talks_track(self, ctx: Context) -> Track | None:
         """The talks of the CONSULT events with two or more sides: the two sides most often
         at the table are the parties; mediators, hosts and the state whose city hosts the
-        talks are mediators, never parties."""
+        talks are mediators, never parties (not the host of a session recalled as history)."""
         helpers = self._mediators(ctx)
         parties: Counter[str] = Counter()
         mediators: list[str] = []
         for e in (e for e in ctx.analysis.events if e.type == "CONSULT"):
             sides = parties_of(ctx, [*e.source, *e.target])
-            hosts = [*host_states(ctx, e, sides), *e.mediator]
+            # "first held talks in Singapore in June 2018": where the sides met in an earlier
+            # phase the article recalls hosted that summit, not the talks of today.
+            recalled = e.status == "historical"
+            hosts = [] if recalled else [*host_states(ctx, e, sides), *e.mediator]
             sides = [s for s in sides if s not in hosts and s not in helpers]
             if len(sides) >= 2:
                 parties.update(sides)
@@ -601,6 +606,8 @@ class NegotiationExtractor:
         for e in ctx.analysis.events:
             if e.type != "CONSULT" or e.status not in status or e.date is None:
                 continue
+            if e.status == "negated" and not _meeting_negated(ctx, e):
+                continue  # "do not reflect the spirit of today's discussion"
             if not e.date.text or e.date.precision not in ("day", "month") or not e.date.value:
                 continue  # a publication date standing in for an undated report
             if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
@@ -698,6 +705,8 @@ class NegotiationExtractor:
             at = (sent.start_char + m.start(), sent.start_char + m.end())
             r = self._round_in(ctx, track, sent, 0, at)
             r.date = _date_after(ctx, sent, at[0])
+            if not m.group("past") and _plan_come_true(ctx, sent, r.date):
+                continue
             r.venue = _place_after(ctx, sent, at[1]) or r.venue
             if m.group("past"):
                 r.status = "held"
@@ -1129,6 +1138,10 @@ def _where_met(ctx: Context, ent: SpacySpan) -> bool:
     before = ctx.doc[ent.start - 1]
     if before.lower_ in ("in", "at"):
         return True
+    if before.lower_ == "to" and before.head.lemma_.lower() in knowledge.words(
+        _LEX, "venue_travel_verbs"
+    ):
+        return True  # "to return to Stockholm to meet again"
     noun = before.head
     return (
         before.lower_ == "of"
@@ -1185,6 +1198,37 @@ def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
         if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _plan_come_true(ctx: Context, sent: SpacySpan, day: str | None) -> bool:
+    """ "Saturday's talks were the first meeting since the two leaders agreed to restart
+    dialogue in June": a plan dated before the report, in a sentence that tells the session
+    held, is that session; the date is when the plan was made."""
+    pub = ctx.article.published_at
+    if day is None or pub is None or day[:7] >= pub.isoformat()[:7]:
+        return False
+    return any(
+        e.type == "CONSULT"
+        and e.status == "occurred"
+        and sent.start_char <= e.evidence.start < sent.end_char
+        for e in ctx.analysis.events
+    )
+
+
+def _meeting_negated(ctx: Context, e: Event) -> bool:
+    """Whether the negation of a meeting event is on the meeting (its trigger, or the verb
+    whose subject or object the trigger is, a meeting verb) rather than on some other act."""
+    if e.trigger is None:
+        return True
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    meeting = verb is tok or verb.lemma_.lower() in knowledge.words(_LEX, "meeting_verbs")
+    return meeting and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _plan_that_lapsed(ctx: Context, e: Event, day: str) -> tuple[str | None, str]:
