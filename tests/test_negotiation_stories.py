@@ -2866,3 +2866,39 @@ def test_a_meeting_is_negated_only_by_a_negation_on_the_meeting(
     trigger = Span(start=start, end=start + len(word), text=word)
     e = Event(type="CONSULT", status="negated", trigger=trigger, evidence=trigger)
     assert _meeting_negated(SimpleNamespace(doc=doc), e) is negated
+
+
+_YEMEN_ROUND = (
+    "Houthi chief negotiator Mohammed Abdulsalam arrives for a meeting during the second round "
+    "of negotiations between the Yemeni government and the Houthis at the regional offices of "
+    "the United Nations, in Nairobi, Kenya, on Saturday. {after}"
+)
+
+
+@pytest.mark.model
+def test_a_round_held_at_an_organisations_offices_in_a_town_met_in_that_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _YEMEN_ROUND.format(after=""), day="2026-02-15")
+    [track] = an.tracks
+    assert [(r.ordinal, r.status, r.venue) for r in track.rounds] == [(2, "held", "Nairobi")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("after", "venue"),
+    [
+        (
+            "After six days of tense negotiations in the Kenyan city of Mombasa, no date was set "
+            "for a new round of talks.",
+            None,
+        ),
+        ("A new round of talks will be held in the Kenyan city of Mombasa next month.", "Mombasa"),
+    ],
+)
+def test_the_place_of_the_talks_just_held_is_not_the_next_rounds(
+    pipeline,  # type: ignore[no-untyped-def]
+    after: str,
+    venue: str | None,
+) -> None:
+    an = _run(pipeline, _YEMEN_ROUND.format(after=after), day="2026-02-15")
+    [track] = an.tracks
+    assert [r.venue for r in track.rounds if r.status == "planned"] == [venue]

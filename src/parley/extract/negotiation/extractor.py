@@ -44,7 +44,7 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
-from parley.extract.negotiation.steps import a_place
+from parley.extract.negotiation.steps import a_place, place_in_phrase
 from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
@@ -797,10 +797,12 @@ class NegotiationExtractor:
             ),
             None,
         )
+        root = phrase.root if phrase is not None else None
         return Round(
             track=track.name,
             ordinal=n,
-            venue=_venue(ctx, sent, at[1]),
+            venue=(place_in_phrase(ctx, root) if root is not None else None)
+            or _venue(ctx, sent, at[1]),
             date=date,
             status=status,
             article_id=ctx.article.id,
@@ -1045,7 +1047,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
-        if near and _where_met(ctx, ent):
+        if near and _where_met(ctx, ent) and not _other_session_place(ctx, ent, at):
             return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
@@ -1128,6 +1130,20 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
         if ent.start_char >= at and _where_met(ctx, ent):
             return ent.text
     return None
+
+
+def _other_session_place(ctx: Context, ent: SpacySpan, at: int) -> bool:
+    """ "After six days of negotiations in Geneva, no date was set for a new round": a place
+    before the round phrase that hangs on another talks noun is where those talks met."""
+    if ent.start_char >= at:
+        return False
+    talks = set(knowledge.phrases(LEXICON, "talks_nouns"))
+    for tok in ctx.doc[ent.start].ancestors:
+        if tok.lower_ in talks:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _where_met(ctx: Context, ent: SpacySpan) -> bool:

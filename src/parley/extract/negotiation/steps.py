@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["a_place", "step_place", "host_of"]
+__all__ = ["a_place", "host_of", "place_in_phrase", "step_place"]
 
 _LEX = "lexicon/negotiation.json"
 # Dependencies that start another clause: its places are where something else happened.
@@ -77,6 +77,13 @@ def _place_in(ctx: Context, words: list[Token], skip: list[tuple[int, int]]) -> 
         if a_place(ctx, ent):
             return ent.text
     return None
+
+
+def place_in_phrase(ctx: Context, tok: Token) -> str | None:
+    """The place after "in"/"at" in the phrase of ``tok`` itself, clauses hanging off it
+    left out ("the second round of negotiations … at the UN's European headquarters, in
+    Geneva")."""
+    return _place_in(ctx, _clause_tokens(tok), [])
 
 
 def host_of(ctx: Context, venue: str | None) -> str | None:
