@@ -2902,3 +2902,56 @@ def test_the_place_of_the_talks_just_held_is_not_the_next_rounds(
     an = _run(pipeline, _YEMEN_ROUND.format(after=after), day="2026-02-15")
     [track] = an.tracks
     assert [r.venue for r in track.rounds if r.status == "planned"] == [venue]
+
+
+_ASMARA = (
+    "Ethiopia and the TPLF agreed to a truce on Friday, after consultations that were held in "
+    "Asmara, the UN envoy said. {more}"
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("more", "mediators"),
+    [
+        ("An Eritrean-led coalition entered the war in 2020 to back the federal army.", []),
+        ("An Eritrean-led coalition government took office in 2020.", ["ERI"]),
+        ("", ["ERI"]),
+    ],
+)
+def test_a_host_the_text_shows_leading_a_coalition_at_war_mediates_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+    more: str,
+    mediators: list[str],
+) -> None:
+    """Hosting makes a mediator, unless the text shows the host at war on one side; a
+    coalition government is no war."""
+    [track] = _run(pipeline, _ASMARA.format(more=more), day="2026-04-04").tracks
+    assert sorted(track.parties) == ["ETH", "group:tplf"]
+    assert track.mediators == mediators
+
+
+def _asmara_report(aid: str, mediators: list[str], belligerents: list[str]) -> Analysis:
+    track = Track(
+        name="Ethiopia–TPLF peace talks",
+        parties=["ETH", "group:tplf"],
+        mediators=mediators,
+        belligerents=belligerents,
+    )
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date(2026, 4, 4))
+    return Analysis(article=art, tracks=[track])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_host_another_report_shows_at_war_is_no_mediator_of_the_merged_track(
+    order: int,
+) -> None:
+    reports = [_asmara_report("a", ["igo:un", "ERI"], []), _asmara_report("b", [], ["ERI"])]
+    [track] = merge_tracks(reports[::order])
+    assert track.mediators == ["igo:un"]
+
+
+def test_a_host_no_report_shows_at_war_stays_a_mediator() -> None:
+    reports = [_asmara_report("a", ["igo:un", "ERI"], []), _asmara_report("b", [], [])]
+    [track] = merge_tracks(reports)
+    assert track.mediators == ["igo:un", "ERI"]

@@ -398,6 +398,11 @@ class Track(Record):
     name: str
     parties: list[str] = Field(default_factory=list)
     mediators: list[str] = Field(default_factory=list)
+    belligerents: list[str] = Field(
+        default_factory=list,
+        description="states the reports show at war on one side ('a Saudi-led coalition … "
+        "entered the war'): never mediators, whichever report names them hosting",
+    )
     issues: list[str] = Field(default_factory=list)
     rounds: list[Round] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)

@@ -43,6 +43,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
+from parley.extract.negotiation.belligerents import belligerents
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.extract.negotiation.steps import a_place, place_in_phrase
 from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
@@ -449,6 +450,9 @@ class NegotiationExtractor:
             ctx.analysis.rounds.extend(talks.rounds)
             hosts = [*_venue_hosts(ctx, talks), *_named_talks_hosts(ctx, talks)]
             talks.mediators += [h for h in dict.fromkeys(hosts) if h not in talks.mediators]
+            fighting = [b for b in belligerents(ctx) if b not in talks.parties]
+            talks.belligerents = fighting
+            talks.mediators = [m for m in talks.mediators if m not in fighting]
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
