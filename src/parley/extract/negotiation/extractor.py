@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
 from parley.extract.base import Context, country_of, register
+from parley.extract.negotiation.belligerents import belligerents
 from parley.extract.negotiation.parties import (
     LEXICON,
     host_states,
@@ -43,7 +44,6 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
-from parley.extract.negotiation.belligerents import belligerents
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
 from parley.extract.negotiation.steps import a_place, place_in_phrase
 from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
