@@ -2955,3 +2955,34 @@ def test_a_host_no_report_shows_at_war_stays_a_mediator() -> None:
     reports = [_asmara_report("a", ["igo:un", "ERI"], []), _asmara_report("b", [], [])]
     [track] = merge_tracks(reports)
     assert track.mediators == ["igo:un", "ERI"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        (
+            "Armenia and Azerbaijan reached an agreement late Sunday on implementing the Tavush "
+            "Border Agreement, EU foreign policy chief Anna Berg said.",
+            "implementation agreed",
+        ),
+        (
+            "Armenia and Azerbaijan agreed on Sunday on the implementation annex of the Tavush "
+            "Border Agreement, EU foreign policy chief Anna Berg said.",
+            "implementation agreed",
+        ),
+        (
+            "Armenia and Azerbaijan reached the Tavush Border Agreement late Sunday, EU foreign "
+            "policy chief Anna Berg said.",
+            "agreed",
+        ),
+    ],
+)
+def test_agreeing_how_to_implement_an_agreement_is_a_step_of_that_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    sentence: str,
+    step: str,
+) -> None:
+    an = _run(pipeline, sentence, day="2026-03-16")
+    [deal] = [ag for ag in an.agreements if ag.name == "Tavush Border Agreement"]
+    assert [(s.status, s.date) for s in deal.statuses] == [(step, "2026-03-15")]

@@ -1354,7 +1354,22 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
+    if status == "agreed" and _on_implementation(tok):
+        return "implementation agreed"
     return status
+
+
+def _on_implementation(tok: Token) -> bool:
+    """ "agreed on the implementation annex of the agreement", "reached an agreement on
+    implementing the deal": what was agreed is how to carry out the agreement."""
+    words = knowledge.words(LEXICON, "implementation_words")
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for what in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            named = [what, *(c for c in what.children if c.dep_ == "compound")]
+            if any(t.lemma_.lower() in words for t in named):
+                return True
+    return False
 
 
 def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
