@@ -2986,3 +2986,14 @@ def test_agreeing_how_to_implement_an_agreement_is_a_step_of_that_agreement(
     an = _run(pipeline, sentence, day="2026-03-16")
     [deal] = [ag for ag in an.agreements if ag.name == "Tavush Border Agreement"]
     assert [(s.status, s.date) for s in deal.statuses] == [(step, "2026-03-15")]
+
+
+@pytest.mark.model
+def test_the_town_a_truce_covers_is_not_where_it_was_offered(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ethiopia's army offered a three-day humanitarian truce in Mekelle on Wednesday, an "
+        "offer the TPLF has yet to answer."
+    )
+    an = _run(pipeline, text, day="2026-04-30")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [(s.status, s.venue) for s in truce.statuses] == [("proposed", None)]

@@ -620,7 +620,8 @@ class AgreementsExtractor:
         published = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
         # A status dated after the article was written is an expectation, however firm.
         hedged = _hedged(tok) or bool(date and published and date[:10] > published[: len(date)])
-        venue, host = step_place(ctx, tok, [(r.start, r.end) for r in refs if r.named])
+        truces = [(r.start, r.end) for r in refs if r.key.startswith("ceasefire:")]
+        venue, host = step_place(ctx, tok, [(r.start, r.end) for r in refs if r.named], truces)
         return AgreementStatus(
             status=f"{status} (expected)" if hedged and status != "extension proposed" else status,
             date=None if until else date,

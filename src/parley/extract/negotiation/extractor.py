@@ -474,10 +474,11 @@ class NegotiationExtractor:
         mediators: list[str] = []
         for e in (e for e in ctx.analysis.events if e.type == "CONSULT"):
             sides = parties_of(ctx, [*e.source, *e.target])
-            # "first held talks in Singapore in June 2018": where the sides met in an earlier
-            # phase the article recalls hosted that summit, not the talks of today.
+            # "first held talks in Singapore in June 2018": the town where the sides met in an
+            # earlier phase the article recalls hosted that summit, not the talks of today (a
+            # mediator the text names, "hosted by Jimmy Carter", still mediated them).
             recalled = e.status == "historical"
-            hosts = [] if recalled else [*host_states(ctx, e, sides), *e.mediator]
+            hosts = [*([] if recalled else host_states(ctx, e, sides)), *e.mediator]
             sides = [s for s in sides if s not in hosts and s not in helpers]
             if len(sides) >= 2:
                 parties.update(sides)

@@ -12,6 +12,7 @@ here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parley import knowledge
@@ -65,12 +66,22 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _place_in(ctx: Context, words: list[Token], skip: list[tuple[int, int]]) -> str | None:
+def _place_in(
+    ctx: Context,
+    words: list[Token],
+    skip: Sequence[tuple[int, int]],
+    areas: Sequence[tuple[int, int]],
+) -> str | None:
     """The first place entity after "in"/"at" among ``words`` (not inside an agreement's
-    name: "the Treaty … in the Timor Sea")."""
+    name: "the Treaty … in the Timor Sea"; not the area a truce covers: "a truce in El
+    Fasher", the "in" hanging on a word of ``areas``)."""
     for tok in words:
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at") or not tok.ent_type_:
             continue
+        prep = tok.head
+        before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+        if any(a <= prep.head.idx < b or a <= before.idx < b for a, b in areas):
+            continue  # "a truce in El Fasher", however the parser hangs the "in"
         ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
         if ent is None or any(a <= ent.start_char < b for a, b in skip):
             continue
@@ -83,7 +94,7 @@ def place_in_phrase(ctx: Context, tok: Token) -> str | None:
     """The place after "in"/"at" in the phrase of ``tok`` itself, clauses hanging off it
     left out ("the second round of negotiations … at the UN's European headquarters, in
     Geneva")."""
-    return _place_in(ctx, _clause_tokens(tok), [])
+    return _place_in(ctx, _clause_tokens(tok), [], [])
 
 
 def host_of(ctx: Context, venue: str | None) -> str | None:
@@ -100,15 +111,18 @@ def host_of(ctx: Context, venue: str | None) -> str | None:
 
 
 def step_place(
-    ctx: Context, tok: Token, skip: list[tuple[int, int]]
+    ctx: Context,
+    tok: Token,
+    skip: list[tuple[int, int]],
+    areas: Sequence[tuple[int, int]] = (),
 ) -> tuple[str | None, str | None]:
     """(venue, host) of the step whose cue word is ``tok``: a place in the cue's own phrase,
     else in the clause of the verb governing it; ``skip`` are the character spans of the
-    agreements' names."""
-    venue = _place_in(ctx, _clause_tokens(tok), skip)
+    agreements' names, ``areas`` those of truce words (their "in" names the area)."""
+    venue = _place_in(ctx, _clause_tokens(tok), skip, areas)
     # "formalised the coming into force … in Lima": a cue used as a noun takes its verb's place.
     nominal = tok.pos_ != "VERB" or tok.dep_ in _NOMINAL
     verb = _governing_verb(tok) if nominal else None
     if venue is None and verb is not None:
-        venue = _place_in(ctx, _clause_tokens(verb), skip)
+        venue = _place_in(ctx, _clause_tokens(verb), skip, areas)
     return venue, host_of(ctx, venue)
