@@ -2997,3 +2997,13 @@ def test_the_town_a_truce_covers_is_not_where_it_was_offered(pipeline) -> None: 
     an = _run(pipeline, text, day="2026-04-30")
     [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
     assert [(s.status, s.venue) for s in truce.statuses] == [("proposed", None)]
+
+
+@pytest.mark.model
+def test_a_visit_to_open_a_new_chapter_plans_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + (
+        "Nikol Pashinyan said he intended to use the visit to open a new chapter in relations "
+        "between the two countries."
+    )
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert [(r.status, r.venue) for r in track.rounds] == [("held", "Vienna")]

@@ -291,10 +291,12 @@ def _next_round_pattern() -> re.Pattern[str]:
     visit = alt(knowledge.phrases(_LEX, "visit_nouns"))
     happen = spaced(knowledge.phrases(_LEX, "scheduled_events"))
     again = spaced(knowledge.phrases(_LEX, "meet_again"))
+    # "the trip will take place", not "the visit to open a new chapter" (a purpose, no date).
+    visit_due = spaced([a for a in knowledge.phrases(_LEX, "resume_auxiliaries") if a != "to"])
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})|(?:{lead})\s+(?:{again})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{due})\s+(?:{happen})"
+        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{visit_due})\s+(?:{happen})"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
         rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
