@@ -348,9 +348,8 @@ class AgreementStatus(Record):
     """One step of an agreement's life ("signed", "in force", "ratified (expected)").
 
     ``venue`` is where the step took place as the text names it ("Havana", "Dili"); ``host``
-    the state or organisation whose ground it was (the state of a capital or of a state
-    named as the venue, "hosted by …"), which may be no party: a state hosting a signing is
-    not thereby a side."""
+    the state whose ground it was (the state named as the venue, or whose capital the venue
+    is), which may be no party: a state hosting a signing is not thereby a side."""
 
     status: str
     date: str | None = None
