@@ -2612,3 +2612,398 @@ def test_sides_that_have_honoured_an_agreement_observe_it(pipeline) -> None:  # 
     an = _run(pipeline, _HONOURED.format(what=what), day="2026-03-16")
     [deal] = an.agreements
     assert "observed informally" in [s.status for s in deal.statuses]
+
+
+# -- round 10 (nego9): where a step took place, deals completed, treaties brought into force --
+
+_CEREMONY = (
+    "The Philippine government and the MILF rebels signed a ceasefire agreement on "
+    "Thursday {where}, ending four decades of fighting."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("where", "venue", "host"),
+    [
+        ("at a ceremony in Kuala Lumpur", "Kuala Lumpur", "MYS"),
+        ("at a ceremony in Malaysia", "Malaysia", "MYS"),
+        ("in Geneva", "Geneva", None),
+    ],
+)
+def test_a_signing_at_a_ceremony_in_a_town_took_place_there(
+    pipeline,  # type: ignore[no-untyped-def]
+    where: str,
+    venue: str,
+    host: str | None,
+) -> None:
+    """A capital or a state named as the venue hosts the step; a city of no capital gives the
+    venue alone. The host is no party."""
+    an = _run(pipeline, _CEREMONY.format(where=where), day="2026-06-26")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [(s.status, s.venue, s.host) for s in truce.statuses] == [("signed", venue, host)]
+    assert sorted(truce.parties) == ["PHL", "group:milf"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "after",
+    [
+        "the foreign minister told reporters in Kuala Lumpur",
+        "weeks after talks in Kuala Lumpur had failed",
+    ],
+)
+def test_a_place_in_another_clause_is_not_where_the_step_took_place(pipeline, after: str) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The Philippine government and the MILF rebels signed a ceasefire agreement on "
+        f"Thursday, {after}.",
+        day="2026-06-26",
+    )
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [(s.status, s.venue, s.host) for s in truce.statuses] == [("signed", None, None)]
+
+
+def _step_report(aid: str, venue: str | None, host: str | None) -> Analysis:
+    step = AgreementStatus(status="signed", date="2026-06-25", venue=venue, host=host)
+    deal = Agreement(name="Philippines–MILF ceasefire", kind="ceasefire", statuses=[step])
+    deal.parties = ["PHL", "group:milf"]
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date(2026, 6, 26))
+    return Analysis(article=art, agreements=[deal])
+
+
+def test_a_step_told_twice_keeps_the_venue_one_report_gives() -> None:
+    [deal] = merge_agreements(
+        [_step_report("a", None, None), _step_report("b", "Kuala Lumpur", "MYS")]
+    )
+    assert [(s.status, s.venue, s.host) for s in deal.statuses] == [
+        ("signed", "Kuala Lumpur", "MYS")
+    ]
+
+
+def test_a_step_no_report_places_has_no_venue() -> None:
+    [deal] = merge_agreements([_step_report("a", None, None), _step_report("b", None, None)])
+    assert [(s.venue, s.host) for s in deal.statuses] == [(None, None)]
+
+
+_COMPLETED_SWAP = (
+    "Qatar announced on Sunday that it {act} the completion of a detainee exchange agreement "
+    "between Ecuador and Peru, noting that the freed detainees would be flown to Doha."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("act", "day"), [("has facilitated", "2026-06-14"), ("facilitated", None), ("oversaw", None)]
+)
+def test_a_swap_deal_a_mediator_saw_completed_was_carried_out(
+    pipeline,  # type: ignore[no-untyped-def]
+    act: str,
+    day: str | None,
+) -> None:
+    """Carried out on the day it is announced when told in the present perfect ("has
+    facilitated"); a plain past tells no day."""
+    an = _run(pipeline, _COMPLETED_SWAP.format(act=act), day="2026-06-14")
+    [deal] = [ag for ag in an.agreements if ag.kind == "exchange deal"]
+    assert sorted(deal.parties) == ["ECU", "PER"]
+    assert [(s.status, s.date) for s in deal.statuses] == [("implemented", day)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("act", ["would facilitate", "hopes to facilitate"])
+def test_a_completion_still_hoped_for_is_no_deal_carried_out(pipeline, act: str) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _COMPLETED_SWAP.format(act=act), day="2026-06-14")
+    assert not [s for ag in an.agreements for s in ag.statuses if s.status == "implemented"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("how", "day"),
+    [
+        (
+            "The Andes Water Treaty was brought into force by an exchange of notes in Lima on "
+            "3 May 2026.",
+            "2026-05-03",
+        ),
+        (
+            "On Sunday the prime ministers formalised the coming into force of the Andes Water "
+            "Treaty with an exchange of notes in front of the government palace in Lima.",
+            None,
+        ),
+    ],
+)
+def test_a_treaty_brought_into_force_by_notes_is_in_force_where_they_were_exchanged(
+    pipeline,  # type: ignore[no-untyped-def]
+    how: str,
+    day: str | None,
+) -> None:
+    text = "Peru and Ecuador signed the Andes Water Treaty in Quito in 2024. " + how
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    steps = [(s.status, s.venue, s.host) for s in treaty.statuses]
+    assert steps == [("signed", "Quito", "ECU"), ("in force", "Lima", "PER")]
+    assert day is None or treaty.statuses[-1].date == day
+
+
+@pytest.mark.model
+def test_a_treaty_to_be_brought_into_force_later_is_not_in_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Ecuador signed the Andes Water Treaty in Quito in 2024. The Andes Water Treaty "
+        "will be brought into force once both parliaments have ratified it."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    assert "in force" not in [s.status for s in treaty.statuses]
+
+
+@pytest.mark.model
+def test_it_after_a_treaty_subject_goes_on_about_the_treaty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Andes Water Treaty was signed by Peru and Ecuador in 2024. It was brought into "
+        "force by an exchange of notes in Lima on 3 May 2026."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    assert [(s.status, s.date) for s in treaty.statuses] == [
+        ("signed", "2024"),
+        ("in force", "2026-05-03"),
+    ]
+
+
+@pytest.mark.model
+def test_it_after_another_subject_is_not_the_treaty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Andes Water Treaty was signed by Peru and Ecuador in 2024. The joint river "
+        "commission met in Lima on Monday. It was brought into force by a decree on 3 May 2026."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    [treaty] = [ag for ag in an.agreements if ag.name == "Andes Water Treaty"]
+    assert [s.status for s in treaty.statuses] == ["signed"]
+
+
+@pytest.mark.model
+def test_an_organisations_convention_named_in_passing_has_no_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Ecuador signed the Andes Water Treaty on Monday, a deal reached under the "
+        "UN Convention on the Law of the Sea."
+    )
+    an = _run(pipeline, text, day="2026-05-04")
+    sides = {ag.name: sorted(ag.parties) for ag in an.agreements}
+    assert sides["Andes Water Treaty"] == ["ECU", "PER"]
+    assert sides["UN Convention"] == []
+
+
+_VIENNA_TALKS = "Armenian and Azerbaijani diplomats held talks in Vienna on Saturday. "
+
+
+@pytest.mark.model
+def test_the_host_of_a_summit_recalled_as_history_mediates_nothing_today(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + (
+        "Nikol Pashinyan and Ilham Aliyev first held talks in Prague in October 2022, which "
+        "was touted as a major breakthrough."
+    )
+    [track] = _run(pipeline, text, day="2026-10-04").tracks
+    assert track.mediators == ["AUT"]
+
+
+@pytest.mark.model
+def test_a_plan_to_restart_told_with_the_session_it_led_to_is_that_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Saturday's talks in Vienna were the first meeting between Armenian and Azerbaijani "
+        "diplomats since the two leaders agreed to restart dialogue as they met at the border "
+        "in June."
+    )
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert [(r.status, r.date) for r in track.rounds] == [("held", "2026-10-03")]
+
+
+@pytest.mark.model
+def test_a_plan_to_restart_made_this_week_is_still_a_planned_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + "The two leaders agreed on Sunday to restart dialogue next month."
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert ("planned", "2026-11") in [(r.status, r.date) for r in track.rounds]
+
+
+@pytest.mark.model
+def test_an_invitation_to_return_to_a_town_to_meet_again_is_the_next_session_there(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    text = _VIENNA_TALKS + (
+        "The Armenian delegation accepted an invitation by Austria to return to Vienna to "
+        "meet again in two weeks."
+    )
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert ("planned", "Vienna", "2026-10-19") in [
+        (r.status, r.venue, r.date) for r in track.rounds
+    ]
+
+
+@pytest.mark.model
+def test_a_delegation_returning_home_plans_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + "The Armenian delegation will return to Yerevan in two weeks."
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert [r.status for r in track.rounds] == ["held"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "negated"),
+    [
+        ("The talks did not take place on Saturday.", "talks", True),
+        ("The comments do not reflect the spirit of today's long discussion.", "discussion", False),
+    ],
+)
+def test_a_meeting_is_negated_only_by_a_negation_on_the_meeting(
+    pipeline,  # type: ignore[no-untyped-def]
+    sentence: str,
+    word: str,
+    negated: bool,
+) -> None:
+    from parley.extract.negotiation.extractor import _meeting_negated
+
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(word)
+    trigger = Span(start=start, end=start + len(word), text=word)
+    e = Event(type="CONSULT", status="negated", trigger=trigger, evidence=trigger)
+    assert _meeting_negated(SimpleNamespace(doc=doc), e) is negated
+
+
+_YEMEN_ROUND = (
+    "Houthi chief negotiator Mohammed Abdulsalam arrives for a meeting during the second round "
+    "of negotiations between the Yemeni government and the Houthis at the regional offices of "
+    "the United Nations, in Nairobi, Kenya, on Saturday. {after}"
+)
+
+
+@pytest.mark.model
+def test_a_round_held_at_an_organisations_offices_in_a_town_met_in_that_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _YEMEN_ROUND.format(after=""), day="2026-02-15")
+    [track] = an.tracks
+    assert [(r.ordinal, r.status, r.venue) for r in track.rounds] == [(2, "held", "Nairobi")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("after", "venue"),
+    [
+        (
+            "After six days of tense negotiations in the Kenyan city of Mombasa, no date was set "
+            "for a new round of talks.",
+            None,
+        ),
+        ("A new round of talks will be held in the Kenyan city of Mombasa next month.", "Mombasa"),
+    ],
+)
+def test_the_place_of_the_talks_just_held_is_not_the_next_rounds(
+    pipeline,  # type: ignore[no-untyped-def]
+    after: str,
+    venue: str | None,
+) -> None:
+    an = _run(pipeline, _YEMEN_ROUND.format(after=after), day="2026-02-15")
+    [track] = an.tracks
+    assert [r.venue for r in track.rounds if r.status == "planned"] == [venue]
+
+
+_ASMARA = (
+    "Ethiopia and the TPLF agreed to a truce on Friday, after consultations that were held in "
+    "Asmara, the UN envoy said. {more}"
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("more", "mediators"),
+    [
+        ("An Eritrean-led coalition entered the war in 2020 to back the federal army.", []),
+        ("An Eritrean-led coalition government took office in 2020.", ["ERI"]),
+        ("", ["ERI"]),
+    ],
+)
+def test_a_host_the_text_shows_leading_a_coalition_at_war_mediates_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+    more: str,
+    mediators: list[str],
+) -> None:
+    """Hosting makes a mediator, unless the text shows the host at war on one side; a
+    coalition government is no war."""
+    [track] = _run(pipeline, _ASMARA.format(more=more), day="2026-04-04").tracks
+    assert sorted(track.parties) == ["ETH", "group:tplf"]
+    assert track.mediators == mediators
+
+
+def _asmara_report(aid: str, mediators: list[str], belligerents: list[str]) -> Analysis:
+    track = Track(
+        name="Ethiopia–TPLF peace talks",
+        parties=["ETH", "group:tplf"],
+        mediators=mediators,
+        belligerents=belligerents,
+    )
+    art = Article(id=aid, text="x", outlet=aid, published_at=dt.date(2026, 4, 4))
+    return Analysis(article=art, tracks=[track])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_host_another_report_shows_at_war_is_no_mediator_of_the_merged_track(
+    order: int,
+) -> None:
+    reports = [_asmara_report("a", ["igo:un", "ERI"], []), _asmara_report("b", [], ["ERI"])]
+    [track] = merge_tracks(reports[::order])
+    assert track.mediators == ["igo:un"]
+
+
+def test_a_host_no_report_shows_at_war_stays_a_mediator() -> None:
+    reports = [_asmara_report("a", ["igo:un", "ERI"], []), _asmara_report("b", [], [])]
+    [track] = merge_tracks(reports)
+    assert track.mediators == ["igo:un", "ERI"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        (
+            "Armenia and Azerbaijan reached an agreement late Sunday on implementing the Tavush "
+            "Border Agreement, EU foreign policy chief Anna Berg said.",
+            "implementation agreed",
+        ),
+        (
+            "Armenia and Azerbaijan agreed on Sunday on the implementation annex of the Tavush "
+            "Border Agreement, EU foreign policy chief Anna Berg said.",
+            "implementation agreed",
+        ),
+        (
+            "Armenia and Azerbaijan reached the Tavush Border Agreement late Sunday, EU foreign "
+            "policy chief Anna Berg said.",
+            "agreed",
+        ),
+    ],
+)
+def test_agreeing_how_to_implement_an_agreement_is_a_step_of_that_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    sentence: str,
+    step: str,
+) -> None:
+    an = _run(pipeline, sentence, day="2026-03-16")
+    [deal] = [ag for ag in an.agreements if ag.name == "Tavush Border Agreement"]
+    assert [(s.status, s.date) for s in deal.statuses] == [(step, "2026-03-15")]
+
+
+@pytest.mark.model
+def test_the_town_a_truce_covers_is_not_where_it_was_offered(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ethiopia's army offered a three-day humanitarian truce in Mekelle on Wednesday, an "
+        "offer the TPLF has yet to answer."
+    )
+    an = _run(pipeline, text, day="2026-04-30")
+    [truce] = [ag for ag in an.agreements if ag.kind == "ceasefire"]
+    assert [(s.status, s.venue) for s in truce.statuses] == [("proposed", None)]
+
+
+@pytest.mark.model
+def test_a_visit_to_open_a_new_chapter_plans_no_session(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = _VIENNA_TALKS + (
+        "Nikol Pashinyan said he intended to use the visit to open a new chapter in relations "
+        "between the two countries."
+    )
+    [track] = _run(pipeline, text, day="2026-10-05").tracks
+    assert [(r.status, r.venue) for r in track.rounds] == [("held", "Vienna")]

@@ -615,3 +615,31 @@ def test_merging_a_run_one_track_or_agreement_at_a_time_equals_a_rebuild(
     refresh_resolved(store, None)
     assert dump(store) == grouped
     assert len(grouped["tracks"]) == 2 and len(grouped["agreements"]) == 1
+
+
+def _signed_in(analyses: list[Analysis], venue: str, host: str) -> list[Analysis]:
+    """The corpus with the treaty's signing told as taking place in ``venue``."""
+    out = []
+    for an in analyses:
+        ags = []
+        for ag in an.agreements:
+            steps = [
+                s.model_copy(update={"venue": venue, "host": host}) if s.status == "signed" else s
+                for s in ag.statuses
+            ]
+            ags.append(ag.model_copy(update={"statuses": steps}))
+        out.append(an.model_copy(update={"agreements": ags}))
+    return out
+
+
+def test_a_steps_venue_and_host_are_stored_and_shown(store: Store) -> None:
+    """Where a step took place is kept in its row and in the agreement the API returns."""
+    save_all(store, _signed_in(corpus(), "Ashgabat", "TKM"))
+    rec = store.agreement(TREATY)
+    assert [(s.status, s.venue, s.host) for s in rec.statuses][0] == ("signed", "Ashgabat", "TKM")
+    assert rec.model_dump(mode="json")["statuses"][0]["venue"] == "Ashgabat"
+    with store.engine.connect() as conn:
+        c = t.agreement_statuses.c
+        rows = conn.execute(sa.select(c.status, c.venue, c.host).order_by(c.idx)).all()
+    assert ("signed", "Ashgabat", "TKM") in [tuple(r) for r in rows]
+    assert all(r.venue is None for r in rows if r.status != "signed")

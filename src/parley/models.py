@@ -345,11 +345,19 @@ class Event(Record):
 
 
 class AgreementStatus(Record):
+    """One step of an agreement's life ("signed", "in force", "ratified (expected)").
+
+    ``venue`` is where the step took place as the text names it ("Havana", "Dili"); ``host``
+    the state whose ground it was (the state named as the venue, or whose capital the venue
+    is), which may be no party: a state hosting a signing is not thereby a side."""
+
     status: str
     date: str | None = None
     until: str | None = None
     by: str | None = None
     attributed_to: str | None = None
+    venue: str | None = None
+    host: str | None = None
     evidence: Span | None = None
     article_id: str | None = None
 
@@ -389,6 +397,11 @@ class Track(Record):
     name: str
     parties: list[str] = Field(default_factory=list)
     mediators: list[str] = Field(default_factory=list)
+    belligerents: list[str] = Field(
+        default_factory=list,
+        description="states the reports show at war on one side ('a Saudi-led coalition … "
+        "entered the war'): never mediators, whichever report names them hosting",
+    )
     issues: list[str] = Field(default_factory=list)
     rounds: list[Round] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)

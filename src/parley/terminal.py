@@ -16,6 +16,7 @@ from rich.tree import Tree
 from parley.models import (
     ActorRow,
     AgreementRecord,
+    AgreementStatus,
     Analysis,
     Article,
     FoundClaim,
@@ -352,7 +353,7 @@ def agreements_table(records: list[AgreementRecord], names: dict[str, str]) -> T
 def _timeline_table(rec: AgreementRecord, names: dict[str, str]) -> Table:
     ag = rec
     title = f"{ag.name} ({ag.kind}; {', '.join(names.get(p, p) for p in ag.parties)})"
-    table = _table(_s(title), "date", "status", "by", "source", "evidence")
+    table = _table(_s(title), "date", "status", "by", "where", "source", "evidence")
     for st in ag.statuses:
         when = st.date or ""
         if st.until:
@@ -361,10 +362,19 @@ def _timeline_table(rec: AgreementRecord, names: dict[str, str]) -> Table:
             _s(when),
             _s(st.status),
             _s(names.get(st.by or "", st.by)),
+            _s(_where(st, names)),
             _cite(rec.sources, st.article_id),
             _clip(st.evidence.text.strip(), 70) if st.evidence else "",
         )
     return table
+
+
+def _where(st: AgreementStatus, names: dict[str, str]) -> str:
+    """ "Havana (host: Cuba)": the step's venue and, when known, whose ground it was."""
+    host = names.get(st.host, st.host) if st.host else None
+    if st.venue and host and host != st.venue:
+        return f"{st.venue} (host: {host})"
+    return st.venue or host or ""
 
 
 def treaty_view(rec: AgreementRecord, names: dict[str, str]) -> RenderableType:

@@ -116,7 +116,26 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
         if st.date is not None:
             kept = [k for k in kept if not (k.status == st.status and k.date is None)]
         kept.append(st)
-    return [st for st in ordered if any(st is k for k in kept)]
+    return [_with_place(st, ordered) for st in ordered if any(st is k for k in kept)]
+
+
+def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> AgreementStatus:
+    """The step with the venue and host another report of the same fact gives, when its own
+    report names none ("signed on June 23" and "signed … at a ceremony in Havana")."""
+    if st.venue and st.host:
+        return st
+    same = [
+        o
+        for o in ordered
+        if o.status == st.status and (not o.date or not st.date or _nested(o.date, st.date))
+    ]
+    venue = st.venue or next((o.venue for o in same if o.venue), None)
+    host = st.host or next(
+        (o.host for o in same if o.host and (not st.venue or o.venue in (None, st.venue))), None
+    )
+    if (venue, host) == (st.venue, st.host):
+        return st
+    return st.model_copy(update={"venue": venue, "host": host})
 
 
 def _nested(a: str, b: str) -> bool:

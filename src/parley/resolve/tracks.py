@@ -117,7 +117,10 @@ def _merge_into(base: Track, new: Track, article_id: str) -> None:
         for r in base.rounds:
             r.track = new.name
     base.parties = without_own_forces([*base.parties, *new.parties])
-    base.mediators = list(dict.fromkeys([*base.mediators, *new.mediators]))
+    # A state another report shows at war on one side mediates nothing, whoever hosted.
+    base.belligerents = list(dict.fromkeys([*base.belligerents, *new.belligerents]))
+    mediators = dict.fromkeys([*base.mediators, *new.mediators])
+    base.mediators = [m for m in mediators if m not in base.belligerents]
     for issue in new.issues:
         if not any(_same_issue(issue, old) for old in base.issues):
             base.issues.append(issue)

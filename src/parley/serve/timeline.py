@@ -201,6 +201,8 @@ def _agreement_entries(
         for st in ag.statuses:
             src = meta.get(st.article_id or "")
             detail = f"until {st.until}" if st.until else (f"by {st.by}" if st.by else "")
+            if st.venue:
+                detail = f"{detail} in {st.venue}".strip()
             evidence = st.evidence.text if st.evidence else ""
             out.append(
                 Entry(_day(st.date, src), "agreement", ag.name, detail, st.status, src, evidence)

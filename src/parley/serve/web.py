@@ -144,7 +144,13 @@ def track(request: Request, svc: Svc, name: str) -> Response:
 def agreement(request: Request, svc: Svc, name: str) -> Response:
     rec = svc.store.agreement(name)
     ag = rec
-    names = svc.store.names({*ag.parties, *(s.attributed_to or "" for s in ag.statuses)})
+    names = svc.store.names(
+        {
+            *ag.parties,
+            *(s.attributed_to or "" for s in ag.statuses),
+            *(s.host or "" for s in ag.statuses),
+        }
+    )
     return _page(request, "agreement.html", ag=ag, meta=article_meta(rec.sources), names=names)
 
 

@@ -342,6 +342,9 @@ agreement_statuses = sa.Table(
     sa.Column("until", sa.String(40)),
     sa.Column("by", sa.Text),
     sa.Column("attributed_to", sa.Text),
+    # Where the step took place and whose ground it was (migration 0009_step_venue).
+    sa.Column("venue", sa.String(200)),
+    sa.Column("host", ID),
     sa.Column("article_id", ID),
     sa.Column("evidence", sa.JSON),
     sa.PrimaryKeyConstraint("agreement_key", "idx"),

@@ -450,6 +450,8 @@ def _status_rows(ka: KeyedAgreement) -> list[Row]:
             "until": s.until,
             "by": s.by,
             "attributed_to": s.attributed_to,
+            "venue": s.venue,
+            "host": s.host,
             "article_id": s.article_id,
             "evidence": s.evidence.model_dump(mode="json") if s.evidence else None,
         }

@@ -40,6 +40,7 @@ from parley.extract.negotiation.parties import (
     parties_of,
     short_name,
 )
+from parley.extract.negotiation.steps import step_place
 from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
@@ -379,6 +380,7 @@ class AgreementsExtractor:
             covered = any(r.start <= start < r.end for r in refs)
             if any(r.named for r in before) and not covered:
                 refs.append(AgreementRef(_most_referred(before), start, end, False))
+        refs += _pronoun_refs(ctx, refs)
         return sorted(refs, key=lambda r: r.start)
 
     @staticmethod
@@ -430,10 +432,19 @@ class AgreementsExtractor:
                 date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
                 if date is None and status == "agreed":
                     date = _session_day(ctx, sent)
+                if date is None and _present_perfect(anchor):
+                    # "announced on Saturday that it has facilitated the completion of …"
+                    date = _reported_on(ctx, sent, anchor)
+                venue, host = step_place(ctx, anchor, [])
                 _merge(
                     draft.statuses,
                     AgreementStatus(
-                        status=status, date=date, evidence=_span_of(sent), article_id=ctx.article.id
+                        status=status,
+                        date=date,
+                        venue=venue,
+                        host=host,
+                        evidence=_span_of(sent),
+                        article_id=ctx.article.id,
                     ),
                 )
         return _sized(drafts)
@@ -488,6 +499,29 @@ class AgreementsExtractor:
         done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
         if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
+        completed = self._completed_deal(tok) if noun else None
+        return ("implemented", completed) if completed is not None else None
+
+    def _completed_deal(self, tok: Token) -> Token | None:
+        """The past act that completed the deal an exchange noun names ("has facilitated the
+        completion of a prisoner exchange agreement"), else None ("will oversee the
+        completion of …", "the completion of a deal is near")."""
+        deal = tok.head if tok.dep_ == "compound" else tok
+        if deal.lemma_.lower() not in {*self.exchanges.get("deal_words", []), tok.lemma_.lower()}:
+            return None
+        of = deal.head
+        if deal.dep_ != "pobj" or of.lower_ != "of":
+            return None
+        if of.head.lemma_.lower() not in self.exchanges.get("completion_nouns", []):
+            return None
+        verb = of.head.head
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        # "facilitated the completion": the completion is the fact, whoever helped it along;
+        # a modal on the act, or a hedge above it, still makes it a hope.
+        modal = any(c.tag_ == "MD" for c in verb.children)
+        above = verb.dep_ != "ROOT" and _hedged(verb.head)
+        if (verb.tag_ == "VBD" or perfect) and not modal and not above:
+            return verb
         return None
 
     # 2. statuses ---------------------------------------------------------------------------
@@ -552,6 +586,8 @@ class AgreementsExtractor:
         if token is None:
             return None
         tok = token.root
+        if _a_name(tok):
+            return None  # "quit" in "Quito", "sign" in "Signoret"
         # The cue's own words ("take effect") are no other object of its verb.
         cue = AgreementRef("cue", start, start + len(match.group(0)), True)
         if _not_a_status(tok, [*refs, cue]):
@@ -584,11 +620,15 @@ class AgreementsExtractor:
         published = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
         # A status dated after the article was written is an expectation, however firm.
         hedged = _hedged(tok) or bool(date and published and date[:10] > published[: len(date)])
+        truces = [(r.start, r.end) for r in refs if r.key.startswith("ceasefire:")]
+        venue, host = step_place(ctx, tok, [(r.start, r.end) for r in refs if r.named], truces)
         return AgreementStatus(
             status=f"{status} (expected)" if hedged and status != "extension proposed" else status,
             date=None if until else date,
             until=until,
             by=None if _reaction_to(tok) else _by(ctx, tok, status),
+            venue=venue,
+            host=host,
             evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             article_id=ctx.article.id,
         )
@@ -596,7 +636,7 @@ class AgreementsExtractor:
     def _add_parties(
         self, ctx: Context, sent: SpacySpan, draft: _Draft, names: list[AgreementRef]
     ) -> None:
-        if draft.parties:
+        if draft.parties or _an_organisations_instrument(ctx, draft.name):
             return
         for ev in ctx.analysis.events:  # "both powers have agreed to resume …": the event knows
             if sent.start_char <= ev.evidence.start < sent.end_char and ev.type in (
@@ -769,7 +809,8 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
         ]
         return list(dict.fromkeys(i for i in ids if i is not None))
 
-    between = states([tok], ("between",))
+    # "an exchange agreement between A and B": the sides hang on the deal noun.
+    between = states([tok, tok.head] if tok.dep_ == "compound" else [tok], ("between",))
     if len(between) >= 2:
         return between
     sides = list(
@@ -873,6 +914,40 @@ def _short_heads(
         ]
         if before:
             out.append(AgreementRef(before[-1].key, m.start("head"), m.end(), False))
+    return out
+
+
+def _an_organisations_instrument(ctx: Context, name: str) -> bool:
+    """ "the UN Convention on the Law of the Sea", "the OSCE Charter": an instrument of an
+    international organisation, open to all its members; the two states an article is about
+    are not its sides."""
+    words = name.split()
+    if len(words) < 2 or words[1].lower() not in knowledge.words(LEXICON, "name_heads"):
+        return False
+    return any(a.kind == "igo" for a in ctx.kb.lookup(words[0]))
+
+
+def _pronoun_refs(ctx: Context, refs: list[AgreementRef]) -> list[AgreementRef]:
+    """ "The treaty was signed in 2018. It was brought into force in 2019.": "it" as the
+    subject right after a sentence whose subject is an agreement goes on about that agreement
+    (the subject carries over). "It" after any other subject, or as an object, refers to
+    nothing here."""
+    out = []
+    sents = list(doc_sents(ctx.doc))
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        it = next(
+            (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
+        )
+        if it is None or it.lower_ != "it":
+            continue
+        subj = next(
+            (t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None
+        )
+        if subj is None:
+            continue
+        found = [r for r in refs if r.start <= subj.idx < r.end]
+        if found:
+            out.append(AgreementRef(found[0].key, it.idx, it.idx + len(it.text), False))
     return out
 
 
@@ -1280,7 +1355,22 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "as agreed by the two countries": a reference to terms, no new agreement
     if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
+    if status == "agreed" and _on_implementation(tok):
+        return "implementation agreed"
     return status
+
+
+def _on_implementation(tok: Token) -> bool:
+    """ "agreed on the implementation annex of the agreement", "reached an agreement on
+    implementing the deal": what was agreed is how to carry out the agreement."""
+    words = knowledge.words(LEXICON, "implementation_words")
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for what in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            named = [what, *(c for c in what.children if c.dep_ == "compound")]
+            if any(t.lemma_.lower() in words for t in named):
+                return True
+    return False
 
 
 def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
@@ -1373,6 +1463,14 @@ def _dates_near(
     if d.precision == "approximate" and d.end_value is not None:
         return None, d.value
     return d.value, None
+
+
+_NAME_LABELS = frozenset({"GPE", "LOC", "PERSON", "FAC", "NORP"})
+
+
+def _a_name(tok: Token) -> bool:
+    """Whether a cue matched a place's or person's name ("Quito"), not a word of its own."""
+    return tok.ent_type_ in _NAME_LABELS and tok.pos_ == "PROPN"
 
 
 def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
@@ -1572,6 +1670,8 @@ def _merge(existing: list[AgreementStatus], new: AgreementStatus) -> None:
                     "date": old.date or new.date,
                     "until": old.until or new.until,
                     "by": old.by or new.by,
+                    "venue": old.venue or new.venue,
+                    "host": old.host or new.host,
                     "evidence": old.evidence
                     if old.date or old.until or not (new.date or new.until)
                     else new.evidence,

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
 from parley.extract.base import Context, country_of, register
+from parley.extract.negotiation.belligerents import belligerents
 from parley.extract.negotiation.parties import (
     LEXICON,
     host_states,
@@ -44,10 +45,10 @@ from parley.extract.negotiation.parties import (
     short_name,
 )
 from parley.extract.negotiation.stances import quoted_positions, sentence_positions
+from parley.extract.negotiation.steps import a_place, place_in_phrase
 from parley.extract.negotiation.told import past_value, tell_negotiation, tell_recalled
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
-from parley.knowledge.places import city_country
 from parley.models import Agreement, Event, Position, Round, Span, Track
 from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
@@ -275,8 +276,9 @@ _REPLY_CUES = knowledge.words(LEXICON, "reply_cues")
 @knowledge.derived
 def _next_round_pattern() -> re.Pattern[str]:
     """ "the next round", "a new round of talks", "talks will resume", "resumed talks", "have
-    restarted peace talks", "talks with the rebels, which are scheduled to take place on
-    Wednesday", and in an article about the talks, "the trip will take place on January 30"."""
+    restarted peace talks", "to meet again in two weeks", "talks with the rebels, which are
+    scheduled to take place on Wednesday", and in an article about the talks, "the trip will
+    take place on January 30"."""
     nxt = "|".join(sorted(knowledge.phrases(LEXICON, "next_round"), key=len, reverse=True))
     talks = "|".join(knowledge.phrases(LEXICON, "talks_nouns"))
     resume = "|".join(knowledge.phrases(LEXICON, "resume_verbs"))
@@ -288,10 +290,13 @@ def _next_round_pattern() -> re.Pattern[str]:
     have = alt(knowledge.phrases(_LEX, "resumed_leads"))
     visit = alt(knowledge.phrases(_LEX, "visit_nouns"))
     happen = spaced(knowledge.phrases(_LEX, "scheduled_events"))
+    again = spaced(knowledge.phrases(_LEX, "meet_again"))
+    # "the trip will take place", not "the visit to open a new chapter" (a purpose, no date).
+    visit_due = spaced([a for a in knowledge.phrases(_LEX, "resume_auxiliaries") if a != "to"])
     return re.compile(
-        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})"
+        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})|(?:{lead})\s+(?:{again})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{due})\s+(?:{happen})"
+        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{visit_due})\s+(?:{happen})"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
         rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
@@ -447,6 +452,9 @@ class NegotiationExtractor:
             ctx.analysis.rounds.extend(talks.rounds)
             hosts = [*_venue_hosts(ctx, talks), *_named_talks_hosts(ctx, talks)]
             talks.mediators += [h for h in dict.fromkeys(hosts) if h not in talks.mediators]
+            fighting = [b for b in belligerents(ctx) if b not in talks.parties]
+            talks.belligerents = fighting
+            talks.mediators = [m for m in talks.mediators if m not in fighting]
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
@@ -462,13 +470,17 @@ class NegotiationExtractor:
     def _talks_track(self, ctx: Context) -> Track | None:
         """The talks of the CONSULT events with two or more sides: the two sides most often
         at the table are the parties; mediators, hosts and the state whose city hosts the
-        talks are mediators, never parties."""
+        talks are mediators, never parties (not the host of a session recalled as history)."""
         helpers = self._mediators(ctx)
         parties: Counter[str] = Counter()
         mediators: list[str] = []
         for e in (e for e in ctx.analysis.events if e.type == "CONSULT"):
             sides = parties_of(ctx, [*e.source, *e.target])
-            hosts = [*host_states(ctx, e, sides), *e.mediator]
+            # "first held talks in Singapore in June 2018": the town where the sides met in an
+            # earlier phase the article recalls hosted that summit, not the talks of today (a
+            # mediator the text names, "hosted by Jimmy Carter", still mediated them).
+            recalled = e.status == "historical"
+            hosts = [*([] if recalled else host_states(ctx, e, sides)), *e.mediator]
             sides = [s for s in sides if s not in hosts and s not in helpers]
             if len(sides) >= 2:
                 parties.update(sides)
@@ -601,6 +613,8 @@ class NegotiationExtractor:
         for e in ctx.analysis.events:
             if e.type != "CONSULT" or e.status not in status or e.date is None:
                 continue
+            if e.status == "negated" and not _meeting_negated(ctx, e):
+                continue  # "do not reflect the spirit of today's discussion"
             if not e.date.text or e.date.precision not in ("day", "month") or not e.date.value:
                 continue  # a publication date standing in for an undated report
             if not set(track.parties) <= set(parties_of(ctx, [*e.source, *e.target])):
@@ -698,6 +712,8 @@ class NegotiationExtractor:
             at = (sent.start_char + m.start(), sent.start_char + m.end())
             r = self._round_in(ctx, track, sent, 0, at)
             r.date = _date_after(ctx, sent, at[0])
+            if not m.group("past") and _plan_come_true(ctx, sent, r.date):
+                continue
             r.venue = _place_after(ctx, sent, at[1]) or r.venue
             if m.group("past"):
                 r.status = "held"
@@ -788,10 +804,12 @@ class NegotiationExtractor:
             ),
             None,
         )
+        root = phrase.root if phrase is not None else None
         return Round(
             track=track.name,
             ordinal=n,
-            venue=_venue(ctx, sent, at[1]),
+            venue=(place_in_phrase(ctx, root) if root is not None else None)
+            or _venue(ctx, sent, at[1]),
             date=date,
             status=status,
             article_id=ctx.article.id,
@@ -1036,7 +1054,7 @@ def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
-        if near and _where_met(ctx, ent):
+        if near and _where_met(ctx, ent) and not _other_session_place(ctx, ent, at):
             return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
         nxt = ctx.doc[ent.end].lower_ if ent.end < len(ctx.doc) else ""
@@ -1121,33 +1139,38 @@ def _place_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     return None
 
 
+def _other_session_place(ctx: Context, ent: SpacySpan, at: int) -> bool:
+    """ "After six days of negotiations in Geneva, no date was set for a new round": a place
+    before the round phrase that hangs on another talks noun is where those talks met."""
+    if ent.start_char >= at:
+        return False
+    talks = set(knowledge.phrases(LEXICON, "talks_nouns"))
+    for tok in ctx.doc[ent.start].ancestors:
+        if tok.lower_ in talks:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _where_met(ctx: Context, ent: SpacySpan) -> bool:
     """Whether ``ent`` is a place told as where something met: after "in"/"at" ("in
     Geneva"), or after "of" in "in the lakeside resort of Tarna"."""
-    if ent.start < 2 or not _a_place(ctx, ent):
+    if ent.start < 2 or not a_place(ctx, ent):
         return False
     before = ctx.doc[ent.start - 1]
     if before.lower_ in ("in", "at"):
         return True
+    if before.lower_ == "to" and before.head.lemma_.lower() in knowledge.words(
+        _LEX, "venue_travel_verbs"
+    ):
+        return True  # "to return to Stockholm to meet again"
     noun = before.head
     return (
         before.lower_ == "of"
         and noun.lemma_.lower() in knowledge.words(_LEX, "venue_place_nouns")
         and noun.head.lower_ in ("in", "at")
     )
-
-
-def _a_place(ctx: Context, ent: SpacySpan) -> bool:
-    """A place entity, or a town the model tagged an organisation or facility ("negotiations
-    in Tarna", a lake resort): the gazetteer knows it as a city and the KB knows no actor of
-    another kind by that name."""
-    if ent.label_ == "GPE":
-        return True
-    if ent.label_.lower() not in knowledge.words(_LEX, "venue_entity_labels"):
-        return False
-    if city_country(ent.text) is None:
-        return False
-    return all(a.kind in ("state", "place") for a in ctx.kb.lookup(ent.text))
 
 
 def _hosts_named(ctx: Context, track: Track, venue: str | None) -> list[str]:
@@ -1198,6 +1221,37 @@ def _venue_before(ctx: Context, sent: SpacySpan) -> str | None:
         if prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
             return ent.text
     return None
+
+
+def _plan_come_true(ctx: Context, sent: SpacySpan, day: str | None) -> bool:
+    """ "Saturday's talks were the first meeting since the two leaders agreed to restart
+    dialogue in June": a plan dated before the report, in a sentence that tells the session
+    held, is that session; the date is when the plan was made."""
+    pub = ctx.article.published_at
+    if day is None or pub is None or day[:7] >= pub.isoformat()[:7]:
+        return False
+    return any(
+        e.type == "CONSULT"
+        and e.status == "occurred"
+        and sent.start_char <= e.evidence.start < sent.end_char
+        for e in ctx.analysis.events
+    )
+
+
+def _meeting_negated(ctx: Context, e: Event) -> bool:
+    """Whether the negation of a meeting event is on the meeting (its trigger, or the verb
+    whose subject or object the trigger is, a meeting verb) rather than on some other act."""
+    if e.trigger is None:
+        return True
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    meeting = verb is tok or verb.lemma_.lower() in knowledge.words(_LEX, "meeting_verbs")
+    return meeting and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _plan_that_lapsed(ctx: Context, e: Event, day: str) -> tuple[str | None, str]:
