@@ -300,6 +300,27 @@ def load_agreement_data() -> Mapping[str, Any]:
     return knowledge.document("agreements.json", "parley-agreements/1")
 
 
+# The characters other than A-Z and a-z that a case-blind pattern matches with an ASCII
+# letter (Turkish dotted and dotless i, long s, Kelvin sign), as that letter.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _ascii_folded(text: str) -> str:
+    """``text`` lower-cased so that a case-blind pattern of an ASCII word can match in it only
+    where the lower-cased word occurs: a substring test that rules the pattern out."""
+    return text.translate(_ASCII_TWINS).lower()
+
+
+def _cue_words(statuses: Mapping[str, list[str]]) -> dict[str, str]:
+    """Each ASCII cue word's pattern source (``_cue_table``) to the word in lower case."""
+    return {
+        rf"\b{re.escape(w)}\w*\b": w.lower()
+        for words in statuses.values()
+        for w in words
+        if w.isascii()
+    }
+
+
 def _name_variants(names: list[str]) -> list[str]:
     """The names as written, and with a lower-case first letter ("the new START treaty": a
     name of several words may lose its capital), longest first."""
@@ -336,6 +357,10 @@ class AgreementsExtractor:
         }
         self.cues = self._cue_table(data["statuses"])
         self.ceasefire_cues = self._cue_table(dict(knowledge.table(LEXICON, "ceasefire_statuses")))
+        self.cue_words = {
+            **_cue_words(data["statuses"]),
+            **_cue_words(knowledge.table(LEXICON, "ceasefire_statuses")),
+        }
         self.exchanges: dict[str, Any] = data.get("exchanges", {})
 
     @staticmethod
@@ -545,7 +570,11 @@ class AgreementsExtractor:
         if any(r.key.startswith("ceasefire:") for r in refs):
             cues += self.ceasefire_cues
         text = span_text(sent)
+        folded = _ascii_folded(text)
         for pattern, status in cues:
+            word = self.cue_words.get(pattern.pattern)
+            if word is not None and word not in folded:
+                continue  # the cue's word is not in the sentence: its pattern cannot match
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
