@@ -303,47 +303,11 @@ def _duration_rules() -> tuple[_Rule, ...]:
     )
 
 
-# The word class each rule cannot match without (its month, weekday, unit ... group is not
-# optional): a text holding no such word is not scanned by the rule. A rule not listed here
-# is always tried.
-_RULE_CUES = {
-    **dict.fromkeys(("iso", "decade", "year"), "digit"),
-    **dict.fromkeys(("mdrel", "dmrel", "mrel", "mdy", "dmy", "md", "dm", "my", "month"), "month"),
-    "season": "season",
-    "day": "day",
-    "weekday": "weekday",
-    **dict.fromkeys(("within", "relunit", "ago", "coming", "recent", "duration", "open"), "unit"),
-}
-
-
-@knowledge.derived
-def _cues() -> dict[str, re.Pattern[str]]:
-    """A pattern per word class of :data:`_RULE_CUES`, matching wherever a rule's required
-    group could (the same words, the same flags, no context): twenty rules scanning every
-    article cost most of this extractor, and a cue absent from the text rules out several."""
-    day_words = [*knowledge.table(_LEX, "day_words"), *knowledge.phrases(_LEX, "day_parts")]
-    alternations = {
-        "digit": r"\d",
-        "month": _alt(months()),
-        "season": _alt(knowledge.table(_LEX, "seasons")),
-        "day": _alt(day_words),
-        "weekday": _alt(weekdays()),
-        "unit": _alt(knowledge.table(_LEX, "date_units")),
-    }
-    return {k: re.compile(v or "(?!)", re.IGNORECASE) for k, v in alternations.items()}
-
-
 def find_expressions(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Every non-overlapping pattern match in ``text``, longest first, in text order."""
     rules = _rules()
     found: list[tuple[int, int, _Rule, re.Match[str]]] = []
-    cues, present = _cues(), dict[str, bool]()
     for rule in rules:
-        cue = _RULE_CUES.get(rule.name)
-        if cue is not None and cue not in present:
-            present[cue] = cues[cue].search(text) is not None
-        if cue is not None and not present[cue]:
-            continue
         for m in rule.pattern.finditer(text):
             if _plausible(rule, m):
                 found.append((m.start(), m.end(), rule, m))
