@@ -324,8 +324,9 @@ def _story_writes(store: Store) -> tuple[list[str], Any]:
         words = statement.split()
         table = words[2] if words[:2] in (["INSERT", "INTO"], ["DELETE", "FROM"]) else ""
         if table.strip('"') in ("stories", "story_events"):
-            for bound in context.compiled_parameters:
-                written.extend(str(v) for k, v in bound.items() if k.endswith("id"))
+            for bound in context.compiled_parameters:  # a DELETE's IN binds a list
+                for v in bound.values():
+                    written.extend(str(x) for x in (v if isinstance(v, list) else [v]))
 
     sa.event.listen(store.engine, "before_cursor_execute", seen)
     return written, seen
