@@ -397,7 +397,7 @@ class Transaction:
         same: set[str] = set()
         for chunk in _chunks(ids):
             for row in self.conn.execute(sa.select(st).where(st.c.id.in_(chunk))).mappings():
-                if dict(row) == rows[row["id"]]:
+                if all(row[k] == v for k, v in rows[row["id"]].items()):
                     same.add(row["id"])
             query = sa.select(*t.story_events.c).where(se.story_id.in_(chunk))
             for member in self.conn.execute(query).mappings():
