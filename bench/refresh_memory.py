@@ -13,9 +13,12 @@ a. ``refresh_resolved(store, every id)``: one refresh of the whole run (before);
 b. ``refresh_unresolved(store)``: stories in chunks of 500 articles, one transaction each,
    then tracks and agreements in one (now).
 
-Both give the same rows (``tests/test_resolved_store.py``). Usage::
+Both give the same rows (``tests/test_resolved_store.py``). ``--coarse F`` dates that share of
+the events to their month (five in six) or year only, as "in March" or "last year" do: their
+wide windows put each chunk's events near the stories of many chunks, which the closing
+refresh then re-clusters (the generated corpus of ``scale.py`` does this). Usage::
 
-    python bench/refresh_memory.py [--sizes 2000 8000] [--dir /tmp]
+    python bench/refresh_memory.py [--sizes 2000 8000] [--coarse 0.3] [--dir /tmp]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -61,25 +65,43 @@ mapped = {
     "anon_mb_at_end": kib.get("RssAnon", 0) // 1024,
     "file_mb_at_end": kib.get("RssFile", 0) // 1024,
 }
-print(json.dumps({"peak_mb": round(peak), **mapped, "cpu_s": round(cpu, 2), **rows}))
+# Stories re-clustered, summed over the chunks (one re-clustered by two counts twice).
+done = {"stories_refreshed": report.stories}
+print(json.dumps({"peak_mb": round(peak), **mapped, "cpu_s": round(cpu, 2), **done, **rows}))
 """
 
 
-def build(path: Path, n: int) -> None:
-    """A store of ``n`` synthetic analyses saved in batches of 50 and never resolved."""
+def build(path: Path, n: int, coarse: float = 0.0) -> None:
+    """A store of ``n`` synthetic analyses saved in batches of 50 and never resolved; a
+    ``coarse`` share of the events dated to the month or the year only."""
     from parley.store import open_store
 
     rng = random.Random(15)
+    dating = random.Random(7)
     people, states = _people_and_states(rng)
     with open_store(str(path)) as store:
         batch = []
         for i in range(n):
-            batch.append(synthetic(i, rng, people, states, 5))
+            batch.append(_coarsened(synthetic(i, rng, people, states, 5), dating, coarse))
             if len(batch) == 50:
                 store.save_many(batch)
                 batch = []
         if batch:
             store.save_many(batch)
+
+
+def _coarsened(an: Any, rng: random.Random, share: float) -> Any:
+    """``an`` with about ``share`` of its dated events dated to the month or the year only."""
+    for ev in an.events:
+        draw = rng.random()
+        if ev.date is None or draw >= share:
+            continue
+        month = draw < share * 5 / 6
+        value = ev.date.value[:7] if month else ev.date.value[:4]
+        ev.date = ev.date.model_copy(
+            update={"value": value, "text": value, "precision": "month" if month else "year"}
+        )
+    return an
 
 
 def resolve(path: Path, mode: str) -> dict[str, float]:
@@ -100,15 +122,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000])
     parser.add_argument("--dir", type=Path, default=None, help="where the stores go")
+    parser.add_argument(
+        "--coarse", type=float, default=0.0, help="share of events dated to month or year"
+    )
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="parley-refresh-", dir=args.dir) as tmp:
         for n in args.sizes:
             path = Path(tmp) / f"s{n}.db"
             started = time.perf_counter()
-            build(path, n)
+            build(path, n, args.coarse)
             built = time.perf_counter() - started
-            row = {"articles": n, "build_s": round(built, 1)}
+            row = {"articles": n, "coarse": args.coarse, "build_s": round(built, 1)}
             for mode in ("all", "chunked"):
                 row[mode] = resolve(path, mode)
             rows.append(row)

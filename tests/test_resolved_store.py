@@ -315,6 +315,54 @@ def test_a_new_exchange_report_joins_the_existing_story(store: Store) -> None:
     assert story.sources == ["Reuters", "AP", "Al Jazeera", "Eurasianet"]
 
 
+def _story_writes(store: Store) -> tuple[list[str], Any]:
+    """The ids of the story rows the store inserts or deletes from now on, and the listener
+    recording them (to remove)."""
+    written: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
+        words = statement.split()
+        table = words[2] if words[:2] in (["INSERT", "INTO"], ["DELETE", "FROM"]) else ""
+        if table.strip('"') in ("stories", "story_events"):
+            for bound in context.compiled_parameters:  # a DELETE's IN binds a list
+                for v in bound.values():
+                    written.extend(str(x) for x in (v if isinstance(v, list) else [v]))
+
+    sa.event.listen(store.engine, "before_cursor_execute", seen)
+    return written, seen
+
+
+def test_a_refresh_rewrites_only_the_stories_its_articles_change(store: Store) -> None:
+    """Every story near a refreshed article is re-clustered, but one that comes out as stored
+    is left in place: a batch run's closing refresh re-clustered each story near every chunk
+    and rewrote them all, most unchanged."""
+    items = by_id(corpus())
+    save_all(store, items.values())
+    before = dump(store)
+    written, listener = _story_writes(store)
+    x2 = items[aid("x2")]
+    store.save(x2)  # saved again as it was: its story stays what it is
+    refresh_resolved(store, {x2.article.id})
+    assert written == [] and dump(store) == before
+    text = "A fourth outlet counted 13."
+    extra = Analysis(
+        article=Article(
+            id="sha256:x4", text=text, outlet="Eurasianet", published_at=dt.date(2026, 4, 23)
+        ),
+        events=[exchange(text, "2026-04-21", 13)],
+    )
+    store.save(extra)
+    refresh_resolved(store, {"sha256:x4"})
+    sa.event.remove(store.engine, "before_cursor_execute", listener)
+    (story,) = [s for s in store.stories(min_sources=2) if s.type == "RETREAT"]
+    assert story.id in written and "sha256:x4" in written
+    others = {s.id for s in store.stories()} - {story.id}
+    assert others and not others & set(written)
+    incremental = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == incremental
+
+
 class CorpusPipeline:
     """Returns the hand-built analysis whose article text was read (what batch needs)."""
 

@@ -95,6 +95,21 @@ class EventRef:
         """:func:`agreement_step` of the event, read once: clustering asks it for every pair."""
         return agreement_step(self.event)
 
+    @cached_property
+    def about_a_ceasefire(self) -> bool:
+        """:func:`_about_a_ceasefire`, read once: clustering asks it for every pair of deals."""
+        return _about_a_ceasefire(self)
+
+    @cached_property
+    def actors(self) -> frozenset[str]:
+        """The event's sources and targets, read once: clustering compares them for every pair."""
+        return frozenset(self.event.source) | frozenset(self.event.target)
+
+    @cached_property
+    def actor_states(self) -> frozenset[str]:
+        """:attr:`actors` lifted to their states (:meth:`states`), read once."""
+        return frozenset(self.states(self.actors))
+
     def states(self, actors: Iterable[str]) -> set[str]:
         """``actors`` with each person replaced by their country where it is known."""
         return {self.countries.get(a, a) for a in actors}
@@ -170,7 +185,7 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         # A signing, a ratification and an entry into force are all SUPPORT; they are three.
         return False
     same_step = step_a is not None and step_a == step_b
-    if a.event.type == "AGREE" and _about_a_ceasefire(a) != _about_a_ceasefire(b):
+    if a.event.type == "AGREE" and a.about_a_ceasefire != b.about_a_ceasefire:
         # "agreed to a seven-day truce" and "committed to let aid convoys through": one deal
         # day of the same sides may hold several commitments; a truce is not the others.
         return False
@@ -178,9 +193,7 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if _opposite_directions(a, b):
         return False
-    if "negated" in (a.event.status, b.event.status) and a.states(_actors(a)) != b.states(
-        _actors(b)
-    ):
+    if "negated" in (a.event.status, b.event.status) and a.actor_states != b.actor_states:
         # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
     if same_step and _recalled_or_awaited(a, b):
@@ -197,15 +210,33 @@ def same_story(a: EventRef, b: EventRef) -> bool:
 def agreement_step(event: Event) -> str | None:
     """The step of an agreement an event tells ("signed", "ratified", "in force"), read from
     its trigger, or from its sentence when that names one step only; None when neither does."""
-    steps = knowledge.table(LEXICON, "agreement_steps")
+    any_stem, steps = _step_patterns()
     for text in (event.trigger.text if event.trigger else "", event.evidence.text):
         low = text.lower()
-        found = {step for step, stems in steps.items() if any(s in low for s in stems)}
+        if any_stem.search(low) is None:
+            continue  # most events name no step: one scan instead of one per stem
+        found = {step for step, stems in steps if stems.search(low)}
         if len(found) == 1:
             return str(found.pop())
         if found:
             return None
     return None
+
+
+@knowledge.derived
+def _step_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The agreement steps' stems as substring patterns: one of every stem, and one per step.
+
+    A search for an alternation of literals finds a match exactly when one of them occurs in
+    the text, as ``stem in text`` does; clustering asks this of every event of every chunk.
+    """
+    table = knowledge.table(LEXICON, "agreement_steps")
+
+    def alternation(stems: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(s) for s in stems) or "(?!)")  # none: no match
+
+    steps = tuple((str(step), alternation(stems)) for step, stems in table.items())
+    return alternation(s for stems in table.values() for s in stems), steps
 
 
 @cache
@@ -250,7 +281,7 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
     awaited ("the treaty still has to be signed") when the day comes within months after the
     report. Each joint step of an agreement happens once for its parties; one state's act
     ("the president signed the ratification law") is no such step."""
-    if min(len(a.states(_actors(a))), len(b.states(_actors(b)))) < 2:
+    if min(len(a.actor_states), len(b.actor_states)) < 2:
         return False
     for undated, dated in ((a, b), (b, a)):
         day, published = _written_day(dated), undated.published_at
@@ -264,14 +295,14 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
     return False
 
 
-def _overlap(x: set[str], y: set[str]) -> bool:
+def _overlap(x: frozenset[str], y: frozenset[str]) -> bool:
     if not x or not y:
         return False
     return len(x & y) / len(x | y) >= 0.5 or x <= y or y <= x
 
 
-def _actors(ref: EventRef) -> set[str]:
-    return set(ref.event.source) | set(ref.event.target)
+def _actors(ref: EventRef) -> frozenset[str]:
+    return ref.actors
 
 
 def _actors_agree(a: EventRef, b: EventRef) -> bool:
@@ -282,14 +313,14 @@ def _actors_agree(a: EventRef, b: EventRef) -> bool:
     """
     if _overlap(_actors(a), _actors(b)):
         return True
-    states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
+    states_a, states_b = a.actor_states, b.actor_states
     return min(len(states_a), len(states_b)) >= 2 and _overlap(states_a, states_b)
 
 
 def _states_within(a: EventRef, b: EventRef) -> bool:
     """One report's states lie within the other's: "the US signed" is the US–Russian signing
     of the same day, when both tell the same step of an agreement."""
-    states_a, states_b = a.states(_actors(a)), b.states(_actors(b))
+    states_a, states_b = a.actor_states, b.actor_states
     return bool(states_a and states_b) and (states_a <= states_b or states_b <= states_a)
 
 
@@ -326,7 +357,7 @@ def _part_of_whole(a: EventRef, b: EventRef) -> bool:
         if (
             _reciprocal(whole)
             and _one_way(part) is not None
-            and part.states(_actors(part)) <= whole.states(_actors(whole))
+            and part.actor_states <= whole.actor_states
         ):
             return True
     return False

@@ -371,12 +371,38 @@ class Transaction:
     def replace_stories(
         self, ids: Iterable[str], stories: Sequence[Story], members: Sequence[StoryMember]
     ) -> None:
-        """Replace the stories with ``ids`` by ``stories`` and their ``members``."""
-        ids = set(ids)
-        self._delete_in(t.story_events.c.story_id, ids)
-        self._delete_in(t.stories.c.id, ids)
-        self._insert(t.stories, [_story_row(s) for s in stories])
-        self._insert(t.story_events, [_member_row(m) for m in members])
+        """Replace the stories with ``ids`` by ``stories`` and their ``members``.
+
+        A story stored with the same row and members is left in place: each chunk of a batch
+        run re-clusters every story near its articles, and most of them come out unchanged,
+        so deleting and re-inserting them all (with their indexes) was most of the run's
+        closing refresh."""
+        rows = {s.id: _story_row(s) for s in stories}
+        members_of: dict[str, list[Row]] = {i: [] for i in rows}
+        for m in members:
+            members_of[m.story_id].append(_member_row(m))
+        same = self._unchanged_stories(set(ids) & rows.keys(), rows, members_of)
+        stale = set(ids) - same
+        self._delete_in(t.story_events.c.story_id, stale)
+        self._delete_in(t.stories.c.id, stale)
+        self._insert(t.stories, [row for i, row in rows.items() if i not in same])
+        self._insert(t.story_events, [r for i in rows if i not in same for r in members_of[i]])
+
+    def _unchanged_stories(
+        self, ids: set[str], rows: Mapping[str, Row], members_of: Mapping[str, list[Row]]
+    ) -> set[str]:
+        """Those of ``ids`` whose stored row and members equal ``rows`` and ``members_of``."""
+        st, se = t.stories, t.story_events.c
+        stored: dict[str, list[Row]] = {i: [] for i in ids}
+        same: set[str] = set()
+        for chunk in _chunks(ids):
+            for row in self.conn.execute(sa.select(st).where(st.c.id.in_(chunk))).mappings():
+                if all(row[k] == v for k, v in rows[row["id"]].items()):
+                    same.add(row["id"])
+            query = sa.select(*t.story_events.c).where(se.story_id.in_(chunk))
+            for member in self.conn.execute(query).mappings():
+                stored[member["story_id"]].append(dict(member))
+        return {i for i in same if _member_keys(stored[i]) == _member_keys(members_of[i])}
 
     def mark_resolved(self, article_ids: Iterable[str]) -> None:
         """Record that these articles' records are in the resolved tables."""
@@ -469,6 +495,14 @@ def _story_row(s: Story) -> Row:
         "article_count": len({split_ref(r)[0] for r in s.events}),
         "disagreements": s.disagreements,
     }
+
+
+def _member_keys(rows: Iterable[Row]) -> list[tuple[Any, ...]]:
+    """Member rows in a comparable order (the database returns them in any)."""
+    return sorted(tuple(r[k] for k in _MEMBER_COLUMNS) for r in rows)
+
+
+_MEMBER_COLUMNS = ("story_id", "article_id", "event_index", "type", "day", "day_from", "day_to")
 
 
 def _member_row(m: StoryMember) -> Row:

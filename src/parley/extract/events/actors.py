@@ -20,6 +20,7 @@ from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
 from parley.nlp.dateline import dateline_end
+from parley.nlp.docs import doc_sents, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -241,7 +242,7 @@ class ActorIndex:
     def _previous_subject(self, token: Token) -> list[str]:
         """The state or organisation that "its" points back to: the subject of the main verb of
         the sentence before (news style names the actor, then continues with "its ...")."""
-        sentences = [s for s in self.doc.sents if s.end <= token.sent.start]
+        sentences = [s for s in doc_sents(self.doc) if s.end <= token.sent.start]
         for sent in reversed(sentences[-2:]):
             subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
             ids = [
@@ -304,7 +305,7 @@ class ActorIndex:
 
     def _group(self, token: Token) -> list[str] | None:
         left = token.left_edge.i
-        phrase = self.doc[left : token.i + 1].text.lower()
+        phrase = span_text(self.doc[left : token.i + 1]).lower()
         kind = self.anaphors.get(phrase)
         if kind is None:
             return None

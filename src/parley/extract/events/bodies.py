@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, prep_objects
+from parley.nlp.docs import doc_sents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -64,7 +65,7 @@ class BodyReferences:
         bare = all(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
         if token.lemma_.lower() not in nouns or not bare or not any(token.lefts):
             return []
-        sentences = list(token.doc.sents)
+        sentences = doc_sents(token.doc)
         here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
         start = sentences[max(0, here - _STATE_SENTENCES)].start
         for i in sorted((i for i in self.actors.at if start <= i < token.i), reverse=True):
@@ -177,7 +178,7 @@ class BodyReferences:
 
     def _pronoun(self, token: Token) -> list[str]:
         """ "They urged ...": the body, if it is the nearest actor named before."""
-        sentences = list(token.doc.sents)
+        sentences = doc_sents(token.doc)
         here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
         start = sentences[max(0, here - _PRONOUN_SENTENCES)].start
         earlier = [i for i in self.actors.at if start <= i < token.i]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parley.models import EventStatus, Place, TimeExpression
+from parley.nlp.docs import doc_sents
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +50,7 @@ class Draft:
 
 def rejection_target(draft: Draft, earlier: list[Draft], window: int = 3) -> list[str]:
     """Whom a rejection without a named target answers: another party's recent request."""
-    sentences = list(draft.token.doc.sents)
+    sentences = doc_sents(draft.token.doc)
     here = next(i for i, s in enumerate(sentences) if s.start <= draft.token.i < s.end)
     recent_start = sentences[max(0, here - window)].start
     for other in reversed(earlier):

@@ -27,7 +27,7 @@ from parley.extract.events.drafts import (
 from parley.extract.events.status import anchor_of
 from parley.extract.timeplace.places import quantities_in
 from parley.models import Event, Span, TimeExpression
-from parley.nlp.docs import span_text
+from parley.nlp.docs import sentences_over, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -391,7 +391,7 @@ class Finisher:
 
     def _event(self, draft: Draft) -> Event:
         token = draft.token
-        sent = token.sent
+        (sent,) = sentences_over(token.doc, token.i, token.i + 1)  # Token.sent walks the sentence
         status = draft.status
         clause = list(_clause(token))
         return Event(
@@ -436,7 +436,7 @@ class Finisher:
         if draft.date is not None:
             return False
         token = draft.token
-        start = token.sent.start_char
+        start = sentences_over(token.doc, token.i, token.i + 1)[0].start_char
         return any(
             start <= d.start < token.idx
             and d.precision in _EXACT

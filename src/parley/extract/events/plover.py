@@ -114,17 +114,20 @@ class TriggerRule:
             },
         )
 
-    def fits(self, token: Token, seen: set[tuple[str, str | None]]) -> bool:
+    def fits(
+        self, token: Token, seen: set[tuple[str, str | None]], objects: set[str] | None = None
+    ) -> bool:
         """Whether ``token`` (already known to have one of our lemmas) satisfies the rule.
 
         Args:
             token: the candidate trigger.
             seen: (type, mode) of events found earlier in the document, for anaphoric nouns
                 ("the swap" after "an exchange of prisoners").
+            objects: :func:`object_lemmas` of ``token``, when the caller has read them.
         """
         if token.pos_ not in self.pos or not self._particle_ok(token):
             return False
-        objects = object_lemmas(token)
+        objects = object_lemmas(token) if objects is None else objects
         if self.objects and not (objects & self.objects):
             bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in token.children)
             if not (self.anaphoric and bare and (self.type, self.mode) in seen):
@@ -375,9 +378,14 @@ class PloverLexicon:
                 self.status_of_head.setdefault(lemma, status)
 
     def match(self, token: Token, seen: set[tuple[str, str | None]]) -> TriggerRule | None:
-        """The first rule whose lemma and constraints fit ``token``, or None."""
+        """The first rule whose lemma and constraints fit ``token``, or None. The token's
+        objects are read once for all its lemma's rules (a common verb has dozens)."""
+        objects: set[str] | None = None
         for rule in self.by_lemma.get(token.lemma_.lower(), ()):
-            if rule.fits(token, seen):
+            if token.pos_ not in rule.pos:
+                continue
+            objects = object_lemmas(token) if objects is None else objects
+            if rule.fits(token, seen, objects):
                 return rule
         return None
 

@@ -275,6 +275,14 @@ class _Known:
     parties: list[str]
     domain: str | None = None
     pattern: re.Pattern[str] | None = None
+    # The literal names ``pattern`` matches (it matches nothing else): a text holding none of
+    # them is not searched. Empty: search always.
+    names: tuple[str, ...] = ()
+
+    def may_occur_in(self, text: str) -> bool:
+        """False when ``pattern`` cannot match ``text``: a substring test per name is far
+        cheaper than the pattern's scan, and most articles name none of the agreements."""
+        return not self.names or any(n in text for n in self.names)
 
 
 @dataclass
@@ -293,10 +301,36 @@ def load_agreement_data() -> Mapping[str, Any]:
     return knowledge.document("agreements.json", "parley-agreements/1")
 
 
-def _name_pattern(names: list[str]) -> re.Pattern[str]:
-    # "the new START treaty": a name of several words may lose its capital first letter.
+# The characters other than A-Z and a-z that a case-blind pattern matches with an ASCII
+# letter (Turkish dotted and dotless i, long s, Kelvin sign), as that letter.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _ascii_folded(text: str) -> str:
+    """``text`` lower-cased so that a case-blind pattern of an ASCII word can match in it only
+    where the lower-cased word occurs: a substring test that rules the pattern out."""
+    return text.translate(_ASCII_TWINS).lower()
+
+
+def _cue_words(statuses: Mapping[str, list[str]]) -> dict[str, str]:
+    """Each ASCII cue word's pattern source (``_cue_table``) to the word in lower case."""
+    return {
+        rf"\b{re.escape(w)}\w*\b": w.lower()
+        for words in statuses.values()
+        for w in words
+        if w.isascii()
+    }
+
+
+def _name_variants(names: list[str]) -> list[str]:
+    """The names as written, and with a lower-case first letter ("the new START treaty": a
+    name of several words may lose its capital), longest first."""
     variants = [n[0].lower() + n[1:] for n in names if " " in n and n[:1].isupper()]
-    parts = sorted({*names, *variants}, key=len, reverse=True)
+    return sorted({*names, *variants}, key=len, reverse=True)
+
+
+def _name_pattern(names: list[str]) -> re.Pattern[str]:
+    parts = _name_variants(names)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in parts) + r")(?!\w)")
 
 
@@ -318,11 +352,16 @@ class AgreementsExtractor:
                 parties=list(a["parties"]),
                 domain=a.get("domain"),
                 pattern=_name_pattern([a["name"], *a["aliases"]]),
+                names=tuple(_name_variants([a["name"], *a["aliases"]])),
             )
             for a in data["agreements"]
         }
         self.cues = self._cue_table(data["statuses"])
         self.ceasefire_cues = self._cue_table(dict(knowledge.table(LEXICON, "ceasefire_statuses")))
+        self.cue_words = {
+            **_cue_words(data["statuses"]),
+            **_cue_words(knowledge.table(LEXICON, "ceasefire_statuses")),
+        }
         self.exchanges: dict[str, Any] = data.get("exchanges", {})
 
     @staticmethod
@@ -360,7 +399,7 @@ class AgreementsExtractor:
         refs = [
             AgreementRef(k.key, m.start(), m.end(), True)
             for k in known.values()
-            if k.pattern is not None
+            if k.pattern is not None and k.may_occur_in(text)
             for m in k.pattern.finditer(text)
         ]
         refs += [
@@ -565,7 +604,11 @@ class AgreementsExtractor:
         if any(r.key.startswith("ceasefire:") for r in refs):
             cues += self.ceasefire_cues
         text = span_text(sent)
+        folded = _ascii_folded(text)
         for pattern, status in cues:
+            word = self.cue_words.get(pattern.pattern)
+            if word is not None and word not in folded:
+                continue  # the cue's word is not in the sentence: its pattern cannot match
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
@@ -684,10 +727,24 @@ def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRe
     ]
 
 
-def onlookers(sent: SpacySpan) -> set[int]:
+def onlookers(sent: SpacySpan) -> frozenset[int]:
     """Tokens naming who only attended an act, not who did it: a head of state in a photo
     caption "shake hands accompanied by X during the signing", "signed as X looked on", "with
-    X in attendance", "X was in attendance"."""
+    X in attendance", "X was in attendance".
+
+    Read once per sentence (in the Doc's ``user_data``): the parties of every agreement, the
+    dominant pair and the negotiating pair each ask it of the same sentences."""
+    memo: dict[tuple[int, int], frozenset[int]] = sent.doc.user_data.setdefault(
+        "parley.agreements.onlookers", {}
+    )
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = frozenset(_onlookers(sent))
+    return found
+
+
+def _onlookers(sent: SpacySpan) -> set[int]:
     agents = knowledge.words(LEXICON, "onlooker_agent_verbs")
     particles = knowledge.words(LEXICON, "onlooker_particle_verbs")
     out: set[int] = set()
