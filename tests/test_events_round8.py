@@ -116,6 +116,12 @@ def test_seizing_power_is_coercion_not_confiscation(pipeline: Any) -> None:
     assert event.source == ["NER"] and event.mode is None
 
 
+def test_seizing_power_hung_as_a_modifier_is_still_no_confiscation(pipeline: Any) -> None:
+    text = "Two ministers have been detained as the army of Mali seized power in the country."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.source == ["MLI"] and event.mode is None
+
+
 def test_seizing_weapons_is_still_a_confiscation(pipeline: Any) -> None:
     event = one_event(
         pipeline, "Mali's army seized weapons from a rebel depot.", "COERCE", published=DAY

@@ -291,6 +291,10 @@ def object_lemmas(token: Token) -> set[str]:
                 found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
         found.append(token.head)
+    if token.dep_ == "amod" and token.pos_ == "VERB":
+        # "the seized assets", and the parser's "as the military seized power" (round 8's h06,
+        # "seized" hung on "power" as a modifier): the noun is what the verb acts on
+        found.append(token.head)
     if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
         # "detainees were reported to have been beaten": the raised subject is the patient
         found.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
