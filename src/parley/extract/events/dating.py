@@ -19,6 +19,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import wire_dateline_end
 from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.status import arrived_on
 from parley.models import TimeExpression
 from parley.nlp.docs import doc_text
 from parley.nlp.numbers import numbers
@@ -257,6 +258,8 @@ def scope_heads(token: Token) -> Iterator[int]:
             yield outer.head.i
     if token.pos_ == "NOUN":
         yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    if token.pos_ == "NOUN" and arrived_on(token):
+        yield token.head.head.i  # "arrived in Hanoi on Tuesday for a state visit": that day
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         yield token.head.i
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN":

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 __all__ = ["EXTRACTOR_NAME", "Finisher"]
 
+# Event types of material acts (force, coercion, aid, sanctions, troop moves, withdrawals),
+# which a news outlet reports but never performs.
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT"})
+
 EXTRACTOR_NAME = "parley.events.v1"
 _EVENTS_LEXICON = "lexicon/events.json"
 _CLAUSE_BREAKS = ("conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos", "punct")
@@ -92,6 +96,8 @@ class Finisher:
             draft.target = rejection_target(draft, kept)
         if not draft.actors and not self._take_actors(draft, kept):
             return False
+        if draft.rule.type in _MATERIAL_TYPES:
+            draft.source = [a for a in draft.source if not self._outlet(a)]
         if not draft.source and not (draft.unknown_source and draft.target):
             return False  # PLOVER codes no event without a named source actor
         if draft.agentless and not draft.source and not any(map(self._identified, draft.target)):
@@ -130,6 +136,11 @@ class Finisher:
             _fill_from(partial, draft)
             return False
         return True
+
+    def _outlet(self, actor: str) -> bool:
+        """ "Reuters reports on two air strikes killing 28 civilians" (round 8's h01): a news
+        outlet tells of force, aid and sanctions; it does not use, give or impose them."""
+        return actor in self.actors.kb and self.actors.kb[actor].kind == "media outlet"
 
     def _identified(self, actor: str) -> bool:
         """Whether ``actor`` is one PLOVER can code: known to the knowledge base, or unlinked

@@ -14,7 +14,7 @@ import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
-from parley.extract.events.patients import holders
+from parley.extract.events.patients import holders, patient_possessors
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import travel_for
 
@@ -66,6 +66,10 @@ class NounParties:
             draft.source = [a for a in draft.source if a not in of_actors]
         else:
             draft.source += of_actors
+        undergoing = self.names.of_all(patient_possessors(noun), draft)
+        if undergoing:  # "Navalny's arrest": the possessor is the one arrested
+            draft.source = [a for a in draft.source if a not in undergoing]
+            draft.target = unique([*draft.target, *undergoing])
         if draft.mode == "release" and not draft.source:  # "the release of Hamas-held hostages"
             draft.source = self.names.of_all([h for o in of_objects for h in holders(o)], draft)
         preps = self.lex.target_preps(rule.type)

@@ -27,7 +27,7 @@ from parley.extract.events.mediators import Mediators, RoleMediators
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
 from parley.extract.events.nouns import participle_agents as _participle_agents
-from parley.extract.events.patients import Patients
+from parley.extract.events.patients import Patients, patient_possessors
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
 from parley.extract.events.subjects import SUBJECTS, Subjects
@@ -178,6 +178,7 @@ class EventParties:
         preps = self.lex.target_preps(event_type)
         objects += [o for o in prep_objects(verb, preps) if not _misattached(o)]
         objects = [owner for o in objects for owner in (_owners(o) or [o])]
+        objects = [a for o in objects for a in self._judged_authors(o, event_type)]
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
             if self._judged_act(thing, event_type):  # "condemned an attack on X": X is no target
                 objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
@@ -186,6 +187,13 @@ class EventParties:
             if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
                 objects += prep_objects(thing, _BETWEEN)
         return objects
+
+    def _judged_authors(self, thing: Token, event_type: str) -> list[Token]:
+        """ "condemned Navalny's arrest": the one condemned is whoever made the arrest ("by
+        X"), never the arrested possessor; other objects stay as they are."""
+        if not patient_possessors(thing) or not self._judged_act(thing, event_type):
+            return [thing]
+        return prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
 
     def judges_an_act(self, verb: Token, draft: Draft) -> bool:
         """Whether ``verb`` condemns (or protests, rejects) a hostile act it names as object."""

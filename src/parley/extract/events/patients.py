@@ -27,7 +27,7 @@ from parley.extract.events.subjects import Subjects
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Patients", "holders", "leaving_verb"]
+__all__ = ["Patients", "holders", "leaving_verb", "patient_possessors"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
 # "an attack by X", "fighting with X": who the cause of a casualty names as its author
@@ -161,6 +161,17 @@ def holders(captives: Token) -> list[Token]:
         elif child.dep_ == "amod":  # "Hamas-held hostages"
             found += [n for n in child.children if n.dep_ in ("npadvmod", "compound", "nmod")]
     return [t for t in found if t.pos_ in ("PROPN", "NOUN")]
+
+
+def patient_possessors(noun: Token) -> list[Token]:
+    """The possessor of an act noun that names who undergoes it: "Navalny's arrest", "the
+    journalist's impending detention" (round 8's h06 made her the detainer). A noun with an
+    "of" phrase keeps its possessor as the actor ("Russia's expulsion of the diplomats")."""
+    if noun.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "patient_possessor_nouns"):
+        return []
+    if prep_objects(noun, frozenset({"of"})):
+        return []
+    return [c for c in noun.children if c.dep_ == "poss"]
 
 
 def leaving_verb(verb: Token) -> Token | None:

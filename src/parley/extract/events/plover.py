@@ -53,6 +53,7 @@ class TriggerRule:
     yields: str | None = None
     anaphoric: bool = False
     needs_clause: bool = False
+    active_clause: bool = False
     needs_for: bool = False
     swap_roles: bool = False
     subjects: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ class TriggerRule:
             yields=item.get("yields"),
             anaphoric=bool(item.get("anaphoric")),
             needs_clause=bool(item.get("needs_clause")),
+            active_clause=bool(item.get("active_clause")),
             needs_for=bool(item.get("needs_for")),
             swap_roles=bool(item.get("swap_roles")),
             subjects=words("subjects"),
@@ -192,6 +194,14 @@ class TriggerRule:
             c.dep_ in ("xcomp", "ccomp") for h in holders for c in h.children
         ):
             return False
+        if self.active_clause and any(
+            g.dep_ == "auxpass"
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("xcomp", "ccomp")
+            for g in c.children
+        ):
+            return False  # "food ready to be brought into Gaza": goods made ready, no offer
         return not (
             self.needs_for
             and not any(
@@ -250,14 +260,18 @@ def _is_particle(child: Token) -> bool:
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
-    """Lemmas of the objects of ``token``'s prepositions (of those in ``preps``, if any)."""
-    return {
-        p.lemma_.lower()
-        for c in token.children
-        if c.dep_ == "prep" and (not preps or c.lower_ in preps)
-        for p in c.children
-        if p.dep_ == "pobj"
-    }
+    """Lemmas of the objects of ``token``'s prepositions (of those in ``preps``, if any), and
+    the wh-word of a clause after one ("pay for what they did": "what")."""
+    found = set()
+    for c in token.children:
+        if c.dep_ != "prep" or (preps and c.lower_ not in preps):
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj":
+                found.add(p.lemma_.lower())
+            elif p.dep_ == "pcomp":
+                found.update(w.lower_ for w in p.children if w.tag_ in ("WP", "WDT"))
+    return found
 
 
 def object_lemmas(token: Token) -> set[str]:
@@ -279,6 +293,10 @@ def object_lemmas(token: Token) -> set[str]:
             if child.dep_ == "xcomp":  # "ordered the staff to leave": the object-controlled one
                 found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
+        found.append(token.head)
+    if token.dep_ == "amod" and token.pos_ == "VERB":
+        # "the seized assets", and the parser's "as the military seized power" (round 8's h06,
+        # "seized" hung on "power" as a modifier): the noun is what the verb acts on
         found.append(token.head)
     if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
         # "detainees were reported to have been beaten": the raised subject is the patient

@@ -17,7 +17,7 @@ from parley.models import EventStatus
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["StatusReader", "anchor_of", "travel_for"]
+__all__ = ["StatusReader", "anchor_of", "arrived_on", "travel_for"]
 
 
 class StatusReader:
@@ -41,6 +41,8 @@ class StatusReader:
             or (self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))
         ):
             return "negated"
+        if token.pos_ == "NOUN" and _circumstance(token, anchor):
+            return "occurred"  # "In light of X's request, Y will not ...": the request was made
         if self._unseen(anchor):
             return "negated"
         if (
@@ -51,7 +53,9 @@ class StatusReader:
             return "negated"  # "the round was postponed": it does not take place as planned
         if self._conditional(token):
             return "hypothetical"
-        if token.pos_ == "NOUN" and (self._planned_noun(token, anchor) or travel_for(token)):
+        if token.pos_ == "NOUN" and (
+            self._planned_noun(token, anchor) or (travel_for(token) and not arrived_on(token))
+        ):
             return "planned"  # "arrived in Havana for talks": the talks are still to come
         chain = self._control_chain(_governing(anchor))
         for head in chain:
@@ -92,6 +96,8 @@ class StatusReader:
         """Whether a negated anchor denies the event itself: always for verbs and objects, but
         for an event noun as subject only with verbs of happening ("the talks did not take
         place", not "the demand has not changed")."""
+        if token.pos_ == "NOUN" and _circumstance(token, anchor):
+            return False  # "In light of X's request, Y will not block": only Y's act is denied
         if token.pos_ != "NOUN" or token.i == anchor.i or token.dep_ not in ("nsubj", "nsubjpass"):
             return True
         return anchor.lemma_.lower() in self.lex.words("occurrence_verbs")
@@ -313,6 +319,30 @@ def anchor_of(token: Token) -> Token:
             return current
         current = current.head
     return token
+
+
+def _circumstance(noun: Token, anchor: Token) -> bool:
+    """Whether ``noun`` sits in a phrase that gives the anchor's cause or occasion ("in light of
+    X's request", "following the attack", "in response to the strikes"): a negated anchor
+    denies its own act, not that occasion (round 8's h07 denied Biden's request)."""
+    node, outer = noun, None
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and outer is None:
+        prep = node.head
+        if prep.head.i == anchor.i:
+            outer = prep
+        node = prep.head
+    if outer is None:
+        return False
+    phrase = noun.doc[outer.i : noun.head.i + 1].text.lower()
+    return phrase in knowledge.words("lexicon/events.json", "circumstance_preps")
+
+
+def arrived_on(noun: Token) -> bool:
+    """ "Xi arrived in Manila on Tuesday for a state visit" (round 8's h08): arriving for a
+    visit is the visit begun, not one still to come as talks one travels to are."""
+    words = knowledge.words("lexicon/events.json", "arrival_verbs")
+    visits = knowledge.words("lexicon/events.json", "visit_nouns")
+    return noun.lemma_.lower() in visits and noun.head.head.lemma_.lower() in words
 
 
 def travel_for(noun: Token) -> bool:

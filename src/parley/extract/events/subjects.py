@@ -42,6 +42,12 @@ class Subjects:
             return []
         if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
             return []  # "students were reported to have been beaten": they were the patients
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in verb.children)
+        ):
+            return []  # "the farmers were on a tractor when killed by the raid": its patients
         current = verb
         for _ in range(_CLIMB):
             found = self._here(current)
