@@ -158,3 +158,164 @@ def test_a_date_on_the_object_of_an_attack_still_dates_the_attack(pipeline: Any)
         published=DAY,
     )
     assert event.date is not None and event.date.value == "2025-05-03"
+
+
+# ------------------------------------------- 3. documents as callers, votes
+
+
+def test_it_after_an_adopted_resolution_is_the_adopting_body(pipeline: Any) -> None:
+    """ "It also calls for ...": the resolution of the sentence before speaks for its body."""
+    event = one_event(
+        pipeline,
+        "The African Union adopted a resolution on Monday. It also calls for talks in Sudan.",
+        "REQUEST",
+        published=DAY,
+    )
+    assert event.source == ["igo:au"]
+
+
+def test_a_resolution_adopted_by_a_body_speaks_for_it(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "The communique issued by the Arab League condemns the blockade of Qatar.",
+        "ACCUSE",
+        published=DAY,
+    )
+    assert event.source == ["igo:arab-league"]
+
+
+def test_the_resolution_named_again_speaks_for_its_body(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "The European Union issued a statement on Monday. The statement urges Serbia to "
+        "resume the dialogue.",
+        "REQUEST",
+        published=DAY,
+    )
+    assert event.source == ["igo:eu"]
+
+
+def test_a_resolution_someone_vetoed_does_not_speak_for_the_vetoing_state(
+    pipeline: Any,
+) -> None:
+    """ "Russia vetoed a resolution that calls for ...": the resolution is not Russia's."""
+    found = events_of(
+        pipeline,
+        "China vetoed a resolution that calls for a ceasefire in Myanmar.",
+        "REQUEST",
+        published=DAY,
+    )
+    assert all("CHN" not in e.source for e in found)
+
+
+def test_it_with_no_document_before_stays_unresolved(pipeline: Any) -> None:
+    """A resolution drafted by lawyers has no adopting body: no source is invented."""
+    assert not events_of(
+        pipeline,
+        "The resolution was drafted by lawyers. It also calls for patience.",
+        "REQUEST",
+        published=DAY,
+    )
+
+
+def test_a_vote_to_send_observers_is_aid_to_the_country(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "The African Union voted unanimously to send observers to Burundi.",
+        "AID",
+        published=DAY,
+    )
+    assert event.source == ["igo:au"]
+    assert event.target == ["BDI"]
+
+
+def test_sending_observers_a_letter_is_no_aid(pipeline: Any) -> None:
+    assert not events_of(
+        pipeline, "Kenya sent the observers a letter of thanks.", "AID", published=DAY
+    )
+
+
+# ------------------------------------------- 4. crowd protests told by their action
+
+
+def test_a_crowd_surrounding_an_embassy_protests_against_its_state(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "Thousands of demonstrators surrounded the Russian embassy in Tbilisi on Sunday.",
+        "PROTEST",
+        published=DAY,
+    )
+    assert event.target == ["RUS"]
+    assert [event.countries.get(a) for a in event.source] == ["GEO"]
+
+
+def test_protesters_gathering_outside_a_consulate_protest(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "Hundreds of protesters gathered outside the Chinese consulate in Manila.",
+        "PROTEST",
+        published=DAY,
+    )
+    assert event.target == ["CHN"]
+
+
+def test_a_crowd_besieging_an_embassy_is_a_protest_not_a_siege(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "Angry crowds besieged the Danish embassy in Beirut.",
+        "PROTEST",
+        published=DAY,
+    )
+    assert event.target == ["DNK"]
+    assert not events_of(
+        pipeline, "Angry crowds besieged the Danish embassy in Beirut.", "COERCE", published=DAY
+    )
+
+
+def test_guards_surrounding_a_building_are_no_protest(pipeline: Any) -> None:
+    assert not events_of(
+        pipeline,
+        "The guards surrounded the embassy building with a fence.",
+        "PROTEST",
+        published=DAY,
+    )
+
+
+def test_people_gathering_at_a_station_are_no_protest(pipeline: Any) -> None:
+    assert not events_of(
+        pipeline, "People gathered at the station to greet the team.", "PROTEST", published=DAY
+    )
+
+
+# ------------------------------------------- 5. collective subjects in statements
+
+
+def test_they_after_one_organisation_is_that_organisation(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "The Arab League met in Cairo on Monday. They condemned the seizure of the tanker.",
+        "ACCUSE",
+        published=DAY,
+    )
+    assert event.source == ["igo:arab-league"]
+
+
+def test_they_after_two_organisations_stays_unresolved(pipeline: Any) -> None:
+    """Two candidates: "they" could be either or both; no source is chosen."""
+    found = events_of(
+        pipeline,
+        "The Arab League and the African Union met on Monday. They condemned the seizure.",
+        "ACCUSE",
+        published=DAY,
+    )
+    assert not found
+
+
+def test_they_after_an_organisation_and_a_crowd_stays_unresolved(pipeline: Any) -> None:
+    """People named between the body and "they" may be whom "they" stands for."""
+    assert not events_of(
+        pipeline,
+        "The Arab League met the protesters in Cairo. They condemned the seizure.",
+        "ACCUSE",
+        published=DAY,
+    )

@@ -27,6 +27,8 @@ _SUBJECT_ROLES = ("nsubj", "nsubjpass")
 _PRONOUN_SENTENCES = 2
 # How many sentences back "the regime" may reach for its state.
 _STATE_SENTENCES = 2
+# Kinds of knowledge-base actor a bare "they" may stand for: bodies that meet and speak.
+_COLLECTIVE_KINDS = ("igo", "organisation")
 # Roles in which a noun phrase names who acts or undergoes an act (not a place or a time).
 _NAMING_ROLES = ("nsubj", "nsubjpass", "dobj", "appos", "conj", "poss")
 
@@ -183,11 +185,23 @@ class BodyReferences:
         earlier = [i for i in self.actors.at if start <= i < token.i]
         if not earlier:
             return []
-        body = self._last_body(token.i, limit=start)
+        body = self._last_body(token.i, limit=start) or self._one_collective(earlier)
         if not body or self.actors.at[max(earlier)] != body:
             return []
         since = max(i for i in earlier if self.actors.at[i] == body)
         return [] if self._people_between(token.doc[since + 1 : token.i]) else [body]
+
+    def _one_collective(self, earlier: list[int]) -> str | None:
+        """ "The Arab League met in Cairo. They condemned ...": the one organisation (an IGO,
+        a legislature, an agency) named in the sentences before "they", if there is exactly
+        one; two ("the council and the union met") leave "they" unresolved (events18)."""
+        found = {
+            self.actors.at[i]
+            for i in earlier
+            if self.actors.at[i] in self.actors.kb
+            and self.actors.kb[self.actors.at[i]].kind in _COLLECTIVE_KINDS
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _people_between(self, span: Span) -> bool:
         """Whether a plural group of people ("the rebels", "the guards") comes between the

@@ -185,7 +185,7 @@ class UnnamedActors:
                 for p in prep_objects(s, frozenset({"of"}))
                 if (code := country_of_demonym(p.text))
             ),
-            draft.place.country if draft.place is not None else None,
+            draft.place.country if draft.place is not None else self._object_place(draft.token),
         )
         if not country:
             return []
@@ -196,6 +196,21 @@ class UnnamedActors:
         self.countries[description] = country
         self.described[description] = "protester"
         return [description]
+
+    def _object_place(self, verb: Token) -> str | None:
+        """The country of a place written on the object of a crowd's act ("surrounded the
+        French embassy in Niamey", "gathered outside the consulate in Athens"): where the crowd
+        stood (events18)."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
+        for noun in objects:
+            for place in prep_objects(noun, frozenset({"in"})):
+                span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+                if span is not None and span.label_ in ("GPE", "LOC"):
+                    code = self.places.resolve(span.text).country
+                    if code:
+                        return code
+        return None
 
     def sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
