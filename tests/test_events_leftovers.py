@@ -90,6 +90,32 @@ def test_detainees_seen_on_television_are_no_event(pipeline: Any) -> None:
     )
 
 
+def test_an_agentless_arrest_under_a_dateline_is_the_dateline_state(pipeline: Any) -> None:
+    """ "LAGOS, Nigeria - Six journalists were arrested": the state of the story's place."""
+    event = one_event(
+        pipeline,
+        "DAKAR, Senegal - Five journalists were arrested on Tuesday.",
+        "COERCE",
+        published=DAY,
+    )
+    assert event.source == ["SEN"]
+    assert event.countries == {"Journalists": "SEN"}
+
+
+def test_an_agentless_arrest_with_no_place_names_no_state(pipeline: Any) -> None:
+    assert not events_of(
+        pipeline, "Seven journalists were arrested on Wednesday.", "COERCE", published=DAY
+    )
+
+
+def test_released_peacekeepers_are_not_given_the_country_of_the_place(pipeline: Any) -> None:
+    """Peacekeepers, migrants, diplomats are foreigners where it befell them: the place gives
+    them no country, so no one an analyst can code (no event rather than a wrong one)."""
+    assert not events_of(
+        pipeline, "Four peacekeepers were released in eastern Congo.", "RETREAT", published=DAY
+    )
+
+
 def test_an_agentless_expulsion_is_a_sanction_by_the_state_expelled_from(pipeline: Any) -> None:
     event = one_event(
         pipeline,

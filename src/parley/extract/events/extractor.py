@@ -298,9 +298,12 @@ class _Builder:
             draft.date = None  # dated later as news of the day the story was written
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
-        if not draft.source and _agentless_arrest(token, rule) and draft.place is not None:
-            if draft.place.country:  # "800 people were arrested in Deraa": Syria arrested them
-                draft.source = [self.actors.state(draft.place.country)]
+        if not draft.source and _agentless_arrest(token, rule):
+            # "800 people were arrested in Deraa": Syria arrested them; "LAGOS, Nigeria - Six
+            # journalists were arrested": the dateline's state (events18)
+            country = draft.place.country if draft.place is not None else self.parties.names.home
+            if country:
+                draft.source = [self.actors.state(country)]
         if not draft.source and _agentless_expulsion(token, rule):
             draft.source = self._host(token, draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
