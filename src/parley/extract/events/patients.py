@@ -60,7 +60,7 @@ class Patients:
             self._mobilised(verb, draft)
         if draft.mode == "release" and _passive(verb) and not _has_agent(verb):
             self._released_by_holder(verb, draft)
-        if _passive(verb) and not _has_agent(verb) and not draft.target and _befalls(draft):
+        if _passive(verb) and not _has_agent(verb) and not draft.target and not draft.source:
             self._uncoded_victims(verb, draft)
         if _passive(verb) and not _has_agent(verb):
             _unknown_doer(verb, draft)
@@ -76,7 +76,11 @@ class Patients:
     def _uncoded_victims(self, verb: Token, draft: Draft) -> None:
         """ "Twelve detainees were released", "three soldiers were killed in an ambush": the
         people it befell, kept by their words when no actor names them (events18); whether an
-        analyst can code them is settled once their country is sought from the context."""
+        analyst can code them is settled once their country is sought from the context.
+        Only for an act with no doer named: beside a named holder ("the rebels freed them") the
+        victims' country is no story's (a dateline may be where the talks are)."""
+        if not _befalls(draft):
+            return
         dateline = self.names.actors.dateline_end
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         patients += [  # "KABUL, Afghanistan - Twelve detainees were ...": parsed as the appos
