@@ -255,6 +255,28 @@ def test_a_vote_to_send_observers_is_aid_to_the_country(pipeline: Any) -> None:
     assert event.target == ["BDI"]
 
 
+def test_observers_sent_to_a_country_parsed_as_a_dative_are_aid(pipeline: Any) -> None:
+    """The parser labels this "to Libya" a dative, not a preposition: it still names where
+    the observers go (and the rule asks for a "to" phrase, so observers sent to talks are no
+    aid)."""
+    event = one_event(
+        pipeline,
+        "The Arab League voted unanimously to send observers to Libya.",
+        "AID",
+        published=DAY,
+    )
+    assert event.target == ["LBY"]
+
+
+def test_an_observer_sent_to_talks_is_no_aid(pipeline: Any) -> None:
+    assert not events_of(
+        pipeline,
+        "Norway will send observers to the talks in Oslo, its foreign ministry said.",
+        "AID",
+        published=DAY,
+    )
+
+
 def test_sending_observers_a_letter_is_no_aid(pipeline: Any) -> None:
     assert not events_of(
         pipeline, "Kenya sent the observers a letter of thanks.", "AID", published=DAY

@@ -203,13 +203,19 @@ def _placed(token: Token) -> list[Token]:
     return [
         c
         for c in token.children
-        if c.dep_ in ("prep", "prt", "advmod")
+        if (c.dep_ in ("prep", "prt", "advmod") or _dative_phrase(c))
         and not (
             c.dep_ == "prep"
             and any(p.dep_ == "pobj" for p in c.children)
             and all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
         )
     ]
+
+
+def _dative_phrase(child: Token) -> bool:
+    """ "send observers to Syria": the parser labels the "to" phrase of a verb of giving
+    "dative"; it is a prepositional phrase like any other (events18)."""
+    return child.dep_ == "dative" and child.pos_ == "ADP"
 
 
 def _object_modifiers(token: Token) -> set[str]:
@@ -251,7 +257,7 @@ def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
     return {
         p.lemma_.lower()
         for c in token.children
-        if c.dep_ == "prep" and (not preps or c.lower_ in preps)
+        if (c.dep_ == "prep" or _dative_phrase(c)) and (not preps or c.lower_ in preps)
         for p in c.children
         if p.dep_ == "pobj"
     }
