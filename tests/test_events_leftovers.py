@@ -367,3 +367,16 @@ def test_they_after_an_organisation_and_a_crowd_stays_unresolved(pipeline: Any) 
         "ACCUSE",
         published=DAY,
     )
+
+
+def test_they_after_an_organisation_and_an_unnamed_group_stays_unresolved(
+    pipeline: Any,
+) -> None:
+    """ "The opposition met the union. They demanded ...": the opposition, which the knowledge
+    base does not name, is a candidate too."""
+    assert not events_of(
+        pipeline,
+        "The opposition met the Arab League in Cairo. They demanded a new vote.",
+        "REQUEST",
+        published=DAY,
+    )

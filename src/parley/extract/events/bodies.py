@@ -185,16 +185,21 @@ class BodyReferences:
         earlier = [i for i in self.actors.at if start <= i < token.i]
         if not earlier:
             return []
-        body = self._last_body(token.i, limit=start) or self._one_collective(earlier)
+        body = self._last_body(token.i, limit=start)
+        if body is None:
+            body = self._one_collective(earlier, token.doc[start : token.i])
         if not body or self.actors.at[max(earlier)] != body:
             return []
         since = max(i for i in earlier if self.actors.at[i] == body)
         return [] if self._people_between(token.doc[since + 1 : token.i]) else [body]
 
-    def _one_collective(self, earlier: list[int]) -> str | None:
+    def _one_collective(self, earlier: list[int], window: Span) -> str | None:
         """ "The Arab League met in Cairo. They condemned ...": the one organisation (an IGO,
-        a legislature, an agency) named in the sentences before "they", if there is exactly
-        one; two ("the council and the union met") leave "they" unresolved (events18)."""
+        a legislature, an agency) named in the sentences before "they", if it is the only
+        candidate; two ("the council and the union met"), or a group the knowledge base does
+        not know ("the opposition met the union"), leave "they" unresolved (events18)."""
+        if any(t.lemma_.lower() in self.people and t.i not in self.actors.at for t in window):
+            return None
         found = {
             self.actors.at[i]
             for i in earlier
