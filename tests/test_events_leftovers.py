@@ -329,6 +329,17 @@ def test_guards_surrounding_a_building_are_no_protest(pipeline: Any) -> None:
     )
 
 
+def test_people_surrounding_a_burning_building_are_no_protest(pipeline: Any) -> None:
+    """Only a building of a state (an embassy, a ministry, parliament) makes the crowd's act
+    a protest against its owner; a crowd at a fire is none."""
+    assert not events_of(
+        pipeline,
+        "Thousands of people surrounded the burning building in Lagos.",
+        "PROTEST",
+        published=DAY,
+    )
+
+
 def test_people_gathering_at_a_station_are_no_protest(pipeline: Any) -> None:
     assert not events_of(
         pipeline, "People gathered at the station to greet the team.", "PROTEST", published=DAY
