@@ -320,6 +320,25 @@ def test_a_crowd_besieging_an_embassy_is_a_protest_not_a_siege(pipeline: Any) ->
     )
 
 
+def test_protesters_throwing_stones_at_police_riot_against_the_state(pipeline: Any) -> None:
+    """ "Protesters threw stones at police": a violent protest, aimed at the police, who act
+    for the state of the place."""
+    event = one_event(
+        pipeline,
+        "Demonstrators hurled petrol bombs at the police in Santiago on Friday.",
+        "PROTEST",
+        published=DAY,
+    )
+    assert event.mode == "riot"
+    assert event.target == ["CHL"]
+
+
+def test_children_throwing_stones_into_a_river_are_no_protest(pipeline: Any) -> None:
+    assert not events_of(
+        pipeline, "The children threw stones into the river in Nairobi.", published=DAY
+    )
+
+
 def test_guards_surrounding_a_building_are_no_protest(pipeline: Any) -> None:
     assert not events_of(
         pipeline,
