@@ -115,7 +115,7 @@ class Homes:
         head = self.unnamed.described.get(actor)
         if head in knowledge.words(_EVENTS_LEXICON, "foreign_victim_heads"):
             return None  # diplomats, peacekeepers, migrants: foreigners where it befell them
-        if head in knowledge.words(_EVENTS_LEXICON, "victim_heads"):
+        if draft.agentless and head in knowledge.words(_EVENTS_LEXICON, "victim_heads"):
             return place or self.home or self.unnamed.sentence_country(draft.token)
         if sector == _REBELS:  # where they fight, not where they talk
             fighting = draft.rule.type in knowledge.words(_EVENTS_LEXICON, "fighting_types")
