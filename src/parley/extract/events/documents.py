@@ -20,16 +20,13 @@ if TYPE_CHECKING:
 __all__ = ["issuer_tokens"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
-# Pronouns that may stand for a document named in the sentence before.
-_DOCUMENT_PRONOUNS = frozenset({"it"})
-_DEFINITE = frozenset({"the", "this", "that"})
 
 
 def issuer_tokens(subject: Token) -> list[Token]:
     """The tokens naming who issued the document ``subject`` is or stands for, or []."""
     if subject.dep_ != "nsubj" and not _described_speaking(subject):
         return []
-    if subject.lower_ in _DOCUMENT_PRONOUNS:
+    if subject.lower_ in knowledge.words(_EVENTS_LEXICON, "document_pronouns"):
         document = _previous_document(subject)
         return _issuer(document) if document is not None else []
     if not _is_document(subject):
@@ -37,7 +34,10 @@ def issuer_tokens(subject: Token) -> list[Token]:
     own = _issuer(subject)
     if own:
         return own
-    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children)
+    definite = any(
+        c.dep_ == "det" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "document_determiners")
+        for c in subject.children
+    )
     document = _previous_document(subject) if definite else None
     return _issuer(document) if document is not None else []
 
