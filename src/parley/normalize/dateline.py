@@ -19,7 +19,7 @@ import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.normalize.names import NameIndex
 
-__all__ = ["Dateline", "dateline_date", "read_dateline"]
+__all__ = ["Dateline", "dateline_date", "dateline_region", "read_dateline"]
 
 _CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
 _TITLE_WORD = r"[A-Z][a-z'’\-]+"
@@ -67,6 +67,13 @@ def read_dateline(text: str, names: NameIndex, kb: KnowledgeBase) -> Dateline | 
     if not (shouting or wire_style or names.is_place(place)):
         return None
     return Dateline(place=_usual_spelling(place, names), credit=credit, end=m.end())
+
+
+def dateline_region(text: str) -> str | None:
+    """The region or country after the place of a dateline ("KANDAHAR, Afghanistan -":
+    "Afghanistan"), which places a story whose town the gazetteer does not know (events18)."""
+    m = _dateline().match(text)
+    return m.group("region") if m is not None else None
 
 
 def dateline_date(text: str) -> tuple[int, int] | None:

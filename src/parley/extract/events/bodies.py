@@ -28,6 +28,8 @@ _SUBJECT_ROLES = ("nsubj", "nsubjpass")
 _PRONOUN_SENTENCES = 2
 # How many sentences back "the regime" may reach for its state.
 _STATE_SENTENCES = 2
+# Kinds of knowledge-base actor a bare "they" may stand for: bodies that meet and speak.
+_COLLECTIVE_KINDS = ("igo", "organisation")
 # Roles in which a noun phrase names who acts or undergoes an act (not a place or a time).
 _NAMING_ROLES = ("nsubj", "nsubjpass", "dobj", "appos", "conj", "poss")
 
@@ -185,10 +187,27 @@ class BodyReferences:
         if not earlier:
             return []
         body = self._last_body(token.i, limit=start)
+        if body is None:
+            body = self._one_collective(earlier, token.doc[start : token.i])
         if not body or self.actors.at[max(earlier)] != body:
             return []
         since = max(i for i in earlier if self.actors.at[i] == body)
         return [] if self._people_between(token.doc[since + 1 : token.i]) else [body]
+
+    def _one_collective(self, earlier: list[int], window: Span) -> str | None:
+        """ "The Arab League met in Cairo. They condemned ...": the one organisation (an IGO,
+        a legislature, an agency) named in the sentences before "they", if it is the only
+        candidate; two ("the council and the union met"), or a group the knowledge base does
+        not know ("the opposition met the union"), leave "they" unresolved (events18)."""
+        if any(t.lemma_.lower() in self.people and t.i not in self.actors.at for t in window):
+            return None
+        found = {
+            self.actors.at[i]
+            for i in earlier
+            if self.actors.at[i] in self.actors.kb
+            and self.actors.kb[self.actors.at[i]].kind in _COLLECTIVE_KINDS
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _people_between(self, span: Span) -> bool:
         """Whether a plural group of people ("the rebels", "the guards") comes between the

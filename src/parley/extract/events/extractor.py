@@ -298,9 +298,14 @@ class _Builder:
             draft.date = None  # dated later as news of the day the story was written
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
-        if not draft.source and _agentless_arrest(token, rule) and draft.place is not None:
-            if draft.place.country:  # "800 people were arrested in Deraa": Syria arrested them
-                draft.source = [self.actors.state(draft.place.country)]
+        if not draft.source and _agentless_arrest(token, rule):
+            # "800 people were arrested in Deraa": Syria arrested them; "LAGOS, Nigeria - Six
+            # journalists were arrested": the dateline's state (events18)
+            country = draft.place.country if draft.place is not None else self.parties.names.home
+            if country:
+                draft.source = [self.actors.state(country)]
+        if not draft.source and _agentless_expulsion(token, rule):
+            draft.source = self._host(token, draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         self.parties.settle(draft)
@@ -474,6 +479,21 @@ class _Builder:
                             return self._resolve_place(pobj.i)
         return None
 
+    def _host(self, token: Token, draft: Draft) -> list[str]:
+        """The state that expelled diplomats when the passive names no one: the place they were
+        expelled from ("expelled from Caracas"), else the event's place, else the dateline's
+        country (events18). Empty when none is known: no state is invented."""
+        origins = [
+            p.i
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj" and p.i in self.places
+        ]
+        place = self._resolve_place(origins[0]) if origins else draft.place
+        country = place.country if place is not None else self.parties.names.home
+        return [self.actors.state(country)] if country else []
+
     def _resolve_place(self, i: int) -> Place:
         span = self.places[i]
         return self.resolver.resolve(span.text, span.start_char, span.end_char)
@@ -581,6 +601,17 @@ def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:
     return (
         rule.type == "COERCE"
         and rule.mode == "arrest"
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
+def _agentless_expulsion(token: Token, rule: TriggerRule) -> bool:
+    """ "Two diplomats were expelled": a passive expulsion without its agent, done (PLOVER
+    codes it so) by the state that hosted them (events18)."""
+    return (
+        (rule.type, rule.mode) == ("SANCTION", "expel")
         and token.pos_ == "VERB"
         and any(c.dep_ == "auxpass" for c in token.children)
         and not any(c.dep_ == "agent" for c in token.children)

@@ -21,6 +21,7 @@ from parley.extract.events.bodies import BodyReferences
 from parley.extract.events.drafts import Draft
 from parley.extract.events.unnamed import UnnamedActors
 from parley.extract.timeplace.places import PlaceResolver
+from parley.normalize.dateline import dateline_region
 
 if TYPE_CHECKING:
     from parley.models import Article
@@ -45,7 +46,10 @@ def dateline_country(article: Article, places: PlaceResolver) -> str | None:
     """The country of the article's dateline place ("LAGOS, Nigeria -": NGA; also the colon
     style of South Asian papers, "DHAKA: Police fired ..."), or None."""
     if article.dateline:
-        return places.resolve(article.dateline).country
+        region = dateline_region(article.text)
+        return places.resolve(article.dateline).country or (
+            places.resolve(region).country if region else None
+        )
     colon = _COLON_DATELINE.match(article.text)
     return places.resolve(colon.group(1).title()).country if colon else None
 
@@ -60,6 +64,8 @@ class Homes:
     def settle(self, draft: Draft) -> None:
         """Give the draft's unnamed actors a country from context; police act for theirs."""
         for side, other in ((draft.source, draft.target), (draft.target, draft.source)):
+            if side is draft.target and draft.mode == "expel":
+                continue  # expelled diplomats are foreigners where they were expelled
             for actor in side:
                 if self._placeable(actor) and actor not in self.unnamed.countries:
                     code = self._country(actor, draft, other)
@@ -106,6 +112,11 @@ class Homes:
         ]  # "Georgia's Constitutional Court banned opposition parties"
         place = draft.place.country if draft.place is not None else None
         sector = self.unnamed.sectors.get(actor)
+        head = self.unnamed.described.get(actor)
+        if head in knowledge.words(_EVENTS_LEXICON, "foreign_victim_heads"):
+            return None  # diplomats, peacekeepers, migrants: foreigners where it befell them
+        if draft.agentless and head in knowledge.words(_EVENTS_LEXICON, "victim_heads"):
+            return place or self.home or self.unnamed.sentence_country(draft.token)
         if sector == _REBELS:  # where they fight, not where they talk
             fighting = draft.rule.type in knowledge.words(_EVENTS_LEXICON, "fighting_types")
             return place if fighting and place and self.actors.state(place) not in facing else None

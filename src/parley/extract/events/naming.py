@@ -15,6 +15,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.bodies import BodyReferences
+from parley.extract.events.documents import issuer_tokens
 from parley.extract.events.drafts import Draft
 from parley.extract.events.homes import dateline_country
 from parley.extract.events.plover import PloverLexicon
@@ -70,6 +71,9 @@ class PartyNames:
                 if c.dep_ in ("appos", "conj") and c.i >= self.actors.dateline_end
                 for a in self.of(c, draft, with_conj)
             ]
+        issuers = issuer_tokens(token)
+        if issuers:  # "the resolution adopted by the council calls for": the council does
+            return self.of_all(issuers, draft)
         civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)

@@ -60,6 +60,8 @@ class Patients:
             self._mobilised(verb, draft)
         if draft.mode == "release" and _passive(verb) and not _has_agent(verb):
             self._released_by_holder(verb, draft)
+        if _passive(verb) and not _has_agent(verb) and not draft.target and not draft.source:
+            self._uncoded_victims(verb, draft)
         if _passive(verb) and not _has_agent(verb):
             _unknown_doer(verb, draft)
 
@@ -70,6 +72,23 @@ class Patients:
             return
         captives = [c for c in verb.children if c.dep_ == "nsubjpass"]
         draft.source = self.names.of_all([h for c in captives for h in holders(c)], draft)
+
+    def _uncoded_victims(self, verb: Token, draft: Draft) -> None:
+        """ "Twelve detainees were released", "three soldiers were killed in an ambush": the
+        people it befell, kept by their words when no actor names them (events18); whether an
+        analyst can code them is settled once their country is sought from the context.
+        Only for an act with no doer named: beside a named holder ("the rebels freed them") the
+        victims' country is no story's (a dateline may be where the talks are)."""
+        if not _befalls(draft):
+            return
+        dateline = self.names.actors.dateline_end
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        patients += [  # "KABUL, Afghanistan - Twelve detainees were ...": parsed as the appos
+            a for p in patients if p.i < dateline for a in p.children if a.dep_ == "appos"
+        ]
+        draft.target = unique(
+            a for p in patients if p.i >= dateline for a in self.names.unnamed.victims(p)
+        )
 
     def _mobilised(self, verb: Token, draft: Draft) -> None:
         """ "Indian troops were deployed along the border": the forces' own state mobilised
@@ -200,9 +219,14 @@ def _unknown_doer(verb: Token, draft: Draft) -> None:
     released": a harm, an arrest or a release told in the passive without its agent is still
     an act done to a named patient; its doer stays unknown rather than invented. Only when the
     sentence tells it as fact (the builder drops the mark for any other status)."""
-    harm = draft.rule.type in ("ASSAULT", "COERCE") or draft.mode == "release"
+    harm = _befalls(draft) and draft.mode != "expel"  # expulsions: the host state
     if harm and not draft.source and draft.target and not _other_cause(verb):
         draft.unknown_source = draft.agentless = True
+
+
+def _befalls(draft: Draft) -> bool:
+    """Acts told from the side of those they befell: harm, arrest, release, expulsion."""
+    return draft.rule.type in ("ASSAULT", "COERCE") or draft.mode in ("release", "expel")
 
 
 def _other_cause(verb: Token) -> bool:

@@ -216,13 +216,19 @@ def _placed(token: Token) -> list[Token]:
     return [
         c
         for c in token.children
-        if c.dep_ in ("prep", "prt", "advmod")
+        if (c.dep_ in ("prep", "prt", "advmod") or _dative_phrase(c))
         and not (
             c.dep_ == "prep"
             and any(p.dep_ == "pobj" for p in c.children)
             and all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
         )
     ]
+
+
+def _dative_phrase(child: Token) -> bool:
+    """ "send observers to Syria": the parser labels the "to" phrase of a verb of giving
+    "dative"; it is a prepositional phrase like any other (events18)."""
+    return child.dep_ == "dative" and child.pos_ == "ADP"
 
 
 def _object_modifiers(token: Token) -> set[str]:
@@ -260,11 +266,12 @@ def _is_particle(child: Token) -> bool:
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
-    """Lemmas of the objects of ``token``'s prepositions (of those in ``preps``, if any), and
-    the wh-word of a clause after one ("pay for what they did": "what")."""
+    """Lemmas of the objects of ``token``'s prepositions (of those in ``preps``, if any; a "to"
+    phrase the parser labels a dative counts), and the wh-word of a clause after one ("pay for
+    what they did": "what")."""
     found = set()
     for c in token.children:
-        if c.dep_ != "prep" or (preps and c.lower_ not in preps):
+        if not (c.dep_ == "prep" or _dative_phrase(c)) or (preps and c.lower_ not in preps):
             continue
         for p in c.children:
             if p.dep_ == "pobj":

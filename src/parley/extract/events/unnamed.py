@@ -104,6 +104,37 @@ class UnnamedActors:
             self.countries[description] = country
         return unique([*named, description])
 
+    def victims(self, token: Token) -> list[str]:
+        """People an agentless act befell whom nothing else names ("twelve detainees were
+        released", "three soldiers were killed"): kept by their words, with the country their
+        words name ("Dutch diplomats"); the event's context may give one later
+        (:class:`~parley.extract.events.homes.Homes`), else the event is dropped as one no
+        analyst can code. Never a state invented from the patient."""
+        if (
+            token.pos_ != "NOUN"
+            or token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "victim_heads")
+            or token.i in self.actors.at
+        ):
+            return []
+        description = self._describe(token)
+        self.described[description] = token.lemma_.lower()
+        country = self._country(token)
+        if country:
+            self.countries[description] = country
+        return [description]
+
+    def sentence_country(self, token: Token) -> str | None:
+        """The one country the places of ``token``'s sentence lie in ("released from a prison
+        in Mosul", "killed in the north of Mali"), or None when they name none or several."""
+        start = max(token.sent.start, self.actors.dateline_end)
+        codes = {
+            self.places.resolve(e.text).country
+            for e in self.doc.ents
+            if e.label_ in ("GPE", "LOC") and start <= e.start and e.end <= token.sent.end
+        }
+        codes.discard(None)
+        return codes.pop() if len(codes) == 1 else None
+
     def paired_sector(self, token: Token) -> list[str]:
         """ "Government and rebel forces agreed to a truce": the sector coordinated with
         "government" before a forces noun is the other side, kept as an unlinked actor
@@ -154,7 +185,7 @@ class UnnamedActors:
                 for p in prep_objects(s, frozenset({"of"}))
                 if (code := country_of_demonym(p.text))
             ),
-            draft.place.country if draft.place is not None else None,
+            draft.place.country if draft.place is not None else self._object_place(draft.token),
         )
         if not country:
             return []
@@ -165,6 +196,21 @@ class UnnamedActors:
         self.countries[description] = country
         self.described[description] = "protester"
         return [description]
+
+    def _object_place(self, verb: Token) -> str | None:
+        """The country of a place written on the object of a crowd's act ("surrounded the
+        French embassy in Niamey", "gathered outside the consulate in Athens"): where the crowd
+        stood (events18)."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
+        for noun in objects:
+            for place in prep_objects(noun, frozenset({"in"})):
+                span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+                if span is not None and span.label_ in ("GPE", "LOC"):
+                    code = self.places.resolve(span.text).country
+                    if code:
+                        return code
+        return None
 
     def sector(self, token: Token) -> str | None:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
