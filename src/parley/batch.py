@@ -12,6 +12,7 @@ of a run the resolved records (tracks, agreements, stories) the new articles tou
 
 from __future__ import annotations
 
+import concurrent.futures.process
 import contextlib
 import ctypes
 import datetime as dt
@@ -438,7 +439,14 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
     # left running, it races the exit hooks and prints "Bad file descriptor" with a traceback.
     manager = getattr(pool, "_executor_manager_thread", None)
     if isinstance(manager, threading.Thread):
-        manager.join(timeout=10)
+        manager.join(timeout=60)
+        # Still closing its pipes (a loaded machine): keep the exit hook of concurrent.futures
+        # from waking it through a pipe it may be closing at that moment (the same race);
+        # the interpreter still joins the thread, as a non-daemon thread, after the hooks.
+        wakeups = getattr(concurrent.futures.process, "_threads_wakeups", None)
+        if manager.is_alive() and wakeups is not None:
+            with contextlib.suppress(KeyError, TypeError):
+                del wakeups[manager]
 
 
 #: ``prctl`` option asking Linux to signal this process when its parent dies.
