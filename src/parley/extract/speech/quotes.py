@@ -172,6 +172,8 @@ class _Run:
             span, self.cues
         ):
             return None
+        if not_quotes.defined_label(self.ctx.article.text, m.start, m.end):
+            return None  # '("JCEs")': a short name defined in brackets, nobody's words
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
         scare = scare or (fragment and not not_quotes.credited(span, self.cues))
