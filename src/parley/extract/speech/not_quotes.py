@@ -8,9 +8,8 @@ tests flag unless a cue or a credit says that someone said it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.extract.speech.cues import LEXICON
@@ -24,8 +23,8 @@ if TYPE_CHECKING:
     from parley.extract.speech.cues import Cues
 
 __all__ = [
-    "after_title_word", "credited", "defined_label", "fragment", "name_in_marks", "named_as_words", "thing_named",
-    "titled_work",
+    "after_title_word", "credited", "defined_label", "fragment", "name_in_marks",
+    "named_as_words", "thing_named", "titled_work",
 ]  # fmt: skip
 
 
