@@ -1,5 +1,7 @@
 """Constructions met in round 12 of the speech review (docs/review/speech.md), in our own words.
 
+* "X said that a treaty still has to be drafted, adding there is …": the one adding is X, the
+  speaker of the main clause, never the reported clause's subject ("a treaty");
 * 'the joint working groups ("JWGs")', 'the 2019 deal (the "Compact")': words in marks that
   fill a bracket alone are a short name the writer defines, not anyone's quotation; the same
   words in marks outside a bracket, after a speech cue, stay a quote.
@@ -11,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from parley.models import Quote
+from parley.models import Attribution, Quote
 from speech_ctx import speech_of
 
 
@@ -46,3 +48,35 @@ def test_words_in_marks_after_a_cue_outside_brackets_stay_a_quote(nlp: Any) -> N
     )
     quotes, _ = speech_of(nlp, text)
     assert list(speakers(quotes).values()) == ["the chamber"]
+
+
+# ------------------------------------------------------------------ ", adding" after a claim
+
+
+def source_of(claims: list[Attribution], words: str) -> str:
+    found = [c for c in claims if c.claim.text.startswith(words)]
+    assert found, f"no claim opening {words!r} in {[c.claim.text for c in claims]}"
+    return found[0].reporter.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("verb", ["said Friday", "announced"])
+def test_adding_after_a_reported_clause_is_the_speakers(nlp: Any, verb: str) -> None:
+    text = (
+        "Talks go on\n\n"
+        f"Sergei Lavrov {verb} that a treaty still has to be drafted, adding there is no "
+        "final text yet."
+    )
+    _, claims = speech_of(nlp, text)
+    assert source_of(claims, "there is no final text") == "Sergei Lavrov"
+
+
+@pytest.mark.model
+def test_adding_after_a_clause_nobody_reports_is_not_its_subjects(nlp: Any) -> None:
+    text = (
+        "Talks go on\n\n"
+        "The delay means that a treaty still has to be drafted, adding there is no final "
+        "text yet."
+    )
+    _, claims = speech_of(nlp, text)
+    assert all(c.reporter.text != "a treaty" for c in claims)

@@ -216,7 +216,7 @@ def _participle_lead(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     if verb.dep_ == "advcl":
-        return _earlier_teller(verb) or _moved_to_act(verb.head)
+        return _earlier_teller(verb) or _reporting_teller(verb) or _moved_to_act(verb.head)
     if verb.dep_ not in ("relcl", "acl"):
         return None
     root = verb.sent.root
@@ -288,6 +288,20 @@ def _earlier_teller(verb: Token) -> Token | None:
         if subj is not None and same_paragraph(subj, verb):
             return subj
     return None
+
+
+def _reporting_teller(verb: Token) -> Token | None:
+    """ "X said that an agreement is still to be written, adding there is …": the parser hangs
+    the participle on the reported clause, whose subject ("an agreement") adds nothing; the
+    one adding goes on speaking, so it is the subject of the verb of saying that reports it."""
+    clause = verb.head
+    teller = clause.head
+    if clause.dep_ != "ccomp" or teller.i == clause.i or teller.i > clause.i:
+        return None
+    if teller.lemma_.lower() not in load_cues().indirect_verbs:
+        return None
+    subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and same_paragraph(subj, verb) else None
 
 
 def parenthetical_speech(verb: Token) -> bool:
