@@ -2,6 +2,8 @@
 
 * "X said that a treaty still has to be drafted, adding there is …": the one adding is X, the
   speaker of the main clause, never the reported clause's subject ("a treaty");
+* actor linking: "the Croatian Republic of Bosnia and Herzegovina" (a polity another people
+  named after the state) and "Panama Province" are not the state they name.
 * 'the joint working groups ("JWGs")', 'the 2019 deal (the "Compact")': words in marks that
   fill a bracket alone are a short name the writer defines, not anyone's quotation; the same
   words in marks outside a bracket, after a speech cue, stay a quote.
@@ -9,11 +11,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
-from parley.models import Attribution, Quote
+from parley.models import Analysis, Attribution, Quote, RawDocument
 from speech_ctx import speech_of
 
 
@@ -80,3 +83,38 @@ def test_adding_after_a_clause_nobody_reports_is_not_its_subjects(nlp: Any) -> N
     )
     _, claims = speech_of(nlp, text)
     assert all(c.reporter.text != "a treaty" for c in claims)
+
+
+# ------------------------------------------------------------------ a polity named after a state
+
+
+def links(pipeline: Any, text: str) -> dict[str, str | None]:
+    raw = RawDocument(source="t", text=text, published_at=dt.date(2020, 5, 1))
+    an: Analysis = pipeline.run(raw)
+    return {m.text: m.actor for m in an.mentions}
+
+
+@pytest.mark.model
+def test_another_peoples_republic_of_a_state_is_not_the_state(pipeline: Any) -> None:
+    found = links(
+        pipeline,
+        "Verdict read\n\nHe chaired the assembly of the Croatian Republic of Bosnia and "
+        "Herzegovina until 1994, and later lived in Bosnia and Herzegovina.",
+    )
+    assert list(found.values()).count("BIH") == 1
+    assert found["Bosnia and Herzegovina"] == "BIH"
+
+
+@pytest.mark.model
+def test_a_province_named_after_a_state_is_not_the_state(pipeline: Any) -> None:
+    found = links(pipeline, "Roads cut\n\nFloods closed two roads in Panama Province on Monday.")
+    assert "PAN" not in found.values()
+
+
+@pytest.mark.model
+def test_the_republic_of_the_state_itself_stays_the_state(pipeline: Any) -> None:
+    found = links(
+        pipeline,
+        "Talks held\n\nThe Republic of Bosnia and Herzegovina sent two envoys to Geneva.",
+    )
+    assert "BIH" in found.values()
