@@ -1,5 +1,8 @@
 """Constructions met in round 12 of the speech review (docs/review/speech.md), in our own words.
 
+* "The only clause which, in her opinion, may cause our 'irritation' says that …": a word in
+  marks inside the subject phrase is nobody's quote, and "in her opinion" inside a relative
+  clause makes no claim of hers; "In her opinion, …" opening the sentence still does;
 * "X said that a treaty still has to be drafted, adding there is …": the one adding is X, the
   speaker of the main clause, never the reported clause's subject ("a treaty");
 * actor linking: "the Croatian Republic of Bosnia and Herzegovina" (a polity another people
@@ -118,3 +121,37 @@ def test_the_republic_of_the_state_itself_stays_the_state(pipeline: Any) -> None
         "Talks held\n\nThe Republic of Bosnia and Herzegovina sent two envoys to Geneva.",
     )
     assert "BIH" in found.values()
+
+
+# ------------------------------------------------------------------ marks and views inside a clause
+
+CLAUSE = (
+    "Treaty talks\n\n"
+    "While discussing the annex, Sergei Lavrov said it should not worry Kyiv because it does "
+    "not touch the core of the pact. The only clause which, in his opinion, may cause our "
+    "'irritation' says that the pact should not stop Norway from arming its neighbours."
+)
+
+
+@pytest.mark.model
+def test_a_scare_quoted_word_inside_the_subject_is_no_quote(nlp: Any) -> None:
+    quotes, _ = speech_of(nlp, CLAUSE)
+    assert speakers(quotes) == {}
+
+
+@pytest.mark.model
+def test_in_his_opinion_inside_a_relative_clause_makes_no_claim(nlp: Any) -> None:
+    _, claims = speech_of(nlp, CLAUSE)
+    assert [c.cue for c in claims if "opinion" in c.cue] == []
+    assert source_of(claims, "the pact should not stop Norway") != "Sergei Lavrov"
+
+
+@pytest.mark.model
+def test_in_his_opinion_opening_a_sentence_is_his_claim(nlp: Any) -> None:
+    text = (
+        "Treaty talks\n\n"
+        "Sergei Lavrov spoke on Monday. In his opinion, the pact should not stop Norway from "
+        "arming its neighbours."
+    )
+    _, claims = speech_of(nlp, text)
+    assert source_of(claims, "the pact should not stop Norway") == "Sergei Lavrov"

@@ -349,8 +349,12 @@ def _verb_over(noun: Token) -> Token:
 
 
 def _inside(speaker: Speaker, m: Marked) -> bool:
-    """Whether the speaker's words lie within the quote marks: quoted words cannot be their
-    own speaker."""
+    """Whether the speaker's words lie within the quote marks, or the marks within the
+    speaker's words: quoted words cannot be their own speaker, nor part of it."""
     if speaker.start is None or speaker.end is None:
         return False
-    return m.start <= speaker.start and speaker.end <= m.end
+    if m.start <= speaker.start and speaker.end <= m.end:
+        return True
+    # "The only clause which may cause our 'irritation' says …": marks inside the subject
+    # phrase are that phrase's words, not its speech; nobody is said to have said them.
+    return speaker.start < m.start and m.end <= speaker.end + 1
