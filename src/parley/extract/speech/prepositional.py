@@ -26,9 +26,8 @@ from parley.models import Reporter
 from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from parley.extract.speech.quoted_words import QuotedWords
     from parley.extract.speech.relays import Relays
