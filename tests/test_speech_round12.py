@@ -5,6 +5,9 @@
   clause makes no claim of hers; "In her opinion, …" opening the sentence still does;
 * "X said that a treaty still has to be drafted, adding there is …": the one adding is X, the
   speaker of the main clause, never the reported clause's subject ("a treaty");
+* "The very fact he is making the statement suggests the siege is over": the writer's
+  inference, no claim; "The ministry's statement suggests that …" and "The fact that X said
+  Y …" keep their claims;
 * actor linking: "the Croatian Republic of Bosnia and Herzegovina" (a polity another people
   named after the state) and "Panama Province" are not the state they name.
 * 'the joint working groups ("JWGs")', 'the 2019 deal (the "Compact")': words in marks that
@@ -155,3 +158,28 @@ def test_in_his_opinion_opening_a_sentence_is_his_claim(nlp: Any) -> None:
     )
     _, claims = speech_of(nlp, text)
     assert source_of(claims, "the pact should not stop Norway") == "Sergei Lavrov"
+
+
+# ------------------------------------------------------------------ a writer's inference
+
+LEAD = "Siege ends\n\nSergei Lavrov will make an emergency statement at noon. "
+
+
+@pytest.mark.model
+def test_a_fact_that_suggests_is_the_writers_inference(nlp: Any) -> None:
+    sentence = "The very fact he is making the statement suggests the siege is over."
+    _, claims = speech_of(nlp, LEAD + sentence)
+    assert [c for c in claims if "siege is over" in c.claim.text] == []
+
+
+@pytest.mark.model
+def test_a_statement_that_suggests_is_still_a_claim(nlp: Any) -> None:
+    _, claims = speech_of(nlp, LEAD + "His statement suggests that the siege is over.")
+    assert source_of(claims, "the siege is over") != ""
+
+
+@pytest.mark.model
+def test_what_the_fact_reports_someone_said_is_still_their_claim(nlp: Any) -> None:
+    text = LEAD + "The fact that Marco Rubio said the siege is over angered the hostages."
+    _, claims = speech_of(nlp, text)
+    assert "Marco Rubio" in source_of(claims, "the siege is over")
