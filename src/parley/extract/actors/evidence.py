@@ -97,7 +97,31 @@ class Evidence:
             return False
         if self.inside_a_name(ent) or self.given_name(ent, actor):
             return True
+        if self.anothers_polity(ent, actor) or self.subdivision_of(ent):
+            return True
         return self.opens_anothers_name(ent, actor) or self.anothers_people(ent, actor)
+
+    def anothers_polity(self, ent: SpacySpan, actor: Actor) -> bool:
+        """ "the Serbian Republic of Bosnia and Herzegovina": a polity another people set up
+        inside the state and named after it (a demonym of another state, a polity word, "of");
+        the entity is not the state itself, so the name stays unlinked with its text."""
+        start = ent.start
+        if len(ent) > 2 and ent[0].lower_ in lex("polity_heads") and ent[1].lower_ == "of":
+            start += 2  # the state's own long name matched: "Republic of Bosnia and …"
+        if start < 3:
+            return False
+        demonym, polity, of = self.doc[start - 3 : start]
+        if of.lower_ != "of" or polity.lower_ not in lex("polity_heads") or not polity.is_title:
+            return False
+        country = self.r.lexicon.country_of_demonym(demonym.text)
+        return country is not None and country != actor.country
+
+    def subdivision_of(self, ent: SpacySpan) -> bool:
+        """ "the Republic of Panama Province": a state's name glued before a word for a
+        province names the province, not the state."""
+        nxt = self.r.after(ent.end)
+        heads = lex("subdivision_heads_after_state")
+        return nxt is not None and nxt.is_title and nxt.lower_ in heads and _glued(ent)
 
     def opens_anothers_name(self, ent: SpacySpan, actor: Actor) -> bool:
         """A state's name glued before a known organisation of another state ("Mali" +

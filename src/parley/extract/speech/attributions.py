@@ -261,6 +261,8 @@ class _Run:
         subj = subject_of(verb) or self._issuer_of_noun(verb)
         if subj is not None and subj.lower_ in words(LEXICON, "listener_pronouns"):
             return None  # "can you confirm that …?": a question to the listener asserts nothing
+        if _inference(verb, subj):
+            return None  # "the very fact he spoke suggests …": the writer's inference, no claim
         claim = self.claims.claim_of(verb)
         if claim is not None:
             claim = self.quoted.paraphrase(claim)
@@ -363,3 +365,16 @@ def _verb_read_as_noun(tok: Token) -> bool:
         return False
     deps = {c.dep_ for c in tok.children}
     return "nsubj" in deps and "ccomp" in deps
+
+
+def _inference(verb: Token, subj: Token | None) -> bool:
+    """ "The very fact he is making the statement suggests it is over": a verb of inference
+    ("suggest", "show", "mean") whose subject is a fact reasons from it; the conclusion is the
+    writer's, nobody's claim. The parser often swallows the verb into the clause on "fact"
+    ("the statement suggests"), so "fact" above the verb counts as its subject too."""
+    if verb.lemma_.lower() not in words(LEXICON, "inference_verbs"):
+        return False
+    facts = words(LEXICON, "inference_subjects")
+    if subj is not None and subj.lemma_.lower() in facts:
+        return True
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in facts for a in verb.ancestors)

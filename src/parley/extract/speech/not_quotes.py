@@ -8,6 +8,7 @@ tests flag unless a cue or a credit says that someone said it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
     from parley.extract.speech.cues import Cues
 
 __all__ = [
-    "after_title_word", "credited", "fragment", "name_in_marks", "named_as_words", "thing_named",
-    "titled_work",
+    "after_title_word", "credited", "defined_label", "fragment", "name_in_marks",
+    "named_as_words", "thing_named", "titled_work",
 ]  # fmt: skip
 
 
@@ -33,6 +34,19 @@ def credited(span: SpacySpan, cues: Cues) -> bool:
     sent = span[0].sent.text.lower()
     phrases = cues.credit_phrases | {" ".join(p) for p in cues.prepositions}
     return any(p in sent for p in phrases)
+
+
+# '(the "Accord")', '("JCEs")': an opening bracket, at most an article, then the marks.
+_LABEL_BEFORE = re.compile(r"\(\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"^\s*\)")
+
+
+def defined_label(text: str, start: int, end: int) -> bool:
+    """'the joint criminal enterprises ("JCEs")', 'the 2019 agreement (the "Accord")': words
+    in marks that fill a bracket alone define a short name for what comes before; the writer
+    coins it, nobody is quoted. ``start``/``end`` bound the words inside the marks."""
+    before = text[max(0, start - 12) : max(0, start - 1)]
+    return bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(text[end + 1 :]))
 
 
 def named_as_words(span: SpacySpan, cues: Cues) -> bool:

@@ -26,7 +26,7 @@ from parley.models import Reporter
 from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
     from parley.extract.speech.quoted_words import QuotedWords
@@ -79,6 +79,8 @@ class Prepositional:
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if noun.head.lower_ != "in" or owner is None or self.quoted.quoted(noun.idx):
                 continue
+            if _in_relative(noun.head):
+                continue  # "the only clause which, in his opinion, may …": no claim of his
             cue = self.doc[noun.head.i : noun.i + 1]
             claim = self._claim_around(cue, (cue.end, cue.end))
             source = self.reporters.source(owner) if claim is not None else None
@@ -234,3 +236,13 @@ class Prepositional:
                     end=span.end_char,
                 )  # fmt: skip
         return None
+
+
+def _in_relative(prep: Token) -> bool:
+    """Whether "in X's opinion" sits in a relative clause ("the clause which, in his
+    opinion, may cause trouble, says …"): the view picks out a noun inside the sentence; the
+    sentence around it is not what X holds, and the clause alone is no claim."""
+    before = [t for t in prep.doc[max(0, prep.i - 3) : prep.i] if not t.is_punct]
+    if before and before[-1].tag_ in ("WDT", "WP", "WP$"):
+        return True
+    return prep.head.dep_ in ("relcl", "acl") and prep.head.pos_ in ("VERB", "AUX")

@@ -172,6 +172,8 @@ class _Run:
             span, self.cues
         ):
             return None
+        if not_quotes.defined_label(self.ctx.article.text, m.start, m.end):
+            return None  # '("JCEs")': a short name defined in brackets, nobody's words
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
         scare = scare or (fragment and not not_quotes.credited(span, self.cues))
@@ -347,8 +349,12 @@ def _verb_over(noun: Token) -> Token:
 
 
 def _inside(speaker: Speaker, m: Marked) -> bool:
-    """Whether the speaker's words lie within the quote marks: quoted words cannot be their
-    own speaker."""
+    """Whether the speaker's words lie within the quote marks, or the marks within the
+    speaker's words: quoted words cannot be their own speaker, nor part of it."""
     if speaker.start is None or speaker.end is None:
         return False
-    return m.start <= speaker.start and speaker.end <= m.end
+    if m.start <= speaker.start and speaker.end <= m.end:
+        return True
+    # "The only clause which may cause our 'irritation' says …": marks inside the subject
+    # phrase are that phrase's words, not its speech; nobody is said to have said them.
+    return speaker.start < m.start and m.end <= speaker.end + 1

@@ -216,7 +216,7 @@ def _participle_lead(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     if verb.dep_ == "advcl":
-        return _earlier_teller(verb) or _moved_to_act(verb.head)
+        return _earlier_teller(verb) or _reporting_teller(verb) or _moved_to_act(verb.head)
     if verb.dep_ not in ("relcl", "acl"):
         return None
     root = verb.sent.root
@@ -288,6 +288,37 @@ def _earlier_teller(verb: Token) -> Token | None:
         if subj is not None and same_paragraph(subj, verb):
             return subj
     return None
+
+
+def _reporting_teller(verb: Token) -> Token | None:
+    """ "X said that an agreement is still to be written, adding there is …": the parser hangs
+    the participle on the reported clause, whose subject ("an agreement") adds nothing; the
+    one adding goes on speaking, so it is the subject of the verb of saying that reports it."""
+    clause = verb.head
+    teller = clause.head
+    if clause.dep_ != "ccomp" or teller.i == clause.i or teller.i > clause.i:
+        return None
+    if teller.lemma_.lower() not in load_cues().indirect_verbs or not _mute(clause):
+        return None
+    subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and same_paragraph(subj, verb) else None
+
+
+def _mute(clause: Token) -> bool:
+    """Whether the reported clause's subject is a thing that says nothing ("an agreement",
+    "a treaty"): a common noun, no name, no word for people or a body. With a person there
+    ("Lavrov said Rubio signed the deal, saying it was fair") the participle stays theirs."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    cues = load_cues()
+    speakers = (
+        cues.anonymous_heads | cues.state_groups | cues.institution_heads
+        | cues.spokesperson_heads | cues.outlet_nouns | cues.document_nouns | cues.speech_nouns
+        | words(LEXICON, "organisation_nouns") | words(LEXICON, "role_nouns")
+        | words(LEXICON, "agent_nouns")
+    )  # fmt: skip
+    return subj.lemma_.lower() not in speakers
 
 
 def parenthetical_speech(verb: Token) -> bool:
