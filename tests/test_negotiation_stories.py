@@ -3007,3 +3007,39 @@ def test_a_visit_to_open_a_new_chapter_plans_no_session(pipeline) -> None:  # ty
     )
     [track] = _run(pipeline, text, day="2026-10-05").tracks
     assert [(r.status, r.venue) for r in track.rounds] == [("held", "Vienna")]
+
+
+# -- round 11 (nego11): unnamed trade deals, third states' parts, step dates, protocols --------
+
+_TRADE_DEAL = "On Friday, Ethiopia and Eritrea separately signed {what} across the Red Sea."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "what",
+    [
+        "a deal in Nairobi with Kenya and the African Union to resume wheat shipments",
+        "an AU-brokered deal to allow the shipment of durum wheat",
+    ],
+)
+def test_a_deal_to_resume_a_trade_is_the_sides_agreement_on_that_trade(
+    pipeline,  # type: ignore[no-untyped-def]
+    what: str,
+) -> None:
+    an = _run(pipeline, _TRADE_DEAL.format(what=what), day="2026-06-13")
+    [deal] = an.agreements
+    assert deal.name == "Eritrea–Ethiopia wheat export agreement"
+    assert sorted(deal.parties) == ["ERI", "ETH"]
+    assert [(s.status, s.date) for s in deal.statuses] == [("signed", "2026-06-12")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "what", ["a deal to resume talks on wheat prices", "a plan to resume wheat shipments"]
+)
+def test_a_deal_to_resume_talks_or_a_plan_to_trade_is_no_trade_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    what: str,
+) -> None:
+    an = _run(pipeline, _TRADE_DEAL.format(what=what), day="2026-06-13")
+    assert not any("export" in ag.name for ag in an.agreements)

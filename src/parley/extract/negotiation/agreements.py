@@ -181,6 +181,36 @@ def _unnamed_purpose() -> re.Pattern[str]:
     )
 
 
+@knowledge.derived
+def _unnamed_trade_purpose() -> re.Pattern[str]:
+    """ "a UN-brokered deal today to resume Ukrainian grain exports", "a deal in Istanbul with
+    Turkey and the UN to resume grain shipments", "a deal to allow the shipment of food grains":
+    a deal named by the trade it lets resume. The goods are the last of ``traded_goods`` next
+    to the flow noun, so "food grains" is grain."""
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
+    verbs = alt(knowledge.phrases(LEXICON, "trade_purpose_verbs"))
+    flow = alt(knowledge.phrases(LEXICON, "trade_flow_nouns"))
+    goods = alt(w for words in knowledge.table(LEXICON, "traded_goods").values() for w in words)
+    return re.compile(
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\b[^.;:!?\n]{{0,80}}?\s+to\s+"
+        rf"(?:{verbs})\s+(?:the\s+)?(?:(?:{flow})\s+of\s+(?:[\w-]+\s+){{0,2}}(?P<goods>{goods})"
+        rf"|(?:[\w-]+\s+){{0,2}}(?P<goods2>{goods})\s+(?:{flow}))\b",
+        re.I,
+    )
+
+
+def _goods_topic(word: str) -> str:
+    """The goods a trade deal is named by ("grains" → "grain export")."""
+    low = word.lower()
+    for goods, words in knowledge.table(LEXICON, "traded_goods").items():
+        if low in (w.lower() for w in words):
+            return f"{goods} export"
+    return f"{low} export"
+
+
 def _purpose_topic(verb: str) -> str:
     """The topic a purpose verb names ("normalise" → "normalisation")."""
     low = verb.lower()
@@ -1028,6 +1058,11 @@ def _unnamed_topic_treaties(
     found += [
         (m, _purpose_topic(m.group("verb"))) for m in _unnamed_purpose().finditer(ctx.article.text)
     ]
+    # "a UN-brokered deal to resume grain exports": the sides' grain export agreement.
+    found += [
+        (m, _goods_topic(m.group("goods") or m.group("goods2")))
+        for m in _unnamed_trade_purpose().finditer(ctx.article.text)
+    ]
     for m, topic in sorted(found, key=lambda f: f[0].start()):
         if any(r.start <= m.start() < r.end for r in [*refs, *out]):
             continue
@@ -1038,7 +1073,10 @@ def _unnamed_topic_treaties(
         name = f"{names} {topic} {_topic_noun(m.group('word'))}"
         key = "topic:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
-        out.append(AgreementRef(key, m.start(), m.end(), True))
+        # The mention of a trade deal ends at its noun: the words up to its purpose
+        # ("today", "in Istanbul with Turkey") tell the step, not the document.
+        end = m.end("word") if "goods" in m.re.groupindex else m.end()
+        out.append(AgreementRef(key, m.start(), end, True))
     return out
 
 
