@@ -3043,3 +3043,39 @@ def test_a_deal_to_resume_talks_or_a_plan_to_trade_is_no_trade_agreement(
 ) -> None:
     an = _run(pipeline, _TRADE_DEAL.format(what=what), day="2026-06-13")
     assert not any("export" in ag.name for ag in an.agreements)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        (
+            "On Friday, Ethiopia and Eritrea separately signed the Assab Port Agreement in "
+            "Nairobi with Kenya and the African Union.",
+            ["KEN", "igo:au"],
+        ),
+        (
+            "The Assab Port Agreement was signed by Ethiopia and Eritrea in the presence of the "
+            "African Union in Nairobi on Friday.",
+            ["igo:au"],
+        ),
+    ],
+)
+def test_those_both_sides_sign_with_or_before_are_third_parties(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-13")
+    [deal] = an.agreements
+    assert sorted(deal.parties) == ["ERI", "ETH"]
+    assert [sorted(t.mediators) for t in an.tracks] == [mediators]
+
+
+@pytest.mark.model
+def test_the_state_one_side_signs_with_is_the_other_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday, Ethiopia signed the Assab Port Agreement with Eritrea in Nairobi."
+    an = _run(pipeline, text, day="2026-06-13")
+    [deal] = an.agreements
+    assert sorted(deal.parties) == ["ERI", "ETH"]
+    assert [t.mediators for t in an.tracks] == [[]]
