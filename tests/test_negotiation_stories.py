@@ -3079,3 +3079,45 @@ def test_the_state_one_side_signs_with_is_the_other_side(pipeline) -> None:  # t
     [deal] = an.agreements
     assert sorted(deal.parties) == ["ERI", "ETH"]
     assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Fiji and Tonga agreed on Wednesday to extend the Nuku Treaty of June 2, 2015.",
+            ["2026-06-10"],
+        ),
+        ("Fiji and Tonga ratified the Nuku Treaty of June 2, 2015.", [None]),
+    ],
+)
+def test_the_date_in_a_treatys_title_dates_no_step(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    dates: list[str | None],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.date for s in treaty.statuses] == dates
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("when", "then", "date"),
+    [
+        ("on March 4, 2026", "on the same day", "2026-03-04"),
+        ("in March", "on the same day", None),  # no day to take
+        ("on March 4, 2026", "later", None),
+    ],
+)
+def test_a_step_on_the_same_day_takes_the_day_of_the_step_just_told(
+    pipeline,  # type: ignore[no-untyped-def]
+    when: str,
+    then: str,
+    date: str | None,
+) -> None:
+    text = (
+        f"Fiji and Tonga signed the Nuku Treaty {when}. The Nuku Treaty entered into force {then}."
+    )
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.date for s in treaty.statuses if s.status == "in force"] == [date]

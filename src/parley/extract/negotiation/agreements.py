@@ -638,6 +638,8 @@ class AgreementsExtractor:
             if not _names_a_year(ctx, d, refs) and not _a_duration(d.text, d.precision)
         ]
         date, until = _dates_near(free, sent, tok)
+        if date is None and until is None:
+            date = _same_day(ctx, free, sent, tok)
         if _reaction_to(tok):
             date = until = None  # "welcomed on 21 November the signing": not the signing's day
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
@@ -1512,16 +1514,56 @@ def _a_name(tok: Token) -> bool:
 
 
 def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
-    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty")."""
+    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty"),
+    or the date a title gives its document ("the Treaty on … Offensive Arms of April 8,
+    2010"): the day the document was made, never the day of a step told now."""
     if any(r.start <= d.start < r.end for r in refs):
         return True
-    if d.value is None or len(d.value) != 4:
-        return False
     span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
-    if span is None:
+    if span is None or d.value is None:
         return False
     root = span.root
+    if _dated_title(root):
+        return True
+    if len(d.value) != 4:
+        return False
     return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _dated_title(root: Token) -> bool:
+    """ "the Treaty on … Strategic Offensive Arms of April 8, 2010": a date hung by "of" on a
+    capitalised word of a title. "the signing of April 8" (a common noun) is a step's day."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = root.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and owner.text[:1].isupper() and owner.i > 0
+
+
+@knowledge.derived
+def _same_day_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(LEXICON, 'same_day_phrases'))})\b", re.I)
+
+
+def _same_day(
+    ctx: Context, dates: list[TimeExpression], sent: SpacySpan, tok: Token
+) -> str | None:
+    """ "exchanged notes on Wednesday, and the agreement entered into force on the same day":
+    a step told as on "the same day" takes the day of the step just told, the last dated
+    day before it in its sentence, else in the sentence before."""
+    chain = _verb_chain(_governing_verb(tok))
+    said = None
+    for m in _same_day_re().finditer(span_text(sent)):
+        span = ctx.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        if span is not None and _governing_verb(span.root) in chain:
+            said = sent.start_char + m.start()
+    if said is None:
+        return None
+    prev = _previous_sentence(sent)
+    since = prev.start_char if prev is not None else sent.start_char
+    before = [d for d in dates if d.value and d.precision == "day" and since <= d.start < said]
+    return max(before, key=lambda d: d.start).value if before else None
 
 
 def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:
