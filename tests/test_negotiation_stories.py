@@ -3121,3 +3121,37 @@ def test_a_step_on_the_same_day_takes_the_day_of_the_step_just_told(
     )
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [s.date for s in treaty.statuses if s.status == "in force"] == [date]
+
+
+@pytest.mark.model
+def test_a_deadline_for_a_step_is_not_its_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fiji and Tonga agreed to have their teams work to complete the extension of the Nuku "
+        "Treaty by July 5."
+    )
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.date for s in treaty.statuses] == [None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (
+            "A legislative package regarding the ratification of the Nuku Treaty by Fiji and "
+            "Tonga was posted on the parliament website.",
+            [],
+        ),
+        (
+            "The parliaments of Fiji and Tonga completed the ratification of the Nuku Treaty.",
+            ["ratified"],
+        ),
+    ],
+)
+def test_a_bill_about_a_ratification_is_no_ratification(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    statuses: list[str],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == statuses

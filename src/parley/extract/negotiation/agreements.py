@@ -635,7 +635,9 @@ class AgreementsExtractor:
         free = [
             d
             for d in ctx.analysis.dates
-            if not _names_a_year(ctx, d, refs) and not _a_duration(d.text, d.precision)
+            if not _names_a_year(ctx, d, refs)
+            and not _a_duration(d.text, d.precision)
+            and not _a_deadline(ctx, d)
         ]
         date, until = _dates_near(free, sent, tok)
         if date is None and until is None:
@@ -1238,7 +1240,19 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _other_object(tok, refs)
         or _describes_another(tok, refs)
         or _a_shared_view(tok)
+        or _procedure_topic(tok)
     )
+
+
+def _procedure_topic(tok: Token) -> bool:
+    """ "a legislative package regarding the ratification was posted": a step named as what a
+    bill or package is about; the document is tabled, the step not yet taken."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in knowledge.words(
+        LEXICON, "procedure_topic_prepositions"
+    ):
+        return False
+    return prep.head.lemma_.lower() in knowledge.words(LEXICON, "procedure_document_nouns")
 
 
 def _a_shared_view(tok: Token) -> bool:
@@ -1528,6 +1542,16 @@ def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> 
     if len(d.value) != 4:
         return False
     return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _a_deadline(ctx: Context, d: TimeExpression) -> bool:
+    """ "to complete the extension by February 5": the day a step is due, not when it was taken."""
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    preps = knowledge.words(LEXICON, "deadline_prepositions")
+    return root.dep_ == "pobj" and root.head.lower_ in preps or d.text.lower().split()[0] in preps
 
 
 def _dated_title(root: Token) -> bool:
