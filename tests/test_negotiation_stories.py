@@ -3155,3 +3155,44 @@ def test_a_bill_about_a_ratification_is_no_ratification(
 ) -> None:
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [s.status for s in treaty.statuses] == statuses
+
+
+@pytest.mark.model
+def test_a_protocol_the_sides_sign_is_their_protocol(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fiji and Tonga have signed a joint protocol on demarcation of their sea border. The "
+        "delegations met in Suva, after which Fiji's foreign minister and Tonga's prime "
+        "minister signed the joint protocol."
+    )
+    [protocol] = _run(pipeline, text, day="2026-06-13").agreements
+    assert protocol.name == "Fiji–Tonga protocol"
+    assert sorted(protocol.parties) == ["FJI", "TON"]
+    assert "signed" in [s.status for s in protocol.statuses]
+
+
+@pytest.mark.model
+def test_a_protocol_of_manners_is_no_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Fiji and Tonga broke the protocol of the summit in Suva on Friday."
+    assert _run(pipeline, text, day="2026-06-13").agreements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("act", "statuses"),
+    [
+        ("exchanged instruments of ratification of", ["ratified"]),
+        ("signed the law on the instruments of ratification of", []),
+    ],
+)
+def test_exchanging_instruments_of_ratification_of_a_titled_treaty_ratifies_it(
+    pipeline,  # type: ignore[no-untyped-def]
+    act: str,
+    statuses: list[str],
+) -> None:
+    text = (
+        f"The two presidents {act} the Treaty between Fiji and Tonga on certain sections of "
+        "the Fiji-Tonga maritime border."
+    )
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert treaty.name == "Fiji–Tonga border treaty"
+    assert [s.status for s in treaty.statuses] == statuses

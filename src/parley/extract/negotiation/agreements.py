@@ -202,6 +202,43 @@ def _unnamed_trade_purpose() -> re.Pattern[str]:
     )
 
 
+@knowledge.derived
+def _unnamed_protocol() -> re.Pattern[str]:
+    """ "a joint protocol", "the protocol": an unnamed protocol (read as signed or not later)."""
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mod = alt(knowledge.phrases(LEXICON, "protocol_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "protocol_nouns"))
+    return re.compile(rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\b", re.I)
+
+
+@knowledge.derived
+def _titled_between() -> re.Pattern[str]:
+    """ "the Treaty between Kyrgyzstan and Uzbekistan on certain sections of the state
+    border": a title naming the sides and, after "on", the subject."""
+    topics = alt(sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True))
+    noun = alt(knowledge.phrases(LEXICON, "titled_between_nouns"))
+    return re.compile(
+        rf"\bthe\s+(?P<word>{noun})\s+between\s+[^.;:()]{{1,60}}?\s+on\s+"
+        rf"[^.;:()]{{0,80}}?\b(?P<topic>{topics})\b",
+    )
+
+
+def _signed_protocols(ctx: Context) -> list[re.Match[str]]:
+    """The unnamed protocols a verb of signing governs ("signed a joint protocol", "the
+    protocol was signed"): a protocol of etiquette or of a meeting's minutes nobody signs
+    stays out."""
+    lemmas = knowledge.words(LEXICON, "protocol_signing_lemmas")
+    out = []
+    for m in _unnamed_protocol().finditer(ctx.article.text):
+        span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
+            out.append(m)
+    return out
+
+
 def _goods_topic(word: str) -> str:
     """The goods a trade deal is named by ("grains" → "grain export")."""
     low = word.lower()
@@ -1067,14 +1104,22 @@ def _unnamed_topic_treaties(
         (m, _goods_topic(m.group("goods") or m.group("goods2")))
         for m in _unnamed_trade_purpose().finditer(ctx.article.text)
     ]
+    # "the Treaty between A and B on certain sections of the state border": their border treaty.
+    found += [(m, m.group("topic").lower()) for m in _titled_between().finditer(ctx.article.text)]
+    # "signed a joint protocol on demarcation": the sides' protocol.
+    found += [(m, "") for m in _signed_protocols(ctx)]
     for m, topic in sorted(found, key=lambda f: f[0].start()):
         if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+            continue
+        told = _protocol_told(m, out)
+        if told is not None:  # "… signed the joint protocol": the one just told
+            out.append(AgreementRef(told, m.start(), m.end(), True))
             continue
         pair = _sides_near(ctx, m.start())
         if len(pair) < 2:
             continue
         names = "–".join(short_name(ctx, p) for p in pair)
-        name = f"{names} {topic} {_topic_noun(m.group('word'))}"
+        name = " ".join(w for w in (names, topic, _topic_noun(m.group("word"))) if w)
         key = "topic:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         # The mention of a trade deal ends at its noun: the words up to its purpose
@@ -1084,11 +1129,22 @@ def _unnamed_topic_treaties(
     return out
 
 
+def _protocol_told(m: re.Match[str], out: list[AgreementRef]) -> str | None:
+    """ "They have signed a joint protocol. … Aripov signed the joint protocol": a protocol
+    with "the" after one already told is that one (its key), whoever the sentence names."""
+    if m.group("word").lower() not in knowledge.words(LEXICON, "protocol_nouns"):
+        return None
+    if not m.group(0).lower().startswith("the "):
+        return None
+    earlier = [r.key for r in out if r.key.endswith(" protocol")]
+    return earlier[-1] if earlier else None
+
+
 def _topic_noun(word: str) -> str:
     """ "a sea border deal" and "the maritime border agreement" are one document: an unnamed
     deal, accord or pact on a subject is named an agreement; a treaty stays a treaty."""
     low = word.lower()
-    return low if low == "treaty" else "agreement"
+    return low if low in ("treaty", "protocol") else "agreement"
 
 
 def _ceasefires(
@@ -1356,7 +1412,18 @@ def _modifier_noun(tok: Token) -> bool:
         and head.lower_ == "of"
         and head.head.pos_ == "NOUN"
         and (head.head.lemma_.lower() in _INSTRUMENT_NOUNS)
+        and not _exchanged(head.head)
     )
+
+
+def _exchanged(instrument: Token) -> bool:
+    """ "exchanged instruments of ratification", "the exchange of instruments of
+    ratification": the exchange completes the ratification it documents."""
+    lemmas = knowledge.words(LEXICON, "instrument_exchange_lemmas")
+    head = instrument.head
+    if instrument.dep_ == "dobj" and head.lemma_.lower() in lemmas:
+        return True
+    return head.lower_ == "of" and head.head.lemma_.lower() in lemmas
 
 
 def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
@@ -1568,9 +1635,7 @@ def _same_day_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alt(knowledge.phrases(LEXICON, 'same_day_phrases'))})\b", re.I)
 
 
-def _same_day(
-    ctx: Context, dates: list[TimeExpression], sent: SpacySpan, tok: Token
-) -> str | None:
+def _same_day(ctx: Context, dates: list[TimeExpression], sent: SpacySpan, tok: Token) -> str | None:
     """ "exchanged notes on Wednesday, and the agreement entered into force on the same day":
     a step told as on "the same day" takes the day of the step just told, the last dated
     day before it in its sentence, else in the sentence before."""
