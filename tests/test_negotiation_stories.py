@@ -3196,3 +3196,12 @@ def test_exchanging_instruments_of_ratification_of_a_titled_treaty_ratifies_it(
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert treaty.name == "Fiji–Tonga border treaty"
     assert [s.status for s in treaty.statuses] == statuses
+
+
+@pytest.mark.model
+def test_a_sentence_adverb_before_the_treaty_is_no_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fiji and Tonga signed the Nuku Treaty on March 4, 2026. Thus the Treaty will remain in "
+        "effect until May 5, 2031."
+    )
+    assert [ag.name for ag in _run(pipeline, text, day="2026-06-13").agreements] == ["Nuku Treaty"]

@@ -922,8 +922,11 @@ def _unknown_names(
     """Named agreements missing from the data ("the Caspian Arms Limitation Treaty")."""
     out: list[AgreementRef] = []
     for m in _named().finditer(text):
-        # A sentence-initial "The" is the article, not part of the name.
-        name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", m.group("name"), flags=re.I)
+        # A sentence-initial "The" is the article, not part of the name; nor is a sentence
+        # adverb before it ("Thus the Treaty will remain in effect").
+        adverbs = alt(knowledge.phrases(LEXICON, "name_leading_adverbs"))
+        name = re.sub(rf"^(?:{adverbs})\s+", "", m.group("name"))
+        name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", name, flags=re.I)
         taken = [*refs, *out]
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in taken):
             continue
