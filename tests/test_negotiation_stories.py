@@ -3205,3 +3205,27 @@ def test_a_sentence_adverb_before_the_treaty_is_no_name(pipeline) -> None:  # ty
         "effect until May 5, 2031."
     )
     assert [ag.name for ag in _run(pipeline, text, day="2026-06-13").agreements] == ["Nuku Treaty"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        (
+            "Fiji and Tonga signed the Nuku Treaty on March 4, 2026. The Nuku Treaty will remain "
+            "in effect exactly as it had been signed, without amendments, until May 5, 2031.",
+            [("signed", "2026-03-04")],
+        ),
+        (
+            "As Fiji and Tonga signed the Nuku Treaty on March 4, 2026, crowds gathered outside.",
+            [("signed", "2026-03-04")],
+        ),
+    ],
+)
+def test_a_treaty_kept_as_it_was_signed_is_signed_only_once(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    steps: list[tuple[str, str]],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [(s.status, s.date) for s in treaty.statuses] == steps

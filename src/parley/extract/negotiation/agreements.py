@@ -1470,6 +1470,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "committed to honouring the agreement": a promise, not the practice
     if status == "signed" and _no_signing(tok):
         return None
+    if _as_it_was(tok):
+        return None  # "will remain in effect exactly as it had been signed": the text as it is
     if status == "signed" and _signed_off(tok):
         return "text agreed"
     concluded = knowledge.words(LEXICON, "concluded_lemmas")
@@ -1482,6 +1484,13 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _as_it_was(tok: Token) -> bool:
+    """ "remain in effect exactly as it had been signed", "as ratified": a participle after
+    "as" refers to the text in the state a past step left it, and tells no step. "As they
+    signed the treaty, …" (a finite verb, "while") still tells one."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _on_implementation(tok: Token) -> bool:
