@@ -3229,3 +3229,24 @@ def test_a_treaty_kept_as_it_was_signed_is_signed_only_once(
 ) -> None:
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [(s.status, s.date) for s in treaty.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        (
+            "Fiji and Tonga signed the Nuku Treaty in Suva, which will allow them to begin "
+            "negotiating a new draft agreement on the sea border.",
+            ["signed"],
+        ),
+        ("Fiji and Tonga said the Nuku Treaty is still a draft agreement.", ["under negotiation"]),
+    ],
+)
+def test_a_new_draft_agreement_a_treaty_leads_to_is_another_document(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    steps: list[str],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == steps

@@ -1300,7 +1300,21 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _describes_another(tok, refs)
         or _a_shared_view(tok)
         or _procedure_topic(tok)
+        or _another_document(tok, refs)
     )
+
+
+def _another_document(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "signed a protocol, which will allow negotiating a new draft agreement": a cue that is
+    itself an indefinite agreement noun no mention covers names another document, still to
+    be made, not a step of the one the sentence mentions."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _AGREEMENT_NOUNS:
+        return False
+    if tok.dep_ == "attr":  # "the treaty is still a draft agreement": the mention itself
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    return _outside(tok, [r for r in refs if r.key != "cue"])
 
 
 def _procedure_topic(tok: Token) -> bool:
