@@ -3250,3 +3250,25 @@ def test_a_new_draft_agreement_a_treaty_leads_to_is_another_document(
 ) -> None:
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [s.status for s in treaty.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("then", "steps"),
+    [
+        (
+            "In addition to the Nuku Treaty, the Agreement on joint management of water "
+            "resources of the Lolo reservoir was previously signed.",
+            [("ratified", "2025")],
+        ),
+        ("The agreement was signed in Suva in 2024.", [("ratified", "2025"), ("signed", "2024")]),
+    ],
+)
+def test_the_agreement_on_a_subject_is_another_document_not_a_reference_back(
+    pipeline,  # type: ignore[no-untyped-def]
+    then: str,
+    steps: list[tuple[str, str]],
+) -> None:
+    text = f"Fiji and Tonga ratified the Nuku Treaty last year. {then}"
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [(s.status, s.date) for s in treaty.statuses] == steps

@@ -56,6 +56,13 @@ __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
 
 @knowledge.derived
+def _subject_follows() -> re.Pattern[str]:
+    """ "the agreement on joint management of water resources": a document told by its
+    subject matter (a bare noun after "on") is that document, no reference back."""
+    return re.compile(r"\s+on\s+(?!(?:the|a|an|its|their|this|that|these|those)\b)[a-z]")
+
+
+@knowledge.derived
 def _anaphors() -> re.Pattern[str]:
     """ "the treaty", "this nuclear agreement", "its expiration", "both documents": a reference
     back."""
@@ -443,6 +450,8 @@ class AgreementsExtractor:
         anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
+            if _subject_follows().match(text, end):
+                continue  # "the Agreement on joint management of water": another document
             before = [r for r in refs if r.end <= start and r.key in known]
             covered = any(r.start <= start < r.end for r in refs)
             if any(r.named for r in before) and not covered:
