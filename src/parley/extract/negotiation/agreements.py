@@ -1310,7 +1310,24 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _a_shared_view(tok)
         or _procedure_topic(tok)
         or _another_document(tok, refs)
+        or _another_signed(tok, refs)
     )
+
+
+def _another_signed(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "In addition to the border agreement, the Agreement on joint management of water
+    resources was previously signed": the step's subject is another document, told by its
+    subject matter ("the agreement on …") where no mention reads it, so the step is not the
+    mentioned one's."""
+    if tok.pos_ != "VERB":
+        return False
+    own = [r for r in refs if r.key != "cue"]
+    for subj in (c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")):
+        if subj.lemma_.lower() not in _AGREEMENT_NOUNS or not _outside(subj, own):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "of") for c in subj.children):
+            return True
+    return False
 
 
 def _another_document(tok: Token, refs: list[AgreementRef]) -> bool:
