@@ -3272,3 +3272,24 @@ def test_the_agreement_on_a_subject_is_another_document_not_a_reference_back(
     text = f"Fiji and Tonga ratified the Nuku Treaty last year. {then}"
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [(s.status, s.date) for s in treaty.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("then", "steps"),
+    [
+        (
+            "is valid for 120 days and may be automatically renewed without further talks",
+            ["signed"],
+        ),
+        ("will be renewed next month", ["signed", "extended (expected)"]),
+    ],
+)
+def test_a_renewal_the_text_permits_is_no_step(
+    pipeline,  # type: ignore[no-untyped-def]
+    then: str,
+    steps: list[str],
+) -> None:
+    text = f"Fiji and Tonga signed the Nuku Treaty on Friday. The treaty {then}."
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == steps

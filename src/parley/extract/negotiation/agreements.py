@@ -1510,6 +1510,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "committed to honouring the agreement": a promise, not the practice
     if status == "signed" and _no_signing(tok):
         return None
+    if status in ("extended", "extension proposed") and _may_be_done(tok):
+        return None  # "the deal may be renewed without further talks": what the text allows
     if _as_it_was(tok):
         return None  # "will remain in effect exactly as it had been signed": the text as it is
     if status == "signed" and _signed_off(tok):
@@ -1524,6 +1526,15 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _may_be_done(tok: Token) -> bool:
+    """ "The agreement is valid for 120 days and may be automatically renewed": a passive
+    under "may" or "can" states what the text permits, not a renewal anyone expects."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    modals = knowledge.words(LEXICON, "permission_modals")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
 
 
 def _as_it_was(tok: Token) -> bool:
