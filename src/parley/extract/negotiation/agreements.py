@@ -59,7 +59,8 @@ __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 def _subject_follows() -> re.Pattern[str]:
     """ "the agreement on joint management of water resources": a document told by its
     subject matter (a bare noun after "on") is that document, no reference back."""
-    return re.compile(r"\s+on\s+(?!(?:the|a|an|its|their|this|that|these|those)\b)[a-z]")
+    dets = alt(knowledge.phrases(LEXICON, "subject_follow_determiners"))
+    return re.compile(rf"\s+on\s+(?!(?:{dets})\b)[a-z]")
 
 
 @knowledge.derived
@@ -224,8 +225,9 @@ def _titled_between() -> re.Pattern[str]:
     border": a title naming the sides and, after "on", the subject."""
     topics = alt(sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True))
     noun = alt(knowledge.phrases(LEXICON, "titled_between_nouns"))
+    between = alt(knowledge.phrases(LEXICON, "titled_between_links"))
     return re.compile(
-        rf"\bthe\s+(?P<word>{noun})\s+between\s+[^.;:()]{{1,60}}?\s+on\s+"
+        rf"\bthe\s+(?P<word>{noun})\s+(?:{between})\s+[^.;:()]{{1,60}}?\s+on\s+"
         rf"[^.;:()]{{0,80}}?\b(?P<topic>{topics})\b",
     )
 
