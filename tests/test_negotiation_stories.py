@@ -3007,3 +3007,289 @@ def test_a_visit_to_open_a_new_chapter_plans_no_session(pipeline) -> None:  # ty
     )
     [track] = _run(pipeline, text, day="2026-10-05").tracks
     assert [(r.status, r.venue) for r in track.rounds] == [("held", "Vienna")]
+
+
+# -- round 11 (nego11): unnamed trade deals, third states' parts, step dates, protocols --------
+
+_TRADE_DEAL = "On Friday, Ethiopia and Eritrea separately signed {what} across the Red Sea."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "what",
+    [
+        "a deal in Nairobi with Kenya and the African Union to resume wheat shipments",
+        "an AU-brokered deal to allow the shipment of durum wheat",
+    ],
+)
+def test_a_deal_to_resume_a_trade_is_the_sides_agreement_on_that_trade(
+    pipeline,  # type: ignore[no-untyped-def]
+    what: str,
+) -> None:
+    an = _run(pipeline, _TRADE_DEAL.format(what=what), day="2026-06-13")
+    [deal] = an.agreements
+    assert deal.name == "Eritrea–Ethiopia wheat export agreement"
+    assert sorted(deal.parties) == ["ERI", "ETH"]
+    assert [(s.status, s.date) for s in deal.statuses] == [("signed", "2026-06-12")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "what", ["a deal to resume talks on wheat prices", "a plan to resume wheat shipments"]
+)
+def test_a_deal_to_resume_talks_or_a_plan_to_trade_is_no_trade_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    what: str,
+) -> None:
+    an = _run(pipeline, _TRADE_DEAL.format(what=what), day="2026-06-13")
+    assert not any("export" in ag.name for ag in an.agreements)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        (
+            "On Friday, Ethiopia and Eritrea separately signed the Assab Port Agreement in "
+            "Nairobi with Kenya and the African Union.",
+            ["KEN", "igo:au"],
+        ),
+        (
+            "The Assab Port Agreement was signed by Ethiopia and Eritrea in the presence of the "
+            "African Union in Nairobi on Friday.",
+            ["igo:au"],
+        ),
+    ],
+)
+def test_those_both_sides_sign_with_or_before_are_third_parties(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-13")
+    [deal] = an.agreements
+    assert sorted(deal.parties) == ["ERI", "ETH"]
+    assert [sorted(t.mediators) for t in an.tracks] == [mediators]
+
+
+@pytest.mark.model
+def test_the_state_one_side_signs_with_is_the_other_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Friday, Ethiopia signed the Assab Port Agreement with Eritrea in Nairobi."
+    an = _run(pipeline, text, day="2026-06-13")
+    [deal] = an.agreements
+    assert sorted(deal.parties) == ["ERI", "ETH"]
+    assert [t.mediators for t in an.tracks] == [[]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Fiji and Tonga agreed on Wednesday to extend the Nuku Treaty of June 2, 2015.",
+            ["2026-06-10"],
+        ),
+        ("Fiji and Tonga ratified the Nuku Treaty of June 2, 2015.", [None]),
+    ],
+)
+def test_the_date_in_a_treatys_title_dates_no_step(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    dates: list[str | None],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.date for s in treaty.statuses] == dates
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("when", "then", "date"),
+    [
+        ("on March 4, 2026", "on the same day", "2026-03-04"),
+        ("in March", "on the same day", None),  # no day to take
+        ("on March 4, 2026", "later", None),
+    ],
+)
+def test_a_step_on_the_same_day_takes_the_day_of_the_step_just_told(
+    pipeline,  # type: ignore[no-untyped-def]
+    when: str,
+    then: str,
+    date: str | None,
+) -> None:
+    text = (
+        f"Fiji and Tonga signed the Nuku Treaty {when}. The Nuku Treaty entered into force {then}."
+    )
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.date for s in treaty.statuses if s.status == "in force"] == [date]
+
+
+@pytest.mark.model
+def test_a_deadline_for_a_step_is_not_its_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fiji and Tonga agreed to have their teams work to complete the extension of the Nuku "
+        "Treaty by July 5."
+    )
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.date for s in treaty.statuses] == [None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (
+            "A legislative package regarding the ratification of the Nuku Treaty by Fiji and "
+            "Tonga was posted on the parliament website.",
+            [],
+        ),
+        (
+            "The parliaments of Fiji and Tonga completed the ratification of the Nuku Treaty.",
+            ["ratified"],
+        ),
+    ],
+)
+def test_a_bill_about_a_ratification_is_no_ratification(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    statuses: list[str],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == statuses
+
+
+@pytest.mark.model
+def test_a_protocol_the_sides_sign_is_their_protocol(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fiji and Tonga have signed a joint protocol on demarcation of their sea border. The "
+        "delegations met in Suva, after which Fiji's foreign minister and Tonga's prime "
+        "minister signed the joint protocol."
+    )
+    [protocol] = _run(pipeline, text, day="2026-06-13").agreements
+    assert protocol.name == "Fiji–Tonga protocol"
+    assert sorted(protocol.parties) == ["FJI", "TON"]
+    assert "signed" in [s.status for s in protocol.statuses]
+
+
+@pytest.mark.model
+def test_a_protocol_of_manners_is_no_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Fiji and Tonga broke the protocol of the summit in Suva on Friday."
+    assert _run(pipeline, text, day="2026-06-13").agreements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("act", "statuses"),
+    [
+        ("exchanged instruments of ratification of", ["ratified"]),
+        ("signed the law on the instruments of ratification of", []),
+    ],
+)
+def test_exchanging_instruments_of_ratification_of_a_titled_treaty_ratifies_it(
+    pipeline,  # type: ignore[no-untyped-def]
+    act: str,
+    statuses: list[str],
+) -> None:
+    text = (
+        f"The two presidents {act} the Treaty between Fiji and Tonga on certain sections of "
+        "the Fiji-Tonga maritime border."
+    )
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert treaty.name == "Fiji–Tonga border treaty"
+    assert [s.status for s in treaty.statuses] == statuses
+
+
+@pytest.mark.model
+def test_a_sentence_adverb_before_the_treaty_is_no_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fiji and Tonga signed the Nuku Treaty on March 4, 2026. Thus the Treaty will remain in "
+        "effect until May 5, 2031."
+    )
+    assert [ag.name for ag in _run(pipeline, text, day="2026-06-13").agreements] == ["Nuku Treaty"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        (
+            "Fiji and Tonga signed the Nuku Treaty on March 4, 2026. The Nuku Treaty will remain "
+            "in effect exactly as it had been signed, without amendments, until May 5, 2031.",
+            [("signed", "2026-03-04")],
+        ),
+        (
+            "As Fiji and Tonga signed the Nuku Treaty on March 4, 2026, crowds gathered outside.",
+            [("signed", "2026-03-04")],
+        ),
+    ],
+)
+def test_a_treaty_kept_as_it_was_signed_is_signed_only_once(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    steps: list[tuple[str, str]],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [(s.status, s.date) for s in treaty.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        (
+            "Fiji and Tonga signed the Nuku Treaty in Suva, which will allow them to begin "
+            "negotiating a new draft agreement on the sea border.",
+            ["signed"],
+        ),
+        ("Fiji and Tonga said the Nuku Treaty is still a draft agreement.", ["under negotiation"]),
+    ],
+)
+def test_a_new_draft_agreement_a_treaty_leads_to_is_another_document(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    steps: list[str],
+) -> None:
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("then", "steps"),
+    [
+        (
+            "In addition to the Nuku Treaty, the Agreement on joint management of water "
+            "resources of the Lolo reservoir was previously signed.",
+            [("ratified", "2025")],
+        ),
+        ("The agreement was signed in Suva in 2024.", [("ratified", "2025"), ("signed", "2024")]),
+    ],
+)
+def test_the_agreement_on_a_subject_is_another_document_not_a_reference_back(
+    pipeline,  # type: ignore[no-untyped-def]
+    then: str,
+    steps: list[tuple[str, str]],
+) -> None:
+    text = f"Fiji and Tonga ratified the Nuku Treaty last year. {then}"
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [(s.status, s.date) for s in treaty.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("then", "steps"),
+    [
+        (
+            "is valid for 120 days and may be automatically renewed without further talks",
+            ["signed"],
+        ),
+        ("will be renewed next month", ["signed", "extended (expected)"]),
+    ],
+)
+def test_a_renewal_the_text_permits_is_no_step(
+    pipeline,  # type: ignore[no-untyped-def]
+    then: str,
+    steps: list[str],
+) -> None:
+    text = f"Fiji and Tonga signed the Nuku Treaty on Friday. The treaty {then}."
+    [treaty] = _run(pipeline, text, day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == steps

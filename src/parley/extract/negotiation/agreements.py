@@ -56,6 +56,14 @@ __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
 
 @knowledge.derived
+def _subject_follows() -> re.Pattern[str]:
+    """ "the agreement on joint management of water resources": a document told by its
+    subject matter (a bare noun after "on") is that document, no reference back."""
+    dets = alt(knowledge.phrases(LEXICON, "subject_follow_determiners"))
+    return re.compile(rf"\s+on\s+(?!(?:{dets})\b)[a-z]")
+
+
+@knowledge.derived
 def _anaphors() -> re.Pattern[str]:
     """ "the treaty", "this nuclear agreement", "its expiration", "both documents": a reference
     back."""
@@ -179,6 +187,74 @@ def _unnamed_purpose() -> re.Pattern[str]:
         rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\s+(?:{links})\s+(?P<verb>{verbs})\b",
         re.I,
     )
+
+
+@knowledge.derived
+def _unnamed_trade_purpose() -> re.Pattern[str]:
+    """ "a UN-brokered deal today to resume Ukrainian grain exports", "a deal in Istanbul with
+    Turkey and the UN to resume grain shipments", "a deal to allow the shipment of food grains":
+    a deal named by the trade it lets resume. The goods are the last of ``traded_goods`` next
+    to the flow noun, so "food grains" is grain."""
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
+    mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
+    verbs = alt(knowledge.phrases(LEXICON, "trade_purpose_verbs"))
+    flow = alt(knowledge.phrases(LEXICON, "trade_flow_nouns"))
+    goods = alt(w for words in knowledge.table(LEXICON, "traded_goods").values() for w in words)
+    return re.compile(
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\b[^.;:!?\n]{{0,80}}?\s+to\s+"
+        rf"(?:{verbs})\s+(?:the\s+)?(?:(?:{flow})\s+of\s+(?:[\w-]+\s+){{0,2}}(?P<goods>{goods})"
+        rf"|(?:[\w-]+\s+){{0,2}}(?P<goods2>{goods})\s+(?:{flow}))\b",
+        re.I,
+    )
+
+
+@knowledge.derived
+def _unnamed_protocol() -> re.Pattern[str]:
+    """ "a joint protocol", "the protocol": an unnamed protocol (read as signed or not later)."""
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    mod = alt(knowledge.phrases(LEXICON, "protocol_modifiers"))
+    noun = alt(knowledge.phrases(LEXICON, "protocol_nouns"))
+    return re.compile(rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\b", re.I)
+
+
+@knowledge.derived
+def _titled_between() -> re.Pattern[str]:
+    """ "the Treaty between Kyrgyzstan and Uzbekistan on certain sections of the state
+    border": a title naming the sides and, after "on", the subject."""
+    topics = alt(sorted(knowledge.phrases(LEXICON, "agreement_topics"), key=len, reverse=True))
+    noun = alt(knowledge.phrases(LEXICON, "titled_between_nouns"))
+    between = alt(knowledge.phrases(LEXICON, "titled_between_links"))
+    return re.compile(
+        rf"\bthe\s+(?P<word>{noun})\s+(?:{between})\s+[^.;:()]{{1,60}}?\s+on\s+"
+        rf"[^.;:()]{{0,80}}?\b(?P<topic>{topics})\b",
+    )
+
+
+def _signed_protocols(ctx: Context) -> list[re.Match[str]]:
+    """The unnamed protocols a verb of signing governs ("signed a joint protocol", "the
+    protocol was signed"): a protocol of etiquette or of a meeting's minutes nobody signs
+    stays out."""
+    lemmas = knowledge.words(LEXICON, "protocol_signing_lemmas")
+    out = []
+    for m in _unnamed_protocol().finditer(ctx.article.text):
+        span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
+            out.append(m)
+    return out
+
+
+def _goods_topic(word: str) -> str:
+    """The goods a trade deal is named by ("grains" → "grain export")."""
+    low = word.lower()
+    for goods, words in knowledge.table(LEXICON, "traded_goods").items():
+        if low in (w.lower() for w in words):
+            return f"{goods} export"
+    return f"{low} export"
 
 
 def _purpose_topic(verb: str) -> str:
@@ -415,6 +491,8 @@ class AgreementsExtractor:
         anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         refs.sort(key=lambda r: r.start)
         for start, end in anaphors:
+            if _subject_follows().match(text, end):
+                continue  # "the Agreement on joint management of water": another document
             before = [r for r in refs if r.end <= start and r.key in known]
             covered = any(r.start <= start < r.end for r in refs)
             if any(r.named for r in before) and not covered:
@@ -648,9 +726,13 @@ class AgreementsExtractor:
         free = [
             d
             for d in ctx.analysis.dates
-            if not _names_a_year(ctx, d, refs) and not _a_duration(d.text, d.precision)
+            if not _names_a_year(ctx, d, refs)
+            and not _a_duration(d.text, d.precision)
+            and not _a_deadline(ctx, d)
         ]
         date, until = _dates_near(free, sent, tok)
+        if date is None and until is None:
+            date = _same_day(ctx, free, sent, tok)
         if _reaction_to(tok):
             date = until = None  # "welcomed on 21 November the signing": not the signing's day
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
@@ -908,8 +990,11 @@ def _unknown_names(
     """Named agreements missing from the data ("the Caspian Arms Limitation Treaty")."""
     out: list[AgreementRef] = []
     for m in _named().finditer(text):
-        # A sentence-initial "The" is the article, not part of the name.
-        name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", m.group("name"), flags=re.I)
+        # A sentence-initial "The" is the article, not part of the name; nor is a sentence
+        # adverb before it ("Thus the Treaty will remain in effect").
+        adverbs = alt(knowledge.phrases(LEXICON, "name_leading_adverbs"))
+        name = re.sub(rf"^(?:{adverbs})\s+", "", m.group("name"))
+        name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", name, flags=re.I)
         taken = [*refs, *out]
         if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in taken):
             continue
@@ -1085,25 +1170,52 @@ def _unnamed_topic_treaties(
     found += [
         (m, _purpose_topic(m.group("verb"))) for m in _unnamed_purpose().finditer(ctx.article.text)
     ]
+    # "a UN-brokered deal to resume grain exports": the sides' grain export agreement.
+    found += [
+        (m, _goods_topic(m.group("goods") or m.group("goods2")))
+        for m in _unnamed_trade_purpose().finditer(ctx.article.text)
+    ]
+    # "the Treaty between A and B on certain sections of the state border": their border treaty.
+    found += [(m, m.group("topic").lower()) for m in _titled_between().finditer(ctx.article.text)]
+    # "signed a joint protocol on demarcation": the sides' protocol.
+    found += [(m, "") for m in _signed_protocols(ctx)]
     for m, topic in sorted(found, key=lambda f: f[0].start()):
         if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+            continue
+        told = _protocol_told(m, out)
+        if told is not None:  # "… signed the joint protocol": the one just told
+            out.append(AgreementRef(told, m.start(), m.end(), True))
             continue
         pair = _sides_near(ctx, m.start())
         if len(pair) < 2:
             continue
         names = "–".join(short_name(ctx, p) for p in pair)
-        name = f"{names} {topic} {_topic_noun(m.group('word'))}"
+        name = " ".join(w for w in (names, topic, _topic_noun(m.group("word"))) if w)
         key = "topic:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
-        out.append(AgreementRef(key, m.start(), m.end(), True))
+        # The mention of a trade deal ends at its noun: the words up to its purpose
+        # ("today", "in Istanbul with Turkey") tell the step, not the document.
+        end = m.end("word") if "goods" in m.re.groupindex else m.end()
+        out.append(AgreementRef(key, m.start(), end, True))
     return out
+
+
+def _protocol_told(m: re.Match[str], out: list[AgreementRef]) -> str | None:
+    """ "They have signed a joint protocol. … Aripov signed the joint protocol": a protocol
+    with "the" after one already told is that one (its key), whoever the sentence names."""
+    if m.group("word").lower() not in knowledge.words(LEXICON, "protocol_nouns"):
+        return None
+    if not m.group(0).lower().startswith("the "):
+        return None
+    earlier = [r.key for r in out if r.key.endswith(" protocol")]
+    return earlier[-1] if earlier else None
 
 
 def _topic_noun(word: str) -> str:
     """ "a sea border deal" and "the maritime border agreement" are one document: an unnamed
     deal, accord or pact on a subject is named an agreement; a treaty stays a treaty."""
     low = word.lower()
-    return low if low == "treaty" else "agreement"
+    return low if low in ("treaty", "protocol") else "agreement"
 
 
 def _ceasefires(
@@ -1255,7 +1367,50 @@ def _not_a_status(tok: Token, refs: list[AgreementRef]) -> bool:
         or _other_object(tok, refs)
         or _describes_another(tok, refs)
         or _a_shared_view(tok)
+        or _procedure_topic(tok)
+        or _another_document(tok, refs)
+        or _another_signed(tok, refs)
     )
+
+
+def _another_signed(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "In addition to the border agreement, the Agreement on joint management of water
+    resources was previously signed": the step's subject is another document, told by its
+    subject matter ("the agreement on …") where no mention reads it, so the step is not the
+    mentioned one's."""
+    if tok.pos_ != "VERB":
+        return False
+    own = [r for r in refs if r.key != "cue"]
+    for subj in (c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")):
+        if subj.lemma_.lower() not in _AGREEMENT_NOUNS or not _outside(subj, own):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "of") for c in subj.children):
+            return True
+    return False
+
+
+def _another_document(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "signed a protocol, which will allow negotiating a new draft agreement": a cue that is
+    itself an indefinite agreement noun no mention covers names another document, still to
+    be made, not a step of the one the sentence mentions."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _AGREEMENT_NOUNS:
+        return False
+    if tok.dep_ == "attr":  # "the treaty is still a draft agreement": the mention itself
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    return _outside(tok, [r for r in refs if r.key != "cue"])
+
+
+def _procedure_topic(tok: Token) -> bool:
+    """ "a legislative package regarding the ratification was posted": a step named as what a
+    bill or package is about; the document is tabled, the step not yet taken."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in knowledge.words(
+        LEXICON, "procedure_topic_prepositions"
+    ):
+        return False
+    return prep.head.lemma_.lower() in knowledge.words(LEXICON, "procedure_document_nouns")
 
 
 def _a_shared_view(tok: Token) -> bool:
@@ -1359,7 +1514,18 @@ def _modifier_noun(tok: Token) -> bool:
         and head.lower_ == "of"
         and head.head.pos_ == "NOUN"
         and (head.head.lemma_.lower() in _INSTRUMENT_NOUNS)
+        and not _exchanged(head.head)
     )
+
+
+def _exchanged(instrument: Token) -> bool:
+    """ "exchanged instruments of ratification", "the exchange of instruments of
+    ratification": the exchange completes the ratification it documents."""
+    lemmas = knowledge.words(LEXICON, "instrument_exchange_lemmas")
+    head = instrument.head
+    if instrument.dep_ == "dobj" and head.lemma_.lower() in lemmas:
+        return True
+    return head.lower_ == "of" and head.head.lemma_.lower() in lemmas
 
 
 def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
@@ -1403,6 +1569,10 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "committed to honouring the agreement": a promise, not the practice
     if status == "signed" and _no_signing(tok):
         return None
+    if status in ("extended", "extension proposed") and _may_be_done(tok):
+        return None  # "the deal may be renewed without further talks": what the text allows
+    if _as_it_was(tok):
+        return None  # "will remain in effect exactly as it had been signed": the text as it is
     if status == "signed" and _signed_off(tok):
         return "text agreed"
     concluded = knowledge.words(LEXICON, "concluded_lemmas")
@@ -1415,6 +1585,22 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _may_be_done(tok: Token) -> bool:
+    """ "The agreement is valid for 120 days and may be automatically renewed": a passive
+    under "may" or "can" states what the text permits, not a renewal anyone expects."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    modals = knowledge.words(LEXICON, "permission_modals")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
+
+
+def _as_it_was(tok: Token) -> bool:
+    """ "remain in effect exactly as it had been signed", "as ratified": a participle after
+    "as" refers to the text in the state a past step left it, and tells no step. "As they
+    signed the treaty, …" (a finite verb, "while") still tells one."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _on_implementation(tok: Token) -> bool:
@@ -1531,16 +1717,64 @@ def _a_name(tok: Token) -> bool:
 
 
 def _names_a_year(ctx: Context, d: TimeExpression, refs: list[AgreementRef]) -> bool:
-    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty")."""
+    """A year that is part of a name ("the 1985 Treaty", "the 2019 Supplementary Treaty"),
+    or the date a title gives its document ("the Treaty on … Offensive Arms of April 8,
+    2010"): the day the document was made, never the day of a step told now."""
     if any(r.start <= d.start < r.end for r in refs):
         return True
-    if d.value is None or len(d.value) != 4:
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or d.value is None:
         return False
+    root = span.root
+    if _dated_title(root):
+        return True
+    if len(d.value) != 4:
+        return False
+    return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _a_deadline(ctx: Context, d: TimeExpression) -> bool:
+    """ "to complete the extension by February 5": the day a step is due, not when it was taken."""
     span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+    preps = knowledge.words(LEXICON, "deadline_prepositions")
+    return root.dep_ == "pobj" and root.head.lower_ in preps or d.text.lower().split()[0] in preps
+
+
+def _dated_title(root: Token) -> bool:
+    """ "the Treaty on … Strategic Offensive Arms of April 8, 2010": a date hung by "of" on a
+    capitalised word of a title. "the signing of April 8" (a common noun) is a step's day."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = root.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and owner.text[:1].isupper() and owner.i > 0
+
+
+@knowledge.derived
+def _same_day_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(knowledge.phrases(LEXICON, 'same_day_phrases'))})\b", re.I)
+
+
+def _same_day(ctx: Context, dates: list[TimeExpression], sent: SpacySpan, tok: Token) -> str | None:
+    """ "exchanged notes on Wednesday, and the agreement entered into force on the same day":
+    a step told as on "the same day" takes the day of the step just told, the last dated
+    day before it in its sentence, else in the sentence before."""
+    chain = _verb_chain(_governing_verb(tok))
+    said = None
+    for m in _same_day_re().finditer(span_text(sent)):
+        span = ctx.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        if span is not None and _governing_verb(span.root) in chain:
+            said = sent.start_char + m.start()
+    if said is None:
+        return None
+    prev = _previous_sentence(sent)
+    since = prev.start_char if prev is not None else sent.start_char
+    before = [d for d in dates if d.value and d.precision == "day" and since <= d.start < said]
+    return max(before, key=lambda d: d.start).value if before else None
 
 
 def _reported_on(ctx: Context, sent: SpacySpan, tok: Token) -> str | None:

@@ -205,9 +205,44 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         found += _ids(ctx, at, [t for t in helpers if t.i not in sides])
     found += _demonym_mediators(ctx, sent)
     found += _backing_organisations(ctx, sent)
+    found += _signing_witnesses(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _signing_witnesses(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+    """ "Russia and Ukraine separately signed a deal with Turkey and the UN", "the deal was
+    signed by A and B in the presence of C": third parties to a signing by both sides, who
+    witness or guarantee it. "Israel signed a deal with Hamas" (one signer) names the other
+    side, so "with" counts only when the signers are two sides already."""
+    verbs = knowledge.words(LEXICON, "witnessing_signing_verbs")
+    found: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+            continue
+        signers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+        sides = {
+            p
+            for c in signers
+            for t in c.subtree
+            if t.i in at and (p := party_of(ctx, at[t.i])) is not None
+        }
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ == "with" and len(sides) >= 2:
+                found += [a for a in _ids(ctx, at, prep.subtree) if a not in sides]
+        # "signed by A and B in the presence of C": the parser may hang it on B
+        for prep in (t for t in tok.subtree if _in_presence(t)):
+            found += [a for a in _ids(ctx, at, prep.subtree) if a not in sides]
+    return found
+
+
+def _in_presence(prep: Token) -> bool:
+    """ "in the presence of …": the witnesses of what was done."""
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lower_ == "presence" for c in prep.children
+    )
 
 
 def agency_state(ctx: Context, actor_id: str) -> str | None:
