@@ -24,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -370,11 +371,13 @@ def ingest_documents(
             # process with a model takes a while to exit) while the driver resolves the run.
             streamed = _then(_bounded(pool, job, chunks, 2 * workers), pool.shutdown, False)
             report = _drive(run, streamed)
+            # Inside the try: a signal while the pool winds down also stops it properly.
+            pool.shutdown()
+            _join(processes)
+            _release_manager(pool)
         except BaseException:
             _stop_now(pool)
             raise
-        pool.shutdown()
-        _join(processes)
         return report
 
 
@@ -425,6 +428,9 @@ def _start_pool(workers: int, settings_json: str) -> ProcessPoolExecutor:
     )
     for _ in range(workers):  # a spawn pool starts a process per job waiting for one
         pool.submit(_nothing)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if isinstance(manager, threading.Thread):
+        _MANAGERS[pool] = manager
     return pool
 
 
@@ -437,16 +443,33 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
             os.kill(pid, signal.SIGTERM)
     # Let the pool's manager thread see its workers gone and end before the interpreter does:
     # left running, it races the exit hooks and prints "Bad file descriptor" with a traceback.
-    manager = getattr(pool, "_executor_manager_thread", None)
-    if isinstance(manager, threading.Thread):
-        manager.join(timeout=60)
-        # Still closing its pipes (a loaded machine): keep the exit hook of concurrent.futures
-        # from waking it through a pipe it may be closing at that moment (the same race);
-        # the interpreter still joins the thread, as a non-daemon thread, after the hooks.
-        wakeups = getattr(concurrent.futures.process, "_threads_wakeups", None)
-        if manager.is_alive() and wakeups is not None:
-            with contextlib.suppress(KeyError, TypeError):
-                del wakeups[manager]
+    _release_manager(pool)
+
+
+#: The manager thread of each pool :func:`_start_pool` made. ``shutdown`` drops the pool's own
+#: reference to it, and ``_then`` shuts the pool down (without waiting) before a run ends.
+_MANAGERS: weakref.WeakKeyDictionary[ProcessPoolExecutor, threading.Thread] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _release_manager(pool: ProcessPoolExecutor, timeout: float = 60.0) -> None:
+    """Wait (bounded) for the pool's manager thread, and keep the exit hook off its pipe.
+
+    concurrent.futures' exit hook wakes every pool's manager through a pipe, unlocked; a
+    manager of a pool shut down closes that pipe as it ends, so the hook could write to a
+    closed descriptor and print "Bad file descriptor" with a traceback as the process exits
+    (seen after SIGTERM under load). A manager still running after the wait is joined by the
+    interpreter anyway, as a non-daemon thread, after the hooks.
+    """
+    manager = _MANAGERS.pop(pool, None)
+    if manager is None:
+        return
+    manager.join(timeout)
+    wakeups = getattr(concurrent.futures.process, "_threads_wakeups", None)
+    if wakeups is not None:
+        with contextlib.suppress(KeyError, TypeError):
+            del wakeups[manager]
 
 
 #: ``prctl`` option asking Linux to signal this process when its parent dies.
