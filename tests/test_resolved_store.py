@@ -300,16 +300,20 @@ def test_stories_filter_by_date_and_sources(store: Store) -> None:
     assert len(store.stories()) > len(store.stories(min_sources=2))
 
 
-def test_a_new_exchange_report_joins_the_existing_story(store: Store) -> None:
-    save_all(store, corpus())
+def fourth_report() -> Analysis:
+    """A fourth outlet's report of the exchange the corpus's three outlets tell."""
     text = "A fourth outlet counted 13."
-    extra = Analysis(
+    return Analysis(
         article=Article(
             id="sha256:x4", text=text, outlet="Eurasianet", published_at=dt.date(2026, 4, 23)
         ),
         events=[exchange(text, "2026-04-21", 13)],
     )
-    store.save(extra)
+
+
+def test_a_new_exchange_report_joins_the_existing_story(store: Store) -> None:
+    save_all(store, corpus())
+    store.save(fourth_report())
     refresh_resolved(store, {"sha256:x4"})
     (story,) = [s for s in store.stories(min_sources=2) if s.type == "RETREAT"]
     assert story.sources == ["Reuters", "AP", "Al Jazeera", "Eurasianet"]
@@ -344,14 +348,7 @@ def test_a_refresh_rewrites_only_the_stories_its_articles_change(store: Store) -
     store.save(x2)  # saved again as it was: its story stays what it is
     refresh_resolved(store, {x2.article.id})
     assert written == [] and dump(store) == before
-    text = "A fourth outlet counted 13."
-    extra = Analysis(
-        article=Article(
-            id="sha256:x4", text=text, outlet="Eurasianet", published_at=dt.date(2026, 4, 23)
-        ),
-        events=[exchange(text, "2026-04-21", 13)],
-    )
-    store.save(extra)
+    store.save(fourth_report())
     refresh_resolved(store, {"sha256:x4"})
     sa.event.remove(store.engine, "before_cursor_execute", listener)
     (story,) = [s for s in store.stories(min_sources=2) if s.type == "RETREAT"]
