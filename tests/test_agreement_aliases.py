@@ -172,6 +172,30 @@ def test_an_announced_extension_is_agreed_only_with_the_other_sides_consent(
     assert [(s.status, s.date) for s in treaty.statuses] == steps
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("act", "steps"),
+    [
+        ("on reaching an agreement on", [("agreed", "2026-01-20")]),
+        ("on the hope to reach an agreement on", [("extension proposed", None)]),
+    ],
+)
+def test_notes_on_reaching_an_agreement_on_the_extension_tell_it_agreed(
+    pipeline,  # type: ignore[no-untyped-def]
+    act: str,
+    steps: list[tuple[str, str | None]],
+) -> None:
+    text = (
+        "The presidents welcomed the exchange of diplomatic notes carried out today "
+        f"{act} the extension of New START, the Kremlin said."
+    )
+    an = _run(pipeline, text, day="2026-01-20")
+    [treaty] = an.agreements
+    assert [(s.status, s.date) for s in treaty.statuses] == steps
+    # The treaty's own track tells what the two concluded: no second track of "talks".
+    assert [t.name for t in an.tracks] == ["Russia–US arms control"]
+
+
 # -- a person's state as witness --------------------------------------------------------------
 
 

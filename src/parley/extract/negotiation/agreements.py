@@ -1624,8 +1624,9 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
 
 def _reached_on(tok: Token) -> Token | None:
     """The verb of reaching an agreement whose subject is the cue ("reaching an agreement on
-    the extension of the treaty": the extension agreed), None elsewhere ("hope to reach an
-    agreement on the extension" is hedged; "an agreement on the extension is in the works")."""
+    the extension of the treaty": the extension agreed), None elsewhere ("the hope to reach
+    an agreement on the extension" is an aim; "an agreement on the extension is in the
+    works" tells none reached)."""
     prep = tok.head
     deal = prep.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or deal.lemma_.lower() not in _AGREEMENT_NOUNS:
@@ -1634,7 +1635,8 @@ def _reached_on(tok: Token) -> Token | None:
     lemmas = knowledge.words(LEXICON, "agreement_reaching_lemmas")
     if deal.dep_ != "dobj" or verb.lemma_.lower() not in lemmas or _hedged(verb):
         return None
-    return verb
+    # "to reach", "will reach": an aim or a plan in the base form, not an agreement reached.
+    return None if verb.tag_ == "VB" else verb
 
 
 def _announced(tok: Token) -> bool:
