@@ -12,11 +12,14 @@ tested both ways.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from parley.models import Analysis, RawDocument
-from parley.resolve import cluster_stories, merge_agreements
+from parley.errors import NotFound
+from parley.models import Agreement, AgreementStatus, Analysis, Article, RawDocument
+from parley.resolve import cluster_stories, merge_agreements, refresh_resolved
+from parley.store import Store, open_store
 
 
 def _run(pipeline, text: str, day: str = "2026-06-13", outlet: str | None = None) -> Analysis:  # type: ignore[no-untyped-def]
@@ -277,3 +280,78 @@ def test_a_later_signing_of_another_document_is_another_story(
     second = _run(pipeline, later, day="2026-12-20", outlet="Outlet B")
     stories = cluster_stories([first, second], min_sources=2)
     assert bool(stories) is joined
+
+
+# -- in the store -----------------------------------------------------------------------------
+
+
+def _stored(tmp_path: Path, *analyses: Analysis) -> Store:
+    store = open_store(str(tmp_path / "parley.db"))
+    for an in analyses:
+        store.save(an)
+    refresh_resolved(store, None)
+    return store
+
+
+def _report(ident: str, day: str, agreement: Agreement) -> Analysis:
+    art = Article(
+        id=f"sha256:{ident:0<16}",
+        text="x",
+        title="x",
+        outlet=f"Outlet {ident}",
+        published_at=dt.date.fromisoformat(day),
+        language="en",
+    )
+    return Analysis(article=art, agreements=[agreement])
+
+
+def test_the_store_holds_one_record_for_the_sides_border_agreement_and_treaty(
+    tmp_path: Path,
+) -> None:
+    signed = AgreementStatus(status="signed", date="2026-03-09")
+    ratified = AgreementStatus(status="ratified", date="2026-06-12")
+    store = _stored(
+        tmp_path,
+        _report(
+            "a1",
+            "2026-03-10",
+            Agreement(
+                name="Chile–Peru border agreement",
+                kind="agreement",
+                parties=["CHL", "PER"],
+                statuses=[signed],
+            ),
+        ),
+        _report(
+            "b2",
+            "2026-06-13",
+            Agreement(
+                name="Chile–Peru border treaty",
+                kind="treaty",
+                parties=["CHL", "PER"],
+                aliases=["Treaty between Chile and Peru on the state border"],
+                statuses=[ratified],
+            ),
+        ),
+        _report(
+            "c3",
+            "2026-06-13",
+            Agreement(
+                name="Chile–Peru fisheries agreement",
+                kind="agreement",
+                parties=["CHL", "PER"],
+            ),
+        ),
+    )
+    with store:
+        assert sorted(a.name for a in store.agreements()) == [
+            "Chile–Peru border agreement",
+            "Chile–Peru fisheries agreement",
+        ]
+        rec = store.agreement("Treaty between Chile and Peru on the state border")
+        assert [(s.status, s.date) for s in rec.statuses] == [
+            ("signed", "2026-03-09"),
+            ("ratified", "2026-06-12"),
+        ]
+        with pytest.raises(NotFound):
+            store.agreement("Treaty between Chile and Bolivia on the state border")
