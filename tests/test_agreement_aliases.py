@@ -355,3 +355,28 @@ def test_the_store_holds_one_record_for_the_sides_border_agreement_and_treaty(
         ]
         with pytest.raises(NotFound):
             store.agreement("Treaty between Chile and Bolivia on the state border")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("later", "joined"),
+    [
+        ("Chile and Peru discussed the Lauca river agreement, which was previously signed.", False),
+        ("Chilean and Peruvian delegations met in Lima on September 14, 2026, and talked.", True),
+    ],
+)
+def test_talks_about_an_agreement_signed_before_are_no_recall_of_a_meeting(
+    pipeline,  # type: ignore[no-untyped-def]
+    later: str,
+    joined: bool,
+) -> None:
+    first = _run(
+        pipeline,
+        "Chilean and Peruvian delegations met in Lima on Monday, September 14, 2026, after "
+        "which the two ministers signed the joint protocol.",
+        day="2026-09-15",
+        outlet="Outlet A",
+    )
+    second = _run(pipeline, later, day="2026-12-20", outlet="Outlet B")
+    stories = cluster_stories([first, second], min_sources=2)
+    assert bool(stories) is joined
