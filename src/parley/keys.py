@@ -22,6 +22,7 @@ __all__ = [
     "STATE_SHORT_NAMES",
     "agreement_key",
     "force_state",
+    "other_names",
     "sides_key",
     "split_ref",
     "without_own_forces",
@@ -84,9 +85,27 @@ def _state_named(name: str) -> str:
 
 def agreement_key(name: str) -> str:
     """Names that differ only in case, articles or a trailing 'treaty' are one agreement; so
-    are names whose sides differ only as a state and its armed forces."""
+    are names whose sides differ only as a state and its armed forces, and a name joining the
+    sides ("Kyrgyzstan–Uzbekistan border agreement") is the sides' treaty on the same subject
+    ("Kyrgyzstan–Uzbekistan border treaty"): one report calls it a treaty, another an
+    agreement."""
     key = alias_key(_state_named(name))
+    if "–" in name and key.endswith(" agreement"):
+        return key[: -len(" agreement")]
     return key[: -len(" treaty")] if key.endswith(" treaty") else key
+
+
+def other_names(name: str, names: Iterable[str]) -> list[str]:
+    """``names`` that are not ``name`` told again (:func:`agreement_key`), each once, in
+    order: an agreement record's aliases."""
+    seen = {agreement_key(name)}
+    out = []
+    for n in names:
+        key = agreement_key(n)
+        if key not in seen:
+            seen.add(key)
+            out.append(n)
+    return out
 
 
 def split_ref(ref: str) -> tuple[str, int]:

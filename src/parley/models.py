@@ -366,6 +366,12 @@ class Agreement(Record):
     name: str
     kind: str
     parties: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names the reports give the same agreement ('the Treaty on "
+        "Strategic Offensive Arms' for New START; 'the border agreement' for the two sides' "
+        "border treaty)",
+    )
     status: str | None = None
     date: str | None = None
     statuses: list[AgreementStatus] = Field(default_factory=list)

@@ -353,6 +353,8 @@ def agreements_table(records: list[AgreementRecord], names: dict[str, str]) -> T
 def _timeline_table(rec: AgreementRecord, names: dict[str, str]) -> Table:
     ag = rec
     title = f"{ag.name} ({ag.kind}; {', '.join(names.get(p, p) for p in ag.parties)})"
+    if ag.aliases:  # "New START … also: Treaty on Strategic Offensive Arms"
+        title += f"\nalso: {'; '.join(ag.aliases)}"
     table = _table(_s(title), "date", "status", "by", "where", "source", "evidence")
     for st in ag.statuses:
         when = st.date or ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from parley.keys import agreement_key, without_own_forces
+from parley.keys import agreement_key, other_names, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
 from parley.resolve.tracks import names_the_state
 
@@ -60,6 +60,7 @@ class AgreementMerger:
             if names_the_state(ag.parties, base.parties):
                 base.name = ag.name  # a state's ceasefire, not its army's
             base.parties = without_own_forces([*base.parties, *ag.parties])
+            base.aliases = other_names(base.name, [*base.aliases, ag.name, *ag.aliases])
             for st in _statuses_of(ag):
                 self.order += 1
                 stamped = (

@@ -27,7 +27,9 @@ and their dates agree within the tolerance their precision allows. In detail:
   undated joint step joins the dated one of the same sides when it is recalled within months
   after that day or awaited within months before it ("the treaty still has to be signed").
   A step told without its sides ("both documents were signed on October 5") is compared with
-  the sides the other reports give the same agreement.
+  the sides the other reports give the same agreement. Only an event whose own word is the
+  step is recalled so, and never one naming a document of another kind ("the Declaration"
+  after "a joint protocol").
 * **One article** tells one event once, except that the parts of an exchange ("A freed nine,
   B returned three") belong to the reciprocal event ("A and B exchanged detainees") they
   make up.
@@ -283,6 +285,8 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
     ("the president signed the ratification law") is no such step."""
     if min(len(a.actor_states), len(b.actor_states)) < 2:
         return False
+    if not (_trigger_tells_step(a) and _trigger_tells_step(b)) or _other_documents(a, b):
+        return False
     for undated, dated in ((a, b), (b, a)):
         day, published = _written_day(dated), undated.published_at
         if day is None or published is None or _has_written_date(undated):
@@ -293,6 +297,32 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
         if undated.event.status == "planned" and published <= day <= published + horizon:
             return True
     return False
+
+
+def _trigger_tells_step(ref: EventRef) -> bool:
+    """Whether the event's own word is the step ("signed", "initialled"), not a word of its
+    sentence: "the discussion of the agreement, which was previously signed, caused protests"
+    is a discussion, no recall of a signing months before."""
+    trigger = ref.event.trigger
+    return (
+        trigger is not None
+        and agreement_step(ref.event.model_copy(update={"evidence": trigger})) == ref.step
+    )
+
+
+def _documents(ref: EventRef) -> frozenset[str]:
+    """The kinds of document the event's sentence names ("protocol", "declaration")."""
+    kinds = knowledge.words(LEXICON, "document_kind_nouns")
+    words = re.findall(r"[a-z]+", ref.event.evidence.text.lower())
+    return frozenset(w.rstrip("s") for w in words if w.rstrip("s") in kinds)
+
+
+def _other_documents(a: EventRef, b: EventRef) -> bool:
+    """Two steps that name documents of different kinds ("signed a joint protocol" and, in a
+    later report, "also signed the Declaration on … Partnership") are steps of two documents,
+    even between the same sides; a generic "agreement" or "deal" names no kind."""
+    da, db = _documents(a), _documents(b)
+    return bool(da and db and not da & db)
 
 
 def _overlap(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -86,14 +86,17 @@ def _only(sources: dict[str, Source], ids: Iterable[str | None]) -> dict[str, So
 
 
 def select_agreement(conn: sa.Connection, name: str) -> AgreementRecord:
-    """The agreement called ``name`` (any case, with or without 'the'/'treaty'), or the one
-    whose name starts with it.
+    """The agreement called ``name`` (any case, with or without 'the'/'treaty'), or by one of
+    its aliases, or the one whose name starts with it.
 
     Raises:
         NotFound: none, or several, match.
     """
     every = select_agreements(conn)
-    found = [a for a in every if a.key == agreement_key(name)]
+    key = agreement_key(name)
+    found = [a for a in every if a.key == key]
+    # "the Treaty on Strategic Offensive Arms": another name a report gave the record.
+    found = found or [a for a in every if key in {agreement_key(x) for x in a.aliases}]
     found = found or _prefixed(every, name, lambda a: a.name)
     _check_one([a.name for a in found], name, "agreement", "parley treaties")
     return found[0]

@@ -43,7 +43,7 @@ from parley.extract.negotiation.parties import (
 from parley.extract.negotiation.steps import step_place
 from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
-from parley.keys import STATE_SHORT_NAMES
+from parley.keys import STATE_SHORT_NAMES, agreement_key, other_names
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.numbers import parse_number
@@ -369,6 +369,7 @@ class _Draft:
     parties: list[str] = field(default_factory=list)
     statuses: list[AgreementStatus] = field(default_factory=list)
     evidence: Span | None = None
+    aliases: list[str] = field(default_factory=list)
 
 
 def load_agreement_data() -> Mapping[str, Any]:
@@ -458,10 +459,14 @@ class AgreementsExtractor:
                 drafts.setdefault(ref.key, _new_draft(known, ref))
             if in_sent:
                 self._read_sentence(ctx, sent, in_sent, drafts, [r for r in refs if r.named])
+        for ref in refs:
+            written = _written_name(ctx, ref, ref.key in self.known)
+            if written is not None and ref.key in drafts:
+                drafts[ref.key].aliases.append(written)
         drafts.update(self._exchange_deals(ctx))
         ctx.analysis.agreements.extend(
             _finish(d)
-            for d in drafts.values()
+            for d in _one_per_document(drafts, set(self.known)).values()
             if d.statuses or d.kind not in ("channel", "ceasefire")
         )
 
@@ -488,8 +493,9 @@ class AgreementsExtractor:
         refs += _unnamed_topic_treaties(ctx, refs, known)
         refs += _ceasefires(ctx, refs, known)
         refs += _short_heads(text, refs, known)
-        anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         refs.sort(key=lambda r: r.start)
+        refs = _apposed_names(text, refs, set(self.known))
+        anaphors = [(m.start(), m.end()) for m in _anaphors().finditer(text)]
         for start, end in anaphors:
             if _subject_follows().match(text, end):
                 continue  # "the Agreement on joint management of water": another document
@@ -733,6 +739,10 @@ class AgreementsExtractor:
         date, until = _dates_near(free, sent, tok)
         if date is None and until is None:
             date = _same_day(ctx, free, sent, tok)
+        if date is None and until is None and status == "agreed" and _reached_on(tok) is not None:
+            date = _reported_on(ctx, sent, tok)  # "notes carried out today on reaching …"
+        if date is None and until is None and _exchange_told_undated(ctx, tok):
+            date = ctx.article.published_at.isoformat() if ctx.article.published_at else None
         if _reaction_to(tok):
             date = until = None  # "welcomed on 21 November the signing": not the signing's day
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
@@ -996,7 +1006,10 @@ def _unknown_names(
         name = re.sub(rf"^(?:{adverbs})\s+", "", m.group("name"))
         name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", name, flags=re.I)
         taken = [*refs, *out]
-        if len(name.split()) < 2 or any(r.start <= m.start("name") < r.end for r in taken):
+        # "of the New START Treaty": the name starts after the small words the pattern took,
+        # inside a name already found ("New START"), which it only repeats.
+        begins = m.end("name") - len(name)
+        if len(name.split()) < 2 or any(r.start <= begins < r.end for r in taken):
             continue
         if not _agreement_name(name, text[m.end("name") : m.end("name") + 12]):
             continue
@@ -1528,6 +1541,22 @@ def _exchanged(instrument: Token) -> bool:
     return head.lower_ == "of" and head.head.lemma_.lower() in lemmas
 
 
+def _exchange_told_undated(ctx: Context, tok: Token) -> bool:
+    """ "X and Y exchanged instruments of ratification of the Treaty …" in a report that gives
+    no day at all: the exchange is a ceremony of the two sides' meeting, and the report is
+    its news, so it took place on the day of the report. A text that names any day leaves
+    the exchange undated (it may be that day or another)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    instrument = tok.head.head
+    if instrument.lemma_.lower() not in _INSTRUMENT_NOUNS or not _exchanged(instrument):
+        return False
+    verb = instrument.head if instrument.dep_ == "dobj" else instrument.head.head
+    if verb.tag_ != "VBD" or _hedged(verb):
+        return False
+    return not any(d.value and len(d.value) == 10 for d in ctx.analysis.dates)
+
+
 def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
     """A cue verb whose object is something else ("signed the ratification law", "observe a
     drill") says nothing about the agreement."""
@@ -1561,6 +1590,12 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return "expired"
     if status == "extension proposed" and lemma == "extend" and _done_or_doing(tok):
         return "extended"
+    if status == "extension proposed" and _reached_on(tok) is not None:
+        return "agreed"  # "notes on reaching an agreement on the extension": agreed by both
+    if status == "extension proposed" and _announced(tok):
+        # "X announced a five-year extension": one side's word; the extension is agreed only
+        # when the text tells the other side's consent ("with Russia", "Moscow agreed").
+        return "extended" if _consent_told(ctx, tok) else status
     if status == "suspended" and tok.head.lemma_ in knowledge.words(LEXICON, "resumption_lemmas"):
         return None
     if status == "observed informally" and tok.pos_ != "VERB":
@@ -1585,6 +1620,59 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _reached_on(tok: Token) -> Token | None:
+    """The verb of reaching an agreement whose subject is the cue ("reaching an agreement on
+    the extension of the treaty": the extension agreed), None elsewhere ("the hope to reach
+    an agreement on the extension" is an aim; "an agreement on the extension is in the
+    works" tells none reached)."""
+    prep = tok.head
+    deal = prep.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or deal.lemma_.lower() not in _AGREEMENT_NOUNS:
+        return None
+    verb = deal.head
+    lemmas = knowledge.words(LEXICON, "agreement_reaching_lemmas")
+    if deal.dep_ != "dobj" or verb.lemma_.lower() not in lemmas or _hedged(verb):
+        return None
+    # "to reach", "will reach": an aim or a plan in the base form, not an agreement reached.
+    return None if verb.tag_ == "VB" else verb
+
+
+def _announced(tok: Token) -> bool:
+    """ "announced a five-year extension": the object of a verb of announcing, done."""
+    lemmas = knowledge.words(LEXICON, "announcing_lemmas")
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in lemmas
+        and tok.head.tag_ in ("VBD", "VBN", "VBZ")
+        and not _hedged(tok.head)
+    )
+
+
+def _consent_told(ctx: Context, tok: Token) -> bool:
+    """Whether the text tells the consent of a side other than the one announcing ``tok``:
+    the step made "with" another state ("an extension of the treaty with Russia"), or that
+    state agreeing in an event of the article."""
+    announcer = country_of(ctx, _proposer(ctx, tok))
+    at = actor_at(ctx)
+    withs = [c for c in (*tok.subtree, *tok.head.children) if c.dep_ == "prep"]
+    joint = {
+        country_of(ctx, at[t.i])
+        for prep in withs
+        if prep.lower_ == "with"
+        for t in prep.subtree
+        if t.i in at
+    }
+    agreeing = {
+        country_of(ctx, a)
+        for ev in ctx.analysis.events
+        if ev.type == "AGREE" and ev.status == "occurred"
+        for a in ev.source
+    }
+    others = {s for s in joint | agreeing if s is not None and s != announcer}
+    return announcer is not None and any(is_state(ctx, s) for s in others)
 
 
 def _may_be_done(tok: Token) -> bool:
@@ -1938,6 +2026,77 @@ def _session_day(ctx: Context, sent: SpacySpan) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
+@knowledge.derived
+def _apposition_gap() -> re.Pattern[str]:
+    """What stands between a name and another name of the same agreement: "New START (the
+    Treaty on …)", "the Caspian Pact, also known as the Aktau Treaty"."""
+    links = alt(knowledge.phrases(LEXICON, "alias_links"))
+    return re.compile(rf"\s*\(\s*(?:the\s+)?|,?\s+(?:{links})\s+(?:the\s+)?", re.I)
+
+
+def _apposed_names(text: str, refs: list[AgreementRef], data: set[str]) -> list[AgreementRef]:
+    """Two names of one agreement side by side, the second in brackets or after "known as",
+    are one agreement: every reference to the second name is one to the first (to the one
+    Parley knows from its data, when it knows one of them). ``refs`` is in text order."""
+    named = [r for r in refs if r.named]
+    same: dict[str, str] = {}
+    for a, b in zip(named, named[1:], strict=False):
+        if a.key == b.key or b.start < a.end:
+            continue
+        gap = text[a.end : b.start]
+        bracket = "(" in gap
+        if _apposition_gap().fullmatch(gap) is None:
+            continue
+        if bracket and not text[b.end :].lstrip().startswith(")"):
+            continue  # "the Aktau Treaty (signed with the Caspian Pact in 2018)": no name
+        keep, drop = (b.key, a.key) if b.key in data and a.key not in data else (a.key, b.key)
+        same[drop] = same.get(keep, keep)
+    if not same:
+        return refs
+    return [AgreementRef(same.get(r.key, r.key), r.start, r.end, r.named) for r in refs]
+
+
+def _written_name(ctx: Context, ref: AgreementRef, known: bool) -> str | None:
+    """The name a reference writes, when it is a name ("the Treaty on Strategic Offensive
+    Arms", "the Treaty between A and B on …"): a capitalised phrase of two words or more, a
+    name the data knows or the text gives. A description's capital at the start of a
+    sentence ("Ceasefire agreement reached") makes no name; "the border agreement" is none."""
+    if not ref.named:
+        return None
+    written = re.sub(r"^[Tt]he\s+", "", ctx.article.text[ref.start : ref.end].strip())
+    if len(written.split()) < 2 or not written[:1].isupper():
+        return None
+    before = ctx.article.text[: ref.start].rstrip()
+    opens_sentence = not before or before[-1] in ".!?"
+    if opens_sentence and not (known or ref.key.startswith("named:")):
+        return None
+    return written
+
+
+def _one_per_document(drafts: dict[str, _Draft], data: set[str]) -> dict[str, _Draft]:
+    """Drafts whose names are one agreement's (:func:`~parley.keys.agreement_key`: "the
+    border treaty" and "the border agreement" of the same two sides; "New START" and "New
+    START Treaty") are one record, named as the data names it, else as first referred to;
+    the other names become its aliases. ``drafts`` is in order of first reference."""
+    out: dict[str, _Draft] = {}
+    first: dict[str, str] = {}
+    for key, draft in drafts.items():
+        same = first.setdefault(agreement_key(draft.name), key)
+        if same == key:
+            out[key] = draft
+            continue
+        kept = out[same]
+        if key in data and same not in data:
+            kept.aliases.append(kept.name)
+            kept.name, kept.kind = draft.name, draft.kind
+        kept.aliases += [draft.name, *draft.aliases]
+        kept.parties = kept.parties or draft.parties
+        kept.evidence = kept.evidence or draft.evidence
+        for st in draft.statuses:
+            _merge(kept.statuses, st)
+    return out
+
+
 def _sized(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
     """An exchange deal mentioned without its size ("agreed on the prisoner exchange deal")
     is the article's one sized deal of that kind, when it tells only one size."""
@@ -1983,6 +2142,7 @@ def _finish(d: _Draft) -> Agreement:
         name=d.name,
         kind=d.kind,
         parties=d.parties,
+        aliases=other_names(d.name, d.aliases),
         statuses=d.statuses,
         status=current.status if current else None,
         date=current.date if current else None,

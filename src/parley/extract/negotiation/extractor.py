@@ -455,13 +455,17 @@ class NegotiationExtractor:
             fighting = [b for b in belligerents(ctx) if b not in talks.parties]
             talks.belligerents = fighting
             talks.mediators = [m for m in talks.mediators if m not in fighting]
+        treaties = self._agreement_tracks(ctx)
         if talks is not None:
             talks.issues = self._issues(ctx)
             talks.positions = self._positions(ctx, talks)
             held = talks.rounds or talks.issues or talks.positions or talks.mediators
-            if not (held or _concluded_between(ctx, talks.parties)):
+            # "notes on reaching an agreement on the extension of New START": the treaty's own
+            # track between the same sides already tells what was concluded.
+            told = any(sorted(t.parties) == sorted(talks.parties) for t in treaties)
+            if not (held or (_concluded_between(ctx, talks.parties) and not told)):
                 talks = None  # a provisional track that found nothing to hold
-        tracks = [t for t in (talks, *self._agreement_tracks(ctx)) if t is not None]
+        tracks = [t for t in (talks, *treaties) if t is not None]
         ctx.analysis.tracks.extend(tracks)
         tell_negotiation(ctx, tracks, self.name)
         tell_recalled(ctx, tracks, self.name)

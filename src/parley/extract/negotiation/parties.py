@@ -222,20 +222,47 @@ def _signing_witnesses(ctx: Context, at: dict[int, str], sent: SpacySpan) -> lis
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
             continue
         signers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+        late = _listed_after_presence(tok)
         sides = {
             p
             for c in signers
             for t in c.subtree
-            if t.i in at and (p := party_of(ctx, at[t.i])) is not None
+            if t.i in at and t.i not in late and (p := party_of(ctx, at[t.i])) is not None
         }
+        listed = (tok.doc[i] for i in sorted(late))
+        found += [a for a in _witnesses(ctx, at, listed) if a not in sides]
         heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
             if prep.lower_ == "with" and len(sides) >= 2:
-                found += [a for a in _ids(ctx, at, prep.subtree) if a not in sides]
+                found += [a for a in _witnesses(ctx, at, prep.subtree) if a not in sides]
         # "signed by A and B in the presence of C": the parser may hang it on B
         for prep in (t for t in tok.subtree if _in_presence(t)):
-            found += [a for a in _ids(ctx, at, prep.subtree) if a not in sides]
+            found += [a for a in _witnesses(ctx, at, prep.subtree) if a not in sides]
     return found
+
+
+def _listed_after_presence(verb: Token) -> set[int]:
+    """Tokens of the names listed after "in the presence of" that the parser hung on the
+    signers ("signed by A and B in the presence of C, D, and E's president F": E's president
+    parsed as a third signer). A conjunct that begins after the phrase is one of its list;
+    what hangs on it by a preposition ("at the palace in X") is not a name of the list."""
+    out: set[int] = set()
+    for prep in (t for t in verb.subtree if _in_presence(t)):
+        for conj in (t for t in verb.subtree if t.dep_ == "conj" and t.left_edge.i > prep.i):
+            nested = {t.i for c in conj.children if c.dep_ == "prep" for t in c.subtree}
+            out |= {t.i for t in conj.subtree if t.i not in nested}
+    return out
+
+
+def _witnesses(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
+    """The actors named in ``toks``, a person as the state or organisation they act for ("in
+    the presence of Turkey's president X": Turkey witnesses; "of UN chief Y": the UN)."""
+    out = []
+    for actor in _ids(ctx, at, toks):
+        if _kind(ctx, actor) == "person":
+            actor = serves_igo(ctx, actor) or party_of(ctx, actor) or actor
+        out.append(actor)
+    return out
 
 
 def _in_presence(prep: Token) -> bool:
