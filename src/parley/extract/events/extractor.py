@@ -280,6 +280,7 @@ class _Builder:
             rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
+        self._blamed_author(draft)
         self._facilitated(draft)
         draft.void = (
             draft.void
@@ -431,6 +432,23 @@ class _Builder:
         return any(
             c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None for c in token.children
         )
+
+    def _blamed_author(self, draft: Draft) -> None:
+        """ "Israel blamed Hezbollah for a rocket attack on Haifa": the attack is reported as
+        having happened, by the one blamed as its author, as the blamer alleges (its
+        ``attributed_to``); the accusation stays an event of its own (events20). Only when
+        the act names no author itself and the blame is told as fact."""
+        judge = _blaming_verb(draft.token)
+        if judge is None or draft.source:
+            return
+        if self.statuses.status(judge, negation_is_event=False) != "occurred":
+            return  # "would blame X for any attack", "did not blame X": no act told
+        blamed = [c for c in judge.children if c.dep_ == "dobj"]
+        names = self.parties.names
+        draft.source = [a for a in names.of_all(blamed, draft) if a not in draft.target]
+        if draft.source:
+            draft.alleged_by = names.of_all(self.parties.subjects.of(judge), draft)
+            draft.unknown_source = draft.agentless = False
 
     def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
         """The status an absorbing verb gave, else the one the clause's grammar says."""
@@ -636,7 +654,29 @@ def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: Trigger
     owner = any(
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in act.children
     )  # "Iran's attack", not "its attack"
-    return (by_agent or owner) and judge.i < act.i
+    blamed = _blaming_verb(act) is judge
+    return (by_agent or owner or blamed) and judge.i < act.i
+
+
+def _blaming_verb(act: Token) -> Token | None:
+    """The blaming verb whose "for"/"of" phrase ``act`` is, with the one blamed as its object
+    ("blamed Hezbollah for a rocket attack", "accused India of a drone strike"), or None. An
+    act named with "any" or "every" ("for any attack") is a kind of act, not one that
+    happened."""
+    prep = act.head
+    if act.pos_ != "NOUN" or act.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if (
+        prep.lower_ not in knowledge.words(_EVENTS_LEXICON, "blaming_preps")
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "blaming_verbs")
+        or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return None
+    kinds = knowledge.words(_EVENTS_LEXICON, "kind_determiners")
+    kind = any(c.dep_ == "det" and c.lower_ in kinds for c in act.children)
+    return None if kind else verb
 
 
 def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]) -> bool:

@@ -1,0 +1,113 @@
+"""Events told in a headline, which normalisation keeps out of the article's text.
+
+"Three buses leave the embassy as Russia expels diplomats" (round 8's h04): the expulsion is told
+only in the page's first line, which :mod:`parley.normalize.structure` reads as the title, so
+the body never shows it. The pipeline parses the headline as a short text of its own and runs
+the extractors up to the events on it (:meth:`parley.pipeline.Pipeline.analyze`); this module
+decides which of those events join the article's (events20):
+
+* an event the body tells again (same type, a shared actor) is the body's, never a second
+  record: the body's telling carries the day and the details;
+* the others are kept once, dated as the headline's run dated them (the article's publication
+  day, as news of the day, unless the headline writes a date);
+* their offsets lie below zero, counted as though the headline stood on a line of its own
+  before the text: ``(title + "\\n" + text)[start + len(title) + 1 : end + len(title) + 1]``
+  is their text, so no offset of a body record changes and a listing that marks the body's
+  text (which checks ``0 <= start``) leaves them out.
+
+A headline in title case ("Russia Expels 23 Diplomats") is parsed with the trigger words it
+capitalises in lower case (:func:`parseable_headline`), which keeps every offset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from parley.models import AnalysisWarning, Event, Span
+
+__all__ = ["headline_events", "headline_shift", "headline_warnings", "parseable_headline"]
+
+# inflections a headline's trigger word may carry ("expels", "strikes", "ends")
+_SUFFIXES = ("s", "es", "ed", "d", "ing")  # not a word list: English inflectional suffixes
+
+
+def headline_shift(title: str) -> int:
+    """How far the headline's offsets move: below the text, with a line break between."""
+    return -(len(title) + 1)
+
+
+def headline_events(found: list[Event], body: list[Event], title: str) -> list[Event]:
+    """The events of the headline (``found``, offsets in ``title``) the body does not tell
+    again, with their offsets moved below zero (see the module docstring)."""
+    shift = headline_shift(title)
+    return [_shifted(e, shift, title) for e in found if not any(_retold(e, b) for b in body)]
+
+
+def headline_warnings(found: list[AnalysisWarning], title: str) -> list[AnalysisWarning]:
+    """Warnings of the headline's run, their offsets moved below zero like its events'."""
+    shift = headline_shift(title)
+    return [
+        w.model_copy(
+            update={
+                "start": None if w.start is None else w.start + shift,
+                "end": None if w.end is None else w.end + shift,
+            }
+        )
+        for w in found
+    ]
+
+
+def parseable_headline(title: str, triggers: Iterable[str]) -> str:
+    """``title`` with each capitalised word that inflects a trigger lemma in lower case, when
+    the headline capitalises most of its words ("Russia Expels Diplomats"): the parser reads
+    a capitalised verb as a name. Names are left alone unless they spell a trigger; the length
+    (and so every offset) is unchanged."""
+    words = title.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(words) < 3 or len(capitalised) * 4 < len(words) * 3:
+        return title  # sentence case: the parser reads it as it is
+    lemmas = frozenset(triggers)
+    out = []
+    for i, word in enumerate(title.split(" ")):
+        bare = word.strip("\"'“”‘’:,;")
+        if i > 0 and bare[:1].isupper() and bare[1:].islower() and _inflects(bare.lower(), lemmas):
+            word = word.replace(bare, bare.lower(), 1)
+        out.append(word)
+    return " ".join(out)
+
+
+def _inflects(word: str, lemmas: frozenset[str]) -> bool:
+    """Whether ``word`` is a trigger lemma or one with a regular inflection."""
+    return word in lemmas or any(
+        word.endswith(s) and word[: len(word) - len(s)] in lemmas for s in _SUFFIXES
+    )
+
+
+def _retold(headline: Event, told: Event) -> bool:
+    """Whether the body's ``told`` is the headline's event told again: the same type and an
+    actor in common ("Russia expels diplomats", then "Moscow expelled 23 British diplomats on
+    Tuesday")."""
+    mine = {*headline.source, *headline.target}
+    theirs = {*told.source, *told.target}
+    return headline.type == told.type and bool(mine & theirs)
+
+
+def _shifted(event: Event, shift: int, title: str) -> Event:
+    """``event`` with every offset it carries moved by ``shift``, its words as the headline
+    writes them (the parse may have lower-cased a trigger)."""
+    update: dict[str, object] = {"evidence": _span(event.evidence, shift, title)}
+    if event.trigger is not None:
+        update["trigger"] = _span(event.trigger, shift, title)
+    if event.date is not None:
+        update["date"] = event.date.model_copy(
+            update={"start": event.date.start + shift, "end": event.date.end + shift}
+        )
+    if event.place is not None and event.place.start is not None and event.place.end is not None:
+        update["place"] = event.place.model_copy(
+            update={"start": event.place.start + shift, "end": event.place.end + shift}
+        )
+    return event.model_copy(update=update)
+
+
+def _span(span: Span, shift: int, title: str) -> Span:
+    return Span(start=span.start + shift, end=span.end + shift, text=title[span.start : span.end])
