@@ -88,10 +88,11 @@ def test_a_headline_without_a_political_event_adds_nothing(pipeline: Any) -> Non
 
 
 def test_a_visitor_welcomed_by_officials_is_a_visit_not_support(pipeline: Any) -> None:
-    text = "The King of Jordan was welcomed by Malaysian officials at the airport on Sunday."
+    text = "The Kenyan president was welcomed by Malaysian officials at the airport on Sunday."
     event = one_event(pipeline, text, "CONSULT", published=DAY)
     assert event.mode == "visit"
-    assert event.source == ["JOR"] or "JOR" in str(event.source)
+    assert event.source == ["person:william-ruto"]  # the visitor visits his hosts
+    assert event.target == ["MYS"]
     assert not events_of(pipeline, text, "SUPPORT", published=DAY)
 
 
@@ -119,7 +120,7 @@ def test_welcoming_someone_as_a_member_is_no_visit(pipeline: Any) -> None:
 def test_a_vote_to_extend_a_peacekeeping_mandate_is_aid_to_the_country(pipeline: Any) -> None:
     event = one_event(
         pipeline,
-        "The Security Council voted on Tuesday to extend the mandate of the peacekeeping "
+        "The UN Security Council voted on Tuesday to extend the mandate of the peacekeeping "
         "mission in Cyprus for six months.",
         "AID",
         published=DAY,
@@ -131,7 +132,7 @@ def test_a_vote_to_extend_a_peacekeeping_mandate_is_aid_to_the_country(pipeline:
 def test_extending_the_mandate_of_a_force_is_aid(pipeline: Any) -> None:
     event = one_event(
         pipeline,
-        "The UN Security Council renewed the mandate of its force in Lebanon until August.",
+        "The UN Security Council renewed the mandate of its force in Lebanon for a year.",
         "AID",
         published=DAY,
     )

@@ -114,9 +114,7 @@ class Pipeline:
         events = [i for i, ex in enumerate(self.extractors) if ex.name == HEADLINE_EXTRACTOR]
         if not article.title or not article.title.strip() or not events:
             return analysis
-        lexicon = getattr(self.extractors[events[0]], "lexicon", None)
-        triggers = lexicon.by_lemma if lexicon is not None else ()
-        text = parseable_headline(article.title, triggers)
+        text = parseable_headline(article.title, self.kb)
         headline = Article(
             id=article.id,
             text=text,

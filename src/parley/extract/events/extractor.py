@@ -654,7 +654,8 @@ def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: Trigger
     owner = any(
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in act.children
     )  # "Iran's attack", not "its attack"
-    blamed = _blaming_verb(act) is judge
+    blamer = _blaming_verb(act)
+    blamed = blamer is not None and blamer.i == judge.i
     return (by_agent or owner or blamed) and judge.i < act.i
 
 

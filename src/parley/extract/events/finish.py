@@ -97,12 +97,12 @@ class Finisher:
             draft.status = "historical"
         if draft.rule.type == "REJECT" and draft.source and not draft.target:
             draft.target = rejection_target(draft, kept)
+        if not draft.source and not any(_agentless_retelling(k, draft) for k in kept):
+            self._by_sole_holder(draft, kept)
         if not draft.actors and not self._take_actors(draft, kept):
             return False
         if draft.rule.type in _MATERIAL_TYPES:
             draft.source = [a for a in draft.source if not self._outlet(a)]
-        if not draft.source and not any(_agentless_retelling(k, draft) for k in kept):
-            self._by_sole_holder(draft, kept)
         if not draft.source and not (draft.unknown_source and draft.target):
             return False  # PLOVER codes no event without a named source actor
         if draft.agentless and not draft.source and not any(map(self._identified, draft.target)):

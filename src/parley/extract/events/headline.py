@@ -15,20 +15,24 @@ decides which of those events join the article's (events20):
   is their text, so no offset of a body record changes and a listing that marks the body's
   text (which checks ``0 <= start``) leaves them out.
 
-A headline in title case ("Russia Expels 23 Diplomats") is parsed with the trigger words it
-capitalises in lower case (:func:`parseable_headline`), which keeps every offset.
+A headline in title case ("Russia Expels 23 Diplomats") is parsed with the words it
+capitalises that name nothing the knowledge base knows in lower case
+(:func:`parseable_headline`), which keeps every offset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from parley.extract.timeplace.places import country_of_demonym
 from parley.models import AnalysisWarning, Event, Span
+
+if TYPE_CHECKING:
+    from parley.kb import KnowledgeBase
 
 __all__ = ["headline_events", "headline_shift", "headline_warnings", "parseable_headline"]
 
-# inflections a headline's trigger word may carry ("expels", "strikes", "ends")
-_SUFFIXES = ("s", "es", "ed", "d", "ing")  # not a word list: English inflectional suffixes
+_EDGE = "\"'“”‘’:,;?!"  # punctuation around a headline's word
 
 
 def headline_shift(title: str) -> int:
@@ -57,30 +61,31 @@ def headline_warnings(found: list[AnalysisWarning], title: str) -> list[Analysis
     ]
 
 
-def parseable_headline(title: str, triggers: Iterable[str]) -> str:
-    """``title`` with each capitalised word that inflects a trigger lemma in lower case, when
-    the headline capitalises most of its words ("Russia Expels Diplomats"): the parser reads
-    a capitalised verb as a name. Names are left alone unless they spell a trigger; the length
-    (and so every offset) is unchanged."""
-    words = title.split()
+def parseable_headline(title: str, kb: KnowledgeBase) -> str:
+    """``title`` as a sentence, when the headline capitalises most of its words ("Kenya
+    Expels Ugandan Envoy Over Border Row"): the parser reads a run of capitalised words as one
+    name. Each capitalised word after the first is put in lower case unless it is a name the
+    knowledge base knows (alone or with a neighbour: "South Sudan") or a demonym ("Ugandan").
+    The length, and so every offset, is unchanged."""
+    words = title.split(" ")
     capitalised = [w for w in words if w[:1].isupper()]
     if len(words) < 3 or len(capitalised) * 4 < len(words) * 3:
         return title  # sentence case: the parser reads it as it is
-    lemmas = frozenset(triggers)
-    out = []
-    for i, word in enumerate(title.split(" ")):
-        bare = word.strip("\"'“”‘’:,;")
-        if i > 0 and bare[:1].isupper() and bare[1:].islower() and _inflects(bare.lower(), lemmas):
-            word = word.replace(bare, bare.lower(), 1)
-        out.append(word)
+    bare = [w.strip(_EDGE) for w in words]
+    out = list(words)
+    for i, word in enumerate(bare):
+        if i == 0 or not (word[:1].isupper() and word[1:].islower()):
+            continue
+        pairs = [f"{bare[i - 1]} {word}", f"{word} {bare[i + 1]}" if i + 1 < len(bare) else ""]
+        if _named(word, kb) or any(p and _named(p, kb) and p.istitle() for p in pairs):
+            continue
+        out[i] = words[i].replace(word, word.lower(), 1)
     return " ".join(out)
 
 
-def _inflects(word: str, lemmas: frozenset[str]) -> bool:
-    """Whether ``word`` is a trigger lemma or one with a regular inflection."""
-    return word in lemmas or any(
-        word.endswith(s) and word[: len(word) - len(s)] in lemmas for s in _SUFFIXES
-    )
+def _named(words: str, kb: KnowledgeBase) -> bool:
+    """Whether ``words`` name an actor or place the knowledge base knows, or a nationality."""
+    return bool(kb.lookup(words)) or country_of_demonym(words) is not None
 
 
 def _retold(headline: Event, told: Event) -> bool:

@@ -64,11 +64,11 @@ class PartyNames:
 
     def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
-        if token.i < self.actors.dateline_end:  # "QUITO, Ecuador - Police detained ..."
+        if self.actors.in_dateline(token.i):  # "QUITO, Ecuador - Police detained ..."
             return [
                 a
                 for c in token.children
-                if c.dep_ in ("appos", "conj") and c.i >= self.actors.dateline_end
+                if c.dep_ in ("appos", "conj") and not self.actors.in_dateline(c.i)
                 for a in self.of(c, draft, with_conj)
             ]
         issuers = issuer_tokens(token)
@@ -144,7 +144,9 @@ class PartyNames:
         placed = (token.dep_ in _PLACE_ROLES and self._place_target(draft)) or self._destination(
             token, draft
         )
-        if placed and token.i != draft.token.i:  # "raids in Libya" is no actor of the raids
+        # "raids in Libya" is no actor of the raids; nor of the deaths "in a mortar attack in
+        # Mali" (events20): a noun naming an act is the cause, not an attacked place
+        if placed and token.i != draft.token.i and self.lex.match(token, set()) is None:
             ids = self._place_country(token, draft)
             if ids:
                 return ids
