@@ -84,6 +84,36 @@ def test_a_headline_without_a_political_event_adds_nothing(pipeline: Any) -> Non
     assert not events_of(pipeline, text, published=DAY)
 
 
+# ------------------------------------------------------------------- 2. datelines
+
+
+def test_a_wire_dateline_further_down_makes_no_party(pipeline: Any) -> None:
+    """A wire story pasted below another: its "TOWN, Country (Wire) -" is no attacker."""
+    text = (
+        "Earlier talks had failed.\n"
+        "GAO, Mali (Reuters) - Gunmen killed three soldiers in an ambush on Sunday."
+    )
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["Gunmen"]
+
+
+def test_a_dateline_further_down_is_not_the_lead_subject(pipeline: Any) -> None:
+    text = "Earlier talks had failed.\nHOMS, Syria - Rebels shelled a village on Sunday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["Rebels"]  # not "Syria - Rebels"
+
+
+def test_a_dateline_run_on_after_a_headline_keeps_the_lead(pipeline: Any) -> None:
+    """A repost run together: headline, then "CITY, Month Day (Wire) -", then the lead."""
+    text = (
+        "Air raid kills villagers KABUL, Aug 22 (Reuters) - Villagers were killed in an air "
+        "strike by U.S.-led forces on Friday, officials said."
+    )
+    found = events_of(pipeline, text, published=DAY)
+    assert [(e.type, e.source) for e in found] == [("ASSAULT", ["USA"])]
+    assert not [a for e in found for a in e.source + e.target if "reuters" in a.lower()]
+
+
 # ------------------------------------------------------------------- 3. welcomes
 
 
