@@ -451,7 +451,9 @@ class Finisher:
             place=draft.place,
             quantities=quantities_in(clause, self.when.date_tokens),
             status=status,
-            attributed_to=(draft.alleged_by or [None])[0] or self._attributed_to(sent.start_char),
+            attributed_to=draft.alleged_by[0]
+            if draft.alleged_by
+            else self._attributed_to(sent.start_char),
             trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
             evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             confidence=confidence(draft),
