@@ -122,10 +122,11 @@ class Pipeline:
             published_at=article.published_at,
             language=article.language,
         )
-        ctx = Context(headline, self.nlp(text), self.kb, Analysis(article=headline))
+        doc = self.nlp(text)
+        ctx = Context(headline, doc, self.kb, Analysis(article=headline))
         for ex in self.extractors[: events[0] + 1]:
             isolated(ctx, ex.name, partial(ex, ctx))
-        found = headline_events(ctx.analysis.events, analysis.events, article.title)
+        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc)
         analysis.events.extend(found)
         analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
         return analysis

@@ -28,10 +28,13 @@ from parley.extract.timeplace.places import country_of_demonym
 from parley.models import AnalysisWarning, Event, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from parley.kb import KnowledgeBase
 
 __all__ = ["headline_events", "headline_shift", "headline_warnings", "parseable_headline"]
 
+_FINITE = ("VBZ", "VBP", "VBD")  # the parser's tags of finite verbs, not a word list
 _EDGE = "\"'“”‘’:,;?!"  # punctuation around a headline's word
 
 
@@ -40,11 +43,33 @@ def headline_shift(title: str) -> int:
     return -(len(title) + 1)
 
 
-def headline_events(found: list[Event], body: list[Event], title: str) -> list[Event]:
-    """The events of the headline (``found``, offsets in ``title``) the body does not tell
-    again, with their offsets moved below zero (see the module docstring)."""
+def headline_events(found: list[Event], body: list[Event], title: str, doc: Doc) -> list[Event]:
+    """The events of the headline (``found``, offsets in ``title``, parsed as ``doc``) that a
+    verb of the headline tells and the body does not tell again, with their offsets moved
+    below zero (see the module docstring)."""
     shift = headline_shift(title)
-    return [_shifted(e, shift, title) for e in found if not any(_retold(e, b) for b in body)]
+    return [
+        _shifted(e, shift, title)
+        for e in found
+        if _told_by_a_verb(e, doc) and not any(_retold(e, b) for b in body)
+    ]
+
+
+def _told_by_a_verb(event: Event, doc: Doc) -> bool:
+    """Whether a verb of the headline tells ``event``: a finite verb with its own subject
+    ("Kenya expels envoy") or a participle or infinitive hung on one ("..., accusing X of
+    ..."; "X to expel envoy"). Headlinese drops articles and the parser often reads a noun
+    as a verb or a verb as a noun ("Crowds in Tbilisi protest against law", "lays out plan
+    for fisheries talks"); an event noun or a finite verb without a subject is such a misread
+    label more often than news, so it is left out."""
+    if event.trigger is None:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB":
+        return False
+    verb = span.root
+    finite = verb.tag_ in _FINITE
+    return not finite or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def headline_warnings(found: list[AnalysisWarning], title: str) -> list[AnalysisWarning]:
