@@ -103,6 +103,17 @@ def test_a_dateline_further_down_is_not_the_lead_subject(pipeline: Any) -> None:
     assert event.source == ["Rebels"]  # not "Syria - Rebels"
 
 
+def test_a_dateline_further_down_still_places_its_story(pipeline: Any) -> None:
+    """Police act for the state of their story's dateline, also one further down."""
+    text = (
+        "The ministry gave no details.\n\n"
+        "KATHMANDU, Nepal (AFP) - Police arrested twelve students on Tuesday."
+    )
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.source == ["NPL"]
+    assert not [a for a in event.source + event.target if "AFP" in a or "Agence" in a]
+
+
 def test_a_dateline_run_on_after_a_headline_keeps_the_lead(pipeline: Any) -> None:
     """A repost run together: headline, then "CITY, Month Day (Wire) -", then the lead."""
     text = (

@@ -302,7 +302,8 @@ class _Builder:
         if not draft.source and _agentless_arrest(token, rule):
             # "800 people were arrested in Deraa": Syria arrested them; "LAGOS, Nigeria - Six
             # journalists were arrested": the dateline's state (events18)
-            country = draft.place.country if draft.place is not None else self.parties.names.home
+            home = self.parties.names.home_at(token.i)
+            country = draft.place.country if draft.place is not None else home
             if country:
                 draft.source = [self.actors.state(country)]
         if not draft.source and _agentless_expulsion(token, rule):
@@ -509,7 +510,7 @@ class _Builder:
             if p.dep_ == "pobj" and p.i in self.places
         ]
         place = self._resolve_place(origins[0]) if origins else draft.place
-        country = place.country if place is not None else self.parties.names.home
+        country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
 
     def _resolve_place(self, i: int) -> Place:

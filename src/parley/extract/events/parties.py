@@ -75,7 +75,7 @@ class EventParties:
         self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
-        self.homes = Homes(self.unnamed, self.names.bodies, self.names.home)
+        self.homes = Homes(self.unnamed, self.names.bodies, self.names.home_at)
 
     def find(self, draft: Draft) -> None:
         """Source and target by the trigger's part of speech, then mediators and reciprocity."""
