@@ -83,7 +83,12 @@ class Record(BaseModel):
 
 
 class Span(Record):
-    """A stretch of the normalised text: ``text == article.text[start:end]``."""
+    """A stretch of the normalised text: ``text == article.text[start:end]``.
+
+    Offsets below zero lie in the headline (an event only the headline tells), counted as
+    though it stood on a line of its own before the text:
+    ``text == (article.title + "\n" + article.text)[start + n : end + n]`` with
+    ``n = len(article.title) + 1``."""
 
     start: int
     end: int

@@ -16,6 +16,12 @@ import parley.extract.builtin  # noqa: F401  (registers the built-in extractors)
 import parley.knowledge as knowledge
 from parley.errors import ConfigError
 from parley.extract.base import GIVEN, Context, Extractor, extractors, isolated, names
+from parley.extract.events.finish import EXTRACTOR_NAME as HEADLINE_EXTRACTOR
+from parley.extract.events.headline import (
+    headline_events,
+    headline_warnings,
+    parseable_headline,
+)
 from parley.kb import KnowledgeBase, load_kb
 from parley.models import Analysis, Article, RawDocument
 from parley.nlp import load_pipeline
@@ -84,10 +90,11 @@ class Pipeline:
         return normalize(raw, self.kb, languages=self.settings.languages)
 
     def analyze(self, article: Article) -> Analysis:
-        """Stages 2–3: parse the normalised text and run the extractors in order."""
+        """Stages 2–3: parse the normalised text and run the extractors in order; then the
+        events the headline alone tells (:meth:`_headline`)."""
         doc = self.nlp(article.text)
         ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
-        return self._extract(ctx)
+        return self._headline(self._extract(ctx))
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         """Like :meth:`analyze` over many articles, letting spaCy batch the parsing."""
@@ -95,7 +102,34 @@ class Pipeline:
         docs = self.nlp.pipe((a.text for a in items), batch_size=batch_size)
         for article, doc in zip(items, docs, strict=True):
             ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
-            yield self._extract(ctx)
+            yield self._headline(self._extract(ctx))
+
+    def _headline(self, analysis: Analysis) -> Analysis:
+        """Add the events told only in the article's headline (events20): the headline is
+        parsed as a text of its own and the extractors up to the events run on it; those the
+        body does not tell again join the analysis, their offsets below zero (see
+        :mod:`parley.extract.events.headline`). Articles without a title, and pipelines
+        without the events extractor, are left as they are."""
+        article = analysis.article
+        events = [i for i, ex in enumerate(self.extractors) if ex.name == HEADLINE_EXTRACTOR]
+        if not article.title or not article.title.strip() or not events:
+            return analysis
+        text = parseable_headline(article.title, self.kb)
+        headline = Article(
+            id=article.id,
+            text=text,
+            outlet=article.outlet,
+            published_at=article.published_at,
+            language=article.language,
+        )
+        doc = self.nlp(text)
+        ctx = Context(headline, doc, self.kb, Analysis(article=headline))
+        for ex in self.extractors[: events[0] + 1]:
+            isolated(ctx, ex.name, partial(ex, ctx))
+        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc)
+        analysis.events.extend(found)
+        analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
+        return analysis
 
     def run(self, raw: RawDocument) -> Analysis:
         """Normalise and analyse one raw document."""

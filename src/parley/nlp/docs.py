@@ -34,6 +34,7 @@ __all__ = [
     "entity_starting",
     "paragraph_number",
     "paragraph_first",
+    "paragraph_starts",
 ]
 
 
@@ -192,3 +193,8 @@ def paragraph_first(doc: Doc, i: int) -> int:
     """Index of the first token of the paragraph holding token ``i``."""
     numbers, firsts = _index(doc).paragraphs
     return firsts[numbers[i]]
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Index of the first token of each paragraph, in order (0 first)."""
+    return list(_index(doc).paragraphs[1])

@@ -20,7 +20,7 @@ from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
 from parley.nlp.dateline import dateline_end
-from parley.nlp.docs import doc_sents, span_text
+from parley.nlp.docs import doc_sents, doc_tokens, paragraph_starts, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,6 +34,7 @@ __all__ = [
     "prep_objects",
     "unique",
     "wire_dateline_end",
+    "wire_datelines",
 ]
 
 
@@ -63,7 +64,12 @@ class ActorIndex:
         self.doc = ctx.doc
         self.kb = ctx.kb
         self.dateline_end = wire_dateline_end(self.doc)
-        self.at = _past_dateline_names(self._token_map(ctx), self.dateline_end)
+        self.datelines = wire_datelines(self.doc, self.dateline_end)
+        self._in_dateline = {i for start, end in self.datelines for i in range(start, end)}
+        at = self._token_map(ctx)
+        for _, end in self.datelines:
+            at = _past_dateline_names(at, end)
+        self.at = at
         self.anaphors = lexicon.group_anaphors()
         self.group_heads = lexicon.words("group_heads")
         self.mediation = lexicon.words("mediation_nouns") | knowledge.words(
@@ -86,6 +92,11 @@ class ActorIndex:
                     at[token.i] = mention.actor
         return at
 
+    def in_dateline(self, i: int) -> bool:
+        """Whether token ``i`` lies in a wire dateline, at the top or repeated further down
+        ("... \nCAIRO, Egypt, March 3 (Reuters) - Police ...")."""
+        return i in self._in_dateline
+
     def state(self, code: str) -> str:
         """Actor id of the state with ISO3 ``code`` (the code itself when the KB lacks it)."""
         if code in self.kb:
@@ -101,7 +112,7 @@ class ActorIndex:
         A state's armed force ("the Ukrainian army", "Israeli troops") is given as the state:
         PLOVER codes event actors at country level, the force being the state acting.
         """
-        if token.i < self.dateline_end:
+        if self.in_dateline(token.i):
             return self._past_dateline(token)
         ids = [self.country_level(a) for a in self._own(token)]
         if with_conj:
@@ -121,7 +132,7 @@ class ActorIndex:
         return unique(
             a
             for c in token.children
-            if c.dep_ in ("appos", "conj") and c.i >= self.dateline_end
+            if c.dep_ in ("appos", "conj") and not self.in_dateline(c.i)
             for a in self.of(c)
         )
 
@@ -146,7 +157,7 @@ class ActorIndex:
         ids: list[str] = []
         for child in token.lefts:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
-                if child.i >= self.dateline_end:  # "JERUSALEM - Militants": no modifier
+                if not self.in_dateline(child.i):  # "JERUSALEM - Militants": no modifier
                     ids.extend(self._modifier(child))
         is_group = token.lemma_.lower() in self.group_heads
         possessive = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
@@ -367,7 +378,7 @@ class ActorIndex:
             pairs: list[list[str]] = []
             for i in sorted(self.at):
                 token = self.doc[i]
-                if i < self.dateline_end or token.dep_ == "conj" or self.mediating(token):
+                if self.in_dateline(i) or token.dep_ == "conj" or self.mediating(token):
                     continue
                 pair = self.of(token)
                 if states_only:
@@ -488,6 +499,8 @@ _DASHES = ("—", "–", "--", "-")
 _BODIES = ("org:", "group:")
 # How far into the text a "PLACE -" dateline's hyphen may stand.
 _HYPHEN_WINDOW = 8
+# How many tokens a dateline's place and day may take before its wire credit.
+_CREDIT_WINDOW = 8
 
 
 def wire_dateline_end(doc: Doc) -> int:
@@ -509,12 +522,50 @@ def wire_dateline_end(doc: Doc) -> int:
     return 0
 
 
-def _spaced_hyphen_dateline(doc: Doc) -> int:
+def wire_datelines(doc: Doc, top: int) -> list[tuple[int, int]]:
+    """(start, end) token spans of every wire dateline: the top one (ending at ``top``), one
+    opening a later paragraph (a wire story pasted below another, a live page's updates), and
+    one with a wire credit in brackets and a dash anywhere ("... civilians KABUL, Aug 22
+    (Reuters) - Twenty-two ...", a reposted story run on after its headline). The places and
+    the wire in them are no actors (events20, round 8's h01)."""
+    spans = [(0, top)] if top else []
+    for start in paragraph_starts(doc)[1:]:
+        end = dateline_end(doc, start) or _spaced_hyphen_dateline(doc, start)
+        if end and all(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
+            spans.append((start, end))
+    for token in doc_tokens(doc):
+        if token.text == "(" and token.i > top:
+            span = _credited_dateline(doc, token.i)
+            if span is not None and not any(s <= span[0] < e for s, e in spans):
+                spans.append(span)
+    return sorted(spans)
+
+
+def _credited_dateline(doc: Doc, opening: int) -> tuple[int, int] | None:
+    """The dateline whose wire credit opens at ``opening``: a place in capitals, then words
+    with capitals, commas and a day ("KABUL, Aug. 22"), the credit in brackets, a dash."""
+    close = next((t.i for t in doc[opening + 1 : opening + 6] if t.text == ")"), None)
+    if close is None or close + 1 >= len(doc) or doc[close + 1].text not in _DASHES:
+        return None
+    inside = doc[opening + 1 : close]
+    if not inside or not all(t.text[:1].isupper() for t in inside):
+        return None
+    start = None
+    for t in reversed(doc[max(0, opening - _CREDIT_WINDOW) : opening]):
+        if not (t.text[:1].isupper() or t.like_num or t.text in (",", ".")):
+            break
+        if t.is_alpha and t.is_upper and len(t) > 1:
+            start = t.i  # the earliest word in capitals: the place
+    return (start, close + 2) if start is not None else None
+
+
+def _spaced_hyphen_dateline(doc: Doc, start: int = 0) -> int:
     """ "JERUSALEM - Militants fired ...": a place in capitals, then a hyphen with a space on
-    each side; "US-China talks" has no spaces around its hyphen and is no dateline."""
-    for token in doc[1:_HYPHEN_WINDOW]:
+    each side; "US-China talks" has no spaces around its hyphen and is no dateline. ``start``:
+    the paragraph it would open."""
+    for token in doc[start + 1 : start + _HYPHEN_WINDOW]:
         if token.text == "-" and token.whitespace_ and doc[token.i - 1].whitespace_:
-            before = doc[: token.i]
+            before = doc[start : token.i]
             shouted = any(t.is_alpha and t.is_upper and len(t) > 2 for t in before)
             verbless = not any(t.pos_ in ("VERB", "AUX") for t in before)
             return token.i + 1 if shouted and verbless else 0

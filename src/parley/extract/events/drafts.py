@@ -42,6 +42,7 @@ class Draft:
     about: Draft | None = None  # "the swap was agreed": the event this one is about
     void: bool = False  # no event of its own ("mediators suspended the talks")
     date_said: bool = False  # dated by the statement reporting it ("said on Saturday that ...")
+    alleged_by: list[str] = field(default_factory=list)  # "X blamed Y for an attack": X says so
 
     @property
     def actors(self) -> set[str]:
@@ -97,7 +98,33 @@ def same_happening(a: Draft, b: Draft) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in b.token.children):
         return False  # "is also calling on the authorities to end the arrests": another act
+    if not (a.target or b.target) and _other_things(a.token, b.token):
+        return False  # "asked for a ceasefire" then "asked for observers": two requests
     return key(a) == key(b) and (a.date is None or b.date is None or a.date.value == b.date.value)
+
+
+def _other_things(a: Token, b: Token) -> bool:
+    """Whether two verbs each name what they act on and the two share no noun ("requested a
+    ceasefire" and "requested observers"; events20): with no target to tell them apart, what
+    they act on does. Nouns are compared by lemma; a verb naming nothing cannot differ."""
+    mine, theirs = _acted_on(a), _acted_on(b)
+    return a.pos_ == b.pos_ == "VERB" and bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _acted_on(verb: Token) -> set[str]:
+    """Lemmas of the nouns a verb acts on: its object, its prepositions' objects, and the
+    objects of its complement clause ("asked for a ceasefire", "called on them to free X")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    nouns = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns += [
+        p
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep"
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME", "GPE")
+    ]
+    return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"}
 
 
 def confidence(draft: Draft) -> float:

@@ -280,6 +280,7 @@ class _Builder:
             rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
+        self._blamed_author(draft)
         self._facilitated(draft)
         draft.void = (
             draft.void
@@ -301,7 +302,8 @@ class _Builder:
         if not draft.source and _agentless_arrest(token, rule):
             # "800 people were arrested in Deraa": Syria arrested them; "LAGOS, Nigeria - Six
             # journalists were arrested": the dateline's state (events18)
-            country = draft.place.country if draft.place is not None else self.parties.names.home
+            home = self.parties.names.home_at(token.i)
+            country = draft.place.country if draft.place is not None else home
             if country:
                 draft.source = [self.actors.state(country)]
         if not draft.source and _agentless_expulsion(token, rule):
@@ -432,6 +434,23 @@ class _Builder:
             c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None for c in token.children
         )
 
+    def _blamed_author(self, draft: Draft) -> None:
+        """ "Israel blamed Hezbollah for a rocket attack on Haifa": the attack is reported as
+        having happened, by the one blamed as its author, as the blamer alleges (its
+        ``attributed_to``); the accusation stays an event of its own (events20). Only when
+        the act names no author itself and the blame is told as fact."""
+        judge = _blaming_verb(draft.token)
+        if judge is None or draft.source:
+            return
+        if self.statuses.status(judge, negation_is_event=False) != "occurred":
+            return  # "would blame X for any attack", "did not blame X": no act told
+        blamed = [c for c in judge.children if c.dep_ == "dobj"]
+        names = self.parties.names
+        draft.source = [a for a in names.of_all(blamed, draft) if a not in draft.target]
+        if draft.source:
+            draft.alleged_by = names.of_all(self.parties.subjects.of(judge), draft)
+            draft.unknown_source = draft.agentless = False
+
     def _status(self, draft: Draft, status: EventStatus | None) -> EventStatus:
         """The status an absorbing verb gave, else the one the clause's grammar says."""
         rule = draft.rule
@@ -491,7 +510,7 @@ class _Builder:
             if p.dep_ == "pobj" and p.i in self.places
         ]
         place = self._resolve_place(origins[0]) if origins else draft.place
-        country = place.country if place is not None else self.parties.names.home
+        country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
 
     def _resolve_place(self, i: int) -> Place:
@@ -636,7 +655,30 @@ def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: Trigger
     owner = any(
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in act.children
     )  # "Iran's attack", not "its attack"
-    return (by_agent or owner) and judge.i < act.i
+    blamer = _blaming_verb(act)
+    blamed = blamer is not None and blamer.i == judge.i
+    return (by_agent or owner or blamed) and judge.i < act.i
+
+
+def _blaming_verb(act: Token) -> Token | None:
+    """The blaming verb whose "for"/"of" phrase ``act`` is, with the one blamed as its object
+    ("blamed Hezbollah for a rocket attack", "accused India of a drone strike"), or None. An
+    act named with "any" or "every" ("for any attack") is a kind of act, not one that
+    happened."""
+    prep = act.head
+    if act.pos_ != "NOUN" or act.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if (
+        prep.lower_ not in knowledge.words(_EVENTS_LEXICON, "blaming_preps")
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "blaming_verbs")
+        or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return None
+    kinds = knowledge.words(_EVENTS_LEXICON, "kind_determiners")
+    kind = any(c.dep_ == "det" and c.lower_ in kinds for c in act.children)
+    return None if kind else verb
 
 
 def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]) -> bool:

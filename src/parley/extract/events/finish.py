@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
+from parley.extract.events.actors import unique
 from parley.extract.events.dating import period_start
 from parley.extract.events.drafts import (
     Draft,
@@ -55,6 +56,8 @@ _ACTED_ON = ("on", "at", "against", "into")  # not a word list: the prepositions
 _RETELLING_TOKENS = 120  # how far (in tokens) a retelling of an act may follow it
 _DEPENDENT = ("advcl", "acl", "xcomp", "conj")  # clauses continuing a sentence's main act
 _PLACE_LABELS = ("GPE", "LOC", "FAC")  # the parser's labels for places, not a word list
+# (type, mode) of acts told from the side of the held: arrests, abductions, releases
+_HELD = frozenset({("COERCE", "arrest"), ("ASSAULT", "abduct"), ("RETREAT", "release")})
 
 
 class Finisher:
@@ -94,6 +97,8 @@ class Finisher:
             draft.status = "historical"
         if draft.rule.type == "REJECT" and draft.source and not draft.target:
             draft.target = rejection_target(draft, kept)
+        if not draft.source and not any(_agentless_retelling(k, draft) for k in kept):
+            self._by_sole_holder(draft, kept)
         if not draft.actors and not self._take_actors(draft, kept):
             return False
         if draft.rule.type in _MATERIAL_TYPES:
@@ -136,6 +141,26 @@ class Finisher:
             _fill_from(partial, draft)
             return False
         return True
+
+    def _by_sole_holder(self, draft: Draft, kept: list[Draft]) -> None:
+        """ "The military seized power ... Several ministers were arrested in a series of
+        raids", "gunmen abducted 30 pupils ... The pupils were released on Friday": an arrest,
+        abduction or release told without its agent was done by the one actor the story has
+        shown seizing or holding people (a coup, an arrest, an abduction told before it), when
+        there is exactly one; with none or two the doer stays unknown (events20)."""
+        if draft.status != "occurred" or not _held(draft):
+            return
+        kinds = self.lex.words("holding_events")
+        sources = unique(
+            a
+            for k in kept
+            if k.status in ("occurred", "historical")
+            and (k.rule.type.lower() in kinds or f"{k.rule.type}:{k.mode}".lower() in kinds)
+            for a in k.source
+        )
+        if len(sources) == 1:
+            draft.source = sources
+            draft.unknown_source = draft.agentless = False
 
     def _outlet(self, actor: str) -> bool:
         """ "Reuters reports on two air strikes killing 28 civilians" (round 8's h01): a news
@@ -426,7 +451,9 @@ class Finisher:
             place=draft.place,
             quantities=quantities_in(clause, self.when.date_tokens),
             status=status,
-            attributed_to=self._attributed_to(sent.start_char),
+            attributed_to=draft.alleged_by[0]
+            if draft.alleged_by
+            else self._attributed_to(sent.start_char),
             trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
             evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
             confidence=confidence(draft),
@@ -515,6 +542,18 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
     near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
     return near and not _dated_apart(kept, draft)
+
+
+def _held(draft: Draft) -> bool:
+    """Whether ``draft`` is an arrest, abduction or release told without its agent: a passive
+    ("were arrested") or a participle ("21 people kidnapped on Monday")."""
+    token = draft.token
+    if (draft.rule.type, draft.mode) not in _HELD or token.pos_ != "VERB":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+    return passive and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _denies(draft: Draft, earlier: Draft) -> bool:

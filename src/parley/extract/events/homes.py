@@ -14,6 +14,7 @@ of the state they attack ("militants fired rockets at southern Israel" are not I
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -57,8 +58,10 @@ def dateline_country(article: Article, places: PlaceResolver) -> str | None:
 class Homes:
     """Countries of one document's unnamed actors, from the context of each event."""
 
-    def __init__(self, unnamed: UnnamedActors, bodies: BodyReferences, home: str | None) -> None:
-        self.unnamed, self.bodies, self.home = unnamed, bodies, home
+    def __init__(
+        self, unnamed: UnnamedActors, bodies: BodyReferences, home: Callable[[int], str | None]
+    ) -> None:
+        self.unnamed, self.bodies, self.home_at = unnamed, bodies, home
         self.actors = bodies.actors
 
     def settle(self, draft: Draft) -> None:
@@ -71,7 +74,7 @@ class Homes:
                     code = self._country(actor, draft, other)
                     if code:
                         self.unnamed.countries[actor] = code
-        self.unnamed.state_sectors_at_place(draft, self.home)
+        self.unnamed.state_sectors_at_place(draft, self.home_at(draft.token.i))
         if not draft.target and draft.rule.type in _PLACE_TARGETS:
             draft.target = self._attacked_place(draft)
 
@@ -111,17 +114,18 @@ class Homes:
             self.actors.state(c) for a in other if (c := self.unnamed.countries.get(a))
         ]  # "Georgia's Constitutional Court banned opposition parties"
         place = draft.place.country if draft.place is not None else None
+        home = self.home_at(draft.token.i)
         sector = self.unnamed.sectors.get(actor)
         head = self.unnamed.described.get(actor)
         if head in knowledge.words(_EVENTS_LEXICON, "foreign_victim_heads"):
             return None  # diplomats, peacekeepers, migrants: foreigners where it befell them
         if draft.agentless and head in knowledge.words(_EVENTS_LEXICON, "victim_heads"):
-            return place or self.home or self.unnamed.sentence_country(draft.token)
+            return place or home or self.unnamed.sentence_country(draft.token)
         if sector == _REBELS:  # where they fight, not where they talk
             fighting = draft.rule.type in knowledge.words(_EVENTS_LEXICON, "fighting_types")
             return place if fighting and place and self.actors.state(place) not in facing else None
-        if place or self.home:
-            return place or self.home
+        if place or home:
+            return place or home
         return self._facing_country(sector, facing, draft) if sector in _facing_sectors() else None
 
     def _facing_country(self, sector: str | None, facing: list[str], draft: Draft) -> str | None:

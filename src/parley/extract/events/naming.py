@@ -61,14 +61,25 @@ class PartyNames:
         self.unnamed = UnnamedActors(lexicon, actors, ctx.doc, resolver)
         self.bodies = BodyReferences(actors)
         self.home = dateline_country(ctx.article, resolver)  # the dateline's country
+        self._later_homes = [  # datelines further down the page: (where they end, country)
+            (end, code)
+            for start, end in actors.datelines
+            if start > 0 and (code := _dateline_place(ctx.doc[start:end].text, resolver))
+        ]
+
+    def home_at(self, i: int) -> str | None:
+        """The dateline country of the story token ``i`` belongs to: the last dateline further
+        down the page before it (a wire story pasted below another, events20), else the top's."""
+        later = [code for end, code in self._later_homes if end <= i]
+        return later[-1] if later else self.home
 
     def of(self, token: Token, draft: Draft, with_conj: bool = True) -> list[str]:
         """The actors ``token`` names (with its conjuncts unless ``with_conj`` is False)."""
-        if token.i < self.actors.dateline_end:  # "QUITO, Ecuador - Police detained ..."
+        if self.actors.in_dateline(token.i):  # "QUITO, Ecuador - Police detained ..."
             return [
                 a
                 for c in token.children
-                if c.dep_ in ("appos", "conj") and c.i >= self.actors.dateline_end
+                if c.dep_ in ("appos", "conj") and not self.actors.in_dateline(c.i)
                 for a in self.of(c, draft, with_conj)
             ]
         issuers = issuer_tokens(token)
@@ -79,7 +90,7 @@ class PartyNames:
             return civilians + self._conjuncts(token, draft, with_conj)
         ids = self.bodies.short_name(self._known(token, draft, with_conj), token)
         if ids and not self.actors.of(token, with_conj=False):  # "the army and the RSF"
-            ids = unique([*self.bodies.state_force(token, self.home), *ids])
+            ids = unique([*self.bodies.state_force(token, self.home_at(token.i)), *ids])
         described = self.unnamed.unlinked(token, ids)
         if described:
             return described + self._conjuncts(token, draft, with_conj)
@@ -144,7 +155,9 @@ class PartyNames:
         placed = (token.dep_ in _PLACE_ROLES and self._place_target(draft)) or self._destination(
             token, draft
         )
-        if placed and token.i != draft.token.i:  # "raids in Libya" is no actor of the raids
+        # "raids in Libya" is no actor of the raids; nor of the deaths "in a mortar attack in
+        # Mali" (events20): a noun naming an act is the cause, not an attacked place
+        if placed and token.i != draft.token.i and self.lex.match(token, set()) is None:
             ids = self._place_country(token, draft)
             if ids:
                 return ids
@@ -164,10 +177,10 @@ class PartyNames:
             _EVENTS_LEXICON, "object_pronouns"
         ):
             return self._antecedent(token, draft)
-        force = self.bodies.state_force(token, self.home)
+        force = self.bodies.state_force(token, self.home_at(token.i))
         if force:  # "government troops", "the military"; "government and rebel forces"
             return unique([*force, *self.unnamed.paired_sector(token)])
-        body = self.bodies.of(token) or self.bodies.story_state(token, self.home)
+        body = self.bodies.of(token) or self.bodies.story_state(token, self.home_at(token.i))
         if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
@@ -301,3 +314,15 @@ class PartyNames:
             ]
         found = inside + owner
         return found[0] if token.pos_ == "NOUN" and found else None
+
+
+def _dateline_place(text: str, resolver: PlaceResolver) -> str | None:
+    """The country of a dateline's words ("CAIRO, Egypt, March 3 (Reuters) -": EGY): its
+    place, else the region after the comma."""
+    parts = [p.strip(" -—–") for p in text.split("(")[0].split(",")]
+    for part in parts[:2]:
+        if part:
+            code = resolver.resolve(part.title() if part.isupper() else part).country
+            if code:
+                return code
+    return None

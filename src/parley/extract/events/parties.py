@@ -44,6 +44,8 @@ _EXPERIENCER_PREPS = frozenset({"for", "to"})
 _CARRIERS = ("NOUN", "ADJ", "NUM")
 _RELATIVE = ("WDT", "WP")  # relative pronouns, by their tag (not a word list)
 _BETWEEN = frozenset({"between"})
+_OF = frozenset({"of"})
+_IN = frozenset({"in"})
 # Acts a domestic group addresses to its own government when no target is named.
 _DOMESTIC = ("PROTEST", "REQUEST")
 # Acts of judging another's act, and the hostile acts they judge.
@@ -73,7 +75,7 @@ class EventParties:
         self.patients = Patients(self.names, self.subjects)
         self.unnamed = self.names.unnamed
         self.sectors = self.unnamed.sectors  # description of an unlinked actor -> its sector
-        self.homes = Homes(self.unnamed, self.names.bodies, self.names.home)
+        self.homes = Homes(self.unnamed, self.names.bodies, self.names.home_at)
 
     def find(self, draft: Draft) -> None:
         """Source and target by the trigger's part of speech, then mediators and reciprocity."""
@@ -142,8 +144,19 @@ class EventParties:
             draft.target = self.names.of_all(_conditioned(verb), draft)
         if not draft.target:
             draft.target = self._antecedent_owner(verb, draft)
+        if draft.rule.type == "AID" and draft.rule.objects_also:
+            draft.target = self._mission_hosts(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _mission_hosts(self, verb: Token, draft: Draft) -> list[str]:
+        """ "extended the mandate of the UN mission in South Sudan": the mission's aid goes to
+        the country it is in; the body it belongs to ("UN") is its own, no target (events20).
+        Empty when no country is written: none is invented."""
+        missions = [m for o in verb.children if o.dep_ == "dobj" for m in prep_objects(o, _OF)]
+        places = [p for m in missions for p in prep_objects(m, _IN)]
+        hosts = self.names.of_all(places, draft)
+        return [a for a in hosts if self.actors._is_state(a) and a not in draft.source]
 
     def _antecedent_owner(self, verb: Token, draft: Draft) -> list[str]:
         """ "Abiy began peace overtures, which were welcomed by Eritrea": a relative clause

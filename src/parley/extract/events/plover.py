@@ -41,6 +41,7 @@ class TriggerRule:
     pos: frozenset[str]
     lemmas: frozenset[str]
     objects: frozenset[str] = frozenset()
+    objects_also: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     not_modifiers: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ class TriggerRule:
             pos=frozenset(item["pos"]),
             lemmas=words("lemmas"),
             objects=words("objects"),
+            objects_also=words("objects_also"),
             not_objects=words("not_objects"),
             modifiers=words("modifiers"),
             not_modifiers=words("not_modifiers"),
@@ -134,6 +136,8 @@ class TriggerRule:
             bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in token.children)
             if not (self.anaphoric and bare and (self.type, self.mode) in seen):
                 return False
+        if self.objects_also and not (objects & self.objects_also):
+            return False  # "extended the mandate of the mission": both words, not one
         if objects & self.not_objects:
             return False
         if self.subjects and not (_subject_lemmas(token) & self.subjects):

@@ -269,7 +269,8 @@ class UnnamedActors:
             objects = [p.i + 1 for p in prep.children if p.dep_ == "pobj"]
             if (of_member or in_country) and objects:  # no relative clause after the object
                 end = max(objects)
-        start = max(start, min(self.actors.dateline_end, token.i))  # "JERUSALEM - Militants"
+        while start < token.i and self.actors.in_dateline(start):
+            start += 1  # "JERUSALEM - Militants", also a dateline further down (events20)
         while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet", "quantmod"):
             start += 1
         phrase = self.doc[start:end].text
