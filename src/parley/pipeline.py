@@ -20,6 +20,7 @@ from parley.extract.events.finish import EXTRACTOR_NAME as HEADLINE_EXTRACTOR
 from parley.extract.events.headline import (
     headline_events,
     headline_warnings,
+    may_tell_events,
     parseable_headline,
 )
 from parley.kb import KnowledgeBase, load_kb
@@ -30,6 +31,7 @@ from parley.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["Pipeline"]
 
@@ -94,26 +96,57 @@ class Pipeline:
         events the headline alone tells (:meth:`_headline`)."""
         doc = self.nlp(article.text)
         ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
-        return self._headline(self._extract(ctx))
+        headline = self._headline_text(article)
+        return self._headline(self._extract(ctx), self.nlp(headline) if headline else None)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-        """Like :meth:`analyze` over many articles, letting spaCy batch the parsing."""
+        """Like :meth:`analyze` over many articles, letting spaCy batch the parsing (of the
+        headlines too)."""
         items = list(articles)
         docs = self.nlp.pipe((a.text for a in items), batch_size=batch_size)
-        for article, doc in zip(items, docs, strict=True):
+        headlines = [self._headline_text(a) for a in items]
+        parsed = iter(self.nlp.pipe((h for h in headlines if h), batch_size=batch_size))
+        for article, doc, headline in zip(items, docs, headlines, strict=True):
             ctx = Context(article=article, doc=doc, kb=self.kb, analysis=Analysis(article=article))
-            yield self._headline(self._extract(ctx))
+            analysis = self._extract(ctx)
+            yield self._headline(analysis, next(parsed) if headline else None)
 
-    def _headline(self, analysis: Analysis) -> Analysis:
-        """Add the events told only in the article's headline (events20): the headline is
-        parsed as a text of its own and the extractors up to the events run on it; those the
-        body does not tell again join the analysis, their offsets below zero (see
-        :mod:`parley.extract.events.headline`). Articles without a title, and pipelines
-        without the events extractor, are left as they are."""
-        article = analysis.article
-        events = [i for i, ex in enumerate(self.extractors) if ex.name == HEADLINE_EXTRACTOR]
-        if not article.title or not article.title.strip() or not events:
+    def _headline_text(self, article: Article) -> str | None:
+        """The headline as it is parsed (:func:`parseable_headline`), or None when there is
+        none or no events extractor to read it."""
+        if not article.title or not article.title.strip() or self._events_at() is None:
+            return None
+        return parseable_headline(article.title, self.kb)
+
+    def _events_at(self) -> int | None:
+        return next(
+            (i for i, ex in enumerate(self.extractors) if ex.name == HEADLINE_EXTRACTOR), None
+        )
+
+    def _headline(self, analysis: Analysis, doc: Doc | None) -> Analysis:
+        """Add the events told only in the article's headline (events20): the headline, parsed
+        as a text of its own (``doc``), goes through the extractors up to the events when a
+        word of it is a trigger; those events the body does not tell again join the analysis,
+        their offsets below zero (see :mod:`parley.extract.events.headline`)."""
+        article, events = analysis.article, self._events_at()
+        if doc is None or events is None or not article.title:
             return analysis
+        if not may_tell_events(doc, getattr(self.extractors[events], "lexicon", None)):
+            return analysis  # no trigger: the extractors would find nothing
+        headline = Article(
+            id=article.id,
+            text=doc.text,
+            outlet=article.outlet,
+            published_at=article.published_at,
+            language=article.language,
+        )
+        ctx = Context(headline, doc, self.kb, Analysis(article=headline))
+        for ex in self.extractors[: events + 1]:
+            isolated(ctx, ex.name, partial(ex, ctx))
+        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc)
+        analysis.events.extend(found)
+        analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
+        return analysis
         text = parseable_headline(article.title, self.kb)
         headline = Article(
             id=article.id,

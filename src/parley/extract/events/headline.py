@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
 from parley.models import AnalysisWarning, Event, Span
 
@@ -32,7 +33,13 @@ if TYPE_CHECKING:
 
     from parley.kb import KnowledgeBase
 
-__all__ = ["headline_events", "headline_shift", "headline_warnings", "parseable_headline"]
+__all__ = [
+    "headline_events",
+    "headline_shift",
+    "headline_warnings",
+    "may_tell_events",
+    "parseable_headline",
+]
 
 _FINITE = ("VBZ", "VBP", "VBD")  # the parser's tags of finite verbs, not a word list
 _EDGE = "\"'“”‘’:,;?!"  # punctuation around a headline's word
@@ -70,6 +77,15 @@ def _told_by_a_verb(event: Event, doc: Doc) -> bool:
     verb = span.root
     finite = verb.tag_ in _FINITE
     return not finite or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def may_tell_events(doc: Doc, lexicon: object) -> bool:
+    """Whether a word of the parsed headline fits a trigger rule of ``lexicon`` (the events
+    extractor's :class:`~parley.extract.events.plover.PloverLexicon`): without one the
+    extractors would find no event, so their run is saved. True when no lexicon is known."""
+    if not isinstance(lexicon, PloverLexicon):
+        return True
+    return any(lexicon.match(token, set()) is not None for token in doc)
 
 
 def headline_warnings(found: list[AnalysisWarning], title: str) -> list[AnalysisWarning]:
