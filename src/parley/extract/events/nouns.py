@@ -15,7 +15,7 @@ from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.patients import holders, patient_possessors
-from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.plover import PloverLexicon, amount_verb
 from parley.extract.events.status import travel_for
 
 if TYPE_CHECKING:
@@ -191,6 +191,8 @@ class NounParties:
             unique(self._prep_actors(verb, _WITH, draft))
             or draft.target  # "announced talks with X": the noun's own "with"
         )
+        if not draft.target and verb == amount_verb(noun):  # "announced $5m in aid to X"
+            draft.target = unique(self._prep_actors(verb, self.lex.target_preps("AID"), draft))
         if self._received(noun, verb):  # "X received a call from Y": Y called X
             callers = unique(self._prep_actors(noun, _FROM, draft))
             receivers = [a for a in draft.source if a not in callers]
@@ -277,6 +279,9 @@ class NounParties:
         rule = self.lex.match(noun, set())
         if noun.dep_ == "dobj" and rule is not None and head.lemma_.lower() in rule.heads:
             return head  # "reaffirmed support for X": the rule's own carrying verb (round 5)
+        verb = amount_verb(noun)  # "announced $250 million in aid": the verb giving the sum
+        if verb is not None and rule is not None and verb.lemma_.lower() in rule.heads:
+            return verb
         return None
 
 

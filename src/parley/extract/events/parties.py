@@ -131,6 +131,8 @@ class EventParties:
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
+        if draft.rule.type == "REQUEST" and not draft.target:  # "demanded that X should act"
+            draft.target = self._addressees(verb, draft)
         if draft.rule.absorbs and not draft.target and not self.judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
@@ -144,6 +146,20 @@ class EventParties:
             draft.target = self._antecedent_owner(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _addressees(self, verb: Token, draft: Draft) -> list[str]:
+        """ "India demanded that Pakistan should take action against terrorists" (round 9's
+        i05): a demand's "that" clause asks its subject to act, so the subject is the target,
+        not whoever the asked-for act is aimed at; a clause whose subject is the demander
+        itself ("demanded that it be consulted") names no one else."""
+        subjects = [
+            s
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        return [a for a in self.names.of_all(subjects, draft) if a not in draft.source]
 
     def _antecedent_owner(self, verb: Token, draft: Draft) -> list[str]:
         """ "Abiy began peace overtures, which were welcomed by Eritrea": a relative clause
