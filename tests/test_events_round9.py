@@ -173,3 +173,128 @@ def test_a_sum_in_aid_to_a_state_is_aid(pipeline: Any, text: str, source: str, t
 )
 def test_a_sum_that_is_no_aid_is_no_event(pipeline: Any, text: str) -> None:
     assert _types(pipeline, text) == []
+
+
+# ---------------------------------------------------------------- relatives of a named person
+
+
+def test_sanctions_on_a_leaders_sons_hit_the_sons_not_the_leader(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "The European Union imposed sanctions on the sons of President Lukashenko.",
+        "SANCTION",
+        published=DAY,
+    )
+    assert event.target == ["Sons of President Lukashenko"]
+    assert event.countries.get("Sons of President Lukashenko") == "BLR"
+
+
+def test_sanctions_on_the_leader_himself_still_hit_him(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "The European Union imposed sanctions on President Lukashenko.",
+        "SANCTION",
+        published=DAY,
+    )
+    assert event.target == ["person:alexander-lukashenko"]
+
+
+# ---------------------------------------------------------------- rejections
+
+
+def test_a_motive_phrase_names_no_target_of_a_rejection(pipeline: Any) -> None:
+    found = _events(
+        pipeline,
+        "Zelenskyy asked NATO for fighter jets. NATO countries rejected those requests for "
+        "fear of a direct war with Moscow.",
+    )
+    rejection = next(e for e in found if e.type == "REJECT")
+    assert "RUS" not in rejection.target
+    assert rejection.target == ["person:volodymyr-zelensky"]
+
+
+def test_scuttling_an_offer_rejects_its_author(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "Washington scuttled an offer by Poland to send jets to Kyiv.",
+        "REJECT",
+        published=DAY,
+    )
+    assert (event.source, event.target) == (["USA"], ["POL"])
+
+
+def test_scuttling_a_ship_rejects_nothing(pipeline: Any) -> None:
+    assert _types(pipeline, "The Greek crew scuttled the ship off Malta.") == []
+
+
+# ---------------------------------------------------------------- claims of an attack
+
+
+@pytest.mark.parametrize(
+    "text, author",
+    [
+        (
+            "Al-Shabaab has claimed responsibility for the attack on the base in Mogadishu.",
+            "group:al-shabaab",
+        ),
+        ("Boko Haram took credit for the attack on the base in Maiduguri.", "group:boko-haram"),
+    ],
+)
+def test_who_claims_an_attack_made_it(pipeline: Any, text: str, author: str) -> None:
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == [author]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the bombing.",
+        "Al-Shabaab has not claimed responsibility for the attack on the base.",
+    ],
+)
+def test_no_claim_names_no_author(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text) == []
+
+
+# ---------------------------------------------------------------- calls renewed
+
+
+def test_a_call_reiterated_by_a_body_is_a_request(pipeline: Any) -> None:
+    found = _events(
+        pipeline,
+        "The UN Security Council adopted a resolution on Sudan. The members of the Council "
+        "reiterated their call for the removal of all obstacles to aid.",
+    )
+    requests = [e for e in found if e.type == "REQUEST" and e.trigger.text == "call"]
+    assert len(requests) == 1
+    assert requests[0].source == ["igo:unsc"]
+
+
+def test_a_call_for_papers_is_no_request(pipeline: Any) -> None:
+    assert _types(pipeline, "The journal issued a call for papers.") == []
+
+
+# ---------------------------------------------------------------- descriptions, not acts
+
+
+def test_what_any_member_of_a_class_does_is_no_act(pipeline: Any) -> None:
+    text = "The deal guarantees the safety of insurgents who give up their arms."
+    assert _types(pipeline, text) == []
+
+
+def test_what_counted_insurgents_did_is_an_act(pipeline: Any) -> None:
+    event = one_event(
+        pipeline,
+        "Two hundred insurgents who gave up their arms on Monday were flown to Bogota.",
+        "RETREAT",
+        published=DAY,
+    )
+    assert event.date is not None and event.date.value == "2026-05-11"
+
+
+def test_what_a_thing_is_used_for_is_no_act(pipeline: Any) -> None:
+    text = (
+        "The crash involved a small Army launch used to support special operation forces, "
+        "injuring four sailors."
+    )
+    assert "SUPPORT" not in _types(pipeline, text)

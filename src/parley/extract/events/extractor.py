@@ -201,6 +201,24 @@ class _Builder:
             or self._describing(token, rule)
             or _role_description(token)
             or self._group_description(token)
+            or self._generic_description(token)
+            or _purpose_of_thing(token)
+        )
+
+    def _generic_description(self, token: Token) -> bool:
+        """ "the safety of insurgents who give up their arms" (round 9's i09): a relative
+        clause in the simple present on a bare plural ("insurgents", no article, number or
+        possessor) says what any member of a class does, a condition or a rule, not an act
+        that happened ("two hundred insurgents who gave up their arms" did)."""
+        head = token.head
+        return (
+            token.dep_ == "relcl"
+            and token.tag_ in ("VBP", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children)
+            and head.tag_ == "NNS"
+            and head.i not in self.actors.at
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
         )
 
     def _describing(self, token: Token, rule: TriggerRule) -> bool:
@@ -767,6 +785,20 @@ def _describing(token: Token) -> bool:
         and token.tag_ == "VBG"
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() not in causes
+    )
+
+
+def _purpose_of_thing(token: Token) -> bool:
+    """ "a vessel used to support special forces", "a drone designed to attack radar sites"
+    (round 9's i01): the infinitive of a participle describing a thing tells what the thing is
+    for, not an act anyone performed."""
+    participle = token.head
+    return (
+        token.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.head.pos_ == "NOUN"
     )
 
 

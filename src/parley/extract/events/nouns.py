@@ -53,6 +53,8 @@ class NounParties:
         draft.source = self.names.of(noun, draft, with_conj=False)
         draft.source += self._prep_actors(noun, _BY, draft)
         draft.source += self._participle_authors(noun, draft)
+        if not draft.source:
+            draft.source = self._claimants(noun, draft)
         if not draft.source:  # "the raid on the camp by X": the parser hangs "by X" on the camp
             draft.source = [
                 a
@@ -95,6 +97,26 @@ class NounParties:
             # "a rocket attack on the embassy": a blow, whose author may stay unknown; not a
             # lasting state told as a noun ("a blockade of Cyprus has been in place for years")
             draft.unknown_source = draft.agentless = True
+
+    def _claimants(self, noun: Token, draft: Draft) -> list[str]:
+        """ "Al-Shabaab has claimed responsibility for the attack", "took credit for the
+        bombing" (round 9's i05): who claims an act names its author; a negated claim ("has
+        not claimed responsibility") names none."""
+        claims = knowledge.words(_EVENTS_LEXICON, "claim_nouns")
+        claim = noun.head.head  # for -> responsibility, or "for" hung on the verb itself
+        verb = claim.head if claim.dep_ == "dobj" else claim
+        if not (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "for"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in claims for c in verb.children)
+            and verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "claiming_verbs")
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            return []
+        subjects = self.names.subjects.of(verb)
+        if any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children):
+            return []  # "no group has claimed responsibility": nobody has
+        return self.names.of_all(subjects, draft)
 
     def _mediation(self, draft: Draft) -> None:
         """ "Norway launched a mediation effort between A and B": Norway mediates between the

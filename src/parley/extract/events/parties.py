@@ -200,6 +200,8 @@ class EventParties:
                 objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
                 continue
             objects += _inside(thing, preps)
+            if event_type == "REJECT":  # "scuttled an offer by Poland": Poland's offer
+                objects += prep_objects(thing, frozenset({"by"}))
             if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
                 objects += prep_objects(thing, _BETWEEN)
         return objects
@@ -385,8 +387,20 @@ def content(token: Token) -> list[int]:
             )
             if (
                 child.dep_ in ("xcomp", "ccomp", "dobj")
-                or (child.dep_ == "prep" and child.lower_ in ("for", "to"))
+                or (child.dep_ == "prep" and child.lower_ in ("for", "to") and not _motive(child))
                 or infinitive
             ):
-                out.extend(t.i for t in child.subtree)
+                motives = {  # "rejected those requests for fear of a war with X"
+                    t.i
+                    for m in child.subtree
+                    if m.dep_ == "prep" and m.lower_ == "for" and _motive(m)
+                    for t in m.subtree
+                }
+                out.extend(t.i for t in child.subtree if t.i not in motives)
     return out
+
+
+def _motive(prep: Token) -> bool:
+    """ "for fear of a war with X", "for lack of evidence": a phrase of motive, no content."""
+    motives = knowledge.words(_EVENTS_LEXICON, "motive_nouns")
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in motives for p in prep.children)
