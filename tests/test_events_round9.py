@@ -155,6 +155,13 @@ def test_a_demand_about_oneself_names_no_target(pipeline: Any) -> None:
             "person:emmanuel-macron",
             "UKR",
         ),
+        (
+            "President Macron has signed off on more than 900 million euros in aid to Moldova "
+            "since the start of the crisis, including trucks, radios and millions of rounds of "
+            "ammunition.",
+            "person:emmanuel-macron",
+            "MDA",
+        ),
     ],
 )
 def test_a_sum_in_aid_to_a_state_is_aid(pipeline: Any, text: str, source: str, target: str) -> None:

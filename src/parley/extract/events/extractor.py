@@ -797,7 +797,7 @@ def _purpose_of_thing(token: Token) -> bool:
         token.dep_ in ("xcomp", "advcl")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and participle.dep_ == "acl"
-        and participle.tag_ == "VBN"
+        and participle.tag_ in ("VBN", "VBD")  # the parser sometimes tags the participle VBD
         and participle.head.pos_ == "NOUN"
     )
 

@@ -244,12 +244,30 @@ def _phrasal_object(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
 
 
+def _sums(verb: Token) -> list[Token]:
+    """The sums ``verb`` acts on: its objects and phrasal objects that are amounts."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [o for o in [*objects, *_phrasal_object(verb)] if _amount(o)]
+
+
+def _sum_contents(verb: Token) -> list[Token]:
+    """ "signed off on $1.6 billion in aid", the parser hanging "in aid" on the verb: what
+    the verb's sum is ("aid"); none when the verb acts on no sum."""
+    if not _sums(verb):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+
+
 def amount_verb(noun: Token) -> Token | None:
     """The verb that announces, approves or gives a sum "in" ``noun``: "The Pentagon announced
     $250 million in additional aid to Georgia" (round 9's i07), "signed off on 300 million
     euros in military aid". None when ``noun`` is not the "in" phrase of a sum."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in" or not _amount(prep.head):
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    if prep.head.pos_ == "VERB" and _sums(prep.head):
+        return prep.head  # the parser hangs "in aid" on the verb beside the sum
+    if not _amount(prep.head):
         return None
     amount = prep.head
     if amount.dep_ in ("dobj", "nsubjpass") and amount.head.pos_ == "VERB":
@@ -324,7 +342,7 @@ def object_lemmas(token: Token) -> set[str]:
     ``person`` / ``org`` for named people and organisations, ``norp`` for people named by
     their nationality ("three Azerbaijanis").
     """
-    found: list[Token] = list(_phrasal_object(token))
+    found: list[Token] = [*_phrasal_object(token), *_sum_contents(token)]
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             found.append(child)
