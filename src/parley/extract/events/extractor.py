@@ -201,6 +201,24 @@ class _Builder:
             or self._describing(token, rule)
             or _role_description(token)
             or self._group_description(token)
+            or self._generic_description(token)
+            or _purpose_of_thing(token)
+        )
+
+    def _generic_description(self, token: Token) -> bool:
+        """ "the safety of insurgents who give up their arms" (round 9's i09): a relative
+        clause in the simple present on a bare plural ("insurgents", no article, number or
+        possessor) says what any member of a class does, a condition or a rule, not an act
+        that happened ("two hundred insurgents who gave up their arms" did)."""
+        head = token.head
+        return (
+            token.dep_ == "relcl"
+            and token.tag_ in ("VBP", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children)
+            and head.tag_ == "NNS"
+            and head.i not in self.actors.at
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
         )
 
     def _describing(self, token: Token, rule: TriggerRule) -> bool:
@@ -308,6 +326,8 @@ class _Builder:
                 draft.source = [self.actors.state(country)]
         if not draft.source and _agentless_expulsion(token, rule):
             draft.source = self._host(token, draft)
+        if (rule.type, rule.mode) == ("SANCTION", "envoy"):
+            self._envoy_sides(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         self.parties.settle(draft)
@@ -513,12 +533,55 @@ class _Builder:
         country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
 
+    def _envoy_sides(self, draft: Draft) -> None:
+        """A recalled envoy's two states (events19, round 9's i05). "X, Portugal's ambassador
+        to Brazil, was called to Lisbon for consultations": a passive recall with no agent is
+        made by the envoy's own state (the possessor or demonym on the envoy) against the host
+        the envoy is posted to ("to Brazil"). "Canada recalled its High Commissioner in
+        Nairobi": the place of the post ("in Nairobi") names the host, when no "to" does."""
+        token = draft.token
+        envoys = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        envoys += [a for e in envoys for a in e.children if a.dep_ == "appos"]
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive and not any(c.dep_ == "agent" for c in token.children):
+            marks = ("poss", "amod", "compound")  # "Portugal's", "Portuguese": the envoy's state
+            homes = [c for e in envoys for c in e.children if c.dep_ in marks]
+            states = {a.id for a in self.ctx.kb.of_kind("state")}
+            own = [a for a in self.parties.names.of_all(homes, draft) if a in states]
+            if own:
+                posts = prep_objects_of(envoys, ("to",))
+                draft.source = own
+                draft.target = [a for a in self.parties.names.of_all(posts, draft) if a not in own]
+        if not draft.source or set(draft.target) - set(draft.source):
+            return  # "its envoy" names the recalling state again, not a host
+        # the parser hangs "in Nairobi" on the envoy or on the verb; the recalling state's own
+        # capital ("recalled its envoy in Brasilia") names no host
+        posts = prep_objects_of([*envoys, token], ("in", "at"))
+        places = [p for p in posts if p.i in self.places]
+        countries = {self._resolve_place(p.i).country for p in places}
+        countries.discard(None)
+        if len(countries) == 1:
+            host = self.actors.state(str(countries.pop()))
+            draft.target = [host] if host not in draft.source else draft.target
+
     def _resolve_place(self, i: int) -> Place:
         span = self.places[i]
         return self.resolver.resolve(span.text, span.start_char, span.end_char)
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``preps`` hanging on any of ``nouns``."""
+    return [
+        p
+        for n in nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _facilitating_verb(token: Token) -> Token | None:
@@ -764,6 +827,20 @@ def _describing(token: Token) -> bool:
         and token.tag_ == "VBG"
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() not in causes
+    )
+
+
+def _purpose_of_thing(token: Token) -> bool:
+    """ "a vessel used to support special forces", "a drone designed to attack radar sites"
+    (round 9's i01): the infinitive of a participle describing a thing tells what the thing is
+    for, not an act anyone performed."""
+    participle = token.head
+    return (
+        token.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and participle.dep_ == "acl"
+        and participle.tag_ in ("VBN", "VBD")  # the parser sometimes tags the participle VBD
+        and participle.head.pos_ == "NOUN"
     )
 
 

@@ -85,6 +85,9 @@ class PartyNames:
         issuers = issuer_tokens(token)
         if issuers:  # "the resolution adopted by the council calls for": the council does
             return self.of_all(issuers, draft)
+        kin = self.unnamed.kin(token)
+        if kin:  # "the daughters of President X": not X
+            return kin + self._conjuncts(token, draft, with_conj)
         civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)

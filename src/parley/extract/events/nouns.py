@@ -15,7 +15,7 @@ from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.patients import holders, patient_possessors
-from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.plover import PloverLexicon, amount_verb
 from parley.extract.events.status import travel_for
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ class NounParties:
         draft.source = self.names.of(noun, draft, with_conj=False)
         draft.source += self._prep_actors(noun, _BY, draft)
         draft.source += self._participle_authors(noun, draft)
+        if not draft.source:
+            draft.source = self._claimants(noun, draft)
         if not draft.source:  # "the raid on the camp by X": the parser hangs "by X" on the camp
             draft.source = [
                 a
@@ -95,6 +97,26 @@ class NounParties:
             # "a rocket attack on the embassy": a blow, whose author may stay unknown; not a
             # lasting state told as a noun ("a blockade of Cyprus has been in place for years")
             draft.unknown_source = draft.agentless = True
+
+    def _claimants(self, noun: Token, draft: Draft) -> list[str]:
+        """ "Al-Shabaab has claimed responsibility for the attack", "took credit for the
+        bombing" (round 9's i05): who claims an act names its author; a negated claim ("has
+        not claimed responsibility") names none."""
+        claims = knowledge.words(_EVENTS_LEXICON, "claim_nouns")
+        claim = noun.head.head  # for -> responsibility, or "for" hung on the verb itself
+        verb = claim.head if claim.dep_ == "dobj" else claim
+        if not (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "for"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in claims for c in verb.children)
+            and verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "claiming_verbs")
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            return []
+        subjects = self.names.subjects.of(verb)
+        if any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children):
+            return []  # "no group has claimed responsibility": nobody has
+        return self.names.of_all(subjects, draft)
 
     def _mediation(self, draft: Draft) -> None:
         """ "Norway launched a mediation effort between A and B": Norway mediates between the
@@ -191,6 +213,8 @@ class NounParties:
             unique(self._prep_actors(verb, _WITH, draft))
             or draft.target  # "announced talks with X": the noun's own "with"
         )
+        if not draft.target and verb == amount_verb(noun):  # "announced $5m in aid to X"
+            draft.target = unique(self._prep_actors(verb, self.lex.target_preps("AID"), draft))
         if self._received(noun, verb):  # "X received a call from Y": Y called X
             callers = unique(self._prep_actors(noun, _FROM, draft))
             receivers = [a for a in draft.source if a not in callers]
@@ -277,6 +301,9 @@ class NounParties:
         rule = self.lex.match(noun, set())
         if noun.dep_ == "dobj" and rule is not None and head.lemma_.lower() in rule.heads:
             return head  # "reaffirmed support for X": the rule's own carrying verb (round 5)
+        verb = amount_verb(noun)  # "announced $250 million in aid": the verb giving the sum
+        if verb is not None and rule is not None and verb.lemma_.lower() in rule.heads:
+            return verb
         return None
 
 

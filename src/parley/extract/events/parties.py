@@ -133,6 +133,8 @@ class EventParties:
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
+        if draft.rule.type == "REQUEST" and not draft.target:  # "demanded that X should act"
+            draft.target = self._addressees(verb, draft)
         if draft.rule.absorbs and not draft.target and not self.judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
@@ -157,6 +159,20 @@ class EventParties:
         places = [p for m in missions for p in prep_objects(m, _IN)]
         hosts = self.names.of_all(places, draft)
         return [a for a in hosts if self.actors._is_state(a) and a not in draft.source]
+
+    def _addressees(self, verb: Token, draft: Draft) -> list[str]:
+        """ "India demanded that Pakistan should take action against terrorists" (round 9's
+        i05): a demand's "that" clause asks its subject to act, so the subject is the target,
+        not whoever the asked-for act is aimed at; a clause whose subject is the demander
+        itself ("demanded that it be consulted") names no one else."""
+        subjects = [
+            s
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        return [a for a in self.names.of_all(subjects, draft) if a not in draft.source]
 
     def _antecedent_owner(self, verb: Token, draft: Draft) -> list[str]:
         """ "Abiy began peace overtures, which were welcomed by Eritrea": a relative clause
@@ -197,6 +213,8 @@ class EventParties:
                 objects += prep_objects(thing, frozenset({"by"})) + _participle_agents(thing)
                 continue
             objects += _inside(thing, preps)
+            if event_type == "REJECT":  # "scuttled an offer by Poland": Poland's offer
+                objects += prep_objects(thing, frozenset({"by"}))
             if self._between_parties(thing, event_type):  # "welcomed the truce between X and Y"
                 objects += prep_objects(thing, _BETWEEN)
         return objects
@@ -382,8 +400,20 @@ def content(token: Token) -> list[int]:
             )
             if (
                 child.dep_ in ("xcomp", "ccomp", "dobj")
-                or (child.dep_ == "prep" and child.lower_ in ("for", "to"))
+                or (child.dep_ == "prep" and child.lower_ in ("for", "to") and not _motive(child))
                 or infinitive
             ):
-                out.extend(t.i for t in child.subtree)
+                motives = {  # "rejected those requests for fear of a war with X"
+                    t.i
+                    for m in child.subtree
+                    if m.dep_ == "prep" and m.lower_ == "for" and _motive(m)
+                    for t in m.subtree
+                }
+                out.extend(t.i for t in child.subtree if t.i not in motives)
     return out
+
+
+def _motive(prep: Token) -> bool:
+    """ "for fear of a war with X", "for lack of evidence": a phrase of motive, no content."""
+    motives = knowledge.words(_EVENTS_LEXICON, "motive_nouns")
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in motives for p in prep.children)

@@ -23,7 +23,7 @@ from parley.kb import parse_data_file
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["TriggerRule", "PloverLexicon", "load_plover", "object_lemmas"]
+__all__ = ["TriggerRule", "PloverLexicon", "amount_verb", "load_plover", "object_lemmas"]
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,8 @@ class TriggerRule:
         return bool(_prep_object_lemmas(token, self.preps) & self.prep_objects)
 
     def _links_ok(self, token: Token) -> bool:
-        if self.heads and token.head.lemma_.lower() not in self.heads:
+        carrier = amount_verb(token) or token.head  # "announced $250 million in aid"
+        if self.heads and carrier.lemma_.lower() not in self.heads:
             return False
         # "drove the farmers away": the parser makes some particles adverbs
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
@@ -229,6 +230,59 @@ def _placed(token: Token) -> list[Token]:
     ]
 
 
+def _amount(token: Token) -> bool:
+    """Whether ``token`` is a sum or a count ("$250 million", "300 million euros"): tagged as
+    money or a number by the parser, or counted by a number of its own."""
+    return (
+        token.ent_type_ == "MONEY"
+        or token.pos_ == "NUM"
+        or any(c.dep_ == "nummod" for c in token.children)
+    )
+
+
+def _phrasal_object(verb: Token) -> list[Token]:
+    """ "signed off on $1.6 billion": the object of "on" after the particle "off" is what a
+    phrasal verb of approving acts on."""
+    if not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+
+
+def _sums(verb: Token) -> list[Token]:
+    """The sums ``verb`` acts on: its objects and phrasal objects that are amounts."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [o for o in [*objects, *_phrasal_object(verb)] if _amount(o)]
+
+
+def _sum_contents(verb: Token) -> list[Token]:
+    """ "signed off on $1.6 billion in aid", the parser hanging "in aid" on the verb: what
+    the verb's sum is ("aid"); none when the verb acts on no sum."""
+    if not _sums(verb):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+
+
+def amount_verb(noun: Token) -> Token | None:
+    """The verb that announces, approves or gives a sum "in" ``noun``: "The Pentagon announced
+    $250 million in additional aid to Georgia" (round 9's i07), "signed off on 300 million
+    euros in military aid". None when ``noun`` is not the "in" phrase of a sum."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    if prep.head.pos_ == "VERB" and _sums(prep.head):
+        return prep.head  # the parser hangs "in aid" on the verb beside the sum
+    if not _amount(prep.head):
+        return None
+    amount = prep.head
+    if amount.dep_ in ("dobj", "nsubjpass") and amount.head.pos_ == "VERB":
+        return amount.head
+    verb = amount.head.head
+    phrasal = {p.i for p in _phrasal_object(verb)} if verb.pos_ == "VERB" else set()
+    if amount.dep_ == "pobj" and amount.i in phrasal:
+        return verb
+    return None
+
+
 def _dative_phrase(child: Token) -> bool:
     """ "send observers to Syria": the parser labels the "to" phrase of a verb of giving
     "dative"; it is a prepositional phrase like any other (events18)."""
@@ -236,14 +290,13 @@ def _dative_phrase(child: Token) -> bool:
 
 
 def _object_modifiers(token: Token) -> set[str]:
-    """Lemmas of the adjectives and compounds on the verb's objects ("a joint declaration")."""
-    return {
-        m.lemma_.lower()
-        for o in token.children
-        if o.dep_ in ("dobj", "nsubjpass")
-        for m in o.children
-        if m.dep_ in ("amod", "compound")
-    }
+    """Lemmas of the adjectives and compounds on the verb's objects ("a joint declaration"),
+    also those on a compound of the object ("Pak High Commissioner Sohail Mahmood": "high"
+    hangs on "Commissioner", which hangs on the name) and on an apposition ("X, India's High
+    Commissioner")."""
+    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    nouns = objects + [c for o in objects for c in o.children if c.dep_ in ("compound", "appos")]
+    return {m.lemma_.lower() for o in nouns for m in o.children if m.dep_ in ("amod", "compound")}
 
 
 def _object_gerunds(token: Token) -> set[str]:
@@ -293,7 +346,7 @@ def object_lemmas(token: Token) -> set[str]:
     ``person`` / ``org`` for named people and organisations, ``norp`` for people named by
     their nationality ("three Azerbaijanis").
     """
-    found: list[Token] = []
+    found: list[Token] = [*_phrasal_object(token), *_sum_contents(token)]
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             found.append(child)
@@ -320,10 +373,10 @@ def object_lemmas(token: Token) -> set[str]:
         p
         for t in found
         for c in t.children
-        if c.dep_ == "prep" and c.lower_ == "of"
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and _amount(t)))
         for p in c.children
         if p.dep_ == "pobj"
-    ]
+    ]  # "a package of sanctions"; "$40 million in aid": what the sum is
     lemmas = set()
     for t in found:
         lemmas.add(t.lemma_.lower())
@@ -333,8 +386,8 @@ def object_lemmas(token: Token) -> set[str]:
             lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
         elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
             lemmas.add("norp")  # "nine Armenians": people named by their nationality
-        lemmas.update(
-            c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod")
+        lemmas.update(  # "X, India's High Commissioner": an apposition names the same one
+            c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod", "appos")
         )
     return lemmas
 

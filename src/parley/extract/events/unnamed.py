@@ -104,6 +104,32 @@ class UnnamedActors:
             self.countries[description] = country
         return unique([*named, description])
 
+    def kin(self, token: Token) -> list[str]:
+        """Relatives of a named person ("the daughters of President X", "X's wife"; round 9's
+        i06): an actor of their own, kept by their words with the person's country. A
+        sanction on them does not hit the person, so the person is never returned."""
+        if (
+            token.pos_ != "NOUN"
+            or token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "kin_nouns")
+            or token.i in self.actors.at
+        ):
+            return []
+        of = prep_objects(token, frozenset({"of"}))
+        owners = of + [c for c in token.children if c.dep_ == "poss"]
+        people = [a for o in owners for a in self.actors.of(o, with_conj=False)]
+        countries = [self.actors.kb[a].country for a in people if a in self.actors.kb]
+        if not people or not countries or countries[0] is None:
+            return []
+        start = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ == "poss")])
+        while start < token.i and self.doc[start].dep_ in ("det", "nummod", "predet"):
+            start += 1
+        end = max([token.i, *(_own_end(o) for o in of)]) + 1
+        phrase = self.doc[start:end].text
+        description = phrase[:1].upper() + phrase[1:]
+        self.described[description] = token.lemma_.lower()
+        self.countries[description] = str(countries[0])
+        return [description]
+
     def victims(self, token: Token) -> list[str]:
         """People an agentless act befell whom nothing else names ("twelve detainees were
         released", "three soldiers were killed"): kept by their words, with the country their
@@ -275,3 +301,12 @@ class UnnamedActors:
             start += 1
         phrase = self.doc[start:end].text
         return phrase[:1].upper() + phrase[1:]
+
+
+def _own_end(token: Token) -> int:
+    """The last token of ``token``'s phrase without its conjuncts ("President X, the wife, and
+    daughter of Y": "President X")."""
+    skipped = {
+        t.i for c in token.children if c.dep_ in ("conj", "cc", "punct", "appos") for t in c.subtree
+    }
+    return max(t.i for t in token.subtree if t.i not in skipped)
