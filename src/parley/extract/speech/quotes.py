@@ -181,7 +181,11 @@ class _Run:
         credit = self.credits.credit_after(span)
         cue = None
         if credit is None:
-            cue = self.finder.governing_cue(span) or self.finder.cue_in_sentence(span)
+            cue = (
+                self.finder.governing_cue(span)
+                or self.finder.owned_statement(span)
+                or self.finder.cue_in_sentence(span)
+            )
         if cue is not None and fragment and not_quotes.thing_named(span, cue):
             return None  # 'maintained "quick lanes" for travel': the marks hold a thing
         if cue is not None:
@@ -283,6 +287,9 @@ class _Run:
     def _speaker(self, cue: Token) -> Speaker | None:
         """The speaker of the cue: its subject, followed through the steps of
         :class:`~parley.extract.speech.speakers.Speakers`; none for a happening."""
+        owner = _owner(cue)
+        if owner is not None:
+            return speaker_from(self.who.who(owner))  # "the king's statement that '…'"
         if cue.pos_ == "NOUN":
             cue = _verb_over(cue)
         cue = self._outer_speech(cue)
@@ -336,6 +343,14 @@ class _Run:
 def _event_heads() -> frozenset[str]:
     """Nouns of happenings that never speak ("the talks ended with a statement")."""
     return words("lexicon/speech.json", "event_heads")
+
+
+def _owner(cue: Token) -> Token | None:
+    """The possessor of a speech noun ("the king's statement that '…'"): the words are the
+    owner's, whatever the verb the noun hangs on and its subject ("walk back", "the palace")."""
+    if cue.pos_ != "NOUN":
+        return None
+    return next((c for c in cue.children if c.dep_ == "poss"), None)
 
 
 def _verb_over(noun: Token) -> Token:

@@ -108,6 +108,9 @@ def subject_of(verb: Token) -> Token | None:
     lead = _participle_lead(verb) or _means_gerund_lead(verb) or _predicate_of_root_noun(verb)
     if lead is not None:
         return lead
+    quoted = _quoted_object(verb)
+    if quoted is not None:
+        return quoted
     quoting = quoting_verb(verb)
     if quoting is not None:
         # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
@@ -341,6 +344,20 @@ def quoting_verb(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
         return verb.head.head
     return None
+
+
+def _quoted_object(verb: Token) -> Token | None:
+    """The object of '"…," the paper quotes him as saying' when the parse hangs the words on
+    the verb of quoting itself, not on "saying": that verb names who relays (its subject) and
+    whose words they are (its object), and the object speaks.
+    """
+    if verb.lemma_.lower() not in _quoted():
+        return None
+    said = any(
+        c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
+    )
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[0] if said and objs else None
 
 
 def _quoted() -> frozenset[str]:
