@@ -78,9 +78,12 @@ def test_words_in_the_kings_statement_are_the_kings(pipeline: Any) -> None:
 
 
 @pytest.mark.model
-def test_a_quote_after_an_owned_statement_and_a_phrase_is_the_owners(pipeline: Any) -> None:
+@pytest.mark.parametrize("after", ["at the closing ceremony", "at the ceremony with Tambo today"])
+def test_a_quote_after_an_owned_statement_and_a_phrase_is_the_owners(
+    pipeline: Any, after: str
+) -> None:
     text = (
-        "Officials agreed with Mandela's statement at the closing ceremony that \"the true test "
+        f"Officials tended to agree with Mandela's statement {after} that \"the true test "
         'of this meeting will come in the months ahead."'
     )
     found = speakers(run(pipeline, text, title="Summit themes"))

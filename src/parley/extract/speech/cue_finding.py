@@ -123,7 +123,9 @@ class CueFinder:
         for tok in reversed(self.doc[that.sent.start : that.i]):
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.speech_nouns:
                 owned = any(c.dep_ == "poss" for c in tok.children)
-                return tok if owned and tok.right_edge.i == that.i - 1 else None
+                between = self.doc[tok.right_edge.i + 1 : that.i]
+                adjacent = all(t.dep_ in ("npadvmod", "advmod") for t in between)
+                return tok if owned and adjacent else None  # "… ceremony today that"
         return None
 
     def _accuser_over(self, act: Token) -> Token | None:
