@@ -6,6 +6,8 @@
   "…"": words in the complement of a possessed speech noun are the owner's;
 * "Minister X has slammed the tariffs as …, he stated": the tag's "he" is the subject of
   the claim fronted before it;
+* "CLAIM, Deputy Minister X told a briefing" with the tag hung on the claim's verb: X is the
+  source of the claim before the comma;
 * "That said, Minister, I would like …": a set phrase of the speaker, no reported speech;
 * "X insists he won even though the opposition says …": a concessive clause holding another
   party's speech ends X's claim;
@@ -124,6 +126,23 @@ def test_a_tags_pronoun_of_the_other_gender_is_not_the_fronted_subject(pipeline:
     )
     found = source_of(run(pipeline, text, title="Minister rejects tariffs"), "the tariffs")
     assert found is None or "Tamm" not in found[0]
+
+
+@pytest.mark.model
+def test_a_named_tag_hung_on_the_fronted_claim_is_its_source(pipeline: Any) -> None:
+    text = (
+        "The Danish Foreign Ministry condemned Brussels' tariffs on Norwegian foreign minister "
+        "Andrew Tamm, Deputy Foreign Minister Lars Holm told a briefing on Monday."
+    )
+    found = source_of(run(pipeline, text, title="Tariffs"), "The Danish Foreign Ministry")
+    assert found is not None and found[0] == "Deputy Foreign Minister Lars Holm"
+
+
+@pytest.mark.model
+def test_a_reported_clause_after_said_is_not_its_subjects_claim(pipeline: Any) -> None:
+    text = "The government said Andrew Tamm had spoken by phone with Lars Holm on Monday."
+    an = run(pipeline, text, title="Call")
+    assert [a.reporter.text for a in an.attributions] == ["The government"]
 
 
 # ------------------------------------------------------------------ "That said,"

@@ -270,7 +270,7 @@ class Claims:
         minister, said the presidents had agreed …", read as a parenthesis by the parser), the
         claim is what follows the verb.
         """
-        if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        if verb.dep_ == "ccomp" and verb.head.i < verb.i and trailing_appos(verb) is None:
             return None  # "The government said X had spoken by phone": reported, not reporting
         sent = sentence_piece(self.doc, verb.i)
         subj = subject_of(verb)

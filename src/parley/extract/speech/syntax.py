@@ -200,7 +200,12 @@ def trailing_appos(verb: Token) -> Token | None:
     """The speaker of "CLAIM …, a spokeswoman for the group said" when the parser hung the
     speaker on the claim's last noun as an apposition: the phrase set off by a comma that
     ends right before a subjectless verb with its claim before it."""
-    if verb.i == 0 or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    claim_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or (
+        verb.dep_ in ("ccomp", "parataxis")
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )  # "CLAIM, Deputy Minister X told a briefing" with the tag hung on the claim's verb
+    if verb.i == 0 or not claim_before:
         return None
     last = verb.doc[verb.i - 1]
     for tok in (last, *last.ancestors):
