@@ -173,7 +173,7 @@ class TitleFinder:
         if i < len(doc) and doc[i].lower_ == "the":
             i += 1
         ent = _ent_at(doc, i) if i < len(doc) else None
-        if ent is None or ent.start != i or ent.label_ == "PERSON":
+        if ent is None or ent.start != i or ent.label_ == "PERSON" or _name_goes_on(doc, ent):
             return None
         actor = self._actor_of(ent)
         if actor is None:
@@ -252,6 +252,16 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     if not token.ent_type_:
         return None
     return entity_at(doc, i)
+
+
+def _name_goes_on(doc: Doc, ent: Span) -> bool:
+    """Whether the capitalised name goes on after ``ent`` ("the United Nations Regional Office
+    for …", "the African Union Mission in …"): then the office is of that longer-named body,
+    a part of the entity, and its head is not the entity's head."""
+    if ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.is_alpha and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN")
 
 
 def _in_person(doc: Doc, start: int, end: int) -> bool:

@@ -58,9 +58,13 @@ class Antecedents:
 
     def antecedent(self, pron: Token) -> Who | None:
         """The most recent compatible speaker or subject before ``pron`` (up to 4 sentences,
-        the pronoun's own included), else the last named speaker further back."""
-        person = pron.lower_ in self.cues.person_pronouns
+        the pronoun's own included), else the last named speaker further back. An age
+        description ("the 75-year-old") is taken up like "he"."""
+        person = pron.lower_ in self.cues.person_pronouns or aged(pron)
         gender = gender_of_pronoun(pron.text)
+        front = self._fronted_speaker(pron, person, gender)
+        if front is not None:
+            return front
         named: Who | None = None  # a person named, not as subject, in a nearer sentence
         for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
             fits = [
@@ -81,6 +85,31 @@ class Antecedents:
         if not person:
             return self._text_named(pron)
         return self._last_speaker(pron, person, gender) or named
+
+    def _fronted_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
+        """The subject of a claim fronted before its tag, for the tag's pronoun: in "Minister
+        X has condemned the sanctions as …, he stated on Monday" he is X. The claim's subject
+        is what is said, so it is no candidate for a later "he"; for the tag's own pronoun,
+        with no person before the claim, it is the one a reader takes."""
+        verb = pron.head
+        if pron.dep_ != "nsubj" or verb.lemma_.lower() not in self.cues.speech_verbs:
+            return None
+        clause = next(
+            (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pron.i), None
+        )
+        if clause is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.i < pron.i:
+            clause = verb.head  # the parser hung the tag on the claim
+        if clause is None or clause.sent.start != pron.sent.start:
+            return None
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or any(a <= subj.idx < b for a, b in self.quoted):
+            return None
+        who = self.describe(subj)
+        if who.actor is None or not self._compatible(who, person, pron.lower_):
+            return None
+        if not agrees(gender, self._gender(who)):
+            return None
+        return Who(who.actor, who.text, who.start, who.end, NEAR, who.kind, who.head)
 
     def _text_named(self, pron: Token) -> Who | None:
         """The text "it" speaks for when no subject fits: "If I may return to the written
@@ -191,12 +220,14 @@ class Antecedents:
             t for t in sent
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
             and not (_background(t) and _named_before(t)) and not self._holds_a_person_pronoun(t)
+            and not _co_argument(t, self.doc[before])
         ]  # fmt: skip
         for t in reversed(subjects):
-            if t.lower_ not in pronouns:
+            if t.lower_ not in pronouns and not aged(t):
                 found.append(self.describe(t))
             elif self._depth < _CHAIN:
                 # "He said …. He also noted …": a pronoun subject stands for its own antecedent
+                # (and so does "The 75-year-old …")
                 self._depth += 1
                 try:
                     chained = self.antecedent(t)
@@ -264,7 +295,7 @@ class Antecedents:
                 return False
             if tok.lemma_.lower() in self._texts():
                 return True
-        if tok is not None and person_role(tok, self.cues):
+        if tok is not None and (person_role(tok, self.cues) or aged(tok)):
             return person
         if tok is not None and tok.pos_ == "PROPN" and has_role(tok):
             return person  # "Hamed Nasir, spokesman for …", even if the model made it an ORG
@@ -309,6 +340,32 @@ class Antecedents:
             return None
         span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+
+def aged(tok: Token) -> bool:
+    """Whether ``tok`` heads an age description used as a noun ("the 75-year-old"): the
+    adjective "old" with a unit of age ("year", "month") before it, standing for a person."""
+    units = words(LEXICON, "age_units")
+    return (
+        tok.lower_ == "old"
+        and tok.pos_ in ("ADJ", "NOUN")
+        and any(c.lemma_.lower() in units for c in tok.children)
+    )
+
+
+def _co_argument(subj: Token, pron: Token) -> bool:
+    """Whether ``subj`` is the subject of the verb whose object the pronoun ``pron`` is.
+
+    An object pronoun that is not reflexive never stands for its own verb's subject: in
+    "the daily quotes him as saying" he is someone named before, never the daily.
+    """
+    objects = ("dobj", "iobj", "dative")
+    if pron.dep_ not in objects or pron.pos_ != "PRON":
+        return False
+    verb = subj.head
+    while verb.dep_ == "aux" and verb.head.i != verb.i:
+        verb = verb.head  # "the daily Tribune quotes": the name misread as an auxiliary
+    return verb.i == pron.head.i
 
 
 def _abstract(noun: Token) -> bool:

@@ -254,6 +254,8 @@ class _Run:
             return None
         if _other_sense(verb, self.cues):
             return None  # "police charged the four activists": charging someone says nothing
+        if _formula(verb):
+            return None  # "That said, I would like to ask …": a link between thoughts
         if not self._can_link(verb):
             return None  # "the new road linked the port to the capital": a thing joins places
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
@@ -356,6 +358,22 @@ def _other_sense(verb: Token, cues: Cues) -> bool:
     if verb.lemma_.lower() in cues.denial_verbs:
         return False
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _formula(verb: Token) -> bool:
+    """Whether ``verb`` is the verb of a set phrase opening its sentence up to a comma ("That
+    said, …", "Having said that, …", "Needless to say, …"; ``discourse_formulas``), which
+    links two thoughts and reports no speech. Leading conjunctions ("But that said,") and
+    quote marks do not count."""
+    sent = verb.sent
+    start = sent.start
+    while start < verb.i and (verb.doc[start].dep_ == "cc" or verb.doc[start].is_punct):
+        start += 1
+    comma = next((t.i for t in verb.doc[verb.i : sent.end] if t.text == ","), None)
+    if comma is None:
+        return False
+    phrase = " ".join(t.lower_ for t in verb.doc[start:comma])
+    return phrase in words(LEXICON, "discourse_formulas")
 
 
 def _verb_read_as_noun(tok: Token) -> bool:

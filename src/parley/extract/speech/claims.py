@@ -270,7 +270,7 @@ class Claims:
         minister, said the presidents had agreed …", read as a parenthesis by the parser), the
         claim is what follows the verb.
         """
-        if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        if verb.dep_ == "ccomp" and verb.head.i < verb.i and trailing_appos(verb) is None:
             return None  # "The government said X had spoken by phone": reported, not reporting
         sent = sentence_piece(self.doc, verb.i)
         subj = subject_of(verb)
@@ -312,8 +312,10 @@ class Claims:
         start, end = bounds
         start = dateline_end(self.doc, start, end) or start
         for tok in self.doc[start + 1 : end]:
-            if tok.lower_ in self.cues.claim_stops and self.doc[tok.i - 1].text == ",":
-                end = tok.i
+            if tok.lower_ in self.cues.claim_stops and (
+                self.doc[tok.i - 1].text == "," or self._others_speech(tok)
+            ):
+                end = tok.i - (self.doc[tok.i - 1].lower_ == "even")
                 break
             if tok.text == ";" and not self.quoted.quoted(tok.idx):
                 end = tok.i
@@ -321,6 +323,17 @@ class Claims:
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
             end -= 1
         return trim(list(self.doc[start:end]))
+
+    def _others_speech(self, stop: Token) -> bool:
+        """Whether the concessive clause ``stop`` opens reports someone's speech: "insists he
+        won even though the opposition says it has proof" sets another party's claim against
+        the first, never part of it (with or without a comma before it)."""
+        clause = stop.head
+        return (
+            stop.dep_ == "mark"
+            and clause.lemma_.lower() in self.cues.indirect_verbs
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        )
 
     def claims_object(self, verb: Token) -> bool:
         """ "The group claimed responsibility for the attack", "a spokesman denied any

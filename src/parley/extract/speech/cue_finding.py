@@ -109,6 +109,25 @@ class CueFinder:
                 tok = tok.head
         return None
 
+    def owned_statement(self, span: SpacySpan) -> Token | None:
+        """The speech noun of 'agreed with X's statement (at the ceremony) that "…"' when the
+        parser hung the quoted clause on the verb: a possessed speech noun whose phrase ends
+        right before the clause's "that" is what the words complement, so it is the cue.
+        Only a possessed noun: its owner says who spoke ("the statement that …" alone is
+        left to the verb)."""
+        that = previous_word(self.doc, span.start)
+        while that is not None and that.is_quote:
+            that = previous_word(self.doc, that.i)
+        if that is None or that.lower_ != "that" or that.i == 0:
+            return None
+        for tok in reversed(self.doc[that.sent.start : that.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.speech_nouns:
+                owned = any(c.dep_ == "poss" for c in tok.children)
+                between = self.doc[tok.right_edge.i + 1 : that.i]
+                adjacent = all(t.dep_ in ("npadvmod", "advmod") for t in between)
+                return tok if owned and adjacent else None  # "… ceremony today that"
+        return None
+
     def _accuser_over(self, act: Token) -> Token | None:
         """The accusation verb over a charged act: in 'accused X of presenting a "…"' the
         quoted words are the accuser's, not the accused's presenting."""

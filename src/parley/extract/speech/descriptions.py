@@ -39,6 +39,7 @@ _TITLE_POS = ("PROPN", "NOUN", "ADJ")  # the parts of speech of words in a title
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from parley.extract.speech.institutions import Institutions
@@ -308,6 +309,8 @@ class Descriptions:
             said = [t.lower_ for t in self.doc[lo:hi]]
             if any(other_office(said, t, _words_of(subj)) for t in titles & set(said)):
                 continue  # "the president" after "Vice President X": another office
+            if not just_before and _only_modifiers(self.doc[lo:hi], titles):
+                continue  # "the opposition" is not "opposition candidate X"
             if titles & set(said) or just_before:
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
@@ -376,6 +379,19 @@ def other_office(said: Sequence[str], noun: str, kept: set[str]) -> bool:
         if set(before) & changing or (after[:1] == ["-"] and set(after[1:]) & changing):
             return True
     return False
+
+
+def _only_modifiers(phrase: SpacySpan, titles: set[str]) -> bool:
+    """Whether the words ``titles`` occur in a person's phrase only as modifiers of another
+    common noun ("opposition" in "opposition candidate X", "ministry" in "ministry spokesman
+    X"): the person is that other noun, so "the opposition" or "the ministry" is not them."""
+    hits = [t for t in phrase if t.lower_ in titles]
+    return bool(hits) and all(
+        t.dep_ in ("compound", "amod")
+        and t.head.pos_ == "NOUN"
+        and t.head.i in range(phrase.start, phrase.end)
+        for t in hits
+    )
 
 
 def _words_of(subj: Token) -> set[str]:

@@ -44,6 +44,7 @@ list of :class:`~parley.models.Quote` in that sentence, for extractors that run 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
@@ -53,7 +54,7 @@ from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.going_on import GoingOn
 from parley.extract.speech.interviews import Interview
 from parley.extract.speech.marks import Marked, find_marked, find_single, inside, per_paragraph
-from parley.extract.speech.resolver import Resolver, speaker_from, who_of
+from parley.extract.speech.resolver import Resolver, Who, speaker_from, who_of
 from parley.extract.speech.speakers import Cues, Speakers, cited_source, load_cues
 from parley.extract.speech.syntax import name_bounds, named_conjuncts, same_paragraph, subject_of
 from parley.knowledge import words
@@ -181,7 +182,11 @@ class _Run:
         credit = self.credits.credit_after(span)
         cue = None
         if credit is None:
-            cue = self.finder.governing_cue(span) or self.finder.cue_in_sentence(span)
+            cue = (
+                self.finder.governing_cue(span)
+                or self.finder.owned_statement(span)
+                or self.finder.cue_in_sentence(span)
+            )
         if cue is not None and fragment and not_quotes.thing_named(span, cue):
             return None  # 'maintained "quick lanes" for travel': the marks hold a thing
         if cue is not None:
@@ -283,6 +288,9 @@ class _Run:
     def _speaker(self, cue: Token) -> Speaker | None:
         """The speaker of the cue: its subject, followed through the steps of
         :class:`~parley.extract.speech.speakers.Speakers`; none for a happening."""
+        owner = _owner(cue)
+        if owner is not None:
+            return speaker_from(_without_case(self.who.who(owner)))  # "the king's statement"
         if cue.pos_ == "NOUN":
             cue = _verb_over(cue)
         cue = self._outer_speech(cue)
@@ -336,6 +344,22 @@ class _Run:
 def _event_heads() -> frozenset[str]:
     """Nouns of happenings that never speak ("the talks ended with a statement")."""
     return words("lexicon/speech.json", "event_heads")
+
+
+def _owner(cue: Token) -> Token | None:
+    """The possessor of a speech noun ("the king's statement that '…'"): the words are the
+    owner's, whatever the verb the noun hangs on and its subject ("walk back", "the palace")."""
+    if cue.pos_ != "NOUN":
+        return None
+    return next((c for c in cue.children if c.dep_ == "poss"), None)
+
+
+def _without_case(who: Who | None) -> Who | None:
+    """An owner's words without their possessive ending ("Reagan's" → "Reagan")."""
+    for case in ("'s", "’s", "'", "’"):
+        if who is not None and who.text.endswith(case) and len(who.text) > len(case):
+            return replace(who, text=who.text[: -len(case)], end=who.end - len(case))
+    return who
 
 
 def _verb_over(noun: Token) -> Token:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from parley.extract.speech.antecedents import Antecedents
+from parley.extract.speech.antecedents import Antecedents, aged
 from parley.extract.speech.cues import LEXICON, Cues, load_cues
 from parley.extract.speech.descriptions import Descriptions, person_role
 from parley.extract.speech.institutions import Institutions
@@ -107,6 +107,8 @@ class Speakers:
             author = self._document_issuer(subj)
             if author is not None:
                 return author
+        if _aged_description(subj):
+            return self.pronouns.antecedent(subj) or self._described(subj)
         if low not in self.cues.person_pronouns and low not in self.cues.group_pronouns:
             return self._described(subj)
         actor, conf = self.res.actor_of_token(subj.i)
@@ -306,6 +308,13 @@ class Speakers:
                 if owner is not None:
                     return owner
         return None
+
+
+def _aged_description(subj: Token) -> bool:
+    """ "The 75-year-old said …": a definite age description takes up the person named
+    before, like "he" (a name the text already gave, not a new, unnamed speaker)."""
+    dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
+    return aged(subj) and dets == ["the"]
 
 
 def _owner_of_site(participle: Token) -> Token | None:

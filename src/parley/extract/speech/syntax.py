@@ -108,6 +108,9 @@ def subject_of(verb: Token) -> Token | None:
     lead = _participle_lead(verb) or _means_gerund_lead(verb) or _predicate_of_root_noun(verb)
     if lead is not None:
         return lead
+    quoted = _quoted_object(verb)
+    if quoted is not None:
+        return quoted
     quoting = quoting_verb(verb)
     if quoting is not None:
         # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
@@ -197,7 +200,12 @@ def trailing_appos(verb: Token) -> Token | None:
     """The speaker of "CLAIM …, a spokeswoman for the group said" when the parser hung the
     speaker on the claim's last noun as an apposition: the phrase set off by a comma that
     ends right before a subjectless verb with its claim before it."""
-    if verb.i == 0 or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    claim_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or (
+        verb.dep_ in ("ccomp", "parataxis")
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )  # "CLAIM, Deputy Minister X told a briefing" with the tag hung on the claim's verb
+    if verb.i == 0 or not claim_before:
         return None
     last = verb.doc[verb.i - 1]
     for tok in (last, *last.ancestors):
@@ -341,6 +349,20 @@ def quoting_verb(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
         return verb.head.head
     return None
+
+
+def _quoted_object(verb: Token) -> Token | None:
+    """The object of '"…," the paper quotes him as saying' when the parse hangs the words on
+    the verb of quoting itself, not on "saying": that verb names who relays (its subject) and
+    whose words they are (its object), and the object speaks.
+    """
+    if verb.lemma_.lower() not in _quoted():
+        return None
+    said = any(
+        c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
+    )
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[0] if said and objs else None
 
 
 def _quoted() -> frozenset[str]:
