@@ -64,27 +64,40 @@ def test_the_statement_naming_no_issuer_goes_on_with_the_one_before(pipeline: An
 
 COLUMN = (
     "Prime Minister Jan Olsen said on Tuesday that the rescue was the army's decision.\n\n"
-    "Two items are worth reading. Daniel Holt in the Guardian offers a quick account of the "
-    "army's tactics, {which}. There's an interesting test posed there - he suggests the "
+    "Two items are worth reading. {writer} in the Guardian offers a quick {which}. There's "
+    "an interesting test posed there - he suggests the "
     "government will not criticise the army."
 )
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    "which",
-    ["which appear to follow the mantra 'shoot first'", "which follow the mantra 'shoot first'"],
+    ("writer", "which"),
+    [
+        # the parser makes the verb inside the marks the root, the columnist what it "asks"
+        (
+            "Daniel Holt",
+            "and opinionated account of the army's tactics, which appear to be defined by the "
+            "mantra 'shoot first ask questions later'",
+        ),
+        # the model tags the columnist's name as an organisation
+        (
+            "Cyril Holt",
+            "account of the army's tactics, which appear to follow the mantra 'shoot first'",
+        ),
+    ],
 )
-def test_he_after_a_columnist_is_the_columnist(pipeline: Any, which: str) -> None:
-    an = run(pipeline, COLUMN.format(which=which), title="Rescue live")
+def test_he_after_a_columnist_is_the_columnist(pipeline: Any, writer: str, which: str) -> None:
+    an = run(pipeline, COLUMN.format(writer=writer, which=which), title="Rescue live")
     found = source_of(an, "the government will not criticise the army")
     assert found is not None and "Holt" in found[0]
 
 
 @pytest.mark.model
 def test_he_after_a_body_named_for_a_person_is_the_speaker(pipeline: Any) -> None:
-    text = COLUMN.format(which="which appear to follow the mantra 'shoot first'").replace(
-        "Daniel Holt in the Guardian", "the Daniel Holt Foundation"
+    text = COLUMN.format(
+        writer="The Cyril Holt Foundation",
+        which="account of the army's tactics, which appear to follow the mantra 'shoot first'",
     )
     an = run(pipeline, text, title="Rescue live")
     found = source_of(an, "the government will not criticise the army")
@@ -114,11 +127,10 @@ def test_honorific_labels_are_transcript_turns(pipeline: Any) -> None:
 
 
 @pytest.mark.model
-def test_first_person_in_a_turn_is_not_the_person_addressed(pipeline: Any) -> None:
-    an = run(pipeline, CALL, title="Briefing call on the summit dinner")
-    tom = [(s, c) for s, c in claims(an) if s in ("Tom", "Good evening")]
-    assert tom == []
-    assert all(s not in ("Tom",) for s in speakers(an).values())
+def test_first_person_is_not_the_person_addressed(pipeline: Any) -> None:
+    text = "MS. RIOS: Thanks, Tom. I would just say that the dinner was very productive."
+    an = run(pipeline, text, title="Briefing call on the summit dinner")
+    assert [s for s, _ in claims(an) if "Tom" in s] == []
 
 
 RELAYED = (
@@ -183,14 +195,10 @@ def test_a_generic_head_without_one_serving_chair_stays_words(pipeline: Any, nam
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    "credit",
-    ["said former finance minister Petra Lind", "said Petra Lind, the former finance minister"],
-)
-def test_the_ex_minister_takes_up_the_former_minister(pipeline: Any, credit: str) -> None:
+def test_the_ex_minister_takes_up_the_former_minister(pipeline: Any) -> None:
     text = (
-        f"\u201cThe reforms were rushed,\u201d {credit}. The ex-minister said the budget "
-        "would miss its target by a wide margin."
+        "\u201cThe reforms were rushed,\u201d said Petra Lind, the former finance minister. "
+        "The ex-minister said the budget would miss its target by a wide margin."
     )
     an = run(pipeline, text, title="Budget")
     found = source_of(an, "the budget would miss its target")
@@ -213,14 +221,18 @@ def test_the_ex_minister_is_not_a_serving_minister(pipeline: Any) -> None:
 
 
 @pytest.mark.model
-def test_hon_never_ends_a_sentence(pipeline: Any) -> None:
-    text = (
-        "The hon. Member for Eastfield said the convoy had been stopped at the border. "
-        "The minister said the aid would arrive on Monday."
-    )
-    an = run(pipeline, text, title="Debate")
-    found = source_of(an, "the convoy had been stopped")
-    assert found is not None and "Member for Eastfield" in found[0]
+def test_hon_never_ends_a_sentence(nlp: Any) -> None:
+    doc = nlp("I thank the hon. Gentleman for his question. The minister will answer it.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "I thank the hon. Gentleman for his question.",
+        "The minister will answer it.",
+    ]
+
+
+@pytest.mark.model
+def test_hon_stays_in_the_speakers_words(pipeline: Any) -> None:
+    an = run(pipeline, "The hon. Lady said the troops would stay until June.", title="Debate")
+    assert source_of(an, "the troops would stay until June") == ("The hon. Lady", None)
 
 
 @pytest.mark.model
