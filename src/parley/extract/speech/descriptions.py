@@ -276,7 +276,9 @@ class Descriptions:
         person named as a former holder is only taken up by a description saying so."""
         words = {w.lower() for w in re.split(r"[\s-]+", person.text.replace("'s", " "))}
         synonyms = knowledge.table(LEXICON, "role_modifier_synonyms")
-        mods = [c for c in subj.children if c.dep_ in ("amod", "compound") and not c.is_punct]
+        # "The African Union (AU) head": the parser may hang the modifiers as nmod
+        deps = ("amod", "compound", "nmod")
+        mods = [c for c in subj.children if c.dep_ in deps and c.i < subj.i and not c.is_punct]
         past = knowledge.words(LEXICON, "past_office_words")
         if words & past and not {m.lower_ for m in mods} & past:
             return False  # "the AU head" is not "former AU chair X": no longer the holder
