@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import parley.knowledge as knowledge
+from parley.extract.speech.cues import LEXICON
+from parley.knowledge import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -24,9 +28,25 @@ _MARKER = re.compile(
     re.MULTILINE,
 )
 _LINE = re.compile(r"[^\n]+")
-_TAIL = re.compile(r"(?:[;,.]|[;,]?\s+(?:and|or))\s*$")
-_GOES_ON = re.compile(r";(?:\s+(?:and|or))?\s*$")  # an item the list goes on after
 _MIN_ITEMS = 2
+
+
+@knowledge.derived
+def _joins() -> str:
+    """The lexicon's words closing a list item ("; and"), as a regular-expression group."""
+    return "|".join(re.escape(w) for w in sorted(words(LEXICON, "list_item_joins")))
+
+
+@knowledge.derived
+def _tail() -> re.Pattern[str]:
+    """An item's closing punctuation and join ("; and", ",", ".")."""
+    return re.compile(rf"(?:[;,.]|[;,]?\s+(?:{_joins()}))\s*$")
+
+
+@knowledge.derived
+def _goes_on() -> re.Pattern[str]:
+    """The close of an unmarked item after which the list goes on ("…;", "…; and")."""
+    return re.compile(rf";(?:\s+(?:{_joins()}))?\s*$")
 
 
 def listed_items(doc: Doc, verb: Token) -> list[tuple[int, int]]:
@@ -79,7 +99,7 @@ def _item_lines(text: str, start: int) -> list[tuple[int, int]]:
     plain = []
     for lo, hi in lines:
         plain.append((lo, hi))
-        if _GOES_ON.search(text, lo, hi) is None:
+        if _goes_on().search(text, lo, hi) is None:
             break
     if len(plain) < _MIN_ITEMS or not _a_sentence_end(text[slice(*plain[-1])]):
         return []
@@ -95,7 +115,7 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     """``[lo, hi)`` without blanks and the item's closing "; and", ",", "." ."""
     piece = text[lo:hi]
     while True:
-        cut = _TAIL.search(piece)
+        cut = _tail().search(piece)
         if cut is None or cut.start() == 0:
             break
         piece = piece[: cut.start()]
