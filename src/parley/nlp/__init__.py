@@ -167,10 +167,10 @@ def add_abbreviations(nlp: Language) -> None:
     from parley import knowledge
 
     tokenizer = nlp.tokenizer
-    for word in sorted(knowledge.words("lexicon/names.json", "never_final_abbreviations")):
-        for form in (f"{word}.", f"{word.capitalize()}."):
-            if form not in tokenizer.rules:  # type: ignore[union-attr]
-                tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
+    for word in knowledge.phrases("lexicon/names.json", "never_final_abbreviations"):
+        form = f"{word}."
+        if form not in tokenizer.rules:  # type: ignore[union-attr]
+            tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

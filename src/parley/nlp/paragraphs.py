@@ -49,12 +49,12 @@ def _after_abbreviations(doc: Doc) -> list[int]:
     "Sen. Ruiz"): the parser, seeing a full stop and a capital, would start a sentence there
     and cut the member from what they asked. The stop may be glued to the word or its own
     token."""
-    never = knowledge.words(_LEX, "never_final_abbreviations")
+    never = set(knowledge.phrases(_LEX, "never_final_abbreviations"))
     found = []
     for tok in doc[:-1]:
-        word = tok.lower_[:-1] if tok.text.endswith(".") and len(tok) > 1 else ""
+        word = tok.text[:-1] if tok.text.endswith(".") and len(tok) > 1 else ""
         if not word and tok.text == "." and tok.i > 0 and not doc[tok.i - 1].whitespace_:
-            word = doc[tok.i - 1].lower_
+            word = doc[tok.i - 1].text
         if word in never and tok.whitespace_ and doc[tok.i + 1].is_alpha:
             found.append(tok.i + 1)
     return found
