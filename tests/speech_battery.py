@@ -174,7 +174,8 @@ VERBS: list[Item] = [
         "study-found",
         "A study by the University of Merlow found that the aid had reached only a "
         "third of the villages.",
-        [("study", "the aid had reached only a third of the villages")],
+        # the study's author speaks for it (speech9's rule, issue 12 class 4)
+        [("University of Merlow", "the aid had reached only a third of the villages")],
     ),
     (
         "report-found",
@@ -184,7 +185,7 @@ VERBS: list[Item] = [
     (
         "survey-showed",
         "A survey by the Corvin Institute showed that most voters backed the treaty.",
-        [("survey", "most voters backed the treaty")],
+        [("Corvin Institute", "most voters backed the treaty")],
     ),
     (
         "stmt-saying",
@@ -428,7 +429,94 @@ LEDES: list[Item] = [
     ),
 ]
 
-BATTERY: list[Item] = [*RELATIVE, *VERBS, *GROUPS, *COUNTER, *LEDES]
+# The left-overs of rounds 10–12 (speech14): a source named in the sentence's own subject,
+# transcripts, a description traced back, sentence ends, a list of claims after a colon.
+LEFTOVERS2: list[Item] = [
+    (
+        "l2-issuer-compound",
+        "We are waiting for Nora Vance's statement to the chamber at noon. The last Defence "
+        "Ministry statement said the base was still surrounded.",
+        [("Defence Ministry", "the base was still surrounded")],
+    ),
+    (
+        "l2-issuer-possessive",
+        "Nora Vance gave a statement on Monday. The ministry's latest statement said the "
+        "crossing stays closed until May.",
+        [("ministry", "the crossing stays closed until May")],
+    ),
+    (
+        "l2-statement-goes-on",
+        "Nora Vance said in a statement that the talks would resume. The statement added "
+        "that the crossing stays closed.",
+        [("Nora Vance", "the talks would resume"), ("Nora Vance", "the crossing stays closed")],
+    ),
+    (
+        "l2-columnist",
+        "Prime Minister Ivo Marsh said on Monday that the raid was the army's call.\n\n"
+        "Two pieces stand out. Lena Strom in the Coastal Times offers a sharp account of "
+        "the raid. There is a point worth noting - she suggests the cabinet will not blame "
+        "the army.",
+        [
+            ("Ivo Marsh", "the raid was the army's call"),
+            ("Lena Strom", "the cabinet will not blame the army"),
+        ],
+    ),
+    (
+        "l2-transcript",
+        "MR. HALE: Good evening. Our speaker is the deputy adviser, Anna Rios. Anna?\n\n"
+        "MS. RIOS: Thanks, Tom. I would just say that the dinner was very productive.\n\n"
+        "Q: Did they discuss the pipeline?\n\n"
+        "MR. McDOUGALL: They did. The president raised it twice.",
+        [
+            ("Rios", "I would just say that the dinner was very productive"),
+            ("McDOUGALL", "They did. The president raised it twice."),
+        ],
+    ),
+    (
+        "l2-au-head",
+        "AU Commission chair Omar Diallo spoke to reporters on Tuesday. The AU head said "
+        "the takeover looked like a coup.",
+        [("Omar Diallo", "the takeover looked like a coup")],
+    ),
+    (
+        "l2-ex-minister",
+        "\u201cThe reforms were rushed,\u201d said former finance minister Petra Lind. The "
+        "ex-minister said the budget would miss its target.",
+        [
+            ("Petra Lind", "The reforms were rushed"),
+            ("Petra Lind", "the budget would miss its target"),
+        ],
+    ),
+    (
+        "l2-hon",
+        "The hon. Member for Eastfield said the convoy had been stopped at the border.",
+        [("Member for Eastfield", "the convoy had been stopped at the border")],
+    ),
+    (
+        "l2-crosshead",
+        "The commission said the ruling party won 28 seats.\n\n"
+        "President denies fraud allegations\n\n"
+        "President Azim Kora said the vote was fair.",
+        [("commission", "the ruling party won 28 seats"), ("Azim Kora", "the vote was fair")],
+    ),
+    (
+        "l2-list",
+        "Human Rights Monitor released a report on Thursday. The report claims:\n\n"
+        "- guards beat detainees at the Kesh camp;\n- families were not told of arrests.",
+        [
+            ("Human Rights Monitor", "guards beat detainees at the Kesh camp"),
+            ("Human Rights Monitor", "families were not told of arrests"),
+        ],
+    ),
+    (
+        "l2-c-list",
+        "Human Rights Monitor released a report on Thursday. The report lists:\n\n"
+        "- three camps in the north;\n- two prisons in the south.",
+        [],
+    ),
+]
+
+BATTERY: list[Item] = [*RELATIVE, *VERBS, *GROUPS, *COUNTER, *LEDES, *LEFTOVERS2]
 
 # Written after the rules above, with expectations set down before any run, and never used to
 # change a rule: a check that the rules are general (``bench/reported_speech.py --held-out``).
@@ -478,5 +566,38 @@ HELD_OUT: list[Item] = [
         [("judge", "the trial was fair")],
     ),
     ("h-c-who-left", "The envoy, who left early, missed the vote.", []),
+    # speech14, written before its rules were run
+    (
+        "h2-issuer-compound",
+        "Officials expect Omar Bakri's speech to the assembly tonight. The latest Foreign "
+        "Office statement said two hostages had been freed.",
+        [("Foreign Office", "two hostages had been freed")],
+    ),
+    (
+        "h2-un-head",
+        "UN refugee chief Karen Holt visited the camp on Friday. The UN head said the camp "
+        "was overcrowded.",
+        [("Karen Holt", "the camp was overcrowded")],
+    ),
+    (
+        "h2-list-said",
+        "The ministry said in a statement:\n\n- the border will reopen on Monday;\n"
+        "- trucks must be inspected.",
+        [
+            ("ministry", "the border will reopen on Monday"),
+            ("ministry", "trucks must be inspected"),
+        ],
+    ),
+    (
+        "h2-rt-hon",
+        "The Rt. Hon. Member for Westbury said the troops would stay until June.",
+        [("Member for Westbury", "the troops would stay until June")],
+    ),
+    (
+        "h2-crosshead",
+        "The envoy arrived on Monday.\n\nMinister rejects the offer\n\n"
+        "The minister said the offer came too late.",
+        [("minister", "the offer came too late")],
+    ),
 ]
 TITLED = {"lede-with-title", "lede-quote-end-title"}

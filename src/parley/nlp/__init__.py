@@ -69,6 +69,7 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
     key = (model_name, len(kb))  # adding actors to the KB invalidates its pipeline
     if key not in per_kb:
         nlp = _load_model(model_name)
+        add_abbreviations(nlp)
         add_paragraph_breaks(nlp)
         add_lemma_repairs(nlp)
         add_kb_rulers(nlp, kb)
@@ -155,6 +156,21 @@ def add_quote_infixes(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(  # type: ignore[union-attr]
         [*infixes, *_QUOTE_INFIXES]
     ).finditer
+
+
+def add_abbreviations(nlp: Language) -> None:
+    """Keep "hon." and the other abbreviations that never end a sentence as one token
+    ("the hon. Member", "Rt. Hon."), as spaCy already keeps "Mr." and "Sen.": split from its
+    full stop, "hon" is read as a noun of its own, the subject beside "Member"."""
+    from spacy.symbols import ORTH
+
+    from parley import knowledge
+
+    tokenizer = nlp.tokenizer
+    for word in knowledge.phrases("lexicon/names.json", "never_final_abbreviations"):
+        form = f"{word}."
+        if form not in tokenizer.rules:  # type: ignore[union-attr]
+            tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

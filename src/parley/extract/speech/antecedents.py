@@ -75,7 +75,7 @@ class Antecedents:
             # press conference, a correspondent reports" the next "he" is still the minister.
             who = next((w for w in fits if w.actor is not None), fits[0] if fits else None)
             if who is None:
-                if person and named is None:
+                if person and named is None and not _first_person(pron):
                     named = self._person_named_in(sent, pron, gender)
                 continue
             if named is not None and not self._speaking(who):
@@ -266,6 +266,9 @@ class Antecedents:
         verb = clause.head
         if clause.i < verb.i and clause.lemma_.lower() in self.cues.speech_verbs:
             return False  # "A said X – he said Y", parsed with "A said" under the later "said"
+        if any(start <= verb.idx < end for start, end in self.quoted):
+            return False  # "X offers an account of …, 'shoot first, ask later'": a verb in
+            # marks the parser made the root reports nothing of the writer's sentence
         return (
             clause.dep_ == "ccomp"
             and verb.lemma_.lower() in self.cues.speech_verbs
@@ -299,6 +302,8 @@ class Antecedents:
             return person
         if tok is not None and tok.pos_ == "PROPN" and has_role(tok):
             return person  # "Hamed Nasir, spokesman for …", even if the model made it an ORG
+        if tok is not None and self._given_name_first(tok):
+            return person  # "Daniel Holt in the Herald offers …", tagged as an organisation
         kind = who.kind or self.res.kind(who.actor)
         if kind is not None:
             return (kind == "person") == person
@@ -319,6 +324,19 @@ class Antecedents:
             person and tok.tag_ == "NN" and tok.lemma_.lower() not in words(LEXICON, "not_people")
             and not _abstract(tok)
         )  # fmt: skip
+
+    def _given_name_first(self, tok: Token) -> bool:
+        """Whether ``tok`` ends a name of two or three words opening with a given name of
+        the first-name table ("Daniel Holt"): a person's name, whatever label the model
+        gave it (it often reads "Daniel Holt in the Herald" as an organisation), unless the
+        last word names a body ("Daniel Holt Foundation" is no person, nor its council)."""
+        heads = self.cues.institution_heads | words(LEXICON, "body_name_ends")
+        if tok.pos_ != "PROPN" or tok.lower_ in heads:
+            return False
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not 1 <= len(parts) <= 2 or parts[0].i + len(parts) != tok.i:
+            return False
+        return gender_of_name(parts[0].text) is not None
 
     def _texts(self) -> frozenset[str]:
         """Nouns of texts that speak for their issuer: statements, reports, notices."""
@@ -366,6 +384,10 @@ def _co_argument(subj: Token, pron: Token) -> bool:
     while verb.dep_ == "aux" and verb.head.i != verb.i:
         verb = verb.head  # "the daily Tribune quotes": the name misread as an auxiliary
     return verb.i == pron.head.i
+def _first_person(pron: Token) -> bool:
+    """ "Thanks, Tom. … I would just say that …": "I" is whoever is speaking, never a
+    person the sentences before only name or address; only a subject (a speaker) can be it."""
+    return pron.lower_ in words(LEXICON, "first_person_words")
 
 
 def _abstract(noun: Token) -> bool:

@@ -65,12 +65,14 @@ extractor can fill ``Event.attributed_to`` for events found in that sentence.
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
 from parley.extract.speech.claims import Claims, Found
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.descriptions import role_nouns
+from parley.extract.speech.lists import listed_items
 from parley.extract.speech.marks import find_marked
 from parley.extract.speech.prep_cues import CueScanner
 from parley.extract.speech.prepositional import Prepositional
@@ -190,6 +192,7 @@ class _Run:
         scanner = CueScanner(self.res, cues)
         self.relays = Relays(scanner, cues, self.reporters, self.claims)
         self.preps = Prepositional(self.relays, self.res)
+        self.headings = _heading_lines(ctx.article.text, ctx.article.section_headings)
 
     def prepositional(self) -> list[Found]:
         """Claims credited by "according to X" and its kin."""
@@ -215,8 +218,7 @@ class _Run:
             verbal = tok.pos_ == "VERB" or _verb_read_as_noun(tok)
             if not verbal or any(c.dep_ == "neg" for c in tok.children):
                 continue
-            item = self._verbal(tok)
-            if item is not None:
+            for item in self._verbal(tok):
                 found.extend(self._each_named(tok, item))
         return found
 
@@ -239,8 +241,18 @@ class _Run:
             out.append(Found(item.claim, item.cue, reporter, confidence=conf))
         return out
 
-    def _verbal(self, verb: Token) -> Found | None:
-        """The claim one verb reports, with its source and any medium between (steps 3–7).
+    def _verbal(self, verb: Token) -> list[Found]:
+        """The claims one verb reports (one, or one per item of a list it sets out after a
+        colon), with their source and any medium between (steps 3–7)."""
+        found = self._verbal_one(verb)
+        if found is not None:
+            return [found]
+        items = listed_items(self.doc, verb)
+        return [f for f in (self._verbal_one(verb, item) for item in items) if f is not None]
+
+    def _verbal_one(self, verb: Token, listed: tuple[int, int] | None = None) -> Found | None:
+        """The claim one verb reports (or the list item ``listed``), with its source and
+        any medium between.
 
         The verb must be a cue of the lexicon (or a finding or a claim with a noun object),
         outside any quote: speech reported inside a quote belongs to the quote."""
@@ -260,12 +272,14 @@ class _Run:
             return None  # "the new road linked the port to the capital": a thing joins places
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
             return None  # speech reported inside a quote belongs to the quote, not the article
+        if any(a <= verb.idx < b for a, b in self.headings):
+            return None  # a crosshead ("President denies fraud claims") titles what follows
         subj = subject_of(verb) or self._issuer_of_noun(verb)
         if subj is not None and subj.lower_ in words(LEXICON, "listener_pronouns"):
             return None  # "can you confirm that …?": a question to the listener asserts nothing
         if _inference(verb, subj):
             return None  # "the very fact he spoke suggests …": the writer's inference, no claim
-        claim = self.claims.claim_of(verb)
+        claim = self.claims.claim_of(verb) if listed is None else listed
         if claim is not None:
             claim = self.quoted.paraphrase(claim)
         if subj is None:
@@ -335,6 +349,16 @@ class _Run:
         if quote is None:
             return None
         return Found(quote, verb.text, found[0], via=medium, confidence=found[1])
+
+
+def _heading_lines(text: str, headings: list[str]) -> list[tuple[int, int]]:
+    """Character bounds of the lines of ``text`` that are section headings (crossheads).
+
+    A crosshead is the editor's title for the paragraphs after it, not a sentence of the
+    report: its verb ("President denies fraud claims") is told again, with its source, in the
+    body below, and read alone it would credit the heading's words as a claim."""
+    wanted = set(headings)
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group() in wanted]
 
 
 def _speaker_nouns(cues: Cues) -> frozenset[str]:

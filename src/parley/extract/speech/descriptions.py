@@ -212,7 +212,7 @@ class Descriptions:
         several fit, the one whose state the sentence names wins ("Asked whether Brazil …,
         the minister" is Brazil's minister).
         """
-        if not _common_title(subj) or self.res.actor_of_token(subj.i)[0] is not None:
+        if not _common_title(subj) or not self._unnamed(subj):
             return None
         dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
         if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in subj.children):
@@ -225,11 +225,22 @@ class Descriptions:
             return None
         return Who(best.actor, best.text, best.start, best.end, NEAR, "person", best.head)
 
+    def _unnamed(self, subj: Token) -> bool:
+        """Whether a title names nobody by itself: no actor, or only the holder the
+        knowledge base gives the office on the date ("the UN head"); a person the article
+        introduced with that title ("UN refugee chief X") is the one meant, not the KB's."""
+        if self.res.actor_of_token(subj.i)[0] is None:
+            return True
+        m = self.res.mention(subj.i)
+        return m is not None and m.label == "TITLE" and len(self._people_titled(subj)) == 1
+
     def _one_titled(self, subj: Token, people: list[Who]) -> Who | None:
         """The one person "the president" can be: the one whose state the sentence names,
         else the latest named. When an earlier person bore the very same title ("President
         A welcomed President B and President C"), a reader cannot tell which president is
         meant, so none is taken (the words stay as they are)."""
+        if subj.lower_ in knowledge.table(LEXICON, "generic_roles") and len(people) > 1:
+            return None  # "the AU head" with two chairs named: a generic word cannot tell
         states = self.inst.states_near(subj)
         kb = self.res.ctx.kb
         by_state = next(
@@ -261,12 +272,20 @@ class Descriptions:
 
     def _fits_modifiers(self, subj: Token, person: Who) -> bool:
         """Whether "the German foreign minister" can be ``person``: each word before the
-        title is in the person's phrase ("Foreign Minister X"), or is a demonym of the
-        person's state ("the German …" for a German)."""
-        words = {w.lower() for w in person.text.replace("'s", " ").split()}
-        for mod in (c for c in subj.children if c.dep_ in ("amod", "compound")):
-            if mod.lower_ in words:
-                continue
+        title is in the person's phrase ("Foreign Minister X") or says the same ("ex" for
+        "former"), or is a demonym of the person's state ("the German …" for a German). A
+        person named as a former holder is only taken up by a description saying so."""
+        words = {w.lower() for w in re.split(r"[\s-]+", person.text.replace("'s", " "))}
+        synonyms = knowledge.table(LEXICON, "role_modifier_synonyms")
+        # "The African Union (AU) head": the parser may hang the modifiers as nmod
+        deps = ("amod", "compound", "nmod")
+        mods = [c for c in subj.children if c.dep_ in deps and c.i < subj.i and not c.is_punct]
+        past = knowledge.words(LEXICON, "past_office_words")
+        if words & past and not {m.lower_ for m in mods} & past:
+            return False  # "the AU head" is not "former AU chair X": no longer the holder
+        for mod in mods:
+            if mod.lower_ in words or words & {str(w) for w in synonyms.get(mod.lower_, [])}:
+                continue  # "the ex-minister" for "the former finance minister X"
             state = self.inst.demonym_state_of(mod)
             if (
                 state is None
@@ -293,8 +312,8 @@ class Descriptions:
         seen: set[str] = set()
         mentions = sorted(self.res.ctx.analysis.mentions, key=lambda m: -m.start)
         for m in mentions:
-            if m.start >= subj.idx or m.actor is None or m.actor in seen:
-                continue
+            if m.start >= subj.idx or m.end > subj.idx or m.actor is None or m.actor in seen:
+                continue  # (a mention holding the title itself is the title, no one before)
             if self.res.kind(m.actor) != "person":
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -127,19 +127,44 @@ class Interview:
             Answer(t.start, t.end, *speakers[t.label])
             for t in turns
             if t.label not in asks
-            and (t.label in recurring or t.label in answered or t.label.isupper())
+            and (
+                t.label in recurring
+                or t.label in answered
+                or t.label.isupper()
+                or _honorific(t.label)
+            )
         ]
 
     def _turns(self) -> list[_Turn]:
         """The labelled paragraphs; a turn runs on over unlabelled paragraphs to the next
-        label: a transcript's speaker talks over several paragraphs."""
+        label: a transcript's speaker talks over several paragraphs. Without labels, a
+        relayed interview's dash answers after questions are the turns."""
         text = self.ctx.article.text
-        found = list(_LABEL.finditer(text))
+        found = _labels(text)
+        if not found:
+            return _dash_turns(text)
         ends = [m.start() for m in found[1:]] + [_line_end(text, found[-1].end())] if found else []
         return [
             _Turn(m.group(1)[:-1].rstrip("."), m.start(1), m.end(), end)
             for m, end in zip(found, ends, strict=True)
         ]
+
+    def _named_by_surname(self, label: str) -> Who | None:
+        """The person a transcript's "MR. HAMMER" label stands for: the one person the
+        text names in full whose surname is the label's last word ("Mike Hammer")."""
+        if not _honorific(label):
+            return None
+        surname = label.split()[-1].lower()
+        found = {
+            (m.start, m.end, m.actor): m.text for m in self.ctx.analysis.mentions
+            if len(m.text.split()) > 1 and m.text.split()[-1].lower() == surname
+            and (m.actor is None or self.res.kind(m.actor) == "person")
+        }  # fmt: skip
+        actors = {key[2] for key in found}
+        if not found or len(actors) > 1:
+            return None  # two people of that surname: the label alone cannot tell which
+        (start, end, actor), text = min(found.items())
+        return Who(actor, text, start, end, 0.8, "person")
 
     def _headline_interviewee(self) -> Who | None:
         """The person the headline says is interviewed, linked when the knowledge base has a
@@ -193,6 +218,9 @@ class Interview:
             for e in self.doc.ents:
                 if e.label_ == "PERSON" and (label in e.text.split() or label == e.text):
                     return Who(None, e.text, e.start_char, e.end_char, 0.8, "person"), 0.8
+            named = self._named_by_surname(label)
+            if named is not None:
+                return named, 0.8
             if " " in label or (label.isupper() and len(label) > 1):
                 at = next(t.at for t in turns if t.label == label)
                 return Who(None, label, at, at + len(label), 0.8, "person"), 0.8
@@ -239,9 +267,54 @@ def _interview_with() -> re.Pattern[str]:
 
 def _speaker_label(label: str) -> bool:
     """Whether a label names a speaker by role in capitals, as transcripts do
-    ("SENIOR STATE DEPARTMENT OFFICIAL ONE", "MODERATOR"), not a section heading."""
+    ("SENIOR STATE DEPARTMENT OFFICIAL ONE", "MODERATOR"), or by an honorific and a
+    surname ("MR. McDONOUGH"), not a section heading."""
     roles = words(LEXICON, "role_nouns") | words(LEXICON, "transcript_roles")
-    return label.isupper() and any(w.lower() in roles for w in label.split())
+    return _honorific(label) or (label.isupper() and any(w.lower() in roles for w in label.split()))
+
+
+def _honorific(label: str) -> bool:
+    """Whether a label is an honorific in capitals and a name ("MS. RIOS", "MR. McDONOUGH")."""
+    first, _, rest = label.partition(" ")
+    honorifics = words(LEXICON, "transcript_honorifics")
+    return first.isupper() and first.rstrip(".").lower() in honorifics and bool(rest)
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """The speaker labels opening paragraphs, in text order: the general pattern, and a
+    transcript's "MR. McDONOUGH:" whose surname has a lower-case prefix the general pattern
+    (all capitals) does not take."""
+    found = {m.start(): m for m in _LABEL.finditer(text)}
+    for m in _honorific_label().finditer(text):
+        if m.start() not in found or m.end() > found[m.start()].end():
+            found[m.start()] = m
+    return [found[k] for k in sorted(found)]
+
+
+@knowledge.derived
+def _honorific_label() -> re.Pattern[str]:
+    """ "MR. McDONOUGH:", "MS. O'NEILL:": an honorific of the lexicon in capitals, then a
+    surname in capitals that may open with "Mc"/"Mac"/"De"-like lower-case letters."""
+    alt = "|".join(re.escape(h.upper()) for h in sorted(words(LEXICON, "transcript_honorifics")))
+    name = r"[A-Z][a-z]{0,2}[A-Z][A-Z'’-]*"
+    return re.compile(rf"^[ \t]*((?:{alt})\.? {name}(?: {name}){{0,2}}:)[ \t]*", re.MULTILINE)
+
+
+def _dash_turns(text: str) -> list[_Turn]:
+    """A relayed interview's turns: a question paragraph ending in "?" and the answer
+    paragraph after it opening with a dash ("– We will meet again in May."). Two such
+    pairs at least: a single dash after a question may be anything."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    dashes = words(LEXICON, "answer_dashes")
+    turns: list[_Turn] = []
+    for (qs, qe), (a_s, a_e) in zip(paras, paras[1:], strict=False):
+        line = text[a_s:a_e].lstrip()
+        opened = line[:1] in dashes and line[1:2] == " "
+        if not opened or not text[qs:qe].rstrip().endswith("?"):
+            continue
+        lead = a_e - a_s - len(line) + 2  # the blanks, the dash and the blank after it
+        turns += [_Turn("Q", qs, qs, qe), _Turn("A", a_s, a_s + lead, a_e)]
+    return turns if len(turns) >= 4 else []
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, ClassVar
 from parley.extract.base import Context, register
 from parley.extract.speech import not_quotes
 from parley.extract.speech.cue_finding import WALK_LIMIT, Credits, CueFinder
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.going_on import GoingOn
 from parley.extract.speech.interviews import Interview
@@ -297,8 +298,8 @@ class _Run:
         subj = subject_of(cue) or self.finder.misread_subject(cue)
         if subj is None and cue.dep_ == "acl":
             subj = self.who.author_of(cue.head)  # "posted a link labelled '…'": the poster
-        if subj is None:
-            return None
+        if subj is None or subj.lower_ in words(LEXICON, "listener_pronouns"):
+            return None  # 'You called the talks "historic". Why?': the one asked, unnamed
         answer = self.talk.answer_at(subj.idx) if subj.lower_ == "i" else None
         if answer is not None and answer.who is not None:
             # '"…," I keep telling both capitals' inside an answer: the interviewee speaks

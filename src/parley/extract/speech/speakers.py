@@ -159,6 +159,8 @@ class Speakers:
                 continue
             name = span.root
             before = self.doc[max(0, name.i - 4) : name.i]
+            if not _same_tense_of_office(head, [t.lower_ for t in self.doc[span.start : name.i]]):
+                continue  # "the ex-minister" is not "finance minister X", nor the reverse
             if name.pos_ == "PROPN" and any(t.lemma_ == head.lemma_ for t in before):
                 return Who(who.actor, who.text, who.start, who.end, FAR, "person", name.i)
         return None
@@ -187,6 +189,13 @@ class Speakers:
         """Who a statement or message is from: named with it, its author, or, for "the
         statement", the source of the statement mentioned last ("X said in a statement …")."""
         source = self._source_of_statement(noun) or self.author_of(noun)
+        if source is None and self._names_its_issuer(noun):
+            # "The last Interior Ministry statement": its own issuer, never an earlier text's;
+            # an issuer the phrase names without an actor ("the presidency statement") is
+            # left to the phrase's words
+            named = self._issuer_in_phrase(noun)
+            linked = named is not None and self.res.actor_of_token(named.i)[0] is not None
+            return named if linked else None
         if source is not None or not _definite_text(noun):
             return source
         for sent in sentences_back(noun, 2 * LOOK_BACK):
@@ -281,14 +290,19 @@ class Speakers:
     def _names_its_issuer(self, noun: Token) -> bool:
         """ "the presidency statement", "the ministry statement": the issuer is in the
         phrase, even unnamed; it is not whoever acted in the sentences before."""
+        return self._issuer_in_phrase(noun) is not None
+
+    def _issuer_in_phrase(self, noun: Token) -> Token | None:
+        """The issuer a text's own phrase names as a modifier ("the Interior Ministry
+        statement", "the presidency statement"): the phrase says whose this text is."""
         for child in noun.children:
             if child.dep_ != "compound":
                 continue
             if child.lemma_.lower() in self.cues.institution_heads:
-                return True
+                return child
             if self.res.kind(self.res.actor_of_token(child.i)[0]) not in (None, "media outlet"):
-                return True
-        return False
+                return child
+        return None
 
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""
@@ -315,6 +329,12 @@ def _aged_description(subj: Token) -> bool:
     before, like "he" (a name the text already gave, not a new, unnamed speaker)."""
     dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
     return aged(subj) and dets == ["the"]
+def _same_tense_of_office(role: Token, introduced: list[str]) -> bool:
+    """Whether a bare role ("the ex-minister") and the words that introduced a person
+    ("former finance minister") agree on whether the office is held now or was held once."""
+    past = words(LEXICON, "past_office_words")
+    said = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound")}
+    return bool(said & past) == bool(set(introduced) & past)
 
 
 def _owner_of_site(participle: Token) -> Token | None:
