@@ -3293,3 +3293,30 @@ def test_a_renewal_the_text_permits_is_no_step(
     text = f"Fiji and Tonga signed the Nuku Treaty on Friday. The treaty {then}."
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [s.status for s in treaty.statuses] == steps
+
+
+# -- round 12 (nego12): steps not taken, an armed movement, a side hosting its own talks ----
+
+_NUKU = "Fiji and Tonga signed the Nuku Treaty in 2019. {then}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("then", "steps"),
+    [
+        # a chance to take a step, or a failure to take it, is no step
+        ("Over the past year, Tonga had a last chance to honour the Nuku Treaty but failed.", []),
+        ("Fiji may walk away next year if Tonga fails to comply with the Nuku Treaty.", []),
+        ("Tonga refused to ratify the Nuku Treaty last week.", []),
+        # the step itself still is one
+        ("Over the past year, Tonga continued to honour the Nuku Treaty.", ["observed informally"]),
+        ("Tonga ratified the Nuku Treaty last week.", ["ratified"]),
+    ],
+)
+def test_a_chance_or_a_failure_to_take_a_step_is_no_step(
+    pipeline,  # type: ignore[no-untyped-def]
+    then: str,
+    steps: list[str],
+) -> None:
+    [treaty] = _run(pipeline, _NUKU.format(then=then), day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == ["signed", *steps]
