@@ -3320,3 +3320,52 @@ def test_a_chance_or_a_failure_to_take_a_step_is_no_step(
 ) -> None:
     [treaty] = _run(pipeline, _NUKU.format(then=then), day="2026-06-13").agreements
     assert [s.status for s in treaty.statuses] == ["signed", *steps]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tracks"),
+    [
+        (
+            "Negotiators for Jakarta and the Free Aceh Movement opened a third round of talks in "
+            "Vantaa on Tuesday, the Finnish organisers said.",
+            [["IDN", "group:gam"]],
+        ),
+        ("GAM and the Indonesian government resumed peace talks on Tuesday.", [["IDN", "group:gam"]]),
+        # the movement named with no talks makes no track
+        ("The Free Aceh Movement accused Jakarta of new raids in Pidie on Tuesday.", []),
+    ],
+)
+def test_the_aceh_movement_is_a_side_of_its_talks(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    tracks: list[list[str]],
+) -> None:
+    an = _run(pipeline, text, day="2005-04-14")
+    assert [sorted(t.parties) for t in an.tracks] == tracks
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        # a capital hosting talks its own state sits at is a side's, not a mediator's
+        (
+            "Nairobi hosted talks between delegations from Kenya, Somalia and Ethiopia on their "
+            "shared border on Sunday.",
+            [],
+        ),
+        (
+            "Nairobi hosted talks between delegations from Somalia and Ethiopia on their shared "
+            "border on Sunday.",
+            ["KEN"],
+        ),
+    ],
+)
+def test_a_side_hosting_its_own_talks_is_no_mediator(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-13")
+    assert sorted({m for t in an.tracks for m in t.mediators}) == mediators
