@@ -3369,3 +3369,33 @@ def test_a_side_hosting_its_own_talks_is_no_mediator(
 ) -> None:
     an = _run(pipeline, text, day="2026-06-13")
     assert sorted({m for t in an.tracks for m in t.mediators}) == mediators
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "parties", "mediators"),
+    [
+        # the EU negotiates its own fisheries and trade agreements: a side
+        (
+            "Norway and the EU opened a first round of talks on a new fisheries protocol in Oslo "
+            "on Monday.",
+            ["NOR", "igo:eu"],
+            [],
+        ),
+        # where it mediates, it is a mediator and no side
+        (
+            "EU-mediated talks between Armenia and Azerbaijan resumed in Brussels on Monday.",
+            ["ARM", "AZE"],
+            ["igo:eu"],
+        ),
+    ],
+)
+def test_the_eu_is_a_side_of_its_own_talks_and_a_mediator_of_others(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    parties: list[str],
+    mediators: list[str],
+) -> None:
+    [track] = _run(pipeline, text, day="2026-06-10").tracks
+    assert sorted(track.parties) == parties
+    assert [m for m in track.mediators if m.startswith("igo:")] == mediators

@@ -75,11 +75,14 @@ def _kind(ctx: Context, actor_id: str) -> str | None:
 
 
 def party_of(ctx: Context, actor_id: str) -> str | None:
-    """The side ``actor_id`` stands for: itself when it is a state, group or armed force, a
-    person's country, else None (outlets, organisations, unknown names)."""
+    """The side ``actor_id`` stands for: itself when it is a state, group or armed force, or an
+    organisation that negotiates in its own name (the EU), a person's country, else None
+    (outlets, other organisations, unknown names)."""
     kind = _kind(ctx, actor_id)
     if kind in knowledge.words(LEXICON, "party_kinds"):
         return actor_id
+    if actor_id in knowledge.words(LEXICON, "party_organisations"):
+        return actor_id  # "Morocco and the EU started a round of talks": the EU is a side
     if kind is None and actor_id.lower() in knowledge.words(LEXICON, "unnamed_rebel_sides"):
         return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
