@@ -3331,7 +3331,10 @@ def test_a_chance_or_a_failure_to_take_a_step_is_no_step(
             "Vantaa on Tuesday, the Finnish organisers said.",
             [["IDN", "group:gam"]],
         ),
-        ("GAM and the Indonesian government resumed peace talks on Tuesday.", [["IDN", "group:gam"]]),
+        (
+            "GAM and the Indonesian government resumed peace talks on Tuesday.",
+            [["IDN", "group:gam"]],
+        ),
         # the movement named with no talks makes no track
         ("The Free Aceh Movement accused Jakarta of new raids in Pidie on Tuesday.", []),
     ],
