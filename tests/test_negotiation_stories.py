@@ -3293,3 +3293,112 @@ def test_a_renewal_the_text_permits_is_no_step(
     text = f"Fiji and Tonga signed the Nuku Treaty on Friday. The treaty {then}."
     [treaty] = _run(pipeline, text, day="2026-06-13").agreements
     assert [s.status for s in treaty.statuses] == steps
+
+
+# -- round 12 (nego12): steps not taken, an armed movement, a side hosting its own talks ----
+
+_NUKU = "Fiji and Tonga signed the Nuku Treaty in 2019. {then}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("then", "steps"),
+    [
+        # a chance to take a step, or a failure to take it, is no step
+        ("Over the past year, Tonga had a last chance to honour the Nuku Treaty but failed.", []),
+        ("Fiji may walk away next year if Tonga fails to comply with the Nuku Treaty.", []),
+        ("Tonga refused to ratify the Nuku Treaty last week.", []),
+        # the step itself still is one
+        ("Over the past year, Tonga continued to honour the Nuku Treaty.", ["observed informally"]),
+        ("Tonga ratified the Nuku Treaty last week.", ["ratified"]),
+    ],
+)
+def test_a_chance_or_a_failure_to_take_a_step_is_no_step(
+    pipeline,  # type: ignore[no-untyped-def]
+    then: str,
+    steps: list[str],
+) -> None:
+    [treaty] = _run(pipeline, _NUKU.format(then=then), day="2026-06-13").agreements
+    assert [s.status for s in treaty.statuses] == ["signed", *steps]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tracks"),
+    [
+        (
+            "Negotiators for Jakarta and the Free Aceh Movement opened a third round of talks in "
+            "Vantaa on Tuesday, the Finnish organisers said.",
+            [["IDN", "group:gam"]],
+        ),
+        (
+            "GAM and the Indonesian government resumed peace talks on Tuesday.",
+            [["IDN", "group:gam"]],
+        ),
+        # the movement named with no talks makes no track
+        ("The Free Aceh Movement accused Jakarta of new raids in Pidie on Tuesday.", []),
+    ],
+)
+def test_the_aceh_movement_is_a_side_of_its_talks(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    tracks: list[list[str]],
+) -> None:
+    an = _run(pipeline, text, day="2005-04-14")
+    assert [sorted(t.parties) for t in an.tracks] == tracks
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        # a capital hosting talks its own state sits at is a side's, not a mediator's
+        (
+            "Nairobi hosted talks between delegations from Kenya, Somalia and Ethiopia on their "
+            "shared border on Sunday.",
+            [],
+        ),
+        (
+            "Nairobi hosted talks between delegations from Somalia and Ethiopia on their shared "
+            "border on Sunday.",
+            ["KEN"],
+        ),
+    ],
+)
+def test_a_side_hosting_its_own_talks_is_no_mediator(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-13")
+    assert sorted({m for t in an.tracks for m in t.mediators}) == mediators
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "parties", "mediators"),
+    [
+        # the EU negotiates its own fisheries and trade agreements: a side
+        (
+            "Norway and the EU opened a first round of talks on a new fisheries protocol in Oslo "
+            "on Monday.",
+            ["NOR", "igo:eu"],
+            [],
+        ),
+        # where it mediates, it is a mediator and no side
+        (
+            "EU-mediated talks between Armenia and Azerbaijan resumed in Brussels on Monday.",
+            ["ARM", "AZE"],
+            ["igo:eu"],
+        ),
+    ],
+)
+def test_the_eu_is_a_side_of_its_own_talks_and_a_mediator_of_others(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    parties: list[str],
+    mediators: list[str],
+) -> None:
+    [track] = _run(pipeline, text, day="2026-06-10").tracks
+    assert sorted(track.parties) == parties
+    assert [m for m in track.mediators if m.startswith("igo:")] == mediators

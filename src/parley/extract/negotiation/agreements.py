@@ -1604,6 +1604,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "committed to honouring the agreement": a promise, not the practice
     if status == "signed" and _no_signing(tok):
         return None
+    if _a_chance(tok) or _failed(tok):
+        return None  # "had a final opportunity to honor the treaty but failed", "fails to comply"
     if status in ("extended", "extension proposed") and _may_be_done(tok):
         return None  # "the deal may be renewed without further talks": what the text allows
     if _as_it_was(tok):
@@ -1722,6 +1724,28 @@ def _promised(tok: Token) -> bool:
         if t.pos_ == "VERB" and t.dep_ == "ROOT":
             break
     return False
+
+
+def _a_chance(tok: Token) -> bool:
+    """ "Russia had a final opportunity to honor the treaty", "a last chance to ratify the
+    accord": the step is what a side could do, and the text tells nothing of its doing (the
+    sentence goes on "but failed" as often as not). The nearest noun above the cue, before any
+    verb, is a word of chance."""
+    chances = knowledge.words(LEXICON, "chance_nouns")
+    for t in tok.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lemma_.lower() in chances:
+            return True
+    return False
+
+
+def _failed(tok: Token) -> bool:
+    """ "If Russia fails to comply with the accord", "refused to ratify the treaty": the
+    infinitive a verb of failing or refusing governs is a step not taken."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in knowledge.words(
+        LEXICON, "failure_verbs"
+    )
 
 
 def _no_signing(tok: Token) -> bool:

@@ -75,11 +75,14 @@ def _kind(ctx: Context, actor_id: str) -> str | None:
 
 
 def party_of(ctx: Context, actor_id: str) -> str | None:
-    """The side ``actor_id`` stands for: itself when it is a state, group or armed force, a
-    person's country, else None (outlets, organisations, unknown names)."""
+    """The side ``actor_id`` stands for: itself when it is a state, group or armed force, or an
+    organisation that negotiates in its own name (the EU), a person's country, else None
+    (outlets, other organisations, unknown names)."""
     kind = _kind(ctx, actor_id)
     if kind in knowledge.words(LEXICON, "party_kinds"):
         return actor_id
+    if actor_id in knowledge.words(LEXICON, "party_organisations"):
+        return actor_id  # "Morocco and the EU started a round of talks": the EU is a side
     if kind is None and actor_id.lower() in knowledge.words(LEXICON, "unnamed_rebel_sides"):
         return _named_rebels(ctx) or actor_id
     if kind == "person" and actor_id in ctx.kb:
@@ -194,21 +197,34 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         lower = tok.lower_
+        guests: set[str] = set()
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
             helpers = _verb_helpers(tok)
+            guests = _guests(ctx, at, tok)
         elif tok.pos_ in ("NOUN", "PROPN") and (
             lower in nouns or lemma in nouns or _mediation_phrase(tok)
         ):
             helpers = [] if _quantity_phrase(tok) else _noun_helpers(tok)
         else:
             continue
-        found += _ids(ctx, at, [t for t in helpers if t.i not in sides])
+        found += [
+            a for a in _ids(ctx, at, [t for t in helpers if t.i not in sides]) if a not in guests
+        ]
     found += _demonym_mediators(ctx, sent)
     found += _backing_organisations(ctx, sent)
     found += _signing_witnesses(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _guests(ctx: Context, at: dict[int, str], verb: Token) -> set[str]:
+    """The sides at the table a hosting verb names ("Khartoum hosted a meeting of the
+    delegations from Egypt, Sudan and Ethiopia"): a state among them hosts its own talks and
+    is a side, never a mediator, however its capital is named."""
+    seats = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    seats += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+    return {p for c in seats for t in c.subtree if t.i in at and (p := party_of(ctx, at[t.i]))}
 
 
 def _signing_witnesses(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
