@@ -175,11 +175,19 @@ def start_pool_ingest(url: str, corpus: Path) -> tuple[subprocess.Popen[str], li
         env=subprocess_env(),
     )
 
-    def workers() -> list[int]:
-        return [pid for pid, cmd in children(proc.pid).items() if "spawn_main" in cmd]
+    wait_for(lambda: len(pool_workers(proc.pid)) == 2, "two workers")
+    return proc, [*pool_workers(proc.pid), *fork_servers(proc.pid)]
 
-    wait_for(lambda: len(workers()) == 2, "two workers")
-    return proc, workers()
+
+def fork_servers(pid: int) -> list[int]:
+    """The fork server ``pid`` started for its pool, if it has one."""
+    return [child for child, cmd in children(pid).items() if "multiprocessing.forkserver" in cmd]
+
+
+def pool_workers(pid: int) -> list[int]:
+    """The pool workers of ``pid``: spawned children, or forked by its fork server."""
+    spawned = [child for child, cmd in children(pid).items() if "spawn_main" in cmd]
+    return spawned + [worker for server in fork_servers(pid) for worker in children(server)]
 
 
 CITIES = ("Oslo", "Vienna", "Geneva", "Doha", "Astana", "Nairobi", "Lima", "Hanoi")
