@@ -270,3 +270,24 @@ def test_pool_workers_start_with_the_pipeline_the_fork_server_loaded() -> None:
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert len(set(found["pids"])) == 2
     assert max(found["cpu"]) < 0.4, found  # a worker loading its own model: 1-2 s
+
+
+@pytest.mark.model
+def test_a_batch_pipeline_exempts_the_loaded_model_from_garbage_collection(
+    kb: object, nlp: object
+) -> None:
+    """A batch run keeps its pipeline to the end: once the model is loaded, everything alive
+    is frozen out of the garbage collector (each full collection of a 200-article ingest
+    walked the model again); a pipeline built without asking leaves the collector alone."""
+    import gc
+
+    from parley.pipeline import Pipeline
+
+    gc.unfreeze()
+    try:
+        Pipeline(FAST, kb=kb).nlp  # type: ignore[arg-type]  # noqa: B018
+        assert gc.get_freeze_count() == 0
+        Pipeline(FAST, kb=kb, freeze_on_load=True).nlp  # type: ignore[arg-type]  # noqa: B018
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

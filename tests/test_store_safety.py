@@ -108,6 +108,26 @@ def test_nul_handling_is_identical_on_both_databases(pipeline: Any, tmp_path: Pa
 OPEN = "import sys; from parley.store import open_store; open_store(sys.argv[1]).close()"
 
 
+def test_json_values_are_scrubbed_exactly_when_they_hold_a_nul() -> None:
+    """The JSON columns are written without copying each analysis to look for a NUL first: a
+    value without one is dumped as is; a NUL in a key or a nested string, also next to text
+    that spells a backslash and 'u0000', gives what scrubbing then dumping gives."""
+    from parley.store.connect import _dumps, has_nul, scrub
+
+    values: list[Any] = [
+        {"text": "clean", "spans": [[0, 5]], "nested": {"k": ("a", "b")}},
+        {"text": f"a{NUL}b"},
+        {f"key{NUL}": 1},
+        {"deep": [{"x": ["y", f"z{NUL}"]}]},
+        {"slash": "a\\u0000 b"},
+        {"slash": f"a\\u0000 b{NUL}", "other": "\\"},
+    ]
+    for value in values:
+        assert _dumps(value) == json.dumps(scrub(value))
+        assert has_nul(value) == (scrub(value) != value)
+    assert [has_nul(v) for v in values] == [False, True, True, True, False, True]
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_processes_creating_one_database_at_once_all_succeed(backend: str, tmp_path: Path) -> None:
     for trial in range(3):

@@ -187,12 +187,29 @@ def _start_worker(driver: int, settings_json: str) -> None:
     only inside the functions that use them, so a worker never loads SQLAlchemy (a third of a
     second of every worker's start)."""
     die_with_parent(driver)
+    _leave_fork_server()
     try:
         _worker_pipeline(settings_json).nlp  # noqa: B018  (loading is the point)
     except Exception:  # the first batch raises it again, and the driver reports it
         log.debug("worker could not load its pipeline yet", exc_info=True)
         return
     gc.freeze()  # the model lives as long as the worker: no collection need walk it
+
+
+def _leave_fork_server() -> None:
+    """Close, in a worker the fork server forked, its copy of the pipe end by which the server
+    learns that its driver is gone (every process the server forks gets one, so that it may
+    start processes of its own; a worker starts none). Kept open, the workers kept the server
+    alive after a ``kill -9`` of the driver, so the kernel never ended them with it."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # type: ignore[attr-defined]
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    # the driver, which started the server, holds its pid; a forked worker holds none
+    if isinstance(fd, int) and getattr(server, "_forkserver_pid", None) is None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        server._forkserver_alive_fd = None
 
 
 #: Where the driver puts its workers' settings for the fork server to read as it starts.
@@ -557,14 +574,19 @@ def _watch_parent(parent: int, driver: int, every: float = 1.0) -> None:
 
 
 def _exists(pid: int) -> bool:
-    """Whether a process ``pid`` exists (one owned by another user counts)."""
+    """Whether a process ``pid`` is alive (one owned by another user counts; a zombie, dead
+    but not yet waited for by its own parent, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True  # no /proc: alive as far as can be told
+    return state != "Z"
 
 
 @contextlib.contextmanager
