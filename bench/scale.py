@@ -107,13 +107,15 @@ def _memory_mb(pid: str = "self") -> dict[str, float]:
     return found
 
 
-def _children() -> list[str]:
-    """Process ids of this process's children (the worker pool), where Linux lists them."""
-    pid = os.getpid()
+def _children(pid: int | None = None) -> list[str]:
+    """Process ids of the descendants of ``pid`` (this process: the worker pool, spawned or
+    forked by its fork server, and that server), where Linux lists them."""
+    pid = os.getpid() if pid is None else pid
     try:
-        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return []
+    return [d for child in found for d in (child, *_children(int(child)))]
 
 
 class Sampler(threading.Thread):

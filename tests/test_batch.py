@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from parley.errors import EmptyInput
 from parley.models import Analysis, Article, RawDocument, Rejection
 from parley.settings import Settings
 from parley.store import Store, open_store
-from reliability_kit import alive, wait_for
+from reliability_kit import alive, subprocess_env, wait_for
 
 AT = dt.datetime(2026, 2, 5, tzinfo=dt.UTC)
 
@@ -235,3 +238,56 @@ def test_workers_started_ahead_serve_the_run_or_end_when_it_never_comes(
     assert len(processes) == 2
     batch.drop_workers()
     wait_for(lambda: not any(alive(p.pid) for p in processes), "the dropped workers to end", 60)
+
+
+WORKER_CPU = """
+import json, sys, time
+from parley import batch
+from parley.settings import Settings
+
+pool = batch._start_pool(2, Settings(extractors=["parley.actors.v1"]).model_dump_json())
+jobs = [pool.submit(time.process_time) for _ in range(4)]
+cpu = [job.result() for job in jobs]
+pids = list(pool._processes)
+batch._stop_now(pool)
+print(json.dumps({"cpu": cpu, "pids": pids}))
+"""
+
+
+@pytest.mark.model
+def test_pool_workers_start_with_the_pipeline_the_fork_server_loaded() -> None:
+    """Each worker used to import spaCy and load the model and knowledge base itself (about
+    two CPU-seconds a worker); forked from a fork server that loaded them once, a worker has
+    spent a small fraction of that by the time it runs its first job."""
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_CPU],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=600,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(set(found["pids"])) == 2
+    assert max(found["cpu"]) < 0.4, found  # a worker loading its own model: 1-2 s
+
+
+@pytest.mark.model
+def test_a_batch_pipeline_exempts_the_loaded_model_from_garbage_collection(
+    kb: object, nlp: object
+) -> None:
+    """A batch run keeps its pipeline to the end: once the model is loaded, everything alive
+    is frozen out of the garbage collector (each full collection of a 200-article ingest
+    walked the model again); a pipeline built without asking leaves the collector alone."""
+    import gc
+
+    from parley.pipeline import Pipeline
+
+    gc.unfreeze()
+    try:
+        Pipeline(FAST, kb=kb).nlp  # type: ignore[arg-type]  # noqa: B018
+        assert gc.get_freeze_count() == 0
+        Pipeline(FAST, kb=kb, freeze_on_load=True).nlp  # type: ignore[arg-type]  # noqa: B018
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

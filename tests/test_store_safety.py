@@ -108,6 +108,26 @@ def test_nul_handling_is_identical_on_both_databases(pipeline: Any, tmp_path: Pa
 OPEN = "import sys; from parley.store import open_store; open_store(sys.argv[1]).close()"
 
 
+def test_json_values_are_scrubbed_exactly_when_they_hold_a_nul() -> None:
+    """The JSON columns are written without copying each analysis to look for a NUL first: a
+    value without one is dumped as is; a NUL in a key or a nested string, also next to text
+    that spells a backslash and 'u0000', gives what scrubbing then dumping gives."""
+    from parley.store.connect import _dumps, has_nul, scrub
+
+    values: list[Any] = [
+        {"text": "clean", "spans": [[0, 5]], "nested": {"k": ("a", "b")}},
+        {"text": f"a{NUL}b"},
+        {f"key{NUL}": 1},
+        {"deep": [{"x": ["y", f"z{NUL}"]}]},
+        {"slash": "a\\u0000 b"},
+        {"slash": f"a\\u0000 b{NUL}", "other": "\\"},
+    ]
+    for value in values:
+        assert _dumps(value) == json.dumps(scrub(value))
+        assert has_nul(value) == (scrub(value) != value)
+    assert [has_nul(v) for v in values] == [False, True, True, True, False, True]
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_processes_creating_one_database_at_once_all_succeed(backend: str, tmp_path: Path) -> None:
     for trial in range(3):
@@ -175,11 +195,19 @@ def start_pool_ingest(url: str, corpus: Path) -> tuple[subprocess.Popen[str], li
         env=subprocess_env(),
     )
 
-    def workers() -> list[int]:
-        return [pid for pid, cmd in children(proc.pid).items() if "spawn_main" in cmd]
+    wait_for(lambda: len(pool_workers(proc.pid)) == 2, "two workers")
+    return proc, [*pool_workers(proc.pid), *fork_servers(proc.pid)]
 
-    wait_for(lambda: len(workers()) == 2, "two workers")
-    return proc, workers()
+
+def fork_servers(pid: int) -> list[int]:
+    """The fork server ``pid`` started for its pool, if it has one."""
+    return [child for child, cmd in children(pid).items() if "multiprocessing.forkserver" in cmd]
+
+
+def pool_workers(pid: int) -> list[int]:
+    """The pool workers of ``pid``: spawned children, or forked by its fork server."""
+    spawned = [child for child, cmd in children(pid).items() if "spawn_main" in cmd]
+    return spawned + [worker for server in fork_servers(pid) for worker in children(server)]
 
 
 CITIES = ("Oslo", "Vienna", "Geneva", "Doha", "Astana", "Nairobi", "Lima", "Hanoi")

@@ -136,10 +136,10 @@ def _print_json_lines(items: Iterable[dict[str, Any]]) -> None:
         typer.echo(json.dumps(item, ensure_ascii=False))
 
 
-def _pipeline(settings: Settings) -> Any:
+def _pipeline(settings: Settings, freeze_on_load: bool = False) -> Any:
     from parley.pipeline import Pipeline
 
-    return Pipeline(settings)
+    return Pipeline(settings, freeze_on_load=freeze_on_load)
 
 
 @app.callback()
@@ -190,7 +190,7 @@ def ingest_cli(
             if dask:
                 report = _ingest_dask(paths, store, settings, dask, _day(published_at), outlet)
             else:
-                pipeline = _pipeline(settings)
+                pipeline = _pipeline(settings, freeze_on_load=True)  # kept to the end
                 report = batch.ingest(
                     paths, store, pipeline, _day(published_at), outlet, progress, workers
                 )

@@ -8,6 +8,7 @@ finds the knowledge-base person a name refers to without comparing it with every
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -43,10 +44,14 @@ _REWRITES: tuple[tuple[str, str], ...] = (
 _ENDINGS = re.compile(r"(ii|iy|yi|yy|iï)\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Fold spelling variants of a name into one key (lower case, accents, transliteration).
 
     Example: ``name_key("Valery Gerassimov") == name_key("Valeriy Gerasimov")``.
+
+    Remembered (bounded): the actor passes key every word of an article, and news repeats
+    its words and names from article to article.
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,8 +48,35 @@ def scrub(value: Any) -> Any:
     return value
 
 
+def has_nul(value: Any) -> bool:
+    """Whether a NUL character is in any string of ``value`` (nested too); cheaper than
+    :func:`scrub`, which rebuilds every list and dict, when (as nearly always) none is."""
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return _any_nul(value.keys()) or _any_nul(value.values())
+    if isinstance(value, list | tuple):
+        return _any_nul(value)
+    return False
+
+
+def _any_nul(values: Iterable[Any]) -> bool:
+    # strings checked in the loop: one call per leaf would cost what scrub's copies cost
+    for v in values:
+        if isinstance(v, str):
+            if NUL in v:
+                return True
+        elif isinstance(v, dict | list | tuple) and has_nul(v):
+            return True
+    return False
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(scrub(value))
+    """JSON of ``value`` with its NUL characters replaced (:func:`scrub`). JSON escapes a NUL
+    as ``\\u0000``, so text without that sequence came from a value without NUL, and is what
+    the scrubbed value gives: the analyses' JSON is no longer copied whole to be checked."""
+    text = json.dumps(value)
+    return text if "\\u0000" not in text else json.dumps(scrub(value))
 
 
 def create_engine(url: str) -> sa.Engine:
@@ -75,7 +103,7 @@ def writer(engine: sa.Engine) -> sa.Engine:
 def _scrub_parameters(
     _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
 ) -> tuple[str, Any]:
-    return statement, scrub(parameters)
+    return statement, scrub(parameters) if has_nul(parameters) else parameters
 
 
 #: SQLite page cache per connection (KiB) and the part of the file read through a memory map.
