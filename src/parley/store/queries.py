@@ -272,7 +272,11 @@ def _union(branches: list[sa.Subquery], names: Sequence[str], limit: int) -> sa.
 
 
 def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
-    """The event filters other than actor and country, as conditions on ``events``."""
+    """The event filters other than actor and country, as conditions on ``events``.
+
+    The statuses left out by default are among them: a branch must skip a hidden event as the
+    page does, or its first page could be all hidden events and the page end early, with no
+    cursor to the events after them."""
     e = t.events.c
     out: list[sa.ColumnElement[bool]] = []
     if f.outlet:
@@ -281,6 +285,8 @@ def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
         out.append(e.type == f.type.upper())
     if f.status:
         out.append(e.status == f.status.lower())
+    elif f.hidden_statuses:
+        out.append(e.status.not_in(f.hidden_statuses))
     arms = _date_arms(f)
     if arms:
         out.append(sa.or_(*arms))
@@ -337,7 +343,9 @@ def _events_by_dates(
     date in the range, each the first page of an index of (date, listing order), read in
     order. A range of more dates than branches uses the plain filter (None)."""
     e = t.events
-    conds = _event_conditions(Filters(type=f.type, status=f.status, outlet=f.outlet))
+    conds = _event_conditions(
+        Filters(type=f.type, status=f.status, outlet=f.outlet, hidden_statuses=f.hidden_statuses)
+    )
     _, *arms = _date_arms(f)  # the range arm becomes one branch per date in the range
     days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
     if days is None:
