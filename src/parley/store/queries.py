@@ -31,9 +31,17 @@ from parley.models import (
     Rejection,
 )
 from parley.store import schema as t
-from parley.store.paging import SortKey, after, encode_cursor
+from parley.store.paging import BadCursor, SortKey, after, decode_cursor, encode_cursor
 from parley.store.rows import from_db_time
-from parley.store.search import sqlite_hits, text_matches
+from parley.store.search import (
+    DAY_SPAN,
+    day_number,
+    fts_words,
+    sqlite_hits,
+    sqlite_nth_hit,
+    sqlite_window,
+    text_matches,
+)
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -162,6 +170,11 @@ def _page(
     return Page[T](items=[to_item(r) for r in rows], next=nxt)
 
 
+def _names_actors(f: Filters) -> bool:
+    """Whether ``f`` narrows by actor or country (read off the actors' indexes instead)."""
+    return bool(f.actor or f.actor_ids or f.country)
+
+
 def _ids(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> list[str] | None:
     """Actor ids the filters name, or None when they name no actor."""
     if f.actor_ids:
@@ -232,6 +245,72 @@ def _dense(conn: sa.Connection, table: sa.Table, limit: int, hits: sa.Select[Any
     bound = math.isqrt(_ASK_COST * (limit + 1) * int(size or 0))
     capped = sa.select(sa.func.count()).select_from(hits.limit(bound).subquery())
     return int(conn.execute(capped).scalar_one()) >= bound
+
+
+# -- words, read off the full-text index newest day first -------------------------------------
+#
+# On SQLite a hit's FTS5 row id starts with its article's day (parley.store.search.DAY_SPAN),
+# so FTS5 itself hands out a word's hits newest day first and can stop after a page's worth:
+# the (limit + 1)-th hit below the cursor's day names the oldest day a page can reach, and the
+# page is sorted from the hits of that window of days only, not from every hit of the word.
+# A window whose hits the other filters (outlet, claims' kind) thin out below a page is widened
+# (eight times the hits each try) and, after _WINDOW_TRIES, reaches the oldest hit.
+_WINDOW_TRIES = 3
+_NO_CEILING = 2**63 - 1
+
+
+def _reads_by_day(conn: sa.Connection, limit: int | None) -> bool:
+    """Whether a page of words is read off the index by day (SQLite, paged listings)."""
+    return conn.dialect.name == "sqlite" and limit is not None
+
+
+def _ceiling(cursor: str | None, until: dt.date | None, n_keys: int) -> int:
+    """The FTS5 row id below which a page's hits lie: past the day of ``until`` and of the
+    cursor's row (the listing keys start with the date, or None for an undated row)."""
+    hi = _NO_CEILING if until is None else (day_number(until) + 1) * DAY_SPAN
+    if cursor:
+        day = decode_cursor(cursor, n_keys)[0]
+        try:
+            last = dt.date.fromisoformat(day) if day is not None else None
+        except (TypeError, ValueError) as e:
+            raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.") from e
+        hi = min(hi, (day_number(last) + 1) * DAY_SPAN)
+    return hi
+
+
+def _text_by_day(
+    conn: sa.Connection,
+    table: sa.Table,
+    query: sa.Select[Any],
+    keys: Sequence[SortKey],
+    f: Filters,
+    limit: int,
+    cursor: str | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """The page of ``query`` (``table``'s rows, already narrowed by the other filters) whose
+    text holds ``f.q``, read off the full-text index a window of days at a time (above).
+
+    A window holding a whole page is exact: every hit it leaves out is of an older day, so
+    sorts after the page; a window short of a page is widened until it reaches ``f.since``."""
+    words = f.q or ""
+    if not fts_words(words):
+        return _page(conn, query.where(sa.false()), keys, limit, cursor, to_item)
+    floor = day_number(f.since) * DAY_SPAN if f.since else 0
+    hi = _ceiling(cursor, f.until, len(keys))
+    want = limit + 1
+    for _ in range(_WINDOW_TRIES):
+        nth = sqlite_nth_hit(table, words, hi, want - 1)
+        found = conn.execute(nth).scalar() if nth is not None else None
+        lo = floor if found is None else max(floor, int(found) // DAY_SPAN * DAY_SPAN)
+        windowed = query.where(sqlite_window(table, words, lo, hi))
+        page = _page(conn, windowed, keys, limit, cursor, to_item)
+        if page.next is not None or lo <= floor:
+            return page
+        want *= 8
+    return _page(
+        conn, query.where(sqlite_window(table, words, floor, hi)), keys, limit, cursor, to_item
+    )
 
 
 # -- one actor's newest records, read off an index ---------------------------------------------
@@ -486,6 +565,11 @@ def list_articles(
 ) -> Page[ArticleRow]:
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        a = t.articles
+        query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
+        query = where_published(query, a, f.outlet, f.since, f.until)
+        return _text_by_day(conn, a, query, _ARTICLE_KEYS, f, limit, cursor, _article_item)
     query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
@@ -586,6 +670,8 @@ def list_quotes(
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
     query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        return _text_by_day(conn, q, query, _record_keys(q), f, limit, cursor, _found(FoundQuote))
     query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
@@ -637,6 +723,8 @@ def list_claims(
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        return _text_by_day(conn, c, query, _record_keys(c), f, limit, cursor, _found(FoundClaim))
     who = (c.c.reporter_actor_id, c.c.reporter_text)
     query = _said_by(conn, query, c, who, kb, f, limit, cursor)
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
