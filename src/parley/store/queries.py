@@ -11,6 +11,7 @@ PostgreSQL GIN), never a scan of the text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -429,10 +430,38 @@ def _events_by_dates(
     days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
     if days is None:
         return None
-    arms += [e.c.date_value == day for day in days]
     keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
     branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
+    if conn.dialect.name == "sqlite":
+        branches.append(_each_day(days, conds, limit, cursor))
+    else:
+        arms = [e.c.date_value == day for day in days]
+        branches += [_branch(_record_keys(e), keyed.where(a, *conds), limit, cursor) for a in arms]
     return _union(branches, ("article_id", "idx"), limit)
+
+
+def _each_day(
+    days: list[str], conds: list[sa.ColumnElement[bool]], limit: int, cursor: str | None
+) -> sa.Subquery:
+    """(SQLite) The first page of each of ``days``, as one branch: a join of the days (a JSON
+    list, ``json_each``) with a correlated page of events per day, read off the (date, listing
+    order) index. The same rows as a branch per day, without building and compiling a
+    sixty-branch statement for each page (that cost three times the query itself)."""
+    e, found = t.events, t.events.alias("found")
+    day = sa.func.json_each(json.dumps(days)).table_valued("value").alias("day")
+    # The row id is in every index: the page of a day is read off the index alone.
+    rowid = sa.literal_column("events.rowid")
+    page = sa.select(rowid).where(e.c.date_value == day.c.value, *conds)
+    if cursor:
+        page = page.where(after(_record_keys(e), cursor))
+    keys = _record_keys(e)
+    page = page.order_by(*(k.order() for k in keys)).limit(limit + 1).correlate(day)
+    joined = day.join(found, sa.literal_column("found.rowid").in_(page))
+    return (
+        sa.select(found.c.published_at, found.c.article_id, found.c.idx)
+        .select_from(joined)
+        .subquery()
+    )
 
 
 def _own_dates(conn: sa.Connection, f: Filters, most: int) -> list[str] | None:
@@ -731,7 +760,10 @@ def list_claims(
 
 
 def _prefixes(day: str) -> list[str]:
-    return [day[:i] for i in range(1, len(day) + 1)]
+    """The strings a coarser date containing ``day`` may be ('2026', '2026-02'), and shorter
+    ones that match nothing. Not ``day`` itself: the range arm has it, in listing order off its
+    index, where an ``IN`` list sorted every event of that day for each page."""
+    return [day[:i] for i in range(1, len(day))]
 
 
 def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
@@ -791,13 +823,26 @@ def _events_query(
     ids = _ids(conn, f, kb)
     picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
     if picked is not None:
-        return query.where(sa.tuple_(e.c.article_id, e.c.idx).in_(picked))
+        return query.where(_picked_events(conn, picked))
     if ids is not None:
         of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
         query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
     if f.country:
         query = query.where(_in_country(conn, country_code(f.country, kb), limit))
     return _event_dates(query, f)
+
+
+def _picked_events(conn: sa.Connection, picked: sa.Select[Any]) -> sa.ColumnElement[bool]:
+    """The events whose (article_id, idx) ``picked`` lists. On SQLite by their id
+    (``article_id#idx``, :func:`parley.store.rows.event_id`): given the pair, SQLite read the
+    page's articles off the list first and then, for each, tried every pair of the list on
+    the events (a page cost three times its candidates); by id it looks up each event once."""
+    e = t.events
+    if conn.dialect.name != "sqlite":
+        return sa.tuple_(e.c.article_id, e.c.idx).in_(picked)
+    listed = picked.subquery()
+    ids = listed.c.article_id + "#" + sa.cast(listed.c.idx, sa.Text)
+    return e.c.id.in_(sa.select(ids))
 
 
 def list_events(
