@@ -23,6 +23,12 @@ the issue's store: 200,000 articles and 1,000,000 events. Not run by the tests. 
 
 ``--copies 10`` generates a tenth of the articles through ``save_many`` and copies them inside
 SQLite (:func:`replicate`): the store in minutes rather than an hour on a loaded machine.
+
+``--service`` times each request answered in process instead (the app called through
+Starlette's test client, no server, no sockets): the CPU milliseconds of one request, median
+of ``--repeat`` after a warm-up. On a shared machine this is the stable figure: a request's
+p95 under ``--clients`` on fewer cores is a multiple of it. ``--profile WORD`` adds a cProfile
+of the requests whose label holds WORD (where a request spends its time: SQL, models, JSON).
 """
 
 from __future__ import annotations
@@ -351,6 +357,55 @@ def queries(ids: dict[str, str]) -> Iterator[tuple[str, str]]:
     yield "search page (HTML)", "/search?q=reactor"
 
 
+def service_times(
+    db: Path, repeat: int, skip: list[str], profile: list[str]
+) -> tuple[Table, dict[str, Any]]:
+    """CPU milliseconds of each query answered in process (median of ``repeat``, after a
+    warm-up request), and a cProfile of those whose label holds a word of ``profile``."""
+    import cProfile
+    import pstats
+
+    from fastapi.testclient import TestClient
+
+    from parley.serve import create_app
+
+    ids = _sample_ids(db)
+    store = open_store(str(db), kb=load_kb())
+    # Entered once: one event loop thread for every request (a bare TestClient starts one per
+    # request, which costs more CPU than a cheap request itself).
+    client = TestClient(create_app(store)).__enter__()
+    title = (
+        f"API service time (CPU ms of one request, in process, median of {repeat}) · "
+        f"{db.stat().st_size / 1e6:,.0f} MB · load {os.getloadavg()[0]:.1f}, nice {os.nice(0)}, "
+        f"{time.strftime('%Y-%m-%d %H:%M')}"
+    )
+    table = Table(title=title, title_justify="left")
+    for col in ("query", "CPU ms", "wall ms"):
+        table.add_column(col, justify="left" if col == "query" else "right")
+    figures: dict[str, Any] = {}
+    for label, path in queries(ids):
+        if any(word in label for word in skip):
+            continue
+        client.get(path).raise_for_status()
+        cpu, wall = [], []
+        for _ in range(repeat):
+            c0, w0 = time.process_time(), time.perf_counter()
+            client.get(path).raise_for_status()
+            cpu.append((time.process_time() - c0) * 1000)
+            wall.append((time.perf_counter() - w0) * 1000)
+        figures[label] = {"cpu_ms": round(statistics.median(cpu), 2)}
+        table.add_row(label, f"{statistics.median(cpu):.2f}", f"{statistics.median(wall):.2f}")
+        if any(word in label for word in profile):
+            prof = cProfile.Profile()
+            for _ in range(repeat):
+                prof.runcall(client.get, path)
+            print(f"--- {label}: {path}")
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+    client.__exit__(None, None, None)
+    store.close()
+    return table, figures
+
+
 def _serve(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     """``parley serve --workers N`` on 127.0.0.1:``port`` (a child process), once it answers."""
     parley = str(Path(sys.executable).with_name("parley"))
@@ -446,6 +501,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/parley-bench.db"))
     parser.add_argument("--keep", action="store_true", help="reuse an existing database")
     parser.add_argument(
+        "--service", action="store_true", help="CPU time of each request in process, no server"
+    )
+    parser.add_argument(
+        "--profile", action="append", default=[], help="with --service: cProfile these labels"
+    )
+    parser.add_argument(
         "--copies",
         type=int,
         default=1,
@@ -464,6 +525,12 @@ def main() -> None:
             replicate(str(args.db), n_base, args.copies)
         console.print(f"Built {args.db} in {time.perf_counter() - started:.1f} s")
     if args.build_only:
+        return
+    if args.service:
+        table, figures = service_times(args.db, args.repeat, args.skip, args.profile)
+        console.print(table)
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
         return
     table, figures = run(args.db, args.repeat, args.clients, args.port, args.skip, args.workers)
     console.print(table)

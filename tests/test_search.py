@@ -346,6 +346,8 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
         with TestClient(app) as client:
             return [client.get(path, params={**p, "limit": 2}).json() for path, p in WALKED]
 
+    by_day = answers()  # words alone are read off the full-text index by day (SQLite)
+    monkeypatch.setattr(queries, "_reads_by_day", lambda *_: False)
     branched = answers()  # an actor or country reads each actor's listing-order index
     monkeypatch.setattr(queries, "_MAX_BRANCHES", 0)  # too many actors: the plain filter
     sorted_ = answers()
@@ -353,7 +355,7 @@ def test_common_filters_walk_the_newest_first_index_and_find_the_same_rows(
     walked = answers()
     monkeypatch.setattr(queries, "_ASK_COST", 0)  # every word is dense: FTS5 asked per row
     asked = answers()
-    assert walked == sorted_ == branched == asked
+    assert walked == sorted_ == branched == asked == by_day
     assert all(a["next"] for a in walked[:4])  # several pages: the order matters
     assert [len(a["items"]) for a in walked[5:8]] == [2, 1, 1]
     assert all(a["items"] for a in walked[8:])

@@ -11,6 +11,7 @@ PostgreSQL GIN), never a scan of the text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,9 +32,17 @@ from parley.models import (
     Rejection,
 )
 from parley.store import schema as t
-from parley.store.paging import SortKey, after, encode_cursor
+from parley.store.paging import BadCursor, SortKey, after, decode_cursor, encode_cursor
 from parley.store.rows import from_db_time
-from parley.store.search import sqlite_hits, text_matches
+from parley.store.search import (
+    DAY_SPAN,
+    day_number,
+    fts_words,
+    sqlite_hits,
+    sqlite_nth_hit,
+    sqlite_window,
+    text_matches,
+)
 
 if TYPE_CHECKING:
     from parley.kb import KnowledgeBase
@@ -162,6 +171,11 @@ def _page(
     return Page[T](items=[to_item(r) for r in rows], next=nxt)
 
 
+def _names_actors(f: Filters) -> bool:
+    """Whether ``f`` narrows by actor or country (read off the actors' indexes instead)."""
+    return bool(f.actor or f.actor_ids or f.country)
+
+
 def _ids(conn: sa.Connection, f: Filters, kb: KnowledgeBase | None) -> list[str] | None:
     """Actor ids the filters name, or None when they name no actor."""
     if f.actor_ids:
@@ -234,6 +248,72 @@ def _dense(conn: sa.Connection, table: sa.Table, limit: int, hits: sa.Select[Any
     return int(conn.execute(capped).scalar_one()) >= bound
 
 
+# -- words, read off the full-text index newest day first -------------------------------------
+#
+# On SQLite a hit's FTS5 row id starts with its article's day (parley.store.search.DAY_SPAN),
+# so FTS5 itself hands out a word's hits newest day first and can stop after a page's worth:
+# the (limit + 1)-th hit below the cursor's day names the oldest day a page can reach, and the
+# page is sorted from the hits of that window of days only, not from every hit of the word.
+# A window whose hits the other filters (outlet, claims' kind) thin out below a page is widened
+# (eight times the hits each try) and, after _WINDOW_TRIES, reaches the oldest hit.
+_WINDOW_TRIES = 3
+_NO_CEILING = 2**63 - 1
+
+
+def _reads_by_day(conn: sa.Connection, limit: int | None) -> bool:
+    """Whether a page of words is read off the index by day (SQLite, paged listings)."""
+    return conn.dialect.name == "sqlite" and limit is not None
+
+
+def _ceiling(cursor: str | None, until: dt.date | None, n_keys: int) -> int:
+    """The FTS5 row id below which a page's hits lie: past the day of ``until`` and of the
+    cursor's row (the listing keys start with the date, or None for an undated row)."""
+    hi = _NO_CEILING if until is None else (day_number(until) + 1) * DAY_SPAN
+    if cursor:
+        day = decode_cursor(cursor, n_keys)[0]
+        try:
+            last = dt.date.fromisoformat(day) if day is not None else None
+        except (TypeError, ValueError) as e:
+            raise BadCursor("Invalid cursor: pass the 'next' value of the previous page.") from e
+        hi = min(hi, (day_number(last) + 1) * DAY_SPAN)
+    return hi
+
+
+def _text_by_day(
+    conn: sa.Connection,
+    table: sa.Table,
+    query: sa.Select[Any],
+    keys: Sequence[SortKey],
+    f: Filters,
+    limit: int,
+    cursor: str | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """The page of ``query`` (``table``'s rows, already narrowed by the other filters) whose
+    text holds ``f.q``, read off the full-text index a window of days at a time (above).
+
+    A window holding a whole page is exact: every hit it leaves out is of an older day, so
+    sorts after the page; a window short of a page is widened until it reaches ``f.since``."""
+    words = f.q or ""
+    if not fts_words(words):
+        return _page(conn, query.where(sa.false()), keys, limit, cursor, to_item)
+    floor = day_number(f.since) * DAY_SPAN if f.since else 0
+    hi = _ceiling(cursor, f.until, len(keys))
+    want = limit + 1
+    for _ in range(_WINDOW_TRIES):
+        nth = sqlite_nth_hit(table, words, hi, want - 1)
+        found = conn.execute(nth).scalar() if nth is not None else None
+        lo = floor if found is None else max(floor, int(found) // DAY_SPAN * DAY_SPAN)
+        windowed = query.where(sqlite_window(table, words, lo, hi))
+        page = _page(conn, windowed, keys, limit, cursor, to_item)
+        if page.next is not None or lo <= floor:
+            return page
+        want *= 8
+    return _page(
+        conn, query.where(sqlite_window(table, words, floor, hi)), keys, limit, cursor, to_item
+    )
+
+
 # -- one actor's newest records, read off an index ---------------------------------------------
 #
 # ``event_actors`` and ``mentions`` carry the listing order (migration 0008_api), indexed after
@@ -272,7 +352,11 @@ def _union(branches: list[sa.Subquery], names: Sequence[str], limit: int) -> sa.
 
 
 def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
-    """The event filters other than actor and country, as conditions on ``events``."""
+    """The event filters other than actor and country, as conditions on ``events``.
+
+    The statuses left out by default are among them: a branch must skip a hidden event as the
+    page does, or its first page could be all hidden events and the page end early, with no
+    cursor to the events after them."""
     e = t.events.c
     out: list[sa.ColumnElement[bool]] = []
     if f.outlet:
@@ -281,6 +365,8 @@ def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
         out.append(e.type == f.type.upper())
     if f.status:
         out.append(e.status == f.status.lower())
+    elif f.hidden_statuses:
+        out.append(e.status.not_in(f.hidden_statuses))
     arms = _date_arms(f)
     if arms:
         out.append(sa.or_(*arms))
@@ -337,15 +423,45 @@ def _events_by_dates(
     date in the range, each the first page of an index of (date, listing order), read in
     order. A range of more dates than branches uses the plain filter (None)."""
     e = t.events
-    conds = _event_conditions(Filters(type=f.type, status=f.status, outlet=f.outlet))
+    conds = _event_conditions(
+        Filters(type=f.type, status=f.status, outlet=f.outlet, hidden_statuses=f.hidden_statuses)
+    )
     _, *arms = _date_arms(f)  # the range arm becomes one branch per date in the range
     days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
     if days is None:
         return None
-    arms += [e.c.date_value == day for day in days]
     keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
     branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
+    if conn.dialect.name == "sqlite":
+        branches.append(_each_day(days, conds, limit, cursor))
+    else:
+        arms = [e.c.date_value == day for day in days]
+        branches += [_branch(_record_keys(e), keyed.where(a, *conds), limit, cursor) for a in arms]
     return _union(branches, ("article_id", "idx"), limit)
+
+
+def _each_day(
+    days: list[str], conds: list[sa.ColumnElement[bool]], limit: int, cursor: str | None
+) -> sa.Subquery:
+    """(SQLite) The first page of each of ``days``, as one branch: a join of the days (a JSON
+    list, ``json_each``) with a correlated page of events per day, read off the (date, listing
+    order) index. The same rows as a branch per day, without building and compiling a
+    sixty-branch statement for each page (that cost three times the query itself)."""
+    e, found = t.events, t.events.alias("found")
+    day = sa.func.json_each(json.dumps(days)).table_valued("value").alias("day")
+    # The row id is in every index: the page of a day is read off the index alone.
+    rowid = sa.literal_column("events.rowid")
+    page = sa.select(rowid).where(e.c.date_value == day.c.value, *conds)
+    if cursor:
+        page = page.where(after(_record_keys(e), cursor))
+    keys = _record_keys(e)
+    page = page.order_by(*(k.order() for k in keys)).limit(limit + 1).correlate(day)
+    joined = day.join(found, sa.literal_column("found.rowid").in_(page))
+    return (
+        sa.select(found.c.published_at, found.c.article_id, found.c.idx)
+        .select_from(joined)
+        .subquery()
+    )
 
 
 def _own_dates(conn: sa.Connection, f: Filters, most: int) -> list[str] | None:
@@ -478,6 +594,11 @@ def list_articles(
 ) -> Page[ArticleRow]:
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        a = t.articles
+        query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
+        query = where_published(query, a, f.outlet, f.since, f.until)
+        return _text_by_day(conn, a, query, _ARTICLE_KEYS, f, limit, cursor, _article_item)
     query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
@@ -578,6 +699,8 @@ def list_quotes(
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
     query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        return _text_by_day(conn, q, query, _record_keys(q), f, limit, cursor, _found(FoundQuote))
     query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
@@ -629,13 +752,18 @@ def list_claims(
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        return _text_by_day(conn, c, query, _record_keys(c), f, limit, cursor, _found(FoundClaim))
     who = (c.c.reporter_actor_id, c.c.reporter_text)
     query = _said_by(conn, query, c, who, kb, f, limit, cursor)
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
 
 
 def _prefixes(day: str) -> list[str]:
-    return [day[:i] for i in range(1, len(day) + 1)]
+    """The strings a coarser date containing ``day`` may be ('2026', '2026-02'), and shorter
+    ones that match nothing. Not ``day`` itself: the range arm has it, in listing order off its
+    index, where an ``IN`` list sorted every event of that day for each page."""
+    return [day[:i] for i in range(1, len(day))]
 
 
 def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
@@ -695,13 +823,26 @@ def _events_query(
     ids = _ids(conn, f, kb)
     picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
     if picked is not None:
-        return query.where(sa.tuple_(e.c.article_id, e.c.idx).in_(picked))
+        return query.where(_picked_events(conn, picked))
     if ids is not None:
         of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
         query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
     if f.country:
         query = query.where(_in_country(conn, country_code(f.country, kb), limit))
     return _event_dates(query, f)
+
+
+def _picked_events(conn: sa.Connection, picked: sa.Select[Any]) -> sa.ColumnElement[bool]:
+    """The events whose (article_id, idx) ``picked`` lists. On SQLite by their id
+    (``article_id#idx``, :func:`parley.store.rows.event_id`): given the pair, SQLite read the
+    page's articles off the list first and then, for each, tried every pair of the list on
+    the events (a page cost three times its candidates); by id it looks up each event once."""
+    e = t.events
+    if conn.dialect.name != "sqlite":
+        return sa.tuple_(e.c.article_id, e.c.idx).in_(picked)
+    listed = picked.subquery()
+    ids = listed.c.article_id + "#" + sa.cast(listed.c.idx, sa.Text)
+    return e.c.id.in_(sa.select(ids))
 
 
 def list_events(

@@ -9,12 +9,30 @@ a query are never syntax, and the words reach the database as a bound parameter.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 import sqlalchemy as sa
 
-__all__ = ["MIGRATION_ONLY", "fts_words", "sqlite_hits", "text_matches"]
+__all__ = [
+    "DAY_SPAN",
+    "MIGRATION_ONLY",
+    "day_number",
+    "fts_words",
+    "sqlite_hits",
+    "sqlite_nth_hit",
+    "sqlite_window",
+    "text_matches",
+]
+
+#: SQLite gives each indexed row an FTS5 row id of its article's day times ``DAY_SPAN`` plus its
+#: number within the day (migration ``0010_fts_by_day``), so the index lists a word's hits
+#: newest day first when read by descending row id, the order of every listing; undated rows
+#: are day 0, last, as the listings put them.
+DAY_SPAN = 1 << 32
+#: ``date.toordinal()`` plus this is SQLite's ``julianday()`` of the date, rounded down.
+_JULIAN_OFFSET = 1721424
 
 # What migrations 0005 and 0007 add that the schema metadata does not describe (FTS5 virtual
 # tables and their shadow and key tables; expression, descending and PostgreSQL-only indexes), so
@@ -84,6 +102,40 @@ def sqlite_hits(table: sa.Table, query: str) -> sa.Select[Any] | None:
     return sa.select(fts.c.rowid).where(match)
 
 
+def day_number(day: dt.date | None) -> int:
+    """The day part of an FTS5 row id (0 when undated), as the migration's triggers compute
+    it in SQL: ``CAST(julianday(published_at) AS INTEGER)``."""
+    return 0 if day is None else day.toordinal() + _JULIAN_OFFSET
+
+
+def sqlite_nth_hit(table: sa.Table, query: str, below: int, n: int) -> sa.Select[Any] | None:
+    """The row id of the ``n``-th hit (from 0) of ``query`` in ``table``'s index below the
+    row id ``below``, counting down: FTS5 reads its hits in that order itself and stops there,
+    without listing the rest. None for a query without words."""
+    words = fts_words(query)
+    if not words:
+        return None
+    fts, _, match = _sqlite_parts(table, _phrase(words))
+    return (
+        sa.select(fts.c.rowid)
+        .where(match, fts.c.rowid < below)
+        .order_by(fts.c.rowid.desc())
+        .limit(1)
+        .offset(n)
+    )
+
+
+def sqlite_window(table: sa.Table, query: str, lo: int, hi: int) -> sa.ColumnElement[bool]:
+    """Rows of ``table`` matching ``query`` whose FTS5 row id is in ``lo``..``hi - 1``: the
+    hits of a window of days, read off the index as one range (false without words)."""
+    words = fts_words(query)
+    if not words:
+        return sa.false()
+    fts, _, match = _sqlite_parts(table, _phrase(words))
+    hits = sa.select(fts.c.rowid).where(match, fts.c.rowid >= lo, fts.c.rowid < hi)
+    return _keyed(table, hits)
+
+
 def _phrase(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'
 
@@ -101,8 +153,15 @@ def _sqlite_parts(
 
 def _sqlite_match(table: sa.Table, phrase: str) -> sa.ColumnElement[bool]:
     """Rows whose key is among the FTS5 hits, through the key table."""
-    fts, keys, match = _sqlite_parts(table, phrase)
-    hits = sa.select(fts.c.rowid).where(match)
+    fts, _, match = _sqlite_parts(table, phrase)
+    return _keyed(table, sa.select(fts.c.rowid).where(match))
+
+
+def _keyed(table: sa.Table, hits: sa.Select[Any]) -> sa.ColumnElement[bool]:
+    """Rows of ``table`` whose key the key table maps one of ``hits`` (FTS5 row ids) to."""
+    keys = sa.table(
+        f"{table.name}_fts_keys", sa.column("fts_id"), *map(sa.column, _KEYS[table.name])
+    )
     names = _KEYS[table.name]
     found = sa.select(*(keys.c[n] for n in names)).where(keys.c.fts_id.in_(hits))
     if len(names) == 1:
