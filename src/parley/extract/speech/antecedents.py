@@ -384,6 +384,8 @@ def _co_argument(subj: Token, pron: Token) -> bool:
     while verb.dep_ == "aux" and verb.head.i != verb.i:
         verb = verb.head  # "the daily Tribune quotes": the name misread as an auxiliary
     return verb.i == pron.head.i
+
+
 def _first_person(pron: Token) -> bool:
     """ "Thanks, Tom. … I would just say that …": "I" is whoever is speaking, never a
     person the sentences before only name or address; only a subject (a speaker) can be it."""

@@ -329,6 +329,8 @@ def _aged_description(subj: Token) -> bool:
     before, like "he" (a name the text already gave, not a new, unnamed speaker)."""
     dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
     return aged(subj) and dets == ["the"]
+
+
 def _same_tense_of_office(role: Token, introduced: list[str]) -> bool:
     """Whether a bare role ("the ex-minister") and the words that introduced a person
     ("former finance minister") agree on whether the office is held now or was held once."""
