@@ -754,3 +754,36 @@ def test_a_bare_year_or_month_is_resolved_without_asking_dateparser() -> None:
     assert parsers == {}, "no dateparser parser was built"
     _dateparser_fallback("every September", base, parsers)
     assert list(parsers) == [base], "anything else still goes to dateparser"
+
+
+# A weekday set before a calendar day names that day: "on Tuesday, March 3". Read apart, the
+# weekday was reckoned from publication (the Tuesday before a December article) and became the
+# event's date, while the calendar day the writer gave stood beside it unused.
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The envoys met on Tuesday, March 3, in Vienna.", ["Tuesday, March 3"]),
+        ("The envoys met on Tuesday March 3 in Vienna.", ["Tuesday March 3"]),
+        ("The council sat on Friday, 6 March 2020.", ["Friday, 6 March 2020"]),
+        ("Talks resume on Tuesday, officials said in March.", ["on Tuesday", "in March"]),
+    ],
+)
+def test_a_weekday_before_a_calendar_day_is_one_date(text: str, found: list[str]) -> None:
+    assert [text[s:e] for s, e, _, _ in find_expressions(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, tense, value",
+    [
+        # published 2026-12-20: the March 3 that was a Tuesday is 2026's
+        ("Tuesday, March 3", "past", "2026-03-03"),
+        # the weekday tells the year when the tense would say another: 2027-01-05 is a Tuesday
+        ("Tuesday, January 5", "past", "2027-01-05"),
+        # a weekday that fits no nearby year (a slip) leaves the tense to decide
+        ("Saturday, March 3", "past", "2026-03-03"),
+        ("Thursday, 7 January", "future", "2027-01-07"),
+    ],
+)
+def test_the_weekday_picks_the_year_of_the_day(text: str, tense: str, value: str) -> None:
+    got = resolve_expression(text, dt.date(2026, 12, 20), tense)  # type: ignore[arg-type]
+    assert (got.value, got.precision) == (value, "day")

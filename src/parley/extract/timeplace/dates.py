@@ -149,19 +149,30 @@ def _parts() -> str:
     return _alt(knowledge.table(_LEX, "part_days"))
 
 
+def _weekday_lead() -> str:
+    """A weekday set before a calendar day, as an apposition naming the same day: "Monday,
+    September 14", "Friday 3 May". Read with the day, it is one date (the day's, never the
+    weekday's own reckoning from publication), and it tells which year's September 14 is meant."""
+    return r"(?:(?P<weekday>" + _alt(weekdays()) + r"),? )?"
+
+
 def _explicit_rules() -> tuple[_Rule, ...]:
-    month, part = _month_alt(), _parts()
+    month, part, lead = _month_alt(), _parts(), _weekday_lead()
     return (
         _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
         *_year_of_day_rules(),
-        _Rule("mdy", _rx(month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"), "point"),
         _Rule(
-            "dmy",
-            _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
+            "mdy",
+            _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"),
             "point",
         ),
-        _Rule("md", _rx(month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
-        _Rule("dm", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month), "point"),
+        _Rule(
+            "dmy",
+            _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
+            "point",
+        ),
+        _Rule("md", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
+        _Rule("dm", _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month), "point"),
         _Rule(
             "my",
             _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})"),
@@ -331,8 +342,8 @@ def _plausible(rule: _Rule, m: re.Match[str]) -> bool:
             return False
     for key in ("month", "weekday"):
         word = groups.get(key)
-        if word and not word[0].isupper():
-            return False
+        if word and not word[0].isupper() and (key == "month" or rule.name == "weekday"):
+            return False  # a weekday before a calendar day only narrows its year
     if rule.name == "month" and not (groups.get("mod") or groups.get("part")):
         return False  # a bare month name is left to the entity fallback
     verb_like = (groups.get("month") or "").lower() in knowledge.words(_LEX, "verb_like_months")
@@ -426,7 +437,9 @@ def _month_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolve
             continue
     if not candidates:
         return Resolved(None, "unknown")
-    return Resolved(_pick(candidates, base, tense).isoformat(), "day")
+    named = weekdays().get((g.get("weekday") or "").lower())
+    fitting = [c for c in candidates if c.weekday() == named]
+    return Resolved(_pick(fitting or candidates, base, tense).isoformat(), "day")
 
 
 def _year_of_day(g: dict[str, str | None], base: dt.date, tense: Tense) -> Resolved:
