@@ -475,3 +475,16 @@ def test_a_title_the_model_tags_as_a_name_is_no_new_person(kb, nlp) -> None:  # 
     mentions = _shipped(kb, nlp, text, dt.date(2020, 8, 5))
     assert not any(m.actor and "councilor" in m.actor for m in mentions)
     assert "person:wang-yi" in {m.actor for m in mentions}
+
+
+@pytest.mark.model
+def test_a_royal_title_is_no_family_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The knowledge base stores some monarchs with their title ("King Norodom Sihamoni"); for a
+    people that writes the family name first, "King" was taken as his family name, so every
+    "King" of any country linked to him. The title is skipped: "the King of Jordan" is
+    Jordan's king, by his office."""
+    text = "The King of Jordan met the Egyptian president in Cairo on Tuesday."
+    analysis = pipeline.analyze(Article(id="k", text=text, published_at=ON))
+    kings = [m for m in analysis.mentions if "King" in m.text]
+    assert kings and all(m.actor != "person:norodom-sihamoni" for m in kings)
+    assert "person:abdullah-ii" in {m.actor for m in kings}

@@ -298,6 +298,9 @@ def test_lowercase_common_words_are_not_names(small_kb: KnowledgeBase) -> None:
         ("Ararat Mirzoyan", "ARM", ("Mirzoyan",), "Mirzoyan"),
         ("Ursula von der Leyen", "DEU", (), "der Leyen"),
         ("Madonna", None, (), None),
+        # a title stored with the name is no family name: "King" would take up every king
+        ("King Norodom Sihamoni", "KHM", ("Norodom Sihamoni",), "Norodom"),
+        ("Crown Prince Kim Min", "KOR", (), "Kim"),
     ],
 )  # fmt: skip
 def test_family_name_minds_name_order(

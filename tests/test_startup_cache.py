@@ -152,3 +152,27 @@ def test_a_model_with_its_own_tokenizer_is_loaded_as_it_is(
     assert nlp_module._default_tokenizer(MODEL) is False
     loaded = nlp_module._load_model(MODEL)
     assert "[:;]" in loaded.tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
+
+
+def test_cached_patterns_follow_the_name_word_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ruler patterns are cached on disk; a user's names lexicon that changes how a family
+    name is found (here: "Lord" as a title) must build new patterns, not read the old ones."""
+    from parley import knowledge
+    from parley.kb import Actor
+
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache"))
+    king = Actor(id="person:lord-zhang-wei", name="Lord Zhang Wei", kind="person", country="CHN")
+    kb = KnowledgeBase([king])
+    surnames = lambda p: {x["pattern"] for x in p.exact if x.get("id") == king.id}  # noqa: E731
+    assert "Lord" in surnames(cached_patterns(kb))
+    folder = tmp_path / "user"
+    (folder / "lexicon").mkdir(parents=True)
+    (folder / "lexicon" / "names.json").write_text(json.dumps({"name_titles": ["lord"]}), "utf-8")
+    knowledge.configure([folder])
+    try:
+        found = surnames(cached_patterns(kb))
+    finally:
+        knowledge.configure([])
+    assert "Zhang" in found and "Lord" not in found

@@ -288,13 +288,32 @@ def _checked_keys(data: dict[str, Any], patterns: PatternSet) -> dict[str, list[
 def cached_patterns(kb: KnowledgeBase) -> PatternSet:
     """:func:`kb_patterns` for ``kb``, read from the disk cache when the knowledge is unchanged.
 
-    The key hashes every actor as loaded (the shipped files merged with the user's) and the
-    demonyms, so editing any knowledge file, or adding one, builds new patterns.
+    The key hashes every actor as loaded (the shipped files merged with the user's), the
+    demonyms, the name word lists the patterns read (suffixes, particles, titles) and the code
+    that builds them, so editing any knowledge file, or adding one, or changing how a family
+    name is found, builds new patterns (a cache keyed by the actors alone kept "King" as a
+    family name after the rule that drops titles had changed).
     """
+    from parley import knowledge
+    from parley.nlp import patterns as patterns_module
+
     demonyms = load_lexicon().demonyms
     actors = [a.model_dump_json() for a in kb.actors.values() if a.id not in kb.lookup_only]
     shadow = sorted(kb.lookup_only)  # their names make others' aliases ambiguous
-    key = fingerprint(["kb-patterns", *actors, *shadow, json.dumps(demonyms, sort_keys=True)])
+    name_words = {
+        k: sorted(knowledge.words("lexicon/names.json", k))
+        for k in ("name_suffixes", "name_particles", "name_titles")
+    }
+    key = fingerprint(
+        [
+            "kb-patterns",
+            *actors,
+            *shadow,
+            json.dumps(demonyms, sort_keys=True),
+            json.dumps(name_words, sort_keys=True),
+            Path(patterns_module.__file__),
+        ]
+    )
     return cached_json(
         "kb-patterns",
         key,

@@ -102,7 +102,9 @@ def family_name(name: str, country: str | None = None, aliases: Iterable[str] = 
         if alias.strip() in words[:-1] and " " not in alias.strip():
             return alias.strip()
     if country in _FAMILY_FIRST:
-        return words[0]
+        titles = knowledge.words("lexicon/names.json", "name_titles")
+        named = [w for w in words if w.lower() not in titles] or words
+        return named[0]  # "Norodom" of "King Norodom Sihamoni", never the title "King"
     return surname(name)
 
 
