@@ -450,7 +450,7 @@ def _each_day(
     e, found = t.events, t.events.alias("found")
     day = sa.func.json_each(json.dumps(days)).table_valued("value").alias("day")
     # The row id is in every index: the page of a day is read off the index alone.
-    rowid = sa.literal_column("events.rowid")
+    rowid: sa.ColumnClause[int] = sa.literal_column("events.rowid", sa.Integer)
     page = sa.select(rowid).where(e.c.date_value == day.c.value, *conds)
     if cursor:
         page = page.where(after(_record_keys(e), cursor))
