@@ -549,14 +549,14 @@ class _Builder:
             states = {a.id for a in self.ctx.kb.of_kind("state")}
             own = [a for a in self.parties.names.of_all(homes, draft) if a in states]
             if own:
-                posts = prep_objects_of(envoys, ("to",))
+                posts = _prep_objects_of(envoys, ("to",))
                 draft.source = own
                 draft.target = [a for a in self.parties.names.of_all(posts, draft) if a not in own]
         if not draft.source or set(draft.target) - set(draft.source):
             return  # "its envoy" names the recalling state again, not a host
         # the parser hangs "in Nairobi" on the envoy or on the verb; the recalling state's own
         # capital ("recalled its envoy in Brasilia") names no host
-        posts = prep_objects_of([*envoys, token], ("in", "at"))
+        posts = _prep_objects_of([*envoys, token], ("in", "at"))
         places = [p for p in posts if p.i in self.places]
         countries = {self._resolve_place(p.i).country for p in places}
         countries.discard(None)
@@ -572,7 +572,7 @@ class _Builder:
 # -------------------------------------------------------------------- tree helpers
 
 
-def prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
+def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
     """The objects of the prepositions ``preps`` hanging on any of ``nouns``."""
     return [
         p
