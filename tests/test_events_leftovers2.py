@@ -56,6 +56,17 @@ def test_a_headline_event_the_body_tells_again_is_the_bodys(pipeline: Any) -> No
     assert found[0].date is not None and found[0].date.value == "2025-10-09"
 
 
+def test_a_headline_event_the_body_tells_with_a_person_is_the_bodys(pipeline: Any) -> None:
+    """The headline names the state, the body its president: one act, by his state."""
+    text = (
+        "Kenya expels Ugandan envoy\n"
+        "NAIROBI - President William Ruto on Tuesday expelled an envoy who had criticised him."
+    )
+    found = events_of(pipeline, text, "SANCTION", published=DAY)
+    assert len(found) == 1, found
+    assert found[0].evidence.start >= 0
+
+
 def test_a_given_title_is_read_like_a_first_line(pipeline: Any) -> None:
     analysis = _analysis(
         pipeline,

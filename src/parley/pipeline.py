@@ -154,7 +154,7 @@ class Pipeline:
         ctx = Context(headline, doc, self.kb, Analysis(article=headline))
         for ex in self.extractors[: events + 1]:
             isolated(ctx, ex.name, partial(ex, ctx))
-        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc)
+        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc, self.kb)
         analysis.events.extend(found)
         analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
         return analysis
@@ -170,7 +170,7 @@ class Pipeline:
         ctx = Context(headline, doc, self.kb, Analysis(article=headline))
         for ex in self.extractors[: events[0] + 1]:
             isolated(ctx, ex.name, partial(ex, ctx))
-        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc)
+        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc, self.kb)
         analysis.events.extend(found)
         analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
         return analysis

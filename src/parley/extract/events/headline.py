@@ -50,7 +50,9 @@ def headline_shift(title: str) -> int:
     return -(len(title) + 1)
 
 
-def headline_events(found: list[Event], body: list[Event], title: str, doc: Doc) -> list[Event]:
+def headline_events(
+    found: list[Event], body: list[Event], title: str, doc: Doc, kb: KnowledgeBase
+) -> list[Event]:
     """The events of the headline (``found``, offsets in ``title``, parsed as ``doc``) that a
     verb of the headline tells and the body does not tell again, with their offsets moved
     below zero (see the module docstring)."""
@@ -58,7 +60,7 @@ def headline_events(found: list[Event], body: list[Event], title: str, doc: Doc)
     return [
         _shifted(e, shift, title)
         for e in found
-        if _told_by_a_verb(e, doc) and not any(_retold(e, b) for b in body)
+        if _told_by_a_verb(e, doc) and not any(_retold(e, b, kb) for b in body)
     ]
 
 
@@ -129,13 +131,26 @@ def _named(words: str, kb: KnowledgeBase) -> bool:
     return bool(kb.lookup(words)) or country_of_demonym(words) is not None
 
 
-def _retold(headline: Event, told: Event) -> bool:
+def _retold(headline: Event, told: Event, kb: KnowledgeBase) -> bool:
     """Whether the body's ``told`` is the headline's event told again: the same type and an
-    actor in common ("Russia expels diplomats", then "Moscow expelled 23 British diplomats on
-    Tuesday")."""
+    actor in common, or an actor's country ("Kenya expels envoy", then "President X expelled
+    the envoy on Tuesday")."""
     mine = {*headline.source, *headline.target}
     theirs = {*told.source, *told.target}
-    return headline.type == told.type and bool(mine & theirs)
+    shared = mine & theirs or _countries(mine, kb) & _countries(theirs, kb)
+    return headline.type == told.type and bool(shared)
+
+
+def _countries(actors: set[str], kb: KnowledgeBase) -> set[str]:
+    """The states the actors act for: a state is its own, anyone else their country."""
+    found = set()
+    for a in actors:
+        actor = kb[a] if a in kb else None
+        code = actor.id if actor is not None and actor.kind == "state" else None
+        code = code or (actor.country if actor is not None else None)
+        if code:
+            found.add(code)
+    return found
 
 
 def _shifted(event: Event, shift: int, title: str) -> Event:
