@@ -203,7 +203,7 @@ def _leave_fork_server() -> None:
     alive after a ``kill -9`` of the driver, so the kernel never ended them with it."""
     from multiprocessing import forkserver
 
-    server = forkserver._forkserver  # type: ignore[attr-defined]
+    server: Any = forkserver._forkserver
     fd = getattr(server, "_forkserver_alive_fd", None)
     # the driver, which started the server, holds its pid; a forked worker holds none
     if isinstance(fd, int) and getattr(server, "_forkserver_pid", None) is None:

@@ -136,10 +136,10 @@ def _print_json_lines(items: Iterable[dict[str, Any]]) -> None:
         typer.echo(json.dumps(item, ensure_ascii=False))
 
 
-def _pipeline(settings: Settings, freeze_on_load: bool = False) -> Any:
+def _pipeline(settings: Settings) -> Any:
     from parley.pipeline import Pipeline
 
-    return Pipeline(settings, freeze_on_load=freeze_on_load)
+    return Pipeline(settings)
 
 
 @app.callback()
@@ -190,7 +190,9 @@ def ingest_cli(
             if dask:
                 report = _ingest_dask(paths, store, settings, dask, _day(published_at), outlet)
             else:
-                pipeline = _pipeline(settings, freeze_on_load=True)  # kept to the end
+                pipeline = _pipeline(settings)
+                if hasattr(pipeline, "freeze_on_load"):  # kept to the end: see Pipeline.nlp
+                    pipeline.freeze_on_load = True
                 report = batch.ingest(
                     paths, store, pipeline, _day(published_at), outlet, progress, workers
                 )
