@@ -96,3 +96,73 @@ def test_government_warplanes_targeting_positions_attack_for_their_state(pipelin
 def test_a_budget_targeting_positions_is_no_attack(pipeline: Any) -> None:
     text = "In Iraq, the government budget targeted positions in the civil service on Monday."
     assert "ASSAULT" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- wrong type (P2)
+
+
+def test_signing_a_memorandum_of_understanding_is_an_agreement(pipeline: Any) -> None:
+    text = "Malaysia and Indonesia signed a Memorandum of Understanding on fisheries on Monday."
+    event = one_event(pipeline, text, "AGREE", published=DAY)
+    assert sorted(event.source) == ["IDN", "MYS"]
+    assert sorted(event.target) == ["IDN", "MYS"]
+    assert "SUPPORT" not in _types(pipeline, text)
+
+
+def test_signing_a_treaty_stays_support(pipeline: Any) -> None:
+    text = "Malaysia signed the treaty on Monday."
+    assert _types(pipeline, text) == ["SUPPORT"]
+
+
+def test_a_missile_shot_from_a_region_is_no_attack_on_who_reports_it(pipeline: Any) -> None:
+    text = (
+        "Japan confirmed the missile test, stating it was shot at 9:10 a.m. from the Wonsan region."
+    )
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_rocket_fired_at_a_state_still_attacks_it(pipeline: Any) -> None:
+    event = one_event(pipeline, "A rocket was fired at Israel on Monday.", "ASSAULT", published=DAY)
+    assert event.target == ["ISR"]
+
+
+def test_soldiers_shot_near_the_border_are_still_attacked(pipeline: Any) -> None:
+    text = "Japan confirmed that two of its soldiers were shot near the border on Monday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.target == ["JPN"]
+
+
+# ---------------------------------------------------------------- false events (P1)
+
+
+def test_a_press_conference_adjourned_is_no_meeting(pipeline: Any) -> None:
+    text = (
+        "The regular press conference of the Ministry of Foreign Affairs will be adjourned "
+        "from June 1 to June 3."
+    )
+    assert _types(pipeline, text) == []
+
+
+def test_a_minister_holding_a_press_conference_consults_no_one(pipeline: Any) -> None:
+    text = "The foreign minister of Chile held a press conference in Lima on Monday."
+    assert "CONSULT" not in _types(pipeline, text)
+
+
+def test_ministers_holding_talks_still_consult(pipeline: Any) -> None:
+    text = "The foreign ministers of Chile and Peru held talks in Lima on Monday."
+    event = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert sorted(event.source) == ["CHL", "PER"]
+
+
+def test_a_budget_request_from_a_library_is_no_request(pipeline: Any) -> None:
+    text = (
+        "The Town Council on Wednesday approved a $500,000 budget request from the "
+        "Smithville Public Library."
+    )
+    assert "REQUEST" not in _types(pipeline, text)
+
+
+def test_a_state_turning_down_a_request_for_talks_still_rejects_it(pipeline: Any) -> None:
+    text = "On Wednesday, Chile turned down Peru's request for talks."
+    event = one_event(pipeline, text, "REJECT", published=DAY)
+    assert event.target == ["PER"]
