@@ -148,6 +148,14 @@ def test_a_minister_holding_a_press_conference_consults_no_one(pipeline: Any) ->
     assert "CONSULT" not in _types(pipeline, text)
 
 
+def test_ministers_holding_a_joint_press_conference_still_meet(pipeline: Any) -> None:
+    text = (
+        "The foreign ministers of Chile and Peru held a joint press conference in Lima on Monday."
+    )
+    event = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert sorted(event.source) == ["CHL", "PER"]
+
+
 def test_ministers_holding_talks_still_consult(pipeline: Any) -> None:
     text = "The foreign ministers of Chile and Peru held talks in Lima on Monday."
     event = one_event(pipeline, text, "CONSULT", published=DAY)
