@@ -93,6 +93,15 @@ def test_government_warplanes_targeting_positions_attack_for_their_state(pipelin
     assert event.target == ["Insurgents"]
 
 
+def test_government_warplanes_after_a_pair_of_states_are_neither(pipeline: Any) -> None:
+    text = (
+        "Rebels gained control of the crossing between Chad and Libya while government "
+        "warplanes targeted positions of the insurgents."
+    )
+    attacks = [e for e in _events(pipeline, text) if e.trigger.text == "targeted"]
+    assert all("LBY" not in e.source and "TCD" not in e.source for e in attacks)
+
+
 def test_a_budget_targeting_positions_is_no_attack(pipeline: Any) -> None:
     text = "In Iraq, the government budget targeted positions in the civil service on Monday."
     assert "ASSAULT" not in _types(pipeline, text)

@@ -125,6 +125,10 @@ class BodyReferences:
             if actor_id is None:
                 continue
             if self.actors._is_state(actor_id):
+                # "the crossing between Syria and Israel while government warplanes ..." (round
+                # 10's j06): a pair of states does not say which is the forces' own
+                if _paired(token.doc[i]):
+                    continue
                 return [actor_id]
             actor = self.actors.kb[actor_id] if actor_id in self.actors.kb else None
             if actor is not None and actor.kind == "person" and actor.country:
@@ -151,7 +155,7 @@ class BodyReferences:
             self._states = [
                 (t.i, actor)
                 for t in self.actors.doc
-                if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NAMING_ROLES
+                if t.pos_ in ("NOUN", "PROPN") and _role(t) in _NAMING_ROLES
                 for actor in self.actors.of(t, with_conj=False)
                 if self.actors._is_state(actor)
             ]
@@ -239,3 +243,19 @@ class BodyReferences:
         if actor in self.actors.kb:
             return self.actors.kb[actor].name.lower()
         return actor.removeprefix("new:").replace("-", " ")
+
+
+def _paired(token: Token) -> bool:
+    """Whether ``token`` is one of two coordinated names ("between Syria and Israel")."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+
+
+def _role(token: Token) -> str:
+    """The role of a name, a conjunct taking its first conjunct's: "Syria" in "the crossing
+    between Israel and Syria" is a place named in passing (pobj), not a party (round 10's j06)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return str(token.dep_)
