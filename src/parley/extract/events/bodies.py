@@ -99,6 +99,8 @@ class BodyReferences:
         near = self._paired_state(token) or self._sentence_state(token)
         if near:
             return near
+        if self._pair_before(token):  # "between Syria and Israel ... government warplanes"
+            return []
         return self.main_state(token.i) or ([self.actors.state(home)] if home else [])
 
     def _paired_state(self, token: Token) -> list[str]:
@@ -135,6 +137,16 @@ class BodyReferences:
                 return [self.actors.state(actor.country)]
         return []
 
+    def _pair_before(self, token: Token) -> bool:
+        """Whether ``token``'s sentence names a pair of states before it ("the crossing between
+        X and Y", round 10's j06): the forces may be either's, so neither the story's main
+        state nor the dateline's is taken for theirs."""
+        return any(
+            self.actors._is_state(self.actors.at[i]) and _paired(token.doc[i])
+            for i in range(token.sent.start, token.i)
+            if i in self.actors.at
+        )
+
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
         the rebels accused the government"), if one is named more often than any other; not
@@ -155,7 +167,7 @@ class BodyReferences:
             self._states = [
                 (t.i, actor)
                 for t in self.actors.doc
-                if t.pos_ in ("NOUN", "PROPN") and _role(t) in _NAMING_ROLES
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NAMING_ROLES
                 for actor in self.actors.of(t, with_conj=False)
                 if self.actors._is_state(actor)
             ]
@@ -251,11 +263,3 @@ def _paired(token: Token) -> bool:
     while head.dep_ in ("compound", "flat") and head.head is not head:
         head = head.head
     return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
-
-
-def _role(token: Token) -> str:
-    """The role of a name, a conjunct taking its first conjunct's: "Syria" in "the crossing
-    between Israel and Syria" is a place named in passing (pobj), not a party (round 10's j06)."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return str(token.dep_)
