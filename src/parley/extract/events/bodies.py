@@ -144,7 +144,7 @@ class BodyReferences:
         return any(
             self.actors._is_state(self.actors.at[i]) and _paired(token.doc[i])
             for i in range(token.sent.start, token.i)
-            if i in self.actors.at
+            if i in self.actors.at and not self.actors.in_dateline(i)  # "BAMAKO, Mali -"
         )
 
     def main_state(self, before: int) -> list[str]:

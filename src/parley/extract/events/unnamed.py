@@ -79,7 +79,7 @@ class UnnamedActors:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in self.actors.at:
             return []
         sector = self.sector(token)
-        if sector is None:
+        if sector is None or _unknown_irregulars(token):
             return []
         states_only = all(self.actors._is_state(a) for a in ids)
         if ids and (not states_only or sector in knowledge.words(_EVENTS_LEXICON, "state_sectors")):
@@ -310,6 +310,15 @@ class UnnamedActors:
             start += 1
         phrase = self.doc[start:end].text
         return phrase[:1].upper() + phrase[1:]
+
+
+def _unknown_irregulars(token: Token) -> bool:
+    """ "unidentified assailants", "unknown thugs" (round 5, events21): irregulars the text
+    itself cannot name are no actor; their act keeps its target with an unknown author."""
+    if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "irregular_heads"):
+        return False
+    unknown = knowledge.words(_EVENTS_LEXICON, "unknown_irregular_modifiers")
+    return any(c.lemma_.lower() in unknown for c in token.lefts if c.dep_ in ("amod", "compound"))
 
 
 def _own_end(token: Token) -> int:
