@@ -172,8 +172,10 @@ class ActorIndex:
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
             ):
                 ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
-        if not ids:
-            ids = self._loyal_to(token)
+        if not ids and token.lemma_.lower() not in knowledge.words(
+            _EVENTS_LEXICON, "irregular_heads"
+        ):
+            ids = self._loyal_to(token)  # "thugs loyal to X" are not X (events21)
         code = country_of_demonym(token.text) if token.pos_ in ("PROPN", "NOUN") else None
         if not ids and code and token.text[:1].isupper():
             ids.append(self.state(code))
@@ -183,7 +185,8 @@ class ActorIndex:
 
     def _loyal_to(self, token: Token) -> list[str]:
         """ "forces loyal to President X", "fighters loyal to the general" (round 7a's g06):
-        whom they are loyal to is whom they act for."""
+        whom they are loyal to is whom they act for (irregulars only take X's country, see
+        :meth:`parley.extract.events.unnamed.UnnamedActors.unlinked`)."""
         return [
             a
             for adj in token.children

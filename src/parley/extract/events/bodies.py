@@ -99,6 +99,8 @@ class BodyReferences:
         near = self._paired_state(token) or self._sentence_state(token)
         if near:
             return near
+        if self._pair_before(token):  # "between Syria and Israel ... government warplanes"
+            return []
         return self.main_state(token.i) or ([self.actors.state(home)] if home else [])
 
     def _paired_state(self, token: Token) -> list[str]:
@@ -125,11 +127,25 @@ class BodyReferences:
             if actor_id is None:
                 continue
             if self.actors._is_state(actor_id):
+                # "the crossing between Syria and Israel while government warplanes ..." (round
+                # 10's j06): a pair of states does not say which is the forces' own
+                if _paired(token.doc[i]):
+                    continue
                 return [actor_id]
             actor = self.actors.kb[actor_id] if actor_id in self.actors.kb else None
             if actor is not None and actor.kind == "person" and actor.country:
                 return [self.actors.state(actor.country)]
         return []
+
+    def _pair_before(self, token: Token) -> bool:
+        """Whether ``token``'s sentence names a pair of states before it ("the crossing between
+        X and Y", round 10's j06): the forces may be either's, so neither the story's main
+        state nor the dateline's is taken for theirs."""
+        return any(
+            self.actors._is_state(self.actors.at[i]) and _paired(token.doc[i])
+            for i in range(token.sent.start, token.i)
+            if i in self.actors.at and not self.actors.in_dateline(i)  # "BAMAKO, Mali -"
+        )
 
     def main_state(self, before: int) -> list[str]:
         """The state the story so far names most often ("PHILIPPINE troops ... the army ...
@@ -239,3 +255,11 @@ class BodyReferences:
         if actor in self.actors.kb:
             return self.actors.kb[actor].name.lower()
         return actor.removeprefix("new:").replace("-", " ")
+
+
+def _paired(token: Token) -> bool:
+    """Whether ``token`` is one of two coordinated names ("between Syria and Israel")."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)

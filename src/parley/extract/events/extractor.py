@@ -162,6 +162,7 @@ class _Builder:
                 .endswith("?")  # a question asks
                 and not self._background(token, rule)
                 and not _retold(token, rule, found)
+                and not _projectile_launched(token, rule)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
                 found.append((token, rule))
@@ -675,6 +676,32 @@ def _reported_by_agent(participle: Token, rule: TriggerRule) -> bool:
     "the treaty signed by A and B", which names a document by how it came about."""
     acts = (*_HARM, "PROTEST")
     return rule.type in acts and any(c.dep_ == "agent" for c in participle.children)
+
+
+def _projectile_launched(token: Token, rule: TriggerRule) -> bool:
+    """ "The missile was shot from the Wonsan region", "it was fired at 9:10 a.m." (round 10's
+    j01): the passive subject of shooting or firing is then the weapon, not a victim, and with
+    no agent and no "at"/"on"/"into" target the sentence tells a launch, no attack on anyone
+    (whoever "it" might be taken for). "A rocket was fired at Israel" keeps its target."""
+    if rule.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "launch_verbs"):
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    aims = knowledge.words(_EVENTS_LEXICON, "launch_aim_preps")
+    if any(  # "at 9:10 a.m." is a time, no aim
+        c.dep_ == "prep"
+        and c.lower_ in aims
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("TIME", "DATE") for p in c.children)
+        for c in token.children
+    ):
+        return False
+    weapons = knowledge.words(_EVENTS_LEXICON, "projectile_heads")
+    return any(
+        c.dep_ == "nsubjpass" and (c.lower_ == "it" or c.lemma_.lower() in weapons)
+        for c in token.children
+    )
 
 
 def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:

@@ -79,7 +79,7 @@ class UnnamedActors:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in self.actors.at:
             return []
         sector = self.sector(token)
-        if sector is None:
+        if sector is None or _unknown_irregulars(token):
             return []
         states_only = all(self.actors._is_state(a) for a in ids)
         if ids and (not states_only or sector in knowledge.words(_EVENTS_LEXICON, "state_sectors")):
@@ -260,8 +260,15 @@ class UnnamedActors:
         return None
 
     def _country(self, token: Token) -> str | None:
-        """The country an unlinked actor's words name: a demonym ("French unions") or a state
-        after "in" ("opposition parties in Georgia")."""
+        """The country an unlinked actor's words name: a demonym ("French unions"), a state
+        after "in" ("opposition parties in Georgia"), or the country of whom irregulars are
+        loyal to ("thugs loyal to President X": X's country, X not their act's author)."""
+        for actor in self.actors._loyal_to(token):
+            known = self.actors.kb[actor] if actor in self.actors.kb else None
+            if self.actors._is_state(actor):
+                return actor
+            if known is not None and known.country:
+                return str(known.country)
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "nmod"):
                 code = demonym_country(child) if child.text[:1].isupper() else None
@@ -285,6 +292,8 @@ class UnnamedActors:
         if start is None:
             start = min([token.i, *(c.left_edge.i for c in keep)])
         end = token.i + 1
+        for loyal in (c for c in token.rights if c.dep_ == "amod" and c.lower_ == "loyal"):
+            end = max(t.i for t in loyal.subtree) + 1  # "thugs loyal to President X"
         for prep in (c for c in token.rights if c.dep_ == "prep"):
             of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
                 _EVENTS_LEXICON, "sector_members"
@@ -301,6 +310,15 @@ class UnnamedActors:
             start += 1
         phrase = self.doc[start:end].text
         return phrase[:1].upper() + phrase[1:]
+
+
+def _unknown_irregulars(token: Token) -> bool:
+    """ "unidentified assailants", "unknown thugs" (round 5, events21): irregulars the text
+    itself cannot name are no actor; their act keeps its target with an unknown author."""
+    if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "irregular_heads"):
+        return False
+    unknown = knowledge.words(_EVENTS_LEXICON, "unknown_irregular_modifiers")
+    return any(c.lemma_.lower() in unknown for c in token.lefts if c.dep_ in ("amod", "compound"))
 
 
 def _own_end(token: Token) -> int:
