@@ -3523,3 +3523,35 @@ def test_a_swap_deal_framing_a_release_is_the_deal_carried_out(
     [deal] = deals
     assert sorted(deal.parties) == ["BOL", "ECU"]
     assert [(s.status, s.date) for s in deal.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "rounds"),
+    [
+        # "since …" tells when the dispute began: neither the round's day nor its venue
+        (
+            "Indonesia and Malaysia will hold the fourth round of talks since the dispute in "
+            "Sabah began last year.",
+            [(4, "planned", None, None)],
+        ),
+        (
+            "Indonesia and Malaysia will hold the fourth round of talks in Tawau next month.",
+            [(4, "planned", "Tawau", "2026-07")],
+        ),
+        # the day of the meeting planned in the sentence just before dates the round
+        (
+            "The corps commanders of the Indonesian and Malaysian armies will meet at Tawau at "
+            "10am on Saturday, reports said. This will be the fourth round of commander-level "
+            "talks between the two sides since the dispute in Sabah began last year.",
+            [(4, "planned", None, "2026-06-13")],
+        ),
+    ],
+)
+def test_a_since_clause_does_not_date_a_round(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    rounds: list[tuple[int, str, str | None, str | None]],
+) -> None:
+    [track] = _run(pipeline, text, day="2026-06-11").tracks
+    assert [(r.ordinal, r.status, r.venue, r.date) for r in track.rounds] == rounds
