@@ -3498,6 +3498,12 @@ def test_thanked_helpers_and_go_betweens_are_mediators(
             "La Paz and Quito.",
             [("implemented", "2026-06-08")],
         ),
+        # told undated, the release is news of the day it is reported
+        (
+            "Four sailors reached Lima after being released by Bolivian authorities as part of "
+            "a prisoner swap deal between La Paz and Quito.",
+            [("implemented", "2026-06-13")],
+        ),
         # a release hoped for or to come is no step
         (
             "A prisoner swap deal between Bolivia and Ecuador could lead to the release of four "

@@ -559,6 +559,10 @@ class AgreementsExtractor:
                     # "announced on Saturday that it has facilitated the completion of …";
                     # undated, as for named agreements, news of the day it is reported.
                     date = _reported_on(ctx, sent, anchor) or _published(ctx)
+                if date is None and tok.pos_ == "NOUN" and self._framed_release(tok) == anchor:
+                    # "Five Americans freed in a prisoner-swap deal landed in Doha": a release
+                    # told undated is, as for events, news of the day it is reported.
+                    date = _published(ctx)
                 venue, host = step_place(ctx, anchor, [])
                 _merge(
                     draft.statuses,
