@@ -569,7 +569,8 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
 def _demonym_pair() -> re.Pattern[str]:
     """ "the Indian and Chinese armies": two national adjectives before a state body's plural."""
     bodies = alt(knowledge.phrases(LEXICON, "side_body_plurals"))
-    return re.compile(rf"\b([A-Z][a-z]+) and ([A-Z][a-z]+) (?:{bodies})\b")
+    joiners = alt(knowledge.phrases(LEXICON, "side_adjective_joiners"))
+    return re.compile(rf"\b([A-Z][a-z]+) (?:{joiners}) ([A-Z][a-z]+) (?:{bodies})\b")
 
 
 def _demonym_sides(text: str) -> list[str]:
