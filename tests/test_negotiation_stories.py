@@ -3402,3 +3402,162 @@ def test_the_eu_is_a_side_of_its_own_talks_and_a_mediator_of_others(
     [track] = _run(pipeline, text, day="2026-06-10").tracks
     assert sorted(track.parties) == parties
     assert [m for m in track.mediators if m.startswith("igo:")] == mediators
+
+
+# -- round 13 (nego14): sides by their adjectives, thanked helpers, deals framing a release ---
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tracks"),
+    [
+        # two national adjectives joined before the armies are the two sides
+        (
+            "The corps commanders of the Indonesian and Malaysian armies will meet at Tawau at "
+            "10am on Saturday. This will be the fourth round of commander-level talks between "
+            "the two sides.",
+            [["IDN", "MYS"]],
+        ),
+        # one adjective names no pair; two adjectives with no talks or meeting make no track
+        (
+            "The corps commanders of the Indonesian army will meet at Tawau at 10am on "
+            "Saturday. This will be the fourth round of commander-level talks between the two "
+            "sides.",
+            [],
+        ),
+        (
+            "The Indonesian and Malaysian armies staged a joint parade in Tawau on Saturday.",
+            [],
+        ),
+    ],
+)
+def test_sides_told_by_joined_national_adjectives_make_a_track(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    tracks: list[list[str]],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-13")
+    assert [sorted(t.parties) for t in an.tracks] == tracks
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        # those a side thanks for helping negotiate the deal stood between the sides
+        (
+            "Bolivia thanked Peru and Chile for helping negotiate the agreement with Ecuador. "
+            "The talks were held in secret.",
+            ["CHL", "PER"],
+        ),
+        # the go-betweens the talks went through
+        (
+            "Bolivia and Ecuador reached an agreement on Monday. The talks were conducted via "
+            "interlocutors such as Peru and Chile.",
+            ["CHL", "PER"],
+        ),
+        # thanks for support, or a side's counterpart called its interlocutor, mediate nothing
+        (
+            "Bolivia and Ecuador reached an agreement on Monday. Bolivia thanked Peru and Chile "
+            "for their support in the talks.",
+            [],
+        ),
+        (
+            "Bolivia and Ecuador reached an agreement on Monday after talks. The Bolivian "
+            "minister met his Ecuadorian interlocutor in Quito.",
+            [],
+        ),
+    ],
+)
+def test_thanked_helpers_and_go_betweens_are_mediators(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-13")
+    assert sorted({m for t in an.tracks for m in t.mediators}) == mediators
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # a past release the swap deal frames is the deal carried out
+        (
+            "A prisoner swap deal between Bolivia and Ecuador resulted in the release of four "
+            "sailors on Monday.",
+            [("implemented", "2026-06-08")],
+        ),
+        (
+            "A prisoner swap deal between Bolivia and Ecuador has resulted in the release of "
+            "four sailors.",
+            [("implemented", "2026-06-13")],
+        ),
+        (
+            "Four sailors were released on Monday as part of a prisoner swap deal between "
+            "La Paz and Quito.",
+            [("implemented", "2026-06-08")],
+        ),
+        # told undated, the release is news of the day it is reported
+        (
+            "Four sailors reached Lima after being released by Bolivian authorities as part of "
+            "a prisoner swap deal between La Paz and Quito.",
+            [("implemented", "2026-06-13")],
+        ),
+        # a release hoped for or to come is no step
+        (
+            "A prisoner swap deal between Bolivia and Ecuador could lead to the release of four "
+            "sailors.",
+            None,
+        ),
+        (
+            "Four sailors will be released next week as part of a prisoner swap deal between "
+            "Bolivia and Ecuador.",
+            None,
+        ),
+    ],
+)
+def test_a_swap_deal_framing_a_release_is_the_deal_carried_out(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    steps: list[tuple[str, str]] | None,
+) -> None:
+    deals = [a for a in _run(pipeline, text, day="2026-06-13").agreements]
+    if steps is None:
+        assert deals == []
+        return
+    [deal] = deals
+    assert sorted(deal.parties) == ["BOL", "ECU"]
+    assert [(s.status, s.date) for s in deal.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "rounds"),
+    [
+        # "since …" tells when the dispute began: neither the round's day nor its venue
+        (
+            "Indonesia and Malaysia will hold the fourth round of talks since the dispute in "
+            "Sabah began last year.",
+            [(4, "planned", None, None)],
+        ),
+        (
+            "Indonesia and Malaysia will hold the fourth round of talks in Tawau next month.",
+            [(4, "planned", "Tawau", "2026-07")],
+        ),
+        # the day of the meeting planned in the sentence just before dates the round
+        (
+            "The corps commanders of the Indonesian and Malaysian armies will meet at Tawau at "
+            "10am on Saturday, reports said. This will be the fourth round of commander-level "
+            "talks between the two sides since the dispute in Sabah began last year.",
+            [(4, "planned", None, "2026-06-13")],
+        ),
+    ],
+)
+def test_a_since_clause_does_not_date_a_round(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    rounds: list[tuple[int, str, str | None, str | None]],
+) -> None:
+    [track] = _run(pipeline, text, day="2026-06-11").tracks
+    assert [(r.ordinal, r.status, r.venue, r.date) for r in track.rounds] == rounds

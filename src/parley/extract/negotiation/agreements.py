@@ -556,8 +556,13 @@ class AgreementsExtractor:
                 if date is None and status == "agreed":
                     date = _session_day(ctx, sent)
                 if date is None and _present_perfect(anchor):
-                    # "announced on Saturday that it has facilitated the completion of …"
-                    date = _reported_on(ctx, sent, anchor)
+                    # "announced on Saturday that it has facilitated the completion of …";
+                    # undated, as for named agreements, news of the day it is reported.
+                    date = _reported_on(ctx, sent, anchor) or _published(ctx)
+                if date is None and tok.pos_ == "NOUN" and self._framed_release(tok) == anchor:
+                    # "Five Americans freed in a prisoner-swap deal landed in Doha": a release
+                    # told undated is, as for events, news of the day it is reported.
+                    date = _published(ctx)
                 venue, host = step_place(ctx, anchor, [])
                 _merge(
                     draft.statuses,
@@ -622,8 +627,31 @@ class AgreementsExtractor:
         done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
         if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
-        completed = self._completed_deal(tok) if noun else None
+        completed = (self._completed_deal(tok) or self._framed_release(tok)) if noun else None
         return ("implemented", completed) if completed is not None else None
+
+    def _framed_release(self, tok: Token) -> Token | None:
+        """The past release an exchange deal frames ("a prisoner swap deal between A and B
+        resulted in the release of …", "released as part of a swap deal between A and B",
+        "freed in a prisoner-swap deal"): people freed under the deal are the deal carried out.
+        None when the release is hoped for or to come ("could lead to the release")."""
+        deal = tok.head if tok.dep_ == "compound" else tok
+        if deal.lemma_.lower() not in {*self.exchanges.get("deal_words", []), tok.lemma_.lower()}:
+            return None
+        freeing = set(self.exchanges.get("release_verbs", []))
+        leading = set(self.exchanges.get("release_result_verbs", []))
+        verb = deal.head
+        if deal.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in leading:
+            released = any(t.lemma_.lower() in freeing for t in verb.subtree)
+            verb = verb if released else deal  # the deal itself is no past act
+        elif deal.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ == "part":
+            verb = verb.head.head.head  # "released as part of": of -> part -> as -> released
+        elif deal.dep_ == "pobj" and verb.lower_ in ("in", "under", "through"):
+            verb = verb.head  # "freed in a prisoner-swap deal", "released under the deal"
+        if verb.lemma_.lower() not in freeing | leading or _hedged(verb):
+            return None
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        return verb if verb.tag_ == "VBD" or perfect or _past_passive(verb) else None
 
     def _completed_deal(self, tok: Token) -> Token | None:
         """The past act that completed the deal an exchange noun names ("has facilitated the
@@ -941,16 +969,18 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
     at = actor_at(ctx)
     demonyms = load_demonyms()
 
-    def state_at(t: Token) -> str | None:
-        """The state a token names: not a capital standing for where ("Ankara, August 2")."""
+    def state_at(t: Token, capitals: bool = False) -> str | None:
+        """The state a token names: not a capital standing for where ("Ankara, August 2")
+        unless ``capitals`` (a deal "between Washington and Tehran" is the governments')."""
         found = at.get(t.i) or demonyms.get(t.text)
         if found is None or not is_state(ctx, found):
             return None
-        return None if found in ctx.kb and ctx.kb[found].capital == t.text else found
+        where = found in ctx.kb and ctx.kb[found].capital == t.text
+        return None if where and not capitals else found
 
-    def states(heads: Iterable[Token], deps: tuple[str, ...]) -> list[str]:
+    def states(heads: Iterable[Token], deps: tuple[str, ...], capitals: bool = False) -> list[str]:
         ids = [
-            state_at(t)
+            state_at(t, capitals)
             for h in heads
             for c in h.children
             if c.lower_ in deps or c.dep_ in deps
@@ -959,7 +989,8 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
         return list(dict.fromkeys(i for i in ids if i is not None))
 
     # "an exchange agreement between A and B": the sides hang on the deal noun.
-    between = states([tok, tok.head] if tok.dep_ == "compound" else [tok], ("between",))
+    deal = [tok, tok.head] if tok.dep_ == "compound" else [tok]
+    between = states(deal, ("between",), capitals=True)
     if len(between) >= 2:
         return between
     sides = list(
@@ -1935,6 +1966,19 @@ def _governing_verb(tok: Token) -> Token:
         if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
             return t
     return tok
+
+
+def _past_passive(verb: Token) -> bool:
+    """ "Were released", or "after being released" (a passive gerund after "after")."""
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    after = verb.dep_ == "pcomp" and verb.head.lower_ == "after"
+    return any(a.tag_ == "VBD" or (a.tag_ == "VBG" and after) for a in aux)
+
+
+def _published(ctx: Context) -> str | None:
+    return ctx.article.published_at.isoformat() if ctx.article.published_at else None
 
 
 def _present_perfect(tok: Token) -> bool:

@@ -804,7 +804,10 @@ class NegotiationExtractor:
             (
                 d.value
                 for d in ctx.analysis.dates
-                if sent.start_char <= d.start < sent.end_char and d.precision != "range" and d.value
+                if sent.start_char <= d.start < sent.end_char
+                and d.precision != "range"
+                and d.value
+                and not _since_clause_at(ctx, d.start)
             ),
             None,
         )
@@ -1053,11 +1056,28 @@ def _sentence_status(ctx: Context, sent: SpacySpan) -> str:
     return "held"
 
 
+def _since_clause_at(ctx: Context, char: int) -> bool:
+    """Whether the text at ``char`` sits in a "since" clause or phrase ("the 10th round …
+    since the standoff in Ladakh started last year"): it tells when something else began, not
+    when or where the round meets."""
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in (span.root, *span.root.ancestors):
+        if t.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj"):
+            return False  # a clause of its own: "since" below it was not this one's
+    return False
+
+
 def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
     in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
+        if _since_clause_at(ctx, ent.start_char):
+            continue  # "the 10th round … since the standoff in Ladakh started": not its venue
         if near and _where_met(ctx, ent) and not _other_session_place(ctx, ent, at):
             return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"
@@ -1331,11 +1351,14 @@ def _date_plans_elsewhere(ctx: Context, rounds: list[Round]) -> None:
     taken = {r.date for r in rounds if r.status == "planned" and r not in plans}
     if len(plans) != 1:
         return
-    start = plans[0].evidence.end if plans[0].evidence else 0
-    for sent in doc_sents(ctx.doc):
-        if sent.start_char < start or not (
-            _planned_re().search(span_text(sent)) and _meeting_re().search(span_text(sent))
-        ):
+    start = plans[0].evidence.start if plans[0].evidence else 0
+    sents = list(doc_sents(ctx.doc))
+    after = [s for s in sents if s.start_char > start]
+    # "The commanders will meet at Moldo on Saturday. This will be the 10th round": the plan's
+    # day in the sentence just before, when no later sentence gives one.
+    before = [s for s in sents if s.end_char <= start][-1:]
+    for sent in [*after, *before]:
+        if not (_planned_re().search(span_text(sent)) and _meeting_re().search(span_text(sent))):
             continue
         days = [
             d.value

@@ -210,12 +210,54 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         found += [
             a for a in _ids(ctx, at, [t for t in helpers if t.i not in sides]) if a not in guests
         ]
+    found += _thanked_helpers(ctx, at, sent)
+    found += _go_betweens(ctx, at, sent)
     found += _demonym_mediators(ctx, sent)
     found += _backing_organisations(ctx, sent)
     found += _signing_witnesses(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+    """ "Washington thanked Qatar and Oman for helping negotiate the agreement": those thanked
+    for helping negotiate or broker a deal stood between the sides (the thanker is a side)."""
+    helping = knowledge.words(LEXICON, "mediation_helper_verbs")
+    talks = knowledge.words(LEXICON, "helped_talks_verbs")
+    thanking = knowledge.words(LEXICON, "thanking_verbs")
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.lemma_.lower() not in helping or tok.dep_ != "pcomp":
+            continue
+        if not any(c.dep_ == "xcomp" and c.lemma_.lower() in talks for c in tok.children):
+            continue
+        verb = tok.head.head  # "thanked … for helping": for -> thanked
+        if tok.head.lower_ != "for" or verb.lemma_.lower() not in thanking:
+            continue
+        thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
+        out += _ids(ctx, at, thanked)
+    return out
+
+
+def _go_betweens(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+    """ "Talks conducted via interlocutors such as Oman and Qatar": the go-betweens the talks
+    went through ("his Chinese interlocutor" alone is a side's counterpart, no mediator)."""
+    nouns = knowledge.words(LEXICON, "go_between_nouns")
+    through = knowledge.words(LEXICON, "go_between_prepositions")
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.lower_ not in nouns or tok.dep_ != "pobj" or tok.head.lower_ not in through:
+            continue
+        named = [
+            t
+            for c in tok.children
+            if c.dep_ in ("appos", "compound", "amod", "nmod")
+            or (c.dep_ == "prep" and c.lower_ in ("as", "including", "like"))
+            for t in c.subtree
+        ]
+        out += _ids(ctx, at, named)
+    return out
 
 
 def _guests(ctx: Context, at: dict[int, str], verb: Token) -> set[str]:
@@ -503,6 +545,8 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
             ]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
             add(parties_of(ctx, [a for a in named if a not in places]), 1)
+        if talk.search(text) or _meeting_told(sent):
+            add(_demonym_sides(text), 1)
         for m in _joined_talks().finditer(text):
             start = sent.start_char + m.start()
             named = [at[t.i] for t in sent if t.i in at and start <= t.idx < start + len(m[0])]
@@ -519,6 +563,30 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         return government_pair(ctx)
     best: tuple[str, str] = max(pairs, key=lambda two: (pairs[two], acted[two]))
     return list(best)
+
+
+@knowledge.derived
+def _demonym_pair() -> re.Pattern[str]:
+    """ "the Indian and Chinese armies": two national adjectives before a state body's plural."""
+    bodies = alt(knowledge.phrases(LEXICON, "side_body_plurals"))
+    joiners = alt(knowledge.phrases(LEXICON, "side_adjective_joiners"))
+    return re.compile(rf"\b([A-Z][a-z]+) (?:{joiners}) ([A-Z][a-z]+) (?:{bodies})\b")
+
+
+def _demonym_sides(text: str) -> list[str]:
+    """The two states of "the Indian and Chinese armies" (a sentence may join several pairs)."""
+    demonyms = load_demonyms()
+    out: list[str] = []
+    for m in _demonym_pair().finditer(text):
+        states = [demonyms.get(m.group(1)), demonyms.get(m.group(2))]
+        out += [s for s in states if s is not None and all(states) and states[0] != states[1]]
+    return out
+
+
+def _meeting_told(sent: SpacySpan) -> bool:
+    """ "The commanders ... will meet at Moldo": a sentence whose verb is a meeting of sides."""
+    verbs = knowledge.words(LEXICON, "side_meeting_verbs")
+    return any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs for t in sent)
 
 
 def _calmed(tok: Token) -> bool:
