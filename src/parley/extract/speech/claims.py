@@ -243,10 +243,25 @@ class Claims:
         deps = {c.dep_ for c in tok.children}
         return "nsubj" in deps and deps <= {"nsubj", "punct", "aux", "advmod", "neg"}
 
+    def _charge_preps(self, verb: Token) -> frozenset[str]:
+        """The prepositions that bring the charge after ``verb``'s object.
+
+        "Blamed the low turnout on the new registers" names a cause, as "blamed it for" does;
+        "on" is read so for "blame" only, and never before a date ("blamed them on Monday")."""
+        preps = self.cues.accusation_preps
+        if verb.lemma_.lower() != "blame":
+            return preps
+        dated = any(
+            c.lower_ in self.cues.blame_preps
+            and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+            for c in verb.subtree if c.dep_ == "prep"
+        )  # fmt: skip
+        return preps if dated else preps | self.cues.blame_preps
+
     def _accusation(self, verb: Token) -> tuple[int, int] | None:
         """What "X accused Y of Z" claims: "Y of Z" (the accused and the charge)."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            to = self.cues.accusation_preps  # accused X of, blamed X for, linked X to
+            to = self._charge_preps(verb)  # accused X of, blamed X for / on, linked X to
             preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in to]
             preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
             # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb

@@ -1,0 +1,87 @@
+"""Constructions met in round 14 of the speech review (docs/review/speech.md), in our own words.
+
+* doubled apostrophes (''…'') typed as quotation marks in archive copy are quotation marks;
+  two apostrophes inside a word, or a lone apostrophe, open nothing;
+* "X assured the deputies that …" is a claim of X, like "told … that";
+* "X blamed the delay on the storms" claims "the delay on the storms" (a cause X gives);
+  "blamed the council on Monday" names a day, not a cause.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from speech_kit import direct, run, source_of
+
+
+def speakers(an: Any) -> dict[str, str | None]:
+    return {q.text: q.speaker.text if q.speaker else None for q in direct(an)}
+
+
+# ------------------------------------------------------------------ ''archive quotation marks''
+
+
+@pytest.mark.model
+def test_doubled_apostrophes_are_read_as_quotation_marks(pipeline: Any) -> None:
+    text = (
+        "Foreign Minister Tomas Varga met reporters in Budapest on Friday.\n\n"
+        "He told a crowded press conference: ''We expect the last garrison to leave before "
+        "the summer is over.''\n\n"
+        "Varga added that the talks would resume in March."
+    )
+    quotes = speakers(run(pipeline, text))
+    said = [q for q in quotes if q.startswith("We expect the last garrison")]
+    assert said, quotes
+    assert "Varga" in (quotes[said[0]] or "")
+
+
+def test_two_apostrophes_inside_a_word_open_no_quote() -> None:
+    from parley.extract.speech.marks import find_marked
+
+    text = "The envoy O''Neill met the rock 'n' roll band in Vienna and left."
+    assert [text[m.start : m.end] for m in find_marked(text) if not m.single] == []
+
+
+def test_doubled_apostrophes_open_after_a_blank_and_close_after_the_words() -> None:
+    from parley.extract.speech.marks import find_marked
+
+    text = "Varga said the move was ''a step towards peace'' and left."
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["a step towards peace"]
+
+
+# ------------------------------------------------------------------ verbs and frames of saying
+
+
+@pytest.mark.model
+def test_assured_the_deputies_that_is_a_claim_of_the_subject(pipeline: Any) -> None:
+    text = (
+        "Finance Minister Ilse Brandt assured the deputies at a committee hearing in Vienna that "
+        "the ministry will keep the import quotas in place until the end of the year."
+    )
+    found = source_of(run(pipeline, text), "keep the import quotas")
+    assert found is not None and "Brandt" in found[0]
+
+
+@pytest.mark.model
+def test_assured_without_a_clause_is_no_claim(pipeline: Any) -> None:
+    text = "Finance Minister Ilse Brandt assured the funding of the new hospital in Graz."
+    assert run(pipeline, text).attributions == []
+
+
+@pytest.mark.model
+def test_blamed_the_delay_on_a_cause_is_a_claim_of_the_subject(pipeline: Any) -> None:
+    text = (
+        "Opposition leader Marco Delacroix blamed the slow count of the ballots on a shortage "
+        "of trained officials in the northern provinces."
+    )
+    found = source_of(run(pipeline, text), "shortage of trained officials")
+    assert found is not None and "Delacroix" in found[0]
+
+
+@pytest.mark.model
+def test_blamed_on_a_day_is_no_cause(pipeline: Any) -> None:
+    text = "Opposition leader Marco Delacroix blamed the electoral commission on Tuesday."
+    an = run(pipeline, text)
+    assert not [a for a in an.attributions if "Tuesday" in a.claim.text]
