@@ -85,3 +85,26 @@ def test_blamed_on_a_day_is_no_cause(pipeline: Any) -> None:
     text = "Opposition leader Marco Delacroix blamed the electoral commission on Tuesday."
     an = run(pipeline, text)
     assert not [a for a in an.attributions if "Tuesday" in a.claim.text]
+
+
+# ------------------------------------------------------------------ "…, the agency reported"
+
+
+@pytest.mark.model
+def test_an_accusation_tagged_by_an_agency_is_one_record_through_the_agency(pipeline: Any) -> None:
+    text = (
+        "Interior Minister Anna Kovacs on Tuesday accused the former coalition government of "
+        "stalling the border treaty with Slovenia, TASR reported."
+    )
+    recs = run(pipeline, text).attributions
+    assert len(recs) == 1, [(r.reporter.text, r.claim.text) for r in recs]
+    assert "Kovacs" in recs[0].reporter.text
+    assert recs[0].via is not None and recs[0].via.text == "TASR"
+    assert recs[0].claim.text.startswith("the former coalition government")
+
+
+@pytest.mark.model
+def test_an_agency_report_with_no_speaker_inside_stays_the_agency_claim(pipeline: Any) -> None:
+    text = "The border treaty with Slovenia has been stalled for three years, TASR reported."
+    found = source_of(run(pipeline, text), "stalled for three years")
+    assert found is not None and found[0] == "TASR"

@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
@@ -116,7 +117,7 @@ class AttributionExtractor:
     def __call__(self, ctx: Context) -> None:
         """Append the article's attributions to ``ctx.analysis.attributions``, in text order."""
         run = _Run(ctx, self.cues)
-        found = run.prepositional() + run.verbal()
+        found = _fold_outlet_tags(ctx.doc, run.prepositional() + run.verbal())
         records = [_record(ctx.doc, f) for f in sorted(found, key=lambda f: f.claim)]
         ctx.analysis.attributions.extend(records)
         indirect = [q for q in map(_indirect_quote, records) if q is not None]
@@ -134,6 +135,38 @@ class AttributionExtractor:
 
 
 _SPEAKING_KINDS = ("person", "organisation", "state", "group")
+# the surface forms of "report" that tag a sentence as an outlet's ("…, the agency reported")
+_REPORT_TAGS = frozenset({"report", "reports", "reported", "reporting"})
+
+
+def _fold_outlet_tags(doc: Doc, found: list[Found]) -> list[Found]:
+    """'X accused Y of Z, the agency reported': one utterance, X's, relayed by the agency.
+
+    When an outlet's tag ("…, ANI reported") credits a sentence in which someone named inside
+    it speaks, the speaker's record keeps the claim and the outlet becomes its ``via``; a
+    second record crediting the outlet with the whole sentence (speaker and verb included)
+    would give the outlet words that are not its own."""
+    out = list(found)
+    for tag in found:
+        if not _outlet_tag(tag):
+            continue
+        lo, hi = doc[tag.claim[0]].idx, doc[tag.claim[1] - 1].idx + len(doc[tag.claim[1] - 1])
+        inner = [
+            f for f in out
+            if f is not tag and f.via is None and f.reporter.start is not None
+            and lo <= f.reporter.start < hi and tag.claim[0] <= f.claim[0] < tag.claim[1]
+        ]  # fmt: skip
+        if not inner:
+            continue
+        out = [
+            replace(f, via=tag.reporter) if f in inner else f for f in out if f is not tag
+        ]  # fmt: skip
+    return out
+
+
+def _outlet_tag(f: Found) -> bool:
+    """Whether ``f`` is a report tag of an outlet or agency ("…, the agency reported")."""
+    return f.via is None and (f.reporter.kind == "outlet" or f.cue.lower() in _REPORT_TAGS)
 
 
 def _indirect_quote(rec: Attribution) -> Quote | None:
