@@ -108,3 +108,16 @@ def test_an_agency_report_with_no_speaker_inside_stays_the_agency_claim(pipeline
     text = "The border treaty with Slovenia has been stalled for three years, TASR reported."
     found = source_of(run(pipeline, text), "stalled for three years")
     assert found is not None and found[0] == "TASR"
+
+
+@pytest.mark.model
+def test_she_said_after_a_lede_tagged_by_an_agency_is_the_lede_subject(pipeline: Any) -> None:
+    text = (
+        "Interior Minister Anna Kovacs on Tuesday accused the former coalition government of "
+        "stalling the border treaty with Slovenia, TASR reported.\n\n"
+        "\u201cThe old cabinet left us nothing but unsigned drafts,\u201d she said during a "
+        "debate in parliament."
+    )
+    quotes = speakers(run(pipeline, text))
+    said = [q for q in quotes if q.startswith("The old cabinet")]
+    assert said and "Kovacs" in (quotes[said[0]] or ""), quotes
