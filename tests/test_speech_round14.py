@@ -121,3 +121,40 @@ def test_she_said_after_a_lede_tagged_by_an_agency_is_the_lede_subject(pipeline:
     quotes = speakers(run(pipeline, text))
     said = [q for q in quotes if q.startswith("The old cabinet")]
     assert said and "Kovacs" in (quotes[said[0]] or ""), quotes
+
+
+# ------------------------------------------------------------------ a dateline inside the source
+
+
+@pytest.mark.model
+def test_the_agency_of_a_hyphen_dateline_is_never_the_source(pipeline: Any) -> None:
+    text = (
+        "Envoy warns of last chance for truce\n\n"
+        "TIRANA (Reuters) - Albanian Prime Minister Edi Rama said the meeting in Ohrid on "
+        "Thursday was one of the last chances to agree a lasting truce, a statement on his "
+        "website said on Wednesday."
+    )
+    recs = run(pipeline, text).attributions
+    assert len(recs) == 1, [(r.reporter.text, r.claim.text) for r in recs]
+    assert recs[0].reporter.text == "Albanian Prime Minister Edi Rama"
+    assert recs[0].reporter.actor != "outlet:reuters"
+    assert recs[0].claim.text.startswith("the meeting in Ohrid")
+    assert recs[0].via is not None and "statement" in recs[0].via.text
+
+
+@pytest.mark.model
+def test_a_statement_with_no_speaker_inside_keeps_its_claim(pipeline: Any) -> None:
+    text = (
+        "TIRANA (Reuters) - The meeting in Ohrid on Thursday is one of the last chances to "
+        "agree a lasting truce, a statement on the government website said on Wednesday."
+    )
+    found = source_of(run(pipeline, text), "last chances")
+    assert found is not None and "statement" in found[0]
+
+
+@pytest.mark.model
+def test_a_hyphen_inside_a_word_ends_no_dateline(nlp: Any) -> None:
+    from parley.nlp.dateline import dateline_end
+
+    assert dateline_end(nlp("TIRANA (Reuters) - Rama said so.")) == 5
+    assert dateline_end(nlp("NATO-led troops left Tirana - quietly.")) is None

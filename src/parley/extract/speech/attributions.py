@@ -117,7 +117,7 @@ class AttributionExtractor:
     def __call__(self, ctx: Context) -> None:
         """Append the article's attributions to ``ctx.analysis.attributions``, in text order."""
         run = _Run(ctx, self.cues)
-        found = _fold_outlet_tags(ctx.doc, run.prepositional() + run.verbal())
+        found = _fold_outlet_tags(ctx.doc, self.cues, run.prepositional() + run.verbal())
         records = [_record(ctx.doc, f) for f in sorted(found, key=lambda f: f.claim)]
         ctx.analysis.attributions.extend(records)
         indirect = [q for q in map(_indirect_quote, records) if q is not None]
@@ -139,16 +139,16 @@ _SPEAKING_KINDS = ("person", "organisation", "state", "group")
 _REPORT_TAGS = frozenset({"report", "reports", "reported", "reporting"})
 
 
-def _fold_outlet_tags(doc: Doc, found: list[Found]) -> list[Found]:
+def _fold_outlet_tags(doc: Doc, cues: Cues, found: list[Found]) -> list[Found]:
     """'X accused Y of Z, the agency reported': one utterance, X's, relayed by the agency.
 
-    When an outlet's tag ("…, ANI reported") credits a sentence in which someone named inside
-    it speaks, the speaker's record keeps the claim and the outlet becomes its ``via``; a
-    second record crediting the outlet with the whole sentence (speaker and verb included)
-    would give the outlet words that are not its own."""
+    When an outlet's tag ("…, ANI reported") or a text's ("…, a statement on his website
+    said") credits a sentence in which someone named inside it speaks, the speaker's record
+    keeps the claim and the outlet or text becomes its ``via``; a second record crediting the
+    tag with the whole sentence (speaker and verb included) would give it words not its own."""
     out = list(found)
     for tag in found:
-        if not _outlet_tag(tag):
+        if not _outlet_tag(tag, cues):
             continue
         lo, hi = doc[tag.claim[0]].idx, doc[tag.claim[1] - 1].idx + len(doc[tag.claim[1] - 1])
         inner = [
@@ -164,9 +164,15 @@ def _fold_outlet_tags(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
-def _outlet_tag(f: Found) -> bool:
-    """Whether ``f`` is a report tag of an outlet or agency ("…, the agency reported")."""
-    return f.via is None and (f.reporter.kind == "outlet" or f.cue.lower() in _REPORT_TAGS)
+def _outlet_tag(f: Found, cues: Cues) -> bool:
+    """Whether ``f`` is a report tag of an outlet or agency ("…, the agency reported") or of an
+    unlinked text ("…, a statement on his website said")."""
+    if f.via is not None:
+        return False
+    if f.reporter.kind == "outlet" or f.cue.lower() in _REPORT_TAGS:
+        return True
+    texts = cues.speech_nouns | cues.document_nouns
+    return f.reporter.actor is None and any(w in texts for w in f.reporter.text.lower().split())
 
 
 def _indirect_quote(rec: Attribution) -> Quote | None:
