@@ -137,6 +137,7 @@ class AttributionExtractor:
 _SPEAKING_KINDS = ("person", "organisation", "state", "group")
 # the surface forms of "report" that tag a sentence as an outlet's ("…, the agency reported")
 _REPORT_TAGS = frozenset({"report", "reports", "reported", "reporting"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
 
 
 def _fold_outlet_tags(doc: Doc, cues: Cues, found: list[Found]) -> list[Found]:
@@ -171,8 +172,16 @@ def _outlet_tag(f: Found, cues: Cues) -> bool:
         return False
     if f.reporter.kind == "outlet" or f.cue.lower() in _REPORT_TAGS:
         return True
+    return f.reporter.actor is None and _bare_text(f.reporter.text.lower().split(), cues)
+
+
+def _bare_text(said: list[str], cues: Cues) -> bool:
+    """Whether a source phrase is a text that names no issuer before its noun ("a statement on
+    his website", "the statement"): the speaker's own channel. "The presidency statement"
+    names its issuer and keeps the sentence as the issuer's account."""
     texts = cues.speech_nouns | cues.document_nouns
-    return f.reporter.actor is None and any(w in texts for w in f.reporter.text.lower().split())
+    at = next((n for n, w in enumerate(said) if w in texts), None)
+    return at is not None and at <= 1 and all(w in _DETERMINERS for w in said[:at])
 
 
 def _indirect_quote(rec: Attribution) -> Quote | None:
