@@ -81,6 +81,17 @@ def test_blamed_the_delay_on_a_cause_is_a_claim_of_the_subject(pipeline: Any) ->
 
 
 @pytest.mark.model
+def test_blamed_with_a_dash_aside_before_the_cause_is_a_claim(pipeline: Any) -> None:
+    text = (
+        "Opposition leader Marco Delacroix blamed a slow count of the ballots – only 40 percent "
+        "of the 2,1 million ballots are believed to have been counted – on a shortage of trained "
+        "officials in the north."
+    )
+    found = source_of(run(pipeline, text), "shortage of trained officials")
+    assert found is not None and "Delacroix" in found[0]
+
+
+@pytest.mark.model
 def test_blamed_on_a_day_is_no_cause(pipeline: Any) -> None:
     text = "Opposition leader Marco Delacroix blamed the electoral commission on Tuesday."
     an = run(pipeline, text)
