@@ -135,9 +135,6 @@ class AttributionExtractor:
 
 
 _SPEAKING_KINDS = ("person", "organisation", "state", "group")
-# the surface forms of "report" that tag a sentence as an outlet's ("…, the agency reported")
-_REPORT_TAGS = frozenset({"report", "reports", "reported", "reporting"})
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
 
 
 def _fold_outlet_tags(doc: Doc, cues: Cues, found: list[Found]) -> list[Found]:
@@ -170,7 +167,7 @@ def _outlet_tag(f: Found, cues: Cues) -> bool:
     unlinked text ("…, a statement on his website said")."""
     if f.via is not None:
         return False
-    if f.reporter.kind == "outlet" or f.cue.lower() in _REPORT_TAGS:
+    if f.reporter.kind == "outlet" or f.cue.lower() in cues.report_tags:
         return True
     return f.reporter.actor is None and _bare_text(f.reporter.text.lower().split(), cues)
 
@@ -181,7 +178,7 @@ def _bare_text(said: list[str], cues: Cues) -> bool:
     names its issuer and keeps the sentence as the issuer's account."""
     texts = cues.speech_nouns | cues.document_nouns
     at = next((n for n, w in enumerate(said) if w in texts), None)
-    return at is not None and at <= 1 and all(w in _DETERMINERS for w in said[:at])
+    return at is not None and at <= 1 and all(w in cues.bare_text_determiners for w in said[:at])
 
 
 def _indirect_quote(rec: Attribution) -> Quote | None:

@@ -53,6 +53,8 @@ class Cues:
     credit_phrases: frozenset[str] = frozenset()
     accusation_preps: frozenset[str] = frozenset({"of", "for"})
     blame_preps: frozenset[str] = frozenset()
+    report_tags: frozenset[str] = frozenset()
+    bare_text_determiners: frozenset[str] = frozenset()
     claimed_objects: frozenset[str] = frozenset()
     stance_objects: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
@@ -111,6 +113,8 @@ def _cues_from(data: dict[str, object]) -> Cues:
         accusation_verbs=_lower(att.get("accusation_verbs", [])),
         accusation_preps=_lower(att.get("accusation_preps", ["of", "for"])),
         blame_preps=_lower(att.get("blame_preps", [])),
+        report_tags=_lower(att.get("report_tags", [])),
+        bare_text_determiners=_lower(att.get("bare_text_determiners", [])),
         claimed_objects=_lower(att.get("claimed_objects", [])),
         stance_objects=_lower(att.get("stance_objects", [])),
         content_nouns=_lower(att.get("content_nouns", [])),
