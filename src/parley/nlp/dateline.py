@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["DASHES", "dateline_end"]
 
@@ -33,9 +33,16 @@ def dateline_end(doc: Doc, start: int = 0, stop: int | None = None) -> int | Non
         return None
     end = min(len(doc) if stop is None else stop, start + _WINDOW)
     for tok in doc[start:end]:
-        if tok.text in DASHES:
+        if tok.text in DASHES or _spaced_hyphen(tok):
             before = [t for t in doc[start : tok.i] if not t.is_space]
             if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
                 return tok.i + 1
             return None
     return None
+
+
+def _spaced_hyphen(tok: Token) -> bool:
+    """A hyphen with a blank on each side, the dash of typed wire copy ("KIEV (Reuters) - …");
+    a hyphen inside a word ("Russia-backed") is no dash."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.text == "-" and before is not None and bool(before.whitespace_ and tok.whitespace_)

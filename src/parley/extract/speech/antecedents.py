@@ -266,6 +266,9 @@ class Antecedents:
         verb = clause.head
         if clause.i < verb.i and clause.lemma_.lower() in self.cues.speech_verbs:
             return False  # "A said X – he said Y", parsed with "A said" under the later "said"
+        if clause.i < verb.i and tok.head.i == clause.i and verb.lemma_.lower() == "report":
+            return False  # "A accused B of …, the agency reported": A acts in the writer's
+            # lede, the agency only vouches for it, so the next "she said" is A's
         if any(start <= verb.idx < end for start, end in self.quoted):
             return False  # "X offers an account of …, 'shoot first, ask later'": a verb in
             # marks the parser made the root reports nothing of the writer's sentence

@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
@@ -116,7 +117,7 @@ class AttributionExtractor:
     def __call__(self, ctx: Context) -> None:
         """Append the article's attributions to ``ctx.analysis.attributions``, in text order."""
         run = _Run(ctx, self.cues)
-        found = run.prepositional() + run.verbal()
+        found = _fold_outlet_tags(ctx.doc, self.cues, run.prepositional() + run.verbal())
         records = [_record(ctx.doc, f) for f in sorted(found, key=lambda f: f.claim)]
         ctx.analysis.attributions.extend(records)
         indirect = [q for q in map(_indirect_quote, records) if q is not None]
@@ -134,6 +135,50 @@ class AttributionExtractor:
 
 
 _SPEAKING_KINDS = ("person", "organisation", "state", "group")
+
+
+def _fold_outlet_tags(doc: Doc, cues: Cues, found: list[Found]) -> list[Found]:
+    """'X accused Y of Z, the agency reported': one utterance, X's, relayed by the agency.
+
+    When an outlet's tag ("…, ANI reported") or a text's ("…, a statement on his website
+    said") credits a sentence in which someone named inside it speaks, the speaker's record
+    keeps the claim and the outlet or text becomes its ``via``; a second record crediting the
+    tag with the whole sentence (speaker and verb included) would give it words not its own."""
+    out = list(found)
+    for tag in found:
+        if not _outlet_tag(tag, cues):
+            continue
+        lo, hi = doc[tag.claim[0]].idx, doc[tag.claim[1] - 1].idx + len(doc[tag.claim[1] - 1])
+        inner = [
+            f for f in out
+            if f is not tag and f.via is None and f.reporter.start is not None
+            and lo <= f.reporter.start < hi and tag.claim[0] <= f.claim[0] < tag.claim[1]
+        ]  # fmt: skip
+        if not inner:
+            continue
+        out = [
+            replace(f, via=tag.reporter) if f in inner else f for f in out if f is not tag
+        ]  # fmt: skip
+    return out
+
+
+def _outlet_tag(f: Found, cues: Cues) -> bool:
+    """Whether ``f`` is a report tag of an outlet or agency ("…, the agency reported") or of an
+    unlinked text ("…, a statement on his website said")."""
+    if f.via is not None:
+        return False
+    if f.reporter.kind == "outlet" or f.cue.lower() in cues.report_tags:
+        return True
+    return f.reporter.actor is None and _bare_text(f.reporter.text.lower().split(), cues)
+
+
+def _bare_text(said: list[str], cues: Cues) -> bool:
+    """Whether a source phrase is a text that names no issuer before its noun ("a statement on
+    his website", "the statement"): the speaker's own channel. "The presidency statement"
+    names its issuer and keeps the sentence as the issuer's account."""
+    texts = cues.speech_nouns | cues.document_nouns
+    at = next((n for n, w in enumerate(said) if w in texts), None)
+    return at is not None and at <= 1 and all(w in cues.bare_text_determiners for w in said[:at])
 
 
 def _indirect_quote(rec: Attribution) -> Quote | None:

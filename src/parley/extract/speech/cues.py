@@ -52,6 +52,9 @@ class Cues:
     accusation_verbs: frozenset[str] = frozenset()
     credit_phrases: frozenset[str] = frozenset()
     accusation_preps: frozenset[str] = frozenset({"of", "for"})
+    blame_preps: frozenset[str] = frozenset()
+    report_tags: frozenset[str] = frozenset()
+    bare_text_determiners: frozenset[str] = frozenset()
     claimed_objects: frozenset[str] = frozenset()
     stance_objects: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
@@ -109,6 +112,9 @@ def _cues_from(data: dict[str, object]) -> Cues:
         claim_stops=_lower(att.get("claim_stops", [])),
         accusation_verbs=_lower(att.get("accusation_verbs", [])),
         accusation_preps=_lower(att.get("accusation_preps", ["of", "for"])),
+        blame_preps=_lower(att.get("blame_preps", [])),
+        report_tags=_lower(att.get("report_tags", [])),
+        bare_text_determiners=_lower(att.get("bare_text_determiners", [])),
         claimed_objects=_lower(att.get("claimed_objects", [])),
         stance_objects=_lower(att.get("stance_objects", [])),
         content_nouns=_lower(att.get("content_nouns", [])),

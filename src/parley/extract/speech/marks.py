@@ -37,10 +37,11 @@ _SINGLE_CLOSE = "'’"
 _MAX_SINGLE = 300
 # a paragraph break inside a quote and the mark that reopens the quote after it
 _BACKTICKS = "``"
+_APOSTROPHES = "''"  # two apostrophes: the double mark of older typed copy
 # Where a scan can change state: the characters the loops below test, found by one regex
 # search instead of a Python step per character (an article is mostly plain words).
 # what may open a quote, or close one whose opening mark was dropped (a curly closing mark)
-_OPENER = re.compile("``|[" + re.escape(DOUBLE_OPEN + "”") + "]")
+_OPENER = re.compile("``|''|[" + re.escape(DOUBLE_OPEN + "”") + "]")
 _CLOSER = {
     closers: re.compile("[" + re.escape(closers) + "\n]") for closers in _DOUBLE_CLOSE.values()
 }
@@ -107,6 +108,11 @@ def _find_double(text: str) -> Iterator[Marked]:
         if opened is None and text.startswith(_BACKTICKS, pos):
             opened, closers = pos + 2, _BACKTICKS  # ``TeX-style marks'' of older copy
             pos += 1
+        elif opened is None and _doubled_apostrophes_open(text, pos):
+            opened, closers = pos + 2, _BACKTICKS  # ''archive typing'': closed like ``…''
+            pos += 1
+        elif opened is None and text.startswith(_APOSTROPHES, pos):
+            pos += 1  # two apostrophes that open nothing (inside or after a word)
         elif opened is None and _dropped_opening(text, pos):
             yield stripped(text, _dropped_start(text, pos), pos, closed=True)
         elif opened is None and c in DOUBLE_OPEN:
@@ -127,6 +133,19 @@ def _find_double(text: str) -> Iterator[Marked]:
         pos += 1
     if opened is not None:
         yield stripped(text, opened, len(text), closed=False)
+
+
+def _doubled_apostrophes_open(text: str, pos: int) -> bool:
+    """Whether two apostrophes at ``pos`` open a quotation, as archives typed them.
+
+    Older copy typed a double mark as two apostrophes (''I believe …''). They open a quote
+    only where a mark can open one (after a blank, a bracket, a colon or the start of the
+    text) and before a word; two inside or after a word, and a lone apostrophe, open nothing."""
+    if not text.startswith(_APOSTROPHES, pos) or text.startswith(_APOSTROPHES + "'", pos):
+        return False
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 2] if pos + 2 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and (after.isalnum() or after in "$£€…")
 
 
 def _dropped_opening(text: str, pos: int) -> bool:
