@@ -257,6 +257,15 @@ def test_an_exchange_of_instruments_is_dated_by_a_report_giving_no_other_day(
 # -- a later signing of another document ------------------------------------------------------
 
 
+def _one_story(pipeline, first: str, later: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a report of 15 September 2026 and another's of 20 December make one story."""
+    reports = [
+        _run(pipeline, first, day="2026-09-15", outlet="Outlet A"),
+        _run(pipeline, later, day="2026-12-20", outlet="Outlet B"),
+    ]
+    return bool(cluster_stories(reports, min_sources=2))
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("later", "joined"),
@@ -270,16 +279,11 @@ def test_a_later_signing_of_another_document_is_another_story(
     later: str,
     joined: bool,
 ) -> None:
-    first = _run(
-        pipeline,
+    first = (
         "Chile and Peru signed a joint protocol on demarcation of their border in Lima on "
-        "Monday, September 14, 2026.",
-        day="2026-09-15",
-        outlet="Outlet A",
+        "Monday, September 14, 2026."
     )
-    second = _run(pipeline, later, day="2026-12-20", outlet="Outlet B")
-    stories = cluster_stories([first, second], min_sources=2)
-    assert bool(stories) is joined
+    assert _one_story(pipeline, first, later) is joined
 
 
 # -- in the store -----------------------------------------------------------------------------
@@ -370,13 +374,8 @@ def test_talks_about_an_agreement_signed_before_are_no_recall_of_a_meeting(
     later: str,
     joined: bool,
 ) -> None:
-    first = _run(
-        pipeline,
+    first = (
         "Chilean and Peruvian delegations met in Lima on Monday, September 14, 2026, after "
-        "which the two ministers signed the joint protocol.",
-        day="2026-09-15",
-        outlet="Outlet A",
+        "which the two ministers signed the joint protocol."
     )
-    second = _run(pipeline, later, day="2026-12-20", outlet="Outlet B")
-    stories = cluster_stories([first, second], min_sources=2)
-    assert bool(stories) is joined
+    assert _one_story(pipeline, first, later) is joined
