@@ -489,8 +489,11 @@ def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[
         return i
 
     for i, j in _candidate_pairs(refs):
-        if same_story(refs[i], refs[j]):
-            parent[find(j)] = find(i)
+        root_i, root_j = find(i), find(j)
+        # Ten outlets telling one event give ten copies that meet one another pair by pair;
+        # once two are in one story, asking again changes nothing.
+        if root_i != root_j and same_story(refs[i], refs[j]):
+            parent[root_j] = root_i
     groups: dict[int, list[EventRef]] = defaultdict(list)
     for i, r in enumerate(refs):
         groups[find(i)].append(r)
