@@ -18,14 +18,18 @@ a. bare spaCy: a Python process that loads the model, reads the file and runs ``
    texts (same batch size);
 b. ``parley ingest corpus.jsonl`` into a new SQLite file: read, normalise, parse, extract, store,
    resolve;
-c. the same with ``--workers 2``.
+c. the same with ``--workers 2``;
+d. two bare spaCy processes at once, each parsing every other article: what two processes on
+   this machine's cores can give at best (cores that share a physical core, or a host busy
+   elsewhere, give well under 2x), so that c's speed-up reads against this machine's ceiling.
 
 It prints wall and CPU seconds of each process and the two ratios the issue asks for: Parley's
-throughput over bare spaCy's (b against a) and the two-worker speed-up (c against b).
+throughput over bare spaCy's (b against a) and the two-worker speed-up (c against b), beside the
+machine's own two-process ceiling (d against a).
 ``--json FILE`` writes every figure. Usage::
 
     python bench/throughput.py [--n 200] [--batch-size 16] [--rounds 1] [--json bench.json]
-        [--corpus DIR] [--in-process-only]
+        [--corpus DIR] [--in-process-only | --whole-process-only]
 """
 
 from __future__ import annotations
@@ -263,7 +267,8 @@ import spacy
 nlp = spacy.load(sys.argv[1])
 with open(sys.argv[2], encoding="utf-8") as f:
     texts = [json.loads(line)["text"] for line in f]
-print(sum(1 for _ in nlp.pipe(texts, batch_size=int(sys.argv[3]))))
+part, parts = (int(x) for x in sys.argv[4:6]) if len(sys.argv) > 5 else (0, 1)
+print(sum(1 for _ in nlp.pipe(texts[part::parts], batch_size=int(sys.argv[3]))))
 """
 
 
@@ -286,7 +291,13 @@ def write_jsonl(raws: Sequence[Any], n: int, path: Path) -> int:
 
 
 def _child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds (this child and all its descendants) of one command.
+    """Wall and CPU seconds (this child and all its descendants) of one command."""
+    return _children([argv], env)
+
+
+def _children(argvs: list[list[str]], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (these children and all their descendants) of commands started
+    together; the wall time ends when the last of them does.
 
     A pool's fork server and the workers it forked are not children of the command: they
     outlive it by a moment and are re-parented. This process becomes their sub-reaper and waits
@@ -294,7 +305,10 @@ def _child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     _become_subreaper()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    procs = [subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL) for argv in argvs]
+    for proc, argv in zip(procs, argvs, strict=True):
+        if proc.wait() != 0:
+            raise subprocess.CalledProcessError(proc.returncode, argv)
     wall = time.perf_counter() - start
     _reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -330,7 +344,12 @@ def whole_process(n: int, batch_size: int, sources: Sequence[Path], rounds: int)
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy has its bytecode
     parley = str(Path(sys.executable).with_name("parley"))
-    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "parley": [], "parley_2w": []}
+    runs: dict[str, list[tuple[float, float]]] = {
+        "bare": [],
+        "parley": [],
+        "parley_2w": [],
+        "bare_2p": [],
+    }
     with tempfile.TemporaryDirectory(prefix="parley-throughput-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         words = write_jsonl(raws, n, corpus)
@@ -352,6 +371,8 @@ def whole_process(n: int, batch_size: int, sources: Sequence[Path], rounds: int)
             }
             for label, argv in commands.items():
                 runs[label].append(_child(argv, env))
+            bare = commands["bare"]
+            runs["bare_2p"].append(_children([[*bare, str(p), "2"] for p in range(2)], env))
     best = {k: min(v) for k, v in runs.items()}  # the least disturbed round of each
     return {
         "articles": n,
@@ -361,6 +382,7 @@ def whole_process(n: int, batch_size: int, sources: Sequence[Path], rounds: int)
         "cpu_s": {k: round(v[1], 2) for k, v in best.items()},
         "throughput_parley_over_bare": round(best["bare"][0] / best["parley"][0], 3),
         "speedup_two_workers": round(best["parley"][0] / best["parley_2w"][0], 3),
+        "speedup_two_bare_processes": round(best["bare"][0] / best["bare_2p"][0], 3),
         "machine": machine_summary(),
     }
 
@@ -374,6 +396,7 @@ def whole_table(fig: dict[str, Any]) -> Table:
         "bare": "bare spaCy (load, read, nlp.pipe)",
         "parley": "parley ingest",
         "parley_2w": "parley ingest --workers 2",
+        "bare_2p": "two bare spaCy processes at once (half each)",
     }
     for key, label in labels.items():
         wall = fig["wall_s"][key]
@@ -381,7 +404,9 @@ def whole_table(fig: dict[str, Any]) -> Table:
     t.caption = (
         f"{fig['articles']} articles, {fig['words']:,} words, best of {fig['rounds']} round(s)\n"
         f"Parley throughput / bare spaCy: {fig['throughput_parley_over_bare']:.2f}x · "
-        f"two workers / one: {fig['speedup_two_workers']:.2f}x\n{fig['machine']}"
+        f"two workers / one: {fig['speedup_two_workers']:.2f}x "
+        f"(this machine's ceiling, two bare processes / one: "
+        f"{fig['speedup_two_bare_processes']:.2f}x)\n{fig['machine']}"
     )
     return t
 
@@ -402,13 +427,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         help="read articles from here instead of the default sources",
     )
+    parser.add_argument(
+        "--whole-process-only", action="store_true", help="skip the in-process measurement"
+    )
     args = parser.parse_args(argv)
+    if args.in_process_only and args.whole_process_only:
+        parser.error("--in-process-only and --whole-process-only exclude each other")
     if args.n < 1:
         parser.error("--n must be at least 1")
     sources = args.corpus or default_sources()
-    figures = measure(args.n, args.batch_size, sources)
-    Console().print(table(figures))
-    Console().print(stage_table(figures))
+    figures: dict[str, Any] = {}
+    if not args.whole_process_only:
+        figures = measure(args.n, args.batch_size, sources)
+        Console().print(table(figures))
+        Console().print(stage_table(figures))
     if not args.in_process_only:
         figures["whole_process"] = whole_process(args.n, args.batch_size, sources, args.rounds)
         Console().print(whole_table(figures["whole_process"]))
