@@ -105,6 +105,24 @@ def test_the_same_text_twice_in_one_run_is_stored_once(store: Store) -> None:
     assert (report.new, report.skipped) == (1, 1)
 
 
+def test_repeats_are_stored_once_whether_saved_at_once_or_later(store: Store) -> None:
+    # A blank file first shifts the analysis batches against the reading: the batch that ends
+    # with "Words told twice." is saved, which empties the run's memory of it, before its
+    # repeat is read. The repeat, and those far down the run, are skipped, not stored twice.
+    ingest_documents(
+        [raw("Words stored earlier.", "old.txt")], store, FakePipeline(), progress=False
+    )
+    docs = [raw("   ", "blank.txt"), *(raw(f"Article {i}.", f"{i}.txt") for i in range(15))]
+    docs += [raw("Words told twice.", "x1.txt"), raw("Words told twice.", "x2.txt")]
+    docs += [raw(f"Article {i % 7}.", f"again{i}.txt") for i in range(20)]
+    docs += [raw("Words stored earlier.", "again.txt")]
+    pipeline = FakePipeline()
+    pipeline.settings = Settings(save_batch=1)  # each analysis saved as soon as it is made
+    report = ingest_documents(docs, store, pipeline, progress=False)
+    assert report.counts() == {"read": 39, "new": 16, "skipped": 22, "rejected": 1}
+    assert store.counts()["articles"] == 17
+
+
 def test_an_interrupted_run_resumes_without_duplicates(store: Store) -> None:
     docs = [raw(f"Article number {i}.") for i in range(5)]
     with pytest.raises(KeyboardInterrupt):

@@ -269,6 +269,8 @@ class _Run:
         # Articles of this run not stored yet; once stored, ``has_article`` answers for them,
         # so the set stays the size of the work in flight, not of the run.
         self.seen: set[str] = set()
+        # Saved since :meth:`fresh` last asked the store which of its group are stored.
+        self.saved_since: set[str] = set()
         settings = settings or Settings()
         self.save_batch = settings.save_batch
         self.save_every_s = settings.save_every_s
@@ -298,7 +300,9 @@ class _Run:
         if not self.pending:
             return
         self.store.save_many(self.pending)
-        self.seen.difference_update(a.article.id for a in self.pending)
+        saved = {a.article.id for a in self.pending}
+        self.seen -= saved
+        self.saved_since |= saved
         self.report.new += len(self.pending)
         self.pending = []
         self._tick()
@@ -306,18 +310,28 @@ class _Run:
     def fresh(
         self, items: Iterable[Item], normalize: Callable[[RawDocument], Article]
     ) -> Iterator[Article]:
-        """Normalised articles not stored yet (nor seen earlier in this run)."""
-        for item in items:
-            self.report.read += 1
-            article = self._normalize(item, normalize)
-            if article is None:
-                continue
-            if article.id in self.seen or self.store.has_article(article.id):
-                self.report.skipped += 1
-                self._tick()
-                continue
-            self.seen.add(article.id)
-            yield article
+        """Normalised articles not stored yet (nor seen earlier in this run).
+
+        The store is asked which are stored once for each group of :data:`BATCH_SIZE` items,
+        not once per article. What a save takes out of ``seen`` while a group is read (the
+        consumer saves between this generator's yields) is in ``saved_since``, so a repeat
+        later in the group is still skipped."""
+        for group in _chunks(items, BATCH_SIZE):
+            articles = [a for item in group if (a := self._read_one(item, normalize)) is not None]
+            self.saved_since.clear()  # the query below sees all that is saved until now
+            stored = self.store.known(*{a.id for a in articles} - self.seen)
+            for article in articles:
+                ident = article.id
+                if ident in self.seen or ident in stored or ident in self.saved_since:
+                    self.report.skipped += 1
+                    self._tick()
+                    continue
+                self.seen.add(ident)
+                yield article
+
+    def _read_one(self, item: Item, normalize: Callable[[RawDocument], Article]) -> Article | None:
+        self.report.read += 1
+        return self._normalize(item, normalize)
 
     def _normalize(self, item: Item, normalize: Callable[[RawDocument], Article]) -> Article | None:
         if isinstance(item, Rejection):
