@@ -158,22 +158,6 @@ class Pipeline:
         analysis.events.extend(found)
         analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
         return analysis
-        text = parseable_headline(article.title, self.kb)
-        headline = Article(
-            id=article.id,
-            text=text,
-            outlet=article.outlet,
-            published_at=article.published_at,
-            language=article.language,
-        )
-        doc = self.nlp(text)
-        ctx = Context(headline, doc, self.kb, Analysis(article=headline))
-        for ex in self.extractors[: events[0] + 1]:
-            isolated(ctx, ex.name, partial(ex, ctx))
-        found = headline_events(ctx.analysis.events, analysis.events, article.title, doc, self.kb)
-        analysis.events.extend(found)
-        analysis.warnings.extend(headline_warnings(ctx.analysis.warnings, article.title))
-        return analysis
 
     def run(self, raw: RawDocument) -> Analysis:
         """Normalise and analyse one raw document."""
