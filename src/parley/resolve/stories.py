@@ -458,23 +458,38 @@ def _span(ref: EventRef) -> tuple[int, int] | None:
 
 
 def _candidate_pairs(refs: Sequence[EventRef]) -> Iterator[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of events of one type whose spans overlap: the only
-    pairs :func:`same_story` can accept. A sweep over the spans in day order compares each
-    event with those still open instead of with every earlier event of its type, so a run of
-    years of news costs about the events of a few weeks per event, not all of them."""
+    """Index pairs ``(i, j)``, ``i < j``, of events of one type whose spans overlap and that
+    share an actor or a state: the only pairs :func:`same_story` can accept (it wants actors
+    in common as written, or states in common once people are lifted to theirs).
+
+    A sweep over the spans in day order keeps, for each actor and state, the events still
+    open, so each event meets those of a few weeks that name one of its own, instead of every
+    event of its type in those weeks (most events of a busy week are other stories).
+    """
     by_type: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for i, r in enumerate(refs):
         span = _span(r)
-        if span is not None:
+        if span is not None and _keys(r):
             by_type[r.event.type].append((span[0], span[1], i))
     for spans in by_type.values():
-        open_: list[tuple[int, int]] = []  # heap of (last day, index)
+        open_: dict[str, list[tuple[int, int]]] = defaultdict(
+            list
+        )  # key -> heap of (last day, index)
         for lo, hi, i in sorted(spans):
-            while open_ and open_[0][0] < lo:
-                heapq.heappop(open_)
-            for _, j in open_:
+            met: set[int] = set()
+            for key in _keys(refs[i]):
+                heap = open_[key]
+                while heap and heap[0][0] < lo:
+                    heapq.heappop(heap)
+                met.update(j for _, j in heap)
+                heapq.heappush(heap, (hi, i))
+            for j in sorted(met):
                 yield min(i, j), max(i, j)
-            heapq.heappush(open_, (hi, i))
+
+
+def _keys(ref: EventRef) -> frozenset[str]:
+    """What a story's reports share: its actors as written and their states."""
+    return ref.actors | ref.actor_states
 
 
 def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[Story]:
