@@ -67,6 +67,14 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _lengths_allow(a: int, b: int, threshold: float) -> bool:
+    """Whether surnames of lengths ``a`` and ``b`` can reach ``threshold``: a ratio is twice
+    the letters matched over the letters of both, so at most ``2 min(a, b) / (a + b)``, and
+    :func:`name_similarity` is never above its surnames' ratio. Most of the knowledge base's
+    names are ruled out so before the costly comparison."""
+    return 2 * min(a, b) >= threshold * (a + b)
+
+
 def name_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two person names, after :func:`name_key`.
 
@@ -137,7 +145,10 @@ class PersonIndex:
             # A lone word has no given name to confirm it: "Mejlis" is not "Milei".
             threshold = max(threshold, _ONE_WORD_THRESHOLD)
         scores: dict[str, float] = {}
+        last = len(name_key(key).split()[-1])
         for cand, actor_id in self._by_initial.get(key.split()[-1][0], []):
+            if not _lengths_allow(last, len(name_key(cand).split()[-1]), threshold):
+                continue
             if self._other_given_name(key, cand, actor_id):
                 continue
             score = name_similarity(key, cand)
