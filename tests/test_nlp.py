@@ -149,6 +149,28 @@ def test_person_index_finds_variants_and_refuses_lookalikes(small_kb: KnowledgeB
     assert index.fuzzy("Donald Tusk") is None
 
 
+def test_person_index_skips_by_length_only_what_could_never_match() -> None:
+    # The index rules out surnames by their lengths before comparing letters; a name that
+    # still reaches the threshold ("Kovalenko" misspelt with a letter more) must be found,
+    # and the same look-up with every candidate compared gives the same answers.
+    people = [
+        person("p:koval", "Taras Kovalenko", "UKR"),
+        person("p:kov", "Ivan Kov", "UKR"),
+        person("p:kovalenkova", "Irina Kovalenkovaya", "UKR"),
+    ]
+    index = PersonIndex(people)
+    found = index.fuzzy("Taras Kovallenko")
+    assert found is not None and found[0].id == "p:koval"
+    for name in ("Taras Kovallenko", "Ivan Kovv", "Irina Kovalenkovaia", "Ivan Kovalenko"):
+        best = [
+            (p.id, name_similarity(name, p.name))
+            for p in people
+            if name_similarity(name, p.name) >= 0.88
+        ]
+        got = index.fuzzy(name)
+        assert (got[0].id if got else None) == (max(best, key=lambda b: b[1])[0] if best else None)
+
+
 def test_person_index_refuses_to_choose_between_equals() -> None:
     index = PersonIndex([person("a", "Joe Biden", "USA"), person("b", "Hunter Biden", "USA")])
     assert index.fuzzy("Biden") is None
