@@ -307,6 +307,7 @@ class _Builder:
             or self._no_one_to(draft)
             or self._plan_of_event(token, rule)
             or _in_question(token, token.sent.root)
+            or self._local_matter(draft)
         )
         draft.status = self._status(draft, status)
         if draft.agentless and draft.status != "occurred":
@@ -442,6 +443,21 @@ class _Builder:
                 for c in token.children
             )
         )
+
+    def _local_matter(self, draft: Draft) -> bool:
+        """ "Council member X urged the library board to consider ...", "Mayor Y urged residents
+        to conserve water" (round 10's j10): a request by someone named only by a sub-national
+        office (``local_offices``), in an act that names no actor the knowledge base knows, is
+        local administration, not the diplomatic REQUEST PLOVER codes. "The mayor of Kyiv urged
+        NATO to send air defences" names NATO and stays an event."""
+        if draft.rule.type.lower() not in knowledge.words(_EVENTS_LEXICON, "local_office_types"):
+            return False
+        actors = (*draft.source, *draft.target, *draft.mediator)
+        if any(a in self.actors.kb and not a.startswith("new:") for a in actors):
+            return False  # a new name the linker made up for the text is no known actor
+        offices = knowledge.words(_EVENTS_LEXICON, "local_offices")
+        subjects = self.parties.subjects.of(draft.token)
+        return any(_names_office(s, offices) for s in subjects)
 
     def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
         """ "The talks were halted because the two parties failed ...": a passive suspension
@@ -583,6 +599,16 @@ def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _names_office(subject: Token, offices: frozenset[str]) -> bool:
+    """Whether the noun phrase of ``subject`` (its title, its head or an apposition: "Council
+    member X", "the mayor", "X, a city councillor") holds one of ``offices`` as whole words;
+    a relative clause after it is not its title."""
+    clauses = ("relcl", "acl", "advcl")
+    skipped = {t.i for c in subject.children if c.dep_ in clauses for t in c.subtree}
+    words = " " + " ".join(t.lower_ for t in subject.subtree if t.i not in skipped) + " "
+    return any(f" {office} " in words for office in offices)
 
 
 def _facilitating_verb(token: Token) -> Token | None:

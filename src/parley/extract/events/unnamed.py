@@ -15,6 +15,7 @@ from parley.extract.events.actors import (
     ActorIndex,
     coordinated,
     demonym_country,
+    loyalty,
     prep_objects,
     unique,
 )
@@ -292,8 +293,8 @@ class UnnamedActors:
         if start is None:
             start = min([token.i, *(c.left_edge.i for c in keep)])
         end = token.i + 1
-        for loyal in (c for c in token.rights if c.dep_ == "amod" and c.lower_ == "loyal"):
-            end = max(t.i for t in loyal.subtree) + 1  # "thugs loyal to President X"
+        for loyal in loyalty(token):  # "thugs loyal to President X"
+            end = max(t.i for t in loyal.subtree if t.i > token.i) + 1
         for prep in (c for c in token.rights if c.dep_ == "prep"):
             of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
                 _EVENTS_LEXICON, "sector_members"

@@ -1,0 +1,197 @@
+"""Round 10's left-over classes (issue #11, events23), in our own words, both ways.
+
+Nominal and passive acts whose author sits in a phrase ("the release of 40 prisoners by X",
+"targeted in Israeli strikes"); property taken by force is a confiscation aimed at its owner,
+not an occupation; a condemned act with no author of its own is aimed at whoever the text says
+did it; irregulars under an "as" clause and a place "between" two states taken by one side's
+men; a local official's "urged" is no diplomatic request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from events_kit import events_of, one_event
+
+pytestmark = pytest.mark.model
+
+DAY = dt.date(2026, 5, 15)  # a Friday
+
+
+def _events(pipeline: Any, text: str) -> list[Any]:
+    return events_of(pipeline, text, published=DAY)
+
+
+def _types(pipeline: Any, text: str) -> list[str]:
+    return [e.type for e in _events(pipeline, text)]
+
+
+# ---------------------------------------------------------------- nominal and passive acts (R3)
+
+
+def test_a_release_of_prisoners_by_a_state_is_its_release(pipeline: Any) -> None:
+    text = "Rights groups welcomed the release of 40 political prisoners by Myanmar on Tuesday."
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert event.mode == "release"
+    assert event.source == ["MMR"]
+
+
+def test_a_release_awaited_by_a_date_has_no_author(pipeline: Any) -> None:
+    text = "Relatives were waiting for the release of 40 prisoners by the end of the month."
+    assert all(e.source != ["MMR"] for e in _events(pipeline, text))
+    assert [e for e in _events(pipeline, text) if e.type == "RETREAT" and e.source] == []
+
+
+def test_targets_hit_in_strikes_named_by_a_demonym_are_attacked_by_that_state(
+    pipeline: Any,
+) -> None:
+    text = "Three Hamas commanders were targeted in Israeli strikes on Sunday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["ISR"]
+    assert event.target == ["group:hamas"]
+
+
+def test_voters_targeted_in_advertising_make_no_attack(pipeline: Any) -> None:
+    text = "Young voters were targeted in advertising campaigns by the ruling party."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_village_struck_by_lightning_is_no_attack(pipeline: Any) -> None:
+    assert "ASSAULT" not in _types(pipeline, "The village was struck by lightning on Monday.")
+
+
+# ---------------------------------------------------------------- seizures of property
+
+
+def test_militias_seizing_an_oilfield_confiscate_it_from_its_state(pipeline: Any) -> None:
+    text = "Tribal militias seized Libya's largest oilfield on Sunday."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.mode == "confiscate"
+    assert event.target == ["LBY"]
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_navy_capturing_a_tanker_confiscates_it_from_its_flag_state(pipeline: Any) -> None:
+    text = "The Ukrainian navy captured a Russian oil tanker near Odesa on Monday."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.mode == "confiscate"
+    assert event.source == ["UKR"]
+    assert event.target == ["RUS"]
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_flagged_tanker_seized_hits_the_flag_state(pipeline: Any) -> None:
+    text = "Iranian commandos seized a British-flagged tanker in the Gulf on Friday."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.source == ["IRN"]
+    assert event.target == ["GBR"]
+
+
+def test_rebels_capturing_a_town_still_occupy_it(pipeline: Any) -> None:
+    text = "In Mali, rebels captured the town of Kidal on Monday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.mode == "occupy"
+    assert "COERCE" not in _types(pipeline, text)
+
+
+def test_a_headline_capture_and_the_body_seizure_are_one_confiscation(pipeline: Any) -> None:
+    text = (
+        "Rebels capture Libya's largest oilfield\n\n"
+        "Tribal rebels seized Libya's largest oilfield on Sunday, activists said."
+    )
+    assert _types(pipeline, text) == ["COERCE"]
+
+
+# ---------------------------------------------------------------- targets of condemnations
+
+
+def test_a_condemned_test_is_aimed_at_who_fired_just_before(pipeline: Any) -> None:
+    text = (
+        "Iran test-fired a ballistic missile on Sunday. "
+        "Israel's foreign ministry condemned the missile test in a statement."
+    )
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.source == ["ISR"]
+    assert event.target == ["IRN"]
+
+
+def test_a_condemned_test_is_aimed_at_its_possessor_later_in_the_sentence(pipeline: Any) -> None:
+    text = (
+        "Israel's foreign ministry condemned the missile test, adding that it was studying "
+        "the results of Iran's test."
+    )
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.target == ["IRN"]
+
+
+def test_a_condemned_test_with_no_author_told_has_no_target(pipeline: Any) -> None:
+    text = "Israel condemned the missile test in a statement on Sunday."
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.target == []
+
+
+def test_a_condemned_attack_is_not_aimed_at_an_earlier_test(pipeline: Any) -> None:
+    text = (
+        "Pakistan tested a cruise missile on Monday. "
+        "India condemned the attack on its embassy in Kabul."
+    )
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert "PAK" not in event.target
+
+
+# ---------------------------------------------------------------- irregulars and places (j06, j08)
+
+
+def test_thugs_loyal_to_a_president_under_an_as_clause_are_the_attackers(pipeline: Any) -> None:
+    text = (
+        "Violence swept Kenya on Sunday as thugs loyal to President William Ruto killed two "
+        "opposition supporters and beat dozens of others."
+    )
+    attacks = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert attacks
+    assert all("person:william-ruto" not in e.source for e in attacks)
+    assert any(e.source == ["Thugs loyal to President William Ruto"] for e in attacks)
+
+
+def test_rebels_taking_a_crossing_between_two_states_take_it_from_their_own(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Syrian rebels detained two Indian engineers on Monday. Earlier, rebels had taken "
+        "control of the border crossing between Syria and Jordan."
+    )
+    occupations = [e for e in _events(pipeline, text) if e.mode == "occupy"]
+    assert len(occupations) == 1
+    assert occupations[0].target == ["SYR"]
+
+
+def test_rebels_of_no_known_state_leave_a_crossing_between_two_states_open(
+    pipeline: Any,
+) -> None:
+    text = "Rebels had taken control of the border crossing between Syria and Jordan."
+    occupations = [e for e in _events(pipeline, text) if e.mode == "occupy"]
+    assert all(e.target == [] for e in occupations)
+
+
+# ---------------------------------------------------------------- local officials (P1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council member Jane Porter urged the library board to consider raising fees.",
+        "Mayor Tom Becker urged residents to conserve water during the drought.",
+        "Councillor Ann Hale urged the town to repave the main road.",
+    ],
+)
+def test_a_local_officials_urging_is_no_request(pipeline: Any, text: str) -> None:
+    assert "REQUEST" not in _types(pipeline, text)
+
+
+def test_a_mayor_urging_an_alliance_still_requests(pipeline: Any) -> None:
+    text = "The mayor of Kyiv urged NATO to send more air defence systems."
+    event = one_event(pipeline, text, "REQUEST", published=DAY)
+    assert "igo:nato" in event.target
