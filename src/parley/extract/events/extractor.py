@@ -308,6 +308,7 @@ class _Builder:
             or self._plan_of_event(token, rule)
             or _in_question(token, token.sent.root)
             or self._local_matter(draft)
+            or _aimed_by_other_means(token, rule)
         )
         draft.status = self._status(draft, status)
         if draft.agentless and draft.status != "occurred":
@@ -727,6 +728,34 @@ def _projectile_launched(token: Token, rule: TriggerRule) -> bool:
     return any(
         c.dep_ == "nsubjpass" and (c.lower_ == "it" or c.lemma_.lower() in weapons)
         for c in token.children
+    )
+
+
+def _aimed_by_other_means(token: Token, rule: TriggerRule) -> bool:
+    """ "Young voters were targeted in advertising campaigns" (events23): a verb of aiming
+    (``aim_verbs``) in the passive whose "in" phrase names the means, and the means is no
+    attack ("in Israeli strikes", "in a bombing campaign") nor a place or a time, aims
+    something other than force: no attack."""
+    if rule.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "aim_verbs"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
+    settings = knowledge.words(_EVENTS_LEXICON, "place_nouns") | knowledge.words(
+        _EVENTS_LEXICON, "direction_nouns"
+    )
+    means = [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("GPE", "LOC", "DATE")
+    ]
+    return any(
+        not ({p.lemma_.lower(), *(m.lemma_.lower() for m in p.lefts)} & (causes | settings))
+        for p in means
     )
 
 

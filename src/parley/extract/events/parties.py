@@ -150,6 +150,9 @@ class EventParties:
             draft.target = self._marked_owners(verb, draft)
         if not draft.target and draft.mode == "occupy":
             draft.target = self._occupied_side(verb, draft)
+        if not draft.target and draft.rule.type == "ASSAULT":  # "struck rebel positions"
+            things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            draft.target = [a for t in things for a in self.unnamed.holders(t)]
         if draft.rule.type == "AID" and draft.rule.objects_also:
             draft.target = self._mission_hosts(verb, draft)
         if draft.rule.swap_roles:

@@ -105,6 +105,29 @@ class UnnamedActors:
             self.countries[description] = country
         return unique([*named, description])
 
+    def holders(self, thing: Token) -> list[str]:
+        """ "Rebel positions near Idlib were struck", "militant hideouts in Kunar" (events23):
+        an armed group's positions named by the group's sector word are the group's; the
+        group is kept as the plural of that word ("Rebels"), with its sector and the country
+        of the place the positions lie in, if written. Empty for any other thing ("civilian
+        homes", "army positions" of a state name no unnamed group)."""
+        if thing.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "stronghold_nouns"):
+            return []
+        heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
+        found = []
+        for mark in (c for c in thing.lefts if c.dep_ in ("amod", "compound")):
+            sector = heads.get(mark.lemma_.lower())
+            if sector is None or mark.i in self.actors.at:
+                continue
+            description = mark.lemma_.lower().capitalize() + "s"
+            self.sectors.setdefault(description, str(sector))
+            self.described[description] = mark.lemma_.lower()
+            country = self._country(thing)
+            if country:
+                self.countries[description] = country
+            found.append(description)
+        return found
+
     def kin(self, token: Token) -> list[str]:
         """Relatives of a named person ("the daughters of President X", "X's wife"; round 9's
         i06): an actor of their own, kept by their words with the person's country. A
