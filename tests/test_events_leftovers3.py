@@ -95,12 +95,11 @@ def test_a_village_struck_by_lightning_is_no_attack(pipeline: Any) -> None:
 # ---------------------------------------------------------------- seizures of property
 
 
-def test_militias_seizing_an_oilfield_confiscate_it_from_its_state(pipeline: Any) -> None:
-    text = "Tribal militias seized Libya's largest oilfield on Sunday."
+def test_rebels_capturing_an_oilfield_confiscate_it_from_its_state(pipeline: Any) -> None:
+    text = "Tribal rebels captured Libya's largest oilfield on Sunday."
     event = one_event(pipeline, text, "COERCE", published=DAY)
     assert event.mode == "confiscate"
-    assert event.source == ["Tribal militias"]
-    assert event.sectors["Tribal militias"] == "rebels"
+    assert event.source == ["Tribal rebels"]
     assert event.target == ["LBY"]
     assert "ASSAULT" not in _types(pipeline, text)
 
