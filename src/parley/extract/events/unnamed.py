@@ -110,15 +110,16 @@ class UnnamedActors:
         an armed group's positions named by the group's sector word are the group's; the
         group is kept as the plural of that word ("Rebels"), with its sector and the country
         of the place the positions lie in, if written. Empty for any other thing ("civilian
-        homes", "army positions" of a state name no unnamed group)."""
+        homes", "a police post" of a state name no unnamed group; ``stronghold_sectors``)."""
         if thing.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "stronghold_nouns"):
             return []
         heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
+        armed = knowledge.words(_EVENTS_LEXICON, "stronghold_sectors")
         found = []
         for mark in (c for c in thing.lefts if c.dep_ in ("amod", "compound")):
             sector = heads.get(mark.lemma_.lower())
-            if sector is None or mark.i in self.actors.at:
-                continue
+            if sector not in armed or mark.i in self.actors.at:
+                continue  # "a police post" is the state's, told by its own rules
             description = mark.lemma_.lower().capitalize() + "s"
             self.sectors.setdefault(description, str(sector))
             self.described[description] = mark.lemma_.lower()
