@@ -204,24 +204,13 @@ def test_thugs_loyal_to_a_president_under_an_as_clause_are_the_attackers(pipelin
     assert any(e.source == ["Thugs loyal to President William Ruto"] for e in attacks)
 
 
-def test_rebels_taking_a_crossing_between_two_states_take_it_from_their_own(
-    pipeline: Any,
-) -> None:
+def test_an_as_clause_takes_the_date_of_the_clause_it_times(pipeline: Any) -> None:
     text = (
-        "Syrian rebels detained two Indian engineers on Monday. Earlier, rebels had taken "
-        "control of the border crossing between Syria and Jordan."
+        "Violence swept Kenya on Sunday as thugs loyal to President William Ruto killed two "
+        "opposition supporters."
     )
-    occupations = [e for e in _events(pipeline, text) if e.mode == "occupy"]
-    assert len(occupations) == 1
-    assert occupations[0].target == ["SYR"]
-
-
-def test_rebels_of_no_known_state_leave_a_crossing_between_two_states_open(
-    pipeline: Any,
-) -> None:
-    text = "Rebels had taken control of the border crossing between Syria and Jordan."
-    occupations = [e for e in _events(pipeline, text) if e.mode == "occupy"]
-    assert all(e.target == [] for e in occupations)
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.date is not None and event.date.value == "2026-05-10"
 
 
 # ---------------------------------------------------------------- local officials (P1)
