@@ -43,6 +43,20 @@ def test_a_release_after_a_passive_capture_is_by_the_captor(pipeline: Any) -> No
     assert event.countries[event.target[0]] == "KEN"
 
 
+def test_peacekeepers_released_after_capture_are_released_by_the_captors(pipeline: Any) -> None:
+    text = (
+        "Last year, four Fijian peacekeepers were detained by a Syrian rebel group called the "
+        "Eagle Brigade but were eventually released."
+    )
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert event.source == ["Syrian rebel group"]
+    assert event.target == ["FJI"]
+
+
+def test_peacekeepers_releasing_a_statement_release_no_one(pipeline: Any) -> None:
+    assert _types(pipeline, "The peacekeepers released a statement on Monday.") == []
+
+
 def test_a_release_after_being_seen_by_witnesses_is_not_theirs(pipeline: Any) -> None:
     text = "Three Kenyan workers were seen by witnesses near the camp but were eventually released."
     assert all(e.source == [] for e in _events(pipeline, text) if e.type == "RETREAT")
