@@ -31,6 +31,7 @@ __all__ = [
     "ActorIndex",
     "coordinated",
     "demonym_country",
+    "loyalty",
     "prep_objects",
     "unique",
     "wire_dateline_end",
@@ -189,8 +190,7 @@ class ActorIndex:
         :meth:`parley.extract.events.unnamed.UnnamedActors.unlinked`)."""
         return [
             a
-            for adj in token.children
-            if adj.dep_ == "amod" and adj.lemma_.lower() == "loyal"
+            for adj in loyalty(token)
             for prep in adj.children
             if prep.dep_ == "prep" and prep.lower_ == "to"
             for p in prep.children
@@ -435,6 +435,17 @@ class ActorIndex:
         if actor_id in self.kb:
             return self.kb[actor_id].kind == "state"
         return len(actor_id) == 3 and actor_id.isupper()
+
+
+def loyalty(token: Token) -> list[Token]:
+    """The "loyal" of "forces loyal to X": the adjective on the noun, or the one the parser
+    made the head of a clause with the noun as its subject ("as thugs loyal to X killed ...",
+    round 10's j08)."""
+    found = [c for c in token.children if c.dep_ == "amod" and c.lemma_.lower() == "loyal"]
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ == "ADJ" and head.lemma_.lower() == "loyal":
+        found.append(head)
+    return found
 
 
 def demonym_country(token: Token) -> str | None:

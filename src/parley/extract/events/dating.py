@@ -285,6 +285,23 @@ def scope_heads(token: Token) -> Iterator[int]:
         yield from (c.i for c in clause.children if c.dep_ == "xcomp")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
         yield token.head.i
+    if _simultaneous(token):
+        yield token.head.i  # "violence swept X last night as thugs killed ...": that night
+
+
+def _simultaneous(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause of simultaneity ("as", "while") under the clause it
+    times, with the mark on the verb or, when the parser split the subject off as a clause of
+    its own ("as thugs loyal to X killed", round 10's j08), on that clause right before it."""
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    marks = knowledge.words(_EVENTS_LEXICON, "simultaneity_marks")
+    holders = [verb] + [
+        c
+        for c in verb.head.children
+        if c.dep_ == "advcl" and c.pos_ == "ADJ" and c.right_edge.i + 1 == verb.left_edge.i
+    ]
+    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in h.children)
 
 
 def _is_cleft(verb: Token) -> bool:

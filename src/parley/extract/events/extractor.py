@@ -307,6 +307,8 @@ class _Builder:
             or self._no_one_to(draft)
             or self._plan_of_event(token, rule)
             or _in_question(token, token.sent.root)
+            or self._local_matter(draft)
+            or _aimed_by_other_means(token, rule)
         )
         draft.status = self._status(draft, status)
         if draft.agentless and draft.status != "occurred":
@@ -442,6 +444,21 @@ class _Builder:
                 for c in token.children
             )
         )
+
+    def _local_matter(self, draft: Draft) -> bool:
+        """ "Council member X urged the library board to consider ...", "Mayor Y urged residents
+        to conserve water" (round 10's j10): a request by someone named only by a sub-national
+        office (``local_offices``), in an act that names no actor the knowledge base knows, is
+        local administration, not the diplomatic REQUEST PLOVER codes. "The mayor of Kyiv urged
+        NATO to send air defences" names NATO and stays an event."""
+        if draft.rule.type.lower() not in knowledge.words(_EVENTS_LEXICON, "local_office_types"):
+            return False
+        actors = (*draft.source, *draft.target, *draft.mediator)
+        if any(a in self.actors.kb and not a.startswith("new:") for a in actors):
+            return False  # a new name the linker made up for the text is no known actor
+        offices = knowledge.words(_EVENTS_LEXICON, "local_offices")
+        subjects = self.parties.subjects.of(draft.token)
+        return any(_names_office(s, offices) for s in subjects)
 
     def _agentless_halt(self, token: Token, rule: TriggerRule) -> bool:
         """ "The talks were halted because the two parties failed ...": a passive suspension
@@ -585,6 +602,16 @@ def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
     ]
 
 
+def _names_office(subject: Token, offices: frozenset[str]) -> bool:
+    """Whether the noun phrase of ``subject`` (its title, its head or an apposition: "Council
+    member X", "the mayor", "X, a city councillor") holds one of ``offices`` as whole words;
+    a relative clause after it is not its title."""
+    clauses = ("relcl", "acl", "advcl")
+    skipped = {t.i for c in subject.children if c.dep_ in clauses for t in c.subtree}
+    words = " " + " ".join(t.lower_ for t in subject.subtree if t.i not in skipped) + " "
+    return any(f" {office} " in words for office in offices)
+
+
 def _facilitating_verb(token: Token) -> Token | None:
     """The facilitation verb ("facilitate") whose content ``token`` is, reached without passing
     a clause with a subject of its own (whose subject would be the act's)."""
@@ -701,6 +728,34 @@ def _projectile_launched(token: Token, rule: TriggerRule) -> bool:
     return any(
         c.dep_ == "nsubjpass" and (c.lower_ == "it" or c.lemma_.lower() in weapons)
         for c in token.children
+    )
+
+
+def _aimed_by_other_means(token: Token, rule: TriggerRule) -> bool:
+    """ "Young voters were targeted in advertising campaigns" (events23): a verb of aiming
+    (``aim_verbs``) in the passive whose "in" phrase names the means, and the means is no
+    attack ("in Israeli strikes", "in a bombing campaign") nor a place or a time, aims
+    something other than force: no attack."""
+    if rule.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "aim_verbs"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
+    settings = knowledge.words(_EVENTS_LEXICON, "place_nouns") | knowledge.words(
+        _EVENTS_LEXICON, "direction_nouns"
+    )
+    means = [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("GPE", "LOC", "DATE")
+    ]
+    return any(
+        not ({p.lemma_.lower(), *(m.lemma_.lower() for m in p.lefts)} & (causes | settings))
+        for p in means
     )
 
 

@@ -25,6 +25,7 @@ from parley.extract.events.drafts import (
     rejection_target,
     same_happening,
 )
+from parley.extract.events.judged import JudgedActs
 from parley.extract.events.status import anchor_of
 from parley.extract.timeplace.places import quantities_in
 from parley.models import Event, Span, TimeExpression
@@ -75,6 +76,7 @@ class Finisher:
         self.ctx, self.lex, self.actors = ctx, lexicon, actors
         self.statuses, self.when, self.parties = statuses, when, parties
         self._counted: dict[int, set[float]] = {}  # by trigger token: read once per document
+        self.judged = JudgedActs(lexicon, parties.names)
 
     def finish(self, drafts: list[Draft]) -> list[Event]:
         """Resolve anaphoric nouns, drop actorless drafts, merge duplicates, make Events."""
@@ -97,6 +99,8 @@ class Finisher:
             draft.status = "historical"
         if draft.rule.type == "REJECT" and draft.source and not draft.target:
             draft.target = rejection_target(draft, kept)
+        if draft.source and not draft.target:  # "condemned the missile test": whose test
+            draft.target = self.judged.target(draft, kept)
         if not draft.source and not any(_agentless_retelling(k, draft) for k in kept):
             self._by_sole_holder(draft, kept)
         if not draft.actors and not self._take_actors(draft, kept):

@@ -146,10 +146,73 @@ class EventParties:
             draft.target = self.names.of_all(_conditioned(verb), draft)
         if not draft.target:
             draft.target = self._antecedent_owner(verb, draft)
+        if not draft.target:
+            draft.target = self._marked_owners(verb, draft)
+        if not draft.target and draft.mode == "occupy":
+            draft.target = self._occupied_side(verb, draft)
+        if not draft.target and draft.rule.type == "ASSAULT":  # "struck rebel positions"
+            things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            draft.target = [a for t in things for a in self.unnamed.holders(t)]
         if draft.rule.type == "AID" and draft.rule.objects_also:
             draft.target = self._mission_hosts(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _marked_owners(self, verb: Token, draft: Draft) -> list[str]:
+        """ "seized a British-flagged tanker", "a vessel owned by a Greek firm", "a tanker
+        belonging to Iran" (events23): the state whose flag a ship flies, or whoever owns the
+        thing acted on, is whom the act hits; the ownership words are data
+        (``ownership_marks``). Never the doer: "its own Iranian-flagged ship" names no target."""
+        marks = knowledge.words(_EVENTS_LEXICON, "ownership_marks")
+        things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        flags = [
+            n
+            for t in things
+            for m in t.children
+            if m.dep_ in ("amod", "compound") and m.lower_ in marks
+            for n in m.children
+            if n.dep_ in ("npadvmod", "compound", "amod", "nmod") and n.i < m.i
+        ]
+        found = [a for n in flags for a in self.actors._modifier(n)]
+        owned = [c for t in things for c in t.children if c.dep_ == "acl" and c.lower_ in marks]
+        owners = [p for c in owned for a in c.children if a.dep_ == "agent" for p in a.children]
+        owners += [p for c in owned for p in prep_objects(c, frozenset({"to"}))]
+        found += self.names.of_all(owners, draft)
+        return unique(a for a in found if a not in draft.source)
+
+    def _occupied_side(self, verb: Token, draft: Draft) -> list[str]:
+        """ "Syrian rebels detained ... Earlier, rebels had gained control of the border crossing
+        between Syria and Israel" (round 10's j06): a place between two states taken by armed
+        men of one of them is taken from that one, the state they fight; whose men they are is
+        their own words' country, else that of the one description with the same head named
+        before ("Syrian rebels" for "rebels"). Men of neither state, or of no known one, leave
+        the place's side open (no target rather than a guess)."""
+        things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        things += [p for t in things for p in prep_objects(t, _OF)]
+        sides = [
+            a
+            for t in things
+            for p in prep_objects(t, _BETWEEN)
+            for a in self.names.of(p, draft)
+            if self.actors._is_state(a)
+        ]
+        own = {self._home_of(a) for a in draft.source}
+        found = [a for a in unique(sides) if a in own]
+        return found if len(found) == 1 else []
+
+    def _home_of(self, actor: str) -> str | None:
+        """The state an unlinked armed group belongs to, by its own words or by the one earlier
+        description with the same head that names a country."""
+        country = self.unnamed.countries.get(actor)
+        head = self.unnamed.described.get(actor)
+        if country is None and head is not None:
+            named = {
+                c
+                for d, h in self.unnamed.described.items()
+                if h == head and (c := self.unnamed.countries.get(d)) is not None
+            }
+            country = named.pop() if len(named) == 1 else None
+        return self.actors.state(country) if country else None
 
     def _mission_hosts(self, verb: Token, draft: Draft) -> list[str]:
         """ "extended the mandate of the UN mission in South Sudan": the mission's aid goes to

@@ -52,6 +52,8 @@ class Patients:
             self._participle(verb, draft)
         if draft.rule.type == "ASSAULT" and _casualty(verb):
             self._casualties(verb, draft)
+        elif draft.rule.type == "ASSAULT" and _passive(verb) and not _has_agent(verb):
+            self._struck_in(verb, draft)
         if draft.rule.type == "ASSAULT" and verb.lemma_.lower() in knowledge.words(
             _EVENTS_LEXICON, "death_verbs"
         ):
@@ -72,6 +74,23 @@ class Patients:
             return
         captives = [c for c in verb.children if c.dep_ == "nsubjpass"]
         draft.source = self.names.of_all([h for c in captives for h in holders(c)], draft)
+        if not draft.source:
+            self._released_after_capture(verb, draft)
+
+    def _released_after_capture(self, verb: Token, draft: Draft) -> None:
+        """ "Four peacekeepers were detained by a rebel group but were later released" (round
+        10's j06): a release coordinated after a passive capture, with no agent of its own, was
+        made by the captor that capture names; its captives are the ones released."""
+        capture = verb.head
+        if verb.dep_ != "conj" or capture.lemma_.lower() not in knowledge.words(
+            _EVENTS_LEXICON, "holding_verbs"
+        ):
+            return
+        agents = [p for c in capture.children if c.dep_ == "agent" for p in c.children]
+        draft.source = self.names.of_all(agents, draft)
+        if draft.source and not draft.target:
+            captives = [c for c in capture.children if c.dep_ == "nsubjpass"]
+            draft.target = [a for a in self.names.of_all(captives, draft) if a not in draft.source]
 
     def _uncoded_victims(self, verb: Token, draft: Draft) -> None:
         """ "Twelve detainees were released", "three soldiers were killed in an ambush": the
@@ -157,6 +176,16 @@ class Patients:
             return
         draft.unknown_source = True
         authors = [a for cause in causes for a in self._cause_authors(cause, draft)]
+        draft.source = [a for a in unique(authors) if a not in draft.target]
+
+    def _struck_in(self, verb: Token, draft: Draft) -> None:
+        """ "Three commanders were targeted in Israeli strikes", "positions were hit in an
+        air raid by X": a passive attack with no agent is done by whoever its attack noun
+        names ("in Israeli strikes", "in strikes by X"); with no author named it stays
+        agentless, and the patient stays the target."""
+        if draft.source:
+            return
+        authors = [a for cause in _causes(verb) for a in self._cause_authors(cause, draft)]
         draft.source = [a for a in unique(authors) if a not in draft.target]
 
     def _cause_authors(self, cause: Token, draft: Draft) -> list[str]:

@@ -48,6 +48,9 @@ class Subjects:
             and any(c.dep_ == "agent" for c in verb.children)
         ):
             return []  # "the farmers were on a tractor when killed by the raid": its patients
+        split = _split_subject(verb)
+        if split:
+            return split
         current = verb
         for _ in range(_CLIMB):
             found = self._here(current)
@@ -139,6 +142,22 @@ class Subjects:
         if token.pos_ in ("PROPN", "NOUN") and token.i < verb.i and self.actors.of(token):
             return [token]
         return []
+
+
+def _split_subject(verb: Token) -> list[Token]:
+    """ "as thugs loyal to X killed two supporters" (round 10's j08): the parser may make the
+    adjective after the subject a clause of its own ("thugs loyal to X") and leave the verb
+    right after it with no subject; the adjective's subject is the verb's. Only for a finite
+    verb whose clause begins right where that adjective's clause ends."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return []
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg"))])
+    for clause in (c for c in verb.head.children if c.i < verb.i and c.pos_ == "ADJ"):
+        subjects = [s for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i]
+        adjoining = clause.right_edge.i + 1 == first
+        if subjects and adjoining and clause.dep_ in ("advcl", "ccomp", "conj"):
+            return subjects
+    return []
 
 
 def statement_content(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from parley.extract.events.actors import (
     ActorIndex,
     coordinated,
     demonym_country,
+    loyalty,
     prep_objects,
     unique,
 )
@@ -103,6 +104,30 @@ class UnnamedActors:
         if country:
             self.countries[description] = country
         return unique([*named, description])
+
+    def holders(self, thing: Token) -> list[str]:
+        """ "Rebel positions near Idlib were struck", "militant hideouts in Kunar" (events23):
+        an armed group's positions named by the group's sector word are the group's; the
+        group is kept as the plural of that word ("Rebels"), with its sector and the country
+        of the place the positions lie in, if written. Empty for any other thing ("civilian
+        homes", "a police post" of a state name no unnamed group; ``stronghold_sectors``)."""
+        if thing.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "stronghold_nouns"):
+            return []
+        heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
+        armed = knowledge.words(_EVENTS_LEXICON, "stronghold_sectors")
+        found = []
+        for mark in (c for c in thing.lefts if c.dep_ in ("amod", "compound")):
+            sector = heads.get(mark.lemma_.lower())
+            if sector not in armed or mark.i in self.actors.at:
+                continue  # "a police post" is the state's, told by its own rules
+            description = mark.lemma_.lower().capitalize() + "s"
+            self.sectors.setdefault(description, str(sector))
+            self.described[description] = mark.lemma_.lower()
+            country = self._country(thing)
+            if country:
+                self.countries[description] = country
+            found.append(description)
+        return found
 
     def kin(self, token: Token) -> list[str]:
         """Relatives of a named person ("the daughters of President X", "X's wife"; round 9's
@@ -292,8 +317,8 @@ class UnnamedActors:
         if start is None:
             start = min([token.i, *(c.left_edge.i for c in keep)])
         end = token.i + 1
-        for loyal in (c for c in token.rights if c.dep_ == "amod" and c.lower_ == "loyal"):
-            end = max(t.i for t in loyal.subtree) + 1  # "thugs loyal to President X"
+        for loyal in loyalty(token):  # "thugs loyal to President X"
+            end = max(t.i for t in loyal.subtree if t.i > token.i) + 1
         for prep in (c for c in token.rights if c.dep_ == "prep"):
             of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
                 _EVENTS_LEXICON, "sector_members"
