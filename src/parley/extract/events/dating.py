@@ -285,6 +285,14 @@ def scope_heads(token: Token) -> Iterator[int]:
         yield from (c.i for c in clause.children if c.dep_ == "xcomp")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
         yield token.head.i
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in knowledge.words(
+        _EVENTS_LEXICON, "voting_verbs"
+    ):
+        yield token.head.i  # "voted on Friday to condemn X": condemned that day
+    if token.dep_ == "pcomp" and token.head.head.dep_ == "dobj":
+        step = token.head.head  # "on Tuesday took the step of expelling X": expelled that day
+        if step.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "step_nouns"):
+            yield step.head.i
 
 
 def _is_cleft(verb: Token) -> bool:

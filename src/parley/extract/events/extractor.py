@@ -163,11 +163,25 @@ class _Builder:
                 and not self._background(token, rule)
                 and not _retold(token, rule, found)
                 and not _projectile_launched(token, rule)
+                and not self._vote_for_an_act(token, rule)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
                 found.append((token, rule))
                 seen.add((rule.type, rule.mode))
         return found
+
+    def _vote_for_an_act(self, token: Token, rule: TriggerRule) -> bool:
+        """ "The General Assembly voted to condemn Syria" (round 11's k08): a vote whose "to"
+        clause is an act of another type is how the body does that act, coded once as the
+        act; only a vote on a text ("voted to approve the treaty", "voted on the bill") is the
+        legislative step (SUPPORT)."""
+        if rule.mode != "legislative":
+            return False
+        for clause in (c for c in token.children if c.dep_ == "xcomp"):
+            act = self.lex.match(clause, set())
+            if act is not None and act.type != rule.type:
+                return True
+        return False
 
     def _link(self, draft: Draft, by_token: dict[int, Draft]) -> None:
         """Tie a draft to the event it is about ("the swap was agreed": the swap) and note a
@@ -784,7 +798,7 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
             same.append(t)
     if not same:
         return False
-    outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same
+    outcome = _outcome_participle(token) in same
     outcome = outcome or (token.dep_ == "xcomp" and token.head in same)  # "voted to approve"
     retelling = token.pos_ == "NOUN" and token.dep_ in ("appos", "npadvmod", "dep")
     # "were wounded in a bomb attack": the attack is the act the verb tells the outcome of
@@ -796,6 +810,19 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
         and token.head.head in same
     )
     return outcome or retelling or cause or _toll_of(token, same)
+
+
+def _outcome_participle(token: Token) -> Token | None:
+    """The act whose outcome a participle tells: "ambushed a patrol, killing one" (the
+    participle hangs on the act), also each conjunct of such a participle ("bombed the town,
+    killing nine people and wounding 12 others": round 11's k02 told the wounding as a second
+    attack). None when ``token`` is no such participle."""
+    first = token
+    while first.dep_ == "conj" and first.tag_ == "VBG" and first.head.tag_ == "VBG":
+        first = first.head
+    if first.dep_ == "advcl" and first.tag_ == "VBG":
+        return first.head
+    return None
 
 
 def _toll_of(token: Token, same: list[Token]) -> bool:
