@@ -115,7 +115,16 @@ def test_taking_the_step_of_expelling_a_charge_daffaires_is_an_expulsion(pipelin
     event = one_event(pipeline, text, "SANCTION", published=DAY)
     assert event.mode == "expel"
     assert event.source == ["PER"]
+    assert "CHL" in event.target  # the state his post names
     assert event.date is not None and event.date.value == "2026-05-12"
+
+
+def test_a_post_in_the_expelling_states_own_embassy_names_no_other_state(pipeline: Any) -> None:
+    text = "Peru expelled Juan Soto, a Peruvian attache at the embassy in Lima, on Tuesday."
+    assert [e.target for e in _events(pipeline, text) if e.type == "SANCTION"] in (
+        [],
+        [["new:juan-soto"]],
+    )
 
 
 def test_criticising_the_practice_of_expelling_diplomats_expels_no_one(pipeline: Any) -> None:

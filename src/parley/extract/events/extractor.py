@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
-from parley.extract.events.actors import ActorIndex, unique
+from parley.extract.events.actors import ActorIndex, demonym_country, unique
 from parley.extract.events.dating import EventDates, period_start, scope_heads
 from parley.extract.events.drafts import (
     Draft,
@@ -343,6 +343,8 @@ class _Builder:
             draft.source = self._host(token, draft)
         if (rule.type, rule.mode) == ("SANCTION", "envoy"):
             self._envoy_sides(draft)
+        if (rule.type, rule.mode) == ("SANCTION", "expel"):
+            self._expelled_home(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         self.parties.settle(draft)
@@ -547,6 +549,27 @@ class _Builder:
         place = self._resolve_place(origins[0]) if origins else draft.place
         country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
+
+    def _expelled_home(self, draft: Draft) -> None:
+        """ "expelled X, charge d'affaires at the Syrian embassy" (round 11's k01): a diplomat
+        named by a post in apposition is expelled as his state's envoy; the state the post
+        names (a demonym or a state's name in the apposition) is the target, when no target
+        already carries a state. The expelling state itself is never its own target."""
+        states = {a.id for a in self.ctx.kb.of_kind("state")}
+        if any(a in states for a in draft.target):
+            return
+        envoys = [c for c in draft.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        # the parser makes "X, charge d'affaires at ..." an apposition or a conjunct
+        posts = [a for e in envoys for a in e.children if a.dep_ in ("appos", "conj")]
+        for post in posts:
+            for word in post.subtree:
+                home = [a for a in self.actors.of(word, with_conj=False) if a in states]
+                code = demonym_country(word) if word.text[:1].isupper() else None
+                found = home or ([self.actors.state(code)] if code else [])
+                found = [a for a in found if a not in draft.source]
+                if found:
+                    draft.target = unique([*draft.target, found[0]])
+                    return
 
     def _envoy_sides(self, draft: Draft) -> None:
         """A recalled envoy's two states (events19, round 9's i05). "X, Portugal's ambassador
