@@ -143,3 +143,22 @@ def test_a_landslide_or_a_repair_crew_blocking_roads_is_no_event(pipeline: Any) 
     assert _types(pipeline, "A landslide blocked the roads into Arica on Tuesday.") == []
     text = "Chilean soldiers closed the road to traffic for repairs on Tuesday."
     assert _types(pipeline, text) == []
+
+
+def test_resuming_military_operations_is_an_attack(pipeline: Any) -> None:
+    text = "Chile resumed military operations in Tacna on Tuesday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["CHL"]
+    assert event.target == ["PER"]  # Tacna lies in Peru
+
+
+def test_an_army_set_to_resume_its_operation_plans_an_attack(pipeline: Any) -> None:
+    text = "The Chilean military is set to resume its operation in Tacna."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["CHL"]
+    assert event.status == "planned"
+
+
+def test_a_rescue_or_a_surgical_operation_is_no_attack(pipeline: Any) -> None:
+    assert _types(pipeline, "The Chilean army launched a rescue operation in Tacna.") == []
+    assert _types(pipeline, "Doctors in Lima resumed the operation on Tuesday.") == []

@@ -451,7 +451,10 @@ def _subject_lemmas(token: Token) -> set[str]:
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders
-        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        verb = token.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "xcomp":  # "the army is set to resume its operation"
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 
