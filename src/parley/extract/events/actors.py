@@ -310,10 +310,11 @@ class ActorIndex:
             for child in token.lefts:
                 if child.dep_ in ("amod", "compound", "poss"):
                     ids.extend(self._modifier(child))
-        elif ids:  # "Armenia-Azerbaijan talks": a hyphenated pair of modifiers
+        elif ids:  # "Armenia-Azerbaijan talks", "Israeli-Palestinian negotiations" (round
+            # 11's k03: the parser makes a demonym before the hyphen an adjective): a pair
             for child in token.lefts:
                 hyphen = self.doc[child.i + 1] if child.i + 1 < len(self.doc) else child
-                if child.dep_ == "compound" and hyphen.text in ("-", "–"):
+                if child.dep_ in ("compound", "amod") and hyphen.text in ("-", "–"):
                     ids = self._modifier(child) + ids
         for child in token.children:
             if child.dep_ == "conj":

@@ -287,6 +287,14 @@ def scope_heads(token: Token) -> Iterator[int]:
         yield token.head.i
     if _simultaneous(token):
         yield token.head.i  # "violence swept X last night as thugs killed ...": that night
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in knowledge.words(
+        _EVENTS_LEXICON, "voting_verbs"
+    ):
+        yield token.head.i  # "voted on Friday to condemn X": condemned that day
+    if token.dep_ == "pcomp" and token.head.head.dep_ == "dobj":
+        step = token.head.head  # "on Tuesday took the step of expelling X": expelled that day
+        if step.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "step_nouns"):
+            yield step.head.i
 
 
 def _simultaneous(verb: Token) -> bool:

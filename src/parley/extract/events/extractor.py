@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, actor_at, register
-from parley.extract.events.actors import ActorIndex, unique
+from parley.extract.events.actors import ActorIndex, demonym_country, unique
 from parley.extract.events.dating import EventDates, period_start, scope_heads
 from parley.extract.events.drafts import (
     Draft,
@@ -163,11 +163,25 @@ class _Builder:
                 and not self._background(token, rule)
                 and not _retold(token, rule, found)
                 and not _projectile_launched(token, rule)
+                and not self._vote_for_an_act(token, rule)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
                 found.append((token, rule))
                 seen.add((rule.type, rule.mode))
         return found
+
+    def _vote_for_an_act(self, token: Token, rule: TriggerRule) -> bool:
+        """ "The General Assembly voted to condemn Syria" (round 11's k08): a vote whose "to"
+        clause is an act of another type is how the body does that act, coded once as the
+        act; only a vote on a text ("voted to approve the treaty", "voted on the bill") is the
+        legislative step (SUPPORT)."""
+        if rule.mode != "legislative":
+            return False
+        for clause in (c for c in token.children if c.dep_ == "xcomp"):
+            act = self.lex.match(clause, set())
+            if act is not None and act.type != rule.type:
+                return True
+        return False
 
     def _link(self, draft: Draft, by_token: dict[int, Draft]) -> None:
         """Tie a draft to the event it is about ("the swap was agreed": the swap) and note a
@@ -331,6 +345,8 @@ class _Builder:
             draft.source = self._host(token, draft)
         if (rule.type, rule.mode) == ("SANCTION", "envoy"):
             self._envoy_sides(draft)
+        if (rule.type, rule.mode) == ("SANCTION", "expel"):
+            self._expelled_home(draft)
         if not draft.source and rule.type.lower() in self.lex.words("civilian_event_types"):
             draft.source = self.parties.crowd(draft)
         self.parties.settle(draft)
@@ -550,6 +566,27 @@ class _Builder:
         place = self._resolve_place(origins[0]) if origins else draft.place
         country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
+
+    def _expelled_home(self, draft: Draft) -> None:
+        """ "expelled X, charge d'affaires at the Syrian embassy" (round 11's k01): a diplomat
+        named by a post in apposition is expelled as his state's envoy; the state the post
+        names (a demonym or a state's name in the apposition) is the target, when no target
+        already carries a state. The expelling state itself is never its own target."""
+        states = {a.id for a in self.ctx.kb.of_kind("state")}
+        if any(a in states for a in draft.target):
+            return
+        envoys = [c for c in draft.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        # the parser makes "X, charge d'affaires at ..." an apposition or a conjunct
+        posts = [a for e in envoys for a in e.children if a.dep_ in ("appos", "conj")]
+        for post in posts:
+            for word in post.subtree:
+                home = [a for a in self.actors.of(word, with_conj=False) if a in states]
+                code = demonym_country(word) if word.text[:1].isupper() else None
+                found = home or ([self.actors.state(code)] if code else [])
+                found = [a for a in found if a not in draft.source]
+                if found:
+                    draft.target = unique([*draft.target, found[0]])
+                    return
 
     def _envoy_sides(self, draft: Draft) -> None:
         """A recalled envoy's two states (events19, round 9's i05). "X, Portugal's ambassador
@@ -839,7 +876,7 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
             same.append(t)
     if not same:
         return False
-    outcome = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head in same
+    outcome = _outcome_participle(token) in same
     outcome = outcome or (token.dep_ == "xcomp" and token.head in same)  # "voted to approve"
     retelling = token.pos_ == "NOUN" and token.dep_ in ("appos", "npadvmod", "dep")
     # "were wounded in a bomb attack": the attack is the act the verb tells the outcome of
@@ -851,6 +888,19 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
         and token.head.head in same
     )
     return outcome or retelling or cause or _toll_of(token, same)
+
+
+def _outcome_participle(token: Token) -> Token | None:
+    """The act whose outcome a participle tells: "ambushed a patrol, killing one" (the
+    participle hangs on the act), also each conjunct of such a participle ("bombed the town,
+    killing nine people and wounding 12 others": round 11's k02 told the wounding as a second
+    attack). None when ``token`` is no such participle."""
+    first = token
+    while first.dep_ == "conj" and first.tag_ == "VBG" and first.head.tag_ == "VBG":
+        first = first.head
+    if first.dep_ == "advcl" and first.tag_ == "VBG":
+        return first.head
+    return None
 
 
 def _toll_of(token: Token, same: list[Token]) -> bool:

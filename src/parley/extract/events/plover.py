@@ -56,6 +56,7 @@ class TriggerRule:
     needs_clause: bool = False
     active_clause: bool = False
     needs_for: bool = False
+    impersonal: bool = False
     swap_roles: bool = False
     subjects: frozenset[str] = frozenset()
     status: str | None = None
@@ -99,6 +100,7 @@ class TriggerRule:
             needs_clause=bool(item.get("needs_clause")),
             active_clause=bool(item.get("active_clause")),
             needs_for=bool(item.get("needs_for")),
+            impersonal=bool(item.get("impersonal")),
             swap_roles=bool(item.get("swap_roles")),
             subjects=words("subjects"),
             status=item.get("status"),
@@ -145,6 +147,8 @@ class TriggerRule:
         if token.dep_ in self.not_deps:
             return False
         if self.needs_negation and not any(c.dep_ == "neg" for c in token.children):
+            return False
+        if self.impersonal and _personal_subject(token):
             return False
         clauses = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd")}
         if (self.no_clause and clauses) or clauses & self.not_clauses:
@@ -213,6 +217,16 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _personal_subject(adj: Token) -> bool:
+    """Whether the adjective is said of a subject other than "it": "the deal is vital to our
+    interests" judges the deal (round 11's k10); "it is vital for X to withdraw" states a
+    need put to X."""
+    holder = adj.head if adj.dep_ in ("acomp", "attr") else adj
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ != "it" for c in holder.children
+    )
 
 
 def _placed(token: Token) -> list[Token]:
@@ -437,7 +451,10 @@ def _subject_lemmas(token: Token) -> set[str]:
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders
-        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        verb = token.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "xcomp":  # "the army is set to resume its operation"
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 

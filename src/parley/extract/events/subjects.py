@@ -114,11 +114,18 @@ class Subjects:
 
     @staticmethod
     def _pcomp_controller(verb: Token) -> list[Token]:
-        """'accused X of holding an exercise': the one accused of the act did it."""
+        """'accused X of holding an exercise': the one accused of the act did it; "X took the
+        dramatic step of expelling Y" (round 11's k01): who takes a step (a decision, a
+        measure) of doing something does it."""
         prep = verb.head
         if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return []
-        return [c for c in prep.head.children if c.dep_ == "dobj"]
+        noun = prep.head
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in knowledge.words(
+            _EVENTS_LEXICON, "step_nouns"
+        ):
+            return [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return [c for c in noun.children if c.dep_ == "dobj"]
 
     @staticmethod
     def _patient_only(verb: Token) -> bool:
