@@ -1,0 +1,82 @@
+"""Constructions met in round 15 of the speech review (docs/review/speech.md), in our own words.
+
+* a programme's or a ship's name in marks after a possessive or a preposition of place or
+  medium ('on NRK's "Morning Politics"'), an item of a list opened by "such as", and a
+  numbered type name after an acronym are designations, not quotes;
+* 'According to X, the deal "will …"': with no verb of saying, the words in marks are X's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from speech_kit import direct, run
+
+
+def speakers(an: Any) -> dict[str, str | None]:
+    return {q.text: q.speaker.text if q.speaker else None for q in direct(an)}
+
+
+# ------------------------------------------------------------------ names in marks
+
+
+@pytest.mark.model
+def test_a_programme_name_after_the_network_is_no_quote(pipeline: Any) -> None:
+    text = (
+        "Defence Minister Karl Olsen said on NRK’s “Morning Politics” on Sunday that the "
+        "brigade would leave the island in May.\n\n"
+        "“We will not leave anyone behind,” Olsen said."
+    )
+    quotes = speakers(run(pipeline, text))
+    assert not any("Morning Politics" in q for q in quotes), quotes
+    said = [q for q in quotes if q.startswith("We will not leave")]
+    assert said and "Olsen" in (quotes[said[0]] or ""), quotes
+
+
+@pytest.mark.model
+def test_title_case_words_said_by_someone_stay_a_quote(pipeline: Any) -> None:
+    text = "Crowds Gather in Oslo\n\n“Never Again,” Karl Olsen said on NRK on Sunday."
+    quotes = speakers(run(pipeline, text))
+    said = [q for q in quotes if q.startswith("Never Again")]
+    assert said and "Olsen" in (quotes[said[0]] or ""), quotes
+
+
+@pytest.mark.model
+def test_named_items_of_a_list_are_no_quotes(pipeline: Any) -> None:
+    text = (
+        "The navy of Freedonia held drills such as Northern Shield, “Iron Wave 3”, Coastal "
+        "Guard, “Blue Horizon”, and the fleet also tested the missile SLBM “Sea Arrow 2 K-7.”"
+    )
+    quotes = speakers(run(pipeline, text))
+    assert not any(w in q for q in quotes for w in ("Iron Wave", "Blue Horizon", "Sea Arrow"))
+
+
+def test_designation_reads_the_words_before_the_marks(nlp: Any) -> None:
+    from parley.extract.speech.not_quotes import designation
+
+    doc = nlp("She said, “Iron Wave 3”, and left; the paper printed “Iron Wave 3”, and more.")
+    spans = [doc.char_span(m.start() + 1, m.end() - 1) for m in _marked(doc.text)]
+    assert [designation(s) for s in spans] == [False, False]
+
+
+def _marked(text: str) -> list[Any]:
+    import re
+
+    return list(re.finditer("“[^”]*”", text))
+
+
+# ------------------------------------------------------------------ according to X, "…"
+
+
+@pytest.mark.model
+def test_according_to_before_a_quote_gives_it_the_source(pipeline: Any) -> None:
+    text = (
+        "Freedonia agreed on Friday to buy two frigates from Sylvania.\n\n"
+        "According to the Sylvanian Defence Ministry, the sale “will make the navy a stronger "
+        "partner in the region.”"
+    )
+    quotes = speakers(run(pipeline, text))
+    said = [q for q in quotes if q.startswith("will make the navy")]
+    assert said and "Defence Ministry" in (quotes[said[0]] or ""), quotes
