@@ -80,3 +80,34 @@ def test_according_to_before_a_quote_gives_it_the_source(pipeline: Any) -> None:
     quotes = speakers(run(pipeline, text))
     said = [q for q in quotes if q.startswith("will make the navy")]
     assert said and "Defence Ministry" in (quotes[said[0]] or ""), quotes
+
+
+# ------------------------------------------------------------------ spelling variants
+
+
+def test_a_different_given_name_is_no_spelling_variant() -> None:
+    from parley.nlp.names import name_similarity
+
+    # the same family name, another given name: two people, not one spelt two ways
+    assert name_similarity("Tarek al-Nouri", "Adel Abdul Nouri") == 0.0
+    # a transliteration of the same given name still scores as a variant
+    assert name_similarity("Yevgeny Morozov", "Evgeny Morozov") >= 0.88
+    assert name_similarity("Mohammed Karimi", "Muhammad Karimi") >= 0.88
+
+
+@pytest.mark.model
+def test_a_speaker_sharing_only_a_family_name_is_not_linked(pipeline: Any) -> None:
+    import datetime as dt
+
+    from parley.models import RawDocument
+    from speech_kit import source_of
+
+    # Adil Abdul-Mahdi held office on this date: only the given name tells the two apart
+    text = (
+        "CAIRO (AP) — Kadem al-Mahdi, who heads the Nahda movement, told reporters on "
+        "Wednesday that the mediators plan a joint proposal on the transition."
+    )
+    raw = RawDocument(source="t", text=text, published_at=dt.date(2019, 6, 26))
+    found = source_of(pipeline.run(raw), "the mediators plan a joint proposal")
+    assert found is not None and "al-Mahdi" in found[0]
+    assert found[1] != "person:adil-abdul-mahdi", found
