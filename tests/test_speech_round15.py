@@ -111,3 +111,43 @@ def test_a_speaker_sharing_only_a_family_name_is_not_linked(pipeline: Any) -> No
     found = source_of(pipeline.run(raw), "the mediators plan a joint proposal")
     assert found is not None and "al-Mahdi" in found[0]
     assert found[1] != "person:adil-abdul-mahdi", found
+
+
+# ------------------------------------------------------------------ verbs that say nothing here
+
+
+@pytest.mark.model
+def test_maintaining_contacts_reports_no_claim_of_the_troops(pipeline: Any) -> None:
+    from speech_kit import source_of
+
+    text = (
+        "Colonel Ivo Marek, the border command's spokesman, met reporters in Tarsk on Monday.\n\n"
+        "Sylvanian and Freedonian border guards are maintaining contacts through the usual "
+        "channels, he said."
+    )
+    an = run(pipeline, text)
+    assert not [a for a in an.attributions if a.cue.startswith("maintain")], an.attributions
+    found = source_of(an, "maintaining contacts through the usual channels")
+    assert found is not None and "Marek" in found[0]
+
+
+@pytest.mark.model
+def test_maintained_that_is_still_a_claim(pipeline: Any) -> None:
+    from speech_kit import source_of
+
+    text = "The Sylvanian defence ministry maintained that its guards never crossed the line."
+    found = source_of(run(pipeline, text), "its guards never crossed the line")
+    assert found is not None and "ministry" in found[0]
+
+
+@pytest.mark.model
+def test_a_passive_verb_of_saying_names_no_source(pipeline: Any) -> None:
+    text = (
+        "Former mediator Anna Lind spoke to the radio on Friday.\n\n"
+        "The families are the first contact for the captors, so working out who will call and "
+        "what will be said is crucial.\n\n"
+        "The envoy was told that the second round had failed."
+    )
+    an = run(pipeline, text)
+    sources = [a.reporter.text for a in an.attributions]
+    assert not any(s in ("who", "what", "The envoy") for s in sources), sources
