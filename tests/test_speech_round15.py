@@ -151,3 +151,29 @@ def test_a_passive_verb_of_saying_names_no_source(pipeline: Any) -> None:
     an = run(pipeline, text)
     sources = [a.reporter.text for a in an.attributions]
     assert not any(s in ("who", "what", "The envoy") for s in sources), sources
+
+
+# ------------------------------------------------------------------ according to a description
+
+
+@pytest.mark.model
+def test_according_to_the_spokesman_is_the_spokesman_named_before(pipeline: Any) -> None:
+    from speech_kit import source_of
+
+    text = (
+        "The reports of troops crossing the river are false, said Lena Varga, the ministry's "
+        "spokeswoman, at a press conference in Tarsk.\n\n"
+        "Border units have kept to every accord between the two states, according to the "
+        "spokeswoman."
+    )
+    found = source_of(run(pipeline, text), "Border units have kept to every accord")
+    assert found is not None and "Varga" in found[0], found
+
+
+@pytest.mark.model
+def test_according_to_an_unnamed_spokesman_stays_unnamed(pipeline: Any) -> None:
+    from speech_kit import source_of
+
+    text = "Border units have kept to every accord, according to a ministry spokesman."
+    found = source_of(run(pipeline, text), "Border units have kept to every accord")
+    assert found is not None and "spokesman" in found[0] and found[1] is None, found
