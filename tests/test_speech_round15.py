@@ -177,3 +177,41 @@ def test_according_to_an_unnamed_spokesman_stays_unnamed(pipeline: Any) -> None:
     text = "Border units have kept to every accord, according to a ministry spokesman."
     found = source_of(run(pipeline, text), "Border units have kept to every accord")
     assert found is not None and "spokesman" in found[0] and found[1] is None, found
+
+
+# ------------------------------------------------------------------ "A. B," said X
+
+
+@pytest.mark.model
+def test_a_quote_of_two_sentences_goes_to_the_subject_after_said(pipeline: Any) -> None:
+    text = (
+        "Karl Olsen spoke on Monday.\n\n"
+        "“We do not reject this idea. No more lone decisions,” said Olsen."
+    )
+    quotes = speakers(run(pipeline, text))
+    said = [q for q in quotes if q.startswith("We do not reject")]
+    assert said and quotes[said[0]] == "Olsen", quotes
+
+
+@pytest.mark.model
+def test_said_the_group_after_a_quotation_reaches_the_group_named_before(pipeline: Any) -> None:
+    text = (
+        "Hamas denied the report on Monday.\n\n"
+        "Through a short statement, its members said they had not been consulted.\n\n"
+        "“We do not reject this idea, but room must be left for talks. No more lone "
+        "decisions,” said the dissident group on its website."
+    )
+    an = run(pipeline, text)
+    said = [q for q in direct(an) if q.text.startswith("We do not reject")]
+    assert said and said[0].speaker is not None and said[0].speaker.actor == "group:hamas"
+
+
+@pytest.mark.model
+def test_said_the_group_with_no_group_named_stays_words(pipeline: Any) -> None:
+    text = (
+        "Karl Olsen spoke on Monday.\n\n"
+        "“We do not reject this idea. No more lone decisions,” said the dissident group."
+    )
+    an = run(pipeline, text)
+    said = [q for q in direct(an) if q.text.startswith("We do not reject")]
+    assert said and said[0].speaker is not None and said[0].speaker.actor is None
