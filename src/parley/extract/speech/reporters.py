@@ -75,10 +75,11 @@ class Reporters:
         verb's subject ("the spokesman said")."""
         found = self.reporter(bounds)
         root = self.doc[bounds[0] : bounds[1]].root
-        if found[0].actor is None and root.pos_ == "NOUN":
+        definite = [c.lower_ for c in root.children if c.dep_ == "det"] == ["the"]
+        if found[0].actor is None and root.pos_ == "NOUN" and definite:
             described = self.source(root)
-            if described is not None and described[0].actor is not None:
-                return described
+            if described is not None and described[0].kind == "person" and described[0].actor:
+                return described  # only a person: "the officials" stay a group of words
         return found
 
     def _issuer(self, noun: Token) -> tuple[Reporter, float] | None:
