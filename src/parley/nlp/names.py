@@ -24,6 +24,8 @@ __all__ = ["name_key", "name_similarity", "PersonIndex", "FUZZY_THRESHOLD"]
 # caught by name_key already; what is left must be very close).
 FUZZY_THRESHOLD = 0.88
 _ONE_WORD_THRESHOLD = 0.93
+# How close a given name with another first letter must be to be a spelling variant.
+_OTHER_INITIAL_GIVEN = 0.8
 
 # Ordered rewrites: longer clusters first so "shch" is not read as "sh" + "ch".
 _REWRITES: tuple[tuple[str, str], ...] = (
@@ -80,7 +82,10 @@ def name_similarity(a: str, b: str) -> float:
 
     The surname must match closely on its own: sharing a common given name ("Dmitry Peskov",
     "Dmitry Medvedev") must not make two people look alike. A missing given name or an
-    initial is compatible with any given name starting with that letter.
+    initial is compatible with any given name starting with that letter. A spelling variant
+    keeps a given name's first letter or nearly all of it ("Evgeny" / "Yevgeny"); a given
+    name that starts otherwise and shares only some letters ("Sadek" / "Adel") is another
+    person's, however well the surnames agree.
     """
     ka, kb_ = name_key(a).split(), name_key(b).split()
     if not ka or not kb_:
@@ -93,6 +98,8 @@ def name_similarity(a: str, b: str) -> float:
         first = 1.0 if first_a[0] == first_b[0] else 0.0
     else:
         first = _ratio(first_a, first_b)
+        if first_a[0] != first_b[0] and first < _OTHER_INITIAL_GIVEN:
+            return 0.0  # "Sadek al-Mahdi" is not "Adel Abdul Mahdi": another given name
     return min(last, 0.3 * first + 0.7 * last)
 
 

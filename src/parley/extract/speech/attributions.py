@@ -313,6 +313,8 @@ class _Run:
             return None  # "police charged the four activists": charging someone says nothing
         if _formula(verb):
             return None  # "That said, I would like to ask …": a link between thoughts
+        if _passive_without_agent(verb):
+            return None  # "what will be said is crucial": nobody is named saying it
         if not self._can_link(verb):
             return None  # "the new road linked the port to the capital": a thing joins places
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
@@ -427,6 +429,14 @@ def _other_sense(verb: Token, cues: Cues) -> bool:
     if verb.lemma_.lower() in cues.denial_verbs:
         return False
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """Whether a verb of saying is passive with no "by" agent: "what will be said", "he was
+    told that …". Its subject is what is said or who hears it, never who speaks, and no
+    speaker is named ("X was quoted by Y as saying" names one and is read elsewhere)."""
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
 
 
 def _formula(verb: Token) -> bool:

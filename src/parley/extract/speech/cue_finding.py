@@ -197,6 +197,21 @@ class Credits:
         fragment = self.doc[start : prev.i]
         return self._quoted_person(fragment) or self._first_head(fragment)
 
+    def according_to(self, span: SpacySpan) -> Who | None:
+        """'According to the ministry, the sale "will …"': with no verb of saying, the words in
+        marks go to the source the sentence opens with, not to the clause's subject (the sale
+        says nothing). The cue must stand before the quote in its sentence, outside marks."""
+        sent = span[0].sent
+        for tok in sent:
+            if tok.i + 1 >= span.start or tok.i + 1 >= sent.end:
+                return None
+            to = self.doc[tok.i + 1]
+            if tok.lower_ != "according" or to.lower_ != "to" or self.finder.in_other_quote(tok):
+                continue
+            source = next((c for c in to.children if c.dep_ == "pobj" and c.i < span.start), None)
+            return self.who.who(source) if source is not None else None
+        return None
+
     def _quoted_person(self, fragment: SpacySpan) -> Who | None:
         """ "The paper quoted him: '…'": the words are the person quoted, not the paper's.
 

@@ -70,13 +70,16 @@ class Institutions:
 
         A definite singular organisation noun with no name of its own refers to the
         organisation (not a state) named last before it, outside quotes, up to three
-        sentences back: "Amnesty International warned … the group said".
+        sentences back: "Amnesty International warned … the group said". Sentences wholly
+        in quote marks are the speaker's words, not the narrator's, and do not count: a
+        quotation of two sentences before "said the rebel group" keeps the reach.
         """
         if head.tag_ != "NN" or head.lemma_.lower() not in words(LEXICON, "organisation_nouns"):
             return None
         if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
-        for sent in sentences_back(head, 3):
+        narrated = [s for s in sentences_back(head, 6) if not self._all_quoted(s)]
+        for sent in narrated[:3]:
             for m in self._mentions_in(sent, before=head.idx):
                 if self.res.kind(m.actor) in _ORGANISATION_KINDS:
                     return m.actor
@@ -141,6 +144,11 @@ class Institutions:
                 if not person and kind in _INSTITUTION_KINDS:
                     return m.actor
         return None
+
+    def _all_quoted(self, sent: SpacySpan) -> bool:
+        """Whether every word of ``sent`` lies inside quote marks."""
+        words_ = [t for t in sent if t.is_alpha]
+        return bool(words_) and all(any(s <= t.idx < e for s, e in self.quoted) for t in words_)
 
     def _mentions_in(self, sent: SpacySpan, before: int) -> list[Mention]:
         """Mentions with an actor in ``sent`` before char ``before``, unquoted, latest first."""

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from parley.extract.speech.cues import Cues
 
 __all__ = [
-    "after_title_word", "credited", "defined_label", "fragment", "name_in_marks",
+    "after_title_word", "credited", "defined_label", "designation", "fragment", "name_in_marks",
     "named_as_words", "thing_named", "titled_work",
 ]  # fmt: skip
 
@@ -140,3 +140,62 @@ def _under_another_verb(span: SpacySpan, cue: Token) -> bool:
         return False
     verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.i != cue.i and cue not in verb.ancestors
+
+
+# Prepositions of place or medium before a title in marks: 'on "Face the Nation"'.
+_VENUE_PREPS = frozenset({"on", "in", "at", "during", "aboard", "from"})
+# What opens an enumeration of named things: 'exercises such as "Focus Lens", …'.
+_LIST_OPENER = re.compile(r"\b(?:such as|including|like)\b", re.IGNORECASE)
+
+
+def designation(span: SpacySpan) -> bool:
+    """Whether the marks hold the name of a thing, not anyone's words.
+
+    Three places where a short title-like name in marks is a designation: after a possessive
+    or a preposition of place or medium (a programme, a paper or a ship: 'on CBS's "Face the
+    Nation"', 'aboard "Sea Star"'); as an item of a list of names opened by "such as" or
+    "including" ('drills such as "Iron Shield 7", "Blue Wave" and …'); after an acronym,
+    when the name carries a number (a model or a type: 'SLBM "Trident 2 D-5"'). A verb of
+    saying near such a name ("announced on CBS's …") is about the broadcast, not the name.
+    """
+    words_ = [t for t in span if not (t.is_punct or t.is_space)]
+    if not _name_like(words_):
+        return False
+    prev = previous_word(span.doc, span.start)
+    if prev is None or not same_paragraph(prev, words_[0]):
+        return False
+    possessive = prev.tag_ == "POS" or prev.lower_ in ("'s", "’s")  # tagged as a mark too
+    if possessive or (prev.pos_ == "ADP" and prev.lower_ in _VENUE_PREPS):
+        return True
+    if prev.text == ",":
+        return _list_item(span, prev)
+    digits = any(any(c.isdigit() for c in t.text) for t in words_)
+    return digits and prev.is_upper and len(prev.text) > 1 and prev.text.isalpha()
+
+
+def _name_like(words_: list[Token]) -> bool:
+    """A few words written as a name: capitalised or numbered, with joining words only."""
+    if not words_ or len(words_) > 6 or not (words_[0].text[:1].isupper() or words_[0].like_num):
+        return False
+    joins = knowledge.words(LEXICON, "name_joins")
+    return all(
+        t.pos_ != "PRON"
+        and (t.text[:1].isupper() or any(c.isdigit() for c in t.text) or t.lower_ in joins)
+        for t in words_
+    )
+
+
+def _list_item(span: SpacySpan, comma: Token) -> bool:
+    """A name between commas in an enumeration the sentence opened with "such as" or
+    "including", no verb in between: '…, such as Joint Drill, "Iron Shield 7", Blue Wave'."""
+    nxt = next_word(span.doc, span.end)
+    after = span.doc.text[span.end_char : nxt.idx if nxt is not None else len(span.doc.text)]
+    if "," not in after and (nxt is None or nxt.lower_ != "and"):
+        return False
+    sent = span[0].sent
+    before = span.doc[sent.start : comma.i]
+    openers = list(_LIST_OPENER.finditer(before.text))
+    if not openers:
+        return False
+    after_opener = before[0].idx + openers[-1].end()
+    return not any(t.pos_ in ("VERB", "AUX") for t in before if t.idx >= after_opener)

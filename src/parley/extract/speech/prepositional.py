@@ -105,7 +105,7 @@ class Prepositional:
                 via = self.reporters.reporter((i + length, rep_bounds[1]))[0]
                 rep_bounds = (rep_bounds[0], i)
                 break
-        reporter, conf = self.reporters.reporter(rep_bounds)
+        reporter, conf = self.reporters.cue_reporter(rep_bounds)
         if reporter.actor is None and self._unnamed(rep_bounds):
             credit = self._credit_after(cue.sent)
             if credit is not None:

@@ -176,6 +176,8 @@ class _Run:
             return None
         if not_quotes.defined_label(self.ctx.article.text, m.start, m.end):
             return None  # '("JCEs")': a short name defined in brackets, nobody's words
+        if not_quotes.designation(span) and not not_quotes.credited(span, self.cues):
+            return None  # 'on CBS's "Face the Nation"': a programme's name, nobody's words
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
         scare = scare or (fragment and not not_quotes.credited(span, self.cues))
@@ -202,7 +204,7 @@ class _Run:
                 return None  # "the so-called 'deal'": nobody is said to have said it
             self._joint = self._joint_speakers(cue)
             return self._quote(m, True, speaker, cue.text, cue.i)
-        credit = credit or self.credits.credit_before(span)
+        credit = credit or self.credits.credit_before(span) or self.credits.according_to(span)
         if credit is not None:
             return self._quote(m, True, speaker_from(credit), None, span.start)
         if scare or not_quotes.titled_work(span, self.cues):

@@ -69,6 +69,19 @@ class Reporters:
         who = self.res.who(span.root, stop_at=bounds[1])
         return self.reporter_of(who, span)
 
+    def cue_reporter(self, bounds: tuple[int, int]) -> tuple[Reporter, float]:
+        """The reporter a prepositional cue names ("according to X"); a description there
+        ("according to the spokesman") stands for the person named before, as it does as a
+        verb's subject ("the spokesman said")."""
+        found = self.reporter(bounds)
+        root = self.doc[bounds[0] : bounds[1]].root
+        definite = [c.lower_ for c in root.children if c.dep_ == "det"] == ["the"]
+        if found[0].actor is None and root.pos_ == "NOUN" and definite:
+            described = self.source(root)
+            if described is not None and described[0].kind == "person" and described[0].actor:
+                return described  # only a person: "the officials" stay a group of words
+        return found
+
     def _issuer(self, noun: Token) -> tuple[Reporter, float] | None:
         """The reporter of a statement, letter or report: whoever issued it, when named.
 

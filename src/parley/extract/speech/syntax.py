@@ -119,6 +119,9 @@ def subject_of(verb: Token) -> Token | None:
             return objs[0]
         verb = quoting
     while seen < 4:
+        inverted = _inverted_after_quote(verb)
+        if inverted is not None:
+            return inverted
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
@@ -349,6 +352,19 @@ def quoting_verb(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
         return verb.head.head
     return None
+
+
+def _inverted_after_quote(verb: Token) -> Token | None:
+    """The subject after the verb in '"A. No more games," said X' when the parser also took
+    a noun of the quotation for a subject: the words before the closing mark are what is
+    said, and the subject after the verb says them."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and same_paragraph(c, verb)]
+    before = [s for s in subjects if s.i < verb.i]
+    after = [s for s in subjects if s.i > verb.i]
+    if not before or not after:
+        return None
+    between = verb.doc[before[-1].i + 1 : verb.i]
+    return after[0] if any(t.is_quote for t in between) else None
 
 
 def _quoted_object(verb: Token) -> Token | None:
