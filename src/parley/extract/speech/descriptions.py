@@ -330,7 +330,7 @@ class Descriptions:
                 continue  # "the president" after "Vice President X": another office
             if not just_before and _only_modifiers(self.doc[lo:hi], titles):
                 continue  # "the opposition" is not "opposition candidate X"
-            if titles & set(said) or just_before:
+            if titles & set(said) or just_before or _heads_department(subj, self.doc[lo:hi]):
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
                 found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
@@ -411,6 +411,23 @@ def _only_modifiers(phrase: SpacySpan, titles: set[str]) -> bool:
         and t.head.i in range(phrase.start, phrase.end)
         for t in hits
     )
+
+
+def _heads_department(subj: Token, phrase: SpacySpan) -> bool:
+    """Whether a person's phrase makes them the head of a department that ``subj``'s title
+    names the head of: "the minister" for "The head of the country's Department of Finance,
+    X" ("head of" the department itself, not of an office in it: "the head of the ministry's
+    press office" is no minister)."""
+    departments = knowledge.table(LEXICON, "department_titles").get(subj.lower_, [])
+    heads = words(LEXICON, "department_head_words")
+    for tok in phrase:
+        if tok.lemma_.lower() not in heads:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in {str(d) for d in departments}:
+                return True
+    return False
 
 
 def _words_of(subj: Token) -> set[str]:

@@ -140,7 +140,7 @@ def subject_of(verb: Token) -> Token | None:
         if seen == 0:
             found = (
                 _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
-                or stranded_subject(verb) or inverted_subject(verb)
+                or stranded_subject(verb) or relative_lead(verb) or inverted_subject(verb)
             )  # fmt: skip
             if found is not None:
                 return found
@@ -158,6 +158,8 @@ def inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
+    if verb.lemma_.lower() in words(LEXICON, "addressee_verbs"):
+        return None  # "…, told Reuters.": the one told, never a speaker set after the verb
     sent = sentence_piece(doc, verb.i)
     tail = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
     rest = [t for t in tail if not t.is_punct]
@@ -167,6 +169,22 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     named = [t for t in rest if t.ent_type_ in ("ORG", "PERSON")]
     return named[-1] if named and verb.i - 1 > sent.start else None
+
+
+def relative_lead(verb: Token) -> Token | None:
+    """The subject of '"…," X, whose militia is in the battle, told Reuters' when the parser
+    left the verb without one: the name right before a relative clause about a person
+    ("who", "whose") set off by commas and ending right before the verb. A clause with a
+    comma of its own is not read (its end cannot be told from the name's)."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    sent = sentence_piece(doc, verb.i)
+    opening = next((k for k in range(verb.i - 2, sent.start, -1) if doc[k].text == ","), None)
+    if opening is None or doc[opening + 1].lower_ not in words(LEXICON, "person_relatives"):
+        return None
+    name = doc[opening - 1]
+    return name if name.pos_ == "PROPN" and same_paragraph(name, verb) else None
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -346,7 +364,7 @@ def quoting_verb(verb: Token) -> Token | None:
     Such a verb names two parties: the person whose words they are and the medium that
     quotes them; the words are the person's, relayed by the medium.
     """
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _relaying():
         return verb.head.head
     return None
 
@@ -356,7 +374,7 @@ def _quoted_object(verb: Token) -> Token | None:
     the verb of quoting itself, not on "saying": that verb names who relays (its subject) and
     whose words they are (its object), and the object speaks.
     """
-    if verb.lemma_.lower() not in _quoted():
+    if verb.lemma_.lower() not in _relaying():
         return None
     said = any(
         c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
@@ -368,6 +386,13 @@ def _quoted_object(verb: Token) -> Token | None:
 def _quoted() -> frozenset[str]:
     """Passive verbs whose subject is the speaker ("X was quoted as saying")."""
     return words(LEXICON, "passive_speech_verbs")
+
+
+def _relaying() -> frozenset[str]:
+    """Verbs of a text relaying someone's words ("the statement reported him as telling"):
+    the object speaks, the subject relays. "report" is one only with "as" and a verb of
+    saying; its passive subject ("the clash was reported") speaks no words."""
+    return words(LEXICON, "relaying_as_verbs")
 
 
 def _subject_over_break(verb: Token) -> Token | None:
