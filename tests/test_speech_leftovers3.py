@@ -202,6 +202,19 @@ def test_the_minister_takes_up_the_head_of_a_department(pipeline: Any) -> None:
 
 
 @pytest.mark.model
+def test_the_minister_takes_up_a_name_hung_on_the_department(pipeline: Any) -> None:
+    text = (
+        "The head of the Ruritanian Department of the Treasury, Tomas Berger, assured lawmakers "
+        "at hearings in the Senate that the ministry under his control will keep the sanctions "
+        "in place.\n\n"
+        "The hearings were held in the budget committee. \u201cThe funds will be spent in line "
+        "with the new law,\u201d explained the minister."
+    )
+    who = speaker_of(run(pipeline, text, title="Sanctions stay"), "The funds will be spent")
+    assert who is not None and "Berger" in who
+
+
+@pytest.mark.model
 def test_the_minister_is_not_the_head_of_an_office_in_the_ministry(pipeline: Any) -> None:
     text = MINISTRY.format(intro="The head of the finance ministry's press office, Tomas Berger")
     who = speaker_of(run(pipeline, text, title="Sanctions stay"), "The funds will be spent")

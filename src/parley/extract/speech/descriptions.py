@@ -418,16 +418,18 @@ def _heads_department(subj: Token, phrase: SpacySpan) -> bool:
     names the head of: "the minister" for "The head of the country's Department of Finance,
     X" ("head of" the department itself, not of an office in it: "the head of the ministry's
     press office" is no minister)."""
-    departments = knowledge.table(LEXICON, "department_titles").get(subj.lower_, [])
+    titles = knowledge.table(LEXICON, "department_titles")
+    departments = {str(d) for d in titles.get(subj.lower_, [])}
     heads = words(LEXICON, "department_head_words")
-    for tok in phrase:
-        if tok.lemma_.lower() not in heads:
-            continue
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() in {str(d) for d in departments}:
-                return True
-    return False
+    # the name may hang on "head" or on the department ("The head of the Department of X,
+    # Y": Y in apposition to "Department"), so the department is looked for, then its head
+    return any(
+        tok.lemma_.lower() in departments
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in heads
+        for tok in phrase
+    )
 
 
 def _words_of(subj: Token) -> set[str]:
