@@ -219,3 +219,29 @@ def test_the_minister_is_not_the_head_of_an_office_in_the_ministry(pipeline: Any
     text = MINISTRY.format(intro="The head of the finance ministry's press office, Tomas Berger")
     who = speaker_of(run(pipeline, text, title="Sanctions stay"), "The funds will be spent")
     assert who is None or "Berger" not in who
+
+
+# ------------------------------------------------------------------ "…, A and B said" ending a lede
+
+LEDE = (
+    "Insurgents seized a border crossing in the north on Monday after a week of clashes with "
+    "army units{source} said.\n\n"
+    "The crossing had been held by the army since 2016."
+)
+
+
+@pytest.mark.model
+def test_a_conjoined_source_ending_a_lede_is_the_source(pipeline: Any) -> None:
+    text = LEDE.format(source=", rebels and the Free Media Centre monitoring group")
+    recs = [a for a in run(pipeline, text).attributions if "seized a border" in a.claim.text]
+    assert recs, [(a.reporter.text, a.claim.text) for a in run(pipeline, text).attributions]
+    assert recs[0].reporter.text == "rebels and the Free Media Centre monitoring group"
+    assert recs[0].claim.text.endswith("clashes with army units")
+
+
+@pytest.mark.model
+def test_a_list_in_the_claim_before_its_own_source_stays_in_the_claim(pipeline: Any) -> None:
+    text = LEDE.format(source=" and the police, the Free Media Centre monitoring group")
+    recs = [a for a in run(pipeline, text).attributions if "seized a border" in a.claim.text]
+    assert recs and recs[0].reporter.text == "the Free Media Centre monitoring group"
+    assert recs[0].claim.text.endswith("army units and the police")

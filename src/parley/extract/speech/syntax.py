@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
     "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
-    "trailing_appos",
+    "tail_conjuncts", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -141,6 +141,7 @@ def subject_of(verb: Token) -> Token | None:
             found = (
                 _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
                 or stranded_subject(verb) or relative_lead(verb) or inverted_subject(verb)
+                or tail_conjuncts(verb)
             )  # fmt: skip
             if found is not None:
                 return found
@@ -169,6 +170,42 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     named = [t for t in rest if t.ent_type_ in ("ORG", "PERSON")]
     return named[-1] if named and verb.i - 1 > sent.start else None
+
+
+def tail_conjuncts(verb: Token) -> Token | None:
+    """The source of a lede's tag "CLAIM … with militias, rebels and the Observatory said."
+    when the parser ran the source into a list inside the claim: the last two conjuncts,
+    joined by "and" right before the verb that ends the sentence with no subject, after a
+    comma, both able to speak (a name, or a noun for people or a group). The pair is the
+    source; which earlier items of the list belong to it no one can tell, so none do.
+    Returns the first of the two (its phrase holds both)."""
+    doc = verb.doc
+    sent = sentence_piece(doc, verb.i)
+    if verb.i < 4 or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    last = doc[verb.i - 1]
+    while last.dep_ != "conj" and last.head.i < verb.i and last.head.right_edge.i == verb.i - 1:
+        if last.head.i == last.i:
+            return None
+        last = last.head
+    first = last.head
+    if last.dep_ != "conj" or first.i >= last.i or first.left_edge.i < 1:
+        return None
+    joins = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < last.i]
+    if [j.lower_ for j in joins] != ["and"] or doc[first.left_edge.i - 1].text != ",":
+        return None
+    return first if _can_speak(first) and _can_speak(last) else None
+
+
+def _can_speak(tok: Token) -> bool:
+    """Whether a noun can be a source: a name, or a noun for people or a group."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    nouns = words(LEXICON, "agent_nouns") | words(LEXICON, "organisation_nouns")
+    nouns = nouns | words(LEXICON, "role_nouns") | load_cues().state_groups
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
 
 
 def relative_lead(verb: Token) -> Token | None:
