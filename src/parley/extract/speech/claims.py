@@ -21,6 +21,7 @@ from parley.extract.speech.syntax import (
     stranded_start,
     stranded_subject,
     subject_of,
+    tail_conjuncts,
     trailing_appos,
     trim,
 )
@@ -72,7 +73,8 @@ class Claims:
             if _relative_gap(comp, verb):
                 return None  # "a proposal, which Yerevan said it would study": half a claim
             cut = min(self._next_speech(comp), self._stranded_next(verb))
-            speaker = trailing_appos(verb)  # "CLAIM, a spokeswoman for the group said"
+            # "CLAIM, a spokeswoman for the group said"; "CLAIM … with X, A and B said"
+            speaker = trailing_appos(verb) or tail_conjuncts(verb)
             if speaker is not None and comp.left_edge.i < speaker.i < cut:
                 cut = speaker.left_edge.i
             start = self._stranded_subject(verb, comp)

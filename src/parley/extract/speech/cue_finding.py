@@ -195,7 +195,33 @@ class Credits:
         while start > 0 and "\n" not in self.doc[start - 1].text + self.doc[start - 1].whitespace_:
             start -= 1
         fragment = self.doc[start : prev.i]
-        return self._quoted_person(fragment) or self._first_head(fragment)
+        return (
+            self._quoted_person(fragment)
+            or self._first_head(fragment)
+            or self._view_holder(fragment)
+        )
+
+    def _view_holder(self, fragment: SpacySpan) -> Who | None:
+        """ "A senior official had a gloomy assessment of the round, which …: '…'": a clause
+        whose main verb has a noun of judgement or utterance for its object introduces that
+        judgement in the words after the colon, so they are its subject's. "X faced a
+        question:" or "X read a letter:" names no words of X's (not in ``view_nouns``)."""
+        inside = range(fragment.start, fragment.end)
+        roots = [  # the clause's verb, whatever the parser hung it on (often the quote's)
+            t for t in fragment
+            if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("VERB", "AUX")
+        ]  # fmt: skip
+        if len(roots) != 1:
+            return None
+        root = roots[0]
+        views = words(LEXICON, "view_nouns")
+        objs = [c for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in views]
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if not objs or subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if self.finder.in_other_quote(subj) or subj.i < fragment.start:
+            return None
+        return self.who.who(subj)
 
     def according_to(self, span: SpacySpan) -> Who | None:
         """'According to the ministry, the sale "will …"': with no verb of saying, the words in

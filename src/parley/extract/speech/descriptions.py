@@ -330,7 +330,7 @@ class Descriptions:
                 continue  # "the president" after "Vice President X": another office
             if not just_before and _only_modifiers(self.doc[lo:hi], titles):
                 continue  # "the opposition" is not "opposition candidate X"
-            if titles & set(said) or just_before:
+            if titles & set(said) or just_before or _heads_department(subj, self.doc[lo:hi]):
                 seen.add(m.actor)
                 phrase = self.doc[lo:hi]
                 found.append(Who(m.actor, phrase.text, phrase.start_char, phrase.end_char, NEAR,
@@ -410,6 +410,25 @@ def _only_modifiers(phrase: SpacySpan, titles: set[str]) -> bool:
         and t.head.pos_ == "NOUN"
         and t.head.i in range(phrase.start, phrase.end)
         for t in hits
+    )
+
+
+def _heads_department(subj: Token, phrase: SpacySpan) -> bool:
+    """Whether a person's phrase makes them the head of a department that ``subj``'s title
+    names the head of: "the minister" for "The head of the country's Department of Finance,
+    X" ("head of" the department itself, not of an office in it: "the head of the ministry's
+    press office" is no minister)."""
+    titles = knowledge.table(LEXICON, "department_titles")
+    departments = {str(d) for d in titles.get(subj.lower_, [])}
+    heads = words(LEXICON, "department_head_words")
+    # the name may hang on "head" or on the department ("The head of the Department of X,
+    # Y": Y in apposition to "Department"), so the department is looked for, then its head
+    return any(
+        tok.lemma_.lower() in departments
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in heads
+        for tok in phrase
     )
 
 

@@ -72,6 +72,10 @@ class GoingOn:
         if start == 0 or any(ch.isalnum() for ch in text[self.doc[start].idx : m.start]):
             return None
         before = self.doc[paragraph_start(self.doc, start - 1) : start]
+        if _fragment(before) and before.start > 0:
+            # "While fighting goes on." set alone between the speech and the quote: a
+            # dependent clause says nothing of its own, so it breaks no thread
+            before = self.doc[paragraph_start(self.doc, before.start - 1) : before.start]
         cues = [
             t for t in before
             if t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis") and self.finder.is_cue(t)
@@ -105,11 +109,33 @@ class GoingOn:
             if t.pos_ == "VERB" and t.dep_ == "ROOT" and self.finder.is_cue(t)
             and not self.finder.in_other_quote(t) and t.idx >= para
         ]  # fmt: skip
+        cues = cues or self._quoting_root(sent, para)
         for cue in cues:
             speaker = self.speaker_of(cue)
             if speaker is not None:
                 return speaker.model_copy(update={"confidence": min(speaker.confidence, NEAR)})
         return None
+
+    def _quoting_root(self, sent: SpacySpan, para: int) -> list[Token]:
+        """The main verb of a sentence that ends in its subject's own quoted words.
+
+        'But he advocated a market capable of "modern growth." "That can only come with …"':
+        with no verb of saying, the marks closing the sentence still show it reports the
+        subject's words, so the next quoted sentence goes on with them. Only a person speaks
+        so (a pronoun or a name the model tags a person): "The plan promised "growth."" is
+        no one's speech.
+        """
+        root = sent.root
+        if root.idx < para or root.pos_ not in ("VERB", "AUX") or self.finder.in_other_quote(root):
+            return []
+        last = [t for t in sent if not t.is_punct and not t.is_space]
+        if not last or not self.finder.in_other_quote(last[-1]):
+            return []
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or self.finder.in_other_quote(subj):
+            return []
+        person = subj.lower_ in self.finder.cues.person_pronouns or subj.ent_type_ == "PERSON"
+        return [root] if person else []
 
     def _whole_paragraph(self, m: Marked) -> bool:
         """Whether the quote ``m`` is all its paragraph holds, but marks and punctuation."""
@@ -119,6 +145,19 @@ class GoingOn:
         end = len(text) if end < 0 else end
         outside = text[start : m.start] + text[m.end : end]
         return not any(ch.isalnum() for ch in outside)
+
+
+def _fragment(para: SpacySpan) -> bool:
+    """Whether a paragraph is a fragment: one sentence that is a dependent clause ("While
+    fighting goes on.", its main verb opened by a subordinating word). A heading with no
+    verb is not one: it may open another speaker's section."""
+    words = [t for t in para if t.is_alpha]
+    if not words or words[0].sent.start != words[-1].sent.start:
+        return False  # no words, or more than one sentence
+    sent = words[0].sent
+    root = sent.root
+    marks = [c for c in root.children if c.dep_ == "mark" and c.i < root.i]
+    return root.pos_ in ("VERB", "AUX") and bool(marks) and marks[0].i == sent.start
 
 
 def _paragraphs_between(between: str) -> int:

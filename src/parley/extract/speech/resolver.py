@@ -124,11 +124,27 @@ class Resolver:
             actor, conf = self.actor_of_token(tok.i)
             if actor is not None and tok.i in inside and (tok.i <= head.i or tok.pos_ == "PROPN"):
                 return actor, conf
+        introduced = self._introduced_surname(head)
+        if introduced is not None:
+            return introduced, 0.9
         for name in _name_variants(head, span):
             found = self.ctx.kb.lookup(name)
             if len(found) == 1:
                 return found[0].id, 1.0
         return None, 1.0
+
+    def _introduced_surname(self, head: Token) -> str | None:
+        """The person the article named in full before a surname the model left untagged
+        ("Michelle Okafor … Okafor, the UN refugee chief, praised …"), when one person alone
+        has that last name; a role set beside the name says it is a person, not a body."""
+        if head.pos_ != "PROPN" or head.ent_type_ or not _role_beside(head):
+            return None
+        found = {
+            m.actor for m in self.ctx.analysis.mentions
+            if m.end <= head.idx and m.actor is not None and self.kind(m.actor) == "person"
+            and len(m.text.split()) > 1 and m.text.split()[-1] == head.text
+        }  # fmt: skip
+        return found.pop() if len(found) == 1 else None
 
     def outlet_actor(self, text: str) -> str | None:
         """The id of the media outlet named exactly ``text`` in the knowledge base, if any."""
@@ -151,9 +167,19 @@ def _naming_tokens(head: Token) -> Iterable[Token]:
     for child in head.children:
         if child.dep_ == "appos":
             yield child
+            if head.pos_ == "PROPN" and child.pos_ == "NOUN":
+                continue  # "X, the UN rights chief": the UN is where X works, not who X is
             yield from (c for c in child.children if c.dep_ == "compound")
     if head.pos_ == "PROPN":  # "Foreign Minister Sibiga", but not "the US media outlet"
         yield from (c for c in head.children if c.dep_ == "compound")
+
+
+def _role_beside(name: Token) -> bool:
+    """ "Okafor, the UN refugee chief,": a common noun in apposition set off by a comma."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and name.doc[c.left_edge.i - 1].text == ","
+        for c in name.children
+    )
 
 
 def _in_modifier(tok: Token, head: Token) -> bool:
@@ -163,6 +189,8 @@ def _in_modifier(tok: Token, head: Token) -> bool:
     while tok.i != head.i and tok.head.i != tok.i and seen < 12:
         if tok.dep_ in ("prep", "pobj", "acl", "relcl", "advcl", "amod", "conj"):
             return True
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+            return True  # "X, the UN rights chief": a role of X's, not X's name
         tok = tok.head
         seen += 1
     return False

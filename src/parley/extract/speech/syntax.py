@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
     "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
-    "trailing_appos",
+    "tail_conjuncts", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -143,7 +143,8 @@ def subject_of(verb: Token) -> Token | None:
         if seen == 0:
             found = (
                 _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
-                or stranded_subject(verb) or inverted_subject(verb)
+                or stranded_subject(verb) or relative_lead(verb) or inverted_subject(verb)
+                or tail_conjuncts(verb)
             )  # fmt: skip
             if found is not None:
                 return found
@@ -161,6 +162,8 @@ def inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
+    if verb.lemma_.lower() in words(LEXICON, "addressee_verbs"):
+        return None  # "…, told Reuters.": the one told, never a speaker set after the verb
     sent = sentence_piece(doc, verb.i)
     tail = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
     rest = [t for t in tail if not t.is_punct]
@@ -170,6 +173,58 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     named = [t for t in rest if t.ent_type_ in ("ORG", "PERSON")]
     return named[-1] if named and verb.i - 1 > sent.start else None
+
+
+def tail_conjuncts(verb: Token) -> Token | None:
+    """The source of a lede's tag "CLAIM … with militias, rebels and the Observatory said."
+    when the parser ran the source into a list inside the claim: the last two conjuncts,
+    joined by "and" right before the verb that ends the sentence with no subject, after a
+    comma, both able to speak (a name, or a noun for people or a group). The pair is the
+    source; which earlier items of the list belong to it no one can tell, so none do.
+    Returns the first of the two (its phrase holds both)."""
+    doc = verb.doc
+    sent = sentence_piece(doc, verb.i)
+    if verb.i < 4 or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    last = doc[verb.i - 1]
+    while last.dep_ != "conj" and last.head.i < verb.i and last.head.right_edge.i == verb.i - 1:
+        if last.head.i == last.i:
+            return None
+        last = last.head
+    first = last.head
+    if last.dep_ != "conj" or first.i >= last.i or first.left_edge.i < 1:
+        return None
+    joins = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < last.i]
+    if [j.lower_ for j in joins] != ["and"] or doc[first.left_edge.i - 1].text != ",":
+        return None
+    return first if _can_speak(first) and _can_speak(last) else None
+
+
+def _can_speak(tok: Token) -> bool:
+    """Whether a noun can be a source: a name, or a noun for people or a group."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    nouns = words(LEXICON, "agent_nouns") | words(LEXICON, "organisation_nouns")
+    nouns = nouns | words(LEXICON, "role_nouns") | load_cues().state_groups
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+
+
+def relative_lead(verb: Token) -> Token | None:
+    """The subject of '"…," X, whose militia is in the battle, told Reuters' when the parser
+    left the verb without one: the name right before a relative clause about a person
+    ("who", "whose") set off by commas and ending right before the verb. A clause with a
+    comma of its own is not read (its end cannot be told from the name's)."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    sent = sentence_piece(doc, verb.i)
+    opening = next((k for k in range(verb.i - 2, sent.start, -1) if doc[k].text == ","), None)
+    if opening is None or doc[opening + 1].lower_ not in words(LEXICON, "person_relatives"):
+        return None
+    name = doc[opening - 1]
+    return name if name.pos_ == "PROPN" and same_paragraph(name, verb) else None
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -349,7 +404,7 @@ def quoting_verb(verb: Token) -> Token | None:
     Such a verb names two parties: the person whose words they are and the medium that
     quotes them; the words are the person's, relayed by the medium.
     """
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _quoted():
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _relaying():
         return verb.head.head
     return None
 
@@ -372,7 +427,7 @@ def _quoted_object(verb: Token) -> Token | None:
     the verb of quoting itself, not on "saying": that verb names who relays (its subject) and
     whose words they are (its object), and the object speaks.
     """
-    if verb.lemma_.lower() not in _quoted():
+    if verb.lemma_.lower() not in _relaying():
         return None
     said = any(
         c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
@@ -384,6 +439,13 @@ def _quoted_object(verb: Token) -> Token | None:
 def _quoted() -> frozenset[str]:
     """Passive verbs whose subject is the speaker ("X was quoted as saying")."""
     return words(LEXICON, "passive_speech_verbs")
+
+
+def _relaying() -> frozenset[str]:
+    """Verbs of a text relaying someone's words ("the statement reported him as telling"):
+    the object speaks, the subject relays. "report" is one only with "as" and a verb of
+    saying; its passive subject ("the clash was reported") speaks no words."""
+    return words(LEXICON, "relaying_as_verbs")
 
 
 def _subject_over_break(verb: Token) -> Token | None:
