@@ -45,6 +45,7 @@ from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES, agreement_key, other_names
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
+from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.numbers import parse_number
 
@@ -141,13 +142,14 @@ def _short_head() -> re.Pattern[str]:
 
 @knowledge.derived
 def _unnamed_peace() -> re.Pattern[str]:
-    """An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two
-    states."""
+    """An unnamed peace treaty ("a draft treaty", "a peace agreement", "a comprehensive peace
+    accord") in talks between two sides."""
     draft = alt(knowledge.phrases(LEXICON, "unnamed_peace_drafts"))
     peace = alt(knowledge.phrases(LEXICON, "unnamed_peace_topics"))
     noun = alt(knowledge.phrases(LEXICON, "unnamed_peace_nouns"))
+    adjective = alt(knowledge.phrases(LEXICON, "unnamed_peace_adjectives"))
     return re.compile(
-        rf"\b(?:a|the)\s+(?:(?:{draft})\s+(?:(?:{peace})\s+)?|(?:{peace})\s+)"
+        rf"\b(?:a|the)\s+(?:(?:{draft})\s+(?:(?:{peace})\s+)?|(?:(?:{adjective})\s+)?(?:{peace})\s+)"
         rf"(?P<word>{noun})\b",
         re.I,
     )
@@ -320,6 +322,8 @@ def _ceasefire_spans(text: str) -> list[tuple[int, int]]:
 
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = STATE_SHORT_NAMES
+# "a peace accord", "the peace deal" and "the peace agreement" are one agreement by name.
+_PEACE_NAME_NOUNS = {"accord": "agreement", "deal": "agreement"}
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
 # "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
 _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
@@ -1186,19 +1190,63 @@ def _unnamed_peace_treaty(
     """ "a draft treaty" in an article about peace between two states is their peace treaty,
     named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
     text = ctx.article.text
-    pair = sorted(_dominant_pair(ctx))
-    if len(pair) < 2 or not _peace_context().search(text):
+    if not _peace_context().search(text):
         return []
+    dominant = _fallback_pair(ctx)
     out = []
     for m in _unnamed_peace().finditer(text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
-        names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
-        name = f"{'–'.join(names)} peace {m.group('word').lower()}"
+        signers = _signing_sides(ctx, m.start())
+        if len(signers) < 2 and not set(signers) <= set(dominant):
+            continue  # "A's leader and B will sign": B is no side of the dominant pair
+        pair = signers if len(signers) >= 2 else dominant
+        if len(pair) < 2:
+            continue
+        names = [_SHORT_NAMES.get(p, short_name(ctx, p)) for p in pair]
+        word = _PEACE_NAME_NOUNS.get(m.group("word").lower(), m.group("word").lower())
+        name = f"{'–'.join(names)} peace {word}"
         key = "peace:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), False))
     return out
+
+
+def _fallback_pair(ctx: Context) -> list[str]:
+    """The sides of a peace accord whose sentence names none: the two states the article
+    mentions most, unless the pair it shows negotiating has an armed movement, which the
+    count of states cannot see (a Kenyan dateline and Sudan are no sides of the Sudan–SPLM/A
+    peace)."""
+    pair = _document_sides(ctx)[1]
+    if len(pair) == 2 and any(not is_state(ctx, p) for p in pair):
+        return sorted(pair)
+    return sorted(_dominant_pair(ctx))
+
+
+def _signing_sides(ctx: Context, at: int) -> list[str]:
+    """The two sides that sign, agree to or keep the peace accord mentioned at ``at`` in its
+    own sentence ("the government and the rebel movement signed a peace accord"): they name
+    it before the article's two dominant states, which miss an armed movement and may be a
+    mediator and its host ("in Kenya's capital Nairobi"). One side alone when the sentence
+    names only one."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    tok = span.root
+    between = _between(ctx, tok)
+    if len(between) >= 2:
+        return sorted(between[:2])
+    # "NAIROBI, Jan 3 (Xinhua) — A and B will sign": the parser may take the dateline's city
+    # for a subject; the state of a dateline signs nothing.
+    top = dateline_end(ctx.doc, span.sent.start) or 0
+    at_actor = actor_at(ctx)
+    for head in tok.ancestors:
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            named = [at_actor[t.i] for s in subj for t in s.subtree if t.i >= top and t.i in at_actor]
+            sides = parties_of(ctx, named)
+            return sorted(sides[:2]) if len(sides) >= 2 else sides
+    return []
 
 
 def _unnamed_topic_treaties(

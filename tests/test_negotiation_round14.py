@@ -1,0 +1,79 @@
+"""Round 14 of the negotiation review (docs/review/negotiation.md): constructions that failed on
+three fresh processes, rewritten in our own words with other names, places and numbers. Each is
+tested both ways: the construction that must give the record, and a near neighbour that must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.models import Analysis, RawDocument
+
+
+def _run(pipeline, text: str, day: str = "2004-03-08") -> Analysis:  # type: ignore[no-untyped-def]
+    raw = RawDocument(source="t.txt", text=text, published_at=dt.date.fromisoformat(day))
+    return pipeline.run(raw)
+
+
+def _agreements(an: Analysis) -> list[tuple[str, list[str], list[tuple[str, str | None]]]]:
+    return [(a.name, a.parties, [(s.status, s.date) for s in a.statuses]) for a in an.agreements]
+
+
+def _mediators(an: Analysis) -> list[str]:
+    return sorted({m for t in an.tracks for m in t.mediators})
+
+
+# -- a peace accord between a state and an armed movement -----------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        # the two sides that sign an unnamed peace accord name it, a movement among them
+        (
+            "The Colombian government and the ELN rebels signed a peace accord in Quito on "
+            "Sunday, ending years of fighting.",
+            [("Colombia–ELN peace agreement", ["COL", "group:eln"], [("signed", "2004-03-07")])],
+        ),
+        # one adjective before "peace" still names it; a wire dateline's city signs nothing
+        (
+            "QUITO, March 8 (Xinhua) — The Colombian government and the ELN will sign a "
+            "comprehensive peace agreement on March 14, a mediator said here Monday.",
+            [
+                (
+                    "Colombia–ELN peace agreement",
+                    ["COL", "group:eln"],
+                    [("signed (expected)", "2004-03-14")],
+                )
+            ],
+        ),
+        # a peace accord only talked about by one side is no record
+        (
+            "The ELN said on Sunday that a peace accord with the government was still far away.",
+            [],
+        ),
+    ],
+)
+def test_a_peace_accord_signed_by_a_state_and_an_armed_movement(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    records: list[tuple[str, list[str], list[tuple[str, str | None]]]],
+) -> None:
+    assert _agreements(_run(pipeline, text)) == records
+
+
+@pytest.mark.model
+def test_the_sudanese_movement_of_the_civil_war_is_a_side_and_igad_spelled_with_a_hyphen(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    an = _run(
+        pipeline,
+        "The Sudanese government and the SPLM/A resumed peace talks in Machakos on Monday under "
+        "the auspices of the Inter-Governmental Authority on Development.",
+        day="2002-06-18",
+    )
+    assert [sorted(t.parties) for t in an.tracks] == [["SDN", "group:splm-a"]]
+    assert _mediators(an) == ["igo:igad"]
