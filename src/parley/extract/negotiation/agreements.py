@@ -1243,7 +1243,8 @@ def _signing_sides(ctx: Context, at: int) -> list[str]:
     for head in tok.ancestors:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            named = [at_actor[t.i] for s in subj for t in s.subtree if t.i >= top and t.i in at_actor]
+            toks = [t for s in subj for t in s.subtree if t.i >= top]
+            named = [at_actor[t.i] for t in toks if t.i in at_actor]
             sides = parties_of(ctx, named)
             return sorted(sides[:2]) if len(sides) >= 2 else sides
     return []
