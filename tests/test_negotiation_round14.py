@@ -77,3 +77,72 @@ def test_the_sudanese_movement_of_the_civil_war_is_a_side_and_igad_spelled_with_
     )
     assert [sorted(t.parties) for t in an.tracks] == [["SDN", "group:splm-a"]]
     assert _mediators(an) == ["igo:igad"]
+
+
+# -- the sides a facilitator's talks name are sides -----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tracks", "mediators"),
+    [
+        # the names modifying the talks a facilitator is "for" are the talks' sides
+        (
+            "Peru and the ELN met in Lima last week. Special Envoy Anna Lund, Sweden's "
+            "facilitator for the Peru-ELN peace talks, hosted the meetings in Lima.",
+            [["PER", "group:eln"]],
+            ["SWE"],
+        ),
+        # a facilitator of talks named without their sides still hosts them
+        (
+            "Peru and the ELN met in Lima last week. Sweden, the facilitator of the peace "
+            "talks, hosted the meetings in Lima.",
+            [["PER", "group:eln"]],
+            ["SWE"],
+        ),
+    ],
+)
+def test_the_sides_named_in_the_talks_a_facilitator_serves_stay_sides(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    tracks: list[list[str]],
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2016-06-16")
+    assert [sorted(t.parties) for t in an.tracks] == tracks
+    assert [m for m in _mediators(an) if not m.startswith(("person:", "new:"))] == mediators
+
+
+# -- a numbered round told as held is held ------------------------------------------------
+
+
+def _rounds(an: Analysis) -> list[tuple[int | None, str]]:
+    return [(r.ordinal, r.status) for t in an.tracks for r in t.rounds]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "rounds"),
+    [
+        # a wish in the main clause does not make the completed third round a plan
+        (
+            "'I would like to congratulate Peru and the ELN on having completed a constructive "
+            "third round of peace talks,' the Swedish minister said.\n\n"
+            "The third round of talks between Peru and the ELN took place from 9-15 March.",
+            [(3, "held")],
+        ),
+        # a third round still to come stays planned
+        (
+            "'I would like to congratulate Peru and the ELN on their progress,' the Swedish "
+            "minister said.\n\nThe third round of talks between Peru and the ELN will take "
+            "place in April.",
+            [(3, "planned")],
+        ),
+    ],
+)
+def test_a_numbered_round_told_as_held_is_held(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    rounds: list[tuple[int | None, str]],
+) -> None:
+    assert _rounds(_run(pipeline, text, day="2017-03-16")) == rounds

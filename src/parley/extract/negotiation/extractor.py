@@ -591,6 +591,12 @@ class NegotiationExtractor:
             old = rounds.get(n)
             if old is None or (old.status == "unknown" and r.status != "unknown"):
                 rounds[n] = r
+            elif old.status == "planned" and r.status == "held":
+                # a numbered round meets once: told as held, an earlier "planned" reading of
+                # it ("would like to congratulate … on having completed a third round") is
+                # stale (round 14)
+                r.venue = r.venue or old.venue
+                rounds[n] = r
             elif old.status == r.status:  # a later sentence may tell where or when
                 old.venue = old.venue or r.venue
                 old.date = old.date or r.date

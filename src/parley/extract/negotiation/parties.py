@@ -194,6 +194,7 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
     between = knowledge.words(LEXICON, "side_prepositions")
     sides = {t.i for p in span_tokens(sent) if p.lower_ in between for t in p.subtree}
+    sides |= _named_in_talks(sent)
     for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         lower = tok.lower_
@@ -218,6 +219,21 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _named_in_talks(sent: SpacySpan) -> set[int]:
+    """Tokens of the names that modify talks a helper is "for" or "in" ("the Norwegian
+    facilitator for the GPH-NDFP peace talks", "the mediator in the Israel-Hamas talks"): the
+    talks' own sides, never their mediators (round 14)."""
+    talks = knowledge.words(LEXICON, "talks_nouns")
+    out: set[int] = set()
+    for tok in span_tokens(sent):
+        if tok.lower_ not in talks or tok.dep_ != "pobj":
+            continue
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod"):
+                out |= {t.i for t in c.subtree}
+    return out
 
 
 def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
