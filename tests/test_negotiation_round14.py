@@ -146,3 +146,110 @@ def test_a_numbered_round_told_as_held_is_held(
     rounds: list[tuple[int | None, str]],
 ) -> None:
     assert _rounds(_run(pipeline, text, day="2017-03-16")) == rounds
+
+
+# -- a round of fighting is no session --------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Peru and Chile held talks in Quito on Monday. The latest round of hostilities "
+            "erupted on May 14 along their border.",
+            ["2026-06-08"],
+        ),
+        (
+            "Peru and Chile held talks in Quito on Monday. A new round of clashes broke out "
+            "on May 14.",
+            ["2026-06-08"],
+        ),
+        # the latest round of talks is a session
+        (
+            "Peru and Chile held talks in Quito on Monday. The latest round of talks took "
+            "place on May 14 in Lima.",
+            ["2026-05-14", "2026-06-08"],
+        ),
+    ],
+)
+def test_a_round_of_hostilities_is_no_round_of_talks(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    dates: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-10")
+    assert sorted(r.date or "" for t in an.tracks for r in t.rounds) == dates
+
+
+# -- a ceasefire agreed, asked for, or agreed to be kept --------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        # an appeal to agree is no agreement
+        (
+            "Peru and Chile held talks in Quito on Monday. Last Friday, the Ecuadorian "
+            "president called both leaders, appealing to them to agree to an immediate "
+            "ceasefire.",
+            [],
+        ),
+        (
+            "Last Friday, the UN chief urged Peru and Chile to agree to an immediate ceasefire.",
+            [],
+        ),
+        # the sides agreeing to implement a ceasefire agree it
+        (
+            "Peru and Chile have agreed to implement a ceasefire from midnight tonight, "
+            "following talks hosted by Ecuador.",
+            [("Chile–Peru ceasefire", ["CHL", "PER"], [("agreed", "2026-06-10")])],
+        ),
+        # agreeing to discuss one agrees nothing
+        (
+            "Peru and Chile have agreed to discuss a ceasefire next week, following talks "
+            "hosted by Ecuador.",
+            [],
+        ),
+    ],
+)
+def test_a_ceasefire_agreed_to_be_implemented_is_agreed_an_appeal_is_not(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    records: list[tuple[str, list[str], list[tuple[str, str | None]]]],
+) -> None:
+    assert _agreements(_run(pipeline, text, day="2026-06-10")) == records
+
+
+# -- those thanked for their mediation mediated -------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tracks", "mediators"),
+    [
+        (
+            "Peru and Chile have thanked Ecuador for its crucial mediation in reaching an "
+            "immediate ceasefire. 'Both sides agreed to implement the ceasefire in good "
+            "faith,' the Chilean minister said.",
+            [["CHL", "PER"]],
+            ["ECU"],
+        ),
+        (
+            "Peru and Chile have thanked Ecuador for its support. The two sides held talks in "
+            "Lima on Monday.",
+            [["CHL", "PER"]],
+            [],
+        ),
+    ],
+)
+def test_the_one_thanked_for_its_mediation_mediates(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    tracks: list[list[str]],
+    mediators: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2026-06-10")
+    assert [sorted(t.parties) for t in an.tracks] == tracks
+    assert _mediators(an) == mediators

@@ -756,6 +756,8 @@ class AgreementsExtractor:
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
             refined = status  # "agreed to halt the fighting": the halt is the agreement
+        if refined is None and status == "agreed" and _agrees_to_keep_a_truce(tok, refs):
+            refined = status  # "agreed to implement a ceasefire from midnight"
         if refined is None:
             return None
         status = refined
@@ -1790,6 +1792,21 @@ def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
     """Whether the infinitive "agreed" governs is itself an agreement mention."""
     for c in tok.children:
         if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
+            return True
+    return False
+
+
+def _agrees_to_keep_a_truce(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "Both sides agreed to implement (observe, respect) the ceasefire": agreeing to keep a
+    ceasefire the sides have no earlier is agreeing it, unlike "agreed to sign the treaty",
+    whose signing is still to come (round 14)."""
+    verbs = knowledge.words(LEXICON, "truce_keeping_verbs")
+    truces = [r for r in refs if r.key.startswith("ceasefire:")]
+    for c in tok.children:
+        if c.dep_ != "xcomp" or c.lemma_.lower() not in verbs:
+            continue
+        objects = [o for o in c.children if o.dep_ in ("dobj", "obj")]
+        if any(r.start <= o.idx < r.end for o in objects for r in truces):
             return True
     return False
 

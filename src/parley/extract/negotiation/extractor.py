@@ -293,11 +293,13 @@ def _next_round_pattern() -> re.Pattern[str]:
     again = spaced(knowledge.phrases(_LEX, "meet_again"))
     # "the trip will take place", not "the visit to open a new chapter" (a purpose, no date).
     visit_due = spaced([a for a in knowledge.phrases(_LEX, "resume_auxiliaries") if a != "to"])
+    # "the latest round of hostilities", "a new round of clashes": fighting, no session
+    fight = rf"(?!\s+of\s+(?:{alt(knowledge.phrases(LEXICON, 'fighting_round_objects'))})\b)"
     return re.compile(
-        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})|(?:{lead})\s+(?:{again})"
+        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd}){fight}|(?:{lead})\s+(?:{again})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
         rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{visit_due})\s+(?:{happen})"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd}){fight}"
         rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
     )

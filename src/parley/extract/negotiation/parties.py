@@ -242,7 +242,7 @@ def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[
     helping = knowledge.words(LEXICON, "mediation_helper_verbs")
     talks = knowledge.words(LEXICON, "helped_talks_verbs")
     thanking = knowledge.words(LEXICON, "thanking_verbs")
-    out: list[str] = []
+    out: list[str] = _thanked_for_mediation(ctx, at, sent, thanking)
     for tok in span_tokens(sent):
         if tok.lemma_.lower() not in helping or tok.dep_ != "pcomp":
             continue
@@ -250,6 +250,22 @@ def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[
             continue
         verb = tok.head.head  # "thanked … for helping": for -> thanked
         if tok.head.lower_ != "for" or verb.lemma_.lower() not in thanking:
+            continue
+        thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
+        out += _ids(ctx, at, thanked)
+    return out
+
+
+def _thanked_for_mediation(
+    ctx: Context, at: dict[int, str], sent: SpacySpan, thanking: frozenset[str]
+) -> list[str]:
+    """ "A and B have thanked Malaysia for its crucial mediation": the one thanked for its
+    mediation (or facilitation) mediated; the thankers are the sides (round 14)."""
+    nouns = knowledge.words(LEXICON, "thanked_mediation_nouns")
+    out: list[str] = []
+    for verb in (t for t in span_tokens(sent) if t.lemma_.lower() in thanking):
+        fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not any(o.lemma_.lower() in nouns for p in fors for o in p.children):
             continue
         thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
         out += _ids(ctx, at, thanked)
