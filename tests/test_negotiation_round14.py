@@ -50,6 +50,18 @@ def _mediators(an: Analysis) -> list[str]:
                 )
             ],
         ),
+        # a ceremony the two attend names no signers of an accord the article may name
+        # otherwise; an accord "to end hostilities" is their cessation, no peace agreement
+        (
+            "Colombia's president and the ELN commander shook hands during the signing of the "
+            "peace agreement in Quito on Sunday.",
+            [],
+        ),
+        (
+            "The Colombian government and the ELN rebels signed a peace accord to end armed "
+            "hostilities in Quito on Sunday.",
+            [],
+        ),
         # a peace accord only talked about by one side is no record
         (
             "The ELN said on Sunday that a peace accord with the government was still far away.",

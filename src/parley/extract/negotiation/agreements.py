@@ -156,6 +156,17 @@ def _unnamed_peace() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _cessation_purpose() -> re.Pattern[str]:
+    """ "… a peace accord to end armed hostilities": what ends hostilities is their cessation,
+    which the ceasefire reading names, not a second, peace agreement."""
+    verbs = alt(knowledge.phrases(LEXICON, "ceasefire_verbs"))
+    objects = alt(knowledge.phrases(LEXICON, "cessation_purpose_objects"))
+    return re.compile(
+        rf"\s+to\s+(?:put\s+an\s+end\s+to|{verbs})\s+(?:[\w-]+\s+)?(?:{objects})\b", re.I
+    )
+
+
+@knowledge.derived
 def _unnamed_topic() -> re.Pattern[str]:
     """ "the border treaty", "a water-sharing agreement", "the historic U.S.-mediated maritime
     border agreement": a treaty named by its subject."""
@@ -1199,6 +1210,8 @@ def _unnamed_peace_treaty(
     for m in _unnamed_peace().finditer(text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
+        if _cessation_purpose().match(text, m.end()):
+            continue  # "a peace accord to end armed hostilities": a cessation of hostilities
         signers = _signing_sides(ctx, m.start())
         if len(signers) < 2 and not set(signers) <= set(dominant):
             continue  # "A's leader and B will sign": B is no side of the dominant pair
@@ -1216,12 +1229,12 @@ def _unnamed_peace_treaty(
 
 def _fallback_pair(ctx: Context) -> list[str]:
     """The sides of a peace accord whose sentence names none: the two states the article
-    mentions most, unless the pair it shows negotiating has an armed movement, which the
+    mentions most; none when the pair it shows negotiating has an armed movement, which the
     count of states cannot see (a Kenyan dateline and Sudan are no sides of the Sudan–SPLM/A
-    peace)."""
+    peace), and which its own sentence must then name."""
     pair = _document_sides(ctx)[1]
     if len(pair) == 2 and any(not is_state(ctx, p) for p in pair):
-        return sorted(pair)
+        return []
     return sorted(_dominant_pair(ctx))
 
 
@@ -1238,18 +1251,21 @@ def _signing_sides(ctx: Context, at: int) -> list[str]:
     between = _between(ctx, tok)
     if len(between) >= 2:
         return sorted(between[:2])
+    # Only the subject of the verb the accord is the object of ("A and B signed a peace
+    # accord"): "A and B shook hands during the signing of the peace agreement" tells a
+    # ceremony, perhaps of an agreement the article names otherwise.
+    noun = tok.head if tok.dep_ in ("det", "amod", "compound") else tok
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
     # "NAIROBI, Jan 3 (Xinhua) — A and B will sign": the parser may take the dateline's city
     # for a subject; the state of a dateline signs nothing.
     top = dateline_end(ctx.doc, span.sent.start) or 0
     at_actor = actor_at(ctx)
-    for head in tok.ancestors:
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            toks = [t for s in subj for t in s.subtree if t.i >= top]
-            named = [at_actor[t.i] for t in toks if t.i in at_actor]
-            sides = parties_of(ctx, named)
-            return sorted(sides[:2]) if len(sides) >= 2 else sides
-    return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    toks = [t for s in subj for t in s.subtree if t.i >= top]
+    sides = parties_of(ctx, [at_actor[t.i] for t in toks if t.i in at_actor])
+    return sorted(sides[:2]) if len(sides) >= 2 else sides
 
 
 def _unnamed_topic_treaties(
