@@ -45,6 +45,7 @@ from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES, agreement_key, other_names
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
+from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.numbers import parse_number
 
@@ -141,15 +142,27 @@ def _short_head() -> re.Pattern[str]:
 
 @knowledge.derived
 def _unnamed_peace() -> re.Pattern[str]:
-    """An unnamed peace treaty ("a draft treaty", "a peace agreement") in talks between two
-    states."""
+    """An unnamed peace treaty ("a draft treaty", "a peace agreement", "a comprehensive peace
+    accord") in talks between two sides."""
     draft = alt(knowledge.phrases(LEXICON, "unnamed_peace_drafts"))
     peace = alt(knowledge.phrases(LEXICON, "unnamed_peace_topics"))
     noun = alt(knowledge.phrases(LEXICON, "unnamed_peace_nouns"))
+    adjective = alt(knowledge.phrases(LEXICON, "unnamed_peace_adjectives"))
     return re.compile(
-        rf"\b(?:a|the)\s+(?:(?:{draft})\s+(?:(?:{peace})\s+)?|(?:{peace})\s+)"
+        rf"\b(?:a|the)\s+(?:(?:{draft})\s+(?:(?:{peace})\s+)?|(?:(?:{adjective})\s+)?(?:{peace})\s+)"
         rf"(?P<word>{noun})\b",
         re.I,
+    )
+
+
+@knowledge.derived
+def _cessation_purpose() -> re.Pattern[str]:
+    """ "… a peace accord to end armed hostilities": what ends hostilities is their cessation,
+    which the ceasefire reading names, not a second, peace agreement."""
+    verbs = alt(knowledge.phrases(LEXICON, "ceasefire_verbs"))
+    objects = alt(knowledge.phrases(LEXICON, "cessation_purpose_objects"))
+    return re.compile(
+        rf"\s+to\s+(?:put\s+an\s+end\s+to|{verbs})\s+(?:[\w-]+\s+)?(?:{objects})\b", re.I
     )
 
 
@@ -320,6 +333,8 @@ def _ceasefire_spans(text: str) -> list[tuple[int, int]]:
 
 _HEDGES = knowledge.words(LEXICON, "agreement_hedges")
 _SHORT_NAMES = STATE_SHORT_NAMES
+# "a peace accord", "the peace deal" and "the peace agreement" are one agreement by name.
+_PEACE_NAME_NOUNS = {"accord": "agreement", "deal": "agreement"}
 _OBLIGATION_MODALS = knowledge.words(LEXICON, "obligation_modals")
 # "has to ratify", "needs to sign", "to get the Senate to ratify": a step still to take.
 _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
@@ -752,6 +767,8 @@ class AgreementsExtractor:
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
             refined = status  # "agreed to halt the fighting": the halt is the agreement
+        if refined is None and status == "agreed" and _agrees_to_keep_a_truce(tok, refs):
+            refined = status  # "agreed to implement a ceasefire from midnight"
         if refined is None:
             return None
         status = refined
@@ -1186,19 +1203,69 @@ def _unnamed_peace_treaty(
     """ "a draft treaty" in an article about peace between two states is their peace treaty,
     named after them ("Armenia–Azerbaijan peace treaty"). Its words stay readable as cues."""
     text = ctx.article.text
-    pair = sorted(_dominant_pair(ctx))
-    if len(pair) < 2 or not _peace_context().search(text):
+    if not _peace_context().search(text):
         return []
+    dominant = _fallback_pair(ctx)
     out = []
     for m in _unnamed_peace().finditer(text):
         if any(r.start <= m.start() < r.end for r in refs):
             continue
-        names = [_SHORT_NAMES.get(p, ctx.kb[p].name if p in ctx.kb else p) for p in pair]
-        name = f"{'–'.join(names)} peace {m.group('word').lower()}"
+        if _cessation_purpose().match(text, m.end()):
+            continue  # "a peace accord to end armed hostilities": a cessation of hostilities
+        signers = _signing_sides(ctx, m.start())
+        if len(signers) < 2 and not set(signers) <= set(dominant):
+            continue  # "A's leader and B will sign": B is no side of the dominant pair
+        pair = signers if len(signers) >= 2 else dominant
+        if len(pair) < 2:
+            continue
+        names = [_SHORT_NAMES.get(p, short_name(ctx, p)) for p in pair]
+        word = _PEACE_NAME_NOUNS.get(m.group("word").lower(), m.group("word").lower())
+        name = f"{'–'.join(names)} peace {word}"
         key = "peace:" + name
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
         out.append(AgreementRef(key, m.start(), m.end(), False))
     return out
+
+
+def _fallback_pair(ctx: Context) -> list[str]:
+    """The sides of a peace accord whose sentence names none: the two states the article
+    mentions most; none when the pair it shows negotiating has an armed movement, which the
+    count of states cannot see (a Kenyan dateline and Sudan are no sides of the Sudan–SPLM/A
+    peace), and which its own sentence must then name."""
+    pair = _document_sides(ctx)[1]
+    if len(pair) == 2 and any(not is_state(ctx, p) for p in pair):
+        return []
+    return sorted(_dominant_pair(ctx))
+
+
+def _signing_sides(ctx: Context, at: int) -> list[str]:
+    """The two sides that sign, agree to or keep the peace accord mentioned at ``at`` in its
+    own sentence ("the government and the rebel movement signed a peace accord"): they name
+    it before the article's two dominant states, which miss an armed movement and may be a
+    mediator and its host ("in Kenya's capital Nairobi"). One side alone when the sentence
+    names only one."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    tok = span.root
+    between = _between(ctx, tok)
+    if len(between) >= 2:
+        return sorted(between[:2])
+    # Only the subject of the verb the accord is the object of ("A and B signed a peace
+    # accord"): "A and B shook hands during the signing of the peace agreement" tells a
+    # ceremony, perhaps of an agreement the article names otherwise.
+    noun = tok.head if tok.dep_ in ("det", "amod", "compound") else tok
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    # "NAIROBI, Jan 3 (Xinhua) — A and B will sign": the parser may take the dateline's city
+    # for a subject; the state of a dateline signs nothing.
+    top = dateline_end(ctx.doc, span.sent.start) or 0
+    at_actor = actor_at(ctx)
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    toks = [t for s in subj for t in s.subtree if t.i >= top]
+    sides = parties_of(ctx, [at_actor[t.i] for t in toks if t.i in at_actor])
+    return sorted(sides[:2]) if len(sides) >= 2 else sides
 
 
 def _unnamed_topic_treaties(
@@ -1741,6 +1808,21 @@ def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
     """Whether the infinitive "agreed" governs is itself an agreement mention."""
     for c in tok.children:
         if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
+            return True
+    return False
+
+
+def _agrees_to_keep_a_truce(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "Both sides agreed to implement (observe, respect) the ceasefire": agreeing to keep a
+    ceasefire the sides have no earlier is agreeing it, unlike "agreed to sign the treaty",
+    whose signing is still to come (round 14)."""
+    verbs = knowledge.words(LEXICON, "truce_keeping_verbs")
+    truces = [r for r in refs if r.key.startswith("ceasefire:")]
+    for c in tok.children:
+        if c.dep_ != "xcomp" or c.lemma_.lower() not in verbs:
+            continue
+        objects = [o for o in c.children if o.dep_ in ("dobj", "obj")]
+        if any(r.start <= o.idx < r.end for o in objects for r in truces):
             return True
     return False
 

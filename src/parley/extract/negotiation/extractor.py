@@ -293,11 +293,13 @@ def _next_round_pattern() -> re.Pattern[str]:
     again = spaced(knowledge.phrases(_LEX, "meet_again"))
     # "the trip will take place", not "the visit to open a new chapter" (a purpose, no date).
     visit_due = spaced([a for a in knowledge.phrases(_LEX, "resume_auxiliaries") if a != "to"])
+    # "the latest round of hostilities", "a new round of clashes": fighting, no session
+    fight = rf"(?!\s+of\s+(?:{alt(knowledge.phrases(LEXICON, 'fighting_round_objects'))})\b)"
     return re.compile(
-        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd})|(?:{lead})\s+(?:{again})"
+        rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd}){fight}|(?:{lead})\s+(?:{again})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
         rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{visit_due})\s+(?:{happen})"
-        rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd})"
+        rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd}){fight}"
         rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
     )
@@ -590,6 +592,12 @@ class NegotiationExtractor:
             r = self._round_in(ctx, track, sent, n, (start, end))
             old = rounds.get(n)
             if old is None or (old.status == "unknown" and r.status != "unknown"):
+                rounds[n] = r
+            elif old.status == "planned" and r.status == "held":
+                # a numbered round meets once: told as held, an earlier "planned" reading of
+                # it ("would like to congratulate … on having completed a third round") is
+                # stale (round 14)
+                r.venue = r.venue or old.venue
                 rounds[n] = r
             elif old.status == r.status:  # a later sentence may tell where or when
                 old.venue = old.venue or r.venue

@@ -194,6 +194,7 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
     between = knowledge.words(LEXICON, "side_prepositions")
     sides = {t.i for p in span_tokens(sent) if p.lower_ in between for t in p.subtree}
+    sides |= _named_in_talks(sent)
     for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         lower = tok.lower_
@@ -220,13 +221,28 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
 
 
+def _named_in_talks(sent: SpacySpan) -> set[int]:
+    """Tokens of the names that modify talks a helper is "for" or "in" ("the Norwegian
+    facilitator for the GPH-NDFP peace talks", "the mediator in the Israel-Hamas talks"): the
+    talks' own sides, never their mediators (round 14)."""
+    talks = knowledge.words(LEXICON, "talks_nouns")
+    out: set[int] = set()
+    for tok in span_tokens(sent):
+        if tok.lower_ not in talks or tok.dep_ != "pobj":
+            continue
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod"):
+                out |= {t.i for t in c.subtree}
+    return out
+
+
 def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
     """ "Washington thanked Qatar and Oman for helping negotiate the agreement": those thanked
     for helping negotiate or broker a deal stood between the sides (the thanker is a side)."""
     helping = knowledge.words(LEXICON, "mediation_helper_verbs")
     talks = knowledge.words(LEXICON, "helped_talks_verbs")
     thanking = knowledge.words(LEXICON, "thanking_verbs")
-    out: list[str] = []
+    out: list[str] = _thanked_for_mediation(ctx, at, sent, thanking)
     for tok in span_tokens(sent):
         if tok.lemma_.lower() not in helping or tok.dep_ != "pcomp":
             continue
@@ -234,6 +250,22 @@ def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[
             continue
         verb = tok.head.head  # "thanked … for helping": for -> thanked
         if tok.head.lower_ != "for" or verb.lemma_.lower() not in thanking:
+            continue
+        thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
+        out += _ids(ctx, at, thanked)
+    return out
+
+
+def _thanked_for_mediation(
+    ctx: Context, at: dict[int, str], sent: SpacySpan, thanking: frozenset[str]
+) -> list[str]:
+    """ "A and B have thanked Malaysia for its crucial mediation": the one thanked for its
+    mediation (or facilitation) mediated; the thankers are the sides (round 14)."""
+    nouns = knowledge.words(LEXICON, "thanked_mediation_nouns")
+    out: list[str] = []
+    for verb in (t for t in span_tokens(sent) if t.lemma_.lower() in thanking):
+        fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not any(o.lemma_.lower() in nouns for p in fors for o in p.children):
             continue
         thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
         out += _ids(ctx, at, thanked)
