@@ -350,15 +350,63 @@ def _scheduled_talks(talks: str) -> str:
     )
 
 
+_NTH = "|".join(sorted(ordinals(), key=len, reverse=True))  # "third", never "three"
+
+
+def _session_of() -> str:
+    """What a numbered session is of, for it to be a round: the talks ("of talks", "of the
+    peace talks") or the sides' envoys ("of the corps commanders", "of the two sides")."""
+    talks = alt(knowledge.phrases(_LEX, "talks_nouns"))
+    bodies = alt(knowledge.phrases(_LEX, "side_body_plurals"))
+    return rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{talks}|{bodies})"
+
+
+@knowledge.derived
+def _session_re() -> re.Pattern[str]:
+    """ "the second session of talks", "the 10th meeting of the corps commanders"."""
+    noun = alt(knowledge.phrases(_LEX, "session_nouns"))
+    return re.compile(
+        rf"\b(?P<n>{_NTH}|\d+(?:st|nd|rd|th))\s+(?:{noun})\s+of\s+{_session_of()}\b", re.I
+    )
+
+
+@knowledge.derived
+def _nth_time_re() -> re.Pattern[str]:
+    """ "The negotiators met for the third time", "talks resumed for a third time" (group
+    ``resume`` set): not "for the first time since 2019" or "for the third time this year",
+    which count from another start ("in five years" neither, "in Doha" is a venue)."""
+    met = alt(knowledge.phrases(_LEX, "session_time_verbs"))
+    resumed = alt(knowledge.phrases(_LEX, "session_resume_verbs"))
+    aux = r"(?:(?:have|has|had|were|was|will|would)\s+(?:been\s+)?)?"
+    return re.compile(
+        rf"\b{_session_of()}\s+{aux}(?:(?P<resume>{resumed})|{met})\b[^.;,]{{0,40}}?"
+        rf"\s+for\s+(?:a|the)\s+(?P<n>{_NTH}|\d+(?:st|nd|rd|th))\s+time\b"
+        r"(?!\s+(?:since|this|last|during|of)\b|\s+in\s+(?:\w+\s+)?(?:year|month|decade|week)s?\b)",
+        re.I,
+    )
+
+
+def _ordinal_value(word: str) -> int:
+    word = word.lower()
+    return ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+
+
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
-    """``(ordinal, start, end)`` of every numbered round phrase in ``text``."""
+    """``(ordinal, start, end)`` of every numbered round phrase in ``text``: "the second
+    round", and sessions told without "round" ("the second session of talks", "met for the
+    third time"; "resumed for a third time" is round four: a first session, three resumptions).
+    """
     found = []
     for m in _round_re().finditer(text):
-        word = (m.group("a") or m.group("b")).lower()
-        n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+        n = _ordinal_value(m.group("a") or m.group("b"))
         if n:
             found.append((n, m.start(), m.end()))
-    return found
+    taken = [(s, e) for _, s, e in found]
+    for m in (*_session_re().finditer(text), *_nth_time_re().finditer(text)):
+        n = _ordinal_value(m.group("n")) + (1 if m.groupdict().get("resume") else 0)
+        if n and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append((n, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
 
 
 def find_issues(sentence: str) -> list[str]:
@@ -492,8 +540,9 @@ class NegotiationExtractor:
         if len(parties) < 2:
             return None
         pair = sorted(p for p, _ in parties.most_common(2))
-        mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in pair]
-        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+        sides = _whole_table(ctx, pair, helpers)
+        mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in sides]
+        return Track(name=_track_name(ctx, sides), parties=sides, mediators=mediators)
 
     def _intra_track(self, ctx: Context) -> Track | None:
         """ "Intra-Afghan talks": the state and its armed group, whoever else the article
@@ -531,10 +580,11 @@ class NegotiationExtractor:
         pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
+        sides = _whole_table(ctx, pair, helpers)
         return Track(
-            name=_track_name(ctx, pair),
-            parties=pair,
-            mediators=[m for m in helpers if m not in pair],
+            name=_track_name(ctx, sides),
+            parties=sides,
+            mediators=[m for m in helpers if m not in sides],
         )
 
     def _stated_track(self, ctx: Context) -> Track | None:
@@ -550,8 +600,9 @@ class NegotiationExtractor:
         if len(pair) < 2 or not (told or _concluded_between(ctx, pair)):
             return None
         # An agreement reached between the two through mediators is a negotiation of its own.
-        mediators = [m for m in helpers if m not in pair]
-        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+        sides = _whole_table(ctx, pair, helpers)
+        mediators = [m for m in helpers if m not in sides]
+        return Track(name=_track_name(ctx, sides), parties=sides, mediators=mediators)
 
     @staticmethod
     def _process_track(ctx: Context) -> Track | None:
@@ -931,6 +982,33 @@ class NegotiationExtractor:
                 )
             )
         return out
+
+
+def _tables(ctx: Context, helpers: list[str]) -> list[list[str]]:
+    """The sides of each session of today's talks (CONSULT events not recalled as history),
+    without its hosts and the article's mediators."""
+    out = []
+    for e in ctx.analysis.events:
+        if e.type != "CONSULT" or e.status == "historical":
+            continue
+        sides = parties_of(ctx, [*e.source, *e.target])
+        hosts = [*host_states(ctx, e, sides), *e.mediator]
+        out.append([s for s in sides if s not in hosts and s not in helpers])
+    return out
+
+
+def _whole_table(ctx: Context, pair: list[str], helpers: list[str]) -> list[str]:
+    """Every side at the table of the two most often there (sorted ids): the most sides one
+    session of today's talks seats with both ("talks between Egypt, Ethiopia and Sudan"),
+    else the sides of a known multi-party format the article names with both ("the six-party
+    talks", lexicon ``named_processes``), else the two. A mediator is never a side."""
+    seated = [t for t in _tables(ctx, helpers) if len(t) >= 3 and set(pair) <= set(t)]
+    if seated:
+        return sorted(max(seated, key=len))
+    found = named_process(ctx)
+    if found is not None and len(found[0]) >= 3 and set(pair) <= set(found[0]):
+        return sorted(p for p in found[0] if p not in helpers)
+    return pair
 
 
 def _dominant_states(ctx: Context) -> list[str]:
