@@ -4,7 +4,9 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
 ``analysis.tracks`` (each with its rounds and positions) and ``analysis.rounds``. Steps:
 
 1. **Tracks** come from talks: CONSULT events with two or more parties give a track named
-   after them ("Russia–Ukraine peace talks"), with the events' mediators. Arms-control
+   after them ("Russia–Ukraine peace talks"), with the events' mediators. Its parties are the
+   two most often at the table, or every side of a session that seats three or more with them
+   ("talks between A, B and C", "the six-party talks"); a mediator is never one. Arms-control
    agreements with a proposal or expiry give a second kind of track ("US–Russia arms control").
 2. **Rounds** are ordinal phrases ("the first round", "the sixth and final round", "round two";
    "the final round" is the highest number given). Status comes from the round's own clause
@@ -12,6 +14,9 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
    "agreed to …" → planned, otherwise held. Venue is "in X" near the phrase or "in the Kazakh
    capital". Rounds without talks events get a track of their own: "<Treaty> negotiations"
    when the rounds negotiate the one treaty named, else the talks of the two main states.
+   Sessions told without "round" are rounds too: "the second session of talks", "the 10th
+   meeting of the corps commanders", "the sides met for the third time" ("resumed for a third
+   time" is the fourth: a first session, three resumptions).
    When a later round is planned and the article reports talks happening now, the talks now are
    the round before it (the article's "third round" after today's talks makes today's the second).
    An article with no session but talk of the talks gets a provisional track of its two main
@@ -1005,10 +1010,27 @@ def _whole_table(ctx: Context, pair: list[str], helpers: list[str]) -> list[str]
     seated = [t for t in _tables(ctx, helpers) if len(t) >= 3 and set(pair) <= set(t)]
     if seated:
         return sorted(max(seated, key=len))
-    found = named_process(ctx)
-    if found is not None and len(found[0]) >= 3 and set(pair) <= set(found[0]):
-        return sorted(p for p in found[0] if p not in helpers)
+    for sides in _formats_met(ctx):
+        if len(sides) >= 3 and set(pair) <= set(sides):
+            return sorted(p for p in sides if p not in helpers)
     return pair
+
+
+def _formats_met(ctx: Context) -> list[list[str]]:
+    """The parties of each known format (lexicon ``named_processes``) named in a sentence
+    that tells talks of today ("met on the sidelines of the six-party talks"), not one
+    recalled ("since the six-party talks collapsed in 2009" tells no CONSULT of today)."""
+    now = [
+        e.evidence
+        for e in ctx.analysis.events
+        if e.type == "CONSULT" and e.status in ("occurred", "planned")
+    ]
+    out = []
+    for name, who in knowledge.table(LEXICON, "named_processes").items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", ctx.article.text, re.I):
+            if any(ev.start <= m.start() < ev.end for ev in now):
+                out.append([p for p in who["parties"] if p in ctx.kb])
+    return out
 
 
 def _dominant_states(ctx: Context) -> list[str]:
