@@ -54,10 +54,11 @@ def test_an_organisation_without_a_possessive_has_no_state(pipeline) -> None:  #
 def test_a_states_security_council_sits_for_its_state_in_talks(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,
-        "Chile's National Security Council held talks with Bolivia in Lima on Monday on "
-        "access to the sea. The talks will resume in Lima next month.",
+        "Chile's National Security Council met on Monday. The National Security Council "
+        "later held talks with Bolivia in Lima on access to the sea. The talks will resume "
+        "in Lima next month.",
     )
-    track = _track_with(an, "CHL")
+    track = _track_with(an, "BOL")
     assert track is not None and track.parties == ["BOL", "CHL"]
 
 
@@ -65,8 +66,8 @@ def test_a_states_security_council_sits_for_its_state_in_talks(pipeline) -> None
 def test_a_charity_of_a_state_is_no_party(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,
-        "Chile's Refugee Council held talks with Bolivia in Lima on Monday on "
-        "access to the sea. The talks will resume in Lima next month.",
+        "Chile's Refugee Council met on Monday. The Refugee Council later held talks with "
+        "Bolivia in Lima on access to the sea. The talks will resume in Lima next month.",
     )
     assert _track_with(an, "CHL") is None
 
@@ -128,8 +129,8 @@ def test_a_decision_of_a_states_charity_is_not_the_states_in_stories() -> None:
 def test_talks_among_three_states_keep_every_side_and_no_mediator(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,
-        "Delegations from Uzbekistan, Tajikistan and Kyrgyzstan held talks on sharing river "
-        "water in Geneva on Monday, mediated by Kazakhstan.",
+        "Talks between Uzbekistan, Tajikistan and Kyrgyzstan on sharing river water opened "
+        "in Geneva on Monday, mediated by Kazakhstan.",
     )
     track = _track_with(an, "UZB")
     assert track is not None
@@ -141,12 +142,23 @@ def test_talks_among_three_states_keep_every_side_and_no_mediator(pipeline) -> N
 def test_talks_of_two_states_with_a_mediator_keep_two_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,
-        "Delegations from Uzbekistan and Tajikistan held talks on sharing river water in "
-        "Geneva on Monday, mediated by Kazakhstan.",
+        "Talks between Uzbekistan and Tajikistan on sharing river water opened in Geneva on "
+        "Monday, mediated by Kazakhstan.",
     )
     track = _track_with(an, "UZB")
     assert track is not None and track.parties == ["TJK", "UZB"]
     assert "KAZ" in track.mediators
+
+
+@pytest.mark.model
+def test_foreign_ministers_of_four_states_meeting_are_four_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The foreign ministers of Uzbekistan, Tajikistan, Kyrgyzstan and Turkmenistan met in "
+        "Geneva on Monday to discuss sharing river water.",
+    )
+    track = _track_with(an, "UZB")
+    assert track is not None and track.parties == ["KGZ", "TJK", "TKM", "UZB"]
 
 
 @pytest.mark.model

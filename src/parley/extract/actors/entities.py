@@ -90,23 +90,26 @@ class Entities:
         return found[0] if len(found) == 1 else None
 
     def new_org(self, ent: SpacySpan) -> None:
-        """Step 8: an organisation the KB lacks, with the country its name states, or the
-        state whose possessive it follows ("South Korea's National Security Council")."""
-        country = self.r.country_in_name(ent) or self.owner_state(ent)
-        actor_id = self.ledger.new_org(ent.text, country)
+        """Step 8: an organisation the KB lacks, with the country its name states."""
+        actor_id = self.ledger.new_org(ent.text, self.r.country_in_name(ent))
         self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
 
-    def owner_state(self, ent: SpacySpan) -> str | None:
-        """The state a possessive right before ``ent`` names ("Japan's Defense Agency"):
-        an organisation a state owns is of that state. None after anything else."""
-        doc = self.r.doc
-        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "\u2019s"):
-            return None
-        owner = next((e for e in doc_ents(doc) if e.end == ent.start - 1), None)
-        if owner is None or owner.label_ != "GPE":
-            return None
-        actor = self.kb_actor(owner)
-        return actor.id if actor is not None and actor.kind == "state" else None
+    def owned_organisations(self) -> None:
+        """Step 8, last: a new organisation without a country that a state's possessive
+        owns ("Chile's National Security Council") is of that state, for the whole article.
+        Read from the ledger once every name is resolved, whichever step made the
+        organisation (a name an outlet's word opens, "National ...", among them)."""
+        doc, found = self.r.doc, self.ledger.found
+        ends = {f.end: f.actor for f in found if f.actor is not None}
+        for f in found:
+            org = self.ledger.new_actors.get(f.actor or "")
+            if org is None or org.kind != "organisation" or org.country or f.start < 2:
+                continue
+            if doc[f.start - 1].lower_ not in ("'s", "\u2019s"):
+                continue
+            owner = ends.get(f.start - 1)
+            if owner is not None and self.ledger.kind(owner) == "state":
+                self.ledger.set_country(org.id, owner)
 
     def known(self, ent: SpacySpan, actor: Actor) -> None:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
