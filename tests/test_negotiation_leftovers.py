@@ -151,6 +151,17 @@ def test_talks_of_two_states_with_a_mediator_keep_two_sides(pipeline) -> None:  
 
 
 @pytest.mark.model
+def test_a_state_the_sides_discussed_is_no_third_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Peru and Chile held talks in Lima on Monday. The two sides also discussed "
+        "Bolivia's gas exports and the safety of shipping.",
+    )
+    track = _track_with(an, "PER")
+    assert track is not None and track.parties == ["CHL", "PER"]
+
+
+@pytest.mark.model
 def test_foreign_ministers_of_four_states_meeting_are_four_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,

@@ -37,7 +37,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
-from parley.extract.base import Context, country_of, register
+from parley.extract.base import Context, actor_at, country_of, register
 from parley.extract.negotiation.belligerents import belligerents
 from parley.extract.negotiation.parties import (
     LEXICON,
@@ -990,16 +990,33 @@ class NegotiationExtractor:
 
 
 def _tables(ctx: Context, helpers: list[str]) -> list[list[str]]:
-    """The sides of each session of today's talks (CONSULT events not recalled as history),
-    without its hosts and the article's mediators."""
+    """The sides of each session of today's talks (CONSULT events not recalled as history)
+    that its sentence lists together, without its hosts and the article's mediators."""
     out = []
     for e in ctx.analysis.events:
         if e.type != "CONSULT" or e.status == "historical":
             continue
         sides = parties_of(ctx, [*e.source, *e.target])
         hosts = [*host_states(ctx, e, sides), *e.mediator]
-        out.append([s for s in sides if s not in hosts and s not in helpers])
+        listed = _listed_sides(ctx, e.evidence)
+        out.append([s for s in sides if s not in hosts and s not in helpers and s in listed])
     return out
+
+
+def _listed_sides(ctx: Context, evidence: Span) -> set[str]:
+    """Sides named in one list of three or more ("between Uzbekistan, Tajikistan and
+    Kyrgyzstan", "the ministers of A, B, C and D"): a side named elsewhere in the sentence
+    ("the two sides discussed North Korea's missile launches") is a topic, not at the table."""
+    span = ctx.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    at = actor_at(ctx)
+    found: set[str] = set()
+    for tok in span or ():
+        if tok.i not in at or not tok.conjuncts:
+            continue
+        listed = parties_of(ctx, [at[t.i] for t in (tok, *tok.conjuncts) if t.i in at])
+        if len(listed) >= 3:
+            found.update(listed)
+    return found
 
 
 def _whole_table(ctx: Context, pair: list[str], helpers: list[str]) -> list[str]:
