@@ -1135,7 +1135,7 @@ def _dated_pacts(
     this article or another, is the same record; their sides those near the name, if any. A
     deal, accord or pact so named is an agreement. A day that is a step's ("signed on September
     19") names nothing."""
-    text, out = ctx.article.text, []
+    text, out = ctx.article.text, list[AgreementRef]()
     months = knowledge.table("lexicon/timeplace.json", "months")
     full = full_names("months")  # "Sept." is September
     found = [*_dated_pact_re().finditer(text), *_pact_of_day_re().finditer(text)]

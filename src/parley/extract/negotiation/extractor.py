@@ -1026,7 +1026,8 @@ def _whole_table(ctx: Context, pair: list[str], helpers: list[str]) -> list[str]
     talks", lexicon ``named_processes``), else the two. A mediator is never a side."""
     seated = [t for t in _tables(ctx, helpers) if len(t) >= 3 and set(pair) <= set(t)]
     if seated:
-        return sorted(max(seated, key=len))
+        widest: list[str] = max(seated, key=len)
+        return sorted(widest)
     for sides in _formats_met(ctx):
         if len(sides) >= 3 and set(pair) <= set(sides):
             return sorted(p for p in sides if p not in helpers)
