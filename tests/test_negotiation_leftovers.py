@@ -281,6 +281,17 @@ def test_posts_to_be_dismantled_under_a_pact_are_no_step(pipeline) -> None:  # t
     assert not [s for s in pact.statuses if s.status.startswith("implemented")]
 
 
+@pytest.mark.model
+def test_a_clause_describing_a_process_under_a_treaty_is_no_step(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "The arbitration that led to the Fisheries Treaty, under the Andes Water Treaty, was "
+        "the first of its kind.",
+    )
+    pact = _agreement(an, "Andes Water Treaty")
+    assert pact is not None and not pact.statuses
+
+
 # -- 4. sessions told without "round"; the sides' agreement -----------------------------------
 
 

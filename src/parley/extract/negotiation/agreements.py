@@ -1939,8 +1939,9 @@ def _implemented_under(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> Agre
     """ "The two sides dismantled guard posts under the agreement": a past act done under an
     agreement (lexicon ``implementation_prepositions``) is a step of carrying it out,
     "implemented", dated by that act. Not a plan or a duty ("will withdraw under the deal",
-    "must remove mines under the accord"), a denial, or a noun's modifier ("the posts under
-    the agreement")."""
+    "must remove mines under the accord"), a denial, a noun's modifier ("the posts under
+    the agreement") or a clause describing a noun ("the process that led to the treaty under
+    the Convention")."""
     span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
         return None
@@ -1950,6 +1951,8 @@ def _implemented_under(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> Agre
     verb = prep.head
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or _hedged(verb):
         return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # describes a noun: "the conciliation that led to …, under the Convention"
     if any(c.dep_ == "neg" for c in verb.children) or _obligation(verb):
         return None
     free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, [ref])]
