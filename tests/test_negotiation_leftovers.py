@@ -162,6 +162,17 @@ def test_a_state_the_sides_discussed_is_no_third_side(pipeline) -> None:  # type
 
 
 @pytest.mark.model
+def test_a_list_of_states_under_another_verb_is_no_table(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Peru, Chile and Bolivia share the river, and Peru and Chile held talks on it in "
+        "Geneva on Monday.",
+    )
+    track = _track_with(an, "PER")
+    assert track is not None and track.parties == ["CHL", "PER"]
+
+
+@pytest.mark.model
 def test_foreign_ministers_of_four_states_meeting_are_four_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(
         pipeline,

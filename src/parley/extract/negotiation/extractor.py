@@ -991,27 +991,36 @@ class NegotiationExtractor:
 
 def _tables(ctx: Context, helpers: list[str]) -> list[list[str]]:
     """The sides of each session of today's talks (CONSULT events not recalled as history)
-    that its sentence lists together, without its hosts and the article's mediators."""
+    that its sentence lists together, without its hosts and the article's mediators. A list
+    that holds the session's sides holds its table: "Khartoum hosted a meeting of the
+    delegations from Egypt, Sudan and Ethiopia" seats Sudan too, which hosts its own talks."""
     out = []
     for e in ctx.analysis.events:
         if e.type != "CONSULT" or e.status == "historical":
             continue
-        sides = parties_of(ctx, [*e.source, *e.target])
-        hosts = [*host_states(ctx, e, sides), *e.mediator]
-        listed = _listed_sides(ctx, e.evidence)
-        out.append([s for s in sides if s not in hosts and s not in helpers and s in listed])
+        seated = _listed_sides(ctx, e.evidence)
+        hosts = [*host_states(ctx, e, sorted(seated)), *e.mediator]
+        out.append(sorted(s for s in seated if s not in hosts and s not in helpers))
     return out
 
 
 def _listed_sides(ctx: Context, evidence: Span) -> set[str]:
-    """Sides named in one list of three or more ("between Uzbekistan, Tajikistan and
-    Kyrgyzstan", "the ministers of A, B, C and D"): a side named elsewhere in the sentence
-    ("the two sides discussed North Korea's missile launches") is a topic, not at the table."""
+    """Sides named in one list of three or more under a word of meeting ("talks between
+    Uzbekistan, Tajikistan and Kyrgyzstan", "the ministers of A, B, C and D met", "a meeting
+    of the delegations from A, B and C"): a side named elsewhere in the sentence ("the two
+    sides discussed North Korea's missile launches") is a topic, and a list under another
+    verb ("A, B and C share the river") no table."""
     span = ctx.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     at = actor_at(ctx)
+    meeting = {
+        *knowledge.words(LEXICON, "side_meeting_verbs"),
+        *knowledge.words(_LEX, "meeting_words"),
+    }
     found: set[str] = set()
     for tok in span or ():
-        if tok.i not in at or not tok.conjuncts:
+        if tok.i not in at or not tok.conjuncts or tok.dep_ == "conj":
+            continue
+        if not any(a.lemma_.lower() in meeting for a in tok.ancestors):
             continue
         listed = parties_of(ctx, [at[t.i] for t in (tok, *tok.conjuncts) if t.i in at])
         if len(listed) >= 3:
