@@ -226,6 +226,32 @@ def test_a_pact_named_by_its_day_is_an_agreement_with_its_step(pipeline) -> None
 
 
 @pytest.mark.model
+def test_a_pact_named_by_its_day_was_signed_that_day_of_the_year_told(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Peru decided on Monday to suspend the March 4 fisheries agreement with Ecuador. The "
+        "agreement was signed by the fisheries ministers of the two countries during the 2019 "
+        "summit in Quito.",
+    )
+    pact = _agreement(an, "March 4 agreement")
+    assert pact is not None
+    assert [s.date for s in pact.statuses if s.status == "signed"] == ["2019-03-04"]
+
+
+@pytest.mark.model
+def test_a_pact_named_by_its_day_signed_in_no_year_told_stays_undated(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(
+        pipeline,
+        "Peru decided on Monday to suspend the March 4 fisheries agreement with Ecuador. The "
+        "agreement was signed by the fisheries ministers of the two countries during a summit "
+        "in Quito.",
+    )
+    pact = _agreement(an, "March 4 agreement")
+    assert pact is not None
+    assert [s.date for s in pact.statuses if s.status == "signed"] == [None]
+
+
+@pytest.mark.model
 def test_a_day_an_agreement_was_signed_names_no_pact(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(pipeline, "Peru signed a fisheries agreement with Ecuador on March 4.")
     assert _agreement(an, "March 4 agreement") is None

@@ -465,6 +465,8 @@ class AgreementsExtractor:
             if written is not None and ref.key in drafts:
                 drafts[ref.key].aliases.append(written)
         drafts.update(self._exchange_deals(ctx))
+        for draft in drafts.values():
+            _date_by_name(ctx, draft)
         ctx.analysis.agreements.extend(
             _finish(d)
             for d in _one_per_document(drafts, set(self.known)).values()
@@ -1210,6 +1212,29 @@ def _sides_concluded(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> Agreem
         evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
         article_id=ctx.article.id,
     )
+
+
+def _date_by_name(ctx: Context, draft: _Draft) -> None:
+    """A pact named by its day was concluded that day: its undated signing or agreeing, told in
+    a sentence that gives the year ("was signed … during the 2018 summit"), is that day of that
+    year ("September 19 agreement" → 2018-09-19). Without a year in the sentence it stays
+    undated."""
+    months = full_names("months")
+    m = re.fullmatch(rf"({alt(name.capitalize() for name in months)}) (\d{{1,2}}) \w+", draft.name)
+    if m is None:
+        return
+    month = months.index(m.group(1).lower()) + 1
+    for st in draft.statuses:
+        if st.date is not None or st.status not in ("signed", "agreed") or st.evidence is None:
+            continue
+        ev = st.evidence
+        years = [
+            d.value
+            for d in ctx.analysis.dates
+            if ev.start <= d.start < ev.end and d.value and re.fullmatch(r"\d{4}", d.value)
+        ]
+        if len(set(years)) == 1:
+            st.date = f"{years[0]}-{month:02d}-{int(m.group(2)):02d}"
 
 
 def _dated_ref(
