@@ -6,7 +6,9 @@ and their dates agree within the tolerance their precision allows. In detail:
 * **Actors** agree when the Jaccard of source ∪ target is ≥ 0.5 or one set lies inside the
   other, compared first as written and then at the level of states: a person with a known
   country stands for that state ("Tokayev and Berdimuhamedov signed" is the signing that a
-  later article tells as "Kazakhstan and Turkmenistan signed").
+  later article tells as "Kazakhstan and Turkmenistan signed"). A state's body (its army, a
+  ministry, "South Korea's National Security Council") is its state already as written: the
+  body's decision is the state's, where one official's remark is not (:mod:`parley.bodies`).
 * **Direction** matters for one-sided events: "A accused B" and "B accused A" are two
   accusations. A reciprocal event (the same parties as source and target, such as talks or an
   exchange) has no direction, so either side's one-way part can join it.
@@ -50,6 +52,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from parley import knowledge
+from parley.bodies import body_state
 from parley.keys import agreement_key
 from parley.models import Analysis, Event, Story
 
@@ -87,6 +90,7 @@ class EventRef:
     outlet: str | None
     published_at: dt.date | None
     countries: Mapping[str, str] = field(default_factory=dict, compare=False)
+    bodies: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def ref(self) -> str:
@@ -104,8 +108,11 @@ class EventRef:
 
     @cached_property
     def actors(self) -> frozenset[str]:
-        """The event's sources and targets, read once: clustering compares them for every pair."""
-        return frozenset(self.event.source) | frozenset(self.event.target)
+        """The event's sources and targets, read once: clustering compares them for every pair.
+        A state's body is its state as written ("South Korea's National Security Council
+        decided" is the decision another outlet gives to South Korea)."""
+        named = (*self.event.source, *self.event.target)
+        return frozenset(self.bodies.get(a, a) for a in named)
 
     @cached_property
     def actor_states(self) -> frozenset[str]:
@@ -113,8 +120,9 @@ class EventRef:
         return frozenset(self.states(self.actors))
 
     def states(self, actors: Iterable[str]) -> set[str]:
-        """``actors`` with each person replaced by their country where it is known."""
-        return {self.countries.get(a, a) for a in actors}
+        """``actors`` with each person replaced by their country where it is known, and each
+        state's body by its state."""
+        return {self.countries.get(a, self.bodies.get(a, a)) for a in actors}
 
 
 def event_day(ref: EventRef) -> tuple[dt.date | None, int]:
@@ -397,6 +405,11 @@ def _countries(an: Analysis) -> dict[str, str]:
     return {a.id: a.country for a in an.actors if a.kind == "person" and a.country}
 
 
+def _bodies(an: Analysis) -> dict[str, str]:
+    """The article's actors that are bodies of a state (:func:`parley.bodies.body_state`)."""
+    return {a.id: s for a in an.actors if (s := body_state(a.kind, a.name, a.country))}
+
+
 def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
     """The events of ``analyses`` that stories are made of, in publication order."""
     analyses = list(analyses)
@@ -404,11 +417,12 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
     out = []
     for an in analyses:
         art = an.article
-        countries = _countries(an)
+        countries, bodies = _countries(an), _bodies(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
                 ev = _with_lent_sides(an, ev, named)
-                out.append(EventRef(art.id, i, ev, art.outlet, art.published_at, countries))
+                ref = EventRef(art.id, i, ev, art.outlet, art.published_at, countries, bodies)
+                out.append(ref)
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
     return out
 

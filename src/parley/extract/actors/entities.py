@@ -94,6 +94,23 @@ class Entities:
         actor_id = self.ledger.new_org(ent.text, self.r.country_in_name(ent))
         self.ledger.add(ent.start, ent.end, "ORG", actor_id, "new", 0.6)
 
+    def owned_organisations(self) -> None:
+        """Step 8, last: a new organisation without a country that a state's possessive
+        owns ("Chile's National Security Council") is of that state, for the whole article.
+        Read from the ledger once every name is resolved, whichever step made the
+        organisation (a name an outlet's word opens, "National ...", among them)."""
+        doc, found = self.r.doc, self.ledger.found
+        ends = {f.end: f.actor for f in found if f.actor is not None}
+        for f in found:
+            org = self.ledger.new_actors.get(f.actor or "")
+            if org is None or org.kind != "organisation" or org.country or f.start < 2:
+                continue
+            if doc[f.start - 1].lower_ not in ("'s", "\u2019s"):
+                continue
+            owner = ends.get(f.start - 1)
+            if owner is not None and self.ledger.kind(owner) == "state":
+                self.ledger.set_country(org.id, owner)
+
     def known(self, ent: SpacySpan, actor: Actor) -> None:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):

@@ -22,9 +22,10 @@ first step that resolves it wins:
    appositions ("X, head of Y"; "the Russian Chief of the General Staff, Valery Gerassimov")
    become ``Mention.role`` and are added to the actor's roles.
 8. **unresolved** – other PERSON/ORG/GPE entities stay mentions with ``actor=None``; two-word
-   persons and organisations become ``new:<slug>`` actors, countries the KB lacks get their ISO3
-   id from pycountry, and cities are places (never actors). Names followed by a non-actor head
-   noun ("the Abu Dhabi talks", "the New START treaty") are not actors.
+   persons and organisations become ``new:<slug>`` actors (an organisation a state's
+   possessive owns is of that state: "Chile's National Security Council"), countries the KB
+   lacks get their ISO3 id from pycountry, and cities are places (never actors). Names followed
+   by a non-actor head noun ("the Abu Dhabi talks", "the New START treaty") are not actors.
 
 The steps live in small modules over a shared :class:`~parley.extract.actors.state.Reading`
 (the article, read once) and :class:`~parley.extract.actors.state.Ledger` (what is found so
@@ -157,6 +158,7 @@ class _Resolution:
             self.persons.short_name(ent, surnames)  # steps 2, 3, 8
         Titles(self.reading, self.ledger).resolve()  # steps 4 and 7
         Counterparts(self.reading, self.ledger).resolve()  # step 5
+        self.entities.owned_organisations()  # step 8: "Chile's National Security Council"
 
     def _first_pass(self, ent: SpacySpan) -> bool:
         """Step 1 for full person names; steps 1, 6, 8 for the rest. False defers ``ent``."""

@@ -44,6 +44,7 @@ from parley.extract.negotiation.steps import step_place
 from parley.extract.negotiation.words import alt, capitalised, full_names
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES, agreement_key, other_names
+from parley.knowledge.places import city_country
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
@@ -479,6 +480,8 @@ class AgreementsExtractor:
             if written is not None and ref.key in drafts:
                 drafts[ref.key].aliases.append(written)
         drafts.update(self._exchange_deals(ctx))
+        for draft in drafts.values():
+            _date_by_name(ctx, draft)
         ctx.analysis.agreements.extend(
             _finish(d)
             for d in _one_per_document(drafts, set(self.known)).values()
@@ -504,6 +507,8 @@ class AgreementsExtractor:
         ]
         refs += _unknown_names(text, refs, known)
         refs += _place_names(text, refs, known)
+        refs += _dated_pacts(ctx, refs, known)
+        refs += _sides_agreements(ctx, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
         refs += _unnamed_topic_treaties(ctx, refs, known)
         refs += _ceasefires(ctx, refs, known)
@@ -719,6 +724,10 @@ class AgreementsExtractor:
             st = self._status_at(ctx, sent, match, status, refs)
             if st is not None:
                 _merge(drafts[ref.key].statuses, st)
+        for ref in refs:
+            done = _implemented_under(ctx, sent, ref) or _sides_concluded(ctx, sent, ref)
+            if done is not None:
+                _merge(drafts[ref.key].statuses, done)
 
     def _cues_in(
         self, sent: SpacySpan, refs: list[AgreementRef]
@@ -1098,6 +1107,163 @@ def _place_names(
         known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=[]))
         out.append(AgreementRef(key, m.start("head"), m.end(), True))
     return out
+
+
+def _months() -> str:
+    months = knowledge.table("lexicon/timeplace.json", "months")
+    return "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+
+
+def _day() -> str:
+    return rf"(?P<month>{_months()})\.?\s+(?P<day>\d{{1,2}})"
+
+
+@knowledge.derived
+def _dated_pact_re() -> re.Pattern[str]:
+    """A pact named by the day it was concluded: "the September 19 agreement", "the Sept. 19
+    military agreement"."""
+    nouns = alt(knowledge.phrases(LEXICON, "dated_pact_nouns"))
+    return re.compile(
+        rf"\bthe\s+{_day()}(?:,?\s+\d{{4}})?\s+(?:[\w-]+\s+){{0,2}}?(?P<word>{nouns})\b",
+        re.I,
+    )
+
+
+@knowledge.derived
+def _pact_of_day_re() -> re.Pattern[str]:
+    """ "the military agreement of September 19, 2018": the day after the pact, with its year
+    (a title's date, as in "the Treaty of April 8, 2010")."""
+    nouns = alt(knowledge.phrases(LEXICON, "dated_pact_nouns"))
+    return re.compile(rf"\b(?P<word>{nouns})\s+of\s+{_day()},?\s+\d{{4}}\b", re.I)
+
+
+@knowledge.derived
+def _year_place_pact_re() -> re.Pattern[str]:
+    """ "the 2018 Pyongyang declaration": a pact named by its year and the city it was made in
+    (the same document as "the Pyongyang Declaration")."""
+    nouns = alt(knowledge.phrases(LEXICON, "dated_pact_nouns"))
+    return re.compile(rf"\bthe\s+\d{{4}}\s+(?P<place>[A-Z][a-z][\w-]+)\s+(?P<word>{nouns})\b")
+
+
+def _dated_pacts(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """Pacts named by their date ("the September 19 agreement", "the agreement of September
+    19, 2018": one record "September 19 agreement") or by year and city ("the 2018 Pyongyang
+    declaration": the Pyongyang Declaration), keyed by that name so that a later mention, in
+    this article or another, is the same record; their sides those near the name, if any. A
+    deal, accord or pact so named is an agreement. A day that is a step's ("signed on September
+    19") names nothing."""
+    text, out = ctx.article.text, list[AgreementRef]()
+    months = knowledge.table("lexicon/timeplace.json", "months")
+    full = full_names("months")  # "Sept." is September
+    found = [*_dated_pact_re().finditer(text), *_pact_of_day_re().finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        word = m.group("word").lower()
+        head = word if word in knowledge.words(LEXICON, "dated_pact_kept_nouns") else "agreement"
+        month = full[int(months[m.group("month").lower()]) - 1].capitalize()
+        name = f"{month} {int(m.group('day'))} {head}"
+        out += _dated_ref(ctx, m, name, [*refs, *out], known)
+    for m in _year_place_pact_re().finditer(text):
+        if city_country(m.group("place")) is None:
+            continue  # "the 2015 Iran deal": a state is no place a pact is named after
+        name = f"{m.group('place')} {m.group('word').capitalize()}"
+        out += _dated_ref(ctx, m, name, [*refs, *out], known)
+    return out
+
+
+@knowledge.derived
+def _sides_agreement_re() -> re.Pattern[str]:
+    """ "The two sides had announced an agreement", "both sides reached a deal": an unnamed
+    agreement the sides of the talks concluded (group ``verb`` the act, ``word`` the noun)."""
+    sides = alt(knowledge.phrases(LEXICON, "both_sides_phrases"))
+    verbs = alt(knowledge.phrases(LEXICON, "sides_agreement_verbs"))
+    nouns = alt(knowledge.phrases(LEXICON, "sides_agreement_nouns"))
+    aux = r"(?:(?:have|has|had)\s+)?(?:(?:also|already|finally)\s+)?"
+    return re.compile(
+        rf"\b(?:{sides})\s+{aux}(?P<verb>{verbs})\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
+        rf"(?P<word>{nouns})\b",
+        re.I,
+    )
+
+
+def _sides_agreements(
+    ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """An agreement "the two sides" announced or reached, in an article that shows which two
+    negotiate, is theirs ("<A>–<B> agreement", key ``sides:``): the track's agreement. With no
+    pair in view, or "an agreement" hoped for ("hope to reach an agreement" has no sides as
+    subject), none."""
+    out: list[AgreementRef] = []
+    for m in _sides_agreement_re().finditer(ctx.article.text):
+        if any(r.start < m.end() and m.start() < r.end for r in [*refs, *out]):
+            continue
+        pair = sorted(_document_sides(ctx)[1])
+        if len(pair) < 2:
+            continue
+        name = "–".join(short_name(ctx, p) for p in pair) + " agreement"
+        key = "sides:" + name
+        known.setdefault(key, _Known(key=key, name=name, kind="agreement", parties=pair))
+        out.append(AgreementRef(key, m.start("word"), m.end("word"), True))
+    return out
+
+
+def _sides_concluded(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> AgreementStatus | None:
+    """The step of an agreement the sides announced or reached (:func:`_sides_agreements`):
+    agreed, on the day of the verb; expected when hedged."""
+    if not ref.key.startswith("sides:") or not ref.named:
+        return None
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "dobj":
+        return None
+    verb = span.root.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, [ref])]
+    date, _ = _dates_near(free, sent, verb)
+    if date is None and _present_perfect(verb) and ctx.article.published_at:
+        date = ctx.article.published_at.isoformat()
+    return AgreementStatus(
+        status="agreed (expected)" if _hedged(verb) else "agreed",
+        date=date,
+        evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
+        article_id=ctx.article.id,
+    )
+
+
+def _date_by_name(ctx: Context, draft: _Draft) -> None:
+    """A pact named by its day was concluded that day: its undated signing or agreeing, told in
+    a sentence that gives the year ("was signed … during the 2018 summit"), is that day of that
+    year ("September 19 agreement" → 2018-09-19). Without a year in the sentence it stays
+    undated."""
+    months = full_names("months")
+    m = re.fullmatch(rf"({alt(name.capitalize() for name in months)}) (\d{{1,2}}) \w+", draft.name)
+    if m is None:
+        return
+    month = months.index(m.group(1).lower()) + 1
+    for st in draft.statuses:
+        if st.date is not None or st.status not in ("signed", "agreed") or st.evidence is None:
+            continue
+        ev = st.evidence
+        years = [
+            d.value
+            for d in ctx.analysis.dates
+            if ev.start <= d.start < ev.end and d.value and re.fullmatch(r"\d{4}", d.value)
+        ]
+        if len(set(years)) == 1:
+            st.date = f"{years[0]}-{month:02d}-{int(m.group(2)):02d}"
+
+
+def _dated_ref(
+    ctx: Context, m: re.Match[str], name: str, taken: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    if any(r.start < m.end() and m.start() < r.end for r in taken):
+        return []  # "the September 19 North-South Military Agreement": named already
+    key = next((k for k, v in known.items() if v.name == name), "named:" + name)
+    if key not in known:
+        sides = _sides_near(ctx, m.start())
+        known[key] = _Known(key=key, name=name, kind=_kind_of(name), parties=sides)
+    return [AgreementRef(key, m.start(), m.end(), True)]
 
 
 def _short_heads(
@@ -1874,6 +2040,42 @@ def _no_signing(tok: Token) -> bool:
 def _signed_off(tok: Token) -> bool:
     """ "signed off on the text": the negotiators approved it; nobody signed the agreement."""
     return any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+
+
+def _implemented_under(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> AgreementStatus | None:
+    """ "The two sides dismantled guard posts under the agreement": a past act done under an
+    agreement (lexicon ``implementation_prepositions``) is a step of carrying it out,
+    "implemented", dated by that act. Not a plan or a duty ("will withdraw under the deal",
+    "must remove mines under the accord"), a denial, a noun's modifier ("the posts under
+    the agreement") or a clause describing a noun ("the process that led to the treaty under
+    the Convention")."""
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return None
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in _implementation_prepositions():
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or _hedged(verb):
+        return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # describes a noun: "the conciliation that led to …, under the Convention"
+    if any(c.dep_ == "neg" for c in verb.children) or _obligation(verb):
+        return None
+    free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, [ref])]
+    date, _ = _dates_near(free, sent, verb)
+    return AgreementStatus(
+        status="implemented",
+        date=date,
+        by=_by(ctx, verb, "implemented"),
+        evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
+        article_id=ctx.article.id,
+    )
+
+
+@knowledge.derived
+def _implementation_prepositions() -> frozenset[str]:
+    return knowledge.words(LEXICON, "implementation_prepositions")
 
 
 def _done_or_doing(tok: Token) -> bool:

@@ -4,7 +4,9 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
 ``analysis.tracks`` (each with its rounds and positions) and ``analysis.rounds``. Steps:
 
 1. **Tracks** come from talks: CONSULT events with two or more parties give a track named
-   after them ("Russia–Ukraine peace talks"), with the events' mediators. Arms-control
+   after them ("Russia–Ukraine peace talks"), with the events' mediators. Its parties are the
+   two most often at the table, or every side of a session that seats three or more with them
+   ("talks between A, B and C", "the six-party talks"); a mediator is never one. Arms-control
    agreements with a proposal or expiry give a second kind of track ("US–Russia arms control").
 2. **Rounds** are ordinal phrases ("the first round", "the sixth and final round", "round two";
    "the final round" is the highest number given). Status comes from the round's own clause
@@ -12,6 +14,9 @@ The extractor ``parley.negotiation.v1`` runs after events, quotes and attributio
    "agreed to …" → planned, otherwise held. Venue is "in X" near the phrase or "in the Kazakh
    capital". Rounds without talks events get a track of their own: "<Treaty> negotiations"
    when the rounds negotiate the one treaty named, else the talks of the two main states.
+   Sessions told without "round" are rounds too: "the second session of talks", "the 10th
+   meeting of the corps commanders", "the sides met for the third time" ("resumed for a third
+   time" is the fourth: a first session, three resumptions).
    When a later round is planned and the article reports talks happening now, the talks now are
    the round before it (the article's "third round" after today's talks makes today's the second).
    An article with no session but talk of the talks gets a provisional track of its two main
@@ -32,7 +37,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from parley import knowledge
-from parley.extract.base import Context, country_of, register
+from parley.extract.base import Context, actor_at, country_of, register
 from parley.extract.negotiation.belligerents import belligerents
 from parley.extract.negotiation.parties import (
     LEXICON,
@@ -352,15 +357,63 @@ def _scheduled_talks(talks: str) -> str:
     )
 
 
+_NTH = "|".join(sorted(ordinals(), key=len, reverse=True))  # "third", never "three"
+
+
+def _session_of() -> str:
+    """What a numbered session is of, for it to be a round: the talks ("of talks", "of the
+    peace talks") or the sides' envoys ("of the corps commanders", "of the two sides")."""
+    talks = alt(knowledge.phrases(_LEX, "talks_nouns"))
+    bodies = alt(knowledge.phrases(_LEX, "side_body_plurals"))
+    return rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{talks}|{bodies})"
+
+
+@knowledge.derived
+def _session_re() -> re.Pattern[str]:
+    """ "the second session of talks", "the 10th meeting of the corps commanders"."""
+    noun = alt(knowledge.phrases(_LEX, "session_nouns"))
+    return re.compile(
+        rf"\b(?P<n>{_NTH}|\d+(?:st|nd|rd|th))\s+(?:{noun})\s+of\s+{_session_of()}\b", re.I
+    )
+
+
+@knowledge.derived
+def _nth_time_re() -> re.Pattern[str]:
+    """ "The negotiators met for the third time", "talks resumed for a third time" (group
+    ``resume`` set): not "for the first time since 2019" or "for the third time this year",
+    which count from another start ("in five years" neither, "in Doha" is a venue)."""
+    met = alt(knowledge.phrases(_LEX, "session_time_verbs"))
+    resumed = alt(knowledge.phrases(_LEX, "session_resume_verbs"))
+    aux = r"(?:(?:have|has|had|were|was|will|would)\s+(?:been\s+)?)?"
+    return re.compile(
+        rf"\b{_session_of()}\s+{aux}(?:(?P<resume>{resumed})|{met})\b[^.;,]{{0,40}}?"
+        rf"\s+for\s+(?:a|the)\s+(?P<n>{_NTH}|\d+(?:st|nd|rd|th))\s+time\b"
+        r"(?!\s+(?:since|this|last|during|of)\b|\s+in\s+(?:\w+\s+)?(?:year|month|decade|week)s?\b)",
+        re.I,
+    )
+
+
+def _ordinal_value(word: str) -> int:
+    word = word.lower()
+    return ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+
+
 def find_rounds(text: str) -> list[tuple[int, int, int]]:
-    """``(ordinal, start, end)`` of every numbered round phrase in ``text``."""
+    """``(ordinal, start, end)`` of every numbered round phrase in ``text``: "the second
+    round", and sessions told without "round" ("the second session of talks", "met for the
+    third time"; "resumed for a third time" is round four: a first session, three resumptions).
+    """
     found = []
     for m in _round_re().finditer(text):
-        word = (m.group("a") or m.group("b")).lower()
-        n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+        n = _ordinal_value(m.group("a") or m.group("b"))
         if n:
             found.append((n, m.start(), m.end()))
-    return found
+    taken = [(s, e) for _, s, e in found]
+    for m in (*_session_re().finditer(text), *_nth_time_re().finditer(text)):
+        n = _ordinal_value(m.group("n")) + (1 if m.groupdict().get("resume") else 0)
+        if n and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append((n, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
 
 
 def find_issues(sentence: str) -> list[str]:
@@ -494,8 +547,9 @@ class NegotiationExtractor:
         if len(parties) < 2:
             return None
         pair = sorted(p for p, _ in parties.most_common(2))
-        mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in pair]
-        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+        sides = _whole_table(ctx, pair, helpers)
+        mediators = [m for m in dict.fromkeys([*mediators, *helpers]) if m not in sides]
+        return Track(name=_track_name(ctx, sides), parties=sides, mediators=mediators)
 
     def _intra_track(self, ctx: Context) -> Track | None:
         """ "Intra-Afghan talks": the state and its armed group, whoever else the article
@@ -533,10 +587,11 @@ class NegotiationExtractor:
         pair = negotiating_pair(ctx, helpers)
         if len(pair) < 2:
             return None
+        sides = _whole_table(ctx, pair, helpers)
         return Track(
-            name=_track_name(ctx, pair),
-            parties=pair,
-            mediators=[m for m in helpers if m not in pair],
+            name=_track_name(ctx, sides),
+            parties=sides,
+            mediators=[m for m in helpers if m not in sides],
         )
 
     def _stated_track(self, ctx: Context) -> Track | None:
@@ -552,8 +607,9 @@ class NegotiationExtractor:
         if len(pair) < 2 or not (told or _concluded_between(ctx, pair)):
             return None
         # An agreement reached between the two through mediators is a negotiation of its own.
-        mediators = [m for m in helpers if m not in pair]
-        return Track(name=_track_name(ctx, pair), parties=pair, mediators=mediators)
+        sides = _whole_table(ctx, pair, helpers)
+        mediators = [m for m in helpers if m not in sides]
+        return Track(name=_track_name(ctx, sides), parties=sides, mediators=mediators)
 
     @staticmethod
     def _process_track(ctx: Context) -> Track | None:
@@ -939,6 +995,77 @@ class NegotiationExtractor:
                 )
             )
         return out
+
+
+def _tables(ctx: Context, helpers: list[str]) -> list[list[str]]:
+    """The sides of each session of today's talks (CONSULT events not recalled as history)
+    that its sentence lists together, without its hosts and the article's mediators. A list
+    that holds the session's sides holds its table: "Khartoum hosted a meeting of the
+    delegations from Egypt, Sudan and Ethiopia" seats Sudan too, which hosts its own talks."""
+    out = []
+    for e in ctx.analysis.events:
+        if e.type != "CONSULT" or e.status == "historical":
+            continue
+        seated = _listed_sides(ctx, e.evidence)
+        hosts = [*host_states(ctx, e, sorted(seated)), *e.mediator]
+        out.append(sorted(s for s in seated if s not in hosts and s not in helpers))
+    return out
+
+
+def _listed_sides(ctx: Context, evidence: Span) -> set[str]:
+    """Sides named in one list of three or more under a word of meeting ("talks between
+    Uzbekistan, Tajikistan and Kyrgyzstan", "the ministers of A, B, C and D met", "a meeting
+    of the delegations from A, B and C"): a side named elsewhere in the sentence ("the two
+    sides discussed North Korea's missile launches") is a topic, and a list under another
+    verb ("A, B and C share the river") no table."""
+    span = ctx.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    at = actor_at(ctx)
+    meeting = {
+        *knowledge.words(LEXICON, "side_meeting_verbs"),
+        *knowledge.words(_LEX, "meeting_words"),
+    }
+    found: set[str] = set()
+    for tok in span or ():
+        if tok.i not in at or not tok.conjuncts or tok.dep_ == "conj":
+            continue
+        if not any(a.lemma_.lower() in meeting for a in tok.ancestors):
+            continue
+        listed = parties_of(ctx, [at[t.i] for t in (tok, *tok.conjuncts) if t.i in at])
+        if len(listed) >= 3:
+            found.update(listed)
+    return found
+
+
+def _whole_table(ctx: Context, pair: list[str], helpers: list[str]) -> list[str]:
+    """Every side at the table of the two most often there (sorted ids): the most sides one
+    session of today's talks seats with both ("talks between Egypt, Ethiopia and Sudan"),
+    else the sides of a known multi-party format the article names with both ("the six-party
+    talks", lexicon ``named_processes``), else the two. A mediator is never a side."""
+    seated = [t for t in _tables(ctx, helpers) if len(t) >= 3 and set(pair) <= set(t)]
+    if seated:
+        widest: list[str] = max(seated, key=len)
+        return sorted(widest)
+    for sides in _formats_met(ctx):
+        if len(sides) >= 3 and set(pair) <= set(sides):
+            return sorted(p for p in sides if p not in helpers)
+    return pair
+
+
+def _formats_met(ctx: Context) -> list[list[str]]:
+    """The parties of each known format (lexicon ``named_processes``) named in a sentence
+    that tells talks of today ("met on the sidelines of the six-party talks"), not one
+    recalled ("since the six-party talks collapsed in 2009" tells no CONSULT of today)."""
+    now = [
+        e.evidence
+        for e in ctx.analysis.events
+        if e.type == "CONSULT" and e.status in ("occurred", "planned")
+    ]
+    out = []
+    for name, who in knowledge.table(LEXICON, "named_processes").items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", ctx.article.text, re.I):
+            if any(ev.start <= m.start() < ev.end for ev in now):
+                out.append([p for p in who["parties"] if p in ctx.kb])
+    return out
 
 
 def _dominant_states(ctx: Context) -> list[str]:

@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from parley import knowledge
+from parley.bodies import body_state
 from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "party_of",
+    "state_of_body",
     "led_movement",
     "parties_of",
     "mediators_in",
@@ -79,6 +81,9 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
     organisation that negotiates in its own name (the EU), a person's country, else None
     (outlets, other organisations, unknown names)."""
     kind = _kind(ctx, actor_id)
+    body = state_of_body(ctx, actor_id)
+    if body is not None:
+        return body  # "the Chinese army", "South Korea's National Security Council"
     if kind in knowledge.words(LEXICON, "party_kinds"):
         return actor_id
     if actor_id in knowledge.words(LEXICON, "party_organisations"):
@@ -93,6 +98,18 @@ def party_of(ctx: Context, actor_id: str) -> str | None:
         found = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
         return found.country if found is not None else None
     return None
+
+
+def state_of_body(ctx: Context, actor_id: str) -> str | None:
+    """The state ``actor_id`` acts for as one of its bodies (:func:`parley.bodies.body_state`):
+    an armed force or ministry of the knowledge base, or an organisation the text ties to its
+    state ("South Korea's National Security Council"). A state facing its own armed group is
+    turned back into its armed force by :func:`parties_of`."""
+    if actor_id in ctx.kb:
+        actor = ctx.kb[actor_id]
+        return body_state(actor.kind, actor.name, actor.country)
+    found = next((a for a in ctx.analysis.actors if a.id == actor_id), None)
+    return body_state(found.kind, found.name, found.country) if found is not None else None
 
 
 def serves_igo(ctx: Context, person_id: str) -> str | None:
@@ -700,6 +717,6 @@ def named_process(ctx: Context) -> tuple[list[str], list[str]] | None:
         if re.search(rf"\b{re.escape(name)}\b", text, re.I):
             parties = [p for p in who["parties"] if p in ctx.kb]
             mediators = [m for m in who["mediators"] if m in ctx.kb]
-            if len(parties) == 2:
+            if len(parties) >= 2:  # "the six-party talks": all six sit at the table
                 return sorted(parties), mediators
     return None
