@@ -185,8 +185,34 @@ def host_states(ctx: Context, event: Event, sides: list[str]) -> list[str]:
     return [state] if named and all(t == event.place.name for t in named) else []
 
 
+_MEDIATORS_MEMO = "parley.negotiation.mediators_in"
+_SentenceMediators = dict[tuple[int, int], tuple[str, ...]]  # (start, end) -> mediators
+
+
 def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
-    """Actors a sentence names as mediating, brokering, hosting, facilitating or sponsoring."""
+    """Actors a sentence names as mediating, brokering, hosting, facilitating or sponsoring.
+
+    Read once per sentence of an analysis (in the Doc's ``user_data``): the agreements'
+    parties, the document's sides and each track the negotiation extractor tries ask it of
+    the same sentences, three or four times over. The answer depends on the sentence, the
+    knowledge base and the actors and mentions, which no extractor changes once the actors
+    extractor has run; a memo is kept for one analysis (and its counts of actors and mentions)
+    at a time."""
+    state = (ctx.analysis, len(ctx.analysis.actors), len(ctx.analysis.mentions))
+    memo: tuple[tuple[object, int, int], _SentenceMediators] | None
+    memo = ctx.doc.user_data.get(_MEDIATORS_MEMO)
+    if memo is None or memo[0][0] is not state[0] or memo[0][1:] != state[1:]:
+        memo = (state, {})
+        ctx.doc.user_data[_MEDIATORS_MEMO] = memo
+    by_sentence = memo[1]
+    key = (sent.start, sent.end)
+    found = by_sentence.get(key)
+    if found is None:
+        found = by_sentence[key] = tuple(_mediators_in(ctx, sent))
+    return list(found)
+
+
+def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     at = {**_named_again(ctx, sent), **actor_at(ctx)}
     verbs = knowledge.words(LEXICON, "mediation_verbs")
     nouns = knowledge.words(LEXICON, "mediation_nouns")
