@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -212,8 +212,35 @@ def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     return list(found)
 
 
+class _SentenceActors(Mapping[int, str]):
+    """Token index → actor for one sentence: the actor extractor's, and one-word names it
+    left out (:func:`_named_again`). Built on the first lookup: most sentences name no
+    mediation, and building it for each was a copy of the document's index per sentence."""
+
+    def __init__(self, ctx: Context, sent: SpacySpan) -> None:
+        self._ctx, self._sent = ctx, sent
+        self._at: dict[int, str] | None = None
+
+    def _built(self) -> dict[int, str]:
+        if self._at is None:
+            self._at = {**_named_again(self._ctx, self._sent), **actor_at(self._ctx)}
+        return self._at
+
+    def __getitem__(self, i: int) -> str:
+        return self._built()[i]
+
+    def __contains__(self, i: object) -> bool:
+        return i in self._built()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+
 def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
-    at = {**_named_again(ctx, sent), **actor_at(ctx)}
+    at = _SentenceActors(ctx, sent)
     verbs = knowledge.words(LEXICON, "mediation_verbs")
     nouns = knowledge.words(LEXICON, "mediation_nouns")
     found: list[str] = []
@@ -246,7 +273,7 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
 
 
-def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+def _thanked_helpers(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "Washington thanked Qatar and Oman for helping negotiate the agreement": those thanked
     for helping negotiate or broker a deal stood between the sides (the thanker is a side)."""
     helping = knowledge.words(LEXICON, "mediation_helper_verbs")
@@ -266,7 +293,7 @@ def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[
     return out
 
 
-def _go_betweens(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+def _go_betweens(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "Talks conducted via interlocutors such as Oman and Qatar": the go-betweens the talks
     went through ("his Chinese interlocutor" alone is a side's counterpart, no mediator)."""
     nouns = knowledge.words(LEXICON, "go_between_nouns")
@@ -286,7 +313,7 @@ def _go_betweens(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]
     return out
 
 
-def _guests(ctx: Context, at: dict[int, str], verb: Token) -> set[str]:
+def _guests(ctx: Context, at: Mapping[int, str], verb: Token) -> set[str]:
     """The sides at the table a hosting verb names ("Khartoum hosted a meeting of the
     delegations from Egypt, Sudan and Ethiopia"): a state among them hosts its own talks and
     is a side, never a mediator, however its capital is named."""
@@ -295,7 +322,7 @@ def _guests(ctx: Context, at: dict[int, str], verb: Token) -> set[str]:
     return {p for c in seats for t in c.subtree if t.i in at and (p := party_of(ctx, at[t.i]))}
 
 
-def _signing_witnesses(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+def _signing_witnesses(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "Russia and Ukraine separately signed a deal with Turkey and the UN", "the deal was
     signed by A and B in the presence of C": third parties to a signing by both sides, who
     witness or guarantee it. "Israel signed a deal with Hamas" (one signer) names the other
@@ -338,7 +365,7 @@ def _listed_after_presence(verb: Token) -> set[int]:
     return out
 
 
-def _witnesses(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
+def _witnesses(ctx: Context, at: Mapping[int, str], toks: Iterable[Token]) -> list[str]:
     """The actors named in ``toks``, a person as the state or organisation they act for ("in
     the presence of Turkey's president X": Turkey witnesses; "of UN chief Y": the UN)."""
     out = []
@@ -441,7 +468,7 @@ def _noun_helpers(tok: Token) -> list[Token]:
     return out
 
 
-def _ids(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
+def _ids(ctx: Context, at: Mapping[int, str], toks: Iterable[Token]) -> list[str]:
     return [at[t.i] for t in toks if t.i in at]
 
 
