@@ -133,15 +133,10 @@ class TriggerRule:
         """
         if token.pos_ not in self.pos or not self._particle_ok(token):
             return False
-        objects = object_lemmas(token) if objects is None else objects
-        if self.objects and not (objects & self.objects):
-            bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in token.children)
-            if not (self.anaphoric and bare and (self.type, self.mode) in seen):
+        if self.reads_objects:
+            objects = object_lemmas(token) if objects is None else objects
+            if not self._objects_ok(token, seen, objects):
                 return False
-        if self.objects_also and not (objects & self.objects_also):
-            return False  # "extended the mandate of the mission": both words, not one
-        if objects & self.not_objects:
-            return False
         if self.subjects and not (_subject_lemmas(token) & self.subjects):
             return False
         if token.dep_ in self.not_deps:
@@ -160,6 +155,23 @@ class TriggerRule:
         if self.object_modifiers and not _object_modifiers(token) & self.object_modifiers:
             return False  # "approved a joint declaration", not "approved the budget"
         return self._modifiers_ok(token) and self._links_ok(token)
+
+    @property
+    def reads_objects(self) -> bool:
+        """Whether the rule asks what the trigger acts on (:func:`object_lemmas`, a walk of its
+        dependents that the rules of a common lemma need not all pay)."""
+        return bool(self.objects or self.objects_also or self.not_objects)
+
+    def _objects_ok(
+        self, token: Token, seen: set[tuple[str, str | None]], objects: set[str]
+    ) -> bool:
+        if self.objects and not (objects & self.objects):
+            bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in token.children)
+            if not (self.anaphoric and bare and (self.type, self.mode) in seen):
+                return False
+        if self.objects_also and not (objects & self.objects_also):
+            return False  # "extended the mandate of the mission": both words, not one
+        return not objects & self.not_objects
 
     def _particle_ok(self, token: Token) -> bool:
         wanted = self.particles.get(token.lemma_.lower())
@@ -483,7 +495,8 @@ class PloverLexicon:
         for rule in self.by_lemma.get(token.lemma_.lower(), ()):
             if token.pos_ not in rule.pos:
                 continue
-            objects = object_lemmas(token) if objects is None else objects
+            if objects is None and rule.reads_objects:
+                objects = object_lemmas(token)
             if rule.fits(token, seen, objects):
                 return rule
         return None

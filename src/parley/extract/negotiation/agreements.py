@@ -25,6 +25,7 @@ people ("agreed to exchange detainees") are agreements of kind "exchange deal"; 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ from parley.knowledge.places import city_country
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
 from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
+from parley.nlp.folding import ascii_folded
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
@@ -394,17 +396,6 @@ def load_agreement_data() -> Mapping[str, Any]:
     return knowledge.document("agreements.json", "parley-agreements/1")
 
 
-# The characters other than A-Z and a-z that a case-blind pattern matches with an ASCII
-# letter (Turkish dotted and dotless i, long s, Kelvin sign), as that letter.
-_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def _ascii_folded(text: str) -> str:
-    """``text`` lower-cased so that a case-blind pattern of an ASCII word can match in it only
-    where the lower-cased word occurs: a substring test that rules the pattern out."""
-    return text.translate(_ASCII_TWINS).lower()
-
-
 def _cue_words(statuses: Mapping[str, list[str]]) -> dict[str, str]:
     """Each ASCII cue word's pattern source (``_cue_table``) to the word in lower case."""
     return {
@@ -740,7 +731,7 @@ class AgreementsExtractor:
         if any(r.key.startswith("ceasefire:") for r in refs):
             cues += self.ceasefire_cues
         text = span_text(sent)
-        folded = _ascii_folded(text)
+        folded = ascii_folded(text)
         for pattern, status in cues:
             word = self.cue_words.get(pattern.pattern)
             if word is not None and word not in folded:
@@ -890,15 +881,27 @@ def onlookers(sent: SpacySpan) -> frozenset[int]:
     return found
 
 
+@knowledge.derived
+def _particle_verbs() -> frozenset[str]:
+    """What may stand before the particle of an onlooker's phrasal verb ("look" of "look
+    on"): every start of a phrase of ``onlooker_particle_verbs`` up to one of its spaces. A
+    word not among them needs no look at its children."""
+    phrases = knowledge.words(LEXICON, "onlooker_particle_verbs")
+    return frozenset(p[:i] for p in phrases for i, ch in enumerate(p) if ch == " ")
+
+
 def _onlookers(sent: SpacySpan) -> set[int]:
     agents = knowledge.words(LEXICON, "onlooker_agent_verbs")
     particles = knowledge.words(LEXICON, "onlooker_particle_verbs")
+    verbs = _particle_verbs()
     out: set[int] = set()
     for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         if lemma in agents:
             out |= {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
-        elif any(f"{lemma} {c.lower_}" in particles for c in tok.children if c.dep_ == "prt"):
+        elif lemma in verbs and any(
+            f"{lemma} {c.lower_}" in particles for c in tok.children if c.dep_ == "prt"
+        ):
             out |= _subject_tokens(tok)
         elif tok.lower_ == "attendance" and tok.head.lower_ == "in":
             out |= _attending(tok.head)
@@ -1037,13 +1040,15 @@ def _dominant_pair(ctx: Context) -> list[str]:
     a place ("a ceremony in Cuba") or through an onlooker ("accompanied by Cuban President
     X") is no side."""
     at = actor_at(ctx)
-    acting = {
-        at[t.i]
-        for sent in doc_sents(ctx.doc)
-        for skip in (onlookers(sent),)
-        for t in span_tokens(sent)
-        if t.i in at and t.i not in skip and not _names_a_place(_name_head(t, at))
-    }
+    held = sorted(at)  # the tokens of actors: sentences without one are not read
+    tokens = doc_tokens(ctx.doc)
+    acting: set[str] = set()
+    for sent in doc_sents(ctx.doc):
+        inside = held[bisect_left(held, sent.start) : bisect_left(held, sent.end)]
+        skip = onlookers(sent) if inside else frozenset()
+        acting |= {
+            at[i] for i in inside if i not in skip and not _names_a_place(_name_head(tokens[i], at))
+        }
     states = sorted(
         (a for a in ctx.analysis.actors if a.kind == "state" and a.id in acting),
         key=lambda a: -len(a.mentions),
@@ -1371,11 +1376,16 @@ def _unnamed_peace_treaty(
     text = ctx.article.text
     if not _peace_context().search(text):
         return []
+    found = [
+        m
+        for m in _unnamed_peace().finditer(text)
+        if not any(r.start <= m.start() < r.end for r in refs)
+    ]
+    if not found:
+        return []  # the article-wide pair is read only for an accord to name (speed8)
     dominant = _fallback_pair(ctx)
     out = []
-    for m in _unnamed_peace().finditer(text):
-        if any(r.start <= m.start() < r.end for r in refs):
-            continue
+    for m in found:
         if _cessation_purpose().match(text, m.end()):
             continue  # "a peace accord to end armed hostilities": a cessation of hostilities
         signers = _signing_sides(ctx, m.start())

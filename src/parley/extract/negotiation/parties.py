@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -202,9 +202,62 @@ def host_states(ctx: Context, event: Event, sides: list[str]) -> list[str]:
     return [state] if named and all(t == event.place.name for t in named) else []
 
 
+_MEDIATORS_MEMO = "parley.negotiation.mediators_in"
+_SentenceMediators = dict[tuple[int, int], tuple[str, ...]]  # (start, end) -> mediators
+
+
 def mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
-    """Actors a sentence names as mediating, brokering, hosting, facilitating or sponsoring."""
-    at = {**_named_again(ctx, sent), **actor_at(ctx)}
+    """Actors a sentence names as mediating, brokering, hosting, facilitating or sponsoring.
+
+    Read once per sentence of an analysis (in the Doc's ``user_data``): the agreements'
+    parties, the document's sides and each track the negotiation extractor tries ask it of
+    the same sentences, three or four times over. The answer depends on the sentence, the
+    knowledge base and the actors and mentions, which no extractor changes once the actors
+    extractor has run; a memo is kept for one analysis (and its counts of actors and mentions)
+    at a time."""
+    state = (ctx.analysis, len(ctx.analysis.actors), len(ctx.analysis.mentions))
+    memo: tuple[tuple[object, int, int], _SentenceMediators] | None
+    memo = ctx.doc.user_data.get(_MEDIATORS_MEMO)
+    if memo is None or memo[0][0] is not state[0] or memo[0][1:] != state[1:]:
+        memo = (state, {})
+        ctx.doc.user_data[_MEDIATORS_MEMO] = memo
+    by_sentence = memo[1]
+    key = (sent.start, sent.end)
+    found = by_sentence.get(key)
+    if found is None:
+        found = by_sentence[key] = tuple(_mediators_in(ctx, sent))
+    return list(found)
+
+
+class _SentenceActors(Mapping[int, str]):
+    """Token index → actor for one sentence: the actor extractor's, and one-word names it
+    left out (:func:`_named_again`). Built on the first lookup: most sentences name no
+    mediation, and building it for each was a copy of the document's index per sentence."""
+
+    def __init__(self, ctx: Context, sent: SpacySpan) -> None:
+        self._ctx, self._sent = ctx, sent
+        self._at: dict[int, str] | None = None
+
+    def _built(self) -> dict[int, str]:
+        if self._at is None:
+            self._at = {**_named_again(self._ctx, self._sent), **actor_at(self._ctx)}
+        return self._at
+
+    def __getitem__(self, i: int) -> str:
+        return self._built()[i]
+
+    def __contains__(self, i: object) -> bool:
+        return i in self._built()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+
+def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
+    at = _SentenceActors(ctx, sent)
     verbs = knowledge.words(LEXICON, "mediation_verbs")
     nouns = knowledge.words(LEXICON, "mediation_nouns")
     found: list[str] = []
@@ -253,7 +306,7 @@ def _named_in_talks(sent: SpacySpan) -> set[int]:
     return out
 
 
-def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+def _thanked_helpers(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "Washington thanked Qatar and Oman for helping negotiate the agreement": those thanked
     for helping negotiate or broker a deal stood between the sides (the thanker is a side)."""
     helping = knowledge.words(LEXICON, "mediation_helper_verbs")
@@ -274,7 +327,7 @@ def _thanked_helpers(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[
 
 
 def _thanked_for_mediation(
-    ctx: Context, at: dict[int, str], sent: SpacySpan, thanking: frozenset[str]
+    ctx: Context, at: Mapping[int, str], sent: SpacySpan, thanking: frozenset[str]
 ) -> list[str]:
     """ "A and B have thanked Malaysia for its crucial mediation": the one thanked for its
     mediation (or facilitation) mediated; the thankers are the sides (round 14)."""
@@ -289,7 +342,7 @@ def _thanked_for_mediation(
     return out
 
 
-def _go_betweens(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+def _go_betweens(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "Talks conducted via interlocutors such as Oman and Qatar": the go-betweens the talks
     went through ("his Chinese interlocutor" alone is a side's counterpart, no mediator)."""
     nouns = knowledge.words(LEXICON, "go_between_nouns")
@@ -309,7 +362,7 @@ def _go_betweens(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]
     return out
 
 
-def _guests(ctx: Context, at: dict[int, str], verb: Token) -> set[str]:
+def _guests(ctx: Context, at: Mapping[int, str], verb: Token) -> set[str]:
     """The sides at the table a hosting verb names ("Khartoum hosted a meeting of the
     delegations from Egypt, Sudan and Ethiopia"): a state among them hosts its own talks and
     is a side, never a mediator, however its capital is named."""
@@ -318,7 +371,7 @@ def _guests(ctx: Context, at: dict[int, str], verb: Token) -> set[str]:
     return {p for c in seats for t in c.subtree if t.i in at and (p := party_of(ctx, at[t.i]))}
 
 
-def _signing_witnesses(ctx: Context, at: dict[int, str], sent: SpacySpan) -> list[str]:
+def _signing_witnesses(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "Russia and Ukraine separately signed a deal with Turkey and the UN", "the deal was
     signed by A and B in the presence of C": third parties to a signing by both sides, who
     witness or guarantee it. "Israel signed a deal with Hamas" (one signer) names the other
@@ -361,7 +414,7 @@ def _listed_after_presence(verb: Token) -> set[int]:
     return out
 
 
-def _witnesses(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
+def _witnesses(ctx: Context, at: Mapping[int, str], toks: Iterable[Token]) -> list[str]:
     """The actors named in ``toks``, a person as the state or organisation they act for ("in
     the presence of Turkey's president X": Turkey witnesses; "of UN chief Y": the UN)."""
     out = []
@@ -464,7 +517,7 @@ def _noun_helpers(tok: Token) -> list[Token]:
     return out
 
 
-def _ids(ctx: Context, at: dict[int, str], toks: Iterable[Token]) -> list[str]:
+def _ids(ctx: Context, at: Mapping[int, str], toks: Iterable[Token]) -> list[str]:
     return [at[t.i] for t in toks if t.i in at]
 
 

@@ -37,7 +37,7 @@ from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.negotiation.parties import LEXICON, led_movement
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
-from parley.nlp.docs import span_text
+from parley.nlp.docs import doc_tokens, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -236,10 +236,10 @@ def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: s
     track = next((t for t in tracks if len(t.parties) == 2), None)
     data = load_agreement_data().get("exchanges", {})
     people = data.get("what", {})
-    if track is None or not any(t.lemma_.lower() in people for t in ctx.doc):
+    if track is None or not any(t.lemma_.lower() in people for t in doc_tokens(ctx.doc)):
         return
     sides = _sides(ctx, track.parties)
-    for tok in ctx.doc:
+    for tok in doc_tokens(ctx.doc):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in data.get("nouns", ()):
             continue
         month = _month_of(ctx, tok)

@@ -39,15 +39,16 @@ import calendar
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
 from parley.nlp.docs import doc_ents, doc_text
+from parley.nlp.folding import ascii_folded
 from parley.nlp.numbers import counts, vague_counts
 from parley.normalize.dateline import dateline_date
 
@@ -100,9 +101,28 @@ class Resolved:
 
 @dataclass(frozen=True)
 class _Rule:
+    """One pattern of the cascade, with what a line must hold for it to find a date there.
+
+    The gate (``needs``, ``digit``, ``capital``) only lets :func:`find_expressions` skip lines
+    where the pattern can find nothing it would keep; see :class:`_Line`.
+    """
+
     name: str
     pattern: re.Pattern[str]
     kind: Kind
+    needs: tuple[frozenset[str], ...] = ()
+    """Word lists the pattern reads: a word of each occurs in the line (case-blind)."""
+    digit: bool = False
+    """The pattern reads a digit."""
+    capital: frozenset[str] | None = None
+    """Names a kept match spells with a capital (months, weekdays): one of them ends a word
+    of the line, begun by an upper-case letter."""
+    by_line: bool = field(init=False, default=False)
+    """Whether the pattern scans only the lines its gate admits (:func:`_matches`)."""
+
+    def __post_init__(self) -> None:
+        gated = bool(self.needs or self.digit or self.capital is not None)
+        object.__setattr__(self, "by_line", gated and _within_lines(self.pattern.pattern))
 
 
 # ------------------------------------------------------------------ patterns from the lexicon
@@ -135,6 +155,31 @@ def _rx(text: str) -> re.Pattern[str]:
     return re.compile(r"\b" + text + r"\b", re.IGNORECASE)
 
 
+def _needs(*lists: Iterable[str]) -> tuple[frozenset[str], ...]:
+    """The gate of a pattern that reads a word of each list: the lists in lower case. A list
+    with a word beyond ASCII (which case folding may spell otherwise) or with no word (an empty
+    alternation matches anywhere) is no condition."""
+    out = []
+    for words in lists:
+        folded = frozenset(w.lower() for w in words)
+        if folded and all(w.isascii() for w in folded):
+            out.append(folded)
+    return tuple(out)
+
+
+def _capitals(words: Iterable[str]) -> frozenset[str] | None:
+    """The gate of the names :func:`_plausible` keeps only capitalised (months, weekdays), or
+    None (no gate) when a name is not plain ASCII letters, the only words :class:`_Line`'s
+    word test reads exactly."""
+    folded = frozenset(w.lower() for w in words)
+    return folded if folded and all(re.fullmatch("[a-z]+", w) for w in folded) else None
+
+
+def _unit_words(*ids: str) -> list[str]:
+    """The unit words whose calendar unit is one of ``ids`` (the words of :func:`_units`)."""
+    return [w for w, unit in knowledge.table(_LEX, "date_units").items() if unit in ids]
+
+
 @knowledge.derived
 def _rules() -> tuple[_Rule, ...]:
     """The cascade of patterns. Longest match wins across rules; on a tie the earlier rule."""
@@ -158,26 +203,18 @@ def _weekday_lead() -> str:
 
 def _explicit_rules() -> tuple[_Rule, ...]:
     month, part, lead = _month_alt(), _parts(), _weekday_lead()
+    dated = partial(_Rule, kind="point", digit=True, capital=_capitals(months()))
     return (
-        _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point"),
+        _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point", digit=True),
         *_year_of_day_rules(),
-        _Rule(
-            "mdy",
-            _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})"),
-            "point",
-        ),
-        _Rule(
+        dated("mdy", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})")),
+        dated(
             "dmy",
             _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
-            "point",
         ),
-        _Rule("md", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})"), "point"),
-        _Rule("dm", _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month), "point"),
-        _Rule(
-            "my",
-            _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})"),
-            "point",
-        ),
+        dated("md", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})")),
+        dated("dm", _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month)),
+        dated("my", _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})")),
     )
 
 
@@ -193,10 +230,12 @@ def _year_of_day_rules() -> tuple[_Rule, ...]:
         r",? (?P<rel>" + _alt(knowledge.phrases(_LEX, "relative_unit_modifiers")) + r")"
         r" (?P<unit>" + _units("year") + r")(?!['’]s)"  # not "October 5, last year's vote"
     )
+    needs = _needs(knowledge.phrases(_LEX, "relative_unit_modifiers"), _unit_words("year"))
+    named = partial(_Rule, kind="point", needs=needs, capital=_capitals(months()))
     return (
-        _Rule("mdrel", _rx(month + r" (?P<day>\d{1,2})" + _ORD + which), "point"),
-        _Rule("dmrel", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + which), "point"),
-        _Rule("mrel", _rx(r"(?:(?P<mod>" + modifier + r") )?" + month + which), "point"),
+        named("mdrel", _rx(month + r" (?P<day>\d{1,2})" + _ORD + which), digit=True),
+        named("dmrel", _rx(r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + which), digit=True),
+        named("mrel", _rx(r"(?:(?P<mod>" + modifier + r") )?" + month + which)),
     )
 
 
@@ -216,11 +255,13 @@ def _calendar_rules() -> tuple[_Rule, ...]:
             "month",
             _rx(rf"(?:(?P<mod>{modifier}) )?(?:(?P<part>{part})(?: |-))?{month}(?!\.? ?\d)"),
             "point",
+            capital=_capitals(months()),
         ),
         _Rule(
             "decade",
             _rx(r"(?:the )?(?:(?:" + part + r")-? ?)?(?P<decade>(?:19|20)\d)0s"),
             "point",
+            digit=True,
         ),
         _Rule(
             "season",
@@ -229,8 +270,14 @@ def _calendar_rules() -> tuple[_Rule, ...]:
                 r"(?:(?: of)? (?P<year>\d{4}))?"
             ),
             "point",
+            needs=_needs(knowledge.table(_LEX, "seasons")),
         ),
-        _Rule("year", _rx(r"(?:" + year_lead + r")?(?P<year>(?:19|20)\d{2})(?!s)"), "point"),
+        _Rule(
+            "year",
+            _rx(r"(?:" + year_lead + r")?(?P<year>(?:19|20)\d{2})(?!s)"),
+            "point",
+            digit=True,
+        ),
     )
 
 
@@ -244,11 +291,14 @@ def _relative_rules() -> tuple[_Rule, ...]:
     within_mod = _alt(knowledge.phrases(_LEX, "within_modifiers"))
     within_link = _alt(knowledge.phrases(_LEX, "within_links"))
     unit_mod = _alt(knowledge.phrases(_LEX, "relative_unit_modifiers"))
+    # "today", or a part of a day ("last night"): either way a word of the two lists.
+    day_needs = _needs([*knowledge.table(_LEX, "day_words"), *knowledge.phrases(_LEX, "day_parts")])
     return (
         _Rule(
             "day",
             _rx(r"(?P<day_word>" + day_words + r"|(?:" + part_leads + r") (?:" + day_parts + r"))"),
             "point",
+            needs=day_needs,
         ),
         _Rule(
             "weekday",
@@ -258,6 +308,7 @@ def _relative_rules() -> tuple[_Rule, ...]:
                 r"(?P<weekday>" + _alt(weekdays()) + r")(?: (?:" + day_parts + r"))?"
             ),
             "point",
+            capital=_capitals(weekdays()),
         ),
         _Rule(
             "within",
@@ -266,6 +317,11 @@ def _relative_rules() -> tuple[_Rule, ...]:
                 r"(?P<unit>" + _units("week", "month", "year") + r")"
             ),
             "point",
+            needs=_needs(
+                knowledge.phrases(_LEX, "within_modifiers"),
+                knowledge.phrases(_LEX, "within_links"),
+                _unit_words("week", "month", "year"),
+            ),
         ),
         _Rule(
             "relunit",
@@ -274,6 +330,10 @@ def _relative_rules() -> tuple[_Rule, ...]:
                 r"(?P<unit>" + _units("week", "weekend", "month", "year") + r")"
             ),
             "point",
+            needs=_needs(
+                knowledge.phrases(_LEX, "relative_unit_modifiers"),
+                _unit_words("week", "weekend", "month", "year"),
+            ),
         ),
     )
 
@@ -293,33 +353,52 @@ def _duration_rules() -> tuple[_Rule, ...]:
     more = _alt(knowledge.phrases(_LEX, "duration_fillers"))
     open_lead = _alt(knowledge.phrases(_LEX, "open_duration_leads"))
     every = _units("day", "week", "month", "year", "decade")
+    units = _unit_words("day", "week", "month", "year", "decade")
+    plurals = _unit_words("day", "week", "month", "year")
     return (
-        _Rule("ago", _rx(num + r" " + unit + r" (?:" + ago + r")"), "point"),
+        _Rule(
+            "ago",
+            _rx(num + r" " + unit + r" (?:" + ago + r")"),
+            "point",
+            needs=_needs(knowledge.phrases(_LEX, "before_now"), units),
+        ),
         _Rule(
             "coming",
             _rx(rf"(?:(?:{span_lead}) )?the (?P<mod>{coming}) (?:(?:{few}) )?{plural}"),
             "range",
+            needs=_needs(knowledge.phrases(_LEX, "coming_modifiers"), plurals),
         ),
         _Rule(
             "recent",
             _rx(r"(?:(?:" + recent_lead + r") )?(?P<mod>" + recent + r") " + plural),
             "range",
+            needs=_needs(knowledge.phrases(_LEX, "recent_modifiers"), plurals),
         ),
         _Rule(
             "duration",
             _rx(r"(?P<mod>" + duration + r") " + num + r" (?:(?:" + more + r") )?" + unit),
             "duration",
+            needs=_needs(knowledge.table(_LEX, "duration_modifiers"), units),
         ),
-        _Rule("open", _rx(r"(?:" + open_lead + r") (?P<unit>" + every + r")s"), "duration"),
+        _Rule(
+            "open",
+            _rx(r"(?:" + open_lead + r") (?P<unit>" + every + r")s"),
+            "duration",
+            needs=_needs(knowledge.phrases(_LEX, "open_duration_leads"), units),
+        ),
     )
 
 
 def find_expressions(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
-    """Every non-overlapping pattern match in ``text``, longest first, in text order."""
+    """Every non-overlapping pattern match in ``text``, longest first, in text order.
+
+    Each pattern scans only the lines its gate admits (:class:`_Line`): 22 case-blind
+    patterns scanned over every letter of an article were the dates extractor's main cost."""
     rules = _rules()
+    lines = _lines(text)
     found: list[tuple[int, int, _Rule, re.Match[str]]] = []
     for rule in rules:
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text, lines):
             if _plausible(rule, m):
                 found.append((m.start(), m.end(), rule, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), rules.index(f[2])))
@@ -328,6 +407,108 @@ def find_expressions(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
     return sorted(kept, key=lambda f: f[0])
+
+
+def _matches(rule: _Rule, text: str, lines: list[_Line]) -> Iterator[re.Match[str]]:
+    r"""What ``rule.pattern.finditer(text)`` finds, read only in the lines the rule's gate
+    admits (a line it turns away holds no match :func:`_plausible` keeps).
+
+    A pattern whose matches stay within a line (:func:`_within_lines`) finds in a line,
+    scanned as ``finditer(text, start, end)``, exactly what a scan of the whole text finds
+    there: no match holds a line break, so none runs from one line into the next, and its
+    ``\b`` and look-aheads read a line's edges as they read the line break (the scan's
+    ``pos`` still sees the character before it)."""
+    if not rule.by_line:
+        yield from rule.pattern.finditer(text)
+        return
+    for line in lines:
+        if line.admits(rule):
+            yield from rule.pattern.finditer(text, line.start, line.end)
+
+
+def _within_lines(source: str) -> bool:
+    r"""Whether no match of a pattern can hold a line break or tell a line's end from the
+    text's: its source has no ``.``, ``$``, ``^``, ``\s``, ``\S``, ``\W``, ``\D``, ``\A``,
+    ``\Z``, ``\B``, negated class or written line break (our patterns have none; a word a
+    user's lexicon adds might)."""
+    i = 0
+    while i < len(source):
+        if source[i] == "\\":
+            if source[i + 1 : i + 2] in ("s", "S", "W", "D", "A", "Z", "B", "\n"):
+                return False
+            i += 2
+        elif source[i] in ".$^\n":
+            return False
+        else:
+            i += 1
+    return True
+
+
+class _Line:
+    """One line of a text (between line breaks) and the gate of the patterns on it.
+
+    A pattern that reads a word of a list (``needs``) finds nothing in a line whose folded
+    text (:func:`~parley.nlp.folding.ascii_folded`) holds no word of it; one that reads a digit,
+    nothing in a line without one. A month or weekday name in a lower-case spelling ("may",
+    "march") is no date (:func:`_plausible`), and every match of a month or weekday pattern
+    ends that name at the end of a word: a line where no word ends in a capitalised name
+    (``capital``) has no match the extractor keeps, so skipping it drops only rejected ones.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._has: dict[frozenset[str], bool] = {}  # word lists read so far: several share one
+
+    @cached_property
+    def folded(self) -> str:
+        return ascii_folded(self.text[self.start : self.end])
+
+    @cached_property
+    def digit(self) -> bool:
+        return _DIGIT.search(self.text, self.start, self.end) is not None
+
+    @cached_property
+    def capitals(self) -> frozenset[str]:
+        """Every end of a word begun by a capital that folds to an ASCII letter, folded
+        ("May", "mid-May", the "May" of "midMay", the "DAY" of "MONDAY" give "may", "day")."""
+        ends = _CAPITAL_ENDS.findall(self.text, self.start, self.end)
+        return frozenset(ascii_folded(e) for e in ends)
+
+    def has(self, words: frozenset[str]) -> bool:
+        """Whether a word of ``words`` (lower-case ASCII) occurs in the folded line."""
+        found = self._has.get(words)
+        if found is None:
+            folded = self.folded
+            found = self._has[words] = any(w in folded for w in words)
+        return found
+
+    def admits(self, rule: _Rule) -> bool:
+        """Whether ``rule`` may find in this line a match :func:`_plausible` keeps."""
+        if rule.digit and not self.digit:
+            return False
+        if rule.capital is not None and rule.capital.isdisjoint(self.capitals):
+            return False
+        return all(self.has(words) for words in rule.needs)
+
+
+# Where a capital that folds to an ASCII letter (A-Z, and the dotted I and Kelvin sign of
+# parley.nlp.folding) starts, with the rest of its word: every start, even inside a word.
+_CAPITAL_ENDS = re.compile("(?=([A-Z\u0130\u212a]\\w*))")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _lines(text: str) -> list[_Line]:
+    """The text's non-empty lines, as character ranges of it."""
+    out, start = [], 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            out.append(_Line(text, start, end))
+        start = end + 1
+    return out
 
 
 def _plausible(rule: _Rule, m: re.Match[str]) -> bool:
