@@ -215,3 +215,29 @@ def test_said_the_group_with_no_group_named_stays_words(pipeline: Any) -> None:
     an = run(pipeline, text)
     said = [q for q in direct(an) if q.text.startswith("We do not reject")]
     assert said and said[0].speaker is not None and said[0].speaker.actor is None
+
+
+# ------------------------------------------------------------------ the unmarked holder
+
+
+_BRIEFING = (
+    "President Erik Halvorsen got up at seven this morning and went for a swim.\n\n"
+    "The Finnish President, Aino Virtanen, arrived at the hall a few minutes late and said "
+    "she had been to church this morning.\n\n"
+    "The President said, “I got up this morning and saw the sun over the bay.”"
+)
+
+
+@pytest.mark.model
+def test_the_president_is_the_one_named_with_the_bare_title(pipeline: Any) -> None:
+    quotes = speakers(run(pipeline, _BRIEFING))
+    said = [q for q in quotes if q.startswith("I got up this morning")]
+    assert said and "Halvorsen" in (quotes[said[0]] or ""), quotes
+
+
+@pytest.mark.model
+def test_the_president_without_a_bare_titled_holder_is_the_latest(pipeline: Any) -> None:
+    text = _BRIEFING.replace("President Erik Halvorsen got up", "The delegation got up")
+    quotes = speakers(run(pipeline, text))
+    said = [q for q in quotes if q.startswith("I got up this morning")]
+    assert said and "Halvorsen" not in (quotes[said[0]] or ""), quotes

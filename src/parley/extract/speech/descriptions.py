@@ -249,11 +249,35 @@ class Descriptions:
         )
         if by_state is not None:
             return by_state
+        home = self._unmarked_holder(subj, people)
+        if home is not None:
+            return home
         latest = people[0]
         title = self._own_title(latest)
         if title and any(self._own_title(w) == title for w in people[1:]):
             return None
         return latest
+
+    def _unmarked_holder(self, subj: Token, people: list[Who]) -> Who | None:
+        """The one person named with the bare title ("President Ford") when the latest
+        holder was marked by a demonym ("the French President").
+
+        A writer marks the foreign holder with the state's adjective and leaves the home one
+        bare: in a White House briefing "the President said" after "the French President
+        apologized" is the President named "President Ford" earlier. Only a bare
+        description ("the President", no modifier) is read so, and only when one person
+        bore the bare title."""
+        if any(c.dep_ in ("amod", "compound", "nmod") for c in subj.children):
+            return None
+        if not self._demonym_marked(people[0]):
+            return None
+        plain = [w for w in people[1:] if self._own_title(w) == (subj.lower_,)]
+        return plain[0] if len(plain) == 1 else None
+
+    def _demonym_marked(self, who: Who) -> bool:
+        """Whether a person's phrase holds a demonym ("the French President")."""
+        span = self.doc.char_span(who.start, who.end, alignment_mode="expand")
+        return span is not None and any(self.inst.demonym_state_of(t) for t in span)
 
     def _own_title(self, who: Who) -> tuple[str, ...]:
         """The title words right before a person's name ("President", "Foreign Minister"),
