@@ -162,11 +162,14 @@ def _unnamed_peace() -> re.Pattern[str]:
 def _cessation_purpose() -> re.Pattern[str]:
     """ "… a peace accord to end armed hostilities": what ends hostilities is their cessation,
     which the ceasefire reading names, not a second, peace agreement."""
-    verbs = alt(knowledge.phrases(LEXICON, "ceasefire_verbs"))
-    objects = alt(knowledge.phrases(LEXICON, "cessation_purpose_objects"))
-    return re.compile(
-        rf"\s+to\s+(?:put\s+an\s+end\s+to|{verbs})\s+(?:[\w-]+\s+)?(?:{objects})\b", re.I
+    verbs = alt(
+        [
+            *knowledge.phrases(LEXICON, "ceasefire_verbs"),
+            *knowledge.phrases(LEXICON, "cessation_purpose_verbs"),
+        ]
     )
+    objects = alt(knowledge.phrases(LEXICON, "cessation_purpose_objects"))
+    return re.compile(rf"\s+to\s+(?:{verbs})\s+(?:[\w-]+\s+)?(?:{objects})\b", re.I)
 
 
 @knowledge.derived
