@@ -1187,7 +1187,8 @@ def _sides_agreement_re() -> re.Pattern[str]:
     sides = alt(knowledge.phrases(LEXICON, "both_sides_phrases"))
     verbs = alt(knowledge.phrases(LEXICON, "sides_agreement_verbs"))
     nouns = alt(knowledge.phrases(LEXICON, "sides_agreement_nouns"))
-    aux = r"(?:(?:have|has|had)\s+)?(?:(?:also|already|finally)\s+)?"
+    aux = alt(knowledge.phrases(LEXICON, "sides_agreement_auxiliaries"))
+    aux = rf"(?:(?:{aux})\s+){{0,2}}"
     return re.compile(
         rf"\b(?:{sides})\s+{aux}(?P<verb>{verbs})\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
         rf"(?P<word>{nouns})\b",

@@ -384,11 +384,15 @@ def _nth_time_re() -> re.Pattern[str]:
     which count from another start ("in five years" neither, "in Doha" is a venue)."""
     met = alt(knowledge.phrases(_LEX, "session_time_verbs"))
     resumed = alt(knowledge.phrases(_LEX, "session_resume_verbs"))
-    aux = r"(?:(?:have|has|had|were|was|will|would)\s+(?:been\s+)?)?"
+    aux = alt(knowledge.phrases(_LEX, "session_time_auxiliaries"))
+    prep = alt(knowledge.phrases(_LEX, "session_time_prepositions"))
+    time = alt(knowledge.phrases(_LEX, "session_time_nouns"))
+    other = alt(knowledge.phrases(_LEX, "session_time_other_starts"))
+    spans = alt(knowledge.phrases(_LEX, "session_time_spans"))
     return re.compile(
-        rf"\b{_session_of()}\s+{aux}(?:(?P<resume>{resumed})|{met})\b[^.;,]{{0,40}}?"
-        rf"\s+for\s+(?:a|the)\s+(?P<n>{_NTH}|\d+(?:st|nd|rd|th))\s+time\b"
-        r"(?!\s+(?:since|this|last|during|of)\b|\s+in\s+(?:\w+\s+)?(?:year|month|decade|week)s?\b)",
+        rf"\b{_session_of()}\s+(?:(?:{aux})\s+)*(?:(?P<resume>{resumed})|{met})\b[^.;,]{{0,40}}?"
+        rf"\s+(?:{prep})\s+(?:a|the)\s+(?P<n>{_NTH}|\d+(?:st|nd|rd|th))\s+(?:{time})\b"
+        rf"(?!\s+(?:{other})\b|\s+in\s+(?:\w+\s+)?(?:{spans})s?\b)",
         re.I,
     )
 
