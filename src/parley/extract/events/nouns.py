@@ -74,9 +74,6 @@ class NounParties:
             draft.target = unique([*draft.target, *undergoing])
         if draft.mode == "release" and not draft.source:  # "the release of Hamas-held hostages"
             draft.source = self.names.of_all([h for o in of_objects for h in holders(o)], draft)
-        if not draft.source:  # "the release of 40 prisoners by X": "by X" hung on the prisoners
-            authors = [a for o in of_objects for a in self._prep_actors(o, _BY, draft)]
-            draft.source = [a for a in authors if a not in draft.target]
         preps = self.lex.target_preps(rule.type)
         draft.target += self._prep_actors(noun, preps, draft)
         if not draft.target:  # "a package of weapons for Ukraine"
