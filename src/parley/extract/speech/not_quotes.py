@@ -142,10 +142,14 @@ def _under_another_verb(span: SpacySpan, cue: Token) -> bool:
     return verb is not None and verb.i != cue.i and cue not in verb.ancestors
 
 
-# Prepositions of place or medium before a title in marks: 'on "Face the Nation"'.
-_VENUE_PREPS = frozenset({"on", "in", "at", "during", "aboard", "from"})
-# What opens an enumeration of named things: 'exercises such as "Focus Lens", …'.
-_LIST_OPENER = re.compile(r"\b(?:such as|including|like)\b", re.IGNORECASE)
+@knowledge.derived
+def _list_opener() -> re.Pattern[str]:
+    """What opens an enumeration of named things: 'exercises such as "Focus Lens", …'
+    (lexicon ``list_openers``)."""
+    openers = "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in knowledge.phrases(LEXICON, "list_openers")
+    )
+    return re.compile(rf"\b(?:{openers or '(?!)'})\b", re.IGNORECASE)
 
 
 def designation(span: SpacySpan) -> bool:
@@ -165,7 +169,9 @@ def designation(span: SpacySpan) -> bool:
     if prev is None or not same_paragraph(prev, words_[0]):
         return False
     possessive = prev.tag_ == "POS" or prev.lower_ in ("'s", "’s")  # tagged as a mark too
-    if possessive or (prev.pos_ == "ADP" and prev.lower_ in _VENUE_PREPS):
+    # a preposition of place or medium before a title in marks: 'on "Face the Nation"'
+    venue = knowledge.words(LEXICON, "venue_prepositions")
+    if possessive or (prev.pos_ == "ADP" and prev.lower_ in venue):
         return True
     if prev.text == ",":
         return _list_item(span, prev)
@@ -194,7 +200,7 @@ def _list_item(span: SpacySpan, comma: Token) -> bool:
         return False
     sent = span[0].sent
     before = span.doc[sent.start : comma.i]
-    openers = list(_LIST_OPENER.finditer(before.text))
+    openers = list(_list_opener().finditer(before.text))
     if not openers:
         return False
     after_opener = before[0].idx + openers[-1].end()
