@@ -319,6 +319,90 @@ def test_a_new_exchange_report_joins_the_existing_story(store: Store) -> None:
     assert story.sources == ["Reuters", "AP", "Al Jazeera", "Eurasianet"]
 
 
+def _other_exchange(ident: str, outlet: str) -> Analysis:
+    """A Kazakh–Turkmen exchange on the day of the corpus's Armenian–Azerbaijani one."""
+    text = "Kazakhstan and Turkmenistan swapped detainees."
+    event = exchange(text, "2026-04-21", 5).model_copy(
+        update={"source": ["KAZ", "TKM"], "target": ["TKM", "KAZ"]}
+    )
+    return analysis(article(ident, "2026-04-21", outlet, text), events=[event])
+
+
+def test_a_refresh_reads_no_story_that_shares_no_side_with_its_events(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story of the same kind and days but other sides cannot take a new report (clustering
+    pairs only events that share an actor or a state), so a refresh leaves its articles
+    unread: in a busy run most stories of a week are other stories."""
+    others = [_other_exchange("kt1", "AP"), _other_exchange("kt2", "Reuters")]
+    save_all(store, [*corpus(), *others])
+    read: list[str] = []
+    original = Transaction.analyses
+
+    def counted(
+        self: Transaction, ids: Iterable[str] | None, events: bool = True
+    ) -> list[Analysis]:
+        out = original(self, ids, events)
+        read.extend(a.article.id for a in out)
+        return out
+
+    monkeypatch.setattr(Transaction, "analyses", counted)
+    store.save(fourth_report())
+    refresh_resolved(store, {"sha256:x4"})
+    monkeypatch.undo()
+    assert aid("x1") in read and aid("kt1") not in read and aid("kt2") not in read
+    stories = {tuple(s.sources) for s in store.stories(min_sources=2) if s.type == "RETREAT"}
+    assert stories == {("Reuters", "AP", "Al Jazeera", "Eurasianet"), ("AP", "Reuters")}
+    incremental = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == incremental
+
+
+def test_a_step_told_without_its_sides_is_looked_up_in_every_story_near_it(
+    store: Store,
+) -> None:
+    """A signing told without its sides borrows them from other reports of its agreement, so
+    the stories it may join cannot be narrowed by its own (empty) sides: added alone, it
+    still joins the signing stored before."""
+    signed = _signing(
+        "w1", "2026-06-10", "Both states signed the treaty on Tuesday.", "occurred", "2026-06-09"
+    )
+    sides = Agreement(
+        name=TREATY,
+        kind="treaty",
+        evidence=signed.events[0].evidence,
+        parties=["KAZ", "TKM"],
+        statuses=[
+            AgreementStatus(status="signed", date="2026-06-09", evidence=signed.events[0].evidence)
+        ],
+    )
+    signed = signed.model_copy(update={"agreements": [sides]})
+    text = "Both documents were signed on Tuesday."
+    bare = Event(
+        type="SUPPORT",
+        source=[],
+        target=[],
+        date=TimeExpression(text="Tuesday", start=0, end=7, value="2026-06-09", precision="day"),
+        trigger=Span(start=19, end=25, text="signed"),
+        evidence=Span(start=0, end=len(text), text=text),
+    )
+    told = Agreement(
+        name=TREATY,
+        kind="treaty",
+        evidence=bare.evidence,
+        parties=[],
+        statuses=[AgreementStatus(status="signed", date="2026-06-09", evidence=bare.evidence)],
+    )
+    later = Analysis(
+        article=article("w2", "2026-06-11", "AP", text), events=[bare], agreements=[told]
+    )
+    [in_memory] = [s for s in cluster_stories([signed, later]) if s.type == "SUPPORT"]
+    assert len(in_memory.events) == 2
+    incremental = save_one_by_one(store, [signed, later])
+    assert incremental == dump(store)
+    assert [len(s.events) for s in store.stories() if s.type == "SUPPORT"] == [2]
+
+
 def _story_writes(store: Store) -> tuple[list[str], Any]:
     """The ids of the story rows the store inserts or deletes from now on, and the listener
     recording them (to remove)."""

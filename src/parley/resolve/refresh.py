@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
 from parley.resolve.agreements import AgreementMerger
-from parley.resolve.stories import EventRef, cluster_stories, story_reach, story_refs
+from parley.resolve.stories import EventRef, cluster_refs, join_keys, story_reach, story_refs
 from parley.resolve.tracks import TrackMerger, track_key
 from parley.store.transaction import (
     EventWindow,
@@ -334,8 +334,12 @@ def _windows(new: list[Analysis]) -> list[EventWindow]:
     one is not, so the lookup uses :func:`parley.resolve.stories.story_reach`, which covers every
     day :func:`parley.resolve.same_story`'s date tests accept.
     """
-    reaches = ((ref.event.type, *story_reach(ref)) for ref in story_refs(new))
-    return [EventWindow(kind, day, tol) for kind, day, tol in reaches if day is not None]
+    reaches = ((ref, *story_reach(ref)) for ref in story_refs(new))
+    return [
+        EventWindow(ref.event.type, day, tol, join_keys(ref))
+        for ref, day, tol in reaches
+        if day is not None
+    ]
 
 
 # -- recomputing ---------------------------------------------------------------------------------
@@ -421,8 +425,9 @@ def _replace_stories(tx: Transaction, with_events: list[Analysis], scope: _Scope
     """Cluster and replace the stories in ``scope`` from ``with_events`` (the changed articles
     and the members of the stories they may touch: :func:`_scope` finds every story a changed
     event could join); returns how many were written."""
-    stories = [s for s in cluster_stories(with_events) if _touched(s, scope)]
-    tx.replace_stories(scope.story_ids, stories, list(_members(with_events, stories)))
+    refs = story_refs(with_events)
+    stories = [s for s in cluster_refs(refs) if _touched(s, scope)]
+    tx.replace_stories(scope.story_ids, stories, list(_members(refs, stories)))
     log.info("refreshed %d stories from %d analyses", len(stories), len(with_events))
     return len(stories)
 
@@ -501,14 +506,13 @@ def _session_of(
     return same[-1] if same else None
 
 
-def _members(analyses: Sequence[Analysis], stories: list[Story]) -> Iterator[StoryMember]:
-    """Each member event of ``stories`` with its day and the tolerance its date allows."""
-    by_id = {a.article.id: a for a in analyses}
+def _members(refs: Sequence[EventRef], stories: list[Story]) -> Iterator[StoryMember]:
+    """Each member event of ``stories`` with its day, the tolerance its date allows and what
+    another event must share with it to join the story (:func:`join_keys`)."""
+    by_ref = {r.ref: r for r in refs}
     for s in stories:
-        for ref in s.events:
-            aid, idx = split_ref(ref)
-            art = by_id[aid].article
-            day, tol = story_reach(
-                EventRef(aid, idx, by_id[aid].events[idx], art.outlet, art.published_at)
-            )
-            yield StoryMember(s.id, aid, idx, s.type, day, tol)
+        for name in s.events:
+            ref = by_ref[name]
+            aid, idx = split_ref(name)
+            day, tol = story_reach(ref)
+            yield StoryMember(s.id, aid, idx, s.type, day, tol, join_keys(ref))

@@ -54,11 +54,13 @@ from functools import cache, cached_property
 from parley import knowledge
 from parley.bodies import body_state
 from parley.keys import agreement_key
-from parley.models import Analysis, Event, Story
+from parley.models import Agreement, Analysis, Event, Story
 
 __all__ = [
     "EventRef",
     "cluster_stories",
+    "cluster_refs",
+    "join_keys",
     "same_story",
     "event_day",
     "story_reach",
@@ -91,6 +93,9 @@ class EventRef:
     published_at: dt.date | None
     countries: Mapping[str, str] = field(default_factory=dict, compare=False)
     bodies: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # Told without its sides, the event may take them from other reports of its agreement
+    # (:func:`_with_lent_sides`): which sides depends on the reports clustered with it.
+    borrows: bool = field(default=False, compare=False)
 
     @property
     def ref(self) -> str:
@@ -420,8 +425,16 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
         countries, bodies = _countries(an), _bodies(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
-                ev = _with_lent_sides(an, ev, named)
-                ref = EventRef(art.id, i, ev, art.outlet, art.published_at, countries, bodies)
+                ref = EventRef(
+                    art.id,
+                    i,
+                    _with_lent_sides(an, ev, named),
+                    art.outlet,
+                    art.published_at,
+                    countries,
+                    bodies,
+                    borrows=bool(_steps_told(an, ev)),
+                )
                 out.append(ref)
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
     return out
@@ -442,17 +455,26 @@ def _with_lent_sides(an: Analysis, ev: Event, named: Mapping[str, list[str]]) ->
     """A step of an agreement told without its sides ("Both documents were signed on October
     5") takes the sides other reports give the same agreement, so that it joins their reports
     of the step; the stored event keeps its own (empty) actors."""
+    for ag in _steps_told(an, ev):
+        sides = ag.parties if len(ag.parties) >= 2 else named.get(agreement_key(ag.name), [])
+        if len(sides) >= 2:
+            return ev.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
+    return ev
+
+
+def _steps_told(an: Analysis, ev: Event) -> list[Agreement]:
+    """The agreements of ``an`` a step of which ``ev`` tells without its sides: such an event
+    may borrow its sides from them (:func:`_with_lent_sides`)."""
     if ev.source or ev.target:
-        return ev
-    for ag in an.agreements:
-        told = any(
+        return []
+    return [
+        ag
+        for ag in an.agreements
+        if any(
             st.evidence is not None and st.evidence.start <= ev.evidence.start < st.evidence.end
             for st in ag.statuses
         )
-        sides = ag.parties if len(ag.parties) >= 2 else named.get(agreement_key(ag.name), [])
-        if told and len(sides) >= 2:
-            return ev.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
-    return ev
+    ]
 
 
 def _span(ref: EventRef) -> tuple[int, int] | None:
@@ -506,9 +528,22 @@ def _keys(ref: EventRef) -> frozenset[str]:
     return ref.actors | ref.actor_states
 
 
+def join_keys(ref: EventRef) -> frozenset[str] | None:
+    """What another event must share with ``ref`` to be in its story: its actors and their
+    states (:func:`_candidate_pairs` pairs no others); an event without any joins none. None
+    for a step told without its sides, which it may borrow from other reports of its
+    agreement: they depend on which reports are clustered together, so a store must not
+    narrow a lookup by them."""
+    return None if ref.borrows else _keys(ref)
+
+
 def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[Story]:
     """Group events of many articles into stories; keep those seen by ``min_sources`` articles."""
-    refs = story_refs(analyses)
+    return cluster_refs(story_refs(analyses), min_sources)
+
+
+def cluster_refs(refs: Sequence[EventRef], min_sources: int = 1) -> list[Story]:
+    """:func:`cluster_stories` of the events :func:`story_refs` made of the analyses."""
     parent = list(range(len(refs)))
 
     def find(i: int) -> int:

@@ -363,7 +363,8 @@ stories = sa.Table(
 )
 
 # One row per clustered event. ``day`` ± tolerance (``day_from``..``day_to``) lets a refresh find
-# the stories a new event could join with an indexed range query instead of a corpus scan.
+# the stories a new event could join with an indexed range query instead of a corpus scan, and
+# ``actor_keys`` which of them it could join at all.
 story_events = sa.Table(
     "story_events",
     metadata,
@@ -374,6 +375,9 @@ story_events = sa.Table(
     sa.Column("day", sa.Date),
     sa.Column("day_from", sa.Date),
     sa.Column("day_to", sa.Date),
+    # The actors and states a new event must share to join the story (clustering pairs no
+    # others): a refresh reads only the stories near in days that share one. NULL: unknown.
+    sa.Column("actor_keys", sa.JSON(none_as_null=True)),
     sa.PrimaryKeyConstraint("article_id", "event_index"),
     sa.Index("ix_story_events_story_id", "story_id"),
     sa.Index("ix_story_events_type_day", "type", "day"),

@@ -55,15 +55,20 @@ class StoryMember:
     type: str
     day: dt.date | None
     tolerance: int
+    # What another event must share with this one to join its story (actors and their
+    # states); None when unknown, and then any event of the type and days may join.
+    keys: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
 class EventWindow:
-    """A new event's type and day ± tolerance: the stories it could join are looked up by it."""
+    """A new event's type and day ± tolerance: the stories it could join are looked up by it,
+    and among them only those with a member sharing one of its ``keys`` (None: any member)."""
 
     type: str
     day: dt.date
     tolerance: int
+    keys: frozenset[str] | None = None
 
 
 class _Near:
@@ -79,11 +84,11 @@ class _Near:
             days.sort()
 
     @staticmethod
-    def by_type(windows: Iterable[EventWindow]) -> dict[str, _Near]:
+    def by_type(windows: Iterable[EventWindow]) -> dict[str, _Joinable]:
         grouped: dict[str, list[EventWindow]] = {}
         for w in windows:
             grouped.setdefault(w.type, []).append(w)
-        return {kind: _Near(ws) for kind, ws in grouped.items()}
+        return {kind: _Joinable(ws) for kind, ws in grouped.items()}
 
     def spans(self, wide: int) -> list[tuple[dt.date, dt.date]]:
         """Merged day ranges holding every member either side of the test can accept."""
@@ -112,6 +117,38 @@ class _Near:
             if i < len(days) and days[i] <= day + dt.timedelta(days=tol):
                 return True
         return False
+
+
+class _Joinable:
+    """The windows of one event type, by the keys a member must share to join them.
+
+    Clustering pairs only events that share an actor or a state, so a story whose members
+    share none with the new events is left as it is, however near its days: in a busy corpus
+    most stories of a week are other stories, and reading their articles was most of a
+    refresh. A member stored without keys (before they were kept, or whose sides another
+    report lent) meets any window, as a window without keys meets any member."""
+
+    def __init__(self, windows: list[EventWindow]) -> None:
+        self.all = _Near(windows)
+        wild = [w for w in windows if w.keys is None]
+        self.wild = _Near(wild) if wild else None
+        by_key: dict[str, list[EventWindow]] = {}
+        for w in windows:
+            for key in w.keys or ():
+                by_key.setdefault(key, []).append(w)
+        self.by_key = {key: _Near(ws) for key, ws in by_key.items()}
+
+    def spans(self, wide: int) -> list[tuple[dt.date, dt.date]]:
+        return self.all.spans(wide)
+
+    def meets(self, row: Any) -> bool:
+        """A member that shares a key with a window it meets in days (:meth:`_Near.meets`)."""
+        keys = row.actor_keys
+        if keys is None:
+            return self.all.meets(row)
+        if self.wild is not None and self.wild.meets(row):
+            return True
+        return any(near.meets(row) for key in keys if (near := self.by_key.get(key)) is not None)
 
 
 def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
@@ -296,7 +333,7 @@ class Transaction:
         for kind, near in _Near.by_type(windows).items():
             wide = reach.get(kind, 0)
             for lo, hi in near.spans(wide):
-                query = sa.select(se.story_id, se.day, se.day_from, se.day_to).where(
+                query = sa.select(se.story_id, se.day, se.day_from, se.day_to, se.actor_keys).where(
                     se.type == kind, se.day.between(lo, hi)
                 )
                 found |= {r.story_id for r in self.conn.execute(query) if near.meets(r)}
@@ -499,10 +536,22 @@ def _story_row(s: Story) -> Row:
 
 def _member_keys(rows: Iterable[Row]) -> list[tuple[Any, ...]]:
     """Member rows in a comparable order (the database returns them in any)."""
-    return sorted(tuple(r[k] for k in _MEMBER_COLUMNS) for r in rows)
+    return sorted(
+        tuple(tuple(v) if isinstance(v, list) else v for v in (r[k] for k in _MEMBER_COLUMNS))
+        for r in rows
+    )
 
 
-_MEMBER_COLUMNS = ("story_id", "article_id", "event_index", "type", "day", "day_from", "day_to")
+_MEMBER_COLUMNS = (
+    "story_id",
+    "article_id",
+    "event_index",
+    "type",
+    "day",
+    "day_from",
+    "day_to",
+    "actor_keys",
+)
 
 
 def _member_row(m: StoryMember) -> Row:
@@ -514,4 +563,5 @@ def _member_row(m: StoryMember) -> Row:
         "day": m.day,
         "day_from": m.day - dt.timedelta(days=m.tolerance) if m.day else None,
         "day_to": m.day + dt.timedelta(days=m.tolerance) if m.day else None,
+        "actor_keys": sorted(m.keys) if m.keys is not None else None,
     }
