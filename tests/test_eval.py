@@ -1018,6 +1018,10 @@ def test_evaluate_maps_found_story_refs_to_gold_events() -> None:
     report = evaluate(two_doc_gold(), analyses, kb=KB, found_stories=[story])
     assert report.stories is not None and report.stories.tp == 1
     assert evaluate(two_doc_gold(), analyses, kb=KB).notes  # says no resolver was given
+    # Asked for stories alone, the events are still matched (their scores left out).
+    alone = evaluate(two_doc_gold(), analyses, kb=KB, kinds=["stories"], found_stories=[story])
+    assert alone.stories is not None and alone.stories.tp == 1
+    assert all("events" not in doc.scores for doc in alone.documents)
 
 
 # ---------------------------------------------------------------------------------- reports

@@ -231,6 +231,9 @@ def score_document(
     refs: dict[str, str] = {}
     if gold.events is not None and want("events"):
         refs = _score_events(gold, analysis, names, out)
+    elif gold.events is not None and want("stories"):
+        # Stories are scored over matched events: match them without reporting their scores.
+        refs = _event_refs(gold, analysis, names)
     _score_negotiation(gold.tracks, gold.agreements, [analysis], names, kinds, out)
     return out, refs
 
@@ -283,6 +286,14 @@ def _score_negotiation(
         deals = found_agreements(analyses)
         out.scores["agreements"] = score_agreements(agreements, deals)
         out.scores["agreement_statuses"] = score_agreement_statuses(agreements, deals)
+
+
+def _event_refs(gold: GoldDocument, analysis: Analysis, names: NameResolver) -> dict[str, str]:
+    """Found event ref → the gold event ref it matched (what story scoring reads)."""
+    assert gold.events is not None
+    _, matching = score_events(gold.events, analysis.events, names)
+    ids = gold.event_ids()
+    return {f"{analysis.article.id}#{fi}": f"{gold.id}#{ids[gi]}" for gi, fi in matching.pairs}
 
 
 def _score_events(
