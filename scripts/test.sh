@@ -6,4 +6,5 @@ source scripts/services.sh
 trap stop_postgres EXIT
 start_postgres
 ensure_chromium || echo "services: Chromium unavailable; browser tests will say why they skip" >&2
-.venv/bin/pytest -q -p no:cacheprovider "$@"
+# The slowest tests are printed, so a suite creeping past its 15 minutes shows where.
+.venv/bin/pytest -q -p no:cacheprovider --durations=20 "$@"
