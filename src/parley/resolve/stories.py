@@ -255,13 +255,26 @@ def _ceasefire_words() -> re.Pattern[str]:
         *knowledge.phrases(LEXICON, "ceasefire_words"),
         *knowledge.phrases(LEXICON, "ceasefire_objects"),
     ]
+    phrases = "|".join(_quotable(w) for w in words)
     # "stop the offensive air, land and sea operations": operations qualified as offensive.
     kinds, conj, ops = (
         "|".join(re.escape(w) for w in knowledge.phrases(LEXICON, key))
         for key in ("ceasefire_operation_kinds", "list_conjunctions", "ceasefire_operation_nouns")
     )
     listed = rf"(?:{kinds})(?:,?\s+(?:(?:{conj})\s+)?[\w-]+){{1,6}}?\s+(?:{ops})"
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf"|{listed})\b", re.I)
+    return re.compile(rf"\b(?:{phrases}|{listed})\b", re.I)
+
+
+# Quotation marks a writer may put around a word of a phrase.
+_QUOTES = "\"'\u2018\u2019\u201c\u201d"
+
+
+def _quotable(phrase: str) -> str:
+    """A phrase as a pattern that also matches it with a word in quotation marks: wire copy
+    writes an agreed 'five-hour "humanitarian" pause', which is the humanitarian pause another
+    outlet calls "the truce"."""
+    gap = rf"[{_QUOTES}]?\s+[{_QUOTES}]?"
+    return gap.join(re.escape(word) for word in phrase.split())
 
 
 def _about_a_ceasefire(ref: EventRef) -> bool:
