@@ -43,7 +43,7 @@ def test_a_pause_with_a_quoted_word_is_the_truce_another_outlet_reports() -> Non
     stories = cluster_stories(
         [
             _report(1, "Wire A", "2026-03-12", QUOTED_PAUSE),
-            _report(2, "Daily B", "2026-03-13", "Norway has already agreed to the truce."),
+            _report(2, "Daily B", "2026-03-13", "Norway said it had agreed to the truce."),
         ]
     )
     assert _outlets(stories) == [["Daily B", "Wire A"]]
