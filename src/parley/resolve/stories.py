@@ -22,7 +22,8 @@ and their dates agree within the tolerance their precision allows. In detail:
   a statement that the planned meeting did not take place (same parties only); proposals,
   refusals and conditionals are not reports of the event.
 * **Agreements**: a truce agreed and another commitment of the same sides on the same day
-  (to let aid through) are two agreements.
+  (to let aid through) are two agreements; a truce is one with a word of its name in quotation
+  marks too ('a five-hour "humanitarian" pause').
 * **Agreement steps**: a signing, a ratification and an entry into force (all SUPPORT) are
   kept apart by the step their trigger tells. Two reports of the same step agree on actors when
   one's states lie within the other's ("the US signed" and "Obama and Medvedev signed"). An
@@ -260,13 +261,26 @@ def _ceasefire_words() -> re.Pattern[str]:
         *knowledge.phrases(LEXICON, "ceasefire_words"),
         *knowledge.phrases(LEXICON, "ceasefire_objects"),
     ]
+    phrases = "|".join(_quotable(w) for w in words)
     # "stop the offensive air, land and sea operations": operations qualified as offensive.
     kinds, conj, ops = (
         "|".join(re.escape(w) for w in knowledge.phrases(LEXICON, key))
         for key in ("ceasefire_operation_kinds", "list_conjunctions", "ceasefire_operation_nouns")
     )
     listed = rf"(?:{kinds})(?:,?\s+(?:(?:{conj})\s+)?[\w-]+){{1,6}}?\s+(?:{ops})"
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf"|{listed})\b", re.I)
+    return re.compile(rf"\b(?:{phrases}|{listed})\b", re.I)
+
+
+# Quotation marks a writer may put around a word of a phrase.
+_QUOTES = "\"'\u2018\u2019\u201c\u201d"
+
+
+def _quotable(phrase: str) -> str:
+    """A phrase as a pattern that also matches it with a word in quotation marks: wire copy
+    writes an agreed 'five-hour "humanitarian" pause', which is the humanitarian pause another
+    outlet calls "the truce"."""
+    gap = rf"[{_QUOTES}]?\s+[{_QUOTES}]?"
+    return gap.join(re.escape(word) for word in phrase.split())
 
 
 def _about_a_ceasefire(ref: EventRef) -> bool:
