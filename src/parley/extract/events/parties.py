@@ -444,14 +444,15 @@ def _vowed(verb: Token) -> bool:
 
 def _mutual(token: Token) -> bool:
     """ "accused each other", "blamed one another", "both sides accusing the other of
-    violating the truce" (round 11's k03): the act goes both ways. The pronoun is read up to
-    its head, so a phrase hung on it ("the other of violating ...") does not hide it."""
+    violating the truce" (round 11's k03): the act goes both ways. The pronoun is read whole
+    and up to its head, so a phrase hung on it ("the other of violating ...") does not hide it."""
     pronouns = knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns")
     doc = token.doc
     return any(
-        doc[c.left_edge.i : c.i + 1].text.lower() in pronouns
+        doc[c.left_edge.i : end].text.lower() in pronouns
         for c in token.children
         if c.dep_ in ("dobj", "pobj")
+        for end in (c.i + 1, c.right_edge.i + 1)
     )
 
 
