@@ -147,6 +147,17 @@ def test_approving_the_resolution_just_voted_on_is_that_vote(pipeline: Any) -> N
     assert events[0].target == ["PER"]
 
 
+def test_approving_a_resolution_condemning_a_state_is_the_condemnation(pipeline: Any) -> None:
+    text = (
+        "The UN General Assembly approved a resolution on Thursday condemning Peru's "
+        "crackdown on protesters."
+    )
+    events = _events(pipeline, text)
+    assert [e.type for e in events] == ["ACCUSE"], events
+    assert events[0].source == ["igo:unga"]
+    assert events[0].target == ["PER"]
+
+
 def test_approving_a_resolution_with_no_vote_told_stays(pipeline: Any) -> None:
     text = "The UN General Assembly approved the resolution on Thursday."
     assert "SUPPORT" in _types(pipeline, text)

@@ -165,6 +165,7 @@ class _Builder:
                 and not _retold(token, rule, found)
                 and not _projectile_launched(token, rule)
                 and not self._vote_for_an_act(token, rule)
+                and not self._adopts_an_act(token, rule)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
                 found.append((token, rule))
@@ -184,6 +185,22 @@ class _Builder:
             act = self.lex.match(clause, set())
             if act is not None and act.type != rule.type:
                 return True
+        return False
+
+    def _adopts_an_act(self, token: Token, rule: TriggerRule) -> bool:
+        """ "The Assembly approved a resolution condemning X" (round 11's k08 class): the
+        text's own act ("condemning", "demanding", coded as the body's by
+        :func:`~parley.extract.events.subjects.statement_content`) is what the body does by
+        approving it, coded once; approving a text that does nothing of its own ("approved
+        the resolution") stays a SUPPORT."""
+        if rule.type != "SUPPORT" or token.pos_ != "VERB":
+            return False
+        texts = knowledge.words(_EVENTS_LEXICON, "statement_nouns")
+        for noun in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in texts):
+            for act in (a for a in noun.children if statement_content(a)):
+                found = self.lex.match(act, set())
+                if found is not None and found.type != rule.type:
+                    return True
         return False
 
     def _link(self, draft: Draft, by_token: dict[int, Draft]) -> None:
