@@ -40,13 +40,29 @@ class Entities:
     def candidates(self) -> list[SpacySpan]:
         """Entities that may name actors: not dates or numbers, not inside an office title."""
         offices = {i for h in self.r.hits for i in range(h.office_start, h.office_end)}
+        shorthands = self._office_shorthands()
         out = []
         for ent in doc_ents(self.r.doc):
-            if ent.label_ not in LABELS:
+            if ent.label_ not in LABELS or ent.text in shorthands:
                 continue
             if ent.label_ != "PERSON" and any(t.i in offices for t in ent):
                 continue  # "Supreme Allied Commander" tagged ORG is a title, not an org
             out.append(ent)
+        return out
+
+    def _office_shorthands(self) -> set[str]:
+        """ "External Affairs Minister (EAM) S. Jaishankar" (round 11's k04): initials in
+        brackets right after an office title abbreviate the office, not an organisation; the
+        article's later "the EAM said" is the same office. The letters must be the title's
+        initials, so "the foreign minister (ANC)" keeps the party."""
+        doc = self.r.doc
+        out: set[str] = set()
+        for hit in self.r.hits:
+            if hit.end + 2 >= len(doc) or doc[hit.end].text != "(" or doc[hit.end + 2].text != ")":
+                continue
+            word = doc[hit.end + 1].text
+            if len(word) > 1 and word.isupper() and word in _initials(doc[hit.start : hit.end]):
+                out.add(word)
         return out
 
     def resolve(self, ent: SpacySpan) -> bool:
@@ -253,3 +269,10 @@ def _how_named(ent: SpacySpan, actor: Actor) -> str:
     if ent.label_ == "NORP":
         how = "demonym"
     return how
+
+
+def _initials(words: SpacySpan) -> set[str]:
+    """The initials of a title's capitalised words, whole and from each word on ("External
+    Affairs Minister": "EAM", "AM", "M"), the form an office's abbreviation takes."""
+    letters = "".join(t.text[0] for t in words if t.text[:1].isupper())
+    return {letters[i:] for i in range(len(letters))}

@@ -123,6 +123,7 @@ class _Builder:
             i: span for span in place_spans(self.doc) for i in range(span.start, span.end)
         }
         self.parties = EventParties(ctx, lexicon, actors, resolver, self.statuses)
+        self.occasions: dict[int, Token] = {}  # an act's trigger -> the same act's occasion noun
 
     # ---------------------------------------------------------------- step 1–2: triggers
 
@@ -164,11 +165,14 @@ class _Builder:
                 and not _retold(token, rule, found)
                 and not _projectile_launched(token, rule)
                 and not self._vote_for_an_act(token, rule)
+                and not self._adopts_an_act(token, rule)
                 and (rule.needs_negation or not _first_person_denial(token))
             ):
                 found.append((token, rule))
                 seen.add((rule.type, rule.mode))
-        return found
+        self.occasions = _occasions(found)
+        inner = {t.i for t in self.occasions.values()}
+        return [(t, r) for t, r in found if t.i not in inner]
 
     def _vote_for_an_act(self, token: Token, rule: TriggerRule) -> bool:
         """ "The General Assembly voted to condemn Syria" (round 11's k08): a vote whose "to"
@@ -181,6 +185,22 @@ class _Builder:
             act = self.lex.match(clause, set())
             if act is not None and act.type != rule.type:
                 return True
+        return False
+
+    def _adopts_an_act(self, token: Token, rule: TriggerRule) -> bool:
+        """ "The Assembly approved a resolution condemning X" (round 11's k08 class): the
+        text's own act ("condemning", "demanding", coded as the body's by
+        :func:`~parley.extract.events.subjects.statement_content`) is what the body does by
+        approving it, coded once; approving a text that does nothing of its own ("approved
+        the resolution") stays a SUPPORT."""
+        if rule.type != "SUPPORT" or token.pos_ != "VERB":
+            return False
+        texts = knowledge.words(_EVENTS_LEXICON, "statement_nouns")
+        for noun in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in texts):
+            for act in (a for a in noun.children if statement_content(a)):
+                found = self.lex.match(act, set())
+                if found is not None and found.type != rule.type:
+                    return True
         return False
 
     def _link(self, draft: Draft, by_token: dict[int, Draft]) -> None:
@@ -311,8 +331,11 @@ class _Builder:
         reads to tell a retold event from a new one."""
         if rule.type == "REJECT" and self._judges_a_happening(token):
             rule = dataclasses.replace(rule, type="ACCUSE")  # a disapproval, not a refusal
+        if rule.type in ("REQUEST", "AGREE") and _threat_told(token):
+            rule = dataclasses.replace(rule, type="THREATEN", mode=None, reciprocal=False)
         draft = Draft(token=token, rule=rule, mode=rule.mode)
         self.parties.find(draft)
+        self._partners_of_occasion(draft)
         self._blamed_author(draft)
         self._facilitated(draft)
         draft.void = (
@@ -354,6 +377,17 @@ class _Builder:
             draft.mode = draft.mode or "third-party"
         self._mark(draft)
         return draft
+
+    def _partners_of_occasion(self, draft: Draft) -> None:
+        """ "held talks during his meetings with A and B": the talks are with A and B (the
+        occasion's noun, dropped as a trigger of its own, names them; see :func:`_occasions`)."""
+        occasion = self.occasions.get(draft.token.i)
+        if occasion is None or draft.target:
+            return
+        partners = _prep_objects_of([occasion], ("with",))
+        draft.target = unique(
+            a for o in partners for a in self.parties.names.of(o, draft) if a not in draft.source
+        )
 
     def _demanded(self, draft: Draft) -> None:
         """ "The United States said Russia must withdraw its troops": an act a speaker says
@@ -888,6 +922,52 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
         and token.head.head in same
     )
     return outcome or retelling or cause or _toll_of(token, same)
+
+
+def _threat_told(token: Token) -> bool:
+    """ "'They will have nowhere to hide and the pressure on them will grow,' insisted X"
+    (round 11's k09): a speaker insisting or vowing that harm will come to others (a future
+    clause about "they" or "them" with a word of harm or pressure) threatens; it asks nothing
+    and promises no agreement. "insisted that Y must withdraw" (an obligation, no future)
+    stays a demand."""
+    if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "threat_speech_verbs"):
+        return False
+    harm = knowledge.words(_EVENTS_LEXICON, "threat_content_words")
+    futures = knowledge.words(_EVENTS_LEXICON, "future_auxiliaries")
+    others = knowledge.words(_EVENTS_LEXICON, "threatened_pronouns")
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+        future = any(a.dep_ == "aux" and a.lower_ in futures for v in verbs for a in v.children)
+        words = {t.lower_ for t in clause.subtree} | {t.lemma_.lower() for t in clause.subtree}
+        if future and words & harm and words & others:
+            return True
+    return False
+
+
+def _occasions(found: list[tuple[Token, TriggerRule]]) -> dict[int, Token]:
+    """ "held fruitful discussions during his meetings with A and B" (round 11's k04): an act
+    told as happening during an event of the same type and mode that names the partners
+    ("with A and B") is one act with them, not two (the noun alone, a time reference, would
+    be read as background): trigger of the act -> the occasion's noun, which is no trigger of
+    its own. "signed a deal during the talks" is another type; "Biden and Xi met during the
+    summit" names no partner in the occasion: both stay as they are."""
+    kinds = {t.i: (r.type, r.mode) for t, r in found}
+    out: dict[int, Token] = {}
+    for token, rule in found:
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ != "during" or not _with_partner(token):
+            continue
+        carrier = prep.head  # the act itself, or its light verb ("held discussions")
+        for told in (carrier, *(c for c in carrier.children if c.dep_ == "dobj")):
+            same = told.i != token.i and kinds.get(told.i) == (rule.type, rule.mode)
+            if same and not _with_partner(told):
+                out.setdefault(told.i, token)
+    return out
+
+
+def _with_partner(token: Token) -> bool:
+    """Whether an event word names a partner with "with" ("meetings with A and B")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def _outcome_participle(token: Token) -> Token | None:

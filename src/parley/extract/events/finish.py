@@ -138,6 +138,8 @@ class Finisher:
                 or _object_told(k, draft)
                 or self._side_reported(k, draft)
                 or self._officer_retells(k, draft)
+                or self._schedule_of_visit(k, draft)
+                or _resolution_of_vote(k, draft)
             ),
             None,
         )
@@ -238,6 +240,60 @@ class Finisher:
         if not _same_thing(kept.token, draft.token) or _dated_apart(kept, draft):
             return False
         return self._holds_office_of(draft.source[0], kept.source[0])
+
+    def _schedule_of_visit(self, kept: Draft, draft: Draft) -> bool:
+        """ "X, on a three-day state visit to Y, was welcomed on Monday", then "X's visit,
+        scheduled from December 15 to 17, will focus on trade" (round 11's k04): a visit the
+        same visitor is told to make over days that include the day of the visit under way is
+        that visit's schedule, not a second, planned one. A visit on other days ("his next
+        visit, scheduled for October") stays its own event."""
+        if (kept.rule.type, kept.mode) != (draft.rule.type, draft.mode) or draft.mode != "visit":
+            return False
+        if kept.status != "occurred" or draft.status != "planned" or draft.new_instance:
+            return False
+        if not draft.source or not set(draft.source) <= set(kept.source):
+            return False
+        day = self._day_of(kept)
+        date = draft.date
+        if day is None or date is None or not date.value or date.precision != "day":
+            return False
+        start = period_start(date.value)
+        end = period_start(date.end_value) if date.end_value else self._range_end(date, start)
+        if not start <= day <= (end or start):
+            return False
+        if end is not None and not date.end_value:  # the visit takes its days
+            draft.date = date.model_copy(update={"end_value": end.isoformat()})
+        return True
+
+    def _range_end(self, date: TimeExpression, start: dt.date) -> dt.date | None:
+        """The last day of "from May 14 to 16" or "May 14 until May 16", which the dates
+        extractor reads as its first day only: the day or date right after the link word."""
+        doc = self.ctx.doc
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc):
+            return None
+        link, after = doc[span.end], doc[span.end + 1]
+        if link.lower_ not in knowledge.words(_EVENTS_LEXICON, "range_links"):
+            return None
+        later = next(
+            (d for d in self.ctx.analysis.dates if d.start == after.idx and d.precision == "day"),
+            None,
+        )
+        if later is not None and later.value:
+            return period_start(later.value)
+        if after.text.isdigit() and 0 < int(after.text) <= 31:
+            try:
+                return start.replace(day=int(after.text))
+            except ValueError:
+                return None
+        return None
+
+    def _day_of(self, draft: Draft) -> dt.date | None:
+        """The day an event is dated to, or the day the story was written when it has none."""
+        if draft.date is not None and draft.date.value:
+            day = period_start(draft.date.value)
+            return None if day == dt.date.max else day
+        return self.when.written
 
     def _holds_office_of(self, person: str, body: str) -> bool:
         """Whether ``person`` holds (or held) a role whose key names ``body`` ("chairperson:AU"
@@ -546,6 +602,27 @@ def _retells(kept: Draft, draft: Draft) -> bool:
     noun = "NOUN" in (kept.token.pos_, draft.token.pos_)
     near = same_sentence or (noun and draft.token.i - kept.token.i <= _RETELLING_TOKENS)
     return near and not _dated_apart(kept, draft)
+
+
+def _resolution_of_vote(kept: Draft, draft: Draft) -> bool:
+    """ "The General Assembly voted on Friday to condemn X ... The assembly approved the
+    resolution, which ..." (round 11's k08): a body approving "the" text after the story has
+    told the act it voted for is that vote told again, not a second, target-less SUPPORT.
+    "approved a resolution on Y" (a text not told before: no vote) stays."""
+    if draft.rule.type != "SUPPORT" or draft.target or not draft.source:
+        return False
+    votes = knowledge.words(_EVENTS_LEXICON, "voting_verbs")
+    voted = kept.token.dep_ == "xcomp" and kept.token.head.lemma_.lower() in votes
+    if not voted or not set(draft.source) <= set(kept.source) or _dated_apart(kept, draft):
+        return False
+    texts = knowledge.words(_EVENTS_LEXICON, "voted_texts")
+    definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+    return any(
+        o.dep_ in ("dobj", "nsubjpass")
+        and o.lemma_.lower() in texts
+        and any(d.dep_ == "det" and d.lower_ in definite for d in o.children)
+        for o in draft.token.children
+    )
 
 
 def _held(draft: Draft) -> bool:

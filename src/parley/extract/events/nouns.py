@@ -63,7 +63,7 @@ class NounParties:
             ]
         of_objects = prep_objects(noun, _OF)
         of_actors = self._of_actors(of_objects, draft)
-        if rule.type in _OF_PATIENTS:  # "criticism of X": X is criticised, not the critic
+        if rule.type in _OF_PATIENTS or self._frees(noun):  # "criticism of X": X is criticised
             draft.target = of_actors
             draft.source = [a for a in draft.source if a not in of_actors]
         else:
@@ -74,6 +74,8 @@ class NounParties:
             draft.target = unique([*draft.target, *undergoing])
         if draft.mode == "release" and not draft.source:  # "the release of Hamas-held hostages"
             draft.source = self.names.of_all([h for o in of_objects for h in holders(o)], draft)
+        if self._frees(noun) and not draft.target:  # "the release of 40 prisoners held by X"
+            draft.target = [a for o in of_objects for a in self.names.unnamed.victims(o)]
         preps = self.lex.target_preps(rule.type)
         draft.target += self._prep_actors(noun, preps, draft)
         if not draft.target:  # "a package of weapons for Ukraine"
@@ -97,6 +99,11 @@ class NounParties:
             # "a rocket attack on the embassy": a blow, whose author may stay unknown; not a
             # lasting state told as a noun ("a blockade of Cyprus has been in place for years")
             draft.unknown_source = draft.agentless = True
+
+    def _frees(self, noun: Token) -> bool:
+        """ "the release of 40 prisoners held by X": a noun of freeing names in its "of"
+        phrase who is freed, never who frees (an exchange "of prisoners" names both sides)."""
+        return noun.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "freeing_nouns")
 
     def _claimants(self, noun: Token, draft: Draft) -> list[str]:
         """ "Al-Shabaab has claimed responsibility for the attack", "took credit for the

@@ -135,6 +135,8 @@ class EventParties:
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
         if draft.rule.type == "REQUEST" and not draft.target:  # "demanded that X should act"
             draft.target = self._addressees(verb, draft)
+        if draft.rule.type == "THREATEN" and not draft.target and _vowed(verb):
+            draft.target = self._addressees(verb, draft)  # "'They will pay,' he vowed": they
         if draft.rule.absorbs and not draft.target and not self.judges_an_act(verb, draft):
             draft.target = self._content_targets(verb, draft)
         self.patients.adjust(verb, draft)
@@ -434,14 +436,23 @@ def _conditioned(verb: Token) -> list[Token]:
     ]
 
 
+def _vowed(verb: Token) -> bool:
+    """A threat told by insisting or vowing (``threat_speech_verbs``): the subject of what is
+    vowed ("They will have nowhere to hide") is whom it threatens (round 11's k09)."""
+    return verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "threat_speech_verbs")
+
+
 def _mutual(token: Token) -> bool:
-    """ "accused each other", "blamed one another": the act goes both ways."""
+    """ "accused each other", "blamed one another", "both sides accusing the other of
+    violating the truce" (round 11's k03): the act goes both ways. The pronoun is read whole
+    and up to its head, so a phrase hung on it ("the other of violating ...") does not hide it."""
     pronouns = knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns")
     doc = token.doc
     return any(
-        doc[c.left_edge.i : c.right_edge.i + 1].text.lower() in pronouns
+        doc[c.left_edge.i : end].text.lower() in pronouns
         for c in token.children
         if c.dep_ in ("dobj", "pobj")
+        for end in (c.i + 1, c.right_edge.i + 1)
     )
 
 

@@ -70,7 +70,7 @@ class Subjects:
         """Subjects fixed by ``verb``'s own clause: its subjects, the one accused of the act,
         or the noun a relative clause describes; None when the search must climb."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        if subjects and not all(s.tag_ in ("WDT", "WP") for s in subjects):
+        if subjects and not all(_relative_pronoun(s) for s in subjects):
             return subjects
         controllers = self._pcomp_controller(verb)
         if controllers:
@@ -82,6 +82,8 @@ class Subjects:
                 return self.of(verb.head.head)
             if statement_content(verb):  # "issued a statement condemning the killing"
                 return self.of(verb.head.head)
+            if any(_part_of_whom(s) for s in subjects):
+                return [_first_conjunct(verb.head)]
             return [verb.head]
         return None
 
@@ -200,3 +202,29 @@ def _passive_relative(verb: Token) -> bool:
     return verb.dep_ == "relcl" and any(
         c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
     )
+
+
+def _relative_pronoun(subject: Token) -> bool:
+    """ "who", "which", or a part of the relative's noun: "all of whom", "both of which"."""
+    return subject.tag_ in ("WDT", "WP") or _part_of_whom(subject)
+
+
+def _part_of_whom(subject: Token) -> bool:
+    """ "the governments of A, B and C, all of whom have expelled ..." (round 11's k01): a
+    quantifier with "of whom" / "of which" as the subject of a relative clause stands for the
+    noun the clause describes ("all", "both", "some", "most", "none", "each", "several")."""
+    quantifiers = knowledge.words(_EVENTS_LEXICON, "relative_quantifiers")
+    return subject.lower_ in quantifiers and any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.tag_ in ("WP", "WDT") for o in p.children)
+        for p in subject.children
+    )
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of coordinated nouns ("France" of "France, Germany and Italy"): "all of whom"
+    after a list describes the whole list, which the parser hangs on its last member."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
