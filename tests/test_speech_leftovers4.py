@@ -62,6 +62,26 @@ def test_the_party_mp_and_he_go_back_to_the_mp_named_before(pipeline: Any) -> No
         assert said(an, opening)[1] == "new:declan-o-dwyer", speakers(an)
 
 
+def test_an_untagged_surname_speaking_is_the_one_person_named_so(pipeline: Any) -> None:
+    text = (
+        "Senator Ruairi O'Faolain said on Monday that the treaty would be ratified by June.\n\n"
+        '"We have the votes," O\'Faolain said.'
+    )
+    assert said(run(pipeline, text), "We have the votes") == (
+        "O'Faolain",
+        "new:ruairi-o-faolain",
+    )
+
+
+def test_an_untagged_surname_two_people_share_stays_words(pipeline: Any) -> None:
+    text = (
+        "Senator Ruairi O'Faolain and his sister, the mayor Niamh O'Faolain, met the voters "
+        "on Monday.\n\n"
+        '"We have the votes," O\'Faolain said.'
+    )
+    assert said(run(pipeline, text), "We have the votes") == ("O'Faolain", None)
+
+
 def test_another_partys_mp_is_not_the_mp_named_before(pipeline: Any) -> None:
     text = (
         "Labour MP Declan O'Dwyer spoke first in the chamber on Tuesday.\n\n"
