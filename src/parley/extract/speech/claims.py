@@ -287,9 +287,8 @@ class Claims:
         told = verb.lemma_.lower() in words(LEXICON, "addressee_verbs")
         for obj in self._objects_and_texts(verb):
             lemma = obj.lemma_.lower()
-            if told and obj.dep_ == "dobj":
+            if told and obj.dep_ == "dobj":  # "told the paper that …": what the hearer heard
                 found += [c for c in obj.children if told_clause(c, obj)]
-                continue
             if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
                 continue
             found += [c for c in obj.children if _content_clause(c)]
