@@ -138,6 +138,16 @@ def test_a_broadcast_turn_with_a_time_stamp_and_a_role_is_the_speakers(pipeline:
     assert said(an, "Look, the delegation")[0] == "MARTA LINDQVIST"
 
 
+def test_one_capitals_label_among_other_labels_is_a_dialogue(pipeline: Any) -> None:
+    text = (
+        "Briefing notes\n\nMS. BERG: Thanks. The minister arrived at nine.\n\n"
+        "Q: Did they talk about the border?\n\nMR. McALLISTER: They did, twice."
+    )
+    an = run(pipeline, text)
+    assert said(an, "Thanks. The minister")[0] == "MS. BERG"
+    assert said(an, "They did, twice")[0] == "MR. McALLISTER"
+
+
 @pytest.mark.parametrize("label", ["NATO", "UPDATE"])
 def test_a_lone_label_naming_nobody_is_no_transcript(pipeline: Any, label: str) -> None:
     text = (

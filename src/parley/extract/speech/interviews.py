@@ -131,7 +131,7 @@ class Interview:
             turns = [t for t in turns if t.label == lone]
         elif len(recurring) < 2 and "A" not in recurring and not answered and len(speaking) < 2:
             return []
-        speakers = {label: self._interviewee(turns, label, asks) for label in counts}
+        speakers = {t.label: self._interviewee(turns, t.label, asks) for t in turns}
         return [
             Answer(t.start, t.end, *speakers[t.label])
             for t in turns
@@ -276,20 +276,17 @@ def _interview_with() -> re.Pattern[str]:
 
 
 def _lone_speaker(turns: list[_Turn], counts: dict[str, int]) -> str | None:
-    """The label of a transcript that gives a single turn: one label alone that can only
-    name a person speaking, an honorific and a surname ("MR. HALVORSEN:") or a name in
-    capitals with a role after a comma ("JANE DOE, NRK CORRESPONDENT:"). A briefing of one
-    speaker has no second label to answer; a lone "NATO:" or "Note:" names nobody."""
-    roles = words(LEXICON, "role_nouns") | words(LEXICON, "transcript_roles")
-    strong = {
-        t.label for t in turns
-        if t.label.isupper()
-        and (_honorific(t.label) or any(w.lower() in roles for w in t.role.split()))
-    }  # fmt: skip
-    if len(strong) != 1:
+    """The label of a transcript that gives a single turn: the document's only label, once,
+    and one that can only name a person speaking, an honorific and a surname ("MR.
+    HALVORSEN:") or a name in capitals with a role after a comma ("JANE DOE, NRK
+    CORRESPONDENT:"). A briefing of one speaker has no second label to answer; a lone
+    "NATO:" or "Note:" names nobody, and with other labels about it is a dialogue."""
+    if len(turns) != 1 or len(counts) != 1:
         return None
-    label = next(iter(strong))
-    return label if counts[label] == 1 else None
+    turn = turns[0]
+    roles = words(LEXICON, "role_nouns") | words(LEXICON, "transcript_roles")
+    named = _honorific(turn.label) or any(w.lower() in roles for w in turn.role.split())
+    return turn.label if turn.label.isupper() and named else None
 
 
 def _speaker_label(label: str) -> bool:
