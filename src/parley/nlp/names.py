@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from parley.models import Actor
 from parley.nlp.patterns import surname
 
-__all__ = ["name_key", "name_similarity", "PersonIndex", "FUZZY_THRESHOLD"]
+__all__ = ["name_key", "name_similarity", "name_word", "PersonIndex", "FUZZY_THRESHOLD"]
 
 # Below this, two different people could be merged ("Peskov"/"Pesков"-like near misses are
 # caught by name_key already; what is left must be very close).
@@ -44,6 +44,15 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("ei", "i"),
 )
 _ENDINGS = re.compile(r"(ii|iy|yi|yy|iï)\b")
+# Letters, or letters joined by an apostrophe inside the word: "O'Brien", "D’Souza", "N'Diaye".
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def name_word(text: str) -> bool:
+    """Whether ``text`` is a word a name is made of: letters only, or letters with an
+    apostrophe inside ("O'Brien"). The tokenizer keeps such a surname whole, and counting
+    only purely alphabetic words left "Derek O'Brien" a one-word name, never a new person."""
+    return _NAME_WORD.fullmatch(text) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -79,6 +79,10 @@ class Entities:
         if ent.label_ != "NORP" and self.r.lexicon.country_of_demonym(ent.text):
             self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
+        outlet = self.outlet_named_before(ent)
+        if outlet is not None:
+            self.ledger.add(ent.start, ent.end, ent.label_, outlet, "short", 0.9)
+            return True  # "The Post" after "The Washington Post": the same paper
         actor = self.kb_actor(ent)
         if actor is not None and actor.kind == "state" and self.context.person_named(ent):
             return False  # "Jordan" after "Senator Jim Jordan": the person passes decide
@@ -104,6 +108,23 @@ class Entities:
             return kb[ent.ent_id_]
         found = kb.lookup(ent.text)
         return found[0] if len(found) == 1 else None
+
+    def outlet_named_before(self, ent: SpacySpan) -> str | None:
+        """The media outlet a short name takes up: "The Post" after "The Washington Post",
+        "the Journal" after "The Wall Street Journal". A paper is named in full once and
+        then by its last word; the one outlet named before whose full name ends in that
+        word is meant (none when two such were named)."""
+        name = [t for t in ent if t.lower_ != "the"]
+        if ent.label_ != "ORG" or len(name) != 1 or not name[0].is_title:
+            return None
+        doc, found = self.r.doc, set()
+        for f in self.ledger.found:
+            if f.actor is None or f.end > ent.start or self.ledger.kind(f.actor) != "media outlet":
+                continue
+            words = [t for t in doc[f.start : f.end] if t.lower_ != "the"]
+            if len(words) >= 2 and words[-1].lower_ == name[0].lower_:
+                found.add(f.actor)
+        return found.pop() if len(found) == 1 else None
 
     def new_org(self, ent: SpacySpan) -> None:
         """Step 8: an organisation the KB lacks, with the country its name states."""

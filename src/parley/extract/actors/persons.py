@@ -15,7 +15,7 @@ from parley.extract.actors.evidence import Evidence
 from parley.extract.actors.state import Ledger, Reading, lex
 from parley.kb import alias_key
 from parley.nlp.docs import doc_ents, doc_tokens
-from parley.nlp.names import name_key
+from parley.nlp.names import name_key, name_word
 from parley.nlp.patterns import family_first, family_name, surname
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ class Persons:
 
     def _new_person(self, start: int, end: int, text: str, family: str | None = None) -> None:
         """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
-        tokens = [t for t in self.r.doc[start:end] if t.is_alpha]
+        tokens = [t for t in self.r.doc[start:end] if name_word(t.text)]
         named = len(tokens) >= 2 and not self.check.starts_with_demonym(start)
         named = named and not self.check.is_office_word(tokens[-1])  # "State Councilor"
         actor_id = self.ledger.new_actor(text, "person") if named else None

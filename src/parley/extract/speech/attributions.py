@@ -277,7 +277,7 @@ class _Run:
         named; crediting the letter to A alone, or to an anonymous "senators", loses three.
         """
         subj = subject_of(verb)
-        names = named_conjuncts(subj, self.reporters.person) if subj is not None else []
+        names = named_conjuncts(subj, self._named_source) if subj is not None else []
         if len(names) < 2 or item.via is not None:
             return [item]
         out = []
@@ -288,6 +288,15 @@ class _Run:
             conf = min(conf, item.confidence)
             out.append(Found(item.claim, item.cue, reporter, confidence=conf))
         return out
+
+    def _named_source(self, tok: Token) -> bool:
+        """Whether ``tok`` names a source of its own in a conjoined subject: a person, or
+        a state or organisation the article links ("Norway and Sweden said …": each
+        state says it, as each senator does in "Senators A and B wrote …")."""
+        if self.reporters.person(tok):
+            return True
+        kind = self.res.kind(self.res.actor_of_token(tok.i)[0])
+        return kind is not None and kind != "media outlet"
 
     def _verbal(self, verb: Token) -> list[Found]:
         """The claims one verb reports (one, or one per item of a list it sets out after a

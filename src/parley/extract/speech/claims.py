@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import (
     inverted_subject,
     same_paragraph,
@@ -22,9 +23,11 @@ from parley.extract.speech.syntax import (
     stranded_subject,
     subject_of,
     tail_conjuncts,
+    told_clause,
     trailing_appos,
     trim,
 )
+from parley.knowledge import words
 from parley.nlp.dateline import DASHES, dateline_end
 
 if TYPE_CHECKING:
@@ -66,6 +69,9 @@ class Claims:
         inserted = self._after_inserted_clause(verb)
         if inserted is not None:
             return inserted
+        aside = self._dash_aside(verb)
+        if aside is not None:
+            return self._after_dash_aside(verb, aside)
         comp = self._complement(verb)
         if comp is not None:
             if self.doc[comp.left_edge.i].lower_ in self.cues.embedded_questions:
@@ -121,6 +127,33 @@ class Claims:
         if not same_paragraph(head, verb) or subject_of(head) is None:
             return None
         return self.clean(trim(list(doc[that + 2 : head.sent.end])))
+
+    def _dash_aside(self, verb: Token) -> int | None:
+        """The closing dash of an aside set right after the verb of saying ("He said -- and
+        this is a quote -- he …"), or None. The aside is the reporter's remark on the words,
+        not what was said; the parser hangs it on the verb as its complement."""
+        doc = self.doc
+        if verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in DASHES:
+            return None
+        sent_end = verb.sent.end
+        return next((t.i for t in doc[verb.i + 2 : sent_end] if t.text in DASHES), None)
+
+    def _after_dash_aside(self, verb: Token, aside: int) -> tuple[int, int] | None:
+        """What a verb of saying claims after a dash aside: the clause after the closing
+        dash ("said -- she was firm -- that the deal was off"), without its "that". When
+        a verb of saying with its own subject opens that clause ("He said -- and this is a
+        quote -- he explained he …"), the speaker starts over and that verb reports the
+        words; the first verb claims nothing of its own."""
+        doc = self.doc
+        rest = [t for t in doc[aside + 1 : verb.sent.end] if same_paragraph(t, verb)]
+        if rest and rest[0].lower_ == "that" and rest[0].tag_ in ("IN", "WDT"):
+            rest = rest[1:]
+        for tok in rest[:4]:
+            subj = subject_of(tok)
+            restart = tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.speech_verbs
+            if restart and subj is not None and subj.i > aside:
+                return None
+        return self.clean(trim(rest))
 
     def _predicate_cut_off(self, comp: Token, verb: Token, cut: int) -> list[Token]:
         """The rest of a claim the parser cut after an object that is really a subject.
@@ -218,21 +251,44 @@ class Claims:
             and c != phrase
         ]  # fmt: skip
         comps = [c for c in comps if not _relative(c)]  # "…, the chief of which is"
+        hung = self._hung_on_a_title(verb)
+        if hung:  # 'on NRK's "Meet the Voters"': the title's word is no complement
+            comps = [c for c in comps if not self.quoted.quoted(c.idx)]
         after = [c for c in comps if c.i > verb.i]
         before = [c for c in comps if c.i < verb.i]
         close = [
             c for c in after if not any(t.text == "," for t in self.doc[verb.i : c.left_edge.i])
         ]
-        ranked = [*close, *self._content_of_object(verb), *before, *after]
+        ranked = [*close, *hung, *self._content_of_object(verb)]
+        ranked += [*before, *after]
         return ranked[0] if ranked else None
+
+    def _hung_on_a_title(self, verb: Token) -> list[Token]:
+        """'announced on NRK's "Meet the Voters" on Sunday that …': the parser reads the
+        programme's first word as a verb and hangs the that-clause on it. A that-clause
+        outside the marks, hung on a word between marks that follow the verb of saying,
+        is what that verb says: a name in marks says nothing."""
+        found = []
+        for tok in verb.subtree:
+            if tok.i <= verb.i or not self.quoted.quoted(tok.idx):
+                continue
+            found += [
+                c for c in tok.children
+                if c.dep_ == "ccomp" and c.i > tok.i and _that_clause(c)
+                and not self.quoted.quoted(c.idx) and same_paragraph(c, verb)
+            ]  # fmt: skip
+        return found
 
     def _content_of_object(self, verb: Token) -> list[Token]:
         """ "reiterated the government's position that X", "said in a statement that X" (the
         clause hung on the statement): the clause the object or the text states."""
         found = []
         texts = self.cues.speech_nouns | self.cues.text_nouns
+        told = verb.lemma_.lower() in words(LEXICON, "addressee_verbs")
         for obj in self._objects_and_texts(verb):
             lemma = obj.lemma_.lower()
+            if told and obj.dep_ == "dobj":  # "told the paper that …": what the hearer heard
+                found += [c for c in obj.children if told_clause(c, obj)]
             if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
                 continue
             found += [c for c in obj.children if _content_clause(c)]
@@ -475,7 +531,11 @@ def _set_off_participle(verb: Token) -> bool:
 
 def _relative_gap(comp: Token, verb: Token) -> bool:
     """Whether the complement's object is a relative pronoun before the verb ("which X said it
-    would study"): the claim's missing part stands outside it."""
+    would study"): the claim's missing part stands outside it. A complement set wholly before
+    the verb ("… working out who is holding them, she said") is whole: a "who" inside it asks
+    an embedded question, it leaves no gap."""
+    if comp.i < verb.i and comp.right_edge.i < verb.i:
+        return False
     return any(
         t.tag_ in ("WDT", "WP") and t.i < verb.i and _clause_of(t).dep_ not in ("relcl", "acl")
         for t in comp.subtree

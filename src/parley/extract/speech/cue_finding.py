@@ -145,7 +145,9 @@ class CueFinder:
         after = span[-1].sent.end
         while after < len(self.doc) and (self.doc[after].is_punct or self.doc[after].is_space):
             after += 1
-        if after < len(self.doc) and self.doc[after].is_lower:
+        if after < len(self.doc) and (
+            self.doc[after].is_lower or self._named_tag_after(span, after)
+        ):
             sents.add(self.doc[after].sent)  # '"… citizens!" the crowd chanted': one sentence
         outside = [
             t for s in sents for t in s
@@ -155,6 +157,25 @@ class CueFinder:
         if outside:
             return min(outside, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
         return self._cue_before_colon(span)
+
+    def _named_tag_after(self, span: SpacySpan, after: int) -> bool:
+        """'"… upper house?" Okafor asked in another post.': a question or exclamation mark
+        ends the quote's sentence for the parser, so the tag after it, opening with the
+        speaker's name, stands alone; a bare tag (a verb of saying whose subject opens it,
+        nothing said after it) on the quote's line is the quote's."""
+        doc = self.doc
+        if span[-1].text not in ("?", "!"):
+            return False
+        root = doc[after].sent.root
+        subj = subject_of(root)
+        return (
+            doc[after].pos_ == "PROPN"
+            and subj is not None
+            and subj.left_edge.i == after
+            and root.lemma_.lower() in self.cues.speech_verbs
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children)
+            and "\n" not in doc[span.end : after].text
+        )
 
     @staticmethod
     def _near(cue: Token, span: SpacySpan) -> bool:

@@ -471,13 +471,16 @@ def _title_words(subj: Token) -> set[str]:
 
 def _common_title(tok: Token) -> bool:
     """A title used as a common noun: "the minister", or "the President" written with a
-    capital, which the tagger takes for a name (but not a part of one: "the President Hotel")."""
+    capital, which the tagger takes for a name (but not a part of one: "the President Hotel").
+    A role word after names ("the Labour MP", "the Foreign Minister") is such a title too:
+    the names say whose or which office it is, and must be in the holder's own phrase."""
     if tok.tag_ == "NN":
         return True
-    return (
-        tok.tag_ == "NNP"
-        and tok.dep_ != "compound"
-        and not any(c.dep_ == "compound" for c in tok.children)
+    if tok.tag_ != "NNP" or tok.dep_ == "compound":
+        return False
+    mods = [c for c in tok.children if c.dep_ == "compound"]
+    return not mods or (
+        tok.lemma_.lower() in _role_nouns() and all(c.pos_ == "PROPN" for c in mods)
     )
 
 

@@ -85,6 +85,24 @@ class Institutions:
                     return m.actor
         return None
 
+    def members_of(self, head: Token) -> str | None:
+        """The organisation "the members of the group" speak for: the members of a group
+        the article named before say what the group says ("the members of the rebel group
+        that signed the truce said …" after "The ELN rebels …")."""
+        if head.lemma_.lower() not in words(LEXICON, "member_nouns"):
+            return None
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for group in (c for c in prep.children if c.dep_ == "pobj"):
+                actor, _ = self.res.actor_of_token(group.i)
+                if actor is not None and self.res.kind(actor) in _ORGANISATION_KINDS:
+                    return actor  # "the members of the FARC"
+                found = self.organisation_before(group)
+                if found is not None:
+                    return found
+        return None
+
     def _bare(self, head: Token) -> bool:
         """No number, quantifier or article other than "the" ("their" is fine)."""
         for child in head.children:

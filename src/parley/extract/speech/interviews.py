@@ -11,7 +11,7 @@ names must come back to tell a dialogue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
@@ -26,9 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Answer", "Interview"]
 
-# "Q:", "A.", "Keller:", "Al Jazeera:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:" opening a paragraph
+# "Q:", "A.", "Keller:", "Al Jazeera:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:" opening a paragraph;
+# a broadcast transcript's "[10:00:00] JANE DOE, NETWORK DEFENCE CORRESPONDENT:" (a time stamp
+# before it, the speaker's role after a comma)
+_CAPS = r"[A-Z][A-Z'’.-]*"
+_STAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"
+_ROLE = rf"(?:, {_CAPS}(?: {_CAPS}){{0,5}})?"
 _LABEL = re.compile(
-    r"^[ \t]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}:|[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,6}:"
+    rf"^[ \t]*{_STAMP}([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}}:|{_CAPS}(?: {_CAPS}){{0,6}}{_ROLE}:"
     r"|[QA]\.(?= ))[ \t]*",
     re.MULTILINE,
 )
@@ -42,6 +47,7 @@ class _Turn:
     at: int
     start: int
     end: int
+    role: str = ""  # "CNN PENTAGON CORRESPONDENT" after the name and a comma
 
 
 @dataclass(frozen=True)
@@ -120,9 +126,12 @@ class Interview:
         answered -= asks
         recurring = {label for label, n in counts.items() if n >= 2 or label in ("Q", "A")}
         speaking = {label for label in counts if _speaker_label(label)}
-        if len(recurring) < 2 and "A" not in recurring and not answered and len(speaking) < 2:
+        lone = _lone_speaker(turns, counts)
+        if lone is not None:
+            turns = [t for t in turns if t.label == lone]
+        elif len(recurring) < 2 and "A" not in recurring and not answered and len(speaking) < 2:
             return []
-        speakers = {label: self._interviewee(turns, label, asks) for label in counts}
+        speakers = {t.label: self._interviewee(turns, t.label, asks) for t in turns}
         return [
             Answer(t.start, t.end, *speakers[t.label])
             for t in turns
@@ -144,10 +153,11 @@ class Interview:
         if not found:
             return _dash_turns(text)
         ends = [m.start() for m in found[1:]] + [_line_end(text, found[-1].end())] if found else []
-        return [
-            _Turn(m.group(1)[:-1].rstrip("."), m.start(1), m.end(), end)
-            for m, end in zip(found, ends, strict=True)
-        ]
+        turns = []
+        for m, end in zip(found, ends, strict=True):
+            name, _, role = m.group(1)[:-1].rstrip(".").partition(", ")
+            turns.append(_Turn(name, m.start(1), m.end(), end, role))
+        return turns
 
     def _named_by_surname(self, label: str) -> Who | None:
         """The person a transcript's "MR. HAMMER" label stands for: the one person the
@@ -190,7 +200,7 @@ class Interview:
         if not turns or any(label.lower() in questions for label in asks):
             return turns
         last = turns[-1]
-        return [*turns[:-1], _Turn(last.label, last.at, last.start, len(self.ctx.article.text))]
+        return [*turns[:-1], replace(last, end=len(self.ctx.article.text))]
 
     def _askers(self, turns: list[_Turn], counts: dict[str, int]) -> set[str]:
         """Labels whose paragraphs mostly end in "?" (and the question labels)."""
@@ -263,6 +273,20 @@ def _interview_with() -> re.Pattern[str]:
         rf"\b{re.escape(interview)}\w* {re.escape(with_)} (.+?)(?=\s*[(:|]| (?:{stops}) |$)",
         re.I,
     )
+
+
+def _lone_speaker(turns: list[_Turn], counts: dict[str, int]) -> str | None:
+    """The label of a transcript that gives a single turn: the document's only label, once,
+    and one that can only name a person speaking, an honorific and a surname ("MR.
+    HALVORSEN:") or a name in capitals with a role after a comma ("JANE DOE, NRK
+    CORRESPONDENT:"). A briefing of one speaker has no second label to answer; a lone
+    "NATO:" or "Note:" names nobody, and with other labels about it is a dialogue."""
+    if len(turns) != 1 or len(counts) != 1:
+        return None
+    turn = turns[0]
+    roles = words(LEXICON, "role_nouns") | words(LEXICON, "transcript_roles")
+    named = _honorific(turn.label) or any(w.lower() in roles for w in turn.role.split())
+    return turn.label if turn.label.isupper() and named else None
 
 
 def _speaker_label(label: str) -> bool:

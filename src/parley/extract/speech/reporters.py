@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.descriptions import person_role
-from parley.extract.speech.syntax import phrase_bounds, quoting_verb
+from parley.extract.speech.syntax import phrase_bounds, quoting_verb, told_clause
 from parley.knowledge import words
 from parley.models import Reporter
 
@@ -219,7 +219,8 @@ class Reporters:
             if prep.lower_ == "to":
                 targets.extend(c for c in prep.children if c.dep_ == "pobj")
         for tok in targets:
-            rep, _ = self.reporter(phrase_bounds(tok))
+            told = [c.left_edge.i for c in tok.children if told_clause(c, tok)]
+            rep, _ = self.reporter(phrase_bounds(tok, told[0] if told else None))
             if rep.kind == "outlet" and not _bare_audience(tok, rep):
                 return rep
         return None

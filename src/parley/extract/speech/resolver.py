@@ -136,8 +136,13 @@ class Resolver:
     def _introduced_surname(self, head: Token) -> str | None:
         """The person the article named in full before a surname the model left untagged
         ("Michelle Okafor … Okafor, the UN refugee chief, praised …"), when one person alone
-        has that last name; a role set beside the name says it is a person, not a body."""
-        if head.pos_ != "PROPN" or head.ent_type_ or not _role_beside(head):
+        has that last name; a role set beside the name says it is a person, not a body, and
+        so does its place as a lone subject ('"…," O'Faolain said', after "Senator Ruairi
+        O'Faolain"): a surname alone, the whole phrase."""
+        if head.pos_ != "PROPN" or head.ent_type_:
+            return None
+        alone = head.dep_ == "nsubj" and not any(True for _ in head.children)
+        if not (alone or _role_beside(head)):
             return None
         found = {
             m.actor for m in self.ctx.analysis.mentions

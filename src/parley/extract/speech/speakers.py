@@ -136,7 +136,8 @@ class Speakers:
         named = desc.comma_named(head, found) or desc.named_later(head, found)
         if named is not None:
             return named
-        actor = self.institutions.speaks_for(head) or self.institutions.organisation_before(head)
+        inst = self.institutions
+        actor = inst.speaks_for(head) or inst.organisation_before(head) or inst.members_of(head)
         if actor is None:
             return found
         return Who(actor, found.text, found.start, found.end, min(found.confidence, 0.8),

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
     "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
-    "tail_conjuncts", "trailing_appos",
+    "tail_conjuncts", "told_clause", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
     "sentence_end_after", "sentence_piece", "sentences_back", "subject_of", "trim",
 ]  # fmt: skip
@@ -150,8 +150,25 @@ def subject_of(verb: Token) -> Token | None:
                 return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
+        sibling = _sibling_subject(verb)
+        if sibling is not None:
+            return sibling
         verb = verb.head
         seen += 1
+    return None
+
+
+def _sibling_subject(verb: Token) -> Token | None:
+    """The subject a conjoined verb shares with the conjunct just before it: in "They shook
+    hands and the president apologized … and said that …" the parser hangs every verb on
+    the first, but "said" goes on from "apologized", whose subject is the president's."""
+    if verb.dep_ != "conj":
+        return None
+    earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
+    for sib in sorted(earlier, key=lambda c: -c.i):
+        subj = next((c for c in sib.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if _plausible(subj, sib) else None
     return None
 
 
@@ -597,3 +614,28 @@ def name_bounds(name: Token) -> tuple[int, int]:
             break
         start -= 1
     return start, name.i + 1
+
+
+def told_clause(clause: Token, hearer: Token) -> bool:
+    """ "told the paper that the minister was upset with the plan": what the hearer was
+    told, which the parser may hang on the hearer as a relative clause ("the paper that …").
+    It is no relative clause when "that" opens it right after the hearer's phrase, the
+    clause has a subject of its own, and "that" fills no gap in it (as the object in "the
+    man that she met", or a preposition's only object in "the paper she spoke with")."""
+    that = clause.left_edge
+    if clause.dep_ != "relcl" or that.i == 0:
+        return False
+    before = that.doc[that.i - 1]  # the hearer's phrase ends right before "that"
+    if before.is_punct or not hearer.left_edge.i <= before.i < that.i:
+        return False
+    if that.lower_ != "that" or that.tag_ not in ("WDT", "IN"):
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children)
+    if not subject or that.dep_ in ("nsubj", "nsubjpass", "attr"):
+        return False
+    if that.dep_ in ("dobj", "pobj"):
+        # a passive verb ("that X was upset") or a preposition with an object of its own
+        # ("upset with the plan") leaves no place for "that" to fill
+        deps = {c.dep_ for c in that.head.children if c.i != that.i}
+        return bool(deps & {"nsubjpass", "auxpass", that.dep_})
+    return True
