@@ -287,6 +287,7 @@ class Claims:
             preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in to]
             preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
             preps += self._after_aside(obj, to)
+            preps += _to_inside_infinitive(obj, to)
             # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
             preps += [
                 c for c in verb.children
@@ -516,3 +517,19 @@ def _opens_quote_after(verb: Token) -> bool:
     while i < len(doc) and doc[i].text in (",", ":"):
         i += 1
     return i > verb.i + 1 and i < len(doc) and doc[i].text in _OPENING_MARKS
+
+
+def _to_inside_infinitive(obj: Token, to: frozenset[str]) -> list[Token]:
+    """ "attributed the failure to elect new officials to the absence of X": the parser hangs
+    the verb's "to X" on the infinitive inside the object ("to elect … to the absence"); a
+    reader takes it as the verb's, the cause someone gives. Only "to" with a noun after it,
+    ending the object's phrase, counts."""
+    if "to" not in to:
+        return []
+    found = [
+        p for c in obj.children if c.dep_ == "acl" and c.i > obj.i
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "to" and p.right_edge.i == obj.right_edge.i
+        and any(k.dep_ == "pobj" for k in p.children)
+    ]  # fmt: skip
+    return found[-1:]

@@ -421,9 +421,17 @@ def _contrast_teller(verb: Token) -> Token | None:
             return None  # up at the participle's own head: no clause in between
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in stops]
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if marks and subj is not None and clause.lemma_.lower() in speech and _can_speak(subj):
+        if marks and subj is not None and clause.lemma_.lower() in speech and _a_party(subj):
             return subj if same_paragraph(subj, verb) else None
     return None
+
+
+def _a_party(tok: Token) -> bool:
+    """Whether a noun can take a position: a source (:func:`_can_speak`) or a person named
+    by office ("the permanent representative", "the ambassador")."""
+    from parley.extract.speech.descriptions import role_nouns  # descriptions reads syntax
+
+    return _can_speak(tok) or tok.lemma_.lower() in role_nouns()
 
 
 def _earlier_teller(verb: Token) -> Token | None:
@@ -568,7 +576,17 @@ def _after_dateline(subj: Token) -> Token | None:
     if end is None or subj.i >= end:
         return None
     late = [c for c in subj.children if c.dep_ == "appos" and c.i >= end]
-    return late[0] if late else None
+    if late:
+        return late[0]
+    # "UNITED NATIONS, March 4 -- Karl Olsen, the UN envoy, … told": the parser may join the
+    # name to the dateline's date ("March … Olsen" as a conjunct); the first noun after the
+    # dateline hung on a word inside it opens the sentence's real subject
+    hung = [
+        t for t in subj.subtree
+        if t.i >= end and t.head.i < end and t.pos_ in ("PROPN", "NOUN")
+        and t.dep_ in ("conj", "appos", "npadvmod")
+    ]  # fmt: skip
+    return hung[0] if hung else None
 
 
 def _plausible(subj: Token, verb: Token) -> bool:
