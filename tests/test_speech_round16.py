@@ -5,6 +5,8 @@
 * in an interview transcript, "he" inside a turn is neither side of the dialogue, and a tag
   that opens a quotation ('…, he said, "…"') claims nothing of the words before it;
 * "A claimed X while B rejected every charge, stressing that Y": Y is B's, X stops at "while";
+* "the Chilean permanent representative" is the person introduced as "Permanent
+  Representative of Chile to the United Nations X" (the title names the state);
 * 'Briefing delegates from Vienna, X said': the opening phrase is no second subject; a name
   the parser joins to the dateline's date ("UNITED NATIONS, March 4 -- X, the envoy, told")
   is still the subject;
@@ -116,6 +118,29 @@ def test_a_participle_after_a_rejection_goes_with_the_rejecting_party(
     assert stressed is not None and role in stressed[0], stressed
     accused = [a.claim.text for a in an.attributions if a.reporter.text == "Ruritania"]
     assert accused and all("envoy" not in c for c in accused), accused
+
+
+REPRESENTATIVE = (
+    "Peru rejected the new sanctions a day after the condemnation of the move by Permanent "
+    "Representative of {state} to the United Nations Pablo Ortega. The EU claimed that the two "
+    "firms had sold drones to the militia while the Chilean permanent representative ruled out "
+    "all accusations, emphasizing that Chile had never sold any drones."
+)
+
+
+@pytest.mark.model
+def test_a_demonym_description_goes_back_to_the_title_naming_the_state(pipeline: Any) -> None:
+    an = run(pipeline, REPRESENTATIVE.format(state="Chile"))
+    found = source_of(an, "Chile had never sold")
+    assert found is not None and "Pablo Ortega" in found[0], found
+
+
+@pytest.mark.model
+def test_a_demonym_description_of_another_state_stays_words(pipeline: Any) -> None:
+    an = run(pipeline, REPRESENTATIVE.format(state="Bolivia"))
+    found = source_of(an, "Chile had never sold")
+    assert found is not None and "Ortega" not in found[0], found
+    assert "Chilean permanent representative" in found[0], found
 
 
 @pytest.mark.model
