@@ -84,6 +84,7 @@ def test_he_inside_a_turn_is_neither_side_of_the_interview(pipeline: Any) -> Non
     assert said, quotes
     who = quotes[said[0]] or ""
     assert "MACRON" not in who and "BAKER" not in who, quotes
+    assert "Xi" in who, quotes  # named in the turn before, past the labels
     assert quotes.get("Yes.") == "MACRON", quotes  # the turns stay their speakers'
 
 

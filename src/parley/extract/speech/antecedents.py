@@ -67,7 +67,7 @@ class Antecedents:
         if front is not None:
             return front
         named: Who | None = None  # a person named, not as subject, in a nearer sentence
-        for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
+        for n, sent in enumerate(self._sentences_back(pron)):
             fits = [
                 w for w in self._candidates(sent, before=pron.i)
                 if self._compatible(w, person, pron.lower_) and agrees(gender, self._gender(w))
@@ -133,20 +133,36 @@ class Antecedents:
                            tok.i)  # fmt: skip
         return None
 
-    def _participant(self, who: Who, pron: Token) -> bool:
-        """Whether ``who`` speaks in a turn of the interview the third-person ``pron`` is in.
+    def _sentences_back(self, pron: Token) -> list[SpacySpan]:
+        """The sentences searched for ``pron``'s antecedent, nearest first. In a transcript
+        the parser makes each turn's label ("MACRON:") a sentence of its own; a reader skips
+        labels, so they do not count among the sentences looked back over."""
+        sents = sentences_back(pron, LOOK_BACK)
+        if not self._in_dialogue(pron):
+            return sents
+        wider = sentences_back(pron, 2 * LOOK_BACK)
+        return [s for s in wider if not _label_only(s)][:LOOK_BACK]
 
-        In a transcript the two sides are "I" and "you" to each other: the interviewer's
-        "even in his speech, he said, '…'" is about a third person named before, never the
-        interviewee who answered "Yes" a line up (nor the interviewer)."""
+    def _in_dialogue(self, pron: Token) -> bool:
+        """Whether the text is an interview and ``pron`` a third-person pronoun."""
         if pron.lower_ not in self.cues.person_pronouns or _first_person(pron):
             return False
         if self._participants is None:
             from parley.extract.speech.interviews import Interview
 
             self._participants = Interview(self.res.ctx, self.res).participants()
+        return bool(self._participants)
+
+    def _participant(self, who: Who, pron: Token) -> bool:
+        """Whether ``who`` speaks in a turn of the interview the third-person ``pron`` is in.
+
+        In a transcript the two sides are "I" and "you" to each other: the interviewer's
+        "even in his speech, he said, '…'" is about a third person named before, never the
+        interviewee who answered "Yes" a line up (nor the interviewer)."""
+        if not self._in_dialogue(pron):
+            return False
         said = who.text.lower().replace(":", " ").split()
-        return any(w.rstrip(".") in self._participants for w in said)
+        return any(w.rstrip(".") in (self._participants or ()) for w in said)
 
     def _speaking(self, who: Who) -> bool:
         """Whether a candidate is a speaker: noted as one, or the subject of a verb of saying
@@ -478,3 +494,12 @@ def _opens_question(clause: Token, questions: frozenset[str]) -> bool:
         c.i < clause.i and c.lower_ in questions and (c.dep_ == "mark" or c.tag_.startswith("W"))
         for c in clause.children
     )
+
+
+def _label_only(sent: SpacySpan) -> bool:
+    """Whether a sentence is only a transcript label ("MACRON:", "MR. NESSEN:"), or the
+    label's colon the parser split off on its own."""
+    said = [t for t in sent if not t.is_space]
+    after = sent.doc[sent.end] if sent.end < len(sent.doc) else None
+    colon = any(t.text == ":" for t in said) or (after is not None and after.text == ":")
+    return 0 < len(said) <= 4 and colon and all(t.text.isupper() or t.is_punct for t in said)
