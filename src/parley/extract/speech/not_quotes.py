@@ -210,8 +210,6 @@ def _list_item(span: SpacySpan, comma: Token) -> bool:
 
 # A quoted item of a list: straight or curly double marks around words without marks.
 _MARKED_ITEM = re.compile(r"[\"“][^\"“”]*[\"”]")
-# What may stand between listed items: marks, commas, spaces, "and", "or".
-_ITEM_JOINS = re.compile(r"[\s,\"“”]|\band\b|\bor\b", re.IGNORECASE)
 
 
 def charge_named(span: SpacySpan) -> bool:
@@ -227,7 +225,7 @@ def charge_named(span: SpacySpan) -> bool:
     if not openers:
         return False
     between = _MARKED_ITEM.sub(" ", before[openers[-1].end() :])
-    return not _ITEM_JOINS.sub("", between)
+    return not _item_joins().sub("", between)
 
 
 def _charge_opener() -> re.Pattern[str]:
@@ -237,3 +235,10 @@ def _charge_opener() -> re.Pattern[str]:
         r"\s+".join(map(re.escape, w.split())) for w in knowledge.phrases(LEXICON, "list_openers")
     )
     return re.compile(rf"\b(?:{nouns or '(?!)'})\s+(?:of|{openers or '(?!)'})\b", re.IGNORECASE)
+
+
+def _item_joins() -> re.Pattern[str]:
+    """What may stand between listed items: marks, commas, spaces and the joining words of
+    a list (lexicon ``list_item_joins``: "and", "or")."""
+    joins = "|".join(map(re.escape, knowledge.words(LEXICON, "list_item_joins")))
+    return re.compile(rf"[\s,\"“”]|\b(?:{joins or '(?!)'})\b", re.IGNORECASE)
