@@ -55,6 +55,7 @@ class Antecedents:
         self.noted = noted
         self.describe = describe
         self._depth = 0  # pronouns followed through pronouns, bounded by _CHAIN
+        self._participants: frozenset[str] | None = None  # of an interview, read on demand
 
     def antecedent(self, pron: Token) -> Who | None:
         """The most recent compatible speaker or subject before ``pron`` (up to 4 sentences,
@@ -66,10 +67,11 @@ class Antecedents:
         if front is not None:
             return front
         named: Who | None = None  # a person named, not as subject, in a nearer sentence
-        for n, sent in enumerate(sentences_back(pron, LOOK_BACK)):
+        for n, sent in enumerate(self._sentences_back(pron)):
             fits = [
                 w for w in self._candidates(sent, before=pron.i)
                 if self._compatible(w, person, pron.lower_) and agrees(gender, self._gender(w))
+                and not self._participant(w, pron)
             ]  # fmt: skip
             # A named actor beats a description in the same sentence: in "He said this at a
             # press conference, a correspondent reports" the next "he" is still the minister.
@@ -131,6 +133,37 @@ class Antecedents:
                            tok.i)  # fmt: skip
         return None
 
+    def _sentences_back(self, pron: Token) -> list[SpacySpan]:
+        """The sentences searched for ``pron``'s antecedent, nearest first. In a transcript
+        the parser makes each turn's label ("MACRON:") a sentence of its own; a reader skips
+        labels, so they do not count among the sentences looked back over."""
+        sents = sentences_back(pron, LOOK_BACK)
+        if not self._in_dialogue(pron):
+            return sents
+        wider = sentences_back(pron, 2 * LOOK_BACK)
+        return [s for s in wider if not _label_only(s)][:LOOK_BACK]
+
+    def _in_dialogue(self, pron: Token) -> bool:
+        """Whether the text is an interview and ``pron`` a third-person pronoun."""
+        if pron.lower_ not in self.cues.person_pronouns or _first_person(pron):
+            return False
+        if self._participants is None:
+            from parley.extract.speech.interviews import Interview
+
+            self._participants = Interview(self.res.ctx, self.res).participants()
+        return bool(self._participants)
+
+    def _participant(self, who: Who, pron: Token) -> bool:
+        """Whether ``who`` speaks in a turn of the interview the third-person ``pron`` is in.
+
+        In a transcript the two sides are "I" and "you" to each other: the interviewer's
+        "even in his speech, he said, '…'" is about a third person named before, never the
+        interviewee who answered "Yes" a line up (nor the interviewer)."""
+        if not self._in_dialogue(pron):
+            return False
+        said = who.text.lower().replace(":", " ").split()
+        return any(w.rstrip(".") in (self._participants or ()) for w in said)
+
     def _speaking(self, who: Who) -> bool:
         """Whether a candidate is a speaker: noted as one, or the subject of a verb of saying
         ("Lavrov said …"), a thread of speech the next "he" goes on with."""
@@ -155,7 +188,7 @@ class Antecedents:
         ]  # fmt: skip
         for tok in reversed(names):
             who = self.describe(tok)
-            if agrees(gender, self._gender(who)):
+            if agrees(gender, self._gender(who)) and not self._participant(who, pron):
                 return Who(who.actor, who.text, who.start, who.end, NEAR, who.kind, who.head)
         return None
 
@@ -182,6 +215,8 @@ class Antecedents:
         noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
         for _, who in reversed(noted):
             if not self._named(who) or not self._compatible(who, person):
+                continue
+            if self._participant(who, pron):
                 continue
             if agrees(gender, self._gender(who)):
                 return Who(who.actor, who.text, who.start, who.end, FAR, who.kind, who.head)
@@ -220,7 +255,7 @@ class Antecedents:
             t for t in sent
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
             and not (_background(t) and _named_before(t)) and not self._holds_a_person_pronoun(t)
-            and not _co_argument(t, self.doc[before])
+            and not _co_argument(t, self.doc[before]) and not asked_about(t)
         ]  # fmt: skip
         for t in reversed(subjects):
             if t.lower_ not in pronouns and not aged(t):
@@ -426,3 +461,45 @@ def _named_before(subj: Token) -> bool:
     here ("John Halloran had arrived …") may well be the next speaker."""
     first = subj.sent.start
     return any(t.text == subj.text for t in subj.doc[:first])
+
+
+def asked_about(subj: Token) -> bool:
+    """Whether ``subj`` is the subject of an embedded question: "asked the government to say
+    whether the terms had been shared and what is the exact schedule of the withdrawal".
+
+    What a question asks about is not who acts in the sentence: a reader's later "she said"
+    goes on with the one who asked, never with "the schedule" or "the terms". A complement
+    clause (or a clause conjoined to one) opened by "whether"/"if" or holding a question
+    word is such a question; a relative clause ("the envoy who met …") or a clause of time
+    ("when the minister arrived") is not.
+    """
+    questions = words(LEXICON, "question_words")
+    clause = subj.head
+    for _ in range(6):
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            if _opens_question(clause, questions):
+                return True
+            clause = clause.head
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            return False
+        if clause.dep_ in ("ccomp", "xcomp") and _opens_question(clause, questions):
+            return True
+        clause = clause.head
+    return False
+
+
+def _opens_question(clause: Token, questions: frozenset[str]) -> bool:
+    """Whether ``clause`` has a "whether"/"if" marker or a question word before its verb."""
+    return any(
+        c.i < clause.i and c.lower_ in questions and (c.dep_ == "mark" or c.tag_.startswith("W"))
+        for c in clause.children
+    )
+
+
+def _label_only(sent: SpacySpan) -> bool:
+    """Whether a sentence is only a transcript label ("MACRON:", "MR. NESSEN:"), or the
+    label's colon the parser split off on its own."""
+    said = [t for t in sent if not t.is_space]
+    after = sent.doc[sent.end] if sent.end < len(sent.doc) else None
+    colon = any(t.text == ":" for t in said) or (after is not None and after.text == ":")
+    return 0 < len(said) <= 4 and colon and all(t.text.isupper() or t.is_punct for t in said)

@@ -341,6 +341,7 @@ class Claims:
             preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in to]
             preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
             preps += self._after_aside(obj, to)
+            preps += _to_inside_infinitive(obj, to)
             # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
             preps += [
                 c for c in verb.children
@@ -364,6 +365,8 @@ class Claims:
         """
         if verb.dep_ == "ccomp" and verb.head.i < verb.i and trailing_appos(verb) is None:
             return None  # "The government said X had spoken by phone": reported, not reporting
+        if _opens_quote_after(verb):
+            return None  # 'even in his speech, he said, "…"': the tag opens its quotation
         sent = sentence_piece(self.doc, verb.i)
         subj = subject_of(verb)
         stop = subj.left_edge.i if subj is not None else verb.i
@@ -404,8 +407,11 @@ class Claims:
         start, end = bounds
         start = dateline_end(self.doc, start, end) or start
         for tok in self.doc[start + 1 : end]:
-            if tok.lower_ in self.cues.claim_stops and (
-                self.doc[tok.i - 1].text == "," or self._others_speech(tok)
+            contrast = tok.lower_ in words(LEXICON, "contrast_stops") and self._others_speech(tok)
+            if (
+                contrast
+                or tok.lower_ in self.cues.claim_stops
+                and (self.doc[tok.i - 1].text == "," or self._others_speech(tok))
             ):
                 end = tok.i - (self.doc[tok.i - 1].lower_ == "even")
                 break
@@ -419,11 +425,15 @@ class Claims:
     def _others_speech(self, stop: Token) -> bool:
         """Whether the concessive clause ``stop`` opens reports someone's speech: "insists he
         won even though the opposition says it has proof" sets another party's claim against
-        the first, never part of it (with or without a comma before it)."""
+        the first, never part of it (with or without a comma before it). So does "while the
+        envoy rejected every charge": a denial or rejection is the other party's position."""
         clause = stop.head
+        lemma = clause.lemma_.lower()
+        rejecting = words(LEXICON, "rejection_verbs")
+        speech = self.cues.indirect_verbs | self.cues.denial_verbs | rejecting
         return (
             stop.dep_ == "mark"
-            and clause.lemma_.lower() in self.cues.indirect_verbs
+            and lemma in speech
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         )
 
@@ -551,3 +561,33 @@ def _clause_of(tok: Token) -> Token:
             return up
         up = up.head
     return tok.head
+
+
+_OPENING_MARKS = frozenset({'"', "“", "«", "„", "``"})
+
+
+def _opens_quote_after(verb: Token) -> bool:
+    """Whether a quotation opens right after ``verb`` and its comma or colon ('…, he said,
+    "The rebels fired first."'): the verb introduces what is in the marks, so the words
+    before it are the writer's frame ("even in his speech"), not something said."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].text in (",", ":"):
+        i += 1
+    return i > verb.i + 1 and i < len(doc) and doc[i].text in _OPENING_MARKS
+
+
+def _to_inside_infinitive(obj: Token, to: frozenset[str]) -> list[Token]:
+    """ "attributed the failure to elect new officials to the absence of X": the parser hangs
+    the verb's "to X" on the infinitive inside the object ("to elect … to the absence"); a
+    reader takes it as the verb's, the cause someone gives. Only "to" with a noun after it,
+    ending the object's phrase, counts."""
+    if "to" not in to:
+        return []
+    found = [
+        p for c in obj.children if c.dep_ == "acl" and c.i > obj.i
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "to" and p.right_edge.i == obj.right_edge.i
+        and any(k.dep_ == "pobj" for k in p.children)
+    ]  # fmt: skip
+    return found[-1:]

@@ -311,24 +311,42 @@ class Descriptions:
             if mod.lower_ in words or words & {str(w) for w in synonyms.get(mod.lower_, [])}:
                 continue  # "the ex-minister" for "the former finance minister X"
             state = self.inst.demonym_state_of(mod)
-            if (
-                state is None
-                or self.inst.state_of(self.inst.country_of(person.actor) or "") != state
+            if state is None:
+                return False
+            if self.inst.state_of(self.inst.country_of(person.actor) or "") != state and (
+                not self._phrase_names(person, state)
             ):
                 return False
         return True
+
+    def _phrase_names(self, person: Who, state: str) -> bool:
+        """Whether the person's own phrase names the state ("Permanent Representative of Iran
+        to the UN X" for "the Iranian permanent representative"): a person the knowledge base
+        does not know has no country, but the title they were introduced with says it."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(self.inst.state_of(self.res.actor_of_token(t.i)[0] or "") == state for t in span)
 
     def _titled_just_before(self, start: int, titles: set[str]) -> bool:
         """ "the new ambassador to Canada, X": the title a few words before the name, with
         no verb or "and" between (so neither "Minister A met X" nor "The Secretary and
         Foreign Minister X" makes X the one titled)."""
-        lo = max(self.doc[start].sent.start, start - 6)
+        return self._title_before(start, titles) is not None
+
+    def _title_before(self, start: int, titles: set[str]) -> int | None:
+        """Where the title of :meth:`_titled_just_before` starts (with the title-case words
+        of its own before it: "Permanent Representative of Chile to the UN X"), or None."""
+        # up to eight words: "Permanent Representative of Chile to the United Nations X"
+        lo = max(self.doc[start].sent.start, start - 8)
         for k in range(lo, start):
             between = self.doc[k + 1 : start]
             crossed = any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between)
             if self.doc[k].lower_ in titles and not crossed:
-                return True
-        return False
+                while k > lo and self.doc[k - 1].is_title and self.doc[k - 1].pos_ in _TITLE_POS:
+                    k -= 1
+                return k
+        return None
 
     def _people_titled(self, subj: Token) -> list[Who]:
         """People named before ``subj`` whose phrase holds ``subj``'s word, latest first."""
@@ -348,7 +366,10 @@ class Descriptions:
             lo = _after_conjunction(list(self.doc[lo : span.start]), lo)
             lo = _after_dateline_mark(list(self.doc[lo : span.start]), lo)
             titles = _title_words(subj)
-            just_before = role and self._titled_just_before(span.start, titles)
+            title_at = self._title_before(span.start, titles) if role else None
+            just_before = title_at is not None
+            if title_at is not None and title_at < lo:
+                lo = title_at  # the title the person was introduced with is their phrase
             said = [t.lower_ for t in self.doc[lo:hi]]
             if any(other_office(said, t, _words_of(subj)) for t in titles & set(said)):
                 continue  # "the president" after "Vice President X": another office

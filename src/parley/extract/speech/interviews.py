@@ -69,6 +69,15 @@ class Interview:
         self.res = res
         self.answers = self._find_answers()
 
+    def participants(self) -> frozenset[str]:
+        """The last words of the turn labels, lower case, when the text is an interview
+        ("STEPHANOPOULOS", "MR. NESSEN" → "nessen"); empty otherwise. Those speaking in turns
+        are "I" and "you" to each other, so a "he" inside a turn is someone else."""
+        if not self.answers:
+            return frozenset()
+        found = {t.label.split()[-1].lower().rstrip(".") for t in self._turns() if t.label}
+        return frozenset(w for w in found if w not in ("q", "a"))
+
     def answer_at(self, char: int) -> Answer | None:
         """The answer holding character offset ``char``, if any."""
         return next((a for a in self.answers if a.start <= char < a.end), None)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from parley.extract.speech.cues import Cues
 
 __all__ = [
-    "after_title_word", "credited", "defined_label", "designation", "fragment", "name_in_marks",
+    "after_title_word", "charge_named", "credited", "defined_label", "designation", "fragment",
+    "name_in_marks",
     "named_as_words", "thing_named", "titled_work",
 ]  # fmt: skip
 
@@ -205,3 +206,39 @@ def _list_item(span: SpacySpan, comma: Token) -> bool:
         return False
     after_opener = before[0].idx + openers[-1].end()
     return not any(t.pos_ in ("VERB", "AUX") for t in before if t.idx >= after_opener)
+
+
+# A quoted item of a list: straight or curly double marks around words without marks.
+_MARKED_ITEM = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def charge_named(span: SpacySpan) -> bool:
+    """Whether the marks name an offence listed after a noun of charges: 'face charges
+    including "weakening national sentiment" and "inciting strife"'.
+
+    The charge sheet words the offences; neither the prisoners nor the agency reporting
+    the charges said them. Only other marked items, commas and "and"/"or" may stand between
+    the opener ("charges including", "counts of") and the marks."""
+    sent = span[0].sent
+    before = span.doc.text[sent.start_char : span[0].idx]
+    openers = list(_charge_opener().finditer(before))
+    if not openers:
+        return False
+    between = _MARKED_ITEM.sub(" ", before[openers[-1].end() :])
+    return not _item_joins().sub("", between)
+
+
+def _charge_opener() -> re.Pattern[str]:
+    """A noun of charges and what opens their list ("charges including", "counts of")."""
+    nouns = "|".join(map(re.escape, knowledge.words(LEXICON, "charge_nouns")))
+    openers = "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in knowledge.phrases(LEXICON, "list_openers")
+    )
+    return re.compile(rf"\b(?:{nouns or '(?!)'})\s+(?:of|{openers or '(?!)'})\b", re.IGNORECASE)
+
+
+def _item_joins() -> re.Pattern[str]:
+    """What may stand between listed items: marks, commas, spaces and the joining words of
+    a list (lexicon ``list_item_joins``: "and", "or")."""
+    joins = "|".join(map(re.escape, knowledge.words(LEXICON, "list_item_joins")))
+    return re.compile(rf"[\s,\"“”]|\b(?:{joins or '(?!)'})\b", re.IGNORECASE)

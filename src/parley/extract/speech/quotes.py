@@ -178,6 +178,8 @@ class _Run:
             return None  # '("JCEs")': a short name defined in brackets, nobody's words
         if not_quotes.designation(span) and not not_quotes.credited(span, self.cues):
             return None  # 'on CBS's "Face the Nation"': a programme's name, nobody's words
+        if not_quotes.charge_named(span):
+            return None  # 'charges including "inciting strife"': an offence, nobody's words
         scare = m.single or len([t for t in span if not t.is_punct]) < 2
         fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
         scare = scare or (fragment and not not_quotes.credited(span, self.cues))

@@ -122,6 +122,9 @@ def subject_of(verb: Token) -> Token | None:
         inverted = _inverted_after_quote(verb)
         if inverted is not None:
             return inverted
+        doubled = _nearest_of_two_subjects(verb)
+        if doubled is not None:
+            return doubled
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
@@ -143,8 +146,8 @@ def subject_of(verb: Token) -> Token | None:
         if seen == 0:
             found = (
                 _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
-                or stranded_subject(verb) or relative_lead(verb) or inverted_subject(verb)
-                or tail_conjuncts(verb)
+                or _speaker_after_quote(verb) or stranded_subject(verb) or relative_lead(verb)
+                or inverted_subject(verb) or tail_conjuncts(verb)
             )  # fmt: skip
             if found is not None:
                 return found
@@ -170,6 +173,24 @@ def _sibling_subject(verb: Token) -> Token | None:
         if subj is not None:
             return subj if _plausible(subj, sib) else None
     return None
+
+
+def _nearest_of_two_subjects(verb: Token) -> Token | None:
+    """ "Briefing delegates from Geneva, Petersen said that …": a verb has one subject, but
+    the parser may give it two, reading the opening participial phrase as a noun phrase
+    ("Briefing delegates"). The one after the comma, nearest the verb, is the subject; the
+    phrase before it only says what the subject was doing."""
+    before = [
+        c for c in verb.children
+        if c.dep_ == "nsubj" and c.i < verb.i and _plausible(c, verb)
+    ]  # fmt: skip
+    if len(before) < 2:
+        return None
+    near = before[-1]
+    comma = near.left_edge.i - 1
+    if comma < 0 or verb.doc[comma].text != "," or before[-2].right_edge.i != comma - 1:
+        return None
+    return near
 
 
 def inverted_subject(verb: Token) -> Token | None:
@@ -282,14 +303,54 @@ def trailing_appos(verb: Token) -> Token | None:
     )  # "CLAIM, Deputy Minister X told a briefing" with the tag hung on the claim's verb
     if verb.i == 0 or not claim_before:
         return None
-    last = verb.doc[verb.i - 1]
+    stop = _before_aside(verb)
+    last = verb.doc[stop]
     for tok in (last, *last.ancestors):
-        if tok.right_edge.i != verb.i - 1 or tok.i >= verb.i:
+        if tok.right_edge.i != stop or tok.i >= verb.i:
             break
         edge = tok.left_edge.i
+        if edge > 1 and verb.doc[edge - 1].text in _QUOTE_MARKS:
+            edge -= 1  # '"…," a senior official …': the quotation's comma sets it off
         if tok.dep_ == "appos" and edge > 0 and verb.doc[edge - 1].text == ",":
             return tok if tok.pos_ in ("NOUN", "PROPN") and same_paragraph(tok, verb) else None
     return None
+
+
+def _speaker_after_quote(verb: Token) -> Token | None:
+    """The speaker of '"…," a senior official, speaking on background, told reporters' when
+    the parser left the verb without a subject and hung the phrase inside the quotation (as
+    its object): the plain noun phrase between the quotation's closing ',"' and the verb (or
+    the participial aside before it) is who speaks, when it is a noun for people or a name."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    stop = _before_aside(verb)
+    start = stop
+    while start > 0 and not doc[start - 1].is_punct and stop - start < 8:
+        start -= 1
+    if start < 2 or doc[start - 1].text not in _QUOTE_MARKS or doc[start - 2].text != ",":
+        return None
+    phrase = range(start, stop + 1)
+    heads = [t for t in doc[start : stop + 1] if t.head.i not in phrase]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = heads[0]
+    return head if _can_speak(head) and same_paragraph(head, verb) else None
+
+
+def _before_aside(verb: Token) -> int:
+    """The token before the verb, or before a participial aside set off by commas right
+    before it: in '"…," a senior official, speaking on background, told reporters' the
+    speaker's phrase ends at "official", before ", speaking on background,"."""
+    doc = verb.doc
+    last = verb.i - 1
+    if last < 2 or doc[last].text != ",":
+        return last
+    sent = sentence_piece(doc, verb.i)
+    opening = next((k for k in range(last - 1, sent.start, -1) if doc[k].text == ","), None)
+    if opening is None or opening + 1 >= last or doc[opening + 1].tag_ != "VBG":
+        return last
+    return opening - 1
 
 
 def _participle_lead(verb: Token) -> Token | None:
@@ -299,7 +360,10 @@ def _participle_lead(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     if verb.dep_ == "advcl":
-        return _earlier_teller(verb) or _reporting_teller(verb) or _moved_to_act(verb.head)
+        return (
+            _contrast_teller(verb) or _earlier_teller(verb) or _reporting_teller(verb)
+            or _moved_to_act(verb.head)
+        )  # fmt: skip
     if verb.dep_ not in ("relcl", "acl"):
         return None
     root = verb.sent.root
@@ -355,6 +419,36 @@ def _moved_to_act(head: Token) -> Token | None:
     if obj is None or act is None or not obj.i < act.i or not same_paragraph(obj, head):
         return None
     return obj
+
+
+def _contrast_teller(verb: Token) -> Token | None:
+    """ "A accused B of arming the rebels while B's envoy rejected every charge, stressing
+    that …": the parser may hang the participle on the main verb, but it goes with the clause
+    right before its comma, when that clause sets another party's position against the first
+    ("while"/"whereas" and a verb of saying, denying or rejecting): the envoy stresses."""
+    doc = verb.doc
+    last = doc[verb.i - 2] if verb.i >= 2 else None
+    if last is None:
+        return None
+    cues = load_cues()
+    speech = cues.indirect_verbs | cues.denial_verbs | words(LEXICON, "rejection_verbs")
+    stops = words(LEXICON, "contrast_stops") | cues.claim_stops
+    for clause in (last, *last.ancestors):
+        if clause.i == verb.head.i or clause.i >= verb.i:
+            return None  # up at the participle's own head: no clause in between
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in stops]
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if marks and subj is not None and clause.lemma_.lower() in speech and _a_party(subj):
+            return subj if same_paragraph(subj, verb) else None
+    return None
+
+
+def _a_party(tok: Token) -> bool:
+    """Whether a noun can take a position: a source (:func:`_can_speak`) or a person named
+    by office ("the permanent representative", "the ambassador")."""
+    from parley.extract.speech.descriptions import role_nouns  # descriptions reads syntax
+
+    return _can_speak(tok) or tok.lemma_.lower() in role_nouns()
 
 
 def _earlier_teller(verb: Token) -> Token | None:
@@ -499,7 +593,17 @@ def _after_dateline(subj: Token) -> Token | None:
     if end is None or subj.i >= end:
         return None
     late = [c for c in subj.children if c.dep_ == "appos" and c.i >= end]
-    return late[0] if late else None
+    if late:
+        return late[0]
+    # "UNITED NATIONS, March 4 -- Karl Olsen, the UN envoy, … told": the parser may join the
+    # name to the dateline's date ("March … Olsen" as a conjunct); the first noun after the
+    # dateline hung on a word inside it opens the sentence's real subject
+    hung = [
+        t for t in subj.subtree
+        if t.i >= end and t.head.i < end and t.pos_ in ("PROPN", "NOUN")
+        and t.dep_ in ("conj", "appos", "npadvmod")
+    ]  # fmt: skip
+    return hung[0] if hung else None
 
 
 def _plausible(subj: Token, verb: Token) -> bool:
