@@ -91,6 +91,8 @@ class EventRef:
     published_at: dt.date | None
     countries: Mapping[str, str] = field(default_factory=dict, compare=False)
     bodies: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # The key of the agreement whose step the event tells, when its article's record says so.
+    agreement: str | None = field(default=None, compare=False)
 
     @property
     def ref(self) -> str:
@@ -206,6 +208,8 @@ def same_story(a: EventRef, b: EventRef) -> bool:
     if "negated" in (a.event.status, b.event.status) and a.actor_states != b.actor_states:
         # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
+    if same_step and _planned_step_of_another(a, b):
+        return False
     if same_step and _recalled_or_awaited(a, b):
         return True
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
@@ -305,6 +309,15 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
         if undated.event.status == "planned" and published <= day <= published + horizon:
             return True
     return False
+
+
+def _planned_step_of_another(a: EventRef, b: EventRef) -> bool:
+    """ "A and B will sign a trade protocol on Friday" is no announcement of the peace accord
+    they sign that Friday: a planned step joins the report of the step only for the same
+    agreement, when the articles' records tell which (nego18)."""
+    if "planned" not in (a.event.status, b.event.status):
+        return False
+    return a.agreement is not None and b.agreement is not None and a.agreement != b.agreement
 
 
 def _trigger_tells_step(ref: EventRef) -> bool:
@@ -420,8 +433,9 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
         countries, bodies = _countries(an), _bodies(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
+                told = _agreement_told(an, ev)
                 ev = _with_lent_sides(an, ev, named)
-                ref = EventRef(art.id, i, ev, art.outlet, art.published_at, countries, bodies)
+                ref = EventRef(art.id, i, ev, art.outlet, art.published_at, countries, bodies, told)
                 out.append(ref)
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
     return out
@@ -436,6 +450,18 @@ def _agreement_sides(analyses: Sequence[Analysis]) -> dict[str, list[str]]:
             if len(ag.parties) >= 2:
                 sides.setdefault(agreement_key(ag.name), sorted(ag.parties))
     return sides
+
+
+def _agreement_told(an: Analysis, ev: Event) -> str | None:
+    """The key of the one agreement of the article a step in the event's sentence belongs to
+    (None when none, or several, do)."""
+    keys = {
+        agreement_key(ag.name)
+        for ag in an.agreements
+        for st in ag.statuses
+        if st.evidence is not None and st.evidence.start <= ev.evidence.start < st.evidence.end
+    }
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _with_lent_sides(an: Analysis, ev: Event, named: Mapping[str, list[str]]) -> Event:
