@@ -87,6 +87,31 @@ def test_co_mediators_named_through_their_ambassadors(
     assert _mediators(an) == mediators
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        # the bloc the host chairs is told of the host; it hosts nothing
+        (
+            "Peru and Ecuador opened ceasefire talks in Lima on Monday, hosted by Brazil, "
+            "which currently chairs the OAS.",
+            ["BRA"],
+        ),
+        (
+            "Peru and Ecuador opened ceasefire talks in Lima on Monday, hosted by Brazil and "
+            "the OAS.",
+            ["BRA", "igo:oas"],
+        ),
+    ],
+)
+def test_what_a_relative_clause_tells_of_the_host_hosts_nothing(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    mediators: list[str],
+) -> None:
+    assert _mediators(_run(pipeline, text)) == mediators
+
+
 # -- 2. a side hosting a session of its own talks; a commanders' meeting set for a day --------
 
 _AGREED = "Peru and Ecuador agreed on Monday to a ceasefire at talks hosted by Brazil. "
@@ -227,6 +252,24 @@ def test_a_truce_effective_from_a_day_or_executed_is_in_force(
 ) -> None:
     steps = _truce_steps(_run(pipeline, text))
     assert [s for s in steps if s[0].startswith("in force")] == in_force
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "attacks"),
+    [
+        # putting a truce in force attacks no one; executing people does
+        ("Peru and Ecuador executed an immediate and unconditional ceasefire on Tuesday.", 0),
+        ("Peru executed two deserters on Tuesday, despite the ceasefire.", 1),
+    ],
+)
+def test_executing_a_ceasefire_is_no_attack(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    attacks: int,
+) -> None:
+    an = _run(pipeline, text)
+    assert len([e for e in an.events if e.type == "ASSAULT"]) == attacks
 
 
 @pytest.mark.model

@@ -280,6 +280,7 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
             helpers = [] if _quantity_phrase(tok) else _noun_helpers(tok)
         else:
             continue
+        helpers = _without_relatives(helpers)
         found += [
             a for a in _ids(ctx, at, [t for t in helpers if t.i not in sides]) if a not in guests
         ]
@@ -294,6 +295,16 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _without_relatives(helpers: list[Token]) -> list[Token]:
+    """The helpers' words without the relative clauses that describe them ("hosted by Prime
+    Minister A, who currently chairs ASEAN": A hosts, the bloc he chairs does not; nego18)."""
+    inside = {t.i for t in helpers}
+    told = {
+        t.i for h in helpers if h.dep_ == "relcl" and h.head.i in inside for t in h.subtree
+    }
+    return [t for t in helpers if t.i not in told]
 
 
 _JOINT_SIDES_MEMO = "parley.negotiation.joint_sides"
