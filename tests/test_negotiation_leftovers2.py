@@ -420,3 +420,36 @@ def test_a_planned_signing_joins_the_signing_of_the_same_agreement(
     one = _run(pipeline, planned, day="2006-03-06", outlet="first")
     two = _run(pipeline, _SIGNED, day="2006-03-13", outlet="second")
     assert len(cluster_stories([one, two], min_sources=2)) == stories
+
+
+_HELD = "Peru and Ecuador held ceasefire talks in Brasilia on Tuesday, hosted by Brazil."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("plan", "day", "stories"),
+    [
+        # a plan told before the talks is their story
+        (
+            "Peru and Ecuador will hold ceasefire talks in Brasilia on Tuesday, hosted by Brazil.",
+            "2011-08-01",
+            1,
+        ),
+        # a meeting set for the next day, told after the talks were held, is another meeting
+        (
+            "Peru and Ecuador will hold further talks in Brasilia on Wednesday, hosted by Brazil.",
+            "2011-08-02",
+            0,
+        ),
+    ],
+)
+def test_a_plan_told_after_the_talks_for_a_later_day_is_another_meeting(
+    pipeline,  # type: ignore[no-untyped-def]
+    plan: str,
+    day: str,
+    stories: int,
+) -> None:
+    held = _run(pipeline, _HELD, day="2011-08-02", outlet="first")
+    planned = _run(pipeline, plan, day=day, outlet="second")
+    found = [s for s in cluster_stories([held, planned], min_sources=2) if s.type == "CONSULT"]
+    assert len(found) == stories

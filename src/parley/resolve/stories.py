@@ -19,7 +19,8 @@ and their dates agree within the tolerance their precision allows. In detail:
   spans many sessions. Dates that are clearly apart (an exchange in October and one in
   February) make two stories.
 * **Status**: a planned mention and the later report of the same meeting are one story, as is
-  a statement that the planned meeting did not take place (same parties only); proposals,
+  a statement that the planned meeting did not take place (same parties only); a plan made
+  known on or after another meeting's day, for a later day, is another meeting; proposals,
   refusals and conditionals are not reports of the event.
 * **Agreements**: a truce agreed and another commitment of the same sides on the same day
   (to let aid through) are two agreements.
@@ -210,6 +211,8 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if same_step and _planned_step_of_another(a, b):
         return False
+    if _a_later_plan(a, b) or _a_later_plan(b, a):
+        return False
     if same_step and _recalled_or_awaited(a, b):
         return True
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
@@ -309,6 +312,18 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
         if undated.event.status == "planned" and published <= day <= published + horizon:
             return True
     return False
+
+
+def _a_later_plan(plan: EventRef, held: EventRef) -> bool:
+    """ "A commanders' meeting is set for July 29", reported on July 28, is no report of the
+    talks held on July 28: a plan made known on or after the day the other event took place,
+    for a later day, is of another, later event (nego18)."""
+    if plan.event.status != "planned" or held.event.status != "occurred":
+        return False
+    planned_day, held_day = _written_day(plan), _written_day(held)
+    if planned_day is None or held_day is None or plan.published_at is None:
+        return False
+    return plan.published_at >= held_day and planned_day > held_day
 
 
 def _planned_step_of_another(a: EventRef, b: EventRef) -> bool:
