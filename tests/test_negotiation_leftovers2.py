@@ -256,6 +256,43 @@ def test_a_truce_effective_from_a_day_or_executed_is_in_force(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "day", "signed"),
+    [
+        # "on Friday" in a report of early January is the last days of the year before: the
+        # protocol signed then is this week's news, however long the sentence
+        (
+            "The Colombian government and the ELN on Friday signed the agreement on permanent "
+            "ceasefire and the implementation modalities of the final peace deal, the final two "
+            "protocols of the comprehensive peace deal.",
+            "2007-01-02",
+            [("signed", "2006-12-29")],
+        ),
+        (
+            "The Colombian government and the ELN signed the agreement on permanent ceasefire "
+            "on Friday.",
+            "2007-01-02",
+            [("signed", "2006-12-29")],
+        ),
+        # a truce dated to a year the text writes is an earlier one
+        (
+            "The Colombian government and the ELN signed the agreement on permanent ceasefire "
+            "in 2004.",
+            "2007-01-02",
+            [],
+        ),
+    ],
+)
+def test_a_truce_signed_days_before_the_new_year_is_the_news(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    day: str,
+    signed: list[tuple[str, str | None]],
+) -> None:
+    assert _truce_steps(_run(pipeline, text, day=day)) == signed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "attacks"),
     [
         # putting a truce in force attacks no one; executing people does

@@ -1622,7 +1622,9 @@ def _listed_issue(text: str, at: int) -> bool:
 
 
 def _of_an_earlier_year(ctx: Context, at: int) -> bool:
-    """Whether the sentence at ``at`` dates what it tells to a year before the article's."""
+    """Whether the sentence at ``at`` dates what it tells to a year it writes, before the
+    article's ("agreed in Luanda in 2024", "last year"). "On Friday" in an article of January 3
+    is a day of the year before, but names no year: the news of the week (nego18)."""
     pub = ctx.article.published_at
     span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
     if pub is None or span is None:
@@ -1633,6 +1635,7 @@ def _of_an_earlier_year(ctx: Context, at: int) -> bool:
         and d.value is not None
         and d.value[:4].isdigit()
         and int(d.value[:4]) < pub.year
+        and (d.precision != "day" or re.search(r"\d{4}", d.text or "") is not None)
         for d in ctx.analysis.dates
     )
 
