@@ -490,3 +490,34 @@ def test_a_plan_told_after_the_talks_for_a_later_day_is_another_meeting(
     planned = _run(pipeline, plan, day=day, outlet="second")
     found = [s for s in cluster_stories([held, planned], min_sources=2) if s.type == "CONSULT"]
     assert len(found) == stories
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # abandoning or scrapping a pact is leaving it
+        (
+            "Armenia said on Tuesday it had abandoned the March 12 agreement with Azerbaijan.",
+            ["withdrawn"],
+        ),
+        (
+            "Armenia said on Tuesday it had scrapped the March 12 agreement with Azerbaijan.",
+            ["withdrawn"],
+        ),
+        # abandoning hopes of saving it leaves the hopes
+        (
+            "Armenia said on Tuesday it had abandoned hopes of saving the March 12 agreement "
+            "with Azerbaijan.",
+            [],
+        ),
+    ],
+)
+def test_abandoning_a_pact_withdraws_from_it(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    steps: list[str],
+) -> None:
+    an = _run(pipeline, text, day="2024-06-04")
+    [pact] = an.agreements
+    assert [s.status for s in pact.statuses] == steps

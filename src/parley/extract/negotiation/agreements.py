@@ -769,6 +769,8 @@ class AgreementsExtractor:
             return None
         if status in _OF_ITSELF and _other_subject(tok, [*refs, cue]):
             return None
+        if status == "withdrawn" and _left_another(tok, refs):
+            return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
             refined = status  # "agreed to halt the fighting": the halt is the agreement
@@ -1800,6 +1802,20 @@ def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
         if subj.pos_ != "NOUN" or subj.lemma_.lower() in _AGREEMENT_NOUNS:
             return False
         return _outside(subj, refs)
+    return False
+
+
+def _left_another(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "Abandoned hopes of saving the agreement": a verb of leaving whose object is another
+    noun, the agreement only inside it, leaves that noun (nego18: "is abandoning a 2018
+    agreement", "scrapped the accord" leave the agreement)."""
+    if tok.pos_ != "VERB":
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+        if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
+            continue
+        if not any(r.start <= obj.idx < r.end for r in refs):
+            return True
     return False
 
 
