@@ -521,3 +521,31 @@ def test_abandoning_a_pact_withdraws_from_it(
     an = _run(pipeline, text, day="2024-06-04")
     [pact] = an.agreements
     assert [s.status for s in pact.statuses] == steps
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        # the state that tells of itself that "it is abandoning" the pact leaves it that day
+        (
+            "Armenia announced on Tuesday that it is abandoning the March 12 agreement with "
+            "Azerbaijan.",
+            [("withdrawn", "2024-06-04", "ARM")],
+        ),
+        # another state's report of it names no one who left, and no day
+        (
+            "Russia said on Tuesday that the March 12 agreement between Armenia and Azerbaijan "
+            "was being abandoned.",
+            [("withdrawn", None, None)],
+        ),
+    ],
+)
+def test_a_state_announcing_it_is_abandoning_a_pact_leaves_it_that_day(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    step: list[tuple[str, str | None, str | None]],
+) -> None:
+    an = _run(pipeline, text, day="2024-06-04")
+    [pact] = an.agreements
+    assert [(s.status, s.date, s.by) for s in pact.statuses] == step

@@ -797,6 +797,8 @@ class AgreementsExtractor:
             date = ctx.article.published_at.isoformat() if ctx.article.published_at else None
         if _reaction_to(tok):
             date = until = None  # "welcomed on 21 November the signing": not the signing's day
+        if date is None and until is None and _present_progressive(tok):
+            date = _reported_on(ctx, sent, tok)  # "announced Thursday that it is abandoning"
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
             # "have agreed to resume": news of the day it is reported ("announced on Thursday
             # they have agreed"), else of today.
@@ -2374,6 +2376,14 @@ def _published(ctx: Context) -> str | None:
     return ctx.article.published_at.isoformat() if ctx.article.published_at else None
 
 
+def _present_progressive(tok: Token) -> bool:
+    """ "(announced that) it is abandoning the agreement": an act under way as it is told,
+    dated by the verb that tells it (nego18)."""
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
+    )
+
+
 def _present_perfect(tok: Token) -> bool:
     """Whether the cue sits under a present-perfect verb ("have agreed to resume"), or under
     its reported form ("officials said on Thursday that they had agreed the text")."""
@@ -2393,9 +2403,22 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
         return _proposer(ctx, tok)
     if status not in _ACTED:
         return None
-    actor = _proposer(ctx, tok)
+    actor = _proposer(ctx, tok) or _speaker_of_itself(ctx, tok)
     led = led_movement(ctx, actor) if actor is not None else None
     return led or country_of(ctx, actor) or actor
+
+
+def _speaker_of_itself(ctx: Context, tok: Token) -> str | None:
+    """ "North Korea announced that it is abandoning the agreement": the act's subject is "it"
+    in a clause the speaker tells of itself, so the speaker acted (nego18)."""
+    pronouns = knowledge.words(LEXICON, "self_reference_pronouns")
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in tok.children):
+        return None
+    at = actor_at(ctx)
+    speakers = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i in at]
+    return at[speakers[0].i] if speakers else None
 
 
 def _proposer(ctx: Context, tok: Token) -> str | None:
