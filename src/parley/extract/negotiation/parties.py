@@ -301,9 +301,7 @@ def _without_relatives(helpers: list[Token]) -> list[Token]:
     """The helpers' words without the relative clauses that describe them ("hosted by Prime
     Minister A, who currently chairs ASEAN": A hosts, the bloc he chairs does not; nego18)."""
     inside = {t.i for t in helpers}
-    told = {
-        t.i for h in helpers if h.dep_ == "relcl" and h.head.i in inside for t in h.subtree
-    }
+    told = {t.i for h in helpers if h.dep_ == "relcl" and h.head.i in inside for t in h.subtree}
     return [t for t in helpers if t.i not in told]
 
 
