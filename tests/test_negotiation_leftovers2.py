@@ -191,6 +191,14 @@ def test_a_commanders_meeting_set_for_a_day_is_a_planned_round(
             "2006-03-06",
             ["VEN"],
         ),
+        # a side's own envoy to the talks it holds with the other side mediates nothing
+        (
+            "The Colombian government and the ELN will sign a peace accord on March 12, Ana "
+            "Ruiz, Colombia's special envoy to the peace talks with the ELN, told reporters on "
+            "Monday.",
+            "2006-03-06",
+            [],
+        ),
         # an envoy to the United Nations is no envoy to the talks
         (
             "The Colombian government and the ELN will sign a peace accord on March 12, Ana "

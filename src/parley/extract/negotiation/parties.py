@@ -495,8 +495,9 @@ def _whose_country(subj: Token) -> bool:
 def _envoys_to_talks(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
     """ "A, Kenyan special envoy to the Sudan peace talks", "Norway's envoy to the peace
     process": a state's envoy to peace talks it is no side of mediates them (the names the
-    talks carry are their sides). An envoy to the UN, or to talks without "peace" ("the US
-    envoy to the nuclear talks" is often a side's), names no mediator (nego18)."""
+    talks carry, a "with" after them and the sides the article joins are sides). An envoy to
+    the UN, or to talks without "peace" ("the US envoy to the nuclear talks" is often a
+    side's), names no mediator (nego18)."""
     envoys = knowledge.words(LEXICON, "envoy_nouns")
     peace = knowledge.words(LEXICON, "envoy_peace_words")
     talks = knowledge.words(LEXICON, "talks_nouns") | knowledge.words(LEXICON, "process_nouns")
@@ -508,13 +509,15 @@ def _envoys_to_talks(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> li
             objs = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in talks]
             if not any(c.lower_ in peace for o in objs for c in o.children):
                 continue
+            if any(c.dep_ == "prep" for o in objs for c in o.children):
+                continue  # "Ukraine's envoy to the peace talks with Russia": a side's envoy
             named = {t.i for o in objs for t in o.subtree}
             out += [
                 s
                 for t in tok.subtree
                 if t.i < tok.i and t.i not in named and (s := _state_word(ctx, at, t))
             ]
-    return out
+    return [s for s in out if s not in _joint_sides(ctx)]
 
 
 def _go_betweens(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
