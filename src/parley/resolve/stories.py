@@ -19,7 +19,8 @@ and their dates agree within the tolerance their precision allows. In detail:
   spans many sessions. Dates that are clearly apart (an exchange in October and one in
   February) make two stories.
 * **Status**: a planned mention and the later report of the same meeting are one story, as is
-  a statement that the planned meeting did not take place (same parties only); proposals,
+  a statement that the planned meeting did not take place (same parties only); a plan made
+  known on or after another meeting's day, for a later day, is another meeting; proposals,
   refusals and conditionals are not reports of the event.
 * **Agreements**: a truce agreed and another commitment of the same sides on the same day
   (to let aid through) are two agreements; a truce is one with a word of its name in quotation
@@ -94,6 +95,8 @@ class EventRef:
     published_at: dt.date | None
     countries: Mapping[str, str] = field(default_factory=dict, compare=False)
     bodies: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # The key of the agreement whose step the event tells, when its article's record says so.
+    agreement: str | None = field(default=None, compare=False)
     # Told without its sides, the event may take them from other reports of its agreement
     # (:func:`_with_lent_sides`): which sides depends on the reports clustered with it.
     borrows: bool = field(default=False, compare=False)
@@ -212,6 +215,10 @@ def same_story(a: EventRef, b: EventRef) -> bool:
     if "negated" in (a.event.status, b.event.status) and a.actor_states != b.actor_states:
         # "Some detainees were not part of the exchange" is no report of the exchange.
         return False
+    if same_step and _planned_step_of_another(a, b):
+        return False
+    if _a_later_plan(a, b) or _a_later_plan(b, a):
+        return False
     if same_step and _recalled_or_awaited(a, b):
         return True
     (day_a, tol_a), (day_b, tol_b) = event_day(a), event_day(b)
@@ -324,6 +331,27 @@ def _recalled_or_awaited(a: EventRef, b: EventRef) -> bool:
         if undated.event.status == "planned" and published <= day <= published + horizon:
             return True
     return False
+
+
+def _a_later_plan(plan: EventRef, held: EventRef) -> bool:
+    """ "A commanders' meeting is set for July 29", reported on July 28, is no report of the
+    talks held on July 28: a plan made known on or after the day the other event took place,
+    for a later day, is of another, later event (nego18)."""
+    if plan.event.status != "planned" or held.event.status != "occurred":
+        return False
+    planned_day, held_day = _written_day(plan), _written_day(held)
+    if planned_day is None or held_day is None or plan.published_at is None:
+        return False
+    return plan.published_at >= held_day and planned_day > held_day
+
+
+def _planned_step_of_another(a: EventRef, b: EventRef) -> bool:
+    """ "A and B will sign a trade protocol on Friday" is no announcement of the peace accord
+    they sign that Friday: a planned step joins the report of the step only for the same
+    agreement, when the articles' records tell which (nego18)."""
+    if "planned" not in (a.event.status, b.event.status):
+        return False
+    return a.agreement is not None and b.agreement is not None and a.agreement != b.agreement
 
 
 def _trigger_tells_step(ref: EventRef) -> bool:
@@ -447,6 +475,7 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
                     art.published_at,
                     countries,
                     bodies,
+                    agreement=_agreement_told(an, ev),
                     borrows=bool(_steps_told(an, ev)),
                 )
                 out.append(ref)
@@ -463,6 +492,18 @@ def _agreement_sides(analyses: Sequence[Analysis]) -> dict[str, list[str]]:
             if len(ag.parties) >= 2:
                 sides.setdefault(agreement_key(ag.name), sorted(ag.parties))
     return sides
+
+
+def _agreement_told(an: Analysis, ev: Event) -> str | None:
+    """The key of the one agreement of the article a step in the event's sentence belongs to
+    (None when none, or several, do)."""
+    keys = {
+        agreement_key(ag.name)
+        for ag in an.agreements
+        for st in ag.statuses
+        if st.evidence is not None and st.evidence.start <= ev.evidence.start < st.evidence.end
+    }
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _with_lent_sides(an: Analysis, ev: Event, named: Mapping[str, list[str]]) -> Event:

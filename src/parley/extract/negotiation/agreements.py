@@ -501,7 +501,8 @@ class AgreementsExtractor:
         ]
         refs += _unknown_names(text, refs, known)
         refs += _place_names(text, refs, known)
-        refs += _dated_pacts(ctx, refs, known)
+        dated, described = _dated_pacts(ctx, refs, known)
+        refs = [r for r in refs if r not in described] + dated
         refs += _sides_agreements(ctx, refs, known)
         refs += _unnamed_peace_treaty(ctx, refs, known)
         refs += _unnamed_topic_treaties(ctx, refs, known)
@@ -711,7 +712,8 @@ class AgreementsExtractor:
             # that only a ceasefire takes ("the truce began") only to a ceasefire.
             only = [r for r in refs if r.key.startswith("ceasefire:")]
             truce_word = (match.re, status) in self.ceasefire_cues
-            if truce_word and (not _is_verb_at(ctx, cue_at) or _talks_subject_at(ctx, cue_at)):
+            verb_like = _is_verb_at(ctx, cue_at) or _effective_at(ctx, cue_at)
+            if truce_word and (not verb_like or _talks_subject_at(ctx, cue_at)):
                 continue  # "the start of talks", "where the talks began" start no ceasefire
             near = only if truce_word and only else refs
             ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
@@ -767,6 +769,8 @@ class AgreementsExtractor:
             return None
         if status in _OF_ITSELF and _other_subject(tok, [*refs, cue]):
             return None
+        if status == "withdrawn" and _left_another(tok, refs):
+            return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
             refined = status  # "agreed to halt the fighting": the halt is the agreement
@@ -793,6 +797,8 @@ class AgreementsExtractor:
             date = ctx.article.published_at.isoformat() if ctx.article.published_at else None
         if _reaction_to(tok):
             date = until = None  # "welcomed on 21 November the signing": not the signing's day
+        if date is None and until is None and _present_progressive(tok):
+            date = _reported_on(ctx, sent, tok)  # "announced Thursday that it is abandoning"
         if date is None and until is None and _present_perfect(tok) and ctx.article.published_at:
             # "have agreed to resume": news of the day it is reported ("announced on Thursday
             # they have agreed"), else of today.
@@ -965,6 +971,18 @@ def _is_verb_at(ctx: Context, at: int) -> bool:
     return span is not None and span.root.pos_ in ("VERB", "AUX")
 
 
+def _effective_at(ctx: Context, at: int) -> bool:
+    """ "a ceasefire effective from midnight": the adjective of taking effect, which tells the
+    truce's start as a verb would (nego18)."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    adjectives = knowledge.words(LEXICON, "ceasefire_effective_adjectives")
+    if span is None or span.root.pos_ != "ADJ" or span.root.lower_ not in adjectives:
+        return False
+    truce = span.root.head  # "called for a ceasefire effective from …": asked for, not begun
+    verb = truce.head.head if truce.dep_ == "pobj" else truce.head
+    return verb.lemma_.lower() not in _OBLIGATION_HEADS
+
+
 def _talks_subject_at(ctx: Context, at: int) -> bool:
     """Whether the verb at ``at`` has talks for its subject ("the peace talks began on 25
     October"): a session began, not the ceasefire of the same sentence."""
@@ -1123,7 +1141,11 @@ def _months() -> str:
 
 
 def _day() -> str:
-    return rf"(?P<month>{_months()})\.?\s+(?P<day>\d{{1,2}})"
+    """ "September 19", "Sept. 19", and day first, "19 September" (nego18)."""
+    return (
+        rf"(?:(?P<month>{_months()})\.?\s+(?P<day>\d{{1,2}})"
+        rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{_months()})\.?)"
+    )
 
 
 @knowledge.derived
@@ -1155,28 +1177,75 @@ def _year_place_pact_re() -> re.Pattern[str]:
 
 def _dated_pacts(
     ctx: Context, refs: list[AgreementRef], known: dict[str, _Known]
-) -> list[AgreementRef]:
-    """Pacts named by their date ("the September 19 agreement", "the agreement of September
-    19, 2018": one record "September 19 agreement") or by year and city ("the 2018 Pyongyang
-    declaration": the Pyongyang Declaration), keyed by that name so that a later mention, in
-    this article or another, is the same record; their sides those near the name, if any. A
-    deal, accord or pact so named is an agreement. A day that is a step's ("signed on September
-    19") names nothing."""
+) -> tuple[list[AgreementRef], list[AgreementRef]]:
+    """Pacts named by their date ("the September 19 agreement", "the 19 September agreement",
+    "the agreement of September 19, 2018": one record "September 19 agreement") or by year
+    and city ("the 2018 Pyongyang declaration": the Pyongyang Declaration), keyed by that name
+    so that a later mention, in this article or another, is the same record; their sides
+    those near the name, if any. A deal, accord or pact so named is an agreement. A day that
+    is a step's ("signed on September 19") names nothing.
+
+    Returns the new references and the ones they replace: a capitalised name no data file
+    knows that follows the day ("the September 19 North-South Military Agreement") describes
+    the pact the day names (nego18)."""
     text, out = ctx.article.text, list[AgreementRef]()
     months = knowledge.table("lexicon/timeplace.json", "months")
     full = full_names("months")  # "Sept." is September
     found = [*_dated_pact_re().finditer(text), *_pact_of_day_re().finditer(text)]
+    described = [r for r in refs if r.key.startswith("named:")]
     for m in sorted(found, key=lambda m: m.start()):
         word = m.group("word").lower()
         head = word if word in knowledge.words(LEXICON, "dated_pact_kept_nouns") else "agreement"
-        month = full[int(months[m.group("month").lower()]) - 1].capitalize()
-        name = f"{month} {int(m.group('day'))} {head}"
-        out += _dated_ref(ctx, m, name, [*refs, *out], known)
+        month_word = m.group("month") or m.group("month_after")
+        month = full[int(months[month_word.lower()]) - 1].capitalize()
+        name = f"{month} {int(m.group('day') or m.group('day_first'))} {head}"
+        inside = [r for r in described if m.start() < r.start and r.end == m.end()]
+        taken = [r for r in [*refs, *out] if r not in inside]
+        out += _dated_ref(ctx, m, name, taken, known)
     for m in _year_place_pact_re().finditer(text):
         if city_country(m.group("place")) is None:
             continue  # "the 2015 Iran deal": a state is no place a pact is named after
         name = f"{m.group('place')} {m.group('word').capitalize()}"
         out += _dated_ref(ctx, m, name, [*refs, *out], known)
+    out += _pact_of_the_year(ctx, [*refs, *out], out, known)
+    replaced = [r for r in described if any(o.start < r.start and r.end == o.end for o in out)]
+    return out, replaced
+
+
+@knowledge.derived
+def _year_pact_re() -> re.Pattern[str]:
+    """ "the 2018 inter-Korean agreement", "a 2018 military accord", "The 2018 agreement": a
+    pact told by its year alone (group ``year``)."""
+    nouns = alt(knowledge.phrases(LEXICON, "dated_pact_nouns"))
+    dets = alt(knowledge.phrases(LEXICON, "year_pact_determiners"))
+    return re.compile(
+        rf"\b(?:{dets})\s+(?P<year>\d{{4}})\s+(?:[\w-]+\s+){{0,2}}?(?P<word>{nouns})\b", re.I
+    )
+
+
+def _pact_of_the_year(
+    ctx: Context, taken: list[AgreementRef], dated: list[AgreementRef], known: dict[str, _Known]
+) -> list[AgreementRef]:
+    """ "The 2018 inter-Korean agreement" in an article that names one pact by its day ("the
+    inter-Korean military agreement of September 19, 2018", "the September 19 North-South
+    Military Agreement"): the same pact, when its day has that year or none (nego18). With no
+    pact named by its day, or two, a year names none ("the 2015 nuclear deal" is named by
+    the data files, if at all)."""
+    text = ctx.article.text
+    months = {m.capitalize() for m in full_names("months")}
+    pacts = {r.key for r in dated if known[r.key].name.split()[0] in months}
+    if len(pacts) != 1:
+        return []
+    key = pacts.pop()
+    spans = [text[r.start : r.end] for r in dated if r.key == key]
+    years = {y for span in spans for y in re.findall(r"\b\d{4}\b", span)}
+    out: list[AgreementRef] = []
+    for m in _year_pact_re().finditer(text):
+        if years and m.group("year") not in years:
+            continue
+        if any(r.start < m.end() and m.start() < r.end for r in [*taken, *out]):
+            continue
+        out.append(AgreementRef(key, m.start(), m.end(), True))
     return out
 
 
@@ -1557,7 +1626,9 @@ def _listed_issue(text: str, at: int) -> bool:
 
 
 def _of_an_earlier_year(ctx: Context, at: int) -> bool:
-    """Whether the sentence at ``at`` dates what it tells to a year before the article's."""
+    """Whether the sentence at ``at`` dates what it tells to a year it writes, before the
+    article's ("agreed in Luanda in 2024", "last year"). "On Friday" in an article of January 3
+    is a day of the year before, but names no year: the news of the week (nego18)."""
     pub = ctx.article.published_at
     span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
     if pub is None or span is None:
@@ -1568,6 +1639,7 @@ def _of_an_earlier_year(ctx: Context, at: int) -> bool:
         and d.value is not None
         and d.value[:4].isdigit()
         and int(d.value[:4]) < pub.year
+        and (d.precision != "day" or re.search(r"\d{4}", d.text or "") is not None)
         for d in ctx.analysis.dates
     )
 
@@ -1732,6 +1804,20 @@ def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
         if subj.pos_ != "NOUN" or subj.lemma_.lower() in _AGREEMENT_NOUNS:
             return False
         return _outside(subj, refs)
+    return False
+
+
+def _left_another(tok: Token, refs: list[AgreementRef]) -> bool:
+    """ "Abandoned hopes of saving the agreement": a verb of leaving whose object is another
+    noun, the agreement only inside it, leaves that noun (nego18: "is abandoning a 2018
+    agreement", "scrapped the accord" leave the agreement)."""
+    if tok.pos_ != "VERB":
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+        if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
+            continue
+        if not any(r.start <= obj.idx < r.end for r in refs):
+            return True
     return False
 
 
@@ -2107,12 +2193,23 @@ def _future(tok: Token) -> bool:
 
 def _hedged(tok: Token) -> bool:
     """Expected, hoped for or conditional rather than stated as fact."""
+    if _modal_before(tok):
+        return True
     for t in (tok, *tok.ancestors):
         if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in t.children):
             return True
         if t.dep_ == "ROOT":
             break
     return False
+
+
+def _modal_before(tok: Token) -> bool:
+    """ "will be re-established", "would have been restored": a modal right before the verb's
+    auxiliaries, however the parser hung them ("re-" parsed as the verb, "will" on "be")."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].lemma_ in ("be", "have") and tok.doc[i].pos_ == "AUX":
+        i -= 1
+    return i < tok.i - 1 and i >= 0 and tok.doc[i].tag_ == "MD"
 
 
 def _dates_near(
@@ -2279,6 +2376,14 @@ def _published(ctx: Context) -> str | None:
     return ctx.article.published_at.isoformat() if ctx.article.published_at else None
 
 
+def _present_progressive(tok: Token) -> bool:
+    """ "(announced that) it is abandoning the agreement": an act under way as it is told,
+    dated by the verb that tells it (nego18)."""
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in tok.children
+    )
+
+
 def _present_perfect(tok: Token) -> bool:
     """Whether the cue sits under a present-perfect verb ("have agreed to resume"), or under
     its reported form ("officials said on Thursday that they had agreed the text")."""
@@ -2298,9 +2403,22 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
         return _proposer(ctx, tok)
     if status not in _ACTED:
         return None
-    actor = _proposer(ctx, tok)
+    actor = _proposer(ctx, tok) or _speaker_of_itself(ctx, tok)
     led = led_movement(ctx, actor) if actor is not None else None
     return led or country_of(ctx, actor) or actor
+
+
+def _speaker_of_itself(ctx: Context, tok: Token) -> str | None:
+    """ "North Korea announced that it is abandoning the agreement": the act's subject is "it"
+    in a clause the speaker tells of itself, so the speaker acted (nego18)."""
+    pronouns = knowledge.words(LEXICON, "self_reference_pronouns")
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in tok.children):
+        return None
+    at = actor_at(ctx)
+    speakers = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i in at]
+    return at[speakers[0].i] if speakers else None
 
 
 def _proposer(ctx: Context, tok: Token) -> str | None:

@@ -303,7 +303,7 @@ def _next_round_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{nxt})\s+(?:(?:{kind})\s+)?(?:{rnd}){fight}|(?:{lead})\s+(?:{again})"
         rf"|(?:{talks})\s+(?:{due})\s+(?:{resume})|(?:{lead})\s+(?:{resume})\s+(?:the\s+)?(?:{talks})"
-        rf"|{_scheduled_talks(talks)}|(?:{visit})\s+(?:{visit_due})\s+(?:{happen})"
+        rf"|{_scheduled_talks(talks)}|{_set_meeting()}|(?:{visit})\s+(?:{visit_due})\s+(?:{happen})"
         rf"|(?P<past>(?:{talks})\s+(?:{resume})e?d|(?:{past})\s+(?:{rnd}){fight}"
         rf"|(?:{have})\s+(?:{resume})e?d\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{talks})))\b",
         re.I,
@@ -354,6 +354,23 @@ def _scheduled_talks(talks: str) -> str:
         rf"(?:(?:{before})\s+)?(?:{scheduled})\s+(?:{talks})"
         rf"|(?:{talks})(?:\s+(?:{link})\s+[^,.;]{{1,40}})?,?(?:\s+(?:{which}))?\s+(?:{copula})\s+"
         rf"(?:{due})\s+to\s+(?:{event})"
+    )
+
+
+def _set_meeting() -> str:
+    """ "A regional commanders' meeting is set for July 29", "further discussions are
+    scheduled for tomorrow, July 29, between commanders from A's … and B's …": a meeting of
+    the sides' envoys, with its day (nego18); "a commanders' parade is set for" is none."""
+    bodies = alt(knowledge.phrases(_LEX, "side_body_plurals"))
+    noun = alt(knowledge.phrases(_LEX, "set_meeting_nouns"))
+    copula = alt(knowledge.phrases(_LEX, "scheduled_copulas"))
+    due = alt(knowledge.phrases(_LEX, "set_meeting_words"))
+    when = alt(knowledge.phrases(_LEX, "set_meeting_prepositions"))
+    link = alt(knowledge.phrases(_LEX, "set_meeting_links"))
+    return (
+        rf"(?:{bodies})['’]\s+(?:{noun})\s+(?:{copula})\s+(?:\w+\s+)?(?:{due})\s+(?:{when})\b"
+        rf"|(?:{noun})\s+(?:{copula})\s+(?:{due})\s+(?:{when})\b[^.;]{{0,80}}?"
+        rf"\b(?:{link})\s+(?:{bodies})\b"
     )
 
 

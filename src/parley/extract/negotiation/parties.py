@@ -25,7 +25,7 @@ from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
-from parley.nlp.docs import doc_sents, span_text, span_tokens
+from parley.nlp.docs import doc_sents, doc_tokens, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -272,12 +272,15 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
             helpers = _verb_helpers(tok)
             guests = _guests(ctx, at, tok)
+            if lemma in knowledge.words(LEXICON, "hosting_verbs"):
+                guests |= _joint_sides(ctx)  # "Cambodia will host a border committee session"
         elif tok.pos_ in ("NOUN", "PROPN") and (
             lower in nouns or lemma in nouns or _mediation_phrase(tok)
         ):
             helpers = [] if _quantity_phrase(tok) else _noun_helpers(tok)
         else:
             continue
+        helpers = _without_relatives(helpers)
         found += [
             a for a in _ids(ctx, at, [t for t in helpers if t.i not in sides]) if a not in guests
         ]
@@ -286,9 +289,50 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found += _demonym_mediators(ctx, sent)
     found += _backing_organisations(ctx, sent)
     found += _signing_witnesses(ctx, at, sent)
+    found += _serving_as_helpers(ctx, at, sent)
+    found += _leading_mediation(ctx, at, sent)
+    found += _envoys_to_talks(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _without_relatives(helpers: list[Token]) -> list[Token]:
+    """The helpers' words without the relative clauses that describe them ("hosted by Prime
+    Minister A, who currently chairs ASEAN": A hosts, the bloc he chairs does not; nego18)."""
+    inside = {t.i for t in helpers}
+    told = {t.i for h in helpers if h.dep_ == "relcl" and h.head.i in inside for t in h.subtree}
+    return [t for t in helpers if t.i not in told]
+
+
+_JOINT_SIDES_MEMO = "parley.negotiation.joint_sides"
+
+
+def _joint_sides(ctx: Context) -> set[str]:
+    """The sides the article joins with another side as one subject of a side's act ("Thailand
+    and Cambodia agreed", "A and B thanked C for its mediation"; not "Egypt and Qatar said",
+    which mediators do too) or in "between A and B": a side that
+    hosts a session of its own talks ("Cambodia will host a border committee session") is
+    their venue, no mediator (nego18). Read once per analysis."""
+    state = (ctx.analysis, len(ctx.analysis.actors), len(ctx.analysis.mentions))
+    memo = ctx.doc.user_data.get(_JOINT_SIDES_MEMO)
+    if memo is not None and memo[0][0] is state[0] and memo[0][1:] == state[1:]:
+        return set(memo[1])
+    at = actor_at(ctx)
+    verbs = knowledge.words(LEXICON, "joint_side_verbs")
+    out: set[str] = set()
+    for tok in doc_tokens(ctx.doc):
+        joined = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "between"
+        )
+        if not joined or tok.i not in at:
+            continue
+        names = [t for t in (tok, *tok.conjuncts) if t.i in at]
+        sides = [p for t in names if (p := party_of(ctx, at[t.i])) is not None]
+        if len(names) >= 2 and len(set(sides)) == len(names):
+            out |= set(sides)
+    ctx.doc.user_data[_JOINT_SIDES_MEMO] = (state, frozenset(out))
+    return out
 
 
 def _named_in_talks(sent: SpacySpan) -> set[int]:
@@ -340,6 +384,140 @@ def _thanked_for_mediation(
         thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
         out += _ids(ctx, at, thanked)
     return out
+
+
+def _serving_as_helpers(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
+    """ "X's ambassador A and Y's ambassador B, who are taking part as co-facilitators", "the
+    U.S. and Chinese ambassadors, who served as co-mediators", "Norway, which acts as
+    facilitator": the antecedents of a relative clause that makes them (co-)mediators, each
+    person as the state their title names (nego18). "Who took part as observers" names none."""
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if not _mediation_noun(tok) or tok.dep_ != "pobj" or tok.head.lower_ != "as":
+            continue
+        verb = tok.head.head
+        if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        antecedent = _personal_antecedent(ctx, at, verb)
+        named = [c for c in antecedent.children if c.dep_ == "appos"]
+        for head in (antecedent, *antecedent.conjuncts, *named):
+            out += _standing_for(ctx, at, head)
+    return out
+
+
+def _mediation_noun(tok: Token) -> bool:
+    """A mediation noun, "co-" prefixed or not ("co-facilitators", "co-mediator")."""
+    nouns = knowledge.words(LEXICON, "mediation_nouns")
+    prefix = knowledge.words(LEXICON, "joint_role_prefixes")
+    word = tok.lower_
+    for p in prefix:
+        word = word.removeprefix(p)
+    return word in nouns
+
+
+def _personal_antecedent(ctx: Context, at: Mapping[int, str], verb: Token) -> Token:
+    """What a relative clause refers to: its head noun, climbed out of appositions and
+    coordinations to the first of them ("A, B and C, who …"). "Who" hung on the state a title
+    is posted to ("the ambassadors to Malaysia, who served as …") refers to the noun before the
+    preposition: a state is no "who"."""
+    head = verb.head
+    personal = any(c.lower_ == "who" for c in verb.children)
+    if personal and head.dep_ == "pobj" and head.i in at and _kind(ctx, at[head.i]) == "state":
+        before = head.doc[head.head.i - 1] if head.head.i > 0 else head
+        head = before if before.pos_ in ("NOUN", "PROPN") else head
+    while head.dep_ in ("appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN":
+        head = head.head  # "Ambassador" in "Chinese Ambassador to X Ouyang Yujing": the name
+    return head
+
+
+def _standing_for(ctx: Context, at: Mapping[int, str], head: Token) -> list[str]:
+    """The states or organisations a named helper stands for: a state or organisation as
+    itself, a person or office-holder by the state their title names ("US Ambassador to
+    Malaysia A": the US; "the Chinese ambassador": China), never the place their post is in."""
+    if head.i in at and _kind(ctx, at[head.i]) != "person":
+        return [at[head.i]]
+    # the title's words: the phrase left of the head, without its prepositions and conjuncts
+    skip = {t.i for c in head.subtree if c.dep_ == "prep" for t in c.subtree}
+    skip |= {
+        t.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "appos") for t in c.subtree
+    }
+    # A person with no state in their title ("Jimmy Carter, who served as mediator") mediates
+    # in their own name, not their passport's.
+    out = [s for t in head.subtree if t.i not in skip and (s := _state_word(ctx, at, t))]
+    return list(dict.fromkeys(out))
+
+
+def _state_word(ctx: Context, at: Mapping[int, str], tok: Token) -> str | None:
+    """The state a word of a title names: a state mention ("U.S."), a national adjective
+    ("Chinese") or a state's short name ("US")."""
+    if tok.i in at and _kind(ctx, at[tok.i]) == "state":
+        return at[tok.i]
+    return load_demonyms().get(tok.text) or _state_named(ctx, tok.text)
+
+
+def _leading_mediation(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
+    """ "Kenya spearheaded mediation efforts", "President A, whose country led the mediation":
+    the subject of a verb of leading whose object is mediation mediates; "whose country" is
+    the state of the one the relative clause is about (nego18)."""
+    verbs = knowledge.words(LEXICON, "mediation_leading_verbs")
+    nouns = knowledge.words(LEXICON, "mediation_nouns")
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.lower_ not in nouns:
+            continue
+        obj = tok.head if tok.dep_ == "compound" else tok  # "mediation efforts"
+        verb = obj.head
+        if obj.dep_ != "dobj" or verb.lemma_.lower() not in verbs:
+            continue
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            if _whose_country(subj) and verb.dep_ == "relcl":
+                out += _standing_for(ctx, at, verb.head) or _own_state(ctx, at, verb.head)
+            else:
+                out += [a for a in _ids(ctx, at, subj.subtree) if _kind(ctx, a) != "person"]
+    return out
+
+
+def _own_state(ctx: Context, at: Mapping[int, str], person: Token) -> list[str]:
+    """The state of a person the knowledge base or their title ties to one ("A, whose country
+    led the mediation": A's country)."""
+    side = party_of(ctx, at[person.i]) if person.i in at else None
+    return [side] if side is not None and _kind(ctx, side) == "state" else []
+
+
+def _whose_country(subj: Token) -> bool:
+    """ "whose country", "whose government": the state of the relative clause's antecedent."""
+    nouns = knowledge.words(LEXICON, "own_state_nouns")
+    return subj.lemma_.lower() in nouns and any(c.lower_ == "whose" for c in subj.children)
+
+
+def _envoys_to_talks(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
+    """ "A, Kenyan special envoy to the Sudan peace talks", "Norway's envoy to the peace
+    process": a state's envoy to peace talks it is no side of mediates them (the names the
+    talks carry, a "with" after them and the sides the article joins are sides). An envoy to
+    the UN, or to talks without "peace" ("the US envoy to the nuclear talks" is often a
+    side's), names no mediator (nego18)."""
+    envoys = knowledge.words(LEXICON, "envoy_nouns")
+    peace = knowledge.words(LEXICON, "envoy_peace_words")
+    talks = knowledge.words(LEXICON, "talks_nouns") | knowledge.words(LEXICON, "process_nouns")
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.lemma_.lower() not in envoys:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+            objs = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in talks]
+            if not any(c.lower_ in peace for o in objs for c in o.children):
+                continue
+            if any(c.dep_ == "prep" for o in objs for c in o.children):
+                continue  # "Ukraine's envoy to the peace talks with Russia": a side's envoy
+            named = {t.i for o in objs for t in o.subtree}
+            out += [
+                s
+                for t in tok.subtree
+                if t.i < tok.i and t.i not in named and (s := _state_word(ctx, at, t))
+            ]
+    return [s for s in out if s not in _joint_sides(ctx)]
 
 
 def _go_betweens(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
