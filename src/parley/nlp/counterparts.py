@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
+from parley.nlp.arrays import children
 from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def counterpart_phrases(doc: Doc) -> Iterator[Token]:
     """The head tokens of "his/her/their counterpart(s)" in reading order."""
     for token in doc_tokens(doc):
         if token.lower_ in knowledge.words(_LEX, "counterpart_nouns") and any(
-            c.lower_ in knowledge.words(_LEX, "possessive_pronouns") for c in token.children
+            c.lower_ in knowledge.words(_LEX, "possessive_pronouns") for c in children(token)
         ):
             yield token
 
@@ -41,7 +42,7 @@ def subject_candidates(token: Token) -> Iterator[int]:
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             yield child.i
     sent = token.sent

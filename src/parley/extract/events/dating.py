@@ -21,6 +21,7 @@ from parley.extract.events.actors import wire_dateline_end
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import arrived_on
 from parley.models import TimeExpression
+from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import doc_text
 from parley.nlp.numbers import numbers
 from parley.normalize.dateline import dateline_date
@@ -89,10 +90,10 @@ class EventDates:
         own = self.lex.match(verb, set())
         if own is not None and own.type in _ACTS:
             return anchor  # "violating the truce with drone strikes on Monday": the act's own day
-        for noun in verb.subtree:
+        for noun in subtree(verb):
             if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj") or noun.i >= date_start:
                 continue
-            last = max(t.i for t in noun.subtree)
+            last = max(t.i for t in subtree(noun))
             gap = [
                 t for t in self.doc[last + 1 : date_start] if not (t.is_punct or t.dep_ == "prep")
             ]
@@ -141,7 +142,7 @@ class EventDates:
             return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
             verb = self.doc[i]
-            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for subject in (c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")):
                 if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
                     return self.dates[subject.i]
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
@@ -162,7 +163,7 @@ class EventDates:
                 continue
             # "in a statement on Friday, X said"; "rebels on Saturday announced" (the parser
             # hangs the date on the subject)
-            subjects = (c.i for c in current.children if c.dep_ in ("nsubj", "nsubjpass"))
+            subjects = (c.i for c in children(current) if c.dep_ in ("nsubj", "nsubjpass"))
             for i in (current.i, *_frame_nouns(current), *subjects):
                 if i in self.dates:
                     return self.dates[i]
@@ -186,8 +187,8 @@ class EventDates:
             opens = any(
                 c.dep_ == "prep"
                 and c.lower_ == "after"
-                and any(p.dep_ == "pobj" and p.tag_ == "WDT" for p in c.children)
-                for c in verb.children
+                and any(p.dep_ == "pobj" and p.tag_ == "WDT" for p in children(c))
+                for c in children(verb)
             )
             date = self.dates.get(verb.head.i)
             if opens and verb.dep_ in ("advcl", "relcl") and date is not None:
@@ -199,11 +200,11 @@ class EventDates:
         else publication); None unless ``verb`` heads such an after/before clause."""
         if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
             return None
-        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        mark = next((c for c in children(verb) if c.dep_ == "mark"), None)
         unit = next(
             (
                 c
-                for c in verb.children
+                for c in children(verb)
                 if c.dep_ == "npadvmod"
                 and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
             ),
@@ -248,7 +249,7 @@ def _past_progressive(verb: Token) -> bool:
     """ "announced on Saturday they were suspending the talks": an act under way when the
     statement was made (round 6's f08), dated like a past act the statement reports."""
     return verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in children(verb)
     )
 
 
@@ -269,7 +270,7 @@ def scope_heads(token: Token) -> Iterator[int]:
         if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             yield outer.head.i
     if token.pos_ == "NOUN":
-        yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
+        yield from (c.i for c in children(token) if c.dep_ == "acl" and c.tag_ == "VBN")
     if token.pos_ == "NOUN" and arrived_on(token):
         yield token.head.head.i  # "arrived in Hanoi on Tuesday for a state visit": that day
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
@@ -280,9 +281,9 @@ def scope_heads(token: Token) -> Iterator[int]:
         yield token.head.i
     if token.pos_ == "VERB" and token.dep_ == "conj" and token.tag_ == token.head.tag_:
         yield token.head.i  # "seized the palace Nov. 6 and battled police": one time
-    for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
+    for clause in (c for c in children(token) if c.dep_ == "relcl" and token.pos_ == "NOUN"):
         yield clause.i  # "the round, which X will host in Geneva on June 16"
-        yield from (c.i for c in clause.children if c.dep_ == "xcomp")
+        yield from (c.i for c in children(clause) if c.dep_ == "xcomp")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
         yield token.head.i
     if _simultaneous(token):
@@ -306,10 +307,10 @@ def _simultaneous(verb: Token) -> bool:
     marks = knowledge.words(_EVENTS_LEXICON, "simultaneity_marks")
     holders = [verb] + [
         c
-        for c in verb.head.children
+        for c in children(verb.head)
         if c.dep_ == "advcl" and c.pos_ == "ADJ" and c.right_edge.i + 1 == verb.left_edge.i
     ]
-    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in h.children)
+    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in children(h))
 
 
 def _is_cleft(verb: Token) -> bool:
@@ -326,9 +327,9 @@ def _is_cleft(verb: Token) -> bool:
             c.dep_ in ("nsubj", "expl")
             and c.pos_ == "PRON"
             and c.lower_ in knowledge.words(_EVENTS_LEXICON, "empty_subjects")
-            for c in frame.children
+            for c in children(frame)
         )
-        and not any(c.dep_ in ("acomp", "attr") for c in frame.children)
+        and not any(c.dep_ in ("acomp", "attr") for c in children(frame))
     )
 
 
@@ -340,7 +341,7 @@ def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
     bare = (
         verb.tag_ == "VBN"
         and verb.dep_ in ("advcl", "acl")
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(verb))
     )
     if bare and date_end <= verb.i and verb.head.i != verb.i:
         head = verb.head
@@ -407,7 +408,7 @@ def written_day(ctx: Context) -> dt.date | None:
 
 def _count(unit: Token) -> int | None:
     """How many units "a day", "two weeks", "3 days" names (None when unreadable)."""
-    for child in unit.children:
+    for child in children(unit):
         word = child.lower_
         if child.dep_ in ("det", "nummod"):
             if word.isdigit():
@@ -424,10 +425,10 @@ def _frame_nouns(token: Token) -> Iterator[int]:
         return
     for prep in (
         c
-        for c in token.children
+        for c in children(token)
         if c.dep_ == "prep" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "frame_preps")
     ):
-        yield from (p.i for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+        yield from (p.i for p in children(prep) if p.dep_ == "pobj" and p.pos_ == "NOUN")
 
 
 def period_start(value: str) -> dt.date:

@@ -1,0 +1,162 @@
+"""A parsed document as arrays, read once, for the extractors' most repeated walks.
+
+spaCy makes a new Python ``Token`` object every time one is reached: ``doc[i]``,
+``token.head``, each child of ``token.children`` (which also walks every word between the
+token's leftmost and rightmost descendants to find them), each word of ``token.subtree`` (a
+generator per word, each making its words again: about 100 µs for the root of a 40-word
+sentence). The extractors ask the same questions of the same tokens many times (a common verb
+is tried against dozens of trigger rules, each reading its children).
+
+:func:`token_arrays` reads a document's heads, dependency labels, lemmas and lower-case forms
+once (``Doc.to_array``, each string decoded once per distinct value) and indexes every token's
+children; the tokens themselves are the document's one list
+(:func:`parley.nlp.docs.doc_tokens`), so :func:`children` and :func:`subtree` hand out the
+objects spaCy would make again, in the same order. ``token.head`` and ``token.lemma_`` are
+left to spaCy: one of them costs less than a Python call to a helper. Extractors never change
+a parsed document, so the arrays stay true for its life; they live in its ``user_data``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import numpy
+
+from parley.nlp.docs import doc_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["TokenArrays", "children", "subtree", "token_arrays"]
+
+_KEY = "parley.arrays"
+
+
+class TokenArrays:
+    """One document's tokens as lists indexed by token position (built on first use)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: tuple[Token, ...] = doc_tokens(doc)
+
+    def _strings(self, attr: int) -> list[str]:
+        """The string of ``attr`` for every token, each distinct value decoded once."""
+        keys = self.doc.to_array([attr]).tolist() if len(self.tokens) else []
+        strings = self.doc.vocab.strings
+        decoded = {k: strings[k] for k in set(keys)}
+        return [decoded[k] for k in keys]
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """Each token's head as a position (a root is its own head, as in spaCy)."""
+        from spacy.attrs import HEAD
+
+        if not self.tokens:
+            return []
+        rel = self.doc.to_array([HEAD]).view(numpy.int64).tolist()
+        return [i + r for i, r in enumerate(rel)]
+
+    @cached_property
+    def kids(self) -> tuple[tuple[Token, ...], ...]:
+        """Each token's children in order, as ``Token.children`` yields them."""
+        found: list[list[Token]] = [[] for _ in self.tokens]
+        for i, h in enumerate(self.heads):
+            if h != i:
+                found[h].append(self.tokens[i])
+        return tuple(tuple(k) for k in found)
+
+    @cached_property
+    def kid_ids(self) -> tuple[tuple[int, ...], ...]:
+        """Each token's children as positions, in order."""
+        return tuple(tuple(c.i for c in k) for k in self.kids)
+
+    @cached_property
+    def runs(self) -> list[tuple[int, int] | None]:
+        """For each token, ``(first, end)`` when its subtree in spaCy's order is the run of
+        tokens ``first`` … ``end - 1`` (it and every subtree in it cover runs of words), else
+        None. Children are read before their heads, without recursion (a hostile text can
+        nest deeper than Python's stack)."""
+        n = len(self.tokens)
+        kids = self.kid_ids
+        order = [i for i, h in enumerate(self.heads) if h == i]
+        for k in order:  # grows as it is read: every token below the roots
+            order.extend(kids[k])
+        runs: list[tuple[int, int] | None] = [None] * n
+        sizes = [1] * n
+        for k in reversed(order):
+            first, end, size, whole = k, k + 1, 1, True
+            for c in kids[k]:
+                run = runs[c]
+                if run is None:
+                    whole = False
+                    break
+                first, end, size = min(first, run[0]), max(end, run[1]), size + sizes[c]
+            sizes[k] = size
+            if whole and end - first == size:
+                runs[k] = (first, end)
+        return runs
+
+    def walk(self, i: int) -> list[int]:
+        """The positions of token ``i``'s subtree in spaCy's order, without recursion."""
+        out: list[int] = []
+        stack: list[tuple[int, bool]] = [(i, False)]
+        kids = self.kid_ids
+        while stack:
+            k, reached = stack.pop()
+            if reached:
+                out.append(k)
+                continue
+            below = kids[k]
+            stack.extend((c, False) for c in reversed(below) if c > k)
+            stack.append((k, True))
+            stack.extend((c, False) for c in reversed(below) if c < k)
+        return out
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """Each token's ``dep_``."""
+        from spacy.attrs import DEP
+
+        return self._strings(DEP)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """Each token's ``lemma_.lower()``."""
+        from spacy.attrs import LEMMA
+
+        lowered: dict[str, str] = {}
+        return [lowered.setdefault(s, s.lower()) for s in self._strings(LEMMA)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """Each token's ``lower_``."""
+        from spacy.attrs import LOWER
+
+        return self._strings(LOWER)
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The arrays of ``doc``, made on first use and kept in its ``user_data``."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = TokenArrays(doc)
+    return found  # type: ignore[no-any-return]
+
+
+def children(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.children)``, without making a ``Token`` or walking the token's span."""
+    return token_arrays(token.doc).kids[token.i]
+
+
+def subtree(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.subtree)``: the token and its descendants in spaCy's order (each left
+    child's subtree, the token, each right child's subtree). spaCy makes it with a generator
+    per word, each making its tokens again: about 100 µs for the root of a 40-word sentence.
+    A subtree whose every part is a run of words (a projective phrase) is that run, sliced
+    from the document's tokens; any other is walked in spaCy's order."""
+    arrays = token_arrays(token.doc)
+    run = arrays.runs[token.i]
+    if run is not None:
+        return arrays.tokens[run[0] : run[1]]
+    return tuple(arrays.tokens[k] for k in arrays.walk(token.i))
