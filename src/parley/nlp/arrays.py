@@ -138,10 +138,10 @@ class TokenArrays:
 
 def token_arrays(doc: Doc) -> TokenArrays:
     """The arrays of ``doc``, made on first use and kept in its ``user_data``."""
-    found = doc.user_data.get(_KEY)
+    found: TokenArrays | None = doc.user_data.get(_KEY)
     if found is None:
         found = doc.user_data[_KEY] = TokenArrays(doc)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def children(token: Token) -> tuple[Token, ...]:
