@@ -5,13 +5,14 @@ spaCy makes a new Python ``Token`` object every time one is reached: ``doc[i]``,
 token's leftmost and rightmost descendants to find them), each word of ``token.subtree`` (a
 generator per word, each making its words again: about 100 µs for the root of a 40-word
 sentence). The extractors ask the same questions of the same tokens many times (a common verb
-is tried against dozens of trigger rules, each reading its children).
+is tried against dozens of trigger rules, each reading its children); :func:`subtree` keeps
+each answer spaCy gives for the document's life.
 
 :func:`token_arrays` reads a document's heads, dependency labels, lemmas and lower-case forms
 once (``Doc.to_array``, each string decoded once per distinct value) and indexes every token's
 children; the tokens themselves are the document's one list
-(:func:`parley.nlp.docs.doc_tokens`), so :func:`children` and :func:`subtree` hand out the
-objects spaCy would make again, in the same order. ``token.head`` and ``token.lemma_`` are
+(:func:`parley.nlp.docs.doc_tokens`), so :func:`children` hands out the objects spaCy
+would make again, in the same order. ``token.head`` and ``token.lemma_`` are
 left to spaCy: one of them costs less than a Python call to a helper. Extractors never change
 a parsed document, so the arrays stay true for its life; they live in its ``user_data``.
 """
@@ -58,60 +59,25 @@ class TokenArrays:
         return [i + r for i, r in enumerate(rel)]
 
     @cached_property
-    def kids(self) -> tuple[tuple[Token, ...], ...]:
-        """Each token's children in order, as ``Token.children`` yields them."""
-        found: list[list[Token]] = [[] for _ in self.tokens]
+    def kid_ids(self) -> tuple[tuple[int, ...], ...]:
+        """Each token's children as positions, in order (as ``Token.children`` yields them:
+        left ones, then right ones, each side in text order)."""
+        found: list[list[int]] = [[] for _ in self.tokens]
         for i, h in enumerate(self.heads):
             if h != i:
-                found[h].append(self.tokens[i])
-        return tuple(tuple(k) for k in found)
+                found[h].append(i)
+        return tuple(map(tuple, found))
 
     @cached_property
-    def kid_ids(self) -> tuple[tuple[int, ...], ...]:
-        """Each token's children as positions, in order."""
-        return tuple(tuple(c.i for c in k) for k in self.kids)
+    def kids(self) -> tuple[tuple[Token, ...], ...]:
+        """Each token's children, the document's own token objects."""
+        at = self.tokens.__getitem__
+        return tuple(tuple(map(at, k)) if k else () for k in self.kid_ids)
 
     @cached_property
-    def runs(self) -> list[tuple[int, int] | None]:
-        """For each token, ``(first, end)`` when its subtree in spaCy's order is the run of
-        tokens ``first`` … ``end - 1`` (it and every subtree in it cover runs of words), else
-        None. Children are read before their heads, without recursion (a hostile text can
-        nest deeper than Python's stack)."""
-        n = len(self.tokens)
-        kids = self.kid_ids
-        order = [i for i, h in enumerate(self.heads) if h == i]
-        for k in order:  # grows as it is read: every token below the roots
-            order.extend(kids[k])
-        runs: list[tuple[int, int] | None] = [None] * n
-        sizes = [1] * n
-        for k in reversed(order):
-            first, end, size, whole = k, k + 1, 1, True
-            for c in kids[k]:
-                run = runs[c]
-                if run is None:
-                    whole = False
-                    break
-                first, end, size = min(first, run[0]), max(end, run[1]), size + sizes[c]
-            sizes[k] = size
-            if whole and end - first == size:
-                runs[k] = (first, end)
-        return runs
-
-    def walk(self, i: int) -> list[int]:
-        """The positions of token ``i``'s subtree in spaCy's order, without recursion."""
-        out: list[int] = []
-        stack: list[tuple[int, bool]] = [(i, False)]
-        kids = self.kid_ids
-        while stack:
-            k, reached = stack.pop()
-            if reached:
-                out.append(k)
-                continue
-            below = kids[k]
-            stack.extend((c, False) for c in reversed(below) if c > k)
-            stack.append((k, True))
-            stack.extend((c, False) for c in reversed(below) if c < k)
-        return out
+    def subtrees(self) -> dict[int, tuple[Token, ...]]:
+        """The subtrees asked for so far, by token position (see :func:`subtree`)."""
+        return {}
 
     @cached_property
     def dep(self) -> list[str]:
@@ -150,13 +116,11 @@ def children(token: Token) -> tuple[Token, ...]:
 
 
 def subtree(token: Token) -> tuple[Token, ...]:
-    """``tuple(token.subtree)``: the token and its descendants in spaCy's order (each left
-    child's subtree, the token, each right child's subtree). spaCy makes it with a generator
-    per word, each making its tokens again: about 100 µs for the root of a 40-word sentence.
-    A subtree whose every part is a run of words (a projective phrase) is that run, sliced
-    from the document's tokens; any other is walked in spaCy's order."""
-    arrays = token_arrays(token.doc)
-    run = arrays.runs[token.i]
-    if run is not None:
-        return arrays.tokens[run[0] : run[1]]
-    return tuple(arrays.tokens[k] for k in arrays.walk(token.i))
+    """``tuple(token.subtree)``, made by spaCy once per token and document: spaCy's generator
+    makes every word of the phrase again on each walk (about 100 µs for the root of a 40-word
+    sentence), and the rules walk the same subjects and clauses again and again."""
+    known = token_arrays(token.doc).subtrees
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = tuple(token.subtree)
+    return found
