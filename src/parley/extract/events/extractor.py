@@ -58,7 +58,7 @@ from parley.extract.timeplace.places import (
     place_spans,
 )
 from parley.models import EventStatus, Place
-from parley.nlp.arrays import children, subtree
+from parley.nlp.arrays import children, subtree, token_arrays
 from parley.nlp.docs import doc_tokens, span_text
 
 if TYPE_CHECKING:
@@ -153,7 +153,10 @@ class _Builder:
         the same act told twice, not a speaker denying their own side's act."""
         seen: set[tuple[str, str | None]] = set()
         found: list[tuple[Token, TriggerRule]] = []
+        lemmas, rules = token_arrays(self.doc).lemma, self.lex.by_lemma
         for token in doc_tokens(self.doc):
+            if lemmas[token.i] not in rules:
+                continue  # no rule has its lemma: match() finds none
             rule = self.lex.match(token, seen)
             if (
                 rule is not None

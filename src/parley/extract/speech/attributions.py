@@ -91,7 +91,7 @@ from parley.extract.speech.syntax import (
 )
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
-from parley.nlp.arrays import children
+from parley.nlp.arrays import children, token_arrays
 from parley.nlp.docs import doc_tokens, sentences_over
 
 if TYPE_CHECKING:
@@ -261,8 +261,9 @@ class _Run:
         nothing), one per person when named people speak together."""
         found = []
         saying = _saying_lemmas(self.cues)
+        lemmas = token_arrays(self.doc).lemma
         for tok in doc_tokens(self.doc):
-            if tok.lemma_.lower() not in saying:
+            if lemmas[tok.i] not in saying:
                 continue  # reports nothing (see _saying_lemmas): its children go unread
             verbal = tok.pos_ == "VERB" or _verb_read_as_noun(tok)
             if not verbal or any(c.dep_ == "neg" for c in children(tok)):
