@@ -59,20 +59,15 @@ class TokenArrays:
         return [i + r for i, r in enumerate(rel)]
 
     @cached_property
-    def kid_ids(self) -> tuple[tuple[int, ...], ...]:
-        """Each token's children as positions, in order (as ``Token.children`` yields them:
-        left ones, then right ones, each side in text order)."""
-        found: list[list[int]] = [[] for _ in self.tokens]
+    def kids(self) -> tuple[tuple[Token, ...], ...]:
+        """Each token's children in order, as ``Token.children`` yields them (left ones, then
+        right ones, each side in text order), the document's own token objects."""
+        tokens = self.tokens
+        found: list[list[Token]] = [[] for _ in tokens]
         for i, h in enumerate(self.heads):
             if h != i:
-                found[h].append(i)
+                found[h].append(tokens[i])
         return tuple(map(tuple, found))
-
-    @cached_property
-    def kids(self) -> tuple[tuple[Token, ...], ...]:
-        """Each token's children, the document's own token objects."""
-        at = self.tokens.__getitem__
-        return tuple(tuple(map(at, k)) if k else () for k in self.kid_ids)
 
     @cached_property
     def subtrees(self) -> dict[int, tuple[Token, ...]]:
