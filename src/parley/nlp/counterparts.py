@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.models import Actor
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ def counterpart_phrases(doc: Doc) -> Iterator[Token]:
     """The head tokens of "his/her/their counterpart(s)" in reading order."""
     for token in doc_tokens(doc):
         if token.lower_ in knowledge.words(_LEX, "counterpart_nouns") and any(
-            c.lower_ in knowledge.words(_LEX, "possessive_pronouns") for c in children(token)
+            c.lower_ in knowledge.words(_LEX, "possessive_pronouns") for c in token.children
         ):
             yield token
 
@@ -42,7 +41,7 @@ def subject_candidates(token: Token) -> Iterator[int]:
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             yield child.i
     sent = token.sent

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.kb import KnowledgeBase
 from parley.knowledge.places import city_country, country_code
-from parley.nlp.arrays import children
 from parley.nlp.docs import entity_starting
 from parley.nlp.lexicon import Lexicon
 from parley.nlp.titles import TitleHit
@@ -86,7 +85,7 @@ class RoleReader:
     def _apposition(self, start: int, end: int) -> StatedRole | None:
         """ "X, head of Y" (appositive after) or "head of Y, X" (appositive before)."""
         span = self.doc[start:end]
-        for child in children(span.root):
+        for child in span.root.children:
             if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
                 left = child.left_edge.i
                 right = _clause_end(self.doc, child)

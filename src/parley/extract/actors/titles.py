@@ -16,7 +16,6 @@ from parley.extract.actors.records import Found
 from parley.extract.actors.state import Ledger, Reading
 from parley.kb import KnowledgeBase
 from parley.models import Actor
-from parley.nlp.arrays import children
 from parley.nlp.counterparts import (
     counterpart_holder,
     counterpart_phrases,
@@ -107,7 +106,7 @@ class Titles:
         if actor is None or actor.country:
             return
         root = self.r.doc[person.start : person.end].root
-        for child in children(root):
+        for child in root.children:
             if child.dep_ == "relcl" and child.i >= person.end:
                 code = self.r.roles.country_in(child.left_edge.i, child.right_edge.i + 1)
                 self.ledger.set_country(actor.id, code)

@@ -19,7 +19,6 @@ import parley.knowledge as knowledge
 from parley.extract.base import actor_at
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
-from parley.nlp.arrays import children, subtree
 from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_sents, doc_tokens, paragraph_starts, span_text
 
@@ -118,7 +117,7 @@ class ActorIndex:
             return self._past_dateline(token)
         ids = [self.country_level(a) for a in self._own(token)]
         if with_conj:
-            for child in children(token):
+            for child in token.children:
                 if child.dep_ == "conj" or _first_of_pair(token, child, self.at):
                     ids.extend(self.of(child))  # "A and B" parsed as a modifier of B
         for child in token.rights:
@@ -133,7 +132,7 @@ class ActorIndex:
         real subject after the dash on it as an apposition or a conjunct."""
         return unique(
             a
-            for c in children(token)
+            for c in token.children
             if c.dep_ in ("appos", "conj") and not self.in_dateline(c.i)
             for a in self.of(c)
         )
@@ -162,7 +161,7 @@ class ActorIndex:
                 if not self.in_dateline(child.i):  # "JERUSALEM - Militants": no modifier
                     ids.extend(self._modifier(child))
         is_group = token.lemma_.lower() in self.group_heads
-        possessive = next((c.lower_ for c in children(token) if c.dep_ == "poss"), None)
+        possessive = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
         if not ids and is_group and possessive == "their":
             ids = self.recent_pair(token.i, states_only=False)  # "their prime ministers"
         if not ids and is_group and possessive == "its":  # "X said its delegation left"
@@ -171,9 +170,9 @@ class ActorIndex:
             ids = self._holder_state(token)  # "the president said his government would"
         if not ids and is_group:  # "the army of X", "the authorities in Baku"
             for prep in (
-                c for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
             ):
-                ids.extend(a for p in children(prep) if p.dep_ == "pobj" for a in self.of(p))
+                ids.extend(a for p in prep.children if p.dep_ == "pobj" for a in self.of(p))
         if not ids and token.lemma_.lower() not in knowledge.words(
             _EVENTS_LEXICON, "irregular_heads"
         ):
@@ -192,9 +191,9 @@ class ActorIndex:
         return [
             a
             for adj in loyalty(token)
-            for prep in children(adj)
+            for prep in adj.children
             if prep.dep_ == "prep" and prep.lower_ == "to"
-            for p in children(prep)
+            for p in prep.children
             if p.dep_ == "pobj"
             for a in self.of(p)
         ]
@@ -210,11 +209,11 @@ class ActorIndex:
         weak = lemma in knowledge.words(_EVENTS_LEXICON, "organisation_epithets_counted")
         if token.pos_ not in ("NOUN", "PROPN") or not token.text.islower() or not (strong or weak):
             return False
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(token)):
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return False
-        if any(c.dep_ in ("prep", "poss") for c in children(token)):
+        if any(c.dep_ in ("prep", "poss") for c in token.children):
             return False
-        counted = any(c.lower_ == "member" for c in token.lefts for c in subtree(c))
+        counted = any(c.lower_ == "member" for c in token.lefts for c in c.subtree)
         return strong or counted
 
     def _last_organisation(self, token: Token) -> list[str]:
@@ -237,11 +236,11 @@ class ActorIndex:
             current = current.head
             subjects = [
                 c
-                for c in children(current)
+                for c in current.children
                 if c.dep_ == "nsubj" and c.i < token.i and c.i in self.at
             ] + [
                 c
-                for c in children(current)
+                for c in current.children
                 if c.dep_ == "nsubj" and c.i < token.i and c.lemma_.lower() in self.group_heads
             ]
             ids = [
@@ -259,7 +258,7 @@ class ActorIndex:
         the sentence before (news style names the actor, then continues with "its ...")."""
         sentences = [s for s in doc_sents(self.doc) if s.end <= token.sent.start]
         for sent in reversed(sentences[-2:]):
-            subjects = [c for c in children(sent.root) if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
             ids = [
                 a
                 for s in subjects
@@ -317,7 +316,7 @@ class ActorIndex:
                 hyphen = self.doc[child.i + 1] if child.i + 1 < len(self.doc) else child
                 if child.dep_ in ("compound", "amod") and hyphen.text in ("-", "–"):
                     ids = self._modifier(child) + ids
-        for child in children(token):
+        for child in token.children:
             if child.dep_ == "conj":
                 ids.extend(self._modifier(child))
         return ids
@@ -409,7 +408,7 @@ class ActorIndex:
                 named = token.dep_ == "appos" and token.head.lemma_.lower() in roles
                 named = named or any(
                     c.dep_ in ("appos", "compound") and c.lemma_.lower() in roles
-                    for c in children(token)
+                    for c in token.children
                 )
                 if named:
                     found.update((actor, self.country_level(actor)))
@@ -443,7 +442,7 @@ def loyalty(token: Token) -> list[Token]:
     """The "loyal" of "forces loyal to X": the adjective on the noun, or the one the parser
     made the head of a clause with the noun as its subject ("as thugs loyal to X killed ...",
     round 10's j08)."""
-    found = [c for c in children(token) if c.dep_ == "amod" and c.lemma_.lower() == "loyal"]
+    found = [c for c in token.children if c.dep_ == "amod" and c.lemma_.lower() == "loyal"]
     head = token.head
     if token.dep_ == "nsubj" and head.pos_ == "ADJ" and head.lemma_.lower() == "loyal":
         found.append(head)
@@ -482,9 +481,9 @@ def prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     """The objects of ``head``'s prepositions named in ``preps`` ("talks with X": X)."""
     return [
         p
-        for c in children(head)
+        for c in head.children
         if c.dep_ in ("prep", "dative") and c.lower_ in preps
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj"
     ]
 
@@ -499,14 +498,14 @@ def _first_of_pair(token: Token, child: Token, at: dict[int, str]) -> bool:
         and token.pos_ == "PROPN"
         and child.i < token.i
         and child.i in at
-        and any(c.dep_ == "cc" and c.i > child.i for c in children(child))
+        and any(c.dep_ == "cc" and c.i > child.i for c in child.children)
     )
 
 
 def coordinated(token: Token) -> bool:
     """Whether ``token`` heads a coordination of its own ("A and B")."""
-    return any(c.dep_ == "cc" for c in children(token)) and any(
-        c.dep_ == "conj" for c in children(token)
+    return any(c.dep_ == "cc" for c in token.children) and any(
+        c.dep_ == "conj" for c in token.children
     )
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex, prep_objects
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_sents
 
 if TYPE_CHECKING:
@@ -107,7 +106,7 @@ class BodyReferences:
     def _paired_state(self, token: Token) -> list[str]:
         """ "The army and the RSF continued to battle each other": forces coordinated with an
         armed group of a known country are that country's."""
-        pair = [c for c in children(token) if c.dep_ == "conj"]
+        pair = [c for c in token.children if c.dep_ == "conj"]
         pair += [token.head] if token.dep_ == "conj" else []
         for other in pair:
             actor_id = self.actors.at.get(other.i)
@@ -192,7 +191,7 @@ class BodyReferences:
         members = knowledge.words(_EVENTS_LEXICON, "body_member_nouns")
         if token.lemma_.lower() not in members:
             return False
-        modifiers = [c for c in children(token) if c.dep_ in ("compound", "nmod")]
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "nmod")]
         return any(t.lemma_.lower() in self.heads for t in modifiers + prep_objects(token, _OF))
 
     def _pronoun(self, token: Token) -> list[str]:
@@ -263,4 +262,4 @@ def _paired(token: Token) -> bool:
     head = token
     while head.dep_ in ("compound", "flat") and head.head is not head:
         head = head.head
-    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in children(head))
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)

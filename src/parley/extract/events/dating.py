@@ -21,7 +21,6 @@ from parley.extract.events.actors import wire_dateline_end
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import arrived_on
 from parley.models import TimeExpression
-from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import doc_text
 from parley.nlp.numbers import numbers
 from parley.normalize.dateline import dateline_date
@@ -90,10 +89,10 @@ class EventDates:
         own = self.lex.match(verb, set())
         if own is not None and own.type in _ACTS:
             return anchor  # "violating the truce with drone strikes on Monday": the act's own day
-        for noun in subtree(verb):
+        for noun in verb.subtree:
             if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj") or noun.i >= date_start:
                 continue
-            last = max(t.i for t in subtree(noun))
+            last = max(t.i for t in noun.subtree)
             gap = [
                 t for t in self.doc[last + 1 : date_start] if not (t.is_punct or t.dep_ == "prep")
             ]
@@ -142,7 +141,7 @@ class EventDates:
             return reported
         for i in heads:  # "troops on Sunday exchanged fire": the parser hangs it on the subject
             verb = self.doc[i]
-            for subject in (c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")):
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
                     return self.dates[subject.i]
         return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
@@ -163,7 +162,7 @@ class EventDates:
                 continue
             # "in a statement on Friday, X said"; "rebels on Saturday announced" (the parser
             # hangs the date on the subject)
-            subjects = (c.i for c in children(current) if c.dep_ in ("nsubj", "nsubjpass"))
+            subjects = (c.i for c in current.children if c.dep_ in ("nsubj", "nsubjpass"))
             for i in (current.i, *_frame_nouns(current), *subjects):
                 if i in self.dates:
                     return self.dates[i]
@@ -187,8 +186,8 @@ class EventDates:
             opens = any(
                 c.dep_ == "prep"
                 and c.lower_ == "after"
-                and any(p.dep_ == "pobj" and p.tag_ == "WDT" for p in children(c))
-                for c in children(verb)
+                and any(p.dep_ == "pobj" and p.tag_ == "WDT" for p in c.children)
+                for c in verb.children
             )
             date = self.dates.get(verb.head.i)
             if opens and verb.dep_ in ("advcl", "relcl") and date is not None:
@@ -200,11 +199,11 @@ class EventDates:
         else publication); None unless ``verb`` heads such an after/before clause."""
         if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
             return None
-        mark = next((c for c in children(verb) if c.dep_ == "mark"), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
         unit = next(
             (
                 c
-                for c in children(verb)
+                for c in verb.children
                 if c.dep_ == "npadvmod"
                 and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
             ),
@@ -249,7 +248,7 @@ def _past_progressive(verb: Token) -> bool:
     """ "announced on Saturday they were suspending the talks": an act under way when the
     statement was made (round 6's f08), dated like a past act the statement reports."""
     return verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in children(verb)
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
     )
 
 
@@ -270,7 +269,7 @@ def scope_heads(token: Token) -> Iterator[int]:
         if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             yield outer.head.i
     if token.pos_ == "NOUN":
-        yield from (c.i for c in children(token) if c.dep_ == "acl" and c.tag_ == "VBN")
+        yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
     if token.pos_ == "NOUN" and arrived_on(token):
         yield token.head.head.i  # "arrived in Hanoi on Tuesday for a state visit": that day
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
@@ -281,9 +280,9 @@ def scope_heads(token: Token) -> Iterator[int]:
         yield token.head.i
     if token.pos_ == "VERB" and token.dep_ == "conj" and token.tag_ == token.head.tag_:
         yield token.head.i  # "seized the palace Nov. 6 and battled police": one time
-    for clause in (c for c in children(token) if c.dep_ == "relcl" and token.pos_ == "NOUN"):
+    for clause in (c for c in token.children if c.dep_ == "relcl" and token.pos_ == "NOUN"):
         yield clause.i  # "the round, which X will host in Geneva on June 16"
-        yield from (c.i for c in children(clause) if c.dep_ == "xcomp")
+        yield from (c.i for c in clause.children if c.dep_ == "xcomp")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
         yield token.head.i
     if _simultaneous(token):
@@ -307,10 +306,10 @@ def _simultaneous(verb: Token) -> bool:
     marks = knowledge.words(_EVENTS_LEXICON, "simultaneity_marks")
     holders = [verb] + [
         c
-        for c in children(verb.head)
+        for c in verb.head.children
         if c.dep_ == "advcl" and c.pos_ == "ADJ" and c.right_edge.i + 1 == verb.left_edge.i
     ]
-    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in children(h))
+    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in h.children)
 
 
 def _is_cleft(verb: Token) -> bool:
@@ -327,9 +326,9 @@ def _is_cleft(verb: Token) -> bool:
             c.dep_ in ("nsubj", "expl")
             and c.pos_ == "PRON"
             and c.lower_ in knowledge.words(_EVENTS_LEXICON, "empty_subjects")
-            for c in children(frame)
+            for c in frame.children
         )
-        and not any(c.dep_ in ("acomp", "attr") for c in children(frame))
+        and not any(c.dep_ in ("acomp", "attr") for c in frame.children)
     )
 
 
@@ -341,7 +340,7 @@ def _before_participle(doc: Doc, anchor: int, date_end: int) -> int:
     bare = (
         verb.tag_ == "VBN"
         and verb.dep_ in ("advcl", "acl")
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(verb))
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
     )
     if bare and date_end <= verb.i and verb.head.i != verb.i:
         head = verb.head
@@ -408,7 +407,7 @@ def written_day(ctx: Context) -> dt.date | None:
 
 def _count(unit: Token) -> int | None:
     """How many units "a day", "two weeks", "3 days" names (None when unreadable)."""
-    for child in children(unit):
+    for child in unit.children:
         word = child.lower_
         if child.dep_ in ("det", "nummod"):
             if word.isdigit():
@@ -425,10 +424,10 @@ def _frame_nouns(token: Token) -> Iterator[int]:
         return
     for prep in (
         c
-        for c in children(token)
+        for c in token.children
         if c.dep_ == "prep" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "frame_preps")
     ):
-        yield from (p.i for p in children(prep) if p.dep_ == "pobj" and p.pos_ == "NOUN")
+        yield from (p.i for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
 
 
 def period_start(value: str) -> dt.date:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,7 +36,7 @@ def issuer_tokens(subject: Token) -> list[Token]:
         return own
     definite = any(
         c.dep_ == "det" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "document_determiners")
-        for c in children(subject)
+        for c in subject.children
     )
     document = _previous_document(subject) if definite else None
     return _issuer(document) if document is not None else []
@@ -47,8 +46,8 @@ def _described_speaking(noun: Token) -> bool:
     """ "adopted a resolution that calls for ...": the document is the subject of the relative
     clause on it (the parser gives the clause's subject to "that")."""
     return any(
-        c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ == "WDT" for s in children(c))
-        for c in children(noun)
+        c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ == "WDT" for s in c.children)
+        for c in noun.children
     )
 
 
@@ -63,24 +62,24 @@ def _issuer(document: Token) -> list[Token]:
     adopted by the council", "the council adopted a resolution (that calls ...)", "a resolution
     was adopted by the council"."""
     issuing = knowledge.words(_EVENTS_LEXICON, "issuing_verbs")
-    owners = [c for c in children(document) if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners = [c for c in document.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if owners:
         return owners
-    for verb in (c for c in children(document) if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for verb in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         if verb.lemma_.lower() in issuing:
             return _agents(verb)
     head = document.head
     if head.lemma_.lower() not in issuing or head.pos_ != "VERB":
         return []
     if document.dep_ == "dobj":
-        return [c for c in children(head) if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if document.dep_ == "nsubjpass":
         return _agents(head)
     return []
 
 
 def _agents(verb: Token) -> list[Token]:
-    return [p for c in children(verb) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"]
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def _previous_document(subject: Token) -> Token | None:

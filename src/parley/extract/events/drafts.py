@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parley.models import EventStatus, Place, TimeExpression
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_sents
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def same_happening(a: Draft, b: Draft) -> bool:
 
     if a.mode != b.mode and a.rule.type == "ASSAULT":
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in children(b.token)):
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in b.token.children):
         return False  # "is also calling on the authorities to end the arrests": another act
     if not (a.target or b.target) and _other_things(a.token, b.token):
         return False  # "asked for a ceasefire" then "asked for observers": two requests
@@ -115,14 +114,14 @@ def _other_things(a: Token, b: Token) -> bool:
 def _acted_on(verb: Token) -> set[str]:
     """Lemmas of the nouns a verb acts on: its object, its prepositions' objects, and the
     objects of its complement clause ("asked for a ceasefire", "called on them to free X")."""
-    heads = [verb, *(c for c in children(verb) if c.dep_ in ("xcomp", "ccomp"))]
-    nouns = [c for h in heads for c in children(h) if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    nouns = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
     nouns += [
         p
         for h in heads
-        for c in children(h)
+        for c in h.children
         if c.dep_ == "prep"
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME", "GPE")
     ]
     return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"}

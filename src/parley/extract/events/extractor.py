@@ -58,7 +58,6 @@ from parley.extract.timeplace.places import (
     place_spans,
 )
 from parley.models import EventStatus, Place
-from parley.nlp.arrays import children, subtree, token_arrays
 from parley.nlp.docs import doc_tokens, span_text
 
 if TYPE_CHECKING:
@@ -153,10 +152,7 @@ class _Builder:
         the same act told twice, not a speaker denying their own side's act."""
         seen: set[tuple[str, str | None]] = set()
         found: list[tuple[Token, TriggerRule]] = []
-        lemmas, rules = token_arrays(self.doc).lemma, self.lex.by_lemma
         for token in doc_tokens(self.doc):
-            if lemmas[token.i] not in rules:
-                continue  # no rule has its lemma: match() finds none
             rule = self.lex.match(token, seen)
             if (
                 rule is not None
@@ -181,7 +177,7 @@ class _Builder:
         legislative step (SUPPORT)."""
         if rule.mode != "legislative":
             return False
-        for clause in (c for c in children(token) if c.dep_ == "xcomp"):
+        for clause in (c for c in token.children if c.dep_ == "xcomp"):
             act = self.lex.match(clause, set())
             if act is not None and act.type != rule.type:
                 return True
@@ -193,7 +189,7 @@ class _Builder:
         the text calls a mediator: "met with the chief mediator" pairs no sides)."""
         token, rule = draft.token, draft.rule
         draft.about = next(
-            (by_token[c.i] for c in children(token) if c.dep_ == "nsubjpass" and c.i in by_token),
+            (by_token[c.i] for c in token.children if c.dep_ == "nsubjpass" and c.i in by_token),
             None,
         )
         if draft.about is not None and draft.about.token.i not in self.when.dates:
@@ -233,11 +229,11 @@ class _Builder:
         return (
             token.dep_ == "relcl"
             and token.tag_ in ("VBP", "VBZ")
-            and not any(c.dep_ in ("aux", "auxpass") for c in children(token))
-            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in children(token))
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children)
             and head.tag_ == "NNS"
             and head.i not in self.actors.at
-            and not any(c.dep_ in ("det", "poss", "nummod") for c in children(head))
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
         )
 
     def _describing(self, token: Token, rule: TriggerRule) -> bool:
@@ -258,7 +254,7 @@ class _Builder:
         head = token.head
         return (
             token.dep_ == "relcl"
-            and not any(c.dep_ == "auxpass" for c in children(token))  # done to them: news
+            and not any(c.dep_ == "auxpass" for c in token.children)  # done to them: news
             and head.i not in self.actors.at
             and head.lemma_.lower() in self.lex.words("civilian_heads")
         )
@@ -270,7 +266,7 @@ class _Builder:
         nouns = {t.i: r.type for t, r in found if t.pos_ == "NOUN"}
         out: dict[int, int] = {}
         for token, rule in found:
-            for subject in (c for c in children(token) if c.dep_ in SUBJECTS):
+            for subject in (c for c in token.children if c.dep_ in SUBJECTS):
                 if nouns.get(subject.i) == rule.type and token.pos_ == "VERB":
                     out[token.i] = subject.i
         return out
@@ -302,7 +298,7 @@ class _Builder:
             if rule.object_status:
                 patients = [
                     *content(token),
-                    *(c.i for c in children(token) if c.dep_ == "nsubjpass"),
+                    *(c.i for c in token.children if c.dep_ == "nsubjpass"),
                 ]
                 for i in (i for i in patients if i in at and i != token.i):
                     overrides.setdefault(i, rule.object_status)  # type: ignore[arg-type]
@@ -367,7 +363,7 @@ class _Builder:
         token = draft.token
         modal = any(
             c.dep_ == "aux" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "demand_modals")
-            for c in children(token)
+            for c in token.children
         )
         if not modal or draft.status != "proposed" or not draft.source or token.pos_ != "VERB":
             return
@@ -398,11 +394,11 @@ class _Builder:
         if adj.pos_ != "ADJ":
             return False
         holder = adj.head if adj.dep_ in ("acomp", "attr") else adj
-        subjects = [c for c in children(holder) if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
         told = [  # the subject, or what a participle says happened to it ("civilians getting
             d  # killed"; "the versions leaked by the allies" tells no harm)
             for s in subjects
-            for d in (s, *(c for c in children(s) if c.dep_ == "acl"))
+            for d in (s, *(c for c in s.children if c.dep_ == "acl"))
         ]
         casualties = knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
         for word in told:
@@ -420,7 +416,7 @@ class _Builder:
         facilitator = _facilitating_verb(draft.token)
         if facilitator is None:
             return
-        own = {a for t in subtree(draft.token) for a in self.actors.of(t, with_conj=False)}
+        own = {a for t in draft.token.subtree for a in self.actors.of(t, with_conj=False)}
         helpers = {a for a in (*draft.source, *draft.target) if a not in own}
         draft.mediator = unique([*draft.mediator, *(a for a in draft.source if a in helpers)])
         draft.source = [a for a in draft.source if a not in helpers]
@@ -435,7 +431,7 @@ class _Builder:
         a view they share. Round 6's f09, f07 and f10."""
         token, rule = draft.token, draft.rule
         if token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "appointment_verbs"):
-            appointed = {a for c in children(token) if c.dep_ == "dobj" for a in self.actors.of(c)}
+            appointed = {a for c in token.children if c.dep_ == "dobj" for a in self.actors.of(c)}
             others = [t for t in draft.target if t not in appointed]  # the one appointed is no
             return rule.type in ("COOPERATE", "SUPPORT") and not others  # second party
         if draft.target:
@@ -445,7 +441,7 @@ class _Builder:
         if rule.type == "SUPPORT" and token.pos_ == "VERB":
             return _unowned_efforts(token)
         if rule.type == "AGREE" and token.pos_ == "NOUN":
-            contents = [c for c in children(token) if c.dep_ == "acl"]
+            contents = [c for c in token.children if c.dep_ == "acl"]
             return bool(contents) and all(_unowned_efforts(c) for c in contents)
         return False
 
@@ -458,10 +454,10 @@ class _Builder:
             rule.type == "AGREE"
             and token.pos_ == "VERB"
             and token.lemma_.lower() in self.lex.words("planned_noun_heads")
-            and not any(c.dep_ == "agent" for c in children(token))
+            and not any(c.dep_ == "agent" for c in token.children)
             and any(
                 c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None
-                for c in children(token)
+                for c in token.children
             )
         )
 
@@ -486,10 +482,10 @@ class _Builder:
         it tells is the state of the talks."""
         if (rule.type, rule.mode) != ("SANCTION", "sever") or token.pos_ != "VERB":
             return False
-        if any(c.dep_ == "agent" for c in children(token)):
+        if any(c.dep_ == "agent" for c in token.children):
             return False
         return any(
-            c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None for c in children(token)
+            c.dep_ == "nsubjpass" and self.lex.match(c, set()) is not None for c in token.children
         )
 
     def _blamed_author(self, draft: Draft) -> None:
@@ -502,7 +498,7 @@ class _Builder:
             return
         if self.statuses.status(judge, negation_is_event=False) != "occurred":
             return  # "would blame X for any attack", "did not blame X": no act told
-        blamed = [c for c in children(judge) if c.dep_ == "dobj"]
+        blamed = [c for c in judge.children if c.dep_ == "dobj"]
         names = self.parties.names
         draft.source = [a for a in names.of_all(blamed, draft) if a not in draft.target]
         if draft.source:
@@ -525,17 +521,17 @@ class _Builder:
         token = draft.token
         draft.historical_mod = any(
             c.lemma_.lower() in self.lex.words("historical_modifiers")
-            for c in children(token)
+            for c in token.children
             if c.dep_ == "amod"
         ) or _month_named(token)
         draft.new_instance = token.pos_ == "NOUN" and any(
             c.lower_ in self.lex.words("new_instance_modifiers")
-            for c in children(token)
+            for c in token.children
             if c.dep_ in ("amod", "det", "nummod")
         )
         draft.anaphoric = token.pos_ == "NOUN" and any(
             c.dep_ in ("det", "poss") or c.lemma_.lower() in self.lex.words("historical_modifiers")
-            for c in children(token)
+            for c in token.children
             if c.dep_ in ("det", "amod")
             or (c.dep_ == "poss" and c.i in self.when.date_tokens)  # "Tuesday's attack"
         )
@@ -545,13 +541,13 @@ class _Builder:
     def _place(self, token: Token) -> Place | None:
         for i in scope_heads(token):
             head = self.doc[i]
-            for child in sorted(children(head), key=lambda c: -c.i):  # nearest modifier first
+            for child in sorted(head.children, key=lambda c: -c.i):  # nearest modifier first
                 if child.dep_ == "compound" and child.i in self.places and head.pos_ == "NOUN":
                     return self._resolve_place(child.i)
                 if child.dep_ == "prep" and child.lower_ in knowledge.words(
                     _EVENTS_LEXICON, "place_preps"
                 ):
-                    for pobj in (p for p in children(child) if p.dep_ == "pobj"):
+                    for pobj in (p for p in child.children if p.dep_ == "pobj"):
                         if pobj.i in self.places:
                             return self._resolve_place(pobj.i)
         return None
@@ -562,9 +558,9 @@ class _Builder:
         country (events18). Empty when none is known: no state is invented."""
         origins = [
             p.i
-            for c in children(token)
+            for c in token.children
             if c.dep_ == "prep" and c.lower_ == "from"
-            for p in children(c)
+            for p in c.children
             if p.dep_ == "pobj" and p.i in self.places
         ]
         place = self._resolve_place(origins[0]) if origins else draft.place
@@ -579,11 +575,11 @@ class _Builder:
         states = {a.id for a in self.ctx.kb.of_kind("state")}
         if any(a in states for a in draft.target):
             return
-        envoys = [c for c in children(draft.token) if c.dep_ in ("dobj", "nsubjpass")]
+        envoys = [c for c in draft.token.children if c.dep_ in ("dobj", "nsubjpass")]
         # the parser makes "X, charge d'affaires at ..." an apposition or a conjunct
-        posts = [a for e in envoys for a in children(e) if a.dep_ in ("appos", "conj")]
+        posts = [a for e in envoys for a in e.children if a.dep_ in ("appos", "conj")]
         for post in posts:
-            for word in subtree(post):
+            for word in post.subtree:
                 home = [a for a in self.actors.of(word, with_conj=False) if a in states]
                 code = demonym_country(word) if word.text[:1].isupper() else None
                 found = home or ([self.actors.state(code)] if code else [])
@@ -599,12 +595,12 @@ class _Builder:
         the envoy is posted to ("to Brazil"). "Canada recalled its High Commissioner in
         Nairobi": the place of the post ("in Nairobi") names the host, when no "to" does."""
         token = draft.token
-        envoys = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
-        envoys += [a for e in envoys for a in children(e) if a.dep_ == "appos"]
-        passive = any(c.dep_ == "auxpass" for c in children(token))
-        if passive and not any(c.dep_ == "agent" for c in children(token)):
+        envoys = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        envoys += [a for e in envoys for a in e.children if a.dep_ == "appos"]
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive and not any(c.dep_ == "agent" for c in token.children):
             marks = ("poss", "amod", "compound")  # "Portugal's", "Portuguese": the envoy's state
-            homes = [c for e in envoys for c in children(e) if c.dep_ in marks]
+            homes = [c for e in envoys for c in e.children if c.dep_ in marks]
             states = {a.id for a in self.ctx.kb.of_kind("state")}
             own = [a for a in self.parties.names.of_all(homes, draft) if a in states]
             if own:
@@ -636,9 +632,9 @@ def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
     return [
         p
         for n in nouns
-        for c in children(n)
+        for c in n.children
         if c.dep_ == "prep" and c.lower_ in preps
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj"
     ]
 
@@ -648,8 +644,8 @@ def _names_office(subject: Token, offices: frozenset[str]) -> bool:
     member X", "the mayor", "X, a city councillor") holds one of ``offices`` as whole words;
     a relative clause after it is not its title."""
     clauses = ("relcl", "acl", "advcl")
-    skipped = {t.i for c in children(subject) if c.dep_ in clauses for t in subtree(c)}
-    words = " " + " ".join(t.lower_ for t in subtree(subject) if t.i not in skipped) + " "
+    skipped = {t.i for c in subject.children if c.dep_ in clauses for t in c.subtree}
+    words = " " + " ".join(t.lower_ for t in subject.subtree if t.i not in skipped) + " "
     return any(f" {office} " in words for office in offices)
 
 
@@ -662,7 +658,7 @@ def _facilitating_verb(token: Token) -> Token | None:
         if current.head.i == current.i:
             return None
         if current.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in children(current)
+            c.dep_ in ("nsubj", "nsubjpass") for c in current.children
         ):
             return None
         current = current.head
@@ -677,14 +673,14 @@ def _shared_need(verb: Token) -> bool:
     one ("the need for X to withdraw" asks X), is a view they share, not a request."""
     needs = [
         c
-        for c in children(verb)
+        for c in verb.children
         if c.dep_ == "dobj" and c.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "need_nouns")
     ]
     if not needs or any(_addressee(n) for n in needs):
         return False
-    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        any(c.dep_ == "conj" for c in children(s))
+        any(c.dep_ == "conj" for c in s.children)
         or s.tag_ in ("NNS", "NNPS")
         or s.lower_ in ("they", "we")
         for s in subjects
@@ -694,14 +690,14 @@ def _shared_need(verb: Token) -> bool:
 def _addressee(need: Token) -> bool:
     """ "the need for Russia to withdraw": a "for X to" clause on the need names whom it asks
     (the parser makes "for" the clause's mark, or a preposition whose noun has the clause)."""
-    for child in children(need):
+    for child in need.children:
         if child.dep_ in ("acl", "relcl", "advcl") and any(
-            m.dep_ == "mark" and m.lower_ == "for" for m in children(child)
+            m.dep_ == "mark" and m.lower_ == "for" for m in child.children
         ):
             return True
         if child.dep_ == "prep" and child.lower_ == "for":
-            nouns = [o for o in children(child) if o.dep_ == "pobj"]
-            if any(c.dep_ in ("acl", "relcl") for o in nouns for c in children(o)):
+            nouns = [o for o in child.children if o.dep_ == "pobj"]
+            if any(c.dep_ in ("acl", "relcl") for o in nouns for c in o.children):
                 return True
     return False
 
@@ -709,13 +705,13 @@ def _addressee(need: Token) -> bool:
 def _unowned_efforts(verb: Token) -> bool:
     """ "support efforts at achieving stability": the verb's only object is an effort noun
     that names no one making it (no possessive, no "by X", no name in it)."""
-    objects = [c for c in children(verb) if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     efforts = knowledge.words(_EVENTS_LEXICON, "effort_nouns")
     return bool(objects) and all(
         o.lemma_.lower() in efforts
         and not any(
             c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "by")
-            for c in children(o)
+            for c in o.children
         )
         for o in objects
     )
@@ -728,7 +724,7 @@ def _in_question(token: Token, outer: Token) -> bool:
     news of its own (round 6's f09)."""
     current = token
     while current.i != outer.i and current.head.i != current.i:
-        opened = [c for c in children(current) if c.i < current.i]
+        opened = [c for c in current.children if c.i < current.i]
         asked = current.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "question_heads")
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in opened) or (
             current.dep_ == "ccomp" and asked and any(c.tag_ in ("WRB", "WP") for c in opened)
@@ -743,7 +739,7 @@ def _reported_by_agent(participle: Token, rule: TriggerRule) -> bool:
     participle of harm or protest with its "by" agent reports an act that someone did, unlike
     "the treaty signed by A and B", which names a document by how it came about."""
     acts = (*_HARM, "PROTEST")
-    return rule.type in acts and any(c.dep_ == "agent" for c in children(participle))
+    return rule.type in acts and any(c.dep_ == "agent" for c in participle.children)
 
 
 def _projectile_launched(token: Token, rule: TriggerRule) -> bool:
@@ -755,20 +751,20 @@ def _projectile_launched(token: Token, rule: TriggerRule) -> bool:
         return False
     if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "launch_verbs"):
         return False
-    if any(c.dep_ == "agent" for c in children(token)):
+    if any(c.dep_ == "agent" for c in token.children):
         return False
     aims = knowledge.words(_EVENTS_LEXICON, "launch_aim_preps")
     if any(  # "at 9:10 a.m." is a time, no aim
         c.dep_ == "prep"
         and c.lower_ in aims
-        and any(p.dep_ == "pobj" and p.ent_type_ not in ("TIME", "DATE") for p in children(c))
-        for c in children(token)
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("TIME", "DATE") for p in c.children)
+        for c in token.children
     ):
         return False
     weapons = knowledge.words(_EVENTS_LEXICON, "projectile_heads")
     return any(
         c.dep_ == "nsubjpass" and (c.lower_ == "it" or c.lemma_.lower() in weapons)
-        for c in children(token)
+        for c in token.children
     )
 
 
@@ -781,7 +777,7 @@ def _aimed_by_other_means(token: Token, rule: TriggerRule) -> bool:
         return False
     if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "aim_verbs"):
         return False
-    if not any(c.dep_ == "auxpass" for c in children(token)):
+    if not any(c.dep_ == "auxpass" for c in token.children):
         return False
     causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
     settings = knowledge.words(_EVENTS_LEXICON, "place_nouns") | knowledge.words(
@@ -789,9 +785,9 @@ def _aimed_by_other_means(token: Token, rule: TriggerRule) -> bool:
     )
     means = [
         p
-        for c in children(token)
+        for c in token.children
         if c.dep_ == "prep" and c.lower_ == "in"
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ not in ("GPE", "LOC", "DATE")
     ]
     return any(
@@ -807,8 +803,8 @@ def _agentless_arrest(token: Token, rule: TriggerRule) -> bool:
         rule.type == "COERCE"
         and rule.mode == "arrest"
         and token.pos_ == "VERB"
-        and any(c.dep_ == "auxpass" for c in children(token))
-        and not any(c.dep_ == "agent" for c in children(token))
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
     )
 
 
@@ -818,8 +814,8 @@ def _agentless_expulsion(token: Token, rule: TriggerRule) -> bool:
     return (
         (rule.type, rule.mode) == ("SANCTION", "expel")
         and token.pos_ == "VERB"
-        and any(c.dep_ == "auxpass" for c in children(token))
-        and not any(c.dep_ == "agent" for c in children(token))
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
     )
 
 
@@ -835,11 +831,11 @@ def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: Trigger
     if rule.type != "ACCUSE" or act_rule.type not in _ASSERTED_ACTS or act.pos_ != "NOUN":
         return False
     by_agent = any(
-        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in children(c))
-        for c in children(act)
+        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in c.children)
+        for c in act.children
     )
     owner = any(
-        c.dep_ == "poss" and c.pos_ == "PROPN" for c in children(act)
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in act.children
     )  # "Iran's attack", not "its attack"
     blamer = _blaming_verb(act)
     blamed = blamer is not None and blamer.i == judge.i
@@ -859,11 +855,11 @@ def _blaming_verb(act: Token) -> Token | None:
         prep.lower_ not in knowledge.words(_EVENTS_LEXICON, "blaming_preps")
         or verb.pos_ != "VERB"
         or verb.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "blaming_verbs")
-        or not any(c.dep_ == "dobj" for c in children(verb))
+        or not any(c.dep_ == "dobj" for c in verb.children)
     ):
         return None
     kinds = knowledge.words(_EVENTS_LEXICON, "kind_determiners")
-    kind = any(c.dep_ == "det" and c.lower_ in kinds for c in children(act))
+    kind = any(c.dep_ == "det" and c.lower_ in kinds for c in act.children)
     return None if kind else verb
 
 
@@ -914,20 +910,20 @@ def _toll_of(token: Token, same: list[Token]) -> bool:
     main clause)."""
     clause = token.head if token.dep_ == "conj" else token
     casualty = token.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
-    passive = any(c.dep_ == "auxpass" for c in children(token))
+    passive = any(c.dep_ == "auxpass" for c in token.children)
     if not (casualty and passive and any(t.i < token.i for t in same)):
         return False
     relative = clause.dep_ in ("relcl", "advcl") and any(
-        c.dep_ == "prep" and any(p.tag_ == "WDT" for p in children(c))  # "in which"
-        for c in children(clause)
+        c.dep_ == "prep" and any(p.tag_ == "WDT" for p in c.children)  # "in which"
+        for c in clause.children
     )
     # "... in which one was killed and three others were injured", the parser hanging the
     # second casualty on the sentence's main verb: its own victims, no author, no cause
     stray = (
         token.dep_ == "conj"
         and token.head not in same
-        and any(c.dep_ == "nsubjpass" for c in children(token))
-        and not any(c.dep_ in ("agent", "prep") for c in children(token))
+        and any(c.dep_ == "nsubjpass" for c in token.children)
+        and not any(c.dep_ in ("agent", "prep") for c in token.children)
     )
     return relative or stray
 
@@ -938,11 +934,11 @@ def _first_person_denial(token: Token) -> bool:
     I or we, checked up through purpose and control clauses)."""
     current = token
     for _ in range(3):
-        negated = any(c.dep_ == "neg" for c in children(current))
+        negated = any(c.dep_ == "neg" for c in current.children)
         if negated and any(
             c.dep_ in ("nsubj", "nsubjpass")
             and c.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person")
-            for c in children(current)
+            for c in current.children
         ):
             return True
         if current.dep_ not in ("xcomp", "advcl") or current.head is current:
@@ -973,7 +969,7 @@ def _purpose_of_thing(token: Token) -> bool:
     participle = token.head
     return (
         token.dep_ in ("xcomp", "advcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and participle.dep_ == "acl"
         and participle.tag_ in ("VBN", "VBD")  # the parser sometimes tags the participle VBD
         and participle.head.pos_ == "NOUN"
@@ -989,7 +985,7 @@ def _role_description(token: Token) -> bool:
         and token.dep_ == "dobj"
         and verb.dep_ == "relcl"
         and verb.tag_ in ("VBZ", "VBP")
-        and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in children(verb))
+        and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
     )
 
 

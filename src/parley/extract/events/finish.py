@@ -29,7 +29,6 @@ from parley.extract.events.judged import JudgedActs
 from parley.extract.events.status import anchor_of
 from parley.extract.timeplace.places import quantities_in
 from parley.models import Event, Span, TimeExpression
-from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import sentences_over, span_text
 
 if TYPE_CHECKING:
@@ -209,7 +208,7 @@ class Finisher:
         another = any(
             c.lower_ in fresh
             for n in _complements(draft.token)
-            for c in children(n)
+            for c in n.children
             if c.dep_ in ("amod", "det", "nummod")
         )
         return (
@@ -286,7 +285,7 @@ class Finisher:
         if token.pos_ != "VERB":
             return set()
         if token.i not in self._counted:
-            things = [t for c in _complements(token) for t in subtree(c)]
+            things = [t for c in _complements(token) for t in c.subtree]
             found = quantities_in(things, self.when.date_tokens)
             self._counted[token.i] = {q.value for q in found}
         return self._counted[token.i]
@@ -383,7 +382,7 @@ class Finisher:
         already told, with no one else named, goes to those talks (merged into them)."""
         token = draft.token
         purpose = token.dep_ in ("xcomp", "advcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in children(token)
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
         )
         travel = knowledge.words(_EVENTS_LEXICON, "travel_verbs")
         if not purpose or draft.target or token.head.lemma_.lower() not in travel:
@@ -397,11 +396,9 @@ class Finisher:
     def _told_again(self, noun: Token) -> bool:
         """A definite event noun ("the talks", "those talks") naming no sides of its own."""
         definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
-        own_sides = any(
-            c.dep_ == "prep" and c.lower_ in ("between", "with") for c in children(noun)
-        )
+        own_sides = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children)
         return not own_sides and any(
-            c.dep_ == "det" and c.lower_ in definite for c in children(noun)
+            c.dep_ == "det" and c.lower_ in definite for c in noun.children
         )
 
     def _reporting_date(self, token: Token) -> TimeExpression | None:
@@ -420,7 +417,7 @@ class Finisher:
 
     def _dated_possessive(self, noun: Token) -> bool:
         """ "Tuesday's attack": a noun owned by a date."""
-        return any(c.dep_ == "poss" and c.i in self.when.date_tokens for c in children(noun))
+        return any(c.dep_ == "poss" and c.i in self.when.date_tokens for c in noun.children)
 
     def _antecedent(self, draft: Draft, kept: list[Draft]) -> Draft | None:
         if not draft.anaphoric:
@@ -557,10 +554,10 @@ def _held(draft: Draft) -> bool:
     token = draft.token
     if (draft.rule.type, draft.mode) not in _HELD or token.pos_ != "VERB":
         return False
-    passive = any(c.dep_ == "auxpass" for c in children(token)) or (
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (
         token.dep_ == "acl" and token.tag_ == "VBN"
     )
-    return passive and not any(c.dep_ == "agent" for c in children(token))
+    return passive and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _denies(draft: Draft, earlier: Draft) -> bool:
@@ -581,7 +578,7 @@ def _things(verb: Token) -> set[str]:
     """Lemmas of the nouns a verb acts on, with the nouns joined to them ("a cease-fire and
     peace talks", which the parser may read as one noun modifying another)."""
     nouns = [c for c in _complements(verb) if c.pos_ in ("NOUN", "PROPN")]
-    nouns += [c for n in nouns for c in children(n) if c.dep_ in ("compound", "nmod", "conj")]
+    nouns += [c for n in nouns for c in n.children if c.dep_ in ("compound", "nmod", "conj")]
     return {n.lemma_.lower() for n in nouns if n.pos_ in ("NOUN", "PROPN")}
 
 
@@ -599,8 +596,8 @@ def _object_told(kept: Draft, draft: Draft) -> bool:
     return any(
         c.dep_ == "dobj"
         and c.lemma_.lower() in told
-        and any(d.dep_ == "det" and d.lower_ in definite for d in children(c))
-        for c in children(draft.token)
+        and any(d.dep_ == "det" and d.lower_ in definite for d in c.children)
+        for c in draft.token.children
     )
 
 
@@ -636,7 +633,7 @@ def _named_again(kept: Draft, draft: Draft) -> bool:
     definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
     return (
         draft.token.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in definite for c in children(draft.token))
+        and any(c.dep_ == "det" and c.lower_ in definite for c in draft.token.children)
         and not (draft.historical_mod or draft.new_instance)
         and "negated" not in (kept.status, draft.status)
         and kept.status != draft.status  # same status: same_happening and _retells decide
@@ -659,9 +656,9 @@ def _acts_on_something(token: Token) -> bool:
             verb
             and c.dep_ == "prep"
             and c.lower_ in _ACTED_ON
-            and any(p.dep_ == "pobj" for p in children(c))
+            and any(p.dep_ == "pobj" for p in c.children)
         )
-        for c in children(token)
+        for c in token.children
     )
 
 
@@ -722,7 +719,7 @@ def _ordinal(token: Token) -> str | None:
         (
             c.lower_
             for noun in nouns
-            for c in children(noun)
+            for c in noun.children
             if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"
         ),
         None,
@@ -734,7 +731,7 @@ def _generic(draft: Draft) -> bool:
     event, not one the parties of the story hold."""
     return draft.status == "hypothetical" and any(
         c.dep_ == "det" and c.lower_ in knowledge.words(_EVENTS_LEXICON, "indefinite_determiners")
-        for c in children(draft.token)
+        for c in draft.token.children
     )
 
 
@@ -746,7 +743,7 @@ def _clause(token: Token) -> Iterator[Token]:
 
 def _walk(token: Token, root: Token) -> Iterator[Token]:
     yield token
-    for child in children(token):
+    for child in token.children:
         if child.dep_ in _CLAUSE_BREAKS and child.dep_ != "punct":
             continue
         yield from _walk(child, root)
@@ -755,10 +752,10 @@ def _walk(token: Token, root: Token) -> Iterator[Token]:
 def _complements(verb: Token) -> list[Token]:
     """Nouns a verb takes as its thing: its object, the object of its prepositions and of
     its object's ("take part in the talks", "travelled for the talks")."""
-    objects = [c for c in children(verb) if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     holders = [verb, *objects]
-    preps = [c for h in holders for c in children(h) if c.dep_ == "prep"]
-    return objects + [p for prep in preps for p in children(prep) if p.dep_ == "pobj"]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    return objects + [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
 
 
 def _dated_apart(draft: Draft, earlier: Draft) -> bool:
@@ -775,7 +772,7 @@ def _verb_of_own_noun(draft: Draft, by_token: dict[int, Draft]) -> bool:
     one event; the noun, which names the sides, keeps it (and the verb's date and place)."""
     if draft.token.pos_ != "VERB":
         return False
-    for child in (c for c in children(draft.token) if c.dep_ == "dobj"):
+    for child in (c for c in draft.token.children if c.dep_ == "dobj"):
         noun = by_token.get(child.i)
         if (
             noun is not None

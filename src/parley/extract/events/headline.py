@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
 from parley.models import AnalysisWarning, Event, Span
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -79,7 +78,7 @@ def _told_by_a_verb(event: Event, doc: Doc) -> bool:
         return False
     verb = span.root
     finite = verb.tag_ in _FINITE
-    return not finite or any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb))
+    return not finite or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def may_tell_events(doc: Doc, lexicon: object) -> bool:

@@ -18,7 +18,6 @@ import parley.knowledge as knowledge
 from parley.extract.events.actors import prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import object_lemmas
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_sents
 
 if TYPE_CHECKING:
@@ -64,8 +63,8 @@ class JudgedActs:
             _EVENTS_LEXICON, "indefinite_determiners"
         )
         found: list[tuple[Token, TriggerRule | None]] = []
-        for obj in (c for c in children(verb) if c.dep_ == "dobj" and c.tag_ == "NN"):
-            if any(c.dep_ == "det" and c.lower_ in kinds for c in children(obj)):
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "NN"):
+            if any(c.dep_ == "det" and c.lower_ in kinds for c in obj.children):
                 continue
             if not self.names.actors.of(obj):  # "condemned North Korea's launch" names it
                 found.append((obj, self.lex.match(obj, set())))
@@ -78,7 +77,7 @@ class JudgedActs:
             c
             for t in act.sent
             if t.i != act.i and t.lemma_.lower() == act.lemma_.lower()
-            for c in children(t)
+            for c in t.children
             if c.dep_ == "poss" and c.pos_ == "PROPN"
         ]
         return self.names.of_all(owners, draft)
@@ -96,7 +95,7 @@ class JudgedActs:
         aimed = prep_objects(act, preps)
         victims = self.names.of_all(aimed, draft)
         aimed_at = {p.lemma_.lower() for p in aimed}
-        things = {c.lemma_.lower() for c in children(act) if c.dep_ in ("compound", "amod")}
+        things = {c.lemma_.lower() for c in act.children if c.dep_ in ("compound", "amod")}
         for earlier in reversed(kept):
             if earlier.token.i < start:
                 break

@@ -14,7 +14,6 @@ from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.timeplace.places import country_of_demonym
-from parley.nlp.arrays import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,7 +44,7 @@ class Mediators:
         holders = [draft.token, noun] if noun is not draft.token else [draft.token]
         if noun.pos_ == "NOUN" and noun.dep_ in _NOUN_ROLES:
             holders.append(noun.head)
-        for child in (c for h in holders for c in children(h)):
+        for child in (c for h in holders for c in h.children):
             draft.mediator += self._by_participle(child)
             draft.mediator += self._under_auspices(child)
         draft.mediator = [m for m in unique(draft.mediator) if m not in draft.actors]
@@ -60,9 +59,9 @@ class Mediators:
             return []
         agents = [
             p
-            for a in children(child)
+            for a in child.children
             if a.dep_ in ("agent", "prep") and a.lower_ == "by"
-            for p in children(a)
+            for p in a.children
             if p.dep_ == "pobj"
         ]
         return [x for p in agents for x in self.actors.of(p)]
@@ -75,7 +74,7 @@ class Mediators:
             return []
         nouns = self.lex.words("mediation_nouns")
         found: list[str] = []
-        for noun in (p for p in children(child) if p.lemma_.lower() in nouns):
+        for noun in (p for p in child.children if p.lemma_.lower() in nouns):
             found += self.actors.of(noun)
             found += [x for p in prep_objects(noun, _OF) for x in self.actors.of(p)]
         return found
@@ -137,7 +136,7 @@ class RoleMediators:
         Saudi Arabia and the US ("African" names no state)."""
         found: list[str] = []
         for child in (c for c in subject.lefts if c.dep_ in _MODIFIERS):
-            for word in (child, *(c for c in subtree(child) if c.dep_ == "conj")):
+            for word in (child, *(c for c in child.subtree if c.dep_ == "conj")):
                 code = country_of_demonym(word.text) if word.text[:1].isupper() else None
                 ids = [code] if code else [a for a in self.actors.of(word) if self._state(a)]
                 found += ids
@@ -147,6 +146,4 @@ class RoleMediators:
         return bool(self.actors._is_state(actor))
 
     def _acts_on_event(self, verb: Token) -> bool:
-        return any(
-            c.dep_ == "dobj" and self.lex.match(c, set()) is not None for c in children(verb)
-        )
+        return any(c.dep_ == "dobj" and self.lex.match(c, set()) is not None for c in verb.children)

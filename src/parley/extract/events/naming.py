@@ -22,7 +22,6 @@ from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import Subjects
 from parley.extract.events.unnamed import UnnamedActors
 from parley.extract.timeplace.places import PlaceResolver, country_of_demonym
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,7 +78,7 @@ class PartyNames:
         if self.actors.in_dateline(token.i):  # "QUITO, Ecuador - Police detained ..."
             return [
                 a
-                for c in children(token)
+                for c in token.children
                 if c.dep_ in ("appos", "conj") and not self.actors.in_dateline(c.i)
                 for a in self.of(c, draft, with_conj)
             ]
@@ -140,7 +139,7 @@ class PartyNames:
     def _conjuncts(self, token: Token, draft: Draft, with_conj: bool) -> list[str]:
         if not with_conj:
             return []
-        return [a for c in children(token) if c.dep_ == "conj" for a in self.of(c, draft)]
+        return [a for c in token.children if c.dep_ == "conj" for a in self.of(c, draft)]
 
     def _known(self, token: Token, draft: Draft, with_conj: bool) -> list[str]:
         """Knowledge-base actors, and unknown conjuncts beside them by description ("the Malian
@@ -149,7 +148,7 @@ class PartyNames:
         if ids and self.actors._group(token) is not None:
             draft.from_group = True
         if ids and with_conj:
-            for conj in (c for c in children(token) if c.dep_ == "conj"):
+            for conj in (c for c in token.children if c.dep_ == "conj"):
                 if not self.actors.of(conj):
                     ids = unique([*ids, *self.unnamed.unlinked(conj, [])])
         return ids
@@ -201,7 +200,7 @@ class PartyNames:
         if pronoun.i != first or first == 0:
             return []
         previous = pronoun.doc[first - 1].sent
-        subjects = [c for c in children(previous.root) if c.dep_ == "nsubj" and c.tag_ == "NNS"]
+        subjects = [c for c in previous.root.children if c.dep_ == "nsubj" and c.tag_ == "NNS"]
         if len(subjects) != 1 or self.unnamed.sector(subjects[0]) is None:
             return []
         return self.of(subjects[0], draft)
@@ -309,7 +308,7 @@ class PartyNames:
             p for p in prep_objects(token, _IN) if p.ent_type_ in ("GPE", "LOC")
         ]
         owner = [  # "repairs to Gaza's electricity grid"
-            c for c in children(token) if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")
+            c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")
         ]
         verb = token.head if token.dep_ == "dobj" else token.head.head
         if token.pos_ == "NOUN" and token.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB":

@@ -17,7 +17,6 @@ from parley.extract.events.naming import PartyNames
 from parley.extract.events.patients import holders, patient_possessors
 from parley.extract.events.plover import PloverLexicon, amount_verb
 from parley.extract.events.status import travel_for
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -84,7 +83,7 @@ class NounParties:
                 a
                 for p in prep_objects(noun, preps)
                 if not self.actors.of(p)
-                for c in children(p)
+                for c in p.children
                 if c.dep_ == "poss" and c.pos_ == "PROPN"
                 for a in self.names.of(c, draft)
             ]
@@ -109,13 +108,13 @@ class NounParties:
         if not (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "for"
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in claims for c in children(verb))
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in claims for c in verb.children)
             and verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "claiming_verbs")
-            and not any(c.dep_ == "neg" for c in children(verb))
+            and not any(c.dep_ == "neg" for c in verb.children)
         ):
             return []
         subjects = self.names.subjects.of(verb)
-        if any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in children(s)):
+        if any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children):
             return []  # "no group has claimed responsibility": nobody has
         return self.names.of_all(subjects, draft)
 
@@ -151,7 +150,7 @@ class NounParties:
             a
             for p in of_objects
             if not self.actors.of(p)
-            for c in children(p)
+            for c in p.children
             if c.dep_ == "poss"
             for a in self.names.of(c, draft)
         ]
@@ -167,13 +166,13 @@ class NounParties:
         holders = [noun]
         if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
             holders.append(noun.head)  # "an exchange of fire took place between A and B"
-        for prep in (c for h in holders for c in children(h)):
+        for prep in (c for h in holders for c in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
                 continue
-            firsts = [p for p in children(prep) if p.dep_ == "pobj"]
+            firsts = [p for p in prep.children if p.dep_ == "pobj"]
             if firsts:
                 # "the call between A, and B": the parser may hang B on the noun itself
-                stray = [c for c in children(prep.head) if c.dep_ == "conj" and c.i > prep.i]
+                stray = [c for c in prep.head.children if c.dep_ == "conj" and c.i > prep.i]
                 sides = self._sides(firsts[0], draft, stray)
                 if sides is not None:
                     return sides
@@ -185,8 +184,8 @@ class NounParties:
         """The first side and the rest; unlinked sides ("the opposition") are kept."""
         first = self.names.of(first_token, draft, with_conj=False)
         # "between X, head of Y, and Z": the parser often hangs Z on the apposition
-        linked = [first_token, *(c for c in children(first_token) if c.dep_ == "appos")]
-        conjuncts = [c for t in linked for c in children(t) if c.dep_ == "conj"]
+        linked = [first_token, *(c for c in first_token.children if c.dep_ == "appos")]
+        conjuncts = [c for t in linked for c in t.children if c.dep_ == "conj"]
         rest = unique(a for c in conjuncts or (stray or []) for a in self.names.of(c, draft))
         rest = [a for a in rest if a not in first]
         if len(first) == 1 and len(rest) == 1:
@@ -313,11 +312,11 @@ def participle_agents(noun: Token) -> list[Token]:
     participle describing an act names its author."""
     return [
         p
-        for acl in children(noun)
+        for acl in noun.children
         if acl.dep_ == "acl" and acl.tag_ == "VBN"
-        for agent in children(acl)
+        for agent in acl.children
         if agent.dep_ == "agent"
-        for p in children(agent)
+        for p in agent.children
         if p.dep_ == "pobj"
     ]
 
@@ -329,6 +328,6 @@ def _unknown_author(noun: Token) -> bool:
     return any(
         c.lemma_.lower() in modifiers
         for p in prep_objects(noun, _BY)
-        for c in children(p)
+        for c in p.children
         if c.dep_ in ("amod", "compound")
     )

@@ -32,7 +32,6 @@ from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.status import StatusReader
 from parley.extract.events.subjects import SUBJECTS, Subjects
 from parley.extract.timeplace.places import PlaceResolver
-from parley.nlp.arrays import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,7 +129,7 @@ class EventParties:
         """Subjects and agents act; objects and target prepositions undergo the act."""
         verb = draft.token
         agents = [
-            p for c in children(verb) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
         ]
         draft.source = self.names.of_all([*self.subjects.of(verb), *agents], draft)
         draft.target = self.names.of_all(self._verb_objects(verb, draft.rule.type), draft)
@@ -152,7 +151,7 @@ class EventParties:
         if not draft.target and draft.mode == "occupy":
             draft.target = self._occupied_side(verb, draft)
         if not draft.target and draft.rule.type == "ASSAULT":  # "struck rebel positions"
-            things = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+            things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             draft.target = [a for t in things for a in self.unnamed.holders(t)]
         if draft.rule.type == "AID" and draft.rule.objects_also:
             draft.target = self._mission_hosts(verb, draft)
@@ -165,18 +164,18 @@ class EventParties:
         thing acted on, is whom the act hits; the ownership words are data
         (``ownership_marks``). Never the doer: "its own Iranian-flagged ship" names no target."""
         marks = knowledge.words(_EVENTS_LEXICON, "ownership_marks")
-        things = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+        things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         flags = [
             n
             for t in things
-            for m in children(t)
+            for m in t.children
             if m.dep_ in ("amod", "compound") and m.lower_ in marks
-            for n in children(m)
+            for n in m.children
             if n.dep_ in ("npadvmod", "compound", "amod", "nmod") and n.i < m.i
         ]
         found = [a for n in flags for a in self.actors._modifier(n)]
-        owned = [c for t in things for c in children(t) if c.dep_ == "acl" and c.lower_ in marks]
-        owners = [p for c in owned for a in children(c) if a.dep_ == "agent" for p in children(a)]
+        owned = [c for t in things for c in t.children if c.dep_ == "acl" and c.lower_ in marks]
+        owners = [p for c in owned for a in c.children if a.dep_ == "agent" for p in a.children]
         owners += [p for c in owned for p in prep_objects(c, frozenset({"to"}))]
         found += self.names.of_all(owners, draft)
         return unique(a for a in found if a not in draft.source)
@@ -188,7 +187,7 @@ class EventParties:
         their own words' country, else that of the one description with the same head named
         before ("Syrian rebels" for "rebels"). Men of neither state, or of no known one, leave
         the place's side open (no target rather than a guess)."""
-        things = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+        things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         things += [p for t in things for p in prep_objects(t, _OF)]
         sides = [
             a
@@ -219,7 +218,7 @@ class EventParties:
         """ "extended the mandate of the UN mission in South Sudan": the mission's aid goes to
         the country it is in; the body it belongs to ("UN") is its own, no target (events20).
         Empty when no country is written: none is invented."""
-        missions = [m for o in children(verb) if o.dep_ == "dobj" for m in prep_objects(o, _OF)]
+        missions = [m for o in verb.children if o.dep_ == "dobj" for m in prep_objects(o, _OF)]
         places = [p for m in missions for p in prep_objects(m, _IN)]
         hosts = self.names.of_all(places, draft)
         return [a for a in hosts if self.actors._is_state(a) and a not in draft.source]
@@ -231,9 +230,9 @@ class EventParties:
         itself ("demanded that it be consulted") names no one else."""
         subjects = [
             s
-            for c in children(verb)
+            for c in verb.children
             if c.dep_ == "ccomp"
-            for s in children(c)
+            for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         ]
         return [a for a in self.names.of_all(subjects, draft) if a not in draft.source]
@@ -246,26 +245,26 @@ class EventParties:
         if verb.dep_ != "relcl" or thing.dep_ != "dobj" or self.actors.of(thing):
             return []
         patient = any(
-            c.dep_ in ("nsubjpass", "dobj") and c.tag_ in _RELATIVE for c in children(verb)
+            c.dep_ in ("nsubjpass", "dobj") and c.tag_ in _RELATIVE for c in verb.children
         )
-        makers = [c for c in children(thing.head) if c.dep_ == "nsubj"]
+        makers = [c for c in thing.head.children if c.dep_ == "nsubj"]
         owner = self.names.of_all(makers, draft) if patient else []
         return [] if set(owner) & set(draft.source) else owner
 
     def _verb_objects(self, verb: Token, event_type: str) -> list[Token]:
         """Objects, passive subjects and target prepositions, looking inside an object that
         names no actor ("imposed sanctions on Russian officials")."""
-        objects = [c for c in children(verb) if c.dep_ in ("dobj", "dative")]
-        patients = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         # "the villages, which were torched by X": the relative pronoun stands for the noun
         objects += [
             verb.head if verb.dep_ == "relcl" and c.tag_ in _RELATIVE else c for c in patients
         ]
         objects += [  # "holds Israel responsible": the small clause's subject undergoes it
             s
-            for c in children(verb)
+            for c in verb.children
             if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
-            for s in children(c)
+            for s in c.children
             if s.dep_ == "nsubj"
         ]
         preps = self.lex.target_preps(event_type)
@@ -292,7 +291,7 @@ class EventParties:
 
     def judges_an_act(self, verb: Token, draft: Draft) -> bool:
         """Whether ``verb`` condemns (or protests, rejects) a hostile act it names as object."""
-        objects = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(self._judged_act(o, draft.rule.type) for o in objects)
 
     def _judged_act(self, noun: Token, event_type: str) -> bool:
@@ -325,7 +324,7 @@ class EventParties:
         if draft.rule.type in _JUDGING:  # "their demands are unacceptable": judged, not judging
             # "civilians getting killed is unacceptable" judges a happening, not the civilians;
             # "the shelling by X is unacceptable" judges X
-            things = [s for s in subjects if not any(c.dep_ == "acl" for c in children(s))]
+            things = [s for s in subjects if not any(c.dep_ == "acl" for c in s.children)]
             authors = [a for s in subjects for a in prep_objects(s, frozenset({"by"}))]
             judged = self.names.of_all(things, draft) or self.names.of_all(authors, draft)
             subjects = []
@@ -335,9 +334,9 @@ class EventParties:
             draft.source = self.names.speaker(holder, draft)
         clause_subjects = [
             s
-            for c in (*children(adj), *children(holder))
+            for c in (*adj.children, *holder.children)
             if c.dep_ == "ccomp"
-            for s in children(c)
+            for s in c.children
             if s.dep_ in ("nsubj", "nsubjpass")
         ]
         draft.target = self.names.of_all(clause_subjects, draft) or judged
@@ -386,12 +385,12 @@ def _inside(thing: Token, preps: frozenset[str]) -> list[Token]:
     # jets to X"
     of_objects = prep_objects(thing, frozenset({"of"}))
     found += of_objects + [p for o in of_objects for p in prep_objects(o, preps)]
-    found += [c for c in children(thing) if c.dep_ == "poss"]
+    found += [c for c in thing.children if c.dep_ == "poss"]
     found += [
         s
-        for c in children(thing)
-        if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in children(c))
-        for s in children(c)
+        for c in thing.children
+        if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)
+        for s in c.children
         if s.dep_ == "nsubj"
     ]
     return found
@@ -402,10 +401,10 @@ def _purpose_objects(verb: Token) -> list[Token]:
     infinitive is whom the force was used on."""
     return [
         o
-        for c in children(verb)
+        for c in verb.children
         if c.dep_ in ("advcl", "xcomp")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
-        for o in children(c)
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for o in c.children
         if o.dep_ == "dobj"
     ]
 
@@ -416,9 +415,9 @@ def _casualty_objects(verb: Token) -> list[Token]:
     harm = knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
     return [
         o
-        for c in children(verb)
+        for c in verb.children
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in harm
-        for o in children(c)
+        for o in c.children
         if o.dep_ == "dobj"
     ]
 
@@ -428,9 +427,9 @@ def _conditioned(verb: Token) -> list[Token]:
     marks = knowledge.words(_EVENTS_LEXICON, "threat_condition_marks")
     return [
         s
-        for c in children(verb)
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(c))
-        for s in children(c)
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for s in c.children
         if s.dep_ in ("nsubj", "nsubjpass")
     ]
 
@@ -441,7 +440,7 @@ def _mutual(token: Token) -> bool:
     doc = token.doc
     return any(
         doc[c.left_edge.i : c.right_edge.i + 1].text.lower() in pronouns
-        for c in children(token)
+        for c in token.children
         if c.dep_ in ("dobj", "pobj")
     )
 
@@ -458,9 +457,9 @@ def content(token: Token) -> list[int]:
     holders = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
     out: list[int] = []
     for holder in holders:
-        for child in children(holder):
+        for child in holder.children:
             infinitive = child.dep_ == "acl" and any(  # "its willingness to continue talks"
-                c.dep_ == "aux" and c.lower_ == "to" for c in children(child)
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             )
             if (
                 child.dep_ in ("xcomp", "ccomp", "dobj")
@@ -469,15 +468,15 @@ def content(token: Token) -> list[int]:
             ):
                 motives = {  # "rejected those requests for fear of a war with X"
                     t.i
-                    for m in subtree(child)
+                    for m in child.subtree
                     if m.dep_ == "prep" and m.lower_ == "for" and _motive(m)
-                    for t in subtree(m)
+                    for t in m.subtree
                 }
-                out.extend(t.i for t in subtree(child) if t.i not in motives)
+                out.extend(t.i for t in child.subtree if t.i not in motives)
     return out
 
 
 def _motive(prep: Token) -> bool:
     """ "for fear of a war with X", "for lack of evidence": a phrase of motive, no content."""
     motives = knowledge.words(_EVENTS_LEXICON, "motive_nouns")
-    return any(p.dep_ == "pobj" and p.lemma_.lower() in motives for p in children(prep))
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in motives for p in prep.children)

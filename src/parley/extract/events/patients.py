@@ -23,7 +23,6 @@ from parley.extract.events.actors import prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.naming import PartyNames
 from parley.extract.events.subjects import Subjects
-from parley.nlp.arrays import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,7 +72,7 @@ class Patients:
         (round 7a's g03): with no agent, whoever held the captives released them."""
         if draft.source:
             return
-        captives = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+        captives = [c for c in verb.children if c.dep_ == "nsubjpass"]
         draft.source = self.names.of_all([h for c in captives for h in holders(c)], draft)
         if not draft.source:
             self._released_after_capture(verb, draft)
@@ -87,10 +86,10 @@ class Patients:
             _EVENTS_LEXICON, "holding_verbs"
         ):
             return
-        agents = [p for c in children(capture) if c.dep_ == "agent" for p in children(c)]
+        agents = [p for c in capture.children if c.dep_ == "agent" for p in c.children]
         draft.source = self.names.of_all(agents, draft)
         if draft.source and not draft.target:
-            captives = [c for c in children(capture) if c.dep_ == "nsubjpass"]
+            captives = [c for c in capture.children if c.dep_ == "nsubjpass"]
             draft.target = [a for a in self.names.of_all(captives, draft) if a not in draft.source]
 
     def _uncoded_victims(self, verb: Token, draft: Draft) -> None:
@@ -102,9 +101,9 @@ class Patients:
         if not _befalls(draft):
             return
         dateline = self.names.actors.dateline_end
-        patients = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         patients += [  # "KABUL, Afghanistan - Twelve detainees were ...": parsed as the appos
-            a for p in patients if p.i < dateline for a in children(p) if a.dep_ == "appos"
+            a for p in patients if p.i < dateline for a in p.children if a.dep_ == "appos"
         ]
         draft.target = unique(
             a for p in patients if p.i >= dateline for a in self.names.unnamed.victims(p)
@@ -113,7 +112,7 @@ class Patients:
     def _mobilised(self, verb: Token, draft: Draft) -> None:
         """ "Indian troops were deployed along the border": the forces' own state mobilised
         them; a place they were sent to ("deployed to Kivu") is no actor of it."""
-        forces = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+        forces = [c for c in verb.children if c.dep_ == "nsubjpass"]
         own = self.names.of_all(forces, draft)
         if own and not draft.source:
             draft.source = own
@@ -124,7 +123,7 @@ class Patients:
     def _deaths(self, verb: Token, draft: Draft) -> None:
         """ "A Colombian soldier died in clashes with FARC rebels": the dead are the target; the
         author is whoever the cause names ("clashes with X", "an attack by X"), else unknown."""
-        victims = [c for c in children(verb) if c.dep_ == "nsubj"]
+        victims = [c for c in verb.children if c.dep_ == "nsubj"]
         draft.target = self.names.of_all(victims, draft)
         draft.unknown_source = True
         authors = [a for cause in _causes(verb) for a in self._cause_authors(cause, draft)]
@@ -133,13 +132,13 @@ class Patients:
     def _participle(self, verb: Token, draft: Draft) -> None:
         """ "troops took back a town occupied by rebels": the rebels occupied the town; the
         sentence's subject had no part in it."""
-        agents = [p for c in children(verb) if c.dep_ == "agent" for p in children(c)]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         draft.source = self.names.of_all(agents, draft)
         draft.target = self.names.of_all(_described(verb), draft)
 
     def _passive_conjunct(self, verb: Token, draft: Draft) -> None:
         """ "X declared ... and is supported by Y": X is supported, Y supports."""
-        agents = [p for c in children(verb) if c.dep_ == "agent" for p in children(c)]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         patients = self.names.of_all(self.subjects.of(verb), draft)
         draft.source = self.names.of_all(agents, draft)
         draft.target = unique([*patients, *(a for a in draft.target if a not in draft.source)])
@@ -148,7 +147,7 @@ class Patients:
         """ "crossings between A and B were reopened": both sides did it to each other."""
         sides = [
             a
-            for patient in children(verb)
+            for patient in verb.children
             if patient.dep_ == "nsubjpass"
             for p in prep_objects(patient, _BETWEEN)
             for a in self.names.of(p, draft)
@@ -164,12 +163,12 @@ class Patients:
         injured") there is no event: the victims must not become the attackers.
         """
         leave = leaving_verb(verb)
-        passive = any(c.dep_ == "nsubjpass" for c in children(verb))
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if not (leave is not None or (passive and not draft.source)):
             return
         causes = _causes(leave) if leave is not None else _causes(verb)
         if leave is not None:  # "an attack left three guards injured": the guards are victims
-            victims = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+            victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             victims += [verb.head] if verb.dep_ == "acl" else []
             draft.target = self.names.of_all(victims, draft)
             draft.source = []
@@ -202,13 +201,13 @@ def holders(captives: Token) -> list[Token]:
     of "X-held" (the words in ``holding_verbs`` of lexicon/events.json)."""
     verbs = knowledge.words(_EVENTS_LEXICON, "holding_verbs")
     found: list[Token] = []
-    for child in children(captives):
+    for child in captives.children:
         if child.lemma_.lower() not in verbs or child.tag_ != "VBN":
             continue
         if child.dep_ == "acl":  # "hostages held by Hamas"
-            found += [p for a in children(child) if a.dep_ == "agent" for p in children(a)]
+            found += [p for a in child.children if a.dep_ == "agent" for p in a.children]
         elif child.dep_ == "amod":  # "Hamas-held hostages"
-            found += [n for n in children(child) if n.dep_ in ("npadvmod", "compound", "nmod")]
+            found += [n for n in child.children if n.dep_ in ("npadvmod", "compound", "nmod")]
     return [t for t in found if t.pos_ in ("PROPN", "NOUN")]
 
 
@@ -220,7 +219,7 @@ def patient_possessors(noun: Token) -> list[Token]:
         return []
     if prep_objects(noun, frozenset({"of"})):
         return []
-    return [c for c in children(noun) if c.dep_ == "poss"]
+    return [c for c in noun.children if c.dep_ == "poss"]
 
 
 def leaving_verb(verb: Token) -> Token | None:
@@ -240,7 +239,7 @@ def _described(participle: Token) -> list[Token]:
     if participle.dep_ == "acl":
         return [participle.head]
     if participle.dep_ == "advcl":
-        return [c for c in children(participle.head) if c.dep_ == "dobj"]
+        return [c for c in participle.head.children if c.dep_ == "dobj"]
     return []
 
 
@@ -271,24 +270,24 @@ def _other_cause(verb: Token) -> bool:
     )
     return any(
         p.lemma_.lower() not in causes | settings and p.ent_type_ not in _SETTING_ENTITIES
-        for c in children(verb)
+        for c in verb.children
         if c.dep_ in ("prep", "agent")
         and c.lower_ in knowledge.words(_EVENTS_LEXICON, "cause_preps")
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj"
     )
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in children(verb))
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in children(verb))
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in children(verb))
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 def _casualty(verb: Token) -> bool:
@@ -300,14 +299,14 @@ def _causes(verb: Token) -> list[Token]:
     "by a mine", "by unidentified assailants", the subject of "an attack left ..."; also on a
     casualty verb coordinated with this one ("was killed and another injured by ...")."""
     causes = knowledge.words(_EVENTS_LEXICON, "attack_causes")
-    verbs = [verb, *(t for t in subtree(verb) if t.i != verb.i and _casualty(t))]
+    verbs = [verb, *(t for t in verb.subtree if t.i != verb.i and _casualty(t))]
     found = [
         p
         for v in verbs
-        for c in children(v)
+        for c in v.children
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj" and p.lemma_.lower() in causes
     ]
-    found += [c for c in children(verb) if c.dep_ == "nsubj" and c.lemma_.lower() in causes]
+    found += [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in causes]
     return found

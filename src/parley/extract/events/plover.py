@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 import parley.knowledge as knowledge
 from parley.errors import KnowledgeBaseError
 from parley.kb import parse_data_file
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -142,13 +141,11 @@ class TriggerRule:
             return False
         if token.dep_ in self.not_deps:
             return False
-        if self.needs_negation and not any(c.dep_ == "neg" for c in children(token)):
+        if self.needs_negation and not any(c.dep_ == "neg" for c in token.children):
             return False
         if self.impersonal and _personal_subject(token):
             return False
-        clauses = {
-            c.lemma_.lower() for c in children(token) if c.dep_ in ("xcomp", "ccomp", "oprd")
-        }
+        clauses = {c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd")}
         if (self.no_clause and clauses) or clauses & self.not_clauses:
             return False
         if self.clauses and not clauses & self.clauses:
@@ -169,7 +166,7 @@ class TriggerRule:
         self, token: Token, seen: set[tuple[str, str | None]], objects: set[str]
     ) -> bool:
         if self.objects and not (objects & self.objects):
-            bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in children(token))
+            bare = not any(c.dep_ == "prep" and c.lower_ in _OF_PREPS for c in token.children)
             if not (self.anaphoric and bare and (self.type, self.mode) in seen):
                 return False
         if self.objects_also and not (objects & self.objects_also):
@@ -180,12 +177,12 @@ class TriggerRule:
         wanted = self.particles.get(token.lemma_.lower())
         if wanted is None:
             return True
-        return any(c.lower_ in wanted and _is_particle(c) for c in children(token))
+        return any(c.lower_ in wanted and _is_particle(c) for c in token.children)
 
     def _modifiers_ok(self, token: Token) -> bool:
         # "test-fired a missile": the parser hangs "test" on the verb as an npadvmod
         mods = {
-            c.lemma_.lower() for c in children(token) if c.dep_ in ("amod", "compound", "npadvmod")
+            c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "npadvmod")
         }
         if self.modifiers and not (mods & self.modifiers):
             return False
@@ -201,7 +198,7 @@ class TriggerRule:
         if self.heads and carrier.lemma_.lower() not in self.heads:
             return False
         # "drove the farmers away": the parser makes some particles adverbs
-        preps = {c.lower_ for c in children(token) if c.dep_ in ("prep", "prt", "advmod")}
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
         if self.preps and not ({c.lower_ for c in _placed(token)} & self.preps):
             return False
         if preps & self.not_preps:
@@ -215,21 +212,21 @@ class TriggerRule:
             return False  # "met with fierce resistance": a response, not a meeting
         holders = [token, token.head] if token.pos_ == "ADJ" else [token]
         if self.needs_clause and not any(
-            c.dep_ in ("xcomp", "ccomp") for h in holders for c in children(h)
+            c.dep_ in ("xcomp", "ccomp") for h in holders for c in h.children
         ):
             return False
         if self.active_clause and any(
             g.dep_ == "auxpass"
             for h in holders
-            for c in children(h)
+            for c in h.children
             if c.dep_ in ("xcomp", "ccomp")
-            for g in children(c)
+            for g in c.children
         ):
             return False  # "food ready to be brought into Gaza": goods made ready, no offer
         return not (
             self.needs_for
             and not any(
-                c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in children(h)
+                c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
 
@@ -240,7 +237,7 @@ def _personal_subject(adj: Token) -> bool:
     need put to X."""
     holder = adj.head if adj.dep_ in ("acomp", "attr") else adj
     return any(
-        c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ != "it" for c in children(holder)
+        c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ != "it" for c in holder.children
     )
 
 
@@ -249,12 +246,12 @@ def _placed(token: Token) -> list[Token]:
     phrase ("launched a missile on Saturday" names no one it was launched on)."""
     return [
         c
-        for c in children(token)
+        for c in token.children
         if (c.dep_ in ("prep", "prt", "advmod") or _dative_phrase(c))
         and not (
             c.dep_ == "prep"
-            and any(p.dep_ == "pobj" for p in children(c))
-            and all(p.ent_type_ in ("DATE", "TIME") for p in children(c) if p.dep_ == "pobj")
+            and any(p.dep_ == "pobj" for p in c.children)
+            and all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
         )
     ]
 
@@ -265,21 +262,21 @@ def _amount(token: Token) -> bool:
     return (
         token.ent_type_ == "MONEY"
         or token.pos_ == "NUM"
-        or any(c.dep_ == "nummod" for c in children(token))
+        or any(c.dep_ == "nummod" for c in token.children)
     )
 
 
 def _phrasal_object(verb: Token) -> list[Token]:
     """ "signed off on $1.6 billion": the object of "on" after the particle "off" is what a
     phrasal verb of approving acts on."""
-    if not any(c.dep_ == "prt" and c.lower_ == "off" for c in children(verb)):
+    if not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
         return []
-    return [p for c in children(verb) if c.dep_ == "prep" and c.lower_ == "on" for p in children(c)]
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
 
 
 def _sums(verb: Token) -> list[Token]:
     """The sums ``verb`` acts on: its objects and phrasal objects that are amounts."""
-    objects = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return [o for o in [*objects, *_phrasal_object(verb)] if _amount(o)]
 
 
@@ -288,7 +285,7 @@ def _sum_contents(verb: Token) -> list[Token]:
     the verb's sum is ("aid"); none when the verb acts on no sum."""
     if not _sums(verb):
         return []
-    return [p for c in children(verb) if c.dep_ == "prep" and c.lower_ == "in" for p in children(c)]
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
 
 
 def amount_verb(noun: Token) -> Token | None:
@@ -323,9 +320,9 @@ def _object_modifiers(token: Token) -> set[str]:
     also those on a compound of the object ("Pak High Commissioner Sohail Mahmood": "high"
     hangs on "Commissioner", which hangs on the name) and on an apposition ("X, India's High
     Commissioner")."""
-    objects = [o for o in children(token) if o.dep_ in ("dobj", "nsubjpass")]
-    nouns = objects + [c for o in objects for c in children(o) if c.dep_ in ("compound", "appos")]
-    return {m.lemma_.lower() for o in nouns for m in children(o) if m.dep_ in ("amod", "compound")}
+    objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+    nouns = objects + [c for o in objects for c in o.children if c.dep_ in ("compound", "appos")]
+    return {m.lemma_.lower() for o in nouns for m in o.children if m.dep_ in ("amod", "compound")}
 
 
 def _object_gerunds(token: Token) -> set[str]:
@@ -333,11 +330,11 @@ def _object_gerunds(token: Token) -> set[str]:
     strengthening ties": strengthen)."""
     return {
         g.lemma_.lower()
-        for o in children(token)
+        for o in token.children
         if o.dep_ == "dobj"
-        for p in children(o)
+        for p in o.children
         if p.dep_ == "prep"
-        for g in children(p)
+        for g in p.children
         if g.dep_ == "pcomp"
     }
 
@@ -348,7 +345,7 @@ def _is_particle(child: Token) -> bool:
     only child is "of"; "walked off the job" has an object, so "off" is a real preposition)."""
     if child.dep_ == "prt":
         return True
-    return child.dep_ in ("prep", "advmod") and not any(c.dep_ == "pobj" for c in children(child))
+    return child.dep_ in ("prep", "advmod") and not any(c.dep_ == "pobj" for c in child.children)
 
 
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
@@ -356,14 +353,14 @@ def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
     phrase the parser labels a dative counts), and the wh-word of a clause after one ("pay for
     what they did": "what")."""
     found = set()
-    for c in children(token):
+    for c in token.children:
         if not (c.dep_ == "prep" or _dative_phrase(c)) or (preps and c.lower_ not in preps):
             continue
-        for p in children(c):
+        for p in c.children:
             if p.dep_ == "pobj":
                 found.add(p.lemma_.lower())
             elif p.dep_ == "pcomp":
-                found.update(w.lower_ for w in children(p) if w.tag_ in ("WP", "WDT"))
+                found.update(w.lower_ for w in p.children if w.tag_ in ("WP", "WDT"))
     return found
 
 
@@ -376,34 +373,34 @@ def object_lemmas(token: Token) -> set[str]:
     their nationality ("three Azerbaijanis").
     """
     found: list[Token] = [*_phrasal_object(token), *_sum_contents(token)]
-    for child in children(token):
+    for child in token.children:
         if child.dep_ in _OBJECT_DEPS:
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in _OF_PREPS:
-            found.extend(c for c in children(child) if c.dep_ == "pobj")
+            found.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in ("xcomp", "ccomp"):  # "agreed to observe it": what the content acts on
-            found.extend(c for c in children(child) if c.dep_ == "dobj")
+            found.extend(c for c in child.children if c.dep_ == "dobj")
             if child.dep_ == "xcomp":  # "ordered the staff to leave": the object-controlled one
-                found.extend(c for c in children(child) if c.dep_ == "nsubj")
+                found.extend(c for c in child.children if c.dep_ == "nsubj")
     if token.dep_ == "compound":  # "prisoner exchange" seen from "prisoner"'s side
         found.append(token.head)
     if token.dep_ == "amod" and token.pos_ == "VERB":
         # "the seized assets", and the parser's "as the military seized power" (round 8's h06,
         # "seized" hung on "power" as a modifier): the noun is what the verb acts on
         found.append(token.head)
-    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children(token)):
+    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
         # "detainees were reported to have been beaten": the raised subject is the patient
-        found.extend(c for c in children(token.head) if c.dep_ in ("nsubj", "nsubjpass"))
+        found.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if _relative_object(token) or _reduced_passive(token):
         found.append(token.head)  # "the decree that I signed", "two villages torched by ..."
     if _shared_passive_subject(token):  # "was approached and harassed": the boat, harassed
-        found.extend(c for c in children(token.head) if c.dep_ == "nsubjpass")
+        found.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
     found += [
         p
         for t in found
-        for c in children(t)
+        for c in t.children
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and _amount(t)))
-        for p in children(c)
+        for p in c.children
         if p.dep_ == "pobj"
     ]  # "a package of sanctions"; "$40 million in aid": what the sum is
     lemmas = set()
@@ -416,7 +413,7 @@ def object_lemmas(token: Token) -> set[str]:
         elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
             lemmas.add("norp")  # "nine Armenians": people named by their nationality
         lemmas.update(  # "X, India's High Commissioner": an apposition names the same one
-            c.lemma_.lower() for c in children(t) if c.dep_ in ("conj", "compound", "amod", "appos")
+            c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod", "appos")
         )
     return lemmas
 
@@ -434,8 +431,8 @@ def _shared_passive_subject(token: Token) -> bool:
         token.dep_ == "conj"
         and token.tag_ == "VBN"
         and token.head.tag_ == "VBN"
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(token))
-        and any(c.dep_ == "nsubjpass" for c in children(token.head))
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and any(c.dep_ == "nsubjpass" for c in token.head.children)
     )
 
 
@@ -445,7 +442,7 @@ def _relative_object(token: Token) -> bool:
     describes is what the verb acts on. The pronoun's tag (WDT/WP) marks it; no word list is
     needed."""
     return token.dep_ == "relcl" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in children(token)
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children
     )
 
 
@@ -457,20 +454,20 @@ def _subject_lemmas(token: Token) -> set[str]:
     expected to vote": the parliament votes); an event noun that is a verb's object takes the
     verb's subject ("police conducted raids").
     """
-    subjects = [c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     agents = [
-        p for c in children(token) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"
+        p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
     ]
     if agents:  # "hostages were beheaded by militants": the agent acts, the subject undergoes
         subjects = agents
     if not subjects and token.dep_ == "xcomp":
-        subjects = [c for c in children(token.head) if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "police conducted raids": the raiders
         verb = token.head
-        subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ == "xcomp":  # "the army is set to resume its operation"
-            subjects = [c for c in children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")]
-    return {t.lemma_.lower() for s in subjects for t in (s, *children(s))}
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {t.lemma_.lower() for s in subjects for t in (s, *s.children)}
 
 
 @dataclass

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.extract.events.plover import PloverLexicon
 from parley.models import EventStatus
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -111,11 +110,11 @@ class StatusReader:
             and noun.head.i == anchor.i
             and (
                 anchor.lemma_.lower() in heads
-                or any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in children(anchor))
+                or any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in anchor.children)
             )
         ):
             return True
-        for clause in (c for c in children(noun) if c.dep_ == "relcl"):
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
             if clause.lemma_.lower() in heads or self._modal(clause) == "planned":
                 return True
         return False
@@ -123,20 +122,20 @@ class StatusReader:
     def _backshifted_will(self, verb: Token) -> bool:
         """'would' in reported speech is the past of 'will' ("a round would take place in
         April, she said"), unless perfect ("would have been"), which is counterfactual."""
-        auxes = [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if not any(a.lower_ == "would" for a in auxes) or any(a.lemma_ == "have" for a in auxes):
             return False
-        if any(c.dep_ == "advcl" for c in children(verb)):
+        if any(c.dep_ == "advcl" for c in verb.children):
             return False  # "If X ..., Y would ...", "Should the talks succeed, ...": a condition
         return self.reporting_verb(verb) is not None
 
     def _negated(self, token: Token) -> bool:
-        for neg in (c for c in children(token) if c.dep_ == "neg"):
+        for neg in (c for c in token.children if c.dep_ == "neg"):
             following = token.doc[neg.i + 1] if neg.i + 1 < len(token.doc) else neg
             if following.lower_ != "only":  # "not only ... but also" asserts, it does not deny
                 return True
         return token.pos_ == "NOUN" and any(
-            c.lower_ in ("no", "without") for c in children(token) if c.dep_ in ("det", "prep")
+            c.lower_ in ("no", "without") for c in token.children if c.dep_ in ("det", "prep")
         )
 
     def _conditional(self, token: Token) -> bool:
@@ -145,7 +144,7 @@ class StatusReader:
         current = token
         for _ in range(12):
             if current.dep_ == "advcl" and (
-                any(c.dep_ == "mark" and c.lower_ in marks for c in children(current))
+                any(c.dep_ == "mark" and c.lower_ in marks for c in current.children)
                 or self._pending(current)
                 or self._counterfactual(current)
             ):
@@ -169,7 +168,7 @@ class StatusReader:
     def _counterfactual(self, clause: Token) -> bool:
         """ "It is not as though we accuse anyone": a clause marked "as though" (the parser
         splits the mark in two words) says what is not the case."""
-        marks = " ".join(c.lower_ for c in children(clause) if c.dep_ == "mark")
+        marks = " ".join(c.lower_ for c in clause.children if c.dep_ == "mark")
         return marks in self.lex.words("counterfactual_marks")
 
     def _pending(self, clause: Token) -> bool:
@@ -177,11 +176,11 @@ class StatusReader:
         names a condition still to be met, active or passive ("once the package is approved");
         a past one ("until Russia withdrew") happened."""
         present = clause.tag_ in ("VBP", "VBZ", "VB") or any(  # "once it is approved"
-            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in children(clause)
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in clause.children
         )
         return present and any(
             c.dep_ == "mark" and c.lower_ in self.lex.words("pending_marks")
-            for c in children(clause)
+            for c in clause.children
         )
 
     def _control_chain(self, anchor: Token) -> list[Token]:
@@ -208,7 +207,7 @@ class StatusReader:
 
     def _modal(self, verb: Token) -> EventStatus | None:
         table = self.lex.data.get("modal_status", {})
-        auxes = [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         for aux in auxes:
             status = table.get(aux.lower_) or table.get(aux.lemma_.lower())
             if status:
@@ -229,7 +228,7 @@ class StatusReader:
     @staticmethod
     def _past_perfect(verb: Token) -> bool:
         return verb.tag_ == "VBN" and any(
-            c.lower_ == "had" for c in children(verb) if c.dep_ in ("aux", "auxpass")
+            c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")
         )
 
     def temporal_background(self, token: Token) -> bool:
@@ -268,7 +267,7 @@ class StatusReader:
             if current.dep_ == "ccomp" and current.head.lemma_.lower() in heads:
                 return current.head
             speech = [
-                c for c in children(current) if c.dep_ == "parataxis" and c.lemma_.lower() in heads
+                c for c in current.children if c.dep_ == "parataxis" and c.lemma_.lower() in heads
             ]
             return speech[0] if speech else None  # "..., she said."
         return None
@@ -278,7 +277,7 @@ def _governing(anchor: Token) -> Token:
     """The verb whose control and modality a bare conjunct shares: "failed to implement the
     measures and withdraw its forces" (withdraw fails too), "will meet and sign" (sign is
     planned too); a conjunct with a subject or auxiliary of its own governs itself."""
-    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in children(anchor))
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children)
     if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and not own:
         return anchor.head
     return anchor
@@ -287,9 +286,7 @@ def _governing(anchor: Token) -> Token:
 def _purpose(verb: Token) -> bool:
     """An infinitive adverbial clause ("failed to honour pledges to open the roads"): what it
     says happens only as far as the verb it serves does, so it shares that verb's control."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)
-    )
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _aimed_at(token: Token, anchor: Token) -> bool:
@@ -305,7 +302,7 @@ def _intended(anchor: Token) -> bool:
     noun = anchor.head
     return (
         anchor.dep_ == "acl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(anchor))
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
         and noun.dep_ in ("dobj", "attr")
         and noun.head.pos_ in ("VERB", "AUX")
         and noun.lemma_.lower() in knowledge.words("lexicon/events.json", "intent_nouns")

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.extract.events.actors import ActorIndex
 from parley.extract.events.status import StatusReader
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,14 +38,14 @@ class Subjects:
         were injured") inherits no subject: the one who died did not injure the others.
         """
         casualty = verb.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "casualty_verbs")
-        if casualty and any(c.dep_ == "nsubjpass" for c in children(verb)):
+        if casualty and any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
-        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children(verb)):
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
             return []  # "students were reported to have been beaten": they were the patients
         if (
             verb.dep_ == "advcl"
             and verb.tag_ == "VBN"
-            and any(c.dep_ == "agent" for c in children(verb))
+            and any(c.dep_ == "agent" for c in verb.children)
         ):
             return []  # "the farmers were on a tractor when killed by the raid": its patients
         split = _split_subject(verb)
@@ -70,7 +69,7 @@ class Subjects:
     def _here(self, verb: Token) -> list[Token] | None:
         """Subjects fixed by ``verb``'s own clause: its subjects, the one accused of the act,
         or the noun a relative clause describes; None when the search must climb."""
-        subjects = [c for c in children(verb) if c.dep_ in SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects and not all(s.tag_ in ("WDT", "WP") for s in subjects):
             return subjects
         controllers = self._pcomp_controller(verb)
@@ -91,7 +90,7 @@ class Subjects:
         to withdraw") is done by that verb's subject, not by the noun."""
         noun = verb.head
         infinitive = verb.dep_ == "acl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         )
         return (
             infinitive
@@ -104,13 +103,13 @@ class Subjects:
         """The head clause's object or speaker that controls ``verb`` (an xcomp or a conj);
         None when the search must climb on."""
         if verb.dep_ == "xcomp":
-            objects = [c for c in children(verb.head) if c.dep_ in ("dobj", "nsubjpass")]
+            objects = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
             if objects:  # object control ("pressed X to accept"), raising ("X is expected to")
                 return objects
         if verb.dep_ == "conj" and self._patient_only(verb.head):
             speaker = self.statuses.reporting_verb(verb.head)
             if speaker is not None:  # "said the round was postponed and urged restraint"
-                return [c for c in children(speaker) if c.dep_ in SUBJECTS]
+                return [c for c in speaker.children if c.dep_ in SUBJECTS]
         return None
 
     @staticmethod
@@ -125,13 +124,13 @@ class Subjects:
         if noun.dep_ == "dobj" and noun.lemma_.lower() in knowledge.words(
             _EVENTS_LEXICON, "step_nouns"
         ):
-            return [c for c in children(noun.head) if c.dep_ == "nsubj"]
-        return [c for c in children(noun) if c.dep_ == "dobj"]
+            return [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return [c for c in noun.children if c.dep_ == "dobj"]
 
     @staticmethod
     def _patient_only(verb: Token) -> bool:
         """A passive clause with no agent: its subject underwent the act."""
-        deps = {c.dep_ for c in children(verb)}
+        deps = {c.dep_ for c in verb.children}
         return "nsubjpass" in deps and "agent" not in deps and "nsubj" not in deps
 
     def _left_neighbour(self, verb: Token) -> list[Token]:
@@ -140,8 +139,8 @@ class Subjects:
         "As reported by the outlet, the Kremlin and the White House are expected to ..." is often
         parsed with the real subject as an apposition inside the adverbial clause.
         """
-        first = min([verb.i, *(c.i for c in children(verb) if c.dep_ in ("aux", "auxpass", "neg"))])
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children(verb))
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))])
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
         if first == 0 or verb.pos_ not in ("VERB", "AUX") or has_subject:
             return []
         token = self.doc[first - 1]
@@ -157,11 +156,11 @@ def _split_subject(verb: Token) -> list[Token]:
     adjective after the subject a clause of its own ("thugs loyal to X") and leave the verb
     right after it with no subject; the adjective's subject is the verb's. Only for a finite
     verb whose clause begins right where that adjective's clause ends."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECTS for c in children(verb)):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECTS for c in verb.children):
         return []
-    first = min([verb.i, *(c.i for c in children(verb) if c.dep_ in ("aux", "neg"))])
-    for clause in (c for c in children(verb.head) if c.i < verb.i and c.pos_ == "ADJ"):
-        subjects = [s for s in children(clause) if s.dep_ == "nsubj" and s.i < clause.i]
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg"))])
+    for clause in (c for c in verb.head.children if c.i < verb.i and c.pos_ == "ADJ"):
+        subjects = [s for s in clause.children if s.dep_ == "nsubj" and s.i < clause.i]
         adjoining = clause.right_edge.i + 1 == first
         if subjects and adjoining and clause.dep_ in ("advcl", "ccomp", "conj"):
             return subjects
@@ -199,5 +198,5 @@ def _passive_relative(verb: Token) -> bool:
     the noun it describes undergoes the act, so it is no subject; the agent is (the caller
     adds agents as sources)."""
     return verb.dep_ == "relcl" and any(
-        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in children(verb)
+        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
     )

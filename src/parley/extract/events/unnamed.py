@@ -23,7 +23,6 @@ from parley.extract.events.drafts import Draft
 from parley.extract.events.plover import PloverLexicon
 from parley.extract.events.subjects import SUBJECTS
 from parley.extract.timeplace.places import PlaceResolver, country_of_demonym, demonym_of
-from parley.nlp.arrays import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,7 +90,7 @@ class UnnamedActors:
             (c for c in token.lefts if c.dep_ in ("nmod", "compound") and coordinated(c)), None
         )
         named = self.actors.of(pair, with_conj=False) if pair is not None else []
-        conj = next((c for c in children(pair) if c.dep_ == "conj"), None) if pair else None
+        conj = next((c for c in pair.children if c.dep_ == "conj"), None) if pair else None
         if sector == "mediators":  # "mediators from Egypt and the United States"
             named = [
                 a for p in prep_objects(token, frozenset({"from", "of"})) for a in self.actors.of(p)
@@ -141,7 +140,7 @@ class UnnamedActors:
         ):
             return []
         of = prep_objects(token, frozenset({"of"}))
-        owners = of + [c for c in children(token) if c.dep_ == "poss"]
+        owners = of + [c for c in token.children if c.dep_ == "poss"]
         people = [a for o in owners for a in self.actors.of(o, with_conj=False)]
         countries = [self.actors.kb[a].country for a in people if a in self.actors.kb]
         if not people or not countries or countries[0] is None:
@@ -194,7 +193,7 @@ class UnnamedActors:
         heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
         out = []
         for modifier in (c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")):
-            for conj in (c for c in children(modifier) if c.dep_ == "conj"):
+            for conj in (c for c in modifier.children if c.dep_ == "conj"):
                 sector = heads.get(conj.lemma_.lower())
                 if sector is None:
                     continue
@@ -220,7 +219,7 @@ class UnnamedActors:
 
     def crowd(self, draft: Draft) -> list[str]:
         """Unnamed protesters, named from the country of the place: "Serbian protesters"."""
-        subjects = [c for c in children(draft.token) if c.dep_ in SUBJECTS]
+        subjects = [c for c in draft.token.children if c.dep_ in SUBJECTS]
         named = [
             s
             for s in subjects
@@ -253,8 +252,8 @@ class UnnamedActors:
         """The country of a place written on the object of a crowd's act ("surrounded the
         French embassy in Niamey", "gathered outside the consulate in Athens"): where the crowd
         stood (events18)."""
-        objects = [c for c in children(verb) if c.dep_ == "dobj"]
-        objects += [p for c in children(verb) if c.dep_ == "prep" for p in children(c)]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children]
         for noun in objects:
             for place in prep_objects(noun, frozenset({"in"})):
                 span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
@@ -277,11 +276,11 @@ class UnnamedActors:
                 return str(heads[key])
         if lemma not in knowledge.words(_EVENTS_LEXICON, "sector_members"):
             return None
-        for child in children(token):
+        for child in token.children:
             if child.dep_ in ("compound", "amod") and child.lemma_.lower() in heads:
                 return str(heads[child.lemma_.lower()])
             if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in (p for p in children(child) if p.dep_ == "pobj"):
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     return self.sector(pobj)
         return None
 
@@ -319,15 +318,15 @@ class UnnamedActors:
             start = min([token.i, *(c.left_edge.i for c in keep)])
         end = token.i + 1
         for loyal in loyalty(token):  # "thugs loyal to President X"
-            end = max(t.i for t in subtree(loyal) if t.i > token.i) + 1
+            end = max(t.i for t in loyal.subtree if t.i > token.i) + 1
         for prep in (c for c in token.rights if c.dep_ == "prep"):
             of_member = prep.lower_ == "of" and token.lemma_.lower() in knowledge.words(
                 _EVENTS_LEXICON, "sector_members"
             )
             in_country = prep.lower_ == "in" and any(  # "opposition parties in Georgia"
-                p.ent_type_ == "GPE" and p.i in self.actors.at for p in children(prep)
+                p.ent_type_ == "GPE" and p.i in self.actors.at for p in prep.children
             )
-            objects = [p.i + 1 for p in children(prep) if p.dep_ == "pobj"]
+            objects = [p.i + 1 for p in prep.children if p.dep_ == "pobj"]
             if (of_member or in_country) and objects:  # no relative clause after the object
                 end = max(objects)
         while start < token.i and self.actors.in_dateline(start):
@@ -351,9 +350,6 @@ def _own_end(token: Token) -> int:
     """The last token of ``token``'s phrase without its conjuncts ("President X, the wife, and
     daughter of Y": "President X")."""
     skipped = {
-        t.i
-        for c in children(token)
-        if c.dep_ in ("conj", "cc", "punct", "appos")
-        for t in subtree(c)
+        t.i for c in token.children if c.dep_ in ("conj", "cc", "punct", "appos") for t in c.subtree
     }
-    return max(t.i for t in subtree(token) if t.i not in skipped)
+    return max(t.i for t in token.subtree if t.i not in skipped)

@@ -47,7 +47,6 @@ from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES, agreement_key, other_names
 from parley.knowledge.places import city_country
 from parley.models import Agreement, AgreementStatus, Span, TimeExpression
-from parley.nlp.arrays import children, subtree
 from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_sents, doc_text, doc_tokens, span_text, span_tokens
 from parley.nlp.folding import ascii_folded
@@ -543,7 +542,7 @@ class AgreementsExtractor:
                 if found is None:
                     continue
                 status, anchor = found
-                what = self._what_exchanged(" ".join(t.lower_ for t in subtree(tok)))
+                what = self._what_exchanged(" ".join(t.lower_ for t in tok.subtree))
                 if what is None and tok.pos_ == "VERB":
                     continue  # "agreed to exchange maps": not people
                 what = what or default_what
@@ -606,9 +605,9 @@ class AgreementsExtractor:
         """How many people each side hands over ("to exchange 1,000 prisoners each"): two deals
         of one kind months apart are told apart by their size, as negotiators do."""
         what: dict[str, str] = self.exchanges.get("what", {})
-        for t in subtree(tok):
+        for t in tok.subtree:
             if t.dep_ == "nummod" and t.head.lemma_.lower().rstrip("s") in what:
-                value = parse_number([w.text for w in subtree(t) if w.like_num])
+                value = parse_number([w.text for w in t.subtree if w.like_num])
                 return int(value) if value and value > 1 else None
         return None
 
@@ -627,7 +626,7 @@ class AgreementsExtractor:
         noun = tok.pos_ == "NOUN" and lemma in self.exchanges.get("nouns", [])
         if not (verb or noun):
             return None
-        if verb and not any(c.dep_ in ("dobj", "obj") for c in children(tok)):
+        if verb and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return None
         agree = next((t for t in (tok, *tok.ancestors) if t.lemma_.lower() == "agree"), None)
         if agree is not None:
@@ -657,7 +656,7 @@ class AgreementsExtractor:
         leading = set(self.exchanges.get("release_result_verbs", []))
         verb = deal.head
         if deal.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in leading:
-            released = any(t.lemma_.lower() in freeing for t in subtree(verb))
+            released = any(t.lemma_.lower() in freeing for t in verb.subtree)
             verb = verb if released else deal  # the deal itself is no past act
         elif deal.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ == "part":
             verb = verb.head.head.head  # "released as part of": of -> part -> as -> released
@@ -665,7 +664,7 @@ class AgreementsExtractor:
             verb = verb.head  # "freed in a prisoner-swap deal", "released under the deal"
         if verb.lemma_.lower() not in freeing | leading or _hedged(verb):
             return None
-        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children(verb))
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
         return verb if verb.tag_ == "VBD" or perfect or _past_passive(verb) else None
 
     def _completed_deal(self, tok: Token) -> Token | None:
@@ -681,10 +680,10 @@ class AgreementsExtractor:
         if of.head.lemma_.lower() not in self.exchanges.get("completion_nouns", []):
             return None
         verb = of.head.head
-        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children(verb))
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
         # "facilitated the completion": the completion is the fact, whoever helped it along;
         # a modal on the act, or a hedge above it, still makes it a hope.
-        modal = any(c.tag_ == "MD" for c in children(verb))
+        modal = any(c.tag_ == "MD" for c in verb.children)
         above = verb.dep_ != "ROOT" and _hedged(verb.head)
         if (verb.tag_ == "VBD" or perfect) and not modal and not above:
             return verb
@@ -902,9 +901,9 @@ def _onlookers(sent: SpacySpan) -> set[int]:
     for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         if lemma in agents:
-            out |= {t.i for c in children(tok) if c.dep_ == "agent" for t in subtree(c)}
+            out |= {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
         elif lemma in verbs and any(
-            f"{lemma} {c.lower_}" in particles for c in children(tok) if c.dep_ == "prt"
+            f"{lemma} {c.lower_}" in particles for c in tok.children if c.dep_ == "prt"
         ):
             out |= _subject_tokens(tok)
         elif tok.lower_ == "attendance" and tok.head.lower_ == "in":
@@ -913,7 +912,7 @@ def _onlookers(sent: SpacySpan) -> set[int]:
 
 
 def _subject_tokens(verb: Token) -> set[int]:
-    return {t.i for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") for t in subtree(c)}
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _attending(prep: Token) -> set[int]:
@@ -975,7 +974,7 @@ def _talks_subject_at(ctx: Context, at: int) -> bool:
     talks = set(knowledge.words(LEXICON, "talks_nouns"))
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in talks | {"talk"}
-        for c in children(span.root)
+        for c in span.root.children
     )
 
 
@@ -988,9 +987,9 @@ def _acting_states(ctx: Context, tok: Token) -> list[str]:
     agreed …")."""
     at = actor_at(ctx)
     for head in (tok, *tok.ancestors):
-        subj = [c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            ids = [at[t.i] for s in subj for t in subtree(s) if t.i in at]
+            ids = [at[t.i] for s in subj for t in s.subtree if t.i in at]
             return list(dict.fromkeys(i for i in ids if is_state(ctx, i)))
     return []
 
@@ -1015,9 +1014,9 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
         ids = [
             state_at(t, capitals)
             for h in heads
-            for c in children(h)
+            for c in h.children
             if c.lower_ in deps or c.dep_ in deps
-            for t in subtree(c)
+            for t in c.subtree
         ]
         return list(dict.fromkeys(i for i in ids if i is not None))
 
@@ -1227,7 +1226,7 @@ def _sides_concluded(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> Agreem
     if span is None or span.root.dep_ != "dobj":
         return None
     verb = span.root.head
-    if any(c.dep_ == "neg" for c in children(verb)):
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, [ref])]
     date, _ = _dates_near(free, sent, verb)
@@ -1443,8 +1442,8 @@ def _signing_sides(ctx: Context, at: int) -> list[str]:
     # for a subject; the state of a dateline signs nothing.
     top = dateline_end(ctx.doc, span.sent.start) or 0
     at_actor = actor_at(ctx)
-    subj = [c for c in children(verb) if c.dep_ == "nsubj"]
-    toks = [t for s in subj for t in subtree(s) if t.i >= top]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    toks = [t for s in subj for t in s.subtree if t.i >= top]
     sides = parties_of(ctx, [at_actor[t.i] for t in toks if t.i in at_actor])
     return sorted(sides[:2]) if len(sides) >= 2 else sides
 
@@ -1606,10 +1605,10 @@ def _between(ctx: Context, tok: Token) -> list[str]:
     """ "a ceasefire between Thailand and Cambodia"."""
     at = actor_at(ctx)
     head = tok.head if tok.dep_ == "compound" else tok
-    preps = [c for c in children(head) if c.dep_ == "prep" and c.lower_ == "between"]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
     preps += [t for t in tok.sent if t.dep_ == "prep" and t.lower_ == "between"]
     for c in preps:  # "mediation between Israel and Hamas, which resulted in a truce"
-        sides = parties_of(ctx, [at[t.i] for t in subtree(c) if t.i in at])
+        sides = parties_of(ctx, [at[t.i] for t in c.subtree if t.i in at])
         if len(sides) >= 2:
             return sides
     return []
@@ -1618,9 +1617,9 @@ def _between(ctx: Context, tok: Token) -> list[str]:
 def _acting_sides(ctx: Context, tok: Token) -> list[str]:
     at = actor_at(ctx)
     for head in tok.ancestors:
-        subj = [c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return parties_of(ctx, [at[t.i] for s in subj for t in subtree(s) if t.i in at])
+            return parties_of(ctx, [at[t.i] for s in subj for t in s.subtree if t.i in at])
     return []
 
 
@@ -1673,10 +1672,10 @@ def _another_signed(tok: Token, refs: list[AgreementRef]) -> bool:
     if tok.pos_ != "VERB":
         return False
     own = [r for r in refs if r.key != "cue"]
-    for subj in (c for c in children(tok) if c.dep_ in ("nsubjpass", "dobj")):
+    for subj in (c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")):
         if subj.lemma_.lower() not in _AGREEMENT_NOUNS or not _outside(subj, own):
             continue
-        if any(c.dep_ == "prep" and c.lower_ in ("on", "of") for c in children(subj)):
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "of") for c in subj.children):
             return True
     return False
 
@@ -1689,7 +1688,7 @@ def _another_document(tok: Token, refs: list[AgreementRef]) -> bool:
         return False
     if tok.dep_ == "attr":  # "the treaty is still a draft agreement": the mention itself
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(tok)):
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return False
     return _outside(tok, [r for r in refs if r.key != "cue"])
 
@@ -1711,10 +1710,8 @@ def _a_shared_view(tok: Token) -> bool:
     views = knowledge.words(LEXICON, "view_nouns")
     if tok.pos_ != "VERB":
         return False
-    objects = [c for c in children(tok) if c.dep_ in ("dobj", "obj")]
-    objects += [
-        p for c in children(tok) if c.dep_ == "prep" for p in children(c) if p.dep_ == "pobj"
-    ]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return any(o.lemma_.lower() in views for o in objects)
 
 
@@ -1731,7 +1728,7 @@ def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     verb = tok.head if tok.dep_ == "xcomp" else tok  # "talks were to begin"
-    for subj in (c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")):
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subj.pos_ != "NOUN" or subj.lemma_.lower() in _AGREEMENT_NOUNS:
             return False
         return _outside(subj, refs)
@@ -1746,9 +1743,7 @@ def _describes_another(tok: Token, refs: list[AgreementRef]) -> bool:
     return (
         tok.dep_ == "acl"
         and head.lemma_.lower() in _AGREEMENT_NOUNS
-        and any(
-            c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in children(head)
-        )
+        and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in head.children)
         and not any(r.start <= head.idx < r.end for r in refs)
     )
 
@@ -1756,7 +1751,7 @@ def _describes_another(tok: Token, refs: list[AgreementRef]) -> bool:
 def _obligation(tok: Token) -> bool:
     """ "must be ratified", "still has to ratify it": a requirement, not a status."""
     for t in (tok, *tok.ancestors):
-        if any(c.lower_ in _OBLIGATION_MODALS for c in children(t) if c.dep_ in ("aux", "auxpass")):
+        if any(c.lower_ in _OBLIGATION_MODALS for c in t.children if c.dep_ in ("aux", "auxpass")):
             return True
         if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_ in _OBLIGATION_HEADS:
             return True
@@ -1773,13 +1768,13 @@ def _generic_rule(tok: Token) -> bool:
         return True
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
-    clauses = [c for c in children(verb) if c.dep_ == "advcl"]
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
     if verb.dep_ == "advcl":
         clauses.append(verb)
     return any(
         m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITION_MARKS
         for c in clauses
-        for m in children(c)
+        for m in c.children
     )
 
 
@@ -1793,8 +1788,8 @@ def _on_consent(verb: Token) -> bool:
         and _governing_verb(c).i == verb.i
         and g.dep_ == "pobj"
         and g.lemma_.lower() in nouns
-        for c in subtree(verb)
-        for g in children(c)
+        for c in verb.subtree
+        for g in c.children
     )
 
 
@@ -1845,7 +1840,7 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
     drill") says nothing about the agreement."""
     if tok.pos_ != "VERB":
         return False
-    for obj in (c for c in children(tok) if c.dep_ in ("dobj", "obj")):
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
         if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
             return False
         span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
@@ -1859,7 +1854,7 @@ def _is_background(tok: Token) -> bool:
     return (
         tok.dep_ == "acl"
         and tok.tag_ == "VBN"
-        and not any(c.ent_type_ == "DATE" for c in subtree(tok))
+        and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     )
 
 
@@ -1898,9 +1893,9 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     concluded = knowledge.words(LEXICON, "concluded_lemmas")
     if status == "under negotiation" and any(t.lemma_.lower() in concluded for t in tok.ancestors):
         return "text agreed"  # "the negotiations on the draft agreement have been concluded"
-    if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(tok)):
+    if status == "agreed" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None  # "as agreed by the two countries": a reference to terms, no new agreement
-    if status == "agreed" and any(c.dep_ == "xcomp" for c in children(tok)):
+    if status == "agreed" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "agreed to sign the treaty": the signing is the status, still to come
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
@@ -1942,12 +1937,12 @@ def _consent_told(ctx: Context, tok: Token) -> bool:
     state agreeing in an event of the article."""
     announcer = country_of(ctx, _proposer(ctx, tok))
     at = actor_at(ctx)
-    withs = [c for c in (*subtree(tok), *children(tok.head)) if c.dep_ == "prep"]
+    withs = [c for c in (*tok.subtree, *tok.head.children) if c.dep_ == "prep"]
     joint = {
         country_of(ctx, at[t.i])
         for prep in withs
         if prep.lower_ == "with"
-        for t in subtree(prep)
+        for t in prep.subtree
         if t.i in at
     }
     agreeing = {
@@ -1963,27 +1958,27 @@ def _consent_told(ctx: Context, tok: Token) -> bool:
 def _may_be_done(tok: Token) -> bool:
     """ "The agreement is valid for 120 days and may be automatically renewed": a passive
     under "may" or "can" states what the text permits, not a renewal anyone expects."""
-    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children(tok)):
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
     modals = knowledge.words(LEXICON, "permission_modals")
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in children(tok))
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
 
 
 def _as_it_was(tok: Token) -> bool:
     """ "remain in effect exactly as it had been signed", "as ratified": a participle after
     "as" refers to the text in the state a past step left it, and tells no step. "As they
     signed the treaty, …" (a finite verb, "while") still tells one."""
-    return tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(tok))
+    return tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _on_implementation(tok: Token) -> bool:
     """ "agreed on the implementation annex of the agreement", "reached an agreement on
     implementing the deal": what was agreed is how to carry out the agreement."""
     words = knowledge.words(LEXICON, "implementation_words")
-    heads = [tok, *(c for c in children(tok) if c.dep_ in ("dobj", "obj"))]
-    for prep in (c for h in heads for c in children(h) if c.dep_ == "prep" and c.lower_ == "on"):
-        for what in (c for c in children(prep) if c.dep_ in ("pobj", "pcomp")):
-            named = [what, *(c for c in children(what) if c.dep_ == "compound")]
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for what in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            named = [what, *(c for c in what.children if c.dep_ == "compound")]
             if any(t.lemma_.lower() in words for t in named):
                 return True
     return False
@@ -1991,7 +1986,7 @@ def _on_implementation(tok: Token) -> bool:
 
 def _agrees_to_a_ref(tok: Token, refs: list[AgreementRef]) -> bool:
     """Whether the infinitive "agreed" governs is itself an agreement mention."""
-    for c in children(tok):
+    for c in tok.children:
         if c.dep_ == "xcomp" and any(r.start <= c.idx < r.end for r in refs):
             return True
     return False
@@ -2003,10 +1998,10 @@ def _agrees_to_keep_a_truce(tok: Token, refs: list[AgreementRef]) -> bool:
     whose signing is still to come (round 14)."""
     verbs = knowledge.words(LEXICON, "truce_keeping_verbs")
     truces = [r for r in refs if r.key.startswith("ceasefire:")]
-    for c in children(tok):
+    for c in tok.children:
         if c.dep_ != "xcomp" or c.lemma_.lower() not in verbs:
             continue
-        objects = [o for o in children(c) if o.dep_ in ("dobj", "obj")]
+        objects = [o for o in c.children if o.dep_ in ("dobj", "obj")]
         if any(r.start <= o.idx < r.end for o in objects for r in truces):
             return True
     return False
@@ -2058,7 +2053,7 @@ def _no_signing(tok: Token) -> bool:
 
 def _signed_off(tok: Token) -> bool:
     """ "signed off on the text": the negotiators approved it; nobody signed the agreement."""
-    return any(c.dep_ == "prt" and c.lower_ == "off" for c in children(tok))
+    return any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
 
 
 def _implemented_under(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> AgreementStatus | None:
@@ -2079,7 +2074,7 @@ def _implemented_under(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> Agre
         return None
     if verb.dep_ in ("relcl", "acl"):
         return None  # describes a noun: "the conciliation that led to …, under the Convention"
-    if any(c.dep_ == "neg" for c in children(verb)) or _obligation(verb):
+    if any(c.dep_ == "neg" for c in verb.children) or _obligation(verb):
         return None
     free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, [ref])]
     date, _ = _dates_near(free, sent, verb)
@@ -2102,18 +2097,18 @@ def _done_or_doing(tok: Token) -> bool:
     if tok.tag_ in ("VBD", "VBN"):
         return True
     return tok.tag_ == "VBG" and any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in children(tok)
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in tok.children
     )
 
 
 def _future(tok: Token) -> bool:
-    return any(c.lemma_ in ("will", "shall") or c.tag_ == "MD" for c in children(tok))
+    return any(c.lemma_ in ("will", "shall") or c.tag_ == "MD" for c in tok.children)
 
 
 def _hedged(tok: Token) -> bool:
     """Expected, hoped for or conditional rather than stated as fact."""
     for t in (tok, *tok.ancestors):
-        if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in children(t)):
+        if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in t.children):
             return True
         if t.dep_ == "ROOT":
             break
@@ -2256,11 +2251,11 @@ def _shared_conjuncts(verb: Token) -> list[Token]:
     """The verbs joined to ``verb`` by "and" that have no subject of their own."""
     return [
         c
-        for c in children(verb)
+        for c in verb.children
         if c.dep_ == "conj"
         and c.pos_ == "VERB"
         and c.i > verb.i
-        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in children(c))
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
     ]
 
 
@@ -2275,7 +2270,7 @@ def _past_passive(verb: Token) -> bool:
     """ "Were released", or "after being released" (a passive gerund after "after")."""
     if verb.tag_ != "VBN":
         return False
-    aux = [c for c in children(verb) if c.dep_ == "auxpass"]
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
     after = verb.dep_ == "pcomp" and verb.head.lower_ == "after"
     return any(a.tag_ == "VBD" or (a.tag_ == "VBG" and after) for a in aux)
 
@@ -2290,7 +2285,7 @@ def _present_perfect(tok: Token) -> bool:
     for t in (tok, *tok.ancestors):
         reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH_VERBS
         tenses = ("VBP", "VBZ", "VBD") if reported else ("VBP", "VBZ")
-        if t.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in tenses for c in children(t)):
+        if t.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in tenses for c in t.children):
             return True
         if t.dep_ == "ROOT":
             break
@@ -2323,7 +2318,7 @@ def _proposer(ctx: Context, tok: Token) -> str | None:
         subjects = sorted(
             (
                 c
-                for c in children(head)
+                for c in head.children
                 if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i not in skip
             ),
             key=lambda c: abs(c.i - head.i),
@@ -2347,7 +2342,7 @@ def _actor_of_subject(ctx: Context, subject: Token) -> str | None:
     # A wire credit parsed into the subject ("(Reuters) — X ratified") never acts.
     ids = [
         at[t.i]
-        for t in subtree(subject)
+        for t in subject.subtree
         if t.i in at and not (at[t.i] in ctx.kb and ctx.kb[at[t.i]].kind == "media outlet")
     ]
     # "Turkmenistan's parliament": the state acts, whatever the body is taken for.
@@ -2366,7 +2361,7 @@ def _joined_group(ctx: Context, subject: Token) -> bool:
     """Whether an armed group is joined to the subject by "and" ("the government of Ethiopia
     and the TPLF"), not merely named inside it ("the army's offer the RSF rejected")."""
     at = actor_at(ctx)
-    for t in subtree(subject):
+    for t in subject.subtree:
         found = at.get(t.i)
         if found is None or found not in ctx.kb or ctx.kb[found].kind != "group":
             continue

@@ -55,7 +55,6 @@ from parley.extract.negotiation.told import past_value, tell_negotiation, tell_r
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
-from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
 
@@ -1154,24 +1153,24 @@ def _clause_words(tok: Token) -> set[str]:
     """Lemmas of the verbs above the round phrase (to its clause root), their auxiliaries and
     predicates, and of clauses that describe the round ("which Switzerland will host")."""
     words: set[str] = set()
-    for t in (*children(tok), *tok.ancestors):
-        if t in children(tok):
+    for t in (*tok.children, *tok.ancestors):
+        if t in tok.children:
             if t.dep_ == "relcl":
-                words |= {c.lemma_.lower() for c in subtree(t)}
+                words |= {c.lemma_.lower() for c in t.subtree}
             continue
         words.add(t.lemma_.lower())
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT_LEMMAS:
             words.add("will")  # "agreed to continue … in a third round": still to come
         words |= {
             c.lemma_.lower()
-            for c in children(t)
+            for c in t.children
             if c.dep_ in ("aux", "auxpass", "acomp", "xcomp", "advmod", "prt")
         }
         words |= {  # "is to be held": the infinitive's own "to"
             g.lemma_.lower()
-            for c in children(t)
+            for c in t.children
             if c.dep_ == "xcomp"
-            for g in children(c)
+            for g in c.children
             if g.dep_ == "aux"
         }
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
@@ -1183,7 +1182,7 @@ def _phrasal(tok: Token) -> str:
     """ "call off" when the round is the object of "called off"."""
     for t in tok.ancestors:
         if t.pos_ == "VERB":
-            prt = [c.lower_ for c in children(t) if c.dep_ == "prt"]
+            prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
             return " ".join([t.lemma_.lower(), *prt])
     return ""
 
@@ -1204,9 +1203,7 @@ def _since_clause_at(ctx: Context, char: int) -> bool:
     if span is None:
         return False
     for t in (span.root, *span.root.ancestors):
-        if t.lower_ == "since" or any(
-            c.lower_ == "since" and c.dep_ == "mark" for c in children(t)
-        ):
+        if t.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in t.children):
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj"):
             return False  # a clause of its own: "since" below it was not this one's
@@ -1417,7 +1414,7 @@ def _meeting_negated(ctx: Context, e: Event) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     meeting = verb is tok or verb.lemma_.lower() in knowledge.words(_LEX, "meeting_verbs")
-    return meeting and any(c.dep_ == "neg" for c in children(verb))
+    return meeting and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _plan_that_lapsed(ctx: Context, e: Event, day: str) -> tuple[str | None, str]:

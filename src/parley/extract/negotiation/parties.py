@@ -25,7 +25,6 @@ from parley.extract.base import Context, actor_at
 from parley.extract.negotiation.words import alt
 from parley.kb import load_demonyms
 from parley.keys import STATE_SHORT_NAMES
-from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import doc_sents, span_text, span_tokens
 
 if TYPE_CHECKING:
@@ -264,7 +263,7 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found: list[str] = []
     # "mediation of Egypt and Qatar between Israel and Hamas": the sides, not mediators
     between = knowledge.words(LEXICON, "side_prepositions")
-    sides = {t.i for p in span_tokens(sent) if p.lower_ in between for t in subtree(p)}
+    sides = {t.i for p in span_tokens(sent) if p.lower_ in between for t in p.subtree}
     sides |= _named_in_talks(sent)
     for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
@@ -301,9 +300,9 @@ def _named_in_talks(sent: SpacySpan) -> set[int]:
     for tok in span_tokens(sent):
         if tok.lower_ not in talks or tok.dep_ != "pobj":
             continue
-        for c in children(tok):
+        for c in tok.children:
             if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod"):
-                out |= {t.i for t in subtree(c)}
+                out |= {t.i for t in c.subtree}
     return out
 
 
@@ -317,12 +316,12 @@ def _thanked_helpers(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> li
     for tok in span_tokens(sent):
         if tok.lemma_.lower() not in helping or tok.dep_ != "pcomp":
             continue
-        if not any(c.dep_ == "xcomp" and c.lemma_.lower() in talks for c in children(tok)):
+        if not any(c.dep_ == "xcomp" and c.lemma_.lower() in talks for c in tok.children):
             continue
         verb = tok.head.head  # "thanked … for helping": for -> thanked
         if tok.head.lower_ != "for" or verb.lemma_.lower() not in thanking:
             continue
-        thanked = [t for c in children(verb) if c.dep_ in ("dobj", "obj") for t in subtree(c)]
+        thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
         out += _ids(ctx, at, thanked)
     return out
 
@@ -335,10 +334,10 @@ def _thanked_for_mediation(
     nouns = knowledge.words(LEXICON, "thanked_mediation_nouns")
     out: list[str] = []
     for verb in (t for t in span_tokens(sent) if t.lemma_.lower() in thanking):
-        fors = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for"]
-        if not any(o.lemma_.lower() in nouns for p in fors for o in children(p)):
+        fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not any(o.lemma_.lower() in nouns for p in fors for o in p.children):
             continue
-        thanked = [t for c in children(verb) if c.dep_ in ("dobj", "obj") for t in subtree(c)]
+        thanked = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in c.subtree]
         out += _ids(ctx, at, thanked)
     return out
 
@@ -354,10 +353,10 @@ def _go_betweens(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[s
             continue
         named = [
             t
-            for c in children(tok)
+            for c in tok.children
             if c.dep_ in ("appos", "compound", "amod", "nmod")
             or (c.dep_ == "prep" and c.lower_ in ("as", "including", "like"))
-            for t in subtree(c)
+            for t in c.subtree
         ]
         out += _ids(ctx, at, named)
     return out
@@ -367,9 +366,9 @@ def _guests(ctx: Context, at: Mapping[int, str], verb: Token) -> set[str]:
     """The sides at the table a hosting verb names ("Khartoum hosted a meeting of the
     delegations from Egypt, Sudan and Ethiopia"): a state among them hosts its own talks and
     is a side, never a mediator, however its capital is named."""
-    seats = [c for c in children(verb) if c.dep_ in ("dobj", "obj")]
-    seats += [c for c in children(verb) if c.dep_ == "prep" and c.lower_ in ("between", "among")]
-    return {p for c in seats for t in subtree(c) if t.i in at and (p := party_of(ctx, at[t.i]))}
+    seats = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    seats += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+    return {p for c in seats for t in c.subtree if t.i in at and (p := party_of(ctx, at[t.i]))}
 
 
 def _signing_witnesses(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
@@ -382,23 +381,23 @@ def _signing_witnesses(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> 
     for tok in span_tokens(sent):
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
             continue
-        signers = [c for c in children(tok) if c.dep_ in ("nsubj", "agent")]
+        signers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
         late = _listed_after_presence(tok)
         sides = {
             p
             for c in signers
-            for t in subtree(c)
+            for t in c.subtree
             if t.i in at and t.i not in late and (p := party_of(ctx, at[t.i])) is not None
         }
         listed = (tok.doc[i] for i in sorted(late))
         found += [a for a in _witnesses(ctx, at, listed) if a not in sides]
-        heads = [tok, *(c for c in children(tok) if c.dep_ == "dobj")]
-        for prep in (c for h in heads for c in children(h) if c.dep_ == "prep"):
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
             if prep.lower_ == "with" and len(sides) >= 2:
-                found += [a for a in _witnesses(ctx, at, subtree(prep)) if a not in sides]
+                found += [a for a in _witnesses(ctx, at, prep.subtree) if a not in sides]
         # "signed by A and B in the presence of C": the parser may hang it on B
-        for prep in (t for t in subtree(tok) if _in_presence(t)):
-            found += [a for a in _witnesses(ctx, at, subtree(prep)) if a not in sides]
+        for prep in (t for t in tok.subtree if _in_presence(t)):
+            found += [a for a in _witnesses(ctx, at, prep.subtree) if a not in sides]
     return found
 
 
@@ -408,10 +407,10 @@ def _listed_after_presence(verb: Token) -> set[int]:
     parsed as a third signer). A conjunct that begins after the phrase is one of its list;
     what hangs on it by a preposition ("at the palace in X") is not a name of the list."""
     out: set[int] = set()
-    for prep in (t for t in subtree(verb) if _in_presence(t)):
-        for conj in (t for t in subtree(verb) if t.dep_ == "conj" and t.left_edge.i > prep.i):
-            nested = {t.i for c in children(conj) if c.dep_ == "prep" for t in subtree(c)}
-            out |= {t.i for t in subtree(conj) if t.i not in nested}
+    for prep in (t for t in verb.subtree if _in_presence(t)):
+        for conj in (t for t in verb.subtree if t.dep_ == "conj" and t.left_edge.i > prep.i):
+            nested = {t.i for c in conj.children if c.dep_ == "prep" for t in c.subtree}
+            out |= {t.i for t in conj.subtree if t.i not in nested}
     return out
 
 
@@ -429,7 +428,7 @@ def _witnesses(ctx: Context, at: Mapping[int, str], toks: Iterable[Token]) -> li
 def _in_presence(prep: Token) -> bool:
     """ "in the presence of …": the witnesses of what was done."""
     return prep.lower_ == "in" and any(
-        c.dep_ == "pobj" and c.lower_ == "presence" for c in children(prep)
+        c.dep_ == "pobj" and c.lower_ == "presence" for c in prep.children
     )
 
 
@@ -473,13 +472,13 @@ def _verb_helpers(tok: Token) -> list[Token]:
     """ "Qatar mediated …" (the subject), "mediated by Qatar" (the agent), "Swiss-mediated"."""
     out: list[Token] = []
     passive = tok.tag_ == "VBN"
-    for c in children(tok):
+    for c in tok.children:
         if c.dep_ in ("nsubj",) and not passive:
-            out += list(subtree(c))
+            out += list(c.subtree)
         elif c.dep_ == "agent":
-            out += list(subtree(c))
+            out += list(c.subtree)
         elif c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "compound", "amod", "nmod"):
-            out += list(subtree(c))
+            out += list(c.subtree)
     if tok.dep_ == "relcl" and not passive:  # "Malaysia, which hosts the talks"
         out.append(tok.head)
         if tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "IGAD, the bloc that …"
@@ -495,25 +494,25 @@ def _noun_helpers(tok: Token) -> list[Token]:
     """ "Qatari mediation", "mediation by Qatar", "Qatar's mediation", "mediators Qatar and
     Egypt", "with Egypt as mediator"."""
     out: list[Token] = []
-    for c in children(tok):
+    for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
-            out += list(subtree(c))
+            out += list(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in knowledge.words(LEXICON, "agent_prepositions"):
-            out += list(subtree(c))
+            out += list(c.subtree)
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head.head)
     if tok.dep_ == "appos":
         out.append(tok.head)
     if tok.dep_ == "attr":  # "Egypt and the US were joint mediators"
-        out += [t for c in children(tok.head) if c.dep_ == "nsubj" for t in subtree(c)]
+        out += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":  # "mediator Qatar said"
         out.append(tok.head)
     elif tok.dep_ == "compound":  # "mediation efforts of Egypt and Qatar"
         out += [
             t
-            for c in children(tok.head)
+            for c in tok.head.children
             if c.dep_ == "prep" and c.lower_ in knowledge.words(LEXICON, "agent_prepositions")
-            for t in subtree(c)
+            for t in c.subtree
         ]
     return out
 

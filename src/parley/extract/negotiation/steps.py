@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from parley import knowledge
 from parley.extract.base import Context
 from parley.knowledge.places import city_country
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -50,13 +49,13 @@ def a_place(ctx: Context, ent: SpacySpan) -> bool:
 def _clause_tokens(root: Token) -> list[Token]:
     """``root`` and the words of its own clause, in text order."""
     out = [root]
-    stack = list(children(root))
+    stack = list(root.children)
     while stack:
         tok = stack.pop()
         if tok.dep_ in _OTHER_CLAUSES:
             continue
         out.append(tok)
-        stack.extend(children(tok))
+        stack.extend(tok.children)
     return sorted(out, key=lambda t: t.i)
 
 

@@ -37,7 +37,6 @@ from parley import knowledge
 from parley.extract.base import Context
 from parley.extract.negotiation.parties import LEXICON, led_movement
 from parley.models import Agreement, AgreementStatus, Event, Round, Span, TimeExpression, Track
-from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import doc_tokens, span_text
 
 if TYPE_CHECKING:
@@ -80,8 +79,8 @@ def _date_cancelled_sessions(ctx: Context) -> None:
         span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in cancel:
             continue
-        objects = [c for c in children(span.root) if c.dep_ in ("dobj", "nsubjpass")]
-        month = next((m for o in objects for t in subtree(o) if (m := _month_at(ctx, t))), None)
+        objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+        month = next((m for o in objects for t in o.subtree if (m := _month_at(ctx, t))), None)
         if month is not None:
             ctx.analysis.events[i] = e.model_copy(update={"date": month})
 
@@ -149,8 +148,8 @@ def _counted_here(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ != "attr" or head.lemma_ != "be":
         return False
-    subject = next((c for c in children(head) if c.dep_ == "nsubj"), None)
-    ordinal = any(c.ent_type_ == "ORDINAL" for c in children(noun) if c.dep_ == "amod")
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    ordinal = any(c.ent_type_ == "ORDINAL" for c in noun.children if c.dep_ == "amod")
     return ordinal and subject is not None and subject.lower_ in ("it", "this")
 
 
@@ -197,7 +196,7 @@ def _clause_dates(ctx: Context, e: Event) -> list[TimeExpression]:
     span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
     if span is None:
         return []
-    verbs = {span.root.i} | {c.i for c in children(span.root) if c.dep_ == "xcomp"}
+    verbs = {span.root.i} | {c.i for c in span.root.children if c.dep_ == "xcomp"}
     out = []
     for d in ctx.analysis.dates:
         if not d.text or not (e.evidence.start <= d.start < e.evidence.end):
@@ -220,9 +219,9 @@ def _subject(ctx: Context, e: Event) -> str | None:
     if span is None:
         return None
     verb = span.root
-    subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):  # "agreed to sign", "met and signed"
-        subj = next((c for c in children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
     return ctx.doc[subj.left_edge.i : subj.i + 1].text.lower()
@@ -244,7 +243,7 @@ def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: s
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in data.get("nouns", ()):
             continue
         month = _month_of(ctx, tok)
-        what = [g for c in children(tok) if c.lower_ == "of" for g in children(c)]
+        what = [g for c in tok.children if c.lower_ == "of" for g in c.children]
         if month is None or any(g.lemma_.lower() not in people for g in what):
             continue  # "the April exchange of views"
         sent = tok.sent
@@ -259,7 +258,7 @@ def _tell_recalled_exchanges(ctx: Context, tracks: Sequence[Track], extractor: s
 
 def _month_of(ctx: Context, tok: Token) -> TimeExpression | None:
     """The past month that modifies an exchange noun ("the April exchange")."""
-    for c in children(tok):
+    for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (m := _month_at(ctx, c)):
             return m
     return None

@@ -19,7 +19,6 @@ from parley.extract.speech.descriptions import has_role, person_role
 from parley.extract.speech.resolver import FAR, NEAR, Who
 from parley.extract.speech.syntax import LOOK_BACK, char_at, same_paragraph, sentences_back
 from parley.knowledge import words
-from parley.nlp.arrays import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -96,13 +95,13 @@ class Antecedents:
         if pron.dep_ != "nsubj" or verb.lemma_.lower() not in self.cues.speech_verbs:
             return None
         clause = next(
-            (c for c in children(verb) if c.dep_ in ("ccomp", "parataxis") and c.i < pron.i), None
+            (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pron.i), None
         )
         if clause is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.i < pron.i:
             clause = verb.head  # the parser hung the tag on the claim
         if clause is None or clause.sent.start != pron.sent.start:
             return None
-        subj = next((c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or any(a <= subj.idx < b for a, b in self.quoted):
             return None
         who = self.describe(subj)
@@ -249,14 +248,14 @@ class Antecedents:
         it is about her, never her, so it is no antecedent of the next "she"."""
         pronouns = self.cues.person_pronouns
         return any(
-            t.i != subj.i and t.dep_ == "nsubj" and t.lower_ in pronouns for t in subtree(subj)
+            t.i != subj.i and t.dep_ == "nsubj" and t.lower_ in pronouns for t in subj.subtree
         )
 
     def _reported(self, tok: Token) -> bool:
         """Whether ``tok`` is part of what is said (in quotes, or in "said that …")."""
         if any(start <= tok.idx < end for start, end in self.quoted):
             return True
-        if any(self._parenthetical_speech(c, tok) for c in children(tok.head)):
+        if any(self._parenthetical_speech(c, tok) for c in tok.head.children):
             return True  # "A second round would follow, she said": the round is what she said
         return any(self._speech_clause(clause, tok) for clause in tok.ancestors)
 
@@ -371,7 +370,7 @@ def aged(tok: Token) -> bool:
     return (
         tok.lower_ == "old"
         and tok.pos_ in ("ADJ", "NOUN")
-        and any(c.lemma_.lower() in units for c in children(tok))
+        and any(c.lemma_.lower() in units for c in tok.children)
     )
 
 
@@ -410,14 +409,14 @@ def _background(subj: Token) -> bool:
     parser splits "had … met" in several ways; each is read here."""
     verb = subj.head
     if verb.tag_ in ("VBN", "VBD") and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in children(verb)
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
     ):
         return True
     if verb.lower_ != "had":
         return False
     return verb.dep_ == "aux" or any(
         c.dep_ in ("ccomp", "xcomp", "dep") and c.tag_ in ("VBN", "VBD") and c.i > verb.i
-        for c in children(verb)
+        for c in verb.children
     )
 
 

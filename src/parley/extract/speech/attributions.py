@@ -91,7 +91,6 @@ from parley.extract.speech.syntax import (
 )
 from parley.knowledge import words
 from parley.models import Attribution, Quote, Span, Speaker
-from parley.nlp.arrays import children, token_arrays
 from parley.nlp.docs import doc_tokens, sentences_over
 
 if TYPE_CHECKING:
@@ -261,12 +260,11 @@ class _Run:
         nothing), one per person when named people speak together."""
         found = []
         saying = _saying_lemmas(self.cues)
-        lemmas = token_arrays(self.doc).lemma
         for tok in doc_tokens(self.doc):
-            if lemmas[tok.i] not in saying:
+            if tok.lemma_.lower() not in saying:
                 continue  # reports nothing (see _saying_lemmas): its children go unread
             verbal = tok.pos_ == "VERB" or _verb_read_as_noun(tok)
-            if not verbal or any(c.dep_ == "neg" for c in children(tok)):
+            if not verbal or any(c.dep_ == "neg" for c in tok.children):
                 continue
             for item in self._verbal(tok):
                 found.extend(self._each_named(tok, item))
@@ -455,14 +453,14 @@ def _other_sense(verb: Token, cues: Cues) -> bool:
         return False
     if verb.lemma_.lower() in cues.denial_verbs:
         return False
-    return any(c.dep_ == "dobj" for c in children(verb))
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _passive_without_agent(verb: Token) -> bool:
     """Whether a verb of saying is passive with no "by" agent: "what will be said", "he was
     told that …". Its subject is what is said or who hears it, never who speaks, and no
     speaker is named ("X was quoted by Y as saying" names one and is read elsewhere)."""
-    deps = {c.dep_ for c in children(verb)}
+    deps = {c.dep_ for c in verb.children}
     return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
 
 
@@ -487,7 +485,7 @@ def _verb_read_as_noun(tok: Token) -> bool:
     arms admit they don't understand …"): a clause head with a subject and a clause of its own."""
     if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
         return False
-    deps = {c.dep_ for c in children(tok)}
+    deps = {c.dep_ for c in tok.children}
     return "nsubj" in deps and "ccomp" in deps
 
 

@@ -25,7 +25,6 @@ from parley.extract.speech.syntax import (
     trailing_appos,
     trim,
 )
-from parley.nlp.arrays import children, subtree
 from parley.nlp.dateline import DASHES, dateline_end
 
 if TYPE_CHECKING:
@@ -60,7 +59,7 @@ class Claims:
     def claim_of(self, verb: Token) -> tuple[int, int] | None:
         """Token bounds of what ``verb`` reports, or None when it reports no claim here."""
         relative = any(
-            c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" and c.i < verb.i for c in children(verb)
+            c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" and c.i < verb.i for c in verb.children
         )
         if relative and not _set_off_participle(verb):
             return None  # "progress, which ministers declare even when …": said stands outside
@@ -80,7 +79,7 @@ class Claims:
                 cut = speaker.left_edge.i
             start = self._stranded_subject(verb, comp)
             words = [
-                t for t in subtree(comp)
+                t for t in comp.subtree
                 if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ == "that")
                 and not _opening_that(t, comp)
                 and same_paragraph(t, verb)
@@ -93,9 +92,9 @@ class Claims:
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
         if self.claims_object(verb):
-            obj = next(c for c in children(verb) if c.dep_ == "dobj")
-            return self.clean(trim(list(subtree(obj))))
-        if any(c.tag_ in ("WP", "WRB") for c in children(verb)):
+            obj = next(c for c in verb.children if c.dep_ == "dobj")
+            return self.clean(trim(list(obj.subtree)))
+        if any(c.tag_ in ("WP", "WRB") for c in verb.children):
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
             return self._interrupted(verb)
@@ -137,11 +136,11 @@ class Claims:
         pred = nxt.head if nxt.dep_ in ("advmod", "aux", "neg") else nxt
         if pred.pos_ != "VERB" or pred.left_edge.i != end or pred.i in (verb.i, comp.i):
             return []
-        if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for c in children(pred)):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "cc") for c in pred.children):
             return []
-        if not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") for c in children(comp)):
+        if not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") for c in comp.children):
             return []
-        return list(subtree(pred))
+        return list(pred.subtree)
 
     def _stranded_subject(self, verb: Token, comp: Token) -> int | None:
         """Where the complement's subject starts when the parser left it in a date phrase.
@@ -149,12 +148,12 @@ class Claims:
         "said on Friday peace talks were difficult" reads "on Friday peace talks" as one
         phrase and the claim as "were difficult"; the claim's subject starts after the date.
         """
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(comp)):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
             return None
-        preps = [c for c in children(verb) if c.dep_ == "prep" and c.right_edge.i + 1 == comp.i]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.right_edge.i + 1 == comp.i]
         if not preps:
             return None
-        words = list(subtree(preps[0]))[1:]
+        words = list(preps[0].subtree)[1:]
         dated = [t for t in words if t.ent_type_ in ("DATE", "TIME")]
         if not dated or dated[0] != words[0] or len(dated) == len(words):
             return None
@@ -163,7 +162,7 @@ class Claims:
     def phrasal(self, verb: Token) -> Token | None:
         """The second word of a phrase of saying ("made clear that", "pointed out that")."""
         lemma = verb.lemma_.lower()
-        for child in children(verb):
+        for child in verb.children:
             if (lemma, child.lower_) in self.cues.speech_phrases:
                 return child
         return None
@@ -172,7 +171,7 @@ class Claims:
         """Where the next speaker's words start when a conjoined verb of saying had its
         subject hung inside this claim ("X vowed A but minister Y said B"): before "but"."""
         verbs = self.cues.indirect_verbs | self.cues.report_verbs
-        for conj in (c for c in children(verb) if c.dep_ == "conj" and c.i > verb.i):
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
             if conj.lemma_.lower() not in verbs:
                 continue
             start = stranded_start(conj)
@@ -183,9 +182,9 @@ class Claims:
     def _objects_and_texts(self, verb: Token) -> list[Token]:
         """The verb's objects, and the text of "said in a statement that …", on which the
         parser sometimes hangs the that-clause (the statement's content is the claim)."""
-        found = [c for c in children(verb) if c.dep_ == "dobj"]
-        for prep in (c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "in"):
-            found += [c for c in children(prep) if c.dep_ == "pobj"]
+        found = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
         return found
 
     def _next_speech(self, comp: Token) -> int:
@@ -195,10 +194,10 @@ class Claims:
         Y's clause on X's claim; X claimed only what comes before it.
         """
         verbs = self.cues.indirect_verbs | self.cues.report_verbs
-        for tok in subtree(comp):
+        for tok in comp.subtree:
             if tok.dep_ != "conj" or tok.i <= comp.i or tok.lemma_.lower() not in verbs:
                 continue
-            deps = {c.dep_ for c in children(tok)}
+            deps = {c.dep_ for c in tok.children}
             if deps & {"nsubj", "nsubjpass"} and "mark" not in deps:
                 return tok.left_edge.i  # "… and that Y had said …" is still X's report
         return comp.right_edge.i + 1
@@ -214,7 +213,7 @@ class Claims:
         """
         phrase = self.phrasal(verb)
         comps = [
-            c for c in children(verb)
+            c for c in verb.children
             if c.dep_ == "ccomp" and not self._bare_speech(c) and same_paragraph(c, verb)
             and c != phrase
         ]  # fmt: skip
@@ -236,14 +235,14 @@ class Claims:
             lemma = obj.lemma_.lower()
             if lemma not in self.cues.content_nouns and (obj.dep_ == "dobj" or lemma not in texts):
                 continue
-            found += [c for c in children(obj) if _content_clause(c)]
+            found += [c for c in obj.children if _content_clause(c)]
         return found
 
     def _bare_speech(self, tok: Token) -> bool:
         """Whether ``tok`` is a speech verb with a subject and nothing said ("X said")."""
         if tok.lemma_.lower() not in self.cues.speech_verbs:
             return False
-        deps = {c.dep_ for c in children(tok)}
+        deps = {c.dep_ for c in tok.children}
         return "nsubj" in deps and deps <= {"nsubj", "punct", "aux", "advmod", "neg"}
 
     def _charge_preps(self, verb: Token) -> frozenset[str]:
@@ -256,8 +255,8 @@ class Claims:
             return preps
         dated = any(
             c.lower_ in self.cues.blame_preps
-            and any(t.ent_type_ in ("DATE", "TIME") for t in subtree(c))
-            for c in subtree(verb) if c.dep_ == "prep"
+            and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+            for c in verb.subtree if c.dep_ == "prep"
         )  # fmt: skip
         return preps if dated else preps | self.cues.blame_preps
 
@@ -281,18 +280,18 @@ class Claims:
 
     def _accusation(self, verb: Token) -> tuple[int, int] | None:
         """What "X accused Y of Z" claims: "Y of Z" (the accused and the charge)."""
-        for obj in (c for c in children(verb) if c.dep_ == "dobj"):
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
             to = self._charge_preps(verb)  # accused X of, blamed X for / on, linked X to
-            preps = [c for c in children(obj) if c.dep_ == "prep" and c.lower_ in to]
-            preps += [c for c in children(verb) if c.dep_ == "prep" and c.lower_ in to]
+            preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in to]
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in to]
             preps += self._after_aside(obj, to)
             # "linked the blackout to sabotage": the parser may read "to sabotage" as a verb
             preps += [
-                c for c in children(verb)
+                c for c in verb.children
                 if c.dep_ in ("xcomp", "advcl") and c.i > obj.i
                 and self.doc[c.left_edge.i].lower_ in to
             ]  # fmt: skip
-            charge = [t for p in preps for t in subtree(p) if t.i != p.i and not t.is_punct]
+            charge = [t for p in preps for t in p.subtree if t.i != p.i and not t.is_punct]
             if charge and 2 * sum(self.quoted.quoted(t.idx) for t in charge) <= len(charge):
                 end = max(p.right_edge.i for p in preps) + 1
                 return self.clean(trim(list(self.doc[obj.left_edge.i : end])))
@@ -369,7 +368,7 @@ class Claims:
         return (
             stop.dep_ == "mark"
             and clause.lemma_.lower() in self.cues.indirect_verbs
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause))
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         )
 
     def claims_object(self, verb: Token) -> bool:
@@ -377,7 +376,7 @@ class Claims:
         involvement", "X pointed out the importance of dialogue": a claim (or a denial, or
         a stance a verb of saying states) whose content is a noun phrase."""
         lemma = verb.lemma_.lower()
-        objs = [c for c in children(verb) if c.dep_ == "dobj"]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma == "claim":
             return any(c.lemma_.lower() in self.cues.claimed_objects for c in objs)
         if lemma in self.cues.denial_verbs:
@@ -398,13 +397,13 @@ def _tag_read_as_conjunct(verb: Token) -> int | None:
     head = verb.head
     if verb.dep_ != "conj" or head.i >= verb.i or head.dep_ != "ROOT":
         return None
-    subj = next((c for c in children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc") for c in children(verb)):
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc") for c in verb.children):
         return None
     comma = subj.left_edge.i - 1
     if comma <= head.i or verb.doc[comma].text != ",":
         return None
-    after = [t for t in subtree(verb) if t.i > verb.i and not (t.is_punct or t.is_space)]
+    after = [t for t in verb.subtree if t.i > verb.i and not (t.is_punct or t.is_space)]
     if any(t.dep_ not in _TAG_TAIL for t in after):
         return None  # "…, a statement declared its support": the verb has its own object
     return comma
@@ -416,7 +415,7 @@ _TAG_TAIL = frozenset({"prep", "pobj", "npadvmod", "advmod", "det", "amod", "com
 
 def _that_clause(clause: Token) -> bool:
     """ "… that X": a content clause opened by the conjunction, not a relative "that was"."""
-    return any(m.lower_ == "that" and m.dep_ == "mark" for m in children(clause))
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children)
 
 
 def _content_clause(clause: Token) -> bool:
@@ -428,7 +427,7 @@ def _content_clause(clause: Token) -> bool:
     """
     if clause.dep_ in ("acl", "ccomp"):
         return _that_clause(clause)
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(clause))
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
     return clause.dep_ == "relcl" and own_subject and _that_clause(clause)
 
 
@@ -442,7 +441,7 @@ def _opening_that(tok: Token, clause: Token) -> bool:
 def _relative(clause: Token) -> bool:
     """ "during which journalists stood back": a relative clause the parser hung on the
     verb of saying is not what was said."""
-    for t in subtree(clause):
+    for t in clause.subtree:
         if t.dep_ == "mark" or _opening_that(t, clause):
             continue  # "complained to the council that …": a clause a verb takes is no
             # relative clause, so "that" opening it is the conjunction, however tagged
@@ -466,7 +465,7 @@ def _own_word(tok: Token, clause: Token) -> bool:
 
 def _qualified(noun: Token) -> bool:
     """ "the importance of dialogue", "the need for talks": the stance says of what."""
-    return any(c.dep_ in ("prep", "acl", "relcl") for c in children(noun))
+    return any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -479,7 +478,7 @@ def _relative_gap(comp: Token, verb: Token) -> bool:
     would study"): the claim's missing part stands outside it."""
     return any(
         t.tag_ in ("WDT", "WP") and t.i < verb.i and _clause_of(t).dep_ not in ("relcl", "acl")
-        for t in subtree(comp)
+        for t in comp.subtree
     )
 
 

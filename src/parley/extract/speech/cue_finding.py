@@ -21,7 +21,6 @@ from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.marks import Marked, next_word, previous_word
 from parley.extract.speech.syntax import parenthetical_speech, same_paragraph, subject_of
 from parley.knowledge import words
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,7 +83,7 @@ class CueFinder:
             return None
         texts = self.cues.text_nouns | self.cues.speech_nouns
         found = [
-            c for c in children(tok)
+            c for c in tok.children
             if c.dep_ in ("compound", "nsubj") and c.lemma_.lower() in texts
         ]  # fmt: skip
         return found[-1] if found else None
@@ -123,7 +122,7 @@ class CueFinder:
             return None
         for tok in reversed(self.doc[that.sent.start : that.i]):
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.speech_nouns:
-                owned = any(c.dep_ == "poss" for c in children(tok))
+                owned = any(c.dep_ == "poss" for c in tok.children)
                 between = self.doc[tok.right_edge.i + 1 : that.i]
                 adjacent = all(t.dep_ in ("npadvmod", "advmod") for t in between)
                 return tok if owned and adjacent else None  # "… ceremony today that"
@@ -216,8 +215,8 @@ class Credits:
             return None
         root = roots[0]
         views = words(LEXICON, "view_nouns")
-        objs = [c for c in children(root) if c.dep_ == "dobj" and c.lemma_.lower() in views]
-        subj = next((c for c in children(root) if c.dep_ == "nsubj"), None)
+        objs = [c for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in views]
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if not objs or subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
             return None
         if self.finder.in_other_quote(subj) or subj.i < fragment.start:
@@ -235,7 +234,7 @@ class Credits:
             to = self.doc[tok.i + 1]
             if tok.lower_ != "according" or to.lower_ != "to" or self.finder.in_other_quote(tok):
                 continue
-            source = next((c for c in children(to) if c.dep_ == "pobj" and c.i < span.start), None)
+            source = next((c for c in to.children if c.dep_ == "pobj" and c.i < span.start), None)
             return self.who.who(source) if source is not None else None
         return None
 
@@ -250,7 +249,7 @@ class Credits:
             quoting = verb.lemma_.lower() in words(LEXICON, "passive_speech_verbs")
             if verb.pos_ != "VERB" or not quoting:
                 continue
-            objs = [c for c in children(verb) if c.dep_ == "dobj" and c.i < fragment.end]
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < fragment.end]
             if objs and not self.finder.in_other_quote(objs[0]):
                 return self.who.who(objs[0])
         return None

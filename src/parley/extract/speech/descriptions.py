@@ -32,7 +32,6 @@ from parley.extract.speech.syntax import (
     sentences_back,
 )
 from parley.knowledge import words
-from parley.nlp.arrays import children
 from parley.nlp.lexicon import load_lexicon
 
 _TITLE_POS = ("PROPN", "NOUN", "ADJ")  # the parts of speech of words in a title
@@ -90,7 +89,7 @@ class Descriptions:
         """
         if head.tag_ != "NN" or not self._person_role(head):
             return None
-        if [c.lower_ for c in children(head) if c.dep_ == "det"] != ["the"]:
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
         state = self.inst.demonym_state(head)
         if state is None:
@@ -117,8 +116,8 @@ class Descriptions:
         """
         if not self._person_role(head) or found.kind == "person":
             return None
-        dets = [c.lower_ for c in children(head) if c.dep_ == "det"]
-        owned = not dets and any(c.dep_ == "poss" for c in children(head))  # "Moscow's envoy"
+        dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+        owned = not dets and any(c.dep_ == "poss" for c in head.children)  # "Moscow's envoy"
         if dets != ["the"] and not owned:
             return None
         lo, hi = phrase_bounds(head)
@@ -186,8 +185,8 @@ class Descriptions:
         """
         if subj.tag_ != "NN" or self.res.actor_of_token(subj.i)[0] is not None:
             return None
-        dets = [c.lower_ for c in children(subj) if c.dep_ == "det"]
-        if dets != ["the"] or any(c.dep_ in ("amod", "compound", "prep") for c in children(subj)):
+        dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
+        if dets != ["the"] or any(c.dep_ in ("amod", "compound", "prep") for c in subj.children):
             return None
         for n, sent in enumerate(sentences_back(subj, LOOK_BACK)):
             for tok in reversed([t for t in sent if t.i < subj.i]):
@@ -215,8 +214,8 @@ class Descriptions:
         """
         if not _common_title(subj) or not self._unnamed(subj):
             return None
-        dets = [c.lower_ for c in children(subj) if c.dep_ == "det"]
-        if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in children(subj)):
+        dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
+        if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in subj.children):
             return None
         people = [w for w in self._people_titled(subj) if self._fits_modifiers(subj, w)]
         if not people:
@@ -268,7 +267,7 @@ class Descriptions:
         apologized" is the President named "President Ford" earlier. Only a bare
         description ("the President", no modifier) is read so, and only when one person
         bore the bare title."""
-        if any(c.dep_ in ("amod", "compound", "nmod") for c in children(subj)):
+        if any(c.dep_ in ("amod", "compound", "nmod") for c in subj.children):
             return None
         if not self._demonym_marked(people[0]):
             return None
@@ -304,7 +303,7 @@ class Descriptions:
         synonyms = knowledge.table(LEXICON, "role_modifier_synonyms")
         # "The African Union (AU) head": the parser may hang the modifiers as nmod
         deps = ("amod", "compound", "nmod")
-        mods = [c for c in children(subj) if c.dep_ in deps and c.i < subj.i and not c.is_punct]
+        mods = [c for c in subj.children if c.dep_ in deps and c.i < subj.i and not c.is_punct]
         past = knowledge.words(LEXICON, "past_office_words")
         if words & past and not {m.lower_ for m in mods} & past:
             return False  # "the AU head" is not "former AU chair X": no longer the holder
@@ -460,7 +459,7 @@ def _heads_department(subj: Token, phrase: SpacySpan) -> bool:
 def _words_of(subj: Token) -> set[str]:
     """The words of a bare role's phrase other than its head ("deputy" in "the deputy
     minister"), lower-cased."""
-    return {c.lower_ for c in children(subj) if c.dep_ in ("amod", "compound")}
+    return {c.lower_ for c in subj.children if c.dep_ in ("amod", "compound")}
 
 
 def _title_words(subj: Token) -> set[str]:
@@ -478,7 +477,7 @@ def _common_title(tok: Token) -> bool:
     return (
         tok.tag_ == "NNP"
         and tok.dep_ != "compound"
-        and not any(c.dep_ == "compound" for c in children(tok))
+        and not any(c.dep_ == "compound" for c in tok.children)
     )
 
 
@@ -541,10 +540,10 @@ def person_role(head: Token, cues: Cues) -> bool:
 def has_role(name: Token) -> bool:
     """Whether a name has a person's role beside it ("X, the deputy defence minister")."""
     roles = _role_nouns()
-    for child in children(name):
+    for child in name.children:
         if child.dep_ not in ("appos", "compound"):
             continue
-        nouns = [child, *(c for c in children(child) if c.dep_ == "conj")]
+        nouns = [child, *(c for c in child.children if c.dep_ == "conj")]
         if any(n.lemma_.lower() in roles for n in nouns):
             return True
     return False

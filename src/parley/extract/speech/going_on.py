@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.resolver import NEAR
 from parley.extract.speech.syntax import paragraph_start
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -132,7 +131,7 @@ class GoingOn:
         last = [t for t in sent if not t.is_punct and not t.is_space]
         if not last or not self.finder.in_other_quote(last[-1]):
             return []
-        subj = next((c for c in children(root) if c.dep_ == "nsubj"), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or self.finder.in_other_quote(subj):
             return []
         person = subj.lower_ in self.finder.cues.person_pronouns or subj.ent_type_ == "PERSON"
@@ -157,7 +156,7 @@ def _fragment(para: SpacySpan) -> bool:
         return False  # no words, or more than one sentence
     sent = words[0].sent
     root = sent.root
-    marks = [c for c in children(root) if c.dep_ == "mark" and c.i < root.i]
+    marks = [c for c in root.children if c.dep_ == "mark" and c.i < root.i]
     return root.pos_ in ("VERB", "AUX") and bool(marks) and marks[0].i == sent.start
 
 

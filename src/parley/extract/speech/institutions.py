@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.syntax import same_paragraph, sentences_back
 from parley.knowledge import words
-from parley.nlp.arrays import children, subtree
 from parley.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
@@ -77,7 +76,7 @@ class Institutions:
         """
         if head.tag_ != "NN" or head.lemma_.lower() not in words(LEXICON, "organisation_nouns"):
             return None
-        if [c.lower_ for c in children(head) if c.dep_ == "det"] != ["the"]:
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
         narrated = [s for s in sentences_back(head, 6) if not self._all_quoted(s)]
         for sent in narrated[:3]:
@@ -88,7 +87,7 @@ class Institutions:
 
     def _bare(self, head: Token) -> bool:
         """No number, quantifier or article other than "the" ("their" is fine)."""
-        for child in children(head):
+        for child in head.children:
             if child.dep_ == "nummod" or (child.dep_ == "det" and child.lower_ != "the"):
                 return False
             if child.dep_ == "poss" and child.tag_ != "PRP$":
@@ -97,7 +96,7 @@ class Institutions:
 
     def _owner(self, head: Token) -> str | None:
         """The non-person actor named before ``head`` in its phrase ("Iran's foreign ministry")."""
-        mods = [t for t in subtree(head) if t.i < head.i]
+        mods = [t for t in head.subtree if t.i < head.i]
         for tok in mods:
             actor, _ = self.res.actor_of_token(tok.i)
             if actor is not None and self.res.kind(actor) not in (None, "person"):
@@ -111,7 +110,7 @@ class Institutions:
 
     def demonym_state(self, head: Token) -> str | None:
         """The state a demonym modifying ``head`` names ("Serbian", "Kosovar"), if known."""
-        for child in children(head):
+        for child in head.children:
             if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
                 continue
             state = self.demonym_state_of(child)
@@ -131,7 +130,7 @@ class Institutions:
         three sentences back); "his"/"her" to the state of the person named last, since an
         office speaks for the state its holder leads ("Tokayev signed the law, his office said").
         """
-        poss = next((c for c in children(head) if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         person_words = words(LEXICON, "person_possessives")
         if poss is None or poss.lower_ not in person_words | words(LEXICON, "thing_possessives"):
             return None

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.extract.speech.cues import LEXICON
 from parley.knowledge import words
-from parley.nlp.arrays import children, subtree
-from parley.nlp.docs import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,12 +74,12 @@ def _closing_colon(verb: Token) -> Token | None:
     tail = [t for t in sent if t.i > verb.i and not t.is_space]
     if not tail or tail[-1].text != ":":
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children(verb)):
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
         return None
-    below = {t.i for t in subtree(verb)}
-    if any(t.i not in below for t in tail[:-1]):
+    subtree = {t.i for t in verb.subtree}
+    if any(t.i not in subtree for t in tail[:-1]):
         return None
-    after = doc_text(verb.doc)[tail[-1].idx + 1 : tail[-1].idx + 3]
+    after = verb.doc.text[tail[-1].idx + 1 : tail[-1].idx + 3]
     return tail[-1] if after.startswith("\n") or after.strip() == "" else None
 
 

@@ -12,7 +12,6 @@ import functools
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.syntax import phrase_bounds
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
@@ -68,7 +67,7 @@ class CueScanner:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 return first, span.end
-        objs = [c for c in children(cue[-1]) if c.dep_ == "pobj" and c.i >= first]
+        objs = [c for c in cue[-1].children if c.dep_ == "pobj" and c.i >= first]
         if objs:
             start, end = phrase_bounds(objs[0])
             comma = next((t.i for t in self.doc[start:end] if t.text == ","), end)

@@ -23,7 +23,6 @@ from parley.extract.speech.syntax import (
 )
 from parley.knowledge import words
 from parley.models import Reporter
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_tokens
 
 if TYPE_CHECKING:
@@ -77,7 +76,7 @@ class Prepositional:
         for noun in doc_tokens(self.doc):
             if noun.lemma_.lower() not in self.cues.view_nouns or noun.dep_ != "pobj":
                 continue
-            owner = next((c for c in children(noun) if c.dep_ == "poss"), None)
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if noun.head.lower_ != "in" or owner is None or self.quoted.quoted(noun.idx):
                 continue
             if _in_relative(noun.head):
@@ -182,7 +181,7 @@ class Prepositional:
     def _subject_before(self, sent: SpacySpan, limit: int) -> bool:
         """Whether the main clause's subject (active or passive) stands before token ``limit``."""
         subjects = ("nsubj", "nsubjpass", "csubj")
-        return any(c.dep_ in subjects and sent.start <= c.i < limit for c in children(sent.root))
+        return any(c.dep_ in subjects and sent.start <= c.i < limit for c in sent.root.children)
 
     def _open_before(self, limit: int) -> bool:
         """Whether the words before a cue stop at an auxiliary ("The convoy was, according to

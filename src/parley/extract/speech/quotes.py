@@ -60,7 +60,6 @@ from parley.extract.speech.speakers import Cues, Speakers, cited_source, load_cu
 from parley.extract.speech.syntax import name_bounds, named_conjuncts, same_paragraph, subject_of
 from parley.knowledge import words
 from parley.models import Quote, Speaker
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -242,8 +241,8 @@ class _Run:
     def _misread_pair(self, subj: Token) -> list[tuple[int, int]]:
         """ "A and Foreign Minister B" read as B modified by "A and Foreign Minister": the
         two names' bounds, split at the "and"."""
-        for child in children(subj):
-            joins = [c for c in children(child) if c.dep_ == "cc"]
+        for child in subj.children:
+            joins = [c for c in child.children if c.dep_ == "cc"]
             if child.dep_ not in ("nmod", "compound") or not joins or child.i > subj.i:
                 continue
             if self._person(child) and self._person(subj):
@@ -257,11 +256,11 @@ class _Run:
         if cue.lemma_.lower() in self.cues.indirect_verbs:
             return None
         pairs = {tuple(p[:2]) for p in self.cues.prepositions if len(p) >= 2}
-        for child in children(cue):
-            for prep in children(child):
+        for child in cue.children:
+            for prep in child.children:
                 if (child.lower_, prep.lower_) not in pairs:
                     continue
-                objs = [c for c in children(prep) if c.dep_ == "pobj"]
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         return None
@@ -355,7 +354,7 @@ def _owner(cue: Token) -> Token | None:
     owner's, whatever the verb the noun hangs on and its subject ("walk back", "the palace")."""
     if cue.pos_ != "NOUN":
         return None
-    return next((c for c in children(cue) if c.dep_ == "poss"), None)
+    return next((c for c in cue.children if c.dep_ == "poss"), None)
 
 
 def _without_case(who: Who | None) -> Who | None:

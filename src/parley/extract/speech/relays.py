@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parley.extract.speech.syntax import quoting_verb, sentence_piece, subject_of, trim
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,7 +80,7 @@ class Relays:
         by Z; "X said that, according to the treaty, troops must leave" is X's claim with
         its own source inside. Either way the verb's record stands for the cue's.
         """
-        if any(quoting_verb(g) is not None for t in cue for c in children(t) for g in children(c)):
+        if any(quoting_verb(g) is not None for t in cue for c in t.children for g in c.children):
             return True  # "X was quoted by Z as saying Y"
         for verb in cue.sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.indirect_verbs:

@@ -19,7 +19,6 @@ from parley.extract.speech.descriptions import person_role
 from parley.extract.speech.syntax import phrase_bounds, quoting_verb
 from parley.knowledge import words
 from parley.models import Reporter
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,7 +75,7 @@ class Reporters:
         verb's subject ("the spokesman said")."""
         found = self.reporter(bounds)
         root = self.doc[bounds[0] : bounds[1]].root
-        definite = [c.lower_ for c in children(root) if c.dep_ == "det"] == ["the"]
+        definite = [c.lower_ for c in root.children if c.dep_ == "det"] == ["the"]
         if found[0].actor is None and root.pos_ == "NOUN" and definite:
             described = self.source(root)
             if described is not None and described[0].kind == "person" and described[0].actor:
@@ -215,10 +214,10 @@ class Reporters:
 
     def medium(self, verb: Token) -> Reporter | None:
         """The outlet a source spoke *to*: "told TASS", "explained to the agency TASS"."""
-        targets = [c for c in children(verb) if c.dep_ in ("dative", "dobj")]
-        for prep in (c for c in children(verb) if c.dep_ in ("prep", "dative")):
+        targets = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")):
             if prep.lower_ == "to":
-                targets.extend(c for c in children(prep) if c.dep_ == "pobj")
+                targets.extend(c for c in prep.children if c.dep_ == "pobj")
         for tok in targets:
             rep, _ = self.reporter(phrase_bounds(tok))
             if rep.kind == "outlet" and not _bare_audience(tok, rep):
@@ -227,9 +226,9 @@ class Reporters:
 
     def cited(self, verb: Token, subj: Token) -> tuple[Reporter, int] | None:
         """The original source in "MEDIUM, citing SOURCE, reported …" and where "citing" is."""
-        for tok in (*children(verb), *children(subj)):
+        for tok in (*verb.children, *subj.children):
             if tok.lemma_.lower() in self.cues.citing and tok.pos_ == "VERB":
-                objs = [c for c in children(tok) if c.dep_ == "dobj"]
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if objs:
                     return self.reporter(phrase_bounds(objs[0]))[0], tok.i
         return None
@@ -242,9 +241,9 @@ class Reporters:
         quoting = quoting_verb(verb)
         if quoting is None:
             return None
-        objs = [c for c in children(quoting) if c.dep_ == "dobj"]
-        subjects = [c for c in children(quoting) if c.dep_ == "nsubj"]
-        agents = [a for c in children(quoting) if c.dep_ == "agent" for a in children(c)]
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        subjects = [c for c in quoting.children if c.dep_ == "nsubj"]
+        agents = [a for c in quoting.children if c.dep_ == "agent" for a in c.children]
         medium = (
             subjects[0]
             if objs and subjects
@@ -263,7 +262,7 @@ class Reporters:
 def _bare_audience(tok: Token, rep: Reporter) -> bool:
     """ "told press Sunday": a bare noun for the media in general is the audience, not a
     medium that relayed the words (as "told Reuters" or "told a local radio station" is)."""
-    return rep.actor is None and tok.pos_ == "NOUN" and not any(True for _ in children(tok))
+    return rep.actor is None and tok.pos_ == "NOUN" and not any(True for _ in tok.children)
 
 
 def _rep(who: Who, kind: str) -> Reporter:

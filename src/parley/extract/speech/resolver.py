@@ -16,7 +16,6 @@ from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import phrase_bounds
 from parley.knowledge import words
 from parley.models import Mention, Speaker
-from parley.nlp.arrays import children, subtree
 from parley.nlp.docs import span_text
 
 if TYPE_CHECKING:
@@ -165,21 +164,21 @@ def _tokens_in(ctx: Context, start: int, end: int) -> Iterator[int]:
 def _naming_tokens(head: Token) -> Iterable[Token]:
     """The tokens that name the phrase of ``head``: itself, its appositions, its name parts."""
     yield head
-    for child in children(head):
+    for child in head.children:
         if child.dep_ == "appos":
             yield child
             if head.pos_ == "PROPN" and child.pos_ == "NOUN":
                 continue  # "X, the UN rights chief": the UN is where X works, not who X is
-            yield from (c for c in children(child) if c.dep_ == "compound")
+            yield from (c for c in child.children if c.dep_ == "compound")
     if head.pos_ == "PROPN":  # "Foreign Minister Sibiga", but not "the US media outlet"
-        yield from (c for c in children(head) if c.dep_ == "compound")
+        yield from (c for c in head.children if c.dep_ == "compound")
 
 
 def _role_beside(name: Token) -> bool:
     """ "Okafor, the UN refugee chief,": a common noun in apposition set off by a comma."""
     return any(
         c.dep_ == "appos" and c.pos_ == "NOUN" and name.doc[c.left_edge.i - 1].text == ","
-        for c in children(name)
+        for c in name.children
     )
 
 
@@ -208,7 +207,7 @@ def _name_variants(head: Token, span: SpacySpan) -> list[str]:
     names.append(head.text)
     # A proper noun before a common-noun head modifies it ("the US president" is not the US),
     # after it names it ("the agency TASS"); names in a possessive are someone else's.
-    owned = {d.i for p in span if p.dep_ == "poss" for d in subtree(p)}
+    owned = {d.i for p in span if p.dep_ == "poss" for d in p.subtree}
     first = span.start if head.pos_ == "PROPN" else head.i
     propns = [
         t for t in span

@@ -45,7 +45,6 @@ from parley.extract.speech.syntax import (
     trim,
 )
 from parley.knowledge import words
-from parley.nlp.arrays import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,8 +53,8 @@ if TYPE_CHECKING:
 def _definite_text(noun: Token) -> bool:
     """ "the statement" or "Monday's statement": a text the reader knows, not "a statement"."""
     owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]  # "the notice read"
-    dets = [c.lower_ for o in owners for c in children(o) if c.dep_ == "det"]
-    dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in children(noun))
+    dets = [c.lower_ for o in owners for c in o.children if c.dep_ == "det"]
+    dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
     return dets == ["the"] or dated
 
 
@@ -149,7 +148,7 @@ class Speakers:
         that very word, also when the model tagged no name there (so no mention has it)."""
         if head.tag_ != "NN" or self.res.actor_of_token(head.i)[0] is not None:
             return None
-        if [c.lower_ for c in children(head) if c.dep_ == "det"] != ["the"]:
+        if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
         if not person_role(head, self.cues):
             return None  # "The ministry said", after "a ministry spokesman X": the ministry
@@ -228,7 +227,7 @@ class Speakers:
             earlier = [t for t in self.doc[: noun.i] if t.lemma_ == noun.lemma_]
             for tok in reversed(earlier):
                 source = self._author_of_document(tok)
-                introduced = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(tok))
+                introduced = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
                 if source is not None or introduced:
                     break
         if source is None or source.i == noun.i:
@@ -243,15 +242,15 @@ class Speakers:
         report by X" or "from X", "a report issued by X", "X published a report". Whoever
         commissioned, funded or requested it did not write it, so is not its voice."""
         authoring = words(LEXICON, "authoring_verbs")
-        for child in children(noun):
+        for child in noun.children:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
                 return child
             if child.dep_ == "prep" and child.lower_ in words(LEXICON, "source_prepositions"):
-                objs = [c for c in children(child) if c.dep_ == "pobj"]
+                objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
             if child.dep_ == "acl" and child.lemma_.lower() in authoring:
-                agents = [a for c in children(child) if c.dep_ == "agent" for a in children(c)]
+                agents = [a for c in child.children if c.dep_ == "agent" for a in c.children]
                 objs = [a for a in agents if a.dep_ == "pobj"]
                 if objs:
                     return objs[0]
@@ -296,7 +295,7 @@ class Speakers:
     def _issuer_in_phrase(self, noun: Token) -> Token | None:
         """The issuer a text's own phrase names as a modifier ("the Interior Ministry
         statement", "the presidency statement"): the phrase says whose this text is."""
-        for child in children(noun):
+        for child in noun.children:
             if child.dep_ != "compound":
                 continue
             if child.lemma_.lower() in self.cues.institution_heads:
@@ -307,15 +306,15 @@ class Speakers:
 
     def _source_of_statement(self, noun: Token) -> Token | None:
         """The speaker behind a speech noun: "a statement from the ministry" is the ministry's."""
-        for child in children(noun):
+        for child in noun.children:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
                 return child  # "the ministry's statement", not "Monday's statement"
             if child.dep_ == "prep" and child.lower_ in words(LEXICON, "source_prepositions"):
-                objs = [c for c in children(child) if c.dep_ == "pobj"]
+                objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
             if child.dep_ == "acl":  # "a statement issued by the ministry"
-                agents = [a for c in children(child) if c.dep_ == "agent" for a in children(c)]
+                agents = [a for c in child.children if c.dep_ == "agent" for a in c.children]
                 objs = [a for a in agents if a.dep_ == "pobj"]
                 if objs:
                     return objs[0]
@@ -328,7 +327,7 @@ class Speakers:
 def _aged_description(subj: Token) -> bool:
     """ "The 75-year-old said …": a definite age description takes up the person named
     before, like "he" (a name the text already gave, not a new, unnamed speaker)."""
-    dets = [c.lower_ for c in children(subj) if c.dep_ == "det"]
+    dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
     return aged(subj) and dets == ["the"]
 
 
@@ -336,20 +335,20 @@ def _same_tense_of_office(role: Token, introduced: list[str]) -> bool:
     """Whether a bare role ("the ex-minister") and the words that introduced a person
     ("former finance minister") agree on whether the office is held now or was held once."""
     past = words(LEXICON, "past_office_words")
-    said = {c.lower_ for c in children(role) if c.dep_ in ("amod", "compound")}
+    said = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound")}
     return bool(said & past) == bool(set(introduced) & past)
 
 
 def _owner_of_site(participle: Token) -> Token | None:
     """ "a statement published on the organisation's website": a text put out on someone's
     own site or page is theirs; the site is where it appeared, not who speaks."""
-    for prep in children(participle):
+    for prep in participle.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "in"):
             continue
-        for place in (c for c in children(prep) if c.dep_ == "pobj"):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
             if place.lemma_.lower() not in words(LEXICON, "own_sites"):
                 continue
-            owners = [c for c in children(place) if c.dep_ == "poss" and c.pos_ != "PRON"]
+            owners = [c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             if owners:
                 return owners[0]
     return None

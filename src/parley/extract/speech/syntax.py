@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import LEXICON, load_cues
 from parley.knowledge import words
-from parley.nlp.arrays import children, subtree
 from parley.nlp.dateline import dateline_end
 from parley.nlp.docs import doc_text, paragraph_first, paragraph_number
 
@@ -54,10 +53,10 @@ def trim(tokens: Sequence[Token]) -> tuple[int, int] | None:
 def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     """Token bounds of the noun phrase headed by ``head``, trimmed, cut before token ``stop_at``
     (and before a verb the parser hung on it that is the sentence's predicate)."""
-    for child in children(head):
+    for child in head.children:
         if child.dep_ == "acl" and _predicate_of_root_noun(child) is not None:
             stop_at = child.i if stop_at is None else min(stop_at, child.i)
-    tokens = [t for t in subtree(head) if stop_at is None or t.i < stop_at]
+    tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
     # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
     run: list[Token] = []
     for n, t in enumerate(tokens):
@@ -115,7 +114,7 @@ def subject_of(verb: Token) -> Token | None:
     quoting = quoting_verb(verb)
     if quoting is not None:
         # "Reuters quoted X as saying": X speaks; "X is quoted as saying": the subject speaks
-        objs = [c for c in children(quoting) if c.dep_ == "dobj"]
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
         if objs:
             return objs[0]
         verb = quoting
@@ -123,7 +122,7 @@ def subject_of(verb: Token) -> Token | None:
         inverted = _inverted_after_quote(verb)
         if inverted is not None:
             return inverted
-        for child in children(verb):
+        for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and _plausible(child, verb):
                 return child
             if child.dep_ == "nsubj" and same_paragraph(child, verb):
@@ -136,9 +135,9 @@ def subject_of(verb: Token) -> Token | None:
                 and _plausible(child, verb)
             ):
                 return child  # "X is quoted as saying": X speaks
-        for child in children(verb):
+        for child in verb.children:
             if child.dep_ == "agent":
-                objs = [c for c in children(child) if c.dep_ == "pobj"]
+                objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         if seen == 0:
@@ -187,7 +186,7 @@ def tail_conjuncts(verb: Token) -> Token | None:
     sent = sentence_piece(doc, verb.i)
     if verb.i < 4 or any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
         return None
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in children(verb)):
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     last = doc[verb.i - 1]
     while last.dep_ != "conj" and last.head.i < verb.i and last.head.right_edge.i == verb.i - 1:
@@ -197,7 +196,7 @@ def tail_conjuncts(verb: Token) -> Token | None:
     first = last.head
     if last.dep_ != "conj" or first.i >= last.i or first.left_edge.i < 1:
         return None
-    joins = [c for c in children(first) if c.dep_ == "cc" and first.i < c.i < last.i]
+    joins = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < last.i]
     if [j.lower_ for j in joins] != ["and"] or doc[first.left_edge.i - 1].text != ",":
         return None
     return first if _can_speak(first) and _can_speak(last) else None
@@ -232,7 +231,7 @@ def stranded_subject(verb: Token) -> Token | None:
     """The subject of a conjoined verb of saying that the parser left inside the clause
     before ("X vowed that A but minister Y said B", "Y" hung on a noun of A): the name
     right before the verb, back to the "but" or "and" that opens it."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)):
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     start = stranded_start(verb)
     return verb.doc[verb.i - 1] if start is not None else None
@@ -259,10 +258,10 @@ def trailing_appos(verb: Token) -> Token | None:
     """The speaker of "CLAIM …, a spokeswoman for the group said" when the parser hung the
     speaker on the claim's last noun as an apposition: the phrase set off by a comma that
     ends right before a subjectless verb with its claim before it."""
-    claim_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in children(verb)) or (
+    claim_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or (
         verb.dep_ in ("ccomp", "parataxis")
         and verb.head.i < verb.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb))
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )  # "CLAIM, Deputy Minister X told a briefing" with the tag hung on the claim's verb
     if verb.i == 0 or not claim_before:
         return None
@@ -304,7 +303,7 @@ def _means_gerund_lead(verb: Token) -> Token | None:
     head = prep.head
     if prep.dep_ != "prep" or head.i == prep.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subjects[0] if subjects else None
 
 
@@ -320,22 +319,22 @@ def _predicate_of_root_noun(verb: Token) -> Token | None:
         return None
     if verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         return None  # "The report, published on Monday, that …": a set-off participle
-    return head if any(c.dep_ == "ccomp" for c in children(verb)) else None
+    return head if any(c.dep_ == "ccomp" for c in verb.children) else None
 
 
 def _moved_to_act(head: Token) -> Token | None:
     """ "The decision prompted the delegates to walk out, saying …": when the main
     clause's subject is a happening, which says nothing, the ones it moved to act (the
     object before "to leave") are who says it."""
-    subj = next((c for c in children(head) if c.dep_ == "nsubj"), None)
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return None
     lemma = subj.lemma_.lower()
     cues = load_cues()
     if lemma not in words(LEXICON, "not_people") or lemma in cues.text_nouns | cues.speech_nouns:
         return None
-    obj = next((c for c in children(head) if c.dep_ == "dobj"), None)
-    act = next((c for c in children(head) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    act = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if obj is None or act is None or not obj.i < act.i or not same_paragraph(obj, head):
         return None
     return obj
@@ -347,11 +346,11 @@ def _earlier_teller(verb: Token) -> Token | None:
     subject of that verb of saying, not the quote's "it"."""
     head = verb.head
     tellers = [
-        c for c in children(head)
+        c for c in head.children
         if c.dep_ == "ccomp" and c.i < head.i and c.lemma_.lower() in load_cues().indirect_verbs
     ]  # fmt: skip
     for teller in tellers:
-        subj = next((c for c in children(teller) if c.dep_ == "nsubj"), None)
+        subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
         if subj is not None and same_paragraph(subj, verb):
             return subj
     return None
@@ -367,7 +366,7 @@ def _reporting_teller(verb: Token) -> Token | None:
         return None
     if teller.lemma_.lower() not in load_cues().indirect_verbs or not _mute(clause):
         return None
-    subj = next((c for c in children(teller) if c.dep_ == "nsubj"), None)
+    subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and same_paragraph(subj, verb) else None
 
 
@@ -375,7 +374,7 @@ def _mute(clause: Token) -> bool:
     """Whether the reported clause's subject is a thing that says nothing ("an agreement",
     "a treaty"): a common noun, no name, no word for people or a body. With a person there
     ("Lavrov said Rubio signed the deal, saying it was fair") the participle stays theirs."""
-    subj = next((c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return False
     cues = load_cues()
@@ -394,8 +393,8 @@ def parenthetical_speech(verb: Token) -> bool:
     "he continued to insist" say nothing."""
     if verb.lemma_.lower() not in words(LEXICON, "parenthetical_speech_verbs"):
         return False
-    said = [c for c in children(verb) if c.dep_ == "ccomp" and c.i < verb.i]
-    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return bool(said) and subj is not None and subj.i > said[0].i
 
 
@@ -414,7 +413,7 @@ def _inverted_after_quote(verb: Token) -> Token | None:
     """The subject after the verb in '"A. No more games," said X' when the parser also took
     a noun of the quotation for a subject: the words before the closing mark are what is
     said, and the subject after the verb says them."""
-    subjects = [c for c in children(verb) if c.dep_ == "nsubj" and same_paragraph(c, verb)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and same_paragraph(c, verb)]
     before = [s for s in subjects if s.i < verb.i]
     after = [s for s in subjects if s.i > verb.i]
     if not before or not after:
@@ -431,9 +430,9 @@ def _quoted_object(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _relaying():
         return None
     said = any(
-        c.lower_ == "as" and any(g.dep_ == "pcomp" for g in children(c)) for c in children(verb)
+        c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
     )
-    objs = [c for c in children(verb) if c.dep_ == "dobj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
     return objs[0] if said and objs else None
 
 
@@ -452,7 +451,7 @@ def _relaying() -> frozenset[str]:
 def _subject_over_break(verb: Token) -> Token | None:
     """The phrase opening ``verb``'s paragraph when the parser hung it on a subject in the
     paragraph before ('The Kremlin: "…"' / 'Lavrov, asked …, said'): the parse ran over."""
-    if not any(c.dep_ in SUBJECT_DEPS and not same_paragraph(c, verb) for c in children(verb)):
+    if not any(c.dep_ in SUBJECT_DEPS and not same_paragraph(c, verb) for c in verb.children):
         return None
     doc = verb.doc
     start = paragraph_start(doc, verb.i)
@@ -470,7 +469,7 @@ def _asked_subject(verb: Token) -> Token | None:
     """The subject of a parenthetical "asked about …" clause the parser hung before ``verb``."""
     for child in verb.lefts:
         if child.dep_ == "ccomp" and child.lemma_.lower() in words(LEXICON, "asked_verbs"):
-            subjects = [c for c in children(child) if c.dep_ == "nsubj" and c.i < child.i]
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
             if subjects and _plausible(subjects[0], verb):
                 return subjects[0]
     return None
@@ -482,7 +481,7 @@ def _after_dateline(subj: Token) -> Token | None:
     end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
     if end is None or subj.i >= end:
         return None
-    late = [c for c in children(subj) if c.dep_ == "appos" and c.i >= end]
+    late = [c for c in subj.children if c.dep_ == "appos" and c.i >= end]
     return late[0] if late else None
 
 
@@ -512,9 +511,9 @@ def same_paragraph(a: Token, b: Token) -> bool:
 
 def cited_source(verb: Token, subj: Token, citing: frozenset[str]) -> Token | None:
     """The original source in "MEDIUM, citing SOURCE, reported …" (its head token), if any."""
-    for tok in (*children(verb), *children(subj)):
+    for tok in (*verb.children, *subj.children):
         if tok.lemma_.lower() in citing and tok.pos_ == "VERB":
-            objs = [c for c in children(tok) if c.dep_ == "dobj"]
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
     return None
@@ -540,7 +539,7 @@ def indefinite(tok: Token) -> bool:
     already named."""
     return any(
         c.dep_ in ("det", "nummod") and c.lower_ in words(LEXICON, "indefinite_determiners")
-        for c in children(tok)
+        for c in tok.children
     )
 
 
@@ -577,10 +576,10 @@ def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]
     the names in apposition to it: the people are then the names, from the first on.
     """
     if not person(subj) and subj.tag_ in ("NNS", "NNPS"):
-        subj = next((c for c in children(subj) if c.dep_ == "appos" and person(c)), subj)
+        subj = next((c for c in subj.children if c.dep_ == "appos" and person(c)), subj)
     names, todo, joined = [subj], [subj], False
     while todo:
-        for child in children(todo.pop()):
+        for child in todo.pop().children:
             if child.dep_ in ("conj", "appos") and person(child):
                 joined = joined or child.dep_ == "conj"
                 names.append(child)

@@ -47,7 +47,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import parley.knowledge as knowledge
 from parley.extract.base import Context, DateKind, isolated, register
 from parley.models import Precision, TimeExpression
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_ents, doc_text
 from parley.nlp.folding import ascii_folded
 from parley.nlp.numbers import counts, vague_counts
@@ -931,7 +930,7 @@ def _forward_head(token: Token) -> Tense | None:
     governor = head.head if head.pos_ == "ADJ" else None  # "is due in June": tense of "is"
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         tense = _verb_tense(governor, depth=0)
-    auxes = {c.lower_ for c in children(head) if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if "had" in auxes:
         return "past"
     return "present" if tense == "past" else "future"
@@ -947,7 +946,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _verb_tense(verb: Token, depth: int) -> Tense:
-    auxes = [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
     if lemmas & knowledge.words(_LEX, "future_auxiliaries") or (
         "going" in lemmas and "to" in lemmas

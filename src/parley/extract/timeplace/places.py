@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.knowledge.places import alpha3, city, country_code
 from parley.models import Place, Quantity
-from parley.nlp.arrays import children
 from parley.nlp.docs import doc_ents, doc_tokens
 from parley.nlp.lexicon import load_lexicon
 from parley.nlp.numbers import parse_number
@@ -195,7 +194,7 @@ def _scope(unit: Token) -> str | None:
             noun = (
                 token.head
                 if token.dep_ == "det"
-                else next((c for c in children(token) if c.dep_ == "pobj"), None)
+                else next((c for c in token.children if c.dep_ == "pobj"), None)
             )
             if noun is not None and noun.pos_ == "NOUN" and noun.i != unit.i:
                 return noun.lemma_.lower()
