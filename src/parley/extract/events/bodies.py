@@ -260,6 +260,6 @@ class BodyReferences:
 def _paired(token: Token) -> bool:
     """Whether ``token`` is one of two coordinated names ("between Syria and Israel")."""
     head = token
-    while head.dep_ in ("compound", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)

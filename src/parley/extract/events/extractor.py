@@ -1021,7 +1021,7 @@ def _first_person_denial(token: Token) -> bool:
             for c in current.children
         ):
             return True
-        if current.dep_ not in ("xcomp", "advcl") or current.head is current:
+        if current.dep_ not in ("xcomp", "advcl") or current.head.i == current.i:
             return False
         current = current.head
     return False
