@@ -265,6 +265,15 @@ def _talks_words_re() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _readiness_re() -> re.Pattern[str]:
+    """ "open for talks", "ready to resume negotiations": a side's readiness to talk."""
+    lead = alt(knowledge.phrases(_LEX, "talks_readiness_leads"))
+    verb = alt(knowledge.phrases(_LEX, "talks_readiness_verbs"))
+    talks = alt(knowledge.phrases(_LEX, "talks_words"))
+    return re.compile(rf"\b(?:{lead})\s+(?:(?:{verb})\s+)?(?:{talks})\b", re.I)
+
+
+@knowledge.derived
 def _peace_words_re() -> re.Pattern[str]:
     return _any_of(knowledge.phrases(_LEX, "peace_talks_words"))
 
@@ -604,7 +613,9 @@ class NegotiationExtractor:
         mediators, an accord they signed): it is kept only if it gets issues, positions or
         mediators, or the two concluded an agreement."""
         helpers = self._mediators(ctx)
-        told = helpers or _talks_words_re().search(ctx.article.text)
+        # "Russia said it was open for talks": a readiness to talk is no talks (round 15).
+        text = _readiness_re().sub(" ", ctx.article.text)
+        told = helpers or _talks_words_re().search(text)
         if not (told or any(len(a.parties) == 2 for a in ctx.analysis.agreements)):
             return None
         pair = negotiating_pair(ctx, helpers)
@@ -629,10 +640,18 @@ class NegotiationExtractor:
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
 
-        domains = {a["name"]: a.get("domain") for a in load_agreement_data()["agreements"]}
+        # Only a treaty of fixed sides (New START, the JCPOA) is a negotiation between the
+        # states seen acting on it; an open multilateral treaty the knowledge base lists no
+        # parties for (Open Skies, the NPT) is left by one state or joined by another, and
+        # the two states a report shows doing so negotiate nothing with each other (round 15).
+        bilateral = {
+            a["name"]
+            for a in load_agreement_data()["agreements"]
+            if a.get("domain") == "arms control" and a.get("parties")
+        }
         tracks = []
         for ag in ctx.analysis.agreements:
-            if domains.get(ag.name) != "arms control" or len(ag.parties) < 2:
+            if ag.name not in bilateral or len(ag.parties) < 2:
                 continue
             issues = [f"{ag.name} extension"] if _has(ag, "extension") else []
             tracks.append(
