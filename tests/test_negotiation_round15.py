@@ -254,3 +254,34 @@ def test_a_withdrawal_and_its_day(
     steps: list[tuple[str, str | None, str | None]],
 ) -> None:
     assert _steps(_run(pipeline, text), "Treaty on Open Skies") == steps
+
+
+# -- the merge: a step's actor from another report of the same fact -------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("first", [0, 1])
+def test_a_merged_step_keeps_the_actor_another_report_gives(
+    pipeline,  # type: ignore[no-untyped-def]
+    first: int,
+) -> None:
+    from parley.resolve import merge_agreements
+
+    told = [
+        # "it has formally withdrawn": the pronoun names no actor
+        _run(
+            pipeline,
+            "Canada announced on Friday it has formally withdrawn from the Open Skies Treaty.",
+            day="2020-03-14",
+        ),
+        _run(
+            pipeline,
+            "Canada withdrew from the Open Skies Treaty on Friday, officials said.",
+            day="2020-03-15",
+        ),
+    ]
+    assert [s.by for a in told[0].agreements for s in a.statuses] == [None]
+    [merged] = merge_agreements(told if first == 0 else told[::-1])
+    assert [(s.status, s.date, s.by) for s in merged.statuses] == [
+        ("withdrawn", "2020-03-13", "CAN")
+    ]

@@ -122,8 +122,10 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
 
 def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> AgreementStatus:
     """The step with the venue and host another report of the same fact gives, when its own
-    report names none ("signed on June 23" and "signed … at a ceremony in Havana")."""
-    if st.venue and st.host:
+    report names none ("signed on June 23" and "signed … at a ceremony in Havana"), and the
+    actor another report gives ("it has formally withdrawn" and "the United States withdrew on
+    August 2": round 15)."""
+    if st.venue and st.host and st.by:
         return st
     same = [
         o
@@ -134,9 +136,10 @@ def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> Agreemen
     host = st.host or next(
         (o.host for o in same if o.host and (not st.venue or o.venue in (None, st.venue))), None
     )
-    if (venue, host) == (st.venue, st.host):
+    by = st.by or next((o.by for o in same if o.by), None)
+    if (venue, host, by) == (st.venue, st.host, st.by):
         return st
-    return st.model_copy(update={"venue": venue, "host": host})
+    return st.model_copy(update={"venue": venue, "host": host, "by": by})
 
 
 def _nested(a: str, b: str) -> bool:
