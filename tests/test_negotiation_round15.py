@@ -285,3 +285,46 @@ def test_a_merged_step_keeps_the_actor_another_report_gives(
     assert [(s.status, s.date, s.by) for s in merged.statuses] == [
         ("withdrawn", "2020-03-13", "CAN")
     ]
+
+
+# -- a plan accepted is no truce agreed; a round dated in another clause --------------------
+
+_CLOSE = (
+    "Chad and Sudan appeared close to a truce on Monday after Chad agreed to a peace plan "
+    "mediated by Libya. "
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "rounds"),
+    [
+        # the date of "before hostilities began" is that clause's, not the talks'
+        (
+            _CLOSE + "The peace proposal, drawn up in two weeks of negotiations in Tripoli, calls "
+            "for both sides to withdraw to positions held before hostilities began in March 2003 "
+            "and for an African force to be deployed in a buffer zone.",
+            [("held", "Tripoli", None)],
+        ),
+        # a date of the talks' own clause dates them
+        (
+            _CLOSE + "The plan was drawn up in two weeks of negotiations in Tripoli in May.",
+            [("held", "Tripoli", "2004-05")],
+        ),
+    ],
+)
+def test_a_peace_plan_accepted_and_the_talks_that_drew_it_up(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    rounds: list[tuple[str, str | None, str | None]],
+) -> None:
+    an = _run(pipeline, text, day="2004-06-13")
+    # Chad accepted a plan; the truce is only near
+    assert an.agreements == []
+    assert [(r.status, r.venue, r.date) for t in an.tracks for r in t.rounds] == rounds
+
+
+@pytest.mark.model
+def test_a_truce_agreed_to_is_agreed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, "Chad and Sudan agreed to a four-day truce on Wednesday.", day="2004-06-13")
+    assert _agreements(an) == [("Sudan–Chad ceasefire", ["SDN", "TCD"], [("agreed", "2004-06-09")])]

@@ -1875,7 +1875,13 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
     drill") says nothing about the agreement."""
     if tok.pos_ != "VERB":
         return False
-    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if tok.lemma_.lower() == "agree":
+        # "X agreed (in principle) to a peace plan": what X accepted is the plan (round 15).
+        objects += [
+            g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+        ]
+    for obj in objects:
         if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
             return False
         span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))

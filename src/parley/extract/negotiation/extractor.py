@@ -1538,12 +1538,32 @@ def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     dates = [
         d
         for d in ctx.analysis.dates
-        if sent.start_char <= d.start < sent.end_char and d.value and d.precision != "range"
+        if sent.start_char <= d.start < sent.end_char
+        and d.value
+        and d.precision != "range"
+        and not _other_clause_date(ctx, d.start, d.end, at)
     ]
     if not dates:
         return None
     best = min(dates, key=lambda d: (d.start < at, abs(d.start - at)))
     return best.value
+
+
+def _other_clause_date(ctx: Context, start: int, end: int, at: int) -> bool:
+    """A date in a clause of its own, with a subordinator and a subject, that does not hold
+    the talks ("negotiations in Algiers … to withdraw to positions held before hostilities
+    began in May 1998"): the date of that clause's event, not of the session (round 15)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ not in ("advcl", "relcl"):
+        return False
+    own = any(c.dep_ == "mark" for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
+    first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return own and not first <= at < last
 
 
 def _span(sent: SpacySpan) -> Span:
