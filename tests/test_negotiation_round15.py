@@ -328,3 +328,32 @@ def test_a_peace_plan_accepted_and_the_talks_that_drew_it_up(
 def test_a_truce_agreed_to_is_agreed(pipeline) -> None:  # type: ignore[no-untyped-def]
     an = _run(pipeline, "Chad and Sudan agreed to a four-day truce on Wednesday.", day="2004-06-13")
     assert _agreements(an) == [("Sudan–Chad ceasefire", ["SDN", "TCD"], [("agreed", "2004-06-09")])]
+
+
+# -- a state's short name before "brokered" ----------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("broker", "tracks"),
+    [
+        ("the US-brokered", [("Moldova–Ukraine talks", ["MDA", "UKR"], ["USA"])]),
+        ("the UK-brokered", [("Moldova–Ukraine talks", ["MDA", "UKR"], ["GBR"])]),
+        # no broker named: the treaty alone tells no talks
+        ("the", []),
+    ],
+)
+def test_a_treaty_brokered_by_a_state_named_short(
+    pipeline,  # type: ignore[no-untyped-def]
+    broker: str,
+    tracks: list[tuple[str, list[str], list[str]]],
+) -> None:
+    text = (
+        f"The Verkhovna Rada approved on Thursday {broker} border treaty with Moldova, all but "
+        "ensuring that it will be ratified in the near future."
+    )
+    an = _run(pipeline, text, day="2020-10-16")
+    assert [(t.name, t.parties, t.mediators) for t in an.tracks] == tracks
+    assert _agreements(an) == [
+        ("Moldova–Ukraine border treaty", ["MDA", "UKR"], [("ratified (expected)", None)])
+    ]
