@@ -1550,16 +1550,18 @@ def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
 
 
 def _other_clause_date(ctx: Context, start: int, end: int, at: int) -> bool:
-    """A date in a clause of its own, with a subordinator and a subject, that does not hold
-    the talks ("negotiations in Algiers … to withdraw to positions held before hostilities
-    began in May 1998"): the date of that clause's event, not of the session (round 15)."""
+    """A date in a clause of its own, opened by a subordinator of another time ("before",
+    "after") and with a subject, that does not hold the talks ("negotiations in Algiers … to
+    withdraw to positions held before hostilities began in May 1998"): the date of that
+    clause's event, not of the session (round 15)."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.dep_ not in ("advcl", "relcl"):
         return False
-    own = any(c.dep_ == "mark" for c in verb.children) and any(
+    marks = knowledge.words(_LEX, "other_time_marks")
+    own = any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     )
     first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
