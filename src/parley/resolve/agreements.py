@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from parley import knowledge
 from parley.keys import agreement_key, other_names, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
 from parley.resolve.tracks import names_the_state
 
 __all__ = ["merge_agreements", "AgreementMerger", "agreement_key"]
+
+_LEXICON = "lexicon/negotiation.json"
 
 
 def _when(st: AgreementStatus, published: str) -> str:
@@ -136,7 +139,9 @@ def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> Agreemen
     host = st.host or next(
         (o.host for o in same if o.host and (not st.venue or o.venue in (None, st.venue))), None
     )
-    by = st.by or next((o.by for o in same if o.by), None)
+    # Only a step one party takes alone: "signed" by one report's side is no joint signing.
+    alone = st.status.removesuffix(" (expected)") in knowledge.words(_LEXICON, "one_party_steps")
+    by = st.by or (next((o.by for o in same if o.by), None) if alone else None)
     if (venue, host, by) == (st.venue, st.host, st.by):
         return st
     return st.model_copy(update={"venue": venue, "host": host, "by": by})
