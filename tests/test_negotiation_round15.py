@@ -357,3 +357,16 @@ def test_a_treaty_brokered_by_a_state_named_short(
     assert _agreements(an) == [
         ("Moldova–Ukraine border treaty", ["MDA", "UKR"], [("ratified (expected)", None)])
     ]
+
+
+@pytest.mark.model
+def test_a_joint_signing_takes_no_side_from_another_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from parley.resolve import merge_agreements
+
+    told = [
+        _run(pipeline, "Chad and Sudan signed a ceasefire in Doha on Sunday.", day="2020-03-09"),
+        _run(pipeline, "Chad signed the ceasefire with Sudan in Doha on Sunday.", day="2020-03-10"),
+    ]
+    assert [s.by for a in told[1].agreements for s in a.statuses] == ["TCD"]
+    [merged] = merge_agreements(told)
+    assert [(s.status, s.date, s.by) for s in merged.statuses] == [("signed", "2020-03-08", None)]
