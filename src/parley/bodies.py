@@ -6,7 +6,8 @@ Parties (``parley.extract.negotiation.parties``) and stories (``parley.resolve.s
 both read an actor through :func:`body_state`, so that a track and a story see one side
 however an outlet names it. A body is an armed force with a state, or an organisation with a
 state whose name ends in a word of ``state_body_heads`` (a ministry, a security council, a
-cabinet, an army); charities and companies with a country are no bodies of it.
+cabinet, an army) or of ``legislature_heads`` (a parliament, the Knesset); charities and
+companies with a country are no bodies of it.
 """
 
 from __future__ import annotations
@@ -27,5 +28,8 @@ def body_state(kind: str | None, name: str, country: str | None) -> str | None:
     if kind != "organisation":
         return None
     words = name.lower().replace("defense", "defence").split()
-    heads = knowledge.phrases(_LEXICON, "state_body_heads")
+    heads = [
+        *knowledge.phrases(_LEXICON, "state_body_heads"),
+        *knowledge.phrases(_LEXICON, "legislature_heads"),
+    ]
     return country if any(words[-len(h.split()) :] == h.split() for h in heads) else None

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from parley import knowledge
 from parley.keys import agreement_key, other_names, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
 from parley.resolve.tracks import names_the_state
 
 __all__ = ["merge_agreements", "AgreementMerger", "agreement_key"]
+
+_LEXICON = "lexicon/negotiation.json"
 
 
 def _when(st: AgreementStatus, published: str) -> str:
@@ -122,8 +125,10 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
 
 def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> AgreementStatus:
     """The step with the venue and host another report of the same fact gives, when its own
-    report names none ("signed on June 23" and "signed … at a ceremony in Havana")."""
-    if st.venue and st.host:
+    report names none ("signed on June 23" and "signed … at a ceremony in Havana"), and the
+    actor another report gives ("it has formally withdrawn" and "the United States withdrew on
+    August 2": round 15)."""
+    if st.venue and st.host and st.by:
         return st
     same = [
         o
@@ -134,9 +139,12 @@ def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> Agreemen
     host = st.host or next(
         (o.host for o in same if o.host and (not st.venue or o.venue in (None, st.venue))), None
     )
-    if (venue, host) == (st.venue, st.host):
+    # Only a step one party takes alone: "signed" by one report's side is no joint signing.
+    alone = st.status.removesuffix(" (expected)") in knowledge.words(_LEXICON, "one_party_steps")
+    by = st.by or (next((o.by for o in same if o.by), None) if alone else None)
+    if (venue, host, by) == (st.venue, st.host, st.by):
         return st
-    return st.model_copy(update={"venue": venue, "host": host})
+    return st.model_copy(update={"venue": venue, "host": host, "by": by})
 
 
 def _nested(a: str, b: str) -> bool:

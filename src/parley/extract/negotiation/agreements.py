@@ -413,6 +413,15 @@ def _name_variants(names: list[str]) -> list[str]:
     """The names as written, and with a lower-case first letter ("the new START treaty": a
     name of several words may lose its capital), longest first."""
     variants = [n[0].lower() + n[1:] for n in names if " " in n and n[:1].isupper()]
+    # "the Open Skies treaty": the generic head word of a name may lose its capital (round 15).
+    heads = knowledge.words(LEXICON, "place_name_heads")
+    variants += [
+        f"{first} {last.lower()}"
+        for n in names
+        if " " in n
+        for first, last in [n.rsplit(" ", 1)]
+        if last[:1].isupper() and last.lower() in heads
+    ]
     return sorted({*names, *variants}, key=len, reverse=True)
 
 
@@ -846,6 +855,8 @@ class AgreementsExtractor:
         prev = _previous_sentence(sent)
         if len(set(here)) < 2 and prev is not None:
             here += parties_of(ctx, _actors_outside(at, prev, names))
+            # "… signed in Helsinki (Finland). It was …": a place there is no side either.
+            places |= {at[t.i] for t in prev if t.i in at and _names_a_place(t)}
         parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
         if len(parties) < 2 and not here:
             parties = list(pair)  # named with no side near: the sides the article shows talking
@@ -956,6 +967,8 @@ def _names_a_place(tok: Token) -> bool:
     something happened."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return True
+    if tok.dep_ == "appos" and _names_a_place(tok.head):
+        return True  # "signed in Helsinki (Finland)": the city's state, in brackets (round 15)
     place = tok.head
     capital = set(knowledge.words(LEXICON, "capital_nouns"))
     return (
@@ -1431,6 +1444,8 @@ def _agreement_name(name: str, after: str) -> bool:
     words = {w.lower() for w in name.split()}
     if words & knowledge.words(LEXICON, "not_agreements"):
         return False
+    if any(name.endswith(a) for a in knowledge.phrases(LEXICON, "alliance_names")):
+        return False  # "the then-members of NATO and the Warsaw Pact": an alliance (round 15)
     if name.split()[-1].lower() == "initiative":
         return False
     if name.split()[-1].lower() == "convention":
@@ -1653,7 +1668,12 @@ def _sides_near(ctx: Context, at: int) -> list[str]:
         return []
     tok, sent = span.root, span.sent
     mediators, pair = _document_sides(ctx)
-    for found in (_between(ctx, tok), _acting_sides(ctx, tok), _event_sides(ctx, sent)):
+    for found in (
+        _between(ctx, tok),
+        _acting_sides(ctx, tok),
+        _with_sides(ctx, tok),
+        _event_sides(ctx, sent),
+    ):
         sides = [s for s in found if s not in mediators]
         if len(sides) >= 2:
             return sorted(sides[:2])
@@ -1693,6 +1713,21 @@ def _acting_sides(ctx: Context, tok: Token) -> list[str]:
         if subj:
             return parties_of(ctx, [at[t.i] for s in subj for t in s.subtree if t.i in at])
     return []
+
+
+def _with_sides(ctx: Context, tok: Token) -> list[str]:
+    """ "The Knesset approved the normalisation deal with the United Arab Emirates", "X signed a
+    peace treaty with Y": the side that acts and the one the deal is "with". Only when the
+    acting side is one: when both sides act, those they sign "with" are witnesses (round 15)."""
+    acting = _acting_sides(ctx, tok)
+    if len(acting) != 1:
+        return []
+    at = actor_at(ctx)
+    head = tok.head if tok.dep_ == "compound" else tok
+    holders = (head, _governing_verb(head))
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+    others = parties_of(ctx, [at[t.i] for p in preps for t in p.subtree if t.i in at])
+    return [*acting, *(o for o in others if o not in acting)]
 
 
 def _event_sides(ctx: Context, sent: SpacySpan) -> list[str]:
@@ -1926,7 +1961,13 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
     drill") says nothing about the agreement."""
     if tok.pos_ != "VERB":
         return False
-    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if tok.lemma_.lower() == "agree":
+        # "X agreed (in principle) to a peace plan": what X accepted is the plan (round 15).
+        objects += [
+            g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+        ]
+    for obj in objects:
         if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
             return False
         span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
@@ -1962,6 +2003,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return "extended" if _consent_told(ctx, tok) else status
     if status == "suspended" and tok.head.lemma_ in knowledge.words(LEXICON, "resumption_lemmas"):
         return None
+    if status == "suspended" and _suspends_fighting(tok):
+        return None  # "an accord calling for a suspension of hostilities": what it provides
     if status == "observed informally" and tok.pos_ != "VERB":
         return None  # "observers from Qatar" observe nothing of the text
     if status == "observed informally" and _promised(tok):
@@ -1986,6 +2029,15 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _suspends_fighting(tok: Token) -> bool:
+    """ "a suspension of hostilities", "agreed to suspend attacks": what is suspended is the
+    fighting (the content of a ceasefire), not an agreement (round 15)."""
+    fighting = knowledge.words(LEXICON, "suspended_fighting_objects")
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in fighting or o.lower_ in fighting for o in objects)
 
 
 def _reached_on(tok: Token) -> Token | None:
@@ -2193,7 +2245,7 @@ def _future(tok: Token) -> bool:
 
 def _hedged(tok: Token) -> bool:
     """Expected, hoped for or conditional rather than stated as fact."""
-    if _modal_before(tok):
+    if _modal_before(tok) or _a_condition(tok):
         return True
     for t in (tok, *tok.ancestors):
         if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in t.children):
@@ -2210,6 +2262,18 @@ def _modal_before(tok: Token) -> bool:
     while i >= 0 and tok.doc[i].lemma_ in ("be", "have") and tok.doc[i].pos_ == "AUX":
         i -= 1
     return i < tok.i - 1 and i >= 0 and tok.doc[i].tag_ == "MD"
+
+
+def _a_condition(tok: Token) -> bool:
+    """ "Once ratified, the agreement enters into force", "until the UAE ratifies the
+    agreement": the step is the condition of another, still to come (round 15). A past verb
+    after "when" tells a fact ("when Russia signed the treaty in 1992")."""
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _CONDITION_MARKS for c in tok.children):
+        return False
+    past = {"VBD"}
+    if tok.tag_ in past:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in past for c in tok.children)
 
 
 def _dates_near(
@@ -2388,6 +2452,10 @@ def _present_perfect(tok: Token) -> bool:
     """Whether the cue sits under a present-perfect verb ("have agreed to resume"), or under
     its reported form ("officials said on Thursday that they had agreed the text")."""
     for t in (tok, *tok.ancestors):
+        if t.tag_ == "VBD":
+            # "… the treaty, which had allowed flights before Trump withdrew from the pact":
+            # an act told in the simple past has its own time, not the perfect's above it.
+            return False
         reported = t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH_VERBS
         tenses = ("VBP", "VBZ", "VBD") if reported else ("VBP", "VBZ")
         if t.tag_ == "VBN" and any(c.lemma_ == "have" and c.tag_ in tenses for c in t.children):

@@ -265,6 +265,15 @@ def _talks_words_re() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _readiness_re() -> re.Pattern[str]:
+    """ "open for talks", "ready to resume negotiations": a side's readiness to talk."""
+    lead = alt(knowledge.phrases(_LEX, "talks_readiness_leads"))
+    verb = alt(knowledge.phrases(_LEX, "talks_readiness_verbs"))
+    talks = alt(knowledge.phrases(_LEX, "talks_words"))
+    return re.compile(rf"\b(?:{lead})\s+(?:(?:{verb})\s+)?(?:{talks})\b", re.I)
+
+
+@knowledge.derived
 def _peace_words_re() -> re.Pattern[str]:
     return _any_of(knowledge.phrases(_LEX, "peace_talks_words"))
 
@@ -621,7 +630,9 @@ class NegotiationExtractor:
         mediators, an accord they signed): it is kept only if it gets issues, positions or
         mediators, or the two concluded an agreement."""
         helpers = self._mediators(ctx)
-        told = helpers or _talks_words_re().search(ctx.article.text)
+        # "Russia said it was open for talks": a readiness to talk is no talks (round 15).
+        text = _readiness_re().sub(" ", ctx.article.text)
+        told = helpers or _talks_words_re().search(text)
         if not (told or any(len(a.parties) == 2 for a in ctx.analysis.agreements)):
             return None
         pair = negotiating_pair(ctx, helpers)
@@ -646,10 +657,18 @@ class NegotiationExtractor:
     def _agreement_tracks(self, ctx: Context) -> list[Track]:
         from parley.extract.negotiation.agreements import load_agreement_data
 
-        domains = {a["name"]: a.get("domain") for a in load_agreement_data()["agreements"]}
+        # Only a treaty of fixed sides (New START, the JCPOA) is a negotiation between the
+        # states seen acting on it; an open multilateral treaty the knowledge base lists no
+        # parties for (Open Skies, the NPT) is left by one state or joined by another, and
+        # the two states a report shows doing so negotiate nothing with each other (round 15).
+        bilateral = {
+            a["name"]
+            for a in load_agreement_data()["agreements"]
+            if a.get("domain") == "arms control" and a.get("parties")
+        }
         tracks = []
         for ag in ctx.analysis.agreements:
-            if domains.get(ag.name) != "arms control" or len(ag.parties) < 2:
+            if ag.name not in bilateral or len(ag.parties) < 2:
                 continue
             issues = [f"{ag.name} extension"] if _has(ag, "extension") else []
             tracks.append(
@@ -1536,12 +1555,34 @@ def _date_after(ctx: Context, sent: SpacySpan, at: int) -> str | None:
     dates = [
         d
         for d in ctx.analysis.dates
-        if sent.start_char <= d.start < sent.end_char and d.value and d.precision != "range"
+        if sent.start_char <= d.start < sent.end_char
+        and d.value
+        and d.precision != "range"
+        and not _other_clause_date(ctx, d.start, d.end, at)
     ]
     if not dates:
         return None
     best = min(dates, key=lambda d: (d.start < at, abs(d.start - at)))
     return best.value
+
+
+def _other_clause_date(ctx: Context, start: int, end: int, at: int) -> bool:
+    """A date in a clause of its own, opened by a subordinator of another time ("before",
+    "after") and with a subject, that does not hold the talks ("negotiations in Algiers … to
+    withdraw to positions held before hostilities began in May 1998"): the date of that
+    clause's event, not of the session (round 15)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ not in ("advcl", "relcl"):
+        return False
+    marks = knowledge.words(_LEX, "other_time_marks")
+    own = any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
+    first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return own and not first <= at < last
 
 
 def _span(sent: SpacySpan) -> Span:

@@ -706,7 +706,8 @@ def _demonym_mediation() -> re.Pattern[str]:
     stem = alt(knowledge.phrases(LEXICON, "mediation_stems"))
     done = alt(knowledge.phrases(LEXICON, "mediation_participles"))
     return re.compile(
-        r"(?<![\w.])(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+|(?:[A-Z]\.){2,})[- ]"
+        r"(?<![\w.])(?P<names>(?:[A-Z][a-z]+-)+[A-Z][a-z]+|[A-Z][a-z]+|(?:[A-Z]\.){2,}|[A-Z]{2,3})"
+        r"[- ]"
         rf"(?:(?:{stem})\w*|{done})\b"
     )
 
@@ -725,9 +726,11 @@ def _demonym_mediators(ctx: Context, sent: SpacySpan) -> list[str]:
     demonyms = load_demonyms()
     out: list[str] = []
     text = span_text(sent)
+    short = knowledge.table(LEXICON, "short_state_names")
     for m in _demonym_mediation().finditer(text):
         for name in m.group("names").split("-"):
-            state = demonyms.get(name) or _state_named(ctx, name)
+            # "the US-brokered deal": a short name the table knows (round 15)
+            state = demonyms.get(name) or _state_named(ctx, name) or short.get(name)
             if state:
                 out.append(state)
     for m in _short_name_mediation().finditer(text):
