@@ -268,10 +268,11 @@ def test_a_merged_step_keeps_the_actor_another_report_gives(
     from parley.resolve import merge_agreements
 
     told = [
-        # "it has formally withdrawn": the pronoun names no actor
+        # "the country has formally withdrawn": the description names no actor
         _run(
             pipeline,
-            "Canada announced on Friday it has formally withdrawn from the Open Skies Treaty.",
+            "The country has formally withdrawn from the Open Skies Treaty, officials announced"
+            " on Friday.",
             day="2020-03-14",
         ),
         _run(
