@@ -31,6 +31,7 @@ __all__ = [
     "ActorIndex",
     "coordinated",
     "demonym_country",
+    "distributive",
     "loyalty",
     "prep_objects",
     "unique",
@@ -234,6 +235,8 @@ class ActorIndex:
             if current.head.i == current.i:
                 return []
             current = current.head
+            if any(c.dep_ == "nsubj" and distributive(c) for c in current.children):
+                return []  # "each side ..., saying its troops only retaliated": no one actor
             subjects = [
                 c
                 for c in current.children
@@ -600,3 +603,10 @@ def _wire_bracket(doc: Doc, close: int) -> bool:
     dash_after = close + 1 < len(doc) and doc[close + 1].text in _DASHES
     comma_before = any(t.text == "," for t in doc[:opening])
     return dash_after or comma_before
+
+
+def distributive(subject: Token) -> bool:
+    """Whether a noun phrase is distributive ("each side", "each government"): it stands for
+    every member of a pair in turn, so "the other" after it is each one's counterpart and a
+    later "its" is no one actor (round 12's l02)."""
+    return any(d.dep_ == "det" and d.lower_ == "each" for d in subject.children)
