@@ -243,3 +243,34 @@ def test_repatriating_prisoners_still_frees_them(pipeline: Any) -> None:
     event = one_event(pipeline, text, "RETREAT", published=DAY)
     assert event.mode == "release"
     assert event.source == ["PER"]
+
+
+# ---------------------------------------------------------------- release nouns (P4)
+
+
+def test_the_released_named_by_of_are_not_the_ones_releasing(pipeline: Any) -> None:
+    text = "Peru announced the release of 40 Chilean prisoners on Tuesday."
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert event.source == ["PER"]
+    assert event.target == ["CHL"]
+
+
+def test_camps_readied_for_a_handover_of_detainees_free_no_one_by_them(pipeline: Any) -> None:
+    text = (
+        "Chilean officials prepared camps in the north for the handover and reception of "
+        "Peruvian detainees and Chilean hostages."
+    )
+    assert all("PER" not in e.source for e in _events(pipeline, text))
+
+
+def test_a_release_by_a_named_holder_after_its_captives(pipeline: Any) -> None:
+    text = "The release of 40 Chilean prisoners by Peru took place on Tuesday."
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert (event.source, event.target) == (["PER"], ["CHL"])
+
+
+def test_an_exchange_of_prisoners_still_goes_both_ways(pipeline: Any) -> None:
+    text = "The exchange of Chilean and Peruvian prisoners took place on Tuesday."
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert sorted(event.source) == ["CHL", "PER"]
+    assert sorted(event.target) == ["CHL", "PER"]

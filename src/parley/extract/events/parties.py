@@ -462,16 +462,18 @@ def _mutual(token: Token) -> bool:
     """ "accused each other", "blamed one another": the act goes both ways. So does the
     distributive "each side accused the other" (round 12's l02): "the other" is each one's
     counterpart only when the subject is "each ..."; "Chile accused the other side" is not."""
-    doc = token.doc
-    objects = {  # the object up to its head: "the other of firing first" is "the other"
-        doc[c.left_edge.i : c.i + 1].text.lower()
-        for c in token.children
-        if c.dep_ in ("dobj", "pobj")
-    }
+    objects = {_bare_phrase(c) for c in token.children if c.dep_ in ("dobj", "pobj")}
     if objects & knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns"):
         return True
     each = any(s.dep_ in ("nsubj", "nsubjpass") and distributive(s) for s in token.children)
     return each and bool(objects & knowledge.words(_EVENTS_LEXICON, "distributive_others"))
+
+
+def _bare_phrase(noun: Token) -> str:
+    """The words of a noun phrase without its prepositional phrases: "the other of firing
+    first" is "the other", "one another" stays whole (the parser hangs "another" after "one")."""
+    inner = {t.i for c in noun.children if c.dep_ == "prep" for t in c.subtree}
+    return " ".join(t.text for t in noun.subtree if t.i not in inner).lower()
 
 
 def _reciprocate(draft: Draft, mutual: bool) -> None:
