@@ -274,3 +274,21 @@ def test_an_exchange_of_prisoners_still_goes_both_ways(pipeline: Any) -> None:
     event = one_event(pipeline, text, "RETREAT", published=DAY)
     assert sorted(event.source) == ["CHL", "PER"]
     assert sorted(event.target) == ["CHL", "PER"]
+
+
+def test_meetings_between_commanders_of_the_two_countries_forces(pipeline: Any) -> None:
+    text = (
+        "Fighting broke out on the border between Chile and Peru on Monday. The violence "
+        "followed several meetings between the commanders of the two countries' border forces."
+    )
+    event = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert sorted(event.source) == ["CHL", "PER"]
+    assert sorted(event.target) == ["CHL", "PER"]
+
+
+def test_meetings_between_the_commanders_of_two_armies_name_no_pair(pipeline: Any) -> None:
+    text = (
+        "Fighting broke out on the border between Chile and Peru on Monday. The violence "
+        "followed several meetings between the commanders of two armies."
+    )
+    assert "CONSULT" not in _types(pipeline, text)

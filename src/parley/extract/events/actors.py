@@ -301,6 +301,9 @@ class ActorIndex:
         led = self._led_by(token)
         if led is not None:
             return led
+        group = self._group(token) if token.dep_ == "poss" else None
+        if group:  # "the two countries' border forces" (round 12's l02): the pair named before
+            return group
         pair = _pair_demonym(token)  # "North Korean": the linker may read "Korean" alone
         if pair is not None:
             ids = [self.state(pair)]
