@@ -51,9 +51,14 @@ def test_three_signatories_of_a_pact_agree_among_themselves(pipeline: Any) -> No
 
 
 def test_a_pact_signed_by_two_states_is_their_agreement(pipeline: Any) -> None:
-    text = "The border treaty was signed by Chile and Peru on Tuesday."
+    text = "The border pact was signed by Chile and Peru on Tuesday."
     event = one_event(pipeline, text, "AGREE", published=DAY)
     assert sorted(event.source) == ["CHL", "PER"]
+
+
+def test_a_treaty_signed_by_two_states_stays_a_step_to_ratify_it(pipeline: Any) -> None:
+    text = "Chile and Peru signed a border treaty on Tuesday."
+    assert "AGREE" not in _types(pipeline, text)
 
 
 def test_one_state_signing_a_treaty_still_supports_it(pipeline: Any) -> None:
@@ -91,6 +96,12 @@ def test_a_release_a_state_is_to_make_is_planned(pipeline: Any) -> None:
     releases = [e for e in _events(pipeline, text) if e.type == "RETREAT"]
     assert releases
     assert all(e.status == "planned" for e in releases)
+
+
+def test_talks_that_were_to_begin_are_left_to_the_story(pipeline: Any) -> None:
+    text = "Under the deal, Chile and Peru were to begin peace talks on August 8."
+    event = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert event.status != "planned"
 
 
 def test_a_that_clause_after_is_keeps_its_own_status(pipeline: Any) -> None:

@@ -288,13 +288,16 @@ def _governing(anchor: Token) -> Token:
 def _destined(verb: Token) -> bool:
     """ "X is to free the prisoners", "the envoys are to meet on Monday": "be" with a
     to-infinitive states what is arranged or due, not what happened (round 12's l10). Only the
-    infinitive complement of "be" with a subject of its own: "the problem is that they
-    attacked" is a that-clause, and "the aim is to free them" (an intention noun as subject)
-    states an aim, which is still to come as well."""
+    infinitive complement of a present "be" with a subject of its own: "the problem is that
+    they attacked" is a that-clause, and "the aim is to free them" (an intention noun as
+    subject) states an aim, which is still to come as well. A past "were to begin on August 8"
+    is a plan whose fate the story tells elsewhere (a deadline that lapsed), so it is left to
+    the other rules."""
     head = verb.head
     return (
         verb.dep_ == "xcomp"
         and head.lemma_ == "be"
+        and head.tag_ in ("VBZ", "VBP")
         and head.i != verb.i
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
