@@ -31,6 +31,7 @@ __all__ = [
     "ActorIndex",
     "coordinated",
     "demonym_country",
+    "distributive",
     "loyalty",
     "prep_objects",
     "unique",
@@ -234,6 +235,8 @@ class ActorIndex:
             if current.head.i == current.i:
                 return []
             current = current.head
+            if any(c.dep_ == "nsubj" and distributive(c) for c in current.children):
+                return []  # "each side ..., saying its troops only retaliated": no one actor
             subjects = [
                 c
                 for c in current.children
@@ -298,6 +301,9 @@ class ActorIndex:
         led = self._led_by(token)
         if led is not None:
             return led
+        group = self._group(token) if token.dep_ == "poss" else None
+        if group:  # "the two countries' border forces" (round 12's l02): the pair named before
+            return group
         pair = _pair_demonym(token)  # "North Korean": the linker may read "Korean" alone
         if pair is not None:
             ids = [self.state(pair)]
@@ -600,3 +606,10 @@ def _wire_bracket(doc: Doc, close: int) -> bool:
     dash_after = close + 1 < len(doc) and doc[close + 1].text in _DASHES
     comma_before = any(t.text == "," for t in doc[:opening])
     return dash_after or comma_before
+
+
+def distributive(subject: Token) -> bool:
+    """Whether a noun phrase is distributive ("each side", "each government"): it stands for
+    every member of a pair in turn, so "the other" after it is each one's counterpart and a
+    later "its" is no one actor (round 12's l02)."""
+    return any(d.dep_ == "det" and d.lower_ == "each" for d in subject.children)

@@ -238,6 +238,7 @@ class _Builder:
             or self._group_description(token)
             or self._generic_description(token)
             or _purpose_of_thing(token)
+            or _standing(token)
         )
 
     def _generic_description(self, token: Token) -> bool:
@@ -1040,6 +1041,20 @@ def _describing(token: Token) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() not in causes
     )
+
+
+def _standing(token: Token) -> bool:
+    """ "EU embargoes on Iran remain in place through 2023" (round 12's l04): an event noun
+    whose verb says it persists ("remain", "stay") tells a state of affairs, not an act done
+    now; the act was its imposition, told elsewhere if at all."""
+    verb = token.head
+    if verb.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "standing_verbs"):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True  # the parser tags some plural nouns VERB ("embargoes"): the role decides
+    # "as EU embargoes on Iran remain in place": the parser may make the noun a clause of its
+    # own on a "remain" left without a subject; what stands before it is still its subject
+    return token.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _purpose_of_thing(token: Token) -> bool:

@@ -123,7 +123,10 @@ class Finisher:
         if duplicate is not None:
             complete(duplicate, draft)
             return False
-        told = next((k for k in reversed(kept) if _named_again(k, draft)), None)
+        told = next(
+            (k for k in reversed(kept) if _named_again(k, draft) or _described_again(k, draft)),
+            None,
+        )
         if told is not None:
             _fill_from(told, draft)
             return False
@@ -719,6 +722,25 @@ def _named_again(kept: Draft, draft: Draft) -> bool:
         and bool(kept.actors)
         and kept.actors == draft.actors
         and not _other_ordinal(draft, kept)
+    )
+
+
+def _described_again(kept: Draft, draft: Draft) -> bool:
+    """ "A and B have signed an agreement ... the repatriation agreement signed on Friday
+    between A's minister and his B counterpart" (round 12's l06): a participle describing a
+    definite noun ("the agreement signed ...") names a thing already told, so an act of the
+    same kind, status and sides (or some of them) told just before is that act described
+    again; it lends its date, it is no second act."""
+    token, thing = draft.token, draft.token.head
+    definite = knowledge.words(_EVENTS_LEXICON, "definite_determiners")
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "det" and c.lower_ in definite for c in thing.children)
+        and (kept.rule.type, kept.mode, kept.status) == (draft.rule.type, draft.mode, draft.status)
+        and bool(draft.actors)
+        and draft.actors <= kept.actors
+        and 0 < token.i - kept.token.i <= _RETELLING_TOKENS
     )
 
 

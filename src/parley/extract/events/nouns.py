@@ -63,7 +63,8 @@ class NounParties:
             ]
         of_objects = prep_objects(noun, _OF)
         of_actors = self._of_actors(of_objects, draft)
-        if rule.type in _OF_PATIENTS or self._frees(noun):  # "criticism of X": X is criticised
+        released = self._frees(noun)
+        if rule.type in _OF_PATIENTS or released:  # "criticism of X": X is criticised
             draft.target = of_actors
             draft.source = [a for a in draft.source if a not in of_actors]
         else:
@@ -74,8 +75,10 @@ class NounParties:
             draft.target = unique([*draft.target, *undergoing])
         if draft.mode == "release" and not draft.source:  # "the release of Hamas-held hostages"
             draft.source = self.names.of_all([h for o in of_objects for h in holders(o)], draft)
-        if self._frees(noun) and not draft.target:  # "the release of 40 prisoners held by X"
+        if released and not draft.target:  # "the release of 40 prisoners held by X"
             draft.target = [a for o in of_objects for a in self.names.unnamed.victims(o)]
+        if released and not draft.source:  # "the release of 40 prisoners by X", "by X" on them
+            draft.source = [a for o in of_objects for a in self._prep_actors(o, _BY, draft)]
         preps = self.lex.target_preps(rule.type)
         draft.target += self._prep_actors(noun, preps, draft)
         if not draft.target:  # "a package of weapons for Ukraine"

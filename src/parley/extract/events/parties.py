@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.extract.base import Context
-from parley.extract.events.actors import ActorIndex, prep_objects, unique
+from parley.extract.events.actors import ActorIndex, distributive, prep_objects, unique
 from parley.extract.events.drafts import Draft
 from parley.extract.events.homes import Homes
 from parley.extract.events.mediators import Mediators, RoleMediators
@@ -28,7 +28,7 @@ from parley.extract.events.naming import PartyNames
 from parley.extract.events.nouns import NounParties
 from parley.extract.events.nouns import participle_agents as _participle_agents
 from parley.extract.events.patients import Patients, patient_possessors
-from parley.extract.events.plover import PloverLexicon
+from parley.extract.events.plover import PloverLexicon, passive_conjunct_subjects
 from parley.extract.events.status import StatusReader
 from parley.extract.events.subjects import SUBJECTS, Subjects
 from parley.extract.timeplace.places import PlaceResolver
@@ -157,8 +157,31 @@ class EventParties:
             draft.target = [a for t in things for a in self.unnamed.holders(t)]
         if draft.rule.type == "AID" and draft.rule.objects_also:
             draft.target = self._mission_hosts(verb, draft)
+        if not draft.source and draft.rule.type == "CONCEDE":
+            self._lifted_measure(verb, draft)
         if draft.rule.swap_roles:
             draft.source, draft.target = draft.target, draft.source
+
+    def _lifted_measure(self, verb: Token, draft: Draft) -> None:
+        """ "The UN arms embargo against Iran was lifted", "US sanctions on Cuba were eased"
+        (round 12's l04): a measure lifted with no agent is lifted by whoever the measure's
+        own modifiers name as its author, and it is lifted for whom its "against"/"on"
+        phrase names, not for that author (whom the patient's modifiers made the target)."""
+        measures = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        measures += passive_conjunct_subjects(verb)
+        authors = [
+            m
+            for p in measures
+            for m in p.children
+            if m.dep_ in ("compound", "poss", "amod", "nmod") and m.i < p.i
+        ]
+        owners = self.names.of_all(authors, draft)
+        if not owners:
+            return
+        preps = self.lex.target_preps(draft.rule.type)
+        aimed = [o for p in measures for o in prep_objects(p, preps)]
+        draft.source = owners
+        draft.target = [a for a in self.names.of_all(aimed, draft) if a not in owners]
 
     def _marked_owners(self, verb: Token, draft: Draft) -> list[str]:
         """ "seized a British-flagged tanker", "a vessel owned by a Greek firm", "a tanker
@@ -258,6 +281,7 @@ class EventParties:
         names no actor ("imposed sanctions on Russian officials")."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        patients += passive_conjunct_subjects(verb)
         # "the villages, which were torched by X": the relative pronoun stands for the noun
         objects += [
             verb.head if verb.dep_ == "relcl" and c.tag_ in _RELATIVE else c for c in patients
@@ -444,16 +468,21 @@ def _vowed(verb: Token) -> bool:
 
 def _mutual(token: Token) -> bool:
     """ "accused each other", "blamed one another", "both sides accusing the other of
-    violating the truce" (round 11's k03): the act goes both ways. The pronoun is read whole
-    and up to its head, so a phrase hung on it ("the other of violating ...") does not hide it."""
-    pronouns = knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns")
-    doc = token.doc
-    return any(
-        doc[c.left_edge.i : end].text.lower() in pronouns
-        for c in token.children
-        if c.dep_ in ("dobj", "pobj")
-        for end in (c.i + 1, c.right_edge.i + 1)
-    )
+    violating the truce" (round 11's k03): the act goes both ways, the pronoun read without the
+    phrase hung on it. So does the distributive "each side accused the other side" (round 12's
+    l02): "the other side" is each one's counterpart only when the subject is "each ..."."""
+    objects = {_bare_phrase(c) for c in token.children if c.dep_ in ("dobj", "pobj")}
+    if objects & knowledge.words(_EVENTS_LEXICON, "reciprocal_pronouns"):
+        return True
+    each = any(s.dep_ in ("nsubj", "nsubjpass") and distributive(s) for s in token.children)
+    return each and bool(objects & knowledge.words(_EVENTS_LEXICON, "distributive_others"))
+
+
+def _bare_phrase(noun: Token) -> str:
+    """The words of a noun phrase without its prepositional phrases: "the other of firing
+    first" is "the other", "one another" stays whole (the parser hangs "another" after "one")."""
+    inner = {t.i for c in noun.children if c.dep_ == "prep" for t in c.subtree}
+    return " ".join(t.text for t in noun.subtree if t.i not in inner).lower()
 
 
 def _reciprocate(draft: Draft, mutual: bool) -> None:

@@ -23,7 +23,14 @@ from parley.kb import parse_data_file
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["TriggerRule", "PloverLexicon", "amount_verb", "load_plover", "object_lemmas"]
+__all__ = [
+    "TriggerRule",
+    "PloverLexicon",
+    "amount_verb",
+    "load_plover",
+    "object_lemmas",
+    "passive_conjunct_subjects",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +57,7 @@ class TriggerRule:
     not_preps: frozenset[str] = frozenset()
     particles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reciprocal: bool = False
+    joint: bool = False
     absorbs: bool = False
     yields: str | None = None
     anaphoric: bool = False
@@ -94,6 +102,7 @@ class TriggerRule:
             not_preps=words("not_preps"),
             particles={k: tuple(v) for k, v in item.get("particles", {}).items()},
             reciprocal=bool(item.get("reciprocal")),
+            joint=bool(item.get("joint")),
             absorbs=bool(item.get("absorbs")),
             yields=item.get("yields"),
             anaphoric=bool(item.get("anaphoric")),
@@ -154,6 +163,8 @@ class TriggerRule:
             return False  # "interest in strengthening ties", not "interest in the concert"
         if self.object_modifiers and not _object_modifiers(token) & self.object_modifiers:
             return False  # "approved a joint declaration", not "approved the budget"
+        if self.joint and not _joint(token):
+            return False  # "A and B signed a pact" agree; "A signed the treaty" supports it
         return self._modifiers_ok(token) and self._links_ok(token)
 
     @property
@@ -229,6 +240,20 @@ class TriggerRule:
                 c.dep_ == "prep" and c.lower_ in ("for", "to") for h in holders for c in h.children
             )
         )
+
+
+def _joint(token: Token) -> bool:
+    """Whether two or more parties do the act together: coordinated subjects ("Chile and Peru
+    signed"), a coordinated agent ("signed by Chile and Peru"), or a "between" phrase, which
+    always names two ("the pact signed between Chile's minister and his Peruvian
+    counterpart", even where the parser hangs the second party elsewhere)."""
+    if any(c.dep_ in ("prep", "agent") and c.lower_ == "between" for c in token.children):
+        return True
+    parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    parties += [p for c in token.children if c.dep_ == "agent" for p in c.children]
+    # "Congo, the DRC and Angola": the parser may hang the list on an apposition
+    parties += [a for p in parties for a in p.children if a.dep_ == "appos"]
+    return any(c.dep_ == "conj" for p in parties for c in p.children)
 
 
 def _personal_subject(adj: Token) -> bool:
@@ -395,6 +420,7 @@ def object_lemmas(token: Token) -> set[str]:
         found.append(token.head)  # "the decree that I signed", "two villages torched by ..."
     if _shared_passive_subject(token):  # "was approached and harassed": the boat, harassed
         found.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
+    found.extend(passive_conjunct_subjects(token))  # "has expired, and is finally lifted"
     found += [
         p
         for t in found
@@ -434,6 +460,20 @@ def _shared_passive_subject(token: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         and any(c.dep_ == "nsubjpass" for c in token.head.children)
     )
+
+
+def passive_conjunct_subjects(token: Token) -> list[Token]:
+    """ "The embargo has expired, and is finally lifted" (round 12's l04): a passive conjunct
+    with an auxiliary of its own but no subject shares its head's active subject, which it
+    acts on; "the boat was approached and harassed" is :func:`_shared_passive_subject`."""
+    if not (
+        token.dep_ == "conj"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
+        return []
+    return [c for c in token.head.children if c.dep_ == "nsubj"]
 
 
 def _relative_object(token: Token) -> bool:

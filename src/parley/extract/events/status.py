@@ -77,6 +77,8 @@ class StatusReader:
                 return status
         if _intended(_governing(anchor)) or _aimed_at(token, anchor):
             return "planned"  # "expressed its willingness to continue the talks": not yet
+        if _destined(_governing(anchor)):
+            return "planned"  # "Israel is to free 1,700 prisoners": arranged, still to come
         reported = self.reporting_verb(anchor) is not None or self._within_report(anchor)
         if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
             return "historical"  # "said X had agreed" is the past of the report, not background
@@ -281,6 +283,25 @@ def _governing(anchor: Token) -> Token:
     if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and not own:
         return anchor.head
     return anchor
+
+
+def _destined(verb: Token) -> bool:
+    """ "X is to free the prisoners", "the envoys are to meet on Monday": "be" with a
+    to-infinitive states what is arranged or due, not what happened (round 12's l10). Only the
+    infinitive complement of a present "be" with a subject of its own: "the problem is that
+    they attacked" is a that-clause, and "the aim is to free them" (an intention noun as
+    subject) states an aim, which is still to come as well. A past "were to begin on August 8"
+    is a plan whose fate the story tells elsewhere (a deadline that lapsed), so it is left to
+    the other rules."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and head.tag_ in ("VBZ", "VBP")
+        and head.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    )
 
 
 def _purpose(verb: Token) -> bool:
