@@ -303,6 +303,7 @@ def _children(argvs: list[list[str]], env: dict[str, str]) -> tuple[float, float
     outlive it by a moment and are re-parented. This process becomes their sub-reaper and waits
     for them, so their CPU is counted too (wall time ends with the command)."""
     _become_subreaper()
+    existing = _own_children()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     procs = [subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL) for argv in argvs]
@@ -310,7 +311,7 @@ def _children(argvs: list[list[str]], env: dict[str, str]) -> tuple[float, float
         if proc.wait() != 0:
             raise subprocess.CalledProcessError(proc.returncode, argv)
     wall = time.perf_counter() - start
-    _reap_orphans()
+    _reap_orphans(existing)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -326,16 +327,39 @@ def _become_subreaper() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
-def _reap_orphans(timeout: float = 60.0) -> None:
-    """Wait (bounded) for the descendants re-parented to this process to exit."""
+def _reap_orphans(existing: set[int], timeout: float = 60.0) -> None:
+    """Wait (bounded) for the descendants re-parented to this process to exit: its children
+    now that were not its children before the commands started (``existing``). A process
+    with children of its own that live on (a test run's pool fork server) must not wait for
+    them: waiting for any child at all waited out the whole timeout for each command."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        orphans = _own_children() - existing
+        if not orphans:
+            return
+        for pid in orphans:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass  # reaped meanwhile
+        time.sleep(0.05)
+
+
+def _own_children() -> set[int]:
+    """This process's children, exited ones not yet reaped included (Linux ``/proc``: the
+    parent is the second field after the command's name in each process's ``stat``)."""
+    me, found = os.getpid(), set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return  # none left
-        if pid == 0:
-            time.sleep(0.05)
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # exited meanwhile
+        fields = stat[stat.rfind(")") + 2 :].split()
+        if len(fields) > 1 and int(fields[1]) == me:
+            found.add(int(entry.name))
+    return found
 
 
 def whole_process(n: int, batch_size: int, sources: Sequence[Path], rounds: int) -> dict[str, Any]:
