@@ -467,16 +467,19 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
         countries, bodies = _countries(an), _bodies(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
+                telling = _agreements_telling(an, ev)
+                keys = {agreement_key(ag.name) for ag in telling}
+                sideless = not (ev.source or ev.target)
                 ref = EventRef(
                     art.id,
                     i,
-                    _with_lent_sides(an, ev, named),
+                    _with_lent_sides(ev, telling if sideless else [], named),
                     art.outlet,
                     art.published_at,
                     countries,
                     bodies,
-                    agreement=_agreement_told(an, ev),
-                    borrows=bool(_steps_told(an, ev)),
+                    agreement=keys.pop() if len(keys) == 1 else None,
+                    borrows=sideless and bool(telling),
                 )
                 out.append(ref)
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
@@ -494,34 +497,10 @@ def _agreement_sides(analyses: Sequence[Analysis]) -> dict[str, list[str]]:
     return sides
 
 
-def _agreement_told(an: Analysis, ev: Event) -> str | None:
-    """The key of the one agreement of the article a step in the event's sentence belongs to
-    (None when none, or several, do)."""
-    keys = {
-        agreement_key(ag.name)
-        for ag in an.agreements
-        for st in ag.statuses
-        if st.evidence is not None and st.evidence.start <= ev.evidence.start < st.evidence.end
-    }
-    return keys.pop() if len(keys) == 1 else None
-
-
-def _with_lent_sides(an: Analysis, ev: Event, named: Mapping[str, list[str]]) -> Event:
-    """A step of an agreement told without its sides ("Both documents were signed on October
-    5") takes the sides other reports give the same agreement, so that it joins their reports
-    of the step; the stored event keeps its own (empty) actors."""
-    for ag in _steps_told(an, ev):
-        sides = ag.parties if len(ag.parties) >= 2 else named.get(agreement_key(ag.name), [])
-        if len(sides) >= 2:
-            return ev.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
-    return ev
-
-
-def _steps_told(an: Analysis, ev: Event) -> list[Agreement]:
-    """The agreements of ``an`` a step of which ``ev`` tells without its sides: such an event
-    may borrow its sides from them (:func:`_with_lent_sides`)."""
-    if ev.source or ev.target:
-        return []
+def _agreements_telling(an: Analysis, ev: Event) -> list[Agreement]:
+    """The agreements of ``an`` a step of which is told in the event's sentence: the one
+    agreement the event's step belongs to, and, for an event told without its sides, those it
+    may borrow its sides from (:func:`_with_lent_sides`)."""
     return [
         ag
         for ag in an.agreements
@@ -530,6 +509,20 @@ def _steps_told(an: Analysis, ev: Event) -> list[Agreement]:
             for st in ag.statuses
         )
     ]
+
+
+def _with_lent_sides(
+    ev: Event, telling: Sequence[Agreement], named: Mapping[str, list[str]]
+) -> Event:
+    """A step of an agreement told without its sides ("Both documents were signed on October
+    5") takes the sides other reports give the same agreement (``telling``: the agreements whose
+    step it tells), so that it joins their reports of the step; the stored event keeps its own
+    (empty) actors."""
+    for ag in telling:
+        sides = ag.parties if len(ag.parties) >= 2 else named.get(agreement_key(ag.name), [])
+        if len(sides) >= 2:
+            return ev.model_copy(update={"source": list(sides), "target": list(reversed(sides))})
+    return ev
 
 
 def _span(ref: EventRef) -> tuple[int, int] | None:
