@@ -22,13 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
 from parley.resolve.agreements import AgreementMerger
-from parley.resolve.stories import EventRef, cluster_refs, join_keys, story_reach, story_refs
+from parley.resolve.stories import EventRef, cluster, join_keys, story_reach, story_refs
 from parley.resolve.tracks import TrackMerger, track_key
 from parley.store.transaction import (
     EventWindow,
@@ -79,6 +79,8 @@ class _Scope:
     agreement_keys: set[str]
     story_ids: set[str]
     old_refs: set[tuple[str, int]]
+    # Stories whose undecided marks are read again rather than kept (:func:`_scope`).
+    distrusted: set[str] = field(default_factory=set)
 
 
 def refresh_resolved(store: Store, article_ids: set[str] | None = None) -> RefreshReport:
@@ -317,13 +319,23 @@ def _scope(
     stories only. ``reach``: :meth:`~parley.store.transaction.Transaction.widest_reach`, when
     the caller keeps it (read from the store otherwise)."""
     reach = tx.widest_reach() if reach is None else reach
-    story_ids = tx.stories_of(ids) | tx.stories_near(_windows(new), reach)
+    holding = tx.stories_of(ids)
+    story_ids = holding | tx.stories_near(_windows(new), reach)
+    distrusted: set[str] = set()
+    if old := tx.member_windows(article_ids=ids):
+        # A report taken out of its story (its article re-saved or deleted) may be what made
+        # another undecided, a mark that adding reports never lifts but taking one out may:
+        # those near it are decided again, with every story they may join.
+        distrusted = holding | tx.stories_near(old, reach)
+        undecided = tx.member_windows(story_ids=distrusted)
+        story_ids |= distrusted | tx.stories_near(undecided, reach)
     track_keys: set[str] = set()
     agreement_keys: set[str] = set()
     if records:
         track_keys = _all_keys(new, _track_keys) | tx.track_keys_of(ids)
         agreement_keys = _all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids)
-    return _Scope(ids, track_keys, agreement_keys, story_ids, tx.members_of(story_ids))
+    members = tx.members_of(story_ids)
+    return _Scope(ids, track_keys, agreement_keys, story_ids, members, distrusted)
 
 
 def _windows(new: list[Analysis]) -> list[EventWindow]:
@@ -426,8 +438,10 @@ def _replace_stories(tx: Transaction, with_events: list[Analysis], scope: _Scope
     and the members of the stories they may touch: :func:`_scope` finds every story a changed
     event could join); returns how many were written."""
     refs = story_refs(with_events)
-    stories = [s for s in cluster_refs(refs) if _touched(s, scope)]
-    tx.replace_stories(scope.story_ids, stories, list(_members(refs, stories)))
+    found = cluster(refs, tx.undecided_in(scope.story_ids - scope.distrusted))
+    stories = [s for s in found.stories if _touched(s, scope)]
+    members = _members(refs, stories, found.undecided)
+    tx.replace_stories(scope.story_ids, stories, list(members))
     log.info("refreshed %d stories from %d analyses", len(stories), len(with_events))
     return len(stories)
 
@@ -506,13 +520,16 @@ def _session_of(
     return same[-1] if same else None
 
 
-def _members(refs: Sequence[EventRef], stories: list[Story]) -> Iterator[StoryMember]:
-    """Each member event of ``stories`` with its day, the tolerance its date allows and what
-    another event must share with it to join the story (:func:`join_keys`)."""
+def _members(
+    refs: Sequence[EventRef], stories: list[Story], undecided: frozenset[str]
+) -> Iterator[StoryMember]:
+    """Each member event of ``stories`` with its day, the tolerance its date allows, what
+    another event must share with it to join the story (:func:`join_keys`) and whether it is
+    undecided."""
     by_ref = {r.ref: r for r in refs}
     for s in stories:
         for name in s.events:
             ref = by_ref[name]
             aid, idx = split_ref(name)
             day, tol = story_reach(ref)
-            yield StoryMember(s.id, aid, idx, s.type, day, tol, join_keys(ref))
+            yield StoryMember(s.id, aid, idx, s.type, day, tol, join_keys(ref), name in undecided)

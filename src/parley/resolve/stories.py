@@ -39,7 +39,10 @@ and their dates agree within the tolerance their precision allows. In detail:
   make up.
 
 Numbers may disagree — that is news in itself, recorded in ``Story.disagreements``.
-Clustering is single-link over those pairs, in publication order.
+Clustering is single-link over those pairs, in publication order, except that a report naming
+one side joins the reports of several sides only when they are of one dispute
+(:func:`cluster`): "Chile rejected the proposal" is neither the Chile–Peru nor the
+Chile–Bolivia rejection of its days when both are reported.
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ from parley.keys import agreement_key
 from parley.models import Agreement, Analysis, Event, Story
 
 __all__ = [
+    "Clustering",
     "EventRef",
+    "cluster",
     "cluster_stories",
     "cluster_refs",
     "join_keys",
@@ -100,6 +105,9 @@ class EventRef:
     # Told without its sides, the event may take them from other reports of its agreement
     # (:func:`_with_lent_sides`): which sides depends on the reports clustered with it.
     borrows: bool = field(default=False, compare=False)
+    # The state of each of the article's actors that has one (a state is its own): the sides
+    # of a dispute, as :func:`_several_disputes` compares them.
+    homes: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def ref(self) -> str:
@@ -448,6 +456,10 @@ def _part_of_whole(a: EventRef, b: EventRef) -> bool:
     return False
 
 
+def _homes(an: Analysis) -> dict[str, str]:
+    return {a.id: a.country for a in an.actors if a.country}
+
+
 def _countries(an: Analysis) -> dict[str, str]:
     return {a.id: a.country for a in an.actors if a.kind == "person" and a.country}
 
@@ -464,7 +476,7 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
     out = []
     for an in analyses:
         art = an.article
-        countries, bodies = _countries(an), _bodies(an)
+        countries, bodies, homes = _countries(an), _bodies(an), _homes(an)
         for i, ev in enumerate(an.events):
             if ev.status in _CLUSTERED:
                 telling = _agreements_telling(an, ev)
@@ -480,6 +492,7 @@ def story_refs(analyses: Iterable[Analysis]) -> list[EventRef]:
                     bodies,
                     agreement=keys.pop() if len(keys) == 1 else None,
                     borrows=sideless and bool(telling),
+                    homes=homes,
                 )
                 out.append(ref)
     out.sort(key=lambda r: (r.published_at or dt.date.min, r.article_id, r.index))
@@ -592,6 +605,33 @@ def cluster_stories(analyses: Sequence[Analysis], min_sources: int = 1) -> list[
 
 def cluster_refs(refs: Sequence[EventRef], min_sources: int = 1) -> list[Story]:
     """:func:`cluster_stories` of the events :func:`story_refs` made of the analyses."""
+    stories = cluster(refs).stories
+    return [s for s in stories if len({e.split("#")[0] for e in s.events}) >= min_sources]
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """The stories of some events, and which of them are undecided: reports naming one side
+    that match the reports of several disputes of that side (:func:`cluster`)."""
+
+    stories: list[Story]
+    undecided: frozenset[str]
+
+
+def cluster(refs: Sequence[EventRef], undecided: Iterable[str] = ()) -> Clustering:
+    """Stories of ``refs``: single-link over :func:`same_story`, except that a report naming
+    one side never links the reports of two disputes.
+
+    "Chile rejected the proposal" matches every report of Chile rejecting something in its
+    days, with Peru as with Bolivia; linked to all, it made one story of both disputes, and in
+    a busy corpus one story of every dispute of the weeks (note 17). Reports naming one side
+    are therefore clustered among themselves first; such a group joins the reports of several
+    sides it matches only when those agree on the other side (each shares a counterpart with
+    every other), and otherwise stays a story of its own, *undecided*. Whether a group is
+    undecided can only turn from no to yes as events are added, so a store keeps the mark
+    (``undecided``: refs known to be so from events not among ``refs``) and a refresh need
+    not read every dispute the group matched.
+    """
     parent = list(range(len(refs)))
 
     def find(i: int) -> int:
@@ -600,17 +640,65 @@ def cluster_refs(refs: Sequence[EventRef], min_sources: int = 1) -> list[Story]:
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(refs):
+    def union(i: int, j: int) -> None:
         root_i, root_j = find(i), find(j)
-        # Ten outlets telling one event give ten copies that meet one another pair by pair;
-        # once two are in one story, asking again changes nothing.
-        if root_i != root_j and same_story(refs[i], refs[j]):
-            parent[root_j] = root_i
-    groups: dict[int, list[EventRef]] = defaultdict(list)
+        if root_i != root_j:
+            parent[max(root_i, root_j)] = min(root_i, root_j)
+
+    one_sided = [_one_sided(r) for r in refs]
+    matches: dict[int, list[int]] = defaultdict(list)  # one-sided index → several-sided ones
+    for i, j in _candidate_pairs(refs):
+        if one_sided[i] == one_sided[j]:
+            # Ten outlets telling one event give ten copies that meet one another pair by
+            # pair; once two are in one story, asking again changes nothing.
+            if find(i) != find(j) and same_story(refs[i], refs[j]):
+                union(i, j)
+        elif same_story(refs[i], refs[j]):
+            single, several = (i, j) if one_sided[i] else (j, i)
+            matches[single].append(several)
+    held = set(undecided)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(refs)):
+        if one_sided[i]:
+            groups[find(i)].append(i)
+    open_: set[str] = set()
+    for members in groups.values():
+        met = [k for i in members for k in matches.get(i, ())]
+        if not met:
+            continue
+        if any(refs[i].ref in held for i in members) or _several_disputes(refs, members, met):
+            open_.update(refs[i].ref for i in members)
+            continue
+        for k in met:
+            union(members[0], k)
+    by_root: dict[int, list[EventRef]] = defaultdict(list)
     for i, r in enumerate(refs):
-        groups[find(i)].append(r)
-    stories = [_story(members) for members in groups.values()]
-    return [s for s in stories if len({e.split("#")[0] for e in s.events}) >= min_sources]
+        by_root[find(i)].append(r)
+    return Clustering(
+        [_story(m) for m in by_root.values()], frozenset(open_ | (held & {r.ref for r in refs}))
+    )
+
+
+def _one_sided(ref: EventRef) -> bool:
+    """Whether a report names one side only ("Chile rejected the proposal"): one state, or one
+    actor with no state."""
+    return len(ref.actor_states) == 1
+
+
+def _several_disputes(refs: Sequence[EventRef], members: list[int], met: list[int]) -> bool:
+    """Whether the reports of several sides that a group of one-sided reports matches are of
+    several disputes: two of them name, besides the group's own state, states none of which
+    the other names. Sides are compared as states (Hamas is the Palestinian side that another
+    report calls "Palestine"); a side without one ("civilians", "the terrorists") tells no
+    other dispute."""
+    own = {refs[i].homes.get(a, a) for i in members for a in refs[i].actors}
+    others = {_counterparts(refs[k], own) for k in met} - {frozenset()}
+    return any(not (x & y) for x in others for y in others)
+
+
+def _counterparts(ref: EventRef, own: set[str]) -> frozenset[str]:
+    """The states a report of several sides names besides ``own``."""
+    return frozenset(h for a in ref.actors if (h := ref.homes.get(a)) and h not in own)
 
 
 def _story(members: list[EventRef]) -> Story:

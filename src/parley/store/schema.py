@@ -378,6 +378,9 @@ story_events = sa.Table(
     # The actors and states a new event must share to join the story (clustering pairs no
     # others): a refresh reads only the stories near in days that share one. NULL: unknown.
     sa.Column("actor_keys", sa.JSON(none_as_null=True)),
+    # A report naming one side that matched reports of several disputes, kept apart from all
+    # (:func:`parley.resolve.stories.cluster`): a refresh keeps it so without reading them.
+    sa.Column("undecided", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.PrimaryKeyConstraint("article_id", "event_index"),
     sa.Index("ix_story_events_story_id", "story_id"),
     sa.Index("ix_story_events_type_day", "type", "day"),

@@ -58,6 +58,9 @@ class StoryMember:
     # What another event must share with this one to join its story (actors and their
     # states); None when unknown, and then any event of the type and days may join.
     keys: frozenset[str] | None = None
+    # A report naming one side that matched the reports of several disputes: it stays apart
+    # from all, and adding events cannot change that (:func:`parley.resolve.stories.cluster`).
+    undecided: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,13 +165,19 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
+_ACTOR_KEEP = ("id", "name", "kind", "country")
+
+
 def _slim(data: dict[str, Any], events: bool = True) -> Analysis:
     slim = {k: data[k] for k in _KEEP if k in data and (events or k != "events")}
     slim["article"] = {**data["article"], "text": ""}
-    # Story clustering lifts a person to their state (``EventRef.countries``): keep the actors
-    # that carry one, and only those, so the slim analysis stays small.
-    people = (a for a in data.get("actors", ()) if a.get("kind") == "person" and a.get("country"))
-    slim["actors"] = list(people) if events else []
+    # Story clustering lifts a person, a state's body and a group to their state
+    # (``EventRef.countries``, ``bodies``, ``homes``): keep the actors that carry one, and of
+    # them only what it reads, so the slim analysis stays small.
+    placed = (
+        {k: a[k] for k in _ACTOR_KEEP if k in a} for a in data.get("actors", ()) if a.get("country")
+    )
+    slim["actors"] = list(placed) if events else []
     return Analysis.model_validate(slim)
 
 
@@ -306,6 +315,52 @@ class Transaction:
                 sa.select(se.article_id, se.event_index).where(se.story_id.in_(chunk))
             )
         }
+
+    def undecided_in(self, story_ids: Iterable[str]) -> set[str]:
+        """Refs (``article#index``) of the undecided members of these stories."""
+        se = t.story_events.c
+        return {
+            f"{aid}#{idx}"
+            for chunk in _chunks(story_ids)
+            for aid, idx in self.conn.execute(
+                sa.select(se.article_id, se.event_index).where(
+                    se.story_id.in_(chunk), se.undecided.is_(True)
+                )
+            )
+        }
+
+    def member_windows(
+        self, article_ids: Iterable[str] = (), story_ids: Iterable[str] = ()
+    ) -> list[EventWindow]:
+        """The stored windows of the story members of these articles, and of the undecided
+        members of these stories: what a report taken out of a story, or an undecided one,
+        may have met."""
+        se = t.story_events.c
+        cols = (se.type, se.day, se.day_to, se.actor_keys)
+        rows = [
+            *(
+                r
+                for chunk in _chunks(article_ids)
+                for r in self.conn.execute(sa.select(*cols).where(se.article_id.in_(chunk)))
+            ),
+            *(
+                r
+                for chunk in _chunks(story_ids)
+                for r in self.conn.execute(
+                    sa.select(*cols).where(se.story_id.in_(chunk), se.undecided.is_(True))
+                )
+            ),
+        ]
+        return [
+            EventWindow(
+                r.type,
+                _as_date(r.day),
+                (_as_date(r.day_to) - _as_date(r.day)).days,
+                frozenset(r.actor_keys) if r.actor_keys is not None else None,
+            )
+            for r in rows
+            if r.day is not None and r.day_to is not None
+        ]
 
     def widest_reach(self) -> dict[str, int]:
         """Per event type, the largest tolerance of a stored story member (its ``day`` ±
@@ -551,6 +606,7 @@ _MEMBER_COLUMNS = (
     "day_from",
     "day_to",
     "actor_keys",
+    "undecided",
 )
 
 
@@ -564,4 +620,5 @@ def _member_row(m: StoryMember) -> Row:
         "day_from": m.day - dt.timedelta(days=m.tolerance) if m.day else None,
         "day_to": m.day + dt.timedelta(days=m.tolerance) if m.day else None,
         "actor_keys": sorted(m.keys) if m.keys is not None else None,
+        "undecided": m.undecided,
     }
