@@ -438,7 +438,10 @@ def _replace_stories(tx: Transaction, with_events: list[Analysis], scope: _Scope
     and the members of the stories they may touch: :func:`_scope` finds every story a changed
     event could join); returns how many were written."""
     refs = story_refs(with_events)
-    found = cluster(refs, tx.undecided_in(scope.story_ids - scope.distrusted))
+    # Every event read carries its mark, members of the stories in scope or not: an
+    # undecided report of an article read for another of its events stays apart.
+    marked = tx.undecided_of({a.article.id for a in with_events})
+    found = cluster(refs, {ref for ref, story in marked.items() if story not in scope.distrusted})
     stories = [s for s in found.stories if _touched(s, scope)]
     members = _members(refs, stories, found.undecided)
     tx.replace_stories(scope.story_ids, stories, list(members))

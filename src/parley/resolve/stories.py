@@ -681,8 +681,10 @@ def cluster(refs: Sequence[EventRef], undecided: Iterable[str] = ()) -> Clusteri
 
 def _one_sided(ref: EventRef) -> bool:
     """Whether a report names one side only ("Chile rejected the proposal"): one state, or one
-    actor with no state."""
-    return len(ref.actor_states) == 1
+    actor with no state. A step of an agreement is not so held apart: each party signs a
+    multilateral deal, and reports name different ones ("Shoigu signed with his Turkish
+    counterpart", "Russian and Ukrainian ministers signed separately"), all of one signing."""
+    return len(ref.actor_states) == 1 and ref.step is None
 
 
 def _several_disputes(refs: Sequence[EventRef], members: list[int], met: list[int]) -> bool:

@@ -316,15 +316,16 @@ class Transaction:
             )
         }
 
-    def undecided_in(self, story_ids: Iterable[str]) -> set[str]:
-        """Refs (``article#index``) of the undecided members of these stories."""
+    def undecided_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The undecided story members among these articles' events: ref (``article#index``)
+        → the story holding it."""
         se = t.story_events.c
         return {
-            f"{aid}#{idx}"
-            for chunk in _chunks(story_ids)
-            for aid, idx in self.conn.execute(
-                sa.select(se.article_id, se.event_index).where(
-                    se.story_id.in_(chunk), se.undecided.is_(True)
+            f"{aid}#{idx}": story
+            for chunk in _chunks(article_ids)
+            for aid, idx, story in self.conn.execute(
+                sa.select(se.article_id, se.event_index, se.story_id).where(
+                    se.article_id.in_(chunk), se.undecided.is_(True)
                 )
             )
         }
