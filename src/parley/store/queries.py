@@ -32,7 +32,15 @@ from parley.models import (
     Rejection,
 )
 from parley.store import schema as t
-from parley.store.paging import BadCursor, SortKey, after, decode_cursor, encode_cursor
+from parley.store.event_statements import RECORD_KEYS, EventShape, event_page
+from parley.store.paging import (
+    BadCursor,
+    SortKey,
+    after,
+    cursor_values,
+    decode_cursor,
+    encode_cursor,
+)
 from parley.store.rows import from_db_time
 from parley.store.search import (
     DAY_SPAN,
@@ -164,6 +172,17 @@ def _page(
     if cursor:
         query = query.where(after(keys, cursor))
     rows = list(conn.execute(query if limit is None else query.limit(limit + 1)))
+    return _rows_page(rows, keys, limit, to_item)
+
+
+def _rows_page(
+    rows: list[sa.Row[Any]],
+    keys: Sequence[SortKey],
+    limit: int | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """The page of ``rows`` (up to ``limit`` + 1 of them, in ``keys`` order): its items, and
+    a cursor when the extra row says more remain."""
     more = limit is not None and len(rows) > limit
     rows = rows[:limit]
     names = [k.column.name for k in keys]
@@ -349,119 +368,6 @@ def _union(branches: list[sa.Subquery], names: Sequence[str], limit: int) -> sa.
     union = (sa.union(*selects) if len(selects) > 1 else selects[0]).subquery()
     order = [union.c.published_at.desc().nulls_last(), *(union.c[n] for n in names)]
     return sa.select(*(union.c[n] for n in names)).order_by(*order).limit(limit + 1)
-
-
-def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
-    """The event filters other than actor and country, as conditions on ``events``.
-
-    The statuses left out by default are among them: a branch must skip a hidden event as the
-    page does, or its first page could be all hidden events and the page end early, with no
-    cursor to the events after them."""
-    e = t.events.c
-    out: list[sa.ColumnElement[bool]] = []
-    if f.outlet:
-        out.append(sa.func.lower(e.outlet) == f.outlet.lower())
-    if f.type:
-        out.append(e.type == f.type.upper())
-    if f.status:
-        out.append(e.status == f.status.lower())
-    elif f.hidden_statuses:
-        out.append(e.status.not_in(f.hidden_statuses))
-    arms = _date_arms(f)
-    if arms:
-        out.append(sa.or_(*arms))
-    return out
-
-
-def _events_by_actors(
-    conn: sa.Connection,
-    kb: KnowledgeBase | None,
-    f: Filters,
-    ids: list[str] | None,
-    limit: int | None,
-    cursor: str | None,
-) -> sa.Select[Any] | None:
-    """(article_id, idx) of the candidates for a page of events by actor or country, read off
-    the actor's listing-order index (above); None when the plain filter is to be used."""
-    if limit is not None and ids is None and not f.country and _date_arms(f):
-        return _events_by_dates(conn, kb, f, limit, cursor)
-    if limit is None or (ids is None and not f.country):
-        return None
-    e, ea = t.events, t.event_actors
-    conds = _event_conditions(f)
-    code = country_code(f.country, kb) if f.country else None
-    if ids is not None and code:
-        conds.append(_in_country(conn, code, None))
-    actors = ids if ids is not None else _country_actors(conn, code or "")
-    if len(actors) > _MAX_BRANCHES:
-        return None
-    link_keys = (
-        SortKey(ea.c.published_at, descending=True),
-        SortKey(ea.c.article_id),
-        SortKey(ea.c.event_idx),
-    )
-    on = sa.and_(e.c.article_id == ea.c.article_id, e.c.idx == ea.c.event_idx)
-    linked = sa.select(ea.c.published_at, ea.c.article_id, ea.c.event_idx.label("idx")).join(e, on)
-    branches = [
-        _branch(link_keys, linked.where(ea.c.actor_id == a, *conds), limit, cursor) for a in actors
-    ]
-    if ids is None and code:
-        placed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
-        branches.append(
-            _branch(_record_keys(e), placed.where(e.c.place_country == code, *conds), limit, cursor)
-        )
-    if not branches:
-        return sa.select(e.c.article_id, e.c.idx).where(sa.false())
-    return _union(branches, ("article_id", "idx"), limit)
-
-
-def _events_by_dates(
-    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
-) -> sa.Select[Any] | None:
-    """(article_id, idx) of the candidates for a page of events by date: one branch per arm of
-    :func:`_event_dates` (undated in an article of the range, a coarser own date) and per own
-    date in the range, each the first page of an index of (date, listing order), read in
-    order. A range of more dates than branches uses the plain filter (None)."""
-    e = t.events
-    conds = _event_conditions(
-        Filters(type=f.type, status=f.status, outlet=f.outlet, hidden_statuses=f.hidden_statuses)
-    )
-    _, *arms = _date_arms(f)  # the range arm becomes one branch per date in the range
-    days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
-    if days is None:
-        return None
-    keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
-    branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
-    if conn.dialect.name == "sqlite":
-        branches.append(_each_day(days, conds, limit, cursor))
-    else:
-        arms = [e.c.date_value == day for day in days]
-        branches += [_branch(_record_keys(e), keyed.where(a, *conds), limit, cursor) for a in arms]
-    return _union(branches, ("article_id", "idx"), limit)
-
-
-def _each_day(
-    days: list[str], conds: list[sa.ColumnElement[bool]], limit: int, cursor: str | None
-) -> sa.Subquery:
-    """(SQLite) The first page of each of ``days``, as one branch: a join of the days (a JSON
-    list, ``json_each``) with a correlated page of events per day, read off the (date, listing
-    order) index. The same rows as a branch per day, without building and compiling a
-    sixty-branch statement for each page (that cost three times the query itself)."""
-    e, found = t.events, t.events.alias("found")
-    day = sa.func.json_each(json.dumps(days)).table_valued("value").alias("day")
-    # The row id is in every index: the page of a day is read off the index alone.
-    rowid: sa.ColumnClause[int] = sa.literal_column("events.rowid", sa.Integer)
-    page = sa.select(rowid).where(e.c.date_value == day.c.value, *conds)
-    if cursor:
-        page = page.where(after(_record_keys(e), cursor))
-    keys = _record_keys(e)
-    page = page.order_by(*(k.order() for k in keys)).limit(limit + 1).correlate(day)
-    joined = day.join(found, sa.literal_column("found.rowid").in_(page))
-    return (
-        sa.select(found.c.published_at, found.c.article_id, found.c.idx)
-        .select_from(joined)
-        .subquery()
-    )
 
 
 def _own_dates(conn: sa.Connection, f: Filters, most: int) -> list[str] | None:
@@ -766,83 +672,104 @@ def _prefixes(day: str) -> list[str]:
     return [day[:i] for i in range(1, len(day))]
 
 
-def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
-    """Events whose own date (else their article's) falls in ``since``..``until``.
-
-    Dates are ISO strings, which order like dates; a coarser date that contains ``since``
-    ('2026-02' for 2026-02-15) counts too, i.e. one that is a prefix of it. Each branch of the
-    OR is a range or equality on an index of ``(date_value, published_at)``.
-    """
-    arms = _date_arms(f)
-    return query.where(sa.or_(*arms)) if arms else query
-
-
-def _date_arms(f: Filters) -> list[sa.ColumnElement[bool]]:
-    """The arms of :func:`_event_dates`' OR (none without dates)."""
-    if not (f.since or f.until):
-        return []
-    e = t.events.c
-    lo, hi = (f.since.isoformat() if f.since else None), (f.until.isoformat() if f.until else None)
-    own = [e.date_value >= lo] if lo else []
-    own += [e.date_value <= hi] if hi else []
-    article = [e.published_at >= f.since] if f.since else []
-    article += [e.published_at <= f.until] if f.until else []
-    branches = [sa.and_(*own), sa.and_(e.date_value.is_(None), *article)]
-    if lo:
-        branches.append(sa.and_(e.date_value.in_(_prefixes(lo)), *own[1:]))
-    return branches
-
-
-def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnElement[bool]:
-    """Events placed in the country with ISO3 ``code`` or involving one of its actors."""
-    e, ea, ac = t.events, t.event_actors, t.actors
-    involved = (
-        sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
-    )
-    placed = sa.select(e.c.id).where(e.c.place_country == code)
-    walk = _walks(conn, e, limit, placed, involved)
-    return sa.or_(_key(e.c.place_country, walk) == code, _key(e.c.id, walk).in_(involved))
-
-
-def _events_query(
+def _event_request(
     conn: sa.Connection,
     kb: KnowledgeBase | None,
     f: Filters,
-    limit: int | None = None,
-    cursor: str | None = None,
-) -> sa.Select[Any]:
-    e, ea = t.events, t.event_actors
-    # Dates are not the article's alone here: _event_dates filters them.
-    query = where_published(_with_article(e), e, f.outlet, since=None)
+    limit: int | None,
+    cursor: str | None,
+) -> tuple[EventShape, dict[str, Any]]:
+    """The shape of a page of events and its statement's values (names as in
+    :mod:`parley.store.event_statements`); runs the lookups the shape depends on."""
+    values: dict[str, Any] = {}
+    shape: dict[str, Any] = {"dialect": conn.dialect.name, "paged": limit is not None}
+    if f.outlet:
+        values["outlet"] = f.outlet.lower()
     if f.type:
-        query = query.where(e.c.type == f.type.upper())
+        values["type"] = f.type.upper()
     if f.status:
-        query = query.where(e.c.status == f.status.lower())
+        values["status"] = f.status.lower()
     elif f.hidden_statuses:
-        query = query.where(e.c.status.not_in(f.hidden_statuses))
+        values["hidden"] = list(f.hidden_statuses)
+    if f.since:
+        lo = f.since.isoformat()
+        values.update(lo=lo, since=f.since, prefixes=_prefixes(lo))
+    if f.until:
+        values.update(hi=f.until.isoformat(), until=f.until)
+    for name in ("outlet", "type", "status", "hidden", "since", "until"):
+        shape[name] = name in values
+    if limit is not None:
+        values["limit"] = limit + 1
+    if cursor:
+        last = cursor_values(RECORD_KEYS, cursor)
+        shape["cursor"] = tuple(v is None for v in last)
+        values.update({f"k{i}": v for i, v in enumerate(last) if v is not None})
+    shape.update(_event_route(conn, kb, f, limit, values))
+    return EventShape(**shape), values
+
+
+def _event_route(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    values: dict[str, Any],
+) -> dict[str, Any]:
+    """How a page of events finds its candidates (the ``route`` of :class:`EventShape` and
+    what it depends on), adding the values it needs to ``values``.
+
+    By a date range alone, a page of each day of the range (up to two months of days) and of
+    the other arms of the date test; by actors or a country's actors (up to _MAX_BRANCHES),
+    each actor's newest page; otherwise the filters tested on each event, a common actor or
+    country walking the newest-first index (see _walks)."""
     ids = _ids(conn, f, kb)
-    picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
-    if picked is not None:
-        return query.where(_picked_events(conn, picked))
+    code = country_code(f.country, kb) if f.country else None
+    if limit is not None and ids is None and not code and (f.since or f.until):
+        days = _own_dates(conn, f, 2 * _MAX_BRANCHES - (2 if f.since else 1))
+        if days is not None and conn.dialect.name == "sqlite":
+            values["days"] = json.dumps(days)
+            return {"route": "dates"}
+        if days is not None:
+            values.update({f"d{i}": day for i, day in enumerate(days)})
+            return {"route": "dates", "days": len(days)}
+    if limit is not None and (ids is not None or code):
+        actors = ids if ids is not None else _country_actors(conn, code or "")
+        if len(actors) <= _MAX_BRANCHES:
+            values.update({f"a{i}": a for i, a in enumerate(actors)})
+            values.update({"code": code} if code else {})
+            named = ids is not None
+            return {
+                "route": "actors",
+                "actors": len(actors),
+                "placed": not named and bool(code),
+                "in_country": named and bool(code),
+            }
+    return _event_walks(conn, ids, code, limit, values)
+
+
+def _event_walks(
+    conn: sa.Connection,
+    ids: list[str] | None,
+    code: str | None,
+    limit: int | None,
+    values: dict[str, Any],
+) -> dict[str, Any]:
+    """The plain route: whether the actor (``ids``) and country (``code``) filters, tested
+    on each event, walk the newest-first index (None: not given)."""
+    e, ea, ac = t.events, t.event_actors, t.actors
+    out: dict[str, Any] = {}
     if ids is not None:
+        values["ids"] = ids
         of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
-        query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
-    if f.country:
-        query = query.where(_in_country(conn, country_code(f.country, kb), limit))
-    return _event_dates(query, f)
-
-
-def _picked_events(conn: sa.Connection, picked: sa.Select[Any]) -> sa.ColumnElement[bool]:
-    """The events whose (article_id, idx) ``picked`` lists. On SQLite by their id
-    (``article_id#idx``, :func:`parley.store.rows.event_id`): given the pair, SQLite read the
-    page's articles off the list first and then, for each, tried every pair of the list on
-    the events (a page cost three times its candidates); by id it looks up each event once."""
-    e = t.events
-    if conn.dialect.name != "sqlite":
-        return sa.tuple_(e.c.article_id, e.c.idx).in_(picked)
-    listed = picked.subquery()
-    ids = listed.c.article_id + "#" + sa.cast(listed.c.idx, sa.Text)
-    return e.c.id.in_(sa.select(ids))
+        out["actor_walk"] = _walks(conn, e, limit, of_actor)
+    if code:
+        values["code"] = code
+        involved = (
+            sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
+        )
+        placed = sa.select(e.c.id).where(e.c.place_country == code)
+        out["country_walk"] = _walks(conn, e, limit, placed, involved)
+    return out
 
 
 def list_events(
@@ -855,10 +782,12 @@ def list_events(
     """Events, newest article first, with ``names`` mapping each actor id to its name.
 
     ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
-    ``since``/``until`` the event's own date when known, else the article's.
+    ``since``/``until`` the event's own date when known, else the article's. The statement is
+    built once per shape of request (:mod:`parley.store.event_statements`).
     """
-    query = _events_query(conn, kb, f, limit, cursor)
-    page = _page(conn, query, _record_keys(t.events), limit, cursor, _found(FoundEvent))
+    shape, values = _event_request(conn, kb, f, limit, cursor)
+    rows = list(conn.execute(event_page(shape), values))
+    page = _rows_page(rows, RECORD_KEYS, limit, _found(FoundEvent))
     _name_actors(conn, page.items)
     return page
 
