@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from parley.store import schema as t
 from parley.store.paging import SortKey, after_values
 
-__all__ = ["EventShape", "event_page", "RECORD_KEYS", "LINK_KEYS"]
+__all__ = ["EventShape", "event_page", "day_cutoff", "RECORD_KEYS", "LINK_KEYS"]
 
 #: Newest article first, then the event's order in its article (the events listing's order).
 RECORD_KEYS = (
@@ -68,6 +68,7 @@ class EventShape:
     placed: bool = False
     in_country: bool = False  # route "actors" by named actors: each branch tests the country
     days: int = 0
+    cutoff: tuple[bool, ...] | None = None  # route "dates", SQLite: see day_cutoff
     actor_walk: bool | None = None  # route "plain": ids named (walk the order's index or not)
     country_walk: bool | None = None  # route "plain": a country named
 
@@ -177,20 +178,51 @@ def _by_actors(shape: EventShape) -> sa.Select[Any]:
     return _union(branches)
 
 
-def _each_day(shape: EventShape, conds: list[sa.ColumnElement[bool]]) -> sa.Select[Any]:
-    """(SQLite) The first page of each day of the JSON list ``days``, as one branch: the days
-    joined with a correlated page of each day's events, read off the (date, listing order)
-    index alone (the row id is in every index)."""
-    e, found = t.events, t.events.alias("found")
+def _days() -> sa.TableValuedAlias:
+    """The JSON list of days ``days`` as a table (SQLite's ``json_each``)."""
     days = sa.func.json_each(sa.bindparam("days", type_=sa.Text))
-    day = days.table_valued("value").alias("day")
+    return days.table_valued("value").alias("day")
+
+
+def _day_page(shape: EventShape, day: sa.TableValuedAlias) -> sa.Select[Any]:
+    """The row ids of a day's events in listing order after the cursor, off the (date,
+    listing order) index alone (the row id is in every index), correlated with ``day``."""
+    e = t.events
     rowid: sa.ColumnClause[int] = sa.literal_column("events.rowid", sa.Integer)
-    page = sa.select(rowid).where(
-        e.c.date_value == day.c.value, *conds, *_after(shape, RECORD_KEYS)
-    )
-    page = page.order_by(*(k.order() for k in RECORD_KEYS)).limit(_bind("limit", e.c.idx))
-    joined = day.join(found, sa.literal_column("found.rowid").in_(page.correlate(day)))
+    conds = [*_conditions(shape, dates=False), *_after(shape, RECORD_KEYS)]
+    page = sa.select(rowid).where(e.c.date_value == day.c.value, *conds)
+    return page.order_by(*(k.order() for k in RECORD_KEYS)).correlate(day)
+
+
+def _each_day(shape: EventShape) -> sa.Select[Any]:
+    """(SQLite) The first page of each day of the JSON list ``days``, as one branch: the days
+    joined with a correlated page of each day's events; only those not after the cutoff
+    (values ``c0``…, see :func:`day_cutoff`), so that a range of busy days looks up about a
+    page of events rather than a page of each day."""
+    found, day = t.events.alias("found"), _days()
+    page = _day_page(shape, day).limit(_bind("limit", t.events.c.idx))
+    if shape.cutoff is not None:
+        nulls = zip(RECORD_KEYS, shape.cutoff, strict=True)
+        cut = [None if null else _bind(f"c{i}", k.column) for i, (k, null) in enumerate(nulls)]
+        page = page.where(sa.not_(after_values(RECORD_KEYS, cut)))
+    joined = day.join(found, sa.literal_column("found.rowid").in_(page))
     return sa.select(found.c.published_at, found.c.article_id, found.c.idx).select_from(joined)
+
+
+@functools.lru_cache(maxsize=128)
+def day_cutoff(shape: EventShape) -> sa.Select[Any]:
+    """(SQLite, route "dates") The key of the row a page cannot reach past: of each day's
+    ``nth`` event after the cursor (from 0; ``nth`` is the page's size, so the one after a
+    page), the first in listing order. That day alone has more than a page of events up to
+    it, so no event after it is on the page, whichever day it is of. One row id per day is
+    read off the index and looked up; the day pages then read up to it (in a range of busy
+    days, about one page in all) instead of a page of every day."""
+    found, day = t.events.alias("found"), _days()
+    nth = _day_page(shape, day).limit(1).offset(_bind("nth", t.events.c.idx))
+    joined = day.join(found, sa.literal_column("found.rowid") == nth.scalar_subquery())
+    keys = (found.c.published_at, found.c.article_id, found.c.idx)
+    order = (keys[0].desc().nulls_last(), keys[1], keys[2])
+    return sa.select(*keys).select_from(joined).order_by(*order).limit(1)
 
 
 def _by_dates(shape: EventShape) -> sa.Select[Any]:
@@ -202,7 +234,7 @@ def _by_dates(shape: EventShape) -> sa.Select[Any]:
     keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
     branches = [_branch(shape, RECORD_KEYS, keyed.where(arm, *conds)) for arm in arms]
     if shape.dialect == "sqlite":
-        branches.append(_each_day(shape, conds))
+        branches.append(_each_day(shape))
     else:
         days = [e.c.date_value == _bind(f"d{i}", e.c.date_value) for i in range(shape.days)]
         branches += [_branch(shape, RECORD_KEYS, keyed.where(d, *conds)) for d in days]

@@ -32,7 +32,7 @@ from parley.models import (
     Rejection,
 )
 from parley.store import schema as t
-from parley.store.event_statements import RECORD_KEYS, EventShape, event_page
+from parley.store.event_statements import RECORD_KEYS, EventShape, day_cutoff, event_page
 from parley.store.paging import (
     BadCursor,
     SortKey,
@@ -120,18 +120,33 @@ def country_code(value: str, kb: KnowledgeBase | None = None) -> str:
     return places.country_code(value) or value.upper()
 
 
+# Statements every request may run, built once with their values bound: building a statement
+# costs SQLAlchemy more than running one of these does.
+_ACTOR_BY_ID = sa.select(t.actors.c.id).where(t.actors.c.id == sa.bindparam("id"))
+_ACTORS_NAMED = sa.select(t.actors.c.id).where(
+    sa.func.lower(t.actors.c.name).contains(sa.bindparam("needle", type_=sa.String), escape="/")
+)
+_ACTOR_NAMES = sa.select(t.actors.c.id, t.actors.c.name).where(
+    t.actors.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+_ACTORS_OF_COUNTRY = sa.select(t.actors.c.id).where(t.actors.c.country == sa.bindparam("code"))
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` with LIKE's wildcards taken literally (escape character ``/``), as
+    SQLAlchemy's ``autoescape`` writes it."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
 def resolve_actor(conn: sa.Connection, name: str, kb: KnowledgeBase | None) -> list[str]:
     """Actor ids a person may mean by ``name``: an exact id, KB aliases, or a name substring."""
     ids: list[str] = []
-    if conn.execute(sa.select(t.actors.c.id).where(t.actors.c.id == name)).first():
+    if conn.execute(_ACTOR_BY_ID, {"id": name}).first():
         ids.append(name)
     if kb is not None:
         ids.extend(a.id for a in kb.lookup(name))
     needle = alias_key(name) or name.lower()
-    query = sa.select(t.actors.c.id).where(
-        sa.func.lower(t.actors.c.name).contains(needle, autoescape=True)
-    )
-    ids.extend(conn.execute(query).scalars())
+    ids.extend(conn.execute(_ACTORS_NAMED, {"needle": _like_escaped(needle)}).scalars())
     return list(dict.fromkeys(ids))
 
 
@@ -346,8 +361,7 @@ _MAX_BRANCHES = 32
 
 def _country_actors(conn: sa.Connection, code: str) -> list[str]:
     """Ids of the stored actors of the country ``code`` (an index on ``actors.country``)."""
-    ac = t.actors.c
-    return list(conn.execute(sa.select(ac.id).where(ac.country == code)).scalars())
+    return list(conn.execute(_ACTORS_OF_COUNTRY, {"code": code}).scalars())
 
 
 def _branch(
@@ -705,7 +719,23 @@ def _event_request(
         shape["cursor"] = tuple(v is None for v in last)
         values.update({f"k{i}": v for i, v in enumerate(last) if v is not None})
     shape.update(_event_route(conn, kb, f, limit, values))
+    if limit is not None and "days" in values:
+        shape["cutoff"] = _day_cutoff(conn, EventShape(**shape), limit, values)
     return EventShape(**shape), values
+
+
+def _day_cutoff(
+    conn: sa.Connection, shape: EventShape, limit: int, values: dict[str, Any]
+) -> tuple[bool, ...] | None:
+    """(SQLite, a page of events by dates) The key no event of the page is after
+    (:func:`parley.store.event_statements.day_cutoff`), added to ``values`` as ``c0``…;
+    returns which of its values are NULL, or None when no day has a page's worth of events
+    (no cutoff)."""
+    row = conn.execute(day_cutoff(shape), {**values, "nth": limit}).first()
+    if row is None:
+        return None
+    values.update({f"c{i}": v for i, v in enumerate(row) if v is not None})
+    return tuple(v is None for v in row)
 
 
 def _event_route(
@@ -822,10 +852,8 @@ def actor_names(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(ids))
     out: dict[str, str] = {}
     for i in range(0, len(wanted), 500):
-        query = sa.select(t.actors.c.id, t.actors.c.name).where(
-            t.actors.c.id.in_(wanted[i : i + 500])
-        )
-        out.update({r.id: r.name for r in conn.execute(query)})
+        rows = conn.execute(_ACTOR_NAMES, {"ids": wanted[i : i + 500]})
+        out.update({r.id: r.name for r in rows})
     return out
 
 
