@@ -205,6 +205,8 @@ def _each_day(shape: EventShape) -> sa.Select[Any]:
         nulls = zip(RECORD_KEYS, shape.cutoff, strict=True)
         cut = [None if null else _bind(f"c{i}", k.column) for i, (k, null) in enumerate(nulls)]
         page = page.where(sa.not_(after_values(RECORD_KEYS, cut)))
+        if cut[0] is not None:  # the same test, as a range SQLite reads the index by
+            page = page.where(RECORD_KEYS[0].column >= cut[0])
     joined = day.join(found, sa.literal_column("found.rowid").in_(page))
     return sa.select(found.c.published_at, found.c.article_id, found.c.idx).select_from(joined)
 
