@@ -32,6 +32,7 @@ from parley.models import (
     Reporter,
     Span,
     Speaker,
+    TimeExpression,
 )
 from parley.serve import create_app
 from parley.settings import Settings
@@ -464,3 +465,33 @@ def test_listings_by_status_outlet_and_kind_read_their_order_off_the_index(db_ur
             sorts = [line for line in plans if re.search(r"TEMP B-TREE|\bSort\b", line)]
             found[(path, str(params))] = (used, sorts)
     assert found == {(path, str(params)): (True, []) for path, params, _ in UNSORTED}
+
+
+def test_pages_by_dates_and_by_words_look_each_row_up_once(tmp_path: Path) -> None:
+    """(SQLite) A page of events by a date range reads each day's entries only up to the row
+    one day alone fills the page to (a range on the (date, listing order) index), and a page
+    of quotes by words looks its hits up by row id: at a million events a page cost a lookup
+    of a page of every day of the range, and of every quote's article first."""
+    db = str(tmp_path / "parley.db")
+    with open_store(db, kb=KB) as store:
+        for day, (ident, title, text) in enumerate(DOCS, start=1):
+            found = analysis(ident, title, text, day=day)
+            value = "2026-03-02"  # one busy day: every event's own date
+            found.events[0].date = TimeExpression(text="", start=0, end=0, value=value)
+            store.save(found)
+    asked = [
+        ("/api/v1/events", {"since": "2026-03-01", "until": "2026-03-03", "limit": 1}),
+        ("/api/v1/quotes", {"q": "ceasefire"}),
+    ]
+    statements = _statements_of(db, asked)
+    with open_store(db, kb=KB) as store, store.engine.connect() as conn:
+        plans = {
+            request: [line for s, p in runs for line in _plan(conn, s, p)]
+            for request, runs in statements.items()
+        }
+    events, quotes = plans.values()
+    assert any(
+        re.search(r"ix_events_date_newest \(date_value=\? AND published_at>\?\)", line)
+        for line in events
+    ), events
+    assert any("SEARCH quotes USING INTEGER PRIMARY KEY" in line for line in quotes), quotes

@@ -163,10 +163,17 @@ def _keyed(table: sa.Table, hits: sa.Select[Any]) -> sa.ColumnElement[bool]:
         f"{table.name}_fts_keys", sa.column("fts_id"), *map(sa.column, _KEYS[table.name])
     )
     names = _KEYS[table.name]
-    found = sa.select(*(keys.c[n] for n in names)).where(keys.c.fts_id.in_(hits))
     if len(names) == 1:
+        found = sa.select(*(keys.c[n] for n in names)).where(keys.c.fts_id.in_(hits))
         return table.c[names[0]].in_(found)
-    return sa.tuple_(*(table.c[n] for n in names)).in_(found)
+    # By row id: with the pair ``(article_id, idx) IN (…)`` SQLite read the hits' articles off
+    # the list first and then tried the list's pairs on each (a page of a common word's quotes
+    # at a million: 2 ms of SQL; by row id, each hit is looked up once: 0.8 ms).
+    hit = table.alias(f"{table.name}_hit")
+    on = sa.and_(*(hit.c[n] == keys.c[n] for n in names))
+    rowids = sa.select(sa.literal_column(f"{hit.name}.rowid", sa.Integer))
+    rowids = rowids.select_from(keys.join(hit, on)).where(keys.c.fts_id.in_(hits))
+    return sa.literal_column(f"{table.name}.rowid", sa.Integer).in_(rowids)
 
 
 def _sqlite_probe(table: sa.Table, phrase: str) -> sa.ColumnElement[bool]:
