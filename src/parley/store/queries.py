@@ -11,6 +11,7 @@ PostgreSQL GIN), never a scan of the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -37,6 +38,7 @@ from parley.store.paging import (
     BadCursor,
     SortKey,
     after,
+    after_values,
     cursor_values,
     decode_cursor,
     encode_cursor,
@@ -45,7 +47,7 @@ from parley.store.rows import from_db_time
 from parley.store.search import (
     DAY_SPAN,
     day_number,
-    fts_words,
+    fts_phrase,
     sqlite_hits,
     sqlite_nth_hit,
     sqlite_window,
@@ -313,39 +315,110 @@ def _ceiling(cursor: str | None, until: dt.date | None, n_keys: int) -> int:
     return hi
 
 
+@dataclass(frozen=True)
+class _Words:
+    """What the statement of a page of words (:func:`_words_page`) depends on besides its
+    values: the table and which filters and cursor values (None: no cursor) it has."""
+
+    table: str
+    outlet: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False  # claims: the reporter's kind
+    cursor: tuple[bool, ...] | None = None
+
+
+_SEARCHED = {table.name: table for table in (t.articles, t.quotes, t.attributions)}
+
+
+def _listing_keys(table: sa.Table) -> tuple[SortKey, ...]:
+    return _ARTICLE_KEYS if table is t.articles else _record_keys(table)
+
+
+@functools.lru_cache(maxsize=256)
+def _words_page(shape: _Words) -> sa.Select[Any]:
+    """The page of a window of a word's hits (values ``fts_phrase``, ``lo``, ``hi``), with
+    the other filters (``outlet``, ``since``, ``until``, ``kind``) and the cursor (``k0``…),
+    ``limit`` rows; built once per shape, its values bound (building cost more than running)."""
+    table = _SEARCHED[shape.table]
+    c = table.c
+    articles = table is t.articles
+    query = sa.select(*(c[n] for n in _ARTICLE_COLUMNS)) if articles else _with_article(table)
+    if shape.outlet:
+        query = query.where(sa.func.lower(c.outlet) == sa.bindparam("outlet", type_=sa.String))
+    if shape.since:
+        query = query.where(c.published_at >= sa.bindparam("since", type_=sa.Date))
+    if shape.until:
+        query = query.where(c.published_at <= sa.bindparam("until", type_=sa.Date))
+    if shape.kind:
+        query = query.where(c.reporter_kind == sa.bindparam("kind", type_=sa.String))
+    keys = _listing_keys(table)
+    query = query.where(sqlite_window(table)).order_by(*(k.order() for k in keys))
+    if shape.cursor is not None:
+        nulls = enumerate(zip(keys, shape.cursor, strict=True))
+        last = [
+            None if null else sa.bindparam(f"k{i}", type_=k.column.type) for i, (k, null) in nulls
+        ]
+        query = query.where(after_values(keys, last))
+    return query.limit(sa.bindparam("limit", type_=sa.Integer))
+
+
 def _text_by_day(
     conn: sa.Connection,
     table: sa.Table,
-    query: sa.Select[Any],
-    keys: Sequence[SortKey],
     f: Filters,
     limit: int,
     cursor: str | None,
     to_item: Callable[[sa.Row[Any]], T],
 ) -> Page[T]:
-    """The page of ``query`` (``table``'s rows, already narrowed by the other filters) whose
-    text holds ``f.q``, read off the full-text index a window of days at a time (above).
+    """The page of ``table``'s rows whose text holds ``f.q`` (narrowed by outlet, dates and,
+    for claims, ``f.type``), read off the full-text index a window of days at a time (above).
 
     A window holding a whole page is exact: every hit it leaves out is of an older day, so
     sorts after the page; a window short of a page is widened until it reaches ``f.since``."""
-    words = f.q or ""
-    if not fts_words(words):
-        return _page(conn, query.where(sa.false()), keys, limit, cursor, to_item)
+    keys = _listing_keys(table)
+    values: dict[str, Any] = {"limit": limit + 1}
+    last = cursor_values(keys, cursor) if cursor else None
+    values.update({f"k{i}": v for i, v in enumerate(last or []) if v is not None})
+    phrase = fts_phrase(f.q or "")
+    if phrase is None:
+        return Page[T](items=[], next=None)
+    values["fts_phrase"] = phrase
+    kind = f.type.lower() if f.type and table is t.attributions else None
+    filters = {"outlet": f.outlet.lower() if f.outlet else None, "since": f.since}
+    filters.update(until=f.until, kind=kind)
+    values.update({k: v for k, v in filters.items() if v})
+    shape = _Words(
+        table=table.name,
+        cursor=None if last is None else tuple(v is None for v in last),
+        **{k: bool(v) for k, v in filters.items()},
+    )
     floor = day_number(f.since) * DAY_SPAN if f.since else 0
     hi = _ceiling(cursor, f.until, len(keys))
     want = limit + 1
     for _ in range(_WINDOW_TRIES):
-        nth = sqlite_nth_hit(table, words, hi, want - 1)
-        found = conn.execute(nth).scalar() if nth is not None else None
+        nth = {"fts_phrase": phrase, "below": hi, "n": want - 1}
+        found = conn.execute(sqlite_nth_hit(table), nth).scalar()
         lo = floor if found is None else max(floor, int(found) // DAY_SPAN * DAY_SPAN)
-        windowed = query.where(sqlite_window(table, words, lo, hi))
-        page = _page(conn, windowed, keys, limit, cursor, to_item)
+        page = _words_window(conn, shape, values, lo, hi, limit, to_item)
         if page.next is not None or lo <= floor:
             return page
         want *= 8
-    return _page(
-        conn, query.where(sqlite_window(table, words, floor, hi)), keys, limit, cursor, to_item
-    )
+    return _words_window(conn, shape, values, floor, hi, limit, to_item)
+
+
+def _words_window(
+    conn: sa.Connection,
+    shape: _Words,
+    values: dict[str, Any],
+    lo: int,
+    hi: int,
+    limit: int,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """The page read off the hits whose FTS5 row ids are in ``lo``..``hi - 1``."""
+    rows = list(conn.execute(_words_page(shape), {**values, "lo": lo, "hi": hi}))
+    return _rows_page(rows, _listing_keys(_SEARCHED[shape.table]), limit, to_item)
 
 
 # -- one actor's newest records, read off an index ---------------------------------------------
@@ -515,10 +588,7 @@ def list_articles(
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
-        a = t.articles
-        query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
-        query = where_published(query, a, f.outlet, f.since, f.until)
-        return _text_by_day(conn, a, query, _ARTICLE_KEYS, f, limit, cursor, _article_item)
+        return _text_by_day(conn, t.articles, f, limit, cursor, _article_item)
     query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
@@ -618,9 +688,9 @@ def list_quotes(
 ) -> Page[FoundQuote]:
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
-    query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
-        return _text_by_day(conn, q, query, _record_keys(q), f, limit, cursor, _found(FoundQuote))
+        return _text_by_day(conn, q, f, limit, cursor, _found(FoundQuote))
+    query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
     query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
 
@@ -669,11 +739,11 @@ def list_claims(
     """Attributed claims, newest article first; by reporter (``actor``), reporter kind
     (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
     c = t.attributions
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        return _text_by_day(conn, c, f, limit, cursor, _found(FoundClaim))
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
-    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
-        return _text_by_day(conn, c, query, _record_keys(c), f, limit, cursor, _found(FoundClaim))
     who = (c.c.reporter_actor_id, c.c.reporter_text)
     query = _said_by(conn, query, c, who, kb, f, limit, cursor)
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
