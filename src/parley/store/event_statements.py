@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from parley.store import schema as t
 from parley.store.paging import SortKey, after_values
 
-__all__ = ["EventShape", "event_page", "day_cutoff", "RECORD_KEYS", "LINK_KEYS"]
+__all__ = ["EventShape", "event_page", "day_cutoff", "union_of", "RECORD_KEYS", "LINK_KEYS"]
 
 #: Newest article first, then the event's order in its article (the events listing's order).
 RECORD_KEYS = (
@@ -146,8 +146,9 @@ def _branch(shape: EventShape, keys: tuple[SortKey, ...], query: sa.Select[Any])
     return ordered.limit(_bind("limit", t.events.c.idx))
 
 
-def _union(branches: list[sa.Select[Any]]) -> sa.Select[Any]:
-    """(article_id, idx) of the first ``limit`` rows of all branches together, in order."""
+def union_of(branches: list[sa.Select[Any]]) -> sa.Select[Any]:
+    """(article_id, idx) of the first ``limit`` rows of all branches (selects of
+    ``published_at``, ``article_id``, ``idx``) together, in listing order."""
     names = ("published_at", "article_id", "idx")
     subqueries = [b.subquery() for b in branches]
     selects = [sa.select(*(q.c[n] for n in names)) for q in subqueries]
@@ -175,7 +176,7 @@ def _by_actors(shape: EventShape) -> sa.Select[Any]:
         )
     if not branches:
         return sa.select(e.c.article_id, e.c.idx).where(sa.false())
-    return _union(branches)
+    return union_of(branches)
 
 
 def _days() -> sa.TableValuedAlias:
@@ -240,7 +241,7 @@ def _by_dates(shape: EventShape) -> sa.Select[Any]:
     else:
         days = [e.c.date_value == _bind(f"d{i}", e.c.date_value) for i in range(shape.days)]
         branches += [_branch(shape, RECORD_KEYS, keyed.where(d, *conds)) for d in days]
-    return _union(branches)
+    return union_of(branches)
 
 
 def _picked(shape: EventShape, picked: sa.Select[Any]) -> sa.ColumnElement[bool]:

@@ -33,7 +33,13 @@ from parley.models import (
     Rejection,
 )
 from parley.store import schema as t
-from parley.store.event_statements import RECORD_KEYS, EventShape, day_cutoff, event_page
+from parley.store.event_statements import (
+    RECORD_KEYS,
+    EventShape,
+    day_cutoff,
+    event_page,
+    union_of,
+)
 from parley.store.paging import (
     BadCursor,
     SortKey,
@@ -341,26 +347,56 @@ def _words_page(shape: _Words) -> sa.Select[Any]:
     the other filters (``outlet``, ``since``, ``until``, ``kind``) and the cursor (``k0``…),
     ``limit`` rows; built once per shape, its values bound (building cost more than running)."""
     table = _SEARCHED[shape.table]
-    c = table.c
     articles = table is t.articles
-    query = sa.select(*(c[n] for n in _ARTICLE_COLUMNS)) if articles else _with_article(table)
-    if shape.outlet:
-        query = query.where(sa.func.lower(c.outlet) == sa.bindparam("outlet", type_=sa.String))
-    if shape.since:
-        query = query.where(c.published_at >= sa.bindparam("since", type_=sa.Date))
-    if shape.until:
-        query = query.where(c.published_at <= sa.bindparam("until", type_=sa.Date))
-    if shape.kind:
-        query = query.where(c.reporter_kind == sa.bindparam("kind", type_=sa.String))
+    query = sa.select(*(table.c[n] for n in _ARTICLE_COLUMNS)) if articles else _with_article(table)
     keys = _listing_keys(table)
-    query = query.where(sqlite_window(table)).order_by(*(k.order() for k in keys))
-    if shape.cursor is not None:
-        nulls = enumerate(zip(keys, shape.cursor, strict=True))
-        last = [
-            None if null else sa.bindparam(f"k{i}", type_=k.column.type) for i, (k, null) in nulls
-        ]
-        query = query.where(after_values(keys, last))
+    query = query.where(*_bound_filters(table, shape), sqlite_window(table))
+    query = query.order_by(*(k.order() for k in keys)).where(*_bound_after(keys, shape.cursor))
     return query.limit(sa.bindparam("limit", type_=sa.Integer))
+
+
+def _bound_filters(table: sa.Table, shape: _Words | _Spoken) -> list[sa.ColumnElement[bool]]:
+    """The outlet, date and (claims) reporter-kind filters of ``shape`` on ``table``, their
+    values bound (``outlet``, ``since``, ``until``, ``kind``)."""
+    c = table.c
+    out: list[sa.ColumnElement[bool]] = []
+    if shape.outlet:
+        out.append(sa.func.lower(c.outlet) == sa.bindparam("outlet", type_=sa.String))
+    if shape.since:
+        out.append(c.published_at >= sa.bindparam("since", type_=sa.Date))
+    if shape.until:
+        out.append(c.published_at <= sa.bindparam("until", type_=sa.Date))
+    if shape.kind:
+        out.append(c.reporter_kind == sa.bindparam("kind", type_=sa.String))
+    return out
+
+
+def _bound_after(
+    keys: Sequence[SortKey], nulls: tuple[bool, ...] | None
+) -> list[sa.ColumnElement[bool]]:
+    """The cursor's condition (none without a cursor), its values bound (``k0``…)."""
+    if nulls is None:
+        return []
+    pairs = enumerate(zip(keys, nulls, strict=True))
+    last = [None if null else sa.bindparam(f"k{i}", type_=k.column.type) for i, (k, null) in pairs]
+    return [after_values(keys, last)]
+
+
+def _bound_values(
+    f: Filters, table: sa.Table, keys: Sequence[SortKey], limit: int, cursor: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The shape fields (filters given, the cursor's NULLs) and the values of a page of
+    ``table`` by the filters of :func:`_bound_filters`."""
+    values: dict[str, Any] = {"limit": limit + 1}
+    last = cursor_values(keys, cursor) if cursor else None
+    values.update({f"k{i}": v for i, v in enumerate(last or []) if v is not None})
+    kind = f.type.lower() if f.type and table is t.attributions else None
+    filters = {"outlet": f.outlet.lower() if f.outlet else None, "since": f.since}
+    filters.update(until=f.until, kind=kind)
+    values.update({k: v for k, v in filters.items() if v})
+    shape: dict[str, Any] = {k: bool(v) for k, v in filters.items()}
+    shape["cursor"] = None if last is None else tuple(v is None for v in last)
+    return shape, values
 
 
 def _text_by_day(
@@ -377,22 +413,12 @@ def _text_by_day(
     A window holding a whole page is exact: every hit it leaves out is of an older day, so
     sorts after the page; a window short of a page is widened until it reaches ``f.since``."""
     keys = _listing_keys(table)
-    values: dict[str, Any] = {"limit": limit + 1}
-    last = cursor_values(keys, cursor) if cursor else None
-    values.update({f"k{i}": v for i, v in enumerate(last or []) if v is not None})
+    fields, values = _bound_values(f, table, keys, limit, cursor)
     phrase = fts_phrase(f.q or "")
     if phrase is None:
         return Page[T](items=[], next=None)
     values["fts_phrase"] = phrase
-    kind = f.type.lower() if f.type and table is t.attributions else None
-    filters = {"outlet": f.outlet.lower() if f.outlet else None, "since": f.since}
-    filters.update(until=f.until, kind=kind)
-    values.update({k: v for k, v in filters.items() if v})
-    shape = _Words(
-        table=table.name,
-        cursor=None if last is None else tuple(v is None for v in last),
-        **{k: bool(v) for k, v in filters.items()},
-    )
+    shape = _Words(table=table.name, **fields)
     floor = day_number(f.since) * DAY_SPAN if f.since else 0
     hi = _ceiling(cursor, f.until, len(keys))
     want = limit + 1
@@ -690,9 +716,85 @@ def list_quotes(
     q = t.quotes
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
         return _text_by_day(conn, q, f, limit, cursor, _found(FoundQuote))
+    spoken = _spoken(conn, q, kb, f, limit, cursor, _found(FoundQuote))
+    if spoken is not None:
+        return spoken
     query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
     query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
+
+
+@dataclass(frozen=True)
+class _Spoken:
+    """What the statement of a page of quotes or claims by who said them
+    (:func:`_spoken_page`) depends on besides its values: the table, the filters given, how
+    many actor ids, whether unresolved speakers are matched by their words, the cursor."""
+
+    table: str
+    outlet: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False
+    cursor: tuple[bool, ...] | None = None
+    ids: int = 0
+    by_text: bool = False
+
+
+#: The speaker's (reporter's) actor column and surface text of quotes and claims.
+_WHO = {
+    "quotes": ("speaker_actor_id", "speaker_text"),
+    "attributions": ("reporter_actor_id", "reporter_text"),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _spoken_page(shape: _Spoken) -> sa.Select[Any]:
+    """A page of quotes or claims said by the actors ``s0``… (or, unresolved, in words
+    holding ``who_text``): each one's newest page read off the (actor, listing order) index
+    (a branch each, see "branch" above), then the page of their union; built once per shape,
+    its values bound."""
+    table = _SEARCHED[shape.table]
+    c, keys = table.c, _record_keys(table)
+    conds, after_cursor = _bound_filters(table, shape), _bound_after(keys, shape.cursor)
+    who, text = (c[n] for n in _WHO[shape.table])
+    arms = [who == sa.bindparam(f"s{i}", type_=who.type) for i in range(shape.ids)]
+    if shape.by_text:
+        words = sa.bindparam("who_text", type_=sa.String)
+        arms.append(sa.and_(who.is_(None), text.icontains(words, escape="/")))
+    keyed = sa.select(c.published_at, c.article_id, c.idx).where(*conds, *after_cursor)
+    order = [k.order() for k in keys]
+    limit = sa.bindparam("limit", type_=sa.Integer)
+    branches = [keyed.where(arm).distinct().order_by(*order).limit(limit) for arm in arms]
+    query = _with_article(table).where(*conds)
+    picked = sa.tuple_(c.article_id, c.idx).in_(union_of(branches)) if branches else sa.false()
+    return query.where(picked).order_by(*order).where(*after_cursor).limit(limit)
+
+
+def _spoken(
+    conn: sa.Connection,
+    table: sa.Table,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T] | None:
+    """The page of quotes or claims by who said them, without words, when read branch by
+    branch (a few actors, paged); None otherwise (the plain filter, :func:`_said_by`)."""
+    if f.q or limit is None or not (f.actor or f.actor_ids):
+        return None
+    ids = _ids(conn, f, kb) or []
+    if len(ids) >= _MAX_BRANCHES:
+        return None
+    keys = _record_keys(table)
+    fields, values = _bound_values(f, table, keys, limit, cursor)
+    values.update({f"s{i}": x for i, x in enumerate(ids)})
+    by_text = bool(f.actor and not f.actor_ids)
+    if by_text:
+        values["who_text"] = _like_escaped(f.actor or "")
+    shape = _Spoken(table=table.name, ids=len(ids), by_text=by_text, **fields)
+    rows = list(conn.execute(_spoken_page(shape), values))
+    return _rows_page(rows, keys, limit, to_item)
 
 
 def _said_by(
@@ -741,6 +843,9 @@ def list_claims(
     c = t.attributions
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
         return _text_by_day(conn, c, f, limit, cursor, _found(FoundClaim))
+    spoken = _spoken(conn, c, kb, f, limit, cursor, _found(FoundClaim))
+    if spoken is not None:
+        return spoken
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
