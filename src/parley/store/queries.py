@@ -355,7 +355,9 @@ def _words_page(shape: _Words) -> sa.Select[Any]:
     return query.limit(sa.bindparam("limit", type_=sa.Integer))
 
 
-def _bound_filters(table: sa.Table, shape: _Words | _Spoken) -> list[sa.ColumnElement[bool]]:
+def _bound_filters(
+    table: sa.Table, shape: _Words | _Spoken | _Mentioning
+) -> list[sa.ColumnElement[bool]]:
     """The outlet, date and (claims) reporter-kind filters of ``shape`` on ``table``, their
     values bound (``outlet``, ``since``, ``until``, ``kind``)."""
     c = table.c
@@ -574,6 +576,82 @@ def _article_item(r: sa.Row[Any]) -> ArticleRow:
     return ArticleRow.model_validate({c: getattr(r, c) for c in _ARTICLE_COLUMNS})
 
 
+@dataclass(frozen=True)
+class _Mentioning:
+    """What the statement of a page of articles by actors (:func:`_mentioning_page`) depends
+    on besides its values: the filters given, the cursor, how many actors, and whether named
+    actors are also narrowed to a country."""
+
+    outlet: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False  # never: articles have no reporter
+    cursor: tuple[bool, ...] | None = None
+    actors: int = 0
+    in_country: bool = False
+
+
+_MENTION_KEYS = (
+    SortKey(t.mentions.c.published_at, descending=True),
+    SortKey(t.mentions.c.article_id),
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _mentioning_page(shape: _Mentioning) -> sa.Select[Any]:
+    """A page of articles mentioning one of the actors ``x0``…: each actor's newest page
+    read off the mentions' (actor, listing order) index (a branch each), then the page of
+    their union; built once per shape, its values bound."""
+    a, m, ac = t.articles, t.mentions, t.actors
+    filters = _bound_filters(a, shape)
+    conds = list(filters)
+    if shape.in_country:
+        code = sa.bindparam("code", type_=ac.c.country.type)
+        of_country = sa.select(m.c.article_id).join(ac, ac.c.id == m.c.actor_id)
+        conds.append(a.c.id.in_(of_country.where(ac.c.country == code)))
+    limit = sa.bindparam("limit", type_=sa.Integer)
+    mentioned = sa.select(m.c.published_at, m.c.article_id).join(a, a.c.id == m.c.article_id)
+    mentioned = mentioned.where(*conds, *_bound_after(_MENTION_KEYS, shape.cursor))
+    actors = [
+        m.c.actor_id == sa.bindparam(f"x{i}", type_=m.c.actor_id.type) for i in range(shape.actors)
+    ]
+    order = [k.order() for k in _MENTION_KEYS]
+    pages = [mentioned.where(x).distinct().order_by(*order).limit(limit).subquery() for x in actors]
+    selects = [sa.select(p.c.published_at, p.c.article_id) for p in pages]
+    query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS)).where(*filters)
+    if selects:
+        union = (sa.union(*selects) if len(selects) > 1 else selects[0]).subquery()
+        newest = [union.c.published_at.desc().nulls_last(), union.c.article_id]
+        picked = sa.select(union.c.article_id).order_by(*newest).limit(limit)
+        query = query.where(a.c.id.in_(picked))
+    else:
+        query = query.where(sa.false())
+    query = query.order_by(*(k.order() for k in _ARTICLE_KEYS))
+    return query.where(*_bound_after(_ARTICLE_KEYS, shape.cursor)).limit(limit)
+
+
+def _mentioning(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int | None, cursor: str | None
+) -> Page[ArticleRow] | None:
+    """The page of articles by actor or country, without words, when read branch by branch
+    (up to _MAX_BRANCHES actors, paged); None otherwise (:func:`_articles_query`)."""
+    if f.q or limit is None or not _names_actors(f):
+        return None
+    ids = _ids(conn, f, kb)
+    code = country_code(f.country, kb) if f.country else None
+    actors = ids if ids is not None else _country_actors(conn, code or "")
+    if len(actors) > _MAX_BRANCHES:
+        return None
+    fields, values = _bound_values(f, t.articles, _ARTICLE_KEYS, limit, cursor)
+    values.update({f"x{i}": x for i, x in enumerate(actors)})
+    in_country = ids is not None and code is not None
+    if in_country:
+        values["code"] = code
+    shape = _Mentioning(actors=len(actors), in_country=in_country, **fields)
+    rows = list(conn.execute(_mentioning_page(shape), values))
+    return _rows_page(rows, _ARTICLE_KEYS, limit, _article_item)
+
+
 def _articles_query(
     conn: sa.Connection,
     f: Filters,
@@ -615,6 +693,9 @@ def list_articles(
     keeps those whose title or text holds its words as a phrase (full-text index)."""
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
         return _text_by_day(conn, t.articles, f, limit, cursor, _article_item)
+    mentioning = _mentioning(conn, kb, f, limit, cursor)
+    if mentioning is not None:
+        return mentioning
     query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
