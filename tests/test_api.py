@@ -167,6 +167,16 @@ def test_search_treats_like_wildcards_as_text(client: TestClient) -> None:
     assert client.get("/api/v1/search", params={"q": "%_%"}).json()["items"] == []
 
 
+def test_actor_names_treat_like_wildcards_as_text(client: TestClient) -> None:
+    """A typed name is matched as text in actor names and unresolved speakers' words: '%'
+    or '_' (bound, escaped) match no actor, where as wildcards they would match every one."""
+    assert client.get("/api/v1/actors").json()["items"]
+    for wild in ("%", "_", "%_%"):
+        assert client.get("/api/v1/actors", params={"q": wild}).json()["items"] == [], wild
+        assert client.get("/api/v1/quotes", params={"actor": wild}).json()["items"] == [], wild
+        assert client.get("/api/v1/events", params={"actor": wild}).json()["items"] == [], wild
+
+
 ERRORS = [
     # (method, path, headers, body, status)
     ("get", "/api/v1/articles/no-such-article", {}, None, 404),

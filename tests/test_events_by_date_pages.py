@@ -104,3 +104,28 @@ def test_pages_of_events_by_date_are_the_whole_listing_in_order(store: Store) ->
             assert len(whole) > 8, params  # several pages
             assert _walk(client, params) == whole, params
     store.close()
+
+
+def _undated_article(n: int) -> Analysis:
+    """Events of a busy day, some in articles without a publication date (listed last)."""
+    whole = Span(start=0, end=len(TEXT), text=TEXT)
+    day = TimeExpression(text="", start=0, end=0, value="2026-06-12", precision="day")
+    events = [Event(type="CONSULT", source=["CHL"], date=day, evidence=whole) for _ in range(3)]
+    published = None if n % 3 else dt.date(2026, 6, 12 + n % 4)
+    article = Article(id=f"u{n:03d}", text=TEXT, outlet="Wire", published_at=published)
+    return Analysis(article=article, events=events)
+
+
+def test_pages_of_a_busy_day_reach_the_events_of_undated_articles(tmp_path: Path) -> None:
+    """A page of a range stops each day's events at the row a busy day alone fills the page
+    up to; when that row is of an undated article (last in the listing) the pages still reach
+    every undated article's events, in order."""
+    store = open_store(str(tmp_path / "undated.db"))
+    store.save_many([_undated_article(n) for n in range(12)])
+    params = {"since": "2026-06-10", "until": "2026-06-20"}
+    with TestClient(create_app(store)) as client:
+        whole = _whole(store, params)
+        assert len(whole) == 36
+        assert whole[-1].startswith("u011")  # undated articles last
+        assert _walk(client, params) == whole
+    store.close()

@@ -32,6 +32,7 @@ from parley.models import (
     Reporter,
     Span,
     Speaker,
+    TimeExpression,
 )
 from parley.serve import create_app
 from parley.settings import Settings
@@ -432,3 +433,65 @@ def test_filtered_listings_read_their_page_off_a_listing_order_index(db_url: str
             if not any(re.search(rf"\b(?:{index})\b", line) for line in plans):
                 missing.append((path, params, index, plans))
     assert missing == []
+
+
+# Filters whose (filter, listing order) index SQLite reads backwards would give article_id
+# DESC within a day: migration 0013 orders them as the listing does, so no page sorts.
+UNSORTED = [
+    ("/api/v1/events", {"status": "planned"}, "ix_events_status_newest"),
+    ("/api/v1/events", {"outlet": "wire"}, "ix_events_outlet_lower"),
+    ("/api/v1/quotes", {"outlet": "wire"}, "ix_quotes_outlet_lower"),
+    ("/api/v1/claims", {"outlet": "wire"}, "ix_attributions_outlet_lower"),
+    ("/api/v1/claims", {"type": "anonymous"}, "ix_attributions_kind_newest"),
+    ("/api/v1/articles", {"outlet": "wire"}, "ix_articles_outlet_lower"),
+]
+
+
+def test_listings_by_status_outlet_and_kind_read_their_order_off_the_index(db_url: str) -> None:
+    """A page of events by status, of records by outlet or of claims by reporter kind is read
+    in the listing's order off its index: no sort of the first day's ties, on either database."""
+    with open_store(db_url, kb=KB) as store:
+        for day, (ident, title, text) in enumerate(DOCS, start=1):
+            store.save(analysis(ident, title, text, day=day))
+            store.save(analysis(f"{ident}b", title, text, day=day))  # ties within a day
+    statements = _statements_of(db_url, [(path, params) for path, params, _ in UNSORTED])
+    found = {}
+    with open_store(db_url, kb=KB) as store, store.engine.connect() as conn:
+        for path, params, index in UNSORTED:
+            runs = statements[f"{path} {params}"]
+            pages = [(s, p) for s, p in runs if "ORDER BY" in s and "LIMIT" in s]
+            plans = [line for s, p in pages for line in _plan(conn, s, p)]
+            used = any(re.search(rf"\b{index}\b", line) for line in plans)
+            sorts = [line for line in plans if re.search(r"TEMP B-TREE|\bSort\b", line)]
+            found[(path, str(params))] = (used, sorts)
+    assert found == {(path, str(params)): (True, []) for path, params, _ in UNSORTED}
+
+
+def test_pages_by_dates_and_by_words_look_each_row_up_once(tmp_path: Path) -> None:
+    """(SQLite) A page of events by a date range reads each day's entries only up to the row
+    one day alone fills the page to (a range on the (date, listing order) index), and a page
+    of quotes by words looks its hits up by row id: at a million events a page cost a lookup
+    of a page of every day of the range, and of every quote's article first."""
+    db = str(tmp_path / "parley.db")
+    with open_store(db, kb=KB) as store:
+        for day, (ident, title, text) in enumerate(DOCS, start=1):
+            found = analysis(ident, title, text, day=day)
+            value = "2026-03-02"  # one busy day: every event's own date
+            found.events[0].date = TimeExpression(text="", start=0, end=0, value=value)
+            store.save(found)
+    asked = [
+        ("/api/v1/events", {"since": "2026-03-01", "until": "2026-03-03", "limit": 1}),
+        ("/api/v1/quotes", {"q": "ceasefire"}),
+    ]
+    statements = _statements_of(db, asked)
+    with open_store(db, kb=KB) as store, store.engine.connect() as conn:
+        plans = {
+            request: [line for s, p in runs for line in _plan(conn, s, p)]
+            for request, runs in statements.items()
+        }
+    events, quotes = plans.values()
+    assert any(
+        re.search(r"ix_events_date_newest \(date_value=\? AND published_at>\?\)", line)
+        for line in events
+    ), events
+    assert any("SEARCH quotes USING INTEGER PRIMARY KEY" in line for line in quotes), quotes

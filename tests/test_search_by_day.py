@@ -153,13 +153,13 @@ def test_a_page_of_a_common_word_reads_only_its_window_of_days(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     windows: list[tuple[int, int]] = []
-    real = queries.sqlite_window
+    real = queries._words_window
 
-    def window(table: sa.Table, words: str, lo: int, hi: int) -> sa.ColumnElement[bool]:
+    def window(conn: sa.Connection, shape: Any, values: Any, lo: int, hi: int, *rest: Any) -> Any:
         windows.append((lo, hi))
-        return real(table, words, lo, hi)
+        return real(conn, shape, values, lo, hi, *rest)
 
-    monkeypatch.setattr(queries, "sqlite_window", window)
+    monkeypatch.setattr(queries, "_words_window", window)
     with TestClient(create_app(store)) as client:
         page = client.get("/api/v1/search", params={"q": "corridor", "limit": 3}).json()
     # Three articles of the word on each of the two newest days: the page is the newest day's,

@@ -17,7 +17,16 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-__all__ = ["SortKey", "encode_cursor", "decode_cursor", "after", "page_of", "BadCursor"]
+__all__ = [
+    "SortKey",
+    "encode_cursor",
+    "decode_cursor",
+    "cursor_values",
+    "after",
+    "after_values",
+    "page_of",
+    "BadCursor",
+]
 
 Key = list[Any]
 T = TypeVar("T")
@@ -114,7 +123,21 @@ def after(keys: Sequence[SortKey], cursor: str) -> sa.ColumnElement[bool]:
     Raises:
         BadCursor: the cursor does not fit these keys.
     """
-    values = [_typed(k, v) for k, v in zip(keys, decode_cursor(cursor, len(keys)), strict=True)]
+    return after_values(keys, cursor_values(keys, cursor))
+
+
+def cursor_values(keys: Sequence[SortKey], cursor: str) -> Key:
+    """The sort values ``cursor`` holds, each as its key column's type.
+
+    Raises:
+        BadCursor: the cursor does not fit these keys.
+    """
+    return [_typed(k, v) for k, v in zip(keys, decode_cursor(cursor, len(keys)), strict=True)]
+
+
+def after_values(keys: Sequence[SortKey], values: Sequence[Any]) -> sa.ColumnElement[bool]:
+    """:func:`after` for decoded values; a value may be a bound parameter standing for one
+    (a statement built once for every cursor whose NULLs are in the same places)."""
     clause = _beyond(keys[-1], values[-1])
     for key, value in zip(reversed(keys[:-1]), reversed(values[:-1]), strict=True):
         clause = sa.or_(_beyond(key, value), sa.and_(_equal(key, value), clause))

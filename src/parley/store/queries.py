@@ -11,6 +11,7 @@ PostgreSQL GIN), never a scan of the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -32,12 +33,27 @@ from parley.models import (
     Rejection,
 )
 from parley.store import schema as t
-from parley.store.paging import BadCursor, SortKey, after, decode_cursor, encode_cursor
+from parley.store.event_statements import (
+    RECORD_KEYS,
+    EventShape,
+    day_cutoff,
+    event_page,
+    union_of,
+)
+from parley.store.paging import (
+    BadCursor,
+    SortKey,
+    after,
+    after_values,
+    cursor_values,
+    decode_cursor,
+    encode_cursor,
+)
 from parley.store.rows import from_db_time
 from parley.store.search import (
     DAY_SPAN,
     day_number,
-    fts_words,
+    fts_phrase,
     sqlite_hits,
     sqlite_nth_hit,
     sqlite_window,
@@ -112,18 +128,33 @@ def country_code(value: str, kb: KnowledgeBase | None = None) -> str:
     return places.country_code(value) or value.upper()
 
 
+# Statements every request may run, built once with their values bound: building a statement
+# costs SQLAlchemy more than running one of these does.
+_ACTOR_BY_ID = sa.select(t.actors.c.id).where(t.actors.c.id == sa.bindparam("id"))
+_ACTORS_NAMED = sa.select(t.actors.c.id).where(
+    sa.func.lower(t.actors.c.name).contains(sa.bindparam("needle", type_=sa.String), escape="/")
+)
+_ACTOR_NAMES = sa.select(t.actors.c.id, t.actors.c.name).where(
+    t.actors.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+_ACTORS_OF_COUNTRY = sa.select(t.actors.c.id).where(t.actors.c.country == sa.bindparam("code"))
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` with LIKE's wildcards taken literally (escape character ``/``), as
+    SQLAlchemy's ``autoescape`` writes it."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
 def resolve_actor(conn: sa.Connection, name: str, kb: KnowledgeBase | None) -> list[str]:
     """Actor ids a person may mean by ``name``: an exact id, KB aliases, or a name substring."""
     ids: list[str] = []
-    if conn.execute(sa.select(t.actors.c.id).where(t.actors.c.id == name)).first():
+    if conn.execute(_ACTOR_BY_ID, {"id": name}).first():
         ids.append(name)
     if kb is not None:
         ids.extend(a.id for a in kb.lookup(name))
     needle = alias_key(name) or name.lower()
-    query = sa.select(t.actors.c.id).where(
-        sa.func.lower(t.actors.c.name).contains(needle, autoescape=True)
-    )
-    ids.extend(conn.execute(query).scalars())
+    ids.extend(conn.execute(_ACTORS_NAMED, {"needle": _like_escaped(needle)}).scalars())
     return list(dict.fromkeys(ids))
 
 
@@ -164,6 +195,17 @@ def _page(
     if cursor:
         query = query.where(after(keys, cursor))
     rows = list(conn.execute(query if limit is None else query.limit(limit + 1)))
+    return _rows_page(rows, keys, limit, to_item)
+
+
+def _rows_page(
+    rows: list[sa.Row[Any]],
+    keys: Sequence[SortKey],
+    limit: int | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """The page of ``rows`` (up to ``limit`` + 1 of them, in ``keys`` order): its items, and
+    a cursor when the extra row says more remain."""
     more = limit is not None and len(rows) > limit
     rows = rows[:limit]
     names = [k.column.name for k in keys]
@@ -279,39 +321,132 @@ def _ceiling(cursor: str | None, until: dt.date | None, n_keys: int) -> int:
     return hi
 
 
+@dataclass(frozen=True)
+class _Words:
+    """What the statement of a page of words (:func:`_words_page`) depends on besides its
+    values: the table and which filters and cursor values (None: no cursor) it has."""
+
+    table: str
+    outlet: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False  # claims: the reporter's kind
+    cursor: tuple[bool, ...] | None = None
+
+
+_SEARCHED = {table.name: table for table in (t.articles, t.quotes, t.attributions)}
+
+
+def _listing_keys(table: sa.Table) -> tuple[SortKey, ...]:
+    return _ARTICLE_KEYS if table is t.articles else _record_keys(table)
+
+
+@functools.lru_cache(maxsize=256)
+def _words_page(shape: _Words) -> sa.Select[Any]:
+    """The page of a window of a word's hits (values ``fts_phrase``, ``lo``, ``hi``), with
+    the other filters (``outlet``, ``since``, ``until``, ``kind``) and the cursor (``k0``…),
+    ``limit`` rows; built once per shape, its values bound (building cost more than running)."""
+    table = _SEARCHED[shape.table]
+    articles = table is t.articles
+    query = sa.select(*(table.c[n] for n in _ARTICLE_COLUMNS)) if articles else _with_article(table)
+    keys = _listing_keys(table)
+    query = query.where(*_bound_filters(table, shape), sqlite_window(table))
+    query = query.order_by(*(k.order() for k in keys)).where(*_bound_after(keys, shape.cursor))
+    return query.limit(sa.bindparam("limit", type_=sa.Integer))
+
+
+def _bound_filters(
+    table: sa.Table, shape: _Words | _Spoken | _Mentioning
+) -> list[sa.ColumnElement[bool]]:
+    """The outlet, date and (claims) reporter-kind filters of ``shape`` on ``table``, their
+    values bound (``outlet``, ``since``, ``until``, ``kind``)."""
+    c = table.c
+    out: list[sa.ColumnElement[bool]] = []
+    if shape.outlet:
+        out.append(sa.func.lower(c.outlet) == sa.bindparam("outlet", type_=sa.String))
+    if shape.since:
+        out.append(c.published_at >= sa.bindparam("since", type_=sa.Date))
+    if shape.until:
+        out.append(c.published_at <= sa.bindparam("until", type_=sa.Date))
+    if shape.kind:
+        out.append(c.reporter_kind == sa.bindparam("kind", type_=sa.String))
+    return out
+
+
+def _bound_after(
+    keys: Sequence[SortKey], nulls: tuple[bool, ...] | None
+) -> list[sa.ColumnElement[bool]]:
+    """The cursor's condition (none without a cursor), its values bound (``k0``…)."""
+    if nulls is None:
+        return []
+    pairs = enumerate(zip(keys, nulls, strict=True))
+    last = [None if null else sa.bindparam(f"k{i}", type_=k.column.type) for i, (k, null) in pairs]
+    return [after_values(keys, last)]
+
+
+def _bound_values(
+    f: Filters, table: sa.Table, keys: Sequence[SortKey], limit: int, cursor: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The shape fields (filters given, the cursor's NULLs) and the values of a page of
+    ``table`` by the filters of :func:`_bound_filters`."""
+    values: dict[str, Any] = {"limit": limit + 1}
+    last = cursor_values(keys, cursor) if cursor else None
+    values.update({f"k{i}": v for i, v in enumerate(last or []) if v is not None})
+    kind = f.type.lower() if f.type and table is t.attributions else None
+    filters = {"outlet": f.outlet.lower() if f.outlet else None, "since": f.since}
+    filters.update(until=f.until, kind=kind)
+    values.update({k: v for k, v in filters.items() if v})
+    shape: dict[str, Any] = {k: bool(v) for k, v in filters.items()}
+    shape["cursor"] = None if last is None else tuple(v is None for v in last)
+    return shape, values
+
+
 def _text_by_day(
     conn: sa.Connection,
     table: sa.Table,
-    query: sa.Select[Any],
-    keys: Sequence[SortKey],
     f: Filters,
     limit: int,
     cursor: str | None,
     to_item: Callable[[sa.Row[Any]], T],
 ) -> Page[T]:
-    """The page of ``query`` (``table``'s rows, already narrowed by the other filters) whose
-    text holds ``f.q``, read off the full-text index a window of days at a time (above).
+    """The page of ``table``'s rows whose text holds ``f.q`` (narrowed by outlet, dates and,
+    for claims, ``f.type``), read off the full-text index a window of days at a time (above).
 
     A window holding a whole page is exact: every hit it leaves out is of an older day, so
     sorts after the page; a window short of a page is widened until it reaches ``f.since``."""
-    words = f.q or ""
-    if not fts_words(words):
-        return _page(conn, query.where(sa.false()), keys, limit, cursor, to_item)
+    keys = _listing_keys(table)
+    fields, values = _bound_values(f, table, keys, limit, cursor)
+    phrase = fts_phrase(f.q or "")
+    if phrase is None:
+        return Page[T](items=[], next=None)
+    values["fts_phrase"] = phrase
+    shape = _Words(table=table.name, **fields)
     floor = day_number(f.since) * DAY_SPAN if f.since else 0
     hi = _ceiling(cursor, f.until, len(keys))
     want = limit + 1
     for _ in range(_WINDOW_TRIES):
-        nth = sqlite_nth_hit(table, words, hi, want - 1)
-        found = conn.execute(nth).scalar() if nth is not None else None
+        nth = {"fts_phrase": phrase, "below": hi, "n": want - 1}
+        found = conn.execute(sqlite_nth_hit(table), nth).scalar()
         lo = floor if found is None else max(floor, int(found) // DAY_SPAN * DAY_SPAN)
-        windowed = query.where(sqlite_window(table, words, lo, hi))
-        page = _page(conn, windowed, keys, limit, cursor, to_item)
+        page = _words_window(conn, shape, values, lo, hi, limit, to_item)
         if page.next is not None or lo <= floor:
             return page
         want *= 8
-    return _page(
-        conn, query.where(sqlite_window(table, words, floor, hi)), keys, limit, cursor, to_item
-    )
+    return _words_window(conn, shape, values, floor, hi, limit, to_item)
+
+
+def _words_window(
+    conn: sa.Connection,
+    shape: _Words,
+    values: dict[str, Any],
+    lo: int,
+    hi: int,
+    limit: int,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T]:
+    """The page read off the hits whose FTS5 row ids are in ``lo``..``hi - 1``."""
+    rows = list(conn.execute(_words_page(shape), {**values, "lo": lo, "hi": hi}))
+    return _rows_page(rows, _listing_keys(_SEARCHED[shape.table]), limit, to_item)
 
 
 # -- one actor's newest records, read off an index ---------------------------------------------
@@ -327,8 +462,7 @@ _MAX_BRANCHES = 32
 
 def _country_actors(conn: sa.Connection, code: str) -> list[str]:
     """Ids of the stored actors of the country ``code`` (an index on ``actors.country``)."""
-    ac = t.actors.c
-    return list(conn.execute(sa.select(ac.id).where(ac.country == code)).scalars())
+    return list(conn.execute(_ACTORS_OF_COUNTRY, {"code": code}).scalars())
 
 
 def _branch(
@@ -349,119 +483,6 @@ def _union(branches: list[sa.Subquery], names: Sequence[str], limit: int) -> sa.
     union = (sa.union(*selects) if len(selects) > 1 else selects[0]).subquery()
     order = [union.c.published_at.desc().nulls_last(), *(union.c[n] for n in names)]
     return sa.select(*(union.c[n] for n in names)).order_by(*order).limit(limit + 1)
-
-
-def _event_conditions(f: Filters) -> list[sa.ColumnElement[bool]]:
-    """The event filters other than actor and country, as conditions on ``events``.
-
-    The statuses left out by default are among them: a branch must skip a hidden event as the
-    page does, or its first page could be all hidden events and the page end early, with no
-    cursor to the events after them."""
-    e = t.events.c
-    out: list[sa.ColumnElement[bool]] = []
-    if f.outlet:
-        out.append(sa.func.lower(e.outlet) == f.outlet.lower())
-    if f.type:
-        out.append(e.type == f.type.upper())
-    if f.status:
-        out.append(e.status == f.status.lower())
-    elif f.hidden_statuses:
-        out.append(e.status.not_in(f.hidden_statuses))
-    arms = _date_arms(f)
-    if arms:
-        out.append(sa.or_(*arms))
-    return out
-
-
-def _events_by_actors(
-    conn: sa.Connection,
-    kb: KnowledgeBase | None,
-    f: Filters,
-    ids: list[str] | None,
-    limit: int | None,
-    cursor: str | None,
-) -> sa.Select[Any] | None:
-    """(article_id, idx) of the candidates for a page of events by actor or country, read off
-    the actor's listing-order index (above); None when the plain filter is to be used."""
-    if limit is not None and ids is None and not f.country and _date_arms(f):
-        return _events_by_dates(conn, kb, f, limit, cursor)
-    if limit is None or (ids is None and not f.country):
-        return None
-    e, ea = t.events, t.event_actors
-    conds = _event_conditions(f)
-    code = country_code(f.country, kb) if f.country else None
-    if ids is not None and code:
-        conds.append(_in_country(conn, code, None))
-    actors = ids if ids is not None else _country_actors(conn, code or "")
-    if len(actors) > _MAX_BRANCHES:
-        return None
-    link_keys = (
-        SortKey(ea.c.published_at, descending=True),
-        SortKey(ea.c.article_id),
-        SortKey(ea.c.event_idx),
-    )
-    on = sa.and_(e.c.article_id == ea.c.article_id, e.c.idx == ea.c.event_idx)
-    linked = sa.select(ea.c.published_at, ea.c.article_id, ea.c.event_idx.label("idx")).join(e, on)
-    branches = [
-        _branch(link_keys, linked.where(ea.c.actor_id == a, *conds), limit, cursor) for a in actors
-    ]
-    if ids is None and code:
-        placed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
-        branches.append(
-            _branch(_record_keys(e), placed.where(e.c.place_country == code, *conds), limit, cursor)
-        )
-    if not branches:
-        return sa.select(e.c.article_id, e.c.idx).where(sa.false())
-    return _union(branches, ("article_id", "idx"), limit)
-
-
-def _events_by_dates(
-    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int, cursor: str | None
-) -> sa.Select[Any] | None:
-    """(article_id, idx) of the candidates for a page of events by date: one branch per arm of
-    :func:`_event_dates` (undated in an article of the range, a coarser own date) and per own
-    date in the range, each the first page of an index of (date, listing order), read in
-    order. A range of more dates than branches uses the plain filter (None)."""
-    e = t.events
-    conds = _event_conditions(
-        Filters(type=f.type, status=f.status, outlet=f.outlet, hidden_statuses=f.hidden_statuses)
-    )
-    _, *arms = _date_arms(f)  # the range arm becomes one branch per date in the range
-    days = _own_dates(conn, f, 2 * _MAX_BRANCHES - len(arms))  # two months of days
-    if days is None:
-        return None
-    keyed = sa.select(e.c.published_at, e.c.article_id, e.c.idx)
-    branches = [_branch(_record_keys(e), keyed.where(arm, *conds), limit, cursor) for arm in arms]
-    if conn.dialect.name == "sqlite":
-        branches.append(_each_day(days, conds, limit, cursor))
-    else:
-        arms = [e.c.date_value == day for day in days]
-        branches += [_branch(_record_keys(e), keyed.where(a, *conds), limit, cursor) for a in arms]
-    return _union(branches, ("article_id", "idx"), limit)
-
-
-def _each_day(
-    days: list[str], conds: list[sa.ColumnElement[bool]], limit: int, cursor: str | None
-) -> sa.Subquery:
-    """(SQLite) The first page of each of ``days``, as one branch: a join of the days (a JSON
-    list, ``json_each``) with a correlated page of events per day, read off the (date, listing
-    order) index. The same rows as a branch per day, without building and compiling a
-    sixty-branch statement for each page (that cost three times the query itself)."""
-    e, found = t.events, t.events.alias("found")
-    day = sa.func.json_each(json.dumps(days)).table_valued("value").alias("day")
-    # The row id is in every index: the page of a day is read off the index alone.
-    rowid: sa.ColumnClause[int] = sa.literal_column("events.rowid", sa.Integer)
-    page = sa.select(rowid).where(e.c.date_value == day.c.value, *conds)
-    if cursor:
-        page = page.where(after(_record_keys(e), cursor))
-    keys = _record_keys(e)
-    page = page.order_by(*(k.order() for k in keys)).limit(limit + 1).correlate(day)
-    joined = day.join(found, sa.literal_column("found.rowid").in_(page))
-    return (
-        sa.select(found.c.published_at, found.c.article_id, found.c.idx)
-        .select_from(joined)
-        .subquery()
-    )
 
 
 def _own_dates(conn: sa.Connection, f: Filters, most: int) -> list[str] | None:
@@ -555,6 +576,82 @@ def _article_item(r: sa.Row[Any]) -> ArticleRow:
     return ArticleRow.model_validate({c: getattr(r, c) for c in _ARTICLE_COLUMNS})
 
 
+@dataclass(frozen=True)
+class _Mentioning:
+    """What the statement of a page of articles by actors (:func:`_mentioning_page`) depends
+    on besides its values: the filters given, the cursor, how many actors, and whether named
+    actors are also narrowed to a country."""
+
+    outlet: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False  # never: articles have no reporter
+    cursor: tuple[bool, ...] | None = None
+    actors: int = 0
+    in_country: bool = False
+
+
+_MENTION_KEYS = (
+    SortKey(t.mentions.c.published_at, descending=True),
+    SortKey(t.mentions.c.article_id),
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _mentioning_page(shape: _Mentioning) -> sa.Select[Any]:
+    """A page of articles mentioning one of the actors ``x0``…: each actor's newest page
+    read off the mentions' (actor, listing order) index (a branch each), then the page of
+    their union; built once per shape, its values bound."""
+    a, m, ac = t.articles, t.mentions, t.actors
+    filters = _bound_filters(a, shape)
+    conds = list(filters)
+    if shape.in_country:
+        code = sa.bindparam("code", type_=ac.c.country.type)
+        of_country = sa.select(m.c.article_id).join(ac, ac.c.id == m.c.actor_id)
+        conds.append(a.c.id.in_(of_country.where(ac.c.country == code)))
+    limit = sa.bindparam("limit", type_=sa.Integer)
+    mentioned = sa.select(m.c.published_at, m.c.article_id).join(a, a.c.id == m.c.article_id)
+    mentioned = mentioned.where(*conds, *_bound_after(_MENTION_KEYS, shape.cursor))
+    actors = [
+        m.c.actor_id == sa.bindparam(f"x{i}", type_=m.c.actor_id.type) for i in range(shape.actors)
+    ]
+    order = [k.order() for k in _MENTION_KEYS]
+    pages = [mentioned.where(x).distinct().order_by(*order).limit(limit).subquery() for x in actors]
+    selects = [sa.select(p.c.published_at, p.c.article_id) for p in pages]
+    query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS)).where(*filters)
+    if selects:
+        union = (sa.union(*selects) if len(selects) > 1 else selects[0]).subquery()
+        newest = [union.c.published_at.desc().nulls_last(), union.c.article_id]
+        picked = sa.select(union.c.article_id).order_by(*newest).limit(limit)
+        query = query.where(a.c.id.in_(picked))
+    else:
+        query = query.where(sa.false())
+    query = query.order_by(*(k.order() for k in _ARTICLE_KEYS))
+    return query.where(*_bound_after(_ARTICLE_KEYS, shape.cursor)).limit(limit)
+
+
+def _mentioning(
+    conn: sa.Connection, kb: KnowledgeBase | None, f: Filters, limit: int | None, cursor: str | None
+) -> Page[ArticleRow] | None:
+    """The page of articles by actor or country, without words, when read branch by branch
+    (up to _MAX_BRANCHES actors, paged); None otherwise (:func:`_articles_query`)."""
+    if f.q or limit is None or not _names_actors(f):
+        return None
+    ids = _ids(conn, f, kb)
+    code = country_code(f.country, kb) if f.country else None
+    actors = ids if ids is not None else _country_actors(conn, code or "")
+    if len(actors) > _MAX_BRANCHES:
+        return None
+    fields, values = _bound_values(f, t.articles, _ARTICLE_KEYS, limit, cursor)
+    values.update({f"x{i}": x for i, x in enumerate(actors)})
+    in_country = ids is not None and code is not None
+    if in_country:
+        values["code"] = code
+    shape = _Mentioning(actors=len(actors), in_country=in_country, **fields)
+    rows = list(conn.execute(_mentioning_page(shape), values))
+    return _rows_page(rows, _ARTICLE_KEYS, limit, _article_item)
+
+
 def _articles_query(
     conn: sa.Connection,
     f: Filters,
@@ -595,10 +692,10 @@ def list_articles(
     """Articles, newest publication date first (undated last), without their text; ``q``
     keeps those whose title or text holds its words as a phrase (full-text index)."""
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
-        a = t.articles
-        query = sa.select(*(a.c[c] for c in _ARTICLE_COLUMNS))
-        query = where_published(query, a, f.outlet, f.since, f.until)
-        return _text_by_day(conn, a, query, _ARTICLE_KEYS, f, limit, cursor, _article_item)
+        return _text_by_day(conn, t.articles, f, limit, cursor, _article_item)
+    mentioning = _mentioning(conn, kb, f, limit, cursor)
+    if mentioning is not None:
+        return mentioning
     query = _articles_query(conn, f, kb, limit, cursor)
     return _page(conn, query, _ARTICLE_KEYS, limit, cursor, _article_item)
 
@@ -698,11 +795,87 @@ def list_quotes(
 ) -> Page[FoundQuote]:
     """Quotes, newest article first; by speaker (``actor``), outlet, dates and words (``q``)."""
     q = t.quotes
-    query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
     if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
-        return _text_by_day(conn, q, query, _record_keys(q), f, limit, cursor, _found(FoundQuote))
+        return _text_by_day(conn, q, f, limit, cursor, _found(FoundQuote))
+    spoken = _spoken(conn, q, kb, f, limit, cursor, _found(FoundQuote))
+    if spoken is not None:
+        return spoken
+    query = where_published(_with_article(q), q, f.outlet, f.since, f.until)
     query = _said_by(conn, query, q, (q.c.speaker_actor_id, q.c.speaker_text), kb, f, limit, cursor)
     return _page(conn, query, _record_keys(q), limit, cursor, _found(FoundQuote))
+
+
+@dataclass(frozen=True)
+class _Spoken:
+    """What the statement of a page of quotes or claims by who said them
+    (:func:`_spoken_page`) depends on besides its values: the table, the filters given, how
+    many actor ids, whether unresolved speakers are matched by their words, the cursor."""
+
+    table: str
+    outlet: bool = False
+    since: bool = False
+    until: bool = False
+    kind: bool = False
+    cursor: tuple[bool, ...] | None = None
+    ids: int = 0
+    by_text: bool = False
+
+
+#: The speaker's (reporter's) actor column and surface text of quotes and claims.
+_WHO = {
+    "quotes": ("speaker_actor_id", "speaker_text"),
+    "attributions": ("reporter_actor_id", "reporter_text"),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _spoken_page(shape: _Spoken) -> sa.Select[Any]:
+    """A page of quotes or claims said by the actors ``s0``… (or, unresolved, in words
+    holding ``who_text``): each one's newest page read off the (actor, listing order) index
+    (a branch each, see "branch" above), then the page of their union; built once per shape,
+    its values bound."""
+    table = _SEARCHED[shape.table]
+    c, keys = table.c, _record_keys(table)
+    conds, after_cursor = _bound_filters(table, shape), _bound_after(keys, shape.cursor)
+    who, text = (c[n] for n in _WHO[shape.table])
+    arms = [who == sa.bindparam(f"s{i}", type_=who.type) for i in range(shape.ids)]
+    if shape.by_text:
+        words = sa.bindparam("who_text", type_=sa.String)
+        arms.append(sa.and_(who.is_(None), text.icontains(words, escape="/")))
+    keyed = sa.select(c.published_at, c.article_id, c.idx).where(*conds, *after_cursor)
+    order = [k.order() for k in keys]
+    limit = sa.bindparam("limit", type_=sa.Integer)
+    branches = [keyed.where(arm).distinct().order_by(*order).limit(limit) for arm in arms]
+    query = _with_article(table).where(*conds)
+    picked = sa.tuple_(c.article_id, c.idx).in_(union_of(branches)) if branches else sa.false()
+    return query.where(picked).order_by(*order).where(*after_cursor).limit(limit)
+
+
+def _spoken(
+    conn: sa.Connection,
+    table: sa.Table,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    cursor: str | None,
+    to_item: Callable[[sa.Row[Any]], T],
+) -> Page[T] | None:
+    """The page of quotes or claims by who said them, without words, when read branch by
+    branch (a few actors, paged); None otherwise (the plain filter, :func:`_said_by`)."""
+    if f.q or limit is None or not (f.actor or f.actor_ids):
+        return None
+    ids = _ids(conn, f, kb) or []
+    if len(ids) >= _MAX_BRANCHES:
+        return None
+    keys = _record_keys(table)
+    fields, values = _bound_values(f, table, keys, limit, cursor)
+    values.update({f"s{i}": x for i, x in enumerate(ids)})
+    by_text = bool(f.actor and not f.actor_ids)
+    if by_text:
+        values["who_text"] = _like_escaped(f.actor or "")
+    shape = _Spoken(table=table.name, ids=len(ids), by_text=by_text, **fields)
+    rows = list(conn.execute(_spoken_page(shape), values))
+    return _rows_page(rows, keys, limit, to_item)
 
 
 def _said_by(
@@ -749,11 +922,14 @@ def list_claims(
     """Attributed claims, newest article first; by reporter (``actor``), reporter kind
     (``type``: outlet, anonymous, …), outlet, dates and words (``q``)."""
     c = t.attributions
+    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
+        return _text_by_day(conn, c, f, limit, cursor, _found(FoundClaim))
+    spoken = _spoken(conn, c, kb, f, limit, cursor, _found(FoundClaim))
+    if spoken is not None:
+        return spoken
     query = where_published(_with_article(c), c, f.outlet, f.since, f.until)
     if f.type:
         query = query.where(c.c.reporter_kind == f.type.lower())
-    if f.q and limit is not None and _reads_by_day(conn, limit) and not _names_actors(f):
-        return _text_by_day(conn, c, query, _record_keys(c), f, limit, cursor, _found(FoundClaim))
     who = (c.c.reporter_actor_id, c.c.reporter_text)
     query = _said_by(conn, query, c, who, kb, f, limit, cursor)
     return _page(conn, query, _record_keys(c), limit, cursor, _found(FoundClaim))
@@ -766,83 +942,120 @@ def _prefixes(day: str) -> list[str]:
     return [day[:i] for i in range(1, len(day))]
 
 
-def _event_dates(query: sa.Select[Any], f: Filters) -> sa.Select[Any]:
-    """Events whose own date (else their article's) falls in ``since``..``until``.
-
-    Dates are ISO strings, which order like dates; a coarser date that contains ``since``
-    ('2026-02' for 2026-02-15) counts too, i.e. one that is a prefix of it. Each branch of the
-    OR is a range or equality on an index of ``(date_value, published_at)``.
-    """
-    arms = _date_arms(f)
-    return query.where(sa.or_(*arms)) if arms else query
-
-
-def _date_arms(f: Filters) -> list[sa.ColumnElement[bool]]:
-    """The arms of :func:`_event_dates`' OR (none without dates)."""
-    if not (f.since or f.until):
-        return []
-    e = t.events.c
-    lo, hi = (f.since.isoformat() if f.since else None), (f.until.isoformat() if f.until else None)
-    own = [e.date_value >= lo] if lo else []
-    own += [e.date_value <= hi] if hi else []
-    article = [e.published_at >= f.since] if f.since else []
-    article += [e.published_at <= f.until] if f.until else []
-    branches = [sa.and_(*own), sa.and_(e.date_value.is_(None), *article)]
-    if lo:
-        branches.append(sa.and_(e.date_value.in_(_prefixes(lo)), *own[1:]))
-    return branches
-
-
-def _in_country(conn: sa.Connection, code: str, limit: int | None) -> sa.ColumnElement[bool]:
-    """Events placed in the country with ISO3 ``code`` or involving one of its actors."""
-    e, ea, ac = t.events, t.event_actors, t.actors
-    involved = (
-        sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
-    )
-    placed = sa.select(e.c.id).where(e.c.place_country == code)
-    walk = _walks(conn, e, limit, placed, involved)
-    return sa.or_(_key(e.c.place_country, walk) == code, _key(e.c.id, walk).in_(involved))
-
-
-def _events_query(
+def _event_request(
     conn: sa.Connection,
     kb: KnowledgeBase | None,
     f: Filters,
-    limit: int | None = None,
-    cursor: str | None = None,
-) -> sa.Select[Any]:
-    e, ea = t.events, t.event_actors
-    # Dates are not the article's alone here: _event_dates filters them.
-    query = where_published(_with_article(e), e, f.outlet, since=None)
+    limit: int | None,
+    cursor: str | None,
+) -> tuple[EventShape, dict[str, Any]]:
+    """The shape of a page of events and its statement's values (names as in
+    :mod:`parley.store.event_statements`); runs the lookups the shape depends on."""
+    values: dict[str, Any] = {}
+    shape: dict[str, Any] = {"dialect": conn.dialect.name, "paged": limit is not None}
+    if f.outlet:
+        values["outlet"] = f.outlet.lower()
     if f.type:
-        query = query.where(e.c.type == f.type.upper())
+        values["type"] = f.type.upper()
     if f.status:
-        query = query.where(e.c.status == f.status.lower())
+        values["status"] = f.status.lower()
     elif f.hidden_statuses:
-        query = query.where(e.c.status.not_in(f.hidden_statuses))
+        values["hidden"] = list(f.hidden_statuses)
+    if f.since:
+        lo = f.since.isoformat()
+        values.update(lo=lo, since=f.since, prefixes=_prefixes(lo))
+    if f.until:
+        values.update(hi=f.until.isoformat(), until=f.until)
+    for name in ("outlet", "type", "status", "hidden", "since", "until"):
+        shape[name] = name in values
+    if limit is not None:
+        values["limit"] = limit + 1
+    if cursor:
+        last = cursor_values(RECORD_KEYS, cursor)
+        shape["cursor"] = tuple(v is None for v in last)
+        values.update({f"k{i}": v for i, v in enumerate(last) if v is not None})
+    shape.update(_event_route(conn, kb, f, limit, values))
+    if limit is not None and "days" in values:
+        shape["cutoff"] = _day_cutoff(conn, EventShape(**shape), limit, values)
+    return EventShape(**shape), values
+
+
+def _day_cutoff(
+    conn: sa.Connection, shape: EventShape, limit: int, values: dict[str, Any]
+) -> tuple[bool, ...] | None:
+    """(SQLite, a page of events by dates) The key no event of the page is after
+    (:func:`parley.store.event_statements.day_cutoff`), added to ``values`` as ``c0``…;
+    returns which of its values are NULL, or None when no day has a page's worth of events
+    (no cutoff)."""
+    row = conn.execute(day_cutoff(shape), {**values, "nth": limit}).first()
+    if row is None:
+        return None
+    values.update({f"c{i}": v for i, v in enumerate(row) if v is not None})
+    return tuple(v is None for v in row)
+
+
+def _event_route(
+    conn: sa.Connection,
+    kb: KnowledgeBase | None,
+    f: Filters,
+    limit: int | None,
+    values: dict[str, Any],
+) -> dict[str, Any]:
+    """How a page of events finds its candidates (the ``route`` of :class:`EventShape` and
+    what it depends on), adding the values it needs to ``values``.
+
+    By a date range alone, a page of each day of the range (up to two months of days) and of
+    the other arms of the date test; by actors or a country's actors (up to _MAX_BRANCHES),
+    each actor's newest page; otherwise the filters tested on each event, a common actor or
+    country walking the newest-first index (see _walks)."""
     ids = _ids(conn, f, kb)
-    picked = _events_by_actors(conn, kb, f, ids, limit, cursor)
-    if picked is not None:
-        return query.where(_picked_events(conn, picked))
+    code = country_code(f.country, kb) if f.country else None
+    if limit is not None and ids is None and not code and (f.since or f.until):
+        days = _own_dates(conn, f, 2 * _MAX_BRANCHES - (2 if f.since else 1))
+        if days is not None and conn.dialect.name == "sqlite":
+            values["days"] = json.dumps(days)
+            return {"route": "dates"}
+        if days is not None:
+            values.update({f"d{i}": day for i, day in enumerate(days)})
+            return {"route": "dates", "days": len(days)}
+    if limit is not None and (ids is not None or code):
+        actors = ids if ids is not None else _country_actors(conn, code or "")
+        if len(actors) <= _MAX_BRANCHES:
+            values.update({f"a{i}": a for i, a in enumerate(actors)})
+            values.update({"code": code} if code else {})
+            named = ids is not None
+            return {
+                "route": "actors",
+                "actors": len(actors),
+                "placed": not named and bool(code),
+                "in_country": named and bool(code),
+            }
+    return _event_walks(conn, ids, code, limit, values)
+
+
+def _event_walks(
+    conn: sa.Connection,
+    ids: list[str] | None,
+    code: str | None,
+    limit: int | None,
+    values: dict[str, Any],
+) -> dict[str, Any]:
+    """The plain route: whether the actor (``ids``) and country (``code``) filters, tested
+    on each event, walk the newest-first index (None: not given)."""
+    e, ea, ac = t.events, t.event_actors, t.actors
+    out: dict[str, Any] = {}
     if ids is not None:
+        values["ids"] = ids
         of_actor = sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids))
-        query = query.where(_key(e.c.id, _walks(conn, e, limit, of_actor)).in_(of_actor))
-    if f.country:
-        query = query.where(_in_country(conn, country_code(f.country, kb), limit))
-    return _event_dates(query, f)
-
-
-def _picked_events(conn: sa.Connection, picked: sa.Select[Any]) -> sa.ColumnElement[bool]:
-    """The events whose (article_id, idx) ``picked`` lists. On SQLite by their id
-    (``article_id#idx``, :func:`parley.store.rows.event_id`): given the pair, SQLite read the
-    page's articles off the list first and then, for each, tried every pair of the list on
-    the events (a page cost three times its candidates); by id it looks up each event once."""
-    e = t.events
-    if conn.dialect.name != "sqlite":
-        return sa.tuple_(e.c.article_id, e.c.idx).in_(picked)
-    listed = picked.subquery()
-    ids = listed.c.article_id + "#" + sa.cast(listed.c.idx, sa.Text)
-    return e.c.id.in_(sa.select(ids))
+        out["actor_walk"] = _walks(conn, e, limit, of_actor)
+    if code:
+        values["code"] = code
+        involved = (
+            sa.select(ea.c.event_id).join(ac, ac.c.id == ea.c.actor_id).where(ac.c.country == code)
+        )
+        placed = sa.select(e.c.id).where(e.c.place_country == code)
+        out["country_walk"] = _walks(conn, e, limit, placed, involved)
+    return out
 
 
 def list_events(
@@ -855,10 +1068,12 @@ def list_events(
     """Events, newest article first, with ``names`` mapping each actor id to its name.
 
     ``actor`` matches source, target or mediator; ``country`` the place or any actor's country;
-    ``since``/``until`` the event's own date when known, else the article's.
+    ``since``/``until`` the event's own date when known, else the article's. The statement is
+    built once per shape of request (:mod:`parley.store.event_statements`).
     """
-    query = _events_query(conn, kb, f, limit, cursor)
-    page = _page(conn, query, _record_keys(t.events), limit, cursor, _found(FoundEvent))
+    shape, values = _event_request(conn, kb, f, limit, cursor)
+    rows = list(conn.execute(event_page(shape), values))
+    page = _rows_page(rows, RECORD_KEYS, limit, _found(FoundEvent))
     _name_actors(conn, page.items)
     return page
 
@@ -893,10 +1108,8 @@ def actor_names(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(ids))
     out: dict[str, str] = {}
     for i in range(0, len(wanted), 500):
-        query = sa.select(t.actors.c.id, t.actors.c.name).where(
-            t.actors.c.id.in_(wanted[i : i + 500])
-        )
-        out.update({r.id: r.name for r in conn.execute(query)})
+        rows = conn.execute(_ACTOR_NAMES, {"ids": wanted[i : i + 500]})
+        out.update({r.id: r.name for r in rows})
     return out
 
 
