@@ -9,8 +9,8 @@ at a million events: 2 ms of SQL a page). Migration ``0008_api`` made the unfilt
 ``published_at DESC`` for the same reason; these get the same order here. PostgreSQL has had
 them in the listing's order (``DESC NULLS LAST``) since ``0005_fulltext``: nothing changes there.
 
-Revision ID: 0013_filtered_newest
-Revises: 0012_story_member_keys
+Revision ID: 0014_filtered_newest
+Revises: 0013_story_undecided
 Create Date: 2026-12-05
 """
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0013_filtered_newest"
-down_revision = "0012_story_member_keys"
+revision = "0014_filtered_newest"
+down_revision = "0013_story_undecided"
 branch_labels = None
 depends_on = None
 
