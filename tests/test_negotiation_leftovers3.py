@@ -140,6 +140,34 @@ def test_a_date_between_withdrew_and_from_still_withdraws(
     assert [s for s in steps if s[0].startswith("withdrawn")] == withdrawn
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "violated"),
+    [
+        # a breach told as what a speaker said is the speaker's accusation
+        (
+            _CFE + "Hungary withdrew on March 3, 2019, from the arms-control and verification "
+            "treaty that Budapest repeatedly said Moscow flagrantly violated.",
+            [("violated", None, "RUS", "HUN")],
+        ),
+        # a breach told as fact is nobody's claim
+        (
+            _CFE + "Moscow flagrantly violated the treaty in 2014.",
+            [("violated", "2014", "RUS", None)],
+        ),
+    ],
+)
+def test_a_breach_a_speaker_said_is_attributed_to_the_speaker(
+    pipeline,  # type: ignore[no-untyped-def]
+    text: str,
+    violated: list[tuple[str, str | None, str | None, str | None]],
+) -> None:
+    an = _run(pipeline, text, "2019-03-08")
+    [agreement] = an.agreements
+    steps = [(s.status, s.date, s.by, s.attributed_to) for s in agreement.statuses]
+    assert [s for s in steps if s[0] == "violated"] == violated
+
+
 def _analysis(aid: str, day: str, steps: list[AgreementStatus]) -> Analysis:
     article = Article(
         id=aid, source=f"{aid}.txt", text="x", published_at=dt.date.fromisoformat(day)

@@ -857,6 +857,7 @@ class AgreementsExtractor:
             date=None if until else date,
             until=until,
             by=None if _reaction_to(tok) else _by(ctx, tok, status),
+            attributed_to=_accused_by(ctx, tok, status),
             venue=venue,
             host=host,
             evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
@@ -2578,6 +2579,21 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
     actor = _proposer(ctx, tok) or _speaker_of_itself(ctx, tok)
     led = led_movement(ctx, actor) if actor is not None else None
     return led or country_of(ctx, actor) or actor
+
+
+def _accused_by(ctx: Context, tok: Token, status: str) -> str | None:
+    """ "the treaty that Washington repeatedly said Moscow flagrantly violated": a breach told
+    only as what a speaker said (lexicon ``accusation_statuses``) is that speaker's
+    accusation; the step keeps its actor and names who claims it (nego20)."""
+    if status not in knowledge.words(LEXICON, "accusation_statuses") or tok.dep_ != "ccomp":
+        return None
+    speech = tok.head
+    if speech.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    at = actor_at(ctx)
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+    ids = [at[t.i] for s in speakers for t in s.subtree if t.i in at]
+    return (country_of(ctx, ids[0]) or ids[0]) if ids else None
 
 
 def _speaker_of_itself(ctx: Context, tok: Token) -> str | None:

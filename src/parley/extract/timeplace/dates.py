@@ -921,7 +921,7 @@ def _headline_infinitive(span: Span) -> bool:
     the parse of the verb, decide."""
     sent = span.sent
     finite = knowledge.words(_LEX, "finite_verb_tags")
-    if any(t.tag_ in finite for t in sent):
+    if any(t.tag_.lower() in finite for t in sent):  # the list is read in lower case
         return False
     doc = span.doc
     for t in sent:
