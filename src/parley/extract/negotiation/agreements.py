@@ -79,8 +79,11 @@ def _anaphors() -> re.Pattern[str]:
     # "both documents were signed": the documents named before, counted.
     counted = alt(knowledge.phrases(LEXICON, "anaphor_counted"))
     papers = alt(knowledge.phrases(LEXICON, "anaphor_counted_nouns"))
+    # "the arms-control and verification agreement": modifiers joined (nego20)
+    joined = alt(knowledge.phrases(LEXICON, "list_conjunctions"))
     return re.compile(
-        rf"\b(?:{det})\s+(?:(?:{mod})(?:\s+and)?\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b"
+        rf"\b(?:{det})\s+(?:(?:{mod})(?:\s+(?:{joined}))?\s+)*(?:{noun})\b"
+        rf"|\b(?:{its})\s+(?:{aspect})\b"
         rf"|\b(?:{counted})\s+(?:{papers})\b",
         re.I,
     )
