@@ -2795,7 +2795,7 @@ def test_an_organisations_convention_named_in_passing_has_no_two_sides(pipeline)
     an = _run(pipeline, text, day="2026-05-04")
     sides = {ag.name: sorted(ag.parties) for ag in an.agreements}
     assert sides["Andes Water Treaty"] == ["ECU", "PER"]
-    assert sides["UN Convention"] == []
+    assert sides["UN Convention on the Law of the Sea"] == []  # one name, its subject too
 
 
 _VIENNA_TALKS = "Armenian and Azerbaijani diplomats held talks in Vienna on Saturday. "

@@ -99,10 +99,9 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
     restatement of a dated status, and a month-precise copy of a day-precise date ("signed in
     May" vs "signed on May 19"), are the same fact told again.
     """
-    facts = {st.status for st in ordered}
     kept: list[AgreementStatus] = []
     for st in ordered:
-        if st.status.endswith(" (expected)") and st.status[: -len(" (expected)")] in facts:
+        if st.status.endswith(" (expected)") and _came_true(st, ordered):
             continue
         same = [k for k in kept if k.status == st.status]
         if st.date is None and any(k.date for k in same) or any(k.date == st.date for k in same):
@@ -121,6 +120,18 @@ def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:
             kept = [k for k in kept if not (k.status == st.status and k.date is None)]
         kept.append(st)
     return [_with_place(st, ordered) for st in ordered if any(st is k for k in kept)]
+
+
+def _came_true(expected: AgreementStatus, ordered: list[AgreementStatus]) -> bool:
+    """Whether the fact an expectation foresaw is in the timeline. A step one party takes alone
+    (``one_party_steps``) came true only for that party: Russia's expected withdrawal stays
+    beside the withdrawal the United States made (nego20); when either side's actor is unknown
+    the fact is taken for the one expected, as before."""
+    status = expected.status.removesuffix(" (expected)")
+    facts = [st for st in ordered if st.status == status]
+    if status not in knowledge.words(_LEXICON, "one_party_steps"):
+        return bool(facts)
+    return any(not expected.by or not st.by or st.by == expected.by for st in facts)
 
 
 def _with_place(st: AgreementStatus, ordered: list[AgreementStatus]) -> AgreementStatus:

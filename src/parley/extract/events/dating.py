@@ -291,10 +291,27 @@ def scope_heads(token: Token) -> Iterator[int]:
         _EVENTS_LEXICON, "voting_verbs"
     ):
         yield token.head.i  # "voted on Friday to condemn X": condemned that day
+    if _trip_purpose(token):
+        yield token.head.i  # "flew to Berlin on Tuesday to meet X": met on that trip's day
     if token.dep_ == "pcomp" and token.head.head.dep_ == "dobj":
         step = token.head.head  # "on Tuesday took the step of expelling X": expelled that day
         if step.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "step_nouns"):
             yield step.head.i
+
+
+def _trip_purpose(verb: Token) -> bool:
+    """ "The minister flew to Berlin on Tuesday to meet his counterparts": the infinitive of
+    purpose of a trip to a named place (lexicon ``destination_trip_verbs``, the verb's own
+    "to" phrase) took place on the trip's day (nego20). A departure ("left for Lima to discuss
+    the truce") may come days before the talks, so it dates nothing."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.i == verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if head.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "destination_trip_verbs"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
 
 
 def _simultaneous(verb: Token) -> bool:

@@ -79,8 +79,11 @@ def _anaphors() -> re.Pattern[str]:
     # "both documents were signed": the documents named before, counted.
     counted = alt(knowledge.phrases(LEXICON, "anaphor_counted"))
     papers = alt(knowledge.phrases(LEXICON, "anaphor_counted_nouns"))
+    # "the arms-control and verification agreement": modifiers joined (nego20)
+    joined = alt(knowledge.phrases(LEXICON, "list_conjunctions"))
     return re.compile(
-        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?:{noun})\b|\b(?:{its})\s+(?:{aspect})\b"
+        rf"\b(?:{det})\s+(?:(?:{mod})(?:\s+(?:{joined}))?\s+)*(?:{noun})\b"
+        rf"|\b(?:{its})\s+(?:{aspect})\b"
         rf"|\b(?:{counted})\s+(?:{papers})\b",
         re.I,
     )
@@ -352,6 +355,7 @@ _OF_ITSELF = frozenset(knowledge.words(LEXICON, "agreement_own_statuses"))
 _SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
 # Statuses whose ``by`` is the acting party: the state of the verb's subject (or agent).
 _ACTED = knowledge.words(LEXICON, "acted_statuses")
+_VOTING = knowledge.words(LEXICON, "approval_voting_verbs")
 
 
 @dataclass
@@ -400,13 +404,40 @@ def load_agreement_data() -> Mapping[str, Any]:
 
 
 def _cue_words(statuses: Mapping[str, list[str]]) -> dict[str, str]:
-    """Each ASCII cue word's pattern source (``_cue_table``) to the word in lower case."""
+    """Each ASCII cue word's pattern source (``_cue_table``) to the word in lower case that
+    must be in a sentence for it to match (a split cue's verb: "withdrew")."""
     return {
-        rf"\b{re.escape(w)}\w*\b": w.lower()
+        _cue_source(w): _split_cue(w)[0].lower()
         for words in statuses.values()
         for w in words
         if w.isascii()
     }
+
+
+def _split_cue(word: str) -> tuple[str, str | None]:
+    """A cue of a verb and its preposition ("withdrew from", "pulled out of") as the two parts
+    a date may stand between; any other cue whole, with no preposition."""
+    verb, _, prep = word.rpartition(" ")
+    if verb and prep.lower() in knowledge.words(LEXICON, "split_cue_prepositions"):
+        return verb, prep
+    return word, None
+
+
+def _cue_source(word: str) -> str:
+    """The pattern source of a cue word: "withdrew from" also matches "withdrew on November
+    22, 2020, from" and "withdrew in 2019 from" (a date between the verb and its preposition,
+    nego20); a date is the only thing allowed there ("withdrew its troops from" is no cue)."""
+    verb, prep = _split_cue(word)
+    if prep is None:
+        return rf"\b{re.escape(word)}\w*\b"
+    return rf"\b{re.escape(verb)}{_DATE_GAP}\s+{re.escape(prep)}\w*\b"
+
+
+# ", on November 22, 2020,", "on 22 November 2020", "on Friday", "in 2019", "in May 2021"
+_DATE_GAP = (
+    r"(?:,?\s+(?:on|in)\s+(?:[A-Za-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]+(?:\s+\d{4})?"
+    r"|(?:[A-Za-z]+\s+)?\d{4}|[A-Za-z]+),?)?"
+)
 
 
 def _name_variants(names: list[str]) -> list[str]:
@@ -465,7 +496,7 @@ class AgreementsExtractor:
         table = []
         for status, words in statuses.items():
             for word in words:
-                table.append((re.compile(rf"\b{re.escape(word)}\w*\b", re.I), status))
+                table.append((re.compile(_cue_source(word), re.I), status))
         return table
 
     def __call__(self, ctx: Context) -> None:
@@ -487,7 +518,7 @@ class AgreementsExtractor:
             _date_by_name(ctx, draft)
         ctx.analysis.agreements.extend(
             _finish(d)
-            for d in _one_per_document(drafts, set(self.known)).values()
+            for d in _accords_of_two(_one_per_document(drafts, set(self.known))).values()
             if d.statuses or d.kind not in ("channel", "ceasefire")
         )
 
@@ -730,7 +761,11 @@ class AgreementsExtractor:
             if st is not None:
                 _merge(drafts[ref.key].statuses, st)
         for ref in refs:
-            done = _implemented_under(ctx, sent, ref) or _sides_concluded(ctx, sent, ref)
+            done = (
+                _implemented_under(ctx, sent, ref)
+                or _sides_concluded(ctx, sent, ref)
+                or _approved_by_body(ctx, sent, ref)
+            )
             if done is not None:
                 _merge(drafts[ref.key].statuses, done)
 
@@ -825,6 +860,7 @@ class AgreementsExtractor:
             date=None if until else date,
             until=until,
             by=None if _reaction_to(tok) else _by(ctx, tok, status),
+            attributed_to=_accused_by(ctx, tok, status),
             venue=venue,
             host=host,
             evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
@@ -1122,13 +1158,25 @@ def _unknown_names(
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
         out.append(AgreementRef(key, end - len(name), end, True))
     for m in _named_head_first().finditer(text):
-        if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+        start = _name_led_into(m, out)
+        if any(r.start <= start < r.end for r in [*refs, *out]):
             continue
-        name, key = m.group(0), "named:" + m.group(0)
+        name, key = text[start : m.end()], "named:" + text[start : m.end()]
         kind = _kind_of(m.group("head"))
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
-        out.append(AgreementRef(key, m.start(), m.end(), True))
+        out.append(AgreementRef(key, start, m.end(), True))
     return out
+
+
+def _name_led_into(m: re.Match[str], out: list[AgreementRef]) -> int:
+    """Where a head-first name starts: "the Joint Agreement on Safety and Immunity
+    Guarantees" is one name, not "Joint Agreement" cut at "on" (nego20), so a name found
+    ending in the same head word gives its start and is dropped from ``out``."""
+    for r in out:
+        if r.start < m.start("head") and r.end == m.end("head"):
+            out.remove(r)
+            return r.start
+    return m.start()
 
 
 def _place_names(
@@ -2225,6 +2273,66 @@ def _implemented_under(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> Agre
     )
 
 
+def _approved_by_body(ctx: Context, sent: SpacySpan, ref: AgreementRef) -> AgreementStatus | None:
+    """ "The Israeli Knesset approved the deal", "Kyrgyzstan's cabinet endorsed the treaty",
+    "the deal was approved by the Knesset": a legislature's or cabinet's approval (lexicon
+    ``approval_lemmas``, ``approving_bodies``) is its state's ratification step, dated by the
+    verb; expected when planned or hedged ("will vote to approve it on Monday"). Only when the
+    body names its state: "the parliament approved the deal" says not whose, so nothing; a
+    minister's or a party's approval is no state's step, nor is a denial or a noun's clause."""
+    approving = _approving_verb(ctx, ref)
+    if approving is None:
+        return None
+    # "the Duma voted on Friday to approve the accord": the vote's subject acted
+    verb = approving.head if approving.dep_ == "xcomp" else approving
+    if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("relcl", "acl"):
+        return None
+    if not _body_acts(verb):
+        return None
+    by = _by(ctx, verb, "ratified")
+    if by is None or not is_state(ctx, by):
+        return None
+    free = [d for d in ctx.analysis.dates if not _names_a_year(ctx, d, [ref])]
+    date, _ = _dates_near(free, sent, approving)
+    published = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
+    later = bool(date and published and date[:10] > published[: len(date)])
+    return AgreementStatus(
+        status="ratified (expected)" if _hedged(verb) or later else "ratified",
+        date=date,
+        by=by,
+        evidence=Span(start=sent.start_char, end=sent.end_char, text=span_text(sent)),
+        article_id=ctx.article.id,
+    )
+
+
+def _approving_verb(ctx: Context, ref: AgreementRef) -> Token | None:
+    """The verb of approval whose object (or passive subject) is the agreement: "approved the
+    deal", "the treaty was endorsed by the Rada", "voted to approve it" (lexicon
+    ``approval_voting_verbs``); not "urged the Rada to approve it"."""
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = span.root.head
+    if verb.lemma_.lower() not in knowledge.words(LEXICON, "approval_lemmas"):
+        return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _VOTING:
+        return None  # "asked the Rada to approve the deal": another's wish
+    return verb
+
+
+def _body_acts(verb: Token) -> bool:
+    """Whether the one who approves is a legislature or a cabinet: the subject of the verb, or
+    the agent of its passive ("approved by the Knesset")."""
+    bodies = [b.split() for b in knowledge.phrases(LEXICON, "approving_bodies")]
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for doer in doers:
+        words = [t.lower_ for t in doer.subtree if t.i <= doer.i]
+        if any(words[-len(b) :] == b for b in bodies):
+            return True
+    return False
+
+
 @knowledge.derived
 def _implementation_prepositions() -> frozenset[str]:
     return knowledge.words(LEXICON, "implementation_prepositions")
@@ -2476,6 +2584,21 @@ def _by(ctx: Context, tok: Token, status: str) -> str | None:
     return led or country_of(ctx, actor) or actor
 
 
+def _accused_by(ctx: Context, tok: Token, status: str) -> str | None:
+    """ "the treaty that Washington repeatedly said Moscow flagrantly violated": a breach told
+    only as what a speaker said (lexicon ``accusation_statuses``) is that speaker's
+    accusation; the step keeps its actor and names who claims it (nego20)."""
+    if status not in knowledge.words(LEXICON, "accusation_statuses") or tok.dep_ != "ccomp":
+        return None
+    speech = tok.head
+    if speech.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    at = actor_at(ctx)
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+    ids = [at[t.i] for s in speakers for t in s.subtree if t.i in at]
+    return (country_of(ctx, ids[0]) or ids[0]) if ids else None
+
+
 def _speaker_of_itself(ctx: Context, tok: Token) -> str | None:
     """ "North Korea announced that it is abandoning the agreement": the act's subject is "it"
     in a clause the speaker tells of itself, so the speaker acted (nego18)."""
@@ -2647,6 +2770,59 @@ def _one_per_document(drafts: dict[str, _Draft], data: set[str]) -> dict[str, _D
         for st in draft.statuses:
             _merge(kept.statuses, st)
     return out
+
+
+def _accords_of_two(drafts: dict[str, _Draft]) -> dict[str, _Draft]:
+    """A known accord of more than two states ("the Abraham Accords") told in an article whose
+    one agreement of two of its states is the treaty those two concluded under it ("a Treaty of
+    Peace with the UAE", "the normalisation deal") is that treaty told another way: one record,
+    with the two states as its parties and the accord's name as an alias (nego20). Only when
+    the dates agree (no step both tell on different days) and the pair's record tells a step
+    of its own or the accord none, and both tell a peace (``accord_member_topics``): a pact of
+    two states that only names the accord, with a step of the accord's on another day, stays
+    apart, as do a border or trade deal of two of its states and an article with two pacts."""
+    out = dict(drafts)
+    for key, accord in drafts.items():
+        if len(accord.parties) <= 2 or not _peace_topic(accord.kind):
+            continue
+        pairs = [
+            d
+            for d in out.values()
+            if len(d.parties) == 2
+            and set(d.parties) <= set(accord.parties)
+            and _peace_topic(f"{d.name} {d.kind}")
+        ]
+        if len(pairs) != 1 or not _dates_agree(accord.statuses, pairs[0].statuses):
+            continue
+        told = pairs[0]
+        if accord.statuses and not told.statuses:
+            continue
+        told.aliases += [accord.name, *accord.aliases]
+        told.evidence = told.evidence or accord.evidence
+        for st in accord.statuses:
+            _merge(told.statuses, st)
+        del out[key]
+    return out
+
+
+def _peace_topic(words: str) -> bool:
+    """Whether a name or kind tells a peace between states ("peace agreement", "normalisation
+    deal": lexicon ``accord_member_topics``), not a border, trade or exchange deal."""
+    topics = knowledge.words(LEXICON, "accord_member_topics")
+    return any(w in topics for w in re.findall(r"\w+", words.lower()))
+
+
+def _dates_agree(one: list[AgreementStatus], other: list[AgreementStatus]) -> bool:
+    """Whether no step is told in both on different days ("signed last month" and "signed on
+    September 15" agree; "signed in 1995" and "signed in 2020" do not)."""
+    return not any(
+        a.status == b.status
+        and a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+        for a in one
+        for b in other
+    )
 
 
 def _sized(drafts: dict[str, _Draft]) -> dict[str, _Draft]:

@@ -55,6 +55,7 @@ from parley.extract.negotiation.told import past_value, tell_negotiation, tell_r
 from parley.extract.negotiation.words import alt, capitalised, full_names, spaced
 from parley.kb import load_demonyms
 from parley.models import Agreement, Event, Position, Round, Span, Track
+from parley.nlp.counterparts import counterpart_phrases
 from parley.nlp.docs import doc_sents, doc_text, ents_within, span_text
 from parley.nlp.numbers import cardinals, ordinals
 
@@ -571,7 +572,7 @@ class NegotiationExtractor:
             recalled = e.status == "historical"
             hosts = [*([] if recalled else host_states(ctx, e, sides)), *e.mediator]
             sides = [s for s in sides if s not in hosts and s not in helpers]
-            if len(sides) >= 2:
+            if len(sides) >= 2 and not _peers_of_one_unplaced(ctx, e):
                 parties.update(sides)
                 mediators += [m for m in hosts if m not in sides]
         if len(parties) < 2:
@@ -1035,6 +1036,16 @@ class NegotiationExtractor:
                 )
             )
         return out
+
+
+def _peers_of_one_unplaced(ctx: Context, e: Event) -> bool:
+    """ "Foreign Minister A flew to Berlin to meet with his Emirati and German counterparts":
+    the states named as the counterparts of one whose state the article does not give met
+    him, not each other (nego20), so their pair is no table of talks."""
+    if parties_of(ctx, e.source):
+        return False
+    ev = e.evidence
+    return any(ev.start <= t.idx < ev.end for t in counterpart_phrases(ctx.doc))
 
 
 def _tables(ctx: Context, helpers: list[str]) -> list[list[str]]:

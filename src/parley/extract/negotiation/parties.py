@@ -290,6 +290,7 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found += _backing_organisations(ctx, sent)
     found += _signing_witnesses(ctx, at, sent)
     found += _serving_as_helpers(ctx, at, sent)
+    found += _with_as_helpers(ctx, at, sent)
     found += _leading_mediation(ctx, at, sent)
     found += _envoys_to_talks(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
@@ -403,6 +404,54 @@ def _serving_as_helpers(ctx: Context, at: Mapping[int, str], sent: SpacySpan) ->
         for head in (antecedent, *antecedent.conjuncts, *named):
             out += _standing_for(ctx, at, head)
     return out
+
+
+def _with_as_helpers(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
+    """ "…were in attendance, with the United States as co-organiser and China as observer":
+    the one "with" names "as" a mediator, facilitator or (co-)organiser of the meeting
+    (lexicon ``convening_role_nouns``) helps it, with no relative clause (nego20); the one
+    named "as observer" does not."""
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+            continue
+        if not (_mediation_noun(tok) or _convening_noun(tok)):
+            continue
+        holder = _named_as(tok.head)
+        if holder is None or not _with_named(holder):
+            continue
+        out += _standing_for(ctx, at, holder)
+    return out
+
+
+def _named_as(as_: Token) -> Token | None:
+    """The noun "as" names a role of: its head, or, when the parser hung "as" on the clause's
+    verb, the noun phrase right before it ("with Chile as co-organiser")."""
+    if as_.head.pos_ in ("NOUN", "PROPN"):
+        return as_.head
+    if as_.i == 0:
+        return None
+    before = as_.doc[as_.i - 1]
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
+def _with_named(holder: Token) -> bool:
+    """Whether ``holder`` is the object of "with", or a conjunct of one ("with A as host and
+    B as co-organiser")."""
+    first = holder
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ == "with"
+
+
+def _convening_noun(tok: Token) -> bool:
+    """ "organiser", "co-organizer": one who convened the meeting."""
+    word = tok.lower_
+    for p in knowledge.words(LEXICON, "joint_role_prefixes"):
+        word = word.removeprefix(p)
+    return word in knowledge.words(LEXICON, "convening_role_nouns")
 
 
 def _mediation_noun(tok: Token) -> bool:

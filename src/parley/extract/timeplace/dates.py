@@ -907,9 +907,29 @@ def tense_of(span: Span) -> Tense:
     if forward is not None:
         return forward
     verb = _governing_verb(span.root)
-    if verb is None:
-        return "present"
-    return _verb_tense(verb, depth=0)
+    tense = "present" if verb is None else _verb_tense(verb, depth=0)
+    if tense == "present" and _headline_infinitive(span):
+        return "future"
+    return tense
+
+
+def _headline_infinitive(span: Span) -> bool:
+    """ "Government, Parliament to Vote on Monday on the Deal": a headline's "X to do" (its
+    sentence has no finite verb) tells what X is to do, so its weekday is the coming one
+    (nego20). The word after "to" must be no name ("Minister to Berlin on Monday" is a trip)
+    and come before the date; title case often tags the verb a proper noun, so the words, not
+    the parse of the verb, decide."""
+    sent = span.sent
+    finite = knowledge.words(_LEX, "finite_verb_tags")
+    if any(t.tag_.lower() in finite for t in sent):  # the list is read in lower case
+        return False
+    doc = span.doc
+    for t in sent:
+        if t.i + 1 >= span.start:
+            break
+        if t.lower_ == "to" and doc[t.i + 1].is_alpha and not doc[t.i + 1].ent_type_:
+            return True
+    return False
 
 
 def _forward_head(token: Token) -> Tense | None:
