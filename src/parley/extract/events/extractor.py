@@ -598,9 +598,30 @@ class _Builder:
             for p in c.children
             if p.dep_ == "pobj" and p.i in self.places
         ]
+        left = self._country_left(token)
+        if left is not None and not origins:
+            return [left]
         place = self._resolve_place(origins[0]) if origins else draft.place
         country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
+
+    def _country_left(self, token: Token) -> str | None:
+        """ "X being asked to leave the United States" (round 13's m03): the state a diplomat
+        is told to leave is the one that expels him; its name (a state of the knowledge base or
+        a place) is the object of the verb of leaving in the expulsion's clause."""
+        leaving = knowledge.words(_EVENTS_LEXICON, "expulsion_leaving_verbs")
+        for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            if clause.lemma_.lower() not in leaving:
+                continue
+            for left in (c for c in clause.children if c.dep_ == "dobj"):
+                states = [a for a in self.actors.of(left) if self.actors._is_state(a)]
+                if states:
+                    return states[0]
+                if left.i in self.places:
+                    country = self._resolve_place(left.i).country
+                    if country:
+                        return self.actors.state(country)
+        return None
 
     def _expelled_home(self, draft: Draft) -> None:
         """ "expelled X, charge d'affaires at the Syrian embassy" (round 11's k01): a diplomat
