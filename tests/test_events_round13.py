@@ -139,3 +139,56 @@ def test_meeting_a_counterpart_is_still_a_meeting(pipeline: Any) -> None:
     text = "Chile's foreign minister met his Peruvian counterpart in Lima on Tuesday."
     event = one_event(pipeline, text, "CONSULT", published=DAY)
     assert "PER" in event.source + event.target
+
+
+# ---------------------------------------------------------------- aid blocked (R2, R3)
+
+
+def test_an_army_turning_back_an_aid_convoy_restricts_it(pipeline: Any) -> None:
+    text = "Peruvian troops turned back a convoy of 20 aid trucks at the border on Tuesday."
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.mode == "restrict"
+    assert event.source == ["PER"]
+
+
+def test_protesters_blocking_an_aid_convoy_still_protest(pipeline: Any) -> None:
+    text = "Protesters blocked the aid convoy outside Tacna on Tuesday."
+    assert "COERCE" not in _types(pipeline, text)
+
+
+def test_a_storm_holding_up_aid_restricts_no_one(pipeline: Any) -> None:
+    text = "A storm held up the aid convoy on Tuesday."
+    assert _events(pipeline, text) == []
+
+
+def test_the_act_someone_is_blamed_for_in_a_gerund_is_theirs(pipeline: Any) -> None:
+    text = "UN officials blamed the Peruvian army for blocking the aid."
+    blocking = one_event(pipeline, text, "COERCE", published=DAY)
+    assert blocking.source == ["PER"]
+    blame = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert blame.target == ["PER"]
+
+
+def test_blaming_for_shelling_tells_the_shelling(pipeline: Any) -> None:
+    text = "Ukraine blamed Russia for shelling Kharkiv on Tuesday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["RUS"]
+
+
+def test_blaming_for_any_shelling_tells_no_shelling(pipeline: Any) -> None:
+    text = "Chile would blame Peru for any shelling of Arica."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- units of an army (P8)
+
+
+def test_a_division_of_an_army_is_its_state(pipeline: Any) -> None:
+    text = (
+        "UN officials blamed the Third Mechanised Division of the Peruvian army, a unit known "
+        "for its loyalty to the Salcedo family, for blocking the aid."
+    )
+    blame = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert blame.target == ["PER"]
+    blocking = one_event(pipeline, text, "COERCE", published=DAY)
+    assert blocking.source == ["PER"]
