@@ -192,3 +192,47 @@ def test_a_division_of_an_army_is_its_state(pipeline: Any) -> None:
     assert blame.target == ["PER"]
     blocking = one_event(pipeline, text, "COERCE", published=DAY)
     assert blocking.source == ["PER"]
+
+
+# ---------------------------------------------------------------- one act told twice (P6)
+
+
+def test_a_navy_beside_a_state_forces_is_that_state_service(pipeline: Any) -> None:
+    text = "Chilean army helicopters and Navy jets attacked a convoy in Bolivia on Tuesday."
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert event.source == ["CHL"]
+
+
+def test_a_strike_told_again_by_another_source_is_one_strike(pipeline: Any) -> None:
+    text = (
+        "Chilean army helicopters and Navy jets attacked and destroyed a convoy in Bolivia, "
+        "officials said today. But a radio station in La Paz said Chilean warplanes bombed a "
+        "convoy of Bolivian tribal elders. Officials in Santiago said Chile had hit the convoy."
+    )
+    assert _types(pipeline, text).count("ASSAULT") == 1
+
+
+def test_a_second_strike_on_another_thing_stays_apart(pipeline: Any) -> None:
+    text = (
+        "Chilean jets attacked and destroyed a convoy in Bolivia on Tuesday. Bolivia said "
+        "Chilean jets had also hit a police post."
+    )
+    assert _types(pipeline, text).count("ASSAULT") == 2
+
+
+# ---------------------------------------------------------------- forces surrounding (R2)
+
+
+def test_troops_ringing_a_station_restrict_it(pipeline: Any) -> None:
+    text = (
+        "Mutinous soldiers seized Togo state television on Wednesday. Loyalist troops quickly "
+        "ringed the station."
+    )
+    event = one_event(pipeline, text, "COERCE", published=DAY)
+    assert event.mode == "restrict"
+    assert event.source == ["TGO"]
+
+
+def test_a_crowd_surrounding_an_embassy_still_protests(pipeline: Any) -> None:
+    text = "Thousands of protesters surrounded the French embassy in Niamey on Tuesday."
+    assert _types(pipeline, text) == ["PROTEST"]
