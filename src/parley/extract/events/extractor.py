@@ -598,9 +598,30 @@ class _Builder:
             for p in c.children
             if p.dep_ == "pobj" and p.i in self.places
         ]
+        left = self._country_left(token)
+        if left is not None and not origins:
+            return [left]
         place = self._resolve_place(origins[0]) if origins else draft.place
         country = place.country if place is not None else self.parties.names.home_at(token.i)
         return [self.actors.state(country)] if country else []
+
+    def _country_left(self, token: Token) -> str | None:
+        """ "X being asked to leave the United States" (round 13's m03): the state a diplomat
+        is told to leave is the one that expels him; its name (a state of the knowledge base or
+        a place) is the object of the verb of leaving in the expulsion's clause."""
+        leaving = knowledge.words(_EVENTS_LEXICON, "expulsion_leaving_verbs")
+        for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            if clause.lemma_.lower() not in leaving:
+                continue
+            for left in (c for c in clause.children if c.dep_ == "dobj"):
+                states = [a for a in self.actors.of(left) if self.actors._is_state(a)]
+                if states:
+                    return states[0]
+                if left.i in self.places:
+                    country = self._resolve_place(left.i).country
+                    if country:
+                        return self.actors.state(country)
+        return None
 
     def _expelled_home(self, draft: Draft) -> None:
         """ "expelled X, charge d'affaires at the Syrian embassy" (round 11's k01): a diplomat
@@ -863,7 +884,12 @@ def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: Trigger
     students": the condemned act, named with its author, is reported as fact, so it is an event
     of its own beside the condemnation (round 5); "condemned any attack on civilians" names no
     author and stays the content of the condemnation."""
-    if rule.type != "ACCUSE" or act_rule.type not in _ASSERTED_ACTS or act.pos_ != "NOUN":
+    if rule.type != "ACCUSE" or act_rule.type not in _ASSERTED_ACTS:
+        return False
+    if _gerund_act(act):  # "blamed the army for blocking the aid" (round 13's m08)
+        blamer = _blaming_verb(act)
+        return blamer is not None and blamer.i == judge.i and judge.i < act.i
+    if act.pos_ != "NOUN":
         return False
     by_agent = any(
         c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" for p in c.children)
@@ -877,15 +903,26 @@ def _asserted_act(judge: Token, rule: TriggerRule, act: Token, act_rule: Trigger
     return (by_agent or owner or blamed) and judge.i < act.i
 
 
+def _gerund_act(act: Token) -> bool:
+    """Whether ``act`` is a gerund heading a prepositional phrase ("for blocking the aid")."""
+    return act.pos_ == "VERB" and act.tag_ == "VBG" and act.dep_ == "pcomp"
+
+
 def _blaming_verb(act: Token) -> Token | None:
     """The blaming verb whose "for"/"of" phrase ``act`` is, with the one blamed as its object
-    ("blamed Hezbollah for a rocket attack", "accused India of a drone strike"), or None. An
-    act named with "any" or "every" ("for any attack") is a kind of act, not one that
-    happened."""
+    ("blamed Hezbollah for a rocket attack", "accused India of a drone strike", also a gerund:
+    "blamed the army for blocking the aid"), or None. An act named with "any" or "every"
+    ("for any attack") is a kind of act, not one that happened."""
     prep = act.head
-    if act.pos_ != "NOUN" or act.dep_ != "pobj" or prep.dep_ != "prep":
+    noun = act.pos_ == "NOUN" and act.dep_ == "pobj"
+    if not (noun or _gerund_act(act)) or prep.dep_ != "prep":
         return None
     verb = prep.head
+    blamed = verb
+    while blamed.dep_ == "appos" and blamed.head.i != blamed.i:
+        blamed = blamed.head  # "blamed X, an elite unit, for ...": hung on the apposition
+    if blamed is not verb and blamed.dep_ == "dobj":
+        verb = blamed.head
     if (
         prep.lower_ not in knowledge.words(_EVENTS_LEXICON, "blaming_preps")
         or verb.pos_ != "VERB"

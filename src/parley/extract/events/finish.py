@@ -850,8 +850,12 @@ def _walk(token: Token, root: Token) -> Iterator[Token]:
 
 def _complements(verb: Token) -> list[Token]:
     """Nouns a verb takes as its thing: its object, the object of its prepositions and of
-    its object's ("take part in the talks", "travelled for the talks")."""
+    its object's ("take part in the talks", "travelled for the talks"). A verb with no object
+    of its own shares its conjunct's ("attacked and destroyed a convoy": the convoy)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects and verb.pos_ == "VERB":
+        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        objects = [o for c in conjuncts for o in c.children if o.dep_ == "dobj"]
     holders = [verb, *objects]
     preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
     return objects + [p for prep in preps for p in prep.children if p.dep_ == "pobj"]

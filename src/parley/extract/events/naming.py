@@ -91,7 +91,9 @@ class PartyNames:
         civilians = self.unnamed.civilians(token)
         if civilians:  # "Kenyan protesters" are civilians, not the Kenyan state
             return civilians + self._conjuncts(token, draft, with_conj)
-        ids = self.bodies.short_name(self._known(token, draft, with_conj), token)
+        ids = self._services_of_state(
+            self.bodies.short_name(self._known(token, draft, with_conj), token)
+        )
         if ids and not self.actors.of(token, with_conj=False):  # "the army and the RSF"
             ids = unique([*self.bodies.state_force(token, self.home_at(token.i)), *ids])
         described = self.unnamed.unlinked(token, ids)
@@ -105,6 +107,19 @@ class PartyNames:
         # "arrested organizers and demonstrators": a first conjunct naming no one leaves the
         # others to name the actors
         return ids or self._implied(token, draft) or self._conjuncts(token, draft, with_conj)
+
+    def _services_of_state(self, ids: list[str]) -> list[str]:
+        """ "US military gunships and Navy jet fighters attacked" (round 13's m01): a service
+        the linker made up a new name for ("Navy", "Coast Guard", ``service_names``), named
+        beside the forces of one state, is that state's service, not a second attacker."""
+        services = knowledge.words(_EVENTS_LEXICON, "service_names")
+        made_up = [
+            a for a in ids if a.startswith(_NEW) and a[len(_NEW) :].replace("-", " ") in services
+        ]
+        states = [a for a in ids if self.actors._is_state(a)]
+        if not made_up or len(states) != 1:
+            return ids
+        return [a for a in ids if a not in made_up]
 
     def _new_place(self, token: Token, draft: Draft) -> list[str] | None:
         """A town the actor linker took for a new actor ("seized Malakal") is a place, no

@@ -67,6 +67,7 @@ class TriggerRule:
     impersonal: bool = False
     swap_roles: bool = False
     subjects: frozenset[str] = frozenset()
+    not_subjects: frozenset[str] = frozenset()
     status: str | None = None
     needs_negation: bool = False
     no_clause: bool = False
@@ -112,6 +113,7 @@ class TriggerRule:
             impersonal=bool(item.get("impersonal")),
             swap_roles=bool(item.get("swap_roles")),
             subjects=words("subjects"),
+            not_subjects=words("not_subjects"),
             status=item.get("status"),
             needs_negation=bool(item.get("needs_negation")),
             no_clause=bool(item.get("no_clause")),
@@ -148,6 +150,8 @@ class TriggerRule:
                 return False
         if self.subjects and not (_subject_lemmas(token) & self.subjects):
             return False
+        if self.not_subjects and _subject_heads(token) & self.not_subjects:
+            return False  # "the sanctions hit Russian banks": a measure is no attacker
         if token.dep_ in self.not_deps:
             return False
         if self.needs_negation and not any(c.dep_ == "neg" for c in token.children):
@@ -484,6 +488,17 @@ def _relative_object(token: Token) -> bool:
     return token.dep_ == "relcl" and any(
         c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children
     )
+
+
+def _subject_heads(token: Token) -> set[str]:
+    """Lemmas of the trigger's own subjects (a passive's agent standing for its subject), not
+    of their modifiers: "the EU sanctions hit Russian banks" has "sanction" for subject,
+    "troops enforcing the ban attacked" has "troop"."""
+    agents = [
+        p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+    ]
+    subjects = agents or [c for c in token.children if c.dep_ == "nsubj"]
+    return {s.lemma_.lower() for s in subjects}
 
 
 def _subject_lemmas(token: Token) -> set[str]:
