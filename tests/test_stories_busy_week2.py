@@ -372,3 +372,23 @@ def test_an_act_a_day_earlier_is_dated_the_day_before(pipeline: Any) -> None:
         published=DAY,
     )
     assert event.date is not None and event.date.value == "2026-05-13"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile closed the crossing within a week of the Peruvian attack on the border post.",
+        "After a day of Peruvian shelling, Chile closed the crossing.",
+    ],
+)
+def test_one_act_measured_by_a_span_is_not_cumulative(pipeline: Any, text: str) -> None:
+    found = events_of(pipeline, text, "ASSAULT", published=DAY)
+    assert found and not any(e.cumulative for e in found)
+
+
+@pytest.mark.model
+def test_weeks_of_shelling_are_cumulative(pipeline: Any) -> None:
+    text = "After three weeks of Peruvian shelling, Chile closed the crossing."
+    found = events_of(pipeline, text, "ASSAULT", published=DAY)
+    assert found and all(e.cumulative for e in found)

@@ -51,13 +51,24 @@ def _spanned_noun(noun: Token, event_type: str) -> bool:
     before = noun.doc[noun.left_edge.i : noun.i].text.lower()
     if _aged().search(before):
         return True
-    units = knowledge.words(_LEXICON, "span_units")
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     return (
         holder is not None
-        and holder.lemma_.lower() in units
+        and _span_of_time(holder)
         and event_type.lower() not in knowledge.words(_LEXICON, "one_session_types")
     )
+
+
+def _span_of_time(unit: Token) -> bool:
+    """ "ten days", "a week", "months": a span longer than one day, which holds many acts.
+    "A day of fighting" is that day's; "within a week of the attack" measures a distance from
+    one act (``span_distance_preps``)."""
+    if unit.lemma_.lower() not in knowledge.words(_LEXICON, "span_units"):
+        return False
+    if unit.lemma_.lower() == "day" and unit.tag_ != "NNS":
+        return False
+    distance = knowledge.words(_LEXICON, "span_distance_preps")
+    return not (unit.dep_ == "pobj" and unit.head.lower_ in distance)
 
 
 @cache
