@@ -31,9 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["is_cumulative"]
 
 _LEXICON = "lexicon/events.json"
-_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 _CLAUSES = ("advcl", "conj", "ccomp", "relcl", "xcomp", "parataxis", "acl")
-_CONTRAST_MARKS = frozenset({"while", "whereas", "as"})
 
 
 def is_cumulative(trigger: Token, event_type: str) -> bool:
@@ -93,9 +91,7 @@ def _clause_verb(trigger: Token) -> Token | None:
 def _perfect(verb: Token) -> bool:
     """ "has launched", "have been killed", "had fired": the perfect, which counts acts up to
     a time rather than telling one."""
-    return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children
-    )
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _counted_over_span(verb: Token) -> bool:
@@ -126,5 +122,6 @@ def _shares_span(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "advcl" or head.i == verb.i or not _perfect(head):
         return False
-    contrasted = any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+    marks = knowledge.words(_LEXICON, "simultaneity_marks")  # "while", "as"
+    contrasted = any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
     return contrasted and _counted_over_span(head)
