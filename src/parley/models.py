@@ -342,6 +342,12 @@ class Event(Record):
     place: Place | None = None
     quantities: list[Quantity] = Field(default_factory=list)
     status: EventStatus = "occurred"
+    cumulative: bool = Field(
+        default=False,
+        description="the statement sums up many acts over a span ('has launched more than "
+        "1,300 airstrikes since then', 'the week-old offensive', 'ten days of attacks'), not "
+        "one act of one day; stories leave it out",
+    )
     attributed_to: str | None = Field(default=None, description="actor id or source description")
     trigger: Span | None = None
     evidence: Span

@@ -34,6 +34,9 @@ and their dates agree within the tolerance their precision allows. In detail:
   the sides the other reports give the same agreement. Only an event whose own word is the
   step is recalled so, and never one naming a document of another kind ("the Declaration"
   after "a joint protocol").
+* **Summaries** of many acts ("has launched 1,300 airstrikes since then", "the week-old
+  offensive"; :attr:`parley.models.Event.cumulative`) are no report of one event: each stays a
+  story of its own.
 * **One article** tells one event once, except that the parts of an exchange ("A freed nine,
   B returned three") belong to the reciprocal event ("A and B exchanged detainees") they
   make up.
@@ -78,6 +81,15 @@ LEXICON = "lexicon/negotiation.json"
 _CLUSTERED = {"occurred", "historical", "planned", "negated"}
 # Modes whose reciprocal event is made of one-way parts reported on their own.
 _DIVISIBLE_MODES = frozenset({"release"})
+# Acts the sides do together: a report naming one of them as the one acted upon tells the same
+# act ("met with Borrell" and "Borrell met the two leaders").
+_JOINT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Acts of force recur day after day in a conflict: a report of one without a date of its own
+# tells the act of the day it was written or of the night before (wire style dates anything
+# older: "on Monday"), and one dated only by its month is one of the month's many (stories2).
+_DAILY_TYPES = frozenset({"ASSAULT"})
+# The widest window (days either side) that still names one act of force.
+_DAILY_SLACK = 7
 # An undated plan ("the vote is scheduled", "will exchange instruments") is expected within
 # about a month of the report; its window is centred half-way into that month.
 _PLAN_HORIZON_DAYS = 31
@@ -205,6 +217,10 @@ def same_story(a: EventRef, b: EventRef) -> bool:
     """Whether two reported events are one real-world event (see module doc)."""
     if a.event.type != b.event.type:
         return False
+    if a.event.cumulative or b.event.cumulative:
+        # "has launched more than 1,300 airstrikes since then" sums up a campaign: it is no
+        # report of one day's strike, and would join every day's (stories2).
+        return False
     if a.article_id == b.article_id and not _part_of_whole(a, b):
         return False
     step_a, step_b = a.step, b.step
@@ -218,7 +234,7 @@ def same_story(a: EventRef, b: EventRef) -> bool:
         return False
     if not (_actors_agree(a, b) or (same_step and _states_within(a, b))):
         return False
-    if _opposite_directions(a, b):
+    if _opposite_directions(a, b) or _one_side_in_other_role(a, b):
         return False
     if "negated" in (a.event.status, b.event.status) and a.actor_states != b.actor_states:
         # "Some detainees were not part of the exchange" is no report of the exchange.
@@ -235,7 +251,45 @@ def same_story(a: EventRef, b: EventRef) -> bool:
     if (tol_a > 31) != (tol_b > 31):
         # "talks this year" sums up many sessions; it is no report of one of them.
         return False
+    if a.event.type in _DAILY_TYPES and not _same_day_of_force(a, b):
+        return False
     return abs((day_a - day_b).days) <= max(tol_a, tol_b)
+
+
+def _same_day_of_force(a: EventRef, b: EventRef) -> bool:
+    """Whether two reports of force can tell the act of one day. A side strikes day after
+    day, so the day must be known: a report with no date of its own tells the act of the day
+    it was written or of the night before, and two such reports meet only when written the
+    same day ("Israeli jets struck Gaza" on the 15th and on the 16th are two days' strikes); one
+    dated to a day meets an undated one written that day or the next; a strike dated only by
+    its month ("this May") is one of the month's many. Plans and denials keep the windows of
+    :func:`event_day`."""
+    if a.event.status != "occurred" or b.event.status != "occurred":
+        return True
+    if max(event_day(a)[1], event_day(b)[1]) > _DAILY_SLACK:
+        return False
+    undated = [r for r in (a, b) if not _has_written_date(r)]
+    written = _writing_day(a), _writing_day(b)
+    if len(undated) == 2:
+        return written[0] is not None and written[0] == written[1]
+    if len(undated) == 1:
+        report = _writing_day(undated[0])
+        dated = _written_day(b if undated[0] is a else a)
+        if report is not None and dated is not None:
+            return report - dt.timedelta(days=1) <= dated <= report
+    return True
+
+
+def _writing_day(ref: EventRef) -> dt.date | None:
+    """The day an undated report stands for: the writing day the pipeline dated it by (a
+    wire dateline's day, else publication), else the publication day."""
+    d = ref.event.date
+    if d is not None and not d.text and d.value and len(d.value) == 10:
+        try:
+            return dt.date.fromisoformat(d.value)
+        except ValueError:
+            return ref.published_at
+    return ref.published_at
 
 
 def agreement_step(event: Event) -> str | None:
@@ -436,6 +490,35 @@ def _opposite_directions(a: EventRef, b: EventRef) -> bool:
     if da is None or db is None:
         return False
     return bool(da[0] & db[1]) and not da[0] & db[0]
+
+
+def _one_side_in_other_role(a: EventRef, b: EventRef) -> bool:
+    """A report naming one side keeps its role: "India says it struck nine sites" (India the
+    source, no target) is no report of "Pakistan shot down Indian drones" (India the target),
+    nor "rockets were fired into Israel" (Israel the target) of "Israel shelled Gaza". Acts
+    done together and the steps of an agreement are exempt: "met with Borrell" is the meeting
+    another report tells as "Borrell met the two leaders"."""
+    for ref in (a, b):
+        if ref.event.type in _JOINT_TYPES or (ref.step is not None and _trigger_tells_step(ref)):
+            return False
+    ra, rb = _roles(a), _roles(b)
+    if ra is None or rb is None:
+        return False
+    return _acted_upon(ra, rb) or _acted_upon(rb, ra)
+
+
+def _roles(ref: EventRef) -> tuple[set[str], set[str]] | None:
+    """(source, target) states of an event with a direction, one of them possibly empty; None
+    for a reciprocal event (a side at both ends) or one that names no side."""
+    source, target = ref.states(ref.event.source), ref.states(ref.event.target)
+    if not (source or target) or source & target:
+        return None
+    return source, target
+
+
+def _acted_upon(x: tuple[set[str], set[str]], y: tuple[set[str], set[str]]) -> bool:
+    """A side that acts in ``x`` is only acted upon in ``y``."""
+    return bool(x[0] & y[1]) and not x[0] & y[0]
 
 
 def _part_of_whole(a: EventRef, b: EventRef) -> bool:

@@ -144,7 +144,8 @@ class EventDates:
             for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if verb.pos_ in ("VERB", "AUX") and subject.i in self.dates:
                     return self.dates[subject.i]
-        return next(filter(None, (self._offset_date(self.doc[i]) for i in heads)), None)
+        offset = (self._offset_date(self.doc[i]) or self._counted_back(self.doc[i]) for i in heads)
+        return next(filter(None, offset), None)
 
     def reported_date(self, token: Token) -> TimeExpression | None:
         """ "Kenya said on Friday that it had expelled two diplomats" (or "was expelling"): a
@@ -231,6 +232,36 @@ class EventDates:
             precision="day",
         )
 
+    def _counted_back(self, verb: Token) -> TimeExpression | None:
+        """ "strikes that killed 31 civilians a day earlier", "the town fell two days before":
+        a count of days or weeks with "earlier"/"before" on the verb counts back from the day
+        of the sentence's main clause (its written day, else the day of writing); "later"
+        counts on. None unless ``verb`` has such a phrase (stories2: "a day earlier" was left
+        undated, so the strikes of one day met the next day's)."""
+        steps = knowledge.table(_EVENTS_LEXICON, "counted_back_words")
+        units = knowledge.table(_EVENTS_LEXICON, "offset_units")
+        for adverb in (c for c in verb.children if c.dep_ == "advmod"):
+            step = steps.get(adverb.lower_)
+            unit = next(
+                (u for u in adverb.children if u.dep_ == "npadvmod" and u.lemma_.lower() in units),
+                None,
+            )
+            count = _count(unit) if unit is not None else None
+            root = _clause_root(verb)
+            base = self._anchor_day(root) if root.i != verb.i else self.written
+            if step is None or unit is None or count is None or base is None:
+                continue
+            day = base + dt.timedelta(days=int(step) * count * int(units[unit.lemma_.lower()]))
+            span = self.doc[min(unit.left_edge.i, adverb.i) : adverb.i + 1]
+            return TimeExpression(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                value=day.isoformat(),
+                precision="day",
+            )
+        return None
+
     def _anchor_day(self, verb: Token) -> dt.date | None:
         """The day of the main clause: its own written day, else the publication date."""
         own = self.dates.get(verb.i)
@@ -242,6 +273,13 @@ class EventDates:
                 else None
             )
         return self.written
+
+
+def _clause_root(token: Token) -> Token:
+    """The root of the sentence ``token`` is in (climbing heads: no sentence walk)."""
+    while token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _past_progressive(verb: Token) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import parley.knowledge as knowledge
 from parley.extract.events.actors import unique
+from parley.extract.events.cumulative import is_cumulative
 from parley.extract.events.dating import period_start
 from parley.extract.events.drafts import (
     Draft,
@@ -514,6 +515,7 @@ class Finisher:
             place=draft.place,
             quantities=quantities_in(clause, self.when.date_tokens),
             status=status,
+            cumulative=is_cumulative(token, draft.rule.type),
             attributed_to=draft.alleged_by[0]
             if draft.alleged_by
             else self._attributed_to(sent.start_char),

@@ -42,6 +42,8 @@ class Subjects:
             return []
         if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
             return []  # "students were reported to have been beaten": they were the patients
+        if _subordinate_passive(verb):
+            return []  # "though 100 rockets were fired into X, no one in X died": doer unsaid
         if (
             verb.dep_ == "advcl"
             and verb.tag_ == "VBN"
@@ -84,8 +86,27 @@ class Subjects:
                 return self.of(verb.head.head)
             if any(_part_of_whom(s) for s in subjects):
                 return [_first_conjunct(verb.head)]
-            return [verb.head]
+            return [self._attack_on(verb.head, verb) or verb.head]
         return None
+
+    def _attack_on(self, aimed: Token, clause: Token) -> Token | None:
+        """The weapon or attack a harm is told of when the parser hangs its relative clause on
+        what the attack was aimed at: in "missiles on villages that killed 31 civilians" the
+        missiles killed, not the villages (stories2: "Indian missile on Pakistani locations
+        that killed" gave Pakistan as the attacker). None unless ``aimed`` is the object of an
+        aim preposition ("on", "at", "into") of such a noun and ``clause`` tells an attack."""
+        prep = aimed.head
+        aims = knowledge.words(_EVENTS_LEXICON, "launch_aim_preps")
+        if aimed.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in aims:
+            return None
+        weapon = prep.head
+        if weapon.pos_ != "NOUN" or not (self._attack(weapon) or _projectile(weapon)):
+            return None
+        return weapon if self._attack(clause) else None
+
+    def _attack(self, token: Token) -> bool:
+        rule = self.statuses.lex.match(token, set())
+        return rule is not None and rule.type == "ASSAULT"
 
     def _controlled_by_verb(self, verb: Token) -> bool:
         """An infinitive on the object of a verb ("made an agreement to meet", "took a decision
@@ -153,6 +174,11 @@ class Subjects:
         return []
 
 
+def _projectile(noun: Token) -> bool:
+    """A weapon fired at something ("missile", "rocket", "drone")."""
+    return noun.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "projectile_heads")
+
+
 def _split_subject(verb: Token) -> list[Token]:
     """ "as thugs loyal to X killed two supporters" (round 10's j08): the parser may make the
     adjective after the subject a clause of its own ("thugs loyal to X") and leave the verb
@@ -180,6 +206,21 @@ def statement_content(verb: Token) -> bool:
         and noun.dep_ == "dobj"
         and noun.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "issuing_verbs")
         and noun.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "statement_nouns")
+    )
+
+
+def _subordinate_passive(verb: Token) -> bool:
+    """A weapon fired in a passive adverbial clause with no agent ("though more than 100
+    rockets were fired into Israel today, no Israelis have died", stories2): who fired is
+    unsaid, and the main clause's subject is no doer of it (it was taken for the one firing
+    the rockets). Other passives keep the main clause's doer ("met three weeks after the
+    session was postponed": the sides postponed it)."""
+    launches = knowledge.words(_EVENTS_LEXICON, "launch_verbs")
+    return (
+        verb.dep_ == "advcl"
+        and verb.lemma_.lower() in launches
+        and any(c.dep_ == "nsubjpass" and _projectile(c) for c in verb.children)
+        and not any(c.dep_ in ("agent", "nsubj") for c in verb.children)
     )
 
 
