@@ -118,8 +118,12 @@ class Subjects:
     def _pcomp_controller(verb: Token) -> list[Token]:
         """'accused X of holding an exercise': the one accused of the act did it; "X took the
         dramatic step of expelling Y" (round 11's k01): who takes a step (a decision, a
-        measure) of doing something does it."""
+        measure) of doing something does it; "X responded by recalling its ambassador" (round
+        12's l03, events27): a means told by "by" and a gerund is done by the subject of the
+        verb it serves (an active one: in a passive the subject did nothing)."""
         prep = verb.head
+        if verb.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
+            return [c for c in prep.head.children if c.dep_ == "nsubj"]
         if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return []
         noun = prep.head
