@@ -179,3 +179,9 @@ def test_a_gerund_under_a_passive_by_has_no_doer(pipeline: Any) -> None:
 def test_a_carmaker_responding_by_recalling_cars_recalls_no_envoy(pipeline: Any) -> None:
     text = "Toyota responded by recalling 20,000 vehicles from Japan."
     assert not events_of(pipeline, text, "SANCTION", published=DAY)
+
+
+def test_prisoners_exchanged_by_two_states_stay_each_others(pipeline: Any) -> None:
+    text = "Armenia and Azerbaijan exchanged 30 prisoners each on Tuesday."
+    release = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert set(release.target) == {"ARM", "AZE"}, release

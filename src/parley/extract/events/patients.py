@@ -83,7 +83,11 @@ class Patients:
         """ "Gunmen freed 24 pupils", "the navy released 12 fishermen" (events25's left-over):
         captives whom no actor names are the release's target by their words, as they are
         when the release is told by a passive or a noun ("the release of 24 pupils"); their
-        country is sought from the story later, as for those."""
+        country is sought from the story later, as for those. Not in an exchange or a release
+        by several sides ("A and B exchanged 84 prisoners each"): each side's captives are the
+        other's people, whom the sides themselves name."""
+        if draft.rule.reciprocal or len(draft.source) > 1:
+            return
         captives = [c for c in verb.children if c.dep_ == "dobj"]
         draft.target = unique(
             a for c in captives for a in self.names.unnamed.victims(c) if a not in draft.source
