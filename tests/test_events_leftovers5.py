@@ -118,6 +118,24 @@ def test_meetings_that_clashes_followed_are_not_dated_by_the_clashes(pipeline: A
     assert talks.date is None or talks.date.value != "2026-05-12", talks.date
 
 
+def test_a_year_inside_a_noun_does_not_make_followed_meetings_old(pipeline: Any) -> None:
+    text = (
+        "Tuesday's clashes - the worst breach of a 2021 truce between India and China - "
+        "followed several meetings between the foreign ministers of India and China."
+    )
+    talks = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert talks.status == "occurred"
+    assert talks.date is None or talks.date.value != "2026-05-12", talks.date
+
+
+def test_an_old_year_in_the_sentence_still_makes_undated_talks_background(
+    pipeline: Any,
+) -> None:
+    text = "Ethiopia won the war in 1999, and Ethiopia and Eritrea held talks."
+    talks = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert talks.status == "historical"
+
+
 def test_talks_held_on_a_day_keep_that_day(pipeline: Any) -> None:
     text = "On Tuesday the foreign ministers of India and China held talks in Delhi."
     talks = one_event(pipeline, text, "CONSULT", published=DAY)

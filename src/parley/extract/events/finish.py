@@ -32,7 +32,7 @@ from parley.models import Event, Span, TimeExpression
 from parley.nlp.docs import sentences_over, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.extract.base import Context
     from parley.extract.events.actors import ActorIndex
@@ -556,7 +556,9 @@ class Finisher:
     def _past_sentence(self, draft: Draft) -> bool:
         """An undated act in a sentence that names an old year before it ("gained independence
         in 1993, but after five years began fighting"; "a ruling in 2002 ..., but X did not
-        accept it") is background, not the day's news."""
+        accept it") is background, not the day's news. A year inside a noun phrase ("a
+        violation of the 2003 cease-fire ... followed several meetings", round 12's l02) dates
+        that thing, not the sentence."""
         if draft.date is not None:
             return False
         token = draft.token
@@ -566,6 +568,7 @@ class Finisher:
             and d.precision in _EXACT
             and any(ch.isdigit() for ch in d.text)  # "in 2002", not "this year"
             and self._old(d)
+            and not _names_a_things_time(token.doc, d)
             for d in self.ctx.analysis.dates
         )
 
@@ -648,6 +651,20 @@ def _resolution_of_vote(kept: Draft, draft: Draft) -> bool:
         and o.lemma_.lower() in texts
         and any(d.dep_ == "det" and d.lower_ in definite for d in o.children)
         for o in draft.token.children
+    )
+
+
+def _names_a_things_time(doc: Doc, date: TimeExpression) -> bool:
+    """Whether ``date`` is written before a noun as its modifier ("the 2003 cease-fire", "a
+    March 2019 truce"): it tells when that thing was made, not when the clause happened."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("compound", "nummod", "amod", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i >= span.end
     )
 
 
