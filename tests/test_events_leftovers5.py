@@ -203,3 +203,31 @@ def test_prisoners_exchanged_by_two_states_stay_each_others(pipeline: Any) -> No
     text = "Armenia and Azerbaijan exchanged 30 prisoners each on Tuesday."
     release = one_event(pipeline, text, "RETREAT", published=DAY)
     assert set(release.target) == {"ARM", "AZE"}, release
+
+
+# ---------------------------------------------------------------- conjoined clauses (item 4)
+
+
+def test_a_second_clause_keeps_its_own_subject_after_a_date(pipeline: Any) -> None:
+    text = (
+        "Armenia released five Azerbaijani soldiers on Monday and Azerbaijan freed two "
+        "Armenian civilians."
+    )
+    releases = events_of(pipeline, text, "RETREAT", published=DAY)
+    assert [e.source for e in releases] == [["ARM"], ["AZE"]], releases
+    assert releases[0].target == ["AZE"]
+
+
+def test_a_second_clause_keeps_its_own_subject_after_a_place(pipeline: Any) -> None:
+    text = "India summoned the Pakistani envoy in Delhi and Pakistan expelled an Indian diplomat."
+    expulsion = one_event(pipeline, text, "SANCTION", published=DAY)
+    assert expulsion.source == ["PAK"]
+    assert expulsion.target == ["IND"]
+
+
+def test_a_conjoined_verb_without_a_subject_of_its_own_keeps_the_first(pipeline: Any) -> None:
+    text = (
+        "Kenya expelled two Somali diplomats on Friday and recalled its ambassador from Mogadishu."
+    )
+    acts = events_of(pipeline, text, "SANCTION", published=DAY)
+    assert [e.source for e in acts] == [["KEN"], ["KEN"]], acts
