@@ -231,3 +231,32 @@ def test_a_conjoined_verb_without_a_subject_of_its_own_keeps_the_first(pipeline:
     )
     acts = events_of(pipeline, text, "SANCTION", published=DAY)
     assert [e.source for e in acts] == [["KEN"], ["KEN"]], acts
+
+
+# ---------------------------------------------------------------- a lead's "both sides" (item 6)
+
+_LEAD = (
+    "A 48-hour truce in the south unravelled within hours, with both sides accusing the other "
+    "of violating its terms."
+)
+
+
+def test_a_leads_both_sides_are_the_pair_the_next_sentence_names(pipeline: Any) -> None:
+    text = _LEAD + " Two Thai soldiers and four Cambodians were killed after it began."
+    accusation = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert set(accusation.source) == {"THA", "KHM"}
+    assert set(accusation.target) == {"THA", "KHM"}
+
+
+def test_a_leads_both_sides_with_no_pair_after_it_stay_no_one(pipeline: Any) -> None:
+    text = _LEAD + " Four soldiers were killed near the border after it began."
+    assert not events_of(pipeline, text, "ACCUSE", published=DAY)
+
+
+def test_both_sides_after_the_lead_do_not_look_ahead(pipeline: Any) -> None:
+    text = (
+        "The truce in the south held for a week. Both sides accused the other of violating "
+        "its terms. Two Thai soldiers and four Cambodians were killed on Friday."
+    )
+    accusations = events_of(pipeline, text, "ACCUSE", published=DAY)
+    assert not [e for e in accusations if "THA" in e.source], accusations
