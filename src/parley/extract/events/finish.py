@@ -217,7 +217,7 @@ class Finisher:
         sources need only agree where both are named in the knowledge base."""
         if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
             return False
-        targets = (set(kept.target), set(draft.target))
+        targets = (self._coded(kept.target), self._coded(draft.target))
         said = kept.date_said or draft.date_said  # a statement's day is not the act's
         if (all(targets) and targets[0] != targets[1]) or (_dated_apart(kept, draft) and not said):
             return False  # one telling may name whom it was done to where the other does not
@@ -225,6 +225,14 @@ class Finisher:
             return False
         counted = self._counts(kept.token)
         return bool(counted) and counted == self._counts(draft.token)
+
+    def _coded(self, actors: list[str]) -> set[str]:
+        """The actors as an analyst codes them: named ones and sectors by id, people kept by
+        their words by the country the words name, if any ("nine hostages" and "nine aid
+        workers" may be the same people; "Thai workers" and "Lao workers" are not)."""
+        unnamed = self.parties.unnamed
+        people = {a for a in actors if a in unnamed.described and a not in unnamed.sectors}
+        return {unnamed.countries.get(a, "") if a in people else a for a in actors} - {""}
 
     def _side_reported(self, kept: Draft, draft: Draft) -> bool:
         """ "Rebels and the government agreed Wednesday to a cease-fire", then "state radio
