@@ -365,7 +365,35 @@ class ActorIndex:
         if kind == "people":
             people = self.recent_pair(token.i, states_only=False, people_only=True)
             return people or self.recent_pair(token.i, states_only=True)
-        return self.recent_pair(token.i, states_only=(kind == "states"))
+        states_only = kind == "states"
+        return self.recent_pair(token.i, states_only) or self._lead_pair(token, states_only)
+
+    def _lead_pair(self, token: Token, states_only: bool) -> list[str]:
+        """ "A truce unravelled hours after it began, with both sides accusing the other ...
+        Three Israeli soldiers and 30 Palestinians were killed" (round 11's k03, events27): a
+        lead may speak of "both sides" before it names them; with no pair named before, the
+        sides are the first pair named together in the sentence right after the lead. Only in
+        the lead, the text's first sentence: further down, a pair named later is another one."""
+        sentence = token.sent
+        if sentence.start != 0 or sentence.end >= len(self.doc):
+            return []
+        following = self.doc[sentence.end].sent
+        starts, pairs = self._pairs(states_only, False)
+        at = bisect_left(starts, following.start)
+        if at < len(starts) and starts[at] < following.end:
+            return list(pairs[at])
+        return next(filter(None, (self._demonym_pair(t) for t in following)), [])
+
+    def _demonym_pair(self, token: Token) -> list[str]:
+        """The two states a coordination of people names by demonyms ("two Thai soldiers and
+        four Cambodians"), or [] when it names fewer or the same twice."""
+        conj = next((c for c in token.children if c.dep_ == "conj"), None)
+        if conj is None or token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        codes = [_people_country(t) for t in (token, conj)]
+        if None in codes or codes[0] == codes[1]:
+            return []
+        return [self.state(str(c)) for c in codes]
 
     def parties(self, before: int) -> list[str]:
         """The two sides of the story so far: the last two-party consultation, else the last
@@ -453,6 +481,18 @@ def loyalty(token: Token) -> list[Token]:
     if token.dep_ == "nsubj" and head.pos_ == "ADJ" and head.lemma_.lower() == "loyal":
         found.append(head)
     return found
+
+
+def _people_country(noun: Token) -> str | None:
+    """The country people are named by: a demonym before the noun ("Thai soldiers") or the
+    noun itself ("Cambodians", read without its plural ending)."""
+    for mark in (c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")):
+        code = demonym_country(mark) if mark.text[:1].isupper() else None
+        if code:
+            return code
+    if not noun.text[:1].isupper():
+        return None
+    return country_of_demonym(noun.text) or country_of_demonym(noun.text.removesuffix("s"))
 
 
 def demonym_country(token: Token) -> str | None:

@@ -305,13 +305,15 @@ def scope_heads(token: Token) -> Iterator[int]:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
         outer = token.head.head  # "two rounds of talks were held in May": the rounds' verb
         if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-            yield outer.head.i
+            if not _followed(outer):
+                yield outer.head.i
     if token.pos_ == "NOUN":
         yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
     if token.pos_ == "NOUN" and arrived_on(token):
         yield token.head.head.i  # "arrived in Hanoi on Tuesday for a state visit": that day
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-        yield token.head.i
+        if not _followed(token):
+            yield token.head.i
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
         yield token.head.i
     if _is_cleft(token):
@@ -350,6 +352,15 @@ def _trip_purpose(verb: Token) -> bool:
     if head.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "destination_trip_verbs"):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+
+
+def _followed(noun: Token) -> bool:
+    """ "Monday's violence followed several meetings between the commanders" (round 12's l02):
+    the object of a verb of sequence (``sequence_verbs``) came before its subject; the day
+    written on the subject or the verb is not its day."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in knowledge.words(
+        _EVENTS_LEXICON, "sequence_verbs"
+    )
 
 
 def _simultaneous(verb: Token) -> bool:

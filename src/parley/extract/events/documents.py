@@ -17,9 +17,11 @@ import parley.knowledge as knowledge
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["issuer_tokens"]
+__all__ = ["author_phrases", "issuer_tokens"]
 
 _EVENTS_LEXICON = "lexicon/events.json"
+_NAMING_PREPS = ("of", "in")  # "the leaders of the G7", "the participants in the summit of X"
+_NAMING_DEPTH = 3  # how many "of"/"in" phrases down a self-naming apposition may name a party
 
 
 def issuer_tokens(subject: Token) -> list[Token]:
@@ -94,3 +96,28 @@ def _previous_document(subject: Token) -> Token | None:
     previous = subject.doc[sentence.start - 1].sent
     found = [t for t in previous if _is_document(t) and _issuer(t)]
     return found[0] if len(found) == 1 else None
+
+
+def author_phrases(pronoun: Token) -> list[Token]:
+    """ "We, the leaders of the G7, met in X ... We support Y's bid" (round 12's l11): a
+    communiqué or joint statement names its authors once, in an apposition on its first "we";
+    every later "we" of the text (outside quotes, which the caller checks) is they. The noun
+    phrases that may name them, nearest first: the apposition, then its "of"/"in" phrases.
+    Empty when no "we" up to ``pronoun`` has such an apposition ("We support the plan" alone
+    names no one)."""
+    if pronoun.lower_ != "we":
+        return []
+    for word in pronoun.doc[: pronoun.i + 1]:
+        named = [c for c in word.children if c.dep_ == "appos"] if word.lower_ == "we" else []
+        if named:
+            return _phrases_within(named[0], _NAMING_DEPTH)
+    return []
+
+
+def _phrases_within(noun: Token, depth: int) -> list[Token]:
+    """``noun`` and the objects of its "of"/"in" phrases, down to ``depth`` levels."""
+    found = [noun]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NAMING_PREPS):
+        for inner in (p for p in prep.children if p.dep_ == "pobj"):
+            found += _phrases_within(inner, depth - 1) if depth > 1 else [inner]
+    return found

@@ -89,12 +89,16 @@ def same_happening(a: Draft, b: Draft) -> bool:
     """The same happening told twice (a headline and the lead): same type, status and sides.
     A kidnapping, a shooting and the taking of a town by the same side are different acts: a
     mode sets them apart (round 5: "took hostages" had swallowed "gunned down", and "began
-    bombarding" the retaking of a building)."""
+    bombarding" the retaking of a building). So are an expulsion and a recall by the same
+    state ("expelled two diplomats and recalled its ambassador", events27): two sanctions of
+    named, different kinds."""
 
     def key(d: Draft) -> tuple[str, str, frozenset[str], frozenset[str]]:
         return d.rule.type, d.status, frozenset(d.source), frozenset(d.target)
 
     if a.mode != b.mode and a.rule.type == "ASSAULT":
+        return False
+    if a.rule.type == "SANCTION" and a.mode and b.mode and a.mode != b.mode:
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in b.token.children):
         return False  # "is also calling on the authorities to end the arrests": another act

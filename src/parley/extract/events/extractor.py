@@ -649,7 +649,9 @@ class _Builder:
         to Brazil, was called to Lisbon for consultations": a passive recall with no agent is
         made by the envoy's own state (the possessor or demonym on the envoy) against the host
         the envoy is posted to ("to Brazil"). "Canada recalled its High Commissioner in
-        Nairobi": the place of the post ("in Nairobi") names the host, when no "to" does."""
+        Nairobi": the place of the post ("in Nairobi") names the host, when no "to" does, and
+        so does the place the envoy is recalled from ("recalling its ambassador from Jakarta",
+        round 12's l03)."""
         token = draft.token
         envoys = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         envoys += [a for e in envoys for a in e.children if a.dep_ == "appos"]
@@ -667,7 +669,7 @@ class _Builder:
             return  # "its envoy" names the recalling state again, not a host
         # the parser hangs "in Nairobi" on the envoy or on the verb; the recalling state's own
         # capital ("recalled its envoy in Brasilia") names no host
-        posts = _prep_objects_of([*envoys, token], ("in", "at"))
+        posts = _prep_objects_of([*envoys, token], ("in", "at", "from"))
         places = [p for p in posts if p.i in self.places]
         countries = {self._resolve_place(p.i).country for p in places}
         countries.discard(None)
@@ -965,9 +967,10 @@ def _retold(token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRul
 def _threat_told(token: Token) -> bool:
     """ "'They will have nowhere to hide and the pressure on them will grow,' insisted X"
     (round 11's k09): a speaker insisting or vowing that harm will come to others (a future
-    clause about "they" or "them" with a word of harm or pressure) threatens; it asks nothing
-    and promises no agreement. "insisted that Y must withdraw" (an obligation, no future)
-    stays a demand."""
+    clause about "they" or "them", or about a party the clause names as its subject, "vowed
+    that Israel will regret the attack", with a word of harm or pressure) threatens; it asks
+    nothing and promises no agreement. "insisted that Y must withdraw" (an obligation, no
+    future) stays a demand; "vowed that Germany will not suffer" promises no harm."""
     if token.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "threat_speech_verbs"):
         return False
     harm = knowledge.words(_EVENTS_LEXICON, "threat_content_words")
@@ -977,9 +980,27 @@ def _threat_told(token: Token) -> bool:
         verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
         future = any(a.dep_ == "aux" and a.lower_ in futures for v in verbs for a in v.children)
         words = {t.lower_ for t in clause.subtree} | {t.lemma_.lower() for t in clause.subtree}
-        if future and words & harm and words & others:
+        if future and (words & harm and words & others or _named_other(token, verbs)):
             return True
     return False
+
+
+def _named_other(speech: Token, verbs: list[Token]) -> bool:
+    """Whether a vowed clause says that a party named by name, not the speaker, will undergo
+    harm (``threat_experiencer_verbs``: "vowed that Israel will regret the attack", events27).
+    A named subject doing harm ("vowed that Germany will crush inflation") threatens no one,
+    and a negated clause ("vowed that Germany will not suffer") spares its subject."""
+    sufferers = knowledge.words(_EVENTS_LEXICON, "threat_experiencer_verbs")
+    speakers = {t.lower_ for s in speech.children if s.dep_ == "nsubj" for t in s.subtree}
+    return any(
+        v.lemma_.lower() in sufferers
+        and not any(c.dep_ == "neg" for c in v.children)
+        and s.dep_ == "nsubj"
+        and (s.pos_ == "PROPN" or s.ent_type_ in ("GPE", "NORP", "ORG"))
+        and s.lower_ not in speakers
+        for v in verbs
+        for s in v.children
+    )
 
 
 def _occasions(found: list[tuple[Token, TriggerRule]]) -> dict[int, Token]:

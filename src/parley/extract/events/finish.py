@@ -33,7 +33,7 @@ from parley.models import Event, Span, TimeExpression
 from parley.nlp.docs import sentences_over, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from parley.extract.base import Context
     from parley.extract.events.actors import ActorIndex
@@ -168,9 +168,32 @@ class Finisher:
             and (k.rule.type.lower() in kinds or f"{k.rule.type}:{k.mode}".lower() in kinds)
             for a in k.source
         )
+        if not sources:
+            sources = self._sector_holder(draft)
         if len(sources) == 1:
             draft.source = sources
             draft.unknown_source = draft.agentless = False
+
+    def _sector_holder(self, draft: Draft) -> list[str]:
+        """ "A total of 140 people have been arrested, police said"; "The security forces moved
+        in before dawn. Dozens of students were arrested" (round 12's l08, events27): an
+        arrest (or abduction) told without its agent, in a story that shows no one seizing
+        people, was made by the one party of the fitting sector (``holder_sectors``: police for
+        arrests, armed groups for abductions) that acts, as a subject, in its sentence or the
+        one before or after it. Two such parties, or none, leave the doer unknown."""
+        wanted = knowledge.table(_EVENTS_LEXICON, "holder_sectors").get(
+            f"{draft.rule.type}:{draft.mode}"
+        )
+        if wanted is None:
+            return []
+        names, unnamed = self.parties.names, self.parties.unnamed
+        found = unique(
+            a
+            for word in _neighbourhood(draft.token)
+            if word.dep_ == "nsubj" and unnamed.sector(word) == wanted
+            for a in names.of(word, draft, with_conj=False)
+        )
+        return found if len(found) == 1 else []
 
     def _outlet(self, actor: str) -> bool:
         """ "Reuters reports on two air strikes killing 28 civilians" (round 8's h01): a news
@@ -195,7 +218,7 @@ class Finisher:
         sources need only agree where both are named in the knowledge base."""
         if (kept.rule.type, kept.mode, kept.status) != (draft.rule.type, draft.mode, draft.status):
             return False
-        targets = (set(kept.target), set(draft.target))
+        targets = (self._coded(kept.target), self._coded(draft.target))
         said = kept.date_said or draft.date_said  # a statement's day is not the act's
         if (all(targets) and targets[0] != targets[1]) or (_dated_apart(kept, draft) and not said):
             return False  # one telling may name whom it was done to where the other does not
@@ -203,6 +226,14 @@ class Finisher:
             return False
         counted = self._counts(kept.token)
         return bool(counted) and counted == self._counts(draft.token)
+
+    def _coded(self, actors: list[str]) -> set[str]:
+        """The actors as an analyst codes them: named ones and sectors by id, people kept by
+        their words by the country the words name, if any ("nine hostages" and "nine aid
+        workers" may be the same people; "Thai workers" and "Lao workers" are not)."""
+        unnamed = self.parties.unnamed
+        people = {a for a in actors if a in unnamed.described and a not in unnamed.sectors}
+        return {unnamed.countries.get(a, "") if a in people else a for a in actors} - {""}
 
     def _side_reported(self, kept: Draft, draft: Draft) -> bool:
         """ "Rebels and the government agreed Wednesday to a cease-fire", then "state radio
@@ -535,7 +566,9 @@ class Finisher:
     def _past_sentence(self, draft: Draft) -> bool:
         """An undated act in a sentence that names an old year before it ("gained independence
         in 1993, but after five years began fighting"; "a ruling in 2002 ..., but X did not
-        accept it") is background, not the day's news."""
+        accept it") is background, not the day's news. A year inside a noun phrase ("a
+        violation of the 2003 cease-fire ... followed several meetings", round 12's l02) dates
+        that thing, not the sentence."""
         if draft.date is not None:
             return False
         token = draft.token
@@ -545,6 +578,7 @@ class Finisher:
             and d.precision in _EXACT
             and any(ch.isdigit() for ch in d.text)  # "in 2002", not "this year"
             and self._old(d)
+            and not _names_a_things_time(token.doc, d)
             for d in self.ctx.analysis.dates
         )
 
@@ -628,6 +662,27 @@ def _resolution_of_vote(kept: Draft, draft: Draft) -> bool:
         and any(d.dep_ == "det" and d.lower_ in definite for d in o.children)
         for o in draft.token.children
     )
+
+
+def _names_a_things_time(doc: Doc, date: TimeExpression) -> bool:
+    """Whether ``date`` is written before a noun as its modifier ("the 2003 cease-fire", "a
+    March 2019 truce"): it tells when that thing was made, not when the clause happened."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("compound", "nummod", "amod", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i >= span.end
+    )
+
+
+def _neighbourhood(token: Token) -> Iterator[Token]:
+    """The words of ``token``'s sentence and of the sentences right before and after it."""
+    doc, own = token.doc, token.sent
+    for sentence in sentences_over(doc, max(0, own.start - 1), min(len(doc), own.end + 1)):
+        yield from sentence
 
 
 def _held(draft: Draft) -> bool:

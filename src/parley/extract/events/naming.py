@@ -15,7 +15,7 @@ import parley.knowledge as knowledge
 from parley.extract.base import Context
 from parley.extract.events.actors import ActorIndex, prep_objects, unique
 from parley.extract.events.bodies import BodyReferences
-from parley.extract.events.documents import issuer_tokens
+from parley.extract.events.documents import author_phrases, issuer_tokens
 from parley.extract.events.drafts import Draft
 from parley.extract.events.homes import dateline_country
 from parley.extract.events.plover import PloverLexicon
@@ -202,7 +202,7 @@ class PartyNames:
         if body:  # "the council members called on X", "They urged X", "the regime"
             return body
         if token.lower_ in knowledge.words(_EVENTS_LEXICON, "first_person"):
-            return self._quote_speaker(token)
+            return self._quote_speaker(token) or self._authors(token)
         if token.lower_ == "they" and token.dep_ == "nsubj" and not self._quoted(token):
             return self._previous_sector(token, draft)
         return []
@@ -269,6 +269,18 @@ class PartyNames:
                 and quote.speaker.actor
             ):
                 return [self.actors.country_level(quote.speaker.actor)]
+        return []
+
+    def _authors(self, pronoun: Token) -> list[str]:
+        """ "We support Y's bid" in a text that named its "we" ("We, the leaders of the G7,
+        ..."; round 12's l11): the authors, the first phrase of the apposition that names
+        parties the knowledge base knows. Nothing inside a quote, where "we" is the speaker's."""
+        if self._quoted(pronoun):
+            return []
+        for phrase in author_phrases(pronoun):
+            ids = self.actors.of(phrase)
+            if ids:
+                return ids
         return []
 
     def _quoted(self, token: Token) -> bool:

@@ -62,6 +62,8 @@ class Patients:
             self._mobilised(verb, draft)
         if draft.mode == "release" and _passive(verb) and not _has_agent(verb):
             self._released_by_holder(verb, draft)
+        if draft.mode == "release" and draft.source and not draft.target and not _passive(verb):
+            self._freed_by_their_words(verb, draft)
         if _passive(verb) and not _has_agent(verb) and not draft.target and not draft.source:
             self._uncoded_victims(verb, draft)
         if _passive(verb) and not _has_agent(verb):
@@ -76,6 +78,20 @@ class Patients:
         draft.source = self.names.of_all([h for c in captives for h in holders(c)], draft)
         if not draft.source:
             self._released_after_capture(verb, draft)
+
+    def _freed_by_their_words(self, verb: Token, draft: Draft) -> None:
+        """ "Gunmen freed 24 pupils", "the navy released 12 fishermen" (events25's left-over):
+        captives whom no actor names are the release's target by their words, as they are
+        when the release is told by a passive or a noun ("the release of 24 pupils"); their
+        country is sought from the story later, as for those. Not in an exchange or a release
+        by several sides ("A and B exchanged 84 prisoners each"): each side's captives are the
+        other's people, whom the sides themselves name."""
+        if draft.rule.reciprocal or len(draft.source) > 1:
+            return
+        captives = [c for c in verb.children if c.dep_ == "dobj"]
+        draft.target = unique(
+            a for c in captives for a in self.names.unnamed.victims(c) if a not in draft.source
+        )
 
     def _released_after_capture(self, verb: Token, draft: Draft) -> None:
         """ "Four peacekeepers were detained by a rebel group but were later released" (round

@@ -50,7 +50,7 @@ class Subjects:
             and any(c.dep_ == "agent" for c in verb.children)
         ):
             return []  # "the farmers were on a tractor when killed by the raid": its patients
-        split = _split_subject(verb)
+        split = _split_subject(verb) or self._stray_subject(verb)
         if split:
             return split
         current = verb
@@ -139,8 +139,12 @@ class Subjects:
     def _pcomp_controller(verb: Token) -> list[Token]:
         """'accused X of holding an exercise': the one accused of the act did it; "X took the
         dramatic step of expelling Y" (round 11's k01): who takes a step (a decision, a
-        measure) of doing something does it."""
+        measure) of doing something does it; "X responded by recalling its ambassador" (round
+        12's l03, events27): a means told by "by" and a gerund is done by the subject of the
+        verb it serves (an active one: in a passive the subject did nothing)."""
         prep = verb.head
+        if verb.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
+            return [c for c in prep.head.children if c.dep_ == "nsubj"]
         if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return []
         noun = prep.head
@@ -155,6 +159,31 @@ class Subjects:
         """A passive clause with no agent: its subject underwent the act."""
         deps = {c.dep_ for c in verb.children}
         return "nsubjpass" in deps and "agent" not in deps and "nsubj" not in deps
+
+    def _stray_subject(self, verb: Token) -> list[Token]:
+        """ "Armenia released five soldiers on Monday and Azerbaijan freed two civilians",
+        "India summoned the envoy in Delhi and Pakistan expelled a diplomat" (events27): the
+        parser often joins the second clause's subject to the noun that ends the first ("Monday
+        and Azerbaijan") and leaves the second verb subjectless, so it borrowed the first
+        clause's subject. A known actor right before a finite conjoined verb, itself a
+        conjunct after "and" of a noun inside the first clause, is that verb's subject."""
+        if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return []
+        if any(c.dep_ in (*SUBJECTS, "nsubjpass") for c in verb.children):
+            return []
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg"))])
+        stray = self.doc[first - 1] if first > 0 else verb
+        joined = stray.head
+        return (
+            [stray]
+            if stray.dep_ == "conj"
+            and stray.pos_ == "PROPN"
+            and joined.i < stray.i
+            and joined.dep_ in ("pobj", "dobj", "npadvmod", "appos")
+            and self.doc[stray.left_edge.i - 1].dep_ == "cc"
+            and bool(self.actors.of(stray, with_conj=False))
+            else []
+        )
 
     def _left_neighbour(self, verb: Token) -> list[Token]:
         """A subject the parser attached elsewhere: the actor phrase right before the verb group.
