@@ -78,8 +78,8 @@ class Claims:
         tag = closing_tag(verb)
         if tag is not None:  # "CLAIM, the agency reports.": the sentence up to the tag
             sent = sentence_piece(self.doc, verb.i)
-            before = max(t.i for t in self.doc[sent.start : tag.i] if t.text == ",")
-            return self.clean(trim(list(self.doc[sent.start : before])))
+            commas = [t.i for t in self.doc[sent.start : tag.i] if t.text == ","]
+            return self.clean(trim(list(self.doc[sent.start : commas[-1]]))) if commas else None
         aside = self._dash_aside(verb)
         if aside is not None:
             return self._after_dash_aside(verb, aside)
