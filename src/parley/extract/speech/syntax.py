@@ -108,8 +108,15 @@ def _participle_aside(head: Token) -> int | None:
             if child.tag_ != "VBG" or child.dep_ not in ("acl", "advcl", "relcl"):
                 continue
             if child.i > head.i and comma > head.i and doc[comma].text == ",":
-                return comma
+                return None if _anonymity(child) else comma
     return None
+
+
+def _anonymity(clause: Token) -> bool:
+    """ ", speaking on condition of anonymity": a participle clause that says the source
+    is unnamed describes the source itself (its kind hangs on it), so it stays in the words."""
+    said = " ".join(t.lower_ for t in clause.subtree)
+    return any(phrase in said for phrase in load_cues().anonymity_phrases)
 
 
 def _tail_after_name(head: Token) -> int | None:
