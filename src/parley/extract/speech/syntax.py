@@ -107,6 +107,8 @@ def _participle_aside(head: Token) -> int | None:
             comma = child.left_edge.i - 1
             if child.tag_ != "VBG" or child.dep_ not in ("acl", "advcl", "relcl"):
                 continue
+            if child.left_edge.i != child.i:
+                continue  # ", who was holding a briefing": a relative clause, it stays
             if child.i > head.i and comma > head.i and doc[comma].text == ",":
                 return None if _anonymity(child) else comma
     return None
