@@ -119,10 +119,6 @@ class ActorsExtractor:
         ctx.products.place_at = dict(run.ledger.place_at)
 
 
-def _length(span: tuple[int, int]) -> int:
-    return span[1] - span[0]
-
-
 @dataclass
 class _Resolution:
     """The cascade over one Doc: the steps in order, over one reading and one ledger."""
@@ -150,7 +146,8 @@ class _Resolution:
                 deferred.append(ent)
         # full names first, so "Brenner" can find a "Tomas Brenner" the KB does not know (a
         # name counts with the given name the ruler left out: "Tomas" + surname pattern)
-        full = [e for e in deferred if _length(self.persons.name_span(e)) > 1]
+        # ("Minister Mansour" is one name word behind a title: it waits for the full names)
+        full = [e for e in deferred if self.persons.name_length(e) > 1]
         for ent in full:
             self.persons.short_name(ent, {})  # steps 3, 8
         surnames = self.persons.article_surnames()

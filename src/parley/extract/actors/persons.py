@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parley.extract.actors.evidence import Evidence
+from parley.extract.actors.gender import agrees, gender_of_name
 from parley.extract.actors.state import Ledger, Reading, lex
 from parley.kb import alias_key
 from parley.nlp.docs import doc_ents, doc_tokens
@@ -20,6 +21,7 @@ from parley.nlp.patterns import family_first, family_name, surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from parley.models import Actor
 
@@ -91,6 +93,10 @@ class Persons:
             if self.check.surname_may_be(actor, start):
                 self.add(start, ent.end, ent.ent_id_, "surname", 0.8)
                 return  # a known surname with evidence; without it, as if unknown
+        titled = self._titled_surname(start, end, surnames)
+        if titled is not None:
+            self.add(start, end, titled, "surname", 0.9)  # "Minister X" after "Y X"
+            return
         first = self._first_word_of_full_name(self._untitled(start, end))
         if first is not None:
             self.add(start, end, first, "surname", 0.8)  # "Xie" after "Xie Lan": family first
@@ -134,9 +140,42 @@ class Persons:
                 self._token_keys.setdefault(name_key(token.text), []).append(token.i)
         return self._token_keys.get(key, [])
 
+    def _titled_surname(self, start: int, end: int, surnames: dict[str, str]) -> str | None:
+        """The person the article introduced in full behind a title and one name word.
+
+        "Minister Okafor" or "Mrs Okafor" after "Foreign Minister Ann Okafor" is she: the
+        title is no part of the name, and the word left is the surname of one person named
+        before. A gendered title must agree with that person ("Mrs Okafor" is not "John
+        Okafor"); a title before two words or more, or a surname nobody bore, links nothing."""
+        words = [t for t in self.r.doc[start:end] if not t.is_space]
+        cut = self._title_words(words)
+        if cut == 0 or len(words) - cut != 1:
+            return None
+        found = surnames.get(name_key(words[cut].text))
+        actor = self.ledger.actor(found) if found is not None else None
+        if actor is None or actor.kind != "person":
+            return None
+        title = " ".join(t.text for t in words[:cut])
+        return found if agrees(gender_of_name(title), gender_of_name(actor.name)) else None
+
+    def _title_words(self, words: list[Token]) -> int:
+        """How many words open ``words`` as a courtesy title or an office word ("Mrs",
+        "Minister"; lexicon ``name_honorifics``, ``office_words``), none of them a name."""
+        titles = lex("name_honorifics") | lex("office_words")
+        cut = 0
+        while cut < len(words) and words[cut].is_title and words[cut].lower_.rstrip(".") in titles:
+            cut += 1
+        return cut
+
     def _new_person(self, start: int, end: int, text: str, family: str | None = None) -> None:
-        """Step 8: a two-word name is a new person; anything shorter stays unresolved."""
-        tokens = [t for t in self.r.doc[start:end] if name_word(t.text)]
+        """Step 8: a two-word name is a new person; anything shorter stays unresolved. A
+        courtesy title or an office word before the name ("Mrs Ann Okafor") is left out of
+        the new person's name: the title is how the text addresses her, not who she is."""
+        all_words = [t for t in self.r.doc[start:end] if not t.is_space]
+        cut = self._title_words(all_words)
+        if cut and len(all_words) - cut >= 2 and family is None:
+            text = self.r.doc[all_words[cut].i : end].text
+        tokens = [t for t in all_words[cut:] if name_word(t.text)]
         named = len(tokens) >= 2 and not self.check.starts_with_demonym(start)
         named = named and not self.check.is_office_word(tokens[-1])  # "State Councilor"
         actor_id = self.ledger.new_actor(text, "person") if named else None
@@ -154,6 +193,13 @@ class Persons:
                 self.ledger.add(start, end, "PERSON", actor.country, "metonym", 0.8)
                 return
         self.ledger.add(start, end, "PERSON", actor_id, how, conf)
+
+    def name_length(self, ent: SpacySpan) -> int:
+        """How many words the name has after a courtesy title or an office word ("Minister
+        Okafor" has one: a surname, looked up among the full names like "Okafor")."""
+        start, end = self.name_span(ent)
+        words = [t for t in self.r.doc[start:end] if not t.is_space]
+        return len(words) - self._title_words(words)
 
     def name_span(self, ent: SpacySpan) -> tuple[int, int]:
         """The whole name: over a given name the ruler left out before or after it."""

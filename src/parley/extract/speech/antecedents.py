@@ -30,6 +30,7 @@ __all__ = ["Antecedents"]
 
 _CHAIN = 3  # pronouns followed back through earlier pronouns, at most
 _FAR_BACK = 10  # sentences searched for the last speaker when no antecedent is nearer
+_OPEN_TURN = 30  # sentences over which the very last speaker's turn stays open
 
 
 class Antecedents:
@@ -214,13 +215,34 @@ class Antecedents:
         start = sents[-1].start
         noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
         for _, who in reversed(noted):
-            if not self._named(who) or not self._compatible(who, person):
-                continue
-            if self._participant(who, pron):
-                continue
-            if agrees(gender, self._gender(who)):
+            if self._fits_far(who, pron, person, gender):
                 return Who(who.actor, who.text, who.start, who.end, FAR, who.kind, who.head)
-        return None
+        return self._open_turn(pron, person, gender)
+
+    def _fits_far(self, who: Who, pron: Token, person: bool, gender: Gender | None) -> bool:
+        """Whether a speaker noted further back can be ``pron``: named, of the pronoun's
+        kind and gender, and no side of an interview the pronoun is inside."""
+        if not self._named(who) or not self._compatible(who, person):
+            return False
+        return not self._participant(who, pron) and agrees(gender, self._gender(who))
+
+    def _open_turn(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
+        """The last speaker of the text, for a "he said" further back than ``_FAR_BACK``.
+
+        An embedded post or a run of background can put many sentences between a speaker
+        and the next '"…," he said'; no one else has spoken since, so the speaker's turn is
+        still open and the reader hears the same voice. Only the very last speaker noted
+        before the pronoun (within ``_OPEN_TURN`` sentences) counts, and only when they
+        agree: another speaker after them closes their turn, and a person of the other
+        gender is never taken instead."""
+        start = sentences_back(pron, _OPEN_TURN)[-1].start
+        noted = sorted((at, w) for at, w in self.noted if start <= at < pron.i)
+        if not noted:
+            return None
+        last = noted[-1][1]
+        if not self._fits_far(last, pron, person, gender):
+            return None
+        return Who(last.actor, last.text, last.start, last.end, FAR, last.kind, last.head)
 
     def _named(self, who: Who) -> bool:
         """A linked speaker, or one named by a proper name the model did not tag ("Syed

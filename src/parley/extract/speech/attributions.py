@@ -70,11 +70,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from parley.extract.base import Context, register
+from parley.extract.speech import not_quotes
 from parley.extract.speech.claims import Claims, Found
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.descriptions import role_nouns
 from parley.extract.speech.lists import listed_items
-from parley.extract.speech.marks import find_marked
+from parley.extract.speech.marks import Marked, find_marked
 from parley.extract.speech.prep_cues import CueScanner
 from parley.extract.speech.prepositional import Prepositional
 from parley.extract.speech.quoted_words import QuotedWords
@@ -231,7 +232,7 @@ class _Run:
         self.speakers = Speakers(self.res, cues, [(m.start, m.end) for m in marked])
         for quotes in (ctx.products.quotes_by_sentence or {}).values():
             self._note_speakers(quotes)
-        self.quoted = QuotedWords(self.doc, marked, ctx.analysis.quotes)
+        self.quoted = QuotedWords(self.doc, _speech_marks(self.doc, marked), ctx.analysis.quotes)
         self.claims = Claims(self.doc, cues, self.quoted)
         self.reporters = Reporters(ctx, cues, self.res, self.speakers)
         scanner = CueScanner(self.res, cues)
@@ -432,6 +433,19 @@ def _saying_lemmas(cues: Cues) -> frozenset[str]:
     )
 
 
+def _speech_marks(doc: Doc, marked: list[Marked]) -> list[Marked]:
+    """The marked stretches that may hold someone's words: not the names of charges listed
+    after a noun of charges ('face charges including "inciting strife"'). The charge sheet
+    words those; in "Most of them face charges including '…' and '…', the agency reports"
+    the claim is the reporter's own sentence, not a quote, and stays a claim."""
+    kept = []
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span) or not not_quotes.charge_named(span):
+            kept.append(m)
+    return kept
+
+
 def _heading_lines(text: str, headings: list[str]) -> list[tuple[int, int]]:
     """Character bounds of the lines of ``text`` that are section headings (crossheads).
 
@@ -468,9 +482,30 @@ def _other_sense(verb: Token, cues: Cues) -> bool:
 def _passive_without_agent(verb: Token) -> bool:
     """Whether a verb of saying is passive with no "by" agent: "what will be said", "he was
     told that …". Its subject is what is said or who hears it, never who speaks, and no
-    speaker is named ("X was quoted by Y as saying" names one and is read elsewhere)."""
+    speaker is named ("X was quoted by Y as saying" names one and is read elsewhere). So is
+    a participle reporting about a noun: in "sanctions on traders alleged to have smuggled
+    arms" nobody is named alleging anything; the traders are who is talked about."""
     deps = {c.dep_ for c in verb.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    if "agent" in deps:
+        return False
+    return bool(deps & {"nsubjpass", "auxpass"}) or _reported_as_infinitive(verb)
+
+
+def _reported_as_infinitive(verb: Token) -> bool:
+    """ "traders alleged to have smuggled arms", "officials said to be close to the talks":
+    "allege", "say" or "report" (lexicon ``passive_infinitive_verbs``) right before a
+    to-infinitive, with no auxiliary of its own, is a participle reporting about the noun
+    before it, passively; the parser may take it for the clause's verb (tagged as a past
+    tense). These verbs take no to-infinitive in the active; "claimed to have seen" does,
+    and is not in the list."""
+    if verb.lemma_.lower() not in words(LEXICON, "passive_infinitive_verbs"):
+        return False
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return doc[verb.i + 1].head.dep_ == "xcomp" and doc[verb.i + 1].head.head.i == verb.i
 
 
 def _formula(verb: Token) -> bool:

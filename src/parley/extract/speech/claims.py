@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import (
+    closing_tag,
+    fronted_concession,
     inverted_subject,
     same_paragraph,
     sentence_piece,
+    sentences_back,
     stranded_start,
     stranded_subject,
     subject_of,
@@ -69,6 +72,14 @@ class Claims:
         inserted = self._after_inserted_clause(verb)
         if inserted is not None:
             return inserted
+        fronted = fronted_concession(verb)
+        if fronted is not None:  # "While A accepted that X, it insisted …": X, to the comma
+            return self.clean(trim(list(self.doc[fronted[0] : fronted[1]])))
+        tag = closing_tag(verb)
+        if tag is not None:  # "CLAIM, the agency reports.": the sentence up to the tag
+            sent = sentence_piece(self.doc, verb.i)
+            commas = [t.i for t in self.doc[sent.start : tag.i] if t.text == ","]
+            return self.clean(trim(list(self.doc[sent.start : commas[-1]]))) if commas else None
         aside = self._dash_aside(verb)
         if aside is not None:
             return self._after_dash_aside(verb, aside)
@@ -99,7 +110,8 @@ class Claims:
             return self._accusation(verb)
         if self.claims_object(verb):
             obj = next(c for c in verb.children if c.dep_ == "dobj")
-            return self.clean(trim(list(obj.subtree)))
+            earlier = self._claim_taken_up(verb, obj)
+            return earlier if earlier is not None else self.clean(trim(list(obj.subtree)))
         if any(c.tag_ in ("WP", "WRB") for c in verb.children):
             return None  # "here is what they said": the words follow elsewhere
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
@@ -191,6 +203,38 @@ class Claims:
         if not dated or dated[0] != words[0] or len(dated) == len(words):
             return None
         return dated[-1].i + 1
+
+    def _claim_taken_up(self, verb: Token, obj: Token) -> tuple[int, int] | None:
+        """What "denied the claim" denies: the claim the sentence before reports.
+
+        "X had said that Moscow would deliver the system. But the agency denied the claim."
+        — a bare definite noun for a claim ("the claim", "these reports"; lexicon
+        ``claim_nouns``) takes up the last claim of the sentence before, as "denied reports
+        that …" would have stated it. A noun with words of its own ("the claim that …",
+        "any involvement") or no claim just before keeps the noun phrase as the claim."""
+        if verb.lemma_.lower() not in self.cues.denial_verbs:
+            return None
+        if obj.lemma_.lower() not in words(LEXICON, "claim_nouns"):
+            return None
+        dets = [c for c in obj.children if c.dep_ == "det"]
+        if len(dets) != 1 or dets[0].lower_ not in words(LEXICON, "anaphoric_determiners"):
+            return None
+        if any(c.dep_ != "det" for c in obj.children):
+            return None
+        sents = sentences_back(verb, 2)
+        if len(sents) < 2:
+            return None
+        before = sents[1]
+        speech = self.cues.indirect_verbs | self.cues.report_verbs
+        for tok in reversed(list(before)):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+                continue
+            if self.quoted.quoted(tok.idx) or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            found = self.claim_of(tok)
+            if found is not None:
+                return found
+        return None
 
     def phrasal(self, verb: Token) -> Token | None:
         """The second word of a phrase of saying ("made clear that", "pointed out that")."""

@@ -79,6 +79,29 @@ class Descriptions:
                            "person", head.i)  # fmt: skip
         return None
 
+    def named_inside(self, head: Token, found: Who) -> Who | None:
+        """The person a role phrase ends with, introduced by a courtesy title after a
+        place in the title ("The leader of the party in the Senate Ms Ana Lopes asked …").
+
+        The name closes the title without a comma; the parser hangs it inside the phrase
+        ("in the Senate Ms Ana Lopes"). Only a name under "in" or "at" (lexicon
+        ``holder_place_prepositions``) counts: under "to", "for" or "of" a name is whom the
+        role serves ("an adviser to Mr X", "the spokesman for Mrs X"), never its holder."""
+        if not self._person_role(head) or found.actor is not None:
+            return None
+        lo, hi = phrase_bounds(head)
+        name = self.doc[hi - 1]
+        prep = name.head
+        if name.dep_ != "pobj" or prep.head.i != head.i or prep.i < head.i:
+            return None
+        if prep.lower_ not in words(LEXICON, "holder_place_prepositions"):
+            return None
+        actor, conf = self.res.actor_of_token(name.i)
+        if actor is None or self.res.kind(actor) != "person" or not _titled_name(name):
+            return None
+        return Who(actor, found.text, found.start, found.end, min(conf, found.confidence),
+                   "person", head.i)  # fmt: skip
+
     def named_later(self, head: Token, found: Who) -> Who | None:
         """The person a lede's "the Swiss mediator said" names further on.
 
@@ -217,6 +240,8 @@ class Descriptions:
         dets = [c.lower_ for c in subj.children if c.dep_ == "det"]
         if dets != ["the"] or any(c.dep_ in ("prep", "poss") for c in subj.children):
             return None
+        if self._unnamed_one_before(subj):
+            return None
         people = [w for w in self._people_titled(subj) if self._fits_modifiers(subj, w)]
         if not people:
             return None
@@ -224,6 +249,16 @@ class Descriptions:
         if best is None:
             return None
         return Who(best.actor, best.text, best.start, best.end, NEAR, "person", best.head)
+
+    def _unnamed_one_before(self, subj: Token) -> bool:
+        """Whether a generic role word ("the official") has an unnamed holder introduced
+        before it ("a senior official told reporters …"): the description takes that one up,
+        never a spokesman named elsewhere, however far back the introduction is."""
+        if subj.lower_ not in knowledge.table(LEXICON, "generic_roles"):
+            return False
+        return any(
+            t.lemma_ == subj.lemma_ and t.tag_ == "NN" and indefinite(t) for t in self.doc[: subj.i]
+        )
 
     def _unnamed(self, subj: Token) -> bool:
         """Whether a title names nobody by itself: no actor, or only the holder the
@@ -534,6 +569,13 @@ def _title_top(name: Token) -> Token:
     return tok
 
 
+def _titled_name(name: Token) -> bool:
+    """Whether a courtesy title opens the name ``name`` ends ("Ms Ana Lopes")."""
+    titles = words(LEXICON, "female_titles") | words(LEXICON, "male_titles")
+    parts = [c for c in name.lefts if c.dep_ == "compound"]
+    return any(c.lower_.rstrip(".") in titles for c in parts)
+
+
 def _names_in(kb: KnowledgeBase, actor: str, title: str) -> bool:
     """Whether the lower-case ``title`` names ``actor`` by its name or an alias."""
     if actor not in kb.actors:
@@ -544,10 +586,19 @@ def _names_in(kb: KnowledgeBase, actor: str, title: str) -> bool:
 
 @knowledge.derived
 def _role_nouns() -> frozenset[str]:
-    """Nouns that name a person by office or role ("minister", "envoy", "mediator")."""
-    return frozenset(p.split()[-1] for p in load_lexicon().office_by_phrase) | words(
+    """Nouns that name a person by office or role ("minister", "envoy", "mediator"): the
+    head word of each office, the last word before any "of"/"for" ("minister" of "minister
+    of defence"; "defence", "state" or "affairs" name no one)."""
+    return frozenset(_office_head(p) for p in load_lexicon().office_by_phrase) | words(
         LEXICON, "role_nouns"
     )
+
+
+def _office_head(phrase: str) -> str:
+    """The head word of an office's name: "minister" of "deputy minister of defence"."""
+    said = phrase.split()
+    cut = next((k for k, w in enumerate(said) if k and w in ("of", "for")), len(said))
+    return said[cut - 1]
 
 
 def role_nouns() -> frozenset[str]:

@@ -60,13 +60,14 @@ class Reporters:
     def reporter(self, bounds: tuple[int, int]) -> tuple[Reporter, float]:
         """The reporter named by the phrase ``[start, end)`` and the confidence in it."""
         span = self.doc[bounds[0] : bounds[1]]
-        if span.root.lemma_.lower() in self.cues.speech_nouns | self.cues.document_nouns:
+        root = _phrase_head(span)
+        if root.lemma_.lower() in self.cues.speech_nouns | self.cues.document_nouns:
             # "according to a statement from the Swiss foreign ministry": the ministry's words;
             # "according to a report by the group": the group's, when it is a known actor
-            found = self._issuer(span.root)
+            found = self._issuer(root)
             if found is not None:
                 return found
-        who = self.res.who(span.root, stop_at=bounds[1])
+        who = self.res.who(root, stop_at=bounds[1])
         return self.reporter_of(who, span)
 
     def cue_reporter(self, bounds: tuple[int, int]) -> tuple[Reporter, float]:
@@ -226,7 +227,13 @@ class Reporters:
         return None
 
     def cited(self, verb: Token, subj: Token) -> tuple[Reporter, int] | None:
-        """The original source in "MEDIUM, citing SOURCE, reported …" and where "citing" is."""
+        """The original source in "MEDIUM, citing SOURCE, reported …" and where "citing" is.
+
+        A person citing a text ("Quoting a report in the Daily Post, Senator X said that …")
+        speaks in her own name: the text is her evidence, not the claim's source, and she
+        is no medium relaying it."""
+        if self._speaks_for_self(subj):
+            return None
         for tok in (*verb.children, *subj.children):
             if tok.lemma_.lower() in self.cues.citing and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -252,12 +259,30 @@ class Reporters:
         )
         return self.reporter(phrase_bounds(medium))[0] if medium is not None else None
 
+    def _speaks_for_self(self, subj: Token) -> bool:
+        """Whether a subject speaks in its own name: a person, a role held by one ("the
+        former ambassador", however capitalised), or a phrase with a person in apposition."""
+        if self.person(subj) or person_role(subj, self.cues):
+            return True
+        return any(self.person(c) for c in subj.children if c.dep_ == "appos")
+
     def person(self, tok: Token) -> bool:
         """Whether ``tok`` names a person (a known one, or a name the parser tags so)."""
         actor, _ = self.res.actor_of_token(tok.i)
         if actor is not None:
             return self.res.kind(actor) == "person"
         return tok.ent_type_ == "PERSON" and not person_role(tok, self.cues)  # "Councilor"
+
+
+def _phrase_head(span: SpacySpan) -> Token:
+    """The head of a phrase: its root, or the noun beside a "the" the parser hung with it
+    on the verb ("…, the agency reports": "the" and "agency" both on "reports"); a
+    determiner never heads a phrase."""
+    root = span.root
+    if root.dep_ != "det":
+        return root
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.head.i == root.head.i]
+    return nouns[-1] if nouns else root
 
 
 def _bare_audience(tok: Token, rep: Reporter) -> bool:

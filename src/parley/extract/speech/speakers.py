@@ -133,7 +133,10 @@ class Speakers:
             return ahead
         if found.actor is not None:
             return found
-        named = desc.comma_named(head, found) or desc.named_later(head, found)
+        named = (
+            desc.comma_named(head, found) or desc.named_inside(head, found)
+            or desc.named_later(head, found)
+        )  # fmt: skip
         if named is not None:
             return named
         inst = self.institutions

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
-    "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "indefinite", "name_bounds",
+    "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "closing_tag", "fronted_concession",
+    "indefinite", "name_bounds",
     "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
     "tail_conjuncts", "told_clause", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
@@ -56,6 +57,11 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ == "acl" and _predicate_of_root_noun(child) is not None:
             stop_at = child.i if stop_at is None else min(stop_at, child.i)
+    aside = _participle_aside(head)
+    if aside is None:
+        aside = _tail_after_name(head)
+    if aside is not None:
+        stop_at = aside if stop_at is None else min(stop_at, aside)
     tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
     # A phrase is contiguous; a parse that wanders (e.g. over a quote) is cut at the first gap.
     run: list[Token] = []
@@ -81,7 +87,62 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
             run = []
         run.append(t)
     bounds = trim(run)
-    return _hyphen_joined(head.doc, bounds if bounds is not None else (head.i, head.i + 1))
+    bounds = bounds if bounds is not None else (head.i, head.i + 1)
+    tag = closing_tag(head.head) if head.dep_ == "compound" else None
+    if tag is not None and tag.i == head.i:
+        bounds = (_tag_start(head), bounds[1])  # "the agency", its "the" hung on the verb
+    return _hyphen_joined(head.doc, bounds)
+
+
+def _participle_aside(head: Token) -> int | None:
+    """Where a participle clause set off by a comma after a name starts: in "X, counsel for
+    Y, drawing a parallel between A and B, suggested …" the clause says what X was doing
+    while speaking, not who X is, so the phrase naming X ends before its comma. The clause
+    may hang on the name or on its apposition; a participle without the comma ("officials
+    working on the file") is part of the phrase."""
+    doc = head.doc
+    owners = [head, *(c for c in head.children if c.dep_ == "appos")]
+    for owner in owners:
+        for child in owner.children:
+            comma = child.left_edge.i - 1
+            if child.tag_ != "VBG" or child.dep_ not in ("acl", "advcl", "relcl"):
+                continue
+            if child.left_edge.i != child.i:
+                continue  # ", who was holding a briefing": a relative clause, it stays
+            if child.i > head.i and comma > head.i and doc[comma].text == ",":
+                return None if _anonymity(child) else comma
+    return None
+
+
+def _anonymity(clause: Token) -> bool:
+    """ ", speaking on condition of anonymity": a participle clause that says the source
+    is unnamed describes the source itself (its kind hangs on it), so it stays in the words."""
+    said = " ".join(t.lower_ for t in clause.subtree)
+    return any(phrase in said for phrase in load_cues().anonymity_phrases)
+
+
+def _tail_after_name(head: Token) -> int | None:
+    """Where an adverbial tail after a name inside a role phrase starts: in "The leader of
+    the party in the Senate Ms X on a point of order asked …" the parser hangs "on a point
+    of order" on "leader", but a title's own phrases come before the name it ends with; a
+    phrase after the name says how or when she spoke. "of" ("X of the Daily Post") stays."""
+    doc = head.doc
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i + 1):
+        before = doc[prep.i - 1]
+        if prep.lower_ != "of" and before.pos_ == "PROPN" and _a_name(before):
+            return prep.i
+    return None
+
+
+def _a_name(tok: Token) -> bool:
+    """Whether ``tok`` ends a person's name: the model tags it so, or a courtesy title
+    opens its name ("Ms Ana Lopes", however the model tagged it)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    titles = words(LEXICON, "transcript_honorifics") | words(LEXICON, "female_titles")
+    titles = titles | words(LEXICON, "male_titles")
+    parts = [c for c in tok.lefts if c.dep_ == "compound"]
+    return any(c.lower_.rstrip(".") in titles for c in parts)
 
 
 def _hyphen_joined(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -106,6 +167,8 @@ def subject_of(verb: Token) -> Token | None:
     """
     seen = 0
     lead = _participle_lead(verb) or _means_gerund_lead(verb) or _predicate_of_root_noun(verb)
+    lead = lead or closing_tag(verb) or _after_fronted_concession(verb)
+    lead = lead or _after_opening_participle(verb)
     if lead is not None:
         return lead
     quoted = _quoted_object(verb)
@@ -159,6 +222,104 @@ def subject_of(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def fronted_concession(verb: Token) -> tuple[int, int, Token] | None:
+    """What a fronted concession of saying claims, when the parser gave its "that" away.
+
+    In "While the defence accepted that A, it insisted that B" the parser may hang "that"
+    and A on the main verb ("insisted"), leaving "accepted" with nothing said. The words
+    after "that" up to the comma before the main clause's subject are what was accepted,
+    and that subject ("it") is the main verb's. The clause must open with a word of
+    contrast or concession ("while", "although"; lexicon ``contrast_stops``, cues
+    ``claim_stops``), its verb be a verb of saying followed at once by "that". Returns the
+    claim's token bounds and the main clause's subject."""
+    cues = load_cues()
+    if verb.lemma_.lower() not in cues.speech_verbs:
+        return None
+    marks = words(LEXICON, "contrast_stops") | cues.claim_stops
+    if not any(c.dep_ == "mark" and c.lower_ in marks and c.i < verb.i for c in verb.children):
+        return None
+    doc, that = verb.doc, verb.i + 1
+    if that >= len(doc) or doc[that].lower_ != "that":
+        return None
+    main = doc[that].head  # the parser gave "that" to the main verb …
+    if main.i <= that or not (verb.head.i == main.i or main.head.i == verb.i):
+        return None  # … hung over the clause or under it; else the parse is whole
+    if verb.dep_ != "advcl" and main.lemma_.lower() not in cues.speech_verbs:
+        return None
+    subjects = [c for c in main.children if c.dep_ == "nsubj" and that < c.i < main.i]
+    if not subjects:
+        return None
+    comma = subjects[-1].left_edge.i - 1
+    if comma <= that + 1 or doc[comma].text != "," or not same_paragraph(verb, main):
+        return None
+    return that + 1, comma, subjects[-1]
+
+
+def _after_fronted_concession(verb: Token) -> Token | None:
+    """The main clause's subject after a fronted concession the parser ran into it (see
+    :func:`fronted_concession`): the one after the comma, not a subject of the concession."""
+    fronted = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+    if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        fronted.append(verb.head)  # the concession read as the root, the main clause its object
+    for clause in fronted:
+        found = fronted_concession(clause)
+        if found is not None and found[2].head.i == verb.i:
+            return found[2]
+    return None
+
+
+def _after_opening_participle(verb: Token) -> Token | None:
+    """ "Quoting an article in the Times, the former ambassador X said …": the parser may
+    read the opening participle clause as the verb's clausal subject and the speaker as an
+    apposition of its object. A participle that opens the sentence says what the subject
+    did while speaking; the noun phrase after its comma, right before the verb, speaks."""
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"):
+        if clause.left_edge.i != sentence_piece(doc, clause.i).start:
+            continue
+        for tok in clause.subtree:
+            comma = tok.left_edge.i - 1
+            if tok.dep_ != "appos" or tok.right_edge.i != verb.i - 1 or doc[comma].text != ",":
+                continue
+            if _can_speak(tok) and same_paragraph(tok, verb):
+                return tok
+    return None
+
+
+def closing_tag(verb: Token) -> Token | None:
+    """The source of a closing tag the parser read with the claim's head for its subject.
+
+    "CLAIM, the agency reports." may be read as one phrase "the agency reports" (the noun a
+    compound of the verb) or with two subjects, the claim's head and "the agency"; either
+    way the claim's head is the verb's subject. The noun right before the verb, after the
+    comma, is who reports, and the verb ends the sentence (a tag adds nothing after it)."""
+    if verb.pos_ != "VERB":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    nouns = [
+        c for c in verb.children
+        if (c.dep_ == "compound" or c.dep_ == "nsubj" and len(subjects) == 2)
+        and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and c.right_edge.i == verb.i - 1
+    ]  # fmt: skip
+    if len(nouns) != 1:
+        return None
+    doc, start = verb.doc, _tag_start(nouns[0])
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : verb.sent.end]):
+        return None
+    return nouns[0]
+
+
+def _tag_start(noun: Token) -> int:
+    """Where the phrase of a tag's noun hung on its verb starts: over the "the" the parser
+    hung on the verb beside it ("the agency reports")."""
+    doc, start = noun.doc, noun.left_edge.i
+    while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == noun.head.i:
+        start -= 1
+    return start
 
 
 def _sibling_subject(verb: Token) -> Token | None:
