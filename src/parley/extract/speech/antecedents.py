@@ -17,7 +17,13 @@ from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_
 from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.descriptions import has_role, person_role
 from parley.extract.speech.resolver import FAR, NEAR, Who
-from parley.extract.speech.syntax import LOOK_BACK, char_at, same_paragraph, sentences_back
+from parley.extract.speech.syntax import (
+    LOOK_BACK,
+    char_at,
+    in_dateline,
+    same_paragraph,
+    sentences_back,
+)
 from parley.knowledge import words
 
 if TYPE_CHECKING:
@@ -256,6 +262,7 @@ class Antecedents:
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
             and not (_background(t) and _named_before(t)) and not self._holds_a_person_pronoun(t)
             and not _co_argument(t, self.doc[before]) and not asked_about(t)
+            and not in_dateline(t)
         ]  # fmt: skip
         for t in reversed(subjects):
             if t.lower_ not in pronouns and not aged(t):
@@ -350,8 +357,12 @@ class Antecedents:
         label = self.res.label(tok)
         if label == "PERSON":
             return person
-        if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in self.cues.institution_heads:
-            return not person  # "Pakistan's foreign office … it said"
+        bodies = (
+            self.cues.institution_heads | self.cues.outlet_nouns
+            | words(LEXICON, "broadcast_nouns")
+        )  # fmt: skip
+        if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in bodies:
+            return not person  # "Pakistan's foreign office … it said"; "the radio … It warned"
         if tok.pos_ == "PROPN" and (has_role(tok) or self._after_role(tok)):
             return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
         if tok.tag_ in ("NNS", "NNPS"):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import (
     inverted_subject,
+    outer_teller,
     same_paragraph,
     sentence_piece,
     stranded_start,
@@ -233,6 +234,10 @@ class Claims:
             deps = {c.dep_ for c in tok.children}
             if deps & {"nsubj", "nsubjpass"} and "mark" not in deps:
                 return tok.left_edge.i  # "… and that Y had said …" is still X's report
+            if outer_teller(tok) is not None:
+                # "said that A were untrue and charged that B": the second verb is X's too
+                joins = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+                return max(joins, default=tok.left_edge.i)
         return comp.right_edge.i + 1
 
     def _complement(self, verb: Token) -> Token | None:

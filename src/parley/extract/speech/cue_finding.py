@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.marks import Marked, next_word, previous_word
-from parley.extract.speech.syntax import parenthetical_speech, same_paragraph, subject_of
+from parley.extract.speech.syntax import (
+    can_speak,
+    parenthetical_speech,
+    same_paragraph,
+    subject_of,
+)
 from parley.knowledge import words
 
 if TYPE_CHECKING:
@@ -283,10 +288,14 @@ class Credits:
         end = nxt.i + 1
         while end < len(self.doc) and "\n" not in self.doc[end].text and self.doc[end].text != '"':
             end += 1
-        return self._first_head(self.doc[nxt.i + 1 : end])
+        return self._first_head(self.doc[nxt.i + 1 : end], credit=True)
 
-    def _first_head(self, words: SpacySpan) -> Who | None:
-        """The speaker a credit fragment names: its first noun phrase outside any quote."""
+    def _first_head(self, words: SpacySpan, credit: bool = False) -> Who | None:
+        """The speaker a credit fragment names: its first noun phrase outside any quote.
+
+        After a dash (``credit``) a common noun must be one for people or a body ("— a
+        spokesman for the ministry"): "'…' - the heights near X which Y seized" explains
+        the quoted words, it names no one who said them."""
         inside = {t.i for t in words}
         heads = [t for t in words if not t.is_punct and (t.head.i not in inside or t.head == t)]
         if (
@@ -294,8 +303,16 @@ class Credits:
             and heads[0].pos_ in ("PROPN", "NOUN")
             and not self.finder.in_other_quote(heads[0])
         ):
+            if credit and not self._names_someone(heads[0]):
+                return None
             return self.res.who(heads[0], stop_at=words.end)
         return None
+
+    def _names_someone(self, head: Token) -> bool:
+        """Whether a credit's head names a person or a body: a name, or a noun for people."""
+        if head.pos_ == "PROPN" or can_speak(head):
+            return True
+        return head.lemma_.lower() in self.finder.cues.spokesperson_heads
 
     def nearest_subject(self, span: SpacySpan) -> Who | None:
         """A guess for a quote with no cue: the nearest subject above it in the parse."""

@@ -1,0 +1,130 @@
+"""Constructions met in round 17 of the speech review (docs/review/speech.md), in our own words.
+
+* a verb of saying inside a condition ("… if Ruritania decides the rebels broke the truce")
+  reports nothing anyone has said;
+* the wire dateline ("LUSAKA, March 3 —") is never the antecedent of "It warned", and a station
+  ("the state radio") is an "it" that speaks;
+* places before a colon open a line as a dateline does ("Dhaka, Bangladesh: Leaders of …");
+* "The radio said that A were untrue and charged that B": B is the radio's, and A stops
+  before "and charged";
+* a dash after a quote followed by a place or thing ("'…' - the hills near X which …")
+  names no speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from speech_kit import direct, run, source_of
+
+
+def speakers(an: Any) -> dict[str, str | None]:
+    return {q.text: q.speaker.text if q.speaker else None for q in direct(an)}
+
+
+# ------------------------------------------------------------------ conditions
+
+IF_CLAUSE = (
+    "Fighting will resume soon, a senior official said on Friday, adding that new strikes "
+    "would follow if Ruritania concludes the rebels broke the truce."
+)
+
+
+@pytest.mark.model
+def test_a_verb_of_saying_inside_a_condition_claims_nothing(pipeline: Any) -> None:
+    an = run(pipeline, IF_CLAUSE)
+    assert all(a.claim.text != "the rebels broke the truce" for a in an.attributions), [
+        (a.claim.text, a.reporter.text) for a in an.attributions
+    ]
+    found = source_of(an, "Fighting will resume soon")
+    assert found is not None and found[0] == "a senior official", found
+
+
+@pytest.mark.model
+def test_the_same_verb_outside_a_condition_still_claims(pipeline: Any) -> None:
+    an = run(pipeline, "Ruritania says the rebels broke the truce.")
+    found = source_of(an, "the rebels broke the truce")
+    assert found is not None and found[0] == "Ruritania", found
+
+
+# ------------------------------------------------------------------ datelines
+
+RADIO = (
+    "LUSAKA, March 3 — The state radio said tonight that the border reports were false.\n\n"
+    "It warned that Zambia would answer any raid on its soil."
+)
+
+
+@pytest.mark.model
+def test_it_after_a_station_is_the_station_not_the_dateline(pipeline: Any) -> None:
+    an = run(pipeline, RADIO)
+    found = source_of(an, "Zambia would answer any raid")
+    assert found is not None and found[0] == "The state radio", found
+    assert found[1] is None, found  # not the state named in the dateline
+
+
+COLON_DATELINE = (
+    "Dhaka, Bangladesh: Leaders of nine opposition parties on Monday said the blame for "
+    "the standoff lies with the cabinet."
+)
+
+
+@pytest.mark.model
+def test_places_before_a_colon_are_no_part_of_the_source(pipeline: Any) -> None:
+    an = run(pipeline, COLON_DATELINE)
+    found = source_of(an, "the blame for the standoff lies with the cabinet")
+    assert found is not None, an.attributions
+    text, actor = found
+    assert text.startswith("Leaders of nine opposition parties"), text
+    assert actor is None, actor  # the opposition leaders are not Bangladesh
+
+
+def test_a_colon_dateline_needs_places_only(nlp: Any) -> None:
+    from parley.nlp.dateline import dateline_end
+
+    doc = nlp("Dhaka, Bangladesh: Leaders of nine parties said the talks failed.")
+    colon = next(t.i for t in doc if t.text == ":")
+    assert dateline_end(doc) == colon + 1
+    doc = nlp("Opposition leaders: the talks failed, they said.")
+    assert dateline_end(doc) is None
+
+
+# ------------------------------------------------------------------ a second verb of saying
+
+CHARGED = (
+    'The state radio said tonight that Sylvanian claims of a raid were "pure invention" '
+    "and charged that Sylvania was massing troops on the border."
+)
+
+
+@pytest.mark.model
+def test_a_second_verb_joined_to_the_reported_clause_is_the_first_speakers(
+    pipeline: Any,
+) -> None:
+    an = run(pipeline, CHARGED)
+    found = source_of(an, "Sylvania was massing troops on the border")
+    assert found is not None and found[0] == "The state radio", found
+    first = [a for a in an.attributions if "claims of a raid" in a.claim.text]
+    assert first and "charged" not in first[0].claim.text, [a.claim.text for a in first]
+
+
+# ------------------------------------------------------------------ dash after a quote
+
+DASH_PLACE = (
+    "Mr Okoro told reporters as he left: 'We will not return to the table' - the hills "
+    "near Lagos which the rebels took last week."
+)
+
+
+@pytest.mark.model
+def test_a_place_after_a_dash_is_no_credit(pipeline: Any) -> None:
+    an = run(pipeline, DASH_PLACE)
+    assert speakers(an).get("We will not return to the table") == "Mr Okoro", speakers(an)
+
+
+@pytest.mark.model
+def test_a_person_after_a_dash_is_still_a_credit(pipeline: Any) -> None:
+    an = run(pipeline, '"We will not sign this text" — a spokesman for the ministry.')
+    assert speakers(an).get("We will not sign this text") == "a spokesman for the ministry"
