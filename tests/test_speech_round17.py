@@ -8,7 +8,11 @@
 * "The radio said that A were untrue and charged that B": B is the radio's, and A stops
   before "and charged";
 * a dash after a quote followed by a place or thing ("'…' - the hills near X which …")
-  names no speaker.
+  names no speaker;
+* "The announcement from the UN office in X said" is the office's claim;
+* "…, according to the group." is the organisation named before, and so are the words in
+  marks of that sentence;
+* '"…," it said' after the quoted paragraphs of a statement is the statement's issuer.
 """
 
 from __future__ import annotations
@@ -128,3 +132,74 @@ def test_a_place_after_a_dash_is_no_credit(pipeline: Any) -> None:
 def test_a_person_after_a_dash_is_still_a_credit(pipeline: Any) -> None:
     an = run(pipeline, '"We will not sign this text" — a spokesman for the ministry.')
     assert speakers(an).get("We will not sign this text") == "a spokesman for the ministry"
+
+
+# ------------------------------------------------------------------ texts and their issuers
+
+ANNOUNCED = (
+    "The brief announcement from the UN office in Accra also said that the army is expected "
+    "to free several detainees."
+)
+
+
+@pytest.mark.model
+def test_an_announcement_from_an_office_is_the_offices(pipeline: Any) -> None:
+    an = run(pipeline, ANNOUNCED)
+    found = source_of(an, "the army is expected to free several detainees")
+    assert found is not None and found[0] == "the UN office in Accra", found
+
+
+GROUP = (
+    "Those held include the writer Kofi Mensah, the Ghana Rights Watch (GRW) said. She was "
+    'arrested on Monday and is "being held in a place nobody knows", according to the group.'
+)
+
+
+@pytest.mark.model
+def test_according_to_the_group_is_the_group_named_before(pipeline: Any) -> None:
+    an = run(pipeline, GROUP)
+    named = source_of(an, "Those held include the writer Kofi Mensah")
+    later = source_of(an, "She was arrested on Monday")
+    assert named is not None and later is not None, an.attributions
+    assert named[1] is not None and later[1] == named[1], (named, later)
+    quote = [q for q in direct(an) if q.text == "being held in a place nobody knows"]
+    assert quote and quote[0].speaker is not None, quote
+    assert quote[0].speaker.actor == named[1], quote
+
+
+@pytest.mark.model
+def test_according_to_the_officials_stays_words(pipeline: Any) -> None:
+    an = run(pipeline, "The talks will resume on Monday, according to the officials.")
+    found = source_of(an, "The talks will resume on Monday")
+    assert found is not None and found == ("the officials", None), found
+
+
+STATEMENT = (
+    "In a joint statement, nine leaders of the opposition said the cabinet had misled the "
+    "country about the border deal.\n\n"
+    '"The blame for the standoff lies with the cabinet, which refuses a debate in both '
+    'chambers," according to the statement.\n\n'
+    '"The opposition asks the cabinet once more to allow a full debate.\n\n'
+    '"The opposition parties stand united on their demand for a debate on the border deal," '
+    "it said."
+)
+
+
+@pytest.mark.model
+def test_it_said_after_a_statements_quoted_paragraphs_is_its_issuer(pipeline: Any) -> None:
+    an = run(pipeline, STATEMENT)
+    said = speakers(an)
+    leaders = "nine leaders of the opposition"
+    assert said.get("The opposition asks the cabinet once more to allow a full debate.") == leaders
+    united = [t for t in said if t.startswith("The opposition parties stand united")]
+    assert united and said[united[0]] == leaders, said
+
+
+@pytest.mark.model
+def test_words_a_subject_calls_something_stay_the_subjects(pipeline: Any) -> None:
+    text = (
+        "Karl Mendt, the spokesman of Sylvania's foreign ministry, dismissed the report as "
+        '"a crude attempt to win sympathy abroad", according to the Tanuk news agency.'
+    )
+    said = speakers(run(pipeline, text))
+    assert said.get("a crude attempt to win sympathy abroad", "").startswith("Karl Mendt"), said

@@ -128,7 +128,10 @@ class Antecedents:
             return None
         if pron.head.lemma_.lower() not in self.cues.speech_verbs:
             return None
-        for sent in sentences_back(pron, 2):
+        # the text's own quoted sentences ('"…," according to the statement. "…" "…," it
+        # said') are its words, not the narration: they do not count among the two
+        narrated = [s for s in sentences_back(pron, 8) if not self._all_quoted(s, pron)]
+        for sent in narrated[:2]:
             for tok in reversed([t for t in sent if t.i < pron.i]):
                 if tok.tag_ != "NN" or tok.lemma_.lower() not in self._texts():
                     continue
@@ -207,6 +210,11 @@ class Antecedents:
         if actor is not None:
             return self.res.kind(actor) == "person"
         return self.res.label(tok) == "PERSON"
+
+    def _all_quoted(self, sent: SpacySpan, pron: Token) -> bool:
+        """Whether every word of ``sent`` before ``pron`` lies inside quote marks."""
+        found = [t for t in sent if t.is_alpha and t.i < pron.i]
+        return bool(found) and all(any(a <= t.idx < b for a, b in self.quoted) for t in found)
 
     def _last_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
         """Further back, "he" is the named person who spoke last, when one agrees.

@@ -203,6 +203,13 @@ class CueFinder:
         return verbs[-1] if verbs else None
 
 
+def _characterised(span: SpacySpan) -> bool:
+    """Whether the quoted words are what a verb's subject calls something: the object of
+    "as" after a verb ("rejected the criticism as '…'", "described the talks as '…'")."""
+    head = span.root.head
+    return head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
+
+
 class Credits:
     """Speakers named beside a quote without a verb of saying, for one document."""
 
@@ -252,15 +259,21 @@ class Credits:
     def according_to(self, span: SpacySpan) -> Who | None:
         """'According to the ministry, the sale "will …"': with no verb of saying, the words in
         marks go to the source the sentence opens with, not to the clause's subject (the sale
-        says nothing). The cue must stand before the quote in its sentence, outside marks."""
+        says nothing). The cue stands before the quote in its sentence, or closes the sentence
+        after it ('She is "held in a place nobody knows", according to the group.'), outside
+        marks; but words a subject is said to characterise something "as" ("X rejected the
+        criticism as '…', according to the agency") stay that subject's, relayed."""
         sent = span[0].sent
+        as_words = _characterised(span)
         for tok in sent:
-            if tok.i + 1 >= span.start or tok.i + 1 >= sent.end:
+            if tok.i + 1 >= sent.end or (as_words and tok.i >= span.end):
                 return None
+            if span.start <= tok.i < span.end:
+                continue
             to = self.doc[tok.i + 1]
             if tok.lower_ != "according" or to.lower_ != "to" or self.finder.in_other_quote(tok):
                 continue
-            source = next((c for c in to.children if c.dep_ == "pobj" and c.i < span.start), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
             return self.who.who(source) if source is not None else None
         return None
 
