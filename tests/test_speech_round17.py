@@ -203,3 +203,65 @@ def test_words_a_subject_calls_something_stay_the_subjects(pipeline: Any) -> Non
     )
     said = speakers(run(pipeline, text))
     assert said.get("a crude attempt to win sympathy abroad", "").startswith("Karl Mendt"), said
+
+
+# ------------------------------------------------------------------ sources and claim bounds
+
+MEDIATORS = (
+    "Jon Mabry, spokesman for the mediators, Lord Avon and Karl Strand, told reporters there "
+    "would be no meetings today."
+)
+
+
+@pytest.mark.model
+def test_names_listed_after_a_plural_role_are_no_more_sources(pipeline: Any) -> None:
+    an = run(pipeline, MEDIATORS)
+    sources = [a.reporter.text for a in an.attributions if "no meetings today" in a.claim.text]
+    assert len(sources) == 1 and sources[0].startswith("Jon Mabry"), sources
+
+
+@pytest.mark.model
+def test_senators_listed_together_still_each_speak(pipeline: Any) -> None:
+    an = run(
+        pipeline,
+        "Senators Ann Ruiz, Tom Webb and Lee Park wrote in a letter that the deal was flawed.",
+    )
+    sources = {a.reporter.text for a in an.attributions if a.claim.text == "the deal was flawed"}
+    assert {"Tom Webb", "Lee Park"} <= sources, sources
+
+
+@pytest.mark.model
+def test_a_claim_stops_before_the_writers_gloss_after_a_dash(pipeline: Any) -> None:
+    text = (
+        "The mediators announced yesterday there would be no more talks until Monday - a "
+        "clear sign that they were struggling to bring the government back."
+    )
+    found = [a.claim.text for a in run(pipeline, text).attributions]
+    assert found == ["there would be no more talks until Monday"], found
+
+
+@pytest.mark.model
+def test_a_dash_before_a_definite_phrase_stays_in_the_claim(pipeline: Any) -> None:
+    text = "The minister said the border would reopen on Monday - the day after the vote."
+    found = [a.claim.text for a in run(pipeline, text).attributions]
+    assert found and found[0].endswith("the day after the vote"), found
+
+
+@pytest.mark.model
+def test_a_predicate_split_off_as_a_second_complement_finishes_the_claim(pipeline: Any) -> None:
+    text = (
+        "French Foreign Minister Paul Renard said on Monday that talks on a truce in Darfur "
+        "were progressing as he joined Anne Holt in Qatar."
+    )
+    claims = [a.claim.text for a in run(pipeline, text).attributions]
+    assert any(c.startswith("talks on a truce in Darfur were progressing") for c in claims), claims
+
+
+@pytest.mark.model
+def test_a_claim_goes_on_past_an_apposition_to_its_predicate(pipeline: Any) -> None:
+    text = (
+        "The ministry said over the weekend that it had received word that the soldier "
+        "Yossi Adler, also captured in 1986, is also dead."
+    )
+    claims = [a.claim.text for a in run(pipeline, text).attributions]
+    assert any(c.endswith("is also dead") for c in claims), claims

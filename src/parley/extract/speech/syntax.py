@@ -735,6 +735,8 @@ def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]
     names, todo, joined = [subj], [subj], False
     while todo:
         for child in todo.pop().children:
+            if child.dep_ == "appos" and _members_listed(child, person):
+                continue  # "X, spokesman for the mediators, A and B, told": A and B mediate
             if child.dep_ in ("conj", "appos") and person(child):
                 joined = joined or child.dep_ == "conj"
                 names.append(child)
@@ -742,6 +744,19 @@ def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]
     if not person(subj) or not joined:
         return []
     return sorted(names, key=lambda t: t.i)
+
+
+def _members_listed(name: Token, person: Callable[[Token], bool]) -> bool:
+    """Whether ``name``, set in apposition right after a role phrase of its head that ends
+    in a plural noun ("X, spokesman for the mediators, A and B, said"), lists the people of
+    that plural (the mediators), not more people speaking with X."""
+    head = name.head
+    roles = [c for c in head.children if c.dep_ == "appos" and c.i < name.i and not person(c)]
+    if not roles:
+        return False
+    end = roles[-1].right_edge
+    between = name.doc[end.i + 1 : name.left_edge.i]
+    return end.tag_ in ("NNS", "NNPS") and [t.text for t in between] == [","]
 
 
 def name_bounds(name: Token) -> tuple[int, int]:
