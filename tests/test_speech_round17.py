@@ -265,3 +265,32 @@ def test_a_claim_goes_on_past_an_apposition_to_its_predicate(pipeline: Any) -> N
     )
     claims = [a.claim.text for a in run(pipeline, text).attributions]
     assert any(c.endswith("is also dead") for c in claims), claims
+
+
+# ------------------------------------------------------------------ quotes
+
+MADE_CLEAR = (
+    'As the president made it clear that he would not negotiate with "bandits," the armed '
+    "groups in the hills also stated that they reject the talks."
+)
+
+
+@pytest.mark.model
+def test_words_in_marks_under_made_it_clear_are_that_subjects(pipeline: Any) -> None:
+    said = speakers(run(pipeline, MADE_CLEAR))
+    assert said.get("bandits") != "the armed groups in the hills", said
+
+
+SINGLE_MARKS = (
+    "Serbs oppose this. 'We have agreed to open the road,' the rebels' deputy leader, Ivo "
+    "Marek, said after speaking to Mr Brandt on the phone yesterday. 'With this we are "
+    "removing every obstacle to the talks.' The withdrawal should be complete by today, "
+    "Mr Marek said."
+)
+
+
+@pytest.mark.model
+def test_a_sentence_in_single_marks_goes_on_the_speech_before(pipeline: Any) -> None:
+    said = speakers(run(pipeline, SINGLE_MARKS))
+    follow = said.get("With this we are removing every obstacle to the talks.")
+    assert follow is not None and "Ivo Marek" in follow, said

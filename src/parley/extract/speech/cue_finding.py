@@ -74,6 +74,10 @@ class CueFinder:
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
         if tok.pos_ == "VERB" and parenthetical_speech(tok):
             return True  # '"…," he continued'
+        if tok.pos_ == "VERB" and any(
+            (lemma, c.lower_) in self.cues.speech_phrases for c in tok.children
+        ):
+            return True  # 'made it clear that he would not talk to "…"'
         if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
             return self._inscribed(tok)
         if tok.pos_ == "NOUN" and lemma in self.cues.inscription_verbs:
