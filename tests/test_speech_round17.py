@@ -294,3 +294,28 @@ def test_a_sentence_in_single_marks_goes_on_the_speech_before(pipeline: Any) -> 
     said = speakers(run(pipeline, SINGLE_MARKS))
     follow = said.get("With this we are removing every obstacle to the talks.")
     assert follow is not None and "Ivo Marek" in follow, said
+
+
+# ------------------------------------------------------------------ relayed through a paper
+
+QUOTED_AS = (
+    "Several lawyers have been beaten in custody, the Daily Graphic quoted the advocacy group "
+    "Ghana Rights Watch (GRW), as saying."
+)
+
+
+@pytest.mark.model
+def test_a_claim_before_quoted_x_as_saying_is_xs_through_the_paper(pipeline: Any) -> None:
+    an = run(pipeline, QUOTED_AS)
+    found = [a for a in an.attributions if a.claim.text.startswith("Several lawyers")]
+    assert found, an.attributions
+    rec = found[0]
+    assert "Ghana Rights Watch" in rec.reporter.text, rec.reporter
+    assert rec.reporter.actor != "GHA", rec.reporter  # the group is not the state
+    assert rec.via is not None and "Daily Graphic" in rec.via.text, rec.via
+
+
+@pytest.mark.model
+def test_a_state_named_alone_still_speaks(pipeline: Any) -> None:
+    found = source_of(run(pipeline, "Ghana said the talks would resume on Monday."), "talks")
+    assert found == ("Ghana", "GHA"), found

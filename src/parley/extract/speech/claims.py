@@ -18,6 +18,7 @@ from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import (
     inverted_subject,
     outer_teller,
+    quoting_verb,
     same_paragraph,
     sentence_piece,
     stranded_start,
@@ -97,6 +98,9 @@ class Claims:
             words.extend(self._predicate_cut_off(comp, verb, cut))
             words.extend(self._second_complement(comp, verb, cut))
             return self.clean(trim(words))
+        fronted = self._fronted_for_quoting(verb)
+        if fronted is not None:
+            return fronted
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
         if self.claims_object(verb):
@@ -176,6 +180,20 @@ class Claims:
         if not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") for c in comp.children):
             return []
         return list(pred.subtree)
+
+    def _fronted_for_quoting(self, verb: Token) -> tuple[int, int] | None:
+        """The claim set before "the paper quoted X(,) as saying." that closes its sentence:
+        the parser hangs it on "quoted" as a clause before the verb (a complement, or an
+        adverbial clause with no subordinating word), and "saying" has none of its own."""
+        quoting = quoting_verb(verb)
+        if quoting is None:
+            return None
+        fronted = [
+            c for c in quoting.children
+            if c.i < quoting.i and same_paragraph(c, verb)
+            and (c.dep_ == "ccomp" or c.dep_ == "advcl" and not _has_mark(c))
+        ]  # fmt: skip
+        return self.clean(trim(list(fronted[0].subtree))) if fronted else None
 
     def _second_complement(self, comp: Token, verb: Token, cut: int) -> list[Token]:
         """The predicate the parser split off a claim as a second complement of the verb.
@@ -638,3 +656,8 @@ def _dash_comment(dash: Token) -> bool:
         return False
     noun = doc[dash.i + 1].head
     return noun.dep_ == "appos" and noun.i > dash.i
+
+
+def _has_mark(clause: Token) -> bool:
+    """Whether a clause opens with a subordinating word ("if", "when", "because")."""
+    return any(c.dep_ == "mark" for c in clause.children)
