@@ -319,3 +319,13 @@ def test_a_claim_before_quoted_x_as_saying_is_xs_through_the_paper(pipeline: Any
 def test_a_state_named_alone_still_speaks(pipeline: Any) -> None:
     found = source_of(run(pipeline, "Ghana said the talks would resume on Monday."), "talks")
     assert found == ("Ghana", "GHA"), found
+
+
+@pytest.mark.model
+def test_a_second_verb_of_saying_after_but_is_not_merged_into_the_claim(pipeline: Any) -> None:
+    text = (
+        "Presidential aide Omar Dalen said Sylvania remained committed to a peace treaty but "
+        'warned that it would "answer any further attack".'
+    )
+    claims = [a.claim.text for a in run(pipeline, text).attributions]
+    assert "Sylvania remained committed to a peace treaty" in claims, claims

@@ -213,6 +213,8 @@ class Claims:
             gap = [t.text for t in self.doc[end : other.left_edge.i]]
             if gap not in ([], [","]) or not same_paragraph(other, verb):
                 continue
+            if self.doc[end - 1].dep_ == "cc" or other.lemma_.lower() in self.cues.speech_verbs:
+                continue  # "said A but warned that B": a second act of saying, its own claim
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in other.children):
                 continue
             stop = self._next_speech(other)
