@@ -17,6 +17,7 @@ __all__ = ["DASHES", "dateline_end"]
 
 DASHES = ("—", "–", "--")
 _WINDOW = 14  # a dateline is a few words: place, date, agency
+_PLACE_WINDOW = 7  # "New Delhi, Uttar Pradesh, India:" at most
 
 
 def dateline_end(doc: Doc, start: int = 0, stop: int | None = None) -> int | None:
@@ -25,11 +26,16 @@ def dateline_end(doc: Doc, start: int = 0, stop: int | None = None) -> int | Non
     A dateline opens with a word in capitals and runs, without a verb, to a dash:
     "ASTANA, April 15 (Reuters) —". "FINNISH President Alexander Stubb — who …" has a noun
     phrase before its dash but "LONDON officials said — …" has a verb, so only the first is
-    one.
+    one. Places alone before a colon are one too ("New Delhi, India: …").
     """
     while start < len(doc) and doc[start].is_space:
         start += 1
-    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha):
+    if start >= len(doc):
+        return None
+    colon = _place_colon(doc, start, stop)
+    if colon is not None:
+        return colon
+    if not (doc[start].is_upper and doc[start].is_alpha):
         return None
     end = min(len(doc) if stop is None else stop, start + _WINDOW)
     for tok in doc[start:end]:
@@ -38,6 +44,24 @@ def dateline_end(doc: Doc, start: int = 0, stop: int | None = None) -> int | Non
             if before and not any(t.pos_ in ("VERB", "AUX") for t in before):
                 return tok.i + 1
             return None
+    return None
+
+
+def _place_colon(doc: Doc, start: int, stop: int | None) -> int | None:
+    """Index past a dateline of places closed by a colon ("New Delhi, India: Leaders of …"),
+    the form of much South Asian agency copy: nothing but place names and commas before the
+    colon, and the sentence going on after it on the same line."""
+    end = min(len(doc) if stop is None else stop, start + _PLACE_WINDOW)
+    places = 0
+    for tok in doc[start:end]:
+        if tok.text == ":":
+            after = tok.i + 1 < len(doc) and not tok.whitespace_.count("\n")
+            return tok.i + 1 if places and after else None
+        if tok.text == ",":
+            continue
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("GPE", "LOC"):
+            return None
+        places += 1
     return None
 
 

@@ -17,7 +17,13 @@ from parley.extract.actors.gender import Gender, agrees, gender_of_name, gender_
 from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.descriptions import has_role, person_role
 from parley.extract.speech.resolver import FAR, NEAR, Who
-from parley.extract.speech.syntax import LOOK_BACK, char_at, same_paragraph, sentences_back
+from parley.extract.speech.syntax import (
+    LOOK_BACK,
+    char_at,
+    in_dateline,
+    same_paragraph,
+    sentences_back,
+)
 from parley.knowledge import words
 
 if TYPE_CHECKING:
@@ -123,7 +129,10 @@ class Antecedents:
             return None
         if pron.head.lemma_.lower() not in self.cues.speech_verbs:
             return None
-        for sent in sentences_back(pron, 2):
+        # the text's own quoted sentences ('"…," according to the statement. "…" "…," it
+        # said') are its words, not the narration: they do not count among the two
+        narrated = [s for s in sentences_back(pron, 8) if not self._all_quoted(s, pron)]
+        for sent in narrated[:2]:
             for tok in reversed([t for t in sent if t.i < pron.i]):
                 if tok.tag_ != "NN" or tok.lemma_.lower() not in self._texts():
                     continue
@@ -203,6 +212,11 @@ class Antecedents:
             return self.res.kind(actor) == "person"
         return self.res.label(tok) == "PERSON"
 
+    def _all_quoted(self, sent: SpacySpan, pron: Token) -> bool:
+        """Whether every word of ``sent`` before ``pron`` lies inside quote marks."""
+        found = [t for t in sent if t.is_alpha and t.i < pron.i]
+        return bool(found) and all(any(a <= t.idx < b for a, b in self.quoted) for t in found)
+
     def _last_speaker(self, pron: Token, person: bool, gender: Gender | None) -> Who | None:
         """Further back, "he" is the named person who spoke last, when one agrees.
 
@@ -278,6 +292,7 @@ class Antecedents:
             if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and not self._reported(t)
             and not (_background(t) and _named_before(t)) and not self._holds_a_person_pronoun(t)
             and not _co_argument(t, self.doc[before]) and not asked_about(t)
+            and not in_dateline(t)
         ]  # fmt: skip
         for t in reversed(subjects):
             if t.lower_ not in pronouns and not aged(t):
@@ -372,8 +387,12 @@ class Antecedents:
         label = self.res.label(tok)
         if label == "PERSON":
             return person
-        if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in self.cues.institution_heads:
-            return not person  # "Pakistan's foreign office … it said"
+        bodies = (
+            self.cues.institution_heads | self.cues.outlet_nouns
+            | words(LEXICON, "broadcast_nouns")
+        )  # fmt: skip
+        if label in ("ORG", "GPE", "NORP") or tok.lemma_.lower() in bodies:
+            return not person  # "Pakistan's foreign office … it said"; "the radio … It warned"
         if tok.pos_ == "PROPN" and (has_role(tok) or self._after_role(tok)):
             return person  # "Aidos Serikbayev, Kazakhstan's deputy defense minister"
         if tok.tag_ in ("NNS", "NNPS"):

@@ -328,6 +328,8 @@ class _Run:
             return None  # "That said, I would like to ask …": a link between thoughts
         if _passive_without_agent(verb):
             return None  # "what will be said is crucial": nobody is named saying it
+        if _hypothetical(verb):
+            return None  # "… if Washington concludes Tehran blocked it": nobody said it yet
         if not self._can_link(verb):
             return None  # "the new road linked the port to the capital": a thing joins places
         if self.quoted.quoted(verb.idx) or any(a <= verb.idx < b for a, b in self.said):
@@ -506,6 +508,17 @@ def _reported_as_infinitive(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return doc[verb.i + 1].head.dep_ == "xcomp" and doc[verb.i + 1].head.head.i == verb.i
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Whether a verb of saying heads a condition ("more sanctions will come if Washington
+    concludes Tehran blocked the deal", "unless the court rules otherwise"): it tells what
+    someone may say one day, not what anyone has said. The condition's word must mark the
+    verb itself; "asked if the talks would resume" marks the question, not "asked"."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = words(LEXICON, "condition_marks")
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
 def _formula(verb: Token) -> bool:

@@ -19,6 +19,8 @@ from parley.extract.speech.syntax import (
     closing_tag,
     fronted_concession,
     inverted_subject,
+    outer_teller,
+    quoting_verb,
     same_paragraph,
     sentence_piece,
     sentences_back,
@@ -105,7 +107,11 @@ class Claims:
             if start is not None:
                 words = [*self.doc[start : comp.left_edge.i], *words]
             words.extend(self._predicate_cut_off(comp, verb, cut))
+            words.extend(self._second_complement(comp, verb, cut))
             return self.clean(trim(words))
+        quoting = self._fronted_for_quoting(verb)
+        if quoting is not None:
+            return quoting
         if verb.lemma_.lower() in self.cues.accusation_verbs:
             return self._accusation(verb)
         if self.claims_object(verb):
@@ -186,6 +192,46 @@ class Claims:
         if not any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") for c in comp.children):
             return []
         return list(pred.subtree)
+
+    def _fronted_for_quoting(self, verb: Token) -> tuple[int, int] | None:
+        """The claim set before "the paper quoted X(,) as saying." that closes its sentence:
+        the parser hangs it on "quoted" as a clause before the verb (a complement, or an
+        adverbial clause with no subordinating word), and "saying" has none of its own."""
+        quoting = quoting_verb(verb)
+        if quoting is None:
+            return None
+        fronted = [
+            c for c in quoting.children
+            if c.i < quoting.i and same_paragraph(c, verb)
+            and (c.dep_ == "ccomp" or c.dep_ == "advcl" and not _has_mark(c))
+        ]  # fmt: skip
+        return self.clean(trim(list(fronted[0].subtree))) if fronted else None
+
+    def _second_complement(self, comp: Token, verb: Token, cut: int) -> list[Token]:
+        """The predicate the parser split off a claim as a second complement of the verb.
+
+        In "said that talks on a truce were progressing as …" the parser may make "talks"
+        one complement of "said" and "were progressing as …" another; in "said that it had
+        word that X, also captured in 1986, is also dead" it hangs "is also dead" on "said".
+        A second complement with no subject of its own, right after the first (a comma
+        between at most), finishes the claim.
+        """
+        end = comp.right_edge.i + 1
+        if cut < end:
+            return []
+        for other in verb.children:
+            if other.dep_ != "ccomp" or other.i == comp.i or other.i < end:
+                continue
+            gap = [t.text for t in self.doc[end : other.left_edge.i]]
+            if gap not in ([], [","]) or not same_paragraph(other, verb):
+                continue
+            if self.doc[end - 1].dep_ == "cc" or other.lemma_.lower() in self.cues.speech_verbs:
+                continue  # "said A but warned that B": a second act of saying, its own claim
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in other.children):
+                continue
+            stop = self._next_speech(other)
+            return [t for t in self.doc[end : other.right_edge.i + 1] if t.i < stop]
+        return []
 
     def _stranded_subject(self, verb: Token, comp: Token) -> int | None:
         """Where the complement's subject starts when the parser left it in a date phrase.
@@ -277,6 +323,10 @@ class Claims:
             deps = {c.dep_ for c in tok.children}
             if deps & {"nsubj", "nsubjpass"} and "mark" not in deps:
                 return tok.left_edge.i  # "… and that Y had said …" is still X's report
+            if outer_teller(tok) is not None:
+                # "said that A were untrue and charged that B": the second verb is X's too
+                joins = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+                return max(joins, default=tok.left_edge.i)
         return comp.right_edge.i + 1
 
     def _complement(self, verb: Token) -> Token | None:
@@ -462,6 +512,9 @@ class Claims:
             if tok.text == ";" and not self.quoted.quoted(tok.idx):
                 end = tok.i
                 break
+            if _dash_comment(tok) and not self.quoted.quoted(tok.idx):
+                end = tok.i  # "… until Monday - a clear sign that …": the writer's gloss
+                break
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
             end -= 1
         return trim(list(self.doc[start:end]))
@@ -635,3 +688,22 @@ def _to_inside_infinitive(obj: Token, to: frozenset[str]) -> list[Token]:
         and any(k.dep_ == "pobj" for k in p.children)
     ]  # fmt: skip
     return found[-1:]
+
+
+def _dash_comment(dash: Token) -> bool:
+    """Whether ``dash`` opens the writer's comment on what was said: a dash, then an
+    indefinite noun phrase set in apposition ("there would be no talks until Monday - a
+    clear sign that the mediators were struggling"). It glosses the clause; nobody said it."""
+    doc = dash.doc
+    spaced = dash.text == "-" and bool(doc[dash.i - 1].whitespace_ and dash.whitespace_)
+    if dash.text not in DASHES and not spaced:
+        return False
+    if dash.i + 1 >= len(doc) or doc[dash.i + 1].lower_ not in ("a", "an"):
+        return False
+    noun = doc[dash.i + 1].head
+    return noun.dep_ == "appos" and noun.i > dash.i
+
+
+def _has_mark(clause: Token) -> bool:
+    """Whether a clause opens with a subordinating word ("if", "when", "because")."""
+    return any(c.dep_ == "mark" for c in clause.children)

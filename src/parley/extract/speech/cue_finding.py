@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 
 from parley.extract.speech.cues import LEXICON, Cues
 from parley.extract.speech.marks import Marked, next_word, previous_word
-from parley.extract.speech.syntax import parenthetical_speech, same_paragraph, subject_of
+from parley.extract.speech.syntax import (
+    can_speak,
+    parenthetical_speech,
+    same_paragraph,
+    subject_of,
+)
 from parley.knowledge import words
 
 if TYPE_CHECKING:
@@ -69,6 +74,10 @@ class CueFinder:
             return tok.dep_ not in ("amod", "compound")  # "so-called" is no speech act
         if tok.pos_ == "VERB" and parenthetical_speech(tok):
             return True  # '"…," he continued'
+        if tok.pos_ == "VERB" and any(
+            (lemma, c.lower_) in self.cues.speech_phrases for c in tok.children
+        ):
+            return True  # 'made it clear that he would not talk to "…"'
         if tok.pos_ == "VERB" and lemma in self.cues.inscription_verbs:
             return self._inscribed(tok)
         if tok.pos_ == "NOUN" and lemma in self.cues.inscription_verbs:
@@ -198,6 +207,13 @@ class CueFinder:
         return verbs[-1] if verbs else None
 
 
+def _characterised(span: SpacySpan) -> bool:
+    """Whether the quoted words are what a verb's subject calls something: the object of
+    "as" after a verb ("rejected the criticism as '…'", "described the talks as '…'")."""
+    head = span.root.head
+    return head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
+
+
 class Credits:
     """Speakers named beside a quote without a verb of saying, for one document."""
 
@@ -247,15 +263,21 @@ class Credits:
     def according_to(self, span: SpacySpan) -> Who | None:
         """'According to the ministry, the sale "will …"': with no verb of saying, the words in
         marks go to the source the sentence opens with, not to the clause's subject (the sale
-        says nothing). The cue must stand before the quote in its sentence, outside marks."""
+        says nothing). The cue stands before the quote in its sentence, or closes the sentence
+        after it ('She is "held in a place nobody knows", according to the group.'), outside
+        marks; but words a subject is said to characterise something "as" ("X rejected the
+        criticism as '…', according to the agency") stay that subject's, relayed."""
         sent = span[0].sent
+        as_words = _characterised(span)
         for tok in sent:
-            if tok.i + 1 >= span.start or tok.i + 1 >= sent.end:
+            if tok.i + 1 >= sent.end or (as_words and tok.i >= span.end):
                 return None
+            if span.start <= tok.i < span.end:
+                continue
             to = self.doc[tok.i + 1]
             if tok.lower_ != "according" or to.lower_ != "to" or self.finder.in_other_quote(tok):
                 continue
-            source = next((c for c in to.children if c.dep_ == "pobj" and c.i < span.start), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
             return self.who.who(source) if source is not None else None
         return None
 
@@ -283,10 +305,14 @@ class Credits:
         end = nxt.i + 1
         while end < len(self.doc) and "\n" not in self.doc[end].text and self.doc[end].text != '"':
             end += 1
-        return self._first_head(self.doc[nxt.i + 1 : end])
+        return self._first_head(self.doc[nxt.i + 1 : end], credit=True)
 
-    def _first_head(self, words: SpacySpan) -> Who | None:
-        """The speaker a credit fragment names: its first noun phrase outside any quote."""
+    def _first_head(self, words: SpacySpan, credit: bool = False) -> Who | None:
+        """The speaker a credit fragment names: its first noun phrase outside any quote.
+
+        After a dash (``credit``) a common noun must be one for people or a body ("— a
+        spokesman for the ministry"): "'…' - the heights near X which Y seized" explains
+        the quoted words, it names no one who said them."""
         inside = {t.i for t in words}
         heads = [t for t in words if not t.is_punct and (t.head.i not in inside or t.head == t)]
         if (
@@ -294,8 +320,16 @@ class Credits:
             and heads[0].pos_ in ("PROPN", "NOUN")
             and not self.finder.in_other_quote(heads[0])
         ):
+            if credit and not self._names_someone(heads[0]):
+                return None
             return self.res.who(heads[0], stop_at=words.end)
         return None
+
+    def _names_someone(self, head: Token) -> bool:
+        """Whether a credit's head names a person or a body: a name, or a noun for people."""
+        if head.pos_ == "PROPN" or can_speak(head):
+            return True
+        return head.lemma_.lower() in self.finder.cues.spokesperson_heads
 
     def nearest_subject(self, span: SpacySpan) -> Who | None:
         """A guess for a quote with no cue: the nearest subject above it in the parse."""

@@ -78,6 +78,8 @@ class Institutions:
             return None
         if [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
             return None
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+            return None  # "the group Ghana Rights Watch": it names itself
         narrated = [s for s in sentences_back(head, 6) if not self._all_quoted(s)]
         for sent in narrated[:3]:
             for m in self._mentions_in(sent, before=head.idx):

@@ -180,7 +180,8 @@ class _Run:
             return None  # 'on CBS's "Face the Nation"': a programme's name, nobody's words
         if not_quotes.charge_named(span):
             return None  # 'charges including "inciting strife"': an offence, nobody's words
-        scare = m.single or len([t for t in span if not t.is_punct]) < 2
+        single = m.single and not _whole_sentence(self.ctx.article.text, m)
+        scare = single or len([t for t in span if not t.is_punct]) < 2
         fragment = not_quotes.fragment(span) or not_quotes.name_in_marks(span)
         scare = scare or (fragment and not not_quotes.credited(span, self.cues))
         # A "— Name" credit right after the quote beats a cue found further away.
@@ -387,3 +388,15 @@ def _inside(speaker: Speaker, m: Marked) -> bool:
     # "The only clause which may cause our 'irritation' says …": marks inside the subject
     # phrase are that phrase's words, not its speech; nobody is said to have said them.
     return speaker.start < m.start and m.end <= speaker.end + 1
+
+
+def _whole_sentence(text: str, m: Marked) -> bool:
+    """Whether single marks hold a sentence of its own ("… yesterday. 'With this we are
+    removing every obstacle.' The …"): a capital first, a full stop, question or exclamation
+    mark last, and the marks opening a sentence. British copy sets speech in single marks; a
+    scare quote ('a new 'union'') is a few words inside someone else's sentence."""
+    words = text[m.start : m.end].strip()
+    if not words or not words[0].isupper() or words[-1] not in ".?!":
+        return False
+    before = text[: m.start - 1].rstrip()
+    return not before or before[-1] in ".?!:\n"

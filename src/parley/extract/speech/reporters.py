@@ -79,9 +79,18 @@ class Reporters:
         definite = [c.lower_ for c in root.children if c.dep_ == "det"] == ["the"]
         if found[0].actor is None and root.pos_ == "NOUN" and definite:
             described = self.source(root)
-            if described is not None and described[0].kind == "person" and described[0].actor:
-                return described  # only a person: "the officials" stay a group of words
+            if described is None or described[0].actor is None:
+                return found
+            if described[0].kind == "person" or self._organisation_noun(root):
+                # only a person or "the group" (the organisation named before): "the
+                # officials" stay a group of words
+                return described
         return found
+
+    def _organisation_noun(self, head: Token) -> bool:
+        """ "the group", "the watchdog": a noun a reader takes up as the organisation the
+        article named last, after "according to" as after "said"."""
+        return head.tag_ == "NN" and head.lemma_.lower() in words(LEXICON, "organisation_nouns")
 
     def _issuer(self, noun: Token) -> tuple[Reporter, float] | None:
         """The reporter of a statement, letter or report: whoever issued it, when named.

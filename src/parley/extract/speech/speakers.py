@@ -119,6 +119,11 @@ class Speakers:
             text = self.doc[found.head]  # "A report by the group said …. It said …"
             if text.lemma_.lower() in self.cues.document_nouns:
                 return self._document_issuer(text) or found
+            if text.i != subj.i and text.lemma_.lower() in self.cues.speech_nouns:
+                # "In a statement, X said …. '…,' it said": the statement's issuer speaks
+                author = self.who(text)
+                if author is not None and author.head != text.i:
+                    return author
         return found
 
     def _described(self, head: Token) -> Who:

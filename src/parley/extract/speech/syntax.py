@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOOK_BACK", "SUBJECT_DEPS", "char_at", "cited_source", "closing_tag", "fronted_concession",
-    "indefinite", "name_bounds",
+    "in_dateline", "indefinite", "can_speak", "name_bounds", "outer_teller",
     "inverted_subject", "named_conjuncts", "paragraph_start", "stranded_start", "stranded_subject",
     "tail_conjuncts", "told_clause", "trailing_appos",
     "parenthetical_speech", "phrase_bounds", "quoting_verb", "same_paragraph",
@@ -216,6 +216,11 @@ def subject_of(verb: Token) -> Token | None:
                 return found
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
+        outer = outer_teller(verb)
+        if outer is not None:
+            verb = outer  # "The radio said that A and charged that B": the radio charged
+            seen += 1
+            continue
         sibling = _sibling_subject(verb)
         if sibling is not None:
             return sibling
@@ -283,7 +288,7 @@ def _after_opening_participle(verb: Token) -> Token | None:
             comma = tok.left_edge.i - 1
             if tok.dep_ != "appos" or tok.right_edge.i != verb.i - 1 or doc[comma].text != ",":
                 continue
-            if _can_speak(tok) and same_paragraph(tok, verb):
+            if can_speak(tok) and same_paragraph(tok, verb):
                 return tok
     return None
 
@@ -320,6 +325,30 @@ def _tag_start(noun: Token) -> int:
     while start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == noun.head.i:
         start -= 1
     return start
+
+
+def outer_teller(verb: Token) -> Token | None:
+    """The verb of saying whose subject a second one shares in "The radio said that the
+    allegations were untrue and charged that India was sending infiltrators": the parser
+    joins "charged" to what the radio said ("were … and charged"), so it would inherit that
+    clause's subject. A verb of saying with a clause of its own, joined to the clause another
+    verb of saying reports, whose subject cannot speak (a thing, not a name or a noun for
+    people), goes on with the outer verb; "said that the minister had resigned and claimed
+    that …" stays with the minister, who can claim."""
+    cues = load_cues()
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in cues.indirect_verbs:
+        return None
+    deps = {c.dep_ for c in verb.children}
+    if "ccomp" not in deps or deps & {"nsubj", "nsubjpass", "mark"}:
+        return None  # "… and that Rubio had said …" is a report inside the claim
+    clause = verb.head
+    outer = clause.head
+    if clause.dep_ != "ccomp" or outer.lemma_.lower() not in cues.indirect_verbs:
+        return None
+    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if inner is None or inner.pos_ != "NOUN" or can_speak(inner):
+        return None
+    return outer
 
 
 def _sibling_subject(verb: Token) -> Token | None:
@@ -398,10 +427,10 @@ def tail_conjuncts(verb: Token) -> Token | None:
     joins = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < last.i]
     if [j.lower_ for j in joins] != ["and"] or doc[first.left_edge.i - 1].text != ",":
         return None
-    return first if _can_speak(first) and _can_speak(last) else None
+    return first if can_speak(first) and can_speak(last) else None
 
 
-def _can_speak(tok: Token) -> bool:
+def can_speak(tok: Token) -> bool:
     """Whether a noun can be a source: a name, or a noun for people or a group."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
@@ -496,7 +525,7 @@ def _speaker_after_quote(verb: Token) -> Token | None:
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
         return None
     head = heads[0]
-    return head if _can_speak(head) and same_paragraph(head, verb) else None
+    return head if can_speak(head) and same_paragraph(head, verb) else None
 
 
 def _before_aside(verb: Token) -> int:
@@ -605,11 +634,11 @@ def _contrast_teller(verb: Token) -> Token | None:
 
 
 def _a_party(tok: Token) -> bool:
-    """Whether a noun can take a position: a source (:func:`_can_speak`) or a person named
+    """Whether a noun can take a position: a source (:func:`can_speak`) or a person named
     by office ("the permanent representative", "the ambassador")."""
     from parley.extract.speech.descriptions import role_nouns  # descriptions reads syntax
 
-    return _can_speak(tok) or tok.lemma_.lower() in role_nouns()
+    return can_speak(tok) or tok.lemma_.lower() in role_nouns()
 
 
 def _earlier_teller(verb: Token) -> Token | None:
@@ -769,10 +798,14 @@ def _after_dateline(subj: Token) -> Token | None:
 
 def _plausible(subj: Token, verb: Token) -> bool:
     """Whether ``subj`` can be ``verb``'s subject: same paragraph, not in the dateline."""
-    if not same_paragraph(subj, verb):
-        return False
-    end = dateline_end(subj.doc, paragraph_start(subj.doc, subj.i))
-    return end is None or subj.i >= end
+    return same_paragraph(subj, verb) and not in_dateline(subj)
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether ``tok`` is inside the wire dateline opening its paragraph ("KARACHI, April
+    29 —"): a place and a date, never anyone speaking or spoken of."""
+    end = dateline_end(tok.doc, paragraph_start(tok.doc, tok.i))
+    return end is not None and tok.i < end
 
 
 def _breaks_after(tok: Token) -> bool:
@@ -862,6 +895,8 @@ def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]
     names, todo, joined = [subj], [subj], False
     while todo:
         for child in todo.pop().children:
+            if child.dep_ == "appos" and _members_listed(child, person):
+                continue  # "X, spokesman for the mediators, A and B, told": A and B mediate
             if child.dep_ in ("conj", "appos") and person(child):
                 joined = joined or child.dep_ == "conj"
                 names.append(child)
@@ -869,6 +904,19 @@ def named_conjuncts(subj: Token, person: Callable[[Token], bool]) -> list[Token]
     if not person(subj) or not joined:
         return []
     return sorted(names, key=lambda t: t.i)
+
+
+def _members_listed(name: Token, person: Callable[[Token], bool]) -> bool:
+    """Whether ``name``, set in apposition right after a role phrase of its head that ends
+    in a plural noun ("X, spokesman for the mediators, A and B, said"), lists the people of
+    that plural (the mediators), not more people speaking with X."""
+    head = name.head
+    roles = [c for c in head.children if c.dep_ == "appos" and c.i < name.i and not person(c)]
+    if not roles:
+        return False
+    end = roles[-1].right_edge
+    between = name.doc[end.i + 1 : name.left_edge.i]
+    return end.tag_ in ("NNS", "NNPS") and [t.text for t in between] == [","]
 
 
 def name_bounds(name: Token) -> tuple[int, int]:
