@@ -778,6 +778,8 @@ class AgreementsExtractor:
             return None
         if status in _OF_ITSELF and _other_subject(tok, [*refs, cue]):
             return None
+        if status == "agreed" and _amendments_agreed(tok):
+            return None
         if status == "withdrawn" and _left_another(tok, refs):
             return None
         refined = _refine(status, tok, ctx, sent)
@@ -858,8 +860,10 @@ class AgreementsExtractor:
             # "… signed in Helsinki (Finland). It was …": a place there is no side either.
             places |= {at[t.i] for t in prev if t.i in at and _names_a_place(t)}
         parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
-        if len(parties) < 2 and not here:
-            parties = list(pair)  # named with no side near: the sides the article shows talking
+        if len(parties) < 2 and (not here or set(parties) < set(pair)):
+            # named with no side near, or with one of the two the article shows talking: the
+            # sides the article shows talking (round 16)
+            parties = list(pair)
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
 
@@ -880,8 +884,34 @@ def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRe
     return [
         at[t.i]
         for t in sent
-        if t.i in at and t.i not in skip and not any(r.start <= t.idx < r.end for r in names)
+        if t.i in at
+        and t.i not in skip
+        and not any(r.start <= t.idx < r.end for r in names)
+        and not _affiliation_modifier(t)
     ]
+
+
+def _affiliation_modifier(tok: Token) -> bool:
+    """Whether ``tok`` names an actor only inside a modifier of affiliation ("a stronghold for
+    al Qaeda-linked jihadists", "Iran-backed militias"): the actor describes someone else and
+    is no side of the agreement (round 16)."""
+    words = knowledge.words(LEXICON, "affiliation_participles")
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].lower_ in words
+    ):
+        return True
+    head = tok  # "Islamist fighters linked to Al-Qaeda": the object of the participle
+    while head.dep_ in ("compound", "flat", "punct", "amod") and head.head is not head:
+        head = head.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("to", "by", "with") and prep.head.lower_ in words
 
 
 def onlookers(sent: SpacySpan) -> frozenset[int]:
@@ -1840,6 +1870,17 @@ def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
             return False
         return _outside(subj, refs)
     return False
+
+
+def _amendments_agreed(tok: Token) -> bool:
+    """ "Had been holding out until amendments were agreed": changes to a text agreed are a
+    step of its negotiation, not the agreement itself agreed (round 16)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    nouns = knowledge.words(LEXICON, "amendment_nouns")
+    return any(
+        c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.lemma_.lower() in nouns
+        for c in verb.children
+    )
 
 
 def _left_another(tok: Token, refs: list[AgreementRef]) -> bool:

@@ -821,10 +821,15 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         attending = onlookers(sent)
         watching |= {at[i] for i in attending if i in at}
         if talk.search(text):
+            reacting = _reactors(sent)
             named = [
                 at[t.i]
                 for t in sent
-                if t.i in at and t.idx >= dateline_end and not _calmed(t) and t.i not in attending
+                if t.i in at
+                and t.idx >= dateline_end
+                and not _calmed(t)
+                and t.i not in attending
+                and t.i not in reacting
             ]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
             add(parties_of(ctx, [a for a in named if a not in places]), 1)
@@ -846,6 +851,21 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         return government_pair(ctx)
     best: tuple[str, str] = max(pairs, key=lambda two: (pairs[two], acted[two]))
     return list(best)
+
+
+def _reactors(sent: SpacySpan) -> set[int]:
+    """Tokens of who reacts to a step in this sentence ("Dutch Foreign Minister X … and his
+    French counterpart Y welcomed the CMA's commitment to the accord"): a reaction names no
+    side of the talks, whoever the reaction names (round 16)."""
+    verbs = knowledge.words(LEXICON, "step_reaction_verbs")
+    return {
+        t.i
+        for verb in sent
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    }
 
 
 @knowledge.derived
