@@ -270,6 +270,8 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         lower = tok.lower_
         guests: set[str] = set()
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
+            if _met_itself(tok):
+                continue
             helpers = _verb_helpers(tok)
             guests = _guests(ctx, at, tok)
             if lemma in knowledge.words(LEXICON, "hosting_verbs"):
@@ -295,6 +297,15 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _met_itself(verb: Token) -> bool:
+    """ "Israel's Cabinet convened to debate … a deal": a body that convenes with no object
+    and no agent met itself; it convened no talks between others (round 16)."""
+    if verb.lemma_.lower() not in knowledge.words(LEXICON, "object_mediation_verbs"):
+        return False
+    told = ("dobj", "obj", "agent", "nsubjpass", "auxpass")
+    return not any(c.dep_ in told for c in verb.children) and verb.dep_ != "acl"
 
 
 def _without_relatives(helpers: list[Token]) -> list[Token]:
