@@ -1274,7 +1274,8 @@ def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
         return "planned" if words & _STILL_WORDS or "have" in words else "cancelled"
     if _under_way_re().search(span_text(sent)):
         return "under way"
-    if words & _PLAN_LEMMAS or {"be", "to"} <= words:  # "a round is to be held"
+    if words & _PLAN_LEMMAS or {"be", "to"} <= words or {"yet", "to"} <= words:
+        # "a round is to be held", "the round has yet to take place"
         return "planned"
     return "held"
 
