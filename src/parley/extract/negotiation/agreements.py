@@ -909,7 +909,7 @@ class AgreementsExtractor:
             # "… signed in Helsinki (Finland). It was …": a place there is no side either.
             places |= {at[t.i] for t in prev if t.i in at and _names_a_place(t)}
         parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
-        if len(parties) < 2 and (not here or set(parties) < set(pair)):
+        if len(parties) < 2 and (not here or (len(parties) == 1 and parties[0] in pair)):
             # named with no side near, or with one of the two the article shows talking: the
             # sides the article shows talking (round 16)
             parties = list(pair)
