@@ -359,3 +359,44 @@ def test_the_swap_taking_place_carries_out_the_deal(
     an = _run(pipeline, text, day="2011-10-16")
     [deal] = [a for a in an.agreements if a.kind == "exchange deal"]
     assert step in {s.status for s in deal.statuses}
+
+
+# -- a memorandum named head first by its short form ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "memorandum",
+    [
+        "the MOU on the Three-Step Roadmap for Expediting the Nepal-China Boundary Negotiations",
+        "the Memorandum of Understanding on the Three-Step Roadmap for Expediting the "
+        "Nepal-China Boundary Negotiations",
+    ],
+)
+def test_a_memorandum_named_head_first_is_an_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    memorandum: str,
+) -> None:
+    text = (
+        f"Nepal and China held boundary talks in Kathmandu on Tuesday on implementing {memorandum}."
+    )
+    an = _run(pipeline, text, day="2022-03-04")
+    name = memorandum.removeprefix("the ")
+    assert [(a.name, sorted(a.parties)) for a in an.agreements] == [(name, ["CHN", "NPL"])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "signed an MoU on Sunday",
+        "discussed the MoU on trade",
+    ],
+)
+def test_an_mou_with_no_name_after_it_is_no_named_agreement(
+    pipeline,  # type: ignore[no-untyped-def]
+    tail: str,
+) -> None:
+    text = f"Nepal and China held boundary talks in Kathmandu on Tuesday and {tail}."
+    an = _run(pipeline, text, day="2022-03-04")
+    assert all(not a.name.startswith(("MoU on", "MOU on")) for a in an.agreements)

@@ -112,7 +112,9 @@ def _named() -> re.Pattern[str]:
 def _named_head_first() -> re.Pattern[str]:
     """ "an Agreement on Peace and Reconciliation", "the Accord for Lasting Peace": a name
     written head first, its subject in capitals after "on" or "for"."""
-    heads = capitalised(knowledge.phrases(LEXICON, "place_name_heads"))
+    # "the MOU on the Three-Step Roadmap for …": a memorandum told by its short form (round 16)
+    memoranda = alt(knowledge.phrases(LEXICON, "memorandum_heads"))
+    heads = f"{memoranda}|{capitalised(knowledge.phrases(LEXICON, 'place_name_heads'))}"
     word = r"[A-Z][\w'-]+"
     # "the Party Convention on Saturday": a day or a month after "on" is no subject.
     calendar = capitalised([*full_names("weekdays"), *full_names("months")])
