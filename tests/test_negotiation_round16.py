@@ -400,3 +400,13 @@ def test_an_mou_with_no_name_after_it_is_no_named_agreement(
     text = f"Nepal and China held boundary talks in Kathmandu on Tuesday and {tail}."
     an = _run(pipeline, text, day="2022-03-04")
     assert all(not a.name.startswith(("MoU on", "MOU on")) for a in an.agreements)
+
+
+@pytest.mark.model
+def test_a_swap_with_no_deal_in_sight_is_no_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The envoy announced the exchange of 90 Armenian and Azerbaijani prisoners on each side. "
+        "The swap took place this afternoon on the border."
+    )
+    an = _run(pipeline, text, day="2024-02-05")
+    assert [a for a in an.agreements if a.kind == "exchange deal"] == []

@@ -53,8 +53,8 @@ from parley.nlp.folding import ascii_folded
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
@@ -654,7 +654,7 @@ class AgreementsExtractor:
             if approved is not None:
                 return "agreed", approved
             happening = self._exchange_happening(tok)
-            if happening is not None:
+            if happening is not None and self._deal_told(sent.doc):
                 expected = _hedged(happening) or _due(happening)
                 return ("implemented (expected)" if expected else "implemented"), happening
         agree = next((t for t in (tok, *tok.ancestors) if t.lemma_.lower() == "agree"), None)
@@ -683,6 +683,19 @@ class AgreementsExtractor:
         if deal.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in approving:
             return None
         return verb if verb.tag_ == "VBD" and not _hedged(verb) else None
+
+    def _deal_told(self, doc: Doc) -> bool:
+        """Whether the article ties an exchange to a deal in one of its sentences ("a prisoner
+        exchange deal", "a deal to trade X for Y"): only then is "the swap took place" the deal
+        carried out; an exchange with no deal in sight ("announced the exchange of prisoners
+        … The swap took place this afternoon") is an event, not an agreement (round 16)."""
+        deals = set(self.exchanges.get("deal_words", []))
+        words = {*self.exchanges.get("verbs", []), *self.exchanges.get("nouns", [])}
+        for sent in doc_sents(doc):
+            lemmas = {t.lemma_.lower() for t in sent}
+            if lemmas & deals and lemmas & words:
+                return True
+        return False
 
     def _exchange_happening(self, tok: Token) -> Token | None:
         """The verb that tells the exchange itself happen ("the swap will take place within
