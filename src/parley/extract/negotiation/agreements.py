@@ -53,8 +53,8 @@ from parley.nlp.folding import ascii_folded
 from parley.nlp.numbers import parse_number
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 __all__ = ["AgreementsExtractor", "AgreementRef", "load_agreement_data"]
 
@@ -115,7 +115,9 @@ def _named() -> re.Pattern[str]:
 def _named_head_first() -> re.Pattern[str]:
     """ "an Agreement on Peace and Reconciliation", "the Accord for Lasting Peace": a name
     written head first, its subject in capitals after "on" or "for"."""
-    heads = capitalised(knowledge.phrases(LEXICON, "place_name_heads"))
+    # "the MOU on the Three-Step Roadmap for …": a memorandum told by its short form (round 16)
+    memoranda = alt(knowledge.phrases(LEXICON, "memorandum_heads"))
+    heads = f"{memoranda}|{capitalised(knowledge.phrases(LEXICON, 'place_name_heads'))}"
     word = r"[A-Z][\w'-]+"
     # "the Party Convention on Saturday": a day or a month after "on" is no subject.
     calendar = capitalised([*full_names("weekdays"), *full_names("months")])
@@ -577,6 +579,7 @@ class AgreementsExtractor:
             return drafts
         default_what = self._what_exchanged(ctx.article.text)
         another = self._another_deal(ctx)
+        approving = knowledge.words(LEXICON, "deal_approval_verbs")
         for sent in doc_sents(ctx.doc):
             for tok in span_tokens(sent):
                 found = self._exchange_status(tok, sent)
@@ -587,7 +590,11 @@ class AgreementsExtractor:
                 if what is None and tok.pos_ == "VERB":
                     continue  # "agreed to exchange maps": not people
                 what = what or default_what
-                parties = _exchange_sides(ctx, tok) or _dominant_pair(ctx)
+                parties = (
+                    _exchange_sides(ctx, tok)
+                    or list(_document_sides(ctx)[1])
+                    or _dominant_pair(ctx)
+                )
                 if what is None or len(parties) < 2:
                     continue
                 names = [
@@ -610,6 +617,10 @@ class AgreementsExtractor:
                 date, _ = _dates_near(ctx.analysis.dates, sent, anchor)
                 if date is None and status == "agreed":
                     date = _session_day(ctx, sent)
+                if date is None and status == "agreed" and anchor.lemma_.lower() in approving:
+                    # "Hours after Israel's cabinet approved a prisoner exchange deal": an
+                    # approval told undated is, as for events, news of the day it is reported.
+                    date = _reported_on(ctx, sent, anchor) or _published(ctx)
                 if date is None and _present_perfect(anchor):
                     # "announced on Saturday that it has facilitated the completion of …";
                     # undated, as for named agreements, news of the day it is reported.
@@ -669,6 +680,14 @@ class AgreementsExtractor:
             return None
         if verb and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return None
+        if noun:
+            approved = self._approved_deal(tok)
+            if approved is not None:
+                return "agreed", approved
+            happening = self._exchange_happening(tok)
+            if happening is not None and self._deal_told(sent.doc):
+                expected = _hedged(happening) or _due(happening)
+                return ("implemented (expected)" if expected else "implemented"), happening
         agree = next((t for t in (tok, *tok.ancestors) if t.lemma_.lower() == "agree"), None)
         if agree is not None:
             return "agreed", agree
@@ -684,6 +703,51 @@ class AgreementsExtractor:
             return "implemented", happened
         completed = (self._completed_deal(tok) or self._framed_release(tok)) if noun else None
         return ("implemented", completed) if completed is not None else None
+
+    def _approved_deal(self, tok: Token) -> Token | None:
+        """The past approval of the deal an exchange noun names ("Israel's cabinet approved a
+        prisoner exchange deal with Hezbollah"): a government's approval accepts the deal,
+        which is agreed that day (round 16). None for an approval to come or hoped for."""
+        deal = tok.head if tok.dep_ == "compound" else tok
+        verb = deal.head
+        approving = knowledge.words(LEXICON, "deal_approval_verbs")
+        if deal.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in approving:
+            return None
+        return verb if verb.tag_ == "VBD" and not _hedged(verb) else None
+
+    def _deal_told(self, doc: Doc) -> bool:
+        """Whether the article ties an exchange to a deal in one of its sentences ("a prisoner
+        exchange deal", "a deal to trade X for Y"): only then is "the swap took place" the deal
+        carried out; an exchange with no deal in sight ("announced the exchange of prisoners
+        … The swap took place this afternoon") is an event, not an agreement (round 16)."""
+        deals = set(self.exchanges.get("deal_words", []))
+        words = {*self.exchanges.get("verbs", []), *self.exchanges.get("nouns", [])}
+        for sent in doc_sents(doc):
+            lemmas = {t.lemma_.lower() for t in sent}
+            if lemmas & deals and lemmas & words:
+                return True
+        return False
+
+    def _exchange_happening(self, tok: Token) -> Token | None:
+        """The verb that tells the exchange itself happen ("the swap will take place within
+        two weeks", "the swap is expected to be implemented"; round 16)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head
+        # "the swap will take place", "is expected to be implemented", "is due to take place"
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        verbs += [
+            g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"
+        ]
+        phrases = knowledge.phrases(LEXICON, "exchange_happening_verbs")
+        for phrase in phrases:
+            lemma, _, rest = phrase.partition(" ")
+            for v in verbs:
+                if v.lemma_.lower() != lemma:
+                    continue
+                if not rest or any(c.lower_ == rest for c in v.children):
+                    return v
+        return None
 
     def _framed_release(self, tok: Token) -> Token | None:
         """The past release an exchange deal frames ("a prisoner swap deal between A and B
@@ -813,6 +877,8 @@ class AgreementsExtractor:
             return None
         if status in _OF_ITSELF and _other_subject(tok, [*refs, cue]):
             return None
+        if status == "agreed" and _amendments_agreed(tok):
+            return None
         if status == "withdrawn" and _left_another(tok, refs):
             return None
         refined = _refine(status, tok, ctx, sent)
@@ -894,8 +960,10 @@ class AgreementsExtractor:
             # "… signed in Helsinki (Finland). It was …": a place there is no side either.
             places |= {at[t.i] for t in prev if t.i in at and _names_a_place(t)}
         parties = [p for p in dict.fromkeys(here) if p not in helpers and p not in places]
-        if len(parties) < 2 and not here:
-            parties = list(pair)  # named with no side near: the sides the article shows talking
+        if len(parties) < 2 and (not here or (len(parties) == 1 and parties[0] in pair)):
+            # named with no side near, or with one of the two the article shows talking: the
+            # sides the article shows talking (round 16)
+            parties = list(pair)
         if len(parties) >= 2:
             self._set_parties(ctx, draft, parties)
 
@@ -916,8 +984,34 @@ def _actors_outside(at: dict[int, str], sent: SpacySpan, names: list[AgreementRe
     return [
         at[t.i]
         for t in sent
-        if t.i in at and t.i not in skip and not any(r.start <= t.idx < r.end for r in names)
+        if t.i in at
+        and t.i not in skip
+        and not any(r.start <= t.idx < r.end for r in names)
+        and not _affiliation_modifier(t)
     ]
+
+
+def _affiliation_modifier(tok: Token) -> bool:
+    """Whether ``tok`` names an actor only inside a modifier of affiliation ("a stronghold for
+    al Qaeda-linked jihadists", "Iran-backed militias"): the actor describes someone else and
+    is no side of the agreement (round 16)."""
+    words = knowledge.words(LEXICON, "affiliation_participles")
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].lower_ in words
+    ):
+        return True
+    head = tok  # "Islamist fighters linked to Al-Qaeda": the object of the participle
+    while head.dep_ in ("compound", "flat", "punct", "amod") and head.head is not head:
+        head = head.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("to", "by", "with") and prep.head.lower_ in words
 
 
 def onlookers(sent: SpacySpan) -> frozenset[int]:
@@ -1072,8 +1166,10 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
         """The state a token names: not a capital standing for where ("Ankara, August 2")
         unless ``capitals`` (a deal "between Washington and Tehran" is the governments')."""
         found = at.get(t.i) or demonyms.get(t.text)
-        if found is None or not is_state(ctx, found):
+        if found is None or not _a_side(ctx, found):
             return None
+        if t.dep_ == "poss" and t.head.i in at and not is_state(ctx, at[t.head.i]):
+            return None  # "a deal with Lebanon's Hezbollah": the movement's country (round 16)
         where = found in ctx.kb and ctx.kb[found].capital == t.text
         return None if where and not capitals else found
 
@@ -1084,6 +1180,7 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
             for c in h.children
             if c.lower_ in deps or c.dep_ in deps
             for t in c.subtree
+            if not _described_aside(t, c)
         ]
         return list(dict.fromkeys(i for i in ids if i is not None))
 
@@ -1092,10 +1189,30 @@ def _exchange_sides(ctx: Context, tok: Token) -> list[str]:
     between = states(deal, ("between",), capitals=True)
     if len(between) >= 2:
         return between
-    sides = list(
-        dict.fromkeys([*states([tok.head], ("nsubj",)), *states([tok, tok.head], ("with",))])
-    )
+    # "Israel's cabinet approved a prisoner exchange deal with Hezbollah": the subject of the
+    # verb that governs the deal noun acts for one side (round 16).
+    acting = [tok.head, tok.head.head] if tok.dep_ == "compound" else [tok.head]
+    sides = list(dict.fromkeys([*states(acting, ("nsubj",)), *states([tok, tok.head], ("with",))]))
     return sides if len(sides) >= 2 else _acting_states(ctx, tok)
+
+
+def _described_aside(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in an apposition or a clause that describes a word under ``top``
+    ("with Hezbollah, the family of Lebanon's longest held prisoner …" parsed as one
+    phrase): what describes a side names no other side (round 16)."""
+    for t in (tok, *tok.ancestors):
+        if t == top:
+            return False
+        if t.dep_ in ("appos", "relcl", "acl"):
+            return True
+    return False
+
+
+def _a_side(ctx: Context, actor_id: str) -> bool:
+    """A state, or an armed movement or force that sits at the table in its own name (a
+    prisoner exchange between Israel and Hezbollah, round 16)."""
+    kinds = knowledge.words(LEXICON, "party_kinds")
+    return actor_id in ctx.kb and ctx.kb[actor_id].kind in kinds
 
 
 def _name_head(tok: Token, at: dict[int, str]) -> Token:
@@ -1888,6 +2005,29 @@ def _other_subject(tok: Token, refs: list[AgreementRef]) -> bool:
             return False
         return _outside(subj, refs)
     return False
+
+
+def _due(verb: Token) -> bool:
+    """ "The swap is due (expected, set, scheduled) to take place": a plan, not a fact."""
+    for t in (verb, *verb.ancestors):
+        if t.lemma_.lower() in knowledge.words(LEXICON, "due_words"):
+            return True
+        if any(c.lemma_.lower() in knowledge.words(LEXICON, "due_words") for c in t.children):
+            return True
+        if t.dep_ == "ROOT":
+            break
+    return False
+
+
+def _amendments_agreed(tok: Token) -> bool:
+    """ "Had been holding out until amendments were agreed": changes to a text agreed are a
+    step of its negotiation, not the agreement itself agreed (round 16)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    nouns = knowledge.words(LEXICON, "amendment_nouns")
+    return any(
+        c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.lemma_.lower() in nouns
+        for c in verb.children
+    )
 
 
 def _left_another(tok: Token, refs: list[AgreementRef]) -> bool:

@@ -73,6 +73,7 @@ _LEX = "lexicon/negotiation.json"  # the words of the patterns (named here for t
 _CANCEL_LEMMAS = knowledge.words(LEXICON, "round_cancel_lemmas")
 _INTENT_LEMMAS = knowledge.words(LEXICON, "round_intent_lemmas")
 _PLAN_LEMMAS = knowledge.words(LEXICON, "round_plan_lemmas")
+_STILL_WORDS = knowledge.words(LEXICON, "round_still_words")
 
 
 def _rounds() -> str:
@@ -424,15 +425,61 @@ def _nth_time_re() -> re.Pattern[str]:
     )
 
 
+@knowledge.derived
+def _named_session_re() -> re.Pattern[str]:
+    """ "the 12th Expert Group Meeting (EGM)", "the 5th Joint Boundary Commission Meeting": a
+    numbered meeting of a body the sides set up, named in capitals; its acronym in brackets
+    (group ``acronym``) names it again ("the 11th EGM")."""
+    return re.compile(
+        rf"\b(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+{_session_name()}"
+        rf"(?:\s*\((?P<acronym>[A-Z]{{2,6}})\))?"
+    )
+
+
+def _session_name() -> str:
+    """A body's meeting named in capitals: "Expert Group Meeting", "Joint Commission Meeting"."""
+    bodies = alt(knowledge.phrases(_LEX, "named_session_bodies"))
+    heads = alt(knowledge.phrases(_LEX, "named_session_heads"))
+    return rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?=[A-Z])(?i:{bodies})\s+(?=[A-Z])(?i:{heads})\b"
+
+
+@knowledge.derived
+def _session_acronym_re() -> re.Pattern[str]:
+    """ "an Expert Group Meeting (EGM)": the acronym a body's meeting is given."""
+    return re.compile(rf"\b{_session_name()}\s*\((?P<acronym>[A-Z]{{2,6}})\)")
+
+
+def named_session_acronyms(text: str) -> tuple[str, ...]:
+    """The acronyms the text gives its body meetings ("… Meeting (EGM)" → EGM)."""
+    found = (m.group("acronym") for m in _session_acronym_re().finditer(text))
+    return tuple(dict.fromkeys(found))
+
+
+def _named_sessions(text: str, acronyms: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """``(ordinal, start, end)`` of the numbered body meetings in ``text``, by name or by
+    the acronym the article gave the name."""
+    found = [
+        (_ordinal_value(m.group("n")), m.start(), m.end())
+        for m in _named_session_re().finditer(text)
+    ]
+    if acronyms:
+        short = re.compile(rf"\b(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?:{alt(acronyms)})\b")
+        for m in short.finditer(text):
+            if not any(s <= m.start() < e for _, s, e in found):
+                found.append((_ordinal_value(m.group("n")), m.start(), m.end()))
+    return found
+
+
 def _ordinal_value(word: str) -> int:
     word = word.lower()
     return ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
 
 
-def find_rounds(text: str) -> list[tuple[int, int, int]]:
+def find_rounds(text: str, acronyms: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
     """``(ordinal, start, end)`` of every numbered round phrase in ``text``: "the second
     round", and sessions told without "round" ("the second session of talks", "met for the
-    third time"; "resumed for a third time" is round four: a first session, three resumptions).
+    third time"; "resumed for a third time" is round four: a first session, three resumptions;
+    "the 12th Expert Group Meeting", "the 11th EGM" with the ``acronyms`` of such names).
     """
     found = []
     for m in _round_re().finditer(text):
@@ -444,6 +491,10 @@ def find_rounds(text: str) -> list[tuple[int, int, int]]:
         n = _ordinal_value(m.group("n")) + (1 if m.groupdict().get("resume") else 0)
         if n and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((n, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for n, start, end in _named_sessions(text, acronyms):
+        if n and not any(s < end and start < e for s, e in taken):
+            found.append((n, start, end))
     return sorted(found, key=lambda f: f[1])
 
 
@@ -669,7 +720,7 @@ class NegotiationExtractor:
         }
         tracks = []
         for ag in ctx.analysis.agreements:
-            if ag.name not in bilateral or len(ag.parties) < 2:
+            if ag.name not in bilateral or len(ag.parties) < 2 or _only_history(ctx, ag):
                 continue
             issues = [f"{ag.name} extension"] if _has(ag, "extension") else []
             tracks.append(
@@ -860,8 +911,9 @@ class NegotiationExtractor:
     def _round_mentions(ctx: Context) -> list[tuple[int, SpacySpan, int, int]]:
         """Numbered rounds, and "the final round" as the highest number the article gave."""
         out = []
+        acronyms = named_session_acronyms(ctx.article.text)
         for sent in doc_sents(ctx.doc):
-            for n, start, end in find_rounds(span_text(sent)):
+            for n, start, end in find_rounds(span_text(sent), acronyms):
                 out.append((n, sent, sent.start_char + start, sent.start_char + end))
         final = max((n for n, *_ in out), default=0)
         if final and _any_final_round_re().search(ctx.article.text):
@@ -905,6 +957,7 @@ class NegotiationExtractor:
     ) -> Round:
         phrase = ctx.doc.char_span(at[0], at[1], alignment_mode="expand")
         status = _round_status(ctx, sent, phrase.root if phrase is not None else None)
+        others = _other_sessions(ctx, sent, at)
         date = next(
             (
                 d.value
@@ -913,6 +966,7 @@ class NegotiationExtractor:
                 and d.precision != "range"
                 and d.value
                 and not _since_clause_at(ctx, d.start)
+                and not _across(others, at, d.start)
             ),
             None,
         )
@@ -920,8 +974,8 @@ class NegotiationExtractor:
         return Round(
             track=track.name,
             ordinal=n,
-            venue=(place_in_phrase(ctx, root) if root is not None else None)
-            or _venue(ctx, sent, at[1]),
+            venue=(place_in_phrase(ctx, root) or _held_in(ctx, root) if root is not None else None)
+            or _venue(ctx, sent, at[1], others),
             date=date,
             status=status,
             article_id=ctx.article.id,
@@ -961,7 +1015,17 @@ class NegotiationExtractor:
         if now is None:
             return
         planned = [n for n, r in rounds.items() if r.status == "planned"]
-        if planned and min(planned) - 1 >= 1 and (min(planned) - 1) not in rounds:
+        # "the 13th EGM saw constructive discussions …; the 25th round has still not taken
+        # place": today's talks told with their own number are that session, not the one
+        # before the planned round (round 16).
+        acronyms = named_session_acronyms(ctx.article.text)
+        numbered_now = bool(now.evidence and find_rounds(now.evidence.text, acronyms))
+        if (
+            planned
+            and not numbered_now
+            and min(planned) - 1 >= 1
+            and (min(planned) - 1) not in rounds
+        ):
             n = min(planned) - 1
             rounds[n] = Round(
                 track=track.name,
@@ -1143,6 +1207,32 @@ def _pair_name(ctx: Context, pair: list[str]) -> str:
     return "–".join(short_name(ctx, p) for p in pair)
 
 
+def _only_history(ctx: Context, ag: Agreement) -> bool:
+    """Whether every step the article tells of ``ag`` ended long before the report ("the
+    first such discussions since the United States withdrew from the JCPOA in 2018", in a
+    2025 report): a treaty recalled as history is no negotiation of the report's time
+    (round 16). A step undated or expected, or dated within the year, is news."""
+    pub = ctx.article.published_at
+    if pub is None or not ag.statuses:
+        return False
+    limit = knowledge.number(_LEX, "recalled_step_days")
+    return all(
+        s.date is not None and "expected" not in s.status and (pub - _last_day(s.date)).days > limit
+        for s in ag.statuses
+    )
+
+
+def _last_day(value: str) -> dt.date:
+    """The last day a date of a year, a month or a day can mean ("2018" → 2018-12-31)."""
+    if len(value) == 4:
+        return dt.date(int(value), 12, 31)
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+        return first_next - dt.timedelta(days=1)
+    return dt.date.fromisoformat(value[:10])
+
+
 def _has(ag: Agreement, word: str) -> bool:
     return any(word in s.status for s in ag.statuses)
 
@@ -1189,11 +1279,22 @@ def _round_status(ctx: Context, sent: SpacySpan, tok: Token | None) -> str:
     words = _clause_words(tok)
     if words & _CANCEL_LEMMAS or "call off" in _phrasal(tok):
         return "cancelled"
+    if _negated(tok):
+        # "the 25th round … has still not taken place": still to come; "did not take place
+        # as planned" is a round that fell through (round 16).
+        return "planned" if words & _STILL_WORDS or "have" in words else "cancelled"
     if _under_way_re().search(span_text(sent)):
         return "under way"
-    if words & _PLAN_LEMMAS or {"be", "to"} <= words:  # "a round is to be held"
+    if words & _PLAN_LEMMAS or {"be", "to"} <= words or {"yet", "to"} <= words:
+        # "a round is to be held", "the round has yet to take place"
         return "planned"
     return "held"
+
+
+def _negated(tok: Token) -> bool:
+    """Whether the verb the round phrase hangs on is negated ("has not taken place")."""
+    verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _clause_words(tok: Token) -> set[str]:
@@ -1220,6 +1321,12 @@ def _clause_words(tok: Token) -> set[str]:
             for g in c.children
             if g.dep_ == "aux"
         }
+        if (
+            t.dep_ == "conj"
+            and t.head.dep_ == "xcomp"
+            and t.head.head.lemma_.lower() in _INTENT_LEMMAS
+        ):
+            words.add("will")  # "agreed to increase … and to keep contact on holding the round"
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl"):
             break  # a relative clause holding the round ("an obstacle to progress in …") too
     return words
@@ -1257,13 +1364,55 @@ def _since_clause_at(ctx: Context, char: int) -> bool:
     return False
 
 
-def _venue(ctx: Context, sent: SpacySpan, at: int) -> str | None:
+def _held_in(ctx: Context, root: Token) -> str | None:
+    """The place of a participle of meeting that describes the round ("a first round of
+    indirect talks held in Oman on April 12"): where that round met, whatever other meeting
+    the sentence puts first ("The meeting in Rome follows …", round 16)."""
+    held = knowledge.words(_LEX, "round_held_participles")
+    nouns = [
+        root,
+        *(g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+    ]
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in held:
+                place = place_in_phrase(ctx, c)
+                if place:
+                    return place
+    return None
+
+
+def _other_sessions(ctx: Context, sent: SpacySpan, at: tuple[int, int]) -> list[tuple[int, int]]:
+    """The character spans of the other numbered sessions in the round's sentence."""
+    acronyms = named_session_acronyms(ctx.article.text)
+    spans = [
+        (sent.start_char + s, sent.start_char + e)
+        for _, s, e in find_rounds(span_text(sent), acronyms)
+    ]
+    return [sp for sp in spans if not (sp[0] < at[1] and at[0] < sp[1])]
+
+
+def _across(others: list[tuple[int, int]], at: tuple[int, int], pos: int) -> bool:
+    """Whether another session's phrase stands between the round phrase and ``pos``: "the
+    25th round has still not taken place despite intentions expressed at the 12th EGM held on
+    May 23 in Thimphu" — the day and the town are the 12th meeting's (round 16)."""
+    if pos >= at[1]:
+        return any(at[1] <= s and e <= pos for s, e in others)
+    return any(pos <= s and e <= at[0] for s, e in others)
+
+
+def _venue(
+    ctx: Context, sent: SpacySpan, at: int, others: list[tuple[int, int]] | None = None
+) -> str | None:
     """Where the round met: a place after "in"/"at" near the round phrase ("the third round,
-    in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state)."""
+    in Geneva"), or "held in the Kazakh capital" (the capital of the demonym's state); not a
+    place told after another session's phrase (``others``)."""
     for ent in ents_within(sent):
         near = -120 <= ent.start_char - at <= 100  # "took place at the headquarters … in Jaffna"
         if _since_clause_at(ctx, ent.start_char):
             continue  # "the 10th round … since the standoff in Ladakh started": not its venue
+        if others and _across(others, (at, at), ent.start_char):
+            continue
         if near and _where_met(ctx, ent) and not _other_session_place(ctx, ent, at):
             return _capital_named(ctx, ent.text) or ent.text
     for ent in ents_within(sent):  # "the second round of the Doha talks"

@@ -270,6 +270,8 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
         lower = tok.lower_
         guests: set[str] = set()
         if tok.pos_ in ("VERB", "AUX") and lemma in verbs:
+            if _met_itself(tok):
+                continue
             helpers = _verb_helpers(tok)
             guests = _guests(ctx, at, tok)
             if lemma in knowledge.words(LEXICON, "hosting_verbs"):
@@ -296,6 +298,15 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
+
+
+def _met_itself(verb: Token) -> bool:
+    """ "Israel's Cabinet convened to debate … a deal": a body that convenes with no object
+    and no agent met itself; it convened no talks between others (round 16)."""
+    if verb.lemma_.lower() not in knowledge.words(LEXICON, "object_mediation_verbs"):
+        return False
+    told = ("dobj", "obj", "agent", "nsubjpass", "auxpass")
+    return not any(c.dep_ in told for c in verb.children) and verb.dep_ != "acl"
 
 
 def _without_relatives(helpers: list[Token]) -> list[Token]:
@@ -870,10 +881,15 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         attending = onlookers(sent)
         watching |= {at[i] for i in attending if i in at}
         if talk.search(text):
+            reacting = _reactors(sent)
             named = [
                 at[t.i]
                 for t in sent
-                if t.i in at and t.idx >= dateline_end and not _calmed(t) and t.i not in attending
+                if t.i in at
+                and t.idx >= dateline_end
+                and not _calmed(t)
+                and t.i not in attending
+                and t.i not in reacting
             ]
             places = {at[t.i] for t in sent if t.i in at and _a_place(t)}
             add(parties_of(ctx, [a for a in named if a not in places]), 1)
@@ -895,6 +911,21 @@ def negotiating_pair(ctx: Context, mediators: Iterable[str] = ()) -> list[str]:
         return government_pair(ctx)
     best: tuple[str, str] = max(pairs, key=lambda two: (pairs[two], acted[two]))
     return list(best)
+
+
+def _reactors(sent: SpacySpan) -> set[int]:
+    """Tokens of who reacts to a step in this sentence ("Dutch Foreign Minister X … and his
+    French counterpart Y welcomed the CMA's commitment to the accord"): a reaction names no
+    side of the talks, whoever the reaction names (round 16)."""
+    verbs = knowledge.words(LEXICON, "step_reaction_verbs")
+    return {
+        t.i
+        for verb in sent
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    }
 
 
 @knowledge.derived
