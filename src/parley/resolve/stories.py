@@ -284,12 +284,8 @@ def _writing_day(ref: EventRef) -> dt.date | None:
     """The day an undated report stands for: the writing day the pipeline dated it by (a
     wire dateline's day, else publication), else the publication day."""
     d = ref.event.date
-    if d is not None and not d.text and d.value and len(d.value) == 10:
-        try:
-            return dt.date.fromisoformat(d.value)
-        except ValueError:
-            return ref.published_at
-    return ref.published_at
+    day = _to_the_day(d.value) if d is not None and not d.text else None
+    return day or ref.published_at
 
 
 def agreement_step(event: Event) -> str | None:
@@ -361,10 +357,16 @@ def _about_a_ceasefire(ref: EventRef) -> bool:
 def _written_day(ref: EventRef) -> dt.date | None:
     """The day the text itself gives the event, if it gives one to the day."""
     d = ref.event.date
-    if d is None or not d.text or not d.value or len(d.value) != 10:
+    return _to_the_day(d.value) if d is not None and d.text else None
+
+
+def _to_the_day(value: str | None) -> dt.date | None:
+    """A date value that names a day ("2026-04-09"), as a date; None for a month, a year or
+    a value that is no date."""
+    if not value or len(value) != 10:
         return None
     try:
-        return dt.date.fromisoformat(d.value)
+        return dt.date.fromisoformat(value)
     except ValueError:
         return None
 
