@@ -336,6 +336,46 @@ def test_openapi_and_self_contained_docs(client: TestClient) -> None:
     assert "cdn" not in docs.lower() and "http://" not in docs and "https://" not in docs
 
 
+_DOCUMENTED = {
+    "/api/v1/articles": "Page_ArticleRow_",
+    "/api/v1/actors": "Page_ActorRow_",
+    "/api/v1/quotes": "Page_FoundQuote_",
+    "/api/v1/claims": "Page_FoundClaim_",
+    "/api/v1/events": "Page_FoundEvent_",
+    "/api/v1/tracks": "Page_TrackRecord_",
+    "/api/v1/agreements": "Page_AgreementRecord_",
+    "/api/v1/stories": "Page_Story_",
+    "/api/v1/tracks/{name}": "TrackRecord",
+    "/api/v1/agreements/{name}": "AgreementRecord",
+    "/api/v1/stories/{story_id}": "StoryRecord",
+}
+
+
+def test_answers_are_the_documented_records(client: TestClient) -> None:
+    """The listings answer their pages' JSON without FastAPI re-checking it: each answer must
+    still be what the OpenAPI schema documents, field for field, and read back unchanged."""
+    from parley import models
+
+    schema = client.get("/openapi.json").json()
+    track = client.get("/api/v1/tracks").json()["items"][0]["name"]
+    agreement = client.get("/api/v1/agreements").json()["items"][0]["name"]
+    story = client.get("/api/v1/stories").json()["items"][0]["id"]
+    for path, model_name in _DOCUMENTED.items():
+        ok = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        assert ok["schema"]["$ref"].endswith("/" + model_name), path
+        name = track if path.startswith("/api/v1/tracks/") else agreement
+        url = path.format(name=name, story_id=story)
+        response = client.get(url)
+        assert response.status_code == 200 and response.headers["content-type"] == (
+            "application/json"
+        ), url
+        model: Any = getattr(models, model_name.removeprefix("Page_").removesuffix("_"))
+        if model_name.startswith("Page_"):
+            model = models.Page[model]
+        body = response.json()
+        assert model.model_validate(body).model_dump(mode="json", by_alias=True) == body, url
+
+
 def test_browsers_get_an_error_page(client: TestClient) -> None:
     response = client.get("/articles/nope", headers={"Accept": "text/html"})
     assert response.status_code == 404

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 
 from parley.errors import NotFound
 from parley.models import (
@@ -55,6 +56,17 @@ Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD
 Words = Annotated[str | None, Query(description="Words the text contains.")]
 
 
+def _answer(record: BaseModel) -> Response:
+    """A record or page answered as its own JSON, the bytes FastAPI would write for it.
+
+    The store builds these models from its own rows, already checked; FastAPI would dump the
+    model, validate the dump against the response model again and serialise it, about 0.7 ms
+    of a 4 ms page of events (pydantic's own serialiser takes 0.1). The decorator's
+    ``response_model`` still documents the shape in the OpenAPI schema, and
+    ``tests/test_api.py`` reads each answer back through that model."""
+    return Response(record.model_dump_json(by_alias=True), media_type="application/json")
+
+
 @router.get("", summary="What the store holds, and where to look")
 def root(svc: Svc) -> Overview:
     """Counts of stored records and the list endpoints."""
@@ -75,7 +87,7 @@ def root(svc: Svc) -> Overview:
     return Overview(counts=svc.store.counts(), endpoints=[f"/api/v1/{n}" for n in lists])
 
 
-@router.get("/articles", summary="Articles, newest first")
+@router.get("/articles", summary="Articles, newest first", response_model=Page[ArticleRow])
 def articles(
     svc: Svc,
     actor: Actor = None,
@@ -85,10 +97,10 @@ def articles(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[ArticleRow]:
+) -> Response:
     """Stored articles (metadata only), newest publication date first."""
     f = Filters(actor=actor, country=country, outlet=outlet, since=since, until=until)
-    return svc.store.list_articles(f, limit, cursor)
+    return _answer(svc.store.list_articles(f, limit, cursor))
 
 
 @router.get(
@@ -149,7 +161,7 @@ async def post_article(request: Request, svc: Svc) -> JSONResponse:
     )
 
 
-@router.get("/actors", summary="Actors, most mentioned first")
+@router.get("/actors", summary="Actors, most mentioned first", response_model=Page[ActorRow])
 def actors(
     svc: Svc,
     type: Annotated[str | None, Query(description="Kind: person, state, …")] = None,
@@ -157,10 +169,10 @@ def actors(
     q: Annotated[str | None, Query(description="Name, alias or id.")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[ActorRow]:
+) -> Response:
     """Actors seen in stored articles, with how many articles and mentions name them."""
     f = Filters(actor=q, type=type, country=country)
-    return svc.store.list_actors(f, limit, cursor)
+    return _answer(svc.store.list_actors(f, limit, cursor))
 
 
 @router.get("/actors/{actor_id}", summary="One actor")
@@ -172,7 +184,7 @@ def actor(svc: Svc, actor_id: Annotated[str, Path()]) -> ActorRow:
         raise NotFound(f"No actor with id {actor_id!r}. List actors at /api/v1/actors.") from None
 
 
-@router.get("/quotes", summary="Quotes, newest first")
+@router.get("/quotes", summary="Quotes, newest first", response_model=Page[FoundQuote])
 def quotes(
     svc: Svc,
     actor: Actor = None,
@@ -182,13 +194,13 @@ def quotes(
     q: Words = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[FoundQuote]:
+) -> Response:
     """Quotes; ``actor`` is the speaker."""
     f = Filters(actor=actor, outlet=outlet, since=since, until=until, q=q)
-    return svc.store.list_quotes(f, limit, cursor)
+    return _answer(svc.store.list_quotes(f, limit, cursor))
 
 
-@router.get("/claims", summary="Attributed claims, newest first")
+@router.get("/claims", summary="Attributed claims, newest first", response_model=Page[FoundClaim])
 def claims(
     svc: Svc,
     actor: Actor = None,
@@ -201,13 +213,13 @@ def claims(
     q: Words = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[FoundClaim]:
+) -> Response:
     """Claims and who they are attributed to; ``actor`` is the reporter."""
     f = Filters(actor=actor, type=type, outlet=outlet, since=since, until=until, q=q)
-    return svc.store.list_claims(f, limit, cursor)
+    return _answer(svc.store.list_claims(f, limit, cursor))
 
 
-@router.get("/events", summary="Events, newest first")
+@router.get("/events", summary="Events, newest first", response_model=Page[FoundEvent])
 def events(
     svc: Svc,
     actor: Actor = None,
@@ -223,7 +235,7 @@ def events(
         bool,
         Query(alias="all", description="Also negated and hypothetical events (left out)."),
     ] = False,
-) -> Page[FoundEvent]:
+) -> Response:
     """PLOVER events with their evidence; ``names`` maps each actor id to its name. Events
     that did not happen or might happen (negated, hypothetical) only with ``all`` or
     ``status``."""
@@ -237,46 +249,52 @@ def events(
         until=until,
         hidden_statuses=() if every else UNCERTAIN_STATUSES,
     )
-    return svc.store.list_events(f, limit, cursor)
+    return _answer(svc.store.list_events(f, limit, cursor))
 
 
-@router.get("/tracks", summary="Negotiation tracks")
-def tracks(
-    svc: Svc, actor: Actor = None, limit: Limit = 50, cursor: Cursor = None
-) -> Page[TrackRecord]:
+@router.get("/tracks", summary="Negotiation tracks", response_model=Page[TrackRecord])
+def tracks(svc: Svc, actor: Actor = None, limit: Limit = 50, cursor: Cursor = None) -> Response:
     """Negotiation tracks merged across articles, by name, with each round's history (every
     article's report of it) and the articles cited; ``actor`` is a party or mediator."""
-    return svc.store.list_tracks(actor, limit, cursor)
+    return _answer(svc.store.list_tracks(actor, limit, cursor))
 
 
-@router.get("/tracks/{name:path}", summary="One negotiation track")
-def track(svc: Svc, name: str) -> TrackRecord:
+@router.get("/tracks/{name:path}", summary="One negotiation track", response_model=TrackRecord)
+def track(svc: Svc, name: str) -> Response:
     """A track by key, name (any case) or the start of its name, with its rounds' histories,
     positions, agreements and cited articles."""
-    return svc.store.track(name)
+    return _answer(svc.store.track(name))
 
 
-@router.get("/agreements", summary="Agreements and their status timelines")
+@router.get(
+    "/agreements",
+    summary="Agreements and their status timelines",
+    response_model=Page[AgreementRecord],
+)
 def agreements(
     svc: Svc,
     actor: Actor = None,
     status: Annotated[str | None, Query(description="Current status.")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[AgreementRecord]:
+) -> Response:
     """Agreements merged across articles; ``actor`` is a party, ``status`` the latest one.
     Each status carries the outlet and date of the article it comes from."""
-    return svc.store.list_agreements(actor, status, limit, cursor)
+    return _answer(svc.store.list_agreements(actor, status, limit, cursor))
 
 
-@router.get("/agreements/{name:path}", summary="One agreement")
-def agreement(svc: Svc, name: str) -> AgreementRecord:
+@router.get("/agreements/{name:path}", summary="One agreement", response_model=AgreementRecord)
+def agreement(svc: Svc, name: str) -> Response:
     """An agreement by name ('new start treaty' finds New START), with its dated status
     timeline, evidence and source articles."""
-    return svc.store.agreement(name)
+    return _answer(svc.store.agreement(name))
 
 
-@router.get("/stories", summary="Stories: one real-world event seen in several articles")
+@router.get(
+    "/stories",
+    summary="Stories: one real-world event seen in several articles",
+    response_model=Page[Story],
+)
 def stories(
     svc: Svc,
     type: Annotated[str | None, Query(description="PLOVER type.")] = None,
@@ -287,17 +305,19 @@ def stories(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[Story]:
+) -> Response:
     """Stories, newest first, with their member events (``article_id#index``) and sources."""
     f = Filters(type=type, since=since, until=until)
-    return svc.store.list_stories(f, min_sources, limit, cursor)
+    return _answer(svc.store.list_stories(f, min_sources, limit, cursor))
 
 
-@router.get("/stories/{story_id}", summary="One story with its member events")
-def story(svc: Svc, story_id: str) -> StoryRecord:
+@router.get(
+    "/stories/{story_id}", summary="One story with its member events", response_model=StoryRecord
+)
+def story(svc: Svc, story_id: str) -> Response:
     """A story with each member event as the events listing shows it (evidence, outlet,
     date, title), and the articles that report it."""
-    return svc.store.story(story_id)
+    return _answer(svc.store.story(story_id))
 
 
 @router.get(
@@ -316,11 +336,8 @@ def search(
     until: Until = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> JSONResponse:
+) -> Response:
     """Articles whose title or text contains ``q``, or quotes that do (case-insensitive)."""
-    # Answered as the page's own JSON, what FastAPI writes for it: having FastAPI check the
-    # page against the union of both kinds of page (articles, then quotes) cost more than
-    # the search itself.
     if not q.strip():
         raise HTTPException(422, "Invalid request: query.q: give words to search for.")
     f = Filters(q=q.strip(), outlet=outlet, since=since, until=until)
@@ -329,4 +346,4 @@ def search(
         found = svc.store.list_quotes(f, limit, cursor)
     else:
         found = svc.store.list_articles(f, limit, cursor)
-    return JSONResponse(found.model_dump(mode="json"))
+    return _answer(found)
