@@ -12,14 +12,14 @@ build keeps every finished thousand; ``--keep`` reuses a built store across runs
 
 Then every listing, filter and search endpoint of the API is timed against a real server
 (``parley serve --workers N``, default two processes, on 127.0.0.1, stopped at the end) by
-``--clients``
-concurrent clients (default 8), each sending ``--repeat`` requests per endpoint: p50, p95 and
-max in milliseconds, printed as a table with the database size and machine. The defaults build
+``--clients`` concurrent clients (default 8; threads of the bench, or with
+``--client-processes`` a process each), each sending ``--repeat`` requests per endpoint: p50,
+p95 and max in milliseconds, printed as a table with the database size and machine. The defaults build
 the issue's store: 200,000 articles and 1,000,000 events. Not run by the tests. Usage::
 
     python bench/api_latency.py [--articles 200000] [--events-per-article 5] [--repeat 20]
-        [--clients 8] [--workers 2] [--port 55549] [--db /tmp/parley-bench.db] [--keep]
-        [--copies 10]
+        [--clients 8] [--client-processes] [--workers 2] [--port 55549]
+        [--db /tmp/parley-bench.db] [--keep] [--copies 10]
 
 ``--copies 10`` generates a tenth of the articles through ``save_many`` and copies them inside
 SQLite (:func:`replicate`): the store in minutes rather than an hour on a loaded machine.
@@ -45,7 +45,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -429,30 +429,40 @@ def _timed_get(client: httpx.Client, url: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _under_load(base: str, path: str, clients: int, repeat: int) -> list[float]:
+def _one_client(base: str, path: str, repeat: int) -> list[float]:
+    """Milliseconds of ``repeat`` requests to ``path`` on one kept-alive connection."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+        return [_timed_get(client, path) for _ in range(repeat)]
+
+
+def _under_load(base: str, path: str, clients: int, repeat: int, pool: Executor) -> list[float]:
     """Milliseconds of ``clients`` × ``repeat`` requests to ``path``, ``clients`` at a time."""
     with httpx.Client(base_url=base, timeout=60) as warm:
         warm.get(path).raise_for_status()
-
-    def one_client(_: int) -> list[float]:
-        with httpx.Client(base_url=base, timeout=60) as client:
-            return [_timed_get(client, path) for _ in range(repeat)]
-
-    with ThreadPoolExecutor(max_workers=clients) as pool:
-        return sorted(ms for got in pool.map(one_client, range(clients)) for ms in got)
+    running = [pool.submit(_one_client, base, path, repeat) for _ in range(clients)]
+    return sorted(ms for got in running for ms in got.result())
 
 
 def run(
-    db: Path, repeat: int, clients: int, port: int, skip: list[str], workers: int = 2
+    db: Path,
+    repeat: int,
+    clients: int,
+    port: int,
+    skip: list[str],
+    workers: int = 2,
+    client_processes: bool = False,
 ) -> tuple[Table, dict[str, Any]]:
-    """Time every query against ``db`` under ``clients`` concurrent clients."""
+    """Time every query against ``db`` under ``clients`` concurrent clients: threads of this
+    process, or with ``client_processes`` one process each (then no client waits for another
+    client's turn at this process's GIL, as separate users' programs would not)."""
     store = open_store(str(db))
     ids = _sample_ids(db)
     counts = store.counts()
     store.close()
     size = db.stat().st_size / 1e6
     title = (
-        f"API latency, {clients} concurrent client{'s' if clients > 1 else ''}, "
+        f"API latency, {clients} concurrent client{'s' if clients > 1 else ''} "
+        f"({'processes' if client_processes else 'threads'}), "
         f"`parley serve --workers {workers}` · {counts['articles']:,} articles, "
         f"{counts['events']:,} events, {counts['quotes']:,} quotes · SQLite "
         f"{sqlite3.sqlite_version}, {size:,.0f} MB · {platform.machine()}, {os.cpu_count()} CPUs, "
@@ -467,19 +477,22 @@ def run(
         "db_mb": round(size),
         "clients": clients,
         "workers": workers,
+        "client_processes": client_processes,
     }
     server = _serve(db, port, workers)
+    pool: Executor = (ProcessPoolExecutor if client_processes else ThreadPoolExecutor)(clients)
     try:
         for label, path in queries(ids):
             if any(word in label for word in skip):
                 table.add_row(label, "skipped", "", "")
                 continue
-            ms = _under_load(f"http://127.0.0.1:{port}", path, clients, repeat)
+            ms = _under_load(f"http://127.0.0.1:{port}", path, clients, repeat, pool)
             p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
             p50 = statistics.median(ms)
             figures[label] = {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}
             table.add_row(label, f"{p50:.1f}", f"{p95:.1f}", f"{ms[-1]:.1f}")
     finally:
+        pool.shutdown()
         server.terminate()
         server.wait(timeout=30)
     return table, figures
@@ -491,6 +504,11 @@ def main() -> None:
     parser.add_argument("--events-per-article", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=20, help="requests per client and query")
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument(
+        "--client-processes",
+        action="store_true",
+        help="run each client in its own process (default: threads of this process)",
+    )
     parser.add_argument("--port", type=int, default=55549)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -532,7 +550,15 @@ def main() -> None:
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
         return
-    table, figures = run(args.db, args.repeat, args.clients, args.port, args.skip, args.workers)
+    table, figures = run(
+        args.db,
+        args.repeat,
+        args.clients,
+        args.port,
+        args.skip,
+        args.workers,
+        args.client_processes,
+    )
     console.print(table)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
