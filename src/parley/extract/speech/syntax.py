@@ -62,6 +62,8 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
         aside = _tail_after_name(head)
     if aside is None:
         aside = _prepositional_aside(head)
+    if aside is None:
+        aside = _inverted_tag_tail(head)
     if aside is not None:
         stop_at = aside if stop_at is None else min(stop_at, aside)
     tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
@@ -453,13 +455,34 @@ def inverted_before_clause(verb: Token) -> Token | None:
         if clause.i < verb.i or clause.dep_ not in ("ccomp", "advcl"):
             continue
         subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
-        marks = [c for c in clause.children if c.dep_ == "mark"]
-        if subj is None or not marks or subj.left_edge.i != verb.i + 1:
+        if subj is None or subj.left_edge.i != verb.i + 1 or subj.pos_ not in ("NOUN", "PROPN"):
             continue
-        if marks[0].lower_ in words(LEXICON, "inverted_tag_marks") and marks[0].i == subj.i + 1:
-            if subj.pos_ in ("NOUN", "PROPN"):
-                return subj
+        if _time_mark_after(subj) is not None:
+            return subj
     return None
+
+
+def _time_mark_after(subj: Token) -> Token | None:
+    """The "as"/"when" right after an inverted tag's noun, whether the parser made it the
+    clause's mark or a preposition on the noun ("delegates as the Assembly began …")."""
+    doc = subj.doc
+    nxt = subj.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in words(LEXICON, "inverted_tag_marks"):
+        return None
+    return doc[nxt] if doc[nxt].dep_ in ("mark", "prep") else None
+
+
+def _inverted_tag_tail(head: Token) -> int | None:
+    """Where the clause of time after an inverted tag's noun starts when the parser hung
+    its "as" on the noun: "…, said delegates as the Assembly began its debate" names the
+    delegates, not "delegates as the General Assembly"."""
+    verb = head.head.head
+    if head.dep_ != "nsubj" or head.head.dep_ not in ("ccomp", "advcl") or verb.i > head.i:
+        return None
+    mark = _time_mark_after(head)
+    if mark is None or mark.dep_ != "prep" or mark.head.i != head.i:
+        return None
+    return mark.i if inverted_before_clause(verb) is not None else None
 
 
 def tail_conjuncts(verb: Token) -> Token | None:
