@@ -5,7 +5,8 @@ in our own words.
   Y") is another organisation, and the state ending it no state; a given name alone is not
   matched to a by-name's last word ("Abu Mazen"); a state's demonym in the plural is a
   people, not the state, where the article writes that people as another land's ("Bosnian
-  Croats", "ethnic Russians");
+  Croats", "ethnic Russians"); a family name written first with a given name the model
+  tagged as an organisation ("Wang Haibin") is one new person, not the known Wang;
 * claims carried by nouns: "an Ethiopian charge that …", "recalled an earlier Kenyan charge
   that …", "his assertion that …", "Ghana's claim that …" — the noun's owner is the source;
   a noun with no owner names nobody;
@@ -94,6 +95,24 @@ def test_a_demonym_plural_alone_is_still_the_state(pipeline: Any) -> None:
     )
     an = run(pipeline, text)
     assert linked(an).get("Croats") == "HRV", an.mentions
+
+
+def test_a_family_name_with_a_given_name_tagged_org_is_a_new_person(pipeline: Any) -> None:
+    text = (
+        "The Chinese spokesperson reacted to the tariffs on Tuesday. Wang Haibin also noted "
+        "that his country opposes any unilateral tariff."
+    )
+    an = run(pipeline, text)
+    assert "person:wang-yi" not in linked(an).values(), an.mentions
+    assert source_of(an, "his country opposes") == ("Wang Haibin", "new:wang-haibin")
+
+
+def test_a_family_name_alone_after_the_full_name_keeps_its_link(pipeline: Any) -> None:
+    text = (
+        "Wang Yi said on Tuesday that China opposes any unilateral sanction. Wang also noted "
+        "that talks should go on."
+    )
+    assert source_of(run(pipeline, text), "talks should go on") == ("Wang", "person:wang-yi")
 
 
 # ------------------------------------------------------------------ claims carried by nouns
