@@ -12,8 +12,10 @@ in our own words.
   a noun with no owner names nobody;
 * "the report added that …" after a station said or reported something: the station's;
 * "CLAIM, said delegates as the Assembly opened …": the noun after the verb speaks;
-* speaker words without the wire dateline ("OSLO - …") or a phrase of time set off by
-  commas after the name ("…, after a meeting at his camp, said").
+* speaker words without the wire dateline ("OSLO - …"), a phrase of time set off by
+  commas after the name ("…, after a meeting at his camp, said"), the relative clause that
+  itself speaks (", who announced on Monday that …") or a day hung on the last word ("…
+  exports on Friday denied").
 """
 
 from __future__ import annotations
@@ -244,3 +246,25 @@ def test_speaker_words_keep_an_of_phrase_after_the_name(pipeline: Any) -> None:
     text = "Lena Holt, of the Daily Courier, said the paper would appeal."
     source = source_of(run(pipeline, text), "the paper would appeal")
     assert source is not None and source[0] == "Lena Holt, of the Daily Courier", source
+
+
+def test_speaker_words_leave_out_the_relative_clause_that_speaks(pipeline: Any) -> None:
+    text = (
+        "The rebels denied the account given by opposition leader Tomas Brenner, who announced "
+        "on Monday that Peru would host the next round of talks."
+    )
+    an = run(pipeline, text)
+    found = [a.reporter for a in an.attributions if a.claim.text.startswith("Peru would host")]
+    assert [(r.text, r.actor) for r in found] == [
+        ("opposition leader Tomas Brenner", "new:tomas-brenner")
+    ], an.attributions
+
+
+def test_speaker_words_leave_out_the_day_hung_on_the_last_word(pipeline: Any) -> None:
+    text = (
+        "The state agency overseeing Norway's arms exports on Friday denied reports that it "
+        "would sell rockets to Chile."
+    )
+    source = source_of(run(pipeline, text), "it would sell rockets")
+    assert source is not None, source
+    assert source[0] == "The state agency overseeing Norway's arms exports", source

@@ -94,7 +94,8 @@ class Speakers:
     def who(self, subj: Token) -> Who | None:
         """The actor (or words) the subject ``subj`` stands for; pronouns go to an antecedent."""
         if subj.tag_ in ("WDT", "WP") and subj.head.dep_ in ("relcl", "acl"):
-            subj = subj.head.head  # "a message that read …": the message
+            found = self.who(subj.head.head)  # "a message that read …": the message
+            return _before_clause(found, subj.head) if found is not None else None
         low = subj.lower_
         if subj.lemma_.lower() in self.cues.speech_nouns | self.cues.text_nouns:
             source = self._source_of_text(subj)
@@ -354,6 +355,20 @@ class Speakers:
                 if owner is not None:
                     return owner
         return None
+
+
+def _before_clause(who: Who, clause: Token) -> Who:
+    """The words of the antecedent of a relative pronoun that speaks, without the relative
+    clause: in "X, who announced on Monday that …" X's words end before ", who"; the clause
+    holds the claim itself, and the speaker is the one it is said of."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    while start > 0 and doc[start - 1].text == ",":
+        start -= 1
+    cut = doc[start].idx
+    if not who.start < cut < who.end:
+        return who
+    return replace(who, end=cut, text=doc.text[who.start : cut].rstrip(" ,"))
 
 
 def _reporting_subject(tok: Token, noun: Token) -> Token | None:

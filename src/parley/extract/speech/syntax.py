@@ -93,6 +93,7 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     bounds = trim(run)
     bounds = bounds if bounds is not None else (head.i, head.i + 1)
     bounds = _without_dateline(head, bounds)
+    bounds = _without_time_tail(head, bounds)
     tag = closing_tag(head.head) if head.dep_ == "compound" else None
     if tag is not None and tag.i == head.i:
         bounds = (_tag_start(head), bounds[1])  # "the agency", its "the" hung on the verb
@@ -134,6 +135,22 @@ def _prepositional_aside(head: Token) -> int | None:
             if child.lower_ in words(LEXICON, "aside_prepositions"):
                 return child.i - 1
     return None
+
+
+def _without_time_tail(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A phrase without the day the parser hung on its last word: in "The federal agency
+    overseeing the exports on Friday denied …" "on Friday" says when the agency spoke, not
+    which agency it is. Only "on"/"at" with nothing but a date or time after it, closing
+    the phrase after its head."""
+    doc = head.doc
+    start, end = bounds
+    for prep in doc[head.i + 1 : end]:
+        if prep.lower_ not in ("on", "at") or prep.dep_ != "prep":
+            continue
+        rest = doc[prep.i + 1 : end]
+        if len(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest):
+            return start, prep.i
+    return bounds
 
 
 def _without_dateline(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
