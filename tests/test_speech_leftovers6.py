@@ -6,7 +6,8 @@ in our own words.
   matched to a by-name's last word ("Abu Mazen"); a state's demonym in the plural is a
   people, not the state, where the article writes that people as another land's ("Bosnian
   Croats", "ethnic Russians"); a family name written first with a given name the model
-  tagged as an organisation ("Wang Haibin") is one new person, not the known Wang;
+  tagged as an organisation ("Wang Haibin") is one new person, not the known Wang; a name
+  spelled two ways in one article, a vowel of a vowel run apart, is one person;
 * claims carried by nouns: "an Ethiopian charge that …", "recalled an earlier Kenyan charge
   that …", "his assertion that …", "Ghana's claim that …" — the noun's owner is the source;
   a noun with no owner names nobody;
@@ -268,3 +269,23 @@ def test_speaker_words_leave_out_the_day_hung_on_the_last_word(pipeline: Any) ->
     source = source_of(run(pipeline, text), "it would sell rockets")
     assert source is not None, source
     assert source[0] == "The state agency overseeing Norway's arms exports", source
+
+
+def test_a_name_spelled_two_ways_in_one_article_is_one_person(pipeline: Any) -> None:
+    text = (
+        "Green Party MP Tomas Verbiar rejected the charges on Friday.\n\n"
+        '"Why was the minister absent from the vote?" Tomas Verbier said in a radio interview.'
+    )
+    an = run(pipeline, text)
+    assert {m.actor for m in an.mentions if m.text.startswith("Tomas")} == {"new:tomas-verbiar"}
+
+
+def test_names_a_lone_vowel_or_a_letter_apart_stay_two_people(pipeline: Any) -> None:
+    text = (
+        "Anna Berg met the envoy on Friday. Anna Borg, her colleague, said the talks had "
+        "failed. Ahmed Hassan and Ahmed Hassani, his cousin, left on Sunday."
+    )
+    an = run(pipeline, text)
+    people = {m.text: m.actor for m in an.mentions}
+    assert people.get("Anna Borg") == "new:anna-borg", an.mentions
+    assert people.get("Ahmed Hassani") == "new:ahmed-hassani", an.mentions
