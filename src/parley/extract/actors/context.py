@@ -38,7 +38,7 @@ class ArticleContext:
         self._surnames: dict[str, bool] = {}
         self._acronyms: dict[str, tuple[int, int]] | None = None
         self._where: dict[str, list[int]] | None = None
-        self._peoples: dict[str, bool] = {}
+        self._peoples: set[str] | None = None
 
     def abbreviation_of(self, ent: SpacySpan) -> tuple[int, int] | None:
         """The organisation name (token span) whose acronym ``ent`` is: "AI" in an article that
@@ -145,19 +145,24 @@ class ArticleContext:
         land: after another state's demonym ("Bosnian Serbs", "the Bosnian Serb leader") or
         after "ethnic" ("ethnic Russians"). Then its bare "the Serbs" are that people, a
         party to another state's war, and not the state whose demonym they share."""
-        if code not in self._peoples:
-            demonym = self.r.lexicon.country_of_demonym
-            self._peoples[code] = any(
-                t.i > 0
-                and demonym(t.text) == code
-                and "\n" not in self.doc[t.i - 1].whitespace_
-                and (
-                    self.doc[t.i - 1].lower_ in lex("ethnic_qualifiers")
-                    or demonym(self.doc[t.i - 1].text) not in (None, code)
-                )
-                for t in doc_tokens(self.doc)
-            )
-        return self._peoples[code]
+        if self._peoples is None:
+            self._peoples = self._qualified_peoples()
+        return code in self._peoples
+
+    def _qualified_peoples(self) -> set[str]:
+        """The states whose demonym the article writes after another state's demonym or
+        after "ethnic" (read once, in one pass over the article's tokens)."""
+        demonym, found = self.r.lexicon.country_of_demonym, set()
+        tokens = doc_tokens(self.doc)
+        for prev, tok in zip(tokens, tokens[1:], strict=False):
+            if not tok.is_title or "\n" in prev.whitespace_:
+                continue
+            code = demonym(tok.text)
+            if code is None:
+                continue
+            if prev.lower_ in lex("ethnic_qualifiers") or demonym(prev.text) not in (None, code):
+                found.add(code)
+        return found
 
     def name_end(self, i: int) -> int:
         """Where a capitalised name running on from token ``i`` ends (connectors inside)."""
