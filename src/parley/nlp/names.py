@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from parley.knowledge import words
 from parley.models import Actor
 from parley.nlp.patterns import surname
 
@@ -112,6 +113,18 @@ def name_similarity(a: str, b: str) -> float:
     return min(last, 0.3 * first + 0.7 * last)
 
 
+def _by_name(alias: str, name: str) -> bool:
+    """Whether ``alias`` is a by-name ("Abu Mazen", "Tok Mat"): opened by a word of the
+    lexicon's ``nickname_openers`` and ending in a word other than the name's last. Its last
+    word is a given name (a son's, one's own), so a lone word matching it is no spelling
+    variant of the person's surname; "Abu Qasra" of "Murhaf Abu Qasra" is the surname."""
+    words_ = name_key(alias).split()
+    last = name_key(name).split()[-1:] or [""]
+    openers = words("lexicon/actors.json", "nickname_openers")
+    first = alias.split()[0].lower() if alias.split() else ""
+    return len(words_) >= 2 and first in openers and words_[-1] != last[0]
+
+
 class PersonIndex:
     """Knowledge-base persons indexed by folded name and by the first letter of the surname."""
 
@@ -120,12 +133,15 @@ class PersonIndex:
         self._by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._people: dict[str, Actor] = {}
         self._full_named: set[str] = set()  # people with a name of two words or more
+        self._by_names: set[tuple[str, str]] = set()  # by-names ("Abu Mazen"), keyed
         # News repeats names from article to article: each is scored against the index once.
         self._fuzzy: dict[tuple[str, float], tuple[Actor, float] | None] = {}
         for person in people:
             self._people[person.id] = person
             for name in (person.name, *person.aliases):
                 self._add(name, person.id)
+                if _by_name(name, person.name):
+                    self._by_names.add((name_key(name), person.id))
 
     def _add(self, name: str, actor_id: str) -> None:
         key = name_key(name)
@@ -167,6 +183,8 @@ class PersonIndex:
                 continue
             if self._other_given_name(key, cand, actor_id):
                 continue
+            if " " not in key and (cand, actor_id) in self._by_names:
+                continue  # "Mazen" alone is not "Abu Mazen": a given name, not a surname
             score = name_similarity(key, cand)
             if score >= threshold and score > scores.get(actor_id, 0.0):
                 scores[actor_id] = score

@@ -38,6 +38,7 @@ class ArticleContext:
         self._surnames: dict[str, bool] = {}
         self._acronyms: dict[str, tuple[int, int]] | None = None
         self._where: dict[str, list[int]] | None = None
+        self._peoples: set[str] | None = None
 
     def abbreviation_of(self, ent: SpacySpan) -> tuple[int, int] | None:
         """The organisation name (token span) whose acronym ``ent`` is: "AI" in an article that
@@ -112,6 +113,56 @@ class ArticleContext:
         inside = self.doc[ent.end : end]
         joined = any(t.lower_ in lex("name_connectors") for t in inside)
         return joined and self.doc[end].text == "," and self.doc[end + 1].pos_ == "DET"
+
+    def continued_name_end(self, ent: SpacySpan) -> int | None:
+        """Where a longer name ends that a known organisation's name opens with "for" or
+        "of": "Islamic Jihad for the Liberation of Palestine" is another group than Islamic
+        Jihad, and "Palestine" inside it no state. The connector (and a "the") must lead to a
+        capitalised word no entity claims, a common noun written as part of a name
+        ("Liberation", "Defence"); "Hezbollah of Lebanon" or "the UN for the first time"
+        continue no name. None when the name does not run on."""
+        doc, i = self.doc, ent.end
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of") or doc[i - 1].whitespace_ == "":
+            return None
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        if j >= len(doc) or "\n" in doc[j - 1].whitespace_:
+            return None
+        word = doc[j]
+        if not (word.is_title and word.is_alpha and word.ent_type_ in ("", "ORG")):
+            return None
+        if word.pos_ not in ("NOUN", "PROPN"):
+            return None
+        end = self.name_end(j)
+        while end + 2 < len(doc) and doc[end].lower_ in lex("name_connectors"):
+            nxt = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+            if not doc[nxt].is_title or "\n" in doc[end].whitespace_:
+                break
+            end = self.name_end(nxt)
+        return end if end > j else None
+
+    def people_elsewhere(self, code: str) -> bool:
+        """Whether the article writes the people of state ``code`` as a people of another
+        land: after another state's demonym ("Bosnian Serbs", "the Bosnian Serb leader") or
+        after "ethnic" ("ethnic Russians"). Then its bare "the Serbs" are that people, a
+        party to another state's war, and not the state whose demonym they share."""
+        if self._peoples is None:
+            self._peoples = self._qualified_peoples()
+        return code in self._peoples
+
+    def _qualified_peoples(self) -> set[str]:
+        """The states whose demonym the article writes after another state's demonym or
+        after "ethnic" (read once, in one pass over the article's tokens)."""
+        demonym, found = self.r.lexicon.country_of_demonym, set()
+        tokens = doc_tokens(self.doc)
+        for prev, tok in zip(tokens, tokens[1:], strict=False):
+            if not tok.is_title or "\n" in prev.whitespace_:
+                continue
+            code = demonym(tok.text)
+            if code is None:
+                continue
+            if prev.lower_ in lex("ethnic_qualifiers") or demonym(prev.text) not in (None, code):
+                found.add(code)
+        return found
 
     def name_end(self, i: int) -> int:
         """Where a capitalised name running on from token ``i`` ends (connectors inside)."""

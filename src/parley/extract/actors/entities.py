@@ -79,6 +79,8 @@ class Entities:
         if ent.label_ != "NORP" and self.r.lexicon.country_of_demonym(ent.text):
             self.demonym(ent)  # the model sometimes tags "Ukrainian" GPE
             return True
+        if self._people_elsewhere(ent):
+            return True  # "the Serbs" in an article on the Bosnian Serbs: a people, not Serbia
         outlet = self.outlet_named_before(ent)
         if outlet is not None:
             self.ledger.add(ent.start, ent.end, ent.label_, outlet, "short", 0.9)
@@ -100,6 +102,14 @@ class Entities:
                 return False  # a name the model tagged ORG: the person passes decide
             self.new_org(ent)
         return True
+
+    def _people_elsewhere(self, ent: SpacySpan) -> bool:
+        """A state's demonym in the plural ("Serbs") where the article writes that people as
+        another land's ("Bosnian Serbs"): no link to the state (``people_elsewhere``)."""
+        if ent.label_ != "NORP" or not ent.text.endswith("s"):
+            return False
+        code = self.r.lexicon.country_of_demonym(ent.text)
+        return code is not None and self.context.people_elsewhere(code)
 
     def kb_actor(self, ent: SpacySpan) -> Actor | None:
         """Candidate lookup: the ruler's actor id, else the one KB actor with this name."""
@@ -151,6 +161,10 @@ class Entities:
     def known(self, ent: SpacySpan, actor: Actor) -> None:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
+            return
+        longer = self.context.continued_name_end(ent) if actor.kind != "state" else None
+        if longer is not None and actor.kind != "person":
+            self.longer_name(ent, longer)  # "Islamic Jihad for the Liberation of …": not PIJ
             return
         start = self.check.inside_anothers_name(ent, actor)
         if start is not None:
@@ -211,10 +225,11 @@ class Entities:
         else:
             self.ledger.add(ent.start, ent.end, ent.label_, actor.id, "name", 1.0)
 
-    def longer_name(self, ent: SpacySpan) -> None:
-        """The whole capitalised name an outlet's one-word name opens: a known actor by that
-        name, else a new organisation."""
-        end = self.context.name_end(ent.end)
+    def longer_name(self, ent: SpacySpan, end: int | None = None) -> None:
+        """The whole capitalised name an outlet's one-word name opens (or a known
+        organisation's name, up to ``end``): a known actor by that name, else a new
+        organisation."""
+        end = self.context.name_end(ent.end) if end is None else end
         span = self.r.doc[ent.start : end]
         self.ledger.consumed.update(range(ent.start, end))
         if self.check.is_locative(span):

@@ -148,10 +148,12 @@ class _Resolution:
         # name counts with the given name the ruler left out: "Tomas" + surname pattern)
         # ("Minister Mansour" is one name word behind a title: it waits for the full names)
         full = [e for e in deferred if self.persons.name_length(e) > 1]
+        consumed = self.ledger.consumed  # a given name a full name took in is no name
         for ent in full:
-            self.persons.short_name(ent, {})  # steps 3, 8
+            if ent.start not in consumed:
+                self.persons.short_name(ent, {})  # steps 3, 8
         surnames = self.persons.article_surnames()
-        for ent in [e for e in deferred if e not in full]:
+        for ent in [e for e in deferred if e not in full and e.start not in consumed]:
             self.persons.short_name(ent, surnames)  # steps 2, 3, 8
         Titles(self.reading, self.ledger).resolve()  # steps 4 and 7
         Counterparts(self.reading, self.ledger).resolve()  # step 5

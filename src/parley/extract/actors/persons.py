@@ -76,6 +76,8 @@ class Persons:
         """Steps 2, 3 and 8 for a person name step 1 left open."""
         start, end = self.name_span(ent)
         text = self.r.doc[start:end].text
+        # the given name taken in is no name of its own ("Wenbin" of "Wang Wenbin")
+        self.ledger.consumed.update(range(ent.end, end))
         local = surnames.get(name_key(text)) if end - start == 1 else None
         if local is not None:
             self.add(start, end, local, "surname", 0.9)  # step 2: introduced in the article
@@ -219,9 +221,23 @@ class Persons:
 
     def _given_name_after(self, ent: SpacySpan, actor: Actor) -> bool:
         nxt = self.r.after(ent.end)
-        if nxt is None or ent[-1].whitespace_ != " " or not self._given_name_word(nxt.i):
+        if nxt is None or ent[-1].whitespace_ != " ":
+            return False
+        if family_first(actor.country) and self._one_word_org(nxt.i):
+            return self._given_name_word(nxt.i, tags=frozenset({"ORG"}))
+        if not self._given_name_word(nxt.i):
             return False
         return family_first(actor.country) or self._surname_after(nxt.i)
+
+    def _one_word_org(self, i: int) -> bool:
+        """ "Wang Wenbin" with "Wenbin" tagged ORG on its own: after a family name written
+        first, a lone capitalised word the model took for an organisation is the given name
+        (an organisation's name does not follow a surname with nothing between)."""
+        doc = self.r.doc
+        token = doc[i]
+        if token.ent_type_ != "ORG" or token.ent_iob_ != "B":
+            return False
+        return i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"
 
     def _hyphenated_end(self, end: int) -> int:
         """ "Park Ji-hoon", "Park Jin-woo": a given name written with a hyphen is one name,
@@ -255,15 +271,15 @@ class Persons:
         token = self.r.doc[i]
         return token.ent_iob_ == "O" and token.lower_ not in lex("government_nouns")
 
-    def _given_name_word(self, i: int) -> bool:
+    def _given_name_word(self, i: int, tags: frozenset[str] = frozenset()) -> bool:
         """A capitalised word at ``i`` that can be a given name: no known name, office or
-        demonym of its own, not tagged as something else."""
+        demonym of its own, not tagged as something else (than ``tags``)."""
         token, lexicon = self.r.doc[i], self.r.lexicon
         return (
             token.pos_ == "PROPN"
             and token.is_title
             and token.is_alpha
-            and token.ent_type_ in _GIVEN_NAME_TAGS
+            and token.ent_type_ in _GIVEN_NAME_TAGS | tags
             and token.lower_ not in lexicon.ranks
             and token.lower_ not in lexicon.office_by_phrase
             and lexicon.country_of_demonym(token.text) is None

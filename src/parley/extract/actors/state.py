@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Tools", "Reading", "Ledger", "lex", "LEX"]
 
 LEX = "lexicon/actors.json"
+_VOWELS = "aeiou"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -115,8 +116,27 @@ class Ledger:
         """The id of an actor the KB lacks, named by ``text`` (created on first use)."""
         name = " ".join(_ARTICLES.sub("", text).split())
         actor_id = "new:" + re.sub(r"[^a-z0-9]+", "-", alias_key(name)).strip("-")
+        if kind == "person" and actor_id not in self.new_actors:
+            spelled = self._spelled_before(name)
+            if spelled is not None:
+                return spelled  # "Derek O'Brien" after "Derek O'Brian": one person
         self.new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
         return actor_id
+
+    def _spelled_before(self, name: str) -> str | None:
+        """The new person the article named before under another spelling of ``name``:
+        the same given name and words, but for one vowel of the surname ("Derek O'Brian",
+        "Derek O'Brien"), the only such person. Copy that spells a name two ways in one
+        article means one person, not two; a letter added ("Hassan", "Hassani") makes
+        another name, often a relative's."""
+        words_ = name.split()
+        if len(words_) < 2:
+            return None
+        found = [
+            a.id for a in self.new_actors.values()
+            if a.kind == "person" and _one_vowel_apart(a.name.split(), words_)
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 else None
 
     def new_org(self, text: str, country: str | None) -> str:
         """A new organisation, with the country its name states ("... of Kazakhstan")."""
@@ -137,3 +157,18 @@ class Ledger:
     def kind(self, actor_id: str) -> str | None:
         actor = self.actor(actor_id)
         return actor.kind if actor else None
+
+
+def _one_vowel_apart(a: list[str], b: list[str]) -> bool:
+    """Whether two names of as many words differ in one letter of the last word only, one
+    vowel written for another inside a run of vowels ("O'Brian", "O'Brien"): such runs are
+    spelled variously. A lone vowel changed ("Berg", "Borg") makes another name."""
+    last_a, last_b = a[-1].lower(), b[-1].lower()
+    if len(a) != len(b) or a[:-1] != b[:-1] or len(last_a) != len(last_b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(last_a, last_b, strict=True)) if x != y]
+    if len(diff) != 1 or not (last_a[diff[0]] in _VOWELS and last_b[diff[0]] in _VOWELS):
+        return False
+    i = diff[0]
+    near = {last_a[j] for j in (i - 1, i + 1) if 0 <= j < len(last_a)}
+    return bool(near & set(_VOWELS))

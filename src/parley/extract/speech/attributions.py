@@ -76,6 +76,7 @@ from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.descriptions import role_nouns
 from parley.extract.speech.lists import listed_items
 from parley.extract.speech.marks import Marked, find_marked
+from parley.extract.speech.noun_claims import NounClaims
 from parley.extract.speech.prep_cues import CueScanner
 from parley.extract.speech.prepositional import Prepositional
 from parley.extract.speech.quoted_words import QuotedWords
@@ -119,6 +120,7 @@ class AttributionExtractor:
         """Append the article's attributions to ``ctx.analysis.attributions``, in text order."""
         run = _Run(ctx, self.cues)
         found = _fold_outlet_tags(ctx.doc, self.cues, run.prepositional() + run.verbal())
+        found += run.nominal(found)
         records = [_record(ctx.doc, f) for f in sorted(found, key=lambda f: f.claim)]
         ctx.analysis.attributions.extend(records)
         indirect = [q for q in map(_indirect_quote, records) if q is not None]
@@ -136,6 +138,14 @@ class AttributionExtractor:
 
 
 _SPEAKING_KINDS = ("person", "organisation", "state", "group")
+
+
+def _same_claim(a: Found, b: Found) -> bool:
+    """Whether two found claims tell one claim of one source: their spans overlap and the
+    source is the same actor (or the same words, when unlinked)."""
+    overlap = a.claim[0] < b.claim[1] and b.claim[0] < a.claim[1]
+    same = (a.reporter.actor or a.reporter.text) == (b.reporter.actor or b.reporter.text)
+    return overlap and same
 
 
 def _fold_outlet_tags(doc: Doc, cues: Cues, found: list[Found]) -> list[Found]:
@@ -243,6 +253,14 @@ class _Run:
     def prepositional(self) -> list[Found]:
         """Claims credited by "according to X" and its kin."""
         return self.preps.find()
+
+    def nominal(self, found: list[Found]) -> list[Found]:
+        """Claims carried by nouns ("an Indian charge that …", "his assertion that …"), but
+        not one a verb of saying already reports with the same source ("repeated its claim
+        that …" is read with the verb)."""
+        kb = self.ctx.kb
+        nouns = NounClaims(self.doc, self.cues, self.claims, self.reporters, self.quoted, kb)
+        return [n for n in nouns.find() if not any(_same_claim(n, f) for f in found)]
 
     def _note_speakers(self, quotes: list[Quote]) -> None:
         """Note the quotes extractor's speakers: antecedents for a later "he said that …".

@@ -18,6 +18,7 @@ from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import (
     closing_tag,
     fronted_concession,
+    inverted_before_clause,
     inverted_subject,
     outer_teller,
     quoting_verb,
@@ -345,6 +346,9 @@ class Claims:
             and c != phrase
         ]  # fmt: skip
         comps = [c for c in comps if not _relative(c)]  # "…, the chief of which is"
+        inverted = inverted_before_clause(verb)
+        if inverted is not None:  # "CLAIM, said delegates as …": "as …" tells when
+            comps = [c for c in comps if c.i != inverted.head.i]
         hung = self._hung_on_a_title(verb)
         if hung:  # 'on NRK's "Meet the Voters"': the title's word is no complement
             comps = [c for c in comps if not self.quoted.quoted(c.idx)]

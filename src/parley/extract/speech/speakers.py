@@ -45,6 +45,7 @@ from parley.extract.speech.syntax import (
     trim,
 )
 from parley.knowledge import words
+from parley.nlp.docs import paragraph_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,7 +94,8 @@ class Speakers:
     def who(self, subj: Token) -> Who | None:
         """The actor (or words) the subject ``subj`` stands for; pronouns go to an antecedent."""
         if subj.tag_ in ("WDT", "WP") and subj.head.dep_ in ("relcl", "acl"):
-            subj = subj.head.head  # "a message that read …": the message
+            found = self.who(subj.head.head)  # "a message that read …": the message
+            return _before_clause(found, subj.head) if found is not None else None
         low = subj.lower_
         if subj.lemma_.lower() in self.cues.speech_nouns | self.cues.text_nouns:
             source = self._source_of_text(subj)
@@ -232,19 +234,41 @@ class Speakers:
         front", "a report of fighting") leaves the report an unnamed source, as before.
         """
         source = self._author_of_document(noun)
+        reported = False
         if source is None and _definite_text(noun):
             earlier = [t for t in self.doc[: noun.i] if t.lemma_ == noun.lemma_]
             for tok in reversed(earlier):
-                source = self._author_of_document(tok)
+                source = self._author_of_document(tok) or _reporting_subject(tok, noun)
+                reported = source is not None and tok.pos_ == "VERB"
                 introduced = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
                 if source is not None or introduced:
                     break
+        if source is None and _definite_text(noun):
+            source = self._broadcaster_before(noun)
+            reported = source is not None
         if source is None or source.i == noun.i:
             return None
         found = self.who(source)
-        if found is None or found.actor is None:
+        if found is None or (found.actor is None and not reported):
             return None
         return replace(found, confidence=min(found.confidence, FAR))
+
+    def _broadcaster_before(self, noun: Token) -> Token | None:
+        """The station or outlet whose broadcast "the report" takes up: "…, the Pakistani
+        radio said, …. The report added that …" — what a radio or a paper says is its
+        report. The speaking subject (a noun for a station or an outlet, or a known outlet)
+        of the sentence before or of the report's own, in its paragraph."""
+        stations = words(LEXICON, "broadcast_nouns") | self.cues.outlet_nouns
+        for sent in sentences_back(noun, 2):
+            for tok in reversed([t for t in sent if t.i < noun.i]):
+                if tok.dep_ != "nsubj" or not same_paragraph(tok, noun):
+                    continue
+                if tok.head.lemma_.lower() not in self.cues.speech_verbs | self.cues.report_verbs:
+                    continue
+                kind = self.res.kind(self.res.actor_of_token(tok.i)[0])
+                if tok.lemma_.lower() in stations or kind == "media outlet":
+                    return tok
+        return None
 
     def _author_of_document(self, noun: Token) -> Token | None:
         """Who wrote a report or study, as its phrase or sentence says: "X's report", "a
@@ -331,6 +355,34 @@ class Speakers:
                 if owner is not None:
                     return owner
         return None
+
+
+def _before_clause(who: Who, clause: Token) -> Who:
+    """The words of the antecedent of a relative pronoun that speaks, without the relative
+    clause: in "X, who announced on Monday that …" X's words end before ", who"; the clause
+    holds the claim itself, and the speaker is the one it is said of."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    while start > 0 and doc[start - 1].text == ",":
+        start -= 1
+    cut = doc[start].idx
+    if not who.start < cut < who.end:
+        return who
+    return replace(who, end=cut, text=doc.text[who.start : cut].rstrip(" ,"))
+
+
+def _reporting_subject(tok: Token, noun: Token) -> Token | None:
+    """Who made the report "the report" takes up when the text before told it with the verb:
+    "The radio also reported that … The report added that …" is the radio's report, named
+    or not. Only a verb of the noun's own lemma in the same paragraph or the one before, with
+    a subject of its own that is not the report itself."""
+    apart = paragraph_number(tok.doc, noun.i) - paragraph_number(tok.doc, tok.i)
+    if tok.pos_ != "VERB" or apart > 1:
+        return None
+    subj = subject_of(tok)
+    if subj is None or subj.lemma_ == noun.lemma_ or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subj
 
 
 def _aged_description(subj: Token) -> bool:

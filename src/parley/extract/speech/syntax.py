@@ -60,6 +60,10 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
     aside = _participle_aside(head)
     if aside is None:
         aside = _tail_after_name(head)
+    if aside is None:
+        aside = _prepositional_aside(head)
+    if aside is None:
+        aside = _inverted_tag_tail(head)
     if aside is not None:
         stop_at = aside if stop_at is None else min(stop_at, aside)
     tokens = [t for t in head.subtree if stop_at is None or t.i < stop_at]
@@ -88,6 +92,8 @@ def phrase_bounds(head: Token, stop_at: int | None = None) -> tuple[int, int]:
         run.append(t)
     bounds = trim(run)
     bounds = bounds if bounds is not None else (head.i, head.i + 1)
+    bounds = _without_dateline(head, bounds)
+    bounds = _without_time_tail(head, bounds)
     tag = closing_tag(head.head) if head.dep_ == "compound" else None
     if tag is not None and tag.i == head.i:
         bounds = (_tag_start(head), bounds[1])  # "the agency", its "the" hung on the verb
@@ -112,6 +118,50 @@ def _participle_aside(head: Token) -> int | None:
             if child.i > head.i and comma > head.i and doc[comma].text == ",":
                 return None if _anonymity(child) else comma
     return None
+
+
+def _prepositional_aside(head: Token) -> int | None:
+    """Where a prepositional phrase set off by commas after a name (or its apposition)
+    starts: in "X, the rebel commander, after a meeting at his camp, said …" the phrase says
+    when or where X spoke, not who X is, so the phrase naming X ends before its comma. Only
+    prepositions of time and circumstance (lexicon ``aside_prepositions``); "X, of the Daily
+    Post," or "X, from the ministry," tell who X is and stay."""
+    doc = head.doc
+    owners = [head, *(c for c in head.children if c.dep_ == "appos")]
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ != "prep" or child.i <= head.i or doc[child.i - 1].text != ",":
+                continue
+            if child.lower_ in words(LEXICON, "aside_prepositions"):
+                return child.i - 1
+    return None
+
+
+def _without_time_tail(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A phrase without the day the parser hung on its last word: in "The federal agency
+    overseeing the exports on Friday denied …" "on Friday" says when the agency spoke, not
+    which agency it is. Only "on"/"at" with nothing but a date or time after it, closing
+    the phrase after its head."""
+    doc = head.doc
+    start, end = bounds
+    for prep in doc[head.i + 1 : end]:
+        if prep.lower_ not in ("on", "at") or prep.dep_ != "prep":
+            continue
+        rest = doc[prep.i + 1 : end]
+        if len(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest):
+            return start, prep.i
+    return bounds
+
+
+def _without_dateline(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A phrase without the wire dateline the parser joined to it: in "NAIROBI - Kenyan
+    President X said" the place and its dash are where the story was filed, not part of
+    who speaks. Only a dateline that ends before the phrase's head."""
+    end = dateline_end(head.doc, bounds[0], bounds[1])
+    if end is None or end > head.i:
+        return bounds
+    cut = trim(list(head.doc[end : bounds[1]]))
+    return cut if cut is not None else bounds
 
 
 def _anonymity(clause: Token) -> bool:
@@ -211,6 +261,7 @@ def subject_of(verb: Token) -> Token | None:
                 _asked_subject(verb) or _subject_over_break(verb) or trailing_appos(verb)
                 or _speaker_after_quote(verb) or stranded_subject(verb) or relative_lead(verb)
                 or inverted_subject(verb) or tail_conjuncts(verb)
+                or inverted_before_clause(verb)
             )  # fmt: skip
             if found is not None:
                 return found
@@ -401,6 +452,54 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     named = [t for t in rest if t.ent_type_ in ("ORG", "PERSON")]
     return named[-1] if named and verb.i - 1 > sent.start else None
+
+
+def inverted_before_clause(verb: Token) -> Token | None:
+    """The source of "CLAIM, said delegates as the Assembly opened its debate.": a verb of
+    saying right after the claim's comma, then a bare noun phrase and a clause of time or
+    manner opening on it ("as", "when", "after"; lexicon ``inverted_tag_marks``). The
+    parser makes the noun the subject of that clause and the clause the verb's complement;
+    the noun is who speaks and the clause says when, the claim being the words before the
+    comma. Returns the noun's head."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.lemma_.lower() in words(LEXICON, "addressee_verbs"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None  # no claim before the comma
+    for clause in verb.children:
+        if clause.i < verb.i or clause.dep_ not in ("ccomp", "advcl"):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is None or subj.left_edge.i != verb.i + 1 or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _time_mark_after(subj) is not None:
+            return subj
+    return None
+
+
+def _time_mark_after(subj: Token) -> Token | None:
+    """The "as"/"when" right after an inverted tag's noun, whether the parser made it the
+    clause's mark or a preposition on the noun ("delegates as the Assembly began …")."""
+    doc = subj.doc
+    nxt = subj.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in words(LEXICON, "inverted_tag_marks"):
+        return None
+    return doc[nxt] if doc[nxt].dep_ in ("mark", "prep") else None
+
+
+def _inverted_tag_tail(head: Token) -> int | None:
+    """Where the clause of time after an inverted tag's noun starts when the parser hung
+    its "as" on the noun: "…, said delegates as the Assembly began its debate" names the
+    delegates, not "delegates as the General Assembly"."""
+    verb = head.head.head
+    if head.dep_ != "nsubj" or head.head.dep_ not in ("ccomp", "advcl") or verb.i > head.i:
+        return None
+    mark = _time_mark_after(head)
+    if mark is None or mark.dep_ != "prep" or mark.head.i != head.i:
+        return None
+    return mark.i if inverted_before_clause(verb) is not None else None
 
 
 def tail_conjuncts(verb: Token) -> Token | None:
