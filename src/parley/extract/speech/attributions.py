@@ -281,6 +281,8 @@ class _Run:
         names = named_conjuncts(subj, self._named_source) if subj is not None else []
         if len(names) < 2 or item.via is not None:
             return [item]
+        if _reciprocal(verb):  # theirs together: the words, not one of them as the actor
+            return [replace(item, reporter=item.reporter.model_copy(update={"actor": None}))]
         out = []
         for name in names:
             reporter, conf = self.reporters.reporter(name_bounds(name))
@@ -341,6 +343,8 @@ class _Run:
             return None  # "can you confirm that …?": a question to the listener asserts nothing
         if _inference(verb, subj):
             return None  # "the very fact he spoke suggests …": the writer's inference, no claim
+        if subj is not None and _absolute_with(verb, subj):
+            return None  # "…, with half of the districts declared.": counted, not speaking
         claim = self.claims.claim_of(verb) if listed is None else listed
         if claim is not None:
             claim = self.quoted.paraphrase(claim)
@@ -519,6 +523,32 @@ def _hypothetical(verb: Token) -> bool:
         return False
     marks = words(LEXICON, "condition_marks")
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "India and China accused each other of firing": the object "each other" (or "one
+    another", lexicon ``reciprocal_pronouns``) says that the sources accuse one another, so
+    the claim holds only for them together; given to each alone it would read "India
+    accused each other"."""
+    recip = words(LEXICON, "reciprocal_pronouns")
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+        phrase = " ".join(t.lower_ for t in obj.subtree)
+        if phrase in recip or any(phrase.endswith(" " + r) for r in recip):
+            return True
+    return False
+
+
+def _absolute_with(verb: Token, subj: Token) -> bool:
+    """ "Early results show X ahead, with more than half of the districts declared.": a
+    participle closing a "with" phrase is passive (the districts have been declared), even
+    when the parser reads it as the sentence's verb with the districts as its subject. The
+    subject's phrase right after "with", and nothing but punctuation after the verb, mark
+    it; a verb of saying there reports nobody's words."""
+    doc = verb.doc
+    lo = subj.left_edge.i
+    if lo == 0 or doc[lo - 1].lower_ != "with" or subj.i > verb.i:
+        return False
+    return all(c.is_punct for c in verb.children if c.i > verb.i)
 
 
 def _formula(verb: Token) -> bool:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "Interview"]
 
 # "Q:", "A.", "Keller:", "Al Jazeera:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:" opening a paragraph;
+# a White House transcript's bare "Q" before the question ("Q Is the trip still on?");
 # a broadcast transcript's "[10:00:00] JANE DOE, NETWORK DEFENCE CORRESPONDENT:" (a time stamp
 # before it, the speaker's role after a comma)
 _CAPS = r"[A-Z][A-Z'’.-]*"
@@ -34,7 +35,7 @@ _STAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"
 _ROLE = rf"(?:, {_CAPS}(?: {_CAPS}){{0,5}})?"
 _LABEL = re.compile(
     rf"^[ \t]*{_STAMP}([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}}:|{_CAPS}(?: {_CAPS}){{0,6}}{_ROLE}:"
-    r"|[QA]\.(?= ))[ \t]*",
+    r"|[QA]\.(?= )|Q (?=[A-Z]))[ \t]*",
     re.MULTILINE,
 )
 

@@ -178,6 +178,8 @@ class _Run:
             return None  # '("JCEs")': a short name defined in brackets, nobody's words
         if not_quotes.designation(span) and not not_quotes.credited(span, self.cues):
             return None  # 'on CBS's "Face the Nation"': a programme's name, nobody's words
+        if not_quotes.named_after_preposition(span):
+            return None  # 'reported for "Ruritania Today"': a paper's name, nobody's words
         if not_quotes.charge_named(span):
             return None  # 'charges including "inciting strife"': an offence, nobody's words
         single = m.single and not _whole_sentence(self.ctx.article.text, m)
