@@ -91,7 +91,7 @@ from parley.extract.speech.syntax import (
     subject_of,
 )
 from parley.knowledge import words
-from parley.models import Attribution, Quote, Span, Speaker
+from parley.models import Attribution, Quote, Reporter, Span, Speaker
 from parley.nlp.docs import doc_tokens, sentences_over
 
 if TYPE_CHECKING:
@@ -339,6 +339,8 @@ class _Run:
         if any(a <= verb.idx < b for a, b in self.headings):
             return None  # a crosshead ("President denies fraud claims") titles what follows
         subj = subject_of(verb) or self._issuer_of_noun(verb)
+        misread = _misread_as_phrase(verb) if subj is None else None
+        subj = subj or misread
         if subj is not None and subj.lower_ in words(LEXICON, "listener_pronouns"):
             return None  # "can you confirm that …?": a question to the listener asserts nothing
         if _inference(verb, subj):
@@ -352,7 +354,12 @@ class _Run:
             return None
         if claim is None:
             return self._relayed_quote(verb, subj) if relays else None
-        found = self.reporters.source(subj)
+        if misread is not None:  # the noun's own words, without the clause hung on it
+            found: tuple[Reporter, float] | None = self.reporters.reporter(
+                (misread.left_edge.i, verb.i)
+            )
+        else:
+            found = self.reporters.source(subj)
         if found is None:
             return None
         source, conf = found
@@ -523,6 +530,25 @@ def _hypothetical(verb: Token) -> bool:
         return False
     marks = words(LEXICON, "condition_marks")
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _misread_as_phrase(verb: Token) -> Token | None:
+    """ "Kyodo news service reported from Tehran that the gunmen … and a man told …": the
+    parser may read "reported" as a participle on "service" and make the service a subject
+    of "told". A participle cannot take a "that" clause of its own ("the service reported
+    that …" is no passive), so a verb of saying hung on a noun with one is the noun's
+    verb, and the noun its subject."""
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ not in ("VBN", "VBD")
+        or verb.head.pos_ not in ("NOUN", "PROPN")
+    ):
+        return None
+    that = any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+    return verb.head if that else None
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -547,7 +547,7 @@ class Claims:
                 break
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
             end -= 1
-        return trim(list(self.doc[start:end]))
+        return _with_opening_mark(self.doc, trim(list(self.doc[start:end])))
 
     def _others_speech(self, stop: Token) -> bool:
         """Whether the concessive clause ``stop`` opens reports someone's speech: "insists he
@@ -732,6 +732,23 @@ def _dash_comment(dash: Token) -> bool:
         return False
     noun = doc[dash.i + 1].head
     return noun.dep_ == "appos" and noun.i > dash.i
+
+
+def _with_opening_mark(doc: Doc, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A claim that opens with quoted words keeps the mark that opens them when it holds
+    the mark that closes them ('"several good reasons" existed for …', not 'several good
+    reasons" existed …'): trimming drops edge punctuation, which would leave the quote
+    half-marked."""
+    if bounds is None or bounds[0] == 0:
+        return bounds
+    start, end = bounds
+    before = doc[start - 1].text
+    if before not in _OPENING_MARKS:
+        return bounds
+    inner = [t.text for t in doc[start:end]]
+    straight = inner.count('"') + (before == '"')
+    closing = any(t in ("”", "''") for t in inner)
+    return (start - 1, end) if (before == '"' and straight % 2 == 0) or closing else bounds
 
 
 def _writer_remark(comma: Token) -> bool:

@@ -69,7 +69,27 @@ class QuotedWords:
         """
         words = [t for t in self.doc[claim[0] : claim[1]] if not t.is_punct]
         inside = sum(1 for t in words if self.quoted(t.idx))
-        return not words or self.quoted(words[0].idx) or inside * 2 > len(words)
+        opening = bool(words) and self.quoted(words[0].idx) and not self._quoted_subject(words)
+        return not words or opening or inside * 2 > len(words)
+
+    def _quoted_subject(self, words: list[Token]) -> bool:
+        """'said "several good reasons" existed for keeping the warrants sealed': the
+        quote that opens the claim is only a noun phrase (no verb inside it), and the verb
+        it is the subject of stands outside the marks: the predicate is the reporter's."""
+        lead = []
+        for tok in words:
+            if not self.quoted(tok.idx):
+                break
+            lead.append(tok)
+        if any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return False
+        inside = {t.i for t in lead}
+        subj = [t for t in lead if t.head.i not in inside]
+        return (
+            len(subj) == 1
+            and subj[0].dep_ in ("nsubj", "nsubjpass")
+            and subj[0].head.pos_ in ("VERB", "AUX")
+        )
 
     def paraphrase(self, claim: tuple[int, int]) -> tuple[int, int] | None:
         """The claim without a quoted adverbial tail, or None when the quote is the record.

@@ -333,6 +333,7 @@ class _Run:
             and outer.lemma_.lower() in self.cues.speech_verbs
             and same_paragraph(outer, cue)
             and not self.finder.in_other_quote(outer)
+            and not _news_of_speaker(outer, cue)
         ):
             return outer
         return cue
@@ -352,6 +353,18 @@ class _Run:
 def _event_heads() -> frozenset[str]:
     """Nouns of happenings that never speak ("the talks ended with a statement")."""
     return words("lexicon/speech.json", "event_heads")
+
+
+def _news_of_speaker(outer: Token, cue: Token) -> bool:
+    """ "An agency reported that the gunmen held a briefing and a man told reporters, '…'":
+    a medium's report (lexicon ``news_report_verbs``) of someone who speaks in their own
+    words, named as the subject of the verb governing the quote, relays that person's
+    quote; the agency is the channel, not the speaker ("He said Germany warned that '…'"
+    stays his: "say" tells what he said, not what he saw reported)."""
+    if outer.lemma_.lower() not in words(LEXICON, "news_report_verbs"):
+        return False
+    subj = subject_of(cue)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
 
 
 def _owner(cue: Token) -> Token | None:
