@@ -230,7 +230,8 @@ TRANSCRIPT = (
     "print.\n\n"
     "THE PRIME MINISTER: Fine, so hold your stories, all right? (Laughter.)\n\n"
     "Q That is very kind of you, Prime Minister.\n\n"
-    "THE PRIME MINISTER: Two points. First, I am glad to be making the trip."
+    "THE PRIME MINISTER: Two points. First, I am glad to be making the trip.\n\n"
+    "And I hope to see old friends there."
 )
 
 
@@ -241,6 +242,14 @@ def test_a_bare_q_opens_the_interviewers_turn(pipeline: Any) -> None:
     assert not any("very kind of you" in t for t in said), said
     answer = next(t for t in said if t.startswith("Two points"))
     assert said[answer] == "THE PRIME MINISTER", said
+
+
+@pytest.mark.model
+def test_the_last_turn_of_a_bare_q_transcript_runs_to_the_end(pipeline: Any) -> None:
+    an = run(pipeline, TRANSCRIPT)
+    said = speakers(an)
+    last = next((t for t in said if t.startswith("And I hope to see old friends")), None)
+    assert last is not None and said[last] == "THE PRIME MINISTER", said
 
 
 # ------------------------------------------------------------------ a medium's report
