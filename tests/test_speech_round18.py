@@ -307,3 +307,42 @@ def test_a_quoted_clause_opening_the_claim_is_still_the_quote(pipeline: Any) -> 
     an = run(pipeline, QUOTED_SUBJECT)
     assert source_of(an, "the hearing was a shambles") is None, an.attributions
     assert speakers(an).get("the hearing was a shambles") == "The judge", speakers(an)
+
+
+# ------------------------------------------------------------------ a quote never closed
+
+UNCLOSED = (
+    "An aide at the French mission, reached by phone from Paris, said it appeared "
+    '"as though the delegates will have to sleep at the airport. Ministry spokesman '
+    "Varela said the envoy and two aides were at the palace at the time of the raid."
+)
+
+
+@pytest.mark.model
+def test_a_partial_quote_never_closed_ends_with_its_sentence(pipeline: Any) -> None:
+    an = run(pipeline, UNCLOSED)
+    said = speakers(an)
+    quote = next(t for t in said if t.startswith("as though the delegates"))
+    assert "Varela" not in quote, quote
+    found = source_of(an, "the envoy and two aides were at the palace")
+    assert found is not None and found[0] == "Ministry spokesman Varela", found
+
+
+@pytest.mark.model
+def test_a_paraphrase_of_a_linking_verb_alone_is_no_claim(pipeline: Any) -> None:
+    an = run(pipeline, UNCLOSED)
+    assert all(a.claim.text != "it appeared" for a in an.attributions), an.attributions
+
+
+@pytest.mark.model
+def test_a_sentence_quote_never_closed_runs_over_its_sentences(pipeline: Any) -> None:
+    an = run(pipeline, 'The commander said: "We will stay. We will not leave the ridge.')
+    said = speakers(an)
+    assert any("We will stay. We will not leave the ridge" in t for t in said), said
+
+
+@pytest.mark.model
+def test_a_quoted_condition_still_leaves_the_claim(pipeline: Any) -> None:
+    an = run(pipeline, 'Soto said Lusitania was ready to help "if our partners ask for it".')
+    found = source_of(an, "Lusitania was ready to help")
+    assert found is not None and found[0] == "Soto", found

@@ -15,7 +15,9 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import phrase_bounds, same_paragraph, trim
+from parley.knowledge import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,9 +111,16 @@ class QuotedWords:
         if not tops or any(t.dep_ not in _ADJUNCT_DEPS for t in tops):
             return None
         cut = trim(list(self.doc[claim[0] : first]))
-        if cut is None or self.doc[cut[1] - 1].pos_ in _OPEN_ENDS:
+        if cut is None or self.doc[cut[1] - 1].pos_ in _OPEN_ENDS or self._linking_end(cut):
             return None  # "… would be there to": the quoted words finish it, the quote is it
         return cut if not self.mostly_quoted(cut) else None
+
+    def _linking_end(self, cut: tuple[int, int]) -> bool:
+        """'said it appeared "as though the hostages …"': a paraphrase ending in a verb
+        that needs its complement ("appear", "seem": lexicon ``linking_verbs``) says
+        nothing without the quoted words, so the quote is the record."""
+        last = self.doc[cut[1] - 1]
+        return last.pos_ == "VERB" and last.lemma_.lower() in words(LEXICON, "linking_verbs")
 
     def quote_of(self, verb: Token, subj: Token) -> tuple[int, int] | None:
         """Token bounds of the direct quote the quotes extractor credits to ``subj``'s words,
