@@ -770,7 +770,7 @@ def _writer_remark(comma: Token) -> bool:
     rest = after[2:]
     if not rest or rest[0].lemma_ != "be":
         return False
-    adverbs = ("not", "n't", "still", "yet", "immediately", "also")
+    adverbs = words(LEXICON, "open_question_adverbs")  # "it is still not clear"
     tail = [t for t in rest[1:] if t.lower_ not in adverbs]
     return bool(tail) and tail[0].lower_ in words(LEXICON, "open_question_words")
 
