@@ -92,7 +92,7 @@ from parley.extract.speech.syntax import (
     subject_of,
 )
 from parley.knowledge import words
-from parley.models import Attribution, Quote, Span, Speaker
+from parley.models import Attribution, Quote, Reporter, Span, Speaker
 from parley.nlp.docs import doc_tokens, sentences_over
 
 if TYPE_CHECKING:
@@ -299,6 +299,8 @@ class _Run:
         names = named_conjuncts(subj, self._named_source) if subj is not None else []
         if len(names) < 2 or item.via is not None:
             return [item]
+        if _reciprocal(verb):  # theirs together: the words, not one of them as the actor
+            return [replace(item, reporter=item.reporter.model_copy(update={"actor": None}))]
         out = []
         for name in names:
             reporter, conf = self.reporters.reporter(name_bounds(name))
@@ -355,10 +357,14 @@ class _Run:
         if any(a <= verb.idx < b for a, b in self.headings):
             return None  # a crosshead ("President denies fraud claims") titles what follows
         subj = subject_of(verb) or self._issuer_of_noun(verb)
+        misread = _misread_as_phrase(verb) if subj is None else None
+        subj = subj or misread
         if subj is not None and subj.lower_ in words(LEXICON, "listener_pronouns"):
             return None  # "can you confirm that …?": a question to the listener asserts nothing
         if _inference(verb, subj):
             return None  # "the very fact he spoke suggests …": the writer's inference, no claim
+        if subj is not None and _absolute_with(verb, subj):
+            return None  # "…, with half of the districts declared.": counted, not speaking
         claim = self.claims.claim_of(verb) if listed is None else listed
         if claim is not None:
             claim = self.quoted.paraphrase(claim)
@@ -366,7 +372,12 @@ class _Run:
             return None
         if claim is None:
             return self._relayed_quote(verb, subj) if relays else None
-        found = self.reporters.source(subj)
+        if misread is not None:  # the noun's own words, without the clause hung on it
+            found: tuple[Reporter, float] | None = self.reporters.reporter(
+                (misread.left_edge.i, verb.i)
+            )
+        else:
+            found = self.reporters.source(subj)
         if found is None:
             return None
         source, conf = found
@@ -537,6 +548,51 @@ def _hypothetical(verb: Token) -> bool:
         return False
     marks = words(LEXICON, "condition_marks")
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _misread_as_phrase(verb: Token) -> Token | None:
+    """ "Kyodo news service reported from Tehran that the gunmen … and a man told …": the
+    parser may read "reported" as a participle on "service" and make the service a subject
+    of "told". A participle cannot take a "that" clause of its own ("the service reported
+    that …" is no passive), so a verb of saying hung on a noun with one is the noun's
+    verb, and the noun its subject."""
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ not in ("VBN", "VBD")
+        or verb.head.pos_ not in ("NOUN", "PROPN")
+    ):
+        return None
+    that = any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+    return verb.head if that else None
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "India and China accused each other of firing": the object "each other" (or "one
+    another", lexicon ``reciprocal_pronouns``) says that the sources accuse one another, so
+    the claim holds only for them together; given to each alone it would read "India
+    accused each other"."""
+    recip = words(LEXICON, "reciprocal_pronouns")
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+        phrase = " ".join(t.lower_ for t in obj.subtree)
+        if phrase in recip or any(phrase.endswith(" " + r) for r in recip):
+            return True
+    return False
+
+
+def _absolute_with(verb: Token, subj: Token) -> bool:
+    """ "Early results show X ahead, with more than half of the districts declared.": a
+    participle closing a "with" phrase is passive (the districts have been declared), even
+    when the parser reads it as the sentence's verb with the districts as its subject. The
+    subject's phrase right after "with", and nothing but punctuation after the verb, mark
+    it; a verb of saying there reports nobody's words."""
+    doc = verb.doc
+    lo = subj.left_edge.i
+    if lo == 0 or doc[lo - 1].lower_ != "with" or subj.i > verb.i:
+        return False
+    return all(c.is_punct for c in verb.children if c.i > verb.i)
 
 
 def _formula(verb: Token) -> bool:

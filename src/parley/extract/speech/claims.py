@@ -109,6 +109,7 @@ class Claims:
                 words = [*self.doc[start : comp.left_edge.i], *words]
             words.extend(self._predicate_cut_off(comp, verb, cut))
             words.extend(self._second_complement(comp, verb, cut))
+            words.extend(self._tail_before_tag(comp, verb, cut))
             return self.clean(trim(words))
         quoting = self._fronted_for_quoting(verb)
         if quoting is not None:
@@ -233,6 +234,32 @@ class Claims:
             stop = self._next_speech(other)
             return [t for t in self.doc[end : other.right_edge.i + 1] if t.i < stop]
         return []
+
+    def _tail_before_tag(self, comp: Token, verb: Token, cut: int) -> list[Token]:
+        """The end of a claim the parser hung on the closing tag's verb.
+
+        In "X would give the director, working with other agencies, the power to decide
+        …, the officials said." the parser may end the complement at "agencies" and hang
+        "the power to decide …" on "said". When the tag's subject follows the complement,
+        the words between, after a comma and with no clause of their own (no subject, no
+        verb of saying), finish the claim."""
+        subj = subject_of(verb)
+        end = comp.right_edge.i + 1
+        if subj is None or cut < end or not end < subj.left_edge.i < verb.i:
+            return []
+        gap = list(self.doc[end : subj.left_edge.i])
+        if gap[0].text != "," or len(gap) < 3 or not same_paragraph(gap[-1], verb):
+            return []
+        subjects = ("nsubj", "nsubjpass", "expl", "csubj")
+        for tok in gap:
+            if tok.lemma_.lower() in self.cues.speech_verbs or self.quoted.quoted(tok.idx):
+                return []
+            if not any(a.i == verb.i for a in tok.ancestors):
+                return []
+            top = tok.head.i == verb.i or tok.head.head.i == verb.i
+            if top and any(c.dep_ in subjects for c in tok.children):
+                return []  # a clause of its own: another claim, or the writer's
+        return gap
 
     def _stranded_subject(self, verb: Token, comp: Token) -> int | None:
         """Where the complement's subject starts when the parser left it in a date phrase.
@@ -519,9 +546,12 @@ class Claims:
             if _dash_comment(tok) and not self.quoted.quoted(tok.idx):
                 end = tok.i  # "… until Monday - a clear sign that …": the writer's gloss
                 break
+            if tok.text == "," and _writer_remark(tok) and not self.quoted.quoted(tok.idx):
+                end = tok.i  # "…, without saying how many …": the writer on the telling
+                break
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
             end -= 1
-        return trim(list(self.doc[start:end]))
+        return _with_opening_mark(self.doc, trim(list(self.doc[start:end])))
 
     def _others_speech(self, stop: Token) -> bool:
         """Whether the concessive clause ``stop`` opens reports someone's speech: "insists he
@@ -706,6 +736,47 @@ def _dash_comment(dash: Token) -> bool:
         return False
     noun = doc[dash.i + 1].head
     return noun.dep_ == "appos" and noun.i > dash.i
+
+
+def _with_opening_mark(doc: Doc, bounds: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A claim that opens with quoted words keeps the mark that opens them when it holds
+    the mark that closes them ('"several good reasons" existed for …', not 'several good
+    reasons" existed …'): trimming drops edge punctuation, which would leave the quote
+    half-marked."""
+    if bounds is None or bounds[0] == 0:
+        return bounds
+    start, end = bounds
+    before = doc[start - 1].text
+    if before not in _OPENING_MARKS:
+        return bounds
+    inner = [t.text for t in doc[start:end]]
+    straight = inner.count('"') + (before == '"')
+    closing = any(t in ("”", "''") for t in inner)
+    return (start - 1, end) if (before == '"' and straight % 2 == 0) or closing else bounds
+
+
+def _writer_remark(comma: Token) -> bool:
+    """Whether ``comma`` opens the writer's remark after a claim, not more of it.
+
+    Two shapes: ", without" and a gerund of telling ("…, without saying how many were
+    released", "…, without giving details": lexicon ``manner_of_telling_gerunds``), which
+    says how the report was made; and ", and it is not clear …" / ", but it was unclear
+    whether …" (an expletive "it", a form of "be", then lexicon ``open_question_words``),
+    which says what the writer does not know. Neither is the speaker's."""
+    doc = comma.doc
+    after = [t for t in doc[comma.i + 1 : comma.i + 8]]
+    if len(after) < 2:
+        return False
+    if after[0].lower_ == "without":
+        return after[1].lower_ in words(LEXICON, "manner_of_telling_gerunds")
+    if after[0].lower_ not in ("and", "but") or after[1].lower_ != "it":
+        return False
+    rest = after[2:]
+    if not rest or rest[0].lemma_ != "be":
+        return False
+    adverbs = words(LEXICON, "open_question_adverbs")  # "it is still not clear"
+    tail = [t for t in rest[1:] if t.lower_ not in adverbs]
+    return bool(tail) and tail[0].lower_ in words(LEXICON, "open_question_words")
 
 
 def _has_mark(clause: Token) -> bool:

@@ -378,10 +378,24 @@ class Descriptions:
             between = self.doc[k + 1 : start]
             crossed = any(t.pos_ in ("VERB", "AUX") or t.dep_ == "cc" for t in between)
             if self.doc[k].lower_ in titles and not crossed:
-                while k > lo and self.doc[k - 1].is_title and self.doc[k - 1].pos_ in _TITLE_POS:
+                while k > lo and self._title_word(self.doc[k - 1]):
                     k -= 1
                 return k
         return None
+
+    def _title_word(self, tok: Token) -> bool:
+        """A word of a title written before a name: title-case ("Special Envoy") or the
+        acronym of a known body or state ("UN Special Envoy", "EU foreign policy chief"), so
+        that "the UN envoy" takes up the person introduced with it. An agency's name in
+        capitals ("KAZINFORM UN Special Envoy …") names no known body and ends the title."""
+        if tok.pos_ not in _TITLE_POS:
+            return False
+        if tok.is_title:
+            return True
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+            return False
+        kind = self.res.kind(self.res.actor_of_token(tok.i)[0])
+        return kind is not None and kind not in ("person", "outlet")
 
     def _people_titled(self, subj: Token) -> list[Who]:
         """People named before ``subj`` whose phrase holds ``subj``'s word, latest first."""

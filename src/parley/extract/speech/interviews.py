@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "Interview"]
 
 # "Q:", "A.", "Keller:", "Al Jazeera:", "SENIOR STATE DEPARTMENT OFFICIAL ONE:" opening a paragraph;
+# a White House transcript's bare "Q" before the question ("Q Is the trip still on?");
 # a broadcast transcript's "[10:00:00] JANE DOE, NETWORK DEFENCE CORRESPONDENT:" (a time stamp
 # before it, the speaker's role after a comma)
 _CAPS = r"[A-Z][A-Z'’.-]*"
@@ -34,7 +35,7 @@ _STAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?"
 _ROLE = rf"(?:, {_CAPS}(?: {_CAPS}){{0,5}})?"
 _LABEL = re.compile(
     rf"^[ \t]*{_STAMP}([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}}:|{_CAPS}(?: {_CAPS}){{0,6}}{_ROLE}:"
-    r"|[QA]\.(?= ))[ \t]*",
+    r"|[QA]\.(?= )|Q (?=[A-Z]))[ \t]*",
     re.MULTILINE,
 )
 
@@ -48,6 +49,7 @@ class _Turn:
     start: int
     end: int
     role: str = ""  # "CNN PENTAGON CORRESPONDENT" after the name and a comma
+    bare: bool = False  # a White House transcript's "Q" with no colon or full stop
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,8 @@ class Interview:
         turns = []
         for m, end in zip(found, ends, strict=True):
             name, _, role = m.group(1)[:-1].rstrip(".").partition(", ")
-            turns.append(_Turn(name, m.start(1), m.end(), end, role))
+            bare = m.group(1).endswith(" ")
+            turns.append(_Turn(name, m.start(1), m.end(), end, role, bare))
         return turns
 
     def _named_by_surname(self, label: str) -> Who | None:
@@ -201,12 +204,14 @@ class Interview:
     def _last_runs_on(self, turns: list[_Turn], asks: set[str]) -> list[_Turn]:
         """The turns, the last running to the end of a press transcript.
 
-        A transcript's questions are labelled with who asks ("Daily Courier:"), and the last
-        speaker talks to the end; an edited interview labels them "Q:" and ends with the
-        editors' own words, which are nobody's answer.
+        A transcript's questions are labelled with who asks ("Daily Courier:") or by a bare
+        "Q" (the White House's layout), and the last speaker talks to the end; an edited
+        interview labels them "Q:" and ends with the editors' own words, which are nobody's
+        answer.
         """
         questions = words(LEXICON, "question_labels")
-        if not turns or any(label.lower() in questions for label in asks):
+        edited = {t.label for t in turns if not t.bare}
+        if not turns or any(label.lower() in questions and label in edited for label in asks):
             return turns
         last = turns[-1]
         return [*turns[:-1], replace(last, end=len(self.ctx.article.text))]

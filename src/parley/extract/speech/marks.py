@@ -128,11 +128,29 @@ def _find_double(text: str) -> Iterator[Marked]:
             elif closers != _BACKTICKS and _goes_on(text, nxt, closers):
                 pos = nxt - 1  # '"…\n\n… others," she said': one quote over the break
             else:
-                yield stripped(text, opened, pos, closed=False)
+                yield stripped(text, opened, _partial_end(text, opened, pos), closed=False)
                 opened = None
         pos += 1
     if opened is not None:
-        yield stripped(text, opened, len(text), closed=False)
+        yield stripped(text, opened, _partial_end(text, opened, len(text)), closed=False)
+
+
+# a sentence's end inside a paragraph: a full stop, then a space and a capital
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+
+
+def _partial_end(text: str, opened: int, end: int) -> int:
+    """Where a quote the writer never closed ends.
+
+    A quote opened inside the reporter's sentence on a lower-case word ('said it appeared
+    "as though the hostages …') quotes part of that sentence; when the mark is never closed,
+    the quote ends with the sentence, not with the paragraph: the next sentence ("State
+    Department spokesman X said …") is the writer's again. A quote opening on a capital may
+    run over several sentences of the speaker's, as far as the paragraph."""
+    if not text[opened : opened + 1].islower():
+        return end
+    found = _SENTENCE_END.search(text, opened, end)
+    return found.end() if found is not None else end
 
 
 def _doubled_apostrophes_open(text: str, pos: int) -> bool:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "after_title_word", "charge_named", "credited", "defined_label", "designation", "fragment",
     "name_in_marks",
-    "named_as_words", "thing_named", "titled_work",
+    "named_as_words", "named_after_preposition", "thing_named", "titled_work",
 ]  # fmt: skip
 
 
@@ -109,6 +109,17 @@ def name_in_marks(span: SpacySpan) -> bool:
         return False
     joins = knowledge.words(LEXICON, "name_joins")  # "Friends of Syria", "Group of Seven"
     return words[0].is_title and all(t.is_title or t.lower_ in joins for t in words)
+
+
+def named_after_preposition(span: SpacySpan) -> bool:
+    """'a statement reported for "Ruritania Today"', 'the talks in "Camp Hope"': a name in
+    marks (:func:`name_in_marks`) that is the object of a preposition refers to the thing
+    it names (a paper, a place, a programme); a verb of saying elsewhere in the sentence
+    does not make anyone its speaker, since nobody says a name after "for" or "in"."""
+    if not name_in_marks(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.pos_ == "ADP"
 
 
 def thing_named(span: SpacySpan, cue: Token) -> bool:

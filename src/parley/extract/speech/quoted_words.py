@@ -15,7 +15,9 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.syntax import phrase_bounds, same_paragraph, trim
+from parley.knowledge import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,7 +71,27 @@ class QuotedWords:
         """
         words = [t for t in self.doc[claim[0] : claim[1]] if not t.is_punct]
         inside = sum(1 for t in words if self.quoted(t.idx))
-        return not words or self.quoted(words[0].idx) or inside * 2 > len(words)
+        opening = bool(words) and self.quoted(words[0].idx) and not self._quoted_subject(words)
+        return not words or opening or inside * 2 > len(words)
+
+    def _quoted_subject(self, words: list[Token]) -> bool:
+        """'said "several good reasons" existed for keeping the warrants sealed': the
+        quote that opens the claim is only a noun phrase (no verb inside it), and the verb
+        it is the subject of stands outside the marks: the predicate is the reporter's."""
+        lead = []
+        for tok in words:
+            if not self.quoted(tok.idx):
+                break
+            lead.append(tok)
+        if any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return False
+        inside = {t.i for t in lead}
+        subj = [t for t in lead if t.head.i not in inside]
+        return (
+            len(subj) == 1
+            and subj[0].dep_ in ("nsubj", "nsubjpass")
+            and subj[0].head.pos_ in ("VERB", "AUX")
+        )
 
     def paraphrase(self, claim: tuple[int, int]) -> tuple[int, int] | None:
         """The claim without a quoted adverbial tail, or None when the quote is the record.
@@ -89,9 +111,16 @@ class QuotedWords:
         if not tops or any(t.dep_ not in _ADJUNCT_DEPS for t in tops):
             return None
         cut = trim(list(self.doc[claim[0] : first]))
-        if cut is None or self.doc[cut[1] - 1].pos_ in _OPEN_ENDS:
+        if cut is None or self.doc[cut[1] - 1].pos_ in _OPEN_ENDS or self._linking_end(cut):
             return None  # "… would be there to": the quoted words finish it, the quote is it
         return cut if not self.mostly_quoted(cut) else None
+
+    def _linking_end(self, cut: tuple[int, int]) -> bool:
+        """'said it appeared "as though the hostages …"': a paraphrase ending in a verb
+        that needs its complement ("appear", "seem": lexicon ``linking_verbs``) says
+        nothing without the quoted words, so the quote is the record."""
+        last = self.doc[cut[1] - 1]
+        return last.pos_ == "VERB" and last.lemma_.lower() in words(LEXICON, "linking_verbs")
 
     def quote_of(self, verb: Token, subj: Token) -> tuple[int, int] | None:
         """Token bounds of the direct quote the quotes extractor credits to ``subj``'s words,

@@ -178,6 +178,8 @@ class _Run:
             return None  # '("JCEs")': a short name defined in brackets, nobody's words
         if not_quotes.designation(span) and not not_quotes.credited(span, self.cues):
             return None  # 'on CBS's "Face the Nation"': a programme's name, nobody's words
+        if not_quotes.named_after_preposition(span):
+            return None  # 'reported for "Ruritania Today"': a paper's name, nobody's words
         if not_quotes.charge_named(span):
             return None  # 'charges including "inciting strife"': an offence, nobody's words
         single = m.single and not _whole_sentence(self.ctx.article.text, m)
@@ -331,6 +333,7 @@ class _Run:
             and outer.lemma_.lower() in self.cues.speech_verbs
             and same_paragraph(outer, cue)
             and not self.finder.in_other_quote(outer)
+            and not _news_of_speaker(outer, cue)
         ):
             return outer
         return cue
@@ -350,6 +353,18 @@ class _Run:
 def _event_heads() -> frozenset[str]:
     """Nouns of happenings that never speak ("the talks ended with a statement")."""
     return words("lexicon/speech.json", "event_heads")
+
+
+def _news_of_speaker(outer: Token, cue: Token) -> bool:
+    """ "An agency reported that the gunmen held a briefing and a man told reporters, '…'":
+    a medium's report (lexicon ``news_report_verbs``) of someone who speaks in their own
+    words, named as the subject of the verb governing the quote, relays that person's
+    quote; the agency is the channel, not the speaker ("He said Germany warned that '…'"
+    stays his: "say" tells what he said, not what he saw reported)."""
+    if outer.lemma_.lower() not in words(LEXICON, "news_report_verbs"):
+        return False
+    subj = subject_of(cue)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
 
 
 def _owner(cue: Token) -> Token | None:

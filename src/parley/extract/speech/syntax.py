@@ -420,7 +420,8 @@ def _nearest_of_two_subjects(verb: Token) -> Token | None:
     """ "Briefing delegates from Geneva, Petersen said that …": a verb has one subject, but
     the parser may give it two, reading the opening participial phrase as a noun phrase
     ("Briefing delegates"). The one after the comma, nearest the verb, is the subject; the
-    phrase before it only says what the subject was doing."""
+    phrase before it only says what the subject was doing. So is the one after "and" when
+    the phrase before holds a clause of its own (a report read as a phrase on its noun)."""
     before = [
         c for c in verb.children
         if c.dep_ == "nsubj" and c.i < verb.i and _plausible(c, verb)
@@ -429,9 +430,16 @@ def _nearest_of_two_subjects(verb: Token) -> Token | None:
         return None
     near = before[-1]
     comma = near.left_edge.i - 1
-    if comma < 0 or verb.doc[comma].text != "," or before[-2].right_edge.i != comma - 1:
+    if comma < 0 or before[-2].right_edge.i not in (comma - 1, comma):
         return None
-    return near
+    if verb.doc[comma].text == ",":
+        return near if before[-2].right_edge.i == comma - 1 else None
+    # "An agency reported that A called a briefing and a man told reporters …": the parser
+    # took the report for a phrase on "agency" and gave "told" both subjects; the one after
+    # "and", next to the verb, is its subject, the other holds a clause of its own
+    joined = verb.doc[comma].dep_ == "cc"
+    clause = any(t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") for t in before[-2].subtree)
+    return near if joined and clause else None
 
 
 def inverted_subject(verb: Token) -> Token | None:
