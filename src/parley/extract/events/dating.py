@@ -331,7 +331,7 @@ def scope_heads(token: Token) -> Iterator[int]:
         _EVENTS_LEXICON, "voting_verbs"
     ):
         yield token.head.i  # "voted on Friday to condemn X": condemned that day
-    if _trip_purpose(token):
+    if _trip_purpose(token) or _conversation_purpose(token):
         yield token.head.i  # "flew to Berlin on Tuesday to meet X": met on that trip's day
     if token.dep_ == "pcomp" and token.head.head.dep_ == "dobj":
         step = token.head.head  # "on Tuesday took the step of expelling X": expelled that day
@@ -352,6 +352,18 @@ def _trip_purpose(verb: Token) -> bool:
     if head.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "destination_trip_verbs"):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+
+
+def _conversation_purpose(verb: Token) -> bool:
+    """ "Cho and Kamikawa spoke for 30 minutes on Tuesday afternoon to discuss the relations"
+    (round 14's n11): what a conversation is held to discuss is discussed in it, on its day
+    (lexicon ``conversation_verbs``); a trip's purpose is :func:`_trip_purpose`'s."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "conversation_verbs")
+    )
 
 
 def _followed(noun: Token) -> bool:

@@ -163,6 +163,7 @@ class _Builder:
                 .endswith("?")  # a question asks
                 and not self._background(token, rule)
                 and not _retold(token, rule, found)
+                and not _agenda_of_meeting(token, rule, found)
                 and not _projectile_launched(token, rule)
                 and not self._vote_for_an_act(token, rule)
                 and not self._adopts_an_act(token, rule)
@@ -1000,6 +1001,23 @@ def _named_other(speech: Token, verbs: list[Token]) -> bool:
         and s.lower_ not in speakers
         for v in verbs
         for s in v.children
+    )
+
+
+def _agenda_of_meeting(
+    token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]
+) -> bool:
+    """ "held a phone call with X to discuss bilateral relations", "met Y to discuss the
+    truce" (round 14's n11): a consultation's purpose infinitive tells what the meeting
+    already found was about, not a second meeting."""
+    if rule.type != "CONSULT" or token.dep_ != "advcl" or token.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    carrier = token.head
+    meetings = {t.i for t, r in found if r.type == "CONSULT"}
+    return carrier.i in meetings or any(
+        c.i in meetings for c in carrier.children if c.dep_ == "dobj"
     )
 
 

@@ -294,7 +294,9 @@ class EventParties:
             if s.dep_ == "nsubj"
         ]
         preps = self.lex.target_preps(event_type)
-        objects += [o for o in prep_objects(verb, preps) if not _misattached(o)]
+        objects += [
+            o for o in prep_objects(verb, preps) if not _misattached(o) and not _allegiance(o)
+        ]
         objects = [owner for o in objects for owner in (_owners(o) or [o])]
         objects = [a for o in objects for a in self._judged_authors(o, event_type)]
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
@@ -400,6 +402,22 @@ def _misattached(pobj: Token) -> bool:
         and before.i != prep.head.i
         and before.pos_ == "NOUN"
         and before.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "service_nouns")
+    )
+
+
+def _allegiance(pobj: Token) -> bool:
+    """ "attacked by protesters on the side of President X" (round 14's n03), "acted on behalf
+    of the government": the phrase says whom someone sides or acts with, not whom the act hits."""
+    if pobj.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "allegiance_nouns"):
+        return False
+    owners = prep_objects(pobj, frozenset({"of"}))
+    return any(_a_party(o) for o in owners)  # "fired on the side of the convoy": its flank
+
+
+def _a_party(token: Token) -> bool:
+    """A name, or a government word: someone one can side with."""
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lemma_.lower() in (
+        knowledge.words("lexicon/actors.json", "government_nouns")
     )
 
 

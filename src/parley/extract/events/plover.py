@@ -442,8 +442,11 @@ def object_lemmas(token: Token) -> set[str]:
             lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
         elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
             lemmas.add("norp")  # "nine Armenians": people named by their nationality
+        measured = t.lemma_.lower() in knowledge.words("lexicon/events.json", "measure_heads")
         lemmas.update(  # "X, India's High Commissioner": an apposition names the same one
-            c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod", "appos")
+            c.lemma_.lower()
+            for c in t.children
+            if c.dep_ in ("conj", "amod", "appos") or (c.dep_ == "compound" and not measured)
         )
     return lemmas
 

@@ -72,6 +72,8 @@ class Subjects:
         """Subjects fixed by ``verb``'s own clause: its subjects, the one accused of the act,
         or the noun a relative clause describes; None when the search must climb."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if len(subjects) > 1:
+            subjects = [s for s in subjects if not _gerund_object(s)] or subjects
         if subjects and not all(_relative_pronoun(s) for s in subjects):
             return subjects
         controllers = self._pcomp_controller(verb)
@@ -271,6 +273,15 @@ def _passive_relative(verb: Token) -> bool:
     adds agents as sources)."""
     return verb.dep_ == "relcl" and any(
         c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
+    )
+
+
+def _gerund_object(subject: Token) -> bool:
+    """ "Congratulating Cho on his inauguration, Kamikawa thanked ..." (round 14's n11): the
+    parser makes the opening gerund a compound of its object and the object a second subject
+    of the main verb; who is congratulated does not thank."""
+    return any(
+        c.dep_ == "compound" and c.tag_ == "VBG" and c.is_sent_start for c in subject.children
     )
 
 
