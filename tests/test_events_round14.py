@@ -195,3 +195,92 @@ def test_an_opening_gerund_is_no_part_of_a_name_nor_a_subject(pipeline: Any) -> 
     assert [names.get(s) for s in thanks.source] == ["Ana Rojas"]
     assert thanks.target == ["KOR"]
     assert not any(n.startswith("Congratulating") for n in names.values())
+
+
+# ---------------------------------------------------------------- dates counted back (P7)
+
+
+def test_a_day_after_hung_on_the_conjunction_counts_back(pipeline: Any) -> None:
+    text = (
+        "The incident came a day after U.S. Ambassador to Chile Robert Ford slammed the "
+        "Chilean government."
+    )
+    event = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert event.date is not None and event.date.value == "2026-05-14"
+
+
+def test_an_act_with_no_count_of_days_keeps_the_days_date(pipeline: Any) -> None:
+    text = "The incident came after U.S. Ambassador to Chile Robert Ford slammed the government."
+    for event in _events(pipeline, text):
+        assert event.date is None or event.date.value != "2026-05-14"
+
+
+# ---------------------------------------------------------------- ultimatums (R2)
+
+
+def test_a_deadline_given_to_a_state_is_an_ultimatum(pipeline: Any) -> None:
+    text = (
+        "Chilean President Ana Rojas yesterday gave Peru until noon today to begin a total "
+        "withdrawal from the border zone, or face a ground offensive."
+    )
+    event = one_event(pipeline, text, "THREATEN", published=DAY)
+    assert event.source and event.target == ["PER"]
+    assert event.date is not None and event.date.value == "2026-05-14"
+    assert "RETREAT" not in _types(pipeline, text)  # the demanded withdrawal is no one's act
+
+
+def test_hours_given_to_leave_are_an_ultimatum(pipeline: Any) -> None:
+    text = "Chile gave Peru 48 hours to withdraw its troops from the border or face attack."
+    event = one_event(pipeline, text, "THREATEN", published=DAY)
+    assert (event.source, event.target) == (["CHL"], ["PER"])
+
+
+def test_giving_a_loan_or_time_to_think_is_no_ultimatum(pipeline: Any) -> None:
+    assert "THREATEN" not in _types(pipeline, "Chile gave Peru a loan of $5 million on Monday.")
+    assert "THREATEN" not in _types(pipeline, "Chile gave Peru time to consider the offer.")
+
+
+# ---------------------------------------------------------------- missions (R2)
+
+
+def test_the_security_council_extending_its_mission_aids_the_host(pipeline: Any) -> None:
+    text = (
+        "The UN Security Council voted Wednesday to extend for another year its mission in "
+        "Mali, a country still plagued by violence."
+    )
+    event = one_event(pipeline, text, "AID", published=DAY)
+    assert event.target == ["MLI"]
+    assert event.date is not None and event.date.value == "2026-05-13"
+
+
+def test_a_state_extending_its_own_operation_aids_no_one(pipeline: Any) -> None:
+    text = "Russia extended its military operation in Syria on Monday."
+    assert "AID" not in _types(pipeline, text)
+
+
+# ---------------------------------------------------------------- weapons tests (R3)
+
+
+def test_a_missile_launch_by_a_state_is_a_weapons_test(pipeline: Any) -> None:
+    text = "Widespread international condemnation followed a missile launch by North Korea."
+    event = one_event(pipeline, text, "MOBILIZE", published=DAY)
+    assert (event.mode, event.source) == ("weapons", ["PRK"])
+
+
+def test_a_missile_launch_on_a_city_and_a_product_launch_are_no_test(pipeline: Any) -> None:
+    assert "MOBILIZE" not in _types(pipeline, "The missile launch on Kyiv killed three people.")
+    text = "The company announced the launch of a new phone on Monday."
+    assert "MOBILIZE" not in _types(pipeline, text)
+
+
+def test_missile_launches_a_meeting_discussed_are_a_topic(pipeline: Any) -> None:
+    text = (
+        "Tanaka said the two sides had also discussed Iran's missile launches and the safety of "
+        "shipping in the Gulf."
+    )
+    assert "MOBILIZE" not in _types(pipeline, text)
+
+
+def test_two_missile_tests_are_counted_acts(pipeline: Any) -> None:
+    text = "North Korea conducted two missile tests on Wednesday."
+    assert "MOBILIZE" in _types(pipeline, text)

@@ -201,10 +201,13 @@ class EventDates:
         if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
             return None
         mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        # "came a day after X slammed": the parser may hang "a day" on "after" itself
+        # (round 14's n03)
+        around = [*verb.children, *(mark.children if mark is not None else [])]
         unit = next(
             (
                 c
-                for c in verb.children
+                for c in around
                 if c.dep_ == "npadvmod"
                 and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
             ),

@@ -243,7 +243,9 @@ class EventParties:
         """ "extended the mandate of the UN mission in South Sudan": the mission's aid goes to
         the country it is in; the body it belongs to ("UN") is its own, no target (events20).
         Empty when no country is written: none is invented."""
-        missions = [m for o in verb.children if o.dep_ == "dobj" for m in prep_objects(o, _OF)]
+        missions = [  # "extended its mission in South Sudan": the object is the mission
+            m for o in verb.children if o.dep_ == "dobj" for m in (prep_objects(o, _OF) or [o])
+        ]
         places = [p for m in missions for p in prep_objects(m, _IN)]
         hosts = self.names.of_all(places, draft)
         return [a for a in hosts if self.actors._is_state(a) and a not in draft.source]
