@@ -284,3 +284,44 @@ def test_missile_launches_a_meeting_discussed_are_a_topic(pipeline: Any) -> None
 def test_two_missile_tests_are_counted_acts(pipeline: Any) -> None:
     text = "North Korea conducted two missile tests on Wednesday."
     assert "MOBILIZE" in _types(pipeline, text)
+
+
+# ---------------------------------------------------------- casualties and their cause (P5, R3)
+
+
+def test_killed_in_an_exchange_of_fire_with_x_is_xs_attack(pipeline: Any) -> None:
+    text = (
+        "A Chilean border guard was killed and another wounded in an exchange of fire with "
+        "Peruvian forces on Monday, officials said."
+    )
+    event = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert (event.source, event.target) == (["PER"], ["CHL"])
+
+
+def test_killed_in_a_road_accident_is_still_no_attack(pipeline: Any) -> None:
+    text = "Two Chilean soldiers were killed in a road accident on Monday."
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_they_in_a_when_clause_are_those_the_passive_befell(pipeline: Any) -> None:
+    text = (
+        "Two rebels were killed on Monday when they attacked a Chilean army post near the border."
+    )
+    attacks = [e for e in _events(pipeline, text) if e.type == "ASSAULT" and e.target == ["CHL"]]
+    assert len(attacks) == 1
+    assert attacks[0].source  # the rebels
+    assert attacks[0].date is not None and attacks[0].date.value == "2026-05-11"
+
+
+def test_they_after_an_active_clause_is_left_unresolved(pipeline: Any) -> None:
+    text = "Police arrested the rebels when they attacked the Chilean army post."
+    attacks = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert attacks == []
+
+
+def test_the_toll_of_a_fight_told_before_adds_no_attack(pipeline: Any) -> None:
+    text = (
+        "The talks were postponed after a skirmish on the border. Chile's army said one "
+        "soldier was wounded in the exchange of fire."
+    )
+    assert "ASSAULT" not in _types(pipeline, text)

@@ -390,7 +390,13 @@ def _simultaneous(verb: Token) -> bool:
         for c in verb.head.children
         if c.dep_ == "advcl" and c.pos_ == "ADJ" and c.right_edge.i + 1 == verb.left_edge.i
     ]
-    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in h.children)
+    # "were killed on Wednesday when they ambushed a patrol" (round 14's n08): the parser
+    # makes "when" an adverb, not a mark
+    return any(
+        (m.dep_ == "mark" or (m.dep_ == "advmod" and m.tag_ == "WRB")) and m.lower_ in marks
+        for h in holders
+        for m in h.children
+    )
 
 
 def _is_cleft(verb: Token) -> bool:
