@@ -287,7 +287,11 @@ class Persons:
         )
 
     def name_start(self, ent: SpacySpan) -> int:
-        """Extend a one-word name over a given name the ruler left out ("Ivanka" + "Trump")."""
+        """Extend a one-word name over a given name the ruler left out ("Ivanka" + "Trump");
+        start a name after the gerund that opens its sentence ("Congratulating Cho on his
+        inauguration, X thanked ...", round 14's n11: the model took the verb into the name)."""
+        if len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
+            return ent.start + 1
         if len(ent) != 1 or ent.start == 0:
             return ent.start
         prev = self.r.doc[ent.start - 1]

@@ -201,10 +201,13 @@ class EventDates:
         if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:  # parsers mix the two
             return None
         mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        # "came a day after X slammed": the parser may hang "a day" on "after" itself
+        # (round 14's n03)
+        around = [*verb.children, *(mark.children if mark is not None else [])]
         unit = next(
             (
                 c
-                for c in verb.children
+                for c in around
                 if c.dep_ == "npadvmod"
                 and c.lemma_.lower() in knowledge.table(_EVENTS_LEXICON, "offset_units")
             ),
@@ -331,7 +334,7 @@ def scope_heads(token: Token) -> Iterator[int]:
         _EVENTS_LEXICON, "voting_verbs"
     ):
         yield token.head.i  # "voted on Friday to condemn X": condemned that day
-    if _trip_purpose(token):
+    if _trip_purpose(token) or _conversation_purpose(token):
         yield token.head.i  # "flew to Berlin on Tuesday to meet X": met on that trip's day
     if token.dep_ == "pcomp" and token.head.head.dep_ == "dobj":
         step = token.head.head  # "on Tuesday took the step of expelling X": expelled that day
@@ -352,6 +355,18 @@ def _trip_purpose(verb: Token) -> bool:
     if head.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "destination_trip_verbs"):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+
+
+def _conversation_purpose(verb: Token) -> bool:
+    """ "Cho and Kamikawa spoke for 30 minutes on Tuesday afternoon to discuss the relations"
+    (round 14's n11): what a conversation is held to discuss is discussed in it, on its day
+    (lexicon ``conversation_verbs``); a trip's purpose is :func:`_trip_purpose`'s."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "conversation_verbs")
+    )
 
 
 def _followed(noun: Token) -> bool:
@@ -375,7 +390,13 @@ def _simultaneous(verb: Token) -> bool:
         for c in verb.head.children
         if c.dep_ == "advcl" and c.pos_ == "ADJ" and c.right_edge.i + 1 == verb.left_edge.i
     ]
-    return any(m.dep_ == "mark" and m.lower_ in marks for h in holders for m in h.children)
+    # "were killed on Wednesday when they ambushed a patrol" (round 14's n08): the parser
+    # makes "when" an adverb, not a mark
+    return any(
+        (m.dep_ == "mark" or (m.dep_ == "advmod" and m.tag_ == "WRB")) and m.lower_ in marks
+        for h in holders
+        for m in h.children
+    )
 
 
 def _is_cleft(verb: Token) -> bool:

@@ -163,6 +163,7 @@ class _Builder:
                 .endswith("?")  # a question asks
                 and not self._background(token, rule)
                 and not _retold(token, rule, found)
+                and not _agenda_of_meeting(token, rule, found)
                 and not _projectile_launched(token, rule)
                 and not self._vote_for_an_act(token, rule)
                 and not self._adopts_an_act(token, rule)
@@ -239,6 +240,7 @@ class _Builder:
             or self._generic_description(token)
             or _purpose_of_thing(token)
             or _standing(token)
+            or _discussed_kind(token)
         )
 
     def _generic_description(self, token: Token) -> bool:
@@ -301,9 +303,10 @@ class _Builder:
         for token, rule in found:
             if not rule.absorbs or token.i in absorbed:
                 continue
+            told = content(token) + (_deadline_tasks(token) if rule.needs_deadline else [])
             inner = [
                 i
-                for i in content(token)
+                for i in told
                 if i in at
                 and i != token.i
                 and not _asserted_act(token, rule, self.doc[i], at[i])
@@ -1000,6 +1003,47 @@ def _named_other(speech: Token, verbs: list[Token]) -> bool:
         and s.lower_ not in speakers
         for v in verbs
         for s in v.children
+    )
+
+
+def _discussed_kind(noun: Token) -> bool:
+    """ "the two sides had also discussed North Korea's missile launches": a plural event noun
+    with no count that a meeting discussed (lexicon ``topic_verbs``) is a recurring topic, not
+    an act reported by the story; "discussed the attack on the embassy" (one act) stays."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ == "NNS"
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "topic_verbs")
+        and not any(c.dep_ == "nummod" for c in noun.children)
+    )
+
+
+def _deadline_tasks(verb: Token) -> list[int]:
+    """ "gave Iraq until noon to begin a withdrawal, or face a ground war": what an ultimatum
+    demands is part of the ultimatum, not an act of whoever set it."""
+    return [
+        t.i
+        for c in verb.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for t in c.subtree
+    ]
+
+
+def _agenda_of_meeting(
+    token: Token, rule: TriggerRule, found: list[tuple[Token, TriggerRule]]
+) -> bool:
+    """ "held a phone call with X to discuss bilateral relations", "met Y to discuss the
+    truce" (round 14's n11): a consultation's purpose infinitive tells what the meeting
+    already found was about, not a second meeting."""
+    if rule.type != "CONSULT" or token.dep_ != "advcl" or token.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    carrier = token.head
+    meetings = {t.i for t, r in found if r.type == "CONSULT"}
+    return carrier.i in meetings or any(
+        c.i in meetings for c in carrier.children if c.dep_ == "dobj"
     )
 
 

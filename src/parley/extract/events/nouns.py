@@ -81,8 +81,17 @@ class NounParties:
             draft.source = [a for o in of_objects for a in self._prep_actors(o, _BY, draft)]
         preps = self.lex.target_preps(rule.type)
         draft.target += self._prep_actors(noun, preps, draft)
+        if not draft.target and rule.reciprocal:  # "a call since taking office with X"
+            draft.target = [
+                a
+                for p in _gerund_with(noun)
+                if self.lex.match(p.head.head, set()) is None  # not "after meeting with X"
+                for a in self.names.of(p, draft)
+            ]
         if not draft.target:  # "a package of weapons for Ukraine"
             draft.target = [a for o in of_objects for a in self._prep_actors(o, preps, draft)]
+        if not draft.target and rule.type == "AID":  # "the sale of jets worth $4bn to Jordan"
+            draft.target = [a for t in _deep_targets(noun, preps) for a in self.names.of(t, draft)]
         if not draft.target:  # "support for Israel's security" supports Israel
             draft.target = [
                 a
@@ -315,6 +324,37 @@ class NounParties:
         if verb is not None and rule is not None and verb.lemma_.lower() in rule.heads:
             return verb
         return None
+
+
+def _deep_targets(noun: Token, preps: frozenset[str]) -> list[Token]:
+    """ "approved the sale of F-16 aircraft with an estimated value of $4.21 billion to
+    Jordan" (round 14's n06): the recipient of an aid noun hangs on the value phrase, inside
+    the noun's phrase or the phrases its verb carries beside it."""
+    scope = [noun]
+    if noun.dep_ == "dobj":
+        scope += [c for c in noun.head.children if c.dep_ == "prep"]
+    return [
+        t
+        for s in scope
+        for t in s.subtree
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in preps
+    ]
+
+
+def _gerund_with(noun: Token) -> list[Token]:
+    """ "held his first phone call since taking office with his Japanese counterpart, X"
+    (round 14's n11): the parser hangs the "with" phrase on the gerund of a time phrase that
+    separates it from the call; who one takes office with is no one, so it is the call's."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "held a call since ..."
+    return [
+        w
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+        for w in prep_objects(g, _WITH)
+    ]
 
 
 def participle_agents(noun: Token) -> list[Token]:

@@ -243,7 +243,9 @@ class EventParties:
         """ "extended the mandate of the UN mission in South Sudan": the mission's aid goes to
         the country it is in; the body it belongs to ("UN") is its own, no target (events20).
         Empty when no country is written: none is invented."""
-        missions = [m for o in verb.children if o.dep_ == "dobj" for m in prep_objects(o, _OF)]
+        missions = [  # "extended its mission in South Sudan": the object is the mission
+            m for o in verb.children if o.dep_ == "dobj" for m in (prep_objects(o, _OF) or [o])
+        ]
         places = [p for m in missions for p in prep_objects(m, _IN)]
         hosts = self.names.of_all(places, draft)
         return [a for a in hosts if self.actors._is_state(a) and a not in draft.source]
@@ -294,7 +296,9 @@ class EventParties:
             if s.dep_ == "nsubj"
         ]
         preps = self.lex.target_preps(event_type)
-        objects += [o for o in prep_objects(verb, preps) if not _misattached(o)]
+        objects += [
+            o for o in prep_objects(verb, preps) if not _misattached(o) and not _allegiance(o)
+        ]
         objects = [owner for o in objects for owner in (_owners(o) or [o])]
         objects = [a for o in objects for a in self._judged_authors(o, event_type)]
         for thing in [o for o in objects if o.pos_ in _CARRIERS and not self.actors.of(o)]:
@@ -400,6 +404,22 @@ def _misattached(pobj: Token) -> bool:
         and before.i != prep.head.i
         and before.pos_ == "NOUN"
         and before.lemma_.lower() in knowledge.words(_EVENTS_LEXICON, "service_nouns")
+    )
+
+
+def _allegiance(pobj: Token) -> bool:
+    """ "attacked by protesters on the side of President X" (round 14's n03), "acted on behalf
+    of the government": the phrase says whom someone sides or acts with, not whom the act hits."""
+    if pobj.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "allegiance_nouns"):
+        return False
+    owners = prep_objects(pobj, frozenset({"of"}))
+    return any(_a_party(o) for o in owners)  # "fired on the side of the convoy": its flank
+
+
+def _a_party(token: Token) -> bool:
+    """A name, or a government word: someone one can side with."""
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lemma_.lower() in (
+        knowledge.words("lexicon/actors.json", "government_nouns")
     )
 
 

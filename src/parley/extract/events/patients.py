@@ -193,6 +193,11 @@ class Patients:
         draft.unknown_source = True
         authors = [a for cause in causes for a in self._cause_authors(cause, draft)]
         draft.source = [a for a in unique(authors) if a not in draft.target]
+        if not draft.source and any(_told_before(c) for c in causes):
+            # "one soldier was wounded in the exchange of fire": the toll of a fight told before;
+            # with no side of its own to code (no country for its victims) it adds nothing
+            draft.agentless = True
+            draft.void = draft.void or not any(self._placed(a) for a in draft.target)
 
     def _struck_in(self, verb: Token, draft: Draft) -> None:
         """ "Three commanders were targeted in Israeli strikes", "positions were hit in an
@@ -203,6 +208,12 @@ class Patients:
             return
         authors = [a for cause in _causes(verb) for a in self._cause_authors(cause, draft)]
         draft.source = [a for a in unique(authors) if a not in draft.target]
+
+    def _placed(self, actor: str) -> bool:
+        """Whether ``actor`` has a country an analyst could code: a state or a person or body
+        of the knowledge base with one, or an unlinked group named with one."""
+        kb = self.names.actors.kb
+        return (actor in kb and bool(kb[actor].country)) or actor in self.names.unnamed.countries
 
     def _cause_authors(self, cause: Token, draft: Draft) -> list[str]:
         """ "a rebel attack", "an attack by X", "fighting with X": the author of the cause."""
@@ -292,6 +303,13 @@ def _other_cause(verb: Token) -> bool:
         for p in c.children
         if p.dep_ == "pobj"
     )
+
+
+def _told_before(cause: Token) -> bool:
+    """ "wounded in the exchange of fire", "killed in the clash": a cause named with "the" and
+    no author is the fight the story already told, so the casualty is its toll (a retelling
+    :func:`parley.extract.events.finish` merges), not an attack of its own."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in cause.children)
 
 
 def _passive(verb: Token) -> bool:

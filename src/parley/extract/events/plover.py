@@ -62,6 +62,7 @@ class TriggerRule:
     yields: str | None = None
     anaphoric: bool = False
     needs_clause: bool = False
+    needs_deadline: bool = False
     active_clause: bool = False
     needs_for: bool = False
     impersonal: bool = False
@@ -108,6 +109,7 @@ class TriggerRule:
             yields=item.get("yields"),
             anaphoric=bool(item.get("anaphoric")),
             needs_clause=bool(item.get("needs_clause")),
+            needs_deadline=bool(item.get("needs_deadline")),
             active_clause=bool(item.get("active_clause")),
             needs_for=bool(item.get("needs_for")),
             impersonal=bool(item.get("impersonal")),
@@ -230,6 +232,8 @@ class TriggerRule:
             c.dep_ in ("xcomp", "ccomp") for h in holders for c in h.children
         ):
             return False
+        if self.needs_deadline and not _deadline(token):
+            return False
         if self.active_clause and any(
             g.dep_ == "auxpass"
             for h in holders
@@ -268,6 +272,28 @@ def _personal_subject(adj: Token) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ != "it" for c in holder.children
     )
+
+
+def _deadline(verb: Token) -> bool:
+    """ "gave Iraq until noon to begin a withdrawal", "gave the rebels 48 hours to leave"
+    (round 14's n09): a time limit ("until"/"by" a time, or a count of deadline units,
+    lexicon ``deadline_units``) and the infinitive of what must be done in it."""
+    units = knowledge.words("lexicon/events.json", "deadline_units")
+    limit = any(
+        (
+            c.dep_ == "prep"
+            and c.lower_ in ("until", "by")
+            and any(p.dep_ == "pobj" for p in c.children)
+        )
+        or (c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in units)
+        for c in verb.children
+    )
+    task = any(
+        c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return limit and task
 
 
 def _placed(token: Token) -> list[Token]:
@@ -442,8 +468,11 @@ def object_lemmas(token: Token) -> set[str]:
             lemmas.add("person" if t.ent_type_ == "PERSON" else "org")
         elif t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
             lemmas.add("norp")  # "nine Armenians": people named by their nationality
+        measured = t.lemma_.lower() in knowledge.words("lexicon/events.json", "measure_heads")
         lemmas.update(  # "X, India's High Commissioner": an apposition names the same one
-            c.lemma_.lower() for c in t.children if c.dep_ in ("conj", "compound", "amod", "appos")
+            c.lemma_.lower()
+            for c in t.children
+            if c.dep_ in ("conj", "amod", "appos") or (c.dep_ == "compound" and not measured)
         )
     return lemmas
 

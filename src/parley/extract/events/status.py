@@ -75,7 +75,11 @@ class StatusReader:
                 return "planned"
             if status is not None:
                 return status
-        if _intended(_governing(anchor)) or _aimed_at(token, anchor):
+        if (
+            _intended(_governing(anchor))
+            or _aimed_at(token, anchor)
+            or _still_to_come(_governing(anchor))
+        ):
             return "planned"  # "expressed its willingness to continue the talks": not yet
         if _destined(_governing(anchor)):
             return "planned"  # "Israel is to free 1,700 prisoners": arranged, still to come
@@ -327,6 +331,18 @@ def _intended(anchor: Token) -> bool:
         and noun.dep_ in ("dobj", "attr")
         and noun.head.pos_ in ("VERB", "AUX")
         and noun.lemma_.lower() in knowledge.words("lexicon/events.json", "intent_nouns")
+    )
+
+
+def _still_to_come(anchor: Token) -> bool:
+    """ "details of the United States' intention to close its borders" (round 14's n10): the
+    infinitive on a noun of intention tells what is still to come wherever the noun stands,
+    also as the object of a preposition, where :func:`_intended` (a verb's object) does not
+    look."""
+    return (
+        anchor.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+        and anchor.head.lemma_.lower() in knowledge.words("lexicon/events.json", "to_come_nouns")
     )
 
 

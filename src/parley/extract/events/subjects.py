@@ -72,6 +72,9 @@ class Subjects:
         """Subjects fixed by ``verb``'s own clause: its subjects, the one accused of the act,
         or the noun a relative clause describes; None when the search must climb."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if len(subjects) > 1:
+            subjects = [s for s in subjects if not _gerund_object(s)] or subjects
+        subjects = [_sufferer(s) or s for s in subjects]
         if subjects and not all(_relative_pronoun(s) for s in subjects):
             return subjects
         controllers = self._pcomp_controller(verb)
@@ -271,6 +274,34 @@ def _passive_relative(verb: Token) -> bool:
     adds agents as sources)."""
     return verb.dep_ == "relcl" and any(
         c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
+    )
+
+
+def _sufferer(pronoun: Token) -> Token | None:
+    """ "Two militiamen were killed on Wednesday when they ambushed an Australian patrol"
+    (round 14's n08): "they" in a when/as/after clause of a passive is the one the passive
+    befell; None for any other subject (an active head's pronoun is left as it was: "police
+    arrested the men when they fled" has two readings)."""
+    clause = pronoun.head
+    pronouns = knowledge.words(_EVENTS_LEXICON, "sufferer_pronouns")
+    if pronoun.lower_ not in pronouns or clause.dep_ != "advcl":
+        return None
+    if not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children
+    ):
+        return None  # "when", "as", "after": a clause of time
+    patients = [c for c in clause.head.children if c.dep_ == "nsubjpass"]
+    plural = pronoun.lower_ == "they"
+    fits = [p for p in patients if (p.tag_ in ("NNS", "NNPS")) == plural]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _gerund_object(subject: Token) -> bool:
+    """ "Congratulating Cho on his inauguration, Kamikawa thanked ..." (round 14's n11): the
+    parser makes the opening gerund a compound of its object and the object a second subject
+    of the main verb; who is congratulated does not thank."""
+    return any(
+        c.dep_ == "compound" and c.tag_ == "VBG" and c.is_sent_start for c in subject.children
     )
 
 
