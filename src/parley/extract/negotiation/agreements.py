@@ -1254,6 +1254,8 @@ def _unknown_names(
         adverbs = alt(knowledge.phrases(LEXICON, "name_leading_adverbs"))
         name = re.sub(rf"^(?:{adverbs})\s+", "", m.group("name"))
         name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", name, flags=re.I)
+        # "Article VIII of the Indus Waters Treaty": a provision names its treaty (round 17).
+        name = _provision_lead().sub("", name)
         taken = [*refs, *out]
         # "of the New START Treaty": the name starts after the small words the pattern took,
         # inside a name already found ("New START"), which it only repeats.
@@ -1283,6 +1285,13 @@ def _unknown_names(
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
         out.append(AgreementRef(key, start, m.end(), True))
     return out
+
+
+@knowledge.derived
+def _provision_lead() -> re.Pattern[str]:
+    """ "Article VIII of the", "Annex 2 to the": a provision of the treaty named after it."""
+    words = capitalised(knowledge.phrases(LEXICON, "provision_words"))
+    return re.compile(rf"^(?:{words})\s+(?:[IVXLC]+|\d+[a-z]?)\s+(?:of|to)\s+(?:the\s+)?")
 
 
 def _name_led_into(m: re.Match[str], out: list[AgreementRef]) -> int:
@@ -2147,6 +2156,8 @@ def _exchange_told_undated(ctx: Context, tok: Token) -> bool:
 def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
     """A cue verb whose object is something else ("signed the ratification law", "observe a
     drill") says nothing about the agreement."""
+    if tok.pos_ == "NOUN":
+        return _of_another(tok, refs)
     if tok.pos_ != "VERB":
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
@@ -2161,6 +2172,20 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
         span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
         if not any(r.start < span[1] and span[0] < r.end for r in refs):
             return True
+    return False
+
+
+def _of_another(noun: Token, refs: list[AgreementRef]) -> bool:
+    """A cue noun whose "in"/"of" names something else ("the freeze in relations", "the
+    withdrawal of troops") tells nothing of the agreement (round 17)."""
+    preps = knowledge.words(LEXICON, "cue_noun_object_preps")
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _AGREEMENT_NOUNS:
+                return False
+            span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+            if not any(r.start < span[1] and span[0] < r.end for r in refs):
+                return True
     return False
 
 
@@ -2197,6 +2222,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "observers from Qatar" observe nothing of the text
     if status == "observed informally" and _promised(tok):
         return None  # "committed to honouring the agreement": a promise, not the practice
+    if status == "observed informally" and _a_work_complies(tok):
+        return None  # "the projects fully comply with the treaty": a claim about works
     if status == "signed" and _no_signing(tok):
         return None
     if _a_chance(tok) or _failed(tok):
@@ -2217,6 +2244,14 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _a_work_complies(tok: Token) -> bool:
+    """ "India said these projects fully comply with the Treaty's provisions": a work (a dam,
+    a project, a plan) that complies is a claim about the work, not a party observing the
+    agreement without its being in force (round 17)."""
+    works = knowledge.words(LEXICON, "complying_work_nouns")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in works for c in tok.children)
 
 
 def _suspends_fighting(tok: Token) -> bool:

@@ -306,7 +306,16 @@ def _met_itself(verb: Token) -> bool:
     if verb.lemma_.lower() not in knowledge.words(LEXICON, "object_mediation_verbs"):
         return False
     told = ("dobj", "obj", "agent", "nsubjpass", "auxpass")
-    return not any(c.dep_ in told for c in verb.children) and verb.dep_ != "acl"
+    objects = [c for c in verb.children if c.dep_ in told]
+    return verb.dep_ != "acl" and all(_own_session(o) for o in objects)
+
+
+def _own_session(obj: Token) -> bool:
+    """ "The Joint Water Commission convened its 41st meeting": a body's own meeting (a
+    session noun under "its") is the body meeting; it convened no talks of others (round 17)."""
+    return obj.lemma_.lower() in knowledge.words(LEXICON, "own_session_nouns") and any(
+        c.dep_ == "poss" and c.lower_ == "its" for c in obj.children
+    )
 
 
 def _without_relatives(helpers: list[Token]) -> list[Token]:
