@@ -202,13 +202,16 @@ def _unnamed_purpose() -> re.Pattern[str]:
     normalisation": a deal named by what it is for (the topic of ``agreement_purposes``)."""
     purposes = knowledge.table(LEXICON, "agreement_purposes")
     verbs = alt([w for words in purposes.values() for w in words])
+    # "an accord establishing diplomatic ties": a participle tells the purpose with no link
+    ing = alt([w for words in purposes.values() for w in words if w.split()[0].endswith("ing")])
     links = alt(knowledge.phrases(LEXICON, "agreement_purpose_links"))
     det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
     mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
     mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
     noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
     return re.compile(
-        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\s+(?:{links})\s+(?P<verb>{verbs})\b",
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\s+(?:(?:{links})\s+|(?={ing}))"
+        rf"(?P<verb>{verbs})\b",
         re.I,
     )
 
@@ -270,6 +273,51 @@ def _signed_protocols(ctx: Context) -> list[re.Match[str]]:
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
             out.append(m)
     return out
+
+
+@knowledge.derived
+def _plain_between_re() -> re.Pattern[str]:
+    """ "an accord between", "the agreement between": an agreement told by its sides only."""
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
+    return re.compile(rf"\b(?:{det})\s+(?P<word>{noun})\s+between\b", re.I)
+
+
+def _signed_between(ctx: Context) -> list[re.Match[str]]:
+    """ "An accord between Armenia and Turkey was signed by the foreign ministers …", "signed
+    an agreement between A and B": an agreement told by its two sides alone, which a verb of
+    signing governs, is theirs (round 17); one merely talked about ("talks on an agreement
+    between A and B") stays out."""
+    lemmas = knowledge.words(LEXICON, "protocol_signing_lemmas")
+    out = []
+    for m in _plain_between_re().finditer(ctx.article.text):
+        span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
+            if len(_between(ctx, tok)) >= 2:
+                out.append(m)
+    return out
+
+
+def _plain_between_key(ctx: Context, m: re.Match[str], known: dict[str, _Known]) -> str | None:
+    """The record of an agreement told by its sides alone: the one record the article already
+    holds of the same two sides (it is that accord told again), else their own ("A–B
+    agreement")."""
+    span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+    if span is None:
+        return None
+    pair = sorted(_between(ctx, span.root)[:2])
+    same = [k for k, v in known.items() if sorted(v.parties) == pair]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        return None
+    name = f"{'–'.join(short_name(ctx, p) for p in pair)} {_topic_noun(m.group('word'))}"
+    key = "topic:" + name
+    known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
+    return key
 
 
 def _goods_topic(word: str) -> str:
@@ -586,6 +634,9 @@ class AgreementsExtractor:
                 if found is None:
                     continue
                 status, anchor = found
+                in_exchange = tok.dep_ == "pobj" and tok.head.lower_ == "in"
+                if in_exchange and _of_an_earlier_year(ctx, tok.idx):
+                    continue  # "last year, a deal in which seven were freed in exchange for …"
                 what = self._what_exchanged(" ".join(t.lower_ for t in tok.subtree))
                 if what is None and tok.pos_ == "VERB":
                     continue  # "agreed to exchange maps": not people
@@ -595,6 +646,9 @@ class AgreementsExtractor:
                     or list(_document_sides(ctx)[1])
                     or _dominant_pair(ctx)
                 )
+                if len(parties) < 2 and anchor.i != tok.i and anchor.i != tok.head.i:
+                    # a deal reached, people freed in exchange: the sides that reached it
+                    parties = self._reaching_sides(ctx, anchor)
                 if what is None or len(parties) < 2:
                     continue
                 names = [
@@ -688,6 +742,12 @@ class AgreementsExtractor:
             if happening is not None and self._deal_told(sent.doc):
                 expected = _hedged(happening) or _due(happening)
                 return ("implemented (expected)" if expected else "implemented"), happening
+        reached = self._deal_reached(tok) if noun else None
+        if reached is not None:
+            return "agreed", reached
+        freed = self._freed_in_exchange(tok, sent) if noun else None
+        if freed is not None:
+            return "implemented", freed
         agree = next((t for t in (tok, *tok.ancestors) if t.lemma_.lower() == "agree"), None)
         if agree is not None:
             return "agreed", agree
@@ -699,10 +759,79 @@ class AgreementsExtractor:
         # "conducted a major prisoner swap with Russia": an exchange carried out is a deal
         # carried out, deal word or not.
         done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
-        if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
+        # "the swap was in the works": a copula tells how the exchange stands, not that it
+        # happened (round 17).
+        acted = happened.lemma_ != "be"
+        if (tied or done) and acted and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
         completed = (self._completed_deal(tok) or self._framed_release(tok)) if noun else None
         return ("implemented", completed) if completed is not None else None
+
+    def _deal_reached(self, tok: Token) -> Token | None:
+        """The past verb that reached the deal an exchange is part of ("had reached a deal
+        that involves the release of ten prisoners in exchange for …", "reached a deal
+        Wednesday to free … in exchange for …", "a process which concluded on Wednesday with
+        an agreement … for a prisoner swap"): the deal is agreed that day (round 17)."""
+        nouns = knowledge.words(LEXICON, "reached_deal_nouns")
+        reaching = knowledge.words(LEXICON, "deal_reaching_verbs")
+        deal = None
+        for t in list(tok.ancestors)[:5]:
+            if t.lemma_.lower() in nouns and t.pos_ == "NOUN":
+                deal = t
+                break
+            # "reached a deal Wednesday to free three men … in exchange for …": the purpose
+            # hangs on the verb beside the deal it reached.
+            objs = [c for c in t.children if c.dep_ in ("dobj", "obj") and c.lemma_ in nouns]
+            if t.lemma_.lower() in reaching and objs:
+                deal = objs[0]
+                break
+        if deal is None:
+            return None
+        verb = deal.head
+        if deal.dep_ == "pobj" and verb.lower_ == "with":
+            verb = verb.head  # "concluded with an agreement"
+            reaching = knowledge.words(LEXICON, "deal_ending_verbs")
+        elif deal.dep_ in ("dobj", "obj"):
+            reaching = knowledge.words(LEXICON, "deal_reaching_verbs")
+        else:
+            return None
+        if verb.lemma_.lower() not in reaching or _hedged(verb):
+            return None
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        return verb if verb.tag_ == "VBD" or perfect else None
+
+    @staticmethod
+    def _reaching_sides(ctx: Context, verb: Token) -> list[str]:
+        """The two sides that reached the deal or freed the people ("A and B had reached a
+        deal …"), else those its sentence shows in an event; [] when fewer than two."""
+        at = actor_at(ctx)
+        subj = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.i in at]
+        sides = parties_of(ctx, [at[t.i] for t in subj])
+        if len(sides) < 2:
+            sides = _event_sides(ctx, verb.sent)
+        if len(sides) < 2:
+            sides = _sides_near(ctx, verb.idx)
+        return sorted(sides[:2]) if len(sides) >= 2 else []
+
+    def _freed_in_exchange(self, tok: Token, sent: SpacySpan) -> Token | None:
+        """ "The ten prisoners freed by A in exchange for a jailed ally of B": people released
+        in an exchange are the deal carried out, when the article ties the exchange to a deal
+        (round 17). "Could be freed in exchange for …" is a hope."""
+        into = tok.head
+        if tok.dep_ != "pobj" or into.lower_ != "in":
+            return None
+        if not any(c.lower_ == "for" for c in tok.children):
+            return None  # "in exchange for": the idiom, not "in the exchange"
+        verb = into.head
+        freeing = set(self.exchanges.get("release_verbs", []))
+        if verb.lemma_.lower() not in freeing or _hedged(verb) or not self._deal_told(sent.doc):
+            return None
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        return (
+            verb
+            if verb.tag_ == "VBD" or perfect or _past_passive(verb) or verb.dep_ == "acl"
+            else None
+        )
 
     def _approved_deal(self, tok: Token) -> Token | None:
         """The past approval of the deal an exchange noun names ("Israel's cabinet approved a
@@ -1728,8 +1857,16 @@ def _unnamed_topic_treaties(
     found += [(m, m.group("topic").lower()) for m in _titled_between().finditer(ctx.article.text)]
     # "signed a joint protocol on demarcation": the sides' protocol.
     found += [(m, "") for m in _signed_protocols(ctx)]
+    # "An accord between A and B was signed …": the two sides' accord, told by no subject.
+    plain = _signed_between(ctx)
+    found += [(m, "") for m in plain]
     for m, topic in sorted(found, key=lambda f: f[0].start()):
         if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+            continue
+        if m in plain:
+            key = _plain_between_key(ctx, m, known)
+            if key is not None:
+                out.append(AgreementRef(key, m.start(), m.end(), True))
             continue
         told = _protocol_told(m, out)
         if told is not None:  # "… signed the joint protocol": the one just told
@@ -2528,7 +2665,7 @@ def _future(tok: Token) -> bool:
 
 def _hedged(tok: Token) -> bool:
     """Expected, hoped for or conditional rather than stated as fact."""
-    if _modal_before(tok) or _a_condition(tok):
+    if _modal_before(tok) or _a_condition(tok) or _be_to(tok):
         return True
     for t in (tok, *tok.ancestors):
         if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in t.children):
@@ -2536,6 +2673,16 @@ def _hedged(tok: Token) -> bool:
         if t.dep_ == "ROOT":
             break
     return False
+
+
+def _be_to(tok: Token) -> bool:
+    """ "The two ministers are to sign an accord", "the treaty was to be ratified": "be to"
+    tells a plan, still to come (round 17)."""
+    return (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _modal_before(tok: Token) -> bool:

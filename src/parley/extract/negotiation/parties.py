@@ -295,6 +295,7 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found += _with_as_helpers(ctx, at, sent)
     found += _leading_mediation(ctx, at, sent)
     found += _envoys_to_talks(ctx, at, sent)
+    found += _mediating_roles(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
@@ -545,6 +546,33 @@ def _leading_mediation(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> 
                 out += _standing_for(ctx, at, verb.head) or _own_state(ctx, at, verb.head)
             else:
                 out += [a for a in _ids(ctx, at, subj.subtree) if _kind(ctx, a) != "person"]
+    return out
+
+
+def _mediating_roles(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
+    """ "the role of the State of Qatar in mediating between A and B", "Qatar's efforts that
+    facilitated conversations between A and B": whose role or efforts in mediating they are
+    mediates (round 17); the sides after "between" stay sides."""
+    verbs = knowledge.words(LEXICON, "mediation_verbs")
+    roles = knowledge.words(LEXICON, "mediation_role_nouns")
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.lemma_.lower() not in verbs and tok.lower_.removesuffix("ing") + "e" not in verbs:
+            continue
+        role = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            role = tok.head.head  # "the role of Qatar in mediating"
+            # "praised the role of Oman in mediating": the parser may hang "in" on the verb
+            objs = [c for c in role.children if c.dep_ in ("dobj", "obj")]
+            role = objs[0] if role.pos_ == "VERB" and objs else role
+        elif tok.dep_ == "relcl":
+            role = tok.head  # "Qatar's efforts that facilitated conversations"
+        if role is None or role.lemma_.lower() not in roles:
+            continue
+        owners = [c for c in role.children if c.dep_ == "poss"]
+        owners += [g for c in role.children if c.lower_ == "of" for g in c.children]
+        for owner in owners:
+            out += [a for a in _ids(ctx, at, owner.subtree) if _kind(ctx, a) != "person"]
     return out
 
 
