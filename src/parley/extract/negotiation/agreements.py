@@ -3031,6 +3031,24 @@ def _apposition_gap() -> re.Pattern[str]:
     return re.compile(rf"\s*\(\s*(?:the\s+)?|,?\s+(?:{links})\s+(?:the\s+)?", re.I)
 
 
+@knowledge.derived
+def _located_alias_gap() -> re.Pattern[str]:
+    """ "a ceasefire in northern Shan State known as the Haigeng Agreement": a short phrase of
+    place or scope between a described agreement and the name it is "known as"."""
+    links = alt(knowledge.phrases(LEXICON, "alias_links"))
+    return re.compile(
+        rf"\s+(?:in|for|on|across|along)\s+[^.;:!?()]{{1,50}}?,?\s+(?:{links})\s+(?:the\s+)?",
+        re.I,
+    )
+
+
+def _described_then_named(a: AgreementRef, gap: str) -> bool:
+    """A described truce or treaty (the sides' ceasefire, their border treaty) and, after its
+    place or scope, the name it is known as: one agreement (round 17)."""
+    described = a.key.startswith(("ceasefire:", "topic:", "peace:"))
+    return described and _located_alias_gap().fullmatch(gap) is not None
+
+
 def _apposed_names(text: str, refs: list[AgreementRef], data: set[str]) -> list[AgreementRef]:
     """Two names of one agreement side by side, the second in brackets or after "known as",
     are one agreement: every reference to the second name is one to the first (to the one
@@ -3042,7 +3060,7 @@ def _apposed_names(text: str, refs: list[AgreementRef], data: set[str]) -> list[
             continue
         gap = text[a.end : b.start]
         bracket = "(" in gap
-        if _apposition_gap().fullmatch(gap) is None:
+        if _apposition_gap().fullmatch(gap) is None and not _described_then_named(a, gap):
             continue
         if bracket and not text[b.end :].lstrip().startswith(")"):
             continue  # "the Aktau Treaty (signed with the Caspian Pact in 2018)": no name

@@ -469,6 +469,19 @@ def _session_acronym_re() -> re.Pattern[str]:
 
 
 @knowledge.derived
+def _session_of_body_re() -> re.Pattern[str]:
+    """ "the 117th meeting of the Joint Water Commission", "the 117th India-Pakistan annual
+    meeting, under the aegis of the Joint Water Commission": a numbered meeting of a body the
+    sides set up, the body named after it (round 17)."""
+    heads = alt(knowledge.phrases(_LEX, "own_session_heads"))
+    links = alt(knowledge.phrases(_LEX, "body_session_links"))
+    return re.compile(
+        rf"\b(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+){{0,2}}?(?i:{heads})\s*,?\s+"
+        rf"(?i:{links})\s+the\s+{_body_name()}\b"
+    )
+
+
+@knowledge.derived
 def _body_acronym_re() -> re.Pattern[str]:
     """ "the Joint Water Commission (JWC)": the acronym a body the sides set up is given."""
     return re.compile(rf"\b{_body_name()}\s*\((?P<acronym>[A-Z]{{2,6}})\)")
@@ -510,7 +523,11 @@ def _named_sessions(text: str, acronyms: tuple[str, ...]) -> list[tuple[int, int
     the acronym the article gave the name."""
     found = [
         (_ordinal_value(m.group("n")), m.start(), m.end())
-        for m in (*_named_session_re().finditer(text), *_own_session_re().finditer(text))
+        for m in (
+            *_named_session_re().finditer(text),
+            *_own_session_re().finditer(text),
+            *_session_of_body_re().finditer(text),
+        )
     ]
     if acronyms:
         short = re.compile(rf"\b(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?:{alt(acronyms)})\b")

@@ -165,7 +165,22 @@ def parties_of(ctx: Context, actors: Iterable[str]) -> list[str]:
     """The distinct sides among ``actors``, in order, a state facing its own armed group
     replaced by its armed force when the article names one."""
     sides = list(dict.fromkeys(p for a in actors if (p := party_of(ctx, a)) is not None))
+    sides = _alliances_folded(sides)
     return [_as_force(ctx, s, sides) for s in sides]
+
+
+def _alliances_folded(sides: list[str]) -> list[str]:
+    """ "The Three Brotherhood Alliance, the TNLA, the MNDAA and the AA": an alliance named
+    beside its members, or two members of one alliance, are one side, the alliance's (round
+    17); a member named alone ("the Arakan Army") stays itself."""
+    members: Mapping[str, list[str]] = knowledge.table(LEXICON, "alliance_members")
+    alliance_of = {m: a for a, ms in members.items() for m in ms}
+    out: list[str] = []
+    for side in sides:
+        alliance = alliance_of.get(side)
+        kin = [s for s in sides if s == alliance or (s != side and alliance_of.get(s) == alliance)]
+        out.append(alliance if alliance is not None and kin else side)
+    return list(dict.fromkeys(out))
 
 
 def _as_force(ctx: Context, side: str, sides: list[str]) -> str:
