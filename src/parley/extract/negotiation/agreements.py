@@ -2313,15 +2313,16 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
 
 
 def _of_another(noun: Token, refs: list[AgreementRef]) -> bool:
-    """A cue noun whose "in"/"of" names something else ("the freeze in relations", "the
-    withdrawal of troops") tells nothing of the agreement (round 17)."""
+    """A cue noun whose "in"/"of" names another thing ("the freeze in relations", "the
+    withdrawal of troops") tells nothing of the agreement (round 17). Only the things of
+    ``cue_noun_other_objects``: "the signing of the two protocols" is still a signing."""
     preps = knowledge.words(LEXICON, "cue_noun_object_preps")
+    others = knowledge.words(LEXICON, "cue_noun_other_objects")
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            if obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _AGREEMENT_NOUNS:
-                return False
             span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
-            if not any(r.start < span[1] and span[0] < r.end for r in refs):
+            covered = any(r.start < span[1] and span[0] < r.end for r in refs)
+            if obj.lemma_.lower() in others and not covered:
                 return True
     return False
 
