@@ -274,6 +274,27 @@ def test_an_earlier_years_release_in_exchange_is_no_step_of_this_deal(pipeline) 
     assert _agreements(an) == {"Canada–Iran prisoner exchange": [("agreed", "2021-03-10")]}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("headline", "steps"),
+    [
+        ("Canada, Iran reach prisoner swap deal as tensions ease", [("implemented", "2021-03-11")]),
+        ("Canada, Iran hold talks as tensions ease", None),
+    ],
+)
+def test_people_freed_in_exchange_carry_out_the_deal_of_the_headline(
+    pipeline,  # type: ignore[no-untyped-def]
+    headline: str,
+    steps: list[tuple[str, str]] | None,
+) -> None:
+    text = (
+        f"{headline}\n\nThe four Canadian prisoners freed by Iran in exchange for a jailed "
+        "Iranian engineer have arrived back in Canada."
+    )
+    an = _run(pipeline, text)
+    assert _agreements(an).get("Canada–Iran prisoner exchange") == steps
+
+
 # -- a role in mediating ------------------------------------------------------------------
 
 

@@ -400,6 +400,8 @@ _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
 _CONDITION_MARKS = knowledge.words(LEXICON, "condition_marks")
 _INSTRUMENT_NOUNS = knowledge.words(LEXICON, "instrument_nouns")
 _AGREEMENT_NOUNS = knowledge.words(LEXICON, "agreement_nouns")
+# Where the exchange-deal reader leaves the article's headline for ``_deal_told``.
+_TITLE_KEY = "parley.agreements.exchange_title"
 # Statuses the agreement itself undergoes (its subject is the agreement): "the truce began".
 _OF_ITSELF = frozenset(knowledge.words(LEXICON, "agreement_own_statuses"))
 _SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
@@ -625,6 +627,7 @@ class AgreementsExtractor:
         drafts: dict[str, _Draft] = {}
         if not self.exchanges:
             return drafts
+        ctx.doc.user_data[_TITLE_KEY] = ctx.article.title or ""
         default_what = self._what_exchanged(ctx.article.text)
         another = self._another_deal(ctx)
         approving = knowledge.words(LEXICON, "deal_approval_verbs")
@@ -848,9 +851,14 @@ class AgreementsExtractor:
         """Whether the article ties an exchange to a deal in one of its sentences ("a prisoner
         exchange deal", "a deal to trade X for Y"): only then is "the swap took place" the deal
         carried out; an exchange with no deal in sight ("announced the exchange of prisoners
-        … The swap took place this afternoon") is an event, not an agreement (round 16)."""
+        … The swap took place this afternoon") is an event, not an agreement (round 16). The
+        headline ties them as a sentence does ("A, B reach prisoner swap deal"; round 17)."""
         deals = set(self.exchanges.get("deal_words", []))
         words = {*self.exchanges.get("verbs", []), *self.exchanges.get("nouns", [])}
+        # "Venezuela, US reach prisoner swap deal": the headline ties them too (round 17)
+        title = set(re.findall(r"[a-z]+", str(doc.user_data.get(_TITLE_KEY, "")).lower()))
+        if title & deals and title & words:
+            return True
         for sent in doc_sents(doc):
             lemmas = {t.lemma_.lower() for t in sent}
             if lemmas & deals and lemmas & words:
