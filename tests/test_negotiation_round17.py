@@ -216,6 +216,17 @@ def test_a_delayed_signing_is_no_signing(pipeline) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.model
+def test_ministers_there_to_watch_the_signing_tell_no_signing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Bolivia will sign the border treaty. Major powers expressed their support for "
+        "the treaty, with the foreign ministers of Chile and Spain in the room to watch the "
+        "signing."
+    )
+    an = _run(pipeline, text, day="2011-06-05")
+    assert _agreements(an) == {"Bolivia–Peru border treaty": [("signed (expected)", None)]}
+
+
+@pytest.mark.model
 def test_a_signing_after_a_delay_is_a_signing(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Peru and Bolivia signed the border treaty on Saturday after a delay of three hours."
     an = _run(pipeline, text, day="2011-06-05")

@@ -2674,7 +2674,7 @@ def _future(tok: Token) -> bool:
 
 def _hedged(tok: Token) -> bool:
     """Expected, hoped for or conditional rather than stated as fact."""
-    if _modal_before(tok) or _a_condition(tok) or _be_to(tok):
+    if _modal_before(tok) or _a_condition(tok) or _be_to(tok) or _object_of_purpose(tok):
         return True
     for t in (tok, *tok.ancestors):
         if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in t.children):
@@ -2682,6 +2682,19 @@ def _hedged(tok: Token) -> bool:
         if t.dep_ == "ROOT":
             break
     return False
+
+
+def _object_of_purpose(tok: Token) -> bool:
+    """ "in the room to watch the signing", "flew in to attend the signing": a step named as
+    what an infinitive of purpose is for is still to come when the text tells it (round 17)."""
+    verb = tok.head
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in ("dobj", "obj")
+        and verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _be_to(tok: Token) -> bool:
