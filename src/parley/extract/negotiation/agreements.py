@@ -2692,7 +2692,7 @@ def _object_of_purpose(tok: Token) -> bool:
         tok.pos_ == "NOUN"
         and tok.dep_ in ("dobj", "obj")
         and verb.tag_ == "VB"
-        and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
+        and verb.dep_ in ("advcl", "acl", "xcomp", "relcl", "pcomp")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
