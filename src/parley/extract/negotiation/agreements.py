@@ -280,7 +280,8 @@ def _plain_between_re() -> re.Pattern[str]:
     """ "an accord between", "the agreement between": an agreement told by its sides only."""
     det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
     noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
-    return re.compile(rf"\b(?:{det})\s+(?P<word>{noun})\s+between\b", re.I)
+    between = alt(knowledge.phrases(LEXICON, "side_prepositions"))
+    return re.compile(rf"\b(?:{det})\s+(?P<word>{noun})\s+(?:{between})\b", re.I)
 
 
 def _signed_between(ctx: Context) -> list[re.Match[str]]:
@@ -3058,8 +3059,9 @@ def _located_alias_gap() -> re.Pattern[str]:
     """ "a ceasefire in northern Shan State known as the Haigeng Agreement": a short phrase of
     place or scope between a described agreement and the name it is "known as"."""
     links = alt(knowledge.phrases(LEXICON, "alias_links"))
+    scope = alt(knowledge.phrases(LEXICON, "alias_scope_prepositions"))
     return re.compile(
-        rf"\s+(?:in|for|on|across|along)\s+[^.;:!?()]{{1,50}}?,?\s+(?:{links})\s+(?:the\s+)?",
+        rf"\s+(?:{scope})\s+[^.;:!?()]{{1,50}}?,?\s+(?:{links})\s+(?:the\s+)?",
         re.I,
     )
 

@@ -456,8 +456,9 @@ def _own_session_re() -> re.Pattern[str]:
     capitals or by the acronym in brackets after its name."""
     verbs = alt(knowledge.phrases(_LEX, "own_session_verbs"))
     heads = alt(knowledge.phrases(_LEX, "own_session_heads"))
+    own = alt(knowledge.phrases(_LEX, "own_session_possessives"))
     return re.compile(
-        rf"\b(?:{_body_name()}(?:\s*\([A-Z]{{2,6}}\))?|[A-Z]{{2,6}})\s+(?i:{verbs})\s+its\s+"
+        rf"\b(?:{_body_name()}(?:\s*\([A-Z]{{2,6}}\))?|[A-Z]{{2,6}})\s+(?i:{verbs})\s+(?:{own})\s+"
         rf"(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?i:{heads})\b"
     )
 
