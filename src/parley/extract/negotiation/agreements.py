@@ -202,13 +202,16 @@ def _unnamed_purpose() -> re.Pattern[str]:
     normalisation": a deal named by what it is for (the topic of ``agreement_purposes``)."""
     purposes = knowledge.table(LEXICON, "agreement_purposes")
     verbs = alt([w for words in purposes.values() for w in words])
+    # "an accord establishing diplomatic ties": a participle tells the purpose with no link
+    ing = alt([w for words in purposes.values() for w in words if w.split()[0].endswith("ing")])
     links = alt(knowledge.phrases(LEXICON, "agreement_purpose_links"))
     det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
     mediated = alt(knowledge.phrases(LEXICON, "topic_mediated_participles"))
     mod = alt(knowledge.phrases(LEXICON, "topic_modifiers")) + rf"|[\w.]+-(?:{mediated})"
     noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
     return re.compile(
-        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\s+(?:{links})\s+(?P<verb>{verbs})\b",
+        rf"\b(?:{det})\s+(?:(?:{mod})\s+)*(?P<word>{noun})\s+(?:(?:{links})\s+|(?={ing}))"
+        rf"(?P<verb>{verbs})\b",
         re.I,
     )
 
@@ -270,6 +273,52 @@ def _signed_protocols(ctx: Context) -> list[re.Match[str]]:
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
             out.append(m)
     return out
+
+
+@knowledge.derived
+def _plain_between_re() -> re.Pattern[str]:
+    """ "an accord between", "the agreement between": an agreement told by its sides only."""
+    det = alt(knowledge.phrases(LEXICON, "topic_determiners"))
+    noun = alt(knowledge.phrases(LEXICON, "topic_nouns"))
+    between = alt(knowledge.phrases(LEXICON, "side_prepositions"))
+    return re.compile(rf"\b(?:{det})\s+(?P<word>{noun})\s+(?:{between})\b", re.I)
+
+
+def _signed_between(ctx: Context) -> list[re.Match[str]]:
+    """ "An accord between Armenia and Turkey was signed by the foreign ministers …", "signed
+    an agreement between A and B": an agreement told by its two sides alone, which a verb of
+    signing governs, is theirs (round 17); one merely talked about ("talks on an agreement
+    between A and B") stays out."""
+    lemmas = knowledge.words(LEXICON, "protocol_signing_lemmas")
+    out = []
+    for m in _plain_between_re().finditer(ctx.article.text):
+        span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
+            if len(_between(ctx, tok)) >= 2:
+                out.append(m)
+    return out
+
+
+def _plain_between_key(ctx: Context, m: re.Match[str], known: dict[str, _Known]) -> str | None:
+    """The record of an agreement told by its sides alone: the one record the article already
+    holds of the same two sides (it is that accord told again), else their own ("A–B
+    agreement")."""
+    span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+    if span is None:
+        return None
+    pair = sorted(_between(ctx, span.root)[:2])
+    same = [k for k, v in known.items() if sorted(v.parties) == pair]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        return None
+    name = f"{'–'.join(short_name(ctx, p) for p in pair)} {_topic_noun(m.group('word'))}"
+    key = "topic:" + name
+    known.setdefault(key, _Known(key=key, name=name, kind=_kind_of(name), parties=pair))
+    return key
 
 
 def _goods_topic(word: str) -> str:
@@ -352,6 +401,8 @@ _OBLIGATION_HEADS = knowledge.words(LEXICON, "obligation_heads")
 _CONDITION_MARKS = knowledge.words(LEXICON, "condition_marks")
 _INSTRUMENT_NOUNS = knowledge.words(LEXICON, "instrument_nouns")
 _AGREEMENT_NOUNS = knowledge.words(LEXICON, "agreement_nouns")
+# Where the exchange-deal reader leaves the article's headline for ``_deal_told``.
+_TITLE_KEY = "parley.agreements.exchange_title"
 # Statuses the agreement itself undergoes (its subject is the agreement): "the truce began".
 _OF_ITSELF = frozenset(knowledge.words(LEXICON, "agreement_own_statuses"))
 _SPEECH_VERBS = knowledge.words(LEXICON, "speech_verbs")
@@ -577,6 +628,7 @@ class AgreementsExtractor:
         drafts: dict[str, _Draft] = {}
         if not self.exchanges:
             return drafts
+        ctx.doc.user_data[_TITLE_KEY] = ctx.article.title or ""
         default_what = self._what_exchanged(ctx.article.text)
         another = self._another_deal(ctx)
         approving = knowledge.words(LEXICON, "deal_approval_verbs")
@@ -586,6 +638,9 @@ class AgreementsExtractor:
                 if found is None:
                     continue
                 status, anchor = found
+                in_exchange = tok.dep_ == "pobj" and tok.head.lower_ == "in"
+                if in_exchange and _of_an_earlier_year(ctx, tok.idx):
+                    continue  # "last year, a deal in which seven were freed in exchange for …"
                 what = self._what_exchanged(" ".join(t.lower_ for t in tok.subtree))
                 if what is None and tok.pos_ == "VERB":
                     continue  # "agreed to exchange maps": not people
@@ -595,6 +650,9 @@ class AgreementsExtractor:
                     or list(_document_sides(ctx)[1])
                     or _dominant_pair(ctx)
                 )
+                if len(parties) < 2 and anchor.i != tok.i and anchor.i != tok.head.i:
+                    # a deal reached, people freed in exchange: the sides that reached it
+                    parties = self._reaching_sides(ctx, anchor)
                 if what is None or len(parties) < 2:
                     continue
                 names = [
@@ -688,6 +746,12 @@ class AgreementsExtractor:
             if happening is not None and self._deal_told(sent.doc):
                 expected = _hedged(happening) or _due(happening)
                 return ("implemented (expected)" if expected else "implemented"), happening
+        reached = self._deal_reached(tok) if noun else None
+        if reached is not None:
+            return "agreed", reached
+        freed = self._freed_in_exchange(tok, sent) if noun else None
+        if freed is not None:
+            return "implemented", freed
         agree = next((t for t in (tok, *tok.ancestors) if t.lemma_.lower() == "agree"), None)
         if agree is not None:
             return "agreed", agree
@@ -699,10 +763,79 @@ class AgreementsExtractor:
         # "conducted a major prisoner swap with Russia": an exchange carried out is a deal
         # carried out, deal word or not.
         done = noun and happened.lemma_.lower() in self.exchanges.get("carried_out_verbs", [])
-        if (tied or done) and happened.tag_ == "VBD" and not _hedged(happened):
+        # "the swap was in the works": a copula tells how the exchange stands, not that it
+        # happened (round 17).
+        acted = happened.lemma_ != "be"
+        if (tied or done) and acted and happened.tag_ == "VBD" and not _hedged(happened):
             return "implemented", happened
         completed = (self._completed_deal(tok) or self._framed_release(tok)) if noun else None
         return ("implemented", completed) if completed is not None else None
+
+    def _deal_reached(self, tok: Token) -> Token | None:
+        """The past verb that reached the deal an exchange is part of ("had reached a deal
+        that involves the release of ten prisoners in exchange for …", "reached a deal
+        Wednesday to free … in exchange for …", "a process which concluded on Wednesday with
+        an agreement … for a prisoner swap"): the deal is agreed that day (round 17)."""
+        nouns = knowledge.words(LEXICON, "reached_deal_nouns")
+        reaching = knowledge.words(LEXICON, "deal_reaching_verbs")
+        deal = None
+        for t in list(tok.ancestors)[:5]:
+            if t.lemma_.lower() in nouns and t.pos_ == "NOUN":
+                deal = t
+                break
+            # "reached a deal Wednesday to free three men … in exchange for …": the purpose
+            # hangs on the verb beside the deal it reached.
+            objs = [c for c in t.children if c.dep_ in ("dobj", "obj") and c.lemma_ in nouns]
+            if t.lemma_.lower() in reaching and objs:
+                deal = objs[0]
+                break
+        if deal is None:
+            return None
+        verb = deal.head
+        if deal.dep_ == "pobj" and verb.lower_ == "with":
+            verb = verb.head  # "concluded with an agreement"
+            reaching = knowledge.words(LEXICON, "deal_ending_verbs")
+        elif deal.dep_ in ("dobj", "obj"):
+            reaching = knowledge.words(LEXICON, "deal_reaching_verbs")
+        else:
+            return None
+        if verb.lemma_.lower() not in reaching or _hedged(verb):
+            return None
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        return verb if verb.tag_ == "VBD" or perfect else None
+
+    @staticmethod
+    def _reaching_sides(ctx: Context, verb: Token) -> list[str]:
+        """The two sides that reached the deal or freed the people ("A and B had reached a
+        deal …"), else those its sentence shows in an event; [] when fewer than two."""
+        at = actor_at(ctx)
+        subj = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.i in at]
+        sides = parties_of(ctx, [at[t.i] for t in subj])
+        if len(sides) < 2:
+            sides = _event_sides(ctx, verb.sent)
+        if len(sides) < 2:
+            sides = _sides_near(ctx, verb.idx)
+        return sorted(sides[:2]) if len(sides) >= 2 else []
+
+    def _freed_in_exchange(self, tok: Token, sent: SpacySpan) -> Token | None:
+        """ "The ten prisoners freed by A in exchange for a jailed ally of B": people released
+        in an exchange are the deal carried out, when the article ties the exchange to a deal
+        (round 17). "Could be freed in exchange for …" is a hope."""
+        into = tok.head
+        if tok.dep_ != "pobj" or into.lower_ != "in":
+            return None
+        if not any(c.lower_ == "for" for c in tok.children):
+            return None  # "in exchange for": the idiom, not "in the exchange"
+        verb = into.head
+        freeing = set(self.exchanges.get("release_verbs", []))
+        if verb.lemma_.lower() not in freeing or _hedged(verb) or not self._deal_told(sent.doc):
+            return None
+        perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children)
+        return (
+            verb
+            if verb.tag_ == "VBD" or perfect or _past_passive(verb) or verb.dep_ == "acl"
+            else None
+        )
 
     def _approved_deal(self, tok: Token) -> Token | None:
         """The past approval of the deal an exchange noun names ("Israel's cabinet approved a
@@ -719,9 +852,14 @@ class AgreementsExtractor:
         """Whether the article ties an exchange to a deal in one of its sentences ("a prisoner
         exchange deal", "a deal to trade X for Y"): only then is "the swap took place" the deal
         carried out; an exchange with no deal in sight ("announced the exchange of prisoners
-        … The swap took place this afternoon") is an event, not an agreement (round 16)."""
+        … The swap took place this afternoon") is an event, not an agreement (round 16). The
+        headline ties them as a sentence does ("A, B reach prisoner swap deal"; round 17)."""
         deals = set(self.exchanges.get("deal_words", []))
         words = {*self.exchanges.get("verbs", []), *self.exchanges.get("nouns", [])}
+        # "Venezuela, US reach prisoner swap deal": the headline ties them too (round 17)
+        title = set(re.findall(r"[a-z]+", str(doc.user_data.get(_TITLE_KEY, "")).lower()))
+        if title & deals and title & words:
+            return True
         for sent in doc_sents(doc):
             lemmas = {t.lemma_.lower() for t in sent}
             if lemmas & deals and lemmas & words:
@@ -1254,6 +1392,8 @@ def _unknown_names(
         adverbs = alt(knowledge.phrases(LEXICON, "name_leading_adverbs"))
         name = re.sub(rf"^(?:{adverbs})\s+", "", m.group("name"))
         name = re.sub(rf"^(?:(?:{_name_joiners()})\s+)+", "", name, flags=re.I)
+        # "Article VIII of the Indus Waters Treaty": a provision names its treaty (round 17).
+        name = _provision_lead().sub("", name)
         taken = [*refs, *out]
         # "of the New START Treaty": the name starts after the small words the pattern took,
         # inside a name already found ("New START"), which it only repeats.
@@ -1283,6 +1423,13 @@ def _unknown_names(
         known.setdefault(key, _Known(key=key, name=name, kind=kind, parties=[]))
         out.append(AgreementRef(key, start, m.end(), True))
     return out
+
+
+@knowledge.derived
+def _provision_lead() -> re.Pattern[str]:
+    """ "Article VIII of the", "Annex 2 to the": a provision of the treaty named after it."""
+    words = capitalised(knowledge.phrases(LEXICON, "provision_words"))
+    return re.compile(rf"^(?:{words})\s+(?:[IVXLC]+|\d+[a-z]?)\s+(?:of|to)\s+(?:the\s+)?")
 
 
 def _name_led_into(m: re.Match[str], out: list[AgreementRef]) -> int:
@@ -1719,8 +1866,16 @@ def _unnamed_topic_treaties(
     found += [(m, m.group("topic").lower()) for m in _titled_between().finditer(ctx.article.text)]
     # "signed a joint protocol on demarcation": the sides' protocol.
     found += [(m, "") for m in _signed_protocols(ctx)]
+    # "An accord between A and B was signed …": the two sides' accord, told by no subject.
+    plain = _signed_between(ctx)
+    found += [(m, "") for m in plain]
     for m, topic in sorted(found, key=lambda f: f[0].start()):
         if any(r.start <= m.start() < r.end for r in [*refs, *out]):
+            continue
+        if m in plain:
+            key = _plain_between_key(ctx, m, known)
+            if key is not None:
+                out.append(AgreementRef(key, m.start(), m.end(), True))
             continue
         told = _protocol_told(m, out)
         if told is not None:  # "… signed the joint protocol": the one just told
@@ -2147,6 +2302,8 @@ def _exchange_told_undated(ctx: Context, tok: Token) -> bool:
 def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
     """A cue verb whose object is something else ("signed the ratification law", "observe a
     drill") says nothing about the agreement."""
+    if tok.pos_ == "NOUN":
+        return _of_another(tok, refs)
     if tok.pos_ != "VERB":
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
@@ -2161,6 +2318,21 @@ def _other_object(tok: Token, refs: list[AgreementRef]) -> bool:
         span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
         if not any(r.start < span[1] and span[0] < r.end for r in refs):
             return True
+    return False
+
+
+def _of_another(noun: Token, refs: list[AgreementRef]) -> bool:
+    """A cue noun whose "in"/"of" names another thing ("the freeze in relations", "the
+    withdrawal of troops") tells nothing of the agreement (round 17). Only the things of
+    ``cue_noun_other_objects``: "the signing of the two protocols" is still a signing."""
+    preps = knowledge.words(LEXICON, "cue_noun_object_preps")
+    others = knowledge.words(LEXICON, "cue_noun_other_objects")
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+            covered = any(r.start < span[1] and span[0] < r.end for r in refs)
+            if obj.lemma_.lower() in others and not covered:
+                return True
     return False
 
 
@@ -2197,6 +2369,8 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
         return None  # "observers from Qatar" observe nothing of the text
     if status == "observed informally" and _promised(tok):
         return None  # "committed to honouring the agreement": a promise, not the practice
+    if status == "observed informally" and _a_work_complies(tok):
+        return None  # "the projects fully comply with the treaty": a claim about works
     if status == "signed" and _no_signing(tok):
         return None
     if _a_chance(tok) or _failed(tok):
@@ -2217,6 +2391,14 @@ def _refine(status: str, tok: Token, ctx: Context, sent: SpacySpan) -> str | Non
     if status == "agreed" and _on_implementation(tok):
         return "implementation agreed"
     return status
+
+
+def _a_work_complies(tok: Token) -> bool:
+    """ "India said these projects fully comply with the Treaty's provisions": a work (a dam,
+    a project, a plan) that complies is a claim about the work, not a party observing the
+    agreement without its being in force (round 17)."""
+    works = knowledge.words(LEXICON, "complying_work_nouns")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in works for c in tok.children)
 
 
 def _suspends_fighting(tok: Token) -> bool:
@@ -2493,7 +2675,7 @@ def _future(tok: Token) -> bool:
 
 def _hedged(tok: Token) -> bool:
     """Expected, hoped for or conditional rather than stated as fact."""
-    if _modal_before(tok) or _a_condition(tok):
+    if _modal_before(tok) or _a_condition(tok) or _be_to(tok) or _object_of_purpose(tok):
         return True
     for t in (tok, *tok.ancestors):
         if t.lemma_.lower() in _HEDGES or any(c.tag_ == "MD" for c in t.children):
@@ -2501,6 +2683,29 @@ def _hedged(tok: Token) -> bool:
         if t.dep_ == "ROOT":
             break
     return False
+
+
+def _object_of_purpose(tok: Token) -> bool:
+    """ "in the room to watch the signing", "flew in to attend the signing": a step named as
+    what an infinitive of purpose is for is still to come when the text tells it (round 17)."""
+    verb = tok.head
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in ("dobj", "obj")
+        and verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "acl", "xcomp", "relcl", "pcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _be_to(tok: Token) -> bool:
+    """ "The two ministers are to sign an accord", "the treaty was to be ratified": "be to"
+    tells a plan, still to come (round 17)."""
+    return (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _modal_before(tok: Token) -> bool:
@@ -2849,6 +3054,25 @@ def _apposition_gap() -> re.Pattern[str]:
     return re.compile(rf"\s*\(\s*(?:the\s+)?|,?\s+(?:{links})\s+(?:the\s+)?", re.I)
 
 
+@knowledge.derived
+def _located_alias_gap() -> re.Pattern[str]:
+    """ "a ceasefire in northern Shan State known as the Haigeng Agreement": a short phrase of
+    place or scope between a described agreement and the name it is "known as"."""
+    links = alt(knowledge.phrases(LEXICON, "alias_links"))
+    scope = alt(knowledge.phrases(LEXICON, "alias_scope_prepositions"))
+    return re.compile(
+        rf"\s+(?:{scope})\s+[^.;:!?()]{{1,50}}?,?\s+(?:{links})\s+(?:the\s+)?",
+        re.I,
+    )
+
+
+def _described_then_named(a: AgreementRef, gap: str) -> bool:
+    """A described truce or treaty (the sides' ceasefire, their border treaty) and, after its
+    place or scope, the name it is known as: one agreement (round 17)."""
+    described = a.key.startswith(("ceasefire:", "topic:", "peace:"))
+    return described and _located_alias_gap().fullmatch(gap) is not None
+
+
 def _apposed_names(text: str, refs: list[AgreementRef], data: set[str]) -> list[AgreementRef]:
     """Two names of one agreement side by side, the second in brackets or after "known as",
     are one agreement: every reference to the second name is one to the first (to the one
@@ -2860,7 +3084,7 @@ def _apposed_names(text: str, refs: list[AgreementRef], data: set[str]) -> list[
             continue
         gap = text[a.end : b.start]
         bracket = "(" in gap
-        if _apposition_gap().fullmatch(gap) is None:
+        if _apposition_gap().fullmatch(gap) is None and not _described_then_named(a, gap):
             continue
         if bracket and not text[b.end :].lstrip().startswith(")"):
             continue  # "the Aktau Treaty (signed with the Caspian Pact in 2018)": no name

@@ -437,16 +437,80 @@ def _named_session_re() -> re.Pattern[str]:
 
 
 def _session_name() -> str:
-    """A body's meeting named in capitals: "Expert Group Meeting", "Joint Commission Meeting"."""
-    bodies = alt(knowledge.phrases(_LEX, "named_session_bodies"))
+    """A body's meeting, the body named in capitals: "Expert Group Meeting", "Joint Commission
+    Meeting", "Permanent Water Commission meeting" (the head may be written lower-case)."""
     heads = alt(knowledge.phrases(_LEX, "named_session_heads"))
-    return rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?=[A-Z])(?i:{bodies})\s+(?=[A-Z])(?i:{heads})\b"
+    return rf"{_body_name()}\s+(?i:{heads})\b"
+
+
+def _body_name() -> str:
+    """A body the sides set up, named in capitals: "Expert Group", "Joint Water Commission"."""
+    bodies = alt(knowledge.phrases(_LEX, "named_session_bodies"))
+    return rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?=[A-Z])(?i:{bodies})"
+
+
+@knowledge.derived
+def _own_session_re() -> re.Pattern[str]:
+    """ "The Joint Water Commission (JWC) convened its 41st meeting": a body that holds its own
+    numbered meeting names the round of that number (group ``n``); the body is named in
+    capitals or by the acronym in brackets after its name."""
+    verbs = alt(knowledge.phrases(_LEX, "own_session_verbs"))
+    heads = alt(knowledge.phrases(_LEX, "own_session_heads"))
+    own = alt(knowledge.phrases(_LEX, "own_session_possessives"))
+    return re.compile(
+        rf"\b(?:{_body_name()}(?:\s*\([A-Z]{{2,6}}\))?|[A-Z]{{2,6}})\s+(?i:{verbs})\s+(?:{own})\s+"
+        rf"(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?i:{heads})\b"
+    )
 
 
 @knowledge.derived
 def _session_acronym_re() -> re.Pattern[str]:
     """ "an Expert Group Meeting (EGM)": the acronym a body's meeting is given."""
     return re.compile(rf"\b{_session_name()}\s*\((?P<acronym>[A-Z]{{2,6}})\)")
+
+
+@knowledge.derived
+def _session_of_body_re() -> re.Pattern[str]:
+    """ "the 117th meeting of the Joint Water Commission", "the 117th India-Pakistan annual
+    meeting, under the aegis of the Joint Water Commission": a numbered meeting of a body the
+    sides set up, the body named after it (round 17)."""
+    heads = alt(knowledge.phrases(_LEX, "own_session_heads"))
+    links = alt(knowledge.phrases(_LEX, "body_session_links"))
+    return re.compile(
+        rf"\b(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?:[\w-]+\s+){{0,2}}?(?i:{heads})\s*,?\s+"
+        rf"(?i:{links})\s+the\s+{_body_name()}\b"
+    )
+
+
+@knowledge.derived
+def _body_acronym_re() -> re.Pattern[str]:
+    """ "the Joint Water Commission (JWC)": the acronym a body the sides set up is given."""
+    return re.compile(rf"\b{_body_name()}\s*\((?P<acronym>[A-Z]{{2,6}})\)")
+
+
+@knowledge.derived
+def _next_body_meeting_re() -> re.Pattern[str]:
+    """ "the next meeting of the Joint Water Commission", "the next JWC meeting": the body's
+    next meeting, a round still to come; group ``body`` holds the body's name or acronym.
+    (The empty ``past`` group keeps the groups of the next-round pattern.)"""
+    nxt = alt(knowledge.phrases(LEXICON, "next_round"))
+    heads = alt(knowledge.phrases(_LEX, "own_session_heads"))
+    body = rf"{_body_name()}|[A-Z]{{2,6}}"
+    return re.compile(
+        rf"\b(?i:the\s+(?:{nxt}))\s+(?:(?P<body>{body})\s+(?i:{heads})"
+        rf"|(?i:{heads})\s+of\s+the\s+(?P<body2>{body}))\b(?P<past>(?!)x)?"
+    )
+
+
+def next_body_meeting(text: str, article: str) -> re.Match[str] | None:
+    """The first "next meeting" of a body the sides set up in ``text``: a body named in
+    capitals, or by an acronym ``article`` gives such a body ("… Commission (JWC)")."""
+    acronyms = {m.group("acronym") for m in _body_acronym_re().finditer(article)}
+    for m in _next_body_meeting_re().finditer(text):
+        body = m.group("body") or m.group("body2")
+        if not re.fullmatch(r"[A-Z]{2,6}", body) or body in acronyms:
+            return m
+    return None
 
 
 def named_session_acronyms(text: str) -> tuple[str, ...]:
@@ -460,7 +524,11 @@ def _named_sessions(text: str, acronyms: tuple[str, ...]) -> list[tuple[int, int
     the acronym the article gave the name."""
     found = [
         (_ordinal_value(m.group("n")), m.start(), m.end())
-        for m in _named_session_re().finditer(text)
+        for m in (
+            *_named_session_re().finditer(text),
+            *_own_session_re().finditer(text),
+            *_session_of_body_re().finditer(text),
+        )
     ]
     if acronyms:
         short = re.compile(rf"\b(?i:(?P<n>{_NTH}|\d+(?:st|nd|rd|th)))\s+(?:{alt(acronyms)})\b")
@@ -864,7 +932,9 @@ class NegotiationExtractor:
         one (or the one after the last); with no numbers it stays unnumbered."""
         out: list[Round] = []
         for sent in doc_sents(ctx.doc):
-            m = _next_round_pattern().search(span_text(sent))
+            m = _next_round_pattern().search(span_text(sent)) or next_body_meeting(
+                span_text(sent), ctx.article.text
+            )
             if m is None or any(find_rounds(span_text(sent))):
                 continue
             if m.group("past") and "round" in m.group(0).lower() and rounds:

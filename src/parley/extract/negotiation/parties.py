@@ -165,7 +165,22 @@ def parties_of(ctx: Context, actors: Iterable[str]) -> list[str]:
     """The distinct sides among ``actors``, in order, a state facing its own armed group
     replaced by its armed force when the article names one."""
     sides = list(dict.fromkeys(p for a in actors if (p := party_of(ctx, a)) is not None))
+    sides = _alliances_folded(sides)
     return [_as_force(ctx, s, sides) for s in sides]
+
+
+def _alliances_folded(sides: list[str]) -> list[str]:
+    """ "The Three Brotherhood Alliance, the TNLA, the MNDAA and the AA": an alliance named
+    beside its members, or two members of one alliance, are one side, the alliance's (round
+    17); a member named alone ("the Arakan Army") stays itself."""
+    members: Mapping[str, list[str]] = knowledge.table(LEXICON, "alliance_members")
+    alliance_of = {m: a for a, ms in members.items() for m in ms}
+    out: list[str] = []
+    for side in sides:
+        alliance = alliance_of.get(side)
+        kin = [s for s in sides if s == alliance or (s != side and alliance_of.get(s) == alliance)]
+        out.append(alliance if alliance is not None and kin else side)
+    return list(dict.fromkeys(out))
 
 
 def _as_force(ctx: Context, side: str, sides: list[str]) -> str:
@@ -295,6 +310,7 @@ def _mediators_in(ctx: Context, sent: SpacySpan) -> list[str]:
     found += _with_as_helpers(ctx, at, sent)
     found += _leading_mediation(ctx, at, sent)
     found += _envoys_to_talks(ctx, at, sent)
+    found += _mediating_roles(ctx, at, sent)
     kinds = knowledge.words(LEXICON, "mediator_kinds") | knowledge.words(LEXICON, "party_kinds")
     found = [agency_state(ctx, a) or a for a in found]
     return [a for a in dict.fromkeys(found) if _kind(ctx, a) in kinds]
@@ -306,7 +322,16 @@ def _met_itself(verb: Token) -> bool:
     if verb.lemma_.lower() not in knowledge.words(LEXICON, "object_mediation_verbs"):
         return False
     told = ("dobj", "obj", "agent", "nsubjpass", "auxpass")
-    return not any(c.dep_ in told for c in verb.children) and verb.dep_ != "acl"
+    objects = [c for c in verb.children if c.dep_ in told]
+    return verb.dep_ != "acl" and all(_own_session(o) for o in objects)
+
+
+def _own_session(obj: Token) -> bool:
+    """ "The Joint Water Commission convened its 41st meeting": a body's own meeting (a
+    session noun under "its") is the body meeting; it convened no talks of others (round 17)."""
+    return obj.lemma_.lower() in knowledge.words(LEXICON, "own_session_nouns") and any(
+        c.dep_ == "poss" and c.lower_ == "its" for c in obj.children
+    )
 
 
 def _without_relatives(helpers: list[Token]) -> list[Token]:
@@ -536,6 +561,33 @@ def _leading_mediation(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> 
                 out += _standing_for(ctx, at, verb.head) or _own_state(ctx, at, verb.head)
             else:
                 out += [a for a in _ids(ctx, at, subj.subtree) if _kind(ctx, a) != "person"]
+    return out
+
+
+def _mediating_roles(ctx: Context, at: Mapping[int, str], sent: SpacySpan) -> list[str]:
+    """ "the role of the State of Qatar in mediating between A and B", "Qatar's efforts that
+    facilitated conversations between A and B": whose role or efforts in mediating they are
+    mediates (round 17); the sides after "between" stay sides."""
+    verbs = knowledge.words(LEXICON, "mediation_verbs")
+    roles = knowledge.words(LEXICON, "mediation_role_nouns")
+    out: list[str] = []
+    for tok in span_tokens(sent):
+        if tok.lemma_.lower() not in verbs and tok.lower_.removesuffix("ing") + "e" not in verbs:
+            continue
+        role = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            role = tok.head.head  # "the role of Qatar in mediating"
+            # "praised the role of Oman in mediating": the parser may hang "in" on the verb
+            objs = [c for c in role.children if c.dep_ in ("dobj", "obj")]
+            role = objs[0] if role.pos_ == "VERB" and objs else role
+        elif tok.dep_ == "relcl":
+            role = tok.head  # "Qatar's efforts that facilitated conversations"
+        if role is None or role.lemma_.lower() not in roles:
+            continue
+        owners = [c for c in role.children if c.dep_ == "poss"]
+        owners += [g for c in role.children if c.lower_ == "of" for g in c.children]
+        for owner in owners:
+            out += [a for a in _ids(ctx, at, owner.subtree) if _kind(ctx, a) != "person"]
     return out
 
 

@@ -212,10 +212,46 @@ def _explicit_rules() -> tuple[_Rule, ...]:
             "dmy",
             _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
         ),
+        # "March 23-24, 2021", "from 10 to 11 January 2024": a span of days is dated by the
+        # day it begins, in the year given after its last day (round 17).
+        dated(
+            "mdry",
+            _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + _day_span() + r",? (?P<year>\d{4})"),
+        ),
+        dated(
+            "dmry",
+            _rx(
+                r"(?P<day>\d{1,2})"
+                + _ORD
+                + _day_link()
+                + r"\d{1,2}"
+                + _ORD
+                + r" (?:of )?"
+                + month
+                + r",? (?P<year>\d{4})"
+            ),
+        ),
+        dated(
+            "dmr",
+            _rx(
+                r"(?P<day>\d{1,2})" + _ORD + _day_link() + r"\d{1,2}" + _ORD + r" (?:of )?" + month
+            ),
+        ),
         dated("md", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})")),
         dated("dm", _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month)),
         dated("my", _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})")),
     )
+
+
+def _day_link() -> str:
+    """What joins the first and last day of a span: "10 to 11", "1-3", "23–24"."""
+    words = _alt(knowledge.phrases(_LEX, "day_span_links"))
+    return rf"(?: ?[-–] ?| (?:{words}) )"
+
+
+def _day_span() -> str:
+    """The last day of a span after its first: "-24" in "March 23-24", " to 25"."""
+    return _day_link() + r"\d{1,2}" + _ORD
 
 
 def _year_of_day_rules() -> tuple[_Rule, ...]:
@@ -574,6 +610,9 @@ _PRECISION_WITHOUT_BASE: dict[str, Precision] = {  # not a word list: rule ids
     "iso": "day",
     "mdy": "day",
     "dmy": "day",
+    "mdry": "day",
+    "dmry": "day",
+    "dmr": "day",
     "md": "day",
     "dm": "day",
     "mdrel": "day",
@@ -841,6 +880,9 @@ _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]
     "iso": _explicit,
     "mdy": _explicit,
     "dmy": _explicit,
+    "mdry": _explicit,
+    "dmry": _explicit,
+    "dmr": _month_day,
     "md": _month_day,
     "dm": _month_day,
     "mdrel": _year_of_day,
