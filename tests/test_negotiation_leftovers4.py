@@ -1,0 +1,201 @@
+"""Left-over negotiation constructions of the review, fourth batch (nego22, issue 13).
+
+One accord under two names or keys across reports (a long and a short name, a name with and
+without its sides, a pair's "peace" and "normalisation" agreement, a known accord and the pair's
+record one report gives its name). The constructions come from docs/review/negotiation.md
+("Left after nego19", "Left after nego20"), rewritten in our own words with other names,
+places and numbers; each is tested both ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.models import Agreement, AgreementStatus, Analysis, Article
+from parley.resolve import merge_agreements
+
+
+def _report(ident: str, day: str, *agreements: Agreement) -> Analysis:
+    article = Article(
+        id=f"sha256:{ident}", text="x", published_at=dt.date.fromisoformat(day), outlet=ident
+    )
+    return Analysis(article=article, agreements=list(agreements))
+
+
+def _ag(name: str, parties: list[str], *steps: tuple[str, str | None]) -> Agreement:
+    return Agreement(
+        name=name,
+        kind="agreement",
+        parties=parties,
+        statuses=[AgreementStatus(status=s, date=d) for s, d in steps],
+    )
+
+
+def _records(*pairs: tuple[Agreement, Agreement]) -> list[tuple[str, list[str], list[str]]]:
+    """The merged records of two reports, one agreement each, with their parties and steps."""
+    out = []
+    for first, second in pairs:
+        merged = merge_agreements(
+            [_report("r1", "2024-03-01", first), _report("r2", "2024-03-08", second)]
+        )
+        out += [
+            (a.name, sorted(a.parties), [f"{s.status} {s.date}" for s in a.statuses])
+            for a in merged
+        ]
+    return out
+
+
+_PAIR = ["KGZ", "TJK"]
+
+# -- 1. one accord under two names across reports --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "names"),
+    [
+        # a long and a short name: the short one cut before its complement
+        (
+            _ag(
+                "MoU on the Two-Stage Plan for Settling the Kyrgyz-Tajik Border Talks",
+                _PAIR,
+                ("signed", "2024-02-20"),
+            ),
+            _ag("MOU on the Two-Stage Plan", _PAIR),
+            ["MoU on the Two-Stage Plan for Settling the Kyrgyz-Tajik Border Talks"],
+        ),
+        # a name with and without its sides' names in front
+        (
+            _ag("Kyrgyzstan-Tajikistan Water Sharing Protocol", _PAIR, ("signed", "2024-02-20")),
+            _ag("Water Sharing Protocol", _PAIR, ("signed", "2024-02-20")),
+            ["Kyrgyzstan-Tajikistan Water Sharing Protocol"],
+        ),
+        # the pair's peace treaty told as its normalisation agreement, sides in either order
+        (
+            _ag("Kyrgyzstan–Tajikistan peace agreement", _PAIR),
+            _ag("Tajikistan–Kyrgyzstan normalization agreement", _PAIR, ("ratified", "2024-03-07")),
+            ["Kyrgyzstan–Tajikistan peace agreement"],
+        ),
+        # -- and apart --
+        # the short name signed another year: two memoranda
+        (
+            _ag(
+                "MoU on the Two-Stage Plan for Settling the Border Talks",
+                _PAIR,
+                ("signed", "2024-02-20"),
+            ),
+            _ag("MoU on the Two-Stage Plan", _PAIR, ("signed", "2019-06-11")),
+            [
+                "MoU on the Two-Stage Plan",
+                "MoU on the Two-Stage Plan for Settling the Border Talks",
+            ],
+        ),
+        # the same short name between other sides
+        (
+            _ag("MoU on the Two-Stage Plan for Settling the Border Talks", _PAIR),
+            _ag("MoU on the Two-Stage Plan", ["KAZ", "UZB"]),
+            [
+                "MoU on the Two-Stage Plan",
+                "MoU on the Two-Stage Plan for Settling the Border Talks",
+            ],
+        ),
+        # a numbered sequel continues with no preposition
+        (
+            _ag("Osh Water Sharing Agreement II", _PAIR),
+            _ag("Osh Water Sharing Agreement", _PAIR),
+            ["Osh Water Sharing Agreement", "Osh Water Sharing Agreement II"],
+        ),
+        # a modifier in place of the sides' names is another instrument
+        (
+            _ag("Interim Water Sharing Protocol", _PAIR),
+            _ag("Water Sharing Protocol", _PAIR),
+            ["Interim Water Sharing Protocol", "Water Sharing Protocol"],
+        ),
+        # a ceasefire and a peace agreement of one pair
+        (
+            _ag("Kyrgyzstan–Tajikistan ceasefire", _PAIR, ("signed", "2024-02-20")),
+            _ag("Kyrgyzstan–Tajikistan peace agreement", _PAIR),
+            ["Kyrgyzstan–Tajikistan ceasefire", "Kyrgyzstan–Tajikistan peace agreement"],
+        ),
+    ],
+)
+def test_one_accord_under_two_names_across_reports_is_one_record(
+    first: Agreement, second: Agreement, names: list[str]
+) -> None:
+    assert [name for name, _, _ in _records((first, second))] == names
+
+
+def test_the_joined_record_holds_both_reports_steps_and_the_other_name() -> None:
+    first = _ag("Kyrgyzstan–Tajikistan peace agreement", _PAIR, ("signed", "2024-02-20"))
+    second = _ag("Tajikistan–Kyrgyzstan normalisation agreement", _PAIR, ("ratified", "2024-03-07"))
+    [record] = merge_agreements(
+        [_report("r1", "2024-03-01", first), _report("r2", "2024-03-08", second)]
+    )
+    assert [(s.status, s.date) for s in record.statuses] == [
+        ("signed", "2024-02-20"),
+        ("ratified", "2024-03-07"),
+    ]
+    assert record.aliases == ["Tajikistan–Kyrgyzstan normalisation agreement"]
+
+
+_ACCORD = "Steppe Accords"
+
+
+@pytest.mark.parametrize(
+    ("holders", "records"),
+    [
+        # one report gives the pair's treaty the accord's name: the accord's signing is the
+        # pair's, the accord's other states no parties of it
+        (
+            [["KGZ", "TJK"]],
+            [("Kyrgyzstan–Tajikistan peace agreement", ["KGZ", "TJK"], ["signed 2024-02-20"])],
+        ),
+        # two pairs' records hold the name: the accord joins neither
+        (
+            [["KGZ", "TJK"], ["KAZ", "KGZ"]],
+            [
+                ("Kazakhstan–Kyrgyzstan peace agreement", ["KAZ", "KGZ"], []),
+                ("Kyrgyzstan–Tajikistan peace agreement", ["KGZ", "TJK"], []),
+                (_ACCORD, ["KAZ", "KGZ", "TJK"], ["signed 2024-02-20"]),
+            ],
+        ),
+    ],
+)
+def test_a_known_accord_joins_the_one_pair_record_given_its_name(
+    holders: list[list[str]], records: list[tuple[str, list[str], list[str]]]
+) -> None:
+    names = {"KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "TJK": "Tajikistan"}
+    told = [
+        _ag(f"{names[a]}–{names[b]} peace agreement", [a, b]).model_copy(
+            update={"aliases": [_ACCORD]}
+        )
+        for a, b in holders
+    ]
+    accord = _ag(_ACCORD, ["KAZ", "KGZ", "TJK"], ("signed", "2024-02-20"))
+    merged = merge_agreements(
+        [
+            _report("r1", "2024-02-21", accord),
+            *(_report(f"r{i + 2}", "2024-03-01", ag) for i, ag in enumerate(told)),
+        ]
+    )
+    got = [
+        (a.name, sorted(a.parties), [f"{s.status} {s.date}" for s in a.statuses]) for a in merged
+    ]
+    assert got == records
+
+
+def test_a_pair_record_the_accord_name_and_its_holder_are_one_record() -> None:
+    """One report tells the pair's "peace agreement" beside the accord's signing; a later one
+    the pair's "normalisation agreement", which it says is known as the accord: one record."""
+    peace = _ag("Kyrgyzstan–Tajikistan peace agreement", _PAIR)
+    accord = _ag(_ACCORD, ["KAZ", "KGZ", "TJK"], ("signed", "2024-02-20"))
+    holder = _ag(
+        "Kyrgyzstan–Tajikistan normalisation agreement", _PAIR, ("ratified", "2024-03-07")
+    ).model_copy(update={"aliases": [_ACCORD]})
+    merged = merge_agreements(
+        [_report("r1", "2024-02-21", peace, accord), _report("r2", "2024-03-08", holder)]
+    )
+    assert [(a.name, sorted(a.parties), [s.status for s in a.statuses]) for a in merged] == [
+        ("Kyrgyzstan–Tajikistan normalisation agreement", _PAIR, ["signed", "ratified"])
+    ]
