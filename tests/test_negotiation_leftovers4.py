@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from parley.models import Agreement, AgreementStatus, Analysis, Article
+from parley.models import Agreement, AgreementStatus, Analysis, Article, RawDocument
 from parley.resolve import merge_agreements
 
 
@@ -199,3 +199,37 @@ def test_a_pair_record_the_accord_name_and_its_holder_are_one_record() -> None:
     assert [(a.name, sorted(a.parties), [s.status for s in a.statuses]) for a in merged] == [
         ("Kyrgyzstan–Tajikistan normalisation agreement", _PAIR, ["signed", "ratified"])
     ]
+
+
+def _run(pipeline, text: str, day: str) -> Analysis:  # type: ignore[no-untyped-def]
+    raw = RawDocument(source="t.txt", text=text, published_at=dt.date.fromisoformat(day))
+    return pipeline.run(raw)
+
+
+def _rounds(an: Analysis) -> list[tuple[str, list[str], str, str | None]]:
+    return [(t.name, sorted(t.parties), r.status, r.date) for t in an.tracks for r in t.rounds]
+
+
+# -- 2. a minister named without his state: the office the knowledge base gives ----------------
+
+_TRIP = (
+    "Bahrain and Israel signed a peace declaration three years ago. Foreign Minister {} flew "
+    "to Vienna on Tuesday to meet with his Bahraini and Austrian counterparts to discuss "
+    "further steps in normalizing ties."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("who", "rounds"),
+    [
+        # the knowledge base's foreign minister of Israel on that day
+        ("Eli Cohen", [("Bahrain–Israel peace talks", ["BHR", "ISR"], "held", "2023-05-02")]),
+        # a name the knowledge base does not hold: no state, no round
+        ("Dan Orel", []),
+    ],
+)
+def test_a_minister_named_without_his_state_takes_his_offices_state(
+    pipeline, who: str, rounds: list[tuple[str, list[str], str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert _rounds(_run(pipeline, _TRIP.format(who), "2023-05-04")) == rounds
