@@ -233,3 +233,27 @@ def test_a_minister_named_without_his_state_takes_his_offices_state(
     pipeline, who: str, rounds: list[tuple[str, list[str], str, str | None]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert _rounds(_run(pipeline, _TRIP.format(who), "2023-05-04")) == rounds
+
+
+# -- 4c. two days of one month written day first: dated by the first --------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        ("from 10th to 13th January 2023", "2023-01-10"),
+        ("from 10 to 13 January", "2023-01-10"),
+        ("on 10-13 January 2023", "2023-01-10"),
+        # one day: its own
+        ("on 13th January 2023", "2023-01-13"),
+        ("on 13 January", "2023-01-13"),
+    ],
+)
+def test_a_span_of_days_written_day_first_is_dated_by_its_first_day(
+    pipeline, when: str, day: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = f"Ministers of Chad and Niger met in Niamey {when} to discuss the border."
+    assert _rounds(_run(pipeline, text, "2023-01-20")) == [
+        ("Niger–Chad talks", ["NER", "TCD"], "held", day)
+    ]

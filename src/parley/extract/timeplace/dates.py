@@ -203,6 +203,7 @@ def _weekday_lead() -> str:
 
 def _explicit_rules() -> tuple[_Rule, ...]:
     month, part, lead = _month_alt(), _parts(), _weekday_lead()
+    day = _first_day()
     dated = partial(_Rule, kind="point", digit=True, capital=_capitals(months()))
     return (
         _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point", digit=True),
@@ -210,12 +211,22 @@ def _explicit_rules() -> tuple[_Rule, ...]:
         dated("mdy", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})")),
         dated(
             "dmy",
-            _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
+            _rx(lead + day + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
         ),
         dated("md", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})")),
-        dated("dm", _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month)),
+        dated("dm", _rx(lead + day + r" (?:of )?" + month)),
         dated("my", _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})")),
     )
+
+
+def _first_day() -> str:
+    """A day written before its month, or the first of two ("from 10th to 13th January"):
+    the span is dated by the day it starts (lexicon ``day_range_joiners``, nego22)."""
+    joiners = "|".join(
+        rf" ?{re.escape(w)} ?" if not w.isalpha() else rf" {re.escape(w)} "
+        for w in knowledge.phrases(_LEX, "day_range_joiners")
+    )
+    return rf"(?P<day>\d{{1,2}}){_ORD}(?:(?:{joiners})\d{{1,2}}{_ORD})?"
 
 
 def _year_of_day_rules() -> tuple[_Rule, ...]:
