@@ -257,3 +257,45 @@ def test_a_span_of_days_written_day_first_is_dated_by_its_first_day(
     assert _rounds(_run(pipeline, text, "2023-01-20")) == [
         ("Niger–Chad talks", ["NER", "TCD"], "held", day)
     ]
+
+
+# -- 4b. an unnumbered technical session announced in the future --------------------------------
+
+_HELD = "Peru and Chile held a second round of talks in Lima on Saturday."
+
+
+def _sessions(an: Analysis) -> list[tuple[int | None, str, str | None, str | None]]:
+    return [(r.ordinal, r.status, r.venue, r.date) for t in an.tracks for r in t.rounds]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("more", "sessions"),
+    [
+        # an expert session "starting Wednesday this week", told on a Saturday: the coming one
+        (
+            "He added that technical talks at the expert level will be held in Quito starting "
+            "Wednesday this week.",
+            [(2, "held", "Lima", "2025-04-19"), (None, "planned", "Quito", "2025-04-23")],
+        ),
+        # beside an announced third round, which keeps its own (unknown) day
+        (
+            "A third round will be held in Lima. Technical talks will be held in Quito on "
+            "Wednesday.",
+            [
+                (2, "held", "Lima", "2025-04-19"),
+                (3, "planned", "Lima", None),
+                (None, "planned", "Quito", "2025-04-23"),
+            ],
+        ),
+        # elections are no session of the talks
+        (
+            "Elections will be held in Quito on Wednesday.",
+            [(2, "held", "Lima", "2025-04-19")],
+        ),
+    ],
+)
+def test_an_unnumbered_technical_session_announced_is_a_planned_round(
+    pipeline, more: str, sessions: list[tuple[int | None, str, str | None, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert _sessions(_run(pipeline, f"{_HELD} {more}", "2025-04-19")) == sessions

@@ -976,6 +976,18 @@ def _governing_verb(token: Token) -> Token | None:
         token = token.head
 
 
+def _bare_participle(verb: Token, auxes: list[Token]) -> bool:
+    """A present participle with no auxiliary hanging on another verb ("will be held …
+    starting Wednesday", "beginning Monday"): its time is the clause's."""
+    return (
+        verb.tag_ == "VBG"
+        and not auxes
+        and verb.dep_ in ("advcl", "acl", "xcomp", "prep")
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def _verb_tense(verb: Token, depth: int) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
@@ -992,6 +1004,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
         return "past"
+    if _bare_participle(verb, auxes) and depth < 3:
+        # "will be held in Oman starting Wednesday": the clause's tense (nego22)
+        return _verb_tense(verb.head, depth + 1)
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and depth < 3:
