@@ -299,3 +299,86 @@ def test_an_unnumbered_technical_session_announced_is_a_planned_round(
     pipeline, more: str, sessions: list[tuple[int | None, str, str | None, str | None]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert _sessions(_run(pipeline, f"{_HELD} {more}", "2025-04-19")) == sessions
+
+
+# -- 4a. a vote to withdraw a state from a treaty --------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # a legislature votes to withdraw its state: the state's withdrawal, still to come
+        (
+            "Russia left the Steppe Patrol Treaty last year. The Mazhilis has voted to withdraw "
+            "Kazakhstan from the treaty.",
+            [("withdrawn (expected)", None, "KAZ")],
+        ),
+        (
+            "Kazakhstan has voted to withdraw from the Steppe Patrol Treaty.",
+            [("withdrawn (expected)", None, "KAZ")],
+        ),
+        # a wire lead describes the treaty the next sentence names
+        (
+            "ASTANA (Reuters) - Kazakhstan's Senate has voted to withdraw from an international "
+            "treaty allowing joint patrols along the border. The May 4 vote to leave the Steppe "
+            "Patrol Treaty must still be signed by the president.",
+            [("withdrawn (expected)", None, "KAZ")],
+        ),
+        # -- and not --
+        # the withdrawal itself is done, on its day
+        (
+            "Kazakhstan withdrew from the Steppe Patrol Treaty on Tuesday.",
+            [("withdrawn", "2021-05-04", "KAZ")],
+        ),
+        # observers withdrawn from a zone leave no treaty
+        (
+            "Russia left the Steppe Patrol Treaty last year. Kazakhstan withdrew its observers "
+            "from the treaty zone.",
+            [],
+        ),
+        # another's exit told by a noun is no step of the described treaty
+        (
+            "ASTANA (Reuters) - Kazakhstan's Senate met on Tuesday, following the Russian exit "
+            "from an international treaty allowing joint patrols. The May 4 vote to leave the "
+            "Steppe Patrol Treaty must still be signed by the president.",
+            [],
+        ),
+        # a trade deal is not the treaty the next sentence names
+        (
+            "ASTANA (Reuters) - Kazakhstan's Senate has voted to approve a new trade deal with "
+            "China. The Steppe Patrol Treaty was signed in 2010.",
+            [("signed", "2010", None)],
+        ),
+    ],
+)
+def test_a_vote_to_withdraw_a_state_is_its_expected_withdrawal(
+    pipeline, text: str, steps: list[tuple[str, str | None, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, text, "2021-05-05")
+    found = [(s.status, s.date, s.by) for a in an.agreements for s in a.statuses]
+    assert [s for s in found if s[0] != "withdrawn" or s[2] != "RUS"] == steps
+
+
+# -- 5b. a described rebel subject in a lead -------------------------------------------------
+
+_FARC = (
+    "FARC rebels and the Colombian government held talks in Havana for four years. {} The "
+    "Havana Accord aims to end decades of war."
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lead", "by"),
+    [
+        ("Colombia's largest rebel group signed a landmark deal on Saturday.", "group:farc"),
+        # the government told by its state
+        ("Colombia's government signed a landmark deal on Saturday.", "COL"),
+    ],
+)
+def test_a_described_rebel_subject_signs_for_the_armed_group(pipeline, lead: str, by: str) -> None:  # type: ignore[no-untyped-def]
+    an = _run(pipeline, _FARC.format(lead), "2016-09-26")
+    assert [(a.name, [(s.status, s.date, s.by) for s in a.statuses]) for a in an.agreements] == [
+        ("Havana Accord", [("signed", "2016-09-24", by)])
+    ]
