@@ -822,3 +822,21 @@ def test_one_accord_under_two_names_is_joined_by_a_chunked_run_as_by_a_rebuild(
     refresh_resolved(store, None)
     assert dump(store) == chunked
     assert len(chunked["agreements"]) == 3
+
+
+def test_a_refresh_reads_no_report_of_another_accord_of_the_same_sides(store: Store) -> None:
+    """Two states sign many treaties: a report of one is filed under the names it could be
+    joined under, not under its sides, so a refresh reads the reports of that accord only."""
+    save_all(store, _one_accord_under_two_names())
+    pair = ["KGZ", "TJK"]
+    for ident, day in (("w1", "2026-05-02"), ("w2", "2026-05-03")):
+        ag = Agreement(
+            name="Osh Water Treaty",
+            kind="treaty",
+            parties=pair,
+            statuses=[AgreementStatus(status="signed", date="2026-05-01")],
+        )
+        store.save(Analysis(article=article(ident, day, ident, "Osh."), agreements=[ag]))
+        report = refresh_resolved(store, {aid(ident)})
+    # the two water treaty reports; none of the five memorandum and peace reports
+    assert (report.articles, report.agreements) == (2, 1)

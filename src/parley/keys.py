@@ -17,12 +17,10 @@ import functools
 from collections.abc import Iterable
 
 from parley.kb import alias_key, load_kb
-from parley.models import Agreement
 
 __all__ = [
     "STATE_SHORT_NAMES",
     "agreement_key",
-    "agreement_link_keys",
     "force_state",
     "other_names",
     "sides_key",
@@ -108,26 +106,6 @@ def other_names(name: str, names: Iterable[str]) -> list[str]:
             seen.add(key)
             out.append(n)
     return out
-
-
-# Marks the link key of an agreement's sides: no name's key starts with it (alias keys hold
-# only letters, digits, underscores and spaces).
-SIDES_LINK = "~sides "
-
-
-def agreement_link_keys(ag: Agreement) -> frozenset[str]:
-    """The keys an article's report of ``ag`` is filed under: its own key, the keys of its
-    aliases, and its sides (two or more) as one key.
-
-    Two reports' agreements can be one accord under two keys (a long and a short name; the
-    "peace" and the "normalisation" treaty of one pair); resolution only joins agreements that
-    share one of these keys, so the store finds every record a report could join by looking
-    its link keys up (nego22)."""
-    keys = {agreement_key(ag.name), *(agreement_key(a) for a in ag.aliases)}
-    sides = sides_key(ag.parties)
-    if len(sides) >= 2:
-        keys.add(SIDES_LINK + "|".join(sides))
-    return frozenset(keys)
 
 
 def split_ref(ref: str) -> tuple[str, int]:

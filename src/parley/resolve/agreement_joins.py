@@ -13,9 +13,12 @@ the pair's record that one report names it by (an alias). Such records are joine
 3. no step both tell, by the same party, is dated on days that cannot be one day
    (:func:`dates_conflict`).
 
-Only records that share a link key (:func:`~parley.keys.agreement_link_keys`: a name, an
-alias, the sides) are compared, so the store's refresh, which looks those keys up, reads every
-report a join can depend on and writes what a rebuild writes.
+Only records whose reports share a link key (:func:`agreement_link_keys`: the name, an alias,
+the name cut before a complement or without its sides' names, the pair and topic of a name that
+joins its sides) are compared, so the store's refresh, which files articles under those keys and
+looks them up, reads every report a join can depend on and writes what a rebuild writes. The
+words these keys read are the shipped lexicon's: a user's word list must not change which
+stored links exist.
 """
 
 from __future__ import annotations
@@ -28,9 +31,46 @@ from parley.kb import alias_key, load_kb
 from parley.keys import STATE_SHORT_NAMES, agreement_key, sides_key
 from parley.models import Agreement, AgreementStatus
 
-__all__ = ["candidate_groups", "dates_conflict", "holder_first", "join_groups", "related"]
+__all__ = [
+    "agreement_link_keys",
+    "candidate_groups",
+    "dates_conflict",
+    "holder_first",
+    "join_groups",
+    "related",
+]
 
 _LEXICON = "lexicon/negotiation.json"
+
+# Marks the link key of a pair's record by its sides and topic: no name's key starts with it
+# (alias keys hold only letters, digits, underscores and spaces).
+TOPIC_LINK = "~topic "
+
+
+@functools.cache
+def _shipped_words(key: str) -> frozenset[str]:
+    """The shipped lexicon's list ``key``, lower-cased (see the module docstring)."""
+    return frozenset(str(w).lower() for w in knowledge.shipped(_LEXICON)[key])
+
+
+def agreement_link_keys(ag: Agreement) -> frozenset[str]:
+    """The keys an article's report of ``ag`` is filed under: its own key and its aliases',
+    its name cut before each complement ("mou on the three-step roadmap" of "… for expediting
+    …"), its name without its sides' names in front, and its sides with its topic when the
+    name joins them. Two reports can be one accord (:func:`related`) only when they share one
+    (nego22)."""
+    key = agreement_key(ag.name)
+    keys = {key, *(agreement_key(a) for a in ag.aliases)}
+    words = key.split()
+    continuing = _shipped_words("name_continuation_prepositions")
+    keys |= {" ".join(words[:i]) for i in range(3, len(words)) if words[i] in continuing}
+    rest = _without_sides(words, ag.parties)
+    if rest is not None and len(rest) >= 2:
+        keys.add(" ".join(rest))
+    topic = _pair_topic(ag)
+    if topic is not None:
+        keys.add(TOPIC_LINK + "|".join(sides_key(ag.parties)) + " " + topic)
+    return frozenset(keys)
 
 
 def candidate_groups(links: Iterable[frozenset[str]], keys: Sequence[str]) -> list[list[str]]:
@@ -143,7 +183,7 @@ def _pair_topic(ag: Agreement) -> str | None:
         return None
     kinds = {"agreement", "treaty", "deal", "accord", "accords"}
     words = [w for w in rest if w not in kinds] or rest
-    peace = set(knowledge.words(_LEXICON, "accord_member_topics"))
+    peace = _shipped_words("accord_member_topics")
     return " ".join("peace" if w in peace else w for w in words)
 
 
@@ -163,24 +203,29 @@ def _head_of(short: str, long: str) -> bool:
     s, lw = agreement_key(short).split(), agreement_key(long).split()
     if len(s) < 3 or len(lw) <= len(s) or lw[: len(s)] != s:
         return False
-    return lw[len(s)] in knowledge.words(_LEXICON, "name_continuation_prepositions")
+    return lw[len(s)] in _shipped_words("name_continuation_prepositions")
 
 
 def _sides_dropped(short: Agreement, long: Agreement) -> bool:
     """``long`` is ``short``'s name after its sides' names ("EU-Morocco Fisheries Protocol",
     "Fisheries Protocol"); ``short`` of two words or more; a modifier ("Interim",
     "Supplementary") in their place is another agreement."""
-    s, lw = agreement_key(short.name).split(), agreement_key(long.name).split()
-    if len(s) < 2 or len(lw) <= len(s) or lw[-len(s) :] != s:
-        return False
-    lead = lw[: -len(s)]
-    names = sorted(_side_names(tuple(sides_key(long.parties))), key=len, reverse=True)
-    while lead:
-        step = next((n for n in names if lead[: len(n)] == list(n)), None)
+    s = agreement_key(short.name).split()
+    rest = _without_sides(agreement_key(long.name).split(), long.parties)
+    return len(s) >= 2 and rest == s
+
+
+def _without_sides(words: list[str], parties: Sequence[str]) -> list[str] | None:
+    """``words`` after the names of the sides they start with ("eu morocco fisheries
+    protocol" → "fisheries protocol"); None when they start with no side's name."""
+    names = sorted(_side_names(tuple(sides_key(parties))), key=len, reverse=True)
+    rest, dropped = words, False
+    while rest:
+        step = next((n for n in names if rest[: len(n)] == list(n)), None)
         if step is None:
-            return False
-        lead = lead[len(step) :]
-    return True
+            break
+        rest, dropped = rest[len(step) :], True
+    return rest if dropped else None
 
 
 @functools.cache

@@ -16,15 +16,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from parley import knowledge
-from parley.keys import (
-    agreement_key,
-    agreement_link_keys,
-    other_names,
-    sides_key,
-    without_own_forces,
-)
+from parley.keys import agreement_key, other_names, sides_key, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
-from parley.resolve.agreement_joins import candidate_groups, holder_first, join_groups
+from parley.resolve.agreement_joins import (
+    agreement_link_keys,
+    candidate_groups,
+    holder_first,
+    join_groups,
+)
 from parley.resolve.tracks import names_the_state
 
 __all__ = ["merge_agreements", "AgreementMerger", "agreement_key"]
@@ -62,7 +61,7 @@ class AgreementMerger:
         self.merged: dict[str, Agreement] = {}
         self.timeline: dict[str, list[tuple[str, int, AgreementStatus]]] = {}
         self.order = 0
-        # The link keys of each report added (:func:`~parley.keys.agreement_link_keys`).
+        # The link keys of each report added (:func:`agreement_link_keys`).
         self.links: list[frozenset[str]] = []
 
     def add(self, an: Analysis) -> None:

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parley.keys import agreement_key, agreement_link_keys, split_ref
+from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
-from parley.resolve.agreement_joins import candidate_groups
+from parley.resolve.agreement_joins import agreement_link_keys, candidate_groups
 from parley.resolve.agreements import AgreementMerger
 from parley.resolve.stories import EventRef, cluster, join_keys, story_reach, story_refs
 from parley.resolve.tracks import TrackMerger, track_key
@@ -316,7 +316,7 @@ def _track_keys(an: Analysis) -> set[str]:
 
 def _agreement_keys(an: Analysis) -> set[str]:
     """The link keys of every agreement ``an`` reports (:func:`agreement_link_keys`): its
-    names and its sides, under which the store files the article."""
+    names and the names it could be joined under, under which the store files the article."""
     return {k for ag in an.agreements for k in agreement_link_keys(ag)}
 
 
