@@ -2,9 +2,11 @@
 
 One accord under two names or keys across reports (a long and a short name, a name with and
 without its sides, a pair's "peace" and "normalisation" agreement, a known accord and the pair's
-record one report gives its name). The constructions come from docs/review/negotiation.md
-("Left after nego19", "Left after nego20"), rewritten in our own words with other names,
-places and numbers; each is tested both ways.
+record one report gives its name); a minister named without his state; two days written day
+first; an unnumbered technical session announced; a vote to withdraw a state from a treaty and
+a wire lead's description of the treaty named next; a described rebel subject. The
+constructions come from docs/review/negotiation.md ("Left after nego19", "Left after nego20"),
+rewritten in our own words with other names, places and numbers; each is tested both ways.
 """
 
 from __future__ import annotations
