@@ -384,3 +384,26 @@ def test_a_described_rebel_subject_signs_for_the_armed_group(pipeline, lead: str
     assert [(a.name, [(s.status, s.date, s.by) for s in a.statuses]) for a in an.agreements] == [
         ("Havana Accord", [("signed", "2016-09-24", by)])
     ]
+
+
+def test_a_second_long_name_of_the_short_one_signed_another_day_stays_apart() -> None:
+    """The short name joins the first long name; a second memorandum of the same head, signed
+    years before the first, is related to the short name but dated apart from the accord."""
+    first = _ag(
+        "MoU on the Two-Stage Plan for Settling the Border Talks", _PAIR, ("signed", "2024-02-20")
+    )
+    short = _ag("MoU on the Two-Stage Plan", _PAIR)
+    older = _ag(
+        "MoU on the Two-Stage Plan for Dividing the River Waters", _PAIR, ("signed", "2019-06-11")
+    )
+    merged = merge_agreements(
+        [
+            _report("r1", "2024-03-01", first),
+            _report("r2", "2024-03-05", short),
+            _report("r3", "2024-03-08", older),
+        ]
+    )
+    assert [(a.name, a.aliases) for a in merged] == [
+        ("MoU on the Two-Stage Plan for Dividing the River Waters", []),
+        ("MoU on the Two-Stage Plan for Settling the Border Talks", ["MoU on the Two-Stage Plan"]),
+    ]

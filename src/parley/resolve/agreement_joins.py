@@ -104,15 +104,16 @@ def join_groups(group: list[str], records: dict[str, Agreement]) -> list[list[st
         k for k in group if sum(_alias_of(records[h], records[k]) for h in group if h != k) > 1
     }
 
-    def fits(k: str, key: str) -> bool:
-        aliases = not shared & {k, key}
-        return related(records[k], records[key], aliases) and not dates_conflict(
-            records[k].statuses, records[key].statuses
+    def fits(accord: list[str], key: str) -> bool:
+        """``key`` names the accord of one of its records and is dated apart from none."""
+        ag = records[key]
+        return any(related(records[k], ag, not shared & {k, key}) for k in accord) and not any(
+            dates_conflict(records[k].statuses, ag.statuses) for k in accord
         )
 
     accords: list[list[str]] = []
     for key in group:
-        into = [a for a in accords if any(fits(k, key) for k in a)]
+        into = [a for a in accords if fits(a, key)]
         joined = [k for a in into for k in a]
         if len(into) > 1 and any(
             dates_conflict(records[k].statuses, records[o].statuses) for k in joined for o in joined
