@@ -772,3 +772,71 @@ def test_a_steps_venue_and_host_are_stored_and_shown(store: Store) -> None:
         rows = conn.execute(sa.select(c.status, c.venue, c.host).order_by(c.idx)).all()
     assert ("signed", "Ashgabat", "TKM") in [tuple(r) for r in rows]
     assert all(r.venue is None for r in rows if r.status != "signed")
+
+
+def _one_accord_under_two_names(older: bool = True) -> list[Analysis]:
+    """A memorandum told by its long and its short name, a pair's treaty told with "peace"
+    and with "normalization" (nego22); with ``older``, a report that a memorandum of the short
+    name was signed years before: the short name is that older memorandum, joined to none."""
+    pair = ["KGZ", "TJK"]
+    told = [
+        ("n1", "2026-04-02", "MoU on the Water Plan for the Border Districts", "2026-04-01"),
+        ("n2", "2026-04-05", "MoU on the Water Plan", None),
+        ("n3", "2026-04-09", "Kyrgyzstan–Tajikistan peace agreement", "2026-04-08"),
+        ("n4", "2026-04-12", "Tajikistan–Kyrgyzstan normalization agreement", None),
+        ("n5", "2026-04-15", "MoU on the Water Plan", "2011-05-05"),
+    ]
+    out = []
+    for ident, day, name, signed in told[: 5 if older else 4]:
+        steps = [AgreementStatus(status="signed", date=signed)] if signed else []
+        ag = Agreement(name=name, kind="agreement", parties=pair, statuses=steps)
+        out.append(Analysis(article=article(ident, day, ident, f"{name}."), agreements=[ag]))
+    return out
+
+
+@pytest.mark.parametrize("older", [False, True])
+@pytest.mark.parametrize("order", list(ORDERS))
+def test_one_accord_under_two_names_is_joined_by_a_refresh_as_by_a_rebuild(
+    store: Store, order: str, older: bool
+) -> None:
+    save_one_by_one(store, ORDERS[order](_one_accord_under_two_names(older)))
+    memo = store.agreement("MoU on the Water Plan for the Border Districts")
+    assert memo.aliases == (["MoU on the Water Plan"] if not older else [])
+    pair = store.agreement("Kyrgyzstan–Tajikistan peace agreement")
+    assert pair.aliases == ["Tajikistan–Kyrgyzstan normalization agreement"]
+    assert len(store.agreements()) == (3 if older else 2)
+
+
+def test_one_accord_under_two_names_is_joined_by_a_chunked_run_as_by_a_rebuild(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules["parley.resolve.refresh"], "KEY_GROUP", 1)
+    items = _one_accord_under_two_names()
+    for a in items[:2]:
+        store.save(a)
+    refresh_unresolved(store, chunk=1)
+    for a in items[2:]:
+        store.save(a)
+    refresh_unresolved(store, chunk=2)
+    chunked = dump(store)
+    refresh_resolved(store, None)
+    assert dump(store) == chunked
+    assert len(chunked["agreements"]) == 3
+
+
+def test_a_refresh_reads_no_report_of_another_accord_of_the_same_sides(store: Store) -> None:
+    """Two states sign many treaties: a report of one is filed under the names it could be
+    joined under, not under its sides, so a refresh reads the reports of that accord only."""
+    save_all(store, _one_accord_under_two_names())
+    pair = ["KGZ", "TJK"]
+    for ident, day in (("w1", "2026-05-02"), ("w2", "2026-05-03")):
+        ag = Agreement(
+            name="Osh Water Treaty",
+            kind="treaty",
+            parties=pair,
+            statuses=[AgreementStatus(status="signed", date="2026-05-01")],
+        )
+        store.save(Analysis(article=article(ident, day, ident, "Osh."), agreements=[ag]))
+        report = refresh_resolved(store, {aid(ident)})
+    # the two water treaty reports; none of the five memorandum and peace reports
+    assert (report.articles, report.agreements) == (2, 1)

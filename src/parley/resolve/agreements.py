@@ -4,6 +4,10 @@ Statuses from all articles are put in time order (the status's own date, else th
 publication date); the same status on the same date from several articles is kept once, with
 the first article as its evidence. The agreement's current ``status`` is the last in the
 timeline.
+
+Reports name one accord under different keys (a long and a short name, a pair's "peace" and
+"normalisation" treaty): :mod:`parley.resolve.agreement_joins` decides which merged records
+are one accord, and they are joined into one record under the name that holds the others.
 """
 
 from __future__ import annotations
@@ -12,8 +16,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from parley import knowledge
-from parley.keys import agreement_key, other_names, without_own_forces
+from parley.keys import agreement_key, other_names, sides_key, without_own_forces
 from parley.models import Agreement, AgreementStatus, Analysis
+from parley.resolve.agreement_joins import (
+    agreement_link_keys,
+    candidate_groups,
+    holder_first,
+    join_groups,
+)
 from parley.resolve.tracks import names_the_state
 
 __all__ = ["merge_agreements", "AgreementMerger", "agreement_key"]
@@ -51,6 +61,8 @@ class AgreementMerger:
         self.merged: dict[str, Agreement] = {}
         self.timeline: dict[str, list[tuple[str, int, AgreementStatus]]] = {}
         self.order = 0
+        # The link keys of each report added (:func:`agreement_link_keys`).
+        self.links: list[frozenset[str]] = []
 
     def add(self, an: Analysis) -> None:
         """Fold the agreements of ``an``, which must not be older than any analysis added."""
@@ -59,6 +71,7 @@ class AgreementMerger:
             key = agreement_key(ag.name)
             if self.only is not None and key not in self.only:
                 continue
+            self.links.append(agreement_link_keys(ag))
             base = self.merged.setdefault(key, ag.model_copy(update={"statuses": []}))
             if names_the_state(ag.parties, base.parties):
                 base.name = ag.name  # a state's ceasefire, not its army's
@@ -74,22 +87,43 @@ class AgreementMerger:
                 )
 
     def result(self) -> list[Agreement]:
-        """The merged agreements by name, each with its settled timeline."""
+        """The merged agreements by name, each with its settled timeline; the records of one
+        accord under several keys joined (:mod:`parley.resolve.agreement_joins`)."""
+        keyed = {key: self._settled([key], ag) for key, ag in self.merged.items()}
         out = []
-        for key, ag in self.merged.items():
-            in_time = [item[2] for item in sorted(self.timeline.get(key, []), key=lambda t: t[:2])]
-            statuses = _settle(in_time)
-            last = statuses[-1] if statuses else None
-            out.append(
-                ag.model_copy(
-                    update={
-                        "statuses": statuses,
-                        "status": last.status if last else None,
-                        "date": last.date if last else None,
-                    }
-                )
-            )
+        for group in candidate_groups(self.links, list(keyed)):
+            for accord in join_groups(group, keyed) if len(group) > 1 else [group]:
+                out.append(keyed[accord[0]] if len(accord) == 1 else self._joined(accord, keyed))
         return sorted(out, key=lambda a: a.name)
+
+    def _settled(self, keys: list[str], ag: Agreement) -> Agreement:
+        """``ag`` with the settled timeline of every report under ``keys``."""
+        told = [item for key in keys for item in self.timeline.get(key, [])]
+        statuses = _settle([item[2] for item in sorted(told, key=lambda t: t[:2])])
+        last = statuses[-1] if statuses else None
+        return ag.model_copy(
+            update={
+                "statuses": statuses,
+                "status": last.status if last else None,
+                "date": last.date if last else None,
+            }
+        )
+
+    def _joined(self, keys: list[str], keyed: dict[str, Agreement]) -> Agreement:
+        """One record of the accord told under ``keys``: the holder's name and kind, the
+        parties of the records with its sides, every other name an alias."""
+        records = [keyed[k] for k in keys]
+        holder = holder_first(records)
+        sides = sides_key(holder.parties)
+        parties = [p for r in records if sides_key(r.parties) == sides for p in r.parties]
+        names = [n for r in records for n in (r.name, *r.aliases)]
+        base = holder.model_copy(
+            update={
+                "parties": without_own_forces([*holder.parties, *parties]),
+                "aliases": other_names(holder.name, names),
+            }
+        )
+        return self._settled(keys, base)
 
 
 def _settle(ordered: list[AgreementStatus]) -> list[AgreementStatus]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from parley.keys import agreement_key, split_ref
 from parley.models import Analysis, Round, Story, Track
+from parley.resolve.agreement_joins import agreement_link_keys, candidate_groups
 from parley.resolve.agreements import AgreementMerger
 from parley.resolve.stories import EventRef, cluster, join_keys, story_reach, story_refs
 from parley.resolve.tracks import TrackMerger, track_key
@@ -208,13 +209,17 @@ def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
     article (its keys, its date), not the run's records or the analyses behind them."""
     stored: set[str] = set()
     reported: dict[str, tuple[set[str], set[str]]] = {}
+    run: list[Analysis] = []
     for page in _pages(ids):
         parts, got = tx.record_parts(page)
         stored |= got
         for an in parts:
             reported[an.article.id] = (_track_keys(an), _agreement_keys(an))
+            run.append(an.model_copy(update={"tracks": []}))
     track_keys = {k for t, _ in reported.values() for k in t} | tx.track_keys_of(ids)
     agreement_keys = {k for _, a in reported.values() for k in a} | tx.agreement_keys_of(ids)
+    agreement_keys, told = _linked(tx, agreement_keys, run)
+    del run
     read = tracks = agreements = 0
     for group in _pages(sorted(track_keys), KEY_GROUP):
         keys = set(group)
@@ -222,8 +227,7 @@ def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
         records = _merged(tx, behind, tracks=keys)
         read += records.count
         tracks += _write_tracks(tx, keys, records, {})
-    for group in _pages(sorted(agreement_keys), KEY_GROUP):
-        keys = set(group)
+    for keys in _key_groups(candidate_groups(told, sorted(agreement_keys))):
         behind = tx.articles_of_agreements(keys)
         behind |= {i for i, (_, a) in reported.items() if a & keys}
         records = _merged(tx, behind, agreements=keys)
@@ -234,6 +238,19 @@ def _refresh_records(tx: Transaction, ids: list[str]) -> RefreshReport:
     tx.replace_agreements(set(), [], _keyed(scope, {i: a for i, (_, a) in reported.items()}))
     tx.mark_resolved(stored)
     return RefreshReport(read, tracks, agreements)
+
+
+def _key_groups(components: list[list[str]]) -> Iterator[set[str]]:
+    """Link-key ``components`` packed into groups of about :data:`KEY_GROUP` keys, none split:
+    the records one component's reports may join are merged together."""
+    group: set[str] = set()
+    for component in sorted(components, key=min):
+        if group and len(group) + len(component) > KEY_GROUP:
+            yield group
+            group = set()
+        group |= set(component)
+    if group:
+        yield group
 
 
 def _merged(
@@ -298,7 +315,35 @@ def _track_keys(an: Analysis) -> set[str]:
 
 
 def _agreement_keys(an: Analysis) -> set[str]:
-    return {agreement_key(ag.name) for ag in an.agreements}
+    """The link keys of every agreement ``an`` reports (:func:`agreement_link_keys`): its
+    names and the names it could be joined under, under which the store files the article."""
+    return {k for ag in an.agreements for k in agreement_link_keys(ag)}
+
+
+def _linked(
+    tx: Transaction, keys: set[str], known: Iterable[Analysis]
+) -> tuple[set[str], list[frozenset[str]]]:
+    """``keys`` widened to every link key of a report that shares one with them,
+    transitively, and the link keys of every report read on the way (``known``'s and those
+    of the stored articles filed under the keys).
+
+    A record can join another under a different key when their reports share a link key
+    (:mod:`parley.resolve.agreement_joins`): the widened keys reach every report such a join
+    can depend on, so a refresh of them writes what a rebuild writes."""
+    told = [agreement_link_keys(ag) for an in known for ag in an.agreements]
+    seen = {an.article.id for an in known}
+    keys = set(keys)
+    frontier = set(keys)
+    while frontier:
+        ids = tx.articles_of_agreements(frontier) - seen
+        seen |= ids
+        for page in _pages(sorted(ids)):
+            told += [
+                agreement_link_keys(ag) for an in tx.record_parts(page)[0] for ag in an.agreements
+            ]
+        frontier = {k for links in told if links & keys for k in links} - keys
+        keys |= frontier
+    return keys, told
 
 
 KeysOf = Callable[[Analysis], set[str]]
@@ -334,6 +379,7 @@ def _scope(
     if records:
         track_keys = _all_keys(new, _track_keys) | tx.track_keys_of(ids)
         agreement_keys = _all_keys(new, _agreement_keys) | tx.agreement_keys_of(ids)
+        agreement_keys = _linked(tx, agreement_keys, new)[0]
     members = tx.members_of(story_ids)
     return _Scope(ids, track_keys, agreement_keys, story_ids, members, distrusted)
 

@@ -252,7 +252,9 @@ resolved_articles = sa.Table(
 
 # Which articles reported which track / agreement, as of their last refresh. No foreign key on
 # purpose: re-saving an article must not erase what it used to report, or a refresh could not
-# find the records its old version contributed to.
+# find the records its old version contributed to. An agreement is filed under each of its link
+# keys (parley.resolve.agreement_joins.agreement_link_keys: its name's key and the names it could
+# be joined under), so a refresh finds every report a joined record depends on.
 article_tracks = sa.Table(
     "article_tracks",
     metadata,

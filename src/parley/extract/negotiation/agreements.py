@@ -419,6 +419,9 @@ class AgreementRef:
     start: int
     end: int
     named: bool
+    # A lead's description told before the name (:func:`_lead_descriptions`): only a cue
+    # that governs it ("withdraw from an international treaty …") is its step.
+    described: bool = False
 
 
 @dataclass
@@ -483,8 +486,14 @@ def _cue_source(word: str) -> str:
     verb, prep = _split_cue(word)
     if prep is None:
         return rf"\b{re.escape(word)}\w*\b"
-    return rf"\b{re.escape(verb)}{_DATE_GAP}\s+{re.escape(prep)}\w*\b"
+    # "voted to withdraw Russia from the treaty": the state that leaves (nego22)
+    state = _STATE_GAP if verb.lower() in knowledge.words(LEXICON, "state_gap_cue_verbs") else ""
+    return rf"\b{re.escape(verb)}{state}{_DATE_GAP}\s+{re.escape(prep)}\w*\b"
 
+
+# "withdraw Russia from", "withdraw the United States from": a capitalised name of up to three
+# words; :func:`_left_another` keeps only a state there.
+_STATE_GAP = r"(?:\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+){0,2})?"
 
 # ", on November 22, 2020,", "on 22 November 2020", "on Friday", "in 2019", "in May 2021"
 _DATE_GAP = (
@@ -612,6 +621,7 @@ class AgreementsExtractor:
             if any(r.named for r in before) and not covered:
                 refs.append(AgreementRef(_most_referred(before), start, end, False))
         refs += _pronoun_refs(ctx, refs)
+        refs += _lead_descriptions(ctx, refs)
         return sorted(refs, key=lambda r: r.start)
 
     @staticmethod
@@ -958,8 +968,13 @@ class AgreementsExtractor:
             if truce_word and (not verb_like or _talks_subject_at(ctx, cue_at)):
                 continue  # "the start of talks", "where the talks began" start no ceasefire
             near = only if truce_word and only else refs
+            near = [r for r in near if not r.described or _governs(ctx, match, sent, r)]
+            if not near:
+                continue  # "following the U.S. exit from the pact": not the lead's treaty
             ref = min(near, key=lambda r: min(abs(r.start - cue_at), abs(r.end - cue_at)))
             st = self._status_at(ctx, sent, match, status, refs)
+            if st is not None and st.by is not None and _armed_subject(ctx, sent, match):
+                st = st.model_copy(update={"by": _group_party(ctx, drafts[ref.key])})
             if st is not None:
                 _merge(drafts[ref.key].statuses, st)
         for ref in refs:
@@ -1017,7 +1032,7 @@ class AgreementsExtractor:
             return None
         if status == "agreed" and _amendments_agreed(tok):
             return None
-        if status == "withdrawn" and _left_another(tok, refs):
+        if status == "withdrawn" and _left_another(ctx, tok, refs):
             return None
         refined = _refine(status, tok, ctx, sent)
         if refined is None and status == "agreed" and _agrees_to_a_ref(tok, refs):
@@ -1057,6 +1072,8 @@ class AgreementsExtractor:
         published = ctx.article.published_at.isoformat() if ctx.article.published_at else ""
         # A status dated after the article was written is an expectation, however firm.
         hedged = _hedged(tok) or bool(date and published and date[:10] > published[: len(date)])
+        if status == "withdrawn" and _voted_to(tok):
+            hedged, date = True, None  # the vote's day is not the day it leaves
         truces = [(r.start, r.end) for r in refs if r.key.startswith("ceasefire:")]
         venue, host = step_place(ctx, tok, [(r.start, r.end) for r in refs if r.named], truces)
         return AgreementStatus(
@@ -1699,6 +1716,85 @@ def _an_organisations_instrument(ctx: Context, name: str) -> bool:
     return any(a.kind == "igo" for a in ctx.kb.lookup(words[0]))
 
 
+@knowledge.derived
+def _lead_description_re() -> re.Pattern[str]:
+    """ "an international treaty", "a landmark deal": an indefinite agreement noun with up to
+    three lower-case modifiers."""
+    dets = alt(knowledge.phrases(LEXICON, "lead_description_determiners"))
+    nouns = alt(knowledge.phrases(LEXICON, "lead_description_nouns"))
+    return re.compile(rf"\b(?i:{dets})\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{nouns})\b")
+
+
+def _lead_descriptions(ctx: Context, refs: list[AgreementRef]) -> list[AgreementRef]:
+    """ "The Duma has voted to withdraw Russia from an international treaty allowing
+    surveillance flights …. The May 19 vote to exit from the Open Skies Treaty …": a wire
+    lead describes the agreement before the next sentence names it (nego22). The description
+    refers forward when it comes before any agreement named, in one of the article's first
+    sentences, the next sentence names one agreement and the article names no other; a topic
+    in the description the name lacks ("a trade deal" before the Paris Agreement) is another
+    agreement."""
+    named = {r.key for r in refs if r.named}
+    if len(named) != 1:
+        return []
+    key = next(iter(named))
+    first = min(r.start for r in refs if r.named)
+    sents = list(doc_sents(ctx.doc))[: int(knowledge.number(LEXICON, "lead_description_sentences"))]
+    topics = knowledge.words(LEXICON, "agreement_topics")
+    out: list[AgreementRef] = []
+    for sent, after in zip(sents, sents[1:], strict=False):
+        if not any(r.named and after.start_char <= r.start < after.end_char for r in refs):
+            continue
+        for m in _lead_description_re().finditer(span_text(sent)):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            if start >= first or any(r.start <= start < r.end for r in refs):
+                continue
+            words = set(m.group(0).lower().split()) & topics
+            if words and not all(w in key for w in words):
+                continue
+            out.append(AgreementRef(key, start, end, False, described=True))
+    return out
+
+
+def _armed_subject(ctx: Context, sent: SpacySpan, match: re.Match[str]) -> bool:
+    """Whether the cue's subject is an armed group told by description ("Mali's Tuareg-led
+    rebel alliance signed a landmark deal"): its head or a modifier of it is a word of
+    ``armed_subject_words``; the state named in it is whose rebels they are, not who acted
+    (nego22)."""
+    start = sent.start_char + match.start()
+    cue = ctx.doc.char_span(start, start + len(match.group(0)), alignment_mode="expand")
+    if cue is None:
+        return False
+    words = knowledge.words(LEXICON, "armed_subject_words")
+    for head in (cue.root, *cue.root.ancestors):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            mods = [c for c in subj.children if c.dep_ in ("amod", "compound")]
+            return any(t.lemma_.lower() in words or t.lower_ in words for t in (subj, *mods))
+    return False
+
+
+def _group_party(ctx: Context, draft: _Draft) -> str | None:
+    """The one armed group among the agreement's parties (the article's sides while the
+    agreement has none yet: a lead tells the step before the name), the one a described rebel
+    subject names; None when there is none or several."""
+    sides = draft.parties or list(_document_sides(ctx)[1])
+    groups = [p for p in sides if p in ctx.kb and ctx.kb[p].kind == "group"]
+    return groups[0] if len(groups) == 1 else None
+
+
+def _governs(ctx: Context, match: re.Match[str], sent: SpacySpan, ref: AgreementRef) -> bool:
+    """Whether the cue's verb governs the described agreement: "voted to withdraw from an
+    international treaty", "signed a landmark deal"; a noun ("following the Russian exit
+    from an international treaty") tells another's step."""
+    start = sent.start_char + match.start()
+    cue = ctx.doc.char_span(start, start + len(match.group(0)), alignment_mode="expand")
+    told = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if cue is None or told is None or cue.root.pos_ != "VERB":
+        return False
+    return cue.root.is_ancestor(told.root)
+
+
 def _pronoun_refs(ctx: Context, refs: list[AgreementRef]) -> list[AgreementRef]:
     """ "The treaty was signed in 2018. It was brought into force in 2019.": "it" as the
     subject right after a sentence whose subject is an agreement goes on about that agreement
@@ -2185,14 +2281,17 @@ def _amendments_agreed(tok: Token) -> bool:
     )
 
 
-def _left_another(tok: Token, refs: list[AgreementRef]) -> bool:
+def _left_another(ctx: Context, tok: Token, refs: list[AgreementRef]) -> bool:
     """ "Abandoned hopes of saving the agreement": a verb of leaving whose object is another
     noun, the agreement only inside it, leaves that noun (nego18: "is abandoning a 2018
-    agreement", "scrapped the accord" leave the agreement)."""
+    agreement", "scrapped the accord" leave the agreement). A state as the object ("voted to
+    withdraw Russia from the treaty") is the one that leaves (nego22)."""
     if tok.pos_ != "VERB":
         return False
     for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
         if obj.pos_ == "PRON" or obj.lemma_.lower() in _AGREEMENT_NOUNS:
+            continue
+        if _withdrawn_state(ctx, tok) is not None:
             continue
         if not any(r.start <= obj.idx < r.end for r in refs):
             return True
@@ -2918,12 +3017,33 @@ def _present_perfect(tok: Token) -> bool:
     return False
 
 
+def _withdrawn_state(ctx: Context, tok: Token) -> str | None:
+    """The state a verb of leaving takes as its object ("the Duma voted to withdraw Russia
+    from the treaty"): the one that leaves, whoever voted (nego22)."""
+    if tok.lemma_.lower() not in knowledge.words(LEXICON, "state_object_leaving_verbs"):
+        return None
+    at = actor_at(ctx)
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+        found = at.get(obj.i)
+        if found is not None and is_state(ctx, found):
+            return found
+    return None
+
+
+def _voted_to(tok: Token) -> bool:
+    """ "has voted to withdraw from the treaty": a vote decides the step, which the
+    government takes after it: expected, not done (nego22)."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _VOTING
+
+
 def _by(ctx: Context, tok: Token, status: str) -> str | None:
     """Who proposed (the actor) or who acted (its state) for statuses that have an actor."""
     if status in ("extension proposed", "proposed"):
         return _proposer(ctx, tok)
     if status not in _ACTED:
         return None
+    if status == "withdrawn" and (state := _withdrawn_state(ctx, tok)) is not None:
+        return state
     actor = _proposer(ctx, tok) or _speaker_of_itself(ctx, tok)
     led = led_movement(ctx, actor) if actor is not None else None
     return led or country_of(ctx, actor) or actor

@@ -321,6 +321,15 @@ def _next_round_pattern() -> re.Pattern[str]:
     )
 
 
+def _technical(text: str, m: re.Match[str]) -> bool:
+    """ "technical talks at the expert level will be held …": a session of experts, told
+    with ``technical_session_words`` just before the talks or in the match, meets beside the
+    numbered rounds, not as the next of them (nego22)."""
+    words = set(knowledge.words(_LEX, "technical_session_words"))
+    before = text[: m.start()].lower().split()[-1:]
+    return bool(words & {*before, *m.group(0).lower().split()})
+
+
 @knowledge.derived
 def _held_talks_re() -> re.Pattern[str]:
     """ "direct peace talks held in Istanbul", "negotiations, which took place in Oslo": a
@@ -361,10 +370,14 @@ def _scheduled_talks(talks: str) -> str:
     copula = alt(knowledge.phrases(_LEX, "scheduled_copulas"))
     due = alt(knowledge.phrases(_LEX, "scheduled_words"))
     event = spaced(knowledge.phrases(_LEX, "scheduled_events"))
+    # "technical talks at the expert level will be held in Oman" (nego22)
+    future = alt(knowledge.phrases(_LEX, "scheduled_futures"))
+    at = alt(knowledge.phrases(_LEX, "scheduled_future_links"))
     return (
         rf"(?:(?:{before})\s+)?(?:{scheduled})\s+(?:{talks})"
         rf"|(?:{talks})(?:\s+(?:{link})\s+[^,.;]{{1,40}})?,?(?:\s+(?:{which}))?\s+(?:{copula})\s+"
         rf"(?:{due})\s+to\s+(?:{event})"
+        rf"|(?:{talks})(?:\s+(?:{at})\s+[^,.;]{{1,40}}?)?\s+(?:{future})\s+(?:{event})"
     )
 
 
@@ -950,7 +963,7 @@ class NegotiationExtractor:
             elif "round" not in m.group(0).lower():
                 r.status = "planned"  # "talks will resume": still to come
             planned = sorted(n for n, x in rounds.items() if x.status == "planned")
-            if rounds and r.status == "planned":
+            if rounds and r.status == "planned" and not _technical(span_text(sent), m):
                 n = planned[0] if planned else max(rounds) + 1
                 old = rounds.get(n)
                 if old is not None:

@@ -203,6 +203,7 @@ def _weekday_lead() -> str:
 
 def _explicit_rules() -> tuple[_Rule, ...]:
     month, part, lead = _month_alt(), _parts(), _weekday_lead()
+    day = _first_day()
     dated = partial(_Rule, kind="point", digit=True, capital=_capitals(months()))
     return (
         _Rule("iso", _rx(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})"), "point", digit=True),
@@ -210,7 +211,7 @@ def _explicit_rules() -> tuple[_Rule, ...]:
         dated("mdy", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r",? (?P<year>\d{4})")),
         dated(
             "dmy",
-            _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
+            _rx(lead + day + r" (?:of )?" + month + r",? (?P<year>\d{4})"),
         ),
         # "March 23-24, 2021", "from 10 to 11 January 2024": a span of days is dated by the
         # day it begins, in the year given after its last day (round 17).
@@ -218,40 +219,31 @@ def _explicit_rules() -> tuple[_Rule, ...]:
             "mdry",
             _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + _day_span() + r",? (?P<year>\d{4})"),
         ),
-        dated(
-            "dmry",
-            _rx(
-                r"(?P<day>\d{1,2})"
-                + _ORD
-                + _day_link()
-                + r"\d{1,2}"
-                + _ORD
-                + r" (?:of )?"
-                + month
-                + r",? (?P<year>\d{4})"
-            ),
-        ),
-        dated(
-            "dmr",
-            _rx(
-                r"(?P<day>\d{1,2})" + _ORD + _day_link() + r"\d{1,2}" + _ORD + r" (?:of )?" + month
-            ),
-        ),
         dated("md", _rx(lead + month + r" (?P<day>\d{1,2})" + _ORD + r"(?!\d|,? \d{4})")),
-        dated("dm", _rx(lead + r"(?P<day>\d{1,2})" + _ORD + r" (?:of )?" + month)),
+        dated("dm", _rx(lead + day + r" (?:of )?" + month)),
         dated("my", _rx(r"(?:in )?(?:(?:" + part + r")-? ?)?" + month + r",? (?P<year>\d{4})")),
     )
 
 
-def _day_link() -> str:
-    """What joins the first and last day of a span: "10 to 11", "1-3", "23–24"."""
-    words = _alt(knowledge.phrases(_LEX, "day_span_links"))
-    return rf"(?: ?[-–] ?| (?:{words}) )"
+def _span_joiners() -> str:
+    """What joins the first and last day of a span: "10th to 13th", "1-3", "23–24" (lexicon
+    ``day_span_links``)."""
+    return "|".join(
+        rf" ?{re.escape(w)} ?" if not w.isalpha() else rf" {re.escape(w)} "
+        for w in knowledge.phrases(_LEX, "day_span_links")
+    )
+
+
+def _first_day() -> str:
+    """A day written before its month, or the first of two ("from 10th to 13th January"):
+    the span is dated by the day it starts (nego22)."""
+    return rf"(?P<day>\d{{1,2}}){_ORD}(?:(?:{_span_joiners()})\d{{1,2}}{_ORD})?"
 
 
 def _day_span() -> str:
-    """The last day of a span after its first: "-24" in "March 23-24", " to 25"."""
-    return _day_link() + r"\d{1,2}" + _ORD
+    """The last day of a span after its first, month first: "-24" in "March 23-24", " to 25"
+    (round 17)."""
+    return rf"(?:{_span_joiners()})\d{{1,2}}{_ORD}"
 
 
 def _year_of_day_rules() -> tuple[_Rule, ...]:
@@ -611,8 +603,6 @@ _PRECISION_WITHOUT_BASE: dict[str, Precision] = {  # not a word list: rule ids
     "mdy": "day",
     "dmy": "day",
     "mdry": "day",
-    "dmry": "day",
-    "dmr": "day",
     "md": "day",
     "dm": "day",
     "mdrel": "day",
@@ -881,8 +871,6 @@ _HANDLERS: dict[str, Callable[[dict[str, str | None], dt.date, Tense], Resolved]
     "mdy": _explicit,
     "dmy": _explicit,
     "mdry": _explicit,
-    "dmry": _explicit,
-    "dmr": _month_day,
     "md": _month_day,
     "dm": _month_day,
     "mdrel": _year_of_day,
@@ -1007,6 +995,18 @@ def _governing_verb(token: Token) -> Token | None:
         token = token.head
 
 
+def _bare_participle(verb: Token, auxes: list[Token]) -> bool:
+    """A present participle with no auxiliary hanging on another verb ("will be held …
+    starting Wednesday", "beginning Monday"): its time is the clause's."""
+    return (
+        verb.tag_ == "VBG"
+        and not auxes
+        and verb.dep_ in ("advcl", "acl", "xcomp", "prep")
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def _verb_tense(verb: Token, depth: int) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {c.lower_ for c in auxes} | {c.lemma_.lower() for c in auxes}
@@ -1023,6 +1023,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         return _verb_tense(head, depth + 1)
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
         return "past"
+    if _bare_participle(verb, auxes) and depth < 3:
+        # "will be held in Oman starting Wednesday": the clause's tense (nego22)
+        return _verb_tense(verb.head, depth + 1)
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and depth < 3:
