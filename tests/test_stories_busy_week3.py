@@ -40,6 +40,11 @@ DAY = dt.date(2026, 5, 15)  # a Friday
         "The general said the plan envisages a pullout of Chilean forces within a week.",
         "Chile said the only reasonable way out of this crisis is the withdrawal of Peruvian "
         "troops to their earlier positions.",
+        "The delegation presented a proposal that would not guarantee the full withdrawal of "
+        "Peruvian forces.",
+        "The agreement came after five days of haggling over the details and timing of Peruvian "
+        "troop withdrawals.",
+        "The talks on the withdrawal of Peruvian troops resumed on Monday.",
     ],
 )
 def test_a_withdrawal_a_plan_sets_as_its_term_is_proposed(pipeline: Any, text: str) -> None:
@@ -63,6 +68,13 @@ def test_the_first_clause_of_a_comparative_correlative_tells_no_act(pipeline: An
     ],
 )
 def test_a_withdrawal_told_as_done_still_occurred(pipeline: Any, text: str) -> None:
+    assert one_event(pipeline, text, "RETREAT", published=DAY).status == "occurred"
+
+
+@pytest.mark.model
+def test_a_dispute_over_a_withdrawal_still_tells_the_withdrawal(pipeline: Any) -> None:
+    # Talks are about what is still to be settled; a dispute may be about what took place.
+    text = "The dispute over the withdrawal of Peruvian troops grew on Monday."
     assert one_event(pipeline, text, "RETREAT", published=DAY).status == "occurred"
 
 
@@ -163,3 +175,20 @@ def test_an_agreement_to_halt_the_airstrikes_is_still_apart_from_another_accepta
         ]
     )
     assert _outlets(stories) == [["Outlet 1"], ["Outlet 2"]]
+
+
+# -- a state's earlier name: the Federal Republic of Yugoslavia is Serbia's -----------------------
+
+
+@pytest.mark.model
+def test_yugoslav_commanders_signing_is_serbias_signing(pipeline: Any) -> None:
+    text = "Yugoslav army commanders on Tuesday signed an agreement to pull out of the province."
+    event = one_event(pipeline, text, "SUPPORT", published=DAY)
+    assert event.source == ["SRB"]
+
+
+@pytest.mark.model
+def test_the_withdrawal_of_yugoslav_police_is_serbias_withdrawal(pipeline: Any) -> None:
+    text = "The withdrawal of the Yugoslav police from the province has begun."
+    event = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert event.source == ["SRB"] and event.status == "occurred"

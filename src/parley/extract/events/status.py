@@ -134,10 +134,14 @@ class StatusReader:
         a text or plan sets as its terms is proposed, whatever the verb's tense or negation says
         (stories3: a plan's terms joined the real withdrawal's story)."""
         verbs = self.lex.words("prescribing_verbs")
+        topics = self.lex.words("topic_heads")
         below, current = noun, noun.head
         for _ in range(8):
             if below.i == current.i or below.dep_ in _CLAUSE_DEPS:
                 return False
+            if below.dep_ == "prep" and below.lower_ in self.lex.words("topic_preps"):
+                if current.lemma_.lower() in topics:
+                    return True  # "haggling over the timing of X troop withdrawals"
             if current.pos_ in ("VERB", "AUX") and current.tag_ != "VBG":
                 break
             below, current = current, current.head
