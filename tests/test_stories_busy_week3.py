@@ -108,6 +108,20 @@ def test_an_intention_told_plainly_is_a_plan(pipeline: Any) -> None:
     assert one_event(pipeline, text, "RETREAT", published=DAY).status == "planned"
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has shown no intention to withdraw its troops from the valley.",
+        "The Bolivian side had not given any response to the Peruvian proposal and not even "
+        "shown intent on the ground to withdraw.",
+    ],
+)
+def test_an_intention_denied_announces_no_withdrawal(pipeline: Any, text: str) -> None:
+    found = events_of(pipeline, text, "RETREAT", published=DAY)
+    assert found and all(e.status == "negated" for e in found)
+
+
 # -- "called a halt" phones no one; troops sent in are a deployment ------------------------------
 
 

@@ -81,6 +81,8 @@ class StatusReader:
                 return "planned"
             if status is not None:
                 return status
+        if _intended(_governing(anchor)) and self._intent_denied(_governing(anchor).head):
+            return "negated"  # "has not even shown intent to withdraw": no plan either
         if _intended(_governing(anchor)) or _aimed_at(token, anchor):
             return "planned"  # "expressed its willingness to continue the talks": not yet
         if _destined(_governing(anchor)):
@@ -162,6 +164,13 @@ class StatusReader:
             return False
         solutions = self.lex.words("solution_nouns")
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in solutions for c in head.children)
+
+    def _intent_denied(self, noun: Token) -> bool:
+        """ "Has not shown any intent to withdraw", "showed no intention to leave": an intention
+        denied, by its verb's negation or by "no", announces nothing to come."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        return self._negated(noun.head)
 
     def _hedged_intent(self, anchor: Token) -> bool:
         """ "Reports of a possible Russian intention to begin a naval blockade": the act an
