@@ -24,7 +24,9 @@ and their dates agree within the tolerance their precision allows. In detail:
   refusals and conditionals are not reports of the event.
 * **Agreements**: a truce agreed and another commitment of the same sides on the same day
   (to let aid through) are two agreements; a truce is one with a word of its name in quotation
-  marks too ('a five-hour "humanitarian" pause').
+  marks too ('a five-hour "humanitarian" pause'), and fighting named only after a word of
+  stopping ("agreed to halt the shelling"; "after two months of airstrikes, X accepted the plan"
+  names none).
 * **Agreement steps**: a signing, a ratification and an entry into force (all SUPPORT) are
   kept apart by the step their trigger tells. Two reports of the same step agree on actors when
   one's states lie within the other's ("the US signed" and "Obama and Medvedev signed"). An

@@ -1,9 +1,12 @@
 """The status of an event: what its trigger's verb group says about whether it happened.
 
-``StatusReader.status`` reads, in order: negation ("did not meet"), conditionals ("if the talks
-fail"), planned nouns ("a round is planned"), control verbs ("refused to meet"), modals ("will
-meet", "could meet"), the past perfect and time references ("before the invasion"), else
-``occurred``. Word lists come from the PLOVER lexicon (``parley/data/plover.json``).
+``StatusReader.status`` reads, in order: the terms a text sets or talks are about ("the plan
+provides for a withdrawal", "haggling over the timing of withdrawals": proposed), negation ("did
+not meet"), conditionals ("if the talks fail", "the sooner X withdraws, the sooner ...", "a
+possible intention to begin a blockade"), planned nouns ("a round is planned"), control verbs
+("refused to meet"), modals ("will meet", "could meet"), the past perfect and time references
+("before the invasion"), else ``occurred``. Word lists come from the PLOVER lexicon
+(``parley/data/plover.json``).
 """
 
 from __future__ import annotations
