@@ -72,6 +72,13 @@ def test_a_withdrawal_told_as_done_still_occurred(pipeline: Any, text: str) -> N
 
 
 @pytest.mark.model
+def test_an_act_named_as_the_answer_given_was_done(pipeline: Any) -> None:
+    # "The way out is X" proposes X; "the answer was X" tells what was done.
+    text = "Chile said the answer was the invasion of Peru."
+    assert one_event(pipeline, text, "ASSAULT", published=DAY).status == "occurred"
+
+
+@pytest.mark.model
 def test_a_dispute_over_a_withdrawal_still_tells_the_withdrawal(pipeline: Any) -> None:
     # Talks are about what is still to be settled; a dispute may be about what took place.
     text = "The dispute over the withdrawal of Peruvian troops grew on Monday."
