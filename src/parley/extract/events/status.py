@@ -1,9 +1,12 @@
 """The status of an event: what its trigger's verb group says about whether it happened.
 
-``StatusReader.status`` reads, in order: negation ("did not meet"), conditionals ("if the talks
-fail"), planned nouns ("a round is planned"), control verbs ("refused to meet"), modals ("will
-meet", "could meet"), the past perfect and time references ("before the invasion"), else
-``occurred``. Word lists come from the PLOVER lexicon (``parley/data/plover.json``).
+``StatusReader.status`` reads, in order: the terms a text sets or talks are about ("the plan
+provides for a withdrawal", "haggling over the timing of withdrawals": proposed), negation ("did
+not meet"), conditionals ("if the talks fail", "the sooner X withdraws, the sooner ...", "a
+possible intention to begin a blockade"), planned nouns ("a round is planned"), control verbs
+("refused to meet"), modals ("will meet", "could meet"), the past perfect and time references
+("before the invasion"), else ``occurred``. Word lists come from the PLOVER lexicon
+(``parley/data/plover.json``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class StatusReader:
             and anchor.head.lemma_.lower() in self.lex.words("speech_verbs")
         ):
             anchor = token = anchor.head  # "X responded that it would be pointless": a reply
+        if token.pos_ == "NOUN" and (self._prescribed(token) or self._solution(token)):
+            return "proposed"  # "the plan provides for a withdrawal": a term, told of no act
         if not negation_is_event and (
             self._negated(token)
             or (self._negated(anchor) and self._anchor_tells_occurrence(token, anchor))
@@ -51,7 +56,11 @@ class StatusReader:
             and token.head.lemma_.lower() in self.lex.words("cancel_verbs")
         ):
             return "negated"  # "the round was postponed": it does not take place as planned
-        if self._conditional(token):
+        if (
+            self._conditional(token)
+            or _in_correlative(token)
+            or self._hedged_intent(_governing(anchor))
+        ):
             return "hypothetical"
         if token.pos_ == "NOUN" and (
             self._planned_noun(token, anchor) or (travel_for(token) and not arrived_on(token))
@@ -75,6 +84,8 @@ class StatusReader:
                 return "planned"
             if status is not None:
                 return status
+        if _intended(_governing(anchor)) and self._intent_denied(_governing(anchor).head):
+            return "negated"  # "has not even shown intent to withdraw": no plan either
         if (
             _intended(_governing(anchor))
             or _aimed_at(token, anchor)
@@ -124,6 +135,64 @@ class StatusReader:
             if clause.lemma_.lower() in heads or self._modal(clause) == "planned":
                 return True
         return False
+
+    def _prescribed(self, noun: Token) -> bool:
+        """ "The plan provides for a withdrawal of X forces", "proposals that would not provide
+        for the return of refugees and the full withdrawal of X troops", "steps, including a
+        withdrawal", "the deal envisages a pullout", "a pullout is required": an act within what
+        a text or plan sets as its terms is proposed, whatever the verb's tense or negation says
+        (stories3: a plan's terms joined the real withdrawal's story)."""
+        verbs = self.lex.words("prescribing_verbs")
+        topics = self.lex.words("topic_heads")
+        below, current = noun, noun.head
+        for _ in range(8):
+            if below.i == current.i or below.dep_ in _CLAUSE_DEPS:
+                return False
+            if below.dep_ == "prep" and below.lower_ in self.lex.words("topic_preps"):
+                if current.lemma_.lower() in topics:
+                    return True  # "haggling over the timing of X troop withdrawals"
+            if current.pos_ in ("VERB", "AUX") and current.tag_ != "VBG":
+                break
+            below, current = current, current.head
+        else:
+            return False
+        lemma = current.lemma_.lower()
+        if below.dep_ == "prep" and below.lower_ == "for":
+            # "provided troops for the withdrawal" gives troops to it, it sets no term.
+            return lemma in verbs and not any(c.dep_ == "dobj" for c in current.children)
+        # "provided aid" gives, it sets no term: "provide" sets one only with "for".
+        return below.dep_ in ("dobj", "nsubjpass") and lemma in verbs - {"provide"}
+
+    def _solution(self, noun: Token) -> bool:
+        """ "The only reasonable way out is the withdrawal of X troops": an act named as the way
+        out, the solution or the condition is proposed, not told as done (stories2's week 3)."""
+        head = noun.head
+        if noun.dep_ != "attr" or head.lemma_ != "be" or head.tag_ == "VBD":
+            return False  # "the answer was an invasion" tells what was done
+        solutions = self.lex.words("solution_nouns")
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in solutions for c in head.children)
+
+    def _intent_denied(self, noun: Token) -> bool:
+        """ "Has not shown any intent to withdraw", "showed no intention to leave": an intention
+        denied, by its verb's negation or by "no", announces nothing to come."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        return self._negated(noun.head)
+
+    def _hedged_intent(self, anchor: Token) -> bool:
+        """ "Reports of a possible Russian intention to begin a naval blockade": the act an
+        intention only hedged (possible, alleged, reported) aims at may never come; "its
+        intention to begin talks" keeps the act planned (stories2's week 3)."""
+        noun = anchor.head
+        return (
+            anchor.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+            and noun.lemma_.lower() in knowledge.words("lexicon/events.json", "intent_nouns")
+            and any(
+                c.dep_ == "amod" and c.lower_ in self.lex.words("hedged_intent_modifiers")
+                for c in noun.children
+            )
+        )
 
     def _backshifted_will(self, verb: Token) -> bool:
         """'would' in reported speech is the past of 'will' ("a round would take place in
@@ -277,6 +346,34 @@ class StatusReader:
             ]
             return speech[0] if speech else None  # "..., she said."
         return None
+
+
+# Dependencies that open a clause of its own: a term noun is not looked for above them.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def _in_correlative(token: Token) -> bool:
+    """Whether ``token`` lies in the first clause of a comparative correlative, however the
+    parser hangs that clause on the second (adverbial or complement)."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("advcl", "ccomp") and _correlative(current):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _correlative(clause: Token) -> bool:
+    """ "The sooner X starts a withdrawal, the sooner peace will come": a clause opened by
+    "the" and a comparative is the condition of a comparative correlative; it tells no act
+    (stories3: read as a withdrawal that had begun)."""
+    start = clause.left_edge
+    if start.lower_ != "the" or start.i + 1 >= len(start.doc):
+        return False
+    following = start.doc[start.i + 1]
+    return following.tag_ in ("JJR", "RBR") and following.head.i == clause.i
 
 
 def _governing(anchor: Token) -> Token:
