@@ -21,6 +21,7 @@ from parley.models import Actor
 from parley.nlp.docs import doc_ents
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Entities", "LABELS"]
@@ -148,6 +149,38 @@ class Entities:
             if owner is not None and self.ledger.kind(owner) == "state":
                 self.ledger.set_country(org.id, owner)
 
+    def services_named_with_state(self) -> None:
+        """Step 8, last: a new organisation without a country whose words the article also
+        writes right after a state's name or demonym is that state's ("the U.S. Coast Guard
+        has monitored ... The Coast Guard continues", round 13's m02): a state's service is
+        named in full once and then without its state. Two different states so written
+        ("the Russian Navy ... the U.S. Navy") leave it without one."""
+        doc, ledger = self.r.doc, self.ledger
+        state_ends: dict[int, str] = {
+            f.end: f.actor
+            for f in ledger.found
+            if f.actor is not None and ledger.kind(f.actor) == "state"
+        }
+        for actor_id, org in list(ledger.new_actors.items()):
+            if org.kind != "organisation" or org.country:
+                continue
+            words = [w.lower() for w in org.name.split()]
+            states = {
+                state
+                for start in _occurrences(doc, words)
+                if start > 0 and (state := self._state_before(start, state_ends)) is not None
+            }
+            if len(states) == 1:
+                ledger.set_country(actor_id, states.pop())
+
+    def _state_before(self, start: int, state_ends: dict[int, str]) -> str | None:
+        """The country of the state name or demonym ending right before token ``start``."""
+        state = self.ledger.actor(state_ends[start]) if start in state_ends else None
+        if state is not None:
+            return state.country
+        word = self.r.doc[start - 1]
+        return self.r.lexicon.country_of_demonym(word.text) if word.text[:1].isupper() else None
+
     def known(self, ent: SpacySpan, actor: Actor) -> None:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
         if self.check.common_noun(ent, actor) or self.check.not_the_state(ent, actor):
@@ -272,6 +305,16 @@ class Entities:
             return
         ledger.place_at[ent.start] = city_country(ent.text)
         ledger.add(ent.start, ent.end, "GPE", None, "place", 0.5)
+
+
+def _occurrences(doc: Doc, words: list[str]) -> list[int]:
+    """Where the lower-cased ``words`` stand together in ``doc`` (their first tokens)."""
+    n = len(words)
+    if not n:
+        return []
+    return [
+        t.i for t in doc if t.lower_ == words[0] and [w.lower_ for w in doc[t.i : t.i + n]] == words
+    ]
 
 
 def _is_code(text: str) -> bool:

@@ -174,14 +174,19 @@ class UnnamedActors:
             self.countries[description] = country
         return [description]
 
-    def sentence_country(self, token: Token) -> str | None:
+    def sentence_country(self, token: Token, demonyms: bool = True) -> str | None:
         """The one country the places of ``token``'s sentence lie in ("released from a prison
-        in Mosul", "killed in the north of Mali"), or None when they name none or several."""
+        in Mosul", "killed in the north of Mali"), or None when they name none or several.
+        Without ``demonyms``, a demonym the parser tagged a place ("two Ukrainian smugglers")
+        is no place: it tells whose people, not where."""
         start = max(token.sent.start, self.actors.dateline_end)
         codes = {
             self.places.resolve(e.text).country
             for e in self.doc.ents
-            if e.label_ in ("GPE", "LOC") and start <= e.start and e.end <= token.sent.end
+            if e.label_ in ("GPE", "LOC")
+            and start <= e.start
+            and e.end <= token.sent.end
+            and (demonyms or not country_of_demonym(e.text))
         }
         codes.discard(None)
         return codes.pop() if len(codes) == 1 else None
@@ -299,7 +304,7 @@ class UnnamedActors:
                 code = demonym_country(child) if child.text[:1].isupper() else None
                 if code:
                     return code
-        for place in prep_objects(token, frozenset({"in", "from"})):
+        for place in prep_objects(token, self._place_preps(token)):
             for actor in self.actors.of(place):
                 if self.actors._is_state(actor):
                     return actor
@@ -309,6 +314,13 @@ class UnnamedActors:
                 if code:
                     return code
         return None
+
+    def _place_preps(self, token: Token) -> frozenset[str]:
+        """The prepositions whose object places an unlinked actor: "in" and "from", and for
+        a state's own sector also "of" ("the Border Police of Moldova": Moldova's police)."""
+        if self.sector(token) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
+            return frozenset({"in", "from", "of"})
+        return frozenset({"in", "from"})
 
     def _describe(self, token: Token, start: int | None = None) -> str:
         """The words of an unlinked actor: modifiers and head, with an "of" phrase of a member
