@@ -88,6 +88,8 @@ class Entities:
         if actor is not None and actor.kind == "state" and self.context.person_named(ent):
             return False  # "Jordan" after "Senator Jim Jordan": the person passes decide
         states = [] if actor else [a for a in self.r.kb.lookup(ent.text) if a.kind == "state"]
+        if ent.label_ == "GPE" and actor is None and not states and self._surname_not_place(ent):
+            return False  # "Buyoya" after "President Pierre Buyoya": the person passes decide
         if len(states) > 1:
             self.shared_state_name(ent, states)  # "Congo": by the article's other names
         elif actor is not None:
@@ -101,6 +103,16 @@ class Entities:
                 return False  # a name the model tagged ORG: the person passes decide
             self.new_org(ent)
         return True
+
+    def _surname_not_place(self, ent: SpacySpan) -> bool:
+        """ "President Pierre Buyoya ... Buyoya was out of the country" (round 13's m10): the
+        model tags a one-word surname a place when it stands alone; it is the person when the
+        article writes it right after a given name and no gazetteer knows it as a place."""
+        return (
+            self.context.person_named(ent)
+            and country_code(ent.text) is None
+            and city_country(ent.text) is None
+        )
 
     def kb_actor(self, ent: SpacySpan) -> Actor | None:
         """Candidate lookup: the ruler's actor id, else the one KB actor with this name."""

@@ -242,6 +242,31 @@ class _Builder:
             or self._quoted_epithet(token)
         )
 
+    def _enacted(self, token: Token) -> Token | None:
+        """ "The ministers have decided to impose sanctions ... the sanctions the ministers
+        approved today include a travel ban" (round 13's m04): an act that a past decision
+        ("decided", "agreed", "voted" to) plans is done when the article tells its object
+        again with an enactment verb in the past ("approved", "adopted", "imposed"). The
+        clause of that verb; None when the decision is itself modal or negated, or no such
+        clause follows."""
+        head = token.head
+        if (
+            token.dep_ != "xcomp"
+            or head.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "decision_verbs")
+            or head.tag_ not in ("VBD", "VBN")
+            or any(c.dep_ == "neg" or c.tag_ == "MD" for c in head.children)
+        ):
+            return None
+        things = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        enactment = knowledge.words(_EVENTS_LEXICON, "enactment_verbs")
+        for noun in self.doc[token.i + 1 :]:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in things:
+                continue
+            for verb in (c for c in noun.children if c.dep_ == "relcl"):
+                if verb.lemma_.lower() in enactment and _told_done(verb):
+                    return verb
+        return None
+
     def _quoted_epithet(self, token: Token) -> bool:
         """ "'The government which is killing people is over,' the radio said" (round 13's
         m10): a relative clause in the present on the subject of a quoted sentence says what
@@ -376,6 +401,9 @@ class _Builder:
         draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
         if self._present_judgement_of_past_act(token, draft):
             draft.date = None  # dated later as news of the day the story was written
+        enacted = self._enacted(token) if draft.status == "planned" else None
+        if enacted is not None:  # "decided to impose sanctions" ... "the sanctions X approved"
+            draft.status, draft.date = "occurred", self.when.date(enacted)
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and _agentless_arrest(token, rule):
@@ -703,6 +731,16 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def _told_done(verb: Token) -> bool:
+    """Whether ``verb`` tells its act as done: a simple past or a perfect, with no modal and
+    no negation ("approved", "have approved"; not "will approve", "did not approve")."""
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+    )
 
 
 def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:

@@ -145,6 +145,10 @@ class Subjects:
         prep = verb.head
         if verb.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
             return [c for c in prep.head.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.head.lemma_ == "be":
+            # "X was out of the country attending a meeting" (round 13's m10, events29): where
+            # the subject of "be" was, doing what the gerund says
+            return [c for c in prep.head.children if c.dep_ == "nsubj"]
         if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return []
         noun = prep.head

@@ -318,9 +318,22 @@ class UnnamedActors:
     def _place_preps(self, token: Token) -> frozenset[str]:
         """The prepositions whose object places an unlinked actor: "in" and "from", and for
         a state's own sector also "of" ("the Border Police of Moldova": Moldova's police)."""
+        if self._talks_partner(token):
+            return frozenset({"from"})
         if self.sector(token) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
             return frozenset({"in", "from", "of"})
         return frozenset({"in", "from"})
+
+    def _talks_partner(self, token: Token) -> bool:
+        """ "a meeting with ethnic rebels in Libreville, Gabon", "met rebel leaders in Arusha"
+        (round 13's m10, events29): the place after the other side of talks is where the
+        talks were held, the venue, not where that side comes from ("rebels from Darfur"
+        still are Sudan's)."""
+        head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else None
+        if token.dep_ == "dobj":
+            head = token.head
+        rule = self.lex.match(head, set()) if head is not None else None
+        return rule is not None and rule.type == "CONSULT"
 
     def _describe(self, token: Token, start: int | None = None) -> str:
         """The words of an unlinked actor: modifiers and head, with an "of" phrase of a member
