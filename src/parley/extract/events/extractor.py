@@ -310,7 +310,7 @@ class _Builder:
         return (
             _describing(token)
             and rule.type.lower() not in crowd_types
-            and self.lex.match(token.head, set()) is None
+            and (self.lex.match(token.head, set()) is None or _posing_a_threat(token, rule))
             and not statement_content(token)  # "issued a statement condemning X" condemns
         )
 
@@ -1157,6 +1157,14 @@ def _describing(token: Token) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() not in causes
     )
+
+
+def _posing_a_threat(token: Token, rule: TriggerRule) -> bool:
+    """ "a deployment of missiles threatening American allies" (round 13's m09, events29): a
+    participle of threatening on an act or thing says what it endangers, no threat anyone
+    made; PLOVER's THREATEN is a threat told (a statement threatening retaliation still is,
+    by the caller's ``statement_content``)."""
+    return rule.type == "THREATEN" and token.lemma_.lower() == "threaten"
 
 
 def _standing(token: Token) -> bool:
