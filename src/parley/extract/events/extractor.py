@@ -259,10 +259,10 @@ class _Builder:
             return None
         things = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         enactment = knowledge.words(_EVENTS_LEXICON, "enactment_verbs")
-        for noun in self.doc[token.i + 1 :]:
+        for noun in self.doc[token.sent.end :]:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in things:
                 continue
-            for verb in (c for c in noun.children if c.dep_ == "relcl"):
+            for verb in _relative_verbs(noun):
                 if verb.lemma_.lower() in enactment and _told_done(verb):
                     return verb
         return None
@@ -734,13 +734,34 @@ class _Builder:
 
 
 def _told_done(verb: Token) -> bool:
-    """Whether ``verb`` tells its act as done: a simple past or a perfect, with no modal and
-    no negation ("approved", "have approved"; not "will approve", "did not approve")."""
-    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+    """Whether ``verb`` tells its act as done: a simple past, a perfect or a past participle,
+    with no modal, infinitive or negation ("approved", "have approved", "the sanctions
+    approved today"; not "will approve", "to be approved", "did not approve")."""
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ == "to" for c in verb.children):
         return False
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
-    )
+    return verb.tag_ in ("VBD", "VBN")
+
+
+# Words that may stand between a noun and the verb of a relative clause without a pronoun
+# ("the sanctions the ministers formally adopted"): determiners, nouns, adverbs, pronouns.
+_ZERO_RELATIVE_GAP = ("DET", "NOUN", "PROPN", "ADV", "PRON", "PUNCT")
+
+
+def _relative_verbs(noun: Token) -> list[Token]:
+    """The verbs of relative clauses on ``noun``: the parser's own ("relcl"), and a verb
+    without an object a few words on, with only its subject between, which the parser often
+    hangs elsewhere when the clause has no relative pronoun ("the sanctions the ministers
+    approved today include ...": "approved" read as a participle on "ministers")."""
+    verbs = [c for c in noun.children if c.dep_ == "relcl"]
+    for verb in noun.doc[noun.i + 1 : min(noun.i + 6, noun.sent.end)]:
+        if verb.pos_ != "VERB":
+            if verb.pos_ not in _ZERO_RELATIVE_GAP:
+                break
+            continue
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            verbs.append(verb)
+        break
+    return verbs
 
 
 def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
