@@ -263,3 +263,43 @@ def test_a_statement_threatening_retaliation_still_threatens(pipeline: Any) -> N
     threat = one_event(pipeline, text, "THREATEN", published=DAY)
     assert threat.source == ["AZE"]
     assert threat.target == ["ARM"]
+
+
+# ---------------------------------------------------------------- "Earlier" and the two Congos
+
+
+def test_a_past_perfect_after_a_bare_earlier_is_news_not_background(pipeline: Any) -> None:
+    text = (
+        "Syrian rebels detained two Indian engineers on Monday. Earlier, the rebels had "
+        "seized a border crossing between Syria and Jordan."
+    )
+    seizure = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert seizure.status == "occurred"
+
+
+def test_a_past_perfect_counted_years_earlier_stays_background(pipeline: Any) -> None:
+    text = (
+        "Syrian rebels detained two Indian engineers on Monday. Two years earlier, the rebels "
+        "had seized a border crossing between Syria and Jordan."
+    )
+    seizure = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert seizure.status == "historical"
+
+
+def test_a_bare_congo_beside_the_drc_is_the_other_congo(pipeline: Any) -> None:
+    text = (
+        "The Republic of Congo and the Democratic Republic of Congo (DRC) signed a border "
+        "accord on Monday. On Tuesday Congo accused the DRC of shelling its villages."
+    )
+    accusation = one_event(pipeline, text, "ACCUSE", published=DAY)
+    assert accusation.source == ["COG"]
+    assert accusation.target == ["COD"]
+
+
+def test_a_bare_congo_beside_the_full_names_only_stays_unresolved(pipeline: Any) -> None:
+    text = (
+        "The Democratic Republic of Congo and the Republic of Congo signed a border accord "
+        "on Monday. On Tuesday Congo accused Angola of shelling its villages."
+    )
+    found = _events(pipeline, text)
+    assert [e for e in found if e.type == "ACCUSE"] == []  # the accuser unknown: no record
