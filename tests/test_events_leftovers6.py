@@ -303,3 +303,28 @@ def test_a_bare_congo_beside_the_full_names_only_stays_unresolved(pipeline: Any)
     )
     found = _events(pipeline, text)
     assert [e for e in found if e.type == "ACCUSE"] == []  # the accuser unknown: no record
+
+
+# ---------------------------------------------------------------- troops opposed to a coup (item 5)
+
+
+_RADIO = "A little known group seized Zambia's state radio today. "
+
+
+def test_troops_opposed_to_a_takeover_are_the_states_and_talk_to_the_coup_leaders(
+    pipeline: Any,
+) -> None:
+    text = _RADIO + (
+        "A senior officer said troops opposed to the attempted takeover had surrounded the "
+        "building and opened negotiations with the coup leaders inside."
+    )
+    talks = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert talks.source == ["ZMB"]
+    assert talks.target == ["Coup leaders"]
+    assert talks.sectors.get("Coup leaders") == "rebels"
+    assert [e for e in _events(pipeline, text) if e.type == "REJECT"] == []  # no act "opposed"
+
+
+def test_troops_opposed_to_the_president_are_not_his_states_forces(pipeline: Any) -> None:
+    text = _RADIO + "Troops opposed to President Hichilema opened fire on protesters."
+    assert [e for e in _events(pipeline, text) if "ZMB" in e.source] == []

@@ -51,7 +51,7 @@ from parley.extract.events.parties import SUBJECTS, EventParties, content
 from parley.extract.events.patients import leaving_verb
 from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader
-from parley.extract.events.subjects import statement_content
+from parley.extract.events.subjects import reduced_relative, statement_content
 from parley.extract.timeplace.places import (
     PlaceResolver,
     find_places,
@@ -240,6 +240,7 @@ class _Builder:
             or _purpose_of_thing(token)
             or _standing(token)
             or self._quoted_epithet(token)
+            or reduced_relative(token)  # "troops opposed to X had surrounded": a description
         )
 
     def _enacted(self, token: Token) -> Token | None:

@@ -272,9 +272,9 @@ class UnnamedActors:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
         heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
         for modifier in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
-            pair = f"{modifier.lower_} {token.lower_}"
-            if pair in heads:
-                return str(heads[pair])
+            for pair in (f"{modifier.lower_} {token.lower_}", f"{modifier.lower_} {token.lemma_}"):
+                if pair in heads:  # "coup leaders": the pair of modifier and lemma
+                    return str(heads[pair])
         lemma = token.lemma_.lower()
         for key in (lemma, token.lower_, token.lower_.removesuffix("s")):  # PROPN "Separatists"
             if key in heads:
