@@ -214,7 +214,7 @@ def _reduced_relative_subject(verb: Token, first: int) -> list[Token]:
     before the verb group whose verb is a bare participle form with a subject and a
     preposition but no object and no auxiliary is such a reduced relative: its subject is the
     verb's."""
-    if first == 0 or not any(c.dep_ == "aux" for c in verb.children):
+    if first == 0 or not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children):
         return []
     clause = next(
         (
@@ -255,12 +255,13 @@ def reduced_relative(verb: Token) -> bool:
     end = last + 1
     if end >= len(verb.doc):
         return False
-    if verb.doc[end].dep_ == "aux":  # "... had surrounded": a verb group of its own
-        main = verb.doc[end].head
-    elif rest and rest[0].i == end and rest[0].head.i == verb.i:  # "... opened talks"
+    after = verb.doc[end]
+    if after.dep_ == "aux" and after.tag_ != "TO":  # "... had surrounded": a finite verb group
+        main = after.head
+    elif rest and rest[0].i == end and rest[0].tag_ in ("VBD", "VBZ", "VBP"):  # "... opened"
         main = rest[0]
     else:
-        return False
+        return False  # "X offered on Tuesday to host talks": an infinitive, X's own verb
     return main.i >= end and not any(c.dep_ in SUBJECTS for c in main.children)
 
 
