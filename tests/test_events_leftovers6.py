@@ -328,3 +328,16 @@ def test_troops_opposed_to_a_takeover_are_the_states_and_talk_to_the_coup_leader
 def test_troops_opposed_to_the_president_are_not_his_states_forces(pipeline: Any) -> None:
     text = _RADIO + "Troops opposed to President Hichilema opened fire on protesters."
     assert [e for e in _events(pipeline, text) if "ZMB" in e.source] == []
+
+
+def test_a_titled_conjunct_beside_a_known_leader_keeps_its_title_country(pipeline: Any) -> None:
+    text = "President Biden and French President Jean Dupont met in Paris on Tuesday."
+    meeting = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert meeting.countries.get("new:jean-dupont") == "FRA"
+
+
+def test_an_untitled_conjunct_beside_a_known_leader_has_no_country(pipeline: Any) -> None:
+    text = "President Biden and Jean Dupont met in Paris on Tuesday."
+    meeting = one_event(pipeline, text, "CONSULT", published=DAY)
+    assert "new:jean-dupont" in meeting.source
+    assert meeting.countries.get("new:jean-dupont") is None
