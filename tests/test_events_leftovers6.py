@@ -341,3 +341,9 @@ def test_an_untitled_conjunct_beside_a_known_leader_has_no_country(pipeline: Any
     meeting = one_event(pipeline, text, "CONSULT", published=DAY)
     assert "new:jean-dupont" in meeting.source
     assert meeting.countries.get("new:jean-dupont") is None
+
+
+def test_a_verb_coordinated_with_a_second_one_is_no_reduced_relative(pipeline: Any) -> None:
+    text = "Zambian troops withdrew from the border on Monday and returned to their barracks."
+    withdrawal = one_event(pipeline, text, "RETREAT", published=DAY)
+    assert withdrawal.source == ["ZMB"]

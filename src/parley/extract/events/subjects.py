@@ -239,7 +239,7 @@ def _bare_participle(clause: Token) -> bool:
         clause.tag_ in ("VBD", "VBN")
         and "nsubj" in deps
         and "prep" in deps
-        and not deps & {"aux", "auxpass", "dobj", "neg"}
+        and not deps & {"aux", "auxpass", "dobj", "neg", "cc"}  # "attacked at dawn and killed"
     )
 
 
