@@ -203,6 +203,12 @@ def test_the_same_relative_clause_outside_quotes_still_tells_an_act(pipeline: An
     assert assault.source == ["ZMB"]
 
 
+def test_a_quoted_relative_clause_between_commas_still_tells_an_act(pipeline: Any) -> None:
+    text = _COUP + '"The army, which is shelling our villages, must stop," the mayor said.'
+    assault = one_event(pipeline, text, "ASSAULT", published=DAY)
+    assert assault.source == ["ZMB"]
+
+
 def test_a_quoted_past_relative_clause_still_tells_an_act(pipeline: Any) -> None:
     text = _COUP + '"The army which shelled the town on Monday has withdrawn," the mayor said.'
     assault = one_event(pipeline, text, "ASSAULT", published=DAY)

@@ -270,20 +270,26 @@ class _Builder:
 
     def _quoted_epithet(self, token: Token) -> bool:
         """ "'The government which is killing people is over,' the radio said" (round 13's
-        m10): a relative clause in the present on the subject of a quoted sentence says what
-        the speaker calls that body, an epithet; it reports no act of its own. A past tense
-        ("the army which shelled the town") or a clause outside quotes still tells news."""
+        m10): a restrictive relative clause in the present on the subject of a quoted sentence
+        says what the speaker calls that body, an epithet; it reports no act of its own. A past
+        tense ("the army which shelled the town"), a clause between commas ("the army, which
+        is shelling our villages, must stop") or one outside quotes still tells news."""
         head = token.head
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         present = token.tag_ in ("VBZ", "VBP") or (
             token.tag_ == "VBG" and bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        )
+        pronoun = next(
+            (c for c in token.children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")), None
         )
         return (
             token.dep_ == "relcl"
             and present
             and not any(c.dep_ == "auxpass" for c in token.children)
             and head.dep_ in ("nsubj", "nsubjpass")
-            and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+            and pronoun is not None
+            # restrictive, no comma: "the army, which is shelling our villages," reports one
+            and (pronoun.i == 0 or self.doc[pronoun.i - 1].text != ",")
             and any(q.direct and q.start <= token.idx < q.end for q in self.ctx.analysis.quotes)
         )
 
