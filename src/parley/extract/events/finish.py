@@ -214,10 +214,11 @@ class Finisher:
         countries: set[str | None] = set()
         for actor in sides:
             record = records.get(actor)
-            if record is not None and record.kind == "person":
+            known = self.actors.kb[actor] if actor in self.actors.kb else None
+            if "person" in (record.kind if record else None, known.kind if known else None):
                 return False
-            known = self.actors.kb[actor].country if actor in self.actors.kb else None
-            countries.add(known or (record.country if record else None))
+            country = known.country if known else None
+            countries.add(country or (record.country if record else None))
         return len(countries) == 1 and None not in countries
 
     def _identified(self, actor: str) -> bool:
