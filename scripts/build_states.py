@@ -76,7 +76,7 @@ EXTRA_ALIASES = {
     "BIH": ["Bosnia"],
     "NLD": ["Holland"],
     "GMB": ["The Gambia"],
-    "DEU": ["Federal Republic of Germany"],
+    "DEU": ["Federal Republic of Germany", "West Germany"],  # the same state before 1990
     "XKX": ["Republic of Kosovo"],
     "VNM": ["Viet Nam"],
     "FLK": ["Malvinas", "the Falklands"],
@@ -286,11 +286,22 @@ def build_states() -> list[dict[str, Any]]:
     return sorted(entries, key=lambda e: str(e["id"]))
 
 
+# Adjectives of former states, whose entries are hand-written in historical_states.json
+# (events29): "Soviet leader X", "Yugoslav troops", "East German guards".
+HISTORICAL_DEMONYMS: dict[str, list[str]] = {
+    "SUN": ["Soviet"], "YUG": ["Yugoslav", "Yugoslavian"],
+    "CSK": ["Czechoslovak", "Czechoslovakian"], "DDR": ["East German"], "DEU": ["West German"],
+}  # fmt: skip
+HISTORICAL_FILE = ROOT / "src" / "parley" / "data" / "actors" / "historical_states.json"
+
+
 def build_demonyms(states: list[dict[str, Any]]) -> dict[str, str]:
     """Adjective -> ISO3, for every adjective curated above; refuses unknown codes."""
-    known = {str(s["id"]) for s in states}
+    historical = json.loads(HISTORICAL_FILE.read_text(encoding="utf-8"))["actors"]
+    known = {str(s["id"]) for s in [*states, *historical]}
     out: dict[str, str] = {}
-    for code, (adjectives, _plurals) in sorted(DEMONYMS.items()):
+    curated = [*sorted(DEMONYMS.items()), *((c, (a, [])) for c, a in HISTORICAL_DEMONYMS.items())]
+    for code, (adjectives, _plurals) in curated:
         if code not in known:
             raise ValueError(f"demonym for unknown code {code}")
         for adj in adjectives:

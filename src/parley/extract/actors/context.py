@@ -196,9 +196,33 @@ class ArticleContext:
         inner = {h for h in hits for o in hits if o != h and o[0] <= h[0] and h[1] <= o[1]}
         found |= {h[2] for h in hits if h not in inner}
         found |= self._countries_named() & set(own)
+        if len(found) == 2:
+            found = self._bare_name_left(states, found, hits, inner)
         if len(found) != 1:
             return None
         return next(s for s in states if s.id in found)
+
+    def _bare_name_left(
+        self,
+        states: list[Actor],
+        found: set[str],
+        hits: list[tuple[int, int, str]],
+        inner: set[tuple[int, int, str]],
+    ) -> set[str]:
+        """ "The Republic of Congo and the Democratic Republic of Congo (DRC) ... The DRC had
+        asked Congo ..." (round 12's l06, events29): an article that names both states and calls
+        one of them by a short name of its own without the shared word ("the DRC") keeps the
+        bare shared name ("Congo") for the other. A full name with the shared word ("the
+        Democratic Republic of Congo", and then "Congo" for it) or a capital is no such name."""
+        shared = {w for s in states for w in alias_key(s.name).split()}
+        shared = {w for w in shared if all(w in _words(s) for s in states)}
+        short = set()
+        for start, end, actor_id in (h for h in hits if h not in inner):
+            state = next(s for s in states if s.id == actor_id)
+            name = alias_key(self.r.text[start:end])
+            if name in {alias_key(a) for a in state.aliases} and not shared & set(name.split()):
+                short.add(actor_id)
+        return found - short if len(short) == 1 else found
 
     def _countries_named(self) -> set[str]:
         """Countries of the article's known actors and cities ("Goma", the FARDC)."""
@@ -217,6 +241,11 @@ def _acronym(word: str) -> bool:
     """ "AI", "HRW", "SPLM-IO": two or more capitals, nothing lower-case."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _words(state: Actor) -> set[str]:
+    """Every word of a state's names (name and aliases), folded."""
+    return {w for n in (state.name, *state.aliases) for w in alias_key(n).split()}
 
 
 def _own_names(states: list[Actor]) -> dict[str, list[str]]:

@@ -21,6 +21,7 @@ from parley.models import Actor
 from parley.nlp.docs import doc_ents
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Entities", "LABELS"]
@@ -89,6 +90,8 @@ class Entities:
         if actor is not None and actor.kind == "state" and self.context.person_named(ent):
             return False  # "Jordan" after "Senator Jim Jordan": the person passes decide
         states = [] if actor else [a for a in self.r.kb.lookup(ent.text) if a.kind == "state"]
+        if ent.label_ == "GPE" and actor is None and not states and self._surname_not_place(ent):
+            return False  # "Buyoya" after "President Pierre Buyoya": the person passes decide
         if len(states) > 1:
             self.shared_state_name(ent, states)  # "Congo": by the article's other names
         elif actor is not None:
@@ -110,6 +113,15 @@ class Entities:
             return False
         code = self.r.lexicon.country_of_demonym(ent.text)
         return code is not None and self.context.people_elsewhere(code)
+    def _surname_not_place(self, ent: SpacySpan) -> bool:
+        """ "President Pierre Buyoya ... Buyoya was out of the country" (round 13's m10): the
+        model tags a one-word surname a place when it stands alone; it is the person when the
+        article writes it right after a given name and no gazetteer knows it as a place."""
+        return (
+            self.context.person_named(ent)
+            and country_code(ent.text) is None
+            and city_country(ent.text) is None
+        )
 
     def kb_actor(self, ent: SpacySpan) -> Actor | None:
         """Candidate lookup: the ruler's actor id, else the one KB actor with this name."""
@@ -157,6 +169,38 @@ class Entities:
             owner = ends.get(f.start - 1)
             if owner is not None and self.ledger.kind(owner) == "state":
                 self.ledger.set_country(org.id, owner)
+
+    def services_named_with_state(self) -> None:
+        """Step 8, last: a new organisation without a country whose words the article also
+        writes right after a state's name or demonym is that state's ("the U.S. Coast Guard
+        has monitored ... The Coast Guard continues", round 13's m02): a state's service is
+        named in full once and then without its state. Two different states so written
+        ("the Russian Navy ... the U.S. Navy") leave it without one."""
+        doc, ledger = self.r.doc, self.ledger
+        state_ends: dict[int, str] = {
+            f.end: f.actor
+            for f in ledger.found
+            if f.actor is not None and ledger.kind(f.actor) == "state"
+        }
+        for actor_id, org in list(ledger.new_actors.items()):
+            if org.kind != "organisation" or org.country:
+                continue
+            words = [w.lower() for w in org.name.split()]
+            states = {
+                state
+                for start in _occurrences(doc, words)
+                if start > 0 and (state := self._state_before(start, state_ends)) is not None
+            }
+            if len(states) == 1:
+                ledger.set_country(actor_id, states.pop())
+
+    def _state_before(self, start: int, state_ends: dict[int, str]) -> str | None:
+        """The country of the state name or demonym ending right before token ``start``."""
+        state = self.ledger.actor(state_ends[start]) if start in state_ends else None
+        if state is not None:
+            return state.country
+        word = self.r.doc[start - 1]
+        return self.r.lexicon.country_of_demonym(word.text) if word.text[:1].isupper() else None
 
     def known(self, ent: SpacySpan, actor: Actor) -> None:
         """Step 1/6 for states, organisations and demonym aliases; capitals used as places."""
@@ -287,6 +331,16 @@ class Entities:
             return
         ledger.place_at[ent.start] = city_country(ent.text)
         ledger.add(ent.start, ent.end, "GPE", None, "place", 0.5)
+
+
+def _occurrences(doc: Doc, words: list[str]) -> list[int]:
+    """Where the lower-cased ``words`` stand together in ``doc`` (their first tokens)."""
+    n = len(words)
+    if not n:
+        return []
+    return [
+        t.i for t in doc if t.lower_ == words[0] and [w.lower_ for w in doc[t.i : t.i + n]] == words
+    ]
 
 
 def _is_code(text: str) -> bool:

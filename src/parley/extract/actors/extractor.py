@@ -158,6 +158,7 @@ class _Resolution:
         Titles(self.reading, self.ledger).resolve()  # steps 4 and 7
         Counterparts(self.reading, self.ledger).resolve()  # step 5
         self.entities.owned_organisations()  # step 8: "Chile's National Security Council"
+        self.entities.services_named_with_state()  # step 8: "the U.S. Coast Guard"
 
     def _first_pass(self, ent: SpacySpan) -> bool:
         """Step 1 for full person names; steps 1, 6, 8 for the rest. False defers ``ent``."""

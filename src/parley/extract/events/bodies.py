@@ -94,7 +94,7 @@ class BodyReferences:
         marked = len(modifiers) == 1 and modifiers[0].lower_ in knowledge.words(
             _EVENTS_LEXICON, "state_force_modifiers"
         )
-        if not (bare or marked):
+        if not (bare or marked or (not modifiers and _opposing_a_coup(token))):
             return []
         near = self._paired_state(token) or self._sentence_state(token)
         if near:
@@ -255,6 +255,28 @@ class BodyReferences:
         if actor in self.actors.kb:
             return self.actors.kb[actor].name.lower()
         return actor.removeprefix("new:").replace("-", " ")
+
+
+def _opposing_a_coup(token: Token) -> bool:
+    """ "Troops opposed to the attempted takeover had surrounded the building" (round 13's m10,
+    events29): forces named by their opposing a coup (``coup_nouns``) stand for the state the
+    coup is against, as "loyalist troops" do; opposing a person ("troops opposed to President
+    X") makes no one's forces."""
+    coups = knowledge.words(_EVENTS_LEXICON, "coup_nouns")
+    clauses = [c for c in token.rights if c.dep_ in ("acl", "amod", "relcl")]
+    if token.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "aux") for c in token.head.children):
+        clauses.append(token.head)  # "troops opposed to the takeover had ...", misparsed
+    return any(
+        c.lemma_.lower() == "oppose"
+        and any(
+            o.lemma_.lower() in coups
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+        for c in clauses
+    )
 
 
 def _paired(token: Token) -> bool:

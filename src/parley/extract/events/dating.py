@@ -310,8 +310,8 @@ def scope_heads(token: Token) -> Iterator[int]:
         if outer.pos_ == "NOUN" and outer.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             if not _followed(outer):
                 yield outer.head.i
-    if token.pos_ == "NOUN":
-        yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    if token.pos_ == "NOUN":  # also "deployment of missiles threatening X in 1977" (events29)
+        yield from (c.i for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
     if token.pos_ == "NOUN" and arrived_on(token):
         yield token.head.head.i  # "arrived in Hanoi on Tuesday for a state visit": that day
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):

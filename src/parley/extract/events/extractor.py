@@ -51,7 +51,7 @@ from parley.extract.events.parties import SUBJECTS, EventParties, content
 from parley.extract.events.patients import leaving_verb
 from parley.extract.events.plover import PloverLexicon, TriggerRule, load_plover
 from parley.extract.events.status import StatusReader
-from parley.extract.events.subjects import statement_content
+from parley.extract.events.subjects import reduced_relative, statement_content
 from parley.extract.timeplace.places import (
     PlaceResolver,
     find_places,
@@ -241,6 +241,58 @@ class _Builder:
             or _purpose_of_thing(token)
             or _standing(token)
             or _discussed_kind(token)
+            or self._quoted_epithet(token)
+            or reduced_relative(token)  # "troops opposed to X had surrounded": a description
+        )
+
+    def _enacted(self, token: Token) -> Token | None:
+        """ "The ministers have decided to impose sanctions ... the sanctions the ministers
+        approved today include a travel ban" (round 13's m04): an act that a past decision
+        ("decided", "agreed", "voted" to) plans is done when the article tells its object
+        again with an enactment verb in the past ("approved", "adopted", "imposed"). The
+        clause of that verb; None when the decision is itself modal or negated, or no such
+        clause follows."""
+        head = token.head
+        if (
+            token.dep_ != "xcomp"
+            or head.lemma_.lower() not in knowledge.words(_EVENTS_LEXICON, "decision_verbs")
+            or head.tag_ not in ("VBD", "VBN")
+            or any(c.dep_ == "neg" or c.tag_ == "MD" for c in head.children)
+        ):
+            return None
+        things = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        enactment = knowledge.words(_EVENTS_LEXICON, "enactment_verbs")
+        for noun in self.doc[token.sent.end :]:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in things:
+                continue
+            for verb in _relative_verbs(noun):
+                if verb.lemma_.lower() in enactment and _told_done(verb):
+                    return verb
+        return None
+
+    def _quoted_epithet(self, token: Token) -> bool:
+        """ "'The government which is killing people is over,' the radio said" (round 13's
+        m10): a restrictive relative clause in the present on the subject of a quoted sentence
+        says what the speaker calls that body, an epithet; it reports no act of its own. A past
+        tense ("the army which shelled the town"), a clause between commas ("the army, which
+        is shelling our villages, must stop") or one outside quotes still tells news."""
+        head = token.head
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        present = token.tag_ in ("VBZ", "VBP") or (
+            token.tag_ == "VBG" and bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        )
+        pronoun = next(
+            (c for c in token.children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")), None
+        )
+        return (
+            token.dep_ == "relcl"
+            and present
+            and not any(c.dep_ == "auxpass" for c in token.children)
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and pronoun is not None
+            # restrictive, no comma: "the army, which is shelling our villages," reports one
+            and (pronoun.i == 0 or self.doc[pronoun.i - 1].text != ",")
+            and any(q.direct and q.start <= token.idx < q.end for q in self.ctx.analysis.quotes)
         )
 
     def _generic_description(self, token: Token) -> bool:
@@ -267,7 +319,7 @@ class _Builder:
         return (
             _describing(token)
             and rule.type.lower() not in crowd_types
-            and self.lex.match(token.head, set()) is None
+            and (self.lex.match(token.head, set()) is None or _posing_a_threat(token, rule))
             and not statement_content(token)  # "issued a statement condemning X" condemns
         )
 
@@ -359,6 +411,9 @@ class _Builder:
         draft.date_said = draft.date is not None and draft.date is self.when.reported_date(token)
         if self._present_judgement_of_past_act(token, draft):
             draft.date = None  # dated later as news of the day the story was written
+        enacted = self._enacted(token) if draft.status == "planned" else None
+        if enacted is not None:  # "decided to impose sanctions" ... "the sanctions X approved"
+            draft.status, draft.date = "occurred", self.when.date(enacted)
         draft.place = self._place(token)
         self.parties.unnamed.state_sectors_at_place(draft)
         if not draft.source and _agentless_arrest(token, rule):
@@ -686,6 +741,37 @@ class _Builder:
 
 
 # -------------------------------------------------------------------- tree helpers
+
+
+def _told_done(verb: Token) -> bool:
+    """Whether ``verb`` tells its act as done: a simple past, a perfect or a past participle,
+    with no modal, infinitive or negation ("approved", "have approved", "the sanctions
+    approved today"; not "will approve", "to be approved", "did not approve")."""
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBN")
+
+
+# Words that may stand between a noun and the verb of a relative clause without a pronoun
+# ("the sanctions the ministers formally adopted"): determiners, nouns, adverbs, pronouns.
+_ZERO_RELATIVE_GAP = ("DET", "NOUN", "PROPN", "ADV", "PRON", "PUNCT")
+
+
+def _relative_verbs(noun: Token) -> list[Token]:
+    """The verbs of relative clauses on ``noun``: the parser's own ("relcl"), and a verb
+    without an object a few words on, with only its subject between, which the parser often
+    hangs elsewhere when the clause has no relative pronoun ("the sanctions the ministers
+    approved today include ...": "approved" read as a participle on "ministers")."""
+    verbs = [c for c in noun.children if c.dep_ == "relcl"]
+    for verb in noun.doc[noun.i + 1 : min(noun.i + 6, noun.sent.end)]:
+        if verb.pos_ != "VERB":
+            if verb.pos_ not in _ZERO_RELATIVE_GAP:
+                break
+            continue
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            verbs.append(verb)
+        break
+    return verbs
 
 
 def _prep_objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
@@ -1143,6 +1229,14 @@ def _describing(token: Token) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() not in causes
     )
+
+
+def _posing_a_threat(token: Token, rule: TriggerRule) -> bool:
+    """ "a deployment of missiles threatening American allies" (round 13's m09, events29): a
+    participle of threatening on an act or thing says what it endangers, no threat anyone
+    made; PLOVER's THREATEN is a threat told (a statement threatening retaliation still is,
+    by the caller's ``statement_content``)."""
+    return rule.type == "THREATEN" and token.lemma_.lower() == "threaten"
 
 
 def _standing(token: Token) -> bool:

@@ -114,6 +114,8 @@ class Finisher:
             return False  # "dozens of students were arrested": no one an analyst can code
         if len(draft.source) == 1 and draft.target == draft.source:
             draft.target = []  # one actor is not the target of its own act
+        if draft.rule.type == "COOPERATE" and self._within_one_state(draft):
+            return False
         if self._joins_told_event(draft, kept) or self._trip_to_told_talks(draft, kept):
             return False
         if draft.agentless and any(_agentless_retelling(k, draft) for k in kept):
@@ -199,6 +201,25 @@ class Finisher:
         """ "Reuters reports on two air strikes killing 28 civilians" (round 8's h01): a news
         outlet tells of force, aid and sanctions; it does not use, give or impose them."""
         return actor in self.actors.kb and self.actors.kb[actor].kind == "media outlet"
+
+    def _within_one_state(self, draft: Draft) -> bool:
+        """ "The Coast Guard continues to coordinate with Department of Defense partners"
+        (round 13's m02): agencies of one state working together is the state's own
+        administration, no cooperation between parties PLOVER codes. True when each side
+        names only bodies (no people) and all of them are of one and the same state."""
+        sides = [*draft.source, *draft.target]
+        if not draft.source or not draft.target:
+            return False
+        records = {a.id: a for a in self.ctx.analysis.actors}
+        countries: set[str | None] = set()
+        for actor in sides:
+            record = records.get(actor)
+            known = self.actors.kb[actor] if actor in self.actors.kb else None
+            if "person" in (record.kind if record else None, known.kind if known else None):
+                return False
+            country = known.country if known else None
+            countries.add(country or (record.country if record else None))
+        return len(countries) == 1 and None not in countries
 
     def _identified(self, actor: str) -> bool:
         """Whether ``actor`` is one PLOVER can code: known to the knowledge base, or unlinked

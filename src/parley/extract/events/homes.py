@@ -121,6 +121,9 @@ class Homes:
             return None  # diplomats, peacekeepers, migrants: foreigners where it befell them
         if draft.agentless and head in knowledge.words(_EVENTS_LEXICON, "victim_heads"):
             return place or home or self.unnamed.sentence_country(draft.token)
+        if sector in knowledge.words(_EVENTS_LEXICON, "judicial_sectors"):
+            # a court is of its place, not of the one it tries
+            return place or home or self.unnamed.sentence_country(draft.token, demonyms=False)
         if sector == _REBELS:  # where they fight, not where they talk
             fighting = draft.rule.type in knowledge.words(_EVENTS_LEXICON, "fighting_types")
             return place if fighting and place and self.actors.state(place) not in facing else None

@@ -104,6 +104,8 @@ class PartyNames:
             if place is not None:
                 return place
             self._titled(token, ids)
+        elif ids and with_conj:
+            self._titled_conjuncts(token)
         # "arrested organizers and demonstrators": a first conjunct naming no one leaves the
         # others to name the actors
         return ids or self._implied(token, draft) or self._conjuncts(token, draft, with_conj)
@@ -146,6 +148,15 @@ class PartyNames:
                 for actor in ids:
                     self.unnamed.countries.setdefault(actor, code)
                 return
+
+    def _titled_conjuncts(self, token: Token) -> None:
+        """ "President Reagan and Soviet leader Mikhail Gorbachev signed" (round 13's m09,
+        events29): a conjunct the knowledge base lacks carries the country its own title
+        names, though the other conjunct is known."""
+        for part in (token, *(c for c in token.children if c.dep_ == "conj")):
+            own = self.actors.of(part, with_conj=False)
+            if own and all(a.startswith(_NEW) for a in own):
+                self._titled(part, own)
 
     def of_all(self, tokens: list[Token], draft: Draft) -> list[str]:
         """The actors of several tokens, without repeats."""

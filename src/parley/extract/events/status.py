@@ -95,7 +95,10 @@ class StatusReader:
         if _destined(_governing(anchor)):
             return "planned"  # "Israel is to free 1,700 prisoners": arranged, still to come
         reported = self.reporting_verb(anchor) is not None or self._within_report(anchor)
-        if (self._past_perfect(anchor) and not reported) or self.temporal_background(token):
+        told_earlier = _just_earlier(anchor)  # "Earlier, rebels had seized the crossing"
+        if (self._past_perfect(anchor) and not (reported or told_earlier)) or (
+            self.temporal_background(token)
+        ):
             return "historical"  # "said X had agreed" is the past of the report, not background
         return "occurred"
 
@@ -488,3 +491,15 @@ def travel_for(noun: Token) -> bool:
         and head.lower_ == "for"
         and head.head.lemma_.lower() in knowledge.words("lexicon/events.json", "travel_verbs")
     )
+
+
+def _just_earlier(verb: Token) -> bool:
+    """ "X detained two engineers on Monday. Earlier, rebels had taken the crossing" (round
+    10's j06, events29): a past perfect under a bare "earlier" (or "earlier this week", "earlier
+    in the day") tells what happened shortly before the story's news, news itself, not
+    background; "two years earlier" counts back a span and stays background."""
+    for mark in (c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "earlier"):
+        counted = any(t.pos_ == "NUM" or t.dep_ == "nummod" for t in mark.subtree if t.i != mark.i)
+        if not counted:
+            return True
+    return False

@@ -17,7 +17,7 @@ from parley.extract.events.status import StatusReader
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SUBJECTS", "Subjects", "statement_content"]
+__all__ = ["SUBJECTS", "Subjects", "reduced_relative", "statement_content"]
 
 SUBJECTS = ("nsubj", "csubj")
 _EVENTS_LEXICON = "lexicon/events.json"
@@ -148,6 +148,10 @@ class Subjects:
         prep = verb.head
         if verb.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
             return [c for c in prep.head.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.head.lemma_ == "be":
+            # "X was out of the country attending a meeting" (round 13's m10, events29): where
+            # the subject of "be" was, doing what the gerund says
+            return [c for c in prep.head.children if c.dep_ == "nsubj"]
         if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
             return []
         noun = prep.head
@@ -203,7 +207,65 @@ class Subjects:
             token = token.head
         if token.pos_ in ("PROPN", "NOUN") and token.i < verb.i and self.actors.of(token):
             return [token]
+        return _reduced_relative_subject(verb, first)
+
+
+def _reduced_relative_subject(verb: Token, first: int) -> list[Token]:
+    """ "said troops opposed to the takeover had surrounded the building" (round 13's m10,
+    events29): the parser reads a participle after a noun as that noun's verb ("troops
+    opposed") and leaves the real verb, with its auxiliary, without a subject. A clause just
+    before the verb group whose verb is a bare participle form with a subject and a
+    preposition but no object and no auxiliary is such a reduced relative: its subject is the
+    verb's."""
+    if first == 0 or not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children):
         return []
+    clause = next(
+        (
+            t
+            for t in verb.doc[first - 1].ancestors
+            if t.pos_ == "VERB" and t.i < first and verb not in t.subtree
+        ),
+        None,
+    )
+    if clause is None or max(t.i for t in clause.subtree) != first - 1:
+        return []
+    if not _bare_participle(clause):
+        return []
+    return [c for c in clause.children if c.dep_ == "nsubj"]
+
+
+def _bare_participle(clause: Token) -> bool:
+    """A past form with a subject and a preposition, but no object and no auxiliary: "troops
+    opposed to the takeover", as the parser reads a reduced relative."""
+    deps = {c.dep_ for c in clause.children}
+    return (
+        clause.tag_ in ("VBD", "VBN")
+        and "nsubj" in deps
+        and "prep" in deps
+        and not deps & {"aux", "auxpass", "dobj", "neg", "cc"}  # "attacked at dawn and killed"
+    )
+
+
+def reduced_relative(verb: Token) -> bool:
+    """Whether ``verb`` is a participle the parser took for its noun's verb, as
+    :func:`_reduced_relative_subject` finds it: the words right after it open a verb group
+    with an auxiliary and no subject of its own ("troops opposed to X had surrounded ...")."""
+    if not _bare_participle(verb):
+        return False
+    rest = [c for c in verb.children if c.i > verb.i and c.dep_ in ("advcl", "conj")]
+    apart = {t.i for c in rest for t in c.subtree}
+    last = max(t.i for t in verb.subtree if t.i not in apart and not t.is_punct)
+    end = last + 1
+    if end >= len(verb.doc):
+        return False
+    after = verb.doc[end]
+    if after.dep_ == "aux" and after.tag_ != "TO":  # "... had surrounded": a finite verb group
+        main = after.head
+    elif rest and rest[0].i == end and rest[0].tag_ in ("VBD", "VBZ", "VBP"):  # "... opened"
+        main = rest[0]
+    else:
+        return False  # "X offered on Tuesday to host talks": an infinitive, X's own verb
+    return main.i >= end and not any(c.dep_ in SUBJECTS for c in main.children)
 
 
 def _projectile(noun: Token) -> bool:

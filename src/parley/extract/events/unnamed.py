@@ -174,14 +174,19 @@ class UnnamedActors:
             self.countries[description] = country
         return [description]
 
-    def sentence_country(self, token: Token) -> str | None:
+    def sentence_country(self, token: Token, demonyms: bool = True) -> str | None:
         """The one country the places of ``token``'s sentence lie in ("released from a prison
-        in Mosul", "killed in the north of Mali"), or None when they name none or several."""
+        in Mosul", "killed in the north of Mali"), or None when they name none or several.
+        Without ``demonyms``, a demonym the parser tagged a place ("two Ukrainian smugglers")
+        is no place: it tells whose people, not where."""
         start = max(token.sent.start, self.actors.dateline_end)
         codes = {
             self.places.resolve(e.text).country
             for e in self.doc.ents
-            if e.label_ in ("GPE", "LOC") and start <= e.start and e.end <= token.sent.end
+            if e.label_ in ("GPE", "LOC")
+            and start <= e.start
+            and e.end <= token.sent.end
+            and (demonyms or not country_of_demonym(e.text))
         }
         codes.discard(None)
         return codes.pop() if len(codes) == 1 else None
@@ -267,9 +272,9 @@ class UnnamedActors:
         """The sector a noun names by its head, its modifier + head, or its "of" phrase."""
         heads = knowledge.table(_EVENTS_LEXICON, "sector_heads")
         for modifier in (c for c in token.lefts if c.dep_ in ("compound", "amod")):
-            pair = f"{modifier.lower_} {token.lower_}"
-            if pair in heads:
-                return str(heads[pair])
+            for pair in (f"{modifier.lower_} {token.lower_}", f"{modifier.lower_} {token.lemma_}"):
+                if pair in heads:  # "coup leaders": the pair of modifier and lemma
+                    return str(heads[pair])
         lemma = token.lemma_.lower()
         for key in (lemma, token.lower_, token.lower_.removesuffix("s")):  # PROPN "Separatists"
             if key in heads:
@@ -299,7 +304,7 @@ class UnnamedActors:
                 code = demonym_country(child) if child.text[:1].isupper() else None
                 if code:
                     return code
-        for place in prep_objects(token, frozenset({"in", "from"})):
+        for place in prep_objects(token, self._place_preps(token)):
             for actor in self.actors.of(place):
                 if self.actors._is_state(actor):
                     return actor
@@ -309,6 +314,26 @@ class UnnamedActors:
                 if code:
                     return code
         return None
+
+    def _place_preps(self, token: Token) -> frozenset[str]:
+        """The prepositions whose object places an unlinked actor: "in" and "from", and for
+        a state's own sector also "of" ("the Border Police of Moldova": Moldova's police)."""
+        if self._talks_partner(token):
+            return frozenset({"from"})
+        if self.sector(token) in knowledge.words(_EVENTS_LEXICON, "state_sectors"):
+            return frozenset({"in", "from", "of"})
+        return frozenset({"in", "from"})
+
+    def _talks_partner(self, token: Token) -> bool:
+        """ "a meeting with ethnic rebels in Libreville, Gabon", "met rebel leaders in Arusha"
+        (round 13's m10, events29): the place after the other side of talks is where the
+        talks were held, the venue, not where that side comes from ("rebels from Darfur"
+        still are Sudan's)."""
+        head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else None
+        if token.dep_ == "dobj":
+            head = token.head
+        rule = self.lex.match(head, set()) if head is not None else None
+        return rule is not None and rule.type == "CONSULT"
 
     def _describe(self, token: Token, start: int | None = None) -> str:
         """The words of an unlinked actor: modifiers and head, with an "of" phrase of a member
