@@ -198,18 +198,18 @@ def test_an_agreement_to_halt_the_airstrikes_is_still_apart_from_another_accepta
     assert _outlets(stories) == [["Outlet 1"], ["Outlet 2"]]
 
 
-# -- a state's earlier name: the Federal Republic of Yugoslavia is Serbia's -----------------------
+# -- a former state: Yugoslavia acts under its own code until 2003 (historical_states.json) --------
 
 
 @pytest.mark.model
-def test_yugoslav_commanders_signing_is_serbias_signing(pipeline: Any) -> None:
+def test_yugoslav_commanders_signing_is_yugoslavias_signing(pipeline: Any) -> None:
     text = "Yugoslav army commanders on Tuesday signed an agreement to pull out of the province."
     event = one_event(pipeline, text, "SUPPORT", published=DAY)
-    assert event.source == ["SRB"]
+    assert event.source == ["YUG"]
 
 
 @pytest.mark.model
-def test_the_withdrawal_of_yugoslav_police_is_serbias_withdrawal(pipeline: Any) -> None:
+def test_the_withdrawal_of_yugoslav_police_is_yugoslavias_withdrawal(pipeline: Any) -> None:
     text = "The withdrawal of the Yugoslav police from the province has begun."
     event = one_event(pipeline, text, "RETREAT", published=DAY)
-    assert event.source == ["SRB"] and event.status == "occurred"
+    assert event.source == ["YUG"] and event.status == "occurred"
