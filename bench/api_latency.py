@@ -14,8 +14,9 @@ Then every listing, filter and search endpoint of the API is timed against a rea
 (``parley serve --workers N``, default two processes, on 127.0.0.1, stopped at the end) by
 ``--clients`` concurrent clients (default 8; threads of the bench, or with
 ``--client-processes`` a process each), each sending ``--repeat`` requests per endpoint: p50,
-p95 and max in milliseconds, printed as a table with the database size and machine. The defaults build
-the issue's store: 200,000 articles and 1,000,000 events. Not run by the tests. Usage::
+p95 and max in milliseconds, printed as a table with the database size and machine. The
+defaults build the issue's store: 200,000 articles and 1,000,000 events. Not run by the
+tests. Usage::
 
     python bench/api_latency.py [--articles 200000] [--events-per-article 5] [--repeat 20]
         [--clients 8] [--client-processes] [--workers 2] [--port 55549]
