@@ -113,6 +113,7 @@ class Entities:
             return False
         code = self.r.lexicon.country_of_demonym(ent.text)
         return code is not None and self.context.people_elsewhere(code)
+
     def _surname_not_place(self, ent: SpacySpan) -> bool:
         """ "President Pierre Buyoya ... Buyoya was out of the country" (round 13's m10): the
         model tags a one-word surname a place when it stands alone; it is the person when the
