@@ -515,10 +515,15 @@ def _next_body_meeting_re() -> re.Pattern[str]:
     )
 
 
-def next_body_meeting(text: str, article: str) -> re.Match[str] | None:
+def body_acronyms(article: str) -> frozenset[str]:
+    """The acronyms ``article`` gives the bodies the sides set up ("… Commission (JWC)")."""
+    return frozenset(m.group("acronym") for m in _body_acronym_re().finditer(article))
+
+
+def next_body_meeting(text: str, acronyms: frozenset[str]) -> re.Match[str] | None:
     """The first "next meeting" of a body the sides set up in ``text``: a body named in
-    capitals, or by an acronym ``article`` gives such a body ("… Commission (JWC)")."""
-    acronyms = {m.group("acronym") for m in _body_acronym_re().finditer(article)}
+    capitals, or by one of the article's ``acronyms`` for such a body (:func:`body_acronyms`,
+    read once per article: reading the article again for each sentence was quadratic)."""
     for m in _next_body_meeting_re().finditer(text):
         body = m.group("body") or m.group("body2")
         if not re.fullmatch(r"[A-Z]{2,6}", body) or body in acronyms:
@@ -944,9 +949,10 @@ class NegotiationExtractor:
         will resume in two weeks". The next round after numbered ones is the first planned
         one (or the one after the last); with no numbers it stays unnumbered."""
         out: list[Round] = []
+        acronyms = body_acronyms(ctx.article.text)
         for sent in doc_sents(ctx.doc):
             m = _next_round_pattern().search(span_text(sent)) or next_body_meeting(
-                span_text(sent), ctx.article.text
+                span_text(sent), acronyms
             )
             if m is None or any(find_rounds(span_text(sent))):
                 continue

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import parley.knowledge as knowledge
 from parley.extract.speech.cues import LEXICON
 from parley.knowledge import words
+from parley.nlp.docs import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,7 +57,7 @@ def listed_items(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     colon = _closing_colon(verb)
     if colon is None:
         return []
-    text = doc.text
+    text = doc_text(doc)
     items = _item_lines(text, colon.idx + 1)
     found = []
     for start, end in items:
@@ -79,7 +80,7 @@ def _closing_colon(verb: Token) -> Token | None:
     subtree = {t.i for t in verb.subtree}
     if any(t.i not in subtree for t in tail[:-1]):
         return None
-    after = verb.doc.text[tail[-1].idx + 1 : tail[-1].idx + 3]
+    after = doc_text(verb.doc)[tail[-1].idx + 1 : tail[-1].idx + 3]
     return tail[-1] if after.startswith("\n") or after.strip() == "" else None
 
 

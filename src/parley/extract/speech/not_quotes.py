@@ -15,6 +15,7 @@ import parley.knowledge as knowledge
 from parley.extract.speech.cues import LEXICON
 from parley.extract.speech.marks import next_word, previous_word
 from parley.extract.speech.syntax import same_paragraph
+from parley.nlp.docs import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -70,7 +71,7 @@ def titled_work(span: SpacySpan, cues: Cues) -> bool:
     prev = previous_word(span.doc, span.start)
     if prev is not None and prev.text == "," and prev.i > 0:
         nxt = next_word(span.doc, span.end)
-        after = span.doc.text[span.end_char : nxt.idx if nxt is not None else None]
+        after = doc_text(span.doc)[span.end_char : nxt.idx if nxt is not None else None]
         if "," not in after and (nxt is None or nxt.text not in (",", ".")):
             return False
         prev = previous_word(span.doc, prev.i)
@@ -207,7 +208,8 @@ def _list_item(span: SpacySpan, comma: Token) -> bool:
     """A name between commas in an enumeration the sentence opened with "such as" or
     "including", no verb in between: '…, such as Joint Drill, "Iron Shield 7", Blue Wave'."""
     nxt = next_word(span.doc, span.end)
-    after = span.doc.text[span.end_char : nxt.idx if nxt is not None else len(span.doc.text)]
+    text = doc_text(span.doc)
+    after = text[span.end_char : nxt.idx if nxt is not None else len(text)]
     if "," not in after and (nxt is None or nxt.lower_ != "and"):
         return False
     sent = span[0].sent
@@ -231,7 +233,7 @@ def charge_named(span: SpacySpan) -> bool:
     the charges said them. Only other marked items, commas and "and"/"or" may stand between
     the opener ("charges including", "counts of") and the marks."""
     sent = span[0].sent
-    before = span.doc.text[sent.start_char : span[0].idx]
+    before = doc_text(span.doc)[sent.start_char : span[0].idx]
     openers = list(_charge_opener().finditer(before))
     if not openers:
         return False

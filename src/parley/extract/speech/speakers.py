@@ -45,7 +45,7 @@ from parley.extract.speech.syntax import (
     trim,
 )
 from parley.knowledge import words
-from parley.nlp.docs import paragraph_number
+from parley.nlp.docs import doc_text, paragraph_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -368,7 +368,7 @@ def _before_clause(who: Who, clause: Token) -> Who:
     cut = doc[start].idx
     if not who.start < cut < who.end:
         return who
-    return replace(who, end=cut, text=doc.text[who.start : cut].rstrip(" ,"))
+    return replace(who, end=cut, text=doc_text(doc)[who.start : cut].rstrip(" ,"))
 
 
 def _reporting_subject(tok: Token, noun: Token) -> Token | None:
