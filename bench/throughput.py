@@ -29,7 +29,10 @@ machine's own two-process ceiling (d against a).
 ``--json FILE`` writes every figure. Usage::
 
     python bench/throughput.py [--n 200] [--batch-size 16] [--rounds 1] [--json bench.json]
-        [--corpus DIR] [--in-process-only | --whole-process-only]
+        [--corpus DIR] [--in-process-only | --whole-process-only] [--against OTHER/src]
+
+``--against`` runs both ingests of another source tree (say main's) right after this tree's in
+every round, so a change is measured before and after on the same machine minute.
 """
 
 from __future__ import annotations
@@ -362,53 +365,64 @@ def _own_children() -> set[int]:
     return found
 
 
-def whole_process(n: int, batch_size: int, sources: Sequence[Path], rounds: int) -> dict[str, Any]:
-    """Time bare spaCy, ``parley ingest`` and ``parley ingest --workers 2`` as processes."""
+def whole_process(
+    n: int, batch_size: int, sources: Sequence[Path], rounds: int, against: Path | None = None
+) -> dict[str, Any]:
+    """Time bare spaCy, ``parley ingest`` and ``parley ingest --workers 2`` as processes.
+
+    With ``against`` (another source tree's ``src``), each round also runs both ingests on
+    that tree's code beside this tree's (each first in every other round), so the two see the
+    same machine: the before/after figures of a change (``PYTHONPATH`` picks the tree)."""
     raws = read_corpus(sources)
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy has its bytecode
+    other = {**env, "PYTHONPATH": str(against)} if against else None
     parley = str(Path(sys.executable).with_name("parley"))
-    runs: dict[str, list[tuple[float, float]]] = {
-        "bare": [],
-        "parley": [],
-        "parley_2w": [],
-        "bare_2p": [],
-    }
+    labels = ["bare", "parley", "parley_2w", "bare_2p"]
+    labels += ["parley_against", "parley_2w_against"] if other else []
+    runs: dict[str, list[tuple[float, float]]] = {k: [] for k in labels}
+    loads: list[float] = []
     with tempfile.TemporaryDirectory(prefix="parley-throughput-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         words = write_jsonl(raws, n, corpus)
         for r in range(rounds):
-            commands = {
-                "bare": [sys.executable, "-c", _BARE_SCRIPT, MODEL, str(corpus), str(batch_size)],
-                "parley": [
-                    parley,
-                    "ingest",
-                    str(corpus),
-                    "--no-progress",
-                    "--db",
-                    f"{tmp}/a{r}.db",
-                ],
-                "parley_2w": [
-                    *(parley, "ingest", str(corpus), "--no-progress", "--workers", "2"),
-                    *("--db", f"{tmp}/b{r}.db"),
-                ],
-            }
-            for label, argv in commands.items():
-                runs[label].append(_child(argv, env))
-            bare = commands["bare"]
+            loads.append(round(os.getloadavg()[0], 1))
+            bare = [sys.executable, "-c", _BARE_SCRIPT, MODEL, str(corpus), str(batch_size)]
+            runs["bare"].append(_child(bare, env))
+            trees = [("", env), ("_against", other)]
+            for suffix, run_env in trees[::-1] if r % 2 else trees:  # each first in turn
+                if run_env is None:
+                    continue
+                one = [parley, "ingest", str(corpus), "--no-progress"]
+                runs[f"parley{suffix}"].append(
+                    _child([*one, "--db", f"{tmp}/a{r}{suffix}.db"], run_env)
+                )
+                two = [*one, "--workers", "2", "--db", f"{tmp}/b{r}{suffix}.db"]
+                runs[f"parley_2w{suffix}"].append(_child(two, run_env))
             runs["bare_2p"].append(_children([[*bare, str(p), "2"] for p in range(2)], env))
     best = {k: min(v) for k, v in runs.items()}  # the least disturbed round of each
-    return {
+    figures = {
         "articles": n,
         "words": words,
         "rounds": rounds,
         "wall_s": {k: round(v[0], 2) for k, v in best.items()},
         "cpu_s": {k: round(v[1], 2) for k, v in best.items()},
+        "each_round": {k: [[round(w, 2), round(c, 2)] for w, c in v] for k, v in runs.items()},
+        "load_at_round_start": loads,
         "throughput_parley_over_bare": round(best["bare"][0] / best["parley"][0], 3),
         "speedup_two_workers": round(best["parley"][0] / best["parley_2w"][0], 3),
         "speedup_two_bare_processes": round(best["bare"][0] / best["bare_2p"][0], 3),
         "machine": machine_summary(),
     }
+    if other:
+        figures["against"] = str(against)
+        figures["throughput_against_over_bare"] = round(
+            best["bare"][0] / best["parley_against"][0], 3
+        )
+        figures["speedup_two_workers_against"] = round(
+            best["parley_against"][0] / best["parley_2w_against"][0], 3
+        )
+    return figures
 
 
 def whole_table(fig: dict[str, Any]) -> Table:
@@ -421,8 +435,12 @@ def whole_table(fig: dict[str, Any]) -> Table:
         "parley": "parley ingest",
         "parley_2w": "parley ingest --workers 2",
         "bare_2p": "two bare spaCy processes at once (half each)",
+        "parley_against": f"parley ingest, {fig.get('against')}",
+        "parley_2w_against": f"parley ingest --workers 2, {fig.get('against')}",
     }
     for key, label in labels.items():
+        if key not in fig["wall_s"]:
+            continue
         wall = fig["wall_s"][key]
         t.add_row(label, f"{wall:.2f}", f"{fig['cpu_s'][key]:.2f}", f"{fig['articles'] / wall:.1f}")
     t.caption = (
@@ -432,6 +450,12 @@ def whole_table(fig: dict[str, Any]) -> Table:
         f"(this machine's ceiling, two bare processes / one: "
         f"{fig['speedup_two_bare_processes']:.2f}x)\n{fig['machine']}"
     )
+    if "against" in fig:
+        t.caption += (
+            f"\n{fig['against']}: {fig['throughput_against_over_bare']:.2f}x bare, two workers "
+            f"{fig['speedup_two_workers_against']:.2f}x; load at each round "
+            f"{fig['load_at_round_start']}"
+        )
     return t
 
 
@@ -454,6 +478,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--whole-process-only", action="store_true", help="skip the in-process measurement"
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another tree's src: its ingests run alternately with this tree's in each round",
+    )
     args = parser.parse_args(argv)
     if args.in_process_only and args.whole_process_only:
         parser.error("--in-process-only and --whole-process-only exclude each other")
@@ -466,7 +495,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         Console().print(table(figures))
         Console().print(stage_table(figures))
     if not args.in_process_only:
-        figures["whole_process"] = whole_process(args.n, args.batch_size, sources, args.rounds)
+        figures["whole_process"] = whole_process(
+            args.n, args.batch_size, sources, args.rounds, args.against
+        )
         Console().print(whole_table(figures["whole_process"]))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")

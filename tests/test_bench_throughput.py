@@ -55,3 +55,21 @@ def test_whole_process_bench_runs_the_four_processes(tmp_path: Path) -> None:
     assert figures["throughput_parley_over_bare"] > 0 and figures["speedup_two_workers"] > 0
     # the machine's own two-process ceiling, against which the two-worker figure reads
     assert figures["speedup_two_bare_processes"] > 0
+
+
+@pytest.mark.model
+def test_whole_process_bench_alternates_with_another_tree(tmp_path: Path) -> None:
+    """``--against`` runs both ingests of another source tree in each round beside this
+    tree's, and reports its ratios and each round's figures."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(
+        "GENEVA — The foreign ministers of Armenia and Azerbaijan met on Monday.\n", "utf-8"
+    )
+    src = BENCH.parents[1] / "src"
+    figures = load_bench().whole_process(2, 16, [corpus], rounds=2, against=src)
+    assert {"parley_against", "parley_2w_against"} <= set(figures["wall_s"])
+    assert len(figures["each_round"]["parley_against"]) == 2
+    assert len(figures["load_at_round_start"]) == 2
+    assert figures["throughput_against_over_bare"] > 0
+    assert figures["speedup_two_workers_against"] > 0

@@ -176,3 +176,22 @@ def test_cached_patterns_follow_the_name_word_lists(
     finally:
         knowledge.configure([])
     assert "Zhang" in found and "Lord" not in found
+
+
+def test_a_ruler_counted_in_one_thread_while_fed_a_new_label_in_another() -> None:
+    """The feeder adds a pattern of a label the ruler has not seen while another thread's
+    ruler counts its patterns (``EntityRuler.__len__`` iterates the label table on every
+    document): the count in progress must not fail, and the pattern must be held."""
+    from parley.nlp.lazyruler import _append_pattern
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Norland"}, {"label": "ORG", "pattern": "OSA"}])
+    counting = iter(ruler.phrase_patterns.values())
+    next(counting)
+    _append_pattern(ruler, "PERSON", nlp.make_doc("Ana Olvaro"))
+    _append_pattern(ruler, "GPE", nlp.make_doc("Suvania"))
+    assert len(list(counting)) == 1  # the count in progress went on over the table it began
+    assert len(ruler) == 4
+    assert [d.text for d in ruler.phrase_patterns["PERSON"]] == ["Ana Olvaro"]
+    assert [d.text for d in ruler.phrase_patterns["GPE"]] == ["Norland", "Suvania"]

