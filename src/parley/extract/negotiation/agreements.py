@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -259,20 +259,25 @@ def _titled_between() -> re.Pattern[str]:
     )
 
 
-def _signed_protocols(ctx: Context) -> list[re.Match[str]]:
-    """The unnamed protocols a verb of signing governs ("signed a joint protocol", "the
-    protocol was signed"): a protocol of etiquette or of a meeting's minutes nobody signs
-    stays out."""
+def _signed_words(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Token]]:
+    """The matches of ``pattern`` whose ``word`` a verb of signing governs as its object or
+    passive subject ("signed a joint protocol", "the accord … was signed"), with that word's
+    token."""
     lemmas = knowledge.words(LEXICON, "protocol_signing_lemmas")
-    out = []
-    for m in _unnamed_protocol().finditer(ctx.article.text):
+    for m in pattern.finditer(ctx.article.text):
         span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
         if span is None:
             continue
         tok = span.root
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
-            out.append(m)
-    return out
+            yield m, tok
+
+
+def _signed_protocols(ctx: Context) -> list[re.Match[str]]:
+    """The unnamed protocols a verb of signing governs ("signed a joint protocol", "the
+    protocol was signed"): a protocol of etiquette or of a meeting's minutes nobody signs
+    stays out."""
+    return [m for m, _ in _signed_words(ctx, _unnamed_protocol())]
 
 
 @knowledge.derived
@@ -289,17 +294,7 @@ def _signed_between(ctx: Context) -> list[re.Match[str]]:
     an agreement between A and B": an agreement told by its two sides alone, which a verb of
     signing governs, is theirs (round 17); one merely talked about ("talks on an agreement
     between A and B") stays out."""
-    lemmas = knowledge.words(LEXICON, "protocol_signing_lemmas")
-    out = []
-    for m in _plain_between_re().finditer(ctx.article.text):
-        span = ctx.doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
-        if span is None:
-            continue
-        tok = span.root
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lemmas:
-            if len(_between(ctx, tok)) >= 2:
-                out.append(m)
-    return out
+    return [m for m, tok in _signed_words(ctx, _plain_between_re()) if len(_between(ctx, tok)) >= 2]
 
 
 def _plain_between_key(ctx: Context, m: re.Match[str], known: dict[str, _Known]) -> str | None:
