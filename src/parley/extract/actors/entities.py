@@ -18,7 +18,7 @@ from parley.extract.actors.state import Ledger, Reading
 from parley.kb import alias_key
 from parley.knowledge.places import city_country, country_code
 from parley.models import Actor
-from parley.nlp.docs import doc_ents
+from parley.nlp.docs import doc_ents, doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -339,8 +339,11 @@ def _occurrences(doc: Doc, words: list[str]) -> list[int]:
     n = len(words)
     if not n:
         return []
+    tokens = doc_tokens(doc)  # the document's one list: iterating it anew makes every Token again
     return [
-        t.i for t in doc if t.lower_ == words[0] and [w.lower_ for w in doc[t.i : t.i + n]] == words
+        t.i
+        for t in tokens
+        if t.lower_ == words[0] and [w.lower_ for w in tokens[t.i : t.i + n]] == words
     ]
 
 
